@@ -1,0 +1,83 @@
+// Diffs found in a message body. Shapes are part of the `thread` and `review` JSON output.
+import type { Person } from '../thread/types.js';
+
+/** One body line as the diff finder sees it: quote markers removed, depth kept. */
+export interface QuotedLine {
+  /** Number of `>` quote levels in front of the text (0 = the sender's own text). */
+  depth: number;
+  /** The line with its quote markers (and the one space after them) removed. */
+  text: string;
+  /** 1-based line number in the decoded body, for reports and annotations. */
+  lineNo: number;
+}
+
+/** Something the tolerant hunk reader had to fix to make a hunk applicable. */
+export interface Repair {
+  kind:
+    | 'context-space-restored' // a context line had lost its leading space
+    | 'blank-context-restored' // an empty line inside a hunk stood for a blank context line
+    | 'hunk-count-fixed' // the @@ counts did not match the lines that follow
+    | 'tab-restored' // leading spaces turned back into the tabs of the surrounding code
+    | 'wrapped-line-joined' // a line broken by a mail client was joined back
+    | 'trailing-junk-dropped' // signature or quote junk after the last hunk line
+    | 'header-synthesised' // a missing ---/+++ or @@ header was reconstructed
+    | 'snip-marker' // a `[...]` snip inside a hunk: the hunk is split there
+    | string;
+  /** 1-based body line the repair applies to. */
+  line: number;
+  detail: string;
+}
+
+export interface HunkLine {
+  op: ' ' | '+' | '-';
+  text: string;
+  /** 1-based body line this hunk line came from. */
+  lineNo: number;
+}
+
+export interface Hunk {
+  /** The `@@ ... @@` line as repaired (what jsdiff sees). */
+  header: string;
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  /** The function context after the second `@@`, e.g. `page_make_device_exclusive_one`. */
+  function: string | null;
+  added: number;
+  removed: number;
+  lines: HunkLine[];
+}
+
+export interface FileDiff {
+  /** Path before (without `a/`), null for a new file. */
+  old: string | null;
+  /** Path after (without `b/`), null for a deleted file. */
+  new: string | null;
+  hunks: Hunk[];
+  /** Git extended headers seen: rename, mode change, binary. */
+  extended: string[];
+  binary: boolean;
+}
+
+/** How the diff was found in the message. */
+export type DiffOrigin =
+  | 'patch' // the message's own patch part (git mailinfo's patch break)
+  | 'inline' // a diff somewhere in the sender's own text
+  | 'quoted' // a diff inside `>` quotes
+  | 'scissors' // after a `---8<---` / `-- >8 --` line
+  | 'attachment'; // a text/x-patch or text/x-diff MIME part
+
+export interface Diff {
+  /** Content identity (normalised like git patch-id): equal for the same diff quoted again. */
+  id: string;
+  author: Person | null;
+  quoteDepth: number;
+  /** Message-ID of the first message in the input carrying this diff, when this is a later copy. */
+  quotedFrom: string | null;
+  origin: DiffOrigin;
+  repairs: Repair[];
+  files: FileDiff[];
+  /** The repaired diff as unified-diff text that `diff` (jsdiff) can parse and apply. */
+  text: string;
+}

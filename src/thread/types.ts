@@ -1,0 +1,89 @@
+// Core types of a parsed thread. The JSON printed by `lkml-replay thread --format json`
+// is exactly these shapes (see README "JSON output"), so change them together with the README.
+import type { Diff } from '../patch/types.js';
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/** What the subject's bracket prefix says: `[RFC PATCH v10 07/10]`, `[PATCHv3]`, `(v3)`, `[dpdk-dev]`. */
+export interface SubjectTags {
+  /** The tag word as written, upper-cased: PATCH, RFC PATCH, GIT PULL ... */
+  prefix: string;
+  version: number | null;
+  index: number | null;
+  total: number | null;
+  rfc: boolean;
+  resend: boolean;
+  /** Mailing-list tags such as `dpdk-dev`, `Nouveau`, `Buildroot`. */
+  lists: string[];
+  /** `Re:`/`Aw:`/`Fwd:`-style reply marker present. */
+  reply: boolean;
+  /** `0/N` (or `0 of N`): a cover letter. */
+  cover: boolean;
+}
+
+/** Who wrote the lines at one quote depth of a message body. */
+export interface QuoteLayer {
+  depth: number;
+  author: Person | null;
+  /** How the author was found: an attribution line, the reply tree, or not at all. */
+  via: 'attribution' | 'reply-tree' | 'none';
+  /** True when the depth has an attribution line but no quoted text of its own. */
+  attributionOnly: boolean;
+}
+
+export interface Trailer {
+  key: string;
+  value: string;
+}
+
+export type InputFormat = 'mbox' | 'maildir' | 'eml' | 'archive-text' | 'patch';
+
+export interface MessageSource {
+  file: string;
+  /** 0-based index of the message inside its file (mbox position, maildir entry order). */
+  index: number;
+  format: InputFormat;
+}
+
+export interface Message {
+  id: string;
+  /** True when the mail had no Message-ID and one was made up from its content. */
+  idSynthesised: boolean;
+  from: Person;
+  /** ISO 8601 (UTC) or null when the mail has no parseable date. */
+  date: string | null;
+  subject: string;
+  tags: SubjectTags | null;
+  inReplyTo: string | null;
+  references: string[];
+  /** Parent in the rebuilt reply tree (may name a placeholder), null for roots. */
+  parent: string | null;
+  quotes: QuoteLayer[];
+  diffs: Diff[];
+  trailers: Trailer[];
+  source: MessageSource;
+}
+
+/** A message that could not be read; the rest of its input is still parsed. */
+export interface InputError {
+  file: string;
+  index: number | null;
+  message: string;
+}
+
+/** A Message-ID that replies point at but that is not in the input. */
+export interface Placeholder {
+  id: string;
+  children: string[];
+}
+
+export interface ThreadParse {
+  messages: Message[];
+  placeholders: Placeholder[];
+  /** Messages kept out of the tree because only their subject matched (lore t.mbox.gz). */
+  unlinked: string[];
+  errors: InputError[];
+}
