@@ -64,7 +64,21 @@ export interface Message {
   quotes: QuoteLayer[];
   diffs: Diff[];
   trailers: Trailer[];
+  /**
+   * In-body `From:`/`Subject:`/`Date:` at the top of a patch mail's body (git mailinfo's rules):
+   * they name the patch's author and commit subject when the sender is someone else.
+   * Null when the mail has no patch part or no such lines.
+   */
+  inBody: InBodyHeaders | null;
   source: MessageSource;
+}
+
+export interface InBodyHeaders {
+  from: Person | null;
+  /** The subject line as written (not cleaned). */
+  subject: string | null;
+  /** The date text as written. */
+  date: string | null;
 }
 
 /** A message that could not be read; the rest of its input is still parsed. */
@@ -77,6 +91,8 @@ export interface InputError {
 /** A Message-ID that replies point at but that is not in the input. */
 export interface Placeholder {
   id: string;
+  /** The placeholder's own parent (a longer References chain), null at the top. */
+  parent: string | null;
   children: string[];
 }
 

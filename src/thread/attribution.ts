@@ -1,0 +1,98 @@
+// Attribution lines: who wrote the text quoted one level deeper. Common forms:
+//   KMail  `On Thursday, 10 June 2021 2:05:06 AM AEST Peter Xu wrote:`
+//   mutt   `On Wed, Jun 09, 2021 at 07:38:04PM +1000, Alistair Popple wrote:`
+//   Gmail  `On Wed, Jun 9, 2021 at 7:38 PM Name <email> wrote:`
+//   mutt/slrn `* Name <email> [2021-06-09 12:05]:`
+//   plain  `Name <email> wrote:` (only when quoted text follows)
+// and any of them wrapped over two lines. Outlook header blocks are in outlook-blocks.ts.
+import type { QuotedLine } from '../patch/types.js';
+import type { Person } from './types.js';
+import { parsePerson } from './person.js';
+
+export interface Attribution {
+  /** The quote depth whose text this line introduces (the line's own depth + 1). */
+  depth: number;
+  person: Person;
+  /** 1-based body line of the attribution (its first line when wrapped). */
+  lineNo: number;
+}
+
+const WROTE = String.raw`(?:wrote|writes|said|a écrit|schrieb|escribió|scrisse)\s*:\s*$`;
+const ON_WROTE = new RegExp(String.raw`^(?:On|Le|Am|El|Il)\s+(.+?)\s*,?\s*` + WROTE, 'i');
+const NAME_WROTE = new RegExp(String.raw`^(.{2,100}?)\s+` + WROTE, 'i');
+const STAR_BRACKET = /^\*\s+(.+?)\s*\[[^\]]*\]\s*:\s*$/;
+const QUOTING = /^Quoting\s+(.+?)\s*\([^)]*\)\s*:\s*$/i;
+// The date/time part that ends before the name: `2:05:06 AM AEST `, `07:38:04PM +1000, `, `7:38 PM `.
+const TIME_THEN_ZONE =
+  /\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:[+-]\d{4}|\([A-Z]{2,5}\)|[A-Z]{1,4}T|UTC|GMT|Z)\b)*\s*,?\s*/g;
+
+/** Every attribution in a body, wrapped ones joined. */
+export function findAttributions(lines: QuotedLine[]): Attribution[] {
+  const out: Attribution[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const text = l.text.trim();
+    if (text === '') continue;
+    let person = strongAttribution(text);
+    let used = 1;
+    if (!person && /^(On|Le|Am)\s/i.test(text) && !text.endsWith(':')) {
+      // Wrapped: `On <date>, Name` / `wrote:` (or Gmail's `Name <` / `email> wrote:`).
+      const next = lines[i + 1];
+      if (next && next.depth === l.depth && next.text.trim().length < 80) {
+        const joiner = text.endsWith('<') ? '' : ' ';
+        person = strongAttribution(text + joiner + next.text.trim());
+        used = 2;
+      }
+    }
+    if (!person) {
+      person = weakAttribution(text);
+      if (person && !quotedTextFollows(lines, i, l.depth)) person = null;
+    }
+    if (person) {
+      out.push({ depth: l.depth + 1, person, lineNo: l.lineNo });
+      i += used - 1;
+    }
+  }
+  return out;
+}
+
+/** Forms that say "attribution" on their own: `On ... wrote:`, `* Name [...]:`, `Quoting Name (...):`. */
+function strongAttribution(text: string): Person | null {
+  const on = ON_WROTE.exec(text);
+  if (on) return personAfterDate(on[1]!);
+  const star = STAR_BRACKET.exec(text) ?? QUOTING.exec(text);
+  if (star) return nonEmpty(parsePerson(star[1]!));
+  return null;
+}
+
+/** `Name <email> wrote:`: also how prose can end, so quoted text must follow it. */
+function weakAttribution(text: string): Person | null {
+  const m = NAME_WROTE.exec(text);
+  if (!m) return null;
+  const who = m[1]!;
+  // A name is a few words or an address, not a sentence.
+  if (!/@/.test(who) && (who.split(/\s+/).length > 4 || /[.!?;]/.test(who))) return null;
+  return nonEmpty(parsePerson(who));
+}
+
+/** Drops the date and time in front of the name. */
+function personAfterDate(s: string): Person | null {
+  let cut = -1;
+  for (const m of s.matchAll(TIME_THEN_ZONE)) cut = m.index + m[0].length;
+  let who = cut >= 0 ? s.slice(cut) : s;
+  if (cut < 0 && who.includes(',')) who = who.slice(who.lastIndexOf(',') + 1);
+  return nonEmpty(parsePerson(who.replace(/^\s*(at\s+)?/i, '')));
+}
+
+function nonEmpty(p: Person): Person | null {
+  return p.name || p.email ? p : null;
+}
+
+function quotedTextFollows(lines: QuotedLine[], i: number, depth: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.text.trim() === '' && l.depth <= depth) continue;
+    return l.depth > depth;
+  }
+  return false;
+}

@@ -1,0 +1,29 @@
+// Message-IDs as they appear in headers, and a made-up one for mails that have none.
+import { createHash } from 'node:crypto';
+
+const BRACKETED = /<([^<>\s]+)>/g;
+
+/** Every `<id>` in a header value, without the angle brackets, in order. */
+export function idsIn(value: string | null | undefined): string[] {
+  if (!value) return [];
+  const out: string[] = [];
+  for (const m of value.matchAll(BRACKETED)) out.push(m[1]!);
+  // Some clients drop the brackets: take bare `local@domain` tokens then.
+  if (out.length === 0) for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out.push(t);
+  return out;
+}
+
+/** One Message-ID header value without brackets, or null. */
+export function idOf(value: string | null | undefined): string | null {
+  return idsIn(value)[0] ?? null;
+}
+
+/**
+ * A deterministic Message-ID for a mail without one (archive text, bare diffs): the same text
+ * always gets the same id, so runs and reports stay comparable.
+ */
+export function synthesiseId(...content: string[]): string {
+  const h = createHash('sha256');
+  for (const c of content) h.update(c).update('\0');
+  return `${h.digest('hex').slice(0, 20)}@synthesised.lkml-replay.invalid`;
+}

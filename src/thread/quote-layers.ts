@@ -1,0 +1,42 @@
+// Who wrote each quote depth of a message. Attribution lines come first; a depth without one
+// falls back to the reply tree (depth 1 = the parent's author, depth 2 = the grandparent's ...),
+// but only while the attributions that were found agree with the tree, so a reply that quotes
+// some other mail does not get the tree's authors pinned on it.
+import type { QuotedLine } from '../patch/types.js';
+import type { Attribution } from './attribution.js';
+import type { Person, QuoteLayer } from './types.js';
+import { samePerson } from './person.js';
+
+/**
+ * @param lines the body after Outlook bumping
+ * @param attributions from findAttributions + bumpOutlookQuotes
+ * @param ancestors authors up the reply tree: [parent, grandparent, ...]; null for a placeholder
+ * @param resolve fills in a missing name or address from the people of the thread
+ */
+export function quoteLayers(
+  lines: QuotedLine[],
+  attributions: Attribution[],
+  ancestors: (Person | null)[],
+  resolve: (p: Person) => Person,
+): QuoteLayer[] {
+  const byDepth = new Map<number, Person>();
+  for (const a of attributions) if (!byDepth.has(a.depth)) byDepth.set(a.depth, resolve(a.person));
+  const textDepths = new Set<number>();
+  for (const l of lines) if (l.text.trim() !== '') textDepths.add(l.depth);
+  const maxDepth = Math.max(0, ...textDepths, ...byDepth.keys());
+  const layers: QuoteLayer[] = [];
+  let treeAgrees = true;
+  for (let d = 1; d <= maxDepth; d++) {
+    const attributed = byDepth.get(d);
+    const fromTree = ancestors[d - 1] ?? null;
+    if (attributed && fromTree && !samePerson(attributed, fromTree)) treeAgrees = false;
+    if (attributed) {
+      layers.push({ depth: d, author: attributed, via: 'attribution', attributionOnly: !textDepths.has(d) });
+    } else if (treeAgrees && fromTree) {
+      layers.push({ depth: d, author: fromTree, via: 'reply-tree', attributionOnly: false });
+    } else {
+      layers.push({ depth: d, author: null, via: 'none', attributionOnly: false });
+    }
+  }
+  return layers;
+}

@@ -1,0 +1,164 @@
+// What a subject's prefix says: reply marker, list tags, and the patch tag group
+// (`[RFC PATCH v10 07/10]`, `[PATCHv3]`, `[PATCH 0 of 2]`, `PATCH 1/8:`, `... (v3)`).
+import type { SubjectTags } from './types.js';
+
+/** `Re:`, `RE:`, `Aw:`, `Fwd:`, `Re[2]:` ... (b4: any 2-3 letter word and a colon before the tags). */
+const REPLY_MARKER = /^\s*(re|aw|sv|fw|fwd|antw|odp|vs)(\[\d+\])?\s*:\s*/i;
+const KIND_WORD = /^(PATCH|RFC|RFT|RESEND|REPOST|PULL|GIT|PATCHSET)(.*)$/i;
+const VERSION = /^v(\d+)$/i;
+const COUNTER = /^(\d+)\/(\d+)$/;
+const PAREN_VERSION = /\(v(\d+)\)/i;
+
+/** The bracket groups, reply markers and the rest of a subject, in the order they were written. */
+export interface SubjectParts {
+  reply: boolean;
+  groups: string[];
+  rest: string;
+}
+
+export function splitSubject(subject: string): SubjectParts {
+  let s = subject.trim();
+  let reply = false;
+  const groups: string[] = [];
+  for (;;) {
+    const r = REPLY_MARKER.exec(s);
+    if (r) {
+      reply = true;
+      s = s.slice(r[0].length);
+      continue;
+    }
+    if (s.startsWith('[')) {
+      const end = matchingBracket(s);
+      if (end < 0) break;
+      // Nested brackets are flattened (b4 does the same): `[PATCH [v2] 1/3]`.
+      groups.push(s.slice(1, end).replace(/[[\]]/g, ' ').trim());
+      s = s.slice(end + 1).trimStart();
+      continue;
+    }
+    break;
+  }
+  // `PATCH 1/8: subject` without brackets.
+  const bare = /^((?:RFC\s+)?PATCH(?:v\d+)?(?:\s+v\d+)?(?:\s+\d+\/\d+)?)\s*:?\s+/i.exec(s);
+  if (bare && /\d|v\d/i.test(bare[1]!)) {
+    groups.push(bare[1]!);
+    s = s.slice(bare[0].length);
+  }
+  return { reply, groups, rest: s.replace(/^:\s*/, '').trim() };
+}
+
+function matchingBracket(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '[') depth++;
+    else if (s[i] === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+export function parseSubjectTags(subject: string): SubjectTags | null {
+  const { reply, groups, rest } = splitSubject(subject);
+  const tags: SubjectTags = {
+    prefix: '',
+    version: null,
+    index: null,
+    total: null,
+    rfc: false,
+    resend: false,
+    lists: [],
+    reply,
+    cover: false,
+  };
+  const kinds: string[] = [];
+  let found = false;
+  for (const g of groups) {
+    const read = readGroup(g);
+    if (!read.isTagGroup) {
+      tags.lists.push(g);
+      found = true;
+      continue;
+    }
+    found = true;
+    kinds.push(...read.kinds);
+    tags.version ??= read.version;
+    if (read.index !== null && tags.index === null) {
+      tags.index = read.index;
+      tags.total = read.total;
+    }
+  }
+  const pv = PAREN_VERSION.exec(rest);
+  if (pv && tags.version === null) {
+    tags.version = Number(pv[1]);
+    found = true;
+  }
+  if (!found) return null;
+  tags.prefix = kinds.join(' ');
+  tags.rfc = kinds.includes('RFC');
+  tags.resend = kinds.includes('RESEND');
+  tags.cover = tags.index === 0 && (tags.total ?? 0) > 0;
+  return tags;
+}
+
+interface GroupRead {
+  isTagGroup: boolean;
+  kinds: string[];
+  version: number | null;
+  index: number | null;
+  total: number | null;
+}
+
+/** One bracket group: kind words, `vN`, `N/M` or `N of M`; anything else (net-next) is ignored. */
+function readGroup(g: string): GroupRead {
+  const out: GroupRead = { isTagGroup: false, kinds: [], version: null, index: null, total: null };
+  const words = g.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i]!;
+    const k = KIND_WORD.exec(w);
+    if (k) {
+      out.kinds.push(k[1]!.toUpperCase());
+      out.isTagGroup = true;
+      w = k[2]!.replace(/^[-_]/, ''); // PATCHv3, PATCH1/8, RFC-v2
+      if (w === '') continue;
+    }
+    const v = VERSION.exec(w);
+    if (v) {
+      out.version = Number(v[1]);
+      out.isTagGroup = true;
+      continue;
+    }
+    const c = COUNTER.exec(w);
+    if (c) {
+      out.index = Number(c[1]);
+      out.total = Number(c[2]);
+      out.isTagGroup = true;
+      continue;
+    }
+    if (/^\d+$/.test(w) && words[i + 1]?.toLowerCase() === 'of' && /^\d+$/.test(words[i + 2] ?? '')) {
+      out.index = Number(w);
+      out.total = Number(words[i + 2]);
+      out.isTagGroup = true;
+      i += 2;
+    }
+  }
+  return out;
+}
+
+/** The subject without reply markers and tag groups, lower-cased: what "same subject" compares. */
+export function threadSubject(subject: string): string {
+  const { rest } = splitSubject(subject);
+  return rest.replace(/\s*\(v\d+\)\s*/gi, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * git mailinfo's subject clean-up (default mode): leading `Re:`, blanks, colons and every
+ * leading `[...]` group go, whatever is inside the brackets.
+ */
+export function cleanSubject(subject: string): string {
+  let s = subject.replace(/\s+/g, ' ');
+  for (;;) {
+    if (/^re:/i.test(s)) s = s.slice(3);
+    else if (/^[ \t:]/.test(s)) s = s.slice(1);
+    else if (s.startsWith('[') && s.includes(']')) s = s.slice(s.indexOf(']') + 1);
+    else break;
+  }
+  return s.trim();
+}
