@@ -1,0 +1,27 @@
+// The login of the token's owner, so that the sticky comment is looked for among our own
+// comments only. GraphQL `viewer` answers for every kind of token: a PAT or OAuth token gives
+// the user, an installation token gives `<app-slug>[bot]` (the workflow's GITHUB_TOKEN gives
+// `github-actions[bot]`). REST `GET /user` answers only for user tokens (installation tokens get
+// 403 "Resource not accessible by integration"), so it is the fallback, not the first try.
+import type { GitHubClient } from './octokit.js';
+import type { Logger } from './logger.js';
+import type { Secrets } from './secrets.js';
+
+export async function tokenLogin(client: GitHubClient, logger: Logger, secrets: Secrets): Promise<string> {
+  let firstError: unknown;
+  try {
+    const answer = await client.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+    const login = answer.viewer?.login;
+    if (typeof login === 'string' && login !== '') return login;
+  } catch (err) {
+    firstError = err;
+    logger.debug(`GraphQL viewer lookup failed: ${secrets.describe(err)}; trying GET /user`);
+  }
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    if (typeof data.login === 'string' && data.login !== '') return data.login;
+  } catch (err) {
+    throw firstError ?? err;
+  }
+  throw new Error('GitHub did not say which account the token belongs to');
+}

@@ -1,0 +1,184 @@
+// The Action: collect the pull request's thread files (or its own diff), review them, then write
+// (1) the job summary, (2) the sticky comment, (3) the check run, (4) the outputs; each step is
+// tried whatever happened to the one before. PR content is read as data and never executed.
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readActionContext, type ActionContext } from './event.js';
+import { pathMatcher } from './glob.js';
+import { GITHUB_REPORT_FORMAT, serializeGitHubReport } from './github-report.js';
+import { readActionInputs, type ActionInputs } from './inputs.js';
+import { scrubbingLogger, type Logger } from './logger.js';
+import { createGitHubClient, type GitHubClientOptions } from './octokit.js';
+import { collectReviewInputs, type ReviewInputs } from './pr-files.js';
+import { publishToPullRequest, type StepOutcome } from './publish.js';
+import type { ReviewForGitHub } from './review-for-github.js';
+import { reviewFiles, type ReviewFn, type ReviewInputFile } from './review-seam.js';
+import { Secrets } from './secrets.js';
+import { JOB_SUMMARY_LIMIT, truncateMarkdown } from './truncate.js';
+import { findWorkspaceFiles, readWorkspaceFile, WorkspaceFileError } from './workspace.js';
+
+export interface ActionDeps {
+  /** The review; the seam to src/replay unless a test gives another. */
+  review?: ReviewFn;
+  env?: NodeJS.ProcessEnv;
+  /** Tests turn throttling off and shorten waits. */
+  clientOptions?: Partial<Omit<GitHubClientOptions, 'token' | 'logger'>>;
+}
+
+export async function runAction(deps: ActionDeps = {}): Promise<void> {
+  const env = deps.env ?? process.env;
+  const secrets = new Secrets();
+  // Mask the token before anything else can print.
+  const token = core.getInput('github-token');
+  if (token) core.setSecret(token);
+  secrets.add(token);
+  const logger = scrubbingLogger(
+    { debug: (m) => core.debug(m), info: (m) => core.info(m), warning: (m) => core.warning(m), error: (m) => core.error(m) },
+    secrets,
+  );
+  const fail = (message: string) => core.setFailed(secrets.scrub(message));
+
+  let inputs: ActionInputs;
+  let context: ActionContext;
+  try {
+    inputs = readActionInputs();
+    context = await readActionContext(env);
+  } catch (err) {
+    fail(secrets.describe(err));
+    return;
+  }
+  const client = createGitHubClient({ ...deps.clientOptions, token, logger, env });
+  const pointer = context.runUrl
+    ? `The full report is in the job summary of [this workflow run](${context.runUrl}).`
+    : 'The full report is in the job summary of this workflow run.';
+
+  let collected: ReviewInputs;
+  try {
+    collected = context.pullRequest
+      ? await collectReviewInputs(client, context.pullRequest, { workspace: context.workspace, match: pathMatcher(inputs.paths), logger })
+      : await collectWorkspaceInputs(context.workspace, inputs.paths, logger);
+  } catch (err) {
+    const message = `could not collect the files to review: ${secrets.describe(err)}`;
+    await writeSummary(`## lkml-replay\n\n${message}\n`, logger, secrets, pointer);
+    fail(message);
+    return;
+  }
+  const notes = collected.skipped.length ? `\n\n### Not reviewed\n\n${collected.skipped.map((s) => `- ${s}`).join('\n')}\n` : '';
+
+  if (collected.files.length === 0) {
+    const what = context.pullRequest ? 'This pull request changes' : 'The workspace holds';
+    await writeSummary(
+      `## lkml-replay\n\n${what} no file matching \`${inputs.paths.join('`, `')}\`${context.pullRequest ? ' and no modelled kernel file' : ''}: nothing to review.${notes}`,
+      logger,
+      secrets,
+      pointer,
+    );
+    for (const name of ['variants', 'differences', 'regressions']) core.setOutput(name, '0');
+    core.setOutput('report', '');
+    return;
+  }
+  logger.info(`reviewing ${collected.files.map((f) => f.path).join(', ')}`);
+
+  let review: ReviewForGitHub;
+  try {
+    review = await (deps.review ?? reviewFiles)(collected.files, {
+      base: inputs.base,
+      scenarios: inputs.scenarios,
+      failOn: inputs.failOn,
+    });
+  } catch (err) {
+    const message = `the review failed: ${secrets.describe(err)}`;
+    await writeSummary(`## lkml-replay\n\n${message}\n${notes}`, logger, secrets, pointer);
+    fail(message);
+    return;
+  }
+
+  // (1) the job summary: needs no token at all.
+  await writeSummary(review.markdown + notes, logger, secrets, pointer);
+
+  // (2) + (3) the comment and the check run.
+  let outcomes: StepOutcome[] = [];
+  if (context.pullRequest) {
+    outcomes = await publishToPullRequest(client, context.pullRequest, review, {
+      comment: inputs.comment,
+      checkRun: inputs.checkRun,
+      headSha: context.pullRequest.headSha,
+      truncationNote: pointer,
+      detailsUrl: context.runUrl,
+      logger,
+      secrets,
+    });
+  } else if (inputs.comment || inputs.checkRun) {
+    logger.info(`not a pull request event (${context.eventName || 'unknown'}): no comment, no check run`);
+  }
+
+  const problems = outcomes.filter((o) => o.status === 'failed').map((o) => o.detail);
+
+  // (4) the outputs.
+  try {
+    await writeOutputs(review, context, env);
+  } catch (err) {
+    problems.push(`outputs not written: ${secrets.describe(err)}`);
+  }
+
+  if (review.failOnMet) {
+    problems.push(
+      `fail-on ${inputs.failOn} met: ${review.regressions} regression(s), ${review.differences} difference(s) in ${review.variants} variant(s)`,
+    );
+  }
+  if (problems.length > 0) fail(problems.join('\n'));
+}
+
+/** Outside a pull request (push, workflow_dispatch): the workspace's files matching `paths`. */
+async function collectWorkspaceInputs(workspace: string, paths: string[], logger: Logger): Promise<ReviewInputs> {
+  const files: ReviewInputFile[] = [];
+  const skipped: string[] = [];
+  for (const path of await findWorkspaceFiles(workspace, pathMatcher(paths))) {
+    try {
+      files.push({ path, bytes: await readWorkspaceFile(workspace, path), kind: 'thread' });
+    } catch (err) {
+      if (!(err instanceof WorkspaceFileError)) throw err;
+      logger.warning(`not reviewed: ${err.message}`);
+      skipped.push(err.message);
+    }
+  }
+  return { files, source: files.length > 0 ? 'thread-files' : 'none', skipped };
+}
+
+async function writeSummary(markdown: string, logger: Logger, secrets: Secrets, pointer: string): Promise<void> {
+  try {
+    const note = pointer.replace('is in the job summary of', 'is in the JSON report (output `report`) of');
+    await core.summary.addRaw(truncateMarkdown(secrets.scrub(markdown), JOB_SUMMARY_LIMIT, note), true).write();
+  } catch (err) {
+    core.summary.emptyBuffer();
+    logger.warning(`job summary not written: ${secrets.describe(err)}`);
+  }
+}
+
+/** `report` (the review's JSON), `github-report` (for `lkml-replay github`) and the counts. */
+async function writeOutputs(review: ReviewForGitHub, context: ActionContext, env: NodeJS.ProcessEnv): Promise<void> {
+  const dir = join(env.RUNNER_TEMP || tmpdir(), 'lkml-replay');
+  await mkdir(dir, { recursive: true });
+  const reportPath = join(dir, 'report.json');
+  await writeFile(reportPath, review.json);
+  core.setOutput('report', reportPath);
+  if (context.pullRequest) {
+    const githubReportPath = join(dir, 'github-report.json');
+    await writeFile(
+      githubReportPath,
+      serializeGitHubReport({
+        format: GITHUB_REPORT_FORMAT,
+        repository: `${context.owner}/${context.repo}`,
+        pullRequest: context.pullRequest.number,
+        headSha: context.pullRequest.headSha,
+        review,
+      }),
+    );
+    core.setOutput('github-report', githubReportPath);
+  }
+  core.setOutput('variants', String(review.variants));
+  core.setOutput('differences', String(review.differences));
+  core.setOutput('regressions', String(review.regressions));
+}
