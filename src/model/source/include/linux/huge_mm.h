@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Model header: include/linux/huge_mm.h, read against Linux v5.14.
+ *
+ * In the kernel split_huge_pmd() is a macro; here it is a static inline with the same check so
+ * that it shows in call stacks. The check is the point (notes §1.4): it reaches
+ * __split_huge_pmd() -- and so the CLEAR notifier -- only when the pmd is a swap pmd, a
+ * transparent huge pmd or a devmap pmd. split_huge_pmd_address() has no such check.
+ */
+#ifndef _LINUX_HUGE_MM_H
+#define _LINUX_HUGE_MM_H
+
+#include <linux/mm.h>
+
+void __split_huge_pmd(struct vm_area_struct *vma, pmd_t *pmd,
+		unsigned long address, bool freeze, struct page *page);
+
+static inline void split_huge_pmd(struct vm_area_struct *vma, pmd_t *pmd,
+				  unsigned long address)
+{
+	pmd_t *____pmd = pmd;
+
+	if (is_swap_pmd(*____pmd) || pmd_trans_huge(*____pmd)
+				|| pmd_devmap(*____pmd))
+		__split_huge_pmd(vma, pmd, address, false, NULL);
+}
+
+void split_huge_pmd_address(struct vm_area_struct *vma, unsigned long address,
+		bool freeze, struct page *page);
+
+struct page *follow_trans_huge_pmd(struct vm_area_struct *vma,
+				   unsigned long addr, pmd_t *pmd,
+				   unsigned int flags);
+
+#endif
