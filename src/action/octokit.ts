@@ -75,11 +75,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: resolveApiUrl(options.apiUrl, options.env),
     userAgent: 'lkml-replay',
+    // plugin-request-log logs every request (info) and every failed attempt (error), retried
+    // or not; the callers report what finally failed, so both stay at debug level.
     log: {
       debug: (m: string) => logger.debug(m),
       info: (m: string) => logger.debug(m),
       warn: (m: string) => logger.warning(m),
-      error: (m: string) => logger.error(m),
+      error: (m: string) => logger.debug(m),
     },
     request: { fetch: fetchWithTimeout(options.timeoutMs ?? 30_000, options.fetch ?? globalThis.fetch) },
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: baseMs },

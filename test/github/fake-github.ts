@@ -197,7 +197,7 @@ export class FakeGitHub {
     if (fault) {
       fault.times--;
       if (fault.hangMs) await new Promise((r) => setTimeout(r, fault.hangMs));
-      if (res.destroyed || req.destroyed) return;
+      if (res.destroyed) return;
       if (fault.status) return this.#json(res, fault.status, fault.body ?? { message: 'Server Error' }, fault.headers);
     }
 
