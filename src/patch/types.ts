@@ -22,6 +22,7 @@ export interface Repair {
     | 'trailing-junk-dropped' // signature or quote junk after the last hunk line
     | 'header-synthesised' // a missing ---/+++ or @@ header was reconstructed
     | 'snip-marker' // a `[...]` snip inside a hunk: the hunk is split there
+    | 'hunk-header-normalised' // a nonstandard header (b4's `@@@ -1,1 +1,1 @@`) rewritten
     | string;
   /** 1-based body line the repair applies to. */
   line: number;
@@ -33,6 +34,8 @@ export interface HunkLine {
   text: string;
   /** 1-based body line this hunk line came from. */
   lineNo: number;
+  /** Followed by a `\ No newline at end of file` marker. */
+  noNewline?: boolean;
 }
 
 export interface Hunk {
@@ -44,6 +47,8 @@ export interface Hunk {
   newLines: number;
   /** The function context after the second `@@`, e.g. `page_make_device_exclusive_one`. */
   function: string | null;
+  /** The whole text after the second `@@` (git's context line), when there is one. */
+  context?: string | null;
   added: number;
   removed: number;
   lines: HunkLine[];
@@ -58,6 +63,8 @@ export interface FileDiff {
   /** Git extended headers seen: rename, mode change, binary. */
   extended: string[];
   binary: boolean;
+  /** The hunks came without any file header (a bare `@@` fragment): old/new are unknown. */
+  headerless?: boolean;
 }
 
 /** How the diff was found in the message. */

@@ -1,0 +1,153 @@
+// Reads one diff (one or more files, each a header block and its hunks) from a depth view.
+// Between hunks and files it steps over blank lines and snip marks; a snip inside a hunk
+// splits the hunk there, the part after the snip getting a synthesised header.
+import type { FileDiff, Hunk, Repair } from './types.js';
+import { type DepthView, Kind, isFileStartKind, isOpKind } from './view.js';
+import { readFileHeader, type FileHeader } from './file-header.js';
+import { type HunkHeader, parseHunkHeader } from './hunk-header.js';
+import { readHunk } from './hunk-reader.js';
+import { restoreTabs } from './tabs.js';
+import type { RenderableFile } from './render.js';
+
+export interface ReadDiff {
+  files: RenderableFile[];
+  repairs: Repair[];
+  /** View indices of the first and last line of the diff, and the index after it. */
+  first: number;
+  last: number;
+  next: number;
+}
+
+/** Steps over blank lines and snip marks when a hunk or file header follows them. */
+function skipSeparators(v: DepthView, i: number): number {
+  const { kind } = v;
+  let j = i;
+  while (j < kind.length && (kind[j] === Kind.Blank || kind[j] === Kind.Snip)) j++;
+  if (j < kind.length && (kind[j] === Kind.HunkHeader || isFileStartKind(kind[j]!))) return j;
+  return i;
+}
+
+/** A snip right after a hunk with more hunk lines after it: where those lines start. */
+function continuationAfterSnip(v: DepthView, i: number): { at: number; snipLine: number } | null {
+  const { kind, lineNo, snipInGap, gapBefore } = v;
+  const n = kind.length;
+  let j = i;
+  let snipLine = 0;
+  while (j < n && kind[j] === Kind.Blank && !(j > i && gapBefore[j])) j++;
+  if (j < n && snipInGap[j]) snipLine = snipInGap[j]!;
+  else if (j < n && kind[j] === Kind.Snip) {
+    snipLine = lineNo[j]!;
+    j++;
+    while (j < n && kind[j] === Kind.Blank) j++;
+  } else return null;
+  if (j < n && snipInGap[j]) snipLine ||= snipInGap[j]!;
+  return j < n && isOpKind(kind[j]!) ? { at: j, snipLine } : null;
+}
+
+export function readDiff(v: DepthView, start: number): ReadDiff | null {
+  const files: RenderableFile[] = [];
+  const repairs: Repair[] = [];
+  let i = start;
+  let last = start;
+  for (;;) {
+    let fh: FileHeader | null = null;
+    let headerless = false;
+    if (isFileStartKind(v.kind[i]!)) {
+      fh = readFileHeader(v, i);
+    } else if (v.kind[i] === Kind.HunkHeader && files.length === 0) {
+      headerless = true;
+      fh = {
+        old: null,
+        new: null,
+        extended: [],
+        binary: false,
+        binaryData: [],
+        git: false,
+        hasFilePair: false,
+        start: i,
+        next: i,
+      };
+    }
+    if (!fh) break;
+    const fileRepairs: Repair[] = [];
+    const hunks = readHunks(v, fh.next, fileRepairs);
+    if (headerless && (hunks.hunks.length === 0 || !hunks.hunks.some((h) => h.added + h.removed > 0))) break;
+    const file: FileDiff = {
+      old: fh.old,
+      new: fh.new,
+      hunks: hunks.hunks,
+      extended: fh.extended,
+      binary: fh.binary,
+    };
+    if (headerless) {
+      file.headerless = true;
+      fileRepairs.unshift({
+        kind: 'header-synthesised',
+        line: v.lineNo[i]!,
+        detail: 'hunks without a ---/+++ file header: the file is unknown',
+      });
+    }
+    restoreTabs(file, fileRepairs);
+    files.push({ file, git: fh.git, hasFilePair: fh.hasFilePair, binaryData: fh.binaryData });
+    repairs.push(...fileRepairs);
+    last = Math.max(fh.next - 1, hunks.last);
+    i = hunks.next;
+    const j = skipSeparators(v, i);
+    if (j < v.kind.length && isFileStartKind(v.kind[j]!)) {
+      i = j;
+      continue;
+    }
+    break;
+  }
+  if (files.length === 0) return null;
+  return { files, repairs, first: start, last, next: last + 1 };
+}
+
+function readHunks(
+  v: DepthView,
+  i: number,
+  repairs: Repair[],
+): { hunks: Hunk[]; last: number; next: number } {
+  const hunks: Hunk[] = [];
+  let last = i - 1;
+  for (;;) {
+    const j = skipSeparators(v, i);
+    if (!(j < v.kind.length && v.kind[j] === Kind.HunkHeader)) break;
+    const header = parseHunkHeader(v.text[j]!)!;
+    const r = readHunk(v, j, j + 1, header);
+    if (!r) break;
+    hunks.push(r.hunk);
+    repairs.push(...r.repairs);
+    last = r.last;
+    i = r.next;
+    // A snip inside the hunk: the rest continues with a synthesised header.
+    let prev = r.hunk;
+    let oldSeen = prev.oldLines;
+    let newSeen = prev.newLines;
+    for (let c = continuationAfterSnip(v, i); c; c = continuationAfterSnip(v, i)) {
+      const synth: HunkHeader = {
+        oldStart: prev.oldStart + prev.oldLines,
+        oldLines: Math.max(0, header.oldLines - oldSeen),
+        newStart: prev.newStart + prev.newLines,
+        newLines: Math.max(0, header.newLines - newSeen),
+        context: header.context,
+        nonstandard: false,
+      };
+      const part = readHunk(v, -1, c.at, synth, { countsTrusted: false });
+      if (!part) break;
+      repairs.push({
+        kind: 'snip-marker',
+        line: c.snipLine,
+        detail: `hunk split at a snip; the part after it starts at body line ${v.lineNo[c.at]} under a synthesised header ${part.hunk.header}`,
+      });
+      repairs.push(...part.repairs);
+      hunks.push(part.hunk);
+      prev = part.hunk;
+      oldSeen += prev.oldLines;
+      newSeen += prev.newLines;
+      last = part.last;
+      i = part.next;
+    }
+  }
+  return { hunks, last, next: Math.max(i, last + 1) };
+}

@@ -1,0 +1,174 @@
+// The lines of one quote depth, in body order, with a mark where other-depth lines were cut
+// out. A diff lives at one depth; a reviewer's comments between quoted hunks are the gaps.
+// Each line gets a kind once, up front (one line of look-ahead), so the readers never rescan.
+import type { QuotedLine } from './types.js';
+import { isHunkHeaderStart, parseHunkHeader } from './hunk-header.js';
+import { isScissorsLine } from './scissors.js';
+import { isSnipLine } from './junk.js';
+
+export const enum Kind {
+  Context, // ' ' line
+  Added, // '+'
+  Removed, // '-'
+  NoNewline, // '\ No newline at end of file'
+  Blank, // empty text
+  Bare, // anything else: prose, or a context line that lost its leading space
+  HunkHeader, // '@@ -a,b +c,d @@'
+  GitDiff, // 'diff --git ...', 'diff -u ...' and friends
+  CvsIndex, // 'Index: path' followed by '====...'
+  FilePair, // '--- path' directly followed by '+++ path'
+  Scissors, // git's cut line
+  Snip, // '[...]', '[snip]', '<snip>'
+  Signature, // '-- ' or '--' not followed by more hunk lines
+}
+
+export interface DepthView {
+  depth: number;
+  text: string[];
+  lineNo: number[];
+  /** Lines of another depth were skipped right before this one. */
+  gapBefore: boolean[];
+  /** Body line number of a snip mark (`[...]`) among the skipped lines before this one, or 0. */
+  snipInGap: number[];
+  kind: Kind[];
+  /** First index >= i whose kind is neither Bare nor Blank, stopping at a gap. */
+  nextSolid: number[];
+  /** First index >= i of a line no hunk can contain (header, cut line, snip, signature). */
+  nextHard: number[];
+  /** contextBefore[i] = number of Context (' ') lines before index i. */
+  contextBefore: number[];
+}
+
+function emptyView(depth: number): DepthView {
+  return {
+    depth,
+    text: [],
+    lineNo: [],
+    gapBefore: [],
+    snipInGap: [],
+    kind: [],
+    nextSolid: [],
+    nextHard: [],
+    contextBefore: [],
+  };
+}
+
+export function buildViews(lines: readonly QuotedLine[]): DepthView[] {
+  const byDepth = new Map<number, { view: DepthView; last: number }>();
+  // lastSnip[i]: body index of the last snip line at or before i (any depth), or -1.
+  const lastSnip: number[] = new Array<number>(lines.length);
+  let snip = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (isSnipLine(lines[i]!.text)) snip = i;
+    lastSnip[i] = snip;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    let entry = byDepth.get(l.depth);
+    if (!entry) {
+      entry = { view: emptyView(l.depth), last: -1 };
+      byDepth.set(l.depth, entry);
+    }
+    const v = entry.view;
+    const gap = entry.last >= 0 && entry.last !== i - 1;
+    v.text.push(l.text);
+    v.lineNo.push(l.lineNo);
+    v.gapBefore.push(gap);
+    v.snipInGap.push(gap && lastSnip[i - 1]! > entry.last ? lines[lastSnip[i - 1]!]!.lineNo : 0);
+    entry.last = i;
+  }
+  const views = [...byDepth.values()].map((e) => e.view).sort((a, b) => a.depth - b.depth);
+  for (const v of views) classify(v);
+  return views;
+}
+
+/** A view of a bare diff text (an attachment, a .patch file). */
+export function viewOfText(lines: readonly string[]): DepthView {
+  const v = emptyView(0);
+  v.text = [...lines];
+  v.lineNo = lines.map((_, i) => i + 1);
+  v.gapBefore = lines.map(() => false);
+  v.snipInGap = lines.map(() => 0);
+  classify(v);
+  return v;
+}
+
+const GIT_DIFF = /^diff (?:--git |--cc |--combined |-[A-Za-z]|-r \S)/;
+
+function classify(v: DepthView): void {
+  const { text, gapBefore } = v;
+  const n = text.length;
+  const kind: Kind[] = new Array<Kind>(n);
+  const nextText = (i: number): string | null =>
+    i + 1 < n && !gapBefore[i + 1] ? text[i + 1]! : null;
+  for (let i = 0; i < n; i++) {
+    const t = text[i]!;
+    let k: Kind;
+    if (t === '') k = Kind.Blank;
+    else {
+      const c = t[0];
+      if (c === '@' && isHunkHeaderStart(t) && parseHunkHeader(t)) k = Kind.HunkHeader;
+      else if (isScissorsLine(t)) k = Kind.Scissors;
+      else if (c === ' ') k = Kind.Context;
+      else if (c === '+') k = Kind.Added;
+      else if (c === '-') {
+        const next = nextText(i);
+        if (t.startsWith('--- ') && next !== null && next.startsWith('+++ ')) k = Kind.FilePair;
+        else if ((t === '-- ' || t === '--') && !continuesHunk(next)) k = Kind.Signature;
+        else k = Kind.Removed;
+      } else if (c === '\\') k = Kind.NoNewline;
+      else if (c === 'd' && GIT_DIFF.test(t)) k = Kind.GitDiff;
+      else if (c === 'I' && t.startsWith('Index: ') && /^={20,}\s*$/.test(nextText(i) ?? ''))
+        k = Kind.CvsIndex;
+      else if (isSnipLine(t)) k = Kind.Snip;
+      else k = Kind.Bare;
+    }
+    kind[i] = k;
+  }
+  v.kind = kind;
+
+  const nextSolid = new Array<number>(n + 1);
+  const nextHard = new Array<number>(n + 1);
+  nextSolid[n] = n;
+  nextHard[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const k = kind[i]!;
+    const gapAfter = i + 1 < n && gapBefore[i + 1];
+    nextSolid[i] = k !== Kind.Bare && k !== Kind.Blank ? i : gapAfter ? i + 1 : nextSolid[i + 1]!;
+    nextHard[i] = isHardKind(k) ? i : nextHard[i + 1]!;
+  }
+  const contextBefore = new Array<number>(n + 1);
+  contextBefore[0] = 0;
+  for (let i = 0; i < n; i++) contextBefore[i + 1] = contextBefore[i]! + (kind[i] === Kind.Context ? 1 : 0);
+  v.nextSolid = nextSolid;
+  v.nextHard = nextHard;
+  v.contextBefore = contextBefore;
+}
+
+/** Kinds that end any hunk read by content. */
+export function isHardKind(k: Kind): boolean {
+  return (
+    k === Kind.HunkHeader ||
+    k === Kind.GitDiff ||
+    k === Kind.CvsIndex ||
+    k === Kind.FilePair ||
+    k === Kind.Scissors ||
+    k === Kind.Snip ||
+    k === Kind.Signature
+  );
+}
+
+function continuesHunk(next: string | null): boolean {
+  if (next === null) return false;
+  const c = next[0];
+  return c === '+' || c === ' ' || (c === '-' && next !== '-- ' && next !== '--');
+}
+
+export function isOpKind(k: Kind): boolean {
+  return k === Kind.Context || k === Kind.Added || k === Kind.Removed;
+}
+
+/** Lines that start a file's header block. */
+export function isFileStartKind(k: Kind): boolean {
+  return k === Kind.GitDiff || k === Kind.CvsIndex || k === Kind.FilePair;
+}

@@ -1,0 +1,63 @@
+// Proof that a repaired diff is a real diff: parse it with jsdiff, rebuild each file's old
+// side from its context and removed lines (unknown stretches between hunks filled with the
+// same filler lines on both sides), apply the patch with jsdiff, and compare with the new
+// side rebuilt from context and added lines.
+import { applyPatch, parsePatch, type StructuredPatch } from 'diff';
+
+export interface Sides {
+  old: string;
+  expected: string;
+}
+
+export function sidesOf(p: StructuredPatch): Sides {
+  const oldLines: string[] = [];
+  const newLines: string[] = [];
+  let oldNoEol = false;
+  let newNoEol = false;
+  let filler = 0;
+  for (const h of p.hunks) {
+    const oldFirst = h.oldLines === 0 ? h.oldStart : h.oldStart - 1; // 0-based index
+    while (oldLines.length < oldFirst) {
+      const f = `filler line ${++filler}`;
+      oldLines.push(f);
+      newLines.push(f);
+    }
+    let last: '+' | '-' | ' ' = ' ';
+    for (const l of h.lines) {
+      const op = l[0];
+      if (op === '\\') {
+        if (last !== '+') oldNoEol = true;
+        if (last !== '-') newNoEol = true;
+        continue;
+      }
+      if (op === ' ' || op === '-') oldLines.push(l.slice(1));
+      if (op === ' ' || op === '+') newLines.push(l.slice(1));
+      last = op as '+' | '-' | ' ';
+    }
+  }
+  const join = (ls: string[], noEol: boolean) => (ls.length === 0 ? '' : ls.join('\n') + (noEol ? '' : '\n'));
+  return { old: join(oldLines, oldNoEol), expected: join(newLines, newNoEol) };
+}
+
+/** Applies every file of `text` to its rebuilt old side; returns what failed (empty = all good). */
+export function applyFailures(text: string): string[] {
+  const failures: string[] = [];
+  let patches: StructuredPatch[];
+  try {
+    patches = parsePatch(text);
+  } catch (e) {
+    return [`jsdiff cannot parse: ${(e as Error).message}`];
+  }
+  for (const p of patches) {
+    if (p.hunks.length === 0) continue;
+    const { old, expected } = sidesOf(p);
+    const got = applyPatch(old, p);
+    if (got === false) failures.push(`${p.newFileName ?? p.oldFileName}: jsdiff refused the patch`);
+    else if (got !== expected) failures.push(`${p.newFileName ?? p.oldFileName}: applied result differs`);
+  }
+  return failures;
+}
+
+export function hunkCount(text: string): number {
+  return parsePatch(text).reduce((n, p) => n + p.hunks.length, 0);
+}
