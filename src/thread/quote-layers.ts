@@ -2,27 +2,24 @@
 // falls back to the reply tree (depth 1 = the parent's author, depth 2 = the grandparent's ...),
 // but only while the attributions that were found agree with the tree, so a reply that quotes
 // some other mail does not get the tree's authors pinned on it.
-import type { QuotedLine } from '../patch/types.js';
 import type { Attribution } from './attribution.js';
 import type { Person, QuoteLayer } from './types.js';
 import { samePerson } from './person.js';
 
 /**
- * @param lines the body after Outlook bumping
+ * @param textDepths the depths that have quoted text of their own (blank lines do not count)
  * @param attributions from findAttributions + bumpOutlookQuotes
  * @param ancestors authors up the reply tree: [parent, grandparent, ...]; null for a placeholder
  * @param resolve fills in a missing name or address from the people of the thread
  */
 export function quoteLayers(
-  lines: QuotedLine[],
+  textDepths: ReadonlySet<number>,
   attributions: Attribution[],
   ancestors: (Person | null)[],
   resolve: (p: Person) => Person,
 ): QuoteLayer[] {
   const byDepth = new Map<number, Person>();
   for (const a of attributions) if (!byDepth.has(a.depth)) byDepth.set(a.depth, resolve(a.person));
-  const textDepths = new Set<number>();
-  for (const l of lines) if (l.text.trim() !== '') textDepths.add(l.depth);
   const maxDepth = Math.max(0, ...textDepths, ...byDepth.keys());
   const layers: QuoteLayer[] = [];
   let treeAgrees = true;
@@ -39,4 +36,11 @@ export function quoteLayers(
     }
   }
   return layers;
+}
+
+/** The depths that carry text, for quoteLayers(). */
+export function depthsWithText(lines: readonly { depth: number; text: string }[]): Set<number> {
+  const out = new Set<number>();
+  for (const l of lines) if (l.text.trim() !== '') out.add(l.depth);
+  return out;
 }

@@ -1,0 +1,64 @@
+// The `thread --format json` document. It is the ThreadParse types (src/thread/types.ts,
+// src/patch/types.ts) with one thing left out: the per-line `lines` of each hunk, which the
+// diff's `text` already carries. Field order is fixed here so the output diffs well.
+import type { Message, ThreadParse } from '../thread/types.js';
+import type { Diff, FileDiff, Hunk } from '../patch/types.js';
+
+export function threadJson(parse: ThreadParse): string {
+  const doc = {
+    messages: parse.messages.map(message),
+    placeholders: parse.placeholders,
+    unlinked: parse.unlinked,
+    errors: parse.errors,
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function message(m: Message) {
+  return {
+    id: m.id,
+    idSynthesised: m.idSynthesised,
+    from: m.from,
+    date: m.date,
+    subject: m.subject,
+    tags: m.tags,
+    parent: m.parent,
+    inReplyTo: m.inReplyTo,
+    references: m.references,
+    quotes: m.quotes,
+    diffs: m.diffs.map(diff),
+    trailers: m.trailers,
+    inBody: m.inBody,
+    source: m.source,
+  };
+}
+
+function diff(d: Diff) {
+  return {
+    id: d.id,
+    author: d.author,
+    quoteDepth: d.quoteDepth,
+    quotedFrom: d.quotedFrom,
+    origin: d.origin,
+    repairs: d.repairs,
+    files: d.files.map(file),
+    text: d.text,
+  };
+}
+
+function file(f: FileDiff) {
+  return { old: f.old, new: f.new, extended: f.extended, binary: f.binary, hunks: f.hunks.map(hunk) };
+}
+
+function hunk(h: Hunk) {
+  return {
+    header: h.header,
+    oldStart: h.oldStart,
+    oldLines: h.oldLines,
+    newStart: h.newStart,
+    newLines: h.newLines,
+    function: h.function,
+    added: h.added,
+    removed: h.removed,
+  };
+}

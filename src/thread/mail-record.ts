@@ -1,0 +1,134 @@
+// Stage one of parsing: everything about one message that does not need the rest of the thread.
+// Records keep the diffs and the attribution facts, not the body, so memory stays small on
+// big mboxes; stage two (parse-thread.ts) adds the tree, quote-layer fallback and diff links.
+import { basename } from 'node:path';
+import type { FoundDiff } from '../patch/index.js';
+import { findDiffs, parseDiffText, patchBreak } from '../patch/index.js';
+import { splitQuoted } from './quote-depth.js';
+import type { DecodedMail } from './decoded-mail.js';
+import { decodeMessage } from './decode-message.js';
+import { parseArchiveText } from './archive-text.js';
+import type { RawMail } from './read-input.js';
+import { synthesiseId } from './message-ids.js';
+import { bumpOutlookQuotes } from './outlook-blocks.js';
+import { findAttributions, type Attribution } from './attribution.js';
+import { depthsWithText } from './quote-layers.js';
+import { findTrailers } from './trailers.js';
+import { inBodyHeaders } from './inbody-headers.js';
+import { parseSubjectTags, splitSubject } from './subject-tags.js';
+import type { InBodyHeaders, MessageSource, Person, SubjectTags, Trailer } from './types.js';
+
+export interface MailRecord {
+  id: string;
+  idSynthesised: boolean;
+  from: Person;
+  date: Date | null;
+  subject: string;
+  tags: SubjectTags | null;
+  /** Reply marker in the subject: then the mail is no patch submission. */
+  reply: boolean;
+  inReplyTo: string | null;
+  references: string[];
+  source: MessageSource;
+  attributions: Attribution[];
+  textDepths: Set<number>;
+  found: FoundDiff[];
+  /** In-body headers after a depth-0 scissors line: who wrote a `-- >8 --` patch in a reply. */
+  scissorsAuthor: Person | null;
+  trailers: Trailer[];
+  inBody: InBodyHeaders | null;
+}
+
+export class BrokenMessage extends Error {}
+
+/** Decodes one raw mail and extracts its own facts; throws BrokenMessage when it is no message. */
+export async function readMail(raw: RawMail): Promise<MailRecord> {
+  if (raw.orphan) throw new BrokenMessage(`${raw.raw.length} bytes before the first From_ line are not a message`);
+  const source: MessageSource = { file: raw.file, index: raw.index, format: raw.format };
+  if (raw.layout === 'diff') return bareDiff(raw, source);
+  if (raw.layout === 'mbox' && !startsWithHeaders(raw.raw)) throw new BrokenMessage('no mail headers after the From_ line');
+  let mail: DecodedMail;
+  try {
+    mail = raw.layout === 'archive' ? parseArchiveText(raw.raw.toString('utf8')) : await decodeMessage(raw.raw);
+  } catch (err) {
+    throw new BrokenMessage(`cannot decode: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!mail.hasHeaders && mail.body.trim() === '') throw new BrokenMessage('empty message');
+  return fromDecoded(mail, source);
+}
+
+function fromDecoded(mail: DecodedMail, source: MessageSource): MailRecord {
+  const { reply } = splitSubject(mail.subject);
+  const patchMail = !reply;
+  const outlook = bumpOutlookQuotes(splitQuoted(mail.body));
+  const lines = outlook.lines;
+  // The patch break as the diff finder sees it: depth-0 text only (quoted lines never break).
+  const depth0OrQuote = lines.map((l) => (l.depth === 0 ? l.text : '>'));
+  const pbIndex = patchMail ? patchBreak(depth0OrQuote) : -1;
+  const pb = pbIndex >= 0 ? lines[pbIndex]!.lineNo - 1 : -1;
+  const rawLines = mail.body.split('\n');
+  const found = findDiffs(lines, { patchMail });
+  for (const part of mail.parts) {
+    const d = parseDiffText(part.text, 'attachment');
+    if (d) found.push(d);
+  }
+  const inDiff = (n: number): boolean => found.some((d) => d.origin !== 'attachment' && n >= d.firstLine && n <= d.lastLine);
+  const inBody = pb >= 0 ? inBodyHeaders(rawLines.slice(0, pb)) : null;
+  const depth0 = lines.filter((l) => l.depth === 0).map((l) => l.text);
+  const scissorsAuthor = found.some((d) => d.origin === 'scissors' && d.quoteDepth === 0)
+    ? (inBodyHeaders(depth0, { scissors: true })?.from ?? null)
+    : null;
+  const from = mail.from ?? { name: '', email: '' };
+  const id = mail.messageId ?? synthesiseId(from.name, from.email, mail.dateHeader ?? '', mail.subject, mail.body);
+  return {
+    id,
+    idSynthesised: mail.messageId === null,
+    from,
+    date: mail.date,
+    subject: mail.subject,
+    tags: parseSubjectTags(mail.subject),
+    reply,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    source,
+    attributions: [...findAttributions(lines), ...outlook.attributions],
+    textDepths: depthsWithText(lines),
+    found,
+    scissorsAuthor,
+    trailers: findTrailers(lines, { inDiff, ...(pb >= 0 ? { endLine: pb + 1 } : {}) }),
+    inBody,
+  };
+}
+
+/** A .patch/.diff (or stdin) holding only a diff: a message with no headers. */
+function bareDiff(raw: RawMail, source: MessageSource): MailRecord {
+  const text = raw.raw.toString('utf8').replace(/\r\n/g, '\n');
+  const d = parseDiffText(text, 'patch');
+  if (!d) throw new BrokenMessage('no diff found');
+  const subject = raw.file === '<stdin>' ? '(diff on standard input)' : basename(raw.file);
+  return {
+    id: synthesiseId(text),
+    idSynthesised: true,
+    from: { name: '', email: '' },
+    date: null,
+    subject,
+    tags: null,
+    reply: false,
+    inReplyTo: null,
+    references: [],
+    source,
+    attributions: [],
+    textDepths: new Set([0]),
+    found: [d],
+    scissorsAuthor: null,
+    trailers: [],
+    inBody: null,
+  };
+}
+
+/** After the From_ line comes a header field or the blank line that ends an empty header. */
+function startsWithHeaders(raw: Buffer): boolean {
+  const end = raw.indexOf(0x0a);
+  const first = raw.toString('latin1', 0, end < 0 ? raw.length : end).replace(/\r$/, '');
+  return first === '' || /^[!-9;-~]+:/.test(first);
+}
