@@ -19,6 +19,8 @@ export interface PublishOptions {
   truncationNote: string;
   /** A link for the check run's "details" (the workflow run). */
   detailsUrl?: string | undefined;
+  /** The token's login when already known (else looked up; see identity.ts). */
+  login?: string | undefined;
   logger: Logger;
   secrets: Secrets;
 }
@@ -62,7 +64,7 @@ export async function publishToPullRequest(
   };
 
   const comment = await attempt('comment', options.comment, async () => {
-    const login = await tokenLogin(client, logger, secrets);
+    const login = options.login ?? (await tokenLogin(client, logger, secrets));
     const body = stickyCommentBody(review.markdown, options.truncationNote);
     const result = await upsertStickyComment(client, pr, body, { login, logger });
     return `${result.action} ${result.url || `comment ${result.id}`}${result.removed.length ? ` (removed duplicates ${result.removed.join(', ')})` : ''}`;

@@ -1,8 +1,10 @@
 // One file per command; this list is the only place that knows them all.
 import type { Command } from 'commander';
 import { registerThread } from './thread.js';
+import { registerGithub } from './github.js';
 
 export function registerCommands(program: Command): void {
   void program;
   registerThread(program);
+  registerGithub(program);
 }
