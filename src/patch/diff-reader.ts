@@ -87,6 +87,13 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
         detail: 'hunks without a ---/+++ file header: the file is unknown',
       });
     }
+    if (!headerless && !fh.hasFilePair && file.hunks.length > 0) {
+      fileRepairs.unshift({
+        kind: 'header-synthesised',
+        line: v.lineNo[fh.next - 1]!,
+        detail: 'hunks after the extended headers without a ---/+++ pair: the pair was added',
+      });
+    }
     restoreTabs(file, fileRepairs);
     files.push({ file, git: fh.git, hasFilePair: fh.hasFilePair, binaryData: fh.binaryData });
     repairs.push(...fileRepairs);

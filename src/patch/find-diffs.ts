@@ -80,7 +80,7 @@ function toFound(v: DepthView, d: ReadDiff, origin: DiffOrigin): FoundDiff {
     origin,
     firstLine: v.lineNo[d.first]!,
     lastLine: v.lineNo[d.last]!,
-    repairs: d.repairs,
+    repairs: [...d.repairs].sort((a, b) => a.line - b.line),
     files: d.files.map((f) => f.file),
     text: renderDiff(d.files),
   };

@@ -90,9 +90,10 @@ function readByCounts(
   let i = start;
   while (o < h.oldLines || nw < h.newLines) {
     if (i >= n) return null;
-    if (i > start && snipInGap[i]) return null;
-    const t = text[i]!;
     const gap = i > start && gapBefore[i];
+    // After a reviewer's comment the quote must resume with a real hunk line.
+    if (gap && (snipInGap[i] || !isOpKind(kind[i]!))) return null;
+    const t = text[i]!;
     switch (kind[i]) {
       case Kind.Context:
         take(entries, ' ', t.slice(1), i);

@@ -16,7 +16,8 @@ export function sidesOf(p: StructuredPatch): Sides {
   let newNoEol = false;
   let filler = 0;
   for (const h of p.hunks) {
-    const oldFirst = h.oldLines === 0 ? h.oldStart : h.oldStart - 1; // 0-based index
+    // 0-based index of the hunk's first old line (jsdiff already turned `-0,0` into oldStart 1).
+    const oldFirst = h.oldStart - 1;
     while (oldLines.length < oldFirst) {
       const f = `filler line ${++filler}`;
       oldLines.push(f);
