@@ -54,18 +54,20 @@ export async function readMail(raw: RawMail): Promise<MailRecord> {
     throw new BrokenMessage(`cannot decode: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!mail.hasHeaders && mail.body.trim() === '') throw new BrokenMessage('empty message');
-  return fromDecoded(mail, source);
+  return fromDecoded(mail, source, raw.raw);
 }
 
-function fromDecoded(mail: DecodedMail, source: MessageSource): MailRecord {
+function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer): MailRecord {
   const { reply } = splitSubject(mail.subject);
   const patchMail = !reply;
   const outlook = bumpOutlookQuotes(splitQuoted(mail.body));
   const lines = outlook.lines;
   // The patch break as the diff finder sees it: depth-0 text only (quoted lines never break).
   const depth0OrQuote = lines.map((l) => (l.depth === 0 ? l.text : '>'));
-  const pbIndex = patchMail ? patchBreak(depth0OrQuote) : -1;
-  const pb = pbIndex >= 0 ? lines[pbIndex]!.lineNo - 1 : -1;
+  const pbIndex = patchBreak(depth0OrQuote);
+  const patchPart = pbIndex >= 0 ? lines[pbIndex]!.lineNo - 1 : -1;
+  // Trailers end at the patch break only in a patch submission; a reply's `---` is prose.
+  const pb = patchMail ? patchPart : -1;
   const rawLines = mail.body.split('\n');
   const found = findDiffs(lines, { patchMail });
   for (const part of mail.parts) {
@@ -73,13 +75,14 @@ function fromDecoded(mail: DecodedMail, source: MessageSource): MailRecord {
     if (d) found.push(d);
   }
   const inDiff = (n: number): boolean => found.some((d) => d.origin !== 'attachment' && n >= d.firstLine && n <= d.lastLine);
-  const inBody = pb >= 0 ? inBodyHeaders(rawLines.slice(0, pb)) : null;
+  // git mailinfo reads in-body headers of any mail that has a patch part, reply or not.
+  const inBody = patchPart >= 0 ? inBodyHeaders(rawLines.slice(0, patchPart)) : null;
   const depth0 = lines.filter((l) => l.depth === 0).map((l) => l.text);
   const scissorsAuthor = found.some((d) => d.origin === 'scissors' && d.quoteDepth === 0)
     ? (inBodyHeaders(depth0, { scissors: true })?.from ?? null)
     : null;
   const from = mail.from ?? { name: '', email: '' };
-  const id = mail.messageId ?? synthesiseId(from.name, from.email, mail.dateHeader ?? '', mail.subject, mail.body);
+  const id = mail.messageId ?? synthesiseId(raw);
   return {
     id,
     idSynthesised: mail.messageId === null,

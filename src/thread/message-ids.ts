@@ -19,10 +19,11 @@ export function idOf(value: string | null | undefined): string | null {
 }
 
 /**
- * A deterministic Message-ID for a mail without one (archive text, bare diffs): the same text
- * always gets the same id, so runs and reports stay comparable.
+ * A deterministic Message-ID for a mail without one (archive text, bare diffs, test mails):
+ * made from the mail's bytes, so the same mail always gets the same id and runs and reports
+ * stay comparable, while two mails that differ anywhere (even in a header) do not collide.
  */
-export function synthesiseId(...content: string[]): string {
+export function synthesiseId(...content: (string | Buffer)[]): string {
   const h = createHash('sha256');
   for (const c of content) h.update(c).update('\0');
   return `${h.digest('hex').slice(0, 20)}@synthesised.lkml-replay.invalid`;

@@ -44,7 +44,7 @@ export function threadMessages(msgs: ThreadInput[]): ThreadResult {
   };
   const link = (child: string, parent: string): void => {
     if (child === parent || isAncestor(child, parent)) return; // never make a loop
-    get(child).parent = parent;
+    get(child).parent = get(parent).id;
   };
 
   // References give the chain of ancestors; they only fill links nobody set yet.
@@ -59,7 +59,7 @@ export function threadMessages(msgs: ThreadInput[]): ThreadResult {
   // short by clients), else the last reference.
   for (const m of msgs) {
     const parent = m.inReplyTo && m.inReplyTo !== m.id ? m.inReplyTo : lastOther(m.references, m.id);
-    if (parent) link(m.id, get(parent).id);
+    if (parent) link(m.id, parent);
   }
 
   const children = new Map<string, string[]>();

@@ -36,6 +36,14 @@ describe('threadMessages', () => {
     );
   });
 
+  it('keeps every container of a long References chain (t5100 0006 has 50)', () => {
+    const refs = Array.from({ length: 50 }, (_, i) => `r${i}`);
+    const t = threadMessages([msg('m', 'Re: x', null, refs)]);
+    expect(t.parent.get('m')).toBe('r49');
+    expect(t.placeholders).toHaveLength(50);
+    expect(t.placeholders.find((p) => p.id === 'r0')?.parent).toBeNull();
+  });
+
   it('prefers In-Reply-To over a cut-short References', () => {
     const t = threadMessages([msg('a', 'x'), msg('b', 'Re: x', 'a', []), msg('c', 'Re: x', 'b', ['a'])]);
     expect(t.parent.get('c')).toBe('b');

@@ -1,0 +1,22 @@
+// Where the conformance corpora are: `../shared/conformance` beside the checkout (CI lays it
+// there). They are read in place, never copied into the project. When they are absent the
+// conformance suites are skipped and say so in their title.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const CORPUS = resolve(process.env.LKML_REPLAY_SHARED ?? join(repoRoot, '../shared'), 'conformance');
+
+export function corpus(name: string): { dir: string; present: boolean; title: (t: string) => string } {
+  const dir = join(CORPUS, name);
+  const present = existsSync(dir);
+  return {
+    dir,
+    present,
+    title: (t) => (present ? t : `${t} (SKIPPED: ${dir} not found; the conformance corpus lives in ../shared)`),
+  };
+}
+
+export const path = (dir: string, file: string): string => join(dir, file);
