@@ -25943,7 +25943,7 @@ async function publishToPullRequest(client, pr, review, options) {
     }
   };
   const comment = await attempt("comment", options.comment, async () => {
-    const login = await tokenLogin(client, logger, secrets);
+    const login = options.login ?? await tokenLogin(client, logger, secrets);
     const body = stickyCommentBody(review.markdown, options.truncationNote);
     const result = await upsertStickyComment(client, pr, body, { login, logger });
     return `${result.action} ${result.url || `comment ${result.id}`}${result.removed.length ? ` (removed duplicates ${result.removed.join(", ")})` : ""}`;
