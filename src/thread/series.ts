@@ -58,7 +58,7 @@ const SAME_SUBMISSION_MS = 20 * 60 * 1000;
  * Groups covers and patches into series, in input order (as patchwork does): first through
  * reply headers (a Message-ID seen in a series belongs to the series that saw it first), else
  * by same sender, version and total within 20 minutes. A series holds one cover and one patch
- * per number; a patch without `x/N` is a series of its own.
+ * per number; a patch without `x/N` is a series of its own unless it answers an unnumbered cover.
  */
 export function groupSeries(parse: ThreadParse): Series[] {
   const role = roles(parse);
@@ -78,7 +78,8 @@ export function groupSeries(parse: ThreadParse): Series[] {
     const index = r === 'cover' ? 0 : (m.tags?.index ?? null);
     const total = m.tags?.total ?? null;
     const fits = (g: Group): boolean => {
-      if (index === null) return false;
+      // Unnumbered: only a patch that answers an unnumbered ("naked", b4) cover joins it.
+      if (index === null) return r === 'patch' && g.cover !== null && g.total === null && m.parent === g.cover;
       if (r === 'cover' ? g.cover !== null : g.numbers.has(index)) return false;
       if (g.version === version) return true;
       return closeInTime(g.first, m) && samePerson(g.first.from, m.from);
