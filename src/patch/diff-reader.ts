@@ -5,7 +5,7 @@ import type { FileDiff, Hunk, Repair } from './types.js';
 import { type DepthView, Kind, isFileStartKind, isOpKind } from './view.js';
 import { readFileHeader, type FileHeader } from './file-header.js';
 import { type HunkHeader, parseHunkHeader } from './hunk-header.js';
-import { readHunk } from './hunk-reader.js';
+import { readHunk, WRAP_WIDTH } from './hunk-reader.js';
 import { restoreTabs } from './tabs.js';
 import type { RenderableFile } from './render.js';
 
@@ -66,6 +66,7 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
         hasFilePair: false,
         start: i,
         next: i,
+        wrappedAt: -1,
       };
     }
     if (!fh) break;
@@ -85,6 +86,13 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
         kind: 'header-synthesised',
         line: v.lineNo[i]!,
         detail: 'hunks without a ---/+++ file header: the file is unknown',
+      });
+    }
+    if (fh.wrappedAt >= 0) {
+      fileRepairs.push({
+        kind: 'wrapped-line-joined',
+        line: v.lineNo[fh.wrappedAt]!,
+        detail: 'the b/ path of a wrapped diff --git line joined back to it',
       });
     }
     if (!headerless && !fh.hasFilePair && file.hunks.length > 0) {
@@ -110,6 +118,26 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
   return { files, repairs, first: start, last, next: last + 1 };
 }
 
+/**
+ * A mail client's wrap can break a long @@ line inside its function context: the rest lands
+ * on the next line without a diff marker. When the hunk's other lines keep their markers, that
+ * line is the header's tail. Returns where the hunk's lines start.
+ */
+function joinWrappedHeader(v: DepthView, j: number, header: HunkHeader, repairs: Repair[]): number {
+  const next = j + 1;
+  if (!(next < v.kind.length && v.kind[next] === Kind.Bare && !v.gapBefore[next])) return next;
+  if (v.text[j]!.length < WRAP_WIDTH || header.context === null) return next;
+  const hard = v.nextHard[next]!;
+  if (v.contextBefore[hard]! - v.contextBefore[next]! === 0) return next; // markers lost: a context line
+  header.context = `${header.context} ${v.text[next]!.trim()}`;
+  repairs.push({
+    kind: 'wrapped-line-joined',
+    line: v.lineNo[next]!,
+    detail: 'the rest of a wrapped @@ line joined back to it',
+  });
+  return next + 1;
+}
+
 function readHunks(
   v: DepthView,
   i: number,
@@ -121,7 +149,8 @@ function readHunks(
     const j = skipSeparators(v, i);
     if (!(j < v.kind.length && v.kind[j] === Kind.HunkHeader)) break;
     const header = parseHunkHeader(v.text[j]!)!;
-    const r = readHunk(v, j, j + 1, header);
+    const bodyStart = joinWrappedHeader(v, j, header, repairs);
+    const r = readHunk(v, j, bodyStart, header);
     if (!r) break;
     hunks.push(r.hunk);
     repairs.push(...r.repairs);
@@ -131,7 +160,16 @@ function readHunks(
     let prev = r.hunk;
     let oldSeen = prev.oldLines;
     let newSeen = prev.newLines;
-    for (let c = continuationAfterSnip(v, i); c; c = continuationAfterSnip(v, i)) {
+    let cutAt = r.snipLine;
+    let c = continuationAfterSnip(v, i);
+    if (cutAt && !c && (oldSeen !== header.oldLines || newSeen !== header.newLines)) {
+      repairs.push({
+        kind: 'snip-marker',
+        line: cutAt,
+        detail: `hunk cut short at a snip: recounted as ${prev.header}`,
+      });
+    }
+    for (; c; c = continuationAfterSnip(v, i)) {
       const synth: HunkHeader = {
         oldStart: prev.oldStart + prev.oldLines,
         oldLines: Math.max(0, header.oldLines - oldSeen),

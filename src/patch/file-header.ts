@@ -18,6 +18,8 @@ export interface FileHeader {
   /** View index of the header's first line, and of the first line after it. */
   start: number;
   next: number;
+  /** View index of the wrapped-off half of the `diff --git` line, or -1. */
+  wrappedAt: number;
 }
 
 const EXTENDED =
@@ -37,6 +39,8 @@ export function readFileHeader(v: DepthView, i: number): FileHeader | null {
   let gitPaths: [string | null, string | null] | null = null;
   let indexPath: string | null = null;
   let needsPair = true;
+  /** View index of the second half of a wrapped `diff --git` line, or -1. */
+  let wrappedAt = -1;
 
   if (kind[i] === Kind.GitDiff) {
     const t = text[i]!;
@@ -44,7 +48,14 @@ export function readFileHeader(v: DepthView, i: number): FileHeader | null {
     if (t.startsWith('diff --git ')) {
       git = true;
       needsPair = false;
-      gitPaths = parseGitDiffPaths(t.slice('diff --git '.length));
+      let rest = t.slice('diff --git '.length);
+      // A long `diff --git a/x b/x` line wrapped by a mail client: the b/ path on its own line.
+      if (!rest.trim().includes(' ') && contiguous(i + 1) && /^b\/\S+$/.test(text[i + 1]!.trim())) {
+        rest = `${rest.trim()} ${text[i + 1]!.trim()}`;
+        wrappedAt = i + 1;
+        i++;
+      }
+      gitPaths = parseGitDiffPaths(rest);
     }
     i++;
   } else if (kind[i] === Kind.CvsIndex) {
@@ -121,7 +132,7 @@ export function readFileHeader(v: DepthView, i: number): FileHeader | null {
   if (!git && indexPath === null && kind[start] === Kind.FilePair) {
     if (!(contiguous(i) && kind[i] === Kind.HunkHeader)) return null;
   }
-  return { old, new: neu, extended, binary, binaryData, git, hasFilePair, start, next: i };
+  return { old, new: neu, extended, binary, binaryData, git, hasFilePair, start, next: i, wrappedAt };
 }
 
 /** `literal N` / `delta N` blocks of base85 lines, each ended by a blank line. */

@@ -23,6 +23,8 @@ interface Attempt {
   repairs: Repair[];
   /** Index after the last line used. */
   next: number;
+  /** Body line of the snip mark the reading stopped at, or 0. */
+  snipLine?: number;
 }
 
 export interface ReadHunk {
@@ -32,10 +34,12 @@ export interface ReadHunk {
   next: number;
   /** View index of the hunk's last line. */
   last: number;
+  /** Body line of a snip mark right after the hunk (it was cut there), or 0. */
+  snipLine: number;
 }
 
 /** A line at least this long may have been broken by a mail client's line wrap. */
-const WRAP_WIDTH = 60;
+export const WRAP_WIDTH = 60;
 
 /**
  * Reads the hunk whose lines start at view index `start` (the line after its @@ header, or
@@ -240,7 +244,17 @@ function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext:
       repair('trailing-junk-dropped', lineNo[i]!, `the hunk counts reached into ${JSON.stringify(text[i])}; dropped`),
     );
   }
-  return { entries, repairs, next: i };
+  return { entries, repairs, next: i, snipLine: snipAt(v, i) };
+}
+
+/** The snip mark at i (blank lines before it allowed), or one among the lines skipped there. */
+function snipAt(v: DepthView, i: number): number {
+  const { kind, gapBefore, snipInGap, lineNo } = v;
+  let j = i;
+  while (j < kind.length && kind[j] === Kind.Blank && !(j > i && gapBefore[j])) j++;
+  if (j >= kind.length) return 0;
+  if (snipInGap[j]) return snipInGap[j]!;
+  return kind[j] === Kind.Snip ? lineNo[j]! : 0;
 }
 
 function isWrapCandidate(last: Entry, continuation: string): boolean {
@@ -284,7 +298,9 @@ function buildHunk(
   const oldStart = oldLines > 0 && h.oldStart === 0 ? 1 : h.oldStart;
   const newStart = newLines > 0 && h.newStart === 0 ? 1 : h.newStart;
   const header = formatHunkHeader(oldStart, oldLines, newStart, newLines, h.context);
-  if (headerIdx >= 0 && (oldLines !== h.oldLines || newLines !== h.newLines) && recounted) {
+  const snipLine = a.snipLine ?? 0;
+  // A hunk cut at a snip is recounted too; the snip says why (logged by the diff reader).
+  if (headerIdx >= 0 && (oldLines !== h.oldLines || newLines !== h.newLines) && recounted && !snipLine) {
     repairs.push(
       repair(
         'hunk-count-fixed',
@@ -309,5 +325,5 @@ function buildHunk(
     removed,
     lines,
   };
-  return { hunk, repairs, next: a.next, last: Math.max(last, a.next - 1) };
+  return { hunk, repairs, next: a.next, last: Math.max(last, a.next - 1), snipLine };
 }

@@ -1,10 +1,11 @@
 // Tabs turned into spaces by a mail client or a web archive. When not one line of a file's
 // hunks still holds a tab and the file is of a kind the kernel indents with tabs (C, Kconfig,
-// Makefiles, device trees), leading spaces are put back as tabs. The tab width is read off the
-// lines themselves: the smallest indentation of a code line (4 or 8). Comment continuation
-// lines (` * text`) keep their one alignment space. A diff that still has a tab somewhere went
-// through intact, so its space-indented lines are genuine and left alone. Indentation that was
-// collapsed altogether (`+\t/*` read as `+ /*`) cannot be restored.
+// Makefiles, device trees), leading spaces are put back as tabs. How the tabs were expanded is
+// read off the lines themselves: a width of 8 or 4, counted from the line start (a literal
+// replacement) or from the column after the diff marker (a real tab stop expansion); the
+// reading that puts the most code lines on a tab stop wins, 8 before 4. A diff that still has
+// a tab somewhere went through intact, so its space-indented lines are genuine and left
+// alone. Indentation collapsed altogether (`+\t/*` read as `+ /*`) cannot be restored.
 import type { FileDiff, HunkLine, Repair } from './types.js';
 
 const TAB_INDENTED = /(?:\.[chS]|\.dtsi?|(?:^|\/)(?:Kconfig[^/]*|Makefile[^/]*|Kbuild))$/;
@@ -15,15 +16,32 @@ function indentOf(l: HunkLine): number {
   return i;
 }
 
-/** The width one tab was turned into, or 0 when the lines do not show one. */
-function tabWidth(lines: HunkLine[]): number {
-  let min = Infinity;
-  for (const l of lines) {
-    const n = indentOf(l);
-    if (n < 2 || n === l.text.length || l.text[n] === '*') continue;
-    min = Math.min(min, n);
+interface Expansion {
+  width: number;
+  /** Columns before the text's first character when the tabs were expanded. */
+  offset: number;
+}
+
+/** How the tabs were expanded, or null when the lines show no tab stops. */
+function expansionOf(lines: HunkLine[]): Expansion | null {
+  // Code lines only: a comment's ` * text` is aligned by one space after the tabs.
+  const indents = lines
+    .map((l) => ({ n: indentOf(l), l }))
+    .filter(({ n, l }) => n >= 2 && n < l.text.length && l.text[n] !== '*')
+    .map(({ n }) => n);
+  if (indents.length === 0) return null;
+  let best: Expansion | null = null;
+  let bestScore = 0;
+  for (const width of [8, 4]) {
+    for (const offset of [0, 1]) {
+      const score = indents.filter((n) => (n + offset) % width === 0 && n + offset >= width).length;
+      if (score > bestScore) {
+        best = { width, offset };
+        bestScore = score;
+      }
+    }
   }
-  return min === 4 || min === 8 ? min : 0;
+  return best;
 }
 
 export function restoreTabs(file: FileDiff, repairs: Repair[]): void {
@@ -31,17 +49,18 @@ export function restoreTabs(file: FileDiff, repairs: Repair[]): void {
   if (!TAB_INDENTED.test(path)) return;
   const lines = file.hunks.flatMap((h) => h.lines);
   if (lines.some((l) => l.text.includes('\t'))) return;
-  const width = tabWidth(lines);
-  if (width === 0) return;
+  const x = expansionOf(lines);
+  if (!x) return;
   for (const l of lines) {
     const n = indentOf(l);
-    if (n < width || n === l.text.length) continue;
-    const tabs = Math.floor(n / width);
-    l.text = '\t'.repeat(tabs) + ' '.repeat(n % width) + l.text.slice(n);
+    const tabs = Math.floor((n + x.offset) / x.width);
+    if (tabs === 0 || n === l.text.length) continue;
+    const spaces = (n + x.offset) % x.width;
+    l.text = '\t'.repeat(tabs) + ' '.repeat(spaces) + l.text.slice(n);
     repairs.push({
       kind: 'tab-restored',
       line: l.lineNo,
-      detail: `${tabs} leading tab(s) restored from ${tabs * width} spaces (tab width ${width})`,
+      detail: `${tabs} leading tab(s) restored from ${n} spaces (tab width ${x.width})`,
     });
   }
 }
