@@ -25840,10 +25840,14 @@ async function tokenLogin(client, logger, secrets) {
 
 // src/action/sticky-comment.ts
 var STICKY_MARKER = "<!-- lkml-replay:sticky-comment -->";
-function stickyCommentBody(markdown, truncationNote) {
+function stickyCommentBody(markdown, truncationNote, footer = "") {
   const head = `${STICKY_MARKER}
 `;
-  return head + truncateMarkdown(markdown, COMMENT_BODY_LIMIT - head.length, truncationNote);
+  const tail = footer ? `
+
+${footer}
+` : "";
+  return head + truncateMarkdown(markdown, COMMENT_BODY_LIMIT - head.length - tail.length, truncationNote) + tail;
 }
 function isOurComment(comment, login) {
   return comment.user !== null && comment.user.login.toLowerCase() === login.toLowerCase() && (comment.body ?? "").startsWith(STICKY_MARKER);
@@ -25944,7 +25948,9 @@ async function publishToPullRequest(client, pr, review, options) {
   };
   const comment = await attempt("comment", options.comment, async () => {
     const login = options.login ?? await tokenLogin(client, logger, secrets);
-    const body = stickyCommentBody(review.markdown, options.truncationNote);
+    const run = options.detailsUrl ? ` in [this run](${options.detailsUrl})` : "";
+    const footer = `<sub>lkml-replay reviewed ${options.headSha.slice(0, 12)}${run}; this comment is updated on every push.</sub>`;
+    const body = stickyCommentBody(review.markdown, options.truncationNote, footer);
     const result = await upsertStickyComment(client, pr, body, { login, logger });
     return `${result.action} ${result.url || `comment ${result.id}`}${result.removed.length ? ` (removed duplicates ${result.removed.join(", ")})` : ""}`;
   });

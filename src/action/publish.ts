@@ -65,7 +65,9 @@ export async function publishToPullRequest(
 
   const comment = await attempt('comment', options.comment, async () => {
     const login = options.login ?? (await tokenLogin(client, logger, secrets));
-    const body = stickyCommentBody(review.markdown, options.truncationNote);
+    const run = options.detailsUrl ? ` in [this run](${options.detailsUrl})` : '';
+    const footer = `<sub>lkml-replay reviewed ${options.headSha.slice(0, 12)}${run}; this comment is updated on every push.</sub>`;
+    const body = stickyCommentBody(review.markdown, options.truncationNote, footer);
     const result = await upsertStickyComment(client, pr, body, { login, logger });
     return `${result.action} ${result.url || `comment ${result.id}`}${result.removed.length ? ` (removed duplicates ${result.removed.join(', ')})` : ''}`;
   });

@@ -30,10 +30,14 @@ export interface StickyCommentResult {
   removed: number[];
 }
 
-/** The comment body: marker first, `markdown` cut to GitHub's limit with `truncationNote`. */
-export function stickyCommentBody(markdown: string, truncationNote: string): string {
+/**
+ * The comment body: marker first, then `markdown` cut to GitHub's limit with `truncationNote`,
+ * then `footer` (which commit was reviewed), which is never cut.
+ */
+export function stickyCommentBody(markdown: string, truncationNote: string, footer = ''): string {
   const head = `${STICKY_MARKER}\n`;
-  return head + truncateMarkdown(markdown, COMMENT_BODY_LIMIT - head.length, truncationNote);
+  const tail = footer ? `\n\n${footer}\n` : '';
+  return head + truncateMarkdown(markdown, COMMENT_BODY_LIMIT - head.length - tail.length, truncationNote) + tail;
 }
 
 export function isOurComment(comment: IssueComment, login: string): boolean {

@@ -161,6 +161,43 @@ describe('retries within limits', () => {
   });
 });
 
+describe('primary rate limit', () => {
+  it('an exhausted quota resetting in an hour is reported as an error, not taken for a permission problem', async () => {
+    fake = await startFakeGitHub();
+    fake.fail({
+      method: 'POST',
+      route: /\/issues\/7\/comments$/,
+      times: 5,
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+      body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', status: '403' },
+    });
+    const { outcomes, logger } = await post(BOT_TOKEN, { throttle: true, retryBaseMs: 10 }, { checkRun: false });
+    expect(outcomes[0]!.status).toBe('failed');
+    expect(outcomes[0]!.detail).toContain('API rate limit exceeded');
+    expect(logger.lines.join('\n')).toMatch(/warning: GitHub rate limit on POST \S+: giving up \(retry-after 3[5-6]\d\d s/);
+  });
+});
+
+describe('the comment', () => {
+  it('ends with which head commit was reviewed, and links the run when known', async () => {
+    fake = await startFakeGitHub();
+    const logger = recordingLogger();
+    await publishToPullRequest(testClient(fake, BOT_TOKEN, logger), pr, review(), {
+      comment: true,
+      checkRun: false,
+      headSha: HEAD_SHA,
+      truncationNote: 'n',
+      detailsUrl: 'https://github.test/o/r/actions/runs/1',
+      logger,
+      secrets: secretsFor(BOT_TOKEN),
+    });
+    expect(fake.comments(OWNER, REPO)[0]!.body).toMatch(
+      /\n\n<sub>lkml-replay reviewed 111111111111 in \[this run\]\(https:\/\/github\.test\/o\/r\/actions\/runs\/1\); this comment is updated on every push\.<\/sub>\n$/,
+    );
+  });
+});
+
 describe('the token never leaks', () => {
   it('is scrubbed from an error body that echoes it back', async () => {
     fake = await startFakeGitHub();

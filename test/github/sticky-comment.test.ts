@@ -88,6 +88,15 @@ describe('sticky comment', () => {
     expect(body.split('\n').filter((l) => l.startsWith('```'))).toHaveLength(2);
   });
 
+  it('keeps the footer whole when the report is cut', () => {
+    const footer = '<sub>reviewed 1234567</sub>';
+    const body = stickyCommentBody('🐧'.repeat(40_000), note, footer);
+    expect(body.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT);
+    expect(body.endsWith(`${note}\n\n\n${footer}\n`)).toBe(true);
+    // No lone surrogate where the penguins were cut.
+    expect(body).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
   it('the server refuses a body over the limit, as GitHub does', async () => {
     const logger = recordingLogger();
     const client = testClient(fake, BOT_TOKEN, logger);
