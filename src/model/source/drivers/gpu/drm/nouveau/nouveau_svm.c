@@ -19,6 +19,7 @@
 #include <linux/mm.h>
 #include <linux/mmu_notifier.h>
 #include <linux/rmap.h>
+#include <linux/jiffies.h>
 
 #define HMM_RANGE_DEFAULT_TIMEOUT 1000
 

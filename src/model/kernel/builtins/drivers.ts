@@ -1,0 +1,190 @@
+// What the two drivers call below the model: nouveau's nvif object calls (the GPU page table),
+// test_hmm's xarray, kmap/memcpy/vmalloc and user copies (page contents are one word a page in
+// the model), and hmm_range_fault() (its permission checks only).
+
+import { Ptr, type BuiltinTable, type CType, type ExecCtx, type Region, type Value } from '../../interp/api.js';
+import { kernelOf, type Kernel } from '../state.js';
+import { hex, structAt } from '../object.js';
+import { pageOf, PAGE_OFFSET } from '../mm/page.js';
+import { asStruct, MmStruct } from '../mm/vma.js';
+import { TableBuilder, b } from './def.js';
+
+const PAGE = 4096;
+const NVIF_VMM_V0_PFNCLR = 0x0c;
+const HMM_PFN_REQ_WRITE = 1n << 62n;
+const VOID_T: CType = { k: 'void' };
+
+/** The contents of one page as kmap() shows them: one element holding the page's data word. */
+class PageDataRegion implements Region {
+  readonly elemType = VOID_T;
+  readonly elemSize = PAGE;
+  readonly length = 1;
+  readonly base: bigint;
+  constructor(
+    readonly k: Kernel,
+    readonly pfn: number,
+  ) {
+    this.base = PAGE_OFFSET + BigInt(pfn) * 4096n;
+  }
+  get name(): string {
+    return `contents of pfn ${hex(BigInt(this.pfn))}`;
+  }
+  load(): Value {
+    return this.k.memmap.state(this.pfn).data;
+  }
+  store(_i: number, v: Value): void {
+    this.k.memmap.state(this.pfn).data = v as bigint;
+  }
+}
+
+/** A vmalloc()ed buffer of whole pages (dmirror's bounce buffer). */
+class BufferRegion implements Region {
+  readonly elemType = VOID_T;
+  readonly elemSize = PAGE;
+  readonly vals: bigint[];
+  constructor(
+    readonly base: bigint,
+    readonly length: number,
+  ) {
+    this.vals = new Array(length).fill(0n);
+  }
+  get name(): string {
+    return `vmalloc buffer @${hex(this.base)}`;
+  }
+  load(i: number): Value {
+    return this.vals[i]!;
+  }
+  store(i: number, v: Value): void {
+    this.vals[i] = v as bigint;
+  }
+}
+
+/** Page-granular element index of a (possibly byte-offset) pointer into a page-element region. */
+function pageIndex(ctx: ExecCtx, p: Value, what: string): { r: Region; i: number } {
+  if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
+  const r = p.region;
+  if (r.elemSize !== PAGE) return ctx.bug(`${what} does not point to page-sized memory (${r.name})`);
+  const i = p.index + Math.floor(p.byteOffset / PAGE);
+  if (p.byteOffset % PAGE !== 0) ctx.notModelled(`copy at a byte offset inside a page (${r.name})`);
+  if (i < 0 || i >= r.length) return ctx.bug(`${what} is out of bounds (${r.name}[${i}])`);
+  return { r, i };
+}
+
+function xa(ctx: ExecCtx, p: Value) {
+  if (!(p instanceof Ptr)) return ctx.bug('xarray pointer is not a pointer');
+  return kernelOf(ctx).xarrayAt(p.address);
+}
+
+function untag(p: Value): Value {
+  if (!(p instanceof Ptr)) return p;
+  return p.byteOffset & 3 ? new Ptr(p.region, p.index, p.byteOffset & ~3) : p;
+}
+
+export function driverBuiltins(): BuiltinTable {
+  const t = new TableBuilder('drivers/gpu/drm/nouveau/include/nvif/object.h');
+  t.fn('int nvif_object_ioctl(struct nvif_object *object, void *data, u32 size, void **hack)', (ctx, _o, data) => {
+    // PFNMAP: program the GPU pte of args->p.addr from args->p.phys[0].
+    const args = structAt(data, ctx, 'nvif ioctl args');
+    const p = args.get('p', ctx);
+    const pv = p instanceof Ptr ? structAt(p, ctx, 'args.p') : (p as unknown as import('../../interp/api.js').StructRef);
+    const addr = pv.get('addr', ctx) as bigint;
+    const phys = pv.get('phys', ctx) as Ptr;
+    const phys0 = phys.region.load(phys.index, ctx) as bigint;
+    kernelOf(ctx).gpu.map(addr, phys0);
+    return 0;
+  })
+    .fn('int nvif_object_mthd(struct nvif_object *object, u32 mthd, void *args, u32 size)', (ctx, _o, mthd, data) => {
+      if (Number(mthd) !== NVIF_VMM_V0_PFNCLR) return ctx.notModelled(`nvif_object_mthd method ${Number(mthd)}`);
+      const a = structAt(data, ctx, 'PFNCLR args');
+      kernelOf(ctx).gpu.clear(a.get('addr', ctx) as bigint, a.get('size', ctx) as bigint);
+      return 0;
+    })
+    .in('include/linux/xarray.h')
+    .fn('void xa_init(struct xarray *xa)', (ctx, p) => (xa(ctx, p), undefined))
+    .fn('void *xa_load(struct xarray *xa, unsigned long index)', (ctx, p, i) => xa(ctx, p).load(i as bigint))
+    .fn('void *xa_store(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp)', (ctx, p, i, e) => xa(ctx, p).store(i as bigint, e))
+    .fn('void *xa_erase(struct xarray *xa, unsigned long index)', (ctx, p, i) => xa(ctx, p).erase(i as bigint))
+    .fn('bool xa_is_err(const void *entry)', () => 0)
+    .fn('int xa_err(void *entry)', () => 0)
+    .fn('void *xa_tag_pointer(void *p, unsigned long tag)', (ctx, p, tag) => {
+      if (!(p instanceof Ptr)) return ctx.bug('xa_tag_pointer of a non-pointer');
+      return new Ptr(p.region, p.index, p.byteOffset | Number(tag as bigint));
+    })
+    .fn('void *xa_untag_pointer(void *entry)', (_ctx, p) => untag(p))
+    .fn('unsigned int xa_pointer_tag(void *entry)', (_ctx, p) => (p instanceof Ptr ? p.byteOffset & 3 : 0))
+    .fn('void *xa_find(struct xarray *xa, unsigned long *indexp, unsigned long max, unsigned int filter)', (ctx, p, ip, max) => {
+      const cell = ip as Ptr;
+      const x = xa(ctx, p);
+      const at = x.find(cell.region.load(cell.index, ctx) as bigint, max as bigint);
+      if (at === null) return null;
+      cell.region.store(cell.index, at, ctx);
+      return x.load(at);
+    })
+    .fn('void *xa_find_after(struct xarray *xa, unsigned long *indexp, unsigned long max, unsigned int filter)', (ctx, p, ip, max) => {
+      const cell = ip as Ptr;
+      const x = xa(ctx, p);
+      const at = x.find((cell.region.load(cell.index, ctx) as bigint) + 1n, max as bigint);
+      if (at === null) return null;
+      cell.region.store(cell.index, at, ctx);
+      return x.load(at);
+    })
+    .in('include/linux/highmem.h')
+    .fn('void *kmap(struct page *page)', (ctx, p) => {
+      const k = kernelOf(ctx);
+      const s = pageOf(k.memmap, p, ctx, 'kmap page');
+      return new Ptr(new PageDataRegion(k, s.pfn), 0);
+    })
+    .fn('void kunmap(struct page *page)', () => undefined)
+    .fn('void *memcpy(void *dest, const void *src, size_t count)', (ctx, d, s, n) => {
+      const pages = Number(n as bigint) / PAGE;
+      if (!Number.isInteger(pages)) ctx.notModelled('memcpy of a partial page');
+      const dst = pageIndex(ctx, d, 'memcpy dest');
+      const src = pageIndex(ctx, s, 'memcpy src');
+      for (let i = 0; i < pages; i++) dst.r.store(dst.i + i, src.r.load(src.i + i, ctx), ctx);
+      return d;
+    })
+    .fn('void *vmalloc(unsigned long size)', (ctx, size) => {
+      const n = Number(size as bigint);
+      const r = new BufferRegion(ctx.mem.allocate(n, PAGE), Math.ceil(n / PAGE));
+      ctx.mem.register(r);
+      return new Ptr(r, 0);
+    })
+    .fn('void vfree(const void *addr)', () => undefined)
+    .in('include/linux/uaccess.h')
+    .fn('void *u64_to_user_ptr(u64 x)', (ctx, x) => ctx.mem.ptrAt(x as bigint, VOID_T))
+    .fn('unsigned long copy_to_user(void *to, const void *from, unsigned long n)', (ctx, to, from, n) => {
+      const k = kernelOf(ctx);
+      const src = pageIndex(ctx, from, 'copy_to_user source');
+      const base = (to as Ptr).address;
+      for (let i = 0; i < Number(n as bigint) / PAGE; i++) k.userBuffers.set(base + BigInt(i * PAGE), src.r.load(src.i + i, ctx) as bigint);
+      return 0n;
+    })
+    .fn('unsigned long copy_from_user(void *to, const void *from, unsigned long n)', (ctx, to, from, n) => {
+      const k = kernelOf(ctx);
+      const dst = pageIndex(ctx, to, 'copy_from_user destination');
+      const base = (from as Ptr).address;
+      for (let i = 0; i < Number(n as bigint) / PAGE; i++) dst.r.store(dst.i + i, k.userBuffers.get(base + BigInt(i * PAGE)) ?? 0n, ctx);
+      return 0n;
+    })
+    .in('mm/hmm.c')
+    .fn('int hmm_range_fault(struct hmm_range *range)', (ctx, rp) => {
+      // The model checks what hmm_range_fault() refuses before faulting anything: a missing vma
+      // (-EFAULT) and a write the vma does not allow (-EPERM, hmm_vma_fault()). Faulting and
+      // reporting pfns to the device is not modelled.
+      const range = structAt(rp, ctx, 'range');
+      const sub = structAt(range.get('notifier', ctx), ctx, 'range->notifier');
+      const mm = asStruct(sub.get('mm', ctx), MmStruct, ctx, 'notifier->mm');
+      const start = range.get('start', ctx) as bigint;
+      const end = range.get('end', ctx) as bigint;
+      const write = ((range.get('default_flags', ctx) as bigint) & HMM_PFN_REQ_WRITE) !== 0n;
+      for (let a = start; a < end; a += 4096n) {
+        const vma = mm.vmaAt(a);
+        if (!vma) return -14;
+        if (write && (vma.flags & 0x2n) === 0n) return -1;
+      }
+      return ctx.notModelled('hmm_range_fault: faulting pages for the device');
+    });
+  return t.t;
+}
+
+export const _b = b;

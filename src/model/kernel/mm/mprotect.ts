@@ -1,0 +1,39 @@
+// The mprotect() system call around the model C change_protection() (mm/mprotect.c, v5.14):
+// mmap_lock for writing, the vma's vm_flags and vm_page_prot updated (mprotect_fixup() for a vma
+// covered exactly; splitting a vma is not modelled), then the page tables.
+
+import type { Blocked, ExecCtx } from '../../interp/api.js';
+import type { Kernel } from '../state.js';
+import { acquire, release } from '../locks.js';
+import { hex } from '../object.js';
+import type { MmStruct } from './vma.js';
+import { VM_EXEC, VM_MAYEXEC, VM_MAYREAD, VM_MAYWRITE, VM_READ, VM_WRITE, vmGetPageProt } from './pgtable-types.js';
+
+export const PROT_READ = 1;
+export const PROT_WRITE = 2;
+export const PROT_EXEC = 4;
+
+export function* mprotect(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len: bigint, prot: number): Generator<Blocked, number, void> {
+  const end = start + ((len + 0xfffn) & ~0xfffn);
+  yield* acquire(ctx, mm.mmapLock, false);
+  try {
+    const vmas = mm.vmas.filter((v) => v.start < end && v.end > start);
+    if (vmas.length === 0) return -12; // -ENOMEM: nothing mapped there
+    for (const vma of vmas) {
+      if (vma.start < start || vma.end > end) ctx.notModelled(`mprotect of part of ${vma.name} (vma split) [${hex(start)}, ${hex(end)})`);
+      let want = 0n;
+      if (prot & PROT_READ) want |= VM_READ;
+      if (prot & PROT_WRITE) want |= VM_WRITE;
+      if (prot & PROT_EXEC) want |= VM_EXEC;
+      const may = (vma.flags & (VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)) >> 4n;
+      if ((want & ~may) !== 0n) return -13; // -EACCES
+      vma.flags = (vma.flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | want;
+      vma.prot = vmGetPageProt(vma.flags);
+      // dirty_accountable: vma_wants_writenotify() is false for private anonymous memory.
+      yield* ctx.call('change_protection', [vma.self, vma.start, vma.end, vma.prot, 0n]);
+    }
+    return 0;
+  } finally {
+    release(ctx, mm.mmapLock, false);
+  }
+}

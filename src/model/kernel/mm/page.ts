@@ -1,0 +1,272 @@
+// The memmap: one struct page per pfn, with compound (THP) head/tail pages and the field overlays
+// of a 5.14 x86-64 struct page (notes §2). The model C reads page fields through `page->field`;
+// for a THP tail the `mapping` (and `index`) slot holds what the compound metadata put there:
+//   page[1]  ->mapping = TAIL_MAPPING with compound_nr in its low 32 bits (0xdead000000000200)
+//   page[2]  ->mapping = deferred_list.next (a pointer into page[2] itself), ->index = .prev
+//   page[3+] ->mapping = TAIL_MAPPING (0xdead000000000400)
+// and the read records a `tail-mapping-read` hazard naming the reading function.
+
+import { Ptr, type CType, type ExecCtx, type Region, type StructRef, type ThreadRef, type Value } from '../../interp/api.js';
+import { FieldCellRegion, hex } from '../object.js';
+
+export const PAGE_SHIFT = 12;
+export const PAGE_SIZE = 4096n;
+export const HPAGE_PMD_NR = 512;
+/** vmemmap base: struct page of pfn N is at VMEMMAP + 64 * N. */
+export const VMEMMAP = 0xffffea0000000000n;
+/** Direct map: the page of pfn N is at PAGE_OFFSET + N * 4096 (page tables live there). */
+export const PAGE_OFFSET = 0xffff888000000000n;
+export const POISON_POINTER_DELTA = 0xdead000000000000n;
+export const TAIL_MAPPING = 0x400n + POISON_POINTER_DELTA;
+export const STRUCT_PAGE_SIZE = 64;
+
+export type PageKind = 'free' | 'anon' | 'pagetable' | 'zero' | 'kernel';
+
+/** Everything the model keeps about one pfn. Compound fields live on the head. */
+export class PageState {
+  kind: PageKind = 'free';
+  /** pfn of the compound head (== pfn for order-0 and heads). */
+  head: number;
+  /** compound_order of a head (0 otherwise). */
+  order = 0;
+  /** page->mapping of a head / order-0 page: the anon_vma pointer tagged with PAGE_MAPPING_ANON. */
+  mapping: Ptr | null = null;
+  index = 0n;
+  /** _refcount (meaningful on head / order-0; tails stay 0). */
+  refcount = 0;
+  /** _mapcount, -1 based (PTE mappings of this very subpage). */
+  mapcount = -1;
+  /** compound_mapcount (kept in page[1] in the kernel), -1 based: PMD mappings of the THP. */
+  compoundMapcount = -1;
+  /** PG_locked owner (head / order-0 only). */
+  lockedBy: ThreadRef | null = null;
+  dirty = false;
+  referenced = false;
+  mlocked = false;
+  /** The page's contents, as one word (what user space last stored there). */
+  data = 0n;
+  /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
+  lastFn = '';
+  constructor(readonly pfn: number) {
+    this.head = pfn;
+  }
+  get isTail(): boolean {
+    return this.head !== this.pfn;
+  }
+  get isHead(): boolean {
+    return this.order > 0;
+  }
+}
+
+/** The struct page a model pointer designates. */
+export class PageObj implements StructRef {
+  readonly structName = 'page';
+  private fptrs: Map<string, Ptr> | null = null;
+  constructor(
+    readonly memmap: Memmap,
+    readonly s: PageState,
+  ) {}
+  get self(): Ptr {
+    return new Ptr(this.memmap.region, this.s.pfn);
+  }
+  get(field: string, ctx: ExecCtx): Value {
+    const s = this.s;
+    switch (field) {
+      case 'flags':
+        return this.memmap.flagsWord(s);
+      case 'mapping':
+        if (s.isTail) return this.memmap.tailMappingSlot(s, ctx, 'mapping');
+        return s.mapping;
+      case 'index':
+        if (s.isTail) return this.memmap.tailMappingSlot(s, ctx, 'index');
+        return s.index;
+      case 'private':
+        return 0n;
+      case '_mapcount':
+        return s.mapcount;
+      case '_refcount':
+        return s.refcount;
+      default:
+        return ctx.bug(`struct page has no field ${field} in the model`);
+    }
+  }
+  set(field: string, value: Value, ctx: ExecCtx): void {
+    const s = this.s;
+    switch (field) {
+      case '_mapcount':
+        s.mapcount = Number(value);
+        return;
+      case '_refcount':
+        s.refcount = Number(value);
+        return;
+      case 'index':
+        s.index = BigInt(value as bigint);
+        return;
+      case 'mapping':
+        s.mapping = value as Ptr | null;
+        return;
+      default:
+        ctx.bug(`writing struct page field ${field} is not modelled`);
+    }
+  }
+  fieldPtr(field: string, _ctx: ExecCtx): Ptr {
+    this.fptrs ??= new Map();
+    let p = this.fptrs.get(field);
+    if (!p) {
+      const off = { flags: 0n, mapping: 24n, index: 32n, private: 40n, _mapcount: 48n, _refcount: 52n }[field] ?? 56n;
+      p = new Ptr(new FieldCellRegion(this as never, field, this.memmap.addressOf(this.s.pfn) + off, { k: 'void' }), 0);
+      this.fptrs.set(field, p);
+    }
+    return p;
+  }
+}
+
+const PAGE_T: CType = { k: 'struct', name: 'page' };
+
+class MemmapRegion implements Region {
+  readonly name = 'memmap';
+  readonly elemType = PAGE_T;
+  readonly elemSize = STRUCT_PAGE_SIZE;
+  readonly base = VMEMMAP;
+  constructor(
+    readonly memmap: Memmap,
+    readonly length: number,
+  ) {}
+  load(index: number, ctx: ExecCtx): Value {
+    if (!this.memmap.exists(index)) return ctx.bug(`access to struct page of pfn ${hex(BigInt(index))}, which is not memory the model gave out`);
+    return this.memmap.obj(index);
+  }
+  store(index: number, _v: Value, ctx: ExecCtx): void {
+    ctx.bug(`struct assignment to struct page of pfn ${hex(BigInt(index))}`);
+  }
+}
+
+export interface TailReadHazard {
+  (kind: string, detail: string): void;
+}
+
+/** All struct pages. pfns are handed out in increasing order and never reused (deterministic). */
+export class Memmap {
+  readonly region: MemmapRegion;
+  private readonly states = new Map<number, PageState>();
+  private readonly objs = new Map<number, PageObj>();
+  private nextPfn: number;
+
+  constructor(
+    readonly maxPfn = 1 << 16,
+    firstPfn = 0x1000,
+  ) {
+    this.region = new MemmapRegion(this, maxPfn);
+    this.nextPfn = firstPfn;
+  }
+
+  addressOf(pfn: number): bigint {
+    return VMEMMAP + BigInt(pfn) * BigInt(STRUCT_PAGE_SIZE);
+  }
+
+  exists(pfn: number): boolean {
+    return this.states.has(pfn);
+  }
+
+  state(pfn: number): PageState {
+    const s = this.states.get(pfn);
+    if (!s) throw new Error(`pfn ${hex(BigInt(pfn))} was never allocated`);
+    return s;
+  }
+
+  obj(pfn: number): PageObj {
+    let o = this.objs.get(pfn);
+    if (!o) {
+      o = new PageObj(this, this.state(pfn));
+      this.objs.set(pfn, o);
+    }
+    return o;
+  }
+
+  ptr(pfn: number): Ptr {
+    return new Ptr(this.region, pfn);
+  }
+
+  /** Every page state, in pfn order (for checks, fingerprints and the final summary). */
+  all(): PageState[] {
+    return [...this.states.values()];
+  }
+
+  /** Allocate 2^order pages (naturally aligned); a compound page when order > 0. */
+  alloc(kind: PageKind, order = 0, fn = ''): PageState {
+    const n = 1 << order;
+    const pfn = Math.ceil(this.nextPfn / n) * n;
+    if (pfn + n > this.maxPfn) throw new Error(`model memory exhausted (${this.maxPfn} pages)`);
+    this.nextPfn = pfn + n;
+    const head = new PageState(pfn);
+    head.kind = kind;
+    head.order = order;
+    head.refcount = 1;
+    head.lastFn = fn;
+    this.states.set(pfn, head);
+    for (let i = 1; i < n; i++) {
+      const t = new PageState(pfn + i);
+      t.kind = kind;
+      t.head = pfn;
+      t.lastFn = fn;
+      this.states.set(pfn + i, t);
+    }
+    return head;
+  }
+
+  headOf(s: PageState): PageState {
+    return s.isTail ? this.state(s.head) : s;
+  }
+
+  /** page->flags as a word: PG_locked(0) referenced(2) dirty(4) head(16) mlocked(21) (x86-64 order). */
+  flagsWord(s: PageState): bigint {
+    let f = 0n;
+    const h = this.headOf(s);
+    if (!s.isTail && s.lockedBy) f |= 1n << 0n;
+    if (s.referenced) f |= 1n << 2n;
+    if (s.dirty || (s.isTail && h.dirty)) f |= 1n << 4n;
+    if (s.isHead) f |= 1n << 16n;
+    if (h.mlocked) f |= 1n << 21n;
+    return f;
+  }
+
+  /**
+   * What the `mapping` / `index` slot of a tail page holds (5.14 x86-64 layout, notes §2),
+   * recording the read as a hazard when it is `mapping`.
+   */
+  tailMappingSlot(s: PageState, ctx: ExecCtx, field: 'mapping' | 'index'): Value {
+    const nth = s.pfn - s.head;
+    const h = this.state(s.head);
+    let v: Value;
+    let what: string;
+    if (nth === 1) {
+      const nr = BigInt(1 << h.order);
+      const slot = (TAIL_MAPPING & ~0xffffffffn) | nr;
+      v = field === 'mapping' ? ctx.mem.ptrAt(slot, { k: 'void' }) : 0n;
+      what = `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex(slot)})`;
+    } else if (nth === 2) {
+      // deferred_list is an empty list head: next and prev point at the list head itself (page[2] + 24).
+      const self = this.addressOf(s.pfn) + 24n;
+      v = field === 'mapping' ? new Ptr(this.region, s.pfn, 24) : self;
+      what = `second tail: deferred_list.next (${hex(self)})`;
+    } else {
+      v = field === 'mapping' ? ctx.mem.ptrAt(TAIL_MAPPING, { k: 'void' }) : 0n;
+      what = `tail ${nth}: TAIL_MAPPING (${hex(TAIL_MAPPING)})`;
+    }
+    if (field === 'mapping') {
+      ctx.hazard('tail-mapping-read', `->mapping of tail page pfn ${hex(BigInt(s.pfn))} (head ${hex(BigInt(s.head))}) reads the ${what}`);
+    }
+    return v;
+  }
+}
+
+/** The page state a `struct page *` designates (bug on anything else). */
+export function pageOf(memmap: Memmap, p: Value, ctx: ExecCtx, what = 'page'): PageState {
+  if (p instanceof Ptr && p.region === memmap.region && p.byteOffset === 0) {
+    if (!memmap.exists(p.index)) return ctx.bug(`${what}: pfn ${hex(BigInt(p.index))} was never allocated`);
+    return memmap.state(p.index);
+  }
+  if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
+  if (p instanceof Ptr) return ctx.bug(`${what} is not a struct page pointer (${p.region.name}${p.byteOffset ? '+' + p.byteOffset : ''})`);
+  return ctx.bug(`${what} is an uninitialised or non-pointer value`);
+}

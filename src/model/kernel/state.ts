@@ -1,0 +1,99 @@
+// The kernel state of one run: memory (memmap, page tables), processes (mm, VMAs, anon_vmas),
+// MMU notifier subscriptions, locks, the modelled clock, the nouveau GPU page table, dmirror
+// xarrays, user buffers, and the notifier records the Outcome reports. One Kernel per run; the
+// builtins find it from the run's address space (kernelOf).
+
+import type { AddressSpace, ExecCtx, Value } from '../interp/api.js';
+import { LockRegistry } from './locks.js';
+import { PlainObject, type RtObject } from './object.js';
+import { Memmap, type PageState } from './mm/page.js';
+import type { PageTable } from './mm/pgtable.js';
+import type { NotifierRecord } from './mm/mmu_notifier.js';
+import { AnonVma, MmStruct } from './mm/vma.js';
+import { GpuPageTable } from './drivers/nouveau.js';
+import { XArray } from './lib/xarray.js';
+
+export interface KernelConfig {
+  /** Transparent huge pages for anonymous memory ("always" when true, "never" when false). */
+  thp: boolean;
+}
+
+/** jiffies start here (INITIAL_JIFFIES is -300 s in the kernel; any fixed value will do). */
+export const INITIAL_JIFFIES = 0x100000000n;
+export const HZ = 250n;
+
+export class Kernel {
+  readonly memmap = new Memmap();
+  readonly locks: LockRegistry;
+  readonly tablesByPfn = new Map<number, PageTable>();
+  /** Page tables deposited for huge pmds (pgtable_trans_huge_deposit), by the pmd slot's address. */
+  readonly deposits = new Map<bigint, PageTable>();
+  private zero: PageState | null = null;
+  readonly mms: MmStruct[] = [];
+  readonly anonVmas: AnonVma[] = [];
+  readonly notifiers: NotifierRecord[] = [];
+  readonly gpu = new GpuPageTable();
+  readonly xarrays = new Map<bigint, XArray>();
+  /** User memory that is not mapped through the model's page tables (a test's malloc'd mirror). */
+  readonly userBuffers = new Map<bigint, bigint>();
+  /** Named runtime objects a scenario refers to (devices ...). */
+  readonly named = new Map<string, RtObject>();
+  jiffies = INITIAL_JIFFIES;
+  /** Count of kernel-state changes, for cheap "did anything happen" checks. */
+  private nextMmId = 1;
+  private nextAvId = 1;
+
+  constructor(
+    readonly mem: AddressSpace,
+    readonly config: KernelConfig,
+  ) {
+    this.locks = new LockRegistry(mem);
+    byMem.set(mem, this);
+  }
+
+  newMm(label: string): MmStruct {
+    const mm = new MmStruct(this, this.nextMmId++, label);
+    this.mms.push(mm);
+    return mm;
+  }
+
+  newAnonVma(parent: AnonVma | null): AnonVma {
+    const av = new AnonVma(this, this.nextAvId++, parent);
+    this.anonVmas.push(av);
+    return av;
+  }
+
+  /** A plain runtime struct (registered, with a fresh address). */
+  plain(structName: string, name: string, init: Record<string, Value>, size = 128): PlainObject {
+    const o = new PlainObject(structName, name, this.mem.allocate(size), size, init);
+    o.register(this.mem);
+    return o;
+  }
+
+  /** The shared zero page (ZERO_PAGE(0)): what a read fault on untouched anonymous memory maps. */
+  zeroPage(): PageState {
+    if (!this.zero) {
+      this.zero = this.memmap.alloc('zero', 0, '(boot)');
+      this.zero.refcount = 1;
+    }
+    return this.zero;
+  }
+
+  xarrayAt(addr: bigint): XArray {
+    let x = this.xarrays.get(addr);
+    if (!x) {
+      x = new XArray();
+      this.xarrays.set(addr, x);
+    }
+    return x;
+  }
+}
+
+const byMem = new WeakMap<AddressSpace, Kernel>();
+
+/** The Kernel of the run a builtin is called in. */
+export function kernelOf(ctx: ExecCtx): Kernel {
+  const k = byMem.get(ctx.mem);
+  if (!k) throw new Error('builtin called outside a kernel run (no Kernel registered for this address space)');
+  return k;
+}
