@@ -32,6 +32,8 @@ export function sniff(head: Buffer, name: string): Sniffed {
   if (looksBinary(head)) return { problem: 'binary data, not a mailbox, mail, patch or archive text' };
   if (DIFF_START.test(lines[first]!)) return { layout: 'diff', format: 'patch' };
   if (isArchiveText(lines, first)) return { layout: 'archive', format: 'archive-text' };
+  // An mbox with a few stray lines on top: the splitter reports them as not a message.
+  if (lines.slice(first, first + 20).some(isFromLine)) return { layout: 'mbox', format: isPatchName ? 'patch' : 'mbox' };
   // A .patch/.diff with some words above the diff (a bare `git diff` with a note).
   if (isPatchName && lines.some((l) => DIFF_START.test(l))) return { layout: 'diff', format: 'patch' };
   return { problem: 'not a mailbox, mail, patch or archive text (no From_ line, mail headers or diff at the top)' };
