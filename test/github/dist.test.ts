@@ -56,3 +56,81 @@ describe('dist/index.js run as the runner runs it', () => {
     expectNoTokenLeak(fake, [result.stdout.replace(`::add-mask::${BOT_TOKEN}`, ''), result.stderr, result.summary]);
   });
 });
+
+// End to end with the real review: enable (remove `.skip`) when src/action/review-seam.ts calls
+// src/replay, and delete the "not available yet" test above. The seed thread's quoted diff (file
+// lines 94-110: `> diff --git` ... the hunk header at 98, its body 99-110) is the PR's one file.
+describe.skip('dist/index.js end to end on the seed thread', () => {
+  const SEED_PATH = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
+  const HUNK_LINES = { first: 98, last: 110 };
+  let fake: FakeGitHub;
+  let workspace: string;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    fake.addPull(OWNER, REPO, {
+      number: 12,
+      title: 'Re: [PATCH v10 07/10] mm: Device exclusive memory access',
+      headSha: HEAD_SHA,
+      baseSha: BASE_SHA,
+      mergeSha: '3'.repeat(40),
+      diff: '',
+      files: [{ filename: SEED_PATH, status: 'added', additions: 116 }],
+    });
+    workspace = await mkdtemp(join(tmpdir(), 'lkml-replay-checkout-'));
+    await mkdir(join(workspace, 'fixtures/threads'), { recursive: true });
+    await import('node:fs/promises').then((fs) => fs.copyFile(SEED_THREAD, join(workspace, SEED_PATH)));
+  });
+  afterEach(async () => {
+    await fake.close();
+    await rm(workspace, { recursive: true, force: true });
+  });
+
+  const run = (token = BOT_TOKEN) =>
+    runAsRunner({
+      script: DIST,
+      apiUrl: fake.url,
+      token,
+      repository: `${OWNER}/${REPO}`,
+      workspace,
+      event: pullRequestEvent(12, HEAD_SHA, BASE_SHA, `${OWNER}/${REPO}`),
+      inputs: { paths: 'fixtures/threads/*.txt', 'fail-on': 'never' },
+    });
+
+  it('summary, one comment, a check run with annotations on the hunk lines, the outputs; a second run updates the comment', async () => {
+    const first = await run();
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.summary.trim()).not.toBe('');
+    const comments = fake.comments(OWNER, REPO);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain(first.summary.trim().split('\n')[0]!);
+
+    const [check] = fake.checkRuns(OWNER, REPO);
+    expect(check).toMatchObject({ name: 'lkml-replay', head_sha: HEAD_SHA, status: 'completed', conclusion: 'neutral' });
+    expect(check!.annotations.length).toBeGreaterThan(0);
+    for (const a of check!.annotations) {
+      expect(a.path).toBe(SEED_PATH);
+      expect(a.start_line as number).toBeGreaterThanOrEqual(HUNK_LINES.first);
+      expect(a.end_line as number).toBeLessThanOrEqual(HUNK_LINES.last);
+    }
+    expect(Number(first.outputs.variants)).toBeGreaterThan(0);
+    expect(first.outputs.differences).toMatch(/^\d+$/);
+    expect(first.outputs.regressions).toMatch(/^\d+$/);
+    JSON.parse(await readFile(first.outputs.report!, 'utf8'));
+    expect(first.stdout.split('\n').filter((l) => l.includes(BOT_TOKEN))).toEqual([`::add-mask::${BOT_TOKEN}`]);
+    expectNoTokenLeak(fake, [first.stdout.replace(`::add-mask::${BOT_TOKEN}`, ''), ...first.texts.slice(1)]);
+
+    const second = await run();
+    expect(second.code).toBe(0);
+    expect(fake.comments(OWNER, REPO).map((c) => c.id)).toEqual([comments[0]!.id]);
+  });
+
+  it('403 on comments leaves the job green with a warning', async () => {
+    fake.fail({ method: 'POST', route: /\/issues\/12\/comments$/, times: 1, status: 403, body: { message: 'Resource not accessible by integration', status: '403' } });
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/::warning::comment not written .*Resource not accessible by integration/);
+    expect(result.summary.trim()).not.toBe('');
+    expect(fake.checkRuns(OWNER, REPO)).toHaveLength(1);
+  });
+});
