@@ -26034,10 +26034,11 @@ ${collected.skipped.map((s) => `- ${s}`).join("\n")}
 ` : "";
   if (collected.files.length === 0) {
     const what = context.pullRequest ? "This pull request changes" : "The workspace holds";
+    const why = collected.skipped.length > 0 ? "None of the matching files could be read: nothing was reviewed." : `${what} no file matching \`${inputs.paths.join("`, `")}\`${context.pullRequest ? " and no modelled kernel file" : ""}: nothing to review.`;
     await writeSummary(
       `## lkml-replay
 
-${what} no file matching \`${inputs.paths.join("`, `")}\`${context.pullRequest ? " and no modelled kernel file" : ""}: nothing to review.${notes}`,
+${why}${notes}`,
       logger,
       secrets,
       pointer

@@ -69,8 +69,12 @@ export async function runAction(deps: ActionDeps = {}): Promise<void> {
 
   if (collected.files.length === 0) {
     const what = context.pullRequest ? 'This pull request changes' : 'The workspace holds';
+    const why =
+      collected.skipped.length > 0
+        ? 'None of the matching files could be read: nothing was reviewed.'
+        : `${what} no file matching \`${inputs.paths.join('`, `')}\`${context.pullRequest ? ' and no modelled kernel file' : ''}: nothing to review.`;
     await writeSummary(
-      `## lkml-replay\n\n${what} no file matching \`${inputs.paths.join('`, `')}\`${context.pullRequest ? ' and no modelled kernel file' : ''}: nothing to review.${notes}`,
+      `## lkml-replay\n\n${why}${notes}`,
       logger,
       secrets,
       pointer,

@@ -188,6 +188,15 @@ describe('the Action, run as the runner runs it', () => {
     expect(fake.requests.filter((r) => r.method !== 'GET' && r.route !== '/graphql')).toHaveLength(0);
   });
 
+  it('matching files that cannot be read (no checkout): warnings, and the summary says nothing was reviewed', async () => {
+    await rm(join(workspace, THREAD_PATH));
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/::warning::not reviewed: series\/v10-0007-device-exclusive\.patch: not found in the workspace/);
+    expect(result.summary).toContain('None of the matching files could be read: nothing was reviewed.');
+    expect(result.summary).toContain('### Not reviewed');
+  });
+
   it('a push (no pull request): reviews the matching workspace files, summary and outputs only', async () => {
     const result = await run(BOT_TOKEN, {}, { ref: 'refs/heads/main' } as never);
     expect(result.code).toBe(0);
