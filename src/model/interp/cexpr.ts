@@ -1,0 +1,244 @@
+// Compiled expressions. A CExpr is a statically typed expression turned into a closure: plain
+// (`ev`) when nothing in it can block, a generator function (`gv`) when it contains a call that
+// may block (so a thread can be suspended in the middle of it). Helpers here build closures from
+// sub-closures, choosing the plain or generator shape, and fold constants.
+
+import { Ptr, UNINIT, type Blocked, type CType, type SourceLoc, type Value } from './api.js';
+import { isInt, sameType, typeToString, type IntType } from './ctypes.js';
+import { converterFrom, type IntVal } from './ints.js';
+import { ptrToInt, type CallTarget, type Ev, type Frame, type GenEv, type Site } from './runtime.js';
+
+/** A storage location an expression designates (for assignment, `&`, `++`). */
+export interface Place {
+  /** Computes the handle the accessors work on (a frame, a StructRef, a Ptr, a region). */
+  base: Ev | null;
+  baseG: GenEv | null;
+  load(h: unknown, f: Frame): Value;
+  store(h: unknown, v: Value, f: Frame): void;
+  /** `&place`; null when the place has no address. */
+  addr: ((h: unknown, f: Frame) => Value) | null;
+  /** Set for a plain (not address-taken) local: `&` on it makes the compiler redo the function. */
+  localSlot?: number;
+  localName?: string;
+}
+
+export interface CExpr {
+  t: CType;
+  ev: Ev | null;
+  gv: GenEv | null;
+  /** Compile-time constant value (`konst` true). */
+  konst: boolean;
+  kv: Value;
+  place: Place | null;
+  /** An integer constant 0 or `(void *)0`: converts to any pointer type. */
+  nullConst: boolean;
+  /** Set when the expression names a function (direct calls skip the pointer). */
+  target?: CallTarget;
+  src: string;
+  line: number;
+}
+
+export class CompileError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isGen(c: CExpr): boolean {
+  return c.gv !== null;
+}
+
+export function plainExpr(t: CType, ev: Ev, src: string, line: number, place: Place | null = null): CExpr {
+  return { t, ev, gv: null, konst: false, kv: undefined, place, nullConst: false, src, line };
+}
+
+export function genExpr(t: CType, gv: GenEv, src: string, line: number): CExpr {
+  return { t, ev: null, gv, konst: false, kv: undefined, place: null, nullConst: false, src, line };
+}
+
+export function constExpr(t: CType, v: Value, src: string, line: number): CExpr {
+  const c = plainExpr(t, () => v, src, line);
+  c.konst = true;
+  c.kv = v;
+  c.nullConst = (v === 0 || v === 0n || v === null) && (isInt(t) || (t.k === 'ptr' && t.to.k === 'void'));
+  return c;
+}
+
+/** Same closure, new static type. */
+export function retype(c: CExpr, t: CType): CExpr {
+  return { ...c, t, place: null, target: undefined };
+}
+
+/** Build `op(a)` with the plain/generator shape `a` needs; folds constants when `pure`. */
+export function lift1(t: CType, a: CExpr, op: (x: Value, f: Frame) => Value, src: string, line: number, pure = true): CExpr {
+  if (pure && a.konst && a.kv !== UNINIT) {
+    try {
+      return constExpr(t, op(a.kv, null as unknown as Frame), src, line);
+    } catch {
+      // not foldable (it needs a frame): compile normally
+    }
+  }
+  const ea = a.ev;
+  if (ea) return plainExpr(t, (f) => op(ea(f), f), src, line);
+  const ga = a.gv!;
+  return genExpr(t, function* (f) {
+    return op(yield* ga(f), f);
+  }, src, line);
+}
+
+/** Build `op(a, b)`, evaluating a then b. */
+export function lift2(
+  t: CType,
+  a: CExpr,
+  b: CExpr,
+  op: (x: Value, y: Value, f: Frame) => Value,
+  src: string,
+  line: number,
+  pure = true,
+): CExpr {
+  if (pure && a.konst && b.konst && a.kv !== UNINIT && b.kv !== UNINIT) {
+    try {
+      return constExpr(t, op(a.kv, b.kv, null as unknown as Frame), src, line);
+    } catch {
+      // fall through
+    }
+  }
+  const ea = a.ev;
+  const eb = b.ev;
+  if (ea && eb) return plainExpr(t, (f) => op(ea(f), eb(f), f), src, line);
+  const ga = a.gv;
+  const gb = b.gv;
+  return genExpr(t, function* (f) {
+    const x = ga ? yield* ga(f) : ea!(f);
+    const y = gb ? yield* gb(f) : eb!(f);
+    return op(x, y, f);
+  }, src, line);
+}
+
+/** Evaluate a list of expressions into `out` (plain), or as a generator. */
+export function evalAll(args: CExpr[]): { ev: ((f: Frame, out: Value[]) => void) | null; gv: ((f: Frame, out: Value[]) => Generator<Blocked, void, void>) | null } {
+  const evs = args.map((a) => a.ev);
+  const gvs = args.map((a) => a.gv);
+  const n = args.length;
+  if (gvs.every((g) => g === null)) {
+    const e = evs as Ev[];
+    return { ev: (f, out) => { for (let i = 0; i < n; i++) out[i] = e[i]!(f); }, gv: null };
+  }
+  return {
+    ev: null,
+    gv: function* (f, out) {
+      for (let i = 0; i < n; i++) {
+        const g = gvs[i];
+        out[i] = g ? yield* g(f) : evs[i]!(f);
+      }
+    },
+  };
+}
+
+// ----------------------------------------------------------------------------- hazards
+
+/** Reading UNINIT in arithmetic or a comparison: record once per site, continue with garbage. */
+export function uninitRead(f: Frame, site: Site, operand: string): void {
+  f.m.hazardAt(f.t, site, 'uninitialised-read', `reads uninitialised \`${operand}\` in \`${site.what}\``, true);
+}
+
+export function siteAt(loc: SourceLoc, what: string): Site {
+  return { loc, what };
+}
+
+// ----------------------------------------------------------------------------- conversions
+
+export type ConvKind = 'assign' | 'cast' | 'arg' | 'return' | 'init';
+
+/** Pointer types that may be assigned to each other without a cast. */
+export function ptrCompatible(to: CType, from: CType): boolean {
+  if (to.k !== 'ptr' || from.k !== 'ptr') return false;
+  if (to.to.k === 'void' || from.to.k === 'void') return true;
+  return sameType(to.to, from.to);
+}
+
+/**
+ * The value-level conversion from `from` to `to` as C does it for assignment, arguments and
+ * returns (implicit) or casts; null when values need no change. Throws CompileError for
+ * conversions C rejects (the kernel builds with -Werror for these). `nullConst` marks an
+ * integer constant 0, which converts to any pointer type.
+ */
+export function convFn(
+  from: CType,
+  to: CType,
+  kind: ConvKind,
+  what: string,
+  line: number,
+  nullConst = false,
+): ((v: Value, f: Frame) => Value) | null {
+  const fail = (why: string): never => {
+    throw new CompileError(line, `${what}: ${why} (\`${typeToString(from)}\` to \`${typeToString(to)}\`)`);
+  };
+  if (to.k === 'void') {
+    if (kind !== 'cast') fail('cannot convert to void');
+    return () => undefined;
+  }
+  if (from.k === 'void') fail('void value used');
+  if (to.k === 'int') {
+    if (from.k === 'int') {
+      const conv = converterFrom(from, to);
+      if (!conv) return null;
+      return (v) => (v === UNINIT ? UNINIT : conv(v as IntVal));
+    }
+    if (from.k === 'ptr') {
+      if (to.bits === 1) return (v) => (v === null ? 0 : v === UNINIT ? UNINIT : 1); // pointer to bool is implicit in C
+      if (kind !== 'cast') fail('makes integer from pointer without a cast');
+      const conv = converterFrom(intTypeOf64(), to);
+      return (v) => (v === UNINIT ? UNINIT : conv ? conv(ptrToInt(v)) : ptrToInt(v));
+    }
+    fail('cannot convert');
+  }
+  if (to.k === 'ptr') {
+    if (nullConst) return () => null;
+    if (from.k === 'ptr') {
+      if (kind !== 'cast' && !ptrCompatible(to, from)) fail('incompatible pointer types');
+      return null;
+    }
+    if (from.k === 'int') {
+      if (kind !== 'cast') fail('makes pointer from integer without a cast');
+      const elem = to.to;
+      return (v, f) => {
+        if (v === UNINIT) return UNINIT;
+        const a = BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(v as number));
+        return a === 0n ? null : f.t.mem.ptrAt(a, elem);
+      };
+    }
+    fail('cannot convert');
+  }
+  if (to.k === 'struct' || to.k === 'opaque') {
+    if (kind === 'cast') fail('cast to a struct or runtime-owned type');
+    if (!sameType(to, from)) fail('incompatible types');
+    return null;
+  }
+  return fail('cannot convert');
+}
+
+/** Convert an expression (see convFn). Int -> pointer casts are not folded (they need memory). */
+export function convert(c: CExpr, to: CType, kind: ConvKind, what: string): CExpr {
+  if (c.t.k === 'ptr' && to.k === 'ptr' && c.nullConst) return constExpr(to, null, c.src, c.line);
+  const fn = convFn(c.t, to, kind, what, c.line, c.nullConst);
+  if (!fn) return retype(c, to);
+  const pure = !(to.k === 'ptr' && c.t.k === 'int');
+  return lift1(to, c, fn, c.src, c.line, pure);
+}
+
+let i64: IntType | null = null;
+function intTypeOf64(): IntType {
+  return (i64 ??= { k: 'int', bits: 64, signed: false, name: 'unsigned long' });
+}
+
+/** Pointer value arithmetic in bytes (used when element types differ from the region's). */
+export function ptrAddBytes(p: Ptr, bytes: number): Ptr {
+  const size = p.region.elemSize;
+  const total = p.index * size + p.byteOffset + bytes;
+  const index = Math.floor(total / size);
+  return new Ptr(p.region, index, total - index * size);
+}

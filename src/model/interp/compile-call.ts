@@ -1,0 +1,216 @@
+// Calls and macro expansion. A call resolves, in this order, to: an intrinsic kernel macro
+// (intrinsics.ts) unless the runtime's builtin table overrides it; a function-like macro of the
+// model headers (expanded where it is used); a local/global function pointer; a model C
+// function; a runtime builtin; otherwise a trap that ends the run with `error` naming the
+// function (listed in Program.unresolvedCalls). Never a silent no-op.
+
+import type { Value } from './api.js';
+import type { Expr, Stmt } from './ast.js';
+import { CompileError, constExpr, convert, evalAll, genExpr, plainExpr, retype, type CExpr } from './cexpr.js';
+import { compileCast, compileExpr, compileRvalue, rvalue } from './compile-expr.js';
+import { UNRESOLVED, isUnresolved } from './compile-ops.js';
+import { typeToString, type FuncType } from './ctypes.js';
+import type { FnCx } from './fn-context.js';
+import { INTRINSICS } from './intrinsics.js';
+import { lex, splitArgs } from './lex.js';
+import { expandFunctionMacro, type MacroDef } from './preprocess.js';
+import {
+  Frame, callBuiltinGen, callBuiltinPlain, invokeTarget, popFrame, pushFrame, targetOf, type BuiltinTarget, type CallTarget, type FnCode,
+} from './runtime.js';
+
+export function compileCall(cx: FnCx, e: Extract<Expr, { k: 'call' }>): CExpr {
+  const callee = e.callee;
+  // `(pgoff_t)(x)`: tree-sitter reads a cast to a typedef name as a call
+  if (callee.k === 'paren' && callee.arg.k === 'ident' && cx.isTypeName(callee.arg.name) && e.args?.length === 1) {
+    const t = cx.ps.types.typedefs.get(callee.arg.name)!;
+    return compileCast(cx, t, e.args[0]!, e.src, e.line);
+  }
+  if (callee.k === 'ident') {
+    const name = callee.name;
+    const shadowed = cx.lookup(name) !== undefined;
+    const intrinsic = INTRINSICS[name];
+    if (intrinsic && !shadowed && !cx.ps.builtin(name)) return intrinsic(cx, e);
+    const mac = cx.ps.macros.get(name);
+    if (mac && mac.params !== null && !cx.expanding.includes(name)) return expandMacroExpr(cx, mac, e);
+    if (!shadowed && !cx.ps.global(name, cx.file) && !(mac && mac.params === null && !cx.expanding.includes(name))) {
+      const fn = cx.ps.lookupFunction(name, cx.file);
+      if (fn) return callModel(cx, fn, argsOf(cx, e, name), e);
+      const b = cx.ps.builtin(name);
+      if (b) return callBuiltin(cx, b, argsOf(cx, e, name), e);
+      return unresolvedCall(cx, name, cx.ps.prototype(name) as FuncType | undefined, e);
+    }
+  }
+  const C = rvalue(compileExpr(cx, callee));
+  if (isUnresolved(C.t)) return retype(C, UNRESOLVED);
+  const args = argsOf(cx, e, C.src);
+  const tgt = C.target;
+  if (tgt?.kind === 'model') return callModel(cx, tgt.fn, args, e);
+  if (tgt?.kind === 'builtin') return callBuiltin(cx, tgt, args, e);
+  if (tgt?.kind === 'missing') return unresolvedCall(cx, tgt.name, C.t.k === 'ptr' && C.t.to.k === 'func' ? C.t.to : undefined, e);
+  if (C.t.k !== 'ptr' || C.t.to.k !== 'func') throw new CompileError(e.line, `called object \`${C.src}\` is not a function (\`${typeToString(C.t)}\`)`);
+  return callPointer(cx, C, C.t.to, args, e);
+}
+
+function argsOf(cx: FnCx, e: Extract<Expr, { k: 'call' }>, name: string): CExpr[] {
+  if (!e.args) throw new CompileError(e.line, `cannot parse the arguments of ${name}(${e.raw.text.replace(/\s+/g, ' ').trim()})`);
+  return e.args.map((a) => compileRvalue(cx, a));
+}
+
+function convertArgs(ft: FuncType, args: CExpr[], name: string, line: number): CExpr[] {
+  const n = ft.params.length;
+  if (args.length < n || (!ft.variadic && args.length > n)) {
+    throw new CompileError(line, `${name}() takes ${n}${ft.variadic ? ' or more' : ''} argument${n === 1 ? '' : 's'}, ${args.length} given`);
+  }
+  return args.map((a, i) => (i < n ? convert(a, ft.params[i]!, 'arg', `argument ${i + 1} of ${name}()`) : a));
+}
+
+// ----------------------------------------------------------------------------- call shapes
+
+function callModel(cx: FnCx, fn: FnCode, args: CExpr[], e: Expr): CExpr {
+  cx.callees.add(fn);
+  const ft = fn.type;
+  const conv = convertArgs(ft, args, fn.name, e.line);
+  const all = evalAll(conv);
+  const fill = all.ev;
+  if (fill && !fn.mayBlock && !cx.ps.forceGen) {
+    return plainExpr(ft.ret, (f) => {
+      const nf = new Frame(fn, f.t);
+      fill(f, nf.v);
+      pushFrame(nf);
+      const r = fn.run!(nf);
+      popFrame(nf, r);
+      return r;
+    }, e.src, e.line);
+  }
+  const fillG = all.gv;
+  return genExpr(ft.ret, function* (f) {
+    const nf = new Frame(fn, f.t);
+    if (fill) fill(f, nf.v);
+    else yield* fillG!(f, nf.v);
+    pushFrame(nf);
+    const r = fn.run !== null ? fn.run(nf) : yield* fn.runGen!(nf);
+    popFrame(nf, r);
+    return r;
+  }, e.src, e.line);
+}
+
+function callBuiltin(cx: FnCx, b: BuiltinTarget, args: CExpr[], e: Expr): CExpr {
+  const ft = b.type;
+  const conv = convertArgs(ft, args, b.name, e.line);
+  const n = conv.length;
+  const all = evalAll(conv);
+  const fill = all.ev;
+  if (fill && !b.blocking && !cx.ps.forceGen) {
+    return plainExpr(ft.ret, (f) => {
+      const vals: Value[] = new Array(n);
+      fill(f, vals);
+      return callBuiltinPlain(f.t, b, vals);
+    }, e.src, e.line);
+  }
+  const fillG = all.gv;
+  return genExpr(ft.ret, function* (f) {
+    const vals: Value[] = new Array(n);
+    if (fill) fill(f, vals);
+    else yield* fillG!(f, vals);
+    return yield* callBuiltinGen(f.t, b, vals);
+  }, e.src, e.line);
+}
+
+/** Through a function pointer: the target is known only at run time, so it may block. */
+function callPointer(cx: FnCx, C: CExpr, ft: FuncType, args: CExpr[], e: Expr): CExpr {
+  cx.callsPointer = true;
+  const conv = convertArgs(ft, args, `(*${C.src})`, e.line);
+  const n = conv.length;
+  const all = evalAll(conv);
+  const what = C.src;
+  const ce = C.ev;
+  const cg = C.gv;
+  const fill = all.ev;
+  const fillG = all.gv;
+  return genExpr(ft.ret, function* (f) {
+    const p = ce ? ce(f) : yield* cg!(f);
+    const tgt: CallTarget = targetOf(f, p, what);
+    const vals: Value[] = new Array(n);
+    if (fill) fill(f, vals);
+    else yield* fillG!(f, vals);
+    return yield* invokeTarget(f.t, tgt, vals);
+  }, e.src, e.line);
+}
+
+function unresolvedCall(cx: FnCx, name: string, proto: FuncType | undefined, e: Extract<Expr, { k: 'call' }>): CExpr {
+  if (e.args) for (const a of e.args) compileRvalue(cx, a); // still type-check the arguments
+  cx.unresolved.push({ name, line: e.line });
+  const msg = `${cx.fnName}() calls \`${name}()\`, which the model does not have (${cx.file}:${e.line})`;
+  return plainExpr(proto?.k === 'func' ? proto.ret : UNRESOLVED, (f) => f.t.notModelled(msg), e.src, e.line);
+}
+
+// ----------------------------------------------------------------------------- macros
+
+function inExpansion<T>(cx: FnCx, mac: MacroDef, run: () => T): T {
+  cx.expanding.push(mac.name);
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof CompileError && !err.message.includes('(in expansion of macro')) {
+      err.message += ` (in expansion of macro ${mac.name} from ${mac.file}:${mac.line})`;
+    }
+    throw err;
+  } finally {
+    cx.expanding.pop();
+  }
+}
+
+/** Normalised argument texts: comments dropped, one line. */
+function macroArgs(raw: string): string[] {
+  if (lex(raw).length === 0) return [];
+  return splitArgs(raw).map((a) => lex(a.text).map((t) => t.text).join(' '));
+}
+
+function expansionOf(cx: FnCx, mac: MacroDef, e: Extract<Expr, { k: 'call' }>): Stmt[] {
+  const args = macroArgs(e.raw.text);
+  const n = mac.params!.length;
+  const ok = mac.variadic ? args.length >= n - 1 : args.length === n || (n === 0 && args.length === 0);
+  if (!ok) throw new CompileError(e.line, `macro ${mac.name} takes ${n} argument${n === 1 ? '' : 's'}, ${args.length} given`);
+  return cx.ps.parseFragment(expandFunctionMacro(mac, args), e.line, cx.file);
+}
+
+function expandMacroExpr(cx: FnCx, mac: MacroDef, e: Extract<Expr, { k: 'call' }>): CExpr {
+  return inExpansion(cx, mac, () => {
+    const stmts = expansionOf(cx, mac, e);
+    if (stmts.length === 1 && stmts[0]!.k === 'expr') return { ...compileExpr(cx, stmts[0].e), src: e.src, line: e.line };
+    throw new CompileError(e.line, `macro ${mac.name} expands to statements and is used as a value`);
+  });
+}
+
+export function expandObjectMacro(cx: FnCx, mac: MacroDef, src: string, line: number): CExpr {
+  return inExpansion(cx, mac, () => {
+    if (mac.body.trim() === '') throw new CompileError(line, `macro ${mac.name} expands to nothing and is used as a value`);
+    const stmts = cx.ps.parseFragment(mac.body, line, cx.file);
+    if (stmts.length === 1 && stmts[0]!.k === 'expr') return { ...compileExpr(cx, stmts[0].e), src, line };
+    throw new CompileError(line, `macro ${mac.name} does not expand to an expression`);
+  });
+}
+
+/**
+ * An expression statement that invokes a statement macro (`split_huge_pmd(vma, pmd, addr);` whose
+ * body is `do { ... } while (0)`): compiles its statements with `compile`. Null when the
+ * statement is not such a macro use (or the macro is an expression: compileCall handles it).
+ */
+export function macroStatements<T>(cx: FnCx, e: Expr, compile: (stmts: Stmt[]) => T): T | null {
+  if (e.k !== 'call' || e.callee.k !== 'ident') return null;
+  const name = e.callee.name;
+  if (cx.lookup(name)) return null;
+  if (INTRINSICS[name] && !cx.ps.builtin(name)) return null;
+  const mac = cx.ps.macros.get(name);
+  if (!mac || mac.params === null || cx.expanding.includes(name)) return null;
+  return inExpansion(cx, mac, () => {
+    const stmts = expansionOf(cx, mac, e);
+    if (stmts.length === 1 && stmts[0]!.k === 'expr') return null;
+    return compile(stmts);
+  });
+}
+
+/** An integer constant expression (used by intrinsics). */
+export function intConst(cx: FnCx, v: number, line: number): CExpr {
+  return constExpr({ k: 'int', bits: 32, signed: true, name: 'int' }, v, String(v), line);
+}

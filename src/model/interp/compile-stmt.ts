@@ -1,0 +1,596 @@
+// Statements and function bodies. Each statement becomes a closure returning a completion code
+// (NORMAL, BREAK, CONTINUE, RETURN, GOTO); a statement that contains a blocking call becomes a
+// generator. Blocks run their statements by index so that goto can jump forward and backward
+// to any label of an enclosing block; a backward jump is a loop head (hook + step).
+
+import { UNINIT, type Blocked, type CType, type Value } from './api.js';
+import type { Expr, FunctionDef, Stmt } from './ast.js';
+import { CompileError, convert, genExpr, plainExpr, siteAt, uninitRead, type CExpr } from './cexpr.js';
+import { compileCond, compileRvalue, constValue } from './compile-expr.js';
+import { macroStatements } from './compile-call.js';
+import { compileInitFiller } from './compile-init.js';
+import type { Cond } from './compile-ops.js';
+import { promote, typeToString, type FuncType } from './ctypes.js';
+import { converter } from './ints.js';
+import { CellRegion, LocalStruct, newValue, storageBytes } from './memory.js';
+import {
+  BREAK, CONTINUE, GOTO, NORMAL, RETURN, stackAddr, tick, type Frame, type LoopSite, type SFn, type SGen,
+} from './runtime.js';
+import type { FnCx, Local } from './fn-context.js';
+import { declaratorName } from './lower.js';
+
+export interface CStmt {
+  ev: SFn | null;
+  gv: SGen | null;
+}
+
+const PLAIN_NORMAL: CStmt = { ev: () => NORMAL, gv: null };
+
+// ----------------------------------------------------------------------------- functions
+
+export interface CompiledBody {
+  run: ((f: Frame) => Value) | null;
+  runGen: ((f: Frame) => Generator<Blocked, Value, void>) | null;
+}
+
+/** Compile a function body with its parameters declared; errors are collected in cx.errors. */
+export function compileFunctionBody(cx: FnCx, def: FunctionDef, type: FuncType): CompiledBody {
+  const params = paramNames(def);
+  const nParams = type.params.length;
+  for (let i = 0; i < nParams; i++) {
+    const name = params[i] ?? `__param${i}`;
+    cx.declare(name, type.params[i]!, def.line);
+  }
+  cx.loc = cx.locAt(def.bodyLine);
+  const body = compileBlock(cx, def.body, true);
+  const owned: Local[] = cx.ownedLocals();
+  const types = cx.ps.types;
+  const fname = def.name;
+  // frame setup: owned storage for struct/array locals and address-taken scalars, params wrapped
+  const init = owned.length === 0 ? null : (f: Frame) => {
+    for (const l of owned) {
+      const addr = stackAddr(f, l.off);
+      const name = `local ${l.name} in ${fname}`;
+      const passed = l.slot < nParams ? f.v[l.slot] : UNINIT;
+      if (l.kind === 'cell') f.v[l.slot] = new CellRegion(name, l.t, storageBytes(l.t, types), addr, passed) as unknown as Value;
+      else {
+        const o = newValue(l.t, types, addr, name, 'uninit');
+        if (l.slot < nParams && o instanceof LocalStruct) o.copyFrom(passed as LocalStruct, f.t);
+        f.v[l.slot] = o as Value;
+      }
+    }
+  };
+  const fallOff: Value = type.ret.k === 'void' ? undefined : UNINIT;
+  if (body.ev) {
+    const b = body.ev;
+    return {
+      run: (f) => {
+        if (init) init(f);
+        return b(f) === RETURN ? f.ret : fallOff;
+      },
+      runGen: null,
+    };
+  }
+  const g = body.gv!;
+  return {
+    run: null,
+    runGen: function* (f) {
+      if (init) init(f);
+      return (yield* g(f)) === RETURN ? f.ret : fallOff;
+    },
+  };
+}
+
+function paramNames(def: FunctionDef): (string | null)[] {
+  // the function declarator nearest the name carries the parameters
+  let d = def.decl;
+  let params: (string | null)[] = [];
+  for (;;) {
+    if (d.k === 'func') {
+      if (d.of.k === 'name') {
+        params = d.params.map((p) => declaratorName(p.decl));
+        break;
+      }
+      d = d.of;
+    } else if (d.k === 'ptr' || d.k === 'array') d = d.of;
+    else break;
+  }
+  return params;
+}
+
+// ----------------------------------------------------------------------------- blocks
+
+/** Labels that are direct statements of a block (through label chains). */
+function blockLabels(stmts: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  for (let s of stmts) {
+    while (s.k === 'label') {
+      out.add(s.label);
+      s = s.body;
+    }
+  }
+  return out;
+}
+
+/** A statement list with its labels, flattened for index-based execution. */
+function compileBlock(cx: FnCx, stmts: Stmt[], scoped: boolean): CStmt {
+  if (scoped) cx.pushScope();
+  const labels = blockLabels(stmts);
+  cx.blockLabels.push(labels);
+  try {
+    const items: CStmt[] = [];
+    const labelAt = new Map<string, number>();
+    const labelSite: LoopSite[] = [];
+    for (let s of stmts) {
+      while (s.k === 'label') {
+        labelAt.set(s.label, items.length);
+        labelSite[items.length] = { id: `${cx.file}:${s.line}`, loc: cx.locAt(s.line), kind: 'goto' };
+        s = s.body;
+      }
+      items.push(compileStmt(cx, s));
+    }
+    return runner(items, labelAt.size ? labelAt : null, labelSite).whole;
+  } finally {
+    cx.blockLabels.pop();
+    if (scoped) cx.popScope();
+  }
+}
+
+/** Index-based runner over compiled statements; `from(f, i)` starts at item i (switch). */
+function runner(items: CStmt[], labelAt: Map<string, number> | null, labelSite: LoopSite[]): { whole: CStmt; from: { ev: ((f: Frame, i: number) => number) | null; gv: ((f: Frame, i: number) => Generator<Blocked, number, void>) | null } } {
+  const n = items.length;
+  // jump handling shared by both shapes: returns the next index, or -1 to propagate
+  const jump = (f: Frame, i: number): number => {
+    const j = labelAt!.get(f.label!);
+    if (j === undefined) return -1;
+    f.label = null;
+    if (j <= i) {
+      const site = labelSite[j]!;
+      tick(f, site.loc);
+      if (f.m.loopHooked) f.m.loopHead(f, site);
+    }
+    return j;
+  };
+  if (items.every((s) => s.gv === null)) {
+    const evs = items.map((s) => s.ev!);
+    if (!labelAt) {
+      if (n === 1) return { whole: { ev: evs[0]!, gv: null }, from: { ev: (f, i) => (i === 0 ? evs[0]!(f) : NORMAL), gv: null } };
+      const from = (f: Frame, start: number): number => {
+        for (let i = start; i < n; i++) {
+          const c = evs[i]!(f);
+          if (c !== NORMAL) return c;
+        }
+        return NORMAL;
+      };
+      return { whole: { ev: (f) => from(f, 0), gv: null }, from: { ev: from, gv: null } };
+    }
+    const from = (f: Frame, start: number): number => {
+      let i = start;
+      while (i < n) {
+        const c = evs[i]!(f);
+        if (c === NORMAL) i++;
+        else if (c === GOTO) {
+          const j = jump(f, i);
+          if (j < 0) return GOTO;
+          i = j;
+        } else return c;
+      }
+      return NORMAL;
+    };
+    return { whole: { ev: (f) => from(f, 0), gv: null }, from: { ev: from, gv: null } };
+  }
+  const from = function* (f: Frame, start: number): Generator<Blocked, number, void> {
+    let i = start;
+    while (i < n) {
+      const s = items[i]!;
+      const c = s.gv ? yield* s.gv(f) : s.ev!(f);
+      if (c === NORMAL) i++;
+      else if (c === GOTO && labelAt) {
+        const j = jump(f, i);
+        if (j < 0) return GOTO;
+        i = j;
+      } else return c;
+    }
+    return NORMAL;
+  };
+  return { whole: { ev: null, gv: (f) => from(f, 0) }, from: { ev: null, gv: from } };
+}
+
+// ----------------------------------------------------------------------------- statements
+
+export function compileStmt(cx: FnCx, s: Stmt): CStmt {
+  const saved = cx.loc;
+  cx.loc = cx.locAt(s.line);
+  try {
+    return compileStmtInner(cx, s);
+  } catch (e) {
+    if (e instanceof CompileError) {
+      cx.errors.push(e);
+      return PLAIN_NORMAL;
+    }
+    throw e;
+  } finally {
+    cx.loc = saved;
+  }
+}
+
+function exprStmt(cx: FnCx, c: CExpr): CStmt {
+  const loc = cx.loc;
+  const e = c.ev;
+  if (e) return { ev: (f) => { tick(f, loc); e(f); return NORMAL; }, gv: null };
+  const g = c.gv!;
+  return { ev: null, gv: function* (f) { tick(f, loc); yield* g(f); return NORMAL; } };
+}
+
+function compileStmtInner(cx: FnCx, s: Stmt): CStmt {
+  const loc = cx.loc;
+  switch (s.k) {
+    case 'expr': {
+      const expanded = macroStatements(cx, s.e, (stmts) => compileBlock(cx, stmts, true));
+      if (expanded) return expanded;
+      return exprStmt(cx, compileRvalue(cx, s.e));
+    }
+    case 'empty':
+      return { ev: (f) => (tick(f, loc), NORMAL), gv: null };
+    case 'block':
+      return compileBlock(cx, s.body, true);
+    case 'decl':
+      return compileDecl(cx, s);
+    case 'typedef':
+      for (const n of s.names) cx.ps.types.typedefs.set(n.name, cx.ps.resolveType(s.spec, n.decl, s.line, cx).t);
+      return PLAIN_NORMAL;
+    case 'if':
+      return compileIf(cx, s);
+    case 'while':
+    case 'do':
+    case 'for':
+      return compileLoop(cx, s);
+    case 'switch':
+      return compileSwitch(cx, s);
+    case 'case':
+      throw new CompileError(s.line, '`case` outside the body of a switch');
+    case 'break':
+      if (cx.breakDepth === 0) throw new CompileError(s.line, '`break` outside a loop or switch');
+      return { ev: (f) => (tick(f, loc), BREAK), gv: null };
+    case 'continue':
+      if (cx.loopDepth === 0) throw new CompileError(s.line, '`continue` outside a loop');
+      return { ev: (f) => (tick(f, loc), CONTINUE), gv: null };
+    case 'return':
+      return compileReturn(cx, s.e, s.line);
+    case 'goto': {
+      const label = s.label;
+      if (!cx.blockLabels.some((b) => b.has(label))) {
+        const why = cx.allLabels.has(label) ? `goto into a nested block (label \`${label}\`) is not supported` : `goto to unknown label \`${label}\``;
+        throw new CompileError(s.line, why);
+      }
+      return { ev: (f) => { tick(f, loc); f.label = label; return GOTO; }, gv: null };
+    }
+    case 'label':
+      // a label that is not directly in a block (`if (x) out: y;`): a goto cannot reach it
+      return compileStmt(cx, s.body);
+  }
+}
+
+function compileReturn(cx: FnCx, e: Expr | null, line: number): CStmt {
+  const loc = cx.loc;
+  const ret = cx.returnType;
+  if (!e) {
+    if (ret.k !== 'void') throw new CompileError(line, `\`return;\` in function returning \`${typeToString(ret)}\``);
+    return { ev: (f) => (tick(f, loc), RETURN), gv: null };
+  }
+  let c = compileRvalue(cx, e);
+  if (ret.k === 'void') {
+    if (c.t.k !== 'void') throw new CompileError(line, `return with a value in void function ${cx.fnName}()`);
+  } else c = convert(c, ret, 'return', `return value of ${cx.fnName}()`);
+  const ev = c.ev;
+  if (ev) return { ev: (f) => { tick(f, loc); f.ret = ev(f); return RETURN; }, gv: null };
+  const g = c.gv!;
+  return { ev: null, gv: function* (f) { tick(f, loc); f.ret = yield* g(f); return RETURN; } };
+}
+
+function compileIf(cx: FnCx, s: Extract<Stmt, { k: 'if' }>): CStmt {
+  const loc = cx.loc;
+  const test = compileCond(cx, s.test);
+  const then = compileStmt(cx, s.then);
+  const els = s.else ? compileStmt(cx, s.else) : null;
+  if (test.konst !== null) {
+    const taken = test.konst ? then : els;
+    if (!taken) return { ev: (f) => (tick(f, loc), NORMAL), gv: null };
+    const te = taken.ev;
+    if (te) return { ev: (f) => (tick(f, loc), te(f)), gv: null };
+    const tg = taken.gv!;
+    return { ev: null, gv: function* (f) { tick(f, loc); return yield* tg(f); } };
+  }
+  const ce = test.ev;
+  const a = then.ev;
+  const b = els ? els.ev : () => NORMAL;
+  if (ce && a && b) return { ev: (f) => { tick(f, loc); return ce(f) ? a(f) : b(f); }, gv: null };
+  const cg = test.gv;
+  const ag = then.gv;
+  const bg = els ? els.gv : null;
+  return {
+    ev: null,
+    gv: function* (f) {
+      tick(f, loc);
+      const c = cg ? yield* cg(f) : ce!(f);
+      if (c) return ag ? yield* ag(f) : a!(f);
+      return bg ? yield* bg(f) : b!(f);
+    },
+  };
+}
+
+function compileLoop(cx: FnCx, s: Extract<Stmt, { k: 'while' | 'do' | 'for' }>): CStmt {
+  const loc = cx.loc;
+  const site: LoopSite = { id: `${cx.file}:${s.line}`, loc, kind: s.k };
+  cx.pushScope();
+  try {
+    let init: CStmt | null = null;
+    let test: Cond | null = null;
+    let update: CExpr | null = null;
+    if (s.k === 'for') {
+      if (s.init) init = compileStmt(cx, s.init);
+      if (s.test) test = compileCond(cx, s.test);
+      if (s.update) update = compileRvalue(cx, s.update);
+    } else test = compileCond(cx, s.test);
+    cx.loopDepth++;
+    cx.breakDepth++;
+    const body = compileStmt(cx, s.body);
+    cx.loopDepth--;
+    cx.breakDepth--;
+    const isDo = s.k === 'do';
+    const allPlain = !init?.gv && !test?.gv && !update?.gv && !body.gv;
+    if (allPlain) {
+      const ie = init?.ev ?? null;
+      const te = test?.konst === true ? null : test?.ev ?? null;
+      const ue = update?.ev ?? null;
+      const be = body.ev!;
+      return {
+        ev: (f) => {
+          if (ie) ie(f);
+          for (;;) {
+            tick(f, loc);
+            if (f.m.loopHooked) f.m.loopHead(f, site);
+            if (!isDo && te && !te(f)) return NORMAL;
+            const c = be(f);
+            if (c === BREAK) return NORMAL;
+            if (c !== NORMAL && c !== CONTINUE) return c;
+            if (ue) ue(f);
+            if (isDo && te && !te(f)) return NORMAL;
+          }
+        },
+        gv: null,
+      };
+    }
+    return {
+      ev: null,
+      gv: function* (f) {
+        if (init) {
+          if (init.gv) yield* init.gv(f);
+          else init.ev!(f);
+        }
+        for (;;) {
+          tick(f, loc);
+          if (f.m.loopHooked) f.m.loopHead(f, site);
+          if (test && !isDo && test.konst !== true) {
+            const ok = test.gv ? yield* test.gv(f) : test.ev!(f);
+            if (!ok) return NORMAL;
+          }
+          const c = body.gv ? yield* body.gv(f) : body.ev!(f);
+          if (c === BREAK) return NORMAL;
+          if (c !== NORMAL && c !== CONTINUE) return c;
+          if (update) {
+            if (update.gv) yield* update.gv(f);
+            else update.ev!(f);
+          }
+          if (test && isDo) {
+            const ok = test.gv ? yield* test.gv(f) : test.ev!(f);
+            if (!ok) return NORMAL;
+          }
+        }
+      },
+    };
+  } finally {
+    cx.popScope();
+  }
+}
+
+function compileSwitch(cx: FnCx, s: Extract<Stmt, { k: 'switch' }>): CStmt {
+  const loc = cx.loc;
+  const test0 = compileRvalue(cx, s.test);
+  if (test0.t.k !== 'int') throw new CompileError(s.line, `switch on \`${typeToString(test0.t)}\``);
+  const t = promote(test0.t);
+  const test = convert(test0, t, 'assign', 'switch');
+  const conv = converter(t);
+  // flatten: case bodies become one statement list; case values index into it
+  const flat: Stmt[] = [];
+  const cases: { value: Expr | null; at: number; line: number }[] = [];
+  const body = s.body.k === 'block' ? s.body.body : [s.body];
+  const walk = (list: Stmt[]) => {
+    for (const st of list) {
+      if (st.k === 'case') {
+        cases.push({ value: st.value, at: flat.length, line: st.line });
+        walk(st.body);
+      } else flat.push(st);
+    }
+  };
+  walk(body);
+  const table = new Map<Value, number>();
+  let dflt = -1;
+  for (const c of cases) {
+    if (c.value === null) {
+      if (dflt >= 0) throw new CompileError(c.line, 'two `default` labels in one switch');
+      dflt = c.at;
+      continue;
+    }
+    const { v, t: vt } = constValue(cx, c.value, 'case label');
+    if (vt.k !== 'int') throw new CompileError(c.line, 'case label is not an integer');
+    const key = conv(v as number | bigint);
+    if (table.has(key)) throw new CompileError(c.line, `duplicate case value ${String(key)}`);
+    table.set(key, c.at);
+  }
+  cx.pushScope();
+  cx.breakDepth++;
+  const labels = blockLabels(flat);
+  cx.blockLabels.push(labels);
+  let run: ReturnType<typeof runner>;
+  try {
+    const items: CStmt[] = [];
+    const labelAt = new Map<string, number>();
+    const labelSite: LoopSite[] = [];
+    for (let st of flat) {
+      while (st.k === 'label') {
+        labelAt.set(st.label, items.length);
+        labelSite[items.length] = { id: `${cx.file}:${st.line}`, loc: cx.locAt(st.line), kind: 'goto' };
+        st = st.body;
+      }
+      items.push(compileStmt(cx, st));
+    }
+    // case indices refer to flat[]; labels do not add items, so they coincide
+    run = runner(items, labelAt.size ? labelAt : null, labelSite);
+  } finally {
+    cx.blockLabels.pop();
+    cx.breakDepth--;
+    cx.popScope();
+  }
+  const site = siteAt(loc, test0.src);
+  const pick = (v: Value, f: Frame): number => {
+    if (v === UNINIT) {
+      uninitRead(f, site, test0.src);
+      return dflt;
+    }
+    const i = table.get(v);
+    return i === undefined ? dflt : i;
+  };
+  const te = test.ev;
+  const fe = run.from.ev;
+  if (te && fe) {
+    return {
+      ev: (f) => {
+        tick(f, loc);
+        const i = pick(te(f), f);
+        if (i < 0) return NORMAL;
+        const c = fe(f, i);
+        return c === BREAK ? NORMAL : c;
+      },
+      gv: null,
+    };
+  }
+  const tg = test.gv;
+  const fg = run.from.gv;
+  return {
+    ev: null,
+    gv: function* (f) {
+      tick(f, loc);
+      const i = pick(tg ? yield* tg(f) : te!(f), f);
+      if (i < 0) return NORMAL;
+      const c = fg ? yield* fg(f, i) : fe!(f, i);
+      return c === BREAK ? NORMAL : c;
+    },
+  };
+}
+
+// ----------------------------------------------------------------------------- declarations
+
+function compileDecl(cx: FnCx, s: Extract<Stmt, { k: 'decl' }>): CStmt {
+  const loc = cx.loc;
+  if (s.storage.includes('static')) throw new CompileError(s.line, 'static local variables are not supported');
+  if (s.storage.includes('extern')) throw new CompileError(s.line, 'extern declarations inside functions are not supported');
+  if (s.decls.length === 0) {
+    cx.ps.resolveType(s.spec, { k: 'abstract' }, s.line, cx); // `struct foo { ... };` inside a function
+    return PLAIN_NORMAL;
+  }
+  const parts: CStmt[] = [];
+  for (const d of s.decls) {
+    const { t } = cx.ps.resolveType(d.type.spec, d.type.decl, d.line, cx);
+    if (t.k === 'func') throw new CompileError(d.line, `local function declaration \`${d.name}\` is not supported`);
+    const l = cx.declare(d.name, t, d.line);
+    parts.push(declInit(cx, l, d.init, d.line));
+  }
+  const first = parts[0]!;
+  const tickFirst = (c: CStmt): CStmt => {
+    const e = c.ev;
+    if (e) return { ev: (f) => { tick(f, loc); return e(f); }, gv: null };
+    const g = c.gv!;
+    return { ev: null, gv: function* (f) { tick(f, loc); return yield* g(f); } };
+  };
+  if (parts.length === 1) return tickFirst(first);
+  return tickFirst(runner(parts, null, []).whole);
+}
+
+function declInit(cx: FnCx, l: Local, init: import('./ast.js').Init | null, line: number): CStmt {
+  const s = l.slot;
+  if (l.kind === 'owned') {
+    if (!init) return { ev: (f) => { reinit(f.v[s], 'uninit'); return NORMAL; }, gv: null };
+    const filler = compileInitFiller(cx, l.t, init, line);
+    const fe = filler.ev;
+    if (fe) return { ev: (f) => { fe(f.v[s], f); return NORMAL; }, gv: null };
+    const fg = filler.gv!;
+    return { ev: null, gv: function* (f) { yield* fg(f.v[s], f); return NORMAL; } };
+  }
+  let value: CExpr | null = null;
+  if (init) {
+    let e = init;
+    while (e.k === 'list') {
+      if (e.items.length !== 1) throw new CompileError(line, `braced initialiser for scalar \`${l.name}\``);
+      e = e.items[0]!.value;
+    }
+    value = convert(compileRvalue(cx, e.e), l.t, 'init', `initialiser of \`${l.name}\``);
+  }
+  const set =
+    l.kind === 'cell'
+      ? (f: Frame, v: Value) => {
+          (f.v[s] as unknown as CellRegion).value = v;
+        }
+      : (f: Frame, v: Value) => {
+          f.v[s] = v;
+        };
+  if (!value) return { ev: (f) => { set(f, UNINIT); return NORMAL; }, gv: null };
+  const ve = value.ev;
+  if (ve) {
+    if (l.kind === 'plain') return { ev: (f) => { f.v[s] = ve(f); return NORMAL; }, gv: null };
+    return { ev: (f) => { set(f, ve(f)); return NORMAL; }, gv: null };
+  }
+  const vg = value.gv!;
+  return { ev: null, gv: function* (f) { set(f, yield* vg(f)); return NORMAL; } };
+}
+
+function reinit(o: unknown, mode: 'zero' | 'uninit'): void {
+  if (o instanceof LocalStruct) o.fill(mode);
+  else if (o !== null && typeof o === 'object' && 'vals' in o) {
+    const r = o as { vals: Value[] };
+    for (let i = 0; i < r.vals.length; i++) {
+      const v = r.vals[i];
+      if (v instanceof LocalStruct) v.fill(mode);
+      else r.vals[i] = UNINIT;
+    }
+  }
+}
+
+// ----------------------------------------------------------------------------- ({ ... })
+
+/** GNU statement expression: the value of its last expression statement. */
+export function compileStmtExpr(cx: FnCx, body: Stmt[], src: string, line: number): CExpr {
+  cx.pushScope();
+  try {
+    const last = body[body.length - 1];
+    const lead = last && last.k === 'expr' ? body.slice(0, -1) : body;
+    const block = compileBlock(cx, lead, false);
+    const value: CExpr | null = last && last.k === 'expr' ? compileRvalue(cx, last.e) : null;
+    const t: CType = value ? value.t : { k: 'void' };
+    const check = (c: number, f: Frame) => {
+      if (c !== NORMAL) f.t.notModelled(`control flow leaving a statement expression at ${cx.file}:${line}`);
+    };
+    const be = block.ev;
+    const ve = value ? value.ev : () => undefined;
+    if (be && ve) return plainExpr(t, (f) => { check(be(f), f); return ve(f); }, src, line);
+    const bg = block.gv;
+    const vg = value ? value.gv : null;
+    return genExpr(t, function* (f) {
+      check(bg ? yield* bg(f) : be!(f), f);
+      return vg ? yield* vg(f) : ve!(f);
+    }, src, line);
+  } finally {
+    cx.popScope();
+  }
+}
+

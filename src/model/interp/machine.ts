@@ -1,0 +1,574 @@
+// Running a compiled program: a Machine holds one run's state (globals, memory, threads, hazards,
+// trace, budgets, hooks) and a deterministic scheduler. Threads run round robin in the order
+// given and switch only when one blocks (a blocking builtin yields a Blocked) or finishes. When
+// no thread can go on and some are blocked, the run ends with `deadlock` and the wait chain.
+// No wall clock, no randomness: the same program and inputs give the same run.
+
+import { Ptr, UNINIT, type AddressSpace, type Blocked, type CType, type ExecCtx, type Hazard, type HazardKind, type SourceLoc, type ThreadRef, type TraceEvent, type Value, type Waitable } from './api.js';
+import type { ProgramCompiler } from './compiler.js';
+import { ADDR, ArrayRegion, CellRegion, DefaultAddressSpace, FunctionRegion, LocalStruct, formatValue, newValue, storageBytes, wildPtr, zeroScalar } from './memory.js';
+import { Frame, RunEnd, invokeTarget, type CallTarget, type FnCode, type LoopSite, type MachineCore, type Site, type StackEntry, type ThreadCore } from './runtime.js';
+import { converter } from './ints.js';
+
+export interface Budgets {
+  /** Statements executed (loop iterations and backward gotos count too). */
+  steps: number;
+  /** Model call depth per thread. */
+  callDepth: number;
+  /** Bytes of model locals per thread stack. */
+  stackBytes: number;
+  /** Bytes allocated through the AddressSpace during the run (runtime objects included). */
+  memoryBytes: number;
+  /** Regions registered in the AddressSpace during the run. */
+  regions: number;
+}
+
+export const DEFAULT_BUDGETS: Budgets = {
+  steps: 10_000_000,
+  callDepth: 256,
+  stackBytes: 1 << 20,
+  memoryBytes: 256 << 20,
+  regions: 1_000_000,
+};
+
+/** Read-only view of a frame's locals for the loop-head hook (values are not copied). */
+export interface LocalsView {
+  readonly function: string;
+  /** Names of the locals declared so far, parameters first (a shadowed name gets `#2`). */
+  readonly names: readonly string[];
+  get(name: string): Value | undefined;
+  entries(): [string, Value][];
+}
+
+export interface LoopHead {
+  /** Stable id: `file:line` of the loop statement, or of the label a backward goto jumps to. */
+  id: string;
+  kind: 'for' | 'while' | 'do' | 'goto';
+  loc: SourceLoc;
+  thread: string;
+  locals: LocalsView;
+}
+
+export interface RunHooks {
+  /** Every model function and builtin call (cheap when absent). */
+  onCall?(ctx: ExecCtx, fn: string, kind: 'model' | 'builtin', args: readonly Value[]): void;
+  onReturn?(ctx: ExecCtx, fn: string, kind: 'model' | 'builtin', value: Value): void;
+  /** Head of every loop iteration and every backward goto. May end the run or set a verdict. */
+  onLoopHead?(ctx: ExecCtx, head: LoopHead): void;
+  /** Called every `every` steps. */
+  onSteps?: { every: number; fn(steps: number, ctx: ExecCtx | null): void };
+  onHazard?(h: Hazard): void;
+  onTrace?(ev: TraceEvent): void;
+}
+
+export interface MachineOptions {
+  /** The AddressSpace runtime objects live in; default a fresh DefaultAddressSpace. */
+  mem?: AddressSpace;
+  budgets?: Partial<Budgets>;
+  hooks?: RunHooks;
+  /** Record `call`/`return` trace events for model functions. */
+  traceCalls?: boolean;
+  /** Rethrow JS exceptions from builtins (debugging) instead of ending with `error`. */
+  rethrowInternalErrors?: boolean;
+}
+
+export type Verdict = 'completed' | 'deadlock' | 'livelock' | 'bug' | 'budget' | 'error' | (string & {});
+
+export type ThreadEntry = string | Ptr | ((ctx: ExecCtx) => Generator<Blocked, Value, void> | Value);
+
+export interface ThreadSpec {
+  name: string;
+  /** A model function or builtin by name, a function pointer, or TypeScript driving the thread. */
+  entry: ThreadEntry;
+  args?: Value[];
+}
+
+export interface WaitLink {
+  thread: string;
+  waitsFor: string;
+  /** The thread that must act first (the holder), or null when nobody holds it. */
+  holder: string | null;
+}
+
+export interface ThreadResult {
+  name: string;
+  state: 'done' | 'blocked' | 'runnable';
+  value: Value;
+  blockedOn?: string;
+}
+
+export interface RunResult {
+  verdict: Verdict;
+  detail: string;
+  /** Thread the run ended in (bug, error, budget), or the last one to block (deadlock). */
+  thread?: string;
+  /** Model call stack where it ended, outermost first. */
+  stack?: StackEntry[];
+  loc?: SourceLoc;
+  /** deadlock: thread -> lock -> holder -> ... until a thread repeats or nobody holds the lock. */
+  waitChain?: WaitLink[];
+  /** deadlock: every blocked thread. */
+  blocked?: WaitLink[];
+  budget?: 'steps' | 'call-depth' | 'memory';
+  threads: ThreadResult[];
+  /** Return value of the first thread. */
+  value: Value;
+  steps: number;
+  hazards: Hazard[];
+  trace: TraceEvent[];
+  /** JS error behind an internal `error` verdict. */
+  internal?: unknown;
+}
+
+// ----------------------------------------------------------------------------- threads
+
+class Thread implements ThreadCore {
+  readonly thread: ThreadRef;
+  readonly frames: Frame[] = [];
+  sp = 0;
+  readonly stackBase: bigint;
+  gen: Generator<Blocked, Value, void> | null = null;
+  state: 'runnable' | 'blocked' | 'done' = 'runnable';
+  value: Value = undefined;
+  blockedOn: Waitable | null = null;
+
+  constructor(
+    readonly m: Machine,
+    readonly id: number,
+    readonly name: string,
+  ) {
+    this.thread = { id, name };
+    this.stackBase = ADDR.stacks + BigInt(id) * ADDR.stackStride;
+  }
+
+  get mem(): AddressSpace {
+    return this.m.mem;
+  }
+  get steps(): number {
+    return this.m.steps;
+  }
+  stack(): string[] {
+    return this.frames.map((f) => f.fn.name);
+  }
+  loc(): SourceLoc {
+    const top = this.frames[this.frames.length - 1];
+    return top ? top.loc : { file: '<runtime>', line: 0, function: '<runtime>' };
+  }
+  hazard(kind: HazardKind, detail: string): void {
+    this.m.addHazard(this, kind, detail);
+  }
+  trace(ev: TraceEvent): void {
+    this.m.pushTrace(ev);
+  }
+  bug(message: string): never {
+    throw this.m.end('bug', message, this);
+  }
+  notModelled(what: string): never {
+    throw this.m.end('error', what, this);
+  }
+  endRun(verdict: Verdict, detail: string): never {
+    throw this.m.end(verdict, detail, this);
+  }
+  setVerdict(verdict: Verdict, detail: string): void {
+    this.m.marked = { verdict, detail };
+  }
+  *call(fn: string | Ptr, args: Value[]): Generator<Blocked, Value, void> {
+    const tgt = this.m.resolveTarget(fn, this);
+    return yield* invokeTarget(this, tgt, coerceArgs(tgt, args));
+  }
+  callSync(fn: string | Ptr, args: Value[]): Value {
+    const it = this.call(fn, args);
+    const step = it.next();
+    if (!step.done) return this.notModelled(`${typeof fn === 'string' ? fn : 'function pointer'} blocked inside callSync`);
+    return step.value;
+  }
+}
+
+function coerceArgs(tgt: CallTarget, args: Value[]): Value[] {
+  const params = tgt.kind === 'model' ? tgt.fn.type.params : tgt.kind === 'builtin' ? tgt.type.params : [];
+  return args.map((v, i) => (params[i] ? coerce(v, params[i]!) : v));
+}
+
+/** TypeScript callers may pass 5 for an `unsigned long`: convert to the representation. */
+function coerce(v: Value, t: CType): Value {
+  if (t.k !== 'int' || v === UNINIT) return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return converter(t)(v);
+  if (typeof v === 'boolean') return converter(t)(v ? 1 : 0);
+  return v;
+}
+
+/** The locals of a frame, for the loop-head hook. */
+class FrameView implements LocalsView {
+  readonly names: string[] = [];
+  private readonly slots = new Map<string, number>();
+  constructor(private readonly f: Frame) {
+    const seen = new Map<string, number>();
+    f.fn.localNames.forEach((n, slot) => {
+      if (n === null || f.v[slot] === undefined) return;
+      const k = (seen.get(n) ?? 0) + 1;
+      seen.set(n, k);
+      const name = k === 1 ? n : `${n}#${k}`;
+      this.names.push(name);
+      this.slots.set(name, slot);
+    });
+  }
+  get function(): string {
+    return this.f.fn.name;
+  }
+  get(name: string): Value | undefined {
+    const s = this.slots.get(name);
+    if (s === undefined) return undefined;
+    const v = this.f.v[s] as unknown;
+    if (v instanceof CellRegion) return v.value;
+    if (v instanceof ArrayRegion) return new Ptr(v, 0);
+    return v as Value;
+  }
+  entries(): [string, Value][] {
+    return this.names.map((n) => [n, this.get(n)!]);
+  }
+}
+
+// ----------------------------------------------------------------------------- memory
+
+/** Counts allocations for the memory budget and resolves addresses on model thread stacks. */
+class MachineMemory implements AddressSpace {
+  constructor(
+    readonly inner: AddressSpace,
+    private readonly m: Machine,
+  ) {}
+  register(region: import('./api.js').Region): void {
+    if (++this.m.regionCount > this.m.budgets.regions) this.m.overBudget('memory', `more than ${this.m.budgets.regions} regions`);
+    this.inner.register(region);
+  }
+  allocate(bytes: number, align?: number): bigint {
+    this.m.allocBytes += bytes;
+    if (this.m.allocBytes > this.m.budgets.memoryBytes) this.m.overBudget('memory', `more than ${this.m.budgets.memoryBytes} bytes of model memory`);
+    return this.inner.allocate(bytes, align);
+  }
+  ptrAt(addr: bigint, elemType: CType): Ptr {
+    const a = BigInt.asUintN(64, addr);
+    if (a >= ADDR.stacks && a < ADDR.stacks + ADDR.stackStride * BigInt(this.m.threadCount + 1)) return this.m.stackPtr(a) ?? wildPtr(a);
+    return this.inner.ptrAt(a, elemType);
+  }
+}
+
+// ----------------------------------------------------------------------------- machine
+
+export class Machine implements MachineCore {
+  steps = 0;
+  checkAt = 0;
+  readonly budgets: Budgets;
+  readonly maxDepth: number;
+  readonly stackBytes: number;
+  readonly loopHooked: boolean;
+  readonly callHooked: boolean;
+  readonly globals: unknown[] = [];
+  readonly mem: MachineMemory;
+  readonly hazards: Hazard[] = [];
+  readonly trace: TraceEvent[] = [];
+  marked: { verdict: Verdict; detail: string } | null = null;
+  regionCount = 0;
+  allocBytes = 0;
+  threadCount = 0;
+  private threads: Thread[] = [];
+  private current: Thread | null = null;
+  private nextHook = Number.POSITIVE_INFINITY;
+  private readonly onceSeen = new Map<string, Set<Site>>();
+  private readonly boot: Thread;
+  private initError: RunEnd | null = null;
+  private ran = false;
+
+  constructor(
+    readonly program: ProgramCompiler,
+    private readonly opts: MachineOptions = {},
+  ) {
+    this.budgets = { ...DEFAULT_BUDGETS, ...opts.budgets };
+    this.maxDepth = this.budgets.callDepth;
+    this.stackBytes = this.budgets.stackBytes;
+    const h = opts.hooks ?? {};
+    this.loopHooked = !!h.onLoopHead;
+    this.callHooked = !!(h.onCall || h.onReturn || opts.traceCalls);
+    if (h.onSteps) this.nextHook = h.onSteps.every;
+    this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook);
+    this.mem = new MachineMemory(opts.mem ?? new DefaultAddressSpace(), this);
+    this.boot = new Thread(this, 0, '<init>');
+    for (const fn of program.fns) this.mem.inner.register(fn.region);
+    for (const b of program.builtinTargets.values()) this.mem.inner.register(b.region);
+    for (const m of program.missingTargets.values()) this.mem.inner.register(m.region);
+    for (const s of program.strings.values()) this.mem.inner.register(s.region);
+    this.initGlobals();
+  }
+
+  /** The runtime's context before the run (creating objects, calling model code to set up). */
+  get ctx(): ExecCtx {
+    return this.boot;
+  }
+
+  /** Address of a global variable (to read or set it from TypeScript). */
+  global(name: string): Ptr {
+    const g = this.program.global(name, '');
+    if (!g) throw new Error(`no global ${name}`);
+    const o = this.globals[g.index];
+    if (o instanceof LocalStruct) return o.self;
+    return new Ptr(o as CellRegion | ArrayRegion, 0);
+  }
+
+  private initGlobals(): void {
+    const types = this.program.types;
+    const decls = this.program.globals;
+    for (const g of decls) {
+      const t = g.info.t;
+      const base = this.mem.allocate(storageBytes(t, types));
+      const name = `global ${g.info.name}`;
+      if (t.k === 'struct' || t.k === 'array') {
+        const o = newValue(t, types, base, name, 'zero');
+        this.globals[g.info.index] = o;
+        this.mem.inner.register(o instanceof LocalStruct ? o.self.region : (o as ArrayRegion));
+      } else {
+        const c = new CellRegion(name, t, storageBytes(t, types), base, zeroScalar(t, types));
+        this.globals[g.info.index] = c;
+        this.mem.inner.register(c);
+      }
+    }
+    const init = this.bootFrame();
+    try {
+      for (const g of decls) {
+        if (g.filler) g.filler.ev!(this.globals[g.info.index], init);
+        else if (g.value) (this.globals[g.info.index] as CellRegion).value = g.value(init);
+      }
+    } catch (e) {
+      if (e instanceof RunEnd) this.initError = e;
+      else throw e;
+    }
+  }
+
+  private bootFrame(): Frame {
+    const fn: FnCode = {
+      name: '<init>', file: '<init>', line: 0, endLine: 0, isStatic: true, type: { k: 'func', ret: { k: 'void' }, params: [], variadic: false },
+      loc: { file: '<init>', line: 0, function: '<init>' }, nSlots: 0, localNames: [], ownedSlots: [], frameBytes: 0, mayBlock: false,
+      run: null, runGen: null, trap: null, region: null as never,
+    };
+    return new Frame(fn, this.boot);
+  }
+
+  // ------------------------------------------------------------------------- MachineCore
+
+  checkpoint(f: Frame): void {
+    if (this.steps > this.budgets.steps) {
+      this.overBudget('steps', `step budget of ${this.budgets.steps} statements exhausted in ${f.fn.name}() at ${f.loc.file}:${f.loc.line}`);
+    }
+    const h = this.opts.hooks?.onSteps;
+    if (h && this.steps >= this.nextHook) {
+      this.nextHook += Math.max(1, h.every);
+      h.fn(this.steps, f.t);
+    }
+    this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook);
+  }
+
+  loopHead(f: Frame, site: LoopSite): void {
+    this.opts.hooks!.onLoopHead!(f.t, { id: site.id, kind: site.kind, loc: site.loc, thread: f.t.thread.name, locals: new FrameView(f) });
+  }
+
+  onCall(t: ThreadCore, name: string, kind: 'model' | 'builtin', args: Value[]): void {
+    if (this.opts.traceCalls && kind === 'model') {
+      this.pushTrace({ t: 'call', fn: name, depth: t.frames.length, thread: t.thread.name, args: args.map((a) => formatValue(a)) });
+    }
+    this.opts.hooks?.onCall?.(t, name, kind, args);
+  }
+
+  onReturn(t: ThreadCore, name: string, kind: 'model' | 'builtin', value: Value): void {
+    if (this.opts.traceCalls && kind === 'model') {
+      this.pushTrace({ t: 'return', fn: name, depth: t.frames.length + 1, thread: t.thread.name, value: formatValue(value) });
+    }
+    this.opts.hooks?.onReturn?.(t, name, kind, value);
+  }
+
+  hazardAt(t: ThreadCore, site: Site, kind: string, detail: string, once: boolean): void {
+    if (once) {
+      let seen = this.onceSeen.get(kind);
+      if (!seen) this.onceSeen.set(kind, (seen = new Set()));
+      if (seen.has(site)) return;
+      seen.add(site);
+    }
+    this.addHazard(t, kind, detail, site.loc);
+  }
+
+  addHazard(t: ThreadCore, kind: HazardKind, detail: string, loc?: SourceLoc): void {
+    const at = loc ?? t.loc();
+    const h: Hazard = { kind, function: at.function, detail, stack: t.stack(), loc: at };
+    this.hazards.push(h);
+    this.pushTrace({ t: 'hazard', index: this.hazards.length - 1 });
+    this.opts.hooks?.onHazard?.(h);
+  }
+
+  pushTrace(ev: TraceEvent): void {
+    this.trace.push(ev);
+    this.opts.hooks?.onTrace?.(ev);
+  }
+
+  overBudget(which: 'steps' | 'call-depth' | 'memory', detail: string): never {
+    throw this.end('budget', detail, this.current ?? this.boot, { budget: which });
+  }
+
+  end(verdict: Verdict, detail: string, t: ThreadCore, extra: Record<string, unknown> = {}): RunEnd {
+    const stack: StackEntry[] = t.frames.map((f) => ({ function: f.fn.name, file: f.fn.file, line: f.loc.line }));
+    return new RunEnd(verdict, detail, t.thread.name, stack, extra);
+  }
+
+  /** Pointer to a model local on some thread's stack (int -> pointer casts of stack addresses). */
+  stackPtr(addr: bigint): Ptr | null {
+    for (const t of [this.boot, ...this.threads]) {
+      if (addr < t.stackBase || addr >= t.stackBase + ADDR.stackStride) continue;
+      for (const f of t.frames) {
+        for (const s of f.fn.ownedSlots) {
+          const o = f.v[s] as unknown;
+          const region = o instanceof LocalStruct ? o.self.region : (o as CellRegion | ArrayRegion | undefined);
+          if (!region) continue;
+          const end = region.base + BigInt(region.length * region.elemSize);
+          if (addr >= region.base && addr < end) {
+            const rel = addr - region.base;
+            return new Ptr(region, Number(rel / BigInt(region.elemSize)), Number(rel % BigInt(region.elemSize)));
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  resolveTarget(fn: string | Ptr, t: ThreadCore): CallTarget {
+    if (typeof fn !== 'string') {
+      if (fn instanceof Ptr && fn.region instanceof FunctionRegion && fn.index === 0 && fn.byteOffset === 0) return fn.region.target as CallTarget;
+      return t.notModelled(`call through ${formatValue(fn)}, which is not a function`);
+    }
+    const code = this.program.lookupFunction(fn, '');
+    if (code) return { kind: 'model', fn: code };
+    const b = this.program.builtin(fn);
+    if (b) return b;
+    return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+  }
+
+  // ------------------------------------------------------------------------- scheduler
+
+  run(specs: ThreadSpec[]): RunResult {
+    if (this.ran) throw new Error('a Machine runs once; make a new one');
+    this.ran = true;
+    if (this.initError) return this.result(this.initError, null);
+    this.threads = specs.map((s, i) => new Thread(this, i + 1, s.name));
+    this.threadCount = this.threads.length;
+    let lastBlocked: Thread | null = null;
+    let cur = 0;
+    try {
+      this.threads.forEach((t, i) => (t.gen = this.entryGen(t, specs[i]!)));
+      for (;;) {
+        const i = this.pick(cur);
+        if (i < 0) break;
+        const t = this.threads[i]!;
+        this.current = t;
+        t.state = 'runnable';
+        t.blockedOn = null;
+        // resuming a thread is a step: a thread that keeps yielding cannot run forever
+        if (++this.steps > this.budgets.steps) this.overBudget('steps', `step budget of ${this.budgets.steps} exhausted while switching threads`);
+        const r = t.gen!.next();
+        if (r.done) {
+          t.state = 'done';
+          t.value = r.value;
+        } else {
+          t.state = 'blocked';
+          t.blockedOn = r.value.blockedOn;
+          lastBlocked = t;
+        }
+        cur = (i + 1) % this.threads.length;
+      }
+    } catch (e) {
+      if (e instanceof RunEnd) return this.result(e, null);
+      if (this.opts.rethrowInternalErrors) throw e;
+      const t = this.current ?? this.boot;
+      const err = e instanceof Error ? e : new Error(String(e));
+      return this.result(this.end('error', `internal error: ${err.message}`, t), err);
+    } finally {
+      this.current = null;
+    }
+    const stuck = this.threads.filter((t) => t.state === 'blocked');
+    if (stuck.length === 0) {
+      const v = this.marked?.verdict ?? 'completed';
+      return this.result(new RunEnd(v, this.marked?.detail ?? '', null, []), null);
+    }
+    return this.deadlock(lastBlocked ?? stuck[0]!, stuck);
+  }
+
+  /** Next thread at or after `from` (cyclically) that can run. */
+  private pick(from: number): number {
+    const n = this.threads.length;
+    for (let k = 0; k < n; k++) {
+      const i = (from + k) % n;
+      const t = this.threads[i]!;
+      if (t.state === 'runnable') return i;
+      if (t.state === 'blocked' && t.blockedOn!.ready()) return i;
+    }
+    return -1;
+  }
+
+  private entryGen(t: Thread, spec: ThreadSpec): Generator<Blocked, Value, void> {
+    const entry = spec.entry;
+    if (typeof entry === 'function') {
+      return (function* () {
+        const r = entry(t);
+        if (r !== null && typeof r === 'object' && typeof (r as Generator).next === 'function' && typeof (r as Generator).throw === 'function') {
+          return yield* r as Generator<Blocked, Value, void>;
+        }
+        return r as Value;
+      })();
+    }
+    return t.call(entry, spec.args ?? []);
+  }
+
+  private deadlock(last: Thread, stuck: Thread[]): RunResult {
+    const byId = new Map(this.threads.map((t) => [t.id, t]));
+    const link = (t: Thread): WaitLink => {
+      const w = t.blockedOn!;
+      const h = w.holder();
+      return { thread: t.name, waitsFor: w.name, holder: h ? h.name : null };
+    };
+    const chain: WaitLink[] = [];
+    const seen = new Set<Thread>();
+    for (let t: Thread | undefined = last; t && !seen.has(t) && t.state === 'blocked'; ) {
+      seen.add(t);
+      const l = link(t);
+      chain.push(l);
+      const h = t.blockedOn!.holder();
+      t = h ? byId.get(h.id) : undefined;
+    }
+    const text = chain.map((l) => `${l.thread} waits for ${l.waitsFor}${l.holder ? ` held by ${l.holder === l.thread ? `${l.holder} (itself)` : l.holder}` : ' (no holder)'}`).join('; ');
+    const stack: StackEntry[] = last.frames.map((f) => ({ function: f.fn.name, file: f.fn.file, line: f.loc.line }));
+    const r = this.result(new RunEnd('deadlock', text, last.name, stack), null);
+    r.waitChain = chain;
+    r.blocked = stuck.map(link);
+    return r;
+  }
+
+  private result(end: RunEnd, internal: unknown): RunResult {
+    const top = end.stack[end.stack.length - 1];
+    const r: RunResult = {
+      verdict: end.verdict,
+      detail: end.detail,
+      threads: this.threads.map((t) => ({
+        name: t.name,
+        state: t.state,
+        value: t.value,
+        ...(t.blockedOn ? { blockedOn: t.blockedOn.name } : {}),
+      })),
+      value: this.threads[0]?.value,
+      steps: this.steps,
+      hazards: this.hazards,
+      trace: this.trace,
+    };
+    if (end.thread !== null) r.thread = end.thread;
+    if (end.stack.length) {
+      r.stack = end.stack;
+      r.loc = { file: top!.file, line: top!.line, function: top!.function };
+    }
+    if (end.extra.budget) r.budget = end.extra.budget as RunResult['budget'];
+    if (internal) r.internal = internal;
+    return r;
+  }
+}

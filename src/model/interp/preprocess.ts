@@ -1,0 +1,494 @@
+// The preprocessor subset. It works on text before tree-sitter sees it, and never moves a line:
+// directive lines, inactive #if branches and annotation macros that expand to nothing are
+// replaced by spaces (newlines kept), so every line and column of the parsed text is the line
+// and column of the model source a hunk refers to.
+//
+// Macros with a body are NOT expanded here: the compiler expands them where they are used
+// (object-like: the body as a typed expression; function-like: argument texts substituted into
+// the body, parsed as an expression or as statements). This keeps the source text intact for the
+// hunk mapper and lets type arguments (`min_t(unsigned long, ...)`) through.
+//
+// Model: a "unity build". Sources are processed in the order given; a header is processed once,
+// at its first #include (or at its place in the list). Conditionals see the macros defined so
+// far; macro uses in code see the final table.
+
+import { lex, splitArgs, type Tok } from './lex.js';
+
+export interface MacroDef {
+  name: string;
+  /** null for object-like macros. */
+  params: string[] | null;
+  variadic: boolean;
+  body: string;
+  file: string;
+  line: number;
+}
+
+export interface PpDiagnostic {
+  severity: 'error' | 'warning' | 'note';
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface PpUnit {
+  path: string;
+  /** Same length and line structure as the source, directives/inactive code blanked. */
+  text: string;
+}
+
+export type ConfigSet = Record<string, boolean | number | string> | string[];
+
+/**
+ * Annotations that expand to nothing in the kernel and that tree-sitter cannot parse as C.
+ * Object-like ones are blanked where they appear; function-like ones with their argument list.
+ */
+export const EMPTY_ANNOTATIONS = [
+  '__always_inline', '__inline', '__init', '__exit', '__user', '__rcu', '__iomem', '__percpu',
+  '__must_check', '__maybe_unused', '__always_unused', '__read_mostly', '__cold', '__weak',
+  'noinline', 'notrace', '__force', '__ref', '__sched', '__visible', 'asmlinkage', '__latent_entropy',
+  '__randomize_layout', '__packed', '__aligned_largest', 'fallthrough', '__private', '__safe',
+];
+export const EMPTY_FN_ANNOTATIONS = [
+  '__acquires', '__releases', '__must_hold', '__acquire', '__release', '__cond_lock_hint',
+  'EXPORT_SYMBOL', 'EXPORT_SYMBOL_GPL', 'MODULE_LICENSE', 'MODULE_AUTHOR', 'MODULE_DESCRIPTION',
+  '__aligned', '__section', '__attribute__',
+];
+
+export function configMacros(config: ConfigSet | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!config) return out;
+  if (Array.isArray(config)) {
+    for (const c of config) out.set(c, '1');
+    return out;
+  }
+  for (const [k, v] of Object.entries(config)) {
+    if (v === false) continue;
+    out.set(k, v === true ? '1' : String(v));
+  }
+  return out;
+}
+
+export class Preprocessor {
+  readonly macros = new Map<string, MacroDef>();
+  /** `#pragma lkml opaque NAME [SIZE]`: typedef names whose values belong to the runtime. */
+  readonly opaque = new Map<string, number>();
+  readonly units: PpUnit[] = [];
+  readonly diagnostics: PpDiagnostic[] = [];
+  private readonly done = new Set<string>();
+  private readonly active = new Set<string>();
+
+  constructor(
+    private readonly sources: Map<string, string>,
+    config?: ConfigSet,
+    extraEmpty: string[] = [],
+  ) {
+    for (const [name, body] of configMacros(config)) {
+      this.macros.set(name, { name, params: null, variadic: false, body, file: '<config>', line: 0 });
+    }
+    for (const name of [...EMPTY_ANNOTATIONS, ...extraEmpty]) {
+      this.macros.set(name, { name, params: null, variadic: false, body: '', file: '<builtin>', line: 0 });
+    }
+    for (const name of EMPTY_FN_ANNOTATIONS) {
+      this.macros.set(name, { name, params: [], variadic: true, body: '', file: '<builtin>', line: 0 });
+    }
+  }
+
+  /** Process every source in order (headers first where included). */
+  run(order: string[] = [...this.sources.keys()]): PpUnit[] {
+    for (const p of order) this.file(p);
+    return this.units;
+  }
+
+  resolveInclude(name: string, from: string, system: boolean): string | null {
+    const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+    const cands = system ? [`include/${name}`, name] : [dir ? `${dir}/${name}` : name, `include/${name}`, name];
+    for (const c of cands) if (this.sources.has(c)) return c;
+    return null;
+  }
+
+  private file(path: string): void {
+    if (this.done.has(path)) return;
+    if (this.active.has(path)) return; // include cycle: the guard would stop it too
+    const text = this.sources.get(path);
+    if (text === undefined) return;
+    this.active.add(path);
+    const out = this.directives(path, text);
+    this.active.delete(path);
+    this.done.add(path);
+    this.units.push({ path, text: this.blankAnnotations(out) });
+  }
+
+  // ------------------------------------------------------------------------- directives
+
+  private directives(path: string, text: string): string {
+    const lines = text.split('\n');
+    const out: string[] = [];
+    // conditional stack: is this branch active, did an earlier branch win, was the parent active
+    const conds: { on: boolean; taken: boolean; parent: boolean; line: number }[] = [];
+    const isOn = () => (conds.length === 0 ? true : conds[conds.length - 1]!.on);
+    let inComment = false;
+    for (let i = 0; i < lines.length; i++) {
+      const lineText = lines[i]!;
+      const directive = !inComment && /^\s*#/.test(lineText);
+      if (!directive) {
+        out.push(isOn() ? lineText : blank(lineText));
+        inComment = commentStateAfter(lineText, inComment);
+        continue;
+      }
+      // join continuation lines
+      let full = lineText;
+      const first = i;
+      out.push(blank(lineText));
+      while (/\\\s*$/.test(full.split('\n').pop()!) && i + 1 < lines.length) {
+        i++;
+        full = full.replace(/\\\s*$/, '') + '\n' + lines[i]!;
+        out.push(blank(lines[i]!));
+      }
+      const lineNo = first + 1;
+      const body = stripComments(full).replace(/\n/g, ' ').trim().slice(1).trim();
+      const m = /^(\w+)\s*(.*)$/s.exec(body);
+      const kw = m ? m[1]! : '';
+      const rest = m ? m[2]!.trim() : '';
+      const at = { file: path, line: lineNo };
+      switch (kw) {
+        case 'ifdef':
+        case 'ifndef': {
+          const parent = isOn();
+          const def = this.macros.has(rest.split(/\s/)[0]!);
+          const on = parent && (kw === 'ifdef' ? def : !def);
+          conds.push({ on, taken: on, parent, line: lineNo });
+          break;
+        }
+        case 'if': {
+          const parent = isOn();
+          const on = parent && this.evalIf(rest, at);
+          conds.push({ on, taken: on, parent, line: lineNo });
+          break;
+        }
+        case 'elif': {
+          const c = conds[conds.length - 1];
+          if (!c) {
+            this.diag('error', at, '#elif without #if');
+            break;
+          }
+          const on = c.parent && !c.taken && this.evalIf(rest, at);
+          c.on = on;
+          c.taken ||= on;
+          break;
+        }
+        case 'else': {
+          const c = conds[conds.length - 1];
+          if (!c) {
+            this.diag('error', at, '#else without #if');
+            break;
+          }
+          c.on = c.parent && !c.taken;
+          c.taken = true;
+          break;
+        }
+        case 'endif':
+          if (!conds.pop()) this.diag('error', at, '#endif without #if');
+          break;
+        default:
+          if (isOn()) this.activeDirective(kw, rest, at);
+      }
+      inComment = false; // a directive line cannot leave a comment open in the subset
+    }
+    for (const c of conds) this.diag('error', { file: path, line: c.line }, 'unterminated #if');
+    return out.join('\n');
+  }
+
+  private activeDirective(kw: string, rest: string, at: { file: string; line: number }): void {
+    switch (kw) {
+      case 'include': {
+        const m = /^([<"])([^>"]+)[>"]/.exec(rest);
+        if (!m) {
+          this.diag('warning', at, `cannot read #include ${rest}`);
+          return;
+        }
+        const target = this.resolveInclude(m[2]!, at.file, m[1] === '<');
+        if (target) this.file(target);
+        else if (m[1] === '"') this.diag('note', at, `#include "${m[2]}" is not among the model sources; ignored`);
+        return;
+      }
+      case 'define': {
+        const m = /^(\w+)(\()?/.exec(rest);
+        if (!m) {
+          this.diag('error', at, `bad #define ${rest}`);
+          return;
+        }
+        const name = m[1]!;
+        if (m[2]) {
+          const close = rest.indexOf(')');
+          const plist = rest.slice(name.length + 1, close).split(',').map((s) => s.trim()).filter((s) => s !== '');
+          const variadic = plist.length > 0 && plist[plist.length - 1]!.endsWith('...');
+          const params = plist.map((p) => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
+          this.macros.set(name, { name, params, variadic, body: rest.slice(close + 1).trim(), ...at });
+        } else {
+          this.macros.set(name, { name, params: null, variadic: false, body: rest.slice(name.length).trim(), ...at });
+        }
+        return;
+      }
+      case 'undef':
+        this.macros.delete(rest.split(/\s/)[0]!);
+        return;
+      case 'pragma': {
+        const m = /^lkml\s+opaque\s+(\w+)(?:\s+(\d+))?/.exec(rest);
+        if (m) this.opaque.set(m[1]!, m[2] ? Number(m[2]) : 8);
+        return;
+      }
+      case 'error':
+        this.diag('error', at, `#error ${rest}`);
+        return;
+      case 'warning':
+        this.diag('warning', at, `#warning ${rest}`);
+        return;
+      case 'line':
+      case '':
+        return;
+      default:
+        this.diag('warning', at, `ignored directive #${kw}`);
+    }
+  }
+
+  private diag(severity: PpDiagnostic['severity'], at: { file: string; line: number }, message: string): void {
+    this.diagnostics.push({ severity, file: at.file, line: at.line, message });
+  }
+
+  // ------------------------------------------------------------------------- #if expressions
+
+  private evalIf(text: string, at: { file: string; line: number }): boolean {
+    try {
+      const toks = this.expandForIf(lex(text), new Set());
+      const p = new IfParser(toks);
+      const v = p.ternary();
+      if (!p.done()) throw new Error(`unexpected ${p.peek()}`);
+      return v !== 0n;
+    } catch (e) {
+      this.diag('error', at, `cannot evaluate #if ${text}: ${(e as Error).message}`);
+      return false;
+    }
+  }
+
+  /** `defined X`, IS_ENABLED(X), macros -> their values, other identifiers -> 0. */
+  private expandForIf(toks: Tok[], hide: Set<string>): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.kind !== 'id') {
+        out.push(t.kind === 'num' ? t.text.replace(/[uUlL]+$/, '') : t.text);
+        continue;
+      }
+      const isDefinedOp = t.text === 'defined' || t.text === 'IS_ENABLED' || t.text === 'IS_BUILTIN' || t.text === 'IS_REACHABLE';
+      if (isDefinedOp) {
+        let name: string | undefined;
+        if (toks[i + 1]?.text === '(') {
+          name = toks[i + 2]?.text;
+          i += 3;
+        } else {
+          name = toks[i + 1]?.text;
+          i += 1;
+        }
+        out.push(name !== undefined && this.macros.has(name) && (t.text === 'defined' || this.macros.get(name)!.body !== '0') ? '1' : '0');
+        continue;
+      }
+      const def = this.macros.get(t.text);
+      if (!def || hide.has(t.text)) {
+        out.push('0');
+        continue;
+      }
+      const inner = new Set(hide).add(t.text);
+      if (def.params === null) {
+        out.push(...this.expandForIf(lex(def.body), inner));
+        continue;
+      }
+      if (toks[i + 1]?.text !== '(') {
+        out.push('0');
+        continue;
+      }
+      // gather the argument text up to the matching parenthesis
+      let depth = 0;
+      let j = i + 1;
+      for (; j < toks.length; j++) {
+        if (toks[j]!.text === '(') depth++;
+        else if (toks[j]!.text === ')' && --depth === 0) break;
+      }
+      const argText = toks.slice(i + 2, j).map((x) => x.text).join(' ');
+      out.push(...this.expandForIf(lex(expandFunctionMacro(def, splitArgs(argText).map((a) => a.text))), inner));
+      i = j;
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------- annotations
+
+  /** Blank identifiers whose macro expands to nothing (and their argument list if function-like). */
+  private blankAnnotations(text: string): string {
+    const toks = lex(text);
+    let chars: string[] | null = null;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.kind !== 'id') continue;
+      const def = this.macros.get(t.text);
+      if (!def || def.body !== '') continue;
+      let end = t.end;
+      if (def.params !== null) {
+        if (toks[i + 1]?.text !== '(') continue;
+        let depth = 0;
+        let j = i + 1;
+        for (; j < toks.length; j++) {
+          if (toks[j]!.text === '(') depth++;
+          else if (toks[j]!.text === ')' && --depth === 0) break;
+        }
+        if (j >= toks.length) continue;
+        end = toks[j]!.end;
+        i = j;
+      }
+      chars ??= [...text];
+      for (let k = t.start; k < end; k++) if (chars[k] !== '\n') chars[k] = ' ';
+    }
+    return chars ? chars.join('') : text;
+  }
+}
+
+/** Substitute argument texts into a function-like macro body (`#x` and `a ## b` included). */
+export function expandFunctionMacro(def: MacroDef, args: string[]): string {
+  const params = def.params ?? [];
+  const values = new Map<string, string>();
+  params.forEach((p, i) => {
+    if (p === '__VA_ARGS__' || (def.variadic && i === params.length - 1)) values.set(p, args.slice(i).join(', '));
+    else values.set(p, args[i] ?? '');
+  });
+  const toks = lex(def.body);
+  const parts: string[] = [];
+  let paste = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.text === '#' && toks[i + 1]?.kind === 'id' && values.has(toks[i + 1]!.text)) {
+      parts.push(JSON.stringify(values.get(toks[i + 1]!.text)!));
+      i++;
+      continue;
+    }
+    if (t.text === '##') {
+      paste = true;
+      continue;
+    }
+    const text = t.kind === 'id' && values.has(t.text) ? values.get(t.text)! : t.text;
+    if (paste && parts.length > 0) parts[parts.length - 1] += text;
+    else parts.push(text);
+    paste = false;
+  }
+  // tokens joined by spaces: never glues two tokens into one, and the C parser does not mind
+  return parts.join(' ');
+}
+
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+/** Does a block comment remain open after this line (strings and // comments skipped)? */
+function commentStateAfter(line: string, inComment: boolean): boolean {
+  let c = inComment;
+  for (let i = 0; i < line.length; i++) {
+    if (c) {
+      if (line[i] === '*' && line[i + 1] === '/') {
+        c = false;
+        i++;
+      }
+      continue;
+    }
+    const ch = line[i];
+    if (ch === '/' && line[i + 1] === '/') return false;
+    if (ch === '/' && line[i + 1] === '*') {
+      c = true;
+      i++;
+    } else if (ch === '"' || ch === "'") {
+      for (i++; i < line.length && line[i] !== ch; i++) if (line[i] === '\\') i++;
+    }
+  }
+  return c;
+}
+
+function stripComments(s: string): string {
+  return s.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, '');
+}
+
+class IfParser {
+  private i = 0;
+  constructor(private readonly t: string[]) {}
+  done(): boolean {
+    return this.i >= this.t.length;
+  }
+  peek(): string {
+    return this.t[this.i] ?? '<end>';
+  }
+  private eat(s: string): boolean {
+    if (this.t[this.i] === s) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  ternary(): bigint {
+    const c = this.binary(0);
+    if (!this.eat('?')) return c;
+    const a = this.ternary();
+    if (!this.eat(':')) throw new Error('expected :');
+    const b = this.ternary();
+    return c !== 0n ? a : b;
+  }
+  private static LEVELS = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+  private binary(level: number): bigint {
+    if (level >= IfParser.LEVELS.length) return this.unary();
+    let l = this.binary(level + 1);
+    for (;;) {
+      const op = this.t[this.i];
+      if (op === undefined || !IfParser.LEVELS[level]!.includes(op)) return l;
+      this.i++;
+      const r = this.binary(level + 1);
+      l = applyIf(op, l, r);
+    }
+  }
+  private unary(): bigint {
+    if (this.eat('!')) return this.unary() === 0n ? 1n : 0n;
+    if (this.eat('-')) return -this.unary();
+    if (this.eat('+')) return this.unary();
+    if (this.eat('~')) return ~this.unary();
+    if (this.eat('(')) {
+      const v = this.ternary();
+      if (!this.eat(')')) throw new Error('expected )');
+      return v;
+    }
+    const tok = this.t[this.i++];
+    if (tok === undefined) throw new Error('unexpected end');
+    if (/^(0x[0-9a-f]+|\d+)$/i.test(tok)) return BigInt(tok);
+    if (/^'.'$/.test(tok)) return BigInt(tok.charCodeAt(1));
+    throw new Error(`unexpected ${tok}`);
+  }
+}
+
+function applyIf(op: string, l: bigint, r: bigint): bigint {
+  const b = (x: boolean) => (x ? 1n : 0n);
+  switch (op) {
+    case '||': return b(l !== 0n || r !== 0n);
+    case '&&': return b(l !== 0n && r !== 0n);
+    case '|': return l | r;
+    case '^': return l ^ r;
+    case '&': return l & r;
+    case '==': return b(l === r);
+    case '!=': return b(l !== r);
+    case '<': return b(l < r);
+    case '>': return b(l > r);
+    case '<=': return b(l <= r);
+    case '>=': return b(l >= r);
+    case '<<': return l << r;
+    case '>>': return l >> r;
+    case '+': return l + r;
+    case '-': return l - r;
+    case '*': return l * r;
+    case '/': if (r === 0n) throw new Error('division by zero'); return l / r;
+    case '%': if (r === 0n) throw new Error('division by zero'); return l % r;
+  }
+  throw new Error(`operator ${op}`);
+}

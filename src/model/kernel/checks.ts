@@ -1,0 +1,98 @@
+// End-of-run checks, in the spirit of the kernel's bad-page checks: pages left locked, mapcounts
+// that disagree with the page tables, references nobody accounts for, locks still held. Each is a
+// hazard naming the page (or lock) and the function that last touched it. They run when a run
+// completes; a deadlocked or stopped run is mid-operation by definition.
+
+import type { Hazard } from '../interp/api.js';
+import type { Kernel } from './state.js';
+import { hex } from './object.js';
+import { LockBase } from './locks.js';
+import { Pmd, Pte } from './mm/pgtable-types.js';
+
+interface Uses {
+  ptes: number;
+  exclusive: number;
+  pmds: number;
+}
+
+/** How the page tables of every process use each pfn. */
+export function pageUses(k: Kernel): Map<number, Uses> {
+  const uses = new Map<number, Uses>();
+  const get = (pfn: number): Uses => {
+    let u = uses.get(pfn);
+    if (!u) {
+      u = { ptes: 0, exclusive: 0, pmds: 0 };
+      uses.set(pfn, u);
+    }
+    return u;
+  };
+  for (const mm of k.mms) {
+    for (const pmdT of mm.pt.pmdTables()) {
+      for (const e of pmdT.entries) {
+        const v = (e as Pmd).v;
+        if (v.k === 'huge') get(v.pfn).pmds++;
+      }
+    }
+    for (const t of mm.pt.pteTables()) {
+      for (const e of t.entries) {
+        const v = (e as Pte).v;
+        if (v.k === 'present') get(v.pfn).ptes++;
+        else if (v.k === 'swap' && v.entry.isDeviceExclusive) get(Number(v.entry.offset)).exclusive++;
+      }
+    }
+  }
+  return uses;
+}
+
+export function endOfRunChecks(k: Kernel): Hazard[] {
+  const out: Hazard[] = [];
+  const uses = pageUses(k);
+  const pages = k.memmap.all();
+  const refsByHead = new Map<number, number>();
+  for (const s of pages) {
+    if (s.kind !== 'anon') continue;
+    const u = uses.get(s.pfn) ?? { ptes: 0, exclusive: 0, pmds: 0 };
+    // Device-exclusive entries hold a reference but no mapcount (5.14 page_remove_rmap()).
+    refsByHead.set(s.head, (refsByHead.get(s.head) ?? 0) + u.ptes + u.exclusive + u.pmds);
+    if (s.mapcount + 1 !== u.ptes) {
+      out.push({
+        kind: 'mapcount-mismatch',
+        function: s.lastFn || '(unknown)',
+        detail: `pfn ${hex(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} pte mapping(s), the page tables have ${u.ptes}`,
+      });
+    }
+    if (!s.isTail && s.compoundMapcount + 1 !== u.pmds && (s.isHead || u.pmds > 0)) {
+      out.push({
+        kind: 'mapcount-mismatch',
+        function: s.lastFn || '(unknown)',
+        detail: `pfn ${hex(BigInt(s.pfn))}: compound_mapcount says ${s.compoundMapcount + 1} pmd mapping(s), the page tables have ${u.pmds}`,
+      });
+    }
+  }
+  for (const s of pages) {
+    if (s.kind !== 'anon' || s.isTail) continue;
+    if (s.lockedBy) {
+      out.push({ kind: 'page-left-locked', function: s.lastFn || '(unknown)', detail: `pfn ${hex(BigInt(s.pfn))} is still locked by ${s.lockedBy.name} at the end of the run` });
+    }
+    const want = refsByHead.get(s.pfn) ?? 0;
+    if (s.refcount > want) {
+      out.push({
+        kind: 'refcount-leak',
+        function: s.lastFn || '(unknown)',
+        detail: `pfn ${hex(BigInt(s.pfn))}: _refcount ${s.refcount}, but only ${want} mapping(s)/device-exclusive entries hold references`,
+      });
+    } else if (s.refcount < want) {
+      out.push({
+        kind: 'refcount-underflow',
+        function: s.lastFn || '(unknown)',
+        detail: `pfn ${hex(BigInt(s.pfn))}: _refcount ${s.refcount} is below the ${want} reference(s) its mappings hold`,
+      });
+    }
+  }
+  for (const l of k.locks.all) {
+    if (l instanceof LockBase && l.holders().length) {
+      out.push({ kind: 'lock-leak', function: l.lastFn || '(unknown)', detail: `${l.name} is still held by ${l.holders().map((t) => t.name).join(', ')} at the end of the run` });
+    }
+  }
+  return out;
+}

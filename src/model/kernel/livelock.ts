@@ -1,0 +1,144 @@
+// Livelock detection at loop heads. A loop whose state at its head repeats -- the whole kernel
+// state plus the frame's locals -- will go round forever unless time passes or another thread
+// acts. Monotonic notifier sequence numbers are compared relative to the smallest live one: all
+// seqs only move by the same +2 per invalidation round, and the model C only compares them for
+// equality and order and tests their parity, so two states that differ by an even shift of every
+// seq behave the same. The clock (jiffies) is kept absolute: timeouts compare against it.
+//
+// Soundness: a repeat is claimed only when the thread is the only runnable one; locals count as
+// seqs only if they equal a live seq value, and seqs start at SEQ_BASE (2^32 + 2) so a small
+// integer never matches one. A loop that merely advances a counter of its own (i++) never repeats.
+//
+// On a proven livelock the runtime moves the clock past any timeout (one hour of jiffies) and lets
+// the loop's own timeout branch run; if the same state comes round again after that, the loop has
+// no timeout and the run ends with verdict `livelock`.
+
+import type { Kernel } from './state.js';
+import { HZ } from './state.js';
+import { hex } from './object.js';
+import { Pmd, Pte } from './mm/pgtable-types.js';
+import type { Value } from '../interp/api.js';
+import { Ptr, UNINIT } from '../interp/api.js';
+
+export interface LoopVisit {
+  /** Identifies the loop statement (file:line) */
+  site: string;
+  function: string;
+  thread: string;
+  /** Identity of the frame (a new call of the function starts afresh). */
+  frame: object;
+  locals: [string, Value][];
+  /** No other thread could run now. */
+  alone: boolean;
+}
+
+export interface LivelockProof {
+  site: string;
+  function: string;
+  thread: string;
+  /** Loop-head visits between the two equal states. */
+  period: number;
+  fastForwarded: boolean;
+}
+
+interface SiteState {
+  cheap: Map<string, number>;
+  full: Map<string, number>;
+  visits: number;
+}
+
+/** All live seq values (global and per subscriber) of every mm. */
+function seqCells(k: Kernel): bigint[] {
+  const out: bigint[] = [];
+  for (const mm of k.mms) {
+    const s = mm.subs;
+    if (!s) continue;
+    out.push(s.invalidateSeq);
+  }
+  return out;
+}
+
+function fmt(v: Value, seqs: Set<bigint>, base: bigint): string {
+  if (typeof v === 'bigint') return seqs.has(v) ? `seq+${v - base}` : v.toString(16);
+  if (typeof v === 'number') return String(v);
+  if (v === null) return 'NULL';
+  if (v === undefined) return 'void';
+  if (v === UNINIT) return '?';
+  if (v instanceof Ptr) return `${v.region.name}[${v.index}]+${v.byteOffset}`;
+  if (typeof v === 'object' && 'describe' in v) return v.describe();
+  if (typeof v === 'object' && 'structName' in v) return `struct ${v.structName}@${hex(v.self.address)}`;
+  return String(v);
+}
+
+export class LivelockDetector {
+  private readonly sites = new WeakMap<object, Map<string, SiteState>>();
+  proof: LivelockProof | null = null;
+  /** Extra seq values the runtime knows about (subscriber seqs read at the visit). */
+  constructor(
+    readonly k: Kernel,
+    readonly subscriberSeqs: () => bigint[],
+  ) {}
+
+  /**
+   * Called at each loop-head visit. Returns 'livelock' when the run must end with that verdict
+   * (a repeat after the clock was already fast-forwarded), otherwise null.
+   */
+  visit(v: LoopVisit): 'livelock' | null {
+    let perFrame = this.sites.get(v.frame);
+    if (!perFrame) {
+      perFrame = new Map();
+      this.sites.set(v.frame, perFrame);
+    }
+    let st = perFrame.get(v.site);
+    if (!st) {
+      st = { cheap: new Map(), full: new Map(), visits: 0 };
+      perFrame.set(v.site, st);
+    }
+    const n = st.visits++;
+    const all = [...seqCells(this.k), ...this.subscriberSeqs()];
+    const base = all.length ? all.reduce((a, b) => (b < a ? b : a)) : 0n;
+    const seqs = new Set(all);
+    const locals = v.locals.map(([name, val]) => `${name}=${fmt(val, seqs, base)}`).join(',');
+    const cheap = `${base & 1n}|${locals}`;
+    if (!st.cheap.has(cheap)) {
+      st.cheap.set(cheap, n);
+      return null;
+    }
+    const full = `${cheap}|${this.kernelState(seqs, base)}`;
+    const seen = st.full.get(full);
+    st.full.set(full, n);
+    if (seen === undefined || !v.alone) return null;
+    if (this.proof && this.proof.site === v.site && this.proof.fastForwarded) {
+      return 'livelock';
+    }
+    this.proof = { site: v.site, function: v.function, thread: v.thread, period: n - seen, fastForwarded: true };
+    // Let the loop's own timeout branch run: an hour of model time passes.
+    this.k.jiffies += HZ * 3600n;
+    st.full.clear();
+    st.cheap.clear();
+    return null;
+  }
+
+  /** Everything a loop iteration could depend on, seqs relative to `base`. */
+  kernelState(seqs: Set<bigint>, base: bigint): string {
+    const k = this.k;
+    const parts: string[] = [`j=${k.jiffies}`];
+    for (const s of k.memmap.all()) {
+      if (s.kind === 'free') continue;
+      parts.push(`${s.pfn}:${s.kind}:${s.refcount}:${s.mapcount}:${s.compoundMapcount}:${s.lockedBy?.name ?? ''}:${s.dirty ? 1 : 0}:${s.data}`);
+    }
+    for (const mm of k.mms) {
+      parts.push(`mm${mm.id}:${mm.users}:${mm.vmas.map((x) => `${x.start}-${x.end}:${x.flags}`).join(';')}`);
+      for (const t of mm.pt.pmdTables()) t.entries.forEach((e, i) => (e as Pmd).v.k !== 'none' && parts.push(`pmd${i}:${(e as Pmd).describe()}`));
+      for (const t of mm.pt.pteTables()) t.entries.forEach((e, i) => !(e as Pte).none && parts.push(`pte${hex(t.addrOf(i))}:${(e as Pte).describe()}`));
+      const subs = mm.subs;
+      if (subs) {
+        parts.push(`subs:${fmt(subs.invalidateSeq, seqs, base)}:${subs.activeInvalidateRanges}:${subs.intervals.map((x) => x.name + '@' + x.start).join(';')}:${subs.classic.length}`);
+      }
+    }
+    for (const l of k.locks.all) if ('holders' in l) parts.push(`${l.name}:${l.holders().map((t) => t.name).join('+')}`);
+    parts.push(...k.gpu.describe());
+    for (const [a, x] of k.xarrays) parts.push(`xa${a}:${x.keys().join(',')}`);
+    return parts.join('\n');
+  }
+}

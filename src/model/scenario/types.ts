@@ -1,0 +1,71 @@
+// Scenario and Outcome shapes. A scenario is declarative (fixtures/scenarios/*.yaml, README
+// "Scenario files"); the runner turns each step into calls of the model. An Outcome is what one
+// run of one scenario on one base gives (README "Outcome JSON").
+
+import type { Hazard, TraceEvent } from '../interp/api.js';
+import type { NotifierRecord } from '../kernel/mm/mmu_notifier.js';
+
+export type ValueSpec = { kind: 'index'; plus: number } | { kind: 'const'; value: number };
+
+export type Step =
+  | { op: 'mmap'; name: string; size: bigint; prot: number; process: string }
+  | { op: 'write'; at: string; offset: bigint; pages: number | 'all'; value: ValueSpec | 'increment'; process: string }
+  | { op: 'read'; at: string; offset: bigint; pages: number | 'all'; expect: ValueSpec; process: string }
+  | { op: 'nouveau-init'; device: string; process: string }
+  | { op: 'gpu-atomic-fault'; at: string; offset: bigint; expect?: number; process: string }
+  | { op: 'dmirror-open'; process: string }
+  | { op: 'dmirror'; cmd: 'exclusive' | 'check-exclusive' | 'write'; at: string; pages: number | 'all'; expect?: number; cpages?: number | 'all'; process: string }
+  | { op: 'mirror-check'; at: string; pages: number | 'all'; expect: ValueSpec; process: string }
+  | { op: 'mprotect'; at: string; prot: number; expect?: number; process: string }
+  | { op: 'fork'; child: string; expect?: number; process: string };
+
+export interface ScenarioThread {
+  name: string;
+  steps: Step[];
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Where it was read from (file path), for messages. */
+  source: string;
+  /** Transparent huge pages for anonymous memory: "always" (true) or "never" (false). */
+  thp: boolean;
+  /** Statements a run may execute (the interpreter's step budget). */
+  budget: number;
+  setup: Step[];
+  threads: ScenarioThread[];
+}
+
+export type Verdict = 'completed' | 'deadlock' | 'livelock' | 'bug' | 'budget' | 'error';
+
+export interface Outcome {
+  scenario: string;
+  base: string;
+  verdict: Verdict;
+  /** 0, or the negative errno the scenario's kernel call returned (see README). */
+  result: number;
+  /** Times a driver retry loop went round again (mmu_interval_read_retry() said retry). */
+  retries: number;
+  detail: string;
+  notifiers: NotifierRecord[];
+  hazards: Hazard[];
+  final: FinalState;
+  trace: TraceEvent[];
+}
+
+export interface FinalState {
+  /** Per process: its mappings, one line per pte (or huge pmd) that is not none. */
+  processes: { name: string; ptes: string[] }[];
+  /** Pages that are locked, referenced beyond their mappings, or part of the scenario's buffers. */
+  pages: string[];
+  /** The nouveau GPU page table (virtual page -> pfn and V/W/A bits). */
+  gpu: string[];
+  /** dmirror mirror entries (pfn -> tag). */
+  mirror: string[];
+  /** Per interval subscription: its seq relative to the mm's global seq. */
+  seqs: string[];
+  asserts: { passed: number; failed: string[] };
+  /** Interpreter statements executed. */
+  steps: number;
+}
