@@ -7,7 +7,6 @@ import { readInput, type ReadOptions } from './read-input.js';
 import { readMail, BrokenMessage, type MailRecord } from './mail-record.js';
 import { threadMessages } from './threading.js';
 import { quoteLayers } from './quote-layers.js';
-import { samePerson } from './person.js';
 import type { InputError, Message, Person, QuoteLayer, ThreadParse } from './types.js';
 
 export type ParseOptions = ReadOptions;
@@ -60,13 +59,15 @@ export function assemble(records: MailRecord[], errors: InputError[] = []): Thre
   const byId = new Map(records.map((r) => [r.id, r]));
   const resolve = personResolver(records);
 
+  const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
   const layersOf = new Map<string, QuoteLayer[]>();
   for (const r of records) {
+    // Authors up the tree; a placeholder is a level with no known author.
     const ancestors: (Person | null)[] = [];
     for (let p = tree.parent.get(r.id) ?? null; p !== null && ancestors.length < 64; ) {
       const up = byId.get(p);
       ancestors.push(up ? up.from : null);
-      p = up ? (tree.parent.get(p) ?? null) : (tree.placeholders.find((x) => x.id === p)?.parent ?? null);
+      p = up ? (tree.parent.get(p) ?? null) : (placeholderParent.get(p) ?? null);
     }
     layersOf.set(r.id, quoteLayers(r.textDepths, r.attributions, ancestors, resolve));
   }
@@ -97,7 +98,6 @@ export function assemble(records: MailRecord[], errors: InputError[] = []): Thre
     diffsOf.set(r.id, diffs);
   }
 
-  const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
   const messages: Message[] = threadOrder(records, tree.parent, placeholderParent, rank).map((r) => ({
     id: r.id,
     idSynthesised: r.idSynthesised,
@@ -173,15 +173,25 @@ function threadOrder(
  * from the senders of the thread.
  */
 function personResolver(records: MailRecord[]): (p: Person) => Person {
-  const people: Person[] = [];
+  const byEmail = new Map<string, Person>();
+  const byName = new Map<string, Person>();
+  const add = (q: Person | null | undefined): void => {
+    if (!q || !q.email || !q.name || q.name === q.email) return;
+    if (!byEmail.has(q.email.toLowerCase())) byEmail.set(q.email.toLowerCase(), q);
+    if (!byName.has(nameKey(q.name))) byName.set(nameKey(q.name), q);
+  };
   for (const r of records) {
-    if (r.from.email || r.from.name) people.push(r.from);
-    if (r.inBody?.from) people.push(r.inBody.from);
+    add(r.from);
+    add(r.inBody?.from);
   }
   return (p) => {
     if (p.name && p.email && p.name !== p.email) return p;
-    const match = people.find((q) => samePerson(p, q) && q.email && q.name);
+    const match = p.email ? byEmail.get(p.email.toLowerCase()) : byName.get(nameKey(p.name));
     if (!match) return p;
     return { name: p.name && p.name !== p.email ? p.name : match.name, email: p.email || match.email };
   };
+}
+
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim();
 }

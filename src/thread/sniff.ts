@@ -52,6 +52,8 @@ function looksBinary(head: Buffer): boolean {
 
 /** RFC 5322 header lines up to the first blank line, with at least one field a mail has. */
 function isHeaderBlock(lines: string[], first: number): boolean {
+  // `Re: [PATCH] ...` on the first line is an archive copy's subject, not a header named "Re".
+  if (/^(re|aw|sv|fwd?):/i.test(lines[first]!)) return false;
   let sawMailField = false;
   for (let i = first; i < lines.length; i++) {
     const l = lines[i]!;
@@ -67,9 +69,9 @@ function isHeaderBlock(lines: string[], first: number): boolean {
 function isArchiveText(lines: string[], first: number): boolean {
   let i = first + 1;
   while (i < lines.length && lines[i]!.trim() === '') i++;
-  if (i === first + 1) return false;
   const fields = new Set<string>();
   for (; i < lines.length && lines[i]!.trim() !== ''; i++) {
+    if (!/^[A-Za-z][A-Za-z-]*:/.test(lines[i]!)) return false; // only `Field: value` lines
     const m = ARCHIVE_FIELD.exec(lines[i]!);
     if (m) fields.add(m[1]!);
   }

@@ -41,6 +41,12 @@ describe('sniff', () => {
     expect(s('some words\n\ndiff --git a/x b/x\n', 'fix.diff')).toEqual({ layout: 'diff', format: 'patch' });
     expect(s(Buffer.from([0x1f, 0x8b, 8, 0]))).toEqual({ layout: 'gzip' });
   });
+  it('takes an archive copy whose From: follows the subject line directly', () => {
+    expect(s('Re: [PATCH] x\nFrom: A <a@b>\nDate: Wed Jun 09 2021 - 20:18:38 EST\n\nbody\n')).toEqual({
+      layout: 'archive',
+      format: 'archive-text',
+    });
+  });
   it('names what is wrong with junk', () => {
     expect(s(Buffer.from([0, 1, 2, 3, 4, 5, 0, 0, 7, 8, 0xff, 0xfe]))).toEqual({
       problem: 'binary data, not a mailbox, mail, patch or archive text',
