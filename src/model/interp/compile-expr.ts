@@ -259,14 +259,15 @@ function castMisparse(cx: FnCx, e: Extract<Expr, { k: 'binary' }>): Expr | null 
   const l = e.left;
   if (l.k !== 'paren' || l.arg.k !== 'ident' || !cx.isTypeName(l.arg.name)) return null;
   // the cast applies to the leftmost operand of the right-hand side
-  const typeName = { spec: { k: 'name' as const, name: l.arg.name }, decl: { k: 'abstract' as const } };
+  const tname = l.arg.name;
+  const typeName = { spec: { k: 'name' as const, name: tname }, decl: { k: 'abstract' as const } };
   const wrap = (x: Expr): Expr => {
     if (x.k === 'binary') return { ...x, left: wrap(x.left) };
     const operand: Expr =
       e.op === '*' ? { k: 'deref', arg: x, line: x.line, src: `*${x.src}` }
       : e.op === '&' ? { k: 'addr', arg: x, line: x.line, src: `&${x.src}` }
       : { k: 'unary', op: e.op as '-', arg: x, line: x.line, src: `${e.op}${x.src}` };
-    return { k: 'cast', type: typeName, arg: operand, line: x.line, src: `(${l.arg.name})${operand.src}` };
+    return { k: 'cast', type: typeName, arg: operand, line: x.line, src: `(${tname})${operand.src}` };
   };
   return wrap(e.right);
 }

@@ -267,7 +267,7 @@ export class LocalStruct implements StructRef {
   ) {
     this.vals = new Array(layout.fields.length);
     for (const f of layout.fields) {
-      this.vals[f.index] = newValue(f.t, layout.table, base + BigInt(f.offset), `${name}.${f.name}`, mode, { obj: this, field: f.name });
+      this.vals[f.index] = newValue(f.t, layout.table, base + BigInt(f.offset), `${name}.${f.name}`, mode, { obj: this, field: f.name }) as Value;
     }
   }
 

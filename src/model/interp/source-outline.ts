@@ -1,0 +1,133 @@
+// The parse API the hunk mapper uses: where the functions of a C file are, the line ranges of
+// their statements, and the statements of a fragment (a hunk's added lines). Pure syntax, no
+// types: it works on any C the grammar reads, including code the interpreter would reject.
+
+import { Preprocessor, type ConfigSet } from './preprocess.js';
+import { syntaxErrors } from './compiler.js';
+import { cParserSync, loadCParser, withTree, type TSNode } from './ts-parser.js';
+
+export interface StatementOutline {
+  /** tree-sitter node type: expression_statement, if_statement, declaration, return_statement ... */
+  kind: string;
+  startLine: number;
+  endLine: number;
+  text: string;
+  /** For labeled statements. */
+  label?: string;
+  /** Statements nested in its blocks (if/else branches, loop bodies, case bodies, blocks). */
+  children: StatementOutline[];
+}
+
+export interface FunctionOutline {
+  name: string;
+  isStatic: boolean;
+  /** The declaration text before the body: `static bool page_make_device_exclusive(...)`. */
+  signature: string;
+  startLine: number;
+  endLine: number;
+  /** Lines of the `{` and `}` of the body. */
+  bodyStartLine: number;
+  bodyEndLine: number;
+  statements: StatementOutline[];
+}
+
+export interface OutlineOptions {
+  /** Blank inactive #if branches for this config first (lines do not move). Default: keep them. */
+  config?: ConfigSet;
+}
+
+export interface Outline {
+  functions: FunctionOutline[];
+  syntaxErrors: { line: number; message: string }[];
+}
+
+/** Make sure the parser is loaded (the outline functions are synchronous after that). */
+export async function initOutline(): Promise<void> {
+  await loadCParser();
+}
+
+/** Functions and statement ranges of a translation unit. Call `initOutline()` once first. */
+export function outlineTranslationUnit(text: string, opts: OutlineOptions = {}): Outline {
+  cParserSync();
+  let src = text;
+  if (opts.config) {
+    const pp = new Preprocessor(new Map([['<outline>', text]]), opts.config);
+    src = pp.run(['<outline>'])[0]!.text;
+  }
+  return withTree(src, (tree) => {
+    const functions: FunctionOutline[] = [];
+    const visit = (n: TSNode): void => {
+      for (const c of n.namedChildren) {
+        if (!c) continue;
+        if (c.type === 'function_definition') functions.push(outlineFunction(c));
+        else if (/^preproc_(if|ifdef|else|elif)/.test(c.type)) visit(c);
+      }
+    };
+    visit(tree.rootNode);
+    return { functions, syntaxErrors: syntaxErrors(tree.rootNode, 1) };
+  });
+}
+
+/** Statements of a fragment of function-body code (e.g. a hunk's added lines), lines from 1. */
+export function outlineStatements(text: string): { statements: StatementOutline[]; syntaxErrors: { line: number; message: string }[] } {
+  cParserSync();
+  // the wrapper opens on its own line so fragment line N is tree row N
+  return withTree(`void __lkml_fragment(void) {\n${text}\n}`, (tree) => {
+    const fn = tree.rootNode.namedChildren.find((c) => c?.type === 'function_definition');
+    const body = fn?.childForFieldName('body');
+    const statements = body ? stmtsOf(body, 0) : [];
+    return { statements, syntaxErrors: syntaxErrors(tree.rootNode, 0) };
+  });
+}
+
+function outlineFunction(n: TSNode): FunctionOutline {
+  const body = n.childForFieldName('body')!;
+  let d = n.childForFieldName('declarator');
+  while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
+  let nameNode = d?.childForFieldName('declarator') ?? null;
+  while (nameNode && nameNode.type !== 'identifier') nameNode = nameNode.childForFieldName('declarator') ?? nameNode.namedChildren[0] ?? null;
+  const sigEnd = body.startIndex - n.startIndex;
+  return {
+    name: nameNode?.text ?? '<unknown>',
+    isStatic: n.namedChildren.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static'),
+    signature: n.text.slice(0, sigEnd).replace(/\s+/g, ' ').trim(),
+    startLine: n.startPosition.row + 1,
+    endLine: n.endPosition.row + 1,
+    bodyStartLine: body.startPosition.row + 1,
+    bodyEndLine: body.endPosition.row + 1,
+    statements: stmtsOf(body, 1),
+  };
+}
+
+const BLOCKY = new Set(['compound_statement', 'else_clause', 'case_statement', 'labeled_statement']);
+
+function stmtsOf(block: TSNode, base: number): StatementOutline[] {
+  const out: StatementOutline[] = [];
+  for (const c of block.namedChildren) {
+    if (!c || c.type === 'comment') continue;
+    out.push(outlineStmt(c, base));
+  }
+  return out;
+}
+
+function outlineStmt(n: TSNode, base: number): StatementOutline {
+  const children: StatementOutline[] = [];
+  const collect = (x: TSNode): void => {
+    for (const c of x.namedChildren) {
+      if (!c || c.type === 'comment') continue;
+      if (c.type === 'compound_statement' || c.type === 'else_clause') collect(c);
+      else if (/_statement$|^declaration$/.test(c.type) && c.type !== 'expression_statement' && c.type !== 'parenthesized_expression') children.push(outlineStmt(c, base));
+      else if (c.type === 'expression_statement' && (BLOCKY.has(x.type) || x.type === 'if_statement' || /while|for|do/.test(x.type))) children.push(outlineStmt(c, base));
+    }
+  };
+  if (n.type !== 'expression_statement' && n.type !== 'declaration') collect(n);
+  const label = n.type === 'labeled_statement' ? n.childForFieldName('label')?.text : undefined;
+  return {
+    kind: n.type,
+    startLine: n.startPosition.row + base,
+    endLine: n.endPosition.row + base,
+    text: n.text,
+    ...(label ? { label } : {}),
+    children,
+  };
+}
