@@ -2,7 +2,7 @@
 // Records keep the diffs and the attribution facts, not the body, so memory stays small on
 // big mboxes; stage two (parse-thread.ts) adds the tree, quote-layer fallback and diff links.
 import { basename } from 'node:path';
-import type { FoundDiff } from '../patch/index.js';
+import type { FoundDiff, QuotedLine } from '../patch/index.js';
 import { findDiffs, parseDiffText, patchBreak } from '../patch/index.js';
 import { splitQuoted } from './quote-depth.js';
 import type { DecodedMail } from './decoded-mail.js';
@@ -62,21 +62,18 @@ function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer): Mai
   const patchMail = !reply;
   const outlook = bumpOutlookQuotes(splitQuoted(mail.body));
   const lines = outlook.lines;
-  // The patch break as the diff finder sees it: depth-0 text only (quoted lines never break).
-  const depth0OrQuote = lines.map((l) => (l.depth === 0 ? l.text : '>'));
-  const pbIndex = patchBreak(depth0OrQuote);
-  const patchPart = pbIndex >= 0 ? lines[pbIndex]!.lineNo - 1 : -1;
-  // Trailers end at the patch break only in a patch submission; a reply's `---` is prose.
-  const pb = patchMail ? patchPart : -1;
-  const rawLines = mail.body.split('\n');
   const found = findDiffs(lines, { patchMail });
   for (const part of mail.parts) {
     const d = parseDiffText(part.text, 'attachment');
     if (d) found.push(d);
   }
-  const inDiff = (n: number): boolean => found.some((d) => d.origin !== 'attachment' && n >= d.firstLine && n <= d.lastLine);
+  const inDiff = (n: number): boolean =>
+    found.some((d) => d.origin !== 'attachment' && n >= d.firstLine && n <= d.lastLine);
+  const patchStart = patchPartStart(lines);
   // git mailinfo reads in-body headers of any mail that has a patch part, reply or not.
-  const inBody = patchPart >= 0 ? inBodyHeaders(rawLines.slice(0, patchPart)) : null;
+  const inBody = patchStart >= 0 ? inBodyHeaders(mail.body.split('\n').slice(0, patchStart)) : null;
+  // Trailers end at the patch break only in a patch submission; a reply's `---` is prose.
+  const trailerScope = { inDiff, ...(patchMail && patchStart >= 0 ? { endLine: patchStart + 1 } : {}) };
   const depth0 = lines.filter((l) => l.depth === 0).map((l) => l.text);
   const scissorsAuthor = found.some((d) => d.origin === 'scissors' && d.quoteDepth === 0)
     ? (inBodyHeaders(depth0, { scissors: true })?.from ?? null)
@@ -98,9 +95,15 @@ function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer): Mai
     textDepths: depthsWithText(lines),
     found,
     scissorsAuthor,
-    trailers: findTrailers(lines, { inDiff, ...(pb >= 0 ? { endLine: pb + 1 } : {}) }),
+    trailers: findTrailers(lines, trailerScope),
     inBody,
   };
+}
+
+/** 0-based body line where git's patch part starts, as the diff finder sees it (quotes never break), or -1. */
+function patchPartStart(lines: QuotedLine[]): number {
+  const at = patchBreak(lines.map((l) => (l.depth === 0 ? l.text : '>')));
+  return at >= 0 ? lines[at]!.lineNo - 1 : -1;
 }
 
 /** A .patch/.diff (or stdin) holding only a diff: a message with no headers. */

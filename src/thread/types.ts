@@ -1,5 +1,6 @@
 // Core types of a parsed thread. The JSON printed by `lkml-replay thread --format json`
-// is exactly these shapes (see README "JSON output"), so change them together with the README.
+// is these shapes (less each hunk's `lines`; see src/report/thread-json.ts and the README's
+// "JSON output"), so change them together with the README.
 import type { Diff } from '../patch/types.js';
 
 export interface Person {
