@@ -12,6 +12,7 @@ export const CORPUS = resolve(process.env.LKML_REPLAY_SHARED ?? join(repoRoot, '
 export function corpus(name: string): { dir: string; present: boolean; title: (t: string) => string } {
   const dir = join(CORPUS, name);
   const present = existsSync(dir);
+  if (!present) console.warn(`conformance corpus ${name}: ${dir} not found, its tests are skipped (CI lays ../shared beside the checkout)`);
   return {
     dir,
     present,
