@@ -1,6 +1,9 @@
 // The whole synthetic v10 07/10 thread (fixtures/threads/v10-07-device-exclusive.mbox):
 // tree shape, quote attribution in every reply, trailers, and the seed's quoted diff
 // recognised as Peter's diff from YMDmsha6GDtUf3Vs@t490s.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseThread } from '../../src/thread/parse-thread.js';
 import type { Message, ThreadParse } from '../../src/thread/types.js';
@@ -99,5 +102,17 @@ describe('the thread and the seed text together', async () => {
   it("still recognises its diff as Peter's and fills in the quote authors' addresses", () => {
     expect(seed.diffs[0]).toMatchObject({ quotedFrom: PETER_DIFF, author: PETER });
     expect(seed.quotes.map((q) => q.author)).toEqual([PETER, ALISTAIR, PETER, ALISTAIR]);
+  });
+});
+
+describe('a copy with no attribution and no reply headers', () => {
+  it("takes the diff's author from the first appearance of the same diff", async () => {
+    const text = readFileSync(SEED, 'utf8').replace(/^On Thursday, 10 June 2021 .* wrote:\n/m, '');
+    const file = join(mkdtempSync(join(tmpdir(), 'lkml-noattr-')), 'copy.txt');
+    writeFileSync(file, text);
+    const parse = await parseThread([THREAD, file]);
+    const copy = parse.messages.find((m) => m.source.file === file)!;
+    expect(copy.quotes[0]).toEqual({ depth: 1, author: null, via: 'none', attributionOnly: false });
+    expect(copy.diffs[0]).toMatchObject({ quoteDepth: 1, quotedFrom: PETER_DIFF, author: PETER });
   });
 });
