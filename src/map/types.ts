@@ -1,0 +1,64 @@
+// What the hunk mapper tells the replay stage: where each hunk of a diff lands in the model
+// sources, why a hunk could not be placed, and the model sources with the variant spliced in.
+import type { ModelSource } from '../model/source/index.js';
+
+/**
+ * - `code`: the hunk changes model C and was spliced in;
+ * - `no-code-change`: only comments/whitespace change (nothing to replay);
+ * - `no-behaviour`: a file that carries no behaviour (Documentation/, Kconfig help, MAINTAINERS);
+ * - `unplaced`: could not be placed; `reason` says why.
+ */
+export type PlacementKind = 'code' | 'no-code-change' | 'no-behaviour' | 'unplaced';
+
+export type UnplacedReason =
+  | 'file-not-modelled'
+  | 'function-not-modelled'
+  | 'function-is-runtime-primitive'
+  | 'context-not-found'
+  | 'calls-unknown-function'
+  | 'does-not-parse';
+
+export interface HunkPlacement {
+  /** Index of the file in the diff and of the hunk in that file. */
+  fileIndex: number;
+  hunkIndex: number;
+  /** Path as the diff names it (new side, else old side). */
+  file: string;
+  /** Model function the hunk changes (the first, when it spans several), or null. */
+  function: string | null;
+  kind: PlacementKind;
+  /** True for `code`, `no-code-change` and `no-behaviour`. */
+  mapped: boolean;
+  /**
+   * For placed hunks, where in plain words: "mm/rmap.c:236, before `mmu_notifier_range_init_owner(...)`
+   * in page_make_device_exclusive_one". Null when unplaced.
+   */
+  placement: string | null;
+  /** Model lines the hunk's old side aligned with (1-based, inclusive), when placed. */
+  modelLines: { start: number; end: number } | null;
+  unplaced: UnplacedReason | null;
+  /**
+   * One sentence for a reviewer: for context-not-found it shows the closest model statement and
+   * how close it was; for calls-unknown-function it names the functions.
+   */
+  reason: string | null;
+  /** Body lines of the hunk in its message (for annotations), first and last. */
+  bodyLines: { start: number; end: number };
+}
+
+export interface MappedDiff {
+  placements: HunkPlacement[];
+  /** True when every code hunk was placed (or `partial` was asked for and at least one was). */
+  replayable: boolean;
+  /** True when the variant was replayed with some code hunks left out (`--partial`). */
+  partial: boolean;
+  /** The first unplaced code hunk, which is what stops the replay without --partial. */
+  stoppedBy: HunkPlacement | null;
+  /** Model sources with the placed hunks spliced in (null when nothing is replayable). */
+  sources: ModelSource[] | null;
+  /**
+   * Modelled functions the diff *adds* as a whole (a definition in added lines): a patch series
+   * mail that adds the model's functions is the thread's baseline, not a variant.
+   */
+  addsModelledFunctions: string[];
+}
