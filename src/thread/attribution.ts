@@ -59,7 +59,8 @@ export function findAttributions(lines: QuotedLine[]): Attribution[] {
 /** Forms that say "attribution" on their own: `On ... wrote:`, `* Name [...]:`, `Quoting Name (...):`. */
 function strongAttribution(text: string): Person | null {
   const on = ON_WROTE.exec(text);
-  if (on) return personAfterDate(on[1]!);
+  // A real `On <date> ... wrote:` has digits in its date; "On Monday I wrote:" is prose.
+  if (on && /\d/.test(on[1]!)) return personAfterDate(on[1]!);
   const star = STAR_BRACKET.exec(text) ?? QUOTING.exec(text);
   if (star) return nonEmpty(parsePerson(star[1]!));
   return null;
@@ -72,6 +73,7 @@ function weakAttribution(text: string): Person | null {
   const who = m[1]!;
   // A name is a few words or an address, not a sentence.
   if (!/@/.test(who) && (who.split(/\s+/).length > 4 || /[.!?;]/.test(who))) return null;
+  if (/^(on|as|and|but|what|i|you|we|he|she|they)\s/i.test(who)) return null;
   return nonEmpty(parsePerson(who));
 }
 

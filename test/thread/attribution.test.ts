@@ -48,6 +48,7 @@ describe('findAttributions', () => {
   it('takes `Name wrote:` only when quoted text follows, and not a sentence', () => {
     expect(who('Jane Doe wrote:\nno quote after it\n')).toEqual([]);
     expect(who('I think the reason is what Jane wrote:\n> x\n')).toEqual([]);
+    expect(who('On Monday I wrote:\n> x\n')).toEqual([]);
   });
 });
 
