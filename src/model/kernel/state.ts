@@ -93,7 +93,8 @@ const byMem = new WeakMap<AddressSpace, Kernel>();
 
 /** The Kernel of the run a builtin is called in. */
 export function kernelOf(ctx: ExecCtx): Kernel {
-  const k = byMem.get(ctx.mem);
+  // The interpreter wraps the run's address space (budget accounting): look through it.
+  const k = byMem.get(ctx.mem) ?? byMem.get((ctx.mem as { inner?: AddressSpace }).inner as AddressSpace);
   if (!k) throw new Error('builtin called outside a kernel run (no Kernel registered for this address space)');
   return k;
 }

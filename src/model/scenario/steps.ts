@@ -2,7 +2,7 @@
 // stores, mprotect, fork) are TypeScript primitives of the runtime; driver entry points (the
 // nouveau GPU fault, dmirror ioctls) are model C called through ctx.call().
 
-import type { Blocked, ExecCtx } from '../interp/api.js';
+import type { Blocked, ExecCtx, Waitable } from '../interp/api.js';
 import type { Kernel } from '../kernel/state.js';
 import { hex } from '../kernel/object.js';
 import { acquire, release } from '../kernel/locks.js';
@@ -37,6 +37,9 @@ export class ScenarioEnv {
   result: number | null = null;
   readonly failed: string[] = [];
   passed = 0;
+  /** Threads other than the first wait for the setup steps (run by the first thread). */
+  setupDone = false;
+  readonly setupGate: Waitable = { name: 'scenario setup', holder: () => null, ready: () => this.setupDone };
   constructor(
     readonly k: Kernel,
     readonly thp: boolean,

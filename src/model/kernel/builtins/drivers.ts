@@ -14,11 +14,15 @@ const NVIF_VMM_V0_PFNCLR = 0x0c;
 const HMM_PFN_REQ_WRITE = 1n << 62n;
 const VOID_T: CType = { k: 'void' };
 
-/** The contents of one page as kmap() shows them: one element holding the page's data word. */
+/**
+ * The contents of one page as kmap() shows them: 4096 bytes whose data is one word (the page's
+ * contents in the model), read and written at the page start. Byte-addressed, so that `void *`
+ * arithmetic (`ptr += PAGE_SIZE`) moves by bytes as in C.
+ */
 class PageDataRegion implements Region {
   readonly elemType = VOID_T;
-  readonly elemSize = PAGE;
-  readonly length = 1;
+  readonly elemSize = 1;
+  readonly length = PAGE;
   readonly base: bigint;
   constructor(
     readonly k: Kernel,
@@ -37,36 +41,38 @@ class PageDataRegion implements Region {
   }
 }
 
-/** A vmalloc()ed buffer of whole pages (dmirror's bounce buffer). */
+/** A vmalloc()ed buffer of whole pages (dmirror's bounce buffer), byte-addressed, one word a page. */
 class BufferRegion implements Region {
   readonly elemType = VOID_T;
-  readonly elemSize = PAGE;
+  readonly elemSize = 1;
   readonly vals: bigint[];
+  readonly length: number;
   constructor(
     readonly base: bigint,
-    readonly length: number,
+    pages: number,
   ) {
-    this.vals = new Array(length).fill(0n);
+    this.vals = new Array(pages).fill(0n);
+    this.length = pages * PAGE;
   }
   get name(): string {
     return `vmalloc buffer @${hex(this.base)}`;
   }
   load(i: number): Value {
-    return this.vals[i]!;
+    return this.vals[Math.floor(i / PAGE)]!;
   }
   store(i: number, v: Value): void {
-    this.vals[i] = v as bigint;
+    this.vals[Math.floor(i / PAGE)] = v as bigint;
   }
 }
 
-/** Page-granular element index of a (possibly byte-offset) pointer into a page-element region. */
+/** Byte index of a pointer into one of the byte-addressed page-content regions above. */
 function pageIndex(ctx: ExecCtx, p: Value, what: string): { r: Region; i: number } {
   if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
   const r = p.region;
-  if (r.elemSize !== PAGE) return ctx.bug(`${what} does not point to page-sized memory (${r.name})`);
-  const i = p.index + Math.floor(p.byteOffset / PAGE);
-  if (p.byteOffset % PAGE !== 0) ctx.notModelled(`copy at a byte offset inside a page (${r.name})`);
-  if (i < 0 || i >= r.length) return ctx.bug(`${what} is out of bounds (${r.name}[${i}])`);
+  if (!(r instanceof PageDataRegion || r instanceof BufferRegion)) return ctx.bug(`${what} does not point to page contents (${r.name})`);
+  const i = p.index + p.byteOffset;
+  if (i % PAGE !== 0) ctx.notModelled(`copy at a byte offset inside a page (${r.name}+${i})`);
+  if (i < 0 || i >= r.length) return ctx.bug(`${what} is out of bounds (${r.name}+${i})`);
   return { r, i };
 }
 
@@ -140,7 +146,7 @@ export function driverBuiltins(): BuiltinTable {
       if (!Number.isInteger(pages)) ctx.notModelled('memcpy of a partial page');
       const dst = pageIndex(ctx, d, 'memcpy dest');
       const src = pageIndex(ctx, s, 'memcpy src');
-      for (let i = 0; i < pages; i++) dst.r.store(dst.i + i, src.r.load(src.i + i, ctx), ctx);
+      for (let i = 0; i < pages; i++) dst.r.store(dst.i + i * PAGE, src.r.load(src.i + i * PAGE, ctx), ctx);
       return d;
     })
     .fn('void *vmalloc(unsigned long size)', (ctx, size) => {
@@ -156,14 +162,14 @@ export function driverBuiltins(): BuiltinTable {
       const k = kernelOf(ctx);
       const src = pageIndex(ctx, from, 'copy_to_user source');
       const base = (to as Ptr).address;
-      for (let i = 0; i < Number(n as bigint) / PAGE; i++) k.userBuffers.set(base + BigInt(i * PAGE), src.r.load(src.i + i, ctx) as bigint);
+      for (let i = 0; i < Number(n as bigint) / PAGE; i++) k.userBuffers.set(base + BigInt(i * PAGE), src.r.load(src.i + i * PAGE, ctx) as bigint);
       return 0n;
     })
     .fn('unsigned long copy_from_user(void *to, const void *from, unsigned long n)', (ctx, to, from, n) => {
       const k = kernelOf(ctx);
       const dst = pageIndex(ctx, to, 'copy_from_user destination');
       const base = (from as Ptr).address;
-      for (let i = 0; i < Number(n as bigint) / PAGE; i++) dst.r.store(dst.i + i, k.userBuffers.get(base + BigInt(i * PAGE)) ?? 0n, ctx);
+      for (let i = 0; i < Number(n as bigint) / PAGE; i++) dst.r.store(dst.i + i * PAGE, k.userBuffers.get(base + BigInt(i * PAGE)) ?? 0n, ctx);
       return 0n;
     })
     .in('mm/hmm.c')

@@ -114,9 +114,11 @@ static void step_forward(struct page_vma_mapped_walk *pvmw, unsigned long size)
 
 /*
  * The kernel's next_pte: loop. Advance to the next pte that maps the page. Returns 1 with the
- * pte lock held when one is found, 0 when the walk is over (not_found() done), and -1 when the
- * walk crossed into the next page table and must restart from the pgd.
+ * pte lock held when one is found, 0 when the walk is over (not_found() done), and
+ * NEXT_PTE_RESTART when the walk crossed into the next page table and must restart from the pgd.
  */
+#define NEXT_PTE_RESTART 2
+
 static int next_pte(struct page_vma_mapped_walk *pvmw, unsigned long end)
 {
 	struct mm_struct *mm = pvmw->vma->vm_mm;
@@ -134,7 +136,7 @@ static int next_pte(struct page_vma_mapped_walk *pvmw, unsigned long end)
 				}
 				pte_unmap(pvmw->pte);
 				pvmw->pte = NULL;
-				return -1;
+				return NEXT_PTE_RESTART;
 			}
 			pvmw->pte++;
 			if ((pvmw->flags & PVMW_SYNC) && !pvmw->ptl) {
@@ -188,7 +190,7 @@ bool page_vma_mapped_walk(struct page_vma_mapped_walk *pvmw)
 		pvmw->address + PAGE_SIZE;
 	if (pvmw->pte) {
 		found = next_pte(pvmw, end);
-		if (found >= 0)
+		if (found != NEXT_PTE_RESTART)
 			return found;
 	}
 	do {
@@ -244,7 +246,7 @@ bool page_vma_mapped_walk(struct page_vma_mapped_walk *pvmw)
 		if (map_pte(pvmw) && check_pte(pvmw))
 			return true;
 		found = next_pte(pvmw, end);
-		if (found >= 0)
+		if (found != NEXT_PTE_RESTART)
 			return found;
 	} while (pvmw->address < end);
 

@@ -1,0 +1,240 @@
+// The library API the replay stage uses: compile a base (model sources with the base's patch and
+// any variant patches applied) once, then run scenarios on it, each run in a fresh kernel and a
+// fresh interpreter Machine, giving an Outcome. No wall clock and no randomness anywhere: the same
+// compiled base and scenario give a byte-identical Outcome.
+
+import { UNINIT, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
+import { loadCParser } from '../interp/ts-parser.js';
+import { ProgramCompiler, type Diagnostic } from '../interp/compiler.js';
+import { DefaultAddressSpace } from '../interp/memory.js';
+import { Machine, type RunResult } from '../interp/machine.js';
+import { kernelBuiltins, OPAQUE_TYPES } from '../kernel/builtins/index.js';
+import { Kernel } from '../kernel/state.js';
+import { endOfRunChecks } from '../kernel/checks.js';
+import { LivelockDetector } from '../kernel/livelock.js';
+import { structAt } from '../kernel/object.js';
+import { Pmd, Pte, PgProt, SwpEntry, UpperEntry } from '../kernel/mm/pgtable-types.js';
+import { loadBase, type BaseInfo, type ModelSource } from '../source/index.js';
+import { ScenarioEnv, runStep } from './steps.js';
+import { finalState } from './final.js';
+import type { Outcome, Scenario, Verdict } from './types.js';
+
+export interface CompiledBase {
+  base: BaseInfo;
+  /** Names of the extra patches applied (a variant), in order. */
+  patches: string[];
+  sources: ModelSource[];
+  program: ProgramCompiler;
+  diagnostics: Diagnostic[];
+}
+
+function opaqueZero(name: string) {
+  switch (name) {
+    case 'pte_t':
+      return Pte.NONE;
+    case 'pmd_t':
+      return Pmd.NONE;
+    case 'pud_t':
+      return new UpperEntry('pud_t', false, 0);
+    case 'pgd_t':
+    case 'p4d_t':
+      return new UpperEntry('pgd_t', false, 0);
+    case 'swp_entry_t':
+      return new SwpEntry('swap', 0n);
+    default:
+      return new PgProt(false, false, false);
+  }
+}
+
+/** Compile the model sources of a base, with extra unified-diff patches (a variant) applied. */
+export async function compileBase(name: string, extraPatches: { name: string; patch: string }[] = []): Promise<CompiledBase> {
+  await loadCParser();
+  const { base, sources } = loadBase(name, extraPatches);
+  return compileSources(base, sources, extraPatches.map((p) => p.name));
+}
+
+export function compileSources(base: BaseInfo, sources: ModelSource[], patches: string[] = []): CompiledBase {
+  const program = new ProgramCompiler({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero });
+  program.compile();
+  return { base, patches, sources, program, diagnostics: program.diagnostics };
+}
+
+export interface RunOptions {
+  /**
+   * What goes into Outcome.trace: `full` (model calls and returns too), `events` (notifiers,
+   * locks, faults, retries, hazards, notes), `none`. Default `full`.
+   */
+  trace?: 'full' | 'events' | 'none';
+  /** Cap on trace events kept (later call/return events are dropped; others kept). */
+  traceLimit?: number;
+  /** Override the scenario's step budget. */
+  budget?: number;
+}
+
+const RETRY_FNS = new Set(['mmu_interval_read_retry', 'mmu_interval_check_retry']);
+
+export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: RunOptions = {}): Outcome {
+  const traceMode = opts.trace ?? 'full';
+  const traceLimit = opts.traceLimit ?? 200_000;
+  const mem = new DefaultAddressSpace();
+  const k = new Kernel(mem, { thp: scenario.thp });
+  const env = new ScenarioEnv(k, scenario.thp);
+  let retries = 0;
+  const passes = new Map<string, number>();
+  let liveCtx: ExecCtx | null = null;
+  const subSeqs = (): bigint[] => {
+    const out: bigint[] = [];
+    if (!liveCtx) return out;
+    for (const mm of k.mms) for (const s of mm.subs?.intervals ?? []) out.push(structAt(s.ptr, liveCtx, 'sub').get('invalidate_seq', liveCtx) as bigint);
+    return out;
+  };
+  const detector = new LivelockDetector(k, subSeqs);
+  let machine: Machine;
+  let threadsAlive = scenario.threads.length;
+
+  machine = new Machine(compiled.program, {
+    mem,
+    budgets: { steps: opts.budget ?? scenario.budget },
+    traceCalls: traceMode === 'full',
+    hooks: {
+      onReturn(ctx, fn, kind, value) {
+        if (kind !== 'model' || !RETRY_FNS.has(fn) || !value) return;
+        retries++;
+        const st = ctx.stack();
+        const caller = st.length >= 1 ? st[st.length - 1]! : '(scenario)';
+        const pass = (passes.get(ctx.thread.name) ?? 1) + 1;
+        passes.set(ctx.thread.name, pass);
+        const last = [...k.notifiers].reverse().find((n) => n.subscribers.some((s) => s.action === 'seq-bumped'));
+        const why = last
+          ? `${last.event} from ${last.stack[last.stack.length - 1] ?? '?'} (owner ${last.owner ?? 'NULL'}) over [${last.start}, ${last.end}) bumped ${last.subscribers.filter((s) => s.action === 'seq-bumped').map((s) => s.name).join(', ')}`
+          : 'sequence changed';
+        ctx.trace({ t: 'retry', fn: caller, pass, thread: ctx.thread.name, why });
+      },
+      onLoopHead(ctx, head) {
+        liveCtx = ctx;
+        const r = detector.visit({
+          site: head.id,
+          function: head.locals.function,
+          thread: head.thread,
+          frame: frameKey(ctx),
+          locals: head.locals.entries(),
+          alone: threadsAlive <= 1,
+        });
+        if (r === 'livelock') {
+          (ctx as ExecCtx & { endRun(v: string, d: string): never }).endRun('livelock', livelockText(detector, false));
+        }
+      },
+    },
+  });
+  const trace = machine.trace;
+  void trace;
+
+  const bodies = scenario.threads.map((th, ti) => ({
+    name: th.name,
+    entry: function* (ctx: ExecCtx) {
+      liveCtx = ctx;
+      try {
+        if (ti === 0) {
+          for (const s of scenario.setup) if (!(yield* runStep(ctx, env, s))) return undefined;
+          env.setupDone = true;
+        } else {
+          while (!env.setupDone) yield { blockedOn: env.setupGate };
+        }
+        for (const s of th.steps) if (!(yield* runStep(ctx, env, s))) return undefined;
+        return undefined;
+      } finally {
+        threadsAlive--;
+      }
+    },
+  }));
+
+  const res = machine.run(bodies);
+  return buildOutcome(compiled, scenario, k, env, res, detector, retries, machine.trace, traceMode, traceLimit);
+}
+
+const frameKeys = new WeakMap<object, object>();
+/** A stable identity for the innermost model frame of a thread (a new call gets a new key). */
+function frameKey(ctx: ExecCtx): object {
+  const frames = (ctx as unknown as { frames?: object[] }).frames;
+  const top = frames && frames.length ? frames[frames.length - 1]! : (ctx as object);
+  let key = frameKeys.get(top);
+  if (!key) frameKeys.set(top, (key = {}));
+  return key;
+}
+
+function livelockText(d: LivelockDetector, timedOut: boolean): string {
+  const p = d.proof!;
+  return `${p.function}() at ${p.site} (thread ${p.thread}) came back to the same state every ${p.period} iteration(s) of its loop: only notifier sequence numbers advanced` +
+    (timedOut ? '; the model clock was moved past the timeout and the loop gave up through its own timeout branch' : '; moving the clock past any timeout did not end it');
+}
+
+function buildOutcome(
+  compiled: CompiledBase,
+  scenario: Scenario,
+  k: Kernel,
+  env: ScenarioEnv,
+  res: RunResult,
+  detector: LivelockDetector,
+  retries: number,
+  rawTrace: TraceEvent[],
+  traceMode: 'full' | 'events' | 'none',
+  traceLimit: number,
+): Outcome {
+  let verdict = res.verdict as Verdict;
+  let detail = res.detail;
+  const hazards: Hazard[] = [...res.hazards];
+  const trace: TraceEvent[] = [];
+  if (traceMode !== 'none') {
+    let dropped = 0;
+    for (const ev of rawTrace) {
+      const isCall = ev.t === 'call' || ev.t === 'return';
+      if (isCall && (traceMode === 'events' || trace.length >= traceLimit)) {
+        if (traceMode === 'full') dropped++;
+        continue;
+      }
+      trace.push(ev);
+    }
+    if (dropped) trace.push({ t: 'note', text: `${dropped} call/return events beyond the first ${traceLimit} trace events were not recorded`, fn: '(runner)' });
+  }
+  if (verdict === 'completed' && detector.proof) {
+    verdict = 'livelock';
+    detail = livelockText(detector, true);
+  }
+  const stack = res.stack?.map((s) => `${s.function} (${s.file}:${s.line})`).join(' <- ');
+  if (verdict === 'deadlock' || verdict === 'bug' || verdict === 'error' || verdict === 'budget') {
+    if (stack) detail += ` [stack: ${res.stack!.map((s) => s.function).join(' > ')} at ${res.stack![res.stack!.length - 1]!.file}:${res.stack![res.stack!.length - 1]!.line}]`;
+  }
+  if (verdict === 'completed' || verdict === 'livelock') {
+    const checks = endOfRunChecks(k);
+    for (const h of checks) {
+      hazards.push(h);
+      trace.push({ t: 'hazard', index: hazards.length - 1 });
+    }
+    const asserts = env.failed.length ? `; assert failed: ${env.failed.join('; ')}` : '';
+    if (verdict === 'completed') detail = `${env.passed} assert(s) passed${asserts}`;
+    else detail += asserts;
+  }
+  void stack;
+  return {
+    scenario: scenario.name,
+    base: compiled.base.name + (compiled.patches.length ? ` + ${compiled.patches.join(' + ')}` : ''),
+    verdict,
+    result: env.result ?? 0,
+    retries,
+    detail,
+    notifiers: k.notifiers,
+    hazards: hazards.map(cleanHazard),
+    final: finalState(k, env, res.steps),
+    trace,
+  };
+}
+
+function cleanHazard(h: Hazard): Hazard {
+  const out: Hazard = { kind: h.kind, function: h.function, detail: h.detail };
+  if (h.stack) out.stack = h.stack;
+  if (h.loc) out.loc = h.loc;
+  return out;
+}
+
+export { UNINIT };
+export type _V = Value;
