@@ -192,6 +192,20 @@ export interface ExecCtx {
   call(fn: string | Ptr, args: Value[]): Generator<Blocked, Value, void>;
   /** The pointer for a runtime object's address (int -> pointer casts go through this too). */
   readonly mem: AddressSpace;
+
+  // --- Added with the interpreter (additive; implemented by the interpreter's threads) ---
+
+  /** End the run now with `verdict` (e.g. 'livelock') and `detail`, from a builtin or a hook. */
+  endRun(verdict: string, detail: string): never;
+  /**
+   * Keep running, but if the run then completes normally its verdict is `verdict` (a later bug,
+   * deadlock, budget or error still wins). E.g. a proven livelock whose loop then times out.
+   */
+  setVerdict(verdict: string, detail: string): void;
+  /** ExecCtx.call for code that cannot block; ends the run with `error` if the callee blocks. */
+  callSync(fn: string | Ptr, args: Value[]): Value;
+  /** Statements executed so far in this run (all threads). */
+  readonly steps: number;
 }
 
 /** Assigns kernel-like addresses to regions and maps addresses back to pointers. */

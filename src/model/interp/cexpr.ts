@@ -208,7 +208,7 @@ export function convFn(
       return (v, f) => {
         if (v === UNINIT) return UNINIT;
         const a = BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(v as number));
-        return a === 0n ? null : f.t.mem.ptrAt(a, elem);
+        return a === 0n ? null : f.m.ptrAt(a, elem);
       };
     }
     fail('cannot convert');

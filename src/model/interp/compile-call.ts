@@ -210,6 +210,50 @@ export function macroStatements<T>(cx: FnCx, e: Expr, compile: (stmts: Stmt[]) =
   });
 }
 
+/**
+ * `anon_vma_interval_tree_foreach(avc, root, s, e) body`: the preprocessor left a
+ * `for(;<marker>;)` in its place; expand the macro, put `body` where the expansion's statement
+ * header needs one, and compile the result.
+ */
+export function macroLoop<T>(cx: FnCx, marker: string, body: Stmt, compile: (s: Stmt) => T): T | null {
+  const use = cx.ps.loopUse(marker);
+  if (!use) return null;
+  const mac = use.def;
+  return inExpansion(cx, mac, () => {
+    const args = macroArgs(use.args);
+    const text = `${expandFunctionMacro(mac, args)} __lkml_body();`;
+    const stmts = cx.ps.parseFragment(text, use.line, cx.file);
+    if (stmts.length !== 1) throw new CompileError(use.line, `macro ${mac.name} does not expand to one statement header`);
+    let placed = 0;
+    const put = (s: Stmt): Stmt => {
+      switch (s.k) {
+        case 'expr':
+          if (s.e.k === 'call' && s.e.callee.k === 'ident' && s.e.callee.name === '__lkml_body') {
+            placed++;
+            return body;
+          }
+          return s;
+        case 'if':
+          return { ...s, then: put(s.then), else: s.else ? put(s.else) : null };
+        case 'while':
+        case 'do':
+        case 'for':
+        case 'switch':
+          return { ...s, body: put(s.body) };
+        case 'label':
+          return { ...s, body: put(s.body) };
+        case 'block':
+          return { ...s, body: s.body.map(put) };
+        default:
+          return s;
+      }
+    };
+    const stmt = put(stmts[0]!);
+    if (placed !== 1) throw new CompileError(use.line, `macro ${mac.name} does not take a loop body`);
+    return compile(stmt);
+  });
+}
+
 /** An integer constant expression (used by intrinsics). */
 export function intConst(cx: FnCx, v: number, line: number): CExpr {
   return constExpr({ k: 'int', bits: 32, signed: true, name: 'int' }, v, String(v), line);

@@ -124,6 +124,15 @@ export function lift2Seq(l: CExpr, r: CExpr, src: string, line: number): CExpr {
 // ----------------------------------------------------------------------------- literals
 
 export function numberLiteral(text: string, src: string, line: number): CExpr {
+  // tree-sitter reads `-1` as one number literal: it is unary minus applied to `1`, as in C
+  if (text.startsWith('-') || text.startsWith('+')) {
+    const mag = numberLiteral(text.slice(1).trim(), src, line);
+    if (text.startsWith('+')) return mag;
+    const t = mag.t as Extract<CType, { k: 'int' }>;
+    const v = mag.kv as number | bigint;
+    const neg: Value = typeof v === 'bigint' ? (t.signed ? BigInt.asIntN(64, -v) : BigInt.asUintN(64, -v)) : t.signed ? -v | 0 : -v >>> 0;
+    return constExpr(t, neg, src, line);
+  }
   const lit = parseIntLiteral(text);
   if (!lit) throw new CompileError(line, `unsupported number literal \`${text}\` (floating point is not part of the subset)`);
   const t: CType = lit.long
@@ -554,7 +563,7 @@ function compileCompoundLiteral(cx: FnCx, t: CType, e: Extract<Expr, { k: 'compo
   const types = cx.ps.types;
   const filler = compileInitFiller(cx, t, e.init, e.line);
   const bytes = storageBytes(t, types);
-  const make = (f: Frame): unknown => newValue(t, types, f.t.mem.allocate(bytes), `(compound literal ${typeToString(t)})`, 'zero');
+  const make = (f: Frame): unknown => newValue(t, types, f.m.allocate(bytes), `(compound literal ${typeToString(t)})`, 'zero');
   const out = (o: unknown): Value => (o instanceof ArrayRegion ? new Ptr(o, 0) : (o as Value));
   if (!filler.gv) {
     const fe = filler.ev!;

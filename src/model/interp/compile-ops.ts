@@ -41,7 +41,7 @@ export function ptrAdder(elem: CType, size: number | null): (p: Value, n: number
       if (size === null || (p.byteOffset === 0 && elemMatches(p.region.elemType, elem))) return new Ptr(p.region, p.index + n, p.byteOffset);
       return ptrAddBytes(p, n * size);
     }
-    if (p === null) return n === 0 ? null : f.t.mem.ptrAt(BigInt.asUintN(64, BigInt(n) * BigInt(size ?? 1)), elem);
+    if (p === null) return n === 0 ? null : f.m.ptrAt(BigInt.asUintN(64, BigInt(n) * BigInt(size ?? 1)), elem);
     return UNINIT;
   };
 }

@@ -7,7 +7,7 @@ import { UNINIT, type Blocked, type CType, type Value } from './api.js';
 import type { Expr, FunctionDef, Stmt } from './ast.js';
 import { CompileError, convert, genExpr, plainExpr, siteAt, uninitRead, type CExpr } from './cexpr.js';
 import { compileCond, compileRvalue, constValue } from './compile-expr.js';
-import { macroStatements } from './compile-call.js';
+import { macroLoop, macroStatements } from './compile-call.js';
 import { compileInitFiller } from './compile-init.js';
 import type { Cond } from './compile-ops.js';
 import { promote, typeToString, type FuncType } from './ctypes.js';
@@ -241,9 +241,15 @@ function compileStmtInner(cx: FnCx, s: Stmt): CStmt {
       return PLAIN_NORMAL;
     case 'if':
       return compileIf(cx, s);
+    case 'for': {
+      if (!s.init && !s.update && s.test?.k === 'ident' && s.test.name.startsWith('__lkml_L')) {
+        const m = macroLoop(cx, s.test.name, s.body, (st) => compileStmtInner(cx, st));
+        if (m) return m;
+      }
+      return compileLoop(cx, s);
+    }
     case 'while':
     case 'do':
-    case 'for':
       return compileLoop(cx, s);
     case 'switch':
       return compileSwitch(cx, s);

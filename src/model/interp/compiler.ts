@@ -399,6 +399,13 @@ export class ProgramCompiler implements ProgramScope {
     return stmts;
   }
 
+  loopUse(marker: string): { def: MacroDef; args: string; line: number } | undefined {
+    const u = this.pp.loopUses.get(marker);
+    if (!u) return undefined;
+    const def = this.macros.get(u.macro);
+    return def ? { def, args: u.args, line: u.line } : undefined;
+  }
+
   parseTypeText(text: string, line: number, file: string): TypeName | null {
     let stmts: Stmt[];
     try {

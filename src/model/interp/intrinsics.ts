@@ -183,7 +183,7 @@ function containerOf(cx: FnCx, e: CallExpr): CExpr {
       }
     }
     const addr = BigInt.asUintN(64, ptrToInt(p) - off);
-    return f.t.mem.ptrAt(addr, T);
+    return f.m.ptrAt(addr, T);
   }, e.src, e.line, false);
 }
 
@@ -250,7 +250,7 @@ export const INTRINSICS: Record<string, Intrinsic> = {
   ERR_PTR: (cx, e) => {
     const [x] = args(cx, e, 'ERR_PTR', 1);
     const v = convert(x!, LONG, 'assign', 'ERR_PTR()');
-    return lift1(VOID_PTR, v, (n, f) => (n === UNINIT ? UNINIT : n === 0n ? null : f.t.mem.ptrAt(BigInt.asUintN(64, n as bigint), VOID)), e.src, e.line, false);
+    return lift1(VOID_PTR, v, (n, f) => (n === UNINIT ? UNINIT : n === 0n ? null : f.m.ptrAt(BigInt.asUintN(64, n as bigint), VOID)), e.src, e.line, false);
   },
   ERR_CAST: (cx, e) => retype(args(cx, e, 'ERR_CAST', 1)[0]!, VOID_PTR),
   IS_ENABLED: (cx, e) => constExpr(INT, cx.ps.configured(rawArgs(e)[0] ?? '') ? 1 : 0, e.src, e.line),

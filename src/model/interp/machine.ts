@@ -47,7 +47,12 @@ export interface LoopHead {
   loc: SourceLoc;
   thread: string;
   locals: LocalsView;
+  /** Other threads that could run now (runnable, or blocked on something ready): none means alone. */
+  othersRunnable: string[];
 }
+
+/** Steps between memory-budget checks. */
+const POLL_EVERY = 1 << 16;
 
 export interface RunHooks {
   /** Every model function and builtin call (cheap when absent). */
@@ -228,30 +233,6 @@ class FrameView implements LocalsView {
   }
 }
 
-// ----------------------------------------------------------------------------- memory
-
-/** Counts allocations for the memory budget and resolves addresses on model thread stacks. */
-class MachineMemory implements AddressSpace {
-  constructor(
-    readonly inner: AddressSpace,
-    private readonly m: Machine,
-  ) {}
-  register(region: import('./api.js').Region): void {
-    if (++this.m.regionCount > this.m.budgets.regions) this.m.overBudget('memory', `more than ${this.m.budgets.regions} regions`);
-    this.inner.register(region);
-  }
-  allocate(bytes: number, align?: number): bigint {
-    this.m.allocBytes += bytes;
-    if (this.m.allocBytes > this.m.budgets.memoryBytes) this.m.overBudget('memory', `more than ${this.m.budgets.memoryBytes} bytes of model memory`);
-    return this.inner.allocate(bytes, align);
-  }
-  ptrAt(addr: bigint, elemType: CType): Ptr {
-    const a = BigInt.asUintN(64, addr);
-    if (a >= ADDR.stacks && a < ADDR.stacks + ADDR.stackStride * BigInt(this.m.threadCount + 1)) return this.m.stackPtr(a) ?? wildPtr(a);
-    return this.inner.ptrAt(a, elemType);
-  }
-}
-
 // ----------------------------------------------------------------------------- machine
 
 export class Machine implements MachineCore {
@@ -263,13 +244,15 @@ export class Machine implements MachineCore {
   readonly loopHooked: boolean;
   readonly callHooked: boolean;
   readonly globals: unknown[] = [];
-  readonly mem: MachineMemory;
+  /** The run's AddressSpace, exactly the object given in the options (ExecCtx.mem). */
+  readonly mem: AddressSpace;
   readonly hazards: Hazard[] = [];
   readonly trace: TraceEvent[] = [];
   marked: { verdict: Verdict; detail: string } | null = null;
-  regionCount = 0;
+  /** Bytes the interpreter allocated itself (globals, compound literals). */
   allocBytes = 0;
   threadCount = 0;
+  private nextPoll = 0;
   private threads: Thread[] = [];
   private current: Thread | null = null;
   private nextHook = Number.POSITIVE_INFINITY;
@@ -289,13 +272,14 @@ export class Machine implements MachineCore {
     this.loopHooked = !!h.onLoopHead;
     this.callHooked = !!(h.onCall || h.onReturn || opts.traceCalls);
     if (h.onSteps) this.nextHook = h.onSteps.every;
-    this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook);
-    this.mem = new MachineMemory(opts.mem ?? new DefaultAddressSpace(), this);
+    this.mem = opts.mem ?? new DefaultAddressSpace();
+    this.nextPoll = POLL_EVERY;
+    this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook, this.nextPoll);
     this.boot = new Thread(this, 0, '<init>');
-    for (const fn of program.fns) this.mem.inner.register(fn.region);
-    for (const b of program.builtinTargets.values()) this.mem.inner.register(b.region);
-    for (const m of program.missingTargets.values()) this.mem.inner.register(m.region);
-    for (const s of program.strings.values()) this.mem.inner.register(s.region);
+    for (const fn of program.fns) this.mem.register(fn.region);
+    for (const b of program.builtinTargets.values()) this.mem.register(b.region);
+    for (const m of program.missingTargets.values()) this.mem.register(m.region);
+    for (const s of program.strings.values()) this.mem.register(s.region);
     this.initGlobals();
   }
 
@@ -318,16 +302,16 @@ export class Machine implements MachineCore {
     const decls = this.program.globals;
     for (const g of decls) {
       const t = g.info.t;
-      const base = this.mem.allocate(storageBytes(t, types));
+      const base = this.allocate(storageBytes(t, types));
       const name = `global ${g.info.name}`;
       if (t.k === 'struct' || t.k === 'array') {
         const o = newValue(t, types, base, name, 'zero');
         this.globals[g.info.index] = o;
-        this.mem.inner.register(o instanceof LocalStruct ? o.self.region : (o as ArrayRegion));
+        this.mem.register(o instanceof LocalStruct ? o.self.region : (o as ArrayRegion));
       } else {
         const c = new CellRegion(name, t, storageBytes(t, types), base, zeroScalar(t, types));
         this.globals[g.info.index] = c;
-        this.mem.inner.register(c);
+        this.mem.register(c);
       }
     }
     const init = this.bootFrame();
@@ -362,11 +346,36 @@ export class Machine implements MachineCore {
       this.nextHook += Math.max(1, h.every);
       h.fn(this.steps, f.t);
     }
-    this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook);
+    if (this.steps >= this.nextPoll) {
+      this.nextPoll += POLL_EVERY;
+      this.checkMemory();
+    }
+    this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook, this.nextPoll);
+  }
+
+  /** Memory budget: what the interpreter allocated plus what a DefaultAddressSpace reports. */
+  private checkMemory(): void {
+    const d = this.mem instanceof DefaultAddressSpace ? this.mem : null;
+    const bytes = this.allocBytes + (d ? d.allocatedBytes : 0);
+    if (bytes > this.budgets.memoryBytes) this.overBudget('memory', `more than ${this.budgets.memoryBytes} bytes of model memory`);
+    if (d && d.regions().length > this.budgets.regions) this.overBudget('memory', `more than ${this.budgets.regions} regions`);
+  }
+
+  ptrAt(addr: bigint, elem: CType): Ptr {
+    const a = BigInt.asUintN(64, addr);
+    if (a >= ADDR.stacks && a < ADDR.stacks + ADDR.stackStride * BigInt(this.threadCount + 1)) return this.stackPtr(a) ?? wildPtr(a);
+    return this.mem.ptrAt(a, elem);
+  }
+
+  allocate(bytes: number): bigint {
+    this.allocBytes += bytes;
+    if (this.allocBytes > this.budgets.memoryBytes) this.checkMemory();
+    return this.mem.allocate(bytes);
   }
 
   loopHead(f: Frame, site: LoopSite): void {
-    this.opts.hooks!.onLoopHead!(f.t, { id: site.id, kind: site.kind, loc: site.loc, thread: f.t.thread.name, locals: new FrameView(f) });
+    const others = this.threads.filter((t) => t !== f.t && (t.state === 'runnable' || (t.state === 'blocked' && t.blockedOn!.ready()))).map((t) => t.name);
+    this.opts.hooks!.onLoopHead!(f.t, { id: site.id, kind: site.kind, loc: site.loc, thread: f.t.thread.name, locals: new FrameView(f), othersRunnable: others });
   }
 
   onCall(t: ThreadCore, name: string, kind: 'model' | 'builtin', args: Value[]): void {

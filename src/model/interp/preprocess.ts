@@ -12,7 +12,7 @@
 // at its first #include (or at its place in the list). Conditionals see the macros defined so
 // far; macro uses in code see the final table.
 
-import { lex, splitArgs, type Tok } from './lex.js';
+import { lex, lineAt, splitArgs, type Tok } from './lex.js';
 
 export interface MacroDef {
   name: string;
@@ -75,6 +75,12 @@ export class Preprocessor {
   readonly opaque = new Map<string, number>();
   readonly units: PpUnit[] = [];
   readonly diagnostics: PpDiagnostic[] = [];
+  /**
+   * Uses of loop-header macros (`anon_vma_interval_tree_foreach(...) { body }`), which C parsers
+   * cannot read: the use is replaced in the text by `for(;__lkml_L<n>;)` of the same length and
+   * recorded here under that marker; the compiler expands the macro and puts the body back.
+   */
+  readonly loopUses = new Map<string, { macro: string; args: string; file: string; line: number }>();
   private readonly done = new Set<string>();
   private readonly active = new Set<string>();
 
@@ -116,7 +122,7 @@ export class Preprocessor {
     const out = this.directives(path, text);
     this.active.delete(path);
     this.done.add(path);
-    this.units.push({ path, text: this.blankAnnotations(out) });
+    this.units.push({ path, text: this.rewriteUses(path, out) });
   }
 
   // ------------------------------------------------------------------------- directives
@@ -323,16 +329,29 @@ export class Preprocessor {
 
   // ------------------------------------------------------------------------- annotations
 
-  /** Blank identifiers whose macro expands to nothing (and their argument list if function-like). */
-  private blankAnnotations(text: string): string {
+  /** A function-like macro whose body is a statement header (`for (...)`) needing a body after it. */
+  private isLoopHeader(def: MacroDef): boolean {
+    if (def.params === null || def.body === '') return false;
+    const toks = lex(def.body);
+    return ['for', 'while', 'if', 'switch'].includes(toks[0]?.text ?? '') && toks[toks.length - 1]?.text === ')';
+  }
+
+  /**
+   * Blank identifiers whose macro expands to nothing (with their argument list if function-like),
+   * and replace uses of loop-header macros by a same-length `for(;__lkml_L<n>;)` marker.
+   */
+  private rewriteUses(path: string, text: string): string {
     const toks = lex(text);
     let chars: string[] | null = null;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       if (t.kind !== 'id') continue;
       const def = this.macros.get(t.text);
-      if (!def || def.body !== '') continue;
+      if (!def) continue;
+      const loop = this.isLoopHeader(def);
+      if (def.body !== '' && !loop) continue;
       let end = t.end;
+      let close = -1;
       if (def.params !== null) {
         if (toks[i + 1]?.text !== '(') continue;
         let depth = 0;
@@ -342,10 +361,26 @@ export class Preprocessor {
           else if (toks[j]!.text === ')' && --depth === 0) break;
         }
         if (j >= toks.length) continue;
+        close = j;
         end = toks[j]!.end;
-        i = j;
       }
-      chars ??= [...text];
+      if (loop) {
+        const marker = `for(;__lkml_L${this.loopUses.size};)`;
+        const firstLine = text.indexOf('\n', t.start);
+        if ((firstLine < 0 || firstLine >= end ? end : firstLine) - t.start < marker.length) continue; // too short to rewrite
+        this.loopUses.set(`__lkml_L${this.loopUses.size}`, {
+          macro: def.name,
+          args: text.slice(toks[i + 1]!.end, toks[close]!.start),
+          file: path,
+          line: lineAt(text, t.start),
+        });
+        chars ??= text.split('');
+        for (let k = t.start; k < end; k++) if (chars[k] !== '\n') chars[k] = k - t.start < marker.length ? marker[k - t.start]! : ' ';
+        i = close;
+        continue;
+      }
+      if (close >= 0) i = close;
+      chars ??= text.split('');
       for (let k = t.start; k < end; k++) if (chars[k] !== '\n') chars[k] = ' ';
     }
     return chars ? chars.join('') : text;

@@ -91,6 +91,10 @@ export interface MachineCore {
   /** Global variables: each a Region (CellRegion, ArrayRegion) or a LocalStruct. */
   readonly globals: unknown[];
   hazardAt(t: ThreadCore, site: Site, kind: string, detail: string, once: boolean): void;
+  /** Integer -> pointer: model stacks first, then the run's AddressSpace (wild if nothing there). */
+  ptrAt(addr: bigint, elem: import('./api.js').CType): Ptr;
+  /** Model memory for interpreter-made objects (compound literals), counted against the budget. */
+  allocate(bytes: number): bigint;
   overBudget(which: 'steps' | 'call-depth' | 'memory', detail: string): never;
 }
 
