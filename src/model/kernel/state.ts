@@ -3,7 +3,7 @@
 // xarrays, user buffers, and the notifier records the Outcome reports. One Kernel per run; the
 // builtins find it from the run's address space (kernelOf).
 
-import type { AddressSpace, ExecCtx, Value } from '../interp/api.js';
+import type { AddressSpace, Blocked, ExecCtx, Value } from '../interp/api.js';
 import { LockRegistry } from './locks.js';
 import { PlainObject, type RtObject } from './object.js';
 import { Memmap, type PageState } from './mm/page.js';
@@ -39,6 +39,8 @@ export class Kernel {
   /** Named runtime objects a scenario refers to (devices ...). */
   readonly named = new Map<string, RtObject>();
   jiffies = INITIAL_JIFFIES;
+  /** TypeScript primitives running per thread, with the model call depth they started at. */
+  private readonly tsFrames = new Map<number, { name: string; depth: number }[]>();
   /** Count of kernel-state changes, for cheap "did anything happen" checks. */
   private nextMmId = 1;
   private nextAvId = 1;
@@ -68,6 +70,32 @@ export class Kernel {
     const o = new PlainObject(structName, name, this.mem.allocate(size), size, init);
     o.register(this.mem);
     return o;
+  }
+
+  /** Run `body` as the TypeScript primitive `name` (so it shows in notifier stacks). */
+  *tsFrame<T>(ctx: ExecCtx, name: string, body: Generator<Blocked, T, void>): Generator<Blocked, T, void> {
+    let list = this.tsFrames.get(ctx.thread.id);
+    if (!list) this.tsFrames.set(ctx.thread.id, (list = []));
+    list.push({ name, depth: ctx.stack().length });
+    try {
+      return yield* body;
+    } finally {
+      list.pop();
+    }
+  }
+
+  /** The call stack of a thread, outermost first: model frames and TypeScript primitives merged. */
+  stackOf(ctx: ExecCtx): string[] {
+    const model = ctx.stack();
+    const ts = this.tsFrames.get(ctx.thread.id);
+    if (!ts || ts.length === 0) return model;
+    const out: string[] = [];
+    let j = 0;
+    for (let i = 0; i <= model.length; i++) {
+      while (j < ts.length && ts[j]!.depth === i) out.push(ts[j++]!.name);
+      if (i < model.length) out.push(model[i]!);
+    }
+    return out;
   }
 
   /** The shared zero page (ZERO_PAGE(0)): what a read fault on untouched anonymous memory maps. */

@@ -106,7 +106,7 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
         passes.set(ctx.thread.name, pass);
         const last = [...k.notifiers].reverse().find((n) => n.subscribers.some((s) => s.action === 'seq-bumped'));
         const why = last
-          ? `${last.event} from ${last.stack[last.stack.length - 1] ?? '?'} (owner ${last.owner ?? 'NULL'}) over [${last.start}, ${last.end}) bumped ${last.subscribers.filter((s) => s.action === 'seq-bumped').map((s) => s.name).join(', ')}`
+          ? `${last.event} from ${issuer(last.stack)} (owner ${last.owner ?? 'NULL'}) over [${last.start}, ${last.end}) bumped ${last.subscribers.filter((s) => s.action === 'seq-bumped').map((s) => s.name).join(', ')}`
           : 'sequence changed';
         ctx.trace({ t: 'retry', fn: caller, pass, thread: ctx.thread.name, why });
       },
@@ -150,6 +150,14 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
 
   const res = machine.run(bodies);
   return buildOutcome(compiled, scenario, k, env, res, detector, retries, machine.trace, traceMode, traceLimit);
+}
+
+/** The function that issued an invalidation: the caller of the range_start wrapper. */
+export function issuer(stack: string[]): string {
+  const i = stack.lastIndexOf('mmu_notifier_invalidate_range_start');
+  const at = i > 0 ? i - 1 : stack.length - 1;
+  const chain = stack.slice(Math.max(0, at - 2), at + 1).reverse();
+  return chain.length ? `${chain[0]}${chain.length > 1 ? ` (from ${chain.slice(1).join(' in ')})` : ''}` : '?';
 }
 
 const frameKeys = new WeakMap<object, object>();

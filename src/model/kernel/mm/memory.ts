@@ -54,6 +54,10 @@ function faultEvent(ctx: ExecCtx, addr: bigint, kind: string): void {
 
 /** handle_mm_fault(): returns vm_fault_t bits. The caller holds mmap_lock (read). */
 export function* handleMmFault(ctx: ExecCtx, k: Kernel, vma: Vma, address: bigint, flags: number): Generator<Blocked, number, void> {
+  return yield* k.tsFrame(ctx, 'handle_mm_fault', handleMmFaultBody(ctx, k, vma, address, flags));
+}
+
+function* handleMmFaultBody(ctx: ExecCtx, k: Kernel, vma: Vma, address: bigint, flags: number): Generator<Blocked, number, void> {
   const write = (flags & FAULT_FLAG_WRITE) !== 0;
   faultEvent(ctx, address, `${write ? 'write' : 'read'}${flags & FAULT_FLAG_REMOTE ? ' remote' : ''}${flags & FAULT_FLAG_ALLOW_RETRY ? '' : ' no-retry'}`);
   const mm = vma.mm;
@@ -93,7 +97,7 @@ export function* handleMmFault(ctx: ExecCtx, k: Kernel, vma: Vma, address: bigin
     const r = yield* ctx.call('do_swap_page', [vmf.self]);
     return Number(r);
   }
-  if (write && orig.v.k === 'present' && !orig.v.bits.write) return yield* doWpPage(ctx, k, vma, table, i, address);
+  if (write && orig.v.k === 'present' && !orig.v.bits.write) return yield* k.tsFrame(ctx, 'do_wp_page', doWpPage(ctx, k, vma, table, i, address));
   if (orig.v.k === 'present') table.entries[i] = Pte.present(orig.v.pfn, { ...orig.v.bits, young: true, dirty: orig.v.bits.dirty || write });
   return 0;
 }
@@ -147,7 +151,7 @@ function* doWpPage(ctx: ExecCtx, k: Kernel, vma: Vma, table: PageTable, i: numbe
     }
     getPage(ctx, h);
   }
-  return yield* wpPageCopy(ctx, k, vma, table, i, address, old.kind === 'zero' ? null : old);
+  return yield* k.tsFrame(ctx, 'wp_page_copy', wpPageCopy(ctx, k, vma, table, i, address, old.kind === 'zero' ? null : old));
 }
 
 /** wp_page_copy(): new page, CLEAR notifier over the page, swap the pte, drop the old mapping. */
@@ -157,7 +161,7 @@ function* wpPageCopy(ctx: ExecCtx, k: Kernel, vma: Vma, table: PageTable, i: num
   page.data = old ? old.data : 0n;
   const a = address & ~0xfffn;
   const range = newRange(k, MMU_NOTIFY_CLEAR, vma.self, vma.mm, a, a + 4096n);
-  yield* invalidateRangeStart(ctx, k, range, ['handle_mm_fault', 'do_wp_page', 'wp_page_copy']);
+  yield* invalidateRangeStart(ctx, k, range);
   yield* acquire(ctx, table.lock!);
   if (old) {
     if (old.mapcount < 0) ctx.bug('wp_page_copy: old page not mapped');
@@ -218,6 +222,10 @@ function isCowMapping(flags: bigint): boolean {
  * made fork fail (-EBUSY when a device-exclusive entry could not be restored).
  */
 export function* forkMm(ctx: ExecCtx, k: Kernel, parent: MmStruct, label: string): Generator<Blocked, MmStruct | number, void> {
+  return yield* k.tsFrame(ctx, 'fork (dup_mmap)', forkBody(ctx, k, parent, label));
+}
+
+function* forkBody(ctx: ExecCtx, k: Kernel, parent: MmStruct, label: string): Generator<Blocked, MmStruct | number, void> {
   yield* acquire(ctx, parent.mmapLock, false);
   const child = k.newMm(label);
   let err = 0;
@@ -231,7 +239,7 @@ export function* forkMm(ctx: ExecCtx, k: Kernel, parent: MmStruct, label: string
       dst.anonVma = own;
       own.chains.push(new AnonVmaChain(k, dst, own));
     }
-    err = yield* copyPageRange(ctx, k, dst, src);
+    err = yield* k.tsFrame(ctx, 'copy_page_range', copyPageRange(ctx, k, dst, src));
     if (err) break;
   }
   release(ctx, parent.mmapLock, false);
@@ -244,7 +252,7 @@ function* copyPageRange(ctx: ExecCtx, k: Kernel, dst: Vma, src: Vma): Generator<
   let range: Ptr | null = null;
   if (cow) {
     range = newRange(k, MMU_NOTIFY_PROTECTION_PAGE, src.self, src.mm, src.start, src.end);
-    yield* invalidateRangeStart(ctx, k, range, ['copy_page_range']);
+    yield* invalidateRangeStart(ctx, k, range);
   }
   let ret = 0;
   for (let addr = src.start; addr < src.end && !ret; ) {
@@ -329,6 +337,10 @@ function mappedPage(k: Kernel, mm: MmStruct, addr: bigint, write: boolean): Page
  * FAULT_FLAG_TRIED after VM_FAULT_RETRY (mmap_lock already dropped by the fault).
  */
 export function* cpuAccess(ctx: ExecCtx, k: Kernel, mm: MmStruct, addr: bigint, write: boolean, update: (v: bigint) => bigint): Generator<Blocked, CpuAccessResult, void> {
+  return yield* k.tsFrame(ctx, write ? 'user store (exc_page_fault)' : 'user load (exc_page_fault)', cpuAccessBody(ctx, k, mm, addr, write, update));
+}
+
+function* cpuAccessBody(ctx: ExecCtx, k: Kernel, mm: MmStruct, addr: bigint, write: boolean, update: (v: bigint) => bigint): Generator<Blocked, CpuAccessResult, void> {
   let flags = FAULT_FLAG_USER | FAULT_FLAG_ALLOW_RETRY | FAULT_FLAG_KILLABLE | (write ? FAULT_FLAG_WRITE : 0);
   let faults = 0;
   for (let tries = 0; tries < 1000; tries++) {

@@ -132,7 +132,7 @@ export function* invalidateRangeStart(ctx: ExecCtx, k: Kernel, range: Ptr, extra
     owner: ownerName(r.get('owner', ctx)),
     start: hex(start),
     end: hex(end),
-    stack: [...ctx.stack(), ...extraStack],
+    stack: [...k.stackOf(ctx), ...extraStack],
     subscribers: [],
   };
   const index = k.notifiers.length;
