@@ -44,8 +44,12 @@ export function threadText(parse: ThreadParse): string {
   return out.join('\n') + '\n';
 }
 
+/** Long back-and-forths would run off the screen: past 12 levels the depth is written out. */
+const MAX_INDENT = 12;
+
 function indent(depth: number): string {
-  return '  '.repeat(depth);
+  if (depth <= MAX_INDENT) return '  '.repeat(depth);
+  return '  '.repeat(MAX_INDENT) + `[${depth}] `;
 }
 
 export function messageLine(m: Message): string {
