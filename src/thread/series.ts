@@ -135,11 +135,11 @@ function closeInTime(a: Message, b: Message): boolean {
  * a trailer already present is not added twice.
  */
 export function collectTrailers(parse: ThreadParse, patchId: string, opts: { sloppy?: boolean } = {}): Trailer[] {
-  const role = roles(parse);
+  const { role, series } = seriesView(parse);
   const byId = new Map(parse.messages.map((m) => [m.id, m]));
   const patch = byId.get(patchId);
   if (!patch) return [];
-  const cover = groupSeries(parse).find((s) => s.patches.includes(patchId))?.cover ?? null;
+  const cover = series.find((s) => s.patches.includes(patchId))?.cover ?? null;
   const targetOf = (m: Message): string | null => {
     for (let p = m.parent; p !== null; ) {
       const up = byId.get(p);
@@ -167,6 +167,14 @@ export function collectTrailers(parse: ThreadParse, patchId: string, opts: { slo
     }
   }
   return out;
+}
+
+/** Roles and series of a parse, worked out once however many patches ask. */
+const views = new WeakMap<ThreadParse, { role: Map<string, Role>; series: Series[] }>();
+function seriesView(parse: ThreadParse): { role: Map<string, Role>; series: Series[] } {
+  let v = views.get(parse);
+  if (!v) views.set(parse, (v = { role: roles(parse), series: groupSeries(parse) }));
+  return v;
 }
 
 function isPersonTrailer(t: Trailer): boolean {
