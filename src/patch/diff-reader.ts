@@ -123,19 +123,24 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
  * on the next line without a diff marker. When the hunk's other lines keep their markers, that
  * line is the header's tail. Returns where the hunk's lines start.
  */
-function joinWrappedHeader(v: DepthView, j: number, header: HunkHeader, repairs: Repair[]): number {
+function joinWrappedHeader(v: DepthView, j: number, header: HunkHeader): { start: number; repair: Repair | null } {
   const next = j + 1;
-  if (!(next < v.kind.length && v.kind[next] === Kind.Bare && !v.gapBefore[next])) return next;
-  if (v.text[j]!.length < WRAP_WIDTH || header.context === null) return next;
+  const none = { start: next, repair: null };
+  if (!(next < v.kind.length && v.kind[next] === Kind.Bare && !v.gapBefore[next])) return none;
+  if (v.text[j]!.length < WRAP_WIDTH || header.context === null) return none;
   const hard = v.nextHard[next]!;
-  if (v.contextBefore[hard]! - v.contextBefore[next]! === 0) return next; // markers lost: a context line
+  if (v.contextBefore[hard]! - v.contextBefore[next]! === 0) return none; // markers lost: a context line
   header.context = `${header.context} ${v.text[next]!.trim()}`;
-  repairs.push({
-    kind: 'wrapped-line-joined',
-    line: v.lineNo[next]!,
-    detail: 'the rest of a wrapped @@ line joined back to it',
-  });
-  return next + 1;
+  const repair = { kind: 'wrapped-line-joined', line: v.lineNo[next]!, detail: 'the rest of a wrapped @@ line joined back to it' };
+  return { start: next + 1, repair };
+}
+
+/** First old line a hunk touches, and the line after the last; a `-n,0` side sits after line n. */
+function firstOldLine(h: Hunk): number {
+  return h.oldLines === 0 ? h.oldStart + 1 : h.oldStart;
+}
+function endOfOld(h: Hunk): number {
+  return h.oldLines === 0 ? h.oldStart + 1 : h.oldStart + h.oldLines;
 }
 
 function readHunks(
@@ -149,9 +154,15 @@ function readHunks(
     const j = skipSeparators(v, i);
     if (!(j < v.kind.length && v.kind[j] === Kind.HunkHeader)) break;
     const header = parseHunkHeader(v.text[j]!)!;
-    const bodyStart = joinWrappedHeader(v, j, header, repairs);
-    const r = readHunk(v, j, bodyStart, header);
+    const wrapped = joinWrappedHeader(v, j, header);
+    const r = readHunk(v, j, wrapped.start, header);
     if (!r) break;
+    // Hunks of one file go forward; one that reaches back belongs to something else.
+    const prevHunk = hunks[hunks.length - 1];
+    if (prevHunk && firstOldLine(r.hunk) < endOfOld(prevHunk)) break;
+    // Nothing comes after a file's end (`\ No newline at end of file`).
+    if (prevHunk && prevHunk.lines.some((l) => l.noNewline)) break;
+    if (wrapped.repair) repairs.push(wrapped.repair);
     hunks.push(r.hunk);
     repairs.push(...r.repairs);
     last = r.last;

@@ -135,13 +135,16 @@ export function readFileHeader(v: DepthView, i: number): FileHeader | null {
   return { old, new: neu, extended, binary, binaryData, git, hasFilePair, start, next: i, wrappedAt };
 }
 
+/** A line of git's base85 binary data: a length letter, then groups of 5 base85 digits. */
+const BASE85_LINE = /^[A-Za-z][0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{5,}$/;
+
 /** `literal N` / `delta N` blocks of base85 lines, each ended by a blank line. */
 function readBinaryBlocks(v: DepthView, i: number, out: string[]): number {
   const { text, gapBefore } = v;
   while (i < text.length && !gapBefore[i] && /^(?:literal|delta) \d+\s*$/.test(text[i]!)) {
     out.push(text[i]!);
     i++;
-    while (i < text.length && !gapBefore[i] && text[i] !== '') out.push(text[i++]!);
+    while (i < text.length && !gapBefore[i] && BASE85_LINE.test(text[i]!)) out.push(text[i++]!);
     if (i < text.length && !gapBefore[i] && text[i] === '') {
       out.push('');
       i++;

@@ -41,7 +41,7 @@ export function webArchive(text: string): string {
 export function wrongCounts(text: string, delta = 2): string {
   return unlines(
     lines(text).map((l) =>
-      l.replace(/^@@ -(\d+),(\d+) \+(\d+),(\d+) @@/, (_, a, b, c, d) => `@@ -${a},${+b + delta} +${c},${+d + delta} @@`),
+      l.replace(/^@@ -(\d+),(\d+) \+(\d+),(\d+) @@/, (_, a, b, c, d) => `@@ -${a},${Math.max(0, +b + delta)} +${c},${Math.max(0, +d + delta)} @@`),
     ),
   );
 }

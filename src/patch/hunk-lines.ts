@@ -1,0 +1,137 @@
+// The lines of one hunk as they are read, with the repairs that made them, and the rule that
+// keeps the result a valid diff: after `\ No newline at end of file` a side has ended, so no
+// later line may touch it.
+import type { Hunk, HunkLine, Repair } from './types.js';
+import type { DepthView } from './view.js';
+import { type HunkHeader, formatHunkHeader, functionName } from './hunk-header.js';
+
+export type Op = ' ' | '+' | '-';
+
+interface Entry {
+  op: Op;
+  text: string;
+  idx: number;
+  noNewline?: boolean;
+}
+
+/** A line at least this long may have been broken by a mail client's line wrap. */
+export const WRAP_WIDTH = 60;
+
+export class HunkLines {
+  readonly entries: Entry[] = [];
+  readonly repairs: Repair[] = [];
+  /** Old and new lines taken so far. */
+  old = 0;
+  new = 0;
+  private oldEnded = false;
+  private newEnded = false;
+
+  constructor(private readonly v: DepthView) {}
+
+  get last(): Entry | undefined {
+    return this.entries[this.entries.length - 1];
+  }
+
+  canTake(op: Op): boolean {
+    return !((op !== '+' && this.oldEnded) || (op !== '-' && this.newEnded));
+  }
+
+  /** Takes a line as written; false when a side it touches has already ended. */
+  take(op: Op, text: string, idx: number): boolean {
+    if (!this.canTake(op)) return false;
+    this.entries.push({ op, text, idx });
+    if (op !== '+') this.old++;
+    if (op !== '-') this.new++;
+    return true;
+  }
+
+  /** An empty line (or a bare `>`) standing for a blank context line. */
+  takeBlank(idx: number): boolean {
+    if (!this.take(' ', '', idx)) return false;
+    this.log('blank-context-restored', idx, 'empty line read as a blank context line');
+    return true;
+  }
+
+  /** A context line whose leading space was lost. */
+  takeSpaceless(text: string, idx: number): boolean {
+    if (!this.take(' ', text, idx)) return false;
+    this.log('context-space-restored', idx, 'context line had lost its leading space');
+    return true;
+  }
+
+  /** `\ No newline at end of file` after the last line. */
+  markNoNewline(): boolean {
+    const last = this.last;
+    if (!last || last.noNewline) return false;
+    last.noNewline = true;
+    if (last.op !== '+') this.oldEnded = true;
+    if (last.op !== '-') this.newEnded = true;
+    return true;
+  }
+
+  /** The last line is long enough that `rest` may be its tail, cut off by a hard wrap. */
+  mayContinueWith(rest: string): boolean {
+    const last = this.last;
+    return !!last && !last.noNewline && last.text !== '' && last.text.length + 1 >= WRAP_WIDTH && rest.trim() !== '';
+  }
+
+  /** Joins a wrapped tail back: the wrap ate the space at the break, or left it at the end. */
+  joinWrapped(rest: string, idx: number): boolean {
+    const last = this.last;
+    if (!last || last.noNewline || last.text === '') return false;
+    last.text = /\s$/.test(last.text) ? last.text + rest : `${last.text} ${rest}`;
+    this.log('wrapped-line-joined', idx, 'line joined to the one before it');
+    return true;
+  }
+
+  log(kind: Repair['kind'], idx: number, detail: string): void {
+    this.repairs.push({ kind, line: this.v.lineNo[idx]!, detail });
+  }
+
+  /**
+   * The hunk with recounted lengths. `recounted`: the counts did not decide the end, so a
+   * mismatch with the header is a repair (unless a snip cut the hunk, which says why itself).
+   */
+  toHunk(headerIdx: number, h: HunkHeader, recounted: boolean, snipLine: number): { hunk: Hunk; repairs: Repair[] } {
+    const lines: HunkLine[] = this.entries.map((e) => {
+      const l: HunkLine = { op: e.op, text: e.text, lineNo: this.v.lineNo[e.idx]! };
+      if (e.noNewline) l.noNewline = true;
+      return l;
+    });
+    const added = lines.filter((l) => l.op === '+').length;
+    const removed = lines.filter((l) => l.op === '-').length;
+    const oldLines = this.old;
+    const newLines = this.new;
+    // A zero-length side is addressed by the line before it (`-0,0` for a new file).
+    const oldStart = oldLines > 0 && h.oldStart === 0 ? 1 : h.oldStart;
+    const newStart = newLines > 0 && h.newStart === 0 ? 1 : h.newStart;
+    const header = formatHunkHeader(oldStart, oldLines, newStart, newLines, h.context);
+    const repairs = [...this.repairs];
+    if (headerIdx >= 0) {
+      const at = this.v.lineNo[headerIdx]!;
+      if (recounted && !snipLine && (oldLines !== h.oldLines || newLines !== h.newLines)) {
+        repairs.push({
+          kind: 'hunk-count-fixed',
+          line: at,
+          detail: `counts -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} recounted as -${oldStart},${oldLines} +${newStart},${newLines}`,
+        });
+      }
+      if (h.nonstandard) {
+        repairs.push({ kind: 'hunk-header-normalised', line: at, detail: `nonstandard hunk header rewritten as ${header}` });
+      }
+    }
+    const hunk: Hunk = {
+      header,
+      oldStart,
+      oldLines,
+      newStart,
+      newLines,
+      function: functionName(h.context),
+      context: h.context,
+      added,
+      removed,
+      lines,
+    };
+    return { hunk, repairs };
+  }
+}

@@ -1,0 +1,147 @@
+// Property tests: random clean diffs survive random manglings with their identity, and no
+// input at all (random line soup, binary junk) makes the finder throw or emit a diff jsdiff
+// cannot apply.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { findDiffs, diffIdentity, parseDiffText } from '../../src/patch/index.js';
+import { applyFailures } from './apply-helper.js';
+import { quote, stripContextSpace, tabsToSpaces, trimTrailing, wrongCounts } from './mangle.js';
+
+const ident = fc.constantFrom('page', 'vma', 'address', 'npages', 'entry', 'ptl', 'range', 'mm');
+const codeLine = fc
+  .tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom('put_page', 'split_huge_pmd', 'pte_unmap_unlock', 'mmu_notifier_invalidate_range_end', 'spin_lock', 'return'), fc.array(ident, { minLength: 1, maxLength: 3 }))
+  .map(([tabs, fn, args]) => (fn === 'return' ? `${'\t'.repeat(tabs)}return ${args[0]};` : `${'\t'.repeat(tabs)}${fn}(${args.join(', ')});`));
+const contextLine = fc.oneof({ weight: 5, arbitrary: codeLine }, { weight: 1, arbitrary: fc.constant('') });
+
+interface GenHunk {
+  before: string[];
+  removed: string[];
+  added: string[];
+  after: string[];
+}
+
+const hunk = fc.record({
+  before: fc.array(contextLine, { maxLength: 3 }),
+  removed: fc.array(codeLine, { maxLength: 3 }),
+  added: fc.array(codeLine, { maxLength: 4 }),
+  after: fc.array(contextLine, { maxLength: 3 }),
+}).filter((h) => h.removed.length + h.added.length > 0);
+
+const diffGen = fc.array(fc.array(hunk, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((files) => {
+  const out: string[] = [];
+  files.forEach((hunks: GenHunk[], f) => {
+    const path = `mm/file${f}.c`;
+    out.push(`diff --git a/${path} b/${path}`, `--- a/${path}`, `+++ b/${path}`);
+    let oldStart = 10;
+    let shift = 0;
+    for (const h of hunks) {
+      const oldLines = h.before.length + h.removed.length + h.after.length;
+      const newLines = h.before.length + h.added.length + h.after.length;
+      const os = oldLines === 0 ? oldStart - 1 : oldStart;
+      const ns = newLines === 0 ? oldStart + shift - 1 : oldStart + shift;
+      out.push(`@@ -${os},${oldLines} +${ns},${newLines} @@ static int fn${f}(void)`);
+      for (const l of h.before) out.push(' ' + l);
+      for (const l of h.removed) out.push('-' + l);
+      for (const l of h.added) out.push('+' + l);
+      for (const l of h.after) out.push(' ' + l);
+      shift += h.added.length - h.removed.length;
+      oldStart += oldLines + 20;
+    }
+  });
+  return out.join('\n') + '\n';
+});
+
+const mangling = fc.record({
+  counts: fc.constantFrom(0, 0, 1, 2, -1),
+  tabs: fc.boolean(),
+  strip: fc.boolean(),
+  depth: fc.integer({ min: 0, max: 3 }),
+  trim: fc.boolean(),
+});
+
+function mangle(text: string, m: { counts: number; tabs: boolean; strip: boolean; depth: number; trim: boolean }): string {
+  let t = text;
+  if (m.counts) t = wrongCounts(t, m.counts);
+  if (m.tabs) t = tabsToSpaces(t);
+  if (m.strip) t = stripContextSpace(t);
+  if (m.depth) t = quote(t, m.depth);
+  if (m.trim) t = trimTrailing(t);
+  return t;
+}
+
+const changes = (d: { files: { new: string | null; hunks: { added: number; removed: number }[] }[] }) =>
+  d.files.map((f) => [f.new, f.hunks.reduce((n, h) => n + h.added, 0), f.hunks.reduce((n, h) => n + h.removed, 0)]);
+
+describe('random diffs through random manglings', () => {
+  it('keep identity, files and +/- counts, and apply', () => {
+    fc.assert(
+      fc.property(diffGen, mangling, (text, m) => {
+        const clean = findDiffs(splitQuoted(text));
+        expect(clean).toHaveLength(1);
+        expect(clean[0]!.repairs).toEqual([]);
+        expect(clean[0]!.text).toBe(text);
+        const body = `Reply text.\n\n${mangle(text, m)}\nThanks,\nReviewer\n`;
+        const got = findDiffs(splitQuoted(body));
+        expect(got).toHaveLength(1);
+        expect(got[0]!.quoteDepth).toBe(m.depth);
+        expect(diffIdentity(got[0]!.files)).toBe(diffIdentity(clean[0]!.files));
+        expect(changes(got[0]!)).toEqual(changes(clean[0]!));
+        expect(applyFailures(got[0]!.text)).toEqual([]);
+        if (!m.counts && !m.strip && !m.trim) expect(got[0]!.text).toBe(text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+const soupLine = fc.oneof(
+  fc.constantFrom(
+    'diff --git a/x.c b/x.c', '--- a/x.c', '+++ b/x.c', '@@ -1,3 +1,4 @@ f(void)', '@@ -1 +1 @@', '@@@ -1,1 +1,1 @@',
+    ' ctx', '+add', '-del', '', '-- ', '--', '[...]', '---8<---', '-- >8 --', 'Index: x.c',
+    '===================================================================', '\\ No newline at end of file',
+    'new file mode 100644', 'rename from a', 'GIT binary patch', 'literal 3', 'Thanks,', 'prose line here',
+    '> ', '> +quoted add', '> -quoted del', '>  quoted ctx', '> @@ -1,2 +1,2 @@', 'code_line(x);',
+  ),
+  fc.string({ maxLength: 12 }),
+);
+
+describe('anything in, no exception out', () => {
+  it('random diff-ish line soup', () => {
+    fc.assert(
+      fc.property(fc.array(soupLine, { maxLength: 80 }), fc.boolean(), (ls, patchMail) => {
+        const body = ls.join('\n');
+        const lines = splitQuoted(body);
+        const found = findDiffs(lines, { patchMail });
+        for (const d of found) {
+          expect(d.firstLine).toBeLessThanOrEqual(d.lastLine);
+          for (const r of d.repairs) {
+            expect(r.line).toBeGreaterThanOrEqual(1);
+            expect(r.line).toBeLessThanOrEqual(lines.length);
+          }
+          for (const f of d.files)
+            for (const h of f.hunks) {
+              expect(h.added).toBe(h.lines.filter((l) => l.op === '+').length);
+              expect(h.removed).toBe(h.lines.filter((l) => l.op === '-').length);
+              expect(h.oldLines).toBe(h.lines.filter((l) => l.op !== '+').length);
+              expect(h.newLines).toBe(h.lines.filter((l) => l.op !== '-').length);
+            }
+          expect(applyFailures(d.text)).toEqual([]);
+        }
+        parseDiffText(body, 'attachment');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4000 }), (bytes) => {
+        const text = Buffer.from(bytes).toString('latin1');
+        findDiffs(splitQuoted(text), { patchMail: true });
+        parseDiffText(text, 'attachment');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
