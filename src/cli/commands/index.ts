@@ -2,9 +2,13 @@
 import type { Command } from 'commander';
 import { registerThread } from './thread.js';
 import { registerGithub } from './github.js';
+import { registerScenarios } from './scenarios.js';
+import { registerModel } from './model.js';
 
 export function registerCommands(program: Command): void {
   void program;
   registerThread(program);
   registerGithub(program);
+  registerScenarios(program);
+  registerModel(program);
 }

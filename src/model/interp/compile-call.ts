@@ -161,13 +161,14 @@ function inExpansion<T>(cx: FnCx, mac: MacroDef, run: () => T): T {
 }
 
 /** Normalised argument texts: comments dropped, one line. */
-function macroArgs(raw: string): string[] {
+function macroArgs(cx: FnCx, raw0: string): string[] {
+  const raw = cx.ps.restoreTypes(raw0);
   if (lex(raw).length === 0) return [];
   return splitArgs(raw).map((a) => lex(a.text).map((t) => t.text).join(' '));
 }
 
 function expansionOf(cx: FnCx, mac: MacroDef, e: Extract<Expr, { k: 'call' }>): Stmt[] {
-  const args = macroArgs(e.raw.text);
+  const args = macroArgs(cx, e.raw.text);
   const n = mac.params!.length;
   const ok = mac.variadic ? args.length >= n - 1 : args.length === n || (n === 0 && args.length === 0);
   if (!ok) throw new CompileError(e.line, `macro ${mac.name} takes ${n} argument${n === 1 ? '' : 's'}, ${args.length} given`);
@@ -220,7 +221,7 @@ export function macroLoop<T>(cx: FnCx, marker: string, body: Stmt, compile: (s: 
   if (!use) return null;
   const mac = use.def;
   return inExpansion(cx, mac, () => {
-    const args = macroArgs(use.args);
+    const args = macroArgs(cx, use.args);
     const text = `${expandFunctionMacro(mac, args)} __lkml_body();`;
     const stmts = cx.ps.parseFragment(text, use.line, cx.file);
     if (stmts.length !== 1) throw new CompileError(use.line, `macro ${mac.name} does not expand to one statement header`);

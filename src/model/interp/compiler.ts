@@ -399,6 +399,10 @@ export class ProgramCompiler implements ProgramScope {
     return stmts;
   }
 
+  restoreTypes(text: string): string {
+    return this.pp.restoreTypes(text);
+  }
+
   loopUse(marker: string): { def: MacroDef; args: string; line: number } | undefined {
     const u = this.pp.loopUses.get(marker);
     if (!u) return undefined;

@@ -36,6 +36,8 @@ export interface ProgramScope {
   missing(name: string, t: CType): MissingTarget;
   global(name: string, fromFile: string): GlobalInfo | undefined;
   parseFragment(text: string, line: number, file: string): Stmt[];
+  /** Put back the type arguments the preprocessor replaced by `__T<n>` markers. */
+  restoreTypes(text: string): string;
   /** A loop-header macro use the preprocessor replaced by `for(;<marker>;)`. */
   loopUse(marker: string): { def: MacroDef; args: string; line: number } | undefined;
   parseTypeText(text: string, line: number, file: string): TypeName | null;

@@ -22,16 +22,17 @@ const MAX_ERRNO = 4095n;
 const ERR_START = (1n << 64n) - MAX_ERRNO;
 
 function args(cx: FnCx, e: CallExpr, name: string, min: number, max = min): CExpr[] {
-  const list: Expr[] = e.args ?? rawArgs(e).map((a) => exprFromText(cx, a, e.line));
+  const list: Expr[] = e.args ?? rawArgs(cx, e).map((a) => exprFromText(cx, a, e.line));
   if (list.length < min || list.length > max) {
     throw new CompileError(e.line, `${name}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, ${list.length} given`);
   }
   return list.map((a) => compileRvalue(cx, a));
 }
 
-function rawArgs(e: CallExpr): string[] {
-  if (lex(e.raw.text).length === 0) return [];
-  return splitArgs(e.raw.text).map((a) => lex(a.text).map((t) => t.text).join(' '));
+function rawArgs(cx: FnCx, e: CallExpr): string[] {
+  const raw = cx.ps.restoreTypes(e.raw.text);
+  if (lex(raw).length === 0) return [];
+  return splitArgs(raw).map((a) => lex(a.text).map((t) => t.text).join(' '));
 }
 
 function exprFromText(cx: FnCx, text: string, line: number): Expr {
@@ -117,7 +118,7 @@ function minMax(name: string, less: boolean, typed: boolean, n: 2 | 3): Intrinsi
     let list: CExpr[];
     let t: CType;
     if (typed) {
-      const raw = rawArgs(e);
+      const raw = rawArgs(cx, e);
       if (raw.length !== n + 1) throw new CompileError(e.line, `${name}() takes ${n + 1} arguments, ${raw.length} given`);
       t = typeFromText(cx, raw[0]!, e.line);
       list = raw.slice(1).map((r) => convert(compileRvalue(cx, exprFromText(cx, r, e.line)), t, 'cast', `${name}()`));
@@ -141,7 +142,7 @@ function clamp(typed: boolean): Intrinsic {
     let list: CExpr[];
     let t: CType;
     if (typed) {
-      const raw = rawArgs(e);
+      const raw = rawArgs(cx, e);
       if (raw.length !== 4) throw new CompileError(e.line, `clamp_t() takes 4 arguments, ${raw.length} given`);
       t = typeFromText(cx, raw[0]!, e.line);
       list = raw.slice(1).map((r) => convert(compileRvalue(cx, exprFromText(cx, r, e.line)), t, 'cast', 'clamp_t()'));
@@ -157,7 +158,7 @@ function clamp(typed: boolean): Intrinsic {
 // ----------------------------------------------------------------------------- pointers
 
 function containerOf(cx: FnCx, e: CallExpr): CExpr {
-  const raw = rawArgs(e);
+  const raw = rawArgs(cx, e);
   if (raw.length !== 3) throw new CompileError(e.line, `container_of() takes 3 arguments, ${raw.length} given`);
   const P = rvalue(compileExpr(cx, exprFromText(cx, raw[0]!, e.line)));
   if (P.t.k !== 'ptr') throw new CompileError(e.line, `container_of() of non-pointer \`${P.src}\``);
@@ -198,8 +199,8 @@ function isErr(orNull: boolean): Intrinsic {
 // ----------------------------------------------------------------------------- table
 
 export const INTRINSICS: Record<string, Intrinsic> = {
-  likely: (cx, e) => condToExpr(compileCond(cx, e.args?.[0] ?? exprFromText(cx, rawArgs(e)[0] ?? '', e.line)), e.src, e.line),
-  unlikely: (cx, e) => condToExpr(compileCond(cx, e.args?.[0] ?? exprFromText(cx, rawArgs(e)[0] ?? '', e.line)), e.src, e.line),
+  likely: (cx, e) => condToExpr(compileCond(cx, e.args?.[0] ?? exprFromText(cx, rawArgs(cx, e)[0] ?? '', e.line)), e.src, e.line),
+  unlikely: (cx, e) => condToExpr(compileCond(cx, e.args?.[0] ?? exprFromText(cx, rawArgs(cx, e)[0] ?? '', e.line)), e.src, e.line),
   __builtin_expect: (cx, e) => args(cx, e, '__builtin_expect', 2)[0]!,
   READ_ONCE: (cx, e) => ({ ...args(cx, e, 'READ_ONCE', 1)[0]!, src: e.src, place: null }),
   WRITE_ONCE: (cx, e) => {
@@ -253,5 +254,5 @@ export const INTRINSICS: Record<string, Intrinsic> = {
     return lift1(VOID_PTR, v, (n, f) => (n === UNINIT ? UNINIT : n === 0n ? null : f.m.ptrAt(BigInt.asUintN(64, n as bigint), VOID)), e.src, e.line, false);
   },
   ERR_CAST: (cx, e) => retype(args(cx, e, 'ERR_CAST', 1)[0]!, VOID_PTR),
-  IS_ENABLED: (cx, e) => constExpr(INT, cx.ps.configured(rawArgs(e)[0] ?? '') ? 1 : 0, e.src, e.line),
+  IS_ENABLED: (cx, e) => constExpr(INT, cx.ps.configured(rawArgs(cx, e)[0] ?? '') ? 1 : 0, e.src, e.line),
 };

@@ -81,6 +81,12 @@ export class Preprocessor {
    * recorded here under that marker; the compiler expands the macro and puts the body back.
    */
   readonly loopUses = new Map<string, { macro: string; args: string; file: string; line: number }>();
+  /**
+   * Type arguments of calls (`container_of(p, struct svm_notifier, notifier)`) that the C
+   * grammar cannot read as expressions are replaced by a same-length identifier `__T<n>___`;
+   * restoreTypes() puts the type text back when a macro or intrinsic reads its arguments.
+   */
+  readonly typeArgs = new Map<string, string>();
   private readonly done = new Set<string>();
   private readonly active = new Set<string>();
 
@@ -338,32 +344,36 @@ export class Preprocessor {
 
   /**
    * Blank identifiers whose macro expands to nothing (with their argument list if function-like),
-   * and replace uses of loop-header macros by a same-length `for(;__lkml_L<n>;)` marker.
+   * replace uses of loop-header macros by a same-length `for(;__lkml_L<n>;)` marker, and type
+   * arguments of calls by a same-length `__T<n>` identifier. Lines and columns never move.
    */
   private rewriteUses(path: string, text: string): string {
     const toks = lex(text);
     let chars: string[] | null = null;
+    const put = (from: number, to: number, marker: string) => {
+      chars ??= text.split('');
+      for (let k = from; k < to; k++) if (chars[k] !== '\n') chars[k] = k - from < marker.length ? marker[k - from]! : marker.startsWith('__T') ? '_' : ' ';
+    };
+    const matching = (open: number): number => {
+      let depth = 0;
+      for (let j = open; j < toks.length; j++) {
+        if (toks[j]!.text === '(') depth++;
+        else if (toks[j]!.text === ')' && --depth === 0) return j;
+      }
+      return -1;
+    };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       if (t.kind !== 'id') continue;
+      const call = toks[i + 1]?.text === '(';
+      const close = call ? matching(i + 1) : -1;
+      if (close >= 0) this.typeArguments(toks, i + 1, close, text, put);
       const def = this.macros.get(t.text);
       if (!def) continue;
       const loop = this.isLoopHeader(def);
       if (def.body !== '' && !loop) continue;
-      let end = t.end;
-      let close = -1;
-      if (def.params !== null) {
-        if (toks[i + 1]?.text !== '(') continue;
-        let depth = 0;
-        let j = i + 1;
-        for (; j < toks.length; j++) {
-          if (toks[j]!.text === '(') depth++;
-          else if (toks[j]!.text === ')' && --depth === 0) break;
-        }
-        if (j >= toks.length) continue;
-        close = j;
-        end = toks[j]!.end;
-      }
+      if (def.params !== null && close < 0) continue;
+      const end = def.params !== null ? toks[close]!.end : t.end;
       if (loop) {
         const marker = `for(;__lkml_L${this.loopUses.size};)`;
         const firstLine = text.indexOf('\n', t.start);
@@ -374,18 +384,50 @@ export class Preprocessor {
           file: path,
           line: lineAt(text, t.start),
         });
-        chars ??= text.split('');
-        for (let k = t.start; k < end; k++) if (chars[k] !== '\n') chars[k] = k - t.start < marker.length ? marker[k - t.start]! : ' ';
+        put(t.start, end, marker);
         i = close;
         continue;
       }
+      put(t.start, end, '');
       if (close >= 0) i = close;
-      chars ??= text.split('');
-      for (let k = t.start; k < end; k++) if (chars[k] !== '\n') chars[k] = ' ';
     }
-    return chars ? chars.join('') : text;
+    return chars ? (chars as string[]).join('') : text;
+  }
+
+  /** Replace keyword-led arguments (`struct x`, `unsigned long`) of the call at toks[open..close]. */
+  private typeArguments(toks: Tok[], open: number, close: number, text: string, put: (a: number, b: number, m: string) => void): void {
+    let depth = 0;
+    let argStart = open + 1;
+    for (let j = open + 1; j <= close; j++) {
+      const x = toks[j]!.text;
+      if (x === '(' || x === '[' || x === '{') depth++;
+      else if ((x === ')' || x === ']' || x === '}') && j !== close) depth--;
+      if ((x === ',' && depth === 0) || j === close) {
+        const first = toks[argStart];
+        if (first && argStart < j && TYPE_WORDS.has(first.text)) {
+          const from = first.start;
+          const to = toks[j - 1]!.end;
+          const original = text.slice(from, to);
+          const marker = `__T${this.typeArgs.size}`;
+          if (!original.includes('\n') && to - from >= marker.length + 1) {
+            this.typeArgs.set(marker, original);
+            put(from, to, marker);
+          }
+        }
+        argStart = j + 1;
+      }
+    }
+  }
+
+  /** Text with `__T<n>___` type markers replaced by the type they stand for. */
+  restoreTypes(text: string): string {
+    if (!text.includes('__T')) return text;
+    return text.replace(/\b__T(\d+)_*\b/g, (m, n: string) => this.typeArgs.get(`__T${n}`) ?? m);
   }
 }
+
+/** Words that start a type name and never an expression. */
+const TYPE_WORDS = new Set(['struct', 'union', 'enum', 'unsigned', 'signed', 'int', 'long', 'short', 'char', 'bool', '_Bool', 'void', 'const', 'volatile']);
 
 /** Substitute argument texts into a function-like macro body (`#x` and `a ## b` included). */
 export function expandFunctionMacro(def: MacroDef, args: string[]): string {

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Scenario, ScenarioThread, Step, ValueSpec } from './types.js';
 
-export class ScenarioError extends Error {}
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+}
 
 const ERRNO: Record<string, number> = {
   EPERM: 1, ENOENT: 2, EINTR: 4, EIO: 5, EAGAIN: 11, ENOMEM: 12, EACCES: 13, EFAULT: 14, EBUSY: 16, EEXIST: 17, EINVAL: 22,

@@ -17,6 +17,7 @@ import { Pmd, Pte, PgProt, SwpEntry, UpperEntry } from '../kernel/mm/pgtable-typ
 import { loadBase, type BaseInfo, type ModelSource } from '../source/index.js';
 import { ScenarioEnv, runStep } from './steps.js';
 import { finalState } from './final.js';
+import { issuer } from './issuer.js';
 import type { Outcome, Scenario, Verdict } from './types.js';
 
 export interface CompiledBase {
@@ -150,14 +151,6 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
 
   const res = machine.run(bodies);
   return buildOutcome(compiled, scenario, k, env, res, detector, retries, machine.trace, traceMode, traceLimit);
-}
-
-/** The function that issued an invalidation: the caller of the range_start wrapper. */
-export function issuer(stack: string[]): string {
-  const i = stack.lastIndexOf('mmu_notifier_invalidate_range_start');
-  const at = i > 0 ? i - 1 : stack.length - 1;
-  const chain = stack.slice(Math.max(0, at - 2), at + 1).reverse();
-  return chain.length ? `${chain[0]}${chain.length > 1 ? ` (from ${chain.slice(1).join(' in ')})` : ''}` : '?';
 }
 
 const frameKeys = new WeakMap<object, object>();

@@ -73,7 +73,9 @@ export function baseInfo(name: string): BaseInfo {
   return { name: b, description: DESCRIPTIONS[b], patch };
 }
 
-export class PatchError extends Error {}
+export class PatchError extends Error {
+  override name = 'PatchError';
+}
 
 /**
  * Apply a unified diff (any number of files, `a/`/`b/` prefixes optional) to model sources.
