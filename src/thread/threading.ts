@@ -47,21 +47,22 @@ export function threadMessages(msgs: ThreadInput[]): ThreadResult {
     get(child).parent = get(parent).id;
   };
 
-  // References give the chain of ancestors; they only fill links nobody set yet.
-  for (const m of msgs) {
-    const refs = m.references.filter((r) => r !== m.id);
-    for (let i = 1; i < refs.length; i++) {
-      const c = get(refs[i]!);
-      if (c.parent === null && c.message === null) link(refs[i]!, refs[i - 1]!);
-    }
-  }
-  // A message's own header decides its parent: In-Reply-To first (References are often cut
+  // First a message's own header decides its parent: In-Reply-To first (References are often cut
   // short by clients), else the last reference.
   for (const m of msgs) {
     const parent = m.inReplyTo && m.inReplyTo !== m.id ? m.inReplyTo : lastOther(m.references, m.id);
     if (parent) link(m.id, parent);
   }
 
+  // Then References give the chain of ancestors; they only fill links nobody set yet (a mail
+  // without reply headers of its own can get its parent from a later mail's References), and
+  // a wrongly ordered References list cannot undo what the mails themselves said.
+  for (const m of msgs) {
+    const refs = m.references.filter((r) => r !== m.id);
+    for (let i = 1; i < refs.length; i++) {
+      if (get(refs[i]!).parent === null) link(refs[i]!, refs[i - 1]!);
+    }
+  }
   const children = new Map<string, string[]>();
   for (const c of box.values()) {
     if (c.parent === null) continue;

@@ -44,6 +44,21 @@ describe('threadMessages', () => {
     expect(t.placeholders.find((p) => p.id === 'r0')?.parent).toBeNull();
   });
 
+  it('gives a mail without reply headers the parent a later mail\'s References name', () => {
+    const t = threadMessages([msg('b', 'Re: x'), msg('c', 'Re: x', 'b', ['a', 'b'])]);
+    expect(t.parent.get('b')).toBe('a');
+    expect(t.placeholders).toEqual([{ id: 'a', parent: null, children: ['b'] }]);
+  });
+
+  it('does not let a References list in the wrong order turn the tree over (b4 with-cover sample)', () => {
+    const t = threadMessages([
+      msg('cover', '[PATCH 0/2] c'),
+      msg('p2', '[PATCH 2/2] x', 'cover', ['cover']),
+      msg('r', 'Re: [PATCH 2/2] x', 'p2', ['p2', 'cover']),
+    ]);
+    expect(Object.fromEntries(t.parent)).toEqual({ cover: null, p2: 'cover', r: 'p2' });
+  });
+
   it('prefers In-Reply-To over a cut-short References', () => {
     const t = threadMessages([msg('a', 'x'), msg('b', 'Re: x', 'a', []), msg('c', 'Re: x', 'b', ['a'])]);
     expect(t.parent.get('c')).toBe('b');
