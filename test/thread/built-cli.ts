@@ -21,7 +21,9 @@ let built = false;
 export function ensureBuilt(): void {
   if (built) return;
   const main = join(ROOT, 'lib/cli/main.js');
-  if (!existsSync(main) || statSync(main).mtimeMs < newest(join(ROOT, 'src'))) {
+  // Only the code the thread command runs decides (others' work in progress elsewhere does not).
+  const sources = Math.max(...['cli', 'thread', 'patch', 'report'].map((d) => newest(join(ROOT, 'src', d))));
+  if (!existsSync(main) || !existsSync(join(ROOT, 'lib/thread/parse-thread.js')) || statSync(main).mtimeMs < sources) {
     try {
       execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
     } catch {
