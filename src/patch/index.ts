@@ -6,7 +6,7 @@ import { viewOfText } from './view.js';
 
 export type * from './types.js';
 export { findDiffs, type FoundDiff, type FindOptions } from './find-diffs.js';
-export { diffIdentity } from './identity.js';
+export { diffIdentity, isQuotedPartOf } from './identity.js';
 export { patchBreak, isPatchBreakLine, type PatchBreakOptions } from './patch-break.js';
 export { isScissorsLine } from './scissors.js';
 export { functionName, parseHunkHeader } from './hunk-header.js';

@@ -6,7 +6,9 @@ const SNIP = /^\s*(?:\[\s*(?:\.{2,}|\u2026|snip(?:ped)?|cut|trimmed|skip(?:ped)?
 
 /** `[...]`, `[ snip ]`, `<snip>`, `...`: the writer left something out here. */
 export function isSnipLine(text: string): boolean {
-  return text.length <= 40 && SNIP.test(text);
+  if (text.length === 0 || text.length > 40) return false;
+  const c = text.trimStart()[0];
+  return (c === '[' || c === '<' || c === '.' || c === '\u2026') && SNIP.test(text);
 }
 
 const GREETING = /^(?:thanks|thank you|thx|regards|best|cheers|br|kind regards|best regards|hi|hello|ack|nak|nack|sincerely)\b[^;{}()=]{0,40}$/i;

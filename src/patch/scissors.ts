@@ -9,9 +9,7 @@ const BLACK_SCISSORS = '\u2702'; // 3 bytes in UTF-8
 
 /** Cheap pre-check so long bodies do not pay the byte walk on every line. */
 function mayBeScissors(line: string): boolean {
-  return (
-    line.includes('8') || line.includes('%') || line.includes(BLACK_SCISSORS)
-  );
+  return SCISSORS_PAIRS.some((p) => line.includes(p)) || line.includes(BLACK_SCISSORS);
 }
 
 function isBlank(ch: string): boolean {

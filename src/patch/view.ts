@@ -55,27 +55,25 @@ function emptyView(depth: number): DepthView {
 
 export function buildViews(lines: readonly QuotedLine[]): DepthView[] {
   const byDepth = new Map<number, { view: DepthView; last: number }>();
-  // lastSnip[i]: body index of the last snip line at or before i (any depth), or -1.
-  const lastSnip: number[] = new Array<number>(lines.length);
-  let snip = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (isSnipLine(lines[i]!.text)) snip = i;
-    lastSnip[i] = snip;
-  }
+  let entry: { view: DepthView; last: number } | undefined;
+  let lastSnip = -1; // body index of the latest snip line, any depth
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    let entry = byDepth.get(l.depth);
-    if (!entry) {
-      entry = { view: emptyView(l.depth), last: -1 };
-      byDepth.set(l.depth, entry);
+    if (!entry || entry.view.depth !== l.depth) {
+      entry = byDepth.get(l.depth);
+      if (!entry) {
+        entry = { view: emptyView(l.depth), last: -1 };
+        byDepth.set(l.depth, entry);
+      }
     }
     const v = entry.view;
     const gap = entry.last >= 0 && entry.last !== i - 1;
     v.text.push(l.text);
     v.lineNo.push(l.lineNo);
     v.gapBefore.push(gap);
-    v.snipInGap.push(gap && lastSnip[i - 1]! > entry.last ? lines[lastSnip[i - 1]!]!.lineNo : 0);
+    v.snipInGap.push(gap && lastSnip > entry.last ? lines[lastSnip]!.lineNo : 0);
     entry.last = i;
+    if (isSnipLine(l.text)) lastSnip = i;
   }
   const views = [...byDepth.values()].map((e) => e.view).sort((a, b) => a.depth - b.depth);
   for (const v of views) classify(v);
