@@ -1,4 +1,4 @@
 // Types of scripts/build-action.mjs for the tests that reuse its esbuild options.
 import type { BuildOptions } from 'esbuild';
 export function actionBuildOptions(entry: string, outfile: string): BuildOptions;
-export function buildAction(dist?: string): Promise<void>;
+export function buildAction(options?: { dist?: string; entry?: string }): Promise<void>;

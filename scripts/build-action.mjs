@@ -1,16 +1,43 @@
 #!/usr/bin/env node
 // Builds the GitHub Action: one ESM bundle (esbuild; ncc breaks web-tree-sitter) at
-// dist/index.js, with the tree-sitter wasm files (and the model's C sources, once the model
-// reads them from disk) beside it. dist/ is committed; CI rebuilds it and fails on any diff.
+// dist/index.js, with the tree-sitter wasm files beside it. dist/ is committed; CI rebuilds it
+// and fails on any diff.
 //
 //   node scripts/build-action.mjs          (npm run build:action)
+//
+// Finding files at run time. ts-parser.ts looks for the wasm beside the bundle itself. Other
+// modules find their data relative to their own file as laid out in lib/ (lib/model/source/
+// index.js looks for ../../../src/model/source, lib/model/scenario/load.js for
+// ../../../fixtures/scenarios). dist/ sits at the same depth as lib/, so in the bundle each of
+// those modules gets the import.meta.url it would have in lib/, with dist/ for lib/ (see
+// LIB_LAYOUT_MODULES). The Action always runs from a full checkout of this repository at one
+// commit, so those lookups find the model sources and scenarios of that same commit, and dist/
+// does not carry a second copy of them that could drift.
 import { build } from 'esbuild';
-import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { chmod, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Modules (under src/) whose own-location lookups assume the lib/ layout. */
+const LIB_LAYOUT_MODULES = ['model/source/index.ts', 'model/scenario/load.ts'];
+
+function libLayoutPlugin() {
+  return {
+    name: 'lkml-replay-lib-layout',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const rel = relative(join(root, 'src'), args.path).split(sep).join('/');
+        if (!LIB_LAYOUT_MODULES.includes(rel)) return undefined;
+        const text = await readFile(args.path, 'utf8');
+        const libUrl = `new URL(${JSON.stringify(rel.replace(/\.ts$/, '.js'))}, import.meta.url).href`;
+        return { contents: text.replaceAll('import.meta.url', libUrl), loader: 'ts' };
+      });
+    },
+  };
+}
 
 /** The esbuild options of the Action bundle; the tests bundle their own entries with them too. */
 export function actionBuildOptions(entry, outfile) {
@@ -26,6 +53,7 @@ export function actionBuildOptions(entry, outfile) {
     banner: {
       js: "import { createRequire as __lkmlReplayCreateRequire } from 'node:module';\nconst require = __lkmlReplayCreateRequire(import.meta.url);",
     },
+    plugins: [libLayoutPlugin()],
     legalComments: 'eof',
     charset: 'utf8',
     logLevel: 'warning',
@@ -39,10 +67,11 @@ const ASSETS = [
   ['tree-sitter-c/tree-sitter-c.wasm', 'tree-sitter-c.wasm'],
 ];
 
-export async function buildAction(dist = join(root, 'dist')) {
+/** Builds `entry` (default: the Action) into `dist` with its assets. */
+export async function buildAction({ dist = join(root, 'dist'), entry = join(root, 'src/action/index.ts') } = {}) {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
-  await build(actionBuildOptions(join(root, 'src/action/index.ts'), join(dist, 'index.js')));
+  await build(actionBuildOptions(entry, join(dist, 'index.js')));
   const require = createRequire(join(root, 'package.json'));
   for (const [from, to] of ASSETS) {
     await cp(require.resolve(from), join(dist, to));
