@@ -4,7 +4,7 @@
 // sub-closures, choosing the plain or generator shape, and fold constants.
 
 import { Ptr, UNINIT, type Blocked, type CType, type SourceLoc, type Value } from './api.js';
-import { isInt, sameType, typeToString, type IntType } from './ctypes.js';
+import { UNRESOLVED, isInt, sameType, typeToString, type IntType } from './ctypes.js';
 import { converterFrom, type IntVal } from './ints.js';
 import { ptrToInt, type CallTarget, type Ev, type Frame, type GenEv, type Site } from './runtime.js';
 
@@ -177,6 +177,7 @@ export function convFn(
   const fail = (why: string): never => {
     throw new CompileError(line, `${what}: ${why} (\`${typeToString(from)}\` to \`${typeToString(to)}\`)`);
   };
+  if (from === UNRESOLVED) return null; // a trap: its value is never produced
   if (to.k === 'void') {
     if (kind !== 'cast') fail('cannot convert to void');
     return () => undefined;

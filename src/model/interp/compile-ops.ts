@@ -4,7 +4,7 @@
 
 import { Ptr, UNINIT, type Blocked, type CType, type Value } from './api.js';
 import { constExpr, CompileError, lift1, lift2, plainExpr, genExpr, siteAt, uninitRead, ptrAddBytes, type CExpr } from './cexpr.js';
-import { INT, LONG, is64, promote, sameType, typeToString, uac, type IntType } from './ctypes.js';
+import { INT, LONG, UNRESOLVED, is64, promote, sameType, typeToString, uac, type IntType } from './ctypes.js';
 import { arith, compare, complement, converterFrom, negate, repOf, shift, type IntVal } from './ints.js';
 import { bug, ptrEquals, type Frame } from './runtime.js';
 import type { FnCx } from './fn-context.js';
@@ -17,8 +17,7 @@ export interface ValOp {
   pure: boolean;
 }
 
-/** Type used for calls the model cannot resolve: anything goes, the trap fires first. */
-export const UNRESOLVED: CType = { k: 'opaque', name: '<unresolved>' };
+export { UNRESOLVED };
 export function isUnresolved(t: CType): boolean {
   return t === UNRESOLVED;
 }

@@ -32,6 +32,8 @@ export const LLONG = intType(64, true, 'long long');
 export const ULLONG = intType(64, false, 'unsigned long long');
 export const SIZE_T = intType(64, false, 'size_t');
 export const VOID_PTR: CType = { k: 'ptr', to: VOID };
+/** Type of a call the model cannot resolve: converts to anything (the trap fires first). */
+export const UNRESOLVED: CType = { k: 'opaque', name: '<unresolved>' };
 export const CHAR_PTR: CType = { k: 'ptr', to: CHAR };
 
 /** Kernel and C99 typedefs known without a header (a header may redeclare them identically). */

@@ -63,7 +63,7 @@ function voidOf(c: Cond | null, act: (f: Frame) => void, src: string, line: numb
 /** BUG_ON-like: ends the run with `bug` when the condition holds. `extra` args are shown. */
 function bugOn(name: string, nCond: 0 | 1, gate: string | null): Intrinsic {
   return (cx, e) => {
-    const text = e.raw.text.replace(/\s+/g, ' ').trim();
+    const text = cx.ps.restoreTypes(e.raw.text).replace(/\s+/g, ' ').trim();
     if (gate && !cx.ps.configured(gate)) return plainExpr(VOID, () => undefined, e.src, e.line);
     const all = args(cx, e, name, nCond, nCond + 1);
     const cond = nCond ? condOf(cx, all[0]!) : null;
@@ -77,7 +77,7 @@ function bugOn(name: string, nCond: 0 | 1, gate: string | null): Intrinsic {
 /** WARN_ON-like: a `warn` hazard, execution continues; the value is the condition. */
 function warnOn(name: string, once: boolean, gate: string | null): Intrinsic {
   return (cx, e) => {
-    const text = e.raw.text.replace(/\s+/g, ' ').trim();
+    const text = cx.ps.restoreTypes(e.raw.text).replace(/\s+/g, ' ').trim();
     if (gate && !cx.ps.configured(gate)) return constExpr(INT, 0, e.src, e.line);
     const all = args(cx, e, name, 1, 99);
     const cond = condOf(cx, all[0]!);

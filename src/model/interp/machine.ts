@@ -179,6 +179,10 @@ class Thread implements ThreadCore {
   }
   *call(fn: string | Ptr, args: Value[]): Generator<Blocked, Value, void> {
     const tgt = this.m.resolveTarget(fn, this);
+    const ft = tgt.kind === 'model' ? tgt.fn.type : tgt.kind === 'builtin' ? tgt.type : null;
+    if (ft && (args.length < ft.params.length || (!ft.variadic && args.length > ft.params.length))) {
+      return this.notModelled(`${typeof fn === 'string' ? fn : formatValue(fn)}() takes ${ft.params.length} argument(s), ${args.length} given`);
+    }
     return yield* invokeTarget(this, tgt, coerceArgs(tgt, args));
   }
   callSync(fn: string | Ptr, args: Value[]): Value {

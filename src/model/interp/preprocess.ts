@@ -367,8 +367,9 @@ export class Preprocessor {
       if (t.kind !== 'id') continue;
       const call = toks[i + 1]?.text === '(';
       const close = call ? matching(i + 1) : -1;
-      if (close >= 0) this.typeArguments(toks, i + 1, close, text, put);
       const def = this.macros.get(t.text);
+      // only macro uses take types (a declarator `f(struct page *p)` looks like a call too)
+      if (close >= 0 && ((def && def.params !== null) || TYPE_TAKING.has(t.text))) this.typeArguments(toks, i + 1, close, text, put);
       if (!def) continue;
       const loop = this.isLoopHeader(def);
       if (def.body !== '' && !loop) continue;
@@ -425,6 +426,9 @@ export class Preprocessor {
     return text.replace(/\b__T(\d+)_*\b/g, (m, n: string) => this.typeArgs.get(`__T${n}`) ?? m);
   }
 }
+
+/** Interpreter intrinsics with a type argument (header macros are recognised by definition). */
+const TYPE_TAKING = new Set(['container_of', 'min_t', 'max_t', 'clamp_t']);
 
 /** Words that start a type name and never an expression. */
 const TYPE_WORDS = new Set(['struct', 'union', 'enum', 'unsigned', 'signed', 'int', 'long', 'short', 'char', 'bool', '_Bool', 'void', 'const', 'volatile']);

@@ -5,9 +5,10 @@
 // equality and order and tests their parity, so two states that differ by an even shift of every
 // seq behave the same. The clock (jiffies) is kept absolute: timeouts compare against it.
 //
-// Soundness: a repeat is claimed only when the thread is the only runnable one; locals count as
-// seqs only if they equal a live seq value, and seqs start at SEQ_BASE (2^32 + 2) so a small
-// integer never matches one. A loop that merely advances a counter of its own (i++) never repeats.
+// Soundness: a repeat is claimed only when the thread is the only runnable one. A value counts as
+// a seq (and is compared relative to the smallest live seq) only if it lies in the seq range
+// [2^40, 2^40 + 2^31), where nothing else the model produces lives (SEQ_BASE). A loop that
+// merely advances a counter of its own (i++) never repeats.
 //
 // On a proven livelock the runtime moves the clock past any timeout (one hour of jiffies) and lets
 // the loop's own timeout branch run; if the same state comes round again after that, the loop has
@@ -17,6 +18,7 @@ import type { Kernel } from './state.js';
 import { HZ } from './state.js';
 import { hex } from './object.js';
 import { Pmd, Pte } from './mm/pgtable-types.js';
+import { SEQ_BASE, SEQ_RANGE_END } from './mm/mmu_notifier.js';
 import type { Value } from '../interp/api.js';
 import { Ptr, UNINIT } from '../interp/api.js';
 
@@ -58,8 +60,13 @@ function seqCells(k: Kernel): bigint[] {
   return out;
 }
 
-function fmt(v: Value, seqs: Set<bigint>, base: bigint): string {
-  if (typeof v === 'bigint') return seqs.has(v) ? `seq+${v - base}` : v.toString(16);
+/** Is v a notifier seq value (current or stale)? Seqs live in a range of their own. */
+function isSeq(v: bigint): boolean {
+  return v >= SEQ_BASE - 2n && v < SEQ_RANGE_END;
+}
+
+function fmt(v: Value, base: bigint): string {
+  if (typeof v === 'bigint') return isSeq(v) ? `seq${v - base}` : v.toString(16);
   if (typeof v === 'number') return String(v);
   if (v === null) return 'NULL';
   if (v === undefined) return 'void';
@@ -97,14 +104,13 @@ export class LivelockDetector {
     const n = st.visits++;
     const all = [...seqCells(this.k), ...this.subscriberSeqs()];
     const base = all.length ? all.reduce((a, b) => (b < a ? b : a)) : 0n;
-    const seqs = new Set(all);
-    const locals = v.locals.map(([name, val]) => `${name}=${fmt(val, seqs, base)}`).join(',');
+    const locals = v.locals.map(([name, val]) => `${name}=${fmt(val, base)}`).join(',');
     const cheap = `${base & 1n}|${locals}`;
     if (!st.cheap.has(cheap)) {
       st.cheap.set(cheap, n);
       return null;
     }
-    const full = `${cheap}|${this.kernelState(seqs, base)}`;
+    const full = `${cheap}|${this.kernelState(base)}`;
     const seen = st.full.get(full);
     st.full.set(full, n);
     if (seen === undefined || !v.alone) return null;
@@ -120,7 +126,7 @@ export class LivelockDetector {
   }
 
   /** Everything a loop iteration could depend on, seqs relative to `base`. */
-  kernelState(seqs: Set<bigint>, base: bigint): string {
+  kernelState(base: bigint): string {
     const k = this.k;
     const parts: string[] = [`j=${k.jiffies}`];
     for (const s of k.memmap.all()) {
@@ -133,7 +139,7 @@ export class LivelockDetector {
       for (const t of mm.pt.pteTables()) t.entries.forEach((e, i) => !(e as Pte).none && parts.push(`pte${hex(t.addrOf(i))}:${(e as Pte).describe()}`));
       const subs = mm.subs;
       if (subs) {
-        parts.push(`subs:${fmt(subs.invalidateSeq, seqs, base)}:${subs.activeInvalidateRanges}:${subs.intervals.map((x) => x.name + '@' + x.start).join(';')}:${subs.classic.length}`);
+        parts.push(`subs:${fmt(subs.invalidateSeq, base)}:${subs.activeInvalidateRanges}:${subs.intervals.map((x) => x.name + '@' + x.start).join(';')}:${subs.classic.length}`);
       }
     }
     for (const l of k.locks.all) if ('holders' in l) parts.push(`${l.name}:${l.holders().map((t) => t.name).join('+')}`);

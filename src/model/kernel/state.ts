@@ -18,8 +18,8 @@ export interface KernelConfig {
   thp: boolean;
 }
 
-/** jiffies start here (INITIAL_JIFFIES is -300 s in the kernel; any fixed value will do). */
-export const INITIAL_JIFFIES = 0x100000000n;
+/** INITIAL_JIFFIES of the kernel on 64-bit: (unsigned int)(-300 * HZ), five minutes before wrap. */
+export const INITIAL_JIFFIES = 0xfffb6c20n;
 export const HZ = 250n;
 
 export class Kernel {

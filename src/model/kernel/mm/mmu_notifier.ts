@@ -17,9 +17,14 @@ import { asStruct, MmStruct } from './vma.js';
 export const EVENT_NAMES = ['UNMAP', 'CLEAR', 'PROTECTION_VMA', 'PROTECTION_PAGE', 'SOFT_DIRTY', 'RELEASE', 'MIGRATE', 'EXCLUSIVE'];
 export const MMU_NOTIFIER_RANGE_BLOCKABLE = 1;
 
-/** First global seq. Kernel: 2. The model starts high (even) so that a seq is never mistaken
- *  for a small integer when loop states are compared (livelock.ts). */
-export const SEQ_BASE = 0x100000002n;
+/**
+ * First global seq. Kernel: 2. The model starts at 2^40 + 2 so that seq values live in a range of
+ * their own, [2^40, 2^40 + 2^31): no address (user 0x7f..., kernel 0xffff...), pfn, jiffies
+ * value (INITIAL_JIFFIES is below 2^32) or count falls there, and loop-state comparison
+ * (livelock.ts) can tell a seq -- current or stale -- from anything else.
+ */
+export const SEQ_BASE = 0x10000000002n;
+export const SEQ_RANGE_END = SEQ_BASE + (1n << 31n);
 
 export type SubscriberAction = 'filtered' | 'seq-bumped' | 'called';
 
