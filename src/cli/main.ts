@@ -1,22 +1,34 @@
 // Entry point of the `lkml-replay` command. Each command lives in its own file under commands/
 // and loads its heavy modules (mailparser, tree-sitter, the model) only when it runs, so that
 // `--help` and start-up stay fast.
-import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 import { exitCodes, UsageError, InputError } from './errors.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const program = new Command();
 program
   .name('lkml-replay')
+  .version(pkg.version)
   .description(
     'Replay patch variants from Linux kernel mailing-list threads through an executable model of the kernel code they touch, and report behavioural differences.',
   )
   .option('--debug', 'show stack traces for internal errors')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors must exit 2 like every other bad input (commander's own default is 1, which
+  // `review --fail-on` uses). Set before the commands are added so they inherit it.
+  .exitOverride();
 
 registerCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message (and the help, for usage errors).
+    process.exitCode = err.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
+    return;
+  }
   const debug = program.opts<{ debug?: boolean }>().debug === true;
   if (err instanceof UsageError || err instanceof InputError) {
     process.stderr.write(`lkml-replay: ${err.message}\n`);

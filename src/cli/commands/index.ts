@@ -6,7 +6,6 @@ import { registerScenarios } from './scenarios.js';
 import { registerModel } from './model.js';
 
 export function registerCommands(program: Command): void {
-  void program;
   registerThread(program);
   registerGithub(program);
   registerScenarios(program);
