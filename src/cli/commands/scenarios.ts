@@ -64,6 +64,9 @@ export function registerScenarios(program: Command): void {
         if (err instanceof Error && err.name === 'PatchError') throw new InputError(patches[0]?.name ?? opts.base, err.message);
         throw err;
       }
+      for (const d of compiled.diagnostics.filter((x) => x.severity === 'error')) {
+        process.stderr.write(`lkml-replay: warning: model source ${d.file}:${d.line}: ${d.message}\n`);
+      }
       const outcomes = scenarios.map((s) => run.runScenario(compiled, s, { trace: opts.format === 'json' ? (opts.trace as 'full') : 'events' }));
       process.stdout.write(opts.format === 'json' ? JSON.stringify(outcomes, null, 2) + '\n' : render.outcomesText(outcomes, !!opts.details));
     });

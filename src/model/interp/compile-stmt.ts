@@ -10,7 +10,7 @@ import { compileCond, compileRvalue, constValue } from './compile-expr.js';
 import { macroLoop, macroStatements } from './compile-call.js';
 import { compileInitFiller } from './compile-init.js';
 import type { Cond } from './compile-ops.js';
-import { promote, typeToString, type FuncType } from './ctypes.js';
+import { UNRESOLVED, promote, typeToString, type FuncType } from './ctypes.js';
 import { converter } from './ints.js';
 import { CellRegion, LocalStruct, newValue, storageBytes } from './memory.js';
 import {
@@ -507,8 +507,15 @@ function compileDecl(cx: FnCx, s: Extract<Stmt, { k: 'decl' }>): CStmt {
   }
   const parts: CStmt[] = [];
   for (const d of s.decls) {
-    const { t } = cx.ps.resolveType(d.type.spec, d.type.decl, d.line, cx);
-    if (t.k === 'func') throw new CompileError(d.line, `local function declaration \`${d.name}\` is not supported`);
+    let t: CType;
+    try {
+      t = cx.ps.resolveType(d.type.spec, d.type.decl, d.line, cx).t;
+      if (t.k === 'func') throw new CompileError(d.line, `local function declaration \`${d.name}\` is not supported`);
+    } catch (e) {
+      // declare it anyway so that its uses do not report the same mistake again
+      if (e instanceof CompileError && !cx.lookup(d.name)) cx.declare(d.name, UNRESOLVED, d.line);
+      throw e;
+    }
     const l = cx.declare(d.name, t, d.line);
     parts.push(declInit(cx, l, d.init, d.line));
   }

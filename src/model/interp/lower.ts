@@ -405,6 +405,7 @@ export class Lowerer {
     const line = this.line(n);
     const src = clip(n.text);
     const at = { line, src };
+    if (n.isMissing) return this.bad(n, `syntax error: missing \`${n.type}\``);
     switch (n.type) {
       case 'number_literal':
         return { ...at, k: 'num', text: n.text };

@@ -297,6 +297,7 @@ export class Preprocessor {
         let name: string | undefined;
         if (toks[i + 1]?.text === '(') {
           name = toks[i + 2]?.text;
+          if (toks[i + 3]?.text !== ')') throw new Error(`expected ) after ${t.text}(${name ?? ''}`);
           i += 3;
         } else {
           name = toks[i + 1]?.text;

@@ -32,8 +32,15 @@ export interface FunctionOutline {
 }
 
 export interface OutlineOptions {
-  /** Blank inactive #if branches for this config first (lines do not move). Default: keep them. */
+  /**
+   * Preprocess first (lines and columns never move): inactive #if branches for this config are
+   * blanked, annotations removed, and uses of loop-header macros (`anon_vma_interval_tree_foreach
+   * (...) { }`) made parseable. Without it the text is parsed as it is.
+   */
   config?: ConfigSet;
+  /** Model path of `text` ("mm/rmap.c") and the other model sources, for #include of macros. */
+  path?: string;
+  sources?: { path: string; text: string }[];
 }
 
 export interface Outline {
@@ -50,16 +57,19 @@ export async function initOutline(): Promise<void> {
 export function outlineTranslationUnit(text: string, opts: OutlineOptions = {}): Outline {
   cParserSync();
   let src = text;
-  if (opts.config) {
-    const pp = new Preprocessor(new Map([['<outline>', text]]), opts.config);
-    src = pp.run(['<outline>'])[0]!.text;
+  if (opts.config || opts.sources) {
+    const path = opts.path ?? '<outline>';
+    const all = new Map((opts.sources ?? []).map((x) => [x.path, x.text]));
+    all.set(path, text);
+    const pp = new Preprocessor(all, opts.config ?? []);
+    src = pp.run([path]).find((u) => u.path === path)!.text;
   }
   return withTree(src, (tree) => {
     const functions: FunctionOutline[] = [];
     const visit = (n: TSNode): void => {
       for (const c of n.namedChildren) {
         if (!c) continue;
-        if (c.type === 'function_definition') functions.push(outlineFunction(c));
+        if (c.type === 'function_definition') functions.push(outlineFunction(c, text));
         else if (/^preproc_(if|ifdef|else|elif)/.test(c.type)) visit(c);
       }
     };
@@ -75,12 +85,15 @@ export function outlineStatements(text: string): { statements: StatementOutline[
   return withTree(`void __lkml_fragment(void) {\n${text}\n}`, (tree) => {
     const fn = tree.rootNode.namedChildren.find((c) => c?.type === 'function_definition');
     const body = fn?.childForFieldName('body');
-    const statements = body ? stmtsOf(body, 0) : [];
-    return { statements, syntaxErrors: syntaxErrors(tree.rootNode, 0) };
+    const wrapped = `void __lkml_fragment(void) {\n${text}\n}`;
+    const statements = body ? stmtsOf(body, 0, wrapped) : [];
+    // an error the parser pins on the wrapper line belongs to the fragment's first line
+    return { statements, syntaxErrors: syntaxErrors(tree.rootNode, 0).map((e) => ({ ...e, line: Math.max(1, e.line) })) };
   });
 }
 
-function outlineFunction(n: TSNode): FunctionOutline {
+/** `text` is the source as given (the parsed text may have preprocessor markers, same offsets). */
+function outlineFunction(n: TSNode, text: string): FunctionOutline {
   const body = n.childForFieldName('body')!;
   let d = n.childForFieldName('declarator');
   while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
@@ -90,34 +103,34 @@ function outlineFunction(n: TSNode): FunctionOutline {
   return {
     name: nameNode?.text ?? '<unknown>',
     isStatic: n.namedChildren.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static'),
-    signature: n.text.slice(0, sigEnd).replace(/\s+/g, ' ').trim(),
+    signature: text.slice(n.startIndex, n.startIndex + sigEnd).replace(/\s+/g, ' ').trim(),
     startLine: n.startPosition.row + 1,
     endLine: n.endPosition.row + 1,
     bodyStartLine: body.startPosition.row + 1,
     bodyEndLine: body.endPosition.row + 1,
-    statements: stmtsOf(body, 1),
+    statements: stmtsOf(body, 1, text),
   };
 }
 
 const BLOCKY = new Set(['compound_statement', 'else_clause', 'case_statement', 'labeled_statement']);
 
-function stmtsOf(block: TSNode, base: number): StatementOutline[] {
+function stmtsOf(block: TSNode, base: number, text: string): StatementOutline[] {
   const out: StatementOutline[] = [];
   for (const c of block.namedChildren) {
     if (!c || c.type === 'comment') continue;
-    out.push(outlineStmt(c, base));
+    out.push(outlineStmt(c, base, text));
   }
   return out;
 }
 
-function outlineStmt(n: TSNode, base: number): StatementOutline {
+function outlineStmt(n: TSNode, base: number, text: string): StatementOutline {
   const children: StatementOutline[] = [];
   const collect = (x: TSNode): void => {
     for (const c of x.namedChildren) {
       if (!c || c.type === 'comment') continue;
       if (c.type === 'compound_statement' || c.type === 'else_clause') collect(c);
-      else if (/_statement$|^declaration$/.test(c.type) && c.type !== 'expression_statement' && c.type !== 'parenthesized_expression') children.push(outlineStmt(c, base));
-      else if (c.type === 'expression_statement' && (BLOCKY.has(x.type) || x.type === 'if_statement' || /while|for|do/.test(x.type))) children.push(outlineStmt(c, base));
+      else if (/_statement$|^declaration$/.test(c.type) && c.type !== 'expression_statement' && c.type !== 'parenthesized_expression') children.push(outlineStmt(c, base, text));
+      else if (c.type === 'expression_statement' && (BLOCKY.has(x.type) || x.type === 'if_statement' || /while|for|do/.test(x.type))) children.push(outlineStmt(c, base, text));
     }
   };
   if (n.type !== 'expression_statement' && n.type !== 'declaration') collect(n);
@@ -126,7 +139,7 @@ function outlineStmt(n: TSNode, base: number): StatementOutline {
     kind: n.type,
     startLine: n.startPosition.row + base,
     endLine: n.endPosition.row + base,
-    text: n.text,
+    text: text.slice(n.startIndex, n.endIndex),
     ...(label ? { label } : {}),
     children,
   };

@@ -3,7 +3,7 @@
 // fresh interpreter Machine, giving an Outcome. No wall clock and no randomness anywhere: the same
 // compiled base and scenario give a byte-identical Outcome.
 
-import { UNINIT, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
+import { UNINIT, type Blocked, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
 import { loadCParser } from '../interp/ts-parser.js';
 import { ProgramCompiler, type Diagnostic } from '../interp/compiler.js';
 import { DefaultAddressSpace } from '../interp/memory.js';
@@ -74,12 +74,30 @@ export interface RunOptions {
 
 const RETRY_FNS = new Set(['mmu_interval_read_retry', 'mmu_interval_check_retry']);
 
-export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: RunOptions = {}): Outcome {
-  const traceMode = opts.trace ?? 'full';
-  const traceLimit = opts.traceLimit ?? 200_000;
+/** A thread of a run driven by TypeScript (scenario steps, or a test's own code). */
+export interface RunThread {
+  name: string;
+  body: (ctx: ExecCtx, env: ScenarioEnv, k: Kernel) => Generator<Blocked, Value, void>;
+}
+
+export interface RawRun {
+  res: RunResult;
+  k: Kernel;
+  env: ScenarioEnv;
+  retries: number;
+  detector: LivelockDetector;
+  trace: TraceEvent[];
+}
+
+/**
+ * Run TypeScript-driven threads on a compiled base in a fresh kernel: what runScenario() does for
+ * scenario steps, open for tests and other drivers. The first thread runs first; the rest wait
+ * until `env.setupDone` is set (runScenario sets it after the setup steps).
+ */
+export function runThreads(compiled: CompiledBase, cfg: { thp: boolean; budget: number; trace?: 'full' | 'events' | 'none' }, threads: RunThread[]): RawRun {
   const mem = new DefaultAddressSpace();
-  const k = new Kernel(mem, { thp: scenario.thp });
-  const env = new ScenarioEnv(k, scenario.thp);
+  const k = new Kernel(mem, { thp: cfg.thp });
+  const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;
   const passes = new Map<string, number>();
   let liveCtx: ExecCtx | null = null;
@@ -90,13 +108,11 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
     return out;
   };
   const detector = new LivelockDetector(k, subSeqs);
-  let machine: Machine;
-  let threadsAlive = scenario.threads.length;
-
-  machine = new Machine(compiled.program, {
+  let threadsAlive = threads.length;
+  const machine = new Machine(compiled.program, {
     mem,
-    budgets: { steps: opts.budget ?? scenario.budget },
-    traceCalls: traceMode === 'full',
+    budgets: { steps: cfg.budget },
+    traceCalls: (cfg.trace ?? 'full') === 'full',
     hooks: {
       onReturn(ctx, fn, kind, value) {
         if (kind !== 'model' || !RETRY_FNS.has(fn) || !value) return;
@@ -127,30 +143,39 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
       },
     },
   });
-  const trace = machine.trace;
-  void trace;
-
-  const bodies = scenario.threads.map((th, ti) => ({
+  const specs = threads.map((th) => ({
     name: th.name,
-    entry: function* (ctx: ExecCtx) {
+    entry: function* (ctx: ExecCtx): Generator<Blocked, Value, void> {
       liveCtx = ctx;
       try {
-        if (ti === 0) {
-          for (const s of scenario.setup) if (!(yield* runStep(ctx, env, s))) return undefined;
-          env.setupDone = true;
-        } else {
-          while (!env.setupDone) yield { blockedOn: env.setupGate };
-        }
-        for (const s of th.steps) if (!(yield* runStep(ctx, env, s))) return undefined;
-        return undefined;
+        return yield* th.body(ctx, env, k);
       } finally {
         threadsAlive--;
       }
     },
   }));
+  const res = machine.run(specs);
+  return { res, k, env, retries, detector, trace: machine.trace };
+}
 
-  const res = machine.run(bodies);
-  return buildOutcome(compiled, scenario, k, env, res, detector, retries, machine.trace, traceMode, traceLimit);
+export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: RunOptions = {}): Outcome {
+  const traceMode = opts.trace ?? 'full';
+  const traceLimit = opts.traceLimit ?? 200_000;
+  const threads: RunThread[] = scenario.threads.map((th, ti) => ({
+    name: th.name,
+    body: function* (ctx, env) {
+      if (ti === 0) {
+        for (const s of scenario.setup) if (!(yield* runStep(ctx, env, s))) return undefined;
+        env.setupDone = true;
+      } else {
+        while (!env.setupDone) yield { blockedOn: env.setupGate };
+      }
+      for (const s of th.steps) if (!(yield* runStep(ctx, env, s))) return undefined;
+      return undefined;
+    },
+  }));
+  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? scenario.budget, trace: traceMode }, threads);
+  return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit);
 }
 
 const frameKeys = new WeakMap<object, object>();

@@ -1,0 +1,118 @@
+// One test per required scenario and base (issue 3's table), pinning verdict, result, retries,
+// hazards and the notifier sequence. Every number here comes from running the model C on the
+// runtime; nothing in the model knows these scenarios.
+import { describe, expect, test } from 'vitest';
+import { runScenario } from '../../src/model/scenario/run.js';
+import { issuer } from '../../src/model/scenario/issuer.js';
+import type { Outcome } from '../../src/model/scenario/types.js';
+import { compiled, scenario } from './helpers.js';
+
+/** The notifier traffic grouped: "EVENT owner issuer subscriber:action,..." -> count, in order. */
+function traffic(o: Outcome): [string, number][] {
+  const groups = new Map<string, number>();
+  for (const r of o.notifiers) {
+    const key = `${r.event} ${r.owner ?? 'NULL'} ${issuer(r.stack).split(' ')[0]} ${r.subscribers.map((s) => `${s.name}:${s.action}`).join(',')}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  return [...groups];
+}
+
+const NOUVEAU_OWN = 'EXCLUSIVE nouveau (drm->dev) page_make_device_exclusive_one nouveau_svm_range_invalidate:filtered,nouveau_svmm_invalidate_range_start:called';
+const GUP_CLEAR = 'CLEAR unset __split_huge_pmd nouveau_svm_range_invalidate:seq-bumped,nouveau_svmm_invalidate_range_start:called';
+
+for (const base of ['v10', 'v5.14']) {
+  describe(`base ${base}`, () => {
+    test('nouveau-atomic-small: completed, result 0, 0 retries; CPU write revokes the GPU mapping', async () => {
+      const o = runScenario(await compiled(base), scenario('nouveau-atomic-small'), { trace: 'events' });
+      expect([o.verdict, o.result, o.retries]).toEqual(['completed', 0, 0]);
+      expect(o.hazards).toEqual([]);
+      expect(o.final.asserts.failed).toEqual([]);
+      expect(traffic(o)).toEqual([
+        [NOUVEAU_OWN, 1],
+        ['EXCLUSIVE NULL remove_device_exclusive_entry nouveau_svmm_invalidate_range_start:called', 1],
+      ]);
+      // the CPU write restored a writable pte and the classic notifier cleared the GPU pte
+      expect(o.final.processes[0]!.ptes).toEqual([expect.stringMatching(/^0x7f0000000000: present WD pfn /)]);
+      expect(o.final.gpu).toEqual([]);
+      expect(o.notifiers[1]!.stack.slice(0, 3)).toEqual(['user store (exc_page_fault)', 'handle_mm_fault', 'do_swap_page']);
+    });
+
+    test('nouveau-atomic-thp-head: deadlock on its own page lock after the GUP split CLEAR forced a retry', async () => {
+      const o = runScenario(await compiled(base), scenario('nouveau-atomic-thp-head'), { trace: 'events' });
+      expect([o.verdict, o.result, o.retries]).toEqual(['deadlock', 0, 1]);
+      // exactly one CLEAR, from __split_huge_pmd via GUP (follow_pmd_mask -> split_huge_pmd), owner unset
+      expect(traffic(o)).toEqual([[GUP_CLEAR, 1], [NOUVEAU_OWN, 1]]);
+      const clear = o.notifiers[0]!;
+      expect(clear.stack).toEqual(expect.arrayContaining(['get_user_pages_remote', 'follow_pmd_mask', 'split_huge_pmd', '__split_huge_pmd']));
+      expect([clear.start, clear.end]).toEqual(['0x7f0000000000', '0x7f0000200000']);
+      expect(o.detail).toMatch(/main waits for page lock of pfn 0x[0-9a-f]+ held by main \(itself\)/);
+      expect(o.detail).toMatch(/faultin_page > handle_mm_fault|faultin_page > do_swap_page > remove_device_exclusive_entry/);
+      const retry = o.trace.find((e) => e.t === 'retry');
+      expect(retry).toMatchObject({ t: 'retry', fn: 'nouveau_atomic_range_fault', pass: 2 });
+      // pass 2 faults (not retryable: GUP passes locked == NULL) on the entry pass 1 made
+      const faults = o.trace.filter((e) => e.t === 'fault');
+      expect(faults.at(-1)).toMatchObject({ kind: 'write remote no-retry', fn: 'faultin_page' });
+    });
+
+    test(`nouveau-atomic-thp-tail: completed, result -22, ${base === 'v10' ? 'a' : 'no'} tail-mapping-read hazard`, async () => {
+      const o = runScenario(await compiled(base), scenario('nouveau-atomic-thp-tail'), { trace: 'events' });
+      expect([o.verdict, o.result, o.retries]).toEqual(['completed', -22, 0]);
+      expect(traffic(o)).toEqual([[GUP_CLEAR, 1]]);
+      if (base === 'v10') {
+        expect(o.hazards.map((h) => [h.kind, h.function])).toEqual([['tail-mapping-read', 'page_lock_anon_vma_read']]);
+        expect(o.hazards[0]!.detail).toMatch(/tail 5: TAIL_MAPPING \(0xdead000000000400\)/);
+      } else {
+        expect(o.hazards).toEqual([]);
+      }
+    });
+
+    test('hmm-exclusive: completed, result 0, all asserts hold; one EXCLUSIVE per page each way', async () => {
+      const o = runScenario(await compiled(base), scenario('hmm-exclusive'), { trace: 'none' });
+      expect([o.verdict, o.result, o.retries]).toEqual(['completed', 0, 0]);
+      expect(o.final.asserts).toEqual({ passed: 8, failed: [] });
+      expect(o.hazards).toEqual([]);
+      expect(traffic(o)).toEqual([
+        ['EXCLUSIVE NULL page_make_device_exclusive_one dmirror_interval_invalidate:seq-bumped', 1024],
+        ['EXCLUSIVE NULL remove_device_exclusive_entry dmirror_interval_invalidate:seq-bumped', 1024],
+      ]);
+    });
+
+    test('hmm-exclusive-mprotect: completed, result 0 (the device write gets -EPERM as asserted)', async () => {
+      const o = runScenario(await compiled(base), scenario('hmm-exclusive-mprotect'), { trace: 'none' });
+      expect([o.verdict, o.result, o.retries]).toEqual(['completed', 0, 0]);
+      expect(o.final.asserts.failed).toEqual([]);
+      expect(traffic(o)).toEqual([
+        ['EXCLUSIVE NULL page_make_device_exclusive_one dmirror_interval_invalidate:seq-bumped', 1024],
+        ['PROTECTION_VMA unset change_pmd_range dmirror_interval_invalidate:seq-bumped', 1],
+      ]);
+      // the downgrade: writable device-exclusive entries became readable ones
+      const ptes = o.final.processes[0]!.ptes;
+      expect(ptes.every((l) => /\(\d+ ptes\): device-exclusive-read pfn/.test(l))).toBe(true);
+      expect(ptes.reduce((n, l) => n + Number(/\((\d+) ptes\)/.exec(l)![1]), 0)).toBe(1024);
+    });
+
+    test('hmm-exclusive-cow: completed, result 0; fork restored the entries and both processes COW', async () => {
+      const o = runScenario(await compiled(base), scenario('hmm-exclusive-cow'), { trace: 'none' });
+      expect([o.verdict, o.result, o.retries]).toEqual(['completed', 0, 0]);
+      expect(o.final.asserts.failed).toEqual([]);
+      expect(o.hazards).toEqual([]);
+      expect(traffic(o)).toEqual([
+        ['EXCLUSIVE NULL page_make_device_exclusive_one dmirror_interval_invalidate:seq-bumped', 1024],
+        ['PROTECTION_PAGE unset copy_page_range dmirror_interval_invalidate:seq-bumped', 1],
+        ['CLEAR unset wp_page_copy dmirror_interval_invalidate:seq-bumped', 1024],
+      ]);
+    });
+
+    test('hmm-exclusive-thp: completed, result -16 (-EBUSY)', async () => {
+      const o = runScenario(await compiled(base), scenario('hmm-exclusive-thp'), { trace: 'none' });
+      expect([o.verdict, o.result, o.retries]).toEqual(['completed', -16, 0]);
+      expect(o.final.asserts.failed).toEqual(['HMM_DMIRROR_EXCLUSIVE returned -16, expected 0']);
+      expect(traffic(o)).toEqual([
+        ['CLEAR unset __split_huge_pmd dmirror_interval_invalidate:seq-bumped', 1],
+        ['EXCLUSIVE NULL page_make_device_exclusive_one dmirror_interval_invalidate:seq-bumped', 1],
+      ]);
+      // the head's rmap walk made all 512 ptes of the THP device-exclusive (a 2 MiB EXCLUSIVE range)
+      expect([o.notifiers[1]!.start, o.notifiers[1]!.end]).toEqual(['0x7f0000000000', '0x7f0000200000']);
+    });
+  });
+}
