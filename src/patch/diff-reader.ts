@@ -5,7 +5,8 @@ import type { FileDiff, Hunk, Repair } from './types.js';
 import { type DepthView, Kind, isFileStartKind, isOpKind } from './view.js';
 import { readFileHeader, type FileHeader } from './file-header.js';
 import { type HunkHeader, parseHunkHeader } from './hunk-header.js';
-import { readHunk, WRAP_WIDTH } from './hunk-reader.js';
+import { readHunk } from './hunk-reader.js';
+import { QUOTE_WRAP_WIDTH, WRAP_WIDTH, firstWordLength } from './hunk-lines.js';
 import { restoreTabs } from './tabs.js';
 import type { RenderableFile } from './render.js';
 
@@ -126,6 +127,15 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
 function joinWrappedHeader(v: DepthView, j: number, header: HunkHeader): { start: number; repair: Repair | null } {
   const next = j + 1;
   const none = { start: next, repair: null };
+  // Quoted and re-wrapped by the replier: the tail sits between the quoted lines, unquoted.
+  const tail = next < v.kind.length && v.gapBefore[next] ? v.loneGapLine[next] : null;
+  if (tail && header.context !== null && 2 * v.depth + v.text[j]!.length + 1 + firstWordLength(tail.text) > QUOTE_WRAP_WIDTH) {
+    header.context = `${header.context} ${tail.text.trim()}`;
+    return {
+      start: next,
+      repair: { kind: 'wrapped-line-joined', line: tail.lineNo, detail: 'the unquoted tail of a re-wrapped @@ line joined back to it' },
+    };
+  }
   if (!(next < v.kind.length && v.kind[next] === Kind.Bare && !v.gapBefore[next])) return none;
   if (v.text[j]!.length < WRAP_WIDTH || header.context === null) return none;
   const hard = v.nextHard[next]!;

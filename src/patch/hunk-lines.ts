@@ -1,7 +1,7 @@
 // The lines of one hunk as they are read, with the repairs that made them, and the rule that
 // keeps the result a valid diff: after `\ No newline at end of file` a side has ended, so no
 // later line may touch it.
-import type { Hunk, HunkLine, Repair } from './types.js';
+import type { Hunk, HunkLine, QuotedLine, Repair } from './types.js';
 import type { DepthView } from './view.js';
 import { type HunkHeader, formatHunkHeader, functionName } from './hunk-header.js';
 
@@ -16,6 +16,12 @@ interface Entry {
 
 /** A line at least this long may have been broken by a mail client's line wrap. */
 export const WRAP_WIDTH = 60;
+/** The narrowest width mail clients re-wrap quoted text to. */
+export const QUOTE_WRAP_WIDTH = 72;
+
+export function firstWordLength(text: string): number {
+  return text.trim().split(/\s+/)[0]!.length;
+}
 
 export class HunkLines {
   readonly entries: Entry[] = [];
@@ -77,10 +83,27 @@ export class HunkLines {
 
   /** Joins a wrapped tail back: the wrap ate the space at the break, or left it at the end. */
   joinWrapped(rest: string, idx: number): boolean {
+    return this.join(rest, this.v.lineNo[idx]!, 'line joined to the one before it');
+  }
+
+  /**
+   * A quoted line re-wrapped by the replier's client: its tail sits on the next line without
+   * the quote marker. Joined only when the tail's first word would have overflowed the line
+   * width (the reason a client wraps), with the line as it looked quoted.
+   */
+  joinQuotedTail(tail: QuotedLine, depth: number): boolean {
+    const last = this.last;
+    if (!last || !this.mayContinueWith(tail.text)) return false;
+    const quotedWidth = 2 * depth + 1 + last.text.replace(/\t/g, '        ').length;
+    if (quotedWidth + 1 + firstWordLength(tail.text) <= QUOTE_WRAP_WIDTH) return false;
+    return this.join(tail.text.trim(), tail.lineNo, 'tail of a quoted line re-wrapped without its quote marker joined back');
+  }
+
+  private join(rest: string, line: number, detail: string): boolean {
     const last = this.last;
     if (!last || last.noNewline || last.text === '') return false;
     last.text = /\s$/.test(last.text) ? last.text + rest : `${last.text} ${rest}`;
-    this.log('wrapped-line-joined', idx, 'line joined to the one before it');
+    this.repairs.push({ kind: 'wrapped-line-joined', line, detail });
     return true;
   }
 

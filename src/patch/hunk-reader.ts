@@ -12,7 +12,6 @@ import type { HunkHeader } from './hunk-header.js';
 import { HunkLines, type Op } from './hunk-lines.js';
 import { isJunkLine, looksLikeProse } from './junk.js';
 
-export { WRAP_WIDTH } from './hunk-lines.js';
 
 export interface ReadHunk {
   hunk: Hunk;
@@ -55,6 +54,8 @@ export function readHunk(
   attempt ??= readByContent(v, start, header, spaceContext);
   const { lines, next } = attempt;
   if (lines.entries.length === 0) return null;
+  // The hunk's last line may have been re-wrapped too.
+  if (next < v.text.length) isGap(v, next, start, lines);
   const snipLine = snipAt(v, next);
   const { hunk, repairs } = lines.toHunk(headerIdx, header, recounted, snipLine);
   const last = Math.max(lines.last!.idx, next - 1);
@@ -75,7 +76,7 @@ function readByCounts(v: DepthView, start: number, h: HunkHeader, bareIsContext:
   while (lines.old < h.oldLines || lines.new < h.newLines) {
     if (i >= n) return null;
     // After a reviewer's comment the quote must resume with a real hunk line.
-    if (i > start && gapBefore[i] && (snipInGap[i] || !isOpKind(kind[i]!))) return null;
+    if (isGap(v, i, start, lines) && (snipInGap[i] || !isOpKind(kind[i]!))) return null;
     const t = text[i]!;
     let ok: boolean;
     switch (kind[i]) {
@@ -107,6 +108,16 @@ function readByCounts(v: DepthView, start: number, h: HunkHeader, bareIsContext:
   if (i < n && !gapBefore[i] && kind[i] === Kind.NoNewline && lines.markNoNewline()) i++;
   if (!endsHere(v, i, bareIsContext, lines)) return null;
   return { lines, next: i };
+}
+
+/**
+ * Were other-depth lines skipped right before i? A lone shallower line there that is the
+ * re-wrapped tail of the last quoted line is joined back, and then there was no gap.
+ */
+function isGap(v: DepthView, i: number, start: number, lines: HunkLines): boolean {
+  if (i <= start || !v.gapBefore[i]) return false;
+  const tail = v.snipInGap[i] ? null : v.loneGapLine[i];
+  return !(tail && lines.joinQuotedTail(tail, v.depth));
 }
 
 /** Can a hunk whose counts are used up end right before index i? */
@@ -153,7 +164,7 @@ function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext:
   scan: while (i < n) {
     const k = kind[i]!;
     const t = text[i]!;
-    if (i > start && gapBefore[i] && (snipInGap[i] || !isOpKind(k))) break;
+    if (isGap(v, i, start, lines) && (snipInGap[i] || !isOpKind(k))) break;
     switch (k) {
       case Kind.Context:
       case Kind.Added:

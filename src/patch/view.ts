@@ -6,7 +6,7 @@ import { isHunkHeaderStart, parseHunkHeader } from './hunk-header.js';
 import { isScissorsLine } from './scissors.js';
 import { isSnipLine } from './junk.js';
 
-export const enum Kind {
+export enum Kind {
   Context, // ' ' line
   Added, // '+'
   Removed, // '-'
@@ -30,6 +30,12 @@ export interface DepthView {
   gapBefore: boolean[];
   /** Body line number of a snip mark (`[...]`) among the skipped lines before this one, or 0. */
   snipInGap: number[];
+  /**
+   * When exactly one shallower, non-empty line was skipped before this one, that line. A
+   * replier's client re-wrapping quoted text leaves the tail of a long quoted line there,
+   * without the quote marker.
+   */
+  loneGapLine: (QuotedLine | null)[];
   kind: Kind[];
   /** First index >= i whose kind is neither Bare nor Blank, stopping at a gap. */
   nextSolid: number[];
@@ -46,6 +52,7 @@ function emptyView(depth: number): DepthView {
     lineNo: [],
     gapBefore: [],
     snipInGap: [],
+    loneGapLine: [],
     kind: [],
     nextSolid: [],
     nextHard: [],
@@ -72,6 +79,8 @@ export function buildViews(lines: readonly QuotedLine[]): DepthView[] {
     v.lineNo.push(l.lineNo);
     v.gapBefore.push(gap);
     v.snipInGap.push(gap && lastSnip > entry.last ? lines[lastSnip]!.lineNo : 0);
+    const lone = gap && entry.last === i - 2 ? lines[i - 1]! : null;
+    v.loneGapLine.push(lone && lone.depth < l.depth && lone.text.trim() !== '' ? lone : null);
     entry.last = i;
     if (isSnipLine(l.text)) lastSnip = i;
   }
@@ -87,6 +96,7 @@ export function viewOfText(lines: readonly string[]): DepthView {
   v.lineNo = lines.map((_, i) => i + 1);
   v.gapBefore = lines.map(() => false);
   v.snipInGap = lines.map(() => 0);
+  v.loneGapLine = lines.map(() => null);
   classify(v);
   return v;
 }

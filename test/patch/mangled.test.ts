@@ -68,6 +68,8 @@ describe('mangled copies read back to the same change', () => {
     ['counts too small', wrongCounts(DIFF, -2), ['hunk-count-fixed']],
     ['hard-wrapped at 72 columns', hardWrap(DIFF), ['wrapped-line-joined']],
     ['hard-wrapped and quoted', quote(hardWrap(DIFF), 1), ['wrapped-line-joined']],
+    ['quoted, then re-wrapped by the replier (tails lose the `> `)', hardWrap(quote(DIFF, 1)), ['wrapped-line-joined']],
+    ['quoted twice, then re-wrapped', hardWrap(quote(DIFF, 2)), ['wrapped-line-joined']],
     ['counts wrong and context stripped', stripContextSpace(wrongCounts(DIFF, 1)), ['blank-context-restored', 'context-space-restored', 'hunk-count-fixed']],
     ['tabs expanded, quoted twice', quote(tabsToSpaces(DIFF), 2), ['tab-restored']],
   ];
