@@ -81,6 +81,7 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
       extended: fh.extended,
       binary: fh.binary,
     };
+    // Header repairs first: they come before the hunk repairs of the same line.
     if (headerless) {
       file.headerless = true;
       fileRepairs.unshift({
@@ -126,23 +127,23 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
  */
 function joinWrappedHeader(v: DepthView, j: number, header: HunkHeader): { start: number; repair: Repair | null } {
   const next = j + 1;
-  const none = { start: next, repair: null };
+  if (next >= v.kind.length || header.context === null) return { start: next, repair: null };
   // Quoted and re-wrapped by the replier: the tail sits between the quoted lines, unquoted.
-  const tail = next < v.kind.length && v.gapBefore[next] ? v.loneGapLine[next] : null;
-  if (tail && header.context !== null && 2 * v.depth + v.text[j]!.length + 1 + firstWordLength(tail.text) > QUOTE_WRAP_WIDTH) {
+  const tail = v.gapBefore[next] ? v.loneGapLine[next] : null;
+  if (tail && 2 * v.depth + v.text[j]!.length + 1 + firstWordLength(tail.text) > QUOTE_WRAP_WIDTH) {
     header.context = `${header.context} ${tail.text.trim()}`;
-    return {
-      start: next,
-      repair: { kind: 'wrapped-line-joined', line: tail.lineNo, detail: 'the unquoted tail of a re-wrapped @@ line joined back to it' },
-    };
+    const detail = 'the unquoted tail of a re-wrapped @@ line joined back to it';
+    return { start: next, repair: { kind: 'wrapped-line-joined', line: tail.lineNo, detail } };
   }
-  if (!(next < v.kind.length && v.kind[next] === Kind.Bare && !v.gapBefore[next])) return none;
-  if (v.text[j]!.length < WRAP_WIDTH || header.context === null) return none;
+  if (v.kind[next] !== Kind.Bare || v.gapBefore[next] || v.text[j]!.length < WRAP_WIDTH) {
+    return { start: next, repair: null };
+  }
+  // If the hunk's context lines lost their markers, the line is one of them, not a tail.
   const hard = v.nextHard[next]!;
-  if (v.contextBefore[hard]! - v.contextBefore[next]! === 0) return none; // markers lost: a context line
+  if (v.contextBefore[hard]! - v.contextBefore[next]! === 0) return { start: next, repair: null };
   header.context = `${header.context} ${v.text[next]!.trim()}`;
-  const repair = { kind: 'wrapped-line-joined', line: v.lineNo[next]!, detail: 'the rest of a wrapped @@ line joined back to it' };
-  return { start: next + 1, repair };
+  const detail = 'the rest of a wrapped @@ line joined back to it';
+  return { start: next + 1, repair: { kind: 'wrapped-line-joined', line: v.lineNo[next]!, detail } };
 }
 
 /** First old line a hunk touches, and the line after the last; a `-n,0` side sits after line n. */
@@ -153,11 +154,13 @@ function endOfOld(h: Hunk): number {
   return h.oldLines === 0 ? h.oldStart + 1 : h.oldStart + h.oldLines;
 }
 
-function readHunks(
-  v: DepthView,
-  i: number,
-  repairs: Repair[],
-): { hunks: Hunk[]; last: number; next: number } {
+/** Hunks of one file go forward, and nothing follows a `\ No newline at end of file`. */
+function follows(prev: Hunk | undefined, h: Hunk): boolean {
+  if (!prev) return true;
+  return firstOldLine(h) >= endOfOld(prev) && !prev.lines.some((l) => l.noNewline);
+}
+
+function readHunks(v: DepthView, i: number, repairs: Repair[]): { hunks: Hunk[]; last: number; next: number } {
   const hunks: Hunk[] = [];
   let last = i - 1;
   for (;;) {
@@ -166,29 +169,20 @@ function readHunks(
     const header = parseHunkHeader(v.text[j]!)!;
     const wrapped = joinWrappedHeader(v, j, header);
     const r = readHunk(v, j, wrapped.start, header);
-    if (!r) break;
-    // Hunks of one file go forward; one that reaches back belongs to something else.
-    const prevHunk = hunks[hunks.length - 1];
-    if (prevHunk && firstOldLine(r.hunk) < endOfOld(prevHunk)) break;
-    // Nothing comes after a file's end (`\ No newline at end of file`).
-    if (prevHunk && prevHunk.lines.some((l) => l.noNewline)) break;
+    // A hunk that reaches back belongs to something else.
+    if (!r || !follows(hunks[hunks.length - 1], r.hunk)) break;
     if (wrapped.repair) repairs.push(wrapped.repair);
     hunks.push(r.hunk);
     repairs.push(...r.repairs);
     last = r.last;
     i = r.next;
-    // A snip inside the hunk: the rest continues with a synthesised header.
+    // A snip inside the hunk: the rest continues under a synthesised header.
     let prev = r.hunk;
     let oldSeen = prev.oldLines;
     let newSeen = prev.newLines;
-    let cutAt = r.snipLine;
     let c = continuationAfterSnip(v, i);
-    if (cutAt && !c && (oldSeen !== header.oldLines || newSeen !== header.newLines)) {
-      repairs.push({
-        kind: 'snip-marker',
-        line: cutAt,
-        detail: `hunk cut short at a snip: recounted as ${prev.header}`,
-      });
+    if (r.snipLine && !c && (oldSeen !== header.oldLines || newSeen !== header.newLines)) {
+      repairs.push({ kind: 'snip-marker', line: r.snipLine, detail: `hunk cut short at a snip: recounted as ${prev.header}` });
     }
     for (; c; c = continuationAfterSnip(v, i)) {
       const synth: HunkHeader = {
@@ -200,7 +194,7 @@ function readHunks(
         nonstandard: false,
       };
       const part = readHunk(v, -1, c.at, synth, { countsTrusted: false });
-      if (!part) break;
+      if (!part || !follows(prev, part.hunk)) break;
       repairs.push({
         kind: 'snip-marker',
         line: c.snipLine,

@@ -26,8 +26,9 @@ const EXTENDED =
   /^(?:old mode |new mode |deleted file mode |new file mode |copy from |copy to |rename from |rename to |rename old |rename new |similarity index |dissimilarity index |index [0-9a-f]+\.\.[0-9a-f]+)/;
 const BINARY_FILES = /^Binary files .* differ\s*$/;
 const CVS_PREAMBLE = /^(?:RCS file: |retrieving revision |diff |Only in |={20,})/;
-const TIMESTAMP = /\s+\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:\s*[+-]\d{4})?\s*$/;
-const SVN_REVISION = /\s+\((?:revision \d+|working copy|nonexistent)\)\s*$/;
+// Bounded blank runs keep these linear on a line made of blanks.
+const TIMESTAMP = /[ \t]{1,8}\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[ \t]{0,4}[+-]\d{4})?[ \t]*$/;
+const SVN_REVISION = /[ \t]{1,8}\((?:revision \d+|working copy|nonexistent)\)[ \t]*$/;
 
 /** Reads the header block at `i`, or null when what starts there is not a file header. */
 export function readFileHeader(v: DepthView, i: number): FileHeader | null {
@@ -107,9 +108,11 @@ export function readFileHeader(v: DepthView, i: number): FileHeader | null {
     const rawOld = pathOfFileLine(text[i]!.slice(4));
     const rawNew = pathOfFileLine(text[i + 1]!.slice(4));
     [old, neu] = stripPrefixes(rawOld, rawNew, git);
+    // CVS writes the file's base name on ---/+++; Index: has its path in the module.
+    const inIndex = (p: string | null): boolean => p !== null && (indexPath === p || indexPath!.endsWith('/' + p));
     if (indexPath) {
-      if (old !== null && indexPath.endsWith(old)) old = indexPath;
-      if (neu !== null && indexPath.endsWith(neu)) neu = indexPath;
+      if (inIndex(old)) old = indexPath;
+      if (inIndex(neu)) neu = indexPath;
     }
     i += 2;
   } else if (needsPair) {

@@ -101,7 +101,7 @@ export function viewOfText(lines: readonly string[]): DepthView {
   return v;
 }
 
-const GIT_DIFF = /^diff (?:--git |--cc |--combined |-[A-Za-z]|-r \S)/;
+const GIT_DIFF = /^diff (?:--git |--cc |--combined |--?[A-Za-z])/;
 
 function classify(v: DepthView): void {
   const { text, gapBefore } = v;
