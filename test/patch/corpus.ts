@@ -1,15 +1,18 @@
-// Access to the shared conformance corpus (/work/shared/conformance, i.e. ../shared from the
-// checkout). Files are read in place, never copied into the project. When the folder is absent
-// the conformance suites skip and say so.
+// Access to the shared conformance corpus (../shared/conformance beside the checkout). Files
+// are read in place, never copied into the project. When the folder is absent the conformance
+// suites skip and say so.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parsePatch } from 'diff';
 import { readInput } from '../../src/thread/read-input.js';
 import { decodeMessage } from '../../src/thread/decode-message.js';
 import type { DecodedMail } from '../../src/thread/decoded-mail.js';
 import type { FoundDiff } from '../../src/patch/index.js';
 
-export const CORPUS = fileURLToPath(new URL('../../../shared/conformance/', import.meta.url));
+// LKML_REPLAY_SHARED points elsewhere (the thread suites honour it too).
+const SHARED = process.env.LKML_REPLAY_SHARED ?? fileURLToPath(new URL('../../../shared/', import.meta.url));
+export const CORPUS = join(SHARED, 'conformance') + '/';
 export const HAVE_CORPUS = existsSync(CORPUS);
 
 export function skipNote(suite: string): void {

@@ -75,7 +75,7 @@ describe('size', () => {
     const large = Array.from({ length: 400 }, () => unit).join('\n');
     find(small); // warm up
     const tSmall = Math.min(ms(() => find(small)), ms(() => find(small)));
-    const tLarge = ms(() => find(large));
+    const tLarge = Math.min(ms(() => find(large)), ms(() => find(large)));
     expect(find(large).length).toBe(10 * find(small).length);
     expect(tLarge / Math.max(tSmall, 1)).toBeLessThan(30);
   });
@@ -105,6 +105,6 @@ describe('no catastrophic backtracking', () => {
     ['a long signature-like line', `--- a/x\n+++ b/x\n@@ -1,9 +1,9 @@\n a\n+b\n${'Thanks'.padEnd(50_000, ' ')}wrote:${blanks}x\n`],
   ])('%s', (_, body) => {
     const t = ms(() => find(body));
-    expect(t).toBeLessThan(1000);
+    expect(t).toBeLessThan(2000);
   });
 });
