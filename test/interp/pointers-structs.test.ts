@@ -291,3 +291,20 @@ describe('structs and initialisers', () => {
     expect(new FakePte(1n).equals(new FakePte(1n))).toBe(true);
   });
 });
+
+describe('structs by value', () => {
+  it('copies struct arguments and return values (the callee frame is gone afterwards)', async () => {
+    const r = await run1(`
+      struct pair { long a; long b; };
+      static struct pair make(long a) { struct pair p = { .a = a, .b = a * 2 }; return p; }
+      static long sum(struct pair p) { p.a += 100; return p.a + p.b; }
+      long f(void) {
+        struct pair x = make(5);
+        struct pair y;
+        y = make(1);
+        return sum(x) + x.a * 1000 + y.b * 100000;
+      }`, 'f');
+    expect(r.verdict).toBe('completed');
+    expect(r.value).toBe(115n + 5000n + 200000n);
+  });
+});

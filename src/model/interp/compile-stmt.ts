@@ -3,7 +3,7 @@
 // generator. Blocks run their statements by index so that goto can jump forward and backward
 // to any label of an enclosing block; a backward jump is a loop head (hook + step).
 
-import { UNINIT, type Blocked, type CType, type Value } from './api.js';
+import { UNINIT, type Blocked, type CType, type SourceLoc, type Value } from './api.js';
 import type { Expr, FunctionDef, Stmt } from './ast.js';
 import { CompileError, convert, genExpr, plainExpr, siteAt, uninitRead, type CExpr } from './cexpr.js';
 import { compileCond, compileRvalue, constValue } from './compile-expr.js';
@@ -14,7 +14,7 @@ import { UNRESOLVED, promote, typeToString, type FuncType } from './ctypes.js';
 import { converter } from './ints.js';
 import { CellRegion, LocalStruct, newValue, storageBytes } from './memory.js';
 import {
-  BREAK, CONTINUE, GOTO, NORMAL, RETURN, stackAddr, tick, type Frame, type LoopSite, type SFn, type SGen,
+  BREAK, CONTINUE, GOTO, NORMAL, RETURN, stackAddr, tick, type Frame, type GenEv, type LoopSite, type SFn, type SGen,
 } from './runtime.js';
 import type { FnCx, Local } from './fn-context.js';
 import { declaratorName } from './lower.js';
@@ -22,6 +22,13 @@ import { declaratorName } from './lower.js';
 export interface CStmt {
   ev: SFn | null;
   gv: SGen | null;
+  /**
+   * For an expression statement whose expression is a generator (a blocking call): that
+   * generator and the statement's position. Block runners tick and `yield*` it directly
+   * (completion NORMAL), saving a generator per call; other consumers use `gv`.
+   */
+  gx?: GenEv;
+  loc?: SourceLoc;
 }
 
 const PLAIN_NORMAL: CStmt = { ev: () => NORMAL, gv: null };
@@ -42,7 +49,12 @@ export function compileFunctionBody(cx: FnCx, def: FunctionDef, type: FuncType):
     cx.declare(name, type.params[i]!, def.line);
   }
   cx.loc = cx.locAt(def.bodyLine);
-  const body = compileBlock(cx, def.body, true);
+  cx.pushScope();
+  const labels = blockLabels(def.body);
+  cx.blockLabels.push(labels);
+  const block = compileItems(cx, def.body);
+  cx.blockLabels.pop();
+  cx.popScope();
   const owned: Local[] = cx.ownedLocals();
   const types = cx.ps.types;
   const fname = def.name;
@@ -61,24 +73,8 @@ export function compileFunctionBody(cx: FnCx, def: FunctionDef, type: FuncType):
     }
   };
   const fallOff: Value = type.ret.k === 'void' ? undefined : UNINIT;
-  if (body.ev) {
-    const b = body.ev;
-    return {
-      run: (f) => {
-        if (init) init(f);
-        return b(f) === RETURN ? f.ret : fallOff;
-      },
-      runGen: null,
-    };
-  }
-  const g = body.gv!;
-  return {
-    run: null,
-    runGen: function* (f) {
-      if (init) init(f);
-      return (yield* g(f)) === RETURN ? f.ret : fallOff;
-    },
-  };
+  const r = runner(block.items, block.labelAt, block.labelSite, { init, fallOff });
+  return { run: r.fnPlain, runGen: r.fnGen };
 }
 
 function paramNames(def: FunctionDef): (string | null)[] {
@@ -112,33 +108,59 @@ function blockLabels(stmts: Stmt[]): Set<string> {
   return out;
 }
 
+interface Items {
+  items: CStmt[];
+  labelAt: Map<string, number> | null;
+  labelSite: LoopSite[];
+}
+
+/** Compile a statement list, flattening labels into an index table (no scope handling). */
+function compileItems(cx: FnCx, stmts: Stmt[]): Items {
+  const items: CStmt[] = [];
+  const labelAt = new Map<string, number>();
+  const labelSite: LoopSite[] = [];
+  for (let s of stmts) {
+    while (s.k === 'label') {
+      labelAt.set(s.label, items.length);
+      labelSite[items.length] = { id: `${cx.file}:${s.line}`, loc: cx.locAt(s.line), kind: 'goto' };
+      s = s.body;
+    }
+    items.push(compileStmt(cx, s));
+  }
+  return { items, labelAt: labelAt.size ? labelAt : null, labelSite };
+}
+
 /** A statement list with its labels, flattened for index-based execution. */
 function compileBlock(cx: FnCx, stmts: Stmt[], scoped: boolean): CStmt {
   if (scoped) cx.pushScope();
-  const labels = blockLabels(stmts);
-  cx.blockLabels.push(labels);
+  cx.blockLabels.push(blockLabels(stmts));
   try {
-    const items: CStmt[] = [];
-    const labelAt = new Map<string, number>();
-    const labelSite: LoopSite[] = [];
-    for (let s of stmts) {
-      while (s.k === 'label') {
-        labelAt.set(s.label, items.length);
-        labelSite[items.length] = { id: `${cx.file}:${s.line}`, loc: cx.locAt(s.line), kind: 'goto' };
-        s = s.body;
-      }
-      items.push(compileStmt(cx, s));
-    }
-    return runner(items, labelAt.size ? labelAt : null, labelSite).whole;
+    const b = compileItems(cx, stmts);
+    return runner(b.items, b.labelAt, b.labelSite).whole;
   } finally {
     cx.blockLabels.pop();
     if (scoped) cx.popScope();
   }
 }
 
-/** Index-based runner over compiled statements; `from(f, i)` starts at item i (switch). */
-function runner(items: CStmt[], labelAt: Map<string, number> | null, labelSite: LoopSite[]): { whole: CStmt; from: { ev: ((f: Frame, i: number) => number) | null; gv: ((f: Frame, i: number) => Generator<Blocked, number, void>) | null } } {
+type FnExit = { init: ((f: Frame) => void) | null; fallOff: Value };
+
+interface Runner {
+  whole: CStmt;
+  from: { ev: ((f: Frame, i: number) => number) | null; gv: ((f: Frame, i: number) => Generator<Blocked, number, void>) | null };
+  /** With `fn`: the function body itself (frame setup, return value), plain or generator. */
+  fnPlain: ((f: Frame) => Value) | null;
+  fnGen: ((f: Frame) => Generator<Blocked, Value, void>) | null;
+}
+
+/**
+ * Index-based runner over compiled statements; `from(f, i)` starts at item i (switch). With
+ * `fn`, it is also the function body: one closure (or one generator) per call, no wrapper.
+ */
+function runner(items: CStmt[], labelAt: Map<string, number> | null, labelSite: LoopSite[], fn?: FnExit): Runner {
   const n = items.length;
+  const init = fn?.init ?? null;
+  const fallOff = fn?.fallOff;
   // jump handling shared by both shapes: returns the next index, or -1 to propagate
   const jump = (f: Frame, i: number): number => {
     const j = labelAt!.get(f.label!);
@@ -153,37 +175,53 @@ function runner(items: CStmt[], labelAt: Map<string, number> | null, labelSite: 
   };
   if (items.every((s) => s.gv === null)) {
     const evs = items.map((s) => s.ev!);
+    let from: (f: Frame, start: number) => number;
     if (!labelAt) {
-      if (n === 1) return { whole: { ev: evs[0]!, gv: null }, from: { ev: (f, i) => (i === 0 ? evs[0]!(f) : NORMAL), gv: null } };
-      const from = (f: Frame, start: number): number => {
-        for (let i = start; i < n; i++) {
+      from = n === 1
+        ? (f, i) => (i === 0 ? evs[0]!(f) : NORMAL)
+        : (f, start) => {
+            for (let i = start; i < n; i++) {
+              const c = evs[i]!(f);
+              if (c !== NORMAL) return c;
+            }
+            return NORMAL;
+          };
+    } else {
+      from = (f, start) => {
+        let i = start;
+        while (i < n) {
           const c = evs[i]!(f);
-          if (c !== NORMAL) return c;
+          if (c === NORMAL) i++;
+          else if (c === GOTO) {
+            const j = jump(f, i);
+            if (j < 0) return GOTO;
+            i = j;
+          } else return c;
         }
         return NORMAL;
       };
-      return { whole: { ev: (f) => from(f, 0), gv: null }, from: { ev: from, gv: null } };
     }
-    const from = (f: Frame, start: number): number => {
-      let i = start;
-      while (i < n) {
-        const c = evs[i]!(f);
-        if (c === NORMAL) i++;
-        else if (c === GOTO) {
-          const j = jump(f, i);
-          if (j < 0) return GOTO;
-          i = j;
-        } else return c;
-      }
-      return NORMAL;
+    const whole: SFn = n === 1 && !labelAt ? evs[0]! : (f) => from(f, 0);
+    return {
+      whole: { ev: whole, gv: null },
+      from: { ev: from, gv: null },
+      fnPlain: fn ? (f) => {
+        if (init) init(f);
+        return whole(f) === RETURN ? f.ret : fallOff;
+      } : null,
+      fnGen: null,
     };
-    return { whole: { ev: (f) => from(f, 0), gv: null }, from: { ev: from, gv: null } };
   }
   const from = function* (f: Frame, start: number): Generator<Blocked, number, void> {
     let i = start;
     while (i < n) {
       const s = items[i]!;
-      const c = s.gv ? yield* s.gv(f) : s.ev!(f);
+      let c: number;
+      if (s.gx) {
+        tick(f, s.loc!);
+        yield* s.gx(f);
+        c = NORMAL;
+      } else c = s.gv ? yield* s.gv(f) : s.ev!(f);
       if (c === NORMAL) i++;
       else if (c === GOTO && labelAt) {
         const j = jump(f, i);
@@ -193,7 +231,32 @@ function runner(items: CStmt[], labelAt: Map<string, number> | null, labelSite: 
     }
     return NORMAL;
   };
-  return { whole: { ev: null, gv: (f) => from(f, 0) }, from: { ev: null, gv: from } };
+  return {
+    whole: { ev: null, gv: (f) => from(f, 0) },
+    from: { ev: null, gv: from },
+    fnPlain: null,
+    // the same loop again, so that a call is one generator, not two
+    fnGen: fn ? function* (f: Frame): Generator<Blocked, Value, void> {
+      if (init) init(f);
+      let i = 0;
+      while (i < n) {
+        const s = items[i]!;
+        let c: number;
+        if (s.gx) {
+          tick(f, s.loc!);
+          yield* s.gx(f);
+          c = NORMAL;
+        } else c = s.gv ? yield* s.gv(f) : s.ev!(f);
+        if (c === NORMAL) i++;
+        else if (c === GOTO && labelAt) {
+          const j = jump(f, i);
+          if (j < 0) break;
+          i = j;
+        } else return c === RETURN ? f.ret : fallOff;
+      }
+      return fallOff;
+    } : null,
+  };
 }
 
 // ----------------------------------------------------------------------------- statements
@@ -219,7 +282,7 @@ function exprStmt(cx: FnCx, c: CExpr): CStmt {
   const e = c.ev;
   if (e) return { ev: (f) => { tick(f, loc); e(f); return NORMAL; }, gv: null };
   const g = c.gv!;
-  return { ev: null, gv: function* (f) { tick(f, loc); yield* g(f); return NORMAL; } };
+  return { ev: null, gv: function* (f) { tick(f, loc); yield* g(f); return NORMAL; }, gx: g, loc };
 }
 
 function compileStmtInner(cx: FnCx, s: Stmt): CStmt {
@@ -288,6 +351,19 @@ function compileReturn(cx: FnCx, e: Expr | null, line: number): CStmt {
   if (ret.k === 'void') {
     if (c.t.k !== 'void') throw new CompileError(line, `return with a value in void function ${cx.fnName}()`);
   } else c = convert(c, ret, 'return', `return value of ${cx.fnName}()`);
+  if (ret.k === 'struct') {
+    // a struct returned by value must outlive the frame it was built in: copy it out
+    const types = cx.ps.types;
+    const bytes = storageBytes(ret, types);
+    const name = `struct returned by ${cx.fnName}()`;
+    const inner = c;
+    const copy = (v: Value, f: Frame): Value => {
+      const o = newValue(ret, types, f.m.allocate(bytes), name, 'uninit') as LocalStruct;
+      o.copyFrom(v as LocalStruct, f.t);
+      return o;
+    };
+    c = inner.ev ? { ...inner, ev: (f) => copy(inner.ev!(f), f) } : { ...inner, gv: function* (f) { return copy(yield* inner.gv!(f), f); } };
+  }
   const ev = c.ev;
   if (ev) return { ev: (f) => { tick(f, loc); f.ret = ev(f); return RETURN; }, gv: null };
   const g = c.gv!;

@@ -207,33 +207,58 @@ function coerce(v: Value, t: CType): Value {
 }
 
 /** The locals of a frame, for the loop-head hook. */
+/** Unique local names of a function (a shadowed name gets `#2`), computed once per function. */
+const localTables = new WeakMap<(string | null)[], { names: string[]; slots: number[]; bySlot: Map<string, number> }>();
+function localTable(fn: FnCode): { names: string[]; slots: number[]; bySlot: Map<string, number> } {
+  let t = localTables.get(fn.localNames);
+  if (t) return t;
+  const seen = new Map<string, number>();
+  t = { names: [], slots: [], bySlot: new Map() };
+  fn.localNames.forEach((n, slot) => {
+    if (n === null) return;
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    const name = k === 1 ? n : `${n}#${k}`;
+    t!.names.push(name);
+    t!.slots.push(slot);
+    t!.bySlot.set(name, slot);
+  });
+  localTables.set(fn.localNames, t);
+  return t;
+}
+
+function localValue(v: unknown): Value {
+  if (v instanceof CellRegion) return v.value;
+  if (v instanceof ArrayRegion) return new Ptr(v, 0);
+  return v as Value;
+}
+
+/** The locals of a frame for the loop-head hook: declared so far (not-yet-reached ones skipped). */
 class FrameView implements LocalsView {
-  readonly names: string[] = [];
-  private readonly slots = new Map<string, number>();
+  private readonly t: { names: string[]; slots: number[]; bySlot: Map<string, number> };
   constructor(private readonly f: Frame) {
-    const seen = new Map<string, number>();
-    f.fn.localNames.forEach((n, slot) => {
-      if (n === null || f.v[slot] === undefined) return;
-      const k = (seen.get(n) ?? 0) + 1;
-      seen.set(n, k);
-      const name = k === 1 ? n : `${n}#${k}`;
-      this.names.push(name);
-      this.slots.set(name, slot);
-    });
+    this.t = localTable(f.fn);
   }
   get function(): string {
     return this.f.fn.name;
   }
+  get names(): string[] {
+    return this.t.names.filter((_n, i) => this.f.v[this.t.slots[i]!] !== undefined);
+  }
   get(name: string): Value | undefined {
-    const s = this.slots.get(name);
-    if (s === undefined) return undefined;
-    const v = this.f.v[s] as unknown;
-    if (v instanceof CellRegion) return v.value;
-    if (v instanceof ArrayRegion) return new Ptr(v, 0);
-    return v as Value;
+    const s = this.t.bySlot.get(name);
+    if (s === undefined || this.f.v[s] === undefined) return undefined;
+    return localValue(this.f.v[s]);
   }
   entries(): [string, Value][] {
-    return this.names.map((n) => [n, this.get(n)!]);
+    const out: [string, Value][] = [];
+    const { names, slots } = this.t;
+    const v = this.f.v;
+    for (let i = 0; i < names.length; i++) {
+      const x = v[slots[i]!];
+      if (x !== undefined) out.push([names[i]!, localValue(x)]);
+    }
+    return out;
   }
 }
 

@@ -252,11 +252,30 @@ function isIterator(r: unknown): r is Generator<Blocked, unknown, void> {
   return r !== null && typeof r === 'object' && typeof (r as { next?: unknown }).next === 'function' && typeof (r as { throw?: unknown }).throw === 'function';
 }
 
+/** fn(ctx, ...vals) without a spread for the common arities. */
+function apply(b: BuiltinTarget, t: ThreadCore, v: Value[]): unknown {
+  const fn = b.b.fn;
+  switch (v.length) {
+    case 0:
+      return fn(t);
+    case 1:
+      return fn(t, v[0]);
+    case 2:
+      return fn(t, v[0], v[1]);
+    case 3:
+      return fn(t, v[0], v[1], v[2]);
+    case 4:
+      return fn(t, v[0], v[1], v[2], v[3]);
+    default:
+      return fn(t, ...v);
+  }
+}
+
 /** Call a builtin that may block (or whose shape is unknown). */
 export function* callBuiltinGen(t: ThreadCore, b: BuiltinTarget, vals: Value[]): Generator<Blocked, Value, void> {
   const hooked = t.m.callHooked;
   if (hooked) t.m.onCall(t, b.name, 'builtin', vals);
-  let r: unknown = b.b.fn(t, ...vals);
+  let r: unknown = apply(b, t, vals);
   if (isIterator(r)) r = yield* r;
   const v = b.checkRet(r, t);
   if (hooked) t.m.onReturn(t, b.name, 'builtin', v);
@@ -267,7 +286,7 @@ export function* callBuiltinGen(t: ThreadCore, b: BuiltinTarget, vals: Value[]):
 export function callBuiltinPlain(t: ThreadCore, b: BuiltinTarget, vals: Value[]): Value {
   const hooked = t.m.callHooked;
   if (hooked) t.m.onCall(t, b.name, 'builtin', vals);
-  let r: unknown = b.b.fn(t, ...vals);
+  let r: unknown = apply(b, t, vals);
   if (isIterator(r)) {
     const step = r.next();
     if (!step.done) return t.notModelled(`builtin ${b.name}() blocked, but it is not declared blocking`);
