@@ -76,7 +76,7 @@ function readByCounts(v: DepthView, start: number, h: HunkHeader, bareIsContext:
   while (lines.old < h.oldLines || lines.new < h.newLines) {
     if (i >= n) return null;
     // After a reviewer's comment the quote must resume with a real hunk line.
-    if (isGap(v, i, start, lines) && (snipInGap[i] || !isOpKind(kind[i]!))) return null;
+    if (isGap(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i))) return null;
     const t = text[i]!;
     let ok: boolean;
     switch (kind[i]) {
@@ -118,6 +118,15 @@ function isGap(v: DepthView, i: number, start: number, lines: HunkLines): boolea
   if (i <= start || !v.gapBefore[i]) return false;
   const tail = v.snipInGap[i] ? null : v.loneGapLine[i];
   return !(tail && lines.joinQuotedTail(tail, v.depth));
+}
+
+/** After a reviewer's comment, the quote goes on with a hunk line (or blank context before one). */
+function resumesHunk(v: DepthView, i: number): boolean {
+  const k = v.kind[i]!;
+  if (isOpKind(k)) return true;
+  if (k !== Kind.Blank) return false;
+  const j = v.nextSolid[i]!;
+  return j < v.kind.length && !v.gapBefore[j] && isOpKind(v.kind[j]!);
 }
 
 /** Can a hunk whose counts are used up end right before index i? */
@@ -164,7 +173,7 @@ function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext:
   scan: while (i < n) {
     const k = kind[i]!;
     const t = text[i]!;
-    if (isGap(v, i, start, lines) && (snipInGap[i] || !isOpKind(k))) break;
+    if (isGap(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i))) break;
     switch (k) {
       case Kind.Context:
       case Kind.Added:
@@ -176,7 +185,7 @@ function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext:
         break;
       case Kind.Blank: {
         if (!blankContinues(i)) break scan;
-        while (i < n && kind[i] === Kind.Blank && (i === start || !gapBefore[i])) {
+        for (let first = true; i < n && kind[i] === Kind.Blank && (first || !gapBefore[i]); first = false) {
           if (!lines.takeBlank(i)) break scan;
           i++;
         }

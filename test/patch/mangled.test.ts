@@ -184,3 +184,17 @@ describe('snips, comments and junk around a quoted diff', () => {
     expect(d.files[1]!.hunks[1]!.lines.at(-1)!.text).toBe('continue;');
   });
 });
+
+describe('a comment inside a hunk, where the quote resumes with a blank context line', () => {
+  it('keeps the hunk whole', () => {
+    const q = quote(DIFF, 1).split('\n');
+    // In the second mm/rmap.c hunk `+\t\treturn npages;` is followed by a blank context line.
+    const at = q.indexOf('> +\t\treturn npages;');
+    expect(q[at + 1]).toBe('>  ');
+    const text = [...q.slice(0, at + 1), '', 'Should this not be -EFAULT?', '', ...q.slice(at + 1)].join('\n');
+    const d = only(text);
+    expect(diffIdentity(d.files)).toBe(diffIdentity(only(DIFF).files));
+    expect(d.files[1]!.hunks.map((h) => h.header)).toEqual(only(DIFF).files[1]!.hunks.map((h) => h.header));
+    expect(d.repairs).toEqual([]);
+  });
+});
