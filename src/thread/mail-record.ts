@@ -16,7 +16,8 @@ import { depthsWithText } from './quote-layers.js';
 import { findTrailers } from './trailers.js';
 import { inBodyHeaders } from './inbody-headers.js';
 import { parseSubjectTags, splitSubject } from './subject-tags.js';
-import type { InBodyHeaders, MessageSource, Person, SubjectTags, Trailer } from './types.js';
+import { bodyLineIn } from './body-line.js';
+import type { InBodyHeaders, MessagePosition, MessageSource, Person, SubjectTags, Trailer } from './types.js';
 
 export interface MailRecord {
   id: string;
@@ -37,6 +38,7 @@ export interface MailRecord {
   scissorsAuthor: Person | null;
   trailers: Trailer[];
   inBody: InBodyHeaders | null;
+  position: MessagePosition;
 }
 
 export class BrokenMessage extends Error {}
@@ -54,10 +56,11 @@ export async function readMail(raw: RawMail): Promise<MailRecord> {
     throw new BrokenMessage(`cannot decode: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!mail.hasHeaders && mail.body.trim() === '') throw new BrokenMessage('empty message');
-  return fromDecoded(mail, source, raw.raw);
+  const at = bodyLineIn(raw.raw, mail.body);
+  return fromDecoded(mail, source, raw.raw, { line: raw.line, body: at === null ? null : raw.line + at });
 }
 
-function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer): MailRecord {
+function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer, position: MessagePosition): MailRecord {
   const { reply } = splitSubject(mail.subject);
   const patchMail = !reply;
   const outlook = bumpOutlookQuotes(splitQuoted(mail.body));
@@ -97,6 +100,7 @@ function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer): Mai
     scissorsAuthor,
     trailers: findTrailers(lines, trailerScope),
     inBody,
+    position,
   };
 }
 
@@ -129,6 +133,8 @@ function bareDiff(raw: RawMail, source: MessageSource): MailRecord {
     scissorsAuthor: null,
     trailers: [],
     inBody: null,
+    // The diff's line numbers count the file's own lines.
+    position: { line: raw.line, body: raw.line },
   };
 }
 

@@ -11,6 +11,8 @@ export interface MboxEntry {
   raw: Buffer;
   /** The From_ line, or null for text found before the first one. */
   envelope: string | null;
+  /** 1-based line of the mbox file where `raw` starts (the line after the From_ line). */
+  line: number;
 }
 
 export interface SplitOptions {
@@ -31,16 +33,20 @@ export async function* splitMbox(
   let envelope: string | null = null;
   let parts: Buffer[] = [];
   let carry: Buffer[] = [];
+  // Messages are contiguous: the next one starts where this one's lines end.
+  let lineNo = 1;
 
   function* finish(): Generator<MboxEntry> {
     const raw = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     parts = [];
+    const start = lineNo;
+    lineNo += countLines(raw);
     if (envelope === null) {
       // Blank lines before the first From_ line are not a message (git skips them too).
-      if (raw.toString('latin1').trim() !== '') yield { index: index++, raw, envelope };
+      if (raw.toString('latin1').trim() !== '') yield { index: index++, raw, envelope, line: start };
       return;
     }
-    yield { index: index++, raw: mboxrd ? unescapeMboxrd(raw) : raw, envelope };
+    yield { index: index++, raw: mboxrd ? unescapeMboxrd(raw) : raw, envelope, line: start };
   }
 
   function* scan(block: Buffer): Generator<MboxEntry> {
@@ -54,6 +60,7 @@ export async function* splitMbox(
         if (s > segStart) parts.push(block.subarray(segStart, s));
         if (envelope !== null || parts.length > 0) yield* finish();
         envelope = line;
+        lineNo++; // the From_ line itself
         if (mboxrd === undefined) mboxrd = isMboxrdFromLine(line);
         segStart = e + 1;
       }
@@ -76,6 +83,12 @@ export async function* splitMbox(
   }
   if (carry.length) yield* scan(Buffer.concat(carry));
   if (envelope !== null || parts.length > 0) yield* finish();
+}
+
+function countLines(raw: Buffer): number {
+  let n = 0;
+  for (let i = raw.indexOf(NL); i >= 0; i = raw.indexOf(NL, i + 1)) n++;
+  return n;
 }
 
 function nextFromLine(block: Buffer, from: number): number {

@@ -113,6 +113,7 @@ export function assemble(records: MailRecord[], errors: InputError[] = []): Thre
     trailers: r.trailers,
     inBody: r.inBody,
     source: r.source,
+    position: r.position,
   }));
   return { messages, placeholders: tree.placeholders, unlinked: tree.unlinked, errors };
 }

@@ -19,6 +19,8 @@ export interface RawMail {
   raw: Buffer;
   /** Text found in an mbox before its first From_ line: not a message, reported as an error. */
   orphan: boolean;
+  /** 1-based line of the file where `raw` starts (after an mbox's From_ line; 1 otherwise). */
+  line: number;
 }
 
 export interface ReadOptions {
@@ -64,13 +66,13 @@ export async function* readInput(path: string, opts: ReadOptions = {}): AsyncGen
   if (layout === 'mbox') {
     const mboxrd = opts.mboxrd ?? (/\.mboxrd$/i.test(name) ? true : undefined);
     for await (const e of splitMbox(rest, mboxrd === undefined ? {} : { mboxrd })) {
-      yield { file, index: e.index, format, layout, raw: e.raw, orphan: e.envelope === null };
+      yield { file, index: e.index, format, layout, raw: e.raw, orphan: e.envelope === null, line: e.line };
     }
     return;
   }
   const parts: Buffer[] = [];
   for await (const c of rest) parts.push(c);
-  yield { file, index: 0, format, layout, raw: Buffer.concat(parts), orphan: false };
+  yield { file, index: 0, format, layout, raw: Buffer.concat(parts), orphan: false, line: 1 };
 }
 
 /** A maildir: a folder with `cur/` and/or `new/`; each file in them is one message. */
@@ -91,7 +93,7 @@ async function* readMaildir(dir: string): AsyncGenerator<RawMail> {
     const raw = await readFile(p).catch((err: unknown) => {
       throw new UnreadableInput(p, describeFsError(err));
     });
-    yield { file: dir, index: index++, format: 'maildir', layout: 'mail', raw, orphan: false };
+    yield { file: dir, index: index++, format: 'maildir', layout: 'mail', raw, orphan: false, line: 1 };
   }
 }
 

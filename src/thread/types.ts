@@ -72,6 +72,22 @@ export interface Message {
    */
   inBody: InBodyHeaders | null;
   source: MessageSource;
+  /**
+   * Where the message sits in its input file, for annotations on the file's lines (not part of
+   * the `thread` JSON). Absent for messages built by hand.
+   */
+  position?: MessagePosition;
+}
+
+export interface MessagePosition {
+  /** 1-based line of the file where the message starts (its first header line). */
+  line: number;
+  /**
+   * 1-based line of the file holding line 1 of the decoded body (a hunk line's `lineNo` sits at
+   * `body + lineNo - 1`), or null when the body is not stored as it reads (quoted-printable,
+   * base64, format=flowed, multipart).
+   */
+  body: number | null;
 }
 
 export interface InBodyHeaders {
