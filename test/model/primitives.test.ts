@@ -138,7 +138,7 @@ describe('device-exclusive entries', () => {
       const ok = yield* ctx.call('page_make_device_exclusive', [page, k.mms[0]!.self, addr, null]);
       const cp = env.processes.get('child')!.pt.lookup(addr).pte!;
       const s = k.memmap.state(page.index);
-      got = [`ok=${ok}`, `mapcount ${s.mapcount + 1}`, (pteAt(k, addr) as Pte).describe().replace(/0x[0-9a-f]+/, 'X'), (cp.table.entries[cp.i] as Pte).describe().replace(/0x[0-9a-f]+/, 'X')];
+      got = [`ok=${String(ok)}`, `mapcount ${s.mapcount + 1}`, (pteAt(k, addr) as Pte).describe().replace(/0x[0-9a-f]+/, 'X'), (cp.table.entries[cp.i] as Pte).describe().replace(/0x[0-9a-f]+/, 'X')];
       yield* ctx.call('unlock_page', [page]);
       return undefined;
     });
@@ -159,7 +159,7 @@ describe('device-exclusive entries', () => {
       const n = yield* ctx.call('make_device_exclusive_range', [k.mms[0]!.self, addr, addr + 4096n, new Ptr(cells, 0), null]);
       const cp = env.processes.get('child')!.pt.lookup(addr).pte!;
       const mine = (cells.vals[0] as Ptr).index;
-      got = [`n=${n}`, `new page ${mine !== before}`, (pteAt(k, addr) as Pte).describe().replace(/0x[0-9a-f]+/, 'X'), (cp.table.entries[cp.i] as Pte).describe().replace(/0x[0-9a-f]+/, 'X')];
+      got = [`n=${String(n)}`, `new page ${mine !== before}`, (pteAt(k, addr) as Pte).describe().replace(/0x[0-9a-f]+/, 'X'), (cp.table.entries[cp.i] as Pte).describe().replace(/0x[0-9a-f]+/, 'X')];
       yield* ctx.call('unlock_page', [cells.vals[0]!]);
       yield* ctx.call('put_page', [cells.vals[0]!]);
       return undefined;

@@ -137,21 +137,27 @@ export class ProgramCompiler implements ProgramScope {
   }
 
   private parseUnit(path: string, text: string): TopDecl[] {
-    return withTree(text, (tree) => {
-      const lw = new Lowerer(path);
-      const out: TopDecl[] = [];
-      for (const c of tree.rootNode.namedChildren) {
-        if (!c) continue;
-        try {
-          out.push(...lw.translationUnitItem(c));
-        } catch (e) {
-          if (e instanceof LowerError) lw.problems.push({ line: e.node.startPosition.row + 1, message: `syntax error: ${e.message}` });
-          else throw e;
+    const key = `${path}\0${text}`;
+    let hit = unitCache.get(key);
+    if (!hit) {
+      hit = withTree(text, (tree) => {
+        const lw = new Lowerer(path);
+        const out: TopDecl[] = [];
+        for (const c of tree.rootNode.namedChildren) {
+          if (!c) continue;
+          try {
+            out.push(...lw.translationUnitItem(c));
+          } catch (e) {
+            if (e instanceof LowerError) lw.problems.push({ line: e.node.startPosition.row + 1, message: `syntax error: ${e.message}` });
+            else throw e;
+          }
         }
-      }
-      for (const p of [...lw.problems, ...syntaxErrors(tree.rootNode, 1)]) this.problems.push({ file: path, ...p });
-      return out;
-    });
+        return { tops: out, problems: [...lw.problems, ...syntaxErrors(tree.rootNode, 1)] };
+      });
+      remember(unitCache, key, hit);
+    }
+    for (const p of hit.problems) this.problems.push({ file: path, ...p });
+    return hit.tops;
   }
 
   // ------------------------------------------------------------------------- file scope
@@ -378,23 +384,30 @@ export class ProgramCompiler implements ProgramScope {
     const hit = this.fragments.get(key);
     if (hit) return hit;
     const one = text.replace(/\\\n/g, ' ').replace(/\n/g, ' ');
-    const stmts = withTree(`void __lkml_fragment(void) { ${one} ; }`, (tree) => {
-      const fn = tree.rootNode.namedChildren.find((c) => c?.type === 'function_definition');
-      const body = fn?.childForFieldName('body');
-      if (!fn || !body) throw new CompileError(line, `cannot parse \`${clip(text)}\``);
-      const lw = new Lowerer(file, line);
-      let out: Stmt[];
-      try {
-        out = lw.blockItems(body);
-      } catch (e) {
-        if (e instanceof LowerError) throw new CompileError(line, `cannot parse \`${clip(text)}\`: ${e.message}`);
-        throw e;
-      }
-      const errs = [...lw.problems, ...syntaxErrors(body, line)];
-      if (errs.length) throw new CompileError(line, `cannot parse \`${clip(text)}\`: ${errs[0]!.message}`);
-      while (out.length && out[out.length - 1]!.k === 'empty') out.pop();
-      return out;
-    });
+    // lowered once per text (at line 0) for every compile of the process, then moved to `line`
+    let base = fragmentCache.get(one);
+    if (!base) {
+      base = withTree(`void __lkml_fragment(void) { ${one} ; }`, (tree) => {
+        const fn = tree.rootNode.namedChildren.find((c) => c?.type === 'function_definition');
+        const body = fn?.childForFieldName('body');
+        if (!fn || !body) return { error: 'cannot parse' };
+        const lw = new Lowerer('<fragment>', 0);
+        let out: Stmt[];
+        try {
+          out = lw.blockItems(body);
+        } catch (e) {
+          if (e instanceof LowerError) return { error: e.message };
+          throw e;
+        }
+        const errs = [...lw.problems, ...syntaxErrors(body, 0)];
+        if (errs.length) return { error: errs[0]!.message };
+        while (out.length && out[out.length - 1]!.k === 'empty') out.pop();
+        return { stmts: out };
+      });
+      remember(fragmentCache, one, base);
+    }
+    if ('error' in base) throw new CompileError(line, `cannot parse \`${clip(text)}\`: ${base.error}`);
+    const stmts = relocate(base.stmts, line);
     this.fragments.set(key, stmts);
     return stmts;
   }
@@ -564,6 +577,25 @@ export class ProgramCompiler implements ProgramScope {
 }
 
 // ----------------------------------------------------------------------------- helpers
+
+/** Lowered sources and fragments, shared by every compile in the process (the AST is immutable). */
+const unitCache = new Map<string, { tops: TopDecl[]; problems: { line: number; message: string }[] }>();
+const fragmentCache = new Map<string, { stmts: Stmt[] } | { error: string }>();
+const CACHE_LIMIT = 20000;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
+/** A copy of a fragment's AST with every `line`/`endLine` set to `line` (the macro use site). */
+function relocate<T>(x: T, line: number): T {
+  if (Array.isArray(x)) return x.map((y) => relocate(y, line)) as T;
+  if (x === null || typeof x !== 'object') return x;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) out[k] = k === 'line' || k === 'endLine' ? line : relocate(v, line);
+  return out as T;
+}
 
 function collectLabels(stmts: Stmt[]): string[] {
   const out: string[] = [];

@@ -47,7 +47,18 @@ interface SiteState {
   cheap: Map<string, number>;
   full: Map<string, number>;
   visits: number;
+  /** Clock plus all global notifier seqs at the previous visit. */
+  epoch: bigint;
 }
+
+/**
+ * Visits of one loop head, in one frame, during which no invalidation and no clock tick happened
+ * are only fingerprinted after this many: a retry loop that livelocks on notifiers moves the
+ * epoch every round, while walks over page tables (pvmw, GUP, change_pte_range) do not and
+ * would otherwise pay a whole-state fingerprint per iteration. A loop spinning without any
+ * invalidation is still caught, later.
+ */
+const QUIET_VISITS = 1000;
 
 /** All live seq values (global and per subscriber) of every mm. */
 function seqCells(k: Kernel): bigint[] {
@@ -77,6 +88,30 @@ function fmt(v: Value, base: bigint): string {
   return String(v);
 }
 
+const regionIds = new WeakMap<object, number>();
+let nextRegionId = 1;
+
+/** A short, cheap text of a value for the fast filter (seq-range values collapse to 's'). */
+function quick(v: Value): string {
+  switch (typeof v) {
+    case 'number':
+      return String(v);
+    case 'bigint':
+      return isSeq(v) ? 's' : v.toString(36);
+    case 'undefined':
+      return 'u';
+    default:
+      if (v === null) return 'n';
+      if (v instanceof Ptr) {
+        let id = regionIds.get(v.region);
+        if (id === undefined) regionIds.set(v.region, (id = nextRegionId++));
+        return `p${id}.${v.index}.${v.byteOffset}`;
+      }
+      if (v === UNINIT) return '?';
+      return 'o';
+  }
+}
+
 export class LivelockDetector {
   private readonly sites = new WeakMap<object, Map<string, SiteState>>();
   proof: LivelockProof | null = null;
@@ -98,19 +133,28 @@ export class LivelockDetector {
     }
     let st = perFrame.get(v.site);
     if (!st) {
-      st = { cheap: new Map(), full: new Map(), visits: 0 };
+      st = { cheap: new Map(), full: new Map(), visits: 0, epoch: -1n };
       perFrame.set(v.site, st);
     }
     const n = st.visits++;
-    const all = [...seqCells(this.k), ...this.subscriberSeqs()];
-    const base = all.length ? all.reduce((a, b) => (b < a ? b : a)) : 0n;
-    const locals = v.locals.map(([name, val]) => `${name}=${fmt(val, base)}`).join(',');
-    const cheap = `${base & 1n}|${locals}`;
+    let epoch = this.k.jiffies;
+    for (const mm of this.k.mms) if (mm.subs) epoch += mm.subs.invalidateSeq;
+    const moved = epoch !== st.epoch;
+    st.epoch = epoch;
+    if (!moved && n < QUIET_VISITS) return null;
+    // Fast filter: the locals with every seq-range value reduced to a marker. A loop whose locals
+    // never repeat (an index, an address) stops here, at the cost of one short string per visit.
+    let cheap = '';
+    for (const [, val] of v.locals) cheap += quick(val) + ',';
     if (!st.cheap.has(cheap)) {
       st.cheap.set(cheap, n);
       return null;
     }
-    const full = `${cheap}|${this.kernelState(base)}`;
+    // Slow path: seqs relative to the smallest live one, and the whole kernel state.
+    const all = [...seqCells(this.k), ...this.subscriberSeqs()];
+    const base = all.length ? all.reduce((a, b) => (b < a ? b : a)) : 0n;
+    const locals = v.locals.map(([name, val]) => `${name}=${fmt(val, base)}`).join(',');
+    const full = `${base & 1n}|${locals}|${this.kernelState(base)}`;
     const seen = st.full.get(full);
     st.full.set(full, n);
     if (seen === undefined || !v.alone) return null;
