@@ -33,5 +33,6 @@ export async function defaultMapper(): Promise<MapDiffFn> {
   }
   const fn = mod['mapDiff'];
   if (typeof fn !== 'function') throw new MapperUnavailable('src/map/index.ts exports no mapDiff()');
-  return fn as MapDiffFn;
+  const mapDiff = fn as (diff: Diff, base: { name: string; sources: ModelSource[] }, opts: { partial?: boolean }) => Promise<MappedDiff>;
+  return (req) => mapDiff(req.diff, { name: req.base, sources: req.sources }, { partial: req.partial });
 }

@@ -69,6 +69,8 @@ export interface HunkReview {
   mapped: boolean;
   placement: string | null;
   reason: string | null;
+  /** What a reviewer should know about a placement that did not stop it (from the mapper). */
+  notes: string[];
   kind: PlacementKind;
   unplaced: UnplacedReason | null;
   header: string;

@@ -1,0 +1,203 @@
+// A review, start to end: read the inputs as one thread, collect the variants (one per distinct
+// diff), choose the base, place each variant's hunks on the model (src/map), replay every
+// scenario on the base and on each replayable variant, compare the outcomes. The result is the
+// Review every renderer reads.
+import type { MappedDiff } from '../map/types.js';
+import type { Scenario } from '../model/scenario/types.js';
+import type { Diff } from '../patch/types.js';
+import type { Message, ThreadParse } from '../thread/types.js';
+import { chooseBase } from './choose-base.js';
+import { compareOutcomes } from './compare.js';
+import { defaultMapper, type MapDiffFn } from './map-seam.js';
+import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
+import { trimOutcome } from './trim-outcome.js';
+import type { BaselinePatch, HunkReview, Review, ThreadBrief, VariantReview } from './types.js';
+import { collectVariants, type VariantCandidate } from './variants.js';
+
+export interface ReviewRequest {
+  /** Input paths, as `lkml-replay review` takes them. Ignored when `parse` is given. */
+  inputs: string[];
+  /** An already parsed thread (the Action parses its own files). */
+  parse?: ThreadParse;
+  base?: string;
+  scenarios: Scenario[];
+  /** Replay variants whose placed hunks are only part of them. */
+  partial?: boolean;
+  mapper?: MapDiffFn;
+  runner?: Runner;
+}
+
+export async function review(req: ReviewRequest): Promise<Review> {
+  const parse = req.parse ?? (await (await import('../thread/parse-thread.js')).parseThread(req.inputs));
+  const base = chooseBase(parse.messages, req.base);
+  const { loadBase } = await import('../model/source/index.js');
+  const { base: info, sources } = loadBase(base.name);
+  const mapper = req.mapper ?? (await defaultMapper());
+  const runner = req.runner ?? new InProcessRunner();
+
+  const baselinePatches: BaselinePatch[] = [];
+  const variants: VariantReview[] = [];
+  const units = new Map<string, CompileUnit>();
+  for (const c of collectVariants(parse)) {
+    const mapped = await mapSafely(mapper, c.diff, base.name, sources, !!req.partial);
+    if ('error' in mapped) {
+      variants.push(variantOf(c, `V${variants.length + 1}`, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
+      continue;
+    }
+    if (mapped.addsModelledFunctions.length) {
+      baselinePatches.push({ messageId: c.message.id, author: c.diff.author ?? c.message.from, subject: c.message.subject, adds: [...mapped.addsModelledFunctions] });
+      continue;
+    }
+    const label = `V${variants.length + 1}`;
+    const v = variantOf(c, label, mapped, noteFor(mapped));
+    variants.push(v);
+    if (v.replayed) units.set(v.id, { key: v.id, base: base.name, sources: mapped.sources ?? sources, label });
+  }
+
+  const baseUnit: CompileUnit = { key: 'base', base: base.name, sources: null, label: '' };
+  const baseErrors = new Set((await runner.errors(baseUnit)).map(diagKey));
+  for (const v of variants) {
+    const u = units.get(v.id);
+    if (u) v.compileErrors = (await runner.errors(u)).filter((d) => !baseErrors.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+  }
+
+  const baseline: Review['baseline'] = {};
+  const byId = new Map(variants.map((v) => [v.id, v]));
+  await runAll(runner, baseUnit, [...units.values()], req.scenarios, (runs) => {
+    baseline[runs.scenario.name] = trimOutcome(runs.baseline);
+    for (const [id, outcome] of runs.variants) {
+      const v = byId.get(id)!;
+      const cmp = compareOutcomes(runs.baseline, outcome);
+      const changed = cmp.differences.length > 0;
+      v.results.push({ scenario: runs.scenario.name, outcome: trimOutcome(outcome), differences: cmp.differences, changed, regression: cmp.regression });
+      v.changed ||= changed;
+      v.regression ||= cmp.regression;
+    }
+  });
+
+  const pairs = variants.flatMap((v) => v.results);
+  return {
+    base: base.name,
+    baseWhy: base.why,
+    baseDescription: info.description,
+    baselinePatches,
+    thread: brief(parse, req.inputs),
+    scenarios: req.scenarios.map((s) => s.name),
+    baseline,
+    variants,
+    summary: {
+      variants: variants.length,
+      replayed: variants.filter((v) => v.replayed).length,
+      differences: pairs.filter((r) => r.changed).length,
+      regressions: pairs.filter((r) => r.regression).length,
+    },
+  };
+}
+
+async function mapSafely(mapper: MapDiffFn, diff: Diff, base: string, sources: import('../model/source/index.js').ModelSource[], partial: boolean): Promise<MappedDiff | { error: string }> {
+  try {
+    return await mapper({ diff, base, sources, partial });
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function diagKey(d: { file: string; message: string }): string {
+  return `${d.file}|${d.message}`;
+}
+
+function noteFor(m: MappedDiff): string | null {
+  const code = m.placements.filter((p) => p.kind === 'code' || p.kind === 'unplaced');
+  const unplaced = m.placements.filter((p) => !p.mapped);
+  const where = (p: MappedDiff['placements'][number]) => `hunk ${p.hunkIndex + 1} of ${p.file}${p.function ? ` (${p.function})` : ''}`;
+  if (!m.replayable) {
+    const s = m.stoppedBy ?? unplaced[0];
+    return s ? `not replayed: ${where(s)} could not be placed: ${s.reason ?? s.unplaced ?? 'no reason given'}` : 'not replayed: the mapper found nothing to replay';
+  }
+  if (m.partial) return `replayed in part (--partial): ${unplaced.map((p) => `${where(p)} left out (${p.reason ?? p.unplaced})`).join('; ')}`;
+  if (!code.length) return 'no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same';
+  return null;
+}
+
+function variantOf(c: VariantCandidate, label: string, mapped: MappedDiff | null, note: string | null): VariantReview {
+  const m = c.message;
+  const hunks: HunkReview[] = mapped
+    ? mapped.placements.map((p) => hunkReview(c.diff, m, p))
+    : c.diff.files.flatMap((f, fi) =>
+        f.hunks.map((h, hi) =>
+          hunkReview(c.diff, m, {
+            fileIndex: fi,
+            hunkIndex: hi,
+            file: f.new ?? f.old ?? '(unknown)',
+            function: h.function,
+            kind: 'unplaced',
+            mapped: false,
+            placement: null,
+            modelLines: null,
+            unplaced: null,
+            reason: note,
+            notes: [],
+            bodyLines: { start: h.lines[0]?.lineNo ?? 1, end: h.lines[h.lines.length - 1]?.lineNo ?? 1 },
+          }),
+        ),
+      );
+  return {
+    id: c.diff.id,
+    label,
+    author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
+    date: m.date,
+    messageId: m.idSynthesised ? null : m.id,
+    quoteDepth: c.diff.quoteDepth,
+    source: { file: m.source.file, index: m.source.index, format: m.source.format, origin: c.diff.origin, subject: m.subject },
+    copies: c.copies,
+    hunks,
+    replayed: !!mapped && mapped.replayable,
+    partial: !!mapped && mapped.partial,
+    note,
+    compileErrors: [],
+    results: [],
+    changed: false,
+    regression: false,
+  };
+}
+
+function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number]): HunkReview {
+  const header = d.files[p.fileIndex]?.hunks[p.hunkIndex]?.header ?? '';
+  const body = m.position?.body ?? null;
+  return {
+    file: p.file,
+    function: p.function,
+    mapped: p.mapped,
+    placement: p.placement,
+    reason: p.reason,
+    notes: p.notes ?? [],
+    kind: p.kind,
+    unplaced: p.unplaced,
+    header,
+    bodyLines: p.bodyLines,
+    fileLines: body === null ? null : { start: body + p.bodyLines.start - 1, end: body + p.bodyLines.end - 1 },
+    messageLine: m.position?.line ?? null,
+  };
+}
+
+function brief(parse: ThreadParse, inputs: string[]): ThreadBrief {
+  const dated = [...parse.messages].filter((m) => m.date).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  const first = dated[0] ?? parse.messages[0];
+  const people: string[] = [];
+  for (const m of dated.length ? dated : parse.messages) {
+    const who = m.from.name || m.from.email;
+    if (who && !people.includes(who)) people.push(who);
+  }
+  const all = parse.messages.flatMap((m) => m.diffs);
+  return {
+    subject: first ? first.subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, '') : '',
+    inputs: inputs.length ? inputs : [...new Set(parse.messages.map((m) => m.source.file))],
+    messages: parse.messages.length,
+    participants: people,
+    first: dated[0]?.date ?? null,
+    last: dated[dated.length - 1]?.date ?? null,
+    diffs: all.length,
+    distinct: new Set(all.map((d) => d.id)).size,
+    errors: parse.errors,
+  };
+}
