@@ -344,12 +344,30 @@ export class Preprocessor {
   }
 
   /**
+   * For pure syntax (the outline): only the use rewriting of `rewriteUses`, on raw text with its
+   * directives kept, and with loop-header macros recognised without their definitions: inside a
+   * function body, `name(...)` followed by `{` or by a statement is never C, so it is one.
+   */
+  rewriteForOutline(path: string, text: string): string {
+    return this.rewriteUses(path, text, true);
+  }
+
+  /**
    * Blank identifiers whose macro expands to nothing (with their argument list if function-like),
    * replace uses of loop-header macros by a same-length `for(;__lkml_L<n>;)` marker, and type
    * arguments of calls by a same-length `__T<n>` identifier. Lines and columns never move.
    */
-  private rewriteUses(path: string, text: string): string {
-    const toks = lex(text);
+  private rewriteUses(path: string, text: string, guessLoops = false): string {
+    const all = lex(text);
+    // tokens on directive lines do not count (the outline keeps directives in the text)
+    const directive = guessLoops ? directiveLines(text) : null;
+    const lineStarts: number[] = [];
+    if (directive) {
+      lineStarts.push(0);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    }
+    const toks = directive ? all.filter((t) => !directive.has(lineOf(lineStarts, t.start))) : all;
+    let depth = 0;
     let chars: string[] | null = null;
     const put = (from: number, to: number, marker: string) => {
       chars ??= text.split('');
@@ -365,12 +383,17 @@ export class Preprocessor {
     };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
+      if (t.text === '{') depth++;
+      else if (t.text === '}') depth--;
       if (t.kind !== 'id') continue;
       const call = toks[i + 1]?.text === '(';
       const close = call ? matching(i + 1) : -1;
-      const def = this.macros.get(t.text);
+      let def = this.macros.get(t.text);
       // only macro uses take types (a declarator `f(struct page *p)` looks like a call too)
       if (close >= 0 && ((def && def.params !== null) || TYPE_TAKING.has(t.text))) this.typeArguments(toks, i + 1, close, text, put);
+      if (!def && guessLoops && depth > 0 && close >= 0 && !C_KEYWORDS.has(t.text) && startsStatement(toks[close + 1])) {
+        def = { name: t.text, params: [], variadic: true, body: 'for (;;)', file: '<guessed>', line: 0 };
+      }
       if (!def) continue;
       const loop = this.isLoopHeader(def);
       if (def.body !== '' && !loop) continue;
@@ -426,6 +449,36 @@ export class Preprocessor {
     if (!text.includes('__T')) return text;
     return text.replace(/\b__T(\d+)_*\b/g, (m, n: string) => this.typeArgs.get(`__T${n}`) ?? m);
   }
+}
+
+/** Keywords that look like calls (`if (x) {`, `while (x) y;`, `sizeof(x)`). */
+const C_KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'do', 'else', 'case', 'goto', '_Alignof', 'typeof', '__typeof__', 'defined', '__attribute__', 'asm', '__asm__']);
+
+/** After a call's `)`: a `{` or a word can only follow a loop-header macro use. */
+function startsStatement(t: Tok | undefined): boolean {
+  return t !== undefined && (t.text === '{' || t.kind === 'id');
+}
+
+function directiveLines(text: string): Set<number> {
+  const out = new Set<number>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*#/.test(lines[i]!)) continue;
+    out.add(i + 1);
+    while (/\\\s*$/.test(lines[i]!) && i + 1 < lines.length) out.add(++i + 1);
+  }
+  return out;
+}
+
+function lineOf(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Interpreter intrinsics with a type argument (header macros are recognised by definition). */

@@ -33,9 +33,10 @@ export interface FunctionOutline {
 
 export interface OutlineOptions {
   /**
-   * Preprocess first (lines and columns never move): inactive #if branches for this config are
-   * blanked, annotations removed, and uses of loop-header macros (`anon_vma_interval_tree_foreach
-   * (...) { }`) made parseable. Without it the text is parsed as it is.
+   * Evaluate #if branches for this config (inactive ones blanked; lines and columns never move).
+   * Without it directives stay in the text. Either way annotations are blanked and uses of
+   * loop-header macros (`anon_vma_interval_tree_foreach(...) { }`, known from `sources` or
+   * recognised by shape) and type arguments of macros are made parseable.
    */
   config?: ConfigSet;
   /** Model path of `text` ("mm/rmap.c") and the other model sources, for #include of macros. */
@@ -56,13 +57,17 @@ export async function initOutline(): Promise<void> {
 /** Functions and statement ranges of a translation unit. Call `initOutline()` once first. */
 export function outlineTranslationUnit(text: string, opts: OutlineOptions = {}): Outline {
   cParserSync();
-  let src = text;
-  if (opts.config || opts.sources) {
-    const path = opts.path ?? '<outline>';
+  const path = opts.path ?? '<outline>';
+  let src: string;
+  if (opts.config) {
     const all = new Map((opts.sources ?? []).map((x) => [x.path, x.text]));
     all.set(path, text);
-    const pp = new Preprocessor(all, opts.config ?? []);
-    src = pp.run([path]).find((u) => u.path === path)!.text;
+    src = new Preprocessor(all, opts.config).run([path]).find((u) => u.path === path)!.text;
+  } else {
+    // directives stay; annotations, type arguments and loop-header macro uses are made parseable
+    const pp = new Preprocessor(new Map((opts.sources ?? []).map((x) => [x.path, x.text])), []);
+    if (opts.sources) pp.run(opts.sources.filter((x) => x.path.endsWith('.h')).map((x) => x.path));
+    src = pp.rewriteForOutline(path, text);
   }
   return withTree(src, (tree) => {
     const functions: FunctionOutline[] = [];
@@ -82,10 +87,11 @@ export function outlineTranslationUnit(text: string, opts: OutlineOptions = {}):
 export function outlineStatements(text: string): { statements: StatementOutline[]; syntaxErrors: { line: number; message: string }[] } {
   cParserSync();
   // the wrapper opens on its own line so fragment line N is tree row N
-  return withTree(`void __lkml_fragment(void) {\n${text}\n}`, (tree) => {
+  const wrapped = `void __lkml_fragment(void) {\n${text}\n}`;
+  const parsed = new Preprocessor(new Map(), []).rewriteForOutline('<fragment>', wrapped);
+  return withTree(parsed, (tree) => {
     const fn = tree.rootNode.namedChildren.find((c) => c?.type === 'function_definition');
     const body = fn?.childForFieldName('body');
-    const wrapped = `void __lkml_fragment(void) {\n${text}\n}`;
     const statements = body ? stmtsOf(body, 0, wrapped) : [];
     // an error the parser pins on the wrapper line belongs to the fragment's first line
     return { statements, syntaxErrors: syntaxErrors(tree.rootNode, 0).map((e) => ({ ...e, line: Math.max(1, e.line) })) };

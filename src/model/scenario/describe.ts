@@ -14,9 +14,8 @@ export interface ModelDescription {
 
 export async function describeModel(): Promise<ModelDescription> {
   const c = await compileBase('v5.14');
-  const fns: ModelDescription['functions'] = c.program.fns
-    .filter((f) => f.name !== '<init>')
-    .map((f) => ({ name: f.name, kind: 'model C' as const, file: f.file, lines: [f.line, f.endLine] as [number, number], compiles: f.trap === null }))
+  const fns: ModelDescription['functions'] = c.program.functions
+    .map((f) => ({ name: f.name, kind: 'model C' as const, file: f.file, lines: [f.line, f.endLine] as [number, number], compiles: f.error === null }))
     .sort((a, b) => (a.file === b.file ? a.lines![0] - b.lines![0] : a.file < b.file ? -1 : 1));
   const bs = Object.entries(kernelBuiltins())
     .map(([name, b]) => ({ name, kind: 'TypeScript primitive' as const, file: b.header ?? '', proto: b.proto }))

@@ -4,10 +4,7 @@
 // compiled base and scenario give a byte-identical Outcome.
 
 import { UNINIT, type Blocked, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
-import { loadCParser } from '../interp/ts-parser.js';
-import { ProgramCompiler, type Diagnostic } from '../interp/compiler.js';
-import { DefaultAddressSpace } from '../interp/memory.js';
-import { Machine, type RunResult } from '../interp/machine.js';
+import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, type Program, type RunResult } from '../interp/index.js';
 import { kernelBuiltins, OPAQUE_TYPES } from '../kernel/builtins/index.js';
 import { Kernel } from '../kernel/state.js';
 import { endOfRunChecks } from '../kernel/checks.js';
@@ -25,9 +22,19 @@ export interface CompiledBase {
   /** Names of the extra patches applied (a variant), in order. */
   patches: string[];
   sources: ModelSource[];
-  program: ProgramCompiler;
+  program: Program;
   diagnostics: Diagnostic[];
+  /** Kernel config the sources were compiled with. */
+  config: string[];
 }
+
+/**
+ * The kernel config of the model: device-exclusive entries need CONFIG_DEVICE_PRIVATE; THP and MMU
+ * notifiers are on; CONFIG_DEBUG_VM is on, so VM_BUG_ON()/VM_BUG_ON_PAGE() are live (as in the
+ * debug kernels the hmm selftests run on). CONFIG_DEBUG_VM_PGFLAGS is off (thp_nr_pages() does not
+ * assert on tail pages, notes §1.6).
+ */
+export const MODEL_CONFIG = ['CONFIG_MMU', 'CONFIG_MMU_NOTIFIER', 'CONFIG_TRANSPARENT_HUGEPAGE', 'CONFIG_DEVICE_PRIVATE', 'CONFIG_DEBUG_VM'];
 
 function opaqueZero(name: string) {
   switch (name) {
@@ -55,9 +62,8 @@ export async function compileBase(name: string, extraPatches: { name: string; pa
 }
 
 export function compileSources(base: BaseInfo, sources: ModelSource[], patches: string[] = []): CompiledBase {
-  const program = new ProgramCompiler({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero });
-  program.compile();
-  return { base, patches, sources, program, diagnostics: program.diagnostics };
+  const program = compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+  return { base, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
 }
 
 export interface RunOptions {
@@ -109,7 +115,7 @@ export function runThreads(compiled: CompiledBase, cfg: { thp: boolean; budget: 
   };
   const detector = new LivelockDetector(k, subSeqs);
   let threadsAlive = threads.length;
-  const machine = new Machine(compiled.program, {
+  const machine = compiled.program.machine({
     mem,
     budgets: { steps: cfg.budget },
     traceCalls: (cfg.trace ?? 'full') === 'full',

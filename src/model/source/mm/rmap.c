@@ -135,13 +135,8 @@ static void rmap_walk_anon(struct page *page, struct rmap_walk_control *rwc,
 
 	pgoff_start = page_to_pgoff(page);
 	pgoff_end = pgoff_start + thp_nr_pages(page) - 1;
-	/*
-	 * anon_vma_interval_tree_foreach(avc, &anon_vma->rb_root,
-	 *		pgoff_start, pgoff_end) -- the macro written out until the
-	 * model's parser takes loop macros (NEEDS-FROM-INTERP.md).
-	 */
-	for (avc = anon_vma_interval_tree_iter_first(&anon_vma->rb_root, pgoff_start, pgoff_end);
-	     avc; avc = anon_vma_interval_tree_iter_next(avc, pgoff_start, pgoff_end)) {
+	anon_vma_interval_tree_foreach(avc, &anon_vma->rb_root,
+			pgoff_start, pgoff_end) {
 		struct vm_area_struct *vma = avc->vma;
 		unsigned long address = vma_address(page, vma);
 

@@ -97,7 +97,7 @@
 #define MM_CP_UFFD_WP_RESOLVE	(1UL << 3)
 #define MM_CP_UFFD_WP_ALL	(MM_CP_UFFD_WP | MM_CP_UFFD_WP_RESOLVE)
 
-#define NUMA_NO_NODE	(0 - 1)	/* (-1) in the kernel; see NEEDS-FROM-INTERP.md */
+#define NUMA_NO_NODE	(-1)
 #define NUMA_HUGE_PTE_UPDATES	0
 
 struct vm_fault {
