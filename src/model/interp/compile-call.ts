@@ -101,11 +101,22 @@ function callBuiltin(cx: FnCx, b: BuiltinTarget, args: CExpr[], e: Expr): CExpr 
   const all = evalAll(conv);
   const fill = all.ev;
   if (fill && !b.blocking && !cx.ps.forceGen) {
-    return plainExpr(ft.ret, (f) => {
+    const general = (f: Frame): Value => {
       const vals: Value[] = new Array(n);
       fill(f, vals);
       return callBuiltinPlain(f.t, b, vals);
-    }, e.src, e.line);
+    };
+    // common arities without an argument array (hooks on: the general path reports the call)
+    const fn = b.b.fn;
+    const check = b.checkRet;
+    const ev = conv.map((c) => c.ev!);
+    const [a0, a1, a2] = ev;
+    let fast: ((f: Frame) => Value) | null = null;
+    if (n === 0) fast = (f) => (f.m.callHooked ? general(f) : check(fn(f.t), f.t));
+    else if (n === 1) fast = (f) => (f.m.callHooked ? general(f) : check(fn(f.t, a0!(f)), f.t));
+    else if (n === 2) fast = (f) => (f.m.callHooked ? general(f) : check(fn(f.t, a0!(f), a1!(f)), f.t));
+    else if (n === 3) fast = (f) => (f.m.callHooked ? general(f) : check(fn(f.t, a0!(f), a1!(f), a2!(f)), f.t));
+    return plainExpr(ft.ret, fast ?? general, e.src, e.line);
   }
   const fillG = all.gv;
   return genExpr(ft.ret, function* (f) {

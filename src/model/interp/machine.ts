@@ -403,8 +403,19 @@ export class Machine implements MachineCore {
   }
 
   loopHead(f: Frame, site: LoopSite): void {
-    const others = this.threads.filter((t) => t !== f.t && (t.state === 'runnable' || (t.state === 'blocked' && t.blockedOn!.ready()))).map((t) => t.name);
-    this.opts.hooks!.onLoopHead!(f.t, { id: site.id, kind: site.kind, loc: site.loc, thread: f.t.thread.name, locals: new FrameView(f), othersRunnable: others });
+    const threads = this.threads;
+    const head: LoopHead = {
+      id: site.id,
+      kind: site.kind,
+      loc: site.loc,
+      thread: f.t.thread.name,
+      locals: new FrameView(f),
+      // computed when asked: most loop heads never look
+      get othersRunnable(): string[] {
+        return threads.filter((t) => t !== f.t && (t.state === 'runnable' || (t.state === 'blocked' && t.blockedOn!.ready()))).map((t) => t.name);
+      },
+    };
+    this.opts.hooks!.onLoopHead!(f.t, head);
   }
 
   onCall(t: ThreadCore, name: string, kind: 'model' | 'builtin', args: Value[]): void {

@@ -5,6 +5,7 @@ import type { Kernel } from '../kernel/state.js';
 import { hex } from '../kernel/object.js';
 import { Pmd, Pte } from '../kernel/mm/pgtable-types.js';
 import { pageUses } from '../kernel/checks.js';
+import { SEQ_BASE } from '../kernel/mm/mmu_notifier.js';
 import type { ScenarioEnv } from './steps.js';
 import type { FinalState } from './types.js';
 
@@ -68,7 +69,7 @@ export function finalState(k: Kernel, env: ScenarioEnv, steps: number): FinalSta
   for (const mm of k.mms) {
     const subs = mm.subs;
     if (!subs) continue;
-    seqs.push(`mm ${mm.id}: global seq +${subs.invalidateSeq - 0x100000002n} (${subs.invalidating ? 'invalidating' : 'idle'}), ${subs.intervals.length} interval subscription(s), ${subs.classic.length} classic`);
+    seqs.push(`mm ${mm.id}: global seq +${subs.invalidateSeq - SEQ_BASE} (${subs.invalidating ? 'invalidating' : 'idle'}), ${subs.intervals.length} interval subscription(s), ${subs.classic.length} classic`);
   }
   const mirror: string[] = [];
   for (const [, x] of k.xarrays) {
