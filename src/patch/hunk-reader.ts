@@ -76,7 +76,7 @@ function readByCounts(v: DepthView, start: number, h: HunkHeader, bareIsContext:
   while (lines.old < h.oldLines || lines.new < h.newLines) {
     if (i >= n) return null;
     // After a reviewer's comment the quote must resume with a real hunk line.
-    if (isGap(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i))) return null;
+    if (isGap(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i, bareIsContext))) return null;
     const t = text[i]!;
     let ok: boolean;
     switch (kind[i]) {
@@ -120,19 +120,26 @@ function isGap(v: DepthView, i: number, start: number, lines: HunkLines): boolea
   return !(tail && lines.joinQuotedTail(tail, v.depth));
 }
 
-/** After a reviewer's comment, the quote goes on with a hunk line (or blank context before one). */
-function resumesHunk(v: DepthView, i: number): boolean {
+/**
+ * After a reviewer's comment, the quote goes on with a hunk line, or blank context before one,
+ * or (`bareIsContext`: the hunk's context lost its spaces) a code line that leads to one.
+ */
+function resumesHunk(v: DepthView, i: number, bareIsContext: boolean): boolean {
   const k = v.kind[i]!;
   if (isOpKind(k)) return true;
-  if (k !== Kind.Blank) return false;
-  const j = v.nextSolid[i]!;
-  return j < v.kind.length && !v.gapBefore[j] && isOpKind(v.kind[j]!);
+  if (k === Kind.Blank) return leadsToDiff(v, i);
+  if (k !== Kind.Bare || !bareIsContext) return false;
+  const t = v.text[i]!;
+  return !isJunkLine(t) && !looksLikeProse(t) && leadsToDiff(v, i);
 }
 
 /** Can a hunk whose counts are used up end right before index i? */
 function endsHere(v: DepthView, i: number, bareIsContext: boolean, lines: HunkLines): boolean {
   const { kind, gapBefore, nextSolid } = v;
-  if (i >= kind.length || gapBefore[i]) return true;
+  if (i >= kind.length) return true;
+  // After a reviewer's comment the quote goes on with more of this hunk: the counts are short.
+  // (A wrapped tail cannot sit after a gap, so a code line there is context in either reading.)
+  if (gapBefore[i]) return !!v.snipInGap[i] || !resumesHunk(v, i, true);
   const k = kind[i]!;
   if (isOpKind(k)) return false;
   if (k === Kind.Blank) {
@@ -173,7 +180,7 @@ function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext:
   scan: while (i < n) {
     const k = kind[i]!;
     const t = text[i]!;
-    if (isGap(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i))) break;
+    if (isGap(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i, !spaceContext))) break;
     switch (k) {
       case Kind.Context:
       case Kind.Added:

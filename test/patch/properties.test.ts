@@ -58,15 +58,28 @@ const mangling = fc.record({
   strip: fc.boolean(),
   depth: fc.integer({ min: 0, max: 3 }),
   trim: fc.boolean(),
+  /** A reviewer comment after the n-th changed line (quoted diffs only). */
+  comment: fc.option(fc.nat({ max: 30 }), { nil: null }),
 });
 
-function mangle(text: string, m: { counts: number; tabs: boolean; strip: boolean; depth: number; trim: boolean }): string {
+type Mangling = { counts: number; tabs: boolean; strip: boolean; depth: number; trim: boolean; comment: number | null };
+
+function mangle(text: string, m: Mangling): string {
   let t = text;
   if (m.counts) t = wrongCounts(t, m.counts);
   if (m.tabs) t = tabsToSpaces(t);
   if (m.strip) t = stripContextSpace(t);
   if (m.depth) t = quote(t, m.depth);
   if (m.trim) t = trimTrailing(t);
+  if (m.depth && m.comment !== null) {
+    // Between two lines of a hunk (after a +/- line), never inside a file header.
+    const ls = t.replace(/\n$/, '').split('\n');
+    const marker = '> '.repeat(m.depth);
+    const changed = ls.flatMap((l, i) => (/^[+-](?![+-]{2} )/.test(l.slice(marker.length)) ? [i] : []));
+    const at = changed[m.comment % changed.length]!;
+    ls.splice(at + 1, 0, '', 'A reviewer comment here.', '');
+    t = ls.join('\n') + '\n';
+  }
   return t;
 }
 
