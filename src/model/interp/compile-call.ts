@@ -73,9 +73,19 @@ function callModel(cx: FnCx, fn: FnCode, args: CExpr[], e: Expr): CExpr {
   const all = evalAll(conv);
   const fill = all.ev;
   if (fill && !fn.mayBlock && !cx.ps.forceGen) {
+    const ev = conv.map((c) => c.ev!);
+    const [a0, a1, a2] = ev;
+    const n = ev.length;
+    // arguments straight into the callee's slots for the common arities
+    const put: (f: Frame, v: Value[]) => void =
+      n === 0 ? () => undefined
+      : n === 1 ? (f, v) => { v[0] = a0!(f); }
+      : n === 2 ? (f, v) => { v[0] = a0!(f); v[1] = a1!(f); }
+      : n === 3 ? (f, v) => { v[0] = a0!(f); v[1] = a1!(f); v[2] = a2!(f); }
+      : fill;
     return plainExpr(ft.ret, (f) => {
       const nf = new Frame(fn, f.t);
-      fill(f, nf.v);
+      put(f, nf.v);
       pushFrame(nf);
       const r = fn.run!(nf);
       popFrame(nf, r);
