@@ -220,6 +220,25 @@ describe('device-exclusive entries', () => {
   });
 });
 
+describe('munmap', () => {
+  test('zaps present ptes and device-exclusive entries: every reference dropped, UNMAP seen by the mirror', async () => {
+    const c = await compiled('v5.14');
+    const r = run(c, false, function* (ctx, env, k) {
+      yield* setup(ctx, env, '4KiB', [{ op: 'dmirror-open', process: 'main' }]);
+      yield* runStep(ctx, env, { op: 'mmap', name: 'two', size: 0x2000n, prot: 3, process: 'main' });
+      yield* runStep(ctx, env, { op: 'write', at: 'two', offset: 0n, pages: 'all', value: { kind: 'const', value: 1 }, process: 'main' });
+      yield* runStep(ctx, env, { op: 'dmirror', cmd: 'exclusive', at: 'buf', pages: 'all', expect: 0, process: 'main' });
+      yield* runStep(ctx, env, { op: 'munmap', at: 'buf', process: 'main' });
+      yield* runStep(ctx, env, { op: 'munmap', at: 'two', process: 'main' });
+      expect(k.mms[0]!.vmas).toEqual([]);
+      expect(k.memmap.all().filter((p) => p.kind === 'anon').map((p) => `${p.refcount}/${p.mapcount + 1}`)).toEqual(['0/0', '0/0', '0/0']);
+      return undefined;
+    });
+    expect(r.res.verdict).toBe('completed');
+    expect(r.k.notifiers.map((n) => `${n.event}:${n.owner}`)).toEqual(['EXCLUSIVE:null', 'UNMAP:unset', 'UNMAP:unset']);
+  });
+});
+
 describe('notifier seqs', () => {
   test('read_begin/read_retry: an owner-tagged EXCLUSIVE is filtered by nouveau, an unfiltered CLEAR bumps the seq', async () => {
     const c = await compiled('v5.14');

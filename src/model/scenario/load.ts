@@ -226,6 +226,13 @@ function parseStep(raw: unknown, where: string, fail: (m: string) => never, proc
       if (e !== undefined) s.expect = e;
       return s;
     }
+    case 'munmap': {
+      keys(['at', 'expect']);
+      const s: Step = { op, at: buf(), process: proc() };
+      const e = expect();
+      if (e !== undefined) s.expect = e;
+      return s;
+    }
     case 'fork': {
       keys(['child', 'expect']);
       const child = typeof a['child'] === 'string' ? a['child'] : fail(`${w}: child (a process name) is required`);
@@ -239,6 +246,6 @@ function parseStep(raw: unknown, where: string, fail: (m: string) => never, proc
     }
     default:
       void thread;
-      return fail(`${where}: unknown step \`${op}\` (steps: mmap, write, read, nouveau-init, gpu-atomic-fault, dmirror-open, dmirror, mirror-check, mprotect, fork)`);
+      return fail(`${where}: unknown step \`${op}\` (steps: mmap, write, read, nouveau-init, gpu-atomic-fault, dmirror-open, dmirror, mirror-check, mprotect, munmap, fork)`);
   }
 }

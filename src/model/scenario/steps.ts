@@ -6,7 +6,7 @@ import type { Blocked, ExecCtx, Waitable } from '../interp/api.js';
 import type { Kernel } from '../kernel/state.js';
 import { hex } from '../kernel/object.js';
 import { acquire, release } from '../kernel/locks.js';
-import { cpuAccess, forkMm } from '../kernel/mm/memory.js';
+import { cpuAccess, forkMm, munmap } from '../kernel/mm/memory.js';
 import { mprotect } from '../kernel/mm/mprotect.js';
 import { MmStruct, Vma } from '../kernel/mm/vma.js';
 import { VM_MAYEXEC, VM_MAYREAD, VM_MAYWRITE, VM_READ, VM_WRITE, VM_EXEC } from '../kernel/mm/pgtable-types.js';
@@ -178,6 +178,11 @@ export function* runStep(ctx: ExecCtx, env: ScenarioEnv, s: Step): Generator<Blo
       const buf = env.buffers.get(s.at)!;
       const r = yield* mprotect(ctx, k, mm, buf.addr, buf.size, s.prot);
       return called(env, 'mprotect', r, s.expect);
+    }
+    case 'munmap': {
+      const buf = env.buffers.get(s.at)!;
+      const r = yield* munmap(ctx, k, mm, buf.addr, buf.size);
+      return called(env, 'munmap', r, s.expect);
     }
     case 'fork': {
       const r = yield* forkMm(ctx, k, mm, s.child);

@@ -17,6 +17,7 @@ export type Step =
   | { op: 'dmirror'; cmd: 'exclusive' | 'check-exclusive' | 'write'; at: string; pages: number | 'all'; expect?: number; cpages?: number | 'all'; process: string }
   | { op: 'mirror-check'; at: string; pages: number | 'all'; expect: ValueSpec; process: string }
   | { op: 'mprotect'; at: string; prot: number; expect?: number; process: string }
+  | { op: 'munmap'; at: string; expect?: number; process: string }
   | { op: 'fork'; child: string; expect?: number; process: string };
 
 export interface ScenarioThread {

@@ -370,3 +370,55 @@ function* cpuAccessBody(ctx: ExecCtx, k: Kernel, mm: MmStruct, addr: bigint, wri
 
 export { lockPage, traceLock };
 export type _V = Value;
+
+// ----------------------------------------------------------------------------- munmap
+
+const MMU_NOTIFY_UNMAP = 0;
+
+/**
+ * munmap() of whole vmas (do_munmap -> unmap_region -> zap_pte_range, v5.14): an UNMAP
+ * invalidation over the range, then every pte zapped: a present pte drops its mapcount and its
+ * reference; a device-exclusive entry drops only its reference (5.14 zap_pte_range():
+ * page_remove_rmap() is for device-private entries only, the exclusive entry had no mapcount).
+ */
+export function* munmap(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len: bigint): Generator<Blocked, number, void> {
+  return yield* k.tsFrame(ctx, 'munmap (zap_pte_range)', munmapBody(ctx, k, mm, start, len));
+}
+
+function* munmapBody(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len: bigint): Generator<Blocked, number, void> {
+  const end = start + ((len + 0xfffn) & ~0xfffn);
+  yield* acquire(ctx, mm.mmapLock, false);
+  try {
+    const vmas = mm.vmas.filter((v) => v.start < end && v.end > start);
+    for (const vma of vmas) if (vma.start < start || vma.end > end) ctx.notModelled(`munmap of part of ${vma.name} (vma split)`);
+    if (!vmas.length) return 0;
+    const range = newRange(k, MMU_NOTIFY_UNMAP, null, mm, start, end);
+    yield* invalidateRangeStart(ctx, k, range);
+    for (let addr = start; addr < end; addr += 4096n) {
+      const { pmd, pte } = mm.pt.lookup(addr);
+      if (pmd && (pmd.table.entries[pmd.i] as Pmd).v.k === 'huge') ctx.notModelled('zap_huge_pmd: munmap of a PMD-mapped THP');
+      if (!pte) continue;
+      yield* acquire(ctx, pte.table.lock!);
+      const p = (pte.table.entries[pte.i] as Pte).v;
+      pte.table.entries[pte.i] = Pte.NONE;
+      if (p.k === 'present') {
+        const s = k.memmap.state(p.pfn);
+        if (s.kind !== 'zero') {
+          s.mapcount--;
+          s.lastFn = 'zap_pte_range';
+          putPage(ctx, k.memmap.headOf(s));
+        }
+      } else if (p.k === 'swap' && p.entry.isDeviceExclusive) {
+        putPage(ctx, k.memmap.headOf(k.memmap.state(Number(p.entry.offset))));
+      } else if (p.k === 'swap') {
+        ctx.notModelled(`zap_pte_range of ${p.entry.describe()}`);
+      }
+      release(ctx, pte.table.lock!);
+    }
+    yield* invalidateRangeEnd(ctx, k, range);
+    for (const vma of vmas) mm.vmas.splice(mm.vmas.indexOf(vma), 1);
+    return 0;
+  } finally {
+    release(ctx, mm.mmapLock, false);
+  }
+}
