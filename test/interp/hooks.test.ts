@@ -121,6 +121,23 @@ describe('call, return and step hooks', () => {
     ]);
   });
 
+  it('narrows the calls the hooks see (callHookScope)', async () => {
+    const p = await compile(`
+      static int leaf(int x) { record_i(x); return x + 1; }
+      int top(void) { return leaf(1) + leaf(2); }`);
+    const calls: string[] = [];
+    rt.reset();
+    const r = p.run({
+      mem: rt.mem,
+      callHookScope: { builtins: false, names: ['leaf'] },
+      hooks: { onReturn: (_c, fn, kind, v) => void calls.push(`${kind}:${fn}=${String(v)}`) },
+      threads: [{ name: 'm', entry: 'top' }],
+    });
+    expect(r.value).toBe(5);
+    expect(calls).toEqual(['model:leaf=2', 'model:leaf=3']);
+    expect(rt.log).toEqual([1, 2]);
+  });
+
   it('calls the step hook every N statements and counts steps', async () => {
     const p = await compile(`long f(void) { long i, s = 0; for (i = 0; i < 1000; i++) s += i; return s; }`);
     const at: number[] = [];

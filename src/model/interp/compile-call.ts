@@ -122,10 +122,10 @@ function callBuiltin(cx: FnCx, b: BuiltinTarget, args: CExpr[], e: Expr): CExpr 
     const ev = conv.map((c) => c.ev!);
     const [a0, a1, a2] = ev;
     let fast: ((f: Frame) => Value) | null = null;
-    if (n === 0) fast = (f) => (f.m.callHooked ? general(f) : check(fn(f.t), f.t));
-    else if (n === 1) fast = (f) => (f.m.callHooked ? general(f) : check(fn(f.t, a0!(f)), f.t));
-    else if (n === 2) fast = (f) => (f.m.callHooked ? general(f) : check(fn(f.t, a0!(f), a1!(f)), f.t));
-    else if (n === 3) fast = (f) => (f.m.callHooked ? general(f) : check(fn(f.t, a0!(f), a1!(f), a2!(f)), f.t));
+    if (n === 0) fast = (f) => (f.m.builtinHooked ? general(f) : check(fn(f.t), f.t));
+    else if (n === 1) fast = (f) => (f.m.builtinHooked ? general(f) : check(fn(f.t, a0!(f)), f.t));
+    else if (n === 2) fast = (f) => (f.m.builtinHooked ? general(f) : check(fn(f.t, a0!(f), a1!(f)), f.t));
+    else if (n === 3) fast = (f) => (f.m.builtinHooked ? general(f) : check(fn(f.t, a0!(f), a1!(f), a2!(f)), f.t));
     return plainExpr(ft.ret, fast ?? general, e.src, e.line);
   }
   const fillG = all.gv;

@@ -73,6 +73,11 @@ export interface MachineOptions {
   hooks?: RunHooks;
   /** Record `call`/`return` trace events for model functions. */
   traceCalls?: boolean;
+  /**
+   * Which calls onCall/onReturn see: builtins too (default true) and only these function names
+   * (default all). Narrow scopes keep hooked runs fast (builtin calls take a shortcut when unhooked).
+   */
+  callHookScope?: { builtins?: boolean; names?: string[] };
   /** Rethrow JS exceptions from builtins (debugging) instead of ending with `error`. */
   rethrowInternalErrors?: boolean;
 }
@@ -272,6 +277,8 @@ export class Machine implements MachineCore {
   readonly stackBytes: number;
   readonly loopHooked: boolean;
   readonly callHooked: boolean;
+  readonly builtinHooked: boolean;
+  private readonly hookNames: Set<string> | null;
   readonly globals: unknown[] = [];
   /** The run's AddressSpace, exactly the object given in the options (ExecCtx.mem). */
   readonly mem: AddressSpace;
@@ -299,7 +306,10 @@ export class Machine implements MachineCore {
     this.stackBytes = this.budgets.stackBytes;
     const h = opts.hooks ?? {};
     this.loopHooked = !!h.onLoopHead;
-    this.callHooked = !!(h.onCall || h.onReturn || opts.traceCalls);
+    const hooks = !!(h.onCall || h.onReturn);
+    this.callHooked = hooks || !!opts.traceCalls;
+    this.builtinHooked = hooks && opts.callHookScope?.builtins !== false;
+    this.hookNames = opts.callHookScope?.names ? new Set(opts.callHookScope.names) : null;
     if (h.onSteps) this.nextHook = h.onSteps.every;
     this.mem = opts.mem ?? new DefaultAddressSpace();
     this.nextPoll = POLL_EVERY;
@@ -422,6 +432,8 @@ export class Machine implements MachineCore {
     if (this.opts.traceCalls && kind === 'model') {
       this.pushTrace({ t: 'call', fn: name, depth: t.frames.length, thread: t.thread.name, args: args.map((a) => formatValue(a)) });
     }
+    if (kind === 'builtin' ? !this.builtinHooked : false) return;
+    if (this.hookNames && !this.hookNames.has(name)) return;
     this.opts.hooks?.onCall?.(t, name, kind, args);
   }
 
@@ -429,6 +441,8 @@ export class Machine implements MachineCore {
     if (this.opts.traceCalls && kind === 'model') {
       this.pushTrace({ t: 'return', fn: name, depth: t.frames.length + 1, thread: t.thread.name, value: formatValue(value) });
     }
+    if (kind === 'builtin' ? !this.builtinHooked : false) return;
+    if (this.hookNames && !this.hookNames.has(name)) return;
     this.opts.hooks?.onReturn?.(t, name, kind, value);
   }
 

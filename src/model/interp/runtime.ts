@@ -83,7 +83,10 @@ export interface MachineCore {
   checkpoint(f: Frame): void;
   readonly loopHooked: boolean;
   loopHead(f: Frame, site: LoopSite): void;
+  /** Model calls are reported (hooks or call tracing). */
   readonly callHooked: boolean;
+  /** Builtin calls are reported. */
+  readonly builtinHooked: boolean;
   onCall(t: ThreadCore, name: string, kind: 'model' | 'builtin', args: Value[]): void;
   onReturn(t: ThreadCore, name: string, kind: 'model' | 'builtin', value: Value): void;
   readonly maxDepth: number;
@@ -273,7 +276,7 @@ function apply(b: BuiltinTarget, t: ThreadCore, v: Value[]): unknown {
 
 /** Call a builtin that may block (or whose shape is unknown). */
 export function* callBuiltinGen(t: ThreadCore, b: BuiltinTarget, vals: Value[]): Generator<Blocked, Value, void> {
-  const hooked = t.m.callHooked;
+  const hooked = t.m.builtinHooked;
   if (hooked) t.m.onCall(t, b.name, 'builtin', vals);
   let r: unknown = apply(b, t, vals);
   if (isIterator(r)) r = yield* r;
@@ -284,7 +287,7 @@ export function* callBuiltinGen(t: ThreadCore, b: BuiltinTarget, vals: Value[]):
 
 /** Call a non-blocking builtin. A generator it returns anyway must finish without yielding. */
 export function callBuiltinPlain(t: ThreadCore, b: BuiltinTarget, vals: Value[]): Value {
-  const hooked = t.m.callHooked;
+  const hooked = t.m.builtinHooked;
   if (hooked) t.m.onCall(t, b.name, 'builtin', vals);
   let r: unknown = apply(b, t, vals);
   if (isIterator(r)) {
