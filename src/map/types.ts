@@ -6,15 +6,19 @@ import type { ModelSource } from '../model/source/index.js';
  * - `code`: the hunk changes model C and was spliced in;
  * - `no-code-change`: only comments/whitespace change (nothing to replay);
  * - `no-behaviour`: a file that carries no behaviour (Documentation/, Kconfig help, MAINTAINERS);
+ * - `baseline`: the hunk adds whole functions the model already has (a series mail that is the
+ *   thread's baseline, see `addsModelledFunctions`); nothing is spliced for it;
  * - `unplaced`: could not be placed; `reason` says why.
  */
-export type PlacementKind = 'code' | 'no-code-change' | 'no-behaviour' | 'unplaced';
+export type PlacementKind = 'code' | 'no-code-change' | 'no-behaviour' | 'baseline' | 'unplaced';
 
 export type UnplacedReason =
   | 'file-not-modelled'
   | 'function-not-modelled'
   | 'function-is-runtime-primitive'
   | 'context-not-found'
+  /** The context fits two places equally well: an ambiguous place is not a placement. */
+  | 'context-ambiguous'
   | 'calls-unknown-function'
   | 'does-not-parse';
 
@@ -24,10 +28,14 @@ export interface HunkPlacement {
   hunkIndex: number;
   /** Path as the diff names it (new side, else old side). */
   file: string;
-  /** Model function the hunk changes (the first, when it spans several), or null. */
+  /**
+   * Model function the hunk changes (the first, when it spans several); for a hunk that adds
+   * functions at file level, the first one it adds; null when neither. For an unplaced hunk, the
+   * function its `@@` context names (if it names a definition).
+   */
   function: string | null;
   kind: PlacementKind;
-  /** True for `code`, `no-code-change` and `no-behaviour`. */
+  /** True for `code`, `no-code-change`, `no-behaviour` and `baseline`. */
   mapped: boolean;
   /**
    * For placed hunks, where in plain words: "mm/rmap.c:236, before `mmu_notifier_range_init_owner(...)`
@@ -44,6 +52,12 @@ export interface HunkPlacement {
   reason: string | null;
   /** Body lines of the hunk in its message (for annotations), first and last. */
   bodyLines: { start: number; end: number };
+  /**
+   * What a reviewer should know about a placement that did not stop it: the hunk was found
+   * outside the file or function its diff names, a removed line the model does not have, code
+   * the interpreter cannot compile (that function then ends a run with verdict `error`), ...
+   */
+  notes: string[];
 }
 
 export interface MappedDiff {
