@@ -1,0 +1,110 @@
+// Hunks that change nothing the model runs, and hunks that cannot be placed, each with its
+// precise reason.
+import { describe, expect, it } from 'vitest';
+import { base, diffOf, fixture, map, textOf, toks } from './helpers.js';
+
+describe('hunks with nothing to replay', () => {
+  it('a comment-only change in page_make_device_exclusive_one is no-code-change, placed in that function', async () => {
+    const m = await map(await diffOf(fixture('map-comment-only.patch')), 'v10');
+    expect(m.placements).toHaveLength(1);
+    expect(m.placements[0]).toMatchObject({ kind: 'no-code-change', mapped: true, function: 'page_make_device_exclusive_one', unplaced: null });
+    expect(m.placements[0]!.placement).toMatch(/^mm\/rmap\.c:\d+ in page_make_device_exclusive_one: comments or whitespace only$/);
+    expect(m).toMatchObject({ replayable: true, partial: false, stoppedBy: null });
+    // nothing is spliced: the sources are the base's
+    expect(m.sources).toEqual((await base('v10')).sources);
+  });
+
+  it('a re-wrapped statement (whitespace only) is no-code-change', async () => {
+    const m = await map(await diffOf(fixture('map-whitespace-only.patch')), 'v5.14');
+    expect(m.placements[0]).toMatchObject({ kind: 'no-code-change', mapped: true, function: 'page_make_device_exclusive_one' });
+    expect(m.replayable).toBe(true);
+    expect(textOf(m.sources, 'mm/rmap.c')).toBe(textOf((await base('v5.14')).sources, 'mm/rmap.c'));
+  });
+
+  it('Documentation/ is no-behaviour and does not stop a replay', async () => {
+    const m = await map(await diffOf(fixture('map-documentation.patch')), 'v10');
+    expect(m.placements[0]).toMatchObject({ kind: 'no-behaviour', mapped: true, file: 'Documentation/vm/hmm.rst', function: null });
+    expect(m.placements[0]!.placement).toContain('documentation');
+    expect(m).toMatchObject({ replayable: true, stoppedBy: null });
+  });
+});
+
+describe('unplaced hunks', () => {
+  it('a hunk in try_to_unmap_one (not in the model) is function-not-modelled and stops the replay', async () => {
+    const m = await map(await diffOf(fixture('map-unmodelled-function.patch')), 'v10');
+    const p = m.placements[0]!;
+    expect(p).toMatchObject({ kind: 'unplaced', mapped: false, unplaced: 'function-not-modelled', function: 'try_to_unmap_one', placement: null, modelLines: null });
+    expect(p.reason).toMatch(/^try_to_unmap_one\(\) is not in the model's mm\/rmap\.c \(it has: .*page_make_device_exclusive_one.*\)$/);
+    expect(p.reason).toContain('make_device_exclusive_range');
+    expect(m).toMatchObject({ replayable: false, partial: false, sources: null });
+    expect(m.stoppedBy).toBe(p);
+  });
+
+  it('a hunk in a runtime primitive (page_remove_rmap) is function-is-runtime-primitive', async () => {
+    const m = await map(await diffOf(fixture('map-runtime-primitive.patch')), 'v10');
+    expect(m.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'function-is-runtime-primitive', function: 'page_remove_rmap' });
+    expect(m.placements[0]!.reason).toContain('TypeScript runtime');
+    expect(m.replayable).toBe(false);
+  });
+
+  it('a file the model does not have (fs/exec.c) is file-not-modelled', async () => {
+    const m = await map(await diffOf(fixture('map-unmodelled-file.patch')), 'v10');
+    expect(m.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'file-not-modelled', file: 'fs/exec.c' });
+    expect(m.placements[0]!.reason).toMatch(/^fs\/exec\.c is not a model file \(the model has .*mm\/rmap\.c/);
+    expect(m.stoppedBy?.file).toBe('fs/exec.c');
+  });
+
+  it('an added call to a function the model lacks is calls-unknown-function, naming it', async () => {
+    const m = await map(await diffOf(fixture('map-unknown-call.patch')), 'v10');
+    const p = m.placements[0]!;
+    expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'calls-unknown-function', function: 'page_make_device_exclusive_one' });
+    expect(p.reason).toMatch(/calls `lru_add_drain_all\(\)` \(mm\/rmap\.c:\d+\), which the model has neither as C nor as a runtime primitive/);
+    // the line named is that of the added call in the spliced text: where the notifier
+    // initialisation was in the base
+    const rmap = textOf((await base('v10')).sources, 'mm/rmap.c').split('\n');
+    const init = rmap.findIndex((l) => l.includes('mmu_notifier_range_init_owner(&range, MMU_NOTIFY_EXCLUSIVE')) + 1;
+    expect(p.reason).toContain(`(mm/rmap.c:${init})`);
+    expect(m.replayable).toBe(false);
+    const partial = await map(await diffOf(fixture('map-unknown-call.patch')), 'v10', { partial: true });
+    expect(partial.replayable).toBe(false); // nothing else to replay
+  });
+
+  it('context that is not in the function is context-not-found, with the closest model statement', async () => {
+    const m = await map(await diffOf(fixture('map-context-missing.patch')), 'v10');
+    const p = m.placements[0]!;
+    expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'context-not-found', function: 'page_make_device_exclusive_one' });
+    const rmap = textOf((await base('v10')).sources, 'mm/rmap.c').split('\n');
+    const line = rmap.findIndex((l) => l.trim() === 'set_pte_at(mm, address, pvmw.pte, swp_pte);') + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(p.reason).toContain(`the closest model statement is mm/rmap.c:${line} \`set_pte_at(mm, address, pvmw.pte, swp_pte)\` (12 of 13 context tokens)`);
+    expect(p.reason).toMatch(/^context not found in page_make_device_exclusive_one\(\) \(mm\/rmap\.c\): \d+ of \d+ context words match/);
+  });
+
+  it('context that fits two places equally well is context-ambiguous, naming both', async () => {
+    const m = await map(await diffOf(fixture('map-ambiguous.patch')), 'v10');
+    const p = m.placements[0]!;
+    expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'context-ambiguous' });
+    const rmap = textOf((await base('v10')).sources, 'mm/rmap.c').split('\n');
+    const puts = rmap.map((l, i) => (l.trim() === 'put_page(pages[i]);' ? i + 1 : 0)).filter(Boolean);
+    expect(puts).toHaveLength(2);
+    expect(p.reason).toContain(`mm/rmap.c:${puts[0]} and mm/rmap.c:${puts[1]}`);
+  });
+
+  it('added code that does not parse is does-not-parse', async () => {
+    const m = await map(await diffOf(fixture('map-does-not-parse.patch')), 'v10');
+    const p = m.placements[0]!;
+    expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'does-not-parse' });
+    expect(p.reason).toMatch(/page_make_device_exclusive_one\(\) in mm\/rmap\.c does not parse: syntax error/);
+    expect(m.replayable).toBe(false);
+  });
+});
+
+describe('placements are deterministic', () => {
+  it('mapping the same diff twice gives the same result', async () => {
+    const d = await diffOf(fixture('map-multi.patch'));
+    const a = await map(d, 'v10');
+    const b = await map(d, 'v10');
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(toks(textOf(a.sources, 'mm/rmap.c'))).toBe(toks(textOf(b.sources, 'mm/rmap.c')));
+  });
+});
