@@ -575,8 +575,12 @@ function compileSwitch(cx: FnCx, s: Extract<Stmt, { k: 'switch' }>): CStmt {
 
 function compileDecl(cx: FnCx, s: Extract<Stmt, { k: 'decl' }>): CStmt {
   const loc = cx.loc;
-  if (s.storage.includes('static')) throw new CompileError(s.line, 'static local variables are not supported');
-  if (s.storage.includes('extern')) throw new CompileError(s.line, 'extern declarations inside functions are not supported');
+  const refuse = (why: string): never => {
+    for (const d of s.decls) if (!cx.lookup(d.name)) cx.declare(d.name, UNRESOLVED, d.line); // no follow-up errors
+    throw new CompileError(s.line, why);
+  };
+  if (s.storage.includes('static')) refuse('static local variables are not supported');
+  if (s.storage.includes('extern')) refuse('extern declarations inside functions are not supported');
   if (s.decls.length === 0) {
     cx.ps.resolveType(s.spec, { k: 'abstract' }, s.line, cx); // `struct foo { ... };` inside a function
     return PLAIN_NORMAL;

@@ -80,6 +80,12 @@ export interface MachineOptions {
   callHookScope?: { builtins?: boolean; names?: string[] };
   /** Rethrow JS exceptions from builtins (debugging) instead of ending with `error`. */
   rethrowInternalErrors?: boolean;
+  /**
+   * Choose the next thread when one blocks or finishes. `candidates` are the threads that can
+   * run, in round-robin order starting after `previous`; the default takes the first. A scenario
+   * that wants a particular interleaving returns another one (deterministically).
+   */
+  scheduler?: (candidates: ThreadRef[], previous: ThreadRef | null) => ThreadRef;
 }
 
 export type Verdict = 'completed' | 'deadlock' | 'livelock' | 'bug' | 'budget' | 'error' | (string & {});
@@ -522,9 +528,11 @@ export class Machine implements MachineCore {
     let cur = 0;
     try {
       this.threads.forEach((t, i) => (t.gen = this.entryGen(t, specs[i]!)));
+      let previous: ThreadRef | null = null;
       for (;;) {
-        const i = this.pick(cur);
+        const i = this.pick(cur, previous);
         if (i < 0) break;
+        previous = this.threads[i]!.thread;
         const t = this.threads[i]!;
         this.current = t;
         t.state = 'runnable';
@@ -559,16 +567,23 @@ export class Machine implements MachineCore {
     return this.deadlock(lastBlocked ?? stuck[0]!, stuck);
   }
 
-  /** Next thread at or after `from` (cyclically) that can run. */
-  private pick(from: number): number {
+  /** Next thread at or after `from` (cyclically) that can run, or the scheduler option's choice. */
+  private pick(from: number, previous: ThreadRef | null): number {
     const n = this.threads.length;
+    const can: number[] = [];
     for (let k = 0; k < n; k++) {
       const i = (from + k) % n;
       const t = this.threads[i]!;
-      if (t.state === 'runnable') return i;
-      if (t.state === 'blocked' && t.blockedOn!.ready()) return i;
+      if (t.state === 'runnable' || (t.state === 'blocked' && t.blockedOn!.ready())) {
+        if (!this.opts.scheduler) return i;
+        can.push(i);
+      }
     }
-    return -1;
+    if (can.length === 0) return -1;
+    const chosen = this.opts.scheduler!(can.map((i) => this.threads[i]!.thread), previous);
+    const i = can.find((x) => this.threads[x]!.id === chosen.id);
+    if (i === undefined) throw new Error(`scheduler chose ${chosen.name}, which cannot run now`);
+    return i;
   }
 
   private entryGen(t: Thread, spec: ThreadSpec): Generator<Blocked, Value, void> {

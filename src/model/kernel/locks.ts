@@ -9,12 +9,17 @@ import { RtObject, objectAt } from './object.js';
 
 export type LockKind = 'spinlock' | 'mutex' | 'rwsem' | 'waitqueue';
 
+/** The innermost model function running (the scenario's own code when none). */
 function fnOf(ctx: ExecCtx): string {
-  const s = ctx.stack();
-  return s.length ? s[s.length - 1]! : '(scenario)';
+  const f = ctx.loc().function;
+  return f === '<runtime>' ? '(scenario)' : f;
 }
 
+/** Runs whose Outcome keeps no trace skip lock events (they are most of a trace). */
+export const quietLocks = new WeakSet<object>();
+
 export function traceLock(ctx: ExecCtx, op: 'acquire' | 'release' | 'block' | 'trylock-fail', lock: string): void {
+  if (quietLocks.has(ctx.mem)) return;
   ctx.trace({ t: 'lock', op, lock, thread: ctx.thread.name, fn: fnOf(ctx) });
 }
 

@@ -8,6 +8,7 @@ import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, 
 import { kernelBuiltins, OPAQUE_TYPES } from '../kernel/builtins/index.js';
 import { Kernel } from '../kernel/state.js';
 import { endOfRunChecks } from '../kernel/checks.js';
+import { quietLocks } from '../kernel/locks.js';
 import { LivelockDetector } from '../kernel/livelock.js';
 import { structAt } from '../kernel/object.js';
 import { Pmd, Pte, PgProt, SwpEntry, UpperEntry } from '../kernel/mm/pgtable-types.js';
@@ -160,6 +161,7 @@ export function runThreads(compiled: CompiledBase, cfg: { thp: boolean; budget: 
       }
     },
   }));
+  if ((cfg.trace ?? 'full') === 'none') quietLocks.add(machine.mem);
   const res = machine.run(specs);
   return { res, k, env, retries, detector, trace: machine.trace };
 }
