@@ -3,7 +3,8 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from './fake-runtime.js';
-import { compileProgram, initOutline, outlineStatements, outlineTranslationUnit } from '../../src/model/interp/index.js';
+import { existsSync } from 'node:fs';
+import { compileProgram, initOutline, locateWasm, outlineStatements, outlineTranslationUnit } from '../../src/model/interp/index.js';
 
 async function errorsOf(src: string): Promise<string[]> {
   const p = await compile(src);
@@ -31,6 +32,14 @@ describe('compile diagnostics', () => {
     expect(await errorsOf(`int f(void) {\n  break;\n}`)).toEqual(['t.c:3: `break` outside a loop or switch']);
   });
 
+  it('rejects what the subset does not take, precisely', async () => {
+    expect(await errorsOf(`void f(void) {\n  double d = 1;\n}`)).toEqual(['t.c:3: unsupported type `double`']);
+    expect(await errorsOf(`int f(void) {\n  return 1.5 > 1;\n}`)).toEqual([
+      't.c:3: unsupported number literal `1.5` (floating point is not part of the subset)',
+    ]);
+    expect(await errorsOf(`int f(void) {\n  static int calls;\n  return calls++;\n}`)).toEqual(['t.c:3: static local variables are not supported']);
+  });
+
   it('reports several errors of one function and syntax errors by line', async () => {
     expect(await errorsOf(`int f(void) {\n  int a = x1;\n  int b = x2;\n  return a +;\n}`)).toEqual([
       't.c:3: unknown identifier `x1`',
@@ -56,6 +65,15 @@ describe('compile diagnostics', () => {
     const p = await compile(`int f(void) { return not_there(1); }`);
     expect(p.errors).toEqual([]);
     expect(p.unresolvedCalls.map((u) => u.name)).toEqual(['not_there']);
+  });
+});
+
+describe('the C parser', () => {
+  it('finds both wasm files from the installed packages', () => {
+    const w = locateWasm();
+    expect(w.runtime).toMatch(/web-tree-sitter[\\/]tree-sitter\.wasm$/);
+    expect(w.grammar).toMatch(/tree-sitter-c[\\/]tree-sitter-c\.wasm$/);
+    expect(existsSync(w.runtime) && existsSync(w.grammar)).toBe(true);
   });
 });
 

@@ -63,6 +63,33 @@ describe('threads', () => {
     ]);
   });
 
+  it('lets a scenario choose the interleaving with a scheduler policy', async () => {
+    const p = await program();
+    rt.reset();
+    const seen: string[] = [];
+    const r = lockNames(p).run([
+      { name: 'A', entry: 'worker', args: [1] },
+      { name: 'B', entry: 'worker', args: [1] },
+    ]);
+    expect(r.verdict).toBe('completed');
+    rt.reset();
+    const m = p.machine({
+      mem: rt.mem,
+      scheduler: (cands, prev) => {
+        seen.push(`${prev?.name ?? '-'}>${cands.map((c) => c.name).join('')}`);
+        return cands.find((c) => c.name === 'B') ?? cands[0]!;
+      },
+    });
+    rt.lockNames.set(m.global('lock_a').address, 'lock_a');
+    const r2 = m.run([
+      { name: 'A', entry: 'worker', args: [1] },
+      { name: 'B', entry: 'worker', args: [1] },
+    ]);
+    expect(r2.verdict).toBe('completed');
+    expect(rt.log).toEqual(['B locked lock_a', 'B unlocked lock_a', 'A locked lock_a', 'A unlocked lock_a']);
+    expect(seen[0]).toBe('->AB');
+  });
+
   it('suspends a thread inside nested model calls and resumes it there', async () => {
     const p = await program();
     rt.reset();

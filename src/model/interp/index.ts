@@ -58,17 +58,20 @@
  * blocked thread resumes when its Waitable is `ready()`; when none can, the run is a deadlock and
  * the wait chain follows `holder()` from the thread that blocked last (a thread waiting on a lock
  * it holds shows itself as the holder). A builtin that wants to let other threads run yields a
- * Blocked on a Waitable that is already ready.
+ * Blocked on a Waitable that is already ready. `MachineOptions.scheduler(candidates, previous)`
+ * picks another interleaving when a scenario asks for one (deterministically).
  *
  * Budgets (defaults in DEFAULT_BUDGETS): steps (statements, loop iterations and thread switches;
  * 10M), callDepth (256), stackBytes per thread (1 MiB), memoryBytes allocated through the
  * AddressSpace (256 MiB), regions registered (1M). Exceeding one ends the run with `budget`.
  *
  * Hooks (MachineOptions.hooks): onCall/onReturn(ctx, fn, kind, args|value) for model functions
- * and builtins; onLoopHead(ctx, { id: 'file:line', kind, loc, thread, locals }) at the head of every
- * loop iteration and every backward goto (locals: read-only view of the frame's variables);
- * onSteps { every, fn(steps, ctx) }; onHazard; onTrace. `traceCalls: true` records call/return
- * TraceEvents for model functions. From any ExecCtx (builtins, hooks) the runtime can end the run
+ * and builtins (narrow them with `callHookScope: { builtins: false, names: [...] }`: unhooked
+ * builtin calls take a faster path); onLoopHead(ctx, { id: 'file:line', kind, loc, thread,
+ * locals, othersRunnable }) at the head of every loop iteration and every backward goto (locals:
+ * read-only view of the frame's variables; othersRunnable: threads that could run now, computed
+ * when read); onSteps { every, fn(steps, ctx) }; onHazard; onTrace. `traceCalls: true` records
+ * call/return TraceEvents for model functions. From any ExecCtx (builtins, hooks) the runtime can end the run
  * (`ctx.endRun('livelock', detail)`) or set the verdict the run ends with if it completes and keep
  * going (`ctx.setVerdict('livelock', detail)`), e.g. after fast-forwarding its clock at a retry loop.
  *
@@ -83,9 +86,18 @@
  * Address ranges: ADDR (heap, vmemmap suggestion, stacks, text, rodata).
  *
  * ## Parse API (hunk mapper)
- * `await initOutline()`, then `outlineTranslationUnit(text, { config? })` → functions with line
- * ranges, signature and nested statement outlines; `outlineStatements(fragmentText)` → statements
- * of added lines (lines from 1); both report tree-sitter syntax errors.
+ * `await initOutline()`, then `outlineTranslationUnit(text, { path?, sources?, config? })` →
+ * functions with line ranges, signature and nested statement outlines (statement text is the
+ * original source); `outlineStatements(fragmentText)` → statements of added lines (lines from 1);
+ * both report tree-sitter syntax errors. Lines never move: annotations, type arguments of macros
+ * and loop-header macro uses (`anon_vma_interval_tree_foreach(...) {`, recognised from `sources`
+ * or by shape) are made parseable in place; with `config`, inactive #if branches are blanked.
+ *
+ * ## Lower level
+ * `ProgramCompiler` (compiler.ts) and `Machine` (machine.ts) are what Program wraps; the kernel
+ * runtime uses them directly. Files: lex, preprocess, ts-parser, lower, ast (front end); ctypes,
+ * ints, cexpr, compile-ops/expr/call/init/stmt, intrinsics, fn-context, compiler (checker and
+ * compiler to closures); runtime, memory, machine (frames, values, scheduler).
  */
 
 export * from './api.js';
