@@ -21,9 +21,10 @@ function hazardSummary(o: Outcome): string {
 
 export function outcomesText(outcomes: Outcome[], details: boolean): string {
   const w = Math.max(8, ...outcomes.map((o) => o.scenario.length));
+  const bw = Math.max(6, ...outcomes.map((o) => o.base.length));
   const lines: string[] = [];
   for (const o of outcomes) {
-    lines.push(`${o.scenario.padEnd(w)}  ${o.base.padEnd(6)}  ${o.verdict.padEnd(9)}  result ${resultText(o.result).padEnd(13)}  retries ${String(o.retries).padEnd(3)}  ${hazardSummary(o)}`);
+    lines.push(`${o.scenario.padEnd(w)}  ${o.base.padEnd(bw)}  ${o.verdict.padEnd(9)}  result ${resultText(o.result).padEnd(13)}  retries ${String(o.retries).padEnd(3)}  ${hazardSummary(o)}`);
     if (!details) continue;
     lines.push(`    ${o.detail}`);
     const groups = new Map<string, number>();
