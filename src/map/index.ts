@@ -227,7 +227,7 @@ function placeOne(
         const fn = plan.function;
         return placement(h, {
           kind: 'no-code-change',
-          placement: `${loc.fit.file.path}:${plan.line}${fn ? ` in ${fn}` : ''}: comments or whitespace only`,
+          placement: `${loc.fit.file.path}:${plan.line}${plan.inFunction ? ` in ${plan.inFunction}` : ''}: comments or whitespace only`,
           function: fn,
           modelLines: plan.modelLines,
         });
@@ -243,7 +243,7 @@ function placeOne(
     return unplaced(h, 'context-not-found', `${plan.problem} (${loc.fit.file.path}${fn ? `, ${fn}` : ''})`, fn ?? h.hunk.function ?? null);
   }
   const fn = plan.function;
-  const where = `${loc.fit.file.path}:${plan.line}, ${plan.where}${fn ? ` in ${fn}` : ''}`;
+  const where = `${loc.fit.file.path}:${plan.line}, ${plan.where}${plan.inFunction ? ` in ${plan.inFunction}` : ''}`;
   if (alreadyApplied(h, loc.fit)) {
     return placement(h, {
       kind: 'no-code-change',

@@ -25,6 +25,8 @@ export interface HunkPlan {
   line: number;
   /** Model function of the first change; at file level, the first function the hunk adds, else null. */
   function: string | null;
+  /** Model function the first change is inside (null at file level). */
+  inFunction: string | null;
   notes: string[];
 }
 
@@ -189,6 +191,7 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
     where: firstWhere || 'no change to the model text',
     line: firstLine,
     function: fnName,
+    inFunction: fn?.name ?? null,
     notes,
   };
 }
