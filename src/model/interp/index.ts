@@ -102,7 +102,7 @@
 
 export * from './api.js';
 export { compileProgram, compileProgramSync, Program, type FunctionInfo, type RunOptions } from './program.js';
-export type { CompileOptions, Diagnostic, UnresolvedCall } from './compiler.js';
+export { ProgramCompiler, type CompileOptions, type Diagnostic, type UnresolvedCall } from './compiler.js';
 export {
   Machine, DEFAULT_BUDGETS,
   type Budgets, type LocalsView, type LoopHead, type MachineOptions, type RunHooks, type RunResult, type ThreadEntry,

@@ -15,6 +15,7 @@ const FOLL_PIN = 0x40000;
 const FAULT_FLAG_ALLOW_RETRY = 0x04;
 const FAULT_FLAG_RETRY_NOWAIT = 0x08;
 const FAULT_FLAG_KILLABLE = 0x10;
+const FAULT_FLAG_TRIED = 0x20;
 
 function pg(ctx: ExecCtx, p: Value, what = 'page'): { k: Kernel; s: PageState; h: PageState } {
   const k = kernelOf(ctx);
@@ -225,13 +226,14 @@ export function pageBuiltins(): BuiltinTable {
       return undefined;
     })
     .gen('bool lock_page_or_retry(struct page *page, struct mm_struct *mm, unsigned int flags)', function* (ctx, p, mmp, flags) {
-      // mm/filemap.c __lock_page_or_retry() (v5.14): with ALLOW_RETRY a contended lock makes the
-      // fault drop mmap_lock, wait for the unlock and return false (VM_FAULT_RETRY); without it the
-      // fault sleeps for the lock itself (killable or not), which cannot be interrupted by a retry.
+      // mm/filemap.c __lock_page_or_retry() (v5.14): on a first attempt with ALLOW_RETRY
+      // (fault_flag_allow_retry_first(): ALLOW_RETRY and not TRIED) a contended lock makes the
+      // fault drop mmap_lock, wait for the unlock and return false (VM_FAULT_RETRY); otherwise the
+      // fault sleeps for the lock itself (killable or not; nothing kills a model thread).
       const { h } = pg(ctx, p);
       if (tryLockPage(ctx, h)) return 1;
       const f = Number(flags);
-      if (f & FAULT_FLAG_ALLOW_RETRY) {
+      if (f & FAULT_FLAG_ALLOW_RETRY && !(f & FAULT_FLAG_TRIED)) {
         if (f & FAULT_FLAG_RETRY_NOWAIT) return 0;
         const mm = asStruct(mmp, MmStruct, ctx, 'mm');
         const k = kernelOf(ctx);
