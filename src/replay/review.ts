@@ -7,7 +7,8 @@ import type { Scenario } from '../model/scenario/types.js';
 import type { Diff } from '../patch/types.js';
 import type { Message, ThreadParse } from '../thread/types.js';
 import { chooseBase } from './choose-base.js';
-import { compareOutcomes } from './compare.js';
+import { compareOutcomes, type Comparison } from './compare.js';
+import { actorMap, sequencePair, type SequencePair } from './interactions.js';
 import { defaultMapper, type MapDiffFn } from './map-seam.js';
 import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
 import { trimOutcome } from './trim-outcome.js';
@@ -63,12 +64,23 @@ export async function review(req: ReviewRequest): Promise<Review> {
 
   const baseline: Review['baseline'] = {};
   const byId = new Map(variants.map((v) => [v.id, v]));
+  const { initOutline } = await import('../model/interp/source-outline.js');
+  await initOutline();
+  const actors = actorMap(sources);
+  // The diagrams show the run that changed most; the full traces they need only live here.
+  let sequence: SequencePair | null = null;
+  let best = 0;
   await runAll(runner, baseUnit, [...units.values()], req.scenarios, (runs) => {
     baseline[runs.scenario.name] = trimOutcome(runs.baseline);
     for (const [id, outcome] of runs.variants) {
       const v = byId.get(id)!;
       const cmp = compareOutcomes(runs.baseline, outcome);
       const changed = cmp.differences.length > 0;
+      const score = changeScore(cmp);
+      if (score > best) {
+        best = score;
+        sequence = sequencePair(v.label, runs.scenario.name, runs.baseline, outcome, actors);
+      }
       v.results.push({ scenario: runs.scenario.name, outcome: trimOutcome(outcome), differences: cmp.differences, changed, regression: cmp.regression });
       v.changed ||= changed;
       v.regression ||= cmp.regression;
@@ -85,6 +97,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     scenarios: req.scenarios.map((s) => s.name),
     baseline,
     variants,
+    sequence,
     summary: {
       variants: variants.length,
       replayed: variants.filter((v) => v.replayed).length,
@@ -100,6 +113,13 @@ async function mapSafely(mapper: MapDiffFn, diff: Diff, base: string, sources: i
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** How much a run changed: a regression over a verdict over a result over the rest. */
+function changeScore(c: Comparison): number {
+  if (!c.differences.length) return 0;
+  const has = (k: string) => c.differences.some((d) => d.kind === k);
+  return (c.regression ? 10_000 : 0) + (has('verdict') ? 5_000 : 0) + (has('result') ? 2_000 : 0) + c.differences.length * 10 + Math.min(9, c.analysis.gained.length);
 }
 
 function diagKey(d: { file: string; message: string }): string {
@@ -147,6 +167,7 @@ function variantOf(c: VariantCandidate, label: string, mapped: MappedDiff | null
     author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
     date: m.date,
     messageId: m.idSynthesised ? null : m.id,
+    sender: m.from.name || m.from.email ? m.from : null,
     quoteDepth: c.diff.quoteDepth,
     source: { file: m.source.file, index: m.source.index, format: m.source.format, origin: c.diff.origin, subject: m.subject },
     copies: c.copies,

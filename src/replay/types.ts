@@ -4,6 +4,7 @@ import type { Outcome } from '../model/scenario/types.js';
 import type { PlacementKind, UnplacedReason } from '../map/types.js';
 import type { DiffOrigin } from '../patch/types.js';
 import type { InputFormat, InputError, Person } from '../thread/types.js';
+import type { SequencePair } from './interactions.js';
 
 export interface Review {
   /** The base the variants were replayed on (`v10`, `v5.14`). */
@@ -19,6 +20,11 @@ export interface Review {
   /** Outcome of each scenario on the base (trimmed, see `trimmed`). */
   baseline: Record<string, Outcome & Trimmed>;
   variants: VariantReview[];
+  /**
+   * Driver, mm and notifier interactions of the run that changed most, baseline and variant,
+   * trimmed to where they differ (the markdown report's sequence diagrams); null when nothing changed.
+   */
+  sequence: SequencePair | null;
   /** Counts over all variants (what the Action publishes). */
   summary: ReviewSummary;
 }
@@ -93,6 +99,8 @@ export interface VariantReview {
   author: Person | null;
   date: string | null;
   messageId: string | null;
+  /** Who sent the message the diff first appears in (the author when not quoted). */
+  sender: Person | null;
   quoteDepth: number;
   source: VariantSource;
   /** Messages that quote this diff again (same variant). */

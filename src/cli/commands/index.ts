@@ -4,10 +4,12 @@ import { registerThread } from './thread.js';
 import { registerGithub } from './github.js';
 import { registerScenarios } from './scenarios.js';
 import { registerModel } from './model.js';
+import { registerReview } from './review.js';
 
 export function registerCommands(program: Command): void {
   registerThread(program);
   registerGithub(program);
   registerScenarios(program);
   registerModel(program);
+  registerReview(program);
 }

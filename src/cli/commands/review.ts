@@ -1,0 +1,92 @@
+// `lkml-replay review [inputs...]`: replay every variant of a thread through the kernel model and
+// report what behaves differently. With no inputs it reviews the bundled seed thread. The parser,
+// the mapper, the model and the renderers are imported inside the action, so `--help` stays fast.
+import type { Command } from 'commander';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exitCodes, InputError, UsageError } from '../errors.js';
+
+interface ReviewCliOptions {
+  base?: string;
+  scenario?: string[];
+  scenarioFile?: string[];
+  format: string;
+  failOn: string;
+  partial?: boolean;
+}
+
+const FORMATS = ['text', 'markdown', 'json'];
+const FAIL_ON = ['never', 'difference', 'regression'];
+
+/** The bundled seed thread (fixtures/ at the package root), shown relative to the working directory. */
+export function seedThread(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const abs = resolve(here, '..', '..', '..', 'fixtures', 'threads', '000_00c7ef2d00851f1b.txt');
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+export function registerReview(program: Command): void {
+  program
+    .command('review')
+    .description('replay every proposed variant (each distinct diff) of a thread through the kernel model over the scenarios and report the behavioural differences with their first cause; no inputs: the bundled seed thread')
+    .argument('[inputs...]', 'mbox, .mbox.gz, maildir, .eml, .patch/.diff or web-archive text files; - reads standard input')
+    .option('--base <name>', 'model base to replay on (default: the thread\'s subject version when the model has it, else v5.14)')
+    .option('--scenario <name...>', 'bundled scenarios to run (default: all)')
+    .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
+    .option('--format <format>', 'text, markdown or json', 'text')
+    .option('--fail-on <level>', 'exit 1 when met: never, difference or regression', 'never')
+    .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
+    .action(async (inputs: string[], opts: ReviewCliOptions) => {
+      if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown or json, not "${opts.format}"`);
+      if (!FAIL_ON.includes(opts.failOn)) throw new UsageError(`--fail-on must be never, difference or regression, not "${opts.failOn}"`);
+      const [{ BASES }, load, { review }, { failOnMet }, { UnreadableInput }] = await Promise.all([
+        import('../../model/source/index.js'),
+        import('../../model/scenario/load.js'),
+        import('../../replay/review.js'),
+        import('../../replay/fail-on.js'),
+        import('../../thread/input-error.js'),
+      ]);
+      if (opts.base !== undefined && !(BASES as readonly string[]).includes(opts.base)) {
+        throw new UsageError(`--base must be one of ${BASES.join(', ')}, not "${opts.base}"`);
+      }
+      let scenarios;
+      try {
+        const bundled = load.loadBundledScenarios();
+        scenarios = [];
+        for (const name of opts.scenario ?? []) {
+          const s = bundled.find((b) => b.name === name);
+          if (!s) throw new UsageError(`no bundled scenario "${name}" (scenarios: ${bundled.map((b) => b.name).join(', ')})`);
+          scenarios.push(s);
+        }
+        for (const f of opts.scenarioFile ?? []) scenarios.push(load.loadScenarioFile(f));
+        if (!opts.scenario && !opts.scenarioFile) scenarios = bundled;
+      } catch (err) {
+        if (err instanceof load.ScenarioError) {
+          const [file, ...rest] = err.message.split(': ');
+          throw new InputError(file ?? 'scenario', rest.join(': '));
+        }
+        throw err;
+      }
+      const names = new Set<string>();
+      for (const s of scenarios) {
+        if (names.has(s.name)) throw new UsageError(`scenario "${s.name}" is given twice`);
+        names.add(s.name);
+      }
+      let result;
+      try {
+        result = await review({ inputs: inputs.length ? inputs : [seedThread()], base: opts.base, scenarios, partial: !!opts.partial });
+      } catch (err) {
+        if (err instanceof UnreadableInput) throw new InputError(err.file, err.problem);
+        throw err;
+      }
+      const render =
+        opts.format === 'json'
+          ? (await import('../../report/render-json.js')).renderJson
+          : opts.format === 'markdown'
+            ? (await import('../../report/render-markdown.js')).renderMarkdown
+            : (await import('../../report/render-text.js')).renderText;
+      process.stdout.write(render(result));
+      if (failOnMet(result, opts.failOn as 'never')) process.exitCode = exitCodes.failOn;
+    });
+}

@@ -1,0 +1,104 @@
+// The review for a pull request or a mail reply: a summary table (variants by scenarios, changed
+// cells marked), details per variant, and Mermaid sequence diagrams of the run that changed most.
+import type { Review, VariantReview } from '../replay/types.js';
+import { sequenceDiagram } from './mermaid.js';
+import { causeLayout, hunkWhere, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
+
+const REGRESSION = '❌';
+const CHANGED = '⚠️';
+
+/** Prose for markdown: no raw HTML (message ids are `<...>`). */
+function md(s: string): string {
+  return s.replace(/&(?=[a-z#0-9]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A table cell: prose without pipes or line breaks. */
+function cell(s: string): string {
+  return md(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function renderMarkdown(r: Review): string {
+  const out: string[] = [];
+  const t = r.thread;
+  out.push(`## lkml-replay review: ${md(t.subject || '(no subject)')}`, '');
+  out.push(
+    `**Thread**: ${plural(t.messages, 'message')} from ${md(t.participants.join(', ') || 'unknown senders')}` +
+      `${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ''}` : ''}; ${plural(t.diffs, 'diff')} (${t.distinct} distinct).  `,
+  );
+  out.push(`**Base**: \`${r.base}\`: ${md(r.baseDescription)}. Why: ${md(r.baseWhy)}.  `);
+  for (const b of r.baselinePatches) {
+    out.push(`**Baseline patch**: ${md(b.subject)} (${md(shortWho(b.author))}) adds ${b.adds.map((f) => `\`${f}\``).join(', ')}, which the model has: it is the code the base models, not a variant.  `);
+  }
+  out.push(`**Summary**: ${summaryLine(r)}.`, '');
+  if (t.errors.length) out.push(`Unreadable input: ${t.errors.map((e) => md(`${e.file}${e.index !== null ? ` #${e.index}` : ''}: ${e.message}`)).join('; ')}`, '');
+
+  if (r.variants.length && r.scenarios.length) {
+    out.push(`| | proposed by | ${r.scenarios.map((s) => `\`${s}\``).join(' | ')} |`);
+    out.push(`|---|---|${r.scenarios.map(() => '---').join('|')}|`);
+    out.push(`| baseline (\`${r.base}\`) | | ${r.scenarios.map((s) => cell(r.baseline[s] ? outcomeCell(r.baseline[s]!) : '-')).join(' | ')} |`);
+    for (const v of r.variants) {
+      const cells = r.scenarios.map((s) => {
+        if (!v.replayed) return 'not replayed';
+        const x = v.results.find((y) => y.scenario === s);
+        if (!x) return '-';
+        const c = cell(outcomeCell(x.outcome));
+        return x.regression ? `${REGRESSION} **${c}**` : x.changed ? `${CHANGED} **${c}**` : c;
+      });
+      out.push(`| **${v.label}** | ${cell(shortWho(v.author))} | ${cells.join(' | ')} |`);
+    }
+    out.push('', `${REGRESSION} regression, ${CHANGED} behaves differently from the baseline; other cells behave the same.`, '');
+  } else if (!r.variants.length) {
+    out.push('No variants: the input has no diff to replay.', '');
+  }
+
+  for (const v of r.variants) out.push(...variantDetails(r, v));
+
+  if (r.sequence) {
+    const s = r.sequence;
+    out.push(`### Sequence: ${s.label} on \`${s.scenario}\` (the run that changed most)`, '');
+    out.push('Driver, mm and MMU-notifier interactions, trimmed to where the two runs differ.', '');
+    out.push(`Baseline (\`${r.base}\`):`, '', '```mermaid', sequenceDiagram(s.baseline, s.variant).trimEnd(), '```', '');
+    out.push(`${s.label}:`, '', '```mermaid', sequenceDiagram(s.variant, s.baseline).trimEnd(), '```', '');
+  }
+  return out.join('\n').trimEnd() + '\n';
+}
+
+function variantDetails(r: Review, v: VariantReview): string[] {
+  const out: string[] = [];
+  const mark = v.regression ? ` ${REGRESSION}` : v.changed ? ` ${CHANGED}` : '';
+  out.push(`### ${v.label}: ${md(shortWho(v.author))}${mark}`, '');
+  const sender = v.sender && (!v.author || v.sender.name !== v.author.name) ? ` in a mail from ${md(shortWho(v.sender))}` : '';
+  out.push(`- Where: ${md(whereProposed(v))}${sender}${v.messageId ? ` (\`${v.source.file}\`)` : ''}${v.copies.length ? `; quoted again in ${plural(v.copies.length, 'later message')}` : ''}.`);
+  v.hunks.forEach((h, i) => {
+    const lines = linesOf(h);
+    out.push(`- ${md(hunkWhere(h, i + 1))}${lines ? ` (${md(lines)})` : ''}`);
+    for (const n of h.notes) out.push(`  - note: ${md(n)}`);
+  });
+  if (v.note) out.push(`- ${md(v.note)}`);
+  for (const e of v.compileErrors) out.push(`- compile error: ${md(e)}`);
+  out.push('');
+  if (!v.replayed) return out;
+  const changed = v.results.filter((x) => x.changed);
+  if (!changed.length) {
+    out.push(`Replayed on \`${r.base}\` + ${v.label}${v.partial ? ' (partial)' : ''}: every scenario behaves as on the baseline.`, '');
+    return out;
+  }
+  for (const x of changed) {
+    out.push(`#### \`${x.scenario}\`: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`}`, '');
+    out.push(`Baseline ${md(outcomeCell(r.baseline[x.scenario]!))}; ${v.label} ${md(outcomeCell(x.outcome))}.`, '');
+    const c = causeLayout(x);
+    out.push(`**First cause**: ${md(c.divergence ?? 'the traces do not part within the recorded events')}.`, '');
+    if (c.steps.length) {
+      out.push('Then, in the variant:', '');
+      c.steps.forEach((s, i) => out.push(`${i + 1}. ${md(s)}`));
+      out.push('');
+    }
+    for (const d of c.perDifference) {
+      const ref = stepsRef(d.steps);
+      const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
+      out.push(`- ${md(d.difference.summary)}${d.difference.regression ? ' **(regression)**' : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
+    }
+    out.push('');
+  }
+  return out;
+}

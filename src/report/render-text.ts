@@ -1,0 +1,70 @@
+// The review for a terminal: the thread in brief, the base and why, then one block per variant
+// (who proposed it and where, how its hunks mapped, baseline vs variant per scenario, and the
+// differences with their first cause).
+import type { Review, VariantReview } from '../replay/types.js';
+import { causeLayout, hunkWhere, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
+
+export function renderText(r: Review): string {
+  const out: string[] = [];
+  const t = r.thread;
+  out.push(`lkml-replay review: ${t.subject || '(no subject)'}`);
+  out.push(
+    `  thread:    ${plural(t.messages, 'message')} from ${t.participants.join(', ') || 'unknown senders'}` +
+      `${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ''}` : ''}; ` +
+      `${plural(t.diffs, 'diff')} (${t.distinct} distinct) in ${t.inputs.join(', ')}`,
+  );
+  for (const e of t.errors) out.push(`  unreadable: ${e.file}${e.index !== null ? ` #${e.index}` : ''}: ${e.message}`);
+  out.push(`  base:      ${r.base}: ${r.baseDescription}`);
+  out.push(`             why: ${r.baseWhy}`);
+  for (const b of r.baselinePatches) {
+    out.push(`  baseline:  ${b.subject} (${shortWho(b.author)}) adds ${b.adds.join(', ')}, which the model has: it is the code the base models, not a variant`);
+  }
+  out.push(`  scenarios: ${r.scenarios.join(', ') || '(none)'}`);
+  out.push(`  summary:   ${summaryLine(r)}`);
+  for (const v of r.variants) out.push('', ...variantBlock(r, v));
+  if (!r.variants.length) out.push('', 'No variants: the input has no diff to replay.');
+  return out.join('\n') + '\n';
+}
+
+function variantBlock(r: Review, v: VariantReview): string[] {
+  const out: string[] = [];
+  const sender = v.sender && (!v.author || v.sender.name !== v.author.name) ? ` in a mail from ${shortWho(v.sender)}` : '';
+  out.push(`${v.label}  proposed by ${who(v.author)}`);
+  out.push(`    where:  ${whereProposed(v)}${sender}${v.messageId ? ` (${v.source.file})` : ''}${v.copies.length ? `; quoted again in ${plural(v.copies.length, 'later message')}` : ''}`);
+  v.hunks.forEach((h, i) => {
+    const lines = linesOf(h);
+    out.push(`    ${hunkWhere(h, i + 1)}${lines ? `  [${lines}]` : ''}`);
+    for (const n of h.notes) out.push(`      note: ${n}`);
+  });
+  if (v.note) out.push(`    ${v.note}`);
+  for (const e of v.compileErrors) out.push(`    compile error: ${e}`);
+  if (!v.replayed) return out;
+  out.push(`    replayed on ${r.base} + ${v.label}${v.partial ? ' (partial)' : ''}:`);
+  const w = Math.max(8, ...v.results.map((x) => x.scenario.length));
+  const cells = v.results.map((x) => ({ x, b: outcomeCell(r.baseline[x.scenario]!), v: outcomeCell(x.outcome) }));
+  const wb = Math.max(8, ...cells.map((c) => c.b.length));
+  const wv = Math.max(8, ...cells.map((c) => c.v.length));
+  out.push(`      ${'scenario'.padEnd(w)}  ${'baseline'.padEnd(wb)}  ${v.label.padEnd(wv)}`);
+  for (const c of cells) {
+    const mark = resultMark(c.x);
+    out.push(`      ${c.x.scenario.padEnd(w)}  ${c.b.padEnd(wb)}  ${c.v.padEnd(wv)}  ${mark === 'regression' ? 'REGRESSION' : mark}`);
+  }
+  for (const x of v.results) {
+    if (!x.changed) continue;
+    out.push('', `    ${x.scenario}: ${x.regression ? 'REGRESSION' : 'behaves differently'}`);
+    const c = causeLayout(x);
+    if (c.divergence) out.push(`      first cause: ${c.divergence}`);
+    else out.push('      first cause: the traces do not part within the recorded events');
+    if (c.steps.length) {
+      out.push('      then, in the variant:');
+      c.steps.forEach((s, i) => out.push(`        ${i + 1}. ${s}`));
+    }
+    out.push('      differences:');
+    for (const d of c.perDifference) {
+      const ref = stepsRef(d.steps);
+      const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
+      out.push(`        - ${d.difference.summary}${d.difference.regression ? '  [regression]' : ''}${tail ? `  (cause: ${tail})` : ''}`);
+    }
+  }
+  return out;
+}

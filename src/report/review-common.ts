@@ -1,0 +1,102 @@
+// Wording shared by the review's text and markdown renderers, so the two say the same things.
+import type { Outcome } from '../model/scenario/types.js';
+import type { Person } from '../thread/types.js';
+import type { Difference, HunkReview, Review, ScenarioResult, VariantReview } from '../replay/types.js';
+
+export function who(p: Person | null): string {
+  if (!p) return 'unknown author';
+  if (p.name && p.email) return `${p.name} <${p.email}>`;
+  return p.name || p.email || 'unknown author';
+}
+
+export function shortWho(p: Person | null): string {
+  return p ? p.name || p.email || 'unknown' : 'unknown';
+}
+
+/** `2021-06-10 00:18Z` */
+export function when(iso: string | null): string {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : 'undated';
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `completed 0`, `completed -22`, `deadlock`, `livelock -16` (the result only where it means something). */
+export function outcomeCell(o: Outcome): string {
+  const retries = o.retries ? `, ${plural(o.retries, 'retry', 'retries')}` : '';
+  if (o.verdict === 'completed' || o.verdict === 'livelock') return `${o.verdict} ${o.result}${retries}`;
+  return `${o.verdict}${retries}`;
+}
+
+export function resultMark(r: ScenarioResult): 'regression' | 'changed' | 'same' {
+  return r.regression ? 'regression' : r.changed ? 'changed' : 'same';
+}
+
+/** Where the variant was proposed: the message, its sender and date, the quote depth. */
+export function whereProposed(v: VariantReview): string {
+  const depth = v.quoteDepth === 0 ? 'in the sender\'s own text' : `quoted at depth ${v.quoteDepth}`;
+  const msg = v.messageId ? `<${v.messageId}>` : `message ${v.source.index + 1} of ${v.source.file}`;
+  return `${msg}, ${when(v.date)}, ${depth} (${v.source.origin})`;
+}
+
+export function hunkWhere(h: HunkReview, n: number): string {
+  const head = `hunk ${n}: ${h.file}${h.function ? ` ${h.function}()` : ''}`;
+  if (!h.mapped) return `${head}: not placed (${h.unplaced ?? 'unplaced'}): ${h.reason ?? 'no reason given'}`;
+  const kind = h.kind === 'code' ? '' : ` [${h.kind}]`;
+  return `${head}: ${h.placement ?? 'placed'}${kind}`;
+}
+
+export function linesOf(h: HunkReview): string {
+  return h.fileLines ? `lines ${h.fileLines.start}-${h.fileLines.end}` : h.messageLine ? `message at line ${h.messageLine} (body not stored as it reads)` : '';
+}
+
+export function summaryLine(r: Review): string {
+  const s = r.summary;
+  return `${plural(s.variants, 'variant')}, ${s.replayed} replayed; ${plural(s.differences, 'scenario run')} behave differently, ${plural(s.regressions, 'regression')}`;
+}
+
+/**
+ * One scenario's causes told once: the differences' chains mostly share their first steps, so
+ * the longest chain is told as numbered steps and each difference points at the steps it needs,
+ * adding only what it does not share.
+ */
+export interface CauseLayout {
+  divergence: string | null;
+  steps: string[];
+  perDifference: { difference: Difference; steps: number; extra: string[] }[];
+}
+
+export function causeLayout(r: ScenarioResult): CauseLayout {
+  const withCause = r.differences.filter((d) => d.firstCause);
+  const first = withCause[0]?.firstCause ?? null;
+  // The chain to the end of the run tells the whole story (verdict and final state end there).
+  const toEnd = withCause.find((d) => d.kind === 'verdict') ?? withCause.find((d) => d.kind === 'final-state');
+  const master = toEnd ? toEnd.firstCause!.chain : withCause.reduce<string[]>((m, d) => (d.firstCause!.chain.length > m.length ? d.firstCause!.chain : m), []);
+  const per = r.differences.map((d) => {
+    const chain = d.firstCause?.chain ?? [];
+    let k = 0;
+    while (k < chain.length && k < master.length && sameStep(chain[k]!, master[k]!)) k++;
+    return { difference: d, steps: k, extra: chain.slice(k) };
+  });
+  let divergence: string | null = null;
+  if (first) {
+    const { baseline: b, variant: v } = first.divergence;
+    const stack = (s: string[]) => (s.length ? s.join(' > ') : 'the scenario');
+    if (b && v) {
+      const same = b.stack.join('>') === v.stack.join('>');
+      divergence = `the runs part at trace event ${v.index} (thread ${v.thread}${same ? `, in ${stack(v.stack)}` : ''}): baseline: ${b.event}${same ? '' : ` [in ${stack(b.stack)}]`}; variant: ${v.event}${same ? '' : ` [in ${stack(v.stack)}]`}`;
+    }
+  }
+  return { divergence, steps: master, perDifference: per };
+}
+
+/** Equal steps, one of them maybe with a repeat count added: `... (×1024, 2 different ranges)`. */
+function sameStep(a: string, b: string): boolean {
+  const bare = (s: string) => s.replace(/ \(×\d+[^)]*\)$/, '');
+  return bare(a) === bare(b);
+}
+
+export function stepsRef(n: number): string {
+  return n === 0 ? '' : n === 1 ? 'step 1' : `steps 1-${n}`;
+}
