@@ -183,7 +183,8 @@ function variantOf(c: VariantCandidate, label: string, mapped: MappedDiff | null
 }
 
 function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number]): HunkReview {
-  const header = d.files[p.fileIndex]?.hunks[p.hunkIndex]?.header ?? '';
+  const hunk = d.files[p.fileIndex]?.hunks[p.hunkIndex];
+  const header = hunk?.header ?? '';
   const body = m.position?.body ?? null;
   return {
     file: p.file,
@@ -198,6 +199,7 @@ function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number]): H
     bodyLines: p.bodyLines,
     fileLines: body === null ? null : { start: body + p.bodyLines.start - 1, end: body + p.bodyLines.end - 1 },
     messageLine: m.position?.line ?? null,
+    kernelLines: { start: hunk?.newStart ?? 1, end: Math.max(hunk?.newStart ?? 1, (hunk?.newStart ?? 1) + (hunk?.newLines ?? 1) - 1) },
   };
 }
 

@@ -89,6 +89,8 @@ export interface HunkReview {
   fileLines: { start: number; end: number } | null;
   /** Line of the input file where the hunk's message starts, when known. */
   messageLine: number | null;
+  /** The hunk's new-side lines in the kernel file it changes (from its `@@` header). */
+  kernelLines: { start: number; end: number };
 }
 
 export interface VariantReview {
