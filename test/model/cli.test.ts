@@ -1,0 +1,65 @@
+// `lkml-replay scenarios` and `lkml-replay model` through commander, on the sources (not lib/).
+import { Command } from 'commander';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { registerScenarios } from '../../src/cli/commands/scenarios.js';
+import { registerModel } from '../../src/cli/commands/model.js';
+import { InputError, UsageError } from '../../src/cli/errors.js';
+
+async function cli(...args: string[]): Promise<string> {
+  const program = new Command().exitOverride();
+  registerScenarios(program);
+  registerModel(program);
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+    out += String(s);
+    return true;
+  });
+  try {
+    await program.parseAsync(['node', 'lkml-replay', ...args]);
+  } finally {
+    spy.mockRestore();
+  }
+  return out;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('lkml-replay scenarios', () => {
+  test('text: one line a scenario', async () => {
+    const out = await cli('scenarios', '--base', 'v10', '--scenario', 'nouveau-atomic-small', 'nouveau-atomic-thp-tail');
+    expect(out.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^nouveau-atomic-small\s+v10\s+completed\s+result 0\s+retries 0\s+no hazards$/),
+      expect.stringMatching(/^nouveau-atomic-thp-tail\s+v10\s+completed\s+result -22 \(-EINVAL\)\s+retries 0\s+tail-mapping-read$/),
+    ]);
+  });
+
+  test('json: Outcomes with the fields of issue 3, in order', async () => {
+    const [o] = JSON.parse(await cli('scenarios', '--base', 'v5.14', '--scenario', 'nouveau-atomic-thp-head', '--format', 'json', '--trace', 'events'));
+    expect(Object.keys(o)).toEqual(['scenario', 'base', 'verdict', 'result', 'retries', 'detail', 'notifiers', 'hazards', 'final', 'trace']);
+    expect([o.scenario, o.base, o.verdict, o.retries]).toEqual(['nouveau-atomic-thp-head', 'v5.14', 'deadlock', 1]);
+    expect(o.trace.some((e: { t: string }) => e.t === 'call')).toBe(false);
+  });
+
+  test('bad input is a usage or input error (exit 2)', async () => {
+    await expect(cli('scenarios', '--base', 'v9')).rejects.toBeInstanceOf(UsageError);
+    await expect(cli('scenarios', '--scenario', 'nope')).rejects.toBeInstanceOf(UsageError);
+    await expect(cli('scenarios', '--scenario-file', '/nonexistent.yaml')).rejects.toBeInstanceOf(InputError);
+    await expect(cli('scenarios', '--scenario', 'nouveau-atomic-small', '--patch', '/nonexistent.patch')).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe('lkml-replay model', () => {
+  test('lists model C with line ranges, primitives with prototypes, bases and scenarios', async () => {
+    const d = JSON.parse(await cli('model', '--format', 'json'));
+    const fn = (n: string) => d.functions.find((f: { name: string }) => f.name === n);
+    expect(fn('page_make_device_exclusive_one')).toMatchObject({ kind: 'model C', file: 'mm/rmap.c', compiles: true });
+    expect(fn('__split_huge_pmd')).toMatchObject({ kind: 'model C', file: 'mm/huge_memory.c' });
+    expect(fn('nouveau_atomic_range_fault')).toMatchObject({ file: 'drivers/gpu/drm/nouveau/nouveau_svm.c' });
+    expect(fn('trylock_page')).toMatchObject({ kind: 'TypeScript primitive', proto: 'bool trylock_page(struct page *page)' });
+    expect(d.functions.filter((f: { compiles?: boolean }) => f.compiles === false)).toEqual([]);
+    expect(d.bases.map((b: { name: string }) => b.name)).toEqual(['v5.14', 'v10']);
+    expect(d.scenarios).toHaveLength(7);
+    const text = await cli('model');
+    expect(text).toMatch(/^Model C \(\d+ functions; a hunk can change these\):/);
+  });
+});
