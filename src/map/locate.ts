@@ -16,6 +16,8 @@ export interface Region {
   to: number;
   /** "page_make_device_exclusive_one (mm/rmap.c)" or "mm/rmap.c". */
   label: string;
+  /** For a function's region: where that function ends (the rest is the code after it). */
+  homeEnd?: number;
 }
 
 export type Located =
@@ -129,7 +131,7 @@ function notModelledFile(path: string | null, cx: LocateContext): string {
 function fnRegion(file: FileIndex, fn: IndexedFunction): Region {
   // the hunk starts in fn (git names the function above the first line) and may run past its end
   const next = file.functions.find((g) => g.startLine > fn.endLine);
-  return { file, from: fn.tokFirst, to: next ? next.tokEnd : file.toks.length, label: `${fn.name}() (${file.path})` };
+  return { file, from: fn.tokFirst, to: next ? next.tokEnd : file.toks.length, label: `${fn.name}() (${file.path})`, homeEnd: fn.tokEnd };
 }
 
 function wholeFile(file: FileIndex): Region {
@@ -177,7 +179,13 @@ function search(sides: HunkSides, regions: Region[], strict: boolean): Located {
   }
   // a second, separate place in the same region that fits as well
   const masked = fitHunk(sides, best.file, bestRegion.from, bestRegion.to, { from: best.alignment.firstModel, to: best.alignment.lastModel });
-  if (passes(masked, strict) && masked.alignment.score >= best.alignment.score) return ambiguous(best, masked, where);
+  if (passes(masked, strict) && masked.alignment.score >= best.alignment.score) {
+    // git names the function the hunk starts in: a place starting in it beats one after it
+    const home = bestRegion.homeEnd;
+    const inHome = (f: Fit): boolean => home !== undefined && f.alignment.firstModel < home;
+    if (home !== undefined && inHome(best) !== inHome(masked)) return { ok: true, fit: inHome(best) ? best : masked, notes: [] };
+    return ambiguous(best, masked, where);
+  }
   return { ok: true, fit: best, notes: [] };
 }
 

@@ -47,6 +47,7 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
   let firstWhere = '';
   let firstLine = 0;
   let firstIsCode = false;
+  let firstAtFileLevel = false;
   let addedFunctions: string[] = [];
   const matchedBefore = (k: number): number => {
     for (let x = k - 1; x >= 0; x--) if (lf[x]!.modelLast >= 0) return lf[x]!.modelLast;
@@ -85,7 +86,11 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
         }
         return { problem: `the removed line \`${r.text.trim()}\` is not in the model at this place` };
       }
-      if (!ok) return { problem: `the removed line \`${r.text.trim()}\` matches the model only in part (${f.matchedTokens} of ${f.tokens} tokens)` };
+      if (!ok) {
+        const st = statementAt(file, f.modelFirst);
+        const there = st ? `; the model has \`${summarise(statementText(file, st))}\` there (${f.matchedTokens} of ${f.tokens} tokens match)` : '';
+        return { problem: `the removed line \`${r.text.trim()}\` is not in the model at this place${there}` };
+      }
       if (f.matchedTokens < f.tokens) {
         const s = statementAt(file, f.modelFirst);
         notes.push(`the removed line \`${r.text.trim()}\` differs from the model's \`${s ? summarise(statementText(file, s)) : toks[f.modelFirst]!.t}\` (${f.matchedTokens} of ${f.tokens} tokens match); the model's statement is what goes`);
@@ -129,17 +134,19 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
       if (!anchor) return { problem: 'no line next to the change is in the model, so there is no place to put it' };
     }
     for (const d of merged) edits.push({ start: d.start, end: d.end, text: '' });
+    let fileLevelBlock = false;
     if (added.length && anchor) {
       let pos = anchor.pos;
       let mode = anchor.mode;
       const texts = added.map((l) => l.text);
       const newFns = fileLevelFunctions(texts.join('\n'));
       const fnLevel = newFns.length > 0;
+      fileLevelBlock = fnLevel;
       if (fnLevel) {
         // a new function goes between functions, never inside one
         addedFunctions = [...addedFunctions, ...newFns];
         const fn = functionAtLine(file, anchor.line);
-        if (fn && !(mode === 'line' && pos === file.lineStarts[fn.startLine - 1])) {
+        if (fn && pos > file.lineStarts[fn.startLine - 1]! && pos < lineEnd(fn.endLine)) {
           pos = anchor.side === 'after' ? lineEnd(fn.endLine) : file.lineStarts[fn.startLine - 1]!;
           mode = 'line';
           anchor = { ...anchor, line: anchor.side === 'after' ? fn.endLine : fn.startLine };
@@ -168,6 +175,7 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
       firstWhere = what;
       firstLine = whatLine;
       firstIsCode = codeBlock;
+      firstAtFileLevel = fileLevelBlock;
     }
   }
   // model lines the old side aligned with
@@ -181,7 +189,7 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
     }
   }
   if (!firstLine) firstLine = lo === Infinity ? 0 : lo;
-  const fn = firstLine ? functionAtLine(file, firstLine) : null;
+  const fn = firstLine && !firstAtFileLevel ? functionAtLine(file, firstLine) : null;
   const fnName = fn?.name ?? addedFunctions[0] ?? null;
   // sort: position, then deletions after a zero-width insertion at the same place
   edits.sort((x, y) => x.start - y.start || (x.end - x.start) - (y.end - y.start));

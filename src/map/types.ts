@@ -4,7 +4,8 @@ import type { ModelSource } from '../model/source/index.js';
 
 /**
  * - `code`: the hunk changes model C and was spliced in;
- * - `no-code-change`: only comments/whitespace change (nothing to replay);
+ * - `no-code-change`: only comments/whitespace change, or the model already has the hunk's new
+ *   side at that place (nothing to replay; a note says which);
  * - `no-behaviour`: a file that carries no behaviour (Documentation/, Kconfig help, MAINTAINERS);
  * - `baseline`: the hunk adds whole functions the model already has (a series mail that is the
  *   thread's baseline, see `addsModelledFunctions`); nothing is spliced for it;
