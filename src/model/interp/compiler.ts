@@ -5,22 +5,22 @@
 // contain a call that may block (a blocking builtin, a function pointer, or such a function);
 // its callers are then compiled again.
 
-import { Ptr, UNINIT, type Builtin, type BuiltinTable, type CType, type Opaque, type Value } from './api.js';
+import { Ptr, type Builtin, type BuiltinTable, type CType, type Opaque, type Value } from './api.js';
 import type { Declarator, Expr, FunctionDef, Init, Stmt, TopDecl, TypeName, TypeSpec } from './ast.js';
-import { CompileError } from './cexpr.js';
-import { compileFunctionBody } from './compile-stmt.js';
-import { constValue } from './compile-expr.js';
-import { INT, primType, TypeTable, typeToString, VOID, type FuncType } from './ctypes.js';
+import { CompileError, convert } from './cexpr.js';
+import { compileFunctionBody } from './compile-block.js';
+import { compileRvalue, constValue } from './compile-expr.js';
+import { INT, primType, TypeTable, typeToString, type FuncType } from './ctypes.js';
 import { FnCx, NeedCell, type GlobalInfo, type ProgramScope } from './fn-context.js';
-import { converter } from './ints.js';
 import { ADDR, ArrayRegion, FunctionRegion } from './memory.js';
-import { Lowerer, LowerError, clip, declaratorName } from './lower.js';
+import { Lowerer, LowerError, clip } from './lower.js';
 import { Preprocessor, type ConfigSet, type MacroDef, type PpDiagnostic } from './preprocess.js';
-import type { BuiltinTarget, FnCode, MissingTarget, ThreadCore } from './runtime.js';
-import { withTree, type TSNode } from './ts-parser.js';
+import type { BuiltinTarget, FnCode, MissingTarget } from './runtime.js';
+import { withTree } from './ts-parser.js';
 import { compileInitFiller, type Filler } from './compile-init.js';
-import { convert } from './cexpr.js';
-import { compileRvalue } from './compile-expr.js';
+import { collectLabels, fragmentCache, relocate, remember, returnChecker, syntaxErrors, unitCache } from './compiler-support.js';
+
+export { syntaxErrors };
 
 export interface CompileOptions {
   /** Model sources (`.c` and `.h`), by model path ("mm/rmap.c", "include/linux/mm.h"). */
@@ -575,101 +575,3 @@ export class ProgramCompiler implements ProgramScope {
     return out;
   }
 }
-
-// ----------------------------------------------------------------------------- helpers
-
-/** Lowered sources and fragments, shared by every compile in the process (the AST is immutable). */
-const unitCache = new Map<string, { tops: TopDecl[]; problems: { line: number; message: string }[] }>();
-const fragmentCache = new Map<string, { stmts: Stmt[] } | { error: string }>();
-const CACHE_LIMIT = 20000;
-
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-}
-
-/** A copy of a fragment's AST with every `line`/`endLine` set to `line` (the macro use site). */
-function relocate<T>(x: T, line: number): T {
-  if (Array.isArray(x)) return x.map((y) => relocate(y, line)) as T;
-  if (x === null || typeof x !== 'object') return x;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(x)) out[k] = k === 'line' || k === 'endLine' ? line : relocate(v, line);
-  return out as T;
-}
-
-function collectLabels(stmts: Stmt[]): string[] {
-  const out: string[] = [];
-  const walk = (s: Stmt): void => {
-    switch (s.k) {
-      case 'label':
-        out.push(s.label);
-        walk(s.body);
-        break;
-      case 'block':
-        s.body.forEach(walk);
-        break;
-      case 'if':
-        walk(s.then);
-        if (s.else) walk(s.else);
-        break;
-      case 'while':
-      case 'do':
-      case 'for':
-      case 'switch':
-        walk(s.body);
-        break;
-      case 'case':
-        s.body.forEach(walk);
-        break;
-      default:
-    }
-  };
-  stmts.forEach(walk);
-  return out;
-}
-
-/** ERROR and MISSING nodes outside argument lists (type arguments of macros are fine there). */
-export function syntaxErrors(node: TSNode, lineBase: number): { line: number; message: string }[] {
-  const out: { line: number; message: string }[] = [];
-  const walk = (n: TSNode): void => {
-    if (n.type === 'argument_list') return;
-    if (n.isError || n.isMissing) {
-      out.push({ line: n.startPosition.row + lineBase, message: n.isMissing ? `syntax error: missing \`${n.type}\`` : `syntax error near \`${clip(n.text, 60)}\`` });
-      return;
-    }
-    if (!n.hasError && !n.isMissing) return;
-    for (const c of n.children) if (c) walk(c);
-  };
-  walk(node);
-  return out;
-}
-
-/** Check (and normalise) a builtin's return value against its prototype's type. */
-function returnChecker(name: string, t: CType): (v: unknown, th: ThreadCore) => Value {
-  const bad = (v: unknown, th: ThreadCore): never =>
-    th.notModelled(`builtin ${name}() returned ${v === undefined ? 'undefined' : typeof v} ${String(v)} for \`${typeToString(t)}\``);
-  switch (t.k) {
-    case 'void':
-      return () => undefined;
-    case 'int': {
-      const conv = converter(t);
-      return (v, th) => {
-        if (typeof v === 'number' && Number.isInteger(v)) return conv(v);
-        if (typeof v === 'bigint') return conv(v);
-        if (typeof v === 'boolean') return conv(v ? 1 : 0);
-        if (v === UNINIT) return UNINIT;
-        return bad(v, th);
-      };
-    }
-    case 'ptr':
-      return (v, th) => (v === null || v instanceof Ptr || v === UNINIT ? (v as Value) : v === 0 || v === 0n ? null : bad(v, th));
-    case 'struct':
-      return (v, th) => (v !== null && typeof v === 'object' && 'structName' in v ? (v as Value) : bad(v, th));
-    case 'opaque':
-      return (v, th) => (v !== null && typeof v === 'object' && 'describe' in v ? (v as Value) : v === UNINIT ? UNINIT : bad(v, th));
-    default:
-      return (v) => v as Value;
-  }
-}
-
-export { VOID, declaratorName };

@@ -4,12 +4,11 @@
 // no thread can go on and some are blocked, the run ends with `deadlock` and the wait chain.
 // No wall clock, no randomness: the same program and inputs give the same run.
 
-import { Ptr, UNINIT, type AddressSpace, type Blocked, type CType, type ExecCtx, type Hazard, type HazardKind, type SourceLoc, type ThreadRef, type TraceEvent, type Value, type Waitable } from './api.js';
+import { Ptr, type AddressSpace, type Blocked, type CType, type ExecCtx, type Hazard, type HazardKind, type SourceLoc, type ThreadRef, type TraceEvent, type Value } from './api.js';
 import type { ProgramCompiler } from './compiler.js';
 import { ADDR, ArrayRegion, CellRegion, DefaultAddressSpace, FunctionRegion, LocalStruct, formatValue, newValue, storageBytes, wildPtr, zeroScalar } from './memory.js';
 import { Thread, FrameView } from './thread.js';
 import { Frame, RunEnd, type CallTarget, type FnCode, type LoopSite, type MachineCore, type Site, type StackEntry, type ThreadCore } from './runtime.js';
-import { converter } from './ints.js';
 
 export interface Budgets {
   /** Statements executed (loop iterations and backward gotos count too). */

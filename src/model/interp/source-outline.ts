@@ -3,7 +3,7 @@
 // types: it works on any C the grammar reads, including code the interpreter would reject.
 
 import { Preprocessor, type ConfigSet } from './preprocess.js';
-import { syntaxErrors } from './compiler.js';
+import { syntaxErrors } from './compiler-support.js';
 import { cParserSync, loadCParser, withTree, type TSNode } from './ts-parser.js';
 
 export interface StatementOutline {
