@@ -67,6 +67,31 @@ threads:
   });
 });
 
+describe('threads', () => {
+  test('a CPU thread touching the THP the stuck GPU worker holds locked joins the deadlock', async () => {
+    const s = parseScenario(`
+name: thp-head-with-cpu
+thp: true
+setup:
+  - mmap: { name: buf, size: 2MiB, prot: rw }
+  - write: { at: buf, value: index }
+  - nouveau-init: { device: nouveau }
+threads:
+  gpu:
+    - gpu-atomic-fault: { at: buf }
+  cpu:
+    - write: { at: buf, page: 7, pages: 1, value: increment }
+`);
+    const o = runScenario(await compiled('v5.14'), s, { trace: 'events' });
+    expect(o.verdict).toBe('deadlock');
+    // the worker waits for itself; the CPU (which dropped mmap_lock to retry, then sleeps on the
+    // page lock) waits for the worker
+    expect(o.detail).toMatch(/gpu waits for page lock of pfn (0x[0-9a-f]+) held by gpu \(itself\)/);
+    const blocks = o.trace.filter((e) => e.t === 'lock' && e.op === 'block').map((e) => (e as { thread: string }).thread);
+    expect(blocks).toContain('cpu');
+  });
+});
+
 describe('text output', () => {
   test('one line a scenario; details list notifier traffic and hazards', async () => {
     const o = runScenario(await compiled('v10'), scenario('nouveau-atomic-thp-tail'), { trace: 'none' });
