@@ -347,11 +347,15 @@ function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, base: M
   for (const [k, calls] of byHunk) {
     const h = hunks.find((x) => x.key === k)!;
     const names = [...new Set(calls.map((c) => c.name))];
-    const list = names.map((n) => `\`${n}()\` (${calls.filter((c) => c.name === n).map((c) => c.at).join(', ')})`).join(', ');
-    out.set(
-      k,
-      unplaced(h, 'calls-unknown-function', `the added code calls ${list}, which the model has neither as C nor as a runtime primitive`, calls[0]!.fn || null),
-    );
+    const listOf = (ns: string[]): string => ns.map((n) => `\`${n}()\` (${calls.filter((c) => c.name === n).map((c) => c.at).join(', ')})`).join(', ');
+    const added = h.hunk.lines.filter((l) => l.op === '+').map((l) => l.text);
+    const isAdded = (n: string): boolean => added.some((t) => new RegExp(`\\b${n}\\s*\\(`).test(t));
+    const calledHere = names.filter(isAdded);
+    const leftBehind = names.filter((n) => !isAdded(n));
+    const parts: string[] = [];
+    if (calledHere.length) parts.push(`the added code calls ${listOf(calledHere)}, which the model has neither as C nor as a runtime primitive`);
+    if (leftBehind.length) parts.push(`with this hunk spliced in, ${listOf(leftBehind)} ${leftBehind.length > 1 ? 'are' : 'is'} called but the model no longer has ${leftBehind.length > 1 ? 'them' : 'it'}`);
+    out.set(k, unplaced(h, 'calls-unknown-function', parts.join('; '), calls[0]!.fn || null));
   }
   return out;
 }

@@ -127,7 +127,8 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
     if (merged.length) {
       const d = merged[0]!;
       const line = lineOfOffset(file, d.start);
-      const what = tokFirst >= 0 ? `replacing ${describeStatementAt(file, tokFirst)}` : `replacing the model's line ${line} \`${file.text.slice(d.start, lineEnd(line)).trim()}\``;
+      const verb = added.length ? 'replacing' : 'removing';
+      const what = tokFirst >= 0 ? `${verb} ${describeStatementAt(file, tokFirst)}` : `${verb} the model's line ${line} \`${file.text.slice(d.start, lineEnd(line)).trim()}\``;
       anchor = { pos: d.start, mode: d.whole ? 'line' : 'before-token', what, line, tok: tokFirst, side: 'before' };
     } else if (added.length) {
       anchor = neighbourAnchor(sides, fit, b.first, b.end);

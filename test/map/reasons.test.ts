@@ -1,7 +1,7 @@
 // Hunks that change nothing the model runs, and hunks that cannot be placed, each with its
 // precise reason.
 import { describe, expect, it } from 'vitest';
-import { base, diffOf, fixture, map, textOf, toks } from './helpers.js';
+import { base, diffOf, diffOfText, fixture, map, textOf, toks } from './helpers.js';
 
 describe('hunks with nothing to replay', () => {
   it('a comment-only change in page_make_device_exclusive_one is no-code-change, placed in that function', async () => {
@@ -67,6 +67,23 @@ describe('unplaced hunks', () => {
     expect(m.replayable).toBe(false);
     const partial = await map(await diffOf(fixture('map-unknown-call.patch')), 'v10', { partial: true });
     expect(partial.replayable).toBe(false); // nothing else to replay
+  });
+
+  it('removing a function the model still calls is calls-unknown-function, saying it is gone', async () => {
+    const text = textOf((await base('v10')).sources, 'mm/rmap.c');
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('void rmap_walk(struct page *page'));
+    let end = start;
+    while (lines[end] !== '}') end++;
+    const body = lines.slice(start, end + 2); // the function and the blank line after it
+    const ctx = lines[end + 2]!;
+    const d = diffOfText(`--- a/mm/rmap.c\n+++ b/mm/rmap.c\n@@ -${start + 1},${body.length + 1} +${start + 1},1 @@\n${body.map((l) => `-${l}`).join('\n')}\n ${ctx}\n`);
+    const m = await map(d, 'v10');
+    const p = m.placements[0]!;
+    expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'calls-unknown-function' });
+    expect(p.reason).toMatch(/^with this hunk spliced in, `rmap_walk\(\)` \(mm\/rmap\.c:\d+\) is called but the model no longer has it$/);
+    const partialRun = await map(d, 'v10', { compile: false });
+    expect(partialRun.placements[0]!.placement).toMatch(/^mm\/rmap\.c:\d+, removing `void rmap_walk\(\.\.\.\)`/);
   });
 
   it('context that is not in the function is context-not-found, with the closest model statement', async () => {
