@@ -104,7 +104,7 @@ function notifierDifferences(baseline: Outcome, variant: Outcome): { kind: Diffe
     for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) fewer.set(r, n - (other.get(r) ?? 0));
     if (!fewer.size) continue;
     const total = [...fewer.values()].reduce((a, b) => a + b, 0);
-    out.push({ kind: 'notifier-lost', summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: 'lost', what: `this ${g.text.split(' ')[0]}` } });
+    out.push({ kind: 'notifier-lost', summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: 'lost', noLonger: `the variant no longer issues this ${g.text.split(' ')[0]}`, endsBefore: `the variant's run ends before it issues this ${g.text.split(' ')[0]}` } });
   }
   return out;
 }
@@ -130,7 +130,7 @@ function hazardDifferences(baseline: Outcome, variant: Outcome): { kind: Differe
   }
   for (const [k, n] of cb) {
     const d = n - (cv.get(k) ?? 0);
-    if (d > 0) out.push({ kind: 'hazard-lost', summary: `−${d} hazard ${k}`, anchor: { kind: 'lost', what: 'this hazard' } });
+    if (d > 0) out.push({ kind: 'hazard-lost', summary: `−${d} hazard ${k}`, anchor: { kind: 'lost', noLonger: 'the variant no longer hits this hazard', endsBefore: "the variant's run ends before this hazard" } });
   }
   return out;
 }

@@ -83,8 +83,8 @@ export type Anchor =
   | { kind: 'end' }
   | { kind: 'event'; index: number }
   | { kind: 'result' }
-  /** Something the baseline did that the variant does not: `what` names it in a few words. */
-  | { kind: 'lost'; what: string };
+  /** Something the baseline did that the variant does not: how to say so either way. */
+  | { kind: 'lost'; noLonger: string; endsBefore: string };
 
 const ERRNO: Record<number, string> = { 1: 'EPERM', 2: 'ENOENT', 4: 'EINTR', 5: 'EIO', 11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT', 16: 'EBUSY', 17: 'EEXIST', 22: 'EINVAL' };
 
@@ -150,7 +150,7 @@ export function causeFor(a: PairAnalysis, anchor: Anchor): FirstCause | null {
       last = endText(a.variant);
       break;
     case 'lost':
-      last = a.variant.verdict !== 'completed' || a.variant.final.asserts.failed.length ? `the variant's run ends before ${anchor.what}` : `the variant no longer does ${anchor.what}`;
+      last = a.variant.verdict !== 'completed' || a.variant.final.asserts.failed.length ? anchor.endsBefore : anchor.noLonger;
       break;
   }
   const steps = collapse(a.gained.filter((s) => s.index <= upTo));

@@ -15,24 +15,8 @@ export interface MapRequest {
 
 export type MapDiffFn = (req: MapRequest) => MappedDiff | Promise<MappedDiff>;
 
-export class MapperUnavailable extends Error {
-  constructor(why: string) {
-    super(`the hunk mapper (src/map) is not available in this build: ${why}`);
-  }
-}
-
-/** The mapper of this build, loaded when a review first needs it. */
+/** The mapper of this build (src/map), loaded when a review first needs it. */
 export async function defaultMapper(): Promise<MapDiffFn> {
-  // A computed specifier: src/map/index.ts is written in parallel with this stage.
-  const spec = '../map/index.js';
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(spec)) as Record<string, unknown>;
-  } catch (err) {
-    throw new MapperUnavailable((err as Error).message.split('\n')[0] ?? 'cannot load it');
-  }
-  const fn = mod['mapDiff'];
-  if (typeof fn !== 'function') throw new MapperUnavailable('src/map/index.ts exports no mapDiff()');
-  const mapDiff = fn as (diff: Diff, base: { name: string; sources: ModelSource[] }, opts: { partial?: boolean }) => Promise<MappedDiff>;
+  const { mapDiff } = await import('../map/index.js');
   return (req) => mapDiff(req.diff, { name: req.base, sources: req.sources }, { partial: req.partial });
 }
