@@ -254,7 +254,9 @@ function placeOne(
     });
   }
   planned.push({ h, plan, file: loc.fit.file, notes: loc.notes });
-  return placement(h, { kind: 'code', placement: where, function: fn, modelLines: plan.modelLines, notes: [...loc.notes, ...plan.notes] });
+  const p = placement(h, { kind: 'code', placement: where, function: fn, modelLines: plan.modelLines, notes: [...loc.notes, ...plan.notes] });
+  if (!diffPath(h.fd)) p.file = loc.fit.file.path; // a bare `@@` fragment: the file it was found in
+  return p;
 }
 
 /** The hunk's new side fits the same region completely, and at least as well as its old side. */

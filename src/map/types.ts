@@ -27,7 +27,11 @@ export interface HunkPlacement {
   /** Index of the file in the diff and of the hunk in that file. */
   fileIndex: number;
   hunkIndex: number;
-  /** Path as the diff names it (new side, else old side). */
+  /**
+   * Path as the diff names it (old side, else new side: the model keeps the code under its old
+   * name); for a bare `@@` fragment without file names, the model file it was placed in, else
+   * `(no file name)`.
+   */
   file: string;
   /**
    * Model function the hunk changes (the first, when it spans several); for a hunk that adds

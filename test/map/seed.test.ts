@@ -86,6 +86,7 @@ describe('the same hunk in other shapes gives the same program', () => {
     ['the notifier call on one line', () => diffOf(fixture('map-seed-oneline.patch'))],
     ['comments and blank lines changed', () => diffOf(fixture('map-seed-comments.patch'))],
     ['no @@ function context', () => diffOf(fixture('map-seed-nofunc.patch'))],
+    ['a bare @@ fragment without file names', () => diffOf(fixture('map-seed-headerless.patch'))],
     ['the clean copy with its leading whitespace stripped again', async () =>
       diffOf(tempFile('mangled.patch', mangle(readFileSync(fixture('map-seed-tabs.patch'), 'utf8'))))],
     ['the depth-0 copy in the v10 thread mbox', async () => {
@@ -102,7 +103,7 @@ describe('the same hunk in other shapes gives the same program', () => {
       const want = await map(seed, b);
       const m = await map(await get(), b);
       expect(m.replayable).toBe(true);
-      expect(m.placements.map((p) => [p.kind, p.function])).toEqual([['code', FN]]);
+      expect(m.placements.map((p) => [p.kind, p.function, p.file])).toEqual([['code', FN, 'mm/rmap.c']]);
       const got = textOf(m.sources, 'mm/rmap.c');
       // the whole file's token stream (comments and whitespace dropped) is the seed's
       expect(toks(got)).toBe(toks(textOf(want.sources, 'mm/rmap.c')));
