@@ -112,3 +112,17 @@ describe('the same hunk in other shapes gives the same program', () => {
     });
   });
 });
+
+describe('the notifier call wrapped after each of its commas', () => {
+  const call = 'mmu_notifier_range_init_owner(&range, MMU_NOTIFY_EXCLUSIVE, 0, vma, vma->vm_mm, address, min(vma->vm_end, address + page_size(page)), args->owner);';
+  const commas = [...call.matchAll(/,/g)].map((m) => m.index!);
+  it.each(commas.map((c, i) => [i + 1, c]))('after comma %i', async (_n, at) => {
+    const clean = readFileSync(fixture('map-seed-oneline.patch'), 'utf8');
+    const wrapped = clean.replace(` \t${call}`, ` \t${call.slice(0, at + 1)}\n \t\t\t\t      ${call.slice(at + 2)}`).replace('@@ -2042,4 +2042,10 @@', '@@ -2042,5 +2042,11 @@');
+    expect(wrapped).not.toBe(clean);
+    const m = await map(await diffOf(tempFile('wrapped.patch', wrapped)), 'v10');
+    const want = await map(seed, 'v10');
+    expect(m.placements.map((p) => [p.kind, p.function])).toEqual([['code', FN]]);
+    expect(textOf(m.sources, 'mm/rmap.c')).toBe(textOf(want.sources, 'mm/rmap.c'));
+  });
+});
