@@ -44,9 +44,8 @@ export function pageUses(k: Kernel): Map<number, Uses> {
   return uses;
 }
 
-export function endOfRunChecks(k: Kernel): Hazard[] {
+export function endOfRunChecks(k: Kernel, uses = pageUses(k)): Hazard[] {
   const out: Hazard[] = [];
-  const uses = pageUses(k);
   const pages = k.memmap.all();
   const refsByHead = new Map<number, number>();
   for (const s of pages) {

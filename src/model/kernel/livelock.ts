@@ -29,7 +29,8 @@ export interface LoopVisit {
   thread: string;
   /** Identity of the frame (a new call of the function starts afresh). */
   frame: object;
-  locals: [string, Value][];
+  /** The frame's locals, read only when the visit gets past the quiet filter. */
+  locals: () => [string, Value][];
   /** No other thread could run now. */
   alone: boolean;
 }
@@ -144,8 +145,9 @@ export class LivelockDetector {
     if (!moved && n < QUIET_VISITS) return null;
     // Fast filter: the locals with every seq-range value reduced to a marker. A loop whose locals
     // never repeat (an index, an address) stops here, at the cost of one short string per visit.
+    const localList = v.locals();
     let cheap = '';
-    for (const [, val] of v.locals) cheap += quick(val) + ',';
+    for (const [, val] of localList) cheap += quick(val) + ',';
     if (!st.cheap.has(cheap)) {
       st.cheap.set(cheap, n);
       return null;
@@ -153,7 +155,7 @@ export class LivelockDetector {
     // Slow path: seqs relative to the smallest live one, and the whole kernel state.
     const all = [...seqCells(this.k), ...this.subscriberSeqs()];
     const base = all.length ? all.reduce((a, b) => (b < a ? b : a)) : 0n;
-    const locals = v.locals.map(([name, val]) => `${name}=${fmt(val, base)}`).join(',');
+    const locals = localList.map(([name, val]) => `${name}=${fmt(val, base)}`).join(',');
     const full = `${base & 1n}|${locals}|${this.kernelState(base)}`;
     const seen = st.full.get(full);
     st.full.set(full, n);

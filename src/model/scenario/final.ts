@@ -41,8 +41,7 @@ function ptesOf(k: Kernel, mmId: number): string[] {
   return out;
 }
 
-export function finalState(k: Kernel, env: ScenarioEnv, steps: number): FinalState {
-  const uses = pageUses(k);
+export function finalState(k: Kernel, env: ScenarioEnv, steps: number, uses = pageUses(k)): FinalState {
   const pages: string[] = [];
   let anon = 0;
   let thp = 0;

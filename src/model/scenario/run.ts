@@ -7,7 +7,7 @@ import { UNINIT, type Blocked, type ExecCtx, type Hazard, type TraceEvent, type 
 import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, type Program, type RunResult } from '../interp/index.js';
 import { kernelBuiltins, OPAQUE_TYPES } from '../kernel/builtins/index.js';
 import { Kernel } from '../kernel/state.js';
-import { endOfRunChecks } from '../kernel/checks.js';
+import { endOfRunChecks, pageUses } from '../kernel/checks.js';
 import { quietLocks } from '../kernel/locks.js';
 import { LivelockDetector } from '../kernel/livelock.js';
 import { structAt } from '../kernel/object.js';
@@ -77,6 +77,8 @@ export interface RunOptions {
   traceLimit?: number;
   /** Override the scenario's step budget. */
   budget?: number;
+  /** Loop-head livelock detection (default on; off only to measure its cost). */
+  livelock?: boolean;
 }
 
 const RETRY_FNS = new Set(['mmu_interval_read_retry', 'mmu_interval_check_retry']);
@@ -101,7 +103,7 @@ export interface RawRun {
  * scenario steps, open for tests and other drivers. The first thread runs first; the rest wait
  * until `env.setupDone` is set (runScenario sets it after the setup steps).
  */
-export function runThreads(compiled: CompiledBase, cfg: { thp: boolean; budget: number; trace?: 'full' | 'events' | 'none' }, threads: RunThread[]): RawRun {
+export function runThreads(compiled: CompiledBase, cfg: { thp: boolean; budget: number; trace?: 'full' | 'events' | 'none'; livelock?: boolean }, threads: RunThread[]): RawRun {
   const mem = new DefaultAddressSpace();
   const k = new Kernel(mem, { thp: cfg.thp });
   const env = new ScenarioEnv(k, cfg.thp);
@@ -134,14 +136,14 @@ export function runThreads(compiled: CompiledBase, cfg: { thp: boolean; budget: 
           : 'sequence changed';
         ctx.trace({ t: 'retry', fn: caller, pass, thread: ctx.thread.name, why });
       },
-      onLoopHead(ctx, head) {
+      onLoopHead: cfg.livelock === false ? undefined : (ctx, head) => {
         liveCtx = ctx;
         const r = detector.visit({
           site: head.id,
           function: head.locals.function,
           thread: head.thread,
           frame: frameKey(ctx),
-          locals: head.locals.entries(),
+          locals: () => head.locals.entries(),
           alone: threadsAlive <= 1,
         });
         if (r === 'livelock') {
@@ -182,18 +184,14 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
       return undefined;
     },
   }));
-  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? scenario.budget, trace: traceMode }, threads);
+  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? scenario.budget, trace: traceMode, livelock: opts.livelock !== false }, threads);
   return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit);
 }
 
-const frameKeys = new WeakMap<object, object>();
-/** A stable identity for the innermost model frame of a thread (a new call gets a new key). */
+/** A stable identity for the innermost model frame of a thread (a new call is a new frame). */
 function frameKey(ctx: ExecCtx): object {
   const frames = (ctx as unknown as { frames?: object[] }).frames;
-  const top = frames && frames.length ? frames[frames.length - 1]! : (ctx as object);
-  let key = frameKeys.get(top);
-  if (!key) frameKeys.set(top, (key = {}));
-  return key;
+  return frames && frames.length ? frames[frames.length - 1]! : (ctx as object);
 }
 
 function livelockText(d: LivelockDetector, timedOut: boolean): string {
@@ -238,8 +236,9 @@ function buildOutcome(
   if (verdict === 'deadlock' || verdict === 'bug' || verdict === 'error' || verdict === 'budget') {
     if (stack) detail += ` [stack: ${res.stack!.map((s) => s.function).join(' > ')} at ${res.stack![res.stack!.length - 1]!.file}:${res.stack![res.stack!.length - 1]!.line}]`;
   }
+  const uses = pageUses(k);
   if (verdict === 'completed' || verdict === 'livelock') {
-    const checks = endOfRunChecks(k);
+    const checks = endOfRunChecks(k, uses);
     for (const h of checks) {
       hazards.push(h);
       trace.push({ t: 'hazard', index: hazards.length - 1 });
@@ -258,7 +257,7 @@ function buildOutcome(
     detail,
     notifiers: k.notifiers,
     hazards: hazards.map(cleanHazard),
-    final: finalState(k, env, res.steps),
+    final: finalState(k, env, res.steps, uses),
     trace,
   };
 }
