@@ -6,7 +6,7 @@ import { type DepthView, Kind, isFileStartKind, isOpKind } from './view.js';
 import { readFileHeader, type FileHeader } from './file-header.js';
 import { type HunkHeader, parseHunkHeader } from './hunk-header.js';
 import { readHunk } from './hunk-reader.js';
-import { QUOTE_WRAP_WIDTH, WRAP_WIDTH, firstWordLength } from './hunk-lines.js';
+import { WRAP_WIDTH, overflowsInto } from './hunk-lines.js';
 import { restoreTabs } from './tabs.js';
 import type { RenderableFile } from './render.js';
 
@@ -129,8 +129,8 @@ function joinWrappedHeader(v: DepthView, j: number, header: HunkHeader): { start
   const next = j + 1;
   if (next >= v.kind.length || header.context === null) return { start: next, repair: null };
   // Quoted and re-wrapped by the replier: the tail sits between the quoted lines, unquoted.
-  const tail = v.gapBefore[next] ? v.loneGapLine[next] : null;
-  if (tail && 2 * v.depth + v.text[j]!.length + 1 + firstWordLength(tail.text) > QUOTE_WRAP_WIDTH) {
+  const tail = v.gapIsTail[next] ? v.tailAfter[j] : null;
+  if (tail && overflowsInto(2 * v.depth + v.text[j]!.length, tail.text, 0)) {
     header.context = `${header.context} ${tail.text.trim()}`;
     const detail = 'the unquoted tail of a re-wrapped @@ line joined back to it';
     return { start: next, repair: { kind: 'wrapped-line-joined', line: tail.lineNo, detail } };

@@ -16,11 +16,20 @@ interface Entry {
 
 /** A line at least this long may have been broken by a mail client's line wrap. */
 export const WRAP_WIDTH = 60;
-/** The narrowest width mail clients re-wrap quoted text to. */
-export const QUOTE_WRAP_WIDTH = 72;
+/** Clients wrap at 72 to 78 columns: a line already wider than this was not wrapped. */
+const WRAPPED_MAX = 80;
+/** The narrowest width mail clients wrap to. */
+const WRAP_COLUMNS = 72;
 
-export function firstWordLength(text: string): number {
-  return text.trim().split(/\s+/)[0]!.length;
+/**
+ * A line `width` columns wide (quote markers and diff marker included) followed by `rest`
+ * looks like a client's wrap: it is near the wrap width (`minWidth`; a @@ line's context is
+ * known to go on, so any width will do there), and rest's first word would have pushed it past
+ * 72 columns.
+ */
+export function overflowsInto(width: number, rest: string, minWidth = WRAP_WIDTH): boolean {
+  const firstWord = rest.trim().split(/\s+/)[0]!.length;
+  return width >= minWidth && width <= WRAPPED_MAX && width + 1 + firstWord > WRAP_COLUMNS;
 }
 
 export class HunkLines {
@@ -31,6 +40,8 @@ export class HunkLines {
   new = 0;
   private oldEnded = false;
   private newEnded = false;
+  /** Body lines already joined as wrapped tails (a tail is looked at from both sides). */
+  private readonly joined = new Set<number>();
 
   constructor(private readonly v: DepthView) {}
 
@@ -77,8 +88,18 @@ export class HunkLines {
 
   /** The last line is long enough that `rest` may be its tail, cut off by a hard wrap. */
   mayContinueWith(rest: string): boolean {
+    return this.canJoin(rest) && this.last!.text.length + 1 >= WRAP_WIDTH;
+  }
+
+  /** The stricter test, for where `rest` could as well be something else: the wrap shows. */
+  wrapsInto(rest: string, prefixWidth: number): boolean {
+    return this.canJoin(rest) && overflowsInto(prefixWidth + 1 + this.last!.text.length, rest);
+  }
+
+  /** A wrap breaks at a blank and eats it: the tail starts with text, never with a blank. */
+  private canJoin(rest: string): boolean {
     const last = this.last;
-    return !!last && !last.noNewline && last.text !== '' && last.text.length + 1 >= WRAP_WIDTH && rest.trim() !== '';
+    return !!last && !last.noNewline && last.text !== '' && rest !== '' && !/^\s/.test(rest);
   }
 
   /** Joins a wrapped tail back: the wrap ate the space at the break, or left it at the end. */
@@ -92,16 +113,15 @@ export class HunkLines {
    * width (the reason a client wraps), with the line as it looked quoted.
    */
   joinQuotedTail(tail: QuotedLine, depth: number): boolean {
-    const last = this.last;
-    if (!last || !this.mayContinueWith(tail.text)) return false;
-    const quotedWidth = 2 * depth + 1 + last.text.replace(/\t/g, '        ').length;
-    if (quotedWidth + 1 + firstWordLength(tail.text) <= QUOTE_WRAP_WIDTH) return false;
+    if (!this.wrapsInto(tail.text, 2 * depth)) return false;
     return this.join(tail.text.trim(), tail.lineNo, 'tail of a quoted line re-wrapped without its quote marker joined back');
   }
 
   private join(rest: string, line: number, detail: string): boolean {
+    if (this.joined.has(line)) return true;
     const last = this.last;
     if (!last || last.noNewline || last.text === '') return false;
+    this.joined.add(line);
     last.text = /\s$/.test(last.text) ? last.text + rest : `${last.text} ${rest}`;
     this.repairs.push({ kind: 'wrapped-line-joined', line, detail });
     return true;

@@ -48,14 +48,16 @@ export function readHunk(
   const spaceContext = v.contextBefore[hard]! - v.contextBefore[start]! > 0;
   let attempt: Attempt | null = null;
   if (opts.countsTrusted) {
-    attempt = readByCounts(v, start, header, !spaceContext) ?? readByCounts(v, start, header, spaceContext);
+    attempt =
+      readByCounts(v, start, header, !spaceContext, spaceContext) ??
+      readByCounts(v, start, header, spaceContext, spaceContext);
   }
   const recounted = !attempt && opts.countsTrusted;
   attempt ??= readByContent(v, start, header, spaceContext);
   const { lines, next } = attempt;
   if (lines.entries.length === 0) return null;
-  // The hunk's last line may have been re-wrapped too.
-  if (next < v.text.length) isGap(v, next, start, lines);
+  // The hunk's last line may have been re-wrapped by the replier too.
+  if (next > start) joinUnquotedTail(v, next, lines);
   const snipLine = snipAt(v, next);
   const { hunk, repairs } = lines.toHunk(headerIdx, header, recounted, snipLine);
   const last = Math.max(lines.last!.idx, next - 1);
@@ -68,7 +70,13 @@ export function readHunk(
  * `bareIsContext`: a line without a diff marker is a context line that lost its space;
  * otherwise it is the wrapped tail of the line before it.
  */
-function readByCounts(v: DepthView, start: number, h: HunkHeader, bareIsContext: boolean): Attempt | null {
+function readByCounts(
+  v: DepthView,
+  start: number,
+  h: HunkHeader,
+  bareIsContext: boolean,
+  spaceContext: boolean,
+): Attempt | null {
   const { text, kind, gapBefore, snipInGap } = v;
   const n = text.length;
   const lines = new HunkLines(v);
@@ -76,7 +84,7 @@ function readByCounts(v: DepthView, start: number, h: HunkHeader, bareIsContext:
   while (lines.old < h.oldLines || lines.new < h.newLines) {
     if (i >= n) return null;
     // After a reviewer's comment the quote must resume with a real hunk line.
-    if (isGap(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i, bareIsContext))) return null;
+    if (gapAt(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i, bareIsContext))) return null;
     const t = text[i]!;
     let ok: boolean;
     switch (kind[i]) {
@@ -105,19 +113,46 @@ function readByCounts(v: DepthView, start: number, h: HunkHeader, bareIsContext:
     if (!ok || lines.old > h.oldLines || lines.new > h.newLines) return null;
     i++;
   }
-  if (i < n && !gapBefore[i] && kind[i] === Kind.NoNewline && lines.markNoNewline()) i++;
-  if (!endsHere(v, i, bareIsContext, lines)) return null;
+  // The counted lines are all there; a marker-less line right after the last one can only be
+  // its wrapped tail (here or, unquoted, between the quoted lines).
+  while (i < n && !gapBefore[i] && kind[i] === Kind.Bare && tailFits(lines, text[i]!, spaceContext)) {
+    lines.joinWrapped(text[i]!, i);
+    i++;
+  }
+  const joinedAcrossGap = joinUnquotedTail(v, i, lines) && i < n && v.gapIsTail[i];
+  if (i < n && (!gapBefore[i] || joinedAcrossGap) && kind[i] === Kind.NoNewline && lines.markNoNewline()) i++;
+  if (!endsHere(v, i, joinedAcrossGap)) return null;
   return { lines, next: i };
 }
 
 /**
- * Were other-depth lines skipped right before i? A lone shallower line there that is the
- * re-wrapped tail of the last quoted line is joined back, and then there was no gap.
+ * May `t` be the wrapped tail of the last line read? Where context lines kept their markers,
+ * a long last line is enough; where they lost them, `t` might be a context line, so only a
+ * change-only hunk with a visible wrap (the next word would overflow 72 columns) qualifies.
  */
-function isGap(v: DepthView, i: number, start: number, lines: HunkLines): boolean {
+function tailFits(lines: HunkLines, t: string, spaceContext: boolean): boolean {
+  if (isJunkLine(t)) return false;
+  if (spaceContext) return lines.mayContinueWith(t);
+  return !lines.entries.some((e) => e.op === ' ') && lines.wrapsInto(t, 0);
+}
+
+/**
+ * The unquoted tail of a re-wrapped quoted line, right after view line i - 1 (the last line
+ * read): joins it back. True when joined.
+ */
+function joinUnquotedTail(v: DepthView, i: number, lines: HunkLines): boolean {
+  const tail = v.tailAfter[i - 1];
+  return !!tail && lines.last?.idx === i - 1 && lines.joinQuotedTail(tail, v.depth);
+}
+
+/**
+ * Were other-depth lines skipped right before i? When all that was skipped is the unquoted
+ * tail of the last line, it is joined back and there was no gap.
+ */
+function gapAt(v: DepthView, i: number, start: number, lines: HunkLines): boolean {
   if (i <= start || !v.gapBefore[i]) return false;
-  const tail = v.snipInGap[i] ? null : v.loneGapLine[i];
-  return !(tail && lines.joinQuotedTail(tail, v.depth));
+  if (v.snipInGap[i]) return true;
+  return !(joinUnquotedTail(v, i, lines) && v.gapIsTail[i]);
 }
 
 /**
@@ -134,12 +169,12 @@ function resumesHunk(v: DepthView, i: number, bareIsContext: boolean): boolean {
 }
 
 /** Can a hunk whose counts are used up end right before index i? */
-function endsHere(v: DepthView, i: number, bareIsContext: boolean, lines: HunkLines): boolean {
+function endsHere(v: DepthView, i: number, tailWasGap: boolean): boolean {
   const { kind, gapBefore, nextSolid } = v;
   if (i >= kind.length) return true;
   // After a reviewer's comment the quote goes on with more of this hunk: the counts are short.
   // (A wrapped tail cannot sit after a gap, so a code line there is context in either reading.)
-  if (gapBefore[i]) return !!v.snipInGap[i] || !resumesHunk(v, i, true);
+  if (gapBefore[i] && !tailWasGap) return !!v.snipInGap[i] || !resumesHunk(v, i, true);
   const k = kind[i]!;
   if (isOpKind(k)) return false;
   if (k === Kind.Blank) {
@@ -148,9 +183,8 @@ function endsHere(v: DepthView, i: number, bareIsContext: boolean, lines: HunkLi
     return !(j < kind.length && !gapBefore[j] && (kind[j] === Kind.Added || kind[j] === Kind.Removed));
   }
   if (k === Kind.Bare) {
-    const t = v.text[i]!;
-    if (!bareIsContext && lines.mayContinueWith(t)) return false;
     // A code line with more of the diff after it: the counts left a line out.
+    const t = v.text[i]!;
     return isJunkLine(t) || looksLikeProse(t) || !leadsToDiff(v, i);
   }
   return true;
@@ -180,7 +214,7 @@ function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext:
   scan: while (i < n) {
     const k = kind[i]!;
     const t = text[i]!;
-    if (isGap(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i, !spaceContext))) break;
+    if (gapAt(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i, !spaceContext))) break;
     switch (k) {
       case Kind.Context:
       case Kind.Added:
@@ -199,10 +233,11 @@ function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext:
         continue;
       }
       case Kind.Bare:
-        if (spaceContext) {
-          if (gapBefore[i] || isJunkLine(t) || !lines.mayContinueWith(t)) break scan;
+        if (gapBefore[i]) {
+          if (spaceContext || !bareIsContext(i) || !lines.takeSpaceless(t, i)) break scan;
+        } else if (tailFits(lines, t, spaceContext)) {
           lines.joinWrapped(t, i);
-        } else if (!bareIsContext(i) || !lines.takeSpaceless(t, i)) break scan;
+        } else if (spaceContext || !bareIsContext(i) || !lines.takeSpaceless(t, i)) break scan;
         break;
       default:
         break scan;

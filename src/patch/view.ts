@@ -31,11 +31,13 @@ export interface DepthView {
   /** Body line number of a snip mark (`[...]`) among the skipped lines before this one, or 0. */
   snipInGap: number[];
   /**
-   * When exactly one shallower, non-empty line was skipped before this one, that line. A
-   * replier's client re-wrapping quoted text leaves the tail of a long quoted line there,
-   * without the quote marker.
+   * The body line right after this one when it is shallower, not empty, and followed by a line
+   * of this depth, an empty line or the end: where a replier's client re-wrapping quoted text
+   * leaves the tail of a long quoted line, without the quote marker.
    */
-  loneGapLine: (QuotedLine | null)[];
+  tailAfter: (QuotedLine | null)[];
+  /** The lines skipped before this one are exactly the previous line's tailAfter. */
+  gapIsTail: boolean[];
   kind: Kind[];
   /** First index >= i whose kind is neither Bare nor Blank, stopping at a gap. */
   nextSolid: number[];
@@ -52,7 +54,8 @@ function emptyView(depth: number): DepthView {
     lineNo: [],
     gapBefore: [],
     snipInGap: [],
-    loneGapLine: [],
+    tailAfter: [],
+    gapIsTail: [],
     kind: [],
     nextSolid: [],
     nextHard: [],
@@ -79,14 +82,21 @@ export function buildViews(lines: readonly QuotedLine[]): DepthView[] {
     v.lineNo.push(l.lineNo);
     v.gapBefore.push(gap);
     v.snipInGap.push(gap && lastSnip > entry.last ? lines[lastSnip]!.lineNo : 0);
-    const lone = gap && entry.last === i - 2 ? lines[i - 1]! : null;
-    v.loneGapLine.push(lone && lone.depth < l.depth && lone.text.trim() !== '' ? lone : null);
+    v.gapIsTail.push(gap && entry.last === i - 2 && v.tailAfter[v.tailAfter.length - 1] !== null);
+    v.tailAfter.push(tailAfter(lines, i));
     entry.last = i;
     if (isSnipLine(l.text)) lastSnip = i;
   }
   const views = [...byDepth.values()].map((e) => e.view).sort((a, b) => a.depth - b.depth);
   for (const v of views) classify(v);
   return views;
+}
+
+function tailAfter(lines: readonly QuotedLine[], i: number): QuotedLine | null {
+  const t = lines[i + 1];
+  if (!t || t.depth >= lines[i]!.depth || t.text.trim() === '') return null;
+  const after = lines[i + 2];
+  return !after || after.depth === lines[i]!.depth || after.text.trim() === '' ? t : null;
 }
 
 /** A view of a bare diff text (an attachment, a .patch file). */
@@ -96,7 +106,8 @@ export function viewOfText(lines: readonly string[]): DepthView {
   v.lineNo = lines.map((_, i) => i + 1);
   v.gapBefore = lines.map(() => false);
   v.snipInGap = lines.map(() => 0);
-  v.loneGapLine = lines.map(() => null);
+  v.tailAfter = lines.map(() => null);
+  v.gapIsTail = lines.map(() => false);
   classify(v);
   return v;
 }

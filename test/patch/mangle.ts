@@ -46,14 +46,16 @@ export function wrongCounts(text: string, delta = 2): string {
   );
 }
 
-/** A client's hard wrap: a line longer than `width` is broken at its last space before it. */
+/** A client's hard wrap: a line longer than `width` is broken at its last space before it
+ *  (never inside the line's own indentation). */
 export function hardWrap(text: string, width = 72): string {
   const out: string[] = [];
   for (const l of lines(text)) {
     let rest = l;
     while (rest.length > width) {
       const cut = rest.lastIndexOf(' ', width);
-      if (cut <= 0) break;
+      const textStart = /^(?:> ?)*[ +\-]?\s*/.exec(rest)![0].length;
+      if (cut <= textStart) break;
       out.push(rest.slice(0, cut));
       rest = rest.slice(cut + 1);
     }

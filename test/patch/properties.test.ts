@@ -6,13 +6,18 @@ import fc from 'fast-check';
 import { splitQuoted } from '../../src/thread/quote-depth.js';
 import { findDiffs, diffIdentity, parseDiffText } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
-import { quote, stripContextSpace, tabsToSpaces, trimTrailing, wrongCounts } from './mangle.js';
+import { hardWrap, quote, stripContextSpace, tabsToSpaces, trimTrailing, wrongCounts } from './mangle.js';
 
 const ident = fc.constantFrom('page', 'vma', 'address', 'npages', 'entry', 'ptl', 'range', 'mm');
 const codeLine = fc
   .tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom('put_page', 'split_huge_pmd', 'pte_unmap_unlock', 'mmu_notifier_invalidate_range_end', 'spin_lock', 'return'), fc.array(ident, { minLength: 1, maxLength: 3 }))
   .map(([tabs, fn, args]) => (fn === 'return' ? `${'\t'.repeat(tabs)}return ${args[0]};` : `${'\t'.repeat(tabs)}${fn}(${args.join(', ')});`));
-const contextLine = fc.oneof({ weight: 5, arbitrary: codeLine }, { weight: 1, arbitrary: fc.constant('') });
+// Long enough for a mail client's 72-column wrap to break it.
+const longLine = fc
+  .tuple(fc.integer({ min: 1, max: 2 }), ident)
+  .map(([tabs, a]) => `${'\t'.repeat(tabs)}pr_warn("device exclusive entry %lx could not be installed for %s, retrying\\n", ${a}, name);`);
+const changeLine = fc.oneof({ weight: 6, arbitrary: codeLine }, { weight: 1, arbitrary: longLine });
+const contextLine = fc.oneof({ weight: 5, arbitrary: codeLine }, { weight: 1, arbitrary: fc.constant('') }, { weight: 1, arbitrary: longLine });
 
 interface GenHunk {
   before: string[];
@@ -23,8 +28,8 @@ interface GenHunk {
 
 const hunk = fc.record({
   before: fc.array(contextLine, { maxLength: 3 }),
-  removed: fc.array(codeLine, { maxLength: 3 }),
-  added: fc.array(codeLine, { maxLength: 4 }),
+  removed: fc.array(changeLine, { maxLength: 3 }),
+  added: fc.array(changeLine, { maxLength: 4 }),
   after: fc.array(contextLine, { maxLength: 3 }),
 }).filter((h) => h.removed.length + h.added.length > 0);
 
@@ -60,24 +65,46 @@ const mangling = fc.record({
   trim: fc.boolean(),
   /** A reviewer comment after the n-th changed line (quoted diffs only). */
   comment: fc.option(fc.nat({ max: 30 }), { nil: null }),
+  /** Hard wrap at 72 columns, before quoting or (the replier's client) after it. */
+  wrap: fc.constantFrom('none', 'none', 'before-quote', 'after-quote'),
 });
 
-type Mangling = { counts: number; tabs: boolean; strip: boolean; depth: number; trim: boolean; comment: number | null };
+type Mangling = {
+  counts: number;
+  tabs: boolean;
+  strip: boolean;
+  depth: number;
+  trim: boolean;
+  comment: number | null;
+  wrap: string;
+};
 
 function mangle(text: string, m: Mangling): string {
   let t = text;
+  // A wrapped tail and a context line that lost its space look the same, and with lying
+  // counts nothing tells them apart: wraps are combined only with intact counts and context
+  // (trimming turns blank context lines into marker-less ones).
+  const wrap = m.counts === 0 && !m.strip && !m.trim ? m.wrap : 'none';
   if (m.counts) t = wrongCounts(t, m.counts);
   if (m.tabs) t = tabsToSpaces(t);
   if (m.strip) t = stripContextSpace(t);
+  if (wrap === 'before-quote') t = hardWrap(t);
   if (m.depth) t = quote(t, m.depth);
+  if (wrap === 'after-quote') t = hardWrap(t);
   if (m.trim) t = trimTrailing(t);
   if (m.depth && m.comment !== null) {
     // Between two lines of a hunk (after a +/- line), never inside a file header.
     const ls = t.replace(/\n$/, '').split('\n');
     const marker = '> '.repeat(m.depth);
-    const changed = ls.flatMap((l, i) => (/^[+-](?![+-]{2} )/.test(l.slice(marker.length)) ? [i] : []));
-    const at = changed[m.comment % changed.length]!;
-    ls.splice(at + 1, 0, '', 'A reviewer comment here.', '');
+    // After a changed line whose next line is a hunk line or header (not a wrapped tail).
+    const hunkish = (l: string | undefined) => l !== undefined && l.startsWith(marker) && /^(?:[ +\-@d]|$)/.test(l.slice(marker.length));
+    const changed = ls.flatMap((l, i) =>
+      /^[+-](?![+-]{2} )/.test(l.slice(marker.length)) && l.startsWith(marker) && hunkish(ls[i + 1]) ? [i] : [],
+    );
+    if (changed.length > 0) {
+      const at = changed[m.comment % changed.length]!;
+      ls.splice(at + 1, 0, '', 'A reviewer comment here.', '');
+    }
     t = ls.join('\n') + '\n';
   }
   return t;
@@ -101,7 +128,7 @@ describe('random diffs through random manglings', () => {
         expect(diffIdentity(got[0]!.files)).toBe(diffIdentity(clean[0]!.files));
         expect(changes(got[0]!)).toEqual(changes(clean[0]!));
         expect(applyFailures(got[0]!.text)).toEqual([]);
-        if (!m.counts && !m.strip && !m.trim) expect(got[0]!.text).toBe(text);
+        if (!m.counts && !m.strip && !m.trim && m.wrap === 'none') expect(got[0]!.text).toBe(text);
       }),
       { numRuns: 1000 },
     );
