@@ -91,6 +91,7 @@ export async function runAction(deps: ActionDeps = {}): Promise<void> {
       base: inputs.base,
       scenarios: inputs.scenarios,
       failOn: inputs.failOn,
+      workspace: context.workspace,
     });
   } catch (err) {
     const message = `the review failed: ${secrets.describe(err)}`;

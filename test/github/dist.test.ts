@@ -23,44 +23,9 @@ describe('dist/', () => {
   });
 });
 
-describe('dist/index.js run as the runner runs it', () => {
-  let fake: FakeGitHub;
-  let workspace: string;
-  beforeEach(async () => {
-    fake = await startFakeGitHub();
-    workspace = await mkdtemp(join(tmpdir(), 'lkml-replay-checkout-'));
-    await mkdir(join(workspace, 'series'));
-    await import('node:fs/promises').then((fs) => fs.copyFile(SEED_THREAD, join(workspace, THREAD_PATH)));
-  });
-  afterEach(async () => {
-    await fake.close();
-    await rm(workspace, { recursive: true, force: true });
-  });
-
-  // Until src/replay lands, the seam says so: the step fails with that message in the summary,
-  // nothing is posted, and the token appears only in the runner's masking command.
-  it('reports that the review stage is not available yet', async () => {
-    const result = await runAsRunner({
-      script: DIST,
-      apiUrl: fake.url,
-      token: BOT_TOKEN,
-      repository: `${OWNER}/${REPO}`,
-      workspace,
-      event: pullRequestEvent(PR, HEAD_SHA, BASE_SHA, `${OWNER}/${REPO}`),
-    });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('::error::the review failed: the review stage (src/replay, src/report) is not available yet');
-    expect(result.summary).toContain('the review stage (src/replay, src/report) is not available yet');
-    expect(fake.requests.map((r) => `${r.method} ${r.route}`)).toEqual([`GET /repos/${OWNER}/${REPO}/pulls/${PR}/files`]);
-    expect(result.stdout.split('\n').filter((l) => l.includes(BOT_TOKEN))).toEqual([`::add-mask::${BOT_TOKEN}`]);
-    expectNoTokenLeak(fake, [result.stdout.replace(`::add-mask::${BOT_TOKEN}`, ''), result.stderr, result.summary]);
-  });
-});
-
-// End to end with the real review: enable (remove `.skip`) when src/action/review-seam.ts calls
-// src/replay, and delete the "not available yet" test above. The seed thread's quoted diff (file
-// lines 94-110: `> diff --git` ... the hunk header at 98, its body 99-110) is the PR's one file.
-describe.skip('dist/index.js end to end on the seed thread', () => {
+// End to end with the real review: the seed thread is the PR's one file. Its quoted diff is at
+// file lines 94-110 (`> diff --git` ... the hunk header at 98, its body 99-110).
+describe('dist/index.js end to end on the seed thread', () => {
   const SEED_PATH = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
   const HUNK_LINES = { first: 98, last: 110 };
   let fake: FakeGitHub;
@@ -85,7 +50,9 @@ describe.skip('dist/index.js end to end on the seed thread', () => {
     await rm(workspace, { recursive: true, force: true });
   });
 
-  const run = (token = BOT_TOKEN) =>
+  // The review of the seed thread takes seconds of replay; each run is given minutes.
+  const E2E_TIMEOUT = 300_000;
+  const run = (token = BOT_TOKEN, failOn = 'never') =>
     runAsRunner({
       script: DIST,
       apiUrl: fake.url,
@@ -93,7 +60,7 @@ describe.skip('dist/index.js end to end on the seed thread', () => {
       repository: `${OWNER}/${REPO}`,
       workspace,
       event: pullRequestEvent(12, HEAD_SHA, BASE_SHA, `${OWNER}/${REPO}`),
-      inputs: { paths: 'fixtures/threads/*.txt', 'fail-on': 'never' },
+      inputs: { paths: 'fixtures/threads/*.txt', 'fail-on': failOn },
     });
 
   it('summary, one comment, a check run with annotations on the hunk lines, the outputs; a second run updates the comment', async () => {
@@ -120,10 +87,15 @@ describe.skip('dist/index.js end to end on the seed thread', () => {
     expect(first.stdout.split('\n').filter((l) => l.includes(BOT_TOKEN))).toEqual([`::add-mask::${BOT_TOKEN}`]);
     expectNoTokenLeak(fake, [first.stdout.replace(`::add-mask::${BOT_TOKEN}`, ''), ...first.texts.slice(1)]);
 
-    const second = await run();
-    expect(second.code).toBe(0);
+    // The second run, with the default fail-on (regression): the seed thread's variant regresses,
+    // so the step fails and its check run concludes failure; the comment is still the same one.
+    const second = await run(BOT_TOKEN, 'regression');
+    expect(Number(second.outputs.regressions)).toBeGreaterThan(0);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toMatch(/::error::fail-on regression met: \d+ regression\(s\)/);
+    expect(fake.checkRuns(OWNER, REPO).map((c) => c.conclusion)).toEqual(['neutral', 'failure']);
     expect(fake.comments(OWNER, REPO).map((c) => c.id)).toEqual([comments[0]!.id]);
-  });
+  }, E2E_TIMEOUT);
 
   it('403 on comments leaves the job green with a warning', async () => {
     fake.fail({ method: 'POST', route: /\/issues\/12\/comments$/, times: 1, status: 403, body: { message: 'Resource not accessible by integration', status: '403' } });
@@ -132,5 +104,5 @@ describe.skip('dist/index.js end to end on the seed thread', () => {
     expect(result.stdout).toMatch(/::warning::comment not written .*Resource not accessible by integration/);
     expect(result.summary.trim()).not.toBe('');
     expect(fake.checkRuns(OWNER, REPO)).toHaveLength(1);
-  });
+  }, E2E_TIMEOUT);
 });

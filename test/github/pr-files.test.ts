@@ -8,6 +8,8 @@ import { pathMatcher, globToRegExp } from '../../src/action/glob.js';
 import { DEFAULT_PATHS } from '../../src/action/inputs.js';
 import { collectReviewInputs, diffFromFilePatches } from '../../src/action/pr-files.js';
 import { findWorkspaceFiles, readWorkspaceFile } from '../../src/action/workspace.js';
+import { isModelledKernelPath } from '../../src/action/review-seam.js';
+import { modelSources } from '../../src/model/source/index.js';
 import type { FakeGitHub, FakePullFile } from './fake-github.js';
 import { BASE_SHA, BOT_TOKEN, HEAD_SHA, MERGE_SHA, OWNER, recordingLogger, REPO, startFakeGitHub, testClient } from './helpers.js';
 
@@ -160,5 +162,14 @@ describe('workspace reads and globs', () => {
     expect(diffFromFilePatches([{ filename: 'mm/b.c', previous_filename: 'mm/a.c', status: 'renamed', patch: '@@ -1 +1 @@\n-a\n+b\n' }])).toBe(
       'diff --git a/mm/a.c b/mm/b.c\n--- a/mm/a.c\n+++ b/mm/b.c\n@@ -1 +1 @@\n-a\n+b\n',
     );
+  });
+});
+
+describe('modelled kernel files', () => {
+  it('are the .c files of the model sources', () => {
+    const cFiles = modelSources().map((s) => s.path).filter((p) => p.endsWith('.c'));
+    expect(cFiles.length).toBeGreaterThan(0);
+    for (const p of cFiles) expect(isModelledKernelPath(p), p).toBe(true);
+    expect(isModelledKernelPath('mm/slab.c')).toBe(false);
   });
 });
