@@ -54,7 +54,6 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
   const modelPath = path && cx.fileOf(path) ? path : alt && cx.fileOf(alt) ? alt : null;
   const file = modelPath ? cx.fileOf(modelPath)! : null;
   const fnName = headerFunction(hunk);
-  const notes: string[] = [];
 
   if (fnName) {
     const defs = cx.base.definitions.get(fnName) ?? [];

@@ -1,0 +1,114 @@
+// The checks after a splice: the spliced files must parse (tree-sitter) and the spliced sources
+// must not call anything the base could resolve but the variant cannot (the interpreter's own
+// compile). Each finding is blamed on the hunk whose change holds it.
+import type { ModelSource } from '../model/source/index.js';
+import { compileFacts, newErrors, newUnresolved } from './compile-check.js';
+import { functionAtLine, indexFile, type BaseIndex, type FileIndex } from './model-index.js';
+import { unplaced, type HunkState, type Pass } from './placements.js';
+import { lineAt } from './splice.js';
+import type { HunkPlacement } from './types.js';
+import type { MapBase } from './index.js';
+
+/** Syntax errors the splice brought in, blamed on the hunk whose change holds them. */
+export function parseProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex): Map<string, HunkPlacement> {
+  const out = new Map<string, HunkPlacement>();
+  for (const [path, text] of pass.texts) {
+    const base = idx.files.get(path);
+    if (!base || base.text === text) continue;
+    const now = indexFile(path, text);
+    if (!now.syntaxErrors.length) continue;
+    const baseCount = base.syntaxErrors.length;
+    const spans = hunkSpans(pass, path, now);
+    for (const e of now.syntaxErrors) {
+      const owner = spans.find((s) => e.line >= s.lo && e.line <= s.hi) ?? (baseCount ? undefined : [...spans].reverse().find((s) => s.lo <= e.line) ?? spans[0]);
+      if (!owner || out.has(owner.key)) continue;
+      const h = hunks.find((x) => x.key === owner.key)!;
+      const fn = functionAtLine(now, e.line)?.name ?? null;
+      out.set(owner.key, unplaced(h, 'does-not-parse', `with this hunk spliced in, ${fn ? `${fn}() in ` : ''}${path} does not parse: ${e.message} at line ${e.line}`, fn));
+    }
+  }
+  return out;
+}
+
+/** Per placed hunk of a file: its key and the lines of the functions its change sits in (new text). */
+function hunkSpans(pass: Pass, path: string, now: FileIndex): { key: string; lo: number; hi: number; functions: string[] }[] {
+  const out: { key: string; lo: number; hi: number; functions: string[] }[] = [];
+  for (const [key, v] of pass.ranges) {
+    if (v.path !== path) continue;
+    let lo = lineAt(now.text, v.range.start);
+    let hi = lineAt(now.text, Math.max(v.range.start, v.range.end - 1));
+    const functions: string[] = [];
+    for (const l of [lo, hi]) {
+      const fn = functionAtLine(now, l);
+      if (!fn) continue;
+      lo = Math.min(lo, fn.startLine);
+      hi = Math.max(hi, fn.endLine);
+      if (!functions.includes(fn.name)) functions.push(fn.name);
+    }
+    out.push({ key, lo, hi, functions });
+  }
+  return out.sort((a, b) => a.lo - b.lo);
+}
+
+function splicedSources(pass: Pass, idx: BaseIndex): ModelSource[] {
+  return idx.sources.map((s) => ({ path: s.path, text: pass.texts.get(s.path) ?? s.text }));
+}
+
+/** Which placed hunk a compile finding (file, line, function, called name) belongs to. */
+function blame(hunks: HunkState[], pass: Pass, idx: BaseIndex, file: string, line: number, fn: string | undefined, name?: string): string | null {
+  const text = pass.texts.get(file);
+  if (text !== undefined) {
+    const now = indexFile(file, text);
+    const spans = hunkSpans(pass, file, now);
+    const exact = [...pass.ranges].find(([, v]) => v.path === file && line >= lineAt(text, v.range.start) && line <= lineAt(text, Math.max(v.range.start, v.range.end - 1)));
+    if (exact) return exact[0];
+    const inFn = fn ? spans.find((s) => s.functions.includes(fn)) : undefined;
+    if (inFn) return inFn.key;
+  }
+  if (name) {
+    const remover = hunks.find((h) => pass.ranges.has(h.key) && h.hunk.lines.some((l) => l.op === '-' && new RegExp(`\\b${name}\\b`).test(l.text)));
+    if (remover) return remover.key;
+  }
+  const sameFile = [...pass.ranges].find(([, v]) => v.path === file);
+  if (sameFile) return sameFile[0];
+  void idx;
+  return pass.ranges.keys().next().value ?? null;
+}
+
+export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, base: MapBase): Map<string, HunkPlacement> {
+  const out = new Map<string, HunkPlacement>();
+  if (!pass.ranges.size) return out;
+  const baseFacts = compileFacts(base.name, base.sources);
+  const facts = compileFacts(base.name, splicedSources(pass, idx));
+  const byHunk = new Map<string, { name: string; at: string; fn: string }[]>();
+  for (const u of newUnresolved(baseFacts, facts)) {
+    const k = blame(hunks, pass, idx, u.file, u.line, u.function, u.name);
+    if (!k) continue;
+    byHunk.set(k, [...(byHunk.get(k) ?? []), { name: u.name, at: `${u.file}:${u.line}`, fn: u.function }]);
+  }
+  for (const [k, calls] of byHunk) {
+    const h = hunks.find((x) => x.key === k)!;
+    const names = [...new Set(calls.map((c) => c.name))];
+    const listOf = (ns: string[]): string => ns.map((n) => `\`${n}()\` (${calls.filter((c) => c.name === n).map((c) => c.at).join(', ')})`).join(', ');
+    const added = h.hunk.lines.filter((l) => l.op === '+').map((l) => l.text);
+    const isAdded = (n: string): boolean => added.some((t) => new RegExp(`\\b${n}\\s*\\(`).test(t));
+    const calledHere = names.filter(isAdded);
+    const leftBehind = names.filter((n) => !isAdded(n));
+    const parts: string[] = [];
+    if (calledHere.length) parts.push(`the added code calls ${listOf(calledHere)}, which the model has neither as C nor as a runtime primitive`);
+    if (leftBehind.length) parts.push(`with this hunk spliced in, ${listOf(leftBehind)} ${leftBehind.length > 1 ? 'are' : 'is'} called but the model no longer has ${leftBehind.length > 1 ? 'them' : 'it'}`);
+    out.set(k, unplaced(h, 'calls-unknown-function', parts.join('; '), calls[0]!.fn || null));
+  }
+  return out;
+}
+
+/** Code the interpreter cannot compile after the splice: a note on the hunk (its function traps when reached). */
+export function addCompileNotes(hunks: HunkState[], pass: Pass, idx: BaseIndex, base: MapBase): void {
+  if (!pass.ranges.size) return;
+  const facts = compileFacts(base.name, splicedSources(pass, idx));
+  for (const d of newErrors(compileFacts(base.name, base.sources), facts)) {
+    const k = blame(hunks, pass, idx, d.file, d.line, d.function);
+    const p = k ? pass.placements.find((x) => `${x.fileIndex}:${x.hunkIndex}` === k) : undefined;
+    if (p) p.notes.push(`the interpreter cannot compile ${d.function ? `${d.function}()` : 'this code'} after the change: ${d.message} (${d.file}:${d.line}); a run that reaches it ends with verdict error`);
+  }
+}
