@@ -116,6 +116,17 @@ describe('unplaced hunks', () => {
   });
 });
 
+describe('code the interpreter cannot compile', () => {
+  it('is placed, with a note naming the error (the replay ends with verdict error if it gets there)', async () => {
+    const m = await map(await diffOf(fixture('map-compile-error.patch')), 'v10');
+    const p = m.placements[0]!;
+    expect(p).toMatchObject({ kind: 'code', function: 'page_make_device_exclusive_one' });
+    expect(p.notes).toHaveLength(1);
+    expect(p.notes[0]).toMatch(/^the interpreter cannot compile page_make_device_exclusive_one\(\) after the change: .*`flags`.* \(mm\/rmap\.c:\d+\)/);
+    expect(m.replayable).toBe(true);
+  });
+});
+
 describe('placements are deterministic', () => {
   it('mapping the same diff twice gives the same result', async () => {
     const d = await diffOf(fixture('map-multi.patch'));
