@@ -113,6 +113,7 @@ export class HunkLines {
    * width (the reason a client wraps), with the line as it looked quoted.
    */
   joinQuotedTail(tail: QuotedLine, depth: number): boolean {
+    if (this.joined.has(tail.lineNo)) return true;
     if (!this.wrapsInto(tail.text, 2 * depth)) return false;
     return this.join(tail.text.trim(), tail.lineNo, 'tail of a quoted line re-wrapped without its quote marker joined back');
   }

@@ -12,7 +12,6 @@ import type { HunkHeader } from './hunk-header.js';
 import { HunkLines, type Op } from './hunk-lines.js';
 import { isJunkLine, looksLikeProse } from './junk.js';
 
-
 export interface ReadHunk {
   hunk: Hunk;
   repairs: Repair[];
@@ -214,7 +213,8 @@ function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext:
   scan: while (i < n) {
     const k = kind[i]!;
     const t = text[i]!;
-    if (gapAt(v, i, start, lines) && (snipInGap[i] || !resumesHunk(v, i, !spaceContext))) break;
+    const gap = gapAt(v, i, start, lines);
+    if (gap && (snipInGap[i] || !resumesHunk(v, i, !spaceContext))) break;
     switch (k) {
       case Kind.Context:
       case Kind.Added:
@@ -233,7 +233,7 @@ function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext:
         continue;
       }
       case Kind.Bare:
-        if (gapBefore[i]) {
+        if (gap) {
           if (spaceContext || !bareIsContext(i) || !lines.takeSpaceless(t, i)) break scan;
         } else if (tailFits(lines, t, spaceContext)) {
           lines.joinWrapped(t, i);
