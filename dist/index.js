@@ -20042,7 +20042,7 @@ function causeFor(a, anchor) {
       last = endText(a.variant);
       break;
     case "lost":
-      last = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length ? `the variant's run ends before ${anchor.what}` : `the variant no longer does ${anchor.what}`;
+      last = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length ? anchor.endsBefore : anchor.noLonger;
       break;
   }
   const steps = collapse(a.gained.filter((s) => s.index <= upTo));
@@ -20193,7 +20193,7 @@ function notifierDifferences(baseline, variant) {
     for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) fewer.set(r, n - (other.get(r) ?? 0));
     if (!fewer.size) continue;
     const total = [...fewer.values()].reduce((a, b2) => a + b2, 0);
-    out2.push({ kind: "notifier-lost", summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: "lost", what: `this ${g.text.split(" ")[0]}` } });
+    out2.push({ kind: "notifier-lost", summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: "lost", noLonger: `the variant no longer issues this ${g.text.split(" ")[0]}`, endsBefore: `the variant's run ends before it issues this ${g.text.split(" ")[0]}` } });
   }
   return out2;
 }
@@ -20215,7 +20215,7 @@ function hazardDifferences(baseline, variant) {
   }
   for (const [k, n] of cb) {
     const d = n - (cv.get(k) ?? 0);
-    if (d > 0) out2.push({ kind: "hazard-lost", summary: `−${d} hazard ${k}`, anchor: { kind: "lost", what: "this hazard" } });
+    if (d > 0) out2.push({ kind: "hazard-lost", summary: `−${d} hazard ${k}`, anchor: { kind: "lost", noLonger: "the variant no longer hits this hazard", endsBefore: "the variant's run ends before this hazard" } });
   }
   return out2;
 }
@@ -33967,9 +33967,8 @@ function pageUses(k) {
   }
   return uses;
 }
-function endOfRunChecks(k) {
+function endOfRunChecks(k, uses = pageUses(k)) {
   const out2 = [];
-  const uses = pageUses(k);
   const pages = k.memmap.all();
   const refsByHead = /* @__PURE__ */ new Map();
   for (const s of pages) {
@@ -34111,15 +34110,16 @@ var init_livelock = __esm({
         const moved = epoch !== st.epoch;
         st.epoch = epoch;
         if (!moved && n < QUIET_VISITS) return null;
+        const localList = v.locals();
         let cheap = "";
-        for (const [, val] of v.locals) cheap += quick(val) + ",";
+        for (const [, val] of localList) cheap += quick(val) + ",";
         if (!st.cheap.has(cheap)) {
           st.cheap.set(cheap, n);
           return null;
         }
         const all2 = [...seqCells(this.k), ...this.subscriberSeqs()];
         const base = all2.length ? all2.reduce((a, b2) => b2 < a ? b2 : a) : 0n;
-        const locals = v.locals.map(([name3, val]) => `${name3}=${fmt(val, base)}`).join(",");
+        const locals = localList.map(([name3, val]) => `${name3}=${fmt(val, base)}`).join(",");
         const full = `${base & 1n}|${locals}|${this.kernelState(base)}`;
         const seen = st.full.get(full);
         st.full.set(full, n);
@@ -34405,8 +34405,7 @@ function ptesOf(k, mmId) {
   }
   return out2;
 }
-function finalState(k, env, steps) {
-  const uses = pageUses(k);
+function finalState(k, env, steps, uses = pageUses(k)) {
   const pages = [];
   let anon = 0;
   let thp = 0;
@@ -34550,7 +34549,7 @@ function runThreads(compiled, cfg, threads) {
           function: head.locals.function,
           thread: head.thread,
           frame: frameKey(ctx),
-          locals: head.locals.entries(),
+          locals: () => head.locals.entries(),
           alone: threadsAlive <= 1
         });
         if (r === "livelock") {
@@ -34595,10 +34594,7 @@ function runScenario(compiled, scenario, opts = {}) {
 }
 function frameKey(ctx) {
   const frames = ctx.frames;
-  const top = frames && frames.length ? frames[frames.length - 1] : ctx;
-  let key2 = frameKeys.get(top);
-  if (!key2) frameKeys.set(top, key2 = {});
-  return key2;
+  return frames && frames.length ? frames[frames.length - 1] : ctx;
 }
 function livelockText(d, timedOut) {
   const p = d.proof;
@@ -34629,8 +34625,9 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
   if (verdict === "deadlock" || verdict === "bug" || verdict === "error" || verdict === "budget") {
     if (stack) detail += ` [stack: ${res.stack.map((s) => s.function).join(" > ")} at ${res.stack[res.stack.length - 1].file}:${res.stack[res.stack.length - 1].line}]`;
   }
+  const uses = pageUses(k);
   if (verdict === "completed" || verdict === "livelock") {
-    const checks = endOfRunChecks(k);
+    const checks = endOfRunChecks(k, uses);
     for (const h of checks) {
       hazards.push(h);
       trace.push({ t: "hazard", index: hazards.length - 1 });
@@ -34649,7 +34646,7 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
     detail,
     notifiers: k.notifiers,
     hazards: hazards.map(cleanHazard),
-    final: finalState(k, env, res.steps),
+    final: finalState(k, env, res.steps, uses),
     trace
   };
 }
@@ -34659,7 +34656,7 @@ function cleanHazard(h) {
   if (h.loc) out2.loc = h.loc;
   return out2;
 }
-var MODEL_CONFIG, RETRY_FNS, frameKeys;
+var MODEL_CONFIG, RETRY_FNS;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
@@ -34678,7 +34675,6 @@ var init_run = __esm({
     init_issuer();
     MODEL_CONFIG = ["CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM"];
     RETRY_FNS = /* @__PURE__ */ new Set(["mmu_interval_read_retry", "mmu_interval_check_retry"]);
-    frameKeys = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -35174,7 +35170,9 @@ function placeOne(h, cx, baselineHunks, forced, planned) {
     });
   }
   planned.push({ h, plan, file: loc.fit.file, notes: loc.notes });
-  return placement(h, { kind: "code", placement: where, function: fn, modelLines: plan.modelLines, notes: [...loc.notes, ...plan.notes] });
+  const p = placement(h, { kind: "code", placement: where, function: fn, modelLines: plan.modelLines, notes: [...loc.notes, ...plan.notes] });
+  if (!diffPath(h.fd)) p.file = loc.fit.file.path;
+  return p;
 }
 function alreadyApplied(h, oldFit) {
   const reversed = { ...h.hunk, lines: h.hunk.lines.map((l) => ({ ...l, op: l.op === "+" ? "-" : l.op === "-" ? "+" : " " })) };
