@@ -238,6 +238,22 @@ int f(void) {
     expect(r.loc).toEqual({ file: 't.c', line: 5, function: 'f' });
   });
 
+  it('knows __func__, __FILE__ and __LINE__', async () => {
+    const r = await run1(`
+      int where(void) {
+        record_ptr((void *)__func__);
+        record_ptr((void *)__FILE__);
+        return __LINE__;
+      }`, 'where');
+    expect(r.value).toBe(6);
+    const str = (p: unknown) => {
+      const q = p as import('../../src/model/interp/index.js').Ptr;
+      const r2 = q.region as import('../../src/model/interp/index.js').ArrayRegion;
+      return String.fromCharCode(...(r2.vals.slice(0, -1) as number[]));
+    };
+    expect(rt.log.map(str)).toEqual(['where', 't.c']);
+  });
+
   it('implements min/max/min_t/max_t/clamp, READ_ONCE/WRITE_ONCE, likely, IS_ERR/PTR_ERR/ERR_PTR', async () => {
     const r = await run1(`
       struct page *p_global;

@@ -153,6 +153,15 @@ function sizeofConst(cx: FnCx, t: CType, src: string, line: number): CExpr {
 // ----------------------------------------------------------------------------- identifiers
 
 function compileIdent(cx: FnCx, name: string, src: string, line: number): CExpr {
+  switch (name) {
+    case '__func__':
+    case '__FUNCTION__':
+      return constExpr(CHAR_PTR, cx.ps.stringLiteral(cx.fnName), src, line);
+    case '__FILE__':
+      return constExpr(CHAR_PTR, cx.ps.stringLiteral(cx.file), src, line);
+    case '__LINE__':
+      return constExpr(INT, line, src, line);
+  }
   const mac = cx.ps.macros.get(name);
   if (mac && mac.params === null && !cx.expanding.includes(name)) return expandObjectMacro(cx, mac, src, line);
   const local = cx.lookup(name);
