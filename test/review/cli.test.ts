@@ -1,0 +1,124 @@
+// `lkml-replay review` as a new user runs it: the built CLI on the seed (also with no inputs,
+// what `npm start` runs), the three formats, --fail-on exit codes, byte-identical JSON, bad input
+// and usage (one line, exit 2), a fast --help.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cli } from './built-cli.js';
+import { mermaidBlocks, mermaidProblems } from '../report/mermaid-check.js';
+
+const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
+const FAST = ['--scenario', 'nouveau-atomic-small', 'nouveau-atomic-thp-tail'];
+const T = 600_000;
+
+describe('lkml-replay review on the seed (acceptance)', () => {
+  test('JSON: the issue\'s schema, the variant, its placement and outcomes', () => {
+    const run = cli(['review', SEED, ...FAST, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    for (const k of ['base', 'thread', 'scenarios', 'baseline', 'variants']) expect(doc).toHaveProperty(k);
+    expect(doc.base).toBe('v10');
+    expect(doc.scenarios).toEqual(['nouveau-atomic-small', 'nouveau-atomic-thp-tail']);
+    expect(Object.keys(doc.baseline)).toEqual(doc.scenarios);
+    expect(doc.variants).toHaveLength(1);
+    const v = doc.variants[0];
+    for (const k of ['id', 'author', 'date', 'messageId', 'quoteDepth', 'source', 'hunks', 'replayed', 'results']) expect(v).toHaveProperty(k);
+    expect(v.author.name).toBe('Peter Xu');
+    expect(v.quoteDepth).toBe(1);
+    expect(v.hunks[0]).toMatchObject({ file: 'mm/rmap.c', function: 'page_make_device_exclusive_one', mapped: true, reason: null });
+    expect(v.hunks[0].placement).toMatch(/before `mmu_notifier_range_init_owner/);
+    const small = v.results.find((x: { scenario: string }) => x.scenario === 'nouveau-atomic-small');
+    for (const k of ['scenario', 'outcome', 'differences']) expect(small).toHaveProperty(k);
+    for (const k of ['scenario', 'base', 'verdict', 'result', 'retries', 'detail', 'notifiers', 'hazards', 'final', 'trace']) expect(small.outcome).toHaveProperty(k);
+    expect(doc.baseline['nouveau-atomic-small']).toMatchObject({ verdict: 'completed', result: 0 });
+    expect(small.outcome.verdict).toBe('deadlock');
+    for (const d of small.differences) {
+      expect(Object.keys(d)).toEqual(['kind', 'summary', 'firstCause', 'regression']);
+      expect(d.firstCause.text).toMatch(/^The runs part at trace event \d+/);
+    }
+    const chain = small.differences.find((d: { kind: string }) => d.kind === 'verdict').firstCause.chain.join(' ');
+    for (const s of ['`__split_huge_pmd` (from `split_huge_pmd_address`', 'CLEAR with owner unset', 'does not filter it: seq bumped', '`mmu_interval_read_retry` returns true']) expect(chain).toContain(s);
+    const tail = v.results.find((x: { scenario: string }) => x.scenario === 'nouveau-atomic-thp-tail');
+    expect(tail.outcome.verdict).toBe(doc.baseline['nouveau-atomic-thp-tail'].verdict);
+    expect(tail.differences).toEqual([]);
+  }, T);
+
+  test('JSON is byte-identical across runs', () => {
+    const a = cli(['review', SEED, ...FAST, '--format', 'json']);
+    const b = cli(['review', SEED, ...FAST, '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout.length).toBeGreaterThan(1000);
+    expect(b.stdout === a.stdout).toBe(true);
+  }, T);
+
+  test('no inputs reviews the bundled seed thread (what npm start runs); text by default', () => {
+    const run = cli(['review', ...FAST]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`in ${SEED}`);
+    expect(run.stdout).toContain('V1  proposed by Peter Xu');
+    expect(run.stdout).toMatch(/nouveau-atomic-small +completed 0 +deadlock, 1 retry +REGRESSION/);
+    expect(run.stdout).toContain('1. `__split_huge_pmd` (from `split_huge_pmd_address` in `page_make_device_exclusive_one`) issues CLEAR with owner unset');
+  }, T);
+
+  test('markdown: the table and valid Mermaid', () => {
+    const run = cli(['review', SEED, ...FAST, '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^## lkml-replay review: /);
+    const blocks = mermaidBlocks(run.stdout);
+    expect(blocks).toHaveLength(2);
+    for (const b of blocks) expect(mermaidProblems(b)).toEqual([]);
+  }, T);
+});
+
+describe('--fail-on', () => {
+  test('regression: exit 1 on the seed; never: exit 0', () => {
+    expect(cli(['review', SEED, '--scenario', 'nouveau-atomic-small', '--fail-on', 'regression']).code).toBe(1);
+    expect(cli(['review', SEED, '--scenario', 'nouveau-atomic-small', '--fail-on', 'never']).code).toBe(0);
+  }, T);
+
+  test('difference without regression: exit 1 for difference, 0 for regression', () => {
+    const args = ['review', 'fixtures/patches/review-tail-skip.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-thp-tail'];
+    expect(cli([...args, '--fail-on', 'difference']).code).toBe(1);
+    expect(cli([...args, '--fail-on', 'regression']).code).toBe(0);
+  }, T);
+
+  test('nothing differs: exit 0 even for difference', () => {
+    expect(cli(['review', 'fixtures/patches/review-comment-only.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-small', '--fail-on', 'difference']).code).toBe(0);
+  }, T);
+});
+
+describe('bad input and usage: one line naming the problem, exit 2', () => {
+  const oneLine = (r: { code: number | null; stderr: string; stdout: string }, what: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(what);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  };
+  test('a file that is not there', () => oneLine(cli(['review', 'no/such/thread.mbox']), /^lkml-replay: no\/such\/thread\.mbox: /));
+  test('a file that is no mail, patch or archive text', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'lkml-review-')), 'notes.txt');
+    writeFileSync(f, 'just some words\nand more\n');
+    oneLine(cli(['review', f]), /notes\.txt: /);
+  });
+  test('a bad --format, --fail-on or --base', () => {
+    oneLine(cli(['review', SEED, '--format', 'html']), /--format must be text, markdown or json/);
+    oneLine(cli(['review', SEED, '--fail-on', 'always']), /--fail-on must be never, difference or regression/);
+    oneLine(cli(['review', SEED, '--base', 'v9']), /--base must be one of v5\.14, v10/);
+  });
+  test('an unknown scenario or a broken scenario file', () => {
+    oneLine(cli(['review', SEED, '--scenario', 'nope']), /no bundled scenario "nope"/);
+    const f = join(mkdtempSync(join(tmpdir(), 'lkml-review-')), 'bad.yaml');
+    writeFileSync(f, 'name: x\nsteps:\n  - frobnicate: {}\n');
+    oneLine(cli(['review', SEED, '--scenario-file', f]), /bad\.yaml: /);
+  });
+});
+
+test('--help is fast and lists the options', () => {
+  const r = cli(['review', '--help']);
+  expect(r.code).toBe(0);
+  for (const o of ['--base', '--scenario', '--scenario-file', '--format', '--fail-on', '--partial']) expect(r.stdout).toContain(o);
+  expect(r.ms).toBeLessThan(3000);
+});
