@@ -224,7 +224,12 @@ export function convFn(
 
 /** Convert an expression (see convFn). Int -> pointer casts are not folded (they need memory). */
 export function convert(c: CExpr, to: CType, kind: ConvKind, what: string): CExpr {
-  if (c.t.k === 'ptr' && to.k === 'ptr' && c.nullConst) return constExpr(to, null, c.src, c.line);
+  if (to.k === 'ptr' && c.nullConst) {
+    // `(void *)0`, `(struct page *)0`: still a null pointer constant
+    const n = constExpr(to, null, c.src, c.line);
+    n.nullConst = true;
+    return n;
+  }
   const fn = convFn(c.t, to, kind, what, c.line, c.nullConst);
   if (!fn) return retype(c, to);
   const pure = !(to.k === 'ptr' && c.t.k === 'int');
