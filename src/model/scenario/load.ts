@@ -1,7 +1,7 @@
 // Reading scenario files (YAML, README "Scenario files"). Strict: an unknown key, step or value
 // is an error naming the file and the step, never silently ignored.
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -17,10 +17,13 @@ const ERRNO: Record<string, number> = {
 
 export const DEFAULT_BUDGET = 20_000_000;
 
-/** The bundled scenarios directory (fixtures/scenarios at the package root). */
+/** The bundled scenarios directory (fixtures/scenarios of the package, found walking up from here). */
 export function bundledScenarioDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  // src/model/scenario or lib/model/scenario -> package root
+  for (let d = here, i = 0; i < 8; i++, d = dirname(d)) {
+    const p = join(d, 'fixtures', 'scenarios');
+    if (existsSync(join(p, 'nouveau-atomic-small.yaml'))) return p;
+  }
   return resolve(here, '..', '..', '..', 'fixtures', 'scenarios');
 }
 

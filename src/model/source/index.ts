@@ -3,7 +3,7 @@
 // base is a unified diff over it (bases/<name>.patch), applied with jsdiff exactly as a variant's
 // hunks are applied later.
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPatch, parsePatch } from 'diff';
@@ -24,15 +24,16 @@ export interface BaseInfo {
 export const BASES = ['v5.14', 'v10'] as const;
 export type BaseName = (typeof BASES)[number];
 
-/** Directory of the model sources (works from src/ under tsx/vitest and from lib/ after a build). */
+/**
+ * Directory of the model sources: this directory when it holds them (src/ under vitest), else
+ * the package's src/model/source found by walking up from here (lib/ after a build, or a bundle).
+ */
 export function sourceDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  // lib/model/source has no .c files: fall back to the package's src/model/source.
-  const own = here;
-  try {
-    if (readdirSync(own).some((f) => f === 'mm')) return own;
-  } catch {
-    /* fall through */
+  if (existsSync(join(here, 'mm', 'rmap.c'))) return here;
+  for (let d = here, i = 0; i < 8; i++, d = dirname(d)) {
+    const p = join(d, 'src', 'model', 'source');
+    if (existsSync(join(p, 'mm', 'rmap.c'))) return p;
   }
   return resolve(here, '..', '..', '..', 'src', 'model', 'source');
 }
