@@ -187,6 +187,28 @@ describe('threads', () => {
     expect(p2.functions.find((f) => f.name === 'f')!.mayBlock).toBe(true);
   });
 
+  it('compiles to generators only what may block (callers of blocking builtins, function pointers)', async () => {
+    const p = await compile(`
+      struct mutex m;
+      static int pure_leaf(int x) { return x + 1; }
+      static int calls_pure(int x) { return pure_leaf(x) * 2; }
+      static void locks(void) { mutex_lock(&m); mutex_unlock(&m); }
+      static void calls_locks(void) { locks(); }
+      static int via_pointer(int (*fp)(int)) { return fp(1); }
+      static int rec_a(int n);
+      static int rec_b(int n) { if (n == 0) { locks(); return 0; } return rec_a(n - 1); }
+      static int rec_a(int n) { return rec_b(n); }
+      int top(void) { calls_locks(); return calls_pure(1) + via_pointer(pure_leaf) + rec_a(3); }`);
+    const mb = Object.fromEntries(p.functions.map((f) => [f.name, f.mayBlock]));
+    expect(mb).toEqual({
+      pure_leaf: false, calls_pure: false, locks: true, calls_locks: true, via_pointer: true,
+      rec_b: true, rec_a: true, top: true,
+    });
+    rt.reset();
+    const r = p.run({ mem: rt.mem, threads: [{ name: 'm', entry: 'top' }] });
+    expect([r.verdict, r.value]).toEqual(['completed', 6]);
+  });
+
   it('runs TypeScript thread bodies that call model C, with argument coercion', async () => {
     const p = await compile(`unsigned long twice(unsigned long x) { return x * 2; } int neg(int x) { return -x; }`);
     rt.reset();
