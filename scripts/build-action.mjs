@@ -3,7 +3,10 @@
 // dist/index.js, with the tree-sitter wasm files beside it. dist/ is committed; CI rebuilds it
 // and fails on any diff.
 //
-//   node scripts/build-action.mjs          (npm run build:action)
+//   node scripts/build-action.mjs                   (npm run build:action) from the working tree
+//   node scripts/build-action.mjs --from-git-head   from the committed sources only: in a checkout
+//                                                   shared with work in progress, this is the dist/
+//                                                   that matches HEAD (what CI's check-dist builds)
 //
 // Finding files at run time. ts-parser.ts looks for the wasm beside the bundle itself. Other
 // modules find their data relative to their own file as laid out in lib/ (lib/model/source/
@@ -14,22 +17,25 @@
 // commit, so those lookups find the model sources and scenarios of that same commit, and dist/
 // does not carry a second copy of them that could drift.
 import { build } from 'esbuild';
-import { chmod, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Modules (under src/) whose own-location lookups assume the lib/ layout. */
 const LIB_LAYOUT_MODULES = ['model/source/index.ts', 'model/scenario/load.ts'];
 
-function libLayoutPlugin() {
+function libLayoutPlugin(base) {
   return {
     name: 'lkml-replay-lib-layout',
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
-        const rel = relative(join(root, 'src'), args.path).split(sep).join('/');
+        const rel = relative(join(base, 'src'), args.path).split(sep).join('/');
         if (!LIB_LAYOUT_MODULES.includes(rel)) return undefined;
         const text = await readFile(args.path, 'utf8');
         const libUrl = `new URL(${JSON.stringify(rel.replace(/\.ts$/, '.js'))}, import.meta.url).href`;
@@ -40,7 +46,7 @@ function libLayoutPlugin() {
 }
 
 /** The esbuild options of the Action bundle; the tests bundle their own entries with them too. */
-export function actionBuildOptions(entry, outfile) {
+export function actionBuildOptions(entry, outfile, base = root) {
   return {
     entryPoints: [entry],
     outfile,
@@ -53,11 +59,13 @@ export function actionBuildOptions(entry, outfile) {
     banner: {
       js: "import { createRequire as __lkmlReplayCreateRequire } from 'node:module';\nconst require = __lkmlReplayCreateRequire(import.meta.url);",
     },
-    plugins: [libLayoutPlugin()],
+    plugins: [libLayoutPlugin(base)],
     legalComments: 'eof',
     charset: 'utf8',
     logLevel: 'warning',
-    absWorkingDir: root,
+    absWorkingDir: base,
+    // A --from-git-head build links node_modules; keep module paths (and so the bundle) as in a normal build.
+    preserveSymlinks: true,
   };
 }
 
@@ -68,19 +76,40 @@ const ASSETS = [
 ];
 
 /** Builds `entry` (default: the Action) into `dist` with its assets. */
-export async function buildAction({ dist = join(root, 'dist'), entry = join(root, 'src/action/index.ts') } = {}) {
-  await rm(dist, { recursive: true, force: true });
-  await mkdir(dist, { recursive: true });
-  await build(actionBuildOptions(entry, join(dist, 'index.js')));
-  const require = createRequire(join(root, 'package.json'));
-  for (const [from, to] of ASSETS) {
-    await cp(require.resolve(from), join(dist, to));
-    await chmod(join(dist, to), 0o644); // the same mode whatever the package shipped
+export async function buildAction({ dist = join(root, 'dist'), entry = join(root, 'src/action/index.ts'), base = root } = {}) {
+  // Built aside and swapped in, so that a failed build leaves the old dist/ as it was.
+  const next = `${dist}.next-${process.pid}`;
+  await rm(next, { recursive: true, force: true });
+  await mkdir(next, { recursive: true });
+  try {
+    await build(actionBuildOptions(entry, join(next, 'index.js'), base));
+    const require = createRequire(join(root, 'package.json'));
+    for (const [from, to] of ASSETS) {
+      await cp(require.resolve(from), join(next, to));
+      await chmod(join(next, to), 0o644); // the same mode whatever the package shipped
+    }
+    // dist/index.js is ESM wherever dist/ is copied to.
+    await writeFile(join(next, 'package.json'), '{\n  "type": "module"\n}\n');
+    await rm(dist, { recursive: true, force: true });
+    await rename(next, dist);
+  } finally {
+    await rm(next, { recursive: true, force: true });
   }
-  // dist/index.js is ESM wherever dist/ is copied to.
-  await writeFile(join(dist, 'package.json'), '{\n  "type": "module"\n}\n');
+}
+
+/** Builds dist/ from `git archive HEAD` (with this checkout's node_modules linked in). */
+export async function buildActionFromGitHead() {
+  const tree = mkdtempSync(join(tmpdir(), 'lkml-replay-head-'));
+  try {
+    execFileSync('sh', ['-c', 'git archive HEAD | tar -x -C "$1"', 'sh', tree], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
+    await buildAction({ base: tree, dist: join(root, 'dist'), entry: join(tree, 'src/action/index.ts') });
+  } finally {
+    await rm(tree, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await buildAction();
+  if (process.argv.includes('--from-git-head')) await buildActionFromGitHead();
+  else await buildAction();
 }
