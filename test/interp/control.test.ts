@@ -133,6 +133,42 @@ describe('control flow', () => {
   });
 });
 
+describe('control flow in functions compiled as generators', () => {
+  it('runs goto, switch, loops and ?: around blocking calls the same as plain code', async () => {
+    const body = (yieldStmt: string) => `
+      int flow(int n) {
+        int tries = 0, acc = 0, i;
+      retry:
+        ${yieldStmt}
+        tries++;
+        if (tries < n) goto retry;
+        for (i = 0; i < 6; i++) {
+          ${yieldStmt}
+          switch (i) {
+          case 0: acc += 1; /* fallthrough */
+          case 1: acc += 10; break;
+          case 2: continue;
+          case 5: goto out;
+          default: acc += 100;
+          }
+          acc += 1000;
+        }
+        acc = -1;
+      out:
+        acc += ({ int t = tries; ${yieldStmt} t * 100000; });
+        return acc + (tries > 2 ? 1000000 : 0);
+      }`;
+    const plain = await run1(body(''), 'flow', [3]);
+    const gen = await run1(body('cond_resched();'), 'flow', [3]);
+    expect(plain.verdict).toBe('completed');
+    expect(gen.verdict).toBe('completed');
+    expect(gen.value).toBe(plain.value);
+    expect(plain.value).toBe(1 + 10 + 1000 + 10 + 1000 + 100 + 1000 + 100 + 1000 + 300000 + 1000000);
+    const p = await compile(body('cond_resched();'));
+    expect(p.functions.find((f) => f.name === 'flow')!.mayBlock).toBe(true);
+  });
+});
+
 describe('macros and the preprocessor subset', () => {
   const HDR = `
 #ifndef _HUGE_MM_H
