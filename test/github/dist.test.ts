@@ -97,6 +97,41 @@ describe('dist/index.js end to end on the seed thread', () => {
     expect(fake.comments(OWNER, REPO).map((c) => c.id)).toEqual([comments[0]!.id]);
   }, E2E_TIMEOUT);
 
+  it('a PR changing mm/rmap.c itself: its own diff is reviewed, annotations on the kernel file’s lines', async () => {
+    // The seed thread's quoted diff, unquoted: a kernel-tree PR making the same change.
+    const seed = (await readFile(SEED_THREAD, 'utf8')).split('\n');
+    const diff = seed.slice(93, 110).map((l) => l.replace(/^> ?/, '')).join('\n') + '\n';
+    fake.addPull(OWNER, REPO, {
+      number: 13,
+      title: 'mm: split THPs before making them device exclusive',
+      headSha: HEAD_SHA,
+      baseSha: BASE_SHA,
+      mergeSha: '3'.repeat(40),
+      diff,
+      files: [{ filename: 'mm/rmap.c', status: 'modified', patch: diff.slice(diff.indexOf('@@')), additions: 6 }],
+    });
+    const result = await runAsRunner({
+      script: DIST,
+      apiUrl: fake.url,
+      token: BOT_TOKEN,
+      repository: `${OWNER}/${REPO}`,
+      workspace,
+      event: pullRequestEvent(13, HEAD_SHA, BASE_SHA, `${OWNER}/${REPO}`),
+      inputs: { 'fail-on': 'never' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(fake.requests.find((r) => r.route === `/repos/${OWNER}/${REPO}/pulls/13`)!.headers.accept).toMatch(/diff/);
+    const [check] = fake.checkRuns(OWNER, REPO);
+    expect(check!.annotations.length).toBeGreaterThan(0);
+    for (const a of check!.annotations) {
+      expect(a.path).toBe('mm/rmap.c');
+      expect(a.start_line as number).toBeGreaterThanOrEqual(2042);
+      expect(a.end_line as number).toBeLessThanOrEqual(2053);
+    }
+    expect(result.summary).toContain('pull-request-13.diff');
+  }, E2E_TIMEOUT);
+
   it('403 on comments leaves the job green with a warning', async () => {
     fake.fail({ method: 'POST', route: /\/issues\/12\/comments$/, times: 1, status: 403, body: { message: 'Resource not accessible by integration', status: '403' } });
     const result = await run();
