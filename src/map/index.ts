@@ -22,14 +22,15 @@
  *    `no-behaviour`; old and new side equal once comments and whitespace are dropped →
  *    `no-code-change`; added lines that define whole functions the model has → `baseline`;
  * 2. where to look: the `@@` function when the model has it (in the diff's file, else where the
- *    model keeps it), else the diff's file, else (a file the model does not have, or a
- *    headerless fragment) every model file with a near-complete match required;
+ *    model keeps it), else the diff's file, else every model file (a headerless fragment; or a
+ *    file the model does not have, and then only a near-complete match counts);
  * 3. align the old side's tokens with the model's (./align.ts): comments and whitespace are not
  *    tokens; whole hunk lines the model lacks may be skipped; the match must cover 60% of the
  *    context's words and be unique (a second place that fits as well makes it `context-ambiguous`);
  * 4. plan the edit (./plan.ts): removed lines delete the model tokens they matched, added lines go
  *    where those were, or before the statement that follows, or after the one that precedes;
- *    a new function goes between functions;
+ *    a new function goes between functions; a hunk whose new side the model already has at that
+ *    place is `no-code-change`;
  * 5. splice all hunks (offsets in the text before the file's edits; a second section for the same
  *    file sees the first one's result), re-parse (tree-sitter: a new syntax error makes its hunk
  *    `does-not-parse`), compile with the interpreter and compare unresolved calls with the
