@@ -30,23 +30,37 @@ export interface Runner {
   errors(unit: CompileUnit): Promise<Diagnostic[]>;
 }
 
+/** How a unit is compiled and a job run (the model's; tests count calls through their own). */
+export interface RunnerModel {
+  compile(unit: CompileUnit): Promise<CompiledBase>;
+  run(compiled: CompiledBase, job: RunJob): Promise<Outcome>;
+}
+
+const MODEL: RunnerModel = {
+  compile: compileUnit,
+  async run(compiled, job) {
+    const { runScenario } = await import('../model/scenario/run.js');
+    return runScenario(compiled, job.scenario, { trace: job.trace });
+  },
+};
+
 /** Runs jobs in this thread; compiles each unit once. */
 export class InProcessRunner implements Runner {
   private readonly compiled = new Map<string, Promise<CompiledBase>>();
 
+  constructor(private readonly model: RunnerModel = MODEL) {}
+
   private compile(unit: CompileUnit): Promise<CompiledBase> {
     let c = this.compiled.get(unit.key);
     if (!c) {
-      c = compileUnit(unit);
+      c = this.model.compile(unit);
       this.compiled.set(unit.key, c);
     }
     return c;
   }
 
   async run(job: RunJob): Promise<Outcome> {
-    const compiled = await this.compile(job.unit);
-    const { runScenario } = await import('../model/scenario/run.js');
-    return runScenario(compiled, job.scenario, { trace: job.trace });
+    return this.model.run(await this.compile(job.unit), job);
   }
 
   async errors(unit: CompileUnit): Promise<Diagnostic[]> {
@@ -82,9 +96,8 @@ export async function runAll(
   use: (runs: ScenarioRuns) => void,
 ): Promise<void> {
   for (const scenario of scenarios) {
-    const baseline = await runner.run({ unit: base, scenario, trace: 'full' });
-    const outs = new Map<string, Outcome>();
-    for (const v of variants) outs.set(v.key, await runner.run({ unit: v, scenario, trace: 'full' }));
-    use({ scenario, baseline, variants: outs });
+    // The runs of one scenario are independent: a runner with workers may do them at once.
+    const [baseline, ...outs] = await Promise.all([base, ...variants].map((unit) => runner.run({ unit, scenario, trace: 'full' })));
+    use({ scenario, baseline: baseline!, variants: new Map(variants.map((v, i) => [v.key, outs[i]!])) });
   }
 }
