@@ -19528,15 +19528,15 @@ __export(source_exports, {
   modelSources: () => modelSources,
   sourceDir: () => sourceDir
 });
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
 import { fileURLToPath } from "node:url";
 function sourceDir() {
   const here = dirname(fileURLToPath(new URL("model/source/index.js", import.meta.url).href));
-  const own = here;
-  try {
-    if (readdirSync(own).some((f) => f === "mm")) return own;
-  } catch {
+  if (existsSync2(join2(here, "mm", "rmap.c"))) return here;
+  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname(d)) {
+    const p = join2(d, "src", "model", "source");
+    if (existsSync2(join2(p, "mm", "rmap.c"))) return p;
   }
   return resolve2(here, "..", "..", "..", "src", "model", "source");
 }
@@ -26065,7 +26065,7 @@ __export(ts_parser_exports, {
   withTree: () => withTree
 });
 import { createRequire } from "node:module";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { dirname as dirname2, join as join3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateWasm() {
@@ -26074,14 +26074,14 @@ function locateWasm() {
     const tried = [];
     try {
       const p = createRequire(import.meta.url).resolve(pkgPath);
-      if (existsSync2(p)) return p;
+      if (existsSync3(p)) return p;
       tried.push(p);
     } catch (e) {
       tried.push(`${pkgPath} (${e.message.split("\n")[0]})`);
     }
     for (const dir of [here, join3(here, ".."), join3(here, "wasm")]) {
       const p = join3(dir, file);
-      if (existsSync2(p)) return p;
+      if (existsSync3(p)) return p;
       tried.push(p);
     }
     throw new Error(`cannot find ${file}; tried: ${tried.join(", ")}`);
@@ -29907,6 +29907,319 @@ var init_baseline_functions = __esm({
   }
 });
 
+// src/map/locate.ts
+function diffPath(f) {
+  return f.old ?? f.new ?? null;
+}
+function headerFunction(hunk) {
+  const fn = hunk.function;
+  if (!fn) return null;
+  const ctx = (hunk.context ?? "").trim();
+  if (ctx.startsWith("#") || /;\s*$/.test(ctx)) return null;
+  return fn;
+}
+function locateHunk(cx, fd, hunk, sides) {
+  const path = diffPath(fd);
+  const alt = fd.new && fd.old && fd.new !== fd.old ? fd.new : null;
+  const modelPath = path && cx.fileOf(path) ? path : alt && cx.fileOf(alt) ? alt : null;
+  const file = modelPath ? cx.fileOf(modelPath) : null;
+  const fnName = headerFunction(hunk);
+  if (fnName) {
+    const defs = cx.base.definitions.get(fnName) ?? [];
+    const inFile = file ? file.functions.filter((f) => f.name === fnName) : [];
+    if (inFile.length && file) {
+      const r2 = search(sides, inFile.map((fn) => fnRegion(file, fn)), false);
+      if (r2.ok) return r2;
+      const whole = search(sides, [wholeFile(file)], false);
+      if (whole.ok) {
+        whole.notes.push(`the \`@@\` context names ${fnName}(), but the context lines are in ${whole.fit.file.path} outside it`);
+        return whole;
+      }
+      return r2;
+    }
+    if (defs.length) {
+      const regions2 = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.files.get(d.path), d.fn));
+      const r2 = search(sides, regions2, false);
+      if (r2.ok) {
+        r2.notes.push(`the diff names ${path ?? "no file"}; the model has ${fnName}() in ${defs.map((d) => d.path).join(", ")}`);
+        return r2;
+      }
+      if (!file) return { ok: false, reason: "file-not-modelled", text: `${path} is not a model file, and ${fnName}() as the model has it (${defs.map((d) => d.path).join(", ")}) does not hold this hunk's context`, function: fnName };
+      return r2;
+    }
+    if (!file) return { ok: false, reason: "file-not-modelled", text: notModelledFile(path, cx), function: fnName };
+    const reached = reachedFunction(sides, file);
+    if (reached) {
+      const r2 = search(sides, [fnRegion(file, reached)], false);
+      if (r2.ok) {
+        r2.notes.push(`the hunk starts in ${fnName}(), which the model does not have, and runs into ${reached.name}()`);
+        return r2;
+      }
+    }
+    if (cx.base.builtins.has(fnName)) {
+      return {
+        ok: false,
+        reason: "function-is-runtime-primitive",
+        text: `${fnName}() is a primitive of the model's TypeScript runtime, not model C: a change to it cannot be replayed as source`,
+        function: fnName
+      };
+    }
+    return {
+      ok: false,
+      reason: "function-not-modelled",
+      text: `${fnName}() is not in the model's ${file.path} (it has: ${file.functions.map((f) => f.name).join(", ") || "no functions"})`,
+      function: fnName
+    };
+  }
+  if (file) {
+    const r2 = search(sides, [wholeFile(file)], false);
+    return r2;
+  }
+  const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p)));
+  const r = search(sides, regions, !fd.headerless);
+  if (r.ok) {
+    if (path) r.notes.push(`the diff names ${path}; the context is in the model's ${r.fit.file.path}`);
+    return r;
+  }
+  if (path) return { ok: false, reason: "file-not-modelled", text: notModelledFile(path, cx), function: null };
+  return r;
+}
+function notModelledFile(path, cx) {
+  const dirs = [...new Set(cx.modelPaths.filter((p) => p.endsWith(".c")))].join(", ");
+  return `${path ?? "the file"} is not a model file (the model has ${dirs} and include/linux headers)`;
+}
+function fnRegion(file, fn) {
+  const next = file.functions.find((g) => g.startLine > fn.endLine);
+  return { file, from: fn.tokFirst, to: next ? next.tokEnd : file.toks.length, label: `${fn.name}() (${file.path})`, homeEnd: fn.tokEnd };
+}
+function wholeFile(file) {
+  return { file, from: 0, to: file.toks.length, label: file.path };
+}
+function reachedFunction(sides, file) {
+  const names = new Set(file.functions.map((f) => f.name));
+  for (const s of sides.oldStatements) {
+    if (s.kind !== "open") continue;
+    for (let i2 = s.first + 1; i2 + 1 < s.end; i2++) {
+      const t = sides.oldToks[i2];
+      if (t.kind === "word" && sides.oldToks[i2 + 1].t === "(" && names.has(t.t)) {
+        const prev = sides.oldToks[i2 - 1];
+        if (prev.kind === "word" || prev.t === "*") return file.functions.find((f) => f.name === t.t) ?? null;
+        break;
+      }
+    }
+  }
+  return null;
+}
+function search(sides, regions, strict) {
+  let best = null;
+  let bestRegion = null;
+  const accepted = [];
+  const fits = [];
+  for (const r of regions) {
+    const fit = fitHunk(sides, r.file, r.from, r.to);
+    fits.push({ fit, region: r });
+    if (!passes(fit, strict)) continue;
+    accepted.push(fit);
+    if (!best || fit.alignment.score > best.alignment.score) {
+      best = fit;
+      bestRegion = r;
+    }
+  }
+  if (!best || !bestRegion) return notFound(sides, fits, strict);
+  const where = (f) => `${f.file.path}:${f.file.toks[f.alignment.firstModel].line}`;
+  for (const other of accepted) {
+    if (other === best) continue;
+    const same = other.file === best.file && other.alignment.firstModel === best.alignment.firstModel;
+    if (!same && other.alignment.score >= best.alignment.score) return ambiguous(best, other, where);
+  }
+  const masked = fitHunk(sides, best.file, bestRegion.from, bestRegion.to, { from: best.alignment.firstModel, to: best.alignment.lastModel });
+  if (passes(masked, strict) && masked.alignment.score >= best.alignment.score) {
+    const home = bestRegion.homeEnd;
+    const inHome = (f) => home !== void 0 && f.alignment.firstModel < home;
+    if (home !== void 0 && inHome(best) !== inHome(masked)) return { ok: true, fit: inHome(best) ? best : masked, notes: [] };
+    return ambiguous(best, masked, where);
+  }
+  return { ok: true, fit: best, notes: [] };
+}
+function passes(fit, strict) {
+  if (!fit.accepted) return false;
+  return !strict || fit.coverage >= STRICT_COVERAGE && fit.matchedWords >= STRICT_WORDS;
+}
+function ambiguous(a, b2, where) {
+  return {
+    ok: false,
+    reason: "context-ambiguous",
+    text: `the context fits ${where(a)} and ${where(b2)} equally well (${a.matchedWords} of ${a.totalWords} context words); an ambiguous place is not a placement`,
+    function: null
+  };
+}
+function notFound(sides, fits, strict) {
+  const bestFit = fits.reduce((a, b2) => !a || b2.fit.coverage > a.fit.coverage ? b2 : a, null);
+  const label = fits.length === 1 ? fits[0].region.label : fits.length ? `${fits.length} model files` : "the model";
+  const stmt = anchorStatement(sides);
+  let closest = "";
+  if (stmt) {
+    const want = sides.oldToks.slice(stmt.first, stmt.end).map((t) => t.t);
+    let top = null;
+    for (const { region } of fits) {
+      for (const s of region.file.statements) {
+        if (s.first < region.from || s.end > region.to) continue;
+        const have = region.file.toks.slice(s.first, s.end).map((t) => t.t);
+        const k = lcsLength(want, have);
+        if (!top || k > top.k) top = { k, file: region.file, s };
+      }
+    }
+    const shown = summarise(sides.oldLines.filter((l) => l.first < stmt.end && l.end > stmt.first).map((l) => l.text).join(" "));
+    closest = top ? `; for \`${shown}\` the closest model statement is ${top.file.path}:${statementLine(top.file, top.s)} \`${summarise(statementText(top.file, top.s))}\` (${top.k} of ${want.length} context tokens)` : `; \`${shown}\` has no counterpart in the model`;
+  }
+  const cov = bestFit ? `${bestFit.fit.matchedWords} of ${bestFit.fit.totalWords} context words match${strict ? " (a near-complete match is needed outside the diff's own file)" : ""}` : "nothing to search";
+  return { ok: false, reason: "context-not-found", text: `context not found in ${label}: ${cov}${closest}`, function: null };
+}
+function anchorStatement(sides) {
+  const blocks = changeBlocks(sides);
+  const st = sides.oldStatements.filter((s) => s.kind !== "close" && s.end > s.first);
+  if (!st.length) return null;
+  const b2 = blocks[0];
+  if (!b2) return st[0];
+  const removedOld = sides.lines.slice(b2.first, b2.end).filter((l) => l.op === "-").map((l) => l.old);
+  const oldAt = (k) => sides.oldLines[k];
+  for (const k of removedOld) {
+    const ol = oldAt(k);
+    const s = st.find((x) => x.first < ol.end && x.end > ol.first);
+    if (s) return s;
+  }
+  const nextLine = b2.end < sides.lines.length ? sides.lines[b2.end].old : -1;
+  if (nextLine >= 0) {
+    const from = oldAt(nextLine).first;
+    const s = st.find((x) => x.end > from);
+    if (s) return s;
+  }
+  const prevLine = b2.first > 0 ? sides.lines[b2.first - 1].old : -1;
+  if (prevLine >= 0) {
+    const to = oldAt(prevLine).end;
+    const s = [...st].reverse().find((x) => x.first < to);
+    if (s) return s;
+  }
+  return st[0];
+}
+var STRICT_COVERAGE, STRICT_WORDS;
+var init_locate = __esm({
+  "src/map/locate.ts"() {
+    "use strict";
+    init_align();
+    init_describe();
+    init_fit();
+    init_hunk_sides();
+    STRICT_COVERAGE = 0.9;
+    STRICT_WORDS = 8;
+  }
+});
+
+// src/map/paths.ts
+function noBehaviour(path) {
+  if (!path) return null;
+  for (const r of RULES) if (r.test.test(path)) return r.why;
+  return null;
+}
+var RULES;
+var init_paths = __esm({
+  "src/map/paths.ts"() {
+    "use strict";
+    RULES = [
+      { test: /^Documentation\//, why: "documentation" },
+      { test: /\.(rst|txt|md|html|svg|dot)$/i, why: "documentation" },
+      { test: /(^|\/)Kconfig(\.[\w.-]+)?$/, why: "Kconfig (the model runs one fixed configuration)" },
+      { test: /^(MAINTAINERS|CREDITS|COPYING|README)$|(^|\/)\.mailmap$|^LICENSES\//, why: "project metadata" },
+      { test: /(^|\/)(Makefile|Kbuild)$/, why: "build rules" },
+      { test: /(^|\/)\.gitignore$/, why: "git metadata" }
+    ];
+  }
+});
+
+// src/map/placements.ts
+function bodyLines(h) {
+  if (!h.lines.length) return { start: 0, end: 0 };
+  return { start: Math.min(...h.lines.map((l) => l.lineNo)), end: Math.max(...h.lines.map((l) => l.lineNo)) };
+}
+function placement(h, p) {
+  const mapped = p.kind !== "unplaced";
+  return {
+    fileIndex: h.fi,
+    hunkIndex: h.hi,
+    file: h.path,
+    function: p.function ?? null,
+    kind: p.kind,
+    mapped,
+    placement: p.placement ?? null,
+    modelLines: p.modelLines ?? null,
+    unplaced: p.unplaced ?? null,
+    reason: p.reason ?? null,
+    bodyLines: bodyLines(h.hunk),
+    notes: p.notes ?? []
+  };
+}
+function unplaced(h, reason, text, fn, notes = []) {
+  return placement(h, { kind: "unplaced", unplaced: reason, reason: text, function: fn ?? headerFunction(h.hunk), notes });
+}
+var init_placements = __esm({
+  "src/map/placements.ts"() {
+    "use strict";
+    init_locate();
+  }
+});
+
+// src/map/splice.ts
+function applyEdits(text, hunks) {
+  const flat = hunks.flatMap((h, order) => h.edits.map((e) => ({ ...e, key: h.key, order })));
+  flat.sort((a, b2) => a.start - b2.start || a.end - a.start - (b2.end - b2.start) || a.order - b2.order);
+  const overlaps = [];
+  const bad = /* @__PURE__ */ new Set();
+  let lastEnd = -1;
+  let lastKey = "";
+  for (const e of flat) {
+    if (e.start < lastEnd && e.key !== lastKey) {
+      overlaps.push([e.key, lastKey]);
+      bad.add(e.key);
+    }
+    if (e.end >= lastEnd) {
+      lastEnd = e.end;
+      lastKey = e.key;
+    }
+  }
+  if (bad.size) return { text, ranges: /* @__PURE__ */ new Map(), overlaps };
+  let out2 = "";
+  let cursor = 0;
+  const ranges = /* @__PURE__ */ new Map();
+  for (const e of flat) {
+    out2 += text.slice(cursor, e.start);
+    const s = out2.length;
+    out2 += e.text;
+    const r = ranges.get(e.key);
+    ranges.set(e.key, r ? { start: Math.min(r.start, s), end: Math.max(r.end, out2.length) } : { start: s, end: out2.length });
+    cursor = Math.max(cursor, e.end);
+  }
+  out2 += text.slice(cursor);
+  return { text: out2, ranges, overlaps };
+}
+function shiftOffset(pos, edits) {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= pos && !(e.start === e.end && e.start === pos)) delta += e.text.length - (e.end - e.start);
+    else if (e.start < pos && pos < e.end) return e.start + delta;
+  }
+  return pos + delta;
+}
+function lineAt2(text, off) {
+  let n = 1;
+  for (let i2 = text.indexOf("\n"); i2 >= 0 && i2 < off; i2 = text.indexOf("\n", i2 + 1)) n++;
+  return n;
+}
+var init_splice = __esm({
+  "src/map/splice.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/interp/memory.ts
 function hex2(a) {
   return "0x" + BigInt.asUintN(64, a).toString(16);
@@ -30611,7 +30924,11 @@ function convFn(from, to, kind, what, line, nullConst = false) {
   return fail("cannot convert");
 }
 function convert(c, to, kind, what) {
-  if (c.t.k === "ptr" && to.k === "ptr" && c.nullConst) return constExpr(to, null, c.src, c.line);
+  if (to.k === "ptr" && c.nullConst) {
+    const n = constExpr(to, null, c.src, c.line);
+    n.nullConst = true;
+    return n;
+  }
   const fn = convFn(c.t, to, kind, what, c.line, c.nullConst);
   if (!fn) return retype(c, to);
   const pure = !(to.k === "ptr" && c.t.k === "int");
@@ -31720,6 +32037,15 @@ function sizeofConst(cx, t, src, line) {
   return constExpr(SIZE_T, BigInt(s), src, line);
 }
 function compileIdent(cx, name3, src, line) {
+  switch (name3) {
+    case "__func__":
+    case "__FUNCTION__":
+      return constExpr(CHAR_PTR, cx.ps.stringLiteral(cx.fnName), src, line);
+    case "__FILE__":
+      return constExpr(CHAR_PTR, cx.ps.stringLiteral(cx.file), src, line);
+    case "__LINE__":
+      return constExpr(INT, line, src, line);
+  }
   const mac = cx.ps.macros.get(name3);
   if (mac && mac.params === null && !cx.expanding.includes(name3)) return expandObjectMacro(cx, mac, src, line);
   const local = cx.lookup(name3);
@@ -34726,285 +35052,108 @@ var init_compile_check = __esm({
   }
 });
 
-// src/map/locate.ts
-function diffPath(f) {
-  return f.old ?? f.new ?? null;
-}
-function headerFunction(hunk) {
-  const fn = hunk.function;
-  if (!fn) return null;
-  const ctx = (hunk.context ?? "").trim();
-  if (ctx.startsWith("#") || /;\s*$/.test(ctx)) return null;
-  return fn;
-}
-function locateHunk(cx, fd, hunk, sides) {
-  const path = diffPath(fd);
-  const alt = fd.new && fd.old && fd.new !== fd.old ? fd.new : null;
-  const modelPath = path && cx.fileOf(path) ? path : alt && cx.fileOf(alt) ? alt : null;
-  const file = modelPath ? cx.fileOf(modelPath) : null;
-  const fnName = headerFunction(hunk);
-  const notes = [];
-  if (fnName) {
-    const defs = cx.base.definitions.get(fnName) ?? [];
-    const inFile = file ? file.functions.filter((f) => f.name === fnName) : [];
-    if (inFile.length && file) {
-      const r2 = search(sides, inFile.map((fn) => fnRegion(file, fn)), false);
-      if (r2.ok) return r2;
-      const whole = search(sides, [wholeFile(file)], false);
-      if (whole.ok) {
-        whole.notes.push(`the \`@@\` context names ${fnName}(), but the context lines are in ${whole.fit.file.path} outside it`);
-        return whole;
-      }
-      return r2;
-    }
-    if (defs.length) {
-      const regions2 = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.files.get(d.path), d.fn));
-      const r2 = search(sides, regions2, false);
-      if (r2.ok) {
-        r2.notes.push(`the diff names ${path ?? "no file"}; the model has ${fnName}() in ${defs.map((d) => d.path).join(", ")}`);
-        return r2;
-      }
-      if (!file) return { ok: false, reason: "file-not-modelled", text: `${path} is not a model file, and ${fnName}() as the model has it (${defs.map((d) => d.path).join(", ")}) does not hold this hunk's context`, function: fnName };
-      return r2;
-    }
-    if (!file) return { ok: false, reason: "file-not-modelled", text: notModelledFile(path, cx), function: fnName };
-    const reached = reachedFunction(sides, file);
-    if (reached) {
-      const r2 = search(sides, [fnRegion(file, reached)], false);
-      if (r2.ok) {
-        r2.notes.push(`the hunk starts in ${fnName}(), which the model does not have, and runs into ${reached.name}()`);
-        return r2;
-      }
-    }
-    if (cx.base.builtins.has(fnName)) {
-      return {
-        ok: false,
-        reason: "function-is-runtime-primitive",
-        text: `${fnName}() is a primitive of the model's TypeScript runtime, not model C: a change to it cannot be replayed as source`,
-        function: fnName
-      };
-    }
-    return {
-      ok: false,
-      reason: "function-not-modelled",
-      text: `${fnName}() is not in the model's ${file.path} (it has: ${file.functions.map((f) => f.name).join(", ") || "no functions"})`,
-      function: fnName
-    };
-  }
-  if (file) {
-    const r2 = search(sides, [wholeFile(file)], false);
-    return r2;
-  }
-  const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p)));
-  const r = search(sides, regions, !fd.headerless);
-  if (r.ok) {
-    if (path) r.notes.push(`the diff names ${path}; the context is in the model's ${r.fit.file.path}`);
-    return r;
-  }
-  if (path) return { ok: false, reason: "file-not-modelled", text: notModelledFile(path, cx), function: null };
-  return r;
-}
-function notModelledFile(path, cx) {
-  const dirs = [...new Set(cx.modelPaths.filter((p) => p.endsWith(".c")))].join(", ");
-  return `${path ?? "the file"} is not a model file (the model has ${dirs} and include/linux headers)`;
-}
-function fnRegion(file, fn) {
-  const next = file.functions.find((g) => g.startLine > fn.endLine);
-  return { file, from: fn.tokFirst, to: next ? next.tokEnd : file.toks.length, label: `${fn.name}() (${file.path})`, homeEnd: fn.tokEnd };
-}
-function wholeFile(file) {
-  return { file, from: 0, to: file.toks.length, label: file.path };
-}
-function reachedFunction(sides, file) {
-  const names = new Set(file.functions.map((f) => f.name));
-  for (const s of sides.oldStatements) {
-    if (s.kind !== "open") continue;
-    for (let i2 = s.first + 1; i2 + 1 < s.end; i2++) {
-      const t = sides.oldToks[i2];
-      if (t.kind === "word" && sides.oldToks[i2 + 1].t === "(" && names.has(t.t)) {
-        const prev = sides.oldToks[i2 - 1];
-        if (prev.kind === "word" || prev.t === "*") return file.functions.find((f) => f.name === t.t) ?? null;
-        break;
-      }
+// src/map/verify.ts
+function parseProblems(hunks, pass, idx) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [path, text] of pass.texts) {
+    const base = idx.files.get(path);
+    if (!base || base.text === text) continue;
+    const now = indexFile(path, text);
+    if (!now.syntaxErrors.length) continue;
+    const baseCount = base.syntaxErrors.length;
+    const spans = hunkSpans(pass, path, now);
+    for (const e of now.syntaxErrors) {
+      const owner = spans.find((s) => e.line >= s.lo && e.line <= s.hi) ?? (baseCount ? void 0 : [...spans].reverse().find((s) => s.lo <= e.line) ?? spans[0]);
+      if (!owner || out2.has(owner.key)) continue;
+      const h = hunks.find((x) => x.key === owner.key);
+      const fn = functionAtLine(now, e.line)?.name ?? null;
+      out2.set(owner.key, unplaced(h, "does-not-parse", `with this hunk spliced in, ${fn ? `${fn}() in ` : ""}${path} does not parse: ${e.message} at line ${e.line}`, fn));
     }
   }
-  return null;
+  return out2;
 }
-function search(sides, regions, strict) {
-  let best = null;
-  let bestRegion = null;
-  const accepted = [];
-  const fits = [];
-  for (const r of regions) {
-    const fit = fitHunk(sides, r.file, r.from, r.to);
-    fits.push({ fit, region: r });
-    if (!passes(fit, strict)) continue;
-    accepted.push(fit);
-    if (!best || fit.alignment.score > best.alignment.score) {
-      best = fit;
-      bestRegion = r;
+function hunkSpans(pass, path, now) {
+  const out2 = [];
+  for (const [key2, v] of pass.ranges) {
+    if (v.path !== path) continue;
+    let lo = lineAt2(now.text, v.range.start);
+    let hi = lineAt2(now.text, Math.max(v.range.start, v.range.end - 1));
+    const functions = [];
+    for (const l of [lo, hi]) {
+      const fn = functionAtLine(now, l);
+      if (!fn) continue;
+      lo = Math.min(lo, fn.startLine);
+      hi = Math.max(hi, fn.endLine);
+      if (!functions.includes(fn.name)) functions.push(fn.name);
     }
+    out2.push({ key: key2, lo, hi, functions });
   }
-  if (!best || !bestRegion) return notFound(sides, fits, strict);
-  const where = (f) => `${f.file.path}:${f.file.toks[f.alignment.firstModel].line}`;
-  for (const other of accepted) {
-    if (other === best) continue;
-    const same = other.file === best.file && other.alignment.firstModel === best.alignment.firstModel;
-    if (!same && other.alignment.score >= best.alignment.score) return ambiguous(best, other, where);
-  }
-  const masked = fitHunk(sides, best.file, bestRegion.from, bestRegion.to, { from: best.alignment.firstModel, to: best.alignment.lastModel });
-  if (passes(masked, strict) && masked.alignment.score >= best.alignment.score) {
-    const home = bestRegion.homeEnd;
-    const inHome = (f) => home !== void 0 && f.alignment.firstModel < home;
-    if (home !== void 0 && inHome(best) !== inHome(masked)) return { ok: true, fit: inHome(best) ? best : masked, notes: [] };
-    return ambiguous(best, masked, where);
-  }
-  return { ok: true, fit: best, notes: [] };
+  return out2.sort((a, b2) => a.lo - b2.lo);
 }
-function passes(fit, strict) {
-  if (!fit.accepted) return false;
-  return !strict || fit.coverage >= STRICT_COVERAGE && fit.matchedWords >= STRICT_WORDS;
+function splicedSources(pass, idx) {
+  return idx.sources.map((s) => ({ path: s.path, text: pass.texts.get(s.path) ?? s.text }));
 }
-function ambiguous(a, b2, where) {
-  return {
-    ok: false,
-    reason: "context-ambiguous",
-    text: `the context fits ${where(a)} and ${where(b2)} equally well (${a.matchedWords} of ${a.totalWords} context words); an ambiguous place is not a placement`,
-    function: null
-  };
+function blame(hunks, pass, idx, file, line, fn, name3) {
+  const text = pass.texts.get(file);
+  if (text !== void 0) {
+    const now = indexFile(file, text);
+    const spans = hunkSpans(pass, file, now);
+    const exact = [...pass.ranges].find(([, v]) => v.path === file && line >= lineAt2(text, v.range.start) && line <= lineAt2(text, Math.max(v.range.start, v.range.end - 1)));
+    if (exact) return exact[0];
+    const inFn = fn ? spans.find((s) => s.functions.includes(fn)) : void 0;
+    if (inFn) return inFn.key;
+  }
+  if (name3) {
+    const remover = hunks.find((h) => pass.ranges.has(h.key) && h.hunk.lines.some((l) => l.op === "-" && new RegExp(`\\b${name3}\\b`).test(l.text)));
+    if (remover) return remover.key;
+  }
+  const sameFile = [...pass.ranges].find(([, v]) => v.path === file);
+  if (sameFile) return sameFile[0];
+  void idx;
+  return pass.ranges.keys().next().value ?? null;
 }
-function notFound(sides, fits, strict) {
-  const bestFit = fits.reduce((a, b2) => !a || b2.fit.coverage > a.fit.coverage ? b2 : a, null);
-  const label = fits.length === 1 ? fits[0].region.label : fits.length ? `${fits.length} model files` : "the model";
-  const stmt = anchorStatement(sides);
-  let closest = "";
-  if (stmt) {
-    const want = sides.oldToks.slice(stmt.first, stmt.end).map((t) => t.t);
-    let top = null;
-    for (const { region } of fits) {
-      for (const s of region.file.statements) {
-        if (s.first < region.from || s.end > region.to) continue;
-        const have = region.file.toks.slice(s.first, s.end).map((t) => t.t);
-        const k = lcsLength(want, have);
-        if (!top || k > top.k) top = { k, file: region.file, s };
-      }
-    }
-    const shown = summarise(sides.oldLines.filter((l) => l.first < stmt.end && l.end > stmt.first).map((l) => l.text).join(" "));
-    closest = top ? `; for \`${shown}\` the closest model statement is ${top.file.path}:${statementLine(top.file, top.s)} \`${summarise(statementText(top.file, top.s))}\` (${top.k} of ${want.length} context tokens)` : `; \`${shown}\` has no counterpart in the model`;
+function compileProblems(hunks, pass, idx, base) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!pass.ranges.size) return out2;
+  const baseFacts = compileFacts(base.name, base.sources);
+  const facts = compileFacts(base.name, splicedSources(pass, idx));
+  const byHunk = /* @__PURE__ */ new Map();
+  for (const u of newUnresolved(baseFacts, facts)) {
+    const k = blame(hunks, pass, idx, u.file, u.line, u.function, u.name);
+    if (!k) continue;
+    byHunk.set(k, [...byHunk.get(k) ?? [], { name: u.name, at: `${u.file}:${u.line}`, fn: u.function }]);
   }
-  const cov = bestFit ? `${bestFit.fit.matchedWords} of ${bestFit.fit.totalWords} context words match${strict ? " (a near-complete match is needed outside the diff's own file)" : ""}` : "nothing to search";
-  return { ok: false, reason: "context-not-found", text: `context not found in ${label}: ${cov}${closest}`, function: null };
+  for (const [k, calls] of byHunk) {
+    const h = hunks.find((x) => x.key === k);
+    const names = [...new Set(calls.map((c) => c.name))];
+    const listOf = (ns) => ns.map((n) => `\`${n}()\` (${calls.filter((c) => c.name === n).map((c) => c.at).join(", ")})`).join(", ");
+    const added = h.hunk.lines.filter((l) => l.op === "+").map((l) => l.text);
+    const isAdded = (n) => added.some((t) => new RegExp(`\\b${n}\\s*\\(`).test(t));
+    const calledHere = names.filter(isAdded);
+    const leftBehind = names.filter((n) => !isAdded(n));
+    const parts2 = [];
+    if (calledHere.length) parts2.push(`the added code calls ${listOf(calledHere)}, which the model has neither as C nor as a runtime primitive`);
+    if (leftBehind.length) parts2.push(`with this hunk spliced in, ${listOf(leftBehind)} ${leftBehind.length > 1 ? "are" : "is"} called but the model no longer has ${leftBehind.length > 1 ? "them" : "it"}`);
+    out2.set(k, unplaced(h, "calls-unknown-function", parts2.join("; "), calls[0].fn || null));
+  }
+  return out2;
 }
-function anchorStatement(sides) {
-  const blocks = changeBlocks(sides);
-  const st = sides.oldStatements.filter((s) => s.kind !== "close" && s.end > s.first);
-  if (!st.length) return null;
-  const b2 = blocks[0];
-  if (!b2) return st[0];
-  const removedOld = sides.lines.slice(b2.first, b2.end).filter((l) => l.op === "-").map((l) => l.old);
-  const oldAt = (k) => sides.oldLines[k];
-  for (const k of removedOld) {
-    const ol = oldAt(k);
-    const s = st.find((x) => x.first < ol.end && x.end > ol.first);
-    if (s) return s;
+function addCompileNotes(hunks, pass, idx, base) {
+  if (!pass.ranges.size) return;
+  const facts = compileFacts(base.name, splicedSources(pass, idx));
+  for (const d of newErrors(compileFacts(base.name, base.sources), facts)) {
+    const k = blame(hunks, pass, idx, d.file, d.line, d.function);
+    const p = k ? pass.placements.find((x) => `${x.fileIndex}:${x.hunkIndex}` === k) : void 0;
+    if (p) p.notes.push(`the interpreter cannot compile ${d.function ? `${d.function}()` : "this code"} after the change: ${d.message} (${d.file}:${d.line}); a run that reaches it ends with verdict error`);
   }
-  const nextLine = b2.end < sides.lines.length ? sides.lines[b2.end].old : -1;
-  if (nextLine >= 0) {
-    const from = oldAt(nextLine).first;
-    const s = st.find((x) => x.end > from);
-    if (s) return s;
-  }
-  const prevLine = b2.first > 0 ? sides.lines[b2.first - 1].old : -1;
-  if (prevLine >= 0) {
-    const to = oldAt(prevLine).end;
-    const s = [...st].reverse().find((x) => x.first < to);
-    if (s) return s;
-  }
-  return st[0];
 }
-var STRICT_COVERAGE, STRICT_WORDS;
-var init_locate = __esm({
-  "src/map/locate.ts"() {
+var init_verify = __esm({
+  "src/map/verify.ts"() {
     "use strict";
-    init_align();
-    init_describe();
-    init_fit();
-    init_hunk_sides();
-    STRICT_COVERAGE = 0.9;
-    STRICT_WORDS = 8;
-  }
-});
-
-// src/map/paths.ts
-function noBehaviour(path) {
-  if (!path) return null;
-  for (const r of RULES) if (r.test.test(path)) return r.why;
-  return null;
-}
-var RULES;
-var init_paths = __esm({
-  "src/map/paths.ts"() {
-    "use strict";
-    RULES = [
-      { test: /^Documentation\//, why: "documentation" },
-      { test: /\.(rst|txt|md|html|svg|dot)$/i, why: "documentation" },
-      { test: /(^|\/)Kconfig(\.[\w.-]+)?$/, why: "Kconfig (the model runs one fixed configuration)" },
-      { test: /^(MAINTAINERS|CREDITS|COPYING|README)$|(^|\/)\.mailmap$|^LICENSES\//, why: "project metadata" },
-      { test: /(^|\/)(Makefile|Kbuild)$/, why: "build rules" },
-      { test: /(^|\/)\.gitignore$/, why: "git metadata" }
-    ];
-  }
-});
-
-// src/map/splice.ts
-function applyEdits(text, hunks) {
-  const flat = hunks.flatMap((h, order) => h.edits.map((e) => ({ ...e, key: h.key, order })));
-  flat.sort((a, b2) => a.start - b2.start || a.end - a.start - (b2.end - b2.start) || a.order - b2.order);
-  const overlaps = [];
-  const bad = /* @__PURE__ */ new Set();
-  let lastEnd = -1;
-  let lastKey = "";
-  for (const e of flat) {
-    if (e.start < lastEnd && e.key !== lastKey) {
-      overlaps.push([e.key, lastKey]);
-      bad.add(e.key);
-    }
-    if (e.end >= lastEnd) {
-      lastEnd = e.end;
-      lastKey = e.key;
-    }
-  }
-  if (bad.size) return { text, ranges: /* @__PURE__ */ new Map(), overlaps };
-  let out2 = "";
-  let cursor = 0;
-  const ranges = /* @__PURE__ */ new Map();
-  for (const e of flat) {
-    out2 += text.slice(cursor, e.start);
-    const s = out2.length;
-    out2 += e.text;
-    const r = ranges.get(e.key);
-    ranges.set(e.key, r ? { start: Math.min(r.start, s), end: Math.max(r.end, out2.length) } : { start: s, end: out2.length });
-    cursor = Math.max(cursor, e.end);
-  }
-  out2 += text.slice(cursor);
-  return { text: out2, ranges, overlaps };
-}
-function shiftOffset(pos, edits) {
-  let delta = 0;
-  for (const e of edits) {
-    if (e.end <= pos && !(e.start === e.end && e.start === pos)) delta += e.text.length - (e.end - e.start);
-    else if (e.start < pos && pos < e.end) return e.start + delta;
-  }
-  return pos + delta;
-}
-function lineAt2(text, off) {
-  let n = 1;
-  for (let i2 = text.indexOf("\n"); i2 >= 0 && i2 < off; i2 = text.indexOf("\n", i2 + 1)) n++;
-  return n;
-}
-var init_splice = __esm({
-  "src/map/splice.ts"() {
-    "use strict";
+    init_compile_check();
+    init_model_index();
+    init_placements();
+    init_splice();
   }
 });
 
@@ -35055,30 +35204,6 @@ function mapDiffSync(diff, base, opts = {}) {
     sources: replayable ? base.sources.map((s) => ({ path: s.path, text: pass.texts.get(s.path) ?? s.text })) : null,
     addsModelledFunctions: adds.functions
   };
-}
-function bodyLines(h) {
-  if (!h.lines.length) return { start: 0, end: 0 };
-  return { start: Math.min(...h.lines.map((l) => l.lineNo)), end: Math.max(...h.lines.map((l) => l.lineNo)) };
-}
-function placement(h, p) {
-  const mapped = p.kind !== "unplaced";
-  return {
-    fileIndex: h.fi,
-    hunkIndex: h.hi,
-    file: h.path,
-    function: p.function ?? null,
-    kind: p.kind,
-    mapped,
-    placement: p.placement ?? null,
-    modelLines: p.modelLines ?? null,
-    unplaced: p.unplaced ?? null,
-    reason: p.reason ?? null,
-    bodyLines: bodyLines(h.hunk),
-    notes: p.notes ?? []
-  };
-}
-function unplaced(h, reason, text, fn, notes = []) {
-  return placement(h, { kind: "unplaced", unplaced: reason, reason: text, function: fn ?? headerFunction(h.hunk), notes });
 }
 function splicePass(hunks, idx, baselineHunks, forced) {
   const texts = new Map(idx.sources.map((s) => [s.path, s.text]));
@@ -35182,113 +35307,20 @@ function alreadyApplied(h, oldFit) {
   const all2 = nf.alignment.match.every((m) => m >= 0);
   return all2 && nf.alignment.score >= oldFit.alignment.score;
 }
-function parseProblems(hunks, pass, idx) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const [path, text] of pass.texts) {
-    const base = idx.files.get(path);
-    if (!base || base.text === text) continue;
-    const now = indexFile(path, text);
-    if (!now.syntaxErrors.length) continue;
-    const baseCount = base.syntaxErrors.length;
-    const spans = hunkSpans(pass, path, now);
-    for (const e of now.syntaxErrors) {
-      const owner = spans.find((s) => e.line >= s.lo && e.line <= s.hi) ?? (baseCount ? void 0 : [...spans].reverse().find((s) => s.lo <= e.line) ?? spans[0]);
-      if (!owner || out2.has(owner.key)) continue;
-      const h = hunks.find((x) => x.key === owner.key);
-      const fn = functionAtLine(now, e.line)?.name ?? null;
-      out2.set(owner.key, unplaced(h, "does-not-parse", `with this hunk spliced in, ${fn ? `${fn}() in ` : ""}${path} does not parse: ${e.message} at line ${e.line}`, fn));
-    }
-  }
-  return out2;
-}
-function hunkSpans(pass, path, now) {
-  const out2 = [];
-  for (const [key2, v] of pass.ranges) {
-    if (v.path !== path) continue;
-    let lo = lineAt2(now.text, v.range.start);
-    let hi = lineAt2(now.text, Math.max(v.range.start, v.range.end - 1));
-    const functions = [];
-    for (const l of [lo, hi]) {
-      const fn = functionAtLine(now, l);
-      if (!fn) continue;
-      lo = Math.min(lo, fn.startLine);
-      hi = Math.max(hi, fn.endLine);
-      if (!functions.includes(fn.name)) functions.push(fn.name);
-    }
-    out2.push({ key: key2, lo, hi, functions });
-  }
-  return out2.sort((a, b2) => a.lo - b2.lo);
-}
-function splicedSources(pass, idx) {
-  return idx.sources.map((s) => ({ path: s.path, text: pass.texts.get(s.path) ?? s.text }));
-}
-function blame(hunks, pass, idx, file, line, fn, name3) {
-  const text = pass.texts.get(file);
-  if (text !== void 0) {
-    const now = indexFile(file, text);
-    const spans = hunkSpans(pass, file, now);
-    const exact = [...pass.ranges].find(([, v]) => v.path === file && line >= lineAt2(text, v.range.start) && line <= lineAt2(text, Math.max(v.range.start, v.range.end - 1)));
-    if (exact) return exact[0];
-    const inFn = fn ? spans.find((s) => s.functions.includes(fn)) : void 0;
-    if (inFn) return inFn.key;
-  }
-  if (name3) {
-    const remover = hunks.find((h) => pass.ranges.has(h.key) && h.hunk.lines.some((l) => l.op === "-" && new RegExp(`\\b${name3}\\b`).test(l.text)));
-    if (remover) return remover.key;
-  }
-  const sameFile = [...pass.ranges].find(([, v]) => v.path === file);
-  if (sameFile) return sameFile[0];
-  void idx;
-  return pass.ranges.keys().next().value ?? null;
-}
-function compileProblems(hunks, pass, idx, base) {
-  const out2 = /* @__PURE__ */ new Map();
-  if (!pass.ranges.size) return out2;
-  const baseFacts = compileFacts(base.name, base.sources);
-  const facts = compileFacts(base.name, splicedSources(pass, idx));
-  const byHunk = /* @__PURE__ */ new Map();
-  for (const u of newUnresolved(baseFacts, facts)) {
-    const k = blame(hunks, pass, idx, u.file, u.line, u.function, u.name);
-    if (!k) continue;
-    byHunk.set(k, [...byHunk.get(k) ?? [], { name: u.name, at: `${u.file}:${u.line}`, fn: u.function }]);
-  }
-  for (const [k, calls] of byHunk) {
-    const h = hunks.find((x) => x.key === k);
-    const names = [...new Set(calls.map((c) => c.name))];
-    const listOf = (ns) => ns.map((n) => `\`${n}()\` (${calls.filter((c) => c.name === n).map((c) => c.at).join(", ")})`).join(", ");
-    const added = h.hunk.lines.filter((l) => l.op === "+").map((l) => l.text);
-    const isAdded = (n) => added.some((t) => new RegExp(`\\b${n}\\s*\\(`).test(t));
-    const calledHere = names.filter(isAdded);
-    const leftBehind = names.filter((n) => !isAdded(n));
-    const parts2 = [];
-    if (calledHere.length) parts2.push(`the added code calls ${listOf(calledHere)}, which the model has neither as C nor as a runtime primitive`);
-    if (leftBehind.length) parts2.push(`with this hunk spliced in, ${listOf(leftBehind)} ${leftBehind.length > 1 ? "are" : "is"} called but the model no longer has ${leftBehind.length > 1 ? "them" : "it"}`);
-    out2.set(k, unplaced(h, "calls-unknown-function", parts2.join("; "), calls[0].fn || null));
-  }
-  return out2;
-}
-function addCompileNotes(hunks, pass, idx, base) {
-  if (!pass.ranges.size) return;
-  const facts = compileFacts(base.name, splicedSources(pass, idx));
-  for (const d of newErrors(compileFacts(base.name, base.sources), facts)) {
-    const k = blame(hunks, pass, idx, d.file, d.line, d.function);
-    const p = k ? pass.placements.find((x) => `${x.fileIndex}:${x.hunkIndex}` === k) : void 0;
-    if (p) p.notes.push(`the interpreter cannot compile ${d.function ? `${d.function}()` : "this code"} after the change: ${d.message} (${d.file}:${d.line}); a run that reaches it ends with verdict error`);
-  }
-}
 var init_map = __esm({
   "src/map/index.ts"() {
     "use strict";
     init_source_outline();
     init_baseline_functions();
-    init_compile_check();
     init_fit();
     init_hunk_sides();
     init_locate();
     init_model_index();
     init_paths();
     init_plan();
+    init_placements();
     init_splice();
+    init_verify();
   }
 });
 
@@ -35984,6 +36016,7 @@ var init_hunk_lines = __esm({
        * width (the reason a client wraps), with the line as it looked quoted.
        */
       joinQuotedTail(tail, depth) {
+        if (this.joined.has(tail.lineNo)) return true;
         if (!this.wrapsInto(tail.text, 2 * depth)) return false;
         return this.join(tail.text.trim(), tail.lineNo, "tail of a quoted line re-wrapped without its quote marker joined back");
       }
@@ -36171,7 +36204,8 @@ function readByContent(v, start2, h, spaceContext) {
   scan: while (i2 < n) {
     const k = kind[i2];
     const t = text[i2];
-    if (gapAt(v, i2, start2, lines) && (snipInGap[i2] || !resumesHunk(v, i2, !spaceContext))) break;
+    const gap = gapAt(v, i2, start2, lines);
+    if (gap && (snipInGap[i2] || !resumesHunk(v, i2, !spaceContext))) break;
     switch (k) {
       case 0 /* Context */:
       case 1 /* Added */:
@@ -36190,7 +36224,7 @@ function readByContent(v, start2, h, spaceContext) {
         continue;
       }
       case 5 /* Bare */:
-        if (gapBefore[i2]) {
+        if (gap) {
           if (spaceContext || !bareIsContext(i2) || !lines.takeSpaceless(t, i2)) break scan;
         } else if (tailFits(lines, t, spaceContext)) {
           lines.joinWrapped(t, i2);
@@ -73466,11 +73500,15 @@ __export(load_exports, {
   parseScenario: () => parseScenario,
   parseSize: () => parseSize
 });
-import { readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
 import { basename as basename3, dirname as dirname3, join as join5, resolve as resolve3 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function bundledScenarioDir() {
   const here = dirname3(fileURLToPath3(new URL("model/scenario/load.js", import.meta.url).href));
+  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname3(d)) {
+    const p = join5(d, "fixtures", "scenarios");
+    if (existsSync4(join5(p, "nouveau-atomic-small.yaml"))) return p;
+  }
   return resolve3(here, "..", "..", "..", "fixtures", "scenarios");
 }
 function loadBundledScenarios() {
