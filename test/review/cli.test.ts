@@ -72,6 +72,34 @@ describe('lkml-replay review on the seed (acceptance)', () => {
   }, T);
 });
 
+describe('other acceptance cases through the CLI', () => {
+  test('the whole v10 thread: Peter\'s diff is one variant, its copy in the seed reply the same; the patch mail\'s placeholder replays unchanged', () => {
+    const run = cli(['review', 'fixtures/threads/v10-07-device-exclusive.mbox', '--scenario', 'nouveau-atomic-small', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.base).toBe('v10');
+    expect(doc.variants.map((v: { author: { name: string }; copies: string[]; changed: boolean }) => [v.author.name, v.copies, v.changed])).toEqual([
+      ['Alistair Popple', [], false],
+      ['Peter Xu', ['2773835.D95cIkl9rl@nvdebian'], true],
+    ]);
+  }, T);
+
+  test('a hunk against a function the model does not have: unplaced with its reason, not replayed', () => {
+    const run = cli(['review', 'fixtures/patches/review-unmodelled-function.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-small']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('hunk 1: mm/rmap.c try_to_migrate_one(): not placed (function-not-modelled): try_to_migrate_one() is not in the model');
+    expect(run.stdout).toContain('not replayed: hunk 1 of mm/rmap.c (try_to_migrate_one) could not be placed');
+    expect(run.stdout).not.toContain('replayed on v10');
+  }, T);
+
+  test('a variant nobody has seen replays by execution', () => {
+    const run = cli(['review', 'fixtures/patches/review-split-after-init.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-small', '--fail-on', 'regression']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/nouveau-atomic-small +completed 0 +deadlock, 1 retry +REGRESSION/);
+    expect(run.stdout).toContain('baseline: `page_make_device_exclusive_one` calls `page_vma_mapped_walk`(); variant: `page_make_device_exclusive_one` calls `split_huge_pmd_address`()');
+  }, T);
+});
+
 describe('--fail-on', () => {
   test('regression: exit 1 on the seed; never: exit 0', () => {
     expect(cli(['review', SEED, '--scenario', 'nouveau-atomic-small', '--fail-on', 'regression']).code).toBe(1);
