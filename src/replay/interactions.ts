@@ -59,7 +59,6 @@ export function interactionsOf(o: Outcome, actors: Map<string, Actor>): Interact
     if ('thread' in e) thread = e.thread;
     const st = stacks.get(thread) ?? [];
     stacks.set(thread, st);
-    const here = st[st.length - 1];
     switch (e.t) {
       case 'call': {
         st.length = e.depth - 1;
@@ -115,7 +114,6 @@ export function interactionsOf(o: Outcome, actors: Map<string, Actor>): Interact
         if (e.fn === '(scenario)') out.push({ t: 'note', over: 'scenario', text: e.text });
         break;
     }
-    void here;
   }
   const end = o.verdict === 'completed' ? `completed, result ${o.result}` : `${o.verdict}: ${dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ''))}`;
   out.push({ t: 'note', over: 'scenario', text: end });

@@ -214,7 +214,7 @@ function brief(parse: ThreadParse, inputs: string[]): ThreadBrief {
   const all = parse.messages.flatMap((m) => m.diffs);
   return {
     subject: first ? first.subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, '') : '',
-    inputs: inputs.length ? inputs : [...new Set(parse.messages.map((m) => m.source.file))],
+    inputs: inputs.length ? inputs.map((i) => (i === '-' ? '<stdin>' : i)) : [...new Set(parse.messages.map((m) => m.source.file))],
     messages: parse.messages.length,
     participants: people,
     first: dated[0]?.date ?? null,
