@@ -73,13 +73,16 @@ describe('lkml-replay review on the seed (acceptance)', () => {
 });
 
 describe('other acceptance cases through the CLI', () => {
-  test('the whole v10 thread: Peter\'s diff is one variant, its copy in the seed reply the same; the patch mail\'s placeholder replays unchanged', () => {
+  test('the whole v10 thread: the patch mail is the baseline; Peter\'s diff is the one variant, its copy in the seed reply the same', () => {
     const run = cli(['review', 'fixtures/threads/v10-07-device-exclusive.mbox', '--scenario', 'nouveau-atomic-small', '--format', 'json']);
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.base).toBe('v10');
+    expect(doc.baseWhy).toMatch(/version 10/);
+    expect(doc.baselinePatches.map((b: { messageId: string; adds: string[] }) => [b.messageId, b.adds.includes('page_make_device_exclusive_one')])).toEqual([
+      ['20210607075855.5084-8-apopple@nvidia.com', true],
+    ]);
     expect(doc.variants.map((v: { author: { name: string }; copies: string[]; changed: boolean }) => [v.author.name, v.copies, v.changed])).toEqual([
-      ['Alistair Popple', [], false],
       ['Peter Xu', ['2773835.D95cIkl9rl@nvdebian'], true],
     ]);
   }, T);

@@ -36,13 +36,14 @@ describe('the v10 07/10 thread', async () => {
     expect(parse.unlinked).toEqual([]);
   });
 
-  it('reads the patch mail: tags, author, trailer, its own (placeholder) diff', () => {
+  it('reads the patch mail: tags, author, trailer, its own diff over the files it touches', () => {
     const p = byId(parse, PATCH);
     expect(p.from).toEqual(ALISTAIR);
     expect(p.tags).toMatchObject({ version: 10, index: 7, total: 10, reply: false, cover: false });
     expect(p.trailers).toEqual([{ key: 'Signed-off-by', value: 'Alistair Popple <apopple@nvidia.com>' }]);
     expect(p.diffs).toHaveLength(1);
     expect(p.diffs[0]).toMatchObject({ origin: 'patch', quoteDepth: 0, author: ALISTAIR, quotedFrom: null });
+    expect(p.diffs[0]!.files.map((f) => f.new)).toEqual(['include/linux/mmu_notifier.h', 'include/linux/rmap.h', 'mm/memory.c', 'mm/mprotect.c', 'mm/page_vma_mapped.c', 'mm/rmap.c']);
   });
 
   it('does not take the Signed-off-by Peter quotes from the patch', () => {
