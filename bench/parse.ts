@@ -1,0 +1,138 @@
+// The parsing section: our full parse of the generated corpus against `git mailsplit --mboxrd`
+// (which only splits) and against git's own patch extraction, `git mailsplit` then
+// `git mailinfo` per message (timed on a subset and scaled to the corpus). Each of ours runs
+// in a child process (lib/bench/parse-child.mjs) so its peak RSS is its own; git's peak RSS
+// comes from /usr/bin/time when it is there.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchContext, BenchSectionRunner } from './context.js';
+import { summarise, type BenchFigure, type BenchRatio, type BenchSection } from './types.js';
+import { writeCorpus, type CorpusStats } from './corpus.js';
+
+const SEED = 20210610;
+const TIME = '/usr/bin/time';
+
+interface Run {
+  ms: number;
+  messages: number;
+  bytes: number;
+  /** null: not measurable here (no /usr/bin/time for git). */
+  maxRssMB: number | null;
+}
+
+/** The corpus file for a size, generated once into bench/out/ (same seed, same bytes). */
+export async function corpusFile(ctx: BenchContext, opts: { messages?: number; bytes?: number }, tag: string): Promise<{ file: string; stats: CorpusStats }> {
+  const file = join(ctx.outDir, `corpus-${tag}-${SEED}.mbox`);
+  const meta = `${file}.json`;
+  if (existsSync(file) && existsSync(meta)) return { file, stats: JSON.parse(readFileSync(meta, 'utf8')) as CorpusStats };
+  ctx.log(`generating ${file}`);
+  const stats = await writeCorpus(file, { seed: SEED, ...opts });
+  writeFileSync(meta, JSON.stringify(stats, null, 2));
+  return { file, stats };
+}
+
+function childParse(ctx: BenchContext, mode: string, file: string, workers?: number): Run {
+  const child = join(ctx.root, 'lib', 'bench', 'parse-child.mjs');
+  const args = [child, mode, file, ...(workers === undefined ? [] : [String(workers)])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Run;
+}
+
+/** Runs a command, timing it here and taking its peak RSS from /usr/bin/time -f %M when present. */
+function timed(cmd: string, args: string[], opts: { input?: Buffer; cwd?: string; allowFail?: boolean } = {}): { ms: number; maxRssMB: number | null; stdout: Buffer; ok: boolean } {
+  const useTime = existsSync(TIME);
+  const t0 = performance.now();
+  const r = useTime
+    ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { input: opts.input, cwd: opts.cwd, maxBuffer: 1 << 28 })
+    : spawnSync(cmd, args, { input: opts.input, cwd: opts.cwd, maxBuffer: 1 << 28 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && !opts.allowFail) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.toString()}`);
+  let maxRssMB: number | null = null;
+  if (useTime) {
+    const kb = Number(r.stderr.toString().trim().split('\n').pop());
+    if (Number.isFinite(kb)) maxRssMB = kb / 1024;
+  }
+  return { ms, maxRssMB, stdout: r.stdout, ok: r.status === 0 };
+}
+
+function gitMailsplit(file: string, dir: string): Run & { count: number } {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const t = timed('git', ['mailsplit', '--mboxrd', `-o${dir}`, file]);
+  const count = Number(t.stdout.toString().trim());
+  return { ms: t.ms, maxRssMB: t.maxRssMB, messages: count, bytes: statSync(file).size, count };
+}
+
+/** `git mailinfo` on each of the first `n` split messages; time and the largest peak RSS. */
+function gitMailinfo(dir: string, n: number): { ms: number; maxRssMB: number | null; messages: number; failed: number } {
+  const names = readdirSync(dir).filter((x) => /^\d+$/.test(x)).sort().slice(0, n);
+  const msg = join(dir, 'msg.out');
+  const patch = join(dir, 'patch.out');
+  let ms = 0;
+  let rss: number | null = null;
+  let failed = 0;
+  for (const name of names) {
+    // A failed mailinfo (this git's iconv cannot convert some charsets) still did the work; counted.
+    const t = timed('git', ['mailinfo', msg, patch], { input: readFileSync(join(dir, name)), allowFail: true });
+    if (!t.ok) failed++;
+    ms += t.ms;
+    if (t.maxRssMB !== null) rss = Math.max(rss ?? 0, t.maxRssMB);
+  }
+  return { ms, maxRssMB: rss, messages: names.length, failed };
+}
+
+function figures(name: string, runs: Run[], bytes: number, note?: string): BenchFigure[] {
+  const f = [
+    summarise(`${name}: wall`, 's', runs.map((r) => r.ms / 1000), note),
+    summarise(`${name}: messages/s`, 'msgs/s', runs.map((r) => r.messages / (r.ms / 1000))),
+    summarise(`${name}: MB/s`, 'MB/s', runs.map((r) => bytes / 1e6 / (r.ms / 1000))),
+  ];
+  const rss = runs.map((r) => r.maxRssMB).filter((x): x is number => x !== null);
+  f.push(rss.length ? summarise(`${name}: peak RSS`, 'MB', rss) : { name: `${name}: peak RSS`, unit: 'MB', median: NaN, min: NaN, max: NaN, reps: 0, note: 'n/a (no /usr/bin/time)' });
+  return f;
+}
+
+const median = (xs: number[]): number => summarise('', '', xs).median;
+
+export const parseSection: BenchSectionRunner = {
+  id: 'parse',
+  async run(ctx) {
+    const size = ctx.quick ? { messages: 2000 } : { messages: 20000 };
+    const { file, stats } = await corpusFile(ctx, size, ctx.quick ? 'quick' : 'default');
+    const bytes = statSync(file).size;
+    const splitDir = join(ctx.outDir, 'mailsplit');
+    const figs: BenchFigure[] = [];
+    const ratios: BenchRatio[] = [];
+    ctx.log(`corpus ${file}: ${stats.messages} messages, ${(bytes / 1e6).toFixed(1)} MB`);
+
+    const ours: Run[] = [];
+    const split: Run[] = [];
+    const git: Run[] = [];
+    // Interleaved repetitions, so drift on a shared machine hits each alike.
+    for (let i = 0; i < ctx.reps; i++) {
+      ctx.log(`parse rep ${i + 1}/${ctx.reps}`);
+      split.push(childParse(ctx, 'split', file));
+      ours.push(childParse(ctx, 'full', file));
+      git.push(gitMailsplit(file, splitDir));
+    }
+    const subset = Math.min(ctx.quick ? 200 : 500, stats.messages);
+    ctx.log(`git mailinfo on ${subset} messages`);
+    const info = gitMailinfo(splitDir, subset);
+    const scale = stats.messages / info.messages;
+    const mailinfoRun: Run = { ms: median(git.map((g) => g.ms)) + info.ms * scale, messages: stats.messages, bytes, maxRssMB: info.maxRssMB };
+    rmSync(splitDir, { recursive: true, force: true });
+
+    figs.push(...figures('ours, full parse (1 thread)', ours, bytes, 'split, headers, MIME decode, threading, quote layers, diffs'));
+    figs.push(...figures('ours, splitter only', split, bytes));
+    figs.push(...figures('git mailsplit --mboxrd (split only)', git, bytes));
+    figs.push(
+      ...figures('git mailsplit + mailinfo', [mailinfoRun], bytes, `mailinfo timed on ${info.messages} messages, scaled ×${scale.toFixed(1)}, plus the median mailsplit${info.failed ? `; ${info.failed} exited non-zero (charset conversion)` : ''}`),
+    );
+    const ourMs = median(ours.map((r) => r.ms));
+    ratios.push({ name: 'full parse vs git mailsplit --mboxrd', value: median(git.map((r) => r.ms)) / ourMs, note: 'throughput ours / git mailsplit (split only); > 1: our full parse is faster than git only splitting' });
+    ratios.push({ name: 'full parse vs git mailsplit + mailinfo', value: mailinfoRun.ms / ourMs, note: 'throughput ours / git mailsplit then mailinfo per message' });
+    ratios.push({ name: 'our splitter vs git mailsplit --mboxrd', value: median(git.map((r) => r.ms)) / median(split.map((r) => r.ms)), note: 'throughput, both only split' });
+    return { title: 'Parsing (generated LKML-like corpus)', figures: figs, ratios, extra: { corpus: { ...stats, file: file.slice(ctx.root.length + 1) } } };
+  },
+};
