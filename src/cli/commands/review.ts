@@ -5,8 +5,9 @@ import type { Command } from 'commander';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitCodes, InputError, UsageError } from '../errors.js';
+import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
 
-interface ReviewCliOptions {
+interface ReviewCliOptions extends BudgetCliOptions {
   base?: string;
   scenario?: string[];
   scenarioFile?: string[];
@@ -27,7 +28,7 @@ export function seedThread(): string {
 }
 
 export function registerReview(program: Command): void {
-  program
+  const cmd = program
     .command('review')
     .description('replay every proposed variant (each distinct diff) of a thread through the kernel model over the scenarios and report the behavioural differences with their first cause; no inputs: the bundled seed thread')
     .argument('[inputs...]', 'mbox, .mbox.gz, maildir, .eml, .patch/.diff or web-archive text files; - reads standard input')
@@ -36,10 +37,11 @@ export function registerReview(program: Command): void {
     .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
     .option('--format <format>', 'text, markdown or json', 'text')
     .option('--fail-on <level>', 'exit 1 when met: never, difference or regression', 'never')
-    .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
-    .action(async (inputs: string[], opts: ReviewCliOptions) => {
+    .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)');
+  addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown or json, not "${opts.format}"`);
       if (!FAIL_ON.includes(opts.failOn)) throw new UsageError(`--fail-on must be never, difference or regression, not "${opts.failOn}"`);
+      const budgets = await budgetOverrides(opts);
       const [{ BASES }, load, { review }, { failOnMet }, { UnreadableInput }] = await Promise.all([
         import('../../model/source/index.js'),
         import('../../model/scenario/load.js'),
@@ -75,7 +77,8 @@ export function registerReview(program: Command): void {
       }
       let result;
       try {
-        result = await review({ inputs: inputs.length ? inputs : [seedThread()], base: opts.base, scenarios, partial: !!opts.partial });
+        const { withBudgets } = await import('../../model/scenario/budget.js');
+        result = await review({ inputs: inputs.length ? inputs : [seedThread()], base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial });
       } catch (err) {
         if (err instanceof UnreadableInput) throw new InputError(err.file, err.problem);
         throw err;

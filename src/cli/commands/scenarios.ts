@@ -3,8 +3,9 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
+import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
 
-interface ScenariosOptions {
+interface ScenariosOptions extends BudgetCliOptions {
   base: string;
   scenario?: string[];
   scenarioFile?: string[];
@@ -15,7 +16,7 @@ interface ScenariosOptions {
 }
 
 export function registerScenarios(program: Command): void {
-  program
+  const cmd = program
     .command('scenarios')
     .description('run scenarios (fixtures/scenarios, or your own YAML files) through the kernel model on a base and report each outcome')
     .option('--base <base>', 'model base: v5.14 (merged code) or v10 (as posted)', 'v5.14')
@@ -24,10 +25,11 @@ export function registerScenarios(program: Command): void {
     .option('--patch <file...>', 'unified diffs applied over the base before compiling (a variant)')
     .option('--format <format>', 'text or json', 'text')
     .option('--details', 'text: show detail, notifier traffic and hazards under each line')
-    .option('--trace <level>', 'json: trace events to include: full, events or none', 'full')
-    .action(async (opts: ScenariosOptions) => {
+    .option('--trace <level>', 'json: trace events to include: full, events or none', 'full');
+  addBudgetOptions(cmd).action(async (opts: ScenariosOptions) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not "${opts.format}"`);
       if (!['full', 'events', 'none'].includes(opts.trace)) throw new UsageError(`--trace must be full, events or none, not "${opts.trace}"`);
+      const budgets = await budgetOverrides(opts);
       const [{ BASES }, load, run, render] = await Promise.all([
         import('../../model/source/index.js'),
         import('../../model/scenario/load.js'),
@@ -67,7 +69,8 @@ export function registerScenarios(program: Command): void {
       for (const d of compiled.diagnostics.filter((x) => x.severity === 'error')) {
         process.stderr.write(`lkml-replay: warning: model source ${d.file}:${d.line}: ${d.message}\n`);
       }
-      const outcomes = scenarios.map((s) => run.runScenario(compiled, s, { trace: opts.format === 'json' ? (opts.trace as 'full') : 'events' }));
+      const { withBudgets } = await import('../../model/scenario/budget.js');
+      const outcomes = withBudgets(scenarios, budgets).map((s) => run.runScenario(compiled, s, { trace: opts.format === 'json' ? (opts.trace as 'full') : 'events' }));
       process.stdout.write(opts.format === 'json' ? JSON.stringify(outcomes, null, 2) + '\n' : render.outcomesText(outcomes, !!opts.details));
     });
 }

@@ -174,7 +174,7 @@ export class LivelockDetector {
   /** Everything a loop iteration could depend on, seqs relative to `base`. */
   kernelState(base: bigint): string {
     const k = this.k;
-    const parts: string[] = [`j=${k.jiffies}`];
+    const parts: string[] = [`j=${k.jiffies}`, `vmalloc=${k.vmallocBytes}`];
     for (const s of k.memmap.all()) {
       if (s.kind === 'free') continue;
       parts.push(`${s.pfn}:${s.kind}:${s.refcount}:${s.mapcount}:${s.compoundMapcount}:${s.lockedBy?.name ?? ''}:${s.dirty ? 1 : 0}:${s.data}`);

@@ -39,6 +39,8 @@ export class Kernel {
   /** Named runtime objects a scenario refers to (devices ...). */
   readonly named = new Map<string, RtObject>();
   jiffies = INITIAL_JIFFIES;
+  /** Bytes vmalloc()ed so far (part of the state a loop can change: an allocating loop is no livelock). */
+  vmallocBytes = 0;
   /** TypeScript primitives running per thread, with the model call depth they started at. */
   private readonly tsFrames = new Map<number, { name: string; depth: number }[]>();
   /** Count of kernel-state changes, for cheap "did anything happen" checks. */

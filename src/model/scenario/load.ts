@@ -6,6 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Scenario, ScenarioThread, Step, ValueSpec } from './types.js';
+import { DEFAULT_SCENARIO_BUDGETS, parseByteSize } from './budget.js';
 
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
@@ -15,7 +16,7 @@ const ERRNO: Record<string, number> = {
   EPERM: 1, ENOENT: 2, EINTR: 4, EIO: 5, EAGAIN: 11, ENOMEM: 12, EACCES: 13, EFAULT: 14, EBUSY: 16, EEXIST: 17, EINVAL: 22,
 };
 
-export const DEFAULT_BUDGET = 20_000_000;
+export const DEFAULT_BUDGET = DEFAULT_SCENARIO_BUDGETS.steps;
 
 /** The bundled scenarios directory (fixtures/scenarios of the package, found walking up from here). */
 export function bundledScenarioDir(): string {
@@ -66,7 +67,7 @@ export function parseScenario(text: string, source = '(scenario)'): Scenario {
   const name = typeof doc['name'] === 'string' ? doc['name'] : fail('`name` (a string) is required');
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) fail(`name ${JSON.stringify(name)}: use lower-case letters, digits, '-', '.', '_'`);
   const thp = doc['thp'] === undefined ? false : typeof doc['thp'] === 'boolean' ? doc['thp'] : fail('`thp` is true or false');
-  const budget = doc['budget'] === undefined ? DEFAULT_BUDGET : Number.isInteger(doc['budget']) && (doc['budget'] as number) > 0 ? (doc['budget'] as number) : fail('`budget` is a positive integer (statements)');
+  const { budget, maxDepth, maxMemory } = parseBudgetKey(doc['budget'], fail);
   const processes = new Set(['main']);
   const buffers = new Set<string>();
   const steps = (list: unknown, where: string, thread: string): Step[] => {
@@ -89,9 +90,26 @@ export function parseScenario(text: string, source = '(scenario)'): Scenario {
     source: source === '(scenario)' ? source : basename(source),
     thp,
     budget,
+    ...(maxDepth !== undefined ? { maxDepth } : {}),
+    ...(maxMemory !== undefined ? { maxMemory } : {}),
     setup,
     threads,
   };
+}
+
+/** `budget: N` (statements) or `budget: { steps: N, depth: N, memory: 64MiB }`. */
+function parseBudgetKey(v: unknown, fail: (m: string) => never): { budget: number; maxDepth?: number; maxMemory?: number } {
+  const positive = (x: unknown, what: string): number => (Number.isSafeInteger(x) && (x as number) > 0 ? (x as number) : fail(`\`budget${what}\` is a positive integer`));
+  if (v === undefined) return { budget: DEFAULT_BUDGET };
+  if (!isObj(v)) return { budget: positive(v, '') };
+  checkKeys(v, ['steps', 'depth', 'memory'], 'budget', fail);
+  const out: { budget: number; maxDepth?: number; maxMemory?: number } = { budget: v['steps'] === undefined ? DEFAULT_BUDGET : positive(v['steps'], '.steps') };
+  if (v['depth'] !== undefined) out.maxDepth = positive(v['depth'], '.depth');
+  if (v['memory'] !== undefined) {
+    const m = typeof v['memory'] === 'string' ? parseByteSize(v['memory']) : Number.isSafeInteger(v['memory']) && (v['memory'] as number) > 0 ? (v['memory'] as number) : null;
+    out.maxMemory = m ?? fail(`\`budget.memory\`: ${JSON.stringify(v['memory'])} is not a size (e.g. 64MiB)`);
+  }
+  return out;
 }
 
 function checkKeys(o: Obj, allowed: string[], what: string, fail: (m: string) => never): void {

@@ -16,6 +16,7 @@ import { loadBase, type BaseInfo, type ModelSource } from '../source/index.js';
 import { ScenarioEnv, runStep } from './steps.js';
 import { finalState } from './final.js';
 import { issuer } from './issuer.js';
+import { budgetsOf, DEFAULT_SCENARIO_BUDGETS } from './budget.js';
 import type { Outcome, Scenario, Verdict } from './types.js';
 
 export interface CompiledBase {
@@ -103,7 +104,11 @@ export interface RawRun {
  * scenario steps, open for tests and other drivers. The first thread runs first; the rest wait
  * until `env.setupDone` is set (runScenario sets it after the setup steps).
  */
-export function runThreads(compiled: CompiledBase, cfg: { thp: boolean; budget: number; trace?: 'full' | 'events' | 'none'; livelock?: boolean }, threads: RunThread[]): RawRun {
+export function runThreads(
+  compiled: CompiledBase,
+  cfg: { thp: boolean; budget: number; maxDepth?: number; maxMemory?: number; trace?: 'full' | 'events' | 'none'; livelock?: boolean },
+  threads: RunThread[],
+): RawRun {
   const mem = new DefaultAddressSpace();
   const k = new Kernel(mem, { thp: cfg.thp });
   const env = new ScenarioEnv(k, cfg.thp);
@@ -120,7 +125,11 @@ export function runThreads(compiled: CompiledBase, cfg: { thp: boolean; budget: 
   let threadsAlive = threads.length;
   const machine = compiled.program.machine({
     mem,
-    budgets: { steps: cfg.budget },
+    budgets: {
+      steps: cfg.budget,
+      callDepth: cfg.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth,
+      memoryBytes: cfg.maxMemory ?? DEFAULT_SCENARIO_BUDGETS.memory,
+    },
     traceCalls: (cfg.trace ?? 'full') === 'full',
     hooks: {
       onReturn(ctx, fn, kind, value) {
@@ -184,7 +193,8 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
       return undefined;
     },
   }));
-  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? scenario.budget, trace: traceMode, livelock: opts.livelock !== false }, threads);
+  const b = budgetsOf(scenario);
+  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b.steps, maxDepth: b.depth, maxMemory: b.memory, trace: traceMode, livelock: opts.livelock !== false }, threads);
   return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit);
 }
 
@@ -233,8 +243,11 @@ function buildOutcome(
     detail = livelockText(detector, true);
   }
   const stack = res.stack?.map((s) => `${s.function} (${s.file}:${s.line})`).join(' <- ');
+  if (verdict === 'budget') detail = `${res.budget ?? 'steps'} budget: ${detail}`;
   if (verdict === 'deadlock' || verdict === 'bug' || verdict === 'error' || verdict === 'budget') {
-    if (stack) detail += ` [stack: ${res.stack!.map((s) => s.function).join(' > ')} at ${res.stack![res.stack!.length - 1]!.file}:${res.stack![res.stack!.length - 1]!.line}]`;
+    // A budget stack can be 256 frames of one recursion: fold repeats so the detail stays short.
+    const names = res.stack?.map((s) => s.function) ?? [];
+    if (stack) detail += ` [stack: ${(verdict === 'budget' ? foldRepeats(names) : names).join(' > ')} at ${res.stack![res.stack!.length - 1]!.file}:${res.stack![res.stack!.length - 1]!.line}]`;
   }
   const uses = pageUses(k);
   if (verdict === 'completed' || verdict === 'livelock') {
@@ -252,6 +265,7 @@ function buildOutcome(
     scenario: scenario.name,
     base: compiled.base.name + (compiled.patches.length ? ` + ${compiled.patches.join(' + ')}` : ''),
     verdict,
+    ...(verdict === 'budget' ? { budget: res.budget ?? 'steps' } : {}),
     result: env.result ?? 0,
     retries,
     detail,
@@ -260,6 +274,18 @@ function buildOutcome(
     final: finalState(k, env, res.steps, uses),
     trace,
   };
+}
+
+/** `f > g > g > g` as `f > g ×3`. */
+function foldRepeats(names: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < names.length; ) {
+    let j = i;
+    while (j < names.length && names[j] === names[i]) j++;
+    out.push(j - i > 1 ? `${names[i]} ×${j - i}` : names[i]!);
+    i = j;
+  }
+  return out;
 }
 
 function cleanHazard(h: Hazard): Hazard {

@@ -34,6 +34,10 @@ export interface Scenario {
   thp: boolean;
   /** Statements a run may execute (the interpreter's step budget). */
   budget: number;
+  /** Model call depth a thread may reach (default 256; see budget.ts). */
+  maxDepth?: number;
+  /** Bytes of model memory a run may allocate (default 256 MiB; see budget.ts). */
+  maxMemory?: number;
   setup: Step[];
   threads: ScenarioThread[];
 }
@@ -44,6 +48,8 @@ export interface Outcome {
   scenario: string;
   base: string;
   verdict: Verdict;
+  /** With verdict `budget`: which budget ran out (the detail says where). */
+  budget?: 'steps' | 'call-depth' | 'memory';
   /** 0, or the negative errno the scenario's kernel call returned (see README). */
   result: number;
   /** Times a driver retry loop went round again (mmu_interval_read_retry() said retry). */

@@ -45,24 +45,49 @@ class PageDataRegion implements Region {
 class BufferRegion implements Region {
   readonly elemType = VOID_T;
   readonly elemSize = 1;
-  readonly vals: bigint[];
+  // Sparse: pages never written read 0, so a huge vmalloc() costs nothing until it is used.
+  readonly vals = new Map<number, bigint>();
   readonly length: number;
   constructor(
     readonly base: bigint,
     pages: number,
   ) {
-    this.vals = new Array(pages).fill(0n);
     this.length = pages * PAGE;
   }
   get name(): string {
     return `vmalloc buffer @${hex(this.base)}`;
   }
   load(i: number): Value {
-    return this.vals[Math.floor(i / PAGE)]!;
+    return this.vals.get(Math.floor(i / PAGE)) ?? 0n;
   }
   store(i: number, v: Value): void {
-    this.vals[Math.floor(i / PAGE)] = v as bigint;
+    this.vals.set(Math.floor(i / PAGE), v as bigint);
   }
+}
+
+/** The running Machine's memory budget, when the context is an interpreter thread. */
+interface BudgetedMachine {
+  budgets?: { memoryBytes: number };
+  overBudget?(which: 'memory', detail: string): never;
+}
+
+/**
+ * A vmalloc() the model memory budget cannot hold ends the run with `budget` at once (not at the
+ * next periodic check): the bytes are only counted, but copies over them run in TypeScript.
+ */
+function chargeVmalloc(ctx: ExecCtx, n: number): void {
+  const m = (ctx as { m?: BudgetedMachine }).m;
+  const limit = m?.budgets?.memoryBytes;
+  const used = (ctx.mem as { allocatedBytes?: number }).allocatedBytes ?? 0;
+  if (limit === undefined || !(n > limit - used)) return;
+  const detail = `vmalloc(${n}) in ${ctx.loc().function}() at ${ctx.loc().file}:${ctx.loc().line} needs more than the ${limit - used} bytes left of the ${limit}-byte model memory budget`;
+  if (m?.overBudget) m.overBudget('memory', detail);
+  ctx.endRun('budget', detail);
+}
+
+/** A page copy of `pages` pages must stay inside the region it starts in (a bug otherwise). */
+function checkSpan(ctx: ExecCtx, at: { r: Region; i: number }, pages: number, what: string): void {
+  if (at.i + pages * PAGE > at.r.length) ctx.bug(`${what} runs past the end of ${at.r.name} (${pages} page(s) from +${at.i})`);
 }
 
 /** Byte index of a pointer into one of the byte-addressed page-content regions above. */
@@ -146,13 +171,17 @@ export function driverBuiltins(): BuiltinTable {
       if (!Number.isInteger(pages)) ctx.notModelled('memcpy of a partial page');
       const dst = pageIndex(ctx, d, 'memcpy dest');
       const src = pageIndex(ctx, s, 'memcpy src');
+      checkSpan(ctx, dst, pages, 'memcpy dest');
+      checkSpan(ctx, src, pages, 'memcpy src');
       for (let i = 0; i < pages; i++) dst.r.store(dst.i + i * PAGE, src.r.load(src.i + i * PAGE, ctx), ctx);
       return d;
     })
     .fn('void *vmalloc(unsigned long size)', (ctx, size) => {
       const n = Number(size as bigint);
+      chargeVmalloc(ctx, n);
       const r = new BufferRegion(ctx.mem.allocate(n, PAGE), Math.ceil(n / PAGE));
       ctx.mem.register(r);
+      kernelOf(ctx).vmallocBytes += n;
       return new Ptr(r, 0);
     })
     .fn('void vfree(const void *addr)', () => undefined)
@@ -161,6 +190,7 @@ export function driverBuiltins(): BuiltinTable {
     .fn('unsigned long copy_to_user(void *to, const void *from, unsigned long n)', (ctx, to, from, n) => {
       const k = kernelOf(ctx);
       const src = pageIndex(ctx, from, 'copy_to_user source');
+      checkSpan(ctx, src, Math.ceil(Number(n as bigint) / PAGE), 'copy_to_user source');
       const base = (to as Ptr).address;
       for (let i = 0; i < Number(n as bigint) / PAGE; i++) k.userBuffers.set(base + BigInt(i * PAGE), src.r.load(src.i + i * PAGE, ctx) as bigint);
       return 0n;
@@ -168,6 +198,7 @@ export function driverBuiltins(): BuiltinTable {
     .fn('unsigned long copy_from_user(void *to, const void *from, unsigned long n)', (ctx, to, from, n) => {
       const k = kernelOf(ctx);
       const dst = pageIndex(ctx, to, 'copy_from_user destination');
+      checkSpan(ctx, dst, Math.ceil(Number(n as bigint) / PAGE), 'copy_from_user destination');
       const base = (from as Ptr).address;
       for (let i = 0; i < Number(n as bigint) / PAGE; i++) dst.r.store(dst.i + i * PAGE, k.userBuffers.get(base + BigInt(i * PAGE)) ?? 0n, ctx);
       return 0n;
