@@ -1,0 +1,92 @@
+// Differential test of the plain-text fast path (src/thread/mime-decode.ts): on every message of
+// the conformance corpora and of a generated LKML-like mbox, the fast path either declines
+// (null: mailparser decodes it) or gives exactly the DecodedMail mailparser gives.
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { corpus } from './corpus.js';
+import { readInput } from '../../src/thread/read-input.js';
+import { UnreadableInput } from '../../src/thread/input-error.js';
+import { decodePlain, decodeWithMailparser } from '../../src/thread/mime-decode.js';
+import { writeCorpus } from '../../bench/corpus.js';
+
+interface Tally {
+  messages: number;
+  fast: number;
+}
+
+/** Every mail message in `file` (mboxes and single mails; other files are skipped). */
+async function* mails(file: string): AsyncGenerator<{ raw: Buffer; where: string }> {
+  try {
+    for await (const m of readInput(file)) {
+      if ((m.layout === 'mbox' || m.layout === 'mail') && !m.orphan) yield { raw: m.raw, where: `${file} #${m.index}` };
+    }
+  } catch (err) {
+    if (!(err instanceof UnreadableInput)) throw err;
+  }
+}
+
+async function compare(file: string, tally: Tally): Promise<void> {
+  for await (const { raw, where } of mails(file)) {
+    tally.messages++;
+    const fast = decodePlain(raw);
+    let slow;
+    try {
+      slow = await decodeWithMailparser(raw);
+    } catch {
+      // mailparser refuses it: the fast path must not take it either.
+      expect(fast, `${where}: fast path took a message mailparser refuses`).toBeNull();
+      continue;
+    }
+    if (fast === null) continue;
+    tally.fast++;
+    expect(fast, where).toEqual(slow);
+  }
+}
+
+const CORPORA = ['git-t5100', 'patchwork-mail', 'b4-samples', 'git-t4256-format-flowed'];
+
+describe('plain-text fast path = mailparser path', () => {
+  for (const name of CORPORA) {
+    const c = corpus(name);
+    it.skipIf(!c.present)(c.title(`every message of ${name}`), async () => {
+      const tally: Tally = { messages: 0, fast: 0 };
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+      for (const f of walk(c.dir).sort()) await compare(f, tally);
+      expect(tally.messages).toBeGreaterThan(0);
+      // Not vacuous: plain mails exist in these corpora and take the fast path.
+      if (name !== 'git-t4256-format-flowed') expect(tally.fast).toBeGreaterThan(0);
+    });
+  }
+
+  const tmp = mkdtempSync(join(tmpdir(), 'lkml-replay-fast-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('every message of a generated LKML-like mbox (fixed seed)', async () => {
+    const file = join(tmp, 'gen.mbox');
+    const stats = await writeCorpus(file, { seed: 7, messages: 800 });
+    const tally: Tally = { messages: 0, fast: 0 };
+    await compare(file, tally);
+    expect(tally.messages).toBe(stats.messages);
+    // Most generated mails are plain; the QP, base64 and multipart ones must have declined.
+    expect(tally.fast).toBeGreaterThan(stats.messages / 2);
+    expect(tally.fast).toBeLessThanOrEqual(stats.messages - stats.quotedPrintable - stats.base64 - stats.multipart);
+  });
+
+  it('declines what needs MIME decoding', () => {
+    const mail = (headers: string, body = 'hello\n'): Buffer => Buffer.from(`From: A <a@b.c>\nSubject: x\n${headers}\n${body}`);
+    expect(decodePlain(mail(''))).not.toBeNull();
+    expect(decodePlain(mail('Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n'))).not.toBeNull();
+    expect(decodePlain(mail('Content-Transfer-Encoding: quoted-printable\n'))).toBeNull();
+    expect(decodePlain(mail('Content-Transfer-Encoding: base64\n'))).toBeNull();
+    expect(decodePlain(mail('Content-Type: text/plain; charset=iso-8859-1\n'))).toBeNull();
+    expect(decodePlain(mail('Content-Type: text/plain; format=flowed\n'))).toBeNull();
+    expect(decodePlain(mail('Content-Type: multipart/mixed; boundary=x\n'))).toBeNull();
+    expect(decodePlain(mail('Content-Type: text/html\n'))).toBeNull();
+    expect(decodePlain(mail('Content-Disposition: attachment; filename=a.patch\n'))).toBeNull();
+    // No empty line: no body; left to mailparser.
+    expect(decodePlain(Buffer.from('From: A <a@b.c>\nSubject: x\n'))).toBeNull();
+  });
+});
