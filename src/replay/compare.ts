@@ -25,7 +25,10 @@ export function compareOutcomes(baseline: Outcome, variant: Outcome): Comparison
   if (baseline.verdict !== variant.verdict) {
     add('verdict', `verdict: ${baseline.verdict} → ${variant.verdict}${variant.verdict === 'completed' ? '' : ` (${shortDetail(variant)})`}`, { kind: 'end' }, reg.verdict);
   }
-  if (baseline.result !== variant.result) {
+  // A run that never returned has no result; when that is also a verdict change, the verdict
+  // difference already says it.
+  const noResult = baseline.result === null || variant.result === null;
+  if (baseline.result !== variant.result && !(noResult && baseline.verdict !== variant.verdict)) {
     add('result', `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: 'result' }, reg.result);
   }
   if (baseline.retries !== variant.retries) {

@@ -88,7 +88,8 @@ export type Anchor =
 
 const ERRNO: Record<number, string> = { 1: 'EPERM', 2: 'ENOENT', 4: 'EINTR', 5: 'EIO', 11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT', 16: 'EBUSY', 17: 'EEXIST', 22: 'EINVAL' };
 
-export function errnoText(v: number): string {
+export function errnoText(v: number | null): string {
+  if (v === null) return 'none (the call never returned)';
   return v < 0 && ERRNO[-v] ? `${v} (${ERRNO[-v]})` : String(v);
 }
 
@@ -97,6 +98,7 @@ export function errnoText(v: number): string {
  * through the callees that returned the same value, innermost first.
  */
 export function resultOrigin(o: Outcome): { index: number; functions: string[] } | null {
+  if (o.result === null) return null;
   const want = String(o.result);
   const t = o.trace;
   let j = -1;

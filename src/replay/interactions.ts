@@ -99,7 +99,13 @@ export function interactionsOf(o: Outcome, actors: Map<string, Actor>): Interact
         out.push({ t: 'note', over: actorOf(e.fn, actors), text: `${e.fn} retries: pass ${e.pass}` });
         break;
       case 'fault':
-        if (e.fn === '(scenario)') out.push({ t: 'msg', from: 'scenario', to: 'mm', text: `CPU ${e.kind} fault at ${e.addr}` });
+        if (e.fn === '(scenario)') {
+          // a user access: the fault and the handle_mm_fault call it makes are one message
+          const last = out[out.length - 1];
+          const text = `CPU ${e.kind} fault at ${e.addr}`;
+          if (last?.t === 'msg' && last.from === 'scenario' && last.text === 'handle_mm_fault') last.text = `${text} (handle_mm_fault)`;
+          else out.push({ t: 'msg', from: 'scenario', to: 'mm', text });
+        }
         else out.push({ t: 'note', over: actorOf(e.fn, actors), text: `${e.fn}: ${e.kind} fault at ${e.addr}` });
         break;
       case 'lock':

@@ -25,7 +25,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** `completed 0`, `completed -22`, `deadlock`, `livelock -16` (the result only where it means something). */
 export function outcomeCell(o: Outcome): string {
   const retries = o.retries ? `, ${plural(o.retries, 'retry', 'retries')}` : '';
-  if (o.verdict === 'completed' || o.verdict === 'livelock') return `${o.verdict} ${o.result}${retries}`;
+  if ((o.verdict === 'completed' || o.verdict === 'livelock') && o.result !== null) return `${o.verdict} ${o.result}${retries}`;
   return `${o.verdict}${retries}`;
 }
 

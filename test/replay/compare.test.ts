@@ -33,6 +33,17 @@ describe('compareOutcomes', () => {
     expect(c.regression).toBe(true);
   });
 
+  test('a run that never returned has result null: no result difference beside the verdict one; between two such runs an earlier result still counts', () => {
+    const done = faultPrefix(new Run()).step('done');
+    const stuck = faultPrefix(new Run()).end('deadlock', 'main waits for page lock of pfn 0x1004 held by main (itself)');
+    expect(stuck.outcome().result).toBeNull();
+    expect(kinds(done, stuck)).toEqual(['verdict']);
+    expect(kinds(stuck, done)).toEqual(['verdict']);
+    const stuckAfterError = faultPrefix(new Run()).end('deadlock', 'main waits for page lock of pfn 0x1004 held by main (itself)', -22);
+    const c = compareOutcomes(stuck.outcome(), stuckAfterError.outcome());
+    expect(c.differences.map((d) => [d.kind, d.summary])).toEqual([['result', 'result: none (the call never returned) → -22 (EINVAL)']]);
+  });
+
   test('notifier traffic compares by event, owner, range and issuer', () => {
     const b = faultPrefix(new Run()).notify({ stack: STACK, owner: 'drv' });
     expect(kinds(b, faultPrefix(new Run()).notify({ stack: STACK, owner: 'drv' }))).toEqual([]);

@@ -10,7 +10,7 @@ export class Run {
   readonly hazards: Hazard[] = [];
   private depth = 0;
   verdict: Verdict = 'completed';
-  result = 0;
+  result: number | null = 0;
   retries = 0;
   detail = '1 assert(s) passed';
   final: FinalState = { processes: [{ name: 'main', ptes: [] }], pages: [], gpu: [], mirror: [], seqs: [], asserts: { passed: 1, failed: [] }, steps: 100 };
@@ -56,7 +56,8 @@ export class Run {
     this.trace.push({ t: 'note', text, fn: '(scenario)' });
     return this;
   }
-  end(verdict: Verdict, detail: string, result = 0): this {
+  /** `result` defaults as the runner's: 0 for a completed run, null for one whose call never returned. */
+  end(verdict: Verdict, detail: string, result: number | null = verdict === 'completed' ? 0 : null): this {
     this.verdict = verdict;
     this.detail = detail;
     this.result = result;

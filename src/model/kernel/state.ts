@@ -12,6 +12,7 @@ import type { NotifierRecord } from './mm/mmu_notifier.js';
 import { AnonVma, MmStruct } from './mm/vma.js';
 import { GpuPageTable } from './drivers/nouveau.js';
 import { XArray } from './lib/xarray.js';
+import { traceTsCall, traceTsReturn } from './ts-frames.js';
 
 export interface KernelConfig {
   /** Transparent huge pages for anonymous memory ("always" when true, "never" when false). */
@@ -43,6 +44,8 @@ export class Kernel {
   vmallocBytes = 0;
   /** TypeScript primitives running per thread, with the model call depth they started at. */
   private readonly tsFrames = new Map<number, { name: string; depth: number }[]>();
+  /** Trace call/return events for the primitives too (the runner sets it for full traces). */
+  traceCalls = false;
   /** Count of kernel-state changes, for cheap "did anything happen" checks. */
   private nextMmId = 1;
   private nextAvId = 1;
@@ -78,12 +81,18 @@ export class Kernel {
   *tsFrame<T>(ctx: ExecCtx, name: string, body: Generator<Blocked, T, void>): Generator<Blocked, T, void> {
     let list = this.tsFrames.get(ctx.thread.id);
     if (!list) this.tsFrames.set(ctx.thread.id, (list = []));
-    list.push({ name, depth: ctx.stack().length });
+    const modelDepth = ctx.stack().length;
+    list.push({ name, depth: modelDepth });
+    const depth = this.traceCalls ? this.stackOf(ctx).length : 0;
+    if (this.traceCalls) traceTsCall(ctx, name, depth, modelDepth);
+    let value: T;
     try {
-      return yield* body;
+      value = yield* body;
     } finally {
       list.pop();
     }
+    if (this.traceCalls) traceTsReturn(ctx, name, depth, modelDepth, value);
+    return value;
   }
 
   /** The call stack of a thread, outermost first: model frames and TypeScript primitives merged. */

@@ -11,6 +11,7 @@ import { endOfRunChecks, pageUses } from '../kernel/checks.js';
 import { quietLocks } from '../kernel/locks.js';
 import { LivelockDetector } from '../kernel/livelock.js';
 import { structAt } from '../kernel/object.js';
+import { mergeTsDepths } from '../kernel/ts-frames.js';
 import { Pmd, Pte, PgProt, SwpEntry, UpperEntry } from '../kernel/mm/pgtable-types.js';
 import { loadBase, type BaseInfo, type ModelSource } from '../source/index.js';
 import { ScenarioEnv, runStep } from './steps.js';
@@ -111,6 +112,7 @@ export function runThreads(
 ): RawRun {
   const mem = new DefaultAddressSpace();
   const k = new Kernel(mem, { thp: cfg.thp });
+  k.traceCalls = (cfg.trace ?? 'full') === 'full';
   const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;
   const passes = new Map<string, number>();
@@ -174,6 +176,7 @@ export function runThreads(
   }));
   if ((cfg.trace ?? 'full') === 'none') quietLocks.add(machine.mem);
   const res = machine.run(specs);
+  if (k.traceCalls) mergeTsDepths(machine.trace);
   return { res, k, env, retries, detector, trace: machine.trace };
 }
 
@@ -266,7 +269,9 @@ function buildOutcome(
     base: compiled.base.name + (compiled.patches.length ? ` + ${compiled.patches.join(' + ')}` : ''),
     verdict,
     ...(verdict === 'budget' ? { budget: res.budget ?? 'steps' } : {}),
-    result: env.result ?? 0,
+    // A scenario call that never returned (deadlock, budget, bug, livelock without a timeout)
+    // gave no result: null, unless an earlier call already gave one.
+    result: env.result ?? (res.verdict === 'completed' ? 0 : null),
     retries,
     detail,
     notifiers: k.notifiers,

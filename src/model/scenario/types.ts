@@ -50,8 +50,12 @@ export interface Outcome {
   verdict: Verdict;
   /** With verdict `budget`: which budget ran out (the detail says where). */
   budget?: 'steps' | 'call-depth' | 'memory';
-  /** 0, or the negative errno the scenario's kernel call returned (see README). */
-  result: number;
+  /**
+   * 0, or the negative errno the scenario's kernel call returned (see README); null when a call
+   * never returned (deadlock, budget, bug, error, livelock without a timeout) and none before it
+   * gave a result.
+   */
+  result: number | null;
   /** Times a driver retry loop went round again (mmu_interval_read_retry() said retry). */
   retries: number;
   detail: string;

@@ -1,0 +1,18 @@
+// The sequence-diagram interactions of a real run: a CPU access starts at the fault and the
+// handle_mm_fault primitive it calls, not at the first model C function below it.
+import { expect, test } from 'vitest';
+import { initOutline } from '../../src/model/interp/source-outline.js';
+import { runScenario } from '../../src/model/scenario/run.js';
+import { actorMap, interactionsOf } from '../../src/replay/interactions.js';
+import { compiled, scenario } from '../model/helpers.js';
+
+test('nouveau-atomic-small: each CPU write fault is one message from the scenario into mm; the second causes the EXCLUSIVE', async () => {
+  await initOutline();
+  const c = await compiled('v10');
+  const list = interactionsOf(runScenario(c, scenario('nouveau-atomic-small')), actorMap(c.sources));
+  const intoMm = list.filter((x) => x.t === 'msg' && x.from === 'scenario' && x.to === 'mm');
+  // the first write populates the page, the one after the GPU fault meets the exclusive entry
+  expect(intoMm.map((x) => x.t === 'msg' && x.text)).toEqual(['CPU write fault at 0x7f0000000000 (handle_mm_fault)', 'CPU write fault at 0x7f0000000000 (handle_mm_fault)']);
+  const i = list.indexOf(intoMm[1]!);
+  expect(list[i + 1]).toMatchObject({ t: 'msg', from: 'mm', to: 'notifier', text: expect.stringMatching(/^EXCLUSIVE owner NULL .* from remove_device_exclusive_entry$/) });
+});
