@@ -1,7 +1,7 @@
 // Runs one parse of an mbox in its own process, so that its peak RSS is its own, and prints
 // one JSON line: { ms, messages, bytes, maxRssMB }. Loads the built lib/ (npm run build), as
 // the CLI does, so worker threads find their module file.
-//   node lib/bench/parse-child.mjs <mode> <file> [workers]
+//   node lib/bench/parse-child.mjs <mode> <file> [workers]   (workers: threads for full; default 0)
 //   mode: split (our splitter only) | decode (split + MIME decode) | full (parseThread)
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,13 +15,13 @@ const lib = join(dirname(fileURLToPath(import.meta.url)), '..');
 const load = <T>(rel: string): Promise<T> => import(pathToFileURL(join(lib, rel)).href) as Promise<T>;
 
 async function main(): Promise<void> {
-  const [mode, file] = process.argv.slice(2);
+  const [mode, file, workers] = process.argv.slice(2);
   if (!mode || !file) throw new Error('usage: parse-child <split|decode|full> <file> [workers]');
   const t0 = performance.now();
   let messages = 0;
   if (mode === 'full') {
     const { parseThread } = await load<ThreadModule>('thread/parse-thread.js');
-    const parse = await parseThread([file], { mboxrd: true });
+    const parse = await parseThread([file], { mboxrd: true, workers: workers === undefined ? 0 : Number(workers) });
     messages = parse.messages.length + parse.errors.length;
   } else {
     const { readInput } = await load<ReadModule>('thread/read-input.js');

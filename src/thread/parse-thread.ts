@@ -3,43 +3,139 @@
 // reply tree, diff authors, and links from a diff quoted again to its first appearance.
 import { diffIdentity } from '../patch/index.js';
 import type { Diff } from '../patch/types.js';
-import { readInput, type ReadOptions } from './read-input.js';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { readInput, type RawMail, type ReadOptions } from './read-input.js';
 import { readMail, BrokenMessage, type MailRecord } from './mail-record.js';
 import { threadMessages } from './threading.js';
 import { quoteLayers } from './quote-layers.js';
+import { settleRecord, type SettledRecord } from './lean-record.js';
 import type { InputError, Message, Person, QuoteLayer, ThreadParse } from './types.js';
 
-export type ParseOptions = ReadOptions;
+export interface ParseOptions extends ReadOptions {
+  /**
+   * Worker threads that decode and extract messages while the main thread splits: a number
+   * (0: none), or 'auto' (the default): the machine's cores when the file inputs add up to at
+   * least WORKER_MIN_BYTES and the compiled worker module is there. The result is the same.
+   */
+  workers?: number | 'auto';
+  /** Drop each hunk's per-line array (the `thread` output prints the diff's text instead). */
+  lean?: boolean;
+  /** Called as messages are read (at most every PROGRESS_EVERY messages, and at the end). */
+  onProgress?: (p: ParseProgress) => void;
+}
+
+export interface ParseProgress {
+  /** Bytes of mail read so far (decompressed), and the file inputs' total size when known. */
+  bytes: number;
+  totalBytes: number | null;
+  messages: number;
+  done: boolean;
+}
+
+/** Below this much input, starting workers costs more than it saves. */
+export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+const PROGRESS_EVERY = 200;
+
+type Item = { record: MailRecord } | { broken: string };
 
 export async function parseThread(inputs: readonly string[], opts: ParseOptions = {}): Promise<ThreadParse> {
   const records: MailRecord[] = [];
   const errors: InputError[] = [];
   const seen = new Map<string, MailRecord>();
-  for (const input of inputs) {
-    for await (const raw of readInput(input, opts)) {
-      let rec: MailRecord;
-      try {
-        rec = await readMail(raw);
-      } catch (err) {
-        if (!(err instanceof BrokenMessage)) throw err;
-        errors.push({ file: raw.file, index: raw.index, message: err.message });
-        continue;
+  const intern = interner();
+  const totalBytes = await inputSize(inputs);
+  const workers = await workerCount(opts.workers ?? 'auto', totalBytes);
+  const pool = workers > 0 ? new (await import('./record-pool.js')).RecordPool(workers, !!opts.lean) : null;
+  let bytes = 0;
+  let messages = 0;
+  const progress = (done: boolean): void => opts.onProgress?.({ bytes, totalBytes: totalBytes?.bytes ?? null, messages, done });
+  try {
+    for (const input of inputs) {
+      const raws = readInput(input, opts);
+      const items: AsyncIterable<[RawMail, Item]> = pool ? pool.read(raws) : inProcess(raws, !!opts.lean);
+      for await (const [raw, item] of items) {
+        bytes += raw.raw.length;
+        if (++messages % PROGRESS_EVERY === 0) progress(false);
+        if ('broken' in item) {
+          errors.push({ file: raw.file, index: raw.index, message: item.broken });
+          continue;
+        }
+        const rec = compact(item.record, intern);
+        const first = seen.get(rec.id);
+        if (first) {
+          // The same mail twice (two inputs, a list mirror): keep the first, say so.
+          errors.push({
+            file: raw.file,
+            index: raw.index,
+            message: `duplicate Message-ID <${rec.id}> (first in ${first.source.file} #${first.source.index}); skipped`,
+          });
+          continue;
+        }
+        seen.set(rec.id, rec);
+        records.push(rec);
       }
-      const first = seen.get(rec.id);
-      if (first) {
-        // The same mail twice (two inputs, a list mirror): keep the first, say so.
-        errors.push({
-          file: raw.file,
-          index: raw.index,
-          message: `duplicate Message-ID <${rec.id}> (first in ${first.source.file} #${first.source.index}); skipped`,
-        });
-        continue;
-      }
-      seen.set(rec.id, rec);
-      records.push(rec);
+    }
+  } finally {
+    await pool?.close();
+  }
+  progress(true);
+  return assemble(records, errors);
+}
+
+async function* inProcess(raws: AsyncIterable<RawMail>, lean: boolean): AsyncGenerator<[RawMail, Item]> {
+  for await (const raw of raws) {
+    try {
+      yield [raw, { record: settleRecord(await readMail(raw), lean) }];
+    } catch (err) {
+      if (!(err instanceof BrokenMessage)) throw err;
+      yield [raw, { broken: err.message }];
     }
   }
-  return assemble(records, errors);
+}
+
+/** Total size of the inputs that are regular files; null when one is stdin (size unknown). */
+async function inputSize(inputs: readonly string[]): Promise<{ bytes: number } | null> {
+  let bytes = 0;
+  for (const input of inputs) {
+    if (input === '-') return null;
+    const st = await stat(input).catch(() => null);
+    // A folder (maildir) or a missing file: readInput reports it; count nothing for it.
+    if (st?.isFile()) bytes += st.size;
+  }
+  return { bytes };
+}
+
+async function workerCount(asked: number | 'auto', size: { bytes: number } | null): Promise<number> {
+  if (asked !== 'auto') return Math.max(0, Math.floor(asked));
+  if (!size || size.bytes < WORKER_MIN_BYTES) return 0;
+  const { poolAvailable } = await import('./record-pool.js');
+  if (!poolAvailable()) return 0;
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(cores, 4) : 0;
+}
+
+/**
+ * One copy of each repeated string (Message-IDs in References, senders): a big mbox names the
+ * same ids and people over and over, and each record would otherwise hold its own copies.
+ */
+function interner(): (s: string) => string {
+  const m = new Map<string, string>();
+  return (s) => {
+    const have = m.get(s);
+    if (have !== undefined) return have;
+    m.set(s, s);
+    return s;
+  };
+}
+
+function compact(r: MailRecord, intern: (s: string) => string): MailRecord {
+  r.id = intern(r.id);
+  if (r.inReplyTo !== null) r.inReplyTo = intern(r.inReplyTo);
+  for (let i = 0; i < r.references.length; i++) r.references[i] = intern(r.references[i]!);
+  r.from = { name: intern(r.from.name), email: intern(r.from.email) };
+  r.source.file = intern(r.source.file);
+  return r;
 }
 
 /** Threads the records and turns them into Messages (exported for tests on hand-made records). */
@@ -78,8 +174,10 @@ export function assemble(records: MailRecord[], errors: InputError[] = []): Thre
   for (const r of byDate) {
     const layers = layersOf.get(r.id)!;
     const diffs: Diff[] = [];
-    for (const f of r.found) {
-      const id = diffIdentity(f.files);
+    const ids = (r as SettledRecord).diffIds;
+    for (const [i, f] of r.found.entries()) {
+      // Computed when the record was read (maybe on a worker); hand-made records have none.
+      const id = ids?.[i] ?? diffIdentity(f.files);
       const first = firstSeen.get(id);
       let author = diffAuthor(r, f.quoteDepth, f.origin, layers);
       if (!author && first) author = first.author;
