@@ -22,3 +22,15 @@ export class InputError extends Error {
     super(`${file}: ${problem}`);
   }
 }
+
+/**
+ * Messages that could not be read while the rest of the input was: one line each on stderr
+ * (`file #index: problem`). The caller prints what was read and exits 2 when there were any.
+ */
+export function reportUnreadMessages(errors: readonly { file: string; index: number | null; message: string }[]): boolean {
+  for (const e of errors) {
+    const line = `${e.file}${e.index === null ? '' : ` #${e.index}`}: ${e.message}`.replace(/[\r\n]+/g, ' ');
+    process.stderr.write(`lkml-replay: ${line}\n`);
+  }
+  return errors.length > 0;
+}

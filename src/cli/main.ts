@@ -32,6 +32,7 @@ program.parseAsync(process.argv).catch((err: unknown) => {
   const debug = program.opts<{ debug?: boolean }>().debug === true;
   if (err instanceof UsageError || err instanceof InputError) {
     process.stderr.write(`lkml-replay: ${err.message}\n`);
+    if (debug && err.stack) process.stderr.write(err.stack + '\n');
     process.exitCode = exitCodes.badInput;
     return;
   }

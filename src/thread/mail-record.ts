@@ -45,6 +45,7 @@ export class BrokenMessage extends Error {}
 
 /** Decodes one raw mail and extracts its own facts; throws BrokenMessage when it is no message. */
 export async function readMail(raw: RawMail): Promise<MailRecord> {
+  if (raw.problem !== undefined) throw new BrokenMessage(raw.problem);
   if (raw.orphan) throw new BrokenMessage(`${raw.raw.length} bytes before the first From_ line are not a message`);
   const source: MessageSource = { file: raw.file, index: raw.index, format: raw.format };
   if (raw.layout === 'diff') return bareDiff(raw, source);

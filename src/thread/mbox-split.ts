@@ -13,7 +13,15 @@ export interface MboxEntry {
   envelope: string | null;
   /** 1-based line of the mbox file where `raw` starts (the line after the From_ line). */
   line: number;
+  /** Set (to the message's size) when it was larger than MAX_MESSAGE_BYTES: `raw` is then empty. */
+  tooBig?: number;
 }
+
+/**
+ * Largest message kept. LKML mails are at most a few MB; anything past this (a gzip bomb's one
+ * endless message, a line with no end) is counted, not held, so memory stays flat.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024 ** 2;
 
 export interface SplitOptions {
   /** Unescape `>From ` lines. Default: only when the first From_ line is lore's `From mboxrd@z`. */
@@ -33,13 +41,40 @@ export async function* splitMbox(
   let envelope: string | null = null;
   let parts: Buffer[] = [];
   let carry: Buffer[] = [];
+  let carryBytes = 0;
   // Messages are contiguous: the next one starts where this one's lines end.
   let lineNo = 1;
+  // Bytes of the message being read, and the lines of what was dropped once it got too big.
+  let size = 0;
+  let droppedLines = 0;
+  // The block being scanned starts inside a line (a line longer than the cap was flushed).
+  let midLine = false;
+
+  function add(buf: Buffer): void {
+    size += buf.length;
+    if (size <= MAX_MESSAGE_BYTES) {
+      parts.push(buf);
+      return;
+    }
+    for (const p of parts) droppedLines += countLines(p);
+    droppedLines += countLines(buf);
+    parts = [];
+  }
 
   function* finish(): Generator<MboxEntry> {
+    const start = lineNo;
+    if (size > MAX_MESSAGE_BYTES) {
+      for (const p of parts) droppedLines += countLines(p);
+      lineNo += droppedLines;
+      yield { index: index++, raw: Buffer.alloc(0), envelope, line: start, tooBig: size };
+      parts = [];
+      size = 0;
+      droppedLines = 0;
+      return;
+    }
     const raw = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     parts = [];
-    const start = lineNo;
+    size = 0;
     lineNo += countLines(raw);
     if (envelope === null) {
       // Blank lines before the first From_ line are not a message (git skips them too).
@@ -51,13 +86,14 @@ export async function* splitMbox(
 
   function* scan(block: Buffer): Generator<MboxEntry> {
     let segStart = 0;
-    let s = block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
+    let s = !midLine && block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
+    midLine = false;
     while (s >= 0) {
       let e = block.indexOf(NL, s);
       if (e < 0) e = block.length;
       const line = block.toString('latin1', s, e).replace(/\r$/, '');
       if (isFromLine(line)) {
-        if (s > segStart) parts.push(block.subarray(segStart, s));
+        if (s > segStart) add(block.subarray(segStart, s));
         if (envelope !== null || parts.length > 0) yield* finish();
         envelope = line;
         lineNo++; // the From_ line itself
@@ -66,19 +102,28 @@ export async function* splitMbox(
       }
       s = nextFromLine(block, e);
     }
-    if (segStart < block.length) parts.push(block.subarray(segStart));
+    if (segStart < block.length) add(block.subarray(segStart));
   }
 
   for await (const chunk of chunks) {
     const lastNl = chunk.lastIndexOf(NL);
     if (lastNl < 0) {
       carry.push(chunk);
+      carryBytes += chunk.length;
+      if (carryBytes > MAX_MESSAGE_BYTES) {
+        // A line this long is no From_ line: it is message text; stop holding it apart.
+        for (const c of carry) add(c);
+        carry = [];
+        carryBytes = 0;
+        midLine = true;
+      }
       continue;
     }
     // Whole lines only: the tail after the last newline waits for the next chunk.
     const head = chunk.subarray(0, lastNl + 1);
     const block = carry.length ? Buffer.concat([...carry, head]) : head;
     carry = lastNl + 1 < chunk.length ? [chunk.subarray(lastNl + 1)] : [];
+    carryBytes = carry.length ? carry[0]!.length : 0;
     yield* scan(block);
   }
   if (carry.length) yield* scan(Buffer.concat(carry));

@@ -2,11 +2,11 @@
 // out its messages one by one as raw bytes. mboxes are streamed through our splitter;
 // gzip is detected by its magic bytes (not the name) and decompressed up to a cap.
 import { createReadStream } from 'node:fs';
-import { readdir, stat, readFile } from 'node:fs/promises';
-import { join, basename } from 'node:path';
+import { readdir, stat, readFile, realpath } from 'node:fs/promises';
+import { join, basename, relative, isAbsolute, sep } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { splitMbox } from './mbox-split.js';
+import { splitMbox, MAX_MESSAGE_BYTES } from './mbox-split.js';
 import { sniff, SNIFF_BYTES, type Layout } from './sniff.js';
 import { UnreadableInput, describeFsError } from './input-error.js';
 import type { InputFormat } from './types.js';
@@ -21,18 +21,34 @@ export interface RawMail {
   orphan: boolean;
   /** 1-based line of the file where `raw` starts (after an mbox's From_ line; 1 otherwise). */
   line: number;
+  /**
+   * Why this message could not be read (a maildir file that is unreadable or a symlink out of
+   * the maildir, a stream that broke off); `raw` is then empty and readMail reports it.
+   */
+  problem?: string;
 }
 
 export interface ReadOptions {
   /** Force mboxrd (`>From ` unescaping). Default: lore's `From mboxrd@z` line or a `.mboxrd` name. */
   mboxrd?: boolean;
-  /** Largest decompressed size of a gzip input (a guard against gzip bombs). */
+  /**
+   * Largest decompressed size of a gzip input (a guard against gzip bombs). Default:
+   * $LKML_REPLAY_MAX_GUNZIP_BYTES, else DEFAULT_MAX_GUNZIP_BYTES.
+   */
   maxGunzipBytes?: number;
   /** Where `-` reads from (tests pass their own stream). */
   stdin?: NodeJS.ReadableStream;
 }
 
 export const DEFAULT_MAX_GUNZIP_BYTES = 4 * 1024 ** 3;
+
+/** The gzip cap: the option, else the environment variable (how tests and users lower it), else 4 GiB. */
+export function gunzipCap(opts: ReadOptions): number {
+  if (opts.maxGunzipBytes !== undefined) return opts.maxGunzipBytes;
+  const env = process.env.LKML_REPLAY_MAX_GUNZIP_BYTES;
+  const n = env === undefined || env.trim() === '' ? NaN : Number(env);
+  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_MAX_GUNZIP_BYTES;
+}
 
 /** The name `-` gets in reports. */
 export const STDIN_NAME = '<stdin>';
@@ -55,7 +71,7 @@ export async function* readInput(path: string, opts: ReadOptions = {}): AsyncGen
   let name = path;
   let s = sniff(head, name);
   if ('layout' in s && s.layout === 'gzip') {
-    chunks = gunzip(file, rest, opts.maxGunzipBytes ?? DEFAULT_MAX_GUNZIP_BYTES);
+    chunks = gunzip(file, rest, gunzipCap(opts));
     ({ head, rest } = await peek(chunks));
     name = path.replace(/\.gz$/i, '');
     s = sniff(head, name);
@@ -63,16 +79,42 @@ export async function* readInput(path: string, opts: ReadOptions = {}): AsyncGen
   if ('problem' in s) throw new UnreadableInput(file, s.problem);
   if (s.layout === 'gzip') throw new UnreadableInput(file, 'gzip inside gzip');
   const { layout, format } = s;
-  if (layout === 'mbox') {
-    const mboxrd = opts.mboxrd ?? (/\.mboxrd$/i.test(name) ? true : undefined);
-    for await (const e of splitMbox(rest, mboxrd === undefined ? {} : { mboxrd })) {
-      yield { file, index: e.index, format, layout, raw: e.raw, orphan: e.envelope === null, line: e.line };
+  // Once the input is known to be mail, a later failure (a gzip cap, a read error) costs only
+  // the message being read: the ones before it are kept and the break is reported at its index.
+  let next = 0;
+  try {
+    if (layout === 'mbox') {
+      const mboxrd = opts.mboxrd ?? (/\.mboxrd$/i.test(name) ? true : undefined);
+      for await (const e of splitMbox(rest, mboxrd === undefined ? {} : { mboxrd })) {
+        next = e.index + 1;
+        const base = { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line };
+        yield e.tooBig === undefined ? { ...base, raw: e.raw } : { ...base, raw: EMPTY, problem: tooBigProblem(e.tooBig) };
+      }
+      return;
     }
-    return;
+    const parts: Buffer[] = [];
+    let size = 0;
+    for await (const c of rest) {
+      size += c.length;
+      if (size <= MAX_MESSAGE_BYTES) parts.push(c);
+    }
+    const base = { file, index: 0, format, layout, orphan: false, line: 1 };
+    yield size > MAX_MESSAGE_BYTES ? { ...base, raw: EMPTY, problem: tooBigProblem(size) } : { ...base, raw: Buffer.concat(parts) };
+  } catch (err) {
+    if (!(err instanceof UnreadableInput)) throw err;
+    yield { file, index: next, format, layout, raw: EMPTY, orphan: false, line: 1, problem: err.problem };
   }
-  const parts: Buffer[] = [];
-  for await (const c of rest) parts.push(c);
-  yield { file, index: 0, format, layout, raw: Buffer.concat(parts), orphan: false, line: 1 };
+}
+
+const EMPTY = Buffer.alloc(0);
+
+function tooBigProblem(size: number): string {
+  return `message of ${mib(size)} is larger than the ${mib(MAX_MESSAGE_BYTES)} limit; skipped`;
+}
+
+/** A size for an error line: MiB when it is at least one, bytes otherwise. */
+export function mib(bytes: number): string {
+  return bytes >= 1024 ** 2 ? `${Math.floor(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
 }
 
 /** A maildir: a folder with `cur/` and/or `new/`; each file in them is one message. */
@@ -88,13 +130,43 @@ async function* readMaildir(dir: string): AsyncGenerator<RawMail> {
   if (!isMaildir) throw new UnreadableInput(dir, 'is a directory but not a maildir (no cur/ or new/ folder)');
   // Maildir names start with the delivery time, so name order is close to arrival order.
   entries.sort((a, b) => (basename(a) < basename(b) ? -1 : basename(a) > basename(b) ? 1 : 0));
+  // A maildir comes from someone else (an Action checks out a stranger's pull request): a
+  // symlink may point at any file of the machine, so only files inside the maildir are read.
+  const root = await realpath(dir).catch(() => dir);
   let index = 0;
   for (const p of entries) {
-    const raw = await readFile(p).catch((err: unknown) => {
-      throw new UnreadableInput(p, describeFsError(err));
-    });
-    yield { file: dir, index: index++, format: 'maildir', layout: 'mail', raw, orphan: false, line: 1 };
+    const base = { file: dir, index: index++, format: 'maildir' as const, layout: 'mail' as const, orphan: false, line: 1 };
+    const name = relative(dir, p);
+    const problem = await maildirEntryProblem(p, root);
+    if (problem) {
+      yield { ...base, raw: EMPTY, problem: `${name}: ${problem}` };
+      continue;
+    }
+    const st = await stat(p);
+    if (st.size > MAX_MESSAGE_BYTES) {
+      yield { ...base, raw: EMPTY, problem: `${name}: ${tooBigProblem(st.size)}` };
+      continue;
+    }
+    try {
+      yield { ...base, raw: await readFile(p) };
+    } catch (err) {
+      yield { ...base, raw: EMPTY, problem: `${name}: ${describeFsError(err)}` };
+    }
   }
+}
+
+/** Why a maildir entry is not read (a symlink loop or one out of the maildir, no regular file), or null. */
+async function maildirEntryProblem(p: string, root: string): Promise<string | null> {
+  let real: string;
+  try {
+    real = await realpath(p);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink loop' : describeFsError(err);
+  }
+  const rel = relative(root, real);
+  if (rel === '' || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) return 'a symlink to a file outside the maildir; not followed';
+  const st = await stat(real).catch(() => null);
+  return st?.isFile() ? null : 'not a regular file';
 }
 
 /** Reads until SNIFF_BYTES (or the end) are seen, and gives back a stream that starts over. */
@@ -141,7 +213,7 @@ async function* gunzip(file: string, src: AsyncIterable<Buffer>, cap: number): A
       total += c.length;
       if (total > cap) {
         out.destroy();
-        throw new UnreadableInput(file, `decompresses to more than ${Math.round(cap / 1024 ** 2)} MiB; refusing to go on`);
+        throw new UnreadableInput(file, `decompresses to more than ${mib(cap)} (the gzip cap; LKML_REPLAY_MAX_GUNZIP_BYTES raises it); stopped there`);
       }
       yield c;
     }

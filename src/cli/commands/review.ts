@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitCodes, InputError, UsageError } from '../errors.js';
+import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
 
 interface ReviewCliOptions extends BudgetCliOptions {
@@ -91,5 +91,7 @@ export function registerReview(program: Command): void {
             : (await import('../../report/render-text.js')).renderText;
       process.stdout.write(render(result));
       if (failOnMet(result, opts.failOn as 'never')) process.exitCode = exitCodes.failOn;
+      // Unread messages are bad input: exit 2 wins over --fail-on's 1.
+      if (reportUnreadMessages(result.thread.errors)) process.exitCode = exitCodes.badInput;
     });
 }

@@ -2,7 +2,7 @@
 // The parser, mailparser and the renderers are imported inside the action, so `--help` and
 // every other command start without loading them.
 import type { Command } from 'commander';
-import { InputError, UsageError } from '../errors.js';
+import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
 
 interface ThreadOptions {
   format: string;
@@ -36,5 +36,7 @@ export function registerThread(program: Command): void {
           ? (await import('../../report/thread-json.js')).threadJson
           : (await import('../../report/thread-text.js')).threadText;
       process.stdout.write(render(parse));
+      // What was read is printed above; each message that was not gets a line, and exit 2.
+      if (reportUnreadMessages(parse.errors)) process.exitCode = exitCodes.badInput;
     });
 }

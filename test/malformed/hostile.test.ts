@@ -1,0 +1,234 @@
+// Every case of the hostile corpus (corpus.ts; outcomes in README.md here) through the built
+// CLI: either a correct parse, or one stderr line per unread message naming the file and the
+// message's index with exit code 2, and in both cases the good mails around it still printed.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASES, GOOD_IDS } from './corpus.js';
+import { lines, runCli } from './run-cli.js';
+
+interface Doc {
+  messages: {
+    id: string;
+    idSynthesised: boolean;
+    subject: string;
+    parent: string | null;
+    references: string[];
+    quotes: { depth: number; author: { email: string } | null }[];
+    diffs: { repairs: { kind: string }[]; files: { old: string; new: string; hunks: { oldLines: number; newLines: number }[] }[] }[];
+  }[];
+  placeholders: { id: string }[];
+  errors: { file: string; index: number | null; message: string }[];
+}
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'lkml-hostile-'));
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Builds a case in its own folder; the CLI runs two levels down, so `../../x` stays in the folder. */
+function setUp(name: string): { dir: string; cwd: string; inputs: string[] } {
+  const dir = join(root, name);
+  const cwd = join(dir, 'run', 'here');
+  mkdirSync(cwd, { recursive: true });
+  return { dir, cwd, inputs: CASES[name]!(dir).inputs };
+}
+
+function thread(name: string, env: Record<string, string> = {}) {
+  const { dir, cwd, inputs } = setUp(name);
+  const run = runCli(['thread', '--format', 'json', ...inputs], { cwd, env });
+  const doc = JSON.parse(run.stdout) as Doc;
+  return { dir, cwd, inputs, run, doc, ids: doc.messages.map((m) => m.id), msg: (id: string) => doc.messages.find((m) => m.id === id)! };
+}
+
+const T = 120_000;
+
+describe('parsed correctly: exit 0, nothing on stderr, every mail reported', () => {
+  it('truncated mid-header: the cut mail is read as far as it goes (no Message-ID left, so one is made up)', { timeout: T }, () => {
+    const { run, doc, ids } = thread('truncated-mid-header');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(ids).toEqual(expect.arrayContaining(GOOD_IDS));
+    expect(doc.messages).toHaveLength(3);
+    expect(doc.messages.filter((m) => m.idSynthesised)).toHaveLength(1);
+  });
+
+  it('truncated mid-body: the cut diff is read with its hunk count repaired', { timeout: T }, () => {
+    const { run, msg, ids } = thread('truncated-mid-body');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(ids).toEqual(expect.arrayContaining([...GOOD_IDS, 'cut-body@example.org']));
+    const d = msg('cut-body@example.org').diffs[0]!;
+    expect(d.repairs.map((r) => r.kind)).toContain('hunk-count-fixed');
+  });
+
+  it('a 5 MB single line', { timeout: T }, () => {
+    const { run, ids } = thread('line-5mb');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(ids).toEqual([GOOD_IDS[0], 'long-line@example.org', GOOD_IDS[1]]);
+  });
+
+  it('invalid base64: decoded as far as it decodes, the mail kept', { timeout: T }, () => {
+    const { run, ids } = thread('invalid-base64');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(ids).toEqual([GOOD_IDS[0], 'bad-base64@example.org', GOOD_IDS[1]]);
+  });
+
+  it('unknown charset: read as UTF-8/Latin-1, its diff found', { timeout: T }, () => {
+    const { run, msg } = thread('unknown-charset');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(msg('odd-charset@example.org').diffs[0]!.files[0]!.new).toBe('mm/rmap.c');
+    expect(msg(GOOD_IDS[1]!)).toBeDefined();
+  });
+
+  it('NUL bytes in headers and body: the mail and its diff kept', { timeout: T }, () => {
+    const { run, doc } = thread('nul-bytes');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(doc.messages).toHaveLength(3);
+    expect(doc.messages[1]!.diffs[0]!.files[0]!.new).toBe('mm/rmap.c');
+  });
+
+  it('10,000 References: all kept, the parent is In-Reply-To, the chain becomes placeholders', { timeout: T }, () => {
+    const { run, msg, doc } = thread('references-10000');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const m = msg('many-refs@example.org');
+    expect(m.references).toHaveLength(10_000);
+    expect(m.parent).toBe('ref-9999@example.org');
+    expect(doc.placeholders).toHaveLength(10_000);
+    expect(msg(GOOD_IDS[1]!)).toBeDefined();
+  });
+
+  it('a diff whose hunk counts lie: read by its lines, the repair listed', { timeout: T }, () => {
+    const { run, msg } = thread('lying-hunk-counts');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const d = msg('lying-counts@example.org').diffs[0]!;
+    expect(d.repairs.map((r) => r.kind)).toContain('hunk-count-fixed');
+    expect(d.files[0]!.hunks[0]).toMatchObject({ oldLines: 3, newLines: 4 });
+  });
+
+  it('a hunk of 100,000 lines', { timeout: T }, () => {
+    const { run, msg } = thread('hunk-100000-lines');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(msg('big-hunk@example.org').diffs[0]!.files[0]!.hunks[0]).toMatchObject({ oldLines: 100_000, newLines: 100_000 });
+    expect(msg(GOOD_IDS[1]!)).toBeDefined();
+  });
+
+  it('quotes 500 levels deep: every depth gets a layer', { timeout: T }, () => {
+    const { run, msg } = thread('quotes-500-deep');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const quotes = msg('deep-quotes@example.org').quotes;
+    expect(quotes.map((q) => q.depth)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(quotes.map((q) => q.author?.email)).toEqual(Array.from({ length: 500 }, (_, i) => `n${i + 1}@example.org`));
+  });
+
+  it('a Message-ID loop (a replies to b replies to a, and a self-reference): no cycle in the tree', { timeout: T }, () => {
+    const { run, msg, doc } = thread('message-id-loop');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(doc.messages).toHaveLength(5);
+    const a = msg('loop-a@example.org');
+    const b = msg('loop-b@example.org');
+    // One of the two is the other's parent, never both.
+    expect([a.parent, b.parent].filter((p) => p !== null)).toHaveLength(1);
+    expect(msg('self@example.org').parent).toBeNull();
+  });
+});
+
+describe('unread messages: one line each naming the file and index, exit 2, the rest still printed', () => {
+  it('a message with no headers', { timeout: T }, () => {
+    const { run, ids, inputs } = thread('no-headers');
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([`lkml-replay: ${inputs[0]} #1: no mail headers after the From_ line`]);
+    expect(ids).toEqual(GOOD_IDS);
+  });
+
+  it('a 1 MB subject: over the header size limit of the MIME parser', { timeout: T }, () => {
+    const { run, ids, inputs } = thread('subject-1mb');
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([`lkml-replay: ${inputs[0]} #1: cannot decode: Max header size for a MIME node exceeded`]);
+    expect(ids).toEqual(GOOD_IDS);
+  });
+
+  it('a gzip bomb past a small gzip cap: stopped while streaming, the mail before it kept', { timeout: T }, () => {
+    const { run, ids, inputs } = thread('gzip-bomb', { LKML_REPLAY_MAX_GUNZIP_BYTES: String(1024 * 1024) });
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      `lkml-replay: ${inputs[0]} #1: decompresses to more than 1 MiB (the gzip cap; LKML_REPLAY_MAX_GUNZIP_BYTES raises it); stopped there`,
+    ]);
+    expect(ids).toEqual([GOOD_IDS[0]]);
+  });
+
+  it('a gzip bomb under the default cap: its one endless message is counted, not held, and skipped', { timeout: T }, () => {
+    const { run, ids, inputs } = thread('gzip-bomb');
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([`lkml-replay: ${inputs[0]} #1: message of 80 MiB is larger than the 64 MiB limit; skipped`]);
+    expect(ids).toEqual([GOOD_IDS[0]]);
+  });
+
+  it('a maildir with symlinks (out of the maildir, a loop, one inside) and an unreadable file', { timeout: T }, () => {
+    const { run, ids, inputs, dir } = thread('maildir-symlinks-unreadable');
+    const md = inputs[0]!;
+    // Tests may run as root, where mode 000 does not stop a read: then the file is a good mail.
+    let readable = true;
+    try {
+      readFileSync(join(md, 'cur', '5-unreadable'));
+    } catch {
+      readable = false;
+    }
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      `lkml-replay: ${md} #1: cur/2-outside: a symlink to a file outside the maildir; not followed`,
+      `lkml-replay: ${md} #3: cur/4-loop-a: symlink loop`,
+      `lkml-replay: ${md} #4: cur/4-loop-b: symlink loop`,
+      ...(readable ? [] : [`lkml-replay: ${md} #5: cur/5-unreadable: permission denied`]),
+    ]);
+    expect(ids).toEqual(['good-before@example.org', 'inside-link@example.org', ...(readable ? ['unreadable@example.org'] : []), 'good-after@example.org']);
+    expect(run.stdout).not.toContain('outside-secret');
+    expect(existsSync(join(dir, 'secret.eml'))).toBe(true);
+  });
+});
+
+describe('file names inside diffs are never opened or written', () => {
+  it('thread: `+++ b/../../escaped-by-diff.c` is only a name in the output', { timeout: T }, () => {
+    const { run, msg, cwd, dir } = thread('diff-path-traversal');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(msg('traversal@example.org').diffs[0]!.files[0]!.new).toBe('../../escaped-by-diff.c');
+    // From the working directory, ../../escaped-by-diff.c is <dir>/escaped-by-diff.c.
+    expect(existsSync(join(cwd, '../../escaped-by-diff.c'))).toBe(false);
+    expect(existsSync(join(dir, 'escaped-by-diff.c'))).toBe(false);
+  });
+
+  it('review: the hunk is not placed (no model file has that name), nothing created', { timeout: T }, () => {
+    const { cwd, dir, inputs } = setUp('diff-path-traversal');
+    const run = runCli(['review', ...inputs, '--format', 'json', '--scenario', 'hmm-exclusive'], { cwd });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const doc = JSON.parse(run.stdout) as { variants: { hunks?: { file?: string; reason?: string }[] }[] };
+    expect(JSON.stringify(doc.variants)).toContain('file-not-modelled');
+    expect(existsSync(join(dir, 'escaped-by-diff.c'))).toBe(false);
+  });
+});
+
+describe('review reports unread messages the same way', () => {
+  it('prints the review of the good mails, one line for the broken one, exit 2 (over --fail-on)', { timeout: T }, () => {
+    const { cwd, inputs } = setUp('no-headers');
+    const run = runCli(['review', '--scenario', 'hmm-exclusive', '--fail-on', 'difference', ...inputs], { cwd });
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([`lkml-replay: ${inputs[0]} #1: no mail headers after the From_ line`]);
+    expect(run.stdout).toContain('lkml-replay review: [PATCH] mm: good-before');
+  });
+});
+
+describe('stack traces only with --debug', () => {
+  it('a whole-input error is one line; with --debug its stack follows', { timeout: T }, () => {
+    const missing = join(root, 'no-such.mbox');
+    const plain = runCli(['thread', missing], { cwd: root });
+    expect(plain.code).toBe(2);
+    expect(lines(plain.stderr)).toEqual([`lkml-replay: ${missing}: no such file or directory`]);
+    const debug = runCli(['--debug', 'thread', missing], { cwd: root });
+    expect(debug.code).toBe(2);
+    const l = lines(debug.stderr);
+    expect(l[0]).toBe(`lkml-replay: ${missing}: no such file or directory`);
+    expect(l.slice(1).some((x) => /^\s+at /.test(x))).toBe(true);
+  });
+});
