@@ -61,6 +61,14 @@ interface SiteState {
  */
 const QUIET_VISITS = 1000;
 
+/**
+ * States remembered per loop head (cheap keys, whole-state fingerprints): a loop whose state
+ * never repeats (a counter) would otherwise keep one per iteration until the step budget, gigabytes
+ * at the default budget. Forgetting them all when full still finds any cycle shorter than the cap.
+ */
+const MAX_CHEAP_KEPT = 4096;
+const MAX_FULL_KEPT = 64;
+
 /** All live seq values (global and per subscriber) of every mm. */
 function seqCells(k: Kernel): bigint[] {
   const out: bigint[] = [];
@@ -149,6 +157,7 @@ export class LivelockDetector {
     let cheap = '';
     for (const [, val] of localList) cheap += quick(val) + ',';
     if (!st.cheap.has(cheap)) {
+      if (st.cheap.size >= MAX_CHEAP_KEPT) st.cheap.clear();
       st.cheap.set(cheap, n);
       return null;
     }
@@ -158,6 +167,7 @@ export class LivelockDetector {
     const locals = localList.map(([name, val]) => `${name}=${fmt(val, base)}`).join(',');
     const full = `${base & 1n}|${locals}|${this.kernelState(base)}`;
     const seen = st.full.get(full);
+    if (seen === undefined && st.full.size >= MAX_FULL_KEPT) st.full.clear();
     st.full.set(full, n);
     if (seen === undefined || !v.alone) return null;
     if (this.proof && this.proof.site === v.site && this.proof.fastForwarded) {

@@ -98,7 +98,16 @@ export interface RawRun {
   retries: number;
   detector: LivelockDetector;
   trace: TraceEvent[];
+  /** Call/return events not kept because the trace already had `traceLimit` events. */
+  droppedCalls: number;
 }
+
+/**
+ * Events a run's trace may hold (call/return events past `traceLimit` are not even kept): beyond
+ * this the run ends with `budget` (memory). A loop of calls or lock operations would otherwise
+ * grow the trace by gigabytes before the step budget ends it.
+ */
+export const MAX_TRACE_EVENTS = 2_000_000;
 
 /**
  * Run TypeScript-driven threads on a compiled base in a fresh kernel: what runScenario() does for
@@ -107,7 +116,7 @@ export interface RawRun {
  */
 export function runThreads(
   compiled: CompiledBase,
-  cfg: { thp: boolean; budget: number; maxDepth?: number; maxMemory?: number; trace?: 'full' | 'events' | 'none'; livelock?: boolean },
+  cfg: { thp: boolean; budget: number; maxDepth?: number; maxMemory?: number; trace?: 'full' | 'events' | 'none'; traceLimit?: number; livelock?: boolean },
   threads: RunThread[],
 ): RawRun {
   const mem = new DefaultAddressSpace();
@@ -115,6 +124,7 @@ export function runThreads(
   k.traceCalls = (cfg.trace ?? 'full') === 'full';
   const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;
+  let droppedCalls = 0;
   const passes = new Map<string, number>();
   let liveCtx: ExecCtx | null = null;
   const subSeqs = (): bigint[] => {
@@ -134,6 +144,15 @@ export function runThreads(
     },
     traceCalls: (cfg.trace ?? 'full') === 'full',
     hooks: {
+      onTrace(ev) {
+        const tr = machine.trace;
+        if (cfg.traceLimit !== undefined && tr.length > cfg.traceLimit && (ev.t === 'call' || ev.t === 'return')) {
+          tr.pop();
+          droppedCalls++;
+        } else if (tr.length > MAX_TRACE_EVENTS) {
+          machine.overBudget('memory', `more than ${MAX_TRACE_EVENTS} trace events (lock, notifier, fault and other events of the run)`);
+        }
+      },
       onReturn(ctx, fn, kind, value) {
         if (kind !== 'model' || !RETRY_FNS.has(fn) || !value) return;
         retries++;
@@ -177,7 +196,7 @@ export function runThreads(
   if ((cfg.trace ?? 'full') === 'none') quietLocks.add(machine.mem);
   const res = machine.run(specs);
   if (k.traceCalls) mergeTsDepths(machine.trace);
-  return { res, k, env, retries, detector, trace: machine.trace };
+  return { res, k, env, retries, detector, trace: machine.trace, droppedCalls };
 }
 
 export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: RunOptions = {}): Outcome {
@@ -197,8 +216,8 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
     },
   }));
   const b = budgetsOf(scenario);
-  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b.steps, maxDepth: b.depth, maxMemory: b.memory, trace: traceMode, livelock: opts.livelock !== false }, threads);
-  return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit);
+  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b.steps, maxDepth: b.depth, maxMemory: b.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false }, threads);
+  return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
 }
 
 /** A stable identity for the innermost model frame of a thread (a new call is a new frame). */
@@ -224,6 +243,7 @@ function buildOutcome(
   rawTrace: TraceEvent[],
   traceMode: 'full' | 'events' | 'none',
   traceLimit: number,
+  droppedCalls = 0,
 ): Outcome {
   let verdict = res.verdict as Verdict;
   let detail = res.detail;
@@ -239,6 +259,7 @@ function buildOutcome(
       }
       trace.push(ev);
     }
+    if (traceMode === 'full') dropped += droppedCalls;
     if (dropped) trace.push({ t: 'note', text: `${dropped} call/return events beyond the first ${traceLimit} trace events were not recorded`, fn: '(runner)' });
   }
   if (verdict === 'completed' && detector.proof) {
