@@ -5,13 +5,27 @@ import type { Message, ThreadParse } from '../thread/types.js';
 import type { Diff, FileDiff, Hunk } from '../patch/types.js';
 
 export function threadJson(parse: ThreadParse): string {
-  const doc = {
-    messages: parse.messages.map(message),
-    placeholders: parse.placeholders,
-    unlinked: parse.unlinked,
-    errors: parse.errors,
-  };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return [...threadJsonChunks(parse)].join('');
+}
+
+/**
+ * The same text as threadJson (JSON.stringify of the document with 2-space indents), a message
+ * at a time, so a big thread is written out without building one huge string.
+ */
+export function* threadJsonChunks(parse: ThreadParse): Generator<string> {
+  // JSON strings never hold a raw newline, so indenting a nested value is a newline replace.
+  const nested = (v: unknown, indent: string): string => JSON.stringify(v, null, 2).replace(/\n/g, `\n${indent}`);
+  if (parse.messages.length === 0) yield '{\n  "messages": [],\n';
+  else {
+    yield '{\n  "messages": [\n';
+    for (let i = 0; i < parse.messages.length; i++) {
+      yield `    ${nested(message(parse.messages[i]!), '    ')}${i + 1 < parse.messages.length ? ',' : ''}\n`;
+    }
+    yield '  ],\n';
+  }
+  yield `  "placeholders": ${nested(parse.placeholders, '  ')},\n`;
+  yield `  "unlinked": ${nested(parse.unlinked, '  ')},\n`;
+  yield `  "errors": ${nested(parse.errors, '  ')}\n}\n`;
 }
 
 function message(m: Message) {

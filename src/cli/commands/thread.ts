@@ -1,6 +1,7 @@
 // `lkml-replay thread <inputs...> [--format text|json]`: parse threads and show the reply tree.
 // The parser, mailparser and the renderers are imported inside the action, so `--help` and
 // every other command start without loading them.
+import { once } from 'node:events';
 import type { Command } from 'commander';
 import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
 
@@ -26,17 +27,28 @@ export function registerThread(program: Command): void {
       ]);
       let parse;
       try {
-        parse = await parseThread(inputs, opts.mboxrd ? { mboxrd: true } : {});
+        // lean: the output prints each diff's text, not its per-line array (memory on big mboxes).
+        const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
+        parse = await parseThread(inputs, { ...(opts.mboxrd ? { mboxrd: true } : {}), lean: true, ...(onProgress ? { onProgress } : {}) });
       } catch (err) {
         if (err instanceof UnreadableInput) throw new InputError(err.file, err.problem);
         throw err;
       }
-      const render =
-        opts.format === 'json'
-          ? (await import('../../report/thread-json.js')).threadJson
-          : (await import('../../report/thread-text.js')).threadText;
-      process.stdout.write(render(parse));
+      if (opts.format === 'json') await writeChunks((await import('../../report/thread-json.js')).threadJsonChunks(parse));
+      else process.stdout.write((await import('../../report/thread-text.js')).threadText(parse));
       // What was read is printed above; each message that was not gets a line, and exit 2.
       if (reportUnreadMessages(parse.errors)) process.exitCode = exitCodes.badInput;
     });
+}
+
+/** Writes a big document a piece at a time, waiting when stdout's buffer is full. */
+async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  let buf = '';
+  for (const c of chunks) {
+    buf += c;
+    if (buf.length < 1 << 16) continue;
+    if (!process.stdout.write(buf)) await once(process.stdout, 'drain');
+    buf = '';
+  }
+  if (buf) process.stdout.write(buf);
 }
