@@ -137,36 +137,37 @@ async function* readMaildir(dir: string): AsyncGenerator<RawMail> {
   for (const p of entries) {
     const base = { file: dir, index: index++, format: 'maildir' as const, layout: 'mail' as const, orphan: false, line: 1 };
     const name = relative(dir, p);
-    const problem = await maildirEntryProblem(p, root);
-    if (problem) {
-      yield { ...base, raw: EMPTY, problem: `${name}: ${problem}` };
-      continue;
-    }
-    const st = await stat(p);
-    if (st.size > MAX_MESSAGE_BYTES) {
-      yield { ...base, raw: EMPTY, problem: `${name}: ${tooBigProblem(st.size)}` };
+    const entry = await maildirEntry(p, root);
+    if ('problem' in entry) {
+      yield { ...base, raw: EMPTY, problem: `${name}: ${entry.problem}` };
       continue;
     }
     try {
-      yield { ...base, raw: await readFile(p) };
+      // The resolved path: what was checked is what is read.
+      yield { ...base, raw: await readFile(entry.real) };
     } catch (err) {
       yield { ...base, raw: EMPTY, problem: `${name}: ${describeFsError(err)}` };
     }
   }
 }
 
-/** Why a maildir entry is not read (a symlink loop or one out of the maildir, no regular file), or null. */
-async function maildirEntryProblem(p: string, root: string): Promise<string | null> {
+/**
+ * A maildir entry's real path, or why it is not read: a symlink loop or one out of the maildir,
+ * no regular file (a FIFO would block the read for ever), or too big.
+ */
+async function maildirEntry(p: string, root: string): Promise<{ real: string } | { problem: string }> {
   let real: string;
   try {
     real = await realpath(p);
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink loop' : describeFsError(err);
+    return { problem: (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink loop' : describeFsError(err) };
   }
   const rel = relative(root, real);
-  if (rel === '' || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) return 'a symlink to a file outside the maildir; not followed';
+  if (rel === '' || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) return { problem: 'a symlink to a file outside the maildir; not followed' };
   const st = await stat(real).catch(() => null);
-  return st?.isFile() ? null : 'not a regular file';
+  if (!st?.isFile()) return { problem: 'not a regular file' };
+  if (st.size > MAX_MESSAGE_BYTES) return { problem: tooBigProblem(st.size) };
+  return { real };
 }
 
 /** Reads until SNIFF_BYTES (or the end) are seen, and gives back a stream that starts over. */

@@ -1,6 +1,7 @@
 // The hostile-input corpus, generated into a temp folder at test time (the big cases would be
 // megabytes in git). Every mbox case puts its hostile message between two good ones, so a test
 // can check that the good ones are still reported. test/malformed/README.md lists the outcomes.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -142,6 +143,8 @@ export const CASES: Record<string, (dir: string) => Built> = {
     symlinkSync('../tmp/target', join(md, 'new', '3-inside-link'));
     symlinkSync('4-loop-b', join(md, 'cur', '4-loop-a'));
     symlinkSync('4-loop-a', join(md, 'cur', '4-loop-b'));
+    // A FIFO: reading it would wait for a writer for ever.
+    execFileSync('mkfifo', [join(md, 'cur', '6-fifo')]);
     writeFileSync(join(md, 'cur', '5-unreadable'), mail({ id: 'unreadable' }));
     chmodSync(join(md, 'cur', '5-unreadable'), 0o000);
     return { inputs: [md] };

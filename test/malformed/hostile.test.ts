@@ -4,7 +4,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../thread/built-cli.js';
 import { CASES, GOOD_IDS } from './corpus.js';
 import { lines, runCli } from './run-cli.js';
 
@@ -21,6 +23,8 @@ interface Doc {
   placeholders: { id: string }[];
   errors: { file: string; index: number | null; message: string }[];
 }
+
+const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas/thread.schema.json'), 'utf8')) as object);
 
 let root: string;
 beforeAll(() => {
@@ -42,6 +46,8 @@ function thread(name: string, env: Record<string, string> = {}) {
   const { dir, cwd, inputs } = setUp(name);
   const run = runCli(['thread', '--format', 'json', ...inputs], { cwd, env });
   const doc = JSON.parse(run.stdout) as Doc;
+  // Whatever happened to the hostile message, the document keeps its documented shape.
+  expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   return { dir, cwd, inputs, run, doc, ids: doc.messages.map((m) => m.id), msg: (id: string) => doc.messages.find((m) => m.id === id)! };
 }
 
@@ -166,7 +172,7 @@ describe('unread messages: one line each naming the file and index, exit 2, the 
     expect(ids).toEqual([GOOD_IDS[0]]);
   });
 
-  it('a maildir with symlinks (out of the maildir, a loop, one inside) and an unreadable file', { timeout: T }, () => {
+  it('a maildir with symlinks (out of the maildir, a loop, one inside), an unreadable file and a FIFO', { timeout: T }, () => {
     const { run, ids, inputs, dir } = thread('maildir-symlinks-unreadable');
     const md = inputs[0]!;
     // Tests may run as root, where mode 000 does not stop a read: then the file is a good mail.
@@ -182,6 +188,7 @@ describe('unread messages: one line each naming the file and index, exit 2, the 
       `lkml-replay: ${md} #3: cur/4-loop-a: symlink loop`,
       `lkml-replay: ${md} #4: cur/4-loop-b: symlink loop`,
       ...(readable ? [] : [`lkml-replay: ${md} #5: cur/5-unreadable: permission denied`]),
+      `lkml-replay: ${md} #6: cur/6-fifo: not a regular file`,
     ]);
     expect(ids).toEqual(['good-before@example.org', 'inside-link@example.org', ...(readable ? ['unreadable@example.org'] : []), 'good-after@example.org']);
     expect(run.stdout).not.toContain('outside-secret');
