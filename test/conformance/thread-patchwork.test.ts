@@ -143,11 +143,15 @@ describe.skipIf(!pw.present)(pw.title('patchwork parser mails'), () => {
       `From: A <a@example.com>\nSubject: [PATCH] test\nMessage-ID: <t@example.com>\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n${headers}\n${body}`;
 
     async function parseText(text: string): Promise<ThreadParse> {
-      const { mkdtempSync, writeFileSync } = await import('node:fs');
+      const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
       const { tmpdir } = await import('node:os');
       const dir = mkdtempSync(path(tmpdir(), 'pw-'));
-      writeFileSync(path(dir, 'm.eml'), text);
-      return parseThread([path(dir, 'm.eml')]);
+      try {
+        writeFileSync(path(dir, 'm.eml'), text);
+        return await parseThread([path(dir, 'm.eml')]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
 
     it('inline diff and text/x-patch attachment give the same diff', async () => {

@@ -3,10 +3,11 @@
 // payload in GITHUB_EVENT_PATH, and the GITHUB_STEP_SUMMARY / GITHUB_OUTPUT files, which are
 // read back afterwards.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { afterAll } from 'vitest';
 
 const ACTION_YML = new URL('../../action.yml', import.meta.url);
 
@@ -33,8 +34,16 @@ export interface RunnerOptions {
   inputs?: Record<string, string>;
 }
 
+const runnerDirs: string[] = [];
+// Tests read the run's files (report.json under runnerTemp) after it returns: each runner
+// directory goes when the importing test file's tests are done.
+afterAll(async () => {
+  await Promise.all(runnerDirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
 export async function runAsRunner(options: RunnerOptions): Promise<RunnerResult> {
   const dir = await mkdtemp(join(tmpdir(), 'lkml-replay-runner-'));
+  runnerDirs.push(dir);
   const eventPath = join(dir, 'event.json');
   const summaryPath = join(dir, 'step_summary.md');
   const outputPath = join(dir, 'output.txt');

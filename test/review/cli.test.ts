@@ -1,12 +1,23 @@
 // `lkml-replay review` as a new user runs it: the built CLI on the seed (also with no inputs,
 // what `npm start` runs), the three formats, --fail-on exit codes, byte-identical JSON, bad input
 // and usage (one line, exit 2), a fast --help.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { cli } from './built-cli.js';
 import { mermaidBlocks, mermaidProblems } from '../report/mermaid-check.js';
+
+const tempDirs: string[] = [];
+/** A fresh temp directory, removed when this file's tests are done. */
+function tempDir(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
 const FAST = ['--scenario', 'nouveau-atomic-small', 'nouveau-atomic-thp-tail'];
@@ -130,7 +141,7 @@ describe('bad input and usage: one line naming the problem, exit 2', () => {
   };
   test('a file that is not there', () => oneLine(cli(['review', 'no/such/thread.mbox']), /^lkml-replay: no\/such\/thread\.mbox: /));
   test('a file that is no mail, patch or archive text', () => {
-    const f = join(mkdtempSync(join(tmpdir(), 'lkml-review-')), 'notes.txt');
+    const f = join(tempDir('lkml-review-'), 'notes.txt');
     writeFileSync(f, 'just some words\nand more\n');
     oneLine(cli(['review', f]), /notes\.txt: /);
   });
@@ -141,7 +152,7 @@ describe('bad input and usage: one line naming the problem, exit 2', () => {
   });
   test('an unknown scenario or a broken scenario file', () => {
     oneLine(cli(['review', SEED, '--scenario', 'nope']), /no bundled scenario "nope"/);
-    const f = join(mkdtempSync(join(tmpdir(), 'lkml-review-')), 'bad.yaml');
+    const f = join(tempDir('lkml-review-'), 'bad.yaml');
     writeFileSync(f, 'name: x\nsteps:\n  - frobnicate: {}\n');
     oneLine(cli(['review', SEED, '--scenario-file', f]), /bad\.yaml: /);
   });

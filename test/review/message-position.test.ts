@@ -1,13 +1,24 @@
 // Message.position: where a message and its decoded body sit in the input file, so that the
 // Action can annotate a hunk's lines in the reviewed file (src/thread/body-line.ts).
-import { describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseThread } from '../../src/thread/index.js';
 
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
 const MBOX = 'fixtures/threads/v10-07-device-exclusive.mbox';
+
+const tempDirs: string[] = [];
+/** A fresh temp directory, removed when this file's tests are done. */
+function tempDir(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 /** The file's own line `n` (1-based). */
 function fileLine(path: string, n: number): string {
@@ -54,7 +65,7 @@ describe('message position', () => {
   });
 
   test('a quoted-printable body is not stored as it reads: no body line, the message line stays', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lkml-pos-'));
+    const dir = tempDir('lkml-pos-');
     const f = join(dir, 'qp.mbox');
     writeFileSync(
       f,
@@ -76,7 +87,7 @@ describe('message position', () => {
   });
 
   test('a bare diff counts the file itself', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lkml-pos-'));
+    const dir = tempDir('lkml-pos-');
     const f = join(dir, 'x.diff');
     writeFileSync(f, '--- a/mm/rmap.c\n+++ b/mm/rmap.c\n@@ -1,2 +1,3 @@\n a\n+b\n c\n');
     const p = await parseThread([f]);

@@ -1,9 +1,9 @@
 // The `thread` command as a new user runs it, on the built CLI: the seed acceptance, the text
 // view, and bad inputs (one line naming the file, exit code 2, no stack trace).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './built-cli.js';
 
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
@@ -84,6 +84,7 @@ describe('lkml-replay thread text view', () => {
 
 describe('bad input: one line naming the file, exit code 2', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lkml-bad-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const junk = join(dir, 'junk.bin');
   writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   const notMaildir = join(dir, 'folder');

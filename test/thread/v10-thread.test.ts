@@ -1,7 +1,7 @@
 // The whole synthetic v10 07/10 thread (fixtures/threads/v10-07-device-exclusive.mbox):
 // tree shape, quote attribution in every reply, trailers, and the seed's quoted diff
 // recognised as Peter's diff from YMDmsha6GDtUf3Vs@t490s.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,9 +109,10 @@ describe('the thread and the seed text together', async () => {
 describe('a copy with no attribution and no reply headers', () => {
   it("takes the diff's author from the first appearance of the same diff", async () => {
     const text = readFileSync(SEED, 'utf8').replace(/^On Thursday, 10 June 2021 .* wrote:\n/m, '');
-    const file = join(mkdtempSync(join(tmpdir(), 'lkml-noattr-')), 'copy.txt');
+    const dir = mkdtempSync(join(tmpdir(), 'lkml-noattr-'));
+    const file = join(dir, 'copy.txt');
     writeFileSync(file, text);
-    const parse = await parseThread([THREAD, file]);
+    const parse = await parseThread([THREAD, file]).finally(() => rmSync(dir, { recursive: true, force: true }));
     const copy = parse.messages.find((m) => m.source.file === file)!;
     expect(copy.quotes[0]).toEqual({ depth: 1, author: null, via: 'none', attributionOnly: false });
     expect(copy.diffs[0]).toMatchObject({ quoteDepth: 1, quotedFrom: PETER_DIFF, author: PETER });
