@@ -143,6 +143,9 @@ export function runThreads(
       memoryBytes: cfg.maxMemory ?? DEFAULT_SCENARIO_BUDGETS.memory,
     },
     traceCalls: (cfg.trace ?? 'full') === 'full',
+    // onReturn below only looks at model functions named in RETRY_FNS (the livelock detector
+    // works from loop heads): hooking nothing else keeps builtin calls on their fast path.
+    callHookScope: { builtins: false, names: [...RETRY_FNS] },
     hooks: {
       onTrace(ev) {
         const tr = machine.trace;
