@@ -119,7 +119,10 @@ export async function runAction(deps: ActionDeps = {}): Promise<void> {
     logger.info(`not a pull request event (${context.eventName || 'unknown'}): no comment, no check run`);
   }
 
-  const problems = outcomes.filter((o) => o.status === 'failed').map((o) => o.detail);
+  // A failed write was logged as an error when it happened: the step fails with a count of them,
+  // not with the same lines a second time.
+  const failedWrites = outcomes.filter((o) => o.status === 'failed').length;
+  const problems = failedWrites ? [`${failedWrites} write(s) to GitHub failed (the errors above say which and why)`] : [];
 
   // (4) the outputs.
   try {
