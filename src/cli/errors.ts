@@ -26,11 +26,14 @@ export class InputError extends Error {
 /**
  * Messages that could not be read while the rest of the input was: one line each on stderr
  * (`file #index: problem`). The caller prints what was read and exits 2 when there were any.
+ * Second copies of a mail (`duplicate`) are only listed in the output: overlapping inputs are
+ * no bad input.
  */
-export function reportUnreadMessages(errors: readonly { file: string; index: number | null; message: string }[]): boolean {
-  for (const e of errors) {
+export function reportUnreadMessages(errors: readonly { file: string; index: number | null; message: string; duplicate?: true }[]): boolean {
+  const unread = errors.filter((e) => !e.duplicate);
+  for (const e of unread) {
     const line = `${e.file}${e.index === null ? '' : ` #${e.index}`}: ${e.message}`.replace(/[\r\n]+/g, ' ');
     process.stderr.write(`lkml-replay: ${line}\n`);
   }
-  return errors.length > 0;
+  return unread.length > 0;
 }

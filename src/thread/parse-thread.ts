@@ -69,6 +69,7 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
             file: raw.file,
             index: raw.index,
             message: `duplicate Message-ID <${rec.id}> (first in ${first.source.file} #${first.source.index}); skipped`,
+            duplicate: true,
           });
           continue;
         }

@@ -103,6 +103,11 @@ export interface InputError {
   file: string;
   index: number | null;
   message: string;
+  /**
+   * Set on a second copy of a Message-ID already read (overlapping inputs, a list mirror): a
+   * notice, not bad input, so the CLI does not exit 2 for it.
+   */
+  duplicate?: true;
 }
 
 /** A Message-ID that replies point at but that is not in the input. */

@@ -196,6 +196,19 @@ describe('unread messages: one line each naming the file and index, exit 2, the 
   });
 });
 
+describe('a second copy of a mail is a notice, not bad input', () => {
+  it('the same mbox twice: listed in errors with duplicate: true, nothing on stderr, exit 0', { timeout: T }, () => {
+    const { cwd, inputs } = setUp('truncated-mid-body');
+    const run = runCli(['thread', '--format', 'json', inputs[0]!, inputs[0]!], { cwd });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const doc = JSON.parse(run.stdout) as Omit<Doc, 'errors'> & { errors: { message: string; duplicate?: boolean }[] };
+    expect(validate(doc)).toBe(true);
+    expect(doc.messages).toHaveLength(3);
+    expect(doc.errors).toHaveLength(3);
+    expect(doc.errors.every((e) => e.duplicate === true && e.message.startsWith('duplicate Message-ID'))).toBe(true);
+  });
+});
+
 describe('file names inside diffs are never opened or written', () => {
   it('thread: `+++ b/../../escaped-by-diff.c` is only a name in the output', { timeout: T }, () => {
     const { run, msg, cwd, dir } = thread('diff-path-traversal');
