@@ -50,6 +50,8 @@ interface SiteState {
   visits: number;
   /** Clock plus all global notifier seqs at the previous visit. */
   epoch: bigint;
+  /** Quiet visits are fingerprinted every `stride`-th visit only (see MAX_STRIDE). */
+  stride: number;
 }
 
 /**
@@ -68,6 +70,12 @@ const QUIET_VISITS = 1000;
  */
 const MAX_CHEAP_KEPT = 4096;
 const MAX_FULL_KEPT = 64;
+/**
+ * Each time a loop head's cheap keys fill up without a repeat, it is looked at half as often
+ * (every 2nd, 4th ... 64th quiet visit): a counting loop then costs little until its step budget,
+ * and a cycle is still found, later (its period then reads as a multiple of the true one).
+ */
+const MAX_STRIDE = 64;
 
 /** All live seq values (global and per subscriber) of every mm. */
 function seqCells(k: Kernel): bigint[] {
@@ -142,7 +150,7 @@ export class LivelockDetector {
     }
     let st = perFrame.get(v.site);
     if (!st) {
-      st = { cheap: new Map(), full: new Map(), visits: 0, epoch: -1n };
+      st = { cheap: new Map(), full: new Map(), visits: 0, epoch: -1n, stride: 1 };
       perFrame.set(v.site, st);
     }
     const n = st.visits++;
@@ -151,13 +159,17 @@ export class LivelockDetector {
     const moved = epoch !== st.epoch;
     st.epoch = epoch;
     if (!moved && n < QUIET_VISITS) return null;
+    if (!moved && n % st.stride !== 0) return null;
     // Fast filter: the locals with every seq-range value reduced to a marker. A loop whose locals
     // never repeat (an index, an address) stops here, at the cost of one short string per visit.
     const localList = v.locals();
     let cheap = '';
     for (const [, val] of localList) cheap += quick(val) + ',';
     if (!st.cheap.has(cheap)) {
-      if (st.cheap.size >= MAX_CHEAP_KEPT) st.cheap.clear();
+      if (st.cheap.size >= MAX_CHEAP_KEPT) {
+        st.cheap.clear();
+        st.stride = Math.min(st.stride * 2, MAX_STRIDE);
+      }
       st.cheap.set(cheap, n);
       return null;
     }
