@@ -24,7 +24,8 @@ export function compileFacts(baseName: string, sources: ModelSource[]): CompileF
   const key = sourcesDigest(sources);
   const hit = cache.get(key);
   if (hit) return hit;
-  const compiled = compileSources({ name: baseName, description: '', patch: '' }, sources);
+  // reuse: the replay runs these very sources next and takes the program from the model's cache.
+  const compiled = compileSources({ name: baseName, description: '', patch: '' }, sources, [], { reuse: true });
   const facts: CompileFacts = {
     unresolved: compiled.program.unresolvedCalls,
     errors: compiled.program.errors,

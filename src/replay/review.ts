@@ -7,11 +7,9 @@ import type { Scenario } from '../model/scenario/types.js';
 import type { Diff } from '../patch/types.js';
 import type { Message, ThreadParse } from '../thread/types.js';
 import { chooseBase } from './choose-base.js';
-import { compareOutcomes, type Comparison } from './compare.js';
 import { actorMap, sequencePair, type SequencePair } from './interactions.js';
 import { defaultMapper, type MapDiffFn } from './map-seam.js';
 import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
-import { trimOutcome } from './trim-outcome.js';
 import type { BaselinePatch, HunkReview, Review, ThreadBrief, VariantReview } from './types.js';
 import { collectVariants, type VariantCandidate } from './variants.js';
 
@@ -25,7 +23,10 @@ export interface ReviewRequest {
   /** Replay variants whose placed hunks are only part of them. */
   partial?: boolean;
   mapper?: MapDiffFn;
+  /** Runs everything in this thread through this runner (tests count compiles and runs with it). */
   runner?: Runner;
+  /** Worker threads for the runs (1: none); default: see runAll(). */
+  jobs?: number;
 }
 
 export async function review(req: ReviewRequest): Promise<Review> {
@@ -34,11 +35,14 @@ export async function review(req: ReviewRequest): Promise<Review> {
   const { loadBase } = await import('../model/source/index.js');
   const { base: info, sources } = loadBase(base.name);
   const mapper = req.mapper ?? (await defaultMapper());
+  // Compiles for the compile errors (and runs, when no worker threads are used).
   const runner = req.runner ?? new InProcessRunner();
 
   const baselinePatches: BaselinePatch[] = [];
   const variants: VariantReview[] = [];
   const units = new Map<string, CompileUnit>();
+  const baseUnit: CompileUnit = { key: 'base', base: base.name, sources: null, label: '' };
+  const baseErrors = new Set((await runner.errors(baseUnit)).map(diagKey));
   for (const c of collectVariants(parse)) {
     const mapped = await mapSafely(mapper, c.diff, base.name, sources, !!req.partial);
     if ('error' in mapped) {
@@ -52,14 +56,12 @@ export async function review(req: ReviewRequest): Promise<Review> {
     const label = `V${variants.length + 1}`;
     const v = variantOf(c, label, mapped, noteFor(mapped));
     variants.push(v);
-    if (v.replayed) units.set(v.id, { key: v.id, base: base.name, sources: mapped.sources ?? sources, label });
-  }
-
-  const baseUnit: CompileUnit = { key: 'base', base: base.name, sources: null, label: '' };
-  const baseErrors = new Set((await runner.errors(baseUnit)).map(diagKey));
-  for (const v of variants) {
-    const u = units.get(v.id);
-    if (u) v.compileErrors = (await runner.errors(u)).filter((d) => !baseErrors.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+    if (!v.replayed) continue;
+    const unit: CompileUnit = { key: v.id, base: base.name, sources: mapped.sources ?? sources, label };
+    units.set(v.id, unit);
+    // Right after mapping: the mapper has just compiled these sources to check them, and the
+    // runner gets that program from the model's cache instead of compiling them again.
+    v.compileErrors = (await runner.errors(unit)).filter((d) => !baseErrors.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
   }
 
   const baseline: Review['baseline'] = {};
@@ -67,25 +69,27 @@ export async function review(req: ReviewRequest): Promise<Review> {
   const { initOutline } = await import('../model/interp/source-outline.js');
   await initOutline();
   const actors = actorMap(sources);
-  // The diagrams show the run that changed most; the full traces they need only live here.
+  // The diagrams show the run that changed most (the first of equals, in scenario then variant order).
   let sequence: SequencePair | null = null;
   let best = 0;
-  await runAll(runner, baseUnit, [...units.values()], req.scenarios, (runs) => {
-    baseline[runs.scenario.name] = trimOutcome(runs.baseline);
-    for (const [id, outcome] of runs.variants) {
-      const v = byId.get(id)!;
-      const cmp = compareOutcomes(runs.baseline, outcome);
-      const changed = cmp.differences.length > 0;
-      const score = changeScore(cmp);
-      if (score > best) {
-        best = score;
-        sequence = sequencePair(v.label, runs.scenario.name, runs.baseline, outcome, actors);
-      }
-      v.results.push({ scenario: runs.scenario.name, outcome: trimOutcome(outcome), differences: cmp.differences, changed, regression: cmp.regression });
-      v.changed ||= changed;
-      v.regression ||= cmp.regression;
-    }
+  const results = await runAll({ base: baseUnit, variants: [...units.values()], scenarios: req.scenarios, actors }, {
+    runner,
+    // A runner of the caller's own (a test's) must see every run: no workers then.
+    jobs: req.runner ? 1 : req.jobs,
   });
+  for (const r of results) {
+    baseline[r.scenario] = r.baseline;
+    for (const run of r.variants) {
+      const v = byId.get(run.key)!;
+      v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression: run.regression });
+      v.changed ||= run.changed;
+      v.regression ||= run.regression;
+    }
+    if (r.best && r.best.score > best) {
+      best = r.best.score;
+      sequence = r.best.sequence;
+    }
+  }
 
   const pairs = variants.flatMap((v) => v.results);
   return {
@@ -113,13 +117,6 @@ async function mapSafely(mapper: MapDiffFn, diff: Diff, base: string, sources: i
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
-}
-
-/** How much a run changed: a regression over a verdict over a result over the rest. */
-function changeScore(c: Comparison): number {
-  if (!c.differences.length) return 0;
-  const has = (k: string) => c.differences.some((d) => d.kind === k);
-  return (c.regression ? 10_000 : 0) + (has('verdict') ? 5_000 : 0) + (has('result') ? 2_000 : 0) + c.differences.length * 10 + Math.min(9, c.analysis.gained.length);
 }
 
 function diagKey(d: { file: string; message: string }): string {

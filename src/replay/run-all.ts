@@ -1,12 +1,15 @@
 // The run loop. A job is pure data (a compile unit: base name + model sources; a scenario;
 // the trace level) and gives an Outcome; the same job always gives the same Outcome. Each unit
-// is compiled once and reused for every scenario. The in-process runner below is the only one
-// today; a worker-thread runner can implement `Runner` with the same jobs (they are plain,
-// structured-clonable objects) and the loop does not change.
+// is compiled once per thread and reused for every scenario. A scenario is the unit of work: its
+// base run, its variant runs and their comparison happen together (replay-scenario.ts), in this
+// thread or in a worker thread (worker-pool.ts), and the results come back in scenario order.
+import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../model/interp/compiler.js';
 import type { CompiledBase } from '../model/scenario/run.js';
 import type { Outcome, Scenario } from '../model/scenario/types.js';
 import type { ModelSource } from '../model/source/index.js';
+import type { Actor } from './interactions.js';
+import { replayScenario, type ScenarioResult, type ScenarioTask } from './replay-scenario.js';
 
 export interface CompileUnit {
   /** Cache key: `base` for the base itself, the variant's id otherwise. */
@@ -69,35 +72,66 @@ export class InProcessRunner implements Runner {
 }
 
 async function compileUnit(unit: CompileUnit): Promise<CompiledBase> {
-  const { compileBase, compileSources } = await import('../model/scenario/run.js');
-  if (!unit.sources) return compileBase(unit.base);
-  const [{ baseInfo }, { loadCParser }] = await Promise.all([import('../model/source/index.js'), import('../model/interp/ts-parser.js')]);
+  const [{ compileSources }, { baseInfo, loadBase }, { loadCParser }] = await Promise.all([
+    import('../model/scenario/run.js'),
+    import('../model/source/index.js'),
+    import('../model/interp/ts-parser.js'),
+  ]);
   await loadCParser();
-  return compileSources(baseInfo(unit.base), unit.sources, unit.label ? [unit.label] : []);
+  // reuse: the hunk mapper compiled these very sources a moment ago to check them.
+  if (!unit.sources) {
+    const { base, sources } = loadBase(unit.base);
+    return compileSources(base, sources, [], { reuse: true });
+  }
+  return compileSources(baseInfo(unit.base), unit.sources, unit.label ? [unit.label] : [], { reuse: true });
 }
 
-/** What the loop hands back for each scenario: the base's outcome and each unit's. */
-export interface ScenarioRuns {
-  scenario: Scenario;
-  baseline: Outcome;
-  variants: Map<string, Outcome>;
+export interface ReplayPlan {
+  base: CompileUnit;
+  variants: readonly CompileUnit[];
+  scenarios: readonly Scenario[];
+  /** Which actor each model function belongs to (the sequence diagrams). */
+  actors: Map<string, Actor>;
+}
+
+export interface ReplayOptions {
+  /** Runs the jobs done in this thread (default: a new InProcessRunner). */
+  runner?: Runner;
+  /**
+   * Worker threads to spread the scenarios over: 1 runs them here. Default: the environment's
+   * LKML_REPLAY_JOBS, else min(cores, scenarios) when there are at least POOL_MIN_RUNS runs.
+   */
+  jobs?: number;
 }
 
 /**
- * Runs every scenario on the base and on each variant unit, scenario by scenario, and hands each
- * scenario's outcomes to `use` before running the next one (full traces are large: only one
- * scenario's are alive at a time).
+ * Below this many runs (units × scenarios) the default is to run them here: starting a worker
+ * (loading the model, the C grammar, compiling the units again) costs more than it saves.
  */
-export async function runAll(
-  runner: Runner,
-  base: CompileUnit,
-  variants: readonly CompileUnit[],
-  scenarios: readonly Scenario[],
-  use: (runs: ScenarioRuns) => void,
-): Promise<void> {
-  for (const scenario of scenarios) {
-    // The runs of one scenario are independent: a runner with workers may do them at once.
-    const [baseline, ...outs] = await Promise.all([base, ...variants].map((unit) => runner.run({ unit, scenario, trace: 'full' })));
-    use({ scenario, baseline: baseline!, variants: new Map(variants.map((v, i) => [v.key, outs[i]!])) });
+export const POOL_MIN_RUNS = 8;
+
+/**
+ * Every scenario on the base (once per scenario) and on each variant unit; one result per
+ * scenario, in the plan's order whatever thread ran it and whenever it finished.
+ */
+export async function runAll(plan: ReplayPlan, opts: ReplayOptions = {}): Promise<ScenarioResult[]> {
+  const tasks: ScenarioTask[] = plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants: [...plan.variants] }));
+  const jobs = poolSize(opts.jobs, tasks.length, tasks.length * (plan.variants.length + 1));
+  if (jobs > 1) {
+    const { runInWorkers, workerScript } = await import('./worker-pool.js');
+    const script = workerScript();
+    if (script) return runInWorkers(script, tasks, plan.actors, jobs);
   }
+  const runner = opts.runner ?? new InProcessRunner();
+  const out: ScenarioResult[] = [];
+  for (const task of tasks) out.push(await replayScenario((job) => runner.run(job), task, plan.actors));
+  return out;
+}
+
+/** How many workers: asked for (flag or LKML_REPLAY_JOBS), else cores when the runs are many enough. */
+export function poolSize(asked: number | undefined, tasks: number, runs: number): number {
+  const env = process.env.LKML_REPLAY_JOBS;
+  const wanted = asked ?? (env !== undefined && /^\d+$/.test(env.trim()) ? Number(env) : undefined);
+  if (wanted !== undefined) return Math.max(1, Math.min(wanted, tasks));
+  return runs >= POOL_MIN_RUNS ? Math.max(1, Math.min(availableParallelism(), tasks)) : 1;
 }

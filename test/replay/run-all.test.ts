@@ -1,52 +1,96 @@
-// The run loop: every unit compiled once whatever the number of scenarios, jobs are plain data,
-// outcomes handed over scenario by scenario, in unit order.
-import { expect, test } from 'vitest';
-import type { Outcome, Scenario } from '../../src/model/scenario/types.js';
-import { InProcessRunner, runAll, type CompileUnit, type Runner, type RunJob, type RunnerModel } from '../../src/replay/run-all.js';
-import type { CompiledBase } from '../../src/model/scenario/run.js';
+// The run loop on the real model: the base runs once per scenario and each variant once per
+// scenario, every unit is compiled once, results come back in scenario order with the variants in
+// unit order; scenarios replayed in worker threads give exactly what this thread gives.
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { initOutline } from '../../src/model/interp/source-outline.js';
+import { loadBundledScenarios } from '../../src/model/scenario/load.js';
+import { compileBase, compileSources, runScenario } from '../../src/model/scenario/run.js';
+import type { Scenario } from '../../src/model/scenario/types.js';
+import { baseInfo, loadBase } from '../../src/model/source/index.js';
+import { actorMap, type Actor } from '../../src/replay/interactions.js';
+import { InProcessRunner, poolSize, POOL_MIN_RUNS, runAll, type CompileUnit, type RunnerModel } from '../../src/replay/run-all.js';
+import { runInWorkers, workerScript } from '../../src/replay/worker-pool.js';
 
-test('runAll: one job per unit and scenario, handed over per scenario in order; jobs survive structured cloning', async () => {
-  const jobs: RunJob[] = [];
-  const runner: Runner = {
-    async run(job) {
-      jobs.push(structuredClone(job));
-      // Finish the later units first: the order handed over must not depend on timing.
-      await new Promise((r) => setTimeout(r, job.unit.key === 'base' ? 5 : 1));
-      return { scenario: job.scenario.name, base: job.unit.key } as unknown as Outcome;
-    },
-    async errors() {
-      return [];
-    },
-  };
-  const base: CompileUnit = { key: 'base', base: 'v10', sources: null, label: '' };
-  const units: CompileUnit[] = ['a', 'b'].map((key) => ({ key, base: 'v10', sources: [{ path: 'mm/x.c', text: key }], label: key.toUpperCase() }));
-  const scenarios = ['s1', 's2'].map((name) => ({ name }) as Scenario);
-  const seen: string[] = [];
-  await runAll(runner, base, units, scenarios, (r) => {
-    seen.push(`${r.scenario.name}: ${r.baseline.base} ${[...r.variants.entries()].map(([k, o]) => `${k}=${o.base}`).join(' ')}`);
-  });
-  expect(seen).toEqual(['s1: base a=a b=b', 's2: base a=a b=b']);
-  expect(jobs).toHaveLength(6);
-  expect(jobs.every((j) => j.trace === 'full')).toBe(true);
+const base: CompileUnit = { key: 'base', base: 'v10', sources: null, label: '' };
+// A real second program: the v5.14 sources (PageTail() skip, npages < 0 check) as a variant of v10.
+const v514: CompileUnit = { key: 'v5.14', base: 'v10', sources: loadBase('v5.14').sources, label: 'V1' };
+let scenarios: Scenario[];
+let actors: Map<string, Actor>;
+
+beforeAll(async () => {
+  const all = loadBundledScenarios();
+  scenarios = ['nouveau-atomic-thp-tail', 'nouveau-atomic-small', 'hmm-exclusive-thp'].map((n) => all.find((s) => s.name === n)!);
+  await initOutline();
+  actors = actorMap(loadBase('v10').sources);
 });
 
-test('InProcessRunner compiles each unit once, however many scenarios run on it', async () => {
+test('the base runs once per scenario, each variant once per scenario, each unit is compiled once', async () => {
   const calls: string[] = [];
   const model: RunnerModel = {
     async compile(unit) {
       calls.push(`compile ${unit.key}`);
-      return { diagnostics: [] } as unknown as CompiledBase;
+      return unit.sources ? compileVariant(unit) : compileBase(unit.base);
     },
-    async run(_c, job) {
+    async run(compiled, job) {
       calls.push(`run ${job.unit.key} ${job.scenario.name}`);
-      return { scenario: job.scenario.name } as Outcome;
+      return runScenario(compiled, job.scenario, { trace: job.trace });
     },
   };
-  const runner = new InProcessRunner(model);
-  const base: CompileUnit = { key: 'base', base: 'v10', sources: null, label: '' };
-  const v: CompileUnit = { key: 'x', base: 'v10', sources: [], label: 'V1' };
-  await runner.errors(base);
-  await runAll(runner, base, [v], ['s1', 's2', 's3'].map((name) => ({ name }) as Scenario), () => undefined);
-  expect(calls.filter((c) => c.startsWith('compile'))).toEqual(['compile base', 'compile x']);
-  expect(calls.filter((c) => c.startsWith('run'))).toHaveLength(6);
+  const results = await runAll({ base, variants: [v514], scenarios, actors }, { runner: new InProcessRunner(model), jobs: 1 });
+  expect(calls.filter((c) => c.startsWith('compile'))).toEqual(['compile base', 'compile v5.14']);
+  expect(calls.filter((c) => c.startsWith('run'))).toEqual(scenarios.flatMap((s) => [`run base ${s.name}`, `run v5.14 ${s.name}`]));
+  expect(results.map((r) => r.scenario)).toEqual(scenarios.map((s) => s.name));
+  for (const r of results) {
+    expect(r.baseline.base).toBe('v10');
+    expect(r.variants.map((v) => [v.key, v.outcome.base])).toEqual([['v5.14', 'v10 + V1']]);
+    expect(r.variants[0]!.changed).toBe(r.variants[0]!.differences.length > 0);
+  }
+  // The best candidate for the diagrams is a run that changed, and there is one exactly when a run changed.
+  for (const r of results) {
+    if (r.variants[0]!.changed) expect(r.best?.sequence).toMatchObject({ label: 'V1', scenario: r.scenario });
+    else expect(r.best).toBeNull();
+  }
+});
+
+function compileVariant(unit: CompileUnit) {
+  return compileSources(baseInfo(unit.base), unit.sources!, [unit.label]);
+}
+
+describe('worker threads', () => {
+  test('replaying in two workers gives the same results, in the same order, as this thread', async () => {
+    const script = workerScript();
+    // Workers load the built lib/ (npm test builds it first).
+    expect(script).toMatch(/lib[\\/]replay[\\/]run-worker\.js$/);
+    const tasks = scenarios.map((scenario) => ({ scenario, base, variants: [v514] }));
+    const inWorkers = await runInWorkers(script!, tasks, actors, 2);
+    const here = await runAll({ base, variants: [v514], scenarios, actors }, { jobs: 1 });
+    expect(inWorkers.map((r) => r.scenario)).toEqual(scenarios.map((s) => s.name));
+    expect(JSON.stringify(inWorkers)).toBe(JSON.stringify(here));
+  });
+
+  test('a scenario that fails in a worker fails the replay with its name', async () => {
+    const broken = { ...scenarios[0]!, name: 'broken', threads: null } as unknown as Scenario;
+    await expect(runInWorkers(workerScript()!, [{ scenario: broken, base, variants: [] }], actors, 1)).rejects.toThrow(/^scenario broken: /);
+  });
+});
+
+describe('pool size', () => {
+  const saved = process.env.LKML_REPLAY_JOBS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.LKML_REPLAY_JOBS;
+    else process.env.LKML_REPLAY_JOBS = saved;
+  });
+
+  test('asked for, then LKML_REPLAY_JOBS, then the cores when the runs are many; never more than the scenarios', () => {
+    delete process.env.LKML_REPLAY_JOBS;
+    expect(poolSize(1, 7, 100)).toBe(1);
+    expect(poolSize(4, 3, 100)).toBe(3);
+    expect(poolSize(undefined, 7, POOL_MIN_RUNS - 1)).toBe(1);
+    expect(poolSize(undefined, 1, 100)).toBe(1);
+    process.env.LKML_REPLAY_JOBS = '2';
+    expect(poolSize(undefined, 7, 1)).toBe(2);
+    expect(poolSize(1, 7, 100)).toBe(1);
+    process.env.LKML_REPLAY_JOBS = 'lots';
+    expect(poolSize(undefined, 7, POOL_MIN_RUNS - 1)).toBe(1);
+  });
 });

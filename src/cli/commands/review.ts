@@ -14,6 +14,7 @@ interface ReviewCliOptions extends BudgetCliOptions {
   format: string;
   failOn: string;
   partial?: boolean;
+  jobs?: string;
 }
 
 const FORMATS = ['text', 'markdown', 'json'];
@@ -37,10 +38,12 @@ export function registerReview(program: Command): void {
     .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
     .option('--format <format>', 'text, markdown or json', 'text')
     .option('--fail-on <level>', 'exit 1 when met: never, difference or regression', 'never')
-    .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)');
+    .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
+    .option('--jobs <n>', 'worker threads for the scenario runs (1: none; default: $LKML_REPLAY_JOBS, else the cores when there are 8 runs or more)');
   addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown or json, not "${opts.format}"`);
       if (!FAIL_ON.includes(opts.failOn)) throw new UsageError(`--fail-on must be never, difference or regression, not "${opts.failOn}"`);
+      if (opts.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(opts.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 999, not "${opts.jobs}"`);
       const budgets = await budgetOverrides(opts);
       const [{ BASES }, load, { review }, { failOnMet }, { UnreadableInput }] = await Promise.all([
         import('../../model/source/index.js'),
@@ -78,7 +81,7 @@ export function registerReview(program: Command): void {
       let result;
       try {
         const { withBudgets } = await import('../../model/scenario/budget.js');
-        result = await review({ inputs: inputs.length ? inputs : [seedThread()], base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial });
+        result = await review({ inputs: inputs.length ? inputs : [seedThread()], base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs) });
       } catch (err) {
         if (err instanceof UnreadableInput) throw new InputError(err.file, err.problem);
         throw err;

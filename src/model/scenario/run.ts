@@ -3,6 +3,7 @@
 // fresh interpreter Machine, giving an Outcome. No wall clock and no randomness anywhere: the same
 // compiled base and scenario give a byte-identical Outcome.
 
+import { createHash } from 'node:crypto';
 import { UNINIT, type Blocked, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
 import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, type Program, type RunResult } from '../interp/index.js';
 import { kernelBuiltins, OPAQUE_TYPES } from '../kernel/builtins/index.js';
@@ -64,9 +65,38 @@ export async function compileBase(name: string, extraPatches: { name: string; pa
   return compileSources(base, sources, extraPatches.map((p) => p.name));
 }
 
-export function compileSources(base: BaseInfo, sources: ModelSource[], patches: string[] = []): CompiledBase {
-  const program = compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+/**
+ * Compile model sources. `reuse`: take the Program from a small cache keyed by the sources'
+ * content, compiling only on a miss. The hunk mapper compiles each spliced variant to check it
+ * (src/map/compile-check.ts) and the replay compiles the same sources to run them; a Program is
+ * not changed by a run (each run makes its own Machine and kernel), so both can share one.
+ */
+export function compileSources(base: BaseInfo, sources: ModelSource[], patches: string[] = [], opts: { reuse?: boolean } = {}): CompiledBase {
+  const program = opts.reuse ? sharedProgram(sources) : compileModel(sources);
   return { base, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
+}
+
+function compileModel(sources: ModelSource[]): Program {
+  return compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+}
+
+/** Only the last few are kept: a review asks for a variant's program right after mapping it. */
+const PROGRAMS_KEPT = 4;
+const programs = new Map<string, Program>();
+
+function sharedProgram(sources: ModelSource[]): Program {
+  const h = createHash('sha1');
+  for (const s of sources) h.update(s.path).update('\u0000').update(s.text).update('\u0000');
+  const key = h.digest('hex');
+  let program = programs.get(key);
+  if (program) {
+    programs.delete(key); // most recently used last
+  } else {
+    program = compileModel(sources);
+    if (programs.size >= PROGRAMS_KEPT) programs.delete(programs.keys().next().value!);
+  }
+  programs.set(key, program);
+  return program;
 }
 
 export interface RunOptions {

@@ -1,0 +1,63 @@
+// One scenario of a review, start to end: run it on the base once, then on each variant, compare
+// each variant's run with the base's, and keep only what the review needs (trimmed outcomes, the
+// differences, the best candidate for the sequence diagrams). The full traces never leave this
+// function, so it runs the same in this thread or in a worker that hands back only its result.
+import type { Outcome, Scenario } from '../model/scenario/types.js';
+import { compareOutcomes, type Comparison } from './compare.js';
+import { sequencePair, type Actor, type SequencePair } from './interactions.js';
+import type { CompileUnit, RunJob } from './run-all.js';
+import { trimOutcome } from './trim-outcome.js';
+import type { Difference } from './types.js';
+
+export interface ScenarioTask {
+  scenario: Scenario;
+  base: CompileUnit;
+  variants: CompileUnit[];
+}
+
+export interface VariantRun {
+  /** The unit's key (the variant's id). */
+  key: string;
+  outcome: Outcome;
+  differences: Difference[];
+  changed: boolean;
+  regression: boolean;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  /** The base's outcome, trimmed. */
+  baseline: Outcome;
+  /** One per variant unit, in the task's order; outcomes trimmed. */
+  variants: VariantRun[];
+  /** The variant run of this scenario that changed most (first of equals), or null if none did. */
+  best: { score: number; sequence: SequencePair } | null;
+}
+
+export async function replayScenario(run: (job: RunJob) => Promise<Outcome>, task: ScenarioTask, actors: Map<string, Actor>): Promise<ScenarioResult> {
+  const { scenario } = task;
+  const baseline = await run({ unit: task.base, scenario, trace: 'full' });
+  const variants: VariantRun[] = [];
+  let best: { score: number; unit: CompileUnit; outcome: Outcome } | null = null;
+  // Variants one at a time: only the base's and the best variant's full runs stay alive.
+  for (const unit of task.variants) {
+    const outcome = await run({ unit, scenario, trace: 'full' });
+    const cmp = compareOutcomes(baseline, outcome);
+    const score = changeScore(cmp);
+    if (score > (best?.score ?? 0)) best = { score, unit, outcome };
+    variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression });
+  }
+  return {
+    scenario: scenario.name,
+    baseline: trimOutcome(baseline),
+    variants,
+    best: best && { score: best.score, sequence: sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) },
+  };
+}
+
+/** How much a run changed: a regression over a verdict over a result over the rest. */
+export function changeScore(c: Comparison): number {
+  if (!c.differences.length) return 0;
+  const has = (k: string) => c.differences.some((d) => d.kind === k);
+  return (c.regression ? 10_000 : 0) + (has('verdict') ? 5_000 : 0) + (has('result') ? 2_000 : 0) + c.differences.length * 10 + Math.min(9, c.analysis.gained.length);
+}
