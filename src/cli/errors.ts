@@ -32,7 +32,10 @@ export class InputError extends Error {
 export function reportUnreadMessages(errors: readonly { file: string; index: number | null; message: string; duplicate?: true }[]): boolean {
   const unread = errors.filter((e) => !e.duplicate);
   for (const e of unread) {
-    const line = `${e.file}${e.index === null ? '' : ` #${e.index}`}: ${e.message}`.replace(/[\r\n]+/g, ' ');
+    // Names and texts can come from the mail (a maildir entry's name): no line breaks or terminal
+    // escapes reach the terminal, so a problem stays one line.
+    // eslint-disable-next-line no-control-regex
+    const line = `${e.file}${e.index === null ? '' : ` #${e.index}`}: ${e.message}`.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
     process.stderr.write(`lkml-replay: ${line}\n`);
   }
   return unread.length > 0;

@@ -143,6 +143,8 @@ export const CASES: Record<string, (dir: string) => Built> = {
     symlinkSync('../tmp/target', join(md, 'new', '3-inside-link'));
     symlinkSync('4-loop-b', join(md, 'cur', '4-loop-a'));
     symlinkSync('4-loop-a', join(md, 'cur', '4-loop-b'));
+    // A name with a line break and a terminal escape, on a symlink out: its error line must stay one line.
+    symlinkSync(join(dir, 'secret.eml'), join(md, 'cur', '7-evil\n\x1b[2Jname'));
     // A FIFO: reading it would wait for a writer for ever.
     execFileSync('mkfifo', [join(md, 'cur', '6-fifo')]);
     writeFileSync(join(md, 'cur', '5-unreadable'), mail({ id: 'unreadable' }));

@@ -172,7 +172,7 @@ describe('unread messages: one line each naming the file and index, exit 2, the 
     expect(ids).toEqual([GOOD_IDS[0]]);
   });
 
-  it('a maildir with symlinks (out of the maildir, a loop, one inside), an unreadable file and a FIFO', { timeout: T }, () => {
+  it('a maildir with symlinks (out of the maildir, a loop, one inside, one named with a line break and an escape), an unreadable file and a FIFO', { timeout: T }, () => {
     const { run, ids, inputs, dir } = thread('maildir-symlinks-unreadable');
     const md = inputs[0]!;
     // Tests may run as root, where mode 000 does not stop a read: then the file is a good mail.
@@ -189,6 +189,7 @@ describe('unread messages: one line each naming the file and index, exit 2, the 
       `lkml-replay: ${md} #4: cur/4-loop-b: symlink loop`,
       ...(readable ? [] : [`lkml-replay: ${md} #5: cur/5-unreadable: permission denied`]),
       `lkml-replay: ${md} #6: cur/6-fifo: not a regular file`,
+      `lkml-replay: ${md} #7: cur/7-evil\\x0a\\x1b[2Jname: a symlink to a file outside the maildir; not followed`,
     ]);
     expect(ids).toEqual(['good-before@example.org', 'inside-link@example.org', ...(readable ? ['unreadable@example.org'] : []), 'good-after@example.org']);
     expect(run.stdout).not.toContain('outside-secret');
