@@ -13,9 +13,10 @@ import { fileURLToPath } from 'node:url';
 import type { BenchContext, BenchSectionRunner } from './context.js';
 import type { BenchSection } from './types.js';
 import { parseSection } from './parse.js';
+import { replayBench } from './replay.js';
 
 /** The sections, in the order they run and print. Add a section here (one line). */
-export const SECTIONS: BenchSectionRunner[] = [parseSection];
+export const SECTIONS: BenchSectionRunner[] = [parseSection, replayBench];
 
 function findRoot(): string {
   for (let d = dirname(fileURLToPath(import.meta.url)), i = 0; i < 6; i++, d = dirname(d)) {
