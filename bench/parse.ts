@@ -4,8 +4,9 @@
 // in a child process (lib/bench/parse-child.mjs) so its peak RSS is its own; git's peak RSS
 // comes from /usr/bin/time when it is there.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { BenchContext, BenchSectionRunner } from './context.js';
 import { summarise, type BenchFigure, type BenchRatio, type BenchSection } from './types.js';
 import { writeCorpus, type CorpusStats } from './corpus.js';
@@ -40,20 +41,25 @@ function childParse(ctx: BenchContext, mode: string, file: string, workers?: num
 }
 
 /** Runs a command, timing it here and taking its peak RSS from /usr/bin/time -f %M when present. */
-function timed(cmd: string, args: string[], opts: { input?: Buffer; cwd?: string; allowFail?: boolean } = {}): { ms: number; maxRssMB: number | null; stdout: Buffer; ok: boolean } {
+function timed(
+  cmd: string,
+  args: string[],
+  opts: { input?: Buffer; cwd?: string; allowFail?: boolean; stdoutTo?: string } = {},
+): { ms: number; maxRssMB: number | null; stdout: Buffer; ok: boolean } {
   const useTime = existsSync(TIME);
+  const out = opts.stdoutTo === undefined ? null : openSync(opts.stdoutTo, 'w');
+  const spawnOpts = { input: opts.input, cwd: opts.cwd, maxBuffer: 1 << 28, ...(out === null ? {} : { stdio: ['pipe', out, 'pipe'] as ('pipe' | number)[] }) };
   const t0 = performance.now();
-  const r = useTime
-    ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { input: opts.input, cwd: opts.cwd, maxBuffer: 1 << 28 })
-    : spawnSync(cmd, args, { input: opts.input, cwd: opts.cwd, maxBuffer: 1 << 28 });
+  const r = useTime ? spawnSync(TIME, ['-f', '%M', cmd, ...args], spawnOpts) : spawnSync(cmd, args, spawnOpts);
   const ms = performance.now() - t0;
+  if (out !== null) closeSync(out);
   if (r.status !== 0 && !opts.allowFail) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.toString()}`);
   let maxRssMB: number | null = null;
   if (useTime) {
     const kb = Number(r.stderr.toString().trim().split('\n').pop());
     if (Number.isFinite(kb)) maxRssMB = kb / 1024;
   }
-  return { ms, maxRssMB, stdout: r.stdout, ok: r.status === 0 };
+  return { ms, maxRssMB, stdout: r.stdout ?? Buffer.alloc(0), ok: r.status === 0 };
 }
 
 function gitMailsplit(file: string, dir: string): Run & { count: number } {
@@ -107,13 +113,16 @@ export const parseSection: BenchSectionRunner = {
     ctx.log(`corpus ${file}: ${stats.messages} messages, ${(bytes / 1e6).toFixed(1)} MB`);
 
     const ours: Run[] = [];
+    const pooled: Run[] = [];
     const split: Run[] = [];
     const git: Run[] = [];
+    const workers = Math.min(availableParallelism(), 4);
     // Interleaved repetitions, so drift on a shared machine hits each alike.
     for (let i = 0; i < ctx.reps; i++) {
       ctx.log(`parse rep ${i + 1}/${ctx.reps}`);
       split.push(childParse(ctx, 'split', file));
       ours.push(childParse(ctx, 'full', file));
+      if (workers > 1) pooled.push(childParse(ctx, 'full', file, workers));
       git.push(gitMailsplit(file, splitDir));
     }
     const subset = Math.min(ctx.quick ? 200 : 500, stats.messages);
@@ -124,6 +133,7 @@ export const parseSection: BenchSectionRunner = {
     rmSync(splitDir, { recursive: true, force: true });
 
     figs.push(...figures('ours, full parse (1 thread)', ours, bytes, 'split, headers, MIME decode, threading, quote layers, diffs'));
+    if (pooled.length) figs.push(...figures(`ours, full parse (${workers} worker threads)`, pooled, bytes, 'splitter on the main thread, decode and extraction on the workers'));
     figs.push(...figures('ours, splitter only', split, bytes));
     figs.push(...figures('git mailsplit --mboxrd (split only)', git, bytes));
     figs.push(
@@ -132,7 +142,41 @@ export const parseSection: BenchSectionRunner = {
     const ourMs = median(ours.map((r) => r.ms));
     ratios.push({ name: 'full parse vs git mailsplit --mboxrd', value: median(git.map((r) => r.ms)) / ourMs, note: 'throughput ours / git mailsplit (split only); > 1: our full parse is faster than git only splitting' });
     ratios.push({ name: 'full parse vs git mailsplit + mailinfo', value: mailinfoRun.ms / ourMs, note: 'throughput ours / git mailsplit then mailinfo per message' });
+    if (pooled.length) {
+      const pooledMs = median(pooled.map((r) => r.ms));
+      ratios.push({ name: `full parse, ${workers} workers, vs git mailsplit --mboxrd`, value: median(git.map((r) => r.ms)) / pooledMs, note: 'throughput ours / git mailsplit (split only)' });
+      ratios.push({ name: `full parse, ${workers} workers, vs git mailsplit + mailinfo`, value: mailinfoRun.ms / pooledMs, note: 'throughput ours / git mailsplit then mailinfo per message' });
+    }
     ratios.push({ name: 'our splitter vs git mailsplit --mboxrd', value: median(git.map((r) => r.ms)) / median(split.map((r) => r.ms)), note: 'throughput, both only split' });
-    return { title: 'Parsing (generated LKML-like corpus)', figures: figs, ratios, extra: { corpus: { ...stats, file: file.slice(ctx.root.length + 1) } } };
+    const extra: Record<string, unknown> = { corpus: { ...stats, file: file.slice(ctx.root.length + 1) } };
+    if (ctx.big) {
+      const big = await bigRun(ctx);
+      figs.push(...big.figures);
+      extra['big'] = big.extra;
+    }
+    return { title: 'Parsing (generated LKML-like corpus)', figures: figs, ratios, extra };
   },
 };
+
+/**
+ * `--big`: the streaming run. `lkml-replay thread` (the CLI as a user runs it, workers on) on a
+ * 1 GB mbox, output to /dev/null, once per format; and git mailsplit on the same file.
+ */
+async function bigRun(ctx: BenchContext): Promise<{ figures: BenchFigure[]; extra: Record<string, unknown> }> {
+  const { file, stats } = await corpusFile(ctx, { bytes: 1e9 }, 'big');
+  const bytes = statSync(file).size;
+  const figs: BenchFigure[] = [];
+  const cli = join(ctx.root, 'bin', 'lkml-replay.js');
+  for (const format of ['json', 'text']) {
+    ctx.log(`big: lkml-replay thread --format ${format} on ${(bytes / 1e9).toFixed(2)} GB`);
+    const t = timed(process.execPath, [cli, 'thread', '--format', format, file], { stdoutTo: '/dev/null' });
+    const run: Run = { ms: t.ms, messages: stats.messages, bytes, maxRssMB: t.maxRssMB };
+    figs.push(...figures(`1 GB mbox, lkml-replay thread --format ${format}`, [run], bytes, 'the CLI, workers on, output to /dev/null'));
+  }
+  ctx.log('big: git mailsplit --mboxrd');
+  const splitDir = join(ctx.outDir, 'mailsplit-big');
+  const g = gitMailsplit(file, splitDir);
+  rmSync(splitDir, { recursive: true, force: true });
+  figs.push(...figures('1 GB mbox, git mailsplit --mboxrd', [g], bytes));
+  return { figures: figs, extra: { corpus: { ...stats, file: file.slice(ctx.root.length + 1) } } };
+}

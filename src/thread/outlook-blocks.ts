@@ -43,7 +43,10 @@ export function bumpOutlookQuotes(lines: QuotedLine[]): OutlookResult {
 }
 
 function startsOutlookBlock(lines: QuotedLine[], i: number): boolean {
-  const t = lines[i]!.text.trim();
+  // Both forms need a `-` or `_`: most lines are out with one cheap look.
+  const raw = lines[i]!.text;
+  if (raw.indexOf('-') < 0 && raw.indexOf('_') < 0) return false;
+  const t = raw.trim();
   if (ORIGINAL_MESSAGE.test(t)) return true;
   const next = lines[i + 1];
   return RULE.test(t) && next !== undefined && /^(From|Von):\s*\S/i.test(next.text.trim());

@@ -5,21 +5,38 @@
 // of the marker, so a quoted diff context line `>  foo` keeps its own leading space.
 import type { QuotedLine } from '../patch/types.js';
 
-const MARKERS = /^>(?:[ \t]?>)*/;
+// Same rule as /^>(?:[ \t]?>)*/ followed by one optional space, read char by char: this runs on
+// every body line of every message.
+const GT = 62;
+const SPACE = 32;
+const TAB = 9;
 
 export function quoteDepthOf(line: string): { depth: number; text: string } {
-  const m = MARKERS.exec(line);
-  if (!m) return { depth: 0, text: line };
-  let depth = 0;
-  for (const ch of m[0]) if (ch === '>') depth++;
-  let text = line.slice(m[0].length);
-  if (text.startsWith(' ')) text = text.slice(1);
-  return { depth, text };
+  if (line.charCodeAt(0) !== GT) return { depth: 0, text: line };
+  let i = 1;
+  let depth = 1;
+  for (;;) {
+    const c = line.charCodeAt(i);
+    if (c === GT) {
+      depth++;
+      i++;
+    } else if ((c === SPACE || c === TAB) && line.charCodeAt(i + 1) === GT) {
+      depth++;
+      i += 2;
+    } else break;
+  }
+  if (line.charCodeAt(i) === SPACE) i++;
+  return { depth, text: line.slice(i) };
 }
 
 export function splitQuoted(body: string): QuotedLine[] {
-  const raw = body.split(/\r?\n/);
+  const raw = body.includes('\r') ? body.split(/\r?\n/) : body.split('\n');
   // A body ending in a newline does not have an extra empty last line.
   if (raw.length > 0 && raw[raw.length - 1] === '') raw.pop();
-  return raw.map((line, i) => ({ ...quoteDepthOf(line), lineNo: i + 1 }));
+  const out: QuotedLine[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const q = quoteDepthOf(raw[i]!);
+    out[i] = { depth: q.depth, text: q.text, lineNo: i + 1 };
+  }
+  return out;
 }
