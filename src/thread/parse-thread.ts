@@ -11,7 +11,7 @@ import { threadMessages } from './threading.js';
 import { quoteLayers } from './quote-layers.js';
 import { settleRecord, type SettledRecord } from './lean-record.js';
 import { DiffSpill, type SpillRef } from './diff-spill.js';
-import type { InputError, Message, Person, QuoteLayer, ThreadParse } from './types.js';
+import type { InputError, Message, Person, QuoteLayer, ThreadParse, Trailer } from './types.js';
 
 export interface ParseOptions extends ReadOptions {
   /**
@@ -124,17 +124,37 @@ async function workerCount(asked: number | 'auto', size: { bytes: number } | nul
 }
 
 /**
- * One copy of each repeated string (Message-IDs in References, senders): a big mbox names the
- * same ids and people over and over, and each record would otherwise hold its own copies.
+ * One copy of each repeated value: a big mbox names the same ids, people, subjects and trailers
+ * over and over, and each record would otherwise hold its own copies. Objects are shared only
+ * where nothing changes them after parsing (people, trailers).
  */
-function interner(): (s: string) => string {
-  const m = new Map<string, string>();
-  return (s) => {
-    const have = m.get(s);
+function interner(): Interner {
+  const strings = new Map<string, string>();
+  const objects = new Map<string, object>();
+  const str = (s: string): string => {
+    const have = strings.get(s);
     if (have !== undefined) return have;
-    m.set(s, s);
+    strings.set(s, s);
     return s;
   };
+  const obj = <T extends object>(key: string, make: () => T): T => {
+    const have = objects.get(key);
+    if (have !== undefined) return have as T;
+    const o = make();
+    objects.set(key, o);
+    return o;
+  };
+  return {
+    str,
+    person: (p) => obj(`p\0${p.name}\0${p.email}`, () => ({ name: str(p.name), email: str(p.email) })),
+    trailer: (t) => obj(`t\0${t.key}\0${t.value}`, () => ({ key: str(t.key), value: str(t.value) })),
+  };
+}
+
+interface Interner {
+  str(s: string): string;
+  person(p: Person): Person;
+  trailer(t: Trailer): Trailer;
 }
 
 /** Lean: each diff's files, repairs and text go to the spill file (its identity was taken already). */
@@ -163,12 +183,17 @@ function spilledParts(spill: DiffSpill, ref: SpillRef): Pick<Diff, 'files' | 're
 }
 let lastSpilled: { ref: SpillRef; parts: Pick<Diff, 'files' | 'repairs' | 'text'> } | null = null;
 
-function compact(r: MailRecord, intern: (s: string) => string): MailRecord {
-  r.id = intern(r.id);
-  if (r.inReplyTo !== null) r.inReplyTo = intern(r.inReplyTo);
-  for (let i = 0; i < r.references.length; i++) r.references[i] = intern(r.references[i]!);
-  r.from = { name: intern(r.from.name), email: intern(r.from.email) };
-  r.source.file = intern(r.source.file);
+function compact(r: MailRecord, intern: Interner): MailRecord {
+  r.id = intern.str(r.id);
+  if (r.inReplyTo !== null) r.inReplyTo = intern.str(r.inReplyTo);
+  for (let i = 0; i < r.references.length; i++) r.references[i] = intern.str(r.references[i]!);
+  r.from = intern.person(r.from);
+  r.subject = intern.str(r.subject);
+  for (const a of r.attributions) a.person = intern.person(a.person);
+  r.trailers = r.trailers.map(intern.trailer);
+  if (r.scissorsAuthor) r.scissorsAuthor = intern.person(r.scissorsAuthor);
+  if (r.inBody?.from) r.inBody.from = intern.person(r.inBody.from);
+  r.source.file = intern.str(r.source.file);
   return r;
 }
 
