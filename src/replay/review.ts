@@ -25,7 +25,7 @@ export interface ReviewRequest {
   mapper?: MapDiffFn;
   /** Runs everything in this thread through this runner (tests count compiles and runs with it). */
   runner?: Runner;
-  /** Worker threads for the runs (1: none); default: see runAll(). */
+  /** Threads for the runs: this one plus jobs - 1 workers (1: this thread only); default: see runAll(). */
   jobs?: number;
 }
 
@@ -35,7 +35,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
   const { loadBase } = await import('../model/source/index.js');
   const { base: info, sources } = loadBase(base.name);
   const mapper = req.mapper ?? (await defaultMapper());
-  // Compiles for the compile errors (and runs, when no worker threads are used).
+  // Compiles for the compile errors, and runs this thread's share of the scenarios.
   const runner = req.runner ?? new InProcessRunner();
 
   const baselinePatches: BaselinePatch[] = [];

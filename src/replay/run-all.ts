@@ -95,11 +95,12 @@ export interface ReplayPlan {
 }
 
 export interface ReplayOptions {
-  /** Runs the jobs done in this thread (default: a new InProcessRunner). */
+  /** Runs this thread's jobs (default: a new InProcessRunner); its compiled units are reused. */
   runner?: Runner;
   /**
-   * Worker threads to spread the scenarios over: 1 runs them here. Default: the environment's
-   * LKML_REPLAY_JOBS, else min(cores, scenarios) when there are at least POOL_MIN_RUNS runs.
+   * Threads replaying scenarios: this one plus jobs - 1 workers (1: this thread only). Default:
+   * the environment's LKML_REPLAY_JOBS, else min(cores, scenarios) when there are at least
+   * POOL_MIN_RUNS runs.
    */
   jobs?: number;
 }
@@ -117,18 +118,20 @@ export const POOL_MIN_RUNS = 8;
 export async function runAll(plan: ReplayPlan, opts: ReplayOptions = {}): Promise<ScenarioResult[]> {
   const tasks: ScenarioTask[] = plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants: [...plan.variants] }));
   const jobs = poolSize(opts.jobs, tasks.length, tasks.length * (plan.variants.length + 1));
+  const runner = opts.runner ?? new InProcessRunner();
+  const here = (task: ScenarioTask) => replayScenario((job) => runner.run(job), task, plan.actors);
   if (jobs > 1) {
     const { runInWorkers, workerScript } = await import('./worker-pool.js');
     const script = workerScript();
-    if (script) return runInWorkers(script, tasks, plan.actors, jobs);
+    // This thread takes part: it has the units compiled already; jobs - 1 workers join it.
+    if (script) return runInWorkers(script, tasks, plan.actors, jobs, here);
   }
-  const runner = opts.runner ?? new InProcessRunner();
   const out: ScenarioResult[] = [];
-  for (const task of tasks) out.push(await replayScenario((job) => runner.run(job), task, plan.actors));
+  for (const task of tasks) out.push(await here(task));
   return out;
 }
 
-/** How many workers: asked for (flag or LKML_REPLAY_JOBS), else cores when the runs are many enough. */
+/** How many threads (this one and workers): asked for (flag or LKML_REPLAY_JOBS), else cores when the runs are many enough. */
 export function poolSize(asked: number | undefined, tasks: number, runs: number): number {
   const env = process.env.LKML_REPLAY_JOBS;
   const wanted = asked ?? (env !== undefined && /^\d+$/.test(env.trim()) ? Number(env) : undefined);

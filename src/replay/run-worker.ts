@@ -1,19 +1,29 @@
-// Entry of a replay worker thread (worker-pool.ts starts it from the built lib/). It replays
-// whole scenarios as they come and posts back each result; units are compiled once per worker.
+// Entry of a replay worker thread (worker-pool.ts starts it from the built lib/). It claims
+// scenarios from the shared counter until none is left, posts each result, then says it is done;
+// units are compiled once per worker.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Actor } from './interactions.js';
 import { replayScenario } from './replay-scenario.js';
 import { InProcessRunner } from './run-all.js';
-import type { WorkerReply, WorkerTask } from './worker-pool.js';
+import { claimLoop, type WorkerInput, type WorkerReply } from './worker-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('run-worker.js is a worker thread entry (started by worker-pool.ts)');
-const actors = (workerData as { actors: Map<string, Actor> }).actors;
+const input = workerData as WorkerInput;
 const runner = new InProcessRunner();
+const post = (m: WorkerReply) => port.postMessage(m);
+let current = -1;
 
-port.on('message', (m: WorkerTask) => {
-  replayScenario((job) => runner.run(job), m.task, actors).then(
-    (result) => port.postMessage({ index: m.index, result } satisfies WorkerReply),
-    (err: unknown) => port.postMessage({ index: m.index, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerReply),
-  );
-});
+claimLoop(
+  input,
+  (task) => {
+    current = input.tasks.indexOf(task);
+    return replayScenario((job) => runner.run(job), task, input.actors);
+  },
+  (index, result) => post({ index, result }),
+).then(
+  () => post({ done: true }),
+  (err: unknown) => {
+    post({ index: current, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    post({ done: true });
+  },
+);

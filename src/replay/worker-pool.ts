@@ -1,7 +1,9 @@
-// Scenarios spread over worker threads. Each worker (run-worker.ts) compiles the units it needs
-// once and replays whole scenarios (base run, variant runs, comparison), so only trimmed results
-// cross threads. Scenarios are handed out one at a time to whichever worker is free; results are
-// put back in scenario order, so the review is the same bytes whichever worker ran what.
+// Scenarios spread over threads: this one and `size - 1` worker threads. Every thread claims the
+// next scenario from one shared counter (Atomics), so none waits for another to hand out work,
+// and replays it whole (base run, variant runs, comparison; replay-scenario.ts), so only trimmed
+// results cross threads. Results are put back in scenario order: the review is the same bytes
+// whichever thread ran what. This thread runs its share with the programs it already compiled
+// (the mapper's), so only the workers compile again.
 //
 // Workers load built JavaScript: run-worker.js beside this module (lib/replay/ after `npm run
 // build`, or dist/ if the Action bundle ships it). From the TypeScript sources (tests) the built
@@ -13,14 +15,16 @@ import { Worker } from 'node:worker_threads';
 import type { Actor } from './interactions.js';
 import type { ScenarioResult, ScenarioTask } from './replay-scenario.js';
 
-/** Messages from a worker. */
-export type WorkerReply = { index: number; result: ScenarioResult } | { index: number; error: string };
-
-/** Messages to a worker. */
-export interface WorkerTask {
-  index: number;
-  task: ScenarioTask;
+/** What a worker gets: every task, and the counter the threads claim them with. */
+export interface WorkerInput {
+  tasks: ScenarioTask[];
+  actors: Map<string, Actor>;
+  /** Int32Array over a SharedArrayBuffer: [0] is the next unclaimed task. */
+  next: Int32Array;
 }
+
+/** Messages from a worker. */
+export type WorkerReply = { index: number; result: ScenarioResult } | { index: number; error: string } | { done: true };
 
 /** Path of the built worker entry, or null when this build has none (run in this thread). */
 export function workerScript(): string | null {
@@ -34,41 +38,72 @@ export function workerScript(): string | null {
   return null;
 }
 
-export async function runInWorkers(script: string, tasks: readonly ScenarioTask[], actors: Map<string, Actor>, size: number): Promise<ScenarioResult[]> {
+/** Claims tasks from the shared counter until none is left, replaying each with `run`. */
+export async function claimLoop(input: WorkerInput, run: (task: ScenarioTask) => Promise<ScenarioResult>, put: (index: number, result: ScenarioResult) => void): Promise<void> {
+  for (;;) {
+    const index = Atomics.add(input.next, 0, 1);
+    if (index >= input.tasks.length) return;
+    put(index, await run(input.tasks[index]!));
+  }
+}
+
+/**
+ * Replays the tasks on this thread (with `runHere`) and `size - 1` workers; one result per task,
+ * in task order. `runHere` null: this thread only waits (all the work in `size` workers).
+ */
+export async function runInWorkers(
+  script: string,
+  tasks: readonly ScenarioTask[],
+  actors: Map<string, Actor>,
+  size: number,
+  runHere: ((task: ScenarioTask) => Promise<ScenarioResult>) | null = null,
+): Promise<ScenarioResult[]> {
   const results: (ScenarioResult | undefined)[] = new Array(tasks.length);
+  const input: WorkerInput = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)) };
+  const count = Math.max(runHere ? size - 1 : size, 1);
   const workers: Worker[] = [];
-  let next = 0;
+  let failure: Error | null = null;
+  const finished = new Promise<void>((resolve) => {
+    let open = count;
+    const fail = (err: Error) => {
+      failure ??= err;
+      // Nothing more to claim: the other threads stop after their current scenario.
+      Atomics.store(input.next, 0, tasks.length);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(script, { workerData: input });
+      workers.push(w);
+      let closed = false;
+      const close = () => {
+        if (!closed && (closed = true) && --open === 0) resolve();
+      };
+      w.on('message', (m: WorkerReply) => {
+        if ('done' in m) return close();
+        if ('error' in m) return fail(new Error(`scenario ${tasks[m.index]!.scenario.name}: ${m.error}`));
+        results[m.index] = m.result;
+      });
+      w.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
+      w.on('exit', (code) => {
+        if (!closed) fail(new Error(`replay worker stopped (exit code ${code}) before its scenarios were done`));
+        close();
+      });
+    }
+  });
   try {
-    await new Promise<void>((resolve, reject) => {
-      let done = 0;
-      let failed = false;
-      const fail = (err: Error) => {
-        if (!failed) reject(err);
-        failed = true;
-      };
-      const feed = (w: Worker) => {
-        if (failed || next >= tasks.length) return;
-        const index = next++;
-        w.postMessage({ index, task: tasks[index]! } satisfies WorkerTask);
-      };
-      for (let i = 0; i < Math.min(size, tasks.length); i++) {
-        const w = new Worker(script, { workerData: { actors } });
-        workers.push(w);
-        w.on('message', (m: WorkerReply) => {
-          if ('error' in m) return fail(new Error(`scenario ${tasks[m.index]!.scenario.name}: ${m.error}`));
-          results[m.index] = m.result;
-          if (++done === tasks.length) resolve();
-          else feed(w);
-        });
-        w.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
-        w.on('exit', (code) => {
-          if (done < tasks.length) fail(new Error(`replay worker stopped (exit code ${code}) before the scenarios were done`));
-        });
-        feed(w);
-      }
-    });
+    if (runHere) {
+      await claimLoop(input, runHere, (index, result) => {
+        results[index] = result;
+      }).catch((err: unknown) => {
+        failure ??= err instanceof Error ? err : new Error(String(err));
+        Atomics.store(input.next, 0, tasks.length);
+      });
+    }
+    if (!failure) await finished;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  if (failure) throw failure;
+  const missing = results.findIndex((r) => r === undefined);
+  if (missing >= 0) throw new Error(`scenario ${tasks[missing]!.scenario.name}: no result from the replay threads`);
   return results as ScenarioResult[];
 }

@@ -9,6 +9,7 @@ import type { Scenario } from '../../src/model/scenario/types.js';
 import { baseInfo, loadBase } from '../../src/model/source/index.js';
 import { actorMap, type Actor } from '../../src/replay/interactions.js';
 import { InProcessRunner, poolSize, POOL_MIN_RUNS, runAll, type CompileUnit, type RunnerModel } from '../../src/replay/run-all.js';
+import { replayScenario } from '../../src/replay/replay-scenario.js';
 import { runInWorkers, workerScript } from '../../src/replay/worker-pool.js';
 
 const base: CompileUnit = { key: 'base', base: 'v10', sources: null, label: '' };
@@ -66,6 +67,19 @@ describe('worker threads', () => {
     const here = await runAll({ base, variants: [v514], scenarios, actors }, { jobs: 1 });
     expect(inWorkers.map((r) => r.scenario)).toEqual(scenarios.map((s) => s.name));
     expect(JSON.stringify(inWorkers)).toBe(JSON.stringify(here));
+  });
+
+  test('this thread and a worker, claiming scenarios from one counter: each scenario once, same results in order', async () => {
+    const tasks = scenarios.map((scenario) => ({ scenario, base, variants: [v514] }));
+    const runner = new InProcessRunner();
+    const ranHere: string[] = [];
+    const results = await runInWorkers(workerScript()!, tasks, actors, 2, (task) => {
+      ranHere.push(task.scenario.name);
+      return replayScenario((job) => runner.run(job), task, actors);
+    });
+    const here = await runAll({ base, variants: [v514], scenarios, actors }, { jobs: 1 });
+    expect(new Set(ranHere).size).toBe(ranHere.length);
+    expect(JSON.stringify(results)).toBe(JSON.stringify(here));
   });
 
   test('a scenario that fails in a worker fails the replay with its name', async () => {
