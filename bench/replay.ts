@@ -100,17 +100,17 @@ export async function replaySection(opts: ReplayBenchOptions): Promise<BenchSect
   };
   const seed = reviewWall([]);
   const seedOne = reviewWall(['--jobs', '1']);
-  figures.push(summarise('review seed thread, process start to exit', 's', seed, 'default jobs; 1 variant x 7 scenarios'));
+  figures.push(summarise('review seed thread, process start to exit', 's', seed, 'default --jobs (the cores); 1 variant x 7 scenarios'));
   figures.push(summarise('review seed thread, --jobs 1', 's', seedOne, 'all runs in the main thread'));
   const median = (xs: number[]) => summarise('', '', xs).median;
   const startup = median(pieces.node) / 1000 + median(pieces.modules) / 1000 + median(pieces.grammar) / 1000 + median(pieces.compile) / 1000;
   ratios.push({ name: 'start-up share of review seed', value: startup / median(seed), note: 'node + modules + grammar + model compile (medians) / review wall (median); lower is better' });
-  ratios.push({ name: 'review seed: --jobs 1 / default', value: median(seedOne) / median(seed), note: 'wall time, one thread / default workers (higher: workers help)' });
+  ratios.push({ name: 'review seed: --jobs 1 / default', value: median(seedOne) / median(seed), note: 'wall time, main thread only / default threads (higher: workers help)' });
 
   const v10One = reviewWall([V10_THREAD, '--jobs', '1']);
   const v10Two = reviewWall([V10_THREAD, '--jobs', '2']);
   figures.push(summarise('review v10 thread, --jobs 1', 's', v10One, `${V10_THREAD}, all runs in the main thread`));
-  figures.push(summarise('review v10 thread, --jobs 2', 's', v10Two, 'scenarios spread over 2 worker threads'));
+  figures.push(summarise('review v10 thread, --jobs 2', 's', v10Two, 'scenarios spread over the main thread and 1 worker'));
   ratios.push({ name: 'review v10 thread: --jobs 1 / --jobs 2', value: median(v10One) / median(v10Two), note: 'wall time (higher: workers help; 2 at best on 2 free cores)' });
   return { title: 'Replay', figures, ratios, extra: { base: 'v10', nouveau: NOUVEAU, hmm: HMM } };
 }
