@@ -117,7 +117,9 @@ export const POOL_MIN_RUNS = 8;
  */
 export async function runAll(plan: ReplayPlan, opts: ReplayOptions = {}): Promise<ScenarioResult[]> {
   const tasks: ScenarioTask[] = plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants: [...plan.variants] }));
-  const jobs = poolSize(opts.jobs, tasks.length, tasks.length * (plan.variants.length + 1));
+  // From the TypeScript sources (tests) workers would run the built lib/, which may be older than
+  // the sources: only when asked for there.
+  const jobs = poolSize(opts.jobs, tasks.length, tasks.length * (plan.variants.length + 1), !import.meta.url.endsWith('.ts'));
   const runner = opts.runner ?? new InProcessRunner();
   const here = (task: ScenarioTask) => replayScenario((job) => runner.run(job), task, plan.actors);
   if (jobs > 1) {
@@ -132,9 +134,9 @@ export async function runAll(plan: ReplayPlan, opts: ReplayOptions = {}): Promis
 }
 
 /** How many threads (this one and workers): asked for (flag or LKML_REPLAY_JOBS), else cores when the runs are many enough. */
-export function poolSize(asked: number | undefined, tasks: number, runs: number): number {
+export function poolSize(asked: number | undefined, tasks: number, runs: number, auto = true): number {
   const env = process.env.LKML_REPLAY_JOBS;
   const wanted = asked ?? (env !== undefined && /^\d+$/.test(env.trim()) ? Number(env) : undefined);
   if (wanted !== undefined) return Math.max(1, Math.min(wanted, tasks));
-  return runs >= POOL_MIN_RUNS ? Math.max(1, Math.min(availableParallelism(), tasks)) : 1;
+  return auto && runs >= POOL_MIN_RUNS ? Math.max(1, Math.min(availableParallelism(), tasks)) : 1;
 }

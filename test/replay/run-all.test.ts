@@ -106,5 +106,9 @@ describe('pool size', () => {
     expect(poolSize(1, 7, 100)).toBe(1);
     process.env.LKML_REPLAY_JOBS = 'lots';
     expect(poolSize(undefined, 7, POOL_MIN_RUNS - 1)).toBe(1);
+    delete process.env.LKML_REPLAY_JOBS;
+    // no automatic workers (running from the TypeScript sources), but asked for is asked for
+    expect(poolSize(undefined, 7, 100, false)).toBe(1);
+    expect(poolSize(2, 7, 100, false)).toBe(2);
   });
 });
