@@ -43,7 +43,14 @@ export class HunkLines {
   /** Body lines already joined as wrapped tails (a tail is looked at from both sides). */
   private readonly joined = new Set<number>();
 
-  constructor(private readonly v: DepthView) {}
+  /**
+   * `oldEmpty`: the header says the old side is empty (`@@ -0,0 ...`, a new file): a line that
+   * would remove or keep an old line cannot be one of the hunk's, so it is dropped and logged.
+   */
+  constructor(
+    private readonly v: DepthView,
+    private readonly oldEmpty = false,
+  ) {}
 
   get last(): Entry | undefined {
     return this.entries[this.entries.length - 1];
@@ -55,6 +62,7 @@ export class HunkLines {
 
   /** Takes a line as written; false when a side it touches has already ended. */
   take(op: Op, text: string, idx: number): boolean {
+    if (op !== '+' && this.oldEmpty) return this.dropStray(op, idx);
     if (!this.canTake(op)) return false;
     this.entries.push({ op, text, idx });
     if (op !== '+') this.old++;
@@ -62,8 +70,16 @@ export class HunkLines {
     return true;
   }
 
+  /** A line that would touch the empty old side of a new-file hunk: dropped, and said so. */
+  private dropStray(op: Op, idx: number): boolean {
+    const what = op === '-' ? 'removed' : 'context';
+    this.log('stray-line-dropped', idx, `a ${what} line in a hunk whose old side is empty (-0,0: a new file); dropped`);
+    return true;
+  }
+
   /** An empty line (or a bare `>`) standing for a blank context line. */
   takeBlank(idx: number): boolean {
+    if (this.oldEmpty) return this.dropStray(' ', idx);
     if (!this.take(' ', '', idx)) return false;
     this.log('blank-context-restored', idx, 'empty line read as a blank context line');
     return true;
@@ -71,6 +87,7 @@ export class HunkLines {
 
   /** A context line whose leading space was lost. */
   takeSpaceless(text: string, idx: number): boolean {
+    if (this.oldEmpty) return this.dropStray(' ', idx);
     if (!this.take(' ', text, idx)) return false;
     this.log('context-space-restored', idx, 'context line had lost its leading space');
     return true;

@@ -78,7 +78,7 @@ function readByCounts(
 ): Attempt | null {
   const { text, kind, gapBefore, snipInGap } = v;
   const n = text.length;
-  const lines = new HunkLines(v);
+  const lines = new HunkLines(v, h.oldStart === 0);
   let i = start;
   while (lines.old < h.oldLines || lines.new < h.newLines) {
     if (i >= n) return null;
@@ -202,7 +202,7 @@ function leadsToDiff(v: DepthView, i: number): boolean {
 function readByContent(v: DepthView, start: number, h: HunkHeader, spaceContext: boolean): Attempt {
   const { text, kind, gapBefore, snipInGap, nextSolid } = v;
   const n = text.length;
-  const lines = new HunkLines(v);
+  const lines = new HunkLines(v, h.oldStart === 0);
   const deficit = (): boolean => lines.old < h.oldLines && lines.new < h.newLines;
   const bareIsContext = (j: number): boolean => {
     const t = text[j]!;

@@ -23,6 +23,7 @@ export interface Repair {
     | 'header-synthesised' // a missing ---/+++ or @@ header was reconstructed
     | 'snip-marker' // a `[...]` snip inside a hunk: the hunk is split there
     | 'hunk-header-normalised' // a nonstandard header (b4's `@@@ -1,1 +1,1 @@`) rewritten
+    | 'stray-line-dropped' // a removed or context line in a new-file hunk (`@@ -0,0`), which has no old lines
     | string;
   /** 1-based body line the repair applies to. */
   line: number;
