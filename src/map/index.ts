@@ -221,7 +221,9 @@ function placeOne(
 function alreadyApplied(h: HunkState, oldFit: ReturnType<typeof fitHunk>): boolean {
   const reversed: Hunk = { ...h.hunk, lines: h.hunk.lines.map((l) => ({ ...l, op: l.op === '+' ? '-' : l.op === '-' ? '+' : ' ' })) };
   const rs = hunkSides(reversed);
-  if (!rs.oldToks.length) return false;
+  // every token must match its own model token: a new side longer than the region cannot (and
+  // aligning it would cost new-side tokens x region tokens for nothing)
+  if (!rs.oldToks.length || rs.oldToks.length > oldFit.region.to - oldFit.region.from) return false;
   const nf = fitHunk(rs, oldFit.file, oldFit.region.from, oldFit.region.to);
   const all = nf.alignment.match.every((m) => m >= 0);
   return all && nf.alignment.score >= oldFit.alignment.score;

@@ -5,8 +5,9 @@ import type { FileDiff, Hunk } from '../patch/types.js';
 import type { UnplacedReason } from './types.js';
 import { lcsLength } from './align.js';
 import { summarise, statementLine, statementText } from './describe.js';
-import { fitHunk, type Fit } from './fit.js';
+import { fitHunk, MIN_COVERAGE, type Fit } from './fit.js';
 import { changeBlocks, type HunkSides } from './hunk-sides.js';
+import { canHold, hunkSize, MAX_OLD_PER_MODEL_TOKEN, regionSize, type HunkSize, type RegionSize } from './hunk-size.js';
 import type { BaseIndex, FileIndex, IndexedFunction } from './model-index.js';
 import type { TokStatement } from './statements.js';
 
@@ -22,7 +23,7 @@ export interface Region {
 
 export type Located =
   | { ok: true; fit: Fit; notes: string[] }
-  | { ok: false; reason: UnplacedReason; text: string; function: string | null };
+  | { ok: false; reason: UnplacedReason; text: string; function: string | null; tooLarge?: boolean };
 
 /** Coverage asked of a hunk found outside the file and function its diff names. */
 const STRICT_COVERAGE = 0.9;
@@ -67,7 +68,8 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
         whole.notes.push(`the \`@@\` context names ${fnName}(), but the context lines are in ${whole.fit.file.path} outside it`);
         return whole;
       }
-      return r;
+      // too large for the whole file says more than too large for the function
+      return whole.tooLarge ? whole : r;
     }
     if (defs.length) {
       // the model has the function in another file (a moved or copied function)
@@ -155,11 +157,16 @@ function reachedFunction(sides: HunkSides, file: FileIndex): IndexedFunction | n
 }
 
 function search(sides: HunkSides, regions: Region[], strict: boolean): Located {
+  // regions too small to hold the hunk are not aligned (./hunk-size.ts)
+  const size = hunkSize(sides);
+  const sized = regions.map((region) => ({ region, size: regionSize(region.file, region.from, region.to) }));
+  const searched = sized.filter((r) => canHold(size, r.size)).map((r) => r.region);
+  if (!searched.length && sized.length) return tooLarge(size, sized);
   let best: Fit | null = null;
   let bestRegion: Region | null = null;
   const accepted: Fit[] = [];
   const fits: { fit: Fit; region: Region }[] = [];
-  for (const r of regions) {
+  for (const r of searched) {
     const fit = fitHunk(sides, r.file, r.from, r.to);
     fits.push({ fit, region: r });
     if (!passes(fit, strict)) continue;
@@ -186,6 +193,21 @@ function search(sides: HunkSides, regions: Region[], strict: boolean): Located {
     return ambiguous(best, masked, where);
   }
   return { ok: true, fit: best, notes: [] };
+}
+
+/** context-not-found for a hunk larger than every region it could be in, naming the largest. */
+function tooLarge(h: HunkSize, sized: { region: Region; size: RegionSize }[]): Located {
+  const top = sized.reduce((a, b) => (b.size.tokens > a.size.tokens ? b : a));
+  const what = sized.length === 1 ? top.region.label : `any of the ${sized.length} places searched (largest: ${top.region.label})`;
+  return {
+    ok: false,
+    reason: 'context-not-found',
+    text:
+      `hunk of ${h.lines} old-side lines (${h.tokens} tokens) is larger than ${what}, ${top.size.lines} lines (${top.size.tokens} tokens): ` +
+      `it is not aligned (a match needs ${MIN_COVERAGE * 100}% of the context's words; at most ${MAX_OLD_PER_MODEL_TOKEN} hunk tokens per model token)`,
+    function: null,
+    tooLarge: true,
+  };
 }
 
 function passes(fit: Fit, strict: boolean): boolean {

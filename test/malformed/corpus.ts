@@ -60,6 +60,19 @@ function hunk(lines: number): string {
   return out.join('\n') + '\n';
 }
 
+/** A hunk in a modelled function: `lines` context lines the model does not have, and one change. */
+function hunkInModel(lines: number): string {
+  const out = [
+    'diff --git a/mm/rmap.c b/mm/rmap.c',
+    '--- a/mm/rmap.c',
+    '+++ b/mm/rmap.c',
+    `@@ -200,${lines + 1} +200,${lines + 1} @@ static bool page_make_device_exclusive_one(struct page *page,`,
+  ];
+  for (let i = 0; i < lines; i++) out.push(` \tx${i} = ${i};`);
+  out.push('-\tret = true;', '+\tret = false;');
+  return out.join('\n') + '\n';
+}
+
 export interface Built {
   /** Inputs to pass on the command line. */
   inputs: string[];
@@ -160,6 +173,11 @@ export const CASES: Record<string, (dir: string) => Built> = {
   'hunk-100000-lines': (dir) => {
     const f = join(dir, 'big-hunk.mbox');
     writeFileSync(f, sandwich(mail({ id: 'big-hunk', body: 'Patch.\n\n---\n' + hunk(100_000) })));
+    return { inputs: [f] };
+  },
+  'hunk-100000-lines-in-model': (dir) => {
+    const f = join(dir, 'big-model-hunk.mbox');
+    writeFileSync(f, sandwich(mail({ id: 'big-model-hunk', body: 'Patch.\n\n---\n' + hunkInModel(100_000) })));
     return { inputs: [f] };
   },
   'quotes-500-deep': (dir) => {

@@ -230,6 +230,38 @@ describe('file names inside diffs are never opened or written', () => {
   });
 });
 
+interface ReviewHunk {
+  file: string;
+  kind: string;
+  unplaced: string | null;
+  reason: string | null;
+  placement: string | null;
+}
+
+function reviewHunks(name: string): { run: ReturnType<typeof runCli>; hunks: ReviewHunk[] } {
+  const { cwd, inputs } = setUp(name);
+  const run = runCli(['review', ...inputs, '--format', 'json', '--scenario', 'hmm-exclusive'], { cwd });
+  const doc = JSON.parse(run.stdout) as { variants: { hunks: ReviewHunk[] }[] };
+  return { run, hunks: doc.variants.flatMap((v) => v.hunks) };
+}
+
+describe('review of a 100,000-line hunk ends: a hunk larger than the model is not aligned', () => {
+  it('context only, in a file the model does not have: no code change, not located', { timeout: T }, () => {
+    const { run, hunks } = reviewHunks('hunk-100000-lines');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(hunks).toEqual([expect.objectContaining({ file: 'mm/big.c', kind: 'no-code-change', placement: 'comments or whitespace only (not located in the model)' })]);
+  });
+
+  it('a change in page_make_device_exclusive_one under 100,000 context lines: unplaced, the reason gives both sizes', { timeout: T }, () => {
+    const { run, hunks } = reviewHunks('hunk-100000-lines-in-model');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(hunks).toHaveLength(1);
+    expect(hunks[0]).toMatchObject({ file: 'mm/rmap.c', kind: 'unplaced', unplaced: 'context-not-found' });
+    // too large for the function and for the whole model file it is in
+    expect(hunks[0]!.reason).toMatch(/^hunk of 100001 old-side lines \(400004 tokens\) is larger than mm\/rmap\.c, \d+ lines \(\d+ tokens\): it is not aligned/);
+  });
+});
+
 describe('review reports unread messages the same way', () => {
   it('prints the review of the good mails, one line for the broken one, exit 2 (over --fail-on)', { timeout: T }, () => {
     const { cwd, inputs } = setUp('no-headers');
