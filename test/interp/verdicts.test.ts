@@ -179,3 +179,48 @@ describe('run-time errors', () => {
     expect(r.internal).toBeInstanceOf(Error);
   });
 });
+
+describe('a non-void function that reaches its closing brace', () => {
+  const G = `
+static int g(int x)
+{
+	if (x)
+		return 1;
+}
+`;
+  it('ends the run with bug at the closing brace when the caller uses the value', async () => {
+    for (const use of ['return g(0);', 'return g(0) + 1;', 'if (g(0)) return 3; return 4;', 'int v; v = g(0); return 0;', 'int (*fp)(int) = g; return fp(0);']) {
+      const r = await run1(`${G}int f(void) { ${use} }`, 'f');
+      expect(r.verdict, use).toBe('bug');
+      expect(r.detail, use).toBe('control reaches end of non-void function g() (t.c:7) and the caller uses its value');
+      expect(r.stack, use).toEqual([
+        { function: 'f', file: 't.c', line: 8 },
+        { function: 'g', file: 't.c', line: 7 },
+      ]);
+    }
+  });
+
+  it('is harmless when the caller discards the value, as in C', async () => {
+    for (const use of ['g(0); return 5;', '(void)g(0); return 5;', '(g(0)); return 5;']) {
+      const r = await run1(`${G}int f(void) { ${use} }`, 'f');
+      expect(r.verdict, use).toBe('completed');
+      expect(r.value, use).toBe(5);
+    }
+    // a call in the arguments of a discarded call is used
+    const r = await run1(`${G}static int h(int v) { return v; }\nint f(void) { h(g(0)); return 5; }`, 'f');
+    expect(r.verdict).toBe('bug');
+    expect(r.stack!.map((s) => s.function)).toEqual(['f', 'g']);
+  });
+
+  it('a value the function does return is unaffected', async () => {
+    const r = await run1(`${G}int f(void) { return g(2) + 1; }`, 'f');
+    expect(r.verdict).toBe('completed');
+    expect(r.value).toBe(2);
+  });
+
+  it('an uninitialised int or pointer returned to a runtime caller ends the run with bug, not a JS error', async () => {
+    const r = await run1(`int f(void) {\n\tint x;\n\treturn x;\n}`, 'f');
+    expect(r.verdict).toBe('bug');
+    expect(r.detail).toBe('f() (t.c:2) returns an uninitialised value, and its caller in the runtime uses it');
+  });
+});

@@ -7,7 +7,7 @@ import { UNINIT, type Blocked, type Value } from './api.js';
 import type { FunctionDef, Stmt } from './ast.js';
 import type { FuncType } from './ctypes.js';
 import { CellRegion, LocalStruct, newValue, storageBytes } from './memory.js';
-import { GOTO, NORMAL, RETURN, stackAddr, tick, type Frame, type LoopSite, type SFn } from './runtime.js';
+import { GOTO, NORMAL, RETURN, bug, stackAddr, tick, type Frame, type LoopSite, type SFn } from './runtime.js';
 import type { FnCx, Local } from './fn-context.js';
 import { declaratorName } from './lower.js';
 import { compileStmt, type CStmt } from './compile-stmt.js';
@@ -51,7 +51,15 @@ export function compileFunctionBody(cx: FnCx, def: FunctionDef, type: FuncType):
       }
     }
   };
-  const fallOff: Value = type.ret.k === 'void' ? undefined : UNINIT;
+  // C11 6.9.1p12: reaching the closing brace of a non-void function is undefined only if the
+  // caller uses the value; a caller that discards it gets an indeterminate one (never read)
+  const end = cx.locAt(def.endLine);
+  const missing = `control reaches end of non-void function ${fname}() (${cx.file}:${def.endLine}) and the caller uses its value`;
+  const fallOff: FallOff = type.ret.k === 'void' ? () => undefined : (f) => {
+    if (f.discard) return UNINIT;
+    f.loc = end;
+    return bug(f, missing);
+  };
   const r = runner(block.items, block.labelAt, block.labelSite, { init, fallOff });
   return { run: r.fnPlain, runGen: r.fnGen };
 }
@@ -122,7 +130,8 @@ export function compileBlock(cx: FnCx, stmts: Stmt[], scoped: boolean): CStmt {
   }
 }
 
-type FnExit = { init: ((f: Frame) => void) | null; fallOff: Value };
+type FallOff = (f: Frame) => Value;
+type FnExit = { init: ((f: Frame) => void) | null; fallOff: FallOff };
 
 export interface Runner {
   whole: CStmt;
@@ -186,7 +195,7 @@ export function runner(items: CStmt[], labelAt: Map<string, number> | null, labe
       from: { ev: from, gv: null },
       fnPlain: fn ? (f) => {
         if (init) init(f);
-        return whole(f) === RETURN ? f.ret : fallOff;
+        return whole(f) === RETURN ? f.ret : fallOff!(f);
       } : null,
       fnGen: null,
     };
@@ -231,9 +240,9 @@ export function runner(items: CStmt[], labelAt: Map<string, number> | null, labe
           const j = jump(f, i);
           if (j < 0) break;
           i = j;
-        } else return c === RETURN ? f.ret : fallOff;
+        } else return c === RETURN ? f.ret : fallOff!(f);
       }
-      return fallOff;
+      return fallOff!(f);
     } : null,
   };
 }

@@ -20,6 +20,9 @@ import {
 
 export function compileCall(cx: FnCx, e: Extract<Expr, { k: 'call' }>): CExpr {
   const callee = e.callee;
+  // the statement's own call (`f(x);`): read before the arguments compile (they may hold calls)
+  const discard = cx.discardedCall === e;
+  if (discard) cx.discardedCall = null;
   // `(pgoff_t)(x)`: tree-sitter reads a cast to a typedef name as a call
   if (callee.k === 'paren' && callee.arg.k === 'ident' && cx.isTypeName(callee.arg.name) && e.args?.length === 1) {
     const t = cx.ps.types.typedefs.get(callee.arg.name)!;
@@ -34,7 +37,7 @@ export function compileCall(cx: FnCx, e: Extract<Expr, { k: 'call' }>): CExpr {
     if (mac && mac.params !== null && !cx.expanding.includes(name)) return expandMacroExpr(cx, mac, e);
     if (!shadowed && !cx.ps.global(name, cx.file) && !(mac && mac.params === null && !cx.expanding.includes(name))) {
       const fn = cx.ps.lookupFunction(name, cx.file);
-      if (fn) return callModel(cx, fn, argsOf(cx, e, name), e);
+      if (fn) return callModel(cx, fn, argsOf(cx, e, name), e, discard);
       const b = cx.ps.builtin(name);
       if (b) return callBuiltin(cx, b, argsOf(cx, e, name), e);
       return unresolvedCall(cx, name, cx.ps.prototype(name) as FuncType | undefined, e);
@@ -44,11 +47,11 @@ export function compileCall(cx: FnCx, e: Extract<Expr, { k: 'call' }>): CExpr {
   if (isUnresolved(C.t)) return retype(C, UNRESOLVED);
   const args = argsOf(cx, e, C.src);
   const tgt = C.target;
-  if (tgt?.kind === 'model') return callModel(cx, tgt.fn, args, e);
+  if (tgt?.kind === 'model') return callModel(cx, tgt.fn, args, e, discard);
   if (tgt?.kind === 'builtin') return callBuiltin(cx, tgt, args, e);
   if (tgt?.kind === 'missing') return unresolvedCall(cx, tgt.name, C.t.k === 'ptr' && C.t.to.k === 'func' ? C.t.to : undefined, e);
   if (C.t.k !== 'ptr' || C.t.to.k !== 'func') throw new CompileError(e.line, `called object \`${C.src}\` is not a function (\`${typeToString(C.t)}\`)`);
-  return callPointer(cx, C, C.t.to, args, e);
+  return callPointer(cx, C, C.t.to, args, e, discard);
 }
 
 function argsOf(cx: FnCx, e: Extract<Expr, { k: 'call' }>, name: string): CExpr[] {
@@ -66,7 +69,7 @@ function convertArgs(ft: FuncType, args: CExpr[], name: string, line: number): C
 
 // ----------------------------------------------------------------------------- call shapes
 
-function callModel(cx: FnCx, fn: FnCode, args: CExpr[], e: Expr): CExpr {
+function callModel(cx: FnCx, fn: FnCode, args: CExpr[], e: Expr, discard: boolean): CExpr {
   cx.callees.add(fn);
   const ft = fn.type;
   const conv = convertArgs(ft, args, fn.name, e.line);
@@ -85,6 +88,7 @@ function callModel(cx: FnCx, fn: FnCode, args: CExpr[], e: Expr): CExpr {
       : fill;
     return plainExpr(ft.ret, (f) => {
       const nf = new Frame(fn, f.t);
+      nf.discard = discard;
       put(f, nf.v);
       pushFrame(nf);
       const r = fn.run!(nf);
@@ -95,6 +99,7 @@ function callModel(cx: FnCx, fn: FnCode, args: CExpr[], e: Expr): CExpr {
   const fillG = all.gv;
   return genExpr(ft.ret, function* (f) {
     const nf = new Frame(fn, f.t);
+    nf.discard = discard;
     if (fill) fill(f, nf.v);
     else yield* fillG!(f, nf.v);
     pushFrame(nf);
@@ -138,7 +143,7 @@ function callBuiltin(cx: FnCx, b: BuiltinTarget, args: CExpr[], e: Expr): CExpr 
 }
 
 /** Through a function pointer: the target is known only at run time, so it may block. */
-function callPointer(cx: FnCx, C: CExpr, ft: FuncType, args: CExpr[], e: Expr): CExpr {
+function callPointer(cx: FnCx, C: CExpr, ft: FuncType, args: CExpr[], e: Expr, discard: boolean): CExpr {
   cx.callsPointer = true;
   const conv = convertArgs(ft, args, `(*${C.src})`, e.line);
   const n = conv.length;
@@ -154,7 +159,7 @@ function callPointer(cx: FnCx, C: CExpr, ft: FuncType, args: CExpr[], e: Expr): 
     const vals: Value[] = new Array(n);
     if (fill) fill(f, vals);
     else yield* fillG!(f, vals);
-    return yield* invokeTarget(f.t, tgt, vals);
+    return yield* invokeTarget(f.t, tgt, vals, discard);
   }, e.src, e.line);
 }
 

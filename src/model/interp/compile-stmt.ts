@@ -58,13 +58,27 @@ function exprStmt(cx: FnCx, c: CExpr): CStmt {
   return { ev: null, gv: function* (f) { tick(f, loc); yield* g(f); return NORMAL; }, gx: g, loc };
 }
 
+/** The call whose value an expression statement discards: `f(x);`, `(f(x));`, `(void)f(x);`. */
+function discardedCall(cx: FnCx, e: Expr): Expr | null {
+  for (;;) {
+    if (e.k === 'paren') e = e.arg;
+    else if (e.k === 'cast' && cx.ps.resolveType(e.type.spec, e.type.decl, e.line, cx).t.k === 'void') e = e.arg;
+    else return e.k === 'call' ? e : null;
+  }
+}
+
 function compileStmtInner(cx: FnCx, s: Stmt): CStmt {
   const loc = cx.loc;
   switch (s.k) {
     case 'expr': {
       const expanded = macroStatements(cx, s.e, (stmts) => compileBlock(cx, stmts, true));
       if (expanded) return expanded;
-      return exprStmt(cx, compileRvalue(cx, s.e));
+      cx.discardedCall = discardedCall(cx, s.e);
+      try {
+        return exprStmt(cx, compileRvalue(cx, s.e));
+      } finally {
+        cx.discardedCall = null;
+      }
     }
     case 'empty':
       return { ev: (f) => (tick(f, loc), NORMAL), gv: null };

@@ -78,6 +78,8 @@ export class FnCx {
   readonly callees = new Set<FnCode>();
   /** Calls through a function pointer were compiled (those may block). */
   callsPointer = false;
+  /** The call expression of the expression statement being compiled: its value is discarded. */
+  discardedCall: object | null = null;
   readonly unresolved: { name: string; line: number }[] = [];
   readonly errors: CompileError[] = [];
   private readonly locCache = new Map<number, SourceLoc>();

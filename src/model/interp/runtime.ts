@@ -116,6 +116,8 @@ export class Frame {
   /** Pending goto target while a GOTO completion unwinds to the block holding the label. */
   label: string | null = null;
   sp = 0;
+  /** The caller discards the value (`f(x);`, `(void)f(x);`): falling off a non-void body is then no use. */
+  discard = false;
   readonly m: MachineCore;
   constructor(
     readonly fn: FnCode,
@@ -300,11 +302,15 @@ export function callBuiltinPlain(t: ThreadCore, b: BuiltinTarget, vals: Value[])
   return v;
 }
 
-/** Call any target with already-converted argument values (function pointers, ExecCtx.call). */
-export function* invokeTarget(t: ThreadCore, tgt: CallTarget, vals: Value[]): Generator<Blocked, Value, void> {
+/**
+ * Call any target with already-converted argument values (function pointers, ExecCtx.call).
+ * `discard`: the model caller ignores the value; a runtime caller always uses it.
+ */
+export function* invokeTarget(t: ThreadCore, tgt: CallTarget, vals: Value[], discard = false): Generator<Blocked, Value, void> {
   if (tgt.kind === 'model') {
     const fn = tgt.fn;
     const nf = new Frame(fn, t);
+    nf.discard = discard;
     const n = Math.min(vals.length, fn.type.params.length);
     for (let i = 0; i < n; i++) nf.v[i] = vals[i];
     pushFrame(nf);

@@ -63,7 +63,14 @@ export class Thread implements ThreadCore {
     if (ft && (args.length < ft.params.length || (!ft.variadic && args.length > ft.params.length))) {
       return this.notModelled(`${typeof fn === 'string' ? fn : formatValue(fn)}() takes ${ft.params.length} argument(s), ${args.length} given`);
     }
-    return yield* invokeTarget(this, tgt, coerceArgs(tgt, args));
+    const r = yield* invokeTarget(this, tgt, coerceArgs(tgt, args));
+    // The runtime computes with what it gets: an indeterminate int or pointer ends the run here,
+    // as a C-level fault, rather than as a JavaScript TypeError inside the runtime.
+    if (r === UNINIT && tgt.kind === 'model' && (tgt.fn.type.ret.k === 'int' || tgt.fn.type.ret.k === 'ptr')) {
+      const f = tgt.fn;
+      return this.bug(`${f.name}() (${f.file}:${f.line}) returns an uninitialised value, and its caller in the runtime uses it`);
+    }
+    return r;
   }
   callSync(fn: string | Ptr, args: Value[]): Value {
     const it = this.call(fn, args);
