@@ -81,7 +81,11 @@ export function registerReview(program: Command): void {
       let result;
       try {
         const { withBudgets } = await import('../../model/scenario/budget.js');
-        result = await review({ inputs: inputs.length ? inputs : [seedThread()], base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs) });
+        const reviewInputs = inputs.length ? inputs : [seedThread()];
+        // Parsed here, as review() would, so that a big input shows the progress bar on a terminal.
+        const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
+        const parse = await (await import('../../thread/parse-thread.js')).parseThread(reviewInputs, onProgress ? { onProgress } : {});
+        result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs) });
       } catch (err) {
         if (err instanceof UnreadableInput) throw new InputError(err.file, err.problem);
         throw err;
