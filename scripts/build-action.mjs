@@ -83,6 +83,9 @@ export async function buildAction({ dist = join(root, 'dist'), entry = join(root
   await mkdir(next, { recursive: true });
   try {
     await build(actionBuildOptions(entry, join(next, 'index.js'), base));
+    // The replay's worker threads load run-worker.js beside the bundle (src/replay/worker-pool.ts);
+    // without it the Action would replay every scenario on its main thread.
+    await build(actionBuildOptions(join(base, 'src/replay/run-worker.ts'), join(next, 'run-worker.js'), base));
     const require = createRequire(join(root, 'package.json'));
     for (const [from, to] of ASSETS) {
       await cp(require.resolve(from), join(next, to));

@@ -17,7 +17,7 @@ describe('dist/', () => {
   it('is what action.yml runs, with the wasm files beside it', async () => {
     const action = parse(await readFile(join(root, 'action.yml'), 'utf8')) as { runs: { using: string; main: string } };
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
-    for (const file of ['index.js', 'tree-sitter.wasm', 'tree-sitter-c.wasm', 'package.json']) {
+    for (const file of ['index.js', 'run-worker.js', 'tree-sitter.wasm', 'tree-sitter-c.wasm', 'package.json']) {
       expect(existsSync(join(root, 'dist', file)), file).toBe(true);
     }
   });
