@@ -1,4 +1,5 @@
 // Errors the CLI turns into one line on stderr and an exit code (never a stack trace, unless --debug).
+import { visibleControls } from '../report/escape.js';
 
 export const exitCodes = {
   ok: 0,
@@ -34,8 +35,7 @@ export function reportUnreadMessages(errors: readonly { file: string; index: num
   for (const e of unread) {
     // Names and texts can come from the mail (a maildir entry's name): no line breaks or terminal
     // escapes reach the terminal, so a problem stays one line.
-    // eslint-disable-next-line no-control-regex
-    const line = `${e.file}${e.index === null ? '' : ` #${e.index}`}: ${e.message}`.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const line = visibleControls(`${e.file}${e.index === null ? '' : ` #${e.index}`}: ${e.message}`);
     process.stderr.write(`lkml-replay: ${line}\n`);
   }
   return unread.length > 0;

@@ -2,38 +2,40 @@
 // cells marked), details per variant, and Mermaid sequence diagrams of the run that changed most.
 import type { Review, VariantReview } from '../replay/types.js';
 import { sequenceDiagram } from './mermaid.js';
+import { mdCell, mdCode, mdLiteral, mdProse as md } from './escape.js';
 import { causeLayout, hunkWhere, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
 
 const REGRESSION = '❌';
 const CHANGED = '⚠️';
 
-/** Prose for markdown: no raw HTML (message ids are `<...>`). */
-function md(s: string): string {
-  return s.replace(/&(?=[a-z#0-9]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+// Input-derived strings (subjects, names, file names, message ids, scenario names from files)
+// never act as markup: `lit` for input alone (then md), `mdCode` where it is shown as code.
+// Texts the mapper and replay write (placements, reasons, notes) keep their code spans and go
+// through md only: controls visible, no raw HTML.
+const lit = (s: string): string => md(mdLiteral(s));
 
 /** A table cell: prose without pipes or line breaks. */
 function cell(s: string): string {
-  return md(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return mdCell(md(s));
 }
 
 export function renderMarkdown(r: Review): string {
   const out: string[] = [];
   const t = r.thread;
-  out.push(`## lkml-replay review: ${md(t.subject || '(no subject)')}`, '');
+  out.push(`## lkml-replay review: ${t.subject ? lit(t.subject) : '(no subject)'}`, '');
   out.push(
-    `**Thread**: ${plural(t.messages, 'message')} from ${md(t.participants.join(', ') || 'unknown senders')}` +
+    `**Thread**: ${plural(t.messages, 'message')} from ${t.participants.length ? lit(t.participants.join(', ')) : 'unknown senders'}` +
       `${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ''}` : ''}; ${plural(t.diffs, 'diff')} (${t.distinct} distinct).  `,
   );
   out.push(`**Base**: \`${r.base}\`: ${md(r.baseDescription)}. Why: ${md(r.baseWhy)}.  `);
   for (const b of r.baselinePatches) {
-    out.push(`**Baseline patch**: ${md(b.subject)} (${md(shortWho(b.author))}) adds ${b.adds.map((f) => `\`${f}\``).join(', ')}, which the model has: it is the code the base models, not a variant.  `);
+    out.push(`**Baseline patch**: ${lit(b.subject)} (${lit(shortWho(b.author))}) adds ${b.adds.map((f) => `\`${f}\``).join(', ')}, which the model has: it is the code the base models, not a variant.  `);
   }
   out.push(`**Summary**: ${summaryLine(r)}.`, '');
-  if (t.errors.length) out.push(`Unreadable input: ${t.errors.map((e) => md(`${e.file}${e.index !== null ? ` #${e.index}` : ''}: ${e.message}`)).join('; ')}`, '');
+  if (t.errors.length) out.push(`Unreadable input: ${t.errors.map((e) => lit(`${e.file}${e.index !== null ? ` #${e.index}` : ''}: ${e.message}`)).join('; ')}`, '');
 
   if (r.variants.length && r.scenarios.length) {
-    out.push(`| | proposed by | ${r.scenarios.map((s) => `\`${s}\``).join(' | ')} |`);
+    out.push(`| | proposed by | ${r.scenarios.map((s) => mdCell(mdCode(s))).join(' | ')} |`);
     out.push(`|---|---|${r.scenarios.map(() => '---').join('|')}|`);
     out.push(`| baseline (\`${r.base}\`) | | ${r.scenarios.map((s) => cell(r.baseline[s] ? outcomeCell(r.baseline[s]!) : '-')).join(' | ')} |`);
     for (const v of r.variants) {
@@ -44,7 +46,7 @@ export function renderMarkdown(r: Review): string {
         const c = cell(outcomeCell(x.outcome));
         return x.regression ? `${REGRESSION} **${c}**` : x.changed ? `${CHANGED} **${c}**` : c;
       });
-      out.push(`| **${v.label}** | ${cell(shortWho(v.author))} | ${cells.join(' | ')} |`);
+      out.push(`| **${v.label}** | ${mdCell(lit(shortWho(v.author)))} | ${cells.join(' | ')} |`);
     }
     out.push('', `${REGRESSION} regression, ${CHANGED} behaves differently from the baseline; other cells behave the same.`, '');
   } else if (!r.variants.length) {
@@ -55,7 +57,7 @@ export function renderMarkdown(r: Review): string {
 
   if (r.sequence) {
     const s = r.sequence;
-    out.push(`### Sequence: ${s.label} on \`${s.scenario}\` (the run that changed most)`, '');
+    out.push(`### Sequence: ${s.label} on ${mdCode(s.scenario)} (the run that changed most)`, '');
     out.push('Driver, mm and MMU-notifier interactions, trimmed to where the two runs differ.', '');
     out.push(`Baseline (\`${r.base}\`):`, '', '```mermaid', sequenceDiagram(s.baseline, s.variant).trimEnd(), '```', '');
     out.push(`${s.label}:`, '', '```mermaid', sequenceDiagram(s.variant, s.baseline).trimEnd(), '```', '');
@@ -66,12 +68,12 @@ export function renderMarkdown(r: Review): string {
 function variantDetails(r: Review, v: VariantReview): string[] {
   const out: string[] = [];
   const mark = v.regression ? ` ${REGRESSION}` : v.changed ? ` ${CHANGED}` : '';
-  out.push(`### ${v.label}: ${md(shortWho(v.author))}${mark}`, '');
-  const sender = v.sender && (!v.author || v.sender.name !== v.author.name) ? ` in a mail from ${md(shortWho(v.sender))}` : '';
-  out.push(`- Where: ${md(whereProposed(v))}${sender}${v.messageId ? ` (\`${v.source.file}\`)` : ''}${v.copies.length ? `; quoted again in ${plural(v.copies.length, 'later message')}` : ''}.`);
+  out.push(`### ${v.label}: ${lit(shortWho(v.author))}${mark}`, '');
+  const sender = v.sender && (!v.author || v.sender.name !== v.author.name) ? ` in a mail from ${lit(shortWho(v.sender))}` : '';
+  out.push(`- Where: ${md(whereProposed(v, mdLiteral))}${sender}${v.messageId ? ` (${mdCode(v.source.file)})` : ''}${v.copies.length ? `; quoted again in ${plural(v.copies.length, 'later message')}` : ''}.`);
   v.hunks.forEach((h, i) => {
     const lines = linesOf(h);
-    out.push(`- ${md(hunkWhere(h, i + 1))}${lines ? ` (${md(lines)})` : ''}`);
+    out.push(`- ${md(hunkWhere(h, i + 1, mdLiteral))}${lines ? ` (${md(lines)})` : ''}`);
     for (const n of h.notes) out.push(`  - note: ${md(n)}`);
   });
   if (v.note) out.push(`- ${md(v.note)}`);
@@ -84,7 +86,7 @@ function variantDetails(r: Review, v: VariantReview): string[] {
     return out;
   }
   for (const x of changed) {
-    out.push(`#### \`${x.scenario}\`: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`}`, '');
+    out.push(`#### ${mdCode(x.scenario)}: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`}`, '');
     out.push(`Baseline ${md(outcomeCell(r.baseline[x.scenario]!))}; ${v.label} ${md(outcomeCell(x.outcome))}.`, '');
     const c = causeLayout(x);
     out.push(`**First cause**: ${md(c.divergence ?? 'the traces do not part within the recorded events')}.`, '');

@@ -1,7 +1,9 @@
 // The review for a terminal: the thread in brief, the base and why, then one block per variant
 // (who proposed it and where, how its hunks mapped, baseline vs variant per scenario, and the
-// differences with their first cause).
+// differences with their first cause). Subjects, names, file names and the texts that quote them
+// come from the input: each line's control characters are written as \xNN.
 import type { Review, VariantReview } from '../replay/types.js';
+import { visibleControls } from './escape.js';
 import { causeLayout, hunkWhere, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
 
 export function renderText(r: Review): string {
@@ -23,7 +25,7 @@ export function renderText(r: Review): string {
   out.push(`  summary:   ${summaryLine(r)}`);
   for (const v of r.variants) out.push('', ...variantBlock(r, v));
   if (!r.variants.length) out.push('', 'No variants: the input has no diff to replay.');
-  return out.join('\n') + '\n';
+  return out.map(visibleControls).join('\n') + '\n';
 }
 
 function variantBlock(r: Review, v: VariantReview): string[] {

@@ -33,15 +33,18 @@ export function resultMark(r: ScenarioResult): 'regression' | 'changed' | 'same'
   return r.regression ? 'regression' : r.changed ? 'changed' : 'same';
 }
 
+/** Leaves input as it is; the markdown renderer passes an escaper for the parts that are input. */
+const asIs = (s: string): string => s;
+
 /** Where the variant was proposed: the message, its sender and date, the quote depth. */
-export function whereProposed(v: VariantReview): string {
+export function whereProposed(v: VariantReview, input: (s: string) => string = asIs): string {
   const depth = v.quoteDepth === 0 ? 'in the sender\'s own text' : `quoted at depth ${v.quoteDepth}`;
-  const msg = v.messageId ? `<${v.messageId}>` : `message ${v.source.index + 1} of ${v.source.file}`;
+  const msg = v.messageId ? `<${input(v.messageId)}>` : `message ${v.source.index + 1} of ${input(v.source.file)}`;
   return `${msg}, ${when(v.date)}, ${depth} (${v.source.origin})`;
 }
 
-export function hunkWhere(h: HunkReview, n: number): string {
-  const head = `hunk ${n}: ${h.file}${h.function ? ` ${h.function}()` : ''}`;
+export function hunkWhere(h: HunkReview, n: number, input: (s: string) => string = asIs): string {
+  const head = `hunk ${n}: ${input(h.file)}${h.function ? ` ${input(h.function)}()` : ''}`;
   if (!h.mapped) return `${head}: not placed (${h.unplaced ?? 'unplaced'}): ${h.reason ?? 'no reason given'}`;
   const kind = h.kind === 'code' ? '' : ` [${h.kind}]`;
   return `${head}: ${h.placement ?? 'placed'}${kind}`;

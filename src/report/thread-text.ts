@@ -1,8 +1,10 @@
 // The `thread` text view: the reply tree, one line a message:
 //   2021-06-10 00:18  Alistair Popple  [PATCH v10 7/10]  1 diff (1 quoted)  Reviewed-by x1
 // Placeholders for missing parents show as `(not in input) <id>`; unlinked mails and
-// unreadable messages are listed after the tree, so nothing is dropped silently.
+// unreadable messages are listed after the tree, so nothing is dropped silently. Every line is
+// made of input (subjects, names, maildir entry names): control characters are written as \xNN.
 import type { Message, Person, SubjectTags, ThreadParse } from '../thread/types.js';
+import { visibleControls } from './escape.js';
 
 export function threadText(parse: ThreadParse): string {
   const out: string[] = [];
@@ -41,7 +43,7 @@ export function threadText(parse: ThreadParse): string {
     out.push('', 'Not read:');
     for (const e of parse.errors) out.push(`  ${e.file}${e.index === null ? '' : ` #${e.index}`}: ${e.message}`);
   }
-  return out.join('\n') + '\n';
+  return out.map(visibleControls).join('\n') + '\n';
 }
 
 /** Long back-and-forths would run off the screen: past 12 levels the depth is written out. */

@@ -54,6 +54,10 @@ export const DIFF = [
   '',
 ].join('\n');
 
+/** A subject and a sender name that try to act on a terminal and to break markdown. */
+export const HOSTILE_SUBJECT = 'mm: evil\nSecond: \x1b[2J\x9b31m a | b `x` <!-- hide --> ![img](http://e.example/x.png) *b*';
+export const HOSTILE_NAME = 'Eve \x1b]0;title\x07 | `n` <i>x</i>';
+
 function hunk(lines: number): string {
   const out = ['diff --git a/mm/big.c b/mm/big.c', '--- a/mm/big.c', '+++ b/mm/big.c', `@@ -1,${lines} +1,${lines} @@`];
   for (let i = 0; i < lines; i++) out.push(` \tx${i} = ${i};`);
@@ -178,6 +182,18 @@ export const CASES: Record<string, (dir: string) => Built> = {
   'hunk-100000-lines-in-model': (dir) => {
     const f = join(dir, 'big-model-hunk.mbox');
     writeFileSync(f, sandwich(mail({ id: 'big-model-hunk', body: 'Patch.\n\n---\n' + hunkInModel(100_000) })));
+    return { inputs: [f] };
+  },
+  'hostile-subject': (dir) => {
+    // Encoded words carry what a raw header cannot: a line break, ESC, a C1 CSI (U+009B).
+    const b64 = (t: string): string => `=?utf-8?b?${Buffer.from(t).toString('base64')}?=`;
+    const m = mail({ id: 'hostile-subject', subject: b64(HOSTILE_SUBJECT), body: 'Patch.\n\n---\n' + DIFF }).replace(
+      'From: Ann Example <ann@example.org>',
+      `From: ${b64(HOSTILE_NAME)} <eve@example.org>`,
+    );
+    // Alone in its mbox: its subject is then the thread's, which review prints first.
+    const f = join(dir, 'hostile-subject.mbox');
+    writeFileSync(f, FROM_LINE + m + '\n');
     return { inputs: [f] };
   },
   'quotes-500-deep': (dir) => {

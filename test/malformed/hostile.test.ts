@@ -35,8 +35,8 @@ afterAll(() => {
 });
 
 /** Builds a case in its own folder; the CLI runs two levels down, so `../../x` stays in the folder. */
-function setUp(name: string): { dir: string; cwd: string; inputs: string[] } {
-  const dir = join(root, name);
+function setUp(name: string, folder = name): { dir: string; cwd: string; inputs: string[] } {
+  const dir = join(root, folder);
   const cwd = join(dir, 'run', 'here');
   mkdirSync(cwd, { recursive: true });
   return { dir, cwd, inputs: CASES[name]!(dir).inputs };
@@ -259,6 +259,67 @@ describe('review of a 100,000-line hunk ends: a hunk larger than the model is no
     expect(hunks[0]).toMatchObject({ file: 'mm/rmap.c', kind: 'unplaced', unplaced: 'context-not-found' });
     // too large for the function and for the whole model file it is in
     expect(hunks[0]!.reason).toMatch(/^hunk of 100001 old-side lines \(400004 tokens\) is larger than mm\/rmap\.c, \d+ lines \(\d+ tokens\): it is not aligned/);
+  });
+});
+
+/** Control characters other than the line feed between lines: C0, DEL, C1. */
+const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
+/** Cells of a markdown table row (pipes escaped as `\|` do not split). */
+const cellsOf = (row: string): string[] => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+
+describe('input in text and markdown output: no terminal escapes, no markup', () => {
+  it('thread: a hostile subject and sender name stay on their line, controls written as \\xNN', { timeout: T }, () => {
+    const { cwd, inputs } = setUp('hostile-subject');
+    const run = runCli(['thread', ...inputs], { cwd });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).not.toMatch(CONTROL);
+    expect(lines(run.stdout)).toEqual([
+      '2021-06-07 07:58Z  Eve \\x1b]0;title\\x07 | `n` <i>x</i>  mm: evil\\x0aSecond: \\x1b[2J\\x9b31m a | b `x` <!-- hide --> ![img](htt  1 diff',
+    ]);
+  });
+
+  it('thread: a maildir entry named with a line break and an escape, under "Not read"', { timeout: T }, () => {
+    const { cwd, inputs } = setUp('maildir-symlinks-unreadable', 'maildir-thread-text');
+    const run = runCli(['thread', ...inputs], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stdout).not.toMatch(CONTROL);
+    expect(lines(run.stdout)).toContain(`  ${inputs[0]} #7: cur/7-evil\\x0a\\x1b[2Jname: a symlink to a file outside the maildir; not followed`);
+  });
+
+  it('review, text: the subject and names with controls written as \\xNN', { timeout: T }, () => {
+    const { cwd, inputs } = setUp('hostile-subject');
+    const run = runCli(['review', ...inputs, '--scenario', 'hmm-exclusive'], { cwd });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).not.toMatch(CONTROL);
+    const out = lines(run.stdout);
+    expect(out[0]).toBe('lkml-replay review: mm: evil\\x0aSecond: \\x1b[2J\\x9b31m a | b `x` <!-- hide --> ![img](http://e.example/x.png) *b*');
+    expect(out).toContain('V1  proposed by Eve \\x1b]0;title\\x07 | `n` <i>x</i> <eve@example.org>');
+  });
+
+  it('review, markdown: no raw HTML, no image, no code span or emphasis from the input, the table keeps its columns', { timeout: T }, () => {
+    const { cwd, inputs } = setUp('hostile-subject');
+    const run = runCli(['review', ...inputs, '--format', 'markdown', '--scenario', 'hmm-exclusive'], { cwd });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const out = run.stdout;
+    expect(out).not.toMatch(CONTROL);
+    expect(out).not.toContain('<!--');
+    expect(out).not.toContain('<i>');
+    expect(out).not.toContain('![');
+    const l = lines(out);
+    expect(l[0]).toBe('## lkml-replay review: mm: evil\\x0aSecond: \\x1b\\[2J\\x9b31m a | b \\`x\\` &lt;!-- hide --&gt; !\\[img\\](http://e.example/x.png) \\*b\\*');
+    const header = l.find((x) => x.startsWith('| | proposed by'))!;
+    const row = l.find((x) => x.startsWith('| **V1**'))!;
+    expect(cellsOf(header)).toHaveLength(3);
+    expect(cellsOf(row)).toEqual(['**V1**', 'Eve \\x1b\\]0;title\\x07 \\| \\`n\\` &lt;i&gt;x&lt;/i&gt;', 'not replayed']);
+    expect(l).toContain('### V1: Eve \\x1b\\]0;title\\x07 | \\`n\\` &lt;i&gt;x&lt;/i&gt;');
+  });
+
+  it('review, markdown: an unreadable maildir entry\'s name is escaped too', { timeout: T }, () => {
+    const { cwd, inputs } = setUp('maildir-symlinks-unreadable', 'maildir-review-markdown');
+    const run = runCli(['review', ...inputs, '--format', 'markdown', '--scenario', 'hmm-exclusive'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stdout).not.toMatch(CONTROL);
+    expect(run.stdout).toContain('cur/7-evil\\x0a\\x1b\\[2Jname: a symlink to a file outside the maildir; not followed');
   });
 });
 
