@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
+import { visibleControls } from '../report/escape.js';
 import { exitCodes, UsageError, InputError } from './errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -31,12 +32,13 @@ program.parseAsync(process.argv).catch((err: unknown) => {
   }
   const debug = program.opts<{ debug?: boolean }>().debug === true;
   if (err instanceof UsageError || err instanceof InputError) {
-    process.stderr.write(`lkml-replay: ${err.message}\n`);
+    // the message names an input (a path, a maildir entry): one line, no terminal escapes
+    process.stderr.write(`lkml-replay: ${visibleControls(err.message)}\n`);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     process.exitCode = exitCodes.badInput;
     return;
   }
-  process.stderr.write(`lkml-replay: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`lkml-replay: internal error: ${visibleControls(err instanceof Error ? err.message : String(err))}\n`);
   if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
   process.exitCode = exitCodes.internal;
 });

@@ -314,6 +314,13 @@ describe('input in text and markdown output: no terminal escapes, no markup', ()
     expect(l).toContain('### V1: Eve \\x1b\\]0;title\\x07 | \\`n\\` &lt;i&gt;x&lt;/i&gt;');
   });
 
+  it('a whole-input error naming a path with a line break and an escape stays one line', { timeout: T }, () => {
+    const missing = join(root, 'no-such\n\x1b[2J.mbox');
+    const run = runCli(['thread', missing], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([`lkml-replay: ${root}/no-such\\x0a\\x1b[2J.mbox: no such file or directory`]);
+  });
+
   it('review, markdown: an unreadable maildir entry\'s name is escaped too', { timeout: T }, () => {
     const { cwd, inputs } = setUp('maildir-symlinks-unreadable', 'maildir-review-markdown');
     const run = runCli(['review', ...inputs, '--format', 'markdown', '--scenario', 'hmm-exclusive'], { cwd });
