@@ -1,7 +1,7 @@
-// The diffs (files, hunks, text) of a lean parse live in a temporary file, not in memory: on a
+// Spilled parts of a lean parse (lean-thread.ts) live in a temporary file, not in memory: on a
 // big mbox they are most of what the parse would hold. The file is unlinked as soon as it is open (Linux and
 // macOS keep it readable through the descriptor), so nothing is left behind whatever happens;
-// a Diff reads its parts back when they are used (the `thread` JSON writes them out).
+// a message or a diff reads its parts back when they are used (the `thread` output writes them out).
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,10 +5,9 @@
 import { diffIdentity } from '../patch/index.js';
 import type { HunkLine } from '../patch/types.js';
 import type { MailRecord } from './mail-record.js';
-import type { DiffSpill, SpillRef } from './diff-spill.js';
 
-/** A record with the identities of its diffs (`found` order) and, in a lean parse, where their texts went. */
-export type SettledRecord = MailRecord & { diffIds?: string[]; textRefs?: SpillRef[]; spill?: DiffSpill };
+/** A record with the identities of its diffs (`found` order). */
+export type SettledRecord = MailRecord & { diffIds?: string[] };
 
 /** One shared, frozen empty array for every dropped `lines`. */
 const NO_LINES: HunkLine[] = Object.freeze([]) as unknown as HunkLine[];

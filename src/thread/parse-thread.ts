@@ -10,7 +10,7 @@ import { readMail, BrokenMessage, type MailRecord } from './mail-record.js';
 import { threadMessages } from './threading.js';
 import { quoteLayers } from './quote-layers.js';
 import { settleRecord, type SettledRecord } from './lean-record.js';
-import { DiffSpill, type SpillRef } from './diff-spill.js';
+import { LeanCollector } from './lean-thread.js';
 import type { InputError, Message, Person, QuoteLayer, ThreadParse, Trailer } from './types.js';
 
 export interface ParseOptions extends ReadOptions {
@@ -22,8 +22,9 @@ export interface ParseOptions extends ReadOptions {
   workers?: number | 'auto';
   /**
    * Keep only what the `thread` output prints: no per-line array in hunks (the diff's text has
-   * the lines) and diff texts in an unlinked temporary file, read back when `text` is used.
-   * Memory then grows with the number of messages, not their size.
+   * the lines), and each message's parts other than its threading keys in an unlinked temporary
+   * file (lean-thread.ts); `messages` then makes each Message again when it is read.
+   * Memory grows with the number of messages (a few hundred bytes each), not their size.
    */
   lean?: boolean;
   /** Called as messages are read (at most every PROGRESS_EVERY messages, and at the end). */
@@ -52,7 +53,7 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
   const totalBytes = await inputSize(inputs);
   const workers = await workerCount(opts.workers ?? 'auto', totalBytes);
   const pool = workers > 0 ? new (await import('./record-pool.js')).RecordPool(workers, !!opts.lean) : null;
-  let spill: DiffSpill | undefined;
+  const lean = opts.lean ? new LeanCollector() : null;
   let bytes = 0;
   let messages = 0;
   const progress = (done: boolean): void => opts.onProgress?.({ bytes, totalBytes: totalBytes?.bytes ?? null, messages, done });
@@ -67,19 +68,22 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
           errors.push({ file: raw.file, index: raw.index, message: item.broken });
           continue;
         }
-        const rec = compact(item.record, intern);
-        if (opts.lean) spillDiffs(rec, (spill ??= new DiffSpill()));
-        const first = seen.get(rec.id);
+        const first = lean ? lean.first(item.record.id) : seen.get(item.record.id)?.source;
         if (first) {
           // The same mail twice (two inputs, a list mirror): keep the first, say so.
           errors.push({
             file: raw.file,
             index: raw.index,
-            message: `duplicate Message-ID <${rec.id}> (first in ${first.source.file} #${first.source.index}); skipped`,
+            message: `duplicate Message-ID <${item.record.id}> (first in ${first.file} #${first.index}); skipped`,
             duplicate: true,
           });
           continue;
         }
+        if (lean) {
+          lean.add(item.record);
+          continue;
+        }
+        const rec = compact(item.record, intern);
         seen.set(rec.id, rec);
         records.push(rec);
       }
@@ -88,7 +92,7 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
     await pool?.close();
   }
   progress(true);
-  return assemble(records, errors);
+  return lean ? lean.assemble(errors) : assemble(records, errors);
 }
 
 async function* inProcess(raws: AsyncIterable<RawMail>, lean: boolean): AsyncGenerator<[RawMail, Item]> {
@@ -157,32 +161,6 @@ interface Interner {
   trailer(t: Trailer): Trailer;
 }
 
-/** Lean: each diff's files, repairs and text go to the spill file (its identity was taken already). */
-function spillDiffs(r: MailRecord, spill: DiffSpill): void {
-  const s = r as SettledRecord;
-  s.textRefs = r.found.map((f) => spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text })));
-  s.spill = spill;
-  for (const f of r.found) {
-    f.text = '';
-    f.files = [];
-    f.repairs = [];
-  }
-}
-
-/** Getters for a spilled diff's parts (made out here so they hold nothing of assemble()). */
-function readBackLater(d: Diff, spill: DiffSpill, ref: SpillRef): void {
-  for (const key of ['repairs', 'files', 'text'] as const) {
-    Object.defineProperty(d, key, { get: () => spilledParts(spill, ref)[key], enumerable: true });
-  }
-}
-
-/** A spilled diff's files, repairs and text, read back when one of them is used (the last one is kept). */
-function spilledParts(spill: DiffSpill, ref: SpillRef): Pick<Diff, 'files' | 'repairs' | 'text'> {
-  if (lastSpilled?.ref !== ref) lastSpilled = { ref, parts: JSON.parse(spill.read(ref)) as Pick<Diff, 'files' | 'repairs' | 'text'> };
-  return lastSpilled.parts;
-}
-let lastSpilled: { ref: SpillRef; parts: Pick<Diff, 'files' | 'repairs' | 'text'> } | null = null;
-
 function compact(r: MailRecord, intern: Interner): MailRecord {
   r.id = intern.str(r.id);
   if (r.inReplyTo !== null) r.inReplyTo = intern.str(r.inReplyTo);
@@ -233,7 +211,7 @@ export function assemble(records: MailRecord[], errors: InputError[] = []): Thre
   for (const r of byDate) {
     const layers = layersOf.get(r.id)!;
     const diffs: Diff[] = [];
-    const { diffIds: ids, textRefs, spill } = r as SettledRecord;
+    const { diffIds: ids } = r as SettledRecord;
     for (const [i, f] of r.found.entries()) {
       // Computed when the record was read (maybe on a worker); hand-made records have none.
       const id = ids?.[i] ?? diffIdentity(f.files);
@@ -251,7 +229,6 @@ export function assemble(records: MailRecord[], errors: InputError[] = []): Thre
         files: f.files,
         text: f.text,
       });
-      if (textRefs && spill) readBackLater(diffs[diffs.length - 1]!, spill, textRefs[i]!);
     }
     diffsOf.set(r.id, diffs);
   }
