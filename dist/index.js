@@ -6267,8 +6267,8 @@ var require_client_h1 = __commonJS({
         }
       }
     };
-    function onParserTimeout(parser2) {
-      const { socket, timeoutType, client, paused } = parser2.deref();
+    function onParserTimeout(parser) {
+      const { socket, timeoutType, client, paused } = parser.deref();
       if (timeoutType === TIMEOUT_HEADERS) {
         if (!socket[kWriting] || socket.writableNeedDrain || client[kRunning] > 1) {
           assert2(!paused, "cannot be paused while waiting for headers");
@@ -6298,9 +6298,9 @@ var require_client_h1 = __commonJS({
       socket[kSocketUsed] = false;
       socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err2) {
-        const parser2 = this[kParser];
-        if (err2.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
-          const parserErr = parser2.finish();
+        const parser = this[kParser];
+        if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
+          const parserErr = parser.finish();
           if (parserErr) {
             this[kError] = parserErr;
             this[kClient][kOnError](parserErr);
@@ -6311,15 +6311,15 @@ var require_client_h1 = __commonJS({
         this[kClient][kOnError](err2);
       });
       addListener(socket, "readable", function() {
-        const parser2 = this[kParser];
-        if (parser2) {
-          parser2.readMore();
+        const parser = this[kParser];
+        if (parser) {
+          parser.readMore();
         }
       });
       addListener(socket, "end", function() {
-        const parser2 = this[kParser];
-        if (parser2.statusCode && !parser2.shouldKeepAlive) {
-          const parserErr = parser2.finish();
+        const parser = this[kParser];
+        if (parser.statusCode && !parser.shouldKeepAlive) {
+          const parserErr = parser.finish();
           if (parserErr) {
             util.destroy(this, parserErr);
           }
@@ -6329,11 +6329,11 @@ var require_client_h1 = __commonJS({
       });
       addListener(socket, "close", function() {
         const client2 = this[kClient];
-        const parser2 = this[kParser];
+        const parser = this[kParser];
         clearIdleSocketValidation(this);
-        if (parser2) {
-          if (!this[kError] && parser2.statusCode && !parser2.shouldKeepAlive) {
-            this[kError] = parser2.finish() || this[kError];
+        if (parser) {
+          if (!this[kError] && parser.statusCode && !parser.shouldKeepAlive) {
+            this[kError] = parser.finish() || this[kError];
           }
           this[kParser].destroy();
           this[kParser] = null;
@@ -14480,7 +14480,7 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
               location = headersList.get("location", true);
-              const decoders = [];
+              const decoders2 = [];
               const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
               if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
@@ -14493,7 +14493,7 @@ var require_fetch = __commonJS({
                 for (let i2 = codings.length - 1; i2 >= 0; --i2) {
                   const coding = codings[i2].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib.createGunzip({
+                    decoders2.push(zlib.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
@@ -14502,17 +14502,17 @@ var require_fetch = __commonJS({
                       finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
-                    decoders.push(createInflate({
+                    decoders2.push(createInflate({
                       flush: zlib.constants.Z_SYNC_FLUSH,
                       finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib.createBrotliDecompress({
+                    decoders2.push(zlib.createBrotliDecompress({
                       flush: zlib.constants.BROTLI_OPERATION_FLUSH,
                       finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
-                    decoders.length = 0;
+                    decoders2.length = 0;
                     break;
                   }
                 }
@@ -14523,7 +14523,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err2) => {
+                body: decoders2.length ? pipeline2(this.body, ...decoders2, (err2) => {
                   if (err2) {
                     this.onError(err2);
                   }
@@ -18170,14 +18170,14 @@ var require_websocket = __commonJS({
         const webSocketOptions = this[kController]?.dispatcher?.webSocketOptions;
         const maxFragments = webSocketOptions?.maxFragments;
         const maxPayloadSize = webSocketOptions?.maxPayloadSize;
-        const parser2 = new ByteParser(this, parsedExtensions, {
+        const parser = new ByteParser(this, parsedExtensions, {
           maxFragments,
           maxPayloadSize
         });
-        parser2.on("drain", onParserDrain);
-        parser2.on("error", onParserError.bind(this));
+        parser.on("drain", onParserDrain);
+        parser.on("error", onParserError.bind(this));
         response.socket.ws = this;
-        this[kByteParser] = parser2;
+        this[kByteParser] = parser;
         this.#sendQueue = new SendQueue(response.socket);
         this[kReadyState] = states.OPEN;
         const extensions2 = response.headersList.get("sec-websocket-extensions");
@@ -18326,7 +18326,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18518,7 +18518,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -19649,611 +19649,6 @@ var init_choose_base = __esm({
     FALLBACK_BASE = "v5.14";
     UnknownBase = class extends Error {
     };
-  }
-});
-
-// src/replay/trace-read.ts
-function addressRenamer() {
-  const names = /* @__PURE__ */ new Map();
-  return (s) => s.replace(/0xffff[0-9a-f]{8,12}/g, (m) => {
-    let n = names.get(m);
-    if (!n) names.set(m, n = `K${names.size}`);
-    return n;
-  });
-}
-function dropPositions(s) {
-  return s.replace(/ at [\w./-]+\.[ch]:\d+/g, "").replace(/\b([\w./-]+\.[ch]):\d+\b/g, "$1");
-}
-function eventKeys(o) {
-  const ren = addressRenamer();
-  return o.trace.map((e) => ren(eventKey(e, o)));
-}
-function eventKey(e, o) {
-  switch (e.t) {
-    case "call":
-      return `call|${e.thread}|${e.depth}|${e.fn}|${(e.args ?? []).join(",")}`;
-    case "return":
-      return `ret|${e.thread}|${e.depth}|${e.fn}|${e.value ?? ""}`;
-    case "notifier":
-      return `ntf|${notifierKey(o.notifiers[e.index])}`;
-    case "lock":
-      return `lock|${e.op}|${e.lock}|${e.thread}|${e.fn}`;
-    case "fault":
-      return `fault|${e.addr}|${e.kind}|${e.thread}|${e.fn}`;
-    case "retry":
-      return `retry|${e.fn}|${e.pass}|${e.thread}`;
-    case "hazard": {
-      const h = o.hazards[e.index];
-      return `hazard|${h ? `${h.kind}|${h.function}|${dropPositions(h.detail)}` : e.index}`;
-    }
-    case "note":
-      return `note|${e.fn}|${dropPositions(e.text)}`;
-  }
-}
-function notifierKey(n) {
-  if (!n) return "?";
-  return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
-}
-function threadAt(trace, index) {
-  for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
-    const e = trace[i2];
-    if ("thread" in e) return e.thread;
-  }
-  return "main";
-}
-function code(name3) {
-  return "`" + name3 + "`";
-}
-function issuerOf(stack) {
-  let end = stack.length;
-  while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
-  const issuer2 = stack[end - 1] ?? "(unknown)";
-  const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
-  const text = via.length === 0 ? code(issuer2) : via.length === 1 ? `${code(issuer2)} (from ${code(via[0])})` : `${code(issuer2)} (from ${code(via[0])} in ${code(via[1])})`;
-  return { issuer: issuer2, via, text };
-}
-function ownerText(owner) {
-  return owner === null ? "owner NULL" : owner === "unset" ? "owner unset" : `owner ${owner}`;
-}
-function rangeText(n) {
-  return `[${n.start}, ${n.end})`;
-}
-function subscriberText(name3, action, callees) {
-  const tail = callees.length ? `, calls ${callees.join(", ")}` : "";
-  if (action === "filtered") return `${code(name3)} filters it${tail}`;
-  if (action === "seq-bumped") return `${code(name3)} does not filter it: seq bumped${tail}`;
-  return `${code(name3)} is called${tail}`;
-}
-function calleesOf(trace, from, fn) {
-  let start2 = -1;
-  for (let i2 = from; i2 < trace.length && i2 <= from + 4; i2++) {
-    const e = trace[i2];
-    if (e.t === "call" && e.fn === fn) {
-      start2 = i2;
-      break;
-    }
-  }
-  if (start2 < 0) return [];
-  const first2 = trace[start2];
-  const out2 = [];
-  for (let i2 = start2 + 1; i2 < trace.length; i2++) {
-    const e = trace[i2];
-    if (e.t === "return" && e.depth === first2.depth && e.thread === first2.thread) break;
-    if (e.t === "call" && e.depth === first2.depth + 1 && e.thread === first2.thread && !BORING_CALLEES.has(e.fn)) {
-      const call = `${code(e.fn)}(${(e.args ?? []).join(", ")})`;
-      if (!out2.includes(call)) out2.push(call);
-      if (out2.length >= 2) break;
-    }
-  }
-  return out2;
-}
-function notifierText(o, index, traceAt) {
-  const n = o.notifiers[index];
-  const who = issuerOf(n.stack).text;
-  let at2 = traceAt;
-  const subs = n.subscribers.map((s) => {
-    let callees = [];
-    if (at2 !== null) {
-      callees = calleesOf(o.trace, at2, s.name);
-      for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
-        const e = o.trace[i2];
-        if (e.t === "return" && e.fn === s.name) {
-          at2 = i2;
-          break;
-        }
-        if (e.t === "notifier") break;
-      }
-    }
-    return subscriberText(s.name, s.action, callees);
-  });
-  return `${who} issues ${n.event} with ${ownerText(n.owner)} over ${rangeText(n)}${subs.length ? "; " + subs.join("; ") : "; no subscriber is called"}`;
-}
-function retryCheck(trace, at2, thread) {
-  for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
-    const e = trace[i2];
-    if (e.t === "return" && e.thread === thread) return e.fn;
-  }
-  return null;
-}
-function holderOf(trace, at2, lock) {
-  for (let i2 = at2 - 1; i2 >= 0; i2--) {
-    const e = trace[i2];
-    if (e.t !== "lock" || e.lock !== lock) continue;
-    if (e.op === "release") return null;
-    if (e.op === "acquire") return { thread: e.thread, fn: e.fn, index: i2 };
-  }
-  return null;
-}
-function significantEvents(o, from = 0) {
-  const ren = addressRenamer();
-  const pass = /* @__PURE__ */ new Map();
-  const passAt = [];
-  const out2 = [];
-  const trace = o.trace;
-  let lastThread = "main";
-  for (let i2 = 0; i2 < trace.length; i2++) {
-    const e = trace[i2];
-    if ("thread" in e) lastThread = e.thread;
-    const thread = lastThread;
-    const p = pass.get(thread) ?? 1;
-    if (e.t === "retry") {
-      pass.set(e.thread, e.pass);
-      passAt.push({ index: i2, thread: e.thread, pass: e.pass });
-    }
-    if (i2 < from) continue;
-    const push = (s) => out2.push({ index: i2, thread, pass: p, ...s, key: ren(s.key), shape: ren(s.shape) });
-    switch (e.t) {
-      case "notifier": {
-        const n = o.notifiers[e.index];
-        if (!n) break;
-        const who = issuerOf(n.stack);
-        push({
-          kind: "notifier",
-          notifier: e.index,
-          key: `ntf|${notifierKey(n)}`,
-          shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => s.action).join(",")}`,
-          text: notifierText(o, e.index, i2)
-        });
-        break;
-      }
-      case "retry": {
-        const check = retryCheck(trace, i2, e.thread);
-        push({
-          kind: "retry",
-          key: `retry|${e.fn}|${e.pass}|${e.thread}`,
-          shape: `retry|${e.fn}|${e.thread}`,
-          text: `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
-        });
-        break;
-      }
-      case "fault":
-        push({
-          kind: "fault",
-          key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
-          shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
-          text: `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
-        });
-        break;
-      case "lock": {
-        if (e.op !== "block" && e.op !== "trylock-fail") break;
-        const h = holderOf(trace, i2, e.lock);
-        let held = "";
-        if (h) {
-          const hp = passOf(passAt, h.index, h.thread);
-          const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
-          held = `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
-        }
-        push({
-          kind: "lock",
-          key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
-          shape: `lock|${e.op}|${e.fn}|${e.thread}`,
-          text: `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held}`
-        });
-        break;
-      }
-      case "hazard": {
-        const hz = o.hazards[e.index];
-        if (!hz) break;
-        push({
-          kind: "hazard",
-          key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
-          shape: `hazard|${hz.kind}|${hz.function}`,
-          text: `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
-        });
-        break;
-      }
-      case "note":
-        if (e.fn !== "(scenario)") break;
-        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: `scenario: ${e.text}` });
-        break;
-      default:
-        break;
-    }
-  }
-  return out2;
-}
-function passOf(passAt, index, thread) {
-  let p = 1;
-  for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
-  return p;
-}
-function describeEvent(o, index, caller, withArgs) {
-  const e = o.trace[index];
-  if (!e) return `the run ends: ${o.verdict}${o.verdict === "completed" ? `, result ${o.result}` : ""} (${dropPositions(o.detail)})`;
-  const by = caller ? code(caller) : "the scenario";
-  switch (e.t) {
-    case "call":
-      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
-    case "return":
-      return `${code(e.fn)} returns ${e.value ?? "void"}`;
-    case "notifier":
-      return notifierText(o, e.index, index);
-    case "lock":
-      return `${code(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
-    case "fault":
-      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`;
-    case "retry":
-      return `${code(e.fn)} goes round again (pass ${e.pass})`;
-    case "hazard": {
-      const h = o.hazards[e.index];
-      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
-    }
-    case "note":
-      return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
-  }
-}
-var Stacks, BORING_CALLEES;
-var init_trace_read = __esm({
-  "src/replay/trace-read.ts"() {
-    "use strict";
-    Stacks = class {
-      constructor(trace) {
-        this.trace = trace;
-      }
-      trace;
-      cur = /* @__PURE__ */ new Map();
-      at = 0;
-      /** The stack of `thread` just before event `index` (call events show the caller's stack). */
-      before(index, thread) {
-        if (index < this.at) {
-          this.cur.clear();
-          this.at = 0;
-        }
-        for (; this.at < index && this.at < this.trace.length; this.at++) {
-          const e = this.trace[this.at];
-          if (e.t !== "call" && e.t !== "return") continue;
-          const st = this.cur.get(e.thread) ?? [];
-          if (e.t === "call") {
-            st.length = e.depth - 1;
-            st.push(e.fn);
-          } else st.length = Math.max(0, e.depth - 1);
-          this.cur.set(e.thread, st);
-        }
-        return [...this.cur.get(thread) ?? []];
-      }
-    };
-    BORING_CALLEES = /* @__PURE__ */ new Set(["mmu_notifier_range_blockable", "mmu_interval_set_seq", "mm_has_notifiers"]);
-  }
-});
-
-// src/replay/first-cause.ts
-function analysePair(baseline, variant) {
-  const kb = eventKeys(baseline);
-  const kv = eventKeys(variant);
-  let i2 = 0;
-  while (i2 < kb.length && i2 < kv.length && kb[i2] === kv[i2]) i2++;
-  if (i2 === kb.length && i2 === kv.length) return { divergence: null, gained: [], lost: [], variant, baseline };
-  const sb = significantEvents(baseline, i2);
-  const sv = significantEvents(variant, i2);
-  const { gained, lost } = matchForward(sb, sv);
-  return { divergence: { baseline: pointAt(baseline, i2, variant), variant: pointAt(variant, i2, baseline) }, gained, lost, variant, baseline };
-}
-function pointAt(o, index, other) {
-  const thread = threadAt(o.trace, index);
-  const stack = new Stacks(o.trace).before(index, thread);
-  const e = o.trace[index];
-  const oe = other.trace[index];
-  const withArgs = e?.t === "call" && oe?.t === "call" && e.fn === oe.fn;
-  return { index, thread, event: describeEvent(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
-}
-function matchForward(base, variant) {
-  const positions = /* @__PURE__ */ new Map();
-  base.forEach((s, i2) => {
-    const l = positions.get(s.key);
-    if (l) l.push(i2);
-    else positions.set(s.key, [i2]);
-  });
-  const used = new Array(base.length).fill(false);
-  const gained = [];
-  let p = 0;
-  for (const v of variant) {
-    const l = positions.get(v.key);
-    const q = l ? firstAtOrAfter(l, p) : -1;
-    if (q < 0) {
-      gained.push(v);
-      continue;
-    }
-    used[q] = true;
-    p = q + 1;
-  }
-  return { gained, lost: base.filter((_, i2) => !used[i2]) };
-}
-function firstAtOrAfter(sorted, p) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (sorted[mid] < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? sorted[lo] : -1;
-}
-function errnoText(v) {
-  return v < 0 && ERRNO[-v] ? `${v} (${ERRNO[-v]})` : String(v);
-}
-function resultOrigin(o) {
-  const want = String(o.result);
-  const t = o.trace;
-  let j = -1;
-  for (let i2 = t.length - 1; i2 >= 0; i2--) {
-    const e = t[i2];
-    if (e.t === "return" && e.depth === 1 && e.value === want) {
-      j = i2;
-      break;
-    }
-  }
-  if (j < 0) return null;
-  const chain2 = [j];
-  for (; ; ) {
-    const outer = t[chain2[chain2.length - 1]];
-    let found = -1;
-    for (let i2 = chain2[chain2.length - 1] - 1; i2 >= 0; i2--) {
-      const e = t[i2];
-      if (e.t === "call" && e.thread === outer.thread && e.depth === outer.depth) break;
-      if (e.t === "return" && e.thread === outer.thread && e.depth === outer.depth + 1 && e.value === want) {
-        found = i2;
-        break;
-      }
-    }
-    if (found < 0) break;
-    chain2.push(found);
-  }
-  const fns = chain2.map((i2) => t[i2].fn).reverse();
-  return { index: chain2[chain2.length - 1], functions: fns };
-}
-function causeFor(a, anchor) {
-  if (!a.divergence) return null;
-  const { baseline: b2, variant: v } = a.divergence;
-  let upTo = Number.POSITIVE_INFINITY;
-  let last = null;
-  const origin = anchor.kind === "result" ? resultOrigin(a.variant) : null;
-  switch (anchor.kind) {
-    case "event":
-      upTo = anchor.index;
-      break;
-    case "result":
-      if (origin) {
-        upTo = origin.index;
-        const [inner, ...outer] = origin.functions;
-        last = `${code(inner)} returns ${errnoText(a.variant.result)}${outer.length ? `, passed up by ${outer.map(code).join(", ")}` : ""}: the scenario's result`;
-      } else last = `the scenario's result is ${errnoText(a.variant.result)}`;
-      break;
-    case "end":
-      last = endText(a.variant);
-      break;
-    case "lost":
-      last = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length ? anchor.endsBefore : anchor.noLonger;
-      break;
-  }
-  const steps = collapse(a.gained.filter((s) => s.index <= upTo));
-  if (last) steps.push(last);
-  const chain2 = cap(steps);
-  const sameStack = b2.stack.join(">") === v.stack.join(">");
-  const where = sameStack ? `in ${stackText(v.stack)} (thread ${v.thread})` : `(baseline in ${stackText(b2.stack)}, variant in ${stackText(v.stack)})`;
-  const text = `The runs part at trace event ${v.index} ${where}: baseline: ${b2.event}; variant: ${v.event}.` + (chain2.length ? ` Then, in the variant: ${chain2.join("; ")}.` : "");
-  return { text, divergence: { baseline: b2, variant: v }, chain: chain2 };
-}
-function stackText(stack) {
-  return stack.length ? stack.map(code).join(" > ") : "the scenario";
-}
-function endText(o) {
-  const detail = dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
-  if (o.verdict === "completed") return `the run completes with result ${errnoText(o.result)} (${detail})`;
-  return `${o.verdict}: ${detail}`;
-}
-function collapse(events) {
-  const merged = [];
-  for (let i2 = 0; i2 < events.length; i2++) {
-    const s = events[i2];
-    const next = events[i2 + 1];
-    if (s.kind === "lock" && next?.kind === "lock" && s.key.startsWith("lock|trylock-fail|") && next.key.startsWith("lock|block|")) {
-      const lockOf = (k) => k.split("|").slice(2, 4).join("|");
-      if (lockOf(s.key) === lockOf(next.key)) continue;
-    }
-    merged.push(s);
-  }
-  const out2 = [];
-  let pass = 1;
-  for (let i2 = 0; i2 < merged.length; ) {
-    const s = merged[i2];
-    let j = i2 + 1;
-    const keys = /* @__PURE__ */ new Set([s.key]);
-    while (j < merged.length && merged[j].shape === s.shape && merged[j].pass === s.pass) keys.add(merged[j++].key);
-    const n = j - i2;
-    let text = s.text;
-    if (n > 1) text += ` (×${n}${keys.size > 1 ? `, ${keys.size} different ${s.kind === "notifier" ? "ranges" : "addresses"}` : ""})`;
-    if (s.pass !== pass) {
-      text = `pass ${s.pass}: ${text}`;
-      pass = s.pass;
-    }
-    out2.push(text);
-    i2 = j;
-  }
-  return out2;
-}
-function cap(steps) {
-  if (steps.length <= MAX_CHAIN) return steps;
-  const head = steps.slice(0, 6);
-  const tail = steps.slice(steps.length - 3);
-  return [...head, `… ${steps.length - 9} more step(s) …`, ...tail];
-}
-var ERRNO, MAX_CHAIN;
-var init_first_cause = __esm({
-  "src/replay/first-cause.ts"() {
-    "use strict";
-    init_trace_read();
-    ERRNO = { 1: "EPERM", 2: "ENOENT", 4: "EINTR", 5: "EIO", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES", 14: "EFAULT", 16: "EBUSY", 17: "EEXIST", 22: "EINVAL" };
-    MAX_CHAIN = 10;
-  }
-});
-
-// src/replay/regression.ts
-function isRegressionOf(baseline, variant) {
-  const ok = (o) => o.verdict === "completed" && o.result === 0;
-  const broke = ok(baseline) && !ok(variant);
-  const newBug = variant.verdict === "bug" && baseline.verdict !== "bug";
-  return {
-    verdict: broke && variant.verdict !== "completed" || newBug,
-    result: broke && variant.verdict === "completed"
-  };
-}
-var init_regression = __esm({
-  "src/replay/regression.ts"() {
-    "use strict";
-  }
-});
-
-// src/replay/compare.ts
-function compareOutcomes(baseline, variant) {
-  const analysis = analysePair(baseline, variant);
-  const diffs = [];
-  const add2 = (kind, summary2, anchor, regression = false) => diffs.push({ kind, summary: summary2, firstCause: causeFor(analysis, anchor), regression });
-  const reg = isRegressionOf(baseline, variant);
-  if (baseline.verdict !== variant.verdict) {
-    add2("verdict", `verdict: ${baseline.verdict} → ${variant.verdict}${variant.verdict === "completed" ? "" : ` (${shortDetail(variant)})`}`, { kind: "end" }, reg.verdict);
-  }
-  if (baseline.result !== variant.result) {
-    add2("result", `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: "result" }, reg.result);
-  }
-  if (baseline.retries !== variant.retries) {
-    const lastRetry = [...analysis.gained].reverse().find((s) => s.kind === "retry");
-    add2("retries", `retries: ${baseline.retries} → ${variant.retries}`, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
-  }
-  for (const d of notifierDifferences(baseline, variant)) add2(d.kind, d.summary, d.anchor);
-  for (const d of hazardDifferences(baseline, variant)) add2(d.kind, d.summary, d.anchor, d.kind === "hazard-gained");
-  for (const d of finalDifferences(baseline, variant)) add2("final-state", d.summary, { kind: "end" }, d.regression);
-  return { differences: diffs, regression: diffs.some((d) => d.regression), analysis };
-}
-function shortDetail(o) {
-  return dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
-}
-function notifierGroups(o) {
-  const groups2 = /* @__PURE__ */ new Map();
-  const traceIndex = /* @__PURE__ */ new Map();
-  o.trace.forEach((e, i2) => {
-    if (e.t === "notifier") traceIndex.set(e.index, i2);
-  });
-  o.notifiers.forEach((n, idx) => {
-    const who = issuerOf(n.stack);
-    const key2 = `${n.event}|${n.owner ?? "NULL"}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
-    let g = groups2.get(key2);
-    if (!g) groups2.set(key2, g = { key: key2, text: groupText(n), ranges: /* @__PURE__ */ new Map(), at: [] });
-    const r = `[${n.start}, ${n.end})`;
-    g.ranges.set(r, (g.ranges.get(r) ?? 0) + 1);
-    g.at.push(traceIndex.get(idx) ?? -1);
-  });
-  return groups2;
-}
-function groupText(n) {
-  const subs = n.subscribers.map((s) => `${code(s.name)} ${s.action === "seq-bumped" ? "seq bumped" : s.action}`).join(", ");
-  return `${n.event} with ${ownerText(n.owner)} from ${issuerOf(n.stack).text}${subs ? `; ${subs}` : "; no subscriber"}`;
-}
-function rangesText(r) {
-  const list2 = [...r.entries()];
-  const shown = list2.slice(0, 3).map(([range, n]) => n > 1 ? `${range} ×${n}` : range);
-  return `over ${shown.join(", ")}${list2.length > 3 ? ` and ${list2.length - 3} more range(s)` : ""}`;
-}
-function notifierDifferences(baseline, variant) {
-  const gb = notifierGroups(baseline);
-  const gv = notifierGroups(variant);
-  const out2 = [];
-  for (const [key2, g] of gv) {
-    const other = gb.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const more = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more.set(r, n - (other.get(r) ?? 0));
-    if (!more.size) continue;
-    const total = [...more.values()].reduce((a, b2) => a + b2, 0);
-    const baseCount = [...other.values()].reduce((a, b2) => a + b2, 0);
-    const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
-    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
-  }
-  for (const [key2, g] of gb) {
-    const other = gv.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const fewer = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) fewer.set(r, n - (other.get(r) ?? 0));
-    if (!fewer.size) continue;
-    const total = [...fewer.values()].reduce((a, b2) => a + b2, 0);
-    out2.push({ kind: "notifier-lost", summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: "lost", noLonger: `the variant no longer issues this ${g.text.split(" ")[0]}`, endsBefore: `the variant's run ends before it issues this ${g.text.split(" ")[0]}` } });
-  }
-  return out2;
-}
-function hazardDifferences(baseline, variant) {
-  const key2 = (h) => `${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}`;
-  const count = (o) => {
-    const m = /* @__PURE__ */ new Map();
-    for (const h of o.hazards) m.set(key2(h), (m.get(key2(h)) ?? 0) + 1);
-    return m;
-  };
-  const cb = count(baseline);
-  const cv = count(variant);
-  const out2 = [];
-  for (const [k, n] of cv) {
-    const d = n - (cb.get(k) ?? 0);
-    if (d <= 0) continue;
-    const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
-    out2.push({ kind: "hazard-gained", summary: `+${d} hazard ${k}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
-  }
-  for (const [k, n] of cb) {
-    const d = n - (cv.get(k) ?? 0);
-    if (d > 0) out2.push({ kind: "hazard-lost", summary: `−${d} hazard ${k}`, anchor: { kind: "lost", noLonger: "the variant no longer hits this hazard", endsBefore: "the variant's run ends before this hazard" } });
-  }
-  return out2;
-}
-function finalDifferences(baseline, variant) {
-  const out2 = [];
-  const lines = (name3, a, b2) => {
-    const gone = a.filter((l) => !b2.includes(l));
-    const come = b2.filter((l) => !a.includes(l));
-    if (!gone.length && !come.length) return;
-    const list2 = (l) => l.length ? l.slice(0, 3).join("; ") + (l.length > 3 ? `; and ${l.length - 3} more` : "") : "(nothing)";
-    out2.push({ summary: `final ${name3}: ${list2(gone)} → ${list2(come)}`, regression: false });
-  };
-  const fb = baseline.final;
-  const fv = variant.final;
-  const procs = [.../* @__PURE__ */ new Set([...fb.processes.map((p) => p.name), ...fv.processes.map((p) => p.name)])];
-  for (const p of procs) {
-    lines(`ptes of ${p}`, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
-  }
-  lines("pages", fb.pages, fv.pages);
-  lines("GPU page table", fb.gpu, fv.gpu);
-  lines("dmirror mirror", fb.mirror, fv.mirror);
-  lines("notifier seqs", fb.seqs, fv.seqs);
-  const newly = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
-  const fixed = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
-  if (newly.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
-    const parts2 = [`${fb.asserts.passed} → ${fv.asserts.passed} passed`];
-    if (newly.length) parts2.push(`newly failing: ${newly.join("; ")}`);
-    if (fixed.length) parts2.push(`no longer failing: ${fixed.join("; ")}`);
-    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly.length > 0 && fb.asserts.failed.length === 0 });
-  }
-  return out2;
-}
-var init_compare = __esm({
-  "src/replay/compare.ts"() {
-    "use strict";
-    init_first_cause();
-    init_regression();
-    init_trace_read();
   }
 });
 
@@ -26239,6 +25634,290 @@ var init_source_outline = __esm({
   }
 });
 
+// src/replay/trace-read.ts
+function addressRenamer() {
+  const names = /* @__PURE__ */ new Map();
+  return (s) => s.replace(/0xffff[0-9a-f]{8,12}/g, (m) => {
+    let n = names.get(m);
+    if (!n) names.set(m, n = `K${names.size}`);
+    return n;
+  });
+}
+function dropPositions(s) {
+  return s.replace(/ at [\w./-]+\.[ch]:\d+/g, "").replace(/\b([\w./-]+\.[ch]):\d+\b/g, "$1");
+}
+function eventKeys(o) {
+  const ren = addressRenamer();
+  return o.trace.map((e) => ren(eventKey(e, o)));
+}
+function eventKey(e, o) {
+  switch (e.t) {
+    case "call":
+      return `call|${e.thread}|${e.depth}|${e.fn}|${(e.args ?? []).join(",")}`;
+    case "return":
+      return `ret|${e.thread}|${e.depth}|${e.fn}|${e.value ?? ""}`;
+    case "notifier":
+      return `ntf|${notifierKey(o.notifiers[e.index])}`;
+    case "lock":
+      return `lock|${e.op}|${e.lock}|${e.thread}|${e.fn}`;
+    case "fault":
+      return `fault|${e.addr}|${e.kind}|${e.thread}|${e.fn}`;
+    case "retry":
+      return `retry|${e.fn}|${e.pass}|${e.thread}`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return `hazard|${h ? `${h.kind}|${h.function}|${dropPositions(h.detail)}` : e.index}`;
+    }
+    case "note":
+      return `note|${e.fn}|${dropPositions(e.text)}`;
+  }
+}
+function notifierKey(n) {
+  if (!n) return "?";
+  return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+}
+function threadAt(trace, index) {
+  for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
+    const e = trace[i2];
+    if ("thread" in e) return e.thread;
+  }
+  return "main";
+}
+function code(name3) {
+  return "`" + name3 + "`";
+}
+function issuerOf(stack) {
+  let end = stack.length;
+  while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
+  const issuer2 = stack[end - 1] ?? "(unknown)";
+  const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
+  const text = via.length === 0 ? code(issuer2) : via.length === 1 ? `${code(issuer2)} (from ${code(via[0])})` : `${code(issuer2)} (from ${code(via[0])} in ${code(via[1])})`;
+  return { issuer: issuer2, via, text };
+}
+function ownerText(owner) {
+  return owner === null ? "owner NULL" : owner === "unset" ? "owner unset" : `owner ${owner}`;
+}
+function rangeText(n) {
+  return `[${n.start}, ${n.end})`;
+}
+function subscriberText(name3, action, callees) {
+  const tail = callees.length ? `, calls ${callees.join(", ")}` : "";
+  if (action === "filtered") return `${code(name3)} filters it${tail}`;
+  if (action === "seq-bumped") return `${code(name3)} does not filter it: seq bumped${tail}`;
+  return `${code(name3)} is called${tail}`;
+}
+function calleesOf(trace, from, fn) {
+  let start2 = -1;
+  for (let i2 = from; i2 < trace.length && i2 <= from + 4; i2++) {
+    const e = trace[i2];
+    if (e.t === "call" && e.fn === fn) {
+      start2 = i2;
+      break;
+    }
+  }
+  if (start2 < 0) return [];
+  const first2 = trace[start2];
+  const out2 = [];
+  for (let i2 = start2 + 1; i2 < trace.length; i2++) {
+    const e = trace[i2];
+    if (e.t === "return" && e.depth === first2.depth && e.thread === first2.thread) break;
+    if (e.t === "call" && e.depth === first2.depth + 1 && e.thread === first2.thread && !BORING_CALLEES.has(e.fn)) {
+      const call = `${code(e.fn)}(${(e.args ?? []).join(", ")})`;
+      if (!out2.includes(call)) out2.push(call);
+      if (out2.length >= 2) break;
+    }
+  }
+  return out2;
+}
+function notifierText(o, index, traceAt) {
+  const n = o.notifiers[index];
+  const who = issuerOf(n.stack).text;
+  let at2 = traceAt;
+  const subs = n.subscribers.map((s) => {
+    let callees = [];
+    if (at2 !== null) {
+      callees = calleesOf(o.trace, at2, s.name);
+      for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
+        const e = o.trace[i2];
+        if (e.t === "return" && e.fn === s.name) {
+          at2 = i2;
+          break;
+        }
+        if (e.t === "notifier") break;
+      }
+    }
+    return subscriberText(s.name, s.action, callees);
+  });
+  return `${who} issues ${n.event} with ${ownerText(n.owner)} over ${rangeText(n)}${subs.length ? "; " + subs.join("; ") : "; no subscriber is called"}`;
+}
+function retryCheck(trace, at2, thread) {
+  for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
+    const e = trace[i2];
+    if (e.t === "return" && e.thread === thread) return e.fn;
+  }
+  return null;
+}
+function holderOf(trace, at2, lock) {
+  for (let i2 = at2 - 1; i2 >= 0; i2--) {
+    const e = trace[i2];
+    if (e.t !== "lock" || e.lock !== lock) continue;
+    if (e.op === "release") return null;
+    if (e.op === "acquire") return { thread: e.thread, fn: e.fn, index: i2 };
+  }
+  return null;
+}
+function significantEvents(o, from = 0) {
+  const ren = addressRenamer();
+  const pass = /* @__PURE__ */ new Map();
+  const passAt = [];
+  const out2 = [];
+  const trace = o.trace;
+  let lastThread = "main";
+  for (let i2 = 0; i2 < trace.length; i2++) {
+    const e = trace[i2];
+    if ("thread" in e) lastThread = e.thread;
+    const thread = lastThread;
+    const p = pass.get(thread) ?? 1;
+    if (e.t === "retry") {
+      pass.set(e.thread, e.pass);
+      passAt.push({ index: i2, thread: e.thread, pass: e.pass });
+    }
+    if (i2 < from) continue;
+    const push = (s) => out2.push({ index: i2, thread, pass: p, ...s, key: ren(s.key), shape: ren(s.shape) });
+    switch (e.t) {
+      case "notifier": {
+        const n = o.notifiers[e.index];
+        if (!n) break;
+        const who = issuerOf(n.stack);
+        push({
+          kind: "notifier",
+          notifier: e.index,
+          key: `ntf|${notifierKey(n)}`,
+          shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => s.action).join(",")}`,
+          text: notifierText(o, e.index, i2)
+        });
+        break;
+      }
+      case "retry": {
+        const check = retryCheck(trace, i2, e.thread);
+        push({
+          kind: "retry",
+          key: `retry|${e.fn}|${e.pass}|${e.thread}`,
+          shape: `retry|${e.fn}|${e.thread}`,
+          text: `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
+        });
+        break;
+      }
+      case "fault":
+        push({
+          kind: "fault",
+          key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
+          shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
+          text: `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
+        });
+        break;
+      case "lock": {
+        if (e.op !== "block" && e.op !== "trylock-fail") break;
+        const h = holderOf(trace, i2, e.lock);
+        let held = "";
+        if (h) {
+          const hp = passOf(passAt, h.index, h.thread);
+          const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
+          held = `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
+        }
+        push({
+          kind: "lock",
+          key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
+          shape: `lock|${e.op}|${e.fn}|${e.thread}`,
+          text: `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held}`
+        });
+        break;
+      }
+      case "hazard": {
+        const hz = o.hazards[e.index];
+        if (!hz) break;
+        push({
+          kind: "hazard",
+          key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
+          shape: `hazard|${hz.kind}|${hz.function}`,
+          text: `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
+        });
+        break;
+      }
+      case "note":
+        if (e.fn !== "(scenario)") break;
+        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: `scenario: ${e.text}` });
+        break;
+      default:
+        break;
+    }
+  }
+  return out2;
+}
+function passOf(passAt, index, thread) {
+  let p = 1;
+  for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
+  return p;
+}
+function describeEvent(o, index, caller, withArgs) {
+  const e = o.trace[index];
+  if (!e) return `the run ends: ${o.verdict}${o.verdict === "completed" ? `, result ${o.result}` : ""} (${dropPositions(o.detail)})`;
+  const by = caller ? code(caller) : "the scenario";
+  switch (e.t) {
+    case "call":
+      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
+    case "return":
+      return `${code(e.fn)} returns ${e.value ?? "void"}`;
+    case "notifier":
+      return notifierText(o, e.index, index);
+    case "lock":
+      return `${code(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
+    case "fault":
+      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`;
+    case "retry":
+      return `${code(e.fn)} goes round again (pass ${e.pass})`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
+    }
+    case "note":
+      return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
+  }
+}
+var Stacks, BORING_CALLEES;
+var init_trace_read = __esm({
+  "src/replay/trace-read.ts"() {
+    "use strict";
+    Stacks = class {
+      constructor(trace) {
+        this.trace = trace;
+      }
+      trace;
+      cur = /* @__PURE__ */ new Map();
+      at = 0;
+      /** The stack of `thread` just before event `index` (call events show the caller's stack). */
+      before(index, thread) {
+        if (index < this.at) {
+          this.cur.clear();
+          this.at = 0;
+        }
+        for (; this.at < index && this.at < this.trace.length; this.at++) {
+          const e = this.trace[this.at];
+          if (e.t !== "call" && e.t !== "return") continue;
+          const st = this.cur.get(e.thread) ?? [];
+          if (e.t === "call") {
+            st.length = e.depth - 1;
+            st.push(e.fn);
+          } else st.length = Math.max(0, e.depth - 1);
+          this.cur.set(e.thread, st);
+        }
+        return [...this.cur.get(thread) ?? []];
+      }
+    };
+    BORING_CALLEES = /* @__PURE__ */ new Set(["mmu_notifier_range_blockable", "mmu_interval_set_seq", "mm_has_notifiers"]);
+  }
+});
+
 // src/replay/interactions.ts
 function actorMap(sources) {
   const out2 = /* @__PURE__ */ new Map();
@@ -26266,7 +25945,6 @@ function interactionsOf(o, actors) {
     if ("thread" in e) thread = e.thread;
     const st = stacks.get(thread) ?? [];
     stacks.set(thread, st);
-    const here = st[st.length - 1];
     switch (e.t) {
       case "call": {
         st.length = e.depth - 1;
@@ -26306,8 +25984,12 @@ function interactionsOf(o, actors) {
         out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} retries: pass ${e.pass}` });
         break;
       case "fault":
-        if (e.fn === "(scenario)") out2.push({ t: "msg", from: "scenario", to: "mm", text: `CPU ${e.kind} fault at ${e.addr}` });
-        else out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn}: ${e.kind} fault at ${e.addr}` });
+        if (e.fn === "(scenario)") {
+          const last = out2[out2.length - 1];
+          const text = `CPU ${e.kind} fault at ${e.addr}`;
+          if (last?.t === "msg" && last.from === "scenario" && last.text === "handle_mm_fault") last.text = `${text} (handle_mm_fault)`;
+          else out2.push({ t: "msg", from: "scenario", to: "mm", text });
+        } else out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn}: ${e.kind} fault at ${e.addr}` });
         break;
       case "lock":
         if (e.op === "block") out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} blocks on ${e.lock}` });
@@ -26321,7 +26003,6 @@ function interactionsOf(o, actors) {
         if (e.fn === "(scenario)") out2.push({ t: "note", over: "scenario", text: e.text });
         break;
     }
-    void here;
   }
   const end = o.verdict === "completed" ? `completed, result ${o.result}` : `${o.verdict}: ${dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""))}`;
   out2.push({ t: "note", over: "scenario", text: end });
@@ -28028,6 +27709,43 @@ var init_xarray = __esm({
   }
 });
 
+// src/model/kernel/ts-frames.ts
+function traceTsCall(ctx, name3, depth, modelDepth) {
+  const ev = { t: "call", fn: name3, depth, thread: ctx.thread.name };
+  opened.set(ev, modelDepth);
+  ctx.trace(ev);
+}
+function traceTsReturn(ctx, name3, depth, modelDepth, value) {
+  const ev = { t: "return", fn: name3, depth, thread: ctx.thread.name };
+  if (typeof value === "number" || typeof value === "bigint") ev.value = String(value);
+  opened.set(ev, modelDepth);
+  ctx.trace(ev);
+}
+function mergeTsDepths(trace) {
+  const open3 = /* @__PURE__ */ new Map();
+  for (const e of trace) {
+    if (e.t !== "call" && e.t !== "return") continue;
+    let list2 = open3.get(e.thread);
+    if (!list2) open3.set(e.thread, list2 = []);
+    const base = opened.get(e);
+    if (base !== void 0) {
+      if (e.t === "call") list2.push(base);
+      else list2.pop();
+      continue;
+    }
+    let below = 0;
+    for (const b2 of list2) if (b2 < e.depth) below++;
+    if (below) e.depth += below;
+  }
+}
+var opened;
+var init_ts_frames = __esm({
+  "src/model/kernel/ts-frames.ts"() {
+    "use strict";
+    opened = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/model/kernel/state.ts
 function kernelOf(ctx) {
   const k = byMem.get(ctx.mem) ?? byMem.get(ctx.mem.inner);
@@ -28044,6 +27762,7 @@ var init_state = __esm({
     init_vma();
     init_nouveau();
     init_xarray();
+    init_ts_frames();
     INITIAL_JIFFIES = 0xfffb6c20n;
     HZ = 250n;
     Kernel = class {
@@ -28071,8 +27790,12 @@ var init_state = __esm({
       /** Named runtime objects a scenario refers to (devices ...). */
       named = /* @__PURE__ */ new Map();
       jiffies = INITIAL_JIFFIES;
+      /** Bytes vmalloc()ed so far (part of the state a loop can change: an allocating loop is no livelock). */
+      vmallocBytes = 0;
       /** TypeScript primitives running per thread, with the model call depth they started at. */
       tsFrames = /* @__PURE__ */ new Map();
+      /** Trace call/return events for the primitives too (the runner sets it for full traces). */
+      traceCalls = false;
       /** Count of kernel-state changes, for cheap "did anything happen" checks. */
       nextMmId = 1;
       nextAvId = 1;
@@ -28096,12 +27819,18 @@ var init_state = __esm({
       *tsFrame(ctx, name3, body2) {
         let list2 = this.tsFrames.get(ctx.thread.id);
         if (!list2) this.tsFrames.set(ctx.thread.id, list2 = []);
-        list2.push({ name: name3, depth: ctx.stack().length });
+        const modelDepth = ctx.stack().length;
+        list2.push({ name: name3, depth: modelDepth });
+        const depth = this.traceCalls ? this.stackOf(ctx).length : 0;
+        if (this.traceCalls) traceTsCall(ctx, name3, depth, modelDepth);
+        let value;
         try {
-          return yield* body2;
+          value = yield* body2;
         } finally {
           list2.pop();
         }
+        if (this.traceCalls) traceTsReturn(ctx, name3, depth, modelDepth, value);
+        return value;
       }
       /** The call stack of a thread, outermost first: model frames and TypeScript primitives merged. */
       stackOf(ctx) {
@@ -28180,6 +27909,18 @@ var init_def = __esm({
 });
 
 // src/model/kernel/builtins/drivers.ts
+function chargeVmalloc(ctx, n) {
+  const m = ctx.m;
+  const limit = m?.budgets?.memoryBytes;
+  const used = ctx.mem.allocatedBytes ?? 0;
+  if (limit === void 0 || !(n > limit - used)) return;
+  const detail = `vmalloc(${n}) in ${ctx.loc().function}() at ${ctx.loc().file}:${ctx.loc().line} needs more than the ${limit - used} bytes left of the ${limit}-byte model memory budget`;
+  if (m?.overBudget) m.overBudget("memory", detail);
+  ctx.endRun("budget", detail);
+}
+function checkSpan(ctx, at2, pages, what) {
+  if (at2.i + pages * PAGE > at2.r.length) ctx.bug(`${what} runs past the end of ${at2.r.name} (${pages} page(s) from +${at2.i})`);
+}
 function pageIndex(ctx, p, what) {
   if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
   const r = p.region;
@@ -28239,22 +27980,28 @@ function driverBuiltins() {
     if (!Number.isInteger(pages)) ctx.notModelled("memcpy of a partial page");
     const dst = pageIndex(ctx, d, "memcpy dest");
     const src = pageIndex(ctx, s, "memcpy src");
+    checkSpan(ctx, dst, pages, "memcpy dest");
+    checkSpan(ctx, src, pages, "memcpy src");
     for (let i2 = 0; i2 < pages; i2++) dst.r.store(dst.i + i2 * PAGE, src.r.load(src.i + i2 * PAGE, ctx), ctx);
     return d;
   }).fn("void *vmalloc(unsigned long size)", (ctx, size) => {
     const n = Number(size);
+    chargeVmalloc(ctx, n);
     const r = new BufferRegion(ctx.mem.allocate(n, PAGE), Math.ceil(n / PAGE));
     ctx.mem.register(r);
+    kernelOf(ctx).vmallocBytes += n;
     return new Ptr(r, 0);
   }).fn("void vfree(const void *addr)", () => void 0).in("include/linux/uaccess.h").fn("void *u64_to_user_ptr(u64 x)", (ctx, x) => ctx.mem.ptrAt(x, VOID_T2)).fn("unsigned long copy_to_user(void *to, const void *from, unsigned long n)", (ctx, to, from, n) => {
     const k = kernelOf(ctx);
     const src = pageIndex(ctx, from, "copy_to_user source");
+    checkSpan(ctx, src, Math.ceil(Number(n) / PAGE), "copy_to_user source");
     const base = to.address;
     for (let i2 = 0; i2 < Number(n) / PAGE; i2++) k.userBuffers.set(base + BigInt(i2 * PAGE), src.r.load(src.i + i2 * PAGE, ctx));
     return 0n;
   }).fn("unsigned long copy_from_user(void *to, const void *from, unsigned long n)", (ctx, to, from, n) => {
     const k = kernelOf(ctx);
     const dst = pageIndex(ctx, to, "copy_from_user destination");
+    checkSpan(ctx, dst, Math.ceil(Number(n) / PAGE), "copy_from_user destination");
     const base = from.address;
     for (let i2 = 0; i2 < Number(n) / PAGE; i2++) dst.r.store(dst.i + i2 * PAGE, k.userBuffers.get(base + BigInt(i2 * PAGE)) ?? 0n, ctx);
     return 0n;
@@ -28313,22 +28060,22 @@ var init_drivers = __esm({
     BufferRegion = class {
       constructor(base, pages) {
         this.base = base;
-        this.vals = new Array(pages).fill(0n);
         this.length = pages * PAGE;
       }
       base;
       elemType = VOID_T2;
       elemSize = 1;
-      vals;
+      // Sparse: pages never written read 0, so a huge vmalloc() costs nothing until it is used.
+      vals = /* @__PURE__ */ new Map();
       length;
       get name() {
         return `vmalloc buffer @${hex(this.base)}`;
       }
       load(i2) {
-        return this.vals[Math.floor(i2 / PAGE)];
+        return this.vals.get(Math.floor(i2 / PAGE)) ?? 0n;
       }
       store(i2, v) {
-        this.vals[Math.floor(i2 / PAGE)] = v;
+        this.vals.set(Math.floor(i2 / PAGE), v);
       }
     };
   }
@@ -29907,6 +29654,40 @@ var init_baseline_functions = __esm({
   }
 });
 
+// src/map/hunk-size.ts
+function hunkSize(sides) {
+  const declTok = new Uint8Array(sides.oldToks.length);
+  for (const s of sides.oldStatements) if (s.kind === "decl") for (let i2 = s.first; i2 < s.end; i2++) declTok[i2] = 1;
+  let countedWords = 0;
+  for (const l of sides.oldLines) {
+    let words = 0;
+    let decl = l.end > l.first;
+    for (let i2 = l.first; i2 < l.end; i2++) {
+      if (sides.oldToks[i2].kind !== "punct") words++;
+      if (!declTok[i2]) decl = false;
+    }
+    if (!decl) countedWords += words;
+  }
+  return { lines: sides.oldLines.length, tokens: sides.oldToks.length, countedWords };
+}
+function regionSize(file, from, to) {
+  let words = 0;
+  for (let i2 = from; i2 < to; i2++) if (file.toks[i2].kind !== "punct") words++;
+  const lines = to > from ? file.toks[to - 1].line - file.toks[from].line + 1 : 0;
+  return { lines, tokens: Math.max(0, to - from), words };
+}
+function canHold(h, r) {
+  return h.countedWords * MIN_COVERAGE <= r.words && h.tokens <= MAX_OLD_PER_MODEL_TOKEN * r.tokens;
+}
+var MAX_OLD_PER_MODEL_TOKEN;
+var init_hunk_size = __esm({
+  "src/map/hunk-size.ts"() {
+    "use strict";
+    init_fit();
+    MAX_OLD_PER_MODEL_TOKEN = 4;
+  }
+});
+
 // src/map/locate.ts
 function diffPath(f) {
   return f.old ?? f.new ?? null;
@@ -29935,7 +29716,7 @@ function locateHunk(cx, fd, hunk, sides) {
         whole.notes.push(`the \`@@\` context names ${fnName}(), but the context lines are in ${whole.fit.file.path} outside it`);
         return whole;
       }
-      return r2;
+      return whole.tooLarge ? whole : r2;
     }
     if (defs.length) {
       const regions2 = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.files.get(d.path), d.fn));
@@ -30011,11 +29792,15 @@ function reachedFunction(sides, file) {
   return null;
 }
 function search(sides, regions, strict) {
+  const size = hunkSize(sides);
+  const sized = regions.map((region) => ({ region, size: regionSize(region.file, region.from, region.to) }));
+  const searched = sized.filter((r) => canHold(size, r.size)).map((r) => r.region);
+  if (!searched.length && sized.length) return tooLarge(size, sized);
   let best = null;
   let bestRegion = null;
   const accepted = [];
   const fits = [];
-  for (const r of regions) {
+  for (const r of searched) {
     const fit = fitHunk(sides, r.file, r.from, r.to);
     fits.push({ fit, region: r });
     if (!passes(fit, strict)) continue;
@@ -30040,6 +29825,17 @@ function search(sides, regions, strict) {
     return ambiguous(best, masked, where);
   }
   return { ok: true, fit: best, notes: [] };
+}
+function tooLarge(h, sized) {
+  const top = sized.reduce((a, b2) => b2.size.tokens > a.size.tokens ? b2 : a);
+  const what = sized.length === 1 ? top.region.label : `any of the ${sized.length} places searched (largest: ${top.region.label})`;
+  return {
+    ok: false,
+    reason: "context-not-found",
+    text: `hunk of ${h.lines} old-side lines (${h.tokens} tokens) is larger than ${what}, ${top.size.lines} lines (${top.size.tokens} tokens): it is not aligned (a match needs ${MIN_COVERAGE * 100}% of the context's words; at most ${MAX_OLD_PER_MODEL_TOKEN} hunk tokens per model token)`,
+    function: null,
+    tooLarge: true
+  };
 }
 function passes(fit, strict) {
   if (!fit.accepted) return false;
@@ -30110,6 +29906,7 @@ var init_locate = __esm({
     init_describe();
     init_fit();
     init_hunk_sides();
+    init_hunk_size();
     STRICT_COVERAGE = 0.9;
     STRICT_WORDS = 8;
   }
@@ -30735,10 +30532,11 @@ function callBuiltinPlain(t, b2, vals) {
   if (hooked) t.m.onReturn(t, b2.name, "builtin", v);
   return v;
 }
-function* invokeTarget(t, tgt, vals) {
+function* invokeTarget(t, tgt, vals, discard = false) {
   if (tgt.kind === "model") {
     const fn = tgt.fn;
     const nf = new Frame(fn, t);
+    nf.discard = discard;
     const n = Math.min(vals.length, fn.type.params.length);
     for (let i2 = 0; i2 < n; i2++) nf.v[i2] = vals[i2];
     pushFrame(nf);
@@ -30776,6 +30574,8 @@ var init_runtime = __esm({
       /** Pending goto target while a GOTO completion unwinds to the block holding the label. */
       label = null;
       sp = 0;
+      /** The caller discards the value (`f(x);`, `(void)f(x);`): falling off a non-void body is then no use. */
+      discard = false;
       m;
     };
     RunEnd = class {
@@ -31427,6 +31227,8 @@ var init_intrinsics = __esm({
 // src/model/interp/compile-call.ts
 function compileCall(cx, e) {
   const callee = e.callee;
+  const discard = cx.discardedCall === e;
+  if (discard) cx.discardedCall = null;
   if (callee.k === "paren" && callee.arg.k === "ident" && cx.isTypeName(callee.arg.name) && e.args?.length === 1) {
     const t = cx.ps.types.typedefs.get(callee.arg.name);
     return compileCast(cx, t, e.args[0], e.src, e.line);
@@ -31440,7 +31242,7 @@ function compileCall(cx, e) {
     if (mac && mac.params !== null && !cx.expanding.includes(name3)) return expandMacroExpr(cx, mac, e);
     if (!shadowed && !cx.ps.global(name3, cx.file) && !(mac && mac.params === null && !cx.expanding.includes(name3))) {
       const fn = cx.ps.lookupFunction(name3, cx.file);
-      if (fn) return callModel(cx, fn, argsOf(cx, e, name3), e);
+      if (fn) return callModel(cx, fn, argsOf(cx, e, name3), e, discard);
       const b2 = cx.ps.builtin(name3);
       if (b2) return callBuiltin(cx, b2, argsOf(cx, e, name3), e);
       return unresolvedCall(cx, name3, cx.ps.prototype(name3), e);
@@ -31450,11 +31252,11 @@ function compileCall(cx, e) {
   if (isUnresolved(C2.t)) return retype(C2, UNRESOLVED);
   const args3 = argsOf(cx, e, C2.src);
   const tgt = C2.target;
-  if (tgt?.kind === "model") return callModel(cx, tgt.fn, args3, e);
+  if (tgt?.kind === "model") return callModel(cx, tgt.fn, args3, e, discard);
   if (tgt?.kind === "builtin") return callBuiltin(cx, tgt, args3, e);
   if (tgt?.kind === "missing") return unresolvedCall(cx, tgt.name, C2.t.k === "ptr" && C2.t.to.k === "func" ? C2.t.to : void 0, e);
   if (C2.t.k !== "ptr" || C2.t.to.k !== "func") throw new CompileError(e.line, `called object \`${C2.src}\` is not a function (\`${typeToString(C2.t)}\`)`);
-  return callPointer(cx, C2, C2.t.to, args3, e);
+  return callPointer(cx, C2, C2.t.to, args3, e, discard);
 }
 function argsOf(cx, e, name3) {
   if (!e.args) throw new CompileError(e.line, `cannot parse the arguments of ${name3}(${e.raw.text.replace(/\s+/g, " ").trim()})`);
@@ -31467,7 +31269,7 @@ function convertArgs(ft, args3, name3, line) {
   }
   return args3.map((a, i2) => i2 < n ? convert(a, ft.params[i2], "arg", `argument ${i2 + 1} of ${name3}()`) : a);
 }
-function callModel(cx, fn, args3, e) {
+function callModel(cx, fn, args3, e, discard) {
   cx.callees.add(fn);
   const ft = fn.type;
   const conv = convertArgs(ft, args3, fn.name, e.line);
@@ -31489,6 +31291,7 @@ function callModel(cx, fn, args3, e) {
     } : fill;
     return plainExpr(ft.ret, (f) => {
       const nf = new Frame(fn, f.t);
+      nf.discard = discard;
       put(f, nf.v);
       pushFrame(nf);
       const r = fn.run(nf);
@@ -31499,6 +31302,7 @@ function callModel(cx, fn, args3, e) {
   const fillG = all2.gv;
   return genExpr(ft.ret, function* (f) {
     const nf = new Frame(fn, f.t);
+    nf.discard = discard;
     if (fill) fill(f, nf.v);
     else yield* fillG(f, nf.v);
     pushFrame(nf);
@@ -31538,7 +31342,7 @@ function callBuiltin(cx, b2, args3, e) {
     return yield* callBuiltinGen(f.t, b2, vals);
   }, e.src, e.line);
 }
-function callPointer(cx, C2, ft, args3, e) {
+function callPointer(cx, C2, ft, args3, e, discard) {
   cx.callsPointer = true;
   const conv = convertArgs(ft, args3, `(*${C2.src})`, e.line);
   const n = conv.length;
@@ -31554,7 +31358,7 @@ function callPointer(cx, C2, ft, args3, e) {
     const vals = new Array(n);
     if (fill) fill(f, vals);
     else yield* fillG(f, vals);
-    return yield* invokeTarget(f.t, tgt, vals);
+    return yield* invokeTarget(f.t, tgt, vals, discard);
   }, e.src, e.line);
 }
 function unresolvedCall(cx, name3, proto, e) {
@@ -31861,6 +31665,8 @@ var init_fn_context = __esm({
       callees = /* @__PURE__ */ new Set();
       /** Calls through a function pointer were compiled (those may block). */
       callsPointer = false;
+      /** The call expression of the expression statement being compiled: its value is discarded. */
+      discardedCall = null;
       unresolved = [];
       errors = [];
       locCache = /* @__PURE__ */ new Map();
@@ -32025,10 +31831,10 @@ function numberLiteral(text, src, line) {
     const neg = typeof v2 === "bigint" ? t2.signed ? BigInt.asIntN(64, -v2) : BigInt.asUintN(64, -v2) : t2.signed ? -v2 | 0 : -v2 >>> 0;
     return constExpr(t2, neg, src, line);
   }
-  const lit = parseIntLiteral(text);
-  if (!lit) throw new CompileError(line, `unsupported number literal \`${text}\` (floating point is not part of the subset)`);
-  const t = lit.long ? { k: "int", bits: 64, signed: !lit.unsigned, name: lit.unsigned ? "unsigned long" : "long" } : lit.unsigned ? { k: "int", bits: 32, signed: false, name: "unsigned int" } : INT;
-  const v = lit.long ? lit.unsigned ? BigInt.asUintN(64, lit.value) : BigInt.asIntN(64, lit.value) : Number(lit.value);
+  const lit2 = parseIntLiteral(text);
+  if (!lit2) throw new CompileError(line, `unsupported number literal \`${text}\` (floating point is not part of the subset)`);
+  const t = lit2.long ? { k: "int", bits: 64, signed: !lit2.unsigned, name: lit2.unsigned ? "unsigned long" : "long" } : lit2.unsigned ? { k: "int", bits: 32, signed: false, name: "unsigned int" } : INT;
+  const v = lit2.long ? lit2.unsigned ? BigInt.asUintN(64, lit2.value) : BigInt.asIntN(64, lit2.value) : Number(lit2.value);
   return constExpr(t, v, src, line);
 }
 function sizeofConst(cx, t, src, line) {
@@ -32198,7 +32004,7 @@ function compileAssign(cx, op, left2, right2, src, line) {
   return storeExpr(L.t, p, value, combine, back, src, line);
 }
 function storeExpr(t, p, value, combine, back, src, line) {
-  const { base, baseG, load, store } = p;
+  const { base, baseG, load: load2, store } = p;
   const ev = value.ev;
   if (!baseG && ev) {
     if (!combine) {
@@ -32221,7 +32027,7 @@ function storeExpr(t, p, value, combine, back, src, line) {
     return plainExpr(t, (f) => {
       const h = base ? base(f) : f;
       const r = ev(f);
-      let v = combine(load(h, f), r, f);
+      let v = combine(load2(h, f), r, f);
       if (back) v = back(v, f);
       store(h, v, f);
       return v;
@@ -32233,7 +32039,7 @@ function storeExpr(t, p, value, combine, back, src, line) {
     const r = gv ? yield* gv(f) : ev(f);
     let v = r;
     if (combine) {
-      v = combine(load(h, f), r, f);
+      v = combine(load2(h, f), r, f);
       if (back) v = back(v, f);
     }
     store(h, v, f);
@@ -32247,10 +32053,10 @@ function compileUpdate(cx, op, prefix, arg, src, line) {
   const one = constExpr(INT, 1, "1", line);
   const vop = binaryValOp(cx, op === "++" ? "+" : "-", rvalue(L), one, src, line);
   const back = convFn(vop.t, L.t, "assign", `\`${src}\``, line);
-  const { base, baseG, load, store } = p;
+  const { base, baseG, load: load2, store } = p;
   const fn = vop.fn;
   const step = (h, f) => {
-    const old = load(h, f);
+    const old = load2(h, f);
     let v = fn(old, 1, f);
     if (back) v = back(v, f);
     store(h, v, f);
@@ -32297,7 +32103,7 @@ function compileField(cx, O, field2, arrow, src, line) {
   if (!fi) throw new CompileError(line, `struct ${st.name} has no field \`${field2}\``);
   const idx = fi.index;
   const isArr = fi.t.k === "array";
-  const load = (h, f) => {
+  const load2 = (h, f) => {
     if (h instanceof LocalStruct && !isArr) {
       if (h.dead) f.t.bug(`use of ${h.name} after its function returned`);
       return h.vals[idx];
@@ -32307,7 +32113,7 @@ function compileField(cx, O, field2, arrow, src, line) {
   const place = {
     base,
     baseG,
-    load,
+    load: load2,
     store: (h, v, f) => {
       if (h instanceof LocalStruct && fi.t.k !== "struct" && !isArr) {
         if (h.dead) f.t.bug(`use of ${h.name} after its function returned`);
@@ -32318,11 +32124,11 @@ function compileField(cx, O, field2, arrow, src, line) {
   };
   if (base) {
     const b2 = base;
-    return plainExpr(fi.t, (f) => load(b2(f), f), src, line, place);
+    return plainExpr(fi.t, (f) => load2(b2(f), f), src, line, place);
   }
   const g = baseG;
   const c = genExpr(fi.t, function* (f) {
-    return load(yield* g(f), f);
+    return load2(yield* g(f), f);
   }, src, line);
   c.place = place;
   return c;
@@ -32356,12 +32162,12 @@ function derefOf(t, P, src, line) {
   if (t.k === "array") {
     place.load = (h) => h;
   }
-  const load = place.load;
+  const load2 = place.load;
   const pe = P.ev;
-  if (pe) return plainExpr(t, (f) => load(pe(f), f), src, line, place);
+  if (pe) return plainExpr(t, (f) => load2(pe(f), f), src, line, place);
   const pg2 = P.gv;
   const c = genExpr(t, function* (f) {
-    return load(yield* pg2(f), f);
+    return load2(yield* pg2(f), f);
   }, src, line);
   c.place = place;
   return c;
@@ -32499,13 +32305,25 @@ function exprStmt(cx, c) {
     return NORMAL;
   }, gx: g, loc };
 }
+function discardedCall(cx, e) {
+  for (; ; ) {
+    if (e.k === "paren") e = e.arg;
+    else if (e.k === "cast" && cx.ps.resolveType(e.type.spec, e.type.decl, e.line, cx).t.k === "void") e = e.arg;
+    else return e.k === "call" ? e : null;
+  }
+}
 function compileStmtInner(cx, s) {
   const loc = cx.loc;
   switch (s.k) {
     case "expr": {
       const expanded = macroStatements(cx, s.e, (stmts) => compileBlock(cx, stmts, true));
       if (expanded) return expanded;
-      return exprStmt(cx, compileRvalue(cx, s.e));
+      cx.discardedCall = discardedCall(cx, s.e);
+      try {
+        return exprStmt(cx, compileRvalue(cx, s.e));
+      } finally {
+        cx.discardedCall = null;
+      }
     }
     case "empty":
       return { ev: (f) => (tick(f, loc), NORMAL), gv: null };
@@ -32978,7 +32796,13 @@ function compileFunctionBody(cx, def, type) {
       }
     }
   };
-  const fallOff = type.ret.k === "void" ? void 0 : UNINIT;
+  const end = cx.locAt(def.endLine);
+  const missing = `control reaches end of non-void function ${fname}() (${cx.file}:${def.endLine}) and the caller uses its value`;
+  const fallOff = type.ret.k === "void" ? () => void 0 : (f) => {
+    if (f.discard) return UNINIT;
+    f.loc = end;
+    return bug(f, missing);
+  };
   const r = runner(block.items, block.labelAt, block.labelSite, { init: init2, fallOff });
   return { run: r.fnPlain, runGen: r.fnGen };
 }
@@ -33079,7 +32903,7 @@ function runner(items, labelAt, labelSite, fn) {
       from: { ev: from2, gv: null },
       fnPlain: fn ? (f) => {
         if (init2) init2(f);
-        return whole(f) === RETURN ? f.ret : fallOff;
+        return whole(f) === RETURN ? f.ret : fallOff(f);
       } : null,
       fnGen: null
     };
@@ -33124,9 +32948,9 @@ function runner(items, labelAt, labelSite, fn) {
           const j = jump(f, i2);
           if (j < 0) break;
           i2 = j;
-        } else return c === RETURN ? f.ret : fallOff;
+        } else return c === RETURN ? f.ret : fallOff(f);
       }
-      return fallOff;
+      return fallOff(f);
     } : null
   };
 }
@@ -33732,7 +33556,12 @@ var init_thread = __esm({
         if (ft && (args3.length < ft.params.length || !ft.variadic && args3.length > ft.params.length)) {
           return this.notModelled(`${typeof fn === "string" ? fn : formatValue(fn)}() takes ${ft.params.length} argument(s), ${args3.length} given`);
         }
-        return yield* invokeTarget(this, tgt, coerceArgs(tgt, args3));
+        const r = yield* invokeTarget(this, tgt, coerceArgs(tgt, args3));
+        if (r === UNINIT && tgt.kind === "model" && (tgt.fn.type.ret.k === "int" || tgt.fn.type.ret.k === "ptr")) {
+          const f = tgt.fn;
+          return this.bug(`${f.name}() (${f.file}:${f.line}) returns an uninitialised value, and its caller in the runtime uses it`);
+        }
+        return r;
       }
       callSync(fn, args3) {
         const it = this.call(fn, args3);
@@ -34394,7 +34223,7 @@ function quick(v) {
       return "o";
   }
 }
-var QUIET_VISITS, regionIds, nextRegionId, LivelockDetector;
+var QUIET_VISITS, MAX_CHEAP_KEPT, MAX_FULL_KEPT, MAX_STRIDE, regionIds, nextRegionId, LivelockDetector;
 var init_livelock = __esm({
   "src/model/kernel/livelock.ts"() {
     "use strict";
@@ -34403,6 +34232,9 @@ var init_livelock = __esm({
     init_mmu_notifier();
     init_api();
     QUIET_VISITS = 1e3;
+    MAX_CHEAP_KEPT = 4096;
+    MAX_FULL_KEPT = 64;
+    MAX_STRIDE = 64;
     regionIds = /* @__PURE__ */ new WeakMap();
     nextRegionId = 1;
     LivelockDetector = class {
@@ -34427,7 +34259,7 @@ var init_livelock = __esm({
         }
         let st = perFrame.get(v.site);
         if (!st) {
-          st = { cheap: /* @__PURE__ */ new Map(), full: /* @__PURE__ */ new Map(), visits: 0, epoch: -1n };
+          st = { cheap: /* @__PURE__ */ new Map(), full: /* @__PURE__ */ new Map(), visits: 0, epoch: -1n, stride: 1 };
           perFrame.set(v.site, st);
         }
         const n = st.visits++;
@@ -34436,10 +34268,15 @@ var init_livelock = __esm({
         const moved = epoch !== st.epoch;
         st.epoch = epoch;
         if (!moved && n < QUIET_VISITS) return null;
+        if (!moved && n % st.stride !== 0) return null;
         const localList = v.locals();
         let cheap = "";
         for (const [, val] of localList) cheap += quick(val) + ",";
         if (!st.cheap.has(cheap)) {
+          if (st.cheap.size >= MAX_CHEAP_KEPT) {
+            st.cheap.clear();
+            st.stride = Math.min(st.stride * 2, MAX_STRIDE);
+          }
           st.cheap.set(cheap, n);
           return null;
         }
@@ -34448,6 +34285,7 @@ var init_livelock = __esm({
         const locals = localList.map(([name3, val]) => `${name3}=${fmt(val, base)}`).join(",");
         const full = `${base & 1n}|${locals}|${this.kernelState(base)}`;
         const seen = st.full.get(full);
+        if (seen === void 0 && st.full.size >= MAX_FULL_KEPT) st.full.clear();
         st.full.set(full, n);
         if (seen === void 0 || !v.alone) return null;
         if (this.proof && this.proof.site === v.site && this.proof.fastForwarded) {
@@ -34462,7 +34300,7 @@ var init_livelock = __esm({
       /** Everything a loop iteration could depend on, seqs relative to `base`. */
       kernelState(base) {
         const k = this.k;
-        const parts2 = [`j=${k.jiffies}`];
+        const parts2 = [`j=${k.jiffies}`, `vmalloc=${k.vmallocBytes}`];
         for (const s of k.memmap.all()) {
           if (s.kind === "free") continue;
           parts2.push(`${s.pfn}:${s.kind}:${s.refcount}:${s.mapcount}:${s.compoundMapcount}:${s.lockedBy?.name ?? ""}:${s.dirty ? 1 : 0}:${s.data}`);
@@ -34801,9 +34639,36 @@ var init_issuer = __esm({
   }
 });
 
+// src/model/scenario/budget.ts
+function budgetsOf(s) {
+  return { steps: s.budget, depth: s.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth, memory: s.maxMemory ?? DEFAULT_SCENARIO_BUDGETS.memory };
+}
+function parseByteSize(text) {
+  const m = SIZE.exec(text.trim());
+  if (!m) return null;
+  const unit = (m[2] ?? "B").toUpperCase()[0];
+  const mul = unit === "K" ? 1024 : unit === "M" ? 1024 ** 2 : unit === "G" ? 1024 ** 3 : 1;
+  const n = Number(m[1]) * mul;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+var DEFAULT_SCENARIO_BUDGETS, SIZE;
+var init_budget = __esm({
+  "src/model/scenario/budget.ts"() {
+    "use strict";
+    init_machine();
+    DEFAULT_SCENARIO_BUDGETS = {
+      steps: 2e7,
+      depth: DEFAULT_BUDGETS.callDepth,
+      memory: DEFAULT_BUDGETS.memoryBytes
+    };
+    SIZE = /^(\d+)\s*(B|KiB|MiB|GiB|K|M|G)?$/i;
+  }
+});
+
 // src/model/scenario/run.ts
 var run_exports = {};
 __export(run_exports, {
+  MAX_TRACE_EVENTS: () => MAX_TRACE_EVENTS,
   MODEL_CONFIG: () => MODEL_CONFIG,
   UNINIT: () => UNINIT,
   compileBase: () => compileBase,
@@ -34811,6 +34676,7 @@ __export(run_exports, {
   runScenario: () => runScenario,
   runThreads: () => runThreads
 });
+import { createHash } from "node:crypto";
 function opaqueZero(name3) {
   switch (name3) {
     case "pte_t":
@@ -34833,15 +34699,34 @@ async function compileBase(name3, extraPatches = []) {
   const { base, sources } = loadBase(name3, extraPatches);
   return compileSources(base, sources, extraPatches.map((p) => p.name));
 }
-function compileSources(base, sources, patches = []) {
-  const program = compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+function compileSources(base, sources, patches = [], opts = {}) {
+  const program = opts.reuse ? sharedProgram(sources) : compileModel(sources);
   return { base, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
+}
+function compileModel(sources) {
+  return compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+}
+function sharedProgram(sources) {
+  const h = createHash("sha1");
+  for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
+  const key2 = h.digest("hex");
+  let program = programs.get(key2);
+  if (program) {
+    programs.delete(key2);
+  } else {
+    program = compileModel(sources);
+    if (programs.size >= PROGRAMS_KEPT) programs.delete(programs.keys().next().value);
+  }
+  programs.set(key2, program);
+  return program;
 }
 function runThreads(compiled, cfg, threads) {
   const mem = new DefaultAddressSpace();
   const k = new Kernel(mem, { thp: cfg.thp });
+  k.traceCalls = (cfg.trace ?? "full") === "full";
   const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;
+  let droppedCalls = 0;
   const passes2 = /* @__PURE__ */ new Map();
   let liveCtx = null;
   const subSeqs = () => {
@@ -34854,9 +34739,25 @@ function runThreads(compiled, cfg, threads) {
   let threadsAlive = threads.length;
   const machine = compiled.program.machine({
     mem,
-    budgets: { steps: cfg.budget },
+    budgets: {
+      steps: cfg.budget,
+      callDepth: cfg.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth,
+      memoryBytes: cfg.maxMemory ?? DEFAULT_SCENARIO_BUDGETS.memory
+    },
     traceCalls: (cfg.trace ?? "full") === "full",
+    // onReturn below only looks at model functions named in RETRY_FNS (the livelock detector
+    // works from loop heads): hooking nothing else keeps builtin calls on their fast path.
+    callHookScope: { builtins: false, names: [...RETRY_FNS] },
     hooks: {
+      onTrace(ev) {
+        const tr = machine.trace;
+        if (cfg.traceLimit !== void 0 && tr.length > cfg.traceLimit && (ev.t === "call" || ev.t === "return")) {
+          tr.pop();
+          droppedCalls++;
+        } else if (tr.length > MAX_TRACE_EVENTS) {
+          machine.overBudget("memory", `more than ${MAX_TRACE_EVENTS} trace events (lock, notifier, fault and other events of the run)`);
+        }
+      },
       onReturn(ctx, fn, kind, value) {
         if (kind !== "model" || !RETRY_FNS.has(fn) || !value) return;
         retries++;
@@ -34897,7 +34798,8 @@ function runThreads(compiled, cfg, threads) {
   }));
   if ((cfg.trace ?? "full") === "none") quietLocks.add(machine.mem);
   const res = machine.run(specs);
-  return { res, k, env, retries, detector, trace: machine.trace };
+  if (k.traceCalls) mergeTsDepths(machine.trace);
+  return { res, k, env, retries, detector, trace: machine.trace, droppedCalls };
 }
 function runScenario(compiled, scenario, opts = {}) {
   const traceMode = opts.trace ?? "full";
@@ -34915,8 +34817,9 @@ function runScenario(compiled, scenario, opts = {}) {
       return void 0;
     }
   }));
-  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? scenario.budget, trace: traceMode, livelock: opts.livelock !== false }, threads);
-  return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit);
+  const b2 = budgetsOf(scenario);
+  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b2.steps, maxDepth: b2.depth, maxMemory: b2.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false }, threads);
+  return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
 }
 function frameKey(ctx) {
   const frames = ctx.frames;
@@ -34926,7 +34829,7 @@ function livelockText(d, timedOut) {
   const p = d.proof;
   return `${p.function}() at ${p.site} (thread ${p.thread}) came back to the same state every ${p.period} iteration(s) of its loop: only notifier sequence numbers advanced` + (timedOut ? "; the model clock was moved past the timeout and the loop gave up through its own timeout branch" : "; moving the clock past any timeout did not end it");
 }
-function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTrace, traceMode, traceLimit) {
+function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTrace, traceMode, traceLimit, droppedCalls = 0) {
   let verdict = res.verdict;
   let detail = res.detail;
   const hazards = [...res.hazards];
@@ -34941,6 +34844,7 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
       }
       trace.push(ev);
     }
+    if (traceMode === "full") dropped += droppedCalls;
     if (dropped) trace.push({ t: "note", text: `${dropped} call/return events beyond the first ${traceLimit} trace events were not recorded`, fn: "(runner)" });
   }
   if (verdict === "completed" && detector.proof) {
@@ -34948,8 +34852,10 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
     detail = livelockText(detector, true);
   }
   const stack = res.stack?.map((s) => `${s.function} (${s.file}:${s.line})`).join(" <- ");
+  if (verdict === "budget") detail = `${res.budget ?? "steps"} budget: ${detail}`;
   if (verdict === "deadlock" || verdict === "bug" || verdict === "error" || verdict === "budget") {
-    if (stack) detail += ` [stack: ${res.stack.map((s) => s.function).join(" > ")} at ${res.stack[res.stack.length - 1].file}:${res.stack[res.stack.length - 1].line}]`;
+    const names = res.stack?.map((s) => s.function) ?? [];
+    if (stack) detail += ` [stack: ${(verdict === "budget" ? foldRepeats(names) : names).join(" > ")} at ${res.stack[res.stack.length - 1].file}:${res.stack[res.stack.length - 1].line}]`;
   }
   const uses = pageUses(k);
   if (verdict === "completed" || verdict === "livelock") {
@@ -34967,7 +34873,10 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
     scenario: scenario.name,
     base: compiled.base.name + (compiled.patches.length ? ` + ${compiled.patches.join(" + ")}` : ""),
     verdict,
-    result: env.result ?? 0,
+    ...verdict === "budget" ? { budget: res.budget ?? "steps" } : {},
+    // A scenario call that never returned (deadlock, budget, bug, livelock without a timeout)
+    // gave no result: null, unless an earlier call already gave one.
+    result: env.result ?? (res.verdict === "completed" ? 0 : null),
     retries,
     detail,
     notifiers: k.notifiers,
@@ -34976,13 +34885,23 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
     trace
   };
 }
+function foldRepeats(names) {
+  const out2 = [];
+  for (let i2 = 0; i2 < names.length; ) {
+    let j = i2;
+    while (j < names.length && names[j] === names[i2]) j++;
+    out2.push(j - i2 > 1 ? `${names[i2]} ×${j - i2}` : names[i2]);
+    i2 = j;
+  }
+  return out2;
+}
 function cleanHazard(h) {
   const out2 = { kind: h.kind, function: h.function, detail: h.detail };
   if (h.stack) out2.stack = h.stack;
   if (h.loc) out2.loc = h.loc;
   return out2;
 }
-var MODEL_CONFIG, RETRY_FNS;
+var MODEL_CONFIG, PROGRAMS_KEPT, programs, RETRY_FNS, MAX_TRACE_EVENTS;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
@@ -34994,20 +34913,25 @@ var init_run = __esm({
     init_locks();
     init_livelock();
     init_object();
+    init_ts_frames();
     init_pgtable_types();
     init_source();
     init_steps();
     init_final();
     init_issuer();
+    init_budget();
     MODEL_CONFIG = ["CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM"];
+    PROGRAMS_KEPT = 4;
+    programs = /* @__PURE__ */ new Map();
     RETRY_FNS = /* @__PURE__ */ new Set(["mmu_interval_read_retry", "mmu_interval_check_retry"]);
+    MAX_TRACE_EVENTS = 2e6;
   }
 });
 
 // src/map/compile-check.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function sourcesDigest(sources) {
-  const h = createHash("sha1");
+  const h = createHash2("sha1");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   return h.digest("hex");
 }
@@ -35015,7 +34939,7 @@ function compileFacts(baseName, sources) {
   const key2 = sourcesDigest(sources);
   const hit = cache.get(key2);
   if (hit) return hit;
-  const compiled = compileSources({ name: baseName, description: "", patch: "" }, sources);
+  const compiled = compileSources({ name: baseName, description: "", patch: "" }, sources, [], { reuse: true });
   const facts = {
     unresolved: compiled.program.unresolvedCalls,
     errors: compiled.program.errors
@@ -35302,7 +35226,7 @@ function placeOne(h, cx, baselineHunks, forced, planned) {
 function alreadyApplied(h, oldFit) {
   const reversed = { ...h.hunk, lines: h.hunk.lines.map((l) => ({ ...l, op: l.op === "+" ? "-" : l.op === "-" ? "+" : " " })) };
   const rs = hunkSides(reversed);
-  if (!rs.oldToks.length) return false;
+  if (!rs.oldToks.length || rs.oldToks.length > oldFit.region.to - oldFit.region.from) return false;
   const nf = fitHunk(rs, oldFit.file, oldFit.region.from, oldFit.region.to);
   const all2 = nf.alignment.match.every((m) => m >= 0);
   return all2 && nf.alignment.score >= oldFit.alignment.score;
@@ -35335,45 +35259,327 @@ var init_map_seam = __esm({
   }
 });
 
-// src/replay/run-all.ts
-async function compileUnit(unit) {
-  const { compileBase: compileBase2, compileSources: compileSources2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-  if (!unit.sources) return compileBase2(unit.base);
-  const [{ baseInfo: baseInfo2 }, { loadCParser: loadCParser2 }] = await Promise.all([Promise.resolve().then(() => (init_source(), source_exports)), Promise.resolve().then(() => (init_ts_parser(), ts_parser_exports))]);
-  await loadCParser2();
-  return compileSources2(baseInfo2(unit.base), unit.sources, unit.label ? [unit.label] : []);
+// src/replay/first-cause.ts
+function analysePair(baseline, variant) {
+  const kb = eventKeys(baseline);
+  const kv = eventKeys(variant);
+  let i2 = 0;
+  while (i2 < kb.length && i2 < kv.length && kb[i2] === kv[i2]) i2++;
+  if (i2 === kb.length && i2 === kv.length) return { divergence: null, gained: [], lost: [], variant, baseline };
+  const sb = significantEvents(baseline, i2);
+  const sv = significantEvents(variant, i2);
+  const { gained, lost } = matchForward(sb, sv);
+  return { divergence: { baseline: pointAt(baseline, i2, variant), variant: pointAt(variant, i2, baseline) }, gained, lost, variant, baseline };
 }
-async function runAll(runner2, base, variants, scenarios, use) {
-  for (const scenario of scenarios) {
-    const baseline = await runner2.run({ unit: base, scenario, trace: "full" });
-    const outs = /* @__PURE__ */ new Map();
-    for (const v of variants) outs.set(v.key, await runner2.run({ unit: v, scenario, trace: "full" }));
-    use({ scenario, baseline, variants: outs });
+function pointAt(o, index, other) {
+  const thread = threadAt(o.trace, index);
+  const stack = new Stacks(o.trace).before(index, thread);
+  const e = o.trace[index];
+  const oe = other.trace[index];
+  const withArgs = e?.t === "call" && oe?.t === "call" && e.fn === oe.fn;
+  return { index, thread, event: describeEvent(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
+}
+function matchForward(base, variant) {
+  const positions = /* @__PURE__ */ new Map();
+  base.forEach((s, i2) => {
+    const l = positions.get(s.key);
+    if (l) l.push(i2);
+    else positions.set(s.key, [i2]);
+  });
+  const used = new Array(base.length).fill(false);
+  const gained = [];
+  let p = 0;
+  for (const v of variant) {
+    const l = positions.get(v.key);
+    const q = l ? firstAtOrAfter(l, p) : -1;
+    if (q < 0) {
+      gained.push(v);
+      continue;
+    }
+    used[q] = true;
+    p = q + 1;
   }
+  return { gained, lost: base.filter((_, i2) => !used[i2]) };
 }
-var InProcessRunner;
-var init_run_all = __esm({
-  "src/replay/run-all.ts"() {
+function firstAtOrAfter(sorted, p) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo] : -1;
+}
+function errnoText(v) {
+  if (v === null) return "none (the call never returned)";
+  return v < 0 && ERRNO[-v] ? `${v} (${ERRNO[-v]})` : String(v);
+}
+function resultOrigin(o) {
+  if (o.result === null) return null;
+  const want = String(o.result);
+  const t = o.trace;
+  let j = -1;
+  for (let i2 = t.length - 1; i2 >= 0; i2--) {
+    const e = t[i2];
+    if (e.t === "return" && e.depth === 1 && e.value === want) {
+      j = i2;
+      break;
+    }
+  }
+  if (j < 0) return null;
+  const chain2 = [j];
+  for (; ; ) {
+    const outer = t[chain2[chain2.length - 1]];
+    let found = -1;
+    for (let i2 = chain2[chain2.length - 1] - 1; i2 >= 0; i2--) {
+      const e = t[i2];
+      if (e.t === "call" && e.thread === outer.thread && e.depth === outer.depth) break;
+      if (e.t === "return" && e.thread === outer.thread && e.depth === outer.depth + 1 && e.value === want) {
+        found = i2;
+        break;
+      }
+    }
+    if (found < 0) break;
+    chain2.push(found);
+  }
+  const fns = chain2.map((i2) => t[i2].fn).reverse();
+  return { index: chain2[chain2.length - 1], functions: fns };
+}
+function causeFor(a, anchor) {
+  if (!a.divergence) return null;
+  const { baseline: b2, variant: v } = a.divergence;
+  let upTo = Number.POSITIVE_INFINITY;
+  let last = null;
+  const origin = anchor.kind === "result" ? resultOrigin(a.variant) : null;
+  switch (anchor.kind) {
+    case "event":
+      upTo = anchor.index;
+      break;
+    case "result":
+      if (origin) {
+        upTo = origin.index;
+        const [inner, ...outer] = origin.functions;
+        last = `${code(inner)} returns ${errnoText(a.variant.result)}${outer.length ? `, passed up by ${outer.map(code).join(", ")}` : ""}: the scenario's result`;
+      } else last = `the scenario's result is ${errnoText(a.variant.result)}`;
+      break;
+    case "end":
+      last = endText(a.variant);
+      break;
+    case "lost":
+      last = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length ? anchor.endsBefore : anchor.noLonger;
+      break;
+  }
+  const steps = collapse(a.gained.filter((s) => s.index <= upTo));
+  if (last) steps.push(last);
+  const chain2 = cap(steps);
+  const sameStack = b2.stack.join(">") === v.stack.join(">");
+  const where = sameStack ? `in ${stackText(v.stack)} (thread ${v.thread})` : `(baseline in ${stackText(b2.stack)}, variant in ${stackText(v.stack)})`;
+  const text = `The runs part at trace event ${v.index} ${where}: baseline: ${b2.event}; variant: ${v.event}.` + (chain2.length ? ` Then, in the variant: ${chain2.join("; ")}.` : "");
+  return { text, divergence: { baseline: b2, variant: v }, chain: chain2 };
+}
+function stackText(stack) {
+  return stack.length ? stack.map(code).join(" > ") : "the scenario";
+}
+function endText(o) {
+  const detail = dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
+  if (o.verdict === "completed") return `the run completes with result ${errnoText(o.result)} (${detail})`;
+  return `${o.verdict}: ${detail}`;
+}
+function collapse(events) {
+  const merged = [];
+  for (let i2 = 0; i2 < events.length; i2++) {
+    const s = events[i2];
+    const next = events[i2 + 1];
+    if (s.kind === "lock" && next?.kind === "lock" && s.key.startsWith("lock|trylock-fail|") && next.key.startsWith("lock|block|")) {
+      const lockOf = (k) => k.split("|").slice(2, 4).join("|");
+      if (lockOf(s.key) === lockOf(next.key)) continue;
+    }
+    merged.push(s);
+  }
+  const out2 = [];
+  let pass = 1;
+  for (let i2 = 0; i2 < merged.length; ) {
+    const s = merged[i2];
+    let j = i2 + 1;
+    const keys = /* @__PURE__ */ new Set([s.key]);
+    while (j < merged.length && merged[j].shape === s.shape && merged[j].pass === s.pass) keys.add(merged[j++].key);
+    const n = j - i2;
+    let text = s.text;
+    if (n > 1) text += ` (×${n}${keys.size > 1 ? `, ${keys.size} different ${s.kind === "notifier" ? "ranges" : "addresses"}` : ""})`;
+    if (s.pass !== pass) {
+      text = `pass ${s.pass}: ${text}`;
+      pass = s.pass;
+    }
+    out2.push(text);
+    i2 = j;
+  }
+  return out2;
+}
+function cap(steps) {
+  if (steps.length <= MAX_CHAIN) return steps;
+  const head = steps.slice(0, 6);
+  const tail = steps.slice(steps.length - 3);
+  return [...head, `… ${steps.length - 9} more step(s) …`, ...tail];
+}
+var ERRNO, MAX_CHAIN;
+var init_first_cause = __esm({
+  "src/replay/first-cause.ts"() {
     "use strict";
-    InProcessRunner = class {
-      compiled = /* @__PURE__ */ new Map();
-      compile(unit) {
-        let c = this.compiled.get(unit.key);
-        if (!c) {
-          c = compileUnit(unit);
-          this.compiled.set(unit.key, c);
-        }
-        return c;
-      }
-      async run(job) {
-        const compiled = await this.compile(job.unit);
-        const { runScenario: runScenario2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-        return runScenario2(compiled, job.scenario, { trace: job.trace });
-      }
-      async errors(unit) {
-        return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
-      }
-    };
+    init_trace_read();
+    ERRNO = { 1: "EPERM", 2: "ENOENT", 4: "EINTR", 5: "EIO", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES", 14: "EFAULT", 16: "EBUSY", 17: "EEXIST", 22: "EINVAL" };
+    MAX_CHAIN = 10;
+  }
+});
+
+// src/replay/regression.ts
+function isRegressionOf(baseline, variant) {
+  const ok = (o) => o.verdict === "completed" && o.result === 0;
+  const broke = ok(baseline) && !ok(variant);
+  const newBug = variant.verdict === "bug" && baseline.verdict !== "bug";
+  return {
+    verdict: broke && variant.verdict !== "completed" || newBug,
+    result: broke && variant.verdict === "completed"
+  };
+}
+var init_regression = __esm({
+  "src/replay/regression.ts"() {
+    "use strict";
+  }
+});
+
+// src/replay/compare.ts
+function compareOutcomes(baseline, variant) {
+  const analysis = analysePair(baseline, variant);
+  const diffs = [];
+  const add2 = (kind, summary2, anchor, regression = false) => diffs.push({ kind, summary: summary2, firstCause: causeFor(analysis, anchor), regression });
+  const reg = isRegressionOf(baseline, variant);
+  if (baseline.verdict !== variant.verdict) {
+    add2("verdict", `verdict: ${baseline.verdict} → ${variant.verdict}${variant.verdict === "completed" ? "" : ` (${shortDetail(variant)})`}`, { kind: "end" }, reg.verdict);
+  }
+  const noResult = baseline.result === null || variant.result === null;
+  if (baseline.result !== variant.result && !(noResult && baseline.verdict !== variant.verdict)) {
+    add2("result", `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: "result" }, reg.result);
+  }
+  if (baseline.retries !== variant.retries) {
+    const lastRetry = [...analysis.gained].reverse().find((s) => s.kind === "retry");
+    add2("retries", `retries: ${baseline.retries} → ${variant.retries}`, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
+  }
+  for (const d of notifierDifferences(baseline, variant)) add2(d.kind, d.summary, d.anchor);
+  for (const d of hazardDifferences(baseline, variant)) add2(d.kind, d.summary, d.anchor, d.kind === "hazard-gained");
+  for (const d of finalDifferences(baseline, variant)) add2("final-state", d.summary, { kind: "end" }, d.regression);
+  return { differences: diffs, regression: diffs.some((d) => d.regression), analysis };
+}
+function shortDetail(o) {
+  return dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
+}
+function notifierGroups(o) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const traceIndex = /* @__PURE__ */ new Map();
+  o.trace.forEach((e, i2) => {
+    if (e.t === "notifier") traceIndex.set(e.index, i2);
+  });
+  o.notifiers.forEach((n, idx) => {
+    const who = issuerOf(n.stack);
+    const key2 = `${n.event}|${n.owner ?? "NULL"}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+    let g = groups2.get(key2);
+    if (!g) groups2.set(key2, g = { key: key2, text: groupText(n), ranges: /* @__PURE__ */ new Map(), at: [] });
+    const r = `[${n.start}, ${n.end})`;
+    g.ranges.set(r, (g.ranges.get(r) ?? 0) + 1);
+    g.at.push(traceIndex.get(idx) ?? -1);
+  });
+  return groups2;
+}
+function groupText(n) {
+  const subs = n.subscribers.map((s) => `${code(s.name)} ${s.action === "seq-bumped" ? "seq bumped" : s.action}`).join(", ");
+  return `${n.event} with ${ownerText(n.owner)} from ${issuerOf(n.stack).text}${subs ? `; ${subs}` : "; no subscriber"}`;
+}
+function rangesText(r) {
+  const list2 = [...r.entries()];
+  const shown = list2.slice(0, 3).map(([range, n]) => n > 1 ? `${range} ×${n}` : range);
+  return `over ${shown.join(", ")}${list2.length > 3 ? ` and ${list2.length - 3} more range(s)` : ""}`;
+}
+function notifierDifferences(baseline, variant) {
+  const gb = notifierGroups(baseline);
+  const gv = notifierGroups(variant);
+  const out2 = [];
+  for (const [key2, g] of gv) {
+    const other = gb.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
+    const more = /* @__PURE__ */ new Map();
+    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more.set(r, n - (other.get(r) ?? 0));
+    if (!more.size) continue;
+    const total = [...more.values()].reduce((a, b2) => a + b2, 0);
+    const baseCount = [...other.values()].reduce((a, b2) => a + b2, 0);
+    const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
+    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+  }
+  for (const [key2, g] of gb) {
+    const other = gv.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
+    const fewer = /* @__PURE__ */ new Map();
+    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) fewer.set(r, n - (other.get(r) ?? 0));
+    if (!fewer.size) continue;
+    const total = [...fewer.values()].reduce((a, b2) => a + b2, 0);
+    out2.push({ kind: "notifier-lost", summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: "lost", noLonger: `the variant no longer issues this ${g.text.split(" ")[0]}`, endsBefore: `the variant's run ends before it issues this ${g.text.split(" ")[0]}` } });
+  }
+  return out2;
+}
+function hazardDifferences(baseline, variant) {
+  const key2 = (h) => `${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}`;
+  const count = (o) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const h of o.hazards) m.set(key2(h), (m.get(key2(h)) ?? 0) + 1);
+    return m;
+  };
+  const cb = count(baseline);
+  const cv = count(variant);
+  const out2 = [];
+  for (const [k, n] of cv) {
+    const d = n - (cb.get(k) ?? 0);
+    if (d <= 0) continue;
+    const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
+    out2.push({ kind: "hazard-gained", summary: `+${d} hazard ${k}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+  }
+  for (const [k, n] of cb) {
+    const d = n - (cv.get(k) ?? 0);
+    if (d > 0) out2.push({ kind: "hazard-lost", summary: `−${d} hazard ${k}`, anchor: { kind: "lost", noLonger: "the variant no longer hits this hazard", endsBefore: "the variant's run ends before this hazard" } });
+  }
+  return out2;
+}
+function finalDifferences(baseline, variant) {
+  const out2 = [];
+  const lines = (name3, a, b2) => {
+    const gone = a.filter((l) => !b2.includes(l));
+    const come = b2.filter((l) => !a.includes(l));
+    if (!gone.length && !come.length) return;
+    const list2 = (l) => l.length ? l.slice(0, 3).join("; ") + (l.length > 3 ? `; and ${l.length - 3} more` : "") : "(nothing)";
+    out2.push({ summary: `final ${name3}: ${list2(gone)} → ${list2(come)}`, regression: false });
+  };
+  const fb = baseline.final;
+  const fv = variant.final;
+  const procs = [.../* @__PURE__ */ new Set([...fb.processes.map((p) => p.name), ...fv.processes.map((p) => p.name)])];
+  for (const p of procs) {
+    lines(`ptes of ${p}`, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
+  }
+  lines("pages", fb.pages, fv.pages);
+  lines("GPU page table", fb.gpu, fv.gpu);
+  lines("dmirror mirror", fb.mirror, fv.mirror);
+  lines("notifier seqs", fb.seqs, fv.seqs);
+  const newly = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
+  const fixed = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
+  if (newly.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
+    const parts2 = [`${fb.asserts.passed} → ${fv.asserts.passed} passed`];
+    if (newly.length) parts2.push(`newly failing: ${newly.join("; ")}`);
+    if (fixed.length) parts2.push(`no longer failing: ${fixed.join("; ")}`);
+    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly.length > 0 && fb.asserts.failed.length === 0 });
+  }
+  return out2;
+}
+var init_compare = __esm({
+  "src/replay/compare.ts"() {
+    "use strict";
+    init_first_cause();
+    init_regression();
+    init_trace_read();
   }
 });
 
@@ -35402,6 +35608,194 @@ var init_trim_outcome = __esm({
     "use strict";
     KEEP_NOTIFIERS = 100;
     KEEP_TRACE = 400;
+  }
+});
+
+// src/replay/replay-scenario.ts
+async function replayScenario(run2, task, actors) {
+  const { scenario } = task;
+  const baseline = await run2({ unit: task.base, scenario, trace: "full" });
+  const variants = [];
+  let best = null;
+  for (const unit of task.variants) {
+    const outcome = await run2({ unit, scenario, trace: "full" });
+    const cmp = compareOutcomes(baseline, outcome);
+    const score = changeScore(cmp);
+    if (score > (best?.score ?? 0)) best = { score, unit, outcome };
+    variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression });
+  }
+  return {
+    scenario: scenario.name,
+    baseline: trimOutcome(baseline),
+    variants,
+    best: best && { score: best.score, sequence: sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) }
+  };
+}
+function changeScore(c) {
+  if (!c.differences.length) return 0;
+  const has = (k) => c.differences.some((d) => d.kind === k);
+  return (c.regression ? 1e4 : 0) + (has("verdict") ? 5e3 : 0) + (has("result") ? 2e3 : 0) + c.differences.length * 10 + Math.min(9, c.analysis.gained.length);
+}
+var init_replay_scenario = __esm({
+  "src/replay/replay-scenario.ts"() {
+    "use strict";
+    init_compare();
+    init_interactions();
+    init_trim_outcome();
+  }
+});
+
+// src/replay/worker-pool.ts
+var worker_pool_exports = {};
+__export(worker_pool_exports, {
+  claimLoop: () => claimLoop,
+  runInWorkers: () => runInWorkers,
+  workerScript: () => workerScript
+});
+import { existsSync as existsSync4 } from "node:fs";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { Worker } from "node:worker_threads";
+function workerScript() {
+  const here = import.meta.url;
+  const candidates = [new URL("./run-worker.js", here)];
+  if (here.endsWith(".ts")) candidates.push(new URL("../../lib/replay/run-worker.js", here));
+  for (const u of candidates) {
+    const p = fileURLToPath3(u);
+    if (existsSync4(p)) return p;
+  }
+  return null;
+}
+async function claimLoop(input, run2, put) {
+  for (; ; ) {
+    const index = Atomics.add(input.next, 0, 1);
+    if (index >= input.tasks.length) return;
+    put(index, await run2(input.tasks[index]));
+  }
+}
+async function runInWorkers(script, tasks, actors, size, runHere = null) {
+  const results = new Array(tasks.length);
+  const input = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)) };
+  const count = Math.max(runHere ? size - 1 : size, 1);
+  const workers = [];
+  let failure = null;
+  const finished = new Promise((resolve4) => {
+    let open3 = count;
+    const fail = (err2) => {
+      failure ??= err2;
+      Atomics.store(input.next, 0, tasks.length);
+    };
+    for (let i2 = 0; i2 < count; i2++) {
+      const w = new Worker(script, { workerData: input });
+      workers.push(w);
+      let closed = false;
+      const close = () => {
+        if (!closed && (closed = true) && --open3 === 0) resolve4();
+      };
+      w.on("message", (m) => {
+        if ("done" in m) return close();
+        if ("error" in m) return fail(new Error(`scenario ${tasks[m.index].scenario.name}: ${m.error}`));
+        results[m.index] = m.result;
+      });
+      w.on("error", (e) => fail(e instanceof Error ? e : new Error(String(e))));
+      w.on("exit", (code2) => {
+        if (!closed) fail(new Error(`replay worker stopped (exit code ${code2}) before its scenarios were done`));
+        close();
+      });
+    }
+  });
+  try {
+    if (runHere) {
+      await claimLoop(input, runHere, (index, result) => {
+        results[index] = result;
+      }).catch((err2) => {
+        failure ??= err2 instanceof Error ? err2 : new Error(String(err2));
+        Atomics.store(input.next, 0, tasks.length);
+      });
+    }
+    if (!failure) await finished;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  if (failure) throw failure;
+  const missing = results.findIndex((r) => r === void 0);
+  if (missing >= 0) throw new Error(`scenario ${tasks[missing].scenario.name}: no result from the replay threads`);
+  return results;
+}
+var init_worker_pool = __esm({
+  "src/replay/worker-pool.ts"() {
+    "use strict";
+  }
+});
+
+// src/replay/run-all.ts
+import { availableParallelism } from "node:os";
+async function compileUnit(unit) {
+  const [{ compileSources: compileSources2 }, { baseInfo: baseInfo2, loadBase: loadBase2 }, { loadCParser: loadCParser2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_run(), run_exports)),
+    Promise.resolve().then(() => (init_source(), source_exports)),
+    Promise.resolve().then(() => (init_ts_parser(), ts_parser_exports))
+  ]);
+  await loadCParser2();
+  if (!unit.sources) {
+    const { base, sources } = loadBase2(unit.base);
+    return compileSources2(base, sources, [], { reuse: true });
+  }
+  return compileSources2(baseInfo2(unit.base), unit.sources, unit.label ? [unit.label] : [], { reuse: true });
+}
+async function runAll(plan, opts = {}) {
+  const tasks = plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants: [...plan.variants] }));
+  const jobs = poolSize(opts.jobs, tasks.length, tasks.length * (plan.variants.length + 1), !import.meta.url.endsWith(".ts"));
+  const runner2 = opts.runner ?? new InProcessRunner();
+  const here = (task) => replayScenario((job) => runner2.run(job), task, plan.actors);
+  if (jobs > 1) {
+    const { runInWorkers: runInWorkers2, workerScript: workerScript2 } = await Promise.resolve().then(() => (init_worker_pool(), worker_pool_exports));
+    const script = workerScript2();
+    if (script) return runInWorkers2(script, tasks, plan.actors, jobs, here);
+  }
+  const out2 = [];
+  for (const task of tasks) out2.push(await here(task));
+  return out2;
+}
+function poolSize(asked, tasks, runs2, auto = true) {
+  const env = process.env.LKML_REPLAY_JOBS;
+  const wanted = asked ?? (env !== void 0 && /^\d+$/.test(env.trim()) ? Number(env) : void 0);
+  if (wanted !== void 0) return Math.max(1, Math.min(wanted, tasks));
+  return auto && runs2 >= POOL_MIN_RUNS ? Math.max(1, Math.min(availableParallelism(), tasks)) : 1;
+}
+var MODEL, InProcessRunner, POOL_MIN_RUNS;
+var init_run_all = __esm({
+  "src/replay/run-all.ts"() {
+    "use strict";
+    init_replay_scenario();
+    MODEL = {
+      compile: compileUnit,
+      async run(compiled, job) {
+        const { runScenario: runScenario2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+        return runScenario2(compiled, job.scenario, { trace: job.trace });
+      }
+    };
+    InProcessRunner = class {
+      constructor(model = MODEL) {
+        this.model = model;
+      }
+      model;
+      compiled = /* @__PURE__ */ new Map();
+      compile(unit) {
+        let c = this.compiled.get(unit.key);
+        if (!c) {
+          c = this.model.compile(unit);
+          this.compiled.set(unit.key, c);
+        }
+        return c;
+      }
+      async run(job) {
+        return this.model.run(await this.compile(job.unit), job);
+      }
+      async errors(unit) {
+        return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
+      }
+    };
+    POOL_MIN_RUNS = 8;
   }
 });
 
@@ -35945,10 +36339,16 @@ var init_hunk_lines = __esm({
     WRAPPED_MAX = 80;
     WRAP_COLUMNS = 72;
     HunkLines = class {
-      constructor(v) {
+      /**
+       * `oldEmpty`: the header says the old side is empty (`@@ -0,0 ...`, a new file): a line that
+       * would remove or keep an old line cannot be one of the hunk's, so it is dropped and logged.
+       */
+      constructor(v, oldEmpty = false) {
         this.v = v;
+        this.oldEmpty = oldEmpty;
       }
       v;
+      oldEmpty;
       entries = [];
       repairs = [];
       /** Old and new lines taken so far. */
@@ -35966,20 +36366,29 @@ var init_hunk_lines = __esm({
       }
       /** Takes a line as written; false when a side it touches has already ended. */
       take(op, text, idx) {
+        if (op !== "+" && this.oldEmpty) return this.dropStray(op, idx);
         if (!this.canTake(op)) return false;
         this.entries.push({ op, text, idx });
         if (op !== "+") this.old++;
         if (op !== "-") this.new++;
         return true;
       }
+      /** A line that would touch the empty old side of a new-file hunk: dropped, and said so. */
+      dropStray(op, idx) {
+        const what = op === "-" ? "removed" : "context";
+        this.log("stray-line-dropped", idx, `a ${what} line in a hunk whose old side is empty (-0,0: a new file); dropped`);
+        return true;
+      }
       /** An empty line (or a bare `>`) standing for a blank context line. */
       takeBlank(idx) {
+        if (this.oldEmpty) return this.dropStray(" ", idx);
         if (!this.take(" ", "", idx)) return false;
         this.log("blank-context-restored", idx, "empty line read as a blank context line");
         return true;
       }
       /** A context line whose leading space was lost. */
       takeSpaceless(text, idx) {
+        if (this.oldEmpty) return this.dropStray(" ", idx);
         if (!this.take(" ", text, idx)) return false;
         this.log("context-space-restored", idx, "context line had lost its leading space");
         return true;
@@ -36102,7 +36511,7 @@ function readHunk(v, headerIdx, start2, header, opts = { countsTrusted: true }) 
 function readByCounts(v, start2, h, bareIsContext, spaceContext) {
   const { text, kind, gapBefore, snipInGap } = v;
   const n = text.length;
-  const lines = new HunkLines(v);
+  const lines = new HunkLines(v, h.oldStart === 0);
   let i2 = start2;
   while (lines.old < h.oldLines || lines.new < h.newLines) {
     if (i2 >= n) return null;
@@ -36193,7 +36602,7 @@ function leadsToDiff(v, i2) {
 function readByContent(v, start2, h, spaceContext) {
   const { text, kind, gapBefore, snipInGap, nextSolid } = v;
   const n = text.length;
-  const lines = new HunkLines(v);
+  const lines = new HunkLines(v, h.oldStart === 0);
   const deficit = () => lines.old < h.oldLines && lines.new < h.newLines;
   const bareIsContext = (j) => {
     const t = text[j];
@@ -36639,14 +37048,14 @@ var init_find_diffs = __esm({
 });
 
 // src/patch/identity.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function changeLines(f) {
   const out2 = [];
   for (const hunk of f.hunks) for (const l of hunk.lines) if (l.op !== " ") out2.push(l.op + l.text.replace(/\s+/g, ""));
   return out2;
 }
 function fileDigest(f) {
-  const h = createHash2("sha1");
+  const h = createHash3("sha1");
   h.update(`${f.old ?? "/dev/null"}\0${f.new ?? "/dev/null"}\0`);
   for (const e of f.extended) {
     if (NOT_IDENTITY.test(e) && !(f.binary && e.startsWith("index "))) continue;
@@ -36657,7 +37066,7 @@ function fileDigest(f) {
 }
 function diffIdentity(files) {
   const parts2 = files.map(fileDigest).sort();
-  return createHash2("sha1").update(parts2.join("\n")).digest("hex");
+  return createHash3("sha1").update(parts2.join("\n")).digest("hex");
 }
 var NOT_IDENTITY;
 var init_identity = __esm({
@@ -36723,11 +37132,35 @@ async function* splitMbox(chunks, opts = {}) {
   let envelope = null;
   let parts2 = [];
   let carry = [];
+  let carryBytes = 0;
   let lineNo = 1;
+  let size = 0;
+  let droppedLines = 0;
+  let midLine = false;
+  function add2(buf) {
+    size += buf.length;
+    if (size <= MAX_MESSAGE_BYTES) {
+      parts2.push(buf);
+      return;
+    }
+    for (const p of parts2) droppedLines += countLines(p);
+    droppedLines += countLines(buf);
+    parts2 = [];
+  }
   function* finish() {
+    const start2 = lineNo;
+    if (size > MAX_MESSAGE_BYTES) {
+      for (const p of parts2) droppedLines += countLines(p);
+      lineNo += droppedLines;
+      yield { index: index++, raw: Buffer.alloc(0), envelope, line: start2, tooBig: size };
+      parts2 = [];
+      size = 0;
+      droppedLines = 0;
+      return;
+    }
     const raw = parts2.length === 1 ? parts2[0] : Buffer.concat(parts2);
     parts2 = [];
-    const start2 = lineNo;
+    size = 0;
     lineNo += countLines(raw);
     if (envelope === null) {
       if (raw.toString("latin1").trim() !== "") yield { index: index++, raw, envelope, line: start2 };
@@ -36737,13 +37170,14 @@ async function* splitMbox(chunks, opts = {}) {
   }
   function* scan(block) {
     let segStart = 0;
-    let s = block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
+    let s = !midLine && block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
+    midLine = false;
     while (s >= 0) {
       let e = block.indexOf(NL, s);
       if (e < 0) e = block.length;
       const line = block.toString("latin1", s, e).replace(/\r$/, "");
       if (isFromLine(line)) {
-        if (s > segStart) parts2.push(block.subarray(segStart, s));
+        if (s > segStart) add2(block.subarray(segStart, s));
         if (envelope !== null || parts2.length > 0) yield* finish();
         envelope = line;
         lineNo++;
@@ -36752,17 +37186,25 @@ async function* splitMbox(chunks, opts = {}) {
       }
       s = nextFromLine(block, e);
     }
-    if (segStart < block.length) parts2.push(block.subarray(segStart));
+    if (segStart < block.length) add2(block.subarray(segStart));
   }
   for await (const chunk of chunks) {
     const lastNl = chunk.lastIndexOf(NL);
     if (lastNl < 0) {
       carry.push(chunk);
+      carryBytes += chunk.length;
+      if (carryBytes > MAX_MESSAGE_BYTES) {
+        for (const c of carry) add2(c);
+        carry = [];
+        carryBytes = 0;
+        midLine = true;
+      }
       continue;
     }
     const head = chunk.subarray(0, lastNl + 1);
     const block = carry.length ? Buffer.concat([...carry, head]) : head;
     carry = lastNl + 1 < chunk.length ? [chunk.subarray(lastNl + 1)] : [];
+    carryBytes = carry.length ? carry[0].length : 0;
     yield* scan(block);
   }
   if (carry.length) yield* scan(Buffer.concat(carry));
@@ -36798,11 +37240,12 @@ function quoteAtLineStart(raw, from) {
   const i2 = raw.indexOf("\n>", from);
   return i2 < 0 ? -1 : i2 + 1;
 }
-var NL, FROM_AT_LINE_START, FROM, GT;
+var MAX_MESSAGE_BYTES, NL, FROM_AT_LINE_START, FROM, GT;
 var init_mbox_split = __esm({
   "src/thread/mbox-split.ts"() {
     "use strict";
     init_from_line();
+    MAX_MESSAGE_BYTES = 64 * 1024 ** 2;
     NL = 10;
     FROM_AT_LINE_START = Buffer.from("\nFrom ");
     FROM = Buffer.from("From ");
@@ -36908,10 +37351,16 @@ var init_input_error = __esm({
 
 // src/thread/read-input.ts
 import { createReadStream } from "node:fs";
-import { readdir as readdir3, stat as stat2, readFile as readFile2 } from "node:fs/promises";
-import { join as join4, basename } from "node:path";
+import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
+import { join as join4, basename, relative as relative3, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
+function gunzipCap(opts) {
+  if (opts.maxGunzipBytes !== void 0) return opts.maxGunzipBytes;
+  const env = process.env.LKML_REPLAY_MAX_GUNZIP_BYTES;
+  const n = env === void 0 || env.trim() === "" ? NaN : Number(env);
+  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_MAX_GUNZIP_BYTES;
+}
 async function* readInput(path, opts = {}) {
   const file = path === "-" ? STDIN_NAME : path;
   if (path !== "-") {
@@ -36930,7 +37379,7 @@ async function* readInput(path, opts = {}) {
   let name3 = path;
   let s = sniff(head, name3);
   if ("layout" in s && s.layout === "gzip") {
-    chunks = gunzip(file, rest, opts.maxGunzipBytes ?? DEFAULT_MAX_GUNZIP_BYTES);
+    chunks = gunzip(file, rest, gunzipCap(opts));
     ({ head, rest } = await peek(chunks));
     name3 = path.replace(/\.gz$/i, "");
     s = sniff(head, name3);
@@ -36938,16 +37387,35 @@ async function* readInput(path, opts = {}) {
   if ("problem" in s) throw new UnreadableInput(file, s.problem);
   if (s.layout === "gzip") throw new UnreadableInput(file, "gzip inside gzip");
   const { layout, format } = s;
-  if (layout === "mbox") {
-    const mboxrd = opts.mboxrd ?? (/\.mboxrd$/i.test(name3) ? true : void 0);
-    for await (const e of splitMbox(rest, mboxrd === void 0 ? {} : { mboxrd })) {
-      yield { file, index: e.index, format, layout, raw: e.raw, orphan: e.envelope === null, line: e.line };
+  let next = 0;
+  try {
+    if (layout === "mbox") {
+      const mboxrd = opts.mboxrd ?? (/\.mboxrd$/i.test(name3) ? true : void 0);
+      for await (const e of splitMbox(rest, mboxrd === void 0 ? {} : { mboxrd })) {
+        next = e.index + 1;
+        const base2 = { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line };
+        yield e.tooBig === void 0 ? { ...base2, raw: e.raw } : { ...base2, raw: EMPTY, problem: tooBigProblem(e.tooBig) };
+      }
+      return;
     }
-    return;
+    const parts2 = [];
+    let size = 0;
+    for await (const c of rest) {
+      size += c.length;
+      if (size <= MAX_MESSAGE_BYTES) parts2.push(c);
+    }
+    const base = { file, index: 0, format, layout, orphan: false, line: 1 };
+    yield size > MAX_MESSAGE_BYTES ? { ...base, raw: EMPTY, problem: tooBigProblem(size) } : { ...base, raw: Buffer.concat(parts2) };
+  } catch (err2) {
+    if (!(err2 instanceof UnreadableInput)) throw err2;
+    yield { file, index: next, format, layout, raw: EMPTY, orphan: false, line: 1, problem: err2.problem };
   }
-  const parts2 = [];
-  for await (const c of rest) parts2.push(c);
-  yield { file, index: 0, format, layout, raw: Buffer.concat(parts2), orphan: false, line: 1 };
+}
+function tooBigProblem(size) {
+  return `message of ${mib(size)} is larger than the ${mib(MAX_MESSAGE_BYTES)} limit; skipped`;
+}
+function mib(bytes) {
+  return bytes >= 1024 ** 2 ? `${Math.floor(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
 }
 async function* readMaildir(dir) {
   const entries = [];
@@ -36960,13 +37428,36 @@ async function* readMaildir(dir) {
   }
   if (!isMaildir) throw new UnreadableInput(dir, "is a directory but not a maildir (no cur/ or new/ folder)");
   entries.sort((a, b2) => basename(a) < basename(b2) ? -1 : basename(a) > basename(b2) ? 1 : 0);
+  const root = await realpath2(dir).catch(() => dir);
   let index = 0;
   for (const p of entries) {
-    const raw = await readFile2(p).catch((err2) => {
-      throw new UnreadableInput(p, describeFsError(err2));
-    });
-    yield { file: dir, index: index++, format: "maildir", layout: "mail", raw, orphan: false, line: 1 };
+    const base = { file: dir, index: index++, format: "maildir", layout: "mail", orphan: false, line: 1 };
+    const name3 = relative3(dir, p);
+    const entry = await maildirEntry(p, root);
+    if ("problem" in entry) {
+      yield { ...base, raw: EMPTY, problem: `${name3}: ${entry.problem}` };
+      continue;
+    }
+    try {
+      yield { ...base, raw: await readFile2(entry.real) };
+    } catch (err2) {
+      yield { ...base, raw: EMPTY, problem: `${name3}: ${describeFsError(err2)}` };
+    }
   }
+}
+async function maildirEntry(p, root) {
+  let real;
+  try {
+    real = await realpath2(p);
+  } catch (err2) {
+    return { problem: err2.code === "ELOOP" ? "symlink loop" : describeFsError(err2) };
+  }
+  const rel = relative3(root, real);
+  if (rel === "" || rel === ".." || rel.startsWith(".." + sep2) || isAbsolute2(rel)) return { problem: "a symlink to a file outside the maildir; not followed" };
+  const st = await stat2(real).catch(() => null);
+  if (!st?.isFile()) return { problem: "not a regular file" };
+  if (st.size > MAX_MESSAGE_BYTES) return { problem: tooBigProblem(st.size) };
+  return { real };
 }
 async function peek(source) {
   const it = source[Symbol.asyncIterator]();
@@ -37009,7 +37500,7 @@ async function* gunzip(file, src, cap3) {
       total += c.length;
       if (total > cap3) {
         out2.destroy();
-        throw new UnreadableInput(file, `decompresses to more than ${Math.round(cap3 / 1024 ** 2)} MiB; refusing to go on`);
+        throw new UnreadableInput(file, `decompresses to more than ${mib(cap3)} (the gzip cap; LKML_REPLAY_MAX_GUNZIP_BYTES raises it); stopped there`);
       }
       yield c;
     }
@@ -37018,7 +37509,7 @@ async function* gunzip(file, src, cap3) {
     throw new UnreadableInput(file, `bad gzip data (${err2 instanceof Error ? err2.message : String(err2)})`);
   }
 }
-var DEFAULT_MAX_GUNZIP_BYTES, STDIN_NAME;
+var DEFAULT_MAX_GUNZIP_BYTES, STDIN_NAME, EMPTY;
 var init_read_input = __esm({
   "src/thread/read-input.ts"() {
     "use strict";
@@ -37027,56 +37518,45 @@ var init_read_input = __esm({
     init_input_error();
     DEFAULT_MAX_GUNZIP_BYTES = 4 * 1024 ** 3;
     STDIN_NAME = "<stdin>";
+    EMPTY = Buffer.alloc(0);
   }
 });
 
 // src/thread/quote-depth.ts
 function quoteDepthOf(line) {
-  const m = MARKERS.exec(line);
-  if (!m) return { depth: 0, text: line };
-  let depth = 0;
-  for (const ch of m[0]) if (ch === ">") depth++;
-  let text = line.slice(m[0].length);
-  if (text.startsWith(" ")) text = text.slice(1);
-  return { depth, text };
+  if (line.charCodeAt(0) !== GT2) return { depth: 0, text: line };
+  let i2 = 1;
+  let depth = 1;
+  for (; ; ) {
+    const c = line.charCodeAt(i2);
+    if (c === GT2) {
+      depth++;
+      i2++;
+    } else if ((c === SPACE || c === TAB) && line.charCodeAt(i2 + 1) === GT2) {
+      depth++;
+      i2 += 2;
+    } else break;
+  }
+  if (line.charCodeAt(i2) === SPACE) i2++;
+  return { depth, text: line.slice(i2) };
 }
 function splitQuoted(body2) {
-  const raw = body2.split(/\r?\n/);
+  const raw = body2.includes("\r") ? body2.split(/\r?\n/) : body2.split("\n");
   if (raw.length > 0 && raw[raw.length - 1] === "") raw.pop();
-  return raw.map((line, i2) => ({ ...quoteDepthOf(line), lineNo: i2 + 1 }));
-}
-var MARKERS;
-var init_quote_depth = __esm({
-  "src/thread/quote-depth.ts"() {
-    "use strict";
-    MARKERS = /^>(?:[ \t]?>)*/;
-  }
-});
-
-// src/thread/message-ids.ts
-import { createHash as createHash3 } from "node:crypto";
-function idsIn(value) {
-  if (!value) return [];
-  const out2 = [];
-  for (const m of value.matchAll(BRACKETED)) out2.push(m[1]);
-  if (out2.length === 0) {
-    for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out2.push(t);
+  const out2 = new Array(raw.length);
+  for (let i2 = 0; i2 < raw.length; i2++) {
+    const q = quoteDepthOf(raw[i2]);
+    out2[i2] = { depth: q.depth, text: q.text, lineNo: i2 + 1 };
   }
   return out2;
 }
-function idOf(value) {
-  return idsIn(value)[0] ?? null;
-}
-function synthesiseId(...content) {
-  const h = createHash3("sha256");
-  for (const c of content) h.update(c).update("\0");
-  return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
-}
-var BRACKETED;
-var init_message_ids = __esm({
-  "src/thread/message-ids.ts"() {
+var GT2, SPACE, TAB;
+var init_quote_depth = __esm({
+  "src/thread/quote-depth.ts"() {
     "use strict";
-    BRACKETED = /<([^<>\s]+)>/g;
+    GT2 = 62;
+    SPACE = 32;
+    TAB = 9;
   }
 });
 
@@ -47570,7 +48050,7 @@ var require_libmime = __commonJS({
         }
         charset = libcharset.normalizeCharset(charset);
         encoding = encoding.toUpperCase();
-        let decoded;
+        let decoded2;
         if (encoding === "Q") {
           str = str.replace(/=\s+([0-9a-fA-F])/g, "=$1").replace(/[_\s]/g, " ");
           let buf = node_buffer_1.Buffer.from(str);
@@ -47589,13 +48069,13 @@ var require_libmime = __commonJS({
             }
             bytes.push(c);
           }
-          decoded = node_buffer_1.Buffer.from(bytes);
+          decoded2 = node_buffer_1.Buffer.from(bytes);
         } else if (encoding === "B") {
-          decoded = libbase64_1.default.decode(str);
+          decoded2 = libbase64_1.default.decode(str);
         } else {
-          decoded = node_buffer_1.Buffer.from(str);
+          decoded2 = node_buffer_1.Buffer.from(str);
         }
-        return libcharset.decode(decoded, charset);
+        return libcharset.decode(decoded2, charset);
       }
       /**
        * Finds word sequences with non ascii text and converts these to mime words
@@ -48556,7 +49036,7 @@ var require_mime_node = __commonJS({
         return end > start2 ? part.slice(0, start2) + part.slice(end + 1) : part;
       }).join("");
     }
-    var MimeNode = class {
+    var MimeNode2 = class {
       /**
        * @param {MimeNodeType | false} parentNode Parent node, or false for the root node.
        * @param {SplitterOptions} [config] Splitter and libmime configuration.
@@ -48682,8 +49162,8 @@ var require_mime_node = __commonJS({
           }
         }
         if (this.filename) {
-          let decoded = parsedContentDisposition.params.filename ? parsedContentDisposition.decodedParams.includes("filename") : parsedContentType.decodedParams.includes("name");
-          if (!decoded) {
+          let decoded2 = parsedContentDisposition.params.filename ? parsedContentDisposition.decodedParams.includes("filename") : parsedContentType.decodedParams.includes("name");
+          if (!decoded2) {
             try {
               this.filename = this.libmime.decodeWords(this.filename);
             } catch (_E) {
@@ -48857,7 +49337,7 @@ var require_mime_node = __commonJS({
         }
       }
     };
-    module2.exports = MimeNode;
+    module2.exports = MimeNode2;
   }
 });
 
@@ -48866,7 +49346,7 @@ var require_message_splitter = __commonJS({
   "node_modules/@zone-eu/mailsplit/lib/message-splitter.js"(exports, module2) {
     "use strict";
     var Transform6 = __require("stream").Transform;
-    var MimeNode = require_mime_node();
+    var MimeNode2 = require_mime_node();
     var MAX_HEAD_SIZE = 1 * 1024 * 1024;
     var MAX_CHILD_NODES = 1e3;
     var MAX_PENDING_LINE_SIZE = 64 * 1024;
@@ -49363,7 +49843,7 @@ var require_message_splitter = __commonJS({
        */
       newNode(parent) {
         this.node = /** @type {MimeNodeType} */
-        new MimeNode(parent || false, this.config);
+        new MimeNode2(parent || false, this.config);
         this.state = HEAD;
         this.nodeCounter++;
         this.inEpilogue = false;
@@ -49853,7 +50333,7 @@ var require_mailsplit = __commonJS({
     var NodeStreamer = require_node_streamer();
     var Headers2 = require_headers2();
     var ChunkedPassthrough2 = require_chunked_passthrough();
-    var MimeNode = require_mime_node();
+    var MimeNode2 = require_mime_node();
     module2.exports = {
       Splitter: MessageSplitter,
       Joiner: MessageJoiner,
@@ -49861,7 +50341,7 @@ var require_mailsplit = __commonJS({
       Streamer: NodeStreamer,
       ChunkedPassthrough: ChunkedPassthrough2,
       Headers: Headers2,
-      MimeNode
+      MimeNode: MimeNode2
     };
   }
 });
@@ -50449,8 +50929,8 @@ var init_esm2 = __esm({
         this.options = options !== null && options !== void 0 ? options : defaultOpts;
         this.elementCB = elementCB !== null && elementCB !== void 0 ? elementCB : null;
       }
-      onparserinit(parser2) {
-        this.parser = parser2;
+      onparserinit(parser) {
+        this.parser = parser;
       }
       // Resets the handler back to starting state
       onreset() {
@@ -50691,11 +51171,11 @@ function mapInner(r, f) {
 function mapOuter(r, f) {
   return r.matched ? f(r) : r;
 }
-function ab(pa, pb, join8) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join8(ma.value, vb, data, i2, j)));
+function ab(pa, pb, join9) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join9(ma.value, vb, data, i2, j)));
 }
-function abc(pa, pb, pc, join8) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join8(ma.value, mb.value, vc, data, i2, j))));
+function abc(pa, pb, pc, join9) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join9(ma.value, mb.value, vc, data, i2, j))));
 }
 function ahead(p) {
   return (data, i2) => mapOuter(p(data, i2), (m1) => ({
@@ -50893,8 +51373,8 @@ function unescape2(escapedString) {
 function literal(name3) {
   return token((t) => t.name === name3 ? true : void 0);
 }
-function optionallySpaced(parser2) {
-  return middle(optionalWhitespace_, parser2, optionalWhitespace_);
+function optionallySpaced(parser) {
+  return middle(optionalWhitespace_, parser, optionalWhitespace_);
 }
 function pcLiteral(name3) {
   return filter(identifier_, (id) => id.toLowerCase() === name3.toLowerCase());
@@ -50902,7 +51382,7 @@ function pcLiteral(name3) {
 function fpcBase(name3, contentParser, contentDesc) {
   return abc(middle(literal(":"), pcLiteral(name3), eitherOr(literal("("), error2(`Expected opening parenthesis in :${name3}()`))), eitherOr(optionallySpaced(contentParser), error2(`Expected ${contentDesc} in :${name3}()`)), eitherOr(literal(")"), error2(`Expected closing parenthesis in :${name3}()`)), (name4, content) => ({ name: name4, content }));
 }
-function parse_(parser2, str) {
+function parse_(parser, str) {
   if (!(typeof str === "string" || str instanceof String)) {
     throw new Error("Expected a selector string. Actual input is not a string!");
   }
@@ -50911,7 +51391,7 @@ function parse_(parser2, str) {
     throw new Error(`The input "${str}" was only partially tokenized, stopped at offset ${lexerResult.offset}!
 ` + prettyPrintPosition(str, lexerResult.offset));
   }
-  const result = optionallySpaced(parser2)({ tokens: lexerResult.tokens, options: void 0 }, 0);
+  const result = optionallySpaced(parser)({ tokens: lexerResult.tokens, options: void 0 }, 0);
   if (!result.matched) {
     throw new Error(`No match for "${str}" input!`);
   }
@@ -59623,7 +60103,7 @@ var init_libmime = __esm({
         }
         charset = normalizeCharset(charset);
         encoding = encoding.toUpperCase();
-        let decoded;
+        let decoded2;
         if (encoding === "Q") {
           str = str.replace(/=\s+([0-9a-fA-F])/g, "=$1").replace(/[_\s]/g, " ");
           let buf = Buffer4.from(str);
@@ -59642,13 +60122,13 @@ var init_libmime = __esm({
             }
             bytes.push(c);
           }
-          decoded = Buffer4.from(bytes);
+          decoded2 = Buffer4.from(bytes);
         } else if (encoding === "B") {
-          decoded = libbase64_default.decode(str);
+          decoded2 = libbase64_default.decode(str);
         } else {
-          decoded = Buffer4.from(str);
+          decoded2 = Buffer4.from(str);
         }
-        return decode3(decoded, charset);
+        return decode3(decoded2, charset);
       }
       /**
        * Finds word sequences with non ascii text and converts these to mime words
@@ -63295,42 +63775,6 @@ function formatAddressesText(value) {
   }).join(", ");
   return formatSingleLevel([].concat(value || []));
 }
-function parseAddressHeader(value, options) {
-  let addresses = [];
-  for (let entry of [].concat(value)) {
-    if (typeof entry !== "string" || !entry) {
-      continue;
-    }
-    let parsed = addressparser_default(entry, { flatten: !!options?.flatten });
-    decodeAddresses(parsed, libmime_default, options?.decodePunycode !== false);
-    for (let address of parsed) {
-      addresses.push(address);
-    }
-  }
-  return withLazyFormats(addresses);
-}
-function withLazyFormats(addresses) {
-  let html;
-  let text;
-  const result = { value: addresses };
-  Object.defineProperties(result, {
-    html: {
-      enumerable: true,
-      get: () => html ??= formatAddressesHTML(addresses),
-      set: (value) => {
-        html = value;
-      }
-    },
-    text: {
-      enumerable: true,
-      get: () => text ??= formatAddressesText(addresses),
-      set: (value) => {
-        text = value;
-      }
-    }
-  });
-  return result;
-}
 var import_he, import_punycode, ENCODED_WORD;
 var init_address_header = __esm({
   "node_modules/mailparser/dist/esm/address-header.js"() {
@@ -64571,21 +65015,21 @@ function simpleParser(input, options, callback) {
   let mail = {
     attachments: []
   };
-  let parser2 = new mail_parser_default(parserOptions);
-  parser2.on("error", (err2) => {
+  let parser = new mail_parser_default(parserOptions);
+  parser.on("error", (err2) => {
     settle(err2);
   });
-  parser2.on("headers", (headers) => {
+  parser.on("headers", (headers) => {
     mail.headers = headers;
-    mail.headerLines = parser2.headerLines;
-    if (parser2.otp) {
-      mail.otp = parser2.otp;
+    mail.headerLines = parser.headerLines;
+    if (parser.otp) {
+      mail.otp = parser.otp;
     }
   });
   let reading = false;
   let reader = () => {
     reading = true;
-    let data = parser2.read();
+    let data = parser.read();
     if (data === null) {
       reading = false;
       return;
@@ -64618,12 +65062,12 @@ function simpleParser(input, options, callback) {
       reader();
     }
   };
-  parser2.on("readable", () => {
+  parser.on("readable", () => {
     if (!reading) {
       reader();
     }
   });
-  parser2.on("end", () => {
+  parser.on("end", () => {
     ["subject", "references", "date", "to", "from", "to", "cc", "bcc", "message-id", "in-reply-to", "reply-to"].forEach((key2) => {
       if (mail.headers && mail.headers.has(key2)) {
         mail[key2.replace(/-([a-z])/g, (m, c) => c.toUpperCase())] = mail.headers.get(key2);
@@ -64632,7 +65076,7 @@ function simpleParser(input, options, callback) {
     if (keepCidLinks) {
       return settle(null, mail);
     }
-    parser2.updateImageLinks((attachment, done2) => done2(false, "data:" + attachment.contentType + ";base64," + attachment.content.toString("base64")), (err2, html) => {
+    parser.updateImageLinks((attachment, done2) => done2(false, "data:" + attachment.contentType + ";base64," + attachment.content.toString("base64")), (err2, html) => {
       if (err2) {
         return settle(err2);
       }
@@ -64641,15 +65085,15 @@ function simpleParser(input, options, callback) {
     });
   });
   if (typeof input === "string") {
-    parser2.end(Buffer.from(input));
+    parser.end(Buffer.from(input));
   } else if (Buffer.isBuffer(input)) {
-    parser2.end(input);
+    parser.end(input);
   } else {
     input.once("error", (err2) => {
       input.destroy();
-      parser2.destroy();
+      parser.destroy();
       settle(err2);
-    }).pipe(parser2);
+    }).pipe(parser);
   }
   return promise;
 }
@@ -64662,52 +65106,117 @@ var init_simple_parser = __esm({
 });
 
 // node_modules/mailparser/dist/esm/index.js
-var esm_exports3 = {};
-__export(esm_exports3, {
-  MailParser: () => mail_parser_default,
-  default: () => esm_default2,
-  parseAddressHeader: () => parseAddressHeader,
-  parseOtpToken: () => parseOtpToken,
-  simpleParser: () => simple_parser_default
-});
-var esm_default2;
 var init_esm7 = __esm({
   "node_modules/mailparser/dist/esm/index.js"() {
     init_mail_parser();
     init_simple_parser();
     init_address_header();
     init_otp_token();
-    esm_default2 = { MailParser: mail_parser_default, simpleParser: simple_parser_default, parseAddressHeader, parseOtpToken };
   }
 });
 
-// src/thread/decode-message.ts
-function loadParser() {
-  parser ??= Promise.resolve().then(() => (init_esm7(), esm_exports3)).then((m) => m.simpleParser);
-  return parser;
+// src/thread/message-ids.ts
+import { createHash as createHash4 } from "node:crypto";
+function idsIn(value) {
+  if (!value) return [];
+  const out2 = [];
+  for (const m of value.matchAll(BRACKETED)) out2.push(m[1]);
+  if (out2.length === 0) {
+    for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out2.push(t);
+  }
+  return out2;
 }
-async function decodeMessage(raw) {
-  const simpleParser2 = await loadParser();
-  const m = await simpleParser2(raw, {
-    skipTextToHtml: true,
-    skipImageLinks: true,
-    skipTextLinks: true,
-    keepCidLinks: true
-  });
-  const fromHeader = rawHeader(m.headerLines, "from");
+function idOf(value) {
+  return idsIn(value)[0] ?? null;
+}
+function synthesiseId(...content) {
+  const h = createHash4("sha256");
+  for (const c of content) h.update(c).update("\0");
+  return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
+}
+var BRACKETED;
+var init_message_ids = __esm({
+  "src/thread/message-ids.ts"() {
+    "use strict";
+    BRACKETED = /<([^<>\s]+)>/g;
+  }
+});
+
+// src/thread/mime-decode.ts
+var mime_decode_exports = {};
+__export(mime_decode_exports, {
+  decodePlain: () => decodePlain,
+  decodeWithMailparser: () => decodeWithMailparser,
+  normaliseLineEnds: () => normaliseLineEnds
+});
+async function decodeWithMailparser(raw) {
+  const m = await simple_parser_default(raw, PARSER_OPTIONS);
+  return decoded(
+    { messageId: m.messageId, from: m.from, subject: m.subject, inReplyTo: m.inReplyTo, references: m.references },
+    m.headerLines,
+    m.text ?? "",
+    m.attachments.flatMap(textPart)
+  );
+}
+function decodePlain(raw) {
+  const node = new import_mime_node.default(false, {});
+  let start2 = 0;
+  let ended = false;
+  while (start2 < raw.length) {
+    const nl2 = raw.indexOf(10, start2);
+    if (nl2 < 0 || nl2 > MAX_FAST_HEADER) return null;
+    const line = raw.subarray(start2, nl2 + 1);
+    start2 = nl2 + 1;
+    if (node.addHeaderChunk(line)) {
+      ended = true;
+      break;
+    }
+  }
+  if (!ended) return null;
+  node.parseHeaders();
+  if (node.multipart || node.contentType !== "text/plain" || node.flowed) return null;
+  if (node.disposition && node.disposition !== "inline") return null;
+  if (!NO_TRANSFER_ENCODING.has(node.encoding || "")) return null;
+  const charset = node.charset || "utf-8";
+  if (!ASCII_OR_UTF8.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ""))) return null;
+  const headers = node.headers;
+  const lines = headers.getList();
+  const h = headerDecoder.processHeaders(lines.filter((l) => WANTED.has(l.key)));
+  const text = raw.toString("utf8", start2).replace(/\r?\n/g, "\n");
+  return decoded(
+    {
+      messageId: h.get("message-id"),
+      from: h.get("from"),
+      subject: h.get("subject"),
+      inReplyTo: h.get("in-reply-to"),
+      references: h.get("references")
+    },
+    headers.lines,
+    text,
+    []
+  );
+}
+function decoded(f, headerLines, text, parts2) {
   return {
-    messageId: idOf(m.messageId),
-    from: firstPerson(m.from),
-    fromHeader,
-    date: m.date && !Number.isNaN(m.date.getTime()) ? m.date : null,
-    dateHeader: rawHeader(m.headerLines, "date"),
-    subject: (m.subject ?? "").trim(),
-    inReplyTo: idOf(m.inReplyTo),
-    references: idsIn(Array.isArray(m.references) ? m.references.join(" ") : m.references),
-    body: normaliseLineEnds(m.text ?? ""),
-    parts: m.attachments.flatMap(textPart),
-    hasHeaders: m.headerLines.length > 0
+    messageId: idOf(f.messageId),
+    from: firstPerson(f.from),
+    fromHeader: rawHeader(headerLines, "from"),
+    date: dateOf(headerLines),
+    dateHeader: rawHeader(headerLines, "date"),
+    subject: (f.subject ?? "").trim(),
+    inReplyTo: idOf(f.inReplyTo),
+    references: idsIn(Array.isArray(f.references) ? f.references.join(" ") : f.references),
+    body: normaliseLineEnds(text),
+    parts: parts2,
+    hasHeaders: headerLines.length > 0
   };
+}
+function dateOf(lines) {
+  const l = lines.find((h) => h.key === "date");
+  if (!l) return null;
+  const v = String(headerDecoder.libmime.decodeHeader(l.line)?.value ?? "").trim();
+  const d = new Date(Buffer.from(v, "binary").toString());
+  return Number.isNaN(d.getTime()) ? null : d;
 }
 function firstPerson(a) {
   const v = a?.value.find((x) => x.address || x.name);
@@ -64741,13 +65250,37 @@ function decodeCharset(buf, charset) {
 function normaliseLineEnds(text) {
   return text.replace(/\r\n/g, "\n");
 }
-var parser, DIFF_TYPES;
+var import_mime_node, PARSER_OPTIONS, headerDecoder, WANTED, MAX_FAST_HEADER, ASCII_OR_UTF8, NO_TRANSFER_ENCODING, DIFF_TYPES;
+var init_mime_decode = __esm({
+  "src/thread/mime-decode.ts"() {
+    "use strict";
+    import_mime_node = __toESM(require_mime_node(), 1);
+    init_esm7();
+    init_message_ids();
+    PARSER_OPTIONS = { skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, keepCidLinks: true };
+    headerDecoder = new mail_parser_default(PARSER_OPTIONS);
+    WANTED = /* @__PURE__ */ new Set(["from", "subject", "message-id", "in-reply-to", "references"]);
+    MAX_FAST_HEADER = 64 * 1024;
+    ASCII_OR_UTF8 = /* @__PURE__ */ new Set(["ascii", "usascii", "utf8"]);
+    NO_TRANSFER_ENCODING = /* @__PURE__ */ new Set(["", "7bit", "8bit", "binary"]);
+    DIFF_TYPES = /^(text\/x-(patch|diff)|text\/plain|application\/x-(patch|diff))$/i;
+  }
+});
+
+// src/thread/decode-message.ts
+function load() {
+  decoders ??= Promise.resolve().then(() => (init_mime_decode(), mime_decode_exports));
+  return decoders;
+}
+async function decodeMessage(raw) {
+  const d = await load();
+  return d.decodePlain(raw) ?? await d.decodeWithMailparser(raw);
+}
+var decoders;
 var init_decode_message = __esm({
   "src/thread/decode-message.ts"() {
     "use strict";
-    init_message_ids();
-    parser = null;
-    DIFF_TYPES = /^(text\/x-(patch|diff)|text\/plain|application\/x-(patch|diff))$/i;
+    decoders = null;
   }
 });
 
@@ -64890,7 +65423,9 @@ function bumpOutlookQuotes(lines) {
   return { lines: out2, attributions };
 }
 function startsOutlookBlock(lines, i2) {
-  const t = lines[i2].text.trim();
+  const raw = lines[i2].text;
+  if (raw.indexOf("-") < 0 && raw.indexOf("_") < 0) return false;
+  const t = raw.trim();
   if (ORIGINAL_MESSAGE.test(t)) return true;
   const next = lines[i2 + 1];
   return RULE.test(t) && next !== void 0 && /^(From|Von):\s*\S/i.test(next.text.trim());
@@ -65271,6 +65806,7 @@ var init_body_line = __esm({
 // src/thread/mail-record.ts
 import { basename as basename2 } from "node:path";
 async function readMail(raw) {
+  if (raw.problem !== void 0) throw new BrokenMessage(raw.problem);
   if (raw.orphan) throw new BrokenMessage(`${raw.raw.length} bytes before the first From_ line are not a message`);
   const source = { file: raw.file, index: raw.index, format: raw.format };
   if (raw.layout === "diff") return bareDiff(raw, source);
@@ -65392,9 +65928,11 @@ function threadMessages(msgs) {
     for (let p = of; p !== null; p = box.get(p)?.parent ?? null) if (p === maybe) return true;
     return false;
   };
+  const hasKids = /* @__PURE__ */ new Set();
   const link = (child, parent2) => {
-    if (child === parent2 || isAncestor(child, parent2)) return;
+    if (child === parent2 || hasKids.has(child) && isAncestor(child, parent2)) return;
     get2(child).parent = get2(parent2).id;
+    hasKids.add(parent2);
   };
   for (const m of msgs) {
     const parent2 = m.inReplyTo && m.inReplyTo !== m.id ? m.inReplyTo : lastOther(m.references, m.id);
@@ -65469,40 +66007,554 @@ var init_threading = __esm({
   }
 });
 
+// src/thread/lean-record.ts
+function settleRecord(r, lean) {
+  const s = r;
+  s.diffIds = r.found.map((d) => diffIdentity(d.files));
+  if (lean) for (const d of r.found) for (const f of d.files) for (const h of f.hunks) h.lines = NO_LINES;
+  return s;
+}
+var NO_LINES;
+var init_lean_record = __esm({
+  "src/thread/lean-record.ts"() {
+    "use strict";
+    init_patch();
+    NO_LINES = Object.freeze([]);
+  }
+});
+
+// src/thread/diff-spill.ts
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join5 } from "node:path";
+var DiffSpill;
+var init_diff_spill = __esm({
+  "src/thread/diff-spill.ts"() {
+    "use strict";
+    DiffSpill = class {
+      fd;
+      end = 0;
+      constructor() {
+        const path = join5(tmpdir(), `lkml-replay-diffs-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+        this.fd = openSync(path, "wx+", 384);
+        try {
+          unlinkSync(path);
+        } catch {
+        }
+      }
+      write(text) {
+        const buf = Buffer.from(text, "utf8");
+        writeSync(this.fd, buf, 0, buf.length, this.end);
+        const ref = { offset: this.end, bytes: buf.length };
+        this.end += buf.length;
+        return ref;
+      }
+      read(ref) {
+        const buf = Buffer.allocUnsafe(ref.bytes);
+        let got = 0;
+        while (got < ref.bytes) {
+          const n = readSync(this.fd, buf, got, ref.bytes - got, ref.offset + got);
+          if (n === 0) throw new Error("diff spill file is shorter than expected");
+          got += n;
+        }
+        return buf.toString("utf8");
+      }
+      /** Only when nothing will read a text any more (the CLI leaves it to process exit). */
+      close() {
+        closeSync(this.fd);
+      }
+    };
+  }
+});
+
+// src/thread/lean-thread.ts
+function ownAuthor(origin, from, inBodyFrom, scissors) {
+  if (origin === "patch" || origin === "attachment") return inBodyFrom ?? from;
+  if (origin === "scissors") return scissors ?? from;
+  return from;
+}
+function nameKey(name3) {
+  return name3.toLowerCase().replace(/\s+/g, " ").trim();
+}
+function threadOrder(list2, parent, placeholderParent, rank) {
+  const known = new Set(list2.map((m) => m.id));
+  const kids = /* @__PURE__ */ new Map();
+  for (const m of list2) {
+    let p = parent.get(m.id) ?? null;
+    while (p !== null && !known.has(p)) p = placeholderParent.get(p) ?? null;
+    const l = kids.get(p);
+    if (l) l.push(m);
+    else kids.set(p, [m]);
+  }
+  for (const l of kids.values()) l.sort((a, b2) => rank.get(a.id) - rank.get(b2.id));
+  const out2 = [];
+  const stack = [{ l: kids.get(null) ?? [], i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.l.length) {
+      stack.pop();
+      continue;
+    }
+    const m = top.l[top.i++];
+    out2.push(m);
+    const under = kids.get(m.id);
+    if (under) stack.push({ l: under, i: 0 });
+  }
+  return out2;
+}
+function lazyList(length, at2) {
+  let last = null;
+  const get2 = (i2) => {
+    if (last?.i !== i2) last = { i: i2, item: at2(i2) };
+    return last.item;
+  };
+  const index = (p) => {
+    if (typeof p !== "string") return -1;
+    const n = Number(p);
+    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : -1;
+  };
+  return new Proxy(new Array(length), {
+    get: (target, p, receiver) => {
+      const i2 = index(p);
+      return i2 >= 0 ? get2(i2) : Reflect.get(target, p, receiver);
+    },
+    has: (target, p) => index(p) >= 0 || Reflect.has(target, p),
+    getOwnPropertyDescriptor: (target, p) => {
+      const i2 = index(p);
+      return i2 >= 0 ? { value: get2(i2), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, p);
+    },
+    set: () => false
+  });
+}
+var NO_DIFFS, NO_REFS, LeanCollector, SpilledDiff, lastParts;
+var init_lean_thread = __esm({
+  "src/thread/lean-thread.ts"() {
+    "use strict";
+    init_patch();
+    init_diff_spill();
+    init_threading();
+    init_quote_layers();
+    NO_DIFFS = Object.freeze([]);
+    NO_REFS = Object.freeze([]);
+    LeanCollector = class {
+      spill = new DiffSpill();
+      byId = /* @__PURE__ */ new Map();
+      list = [];
+      strings = /* @__PURE__ */ new Map();
+      people = /* @__PURE__ */ new Map();
+      /** personResolver's tables, filled as messages come (first sender of a name or address wins). */
+      byEmail = /* @__PURE__ */ new Map();
+      byName = /* @__PURE__ */ new Map();
+      /** The first message with this Message-ID, if one was added. */
+      first(id) {
+        return this.byId.get(id)?.source;
+      }
+      /** Keeps the threading facts of a record and spills the rest; the record can then be dropped. */
+      add(r) {
+        const s = r;
+        const head = {
+          idSynthesised: r.idSynthesised,
+          tags: r.tags,
+          trailers: r.trailers,
+          inBody: r.inBody,
+          position: r.position,
+          attributions: r.attributions,
+          textDepths: [...r.textDepths]
+        };
+        const from = this.person(r.from);
+        const inBodyFrom = r.inBody?.from ? this.person(r.inBody.from) : null;
+        const diffs = r.found.length ? r.found.map((f, i2) => ({
+          id: this.str(s.diffIds?.[i2] ?? diffIdentity(f.files)),
+          quoteDepth: f.quoteDepth,
+          origin: f.origin,
+          author: f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.person(r.scissorsAuthor) : null) : null,
+          quotedFrom: null,
+          parts: this.spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text }))
+        })) : NO_DIFFS;
+        const m = {
+          id: this.str(r.id),
+          inReplyTo: r.inReplyTo === null ? null : this.str(r.inReplyTo),
+          references: r.references.length ? r.references.map((x) => this.str(x)) : NO_REFS,
+          subject: this.str(r.subject),
+          reply: r.reply,
+          date: r.date ? r.date.getTime() : null,
+          from,
+          source: { file: this.str(r.source.file), index: r.source.index, format: r.source.format },
+          diffs,
+          quotedDiff: r.found.some((f) => f.quoteDepth > 0),
+          head: this.spill.write(JSON.stringify(head))
+        };
+        this.byId.set(m.id, m);
+        this.list.push(m);
+        this.know(from);
+        this.know(inBodyFrom);
+      }
+      /** The tree, diff links and authors; messages are made when read (see the file comment). */
+      assemble(errors) {
+        const list2 = this.list;
+        const byDate = list2.map((m, i2) => ({ m, i: i2 })).sort((a, b2) => (a.m.date ?? Infinity) - (b2.m.date ?? Infinity) || a.i - b2.i).map((x) => x.m);
+        const rank = /* @__PURE__ */ new Map();
+        byDate.forEach((m, i2) => rank.set(m.id, i2));
+        const tree = threadMessages(
+          list2.map((m) => ({ id: m.id, inReplyTo: m.inReplyTo, references: m.references, subject: m.subject, reply: m.reply, order: rank.get(m.id) }))
+        );
+        const parent = tree.parent;
+        const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
+        const resolve4 = this.resolver();
+        const layersOf = (m, head) => {
+          const ancestors = [];
+          for (let p = parent.get(m.id) ?? null; p !== null && ancestors.length < 64; ) {
+            const up = this.byId.get(p);
+            ancestors.push(up ? up.from : null);
+            p = up ? parent.get(p) ?? null : placeholderParent.get(p) ?? null;
+          }
+          return quoteLayers(new Set(head.textDepths), head.attributions, ancestors, resolve4);
+        };
+        const firstSeen = /* @__PURE__ */ new Map();
+        for (const m of byDate) {
+          if (!m.diffs.length) continue;
+          const layers = m.quotedDiff ? layersOf(m, this.head(m)) : [];
+          for (const d of m.diffs) {
+            const first2 = firstSeen.get(d.id);
+            if (d.quoteDepth > 0) d.author = layers.find((l) => l.depth === d.quoteDepth)?.author ?? null;
+            if (!d.author && first2) d.author = first2.author;
+            if (first2) d.quotedFrom = first2.message;
+            else firstSeen.set(d.id, { message: m.id, author: d.author });
+          }
+        }
+        firstSeen.clear();
+        const order = threadOrder(list2, parent, placeholderParent, rank);
+        const make = (m) => {
+          const head = this.head(m);
+          return {
+            id: m.id,
+            idSynthesised: head.idSynthesised,
+            from: m.from,
+            date: m.date === null ? null : new Date(m.date).toISOString(),
+            subject: m.subject,
+            tags: head.tags,
+            inReplyTo: m.inReplyTo,
+            references: m.references,
+            parent: parent.get(m.id) ?? null,
+            quotes: layersOf(m, head),
+            diffs: m.diffs.map((d) => new SpilledDiff(d, this.spill)),
+            trailers: head.trailers,
+            inBody: head.inBody,
+            source: m.source,
+            position: head.position
+          };
+        };
+        return { messages: lazyList(order.length, (i2) => make(order[i2])), placeholders: tree.placeholders, unlinked: tree.unlinked, errors };
+      }
+      head(m) {
+        return JSON.parse(this.spill.read(m.head));
+      }
+      /** One copy of each repeated string, and a fresh one (not a slice that keeps a whole mail alive). */
+      str(s) {
+        const have = this.strings.get(s);
+        if (have !== void 0) return have;
+        const own = s.length > 12 ? Buffer.from(s, "utf8").toString("utf8") : s;
+        this.strings.set(own, own);
+        return own;
+      }
+      person(p) {
+        const key2 = `${p.name}\0${p.email}`;
+        const have = this.people.get(key2);
+        if (have) return have;
+        const own = { name: this.str(p.name), email: this.str(p.email) };
+        this.people.set(this.str(key2), own);
+        return own;
+      }
+      know(q) {
+        if (!q || !q.email || !q.name || q.name === q.email) return;
+        const e = q.email.toLowerCase();
+        const n = nameKey(q.name);
+        if (!this.byEmail.has(e)) this.byEmail.set(e, q);
+        if (!this.byName.has(n)) this.byName.set(n, q);
+      }
+      /** Attribution lines often give only a name or only an address; the thread's senders fill in the rest. */
+      resolver() {
+        return (p) => {
+          if (p.name && p.email && p.name !== p.email) return p;
+          const match3 = p.email ? this.byEmail.get(p.email.toLowerCase()) : this.byName.get(nameKey(p.name));
+          if (!match3) return p;
+          return { name: p.name && p.name !== p.email ? p.name : match3.name, email: p.email || match3.email };
+        };
+      }
+    };
+    SpilledDiff = class {
+      id;
+      author;
+      quoteDepth;
+      quotedFrom;
+      origin;
+      #ref;
+      #spill;
+      constructor(d, spill) {
+        this.id = d.id;
+        this.author = d.author;
+        this.quoteDepth = d.quoteDepth;
+        this.quotedFrom = d.quotedFrom;
+        this.origin = d.origin;
+        this.#ref = d.parts;
+        this.#spill = spill;
+      }
+      get repairs() {
+        return this.parts().repairs;
+      }
+      get files() {
+        return this.parts().files;
+      }
+      get text() {
+        return this.parts().text;
+      }
+      /** The same keys, in the same order, as a Diff that assemble() builds. */
+      toJSON() {
+        const { repairs, files, text } = this.parts();
+        return { id: this.id, author: this.author, quoteDepth: this.quoteDepth, quotedFrom: this.quotedFrom, origin: this.origin, repairs, files, text };
+      }
+      parts() {
+        if (lastParts?.ref !== this.#ref) lastParts = { ref: this.#ref, parts: JSON.parse(this.#spill.read(this.#ref)) };
+        return lastParts.parts;
+      }
+    };
+    lastParts = null;
+  }
+});
+
+// src/thread/record-pool.ts
+var record_pool_exports = {};
+__export(record_pool_exports, {
+  RecordPool: () => RecordPool,
+  poolAvailable: () => poolAvailable
+});
+import { existsSync as existsSync5 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+function poolAvailable() {
+  return WORKER_URL.protocol === "file:" && existsSync5(fileURLToPath4(WORKER_URL));
+}
+var WORKER_URL, BATCH_BYTES, BATCH_MAILS, IN_FLIGHT, RecordPool;
+var init_record_pool = __esm({
+  "src/thread/record-pool.ts"() {
+    "use strict";
+    WORKER_URL = new URL("./record-worker.js", import.meta.url);
+    BATCH_BYTES = 512 * 1024;
+    BATCH_MAILS = 256;
+    IN_FLIGHT = 3;
+    RecordPool = class {
+      constructor(size, lean) {
+        this.lean = lean;
+        for (let i2 = 0; i2 < size; i2++) {
+          const w = new Worker2(WORKER_URL);
+          w.on("message", (m) => this.settle(m));
+          w.on("error", (err2) => this.fail(err2));
+          w.on("exit", (code2) => {
+            if (code2 !== 0 && !this.closing) this.fail(new Error(`record worker exited with code ${code2}`));
+          });
+          this.workers.push(w);
+        }
+      }
+      lean;
+      workers = [];
+      next = 0;
+      seq = 0;
+      waiting = /* @__PURE__ */ new Map();
+      failed = null;
+      closing = false;
+      /**
+       * Reads every mail through the workers; yields [mail, result] in input order.
+       * `mails` is consumed ahead by at most IN_FLIGHT batches per worker.
+       */
+      async *read(mails) {
+        const queue = [];
+        let batch = [];
+        let bytes = 0;
+        const limit = this.workers.length * IN_FLIGHT;
+        const flush = () => {
+          if (!batch.length) return;
+          const result = this.send(batch);
+          result.catch(() => {
+          });
+          queue.push({ mails: batch, result });
+          batch = [];
+          bytes = 0;
+        };
+        async function* drain(upTo) {
+          while (queue.length > upTo) {
+            const b2 = queue.shift();
+            const items = await b2.result;
+            for (let i2 = 0; i2 < b2.mails.length; i2++) yield [b2.mails[i2], items[i2]];
+          }
+        }
+        for await (const m of mails) {
+          batch.push(m);
+          bytes += m.raw.length;
+          if (bytes >= BATCH_BYTES || batch.length >= BATCH_MAILS) {
+            flush();
+            yield* drain(limit - 1);
+          }
+        }
+        flush();
+        yield* drain(0);
+      }
+      async close() {
+        this.closing = true;
+        await Promise.all(this.workers.map((w) => w.terminate()));
+      }
+      send(batch) {
+        if (this.failed) return Promise.reject(this.failed);
+        const total = batch.reduce((n, m) => n + m.raw.length, 0);
+        const all2 = Buffer.allocUnsafeSlow(total);
+        let at2 = 0;
+        const mails = batch.map(({ raw, ...rest }) => {
+          raw.copy(all2, at2);
+          const start2 = at2;
+          at2 += raw.length;
+          return { ...rest, start: start2, end: at2 };
+        });
+        const seq = this.seq++;
+        const req = { seq, bytes: all2.buffer, mails, lean: this.lean };
+        const w = this.workers[this.next++ % this.workers.length];
+        return new Promise((resolve4, reject) => {
+          this.waiting.set(seq, { resolve: resolve4, reject });
+          w.postMessage(req, [req.bytes]);
+        });
+      }
+      settle(m) {
+        const p = this.waiting.get(m.seq);
+        if (!p) return;
+        this.waiting.delete(m.seq);
+        if ("fatal" in m) p.reject(new Error(`record worker: ${m.fatal}`));
+        else p.resolve(m.items);
+      }
+      fail(err2) {
+        this.failed ??= err2;
+        for (const p of this.waiting.values()) p.reject(err2);
+        this.waiting.clear();
+      }
+    };
+  }
+});
+
 // src/thread/parse-thread.ts
 var parse_thread_exports = {};
 __export(parse_thread_exports, {
+  WORKER_MIN_BYTES: () => WORKER_MIN_BYTES,
   assemble: () => assemble,
   parseThread: () => parseThread
 });
+import { stat as stat3 } from "node:fs/promises";
+import { availableParallelism as availableParallelism2 } from "node:os";
 async function parseThread(inputs, opts = {}) {
   const records = [];
   const errors = [];
   const seen = /* @__PURE__ */ new Map();
-  for (const input of inputs) {
-    for await (const raw of readInput(input, opts)) {
-      let rec;
-      try {
-        rec = await readMail(raw);
-      } catch (err2) {
-        if (!(err2 instanceof BrokenMessage)) throw err2;
-        errors.push({ file: raw.file, index: raw.index, message: err2.message });
-        continue;
+  const intern = interner();
+  const totalBytes = await inputSize(inputs);
+  const workers = await workerCount(opts.workers ?? "auto", totalBytes);
+  const pool = workers > 0 ? new (await Promise.resolve().then(() => (init_record_pool(), record_pool_exports))).RecordPool(workers, !!opts.lean) : null;
+  const lean = opts.lean ? new LeanCollector() : null;
+  let bytes = 0;
+  let messages = 0;
+  const progress = (done) => opts.onProgress?.({ bytes, totalBytes: totalBytes?.bytes ?? null, messages, done });
+  try {
+    for (const input of inputs) {
+      const raws = readInput(input, opts);
+      const items = pool ? pool.read(raws) : inProcess(raws, !!opts.lean);
+      for await (const [raw, item] of items) {
+        bytes += raw.raw.length;
+        if (++messages % PROGRESS_EVERY === 0) progress(false);
+        if ("broken" in item) {
+          errors.push({ file: raw.file, index: raw.index, message: item.broken });
+          continue;
+        }
+        const first2 = lean ? lean.first(item.record.id) : seen.get(item.record.id)?.source;
+        if (first2) {
+          errors.push({
+            file: raw.file,
+            index: raw.index,
+            message: `duplicate Message-ID <${item.record.id}> (first in ${first2.file} #${first2.index}); skipped`,
+            duplicate: true
+          });
+          continue;
+        }
+        if (lean) {
+          lean.add(item.record);
+          continue;
+        }
+        const rec = compact(item.record, intern);
+        seen.set(rec.id, rec);
+        records.push(rec);
       }
-      const first2 = seen.get(rec.id);
-      if (first2) {
-        errors.push({
-          file: raw.file,
-          index: raw.index,
-          message: `duplicate Message-ID <${rec.id}> (first in ${first2.source.file} #${first2.source.index}); skipped`
-        });
-        continue;
-      }
-      seen.set(rec.id, rec);
-      records.push(rec);
+    }
+  } finally {
+    await pool?.close();
+  }
+  progress(true);
+  return lean ? lean.assemble(errors) : assemble(records, errors);
+}
+async function* inProcess(raws, lean) {
+  for await (const raw of raws) {
+    try {
+      yield [raw, { record: settleRecord(await readMail(raw), lean) }];
+    } catch (err2) {
+      if (!(err2 instanceof BrokenMessage)) throw err2;
+      yield [raw, { broken: err2.message }];
     }
   }
-  return assemble(records, errors);
+}
+async function inputSize(inputs) {
+  let bytes = 0;
+  for (const input of inputs) {
+    if (input === "-") return null;
+    const st = await stat3(input).catch(() => null);
+    if (st?.isFile()) bytes += st.size;
+  }
+  return { bytes };
+}
+async function workerCount(asked, size) {
+  if (asked !== "auto") return Math.max(0, Math.floor(asked));
+  if (!size || size.bytes < WORKER_MIN_BYTES) return 0;
+  const { poolAvailable: poolAvailable2 } = await Promise.resolve().then(() => (init_record_pool(), record_pool_exports));
+  if (!poolAvailable2()) return 0;
+  const cores = availableParallelism2();
+  return cores > 1 ? Math.min(cores, 4) : 0;
+}
+function interner() {
+  const strings = /* @__PURE__ */ new Map();
+  const objects = /* @__PURE__ */ new Map();
+  const str = (s) => {
+    const have = strings.get(s);
+    if (have !== void 0) return have;
+    strings.set(s, s);
+    return s;
+  };
+  const obj = (key2, make) => {
+    const have = objects.get(key2);
+    if (have !== void 0) return have;
+    const o = make();
+    objects.set(key2, o);
+    return o;
+  };
+  return {
+    str,
+    person: (p) => obj(`p\0${p.name}\0${p.email}`, () => ({ name: str(p.name), email: str(p.email) })),
+    trailer: (t) => obj(`t\0${t.key}\0${t.value}`, () => ({ key: str(t.key), value: str(t.value) }))
+  };
+}
+function compact(r, intern) {
+  r.id = intern.str(r.id);
+  if (r.inReplyTo !== null) r.inReplyTo = intern.str(r.inReplyTo);
+  for (let i2 = 0; i2 < r.references.length; i2++) r.references[i2] = intern.str(r.references[i2]);
+  r.from = intern.person(r.from);
+  r.subject = intern.str(r.subject);
+  for (const a of r.attributions) a.person = intern.person(a.person);
+  r.trailers = r.trailers.map(intern.trailer);
+  if (r.scissorsAuthor) r.scissorsAuthor = intern.person(r.scissorsAuthor);
+  if (r.inBody?.from) r.inBody.from = intern.person(r.inBody.from);
+  r.source.file = intern.str(r.source.file);
+  return r;
 }
 function assemble(records, errors = []) {
   const byDate = dateOrder(records);
@@ -65535,8 +66587,9 @@ function assemble(records, errors = []) {
   for (const r of byDate) {
     const layers = layersOf.get(r.id);
     const diffs = [];
-    for (const f of r.found) {
-      const id = diffIdentity(f.files);
+    const { diffIds: ids } = r;
+    for (const [i2, f] of r.found.entries()) {
+      const id = ids?.[i2] ?? diffIdentity(f.files);
       const first2 = firstSeen.get(id);
       let author = diffAuthor(r, f.quoteDepth, f.origin, layers);
       if (!author && first2) author = first2.author;
@@ -65554,7 +66607,7 @@ function assemble(records, errors = []) {
     }
     diffsOf.set(r.id, diffs);
   }
-  const messages = threadOrder(records, tree.parent, placeholderParent, rank).map((r) => ({
+  const messages = threadOrder2(records, tree.parent, placeholderParent, rank).map((r) => ({
     id: r.id,
     idSynthesised: r.idSynthesised,
     from: r.from,
@@ -65584,7 +66637,7 @@ function diffAuthor(r, depth, origin, layers) {
 function dateOrder(records) {
   return records.map((r, i2) => ({ r, i: i2 })).sort((a, b2) => (a.r.date?.getTime() ?? Infinity) - (b2.r.date?.getTime() ?? Infinity) || a.i - b2.i).map((x) => x.r);
 }
-function threadOrder(records, parent, placeholderParent, rank) {
+function threadOrder2(records, parent, placeholderParent, rank) {
   const byId = new Map(records.map((r) => [r.id, r]));
   const kids = /* @__PURE__ */ new Map();
   const topOf = (id) => {
@@ -65615,7 +66668,7 @@ function personResolver(records) {
   const add2 = (q) => {
     if (!q || !q.email || !q.name || q.name === q.email) return;
     if (!byEmail.has(q.email.toLowerCase())) byEmail.set(q.email.toLowerCase(), q);
-    if (!byName.has(nameKey(q.name))) byName.set(nameKey(q.name), q);
+    if (!byName.has(nameKey2(q.name))) byName.set(nameKey2(q.name), q);
   };
   for (const r of records) {
     add2(r.from);
@@ -65623,14 +66676,15 @@ function personResolver(records) {
   }
   return (p) => {
     if (p.name && p.email && p.name !== p.email) return p;
-    const match3 = p.email ? byEmail.get(p.email.toLowerCase()) : byName.get(nameKey(p.name));
+    const match3 = p.email ? byEmail.get(p.email.toLowerCase()) : byName.get(nameKey2(p.name));
     if (!match3) return p;
     return { name: p.name && p.name !== p.email ? p.name : match3.name, email: p.email || match3.email };
   };
 }
-function nameKey(name3) {
+function nameKey2(name3) {
   return name3.toLowerCase().replace(/\s+/g, " ").trim();
 }
+var WORKER_MIN_BYTES, PROGRESS_EVERY;
 var init_parse_thread = __esm({
   "src/thread/parse-thread.ts"() {
     "use strict";
@@ -65639,6 +66693,10 @@ var init_parse_thread = __esm({
     init_mail_record();
     init_threading();
     init_quote_layers();
+    init_lean_record();
+    init_lean_thread();
+    WORKER_MIN_BYTES = 16 * 1024 * 1024;
+    PROGRESS_EVERY = 200;
   }
 });
 
@@ -65657,6 +66715,8 @@ async function review(req) {
   const baselinePatches = [];
   const variants = [];
   const units = /* @__PURE__ */ new Map();
+  const baseUnit = { key: "base", base: base.name, sources: null, label: "" };
+  const baseErrors = new Set((await runner2.errors(baseUnit)).map(diagKey));
   for (const c of collectVariants(parse4)) {
     const mapped = await mapSafely(mapper, c.diff, base.name, sources, !!req.partial);
     if ("error" in mapped) {
@@ -65670,13 +66730,10 @@ async function review(req) {
     const label = `V${variants.length + 1}`;
     const v = variantOf(c, label, mapped, noteFor(mapped));
     variants.push(v);
-    if (v.replayed) units.set(v.id, { key: v.id, base: base.name, sources: mapped.sources ?? sources, label });
-  }
-  const baseUnit = { key: "base", base: base.name, sources: null, label: "" };
-  const baseErrors = new Set((await runner2.errors(baseUnit)).map(diagKey));
-  for (const v of variants) {
-    const u = units.get(v.id);
-    if (u) v.compileErrors = (await runner2.errors(u)).filter((d) => !baseErrors.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+    if (!v.replayed) continue;
+    const unit = { key: v.id, base: base.name, sources: mapped.sources ?? sources, label };
+    units.set(v.id, unit);
+    v.compileErrors = (await runner2.errors(unit)).filter((d) => !baseErrors.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
   }
   const baseline = {};
   const byId = new Map(variants.map((v) => [v.id, v]));
@@ -65685,22 +66742,24 @@ async function review(req) {
   const actors = actorMap(sources);
   let sequence2 = null;
   let best = 0;
-  await runAll(runner2, baseUnit, [...units.values()], req.scenarios, (runs2) => {
-    baseline[runs2.scenario.name] = trimOutcome(runs2.baseline);
-    for (const [id, outcome] of runs2.variants) {
-      const v = byId.get(id);
-      const cmp = compareOutcomes(runs2.baseline, outcome);
-      const changed = cmp.differences.length > 0;
-      const score = changeScore(cmp);
-      if (score > best) {
-        best = score;
-        sequence2 = sequencePair(v.label, runs2.scenario.name, runs2.baseline, outcome, actors);
-      }
-      v.results.push({ scenario: runs2.scenario.name, outcome: trimOutcome(outcome), differences: cmp.differences, changed, regression: cmp.regression });
-      v.changed ||= changed;
-      v.regression ||= cmp.regression;
-    }
+  const results = await runAll({ base: baseUnit, variants: [...units.values()], scenarios: req.scenarios, actors }, {
+    runner: runner2,
+    // A runner of the caller's own (a test's) must see every run: no workers then.
+    jobs: req.runner ? 1 : req.jobs
   });
+  for (const r of results) {
+    baseline[r.scenario] = r.baseline;
+    for (const run2 of r.variants) {
+      const v = byId.get(run2.key);
+      v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression: run2.regression });
+      v.changed ||= run2.changed;
+      v.regression ||= run2.regression;
+    }
+    if (r.best && r.best.score > best) {
+      best = r.best.score;
+      sequence2 = r.best.sequence;
+    }
+  }
   const pairs = variants.flatMap((v) => v.results);
   return {
     base: base.name,
@@ -65726,11 +66785,6 @@ async function mapSafely(mapper, diff, base, sources, partial) {
   } catch (err2) {
     return { error: err2 instanceof Error ? err2.message : String(err2) };
   }
-}
-function changeScore(c) {
-  if (!c.differences.length) return 0;
-  const has = (k) => c.differences.some((d) => d.kind === k);
-  return (c.regression ? 1e4 : 0) + (has("verdict") ? 5e3 : 0) + (has("result") ? 2e3 : 0) + c.differences.length * 10 + Math.min(9, c.analysis.gained.length);
 }
 function diagKey(d) {
   return `${d.file}|${d.message}`;
@@ -65818,7 +66872,7 @@ function brief(parse4, inputs) {
   const all2 = parse4.messages.flatMap((m) => m.diffs);
   return {
     subject: first2 ? first2.subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, "") : "",
-    inputs: inputs.length ? inputs : [...new Set(parse4.messages.map((m) => m.source.file))],
+    inputs: inputs.length ? inputs.map((i2) => i2 === "-" ? "<stdin>" : i2) : [...new Set(parse4.messages.map((m) => m.source.file))],
     messages: parse4.messages.length,
     participants: people,
     first: dated[0]?.date ?? null,
@@ -65832,11 +66886,9 @@ var init_review = __esm({
   "src/replay/review.ts"() {
     "use strict";
     init_choose_base();
-    init_compare();
     init_interactions();
     init_map_seam();
     init_run_all();
-    init_trim_outcome();
     init_variants();
   }
 });
@@ -65922,6 +66974,32 @@ var init_mermaid = __esm({
   }
 });
 
+// src/report/escape.ts
+function visibleControls(s) {
+  return s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+function mdProse(s) {
+  return visibleControls(s).replace(/&(?=[a-z#0-9]+;)/gi, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function mdLiteral(s) {
+  return s.replace(/[\\`*_[\]~]/g, (c) => `\\${c}`);
+}
+function mdCode(s) {
+  const text = visibleControls(s);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+function mdCell(s) {
+  return s.replace(/\n/g, " ").replace(/\|/g, "\\|");
+}
+var init_escape2 = __esm({
+  "src/report/escape.ts"() {
+    "use strict";
+  }
+});
+
 // src/report/review-common.ts
 function shortWho(p) {
   return p ? p.name || p.email || "unknown" : "unknown";
@@ -65934,16 +67012,16 @@ function plural(n, one, many2 = `${one}s`) {
 }
 function outcomeCell(o) {
   const retries = o.retries ? `, ${plural(o.retries, "retry", "retries")}` : "";
-  if (o.verdict === "completed" || o.verdict === "livelock") return `${o.verdict} ${o.result}${retries}`;
+  if ((o.verdict === "completed" || o.verdict === "livelock") && o.result !== null) return `${o.verdict} ${o.result}${retries}`;
   return `${o.verdict}${retries}`;
 }
-function whereProposed(v) {
+function whereProposed(v, input = asIs) {
   const depth = v.quoteDepth === 0 ? "in the sender's own text" : `quoted at depth ${v.quoteDepth}`;
-  const msg = v.messageId ? `<${v.messageId}>` : `message ${v.source.index + 1} of ${v.source.file}`;
+  const msg = v.messageId ? `<${input(v.messageId)}>` : `message ${v.source.index + 1} of ${input(v.source.file)}`;
   return `${msg}, ${when(v.date)}, ${depth} (${v.source.origin})`;
 }
-function hunkWhere(h, n) {
-  const head = `hunk ${n}: ${h.file}${h.function ? ` ${h.function}()` : ""}`;
+function hunkWhere(h, n, input = asIs) {
+  const head = `hunk ${n}: ${input(h.file)}${h.function ? ` ${input(h.function)}()` : ""}`;
   if (!h.mapped) return `${head}: not placed (${h.unplaced ?? "unplaced"}): ${h.reason ?? "no reason given"}`;
   const kind = h.kind === "code" ? "" : ` [${h.kind}]`;
   return `${head}: ${h.placement ?? "placed"}${kind}`;
@@ -65984,34 +67062,33 @@ function sameStep(a, b2) {
 function stepsRef(n) {
   return n === 0 ? "" : n === 1 ? "step 1" : `steps 1-${n}`;
 }
+var asIs;
 var init_review_common = __esm({
   "src/report/review-common.ts"() {
     "use strict";
+    asIs = (s) => s;
   }
 });
 
 // src/report/render-markdown.ts
-function md(s) {
-  return s.replace(/&(?=[a-z#0-9]+;)/gi, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 function cell(s) {
-  return md(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return mdCell(mdProse(s));
 }
 function renderMarkdown(r) {
   const out2 = [];
   const t = r.thread;
-  out2.push(`## lkml-replay review: ${md(t.subject || "(no subject)")}`, "");
+  out2.push(`## lkml-replay review: ${t.subject ? lit(t.subject) : "(no subject)"}`, "");
   out2.push(
-    `**Thread**: ${plural(t.messages, "message")} from ${md(t.participants.join(", ") || "unknown senders")}${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ""}` : ""}; ${plural(t.diffs, "diff")} (${t.distinct} distinct).  `
+    `**Thread**: ${plural(t.messages, "message")} from ${t.participants.length ? lit(t.participants.join(", ")) : "unknown senders"}${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ""}` : ""}; ${plural(t.diffs, "diff")} (${t.distinct} distinct).  `
   );
-  out2.push(`**Base**: \`${r.base}\`: ${md(r.baseDescription)}. Why: ${md(r.baseWhy)}.  `);
+  out2.push(`**Base**: \`${r.base}\`: ${mdProse(r.baseDescription)}. Why: ${mdProse(r.baseWhy)}.  `);
   for (const b2 of r.baselinePatches) {
-    out2.push(`**Baseline patch**: ${md(b2.subject)} (${md(shortWho(b2.author))}) adds ${b2.adds.map((f) => `\`${f}\``).join(", ")}, which the model has: it is the code the base models, not a variant.  `);
+    out2.push(`**Baseline patch**: ${lit(b2.subject)} (${lit(shortWho(b2.author))}) adds ${b2.adds.map((f) => `\`${f}\``).join(", ")}, which the model has: it is the code the base models, not a variant.  `);
   }
   out2.push(`**Summary**: ${summaryLine(r)}.`, "");
-  if (t.errors.length) out2.push(`Unreadable input: ${t.errors.map((e) => md(`${e.file}${e.index !== null ? ` #${e.index}` : ""}: ${e.message}`)).join("; ")}`, "");
+  if (t.errors.length) out2.push(`Unreadable input: ${t.errors.map((e) => lit(`${e.file}${e.index !== null ? ` #${e.index}` : ""}: ${e.message}`)).join("; ")}`, "");
   if (r.variants.length && r.scenarios.length) {
-    out2.push(`| | proposed by | ${r.scenarios.map((s) => `\`${s}\``).join(" | ")} |`);
+    out2.push(`| | proposed by | ${r.scenarios.map((s) => mdCell(mdCode(s))).join(" | ")} |`);
     out2.push(`|---|---|${r.scenarios.map(() => "---").join("|")}|`);
     out2.push(`| baseline (\`${r.base}\`) | | ${r.scenarios.map((s) => cell(r.baseline[s] ? outcomeCell(r.baseline[s]) : "-")).join(" | ")} |`);
     for (const v of r.variants) {
@@ -66022,7 +67099,7 @@ function renderMarkdown(r) {
         const c = cell(outcomeCell(x.outcome));
         return x.regression ? `${REGRESSION} **${c}**` : x.changed ? `${CHANGED} **${c}**` : c;
       });
-      out2.push(`| **${v.label}** | ${cell(shortWho(v.author))} | ${cells.join(" | ")} |`);
+      out2.push(`| **${v.label}** | ${mdCell(lit(shortWho(v.author)))} | ${cells.join(" | ")} |`);
     }
     out2.push("", `${REGRESSION} regression, ${CHANGED} behaves differently from the baseline; other cells behave the same.`, "");
   } else if (!r.variants.length) {
@@ -66031,7 +67108,7 @@ function renderMarkdown(r) {
   for (const v of r.variants) out2.push(...variantDetails(r, v));
   if (r.sequence) {
     const s = r.sequence;
-    out2.push(`### Sequence: ${s.label} on \`${s.scenario}\` (the run that changed most)`, "");
+    out2.push(`### Sequence: ${s.label} on ${mdCode(s.scenario)} (the run that changed most)`, "");
     out2.push("Driver, mm and MMU-notifier interactions, trimmed to where the two runs differ.", "");
     out2.push(`Baseline (\`${r.base}\`):`, "", "```mermaid", sequenceDiagram(s.baseline, s.variant).trimEnd(), "```", "");
     out2.push(`${s.label}:`, "", "```mermaid", sequenceDiagram(s.variant, s.baseline).trimEnd(), "```", "");
@@ -66041,16 +67118,16 @@ function renderMarkdown(r) {
 function variantDetails(r, v) {
   const out2 = [];
   const mark = v.regression ? ` ${REGRESSION}` : v.changed ? ` ${CHANGED}` : "";
-  out2.push(`### ${v.label}: ${md(shortWho(v.author))}${mark}`, "");
-  const sender = v.sender && (!v.author || v.sender.name !== v.author.name) ? ` in a mail from ${md(shortWho(v.sender))}` : "";
-  out2.push(`- Where: ${md(whereProposed(v))}${sender}${v.messageId ? ` (\`${v.source.file}\`)` : ""}${v.copies.length ? `; quoted again in ${plural(v.copies.length, "later message")}` : ""}.`);
+  out2.push(`### ${v.label}: ${lit(shortWho(v.author))}${mark}`, "");
+  const sender = v.sender && (!v.author || v.sender.name !== v.author.name) ? ` in a mail from ${lit(shortWho(v.sender))}` : "";
+  out2.push(`- Where: ${mdProse(whereProposed(v, mdLiteral))}${sender}${v.messageId ? ` (${mdCode(v.source.file)})` : ""}${v.copies.length ? `; quoted again in ${plural(v.copies.length, "later message")}` : ""}.`);
   v.hunks.forEach((h, i2) => {
     const lines = linesOf(h);
-    out2.push(`- ${md(hunkWhere(h, i2 + 1))}${lines ? ` (${md(lines)})` : ""}`);
-    for (const n of h.notes) out2.push(`  - note: ${md(n)}`);
+    out2.push(`- ${mdProse(hunkWhere(h, i2 + 1, mdLiteral))}${lines ? ` (${mdProse(lines)})` : ""}`);
+    for (const n of h.notes) out2.push(`  - note: ${mdProse(n)}`);
   });
-  if (v.note) out2.push(`- ${md(v.note)}`);
-  for (const e of v.compileErrors) out2.push(`- compile error: ${md(e)}`);
+  if (v.note) out2.push(`- ${mdProse(v.note)}`);
+  for (const e of v.compileErrors) out2.push(`- compile error: ${mdProse(e)}`);
   out2.push("");
   if (!v.replayed) return out2;
   const changed = v.results.filter((x) => x.changed);
@@ -66059,32 +67136,34 @@ function variantDetails(r, v) {
     return out2;
   }
   for (const x of changed) {
-    out2.push(`#### \`${x.scenario}\`: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`}`, "");
-    out2.push(`Baseline ${md(outcomeCell(r.baseline[x.scenario]))}; ${v.label} ${md(outcomeCell(x.outcome))}.`, "");
+    out2.push(`#### ${mdCode(x.scenario)}: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`}`, "");
+    out2.push(`Baseline ${mdProse(outcomeCell(r.baseline[x.scenario]))}; ${v.label} ${mdProse(outcomeCell(x.outcome))}.`, "");
     const c = causeLayout(x);
-    out2.push(`**First cause**: ${md(c.divergence ?? "the traces do not part within the recorded events")}.`, "");
+    out2.push(`**First cause**: ${mdProse(c.divergence ?? "the traces do not part within the recorded events")}.`, "");
     if (c.steps.length) {
       out2.push("Then, in the variant:", "");
-      c.steps.forEach((s, i2) => out2.push(`${i2 + 1}. ${md(s)}`));
+      c.steps.forEach((s, i2) => out2.push(`${i2 + 1}. ${mdProse(s)}`));
       out2.push("");
     }
     for (const d of c.perDifference) {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ""}${d.extra.join("; ")}` : ref;
-      out2.push(`- ${md(d.difference.summary)}${d.difference.regression ? " **(regression)**" : ""}${tail ? ` (cause: ${md(tail)})` : ""}`);
+      out2.push(`- ${mdProse(d.difference.summary)}${d.difference.regression ? " **(regression)**" : ""}${tail ? ` (cause: ${mdProse(tail)})` : ""}`);
     }
     out2.push("");
   }
   return out2;
 }
-var REGRESSION, CHANGED;
+var REGRESSION, CHANGED, lit;
 var init_render_markdown = __esm({
   "src/report/render-markdown.ts"() {
     "use strict";
     init_mermaid();
+    init_escape2();
     init_review_common();
     REGRESSION = "❌";
     CHANGED = "⚠️";
+    lit = (s) => mdProse(mdLiteral(s));
   }
 });
 
@@ -70121,10 +71200,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key: key2, sep: sep3, value } = collItem;
+        const { start: start2, key: key2, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep3?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -70138,7 +71217,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -70162,7 +71241,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -70178,7 +71257,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -70269,7 +71348,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token2 of end) {
           const { source, type } = token2;
           switch (type) {
@@ -70283,13 +71362,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -70332,18 +71411,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key: key2, sep: sep3, value } = collItem;
+        const { start: start2, key: key2, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep3?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -70397,8 +71476,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -70410,7 +71489,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -70421,8 +71500,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -70439,7 +71518,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -70619,7 +71698,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -70636,24 +71715,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -70836,25 +71915,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match3[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match3 = line.exec(source)) {
         const lm = match3[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match3 = last.exec(source);
-      return res + sep3 + (match3?.[1] ?? "");
+      return res + sep4 + (match3?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -71664,14 +72743,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key: key2, sep: sep3, value }) {
+    function stringifyItem({ start: start2, key: key2, sep: sep4, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -72838,18 +73917,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -73002,15 +74081,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key: key2, sep: sep3 }]
+                    items: [{ start: start3, key: key2, sep: sep4 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -73204,13 +74283,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -73349,7 +74428,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -73357,7 +74436,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -73371,7 +74450,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -73453,7 +74532,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser = require_parser();
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
@@ -73478,7 +74557,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser2.Parser;
+    exports.Parser = parser.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -73500,20 +74579,20 @@ __export(load_exports, {
   parseScenario: () => parseScenario,
   parseSize: () => parseSize
 });
-import { existsSync as existsSync4, readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join5, resolve as resolve3 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { existsSync as existsSync6, readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join6, resolve as resolve3 } from "node:path";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 function bundledScenarioDir() {
-  const here = dirname3(fileURLToPath3(new URL("model/scenario/load.js", import.meta.url).href));
+  const here = dirname3(fileURLToPath5(new URL("model/scenario/load.js", import.meta.url).href));
   for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname3(d)) {
-    const p = join5(d, "fixtures", "scenarios");
-    if (existsSync4(join5(p, "nouveau-atomic-small.yaml"))) return p;
+    const p = join6(d, "fixtures", "scenarios");
+    if (existsSync6(join6(p, "nouveau-atomic-small.yaml"))) return p;
   }
   return resolve3(here, "..", "..", "..", "fixtures", "scenarios");
 }
 function loadBundledScenarios() {
   const dir = bundledScenarioDir();
-  return readdirSync2(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join5(dir, f)));
+  return readdirSync2(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join6(dir, f)));
 }
 function loadScenarioFile(path) {
   let text;
@@ -73542,7 +74621,7 @@ function parseScenario(text, source = "(scenario)") {
   const name3 = typeof doc["name"] === "string" ? doc["name"] : fail("`name` (a string) is required");
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(name3)) fail(`name ${JSON.stringify(name3)}: use lower-case letters, digits, '-', '.', '_'`);
   const thp = doc["thp"] === void 0 ? false : typeof doc["thp"] === "boolean" ? doc["thp"] : fail("`thp` is true or false");
-  const budget = doc["budget"] === void 0 ? DEFAULT_BUDGET : Number.isInteger(doc["budget"]) && doc["budget"] > 0 ? doc["budget"] : fail("`budget` is a positive integer (statements)");
+  const { budget, maxDepth, maxMemory } = parseBudgetKey(doc["budget"], fail);
   const processes = /* @__PURE__ */ new Set(["main"]);
   const buffers = /* @__PURE__ */ new Set();
   const steps = (list2, where, thread) => {
@@ -73565,9 +74644,24 @@ function parseScenario(text, source = "(scenario)") {
     source: source === "(scenario)" ? source : basename3(source),
     thp,
     budget,
+    ...maxDepth !== void 0 ? { maxDepth } : {},
+    ...maxMemory !== void 0 ? { maxMemory } : {},
     setup,
     threads
   };
+}
+function parseBudgetKey(v, fail) {
+  const positive = (x, what) => Number.isSafeInteger(x) && x > 0 ? x : fail(`\`budget${what}\` is a positive integer`);
+  if (v === void 0) return { budget: DEFAULT_BUDGET };
+  if (!isObj(v)) return { budget: positive(v, "") };
+  checkKeys(v, ["steps", "depth", "memory"], "budget", fail);
+  const out2 = { budget: v["steps"] === void 0 ? DEFAULT_BUDGET : positive(v["steps"], ".steps") };
+  if (v["depth"] !== void 0) out2.maxDepth = positive(v["depth"], ".depth");
+  if (v["memory"] !== void 0) {
+    const m = typeof v["memory"] === "string" ? parseByteSize(v["memory"]) : Number.isSafeInteger(v["memory"]) && v["memory"] > 0 ? v["memory"] : null;
+    out2.maxMemory = m ?? fail(`\`budget.memory\`: ${JSON.stringify(v["memory"])} is not a size (e.g. 64MiB)`);
+  }
+  return out2;
 }
 function checkKeys(o, allowed, what, fail) {
   for (const k of Object.keys(o)) if (!allowed.includes(k)) fail(`${what}: unknown key \`${k}\` (allowed: ${allowed.join(", ")})`);
@@ -73722,6 +74816,7 @@ var init_load = __esm({
   "src/model/scenario/load.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
+    init_budget();
     ScenarioError = class extends Error {
       name = "ScenarioError";
     };
@@ -73738,7 +74833,7 @@ var init_load = __esm({
       EEXIST: 17,
       EINVAL: 22
     };
-    DEFAULT_BUDGET = 2e7;
+    DEFAULT_BUDGET = DEFAULT_SCENARIO_BUDGETS.steps;
     SIZE_RE = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i;
     PROT = { "": 0, r: 1, w: 2, x: 4 };
   }
@@ -73755,7 +74850,7 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults, onto = {}) {
+      var load2 = function(received, defaults, onto = {}) {
         var k, ref, v;
         for (k in defaults) {
           v = defaults[k];
@@ -73773,8 +74868,8 @@ var require_light = __commonJS({
         }
         return onto;
       };
-      var parser2 = {
-        load,
+      var parser = {
+        load: load2,
         overwrite
       };
       var DLList;
@@ -74013,7 +75108,7 @@ var require_light = __commonJS({
       var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
       NUM_PRIORITIES = 10;
       DEFAULT_PRIORITY = 5;
-      parser$1 = parser2;
+      parser$1 = parser;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
         constructor(task, args3, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
@@ -74142,7 +75237,7 @@ var require_light = __commonJS({
       };
       var Job_1 = Job;
       var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser2;
+      parser$2 = parser;
       BottleneckError$2 = BottleneckError_1;
       LocalDatastore = class LocalDatastore {
         constructor(instance2, storeOptions, storeInstanceOptions) {
@@ -74456,7 +75551,7 @@ var require_light = __commonJS({
       var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser2;
+      parser$3 = parser;
       Events$2 = Events_1;
       RedisConnection$1 = require$$2;
       IORedisConnection$1 = require$$3;
@@ -74588,7 +75683,7 @@ var require_light = __commonJS({
       }).call(commonjsGlobal);
       var Group_1 = Group;
       var Batcher, Events$3, parser$4;
-      parser$4 = parser2;
+      parser$4 = parser;
       Events$3 = Events_1;
       Batcher = (function() {
         class Batcher2 {
@@ -74640,7 +75735,7 @@ var require_light = __commonJS({
       var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser2;
+      parser$5 = parser;
       Queues$1 = Queues_1;
       Job$1 = Job_1;
       LocalDatastore$1 = LocalDatastore_1;
@@ -75567,8 +76662,8 @@ function info2(message) {
 
 // src/action/main.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join7 } from "node:path";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join8 } from "node:path";
 
 // src/action/event.ts
 import { readFile } from "node:fs/promises";
@@ -75684,8 +76779,8 @@ function serializeGitHubReport(report) {
 
 // src/action/review-seam.ts
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute2, join as join6 } from "node:path";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname4, isAbsolute as isAbsolute3, join as join7 } from "node:path";
 
 // src/action/workspace.ts
 import { constants as constants3 } from "node:fs";
@@ -75760,13 +76855,13 @@ var reviewFiles = async (files, options) => {
     throw new Error(`input base: ${JSON.stringify(options.base)} is not a model base (bases: ${BASES2.join(", ")})`);
   }
   const scenarios = await chooseScenarios(options.scenarios, options.workspace ?? process.cwd());
-  const dir = await mkdtemp(join6(tmpdir(), "lkml-replay-inputs-"));
+  const dir = await mkdtemp(join7(tmpdir2(), "lkml-replay-inputs-"));
   const cwd = process.cwd();
   try {
     for (const f of files) {
-      if (f.path === "" || isAbsolute2(f.path) || f.path.split("/").includes("..")) throw new Error(`${f.path}: not a repository path`);
-      await mkdir2(dirname4(join6(dir, f.path)), { recursive: true });
-      await writeFile2(join6(dir, f.path), f.bytes);
+      if (f.path === "" || isAbsolute3(f.path) || f.path.split("/").includes("..")) throw new Error(`${f.path}: not a repository path`);
+      await mkdir2(dirname4(join7(dir, f.path)), { recursive: true });
+      await writeFile2(join7(dir, f.path), f.bytes);
     }
     process.chdir(dir);
     const report = await review2({ inputs: files.map((f) => f.path), base: options.base, scenarios, partial: false });
@@ -75780,15 +76875,15 @@ var reviewFiles = async (files, options) => {
   }
 };
 async function chooseScenarios(spec, workspace) {
-  const load = await Promise.resolve().then(() => (init_load(), load_exports));
-  const bundled = load.loadBundledScenarios();
+  const load2 = await Promise.resolve().then(() => (init_load(), load_exports));
+  const bundled = load2.loadBundledScenarios();
   const entries = (spec ?? "").split(/[\s,]+/).filter((e) => e !== "");
   if (entries.length === 0) return bundled;
   const chosen = [];
   for (const entry of entries) {
     if (/\.ya?ml$/i.test(entry)) {
       const bytes = await readWorkspaceFile(workspace, entry, 1024 * 1024);
-      chosen.push(load.parseScenario(new TextDecoder().decode(bytes), entry));
+      chosen.push(load2.parseScenario(new TextDecoder().decode(bytes), entry));
       continue;
     }
     const s = bundled.find((b2) => b2.name === entry);
@@ -77130,8 +78225,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep3 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token2) {
   const isApp = isJWT(token2);
@@ -80718,7 +81813,8 @@ ${notes}`, logger, secrets, pointer);
   } else if (inputs.comment || inputs.checkRun) {
     logger.info(`not a pull request event (${context.eventName || "unknown"}): no comment, no check run`);
   }
-  const problems = outcomes.filter((o) => o.status === "failed").map((o) => o.detail);
+  const failedWrites = outcomes.filter((o) => o.status === "failed").length;
+  const problems = failedWrites ? [`${failedWrites} write(s) to GitHub failed (the errors above say which and why)`] : [];
   try {
     await writeOutputs(review2, context, env);
   } catch (err2) {
@@ -80755,13 +81851,13 @@ async function writeSummary(markdown, logger, secrets, pointer) {
   }
 }
 async function writeOutputs(review2, context, env) {
-  const dir = join7(env.RUNNER_TEMP || tmpdir2(), "lkml-replay");
+  const dir = join8(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
   await mkdir3(dir, { recursive: true });
-  const reportPath = join7(dir, "report.json");
+  const reportPath = join8(dir, "report.json");
   await writeFile3(reportPath, review2.json);
   setOutput("report", reportPath);
   if (context.pullRequest) {
-    const githubReportPath = join7(dir, "github-report.json");
+    const githubReportPath = join8(dir, "github-report.json");
     await writeFile3(
       githubReportPath,
       serializeGitHubReport({
