@@ -23,35 +23,57 @@ interface LeanDiff {
   /** The author when it does not depend on the thread (depth 0), else null until assemble. */
   author: Person | null;
   quotedFrom: string | null;
-  parts: SpillRef;
+  /** Where its files, repairs and text are in the spill file. */
+  at: number;
+  bytes: number;
 }
 
-/** What stays in memory of one message. */
-interface LeanMessage {
-  id: string;
-  inReplyTo: string | null;
-  references: string[];
-  subject: string;
-  reply: boolean;
-  /** Milliseconds since 1970, or null for no date. */
-  date: number | null;
-  from: Person;
-  source: MessageSource;
-  diffs: LeanDiff[];
-  /** A diff sits in quoted text: its author needs the quote layers. */
-  quotedDiff: boolean;
-  head: SpillRef;
+/**
+ * What stays in memory of one message: plain fields of one class, so V8 keeps them in the
+ * object. It is also threadMessages()'s input; its subject is read back only for the few
+ * messages that head a tree.
+ */
+class LeanMessage {
+  /** Rank in date order (input order for equal or missing dates), set by assemble. */
+  order = 0;
+  constructor(
+    readonly id: string,
+    readonly inReplyTo: string | null,
+    readonly references: string[],
+    readonly reply: boolean,
+    /** Milliseconds since 1970, or null for no date. */
+    readonly date: number | null,
+    readonly from: Person,
+    readonly file: string,
+    readonly index: number,
+    readonly format: MessageSource['format'],
+    readonly diffs: LeanDiff[],
+    /** A diff sits in quoted text: its author needs the quote layers. */
+    readonly quotedDiff: boolean,
+    readonly headAt: number,
+    readonly headBytes: number,
+    readonly spill: DiffSpill,
+  ) {}
+
+  get subject(): string {
+    return readHead(this).subject;
+  }
 }
 
 /** The spilled part of a message (JSON). */
 interface Head {
   idSynthesised: boolean;
+  subject: string;
   tags: SubjectTags | null;
   trailers: Trailer[];
   inBody: InBodyHeaders | null;
   position: MessagePosition;
   attributions: Attribution[];
   textDepths: number[];
+}
+
+function readHead(m: LeanMessage): Head {
+  return JSON.parse(m.spill.read({ offset: m.headAt, bytes: m.headBytes })) as Head;
 }
 
 const NO_DIFFS: LeanDiff[] = Object.freeze([]) as unknown as LeanDiff[];
@@ -68,8 +90,8 @@ export class LeanCollector {
   private readonly byName = new Map<string, Person>();
 
   /** The first message with this Message-ID, if one was added. */
-  first(id: string): MessageSource | undefined {
-    return this.byId.get(id)?.source;
+  first(id: string): { file: string; index: number } | undefined {
+    return this.byId.get(id);
   }
 
   /** Keeps the threading facts of a record and spills the rest; the record can then be dropped. */
@@ -77,6 +99,7 @@ export class LeanCollector {
     const s = r as SettledRecord;
     const head: Head = {
       idSynthesised: r.idSynthesised,
+      subject: r.subject,
       tags: r.tags,
       trailers: r.trailers,
       inBody: r.inBody,
@@ -87,28 +110,36 @@ export class LeanCollector {
     const from = this.person(r.from);
     const inBodyFrom = r.inBody?.from ? this.person(r.inBody.from) : null;
     const diffs = r.found.length
-      ? r.found.map((f, i): LeanDiff => ({
-          id: this.str(s.diffIds?.[i] ?? diffIdentity(f.files)),
-          quoteDepth: f.quoteDepth,
-          origin: f.origin,
-          author: f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.person(r.scissorsAuthor) : null) : null,
-          quotedFrom: null,
-          parts: this.spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text })),
-        }))
+      ? r.found.map((f, i): LeanDiff => {
+          const parts = this.spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text }));
+          return {
+            id: this.str(s.diffIds?.[i] ?? diffIdentity(f.files)),
+            quoteDepth: f.quoteDepth,
+            origin: f.origin,
+            author: f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.person(r.scissorsAuthor) : null) : null,
+            quotedFrom: null,
+            at: parts.offset,
+            bytes: parts.bytes,
+          };
+        })
       : NO_DIFFS;
-    const m: LeanMessage = {
-      id: this.str(r.id),
-      inReplyTo: r.inReplyTo === null ? null : this.str(r.inReplyTo),
-      references: r.references.length ? r.references.map((x) => this.str(x)) : NO_REFS,
-      subject: this.str(r.subject),
-      reply: r.reply,
-      date: r.date ? r.date.getTime() : null,
+    const at = this.spill.write(JSON.stringify(head));
+    const m = new LeanMessage(
+      this.str(r.id),
+      r.inReplyTo === null ? null : this.str(r.inReplyTo),
+      r.references.length ? r.references.map((x) => this.str(x)) : NO_REFS,
+      r.reply,
+      r.date ? r.date.getTime() : null,
       from,
-      source: { file: this.str(r.source.file), index: r.source.index, format: r.source.format },
+      this.str(r.source.file),
+      r.source.index,
+      r.source.format,
       diffs,
-      quotedDiff: r.found.some((f) => f.quoteDepth > 0),
-      head: this.spill.write(JSON.stringify(head)),
-    };
+      r.found.some((f) => f.quoteDepth > 0),
+      at.offset,
+      at.bytes,
+      this.spill,
+    );
     this.byId.set(m.id, m);
     this.list.push(m);
     this.know(from);
@@ -118,15 +149,12 @@ export class LeanCollector {
   /** The tree, diff links and authors; messages are made when read (see the file comment). */
   assemble(errors: InputError[]): ThreadParse {
     const list = this.list;
-    const byDate = list
-      .map((m, i) => ({ m, i }))
-      .sort((a, b) => (a.m.date ?? Infinity) - (b.m.date ?? Infinity) || a.i - b.i)
-      .map((x) => x.m);
-    const rank = new Map<string, number>();
-    byDate.forEach((m, i) => rank.set(m.id, i));
-    const tree = threadMessages(
-      list.map((m) => ({ id: m.id, inReplyTo: m.inReplyTo, references: m.references, subject: m.subject, reply: m.reply, order: rank.get(m.id)! })),
-    );
+    // Nothing is interned any more; the ids stay alive through the messages that hold them.
+    this.strings.clear();
+    // Stable sort: equal or missing dates keep input order.
+    const byDate = list.slice().sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity));
+    byDate.forEach((m, i) => (m.order = i));
+    const tree = threadMessages(list);
     const parent = tree.parent;
     const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
     const resolve = this.resolver();
@@ -145,7 +173,7 @@ export class LeanCollector {
     const firstSeen = new Map<string, { message: string; author: Person | null }>();
     for (const m of byDate) {
       if (!m.diffs.length) continue;
-      const layers = m.quotedDiff ? layersOf(m, this.head(m)) : [];
+      const layers = m.quotedDiff ? layersOf(m, readHead(m)) : [];
       for (const d of m.diffs) {
         const first = firstSeen.get(d.id);
         if (d.quoteDepth > 0) d.author = layers.find((l) => l.depth === d.quoteDepth)?.author ?? null;
@@ -156,15 +184,16 @@ export class LeanCollector {
     }
     firstSeen.clear();
 
-    const order = threadOrder(list, parent, placeholderParent, rank);
+    byDate.length = 0;
+    const order = threadOrder(list, this.byId, parent, placeholderParent);
     const make = (m: LeanMessage): Message => {
-      const head = this.head(m);
+      const head = readHead(m);
       return {
         id: m.id,
         idSynthesised: head.idSynthesised,
         from: m.from,
         date: m.date === null ? null : new Date(m.date).toISOString(),
-        subject: m.subject,
+        subject: head.subject,
         tags: head.tags,
         inReplyTo: m.inReplyTo,
         references: m.references,
@@ -173,15 +202,11 @@ export class LeanCollector {
         diffs: m.diffs.map((d) => new SpilledDiff(d, this.spill)),
         trailers: head.trailers,
         inBody: head.inBody,
-        source: m.source,
+        source: { file: m.file, index: m.index, format: m.format },
         position: head.position,
       };
     };
     return { messages: lazyList(order.length, (i) => make(order[i]!)), placeholders: tree.placeholders, unlinked: tree.unlinked, errors };
-  }
-
-  private head(m: LeanMessage): Head {
-    return JSON.parse(this.spill.read(m.head)) as Head;
   }
 
   /** One copy of each repeated string, and a fresh one (not a slice that keeps a whole mail alive). */
@@ -235,11 +260,10 @@ function nameKey(name: string): string {
 /** Depth-first through the tree, children by date; roots (and placeholder subtrees) by date (as assemble). */
 function threadOrder(
   list: LeanMessage[],
+  known: Map<string, LeanMessage>,
   parent: Map<string, string | null>,
   placeholderParent: Map<string, string | null>,
-  rank: Map<string, number>,
 ): LeanMessage[] {
-  const known = new Set(list.map((m) => m.id));
   const kids = new Map<string | null, LeanMessage[]>();
   for (const m of list) {
     let p = parent.get(m.id) ?? null;
@@ -248,7 +272,7 @@ function threadOrder(
     if (l) l.push(m);
     else kids.set(p, [m]);
   }
-  for (const l of kids.values()) l.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  for (const l of kids.values()) l.sort((a, b) => a.order - b.order);
   const out: LeanMessage[] = [];
   // An explicit stack: a 10,000-deep reply chain must not overflow the call stack.
   const stack: { l: LeanMessage[]; i: number }[] = [{ l: kids.get(null) ?? [], i: 0 }];
@@ -284,7 +308,7 @@ class SpilledDiff implements Diff {
     this.quoteDepth = d.quoteDepth;
     this.quotedFrom = d.quotedFrom;
     this.origin = d.origin;
-    this.#ref = d.parts;
+    this.#ref = { offset: d.at, bytes: d.bytes };
     this.#spill = spill;
   }
   get repairs(): Diff['repairs'] {
