@@ -48,6 +48,23 @@ describe('lkml-replay scenarios', () => {
   });
 });
 
+describe('lkml-replay scenarios --patch', () => {
+  test('a git format-patch mail (signature and all) applies as review reads it, and replays', async () => {
+    const out = await cli('scenarios', '--base', 'v10', '--scenario', 'nouveau-atomic-small', '--patch', 'fixtures/patches/review-split-after-init.patch');
+    expect(out).toMatch(/^nouveau-atomic-small\s+v10 \+ fixtures\/patches\/review-split-after-init\.patch\s+deadlock\s+result none\s+retries 1/);
+  });
+
+  test('a diff that does not apply, or no diff at all, is an input error naming the file once', async () => {
+    const err = await cli('scenarios', '--base', 'v10', '--patch', 'fixtures/patches/split-thp-before-exclusive.patch').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).file).toBe('fixtures/patches/split-thp-before-exclusive.patch');
+    expect((err as InputError).message).toBe('fixtures/patches/split-thp-before-exclusive.patch: does not apply to lib/test_hmm.c');
+    const none = await cli('scenarios', '--patch', 'fixtures/patches/README.md').catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(InputError);
+    expect((none as InputError).message).toBe('fixtures/patches/README.md: no unified diff found');
+  });
+});
+
 describe('lkml-replay model', () => {
   test('lists model C with line ranges, primitives with prototypes, bases and scenarios', async () => {
     const d = JSON.parse(await cli('model', '--format', 'json'));

@@ -2,6 +2,7 @@
 // The interpreter, the model sources and the runtime are imported inside the action.
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { parseDiffText } from '../../patch/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
 
@@ -53,17 +54,29 @@ export function registerScenarios(program: Command): void {
         throw err;
       }
       const patches = (opts.patch ?? []).map((f) => {
+        let text: string;
         try {
-          return { name: f, patch: readFileSync(f, 'utf8') };
+          text = readFileSync(f, 'utf8');
         } catch (e) {
           throw new InputError(f, `cannot read (${(e as Error).message})`);
         }
+        // Read as review reads a .patch (format-patch mail or bare diff, mangling repaired), so a
+        // mail's signature or a web-archive copy applies the same here as there.
+        const found = parseDiffText(text, 'patch');
+        if (!found) throw new InputError(f, 'no unified diff found');
+        if (found.repairs.length > 0) process.stderr.write(`lkml-replay: note: ${f}: ${found.repairs.length} repair(s) made to read the diff\n`);
+        return { name: f, patch: found.text };
       });
       let compiled;
       try {
         compiled = await run.compileBase(opts.base, patches);
       } catch (err) {
-        if (err instanceof Error && err.name === 'PatchError') throw new InputError(patches[0]?.name ?? opts.base, err.message);
+        if (err instanceof Error && err.name === 'PatchError') {
+          // PatchError messages start with the name of the patch (or base) that failed.
+          const failed = patches.find((p) => err.message.startsWith(`${p.name}: `));
+          if (failed) throw new InputError(failed.name, err.message.slice(failed.name.length + 2));
+          throw new InputError(opts.base, err.message);
+        }
         throw err;
       }
       for (const d of compiled.diagnostics.filter((x) => x.severity === 'error')) {

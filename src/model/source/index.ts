@@ -84,7 +84,12 @@ export class PatchError extends Error {
  */
 export function applyModelPatch(sources: ModelSource[], patch: string, what = 'patch'): ModelSource[] {
   if (!patch.trim()) return sources;
-  const files = parsePatch(patch);
+  let files: ReturnType<typeof parsePatch>;
+  try {
+    files = parsePatch(patch);
+  } catch (err) {
+    throw new PatchError(`${what}: not a unified diff (${(err as Error).message})`);
+  }
   const out = sources.map((s) => ({ ...s }));
   for (const f of files) {
     const name = (f.newFileName && f.newFileName !== '/dev/null' ? f.newFileName : f.oldFileName ?? '').replace(/^[ab]\//, '');
