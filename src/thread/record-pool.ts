@@ -32,7 +32,8 @@ export class RecordPool {
 
   constructor(size: number, private readonly lean: boolean) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(WORKER_URL);
+      // A small young generation: garbage from decoding is collected often instead of piling up.
+      const w = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       w.on('message', (m: BatchReply) => this.settle(m));
       w.on('error', (err) => this.fail(err));
       w.on('exit', (code) => {
