@@ -8,7 +8,11 @@ import { visibleControls } from './escape.js';
 
 export function threadText(parse: ThreadParse): string {
   const out: string[] = [];
-  const byId = new Map(parse.messages.map((m) => [m.id, m]));
+  // Only ids and parents are kept, not the messages: a lean parse makes each message when it is
+  // read, and a big mbox's messages would not fit in memory all at once.
+  const parents = new Map<string, string | null>();
+  for (const m of parse.messages) parents.set(m.id, m.parent);
+  const unlinkedLines = new Map<string, string>();
   const placeholders = new Map(parse.placeholders.map((p) => [p.id, p]));
   const unlinked = new Set(parse.unlinked);
   const shown = new Set<string>();
@@ -19,13 +23,16 @@ export function threadText(parse: ThreadParse): string {
     for (let p = parentOf(id); p !== null && d < 100; p = parentOf(p)) d++;
     return d;
   };
-  const parentOf = (id: string): string | null => byId.get(id)?.parent ?? placeholders.get(id)?.parent ?? null;
+  const parentOf = (id: string): string | null => parents.get(id) ?? placeholders.get(id)?.parent ?? null;
 
   for (const m of parse.messages) {
-    if (unlinked.has(m.id)) continue;
+    if (unlinked.has(m.id)) {
+      unlinkedLines.set(m.id, '  ' + messageLine(m));
+      continue;
+    }
     // Placeholders above this message that have not been printed yet.
     const missing: string[] = [];
-    for (let p = m.parent; p !== null && !byId.has(p) && !shown.has(p); p = parentOf(p)) missing.unshift(p);
+    for (let p = m.parent; p !== null && !parents.has(p) && !shown.has(p); p = parentOf(p)) missing.unshift(p);
     for (const p of missing) {
       shown.add(p);
       out.push(`${indent(depthOf(p))}(not in input) <${p}>`);
@@ -35,8 +42,8 @@ export function threadText(parse: ThreadParse): string {
   if (parse.unlinked.length) {
     out.push('', 'Same subject, but no reply header links them to the tree:');
     for (const id of parse.unlinked) {
-      const m = byId.get(id);
-      if (m) out.push('  ' + messageLine(m));
+      const line = unlinkedLines.get(id);
+      if (line !== undefined) out.push(line);
     }
   }
   if (parse.errors.length) {
