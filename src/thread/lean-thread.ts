@@ -36,6 +36,8 @@ interface LeanDiff {
 class LeanMessage {
   /** Rank in date order (input order for equal or missing dates), set by assemble. */
   order = 0;
+  /** Parent in the reply tree (maybe a placeholder), set by assemble. */
+  parent: string | null = null;
   constructor(
     readonly id: string,
     readonly inReplyTo: string | null,
@@ -155,16 +157,18 @@ export class LeanCollector {
     const byDate = list.slice().sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity));
     byDate.forEach((m, i) => (m.order = i));
     const tree = threadMessages(list);
-    const parent = tree.parent;
+    // Each parent goes on its message: the tree's Map of them is not kept.
+    for (const m of list) m.parent = tree.parent.get(m.id) ?? null;
+    tree.parent.clear();
     const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
     const resolve = this.resolver();
     const layersOf = (m: LeanMessage, head: Head): QuoteLayer[] => {
       // Authors up the tree; a placeholder is a level with no known author.
       const ancestors: (Person | null)[] = [];
-      for (let p = parent.get(m.id) ?? null; p !== null && ancestors.length < 64; ) {
+      for (let p = m.parent; p !== null && ancestors.length < 64; ) {
         const up = this.byId.get(p);
         ancestors.push(up ? up.from : null);
-        p = up ? (parent.get(p) ?? null) : (placeholderParent.get(p) ?? null);
+        p = up ? up.parent : (placeholderParent.get(p) ?? null);
       }
       return quoteLayers(new Set(head.textDepths), head.attributions, ancestors, resolve);
     };
@@ -185,7 +189,8 @@ export class LeanCollector {
     firstSeen.clear();
 
     byDate.length = 0;
-    const order = threadOrder(list, this.byId, parent, placeholderParent);
+    const order = threadOrder(list, this.byId, placeholderParent);
+    this.list.length = 0;
     const make = (m: LeanMessage): Message => {
       const head = readHead(m);
       return {
@@ -197,7 +202,7 @@ export class LeanCollector {
         tags: head.tags,
         inReplyTo: m.inReplyTo,
         references: m.references,
-        parent: parent.get(m.id) ?? null,
+        parent: m.parent,
         quotes: layersOf(m, head),
         diffs: m.diffs.map((d) => new SpilledDiff(d, this.spill)),
         trailers: head.trailers,
@@ -261,12 +266,11 @@ function nameKey(name: string): string {
 function threadOrder(
   list: LeanMessage[],
   known: Map<string, LeanMessage>,
-  parent: Map<string, string | null>,
   placeholderParent: Map<string, string | null>,
 ): LeanMessage[] {
   const kids = new Map<string | null, LeanMessage[]>();
   for (const m of list) {
-    let p = parent.get(m.id) ?? null;
+    let p = m.parent;
     while (p !== null && !known.has(p)) p = placeholderParent.get(p) ?? null;
     const l = kids.get(p);
     if (l) l.push(m);
