@@ -19567,7 +19567,12 @@ function baseInfo(name3) {
 }
 function applyModelPatch(sources, patch, what = "patch") {
   if (!patch.trim()) return sources;
-  const files = parsePatch(patch);
+  let files;
+  try {
+    files = parsePatch(patch);
+  } catch (err2) {
+    throw new PatchError(`${what}: not a unified diff (${err2.message})`);
+  }
   const out2 = sources.map((s) => ({ ...s }));
   for (const f of files) {
     const name3 = (f.newFileName && f.newFileName !== "/dev/null" ? f.newFileName : f.oldFileName ?? "").replace(/^[ab]\//, "");
@@ -35795,7 +35800,7 @@ var init_run_all = __esm({
         return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
       }
     };
-    POOL_MIN_RUNS = 8;
+    POOL_MIN_RUNS = 32;
   }
 });
 
@@ -66068,6 +66073,9 @@ var init_diff_spill = __esm({
 });
 
 // src/thread/lean-thread.ts
+function readHead(m) {
+  return JSON.parse(m.spill.read({ offset: m.headAt, bytes: m.headBytes }));
+}
 function ownAuthor(origin, from, inBodyFrom, scissors) {
   if (origin === "patch" || origin === "attachment") return inBodyFrom ?? from;
   if (origin === "scissors") return scissors ?? from;
@@ -66076,17 +66084,16 @@ function ownAuthor(origin, from, inBodyFrom, scissors) {
 function nameKey(name3) {
   return name3.toLowerCase().replace(/\s+/g, " ").trim();
 }
-function threadOrder(list2, parent, placeholderParent, rank) {
-  const known = new Set(list2.map((m) => m.id));
+function threadOrder(list2, known, placeholderParent) {
   const kids = /* @__PURE__ */ new Map();
   for (const m of list2) {
-    let p = parent.get(m.id) ?? null;
+    let p = m.parent;
     while (p !== null && !known.has(p)) p = placeholderParent.get(p) ?? null;
     const l = kids.get(p);
     if (l) l.push(m);
     else kids.set(p, [m]);
   }
-  for (const l of kids.values()) l.sort((a, b2) => rank.get(a.id) - rank.get(b2.id));
+  for (const l of kids.values()) l.sort((a, b2) => a.order - b2.order);
   const out2 = [];
   const stack = [{ l: kids.get(null) ?? [], i: 0 }];
   while (stack.length) {
@@ -66126,7 +66133,7 @@ function lazyList(length, at2) {
     set: () => false
   });
 }
-var NO_DIFFS, NO_REFS, LeanCollector, SpilledDiff, lastParts;
+var LeanMessage, NO_DIFFS, NO_REFS, LeanCollector, SpilledDiff, lastParts;
 var init_lean_thread = __esm({
   "src/thread/lean-thread.ts"() {
     "use strict";
@@ -66134,6 +66141,45 @@ var init_lean_thread = __esm({
     init_diff_spill();
     init_threading();
     init_quote_layers();
+    LeanMessage = class {
+      constructor(id, inReplyTo, references, reply, date, from, file, index, format, diffs, quotedDiff, headAt, headBytes, spill) {
+        this.id = id;
+        this.inReplyTo = inReplyTo;
+        this.references = references;
+        this.reply = reply;
+        this.date = date;
+        this.from = from;
+        this.file = file;
+        this.index = index;
+        this.format = format;
+        this.diffs = diffs;
+        this.quotedDiff = quotedDiff;
+        this.headAt = headAt;
+        this.headBytes = headBytes;
+        this.spill = spill;
+      }
+      id;
+      inReplyTo;
+      references;
+      reply;
+      date;
+      from;
+      file;
+      index;
+      format;
+      diffs;
+      quotedDiff;
+      headAt;
+      headBytes;
+      spill;
+      /** Rank in date order (input order for equal or missing dates), set by assemble. */
+      order = 0;
+      /** Parent in the reply tree (maybe a placeholder), set by assemble. */
+      parent = null;
+      get subject() {
+        return readHead(this).subject;
+      }
+    };
     NO_DIFFS = Object.freeze([]);
     NO_REFS = Object.freeze([]);
     LeanCollector = class {
@@ -66147,13 +66193,14 @@ var init_lean_thread = __esm({
       byName = /* @__PURE__ */ new Map();
       /** The first message with this Message-ID, if one was added. */
       first(id) {
-        return this.byId.get(id)?.source;
+        return this.byId.get(id);
       }
       /** Keeps the threading facts of a record and spills the rest; the record can then be dropped. */
       add(r) {
         const s = r;
         const head = {
           idSynthesised: r.idSynthesised,
+          subject: r.subject,
           tags: r.tags,
           trailers: r.trailers,
           inBody: r.inBody,
@@ -66163,27 +66210,35 @@ var init_lean_thread = __esm({
         };
         const from = this.person(r.from);
         const inBodyFrom = r.inBody?.from ? this.person(r.inBody.from) : null;
-        const diffs = r.found.length ? r.found.map((f, i2) => ({
-          id: this.str(s.diffIds?.[i2] ?? diffIdentity(f.files)),
-          quoteDepth: f.quoteDepth,
-          origin: f.origin,
-          author: f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.person(r.scissorsAuthor) : null) : null,
-          quotedFrom: null,
-          parts: this.spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text }))
-        })) : NO_DIFFS;
-        const m = {
-          id: this.str(r.id),
-          inReplyTo: r.inReplyTo === null ? null : this.str(r.inReplyTo),
-          references: r.references.length ? r.references.map((x) => this.str(x)) : NO_REFS,
-          subject: this.str(r.subject),
-          reply: r.reply,
-          date: r.date ? r.date.getTime() : null,
+        const diffs = r.found.length ? r.found.map((f, i2) => {
+          const parts2 = this.spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text }));
+          return {
+            id: this.str(s.diffIds?.[i2] ?? diffIdentity(f.files)),
+            quoteDepth: f.quoteDepth,
+            origin: f.origin,
+            author: f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.person(r.scissorsAuthor) : null) : null,
+            quotedFrom: null,
+            at: parts2.offset,
+            bytes: parts2.bytes
+          };
+        }) : NO_DIFFS;
+        const at2 = this.spill.write(JSON.stringify(head));
+        const m = new LeanMessage(
+          this.str(r.id),
+          r.inReplyTo === null ? null : this.str(r.inReplyTo),
+          r.references.length ? r.references.map((x) => this.str(x)) : NO_REFS,
+          r.reply,
+          r.date ? r.date.getTime() : null,
           from,
-          source: { file: this.str(r.source.file), index: r.source.index, format: r.source.format },
+          this.str(r.source.file),
+          r.source.index,
+          r.source.format,
           diffs,
-          quotedDiff: r.found.some((f) => f.quoteDepth > 0),
-          head: this.spill.write(JSON.stringify(head))
-        };
+          r.found.some((f) => f.quoteDepth > 0),
+          at2.offset,
+          at2.bytes,
+          this.spill
+        );
         this.byId.set(m.id, m);
         this.list.push(m);
         this.know(from);
@@ -66192,28 +66247,27 @@ var init_lean_thread = __esm({
       /** The tree, diff links and authors; messages are made when read (see the file comment). */
       assemble(errors) {
         const list2 = this.list;
-        const byDate = list2.map((m, i2) => ({ m, i: i2 })).sort((a, b2) => (a.m.date ?? Infinity) - (b2.m.date ?? Infinity) || a.i - b2.i).map((x) => x.m);
-        const rank = /* @__PURE__ */ new Map();
-        byDate.forEach((m, i2) => rank.set(m.id, i2));
-        const tree = threadMessages(
-          list2.map((m) => ({ id: m.id, inReplyTo: m.inReplyTo, references: m.references, subject: m.subject, reply: m.reply, order: rank.get(m.id) }))
-        );
-        const parent = tree.parent;
+        this.strings.clear();
+        const byDate = list2.slice().sort((a, b2) => (a.date ?? Infinity) - (b2.date ?? Infinity));
+        byDate.forEach((m, i2) => m.order = i2);
+        const tree = threadMessages(list2);
+        for (const m of list2) m.parent = tree.parent.get(m.id) ?? null;
+        tree.parent.clear();
         const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
         const resolve4 = this.resolver();
         const layersOf = (m, head) => {
           const ancestors = [];
-          for (let p = parent.get(m.id) ?? null; p !== null && ancestors.length < 64; ) {
+          for (let p = m.parent; p !== null && ancestors.length < 64; ) {
             const up = this.byId.get(p);
             ancestors.push(up ? up.from : null);
-            p = up ? parent.get(p) ?? null : placeholderParent.get(p) ?? null;
+            p = up ? up.parent : placeholderParent.get(p) ?? null;
           }
           return quoteLayers(new Set(head.textDepths), head.attributions, ancestors, resolve4);
         };
         const firstSeen = /* @__PURE__ */ new Map();
         for (const m of byDate) {
           if (!m.diffs.length) continue;
-          const layers = m.quotedDiff ? layersOf(m, this.head(m)) : [];
+          const layers = m.quotedDiff ? layersOf(m, readHead(m)) : [];
           for (const d of m.diffs) {
             const first2 = firstSeen.get(d.id);
             if (d.quoteDepth > 0) d.author = layers.find((l) => l.depth === d.quoteDepth)?.author ?? null;
@@ -66223,31 +66277,30 @@ var init_lean_thread = __esm({
           }
         }
         firstSeen.clear();
-        const order = threadOrder(list2, parent, placeholderParent, rank);
+        byDate.length = 0;
+        const order = threadOrder(list2, this.byId, placeholderParent);
+        this.list.length = 0;
         const make = (m) => {
-          const head = this.head(m);
+          const head = readHead(m);
           return {
             id: m.id,
             idSynthesised: head.idSynthesised,
             from: m.from,
             date: m.date === null ? null : new Date(m.date).toISOString(),
-            subject: m.subject,
+            subject: head.subject,
             tags: head.tags,
             inReplyTo: m.inReplyTo,
             references: m.references,
-            parent: parent.get(m.id) ?? null,
+            parent: m.parent,
             quotes: layersOf(m, head),
             diffs: m.diffs.map((d) => new SpilledDiff(d, this.spill)),
             trailers: head.trailers,
             inBody: head.inBody,
-            source: m.source,
+            source: { file: m.file, index: m.index, format: m.format },
             position: head.position
           };
         };
         return { messages: lazyList(order.length, (i2) => make(order[i2])), placeholders: tree.placeholders, unlinked: tree.unlinked, errors };
-      }
-      head(m) {
-        return JSON.parse(this.spill.read(m.head));
       }
       /** One copy of each repeated string, and a fresh one (not a slice that keeps a whole mail alive). */
       str(s) {
@@ -66296,7 +66349,7 @@ var init_lean_thread = __esm({
         this.quoteDepth = d.quoteDepth;
         this.quotedFrom = d.quotedFrom;
         this.origin = d.origin;
-        this.#ref = d.parts;
+        this.#ref = { offset: d.at, bytes: d.bytes };
         this.#spill = spill;
       }
       get repairs() {
@@ -66346,7 +66399,7 @@ var init_record_pool = __esm({
       constructor(size, lean) {
         this.lean = lean;
         for (let i2 = 0; i2 < size; i2++) {
-          const w = new Worker2(WORKER_URL);
+          const w = new Worker2(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
           w.on("message", (m) => this.settle(m));
           w.on("error", (err2) => this.fail(err2));
           w.on("exit", (code2) => {
@@ -66452,7 +66505,7 @@ async function parseThread(inputs, opts = {}) {
   const seen = /* @__PURE__ */ new Map();
   const intern = interner();
   const totalBytes = await inputSize(inputs);
-  const workers = await workerCount(opts.workers ?? "auto", totalBytes);
+  const workers = await workerCount(opts.workers ?? (opts.lean ? 0 : "auto"), totalBytes);
   const pool = workers > 0 ? new (await Promise.resolve().then(() => (init_record_pool(), record_pool_exports))).RecordPool(workers, !!opts.lean) : null;
   const lean = opts.lean ? new LeanCollector() : null;
   let bytes = 0;

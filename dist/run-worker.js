@@ -13281,7 +13281,12 @@ function baseInfo(name2) {
 }
 function applyModelPatch(sources, patch, what = "patch") {
   if (!patch.trim()) return sources;
-  const files = parsePatch(patch);
+  let files;
+  try {
+    files = parsePatch(patch);
+  } catch (err2) {
+    throw new PatchError(`${what}: not a unified diff (${err2.message})`);
+  }
   const out2 = sources.map((s) => ({ ...s }));
   for (const f of files) {
     const name2 = (f.newFileName && f.newFileName !== "/dev/null" ? f.newFileName : f.oldFileName ?? "").replace(/^[ab]\//, "");
