@@ -1,12 +1,10 @@
 // The Action's whole flow, run as the runner runs it: a bundle made with the same esbuild
 // options as dist/index.js, whose only difference is a stand-in review (see
 // fixtures/action-with-stand-in-review.ts). The end-to-end test of dist/ itself is in dist.test.ts.
-import { build } from 'esbuild';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { actionBuildOptions } from '../../scripts/build-action.mjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseGitHubReport } from '../../src/action/github-report.js';
 import { STICKY_MARKER } from '../../src/action/sticky-comment.js';
 import { serverError, type FakeGitHub } from './fake-github.js';
@@ -22,34 +20,12 @@ import {
   REPO,
   startFakeGitHub,
   STRANGER,
+  THREAD_PATCH,
   THREAD_PATH,
 } from './helpers.js';
-import { pullRequestEvent, runAsRunner, type RunnerResult } from './runner.js';
+import { bundleFixtureEntry, pullRequestEvent, runAsRunner, type RunnerResult } from './runner.js';
 
-const THREAD = [
-  'From: Alistair Popple <apopple@nvidia.com>',
-  'Subject: [PATCH v10 07/10] mm: Device exclusive memory access',
-  '',
-  '---',
-  'diff --git a/mm/rmap.c b/mm/rmap.c',
-  '--- a/mm/rmap.c',
-  '+++ b/mm/rmap.c',
-  '@@ -2100,6 +2100,8 @@ static bool page_make_device_exclusive_one(struct page *page,',
-  ' \tcontext',
-  '+\tadded',
-  '+\tadded too',
-  ' \tcontext',
-  '',
-].join('\n');
-
-let bundleDir: string;
-let script: string;
-beforeAll(async () => {
-  bundleDir = await mkdtemp(join(tmpdir(), 'lkml-replay-bundle-'));
-  script = join(bundleDir, 'index.js');
-  await build(actionBuildOptions(join(import.meta.dirname, 'fixtures/action-with-stand-in-review.ts'), script));
-});
-afterAll(async () => rm(bundleDir, { recursive: true, force: true }));
+const bundle = bundleFixtureEntry('action-with-stand-in-review.ts');
 
 describe('the Action, run as the runner runs it', () => {
   let fake: FakeGitHub;
@@ -58,7 +34,7 @@ describe('the Action, run as the runner runs it', () => {
     fake = await startFakeGitHub();
     workspace = await mkdtemp(join(tmpdir(), 'lkml-replay-checkout-'));
     await mkdir(join(workspace, 'series'));
-    await writeFile(join(workspace, THREAD_PATH), THREAD);
+    await writeFile(join(workspace, THREAD_PATH), THREAD_PATCH);
   });
   afterEach(async () => {
     await fake.close();
@@ -66,7 +42,7 @@ describe('the Action, run as the runner runs it', () => {
   });
 
   const run = (token = BOT_TOKEN, inputs: Record<string, string> = {}, event = pullRequestEvent(PR, HEAD_SHA, BASE_SHA, `${OWNER}/${REPO}`)) =>
-    runAsRunner({ script, apiUrl: fake.url, token, repository: `${OWNER}/${REPO}`, workspace, event, inputs });
+    runAsRunner({ script: bundle(), apiUrl: fake.url, token, repository: `${OWNER}/${REPO}`, workspace, event, inputs });
 
   /** stdout carries the token once, in the runner's masking command (consumed by the runner, never shown). */
   const expectTokenOnlyMasked = (result: RunnerResult, token: string) => {
@@ -104,7 +80,7 @@ describe('the Action, run as the runner runs it', () => {
   it('a second run updates the same comment', async () => {
     await run();
     const [first] = fake.comments(OWNER, REPO);
-    await writeFile(join(workspace, THREAD_PATH), THREAD + '@@ -1 +1 @@\n-x\n+y\n');
+    await writeFile(join(workspace, THREAD_PATH), THREAD_PATCH + '@@ -1 +1 @@\n-x\n+y\n');
     const second = await run();
     expect(second.code).toBe(0);
     expect(fake.comments(OWNER, REPO)[0]!.body).toContain('2 differences');
@@ -154,7 +130,7 @@ describe('the Action, run as the runner runs it', () => {
   });
 
   it('fail-on never keeps the check neutral', async () => {
-    await writeFile(join(workspace, THREAD_PATH), THREAD + 'REGRESSION\n');
+    await writeFile(join(workspace, THREAD_PATH), THREAD_PATCH + 'REGRESSION\n');
     const result = await run(BOT_TOKEN, { 'fail-on': 'never' });
     expect(result.code).toBe(0);
     expect(result.outputs.regressions).toBe('1');

@@ -3,41 +3,16 @@
 // once, a secondary rate limit, a request that is never answered, two runs on one PR at once, a comment deleted meanwhile. The
 // token appears in no output: stdout/stderr (but the runner's mask command), the job summary,
 // the outputs, the JSON report files, the comment, the check run and the requests.
-import { build } from 'esbuild';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { actionBuildOptions } from '../../scripts/build-action.mjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STICKY_MARKER } from '../../src/action/sticky-comment.js';
 import { secondaryRateLimit, serverError, type FakeGitHub } from './fake-github.js';
-import { BASE_SHA, BOT, BOT_TOKEN, expectNoTokenLeak, HEAD_SHA, OWNER, PR, REPO, startFakeGitHub, THREAD_PATH } from './helpers.js';
-import { pullRequestEvent, runAsRunner, type RunnerResult } from './runner.js';
+import { BASE_SHA, BOT, BOT_TOKEN, expectNoTokenLeak, HEAD_SHA, OWNER, PR, REPO, startFakeGitHub, THREAD_PATCH, THREAD_PATH } from './helpers.js';
+import { bundleFixtureEntry, pullRequestEvent, runAsRunner, type RunnerResult } from './runner.js';
 
-const THREAD = [
-  'From: Alistair Popple <apopple@nvidia.com>',
-  'Subject: [PATCH v10 07/10] mm: Device exclusive memory access',
-  '',
-  '---',
-  'diff --git a/mm/rmap.c b/mm/rmap.c',
-  '--- a/mm/rmap.c',
-  '+++ b/mm/rmap.c',
-  '@@ -2100,6 +2100,8 @@ static bool page_make_device_exclusive_one(struct page *page,',
-  ' \tcontext',
-  '+\tadded',
-  '+\tadded too',
-  ' \tcontext',
-  '',
-].join('\n');
-
-let bundleDir: string;
-let script: string;
-beforeAll(async () => {
-  bundleDir = await mkdtemp(join(tmpdir(), 'lkml-replay-stress-bundle-'));
-  script = join(bundleDir, 'index.js');
-  await build(actionBuildOptions(join(import.meta.dirname, 'fixtures/action-throttled-entry.ts'), script));
-});
-afterAll(async () => rm(bundleDir, { recursive: true, force: true }));
+const bundle = bundleFixtureEntry('action-throttled-entry.ts');
 
 describe('the Action under stress', () => {
   let fake: FakeGitHub;
@@ -46,7 +21,7 @@ describe('the Action under stress', () => {
     fake = await startFakeGitHub();
     workspace = await mkdtemp(join(tmpdir(), 'lkml-replay-stress-'));
     await mkdir(join(workspace, 'series'));
-    await writeFile(join(workspace, THREAD_PATH), THREAD);
+    await writeFile(join(workspace, THREAD_PATH), THREAD_PATCH);
   });
   afterEach(async () => {
     fake.before = undefined;
@@ -55,7 +30,7 @@ describe('the Action under stress', () => {
   });
 
   const run = () =>
-    runAsRunner({ script, apiUrl: fake.url, token: BOT_TOKEN, repository: `${OWNER}/${REPO}`, workspace, event: pullRequestEvent(PR, HEAD_SHA, BASE_SHA, `${OWNER}/${REPO}`), inputs: {} });
+    runAsRunner({ script: bundle(), apiUrl: fake.url, token: BOT_TOKEN, repository: `${OWNER}/${REPO}`, workspace, event: pullRequestEvent(PR, HEAD_SHA, BASE_SHA, `${OWNER}/${REPO}`), inputs: {} });
 
   /** Every output of the run, and everything sent to or stored by GitHub, is free of the token. */
   const expectNoLeak = (result: RunnerResult) => {

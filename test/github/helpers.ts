@@ -28,6 +28,22 @@ export const READONLY_BOT: FakeAccount = { ...BOT, readOnly: true };
 export const STRANGER: FakeAccount = { login: 'mallory', id: 666, type: 'User', app: false };
 
 export const THREAD_PATH = 'series/v10-0007-device-exclusive.patch';
+/** The patch file at THREAD_PATH in the Action tests' checkouts (their stand-in review reads it). */
+export const THREAD_PATCH = [
+  'From: Alistair Popple <apopple@nvidia.com>',
+  'Subject: [PATCH v10 07/10] mm: Device exclusive memory access',
+  '',
+  '---',
+  'diff --git a/mm/rmap.c b/mm/rmap.c',
+  '--- a/mm/rmap.c',
+  '+++ b/mm/rmap.c',
+  '@@ -2100,6 +2100,8 @@ static bool page_make_device_exclusive_one(struct page *page,',
+  ' \tcontext',
+  '+\tadded',
+  '+\tadded too',
+  ' \tcontext',
+  '',
+].join('\n');
 
 /** A fake GitHub with the repository and PR 7 carrying one thread file. */
 export async function startFakeGitHub(options: { prefix?: string } = {}): Promise<FakeGitHub> {

@@ -7,7 +7,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, beforeAll } from 'vitest';
+import { actionBuildOptions } from '../../scripts/build-action.mjs';
 
 const ACTION_YML = new URL('../../action.yml', import.meta.url);
 
@@ -107,4 +109,18 @@ export function pullRequestEvent(number: number, headSha: string, baseSha: strin
     },
     repository: { full_name: repository, name, owner: { login: owner } },
   };
+}
+
+/**
+ * Bundles test/github/fixtures/<entry> with dist/'s esbuild options before the file's tests (and
+ * removes it after); returns the bundle's path once built.
+ */
+export function bundleFixtureEntry(entry: string): () => string {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lkml-replay-bundle-'));
+    await build(actionBuildOptions(new URL(`fixtures/${entry}`, import.meta.url).pathname, join(dir, 'index.js')));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+  return () => join(dir, 'index.js');
 }
