@@ -1,10 +1,9 @@
 // Shared helpers of the mapper tests: diffs read the way a user's input is read (src/thread's
 // parseThread, or src/patch's parseDiffText for a diff with prose on top), and views of the
 // spliced sources that ignore comments and whitespace.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { tempDir } from '../temp-dir.js';
 import { parseThread } from '../../src/thread/index.js';
 import { parseDiffText } from '../../src/patch/index.js';
 import type { Diff, FileDiff } from '../../src/patch/types.js';
@@ -35,16 +34,9 @@ export function diffOfText(text: string): { files: FileDiff[] } {
   return { files: d.files };
 }
 
-const tempDirs: string[] = [];
-// Registered on the importing test file: its temp files go when its tests are done.
-afterAll(() => {
-  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
 /** Write text to a temporary file (for mangled copies read through parseThread); removed after the file's tests. */
 export function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lkml-map-'));
-  tempDirs.push(dir);
+  const dir = tempDir('lkml-map-');
   const p = join(dir, name);
   writeFileSync(p, text);
   return p;

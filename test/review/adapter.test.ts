@@ -1,29 +1,19 @@
 // The review shaped for the GitHub Action: counts, fail-on, and annotations on the hunk lines of
 // the reviewed file (on the message's first line when its body is encoded; on the kernel file's
 // lines for a pull request's own diff).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { toReviewForGitHub } from '../../src/action/review-adapter.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 import { review } from '../../src/replay/review.js';
 import type { Review } from '../../src/replay/types.js';
+import { tempDir } from '../temp-dir.js';
 
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
 const small = loadBundledScenarios().filter((s) => s.name === 'nouveau-atomic-small');
 let seed: Review;
 
-const tempDirs: string[] = [];
-/** A fresh temp directory, removed when this file's tests are done. */
-function tempDir(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 beforeAll(async () => {
   seed = await review({ inputs: [SEED], scenarios: small });

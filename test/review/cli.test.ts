@@ -1,23 +1,13 @@
 // `lkml-replay review` as a new user runs it: the built CLI on the seed (also with no inputs,
 // what `npm start` runs), the three formats, --fail-on exit codes, byte-identical JSON, bad input
 // and usage (one line, exit 2), a fast --help.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cli } from './built-cli.js';
 import { mermaidBlocks, mermaidProblems } from '../report/mermaid-check.js';
+import { tempDir } from '../temp-dir.js';
 
-const tempDirs: string[] = [];
-/** A fresh temp directory, removed when this file's tests are done. */
-function tempDir(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
 const FAST = ['--scenario', 'nouveau-atomic-small', 'nouveau-atomic-thp-tail'];

@@ -1,24 +1,14 @@
 // Message.position: where a message and its decoded body sit in the input file, so that the
 // Action can annotate a hunk's lines in the reviewed file (src/thread/body-line.ts).
-import { afterAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, test } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseThread } from '../../src/thread/index.js';
+import { tempDir } from '../temp-dir.js';
 
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
 const MBOX = 'fixtures/threads/v10-07-device-exclusive.mbox';
 
-const tempDirs: string[] = [];
-/** A fresh temp directory, removed when this file's tests are done. */
-function tempDir(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 /** The file's own line `n` (1-based). */
 function fileLine(path: string, n: number): string {
