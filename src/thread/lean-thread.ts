@@ -127,7 +127,7 @@ export class LeanCollector {
       : NO_DIFFS;
     const at = this.spill.write(JSON.stringify(head));
     const m = new LeanMessage(
-      this.str(r.id),
+      this.ownId(r.id),
       r.inReplyTo === null ? null : this.str(r.inReplyTo),
       r.references.length ? r.references.map((x) => this.str(x)) : NO_REFS,
       r.reply,
@@ -156,10 +156,8 @@ export class LeanCollector {
     // Stable sort: equal or missing dates keep input order.
     const byDate = list.slice().sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity));
     byDate.forEach((m, i) => (m.order = i));
-    const tree = threadMessages(list);
-    // Each parent goes on its message: the tree's Map of them is not kept.
-    for (const m of list) m.parent = tree.parent.get(m.id) ?? null;
-    tree.parent.clear();
+    // Each parent goes on its message: no Map of them is made.
+    const tree = threadMessages(list, (m, parent) => (m.parent = parent));
     const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
     const resolve = this.resolver();
     const layersOf = (m: LeanMessage, head: Head): QuoteLayer[] => {
@@ -214,8 +212,16 @@ export class LeanCollector {
     return { messages: lazyList(order.length, (i) => make(order[i]!)), placeholders: tree.placeholders, unlinked: tree.unlinked, errors };
   }
 
+  /** A message's id: byId keeps it, so it goes in the string table only if something referred to it first. */
+  private ownId(id: string): string {
+    return this.byId.get(id)?.id ?? this.strings.get(id) ?? (id.length > 12 ? Buffer.from(id, 'utf8').toString('utf8') : id);
+  }
+
   /** One copy of each repeated string, and a fresh one (not a slice that keeps a whole mail alive). */
   private str(s: string): string {
+    // A message's own id is already one copy (the byId key): no second table entry for it.
+    const known = this.byId.get(s);
+    if (known) return known.id;
     const have = this.strings.get(s);
     if (have !== undefined) return have;
     const own = s.length > 12 ? Buffer.from(s, 'utf8').toString('utf8') : s;

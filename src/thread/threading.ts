@@ -27,13 +27,19 @@ interface Container {
   id: string;
   message: ThreadInput | null;
   parent: string | null;
+  /** Someone's parent: only such a container can be an ancestor. A field, not a Set: one per id costs less. */
+  hasKids: boolean;
 }
 
-export function threadMessages(msgs: ThreadInput[]): ThreadResult {
+/**
+ * With `setParent`, each message's parent is handed to it instead of kept in `parent` (left
+ * empty): on a big input that Map would sit beside the containers at the peak of memory.
+ */
+export function threadMessages<T extends ThreadInput>(msgs: T[], setParent?: (m: T, parent: string | null) => void): ThreadResult {
   const box = new Map<string, Container>();
   const get = (id: string): Container => {
     let c = box.get(id);
-    if (!c) box.set(id, (c = { id, message: null, parent: null }));
+    if (!c) box.set(id, (c = { id, message: null, parent: null, hasKids: false }));
     return c;
   };
   for (const m of msgs) get(m.id).message = m;
@@ -44,11 +50,12 @@ export function threadMessages(msgs: ThreadInput[]): ThreadResult {
   };
   // Only a container with children can be someone's ancestor: checking that first keeps a long
   // References chain (10,000 ids, each linked to the one before) linear instead of quadratic.
-  const hasKids = new Set<string>();
   const link = (child: string, parent: string): void => {
-    if (child === parent || (hasKids.has(child) && isAncestor(child, parent))) return; // never make a loop
-    get(child).parent = get(parent).id;
-    hasKids.add(parent);
+    const c = get(child);
+    if (child === parent || (c.hasKids && isAncestor(child, parent))) return; // never make a loop
+    const p = get(parent);
+    c.parent = p.id;
+    p.hasKids = true;
   };
 
   // First a message's own header decides its parent: In-Reply-To first (References are often cut
@@ -67,9 +74,10 @@ export function threadMessages(msgs: ThreadInput[]): ThreadResult {
       if (get(refs[i]!).parent === null) link(refs[i]!, refs[i - 1]!);
     }
   }
+  // Children are listed only under placeholders (a big mbox has few; every message has a parent).
   const children = new Map<string, string[]>();
   for (const c of box.values()) {
-    if (c.parent === null) continue;
+    if (c.parent === null || box.get(c.parent)!.message) continue;
     const list = children.get(c.parent) ?? [];
     list.push(c.id);
     children.set(c.parent, list);
@@ -79,8 +87,13 @@ export function threadMessages(msgs: ThreadInput[]): ThreadResult {
     if (c.message || !children.has(c.id)) continue;
     placeholders.push({ id: c.id, parent: c.parent, children: children.get(c.id)! });
   }
+  children.clear();
   const parent = new Map<string, string | null>();
-  for (const m of msgs) parent.set(m.id, box.get(m.id)!.parent);
+  for (const m of msgs) {
+    const p = box.get(m.id)!.parent;
+    if (setParent) setParent(m, p);
+    else parent.set(m.id, p);
+  }
   return { parent, placeholders, unlinked: subjectOnly(msgs, box) };
 }
 
@@ -100,33 +113,35 @@ function subjectOnly(msgs: ThreadInput[], box: Map<string, Container>): string[]
     while (c.parent !== null) c = box.get(c.parent)!;
     return c.id;
   };
-  const trees = new Map<string, ThreadInput[]>();
-  for (const m of [...msgs].sort((a, b) => a.order - b.order)) {
+  // Each tree's first message (date order); members are gathered only for trees that go to `unlinked`.
+  const firstOf = new Map<string, ThreadInput>();
+  for (const m of msgs) {
     const r = rootOf(m.id);
-    const list = trees.get(r) ?? [];
-    list.push(m);
-    trees.set(r, list);
+    const have = firstOf.get(r);
+    if (!have || m.order < have.order) firstOf.set(r, m);
   }
-  const bySubject = new Map<string, { root: string; members: ThreadInput[] }[]>();
-  for (const [root, members] of trees) {
-    const key = threadSubject(members[0]!.subject);
+  const trees = [...firstOf].sort((a, b) => a[1].order - b[1].order);
+  firstOf.clear();
+  const bySubject = new Map<string, { root: string; first: ThreadInput }[]>();
+  for (const [root, first] of trees) {
+    const key = threadSubject(first.subject);
     if (key === '') continue;
     const list = bySubject.get(key) ?? [];
-    list.push({ root, members });
+    list.push({ root, first });
     bySubject.set(key, list);
   }
-  const unlinked: string[] = [];
+  const out: string[] = [];
   for (const group of bySubject.values()) {
     if (group.length < 2) continue;
     const realRoot = (t: { root: string }): boolean => {
       const m = box.get(t.root)!.message;
       return m !== null && !m.reply;
     };
-    const main = group.find(realRoot) ?? group.reduce((a, b) => (a.members[0]!.order <= b.members[0]!.order ? a : b));
-    for (const t of group) {
-      if (t === main || realRoot(t)) continue;
-      for (const m of t.members) unlinked.push(m.id);
-    }
+    const main = group.find(realRoot) ?? group.reduce((a, b) => (a.first.order <= b.first.order ? a : b));
+    for (const t of group) if (t !== main && !realRoot(t)) out.push(t.root);
   }
-  return unlinked;
+  if (!out.length) return [];
+  const members = new Map<string, ThreadInput[]>(out.map((r) => [r, []]));
+  for (const m of msgs) members.get(rootOf(m.id))?.push(m);
+  return out.flatMap((r) => members.get(r)!.sort((a, b) => a.order - b.order).map((m) => m.id));
 }
