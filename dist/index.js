@@ -65921,11 +65921,11 @@ var init_mail_record = __esm({
 });
 
 // src/thread/threading.ts
-function threadMessages(msgs) {
+function threadMessages(msgs, setParent) {
   const box = /* @__PURE__ */ new Map();
   const get2 = (id) => {
     let c = box.get(id);
-    if (!c) box.set(id, c = { id, message: null, parent: null });
+    if (!c) box.set(id, c = { id, message: null, parent: null, hasKids: false });
     return c;
   };
   for (const m of msgs) get2(m.id).message = m;
@@ -65933,11 +65933,12 @@ function threadMessages(msgs) {
     for (let p = of; p !== null; p = box.get(p)?.parent ?? null) if (p === maybe) return true;
     return false;
   };
-  const hasKids = /* @__PURE__ */ new Set();
   const link = (child, parent2) => {
-    if (child === parent2 || hasKids.has(child) && isAncestor(child, parent2)) return;
-    get2(child).parent = get2(parent2).id;
-    hasKids.add(parent2);
+    const c = get2(child);
+    if (child === parent2 || c.hasKids && isAncestor(child, parent2)) return;
+    const p = get2(parent2);
+    c.parent = p.id;
+    p.hasKids = true;
   };
   for (const m of msgs) {
     const parent2 = m.inReplyTo && m.inReplyTo !== m.id ? m.inReplyTo : lastOther(m.references, m.id);
@@ -65951,7 +65952,7 @@ function threadMessages(msgs) {
   }
   const children = /* @__PURE__ */ new Map();
   for (const c of box.values()) {
-    if (c.parent === null) continue;
+    if (c.parent === null || box.get(c.parent).message) continue;
     const list2 = children.get(c.parent) ?? [];
     list2.push(c.id);
     children.set(c.parent, list2);
@@ -65961,8 +65962,13 @@ function threadMessages(msgs) {
     if (c.message || !children.has(c.id)) continue;
     placeholders.push({ id: c.id, parent: c.parent, children: children.get(c.id) });
   }
+  children.clear();
   const parent = /* @__PURE__ */ new Map();
-  for (const m of msgs) parent.set(m.id, box.get(m.id).parent);
+  for (const m of msgs) {
+    const p = box.get(m.id).parent;
+    if (setParent) setParent(m, p);
+    else parent.set(m.id, p);
+  }
   return { parent, placeholders, unlinked: subjectOnly(msgs, box) };
 }
 function lastOther(refs, self2) {
@@ -65975,35 +65981,36 @@ function subjectOnly(msgs, box) {
     while (c.parent !== null) c = box.get(c.parent);
     return c.id;
   };
-  const trees = /* @__PURE__ */ new Map();
-  for (const m of [...msgs].sort((a, b2) => a.order - b2.order)) {
+  const firstOf = /* @__PURE__ */ new Map();
+  for (const m of msgs) {
     const r = rootOf(m.id);
-    const list2 = trees.get(r) ?? [];
-    list2.push(m);
-    trees.set(r, list2);
+    const have = firstOf.get(r);
+    if (!have || m.order < have.order) firstOf.set(r, m);
   }
+  const trees = [...firstOf].sort((a, b2) => a[1].order - b2[1].order);
+  firstOf.clear();
   const bySubject = /* @__PURE__ */ new Map();
-  for (const [root, members] of trees) {
-    const key2 = threadSubject(members[0].subject);
+  for (const [root, first2] of trees) {
+    const key2 = threadSubject(first2.subject);
     if (key2 === "") continue;
     const list2 = bySubject.get(key2) ?? [];
-    list2.push({ root, members });
+    list2.push({ root, first: first2 });
     bySubject.set(key2, list2);
   }
-  const unlinked = [];
+  const out2 = [];
   for (const group of bySubject.values()) {
     if (group.length < 2) continue;
     const realRoot = (t) => {
       const m = box.get(t.root).message;
       return m !== null && !m.reply;
     };
-    const main = group.find(realRoot) ?? group.reduce((a, b2) => a.members[0].order <= b2.members[0].order ? a : b2);
-    for (const t of group) {
-      if (t === main || realRoot(t)) continue;
-      for (const m of t.members) unlinked.push(m.id);
-    }
+    const main = group.find(realRoot) ?? group.reduce((a, b2) => a.first.order <= b2.first.order ? a : b2);
+    for (const t of group) if (t !== main && !realRoot(t)) out2.push(t.root);
   }
-  return unlinked;
+  if (!out2.length) return [];
+  const members = new Map(out2.map((r) => [r, []]));
+  for (const m of msgs) members.get(rootOf(m.id))?.push(m);
+  return out2.flatMap((r) => members.get(r).sort((a, b2) => a.order - b2.order).map((m) => m.id));
 }
 var init_threading = __esm({
   "src/thread/threading.ts"() {
@@ -66224,7 +66231,7 @@ var init_lean_thread = __esm({
         }) : NO_DIFFS;
         const at2 = this.spill.write(JSON.stringify(head));
         const m = new LeanMessage(
-          this.str(r.id),
+          this.ownId(r.id),
           r.inReplyTo === null ? null : this.str(r.inReplyTo),
           r.references.length ? r.references.map((x) => this.str(x)) : NO_REFS,
           r.reply,
@@ -66250,9 +66257,7 @@ var init_lean_thread = __esm({
         this.strings.clear();
         const byDate = list2.slice().sort((a, b2) => (a.date ?? Infinity) - (b2.date ?? Infinity));
         byDate.forEach((m, i2) => m.order = i2);
-        const tree = threadMessages(list2);
-        for (const m of list2) m.parent = tree.parent.get(m.id) ?? null;
-        tree.parent.clear();
+        const tree = threadMessages(list2, (m, parent) => m.parent = parent);
         const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
         const resolve4 = this.resolver();
         const layersOf = (m, head) => {
@@ -66302,8 +66307,14 @@ var init_lean_thread = __esm({
         };
         return { messages: lazyList(order.length, (i2) => make(order[i2])), placeholders: tree.placeholders, unlinked: tree.unlinked, errors };
       }
+      /** A message's id: byId keeps it, so it goes in the string table only if something referred to it first. */
+      ownId(id) {
+        return this.byId.get(id)?.id ?? this.strings.get(id) ?? (id.length > 12 ? Buffer.from(id, "utf8").toString("utf8") : id);
+      }
       /** One copy of each repeated string, and a fresh one (not a slice that keeps a whole mail alive). */
       str(s) {
+        const known = this.byId.get(s);
+        if (known) return known.id;
         const have = this.strings.get(s);
         if (have !== void 0) return have;
         const own = s.length > 12 ? Buffer.from(s, "utf8").toString("utf8") : s;
