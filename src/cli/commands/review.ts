@@ -39,7 +39,7 @@ export function registerReview(program: Command): void {
     .option('--format <format>', 'text, markdown or json', 'text')
     .option('--fail-on <level>', 'exit 1 when met: never, difference or regression', 'never')
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
-    .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores when there are 8 runs or more)');
+    .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
   addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown or json, not "${opts.format}"`);
       if (!FAIL_ON.includes(opts.failOn)) throw new UsageError(`--fail-on must be never, difference or regression, not "${opts.failOn}"`);
