@@ -3,6 +3,8 @@
 // the CLI does, so worker threads find their module file.
 //   node lib/bench/parse-child.mjs <mode> <file> [workers]   (workers: threads for full; default 0)
 //   mode: split (our splitter only) | decode (split + MIME decode) | full (parseThread)
+//         | mailparser (mailparser alone on the messages the fast path leaves to it: the floor
+//           mailparser puts under a full parse; only the decoding is timed, messages = that count)
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,15 +12,27 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 type ThreadModule = typeof import('../src/thread/parse-thread.js');
 type ReadModule = typeof import('../src/thread/read-input.js');
 type DecodeModule = typeof import('../src/thread/decode-message.js');
+type MimeModule = typeof import('../src/thread/mime-decode.js');
 
 const lib = join(dirname(fileURLToPath(import.meta.url)), '..');
 const load = <T>(rel: string): Promise<T> => import(pathToFileURL(join(lib, rel)).href) as Promise<T>;
 
 async function main(): Promise<void> {
   const [mode, file, workers] = process.argv.slice(2);
-  if (!mode || !file) throw new Error('usage: parse-child <split|decode|full> <file> [workers]');
+  if (!mode || !file) throw new Error('usage: parse-child <split|decode|full|mailparser> <file> [workers]');
   const t0 = performance.now();
   let messages = 0;
+  if (mode === 'mailparser') {
+    const { readInput } = await load<ReadModule>('thread/read-input.js');
+    const { decodePlain, decodeWithMailparser } = await load<MimeModule>('thread/mime-decode.js');
+    const left: Buffer[] = [];
+    for await (const raw of readInput(file, { mboxrd: true })) if (decodePlain(raw.raw) === null) left.push(raw.raw);
+    const t1 = performance.now();
+    for (const raw of left) await decodeWithMailparser(raw);
+    const ms = performance.now() - t1;
+    process.stdout.write(JSON.stringify({ ms, messages: left.length, bytes: left.reduce((n, b) => n + b.length, 0), maxRssMB: null }) + '\n');
+    return;
+  }
   if (mode === 'full') {
     const { parseThread } = await load<ThreadModule>('thread/parse-thread.js');
     const parse = await parseThread([file], { mboxrd: true, workers: workers === undefined ? 0 : Number(workers) });
