@@ -6,27 +6,21 @@
 //   binary or none) in US-ASCII/UTF-8 (or no charset): its body is the bytes after the header
 //   block as UTF-8, exactly what mailparser hands out for such a part.
 //
-// The fast path reads the header block with mailsplit's own MimeNode (the class mailparser's
-// splitter builds) and decodes the header fields with mailparser's own processHeaders, so RFC 2047
-// words, unfolding, addresses and Message-IDs come out exactly as on the mailparser path. Only
-// the stream machinery is skipped. Whatever it is not sure about goes to mailparser;
-// test/thread/fast-path.test.ts proves both give the same DecodedMail on every conformance mail.
+// The fast path reads the header block from the bytes itself (plain-headers.ts) and the fields
+// of simple shapes too (plain-mail.ts, plain-from.ts); a field that is not simple (RFC 2047
+// words, an address list of another shape) goes through mailparser's own processHeaders. A
+// header block it is not sure about is read with mailsplit's own MimeNode (the class
+// mailparser's splitter builds), as mailparser would read it. Whatever needs MIME decoding goes
+// to mailparser; test/thread/fast-path.test.ts proves both paths give the same DecodedMail on
+// every conformance mail.
 import MimeNode from '@zone-eu/mailsplit/lib/mime-node.js';
-import { MailParser, simpleParser, type AddressObject, type Attachment, type HeaderLines } from 'mailparser';
+import { simpleParser, type AddressObject, type Attachment, type HeaderLines } from 'mailparser';
 import type { DecodedMail, TextPart } from './decoded-mail.js';
 import { idOf, idsIn } from './message-ids.js';
-import type { Person } from './types.js';
-
-const PARSER_OPTIONS = { skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, keepCidLinks: true } as const;
-
-/** What mailparser's processHeaders/libmime look like from here (both are internal to it). */
-interface HeaderDecoder {
-  processHeaders(lines: HeaderLines): Map<string, unknown>;
-  libmime: { decodeHeader(line: string): { value?: unknown } | null };
-}
-
-/** One MailParser, only for its header decoding (stateless per call). */
-const headerDecoder = new MailParser(PARSER_OPTIONS) as unknown as HeaderDecoder;
+import { PARSER_OPTIONS, firstPerson, headerValue, processHeaders } from './mailparser-headers.js';
+import { MAX_FAST_HEADER, readPlainHeaders } from './plain-headers.js';
+import { plainBody } from './plain-content-type.js';
+import { plainMail } from './plain-mail.js';
 
 /** The header fields DecodedMail uses; processHeaders treats lines one by one, so decoding only these is the same. */
 const WANTED = new Set(['from', 'subject', 'message-id', 'in-reply-to', 'references']);
@@ -41,13 +35,20 @@ export async function decodeWithMailparser(raw: Buffer): Promise<DecodedMail> {
   );
 }
 
-/** Largest header block the fast path takes (mailparser refuses past 1 MiB; leave the odd ones to it). */
-const MAX_FAST_HEADER = 64 * 1024;
 const ASCII_OR_UTF8 = new Set(['ascii', 'usascii', 'utf8']);
 const NO_TRANSFER_ENCODING = new Set(['', '7bit', '8bit', 'binary']);
 
 /** The fast path: a DecodedMail, or null when the message needs mailparser. */
 export function decodePlain(raw: Buffer): DecodedMail | null {
+  const h = readPlainHeaders(raw);
+  const body = h === null ? 'unsure' : plainBody(h);
+  if (body === 'mime') return null;
+  if (h === null || body === 'unsure') return decodePlainWithMailsplit(raw);
+  return plainMail(raw, h);
+}
+
+/** The fast path for what plain-headers.ts / plain-content-type.ts are unsure about: mailsplit reads the block. */
+function decodePlainWithMailsplit(raw: Buffer): DecodedMail | null {
   // The header block ends at the first empty line, as mailsplit's splitter ends it (lines end at LF).
   // (mailparser's splitter passes it our options, none of which MimeNode reads.)
   const node = new MimeNode(false, {});
@@ -72,7 +73,7 @@ export function decodePlain(raw: Buffer): DecodedMail | null {
   if (!ASCII_OR_UTF8.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return null;
   const headers = node.headers as unknown as { lines: HeaderLines; getList(): HeaderLines };
   const lines = headers.getList();
-  const h = headerDecoder.processHeaders(lines.filter((l) => WANTED.has(l.key)));
+  const h = processHeaders(lines.filter((l) => WANTED.has(l.key)));
   const text = raw.toString('utf8', start).replace(/\r?\n/g, '\n');
   return decoded(
     {
@@ -120,15 +121,9 @@ function decoded(f: Fields, headerLines: HeaderLines, text: string, parts: TextP
 function dateOf(lines: HeaderLines): Date | null {
   const l = lines.find((h) => h.key === 'date');
   if (!l) return null;
-  const v = String(headerDecoder.libmime.decodeHeader(l.line)?.value ?? '').trim();
+  const v = headerValue(l.line);
   const d = new Date(Buffer.from(v, 'binary').toString());
   return Number.isNaN(d.getTime()) ? null : d;
-}
-
-function firstPerson(a: AddressObject | undefined): Person | null {
-  const v = a?.value.find((x) => x.address || x.name);
-  if (!v) return null;
-  return { name: (v.name || v.address || '').trim(), email: (v.address ?? '').trim() };
 }
 
 /** A header's value as written: unfolded, without its name. */
