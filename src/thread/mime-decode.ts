@@ -1,7 +1,8 @@
 // The two ways a raw RFC 5322 message becomes a DecodedMail, behind decodeMessage():
 //
-// - mailparser (simpleParser), for anything MIME needs decoding in: multipart, quoted-printable,
-//   base64, charsets other than ASCII/UTF-8, format=flowed, attachments;
+// - mailparser (its MailParser, driven by lean-mailparser.ts), for anything MIME needs decoding
+//   in: multipart, quoted-printable, base64, charsets other than ASCII/UTF-8, format=flowed,
+//   attachments;
 // - the plain-text fast path, for a single text/plain part with no transfer encoding (7bit, 8bit,
 //   binary or none) in US-ASCII/UTF-8 (or no charset): its body is the bytes after the header
 //   block as UTF-8, exactly what mailparser hands out for such a part.
@@ -14,21 +15,37 @@
 // to mailparser; test/thread/fast-path.test.ts proves both paths give the same DecodedMail on
 // every conformance mail.
 import MimeNode from '@zone-eu/mailsplit/lib/mime-node.js';
-import { simpleParser, type AddressObject, type Attachment, type HeaderLines } from 'mailparser';
+import type { AddressObject, HeaderLines } from 'mailparser';
 import type { DecodedMail, TextPart } from './decoded-mail.js';
 import { idOf, idsIn } from './message-ids.js';
-import { PARSER_OPTIONS, firstPerson, headerValue, processHeaders } from './mailparser-headers.js';
+import { firstPerson, headerValue, processHeaders } from './mailparser-headers.js';
+import { ALL_ROOT_KEYS, MIME_ROOT_KEYS, leanParse, type LeanAttachment, type LeanParsed } from './lean-mailparser.js';
 import { MAX_FAST_HEADER, readPlainHeaders } from './plain-headers.js';
 import { plainBody } from './plain-content-type.js';
-import { plainMail } from './plain-mail.js';
+import { headerFields, plainMail } from './plain-mail.js';
 
 /** The header fields DecodedMail uses; processHeaders treats lines one by one, so decoding only these is the same. */
 const WANTED = new Set(['from', 'subject', 'message-id', 'in-reply-to', 'references']);
 
 export async function decodeWithMailparser(raw: Buffer): Promise<DecodedMail> {
-  const m = await simpleParser(raw, PARSER_OPTIONS);
+  // The header fields are read as on the fast path when the block is plain enough; mailparser decodes the body.
+  const h = readPlainHeaders(raw);
+  if (h === null) return mailOf(await leanParse(raw, mayHoldDiff, ALL_ROOT_KEYS));
+  const m = await leanParse(raw, mayHoldDiff, MIME_ROOT_KEYS);
+  return { ...headerFields(raw, h), body: normaliseLineEnds(m.text ?? ''), parts: m.attachments.flatMap(textPart) };
+}
+
+/** The DecodedMail of what mailparser parsed (leanParse, or simpleParser's ParsedMail). */
+export function mailOf(m: LeanParsed): DecodedMail {
+  const h = m.headers as Map<string, unknown> | undefined;
   return decoded(
-    { messageId: m.messageId, from: m.from, subject: m.subject, inReplyTo: m.inReplyTo, references: m.references },
+    {
+      messageId: h?.get('message-id') as string | undefined,
+      from: h?.get('from') as AddressObject | undefined,
+      subject: h?.get('subject') as string | undefined,
+      inReplyTo: h?.get('in-reply-to') as string | undefined,
+      references: h?.get('references') as string | string[] | undefined,
+    },
     m.headerLines,
     m.text ?? '',
     m.attachments.flatMap(textPart),
@@ -138,10 +155,14 @@ function rawHeader(lines: HeaderLines, key: string): string | null {
 
 const DIFF_TYPES = /^(text\/x-(patch|diff)|text\/plain|application\/x-(patch|diff))$/i;
 
-/** Attachments that can hold a diff: text/x-patch, text/x-diff and text/plain ones. */
-function textPart(a: Attachment): TextPart[] {
-  const isPatchName = a.filename ? /\.(patch|diff)$/i.test(a.filename) : false;
-  if (!DIFF_TYPES.test(a.contentType) && !isPatchName) return [];
+/** Attachments that can hold a diff: text/x-patch, text/x-diff and text/plain ones, or named *.patch / *.diff. */
+function mayHoldDiff(contentType: string, filename: string | undefined): boolean {
+  return DIFF_TYPES.test(contentType) || (filename ? /\.(patch|diff)$/i.test(filename) : false);
+}
+
+/** The text of an attachment that can hold a diff. */
+function textPart(a: LeanAttachment): TextPart[] {
+  if (!mayHoldDiff(a.contentType, a.filename)) return [];
   const ct = a.headers.get('content-type') as { params?: Record<string, string> } | undefined;
   return [
     {

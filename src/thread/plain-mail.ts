@@ -1,5 +1,6 @@
 // The DecodedMail of a plain-text mail from the header fields plain-headers.ts read, decoded as
-// mailparser's processHeaders decodes them. A field value with an RFC 2047 word (`=?`), a NUL
+// mailparser's processHeaders decodes them (the mailparser path takes its header fields from here
+// too, whenever plain-headers.ts reads the block). A field value with an RFC 2047 word (`=?`), a NUL
 // (libmime's word joiner uses one) or a From of a shape plain-from.ts does not know goes to
 // processHeaders itself, with the line exactly as mailsplit would have handed it over.
 import type { HeaderLines } from 'mailparser';
@@ -22,7 +23,16 @@ import {
 } from './plain-headers.js';
 import type { AddressObject } from 'mailparser';
 
+/** The header fields of DecodedMail, as mailparser decodes them. */
+export type HeaderFields = Omit<DecodedMail, 'body' | 'parts'>;
+
+/** A plain-text mail: its header fields, and its body as it is. */
 export function plainMail(raw: Buffer, h: PlainHeaders): DecodedMail {
+  return { ...headerFields(raw, h), body: bodyOf(raw, h.bodyStart), parts: [] };
+}
+
+/** The header fields, from the header block plain-headers.ts read (also for mails mailparser decodes the body of). */
+export function headerFields(raw: Buffer, h: PlainHeaders): HeaderFields {
   const from = h.fields[FROM]?.[0];
   const date = h.fields[DATE]?.[0];
   return {
@@ -35,8 +45,6 @@ export function plainMail(raw: Buffer, h: PlainHeaders): DecodedMail {
     subject: (firstValue(raw, h, SUBJECT, (v) => v) ?? '').trim(),
     inReplyTo: idOf(firstValue(raw, h, IN_REPLY_TO, bracketed)),
     references: idsIn(references(raw, h)),
-    body: bodyOf(raw, h.bodyStart),
-    parts: [],
     hasHeaders: h.count > 0,
   };
 }
