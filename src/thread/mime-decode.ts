@@ -1,53 +1,71 @@
 // The two ways a raw RFC 5322 message becomes a DecodedMail, behind decodeMessage():
 //
-// - mailparser (simpleParser), for anything MIME needs decoding in: multipart, quoted-printable,
-//   base64, charsets other than ASCII/UTF-8, format=flowed, attachments;
+// - mailparser (its MailParser, driven by lean-mailparser.ts), for anything MIME needs decoding
+//   in: multipart, quoted-printable, base64, charsets other than ASCII/UTF-8, format=flowed,
+//   attachments;
 // - the plain-text fast path, for a single text/plain part with no transfer encoding (7bit, 8bit,
 //   binary or none) in US-ASCII/UTF-8 (or no charset): its body is the bytes after the header
 //   block as UTF-8, exactly what mailparser hands out for such a part.
 //
-// The fast path reads the header block with mailsplit's own MimeNode (the class mailparser's
-// splitter builds) and decodes the header fields with mailparser's own processHeaders, so RFC 2047
-// words, unfolding, addresses and Message-IDs come out exactly as on the mailparser path. Only
-// the stream machinery is skipped. Whatever it is not sure about goes to mailparser;
-// test/thread/fast-path.test.ts proves both give the same DecodedMail on every conformance mail.
+// The fast path reads the header block from the bytes itself (plain-headers.ts) and the fields
+// of simple shapes too (plain-mail.ts, plain-from.ts); a field that is not simple (RFC 2047
+// words, an address list of another shape) goes through mailparser's own processHeaders. A
+// header block it is not sure about is read with mailsplit's own MimeNode (the class
+// mailparser's splitter builds), as mailparser would read it. Whatever needs MIME decoding goes
+// to mailparser; test/thread/fast-path.test.ts proves both paths give the same DecodedMail on
+// every conformance mail.
 import MimeNode from '@zone-eu/mailsplit/lib/mime-node.js';
-import { MailParser, simpleParser, type AddressObject, type Attachment, type HeaderLines } from 'mailparser';
+import type { AddressObject, HeaderLines } from 'mailparser';
 import type { DecodedMail, TextPart } from './decoded-mail.js';
 import { idOf, idsIn } from './message-ids.js';
-import type { Person } from './types.js';
-
-const PARSER_OPTIONS = { skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, keepCidLinks: true } as const;
-
-/** What mailparser's processHeaders/libmime look like from here (both are internal to it). */
-interface HeaderDecoder {
-  processHeaders(lines: HeaderLines): Map<string, unknown>;
-  libmime: { decodeHeader(line: string): { value?: unknown } | null };
-}
-
-/** One MailParser, only for its header decoding (stateless per call). */
-const headerDecoder = new MailParser(PARSER_OPTIONS) as unknown as HeaderDecoder;
+import { firstPerson, headerValue, processHeaders } from './mailparser-headers.js';
+import { ALL_ROOT_KEYS, MIME_ROOT_KEYS, leanParse, type LeanAttachment, type LeanParsed } from './lean-mailparser.js';
+import { MAX_FAST_HEADER, readPlainHeaders } from './plain-headers.js';
+import { plainBody } from './plain-content-type.js';
+import { headerFields, plainMail } from './plain-mail.js';
 
 /** The header fields DecodedMail uses; processHeaders treats lines one by one, so decoding only these is the same. */
 const WANTED = new Set(['from', 'subject', 'message-id', 'in-reply-to', 'references']);
 
 export async function decodeWithMailparser(raw: Buffer): Promise<DecodedMail> {
-  const m = await simpleParser(raw, PARSER_OPTIONS);
+  // The header fields are read as on the fast path when the block is plain enough; mailparser decodes the body.
+  const h = readPlainHeaders(raw);
+  if (h === null) return mailOf(await leanParse(raw, mayHoldDiff, ALL_ROOT_KEYS));
+  const m = await leanParse(raw, mayHoldDiff, MIME_ROOT_KEYS);
+  return { ...headerFields(raw, h), body: normaliseLineEnds(m.text ?? ''), parts: m.attachments.flatMap(textPart) };
+}
+
+/** The DecodedMail of what mailparser parsed (leanParse, or simpleParser's ParsedMail). */
+export function mailOf(m: LeanParsed): DecodedMail {
+  const h = m.headers as Map<string, unknown> | undefined;
   return decoded(
-    { messageId: m.messageId, from: m.from, subject: m.subject, inReplyTo: m.inReplyTo, references: m.references },
+    {
+      messageId: h?.get('message-id') as string | undefined,
+      from: h?.get('from') as AddressObject | undefined,
+      subject: h?.get('subject') as string | undefined,
+      inReplyTo: h?.get('in-reply-to') as string | undefined,
+      references: h?.get('references') as string | string[] | undefined,
+    },
     m.headerLines,
     m.text ?? '',
     m.attachments.flatMap(textPart),
   );
 }
 
-/** Largest header block the fast path takes (mailparser refuses past 1 MiB; leave the odd ones to it). */
-const MAX_FAST_HEADER = 64 * 1024;
 const ASCII_OR_UTF8 = new Set(['ascii', 'usascii', 'utf8']);
 const NO_TRANSFER_ENCODING = new Set(['', '7bit', '8bit', 'binary']);
 
 /** The fast path: a DecodedMail, or null when the message needs mailparser. */
 export function decodePlain(raw: Buffer): DecodedMail | null {
+  const h = readPlainHeaders(raw);
+  const body = h === null ? 'unsure' : plainBody(h);
+  if (body === 'mime') return null;
+  if (h === null || body === 'unsure') return decodePlainWithMailsplit(raw);
+  return plainMail(raw, h);
+}
+
+/** The fast path for what plain-headers.ts / plain-content-type.ts are unsure about: mailsplit reads the block. */
+function decodePlainWithMailsplit(raw: Buffer): DecodedMail | null {
   // The header block ends at the first empty line, as mailsplit's splitter ends it (lines end at LF).
   // (mailparser's splitter passes it our options, none of which MimeNode reads.)
   const node = new MimeNode(false, {});
@@ -72,7 +90,7 @@ export function decodePlain(raw: Buffer): DecodedMail | null {
   if (!ASCII_OR_UTF8.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return null;
   const headers = node.headers as unknown as { lines: HeaderLines; getList(): HeaderLines };
   const lines = headers.getList();
-  const h = headerDecoder.processHeaders(lines.filter((l) => WANTED.has(l.key)));
+  const h = processHeaders(lines.filter((l) => WANTED.has(l.key)));
   const text = raw.toString('utf8', start).replace(/\r?\n/g, '\n');
   return decoded(
     {
@@ -120,15 +138,9 @@ function decoded(f: Fields, headerLines: HeaderLines, text: string, parts: TextP
 function dateOf(lines: HeaderLines): Date | null {
   const l = lines.find((h) => h.key === 'date');
   if (!l) return null;
-  const v = String(headerDecoder.libmime.decodeHeader(l.line)?.value ?? '').trim();
+  const v = headerValue(l.line);
   const d = new Date(Buffer.from(v, 'binary').toString());
   return Number.isNaN(d.getTime()) ? null : d;
-}
-
-function firstPerson(a: AddressObject | undefined): Person | null {
-  const v = a?.value.find((x) => x.address || x.name);
-  if (!v) return null;
-  return { name: (v.name || v.address || '').trim(), email: (v.address ?? '').trim() };
 }
 
 /** A header's value as written: unfolded, without its name. */
@@ -143,10 +155,14 @@ function rawHeader(lines: HeaderLines, key: string): string | null {
 
 const DIFF_TYPES = /^(text\/x-(patch|diff)|text\/plain|application\/x-(patch|diff))$/i;
 
-/** Attachments that can hold a diff: text/x-patch, text/x-diff and text/plain ones. */
-function textPart(a: Attachment): TextPart[] {
-  const isPatchName = a.filename ? /\.(patch|diff)$/i.test(a.filename) : false;
-  if (!DIFF_TYPES.test(a.contentType) && !isPatchName) return [];
+/** Attachments that can hold a diff: text/x-patch, text/x-diff and text/plain ones, or named *.patch / *.diff. */
+function mayHoldDiff(contentType: string, filename: string | undefined): boolean {
+  return DIFF_TYPES.test(contentType) || (filename ? /\.(patch|diff)$/i.test(filename) : false);
+}
+
+/** The text of an attachment that can hold a diff. */
+function textPart(a: LeanAttachment): TextPart[] {
+  if (!mayHoldDiff(a.contentType, a.filename)) return [];
   const ct = a.headers.get('content-type') as { params?: Record<string, string> } | undefined;
   return [
     {

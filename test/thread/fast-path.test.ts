@@ -1,6 +1,8 @@
 // Differential test of the plain-text fast path (src/thread/mime-decode.ts): on every message of
 // the conformance corpora and of a generated LKML-like mbox, the fast path either declines
-// (null: mailparser decodes it) or gives exactly the DecodedMail mailparser gives.
+// (null: mailparser decodes it) or gives exactly the DecodedMail mailparser gives. The mailparser
+// path (MailParser driven by lean-mailparser.ts) is itself checked against simpleParser, the
+// documented way to use mailparser. Targeted header shapes: test/thread/plain-headers.test.ts.
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,12 +10,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { corpus } from './corpus.js';
 import { readInput } from '../../src/thread/read-input.js';
 import { UnreadableInput } from '../../src/thread/input-error.js';
-import { decodePlain, decodeWithMailparser } from '../../src/thread/mime-decode.js';
+import { simpleParser } from 'mailparser';
+import { decodePlain, decodeWithMailparser, mailOf } from '../../src/thread/mime-decode.js';
+import { PARSER_OPTIONS } from '../../src/thread/mailparser-headers.js';
 import { writeCorpus } from '../../bench/corpus.js';
+import type { DecodedMail } from '../../src/thread/decoded-mail.js';
 
 interface Tally {
   messages: number;
   fast: number;
+}
+
+/** The DecodedMail from simpleParser's result: what decodeWithMailparser gave before it drove MailParser itself. */
+async function viaSimpleParser(raw: Buffer): Promise<DecodedMail> {
+  return mailOf(await simpleParser(raw, PARSER_OPTIONS));
 }
 
 /** Every mail message in `file` (mboxes and single mails; other files are skipped). */
@@ -31,14 +41,18 @@ async function compare(file: string, tally: Tally): Promise<void> {
   for await (const { raw, where } of mails(file)) {
     tally.messages++;
     const fast = decodePlain(raw);
+    const reference = await viaSimpleParser(raw).catch((err: unknown) => err as Error);
     let slow;
     try {
       slow = await decodeWithMailparser(raw);
-    } catch {
-      // mailparser refuses it: the fast path must not take it either.
+    } catch (err) {
+      // mailparser refuses it: so does simpleParser, and the fast path must not take it either.
+      expect(reference, `${where}: simpleParser reads what MailParser refuses`).toBeInstanceOf(Error);
+      expect((err as Error).message).toBe((reference as Error).message);
       expect(fast, `${where}: fast path took a message mailparser refuses`).toBeNull();
       continue;
     }
+    expect(slow, `${where}: MailParser path differs from simpleParser`).toEqual(reference);
     if (fast === null) continue;
     tally.fast++;
     expect(fast, where).toEqual(slow);
