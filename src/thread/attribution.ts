@@ -8,6 +8,7 @@
 import type { QuotedLine } from '../patch/types.js';
 import type { Person } from './types.js';
 import { parsePerson } from './person.js';
+import { firstNonSpace, isJsSpace, lastNonSpace } from './js-space.js';
 
 export interface Attribution {
   /** The quote depth whose text this line introduces (the line's own depth + 1). */
@@ -31,22 +32,29 @@ export function findAttributions(lines: QuotedLine[]): Attribution[] {
   const out: Attribution[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const text = l.text.trim();
-    if (text === '') continue;
-    let person = strongAttribution(text);
+    // Every form ends in `:` (all the regexes end `:\s*$`); a line that does not can only be the
+    // first half of a wrapped `On ...`. Most lines are neither, and are passed over unread.
+    const last = lastNonSpace(l.text);
+    if (last < 0) continue;
+    let person: Person | null = null;
     let used = 1;
-    if (!person && /^(On|Le|Am)\s/i.test(text) && !text.endsWith(':')) {
-      // Wrapped: `On <date>, Name` / `wrote:` (or Gmail's `Name <` / `email> wrote:`).
+    if (l.text.charCodeAt(last) === COLON) {
+      const text = l.text.trim();
+      person = strongAttribution(text);
+      if (!person) {
+        person = weakAttribution(text);
+        if (person && !quotedTextFollows(lines, i, l.depth)) person = null;
+      }
+    } else if (opensWrapped(l.text)) {
+      // Wrapped: `On <date>, Name` / `wrote:` (or Gmail's `Name <` / `email> wrote:`); the joined
+      // text ends as the next line does, so that line must end in `:`.
       const next = lines[i + 1];
-      if (next && next.depth === l.depth && next.text.trim().length < 80) {
+      if (next && next.depth === l.depth && endsInColon(next.text) && next.text.trim().length < 80) {
+        const text = l.text.trim();
         const joiner = text.endsWith('<') ? '' : ' ';
         person = strongAttribution(text + joiner + next.text.trim());
         used = 2;
       }
-    }
-    if (!person) {
-      person = weakAttribution(text);
-      if (person && !quotedTextFollows(lines, i, l.depth)) person = null;
     }
     if (person) {
       out.push({ depth: l.depth + 1, person, lineNo: l.lineNo });
@@ -54,6 +62,42 @@ export function findAttributions(lines: QuotedLine[]): Attribution[] {
     }
   }
   return out;
+}
+
+const COLON = 58;
+
+function endsInColon(s: string): boolean {
+  const k = lastNonSpace(s);
+  return k >= 0 && s.charCodeAt(k) === COLON;
+}
+
+/** Same as /^(On|Le|Am)\s/i on the trimmed line. */
+function opensWrapped(s: string): boolean {
+  const f = firstNonSpace(s);
+  const a = s.charCodeAt(f) | 0x20;
+  const b = s.charCodeAt(f + 1) | 0x20;
+  const pair = (a === 0x6f && b === 0x6e) || (a === 0x6c && b === 0x65) || (a === 0x61 && b === 0x6d); // on le am
+  return pair && f + 2 < s.length && isJsSpace(s.charCodeAt(f + 2));
+}
+
+const VERBS = ['wrote', 'writes', 'said', 'a écrit', 'schrieb', 'escribió', 'scrisse'];
+
+/**
+ * NAME_WROTE can only match when a verb of WROTE stands before the colon (and its blanks). Case
+ * folded with `| 0x20`, which folds ASCII and Latin-1 letters (and lets a few other chars
+ * through: then the regex decides).
+ */
+function endsWithVerb(text: string): boolean {
+  let k = text.length - 2; // text is trimmed and ends with ':'
+  while (k >= 0 && isJsSpace(text.charCodeAt(k))) k--;
+  for (const v of VERBS) {
+    const from = k + 1 - v.length;
+    if (from < 0) continue;
+    let j = 0;
+    while (j < v.length && (text.charCodeAt(from + j) | 0x20) === v.charCodeAt(j)) j++;
+    if (j === v.length) return true;
+  }
+  return false;
 }
 
 /** Forms that say "attribution" on their own: `On ... wrote:`, `* Name [...]:`, `Quoting Name (...):`. */
@@ -68,6 +112,7 @@ function strongAttribution(text: string): Person | null {
 
 /** `Name <email> wrote:`: also how prose can end, so quoted text must follow it. */
 function weakAttribution(text: string): Person | null {
+  if (!endsWithVerb(text)) return null;
   const m = NAME_WROTE.exec(text);
   if (!m) return null;
   const who = m[1]!;

@@ -15,7 +15,7 @@ import { findAttributions, type Attribution } from './attribution.js';
 import { depthsWithText } from './quote-layers.js';
 import { findTrailers } from './trailers.js';
 import { inBodyHeaders } from './inbody-headers.js';
-import { parseSubjectTags, splitSubject } from './subject-tags.js';
+import { splitSubject, tagsOf } from './subject-tags.js';
 import { bodyLineIn } from './body-line.js';
 import type { InBodyHeaders, MessagePosition, MessageSource, Person, SubjectTags, Trailer } from './types.js';
 
@@ -62,8 +62,8 @@ export async function readMail(raw: RawMail): Promise<MailRecord> {
 }
 
 function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer, position: MessagePosition): MailRecord {
-  const { reply } = splitSubject(mail.subject);
-  const patchMail = !reply;
+  const subjectParts = splitSubject(mail.subject);
+  const patchMail = !subjectParts.reply;
   const outlook = bumpOutlookQuotes(splitQuoted(mail.body));
   const lines = outlook.lines;
   const found = findDiffs(lines, { patchMail });
@@ -75,27 +75,27 @@ function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer, posi
     found.some((d) => d.origin !== 'attachment' && n >= d.firstLine && n <= d.lastLine);
   const patchStart = patchPartStart(lines);
   // git mailinfo reads in-body headers of any mail that has a patch part, reply or not.
-  const inBody = patchStart >= 0 ? inBodyHeaders(mail.body.split('\n').slice(0, patchStart)) : null;
+  const inBody = patchStart >= 0 ? inBodyHeaders(firstLines(mail.body, patchStart)) : null;
   // Trailers end at the patch break only in a patch submission; a reply's `---` is prose.
   const trailerScope = { inDiff, ...(patchMail && patchStart >= 0 ? { endLine: patchStart + 1 } : {}) };
-  const depth0 = lines.filter((l) => l.depth === 0).map((l) => l.text);
   const scissorsAuthor = found.some((d) => d.origin === 'scissors' && d.quoteDepth === 0)
-    ? (inBodyHeaders(depth0, { scissors: true })?.from ?? null)
+    ? (inBodyHeaders(depthZeroText(lines), { scissors: true })?.from ?? null)
     : null;
   const from = mail.from ?? { name: '', email: '' };
   const id = mail.messageId ?? synthesiseId(raw);
+  const attributions = findAttributions(lines);
   return {
     id,
     idSynthesised: mail.messageId === null,
     from,
     date: mail.date,
     subject: mail.subject,
-    tags: parseSubjectTags(mail.subject),
-    reply,
+    tags: tagsOf(subjectParts),
+    reply: subjectParts.reply,
     inReplyTo: mail.inReplyTo,
     references: mail.references,
     source,
-    attributions: [...findAttributions(lines), ...outlook.attributions],
+    attributions: outlook.attributions.length ? attributions.concat(outlook.attributions) : attributions,
     textDepths: depthsWithText(lines),
     found,
     scissorsAuthor,
@@ -103,6 +103,28 @@ function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer, posi
     inBody,
     position,
   };
+}
+
+/** `body.split('\n').slice(0, n)` without splitting the rest of the body. */
+function firstLines(body: string, n: number): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  while (out.length < n) {
+    const nl = body.indexOf('\n', pos);
+    if (nl < 0) {
+      out.push(body.slice(pos));
+      break;
+    }
+    out.push(body.slice(pos, nl));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+function depthZeroText(lines: QuotedLine[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) if (l.depth === 0) out.push(l.text);
+  return out;
 }
 
 /** 0-based body line where git's patch part starts, as the diff finder sees it (quotes never break), or -1. */

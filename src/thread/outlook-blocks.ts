@@ -5,6 +5,7 @@
 import type { QuotedLine } from '../patch/types.js';
 import type { Attribution } from './attribution.js';
 import { parsePerson } from './person.js';
+import { isJsSpace } from './js-space.js';
 
 const ORIGINAL_MESSAGE = /^-{3,}\s*Original Message\s*-{3,}\s*$/i;
 const RULE = /^_{10,}\s*$/;
@@ -16,10 +17,14 @@ export interface OutlookResult {
 }
 
 export function bumpOutlookQuotes(lines: QuotedLine[]): OutlookResult {
-  const out: QuotedLine[] = [];
+  // Nearly every mail has no block: then the lines are the result as they are.
+  let i0 = 0;
+  while (i0 < lines.length && !startsOutlookBlock(lines, i0)) i0++;
+  if (i0 === lines.length) return { lines, attributions: [] };
+  const out: QuotedLine[] = lines.slice(0, i0);
   const attributions: Attribution[] = [];
   let extra = 0;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = i0; i < lines.length; i++) {
     const l = lines[i]!;
     const depth = l.depth + extra;
     if (startsOutlookBlock(lines, i)) {
@@ -43,11 +48,20 @@ export function bumpOutlookQuotes(lines: QuotedLine[]): OutlookResult {
 }
 
 function startsOutlookBlock(lines: QuotedLine[], i: number): boolean {
-  // Both forms need a `-` or `_`: most lines are out with one cheap look.
+  // Both forms start (after blanks) with `-` or `_`: most lines are out after their first
+  // visible char. Other whitespace than space/tab in front gets the full look.
   const raw = lines[i]!.text;
-  if (raw.indexOf('-') < 0 && raw.indexOf('_') < 0) return false;
+  let k = 0;
+  let c = raw.charCodeAt(0);
+  while (c === SPACE || c === TAB) c = raw.charCodeAt(++k);
+  if (c !== DASH && c !== UNDERSCORE && (Number.isNaN(c) || !isJsSpace(c))) return false;
   const t = raw.trim();
   if (ORIGINAL_MESSAGE.test(t)) return true;
   const next = lines[i + 1];
   return RULE.test(t) && next !== undefined && /^(From|Von):\s*\S/i.test(next.text.trim());
 }
+
+const SPACE = 32;
+const TAB = 9;
+const DASH = 45;
+const UNDERSCORE = 95;

@@ -29,14 +29,41 @@ export function quoteDepthOf(line: string): { depth: number; text: string } {
   return { depth, text: line.slice(i) };
 }
 
+/**
+ * The body's lines (split at LF, a CR before it dropped; no extra empty line after a final
+ * newline), each with its depth. Reads the markers straight off the body so a quoted line costs
+ * one substring, not a line and then its text.
+ */
 export function splitQuoted(body: string): QuotedLine[] {
-  const raw = body.includes('\r') ? body.split(/\r?\n/) : body.split('\n');
-  // A body ending in a newline does not have an extra empty last line.
-  if (raw.length > 0 && raw[raw.length - 1] === '') raw.pop();
-  const out: QuotedLine[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const q = quoteDepthOf(raw[i]!);
-    out[i] = { depth: q.depth, text: q.text, lineNo: i + 1 };
+  const out: QuotedLine[] = [];
+  const len = body.length;
+  let pos = 0;
+  while (pos < len) {
+    const nl = body.indexOf('\n', pos);
+    let end = nl < 0 ? len : nl;
+    if (nl > pos && body.charCodeAt(nl - 1) === CR) end--;
+    // The chars after `end` are CR, LF or none, so the marker scan can read past it safely.
+    let i = pos;
+    let depth = 0;
+    if (body.charCodeAt(i) === GT && i < end) {
+      i++;
+      depth = 1;
+      for (;;) {
+        const c = body.charCodeAt(i);
+        if (c === GT) {
+          depth++;
+          i++;
+        } else if ((c === SPACE || c === TAB) && body.charCodeAt(i + 1) === GT) {
+          depth++;
+          i += 2;
+        } else break;
+      }
+      if (body.charCodeAt(i) === SPACE) i++;
+    }
+    out.push({ depth, text: body.slice(i, end), lineNo: out.length + 1 });
+    pos = nl < 0 ? len : nl + 1;
   }
   return out;
 }
+
+const CR = 13;

@@ -5,6 +5,7 @@
 import type { Attribution } from './attribution.js';
 import type { Person, QuoteLayer } from './types.js';
 import { samePerson } from './person.js';
+import { isBlank } from './js-space.js';
 
 /**
  * @param textDepths the depths that have quoted text of their own (blank lines do not count)
@@ -41,6 +42,6 @@ export function quoteLayers(
 /** The depths that carry text, for quoteLayers(). */
 export function depthsWithText(lines: readonly { depth: number; text: string }[]): Set<number> {
   const out = new Set<number>();
-  for (const l of lines) if (l.text.trim() !== '') out.add(l.depth);
+  for (const l of lines) if (!isBlank(l.text)) out.add(l.depth);
   return out;
 }

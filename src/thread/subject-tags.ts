@@ -56,7 +56,12 @@ function matchingBracket(s: string): number {
 }
 
 export function parseSubjectTags(subject: string): SubjectTags | null {
-  const { reply, groups, rest } = splitSubject(subject);
+  return tagsOf(splitSubject(subject));
+}
+
+/** parseSubjectTags for a subject already split (a caller that needs both splits once). */
+export function tagsOf(parts: SubjectParts): SubjectTags | null {
+  const { reply, groups, rest } = parts;
   const tags: SubjectTags = {
     prefix: '',
     version: null,

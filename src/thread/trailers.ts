@@ -47,6 +47,8 @@ export function parseTrailer(text: string): Trailer | null {
 
 /** `Name <a@b<mailto:a@b>>` (Outlook's HTML-to-text) becomes `Name <a@b>`. */
 function cleanValue(v: string): string {
+  // The pattern holds two `<`; a value with fewer (nearly all) has nothing to clean.
+  if (v.indexOf('<') === v.lastIndexOf('<')) return v;
   return v.replace(/<([^<>\s]+@[^<>\s]+)<mailto:\1>>/gi, '<$1>');
 }
 
