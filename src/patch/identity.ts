@@ -3,10 +3,16 @@
 // lines with all whitespace removed; context and line numbers are left out, so a quoted copy
 // with lost indentation, re-wrapped lines or trimmed context has the same identity. The file
 // hashes are combined order-independently, like --stable.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { FileDiff } from './types.js';
 
 const NOT_IDENTITY = /^(?:similarity index|dissimilarity index|index )/;
+
+/** sha1 hex of a string: the one-shot crypto.hash (Node >= 20.12) saves a Hash object per call. */
+const sha1: (s: string) => string =
+  typeof crypto.hash === 'function'
+    ? (s) => crypto.hash('sha1', s, 'hex')
+    : (s) => crypto.createHash('sha1').update(s).digest('hex');
 
 /** A file's change as patch-id sees it: its +/- lines, whitespace removed, in order. */
 function changeLines(f: FileDiff): string[] {
@@ -15,21 +21,40 @@ function changeLines(f: FileDiff): string[] {
   return out;
 }
 
+/** Any whitespace but the newline. */
+const SPACE_BUT_NEWLINE = /[^\S\n]+/g;
+
+/**
+ * The digest of one file. Hashing the pieces concatenated equals updating piece by piece:
+ * every piece ends in an ASCII `\0` or `\n`, so no surrogate pair is formed across a join.
+ * The +/- lines are stripped of whitespace in one replace over all of them: hunk lines never
+ * hold a newline (they are lines), so that removes exactly what a replace per line would;
+ * a file with a line that does hold one is stripped line by line.
+ */
 function fileDigest(f: FileDiff): string {
-  const h = createHash('sha1');
-  h.update(`${f.old ?? '/dev/null'}\0${f.new ?? '/dev/null'}\0`);
+  let s = `${f.old ?? '/dev/null'}\0${f.new ?? '/dev/null'}\0`;
   for (const e of f.extended) {
     // The blob ids of a text diff change with its context; for a binary file they are the change.
     if (NOT_IDENTITY.test(e) && !(f.binary && e.startsWith('index '))) continue;
-    h.update(e.replace(/\s+/g, '') + '\n');
+    s += e.replace(/\s+/g, '') + '\n';
   }
-  for (const l of changeLines(f)) h.update(l + '\n');
-  return h.digest('hex');
+  let changes = '';
+  let newlineInText = false;
+  for (const hunk of f.hunks) {
+    for (const l of hunk.lines) {
+      if (l.op === ' ') continue;
+      if (l.text.includes('\n')) newlineInText = true;
+      changes += `${l.op}${l.text}\n`;
+    }
+  }
+  if (newlineInText) changes = changeLines(f).map((l) => l + '\n').join('');
+  else changes = changes.replace(SPACE_BUT_NEWLINE, '');
+  return sha1(s + changes);
 }
 
 export function diffIdentity(files: readonly FileDiff[]): string {
   const parts = files.map(fileDigest).sort();
-  return createHash('sha1').update(parts.join('\n')).digest('hex');
+  return sha1(parts.join('\n'));
 }
 
 function isSubsequence(part: string[], whole: string[]): boolean {
