@@ -5,7 +5,8 @@ import type { DiffOrigin, FileDiff, QuotedLine, Repair } from './types.js';
 import { buildViews, type DepthView, Kind, isFileStartKind } from './view.js';
 import { readDiff, type ReadDiff } from './diff-reader.js';
 import { renderDiff } from './render.js';
-import { patchBreak } from './patch-break.js';
+import { isPatchBreakLine } from './patch-break.js';
+import { depthsWithDiffStart } from './diff-gate.js';
 
 export interface FoundDiff {
   quoteDepth: number;
@@ -25,14 +26,27 @@ export interface FindOptions {
 }
 
 export function findDiffs(lines: readonly QuotedLine[], opts: FindOptions = {}): FoundDiff[] {
+  // Most bodies (replies without code) have no line a diff could start at: one cheap scan.
+  const depths = depthsWithDiffStart(lines);
+  if (depths === null) return [];
+  return findDiffsAt(lines, depths, opts);
+}
+
+/** The diffs of the given quote depths; a depth without a diff-start line has none. */
+export function findDiffsAt(lines: readonly QuotedLine[], depths: ReadonlySet<number> | null, opts: FindOptions = {}): FoundDiff[] {
   let breakLine = Infinity;
-  if (opts.patchMail) {
-    // Quoted lines start with `>` in the mail, so they never break.
-    const at = patchBreak(lines.map((l) => (l.depth === 0 ? l.text : '>')));
-    if (at >= 0) breakLine = lines[at]!.lineNo;
+  // The break only sorts out depth-0 diffs. Quoted lines start with `>` in the mail, so they
+  // never break.
+  if (opts.patchMail && (depths === null || depths.has(0))) {
+    for (const l of lines) {
+      if (l.depth === 0 && isPatchBreakLine(l.text)) {
+        breakLine = l.lineNo;
+        break;
+      }
+    }
   }
   const found: FoundDiff[] = [];
-  for (const v of buildViews(lines)) found.push(...findInView(v, breakLine));
+  for (const v of buildViews(lines, depths)) for (const d of findInView(v, breakLine)) found.push(d);
   return found.sort((a, b) => a.firstLine - b.firstLine);
 }
 

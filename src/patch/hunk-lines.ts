@@ -154,13 +154,19 @@ export class HunkLines {
    * mismatch with the header is a repair (unless a snip cut the hunk, which says why itself).
    */
   toHunk(headerIdx: number, h: HunkHeader, recounted: boolean, snipLine: number): { hunk: Hunk; repairs: Repair[] } {
-    const lines: HunkLine[] = this.entries.map((e) => {
-      const l: HunkLine = { op: e.op, text: e.text, lineNo: this.v.lineNo[e.idx]! };
+    const { entries } = this;
+    const lineNo = this.v.lineNo;
+    const lines: HunkLine[] = [];
+    let added = 0;
+    let removed = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      const l: HunkLine = { op: e.op, text: e.text, lineNo: lineNo[e.idx]! };
       if (e.noNewline) l.noNewline = true;
-      return l;
-    });
-    const added = lines.filter((l) => l.op === '+').length;
-    const removed = lines.filter((l) => l.op === '-').length;
+      if (e.op === '+') added++;
+      else if (e.op === '-') removed++;
+      lines.push(l);
+    }
     const oldLines = this.old;
     const newLines = this.new;
     // A zero-length side is addressed by the line before it (`-0,0` for a new file).

@@ -3,10 +3,16 @@
 // lines with all whitespace removed; context and line numbers are left out, so a quoted copy
 // with lost indentation, re-wrapped lines or trimmed context has the same identity. The file
 // hashes are combined order-independently, like --stable.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { FileDiff } from './types.js';
 
 const NOT_IDENTITY = /^(?:similarity index|dissimilarity index|index )/;
+
+/** sha1 hex of a string: the one-shot crypto.hash (Node >= 20.12) saves a Hash object per call. */
+const sha1: (s: string) => string =
+  typeof crypto.hash === 'function'
+    ? (s) => crypto.hash('sha1', s, 'hex')
+    : (s) => crypto.createHash('sha1').update(s).digest('hex');
 
 /** A file's change as patch-id sees it: its +/- lines, whitespace removed, in order. */
 function changeLines(f: FileDiff): string[] {
@@ -15,21 +21,26 @@ function changeLines(f: FileDiff): string[] {
   return out;
 }
 
+/**
+ * The digest of one file: its pieces joined and hashed at once, which equals one update per
+ * piece, since every piece ends in an ASCII `\0` or `\n` (no surrogate pair forms across a join).
+ */
 function fileDigest(f: FileDiff): string {
-  const h = createHash('sha1');
-  h.update(`${f.old ?? '/dev/null'}\0${f.new ?? '/dev/null'}\0`);
+  const pieces = [`${f.old ?? '/dev/null'}\0${f.new ?? '/dev/null'}\0`];
   for (const e of f.extended) {
     // The blob ids of a text diff change with its context; for a binary file they are the change.
     if (NOT_IDENTITY.test(e) && !(f.binary && e.startsWith('index '))) continue;
-    h.update(e.replace(/\s+/g, '') + '\n');
+    pieces.push(e.replace(/\s+/g, '') + '\n');
   }
-  for (const l of changeLines(f)) h.update(l + '\n');
-  return h.digest('hex');
+  for (const hunk of f.hunks) {
+    for (const l of hunk.lines) if (l.op !== ' ') pieces.push(l.op + l.text.replace(/\s+/g, '') + '\n');
+  }
+  return sha1(pieces.join(''));
 }
 
 export function diffIdentity(files: readonly FileDiff[]): string {
   const parts = files.map(fileDigest).sort();
-  return createHash('sha1').update(parts.join('\n')).digest('hex');
+  return sha1(parts.join('\n'));
 }
 
 function isSubsequence(part: string[], whole: string[]): boolean {

@@ -3,6 +3,7 @@
 import type { DiffOrigin } from './types.js';
 import { type FoundDiff, findInView } from './find-diffs.js';
 import { viewOfText } from './view.js';
+import { textMayHoldDiff } from './diff-gate.js';
 
 export type * from './types.js';
 export { findDiffs, type FoundDiff, type FindOptions } from './find-diffs.js';
@@ -16,6 +17,7 @@ export { functionName, parseHunkHeader } from './hunk-header.js';
  * `git format-patch` mail. All diffs in it are one diff (an attachment is one change).
  */
 export function parseDiffText(text: string, origin: DiffOrigin): FoundDiff | null {
+  if (!textMayHoldDiff(text)) return null;
   const lines = text.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const found = findInView(viewOfText(lines));

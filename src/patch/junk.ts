@@ -7,7 +7,9 @@ const SNIP = /^\s*(?:\[\s*(?:\.{2,}|\u2026|snip(?:ped)?|cut|trimmed|skip(?:ped)?
 /** `[...]`, `[ snip ]`, `<snip>`, `...`: the writer left something out here. */
 export function isSnipLine(text: string): boolean {
   if (text.length === 0 || text.length > 40) return false;
-  const c = text.trimStart()[0];
+  // Most lines start with a visible ASCII character: no need to trim to see the first one.
+  const c0 = text.charCodeAt(0);
+  const c = c0 > 0x20 && c0 < 0x7f ? text[0] : text.trimStart()[0];
   return (c === '[' || c === '<' || c === '.' || c === '\u2026') && SNIP.test(text);
 }
 

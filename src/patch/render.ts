@@ -19,35 +19,38 @@ function quoteIfNeeded(p: string): string {
   return `"${p.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/\n/g, '\\n')}"`;
 }
 
-export function renderFile(r: RenderableFile): string[] {
+function renderInto(r: RenderableFile, emit: (line: string) => void): void {
   const { file } = r;
-  const out: string[] = [];
   if (r.git) {
     const a = file.old ?? file.new ?? '';
     const b = file.new ?? file.old ?? '';
-    out.push(`diff --git a/${quoteIfNeeded(a)} b/${quoteIfNeeded(b)}`);
+    emit(`diff --git a/${quoteIfNeeded(a)} b/${quoteIfNeeded(b)}`);
     for (const e of file.extended) {
-      out.push(e);
-      if (e.startsWith('GIT binary patch')) out.push(...r.binaryData);
+      emit(e);
+      if (e.startsWith('GIT binary patch')) for (const d of r.binaryData) emit(d);
     }
   }
   if (file.hunks.length > 0 || r.hasFilePair) {
     if (!file.headerless) {
-      out.push(`--- ${side('a/', file.old)}`);
-      out.push(`+++ ${side('b/', file.new)}`);
+      emit(`--- ${side('a/', file.old)}`);
+      emit(`+++ ${side('b/', file.new)}`);
     }
   }
   for (const h of file.hunks) {
-    out.push(h.header);
+    emit(h.header);
     for (const l of h.lines) {
-      out.push(l.op + l.text);
-      if (l.noNewline) out.push('\\ No newline at end of file');
+      emit(l.op + l.text);
+      if (l.noNewline) emit('\\ No newline at end of file');
     }
   }
-  return out;
 }
 
+/** The files' lines, each ended by a newline: one array for all files, joined once into a flat string. */
 export function renderDiff(files: readonly RenderableFile[]): string {
-  const lines = files.flatMap(renderFile);
-  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+  const out: string[] = [];
+  const emit = (line: string): void => {
+    out.push(line);
+  };
+  for (const f of files) renderInto(f, emit);
+  return out.length === 0 ? '' : out.join('\n') + '\n';
 }

@@ -25,16 +25,18 @@ interface Expansion {
 /** How the tabs were expanded, or null when the lines show no tab stops. */
 function expansionOf(lines: HunkLine[]): Expansion | null {
   // Code lines only: a comment's ` * text` is aligned by one space after the tabs.
-  const indents = lines
-    .map((l) => ({ n: indentOf(l), l }))
-    .filter(({ n, l }) => n >= 2 && n < l.text.length && l.text[n] !== '*')
-    .map(({ n }) => n);
+  const indents: number[] = [];
+  for (const l of lines) {
+    const n = indentOf(l);
+    if (n >= 2 && n < l.text.length && l.text[n] !== '*') indents.push(n);
+  }
   if (indents.length === 0) return null;
   let best: Expansion | null = null;
   let bestScore = 0;
   for (const width of [8, 4]) {
     for (const offset of [0, 1]) {
-      const score = indents.filter((n) => (n + offset) % width === 0 && n + offset >= width).length;
+      let score = 0;
+      for (const n of indents) if ((n + offset) % width === 0 && n + offset >= width) score++;
       if (score > bestScore) {
         best = { width, offset };
         bestScore = score;
@@ -47,8 +49,9 @@ function expansionOf(lines: HunkLine[]): Expansion | null {
 export function restoreTabs(file: FileDiff, repairs: Repair[]): void {
   const path = file.new ?? file.old ?? '';
   if (!TAB_INDENTED.test(path)) return;
+  // Usually a tab shows up within the first lines: looked for before any array is built.
+  for (const h of file.hunks) for (const l of h.lines) if (l.text.includes('\t')) return;
   const lines = file.hunks.flatMap((h) => h.lines);
-  if (lines.some((l) => l.text.includes('\t'))) return;
   const x = expansionOf(lines);
   if (!x) return;
   for (const l of lines) {

@@ -63,13 +63,17 @@ function emptyView(depth: number): DepthView {
   };
 }
 
-export function buildViews(lines: readonly QuotedLine[]): DepthView[] {
+/**
+ * The views of the quote depths in `depths` (all depths when null): a depth left out has no
+ * line a diff can start at, so its view would find nothing.
+ */
+export function buildViews(lines: readonly QuotedLine[], depths: ReadonlySet<number> | null = null): DepthView[] {
   const byDepth = new Map<number, { view: DepthView; last: number }>();
   let entry: { view: DepthView; last: number } | undefined;
-  let lastSnip = -1; // body index of the latest snip line, any depth
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (!entry || entry.view.depth !== l.depth) {
+      if (depths !== null && !depths.has(l.depth)) continue;
       entry = byDepth.get(l.depth);
       if (!entry) {
         entry = { view: emptyView(l.depth), last: -1 };
@@ -81,22 +85,35 @@ export function buildViews(lines: readonly QuotedLine[]): DepthView[] {
     v.text.push(l.text);
     v.lineNo.push(l.lineNo);
     v.gapBefore.push(gap);
-    v.snipInGap.push(gap && lastSnip > entry.last ? lines[lastSnip]!.lineNo : 0);
+    v.snipInGap.push(gap ? lastSnipBetween(lines, entry.last, i) : 0);
     v.gapIsTail.push(gap && entry.last === i - 2 && v.tailAfter[v.tailAfter.length - 1] !== null);
     v.tailAfter.push(tailAfter(lines, i));
     entry.last = i;
-    if (isSnipLine(l.text)) lastSnip = i;
   }
   const views = [...byDepth.values()].map((e) => e.view).sort((a, b) => a.depth - b.depth);
   for (const v of views) classify(v);
   return views;
 }
 
+/** Body line number of the last snip mark strictly between body indices a and b, or 0. */
+function lastSnipBetween(lines: readonly QuotedLine[], a: number, b: number): number {
+  for (let j = b - 1; j > a; j--) if (isSnipLine(lines[j]!.text)) return lines[j]!.lineNo;
+  return 0;
+}
+
+/** `s.trim() === ''`, without the copy for the usual line that starts with a visible ASCII character. */
+function isBlankText(s: string): boolean {
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return s.trim() === '';
+}
+
 function tailAfter(lines: readonly QuotedLine[], i: number): QuotedLine | null {
   const t = lines[i + 1];
-  if (!t || t.depth >= lines[i]!.depth || t.text.trim() === '') return null;
+  if (!t || t.depth >= lines[i]!.depth || isBlankText(t.text)) return null;
   const after = lines[i + 2];
-  return !after || after.depth === lines[i]!.depth || after.text.trim() === '' ? t : null;
+  return !after || after.depth === lines[i]!.depth || isBlankText(after.text) ? t : null;
 }
 
 /** A view of a bare diff text (an attachment, a .patch file). */

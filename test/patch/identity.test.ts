@@ -1,6 +1,7 @@
 // diffIdentity: what makes two diffs the same change; isQuotedPartOf: a trimmed quote of one.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { splitQuoted } from '../../src/thread/quote-depth.js';
 import { findDiffs, diffIdentity, isQuotedPartOf, type FileDiff } from '../../src/patch/index.js';
 import { diffPart, quote } from './mangle.js';
@@ -71,5 +72,47 @@ describe('isQuotedPartOf', () => {
     expect(isQuotedPartOf(files(DIFF.replace('+\tif (npages < 0)', '+\tif (npages <= 0)')), whole)).toBe(false);
     expect(isQuotedPartOf(files(DIFF.replace(/mm\/rmap\.c/g, 'mm/gup.c')), whole)).toBe(false);
     expect(isQuotedPartOf([], whole)).toBe(false);
+  });
+});
+
+describe('diffIdentity is the patch-id digest, hashed piece by piece', () => {
+  // The digest as written out in full: one hash update per header and per +/- line, each
+  // line stripped of its whitespace on its own. The one-string hashing must give the same.
+  const reference = (fs: readonly FileDiff[]): string => {
+    const parts = fs.map((f) => {
+      const h = createHash('sha1');
+      h.update(`${f.old ?? '/dev/null'}\0${f.new ?? '/dev/null'}\0`);
+      for (const e of f.extended) {
+        if (/^(?:similarity index|dissimilarity index|index )/.test(e) && !(f.binary && e.startsWith('index '))) continue;
+        h.update(e.replace(/\s+/g, '') + '\n');
+      }
+      for (const hunk of f.hunks) for (const l of hunk.lines) if (l.op !== ' ') h.update(l.op + l.text.replace(/\s+/g, '') + '\n');
+      return h.digest('hex');
+    });
+    return createHash('sha1').update(parts.sort().join('\n')).digest('hex');
+  };
+  const withText = (texts: string[]): FileDiff[] => {
+    const f = structuredClone(files(DIFF));
+    const lines = f.flatMap((x) => x.hunks.flatMap((h) => h.lines)).filter((l) => l.op !== ' ');
+    texts.forEach((t, i) => (lines[i % lines.length]!.text = t));
+    return f;
+  };
+
+  it('on the fixture, as sent and mangled', () => {
+    expect(diffIdentity(files(DIFF))).toBe(reference(files(DIFF)));
+    const spaced = DIFF.replace(/\t/g, '        ');
+    expect(diffIdentity(files(spaced))).toBe(reference(files(spaced)));
+  });
+
+  it('on lines with unicode blanks, lone surrogates, NULs and a newline inside a line', () => {
+    for (const texts of [
+      ['\u00a0x\u2003y\u3000', '\ufeffz\u2028w', 'a\u000bb\u000cc\rd'],
+      ['\ud83d', '\ude00 tail', 'pair \ud83d\ude00 ok', '\u0000nul\u0000'],
+      ['one\ntwo', '  three  '],
+      ['', ' ', '\t\t'],
+    ]) {
+      const f = withText(texts);
+      expect(diffIdentity(f)).toBe(reference(f));
+    }
   });
 });
