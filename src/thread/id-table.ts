@@ -19,17 +19,17 @@ export class IdTable {
 
   /** The number of `s`, or -1 when it was never added. */
   find(s: string): number {
-    const n = this.encode(s);
-    return this.slotOf(n, hash(this.scratch, 0, n)) >= 0 ? this.found : -1;
+    return this.slotOf(s) >= 0 ? this.found : -1;
   }
 
   /** The number of `s`, which is added when new. */
   add(s: string): number {
-    const n = this.encode(s);
-    const slot = this.slotOf(n, hash(this.scratch, 0, n));
+    const slot = this.slotOf(s);
     if (slot >= 0) return this.found;
+    const n = this.key;
     if (this.used + n > this.bytes.length) this.bytes = grownBuffer(this.bytes, this.used + n);
-    this.scratch.copy(this.bytes, this.used, 0, n);
+    if (this.ascii) this.bytes.write(s, this.used, 'latin1');
+    else this.scratch.copy(this.bytes, this.used, 0, n);
     if (this.count + 2 > this.starts.length) {
       const next = new Uint32Array(Math.ceil(this.starts.length * 1.5) + 16);
       next.set(this.starts);
@@ -50,31 +50,50 @@ export class IdTable {
   }
 
   private found = -1;
+  /** Of the last string looked up: its length in bytes, and whether it is ASCII (then not encoded). */
+  private key = 0;
+  private ascii = true;
 
-  /** Looks up the `n` bytes in scratch: a slot >= 0 when found (number in `found`), else -(empty slot) - 1. */
-  private slotOf(n: number, h: number): number {
+  /**
+   * Looks `s` up: a slot >= 0 when found (its number in `found`), else -(the empty slot) - 1.
+   * An ASCII string (nearly every Message-ID) is hashed and compared char by char, not encoded.
+   */
+  private slotOf(s: string): number {
+    let h = FNV_START;
+    this.ascii = true;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) {
+        this.ascii = false;
+        break;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    let n = s.length;
+    if (!this.ascii) {
+      if (s.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(s.length * 3 + 64);
+      n = this.scratch.write(s, 0, 'utf8');
+      h = fnv(this.scratch, 0, n);
+    }
+    this.key = n;
+    h = mix(h);
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const v = this.slots[slot]!;
       if (v === 0) return -slot - 1;
       const start = this.starts[v - 1]!;
-      if (this.starts[v]! - start === n && sameBytes(this.bytes, start, this.scratch, n)) {
+      if (this.starts[v]! - start === n && (this.ascii ? sameChars(this.bytes, start, s) : sameBytes(this.bytes, start, this.scratch, n))) {
         this.found = v - 1;
         return slot;
       }
     }
   }
 
-  private encode(s: string): number {
-    if (s.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(s.length * 3 + 64);
-    return this.scratch.write(s, 0, 'utf8');
-  }
-
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let i = 0; i < this.count; i++) {
-      let slot = hash(this.bytes, this.starts[i]!, this.starts[i + 1]!) & mask;
+      let slot = mix(fnv(this.bytes, this.starts[i]!, this.starts[i + 1]!)) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = i + 1;
     }
@@ -93,10 +112,23 @@ function sameBytes(a: Buffer, at: number, b: Buffer, n: number): boolean {
   return true;
 }
 
-/** FNV-1a over bytes start..end, then murmur3's finaliser so the low bits (the slot) mix well. */
-function hash(buf: Buffer, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+function sameChars(a: Buffer, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (a[at + i] !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+const FNV_START = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-8 bytes (for ASCII, the same as over the chars). */
+function fnv(buf: Buffer, start: number, end: number): number {
+  let h = FNV_START;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+  return h;
+}
+
+/** murmur3's finaliser, so the low bits (the slot) mix well. */
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
