@@ -11,56 +11,11 @@ import type { Attribution } from './attribution.js';
 import type { MailRecord } from './mail-record.js';
 import type { SettledRecord } from './lean-record.js';
 import { DiffSpill, type SpillRef } from './diff-spill.js';
-import { threadMessages } from './threading.js';
+import { threadIndexed } from './threading.js';
+import { IdTable } from './id-table.js';
+import { float64s, int32s, uint8s } from './grow-array.js';
 import { quoteLayers } from './quote-layers.js';
 import type { InBodyHeaders, InputError, Message, MessagePosition, MessageSource, Person, QuoteLayer, SubjectTags, ThreadParse, Trailer } from './types.js';
-
-/** One diff of a lean message; `author` and `quotedFrom` are filled in once all are read. */
-interface LeanDiff {
-  id: string;
-  quoteDepth: number;
-  origin: DiffOrigin;
-  /** The author when it does not depend on the thread (depth 0), else null until assemble. */
-  author: Person | null;
-  quotedFrom: string | null;
-  /** Where its files, repairs and text are in the spill file. */
-  at: number;
-  bytes: number;
-}
-
-/**
- * What stays in memory of one message: plain fields of one class, so V8 keeps them in the
- * object. It is also threadMessages()'s input; its subject is read back only for the few
- * messages that head a tree.
- */
-class LeanMessage {
-  /** Rank in date order (input order for equal or missing dates), set by assemble. */
-  order = 0;
-  /** Parent in the reply tree (maybe a placeholder), set by assemble. */
-  parent: string | null = null;
-  constructor(
-    readonly id: string,
-    readonly inReplyTo: string | null,
-    readonly references: string[],
-    readonly reply: boolean,
-    /** Milliseconds since 1970, or null for no date. */
-    readonly date: number | null,
-    readonly from: Person,
-    readonly file: string,
-    readonly index: number,
-    readonly format: MessageSource['format'],
-    readonly diffs: LeanDiff[],
-    /** A diff sits in quoted text: its author needs the quote layers. */
-    readonly quotedDiff: boolean,
-    readonly headAt: number,
-    readonly headBytes: number,
-    readonly spill: DiffSpill,
-  ) {}
-
-  get subject(): string {
-    return readHead(this).subject;
-  }
-}
 
 /** The spilled part of a message (JSON). */
 interface Head {
@@ -74,26 +29,73 @@ interface Head {
   textDepths: number[];
 }
 
-function readHead(m: LeanMessage): Head {
-  return JSON.parse(m.spill.read({ offset: m.headAt, bytes: m.headBytes })) as Head;
-}
+/** Bits of `flags`. */
+const REPLY = 1;
+/** A diff sits in quoted text: its author needs the quote layers. */
+const QUOTED_DIFF = 2;
+const DATED = 4;
 
-const NO_DIFFS: LeanDiff[] = Object.freeze([]) as unknown as LeanDiff[];
-const NO_REFS: string[] = Object.freeze([]) as unknown as string[];
-
+/**
+ * What stays in memory: numbers in typed arrays, a few per message and per diff, no object per
+ * message. Message-IDs are numbers (ids, an IdTable), so are people, files and diff
+ * identities; messages are numbered in input order, diffs in the order they were read. This is
+ * also threadIndexed()'s input; a message's subject is read back only when it heads a tree.
+ */
 export class LeanCollector {
   private readonly spill = new DiffSpill();
-  private readonly byId = new Map<string, LeanMessage>();
-  private readonly list: LeanMessage[] = [];
-  private readonly strings = new Map<string, string>();
-  private readonly people = new Map<string, Person>();
+  /** Message-IDs: the messages' own and every one they refer to. */
+  private readonly ids = new IdTable();
+  /** Id → the message that has it, -1 for none (yet). */
+  private readonly msgOf = int32s();
+  /** File names and diff identities. */
+  private readonly names = new IdTable();
+  private readonly people: Person[] = [];
+  private readonly personNumbers = new Map<string, number>();
+  private readonly formats: MessageSource['format'][] = [];
+  private readonly origins: DiffOrigin[] = [];
   /** personResolver's tables, filled as messages come (first sender of a name or address wins). */
   private readonly byEmail = new Map<string, Person>();
   private readonly byName = new Map<string, Person>();
 
+  // Per message.
+  private readonly idOf = int32s();
+  private readonly inReplyTo = int32s();
+  /** References of message m: refs[refStart[m] .. refStart[m + 1]]. */
+  private readonly refStart = int32s();
+  private readonly refs = int32s();
+  /** Milliseconds since 1970 (when DATED). */
+  private readonly date = float64s();
+  private readonly flags = uint8s();
+  private readonly from = int32s();
+  private readonly file = int32s();
+  private readonly index = int32s();
+  private readonly format = uint8s();
+  private readonly headAt = float64s();
+  private readonly headBytes = int32s();
+  /** Diffs of message m: diffStart[m] .. diffStart[m + 1]. */
+  private readonly diffStart = int32s();
+
+  // Per diff.
+  private readonly diffId = int32s();
+  private readonly depth = int32s();
+  private readonly origin = uint8s();
+  /** Person number, -1 for none; quoted diffs get theirs in assemble. */
+  private readonly author = int32s();
+  /** The message a diff was first seen in, -1 for none (set in assemble). */
+  private readonly quotedFrom = int32s();
+  private readonly diffAt = float64s();
+  private readonly diffBytes = int32s();
+
+  constructor() {
+    this.refStart.push(0);
+    this.diffStart.push(0);
+  }
+
   /** The first message with this Message-ID, if one was added. */
   first(id: string): { file: string; index: number } | undefined {
-    return this.byId.get(id);
+    const n = this.ids.find(id);
+    const m = n < 0 ? -1 : this.msgOf.array[n]!;
+    return m < 0 ? undefined : { file: this.names.text(this.file.array[m]!), index: this.index.array[m]! };
   }
 
   /** Keeps the threading facts of a record and spills the rest; the record can then be dropped. */
@@ -109,133 +111,168 @@ export class LeanCollector {
       attributions: r.attributions,
       textDepths: [...r.textDepths],
     };
-    const from = this.person(r.from);
-    const inBodyFrom = r.inBody?.from ? this.person(r.inBody.from) : null;
-    const diffs = r.found.length
-      ? r.found.map((f, i): LeanDiff => {
-          const parts = this.spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text }));
-          return {
-            id: this.str(s.diffIds?.[i] ?? diffIdentity(f.files)),
-            quoteDepth: f.quoteDepth,
-            origin: f.origin,
-            author: f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.person(r.scissorsAuthor) : null) : null,
-            quotedFrom: null,
-            at: parts.offset,
-            bytes: parts.bytes,
-          };
-        })
-      : NO_DIFFS;
+    const m = this.idOf.length;
+    const from = this.personNumber(r.from);
+    const inBodyFrom = r.inBody?.from ? this.personNumber(r.inBody.from) : -1;
+    let quoted = false;
+    r.found.forEach((f, i) => {
+      const parts = this.spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text }));
+      this.diffId.push(this.names.add(s.diffIds?.[i] ?? diffIdentity(f.files)));
+      this.depth.push(f.quoteDepth);
+      this.origin.push(small(this.origins, f.origin));
+      this.author.push(f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.personNumber(r.scissorsAuthor) : -1) : -1);
+      this.quotedFrom.push(-1);
+      this.diffAt.push(parts.offset);
+      this.diffBytes.push(parts.bytes);
+      if (f.quoteDepth > 0) quoted = true;
+    });
+    this.diffStart.push(this.diffId.length);
     const at = this.spill.write(JSON.stringify(head));
-    const m = new LeanMessage(
-      this.ownId(r.id),
-      r.inReplyTo === null ? null : this.str(r.inReplyTo),
-      r.references.length ? r.references.map((x) => this.str(x)) : NO_REFS,
-      r.reply,
-      r.date ? r.date.getTime() : null,
-      from,
-      this.str(r.source.file),
-      r.source.index,
-      r.source.format,
-      diffs,
-      r.found.some((f) => f.quoteDepth > 0),
-      at.offset,
-      at.bytes,
-      this.spill,
-    );
-    this.byId.set(m.id, m);
-    this.list.push(m);
-    this.know(from);
-    this.know(inBodyFrom);
+    const id = this.idNumber(r.id);
+    this.msgOf.array[id] = m;
+    this.idOf.push(id);
+    this.inReplyTo.push(r.inReplyTo === null ? -1 : this.idNumber(r.inReplyTo));
+    for (const x of r.references) this.refs.push(this.idNumber(x));
+    this.refStart.push(this.refs.length);
+    this.date.push(r.date ? r.date.getTime() : 0);
+    this.flags.push((r.reply ? REPLY : 0) | (quoted ? QUOTED_DIFF : 0) | (r.date ? DATED : 0));
+    this.from.push(from);
+    this.file.push(this.names.add(r.source.file));
+    this.index.push(r.source.index);
+    this.format.push(small(this.formats, r.source.format));
+    this.headAt.push(at.offset);
+    this.headBytes.push(at.bytes);
+    this.know(this.people[from]!);
+    if (inBodyFrom >= 0) this.know(this.people[inBodyFrom]!);
   }
 
   /** The tree, diff links and authors; messages are made when read (see the file comment). */
   assemble(errors: InputError[]): ThreadParse {
-    const list = this.list;
-    // Nothing is interned any more; the ids stay alive through the messages that hold them.
-    this.strings.clear();
-    // Stable sort: equal or missing dates keep input order.
-    const byDate = list.slice().sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity));
-    byDate.forEach((m, i) => (m.order = i));
-    // Each parent goes on its message: no Map of them is made.
-    const tree = threadMessages(list, (m, parent) => (m.parent = parent));
-    const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
+    const n = this.idOf.length;
+    const idOf = this.idOf.view();
+    const msgOf = this.msgOf.view();
+    const flags = this.flags.view();
+    const date = this.date.view();
+    const diffStart = this.diffStart.view();
+    const depth = this.depth.view();
+    const author = this.author.view();
+    const diffId = this.diffId.view();
+    const quotedFrom = this.quotedFrom.view();
+    const readHead = (m: number): Head => JSON.parse(this.spill.read({ offset: this.headAt.array[m]!, bytes: this.headBytes.array[m]! })) as Head;
+
+    // Date order; equal or missing dates keep input order (missing ones go last).
+    const when = (m: number): number => (flags[m]! & DATED ? date[m]! : Infinity);
+    const byDate = new Int32Array(n).map((_, i) => i);
+    byDate.sort((a, b) => when(a) - when(b) || a - b);
+    const order = new Int32Array(n);
+    byDate.forEach((m, i) => (order[m] = i));
+    const tree = threadIndexed({
+      count: n,
+      ids: this.ids.size,
+      idOf,
+      msgOf,
+      inReplyTo: this.inReplyTo.view(),
+      refStart: this.refStart.view(),
+      refs: this.refs.view(),
+      order,
+      reply: (m) => (flags[m]! & REPLY) !== 0,
+      subject: (m) => readHead(m).subject,
+    });
+    // Id → its container's parent: a message's parent, or a placeholder's.
+    const parent = tree.parent;
     const resolve = this.resolver();
-    const layersOf = (m: LeanMessage, head: Head): QuoteLayer[] => {
+    const layersOf = (m: number, head: Head): QuoteLayer[] => {
       // Authors up the tree; a placeholder is a level with no known author.
       const ancestors: (Person | null)[] = [];
-      for (let p = m.parent; p !== null && ancestors.length < 64; ) {
-        const up = this.byId.get(p);
-        ancestors.push(up ? up.from : null);
-        p = up ? up.parent : (placeholderParent.get(p) ?? null);
+      for (let p = parent[idOf[m]!]!; p >= 0 && ancestors.length < 64; p = parent[p]!) {
+        const up = msgOf[p]!;
+        ancestors.push(up >= 0 ? this.people[this.from.array[up]!]! : null);
       }
       return quoteLayers(new Set(head.textDepths), head.attributions, ancestors, resolve);
     };
 
     // Diffs in date order, so the first appearance of a change is the one others point at.
-    const firstSeen = new Map<string, { message: string; author: Person | null }>();
+    const firstIn = new Int32Array(this.names.size).fill(-1);
+    const firstAuthor = new Int32Array(this.names.size);
     for (const m of byDate) {
-      if (!m.diffs.length) continue;
-      const layers = m.quotedDiff ? layersOf(m, readHead(m)) : [];
-      for (const d of m.diffs) {
-        const first = firstSeen.get(d.id);
-        if (d.quoteDepth > 0) d.author = layers.find((l) => l.depth === d.quoteDepth)?.author ?? null;
-        if (!d.author && first) d.author = first.author;
-        if (first) d.quotedFrom = first.message;
-        else firstSeen.set(d.id, { message: m.id, author: d.author });
+      if (diffStart[m] === diffStart[m + 1]) continue;
+      const layers = flags[m]! & QUOTED_DIFF ? layersOf(m, readHead(m)) : [];
+      for (let d = diffStart[m]!; d < diffStart[m + 1]!; d++) {
+        const first = firstIn[diffId[d]!]!;
+        if (depth[d]! > 0) {
+          const who = layers.find((l) => l.depth === depth[d])?.author ?? null;
+          author[d] = who ? this.personNumber(who) : -1;
+        }
+        if (author[d]! < 0 && first >= 0) author[d] = firstAuthor[diffId[d]!]!;
+        if (first >= 0) quotedFrom[d] = first;
+        else {
+          firstIn[diffId[d]!] = m;
+          firstAuthor[diffId[d]!] = author[d]!;
+        }
       }
     }
-    firstSeen.clear();
 
-    byDate.length = 0;
-    const order = threadOrder(list, this.byId, placeholderParent);
-    this.list.length = 0;
-    const make = (m: LeanMessage): Message => {
+    const inOrder = threadOrder(n, byDate, idOf, msgOf, parent);
+    const idText = (id: number): string | null => (id < 0 ? null : this.ids.text(id));
+    const make = (m: number): Message => {
       const head = readHead(m);
+      const refs: string[] = [];
+      for (let k = this.refStart.array[m]!; k < this.refStart.array[m + 1]!; k++) refs.push(this.ids.text(this.refs.array[k]!));
+      const diffs: Diff[] = [];
+      for (let d = diffStart[m]!; d < diffStart[m + 1]!; d++) {
+        diffs.push(
+          new SpilledDiff(
+            this.names.text(diffId[d]!),
+            author[d]! < 0 ? null : this.people[author[d]!]!,
+            depth[d]!,
+            quotedFrom[d]! < 0 ? null : this.ids.text(idOf[quotedFrom[d]!]!),
+            this.origins[this.origin.array[d]!]!,
+            { offset: this.diffAt.array[d]!, bytes: this.diffBytes.array[d]! },
+            this.spill,
+          ),
+        );
+      }
       return {
-        id: m.id,
+        id: this.ids.text(idOf[m]!),
         idSynthesised: head.idSynthesised,
-        from: m.from,
-        date: m.date === null ? null : new Date(m.date).toISOString(),
+        from: this.people[this.from.array[m]!]!,
+        date: flags[m]! & DATED ? new Date(date[m]!).toISOString() : null,
         subject: head.subject,
         tags: head.tags,
-        inReplyTo: m.inReplyTo,
-        references: m.references,
-        parent: m.parent,
+        inReplyTo: idText(this.inReplyTo.array[m]!),
+        references: refs,
+        parent: idText(parent[idOf[m]!]!),
         quotes: layersOf(m, head),
-        diffs: m.diffs.map((d) => new SpilledDiff(d, this.spill)),
+        diffs,
         trailers: head.trailers,
         inBody: head.inBody,
-        source: { file: m.file, index: m.index, format: m.format },
+        source: { file: this.names.text(this.file.array[m]!), index: this.index.array[m]!, format: this.formats[this.format.array[m]!]! },
         position: head.position,
       };
     };
-    return { messages: lazyList(order.length, (i) => make(order[i]!)), placeholders: tree.placeholders, unlinked: tree.unlinked, errors };
+    return {
+      messages: lazyList(inOrder.length, (i) => make(inOrder[i]!)),
+      placeholders: tree.placeholders.map((x) => ({ id: this.ids.text(x.id), parent: idText(x.parent), children: x.children.map((c) => this.ids.text(c)) })),
+      unlinked: tree.unlinked.map((m) => this.ids.text(idOf[m]!)),
+      errors,
+    };
   }
 
-  /** A message's id: byId keeps it, so it goes in the string table only if something referred to it first. */
-  private ownId(id: string): string {
-    return this.byId.get(id)?.id ?? this.strings.get(id) ?? (id.length > 12 ? Buffer.from(id, 'utf8').toString('utf8') : id);
+  /** The number of a Message-ID; a new one has no message yet. */
+  private idNumber(id: string): number {
+    const n = this.ids.add(id);
+    if (n === this.msgOf.length) this.msgOf.push(-1);
+    return n;
   }
 
-  /** One copy of each repeated string, and a fresh one (not a slice that keeps a whole mail alive). */
-  private str(s: string): string {
-    // A message's own id is already one copy (the byId key): no second table entry for it.
-    const known = this.byId.get(s);
-    if (known) return known.id;
-    const have = this.strings.get(s);
-    if (have !== undefined) return have;
-    const own = s.length > 12 ? Buffer.from(s, 'utf8').toString('utf8') : s;
-    this.strings.set(own, own);
-    return own;
-  }
-
-  private person(p: Person): Person {
+  private personNumber(p: Person): number {
     const key = `${p.name}\0${p.email}`;
-    const have = this.people.get(key);
-    if (have) return have;
-    const own = { name: this.str(p.name), email: this.str(p.email) };
-    this.people.set(this.str(key), own);
-    return own;
+    const have = this.personNumbers.get(key);
+    if (have !== undefined) return have;
+    // Fresh copies: not slices that keep a whole mail alive.
+    this.people.push({ name: fresh(p.name), email: fresh(p.email) });
+    this.personNumbers.set(fresh(key), this.people.length - 1);
+    return this.people.length - 1;
   }
 
   private know(q: Person | null): void {
@@ -257,10 +294,20 @@ export class LeanCollector {
   }
 }
 
-/** The sender, or for the patch part the in-body `From:`, or the scissors' author (assemble's diffAuthor at depth 0). */
-function ownAuthor(origin: DiffOrigin, from: Person, inBodyFrom: Person | null, scissors: Person | null): Person {
-  if (origin === 'patch' || origin === 'attachment') return inBodyFrom ?? from;
-  if (origin === 'scissors') return scissors ?? from;
+/** A value's place in a short list of the values seen (formats, diff origins). */
+function small<T>(list: T[], v: T): number {
+  const i = list.indexOf(v);
+  return i >= 0 ? i : list.push(v) - 1;
+}
+
+function fresh(s: string): string {
+  return s.length > 12 ? Buffer.from(s, 'utf8').toString('utf8') : s;
+}
+
+/** The sender, or for the patch part the in-body `From:`, or the scissors' author (assemble's diffAuthor at depth 0); person numbers, -1 for none. */
+function ownAuthor(origin: DiffOrigin, from: number, inBodyFrom: number, scissors: number): number {
+  if (origin === 'patch' || origin === 'attachment') return inBodyFrom >= 0 ? inBodyFrom : from;
+  if (origin === 'scissors') return scissors >= 0 ? scissors : from;
   return from;
 }
 
@@ -268,36 +315,49 @@ function nameKey(name: string): string {
   return name.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Depth-first through the tree, children by date; roots (and placeholder subtrees) by date (as assemble). */
-function threadOrder(
-  list: LeanMessage[],
-  known: Map<string, LeanMessage>,
-  placeholderParent: Map<string, string | null>,
-): LeanMessage[] {
-  const kids = new Map<string | null, LeanMessage[]>();
-  for (const m of list) {
-    let p = m.parent;
-    while (p !== null && !known.has(p)) p = placeholderParent.get(p) ?? null;
-    const l = kids.get(p);
-    if (l) l.push(m);
-    else kids.set(p, [m]);
+/**
+ * Depth-first through the tree, children by date; roots (and placeholder subtrees) by date (as
+ * assemble). A message under placeholders is listed below its nearest real ancestor (or as a
+ * root). Children lists are one array (by parent, then date), the walk an explicit stack: a
+ * 10,000-deep reply chain must not overflow the call stack.
+ */
+function threadOrder(n: number, byDate: Int32Array, idOf: Int32Array, msgOf: Int32Array, parent: Int32Array): Int32Array {
+  // top[m]: the message m is listed under, n for the roots.
+  const top = new Int32Array(n);
+  const start = new Int32Array(n + 2);
+  for (let m = 0; m < n; m++) {
+    let p = parent[idOf[m]!]!;
+    while (p >= 0 && msgOf[p]! < 0) p = parent[p]!;
+    top[m] = p < 0 ? n : msgOf[p]!;
+    start[top[m]! + 1]!++;
   }
-  for (const l of kids.values()) l.sort((a, b) => a.order - b.order);
-  const out: LeanMessage[] = [];
-  // An explicit stack: a 10,000-deep reply chain must not overflow the call stack.
-  const stack: { l: LeanMessage[]; i: number }[] = [{ l: kids.get(null) ?? [], i: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    if (top.i >= top.l.length) {
-      stack.pop();
+  for (let k = 0; k <= n; k++) start[k + 1]! += start[k]!;
+  const kids = new Int32Array(n);
+  const fill = start.slice(0, n + 1);
+  for (const m of byDate) kids[fill[top[m]!]!++] = m;
+  const out = new Int32Array(n);
+  let o = 0;
+  const stackKey = new Int32Array(n + 1);
+  const stackPos = new Int32Array(n + 1);
+  let sp = 0;
+  stackKey[0] = n;
+  stackPos[0] = start[n]!;
+  sp = 1;
+  while (sp > 0) {
+    const k = stackKey[sp - 1]!;
+    const pos = stackPos[sp - 1]!;
+    if (pos >= start[k + 1]!) {
+      sp--;
       continue;
     }
-    const m = top.l[top.i++]!;
-    out.push(m);
-    const under = kids.get(m.id);
-    if (under) stack.push({ l: under, i: 0 });
+    stackPos[sp - 1] = pos + 1;
+    const m = kids[pos]!;
+    out[o++] = m;
+    stackKey[sp] = m;
+    stackPos[sp] = start[m]!;
+    sp++;
   }
-  return out;
+  return out.subarray(0, o);
 }
 
 /**
@@ -312,13 +372,13 @@ class SpilledDiff implements Diff {
   readonly origin: DiffOrigin;
   readonly #ref: SpillRef;
   readonly #spill: DiffSpill;
-  constructor(d: LeanDiff, spill: DiffSpill) {
-    this.id = d.id;
-    this.author = d.author;
-    this.quoteDepth = d.quoteDepth;
-    this.quotedFrom = d.quotedFrom;
-    this.origin = d.origin;
-    this.#ref = { offset: d.at, bytes: d.bytes };
+  constructor(id: string, author: Person | null, quoteDepth: number, quotedFrom: string | null, origin: DiffOrigin, ref: SpillRef, spill: DiffSpill) {
+    this.id = id;
+    this.author = author;
+    this.quoteDepth = quoteDepth;
+    this.quotedFrom = quotedFrom;
+    this.origin = origin;
+    this.#ref = ref;
     this.#spill = spill;
   }
   get repairs(): Diff['repairs'] {

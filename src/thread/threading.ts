@@ -3,6 +3,9 @@
 // parents (or whose parents are missing) still hang in the right place.
 // Unlike JWZ we do not merge trees by subject: a lore t.mbox.gz also holds replies that only
 // share the subject; they stay out of the tree and are listed as `unlinked`.
+// The work is done on numbers (threadIndexed): every id is a number, a container is an index
+// into typed arrays, so a big mbox's tree costs a few bytes per id (the lean parse calls it
+// directly); threadMessages() is the same on strings.
 import type { Placeholder } from './types.js';
 import { threadSubject } from './subject-tags.js';
 
@@ -23,83 +26,165 @@ export interface ThreadResult {
   unlinked: string[];
 }
 
-interface Container {
-  id: string;
-  message: ThreadInput | null;
-  parent: string | null;
-  /** Someone's parent: only such a container can be an ancestor. A field, not a Set: one per id costs less. */
-  hasKids: boolean;
+/** Messages 0 .. count-1 (input order) and ids 0 .. ids-1 (the messages' own and those they refer to). */
+export interface IndexedThreadInput {
+  count: number;
+  ids: number;
+  /** Message → its id. */
+  idOf: Int32Array;
+  /** Id → the (last) message with it, -1 when none has it. */
+  msgOf: Int32Array;
+  /** Message → In-Reply-To id, -1 for none. */
+  inReplyTo: Int32Array;
+  /** Message m's References are refs[refStart[m] .. refStart[m + 1]] (ids). */
+  refStart: Int32Array;
+  refs: Int32Array;
+  /** Message → rank in date order. */
+  order: Int32Array;
+  reply(m: number): boolean;
+  /** Read only for the first message of each tree. */
+  subject(m: number): string;
+}
+
+export interface IndexedThreadResult {
+  /** Id → the parent of its container (an id, maybe a placeholder's), -1 at the top. */
+  parent: Int32Array;
+  placeholders: { id: number; parent: number; children: number[] }[];
+  /** Messages linked to the tree only by subject. */
+  unlinked: number[];
 }
 
 /**
  * With `setParent`, each message's parent is handed to it instead of kept in `parent` (left
- * empty): on a big input that Map would sit beside the containers at the peak of memory.
+ * empty).
  */
 export function threadMessages<T extends ThreadInput>(msgs: T[], setParent?: (m: T, parent: string | null) => void): ThreadResult {
-  const box = new Map<string, Container>();
-  const get = (id: string): Container => {
-    let c = box.get(id);
-    if (!c) box.set(id, (c = { id, message: null, parent: null, hasKids: false }));
-    return c;
+  const numbers = new Map<string, number>();
+  const names: string[] = [];
+  const num = (s: string): number => {
+    let n = numbers.get(s);
+    if (n === undefined) {
+      n = names.length;
+      numbers.set(s, n);
+      names.push(s);
+    }
+    return n;
   };
-  for (const m of msgs) get(m.id).message = m;
+  const count = msgs.length;
+  const idOf = new Int32Array(count);
+  const inReplyTo = new Int32Array(count);
+  const order = new Int32Array(count);
+  const refStart = new Int32Array(count + 1);
+  const refs: number[] = [];
+  msgs.forEach((m, i) => {
+    idOf[i] = num(m.id);
+    // An empty In-Reply-To counts as none (it is falsy in the header rule).
+    inReplyTo[i] = m.inReplyTo ? num(m.inReplyTo) : -1;
+    order[i] = m.order;
+    for (const r of m.references) refs.push(num(r));
+    refStart[i + 1] = refs.length;
+  });
+  const msgOf = new Int32Array(names.length).fill(-1);
+  for (let i = 0; i < count; i++) msgOf[idOf[i]!] = i;
+  const t = threadIndexed({
+    count,
+    ids: names.length,
+    idOf,
+    msgOf,
+    inReplyTo,
+    refStart,
+    refs: Int32Array.from(refs),
+    order,
+    reply: (m) => msgs[m]!.reply,
+    subject: (m) => msgs[m]!.subject,
+  });
+  const name = (n: number): string | null => (n < 0 ? null : names[n]!);
+  const parent = new Map<string, string | null>();
+  for (let i = 0; i < count; i++) {
+    const p = name(t.parent[idOf[i]!]!);
+    if (setParent) setParent(msgs[i]!, p);
+    else parent.set(msgs[i]!.id, p);
+  }
+  return {
+    parent,
+    placeholders: t.placeholders.map((x) => ({ id: names[x.id]!, parent: name(x.parent), children: x.children.map((c) => names[c]!) })),
+    unlinked: t.unlinked.map((m) => msgs[m]!.id),
+  };
+}
 
-  const isAncestor = (maybe: string, of: string): boolean => {
-    for (let p: string | null = of; p !== null; p = box.get(p)?.parent ?? null) if (p === maybe) return true;
+export function threadIndexed(t: IndexedThreadInput): IndexedThreadResult {
+  const { count, idOf, msgOf, inReplyTo, refStart, refs, order } = t;
+  const parent = new Int32Array(t.ids).fill(-1);
+  /** Someone's parent: only such a container can be an ancestor. */
+  const hasKids = new Uint8Array(t.ids);
+  // When each container was made (first touched): placeholders and their children are listed
+  // in that order, as a Map of containers made on demand would list them.
+  const made = new Int32Array(t.ids).fill(-1);
+  let nMade = 0;
+  const touch = (id: number): void => {
+    if (made[id]! < 0) made[id] = nMade++;
+  };
+  for (let m = 0; m < count; m++) touch(idOf[m]!);
+
+  const isAncestor = (maybe: number, of: number): boolean => {
+    for (let p = of; p >= 0; p = parent[p]!) if (p === maybe) return true;
     return false;
   };
   // Only a container with children can be someone's ancestor: checking that first keeps a long
   // References chain (10,000 ids, each linked to the one before) linear instead of quadratic.
-  const link = (child: string, parent: string): void => {
-    const c = get(child);
-    if (child === parent || (c.hasKids && isAncestor(child, parent))) return; // never make a loop
-    const p = get(parent);
-    c.parent = p.id;
-    p.hasKids = true;
+  const link = (child: number, to: number): void => {
+    touch(child);
+    if (child === to || (hasKids[child] && isAncestor(child, to))) return; // never make a loop
+    touch(to);
+    parent[child] = to;
+    hasKids[to] = 1;
   };
 
   // First a message's own header decides its parent: In-Reply-To first (References are often cut
   // short by clients), else the last reference.
-  for (const m of msgs) {
-    const parent = m.inReplyTo && m.inReplyTo !== m.id ? m.inReplyTo : lastOther(m.references, m.id);
-    if (parent) link(m.id, parent);
+  for (let m = 0; m < count; m++) {
+    const id = idOf[m]!;
+    const irt = inReplyTo[m]!;
+    let p = irt >= 0 && irt !== id ? irt : -1;
+    if (p < 0) for (let k = refStart[m + 1]! - 1; k >= refStart[m]! && p < 0; k--) if (refs[k] !== id) p = refs[k]!;
+    if (p >= 0) link(id, p);
   }
 
   // Then References give the chain of ancestors; they only fill links nobody set yet (a mail
   // without reply headers of its own can get its parent from a later mail's References), and
   // a wrongly ordered References list cannot undo what the mails themselves said.
-  for (const m of msgs) {
-    const refs = m.references.filter((r) => r !== m.id);
-    for (let i = 1; i < refs.length; i++) {
-      if (get(refs[i]!).parent === null) link(refs[i]!, refs[i - 1]!);
+  for (let m = 0; m < count; m++) {
+    const id = idOf[m]!;
+    let prev = -1;
+    for (let k = refStart[m]!; k < refStart[m + 1]!; k++) {
+      const r = refs[k]!;
+      if (r === id) continue;
+      if (prev >= 0) {
+        touch(r);
+        if (parent[r]! < 0) link(r, prev);
+      }
+      prev = r;
     }
   }
-  // Children are listed only under placeholders (a big mbox has few; every message has a parent).
-  const children = new Map<string, string[]>();
-  for (const c of box.values()) {
-    if (c.parent === null || box.get(c.parent)!.message) continue;
-    const list = children.get(c.parent) ?? [];
-    list.push(c.id);
-    children.set(c.parent, list);
-  }
-  const placeholders: Placeholder[] = [];
-  for (const c of box.values()) {
-    if (c.message || !children.has(c.id)) continue;
-    placeholders.push({ id: c.id, parent: c.parent, children: children.get(c.id)! });
-  }
-  children.clear();
-  const parent = new Map<string, string | null>();
-  for (const m of msgs) {
-    const p = box.get(m.id)!.parent;
-    if (setParent) setParent(m, p);
-    else parent.set(m.id, p);
-  }
-  return { parent, placeholders, unlinked: subjectOnly(msgs, box) };
-}
 
-function lastOther(refs: string[], self: string): string | null {
-  for (let i = refs.length - 1; i >= 0; i--) if (refs[i] !== self) return refs[i]!;
-  return null;
+  const byMade = new Int32Array(nMade);
+  for (let id = 0; id < t.ids; id++) if (made[id]! >= 0) byMade[made[id]!] = id;
+  // Children are listed only under placeholders (a big mbox has few; every message has a parent).
+  const children = new Map<number, number[]>();
+  for (const c of byMade) {
+    const p = parent[c]!;
+    if (p < 0 || msgOf[p]! >= 0) continue;
+    const list = children.get(p);
+    if (list) list.push(c);
+    else children.set(p, [c]);
+  }
+  const placeholders: IndexedThreadResult['placeholders'] = [];
+  for (const c of byMade) {
+    const list = children.get(c);
+    if (msgOf[c]! >= 0 || !list) continue;
+    placeholders.push({ id: c, parent: parent[c]!, children: list });
+  }
+  return { parent, placeholders, unlinked: subjectOnly(t, parent) };
 }
 
 /**
@@ -107,41 +192,39 @@ function lastOther(refs: string[], self: string): string | null {
  * reply at the top) are linked only by subject: their messages go to `unlinked`. A tree whose
  * root is a fresh, non-reply mail (a resend, a new version) is a thread of its own.
  */
-function subjectOnly(msgs: ThreadInput[], box: Map<string, Container>): string[] {
-  const rootOf = (id: string): string => {
-    let c = box.get(id)!;
-    while (c.parent !== null) c = box.get(c.parent)!;
-    return c.id;
+function subjectOnly(t: IndexedThreadInput, parent: Int32Array): number[] {
+  const { count, idOf, msgOf, order } = t;
+  const rootOf = (id: number): number => {
+    while (parent[id]! >= 0) id = parent[id]!;
+    return id;
   };
   // Each tree's first message (date order); members are gathered only for trees that go to `unlinked`.
-  const firstOf = new Map<string, ThreadInput>();
-  for (const m of msgs) {
-    const r = rootOf(m.id);
-    const have = firstOf.get(r);
-    if (!have || m.order < have.order) firstOf.set(r, m);
+  const firstOf = new Int32Array(t.ids).fill(-1);
+  const roots: number[] = [];
+  for (let m = 0; m < count; m++) {
+    const r = rootOf(idOf[m]!);
+    const have = firstOf[r]!;
+    if (have < 0) roots.push(r);
+    if (have < 0 || order[m]! < order[have]!) firstOf[r] = m;
   }
-  const trees = [...firstOf].sort((a, b) => a[1].order - b[1].order);
-  firstOf.clear();
-  const bySubject = new Map<string, { root: string; first: ThreadInput }[]>();
-  for (const [root, first] of trees) {
-    const key = threadSubject(first.subject);
+  roots.sort((a, b) => order[firstOf[a]!]! - order[firstOf[b]!]!);
+  const bySubject = new Map<string, number[]>();
+  for (const root of roots) {
+    const key = threadSubject(t.subject(firstOf[root]!));
     if (key === '') continue;
-    const list = bySubject.get(key) ?? [];
-    list.push({ root, first });
-    bySubject.set(key, list);
+    const list = bySubject.get(key);
+    if (list) list.push(root);
+    else bySubject.set(key, [root]);
   }
-  const out: string[] = [];
+  const realRoot = (root: number): boolean => msgOf[root]! >= 0 && !t.reply(msgOf[root]!);
+  const out: number[] = [];
   for (const group of bySubject.values()) {
     if (group.length < 2) continue;
-    const realRoot = (t: { root: string }): boolean => {
-      const m = box.get(t.root)!.message;
-      return m !== null && !m.reply;
-    };
-    const main = group.find(realRoot) ?? group.reduce((a, b) => (a.first.order <= b.first.order ? a : b));
-    for (const t of group) if (t !== main && !realRoot(t)) out.push(t.root);
+    const main = group.find(realRoot) ?? group.reduce((a, b) => (order[firstOf[a]!]! <= order[firstOf[b]!]! ? a : b));
+    for (const root of group) if (root !== main && !realRoot(root)) out.push(root);
   }
   if (!out.length) return [];
-  const members = new Map<string, ThreadInput[]>(out.map((r) => [r, []]));
-  for (const m of msgs) members.get(rootOf(m.id))?.push(m);
-  return out.flatMap((r) => members.get(r)!.sort((a, b) => a.order - b.order).map((m) => m.id));
+  const members = new Map<number, number[]>(out.map((r) => [r, []]));
+  for (let m = 0; m < count; m++) members.get(rootOf(idOf[m]!))?.push(m);
+  return out.flatMap((r) => members.get(r)!.sort((a, b) => order[a]! - order[b]!));
 }

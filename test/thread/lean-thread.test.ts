@@ -59,4 +59,33 @@ describe('lean parse', () => {
     const strip = (v: unknown): string => JSON.stringify(v, (k, x: unknown) => (k === 'lines' ? undefined : x));
     expect(strip(lean)).toBe(strip(plain));
   });
+
+  it('placeholders, loops, self-replies, subject-only trees and non-ASCII ids: same as the plain parse', async () => {
+    // Threading on id numbers (typed arrays) must give what the string ids give.
+    const mail = (id: string, subject: string, date: string, extra = ''): string =>
+      `From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Ann <ann@example.org>\nSubject: ${subject}\nDate: ${date}\nMessage-ID: <${id}>\n${extra}\nbody of ${id}\n\n`;
+    const text = [
+      mail('cover@x', '[PATCH 0/2] mm: thing', 'Mon, 7 Jun 2021 10:00:00 +0000'),
+      mail('r1@x', 'Re: [PATCH 0/2] mm: thing', 'Mon, 7 Jun 2021 11:00:00 +0000', 'In-Reply-To: <p1@x>\nReferences: <cover@x> <p1@x>\n'),
+      mail('r2@x', 'Re: other', 'Mon, 7 Jun 2021 09:00:00 +0000', 'References: <gone1@x> <gone2@x> <gone3@x>\n'),
+      mail('r3@x', 'Re: other', 'Mon, 7 Jun 2021 12:00:00 +0000', 'References: <gone2@x> <gone4@x>\n'),
+      mail('same@x', 'Re: [PATCH 0/2] mm: thing', 'Mon, 7 Jun 2021 13:00:00 +0000', 'In-Reply-To: <elsewhere@x>\n'),
+      mail('loop-a@x', 'loop', 'Mon, 7 Jun 2021 14:00:00 +0000', 'In-Reply-To: <loop-b@x>\n'),
+      mail('loop-b@x', 'Re: loop', 'Mon, 7 Jun 2021 15:00:00 +0000', 'In-Reply-To: <loop-a@x>\nReferences: <loop-b@x> <loop-a@x>\n'),
+      mail('self@x', 'self', 'Mon, 7 Jun 2021 16:00:00 +0000', 'In-Reply-To: <self@x>\nReferences: <self@x>\n'),
+      mail('grüße-é@x', 'unicode', 'Mon, 7 Jun 2021 17:00:00 +0000'),
+      mail('reply-ü@x', 'Re: unicode', 'Mon, 7 Jun 2021 18:00:00 +0000', 'In-Reply-To: <grüße-é@x>\n'),
+      mail('nodate@x', 'Re: unicode', 'x', 'In-Reply-To: <grüße-é@x>\n').replace(/^Date: x\n/m, ''),
+      mail('cover@x', '[PATCH 0/2] mm: thing', 'Mon, 7 Jun 2021 10:00:00 +0000'),
+    ].join('');
+    const file = join(tmp, 'shapes.mbox');
+    writeFileSync(file, text, 'utf8');
+    const { plain, lean } = await both([file]);
+    expect(lean.messages.map((m) => m.id)).toContain('reply-ü@x');
+    expect(lean.placeholders.map((p) => p.id)).toEqual(expect.arrayContaining(['p1@x', 'gone2@x', 'gone4@x']));
+    expect(lean.unlinked.length).toBeGreaterThan(0);
+    expect(lean.errors).toHaveLength(1);
+    expect(threadJson(lean)).toBe(threadJson(plain));
+    expect(threadText(lean)).toBe(threadText(plain));
+  });
 });
