@@ -29,110 +29,164 @@ export interface SplitOptions {
 }
 
 const NL = 0x0a;
+const GT = 0x3e;
 const FROM_AT_LINE_START = Buffer.from('\nFrom ');
 const FROM = Buffer.from('From ');
+const QUOTED_FROM = Buffer.from('>From ');
 
-export async function* splitMbox(
-  chunks: AsyncIterable<Buffer>,
-  opts: SplitOptions = {},
-): AsyncGenerator<MboxEntry> {
-  let mboxrd = opts.mboxrd;
-  let index = 0;
-  let envelope: string | null = null;
-  let parts: Buffer[] = [];
-  let carry: Buffer[] = [];
-  let carryBytes = 0;
+export async function* splitMbox(chunks: AsyncIterable<Buffer>, opts: SplitOptions = {}): AsyncGenerator<MboxEntry> {
+  const splitter = new MboxSplitter(opts);
+  for await (const chunk of chunks) yield* splitter.push(chunk);
+  yield* splitter.end();
+}
+
+/**
+ * The splitter without the stream: push() takes the next chunk and returns the messages it
+ * completed, end() the last one. Synchronous, so a caller can take a chunk's messages at once
+ * (one await per chunk, not per message).
+ */
+export class MboxSplitter {
+  private mboxrd: boolean | undefined;
+  private index = 0;
+  private envelope: string | null = null;
+  private parts: Buffer[] = [];
+  /** The unfinished last line of the chunks so far. */
+  private carry: Buffer[] = [];
+  private carryBytes = 0;
   // Messages are contiguous: the next one starts where this one's lines end.
-  let lineNo = 1;
+  private lineNo = 1;
   // Bytes of the message being read, and the lines of what was dropped once it got too big.
-  let size = 0;
-  let droppedLines = 0;
+  private size = 0;
+  private droppedLines = 0;
   // The block being scanned starts inside a line (a line longer than the cap was flushed).
-  let midLine = false;
+  private midLine = false;
+  private out: MboxEntry[] = [];
 
-  function add(buf: Buffer): void {
-    size += buf.length;
-    if (size <= MAX_MESSAGE_BYTES) {
-      parts.push(buf);
-      return;
-    }
-    for (const p of parts) droppedLines += countLines(p);
-    droppedLines += countLines(buf);
-    parts = [];
+  constructor(opts: SplitOptions = {}) {
+    this.mboxrd = opts.mboxrd;
   }
 
-  function* finish(): Generator<MboxEntry> {
-    const start = lineNo;
-    if (size > MAX_MESSAGE_BYTES) {
-      for (const p of parts) droppedLines += countLines(p);
-      lineNo += droppedLines;
-      yield { index: index++, raw: Buffer.alloc(0), envelope, line: start, tooBig: size };
-      parts = [];
-      size = 0;
-      droppedLines = 0;
+  push(chunk: Buffer): MboxEntry[] {
+    const lastNl = chunk.lastIndexOf(NL);
+    if (lastNl < 0) {
+      this.carry.push(chunk);
+      this.carryBytes += chunk.length;
+      if (this.carryBytes > MAX_MESSAGE_BYTES) {
+        // A line this long is no From_ line: it is message text; stop holding it apart.
+        for (const c of this.carry) this.add(c);
+        this.carry = [];
+        this.carryBytes = 0;
+        this.midLine = true;
+      }
+      return this.take();
+    }
+    // Whole lines only: the tail after the last newline waits for the next chunk. The carried
+    // tail is joined with this chunk's first line only (not the whole chunk: no copy of it).
+    let from = 0;
+    if (this.carry.length) {
+      from = chunk.indexOf(NL) + 1;
+      this.carry.push(chunk.subarray(0, from));
+      this.scan(Buffer.concat(this.carry));
+    }
+    if (from <= lastNl) this.scan(chunk.subarray(from, lastNl + 1));
+    this.carry = lastNl + 1 < chunk.length ? [chunk.subarray(lastNl + 1)] : [];
+    this.carryBytes = this.carry.length ? this.carry[0]!.length : 0;
+    return this.take();
+  }
+
+  end(): MboxEntry[] {
+    if (this.carry.length) this.scan(Buffer.concat(this.carry));
+    this.carry = [];
+    if (this.envelope !== null || this.parts.length > 0) this.finish();
+    return this.take();
+  }
+
+  private take(): MboxEntry[] {
+    const done = this.out;
+    if (done.length) this.out = [];
+    return done;
+  }
+
+  private add(buf: Buffer): void {
+    this.size += buf.length;
+    if (this.size <= MAX_MESSAGE_BYTES) {
+      this.parts.push(buf);
       return;
     }
-    const raw = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-    parts = [];
-    size = 0;
-    lineNo += countLines(raw);
+    for (const p of this.parts) this.droppedLines += countLines(p);
+    this.droppedLines += countLines(buf);
+    this.parts = [];
+  }
+
+  private finish(): void {
+    const start = this.lineNo;
+    const envelope = this.envelope;
+    if (this.size > MAX_MESSAGE_BYTES) {
+      for (const p of this.parts) this.droppedLines += countLines(p);
+      this.lineNo += this.droppedLines;
+      this.out.push({ index: this.index++, raw: Buffer.alloc(0), envelope, line: start, tooBig: this.size });
+      this.parts = [];
+      this.size = 0;
+      this.droppedLines = 0;
+      return;
+    }
+    const raw = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    this.parts = [];
+    this.size = 0;
+    this.lineNo += countLines(raw);
     if (envelope === null) {
       // Blank lines before the first From_ line are not a message (git skips them too).
-      if (raw.toString('latin1').trim() !== '') yield { index: index++, raw, envelope, line: start };
+      if (raw.toString('latin1').trim() !== '') this.out.push({ index: this.index++, raw, envelope, line: start });
       return;
     }
-    yield { index: index++, raw: mboxrd ? unescapeMboxrd(raw) : raw, envelope, line: start };
+    this.out.push({ index: this.index++, raw: this.mboxrd ? unescapeMboxrd(raw) : raw, envelope, line: start });
   }
 
-  function* scan(block: Buffer): Generator<MboxEntry> {
+  /** `block` holds whole lines (or, after a flushed long line, starts inside one). */
+  private scan(block: Buffer): void {
     let segStart = 0;
-    let s = !midLine && block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
-    midLine = false;
+    let s = !this.midLine && block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
+    this.midLine = false;
     while (s >= 0) {
       let e = block.indexOf(NL, s);
       if (e < 0) e = block.length;
-      const line = block.toString('latin1', s, e).replace(/\r$/, '');
+      const line = block.toString('latin1', s, block[e - 1] === 0x0d ? e - 1 : e);
       if (isFromLine(line)) {
-        if (s > segStart) add(block.subarray(segStart, s));
-        if (envelope !== null || parts.length > 0) yield* finish();
-        envelope = line;
-        lineNo++; // the From_ line itself
-        if (mboxrd === undefined) mboxrd = isMboxrdFromLine(line);
+        if (s > segStart) this.add(block.subarray(segStart, s));
+        if (this.envelope !== null || this.parts.length > 0) this.finish();
+        this.envelope = line;
+        this.lineNo++; // the From_ line itself
+        if (this.mboxrd === undefined) this.mboxrd = isMboxrdFromLine(line);
         segStart = e + 1;
       }
       s = nextFromLine(block, e);
     }
-    if (segStart < block.length) add(block.subarray(segStart));
+    if (segStart < block.length) this.add(block.subarray(segStart));
   }
-
-  for await (const chunk of chunks) {
-    const lastNl = chunk.lastIndexOf(NL);
-    if (lastNl < 0) {
-      carry.push(chunk);
-      carryBytes += chunk.length;
-      if (carryBytes > MAX_MESSAGE_BYTES) {
-        // A line this long is no From_ line: it is message text; stop holding it apart.
-        for (const c of carry) add(c);
-        carry = [];
-        carryBytes = 0;
-        midLine = true;
-      }
-      continue;
-    }
-    // Whole lines only: the tail after the last newline waits for the next chunk.
-    const head = chunk.subarray(0, lastNl + 1);
-    const block = carry.length ? Buffer.concat([...carry, head]) : head;
-    carry = lastNl + 1 < chunk.length ? [chunk.subarray(lastNl + 1)] : [];
-    carryBytes = carry.length ? carry[0]!.length : 0;
-    yield* scan(block);
-  }
-  if (carry.length) yield* scan(Buffer.concat(carry));
-  if (envelope !== null || parts.length > 0) yield* finish();
 }
 
-function countLines(raw: Buffer): number {
+/**
+ * Newlines in `raw`, four bytes at a time (a zero-byte test on each 32-bit word XOR "\n\n\n\n"):
+ * every message is counted for its line number, so this runs over the whole file.
+ */
+export function countLines(raw: Buffer): number {
+  const len = raw.length;
   let n = 0;
-  for (let i = raw.indexOf(NL); i >= 0; i = raw.indexOf(NL, i + 1)) n++;
+  let i = 0;
+  const lead = Math.min(len, (4 - (raw.byteOffset & 3)) & 3);
+  for (; i < lead; i++) if (raw[i] === NL) n++;
+  const words = (len - i) >>> 2;
+  if (words > 0) {
+    const u32 = new Uint32Array(raw.buffer, raw.byteOffset + i, words);
+    for (let k = 0; k < words; k++) {
+      const x = u32[k]! ^ 0x0a0a0a0a;
+      // High bit of each byte of t set where that byte of x is zero (exact: no carries across bytes).
+      const t = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
+      if (t !== 0) n += Math.imul(t >>> 7, 0x01010101) >>> 24;
+    }
+    i += words * 4;
+  }
+  for (; i < len; i++) if (raw[i] === NL) n++;
   return n;
 }
 
@@ -141,28 +195,23 @@ function nextFromLine(block: Buffer, from: number): number {
   return i < 0 ? -1 : i + 1;
 }
 
-/** mboxrd: a body line `>From `, `>>From ` ... was escaped by adding one `>`; take it away. */
+/**
+ * mboxrd: a body line `>From `, `>>From ` ... was escaped by adding one `>`; take it away.
+ * Searches `>From ` itself (rare) rather than every quoted line (a reply has hundreds).
+ */
 export function unescapeMboxrd(raw: Buffer): Buffer {
-  const out: Buffer[] = [];
+  let out: Buffer[] | null = null;
   let copied = 0;
-  let p = raw[0] === GT ? 0 : quoteAtLineStart(raw, 0);
-  while (p >= 0) {
-    let q = p;
-    while (raw[q] === GT) q++;
-    if (raw.subarray(q, q + FROM.length).equals(FROM)) {
-      out.push(raw.subarray(copied, p));
+  for (let i = raw.indexOf(QUOTED_FROM); i >= 0; i = raw.indexOf(QUOTED_FROM, i + QUOTED_FROM.length)) {
+    // Back over the other `>`s of `>>From `: escaped only when they start the line.
+    let p = i;
+    while (p > 0 && raw[p - 1] === GT) p--;
+    if (p === 0 || raw[p - 1] === NL) {
+      (out ??= []).push(raw.subarray(copied, p));
       copied = p + 1;
     }
-    p = quoteAtLineStart(raw, q);
   }
-  if (copied === 0) return raw;
+  if (out === null) return raw;
   out.push(raw.subarray(copied));
   return Buffer.concat(out);
-}
-
-const GT = 0x3e;
-
-function quoteAtLineStart(raw: Buffer, from: number): number {
-  const i = raw.indexOf('\n>', from);
-  return i < 0 ? -1 : i + 1;
 }

@@ -6,7 +6,7 @@ import { readdir, stat, readFile, realpath } from 'node:fs/promises';
 import { join, basename, relative, isAbsolute, sep } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { splitMbox, MAX_MESSAGE_BYTES } from './mbox-split.js';
+import { MboxSplitter, MAX_MESSAGE_BYTES, type MboxEntry } from './mbox-split.js';
 import { sniff, SNIFF_BYTES, type Layout } from './sniff.js';
 import { UnreadableInput, describeFsError } from './input-error.js';
 import type { InputFormat } from './types.js';
@@ -54,18 +54,33 @@ export function gunzipCap(opts: ReadOptions): number {
 export const STDIN_NAME = '<stdin>';
 
 export async function* readInput(path: string, opts: ReadOptions = {}): AsyncGenerator<RawMail> {
+  for await (const batch of readInputBatches(path, opts)) yield* batch;
+}
+
+/**
+ * Bytes per read of a file: big reads keep the splitter busy instead of waiting on many small
+ * ones (64 KiB, the stream default, left the main thread idle a fifth of a split); 4 MiB reads
+ * cost 45 MB more peak RSS for no gain.
+ */
+export const READ_CHUNK_BYTES = 512 * 1024;
+
+/**
+ * readInput's messages in the batches they come in (an mbox: the messages each read completes),
+ * for callers that take many at once: one await per batch instead of one per message.
+ */
+export async function* readInputBatches(path: string, opts: ReadOptions = {}): AsyncGenerator<RawMail[]> {
   const file = path === '-' ? STDIN_NAME : path;
   if (path !== '-') {
     const st = await stat(path).catch((err: unknown) => {
       throw new UnreadableInput(file, describeFsError(err));
     });
     if (st.isDirectory()) {
-      yield* readMaildir(path);
+      for await (const m of readMaildir(path)) yield [m];
       return;
     }
     if (!st.isFile()) throw new UnreadableInput(file, 'not a regular file');
   }
-  const source = path === '-' ? (opts.stdin ?? process.stdin) : createReadStream(path);
+  const source = path === '-' ? (opts.stdin ?? process.stdin) : createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   let chunks = guard(file, source as AsyncIterable<Buffer>);
   let { head, rest } = await peek(chunks);
   let name = path;
@@ -85,11 +100,21 @@ export async function* readInput(path: string, opts: ReadOptions = {}): AsyncGen
   try {
     if (layout === 'mbox') {
       const mboxrd = opts.mboxrd ?? (/\.mboxrd$/i.test(name) ? true : undefined);
-      for await (const e of splitMbox(rest, mboxrd === undefined ? {} : { mboxrd })) {
-        next = e.index + 1;
-        const base = { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line };
-        yield e.tooBig === undefined ? { ...base, raw: e.raw } : { ...base, raw: EMPTY, problem: tooBigProblem(e.tooBig) };
+      const splitter = new MboxSplitter(mboxrd === undefined ? {} : { mboxrd });
+      const mails = (entries: MboxEntry[]): RawMail[] => {
+        if (entries.length) next = entries[entries.length - 1]!.index + 1;
+        return entries.map((e) =>
+          e.tooBig === undefined
+            ? { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line, raw: e.raw }
+            : { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line, raw: EMPTY, problem: tooBigProblem(e.tooBig) },
+        );
+      };
+      for await (const chunk of rest) {
+        const batch = mails(splitter.push(chunk));
+        if (batch.length) yield batch;
       }
+      const last = mails(splitter.end());
+      if (last.length) yield last;
       return;
     }
     const parts: Buffer[] = [];
@@ -99,10 +124,10 @@ export async function* readInput(path: string, opts: ReadOptions = {}): AsyncGen
       if (size <= MAX_MESSAGE_BYTES) parts.push(c);
     }
     const base = { file, index: 0, format, layout, orphan: false, line: 1 };
-    yield size > MAX_MESSAGE_BYTES ? { ...base, raw: EMPTY, problem: tooBigProblem(size) } : { ...base, raw: Buffer.concat(parts) };
+    yield [size > MAX_MESSAGE_BYTES ? { ...base, raw: EMPTY, problem: tooBigProblem(size) } : { ...base, raw: Buffer.concat(parts) }];
   } catch (err) {
     if (!(err instanceof UnreadableInput)) throw err;
-    yield { file, index: next, format, layout, raw: EMPTY, orphan: false, line: 1, problem: err.problem };
+    yield [{ file, index: next, format, layout, raw: EMPTY, orphan: false, line: 1, problem: err.problem }];
   }
 }
 

@@ -1,7 +1,7 @@
 // The streaming splitter: From_ line rule, mboxrd unescaping, CRLF, chunk boundaries anywhere.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { splitMbox, unescapeMboxrd } from '../../src/thread/mbox-split.js';
+import { MboxSplitter, countLines, splitMbox, unescapeMboxrd } from '../../src/thread/mbox-split.js';
 import { isFromLine } from '../../src/thread/from-line.js';
 
 async function split(text: string | Buffer, chunkSize = 1 << 16, opts = {}): Promise<string[]> {
@@ -85,5 +85,39 @@ describe('splitMbox', () => {
 
   it('unescapeMboxrd handles a first line and leaves other > lines alone', () => {
     expect(unescapeMboxrd(Buffer.from('>From a\n> b\n>>From c')).toString()).toBe('From a\n> b\n>From c');
+  });
+});
+
+describe('splitter internals', () => {
+  // Pieces that make the edge cases likely: line ends, quote marks, `From `, CR.
+  const text = fc.array(fc.constantFrom('\n', '>', '>>', 'From ', 'x', ' ', '\r\n', 'From x Thu Jan  1 00:00:00 1970\n'), { maxLength: 60 }).map((a) => a.join(''));
+
+  it('countLines counts every newline whatever the buffer offset', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 7 }), (s, pad) => {
+        const buf = Buffer.concat([Buffer.alloc(pad, 'y'), Buffer.from(s)]).subarray(pad);
+        expect(countLines(buf)).toBe(s.split('\n').length - 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('unescapeMboxrd takes one > off exactly the lines matching ^>+From ', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(unescapeMboxrd(Buffer.from(s)).toString()).toBe(s.replace(/^>(>*From )/gm, '$1'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('MboxSplitter gives the same messages as splitMbox, chunk by chunk', async () => {
+    const whole = await split(MBOX);
+    const s = new MboxSplitter();
+    const got: string[] = [];
+    const buf = Buffer.from(MBOX);
+    for (let i = 0; i < buf.length; i += 9) for (const e of s.push(buf.subarray(i, i + 9))) got.push(e.raw.toString('latin1'));
+    for (const e of s.end()) got.push(e.raw.toString('latin1'));
+    expect(got).toEqual(whole);
   });
 });
