@@ -163,7 +163,19 @@ function bareDiff(raw: RawMail, source: MessageSource): MailRecord {
 
 /** After the From_ line comes a header field or the blank line that ends an empty header. */
 function startsWithHeaders(raw: Buffer): boolean {
-  const end = raw.indexOf(0x0a);
-  const first = raw.toString('latin1', 0, end < 0 ? raw.length : end).replace(/\r$/, '');
-  return first === '' || /^[!-9;-~]+:/.test(first);
+  // /^[!-9;-~]+:/ on the first line, or that line is empty (a CR before its LF aside), read
+  // off the bytes: this runs on every message.
+  let i = 0;
+  for (;;) {
+    const b = raw[i];
+    if (b === undefined || b < 0x21 || b > 0x7e || b === COLON) break;
+    i++;
+  }
+  if (i > 0) return raw[i] === COLON;
+  const b0 = raw[0];
+  return b0 === undefined || b0 === LF || (b0 === CR && (raw.length === 1 || raw[1] === LF));
 }
+
+const COLON = 0x3a;
+const LF = 0x0a;
+const CR = 0x0d;
