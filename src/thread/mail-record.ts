@@ -3,7 +3,7 @@
 // big mboxes; stage two (parse-thread.ts) adds the tree, quote-layer fallback and diff links.
 import { basename } from 'node:path';
 import type { FoundDiff, QuotedLine } from '../patch/index.js';
-import { findDiffs, parseDiffText, patchBreak } from '../patch/index.js';
+import { findDiffs, isPatchBreakLine, parseDiffText } from '../patch/index.js';
 import { splitQuoted } from './quote-depth.js';
 import type { DecodedMail } from './decoded-mail.js';
 import { decodeMessage } from './decode-message.js';
@@ -129,8 +129,10 @@ function depthZeroText(lines: QuotedLine[]): string[] {
 
 /** 0-based body line where git's patch part starts, as the diff finder sees it (quotes never break), or -1. */
 function patchPartStart(lines: QuotedLine[]): number {
-  const at = patchBreak(lines.map((l) => (l.depth === 0 ? l.text : '>')));
-  return at >= 0 ? lines[at]!.lineNo - 1 : -1;
+  // patchBreak over the depth-0 texts with quoted lines as `>` (never a break), without
+  // building that array for every mail.
+  for (const l of lines) if (l.depth === 0 && isPatchBreakLine(l.text)) return l.lineNo - 1;
+  return -1;
 }
 
 /** A .patch/.diff (or stdin) holding only a diff: a message with no headers. */
