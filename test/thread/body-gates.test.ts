@@ -16,6 +16,7 @@ import { bumpOutlookQuotes } from '../../src/thread/outlook-blocks.js';
 import { parsePerson } from '../../src/thread/person.js';
 import { depthsWithText } from '../../src/thread/quote-layers.js';
 import { quoteDepthOf, splitQuoted } from '../../src/thread/quote-depth.js';
+import { parseSubjectTags, splitSubject } from '../../src/thread/subject-tags.js';
 import { parseTrailer } from '../../src/thread/trailers.js';
 import type { Person } from '../../src/thread/types.js';
 
@@ -163,6 +164,42 @@ function refIdsIn(value: string): string[] {
   return out;
 }
 
+function refSplitSubject(subject: string) {
+  let s = subject.trim();
+  let reply = false;
+  const groups: string[] = [];
+  const closing = (t: string): number => {
+    let depth = 0;
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === '[') depth++;
+      else if (t[i] === ']' && --depth === 0) return i;
+    }
+    return -1;
+  };
+  for (;;) {
+    const r = /^\s*(re|aw|sv|fw|fwd|antw|odp|vs)(\[\d+\])?\s*:\s*/i.exec(s);
+    if (r) {
+      reply = true;
+      s = s.slice(r[0].length);
+      continue;
+    }
+    if (s.startsWith('[')) {
+      const end = closing(s);
+      if (end < 0) break;
+      groups.push(s.slice(1, end).replace(/[[\]]/g, ' ').trim());
+      s = s.slice(end + 1).trimStart();
+      continue;
+    }
+    break;
+  }
+  const bare = /^((?:RFC\s+)?PATCH(?:v\d+)?(?:\s+v\d+)?(?:\s+\d+\/\d+)?)\s*:?\s+/i.exec(s);
+  if (bare && /\d|v\d/i.test(bare[1]!)) {
+    groups.push(bare[1]!);
+    s = s.slice(bare[0].length);
+  }
+  return { reply, groups, rest: s.replace(/^:\s*/, '').trim() };
+}
+
 // ---- Edge forms. ----
 
 const people = (body: string) => findAttributions(splitQuoted(body)).map((a) => [a.depth, a.person.name, a.person.email]);
@@ -295,6 +332,24 @@ describe('idsIn', () => {
   });
 });
 
+describe('subjects', () => {
+  it.each([
+    ['\u00a0 Re: AW:Fwd[2]: [PATCH v2 1/3] x', { reply: true, groups: ['PATCH v2 1/3'], rest: 'x' }],
+    ['[PATCH [v2] 1/3]: x', { reply: false, groups: ['PATCH  v2  1/3'], rest: 'x' }],
+    ['rfc  PATCH v3 2/8: x', { reply: false, groups: ['rfc  PATCH v3 2/8'], rest: 'x' }],
+    ['ODP: sv: vs: x', { reply: true, groups: [], rest: 'x' }],
+  ])('%j', (subject, parts) => {
+    expect(splitSubject(subject)).toEqual(parts);
+    expect(splitSubject(subject)).toEqual(refSplitSubject(subject));
+  });
+
+  it('reads PATCH-v2, RFC_v3 and a (v4) after the subject', () => {
+    expect(parseSubjectTags('[PATCH-v2 1/2] x')).toMatchObject({ prefix: 'PATCH', version: 2, index: 1, total: 2 });
+    expect(parseSubjectTags('[RFC_v3] x')).toMatchObject({ prefix: 'RFC', version: 3, rfc: true });
+    expect(parseSubjectTags('mm: thing (V4)')).toMatchObject({ version: 4 });
+  });
+});
+
 describe('trailers', () => {
   it('cleans an Outlook mailto address and leaves other values as they are', () => {
     expect(parseTrailer('Acked-by: A B <a@b.org<mailto:a@b.org>>')).toEqual({ key: 'Acked-by', value: 'A B <a@b.org>' });
@@ -372,6 +427,20 @@ describe('the gated passes give what the plain regexes give', () => {
       fc.property(fc.array(fc.constantFrom(...bits), { maxLength: 16 }), (p) => {
         const text = p.join('');
         expect(parsePerson(text)).toEqual(refParsePerson(text));
+      }),
+      { seed: 6, numRuns: 5000 },
+    );
+  });
+
+  it('splitSubject on random subjects', () => {
+    const bits = [
+      'Re', 're', 'RE', 'Aw', 'SV', 'fwd', 'Fw', 'antw', 'Odp', 'vs', ':', ': ', '[2]', '[', ']', '[PATCH', 'PATCH', 'patch',
+      'RFC', 'rfc', 'v2', 'PATCHv3', '1/3', ' ', '  ', '\t', '\u00a0', 'x', 'mm', '(v2)', '-',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...bits), { maxLength: 14 }), (p) => {
+        const subject = p.join('');
+        expect(splitSubject(subject)).toEqual(refSplitSubject(subject));
       }),
       { seed: 6, numRuns: 5000 },
     );
