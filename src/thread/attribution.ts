@@ -125,7 +125,10 @@ function weakAttribution(text: string): Person | null {
 /** Drops the date and time in front of the name. */
 function personAfterDate(s: string): Person | null {
   let cut = -1;
-  for (const m of s.matchAll(TIME_THEN_ZONE)) cut = m.index + m[0].length;
+  // exec on the shared /g regex: matchAll would clone the regex on every call. It cannot match
+  // empty, and a failed exec leaves lastIndex at 0 for the next caller.
+  TIME_THEN_ZONE.lastIndex = 0;
+  for (let m = TIME_THEN_ZONE.exec(s); m !== null; m = TIME_THEN_ZONE.exec(s)) cut = m.index + m[0].length;
   let who = cut >= 0 ? s.slice(cut) : s;
   if (cut < 0 && who.includes(',')) who = who.slice(who.lastIndexOf(',') + 1);
   return nonEmpty(parsePerson(who.replace(/^\s*(at\s+)?/i, '')));

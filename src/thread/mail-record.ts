@@ -3,7 +3,7 @@
 // big mboxes; stage two (parse-thread.ts) adds the tree, quote-layer fallback and diff links.
 import { basename } from 'node:path';
 import type { FoundDiff, QuotedLine } from '../patch/index.js';
-import { findDiffs, parseDiffText, patchBreak } from '../patch/index.js';
+import { findDiffs, isPatchBreakLine, parseDiffText } from '../patch/index.js';
 import { splitQuoted } from './quote-depth.js';
 import type { DecodedMail } from './decoded-mail.js';
 import { decodeMessage } from './decode-message.js';
@@ -129,8 +129,10 @@ function depthZeroText(lines: QuotedLine[]): string[] {
 
 /** 0-based body line where git's patch part starts, as the diff finder sees it (quotes never break), or -1. */
 function patchPartStart(lines: QuotedLine[]): number {
-  const at = patchBreak(lines.map((l) => (l.depth === 0 ? l.text : '>')));
-  return at >= 0 ? lines[at]!.lineNo - 1 : -1;
+  // patchBreak over the depth-0 texts with quoted lines as `>` (never a break), without
+  // building that array for every mail.
+  for (const l of lines) if (l.depth === 0 && isPatchBreakLine(l.text)) return l.lineNo - 1;
+  return -1;
 }
 
 /** A .patch/.diff (or stdin) holding only a diff: a message with no headers. */
@@ -163,7 +165,19 @@ function bareDiff(raw: RawMail, source: MessageSource): MailRecord {
 
 /** After the From_ line comes a header field or the blank line that ends an empty header. */
 function startsWithHeaders(raw: Buffer): boolean {
-  const end = raw.indexOf(0x0a);
-  const first = raw.toString('latin1', 0, end < 0 ? raw.length : end).replace(/\r$/, '');
-  return first === '' || /^[!-9;-~]+:/.test(first);
+  // /^[!-9;-~]+:/ on the first line, or that line is empty (a CR before its LF aside), read
+  // off the bytes: this runs on every message.
+  let i = 0;
+  for (;;) {
+    const b = raw[i];
+    if (b === undefined || b < 0x21 || b > 0x7e || b === COLON) break;
+    i++;
+  }
+  if (i > 0) return raw[i] === COLON;
+  const b0 = raw[0];
+  return b0 === undefined || b0 === LF || (b0 === CR && (raw.length === 1 || raw[1] === LF));
 }
+
+const COLON = 0x3a;
+const LF = 0x0a;
+const CR = 0x0d;

@@ -21,7 +21,9 @@ export function quoteLayers(
 ): QuoteLayer[] {
   const byDepth = new Map<number, Person>();
   for (const a of attributions) if (!byDepth.has(a.depth)) byDepth.set(a.depth, resolve(a.person));
-  const maxDepth = Math.max(0, ...textDepths, ...byDepth.keys());
+  let maxDepth = 0;
+  for (const d of textDepths) if (d > maxDepth) maxDepth = d;
+  for (const d of byDepth.keys()) if (d > maxDepth) maxDepth = d;
   const layers: QuoteLayer[] = [];
   let treeAgrees = true;
   for (let d = 1; d <= maxDepth; d++) {

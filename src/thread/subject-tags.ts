@@ -21,7 +21,8 @@ export function splitSubject(subject: string): SubjectParts {
   let reply = false;
   const groups: string[] = [];
   for (;;) {
-    const r = REPLY_MARKER.exec(s);
+    // s starts with no blank here; a marker starts with one of r a s f o v (either case).
+    const r = mayStartReply(s.charCodeAt(0)) ? REPLY_MARKER.exec(s) : null;
     if (r) {
       reply = true;
       s = s.slice(r[0].length);
@@ -31,26 +32,35 @@ export function splitSubject(subject: string): SubjectParts {
       const end = matchingBracket(s);
       if (end < 0) break;
       // Nested brackets are flattened (b4 does the same): `[PATCH [v2] 1/3]`.
-      groups.push(s.slice(1, end).replace(/[[\]]/g, ' ').trim());
+      const inner = s.slice(1, end);
+      groups.push((inner.includes('[') || inner.includes(']') ? inner.replace(/[[\]]/g, ' ') : inner).trim());
       s = s.slice(end + 1).trimStart();
       continue;
     }
     break;
   }
   // `PATCH 1/8: subject` without brackets.
-  const bare = /^((?:RFC\s+)?PATCH(?:v\d+)?(?:\s+v\d+)?(?:\s+\d+\/\d+)?)\s*:?\s+/i.exec(s);
+  const c0 = s.charCodeAt(0) | 0x20;
+  const bare = c0 === 0x72 || c0 === 0x70 ? /^((?:RFC\s+)?PATCH(?:v\d+)?(?:\s+v\d+)?(?:\s+\d+\/\d+)?)\s*:?\s+/i.exec(s) : null; // r p
   if (bare && /\d|v\d/i.test(bare[1]!)) {
     groups.push(bare[1]!);
     s = s.slice(bare[0].length);
   }
-  return { reply, groups, rest: s.replace(/^:\s*/, '').trim() };
+  return { reply, groups, rest: (s.charCodeAt(0) === 0x3a ? s.replace(/^:\s*/, '') : s).trim() };
+}
+
+/** r a s f o v, either case: the first letters of REPLY_MARKER's words. */
+function mayStartReply(c: number): boolean {
+  const l = c | 0x20;
+  return l === 0x72 || l === 0x61 || l === 0x73 || l === 0x66 || l === 0x6f || l === 0x76;
 }
 
 function matchingBracket(s: string): number {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
-    if (s[i] === '[') depth++;
-    else if (s[i] === ']' && --depth === 0) return i;
+    const c = s.charCodeAt(i);
+    if (c === 0x5b) depth++; // [
+    else if (c === 0x5d && --depth === 0) return i; // ]
   }
   return -1;
 }
@@ -90,7 +100,7 @@ export function tagsOf(parts: SubjectParts): SubjectTags | null {
       tags.total = read.total;
     }
   }
-  const pv = PAREN_VERSION.exec(rest);
+  const pv = rest.includes('(') ? PAREN_VERSION.exec(rest) : null;
   if (pv && tags.version === null) {
     tags.version = Number(pv[1]);
     found = true;
@@ -121,7 +131,8 @@ function readGroup(g: string): GroupRead {
     if (k) {
       out.kinds.push(k[1]!.toUpperCase());
       out.isTagGroup = true;
-      w = k[2]!.replace(/^[-_]/, ''); // PATCHv3, PATCH1/8, RFC-v2
+      w = k[2]!;
+      if (w.charCodeAt(0) === 0x2d || w.charCodeAt(0) === 0x5f) w = w.slice(1); // PATCHv3, PATCH1/8, RFC-v2
       if (w === '') continue;
     }
     const v = VERSION.exec(w);

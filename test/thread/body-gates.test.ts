@@ -11,10 +11,12 @@ import { findAttributions } from '../../src/thread/attribution.js';
 import { bodyLineIn } from '../../src/thread/body-line.js';
 import { isBlank, isJsSpace } from '../../src/thread/js-space.js';
 import { idsIn } from '../../src/thread/message-ids.js';
+import { BrokenMessage, readMail } from '../../src/thread/mail-record.js';
 import { bumpOutlookQuotes } from '../../src/thread/outlook-blocks.js';
 import { parsePerson } from '../../src/thread/person.js';
 import { depthsWithText } from '../../src/thread/quote-layers.js';
 import { quoteDepthOf, splitQuoted } from '../../src/thread/quote-depth.js';
+import { parseSubjectTags, splitSubject } from '../../src/thread/subject-tags.js';
 import { parseTrailer } from '../../src/thread/trailers.js';
 import type { Person } from '../../src/thread/types.js';
 
@@ -28,6 +30,21 @@ const QUOTING = /^Quoting\s+(.+?)\s*\([^)]*\)\s*:\s*$/i;
 const TIME_THEN_ZONE =
   /\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:[+-]\d{4}|\([A-Z]{2,5}\)|[A-Z]{1,4}T|UTC|GMT|Z)\b)*\s*,?\s*/g;
 
+function refParsePerson(text: string): Person {
+  let s = text.trim();
+  const em = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/.exec(s);
+  const email = em ? em[0].replace(/^mailto:/i, '').replace(/[.>]+$/, '') : '';
+  if (em) {
+    s = (s.slice(0, em.index) + s.slice(em.index + em[0].length))
+      .replace(/<\s*(mailto:)?\s*>|\[\s*(mailto:)?\s*\]|\(\s*\)/gi, '')
+      .trim();
+  }
+  s = s.replace(/^\((.*)\)$/, '$1');
+  let name = s.replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1').trim();
+  if (name === '') name = email;
+  return { name, email };
+}
+
 const nonEmpty = (p: Person): Person | null => (p.name || p.email ? p : null);
 
 function refStrong(text: string): Person | null {
@@ -37,10 +54,10 @@ function refStrong(text: string): Person | null {
     for (const m of on[1]!.matchAll(TIME_THEN_ZONE)) cut = m.index + m[0].length;
     let who = cut >= 0 ? on[1]!.slice(cut) : on[1]!;
     if (cut < 0 && who.includes(',')) who = who.slice(who.lastIndexOf(',') + 1);
-    return nonEmpty(parsePerson(who.replace(/^\s*(at\s+)?/i, '')));
+    return nonEmpty(refParsePerson(who.replace(/^\s*(at\s+)?/i, '')));
   }
   const star = STAR_BRACKET.exec(text) ?? QUOTING.exec(text);
-  return star ? nonEmpty(parsePerson(star[1]!)) : null;
+  return star ? nonEmpty(refParsePerson(star[1]!)) : null;
 }
 
 function refWeak(text: string): Person | null {
@@ -49,7 +66,7 @@ function refWeak(text: string): Person | null {
   const who = m[1]!;
   if (!/@/.test(who) && (who.split(/\s+/).length > 4 || /[.!?;]/.test(who))) return null;
   if (/^(on|as|and|but|what|i|you|we|he|she|they)\s/i.test(who)) return null;
-  return nonEmpty(parsePerson(who));
+  return nonEmpty(refParsePerson(who));
 }
 
 function refAttributions(lines: QuotedLine[]) {
@@ -115,7 +132,7 @@ function refOutlook(lines: QuotedLine[]) {
       for (; j < lines.length && lines[j]!.depth === l.depth; j++) {
         const h = HEADER.exec(lines[j]!.text.trim());
         if (!h) break;
-        if (/^(from|von)$/i.test(h[1]!)) person = parsePerson(h[2]!);
+        if (/^(from|von)$/i.test(h[1]!)) person = refParsePerson(h[2]!);
       }
       for (let k = i; k < j; k++) out.push({ ...lines[k]!, depth: lines[k]!.depth + extra });
       if (person && (person.name || person.email)) attributions.push({ depth: depth + 1, person, lineNo: l.lineNo });
@@ -145,6 +162,42 @@ function refIdsIn(value: string): string[] {
   const out = [...value.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
   if (out.length === 0) for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out.push(t);
   return out;
+}
+
+function refSplitSubject(subject: string) {
+  let s = subject.trim();
+  let reply = false;
+  const groups: string[] = [];
+  const closing = (t: string): number => {
+    let depth = 0;
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === '[') depth++;
+      else if (t[i] === ']' && --depth === 0) return i;
+    }
+    return -1;
+  };
+  for (;;) {
+    const r = /^\s*(re|aw|sv|fw|fwd|antw|odp|vs)(\[\d+\])?\s*:\s*/i.exec(s);
+    if (r) {
+      reply = true;
+      s = s.slice(r[0].length);
+      continue;
+    }
+    if (s.startsWith('[')) {
+      const end = closing(s);
+      if (end < 0) break;
+      groups.push(s.slice(1, end).replace(/[[\]]/g, ' ').trim());
+      s = s.slice(end + 1).trimStart();
+      continue;
+    }
+    break;
+  }
+  const bare = /^((?:RFC\s+)?PATCH(?:v\d+)?(?:\s+v\d+)?(?:\s+\d+\/\d+)?)\s*:?\s+/i.exec(s);
+  if (bare && /\d|v\d/i.test(bare[1]!)) {
+    groups.push(bare[1]!);
+    s = s.slice(bare[0].length);
+  }
+  return { reply, groups, rest: s.replace(/^:\s*/, '').trim() };
 }
 
 // ---- Edge forms. ----
@@ -279,10 +332,63 @@ describe('idsIn', () => {
   });
 });
 
+describe('subjects', () => {
+  it.each([
+    ['\u00a0 Re: AW:Fwd[2]: [PATCH v2 1/3] x', { reply: true, groups: ['PATCH v2 1/3'], rest: 'x' }],
+    ['[PATCH [v2] 1/3]: x', { reply: false, groups: ['PATCH  v2  1/3'], rest: 'x' }],
+    ['rfc  PATCH v3 2/8: x', { reply: false, groups: ['rfc  PATCH v3 2/8'], rest: 'x' }],
+    ['ODP: sv: vs: x', { reply: true, groups: [], rest: 'x' }],
+  ])('%j', (subject, parts) => {
+    expect(splitSubject(subject)).toEqual(parts);
+    expect(splitSubject(subject)).toEqual(refSplitSubject(subject));
+  });
+
+  it('reads PATCH-v2, RFC_v3 and a (v4) after the subject', () => {
+    expect(parseSubjectTags('[PATCH-v2 1/2] x')).toMatchObject({ prefix: 'PATCH', version: 2, index: 1, total: 2 });
+    expect(parseSubjectTags('[RFC_v3] x')).toMatchObject({ prefix: 'RFC', version: 3, rfc: true });
+    expect(parseSubjectTags('mm: thing (V4)')).toMatchObject({ version: 4 });
+  });
+});
+
 describe('trailers', () => {
   it('cleans an Outlook mailto address and leaves other values as they are', () => {
     expect(parseTrailer('Acked-by: A B <a@b.org<mailto:a@b.org>>')).toEqual({ key: 'Acked-by', value: 'A B <a@b.org>' });
     expect(parseTrailer('Acked-by: A B <a@b.org>')).toEqual({ key: 'Acked-by', value: 'A B <a@b.org>' });
+  });
+});
+
+describe('the first line after an mbox From_ line', () => {
+  // The plain definition: that line (latin1, one CR dropped) is empty or starts `name:`.
+  const looksLikeHeaders = (raw: Buffer): boolean => {
+    const end = raw.indexOf(0x0a);
+    const first = raw.toString('latin1', 0, end < 0 ? raw.length : end).replace(/\r$/, '');
+    return first === '' || /^[!-9;-~]+:/.test(first);
+  };
+  const refused = async (raw: Buffer): Promise<boolean> => {
+    try {
+      await readMail({ file: 't.mbox', index: 0, format: 'mbox', layout: 'mbox', raw, orphan: false, line: 2 });
+      return false;
+    } catch (err) {
+      if (err instanceof BrokenMessage && err.message === 'no mail headers after the From_ line') return true;
+      return false;
+    }
+  };
+  it.each([
+    'Subject: x\n\nbody\n',
+    'X-Y:z\n\nbody\n',
+    ': x\n\nbody\n',
+    'a b: x\n\nbody\n',
+    'Subject x\n\nbody\n',
+    '\nbody\n',
+    '\r\nbody\n',
+    '\r',
+    '\r\r\nSubject: x\n\nbody\n',
+    '',
+    'Subj\u00e9ct: x\n\nbody\n',
+    '~!:\n\nbody\n',
+  ])('%j', async (text) => {
+    const raw = Buffer.from(text, 'latin1');
+    expect(await refused(raw)).toBe(!looksLikeHeaders(raw));
   });
 });
 
@@ -309,6 +415,34 @@ describe('the gated passes give what the plain regexes give', () => {
         expect(idsIn(b)).toEqual(refIdsIn(b));
       }),
       { seed: 6, numRuns: 3000 },
+    );
+  });
+
+  it('parsePerson on random names and addresses', () => {
+    const bits = [
+      'Jane', 'Doe', ' ', '\t', '\u00a0', '\u2028', 'a@b.org', 'MAILTO:', 'mailto:', '<', '>', '[', ']', '(', ')', '"',
+      '\\', '.', ',', ';', ':', "'", 'é', 'x',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...bits), { maxLength: 16 }), (p) => {
+        const text = p.join('');
+        expect(parsePerson(text)).toEqual(refParsePerson(text));
+      }),
+      { seed: 6, numRuns: 5000 },
+    );
+  });
+
+  it('splitSubject on random subjects', () => {
+    const bits = [
+      'Re', 're', 'RE', 'Aw', 'SV', 'fwd', 'Fw', 'antw', 'Odp', 'vs', ':', ': ', '[2]', '[', ']', '[PATCH', 'PATCH', 'patch',
+      'RFC', 'rfc', 'v2', 'PATCHv3', '1/3', ' ', '  ', '\t', '\u00a0', 'x', 'mm', '(v2)', '-',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...bits), { maxLength: 14 }), (p) => {
+        const subject = p.join('');
+        expect(splitSubject(subject)).toEqual(refSplitSubject(subject));
+      }),
+      { seed: 6, numRuns: 5000 },
     );
   });
 
