@@ -2,7 +2,7 @@
 // out. A diff lives at one depth; a reviewer's comments between quoted hunks are the gaps.
 // Each line gets a kind once, up front (one line of look-ahead), so the readers never rescan.
 import type { QuotedLine } from './types.js';
-import { isHunkHeaderStart, parseHunkHeader } from './hunk-header.js';
+import { type HunkHeader, isHunkHeaderStart, parseHunkHeader } from './hunk-header.js';
 import { isScissorsLine } from './scissors.js';
 import { isSnipLine } from './junk.js';
 
@@ -45,6 +45,8 @@ export interface DepthView {
   nextHard: number[];
   /** contextBefore[i] = number of Context (' ') lines before index i. */
   contextBefore: number[];
+  /** The parsed header of each HunkHeader line, by index (parsed once, when classified). */
+  hunkHeaders: Map<number, HunkHeader>;
 }
 
 function emptyView(depth: number): DepthView {
@@ -60,6 +62,7 @@ function emptyView(depth: number): DepthView {
     nextSolid: [],
     nextHard: [],
     contextBefore: [],
+    hunkHeaders: new Map(),
   };
 }
 
@@ -140,11 +143,14 @@ function classify(v: DepthView): void {
   for (let i = 0; i < n; i++) {
     const t = text[i]!;
     let k: Kind;
+    let h: HunkHeader | null;
     if (t === '') k = Kind.Blank;
     else {
       const c = t[0];
-      if (c === '@' && isHunkHeaderStart(t) && parseHunkHeader(t)) k = Kind.HunkHeader;
-      else if (isScissorsLine(t)) k = Kind.Scissors;
+      if (c === '@' && isHunkHeaderStart(t) && (h = parseHunkHeader(t))) {
+        k = Kind.HunkHeader;
+        v.hunkHeaders.set(i, h);
+      } else if (isScissorsLine(t)) k = Kind.Scissors;
       else if (c === ' ') k = Kind.Context;
       else if (c === '+') k = Kind.Added;
       else if (c === '-') {
