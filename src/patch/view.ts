@@ -71,6 +71,8 @@ function emptyView(depth: number): DepthView {
  * line a diff can start at, so its view would find nothing.
  */
 export function buildViews(lines: readonly QuotedLine[], depths: ReadonlySet<number> | null = null): DepthView[] {
+  const one = singleDepthView(lines);
+  if (one) return depths === null || depths.has(one.depth) ? [one] : [];
   const byDepth = new Map<number, { view: DepthView; last: number }>();
   let entry: { view: DepthView; last: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -96,6 +98,23 @@ export function buildViews(lines: readonly QuotedLine[], depths: ReadonlySet<num
   const views = [...byDepth.values()].map((e) => e.view).sort((a, b) => a.depth - b.depth);
   for (const v of views) classify(v);
   return views;
+}
+
+/** A body all at one depth (a patch mail, a bare diff): one view with no gaps and no tails. */
+function singleDepthView(lines: readonly QuotedLine[]): DepthView | null {
+  const n = lines.length;
+  if (n === 0) return null;
+  const depth = lines[0]!.depth;
+  for (let i = 1; i < n; i++) if (lines[i]!.depth !== depth) return null;
+  const v = emptyView(depth);
+  v.text = lines.map((l) => l.text);
+  v.lineNo = lines.map((l) => l.lineNo);
+  v.gapBefore = new Array<boolean>(n).fill(false);
+  v.snipInGap = new Array<number>(n).fill(0);
+  v.tailAfter = new Array<QuotedLine | null>(n).fill(null);
+  v.gapIsTail = new Array<boolean>(n).fill(false);
+  classify(v);
+  return v;
 }
 
 /** Body line number of the last snip mark strictly between body indices a and b, or 0. */
