@@ -4,7 +4,7 @@
 import type { FileDiff, Hunk, Repair } from './types.js';
 import { type DepthView, Kind, isFileStartKind, isOpKind } from './view.js';
 import { readFileHeader, type FileHeader } from './file-header.js';
-import { type HunkHeader, parseHunkHeader } from './hunk-header.js';
+import type { HunkHeader } from './hunk-header.js';
 import { readHunk } from './hunk-reader.js';
 import { WRAP_WIDTH, overflowsInto } from './hunk-lines.js';
 import { restoreTabs } from './tabs.js';
@@ -166,7 +166,8 @@ function readHunks(v: DepthView, i: number, repairs: Repair[]): { hunks: Hunk[];
   for (;;) {
     const j = skipSeparators(v, i);
     if (!(j < v.kind.length && v.kind[j] === Kind.HunkHeader)) break;
-    const header = parseHunkHeader(v.text[j]!)!;
+    // A copy: joinWrappedHeader may lengthen its context.
+    const header = { ...v.hunkHeaders.get(j)! };
     const wrapped = joinWrappedHeader(v, j, header);
     const r = readHunk(v, j, wrapped.start, header);
     // A hunk that reaches back belongs to something else.

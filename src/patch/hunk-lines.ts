@@ -7,13 +7,6 @@ import { type HunkHeader, formatHunkHeader, functionName } from './hunk-header.j
 
 export type Op = ' ' | '+' | '-';
 
-interface Entry {
-  op: Op;
-  text: string;
-  idx: number;
-  noNewline?: boolean;
-}
-
 /** A line at least this long may have been broken by a mail client's line wrap. */
 export const WRAP_WIDTH = 60;
 /** Clients wrap at 72 to 78 columns: a line already wider than this was not wrapped. */
@@ -33,7 +26,10 @@ export function overflowsInto(width: number, rest: string, minWidth = WRAP_WIDTH
 }
 
 export class HunkLines {
-  readonly entries: Entry[] = [];
+  /** The hunk's lines as they will be output (built once, never copied). */
+  readonly entries: HunkLine[] = [];
+  /** View index of the last entry, or -1 when there is none. */
+  lastIdx = -1;
   readonly repairs: Repair[] = [];
   /** Old and new lines taken so far. */
   old = 0;
@@ -41,7 +37,7 @@ export class HunkLines {
   private oldEnded = false;
   private newEnded = false;
   /** Body lines already joined as wrapped tails (a tail is looked at from both sides). */
-  private readonly joined = new Set<number>();
+  private joined: Set<number> | null = null;
 
   /**
    * `oldEmpty`: the header says the old side is empty (`@@ -0,0 ...`, a new file): a line that
@@ -52,7 +48,7 @@ export class HunkLines {
     private readonly oldEmpty = false,
   ) {}
 
-  get last(): Entry | undefined {
+  get last(): HunkLine | undefined {
     return this.entries[this.entries.length - 1];
   }
 
@@ -64,7 +60,8 @@ export class HunkLines {
   take(op: Op, text: string, idx: number): boolean {
     if (op !== '+' && this.oldEmpty) return this.dropStray(op, idx);
     if (!this.canTake(op)) return false;
-    this.entries.push({ op, text, idx });
+    this.entries.push({ op, text, lineNo: this.v.lineNo[idx]! });
+    this.lastIdx = idx;
     if (op !== '+') this.old++;
     if (op !== '-') this.new++;
     return true;
@@ -130,16 +127,16 @@ export class HunkLines {
    * width (the reason a client wraps), with the line as it looked quoted.
    */
   joinQuotedTail(tail: QuotedLine, depth: number): boolean {
-    if (this.joined.has(tail.lineNo)) return true;
+    if (this.joined?.has(tail.lineNo)) return true;
     if (!this.wrapsInto(tail.text, 2 * depth)) return false;
     return this.join(tail.text.trim(), tail.lineNo, 'tail of a quoted line re-wrapped without its quote marker joined back');
   }
 
   private join(rest: string, line: number, detail: string): boolean {
-    if (this.joined.has(line)) return true;
+    if (this.joined?.has(line)) return true;
     const last = this.last;
     if (!last || last.noNewline || last.text === '') return false;
-    this.joined.add(line);
+    (this.joined ??= new Set()).add(line);
     last.text = /\s$/.test(last.text) ? last.text + rest : `${last.text} ${rest}`;
     this.repairs.push({ kind: 'wrapped-line-joined', line, detail });
     return true;
@@ -154,18 +151,13 @@ export class HunkLines {
    * mismatch with the header is a repair (unless a snip cut the hunk, which says why itself).
    */
   toHunk(headerIdx: number, h: HunkHeader, recounted: boolean, snipLine: number): { hunk: Hunk; repairs: Repair[] } {
-    const { entries } = this;
-    const lineNo = this.v.lineNo;
-    const lines: HunkLine[] = [];
+    const lines = this.entries;
     let added = 0;
     let removed = 0;
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      const l: HunkLine = { op: e.op, text: e.text, lineNo: lineNo[e.idx]! };
-      if (e.noNewline) l.noNewline = true;
-      if (e.op === '+') added++;
-      else if (e.op === '-') removed++;
-      lines.push(l);
+    for (let i = 0; i < lines.length; i++) {
+      const op = lines[i]!.op;
+      if (op === '+') added++;
+      else if (op === '-') removed++;
     }
     const oldLines = this.old;
     const newLines = this.new;

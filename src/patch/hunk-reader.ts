@@ -59,7 +59,7 @@ export function readHunk(
   if (next > start) joinUnquotedTail(v, next, lines);
   const snipLine = snipAt(v, next);
   const { hunk, repairs } = lines.toHunk(headerIdx, header, recounted, snipLine);
-  const last = Math.max(lines.last!.idx, next - 1);
+  const last = Math.max(lines.lastIdx, next - 1);
   return { hunk, repairs, next, last, snipLine };
 }
 
@@ -141,7 +141,7 @@ function tailFits(lines: HunkLines, t: string, spaceContext: boolean): boolean {
  */
 function joinUnquotedTail(v: DepthView, i: number, lines: HunkLines): boolean {
   const tail = v.tailAfter[i - 1];
-  return !!tail && lines.last?.idx === i - 1 && lines.joinQuotedTail(tail, v.depth);
+  return !!tail && lines.entries.length > 0 && lines.lastIdx === i - 1 && lines.joinQuotedTail(tail, v.depth);
 }
 
 /**

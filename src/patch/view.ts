@@ -2,7 +2,7 @@
 // out. A diff lives at one depth; a reviewer's comments between quoted hunks are the gaps.
 // Each line gets a kind once, up front (one line of look-ahead), so the readers never rescan.
 import type { QuotedLine } from './types.js';
-import { isHunkHeaderStart, parseHunkHeader } from './hunk-header.js';
+import { type HunkHeader, isHunkHeaderStart, parseHunkHeader } from './hunk-header.js';
 import { isScissorsLine } from './scissors.js';
 import { isSnipLine } from './junk.js';
 
@@ -45,6 +45,8 @@ export interface DepthView {
   nextHard: number[];
   /** contextBefore[i] = number of Context (' ') lines before index i. */
   contextBefore: number[];
+  /** The parsed header of each HunkHeader line, by index (parsed once, when classified). */
+  hunkHeaders: Map<number, HunkHeader>;
 }
 
 function emptyView(depth: number): DepthView {
@@ -60,6 +62,7 @@ function emptyView(depth: number): DepthView {
     nextSolid: [],
     nextHard: [],
     contextBefore: [],
+    hunkHeaders: new Map(),
   };
 }
 
@@ -68,6 +71,8 @@ function emptyView(depth: number): DepthView {
  * line a diff can start at, so its view would find nothing.
  */
 export function buildViews(lines: readonly QuotedLine[], depths: ReadonlySet<number> | null = null): DepthView[] {
+  const one = singleDepthView(lines);
+  if (one) return depths === null || depths.has(one.depth) ? [one] : [];
   const byDepth = new Map<number, { view: DepthView; last: number }>();
   let entry: { view: DepthView; last: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -93,6 +98,23 @@ export function buildViews(lines: readonly QuotedLine[], depths: ReadonlySet<num
   const views = [...byDepth.values()].map((e) => e.view).sort((a, b) => a.depth - b.depth);
   for (const v of views) classify(v);
   return views;
+}
+
+/** A body all at one depth (a patch mail, a bare diff): one view with no gaps and no tails. */
+function singleDepthView(lines: readonly QuotedLine[]): DepthView | null {
+  const n = lines.length;
+  if (n === 0) return null;
+  const depth = lines[0]!.depth;
+  for (let i = 1; i < n; i++) if (lines[i]!.depth !== depth) return null;
+  const v = emptyView(depth);
+  v.text = lines.map((l) => l.text);
+  v.lineNo = lines.map((l) => l.lineNo);
+  v.gapBefore = new Array<boolean>(n).fill(false);
+  v.snipInGap = new Array<number>(n).fill(0);
+  v.tailAfter = new Array<QuotedLine | null>(n).fill(null);
+  v.gapIsTail = new Array<boolean>(n).fill(false);
+  classify(v);
+  return v;
 }
 
 /** Body line number of the last snip mark strictly between body indices a and b, or 0. */
@@ -140,11 +162,14 @@ function classify(v: DepthView): void {
   for (let i = 0; i < n; i++) {
     const t = text[i]!;
     let k: Kind;
+    let h: HunkHeader | null;
     if (t === '') k = Kind.Blank;
     else {
       const c = t[0];
-      if (c === '@' && isHunkHeaderStart(t) && parseHunkHeader(t)) k = Kind.HunkHeader;
-      else if (isScissorsLine(t)) k = Kind.Scissors;
+      if (c === '@' && isHunkHeaderStart(t) && (h = parseHunkHeader(t))) {
+        k = Kind.HunkHeader;
+        v.hunkHeaders.set(i, h);
+      } else if (isScissorsLine(t)) k = Kind.Scissors;
       else if (c === ' ') k = Kind.Context;
       else if (c === '+') k = Kind.Added;
       else if (c === '-') {
