@@ -5,7 +5,7 @@ import { diffIdentity } from '../patch/index.js';
 import type { Diff } from '../patch/types.js';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { readInput, type RawMail, type ReadOptions } from './read-input.js';
+import { readInputBatches, type RawMail, type ReadOptions } from './read-input.js';
 import { readMail, BrokenMessage, type MailRecord } from './mail-record.js';
 import { threadMessages } from './threading.js';
 import { quoteLayers } from './quote-layers.js';
@@ -31,6 +31,17 @@ export interface ParseOptions extends ReadOptions {
   lean?: boolean;
   /** Called as messages are read (at most every PROGRESS_EVERY messages, and at the end). */
   onProgress?: (p: ParseProgress) => void;
+  /** Called once at the end with where the time went (the benchmark prints it). */
+  onStats?: (s: ParseStats) => void;
+}
+
+/** Wall-clock milliseconds per stage of one parse. */
+export interface ParseStats {
+  workers: number;
+  /** Main thread: each stage; `input`, `send`, `wait`, `unpack` only with workers, `read` only without. */
+  main: { input: number; send: number; read: number; wait: number; unpack: number; collect: number; assemble: number; total: number };
+  /** Per worker thread: reading mails (decode + extraction), packing and posting the results. */
+  perWorker: { read: number; post: number; batches: number }[];
 }
 
 export interface ParseProgress {
@@ -48,6 +59,7 @@ const PROGRESS_EVERY = 200;
 type Item = { record: MailRecord } | { broken: string };
 
 export async function parseThread(inputs: readonly string[], opts: ParseOptions = {}): Promise<ThreadParse> {
+  const t0 = performance.now();
   const records: MailRecord[] = [];
   const errors: InputError[] = [];
   const seen = new Map<string, MailRecord>();
@@ -56,55 +68,79 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
   const workers = await workerCount(opts.workers ?? (opts.lean ? 0 : 'auto'), totalBytes);
   const pool = workers > 0 ? new (await import('./record-pool.js')).RecordPool(workers, !!opts.lean) : null;
   const lean = opts.lean ? new LeanCollector() : null;
+  const local = { input: 0, read: 0 };
+  let collect = 0;
   let bytes = 0;
   let messages = 0;
   const progress = (done: boolean): void => opts.onProgress?.({ bytes, totalBytes: totalBytes?.bytes ?? null, messages, done });
   try {
     for (const input of inputs) {
-      const raws = readInput(input, opts);
-      const items: AsyncIterable<[RawMail, Item]> = pool ? pool.read(raws) : inProcess(raws, !!opts.lean);
-      for await (const [raw, item] of items) {
-        bytes += raw.raw.length;
-        if (++messages % PROGRESS_EVERY === 0) progress(false);
-        if ('broken' in item) {
-          errors.push({ file: raw.file, index: raw.index, message: item.broken });
-          continue;
+      const raws = readInputBatches(input, opts);
+      const batches: AsyncIterable<[RawMail, Item][]> = pool ? pool.read(raws) : inProcess(raws, !!opts.lean, local);
+      for await (const batch of batches) {
+        const t = performance.now();
+        for (const [raw, item] of batch) {
+          bytes += raw.raw.length;
+          if (++messages % PROGRESS_EVERY === 0) progress(false);
+          if ('broken' in item) {
+            errors.push({ file: raw.file, index: raw.index, message: item.broken });
+            continue;
+          }
+          const first = lean ? lean.first(item.record.id) : seen.get(item.record.id)?.source;
+          if (first) {
+            // The same mail twice (two inputs, a list mirror): keep the first, say so.
+            errors.push({
+              file: raw.file,
+              index: raw.index,
+              message: `duplicate Message-ID <${item.record.id}> (first in ${first.file} #${first.index}); skipped`,
+              duplicate: true,
+            });
+            continue;
+          }
+          if (lean) {
+            lean.add(item.record);
+            continue;
+          }
+          const rec = compact(item.record, intern);
+          seen.set(rec.id, rec);
+          records.push(rec);
         }
-        const first = lean ? lean.first(item.record.id) : seen.get(item.record.id)?.source;
-        if (first) {
-          // The same mail twice (two inputs, a list mirror): keep the first, say so.
-          errors.push({
-            file: raw.file,
-            index: raw.index,
-            message: `duplicate Message-ID <${item.record.id}> (first in ${first.file} #${first.index}); skipped`,
-            duplicate: true,
-          });
-          continue;
-        }
-        if (lean) {
-          lean.add(item.record);
-          continue;
-        }
-        const rec = compact(item.record, intern);
-        seen.set(rec.id, rec);
-        records.push(rec);
+        collect += performance.now() - t;
       }
     }
   } finally {
     await pool?.close();
   }
   progress(true);
-  return lean ? lean.assemble(errors) : assemble(records, errors);
+  const t1 = performance.now();
+  const parse = lean ? lean.assemble(errors) : assemble(records, errors);
+  if (opts.onStats) {
+    const p = pool?.times;
+    const main = { input: p?.input ?? local.input, send: p?.send ?? 0, read: local.read, wait: p?.wait ?? 0, unpack: p?.unpack ?? 0, collect };
+    opts.onStats({ workers, main: { ...main, assemble: performance.now() - t1, total: performance.now() - t0 }, perWorker: p?.workers ?? [] });
+  }
+  return parse;
 }
 
-async function* inProcess(raws: AsyncIterable<RawMail>, lean: boolean): AsyncGenerator<[RawMail, Item]> {
-  for await (const raw of raws) {
-    try {
-      yield [raw, { record: settleRecord(await readMail(raw), lean) }];
-    } catch (err) {
-      if (!(err instanceof BrokenMessage)) throw err;
-      yield [raw, { broken: err.message }];
+async function* inProcess(raws: AsyncIterable<RawMail[]>, lean: boolean, times: { input: number; read: number }): AsyncGenerator<[RawMail, Item][]> {
+  const it = raws[Symbol.asyncIterator]();
+  for (;;) {
+    let t = performance.now();
+    const r = await it.next();
+    times.input += performance.now() - t;
+    if (r.done) return;
+    t = performance.now();
+    const out: [RawMail, Item][] = [];
+    for (const raw of r.value) {
+      try {
+        out.push([raw, { record: settleRecord(await readMail(raw), lean) }]);
+      } catch (err) {
+        if (!(err instanceof BrokenMessage)) throw err;
+        out.push([raw, { broken: err.message }]);
+      }
     }
+    times.read += performance.now() - t;
+    yield out;
   }
 }
 
