@@ -6,6 +6,9 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Parts up to this size are read into one buffer kept for the next read. */
+const REUSE_MAX = 1 << 20;
+
 export interface SpillRef {
   offset: number;
   bytes: number;
@@ -14,6 +17,7 @@ export interface SpillRef {
 export class DiffSpill {
   private fd: number;
   private end = 0;
+  private scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
   constructor() {
     const path = join(tmpdir(), `lkml-replay-diffs-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
@@ -25,23 +29,33 @@ export class DiffSpill {
     }
   }
 
+  /** Writes the string straight from V8 (no Buffer per part: those piled up in malloc's free lists on a big mbox). */
   write(text: string): SpillRef {
-    const buf = Buffer.from(text, 'utf8');
-    writeSync(this.fd, buf, 0, buf.length, this.end);
-    const ref = { offset: this.end, bytes: buf.length };
-    this.end += buf.length;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    let done = writeSync(this.fd, text, this.end, 'utf8');
+    if (done < bytes) {
+      const buf = Buffer.from(text, 'utf8');
+      while (done < bytes) done += writeSync(this.fd, buf, done, bytes - done, this.end + done);
+    }
+    const ref = { offset: this.end, bytes };
+    this.end += bytes;
     return ref;
   }
 
+  /** Reads into one reused buffer (a fresh one only for parts over REUSE_MAX). */
   read(ref: SpillRef): string {
-    const buf = Buffer.allocUnsafe(ref.bytes);
+    let buf = this.scratch;
+    if (ref.bytes > buf.length) {
+      buf = Buffer.allocUnsafeSlow(ref.bytes);
+      if (ref.bytes <= REUSE_MAX) this.scratch = buf;
+    }
     let got = 0;
     while (got < ref.bytes) {
       const n = readSync(this.fd, buf, got, ref.bytes - got, ref.offset + got);
       if (n === 0) throw new Error('diff spill file is shorter than expected');
       got += n;
     }
-    return buf.toString('utf8');
+    return buf.toString('utf8', 0, ref.bytes);
   }
 
   /** Only when nothing will read a text any more (the CLI leaves it to process exit). */

@@ -2,7 +2,8 @@
 // As each record is read, everything the output prints but threading does not need (tags,
 // trailers, in-body headers, attributions, diff files and texts) is written to an unlinked
 // temporary file (DiffSpill); what stays in memory per message is its threading keys, sender,
-// source, a few facts per diff and where its parts went. The tree is built from that, and the
+// source, a few facts per diff and where its parts went, as numbers in typed arrays (no object
+// per message). The tree is built from that (threadIndexed, on id numbers), and the
 // messages are made again, one at a time, when the output asks for them (in tree order).
 // The result is the same ThreadParse, field for field, as assemble() gives (tests compare them).
 import type { Diff, DiffOrigin } from '../patch/types.js';
