@@ -22,7 +22,7 @@ import { firstPerson, headerValue, processHeaders } from './mailparser-headers.j
 import { ALL_ROOT_KEYS, MIME_ROOT_KEYS, leanParse, type LeanAttachment, type LeanParsed } from './lean-mailparser.js';
 import { MAX_FAST_HEADER, readPlainHeaders } from './plain-headers.js';
 import { plainBody } from './plain-content-type.js';
-import { headerFields, plainMail } from './plain-mail.js';
+import { plainMail, withHeaderFields } from './plain-mail.js';
 
 /** The header fields DecodedMail uses; processHeaders treats lines one by one, so decoding only these is the same. */
 const WANTED = new Set(['from', 'subject', 'message-id', 'in-reply-to', 'references']);
@@ -32,7 +32,7 @@ export async function decodeWithMailparser(raw: Buffer): Promise<DecodedMail> {
   const h = readPlainHeaders(raw);
   if (h === null) return mailOf(await leanParse(raw, mayHoldDiff, ALL_ROOT_KEYS));
   const m = await leanParse(raw, mayHoldDiff, MIME_ROOT_KEYS);
-  return { ...headerFields(raw, h), body: normaliseLineEnds(m.text ?? ''), parts: m.attachments.flatMap(textPart) };
+  return withHeaderFields(raw, h, normaliseLineEnds(m.text ?? ''), m.attachments.flatMap(textPart));
 }
 
 /** The DecodedMail of what mailparser parsed (leanParse, or simpleParser's ParsedMail). */

@@ -4,7 +4,7 @@
 // (libmime's word joiner uses one) or a From of a shape plain-from.ts does not know goes to
 // processHeaders itself, with the line exactly as mailsplit would have handed it over.
 import type { HeaderLines } from 'mailparser';
-import type { DecodedMail } from './decoded-mail.js';
+import type { DecodedMail, TextPart } from './decoded-mail.js';
 import { idOf, idsIn } from './message-ids.js';
 import { firstPerson, processHeaders } from './mailparser-headers.js';
 import { simpleFrom } from './plain-from.js';
@@ -23,16 +23,16 @@ import {
 } from './plain-headers.js';
 import type { AddressObject } from 'mailparser';
 
-/** The header fields of DecodedMail, as mailparser decodes them. */
-export type HeaderFields = Omit<DecodedMail, 'body' | 'parts'>;
-
 /** A plain-text mail: its header fields, and its body as it is. */
 export function plainMail(raw: Buffer, h: PlainHeaders): DecodedMail {
-  return { ...headerFields(raw, h), body: bodyOf(raw, h.bodyStart), parts: [] };
+  return withHeaderFields(raw, h, bodyOf(raw, h.bodyStart), []);
 }
 
-/** The header fields, from the header block plain-headers.ts read (also for mails mailparser decodes the body of). */
-export function headerFields(raw: Buffer, h: PlainHeaders): HeaderFields {
+/**
+ * The mail with its header fields from the block plain-headers.ts read (also for mails mailparser
+ * decodes the body of). One object literal: spreading a fields object into it cost 3 us a mail.
+ */
+export function withHeaderFields(raw: Buffer, h: PlainHeaders, body: string, parts: TextPart[]): DecodedMail {
   const from = h.fields[FROM]?.[0];
   const date = h.fields[DATE]?.[0];
   return {
@@ -45,6 +45,8 @@ export function headerFields(raw: Buffer, h: PlainHeaders): HeaderFields {
     subject: (firstValue(raw, h, SUBJECT, (v) => v) ?? '').trim(),
     inReplyTo: idOf(firstValue(raw, h, IN_REPLY_TO, bracketed)),
     references: idsIn(references(raw, h)),
+    body,
+    parts,
     hasHeaders: h.count > 0,
   };
 }
