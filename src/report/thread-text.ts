@@ -4,26 +4,66 @@
 // unreadable messages are listed after the tree, so nothing is dropped silently. Every line is
 // made of input (subjects, names, maildir entry names): control characters are written as \xNN.
 import type { Message, Person, SubjectTags, ThreadParse } from '../thread/types.js';
+import { IdTable } from '../thread/id-table.js';
+import { int32s, uint8s } from '../thread/grow-array.js';
 import { visibleControls } from './escape.js';
 
 export function threadText(parse: ThreadParse): string {
-  const out: string[] = [];
-  // Only ids and parents are kept, not the messages: a lean parse makes each message when it is
-  // read, and a big mbox's messages would not fit in memory all at once.
-  const parents = new Map<string, string | null>();
-  for (const m of parse.messages) parents.set(m.id, m.parent);
-  const unlinkedLines = new Map<string, string>();
-  const placeholders = new Map(parse.placeholders.map((p) => [p.id, p]));
-  const unlinked = new Set(parse.unlinked);
-  const shown = new Set<string>();
+  return [...threadTextLines(parse)].join('');
+}
 
+/**
+ * The text view a line at a time (each with its newline), so a big mbox's tree is written as it
+ * is made. Only ids and parents are kept, numbered in an IdTable, not the messages or a Map of
+ * strings: a lean parse makes each message when it is read, and a big mbox's messages (or their
+ * ids as JS strings) would not fit in memory all at once.
+ */
+export function* threadTextLines(parse: ThreadParse): Generator<string> {
+  const ids = new IdTable();
+  // By id number: the message's parent (-1 none), the placeholder's parent, and which it is.
+  const msgParent = int32s();
+  const phParent = int32s();
+  const kind = uint8s();
+  const MESSAGE = 1;
+  const PLACEHOLDER = 2;
+  const number = (id: string): number => {
+    const n = ids.add(id);
+    while (kind.length <= n) {
+      kind.push(0);
+      msgParent.push(-1);
+      phParent.push(-1);
+    }
+    return n;
+  };
+  for (const m of parse.messages) {
+    const i = number(m.id);
+    const p = m.parent === null ? -1 : number(m.parent);
+    kind.array[i]! |= MESSAGE;
+    msgParent.array[i] = p;
+  }
+  for (const ph of parse.placeholders) {
+    const i = number(ph.id);
+    const p = ph.parent === null ? -1 : number(ph.parent);
+    kind.array[i]! |= PLACEHOLDER;
+    phParent.array[i] = p;
+  }
+  const unlinkedLines = new Map<string, string>();
+  const unlinked = new Set(parse.unlinked);
+  const shown = new Set<number>();
+
+  // A message's parent, else (a root, or a placeholder) the placeholder's parent.
+  const parentOf = (i: number): number => {
+    const k = kind.array[i]!;
+    if (k & MESSAGE && msgParent.array[i]! >= 0) return msgParent.array[i]!;
+    return k & PLACEHOLDER ? phParent.array[i]! : -1;
+  };
   // Depth in the tree, counting placeholders (a missing parent is still one level).
-  const depthOf = (id: string): number => {
+  const depthOf = (i: number): number => {
     let d = 0;
-    for (let p = parentOf(id); p !== null && d < 100; p = parentOf(p)) d++;
+    for (let p = parentOf(i); p >= 0 && d < 100; p = parentOf(p)) d++;
     return d;
   };
-  const parentOf = (id: string): string | null => parents.get(id) ?? placeholders.get(id)?.parent ?? null;
+  const line = (s: string): string => visibleControls(s) + '\n';
 
   for (const m of parse.messages) {
     if (unlinked.has(m.id)) {
@@ -31,26 +71,27 @@ export function threadText(parse: ThreadParse): string {
       continue;
     }
     // Placeholders above this message that have not been printed yet.
-    const missing: string[] = [];
-    for (let p = m.parent; p !== null && !parents.has(p) && !shown.has(p); p = parentOf(p)) missing.unshift(p);
+    const missing: number[] = [];
+    for (let p = m.parent === null ? -1 : ids.find(m.parent); p >= 0 && !(kind.array[p]! & MESSAGE) && !shown.has(p); p = parentOf(p)) missing.unshift(p);
     for (const p of missing) {
       shown.add(p);
-      out.push(`${indent(depthOf(p))}(not in input) <${p}>`);
+      yield line(`${indent(depthOf(p))}(not in input) <${ids.text(p)}>`);
     }
-    out.push(indent(depthOf(m.id)) + messageLine(m));
+    yield line(indent(depthOf(ids.find(m.id))) + messageLine(m));
   }
   if (parse.unlinked.length) {
-    out.push('', 'Same subject, but no reply header links them to the tree:');
+    yield line('');
+    yield line('Same subject, but no reply header links them to the tree:');
     for (const id of parse.unlinked) {
-      const line = unlinkedLines.get(id);
-      if (line !== undefined) out.push(line);
+      const l = unlinkedLines.get(id);
+      if (l !== undefined) yield line(l);
     }
   }
   if (parse.errors.length) {
-    out.push('', 'Not read:');
-    for (const e of parse.errors) out.push(`  ${e.file}${e.index === null ? '' : ` #${e.index}`}: ${e.message}`);
+    yield line('');
+    yield line('Not read:');
+    for (const e of parse.errors) yield line(`  ${e.file}${e.index === null ? '' : ` #${e.index}`}: ${e.message}`);
   }
-  return out.map(visibleControls).join('\n') + '\n';
 }
 
 /** Long back-and-forths would run off the screen: past 12 levels the depth is written out. */

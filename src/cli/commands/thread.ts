@@ -41,7 +41,7 @@ export function registerThread(program: Command): void {
         throw err;
       }
       if (opts.format === 'json') await writeChunks((await import('../../report/thread-json.js')).threadJsonChunks(parse));
-      else process.stdout.write((await import('../../report/thread-text.js')).threadText(parse));
+      else await writeChunks((await import('../../report/thread-text.js')).threadTextLines(parse));
       // What was read is printed above; each message that was not gets a line, and exit 2.
       if (reportUnreadMessages(parse.errors)) process.exitCode = exitCodes.badInput;
     });
