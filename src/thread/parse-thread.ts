@@ -29,6 +29,8 @@ export interface ParseOptions extends ReadOptions {
    * Memory grows with the number of messages (a few hundred bytes each), not their size.
    */
   lean?: boolean;
+  /** In a lean parse, keep each hunk's lines all the same (in the spill file): `review` maps them. */
+  hunkLines?: boolean;
   /** Called as messages are read (at most every PROGRESS_EVERY messages, and at the end). */
   onProgress?: (p: ParseProgress) => void;
 }
@@ -54,7 +56,8 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
   const intern = interner();
   const totalBytes = await inputSize(inputs);
   const workers = await workerCount(opts.workers ?? (opts.lean ? 0 : 'auto'), totalBytes);
-  const pool = workers > 0 ? new (await import('./record-pool.js')).RecordPool(workers, !!opts.lean) : null;
+  const dropLines = !!opts.lean && !opts.hunkLines;
+  const pool = workers > 0 ? new (await import('./record-pool.js')).RecordPool(workers, dropLines) : null;
   const lean = opts.lean ? new LeanCollector() : null;
   let bytes = 0;
   let messages = 0;
@@ -62,7 +65,7 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
   try {
     for (const input of inputs) {
       const raws = readInput(input, opts);
-      const items: AsyncIterable<[RawMail, Item]> = pool ? pool.read(raws) : inProcess(raws, !!opts.lean);
+      const items: AsyncIterable<[RawMail, Item]> = pool ? pool.read(raws) : inProcess(raws, dropLines);
       for await (const [raw, item] of items) {
         bytes += raw.raw.length;
         if (++messages % PROGRESS_EVERY === 0) progress(false);
@@ -97,10 +100,10 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
   return lean ? lean.assemble(errors) : assemble(records, errors);
 }
 
-async function* inProcess(raws: AsyncIterable<RawMail>, lean: boolean): AsyncGenerator<[RawMail, Item]> {
+async function* inProcess(raws: AsyncIterable<RawMail>, dropLines: boolean): AsyncGenerator<[RawMail, Item]> {
   for await (const raw of raws) {
     try {
-      yield [raw, { record: settleRecord(await readMail(raw), lean) }];
+      yield [raw, { record: settleRecord(await readMail(raw), dropLines) }];
     } catch (err) {
       if (!(err instanceof BrokenMessage)) throw err;
       yield [raw, { broken: err.message }];
