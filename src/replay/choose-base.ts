@@ -35,23 +35,28 @@ export function chooseBase(messages: readonly Message[], asked?: string): BaseCh
 
 /**
  * The version the thread is about: of its patch mails (not replies) when there are any, else of
- * any message; the most frequent one, ties to the earliest seen.
+ * any message; the most frequent one, ties to the earliest seen. One pass, holding no message:
+ * a big input's messages are made again each time one is read.
  */
 function subjectVersion(messages: readonly Message[]): { version: number; subject: string } | null {
-  const pick = (ms: readonly Message[]) => {
-    const count = new Map<number, { n: number; subject: string }>();
-    for (const m of ms) {
-      const v = m.tags?.version;
-      if (v == null) continue;
-      const c = count.get(v);
-      if (c) c.n++;
-      else count.set(v, { n: 1, subject: m.subject });
-    }
+  const fresh = new Map<number, { n: number; subject: string }>();
+  const any = new Map<number, { n: number; subject: string }>();
+  const count = (to: Map<number, { n: number; subject: string }>, v: number, subject: string): void => {
+    const c = to.get(v);
+    if (c) c.n++;
+    else to.set(v, { n: 1, subject });
+  };
+  for (const m of messages) {
+    const v = m.tags?.version;
+    if (v == null) continue;
+    count(any, v, m.subject);
+    if (!m.tags?.reply) count(fresh, v, m.subject);
+  }
+  const pick = (count: Map<number, { n: number; subject: string }>) => {
     let best: { version: number; subject: string; n: number } | null = null;
     for (const [version, c] of count) if (!best || c.n > best.n) best = { version, subject: c.subject, n: c.n };
     return best;
   };
-  const fresh = pick(messages.filter((m) => !m.tags?.reply));
-  const any = fresh ?? pick(messages);
-  return any ? { version: any.version, subject: any.subject } : null;
+  const best = pick(fresh) ?? pick(any);
+  return best ? { version: best.version, subject: best.subject } : null;
 }

@@ -11,7 +11,8 @@ import { actorMap, sequencePair, type SequencePair } from './interactions.js';
 import { defaultMapper, type MapDiffFn } from './map-seam.js';
 import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
 import type { BaselinePatch, HunkReview, Review, ThreadBrief, VariantReview } from './types.js';
-import { collectVariants, type VariantCandidate } from './variants.js';
+import { eachVariant, type VariantCandidate } from './variants.js';
+import { VariantStore } from './variant-store.js';
 
 export interface ReviewRequest {
   /** Input paths, as `lkml-replay review` takes them. Ignored when `parse` is given. */
@@ -27,10 +28,19 @@ export interface ReviewRequest {
   runner?: Runner;
   /** Threads for the runs: this one plus jobs - 1 workers (1: this thread only); default: see runAll(). */
   jobs?: number;
+  /** From this many variants on, those not replayed wait in a temporary file (variant-store.ts). */
+  spillVariantsFrom?: number;
 }
 
+/**
+ * How `review` reads its inputs: a lean parse (each message is made again when read, from a
+ * temporary file: memory does not grow with the messages' size) that keeps the hunk lines the
+ * mapper needs. Everything below reads `parse.messages` in passes, holding one message at a time.
+ */
+export const REVIEW_PARSE = { lean: true, hunkLines: true } as const;
+
 export async function review(req: ReviewRequest): Promise<Review> {
-  const parse = req.parse ?? (await (await import('../thread/parse-thread.js')).parseThread(req.inputs));
+  const parse = req.parse ?? (await (await import('../thread/parse-thread.js')).parseThread(req.inputs, REVIEW_PARSE));
   const base = chooseBase(parse.messages, req.base);
   const { loadBase } = await import('../model/source/index.js');
   const { base: info, sources } = loadBase(base.name);
@@ -39,14 +49,14 @@ export async function review(req: ReviewRequest): Promise<Review> {
   const runner = req.runner ?? new InProcessRunner();
 
   const baselinePatches: BaselinePatch[] = [];
-  const variants: VariantReview[] = [];
+  const variants = new VariantStore(req.spillVariantsFrom);
   const units = new Map<string, CompileUnit>();
   const baseUnit: CompileUnit = { key: 'base', base: base.name, sources: null, label: '' };
   const baseErrors = new Set((await runner.errors(baseUnit)).map(diagKey));
-  for (const c of collectVariants(parse)) {
+  for (const c of eachVariant(parse)) {
     const mapped = await mapSafely(mapper, c.diff, base.name, sources, !!req.partial);
     if ('error' in mapped) {
-      variants.push(variantOf(c, `V${variants.length + 1}`, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
+      variants.add(variantOf(c, `V${variants.length + 1}`, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
       continue;
     }
     if (mapped.addsModelledFunctions.length) {
@@ -55,7 +65,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     }
     const label = `V${variants.length + 1}`;
     const v = variantOf(c, label, mapped, noteFor(mapped));
-    variants.push(v);
+    variants.add(v);
     if (!v.replayed) continue;
     const unit: CompileUnit = { key: v.id, base: base.name, sources: mapped.sources ?? sources, label };
     units.set(v.id, unit);
@@ -65,7 +75,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
   }
 
   const baseline: Review['baseline'] = {};
-  const byId = new Map(variants.map((v) => [v.id, v]));
+  const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
   const { initOutline } = await import('../model/interp/source-outline.js');
   await initOutline();
   const actors = actorMap(sources);
@@ -91,7 +101,9 @@ export async function review(req: ReviewRequest): Promise<Review> {
     }
   }
 
-  const pairs = variants.flatMap((v) => v.results);
+  // Only replayed variants have results, and they are all in memory.
+  const replayed = [...variants.inMemory()].filter((v) => v.replayed);
+  const pairs = replayed.flatMap((v) => v.results);
   return {
     base: base.name,
     baseWhy: base.why,
@@ -100,11 +112,11 @@ export async function review(req: ReviewRequest): Promise<Review> {
     thread: brief(parse, req.inputs),
     scenarios: req.scenarios.map((s) => s.name),
     baseline,
-    variants,
+    variants: variants.list(),
     sequence,
     summary: {
       variants: variants.length,
-      replayed: variants.filter((v) => v.replayed).length,
+      replayed: replayed.length,
       differences: pairs.filter((r) => r.changed).length,
       regressions: pairs.filter((r) => r.regression).length,
     },
@@ -201,23 +213,51 @@ function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number]): H
 }
 
 function brief(parse: ThreadParse, inputs: string[]): ThreadBrief {
-  const dated = [...parse.messages].filter((m) => m.date).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
-  const first = dated[0] ?? parse.messages[0];
-  const people: string[] = [];
-  for (const m of dated.length ? dated : parse.messages) {
+  // One pass, holding no message: the first and last dated messages (date order, ties in thread
+  // order), each sender at their earliest dated message, the diff ids.
+  let first: { date: string; subject: string } | null = null;
+  let last: string | null = null;
+  const dated = new Map<string, { date: string; i: number }>();
+  const anyOrder: string[] = [];
+  const seenAny = new Set<string>();
+  const files = new Set<string>();
+  const ids = new Set<string>();
+  let diffs = 0;
+  let firstSubject: string | null = null;
+  let i = 0;
+  for (const m of parse.messages) {
+    if (firstSubject === null) firstSubject = m.subject;
     const who = m.from.name || m.from.email;
-    if (who && !people.includes(who)) people.push(who);
+    if (m.date) {
+      if (!first || m.date < first.date) first = { date: m.date, subject: m.subject };
+      if (last === null || m.date >= last) last = m.date;
+      const had = who ? dated.get(who) : undefined;
+      if (who && (!had || m.date < had.date)) dated.set(who, { date: m.date, i });
+    }
+    if (who && !seenAny.has(who)) {
+      seenAny.add(who);
+      anyOrder.push(who);
+    }
+    if (!inputs.length) files.add(m.source.file);
+    for (const d of m.diffs) {
+      diffs++;
+      ids.add(d.id);
+    }
+    i++;
   }
-  const all = parse.messages.flatMap((m) => m.diffs);
+  const people = first
+    ? [...dated].sort(([, a], [, b]) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i)).map(([who]) => who)
+    : anyOrder;
+  const subject = first ? first.subject : firstSubject;
   return {
-    subject: first ? first.subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, '') : '',
-    inputs: inputs.length ? inputs.map((i) => (i === '-' ? '<stdin>' : i)) : [...new Set(parse.messages.map((m) => m.source.file))],
+    subject: subject !== null ? subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, '') : '',
+    inputs: inputs.length ? inputs.map((i) => (i === '-' ? '<stdin>' : i)) : [...files],
     messages: parse.messages.length,
     participants: people,
-    first: dated[0]?.date ?? null,
-    last: dated[dated.length - 1]?.date ?? null,
-    diffs: all.length,
-    distinct: new Set(all.map((d) => d.id)).size,
+    first: first?.date ?? null,
+    last,
+    diffs,
+    distinct: ids.size,
     errors: parse.errors,
   };
 }

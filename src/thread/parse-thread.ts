@@ -29,6 +29,8 @@ export interface ParseOptions extends ReadOptions {
    * Memory grows with the number of messages (a few hundred bytes each), not their size.
    */
   lean?: boolean;
+  /** In a lean parse, keep each hunk's lines all the same (in the spill file): `review` maps them. */
+  hunkLines?: boolean;
   /** Called as messages are read (at most every PROGRESS_EVERY messages, and at the end). */
   onProgress?: (p: ParseProgress) => void;
   /** Called once at the end with where the time went (the benchmark prints it). */
@@ -66,7 +68,8 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
   const intern = interner();
   const totalBytes = await inputSize(inputs);
   const workers = await workerCount(opts.workers ?? (opts.lean ? 0 : 'auto'), totalBytes);
-  const pool = workers > 0 ? new (await import('./record-pool.js')).RecordPool(workers, !!opts.lean) : null;
+  const dropLines = !!opts.lean && !opts.hunkLines;
+  const pool = workers > 0 ? new (await import('./record-pool.js')).RecordPool(workers, dropLines) : null;
   const lean = opts.lean ? new LeanCollector() : null;
   const local = { input: 0, read: 0 };
   let collect = 0;
@@ -76,7 +79,7 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
   try {
     for (const input of inputs) {
       const raws = readInputBatches(input, opts);
-      const batches: AsyncIterable<[RawMail, Item][]> = pool ? pool.read(raws) : inProcess(raws, !!opts.lean, local);
+      const batches: AsyncIterable<[RawMail, Item][]> = pool ? pool.read(raws) : inProcess(raws, dropLines, local);
       for await (const batch of batches) {
         const t = performance.now();
         for (const [raw, item] of batch) {
@@ -122,7 +125,7 @@ export async function parseThread(inputs: readonly string[], opts: ParseOptions 
   return parse;
 }
 
-async function* inProcess(raws: AsyncIterable<RawMail[]>, lean: boolean, times: { input: number; read: number }): AsyncGenerator<[RawMail, Item][]> {
+async function* inProcess(raws: AsyncIterable<RawMail[]>, dropLines: boolean, times: { input: number; read: number }): AsyncGenerator<[RawMail, Item][]> {
   const it = raws[Symbol.asyncIterator]();
   for (;;) {
     let t = performance.now();
@@ -133,7 +136,7 @@ async function* inProcess(raws: AsyncIterable<RawMail[]>, lean: boolean, times: 
     const out: [RawMail, Item][] = [];
     for (const raw of r.value) {
       try {
-        out.push([raw, { record: settleRecord(await readMail(raw), lean) }]);
+        out.push([raw, { record: settleRecord(await readMail(raw), dropLines) }]);
       } catch (err) {
         if (!(err instanceof BrokenMessage)) throw err;
         out.push([raw, { broken: err.message }]);

@@ -2,6 +2,7 @@
 // report what behaves differently. With no inputs it reviews the bundled seed thread. The parser,
 // the mapper, the model and the renderers are imported inside the action, so `--help` stays fast.
 import type { Command } from 'commander';
+import { once } from 'node:events';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
@@ -45,7 +46,7 @@ export function registerReview(program: Command): void {
       if (!FAIL_ON.includes(opts.failOn)) throw new UsageError(`--fail-on must be never, difference or regression, not "${opts.failOn}"`);
       if (opts.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(opts.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 999, not "${opts.jobs}"`);
       const budgets = await budgetOverrides(opts);
-      const [{ BASES }, load, { review }, { failOnMet }, { UnreadableInput }] = await Promise.all([
+      const [{ BASES }, load, { review, REVIEW_PARSE }, { failOnMet }, { UnreadableInput }] = await Promise.all([
         import('../../model/source/index.js'),
         import('../../model/scenario/load.js'),
         import('../../replay/review.js'),
@@ -78,27 +79,43 @@ export function registerReview(program: Command): void {
         if (names.has(s.name)) throw new UsageError(`scenario "${s.name}" is given twice`);
         names.add(s.name);
       }
+      // Messages and variants are made, used and dropped one at a time: a small young generation
+      // and an old one that grows by 10% collect that garbage before it piles up (as `thread`).
+      const v8 = await import('node:v8');
+      v8.setFlagsFromString('--max-semi-space-size=4');
+      v8.setFlagsFromString('--heap-growing-percent=10');
       let result;
       try {
         const { withBudgets } = await import('../../model/scenario/budget.js');
         const reviewInputs = inputs.length ? inputs : [seedThread()];
         // Parsed here, as review() would, so that a big input shows the progress bar on a terminal.
         const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
-        const parse = await (await import('../../thread/parse-thread.js')).parseThread(reviewInputs, onProgress ? { onProgress } : {});
+        const parse = await (await import('../../thread/parse-thread.js')).parseThread(reviewInputs, { ...REVIEW_PARSE, ...(onProgress ? { onProgress } : {}) });
         result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs) });
       } catch (err) {
         if (err instanceof UnreadableInput) throw new InputError(err.file, err.problem);
         throw err;
       }
-      const render =
-        opts.format === 'json'
-          ? (await import('../../report/render-json.js')).renderJson
-          : opts.format === 'markdown'
-            ? (await import('../../report/render-markdown.js')).renderMarkdown
-            : (await import('../../report/render-text.js')).renderText;
-      process.stdout.write(render(result));
+      if (opts.format === 'json') {
+        await writeChunks((await import('../../report/review-json-chunks.js')).reviewJsonChunks(result));
+      } else {
+        const render = opts.format === 'markdown' ? (await import('../../report/render-markdown.js')).renderMarkdown : (await import('../../report/render-text.js')).renderText;
+        process.stdout.write(render(result));
+      }
       if (failOnMet(result, opts.failOn as 'never')) process.exitCode = exitCodes.failOn;
       // Unread messages are bad input: exit 2 wins over --fail-on's 1.
       if (reportUnreadMessages(result.thread.errors)) process.exitCode = exitCodes.badInput;
     });
+}
+
+/** Writes a big document a piece at a time, waiting when stdout's buffer is full. */
+async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  let buf = '';
+  for (const c of chunks) {
+    buf += c;
+    if (buf.length < 1 << 16) continue;
+    if (!process.stdout.write(buf)) await once(process.stdout, 'drain');
+    buf = '';
+  }
+  if (buf) process.stdout.write(buf);
 }
