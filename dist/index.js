@@ -2756,12 +2756,12 @@ var require_constants2 = __commonJS({
       ERROR2[ERROR2["PAUSED_H2_UPGRADE"] = 23] = "PAUSED_H2_UPGRADE";
       ERROR2[ERROR2["USER"] = 24] = "USER";
     })(ERROR = exports.ERROR || (exports.ERROR = {}));
-    var TYPE;
-    (function(TYPE2) {
-      TYPE2[TYPE2["BOTH"] = 0] = "BOTH";
-      TYPE2[TYPE2["REQUEST"] = 1] = "REQUEST";
-      TYPE2[TYPE2["RESPONSE"] = 2] = "RESPONSE";
-    })(TYPE = exports.TYPE || (exports.TYPE = {}));
+    var TYPE2;
+    (function(TYPE3) {
+      TYPE3[TYPE3["BOTH"] = 0] = "BOTH";
+      TYPE3[TYPE3["REQUEST"] = 1] = "REQUEST";
+      TYPE3[TYPE3["RESPONSE"] = 2] = "RESPONSE";
+    })(TYPE2 = exports.TYPE || (exports.TYPE = {}));
     var FLAGS;
     (function(FLAGS2) {
       FLAGS2[FLAGS2["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
@@ -3694,15 +3694,15 @@ var require_webidl = __commonJS({
         message: `"${context.value}" is an invalid ${context.type}.`
       });
     };
-    webidl.brandCheck = function(V2, I2, opts) {
+    webidl.brandCheck = function(V2, I3, opts) {
       if (opts?.strict !== false) {
-        if (!(V2 instanceof I2)) {
+        if (!(V2 instanceof I3)) {
           const err2 = new TypeError("Illegal invocation");
           err2.code = "ERR_INVALID_THIS";
           throw err2;
         }
       } else {
-        if (V2?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
+        if (V2?.[Symbol.toStringTag] !== I3.prototype[Symbol.toStringTag]) {
           const err2 = new TypeError("Illegal invocation");
           err2.code = "ERR_INVALID_THIS";
           throw err2;
@@ -4100,11 +4100,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto3;
+    var crypto4;
     try {
-      crypto3 = __require("node:crypto");
+      crypto4 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto3.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto4.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -4377,7 +4377,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto3 === void 0) {
+      if (crypto4 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4392,7 +4392,7 @@ var require_util2 = __commonJS({
       for (const item of metadata2) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto4.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5345,23 +5345,23 @@ var require_formdata_parser = __commonJS({
             break;
           }
           case "content-type": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            contentType = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            contentType = isomorphicDecode(headerValue2);
             break;
           }
           case "content-transfer-encoding": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            encoding = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            encoding = isomorphicDecode(headerValue2);
             break;
           }
           default: {
@@ -5456,8 +5456,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto3 = __require("node:crypto");
-      random = (max) => crypto3.randomInt(0, max);
+      const crypto4 = __require("node:crypto");
+      random = (max) => crypto4.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -10697,8 +10697,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue2]) => {
+          return [headerName.toLocaleLowerCase(), headerValue2];
         })
       );
     }
@@ -10738,8 +10738,8 @@ var require_mock_utils = __commonJS({
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
-        if (!matchValue(matchHeaderValue, headerValue)) {
+        const headerValue2 = getHeaderByName(headers, matchHeaderName);
+        if (!matchValue(matchHeaderValue, headerValue2)) {
           return false;
         }
       }
@@ -12138,9 +12138,9 @@ var require_headers = __commonJS({
             return array;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
-          const firstValue = iterator2.next().value;
-          array[0] = [firstValue[0], firstValue[1].value];
-          assert2(firstValue[1].value !== null);
+          const firstValue2 = iterator2.next().value;
+          array[0] = [firstValue2[0], firstValue2[1].value];
+          assert2(firstValue2[1].value !== null);
           for (let i2 = 1, j = 0, right2 = 0, left2 = 0, pivot = 0, x, value; i2 < size; ++i2) {
             value = iterator2.next().value;
             x = array[i2] = [value[0], value[1].value];
@@ -17096,13 +17096,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto3;
+    var crypto4;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto3 = __require("node:crypto");
+      crypto4 = __require("node:crypto");
     } catch {
-      crypto3 = {
+      crypto4 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i2 = 0; i2 < buffer2.length; ++i2) {
@@ -17115,7 +17115,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto4.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17187,9 +17187,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto3;
+    var crypto4;
     try {
-      crypto3 = __require("node:crypto");
+      crypto4 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws2, onEstablish, options) {
@@ -17209,7 +17209,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto3.randomBytes(16).toString("base64");
+      const keyValue = crypto4.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17239,7 +17239,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto4.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -18323,10 +18323,10 @@ var require_eventsource_stream = __commonJS({
     var { Transform: Transform6 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
-    var COLON = 58;
-    var SPACE2 = 32;
+    var LF4 = 10;
+    var CR4 = 13;
+    var COLON4 = 58;
+    var SPACE3 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18438,7 +18438,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF4 && chunk[0] !== CR4) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18453,15 +18453,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF4) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF4 || byte === CR4) {
+              if (byte === CR4) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18474,8 +18474,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF4 || byte === CR4) {
+            if (byte === CR4) {
               this.crlfCheck = true;
             }
             try {
@@ -18509,7 +18509,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON4);
         if (colonPosition === 0) {
           return;
         }
@@ -18518,7 +18518,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE2) {
+          if (line[valueStart] === SPACE3) {
             ++valueStart;
           }
         }
@@ -19586,10 +19586,10 @@ function applyModelPatch(sources, patch, what = "patch") {
   return out2;
 }
 function loadBase(name3, extraPatches = []) {
-  const base = baseInfo(name3);
-  let sources = applyModelPatch(modelSources(), base.patch, `base ${base.name}`);
+  const base2 = baseInfo(name3);
+  let sources = applyModelPatch(modelSources(), base2.patch, `base ${base2.name}`);
   for (const p of extraPatches) sources = applyModelPatch(sources, p.patch, p.name);
-  return { base, sources };
+  return { base: base2, sources };
 }
 var BASES, cached, DESCRIPTIONS, PatchError;
 var init_source = __esm({
@@ -19629,22 +19629,26 @@ function chooseBase(messages, asked) {
   return { name: FALLBACK_BASE, why: `no patch version in the subjects; using the merged code, ${FALLBACK_BASE}` };
 }
 function subjectVersion(messages) {
-  const pick2 = (ms) => {
-    const count = /* @__PURE__ */ new Map();
-    for (const m of ms) {
-      const v = m.tags?.version;
-      if (v == null) continue;
-      const c = count.get(v);
-      if (c) c.n++;
-      else count.set(v, { n: 1, subject: m.subject });
-    }
-    let best = null;
-    for (const [version, c] of count) if (!best || c.n > best.n) best = { version, subject: c.subject, n: c.n };
-    return best;
+  const fresh2 = /* @__PURE__ */ new Map();
+  const any = /* @__PURE__ */ new Map();
+  const count = (to, v, subject) => {
+    const c = to.get(v);
+    if (c) c.n++;
+    else to.set(v, { n: 1, subject });
   };
-  const fresh = pick2(messages.filter((m) => !m.tags?.reply));
-  const any = fresh ?? pick2(messages);
-  return any ? { version: any.version, subject: any.subject } : null;
+  for (const m of messages) {
+    const v = m.tags?.version;
+    if (v == null) continue;
+    count(any, v, m.subject);
+    if (!m.tags?.reply) count(fresh2, v, m.subject);
+  }
+  const pick2 = (count2) => {
+    let best2 = null;
+    for (const [version, c] of count2) if (!best2 || c.n > best2.n) best2 = { version, subject: c.subject, n: c.n };
+    return best2;
+  };
+  const best = pick2(fresh2) ?? pick2(any);
+  return best ? { version: best.version, subject: best.subject } : null;
 }
 var FALLBACK_BASE, UnknownBase;
 var init_choose_base = __esm({
@@ -22480,9 +22484,9 @@ var init_tree_sitter = __esm({
        * See also {@link Node#childForFieldName}. You can
        * convert a field name to an id using {@link Language#fieldIdForName}.
        */
-      childForFieldId(fieldId) {
+      childForFieldId(fieldId2) {
         marshalNode(this);
-        C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+        C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId2);
         return unmarshalNode(this.tree);
       }
       /**
@@ -22492,8 +22496,8 @@ var init_tree_sitter = __esm({
        * {@link Node#childrenForFieldName}.
        */
       childForFieldName(fieldName) {
-        const fieldId = this.tree.language.fields.indexOf(fieldName);
-        if (fieldId !== -1) return this.childForFieldId(fieldId);
+        const fieldId2 = this.tree.language.fields.indexOf(fieldName);
+        if (fieldId2 !== -1) return this.childForFieldId(fieldId2);
         return null;
       }
       /** Get the field name of this node's child at the given index. */
@@ -22516,8 +22520,8 @@ var init_tree_sitter = __esm({
        * See also {@link Node#children}.
        */
       childrenForFieldName(fieldName) {
-        const fieldId = this.tree.language.fields.indexOf(fieldName);
-        if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+        const fieldId2 = this.tree.language.fields.indexOf(fieldName);
+        if (fieldId2 !== -1 && fieldId2 !== 0) return this.childrenForFieldId(fieldId2);
         return [];
       }
       /**
@@ -22525,9 +22529,9 @@ var init_tree_sitter = __esm({
         *
         * See also {@link Node#childrenForFieldName}.
         */
-      childrenForFieldId(fieldId) {
+      childrenForFieldId(fieldId2) {
         marshalNode(this);
-        C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+        C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId2);
         const count = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
         const result = new Array(count);
@@ -23408,8 +23412,8 @@ var init_tree_sitter = __esm({
       /**
        * Get the field name for a field id.
        */
-      fieldNameForId(fieldId) {
-        return this.fields[fieldId] ?? null;
+      fieldNameForId(fieldId2) {
+        return this.fields[fieldId2] ?? null;
       }
       /**
        * Get the node type id for a node type name.
@@ -25599,30 +25603,30 @@ function outlineFunction(n, text) {
     statements: stmtsOf(body2, 1, text)
   };
 }
-function stmtsOf(block, base, text) {
+function stmtsOf(block, base2, text) {
   const out2 = [];
   for (const c of block.namedChildren) {
     if (!c || c.type === "comment") continue;
-    out2.push(outlineStmt(c, base, text));
+    out2.push(outlineStmt(c, base2, text));
   }
   return out2;
 }
-function outlineStmt(n, base, text) {
+function outlineStmt(n, base2, text) {
   const children = [];
   const collect = (x) => {
     for (const c of x.namedChildren) {
       if (!c || c.type === "comment") continue;
       if (c.type === "compound_statement" || c.type === "else_clause") collect(c);
-      else if (/_statement$|^declaration$/.test(c.type) && c.type !== "expression_statement" && c.type !== "parenthesized_expression") children.push(outlineStmt(c, base, text));
-      else if (c.type === "expression_statement" && (BLOCKY.has(x.type) || x.type === "if_statement" || /while|for|do/.test(x.type))) children.push(outlineStmt(c, base, text));
+      else if (/_statement$|^declaration$/.test(c.type) && c.type !== "expression_statement" && c.type !== "parenthesized_expression") children.push(outlineStmt(c, base2, text));
+      else if (c.type === "expression_statement" && (BLOCKY.has(x.type) || x.type === "if_statement" || /while|for|do/.test(x.type))) children.push(outlineStmt(c, base2, text));
     }
   };
   if (n.type !== "expression_statement" && n.type !== "declaration") collect(n);
   const label = n.type === "labeled_statement" ? n.childForFieldName("label")?.text : void 0;
   return {
     kind: n.type,
-    startLine: n.startPosition.row + base,
-    endLine: n.endPosition.row + base,
+    startLine: n.startPosition.row + base2,
+    endLine: n.endPosition.row + base2,
     text: text.slice(n.startIndex, n.endIndex),
     ...label ? { label } : {},
     children
@@ -26209,7 +26213,7 @@ var init_statements = __esm({
 });
 
 // src/map/tokens.ts
-function tokenizeLine(text, state, line, base = 0) {
+function tokenizeLine(text, state, line, base2 = 0) {
   const toks = [];
   let i2 = 0;
   const n = text.length;
@@ -26238,28 +26242,28 @@ function tokenizeLine(text, state, line, base = 0) {
       while (i2 < n && /[\w$]/.test(text[i2])) i2++;
       if (i2 < n && (text[i2] === '"' || text[i2] === "'") && /^(L|u|U|u8)$/.test(text.slice(start2, i2))) {
         i2 = skipQuoted(text, i2);
-        toks.push({ t: text.slice(start2, i2), kind: "str", start: base + start2, end: base + i2, line });
+        toks.push({ t: text.slice(start2, i2), kind: "str", start: base2 + start2, end: base2 + i2, line });
         continue;
       }
-      toks.push({ t: text.slice(start2, i2), kind: "word", start: base + start2, end: base + i2, line });
+      toks.push({ t: text.slice(start2, i2), kind: "word", start: base2 + start2, end: base2 + i2, line });
       continue;
     }
     if (/[0-9]/.test(c) || c === "." && /[0-9]/.test(text[i2 + 1] ?? "")) {
       i2++;
       while (i2 < n && (/[\w.]/.test(text[i2]) || (text[i2] === "+" || text[i2] === "-") && /[eEpP]/.test(text[i2 - 1]))) i2++;
-      toks.push({ t: text.slice(start2, i2), kind: "num", start: base + start2, end: base + i2, line });
+      toks.push({ t: text.slice(start2, i2), kind: "num", start: base2 + start2, end: base2 + i2, line });
       continue;
     }
     if (c === '"' || c === "'") {
       i2 = skipQuoted(text, i2);
-      toks.push({ t: text.slice(start2, i2), kind: "str", start: base + start2, end: base + i2, line });
+      toks.push({ t: text.slice(start2, i2), kind: "str", start: base2 + start2, end: base2 + i2, line });
       continue;
     }
     const three = text.slice(i2, i2 + 3);
     const two = text.slice(i2, i2 + 2);
     const len = PUNCT3.has(three) ? 3 : PUNCT2.has(two) ? 2 : 1;
     i2 += len;
-    toks.push({ t: text.slice(start2, i2), kind: "punct", start: base + start2, end: base + i2, line });
+    toks.push({ t: text.slice(start2, i2), kind: "punct", start: base2 + start2, end: base2 + i2, line });
   }
   return { toks, state };
 }
@@ -26622,9 +26626,9 @@ var init_object = __esm({
     "use strict";
     init_api();
     ObjRegion = class {
-      constructor(obj, base, elemSize) {
+      constructor(obj, base2, elemSize) {
         this.obj = obj;
-        this.base = base;
+        this.base = base2;
         this.elemSize = elemSize;
         this.elemType = { k: "struct", name: obj.structName };
       }
@@ -26644,10 +26648,10 @@ var init_object = __esm({
       }
     };
     FieldCellRegion = class {
-      constructor(obj, field2, base, elemType) {
+      constructor(obj, field2, base2, elemType) {
         this.obj = obj;
         this.field = field2;
-        this.base = base;
+        this.base = base2;
         this.elemType = elemType;
       }
       obj;
@@ -26668,11 +26672,11 @@ var init_object = __esm({
     };
     VOID_T = { k: "void" };
     RtObject = class {
-      constructor(name3, base, size, container) {
+      constructor(name3, base2, size, container) {
         this.name = name3;
-        this.base = base;
+        this.base = base2;
         this.size = size;
-        this.self = new Ptr(new ObjRegion(this, base, size), 0);
+        this.self = new Ptr(new ObjRegion(this, base2, size), 0);
         if (container) this.container = container;
       }
       name;
@@ -26710,8 +26714,8 @@ var init_object = __esm({
       }
     };
     PlainObject = class extends RtObject {
-      constructor(structName, name3, base, size, init2) {
-        super(name3, base, size);
+      constructor(structName, name3, base2, size, init2) {
+        super(name3, base2, size);
         this.structName = structName;
         this.vals = new Map(Object.entries(init2));
       }
@@ -26787,8 +26791,8 @@ var init_locks = __esm({
       }
     };
     SpinLock = class extends LockBase {
-      constructor(name3, base, kind = "spinlock") {
-        super(name3, base, 8);
+      constructor(name3, base2, kind = "spinlock") {
+        super(name3, base2, 8);
         this.kind = kind;
         this.structName = kind === "mutex" ? "mutex" : "spinlock";
       }
@@ -26878,11 +26882,11 @@ var init_locks = __esm({
       mutex(name3) {
         return this.add(new SpinLock(name3, this.mem.allocate(8, 8), "mutex"));
       }
-      rwsem(name3, base) {
-        return this.add(new RwSem(name3, base ?? this.mem.allocate(8, 8), 8));
+      rwsem(name3, base2) {
+        return this.add(new RwSem(name3, base2 ?? this.mem.allocate(8, 8), 8));
       }
-      waitQueue(name3, base) {
-        return this.add(new WaitQueue(name3, base ?? this.mem.allocate(8, 8), 8));
+      waitQueue(name3, base2) {
+        return this.add(new WaitQueue(name3, base2 ?? this.mem.allocate(8, 8), 8));
       }
       /** The lock `p` points to. A lock embedded in a model struct gets a lock object on first use. */
       resolve(p, ctx, kind) {
@@ -27732,9 +27736,9 @@ function mergeTsDepths(trace) {
     if (e.t !== "call" && e.t !== "return") continue;
     let list2 = open3.get(e.thread);
     if (!list2) open3.set(e.thread, list2 = []);
-    const base = opened.get(e);
-    if (base !== void 0) {
-      if (e.t === "call") list2.push(base);
+    const base2 = opened.get(e);
+    if (base2 !== void 0) {
+      if (e.t === "call") list2.push(base2);
       else list2.pop();
       continue;
     }
@@ -28000,15 +28004,15 @@ function driverBuiltins() {
     const k = kernelOf(ctx);
     const src = pageIndex(ctx, from, "copy_to_user source");
     checkSpan(ctx, src, Math.ceil(Number(n) / PAGE), "copy_to_user source");
-    const base = to.address;
-    for (let i2 = 0; i2 < Number(n) / PAGE; i2++) k.userBuffers.set(base + BigInt(i2 * PAGE), src.r.load(src.i + i2 * PAGE, ctx));
+    const base2 = to.address;
+    for (let i2 = 0; i2 < Number(n) / PAGE; i2++) k.userBuffers.set(base2 + BigInt(i2 * PAGE), src.r.load(src.i + i2 * PAGE, ctx));
     return 0n;
   }).fn("unsigned long copy_from_user(void *to, const void *from, unsigned long n)", (ctx, to, from, n) => {
     const k = kernelOf(ctx);
     const dst = pageIndex(ctx, to, "copy_from_user destination");
     checkSpan(ctx, dst, Math.ceil(Number(n) / PAGE), "copy_from_user destination");
-    const base = from.address;
-    for (let i2 = 0; i2 < Number(n) / PAGE; i2++) dst.r.store(dst.i + i2 * PAGE, k.userBuffers.get(base + BigInt(i2 * PAGE)) ?? 0n, ctx);
+    const base2 = from.address;
+    for (let i2 = 0; i2 < Number(n) / PAGE; i2++) dst.r.store(dst.i + i2 * PAGE, k.userBuffers.get(base2 + BigInt(i2 * PAGE)) ?? 0n, ctx);
     return 0n;
   }).in("mm/hmm.c").fn("int hmm_range_fault(struct hmm_range *range)", (ctx, rp) => {
     const range = structAt(rp, ctx, "range");
@@ -28063,8 +28067,8 @@ var init_drivers = __esm({
       }
     };
     BufferRegion = class {
-      constructor(base, pages) {
-        this.base = base;
+      constructor(base2, pages) {
+        this.base = base2;
         this.length = pages * PAGE;
       }
       base;
@@ -29587,7 +29591,7 @@ var init_plan = __esm({
 });
 
 // src/map/baseline-functions.ts
-function addedModelDefinitions(files, base) {
+function addedModelDefinitions(files, base2) {
   const removed = removedDefinitions(files);
   const functions = [];
   const hunks = /* @__PURE__ */ new Set();
@@ -29599,7 +29603,7 @@ function addedModelDefinitions(files, base) {
         for (const f of o.functions) {
           if (!definesTypedFunction(f.signature, f.name)) continue;
           if (o.syntaxErrors.some((e) => e.line >= f.startLine && e.line <= f.endLine)) continue;
-          if (!base.definitions.has(f.name) || removed.has(f.name)) continue;
+          if (!base2.definitions.has(f.name) || removed.has(f.name)) continue;
           hunks.add(`${fi}:${hi}`);
           if (!functions.includes(f.name)) functions.push(f.name);
         }
@@ -30052,17 +30056,17 @@ function zeroScalar(t, table) {
       return UNINIT;
   }
 }
-function newValue(t, table, base, name3, mode, container) {
+function newValue(t, table, base2, name3, mode, container) {
   if (t.k === "struct") {
     const layout = table.layoutOf(t.name);
     if (!layout || !layout.complete) throw new Error(`struct ${t.name} is incomplete`);
-    return new LocalStruct(layout, base, name3, mode, container);
+    return new LocalStruct(layout, base2, name3, mode, container);
   }
   if (t.k === "array") {
     const es = Math.max(1, table.sizeof(t.of) ?? 1);
     const vals = new Array(t.len);
-    for (let i2 = 0; i2 < t.len; i2++) vals[i2] = newValue(t.of, table, base + BigInt(i2 * es), `${name3}[${i2}]`, mode);
-    return new ArrayRegion(name3, t.of, es, base, vals);
+    for (let i2 = 0; i2 < t.len; i2++) vals[i2] = newValue(t.of, table, base2 + BigInt(i2 * es), `${name3}[${i2}]`, mode);
+    return new ArrayRegion(name3, t.of, es, base2, vals);
   }
   return mode === "zero" ? zeroScalar(t, table) : UNINIT;
 }
@@ -30173,8 +30177,8 @@ var init_memory2 = __esm({
       }
     };
     WildRegion = class {
-      constructor(base) {
-        this.base = base;
+      constructor(base2) {
+        this.base = base2;
       }
       base;
       elemType = { k: "void" };
@@ -30191,11 +30195,11 @@ var init_memory2 = __esm({
       }
     };
     OwnedRegion = class {
-      constructor(name3, elemType, elemSize, base, length) {
+      constructor(name3, elemType, elemSize, base2, length) {
         this.name = name3;
         this.elemType = elemType;
         this.elemSize = elemSize;
-        this.base = base;
+        this.base = base2;
         this.length = length;
       }
       name;
@@ -30209,8 +30213,8 @@ var init_memory2 = __esm({
       }
     };
     ArrayRegion = class extends OwnedRegion {
-      constructor(name3, elemType, elemSize, base, vals, readonly_ = false) {
-        super(name3, elemType, elemSize, base, vals.length);
+      constructor(name3, elemType, elemSize, base2, vals, readonly_ = false) {
+        super(name3, elemType, elemSize, base2, vals.length);
         this.vals = vals;
         this.readonly_ = readonly_;
       }
@@ -30229,8 +30233,8 @@ var init_memory2 = __esm({
       }
     };
     CellRegion = class extends OwnedRegion {
-      constructor(name3, elemType, elemSize, base, value) {
-        super(name3, elemType, elemSize, base, 1);
+      constructor(name3, elemType, elemSize, base2, value) {
+        super(name3, elemType, elemSize, base2, 1);
         this.value = value;
       }
       value;
@@ -30244,10 +30248,10 @@ var init_memory2 = __esm({
       }
     };
     FunctionRegion = class {
-      constructor(name3, elemType, base, target) {
+      constructor(name3, elemType, base2, target) {
         this.name = name3;
         this.elemType = elemType;
-        this.base = base;
+        this.base = base2;
         this.target = target;
       }
       name;
@@ -30318,14 +30322,14 @@ var init_memory2 = __esm({
       }
     };
     LocalStruct = class _LocalStruct {
-      constructor(layout, base, name3, mode, container) {
+      constructor(layout, base2, name3, mode, container) {
         this.layout = layout;
-        this.base = base;
+        this.base = base2;
         this.name = name3;
         this.container = container;
         this.vals = new Array(layout.fields.length);
         for (const f of layout.fields) {
-          this.vals[f.index] = newValue(f.t, layout.table, base + BigInt(f.offset), `${name3}.${f.name}`, mode, { obj: this, field: f.name });
+          this.vals[f.index] = newValue(f.t, layout.table, base2 + BigInt(f.offset), `${name3}.${f.name}`, mode, { obj: this, field: f.name });
         }
       }
       layout;
@@ -32009,7 +32013,7 @@ function compileAssign(cx, op, left2, right2, src, line) {
   return storeExpr(L.t, p, value, combine, back, src, line);
 }
 function storeExpr(t, p, value, combine, back, src, line) {
-  const { base, baseG, load: load2, store } = p;
+  const { base: base2, baseG, load: load2, store } = p;
   const ev = value.ev;
   if (!baseG && ev) {
     if (!combine) {
@@ -32017,20 +32021,20 @@ function storeExpr(t, p, value, combine, back, src, line) {
         const s = p.localSlot;
         return plainExpr(t, (f) => f.v[s] = ev(f), src, line);
       }
-      if (!base) return plainExpr(t, (f) => {
+      if (!base2) return plainExpr(t, (f) => {
         const v = ev(f);
         store(f, v, f);
         return v;
       }, src, line);
       return plainExpr(t, (f) => {
-        const h = base(f);
+        const h = base2(f);
         const v = ev(f);
         store(h, v, f);
         return v;
       }, src, line);
     }
     return plainExpr(t, (f) => {
-      const h = base ? base(f) : f;
+      const h = base2 ? base2(f) : f;
       const r = ev(f);
       let v = combine(load2(h, f), r, f);
       if (back) v = back(v, f);
@@ -32040,7 +32044,7 @@ function storeExpr(t, p, value, combine, back, src, line) {
   }
   const gv = value.gv;
   return genExpr(t, function* (f) {
-    const h = baseG ? yield* baseG(f) : base ? base(f) : f;
+    const h = baseG ? yield* baseG(f) : base2 ? base2(f) : f;
     const r = gv ? yield* gv(f) : ev(f);
     let v = r;
     if (combine) {
@@ -32058,7 +32062,7 @@ function compileUpdate(cx, op, prefix, arg, src, line) {
   const one = constExpr(INT, 1, "1", line);
   const vop = binaryValOp(cx, op === "++" ? "+" : "-", rvalue(L), one, src, line);
   const back = convFn(vop.t, L.t, "assign", `\`${src}\``, line);
-  const { base, baseG, load: load2, store } = p;
+  const { base: base2, baseG, load: load2, store } = p;
   const fn = vop.fn;
   const step = (h, f) => {
     const old = load2(h, f);
@@ -32078,12 +32082,12 @@ function compileUpdate(cx, op, prefix, arg, src, line) {
       return o;
     }, src, line);
   }
-  return plainExpr(L.t, base ? (f) => step(base(f), f) : (f) => step(f, f), src, line);
+  return plainExpr(L.t, base2 ? (f) => step(base2(f), f) : (f) => step(f, f), src, line);
 }
 function compileField(cx, O, field2, arrow, src, line) {
   if (isUnresolved(O.t)) return O;
   let st;
-  let base = null;
+  let base2 = null;
   let baseG = null;
   if (arrow) {
     const P = rvalue(O);
@@ -32092,14 +32096,14 @@ function compileField(cx, O, field2, arrow, src, line) {
     const what = P.src;
     const pe = P.ev;
     const pg2 = P.gv;
-    if (pe) base = (f) => loadPtr(f, pe(f), what);
+    if (pe) base2 = (f) => loadPtr(f, pe(f), what);
     else baseG = function* (f) {
       return loadPtr(f, yield* pg2(f), what);
     };
   } else {
     if (O.t.k !== "struct") throw new CompileError(line, `\`.${field2}\` on \`${O.src}\` of type \`${typeToString(O.t)}\` (not a struct)`);
     st = O.t;
-    base = O.ev;
+    base2 = O.ev;
     baseG = O.gv;
   }
   const layout = cx.ps.types.layoutOf(st.name);
@@ -32116,7 +32120,7 @@ function compileField(cx, O, field2, arrow, src, line) {
     return h.get(field2, f.t);
   };
   const place = {
-    base,
+    base: base2,
     baseG,
     load: load2,
     store: (h, v, f) => {
@@ -32127,8 +32131,8 @@ function compileField(cx, O, field2, arrow, src, line) {
     },
     addr: (h, f) => h.fieldPtr(field2, f.t)
   };
-  if (base) {
-    const b2 = base;
+  if (base2) {
+    const b2 = base2;
     return plainExpr(fi.t, (f) => load2(b2(f), f), src, line, place);
   }
   const g = baseG;
@@ -32140,12 +32144,12 @@ function compileField(cx, O, field2, arrow, src, line) {
 }
 function compileIndex(cx, objE, indexE, src, line) {
   let A = compileRvalue(cx, objE);
-  let I2 = compileRvalue(cx, indexE);
-  if (A.t.k === "int" && I2.t.k === "ptr") [A, I2] = [I2, A];
-  if (isUnresolved(A.t) || isUnresolved(I2.t)) return retype(lift2Seq(A, I2, src, line), UNRESOLVED);
-  if (A.t.k !== "ptr" || I2.t.k !== "int") throw new CompileError(line, `subscript of \`${typeToString(A.t)}\` by \`${typeToString(I2.t)}\` in \`${src}\``);
-  const add2 = binaryValOp(cx, "+", A, I2, src, line);
-  const elemPtr = applyBinary(add2, A, I2, src, line);
+  let I3 = compileRvalue(cx, indexE);
+  if (A.t.k === "int" && I3.t.k === "ptr") [A, I3] = [I3, A];
+  if (isUnresolved(A.t) || isUnresolved(I3.t)) return retype(lift2Seq(A, I3, src, line), UNRESOLVED);
+  if (A.t.k !== "ptr" || I3.t.k !== "int") throw new CompileError(line, `subscript of \`${typeToString(A.t)}\` by \`${typeToString(I3.t)}\` in \`${src}\``);
+  const add2 = binaryValOp(cx, "+", A, I3, src, line);
+  const elemPtr = applyBinary(add2, A, I3, src, line);
   return derefOf(A.t.to, elemPtr, src, line);
 }
 function compileDeref(_cx, P, src, line) {
@@ -33117,7 +33121,7 @@ var init_compiler = __esm({
         const same = this.fnsByName.get(def.name) ?? [];
         const clash = same.find((f) => !isStatic && !f.isStatic);
         if (clash) throw new CompileError(def.line, `${def.name}() is defined twice (also at ${clash.file}:${clash.line})`);
-        const base = this.nextText;
+        const base2 = this.nextText;
         this.nextText += 64n;
         const code2 = {
           name: def.name,
@@ -33137,7 +33141,7 @@ var init_compiler = __esm({
           trap: null,
           region: null
         };
-        code2.region = new FunctionRegion(def.name, t, base, { kind: "model", fn: code2 });
+        code2.region = new FunctionRegion(def.name, t, base2, { kind: "model", fn: code2 });
         same.push(code2);
         this.fnsByName.set(def.name, same);
         this.fns.push(code2);
@@ -33212,18 +33216,18 @@ var init_compiler = __esm({
           }
         }
       }
-      applyDecl(base, d, line, cx) {
+      applyDecl(base2, d, line, cx) {
         switch (d.k) {
           case "name":
-            return { t: base, name: d.name };
+            return { t: base2, name: d.name };
           case "abstract":
-            return { t: base, name: null };
+            return { t: base2, name: null };
           case "ptr":
-            return this.applyDecl({ k: "ptr", to: base }, d.of, line, cx);
+            return this.applyDecl({ k: "ptr", to: base2 }, d.of, line, cx);
           case "array": {
             let len = 0;
             if (d.size) len = Number(constValue(this.constCx(cx), d.size, "array size").v);
-            return this.applyDecl({ k: "array", of: base, len }, d.of, line, cx);
+            return this.applyDecl({ k: "array", of: base2, len }, d.of, line, cx);
           }
           case "func": {
             const params = d.params.map((p) => {
@@ -33232,7 +33236,7 @@ var init_compiler = __esm({
               if (t.k === "func") return { k: "ptr", to: t };
               return t;
             });
-            return this.applyDecl({ k: "func", ret: base, params, variadic: d.variadic }, d.of, line, cx);
+            return this.applyDecl({ k: "func", ret: base2, params, variadic: d.variadic }, d.of, line, cx);
           }
         }
       }
@@ -33256,10 +33260,10 @@ var init_compiler = __esm({
       missing(name3, t) {
         let m = this.missingTargets.get(name3);
         if (!m) {
-          const base = this.nextText;
+          const base2 = this.nextText;
           this.nextText += 64n;
           m = { kind: "missing", name: name3, region: null };
-          m.region = new FunctionRegion(name3, t, base, m);
+          m.region = new FunctionRegion(name3, t, base2, m);
           this.missingTargets.set(name3, m);
         }
         return m;
@@ -33282,9 +33286,9 @@ var init_compiler = __esm({
         const hit = this.fragments.get(key2);
         if (hit) return hit;
         const one = text.replace(/\\\n/g, " ").replace(/\n/g, " ");
-        let base = fragmentCache.get(one);
-        if (!base) {
-          base = withTree(`void __lkml_fragment(void) { ${one} ; }`, (tree) => {
+        let base2 = fragmentCache.get(one);
+        if (!base2) {
+          base2 = withTree(`void __lkml_fragment(void) { ${one} ; }`, (tree) => {
             const fn = tree.rootNode.namedChildren.find((c) => c?.type === "function_definition");
             const body2 = fn?.childForFieldName("body");
             if (!fn || !body2) return { error: "cannot parse" };
@@ -33301,10 +33305,10 @@ var init_compiler = __esm({
             while (out2.length && out2[out2.length - 1].k === "empty") out2.pop();
             return { stmts: out2 };
           });
-          remember(fragmentCache, one, base);
+          remember(fragmentCache, one, base2);
         }
-        if ("error" in base) throw new CompileError(line, `cannot parse \`${clip(text)}\`: ${base.error}`);
-        const stmts = relocate(base.stmts, line);
+        if ("error" in base2) throw new CompileError(line, `cannot parse \`${clip(text)}\`: ${base2.error}`);
+        const stmts = relocate(base2.stmts, line);
         this.fragments.set(key2, stmts);
         return stmts;
       }
@@ -33345,7 +33349,7 @@ var init_compiler = __esm({
           this.diag({ severity: "note", file: "<builtins>", line: 0, message: `builtin ${name3} is shadowed by the model's C definition` });
         }
         const isGenFn = b2.fn.constructor?.name === "GeneratorFunction";
-        const base = this.nextText;
+        const base2 = this.nextText;
         this.nextText += 64n;
         const target = {
           kind: "builtin",
@@ -33356,7 +33360,7 @@ var init_compiler = __esm({
           region: null,
           checkRet: returnChecker(name3, t.ret)
         };
-        target.region = new FunctionRegion(name3, t, base, target);
+        target.region = new FunctionRegion(name3, t, base2, target);
         this.builtinTargets.set(name3, target);
       }
       // ------------------------------------------------------------------------- bodies
@@ -33694,14 +33698,14 @@ var init_machine = __esm({
         const decls = this.program.globals;
         for (const g of decls) {
           const t = g.info.t;
-          const base = this.allocate(storageBytes(t, types));
+          const base2 = this.allocate(storageBytes(t, types));
           const name3 = `global ${g.info.name}`;
           if (t.k === "struct" || t.k === "array") {
-            const o = newValue(t, types, base, name3, "zero");
+            const o = newValue(t, types, base2, name3, "zero");
             this.globals[g.info.index] = o;
             this.mem.register(o instanceof LocalStruct ? o.self.region : o);
           } else {
-            const c = new CellRegion(name3, t, storageBytes(t, types), base, zeroScalar(t, types));
+            const c = new CellRegion(name3, t, storageBytes(t, types), base2, zeroScalar(t, types));
             this.globals[g.info.index] = c;
             this.mem.register(c);
           }
@@ -34198,8 +34202,8 @@ function seqCells(k) {
 function isSeq(v) {
   return v >= SEQ_BASE - 2n && v < SEQ_RANGE_END;
 }
-function fmt(v, base) {
-  if (typeof v === "bigint") return isSeq(v) ? `seq${v - base}` : v.toString(16);
+function fmt(v, base2) {
+  if (typeof v === "bigint") return isSeq(v) ? `seq${v - base2}` : v.toString(16);
   if (typeof v === "number") return String(v);
   if (v === null) return "NULL";
   if (v === void 0) return "void";
@@ -34286,9 +34290,9 @@ var init_livelock = __esm({
           return null;
         }
         const all2 = [...seqCells(this.k), ...this.subscriberSeqs()];
-        const base = all2.length ? all2.reduce((a, b2) => b2 < a ? b2 : a) : 0n;
-        const locals = localList.map(([name3, val]) => `${name3}=${fmt(val, base)}`).join(",");
-        const full = `${base & 1n}|${locals}|${this.kernelState(base)}`;
+        const base2 = all2.length ? all2.reduce((a, b2) => b2 < a ? b2 : a) : 0n;
+        const locals = localList.map(([name3, val]) => `${name3}=${fmt(val, base2)}`).join(",");
+        const full = `${base2 & 1n}|${locals}|${this.kernelState(base2)}`;
         const seen = st.full.get(full);
         if (seen === void 0 && st.full.size >= MAX_FULL_KEPT) st.full.clear();
         st.full.set(full, n);
@@ -34303,7 +34307,7 @@ var init_livelock = __esm({
         return null;
       }
       /** Everything a loop iteration could depend on, seqs relative to `base`. */
-      kernelState(base) {
+      kernelState(base2) {
         const k = this.k;
         const parts2 = [`j=${k.jiffies}`, `vmalloc=${k.vmallocBytes}`];
         for (const s of k.memmap.all()) {
@@ -34316,7 +34320,7 @@ var init_livelock = __esm({
           for (const t of mm.pt.pteTables()) t.entries.forEach((e, i2) => !e.none && parts2.push(`pte${hex(t.addrOf(i2))}:${e.describe()}`));
           const subs = mm.subs;
           if (subs) {
-            parts2.push(`subs:${fmt(subs.invalidateSeq, base)}:${subs.activeInvalidateRanges}:${subs.intervals.map((x) => x.name + "@" + x.start).join(";")}:${subs.classic.length}`);
+            parts2.push(`subs:${fmt(subs.invalidateSeq, base2)}:${subs.activeInvalidateRanges}:${subs.intervals.map((x) => x.name + "@" + x.start).join(";")}:${subs.classic.length}`);
           }
         }
         for (const l of k.locks.all) if ("holders" in l) parts2.push(`${l.name}:${l.holders().map((t) => t.name).join("+")}`);
@@ -34701,12 +34705,12 @@ function opaqueZero(name3) {
 }
 async function compileBase(name3, extraPatches = []) {
   await loadCParser();
-  const { base, sources } = loadBase(name3, extraPatches);
-  return compileSources(base, sources, extraPatches.map((p) => p.name));
+  const { base: base2, sources } = loadBase(name3, extraPatches);
+  return compileSources(base2, sources, extraPatches.map((p) => p.name));
 }
-function compileSources(base, sources, patches = [], opts = {}) {
+function compileSources(base2, sources, patches = [], opts = {}) {
   const program = opts.reuse ? sharedProgram(sources) : compileModel(sources);
-  return { base, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
+  return { base: base2, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
 }
 function compileModel(sources) {
   return compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
@@ -34953,15 +34957,15 @@ function compileFacts(baseName, sources) {
   if (cache.size > CACHE_LIMIT2) cache.delete(cache.keys().next().value);
   return facts;
 }
-function newUnresolved(base, variant) {
-  return beyond(base.unresolved, variant.unresolved, (u) => `${u.name}\0${u.function}`);
+function newUnresolved(base2, variant) {
+  return beyond(base2.unresolved, variant.unresolved, (u) => `${u.name}\0${u.function}`);
 }
-function newErrors(base, variant) {
-  return beyond(base.errors, variant.errors, (d) => `${d.file}\0${d.function ?? ""}\0${d.message.replace(/:\d+/g, "")}`);
+function newErrors(base2, variant) {
+  return beyond(base2.errors, variant.errors, (d) => `${d.file}\0${d.function ?? ""}\0${d.message.replace(/:\d+/g, "")}`);
 }
-function beyond(base, variant, key2) {
+function beyond(base2, variant, key2) {
   const count = /* @__PURE__ */ new Map();
-  for (const b2 of base) count.set(key2(b2), (count.get(key2(b2)) ?? 0) + 1);
+  for (const b2 of base2) count.set(key2(b2), (count.get(key2(b2)) ?? 0) + 1);
   const out2 = [];
   for (const v of variant) {
     const k = key2(v);
@@ -34985,11 +34989,11 @@ var init_compile_check = __esm({
 function parseProblems(hunks, pass, idx) {
   const out2 = /* @__PURE__ */ new Map();
   for (const [path, text] of pass.texts) {
-    const base = idx.files.get(path);
-    if (!base || base.text === text) continue;
+    const base2 = idx.files.get(path);
+    if (!base2 || base2.text === text) continue;
     const now = indexFile(path, text);
     if (!now.syntaxErrors.length) continue;
-    const baseCount = base.syntaxErrors.length;
+    const baseCount = base2.syntaxErrors.length;
     const spans = hunkSpans(pass, path, now);
     for (const e of now.syntaxErrors) {
       const owner = spans.find((s) => e.line >= s.lo && e.line <= s.hi) ?? (baseCount ? void 0 : [...spans].reverse().find((s) => s.lo <= e.line) ?? spans[0]);
@@ -35041,11 +35045,11 @@ function blame(hunks, pass, idx, file, line, fn, name3) {
   void idx;
   return pass.ranges.keys().next().value ?? null;
 }
-function compileProblems(hunks, pass, idx, base) {
+function compileProblems(hunks, pass, idx, base2) {
   const out2 = /* @__PURE__ */ new Map();
   if (!pass.ranges.size) return out2;
-  const baseFacts = compileFacts(base.name, base.sources);
-  const facts = compileFacts(base.name, splicedSources(pass, idx));
+  const baseFacts = compileFacts(base2.name, base2.sources);
+  const facts = compileFacts(base2.name, splicedSources(pass, idx));
   const byHunk = /* @__PURE__ */ new Map();
   for (const u of newUnresolved(baseFacts, facts)) {
     const k = blame(hunks, pass, idx, u.file, u.line, u.function, u.name);
@@ -35067,10 +35071,10 @@ function compileProblems(hunks, pass, idx, base) {
   }
   return out2;
 }
-function addCompileNotes(hunks, pass, idx, base) {
+function addCompileNotes(hunks, pass, idx, base2) {
   if (!pass.ranges.size) return;
-  const facts = compileFacts(base.name, splicedSources(pass, idx));
-  for (const d of newErrors(compileFacts(base.name, base.sources), facts)) {
+  const facts = compileFacts(base2.name, splicedSources(pass, idx));
+  for (const d of newErrors(compileFacts(base2.name, base2.sources), facts)) {
     const k = blame(hunks, pass, idx, d.file, d.line, d.function);
     const p = k ? pass.placements.find((x) => `${x.fileIndex}:${x.hunkIndex}` === k) : void 0;
     if (p) p.notes.push(`the interpreter cannot compile ${d.function ? `${d.function}()` : "this code"} after the change: ${d.message} (${d.file}:${d.line}); a run that reaches it ends with verdict error`);
@@ -35096,13 +35100,13 @@ __export(map_exports, {
 async function initMapper() {
   await initOutline();
 }
-async function mapDiff(diff, base, opts = {}) {
+async function mapDiff(diff, base2, opts = {}) {
   await initMapper();
-  return mapDiffSync(diff, base, opts);
+  return mapDiffSync(diff, base2, opts);
 }
-function mapDiffSync(diff, base, opts = {}) {
+function mapDiffSync(diff, base2, opts = {}) {
   const files = diff.files;
-  const idx = indexBase(base.name, base.sources);
+  const idx = indexBase(base2.name, base2.sources);
   const adds = addedModelDefinitions(files, idx);
   const hunks = [];
   files.forEach(
@@ -35115,11 +35119,11 @@ function mapDiffSync(diff, base, opts = {}) {
     pass = splicePass(hunks, idx, adds.hunks, forced);
     if (round > hunks.length) break;
     const problems = parseProblems(hunks, pass, idx);
-    if (!problems.size && compile3) for (const [k, v] of compileProblems(hunks, pass, idx, base)) problems.set(k, v);
+    if (!problems.size && compile3) for (const [k, v] of compileProblems(hunks, pass, idx, base2)) problems.set(k, v);
     if (!problems.size) break;
     for (const [k, v] of problems) forced.set(k, v);
   }
-  if (compile3) addCompileNotes(hunks, pass, idx, base);
+  if (compile3) addCompileNotes(hunks, pass, idx, base2);
   const placements = pass.placements;
   const stoppedBy = placements.find((p) => p.kind === "unplaced") ?? null;
   const anyCode = placements.some((p) => p.kind === "code");
@@ -35130,7 +35134,7 @@ function mapDiffSync(diff, base, opts = {}) {
     replayable,
     partial,
     stoppedBy,
-    sources: replayable ? base.sources.map((s) => ({ path: s.path, text: pass.texts.get(s.path) ?? s.text })) : null,
+    sources: replayable ? base2.sources.map((s) => ({ path: s.path, text: pass.texts.get(s.path) ?? s.text })) : null,
     addsModelledFunctions: adds.functions
   };
 }
@@ -35284,14 +35288,14 @@ function pointAt(o, index, other) {
   const withArgs = e?.t === "call" && oe?.t === "call" && e.fn === oe.fn;
   return { index, thread, event: describeEvent(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
 }
-function matchForward(base, variant) {
+function matchForward(base2, variant) {
   const positions = /* @__PURE__ */ new Map();
-  base.forEach((s, i2) => {
+  base2.forEach((s, i2) => {
     const l = positions.get(s.key);
     if (l) l.push(i2);
     else positions.set(s.key, [i2]);
   });
-  const used = new Array(base.length).fill(false);
+  const used = new Array(base2.length).fill(false);
   const gained = [];
   let p = 0;
   for (const v of variant) {
@@ -35304,7 +35308,7 @@ function matchForward(base, variant) {
     used[q] = true;
     p = q + 1;
   }
-  return { gained, lost: base.filter((_, i2) => !used[i2]) };
+  return { gained, lost: base2.filter((_, i2) => !used[i2]) };
 }
 function firstAtOrAfter(sorted, p) {
   let lo = 0;
@@ -35742,8 +35746,8 @@ async function compileUnit(unit) {
   ]);
   await loadCParser2();
   if (!unit.sources) {
-    const { base, sources } = loadBase2(unit.base);
-    return compileSources2(base, sources, [], { reuse: true });
+    const { base: base2, sources } = loadBase2(unit.base);
+    return compileSources2(base2, sources, [], { reuse: true });
   }
   return compileSources2(baseInfo2(unit.base), unit.sources, unit.label ? [unit.label] : [], { reuse: true });
 }
@@ -35805,33 +35809,47 @@ var init_run_all = __esm({
 });
 
 // src/replay/variants.ts
-function collectVariants(parse4) {
+function* eachVariant(parse4) {
+  const messages = parse4.messages;
+  const n = messages.length;
+  const keys = new Float64Array(n);
+  for (let i2 = 0; i2 < n; i2++) keys[i2] = dateKey(messages[i2]);
+  const order = Array.from({ length: n }, (_, i2) => i2).sort((a, b2) => keys[a] - keys[b2] || a - b2);
   const byId = /* @__PURE__ */ new Map();
-  const order = [];
-  const messages = parse4.messages.map((m, i2) => ({ m, i: i2 })).sort((a, b2) => dateKey(a.m) - dateKey(b2.m) || a.i - b2.i).map((x) => x.m);
-  for (const m of messages) {
-    for (const d of m.diffs) {
+  const found = [];
+  const withDiffs = /* @__PURE__ */ new Map();
+  for (const i2 of order) {
+    const m = messages[i2];
+    if (!m.diffs.length) continue;
+    if (!withDiffs.has(m.id)) withDiffs.set(m.id, i2);
+    m.diffs.forEach((d, k) => {
       const seen = byId.get(d.id);
       if (seen) {
-        if (!seen.copies.includes(m.id) && seen.message.id !== m.id) seen.copies.push(m.id);
-        continue;
+        if (!seen.copies.includes(m.id) && seen.messageId !== m.id) seen.copies.push(m.id);
+        return;
       }
-      byId.set(d.id, { diff: d, message: m, copies: [] });
-      order.push(d.id);
-    }
+      const f = { message: i2, messageId: m.id, diff: k, quotedFrom: d.quotedFrom, copies: [] };
+      byId.set(d.id, f);
+      found.push(f);
+    });
   }
-  for (const id of order) {
-    const c = byId.get(id);
-    if (c.diff.quotedFrom === null) continue;
-    const orig = messages.find((m) => m.id === c.diff.quotedFrom);
-    const od = orig?.diffs.find((d) => d.id === id);
-    if (orig && od) {
-      c.copies = [c.message.id, ...c.copies.filter((x) => x !== orig.id)];
-      c.diff = od;
-      c.message = orig;
+  byId.clear();
+  for (const f of found) {
+    let message = messages[f.message];
+    let diff = message.diffs[f.diff];
+    let copies = f.copies;
+    const at2 = f.quotedFrom === null ? void 0 : withDiffs.get(f.quotedFrom);
+    if (at2 !== void 0) {
+      const orig = messages[at2];
+      const od = orig.diffs.find((d) => d.id === diff.id);
+      if (od) {
+        copies = [message.id, ...copies.filter((x) => x !== orig.id)];
+        diff = od;
+        message = orig;
+      }
     }
+    yield { diff, message, copies };
   }
-  return order.map((id) => byId.get(id));
 }
 function dateKey(m) {
   const t = m.date ? Date.parse(m.date) : NaN;
@@ -35840,6 +35858,138 @@ function dateKey(m) {
 var init_variants = __esm({
   "src/replay/variants.ts"() {
     "use strict";
+  }
+});
+
+// src/thread/diff-spill.ts
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join4 } from "node:path";
+var REUSE_MAX, DiffSpill;
+var init_diff_spill = __esm({
+  "src/thread/diff-spill.ts"() {
+    "use strict";
+    REUSE_MAX = 1 << 20;
+    DiffSpill = class {
+      fd;
+      end = 0;
+      scratch = Buffer.allocUnsafeSlow(64 * 1024);
+      constructor() {
+        const path = join4(tmpdir(), `lkml-replay-diffs-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+        this.fd = openSync(path, "wx+", 384);
+        try {
+          unlinkSync(path);
+        } catch {
+        }
+      }
+      /** Writes the string straight from V8 (no Buffer per part: those piled up in malloc's free lists on a big mbox). */
+      write(text) {
+        const bytes = Buffer.byteLength(text, "utf8");
+        let done = writeSync(this.fd, text, this.end, "utf8");
+        if (done < bytes) {
+          const buf = Buffer.from(text, "utf8");
+          while (done < bytes) done += writeSync(this.fd, buf, done, bytes - done, this.end + done);
+        }
+        const ref = { offset: this.end, bytes };
+        this.end += bytes;
+        return ref;
+      }
+      /** Reads into one reused buffer (a fresh one only for parts over REUSE_MAX). */
+      read(ref) {
+        let buf = this.scratch;
+        if (ref.bytes > buf.length) {
+          buf = Buffer.allocUnsafeSlow(ref.bytes);
+          if (ref.bytes <= REUSE_MAX) this.scratch = buf;
+        }
+        let got = 0;
+        while (got < ref.bytes) {
+          const n = readSync(this.fd, buf, got, ref.bytes - got, ref.offset + got);
+          if (n === 0) throw new Error("diff spill file is shorter than expected");
+          got += n;
+        }
+        return buf.toString("utf8", 0, ref.bytes);
+      }
+      /** Only when nothing will read a text any more (the CLI leaves it to process exit). */
+      close() {
+        closeSync(this.fd);
+      }
+    };
+  }
+});
+
+// src/replay/variant-store.ts
+function lazyArray(length, at2) {
+  let last = null;
+  const get2 = (i2) => {
+    if (last?.i !== i2) last = { i: i2, item: at2(i2) };
+    return last.item;
+  };
+  const index = (p) => {
+    if (typeof p !== "string") return -1;
+    const n = Number(p);
+    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : -1;
+  };
+  return new Proxy(new Array(length), {
+    get: (target, p, receiver) => {
+      const i2 = index(p);
+      return i2 >= 0 ? get2(i2) : Reflect.get(target, p, receiver);
+    },
+    has: (target, p) => index(p) >= 0 || Reflect.has(target, p),
+    ownKeys: (target) => [...Array.from({ length }, (_, i2) => String(i2)), ...Reflect.ownKeys(target)],
+    getOwnPropertyDescriptor: (target, p) => {
+      const i2 = index(p);
+      return i2 >= 0 ? { value: get2(i2), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, p);
+    },
+    set: () => false
+  });
+}
+var SPILL_VARIANTS_FROM, VariantStore;
+var init_variant_store = __esm({
+  "src/replay/variant-store.ts"() {
+    "use strict";
+    init_diff_spill();
+    SPILL_VARIANTS_FROM = 256;
+    VariantStore = class {
+      constructor(spillFrom = SPILL_VARIANTS_FROM) {
+        this.spillFrom = spillFrom;
+      }
+      spillFrom;
+      kept = /* @__PURE__ */ new Map();
+      offsets = [];
+      sizes = [];
+      spill = null;
+      count = 0;
+      get length() {
+        return this.count;
+      }
+      add(v) {
+        const i2 = this.count++;
+        if (v.replayed || i2 < this.spillFrom) {
+          this.kept.set(i2, v);
+          this.offsets.push(-1);
+          this.sizes.push(0);
+          return;
+        }
+        this.spill ??= new DiffSpill();
+        const at2 = this.spill.write(JSON.stringify(v));
+        this.offsets.push(at2.offset);
+        this.sizes.push(at2.bytes);
+      }
+      /** The variants that stay in memory (every replayed one among them). */
+      inMemory() {
+        return this.kept.values();
+      }
+      at(i2) {
+        const v = this.kept.get(i2);
+        if (v) return v;
+        return JSON.parse(this.spill.read({ offset: this.offsets[i2], bytes: this.sizes[i2] }));
+      }
+      /** All variants in order: a plain array while none is spilled, else one made as it is read. */
+      list() {
+        if (!this.spill) return [...this.kept.values()];
+        return lazyArray(this.count, (i2) => this.at(i2));
+      }
+    };
   }
 });
 
@@ -35904,7 +36054,7 @@ var init_hunk_header = __esm({
 
 // src/patch/scissors.ts
 function mayBeScissors(line) {
-  return SCISSORS_PAIRS.some((p) => line.includes(p)) || line.includes(BLACK_SCISSORS);
+  return ANY_MARK.test(line);
 }
 function isBlank(ch) {
   return ch === " " || ch === "	" || ch === "\n" || ch === "\v" || ch === "\f" || ch === "\r";
@@ -35956,19 +36106,21 @@ function isScissorsLine(line) {
   const visible = firstVisible < 0 ? 0 : lastVisible - firstVisible + 1;
   return scissors > 0 && visible >= 8 && visible < perforation * 3 && gap * 2 < perforation;
 }
-var SCISSORS_PAIRS, BLACK_SCISSORS;
+var SCISSORS_PAIRS, BLACK_SCISSORS, ANY_MARK;
 var init_scissors = __esm({
   "src/patch/scissors.ts"() {
     "use strict";
     SCISSORS_PAIRS = [">8", "8<", ">%", "%<"];
     BLACK_SCISSORS = "✂";
+    ANY_MARK = />[8%]|[8%]<|\u2702/;
   }
 });
 
 // src/patch/junk.ts
 function isSnipLine(text) {
   if (text.length === 0 || text.length > 40) return false;
-  const c = text.trimStart()[0];
+  const c0 = text.charCodeAt(0);
+  const c = c0 > 32 && c0 < 127 ? text[0] : text.trimStart()[0];
   return (c === "[" || c === "<" || c === "." || c === "…") && SNIP.test(text);
 }
 function isJunkLine(text) {
@@ -36006,16 +36158,19 @@ function emptyView(depth) {
     kind: [],
     nextSolid: [],
     nextHard: [],
-    contextBefore: []
+    contextBefore: [],
+    hunkHeaders: /* @__PURE__ */ new Map()
   };
 }
-function buildViews(lines) {
+function buildViews(lines, depths = null) {
+  const one = singleDepthView(lines);
+  if (one) return depths === null || depths.has(one.depth) ? [one] : [];
   const byDepth = /* @__PURE__ */ new Map();
   let entry;
-  let lastSnip = -1;
   for (let i2 = 0; i2 < lines.length; i2++) {
     const l = lines[i2];
     if (!entry || entry.view.depth !== l.depth) {
+      if (depths !== null && !depths.has(l.depth)) continue;
       entry = byDepth.get(l.depth);
       if (!entry) {
         entry = { view: emptyView(l.depth), last: -1 };
@@ -36027,21 +36182,45 @@ function buildViews(lines) {
     v.text.push(l.text);
     v.lineNo.push(l.lineNo);
     v.gapBefore.push(gap);
-    v.snipInGap.push(gap && lastSnip > entry.last ? lines[lastSnip].lineNo : 0);
+    v.snipInGap.push(gap ? lastSnipBetween(lines, entry.last, i2) : 0);
     v.gapIsTail.push(gap && entry.last === i2 - 2 && v.tailAfter[v.tailAfter.length - 1] !== null);
     v.tailAfter.push(tailAfter(lines, i2));
     entry.last = i2;
-    if (isSnipLine(l.text)) lastSnip = i2;
   }
   const views = [...byDepth.values()].map((e) => e.view).sort((a, b2) => a.depth - b2.depth);
   for (const v of views) classify(v);
   return views;
 }
+function singleDepthView(lines) {
+  const n = lines.length;
+  if (n === 0) return null;
+  const depth = lines[0].depth;
+  for (let i2 = 1; i2 < n; i2++) if (lines[i2].depth !== depth) return null;
+  const v = emptyView(depth);
+  v.text = lines.map((l) => l.text);
+  v.lineNo = lines.map((l) => l.lineNo);
+  v.gapBefore = new Array(n).fill(false);
+  v.snipInGap = new Array(n).fill(0);
+  v.tailAfter = new Array(n).fill(null);
+  v.gapIsTail = new Array(n).fill(false);
+  classify(v);
+  return v;
+}
+function lastSnipBetween(lines, a, b2) {
+  for (let j = b2 - 1; j > a; j--) if (isSnipLine(lines[j].text)) return lines[j].lineNo;
+  return 0;
+}
+function isBlankText(s) {
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return s.trim() === "";
+}
 function tailAfter(lines, i2) {
   const t = lines[i2 + 1];
-  if (!t || t.depth >= lines[i2].depth || t.text.trim() === "") return null;
+  if (!t || t.depth >= lines[i2].depth || isBlankText(t.text)) return null;
   const after2 = lines[i2 + 2];
-  return !after2 || after2.depth === lines[i2].depth || after2.text.trim() === "" ? t : null;
+  return !after2 || after2.depth === lines[i2].depth || isBlankText(after2.text) ? t : null;
 }
 function viewOfText(lines) {
   const v = emptyView(0);
@@ -36062,11 +36241,14 @@ function classify(v) {
   for (let i2 = 0; i2 < n; i2++) {
     const t = text[i2];
     let k;
+    let h;
     if (t === "") k = 4 /* Blank */;
     else {
       const c = t[0];
-      if (c === "@" && isHunkHeaderStart(t) && parseHunkHeader(t)) k = 6 /* HunkHeader */;
-      else if (isScissorsLine(t)) k = 10 /* Scissors */;
+      if (c === "@" && isHunkHeaderStart(t) && (h = parseHunkHeader(t))) {
+        k = 6 /* HunkHeader */;
+        v.hunkHeaders.set(i2, h);
+      } else if (isScissorsLine(t)) k = 10 /* Scissors */;
       else if (c === " ") k = 0 /* Context */;
       else if (c === "+") k = 1 /* Added */;
       else if (c === "-") {
@@ -36354,7 +36536,10 @@ var init_hunk_lines = __esm({
       }
       v;
       oldEmpty;
+      /** The hunk's lines as they will be output (built once, never copied). */
       entries = [];
+      /** View index of the last entry, or -1 when there is none. */
+      lastIdx = -1;
       repairs = [];
       /** Old and new lines taken so far. */
       old = 0;
@@ -36362,7 +36547,7 @@ var init_hunk_lines = __esm({
       oldEnded = false;
       newEnded = false;
       /** Body lines already joined as wrapped tails (a tail is looked at from both sides). */
-      joined = /* @__PURE__ */ new Set();
+      joined = null;
       get last() {
         return this.entries[this.entries.length - 1];
       }
@@ -36373,7 +36558,8 @@ var init_hunk_lines = __esm({
       take(op, text, idx) {
         if (op !== "+" && this.oldEmpty) return this.dropStray(op, idx);
         if (!this.canTake(op)) return false;
-        this.entries.push({ op, text, idx });
+        this.entries.push({ op, text, lineNo: this.v.lineNo[idx] });
+        this.lastIdx = idx;
         if (op !== "+") this.old++;
         if (op !== "-") this.new++;
         return true;
@@ -36430,15 +36616,15 @@ var init_hunk_lines = __esm({
        * width (the reason a client wraps), with the line as it looked quoted.
        */
       joinQuotedTail(tail, depth) {
-        if (this.joined.has(tail.lineNo)) return true;
+        if (this.joined?.has(tail.lineNo)) return true;
         if (!this.wrapsInto(tail.text, 2 * depth)) return false;
         return this.join(tail.text.trim(), tail.lineNo, "tail of a quoted line re-wrapped without its quote marker joined back");
       }
       join(rest, line, detail) {
-        if (this.joined.has(line)) return true;
+        if (this.joined?.has(line)) return true;
         const last = this.last;
         if (!last || last.noNewline || last.text === "") return false;
-        this.joined.add(line);
+        (this.joined ??= /* @__PURE__ */ new Set()).add(line);
         last.text = /\s$/.test(last.text) ? last.text + rest : `${last.text} ${rest}`;
         this.repairs.push({ kind: "wrapped-line-joined", line, detail });
         return true;
@@ -36451,13 +36637,14 @@ var init_hunk_lines = __esm({
        * mismatch with the header is a repair (unless a snip cut the hunk, which says why itself).
        */
       toHunk(headerIdx, h, recounted, snipLine) {
-        const lines = this.entries.map((e) => {
-          const l = { op: e.op, text: e.text, lineNo: this.v.lineNo[e.idx] };
-          if (e.noNewline) l.noNewline = true;
-          return l;
-        });
-        const added = lines.filter((l) => l.op === "+").length;
-        const removed = lines.filter((l) => l.op === "-").length;
+        const lines = this.entries;
+        let added = 0;
+        let removed = 0;
+        for (let i2 = 0; i2 < lines.length; i2++) {
+          const op = lines[i2].op;
+          if (op === "+") added++;
+          else if (op === "-") removed++;
+        }
         const oldLines = this.old;
         const newLines = this.new;
         const oldStart = oldLines > 0 && h.oldStart === 0 ? 1 : h.oldStart;
@@ -36510,7 +36697,7 @@ function readHunk(v, headerIdx, start2, header, opts = { countsTrusted: true }) 
   if (next > start2) joinUnquotedTail(v, next, lines);
   const snipLine = snipAt(v, next);
   const { hunk, repairs } = lines.toHunk(headerIdx, header, recounted, snipLine);
-  const last = Math.max(lines.last.idx, next - 1);
+  const last = Math.max(lines.lastIdx, next - 1);
   return { hunk, repairs, next, last, snipLine };
 }
 function readByCounts(v, start2, h, bareIsContext, spaceContext) {
@@ -36566,7 +36753,7 @@ function tailFits(lines, t, spaceContext) {
 }
 function joinUnquotedTail(v, i2, lines) {
   const tail = v.tailAfter[i2 - 1];
-  return !!tail && lines.last?.idx === i2 - 1 && lines.joinQuotedTail(tail, v.depth);
+  return !!tail && lines.entries.length > 0 && lines.lastIdx === i2 - 1 && lines.joinQuotedTail(tail, v.depth);
 }
 function gapAt(v, i2, start2, lines) {
   if (i2 <= start2 || !v.gapBefore[i2]) return false;
@@ -36687,13 +36874,18 @@ function indentOf(l) {
   return i2;
 }
 function expansionOf2(lines) {
-  const indents = lines.map((l) => ({ n: indentOf(l), l })).filter(({ n, l }) => n >= 2 && n < l.text.length && l.text[n] !== "*").map(({ n }) => n);
+  const indents = [];
+  for (const l of lines) {
+    const n = indentOf(l);
+    if (n >= 2 && n < l.text.length && l.text[n] !== "*") indents.push(n);
+  }
   if (indents.length === 0) return null;
   let best = null;
   let bestScore = 0;
   for (const width of [8, 4]) {
     for (const offset of [0, 1]) {
-      const score = indents.filter((n) => (n + offset) % width === 0 && n + offset >= width).length;
+      let score = 0;
+      for (const n of indents) if ((n + offset) % width === 0 && n + offset >= width) score++;
       if (score > bestScore) {
         best = { width, offset };
         bestScore = score;
@@ -36705,8 +36897,8 @@ function expansionOf2(lines) {
 function restoreTabs(file, repairs) {
   const path = file.new ?? file.old ?? "";
   if (!TAB_INDENTED.test(path)) return;
+  for (const h of file.hunks) for (const l of h.lines) if (l.text.includes("	")) return;
   const lines = file.hunks.flatMap((h) => h.lines);
-  if (lines.some((l) => l.text.includes("	"))) return;
   const x = expansionOf2(lines);
   if (!x) return;
   for (const l of lines) {
@@ -36860,7 +37052,7 @@ function readHunks(v, i2, repairs) {
   for (; ; ) {
     const j = skipSeparators(v, i2);
     if (!(j < v.kind.length && v.kind[j] === 6 /* HunkHeader */)) break;
-    const header = parseHunkHeader(v.text[j]);
+    const header = { ...v.hunkHeaders.get(j) };
     const wrapped = joinWrappedHeader(v, j, header);
     const r = readHunk(v, j, wrapped.start, header);
     if (!r || !follows(hunks[hunks.length - 1], r.hunk)) break;
@@ -36908,7 +37100,6 @@ var init_diff_reader = __esm({
     "use strict";
     init_view();
     init_file_header();
-    init_hunk_header();
     init_hunk_reader();
     init_hunk_lines();
     init_tabs();
@@ -36923,36 +37114,38 @@ function quoteIfNeeded(p) {
   if (!/["\\\t\n]/.test(p)) return p;
   return `"${p.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\t/g, "\\t").replace(/\n/g, "\\n")}"`;
 }
-function renderFile(r) {
+function renderInto(r, emit) {
   const { file } = r;
-  const out2 = [];
   if (r.git) {
     const a = file.old ?? file.new ?? "";
     const b2 = file.new ?? file.old ?? "";
-    out2.push(`diff --git a/${quoteIfNeeded(a)} b/${quoteIfNeeded(b2)}`);
+    emit(`diff --git a/${quoteIfNeeded(a)} b/${quoteIfNeeded(b2)}`);
     for (const e of file.extended) {
-      out2.push(e);
-      if (e.startsWith("GIT binary patch")) out2.push(...r.binaryData);
+      emit(e);
+      if (e.startsWith("GIT binary patch")) for (const d of r.binaryData) emit(d);
     }
   }
   if (file.hunks.length > 0 || r.hasFilePair) {
     if (!file.headerless) {
-      out2.push(`--- ${side("a/", file.old)}`);
-      out2.push(`+++ ${side("b/", file.new)}`);
+      emit(`--- ${side("a/", file.old)}`);
+      emit(`+++ ${side("b/", file.new)}`);
     }
   }
   for (const h of file.hunks) {
-    out2.push(h.header);
+    emit(h.header);
     for (const l of h.lines) {
-      out2.push(l.op + l.text);
-      if (l.noNewline) out2.push("\\ No newline at end of file");
+      emit(l.op + l.text);
+      if (l.noNewline) emit("\\ No newline at end of file");
     }
   }
-  return out2;
 }
 function renderDiff(files) {
-  const lines = files.flatMap(renderFile);
-  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+  const out2 = [];
+  const emit = (line) => {
+    out2.push(line);
+  };
+  for (const f of files) renderInto(f, emit);
+  return out2.length === 0 ? "" : out2.join("\n") + "\n";
 }
 var init_render = __esm({
   "src/patch/render.ts"() {
@@ -36971,14 +37164,6 @@ function isPatchBreakLine(line) {
   for (let i2 = 3; i2 < line.length; i2++) if (!isCSpace(line[i2])) return false;
   return true;
 }
-function patchBreak(lines, opts = {}) {
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const line = lines[i2];
-    if (opts.scissors && isScissorsLine(line)) continue;
-    if (isPatchBreakLine(line)) return i2;
-  }
-  return -1;
-}
 var init_patch_break = __esm({
   "src/patch/patch-break.ts"() {
     "use strict";
@@ -36986,15 +37171,69 @@ var init_patch_break = __esm({
   }
 });
 
+// src/patch/diff-gate.ts
+function mayStartDiffAt(s, p) {
+  switch (s.charCodeAt(p)) {
+    case AT:
+      return s.charCodeAt(p + 1) === AT;
+    case D:
+      return s.startsWith("diff -", p);
+    case I:
+      return s.startsWith("Index: ", p);
+    case DASH:
+      return s.startsWith("--- ", p);
+    default:
+      return false;
+  }
+}
+function depthsWithDiffStart(lines) {
+  let depths = null;
+  let lastDepth = -1;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const l = lines[i2];
+    if (mayStartDiffAt(l.text, 0) && l.depth !== lastDepth) {
+      lastDepth = l.depth;
+      (depths ??= /* @__PURE__ */ new Set()).add(lastDepth);
+    }
+  }
+  return depths;
+}
+function textMayHoldDiff(text) {
+  if (mayStartDiffAt(text, 0)) return true;
+  for (let nl2 = text.indexOf("\n"); nl2 >= 0; nl2 = text.indexOf("\n", nl2 + 1)) {
+    if (mayStartDiffAt(text, nl2 + 1)) return true;
+  }
+  return false;
+}
+var AT, D, I, DASH;
+var init_diff_gate = __esm({
+  "src/patch/diff-gate.ts"() {
+    "use strict";
+    AT = 64;
+    D = 100;
+    I = 73;
+    DASH = 45;
+  }
+});
+
 // src/patch/find-diffs.ts
 function findDiffs(lines, opts = {}) {
+  const depths = depthsWithDiffStart(lines);
+  if (depths === null) return [];
+  return findDiffsAt(lines, depths, opts);
+}
+function findDiffsAt(lines, depths, opts = {}) {
   let breakLine = Infinity;
-  if (opts.patchMail) {
-    const at2 = patchBreak(lines.map((l) => l.depth === 0 ? l.text : ">"));
-    if (at2 >= 0) breakLine = lines[at2].lineNo;
+  if (opts.patchMail && (depths === null || depths.has(0))) {
+    for (const l of lines) {
+      if (l.depth === 0 && isPatchBreakLine(l.text)) {
+        breakLine = l.lineNo;
+        break;
+      }
+    }
   }
   const found = [];
-  for (const v of buildViews(lines)) found.push(...findInView(v, breakLine));
+  for (const v of buildViews(lines, depths)) for (const d of findInView(v, breakLine)) found.push(d);
   return found.sort((a, b2) => a.firstLine - b2.firstLine);
 }
 function isStart(k) {
@@ -37049,40 +37288,39 @@ var init_find_diffs = __esm({
     init_diff_reader();
     init_render();
     init_patch_break();
+    init_diff_gate();
   }
 });
 
 // src/patch/identity.ts
-import { createHash as createHash3 } from "node:crypto";
-function changeLines(f) {
-  const out2 = [];
-  for (const hunk of f.hunks) for (const l of hunk.lines) if (l.op !== " ") out2.push(l.op + l.text.replace(/\s+/g, ""));
-  return out2;
-}
+import * as crypto2 from "node:crypto";
 function fileDigest(f) {
-  const h = createHash3("sha1");
-  h.update(`${f.old ?? "/dev/null"}\0${f.new ?? "/dev/null"}\0`);
+  const pieces = [`${f.old ?? "/dev/null"}\0${f.new ?? "/dev/null"}\0`];
   for (const e of f.extended) {
     if (NOT_IDENTITY.test(e) && !(f.binary && e.startsWith("index "))) continue;
-    h.update(e.replace(/\s+/g, "") + "\n");
+    pieces.push(e.replace(/\s+/g, "") + "\n");
   }
-  for (const l of changeLines(f)) h.update(l + "\n");
-  return h.digest("hex");
+  for (const hunk of f.hunks) {
+    for (const l of hunk.lines) if (l.op !== " ") pieces.push(l.op + l.text.replace(/\s+/g, "") + "\n");
+  }
+  return sha1(pieces.join(""));
 }
 function diffIdentity(files) {
   const parts2 = files.map(fileDigest).sort();
-  return createHash3("sha1").update(parts2.join("\n")).digest("hex");
+  return sha1(parts2.join("\n"));
 }
-var NOT_IDENTITY;
+var NOT_IDENTITY, sha1;
 var init_identity = __esm({
   "src/patch/identity.ts"() {
     "use strict";
     NOT_IDENTITY = /^(?:similarity index|dissimilarity index|index )/;
+    sha1 = typeof crypto2.hash === "function" ? (s) => crypto2.hash("sha1", s, "hex") : (s) => crypto2.createHash("sha1").update(s).digest("hex");
   }
 });
 
 // src/patch/index.ts
 function parseDiffText(text, origin) {
+  if (!textMayHoldDiff(text)) return null;
   const lines = text.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   const found = findInView(viewOfText(lines));
@@ -37102,6 +37340,7 @@ var init_patch = __esm({
     "use strict";
     init_find_diffs();
     init_view();
+    init_diff_gate();
     init_find_diffs();
     init_identity();
     init_patch_break();
@@ -37131,93 +37370,23 @@ var init_from_line = __esm({
 });
 
 // src/thread/mbox-split.ts
-async function* splitMbox(chunks, opts = {}) {
-  let mboxrd = opts.mboxrd;
-  let index = 0;
-  let envelope = null;
-  let parts2 = [];
-  let carry = [];
-  let carryBytes = 0;
-  let lineNo = 1;
-  let size = 0;
-  let droppedLines = 0;
-  let midLine = false;
-  function add2(buf) {
-    size += buf.length;
-    if (size <= MAX_MESSAGE_BYTES) {
-      parts2.push(buf);
-      return;
-    }
-    for (const p of parts2) droppedLines += countLines(p);
-    droppedLines += countLines(buf);
-    parts2 = [];
-  }
-  function* finish() {
-    const start2 = lineNo;
-    if (size > MAX_MESSAGE_BYTES) {
-      for (const p of parts2) droppedLines += countLines(p);
-      lineNo += droppedLines;
-      yield { index: index++, raw: Buffer.alloc(0), envelope, line: start2, tooBig: size };
-      parts2 = [];
-      size = 0;
-      droppedLines = 0;
-      return;
-    }
-    const raw = parts2.length === 1 ? parts2[0] : Buffer.concat(parts2);
-    parts2 = [];
-    size = 0;
-    lineNo += countLines(raw);
-    if (envelope === null) {
-      if (raw.toString("latin1").trim() !== "") yield { index: index++, raw, envelope, line: start2 };
-      return;
-    }
-    yield { index: index++, raw: mboxrd ? unescapeMboxrd(raw) : raw, envelope, line: start2 };
-  }
-  function* scan(block) {
-    let segStart = 0;
-    let s = !midLine && block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
-    midLine = false;
-    while (s >= 0) {
-      let e = block.indexOf(NL, s);
-      if (e < 0) e = block.length;
-      const line = block.toString("latin1", s, e).replace(/\r$/, "");
-      if (isFromLine(line)) {
-        if (s > segStart) add2(block.subarray(segStart, s));
-        if (envelope !== null || parts2.length > 0) yield* finish();
-        envelope = line;
-        lineNo++;
-        if (mboxrd === void 0) mboxrd = isMboxrdFromLine(line);
-        segStart = e + 1;
-      }
-      s = nextFromLine(block, e);
-    }
-    if (segStart < block.length) add2(block.subarray(segStart));
-  }
-  for await (const chunk of chunks) {
-    const lastNl = chunk.lastIndexOf(NL);
-    if (lastNl < 0) {
-      carry.push(chunk);
-      carryBytes += chunk.length;
-      if (carryBytes > MAX_MESSAGE_BYTES) {
-        for (const c of carry) add2(c);
-        carry = [];
-        carryBytes = 0;
-        midLine = true;
-      }
-      continue;
-    }
-    const head = chunk.subarray(0, lastNl + 1);
-    const block = carry.length ? Buffer.concat([...carry, head]) : head;
-    carry = lastNl + 1 < chunk.length ? [chunk.subarray(lastNl + 1)] : [];
-    carryBytes = carry.length ? carry[0].length : 0;
-    yield* scan(block);
-  }
-  if (carry.length) yield* scan(Buffer.concat(carry));
-  if (envelope !== null || parts2.length > 0) yield* finish();
-}
 function countLines(raw) {
+  const len = raw.length;
   let n = 0;
-  for (let i2 = raw.indexOf(NL); i2 >= 0; i2 = raw.indexOf(NL, i2 + 1)) n++;
+  let i2 = 0;
+  const lead = Math.min(len, 4 - (raw.byteOffset & 3) & 3);
+  for (; i2 < lead; i2++) if (raw[i2] === NL) n++;
+  const words = len - i2 >>> 2;
+  if (words > 0) {
+    const u32 = new Uint32Array(raw.buffer, raw.byteOffset + i2, words);
+    for (let k = 0; k < words; k++) {
+      const x = u32[k] ^ 168430090;
+      const t = ~((x & 2139062143) + 2139062143 | x) & 2155905152;
+      if (t !== 0) n += Math.imul(t >>> 7, 16843009) >>> 24;
+    }
+    i2 += words * 4;
+  }
+  for (; i2 < len; i2++) if (raw[i2] === NL) n++;
   return n;
 }
 function nextFromLine(block, from) {
@@ -37225,36 +37394,139 @@ function nextFromLine(block, from) {
   return i2 < 0 ? -1 : i2 + 1;
 }
 function unescapeMboxrd(raw) {
-  const out2 = [];
+  let out2 = null;
   let copied = 0;
-  let p = raw[0] === GT ? 0 : quoteAtLineStart(raw, 0);
-  while (p >= 0) {
-    let q = p;
-    while (raw[q] === GT) q++;
-    if (raw.subarray(q, q + FROM.length).equals(FROM)) {
-      out2.push(raw.subarray(copied, p));
+  for (let i2 = raw.indexOf(QUOTED_FROM); i2 >= 0; i2 = raw.indexOf(QUOTED_FROM, i2 + QUOTED_FROM.length)) {
+    let p = i2;
+    while (p > 0 && raw[p - 1] === GT) p--;
+    if (p === 0 || raw[p - 1] === NL) {
+      (out2 ??= []).push(raw.subarray(copied, p));
       copied = p + 1;
     }
-    p = quoteAtLineStart(raw, q);
   }
-  if (copied === 0) return raw;
+  if (out2 === null) return raw;
   out2.push(raw.subarray(copied));
   return Buffer.concat(out2);
 }
-function quoteAtLineStart(raw, from) {
-  const i2 = raw.indexOf("\n>", from);
-  return i2 < 0 ? -1 : i2 + 1;
-}
-var MAX_MESSAGE_BYTES, NL, FROM_AT_LINE_START, FROM, GT;
+var MAX_MESSAGE_BYTES, NL, GT, FROM_AT_LINE_START, FROM, QUOTED_FROM, MboxSplitter;
 var init_mbox_split = __esm({
   "src/thread/mbox-split.ts"() {
     "use strict";
     init_from_line();
     MAX_MESSAGE_BYTES = 64 * 1024 ** 2;
     NL = 10;
+    GT = 62;
     FROM_AT_LINE_START = Buffer.from("\nFrom ");
     FROM = Buffer.from("From ");
-    GT = 62;
+    QUOTED_FROM = Buffer.from(">From ");
+    MboxSplitter = class {
+      mboxrd;
+      index = 0;
+      envelope = null;
+      parts = [];
+      /** The unfinished last line of the chunks so far. */
+      carry = [];
+      carryBytes = 0;
+      // Messages are contiguous: the next one starts where this one's lines end.
+      lineNo = 1;
+      // Bytes of the message being read, and the lines of what was dropped once it got too big.
+      size = 0;
+      droppedLines = 0;
+      // The block being scanned starts inside a line (a line longer than the cap was flushed).
+      midLine = false;
+      out = [];
+      constructor(opts = {}) {
+        this.mboxrd = opts.mboxrd;
+      }
+      push(chunk) {
+        const lastNl = chunk.lastIndexOf(NL);
+        if (lastNl < 0) {
+          this.carry.push(chunk);
+          this.carryBytes += chunk.length;
+          if (this.carryBytes > MAX_MESSAGE_BYTES) {
+            for (const c of this.carry) this.add(c);
+            this.carry = [];
+            this.carryBytes = 0;
+            this.midLine = true;
+          }
+          return this.take();
+        }
+        let from = 0;
+        if (this.carry.length) {
+          from = chunk.indexOf(NL) + 1;
+          this.carry.push(chunk.subarray(0, from));
+          this.scan(Buffer.concat(this.carry));
+        }
+        if (from <= lastNl) this.scan(chunk.subarray(from, lastNl + 1));
+        this.carry = lastNl + 1 < chunk.length ? [chunk.subarray(lastNl + 1)] : [];
+        this.carryBytes = this.carry.length ? this.carry[0].length : 0;
+        return this.take();
+      }
+      end() {
+        if (this.carry.length) this.scan(Buffer.concat(this.carry));
+        this.carry = [];
+        if (this.envelope !== null || this.parts.length > 0) this.finish();
+        return this.take();
+      }
+      take() {
+        const done = this.out;
+        if (done.length) this.out = [];
+        return done;
+      }
+      add(buf) {
+        this.size += buf.length;
+        if (this.size <= MAX_MESSAGE_BYTES) {
+          this.parts.push(buf);
+          return;
+        }
+        for (const p of this.parts) this.droppedLines += countLines(p);
+        this.droppedLines += countLines(buf);
+        this.parts = [];
+      }
+      finish() {
+        const start2 = this.lineNo;
+        const envelope = this.envelope;
+        if (this.size > MAX_MESSAGE_BYTES) {
+          for (const p of this.parts) this.droppedLines += countLines(p);
+          this.lineNo += this.droppedLines;
+          this.out.push({ index: this.index++, raw: Buffer.alloc(0), envelope, line: start2, tooBig: this.size });
+          this.parts = [];
+          this.size = 0;
+          this.droppedLines = 0;
+          return;
+        }
+        const raw = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+        this.parts = [];
+        this.size = 0;
+        this.lineNo += countLines(raw);
+        if (envelope === null) {
+          if (raw.toString("latin1").trim() !== "") this.out.push({ index: this.index++, raw, envelope, line: start2 });
+          return;
+        }
+        this.out.push({ index: this.index++, raw: this.mboxrd ? unescapeMboxrd(raw) : raw, envelope, line: start2 });
+      }
+      /** `block` holds whole lines (or, after a flushed long line, starts inside one). */
+      scan(block) {
+        let segStart = 0;
+        let s = !this.midLine && block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
+        this.midLine = false;
+        while (s >= 0) {
+          let e = block.indexOf(NL, s);
+          if (e < 0) e = block.length;
+          const line = block.toString("latin1", s, block[e - 1] === 13 ? e - 1 : e);
+          if (isFromLine(line)) {
+            if (s > segStart) this.add(block.subarray(segStart, s));
+            if (this.envelope !== null || this.parts.length > 0) this.finish();
+            this.envelope = line;
+            this.lineNo++;
+            if (this.mboxrd === void 0) this.mboxrd = isMboxrdFromLine(line);
+            segStart = e + 1;
+          }
+          s = nextFromLine(block, e);
+        }
+        if (segStart < block.length) this.add(block.subarray(segStart));
+      }
+    };
   }
 });
 
@@ -37357,7 +37629,7 @@ var init_input_error = __esm({
 // src/thread/read-input.ts
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
-import { join as join4, basename, relative as relative3, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
+import { join as join5, basename, relative as relative3, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 function gunzipCap(opts) {
@@ -37366,19 +37638,19 @@ function gunzipCap(opts) {
   const n = env === void 0 || env.trim() === "" ? NaN : Number(env);
   return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_MAX_GUNZIP_BYTES;
 }
-async function* readInput(path, opts = {}) {
+async function* readInputBatches(path, opts = {}) {
   const file = path === "-" ? STDIN_NAME : path;
   if (path !== "-") {
     const st = await stat2(path).catch((err2) => {
       throw new UnreadableInput(file, describeFsError(err2));
     });
     if (st.isDirectory()) {
-      yield* readMaildir(path);
+      for await (const m of readMaildir(path)) yield [m];
       return;
     }
     if (!st.isFile()) throw new UnreadableInput(file, "not a regular file");
   }
-  const source = path === "-" ? opts.stdin ?? process.stdin : createReadStream(path);
+  const source = path === "-" ? opts.stdin ?? process.stdin : createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   let chunks = guard(file, source);
   let { head, rest } = await peek(chunks);
   let name3 = path;
@@ -37396,11 +37668,19 @@ async function* readInput(path, opts = {}) {
   try {
     if (layout === "mbox") {
       const mboxrd = opts.mboxrd ?? (/\.mboxrd$/i.test(name3) ? true : void 0);
-      for await (const e of splitMbox(rest, mboxrd === void 0 ? {} : { mboxrd })) {
-        next = e.index + 1;
-        const base2 = { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line };
-        yield e.tooBig === void 0 ? { ...base2, raw: e.raw } : { ...base2, raw: EMPTY, problem: tooBigProblem(e.tooBig) };
+      const splitter = new MboxSplitter(mboxrd === void 0 ? {} : { mboxrd });
+      const mails = (entries) => {
+        if (entries.length) next = entries[entries.length - 1].index + 1;
+        return entries.map(
+          (e) => e.tooBig === void 0 ? { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line, raw: e.raw } : { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line, raw: EMPTY, problem: tooBigProblem(e.tooBig) }
+        );
+      };
+      for await (const chunk of rest) {
+        const batch = mails(splitter.push(chunk));
+        if (batch.length) yield batch;
       }
+      const last = mails(splitter.end());
+      if (last.length) yield last;
       return;
     }
     const parts2 = [];
@@ -37409,11 +37689,11 @@ async function* readInput(path, opts = {}) {
       size += c.length;
       if (size <= MAX_MESSAGE_BYTES) parts2.push(c);
     }
-    const base = { file, index: 0, format, layout, orphan: false, line: 1 };
-    yield size > MAX_MESSAGE_BYTES ? { ...base, raw: EMPTY, problem: tooBigProblem(size) } : { ...base, raw: Buffer.concat(parts2) };
+    const base2 = { file, index: 0, format, layout, orphan: false, line: 1 };
+    yield [size > MAX_MESSAGE_BYTES ? { ...base2, raw: EMPTY, problem: tooBigProblem(size) } : { ...base2, raw: Buffer.concat(parts2) }];
   } catch (err2) {
     if (!(err2 instanceof UnreadableInput)) throw err2;
-    yield { file, index: next, format, layout, raw: EMPTY, orphan: false, line: 1, problem: err2.problem };
+    yield [{ file, index: next, format, layout, raw: EMPTY, orphan: false, line: 1, problem: err2.problem }];
   }
 }
 function tooBigProblem(size) {
@@ -37426,27 +37706,27 @@ async function* readMaildir(dir) {
   const entries = [];
   let isMaildir = false;
   for (const sub of ["cur", "new"]) {
-    const names = await readdir3(join4(dir, sub)).catch(() => null);
+    const names = await readdir3(join5(dir, sub)).catch(() => null);
     if (names === null) continue;
     isMaildir = true;
-    for (const n of names) if (!n.startsWith(".")) entries.push(join4(dir, sub, n));
+    for (const n of names) if (!n.startsWith(".")) entries.push(join5(dir, sub, n));
   }
   if (!isMaildir) throw new UnreadableInput(dir, "is a directory but not a maildir (no cur/ or new/ folder)");
   entries.sort((a, b2) => basename(a) < basename(b2) ? -1 : basename(a) > basename(b2) ? 1 : 0);
   const root = await realpath2(dir).catch(() => dir);
   let index = 0;
   for (const p of entries) {
-    const base = { file: dir, index: index++, format: "maildir", layout: "mail", orphan: false, line: 1 };
+    const base2 = { file: dir, index: index++, format: "maildir", layout: "mail", orphan: false, line: 1 };
     const name3 = relative3(dir, p);
     const entry = await maildirEntry(p, root);
     if ("problem" in entry) {
-      yield { ...base, raw: EMPTY, problem: `${name3}: ${entry.problem}` };
+      yield { ...base2, raw: EMPTY, problem: `${name3}: ${entry.problem}` };
       continue;
     }
     try {
-      yield { ...base, raw: await readFile2(entry.real) };
+      yield { ...base2, raw: await readFile2(entry.real) };
     } catch (err2) {
-      yield { ...base, raw: EMPTY, problem: `${name3}: ${describeFsError(err2)}` };
+      yield { ...base2, raw: EMPTY, problem: `${name3}: ${describeFsError(err2)}` };
     }
   }
 }
@@ -37514,7 +37794,7 @@ async function* gunzip(file, src, cap3) {
     throw new UnreadableInput(file, `bad gzip data (${err2 instanceof Error ? err2.message : String(err2)})`);
   }
 }
-var DEFAULT_MAX_GUNZIP_BYTES, STDIN_NAME, EMPTY;
+var DEFAULT_MAX_GUNZIP_BYTES, STDIN_NAME, READ_CHUNK_BYTES, EMPTY;
 var init_read_input = __esm({
   "src/thread/read-input.ts"() {
     "use strict";
@@ -37523,45 +37803,50 @@ var init_read_input = __esm({
     init_input_error();
     DEFAULT_MAX_GUNZIP_BYTES = 4 * 1024 ** 3;
     STDIN_NAME = "<stdin>";
+    READ_CHUNK_BYTES = 128 * 1024;
     EMPTY = Buffer.alloc(0);
   }
 });
 
 // src/thread/quote-depth.ts
-function quoteDepthOf(line) {
-  if (line.charCodeAt(0) !== GT2) return { depth: 0, text: line };
-  let i2 = 1;
-  let depth = 1;
-  for (; ; ) {
-    const c = line.charCodeAt(i2);
-    if (c === GT2) {
-      depth++;
-      i2++;
-    } else if ((c === SPACE || c === TAB) && line.charCodeAt(i2 + 1) === GT2) {
-      depth++;
-      i2 += 2;
-    } else break;
-  }
-  if (line.charCodeAt(i2) === SPACE) i2++;
-  return { depth, text: line.slice(i2) };
-}
 function splitQuoted(body2) {
-  const raw = body2.includes("\r") ? body2.split(/\r?\n/) : body2.split("\n");
-  if (raw.length > 0 && raw[raw.length - 1] === "") raw.pop();
-  const out2 = new Array(raw.length);
-  for (let i2 = 0; i2 < raw.length; i2++) {
-    const q = quoteDepthOf(raw[i2]);
-    out2[i2] = { depth: q.depth, text: q.text, lineNo: i2 + 1 };
+  const out2 = [];
+  const len = body2.length;
+  let pos = 0;
+  while (pos < len) {
+    const nl2 = body2.indexOf("\n", pos);
+    let end = nl2 < 0 ? len : nl2;
+    if (nl2 > pos && body2.charCodeAt(nl2 - 1) === CR) end--;
+    let i2 = pos;
+    let depth = 0;
+    if (body2.charCodeAt(i2) === GT2 && i2 < end) {
+      i2++;
+      depth = 1;
+      for (; ; ) {
+        const c = body2.charCodeAt(i2);
+        if (c === GT2) {
+          depth++;
+          i2++;
+        } else if ((c === SPACE || c === TAB) && body2.charCodeAt(i2 + 1) === GT2) {
+          depth++;
+          i2 += 2;
+        } else break;
+      }
+      if (body2.charCodeAt(i2) === SPACE) i2++;
+    }
+    out2.push({ depth, text: body2.slice(i2, end), lineNo: out2.length + 1 });
+    pos = nl2 < 0 ? len : nl2 + 1;
   }
   return out2;
 }
-var GT2, SPACE, TAB;
+var GT2, SPACE, TAB, CR;
 var init_quote_depth = __esm({
   "src/thread/quote-depth.ts"() {
     "use strict";
     GT2 = 62;
     SPACE = 32;
     TAB = 9;
+    CR = 13;
   }
 });
 
@@ -49346,6 +49631,72 @@ var require_mime_node = __commonJS({
   }
 });
 
+// src/thread/js-space.ts
+function isJsSpace(c) {
+  if (c <= 32) return c === 32 || c >= 9 && c <= 13;
+  if (c < 160) return false;
+  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+function lastNonSpace(s) {
+  let i2 = s.length - 1;
+  while (i2 >= 0 && isJsSpace(s.charCodeAt(i2))) i2--;
+  return i2;
+}
+function firstNonSpace(s) {
+  let i2 = 0;
+  while (i2 < s.length && isJsSpace(s.charCodeAt(i2))) i2++;
+  return i2;
+}
+function isBlank2(s) {
+  return lastNonSpace(s) < 0;
+}
+var init_js_space = __esm({
+  "src/thread/js-space.ts"() {
+    "use strict";
+  }
+});
+
+// src/thread/message-ids.ts
+import { createHash as createHash4 } from "node:crypto";
+function idsIn(value) {
+  if (!value) return [];
+  const out2 = [];
+  let at2 = value.indexOf("<");
+  while (at2 >= 0) {
+    let j = at2 + 1;
+    for (; ; ) {
+      const c = value.charCodeAt(j);
+      if (Number.isNaN(c) || c === LT || c === GT3 || isJsSpace(c)) break;
+      j++;
+    }
+    if (j > at2 + 1 && value.charCodeAt(j) === GT3) {
+      out2.push(value.slice(at2 + 1, j));
+      at2 = value.indexOf("<", j + 1);
+    } else at2 = value.indexOf("<", at2 + 1);
+  }
+  if (out2.length === 0) {
+    for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out2.push(t);
+  }
+  return out2;
+}
+function idOf(value) {
+  return idsIn(value)[0] ?? null;
+}
+function synthesiseId(...content) {
+  const h = createHash4("sha256");
+  for (const c of content) h.update(c).update("\0");
+  return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
+}
+var LT, GT3;
+var init_message_ids = __esm({
+  "src/thread/message-ids.ts"() {
+    "use strict";
+    init_js_space();
+    LT = 60;
+    GT3 = 62;
+  }
+});
+
 // node_modules/@zone-eu/mailsplit/lib/message-splitter.js
 var require_message_splitter = __commonJS({
   "node_modules/@zone-eu/mailsplit/lib/message-splitter.js"(exports, module2) {
@@ -54177,10 +54528,10 @@ var init_decode2 = __esm({
         this.state = EntityDecoderState2.NumericDecimal;
         return this.stateNumericDecimal(str, offset);
       }
-      addToNumericResult(str, start2, end, base) {
+      addToNumericResult(str, start2, end, base2) {
         if (start2 !== end) {
           const digitCount = end - start2;
-          this.result = this.result * Math.pow(base, digitCount) + parseInt(str.substr(start2, digitCount), base);
+          this.result = this.result * Math.pow(base2, digitCount) + parseInt(str.substr(start2, digitCount), base2);
           this.consumed += digitCount;
         }
       }
@@ -54984,13 +55335,13 @@ function mergeRecords$1(values, utils, meta) {
         result[key2] = propertyResult;
       }
     };
-    const firstValue = values[0];
+    const firstValue2 = values[0];
     const secondValue = values[1];
-    for (const key2 of getKeysOfObject(firstValue)) {
-      mergeProperty(key2, objectHasProperty(secondValue, key2) ? [firstValue[key2], secondValue[key2]] : [firstValue[key2]]);
+    for (const key2 of getKeysOfObject(firstValue2)) {
+      mergeProperty(key2, objectHasProperty(secondValue, key2) ? [firstValue2[key2], secondValue[key2]] : [firstValue2[key2]]);
     }
     for (const key2 of getKeysOfObject(secondValue)) {
-      if (!objectHasProperty(firstValue, key2)) {
+      if (!objectHasProperty(firstValue2, key2)) {
         mergeProperty(key2, [secondValue[key2]]);
       }
     }
@@ -55309,18 +55660,18 @@ function get(obj, path) {
   }
   return obj;
 }
-function numberToLetterSequence(num, baseChar = "a", base = 26) {
+function numberToLetterSequence(num, baseChar = "a", base2 = 26) {
   const digits = [];
   do {
     num -= 1;
-    digits.push(num % base);
-    num = num / base >> 0;
+    digits.push(num % base2);
+    num = num / base2 >> 0;
   } while (num > 0);
   const baseCode = baseChar.charCodeAt(0);
   return digits.reverse().map((n) => String.fromCharCode(baseCode + n)).join("");
 }
 function numberToRoman(num) {
-  return [...num + ""].map((n) => +n).reverse().map((v, i2) => v % 5 < 4 ? (v < 5 ? "" : V[i2]) + I[i2].repeat(v % 5) : I[i2] + (v < 5 ? V[i2] : I[i2 + 1])).reverse().join("");
+  return [...num + ""].map((n) => +n).reverse().map((v, i2) => v % 5 < 4 ? (v < 5 ? "" : V[i2]) + I2[i2].repeat(v % 5) : I2[i2] + (v < 5 ? V[i2] : I2[i2 + 1])).reverse().join("");
 }
 function charactersToCodes(str) {
   return [...str].map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).join("");
@@ -55596,10 +55947,10 @@ function getOrInitOffset(offsets, index) {
   }
   return offsets[index];
 }
-function updateOffset(offsets, base, span, value) {
-  offsets[base + span] = Math.max(
-    getOrInitOffset(offsets, base + span),
-    getOrInitOffset(offsets, base) + value
+function updateOffset(offsets, base2, span, value) {
+  offsets[base2 + span] = Math.max(
+    getOrInitOffset(offsets, base2 + span),
+    getOrInitOffset(offsets, base2) + value
   );
 }
 function tableToString(tableRows, rowSpacing, colSpacing) {
@@ -55947,7 +56298,7 @@ function handleDeprecatedOptions(options) {
     }
   }
 }
-var I, V, InlineTextBuilder, StackItem, BlockStackItem, ListStackItem, ListItemStackItem, TableStackItem, TableRowStackItem, TableCellStackItem, TransformerStackItem, WhitespaceProcessor, BlockTextBuilder, genericFormatters, mergeArraysOverwrite, deepMergeWithOverwriteArrays, deepMergeWithOptionsComposeRules, textFormatters, DEFAULT_OPTIONS;
+var I2, V, InlineTextBuilder, StackItem, BlockStackItem, ListStackItem, ListItemStackItem, TableStackItem, TableRowStackItem, TableCellStackItem, TransformerStackItem, WhitespaceProcessor, BlockTextBuilder, genericFormatters, mergeArraysOverwrite, deepMergeWithOverwriteArrays, deepMergeWithOptionsComposeRules, textFormatters, DEFAULT_OPTIONS;
 var init_html_to_text = __esm({
   "node_modules/html-to-text/lib/html-to-text.mjs"() {
     init_hp2_builder();
@@ -55955,7 +56306,7 @@ var init_html_to_text = __esm({
     init_selderee();
     init_esm4();
     init_dist();
-    I = ["I", "X", "C", "M"];
+    I2 = ["I", "X", "C", "M"];
     V = ["V", "L", "D"];
     InlineTextBuilder = class {
       /**
@@ -63436,7 +63787,7 @@ var require_tlds2 = __commonJS({
 });
 
 // node_modules/mailparser/dist/esm/stream-hash.js
-import crypto2 from "node:crypto";
+import crypto3 from "node:crypto";
 import { Transform as Transform4 } from "node:stream";
 var StreamHash, stream_hash_default;
 var init_stream_hash = __esm({
@@ -63446,7 +63797,7 @@ var init_stream_hash = __esm({
         super();
         this.attachment = attachment;
         this.algo = algo === false ? false : (algo || "md5").toLowerCase();
-        this.hash = this.algo === false ? null : crypto2.createHash(this.algo);
+        this.hash = this.algo === false ? null : crypto3.createHash(this.algo);
         this.byteCount = 0;
       }
       _transform(chunk, encoding, done) {
@@ -63471,7 +63822,7 @@ var require_punycode = __commonJS({
   "node_modules/punycode.js/punycode.js"(exports, module2) {
     "use strict";
     var maxInt = 2147483647;
-    var base = 36;
+    var base2 = 36;
     var tMin = 1;
     var tMax = 26;
     var skew = 38;
@@ -63487,7 +63838,7 @@ var require_punycode = __commonJS({
       "not-basic": "Illegal input >= 0x80 (not a basic code point)",
       "invalid-input": "Invalid input"
     };
-    var baseMinusTMin = base - tMin;
+    var baseMinusTMin = base2 - tMin;
     var floor = Math.floor;
     var stringFromCharCode = String.fromCharCode;
     function error3(type) {
@@ -63544,7 +63895,7 @@ var require_punycode = __commonJS({
       if (codePoint >= 97 && codePoint < 123) {
         return codePoint - 97;
       }
-      return base;
+      return base2;
     };
     var digitToBasic = function(digit, flag) {
       return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
@@ -63553,7 +63904,7 @@ var require_punycode = __commonJS({
       let k = 0;
       delta = firstTime ? floor(delta / damp) : delta >> 1;
       delta += floor(delta / numPoints);
-      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
+      for (; delta > baseMinusTMin * tMax >> 1; k += base2) {
         delta = floor(delta / baseMinusTMin);
       }
       return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
@@ -63576,12 +63927,12 @@ var require_punycode = __commonJS({
       }
       for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
         const oldi = i2;
-        for (let w = 1, k = base; ; k += base) {
+        for (let w = 1, k = base2; ; k += base2) {
           if (index >= inputLength) {
             error3("invalid-input");
           }
           const digit = basicToDigit(input.charCodeAt(index++));
-          if (digit >= base) {
+          if (digit >= base2) {
             error3("invalid-input");
           }
           if (digit > floor((maxInt - i2) / w)) {
@@ -63592,7 +63943,7 @@ var require_punycode = __commonJS({
           if (digit < t) {
             break;
           }
-          const baseMinusT = base - t;
+          const baseMinusT = base2 - t;
           if (w > floor(maxInt / baseMinusT)) {
             error3("overflow");
           }
@@ -63645,13 +63996,13 @@ var require_punycode = __commonJS({
           }
           if (currentValue === n) {
             let q = delta;
-            for (let k = base; ; k += base) {
+            for (let k = base2; ; k += base2) {
               const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
               if (q < t) {
                 break;
               }
               const qMinusT = q - t;
-              const baseMinusT = base - t;
+              const baseMinusT = base2 - t;
               output.push(
                 stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
               );
@@ -64984,129 +65335,9 @@ var init_mail_parser = __esm({
 });
 
 // node_modules/mailparser/dist/esm/simple-parser.js
-function simpleParser(input, options, callback) {
-  if (input === null || input === void 0) {
-    throw new TypeError("Input cannot be null or undefined.");
-  }
-  if (!callback && typeof options === "function") {
-    callback = options;
-    options = false;
-  }
-  let promise;
-  let done;
-  if (!callback) {
-    promise = new Promise((resolve4, reject) => {
-      done = (err2, mail2) => {
-        if (err2) {
-          reject(err2);
-        } else {
-          resolve4(mail2);
-        }
-      };
-    });
-  } else {
-    done = callback;
-  }
-  let settled = false;
-  let settle = (...args3) => {
-    if (settled) {
-      return;
-    }
-    settled = true;
-    done(...args3);
-  };
-  let parserOptions = options || {};
-  let keepCidLinks = !!parserOptions.keepCidLinks;
-  let mail = {
-    attachments: []
-  };
-  let parser = new mail_parser_default(parserOptions);
-  parser.on("error", (err2) => {
-    settle(err2);
-  });
-  parser.on("headers", (headers) => {
-    mail.headers = headers;
-    mail.headerLines = parser.headerLines;
-    if (parser.otp) {
-      mail.otp = parser.otp;
-    }
-  });
-  let reading = false;
-  let reader = () => {
-    reading = true;
-    let data = parser.read();
-    if (data === null) {
-      reading = false;
-      return;
-    }
-    if (data.type === "text") {
-      Object.keys(data).forEach((key2) => {
-        if (["text", "html", "textAsHtml", "textConversionError"].includes(key2)) {
-          mail[key2] = data[key2];
-        }
-      });
-    }
-    if (data.type === "attachment") {
-      let attachment = data;
-      mail.attachments.push(attachment);
-      let chunks = [];
-      let chunklen = 0;
-      attachment.content.on("readable", () => {
-        let chunk;
-        while ((chunk = attachment.content.read()) !== null) {
-          chunks.push(chunk);
-          chunklen += chunk.length;
-        }
-      });
-      attachment.content.on("end", () => {
-        attachment.content = Buffer.concat(chunks, chunklen);
-        attachment.release();
-        reader();
-      });
-    } else {
-      reader();
-    }
-  };
-  parser.on("readable", () => {
-    if (!reading) {
-      reader();
-    }
-  });
-  parser.on("end", () => {
-    ["subject", "references", "date", "to", "from", "to", "cc", "bcc", "message-id", "in-reply-to", "reply-to"].forEach((key2) => {
-      if (mail.headers && mail.headers.has(key2)) {
-        mail[key2.replace(/-([a-z])/g, (m, c) => c.toUpperCase())] = mail.headers.get(key2);
-      }
-    });
-    if (keepCidLinks) {
-      return settle(null, mail);
-    }
-    parser.updateImageLinks((attachment, done2) => done2(false, "data:" + attachment.contentType + ";base64," + attachment.content.toString("base64")), (err2, html) => {
-      if (err2) {
-        return settle(err2);
-      }
-      mail.html = html;
-      settle(null, mail);
-    });
-  });
-  if (typeof input === "string") {
-    parser.end(Buffer.from(input));
-  } else if (Buffer.isBuffer(input)) {
-    parser.end(input);
-  } else {
-    input.once("error", (err2) => {
-      input.destroy();
-      parser.destroy();
-      settle(err2);
-    }).pipe(parser);
-  }
-  return promise;
-}
-var simple_parser_default;
 var init_simple_parser = __esm({
   "node_modules/mailparser/dist/esm/simple-parser.js"() {
     init_mail_parser();
-    simple_parser_default = simpleParser;
   }
 });
 
@@ -65120,30 +65351,372 @@ var init_esm7 = __esm({
   }
 });
 
-// src/thread/message-ids.ts
-import { createHash as createHash4 } from "node:crypto";
-function idsIn(value) {
-  if (!value) return [];
-  const out2 = [];
-  for (const m of value.matchAll(BRACKETED)) out2.push(m[1]);
-  if (out2.length === 0) {
-    for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out2.push(t);
-  }
-  return out2;
+// src/thread/mailparser-headers.ts
+function processHeaders(lines) {
+  return headerDecoder.processHeaders(lines);
 }
-function idOf(value) {
-  return idsIn(value)[0] ?? null;
+function headerValue(line) {
+  return String(headerDecoder.libmime.decodeHeader(line)?.value ?? "").trim();
 }
-function synthesiseId(...content) {
-  const h = createHash4("sha256");
-  for (const c of content) h.update(c).update("\0");
-  return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
+function firstPerson(a) {
+  const v = a?.value.find((x) => x.address || x.name);
+  if (!v) return null;
+  return { name: (v.name || v.address || "").trim(), email: (v.address ?? "").trim() };
 }
-var BRACKETED;
-var init_message_ids = __esm({
-  "src/thread/message-ids.ts"() {
+var PARSER_OPTIONS, headerDecoder;
+var init_mailparser_headers = __esm({
+  "src/thread/mailparser-headers.ts"() {
     "use strict";
-    BRACKETED = /<([^<>\s]+)>/g;
+    init_esm7();
+    PARSER_OPTIONS = {
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      skipTextLinks: true,
+      keepCidLinks: true
+    };
+    headerDecoder = new mail_parser_default(PARSER_OPTIONS);
+  }
+});
+
+// src/thread/lean-mailparser.ts
+function leanParse(raw, keep, rootKeys) {
+  return new Promise((resolve4, reject) => {
+    const parser = new LeanMailParser(rootKeys);
+    const out2 = { attachments: [], text: void 0 };
+    let settled = false;
+    const fail = (err2) => {
+      if (settled) return;
+      settled = true;
+      reject(err2 instanceof Error ? err2 : new Error(String(err2)));
+    };
+    parser.on("error", fail);
+    parser.on("headers", (headers) => {
+      out2.headers = headers;
+      out2.headerLines = parser.headerLines || [];
+    });
+    let reading = false;
+    const read = () => {
+      reading = true;
+      for (; ; ) {
+        const data = parser.read();
+        if (data === null) break;
+        if (data.type === "text") {
+          out2.text = data.text;
+          continue;
+        }
+        const a = data;
+        if (!keep(a.contentType, a.filename)) {
+          a.content.resume();
+          a.release?.();
+          continue;
+        }
+        buffer(a, () => read());
+        return;
+      }
+      reading = false;
+    };
+    parser.on("readable", () => {
+      if (!reading) read();
+    });
+    parser.on("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve4(out2);
+    });
+    parser.end(raw);
+    function buffer(a, next) {
+      const chunks = [];
+      a.content.on("readable", () => {
+        let chunk;
+        while ((chunk = a.content.read()) !== null) chunks.push(chunk);
+      });
+      a.content.on("end", () => {
+        out2.attachments.push({ contentType: a.contentType, filename: a.filename, headers: a.headers, content: Buffer.concat(chunks) });
+        a.release?.();
+        next();
+      });
+    }
+  });
+}
+var ALL_ROOT_KEYS, MIME_ROOT_KEYS, base, OPTIONS, LeanMailParser;
+var init_lean_mailparser = __esm({
+  "src/thread/lean-mailparser.ts"() {
+    "use strict";
+    init_esm7();
+    init_mailparser_headers();
+    ALL_ROOT_KEYS = /* @__PURE__ */ new Set(["from", "subject", "message-id", "in-reply-to", "references", "content-type", "content-id"]);
+    MIME_ROOT_KEYS = /* @__PURE__ */ new Set(["content-type", "content-id"]);
+    base = mail_parser_default.prototype;
+    OPTIONS = { ...PARSER_OPTIONS, checksumAlgo: false };
+    LeanMailParser = class extends mail_parser_default {
+      #decodingRoot = false;
+      #rootKeys;
+      constructor(rootKeys) {
+        super(OPTIONS);
+        this.#rootKeys = rootKeys;
+      }
+      createNode(node) {
+        this.#decodingRoot = node.root;
+        try {
+          return base.createNode.call(this, node);
+        } finally {
+          this.#decodingRoot = false;
+        }
+      }
+      processHeaders(lines) {
+        return base.processHeaders.call(this, this.#decodingRoot ? lines.filter((l) => this.#rootKeys.has(l.key)) : lines);
+      }
+    };
+  }
+});
+
+// src/thread/plain-headers.ts
+function readPlainHeaders(raw) {
+  const fields = new Array(FIELD_NAMES.length);
+  let count = 0;
+  let pos = 0;
+  if (isBlank3(raw[0]) || startsWith(raw, MBOX_PREAMBLE) || startsWith(raw, HTTP_PREAMBLE)) return null;
+  for (; ; ) {
+    let nl2 = raw.indexOf(LF, pos);
+    if (nl2 < 0 || nl2 > MAX_FAST_HEADER) return null;
+    if (nl2 === pos || nl2 === pos + 1 && raw[pos] === CR2) {
+      return count === 0 ? null : { bodyStart: nl2 + 1, count, fields };
+    }
+    const colon = raw.indexOf(COLON, pos);
+    if (colon < 0 || colon > nl2) return null;
+    const start2 = pos;
+    let folded = false;
+    while (isBlank3(raw[nl2 + 1])) {
+      folded = true;
+      nl2 = raw.indexOf(LF, nl2 + 1);
+      if (nl2 < 0 || nl2 > MAX_FAST_HEADER) return null;
+    }
+    pos = nl2 + 1;
+    count++;
+    const id = fieldId(raw, start2, colon);
+    if (id < 0) continue;
+    const end = nl2 > start2 && raw[nl2 - 1] === CR2 ? nl2 - 1 : nl2;
+    let text = raw.toString("latin1", colon + 1, end);
+    if (folded) text = text.replace(/\r?\n[ \t]*/g, " ");
+    if (text.includes("\r")) return null;
+    const f = { start: start2, end, folded, text: text.trim() };
+    const list2 = fields[id];
+    if (list2) list2.push(f);
+    else fields[id] = [f];
+  }
+}
+function mailsplitLine(raw, f) {
+  const line = raw.toString("latin1", f.start, f.end);
+  return f.folded ? line.replace(/\r?\n/g, "\r\n") : line;
+}
+function utf8Of(latin1) {
+  return /[^\x00-\x7f]/.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
+}
+function fieldId(raw, start2, colon) {
+  let s = start2;
+  let e = colon;
+  while (s < e && isTrimmed(raw[s])) s++;
+  while (e > s && isTrimmed(raw[e - 1])) e--;
+  const ids = BY_LENGTH[e - s];
+  if (!ids) return -1;
+  for (const id of ids) if (sameName(raw, s, NAME_BYTES[id])) return id;
+  return -1;
+}
+function sameName(raw, at2, name3) {
+  for (let i2 = 0; i2 < name3.length; i2++) {
+    const b2 = raw[at2 + i2];
+    const c = name3[i2];
+    if (b2 !== c && !(c >= 97 && c <= 122 && b2 === c - 32)) return false;
+  }
+  return true;
+}
+function startsWith(raw, word) {
+  return raw.length >= word.length && sameName(raw, 0, word);
+}
+function isBlank3(b2) {
+  return b2 === 32 || b2 === 9;
+}
+function isTrimmed(b2) {
+  return b2 >= 9 && b2 <= 13 || b2 === 32 || b2 === 160;
+}
+var MAX_FAST_HEADER, FIELD_NAMES, FROM2, SUBJECT, MESSAGE_ID, IN_REPLY_TO, REFERENCES, DATE2, CONTENT_TYPE, TRANSFER_ENCODING, DISPOSITION, LF, CR2, COLON, BY_LENGTH, NAME_BYTES, MBOX_PREAMBLE, HTTP_PREAMBLE;
+var init_plain_headers = __esm({
+  "src/thread/plain-headers.ts"() {
+    "use strict";
+    MAX_FAST_HEADER = 64 * 1024;
+    FIELD_NAMES = [
+      "from",
+      "subject",
+      "message-id",
+      "in-reply-to",
+      "references",
+      "date",
+      "content-type",
+      "content-transfer-encoding",
+      "content-disposition"
+    ];
+    FROM2 = 0;
+    SUBJECT = 1;
+    MESSAGE_ID = 2;
+    IN_REPLY_TO = 3;
+    REFERENCES = 4;
+    DATE2 = 5;
+    CONTENT_TYPE = 6;
+    TRANSFER_ENCODING = 7;
+    DISPOSITION = 8;
+    LF = 10;
+    CR2 = 13;
+    COLON = 58;
+    BY_LENGTH = [];
+    NAME_BYTES = FIELD_NAMES.map((n) => Buffer.from(n, "latin1"));
+    FIELD_NAMES.forEach((n, id) => (BY_LENGTH[n.length] ??= []).push(id));
+    MBOX_PREAMBLE = Buffer.from("from ", "latin1");
+    HTTP_PREAMBLE = Buffer.from("post ", "latin1");
+  }
+});
+
+// src/thread/plain-content-type.ts
+function plainBody(h) {
+  const ct = h.fields[CONTENT_TYPE]?.[0]?.text;
+  const cte = h.fields[TRANSFER_ENCODING]?.[0]?.text ?? "";
+  const cd = h.fields[DISPOSITION]?.[0]?.text;
+  if (cd !== void 0 && !/^inline$/i.test(cd)) return "unsure";
+  if (!PLAIN_ASCII.test(cte) || cte.includes("(")) return "unsure";
+  if (!NO_TRANSFER_ENCODING.has(cte.toLowerCase().trim())) return "mime";
+  if (ct === void 0) return "plain";
+  if (!PLAIN_ASCII.test(ct)) return "unsure";
+  const type = TYPE.exec(ct);
+  if (type && type[1].toLowerCase() !== "text/plain") return "mime";
+  const m = CONTENT_TYPE_SHAPE.exec(ct);
+  if (!m || m[1].toLowerCase() !== "text/plain") return "unsure";
+  const params = /* @__PURE__ */ new Map();
+  for (const p of m[2].matchAll(PARAMETER)) {
+    const name3 = p[1].toLowerCase();
+    if (params.has(name3)) return "unsure";
+    params.set(name3, p[3]);
+  }
+  if (params.get("format")?.toLowerCase() === "flowed") return "mime";
+  const charset = params.get("charset");
+  if (charset !== void 0 && !ASCII_OR_UTF8.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ""))) return "mime";
+  return "plain";
+}
+var ASCII_OR_UTF8, NO_TRANSFER_ENCODING, PLAIN_ASCII, TYPE, CONTENT_TYPE_SHAPE, PARAMETER;
+var init_plain_content_type = __esm({
+  "src/thread/plain-content-type.ts"() {
+    "use strict";
+    init_plain_headers();
+    ASCII_OR_UTF8 = /* @__PURE__ */ new Set(["ascii", "usascii", "utf8"]);
+    NO_TRANSFER_ENCODING = /* @__PURE__ */ new Set(["", "7bit", "8bit", "binary"]);
+    PLAIN_ASCII = /^[\t\x20-\x7e]*$/;
+    TYPE = /^([A-Za-z0-9!#$%&'+.^_`|~-]+\/[A-Za-z0-9!#$%&'+.^_`|~-]+)[ \t]*(?:;|$)/;
+    CONTENT_TYPE_SHAPE = /^([A-Za-z0-9!#$%&'+.^_`|~-]+\/[A-Za-z0-9!#$%&'+.^_`|~-]+)((?:[ \t]*;[ \t]*[A-Za-z0-9_.-]+=(?:[A-Za-z0-9!#$%&'+.^_`|~-]+|"[A-Za-z0-9!#$%&'+.^_`|~-]+"))*)$/;
+    PARAMETER = /;[ \t]*([A-Za-z0-9_.-]+)=("?)([^";\t ]+)\2/g;
+  }
+});
+
+// src/thread/plain-from.ts
+function simpleFrom(value) {
+  if (value.includes("=?") || CONTROL.test(value)) return void 0;
+  if (value === "") return null;
+  let name3;
+  let address;
+  let m = NAME_ADDR.exec(value) ?? QUOTED_ADDR.exec(value);
+  if (m) [, name3, address] = m;
+  else if (m = ADDR_COMMENT.exec(value)) [, address, name3] = m;
+  else if (BARE_ADDR.test(value)) [name3, address] = ["", value];
+  else return void 0;
+  if (address.includes("@xn--")) return void 0;
+  name3 = name3.trim();
+  return { name: name3 || address, email: address };
+}
+var ADDR2, NAME, NAME_ADDR, QUOTED_ADDR, BARE_ADDR, ADDR_COMMENT, CONTROL;
+var init_plain_from = __esm({
+  "src/thread/plain-from.ts"() {
+    "use strict";
+    ADDR2 = String.raw`[^\s"()<>[\]\\,;:@]+@[^\s"()<>[\]\\,;:@]+`;
+    NAME = String.raw`[^"()<>[\]\\,;:@]*`;
+    NAME_ADDR = new RegExp(`^(${NAME})<(${ADDR2})>$`);
+    QUOTED_ADDR = new RegExp(String.raw`^"([^"\\@]*)"[ \t]*<(${ADDR2})>$`);
+    BARE_ADDR = new RegExp(`^(${ADDR2})$`);
+    ADDR_COMMENT = new RegExp(String.raw`^(${ADDR2})[ \t]*\(([^()\\"<>[\]@]*)\)$`);
+    CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+  }
+});
+
+// src/thread/plain-mail.ts
+function plainMail(raw, h) {
+  return withHeaderFields(raw, h, bodyOf(raw, h.bodyStart), []);
+}
+function withHeaderFields(raw, h, body2, parts2) {
+  const from = h.fields[FROM2]?.[0];
+  const date = h.fields[DATE2]?.[0];
+  return {
+    messageId: idOf(firstValue(raw, h, MESSAGE_ID, bracketed)),
+    from: from ? senderOf(raw, from) : null,
+    // As written: unfolded, trimmed, not decoded (Latin-1, as mailsplit's header lines are).
+    fromHeader: from ? from.text : null,
+    date: date ? dateOf(utf8Of(date.text)) : null,
+    dateHeader: date ? date.text : null,
+    subject: (firstValue(raw, h, SUBJECT, (v) => v) ?? "").trim(),
+    inReplyTo: idOf(firstValue(raw, h, IN_REPLY_TO, bracketed)),
+    references: idsIn(references(raw, h)),
+    body: body2,
+    parts: parts2,
+    hasHeaders: h.count > 0
+  };
+}
+function undecoded(v) {
+  return !v.includes("=?") && !v.includes("\0");
+}
+function linesOf(raw, id, fields) {
+  return fields.map((f) => ({ key: FIELD_NAMES[id], line: mailsplitLine(raw, f) }));
+}
+function firstValue(raw, h, id, shape2) {
+  const fields = h.fields[id];
+  if (!fields) return void 0;
+  if (fields.some((f) => !undecoded(f.text))) return processHeaders(linesOf(raw, id, fields)).get(FIELD_NAMES[id]);
+  for (const f of fields) {
+    const v = utf8Of(f.text);
+    if (v) return shape2(v);
+  }
+  return void 0;
+}
+function bracketed(v) {
+  if (v.charAt(0) !== "<") v = "<" + v;
+  if (v.charAt(v.length - 1) !== ">") v += ">";
+  return v;
+}
+function references(raw, h) {
+  const fields = h.fields[REFERENCES];
+  if (!fields) return void 0;
+  if (fields.some((f) => !undecoded(f.text))) {
+    const r = processHeaders(linesOf(raw, REFERENCES, fields)).get("references");
+    return Array.isArray(r) ? r.join(" ") : r;
+  }
+  const ids = [];
+  for (const f of fields) for (const t of utf8Of(f.text).split(/\s+/)) if (t) ids.push(bracketed(t));
+  return ids.join(" ");
+}
+function senderOf(raw, from) {
+  const simple = simpleFrom(utf8Of(from.text));
+  if (simple !== void 0) return simple;
+  return firstPerson(processHeaders(linesOf(raw, FROM2, [from])).get("from"));
+}
+function dateOf(v) {
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+function bodyOf(raw, start2) {
+  const text = raw.toString("utf8", start2);
+  return raw.indexOf(13, start2) < 0 ? text : text.replace(/\r?\n/g, "\n").replace(/\r\n/g, "\n");
+}
+var init_plain_mail = __esm({
+  "src/thread/plain-mail.ts"() {
+    "use strict";
+    init_message_ids();
+    init_mailparser_headers();
+    init_plain_from();
+    init_plain_headers();
   }
 });
 
@@ -65152,18 +65725,38 @@ var mime_decode_exports = {};
 __export(mime_decode_exports, {
   decodePlain: () => decodePlain,
   decodeWithMailparser: () => decodeWithMailparser,
+  mailOf: () => mailOf,
   normaliseLineEnds: () => normaliseLineEnds
 });
 async function decodeWithMailparser(raw) {
-  const m = await simple_parser_default(raw, PARSER_OPTIONS);
+  const h = readPlainHeaders(raw);
+  if (h === null) return mailOf(await leanParse(raw, mayHoldDiff, ALL_ROOT_KEYS));
+  const m = await leanParse(raw, mayHoldDiff, MIME_ROOT_KEYS);
+  return withHeaderFields(raw, h, normaliseLineEnds(m.text ?? ""), m.attachments.flatMap(textPart));
+}
+function mailOf(m) {
+  const h = m.headers;
   return decoded(
-    { messageId: m.messageId, from: m.from, subject: m.subject, inReplyTo: m.inReplyTo, references: m.references },
+    {
+      messageId: h?.get("message-id"),
+      from: h?.get("from"),
+      subject: h?.get("subject"),
+      inReplyTo: h?.get("in-reply-to"),
+      references: h?.get("references")
+    },
     m.headerLines,
     m.text ?? "",
     m.attachments.flatMap(textPart)
   );
 }
 function decodePlain(raw) {
+  const h = readPlainHeaders(raw);
+  const body2 = h === null ? "unsure" : plainBody(h);
+  if (body2 === "mime") return null;
+  if (h === null || body2 === "unsure") return decodePlainWithMailsplit(raw);
+  return plainMail(raw, h);
+}
+function decodePlainWithMailsplit(raw) {
   const node = new import_mime_node.default(false, {});
   let start2 = 0;
   let ended = false;
@@ -65181,12 +65774,12 @@ function decodePlain(raw) {
   node.parseHeaders();
   if (node.multipart || node.contentType !== "text/plain" || node.flowed) return null;
   if (node.disposition && node.disposition !== "inline") return null;
-  if (!NO_TRANSFER_ENCODING.has(node.encoding || "")) return null;
+  if (!NO_TRANSFER_ENCODING2.has(node.encoding || "")) return null;
   const charset = node.charset || "utf-8";
-  if (!ASCII_OR_UTF8.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ""))) return null;
+  if (!ASCII_OR_UTF82.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ""))) return null;
   const headers = node.headers;
   const lines = headers.getList();
-  const h = headerDecoder.processHeaders(lines.filter((l) => WANTED.has(l.key)));
+  const h = processHeaders(lines.filter((l) => WANTED.has(l.key)));
   const text = raw.toString("utf8", start2).replace(/\r?\n/g, "\n");
   return decoded(
     {
@@ -65206,7 +65799,7 @@ function decoded(f, headerLines, text, parts2) {
     messageId: idOf(f.messageId),
     from: firstPerson(f.from),
     fromHeader: rawHeader(headerLines, "from"),
-    date: dateOf(headerLines),
+    date: dateOf2(headerLines),
     dateHeader: rawHeader(headerLines, "date"),
     subject: (f.subject ?? "").trim(),
     inReplyTo: idOf(f.inReplyTo),
@@ -65216,26 +65809,23 @@ function decoded(f, headerLines, text, parts2) {
     hasHeaders: headerLines.length > 0
   };
 }
-function dateOf(lines) {
+function dateOf2(lines) {
   const l = lines.find((h) => h.key === "date");
   if (!l) return null;
-  const v = String(headerDecoder.libmime.decodeHeader(l.line)?.value ?? "").trim();
+  const v = headerValue(l.line);
   const d = new Date(Buffer.from(v, "binary").toString());
   return Number.isNaN(d.getTime()) ? null : d;
-}
-function firstPerson(a) {
-  const v = a?.value.find((x) => x.address || x.name);
-  if (!v) return null;
-  return { name: (v.name || v.address || "").trim(), email: (v.address ?? "").trim() };
 }
 function rawHeader(lines, key2) {
   const l = lines.find((h) => h.key === key2);
   if (!l) return null;
   return l.line.slice(l.line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
 }
+function mayHoldDiff(contentType, filename) {
+  return DIFF_TYPES.test(contentType) || (filename ? /\.(patch|diff)$/i.test(filename) : false);
+}
 function textPart(a) {
-  const isPatchName = a.filename ? /\.(patch|diff)$/i.test(a.filename) : false;
-  if (!DIFF_TYPES.test(a.contentType) && !isPatchName) return [];
+  if (!mayHoldDiff(a.contentType, a.filename)) return [];
   const ct = a.headers.get("content-type");
   return [
     {
@@ -65255,19 +65845,20 @@ function decodeCharset(buf, charset) {
 function normaliseLineEnds(text) {
   return text.replace(/\r\n/g, "\n");
 }
-var import_mime_node, PARSER_OPTIONS, headerDecoder, WANTED, MAX_FAST_HEADER, ASCII_OR_UTF8, NO_TRANSFER_ENCODING, DIFF_TYPES;
+var import_mime_node, WANTED, ASCII_OR_UTF82, NO_TRANSFER_ENCODING2, DIFF_TYPES;
 var init_mime_decode = __esm({
   "src/thread/mime-decode.ts"() {
     "use strict";
     import_mime_node = __toESM(require_mime_node(), 1);
-    init_esm7();
     init_message_ids();
-    PARSER_OPTIONS = { skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, keepCidLinks: true };
-    headerDecoder = new mail_parser_default(PARSER_OPTIONS);
+    init_mailparser_headers();
+    init_lean_mailparser();
+    init_plain_headers();
+    init_plain_content_type();
+    init_plain_mail();
     WANTED = /* @__PURE__ */ new Set(["from", "subject", "message-id", "in-reply-to", "references"]);
-    MAX_FAST_HEADER = 64 * 1024;
-    ASCII_OR_UTF8 = /* @__PURE__ */ new Set(["ascii", "usascii", "utf8"]);
-    NO_TRANSFER_ENCODING = /* @__PURE__ */ new Set(["", "7bit", "8bit", "binary"]);
+    ASCII_OR_UTF82 = /* @__PURE__ */ new Set(["ascii", "usascii", "utf8"]);
+    NO_TRANSFER_ENCODING2 = /* @__PURE__ */ new Set(["", "7bit", "8bit", "binary"]);
     DIFF_TYPES = /^(text\/x-(patch|diff)|text\/plain|application\/x-(patch|diff))$/i;
   }
 });
@@ -65336,12 +65927,22 @@ var init_archive_date = __esm({
 function parsePerson(text) {
   let s = text.trim();
   const em = EMAIL.exec(s);
-  const email = em ? em[0].replace(/^mailto:/i, "").replace(/[.>]+$/, "") : "";
+  let email = "";
   if (em) {
-    s = (s.slice(0, em.index) + s.slice(em.index + em[0].length)).replace(/<\s*(mailto:)?\s*>|\[\s*(mailto:)?\s*\]|\(\s*\)/gi, "").trim();
+    email = em[0];
+    if ((email.charCodeAt(0) | 32) === 109) email = email.replace(/^mailto:/i, "");
+    const last = email.charCodeAt(email.length - 1);
+    if (last === 46 || last === 62) email = email.replace(/[.>]+$/, "");
+    s = s.slice(0, em.index) + s.slice(em.index + em[0].length);
+    if (s.includes("<") || s.includes("[") || s.includes("(")) {
+      s = s.replace(/<\s*(mailto:)?\s*>|\[\s*(mailto:)?\s*\]|\(\s*\)/gi, "");
+    }
+    s = s.trim();
   }
-  s = s.replace(/^\((.*)\)$/, "$1");
-  let name3 = s.replace(/^"(.*)"$/, "$1").replace(/\\(.)/g, "$1").trim();
+  if (s.charCodeAt(0) === 40) s = s.replace(/^\((.*)\)$/, "$1");
+  let name3 = s.charCodeAt(0) === 34 ? s.replace(/^"(.*)"$/, "$1") : s;
+  if (name3.includes("\\")) name3 = name3.replace(/\\(.)/g, "$1");
+  name3 = name3.trim();
   if (name3 === "") name3 = email;
   return { name: name3, email };
 }
@@ -65403,10 +66004,13 @@ var init_archive_text = __esm({
 
 // src/thread/outlook-blocks.ts
 function bumpOutlookQuotes(lines) {
-  const out2 = [];
+  let i0 = 0;
+  while (i0 < lines.length && !startsOutlookBlock(lines, i0)) i0++;
+  if (i0 === lines.length) return { lines, attributions: [] };
+  const out2 = lines.slice(0, i0);
   const attributions = [];
   let extra = 0;
-  for (let i2 = 0; i2 < lines.length; i2++) {
+  for (let i2 = i0; i2 < lines.length; i2++) {
     const l = lines[i2];
     const depth = l.depth + extra;
     if (startsOutlookBlock(lines, i2)) {
@@ -65429,20 +66033,28 @@ function bumpOutlookQuotes(lines) {
 }
 function startsOutlookBlock(lines, i2) {
   const raw = lines[i2].text;
-  if (raw.indexOf("-") < 0 && raw.indexOf("_") < 0) return false;
+  let k = 0;
+  let c = raw.charCodeAt(0);
+  while (c === SPACE2 || c === TAB2) c = raw.charCodeAt(++k);
+  if (c !== DASH2 && c !== UNDERSCORE && (Number.isNaN(c) || !isJsSpace(c))) return false;
   const t = raw.trim();
   if (ORIGINAL_MESSAGE.test(t)) return true;
   const next = lines[i2 + 1];
   return RULE.test(t) && next !== void 0 && /^(From|Von):\s*\S/i.test(next.text.trim());
 }
-var ORIGINAL_MESSAGE, RULE, HEADER2;
+var ORIGINAL_MESSAGE, RULE, HEADER2, SPACE2, TAB2, DASH2, UNDERSCORE;
 var init_outlook_blocks = __esm({
   "src/thread/outlook-blocks.ts"() {
     "use strict";
     init_person();
+    init_js_space();
     ORIGINAL_MESSAGE = /^-{3,}\s*Original Message\s*-{3,}\s*$/i;
     RULE = /^_{10,}\s*$/;
     HEADER2 = /^(From|Sent|Date|To|Cc|Subject|Von|Gesendet|An|Betreff):\s*(.*)$/i;
+    SPACE2 = 32;
+    TAB2 = 9;
+    DASH2 = 45;
+    UNDERSCORE = 95;
   }
 });
 
@@ -65451,21 +66063,25 @@ function findAttributions(lines) {
   const out2 = [];
   for (let i2 = 0; i2 < lines.length; i2++) {
     const l = lines[i2];
-    const text = l.text.trim();
-    if (text === "") continue;
-    let person = strongAttribution(text);
+    const last = lastNonSpace(l.text);
+    if (last < 0) continue;
+    let person = null;
     let used = 1;
-    if (!person && /^(On|Le|Am)\s/i.test(text) && !text.endsWith(":")) {
+    if (l.text.charCodeAt(last) === COLON2) {
+      const text = l.text.trim();
+      person = strongAttribution(text);
+      if (!person) {
+        person = weakAttribution(text);
+        if (person && !quotedTextFollows(lines, i2, l.depth)) person = null;
+      }
+    } else if (opensWrapped(l.text)) {
       const next = lines[i2 + 1];
-      if (next && next.depth === l.depth && next.text.trim().length < 80) {
+      if (next && next.depth === l.depth && endsInColon(next.text) && next.text.trim().length < 80) {
+        const text = l.text.trim();
         const joiner = text.endsWith("<") ? "" : " ";
         person = strongAttribution(text + joiner + next.text.trim());
         used = 2;
       }
-    }
-    if (!person) {
-      person = weakAttribution(text);
-      if (person && !quotedTextFollows(lines, i2, l.depth)) person = null;
     }
     if (person) {
       out2.push({ depth: l.depth + 1, person, lineNo: l.lineNo });
@@ -65473,6 +66089,29 @@ function findAttributions(lines) {
     }
   }
   return out2;
+}
+function endsInColon(s) {
+  const k = lastNonSpace(s);
+  return k >= 0 && s.charCodeAt(k) === COLON2;
+}
+function opensWrapped(s) {
+  const f = firstNonSpace(s);
+  const a = s.charCodeAt(f) | 32;
+  const b2 = s.charCodeAt(f + 1) | 32;
+  const pair = a === 111 && b2 === 110 || a === 108 && b2 === 101 || a === 97 && b2 === 109;
+  return pair && f + 2 < s.length && isJsSpace(s.charCodeAt(f + 2));
+}
+function endsWithVerb(text) {
+  let k = text.length - 2;
+  while (k >= 0 && isJsSpace(text.charCodeAt(k))) k--;
+  for (const v of VERBS) {
+    const from = k + 1 - v.length;
+    if (from < 0) continue;
+    let j = 0;
+    while (j < v.length && (text.charCodeAt(from + j) | 32) === v.charCodeAt(j)) j++;
+    if (j === v.length) return true;
+  }
+  return false;
 }
 function strongAttribution(text) {
   const on = ON_WROTE.exec(text);
@@ -65482,6 +66121,7 @@ function strongAttribution(text) {
   return null;
 }
 function weakAttribution(text) {
+  if (!endsWithVerb(text)) return null;
   const m = NAME_WROTE.exec(text);
   if (!m) return null;
   const who = m[1];
@@ -65491,7 +66131,8 @@ function weakAttribution(text) {
 }
 function personAfterDate(s) {
   let cut = -1;
-  for (const m of s.matchAll(TIME_THEN_ZONE)) cut = m.index + m[0].length;
+  TIME_THEN_ZONE.lastIndex = 0;
+  for (let m = TIME_THEN_ZONE.exec(s); m !== null; m = TIME_THEN_ZONE.exec(s)) cut = m.index + m[0].length;
   let who = cut >= 0 ? s.slice(cut) : s;
   if (cut < 0 && who.includes(",")) who = who.slice(who.lastIndexOf(",") + 1);
   return nonEmpty(parsePerson(who.replace(/^\s*(at\s+)?/i, "")));
@@ -65507,17 +66148,20 @@ function quotedTextFollows(lines, i2, depth) {
   }
   return false;
 }
-var WROTE, ON_WROTE, NAME_WROTE, STAR_BRACKET, QUOTING, TIME_THEN_ZONE;
+var WROTE, ON_WROTE, NAME_WROTE, STAR_BRACKET, QUOTING, TIME_THEN_ZONE, COLON2, VERBS;
 var init_attribution = __esm({
   "src/thread/attribution.ts"() {
     "use strict";
     init_person();
+    init_js_space();
     WROTE = String.raw`(?:wrote|writes|said|a écrit|schrieb|escribió|scrisse)\s*:\s*$`;
     ON_WROTE = new RegExp(String.raw`^(?:On|Le|Am|El|Il)\s+(.+?)\s*,?\s*` + WROTE, "i");
     NAME_WROTE = new RegExp(String.raw`^(.{2,100}?)\s+` + WROTE, "i");
     STAR_BRACKET = /^\*\s+(.+?)\s*\[[^\]]*\]\s*:\s*$/;
     QUOTING = /^Quoting\s+(.+?)\s*\([^)]*\)\s*:\s*$/i;
     TIME_THEN_ZONE = /\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:[+-]\d{4}|\([A-Z]{2,5}\)|[A-Z]{1,4}T|UTC|GMT|Z)\b)*\s*,?\s*/g;
+    COLON2 = 58;
+    VERBS = ["wrote", "writes", "said", "a écrit", "schrieb", "escribió", "scrisse"];
   }
 });
 
@@ -65525,7 +66169,9 @@ var init_attribution = __esm({
 function quoteLayers(textDepths, attributions, ancestors, resolve4) {
   const byDepth = /* @__PURE__ */ new Map();
   for (const a of attributions) if (!byDepth.has(a.depth)) byDepth.set(a.depth, resolve4(a.person));
-  const maxDepth = Math.max(0, ...textDepths, ...byDepth.keys());
+  let maxDepth = 0;
+  for (const d of textDepths) if (d > maxDepth) maxDepth = d;
+  for (const d of byDepth.keys()) if (d > maxDepth) maxDepth = d;
   const layers = [];
   let treeAgrees = true;
   for (let d = 1; d <= maxDepth; d++) {
@@ -65544,13 +66190,14 @@ function quoteLayers(textDepths, attributions, ancestors, resolve4) {
 }
 function depthsWithText(lines) {
   const out2 = /* @__PURE__ */ new Set();
-  for (const l of lines) if (l.text.trim() !== "") out2.add(l.depth);
+  for (const l of lines) if (!isBlank2(l.text)) out2.add(l.depth);
   return out2;
 }
 var init_quote_layers = __esm({
   "src/thread/quote-layers.ts"() {
     "use strict";
     init_person();
+    init_js_space();
   }
 });
 
@@ -65574,6 +66221,7 @@ function parseTrailer(text) {
   return { key: key2, value: cleanValue(m[2]) };
 }
 function cleanValue(v) {
+  if (v.indexOf("<") === v.lastIndexOf("<")) return v;
   return v.replace(/<([^<>\s]+@[^<>\s]+)<mailto:\1>>/gi, "<$1>");
 }
 function isSignatureSeparator(text) {
@@ -65660,7 +66308,7 @@ function splitSubject(subject) {
   let reply = false;
   const groups2 = [];
   for (; ; ) {
-    const r = REPLY_MARKER.exec(s);
+    const r = mayStartReply(s.charCodeAt(0)) ? REPLY_MARKER.exec(s) : null;
     if (r) {
       reply = true;
       s = s.slice(r[0].length);
@@ -65669,29 +66317,36 @@ function splitSubject(subject) {
     if (s.startsWith("[")) {
       const end = matchingBracket(s);
       if (end < 0) break;
-      groups2.push(s.slice(1, end).replace(/[[\]]/g, " ").trim());
+      const inner = s.slice(1, end);
+      groups2.push((inner.includes("[") || inner.includes("]") ? inner.replace(/[[\]]/g, " ") : inner).trim());
       s = s.slice(end + 1).trimStart();
       continue;
     }
     break;
   }
-  const bare = /^((?:RFC\s+)?PATCH(?:v\d+)?(?:\s+v\d+)?(?:\s+\d+\/\d+)?)\s*:?\s+/i.exec(s);
+  const c0 = s.charCodeAt(0) | 32;
+  const bare = c0 === 114 || c0 === 112 ? /^((?:RFC\s+)?PATCH(?:v\d+)?(?:\s+v\d+)?(?:\s+\d+\/\d+)?)\s*:?\s+/i.exec(s) : null;
   if (bare && /\d|v\d/i.test(bare[1])) {
     groups2.push(bare[1]);
     s = s.slice(bare[0].length);
   }
-  return { reply, groups: groups2, rest: s.replace(/^:\s*/, "").trim() };
+  return { reply, groups: groups2, rest: (s.charCodeAt(0) === 58 ? s.replace(/^:\s*/, "") : s).trim() };
+}
+function mayStartReply(c) {
+  const l = c | 32;
+  return l === 114 || l === 97 || l === 115 || l === 102 || l === 111 || l === 118;
 }
 function matchingBracket(s) {
   let depth = 0;
   for (let i2 = 0; i2 < s.length; i2++) {
-    if (s[i2] === "[") depth++;
-    else if (s[i2] === "]" && --depth === 0) return i2;
+    const c = s.charCodeAt(i2);
+    if (c === 91) depth++;
+    else if (c === 93 && --depth === 0) return i2;
   }
   return -1;
 }
-function parseSubjectTags(subject) {
-  const { reply, groups: groups2, rest } = splitSubject(subject);
+function tagsOf(parts2) {
+  const { reply, groups: groups2, rest } = parts2;
   const tags = {
     prefix: "",
     version: null,
@@ -65720,7 +66375,7 @@ function parseSubjectTags(subject) {
       tags.total = read.total;
     }
   }
-  const pv = PAREN_VERSION.exec(rest);
+  const pv = rest.includes("(") ? PAREN_VERSION.exec(rest) : null;
   if (pv && tags.version === null) {
     tags.version = Number(pv[1]);
     found = true;
@@ -65741,7 +66396,8 @@ function readGroup(g) {
     if (k) {
       out2.kinds.push(k[1].toUpperCase());
       out2.isTagGroup = true;
-      w = k[2].replace(/^[-_]/, "");
+      w = k[2];
+      if (w.charCodeAt(0) === 45 || w.charCodeAt(0) === 95) w = w.slice(1);
       if (w === "") continue;
     }
     const v = VERSION.exec(w);
@@ -65784,12 +66440,41 @@ var init_subject_tags = __esm({
 
 // src/thread/body-line.ts
 function bodyLineIn(raw, body2) {
-  const rawLines = raw.toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+  let end = body2.length;
+  while (end > 0 && body2.charCodeAt(end - 1) === LF2) end--;
+  if (end === 0) return null;
+  const text = raw.toString("utf8");
+  if (text.includes("\r")) return byLines(text, body2);
+  const want = end === body2.length ? body2 : body2.slice(0, end);
+  let first2 = 0;
+  let pos = 0;
+  for (; ; ) {
+    const nl2 = text.indexOf("\n", pos);
+    if (nl2 === pos || pos === text.length) break;
+    if (nl2 < 0) {
+      first2 = -1;
+      break;
+    }
+    pos = nl2 + 1;
+    first2++;
+  }
+  if (first2 < 0) pos = 0;
+  for (let o = Math.max(0, first2); o <= first2 + SEARCH_LINES; o++) {
+    const after2 = pos + want.length;
+    if ((after2 === text.length || text.charCodeAt(after2) === LF2) && text.slice(pos, after2) === want) return o;
+    const nl2 = text.indexOf("\n", pos);
+    if (nl2 < 0) break;
+    pos = nl2 + 1;
+  }
+  return null;
+}
+function byLines(text, body2) {
+  const rawLines = text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
   const bodyLines2 = body2.split("\n");
   while (bodyLines2.length && bodyLines2[bodyLines2.length - 1] === "") bodyLines2.pop();
   if (!bodyLines2.length) return null;
   const first2 = rawLines.indexOf("");
-  const limit = Math.min(rawLines.length - bodyLines2.length, first2 + 200);
+  const limit = Math.min(rawLines.length - bodyLines2.length, first2 + SEARCH_LINES);
   for (let o = Math.max(0, first2); o <= limit; o++) {
     let ok = true;
     for (let k = 0; k < bodyLines2.length; k++) {
@@ -65802,9 +66487,12 @@ function bodyLineIn(raw, body2) {
   }
   return null;
 }
+var SEARCH_LINES, LF2;
 var init_body_line = __esm({
   "src/thread/body-line.ts"() {
     "use strict";
+    SEARCH_LINES = 200;
+    LF2 = 10;
   }
 });
 
@@ -65827,8 +66515,8 @@ async function readMail(raw) {
   return fromDecoded(mail, source, raw.raw, { line: raw.line, body: at2 === null ? null : raw.line + at2 });
 }
 function fromDecoded(mail, source, raw, position) {
-  const { reply } = splitSubject(mail.subject);
-  const patchMail = !reply;
+  const subjectParts = splitSubject(mail.subject);
+  const patchMail = !subjectParts.reply;
   const outlook = bumpOutlookQuotes(splitQuoted(mail.body));
   const lines = outlook.lines;
   const found = findDiffs(lines, { patchMail });
@@ -65838,24 +66526,24 @@ function fromDecoded(mail, source, raw, position) {
   }
   const inDiff = (n) => found.some((d) => d.origin !== "attachment" && n >= d.firstLine && n <= d.lastLine);
   const patchStart = patchPartStart(lines);
-  const inBody = patchStart >= 0 ? inBodyHeaders(mail.body.split("\n").slice(0, patchStart)) : null;
+  const inBody = patchStart >= 0 ? inBodyHeaders(firstLines(mail.body, patchStart)) : null;
   const trailerScope = { inDiff, ...patchMail && patchStart >= 0 ? { endLine: patchStart + 1 } : {} };
-  const depth0 = lines.filter((l) => l.depth === 0).map((l) => l.text);
-  const scissorsAuthor = found.some((d) => d.origin === "scissors" && d.quoteDepth === 0) ? inBodyHeaders(depth0, { scissors: true })?.from ?? null : null;
+  const scissorsAuthor = found.some((d) => d.origin === "scissors" && d.quoteDepth === 0) ? inBodyHeaders(depthZeroText(lines), { scissors: true })?.from ?? null : null;
   const from = mail.from ?? { name: "", email: "" };
   const id = mail.messageId ?? synthesiseId(raw);
+  const attributions = findAttributions(lines);
   return {
     id,
     idSynthesised: mail.messageId === null,
     from,
     date: mail.date,
     subject: mail.subject,
-    tags: parseSubjectTags(mail.subject),
-    reply,
+    tags: tagsOf(subjectParts),
+    reply: subjectParts.reply,
     inReplyTo: mail.inReplyTo,
     references: mail.references,
     source,
-    attributions: [...findAttributions(lines), ...outlook.attributions],
+    attributions: outlook.attributions.length ? attributions.concat(outlook.attributions) : attributions,
     textDepths: depthsWithText(lines),
     found,
     scissorsAuthor,
@@ -65864,9 +66552,28 @@ function fromDecoded(mail, source, raw, position) {
     position
   };
 }
+function firstLines(body2, n) {
+  const out2 = [];
+  let pos = 0;
+  while (out2.length < n) {
+    const nl2 = body2.indexOf("\n", pos);
+    if (nl2 < 0) {
+      out2.push(body2.slice(pos));
+      break;
+    }
+    out2.push(body2.slice(pos, nl2));
+    pos = nl2 + 1;
+  }
+  return out2;
+}
+function depthZeroText(lines) {
+  const out2 = [];
+  for (const l of lines) if (l.depth === 0) out2.push(l.text);
+  return out2;
+}
 function patchPartStart(lines) {
-  const at2 = patchBreak(lines.map((l) => l.depth === 0 ? l.text : ">"));
-  return at2 >= 0 ? lines[at2].lineNo - 1 : -1;
+  for (const l of lines) if (l.depth === 0 && isPatchBreakLine(l.text)) return l.lineNo - 1;
+  return -1;
 }
 function bareDiff(raw, source) {
   const text = raw.raw.toString("utf8").replace(/\r\n/g, "\n");
@@ -65895,11 +66602,17 @@ function bareDiff(raw, source) {
   };
 }
 function startsWithHeaders(raw) {
-  const end = raw.indexOf(10);
-  const first2 = raw.toString("latin1", 0, end < 0 ? raw.length : end).replace(/\r$/, "");
-  return first2 === "" || /^[!-9;-~]+:/.test(first2);
+  let i2 = 0;
+  for (; ; ) {
+    const b2 = raw[i2];
+    if (b2 === void 0 || b2 < 33 || b2 > 126 || b2 === COLON3) break;
+    i2++;
+  }
+  if (i2 > 0) return raw[i2] === COLON3;
+  const b0 = raw[0];
+  return b0 === void 0 || b0 === LF3 || b0 === CR3 && (raw.length === 1 || raw[1] === LF3);
 }
-var BrokenMessage;
+var BrokenMessage, COLON3, LF3, CR3;
 var init_mail_record = __esm({
   "src/thread/mail-record.ts"() {
     "use strict";
@@ -65917,100 +66630,160 @@ var init_mail_record = __esm({
     init_body_line();
     BrokenMessage = class extends Error {
     };
+    COLON3 = 58;
+    LF3 = 10;
+    CR3 = 13;
   }
 });
 
 // src/thread/threading.ts
 function threadMessages(msgs, setParent) {
-  const box = /* @__PURE__ */ new Map();
-  const get2 = (id) => {
-    let c = box.get(id);
-    if (!c) box.set(id, c = { id, message: null, parent: null, hasKids: false });
-    return c;
+  const numbers = /* @__PURE__ */ new Map();
+  const names = [];
+  const num = (s) => {
+    let n = numbers.get(s);
+    if (n === void 0) {
+      n = names.length;
+      numbers.set(s, n);
+      names.push(s);
+    }
+    return n;
   };
-  for (const m of msgs) get2(m.id).message = m;
+  const count = msgs.length;
+  const idOf2 = new Int32Array(count);
+  const inReplyTo = new Int32Array(count);
+  const order = new Int32Array(count);
+  const refStart = new Int32Array(count + 1);
+  const refs = [];
+  msgs.forEach((m, i2) => {
+    idOf2[i2] = num(m.id);
+    inReplyTo[i2] = m.inReplyTo ? num(m.inReplyTo) : -1;
+    order[i2] = m.order;
+    for (const r of m.references) refs.push(num(r));
+    refStart[i2 + 1] = refs.length;
+  });
+  const msgOf = new Int32Array(names.length).fill(-1);
+  for (let i2 = 0; i2 < count; i2++) msgOf[idOf2[i2]] = i2;
+  const t = threadIndexed({
+    count,
+    ids: names.length,
+    idOf: idOf2,
+    msgOf,
+    inReplyTo,
+    refStart,
+    refs: Int32Array.from(refs),
+    order,
+    reply: (m) => msgs[m].reply,
+    subject: (m) => msgs[m].subject
+  });
+  const name3 = (n) => n < 0 ? null : names[n];
+  const parent = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < count; i2++) {
+    const p = name3(t.parent[idOf2[i2]]);
+    if (setParent) setParent(msgs[i2], p);
+    else parent.set(msgs[i2].id, p);
+  }
+  return {
+    parent,
+    placeholders: t.placeholders.map((x) => ({ id: names[x.id], parent: name3(x.parent), children: x.children.map((c) => names[c]) })),
+    unlinked: t.unlinked.map((m) => msgs[m].id)
+  };
+}
+function threadIndexed(t) {
+  const { count, idOf: idOf2, msgOf, inReplyTo, refStart, refs, order } = t;
+  const parent = new Int32Array(t.ids).fill(-1);
+  const hasKids = new Uint8Array(t.ids);
+  const made = new Int32Array(t.ids).fill(-1);
+  let nMade = 0;
+  const touch2 = (id) => {
+    if (made[id] < 0) made[id] = nMade++;
+  };
+  for (let m = 0; m < count; m++) touch2(idOf2[m]);
   const isAncestor = (maybe, of) => {
-    for (let p = of; p !== null; p = box.get(p)?.parent ?? null) if (p === maybe) return true;
+    for (let p = of; p >= 0; p = parent[p]) if (p === maybe) return true;
     return false;
   };
-  const link = (child, parent2) => {
-    const c = get2(child);
-    if (child === parent2 || c.hasKids && isAncestor(child, parent2)) return;
-    const p = get2(parent2);
-    c.parent = p.id;
-    p.hasKids = true;
+  const link = (child, to) => {
+    touch2(child);
+    if (child === to || hasKids[child] && isAncestor(child, to)) return;
+    touch2(to);
+    parent[child] = to;
+    hasKids[to] = 1;
   };
-  for (const m of msgs) {
-    const parent2 = m.inReplyTo && m.inReplyTo !== m.id ? m.inReplyTo : lastOther(m.references, m.id);
-    if (parent2) link(m.id, parent2);
+  for (let m = 0; m < count; m++) {
+    const id = idOf2[m];
+    const irt = inReplyTo[m];
+    let p = irt >= 0 && irt !== id ? irt : -1;
+    if (p < 0) {
+      for (let k = refStart[m + 1] - 1; k >= refStart[m] && p < 0; k--) if (refs[k] !== id) p = refs[k];
+    }
+    if (p >= 0) link(id, p);
   }
-  for (const m of msgs) {
-    const refs = m.references.filter((r) => r !== m.id);
-    for (let i2 = 1; i2 < refs.length; i2++) {
-      if (get2(refs[i2]).parent === null) link(refs[i2], refs[i2 - 1]);
+  for (let m = 0; m < count; m++) {
+    const id = idOf2[m];
+    let prev = -1;
+    for (let k = refStart[m]; k < refStart[m + 1]; k++) {
+      const r = refs[k];
+      if (r === id) continue;
+      if (prev >= 0) {
+        touch2(r);
+        if (parent[r] < 0) link(r, prev);
+      }
+      prev = r;
     }
   }
+  const byMade = new Int32Array(nMade);
+  for (let id = 0; id < t.ids; id++) if (made[id] >= 0) byMade[made[id]] = id;
   const children = /* @__PURE__ */ new Map();
-  for (const c of box.values()) {
-    if (c.parent === null || box.get(c.parent).message) continue;
-    const list2 = children.get(c.parent) ?? [];
-    list2.push(c.id);
-    children.set(c.parent, list2);
+  for (const c of byMade) {
+    const p = parent[c];
+    if (p < 0 || msgOf[p] >= 0) continue;
+    const list2 = children.get(p);
+    if (list2) list2.push(c);
+    else children.set(p, [c]);
   }
   const placeholders = [];
-  for (const c of box.values()) {
-    if (c.message || !children.has(c.id)) continue;
-    placeholders.push({ id: c.id, parent: c.parent, children: children.get(c.id) });
+  for (const c of byMade) {
+    const list2 = children.get(c);
+    if (msgOf[c] >= 0 || !list2) continue;
+    placeholders.push({ id: c, parent: parent[c], children: list2 });
   }
-  children.clear();
-  const parent = /* @__PURE__ */ new Map();
-  for (const m of msgs) {
-    const p = box.get(m.id).parent;
-    if (setParent) setParent(m, p);
-    else parent.set(m.id, p);
-  }
-  return { parent, placeholders, unlinked: subjectOnly(msgs, box) };
+  return { parent, placeholders, unlinked: subjectOnly(t, parent) };
 }
-function lastOther(refs, self2) {
-  for (let i2 = refs.length - 1; i2 >= 0; i2--) if (refs[i2] !== self2) return refs[i2];
-  return null;
-}
-function subjectOnly(msgs, box) {
+function subjectOnly(t, parent) {
+  const { count, idOf: idOf2, msgOf, order } = t;
   const rootOf = (id) => {
-    let c = box.get(id);
-    while (c.parent !== null) c = box.get(c.parent);
-    return c.id;
+    while (parent[id] >= 0) id = parent[id];
+    return id;
   };
-  const firstOf = /* @__PURE__ */ new Map();
-  for (const m of msgs) {
-    const r = rootOf(m.id);
-    const have = firstOf.get(r);
-    if (!have || m.order < have.order) firstOf.set(r, m);
+  const firstOf = new Int32Array(t.ids).fill(-1);
+  const roots = [];
+  for (let m = 0; m < count; m++) {
+    const r = rootOf(idOf2[m]);
+    const have = firstOf[r];
+    if (have < 0) roots.push(r);
+    if (have < 0 || order[m] < order[have]) firstOf[r] = m;
   }
-  const trees = [...firstOf].sort((a, b2) => a[1].order - b2[1].order);
-  firstOf.clear();
+  roots.sort((a, b2) => order[firstOf[a]] - order[firstOf[b2]]);
   const bySubject = /* @__PURE__ */ new Map();
-  for (const [root, first2] of trees) {
-    const key2 = threadSubject(first2.subject);
+  for (const root of roots) {
+    const key2 = threadSubject(t.subject(firstOf[root]));
     if (key2 === "") continue;
-    const list2 = bySubject.get(key2) ?? [];
-    list2.push({ root, first: first2 });
-    bySubject.set(key2, list2);
+    const list2 = bySubject.get(key2);
+    if (list2) list2.push(root);
+    else bySubject.set(key2, [root]);
   }
+  const realRoot = (root) => msgOf[root] >= 0 && !t.reply(msgOf[root]);
   const out2 = [];
   for (const group of bySubject.values()) {
     if (group.length < 2) continue;
-    const realRoot = (t) => {
-      const m = box.get(t.root).message;
-      return m !== null && !m.reply;
-    };
-    const main = group.find(realRoot) ?? group.reduce((a, b2) => a.first.order <= b2.first.order ? a : b2);
-    for (const t of group) if (t !== main && !realRoot(t)) out2.push(t.root);
+    const main = group.find(realRoot) ?? group.reduce((a, b2) => order[firstOf[a]] <= order[firstOf[b2]] ? a : b2);
+    for (const root of group) if (root !== main && !realRoot(root)) out2.push(root);
   }
   if (!out2.length) return [];
   const members = new Map(out2.map((r) => [r, []]));
-  for (const m of msgs) members.get(rootOf(m.id))?.push(m);
-  return out2.flatMap((r) => members.get(r).sort((a, b2) => a.order - b2.order).map((m) => m.id));
+  for (let m = 0; m < count; m++) members.get(rootOf(idOf2[m]))?.push(m);
+  return out2.flatMap((r) => members.get(r).sort((a, b2) => order[a] - order[b2]));
 }
 var init_threading = __esm({
   "src/thread/threading.ts"() {
@@ -66035,86 +66808,216 @@ var init_lean_record = __esm({
   }
 });
 
-// src/thread/diff-spill.ts
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
-var DiffSpill;
-var init_diff_spill = __esm({
-  "src/thread/diff-spill.ts"() {
+// src/thread/id-table.ts
+function grownBuffer(old, need) {
+  const next = Buffer.allocUnsafe(Math.max(need, Math.ceil(old.length * 1.5)));
+  old.copy(next);
+  return next;
+}
+function sameBytes(a, at2, b2, n) {
+  for (let i2 = 0; i2 < n; i2++) if (a[at2 + i2] !== b2[i2]) return false;
+  return true;
+}
+function sameChars(a, at2, s) {
+  for (let i2 = 0; i2 < s.length; i2++) if (a[at2 + i2] !== s.charCodeAt(i2)) return false;
+  return true;
+}
+function fnv(buf, start2, end) {
+  let h = FNV_START;
+  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ buf[i2], FNV_PRIME);
+  return h;
+}
+function mix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+}
+var IdTable, FNV_START, FNV_PRIME;
+var init_id_table = __esm({
+  "src/thread/id-table.ts"() {
     "use strict";
-    DiffSpill = class {
-      fd;
-      end = 0;
-      constructor() {
-        const path = join5(tmpdir(), `lkml-replay-diffs-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
-        this.fd = openSync(path, "wx+", 384);
-        try {
-          unlinkSync(path);
-        } catch {
+    IdTable = class {
+      bytes = Buffer.allocUnsafe(1 << 16);
+      used = 0;
+      /** starts[i] .. starts[i + 1]: the bytes of string i. */
+      starts = new Uint32Array(1025);
+      count = 0;
+      /** Hash slots: string number + 1, 0 when empty; at most half full. */
+      slots = new Int32Array(2048);
+      scratch = Buffer.allocUnsafe(1024);
+      get size() {
+        return this.count;
+      }
+      /** The number of `s`, or -1 when it was never added. */
+      find(s) {
+        return this.slotOf(s) >= 0 ? this.found : -1;
+      }
+      /** The number of `s`, which is added when new. */
+      add(s) {
+        const slot = this.slotOf(s);
+        if (slot >= 0) return this.found;
+        const n = this.key;
+        if (this.used + n > this.bytes.length) this.bytes = grownBuffer(this.bytes, this.used + n);
+        if (this.ascii) this.bytes.write(s, this.used, "latin1");
+        else this.scratch.copy(this.bytes, this.used, 0, n);
+        if (this.count + 2 > this.starts.length) {
+          const next = new Uint32Array(Math.ceil(this.starts.length * 1.5) + 16);
+          next.set(this.starts);
+          this.starts = next;
+        }
+        this.starts[this.count] = this.used;
+        this.used += n;
+        this.starts[this.count + 1] = this.used;
+        const id = this.count++;
+        this.slots[-slot - 1] = id + 1;
+        if (this.count * 2 > this.slots.length) this.rehash();
+        return id;
+      }
+      /** String number `i` (a new string each time). */
+      text(i2) {
+        return this.bytes.toString("utf8", this.starts[i2], this.starts[i2 + 1]);
+      }
+      found = -1;
+      /** Of the last string looked up: its length in bytes, and whether it is ASCII (then not encoded). */
+      key = 0;
+      ascii = true;
+      /**
+       * Looks `s` up: a slot >= 0 when found (its number in `found`), else -(the empty slot) - 1.
+       * An ASCII string (nearly every Message-ID) is hashed and compared char by char, not encoded.
+       */
+      slotOf(s) {
+        let h = FNV_START;
+        this.ascii = true;
+        for (let i2 = 0; i2 < s.length; i2++) {
+          const c = s.charCodeAt(i2);
+          if (c > 127) {
+            this.ascii = false;
+            break;
+          }
+          h = Math.imul(h ^ c, FNV_PRIME);
+        }
+        let n = s.length;
+        if (!this.ascii) {
+          if (s.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(s.length * 3 + 64);
+          n = this.scratch.write(s, 0, "utf8");
+          h = fnv(this.scratch, 0, n);
+        }
+        this.key = n;
+        h = mix(h);
+        const mask = this.slots.length - 1;
+        for (let slot = h & mask; ; slot = slot + 1 & mask) {
+          const v = this.slots[slot];
+          if (v === 0) return -slot - 1;
+          const start2 = this.starts[v - 1];
+          if (this.starts[v] - start2 === n && (this.ascii ? sameChars(this.bytes, start2, s) : sameBytes(this.bytes, start2, this.scratch, n))) {
+            this.found = v - 1;
+            return slot;
+          }
         }
       }
-      write(text) {
-        const buf = Buffer.from(text, "utf8");
-        writeSync(this.fd, buf, 0, buf.length, this.end);
-        const ref = { offset: this.end, bytes: buf.length };
-        this.end += buf.length;
-        return ref;
-      }
-      read(ref) {
-        const buf = Buffer.allocUnsafe(ref.bytes);
-        let got = 0;
-        while (got < ref.bytes) {
-          const n = readSync(this.fd, buf, got, ref.bytes - got, ref.offset + got);
-          if (n === 0) throw new Error("diff spill file is shorter than expected");
-          got += n;
+      rehash() {
+        const slots = new Int32Array(this.slots.length * 2);
+        const mask = slots.length - 1;
+        for (let i2 = 0; i2 < this.count; i2++) {
+          let slot = mix(fnv(this.bytes, this.starts[i2], this.starts[i2 + 1])) & mask;
+          while (slots[slot] !== 0) slot = slot + 1 & mask;
+          slots[slot] = i2 + 1;
         }
-        return buf.toString("utf8");
-      }
-      /** Only when nothing will read a text any more (the CLI leaves it to process exit). */
-      close() {
-        closeSync(this.fd);
+        this.slots = slots;
       }
     };
+    FNV_START = 2166136261;
+    FNV_PRIME = 16777619;
+  }
+});
+
+// src/thread/grow-array.ts
+var GrowArray, int32s, float64s, uint8s;
+var init_grow_array = __esm({
+  "src/thread/grow-array.ts"() {
+    "use strict";
+    GrowArray = class {
+      constructor(make, capacity = 1024) {
+        this.make = make;
+        this.array = make(capacity);
+      }
+      make;
+      array;
+      length = 0;
+      push(v) {
+        if (this.length === this.array.length) {
+          const next = this.make(Math.ceil(this.array.length * 1.5) + 16);
+          next.set(this.array);
+          this.array = next;
+        }
+        this.array[this.length] = v;
+        return this.length++;
+      }
+      /** The filled part, as a view (valid until the next push). */
+      view() {
+        return this.array.subarray(0, this.length);
+      }
+    };
+    int32s = () => new GrowArray((n) => new Int32Array(n));
+    float64s = () => new GrowArray((n) => new Float64Array(n));
+    uint8s = () => new GrowArray((n) => new Uint8Array(n));
   }
 });
 
 // src/thread/lean-thread.ts
-function readHead(m) {
-  return JSON.parse(m.spill.read({ offset: m.headAt, bytes: m.headBytes }));
+function small(list2, v) {
+  const i2 = list2.indexOf(v);
+  return i2 >= 0 ? i2 : list2.push(v) - 1;
+}
+function fresh(s) {
+  return s.length > 12 ? Buffer.from(s, "utf8").toString("utf8") : s;
 }
 function ownAuthor(origin, from, inBodyFrom, scissors) {
-  if (origin === "patch" || origin === "attachment") return inBodyFrom ?? from;
-  if (origin === "scissors") return scissors ?? from;
+  if (origin === "patch" || origin === "attachment") return inBodyFrom >= 0 ? inBodyFrom : from;
+  if (origin === "scissors") return scissors >= 0 ? scissors : from;
   return from;
 }
 function nameKey(name3) {
   return name3.toLowerCase().replace(/\s+/g, " ").trim();
 }
-function threadOrder(list2, known, placeholderParent) {
-  const kids = /* @__PURE__ */ new Map();
-  for (const m of list2) {
-    let p = m.parent;
-    while (p !== null && !known.has(p)) p = placeholderParent.get(p) ?? null;
-    const l = kids.get(p);
-    if (l) l.push(m);
-    else kids.set(p, [m]);
+function threadOrder(n, byDate, idOf2, msgOf, parent) {
+  const top = new Int32Array(n);
+  const start2 = new Int32Array(n + 2);
+  for (let m = 0; m < n; m++) {
+    let p = parent[idOf2[m]];
+    while (p >= 0 && msgOf[p] < 0) p = parent[p];
+    top[m] = p < 0 ? n : msgOf[p];
+    start2[top[m] + 1]++;
   }
-  for (const l of kids.values()) l.sort((a, b2) => a.order - b2.order);
-  const out2 = [];
-  const stack = [{ l: kids.get(null) ?? [], i: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    if (top.i >= top.l.length) {
-      stack.pop();
+  for (let k = 0; k <= n; k++) start2[k + 1] += start2[k];
+  const kids = new Int32Array(n);
+  const fill = start2.slice(0, n + 1);
+  for (const m of byDate) kids[fill[top[m]]++] = m;
+  const out2 = new Int32Array(n);
+  let o = 0;
+  const stackKey = new Int32Array(n + 1);
+  const stackPos = new Int32Array(n + 1);
+  let sp = 0;
+  stackKey[0] = n;
+  stackPos[0] = start2[n];
+  sp = 1;
+  while (sp > 0) {
+    const k = stackKey[sp - 1];
+    const pos = stackPos[sp - 1];
+    if (pos >= start2[k + 1]) {
+      sp--;
       continue;
     }
-    const m = top.l[top.i++];
-    out2.push(m);
-    const under = kids.get(m.id);
-    if (under) stack.push({ l: under, i: 0 });
+    stackPos[sp - 1] = pos + 1;
+    const m = kids[pos];
+    out2[o++] = m;
+    stackKey[sp] = m;
+    stackPos[sp] = start2[m];
+    sp++;
   }
-  return out2;
+  return out2.subarray(0, o);
 }
 function lazyList(length, at2) {
   let last = null;
@@ -66140,67 +67043,70 @@ function lazyList(length, at2) {
     set: () => false
   });
 }
-var LeanMessage, NO_DIFFS, NO_REFS, LeanCollector, SpilledDiff, lastParts;
+var REPLY, QUOTED_DIFF, DATED, LeanCollector, SpilledDiff, lastParts;
 var init_lean_thread = __esm({
   "src/thread/lean-thread.ts"() {
     "use strict";
     init_patch();
     init_diff_spill();
     init_threading();
+    init_id_table();
+    init_grow_array();
     init_quote_layers();
-    LeanMessage = class {
-      constructor(id, inReplyTo, references, reply, date, from, file, index, format, diffs, quotedDiff, headAt, headBytes, spill) {
-        this.id = id;
-        this.inReplyTo = inReplyTo;
-        this.references = references;
-        this.reply = reply;
-        this.date = date;
-        this.from = from;
-        this.file = file;
-        this.index = index;
-        this.format = format;
-        this.diffs = diffs;
-        this.quotedDiff = quotedDiff;
-        this.headAt = headAt;
-        this.headBytes = headBytes;
-        this.spill = spill;
-      }
-      id;
-      inReplyTo;
-      references;
-      reply;
-      date;
-      from;
-      file;
-      index;
-      format;
-      diffs;
-      quotedDiff;
-      headAt;
-      headBytes;
-      spill;
-      /** Rank in date order (input order for equal or missing dates), set by assemble. */
-      order = 0;
-      /** Parent in the reply tree (maybe a placeholder), set by assemble. */
-      parent = null;
-      get subject() {
-        return readHead(this).subject;
-      }
-    };
-    NO_DIFFS = Object.freeze([]);
-    NO_REFS = Object.freeze([]);
+    REPLY = 1;
+    QUOTED_DIFF = 2;
+    DATED = 4;
     LeanCollector = class {
       spill = new DiffSpill();
-      byId = /* @__PURE__ */ new Map();
-      list = [];
-      strings = /* @__PURE__ */ new Map();
-      people = /* @__PURE__ */ new Map();
+      /** Message-IDs: the messages' own and every one they refer to. */
+      ids = new IdTable();
+      /** Id → the message that has it, -1 for none (yet). */
+      msgOf = int32s();
+      /** File names and diff identities. */
+      names = new IdTable();
+      people = [];
+      personNumbers = /* @__PURE__ */ new Map();
+      formats = [];
+      origins = [];
       /** personResolver's tables, filled as messages come (first sender of a name or address wins). */
       byEmail = /* @__PURE__ */ new Map();
       byName = /* @__PURE__ */ new Map();
+      // Per message.
+      idOf = int32s();
+      inReplyTo = int32s();
+      /** References of message m: refs[refStart[m] .. refStart[m + 1]]. */
+      refStart = int32s();
+      refs = int32s();
+      /** Milliseconds since 1970 (when DATED). */
+      date = float64s();
+      flags = uint8s();
+      from = int32s();
+      file = int32s();
+      index = int32s();
+      format = uint8s();
+      headAt = float64s();
+      headBytes = int32s();
+      /** Diffs of message m: diffStart[m] .. diffStart[m + 1]. */
+      diffStart = int32s();
+      // Per diff.
+      diffId = int32s();
+      depth = int32s();
+      origin = uint8s();
+      /** Person number, -1 for none; quoted diffs get theirs in assemble. */
+      author = int32s();
+      /** The message a diff was first seen in, -1 for none (set in assemble). */
+      quotedFrom = int32s();
+      diffAt = float64s();
+      diffBytes = int32s();
+      constructor() {
+        this.refStart.push(0);
+        this.diffStart.push(0);
+      }
       /** The first message with this Message-ID, if one was added. */
       first(id) {
-        return this.byId.get(id);
+        const n = this.ids.find(id);
+        const m = n < 0 ? -1 : this.msgOf.array[n];
+        return m < 0 ? void 0 : { file: this.names.text(this.file.array[m]), index: this.index.array[m] };
       }
       /** Keeps the threading facts of a record and spills the rest; the record can then be dropped. */
       add(r) {
@@ -66215,119 +67121,157 @@ var init_lean_thread = __esm({
           attributions: r.attributions,
           textDepths: [...r.textDepths]
         };
-        const from = this.person(r.from);
-        const inBodyFrom = r.inBody?.from ? this.person(r.inBody.from) : null;
-        const diffs = r.found.length ? r.found.map((f, i2) => {
+        const m = this.idOf.length;
+        const from = this.personNumber(r.from);
+        const inBodyFrom = r.inBody?.from ? this.personNumber(r.inBody.from) : -1;
+        let quoted = false;
+        r.found.forEach((f, i2) => {
           const parts2 = this.spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text }));
-          return {
-            id: this.str(s.diffIds?.[i2] ?? diffIdentity(f.files)),
-            quoteDepth: f.quoteDepth,
-            origin: f.origin,
-            author: f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.person(r.scissorsAuthor) : null) : null,
-            quotedFrom: null,
-            at: parts2.offset,
-            bytes: parts2.bytes
-          };
-        }) : NO_DIFFS;
+          this.diffId.push(this.names.add(s.diffIds?.[i2] ?? diffIdentity(f.files)));
+          this.depth.push(f.quoteDepth);
+          this.origin.push(small(this.origins, f.origin));
+          this.author.push(f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.personNumber(r.scissorsAuthor) : -1) : -1);
+          this.quotedFrom.push(-1);
+          this.diffAt.push(parts2.offset);
+          this.diffBytes.push(parts2.bytes);
+          if (f.quoteDepth > 0) quoted = true;
+        });
+        this.diffStart.push(this.diffId.length);
         const at2 = this.spill.write(JSON.stringify(head));
-        const m = new LeanMessage(
-          this.ownId(r.id),
-          r.inReplyTo === null ? null : this.str(r.inReplyTo),
-          r.references.length ? r.references.map((x) => this.str(x)) : NO_REFS,
-          r.reply,
-          r.date ? r.date.getTime() : null,
-          from,
-          this.str(r.source.file),
-          r.source.index,
-          r.source.format,
-          diffs,
-          r.found.some((f) => f.quoteDepth > 0),
-          at2.offset,
-          at2.bytes,
-          this.spill
-        );
-        this.byId.set(m.id, m);
-        this.list.push(m);
-        this.know(from);
-        this.know(inBodyFrom);
+        const id = this.idNumber(r.id);
+        this.msgOf.array[id] = m;
+        this.idOf.push(id);
+        this.inReplyTo.push(r.inReplyTo === null ? -1 : this.idNumber(r.inReplyTo));
+        for (const x of r.references) this.refs.push(this.idNumber(x));
+        this.refStart.push(this.refs.length);
+        this.date.push(r.date ? r.date.getTime() : 0);
+        this.flags.push((r.reply ? REPLY : 0) | (quoted ? QUOTED_DIFF : 0) | (r.date ? DATED : 0));
+        this.from.push(from);
+        this.file.push(this.names.add(r.source.file));
+        this.index.push(r.source.index);
+        this.format.push(small(this.formats, r.source.format));
+        this.headAt.push(at2.offset);
+        this.headBytes.push(at2.bytes);
+        this.know(this.people[from]);
+        if (inBodyFrom >= 0) this.know(this.people[inBodyFrom]);
       }
       /** The tree, diff links and authors; messages are made when read (see the file comment). */
       assemble(errors) {
-        const list2 = this.list;
-        this.strings.clear();
-        const byDate = list2.slice().sort((a, b2) => (a.date ?? Infinity) - (b2.date ?? Infinity));
-        byDate.forEach((m, i2) => m.order = i2);
-        const tree = threadMessages(list2, (m, parent) => m.parent = parent);
-        const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
+        const n = this.idOf.length;
+        const idOf2 = this.idOf.view();
+        const msgOf = this.msgOf.view();
+        const flags2 = this.flags.view();
+        const date = this.date.view();
+        const diffStart = this.diffStart.view();
+        const depth = this.depth.view();
+        const author = this.author.view();
+        const diffId = this.diffId.view();
+        const quotedFrom = this.quotedFrom.view();
+        const readHead = (m) => JSON.parse(this.spill.read({ offset: this.headAt.array[m], bytes: this.headBytes.array[m] }));
+        const when2 = (m) => flags2[m] & DATED ? date[m] : Infinity;
+        const byDate = new Int32Array(n).map((_, i2) => i2);
+        byDate.sort((a, b2) => when2(a) - when2(b2) || a - b2);
+        const order = new Int32Array(n);
+        byDate.forEach((m, i2) => order[m] = i2);
+        const tree = threadIndexed({
+          count: n,
+          ids: this.ids.size,
+          idOf: idOf2,
+          msgOf,
+          inReplyTo: this.inReplyTo.view(),
+          refStart: this.refStart.view(),
+          refs: this.refs.view(),
+          order,
+          reply: (m) => (flags2[m] & REPLY) !== 0,
+          subject: (m) => readHead(m).subject
+        });
+        const parent = tree.parent;
         const resolve4 = this.resolver();
         const layersOf = (m, head) => {
           const ancestors = [];
-          for (let p = m.parent; p !== null && ancestors.length < 64; ) {
-            const up = this.byId.get(p);
-            ancestors.push(up ? up.from : null);
-            p = up ? up.parent : placeholderParent.get(p) ?? null;
+          for (let p = parent[idOf2[m]]; p >= 0 && ancestors.length < 64; p = parent[p]) {
+            const up = msgOf[p];
+            ancestors.push(up >= 0 ? this.people[this.from.array[up]] : null);
           }
           return quoteLayers(new Set(head.textDepths), head.attributions, ancestors, resolve4);
         };
-        const firstSeen = /* @__PURE__ */ new Map();
+        const firstIn = new Int32Array(this.names.size).fill(-1);
+        const firstAuthor = new Int32Array(this.names.size);
         for (const m of byDate) {
-          if (!m.diffs.length) continue;
-          const layers = m.quotedDiff ? layersOf(m, readHead(m)) : [];
-          for (const d of m.diffs) {
-            const first2 = firstSeen.get(d.id);
-            if (d.quoteDepth > 0) d.author = layers.find((l) => l.depth === d.quoteDepth)?.author ?? null;
-            if (!d.author && first2) d.author = first2.author;
-            if (first2) d.quotedFrom = first2.message;
-            else firstSeen.set(d.id, { message: m.id, author: d.author });
+          if (diffStart[m] === diffStart[m + 1]) continue;
+          const layers = flags2[m] & QUOTED_DIFF ? layersOf(m, readHead(m)) : [];
+          for (let d = diffStart[m]; d < diffStart[m + 1]; d++) {
+            const first2 = firstIn[diffId[d]];
+            if (depth[d] > 0) {
+              const who = layers.find((l) => l.depth === depth[d])?.author ?? null;
+              author[d] = who ? this.personNumber(who) : -1;
+            }
+            if (author[d] < 0 && first2 >= 0) author[d] = firstAuthor[diffId[d]];
+            if (first2 >= 0) quotedFrom[d] = first2;
+            else {
+              firstIn[diffId[d]] = m;
+              firstAuthor[diffId[d]] = author[d];
+            }
           }
         }
-        firstSeen.clear();
-        byDate.length = 0;
-        const order = threadOrder(list2, this.byId, placeholderParent);
-        this.list.length = 0;
+        const inOrder = threadOrder(n, byDate, idOf2, msgOf, parent);
+        const idText = (id) => id < 0 ? null : this.ids.text(id);
         const make = (m) => {
           const head = readHead(m);
+          const refs = [];
+          for (let k = this.refStart.array[m]; k < this.refStart.array[m + 1]; k++) refs.push(this.ids.text(this.refs.array[k]));
+          const diffs = [];
+          for (let d = diffStart[m]; d < diffStart[m + 1]; d++) {
+            diffs.push(
+              new SpilledDiff(
+                this.names.text(diffId[d]),
+                author[d] < 0 ? null : this.people[author[d]],
+                depth[d],
+                quotedFrom[d] < 0 ? null : this.ids.text(idOf2[quotedFrom[d]]),
+                this.origins[this.origin.array[d]],
+                { offset: this.diffAt.array[d], bytes: this.diffBytes.array[d] },
+                this.spill
+              )
+            );
+          }
           return {
-            id: m.id,
+            id: this.ids.text(idOf2[m]),
             idSynthesised: head.idSynthesised,
-            from: m.from,
-            date: m.date === null ? null : new Date(m.date).toISOString(),
+            from: this.people[this.from.array[m]],
+            date: flags2[m] & DATED ? new Date(date[m]).toISOString() : null,
             subject: head.subject,
             tags: head.tags,
-            inReplyTo: m.inReplyTo,
-            references: m.references,
-            parent: m.parent,
+            inReplyTo: idText(this.inReplyTo.array[m]),
+            references: refs,
+            parent: idText(parent[idOf2[m]]),
             quotes: layersOf(m, head),
-            diffs: m.diffs.map((d) => new SpilledDiff(d, this.spill)),
+            diffs,
             trailers: head.trailers,
             inBody: head.inBody,
-            source: { file: m.file, index: m.index, format: m.format },
+            source: { file: this.names.text(this.file.array[m]), index: this.index.array[m], format: this.formats[this.format.array[m]] },
             position: head.position
           };
         };
-        return { messages: lazyList(order.length, (i2) => make(order[i2])), placeholders: tree.placeholders, unlinked: tree.unlinked, errors };
+        return {
+          messages: lazyList(inOrder.length, (i2) => make(inOrder[i2])),
+          placeholders: tree.placeholders.map((x) => ({ id: this.ids.text(x.id), parent: idText(x.parent), children: x.children.map((c) => this.ids.text(c)) })),
+          unlinked: tree.unlinked.map((m) => this.ids.text(idOf2[m])),
+          errors
+        };
       }
-      /** A message's id: byId keeps it, so it goes in the string table only if something referred to it first. */
-      ownId(id) {
-        return this.byId.get(id)?.id ?? this.strings.get(id) ?? (id.length > 12 ? Buffer.from(id, "utf8").toString("utf8") : id);
+      /** The number of a Message-ID; a new one has no message yet. */
+      idNumber(id) {
+        const n = this.ids.add(id);
+        if (n === this.msgOf.length) this.msgOf.push(-1);
+        return n;
       }
-      /** One copy of each repeated string, and a fresh one (not a slice that keeps a whole mail alive). */
-      str(s) {
-        const known = this.byId.get(s);
-        if (known) return known.id;
-        const have = this.strings.get(s);
-        if (have !== void 0) return have;
-        const own = s.length > 12 ? Buffer.from(s, "utf8").toString("utf8") : s;
-        this.strings.set(own, own);
-        return own;
-      }
-      person(p) {
+      personNumber(p) {
         const key2 = `${p.name}\0${p.email}`;
-        const have = this.people.get(key2);
-        if (have) return have;
-        const own = { name: this.str(p.name), email: this.str(p.email) };
-        this.people.set(this.str(key2), own);
-        return own;
+        const have = this.personNumbers.get(key2);
+        if (have !== void 0) return have;
+        this.people.push({ name: fresh(p.name), email: fresh(p.email) });
+        this.personNumbers.set(fresh(key2), this.people.length - 1);
+        return this.people.length - 1;
       }
       know(q) {
         if (!q || !q.email || !q.name || q.name === q.email) return;
@@ -66354,13 +67298,13 @@ var init_lean_thread = __esm({
       origin;
       #ref;
       #spill;
-      constructor(d, spill) {
-        this.id = d.id;
-        this.author = d.author;
-        this.quoteDepth = d.quoteDepth;
-        this.quotedFrom = d.quotedFrom;
-        this.origin = d.origin;
-        this.#ref = { offset: d.at, bytes: d.bytes };
+      constructor(id, author, quoteDepth, quotedFrom, origin, ref, spill) {
+        this.id = id;
+        this.author = author;
+        this.quoteDepth = quoteDepth;
+        this.quotedFrom = quotedFrom;
+        this.origin = origin;
+        this.#ref = ref;
         this.#spill = spill;
       }
       get repairs() {
@@ -66386,6 +67330,40 @@ var init_lean_thread = __esm({
   }
 });
 
+// src/thread/record-transport.ts
+function batchRecords(items) {
+  return items.map((i2) => "record" in i2 ? i2.record : null);
+}
+function* hunksOf(records) {
+  for (const r of records) if (r) for (const d of r.found) for (const f of d.files) yield* f.hunks;
+}
+function unpackLines(records, p) {
+  const texts = p.texts.split("\n");
+  let k = 0;
+  let c = 0;
+  let nn = 0;
+  let nextNoNewline = p.noNewline.length ? p.noNewline[0] : -1;
+  for (const h of hunksOf(records)) {
+    const n = p.counts[c++];
+    if (n === 0) continue;
+    const lines = new Array(n);
+    for (let i2 = 0; i2 < n; i2++, k++) {
+      const l = { op: p.ops[k], text: texts[k], lineNo: p.lineNos[k] };
+      if (k === nextNoNewline) {
+        l.noNewline = true;
+        nextNoNewline = ++nn < p.noNewline.length ? p.noNewline[nn] : -1;
+      }
+      lines[i2] = l;
+    }
+    h.lines = lines;
+  }
+}
+var init_record_transport = __esm({
+  "src/thread/record-transport.ts"() {
+    "use strict";
+  }
+});
+
 // src/thread/record-pool.ts
 var record_pool_exports = {};
 __export(record_pool_exports, {
@@ -66402,6 +67380,7 @@ var WORKER_URL, BATCH_BYTES, BATCH_MAILS, IN_FLIGHT, RecordPool;
 var init_record_pool = __esm({
   "src/thread/record-pool.ts"() {
     "use strict";
+    init_record_transport();
     WORKER_URL = new URL("./record-worker.js", import.meta.url);
     BATCH_BYTES = 512 * 1024;
     BATCH_MAILS = 256;
@@ -66409,6 +67388,7 @@ var init_record_pool = __esm({
     RecordPool = class {
       constructor(size, lean) {
         this.lean = lean;
+        this.times = { input: 0, send: 0, wait: 0, unpack: 0, workers: [] };
         for (let i2 = 0; i2 < size; i2++) {
           const w = new Worker2(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
           w.on("message", (m) => this.settle(m));
@@ -66417,6 +67397,7 @@ var init_record_pool = __esm({
             if (code2 !== 0 && !this.closing) this.fail(new Error(`record worker exited with code ${code2}`));
           });
           this.workers.push(w);
+          this.times.workers.push({ read: 0, post: 0, batches: 0 });
         }
       }
       lean;
@@ -66426,15 +67407,17 @@ var init_record_pool = __esm({
       waiting = /* @__PURE__ */ new Map();
       failed = null;
       closing = false;
+      times;
       /**
-       * Reads every mail through the workers; yields [mail, result] in input order.
-       * `mails` is consumed ahead by at most IN_FLIGHT batches per worker.
+       * Reads every mail through the workers; yields each batch's [mail, result] pairs in input
+       * order. `mails` is consumed ahead by at most IN_FLIGHT batches per worker.
        */
       async *read(mails) {
         const queue = [];
         let batch = [];
         let bytes = 0;
         const limit = this.workers.length * IN_FLIGHT;
+        const times = this.times;
         const flush = () => {
           if (!batch.length) return;
           const result = this.send(batch);
@@ -66447,17 +67430,24 @@ var init_record_pool = __esm({
         async function* drain(upTo) {
           while (queue.length > upTo) {
             const b2 = queue.shift();
+            const t = performance.now();
             const items = await b2.result;
-            for (let i2 = 0; i2 < b2.mails.length; i2++) yield [b2.mails[i2], items[i2]];
+            times.wait += performance.now() - t;
+            yield b2.mails.map((m, i2) => [m, items[i2]]);
           }
         }
-        for await (const m of mails) {
-          batch.push(m);
-          bytes += m.raw.length;
-          if (bytes >= BATCH_BYTES || batch.length >= BATCH_MAILS) {
-            flush();
-            yield* drain(limit - 1);
+        const it = mails[Symbol.asyncIterator]();
+        for (; ; ) {
+          const t = performance.now();
+          const r = await it.next();
+          times.input += performance.now() - t;
+          if (r.done) break;
+          for (const m of r.value) {
+            batch.push(m);
+            bytes += m.raw.length;
+            if (bytes >= BATCH_BYTES || batch.length >= BATCH_MAILS) flush();
           }
+          yield* drain(limit - 1);
         }
         flush();
         yield* drain(0);
@@ -66468,6 +67458,7 @@ var init_record_pool = __esm({
       }
       send(batch) {
         if (this.failed) return Promise.reject(this.failed);
+        const t = performance.now();
         const total = batch.reduce((n, m) => n + m.raw.length, 0);
         const all2 = Buffer.allocUnsafeSlow(total);
         let at2 = 0;
@@ -66479,18 +67470,29 @@ var init_record_pool = __esm({
         });
         const seq = this.seq++;
         const req = { seq, bytes: all2.buffer, mails, lean: this.lean };
-        const w = this.workers[this.next++ % this.workers.length];
+        const worker = this.next++ % this.workers.length;
         return new Promise((resolve4, reject) => {
-          this.waiting.set(seq, { resolve: resolve4, reject });
-          w.postMessage(req, [req.bytes]);
+          this.waiting.set(seq, { resolve: resolve4, reject, worker });
+          this.workers[worker].postMessage(req, [req.bytes]);
+          this.times.send += performance.now() - t;
         });
       }
       settle(m) {
         const p = this.waiting.get(m.seq);
         if (!p) return;
         this.waiting.delete(m.seq);
-        if ("fatal" in m) p.reject(new Error(`record worker: ${m.fatal}`));
-        else p.resolve(m.items);
+        if ("fatal" in m) {
+          p.reject(new Error(`record worker: ${m.fatal}`));
+          return;
+        }
+        const t = performance.now();
+        unpackLines(batchRecords(m.items), m.lines);
+        this.times.unpack += performance.now() - t;
+        const w = this.times.workers[p.worker];
+        w.read += m.times.read;
+        w.post += m.times.previousPost;
+        w.batches++;
+        p.resolve(m.items);
       }
       fail(err2) {
         this.failed ??= err2;
@@ -66511,61 +67513,87 @@ __export(parse_thread_exports, {
 import { stat as stat3 } from "node:fs/promises";
 import { availableParallelism as availableParallelism2 } from "node:os";
 async function parseThread(inputs, opts = {}) {
+  const t0 = performance.now();
   const records = [];
   const errors = [];
   const seen = /* @__PURE__ */ new Map();
   const intern = interner();
   const totalBytes = await inputSize(inputs);
   const workers = await workerCount(opts.workers ?? (opts.lean ? 0 : "auto"), totalBytes);
-  const pool = workers > 0 ? new (await Promise.resolve().then(() => (init_record_pool(), record_pool_exports))).RecordPool(workers, !!opts.lean) : null;
+  const dropLines = !!opts.lean && !opts.hunkLines;
+  const pool = workers > 0 ? new (await Promise.resolve().then(() => (init_record_pool(), record_pool_exports))).RecordPool(workers, dropLines) : null;
   const lean = opts.lean ? new LeanCollector() : null;
+  const local = { input: 0, read: 0 };
+  let collect = 0;
   let bytes = 0;
   let messages = 0;
   const progress = (done) => opts.onProgress?.({ bytes, totalBytes: totalBytes?.bytes ?? null, messages, done });
   try {
     for (const input of inputs) {
-      const raws = readInput(input, opts);
-      const items = pool ? pool.read(raws) : inProcess(raws, !!opts.lean);
-      for await (const [raw, item] of items) {
-        bytes += raw.raw.length;
-        if (++messages % PROGRESS_EVERY === 0) progress(false);
-        if ("broken" in item) {
-          errors.push({ file: raw.file, index: raw.index, message: item.broken });
-          continue;
+      const raws = readInputBatches(input, opts);
+      const batches = pool ? pool.read(raws) : inProcess(raws, dropLines, local);
+      for await (const batch of batches) {
+        const t = performance.now();
+        for (const [raw, item] of batch) {
+          bytes += raw.raw.length;
+          if (++messages % PROGRESS_EVERY === 0) progress(false);
+          if ("broken" in item) {
+            errors.push({ file: raw.file, index: raw.index, message: item.broken });
+            continue;
+          }
+          const first2 = lean ? lean.first(item.record.id) : seen.get(item.record.id)?.source;
+          if (first2) {
+            errors.push({
+              file: raw.file,
+              index: raw.index,
+              message: `duplicate Message-ID <${item.record.id}> (first in ${first2.file} #${first2.index}); skipped`,
+              duplicate: true
+            });
+            continue;
+          }
+          if (lean) {
+            lean.add(item.record);
+            continue;
+          }
+          const rec = compact(item.record, intern);
+          seen.set(rec.id, rec);
+          records.push(rec);
         }
-        const first2 = lean ? lean.first(item.record.id) : seen.get(item.record.id)?.source;
-        if (first2) {
-          errors.push({
-            file: raw.file,
-            index: raw.index,
-            message: `duplicate Message-ID <${item.record.id}> (first in ${first2.file} #${first2.index}); skipped`,
-            duplicate: true
-          });
-          continue;
-        }
-        if (lean) {
-          lean.add(item.record);
-          continue;
-        }
-        const rec = compact(item.record, intern);
-        seen.set(rec.id, rec);
-        records.push(rec);
+        collect += performance.now() - t;
       }
     }
   } finally {
     await pool?.close();
   }
   progress(true);
-  return lean ? lean.assemble(errors) : assemble(records, errors);
+  const t1 = performance.now();
+  const parse4 = lean ? lean.assemble(errors) : assemble(records, errors);
+  if (opts.onStats) {
+    const p = pool?.times;
+    const main = { input: p?.input ?? local.input, send: p?.send ?? 0, read: local.read, wait: p?.wait ?? 0, unpack: p?.unpack ?? 0, collect };
+    opts.onStats({ workers, main: { ...main, assemble: performance.now() - t1, total: performance.now() - t0 }, perWorker: p?.workers ?? [] });
+  }
+  return parse4;
 }
-async function* inProcess(raws, lean) {
-  for await (const raw of raws) {
-    try {
-      yield [raw, { record: settleRecord(await readMail(raw), lean) }];
-    } catch (err2) {
-      if (!(err2 instanceof BrokenMessage)) throw err2;
-      yield [raw, { broken: err2.message }];
+async function* inProcess(raws, dropLines, times) {
+  const it = raws[Symbol.asyncIterator]();
+  for (; ; ) {
+    let t = performance.now();
+    const r = await it.next();
+    times.input += performance.now() - t;
+    if (r.done) return;
+    t = performance.now();
+    const out2 = [];
+    for (const raw of r.value) {
+      try {
+        out2.push([raw, { record: settleRecord(await readMail(raw), dropLines) }]);
+      } catch (err2) {
+        if (!(err2 instanceof BrokenMessage)) throw err2;
+        out2.push([raw, { broken: err2.message }]);
+      }
     }
+    times.read += performance.now() - t;
+    yield out2;
   }
 }
 async function inputSize(inputs) {
@@ -66583,7 +67611,7 @@ async function workerCount(asked, size) {
   const { poolAvailable: poolAvailable2 } = await Promise.resolve().then(() => (init_record_pool(), record_pool_exports));
   if (!poolAvailable2()) return 0;
   const cores = availableParallelism2();
-  return cores > 1 ? Math.min(cores, 4) : 0;
+  return cores > 2 ? Math.min(cores - 1, 4) : 0;
 }
 function interner() {
   const strings = /* @__PURE__ */ new Map();
@@ -66767,24 +67795,25 @@ var init_parse_thread = __esm({
 // src/replay/review.ts
 var review_exports = {};
 __export(review_exports, {
+  REVIEW_PARSE: () => REVIEW_PARSE,
   review: () => review
 });
 async function review(req) {
-  const parse4 = req.parse ?? await (await Promise.resolve().then(() => (init_parse_thread(), parse_thread_exports))).parseThread(req.inputs);
-  const base = chooseBase(parse4.messages, req.base);
+  const parse4 = req.parse ?? await (await Promise.resolve().then(() => (init_parse_thread(), parse_thread_exports))).parseThread(req.inputs, REVIEW_PARSE);
+  const base2 = chooseBase(parse4.messages, req.base);
   const { loadBase: loadBase2 } = await Promise.resolve().then(() => (init_source(), source_exports));
-  const { base: info3, sources } = loadBase2(base.name);
+  const { base: info3, sources } = loadBase2(base2.name);
   const mapper = req.mapper ?? await defaultMapper();
   const runner2 = req.runner ?? new InProcessRunner();
   const baselinePatches = [];
-  const variants = [];
+  const variants = new VariantStore(req.spillVariantsFrom);
   const units = /* @__PURE__ */ new Map();
-  const baseUnit = { key: "base", base: base.name, sources: null, label: "" };
+  const baseUnit = { key: "base", base: base2.name, sources: null, label: "" };
   const baseErrors = new Set((await runner2.errors(baseUnit)).map(diagKey));
-  for (const c of collectVariants(parse4)) {
-    const mapped = await mapSafely(mapper, c.diff, base.name, sources, !!req.partial);
+  for (const c of eachVariant(parse4)) {
+    const mapped = await mapSafely(mapper, c.diff, base2.name, sources, !!req.partial);
     if ("error" in mapped) {
-      variants.push(variantOf(c, `V${variants.length + 1}`, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
+      variants.add(variantOf(c, `V${variants.length + 1}`, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
       continue;
     }
     if (mapped.addsModelledFunctions.length) {
@@ -66793,14 +67822,14 @@ async function review(req) {
     }
     const label = `V${variants.length + 1}`;
     const v = variantOf(c, label, mapped, noteFor(mapped));
-    variants.push(v);
+    variants.add(v);
     if (!v.replayed) continue;
-    const unit = { key: v.id, base: base.name, sources: mapped.sources ?? sources, label };
+    const unit = { key: v.id, base: base2.name, sources: mapped.sources ?? sources, label };
     units.set(v.id, unit);
     v.compileErrors = (await runner2.errors(unit)).filter((d) => !baseErrors.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
   }
   const baseline = {};
-  const byId = new Map(variants.map((v) => [v.id, v]));
+  const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
   const { initOutline: initOutline2 } = await Promise.resolve().then(() => (init_source_outline(), source_outline_exports));
   await initOutline2();
   const actors = actorMap(sources);
@@ -66824,28 +67853,29 @@ async function review(req) {
       sequence2 = r.best.sequence;
     }
   }
-  const pairs = variants.flatMap((v) => v.results);
+  const replayed = [...variants.inMemory()].filter((v) => v.replayed);
+  const pairs = replayed.flatMap((v) => v.results);
   return {
-    base: base.name,
-    baseWhy: base.why,
+    base: base2.name,
+    baseWhy: base2.why,
     baseDescription: info3.description,
     baselinePatches,
     thread: brief(parse4, req.inputs),
     scenarios: req.scenarios.map((s) => s.name),
     baseline,
-    variants,
+    variants: variants.list(),
     sequence: sequence2,
     summary: {
       variants: variants.length,
-      replayed: variants.filter((v) => v.replayed).length,
+      replayed: replayed.length,
       differences: pairs.filter((r) => r.changed).length,
       regressions: pairs.filter((r) => r.regression).length
     }
   };
 }
-async function mapSafely(mapper, diff, base, sources, partial) {
+async function mapSafely(mapper, diff, base2, sources, partial) {
   try {
-    return await mapper({ diff, base, sources, partial });
+    return await mapper({ diff, base: base2, sources, partial });
   } catch (err2) {
     return { error: err2 instanceof Error ? err2.message : String(err2) };
   }
@@ -66926,26 +67956,51 @@ function hunkReview(d, m, p) {
   };
 }
 function brief(parse4, inputs) {
-  const dated = [...parse4.messages].filter((m) => m.date).sort((a, b2) => a.date < b2.date ? -1 : a.date > b2.date ? 1 : 0);
-  const first2 = dated[0] ?? parse4.messages[0];
-  const people = [];
-  for (const m of dated.length ? dated : parse4.messages) {
+  let first2 = null;
+  let last = null;
+  const dated = /* @__PURE__ */ new Map();
+  const anyOrder = [];
+  const seenAny = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Set();
+  const ids = /* @__PURE__ */ new Set();
+  let diffs = 0;
+  let firstSubject = null;
+  let i2 = 0;
+  for (const m of parse4.messages) {
+    if (firstSubject === null) firstSubject = m.subject;
     const who = m.from.name || m.from.email;
-    if (who && !people.includes(who)) people.push(who);
+    if (m.date) {
+      if (!first2 || m.date < first2.date) first2 = { date: m.date, subject: m.subject };
+      if (last === null || m.date >= last) last = m.date;
+      const had = who ? dated.get(who) : void 0;
+      if (who && (!had || m.date < had.date)) dated.set(who, { date: m.date, i: i2 });
+    }
+    if (who && !seenAny.has(who)) {
+      seenAny.add(who);
+      anyOrder.push(who);
+    }
+    if (!inputs.length) files.add(m.source.file);
+    for (const d of m.diffs) {
+      diffs++;
+      ids.add(d.id);
+    }
+    i2++;
   }
-  const all2 = parse4.messages.flatMap((m) => m.diffs);
+  const people = first2 ? [...dated].sort(([, a], [, b2]) => a.date < b2.date ? -1 : a.date > b2.date ? 1 : a.i - b2.i).map(([who]) => who) : anyOrder;
+  const subject = first2 ? first2.subject : firstSubject;
   return {
-    subject: first2 ? first2.subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, "") : "",
-    inputs: inputs.length ? inputs.map((i2) => i2 === "-" ? "<stdin>" : i2) : [...new Set(parse4.messages.map((m) => m.source.file))],
+    subject: subject !== null ? subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, "") : "",
+    inputs: inputs.length ? inputs.map((i3) => i3 === "-" ? "<stdin>" : i3) : [...files],
     messages: parse4.messages.length,
     participants: people,
-    first: dated[0]?.date ?? null,
-    last: dated[dated.length - 1]?.date ?? null,
-    diffs: all2.length,
-    distinct: new Set(all2.map((d) => d.id)).size,
+    first: first2?.date ?? null,
+    last,
+    diffs,
+    distinct: ids.size,
     errors: parse4.errors
   };
 }
+var REVIEW_PARSE;
 var init_review = __esm({
   "src/replay/review.ts"() {
     "use strict";
@@ -66954,6 +68009,8 @@ var init_review = __esm({
     init_map_seam();
     init_run_all();
     init_variants();
+    init_variant_store();
+    REVIEW_PARSE = { lean: true, hunkLines: true };
   }
 });
 
@@ -67090,7 +68147,7 @@ function hunkWhere(h, n, input = asIs) {
   const kind = h.kind === "code" ? "" : ` [${h.kind}]`;
   return `${head}: ${h.placement ?? "placed"}${kind}`;
 }
-function linesOf(h) {
+function linesOf2(h) {
   return h.fileLines ? `lines ${h.fileLines.start}-${h.fileLines.end}` : h.messageLine ? `message at line ${h.messageLine} (body not stored as it reads)` : "";
 }
 function summaryLine(r) {
@@ -67186,7 +68243,7 @@ function variantDetails(r, v) {
   const sender = v.sender && (!v.author || v.sender.name !== v.author.name) ? ` in a mail from ${lit(shortWho(v.sender))}` : "";
   out2.push(`- Where: ${mdProse(whereProposed(v, mdLiteral))}${sender}${v.messageId ? ` (${mdCode(v.source.file)})` : ""}${v.copies.length ? `; quoted again in ${plural(v.copies.length, "later message")}` : ""}.`);
   v.hunks.forEach((h, i2) => {
-    const lines = linesOf(h);
+    const lines = linesOf2(h);
     out2.push(`- ${mdProse(hunkWhere(h, i2 + 1, mdLiteral))}${lines ? ` (${mdProse(lines)})` : ""}`);
     for (const n of h.notes) out2.push(`  - note: ${mdProse(n)}`);
   });
@@ -75042,9 +76099,9 @@ var require_light = __commonJS({
           };
         }
         _addListener(name3, status, cb) {
-          var base;
-          if ((base = this._events)[name3] == null) {
-            base[name3] = [];
+          var base2;
+          if ((base2 = this._events)[name3] == null) {
+            base2[name3] = [];
           }
           this._events[name3].push({ cb, status });
           return this.instance;
@@ -75318,9 +76375,9 @@ var require_light = __commonJS({
           this._startHeartbeat();
         }
         _startHeartbeat() {
-          var base;
+          var base2;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
+            return typeof (base2 = this.heartbeat = setInterval(() => {
               var amount, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
@@ -75341,7 +76398,7 @@ var require_light = __commonJS({
                   return this.instance._drainAll(this.computeCapacity());
                 }
               }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
           } else {
             return clearInterval(this.heartbeat);
           }
@@ -75700,9 +76757,9 @@ var require_light = __commonJS({
             return keys;
           }
           _startAutoCleanup() {
-            var base;
+            var base2;
             clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
+            return typeof (base2 = this.interval = setInterval(async () => {
               var e, k, ref, results, time, v;
               time = Date.now();
               ref = this.instances;
@@ -75721,7 +76778,7 @@ var require_light = __commonJS({
                 }
               }
               return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
           }
           updateSettings(options = {}) {
             parser$3.overwrite(options, this.defaults, this);
