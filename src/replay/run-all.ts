@@ -1,6 +1,6 @@
 // The run loop. A job is pure data (a compile unit: base name + model sources; a scenario;
 // the trace level) and gives an Outcome; the same job always gives the same Outcome. Each unit
-// is compiled once per thread and reused for every scenario. A scenario is the unit of work: its
+// is compiled once per thread and reused for every scenario (variants VARIANTS_PER_PASS at a time). A scenario is the unit of work: its
 // base run, its variant runs and their comparison happen together (replay-scenario.ts), in this
 // thread or in a worker thread (worker-pool.ts), and the results come back in scenario order.
 import { availableParallelism } from 'node:os';
@@ -47,18 +47,38 @@ const MODEL: RunnerModel = {
   },
 };
 
-/** Runs jobs in this thread; compiles each unit once. */
+/**
+ * Variants replayed together: runAll takes them this many at a time, each group over every
+ * scenario, so a thread holds at most this many compiled variants (about 3 MB of heap each)
+ * however many a big mbox has. Each further group runs the base once more per scenario.
+ */
+export const VARIANTS_PER_PASS = 8;
+
+/**
+ * Runs jobs in this thread. The base is compiled once; variants are kept compiled for the last
+ * VARIANTS_PER_PASS + 1 used (most recently used last) and compiled again after that.
+ */
 export class InProcessRunner implements Runner {
   private readonly compiled = new Map<string, Promise<CompiledBase>>();
+  /** Units of a base's own sources: never dropped. */
+  private readonly pinned = new Set<string>();
 
-  constructor(private readonly model: RunnerModel = MODEL) {}
+  constructor(
+    private readonly model: RunnerModel = MODEL,
+    private readonly kept = VARIANTS_PER_PASS + 1,
+  ) {}
 
   private compile(unit: CompileUnit): Promise<CompiledBase> {
     let c = this.compiled.get(unit.key);
-    if (!c) {
+    if (c) {
+      this.compiled.delete(unit.key);
+    } else {
       c = this.model.compile(unit);
-      this.compiled.set(unit.key, c);
+      if (unit.sources === null) this.pinned.add(unit.key);
+      const variants = [...this.compiled.keys()].filter((k) => !this.pinned.has(k));
+      if (!this.pinned.has(unit.key) && variants.length >= this.kept) this.compiled.delete(variants[0]!);
     }
+    this.compiled.set(unit.key, c);
     return c;
   }
 
@@ -117,10 +137,18 @@ export const POOL_MIN_RUNS = 32;
  * scenario, in the plan's order whatever thread ran it and whenever it finished.
  */
 export async function runAll(plan: ReplayPlan, opts: ReplayOptions = {}): Promise<ScenarioResult[]> {
-  const tasks: ScenarioTask[] = plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants: [...plan.variants] }));
+  // Group by group, each over every scenario (see VARIANTS_PER_PASS); merged per scenario below.
+  const groups: CompileUnit[][] = [];
+  for (let i = 0; i < plan.variants.length || i === 0; i += VARIANTS_PER_PASS) groups.push(plan.variants.slice(i, i + VARIANTS_PER_PASS));
+  const tasks: ScenarioTask[] = groups.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants })));
+  return mergeGroups(await runTasks(plan, tasks, opts), plan.scenarios.length);
+}
+
+async function runTasks(plan: ReplayPlan, tasks: ScenarioTask[], opts: ReplayOptions): Promise<ScenarioResult[]> {
   // From the TypeScript sources (tests) workers would run the built lib/, which may be older than
   // the sources: only when asked for there.
-  const jobs = poolSize(opts.jobs, tasks.length, tasks.length * (plan.variants.length + 1), !import.meta.url.endsWith('.ts'));
+  const runs = tasks.reduce((n, t) => n + t.variants.length + 1, 0);
+  const jobs = poolSize(opts.jobs, tasks.length, runs, !import.meta.url.endsWith('.ts'));
   const runner = opts.runner ?? new InProcessRunner();
   const here = (task: ScenarioTask) => replayScenario((job) => runner.run(job), task, plan.actors);
   if (jobs > 1) {
@@ -131,6 +159,22 @@ export async function runAll(plan: ReplayPlan, opts: ReplayOptions = {}): Promis
   }
   const out: ScenarioResult[] = [];
   for (const task of tasks) out.push(await here(task));
+  return out;
+}
+
+/**
+ * One result per scenario from the groups' results (group-major, scenarios in order within each):
+ * the base's run is the same in every group (runs are deterministic), variants follow in the
+ * plan's order, and the best run is the first of the highest score, as one pass would pick it.
+ */
+function mergeGroups(results: ScenarioResult[], scenarios: number): ScenarioResult[] {
+  const out = results.slice(0, scenarios).map((r) => ({ ...r, variants: [...r.variants] }));
+  for (let i = scenarios; i < results.length; i++) {
+    const r = results[i]!;
+    const into = out[i % scenarios]!;
+    into.variants.push(...r.variants);
+    if (r.best && r.best.score > (into.best?.score ?? 0)) into.best = r.best;
+  }
   return out;
 }
 

@@ -8,7 +8,7 @@ import { compileBase, compileSources, runScenario } from '../../src/model/scenar
 import type { Scenario } from '../../src/model/scenario/types.js';
 import { baseInfo, loadBase } from '../../src/model/source/index.js';
 import { actorMap, type Actor } from '../../src/replay/interactions.js';
-import { InProcessRunner, poolSize, POOL_MIN_RUNS, runAll, type CompileUnit, type RunnerModel } from '../../src/replay/run-all.js';
+import { InProcessRunner, poolSize, POOL_MIN_RUNS, runAll, VARIANTS_PER_PASS, type CompileUnit, type RunnerModel } from '../../src/replay/run-all.js';
 import { replayScenario } from '../../src/replay/replay-scenario.js';
 import { runInWorkers, workerScript } from '../../src/replay/worker-pool.js';
 
@@ -51,6 +51,48 @@ test('the base runs once per scenario, each variant once per scenario, each unit
     if (r.variants[0]!.changed) expect(r.best?.sequence).toMatchObject({ label: 'V1', scenario: r.scenario });
     else expect(r.best).toBeNull();
   }
+});
+
+describe('many variants (a big mbox)', () => {
+  const counting = (calls: string[]): RunnerModel => ({
+    async compile(unit) {
+      calls.push(unit.key);
+      return unit.sources ? compileSources(baseInfo(unit.base), unit.sources, [unit.label], { reuse: true }) : compileBase(unit.base);
+    },
+    async run(compiled, job) {
+      return runScenario(compiled, job.scenario, { trace: job.trace });
+    },
+  });
+
+  test('a runner keeps the base and the last few variants compiled, and compiles a dropped one again', async () => {
+    const calls: string[] = [];
+    const runner = new InProcessRunner(counting(calls), 2);
+    const unit = (key: string): CompileUnit => ({ ...v514, key });
+    for (const key of ['a', 'b', 'a', 'c', 'b', 'a']) await runner.errors(unit(key));
+    await runner.errors(base);
+    await runner.errors(unit('d'));
+    await runner.errors(unit('e'));
+    await runner.errors(base);
+    // a, b kept; c drops b (a was used after it); b drops a; a drops c; the base is never dropped.
+    expect(calls).toEqual(['a', 'b', 'c', 'b', 'a', 'base', 'd', 'e']);
+  });
+
+  test(`variants ${VARIANTS_PER_PASS} at a time give what one pass over all of them gives, in the plan's order`, async () => {
+    const nouveau = scenarios.filter((s) => s.name.startsWith('nouveau'));
+    // Alternating the v10 sources (no change) and the v5.14 ones (a change), so runs differ and the best run is a tie.
+    const v10 = loadBase('v10').sources;
+    const variants: CompileUnit[] = Array.from({ length: VARIANTS_PER_PASS * 2 + 3 }, (_, i) => ({ key: `k${i}`, base: 'v10', sources: i % 3 === 2 ? v514.sources : v10, label: `V${i + 1}` }));
+    const calls: string[] = [];
+    const grouped = await runAll({ base, variants, scenarios: nouveau, actors }, { runner: new InProcessRunner(counting(calls)), jobs: 1 });
+    const runner = new InProcessRunner(counting([]), variants.length + 1);
+    const onePass = [];
+    for (const scenario of nouveau) onePass.push(await replayScenario((job) => runner.run(job), { scenario, base, variants }, actors));
+    expect(grouped.map((r) => r.variants.map((v) => v.key))).toEqual(nouveau.map(() => variants.map((v) => v.key)));
+    expect(grouped.some((r) => r.best !== null)).toBe(true);
+    expect(JSON.stringify(grouped)).toBe(JSON.stringify(onePass));
+    // Each variant compiled once: its group runs every scenario while it is still kept.
+    expect(calls.filter((k) => k !== 'base').sort()).toEqual(variants.map((v) => v.key).sort());
+  });
 });
 
 function compileVariant(unit: CompileUnit) {
