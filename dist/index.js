@@ -35752,8 +35752,14 @@ async function compileUnit(unit) {
   return compileSources2(baseInfo2(unit.base), unit.sources, unit.label ? [unit.label] : [], { reuse: true });
 }
 async function runAll(plan, opts = {}) {
-  const tasks = plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants: [...plan.variants] }));
-  const jobs = poolSize(opts.jobs, tasks.length, tasks.length * (plan.variants.length + 1), !import.meta.url.endsWith(".ts"));
+  const groups2 = [];
+  for (let i2 = 0; i2 < plan.variants.length || i2 === 0; i2 += VARIANTS_PER_PASS) groups2.push(plan.variants.slice(i2, i2 + VARIANTS_PER_PASS));
+  const tasks = groups2.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants })));
+  return mergeGroups(await runTasks(plan, tasks, opts), plan.scenarios.length);
+}
+async function runTasks(plan, tasks, opts) {
+  const runs2 = tasks.reduce((n, t) => n + t.variants.length + 1, 0);
+  const jobs = poolSize(opts.jobs, tasks.length, runs2, !import.meta.url.endsWith(".ts"));
   const runner2 = opts.runner ?? new InProcessRunner();
   const here = (task) => replayScenario((job) => runner2.run(job), task, plan.actors);
   if (jobs > 1) {
@@ -35765,13 +35771,23 @@ async function runAll(plan, opts = {}) {
   for (const task of tasks) out2.push(await here(task));
   return out2;
 }
+function mergeGroups(results, scenarios) {
+  const out2 = results.slice(0, scenarios).map((r) => ({ ...r, variants: [...r.variants] }));
+  for (let i2 = scenarios; i2 < results.length; i2++) {
+    const r = results[i2];
+    const into = out2[i2 % scenarios];
+    into.variants.push(...r.variants);
+    if (r.best && r.best.score > (into.best?.score ?? 0)) into.best = r.best;
+  }
+  return out2;
+}
 function poolSize(asked, tasks, runs2, auto = true) {
   const env = process.env.LKML_REPLAY_JOBS;
   const wanted = asked ?? (env !== void 0 && /^\d+$/.test(env.trim()) ? Number(env) : void 0);
   if (wanted !== void 0) return Math.max(1, Math.min(wanted, tasks));
   return auto && runs2 >= POOL_MIN_RUNS ? Math.max(1, Math.min(availableParallelism(), tasks)) : 1;
 }
-var MODEL, InProcessRunner, POOL_MIN_RUNS;
+var MODEL, VARIANTS_PER_PASS, InProcessRunner, POOL_MIN_RUNS;
 var init_run_all = __esm({
   "src/replay/run-all.ts"() {
     "use strict";
@@ -35783,18 +35799,28 @@ var init_run_all = __esm({
         return runScenario2(compiled, job.scenario, { trace: job.trace });
       }
     };
+    VARIANTS_PER_PASS = 8;
     InProcessRunner = class {
-      constructor(model = MODEL) {
+      constructor(model = MODEL, kept = VARIANTS_PER_PASS + 1) {
         this.model = model;
+        this.kept = kept;
       }
       model;
+      kept;
       compiled = /* @__PURE__ */ new Map();
+      /** Units of a base's own sources: never dropped. */
+      pinned = /* @__PURE__ */ new Set();
       compile(unit) {
         let c = this.compiled.get(unit.key);
-        if (!c) {
+        if (c) {
+          this.compiled.delete(unit.key);
+        } else {
           c = this.model.compile(unit);
-          this.compiled.set(unit.key, c);
+          if (unit.sources === null) this.pinned.add(unit.key);
+          const variants = [...this.compiled.keys()].filter((k) => !this.pinned.has(k));
+          if (!this.pinned.has(unit.key) && variants.length >= this.kept) this.compiled.delete(variants[0]);
         }
+        this.compiled.set(unit.key, c);
         return c;
       }
       async run(job) {

@@ -14709,18 +14709,28 @@ var MODEL = {
     return runScenario2(compiled, job.scenario, { trace: job.trace });
   }
 };
+var VARIANTS_PER_PASS = 8;
 var InProcessRunner = class {
-  constructor(model = MODEL) {
+  constructor(model = MODEL, kept = VARIANTS_PER_PASS + 1) {
     this.model = model;
+    this.kept = kept;
   }
   model;
+  kept;
   compiled = /* @__PURE__ */ new Map();
+  /** Units of a base's own sources: never dropped. */
+  pinned = /* @__PURE__ */ new Set();
   compile(unit) {
     let c = this.compiled.get(unit.key);
-    if (!c) {
+    if (c) {
+      this.compiled.delete(unit.key);
+    } else {
       c = this.model.compile(unit);
-      this.compiled.set(unit.key, c);
+      if (unit.sources === null) this.pinned.add(unit.key);
+      const variants = [...this.compiled.keys()].filter((k) => !this.pinned.has(k));
+      if (!this.pinned.has(unit.key) && variants.length >= this.kept) this.compiled.delete(variants[0]);
     }
+    this.compiled.set(unit.key, c);
     return c;
   }
   async run(job) {
