@@ -5,6 +5,7 @@
 // file and is read back when the report reads it; replayed ones stay here (their results come
 // later). `list()` is an array of all of them, in order, made as it is read.
 import { DiffSpill } from '../thread/diff-spill.js';
+import { lazyList } from '../thread/lazy-list.js';
 import type { VariantReview } from './types.js';
 
 /** Below this many variants they all stay in memory (small threads, tests). */
@@ -51,36 +52,7 @@ export class VariantStore {
   /** All variants in order: a plain array while none is spilled, else one made as it is read. */
   list(): VariantReview[] {
     if (!this.spill) return [...this.kept.values()];
-    return lazyArray(this.count, (i) => this.at(i));
+    return lazyList(this.count, (i) => this.at(i));
   }
 }
 
-/**
- * An array of `length` items made by `at(i)` when read (the last one is kept), so a renderer
- * that walks it holds one item at a time. Indexing, length, for-of, spread and array methods work.
- */
-function lazyArray<T>(length: number, at: (i: number) => T): T[] {
-  let last: { i: number; item: T } | null = null;
-  const get = (i: number): T => {
-    if (last?.i !== i) last = { i, item: at(i) };
-    return last.item;
-  };
-  const index = (p: string | symbol): number => {
-    if (typeof p !== 'string') return -1;
-    const n = Number(p);
-    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : -1;
-  };
-  return new Proxy(new Array<T>(length), {
-    get: (target, p, receiver) => {
-      const i = index(p);
-      return i >= 0 ? get(i) : Reflect.get(target, p, receiver);
-    },
-    has: (target, p) => index(p) >= 0 || Reflect.has(target, p),
-    ownKeys: (target) => [...Array.from({ length }, (_, i) => String(i)), ...Reflect.ownKeys(target)],
-    getOwnPropertyDescriptor: (target, p) => {
-      const i = index(p);
-      return i >= 0 ? { value: get(i), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, p);
-    },
-    set: () => false,
-  });
-}

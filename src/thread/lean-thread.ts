@@ -16,6 +16,7 @@ import { threadIndexed } from './threading.js';
 import { IdTable } from './id-table.js';
 import { float64s, int32s, uint8s } from './grow-array.js';
 import { quoteLayers } from './quote-layers.js';
+import { lazyList } from './lazy-list.js';
 import type { InBodyHeaders, InputError, Message, MessagePosition, MessageSource, Person, QuoteLayer, SubjectTags, ThreadParse, Trailer } from './types.js';
 
 /** The spilled part of a message (JSON). */
@@ -403,31 +404,3 @@ class SpilledDiff implements Diff {
 }
 let lastParts: { ref: SpillRef; parts: Pick<Diff, 'files' | 'repairs' | 'text'> } | null = null;
 
-/**
- * An array of `length` items made by `at(i)` each time one is read (the last one is kept), so
- * a consumer that walks it holds one message at a time. Array methods, spread and for-of work.
- */
-function lazyList<T>(length: number, at: (i: number) => T): T[] {
-  let last: { i: number; item: T } | null = null;
-  const get = (i: number): T => {
-    if (last?.i !== i) last = { i, item: at(i) };
-    return last.item;
-  };
-  const index = (p: string | symbol): number => {
-    if (typeof p !== 'string') return -1;
-    const n = Number(p);
-    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : -1;
-  };
-  return new Proxy(new Array<T>(length), {
-    get: (target, p, receiver) => {
-      const i = index(p);
-      return i >= 0 ? get(i) : Reflect.get(target, p, receiver);
-    },
-    has: (target, p) => index(p) >= 0 || Reflect.has(target, p),
-    getOwnPropertyDescriptor: (target, p) => {
-      const i = index(p);
-      return i >= 0 ? { value: get(i), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, p);
-    },
-    set: () => false,
-  });
-}

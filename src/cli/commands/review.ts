@@ -2,11 +2,11 @@
 // report what behaves differently. With no inputs it reviews the bundled seed thread. The parser,
 // the mapper, the model and the renderers are imported inside the action, so `--help` stays fast.
 import type { Command } from 'commander';
-import { once } from 'node:events';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
+import { writeChunks } from '../write-chunks.js';
 
 interface ReviewCliOptions extends BudgetCliOptions {
   base?: string;
@@ -109,18 +109,6 @@ export function registerReview(program: Command): void {
       // Unread messages are bad input: exit 2 wins over --fail-on's 1.
       if (reportUnreadMessages(result.thread.errors)) process.exitCode = exitCodes.badInput;
     });
-}
-
-/** Writes a big document a piece at a time, waiting when stdout's buffer is full. */
-async function writeChunks(chunks: Iterable<string>): Promise<void> {
-  let buf = '';
-  for (const c of chunks) {
-    buf += c;
-    if (buf.length < 1 << 16) continue;
-    if (!process.stdout.write(buf)) await once(process.stdout, 'drain');
-    buf = '';
-  }
-  if (buf) process.stdout.write(buf);
 }
 
 /** From this much input (files and folders' entries; stdin counts as big) review tunes the GC for memory. */

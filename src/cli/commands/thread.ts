@@ -1,9 +1,9 @@
 // `lkml-replay thread <inputs...> [--format text|json]`: parse threads and show the reply tree.
 // The parser, mailparser and the renderers are imported inside the action, so `--help` and
 // every other command start without loading them.
-import { once } from 'node:events';
 import type { Command } from 'commander';
 import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
+import { writeChunks } from '../write-chunks.js';
 
 interface ThreadOptions {
   format: string;
@@ -45,16 +45,4 @@ export function registerThread(program: Command): void {
       // What was read is printed above; each message that was not gets a line, and exit 2.
       if (reportUnreadMessages(parse.errors)) process.exitCode = exitCodes.badInput;
     });
-}
-
-/** Writes a big document a piece at a time, waiting when stdout's buffer is full. */
-async function writeChunks(chunks: Iterable<string>): Promise<void> {
-  let buf = '';
-  for (const c of chunks) {
-    buf += c;
-    if (buf.length < 1 << 16) continue;
-    if (!process.stdout.write(buf)) await once(process.stdout, 'drain');
-    buf = '';
-  }
-  if (buf) process.stdout.write(buf);
 }
