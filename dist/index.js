@@ -35943,8 +35943,8 @@ var init_diff_spill = __esm({
   }
 });
 
-// src/replay/variant-store.ts
-function lazyArray(length, at2) {
+// src/thread/lazy-list.ts
+function lazyList(length, at2) {
   let last = null;
   const get2 = (i2) => {
     if (last?.i !== i2) last = { i: i2, item: at2(i2) };
@@ -35969,11 +35969,19 @@ function lazyArray(length, at2) {
     set: () => false
   });
 }
+var init_lazy_list = __esm({
+  "src/thread/lazy-list.ts"() {
+    "use strict";
+  }
+});
+
+// src/replay/variant-store.ts
 var SPILL_VARIANTS_FROM, VariantStore;
 var init_variant_store = __esm({
   "src/replay/variant-store.ts"() {
     "use strict";
     init_diff_spill();
+    init_lazy_list();
     SPILL_VARIANTS_FROM = 256;
     VariantStore = class {
       constructor(spillFrom = SPILL_VARIANTS_FROM) {
@@ -36013,7 +36021,7 @@ var init_variant_store = __esm({
       /** All variants in order: a plain array while none is spilled, else one made as it is read. */
       list() {
         if (!this.spill) return [...this.kept.values()];
-        return lazyArray(this.count, (i2) => this.at(i2));
+        return lazyList(this.count, (i2) => this.at(i2));
       }
     };
   }
@@ -67045,30 +67053,6 @@ function threadOrder(n, byDate, idOf2, msgOf, parent) {
   }
   return out2.subarray(0, o);
 }
-function lazyList(length, at2) {
-  let last = null;
-  const get2 = (i2) => {
-    if (last?.i !== i2) last = { i: i2, item: at2(i2) };
-    return last.item;
-  };
-  const index = (p) => {
-    if (typeof p !== "string") return -1;
-    const n = Number(p);
-    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : -1;
-  };
-  return new Proxy(new Array(length), {
-    get: (target, p, receiver) => {
-      const i2 = index(p);
-      return i2 >= 0 ? get2(i2) : Reflect.get(target, p, receiver);
-    },
-    has: (target, p) => index(p) >= 0 || Reflect.has(target, p),
-    getOwnPropertyDescriptor: (target, p) => {
-      const i2 = index(p);
-      return i2 >= 0 ? { value: get2(i2), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, p);
-    },
-    set: () => false
-  });
-}
 var REPLY, QUOTED_DIFF, DATED, LeanCollector, SpilledDiff, lastParts;
 var init_lean_thread = __esm({
   "src/thread/lean-thread.ts"() {
@@ -67079,6 +67063,7 @@ var init_lean_thread = __esm({
     init_id_table();
     init_grow_array();
     init_quote_layers();
+    init_lazy_list();
     REPLY = 1;
     QUOTED_DIFF = 2;
     DATED = 4;
