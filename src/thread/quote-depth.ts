@@ -12,21 +12,34 @@ const SPACE = 32;
 const TAB = 9;
 
 export function quoteDepthOf(line: string): { depth: number; text: string } {
-  if (line.charCodeAt(0) !== GT) return { depth: 0, text: line };
-  let i = 1;
-  let depth = 1;
+  const at = markersEnd(line, 0);
+  return at === 0 ? { depth: 0, text: line } : { depth: markerDepth, text: line.slice(at) };
+}
+
+/** Depth of the markers markersEnd() last read (a variable, not an object a line: hot path). */
+let markerDepth = 0;
+
+/**
+ * Where the text starts after the quote markers at `i` (i itself when there are none), their
+ * depth left in markerDepth. The one rule for markers: splitQuoted and quoteDepthOf both use it.
+ */
+function markersEnd(s: string, i: number): number {
+  markerDepth = 0;
+  if (s.charCodeAt(i) !== GT) return i;
+  i++;
+  markerDepth = 1;
   for (;;) {
-    const c = line.charCodeAt(i);
+    const c = s.charCodeAt(i);
     if (c === GT) {
-      depth++;
+      markerDepth++;
       i++;
-    } else if ((c === SPACE || c === TAB) && line.charCodeAt(i + 1) === GT) {
-      depth++;
+    } else if ((c === SPACE || c === TAB) && s.charCodeAt(i + 1) === GT) {
+      markerDepth++;
       i += 2;
     } else break;
   }
-  if (line.charCodeAt(i) === SPACE) i++;
-  return { depth, text: line.slice(i) };
+  if (s.charCodeAt(i) === SPACE) i++;
+  return i;
 }
 
 /**
@@ -43,23 +56,8 @@ export function splitQuoted(body: string): QuotedLine[] {
     let end = nl < 0 ? len : nl;
     if (nl > pos && body.charCodeAt(nl - 1) === CR) end--;
     // The chars after `end` are CR, LF or none, so the marker scan can read past it safely.
-    let i = pos;
-    let depth = 0;
-    if (body.charCodeAt(i) === GT && i < end) {
-      i++;
-      depth = 1;
-      for (;;) {
-        const c = body.charCodeAt(i);
-        if (c === GT) {
-          depth++;
-          i++;
-        } else if ((c === SPACE || c === TAB) && body.charCodeAt(i + 1) === GT) {
-          depth++;
-          i += 2;
-        } else break;
-      }
-      if (body.charCodeAt(i) === SPACE) i++;
-    }
+    const i = pos < end ? markersEnd(body, pos) : pos;
+    const depth = pos < end ? markerDepth : 0;
     out.push({ depth, text: body.slice(i, end), lineNo: out.length + 1 });
     pos = nl < 0 ? len : nl + 1;
   }
