@@ -37843,6 +37843,24 @@ var init_read_input = __esm({
 });
 
 // src/thread/quote-depth.ts
+function markersEnd(s, i2) {
+  markerDepth = 0;
+  if (s.charCodeAt(i2) !== GT2) return i2;
+  i2++;
+  markerDepth = 1;
+  for (; ; ) {
+    const c = s.charCodeAt(i2);
+    if (c === GT2) {
+      markerDepth++;
+      i2++;
+    } else if ((c === SPACE || c === TAB) && s.charCodeAt(i2 + 1) === GT2) {
+      markerDepth++;
+      i2 += 2;
+    } else break;
+  }
+  if (s.charCodeAt(i2) === SPACE) i2++;
+  return i2;
+}
 function splitQuoted(body2) {
   const out2 = [];
   const len = body2.length;
@@ -37851,35 +37869,21 @@ function splitQuoted(body2) {
     const nl2 = body2.indexOf("\n", pos);
     let end = nl2 < 0 ? len : nl2;
     if (nl2 > pos && body2.charCodeAt(nl2 - 1) === CR) end--;
-    let i2 = pos;
-    let depth = 0;
-    if (body2.charCodeAt(i2) === GT2 && i2 < end) {
-      i2++;
-      depth = 1;
-      for (; ; ) {
-        const c = body2.charCodeAt(i2);
-        if (c === GT2) {
-          depth++;
-          i2++;
-        } else if ((c === SPACE || c === TAB) && body2.charCodeAt(i2 + 1) === GT2) {
-          depth++;
-          i2 += 2;
-        } else break;
-      }
-      if (body2.charCodeAt(i2) === SPACE) i2++;
-    }
+    const i2 = pos < end ? markersEnd(body2, pos) : pos;
+    const depth = pos < end ? markerDepth : 0;
     out2.push({ depth, text: body2.slice(i2, end), lineNo: out2.length + 1 });
     pos = nl2 < 0 ? len : nl2 + 1;
   }
   return out2;
 }
-var GT2, SPACE, TAB, CR;
+var GT2, SPACE, TAB, markerDepth, CR;
 var init_quote_depth = __esm({
   "src/thread/quote-depth.ts"() {
     "use strict";
     GT2 = 62;
     SPACE = 32;
     TAB = 9;
+    markerDepth = 0;
     CR = 13;
   }
 });
