@@ -3,7 +3,7 @@
 // content, so the base is compiled once however many variants are mapped onto it.
 import { createHash } from 'node:crypto';
 import type { Diagnostic, UnresolvedCall } from '../model/interp/compiler.js';
-import { compileSources } from '../model/scenario/run.js';
+import { modelProgram } from '../model/scenario/run.js';
 import type { ModelSource } from '../model/source/index.js';
 
 export interface CompileFacts {
@@ -20,16 +20,14 @@ export function sourcesDigest(sources: ModelSource[]): string {
   return h.digest('hex');
 }
 
-export function compileFacts(baseName: string, sources: ModelSource[]): CompileFacts {
-  const key = sourcesDigest(sources);
+/** `kernel`: the release whose runtime primitives the sources are compiled against. */
+export function compileFacts(kernel: string, sources: ModelSource[]): CompileFacts {
+  const key = `${kernel}\u0000${sourcesDigest(sources)}`;
   const hit = cache.get(key);
   if (hit) return hit;
   // reuse: the replay runs these very sources next and takes the program from the model's cache.
-  const compiled = compileSources({ name: baseName, description: '', patch: '' }, sources, [], { reuse: true });
-  const facts: CompileFacts = {
-    unresolved: compiled.program.unresolvedCalls,
-    errors: compiled.program.errors,
-  };
+  const program = modelProgram(kernel, sources);
+  const facts: CompileFacts = { unresolved: program.unresolvedCalls, errors: program.errors };
   cache.set(key, facts);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return facts;

@@ -57,6 +57,8 @@ export type * from './types.js';
 export interface MapBase {
   /** Base name ("v5.14", "v10"): only used in messages and cache keys. */
   name: string;
+  /** Kernel release whose runtime primitives the sources compile against (BaseSpec.kernel). */
+  kernel: string;
   sources: ModelSource[];
 }
 
@@ -79,7 +81,7 @@ export async function mapDiff(diff: Diff | { files: FileDiff[] }, base: MapBase,
 
 export function mapDiffSync(diff: Diff | { files: FileDiff[] }, base: MapBase, opts: MapOptions = {}): MappedDiff {
   const files = diff.files;
-  const idx = indexBase(base.name, base.sources);
+  const idx = indexBase(base.name, base.kernel, base.sources);
   const adds = addedModelDefinitions(files, idx);
   const hunks: HunkState[] = [];
   files.forEach((fd, fi) =>

@@ -61,15 +61,16 @@ export interface BaseIndex {
   files: Map<string, FileIndex>;
   /** Model C function name → where it is defined. */
   definitions: Map<string, { path: string; fn: IndexedFunction }[]>;
-  /** Names of the runtime's TypeScript primitives (kernelBuiltins()). */
+  /** Names of the runtime's TypeScript primitives (kernelBuiltins(kernel)). */
   builtins: Set<string>;
+  kernel: string;
 }
 
 const baseCache = new WeakMap<ModelSource[], BaseIndex>();
 
-export function indexBase(name: string, sources: ModelSource[]): BaseIndex {
+export function indexBase(name: string, kernel: string, sources: ModelSource[]): BaseIndex {
   const hit = baseCache.get(sources);
-  if (hit && hit.name === name) return hit;
+  if (hit && hit.name === name && hit.kernel === kernel) return hit;
   const files = new Map<string, FileIndex>();
   const definitions = new Map<string, { path: string; fn: IndexedFunction }[]>();
   for (const s of sources) {
@@ -81,7 +82,7 @@ export function indexBase(name: string, sources: ModelSource[]): BaseIndex {
       definitions.set(fn.name, list);
     }
   }
-  const idx: BaseIndex = { name, sources, files, definitions, builtins: new Set(Object.keys(kernelBuiltins())) };
+  const idx: BaseIndex = { name, sources, files, definitions, builtins: new Set(Object.keys(kernelBuiltins(kernel))), kernel };
   baseCache.set(sources, idx);
   return idx;
 }

@@ -78,8 +78,8 @@ function blame(hunks: HunkState[], pass: Pass, idx: BaseIndex, file: string, lin
 export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, base: MapBase): Map<string, HunkPlacement> {
   const out = new Map<string, HunkPlacement>();
   if (!pass.ranges.size) return out;
-  const baseFacts = compileFacts(base.name, base.sources);
-  const facts = compileFacts(base.name, splicedSources(pass, idx));
+  const baseFacts = compileFacts(base.kernel, base.sources);
+  const facts = compileFacts(base.kernel, splicedSources(pass, idx));
   const byHunk = new Map<string, { name: string; at: string; fn: string }[]>();
   for (const u of newUnresolved(baseFacts, facts)) {
     const k = blame(hunks, pass, idx, u.file, u.line, u.function, u.name);
@@ -105,8 +105,8 @@ export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
 /** Code the interpreter cannot compile after the splice: a note on the hunk (its function traps when reached). */
 export function addCompileNotes(hunks: HunkState[], pass: Pass, idx: BaseIndex, base: MapBase): void {
   if (!pass.ranges.size) return;
-  const facts = compileFacts(base.name, splicedSources(pass, idx));
-  for (const d of newErrors(compileFacts(base.name, base.sources), facts)) {
+  const facts = compileFacts(base.kernel, splicedSources(pass, idx));
+  for (const d of newErrors(compileFacts(base.kernel, base.sources), facts)) {
     const k = blame(hunks, pass, idx, d.file, d.line, d.function);
     const p = k ? pass.placements.find((x) => `${x.fileIndex}:${x.hunkIndex}` === k) : undefined;
     if (p) p.notes.push(`the interpreter cannot compile ${d.function ? `${d.function}()` : 'this code'} after the change: ${d.message} (${d.file}:${d.line}); a run that reaches it ends with verdict error`);

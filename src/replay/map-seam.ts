@@ -17,6 +17,6 @@ export type MapDiffFn = (req: MapRequest) => MappedDiff | Promise<MappedDiff>;
 
 /** The mapper of this build (src/map), loaded when a review first needs it. */
 export async function defaultMapper(): Promise<MapDiffFn> {
-  const { mapDiff } = await import('../map/index.js');
-  return (req) => mapDiff(req.diff, { name: req.base, sources: req.sources }, { partial: req.partial });
+  const [{ mapDiff }, { baseInfo }] = await Promise.all([import('../map/index.js'), import('../model/source/index.js')]);
+  return (req) => mapDiff(req.diff, { name: req.base, kernel: baseInfo(req.base).spec.kernel, sources: req.sources }, { partial: req.partial });
 }

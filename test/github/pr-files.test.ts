@@ -9,7 +9,7 @@ import { DEFAULT_PATHS } from '../../src/action/inputs.js';
 import { collectReviewInputs, diffFromFilePatches } from '../../src/action/pr-files.js';
 import { findWorkspaceFiles, readWorkspaceFile } from '../../src/action/workspace.js';
 import { isModelledKernelPath } from '../../src/action/review-seam.js';
-import { modelSources } from '../../src/model/source/index.js';
+import { modelFiles } from '../../src/model/source/index.js';
 import type { FakeGitHub, FakePullFile } from './fake-github.js';
 import { BASE_SHA, BOT_TOKEN, HEAD_SHA, MERGE_SHA, OWNER, recordingLogger, REPO, startFakeGitHub, testClient } from './helpers.js';
 
@@ -167,7 +167,7 @@ describe('workspace reads and globs', () => {
 
 describe('modelled kernel files', () => {
   it('are the .c files of the model sources', () => {
-    const cFiles = modelSources().map((s) => s.path).filter((p) => p.endsWith('.c'));
+    const cFiles = modelFiles().filter((p) => p.endsWith('.c'));
     expect(cFiles.length).toBeGreaterThan(0);
     for (const p of cFiles) expect(isModelledKernelPath(p), p).toBe(true);
     expect(isModelledKernelPath('mm/slab.c')).toBe(false);

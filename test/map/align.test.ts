@@ -34,7 +34,7 @@ int third(int n)
 }
 `;
 
-const base = (): MapBase => ({ name: 'toy', sources: [{ path: 'mm/toy.c', text: MODEL }] });
+const base = (): MapBase => ({ name: 'toy', kernel: '5.14', sources: [{ path: 'mm/toy.c', text: MODEL }] });
 const run = (diff: string) => mapDiffSync(diffOfText(`--- a/mm/toy.c\n+++ b/mm/toy.c\n${diff}`), base(), { compile: false });
 
 beforeAll(async () => {
@@ -93,7 +93,7 @@ describe('alignment on a toy model', () => {
 describe('parsing each base once', () => {
   it('indexes a file once per distinct text and a base once per sources array', () => {
     const b = base();
-    expect(indexBase(b.name, b.sources)).toBe(indexBase(b.name, b.sources));
+    expect(indexBase(b.name, b.kernel, b.sources)).toBe(indexBase(b.name, b.kernel, b.sources));
     expect(indexFile('mm/toy.c', MODEL)).toBe(indexFile('mm/toy.c', MODEL));
     expect(indexFile('mm/toy.c', MODEL + '\n')).not.toBe(indexFile('mm/toy.c', MODEL));
   });

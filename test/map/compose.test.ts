@@ -7,7 +7,7 @@ import { applyModelPatch, baseInfo, sourceDir, type ModelSource } from '../../sr
 import { outlineTranslationUnit } from '../../src/model/interp/source-outline.js';
 import { base, diffOf, diffOfText, fixture, fnOf, map, mangle, statementHeads, tempFile, textOf, toks } from './helpers.js';
 
-const V10_PATCH = readFileSync(`${sourceDir()}/bases/v10.patch`, 'utf8');
+const V10_PATCH = readFileSync(`${sourceDir()}/v10.patch`, 'utf8');
 let textOfBase: ModelSource[];
 beforeAll(async () => {
   textOfBase = (await base('v10')).sources;

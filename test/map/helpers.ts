@@ -62,12 +62,13 @@ export function mangle(diffText: string): string {
     .join('\n');
 }
 
-export async function base(name: 'v5.14' | 'v10'): Promise<{ name: string; sources: ModelSource[] }> {
+export async function base(name: string): Promise<{ name: string; kernel: string; sources: ModelSource[] }> {
   await initOutline();
-  return { name, sources: loadBase(name).sources };
+  const { base: info, sources } = loadBase(name);
+  return { name, kernel: info.spec.kernel, sources };
 }
 
-export async function map(diff: Diff | { files: FileDiff[] }, b: 'v5.14' | 'v10', opts: MapOptions = {}) {
+export async function map(diff: Diff | { files: FileDiff[] }, b: string, opts: MapOptions = {}) {
   return mapDiff(diff, await base(b), opts);
 }
 

@@ -13,7 +13,7 @@ const MODEL = `int first(struct page *page)
 }
 `;
 
-const toy = (): MapBase => ({ name: 'toy', sources: [{ path: 'mm/toy.c', text: MODEL }] });
+const toy = (): MapBase => ({ name: 'toy', kernel: '5.14', sources: [{ path: 'mm/toy.c', text: MODEL }] });
 const run = (body: string[], header = '@@ -1,1 +1,1 @@ int first(struct page *page)') =>
   mapDiffSync(diffOfText(['--- a/mm/toy.c', '+++ b/mm/toy.c', header, ...body].join('\n')), toy(), { compile: false });
 const repeat = (n: number, line: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => line(i));

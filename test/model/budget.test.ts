@@ -12,7 +12,7 @@ import { budgetsOf, withBudgets } from '../../src/model/scenario/budget.js';
 import { review } from '../../src/replay/review.js';
 import { renderJson } from '../../src/report/render-json.js';
 
-const RMAP = readFileSync(new URL('../../src/model/source/mm/rmap.c', import.meta.url), 'utf8');
+const RMAP = readFileSync(new URL('../../src/model/source/v5.14/mm/rmap.c', import.meta.url), 'utf8');
 const WALK = '\trmap_walk(page, &rwc);';
 const CHECK = '\tif (!PageAnon(page) || PageTail(page))';
 

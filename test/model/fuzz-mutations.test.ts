@@ -28,7 +28,7 @@ const TARGETS: { file: string; fns: string[] }[] = [
   { file: 'drivers/gpu/drm/nouveau/nouveau_svm.c', fns: ['nouveau_atomic_range_fault', 'nouveau_svm_range_invalidate'] },
   { file: 'mm/memory.c', fns: ['remove_device_exclusive_entry', 'restore_exclusive_pte'] },
 ];
-const SRC = (f: string) => readFileSync(new URL(`../../src/model/source/${f}`, import.meta.url), 'utf8');
+const SRC = (f: string) => readFileSync(new URL(`../../src/model/source/v5.14/${f}`, import.meta.url), 'utf8');
 
 interface Site {
   file: string;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBase, runScenario } from '../../src/model/scenario/index.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 
-const SRC = (f: string) => readFileSync(new URL(`../../src/model/source/${f}`, import.meta.url), 'utf8');
+const SRC = (f: string) => readFileSync(new URL(`../../src/model/source/v5.14/${f}`, import.meta.url), 'utf8');
 const SMALL = loadBundledScenarios().find((s) => s.name === 'nouveau-atomic-small')!;
 
 /** A patch of `file` replacing `from` (once, must be there) by `to`. */

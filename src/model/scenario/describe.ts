@@ -12,12 +12,12 @@ export interface ModelDescription {
   scenarios: { name: string; thp: boolean; description: string }[];
 }
 
-export async function describeModel(): Promise<ModelDescription> {
-  const c = await compileBase('v5.14');
+export async function describeModel(baseName = 'v5.14'): Promise<ModelDescription> {
+  const c = await compileBase(baseName);
   const fns: ModelDescription['functions'] = c.program.functions
     .map((f) => ({ name: f.name, kind: 'model C' as const, file: f.file, lines: [f.line, f.endLine] as [number, number], compiles: f.error === null }))
     .sort((a, b) => (a.file === b.file ? a.lines![0] - b.lines![0] : a.file < b.file ? -1 : 1));
-  const bs = Object.entries(kernelBuiltins())
+  const bs = Object.entries(kernelBuiltins(c.base.spec.kernel))
     .map(([name, b]) => ({ name, kind: 'TypeScript primitive' as const, file: b.header ?? '', proto: b.proto }))
     .sort((a, b) => (a.file === b.file ? (a.name < b.name ? -1 : 1) : a.file < b.file ? -1 : 1));
   return {
@@ -47,7 +47,7 @@ export function modelText(d: ModelDescription): string {
     out.push(`    ${f.proto}`);
   }
   out.push('', 'Bases:');
-  for (const b of d.bases) out.push(`  ${b.name.padEnd(6)} ${b.description}${b.patchLines ? ` (bases/${b.name}.patch, ${b.patchLines} lines)` : ' (the model sources as they are)'}`);
+  for (const b of d.bases) out.push(`  ${b.name.padEnd(6)} ${b.description}${b.patchLines ? ` (src/model/source/${b.name}.patch, ${b.patchLines} lines)` : ` (src/model/source/${b.name}/)`}`);
   out.push('', 'Scenarios (fixtures/scenarios):');
   for (const s of d.scenarios) out.push(`  ${s.name.padEnd(26)} thp ${s.thp ? 'on ' : 'off'}  ${s.description.replace(/\s+/g, ' ').slice(0, 110)}${s.description.length > 110 ? '...' : ''}`);
   return out.join('\n') + '\n';

@@ -72,27 +72,29 @@ export async function compileBase(name: string, extraPatches: { name: string; pa
  * not changed by a run (each run makes its own Machine and kernel), so both can share one.
  */
 export function compileSources(base: BaseInfo, sources: ModelSource[], patches: string[] = [], opts: { reuse?: boolean } = {}): CompiledBase {
-  const program = opts.reuse ? sharedProgram(sources) : compileModel(sources);
+  const kernel = base.spec.kernel;
+  const program = opts.reuse ? modelProgram(kernel, sources) : compileModel(kernel, sources);
   return { base, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
 }
 
-function compileModel(sources: ModelSource[]): Program {
-  return compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+function compileModel(kernel: string, sources: ModelSource[]): Program {
+  return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
 }
 
 /** Only the last few are kept: a review asks for a variant's program right after mapping it. */
 const PROGRAMS_KEPT = 4;
 const programs = new Map<string, Program>();
 
-function sharedProgram(sources: ModelSource[]): Program {
-  const h = createHash('sha1');
+/** The compiled program of `sources` under kernel release `kernel`'s primitives, from the cache. */
+export function modelProgram(kernel: string, sources: ModelSource[]): Program {
+  const h = createHash('sha1').update(kernel).update('\u0000');
   for (const s of sources) h.update(s.path).update('\u0000').update(s.text).update('\u0000');
   const key = h.digest('hex');
   let program = programs.get(key);
   if (program) {
     programs.delete(key); // most recently used last
   } else {
-    program = compileModel(sources);
+    program = compileModel(kernel, sources);
     if (programs.size >= PROGRAMS_KEPT) programs.delete(programs.keys().next().value!);
   }
   programs.set(key, program);

@@ -1,12 +1,15 @@
-// The model sources as data: every `.c`/`.h` under this directory by its kernel path
-// ("mm/rmap.c", "include/linux/mm.h"), and the bases. The source tree is the v5.14 base; another
-// base is a unified diff over it (bases/<name>.patch), applied with jsdiff exactly as a variant's
+// The model sources as data: for each base (bases.ts), every `.c`/`.h` by its kernel path
+// ("mm/rmap.c", "include/linux/mm.h"). A release base is the tree src/model/source/<name>/; a
+// posting base is <name>.patch over the base it names, applied with jsdiff exactly as a variant's
 // hunks are applied later.
 
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPatch, parsePatch } from 'diff';
+import { BASE_SPECS, BASES, baseSpec, type BaseSpec } from './bases.js';
+
+export { BASES, BASE_SPECS, baseSpec, kernelOrdinal, type BaseSpec } from './bases.js';
 
 export interface ModelSource {
   /** Kernel path, e.g. "mm/rmap.c". */
@@ -16,13 +19,14 @@ export interface ModelSource {
 
 export interface BaseInfo {
   name: string;
+  spec: BaseSpec;
   description: string;
-  /** Unified diff over the v5.14 model sources ('' for v5.14 itself). */
+  /** A posting's unified diff over `spec.over` ('' for a release). */
   patch: string;
 }
 
-export const BASES = ['v5.14', 'v10'] as const;
-export type BaseName = (typeof BASES)[number];
+/** The oldest release tree: where sourceDir() recognises the model sources. */
+const MARKER = join(BASE_SPECS.find((b) => b.kind === 'release')!.name, 'mm', 'rmap.c');
 
 /**
  * Directory of the model sources: this directory when it holds them (src/ under vitest), else
@@ -30,10 +34,10 @@ export type BaseName = (typeof BASES)[number];
  */
 export function sourceDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  if (existsSync(join(here, 'mm', 'rmap.c'))) return here;
+  if (existsSync(join(here, MARKER))) return here;
   for (let d = here, i = 0; i < 8; i++, d = dirname(d)) {
     const p = join(d, 'src', 'model', 'source');
-    if (existsSync(join(p, 'mm', 'rmap.c'))) return p;
+    if (existsSync(join(p, MARKER))) return p;
   }
   return resolve(here, '..', '..', '..', 'src', 'model', 'source');
 }
@@ -41,37 +45,31 @@ export function sourceDir(): string {
 function walk(dir: string, root: string, out: ModelSource[]): void {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      if (name !== 'bases') walk(p, root, out);
-    } else if (name.endsWith('.c') || name.endsWith('.h')) {
-      out.push({ path: relative(root, p).split('\\').join('/'), text: readFileSync(p, 'utf8') });
-    }
+    if (statSync(p).isDirectory()) walk(p, root, out);
+    else if (name.endsWith('.c') || name.endsWith('.h')) out.push({ path: relative(root, p).split('\\').join('/'), text: readFileSync(p, 'utf8') });
   }
 }
 
-let cached: ModelSource[] | null = null;
+const trees = new Map<string, ModelSource[]>();
 
-/** The v5.14 model sources, headers first, then .c files, each sorted by path. */
-export function modelSources(): ModelSource[] {
-  if (!cached) {
+/** A release tree's sources, headers first, then .c files, each sorted by path. */
+function treeSources(name: string): ModelSource[] {
+  let t = trees.get(name);
+  if (!t) {
+    const root = join(sourceDir(), name);
     const all: ModelSource[] = [];
-    const root = sourceDir();
     walk(root, root, all);
-    cached = [...all.filter((s) => s.path.endsWith('.h')), ...all.filter((s) => s.path.endsWith('.c'))];
+    t = [...all.filter((s) => s.path.endsWith('.h')), ...all.filter((s) => s.path.endsWith('.c'))];
+    trees.set(name, t);
   }
-  return cached.map((s) => ({ ...s }));
+  return t.map((s) => ({ ...s }));
 }
-
-const DESCRIPTIONS: Record<BaseName, string> = {
-  'v5.14': 'merged code (Linux v5.14): PageTail() skip in page_make_device_exclusive(), `long i` and the npages < 0 check in make_device_exclusive_range()',
-  v10: 'as posted in [PATCH v10 07/10] (2021-06-07): no PageTail() skip, `unsigned long i`, no npages < 0 check',
-};
 
 export function baseInfo(name: string): BaseInfo {
-  if (!(BASES as readonly string[]).includes(name)) throw new PatchError(`unknown base ${JSON.stringify(name)} (bases: ${BASES.join(', ')})`);
-  const b = name as BaseName;
-  const patch = b === 'v5.14' ? '' : readFileSync(join(sourceDir(), 'bases', `${b}.patch`), 'utf8');
-  return { name: b, description: DESCRIPTIONS[b], patch };
+  const spec = baseSpec(name);
+  if (!spec) throw new PatchError(`unknown base ${JSON.stringify(name)} (bases: ${BASES.join(', ')})`);
+  const patch = spec.kind === 'posting' ? readFileSync(join(sourceDir(), `${spec.name}.patch`), 'utf8') : '';
+  return { name: spec.name, spec, description: spec.summary, patch };
 }
 
 export class PatchError extends Error {
@@ -103,10 +101,23 @@ export function applyModelPatch(sources: ModelSource[], patch: string, what = 'p
   return out;
 }
 
+/** The model sources of a base (without extra patches). */
+function baseSources(info: BaseInfo): ModelSource[] {
+  if (info.spec.kind === 'release') return treeSources(info.name);
+  return applyModelPatch(baseSources(baseInfo(info.spec.over!)), info.patch, `base ${info.name}`);
+}
+
 /** The model sources of a base, plus extra patches (a variant's hunks) applied in order. */
 export function loadBase(name: string, extraPatches: { name: string; patch: string }[] = []): { base: BaseInfo; sources: ModelSource[] } {
   const base = baseInfo(name);
-  let sources = applyModelPatch(modelSources(), base.patch, `base ${base.name}`);
+  let sources = baseSources(base);
   for (const p of extraPatches) sources = applyModelPatch(sources, p.patch, p.name);
   return { base, sources };
+}
+
+/** Every kernel path some base models, sorted: what "a file the model has" means. */
+export function modelFiles(): string[] {
+  const paths = new Set<string>();
+  for (const b of BASE_SPECS) if (b.kind === 'release') for (const s of treeSources(b.name)) paths.add(s.path);
+  return [...paths].sort();
 }

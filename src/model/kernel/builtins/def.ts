@@ -1,6 +1,9 @@
-// Helpers to declare builtins by their C prototype.
+// Helpers to declare builtins by their C prototype, each for the kernel releases it exists in
+// (a primitive whose prototype changed, page_remove_rmap(page, compound) becoming
+// page_remove_rmap(page, vma, compound), is declared once per range of releases).
 
 import type { Builtin, BuiltinResult, BuiltinTable, ExecCtx, Value } from '../../interp/api.js';
+import { kernelOrdinal } from '../../source/bases.js';
 
 type Fn = (ctx: ExecCtx, ...args: Value[]) => BuiltinResult;
 
@@ -11,9 +14,23 @@ export function protoName(proto: string): string {
   return m[1]!;
 }
 
+/** Releases a declaration holds for: from `from` (inclusive) up to `until` (exclusive). */
+export interface Releases {
+  from?: string;
+  until?: string;
+}
+
+interface Entry {
+  name: string;
+  builtin: Builtin;
+  from: number;
+  until: number;
+}
+
 export class TableBuilder {
-  readonly t: BuiltinTable = {};
-  constructor(readonly header: string) {}
+  private readonly entries: Entry[] = [];
+  private releases: Releases = {};
+  constructor(private header: string) {}
   fn(proto: string, fn: Fn): this {
     this.add(proto, fn, false);
     return this;
@@ -25,15 +42,29 @@ export class TableBuilder {
   }
   /** Switch the kernel header the next builtins are listed under. */
   in(header: string): this {
-    (this as { header: string }).header = header;
+    this.header = header;
+    return this;
+  }
+  /** The next builtins exist only in these releases (`{}`: in all of them again). */
+  releasesOf(r: Releases): this {
+    this.releases = r;
     return this;
   }
   private add(proto: string, fn: Fn, blocking: boolean): void {
     const name = protoName(proto);
-    if (this.t[name]) throw new Error(`builtin ${name} declared twice`);
+    const from = this.releases.from ? kernelOrdinal(this.releases.from) : 0;
+    const until = this.releases.until ? kernelOrdinal(this.releases.until) : Infinity;
+    if (this.entries.some((e) => e.name === name && e.from < until && from < e.until)) throw new Error(`builtin ${name} declared twice for the same release`);
     const b: Builtin = { proto, fn, header: this.header };
     if (blocking) b.blocking = true;
-    this.t[name] = b;
+    this.entries.push({ name, builtin: b, from, until });
+  }
+  /** The builtins of one kernel release. */
+  table(kernel: string): BuiltinTable {
+    const k = kernelOrdinal(kernel);
+    const t: BuiltinTable = {};
+    for (const e of this.entries) if (e.from <= k && k < e.until) t[e.name] = e.builtin;
+    return t;
   }
 }
 

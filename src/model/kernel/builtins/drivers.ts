@@ -2,7 +2,7 @@
 // test_hmm's xarray, kmap/memcpy/vmalloc and user copies (page contents are one word a page in
 // the model), and hmm_range_fault() (its permission checks only).
 
-import { Ptr, type BuiltinTable, type CType, type ExecCtx, type Region, type Value } from '../../interp/api.js';
+import { Ptr, type CType, type ExecCtx, type Region, type Value } from '../../interp/api.js';
 import { kernelOf, type Kernel } from '../state.js';
 import { hex, structAt } from '../object.js';
 import { pageOf, PAGE_OFFSET } from '../mm/page.js';
@@ -111,7 +111,7 @@ function untag(p: Value): Value {
   return p.byteOffset & 3 ? new Ptr(p.region, p.index, p.byteOffset & ~3) : p;
 }
 
-export function driverBuiltins(): BuiltinTable {
+export function driverBuiltins(): TableBuilder {
   const t = new TableBuilder('drivers/gpu/drm/nouveau/include/nvif/object.h');
   t.fn('int nvif_object_ioctl(struct nvif_object *object, void *data, u32 size, void **hack)', (ctx, _o, data) => {
     // PFNMAP: program the GPU pte of args->p.addr from args->p.phys[0].
@@ -221,7 +221,7 @@ export function driverBuiltins(): BuiltinTable {
       }
       return ctx.notModelled('hmm_range_fault: faulting pages for the device');
     });
-  return t.t;
+  return t;
 }
 
 export const _b = b;

@@ -1,5 +1,6 @@
-// The builtins table: every kernel primitive the model C can call, by its C prototype. Anything
-// else a model source calls (and does not define) ends the run with verdict `error`.
+// The builtins table: every kernel primitive the model C can call, by its C prototype, for one
+// kernel release. Anything else a model source calls (and does not define) ends the run with
+// verdict `error`.
 
 import type { BuiltinTable } from '../../interp/api.js';
 import { driverBuiltins } from './drivers.js';
@@ -8,18 +9,20 @@ import { pageBuiltins } from './page.js';
 import { pgtableBuiltins } from './pgtable.js';
 import { syncBuiltins } from './sync.js';
 
-let cached: BuiltinTable | null = null;
+const cached = new Map<string, BuiltinTable>();
 
-export function kernelBuiltins(): BuiltinTable {
-  if (cached) return cached;
-  const all: BuiltinTable = {};
+/** The primitives of kernel release `kernel` ("5.14", "6.13"). */
+export function kernelBuiltins(kernel: string): BuiltinTable {
+  let all = cached.get(kernel);
+  if (all) return all;
+  all = {};
   for (const part of [pageBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins()]) {
-    for (const [name, b] of Object.entries(part)) {
+    for (const [name, b] of Object.entries(part.table(kernel))) {
       if (all[name]) throw new Error(`builtin ${name} defined twice`);
       all[name] = b;
     }
   }
-  cached = all;
+  cached.set(kernel, all);
   return all;
 }
 

@@ -1,7 +1,7 @@
 // mm-level primitives: vma lookup, mmap_lock, mm references, the fault entry, the THP split
 // primitive, anon_vma locking and its interval tree, RCU, scheduling points, ERR_PTR.
 
-import { Ptr, type Blocked, type BuiltinTable, type ExecCtx, type Value } from '../../interp/api.js';
+import { Ptr, type Blocked, type ExecCtx, type Value } from '../../interp/api.js';
 import { kernelOf } from '../state.js';
 import { acquire, release, tryAcquire } from '../locks.js';
 import { objectAt, structAt } from '../object.js';
@@ -17,7 +17,7 @@ function isErr(p: Value): boolean {
   return BigInt.asUintN(64, p.address) >= (1n << 64n) - MAX_ERRNO;
 }
 
-export function mmBuiltins(): BuiltinTable {
+export function mmBuiltins(): TableBuilder {
   const t = new TableBuilder('include/linux/mm.h');
   t.fn('struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)', (ctx, mmp, addr) => {
     // Stack vmas do not grow in the model: find_vma() plus the start check.
@@ -145,7 +145,7 @@ export function mmBuiltins(): BuiltinTable {
     .fn('void *ERR_PTR(long error)', (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e as bigint)), { k: 'void' }))
     .fn('bool IS_ERR(const void *ptr)', (_ctx, p) => b(isErr(p)))
     .fn('long PTR_ERR(const void *ptr)', (_ctx, p) => (p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n));
-  return t.t;
+  return t;
 }
 
 export const _structAt = structAt;

@@ -2,7 +2,7 @@
 // (include/linux/mm.h), the page lock (include/linux/pagemap.h, mm/filemap.c), mapcounts and
 // anon rmap accounting (include/linux/mm.h, mm/rmap.c), all as in v5.14.
 
-import { Ptr, type Blocked, type BuiltinTable, type ExecCtx, type Value } from '../../interp/api.js';
+import { Ptr, type Blocked, type ExecCtx, type Value } from '../../interp/api.js';
 import { kernelOf, type Kernel } from '../state.js';
 import { fnOf, traceLock } from '../locks.js';
 import { hex } from '../object.js';
@@ -108,7 +108,7 @@ export function unlockPage(ctx: ExecCtx, h: PageState): void {
   traceLock(ctx, 'release', pageLockName(h));
 }
 
-export function pageBuiltins(): BuiltinTable {
+export function pageBuiltins(): TableBuilder {
   const t = new TableBuilder('include/linux/page-flags.h');
   t.fn('struct page *compound_head(struct page *page)', (ctx, p) => {
     const { k, h } = pg(ctx, p);
@@ -268,7 +268,7 @@ export function pageBuiltins(): BuiltinTable {
       touch(ctx, s);
       return undefined;
     });
-  return t.t;
+  return t;
 }
 
 /** Drop the caller's mmap_lock (read) as lock_page_or_retry() does before waiting. */

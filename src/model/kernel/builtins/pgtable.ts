@@ -2,7 +2,7 @@
 // include/linux/mm.h) and swap entries (include/linux/swapops.h with CONFIG_DEVICE_PRIVATE and
 // the device-exclusive types of the series), v5.14 semantics.
 
-import { Ptr, type Blocked, type BuiltinTable, type ExecCtx, type Opaque, type Value } from '../../interp/api.js';
+import { Ptr, type Blocked, type ExecCtx, type Opaque, type Value } from '../../interp/api.js';
 import { kernelOf, type Kernel } from '../state.js';
 import { acquire, release } from '../locks.js';
 import { hex, objectAt } from '../object.js';
@@ -65,7 +65,7 @@ export function makeEntry(type: SwpType, offset: bigint): SwpEntry {
   return new SwpEntry(type, offset);
 }
 
-export function pgtableBuiltins(): BuiltinTable {
+export function pgtableBuiltins(): TableBuilder {
   const t = new TableBuilder('include/linux/pgtable.h');
   // ---------------------------------------------------------------- walking
   t.fn('pgd_t *pgd_offset(struct mm_struct *mm, unsigned long address)', (ctx, mmp, addr) => {
@@ -322,7 +322,7 @@ export function pgtableBuiltins(): BuiltinTable {
     })
     .fn('void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)', (ctx) => ctx.notModelled('migration_entry_wait: migration entries'))
     .fn('void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)', (ctx) => ctx.notModelled('pmd_migration_entry_wait: PMD migration entries'));
-  return t.t;
+  return t;
 }
 
 export const _objectAt = objectAt;

@@ -1,7 +1,7 @@
 // Spinlocks, mutexes, wait queues, the MMU-notifier dispatch entry points, time, and
 // model_not_modelled() -- the builtin a model branch outside the model calls.
 
-import { Ptr, type Blocked, type BuiltinTable, type ExecCtx, type Value } from '../../interp/api.js';
+import { Ptr, type Blocked, type ExecCtx, type Value } from '../../interp/api.js';
 import { kernelOf, HZ } from '../state.js';
 import { acquire, release, tryAcquire } from '../locks.js';
 import { structAt } from '../object.js';
@@ -22,7 +22,7 @@ export function cString(ctx: ExecCtx, p: Value): string {
   return s;
 }
 
-export function syncBuiltins(): BuiltinTable {
+export function syncBuiltins(): TableBuilder {
   const t = new TableBuilder('include/linux/spinlock.h');
   t.gen('void spin_lock(spinlock_t *lock)', function* (ctx, p) {
     yield* acquire(ctx, kernelOf(ctx).locks.resolve(p, ctx, 'spinlock'));
@@ -83,5 +83,5 @@ export function syncBuiltins(): BuiltinTable {
     .fn('unsigned long msecs_to_jiffies(unsigned int m)', (_ctx, m) => (BigInt(Number(m)) * HZ + 999n) / 1000n)
     .in('(model)')
     .fn('void model_not_modelled(const char *what)', (ctx, what) => ctx.notModelled(cString(ctx, what)));
-  return t.t;
+  return t;
 }

@@ -5,7 +5,7 @@
  * Read against: a 5.14-era page-based mm/rmap.c (merged make_device_exclusive_range() with
  * the PageTail() skip and the npages < 0 check), the v10 posting quoted in Peter Xu's review
  * (Message-ID YL+4ENiwbn9QAa2V@t490s) and the v11 posting. This file is the v5.14 base; the
- * v10 base is bases/v10.patch over it. Function names, signatures, statement order, local
+ * v10 base is ../v10.patch over it. Function names, signatures, statement order, local
  * declarations and call arguments follow v5.14; the text is our own.
  *
  * Left out (each ends the run with verdict `error` if reached): KSM and file-backed rmap

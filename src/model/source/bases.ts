@@ -1,0 +1,56 @@
+// The bases the model knows, as data. A release base is a tree of model sources under
+// src/model/source/<name>/ (kernel layout); a posting base is a unified diff over another base
+// (src/model/source/<name>.patch), applied with jsdiff exactly as a variant's hunks are.
+// `kernel` is the release whose runtime rules apply (primitive prototypes, mapcount accounting of
+// device-exclusive entries ...): a posting takes the one of the tree it was written for.
+
+export type BaseKind = 'release' | 'posting';
+
+export interface BaseSpec {
+  name: string;
+  kind: BaseKind;
+  /** Kernel release ("5.14") whose runtime rules the base runs under. */
+  kernel: string;
+  /** Release date, or the date the series was posted (YYYY-MM-DD). */
+  date: string;
+  /** The release's tag commit, as a `base-commit:` trailer names it (releases only). */
+  commit?: string;
+  /** The base a posting's patch applies to. */
+  over?: string;
+  /** What sets this base apart from its neighbours, as a noun phrase. */
+  summary: string;
+}
+
+/** Oldest first. */
+export const BASE_SPECS: readonly BaseSpec[] = [
+  {
+    name: 'v10',
+    kind: 'posting',
+    kernel: '5.14',
+    date: '2021-06-07',
+    over: 'v5.14',
+    summary: 'the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()',
+  },
+  {
+    name: 'v5.14',
+    kind: 'release',
+    kernel: '5.14',
+    date: '2021-08-29',
+    commit: '7d2a07b769330c34b4deabeed939325c77a7ec2f',
+    summary: 'the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()',
+  },
+];
+
+export const BASES: readonly string[] = BASE_SPECS.map((b) => b.name);
+
+/** The spec of a base, or undefined. */
+export function baseSpec(name: string): BaseSpec | undefined {
+  return BASE_SPECS.find((b) => b.name === name);
+}
+
+/** "6.13" -> 613: kernel releases compared as numbers. */
+export function kernelOrdinal(kernel: string): number {
+  const m = /^(\d+)\.(\d+)$/.exec(kernel);
+  if (!m) throw new Error(`not a kernel release: ${kernel}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
