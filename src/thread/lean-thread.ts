@@ -17,7 +17,7 @@ import { IdTable } from './id-table.js';
 import { float64s, int32s, uint8s } from './grow-array.js';
 import { quoteLayers } from './quote-layers.js';
 import { lazyList } from './lazy-list.js';
-import type { InBodyHeaders, InputError, Message, MessagePosition, MessageSource, Person, QuoteLayer, SubjectTags, ThreadParse, Trailer } from './types.js';
+import type { InBodyHeaders, InputError, Message, MessagePosition, MessageSource, Person, QuoteLayer, SeriesFacts, SubjectTags, ThreadParse, Trailer } from './types.js';
 
 /** The spilled part of a message (JSON). */
 interface Head {
@@ -25,6 +25,7 @@ interface Head {
   subject: string;
   tags: SubjectTags | null;
   trailers: Trailer[];
+  series: SeriesFacts;
   inBody: InBodyHeaders | null;
   position: MessagePosition;
   attributions: Attribution[];
@@ -108,6 +109,7 @@ export class LeanCollector {
       subject: r.subject,
       tags: r.tags,
       trailers: r.trailers,
+      series: r.series,
       inBody: r.inBody,
       position: r.position,
       attributions: r.attributions,
@@ -247,6 +249,7 @@ export class LeanCollector {
         quotes: layersOf(m, head),
         diffs,
         trailers: head.trailers,
+        series: head.series,
         inBody: head.inBody,
         source: { file: this.names.text(this.file.array[m]!), index: this.index.array[m]!, format: this.formats[this.format.array[m]!]! },
         position: head.position,

@@ -17,7 +17,8 @@ import { findTrailers } from './trailers.js';
 import { inBodyHeaders } from './inbody-headers.js';
 import { splitSubject, tagsOf } from './subject-tags.js';
 import { bodyLineIn } from './body-line.js';
-import type { InBodyHeaders, MessagePosition, MessageSource, Person, SubjectTags, Trailer } from './types.js';
+import type { InBodyHeaders, MessagePosition, MessageSource, Person, SeriesFacts, SubjectTags, Trailer } from './types.js';
+import { findSeriesFacts } from './series-facts.js';
 
 export interface MailRecord {
   id: string;
@@ -37,6 +38,7 @@ export interface MailRecord {
   /** In-body headers after a depth-0 scissors line: who wrote a `-- >8 --` patch in a reply. */
   scissorsAuthor: Person | null;
   trailers: Trailer[];
+  series: SeriesFacts;
   inBody: InBodyHeaders | null;
   position: MessagePosition;
 }
@@ -100,6 +102,7 @@ function fromDecoded(mail: DecodedMail, source: MessageSource, raw: Buffer, posi
     found,
     scissorsAuthor,
     trailers: findTrailers(lines, trailerScope),
+    series: findSeriesFacts(lines, trailerScope),
     inBody,
     position,
   };
@@ -157,6 +160,7 @@ function bareDiff(raw: RawMail, source: MessageSource): MailRecord {
     found: [d],
     scissorsAuthor: null,
     trailers: [],
+    series: { baseCommit: null, changeId: null },
     inBody: null,
     // The diff's line numbers count the file's own lines.
     position: { line: raw.line, body: raw.line },

@@ -290,6 +290,7 @@ export function assemble(records: MailRecord[], errors: InputError[] = []): Thre
     quotes: layersOf.get(r.id)!,
     diffs: diffsOf.get(r.id)!,
     trailers: r.trailers,
+    series: r.series,
     inBody: r.inBody,
     source: r.source,
     position: r.position,

@@ -35,6 +35,14 @@ export interface QuoteLayer {
   attributionOnly: boolean;
 }
 
+/** format-patch --base / b4 lines of a patch or cover letter (null when absent). */
+export interface SeriesFacts {
+  /** The commit the series applies to, lower-case hex as written (7 to 40 digits). */
+  baseCommit: string | null;
+  /** b4's series identity, the same across revisions. */
+  changeId: string | null;
+}
+
 export interface Trailer {
   key: string;
   value: string;
@@ -65,6 +73,7 @@ export interface Message {
   quotes: QuoteLayer[];
   diffs: Diff[];
   trailers: Trailer[];
+  series: SeriesFacts;
   /**
    * In-body `From:`/`Subject:`/`Date:` at the top of a patch mail's body (git mailinfo's rules):
    * they name the patch's author and commit subject when the sender is someone else.

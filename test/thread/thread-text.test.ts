@@ -16,6 +16,7 @@ const msg = (id: string, parent: string | null, extra: Partial<Message> = {}): M
   quotes: [],
   diffs: [],
   trailers: [],
+  series: { baseCommit: null, changeId: null },
   inBody: null,
   source: { file: 'f', index: 0, format: 'mbox' },
   ...extra,
