@@ -1,6 +1,7 @@
 // The review shaped for GitHub: the markdown and JSON reports, the counts the Action publishes,
 // annotations on the lines of the reviewed files where the variants whose behaviour changed
 // sit, and whether `fail-on` is met. The GitHub side never looks inside the review beyond this.
+import { baselineFor } from '../report/base-choice.js';
 import type { Review, VariantReview, HunkReview } from '../replay/types.js';
 import { failOnMet, type FailOn } from '../replay/fail-on.js';
 import { renderJson } from '../report/render-json.js';
@@ -56,13 +57,13 @@ function annotationsOf(r: Review, v: VariantReview, files: AdapterFile[]): Revie
     const lines = changed.map((x) => {
       const first = x.differences[0];
       const cause = x.differences.find((d) => d.regression)?.firstCause ?? first?.firstCause;
-      return `${x.scenario}: ${outcomeCell(r.baseline[x.scenario]!)} → ${outcomeCell(x.outcome)}${x.regression ? ' (regression)' : ''}` +
+      return `${x.scenario}: ${outcomeCell(baselineFor(r, v, x.scenario))} → ${outcomeCell(x.outcome)}${x.regression ? ' (regression)' : ''}` +
         `${first ? `; ${first.summary}` : ''}${cause?.chain.length ? `; cause: ${cause.chain.join('; ')}` : ''}`;
     });
     for (const h of code.length ? code : v.hunks) {
       const w = where(h);
       const title = `${v.label} (${v.author?.name || v.author?.email || 'unknown author'}): ${v.regression ? 'regression' : 'behaviour changed'} in ${plural(changed.length, 'scenario')}`;
-      const head = `Replayed on ${r.base}${w.onMessage ? ' (the message body is encoded, so this points at the message, not the hunk)' : ''}.`;
+      const head = `Replayed on ${v.base.base}${w.onMessage ? ' (the message body is encoded, so this points at the message, not the hunk)' : ''}.`;
       out.push({ path: w.path, startLine: w.startLine, endLine: w.endLine, level: v.regression ? 'failure' : 'warning', title, message: cap(`${head}\n${lines.join('\n')}`) });
     }
   }

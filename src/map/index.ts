@@ -190,6 +190,7 @@ function placeOne(
           placement: `${loc.fit.file.path}:${plan.line}${plan.inFunction ? ` in ${plan.inFunction}` : ''}: comments or whitespace only`,
           function: fn,
           modelLines: plan.modelLines,
+          match: matchOf(loc.fit),
         });
       }
     }
@@ -210,13 +211,25 @@ function placeOne(
       placement: `${where}: the model already has this change`,
       function: fn,
       modelLines: plan.modelLines,
+      match: matchOf(loc.fit),
+      alreadyApplied: true,
       notes: [...loc.notes, 'the new side of the hunk is already in the model here: nothing to splice'],
     });
   }
   planned.push({ h, plan, file: loc.fit.file, notes: loc.notes });
-  const p = placement(h, { kind: 'code', placement: where, function: fn, modelLines: plan.modelLines, notes: [...loc.notes, ...plan.notes] });
+  const p = placement(h, { kind: 'code', placement: where, function: fn, modelLines: plan.modelLines, match: matchOf(loc.fit), notes: [...loc.notes, ...plan.notes] });
   if (!diffPath(h.fd)) p.file = loc.fit.file.path; // a bare `@@` fragment: the file it was found in
   return p;
+}
+
+function matchOf(fit: ReturnType<typeof fitHunk>): { tokens: number; matched: number } {
+  let tokens = 0;
+  let matched = 0;
+  for (const l of fit.lines) {
+    tokens += l.tokens;
+    matched += l.matchedTokens;
+  }
+  return { tokens, matched };
 }
 
 /** The hunk's new side fits the same region completely, and at least as well as its old side. */

@@ -38,6 +38,8 @@ export function placement(h: HunkState, p: Partial<HunkPlacement> & Pick<HunkPla
     mapped,
     placement: p.placement ?? null,
     modelLines: p.modelLines ?? null,
+    match: p.match ?? null,
+    alreadyApplied: p.alreadyApplied ?? false,
     unplaced: p.unplaced ?? null,
     reason: p.reason ?? null,
     bodyLines: bodyLines(h.hunk),

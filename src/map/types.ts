@@ -49,6 +49,14 @@ export interface HunkPlacement {
   placement: string | null;
   /** Model lines the hunk's old side aligned with (1-based, inclusive), when placed. */
   modelLines: { start: number; end: number } | null;
+  /**
+   * How much of the hunk's old side (context and removed lines, comments aside) the model has
+   * token for token where it was located: `matched === tokens` is an exact fit. Null when the
+   * hunk was not located.
+   */
+  match: { tokens: number; matched: number } | null;
+  /** The model already has the hunk's new side where its old side fits (kind `no-code-change`). */
+  alreadyApplied: boolean;
   unplaced: UnplacedReason | null;
   /**
    * One sentence for a reviewer: for context-not-found it shows the closest model statement and

@@ -4,13 +4,14 @@
 // Review every renderer reads.
 import type { MappedDiff } from '../map/types.js';
 import type { Scenario } from '../model/scenario/types.js';
+import type { ModelSource } from '../model/source/index.js';
 import type { Diff } from '../patch/types.js';
 import type { Message, ThreadParse } from '../thread/types.js';
-import { chooseBase } from './choose-base.js';
+import { chooseBase, threadBaseFacts, UnknownBase, type BaseChoice } from './choose-base.js';
 import { actorMap, sequencePair, type SequencePair } from './interactions.js';
 import { defaultMapper, type MapDiffFn } from './map-seam.js';
 import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
-import type { BaselinePatch, HunkReview, Review, ThreadBrief, VariantReview } from './types.js';
+import type { BaselinePatch, BaseUse, HunkReview, Review, ThreadBrief, VariantReview } from './types.js';
 import { eachVariant, type VariantCandidate } from './variants.js';
 import { VariantStore } from './variant-store.js';
 
@@ -41,22 +42,35 @@ export const REVIEW_PARSE = { lean: true, hunkLines: true } as const;
 
 export async function review(req: ReviewRequest): Promise<Review> {
   const parse = req.parse ?? (await (await import('../thread/parse-thread.js')).parseThread(req.inputs, REVIEW_PARSE));
-  const base = chooseBase(parse.messages, req.base);
-  const { loadBase } = await import('../model/source/index.js');
-  const { base: info, sources } = loadBase(base.name);
+  const [{ loadBase, baseInfo, BASE_SPECS }, { mapDiffSync, initMapper }] = await Promise.all([import('../model/source/index.js'), import('../map/index.js')]);
+  if (req.base !== undefined && !BASE_SPECS.some((b) => b.name === req.base)) throw new UnknownBase(req.base, BASE_SPECS.map((b) => b.name));
+  const facts = threadBaseFacts(parse.messages);
   const mapper = req.mapper ?? (await defaultMapper());
   // Compiles for the compile errors, and runs this thread's share of the scenarios.
   const runner = req.runner ?? new InProcessRunner();
+  await initMapper();
+
+  // One sources array per base for the whole review: the mapper indexes a base once per array.
+  const sourcesOf = new Map<string, ModelSource[]>();
+  const baseSources = (name: string): ModelSource[] => {
+    let s = sourcesOf.get(name);
+    if (!s) sourcesOf.set(name, (s = loadBase(name).sources));
+    return s;
+  };
+  const baseErrors = new Map<string, Set<string>>();
+  const baseUnit = (name: string): CompileUnit => ({ key: `base:${name}`, base: name, sources: null, label: '' });
 
   const baselinePatches: BaselinePatch[] = [];
   const variants = new VariantStore(req.spillVariantsFrom);
   const units = new Map<string, CompileUnit>();
-  const baseUnit: CompileUnit = { key: 'base', base: base.name, sources: null, label: '' };
-  const baseErrors = new Set((await runner.errors(baseUnit)).map(diagKey));
   for (const c of eachVariant(parse)) {
-    const mapped = await mapSafely(mapper, c.diff, base.name, sources, !!req.partial);
+    const probe = (name: string) => mapDiffSync(c.diff, { name, kernel: baseInfo(name).spec.kernel, sources: baseSources(name) }, { partial: true, compile: false }).placements;
+    const choice = chooseBase(c.message, facts, req.base, probe);
+    const name = choice.base;
+    const sources = baseSources(name);
+    const mapped = await mapSafely(mapper, c.diff, name, sources, !!req.partial);
     if ('error' in mapped) {
-      variants.add(variantOf(c, `V${variants.length + 1}`, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
+      variants.add(variantOf(c, `V${variants.length + 1}`, choice, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
       continue;
     }
     if (mapped.addsModelledFunctions.length) {
@@ -64,40 +78,50 @@ export async function review(req: ReviewRequest): Promise<Review> {
       continue;
     }
     const label = `V${variants.length + 1}`;
-    const v = variantOf(c, label, mapped, noteFor(mapped));
+    const v = variantOf(c, label, choice, mapped, noteFor(mapped));
     variants.add(v);
     if (!v.replayed) continue;
-    const unit: CompileUnit = { key: v.id, base: base.name, sources: mapped.sources ?? sources, label };
+    const unit: CompileUnit = { key: v.id, base: name, sources: mapped.sources ?? sources, label };
     units.set(v.id, unit);
+    let known = baseErrors.get(name);
+    if (!known) baseErrors.set(name, (known = new Set((await runner.errors(baseUnit(name))).map(diagKey))));
     // Right after mapping: the mapper has just compiled these sources to check them, and the
     // runner gets that program from the model's cache instead of compiling them again.
-    v.compileErrors = (await runner.errors(unit)).filter((d) => !baseErrors.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+    v.compileErrors = (await runner.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
   }
 
-  const baseline: Review['baseline'] = {};
   const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
   const { initOutline } = await import('../model/interp/source-outline.js');
   await initOutline();
-  const actors = actorMap(sources);
-  // The diagrams show the run that changed most (the first of equals, in scenario then variant order).
+  // The diagrams show the run that changed most (the first of equals, in base, scenario, then variant order).
   let sequence: SequencePair | null = null;
   let best = 0;
-  const results = await runAll({ base: baseUnit, variants: [...units.values()], scenarios: req.scenarios, actors }, {
-    runner,
-    // A runner of the caller's own (a test's) must see every run: no workers then.
-    jobs: req.runner ? 1 : req.jobs,
-  });
-  for (const r of results) {
-    baseline[r.scenario] = r.baseline;
-    for (const run of r.variants) {
-      const v = byId.get(run.key)!;
-      v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression: run.regression });
-      v.changed ||= run.changed;
-      v.regression ||= run.regression;
-    }
-    if (r.best && r.best.score > best) {
-      best = r.best.score;
-      sequence = r.best.sequence;
+  const bases: BaseUse[] = [];
+  for (const spec of BASE_SPECS) {
+    const group = [...units.values()].filter((u) => u.base === spec.name);
+    const chosen = [...variants.inMemory()].some((v) => v.base.base === spec.name);
+    if (!chosen) continue;
+    const use: BaseUse = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo(spec.name).description, baseline: {} };
+    bases.push(use);
+    // No variant replayed on this base: nothing to compare its baseline with.
+    if (!group.length) continue;
+    const results = await runAll({ base: baseUnit(spec.name), variants: group, scenarios: req.scenarios, actors: actorMap(baseSources(spec.name)) }, {
+      runner,
+      // A runner of the caller's own (a test's) must see every run: no workers then.
+      jobs: req.runner ? 1 : req.jobs,
+    });
+    for (const r of results) {
+      use.baseline[r.scenario] = r.baseline;
+      for (const run of r.variants) {
+        const v = byId.get(run.key)!;
+        v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression: run.regression });
+        v.changed ||= run.changed;
+        v.regression ||= run.regression;
+      }
+      if (r.best && r.best.score > best) {
+        best = r.best.score;
+        sequence = r.best.sequence;
+      }
     }
   }
 
@@ -105,13 +129,10 @@ export async function review(req: ReviewRequest): Promise<Review> {
   const replayed = [...variants.inMemory()].filter((v) => v.replayed);
   const pairs = replayed.flatMap((v) => v.results);
   return {
-    base: base.name,
-    baseWhy: base.why,
-    baseDescription: info.description,
+    bases,
     baselinePatches,
     thread: brief(parse, req.inputs),
     scenarios: req.scenarios.map((s) => s.name),
-    baseline,
     variants: variants.list(),
     sequence,
     summary: {
@@ -148,7 +169,7 @@ function noteFor(m: MappedDiff): string | null {
   return null;
 }
 
-function variantOf(c: VariantCandidate, label: string, mapped: MappedDiff | null, note: string | null): VariantReview {
+function variantOf(c: VariantCandidate, label: string, base: BaseChoice, mapped: MappedDiff | null, note: string | null): VariantReview {
   const m = c.message;
   const hunks: HunkReview[] = mapped
     ? mapped.placements.map((p) => hunkReview(c.diff, m, p))
@@ -163,6 +184,8 @@ function variantOf(c: VariantCandidate, label: string, mapped: MappedDiff | null
             mapped: false,
             placement: null,
             modelLines: null,
+            match: null,
+            alreadyApplied: false,
             unplaced: null,
             reason: note,
             notes: [],
@@ -173,6 +196,7 @@ function variantOf(c: VariantCandidate, label: string, mapped: MappedDiff | null
   return {
     id: c.diff.id,
     label,
+    base,
     author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
     date: m.date,
     messageId: m.idSynthesised ? null : m.id,

@@ -5,20 +5,17 @@ import type { PlacementKind, UnplacedReason } from '../map/types.js';
 import type { DiffOrigin } from '../patch/types.js';
 import type { InputFormat, InputError, Person } from '../thread/types.js';
 import type { SequencePair } from './interactions.js';
+import type { BaseChoice } from './choose-base.js';
+import type { BaseKind } from '../model/source/bases.js';
 
 export interface Review {
-  /** The base the variants were replayed on (`v10`, `v5.14`). */
-  base: string;
-  /** Why that base: the option, the thread's subject version, or the fallback. */
-  baseWhy: string;
-  baseDescription: string;
+  /** The bases the variants were chosen for, oldest first, each with its baseline runs. */
+  bases: BaseUse[];
   /** Patch mails whose diff adds functions the model already has: the thread's baseline. */
   baselinePatches: BaselinePatch[];
   thread: ThreadBrief;
   /** Scenario names, in the order they were run. */
   scenarios: string[];
-  /** Outcome of each scenario on the base (trimmed, see `trimmed`). */
-  baseline: Record<string, Outcome & Trimmed>;
   variants: VariantReview[];
   /**
    * Driver, mm and notifier interactions of the run that changed most, baseline and variant,
@@ -27,6 +24,17 @@ export interface Review {
   sequence: SequencePair | null;
   /** Counts over all variants (what the Action publishes). */
   summary: ReviewSummary;
+}
+
+export interface BaseUse {
+  name: string;
+  kind: BaseKind;
+  /** Kernel release whose runtime rules the base runs under. */
+  kernel: string;
+  date: string;
+  description: string;
+  /** Outcome of each scenario on the base (trimmed, see `trimmed`); empty when no variant on this base was replayed. */
+  baseline: Record<string, Outcome & Trimmed>;
 }
 
 export interface ReviewSummary {
@@ -98,6 +106,8 @@ export interface VariantReview {
   id: string;
   /** Short name in reports: V1, V2 ... in order of first appearance. */
   label: string;
+  /** The base the variant was mapped (and replayed) on, and why that one. */
+  base: BaseChoice;
   author: Person | null;
   date: string | null;
   messageId: string | null;

@@ -3,18 +3,15 @@
 // the same inputs print the same bytes.
 import type { Review } from '../replay/types.js';
 
-export const REVIEW_FORMAT = 'lkml-replay/review@1';
+export const REVIEW_FORMAT = 'lkml-replay/review@2';
 
 export function renderJson(r: Review): string {
   const doc = {
     format: REVIEW_FORMAT,
-    base: r.base,
-    baseWhy: r.baseWhy,
-    baseDescription: r.baseDescription,
+    bases: r.bases,
     thread: r.thread,
     baselinePatches: r.baselinePatches,
     scenarios: r.scenarios,
-    baseline: r.baseline,
     variants: r.variants,
     summary: r.summary,
     sequence: r.sequence,

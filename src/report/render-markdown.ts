@@ -2,6 +2,7 @@
 // cells marked), details per variant, and Mermaid sequence diagrams of the run that changed most.
 import type { Review, VariantReview } from '../replay/types.js';
 import { sequenceDiagram } from './mermaid.js';
+import { baselineFor, baseWhy } from './base-choice.js';
 import { mdCell, mdCode, mdLiteral, mdProse as md } from './escape.js';
 import { causeLayout, hunkWhere, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
 
@@ -27,7 +28,7 @@ export function renderMarkdown(r: Review): string {
     `**Thread**: ${plural(t.messages, 'message')} from ${t.participants.length ? lit(t.participants.join(', ')) : 'unknown senders'}` +
       `${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ''}` : ''}; ${plural(t.diffs, 'diff')} (${t.distinct} distinct).  `,
   );
-  out.push(`**Base**: \`${r.base}\`: ${md(r.baseDescription)}. Why: ${md(r.baseWhy)}.  `);
+  for (const b of r.bases) out.push(`**Base** \`${b.name}\`: ${md(b.description)}.  `);
   for (const b of r.baselinePatches) {
     out.push(`**Baseline patch**: ${lit(b.subject)} (${lit(shortWho(b.author))}) adds ${b.adds.map((f) => `\`${f}\``).join(', ')}, which the model has: it is the code the base models, not a variant.  `);
   }
@@ -37,7 +38,10 @@ export function renderMarkdown(r: Review): string {
   if (r.variants.length && r.scenarios.length) {
     out.push(`| | proposed by | ${r.scenarios.map((s) => mdCell(mdCode(s))).join(' | ')} |`);
     out.push(`|---|---|${r.scenarios.map(() => '---').join('|')}|`);
-    out.push(`| baseline (\`${r.base}\`) | | ${r.scenarios.map((s) => cell(r.baseline[s] ? outcomeCell(r.baseline[s]!) : '-')).join(' | ')} |`);
+    for (const b of r.bases) {
+      if (!Object.keys(b.baseline).length) continue;
+      out.push(`| baseline (\`${b.name}\`) | | ${r.scenarios.map((s) => cell(b.baseline[s] ? outcomeCell(b.baseline[s]!) : '-')).join(' | ')} |`);
+    }
     for (const v of r.variants) {
       const cells = r.scenarios.map((s) => {
         if (!v.replayed) return 'not replayed';
@@ -59,7 +63,8 @@ export function renderMarkdown(r: Review): string {
     const s = r.sequence;
     out.push(`### Sequence: ${s.label} on ${mdCode(s.scenario)} (the run that changed most)`, '');
     out.push('Driver, mm and MMU-notifier interactions, trimmed to where the two runs differ.', '');
-    out.push(`Baseline (\`${r.base}\`):`, '', '```mermaid', sequenceDiagram(s.baseline, s.variant).trimEnd(), '```', '');
+    const on = r.variants.find((v) => v.label === s.label)?.base.base ?? '';
+    out.push(`Baseline (\`${on}\`):`, '', '```mermaid', sequenceDiagram(s.baseline, s.variant).trimEnd(), '```', '');
     out.push(`${s.label}:`, '', '```mermaid', sequenceDiagram(s.variant, s.baseline).trimEnd(), '```', '');
   }
   return out.join('\n').trimEnd() + '\n';
@@ -76,18 +81,19 @@ function variantDetails(r: Review, v: VariantReview): string[] {
     out.push(`- ${md(hunkWhere(h, i + 1, mdLiteral))}${lines ? ` (${md(lines)})` : ''}`);
     for (const n of h.notes) out.push(`  - note: ${md(n)}`);
   });
+  out.push(`- Base: \`${v.base.base}\`: ${md(baseWhy(v.base))}.`);
   if (v.note) out.push(`- ${md(v.note)}`);
   for (const e of v.compileErrors) out.push(`- compile error: ${md(e)}`);
   out.push('');
   if (!v.replayed) return out;
   const changed = v.results.filter((x) => x.changed);
   if (!changed.length) {
-    out.push(`Replayed on \`${r.base}\` + ${v.label}${v.partial ? ' (partial)' : ''}: every scenario behaves as on the baseline.`, '');
+    out.push(`Replayed on \`${v.base.base}\` + ${v.label}${v.partial ? ' (partial)' : ''}: every scenario behaves as on the baseline.`, '');
     return out;
   }
   for (const x of changed) {
     out.push(`#### ${mdCode(x.scenario)}: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`}`, '');
-    out.push(`Baseline ${md(outcomeCell(r.baseline[x.scenario]!))}; ${v.label} ${md(outcomeCell(x.outcome))}.`, '');
+    out.push(`Baseline ${md(outcomeCell(baselineFor(r, v, x.scenario)))}; ${v.label} ${md(outcomeCell(x.outcome))}.`, '');
     const c = causeLayout(x);
     out.push(`**First cause**: ${md(c.divergence ?? 'the traces do not part within the recorded events')}.`, '');
     if (c.steps.length) {

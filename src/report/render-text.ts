@@ -4,6 +4,7 @@
 // come from the input: each line's control characters are written as \xNN.
 import type { Review, VariantReview } from '../replay/types.js';
 import { visibleControls } from './escape.js';
+import { baselineFor, baseWhy } from './base-choice.js';
 import { causeLayout, hunkWhere, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
 
 export function renderText(r: Review): string {
@@ -16,8 +17,7 @@ export function renderText(r: Review): string {
       `${plural(t.diffs, 'diff')} (${t.distinct} distinct) in ${t.inputs.join(', ')}`,
   );
   for (const e of t.errors) out.push(`  unreadable: ${e.file}${e.index !== null ? ` #${e.index}` : ''}: ${e.message}`);
-  out.push(`  base:      ${r.base}: ${r.baseDescription}`);
-  out.push(`             why: ${r.baseWhy}`);
+  r.bases.forEach((b, i) => out.push(`  ${i ? '          ' : 'bases:    '} ${b.name}: ${b.description}`));
   for (const b of r.baselinePatches) {
     out.push(`  baseline:  ${b.subject} (${shortWho(b.author)}) adds ${b.adds.join(', ')}, which the model has: it is the code the base models, not a variant`);
   }
@@ -38,12 +38,13 @@ function variantBlock(r: Review, v: VariantReview): string[] {
     out.push(`    ${hunkWhere(h, i + 1)}${lines ? `  [${lines}]` : ''}`);
     for (const n of h.notes) out.push(`      note: ${n}`);
   });
+  out.push(`    base:   ${v.base.base}: ${baseWhy(v.base)}`);
   if (v.note) out.push(`    ${v.note}`);
   for (const e of v.compileErrors) out.push(`    compile error: ${e}`);
   if (!v.replayed) return out;
-  out.push(`    replayed on ${r.base} + ${v.label}${v.partial ? ' (partial)' : ''}:`);
+  out.push(`    replayed on ${v.base.base} + ${v.label}${v.partial ? ' (partial)' : ''}:`);
   const w = Math.max(8, ...v.results.map((x) => x.scenario.length));
-  const cells = v.results.map((x) => ({ x, b: outcomeCell(r.baseline[x.scenario]!), v: outcomeCell(x.outcome) }));
+  const cells = v.results.map((x) => ({ x, b: outcomeCell(baselineFor(r, v, x.scenario)), v: outcomeCell(x.outcome) }));
   const wb = Math.max(8, ...cells.map((c) => c.b.length));
   const wv = Math.max(8, ...cells.map((c) => c.v.length));
   out.push(`      ${'scenario'.padEnd(w)}  ${'baseline'.padEnd(wb)}  ${v.label.padEnd(wv)}`);

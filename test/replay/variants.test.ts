@@ -1,8 +1,11 @@
-// Variants are distinct diffs at their first appearance; the base follows the subject version.
+// Variants are distinct diffs at their first appearance; each has its base (option, base-commit,
+// the posting the subject names, the text its hunks match, the date).
 import { describe, expect, test } from 'vitest';
 import { parseThread } from '../../src/thread/index.js';
 import type { Message } from '../../src/thread/types.js';
-import { chooseBase, UnknownBase } from '../../src/replay/choose-base.js';
+import { chooseBase, threadBaseFacts, UnknownBase } from '../../src/replay/choose-base.js';
+import { baseWhy } from '../../src/report/base-choice.js';
+import type { HunkPlacement } from '../../src/map/types.js';
 import { collectVariants } from '../../src/replay/variants.js';
 import { REVIEW_PARSE } from '../../src/replay/review.js';
 
@@ -45,23 +48,55 @@ describe('collectVariants', () => {
 });
 
 describe('chooseBase', () => {
-  const msg = (subject: string, version: number | null, reply: boolean) =>
-    ({ subject, tags: version === null && !reply ? null : { prefix: 'PATCH', version, index: null, total: null, rfc: false, resend: false, lists: [], reply, cover: false } }) as unknown as Message;
+  const tags = (version: number | null, reply: boolean) => (version === null && !reply ? null : { prefix: 'PATCH', version, index: null, total: null, rfc: false, resend: false, lists: [], reply, cover: false });
+  const msg = (id: string, subject: string, version: number | null, reply: boolean, extra: Partial<Message> = {}) =>
+    ({ id, parent: null, subject, date: '2021-06-10T00:18:38.000Z', tags: tags(version, reply), series: { baseCommit: null, changeId: null }, ...extra }) as unknown as Message;
+  /** A probe that places the hunk on the given bases: exactly, or with `matched` of 10 tokens. */
+  const probe = (fits: Record<string, number>) => (base: string): HunkPlacement[] => {
+    const matched = fits[base];
+    if (matched === undefined) return [{ kind: 'unplaced', match: null } as HunkPlacement];
+    return [{ kind: 'code', match: { tokens: 10, matched } } as HunkPlacement];
+  };
 
-  test('the subject version when the model has it', () => {
-    expect(chooseBase([msg('Re: [PATCH v10 07/10] x', 10, true)]).name).toBe('v10');
+  test('the posting the subject names, when the hunks match it exactly', () => {
+    const m = msg('a', 'Re: [PATCH v10 07/10] x', 10, true);
+    const facts = threadBaseFacts([m]);
+    expect(chooseBase(m, facts, undefined, probe({ v10: 10, 'v5.14': 10 }))).toMatchObject({ base: 'v10', rule: 'subject', version: 10 });
+    // matching v5.14 only: the posting is not what the hunk was written for
+    expect(chooseBase(m, facts, undefined, probe({ v10: 8, 'v5.14': 10 }))).toMatchObject({ base: 'v5.14', rule: 'exact' });
   });
-  test('patch mails decide over replies', () => {
-    const b = chooseBase([msg('Re: [PATCH v10 07/10] x', 10, true), msg('Re: [PATCH v10 07/10] x', 10, true), msg('[PATCH v9 07/10] x', 9, false)]);
-    expect(b.name).toBe('v5.14');
-    expect(b.why).toContain('version 9');
+  test('patch mails decide the thread\'s version over replies', () => {
+    const ms = [msg('a', 'Re: [PATCH v10 07/10] x', 10, true), msg('b', 'Re: [PATCH v10 07/10] x', 10, true), msg('c', '[PATCH v9 07/10] x', 9, false)];
+    expect(threadBaseFacts(ms).subjectVersion).toBe(9);
+    expect(chooseBase(ms[0]!, threadBaseFacts(ms), undefined, probe({ v10: 10, 'v5.14': 10 }))).toMatchObject({ base: 'v5.14', rule: 'exact' });
   });
-  test('no version, or one the model lacks: the merged code', () => {
-    expect(chooseBase([msg('[PATCH] x', null, false)]).name).toBe('v5.14');
-    expect(chooseBase([msg('[PATCH v11 07/10] x', 11, false)]).why).toContain('does not have');
+  test('no exact match: the base with the most tokens matched', () => {
+    const m = msg('a', '[PATCH] x', null, false);
+    const c = chooseBase(m, threadBaseFacts([m]), undefined, probe({ v10: 9, 'v5.14': 7 }));
+    expect(c).toMatchObject({ base: 'v10', rule: 'closest' });
+    expect(baseWhy(c)).toContain('v10 places 1 of 1 hunk, 90% of their tokens');
+  });
+  test('nothing places: the newest base that existed at the message\'s date', () => {
+    const early = msg('a', '[PATCH] x', null, false, { date: '2021-07-01T00:00:00.000Z' });
+    expect(chooseBase(early, threadBaseFacts([early]), undefined, probe({}))).toMatchObject({ base: 'v10', rule: 'date' });
+    const late = msg('b', '[PATCH] x', null, false, { date: '2021-09-01T00:00:00.000Z' });
+    expect(chooseBase(late, threadBaseFacts([late]), undefined, probe({}))).toMatchObject({ base: 'v5.14', rule: 'date' });
+  });
+  test('a base-commit line naming a release decides, also from the cover letter the patch replies to', () => {
+    const cover = msg('cover', '[PATCH 0/2] x', null, false, { series: { baseCommit: '7d2a07b76933', changeId: null } });
+    const patch = msg('p1', '[PATCH 1/2] x', null, false, { parent: 'cover' });
+    const c = chooseBase(patch, threadBaseFacts([cover, patch]), undefined, probe({ v10: 10, 'v5.14': 8 }));
+    expect(c).toMatchObject({ base: 'v5.14', rule: 'base-commit', commit: '7d2a07b76933' });
+    expect(baseWhy(c)).toBe('its base-commit 7d2a07b76933 is the v5.14 release');
+    // a commit that is no release is said, and the text decides
+    const other = msg('q', '[PATCH] y', null, false, { series: { baseCommit: 'f435c12df7c0ecf20ab8937859e63cddffacabb4', changeId: null } });
+    const d = chooseBase(other, threadBaseFacts([other]), undefined, probe({ v10: 10 }));
+    expect(d).toMatchObject({ base: 'v10', rule: 'exact', unknownCommit: 'f435c12df7c0ecf20ab8937859e63cddffacabb4' });
+    expect(baseWhy(d)).toContain('is not a release the model has');
   });
   test('--base wins, and an unknown one is refused', () => {
-    expect(chooseBase([msg('[PATCH v10 07/10] x', 10, false)], 'v5.14')).toEqual({ name: 'v5.14', why: 'asked for with --base v5.14' });
-    expect(() => chooseBase([], 'v9')).toThrow(UnknownBase);
+    const m = msg('a', '[PATCH v10 07/10] x', 10, false);
+    expect(chooseBase(m, threadBaseFacts([m]), 'v5.14', probe({ v10: 10 }))).toEqual({ base: 'v5.14', rule: 'option' });
+    expect(() => chooseBase(m, threadBaseFacts([m]), 'v9', probe({}))).toThrow(UnknownBase);
   });
 });

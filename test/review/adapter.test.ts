@@ -24,7 +24,7 @@ describe('toReviewForGitHub', () => {
     const g = toReviewForGitHub(seed, { failOn: 'regression' });
     expect(g).toMatchObject({ variants: 1, differences: 1, regressions: 1, failOnMet: true });
     expect(g.markdown).toMatch(/^## lkml-replay review: /);
-    expect(JSON.parse(g.json).base).toBe('v10');
+    expect(JSON.parse(g.json).bases[0].name).toBe('v10');
     expect(toReviewForGitHub(seed, { failOn: 'never' }).failOnMet).toBe(false);
     expect(toReviewForGitHub(seed, { failOn: 'difference' }).failOnMet).toBe(true);
   });

@@ -48,7 +48,7 @@ describe('review of a big input', () => {
 
   test('the JSON in chunks of a review without variants', () => {
     const none: Review = {
-      base: 'v5.14', baseWhy: 'asked for', baseDescription: '', baselinePatches: [], scenarios: [], baseline: {}, variants: [], sequence: null,
+      bases: [], baselinePatches: [], scenarios: [], variants: [], sequence: null,
       thread: { subject: 'x', inputs: ['x.mbox'], messages: 1, participants: [], first: null, last: null, diffs: 0, distinct: 0, errors: [] },
       summary: { variants: 0, replayed: 0, differences: 0, regressions: 0 },
     };

@@ -19,13 +19,15 @@ describe('lkml-replay review on the seed (acceptance)', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
-    for (const k of ['base', 'thread', 'scenarios', 'baseline', 'variants']) expect(doc).toHaveProperty(k);
-    expect(doc.base).toBe('v10');
+    for (const k of ['format', 'bases', 'thread', 'scenarios', 'variants']) expect(doc).toHaveProperty(k);
+    expect(doc.format).toBe('lkml-replay/review@2');
+    expect(doc.bases.map((b: { name: string }) => b.name)).toEqual(['v10']);
     expect(doc.scenarios).toEqual(['nouveau-atomic-small', 'nouveau-atomic-thp-tail']);
-    expect(Object.keys(doc.baseline)).toEqual(doc.scenarios);
+    expect(Object.keys(doc.bases[0].baseline)).toEqual(doc.scenarios);
     expect(doc.variants).toHaveLength(1);
     const v = doc.variants[0];
-    for (const k of ['id', 'author', 'date', 'messageId', 'quoteDepth', 'source', 'hunks', 'replayed', 'results']) expect(v).toHaveProperty(k);
+    for (const k of ['id', 'base', 'author', 'date', 'messageId', 'quoteDepth', 'source', 'hunks', 'replayed', 'results']) expect(v).toHaveProperty(k);
+    expect(v.base).toMatchObject({ base: 'v10', rule: 'subject', version: 10 });
     expect(v.author.name).toBe('Peter Xu');
     expect(v.quoteDepth).toBe(1);
     expect(v.hunks[0]).toMatchObject({ file: 'mm/rmap.c', function: 'page_make_device_exclusive_one', mapped: true, reason: null });
@@ -33,7 +35,7 @@ describe('lkml-replay review on the seed (acceptance)', () => {
     const small = v.results.find((x: { scenario: string }) => x.scenario === 'nouveau-atomic-small');
     for (const k of ['scenario', 'outcome', 'differences']) expect(small).toHaveProperty(k);
     for (const k of ['scenario', 'base', 'verdict', 'result', 'retries', 'detail', 'notifiers', 'hazards', 'final', 'trace']) expect(small.outcome).toHaveProperty(k);
-    expect(doc.baseline['nouveau-atomic-small']).toMatchObject({ verdict: 'completed', result: 0 });
+    expect(doc.bases[0].baseline['nouveau-atomic-small']).toMatchObject({ verdict: 'completed', result: 0 });
     expect(small.outcome.verdict).toBe('deadlock');
     for (const d of small.differences) {
       expect(Object.keys(d)).toEqual(['kind', 'summary', 'firstCause', 'regression']);
@@ -42,7 +44,7 @@ describe('lkml-replay review on the seed (acceptance)', () => {
     const chain = small.differences.find((d: { kind: string }) => d.kind === 'verdict').firstCause.chain.join(' ');
     for (const s of ['`__split_huge_pmd` (from `split_huge_pmd_address`', 'CLEAR with owner unset', 'does not filter it: seq bumped', '`mmu_interval_read_retry` returns true']) expect(chain).toContain(s);
     const tail = v.results.find((x: { scenario: string }) => x.scenario === 'nouveau-atomic-thp-tail');
-    expect(tail.outcome.verdict).toBe(doc.baseline['nouveau-atomic-thp-tail'].verdict);
+    expect(tail.outcome.verdict).toBe(doc.bases[0].baseline['nouveau-atomic-thp-tail'].verdict);
     expect(tail.differences).toEqual([]);
   }, T);
 
@@ -78,8 +80,8 @@ describe('other acceptance cases through the CLI', () => {
     const run = cli(['review', 'fixtures/threads/v10-07-device-exclusive.mbox', '--scenario', 'nouveau-atomic-small', '--format', 'json']);
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(doc.base).toBe('v10');
-    expect(doc.baseWhy).toMatch(/version 10/);
+    expect(doc.bases.map((b: { name: string }) => b.name)).toEqual(['v10']);
+    expect(doc.variants[0].base).toMatchObject({ base: 'v10', rule: 'subject' });
     expect(doc.baselinePatches.map((b: { messageId: string; adds: string[] }) => [b.messageId, b.adds.includes('page_make_device_exclusive_one')])).toEqual([
       ['20210607075855.5084-8-apopple@nvidia.com', true],
     ]);
@@ -138,7 +140,7 @@ describe('bad input and usage: one line naming the problem, exit 2', () => {
   test('a bad --format, --fail-on or --base', () => {
     oneLine(cli(['review', SEED, '--format', 'html']), /--format must be text, markdown or json/);
     oneLine(cli(['review', SEED, '--fail-on', 'always']), /--fail-on must be never, difference or regression/);
-    oneLine(cli(['review', SEED, '--base', 'v9']), /--base must be one of v5\.14, v10/);
+    oneLine(cli(['review', SEED, '--base', 'v9']), /--base must be one of v10, v5\.14/);
   });
   test('an unknown scenario or a broken scenario file', () => {
     oneLine(cli(['review', SEED, '--scenario', 'nope']), /no bundled scenario "nope"/);

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 import { review } from '../../src/replay/review.js';
+import { baseWhy } from '../../src/report/base-choice.js';
 import type { Review, VariantReview } from '../../src/replay/types.js';
 
 const P = (name: string) => `fixtures/patches/review-${name}.patch`;
@@ -24,7 +25,7 @@ describe('a variant that only edits comments and whitespace in page_make_device_
     expect(v.results.map((x) => x.scenario).sort()).toEqual(all.map((s) => s.name).sort());
     for (const x of v.results) {
       expect(x.differences, x.scenario).toEqual([]);
-      expect(x.outcome.verdict).toBe(r.baseline[x.scenario]!.verdict);
+      expect(x.outcome.verdict).toBe(r.bases.find((b) => b.name === v.base.base)!.baseline[x.scenario]!.verdict);
     }
     expect(r.summary).toMatchObject({ differences: 0, regressions: 0 });
   });
@@ -102,9 +103,11 @@ describe('variants nobody has seen replay by execution', () => {
     expect(v.regression).toBe(false);
   });
 
-  test('no version in the subjects: the review says which base and why', async () => {
+  test('no version in the subjects: the base the hunks match exactly, and the review says why', async () => {
     const plain = await review({ inputs: [P('tail-skip')], scenarios: [] });
-    expect(plain.base).toBe('v5.14');
-    expect(plain.baseWhy).toMatch(/^no patch version in the subjects/);
+    const base = plain.variants[0]!.base;
+    expect(base).toMatchObject({ base: 'v10', rule: 'exact' });
+    expect(base).toHaveProperty('fits', [expect.objectContaining({ base: 'v10', exact: true }), expect.objectContaining({ base: 'v5.14', placed: 0 })]);
+    expect(baseWhy(base)).toMatch(/^the hunks' context and removed lines match v10 exactly/);
   }, 120_000);
 });

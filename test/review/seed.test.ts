@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 import { review } from '../../src/replay/review.js';
+import { baseWhy } from '../../src/report/base-choice.js';
 import type { Review, ScenarioResult, VariantReview } from '../../src/replay/types.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderText } from '../../src/report/render-text.js';
@@ -15,15 +16,18 @@ let r: Review;
 let v: VariantReview;
 const result = (name: string): ScenarioResult => v.results.find((x) => x.scenario === name)!;
 
+let baseline: Review['bases'][number]['baseline'];
 beforeAll(async () => {
   r = await review({ inputs: [SEED], scenarios: loadBundledScenarios() });
   v = r.variants[0]!;
+  baseline = r.bases[0]!.baseline;
 }, 600_000);
 
 describe('review of the seed thread', () => {
-  test('base v10, because of the subject version', () => {
-    expect(r.base).toBe('v10');
-    expect(r.baseWhy).toContain('version 10');
+  test('base v10, because the thread is about version 10 and the hunk matches v10 exactly', () => {
+    expect(r.bases.map((b) => b.name)).toEqual(['v10']);
+    expect(v.base).toMatchObject({ base: 'v10', rule: 'subject', version: 10 });
+    expect(baseWhy(v.base)).toContain('version 10');
     expect(r.baselinePatches).toEqual([]);
   });
 
@@ -47,7 +51,7 @@ describe('review of the seed thread', () => {
   });
 
   test('nouveau-atomic-small: the baseline completes with 0, the variant deadlocks (a regression)', () => {
-    expect(r.baseline['nouveau-atomic-small']).toMatchObject({ verdict: 'completed', result: 0, retries: 0 });
+    expect(baseline['nouveau-atomic-small']).toMatchObject({ verdict: 'completed', result: 0, retries: 0 });
     const x = result('nouveau-atomic-small');
     expect(x.outcome.verdict).toBe('deadlock');
     expect(x.regression).toBe(true);
@@ -71,13 +75,13 @@ describe('review of the seed thread', () => {
 
   test('nouveau-atomic-thp-tail: no verdict change (nor any other)', () => {
     const x = result('nouveau-atomic-thp-tail');
-    expect(x.outcome.verdict).toBe(r.baseline['nouveau-atomic-thp-tail']!.verdict);
-    expect(x.outcome.result).toBe(r.baseline['nouveau-atomic-thp-tail']!.result);
+    expect(x.outcome.verdict).toBe(baseline['nouveau-atomic-thp-tail']!.verdict);
+    expect(x.outcome.result).toBe(baseline['nouveau-atomic-thp-tail']!.result);
     expect(x.differences).toEqual([]);
   });
 
   test('hmm-exclusive: as notes §4.2 predict, HMM_DMIRROR_EXCLUSIVE fails with -ENOENT, read back after the split CLEARs erased the mirror', () => {
-    expect(r.baseline['hmm-exclusive']).toMatchObject({ verdict: 'completed', result: 0 });
+    expect(baseline['hmm-exclusive']).toMatchObject({ verdict: 'completed', result: 0 });
     const x = result('hmm-exclusive');
     expect(x.outcome).toMatchObject({ verdict: 'completed', result: -2 });
     const res = x.differences.find((d) => d.kind === 'result')!;
@@ -93,7 +97,7 @@ describe('review of the seed thread', () => {
   });
 
   test('outcomes in the report are trimmed but keep their shape', () => {
-    const o = r.baseline['hmm-exclusive']!;
+    const o = baseline['hmm-exclusive']!;
     expect(o.trace.every((e) => e.t !== 'call' && e.t !== 'return')).toBe(true);
     expect(o.trimmed?.notifiers).toBeGreaterThan(0);
     expect(o.notifiers.length).toBeLessThanOrEqual(100);
@@ -101,7 +105,8 @@ describe('review of the seed thread', () => {
 
   test('text report: the thread, the base and why, the variant block with its table and causes', () => {
     const t = renderText(r);
-    expect(t).toContain('base:      v10: ');
+    expect(t).toContain('bases:     v10: ');
+    expect(t).toContain('base:   v10: the thread is about version 10 and the hunks match the v10 posting exactly');
     expect(t).toContain('V1  proposed by Peter Xu');
     expect(t).toContain('quoted at depth 1 (scissors) in a mail from Alistair Popple');
     expect(t).toMatch(/nouveau-atomic-small +completed 0 +deadlock, 1 retry +REGRESSION/);

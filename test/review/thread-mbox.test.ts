@@ -16,8 +16,8 @@ beforeAll(async () => {
 
 describe('review of the whole v10 07/10 thread', () => {
   test('base v10, chosen for the thread\'s subject version', () => {
-    expect(r.base).toBe('v10');
-    expect(r.baseWhy).toMatch(/version 10/);
+    expect(r.bases.map((b) => b.name)).toEqual(['v10']);
+    for (const v of r.variants) expect(v.base).toMatchObject({ base: 'v10', rule: 'subject' });
     expect(r.thread).toMatchObject({ messages: 11, diffs: 3, distinct: 2 });
   });
 
