@@ -19517,15 +19517,53 @@ var init_libesm = __esm({
   }
 });
 
+// src/model/source/bases.ts
+function baseSpec(name3) {
+  return BASE_SPECS.find((b2) => b2.name === name3);
+}
+function kernelOrdinal(kernel) {
+  const m = /^(\d+)\.(\d+)$/.exec(kernel);
+  if (!m) throw new Error(`not a kernel release: ${kernel}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+var BASE_SPECS, BASES;
+var init_bases = __esm({
+  "src/model/source/bases.ts"() {
+    "use strict";
+    BASE_SPECS = [
+      {
+        name: "v10",
+        kind: "posting",
+        kernel: "5.14",
+        date: "2021-06-07",
+        over: "v5.14",
+        summary: "the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v5.14",
+        kind: "release",
+        kernel: "5.14",
+        date: "2021-08-29",
+        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
+        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
+      }
+    ];
+    BASES = BASE_SPECS.map((b2) => b2.name);
+  }
+});
+
 // src/model/source/index.ts
 var source_exports = {};
 __export(source_exports, {
   BASES: () => BASES,
+  BASE_SPECS: () => BASE_SPECS,
   PatchError: () => PatchError,
   applyModelPatch: () => applyModelPatch,
   baseInfo: () => baseInfo,
+  baseSpec: () => baseSpec,
+  kernelOrdinal: () => kernelOrdinal,
   loadBase: () => loadBase,
-  modelSources: () => modelSources,
+  modelFiles: () => modelFiles,
   sourceDir: () => sourceDir
 });
 import { existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
@@ -19533,37 +19571,36 @@ import { dirname, join as join2, relative as relative2, resolve as resolve2 } fr
 import { fileURLToPath } from "node:url";
 function sourceDir() {
   const here = dirname(fileURLToPath(new URL("model/source/index.js", import.meta.url).href));
-  if (existsSync2(join2(here, "mm", "rmap.c"))) return here;
+  if (existsSync2(join2(here, MARKER))) return here;
   for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname(d)) {
     const p = join2(d, "src", "model", "source");
-    if (existsSync2(join2(p, "mm", "rmap.c"))) return p;
+    if (existsSync2(join2(p, MARKER))) return p;
   }
   return resolve2(here, "..", "..", "..", "src", "model", "source");
 }
 function walk(dir, root, out2) {
   for (const name3 of readdirSync(dir).sort()) {
     const p = join2(dir, name3);
-    if (statSync(p).isDirectory()) {
-      if (name3 !== "bases") walk(p, root, out2);
-    } else if (name3.endsWith(".c") || name3.endsWith(".h")) {
-      out2.push({ path: relative2(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
-    }
+    if (statSync(p).isDirectory()) walk(p, root, out2);
+    else if (name3.endsWith(".c") || name3.endsWith(".h")) out2.push({ path: relative2(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
   }
 }
-function modelSources() {
-  if (!cached) {
+function treeSources(name3) {
+  let t = trees.get(name3);
+  if (!t) {
+    const root = join2(sourceDir(), name3);
     const all2 = [];
-    const root = sourceDir();
     walk(root, root, all2);
-    cached = [...all2.filter((s) => s.path.endsWith(".h")), ...all2.filter((s) => s.path.endsWith(".c"))];
+    t = [...all2.filter((s) => s.path.endsWith(".h")), ...all2.filter((s) => s.path.endsWith(".c"))];
+    trees.set(name3, t);
   }
-  return cached.map((s) => ({ ...s }));
+  return t.map((s) => ({ ...s }));
 }
 function baseInfo(name3) {
-  if (!BASES.includes(name3)) throw new PatchError(`unknown base ${JSON.stringify(name3)} (bases: ${BASES.join(", ")})`);
-  const b2 = name3;
-  const patch = b2 === "v5.14" ? "" : readFileSync(join2(sourceDir(), "bases", `${b2}.patch`), "utf8");
-  return { name: b2, description: DESCRIPTIONS[b2], patch };
+  const spec = baseSpec(name3);
+  if (!spec) throw new PatchError(`unknown base ${JSON.stringify(name3)} (bases: ${BASES.join(", ")})`);
+  const patch = spec.kind === "posting" ? readFileSync(join2(sourceDir(), `${spec.name}.patch`), "utf8") : "";
+  return { name: spec.name, spec, description: spec.summary, patch };
 }
 function applyModelPatch(sources, patch, what = "patch") {
   if (!patch.trim()) return sources;
@@ -19585,23 +19622,30 @@ function applyModelPatch(sources, patch, what = "patch") {
   }
   return out2;
 }
+function baseSources(info3) {
+  if (info3.spec.kind === "release") return treeSources(info3.name);
+  return applyModelPatch(baseSources(baseInfo(info3.spec.over)), info3.patch, `base ${info3.name}`);
+}
 function loadBase(name3, extraPatches = []) {
   const base2 = baseInfo(name3);
-  let sources = applyModelPatch(modelSources(), base2.patch, `base ${base2.name}`);
+  let sources = baseSources(base2);
   for (const p of extraPatches) sources = applyModelPatch(sources, p.patch, p.name);
   return { base: base2, sources };
 }
-var BASES, cached, DESCRIPTIONS, PatchError;
+function modelFiles() {
+  const paths = /* @__PURE__ */ new Set();
+  for (const b2 of BASE_SPECS) if (b2.kind === "release") for (const s of treeSources(b2.name)) paths.add(s.path);
+  return [...paths].sort();
+}
+var MARKER, trees, PatchError;
 var init_source = __esm({
   "src/model/source/index.ts"() {
     "use strict";
     init_libesm();
-    BASES = ["v5.14", "v10"];
-    cached = null;
-    DESCRIPTIONS = {
-      "v5.14": "merged code (Linux v5.14): PageTail() skip in page_make_device_exclusive(), `long i` and the npages < 0 check in make_device_exclusive_range()",
-      v10: "as posted in [PATCH v10 07/10] (2021-06-07): no PageTail() skip, `unsigned long i`, no npages < 0 check"
-    };
+    init_bases();
+    init_bases();
+    MARKER = join2(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
+    trees = /* @__PURE__ */ new Map();
     PatchError = class extends Error {
       name = "PatchError";
     };
@@ -19609,55 +19653,97 @@ var init_source = __esm({
 });
 
 // src/replay/choose-base.ts
-function chooseBase(messages, asked) {
-  const known = BASES;
-  if (asked !== void 0) {
-    if (!known.includes(asked)) throw new UnknownBase(`--base ${asked}: not a model base (bases: ${known.join(", ")})`);
-    return { name: asked, why: `asked for with --base ${asked}` };
-  }
-  const version = subjectVersion(messages);
-  if (version) {
-    const name3 = `v${version.version}`;
-    if (known.includes(name3)) {
-      return { name: name3, why: `the thread's subject is version ${version.version} (${version.subject}) and the model has that base` };
-    }
-    return {
-      name: FALLBACK_BASE,
-      why: `the thread's subject is version ${version.version} (${version.subject}), which the model does not have (bases: ${known.join(", ")}); using the merged code, ${FALLBACK_BASE}`
-    };
-  }
-  return { name: FALLBACK_BASE, why: `no patch version in the subjects; using the merged code, ${FALLBACK_BASE}` };
-}
-function subjectVersion(messages) {
+function threadBaseFacts(messages) {
   const fresh2 = /* @__PURE__ */ new Map();
   const any = /* @__PURE__ */ new Map();
-  const count = (to, v, subject) => {
-    const c = to.get(v);
-    if (c) c.n++;
-    else to.set(v, { n: 1, subject });
-  };
+  const byId = /* @__PURE__ */ new Map();
   for (const m of messages) {
+    byId.set(m.id, { parent: m.parent, baseCommit: m.series.baseCommit });
     const v = m.tags?.version;
     if (v == null) continue;
-    count(any, v, m.subject);
-    if (!m.tags?.reply) count(fresh2, v, m.subject);
+    any.set(v, (any.get(v) ?? 0) + 1);
+    if (!m.tags?.reply) fresh2.set(v, (fresh2.get(v) ?? 0) + 1);
   }
-  const pick2 = (count2) => {
-    let best2 = null;
-    for (const [version, c] of count2) if (!best2 || c.n > best2.n) best2 = { version, subject: c.subject, n: c.n };
-    return best2;
+  const pick2 = (count) => {
+    let best = null;
+    for (const [v, n] of count) if (!best || n > best[1]) best = [v, n];
+    return best ? best[0] : null;
   };
-  const best = pick2(fresh2) ?? pick2(any);
-  return best ? { version: best.version, subject: best.subject } : null;
+  return { subjectVersion: pick2(fresh2) ?? pick2(any), byId };
 }
-var FALLBACK_BASE, UnknownBase;
+function baseCommitOf(m, facts) {
+  if (m.series.baseCommit) return m.series.baseCommit;
+  const seen = /* @__PURE__ */ new Set();
+  for (let id = m.parent; id && !seen.has(id); ) {
+    seen.add(id);
+    const f = facts.byId.get(id);
+    if (!f) break;
+    if (f.baseCommit) return f.baseCommit;
+    id = f.parent;
+  }
+  return null;
+}
+function releaseOfCommit(commit) {
+  if (commit.length < 7) return null;
+  return BASE_SPECS.find((b2) => b2.commit?.startsWith(commit.toLowerCase())) ?? null;
+}
+function fitOf(base2, placements) {
+  let hunks = 0;
+  let placed = 0;
+  let tokens = 0;
+  let matched = 0;
+  for (const p of placements) {
+    if (p.kind === "no-behaviour" || p.kind === "baseline") continue;
+    hunks++;
+    if (p.kind !== "unplaced" && !p.alreadyApplied) placed++;
+    if (p.match) {
+      tokens += p.match.tokens;
+      matched += p.match.matched;
+    }
+  }
+  return { base: base2, hunks, placed, tokens, matched, exact: hunks > 0 && placed === hunks && tokens > 0 && matched === tokens };
+}
+function chooseBase(m, facts, asked, probe) {
+  const known = BASE_SPECS.map((b2) => b2.name);
+  if (asked !== void 0) {
+    if (!known.includes(asked)) throw new UnknownBase(asked, known);
+    return { base: asked, rule: "option" };
+  }
+  const commit = baseCommitOf(m, facts);
+  const release3 = commit ? releaseOfCommit(commit) : null;
+  const fits = BASE_SPECS.map((b2) => fitOf(b2.name, probe(b2.name)));
+  if (release3 && commit) return { base: release3.name, rule: "base-commit", commit, fits };
+  const unknownCommit = commit;
+  const spec = (name3) => BASE_SPECS.find((b2) => b2.name === name3);
+  const named2 = facts.subjectVersion === null ? void 0 : BASE_SPECS.find((b2) => b2.kind === "posting" && b2.name === `v${facts.subjectVersion}`);
+  if (named2 && fits.find((f) => f.base === named2.name)?.exact) return { base: named2.name, rule: "subject", version: facts.subjectVersion, fits, unknownCommit };
+  const exact = fits.filter((f) => f.exact).map((f) => spec(f.base)).sort(byNewest);
+  if (exact.length) return { base: exact[0].name, rule: "exact", fits, unknownCommit };
+  const placing = fits.filter((f) => f.placed > 0);
+  if (placing.length) {
+    const ratio = (f) => f.tokens ? f.matched / f.tokens : 0;
+    placing.sort((a, b2) => b2.placed - a.placed || ratio(b2) - ratio(a) || byNewest(spec(a.base), spec(b2.base)));
+    return { base: placing[0].base, rule: "closest", fits, unknownCommit };
+  }
+  const day = m.date ? m.date.slice(0, 10) : null;
+  const existed = [...BASE_SPECS].sort(byNewest).find((b2) => day === null || b2.date <= day) ?? [...BASE_SPECS].sort(byNewest).at(-1);
+  return { base: existed.name, rule: "date", date: m.date, fits, unknownCommit };
+}
+var UnknownBase, byNewest;
 var init_choose_base = __esm({
   "src/replay/choose-base.ts"() {
     "use strict";
     init_source();
-    FALLBACK_BASE = "v5.14";
     UnknownBase = class extends Error {
+      constructor(asked, known) {
+        super(`--base ${asked}: not a model base (bases: ${known.join(", ")})`);
+        this.asked = asked;
+        this.known = known;
+      }
+      asked;
+      known;
     };
+    byNewest = (a, b2) => a.date < b2.date ? 1 : a.date > b2.date ? -1 : 0;
   }
 });
 
@@ -27885,12 +27971,14 @@ var TableBuilder, b;
 var init_def = __esm({
   "src/model/kernel/builtins/def.ts"() {
     "use strict";
+    init_bases();
     TableBuilder = class {
       constructor(header) {
         this.header = header;
       }
       header;
-      t = {};
+      entries = [];
+      releases = {};
       fn(proto, fn) {
         this.add(proto, fn, false);
         return this;
@@ -27905,12 +27993,26 @@ var init_def = __esm({
         this.header = header;
         return this;
       }
+      /** The next builtins exist only in these releases (`{}`: in all of them again). */
+      releasesOf(r) {
+        this.releases = r;
+        return this;
+      }
       add(proto, fn, blocking) {
         const name3 = protoName(proto);
-        if (this.t[name3]) throw new Error(`builtin ${name3} declared twice`);
+        const from = this.releases.from ? kernelOrdinal(this.releases.from) : 0;
+        const until = this.releases.until ? kernelOrdinal(this.releases.until) : Infinity;
+        if (this.entries.some((e) => e.name === name3 && e.from < until && from < e.until)) throw new Error(`builtin ${name3} declared twice for the same release`);
         const b2 = { proto, fn, header: this.header };
         if (blocking) b2.blocking = true;
-        this.t[name3] = b2;
+        this.entries.push({ name: name3, builtin: b2, from, until });
+      }
+      /** The builtins of one kernel release. */
+      table(kernel) {
+        const k = kernelOrdinal(kernel);
+        const t = {};
+        for (const e of this.entries) if (e.from <= k && k < e.until) t[e.name] = e.builtin;
+        return t;
       }
     };
     b = (v) => v ? 1 : 0;
@@ -28028,7 +28130,7 @@ function driverBuiltins() {
     }
     return ctx.notModelled("hmm_range_fault: faulting pages for the device");
   });
-  return t.t;
+  return t;
 }
 var PAGE, NVIF_VMM_V0_PFNCLR, HMM_PFN_REQ_WRITE, VOID_T2, PageDataRegion, BufferRegion;
 var init_drivers = __esm({
@@ -28277,7 +28379,7 @@ function pageBuiltins() {
     touch(ctx, s);
     return void 0;
   });
-  return t.t;
+  return t;
 }
 function* dropMmapLock(ctx, _k, mm) {
   const held = mm.mmapLock.readers.has(ctx.thread.id) || mm.mmapLock.writer?.id === ctx.thread.id;
@@ -29054,7 +29156,7 @@ function pgtableBuiltins() {
     if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
     return k.memmap.ptr(pfn);
   }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
-  return t.t;
+  return t;
 }
 var init_pgtable2 = __esm({
   "src/model/kernel/builtins/pgtable.ts"() {
@@ -29159,7 +29261,7 @@ function mmBuiltins() {
     }
     return o.self;
   }).fn("bool fatal_signal_pending(struct task_struct *p)", () => 0).in("include/linux/err.h").fn("void *ERR_PTR(long error)", (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e)), { k: "void" })).fn("bool IS_ERR(const void *ptr)", (_ctx, p) => b(isErr(p))).fn("long PTR_ERR(const void *ptr)", (_ctx, p) => p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n);
-  return t.t;
+  return t;
 }
 var MAX_ERRNO;
 var init_mm = __esm({
@@ -29229,7 +29331,7 @@ function syncBuiltins() {
     structAt(sub, ctx, "subscription");
     return classicRegister(ctx, kernelOf(ctx), sub, asStruct(mmp, MmStruct, ctx, "mm"));
   }).in("include/linux/jiffies.h").fn("unsigned long get_jiffies_64(void)", (ctx) => kernelOf(ctx).jiffies).fn("unsigned long msecs_to_jiffies(unsigned int m)", (_ctx, m) => (BigInt(Number(m)) * HZ + 999n) / 1000n).in("(model)").fn("void model_not_modelled(const char *what)", (ctx, what) => ctx.notModelled(cString(ctx, what)));
-  return t.t;
+  return t;
 }
 var init_sync = __esm({
   "src/model/kernel/builtins/sync.ts"() {
@@ -29245,19 +29347,20 @@ var init_sync = __esm({
 });
 
 // src/model/kernel/builtins/index.ts
-function kernelBuiltins() {
-  if (cached2) return cached2;
-  const all2 = {};
+function kernelBuiltins(kernel) {
+  let all2 = cached.get(kernel);
+  if (all2) return all2;
+  all2 = {};
   for (const part of [pageBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins()]) {
-    for (const [name3, b2] of Object.entries(part)) {
+    for (const [name3, b2] of Object.entries(part.table(kernel))) {
       if (all2[name3]) throw new Error(`builtin ${name3} defined twice`);
       all2[name3] = b2;
     }
   }
-  cached2 = all2;
+  cached.set(kernel, all2);
   return all2;
 }
-var cached2, OPAQUE_TYPES;
+var cached, OPAQUE_TYPES;
 var init_builtins = __esm({
   "src/model/kernel/builtins/index.ts"() {
     "use strict";
@@ -29266,7 +29369,7 @@ var init_builtins = __esm({
     init_page2();
     init_pgtable2();
     init_sync();
-    cached2 = null;
+    cached = /* @__PURE__ */ new Map();
     OPAQUE_TYPES = ["pte_t", "pmd_t", "pud_t", "p4d_t", "pgd_t", "swp_entry_t", "pgprot_t"];
   }
 });
@@ -29297,9 +29400,9 @@ function functionAtLine(f, line) {
   for (const fn of f.functions) if (line >= fn.startLine && line <= fn.endLine && (!best || fn.startLine >= best.startLine)) best = fn;
   return best;
 }
-function indexBase(name3, sources) {
+function indexBase(name3, kernel, sources) {
   const hit = baseCache.get(sources);
-  if (hit && hit.name === name3) return hit;
+  if (hit && hit.name === name3 && hit.kernel === kernel) return hit;
   const files = /* @__PURE__ */ new Map();
   const definitions = /* @__PURE__ */ new Map();
   for (const s of sources) {
@@ -29311,7 +29414,7 @@ function indexBase(name3, sources) {
       definitions.set(fn.name, list2);
     }
   }
-  const idx = { name: name3, sources, files, definitions, builtins: new Set(Object.keys(kernelBuiltins())) };
+  const idx = { name: name3, sources, files, definitions, builtins: new Set(Object.keys(kernelBuiltins(kernel))), kernel };
   baseCache.set(sources, idx);
   return idx;
 }
@@ -29958,6 +30061,8 @@ function placement(h, p) {
     mapped,
     placement: p.placement ?? null,
     modelLines: p.modelLines ?? null,
+    match: p.match ?? null,
+    alreadyApplied: p.alreadyApplied ?? false,
     unplaced: p.unplaced ?? null,
     reason: p.reason ?? null,
     bodyLines: bodyLines(h.hunk),
@@ -34682,6 +34787,7 @@ __export(run_exports, {
   UNINIT: () => UNINIT,
   compileBase: () => compileBase,
   compileSources: () => compileSources,
+  modelProgram: () => modelProgram,
   runScenario: () => runScenario,
   runThreads: () => runThreads
 });
@@ -34709,21 +34815,22 @@ async function compileBase(name3, extraPatches = []) {
   return compileSources(base2, sources, extraPatches.map((p) => p.name));
 }
 function compileSources(base2, sources, patches = [], opts = {}) {
-  const program = opts.reuse ? sharedProgram(sources) : compileModel(sources);
+  const kernel = base2.spec.kernel;
+  const program = opts.reuse ? modelProgram(kernel, sources) : compileModel(kernel, sources);
   return { base: base2, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
 }
-function compileModel(sources) {
-  return compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+function compileModel(kernel, sources) {
+  return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
 }
-function sharedProgram(sources) {
-  const h = createHash("sha1");
+function modelProgram(kernel, sources) {
+  const h = createHash("sha1").update(kernel).update("\0");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   const key2 = h.digest("hex");
   let program = programs.get(key2);
   if (program) {
     programs.delete(key2);
   } else {
-    program = compileModel(sources);
+    program = compileModel(kernel, sources);
     if (programs.size >= PROGRAMS_KEPT) programs.delete(programs.keys().next().value);
   }
   programs.set(key2, program);
@@ -34944,15 +35051,12 @@ function sourcesDigest(sources) {
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   return h.digest("hex");
 }
-function compileFacts(baseName, sources) {
-  const key2 = sourcesDigest(sources);
+function compileFacts(kernel, sources) {
+  const key2 = `${kernel}\0${sourcesDigest(sources)}`;
   const hit = cache.get(key2);
   if (hit) return hit;
-  const compiled = compileSources({ name: baseName, description: "", patch: "" }, sources, [], { reuse: true });
-  const facts = {
-    unresolved: compiled.program.unresolvedCalls,
-    errors: compiled.program.errors
-  };
+  const program = modelProgram(kernel, sources);
+  const facts = { unresolved: program.unresolvedCalls, errors: program.errors };
   cache.set(key2, facts);
   if (cache.size > CACHE_LIMIT2) cache.delete(cache.keys().next().value);
   return facts;
@@ -35048,8 +35152,8 @@ function blame(hunks, pass, idx, file, line, fn, name3) {
 function compileProblems(hunks, pass, idx, base2) {
   const out2 = /* @__PURE__ */ new Map();
   if (!pass.ranges.size) return out2;
-  const baseFacts = compileFacts(base2.name, base2.sources);
-  const facts = compileFacts(base2.name, splicedSources(pass, idx));
+  const baseFacts = compileFacts(base2.kernel, base2.sources);
+  const facts = compileFacts(base2.kernel, splicedSources(pass, idx));
   const byHunk = /* @__PURE__ */ new Map();
   for (const u of newUnresolved(baseFacts, facts)) {
     const k = blame(hunks, pass, idx, u.file, u.line, u.function, u.name);
@@ -35073,8 +35177,8 @@ function compileProblems(hunks, pass, idx, base2) {
 }
 function addCompileNotes(hunks, pass, idx, base2) {
   if (!pass.ranges.size) return;
-  const facts = compileFacts(base2.name, splicedSources(pass, idx));
-  for (const d of newErrors(compileFacts(base2.name, base2.sources), facts)) {
+  const facts = compileFacts(base2.kernel, splicedSources(pass, idx));
+  for (const d of newErrors(compileFacts(base2.kernel, base2.sources), facts)) {
     const k = blame(hunks, pass, idx, d.file, d.line, d.function);
     const p = k ? pass.placements.find((x) => `${x.fileIndex}:${x.hunkIndex}` === k) : void 0;
     if (p) p.notes.push(`the interpreter cannot compile ${d.function ? `${d.function}()` : "this code"} after the change: ${d.message} (${d.file}:${d.line}); a run that reaches it ends with verdict error`);
@@ -35106,7 +35210,7 @@ async function mapDiff(diff, base2, opts = {}) {
 }
 function mapDiffSync(diff, base2, opts = {}) {
   const files = diff.files;
-  const idx = indexBase(base2.name, base2.sources);
+  const idx = indexBase(base2.name, base2.kernel, base2.sources);
   const adds = addedModelDefinitions(files, idx);
   const hunks = [];
   files.forEach(
@@ -35203,7 +35307,8 @@ function placeOne(h, cx, baselineHunks, forced, planned) {
           kind: "no-code-change",
           placement: `${loc2.fit.file.path}:${plan2.line}${plan2.inFunction ? ` in ${plan2.inFunction}` : ""}: comments or whitespace only`,
           function: fn2,
-          modelLines: plan2.modelLines
+          modelLines: plan2.modelLines,
+          match: matchOf(loc2.fit)
         });
       }
     }
@@ -35224,13 +35329,24 @@ function placeOne(h, cx, baselineHunks, forced, planned) {
       placement: `${where}: the model already has this change`,
       function: fn,
       modelLines: plan.modelLines,
+      match: matchOf(loc.fit),
+      alreadyApplied: true,
       notes: [...loc.notes, "the new side of the hunk is already in the model here: nothing to splice"]
     });
   }
   planned.push({ h, plan, file: loc.fit.file, notes: loc.notes });
-  const p = placement(h, { kind: "code", placement: where, function: fn, modelLines: plan.modelLines, notes: [...loc.notes, ...plan.notes] });
+  const p = placement(h, { kind: "code", placement: where, function: fn, modelLines: plan.modelLines, match: matchOf(loc.fit), notes: [...loc.notes, ...plan.notes] });
   if (!diffPath(h.fd)) p.file = loc.fit.file.path;
   return p;
+}
+function matchOf(fit) {
+  let tokens = 0;
+  let matched = 0;
+  for (const l of fit.lines) {
+    tokens += l.tokens;
+    matched += l.matchedTokens;
+  }
+  return { tokens, matched };
 }
 function alreadyApplied(h, oldFit) {
   const reversed = { ...h.hunk, lines: h.hunk.lines.map((l) => ({ ...l, op: l.op === "+" ? "-" : l.op === "-" ? "+" : " " })) };
@@ -35259,8 +35375,8 @@ var init_map = __esm({
 
 // src/replay/map-seam.ts
 async function defaultMapper() {
-  const { mapDiff: mapDiff2 } = await Promise.resolve().then(() => (init_map(), map_exports));
-  return (req) => mapDiff2(req.diff, { name: req.base, sources: req.sources }, { partial: req.partial });
+  const [{ mapDiff: mapDiff2 }, { baseInfo: baseInfo2 }] = await Promise.all([Promise.resolve().then(() => (init_map(), map_exports)), Promise.resolve().then(() => (init_source(), source_exports))]);
+  return (req) => mapDiff2(req.diff, { name: req.base, kernel: baseInfo2(req.base).spec.kernel, sources: req.sources }, { partial: req.partial });
 }
 var init_map_seam = __esm({
   "src/replay/map-seam.ts"() {
@@ -66534,6 +66650,31 @@ var init_body_line = __esm({
   }
 });
 
+// src/thread/series-facts.ts
+function findSeriesFacts(lines, scope) {
+  const out2 = { baseCommit: null, changeId: null };
+  for (const l of lines) {
+    if (l.depth === 0 && isSignatureSeparator(l.text)) break;
+    if (l.depth !== 0 || scope.inDiff(l.lineNo)) continue;
+    const c = l.text.charCodeAt(0);
+    if (c !== 98 && c !== 66 && c !== 99 && c !== 67) continue;
+    const b2 = BASE_COMMIT.exec(l.text);
+    if (b2) out2.baseCommit ??= b2[1].toLowerCase();
+    const id = CHANGE_ID.exec(l.text);
+    if (id) out2.changeId ??= id[1];
+  }
+  return out2;
+}
+var BASE_COMMIT, CHANGE_ID;
+var init_series_facts = __esm({
+  "src/thread/series-facts.ts"() {
+    "use strict";
+    init_trailers();
+    BASE_COMMIT = /^base-commit:\s*([0-9a-f]{7,40})\s*$/i;
+    CHANGE_ID = /^change-id:\s*(\S+)\s*$/i;
+  }
+});
+
 // src/thread/mail-record.ts
 import { basename as basename2 } from "node:path";
 async function readMail(raw) {
@@ -66586,6 +66727,7 @@ function fromDecoded(mail, source, raw, position) {
     found,
     scissorsAuthor,
     trailers: findTrailers(lines, trailerScope),
+    series: findSeriesFacts(lines, trailerScope),
     inBody,
     position
   };
@@ -66634,6 +66776,7 @@ function bareDiff(raw, source) {
     found: [d],
     scissorsAuthor: null,
     trailers: [],
+    series: { baseCommit: null, changeId: null },
     inBody: null,
     // The diff's line numbers count the file's own lines.
     position: { line: raw.line, body: raw.line }
@@ -66666,6 +66809,7 @@ var init_mail_record = __esm({
     init_inbody_headers();
     init_subject_tags();
     init_body_line();
+    init_series_facts();
     BrokenMessage = class extends Error {
     };
     COLON3 = 58;
@@ -67131,6 +67275,7 @@ var init_lean_thread = __esm({
           subject: r.subject,
           tags: r.tags,
           trailers: r.trailers,
+          series: r.series,
           inBody: r.inBody,
           position: r.position,
           attributions: r.attributions,
@@ -67262,6 +67407,7 @@ var init_lean_thread = __esm({
             quotes: layersOf(m, head),
             diffs,
             trailers: head.trailers,
+            series: head.series,
             inBody: head.inBody,
             source: { file: this.names.text(this.file.array[m]), index: this.index.array[m], format: this.formats[this.format.array[m]] },
             position: head.position
@@ -67727,6 +67873,7 @@ function assemble(records, errors = []) {
     quotes: layersOf.get(r.id),
     diffs: diffsOf.get(r.id),
     trailers: r.trailers,
+    series: r.series,
     inBody: r.inBody,
     source: r.source,
     position: r.position
@@ -67815,20 +67962,31 @@ __export(review_exports, {
 });
 async function review(req) {
   const parse4 = req.parse ?? await (await Promise.resolve().then(() => (init_parse_thread(), parse_thread_exports))).parseThread(req.inputs, REVIEW_PARSE);
-  const base2 = chooseBase(parse4.messages, req.base);
-  const { loadBase: loadBase2 } = await Promise.resolve().then(() => (init_source(), source_exports));
-  const { base: info3, sources } = loadBase2(base2.name);
+  const [{ loadBase: loadBase2, baseInfo: baseInfo2, BASE_SPECS: BASE_SPECS2 }, { mapDiffSync: mapDiffSync2, initMapper: initMapper2 }] = await Promise.all([Promise.resolve().then(() => (init_source(), source_exports)), Promise.resolve().then(() => (init_map(), map_exports))]);
+  if (req.base !== void 0 && !BASE_SPECS2.some((b2) => b2.name === req.base)) throw new UnknownBase(req.base, BASE_SPECS2.map((b2) => b2.name));
+  const facts = threadBaseFacts(parse4.messages);
   const mapper = req.mapper ?? await defaultMapper();
   const runner2 = req.runner ?? new InProcessRunner();
+  await initMapper2();
+  const sourcesOf = /* @__PURE__ */ new Map();
+  const baseSources2 = (name3) => {
+    let s = sourcesOf.get(name3);
+    if (!s) sourcesOf.set(name3, s = loadBase2(name3).sources);
+    return s;
+  };
+  const baseErrors = /* @__PURE__ */ new Map();
+  const baseUnit = (name3) => ({ key: `base:${name3}`, base: name3, sources: null, label: "" });
   const baselinePatches = [];
   const variants = new VariantStore(req.spillVariantsFrom);
   const units = /* @__PURE__ */ new Map();
-  const baseUnit = { key: "base", base: base2.name, sources: null, label: "" };
-  const baseErrors = new Set((await runner2.errors(baseUnit)).map(diagKey));
   for (const c of eachVariant(parse4)) {
-    const mapped = await mapSafely(mapper, c.diff, base2.name, sources, !!req.partial);
+    const probe = (name4) => mapDiffSync2(c.diff, { name: name4, kernel: baseInfo2(name4).spec.kernel, sources: baseSources2(name4) }, { partial: true, compile: false }).placements;
+    const choice = chooseBase(c.message, facts, req.base, probe);
+    const name3 = choice.base;
+    const sources = baseSources2(name3);
+    const mapped = await mapSafely(mapper, c.diff, name3, sources, !!req.partial);
     if ("error" in mapped) {
-      variants.add(variantOf(c, `V${variants.length + 1}`, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
+      variants.add(variantOf(c, `V${variants.length + 1}`, choice, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
       continue;
     }
     if (mapped.addsModelledFunctions.length) {
@@ -67836,48 +67994,54 @@ async function review(req) {
       continue;
     }
     const label = `V${variants.length + 1}`;
-    const v = variantOf(c, label, mapped, noteFor(mapped));
+    const v = variantOf(c, label, choice, mapped, noteFor(mapped));
     variants.add(v);
     if (!v.replayed) continue;
-    const unit = { key: v.id, base: base2.name, sources: mapped.sources ?? sources, label };
+    const unit = { key: v.id, base: name3, sources: mapped.sources ?? sources, label };
     units.set(v.id, unit);
-    v.compileErrors = (await runner2.errors(unit)).filter((d) => !baseErrors.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+    let known = baseErrors.get(name3);
+    if (!known) baseErrors.set(name3, known = new Set((await runner2.errors(baseUnit(name3))).map(diagKey)));
+    v.compileErrors = (await runner2.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
   }
-  const baseline = {};
   const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
   const { initOutline: initOutline2 } = await Promise.resolve().then(() => (init_source_outline(), source_outline_exports));
   await initOutline2();
-  const actors = actorMap(sources);
   let sequence2 = null;
   let best = 0;
-  const results = await runAll({ base: baseUnit, variants: [...units.values()], scenarios: req.scenarios, actors }, {
-    runner: runner2,
-    // A runner of the caller's own (a test's) must see every run: no workers then.
-    jobs: req.runner ? 1 : req.jobs
-  });
-  for (const r of results) {
-    baseline[r.scenario] = r.baseline;
-    for (const run2 of r.variants) {
-      const v = byId.get(run2.key);
-      v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression: run2.regression });
-      v.changed ||= run2.changed;
-      v.regression ||= run2.regression;
-    }
-    if (r.best && r.best.score > best) {
-      best = r.best.score;
-      sequence2 = r.best.sequence;
+  const bases = [];
+  for (const spec of BASE_SPECS2) {
+    const group = [...units.values()].filter((u) => u.base === spec.name);
+    const chosen = [...variants.inMemory()].some((v) => v.base.base === spec.name);
+    if (!chosen) continue;
+    const use = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo2(spec.name).description, baseline: {} };
+    bases.push(use);
+    if (!group.length) continue;
+    const results = await runAll({ base: baseUnit(spec.name), variants: group, scenarios: req.scenarios, actors: actorMap(baseSources2(spec.name)) }, {
+      runner: runner2,
+      // A runner of the caller's own (a test's) must see every run: no workers then.
+      jobs: req.runner ? 1 : req.jobs
+    });
+    for (const r of results) {
+      use.baseline[r.scenario] = r.baseline;
+      for (const run2 of r.variants) {
+        const v = byId.get(run2.key);
+        v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression: run2.regression });
+        v.changed ||= run2.changed;
+        v.regression ||= run2.regression;
+      }
+      if (r.best && r.best.score > best) {
+        best = r.best.score;
+        sequence2 = r.best.sequence;
+      }
     }
   }
   const replayed = [...variants.inMemory()].filter((v) => v.replayed);
   const pairs = replayed.flatMap((v) => v.results);
   return {
-    base: base2.name,
-    baseWhy: base2.why,
-    baseDescription: info3.description,
+    bases,
     baselinePatches,
     thread: brief(parse4, req.inputs),
     scenarios: req.scenarios.map((s) => s.name),
-    baseline,
     variants: variants.list(),
     sequence: sequence2,
     summary: {
@@ -67910,7 +68074,7 @@ function noteFor(m) {
   if (!code2.length) return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
   return null;
 }
-function variantOf(c, label, mapped, note) {
+function variantOf(c, label, base2, mapped, note) {
   const m = c.message;
   const hunks = mapped ? mapped.placements.map((p) => hunkReview(c.diff, m, p)) : c.diff.files.flatMap(
     (f, fi) => f.hunks.map(
@@ -67923,6 +68087,8 @@ function variantOf(c, label, mapped, note) {
         mapped: false,
         placement: null,
         modelLines: null,
+        match: null,
+        alreadyApplied: false,
         unplaced: null,
         reason: note,
         notes: [],
@@ -67933,6 +68099,7 @@ function variantOf(c, label, mapped, note) {
   return {
     id: c.diff.id,
     label,
+    base: base2,
     author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
     date: m.date,
     messageId: m.idSynthesised ? null : m.id,
@@ -68029,6 +68196,42 @@ var init_review = __esm({
   }
 });
 
+// src/report/base-choice.ts
+function fitText(f) {
+  const share = f.tokens ? `, ${Math.round(100 * f.matched / f.tokens)}% of their tokens` : "";
+  return `${f.base} places ${f.placed} of ${f.hunks} hunk${f.hunks === 1 ? "" : "s"}${share}`;
+}
+function baseWhy(c) {
+  const unknown = "unknownCommit" in c && c.unknownCommit ? `; its base-commit ${c.unknownCommit.slice(0, 12)} is not a release the model has` : "";
+  switch (c.rule) {
+    case "option":
+      return `asked for with --base ${c.base}`;
+    case "base-commit":
+      return `its base-commit ${c.commit.slice(0, 12)} is the ${c.base} release`;
+    case "subject":
+      return `the thread is about version ${c.version} and the hunks match the ${c.base} posting exactly${unknown}`;
+    case "exact": {
+      const others = c.fits.filter((f) => f.exact && f.base !== c.base).map((f) => f.base);
+      return `the hunks' context and removed lines match ${c.base} exactly${others.length ? ` (also ${others.join(", ")}; the newest is taken)` : ""}${unknown}`;
+    }
+    case "closest":
+      return `no base matches the hunks exactly; the closest: ${c.fits.filter((f) => f.placed).map(fitText).join("; ")}${unknown}`;
+    case "date":
+      return `no base places any hunk; ${c.base} is the newest base at ${c.date ? `the message's date, ${c.date.slice(0, 10)}` : "all (the message is undated)"}${unknown}`;
+  }
+}
+function baseOf(r, v) {
+  return r.bases.find((b2) => b2.name === v.base.base);
+}
+function baselineFor(r, v, scenario) {
+  return baseOf(r, v).baseline[scenario];
+}
+var init_base_choice = __esm({
+  "src/report/base-choice.ts"() {
+    "use strict";
+  }
+});
+
 // src/replay/fail-on.ts
 function failOnMet(r, failOn) {
   if (failOn === "difference") return r.summary.differences > 0;
@@ -68045,13 +68248,10 @@ var init_fail_on = __esm({
 function renderJson(r) {
   const doc = {
     format: REVIEW_FORMAT,
-    base: r.base,
-    baseWhy: r.baseWhy,
-    baseDescription: r.baseDescription,
+    bases: r.bases,
     thread: r.thread,
     baselinePatches: r.baselinePatches,
     scenarios: r.scenarios,
-    baseline: r.baseline,
     variants: r.variants,
     summary: r.summary,
     sequence: r.sequence
@@ -68062,7 +68262,7 @@ var REVIEW_FORMAT;
 var init_render_json = __esm({
   "src/report/render-json.ts"() {
     "use strict";
-    REVIEW_FORMAT = "lkml-replay/review@1";
+    REVIEW_FORMAT = "lkml-replay/review@2";
   }
 });
 
@@ -68217,7 +68417,7 @@ function renderMarkdown(r) {
   out2.push(
     `**Thread**: ${plural(t.messages, "message")} from ${t.participants.length ? lit(t.participants.join(", ")) : "unknown senders"}${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ""}` : ""}; ${plural(t.diffs, "diff")} (${t.distinct} distinct).  `
   );
-  out2.push(`**Base**: \`${r.base}\`: ${mdProse(r.baseDescription)}. Why: ${mdProse(r.baseWhy)}.  `);
+  for (const b2 of r.bases) out2.push(`**Base** \`${b2.name}\`: ${mdProse(b2.description)}.  `);
   for (const b2 of r.baselinePatches) {
     out2.push(`**Baseline patch**: ${lit(b2.subject)} (${lit(shortWho(b2.author))}) adds ${b2.adds.map((f) => `\`${f}\``).join(", ")}, which the model has: it is the code the base models, not a variant.  `);
   }
@@ -68226,7 +68426,10 @@ function renderMarkdown(r) {
   if (r.variants.length && r.scenarios.length) {
     out2.push(`| | proposed by | ${r.scenarios.map((s) => mdCell(mdCode(s))).join(" | ")} |`);
     out2.push(`|---|---|${r.scenarios.map(() => "---").join("|")}|`);
-    out2.push(`| baseline (\`${r.base}\`) | | ${r.scenarios.map((s) => cell(r.baseline[s] ? outcomeCell(r.baseline[s]) : "-")).join(" | ")} |`);
+    for (const b2 of r.bases) {
+      if (!Object.keys(b2.baseline).length) continue;
+      out2.push(`| baseline (\`${b2.name}\`) | | ${r.scenarios.map((s) => cell(b2.baseline[s] ? outcomeCell(b2.baseline[s]) : "-")).join(" | ")} |`);
+    }
     for (const v of r.variants) {
       const cells = r.scenarios.map((s) => {
         if (!v.replayed) return "not replayed";
@@ -68246,7 +68449,8 @@ function renderMarkdown(r) {
     const s = r.sequence;
     out2.push(`### Sequence: ${s.label} on ${mdCode(s.scenario)} (the run that changed most)`, "");
     out2.push("Driver, mm and MMU-notifier interactions, trimmed to where the two runs differ.", "");
-    out2.push(`Baseline (\`${r.base}\`):`, "", "```mermaid", sequenceDiagram(s.baseline, s.variant).trimEnd(), "```", "");
+    const on = r.variants.find((v) => v.label === s.label)?.base.base ?? "";
+    out2.push(`Baseline (\`${on}\`):`, "", "```mermaid", sequenceDiagram(s.baseline, s.variant).trimEnd(), "```", "");
     out2.push(`${s.label}:`, "", "```mermaid", sequenceDiagram(s.variant, s.baseline).trimEnd(), "```", "");
   }
   return out2.join("\n").trimEnd() + "\n";
@@ -68262,18 +68466,19 @@ function variantDetails(r, v) {
     out2.push(`- ${mdProse(hunkWhere(h, i2 + 1, mdLiteral))}${lines ? ` (${mdProse(lines)})` : ""}`);
     for (const n of h.notes) out2.push(`  - note: ${mdProse(n)}`);
   });
+  out2.push(`- Base: \`${v.base.base}\`: ${mdProse(baseWhy(v.base))}.`);
   if (v.note) out2.push(`- ${mdProse(v.note)}`);
   for (const e of v.compileErrors) out2.push(`- compile error: ${mdProse(e)}`);
   out2.push("");
   if (!v.replayed) return out2;
   const changed = v.results.filter((x) => x.changed);
   if (!changed.length) {
-    out2.push(`Replayed on \`${r.base}\` + ${v.label}${v.partial ? " (partial)" : ""}: every scenario behaves as on the baseline.`, "");
+    out2.push(`Replayed on \`${v.base.base}\` + ${v.label}${v.partial ? " (partial)" : ""}: every scenario behaves as on the baseline.`, "");
     return out2;
   }
   for (const x of changed) {
     out2.push(`#### ${mdCode(x.scenario)}: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`}`, "");
-    out2.push(`Baseline ${mdProse(outcomeCell(r.baseline[x.scenario]))}; ${v.label} ${mdProse(outcomeCell(x.outcome))}.`, "");
+    out2.push(`Baseline ${mdProse(outcomeCell(baselineFor(r, v, x.scenario)))}; ${v.label} ${mdProse(outcomeCell(x.outcome))}.`, "");
     const c = causeLayout(x);
     out2.push(`**First cause**: ${mdProse(c.divergence ?? "the traces do not part within the recorded events")}.`, "");
     if (c.steps.length) {
@@ -68295,6 +68500,7 @@ var init_render_markdown = __esm({
   "src/report/render-markdown.ts"() {
     "use strict";
     init_mermaid();
+    init_base_choice();
     init_escape2();
     init_review_common();
     REGRESSION = "❌";
@@ -68337,12 +68543,12 @@ function annotationsOf(r, v, files) {
     const lines = changed.map((x) => {
       const first2 = x.differences[0];
       const cause = x.differences.find((d) => d.regression)?.firstCause ?? first2?.firstCause;
-      return `${x.scenario}: ${outcomeCell(r.baseline[x.scenario])} → ${outcomeCell(x.outcome)}${x.regression ? " (regression)" : ""}${first2 ? `; ${first2.summary}` : ""}${cause?.chain.length ? `; cause: ${cause.chain.join("; ")}` : ""}`;
+      return `${x.scenario}: ${outcomeCell(baselineFor(r, v, x.scenario))} → ${outcomeCell(x.outcome)}${x.regression ? " (regression)" : ""}${first2 ? `; ${first2.summary}` : ""}${cause?.chain.length ? `; cause: ${cause.chain.join("; ")}` : ""}`;
     });
     for (const h of code2.length ? code2 : v.hunks) {
       const w = where(h);
       const title = `${v.label} (${v.author?.name || v.author?.email || "unknown author"}): ${v.regression ? "regression" : "behaviour changed"} in ${plural2(changed.length, "scenario")}`;
-      const head = `Replayed on ${r.base}${w.onMessage ? " (the message body is encoded, so this points at the message, not the hunk)" : ""}.`;
+      const head = `Replayed on ${v.base.base}${w.onMessage ? " (the message body is encoded, so this points at the message, not the hunk)" : ""}.`;
       out2.push({ path: w.path, startLine: w.startLine, endLine: w.endLine, level: v.regression ? "failure" : "warning", title, message: cap2(`${head}
 ${lines.join("\n")}`) });
     }
@@ -68365,6 +68571,7 @@ var MAX_MESSAGE;
 var init_review_adapter = __esm({
   "src/action/review-adapter.ts"() {
     "use strict";
+    init_base_choice();
     init_fail_on();
     init_render_json();
     init_render_markdown();

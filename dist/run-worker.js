@@ -11251,6 +11251,41 @@ var init_state = __esm({
   }
 });
 
+// src/model/source/bases.ts
+function baseSpec(name2) {
+  return BASE_SPECS.find((b2) => b2.name === name2);
+}
+function kernelOrdinal(kernel) {
+  const m = /^(\d+)\.(\d+)$/.exec(kernel);
+  if (!m) throw new Error(`not a kernel release: ${kernel}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+var BASE_SPECS, BASES;
+var init_bases = __esm({
+  "src/model/source/bases.ts"() {
+    "use strict";
+    BASE_SPECS = [
+      {
+        name: "v10",
+        kind: "posting",
+        kernel: "5.14",
+        date: "2021-06-07",
+        over: "v5.14",
+        summary: "the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v5.14",
+        kind: "release",
+        kernel: "5.14",
+        date: "2021-08-29",
+        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
+        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
+      }
+    ];
+    BASES = BASE_SPECS.map((b2) => b2.name);
+  }
+});
+
 // src/model/kernel/builtins/def.ts
 function protoName(proto) {
   const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(proto);
@@ -11261,12 +11296,14 @@ var TableBuilder, b;
 var init_def = __esm({
   "src/model/kernel/builtins/def.ts"() {
     "use strict";
+    init_bases();
     TableBuilder = class {
       constructor(header) {
         this.header = header;
       }
       header;
-      t = {};
+      entries = [];
+      releases = {};
       fn(proto, fn) {
         this.add(proto, fn, false);
         return this;
@@ -11281,12 +11318,26 @@ var init_def = __esm({
         this.header = header;
         return this;
       }
+      /** The next builtins exist only in these releases (`{}`: in all of them again). */
+      releasesOf(r) {
+        this.releases = r;
+        return this;
+      }
       add(proto, fn, blocking) {
         const name2 = protoName(proto);
-        if (this.t[name2]) throw new Error(`builtin ${name2} declared twice`);
+        const from = this.releases.from ? kernelOrdinal(this.releases.from) : 0;
+        const until = this.releases.until ? kernelOrdinal(this.releases.until) : Infinity;
+        if (this.entries.some((e) => e.name === name2 && e.from < until && from < e.until)) throw new Error(`builtin ${name2} declared twice for the same release`);
         const b2 = { proto, fn, header: this.header };
         if (blocking) b2.blocking = true;
-        this.t[name2] = b2;
+        this.entries.push({ name: name2, builtin: b2, from, until });
+      }
+      /** The builtins of one kernel release. */
+      table(kernel) {
+        const k = kernelOrdinal(kernel);
+        const t = {};
+        for (const e of this.entries) if (e.from <= k && k < e.until) t[e.name] = e.builtin;
+        return t;
       }
     };
     b = (v) => v ? 1 : 0;
@@ -11404,7 +11455,7 @@ function driverBuiltins() {
     }
     return ctx.notModelled("hmm_range_fault: faulting pages for the device");
   });
-  return t.t;
+  return t;
 }
 var PAGE, NVIF_VMM_V0_PFNCLR, HMM_PFN_REQ_WRITE, VOID_T2, PageDataRegion, BufferRegion;
 var init_drivers = __esm({
@@ -11653,7 +11704,7 @@ function pageBuiltins() {
     touch(ctx, s);
     return void 0;
   });
-  return t.t;
+  return t;
 }
 function* dropMmapLock(ctx, _k, mm) {
   const held = mm.mmapLock.readers.has(ctx.thread.id) || mm.mmapLock.writer?.id === ctx.thread.id;
@@ -12430,7 +12481,7 @@ function pgtableBuiltins() {
     if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
     return k.memmap.ptr(pfn);
   }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
-  return t.t;
+  return t;
 }
 var init_pgtable2 = __esm({
   "src/model/kernel/builtins/pgtable.ts"() {
@@ -12535,7 +12586,7 @@ function mmBuiltins() {
     }
     return o.self;
   }).fn("bool fatal_signal_pending(struct task_struct *p)", () => 0).in("include/linux/err.h").fn("void *ERR_PTR(long error)", (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e)), { k: "void" })).fn("bool IS_ERR(const void *ptr)", (_ctx, p) => b(isErr2(p))).fn("long PTR_ERR(const void *ptr)", (_ctx, p) => p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n);
-  return t.t;
+  return t;
 }
 var MAX_ERRNO2;
 var init_mm = __esm({
@@ -12605,7 +12656,7 @@ function syncBuiltins() {
     structAt(sub, ctx, "subscription");
     return classicRegister(ctx, kernelOf(ctx), sub, asStruct(mmp, MmStruct, ctx, "mm"));
   }).in("include/linux/jiffies.h").fn("unsigned long get_jiffies_64(void)", (ctx) => kernelOf(ctx).jiffies).fn("unsigned long msecs_to_jiffies(unsigned int m)", (_ctx, m) => (BigInt(Number(m)) * HZ + 999n) / 1000n).in("(model)").fn("void model_not_modelled(const char *what)", (ctx, what) => ctx.notModelled(cString(ctx, what)));
-  return t.t;
+  return t;
 }
 var init_sync = __esm({
   "src/model/kernel/builtins/sync.ts"() {
@@ -12621,16 +12672,17 @@ var init_sync = __esm({
 });
 
 // src/model/kernel/builtins/index.ts
-function kernelBuiltins() {
-  if (cached) return cached;
-  const all = {};
+function kernelBuiltins(kernel) {
+  let all = cached.get(kernel);
+  if (all) return all;
+  all = {};
   for (const part of [pageBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins()]) {
-    for (const [name2, b2] of Object.entries(part)) {
+    for (const [name2, b2] of Object.entries(part.table(kernel))) {
       if (all[name2]) throw new Error(`builtin ${name2} defined twice`);
       all[name2] = b2;
     }
   }
-  cached = all;
+  cached.set(kernel, all);
   return all;
 }
 var cached, OPAQUE_TYPES;
@@ -12642,7 +12694,7 @@ var init_builtins = __esm({
     init_page2();
     init_pgtable2();
     init_sync();
-    cached = null;
+    cached = /* @__PURE__ */ new Map();
     OPAQUE_TYPES = ["pte_t", "pmd_t", "pud_t", "p4d_t", "pgd_t", "swp_entry_t", "pgprot_t"];
   }
 });
@@ -13235,11 +13287,14 @@ var init_libesm = __esm({
 var source_exports = {};
 __export(source_exports, {
   BASES: () => BASES,
+  BASE_SPECS: () => BASE_SPECS,
   PatchError: () => PatchError,
   applyModelPatch: () => applyModelPatch,
   baseInfo: () => baseInfo,
+  baseSpec: () => baseSpec,
+  kernelOrdinal: () => kernelOrdinal,
   loadBase: () => loadBase,
-  modelSources: () => modelSources,
+  modelFiles: () => modelFiles,
   sourceDir: () => sourceDir
 });
 import { existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
@@ -13247,37 +13302,36 @@ import { dirname as dirname2, join as join2, relative, resolve } from "node:path
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sourceDir() {
   const here = dirname2(fileURLToPath2(new URL("model/source/index.js", import.meta.url).href));
-  if (existsSync2(join2(here, "mm", "rmap.c"))) return here;
+  if (existsSync2(join2(here, MARKER))) return here;
   for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname2(d)) {
     const p = join2(d, "src", "model", "source");
-    if (existsSync2(join2(p, "mm", "rmap.c"))) return p;
+    if (existsSync2(join2(p, MARKER))) return p;
   }
   return resolve(here, "..", "..", "..", "src", "model", "source");
 }
 function walk(dir, root, out2) {
   for (const name2 of readdirSync(dir).sort()) {
     const p = join2(dir, name2);
-    if (statSync(p).isDirectory()) {
-      if (name2 !== "bases") walk(p, root, out2);
-    } else if (name2.endsWith(".c") || name2.endsWith(".h")) {
-      out2.push({ path: relative(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
-    }
+    if (statSync(p).isDirectory()) walk(p, root, out2);
+    else if (name2.endsWith(".c") || name2.endsWith(".h")) out2.push({ path: relative(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
   }
 }
-function modelSources() {
-  if (!cached2) {
+function treeSources(name2) {
+  let t = trees.get(name2);
+  if (!t) {
+    const root = join2(sourceDir(), name2);
     const all = [];
-    const root = sourceDir();
     walk(root, root, all);
-    cached2 = [...all.filter((s) => s.path.endsWith(".h")), ...all.filter((s) => s.path.endsWith(".c"))];
+    t = [...all.filter((s) => s.path.endsWith(".h")), ...all.filter((s) => s.path.endsWith(".c"))];
+    trees.set(name2, t);
   }
-  return cached2.map((s) => ({ ...s }));
+  return t.map((s) => ({ ...s }));
 }
 function baseInfo(name2) {
-  if (!BASES.includes(name2)) throw new PatchError(`unknown base ${JSON.stringify(name2)} (bases: ${BASES.join(", ")})`);
-  const b2 = name2;
-  const patch = b2 === "v5.14" ? "" : readFileSync(join2(sourceDir(), "bases", `${b2}.patch`), "utf8");
-  return { name: b2, description: DESCRIPTIONS[b2], patch };
+  const spec = baseSpec(name2);
+  if (!spec) throw new PatchError(`unknown base ${JSON.stringify(name2)} (bases: ${BASES.join(", ")})`);
+  const patch = spec.kind === "posting" ? readFileSync(join2(sourceDir(), `${spec.name}.patch`), "utf8") : "";
+  return { name: spec.name, spec, description: spec.summary, patch };
 }
 function applyModelPatch(sources, patch, what = "patch") {
   if (!patch.trim()) return sources;
@@ -13299,23 +13353,30 @@ function applyModelPatch(sources, patch, what = "patch") {
   }
   return out2;
 }
+function baseSources(info2) {
+  if (info2.spec.kind === "release") return treeSources(info2.name);
+  return applyModelPatch(baseSources(baseInfo(info2.spec.over)), info2.patch, `base ${info2.name}`);
+}
 function loadBase(name2, extraPatches = []) {
   const base = baseInfo(name2);
-  let sources = applyModelPatch(modelSources(), base.patch, `base ${base.name}`);
+  let sources = baseSources(base);
   for (const p of extraPatches) sources = applyModelPatch(sources, p.patch, p.name);
   return { base, sources };
 }
-var BASES, cached2, DESCRIPTIONS, PatchError;
+function modelFiles() {
+  const paths = /* @__PURE__ */ new Set();
+  for (const b2 of BASE_SPECS) if (b2.kind === "release") for (const s of treeSources(b2.name)) paths.add(s.path);
+  return [...paths].sort();
+}
+var MARKER, trees, PatchError;
 var init_source = __esm({
   "src/model/source/index.ts"() {
     "use strict";
     init_libesm();
-    BASES = ["v5.14", "v10"];
-    cached2 = null;
-    DESCRIPTIONS = {
-      "v5.14": "merged code (Linux v5.14): PageTail() skip in page_make_device_exclusive(), `long i` and the npages < 0 check in make_device_exclusive_range()",
-      v10: "as posted in [PATCH v10 07/10] (2021-06-07): no PageTail() skip, `unsigned long i`, no npages < 0 check"
-    };
+    init_bases();
+    init_bases();
+    MARKER = join2(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
+    trees = /* @__PURE__ */ new Map();
     PatchError = class extends Error {
       name = "PatchError";
     };
@@ -13663,6 +13724,7 @@ __export(run_exports, {
   UNINIT: () => UNINIT,
   compileBase: () => compileBase,
   compileSources: () => compileSources,
+  modelProgram: () => modelProgram,
   runScenario: () => runScenario,
   runThreads: () => runThreads
 });
@@ -13690,21 +13752,22 @@ async function compileBase(name2, extraPatches = []) {
   return compileSources(base, sources, extraPatches.map((p) => p.name));
 }
 function compileSources(base, sources, patches = [], opts = {}) {
-  const program = opts.reuse ? sharedProgram(sources) : compileModel(sources);
+  const kernel = base.spec.kernel;
+  const program = opts.reuse ? modelProgram(kernel, sources) : compileModel(kernel, sources);
   return { base, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
 }
-function compileModel(sources) {
-  return compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+function compileModel(kernel, sources) {
+  return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
 }
-function sharedProgram(sources) {
-  const h = createHash("sha1");
+function modelProgram(kernel, sources) {
+  const h = createHash("sha1").update(kernel).update("\0");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   const key2 = h.digest("hex");
   let program = programs.get(key2);
   if (program) {
     programs.delete(key2);
   } else {
-    program = compileModel(sources);
+    program = compileModel(kernel, sources);
     if (programs.size >= PROGRAMS_KEPT) programs.delete(programs.keys().next().value);
   }
   programs.set(key2, program);
