@@ -50,7 +50,7 @@ import { planHunk, type Edit, type HunkPlan } from './plan.js';
 import { placement, unplaced, type HunkState, type Pass } from './placements.js';
 import { applyEdits, shiftOffset, type Range } from './splice.js';
 import type { HunkPlacement, MappedDiff } from './types.js';
-import { addCompileNotes, compileProblems, parseProblems } from './verify.js';
+import { compileProblems, parseProblems } from './verify.js';
 
 export type * from './types.js';
 
@@ -98,7 +98,6 @@ export function mapDiffSync(diff: Diff | { files: FileDiff[] }, base: MapBase, o
     if (!problems.size) break;
     for (const [k, v] of problems) forced.set(k, v);
   }
-  if (compile) addCompileNotes(hunks, pass, idx, base);
   const placements = pass.placements;
   const stoppedBy = placements.find((p) => p.kind === 'unplaced') ?? null;
   const anyCode = placements.some((p) => p.kind === 'code');

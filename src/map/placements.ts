@@ -3,7 +3,7 @@ import type { FileDiff, Hunk } from '../patch/types.js';
 import type { HunkSides } from './hunk-sides.js';
 import { headerFunction } from './locate.js';
 import type { Range } from './splice.js';
-import type { HunkPlacement, UnplacedReason } from './types.js';
+import type { HunkPlacement, MissingName, UnplacedReason } from './types.js';
 
 export interface HunkState {
   key: string;
@@ -40,6 +40,7 @@ export function placement(h: HunkState, p: Partial<HunkPlacement> & Pick<HunkPla
     modelLines: p.modelLines ?? null,
     match: p.match ?? null,
     alreadyApplied: p.alreadyApplied ?? false,
+    missing: p.missing ?? [],
     unplaced: p.unplaced ?? null,
     reason: p.reason ?? null,
     bodyLines: bodyLines(h.hunk),
@@ -47,7 +48,7 @@ export function placement(h: HunkState, p: Partial<HunkPlacement> & Pick<HunkPla
   };
 }
 
-export function unplaced(h: HunkState, reason: UnplacedReason, text: string, fn: string | null, notes: string[] = []): HunkPlacement {
-  return placement(h, { kind: 'unplaced', unplaced: reason, reason: text, function: fn ?? headerFunction(h.hunk), notes });
+export function unplaced(h: HunkState, reason: UnplacedReason, text: string, fn: string | null, notes: string[] = [], missing: MissingName[] = []): HunkPlacement {
+  return placement(h, { kind: 'unplaced', unplaced: reason, reason: text, function: fn ?? headerFunction(h.hunk), notes, missing });
 }
 

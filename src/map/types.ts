@@ -21,7 +21,19 @@ export type UnplacedReason =
   /** The context fits two places equally well: an ambiguous place is not a placement. */
   | 'context-ambiguous'
   | 'calls-unknown-function'
-  | 'does-not-parse';
+  | 'does-not-parse'
+  /** The spliced code does not compile on this base (an undeclared name, a type it lacks ...). */
+  | 'does-not-compile';
+
+/** A name the hunk's code uses that its base does not have, and the bases that have it. */
+export interface MissingName {
+  kind: 'call' | 'identifier' | 'type' | 'field';
+  name: string;
+  /** For a field: the struct it was looked up in. */
+  struct?: string;
+  /** Bases whose model or runtime has the name (oldest first); empty when none does. */
+  knownIn: string[];
+}
 
 export interface HunkPlacement {
   /** Index of the file in the diff and of the hunk in that file. */
@@ -57,6 +69,8 @@ export interface HunkPlacement {
   match: { tokens: number; matched: number } | null;
   /** The model already has the hunk's new side where its old side fits (kind `no-code-change`). */
   alreadyApplied: boolean;
+  /** For calls-unknown-function and does-not-compile: the names the base lacks. */
+  missing: MissingName[];
   unplaced: UnplacedReason | null;
   /**
    * One sentence for a reviewer: for context-not-found it shows the closest model statement and

@@ -6,7 +6,9 @@ import { compileFacts, newErrors, newUnresolved } from './compile-check.js';
 import { functionAtLine, indexFile, type BaseIndex, type FileIndex } from './model-index.js';
 import { unplaced, type HunkState, type Pass } from './placements.js';
 import { lineAt } from './splice.js';
-import type { HunkPlacement } from './types.js';
+import type { HunkPlacement, MissingName } from './types.js';
+import type { Diagnostic } from '../model/interp/compiler.js';
+import { basesKnowing } from './vocabulary.js';
 import type { MapBase } from './index.js';
 
 /** Syntax errors the splice brought in, blamed on the hunk whose change holds them. */
@@ -94,21 +96,51 @@ export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
     const isAdded = (n: string): boolean => added.some((t) => new RegExp(`\\b${n}\\s*\\(`).test(t));
     const calledHere = names.filter(isAdded);
     const leftBehind = names.filter((n) => !isAdded(n));
+    const missing = names.map((name) => ({ kind: 'call' as const, name, knownIn: basesKnowing(name) }));
     const parts: string[] = [];
     if (calledHere.length) parts.push(`the added code calls ${listOf(calledHere)}, which the model has neither as C nor as a runtime primitive`);
     if (leftBehind.length) parts.push(`with this hunk spliced in, ${listOf(leftBehind)} ${leftBehind.length > 1 ? 'are' : 'is'} called but the model no longer has ${leftBehind.length > 1 ? 'them' : 'it'}`);
-    out.set(k, unplaced(h, 'calls-unknown-function', parts.join('; '), calls[0]!.fn || null));
+    // Which other bases have a called name says what the added code was written for.
+    const hint = knownInText(missing.filter((m) => calledHere.includes(m.name)), base.name);
+    out.set(k, unplaced(h, 'calls-unknown-function', parts.join('; ') + hint, calls[0]!.fn || null, [], missing));
+  }
+  // Code that does not compile on this base: never replayed into an `error` verdict.
+  const errorsByHunk = new Map<string, Diagnostic[]>();
+  for (const d of newErrors(baseFacts, facts)) {
+    const k = blame(hunks, pass, idx, d.file, d.line, d.function, d.unknown?.kind === 'identifier' ? d.unknown.name : undefined);
+    if (!k || out.has(k)) continue;
+    errorsByHunk.set(k, [...(errorsByHunk.get(k) ?? []), d]);
+  }
+  for (const [k, ds] of errorsByHunk) {
+    const h = hunks.find((x) => x.key === k)!;
+    const missing: MissingName[] = [];
+    for (const d of ds) {
+      const u = d.unknown;
+      if (!u || missing.some((m) => m.name === u.name && m.kind === u.kind)) continue;
+      missing.push({ kind: u.kind, name: u.name, ...(u.struct ? { struct: u.struct } : {}), knownIn: basesKnowing(u.name, u.struct) });
+    }
+    // Calls the failed compile did not get to: every call in the added lines the base lacks.
+    for (const l of h.hunk.lines) {
+      if (l.op !== '+') continue;
+      for (const m of l.text.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
+        const name = m[1]!;
+        if (C_KEYWORDS.has(name) || missing.some((x) => x.name === name)) continue;
+        const knownIn = basesKnowing(name);
+        if (!knownIn.includes(base.name)) missing.push({ kind: 'call', name, knownIn });
+      }
+    }
+    const d = ds[0]!;
+    const text = `with this hunk spliced in, ${d.function ? `${d.function}()` : d.file} does not compile: ${d.message} (${d.file}:${d.line})${ds.length > 1 ? ` and ${ds.length - 1} more error${ds.length > 2 ? 's' : ''}` : ''}`;
+    out.set(k, unplaced(h, 'does-not-compile', text + knownInText(missing, base.name), d.function ?? null, [], missing));
   }
   return out;
 }
 
-/** Code the interpreter cannot compile after the splice: a note on the hunk (its function traps when reached). */
-export function addCompileNotes(hunks: HunkState[], pass: Pass, idx: BaseIndex, base: MapBase): void {
-  if (!pass.ranges.size) return;
-  const facts = compileFacts(base.kernel, splicedSources(pass, idx));
-  for (const d of newErrors(compileFacts(base.kernel, base.sources), facts)) {
-    const k = blame(hunks, pass, idx, d.file, d.line, d.function);
-    const p = k ? pass.placements.find((x) => `${x.fileIndex}:${x.hunkIndex}` === k) : undefined;
-    if (p) p.notes.push(`the interpreter cannot compile ${d.function ? `${d.function}()` : 'this code'} after the change: ${d.message} (${d.file}:${d.line}); a run that reaches it ends with verdict error`);
-  }
+const C_KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'do', 'case', 'defined']);
+
+/** "; the model has X in v6.1, v6.13" for the missing names other bases know. */
+function knownInText(missing: MissingName[], base: string): string {
+  const known = missing.map((m) => ({ m, other: m.knownIn.filter((b) => b !== base) })).filter((x) => x.other.length);
+  if (!known.length) return '';
+  return `; ${known.map(({ m, other }) => `the model has \`${m.name}\`${m.struct ? ` in struct ${m.struct}` : ''} in ${other.join(', ')}`).join('; ')}`;
 }

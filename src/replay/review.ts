@@ -14,6 +14,7 @@ import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-al
 import type { BaselinePatch, BaseUse, HunkReview, Review, ThreadBrief, VariantReview } from './types.js';
 import { eachVariant, type VariantCandidate } from './variants.js';
 import { VariantStore } from './variant-store.js';
+import { splitPairs } from './split-pairs.js';
 
 export interface ReviewRequest {
   /** Input paths, as `lkml-replay review` takes them. Ignored when `parse` is given. */
@@ -81,7 +82,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     const v = variantOf(c, label, choice, mapped, noteFor(mapped));
     variants.add(v);
     if (!v.replayed) continue;
-    const unit: CompileUnit = { key: v.id, base: name, sources: mapped.sources ?? sources, label };
+    const unit: CompileUnit = { key: v.id, base: name, sources: mapped.sources ?? sources, label, ...(v.partial ? { partial: true } : {}) };
     units.set(v.id, unit);
     let known = baseErrors.get(name);
     if (!known) baseErrors.set(name, (known = new Set((await runner.errors(baseUnit(name))).map(diagKey))));
@@ -114,9 +115,11 @@ export async function review(req: ReviewRequest): Promise<Review> {
       use.baseline[r.scenario] = r.baseline;
       for (const run of r.variants) {
         const v = byId.get(run.key)!;
-        v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression: run.regression });
+        // A partial replay is never a regression: the hunks left out may be what the rest needs.
+        const regression = run.regression && !v.partial;
+        v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial });
         v.changed ||= run.changed;
-        v.regression ||= run.regression;
+        v.regression ||= regression;
       }
       if (r.best && r.best.score > best) {
         best = r.best.score;
@@ -128,6 +131,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
   // Only replayed variants have results, and they are all in memory.
   const replayed = [...variants.inMemory()].filter((v) => v.replayed);
   const pairs = replayed.flatMap((v) => v.results);
+  const whole = pairs.filter((x) => !x.partial);
   return {
     bases,
     baselinePatches,
@@ -138,8 +142,10 @@ export async function review(req: ReviewRequest): Promise<Review> {
     summary: {
       variants: variants.length,
       replayed: replayed.length,
-      differences: pairs.filter((r) => r.changed).length,
-      regressions: pairs.filter((r) => r.regression).length,
+      partial: replayed.filter((v) => v.partial).length,
+      differences: whole.filter((r) => r.changed).length,
+      regressions: whole.filter((r) => r.regression).length,
+      partialDifferences: pairs.filter((r) => r.partial && r.changed).length,
     },
   };
 }
@@ -186,6 +192,7 @@ function variantOf(c: VariantCandidate, label: string, base: BaseChoice, mapped:
             modelLines: null,
             match: null,
             alreadyApplied: false,
+            missing: [],
             unplaced: null,
             reason: note,
             notes: [],
@@ -207,12 +214,19 @@ function variantOf(c: VariantCandidate, label: string, base: BaseChoice, mapped:
     hunks,
     replayed: !!mapped && mapped.replayable,
     partial: !!mapped && mapped.partial,
+    splitPairs: mapped && mapped.partial ? splitPairs(c.diff, mapped.placements) : [],
+    partialWouldReplay: mapped && !mapped.replayable ? codeHunkNumbers(c.diff, mapped.placements) : [],
     note,
     compileErrors: [],
     results: [],
     changed: false,
     regression: false,
   };
+}
+
+/** 1-based numbers of the hunks placed as code (what --partial would replay). */
+function codeHunkNumbers(d: Diff, placements: MappedDiff['placements']): number[] {
+  return placements.filter((p) => p.kind === 'code').map((p) => d.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1);
 }
 
 function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number]): HunkReview {

@@ -19,6 +19,8 @@ export interface CompileUnit {
   sources: ModelSource[] | null;
   /** Name shown in Outcome.base after the base (`v10 + V1`); empty for the base. */
   label: string;
+  /** A variant replayed with some of its hunks left out (--partial). */
+  partial?: boolean;
 }
 
 export interface RunJob {

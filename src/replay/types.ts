@@ -6,6 +6,7 @@ import type { DiffOrigin } from '../patch/types.js';
 import type { InputFormat, InputError, Person } from '../thread/types.js';
 import type { SequencePair } from './interactions.js';
 import type { BaseChoice } from './choose-base.js';
+import type { SplitPair } from './split-pairs.js';
 import type { BaseKind } from '../model/source/bases.js';
 
 export interface Review {
@@ -40,10 +41,14 @@ export interface BaseUse {
 export interface ReviewSummary {
   variants: number;
   replayed: number;
-  /** Variant × scenario runs whose behaviour differs from the baseline. */
+  /** Of the replayed variants, those replayed in part (--partial). */
+  partial: number;
+  /** Variant × scenario runs of whole replays whose behaviour differs from the baseline. */
   differences: number;
   /** Of those, the ones that regress (README "How a review is made"). */
   regressions: number;
+  /** Runs of partial replays that differ: counted apart, never as regressions. */
+  partialDifferences: number;
 }
 
 export interface BaselinePatch {
@@ -122,6 +127,10 @@ export interface VariantReview {
   replayed: boolean;
   /** Replayed with some code hunks left out (--partial). */
   partial: boolean;
+  /** For a partial replay: the pairs its left-out and replayed hunks split (a lock and its unlock ...). */
+  splitPairs: SplitPair[];
+  /** Not replayed because some hunks could not be placed: the hunks (1-based) --partial would replay. */
+  partialWouldReplay: number[];
   /** Why the variant was not replayed, or what was left out of a partial replay. */
   note: string | null;
   /** Compile errors of the model with the variant spliced in. */
@@ -138,7 +147,10 @@ export interface ScenarioResult {
   outcome: Outcome & Trimmed;
   differences: Difference[];
   changed: boolean;
+  /** Counts as a regression: never for a partial replay (its differences keep their own flags). */
   regression: boolean;
+  /** The variant was replayed with some hunks left out. */
+  partial: boolean;
 }
 
 export type DifferenceKind =

@@ -4,7 +4,7 @@ import type { Review, VariantReview } from '../replay/types.js';
 import { sequenceDiagram } from './mermaid.js';
 import { baselineFor, baseWhy } from './base-choice.js';
 import { mdCell, mdCode, mdLiteral, mdProse as md } from './escape.js';
-import { causeLayout, hunkWhere, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
+import { causeLayout, differenceTag, hunkWhere, partialHint, splitPairLines, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
 
 const REGRESSION = '❌';
 const CHANGED = '⚠️';
@@ -48,11 +48,12 @@ export function renderMarkdown(r: Review): string {
         const x = v.results.find((y) => y.scenario === s);
         if (!x) return '-';
         const c = cell(outcomeCell(x.outcome));
-        return x.regression ? `${REGRESSION} **${c}**` : x.changed ? `${CHANGED} **${c}**` : c;
+        const part = x.partial ? ' (partial)' : '';
+        return x.regression ? `${REGRESSION} **${c}**` : x.changed ? `${CHANGED} **${c}**${part}` : `${c}${part}`;
       });
       out.push(`| **${v.label}** | ${mdCell(lit(shortWho(v.author)))} | ${cells.join(' | ')} |`);
     }
-    out.push('', `${REGRESSION} regression, ${CHANGED} behaves differently from the baseline; other cells behave the same.`, '');
+    out.push('', `${REGRESSION} regression, ${CHANGED} behaves differently from the baseline; other cells behave the same. (partial): replayed with some hunks left out, never counted as a regression.`, '');
   } else if (!r.variants.length) {
     out.push('No variants: the input has no diff to replay.', '');
   }
@@ -83,6 +84,9 @@ function variantDetails(r: Review, v: VariantReview): string[] {
   });
   out.push(`- Base: \`${v.base.base}\`: ${md(baseWhy(v.base))}.`);
   if (v.note) out.push(`- ${md(v.note)}`);
+  for (const s of splitPairLines(v)) out.push(`- Partial replay: ${md(s)}.`);
+  const hint = partialHint(v);
+  if (hint) out.push(`- ${md(hint)}.`);
   for (const e of v.compileErrors) out.push(`- compile error: ${md(e)}`);
   out.push('');
   if (!v.replayed) return out;
@@ -92,7 +96,7 @@ function variantDetails(r: Review, v: VariantReview): string[] {
     return out;
   }
   for (const x of changed) {
-    out.push(`#### ${mdCode(x.scenario)}: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`}`, '');
+    out.push(`#### ${mdCode(x.scenario)}: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently${x.partial ? ' (partial replay)' : ''}`}`, '');
     out.push(`Baseline ${md(outcomeCell(baselineFor(r, v, x.scenario)))}; ${v.label} ${md(outcomeCell(x.outcome))}.`, '');
     const c = causeLayout(x);
     out.push(`**First cause**: ${md(c.divergence ?? 'the traces do not part within the recorded events')}.`, '');
@@ -104,7 +108,8 @@ function variantDetails(r: Review, v: VariantReview): string[] {
     for (const d of c.perDifference) {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
-      out.push(`- ${md(d.difference.summary)}${d.difference.regression ? ' **(regression)**' : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
+      const tag = differenceTag(x, d.difference);
+      out.push(`- ${md(d.difference.summary)}${tag ? ` **(${tag})**` : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
     }
     out.push('');
   }

@@ -5,7 +5,7 @@
 import type { Review, VariantReview } from '../replay/types.js';
 import { visibleControls } from './escape.js';
 import { baselineFor, baseWhy } from './base-choice.js';
-import { causeLayout, hunkWhere, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
+import { causeLayout, differenceTag, hunkWhere, partialHint, splitPairLines, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
 
 export function renderText(r: Review): string {
   const out: string[] = [];
@@ -40,6 +40,9 @@ function variantBlock(r: Review, v: VariantReview): string[] {
   });
   out.push(`    base:   ${v.base.base}: ${baseWhy(v.base)}`);
   if (v.note) out.push(`    ${v.note}`);
+  for (const s of splitPairLines(v)) out.push(`    partial replay: ${s}`);
+  const hint = partialHint(v);
+  if (hint) out.push(`    ${hint}`);
   for (const e of v.compileErrors) out.push(`    compile error: ${e}`);
   if (!v.replayed) return out;
   out.push(`    replayed on ${v.base.base} + ${v.label}${v.partial ? ' (partial)' : ''}:`);
@@ -54,7 +57,7 @@ function variantBlock(r: Review, v: VariantReview): string[] {
   }
   for (const x of v.results) {
     if (!x.changed) continue;
-    out.push('', `    ${x.scenario}: ${x.regression ? 'REGRESSION' : 'behaves differently'}`);
+    out.push('', `    ${x.scenario}: ${x.regression ? 'REGRESSION' : x.partial ? 'behaves differently in a partial replay' : 'behaves differently'}`);
     const c = causeLayout(x);
     if (c.divergence) out.push(`      first cause: ${c.divergence}`);
     else out.push('      first cause: the traces do not part within the recorded events');
@@ -66,7 +69,8 @@ function variantBlock(r: Review, v: VariantReview): string[] {
     for (const d of c.perDifference) {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
-      out.push(`        - ${d.difference.summary}${d.difference.regression ? '  [regression]' : ''}${tail ? `  (cause: ${tail})` : ''}`);
+      const tag = differenceTag(x, d.difference);
+      out.push(`        - ${d.difference.summary}${tag ? `  [${tag}]` : ''}${tail ? `  (cause: ${tail})` : ''}`);
     }
   }
   return out;

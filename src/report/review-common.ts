@@ -29,7 +29,8 @@ export function outcomeCell(o: Outcome): string {
   return `${o.verdict}${retries}`;
 }
 
-export function resultMark(r: ScenarioResult): 'regression' | 'changed' | 'same' {
+export function resultMark(r: ScenarioResult): 'regression' | 'changed' | 'same' | 'changed (partial)' | 'same (partial)' {
+  if (r.partial) return r.changed ? 'changed (partial)' : 'same (partial)';
   return r.regression ? 'regression' : r.changed ? 'changed' : 'same';
 }
 
@@ -56,7 +57,14 @@ export function linesOf(h: HunkReview): string {
 
 export function summaryLine(r: Review): string {
   const s = r.summary;
-  return `${plural(s.variants, 'variant')}, ${s.replayed} replayed; ${plural(s.differences, 'scenario run')} behave differently, ${plural(s.regressions, 'regression')}`;
+  const partial = s.partial ? ` (${s.partial} in part: ${plural(s.partialDifferences, 'run')} differ there, not counted)` : '';
+  return `${plural(s.variants, 'variant')}, ${s.replayed} replayed${partial}; ${plural(s.differences, 'scenario run')} behave differently, ${plural(s.regressions, 'regression')}`;
+}
+
+/** A difference's own flag, said so only where it counts: a partial replay's never does. */
+export function differenceTag(x: ScenarioResult, d: { regression: boolean }): string {
+  if (!d.regression) return '';
+  return x.partial ? 'regression if the left-out hunks did not matter; partial replay, not counted' : 'regression';
 }
 
 /**
@@ -102,4 +110,22 @@ function sameStep(a: string, b: string): boolean {
 
 export function stepsRef(n: number): string {
   return n === 0 ? '' : n === 1 ? 'step 1' : `steps 1-${n}`;
+}
+
+const PAIR_WORDS: Record<string, string> = { lock: 'the lock', reference: 'the reference', range: 'the range', declaration: 'the declaration' };
+
+/** What a partial replay split, one sentence per pair. */
+export function splitPairLines(v: VariantReview): string[] {
+  return v.splitPairs.map((p) =>
+    p.kind === 'declaration'
+      ? `hunk ${p.replayed} is replayed without hunk ${p.leftOut}, and the two share \`${p.names[0]}\` (declared in one, used in the other)`
+      : `hunk ${p.replayed} is replayed without hunk ${p.leftOut}: ${PAIR_WORDS[p.kind]} pair \`${p.names[0]}\`/\`${p.names[1]}\` is split between them`,
+  );
+}
+
+/** For a variant not replayed because some hunks could not be placed: what --partial would do. */
+export function partialHint(v: VariantReview): string | null {
+  if (v.replayed || !v.partialWouldReplay.length) return null;
+  const n = v.partialWouldReplay;
+  return `--partial would replay hunk${n.length > 1 ? 's' : ''} ${n.join(', ')} without the others, its results labelled partial`;
 }

@@ -116,14 +116,16 @@ describe('unplaced hunks', () => {
   });
 });
 
-describe('code the interpreter cannot compile', () => {
-  it('is placed, with a note naming the error (the replay ends with verdict error if it gets there)', async () => {
+describe('code that does not compile on the base', () => {
+  it('is not placed: does-not-compile with the compiler\'s message and the undeclared names, never replayed into an error verdict', async () => {
     const m = await map(await diffOf(fixture('map-compile-error.patch')), 'v10');
     const p = m.placements[0]!;
-    expect(p).toMatchObject({ kind: 'code', function: 'page_make_device_exclusive_one' });
-    expect(p.notes).toHaveLength(1);
-    expect(p.notes[0]).toMatch(/^the interpreter cannot compile page_make_device_exclusive_one\(\) after the change: .*`flags`.* \(mm\/rmap\.c:\d+\)/);
-    expect(m.replayable).toBe(true);
+    expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'does-not-compile', function: 'page_make_device_exclusive_one' });
+    expect(p.reason).toMatch(/^with this hunk spliced in, page_make_device_exclusive_one\(\) does not compile: unknown identifier `flags` \(mm\/rmap\.c:\d+\)/);
+    expect(p.missing).toContainEqual({ kind: 'identifier', name: 'flags', knownIn: [] });
+    expect(m.replayable).toBe(false);
+    // with --partial nothing else is left to replay
+    expect((await map(await diffOf(fixture('map-compile-error.patch')), 'v10', { partial: true })).replayable).toBe(false);
   });
 });
 

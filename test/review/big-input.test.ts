@@ -50,7 +50,7 @@ describe('review of a big input', () => {
     const none: Review = {
       bases: [], baselinePatches: [], scenarios: [], variants: [], sequence: null,
       thread: { subject: 'x', inputs: ['x.mbox'], messages: 1, participants: [], first: null, last: null, diffs: 0, distinct: 0, errors: [] },
-      summary: { variants: 0, replayed: 0, differences: 0, regressions: 0 },
+      summary: { variants: 0, replayed: 0, partial: 0, differences: 0, regressions: 0, partialDifferences: 0 },
     };
     expect([...reviewJsonChunks(none)].join('')).toBe(renderJson(none));
   });

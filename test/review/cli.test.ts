@@ -139,7 +139,7 @@ describe('bad input and usage: one line naming the problem, exit 2', () => {
   });
   test('a bad --format, --fail-on or --base', () => {
     oneLine(cli(['review', SEED, '--format', 'html']), /--format must be text, markdown or json/);
-    oneLine(cli(['review', SEED, '--fail-on', 'always']), /--fail-on must be never, difference or regression/);
+    oneLine(cli(['review', SEED, '--fail-on', 'always']), /--fail-on must be never, difference, regression or partial/);
     oneLine(cli(['review', SEED, '--base', 'v9']), /--base must be one of v10, v5\.14/);
   });
   test('an unknown scenario or a broken scenario file', () => {

@@ -92,7 +92,7 @@ describe('review of the seed thread', () => {
 
   test('the summary counts regressions and differences over scenario runs', () => {
     const changed = v.results.filter((x) => x.changed).length;
-    expect(r.summary).toEqual({ variants: 1, replayed: 1, differences: changed, regressions: v.results.filter((x) => x.regression).length });
+    expect(r.summary).toEqual({ variants: 1, replayed: 1, partial: 0, differences: changed, regressions: v.results.filter((x) => x.regression).length, partialDifferences: 0 });
     expect(r.summary.regressions).toBeGreaterThanOrEqual(2);
   });
 

@@ -19,7 +19,7 @@ interface ReviewCliOptions extends BudgetCliOptions {
 }
 
 const FORMATS = ['text', 'markdown', 'json'];
-const FAIL_ON = ['never', 'difference', 'regression'];
+const FAIL_ON = ['never', 'difference', 'regression', 'partial'];
 
 /** The bundled seed thread (fixtures/ at the package root), shown relative to the working directory. */
 export function seedThread(): string {
@@ -38,12 +38,12 @@ export function registerReview(program: Command): void {
     .option('--scenario <name...>', 'bundled scenarios to run (default: all)')
     .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
     .option('--format <format>', 'text, markdown or json', 'text')
-    .option('--fail-on <level>', 'exit 1 when met: never, difference or regression', 'never')
+    .option('--fail-on <level>', 'exit 1 when met: never, difference, regression, or partial (a difference of any replay, partial ones too)', 'never')
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
   addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown or json, not "${opts.format}"`);
-      if (!FAIL_ON.includes(opts.failOn)) throw new UsageError(`--fail-on must be never, difference or regression, not "${opts.failOn}"`);
+      if (!FAIL_ON.includes(opts.failOn)) throw new UsageError(`--fail-on must be never, difference, regression or partial, not "${opts.failOn}"`);
       if (opts.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(opts.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 999, not "${opts.jobs}"`);
       const budgets = await budgetOverrides(opts);
       const [{ BASES }, load, { review, REVIEW_PARSE }, { failOnMet }, { UnreadableInput }] = await Promise.all([

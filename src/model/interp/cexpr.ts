@@ -38,10 +38,19 @@ export interface CExpr {
   line: number;
 }
 
+/** A name the code uses that the program does not declare (what a compile error is about). */
+export interface UnknownName {
+  kind: 'identifier' | 'type' | 'field';
+  name: string;
+  /** For a field: the struct it was looked up in. */
+  struct?: string;
+}
+
 export class CompileError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    readonly unknown?: UnknownName,
   ) {
     super(message);
   }

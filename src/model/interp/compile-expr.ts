@@ -96,7 +96,7 @@ export function compileExpr(cx: FnCx, e: Expr): CExpr {
       const { t } = cx.ps.resolveType(e.type.spec, e.type.decl, e.line, cx);
       if (t.k !== 'struct') throw new CompileError(e.line, `offsetof on non-struct \`${typeToString(t)}\``);
       const o = cx.ps.types.offsetof(t.name, e.field.split('.'));
-      if (!o) throw new CompileError(e.line, `struct ${t.name} has no field \`${e.field}\``);
+      if (!o) throw new CompileError(e.line, `struct ${t.name} has no field \`${e.field}\``, { kind: 'field', name: e.field, struct: t.name });
       return constExpr(SIZE_T, BigInt(o.offset), e.src, e.line);
     }
     case 'compoundLit': {
@@ -190,7 +190,7 @@ function compileIdent(cx: FnCx, name: string, src: string, line: number): CExpr 
     return c;
   }
   if (cx.ps.types.typedefs.has(name)) throw new CompileError(line, `type name \`${name}\` used as a value in \`${src}\``);
-  throw new CompileError(line, `unknown identifier \`${name}\``);
+  throw new CompileError(line, `unknown identifier \`${name}\``, { kind: 'identifier', name });
 }
 
 export function localExpr(l: Local, src: string, line: number): CExpr {
@@ -427,7 +427,7 @@ export function compileField(cx: FnCx, O: CExpr, field: string, arrow: boolean, 
   const layout = cx.ps.types.layoutOf(st.name);
   if (!layout || !layout.complete) throw new CompileError(line, `\`${field}\` of incomplete struct ${st.name}`);
   const fi = layout.byName.get(field);
-  if (!fi) throw new CompileError(line, `struct ${st.name} has no field \`${field}\``);
+  if (!fi) throw new CompileError(line, `struct ${st.name} has no field \`${field}\``, { kind: 'field', name: field, struct: st.name });
   const idx = fi.index;
   const isArr = fi.t.k === 'array';
   const load = (h: unknown, f: Frame): Value => {

@@ -110,7 +110,7 @@ function designated(cx: FnCx, t: CType, ds: Designator[], value: Init, line: num
     if (d.k !== 'field') throw new CompileError(line, `array designator in struct ${t.name} initialiser`);
     const layout = cx.ps.types.layoutOf(t.name)!;
     const fi = layout.byName.get(d.name);
-    if (!fi) throw new CompileError(line, `struct ${t.name} has no field \`${d.name}\``);
+    if (!fi) throw new CompileError(line, `struct ${t.name} has no field \`${d.name}\``, { kind: 'field', name: d.name, struct: t.name });
     const idx = fi.index;
     const sub = member(cx, fi.t, rest, value, line, `.${d.name}`);
     return { setter: at(sub, (o) => (o as LocalStruct).vals[idx], (o, v) => ((o as LocalStruct).vals[idx] = v)), position: idx };

@@ -7,7 +7,7 @@
 
 import { Ptr, type Builtin, type BuiltinTable, type CType, type Opaque, type Value } from './api.js';
 import type { Declarator, Expr, FunctionDef, Init, Stmt, TopDecl, TypeName, TypeSpec } from './ast.js';
-import { CompileError, convert } from './cexpr.js';
+import { CompileError, convert, type UnknownName } from './cexpr.js';
 import { compileFunctionBody } from './compile-block.js';
 import { compileRvalue, constValue } from './compile-expr.js';
 import { INT, primType, TypeTable, typeToString, type FuncType } from './ctypes.js';
@@ -45,6 +45,8 @@ export interface Diagnostic {
   line: number;
   function?: string;
   message: string;
+  /** The undeclared name an error is about, when it is about one. */
+  unknown?: UnknownName;
 }
 
 export interface UnresolvedCall {
@@ -130,7 +132,7 @@ export class ProgramCompiler implements ProgramScope {
     try {
       run();
     } catch (e) {
-      if (e instanceof CompileError) this.diag({ severity: 'error', file, line: e.line || line, message: e.message });
+      if (e instanceof CompileError) this.diag({ severity: 'error', file, line: e.line || line, message: e.message, ...(e.unknown ? { unknown: e.unknown } : {}) });
       else if (e instanceof NeedCell) this.diag({ severity: 'error', file, line, message: `cannot take the address of \`${e.name}\` here` });
       else throw e;
     }
@@ -270,7 +272,7 @@ export class ProgramCompiler implements ProgramScope {
       }
       case 'name': {
         const t = this.types.typedefs.get(spec.name);
-        if (!t) throw new CompileError(line, `unknown type name \`${spec.name}\``);
+        if (!t) throw new CompileError(line, `unknown type name \`${spec.name}\``, { kind: 'type', name: spec.name });
         return t;
       }
       case 'struct': {
@@ -516,7 +518,7 @@ export class ProgramCompiler implements ProgramScope {
       set.add(fn);
       this.callers.set(callee, set);
     }
-    const errors: Diagnostic[] = cx.errors.map((e) => ({ severity: 'error', file: def.file, line: e.line, function: def.name, message: e.message }));
+    const errors: Diagnostic[] = cx.errors.map((e) => ({ severity: 'error', file: def.file, line: e.line, function: def.name, message: e.message, ...(e.unknown ? { unknown: e.unknown } : {}) }));
     for (const p of this.problems) {
       if (p.file === def.file && p.line >= def.line && p.line <= def.endLine && !errors.some((x) => x.line === p.line)) {
         errors.push({ severity: 'error', file: p.file, line: p.line, function: def.name, message: p.message });
