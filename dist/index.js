@@ -30063,14 +30063,15 @@ function placement(h, p) {
     modelLines: p.modelLines ?? null,
     match: p.match ?? null,
     alreadyApplied: p.alreadyApplied ?? false,
+    missing: p.missing ?? [],
     unplaced: p.unplaced ?? null,
     reason: p.reason ?? null,
     bodyLines: bodyLines(h.hunk),
     notes: p.notes ?? []
   };
 }
-function unplaced(h, reason, text, fn, notes = []) {
-  return placement(h, { kind: "unplaced", unplaced: reason, reason: text, function: fn ?? headerFunction(h.hunk), notes });
+function unplaced(h, reason, text, fn, notes = [], missing = []) {
+  return placement(h, { kind: "unplaced", unplaced: reason, reason: text, function: fn ?? headerFunction(h.hunk), notes, missing });
 }
 var init_placements = __esm({
   "src/map/placements.ts"() {
@@ -30866,11 +30867,13 @@ var init_cexpr = __esm({
     init_ints();
     init_runtime();
     CompileError = class extends Error {
-      constructor(line, message) {
+      constructor(line, message, unknown) {
         super(message);
         this.line = line;
+        this.unknown = unknown;
       }
       line;
+      unknown;
     };
     i64 = null;
   }
@@ -31673,7 +31676,7 @@ function designated(cx, t, ds, value, line) {
     if (d.k !== "field") throw new CompileError(line, `array designator in struct ${t.name} initialiser`);
     const layout = cx.ps.types.layoutOf(t.name);
     const fi = layout.byName.get(d.name);
-    if (!fi) throw new CompileError(line, `struct ${t.name} has no field \`${d.name}\``);
+    if (!fi) throw new CompileError(line, `struct ${t.name} has no field \`${d.name}\``, { kind: "field", name: d.name, struct: t.name });
     const idx = fi.index;
     const sub = member(cx, fi.t, rest, value, line, `.${d.name}`);
     return { setter: at(sub, (o) => o.vals[idx], (o, v) => o.vals[idx] = v), position: idx };
@@ -31913,7 +31916,7 @@ function compileExpr(cx, e) {
       const { t } = cx.ps.resolveType(e.type.spec, e.type.decl, e.line, cx);
       if (t.k !== "struct") throw new CompileError(e.line, `offsetof on non-struct \`${typeToString(t)}\``);
       const o = cx.ps.types.offsetof(t.name, e.field.split("."));
-      if (!o) throw new CompileError(e.line, `struct ${t.name} has no field \`${e.field}\``);
+      if (!o) throw new CompileError(e.line, `struct ${t.name} has no field \`${e.field}\``, { kind: "field", name: e.field, struct: t.name });
       return constExpr(SIZE_T, BigInt(o.offset), e.src, e.line);
     }
     case "compoundLit": {
@@ -31994,7 +31997,7 @@ function compileIdent(cx, name3, src, line) {
     return c;
   }
   if (cx.ps.types.typedefs.has(name3)) throw new CompileError(line, `type name \`${name3}\` used as a value in \`${src}\``);
-  throw new CompileError(line, `unknown identifier \`${name3}\``);
+  throw new CompileError(line, `unknown identifier \`${name3}\``, { kind: "identifier", name: name3 });
 }
 function localExpr(l, src, line) {
   const s = l.slot;
@@ -32214,7 +32217,7 @@ function compileField(cx, O, field2, arrow, src, line) {
   const layout = cx.ps.types.layoutOf(st.name);
   if (!layout || !layout.complete) throw new CompileError(line, `\`${field2}\` of incomplete struct ${st.name}`);
   const fi = layout.byName.get(field2);
-  if (!fi) throw new CompileError(line, `struct ${st.name} has no field \`${field2}\``);
+  if (!fi) throw new CompileError(line, `struct ${st.name} has no field \`${field2}\``, { kind: "field", name: field2, struct: st.name });
   const idx = fi.index;
   const isArr = fi.t.k === "array";
   const load2 = (h, f) => {
@@ -33158,7 +33161,7 @@ var init_compiler = __esm({
         try {
           run2();
         } catch (e) {
-          if (e instanceof CompileError) this.diag({ severity: "error", file, line: e.line || line, message: e.message });
+          if (e instanceof CompileError) this.diag({ severity: "error", file, line: e.line || line, message: e.message, ...e.unknown ? { unknown: e.unknown } : {} });
           else if (e instanceof NeedCell) this.diag({ severity: "error", file, line, message: `cannot take the address of \`${e.name}\` here` });
           else throw e;
         }
@@ -33287,7 +33290,7 @@ var init_compiler = __esm({
           }
           case "name": {
             const t = this.types.typedefs.get(spec.name);
-            if (!t) throw new CompileError(line, `unknown type name \`${spec.name}\``);
+            if (!t) throw new CompileError(line, `unknown type name \`${spec.name}\``, { kind: "type", name: spec.name });
             return t;
           }
           case "struct": {
@@ -33514,7 +33517,7 @@ var init_compiler = __esm({
           set2.add(fn);
           this.callers.set(callee, set2);
         }
-        const errors = cx.errors.map((e) => ({ severity: "error", file: def.file, line: e.line, function: def.name, message: e.message }));
+        const errors = cx.errors.map((e) => ({ severity: "error", file: def.file, line: e.line, function: def.name, message: e.message, ...e.unknown ? { unknown: e.unknown } : {} }));
         for (const p of this.problems) {
           if (p.file === def.file && p.line >= def.line && p.line <= def.endLine && !errors.some((x) => x.line === p.line)) {
             errors.push({ severity: "error", file: p.file, line: p.line, function: def.name, message: p.message });
@@ -34210,12 +34213,12 @@ var init_interp = __esm({
 
 // src/model/kernel/checks.ts
 function pageUses(k) {
-  const uses = /* @__PURE__ */ new Map();
+  const uses2 = /* @__PURE__ */ new Map();
   const get2 = (pfn) => {
-    let u = uses.get(pfn);
+    let u = uses2.get(pfn);
     if (!u) {
       u = { ptes: 0, exclusive: 0, pmds: 0 };
-      uses.set(pfn, u);
+      uses2.set(pfn, u);
     }
     return u;
   };
@@ -34234,15 +34237,15 @@ function pageUses(k) {
       }
     }
   }
-  return uses;
+  return uses2;
 }
-function endOfRunChecks(k, uses = pageUses(k)) {
+function endOfRunChecks(k, uses2 = pageUses(k)) {
   const out2 = [];
   const pages = k.memmap.all();
   const refsByHead = /* @__PURE__ */ new Map();
   for (const s of pages) {
     if (s.kind !== "anon") continue;
-    const u = uses.get(s.pfn) ?? { ptes: 0, exclusive: 0, pmds: 0 };
+    const u = uses2.get(s.pfn) ?? { ptes: 0, exclusive: 0, pmds: 0 };
     refsByHead.set(s.head, (refsByHead.get(s.head) ?? 0) + u.ptes + u.exclusive + u.pmds);
     if (s.mapcount + 1 !== u.ptes) {
       out2.push({
@@ -34683,7 +34686,7 @@ function ptesOf(k, mmId) {
   }
   return out2;
 }
-function finalState(k, env, steps, uses = pageUses(k)) {
+function finalState(k, env, steps, uses2 = pageUses(k)) {
   const pages = [];
   let anon = 0;
   let thp = 0;
@@ -34693,7 +34696,7 @@ function finalState(k, env, steps, uses = pageUses(k)) {
     if (s.isHead) thp++;
     let want = 0;
     for (let i2 = 0; i2 < 1 << s.order; i2++) {
-      const u = uses.get(s.pfn + i2);
+      const u = uses2.get(s.pfn + i2);
       if (u) want += u.ptes + u.exclusive + u.pmds;
     }
     if (s.lockedBy || s.refcount !== want || s.isHead) {
@@ -34973,9 +34976,9 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
     const names = res.stack?.map((s) => s.function) ?? [];
     if (stack) detail += ` [stack: ${(verdict === "budget" ? foldRepeats(names) : names).join(" > ")} at ${res.stack[res.stack.length - 1].file}:${res.stack[res.stack.length - 1].line}]`;
   }
-  const uses = pageUses(k);
+  const uses2 = pageUses(k);
   if (verdict === "completed" || verdict === "livelock") {
-    const checks = endOfRunChecks(k, uses);
+    const checks = endOfRunChecks(k, uses2);
     for (const h of checks) {
       hazards.push(h);
       trace.push({ t: "hazard", index: hazards.length - 1 });
@@ -34997,7 +35000,7 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
     detail,
     notifiers: k.notifiers,
     hazards: hazards.map(cleanHazard),
-    final: finalState(k, env, res.steps, uses),
+    final: finalState(k, env, res.steps, uses2),
     trace
   };
 }
@@ -35089,6 +35092,50 @@ var init_compile_check = __esm({
   }
 });
 
+// src/map/vocabulary.ts
+function vocabularies() {
+  if (vocab) return vocab;
+  vocab = /* @__PURE__ */ new Map();
+  for (const spec of BASE_SPECS) {
+    const names = /* @__PURE__ */ new Set([...Object.keys(kernelBuiltins(spec.kernel)), ...OPAQUE_TYPES]);
+    const fields = /* @__PURE__ */ new Map();
+    for (const s of loadBase(spec.name).sources) {
+      for (const f of indexFile(s.path, s.text).functions) names.add(f.name);
+      for (const m of s.text.matchAll(MACRO)) names.add(m[1]);
+      for (const m of s.text.matchAll(TYPEDEF)) names.add(m[1]);
+      for (const m of s.text.matchAll(ENUM_BODY)) for (const c of m[1].split(",")) if (/^\s*(\w+)/.test(c)) names.add(/^\s*(\w+)/.exec(c)[1]);
+      for (const m of s.text.matchAll(STRUCT_BODY)) {
+        names.add(m[1]);
+        const set2 = fields.get(m[1]) ?? /* @__PURE__ */ new Set();
+        for (const f of m[2].matchAll(FIELD)) set2.add(f[1]);
+        fields.set(m[1], set2);
+      }
+    }
+    vocab.set(spec.name, { names, fields });
+  }
+  return vocab;
+}
+function basesKnowing(name3, struct) {
+  const out2 = [];
+  for (const [base2, v] of vocabularies()) if (struct ? v.fields.get(struct)?.has(name3) : v.names.has(name3)) out2.push(base2);
+  return out2;
+}
+var MACRO, TYPEDEF, STRUCT_BODY, ENUM_BODY, FIELD, vocab;
+var init_vocabulary = __esm({
+  "src/map/vocabulary.ts"() {
+    "use strict";
+    init_builtins();
+    init_source();
+    init_model_index();
+    MACRO = /^[ \t]*#[ \t]*define[ \t]+(\w+)/gm;
+    TYPEDEF = /\btypedef\b[^;{]*?(\w+)\s*;/g;
+    STRUCT_BODY = /\bstruct\s+(\w+)\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g;
+    ENUM_BODY = /\benum\s*\w*\s*\{([^}]*)\}/g;
+    FIELD = /(\w+)\s*(?:\[[^\]]*\])?\s*(?::\s*\d+\s*)?;/g;
+    vocab = null;
+  }
+});
+
 // src/map/verify.ts
 function parseProblems(hunks, pass, idx) {
   const out2 = /* @__PURE__ */ new Map();
@@ -35168,22 +35215,48 @@ function compileProblems(hunks, pass, idx, base2) {
     const isAdded = (n) => added.some((t) => new RegExp(`\\b${n}\\s*\\(`).test(t));
     const calledHere = names.filter(isAdded);
     const leftBehind = names.filter((n) => !isAdded(n));
+    const missing = names.map((name3) => ({ kind: "call", name: name3, knownIn: basesKnowing(name3) }));
     const parts2 = [];
     if (calledHere.length) parts2.push(`the added code calls ${listOf(calledHere)}, which the model has neither as C nor as a runtime primitive`);
     if (leftBehind.length) parts2.push(`with this hunk spliced in, ${listOf(leftBehind)} ${leftBehind.length > 1 ? "are" : "is"} called but the model no longer has ${leftBehind.length > 1 ? "them" : "it"}`);
-    out2.set(k, unplaced(h, "calls-unknown-function", parts2.join("; "), calls[0].fn || null));
+    const hint = knownInText(missing.filter((m) => calledHere.includes(m.name)), base2.name);
+    out2.set(k, unplaced(h, "calls-unknown-function", parts2.join("; ") + hint, calls[0].fn || null, [], missing));
+  }
+  const errorsByHunk = /* @__PURE__ */ new Map();
+  for (const d of newErrors(baseFacts, facts)) {
+    const k = blame(hunks, pass, idx, d.file, d.line, d.function, d.unknown?.kind === "identifier" ? d.unknown.name : void 0);
+    if (!k || out2.has(k)) continue;
+    errorsByHunk.set(k, [...errorsByHunk.get(k) ?? [], d]);
+  }
+  for (const [k, ds] of errorsByHunk) {
+    const h = hunks.find((x) => x.key === k);
+    const missing = [];
+    for (const d2 of ds) {
+      const u = d2.unknown;
+      if (!u || missing.some((m) => m.name === u.name && m.kind === u.kind)) continue;
+      missing.push({ kind: u.kind, name: u.name, ...u.struct ? { struct: u.struct } : {}, knownIn: basesKnowing(u.name, u.struct) });
+    }
+    for (const l of h.hunk.lines) {
+      if (l.op !== "+") continue;
+      for (const m of l.text.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
+        const name3 = m[1];
+        if (C_KEYWORDS2.has(name3) || missing.some((x) => x.name === name3)) continue;
+        const knownIn = basesKnowing(name3);
+        if (!knownIn.includes(base2.name)) missing.push({ kind: "call", name: name3, knownIn });
+      }
+    }
+    const d = ds[0];
+    const text = `with this hunk spliced in, ${d.function ? `${d.function}()` : d.file} does not compile: ${d.message} (${d.file}:${d.line})${ds.length > 1 ? ` and ${ds.length - 1} more error${ds.length > 2 ? "s" : ""}` : ""}`;
+    out2.set(k, unplaced(h, "does-not-compile", text + knownInText(missing, base2.name), d.function ?? null, [], missing));
   }
   return out2;
 }
-function addCompileNotes(hunks, pass, idx, base2) {
-  if (!pass.ranges.size) return;
-  const facts = compileFacts(base2.kernel, splicedSources(pass, idx));
-  for (const d of newErrors(compileFacts(base2.kernel, base2.sources), facts)) {
-    const k = blame(hunks, pass, idx, d.file, d.line, d.function);
-    const p = k ? pass.placements.find((x) => `${x.fileIndex}:${x.hunkIndex}` === k) : void 0;
-    if (p) p.notes.push(`the interpreter cannot compile ${d.function ? `${d.function}()` : "this code"} after the change: ${d.message} (${d.file}:${d.line}); a run that reaches it ends with verdict error`);
-  }
+function knownInText(missing, base2) {
+  const known = missing.map((m) => ({ m, other: m.knownIn.filter((b2) => b2 !== base2) })).filter((x) => x.other.length);
+  if (!known.length) return "";
+  return `; ${known.map(({ m, other }) => `the model has \`${m.name}\`${m.struct ? ` in struct ${m.struct}` : ""} in ${other.join(", ")}`).join("; ")}`;
 }
+var C_KEYWORDS2;
 var init_verify = __esm({
   "src/map/verify.ts"() {
     "use strict";
@@ -35191,6 +35264,8 @@ var init_verify = __esm({
     init_model_index();
     init_placements();
     init_splice();
+    init_vocabulary();
+    C_KEYWORDS2 = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "case", "defined"]);
   }
 });
 
@@ -35227,7 +35302,6 @@ function mapDiffSync(diff, base2, opts = {}) {
     if (!problems.size) break;
     for (const [k, v] of problems) forced.set(k, v);
   }
-  if (compile3) addCompileNotes(hunks, pass, idx, base2);
   const placements = pass.placements;
   const stoppedBy = placements.find((p) => p.kind === "unplaced") ?? null;
   const anyCode = placements.some((p) => p.kind === "code");
@@ -35746,7 +35820,7 @@ async function replayScenario(run2, task, actors) {
     const outcome = await run2({ unit, scenario, trace: "full" });
     const cmp = compareOutcomes(baseline, outcome);
     const score = changeScore(cmp);
-    if (score > (best?.score ?? 0)) best = { score, unit, outcome };
+    if (!unit.partial && score > (best?.score ?? 0)) best = { score, unit, outcome };
     variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression });
   }
   return {
@@ -36140,6 +36214,82 @@ var init_variant_store = __esm({
         return lazyList(this.count, (i2) => this.at(i2));
       }
     };
+  }
+});
+
+// src/replay/split-pairs.ts
+function changed(h) {
+  return h.lines.filter((l) => l.op !== " ").map((l) => l.text);
+}
+function callsOf(h) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const t of changed(h)) for (const m of t.matchAll(CALL)) out2.add(m[1]);
+  return out2;
+}
+function declaredIn(h) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const l of h.lines) if (l.op === "+") {
+    const m = DECL.exec(l.text);
+    if (m && !["return", "else"].includes(m[1])) out2.add(m[1]);
+  }
+  return out2;
+}
+function uses(h, name3) {
+  const re = new RegExp(`\\b${name3}\\b`);
+  return h.lines.some((l) => l.op === "+" && re.test(l.text) && !DECL.test(l.text));
+}
+function splitPairs(diff, placements) {
+  const hunks = diff.files.flatMap((f) => f.hunks);
+  const number = (p) => diff.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1;
+  const hunkOf = (p) => diff.files[p.fileIndex].hunks[p.hunkIndex];
+  const out2 = [];
+  const leftOut = placements.filter((p) => p.kind === "unplaced");
+  const kept = placements.filter((p) => p.kind === "code");
+  if (!hunks.length) return out2;
+  for (const a of leftOut) {
+    const ha = hunkOf(a);
+    const ca = callsOf(ha);
+    for (const b2 of kept) {
+      const hb = hunkOf(b2);
+      const cb = callsOf(hb);
+      for (const pair of PAIRS) {
+        const take = pair.take.find((n) => ca.has(n) || cb.has(n));
+        const give = pair.give.find((n) => ca.has(n) || cb.has(n));
+        if (!take || !give) continue;
+        const takeLeft = ca.has(take) && !cb.has(take);
+        const giveLeft = ca.has(give) && !cb.has(give);
+        if (takeLeft !== giveLeft) out2.push({ kind: pair.kind, leftOut: number(a), replayed: number(b2), names: [take, give] });
+      }
+      for (const name3 of declaredIn(ha)) if (uses(hb, name3)) out2.push({ kind: "declaration", leftOut: number(a), replayed: number(b2), names: [name3] });
+      for (const name3 of declaredIn(hb)) if (uses(ha, name3)) out2.push({ kind: "declaration", leftOut: number(a), replayed: number(b2), names: [name3] });
+    }
+  }
+  return out2;
+}
+var PAIRS, CALL, DECL;
+var init_split_pairs = __esm({
+  "src/replay/split-pairs.ts"() {
+    "use strict";
+    PAIRS = [
+      { kind: "lock", take: ["lock_page", "trylock_page", "lock_page_or_retry"], give: ["unlock_page"] },
+      { kind: "lock", take: ["folio_lock", "folio_trylock", "folio_lock_killable", "folio_lock_or_retry"], give: ["folio_unlock"] },
+      { kind: "lock", take: ["mmap_read_lock", "mmap_read_lock_killable", "mmap_read_trylock"], give: ["mmap_read_unlock"] },
+      { kind: "lock", take: ["mmap_write_lock", "mmap_write_lock_killable"], give: ["mmap_write_unlock"] },
+      { kind: "lock", take: ["mutex_lock", "mutex_trylock"], give: ["mutex_unlock"] },
+      { kind: "lock", take: ["spin_lock", "pmd_lock", "pte_offset_map_lock"], give: ["spin_unlock", "pte_unmap_unlock"] },
+      { kind: "lock", take: ["down_read", "down_read_trylock", "anon_vma_lock_read"], give: ["up_read", "anon_vma_unlock_read"] },
+      { kind: "lock", take: ["down_write", "anon_vma_lock_write"], give: ["up_write", "anon_vma_unlock_write"] },
+      { kind: "lock", take: ["rcu_read_lock"], give: ["rcu_read_unlock"] },
+      { kind: "reference", take: ["get_page", "get_page_unless_zero", "try_grab_page"], give: ["put_page"] },
+      { kind: "reference", take: ["folio_get", "folio_try_get"], give: ["folio_put"] },
+      { kind: "reference", take: ["mmget_not_zero", "mmget"], give: ["mmput"] },
+      { kind: "range", take: ["mmu_notifier_invalidate_range_start"], give: ["mmu_notifier_invalidate_range_end", "mmu_notifier_invalidate_range_only_end"] },
+      { kind: "range", take: ["mmu_interval_notifier_insert"], give: ["mmu_interval_notifier_remove"] },
+      { kind: "range", take: ["folio_walk_start"], give: ["folio_walk_end"] },
+      { kind: "range", take: ["kmap", "kmap_local_page"], give: ["kunmap", "kunmap_local"] }
+    ];
+    CALL = /\b([A-Za-z_]\w*)\s*\(/g;
+    DECL = /^\s*(?:(?:const|static|unsigned|signed|struct|union|enum)\s+)*[A-Za-z_]\w*\s+\**\s*([A-Za-z_]\w*)\s*(?:=|;|\[)/;
   }
 });
 
@@ -66125,7 +66275,7 @@ function parseArchiveText(text) {
   while (i2 < lines.length && lines[i2].trim() === "") i2++;
   const fields = /* @__PURE__ */ new Map();
   for (; i2 < lines.length && lines[i2].trim() !== ""; i2++) {
-    const m = FIELD.exec(lines[i2]);
+    const m = FIELD2.exec(lines[i2]);
     if (m && !fields.has(m[1].toLowerCase())) fields.set(m[1].toLowerCase(), m[2].trim());
   }
   while (i2 < lines.length && lines[i2].trim() === "") i2++;
@@ -66145,14 +66295,14 @@ function parseArchiveText(text) {
     hasHeaders: fields.size > 0
   };
 }
-var FIELD;
+var FIELD2;
 var init_archive_text = __esm({
   "src/thread/archive-text.ts"() {
     "use strict";
     init_archive_date();
     init_message_ids();
     init_person();
-    FIELD = /^([A-Za-z][A-Za-z-]*):\s?(.*)$/;
+    FIELD2 = /^([A-Za-z][A-Za-z-]*):\s?(.*)$/;
   }
 });
 
@@ -66430,7 +66580,7 @@ function inBodyHeaders(messagePart, opts = {}) {
       last = "subject";
       continue;
     }
-    const m = FIELD2.exec(line);
+    const m = FIELD3.exec(line);
     if (!m) break;
     last = m[1].toLowerCase();
     raw.set(last, m[2].trim());
@@ -66445,13 +66595,13 @@ function inBodyHeaders(messagePart, opts = {}) {
     date: raw.get("date") ?? null
   };
 }
-var FIELD2, FORMAT_PATCH_SEPARATOR;
+var FIELD3, FORMAT_PATCH_SEPARATOR;
 var init_inbody_headers = __esm({
   "src/thread/inbody-headers.ts"() {
     "use strict";
     init_patch();
     init_person();
-    FIELD2 = /^(From|Subject|Date):\s*(.*)$/i;
+    FIELD3 = /^(From|Subject|Date):\s*(.*)$/i;
     FORMAT_PATCH_SEPARATOR = /^>?From [0-9a-f]{40} Mon Sep 17 00:00:00 2001\s*$/;
   }
 });
@@ -67997,7 +68147,7 @@ async function review(req) {
     const v = variantOf(c, label, choice, mapped, noteFor(mapped));
     variants.add(v);
     if (!v.replayed) continue;
-    const unit = { key: v.id, base: name3, sources: mapped.sources ?? sources, label };
+    const unit = { key: v.id, base: name3, sources: mapped.sources ?? sources, label, ...v.partial ? { partial: true } : {} };
     units.set(v.id, unit);
     let known = baseErrors.get(name3);
     if (!known) baseErrors.set(name3, known = new Set((await runner2.errors(baseUnit(name3))).map(diagKey)));
@@ -68025,9 +68175,10 @@ async function review(req) {
       use.baseline[r.scenario] = r.baseline;
       for (const run2 of r.variants) {
         const v = byId.get(run2.key);
-        v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression: run2.regression });
+        const regression = run2.regression && !v.partial;
+        v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression, partial: v.partial });
         v.changed ||= run2.changed;
-        v.regression ||= run2.regression;
+        v.regression ||= regression;
       }
       if (r.best && r.best.score > best) {
         best = r.best.score;
@@ -68037,6 +68188,7 @@ async function review(req) {
   }
   const replayed = [...variants.inMemory()].filter((v) => v.replayed);
   const pairs = replayed.flatMap((v) => v.results);
+  const whole = pairs.filter((x) => !x.partial);
   return {
     bases,
     baselinePatches,
@@ -68047,8 +68199,10 @@ async function review(req) {
     summary: {
       variants: variants.length,
       replayed: replayed.length,
-      differences: pairs.filter((r) => r.changed).length,
-      regressions: pairs.filter((r) => r.regression).length
+      partial: replayed.filter((v) => v.partial).length,
+      differences: whole.filter((r) => r.changed).length,
+      regressions: whole.filter((r) => r.regression).length,
+      partialDifferences: pairs.filter((r) => r.partial && r.changed).length
     }
   };
 }
@@ -68089,6 +68243,7 @@ function variantOf(c, label, base2, mapped, note) {
         modelLines: null,
         match: null,
         alreadyApplied: false,
+        missing: [],
         unplaced: null,
         reason: note,
         notes: [],
@@ -68110,12 +68265,17 @@ function variantOf(c, label, base2, mapped, note) {
     hunks,
     replayed: !!mapped && mapped.replayable,
     partial: !!mapped && mapped.partial,
+    splitPairs: mapped && mapped.partial ? splitPairs(c.diff, mapped.placements) : [],
+    partialWouldReplay: mapped && !mapped.replayable ? codeHunkNumbers(c.diff, mapped.placements) : [],
     note,
     compileErrors: [],
     results: [],
     changed: false,
     regression: false
   };
+}
+function codeHunkNumbers(d, placements) {
+  return placements.filter((p) => p.kind === "code").map((p) => d.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1);
 }
 function hunkReview(d, m, p) {
   const hunk = d.files[p.fileIndex]?.hunks[p.hunkIndex];
@@ -68192,6 +68352,7 @@ var init_review = __esm({
     init_run_all();
     init_variants();
     init_variant_store();
+    init_split_pairs();
     REVIEW_PARSE = { lean: true, hunkLines: true };
   }
 });
@@ -68236,6 +68397,7 @@ var init_base_choice = __esm({
 function failOnMet(r, failOn) {
   if (failOn === "difference") return r.summary.differences > 0;
   if (failOn === "regression") return r.summary.regressions > 0;
+  if (failOn === "partial") return r.summary.differences + r.summary.partialDifferences > 0;
   return false;
 }
 var init_fail_on = __esm({
@@ -68367,7 +68529,12 @@ function linesOf2(h) {
 }
 function summaryLine(r) {
   const s = r.summary;
-  return `${plural(s.variants, "variant")}, ${s.replayed} replayed; ${plural(s.differences, "scenario run")} behave differently, ${plural(s.regressions, "regression")}`;
+  const partial = s.partial ? ` (${s.partial} in part: ${plural(s.partialDifferences, "run")} differ there, not counted)` : "";
+  return `${plural(s.variants, "variant")}, ${s.replayed} replayed${partial}; ${plural(s.differences, "scenario run")} behave differently, ${plural(s.regressions, "regression")}`;
+}
+function differenceTag(x, d) {
+  if (!d.regression) return "";
+  return x.partial ? "regression if the left-out hunks did not matter; partial replay, not counted" : "regression";
 }
 function causeLayout(r) {
   const withCause = r.differences.filter((d) => d.firstCause);
@@ -68398,11 +68565,22 @@ function sameStep(a, b2) {
 function stepsRef(n) {
   return n === 0 ? "" : n === 1 ? "step 1" : `steps 1-${n}`;
 }
-var asIs;
+function splitPairLines(v) {
+  return v.splitPairs.map(
+    (p) => p.kind === "declaration" ? `hunk ${p.replayed} is replayed without hunk ${p.leftOut}, and the two share \`${p.names[0]}\` (declared in one, used in the other)` : `hunk ${p.replayed} is replayed without hunk ${p.leftOut}: ${PAIR_WORDS[p.kind]} pair \`${p.names[0]}\`/\`${p.names[1]}\` is split between them`
+  );
+}
+function partialHint(v) {
+  if (v.replayed || !v.partialWouldReplay.length) return null;
+  const n = v.partialWouldReplay;
+  return `--partial would replay hunk${n.length > 1 ? "s" : ""} ${n.join(", ")} without the others, its results labelled partial`;
+}
+var asIs, PAIR_WORDS;
 var init_review_common = __esm({
   "src/report/review-common.ts"() {
     "use strict";
     asIs = (s) => s;
+    PAIR_WORDS = { lock: "the lock", reference: "the reference", range: "the range", declaration: "the declaration" };
   }
 });
 
@@ -68436,11 +68614,12 @@ function renderMarkdown(r) {
         const x = v.results.find((y) => y.scenario === s);
         if (!x) return "-";
         const c = cell(outcomeCell(x.outcome));
-        return x.regression ? `${REGRESSION} **${c}**` : x.changed ? `${CHANGED} **${c}**` : c;
+        const part = x.partial ? " (partial)" : "";
+        return x.regression ? `${REGRESSION} **${c}**` : x.changed ? `${CHANGED} **${c}**${part}` : `${c}${part}`;
       });
       out2.push(`| **${v.label}** | ${mdCell(lit(shortWho(v.author)))} | ${cells.join(" | ")} |`);
     }
-    out2.push("", `${REGRESSION} regression, ${CHANGED} behaves differently from the baseline; other cells behave the same.`, "");
+    out2.push("", `${REGRESSION} regression, ${CHANGED} behaves differently from the baseline; other cells behave the same. (partial): replayed with some hunks left out, never counted as a regression.`, "");
   } else if (!r.variants.length) {
     out2.push("No variants: the input has no diff to replay.", "");
   }
@@ -68468,16 +68647,19 @@ function variantDetails(r, v) {
   });
   out2.push(`- Base: \`${v.base.base}\`: ${mdProse(baseWhy(v.base))}.`);
   if (v.note) out2.push(`- ${mdProse(v.note)}`);
+  for (const s of splitPairLines(v)) out2.push(`- Partial replay: ${mdProse(s)}.`);
+  const hint = partialHint(v);
+  if (hint) out2.push(`- ${mdProse(hint)}.`);
   for (const e of v.compileErrors) out2.push(`- compile error: ${mdProse(e)}`);
   out2.push("");
   if (!v.replayed) return out2;
-  const changed = v.results.filter((x) => x.changed);
-  if (!changed.length) {
+  const changed2 = v.results.filter((x) => x.changed);
+  if (!changed2.length) {
     out2.push(`Replayed on \`${v.base.base}\` + ${v.label}${v.partial ? " (partial)" : ""}: every scenario behaves as on the baseline.`, "");
     return out2;
   }
-  for (const x of changed) {
-    out2.push(`#### ${mdCode(x.scenario)}: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`}`, "");
+  for (const x of changed2) {
+    out2.push(`#### ${mdCode(x.scenario)}: ${x.regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently${x.partial ? " (partial replay)" : ""}`}`, "");
     out2.push(`Baseline ${mdProse(outcomeCell(baselineFor(r, v, x.scenario)))}; ${v.label} ${mdProse(outcomeCell(x.outcome))}.`, "");
     const c = causeLayout(x);
     out2.push(`**First cause**: ${mdProse(c.divergence ?? "the traces do not part within the recorded events")}.`, "");
@@ -68489,7 +68671,8 @@ function variantDetails(r, v) {
     for (const d of c.perDifference) {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ""}${d.extra.join("; ")}` : ref;
-      out2.push(`- ${mdProse(d.difference.summary)}${d.difference.regression ? " **(regression)**" : ""}${tail ? ` (cause: ${mdProse(tail)})` : ""}`);
+      const tag = differenceTag(x, d.difference);
+      out2.push(`- ${mdProse(d.difference.summary)}${tag ? ` **(${tag})**` : ""}${tail ? ` (cause: ${mdProse(tail)})` : ""}`);
     }
     out2.push("");
   }
@@ -68539,15 +68722,15 @@ function annotationsOf(r, v, files) {
   const out2 = [];
   if (v.changed) {
     const code2 = v.hunks.filter((h) => h.kind === "code");
-    const changed = v.results.filter((x) => x.changed);
-    const lines = changed.map((x) => {
+    const changed2 = v.results.filter((x) => x.changed);
+    const lines = changed2.map((x) => {
       const first2 = x.differences[0];
       const cause = x.differences.find((d) => d.regression)?.firstCause ?? first2?.firstCause;
       return `${x.scenario}: ${outcomeCell(baselineFor(r, v, x.scenario))} → ${outcomeCell(x.outcome)}${x.regression ? " (regression)" : ""}${first2 ? `; ${first2.summary}` : ""}${cause?.chain.length ? `; cause: ${cause.chain.join("; ")}` : ""}`;
     });
     for (const h of code2.length ? code2 : v.hunks) {
       const w = where(h);
-      const title = `${v.label} (${v.author?.name || v.author?.email || "unknown author"}): ${v.regression ? "regression" : "behaviour changed"} in ${plural2(changed.length, "scenario")}`;
+      const title = `${v.label} (${v.author?.name || v.author?.email || "unknown author"}): ${v.regression ? "regression" : "behaviour changed"} in ${plural2(changed2.length, "scenario")}`;
       const head = `Replayed on ${v.base.base}${w.onMessage ? " (the message body is encoded, so this points at the message, not the hunk)" : ""}.`;
       out2.push({ path: w.path, startLine: w.startLine, endLine: w.endLine, level: v.regression ? "failure" : "warning", title, message: cap2(`${head}
 ${lines.join("\n")}`) });

@@ -6635,11 +6635,13 @@ var init_cexpr = __esm({
     init_ints();
     init_runtime();
     CompileError = class extends Error {
-      constructor(line, message) {
+      constructor(line, message, unknown) {
         super(message);
         this.line = line;
+        this.unknown = unknown;
       }
       line;
+      unknown;
     };
     i64 = null;
   }
@@ -7442,7 +7444,7 @@ function designated(cx, t, ds, value, line) {
     if (d.k !== "field") throw new CompileError(line, `array designator in struct ${t.name} initialiser`);
     const layout = cx.ps.types.layoutOf(t.name);
     const fi = layout.byName.get(d.name);
-    if (!fi) throw new CompileError(line, `struct ${t.name} has no field \`${d.name}\``);
+    if (!fi) throw new CompileError(line, `struct ${t.name} has no field \`${d.name}\``, { kind: "field", name: d.name, struct: t.name });
     const idx = fi.index;
     const sub = member(cx, fi.t, rest, value, line, `.${d.name}`);
     return { setter: at(sub, (o) => o.vals[idx], (o, v) => o.vals[idx] = v), position: idx };
@@ -7682,7 +7684,7 @@ function compileExpr(cx, e) {
       const { t } = cx.ps.resolveType(e.type.spec, e.type.decl, e.line, cx);
       if (t.k !== "struct") throw new CompileError(e.line, `offsetof on non-struct \`${typeToString(t)}\``);
       const o = cx.ps.types.offsetof(t.name, e.field.split("."));
-      if (!o) throw new CompileError(e.line, `struct ${t.name} has no field \`${e.field}\``);
+      if (!o) throw new CompileError(e.line, `struct ${t.name} has no field \`${e.field}\``, { kind: "field", name: e.field, struct: t.name });
       return constExpr(SIZE_T, BigInt(o.offset), e.src, e.line);
     }
     case "compoundLit": {
@@ -7763,7 +7765,7 @@ function compileIdent(cx, name2, src, line) {
     return c;
   }
   if (cx.ps.types.typedefs.has(name2)) throw new CompileError(line, `type name \`${name2}\` used as a value in \`${src}\``);
-  throw new CompileError(line, `unknown identifier \`${name2}\``);
+  throw new CompileError(line, `unknown identifier \`${name2}\``, { kind: "identifier", name: name2 });
 }
 function localExpr(l, src, line) {
   const s = l.slot;
@@ -7983,7 +7985,7 @@ function compileField(cx, O, field2, arrow, src, line) {
   const layout = cx.ps.types.layoutOf(st.name);
   if (!layout || !layout.complete) throw new CompileError(line, `\`${field2}\` of incomplete struct ${st.name}`);
   const fi = layout.byName.get(field2);
-  if (!fi) throw new CompileError(line, `struct ${st.name} has no field \`${field2}\``);
+  if (!fi) throw new CompileError(line, `struct ${st.name} has no field \`${field2}\``, { kind: "field", name: field2, struct: st.name });
   const idx = fi.index;
   const isArr = fi.t.k === "array";
   const load = (h, f) => {
@@ -8927,7 +8929,7 @@ var init_compiler = __esm({
         try {
           run2();
         } catch (e) {
-          if (e instanceof CompileError) this.diag({ severity: "error", file, line: e.line || line, message: e.message });
+          if (e instanceof CompileError) this.diag({ severity: "error", file, line: e.line || line, message: e.message, ...e.unknown ? { unknown: e.unknown } : {} });
           else if (e instanceof NeedCell) this.diag({ severity: "error", file, line, message: `cannot take the address of \`${e.name}\` here` });
           else throw e;
         }
@@ -9056,7 +9058,7 @@ var init_compiler = __esm({
           }
           case "name": {
             const t = this.types.typedefs.get(spec.name);
-            if (!t) throw new CompileError(line, `unknown type name \`${spec.name}\``);
+            if (!t) throw new CompileError(line, `unknown type name \`${spec.name}\``, { kind: "type", name: spec.name });
             return t;
           }
           case "struct": {
@@ -9283,7 +9285,7 @@ var init_compiler = __esm({
           set.add(fn);
           this.callers.set(callee, set);
         }
-        const errors = cx.errors.map((e) => ({ severity: "error", file: def.file, line: e.line, function: def.name, message: e.message }));
+        const errors = cx.errors.map((e) => ({ severity: "error", file: def.file, line: e.line, function: def.name, message: e.message, ...e.unknown ? { unknown: e.unknown } : {} }));
         for (const p of this.problems) {
           if (p.file === def.file && p.line >= def.line && p.line <= def.endLine && !errors.some((x) => x.line === p.line)) {
             errors.push({ severity: "error", file: p.file, line: p.line, function: def.name, message: p.message });
@@ -14748,7 +14750,7 @@ async function replayScenario(run2, task, actors) {
     const outcome = await run2({ unit, scenario, trace: "full" });
     const cmp = compareOutcomes(baseline, outcome);
     const score = changeScore(cmp);
-    if (score > (best?.score ?? 0)) best = { score, unit, outcome };
+    if (!unit.partial && score > (best?.score ?? 0)) best = { score, unit, outcome };
     variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression });
   }
   return {
