@@ -1,11 +1,46 @@
-// `--fail-on`: when a review should fail the command (exit 1) or the GitHub check.
+// `--fail-on` (and the Action's `fail-on` input): when a review fails the command (exit 1) or
+// the GitHub check. Levels combine with commas (`regression,unreplayed`); each says what meets it:
+// - difference: some replayed scenario behaves differently from the baseline;
+// - regression: some difference is a regression;
+// - unreplayed: nothing was replayed (every diff outside the model, or no diff at all), so the
+//   review checked nothing;
+// - never: nothing does (the default of `review`).
 import type { Review } from './types.js';
 
-export type FailOn = 'never' | 'difference' | 'regression';
-export const FAIL_ON: readonly FailOn[] = ['never', 'difference', 'regression'];
+export type FailOn = 'never' | 'difference' | 'regression' | 'unreplayed';
+export const FAIL_ON: readonly FailOn[] = ['never', 'difference', 'regression', 'unreplayed'];
 
-export function failOnMet(r: Review, failOn: FailOn): boolean {
-  if (failOn === 'difference') return r.summary.differences > 0;
-  if (failOn === 'regression') return r.summary.regressions > 0;
-  return false;
+/** `regression,unreplayed` as levels; null when a part is not a level (the caller names it). */
+export function parseFailOn(spec: string): FailOn[] | null {
+  const parts = spec.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (!parts.length || parts.some((p) => !FAIL_ON.includes(p as FailOn))) return null;
+  return [...new Set(parts as FailOn[])];
+}
+
+/** What met a level: a variant and the scenarios where it did, or the review as a whole (variant null). */
+export interface FailOnHit {
+  level: Exclude<FailOn, 'never'>;
+  variant: string | null;
+  scenarios: string[];
+}
+
+export function failOnHits(r: Review, failOn: FailOn | readonly FailOn[]): FailOnHit[] {
+  const levels = typeof failOn === 'string' ? [failOn] : failOn;
+  const hits: FailOnHit[] = [];
+  for (const level of levels) {
+    if (level === 'unreplayed') {
+      if (r.summary.replayed === 0) hits.push({ level, variant: null, scenarios: [] });
+      continue;
+    }
+    if (level === 'never') continue;
+    for (const v of r.variants) {
+      const scenarios = v.results.filter((x) => (level === 'regression' ? x.regression : x.changed)).map((x) => x.scenario);
+      if (scenarios.length) hits.push({ level, variant: v.label, scenarios });
+    }
+  }
+  return hits;
+}
+
+export function failOnMet(r: Review, failOn: FailOn | readonly FailOn[]): boolean {
+  return failOnHits(r, failOn).length > 0;
 }
