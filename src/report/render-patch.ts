@@ -7,6 +7,7 @@ import type { Person } from '../thread/types.js';
 import type { Carrier } from './carriers.js';
 import { address, encodeText, header, mailDate } from './mail-headers.js';
 import { when } from './review-common.js';
+import { wrapLine } from './wrap.js';
 
 /** An author with no address (web-archive text names people only) gets one git accepts and nobody owns. */
 export const NO_ADDRESS = 'unknown@address.invalid';
@@ -29,11 +30,7 @@ export function renderPatch(v: VariantReview, c: Carrier, n: number): ExportedPa
     ...(c.date ? [header('Date', mailDate(c.date))] : []),
     header('Subject', encodeText(`[PATCH] ${subject}`)),
   ];
-  const body = [
-    `${v.label} of the thread, as proposed by ${author.name || author.email || 'an unknown author'} in`,
-    `${origin} (${when(c.date)}${depth}), exported by lkml-replay`,
-    `with the repairs its hunks needed to apply.`,
-  ];
+  const body = wrapLine(`${v.label} of the thread, as proposed by ${author.name || author.email || 'an unknown author'} in ${origin} (${when(c.date)}${depth}), exported by lkml-replay with the repairs its hunks needed to apply.`, 72);
   if (c.messageId) body.push('', `Link: https://lore.kernel.org/r/${encodeURIComponent(c.messageId).replace(/%40/g, '@')}`);
   const ascii = /^[\x00-\x7f]*$/.test(lines.join('\n') + body.join('\n') + c.diff.text);
   if (!ascii) lines.push('MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: 8bit');
