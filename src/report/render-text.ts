@@ -15,14 +15,15 @@ export interface TextOptions {
   style?: Style;
 }
 
-/** Table rows are not wrapped (they are short, and a wrapped row is no longer a row). */
+/** Lines marked so are not wrapped: table rows (a wrapped row is no longer a row) and the title. */
 const TABLE = '\u0000';
 
 export function renderText(r: Review, opts: TextOptions = {}): string {
   const out: string[] = [];
   const t = r.thread;
   const style = opts.style ?? plain;
-  out.push(`lkml-replay review: ${t.subject || '(no subject)'}`);
+  // The title stays whole on the first line, like a mail's subject.
+  out.push(`${TABLE}lkml-replay review: ${t.subject || '(no subject)'}`);
   for (const n of replayNotice(r)) out.push(`  ${n}`);
   out.push(
     `  thread:    ${plural(t.messages, 'message')} from ${t.participants.join(', ') || 'unknown senders'}` +
