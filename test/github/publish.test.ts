@@ -206,7 +206,7 @@ describe('the token never leaks', () => {
       route: /\/comments$/,
       times: 1,
       status: 422,
-      body: { message: `Validation Failed for token ${BOT_TOKEN} (Authorization: token ${BOT_TOKEN})` },
+      body: { message: `Validation Failed for token ${BOT_TOKEN} (Authorization: token ${BOT_TOKEN})`, documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment' },
     });
     const { outcomes, logger } = await post(BOT_TOKEN, {}, { checkRun: false });
     expect(outcomes[0]!.status).toBe('failed');
