@@ -257,7 +257,7 @@ export class FakeGitHub {
           status: '403',
         });
       }
-      return this.#json(res, 200, { ...githubExample('private-user'), login: account.login, id: account.id, type: account.type });
+      return this.#json(res, 200, { ...githubExample<Record<string, unknown>>('private-user'), login: account.login, id: account.id, type: account.type });
     }
 
     const repoOf = (owner: string, name: string) => this.#repos.get(`${owner}/${name}`);
@@ -363,7 +363,7 @@ export class FakeGitHub {
         comment.body = text;
         comment.updated_at = new Date().toISOString();
         return this.#json(res, 200, {
-          ...githubExample('issue-comment'),
+          ...githubExample<Record<string, unknown>>('issue-comment'),
           ...comment,
           user: userShape(comment.user),
           url: `${repoUrl}/issues/comments/${comment.id}`,
