@@ -134,7 +134,7 @@ describe('dist/index.js end to end on the seed thread', () => {
 
   it('a PR touching only code the model does not cover: a neutral check titled "nothing replayed"; red with fail-on unreplayed', async () => {
     const patch = await readFile(join(root, 'fixtures/patches/review-unmodelled-function.patch'), 'utf8');
-    const diff = patch.slice(patch.indexOf('diff --git'));
+    const diff = patch.slice(patch.indexOf('diff --git')).split('\n-- \n')[0]! + '\n';
     fake.addPull(OWNER, REPO, {
       number: 14,
       title: 'mm/rmap: warn on device-exclusive entries in try_to_migrate_one',
