@@ -11249,11 +11249,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11807,16 +11807,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record2 of addresses) {
+          record2.timestamp = timestamp;
+          if (typeof record2.ttl === "number") {
+            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          familyRecords.ips.push(record2);
+          records.records[record2.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -18672,15 +18672,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19162,12 +19162,7721 @@ var require_undici = __commonJS({
   }
 });
 
-// node_modules/diff/libesm/util/string.js
-function hasOnlyWinLineEndings(string) {
-  return string.includes("\r\n") && !string.startsWith("\n") && !string.match(/[^\r]\n/);
+// src/action/pull-request.ts
+function parseRepository(text) {
+  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/.exec(text.trim());
+  if (!m || m[2] === "." || m[2] === "..") throw new Error(`not a repository: ${JSON.stringify(text)} (expected OWNER/NAME)`);
+  return { owner: m[1], repo: m[2] };
 }
-function hasOnlyUnixLineEndings(string) {
-  return !string.includes("\r\n") && string.includes("\n");
+function describePullRequest(pr) {
+  return `${pr.owner}/${pr.repo}#${pr.number}`;
+}
+var init_pull_request = __esm({
+  "src/action/pull-request.ts"() {
+    "use strict";
+  }
+});
+
+// src/action/github-report.ts
+var github_report_exports = {};
+__export(github_report_exports, {
+  GITHUB_REPORT_FORMAT: () => GITHUB_REPORT_FORMAT,
+  parseGitHubReport: () => parseGitHubReport,
+  serializeGitHubReport: () => serializeGitHubReport
+});
+function serializeGitHubReport(report) {
+  return JSON.stringify(report, null, 2) + "\n";
+}
+function parseGitHubReport(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (err2) {
+    throw new Error(`not JSON: ${err2 instanceof Error ? err2.message : String(err2)}`);
+  }
+  const top = record(data, "the report");
+  if (top.format !== GITHUB_REPORT_FORMAT) {
+    throw new Error(`format is ${JSON.stringify(top.format)}, expected ${JSON.stringify(GITHUB_REPORT_FORMAT)} (the Action's github-report output)`);
+  }
+  const repository = string(top.repository, "repository", 200);
+  const pullRequest = count(top.pullRequest, "pullRequest");
+  const headSha = string(top.headSha, "headSha", 64);
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(headSha)) throw new Error("headSha: not a commit id");
+  const r = record(top.review, "review");
+  const annotationsIn = r.annotations;
+  if (!Array.isArray(annotationsIn)) throw new Error("review.annotations: not an array");
+  if (annotationsIn.length > LIMITS.annotations) throw new Error(`review.annotations: more than ${LIMITS.annotations}`);
+  const annotations = annotationsIn.map((a, i2) => {
+    const at2 = `review.annotations[${i2}]`;
+    const o = record(a, at2);
+    const level = o.level;
+    if (!LEVELS.includes(level)) throw new Error(`${at2}.level: not one of ${LEVELS.join(", ")}`);
+    const path = string(o.path, `${at2}.path`, 1024);
+    if (path === "" || path.startsWith("/") || /[\0-\x1f]/.test(path)) throw new Error(`${at2}.path: not a repository path`);
+    return {
+      path,
+      startLine: count(o.startLine, `${at2}.startLine`, 1),
+      endLine: count(o.endLine, `${at2}.endLine`, 1),
+      level,
+      title: string(o.title, `${at2}.title`, LIMITS.text),
+      message: string(o.message, `${at2}.message`, LIMITS.text)
+    };
+  });
+  const failOnMet2 = r.failOnMet;
+  if (typeof failOnMet2 !== "boolean") throw new Error("review.failOnMet: not a boolean");
+  return {
+    format: GITHUB_REPORT_FORMAT,
+    repository,
+    pullRequest,
+    headSha,
+    review: {
+      markdown: string(r.markdown, "review.markdown", LIMITS.markdown),
+      json: string(r.json, "review.json", LIMITS.json),
+      variants: count(r.variants, "review.variants"),
+      replayed: count(r.replayed, "review.replayed"),
+      differences: count(r.differences, "review.differences"),
+      regressions: count(r.regressions, "review.regressions"),
+      notice: strings(r.notice, "review.notice"),
+      annotations,
+      failOnMet: failOnMet2
+    }
+  };
+}
+function record(value, what) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`${what}: not an object`);
+  return value;
+}
+function string(value, what, max) {
+  if (typeof value !== "string") throw new Error(`${what}: not a string`);
+  if (value.length > max) throw new Error(`${what}: longer than ${max} characters`);
+  return value;
+}
+function strings(value, what) {
+  if (!Array.isArray(value) || value.length > 100) throw new Error(`${what}: not an array of at most 100 strings`);
+  return value.map((v, i2) => string(v, `${what}[${i2}]`, LIMITS.text));
+}
+function count(value, what, min = 0) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) throw new Error(`${what}: not an integer >= ${min}`);
+  return value;
+}
+var GITHUB_REPORT_FORMAT, LIMITS, LEVELS;
+var init_github_report = __esm({
+  "src/action/github-report.ts"() {
+    "use strict";
+    GITHUB_REPORT_FORMAT = "lkml-replay/github-report@1";
+    LIMITS = { markdown: 4 * 1024 * 1024, json: 64 * 1024 * 1024, annotations: 1e4, text: 64 * 1024 };
+    LEVELS = ["notice", "warning", "failure"];
+  }
+});
+
+// src/model/interp/api.ts
+var UNINIT, Ptr;
+var init_api = __esm({
+  "src/model/interp/api.ts"() {
+    "use strict";
+    UNINIT = /* @__PURE__ */ Symbol("uninitialised");
+    Ptr = class _Ptr {
+      constructor(region, index, byteOffset = 0) {
+        this.region = region;
+        this.index = index;
+        this.byteOffset = byteOffset;
+      }
+      region;
+      index;
+      byteOffset;
+      get address() {
+        return this.region.base + BigInt(this.index) * BigInt(this.region.elemSize) + BigInt(this.byteOffset);
+      }
+      add(n) {
+        return new _Ptr(this.region, this.index + n, this.byteOffset);
+      }
+      equals(o) {
+        return o !== null && this.address === o.address;
+      }
+    };
+  }
+});
+
+// src/model/interp/ctypes.ts
+function intType(bits, signed, name3) {
+  const key2 = `${bits}${signed ? "s" : "u"}${name3}`;
+  let t = intCache.get(key2);
+  if (!t) intCache.set(key2, t = { k: "int", bits, signed, name: name3 });
+  return t;
+}
+function isInt(t) {
+  return t.k === "int";
+}
+function is64(t) {
+  return t.k === "int" && t.bits === 64;
+}
+function promote(t) {
+  return t.bits < 32 ? INT : t;
+}
+function uac(a, b2) {
+  const x = promote(a);
+  const y = promote(b2);
+  if (x.signed === y.signed) return x.bits >= y.bits ? x : y;
+  const [u, s] = x.signed ? [y, x] : [x, y];
+  if (u.bits >= s.bits) return u;
+  return s;
+}
+function sameType(a, b2) {
+  if (a === b2) return true;
+  switch (a.k) {
+    case "void":
+      return b2.k === "void";
+    case "int":
+      return b2.k === "int" && a.bits === b2.bits && a.signed === b2.signed;
+    case "ptr":
+      return b2.k === "ptr" && sameType(a.to, b2.to);
+    case "struct":
+      return b2.k === "struct" && a.name === b2.name;
+    case "opaque":
+      return b2.k === "opaque" && a.name === b2.name;
+    case "array":
+      return b2.k === "array" && sameType(a.of, b2.of);
+    case "func":
+      return b2.k === "func" && sameType(a.ret, b2.ret) && a.variadic === b2.variadic && a.params.length === b2.params.length && a.params.every((p, i2) => sameType(p, b2.params[i2]));
+  }
+}
+function typeToString(t) {
+  switch (t.k) {
+    case "void":
+      return "void";
+    case "int":
+      return t.name;
+    case "opaque":
+      return t.name;
+    case "struct":
+      return t.name.startsWith("<") ? t.name : `struct ${t.name}`;
+    case "ptr":
+      if (t.to.k === "func") return `${typeToString(t.to.ret)} (*)(${funcParams(t.to)})`;
+      return `${typeToString(t.to)} *`;
+    case "array":
+      return `${typeToString(t.of)}[${t.len}]`;
+    case "func":
+      return `${typeToString(t.ret)} (${funcParams(t)})`;
+  }
+}
+function funcParams(f) {
+  const ps = f.params.map(typeToString);
+  if (f.variadic) ps.push("...");
+  return ps.length ? ps.join(", ") : "void";
+}
+function primType(words) {
+  const w = words.filter((x) => x !== "const" && x !== "volatile" && x !== "register" && x !== "restrict");
+  if (w.length === 1) {
+    const only = w[0];
+    if (only === "void") return VOID;
+    if (BUILTIN_TYPEDEFS[only]) return BUILTIN_TYPEDEFS[only];
+  }
+  let unsigned = false;
+  let signed = false;
+  let longs = 0;
+  let short = false;
+  let char = false;
+  for (const x of w) {
+    if (x === "unsigned") unsigned = true;
+    else if (x === "signed") signed = true;
+    else if (x === "long") longs++;
+    else if (x === "short") short = true;
+    else if (x === "char") char = true;
+    else if (x === "int") continue;
+    else return null;
+  }
+  if (char) return unsigned ? UCHAR : signed ? SCHAR : CHAR;
+  if (short) return unsigned ? USHORT : SHORT;
+  if (longs === 1) return unsigned ? ULONG : LONG;
+  if (longs >= 2) return unsigned ? ULLONG : LLONG;
+  return unsigned ? UINT : INT;
+}
+function roundUp(n, a) {
+  return Math.ceil(n / a) * a;
+}
+var intCache, VOID, BOOL, CHAR, SCHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, LLONG, ULLONG, SIZE_T, VOID_PTR, UNRESOLVED, CHAR_PTR, BUILTIN_TYPEDEFS, ZeroOpaque, TypeTable;
+var init_ctypes = __esm({
+  "src/model/interp/ctypes.ts"() {
+    "use strict";
+    intCache = /* @__PURE__ */ new Map();
+    VOID = { k: "void" };
+    BOOL = intType(1, false, "bool");
+    CHAR = intType(8, true, "char");
+    SCHAR = intType(8, true, "signed char");
+    UCHAR = intType(8, false, "unsigned char");
+    SHORT = intType(16, true, "short");
+    USHORT = intType(16, false, "unsigned short");
+    INT = intType(32, true, "int");
+    UINT = intType(32, false, "unsigned int");
+    LONG = intType(64, true, "long");
+    ULONG = intType(64, false, "unsigned long");
+    LLONG = intType(64, true, "long long");
+    ULLONG = intType(64, false, "unsigned long long");
+    SIZE_T = intType(64, false, "size_t");
+    VOID_PTR = { k: "ptr", to: VOID };
+    UNRESOLVED = { k: "opaque", name: "<unresolved>" };
+    CHAR_PTR = { k: "ptr", to: CHAR };
+    BUILTIN_TYPEDEFS = {
+      u8: intType(8, false, "u8"),
+      u16: intType(16, false, "u16"),
+      u32: intType(32, false, "u32"),
+      u64: intType(64, false, "u64"),
+      s8: intType(8, true, "s8"),
+      s16: intType(16, true, "s16"),
+      s32: intType(32, true, "s32"),
+      s64: intType(64, true, "s64"),
+      __u8: intType(8, false, "__u8"),
+      __u16: intType(16, false, "__u16"),
+      __u32: intType(32, false, "__u32"),
+      __u64: intType(64, false, "__u64"),
+      __s8: intType(8, true, "__s8"),
+      __s16: intType(16, true, "__s16"),
+      __s32: intType(32, true, "__s32"),
+      __s64: intType(64, true, "__s64"),
+      uint8_t: intType(8, false, "uint8_t"),
+      uint16_t: intType(16, false, "uint16_t"),
+      uint32_t: intType(32, false, "uint32_t"),
+      uint64_t: intType(64, false, "uint64_t"),
+      int8_t: intType(8, true, "int8_t"),
+      int16_t: intType(16, true, "int16_t"),
+      int32_t: intType(32, true, "int32_t"),
+      int64_t: intType(64, true, "int64_t"),
+      size_t: SIZE_T,
+      ssize_t: intType(64, true, "ssize_t"),
+      ptrdiff_t: intType(64, true, "ptrdiff_t"),
+      uintptr_t: intType(64, false, "uintptr_t"),
+      intptr_t: intType(64, true, "intptr_t"),
+      pgoff_t: intType(64, false, "pgoff_t"),
+      loff_t: intType(64, true, "loff_t"),
+      vm_fault_t: intType(32, false, "vm_fault_t"),
+      gfp_t: intType(32, false, "gfp_t"),
+      fmode_t: intType(32, false, "fmode_t"),
+      vm_flags_t: intType(64, false, "vm_flags_t"),
+      pteval_t: intType(64, false, "pteval_t"),
+      pmdval_t: intType(64, false, "pmdval_t"),
+      pudval_t: intType(64, false, "pudval_t"),
+      pgdval_t: intType(64, false, "pgdval_t"),
+      p4dval_t: intType(64, false, "p4dval_t"),
+      phys_addr_t: intType(64, false, "phys_addr_t"),
+      dma_addr_t: intType(64, false, "dma_addr_t"),
+      resource_size_t: intType(64, false, "resource_size_t"),
+      _Bool: BOOL,
+      bool: BOOL
+    };
+    ZeroOpaque = class _ZeroOpaque {
+      constructor(opaqueType) {
+        this.opaqueType = opaqueType;
+      }
+      opaqueType;
+      describe() {
+        return `${this.opaqueType}(0)`;
+      }
+      equals(other) {
+        return other instanceof _ZeroOpaque && other.opaqueType === this.opaqueType;
+      }
+    };
+    TypeTable = class {
+      constructor(opaqueZero2) {
+        this.opaqueZero = opaqueZero2;
+      }
+      opaqueZero;
+      typedefs = new Map(Object.entries(BUILTIN_TYPEDEFS));
+      structs = /* @__PURE__ */ new Map();
+      enumConsts = /* @__PURE__ */ new Map();
+      opaqueSizes = /* @__PURE__ */ new Map();
+      structTypes = /* @__PURE__ */ new Map();
+      zeroOpaques = /* @__PURE__ */ new Map();
+      /** The interned `{k:'struct', name}` type (identity comparisons are then cheap). */
+      structType(name3) {
+        let t = this.structTypes.get(name3);
+        if (!t) this.structTypes.set(name3, t = { k: "struct", name: name3 });
+        return t;
+      }
+      opaque(name3) {
+        return { k: "opaque", name: name3 };
+      }
+      zeroOpaque(name3) {
+        let z = this.zeroOpaques.get(name3);
+        if (!z) this.zeroOpaques.set(name3, z = this.opaqueZero?.(name3) ?? new ZeroOpaque(name3));
+        return z;
+      }
+      layoutOf(name3) {
+        return this.structs.get(name3);
+      }
+      /** Size in bytes; null for incomplete types (undefined struct, function, void is 1 as in GNU C). */
+      sizeof(t) {
+        switch (t.k) {
+          case "void":
+            return 1;
+          case "int":
+            return t.bits === 1 ? 1 : t.bits / 8;
+          case "ptr":
+            return 8;
+          case "opaque":
+            return this.opaqueSizes.get(t.name) ?? 8;
+          case "struct": {
+            const l = this.structs.get(t.name);
+            return l && l.complete ? l.size : null;
+          }
+          case "array": {
+            const e = this.sizeof(t.of);
+            return e === null ? null : e * t.len;
+          }
+          case "func":
+            return null;
+        }
+      }
+      alignof(t) {
+        switch (t.k) {
+          case "struct":
+            return this.structs.get(t.name)?.align ?? 8;
+          case "array":
+            return this.alignof(t.of);
+          case "opaque":
+            return Math.min(8, this.opaqueSizes.get(t.name) ?? 8);
+          default:
+            return Math.max(1, Math.min(8, this.sizeof(t) ?? 1));
+        }
+      }
+      /**
+       * Lay out a struct or union. `members` are (name|null, type) in order; a null name with a
+       * struct type is an anonymous member whose fields are flattened into this one.
+       */
+      defineStruct(name3, union, members, file, line) {
+        const fields = [];
+        const byName = /* @__PURE__ */ new Map();
+        let size = 0;
+        let align2 = 1;
+        const add2 = (fname, t, offset) => {
+          const fi = { name: fname, t, offset, index: fields.length };
+          fields.push(fi);
+          byName.set(fname, fi);
+        };
+        for (const m of members) {
+          const a = this.alignof(m.t);
+          const s = this.sizeof(m.t) ?? 0;
+          align2 = Math.max(align2, a);
+          const off = union ? 0 : roundUp(size, a);
+          if (m.name === null) {
+            if (m.t.k === "struct") {
+              const inner = this.structs.get(m.t.name);
+              for (const f of inner?.fields ?? []) add2(f.name, f.t, off + f.offset);
+            }
+          } else add2(m.name, m.t, off);
+          size = union ? Math.max(size, s) : off + s;
+        }
+        const layout = { name: name3, union, fields, byName, size: roundUp(size, align2), align: align2, complete: true, file, line, table: this };
+        this.structs.set(name3, layout);
+        return layout;
+      }
+      /** `struct foo;` or a use before the definition. */
+      declareStruct(name3, union, file, line) {
+        if (!this.structs.has(name3)) {
+          this.structs.set(name3, { name: name3, union, fields: [], byName: /* @__PURE__ */ new Map(), size: 0, align: 1, complete: false, file, line, table: this });
+        }
+      }
+      offsetof(structName, path) {
+        let offset = 0;
+        let t = this.structType(structName);
+        for (const p of path) {
+          if (t.k !== "struct") return null;
+          const f = this.structs.get(t.name)?.byName.get(p);
+          if (!f) return null;
+          offset += f.offset;
+          t = f.t;
+        }
+        return { offset, t };
+      }
+    };
+  }
+});
+
+// src/model/interp/memory.ts
+function hex(a) {
+  return "0x" + BigInt.asUintN(64, a).toString(16);
+}
+function wildPtr(addr2) {
+  return new Ptr(new WildRegion(addr2), 0, 0);
+}
+function fieldOwner(r) {
+  return r instanceof FieldRegion ? { obj: r.obj, field: r.field.name } : null;
+}
+function killRegion(r) {
+  if (r instanceof OwnedRegion) {
+    r.dead = true;
+    if (r instanceof ArrayRegion) {
+      for (const v of r.vals) if (v instanceof LocalStruct) v.kill();
+    }
+  }
+}
+function zeroScalar(t, table) {
+  switch (t.k) {
+    case "int":
+      return t.bits === 64 ? 0n : 0;
+    case "ptr":
+      return null;
+    case "opaque":
+      return table.zeroOpaque(t.name);
+    default:
+      return UNINIT;
+  }
+}
+function newValue(t, table, base2, name3, mode, container) {
+  if (t.k === "struct") {
+    const layout = table.layoutOf(t.name);
+    if (!layout || !layout.complete) throw new Error(`struct ${t.name} is incomplete`);
+    return new LocalStruct(layout, base2, name3, mode, container);
+  }
+  if (t.k === "array") {
+    const es = Math.max(1, table.sizeof(t.of) ?? 1);
+    const vals = new Array(t.len);
+    for (let i2 = 0; i2 < t.len; i2++) vals[i2] = newValue(t.of, table, base2 + BigInt(i2 * es), `${name3}[${i2}]`, mode);
+    return new ArrayRegion(name3, t.of, es, base2, vals);
+  }
+  return mode === "zero" ? zeroScalar(t, table) : UNINIT;
+}
+function fillArray(r, table, mode) {
+  for (let i2 = 0; i2 < r.vals.length; i2++) {
+    const v = r.vals[i2];
+    if (v instanceof LocalStruct) v.fill(mode);
+    else if (v instanceof ArrayRegion) fillArray(v, table, mode);
+    else r.vals[i2] = mode === "zero" ? zeroScalar(r.elemType, table) : UNINIT;
+  }
+}
+function storageBytes(t, table) {
+  return roundUp(Math.max(1, table.sizeof(t) ?? 8), 8);
+}
+function formatValue(v) {
+  if (v === void 0) return "void";
+  if (v === null) return "NULL";
+  if (v === UNINIT) return "<uninitialised>";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "bigint") return v > 0xffffn ? hex(v) : String(v);
+  if (v instanceof Ptr) {
+    const r = v.region;
+    if (r instanceof FunctionRegion) return `&${r.name}`;
+    if (r instanceof WildRegion) return hex(r.base);
+    const at2 = r.length === 1 ? r.name : `${r.name}[${v.index}]`;
+    return v.byteOffset ? `${at2}+${v.byteOffset}` : `&${at2}`;
+  }
+  if (v instanceof ArrayRegion) return `${v.name}[${v.length}]`;
+  if (typeof v === "object" && "structName" in v) return `struct ${v.structName}@${hex(v.self.address)}`;
+  if (typeof v === "object" && "describe" in v) return v.describe();
+  return String(v);
+}
+var ADDR, DefaultAddressSpace, WildRegion, OwnedRegion, ArrayRegion, CellRegion, FunctionRegion, StructCellRegion, FieldRegion, LocalStruct;
+var init_memory = __esm({
+  "src/model/interp/memory.ts"() {
+    "use strict";
+    init_api();
+    init_ctypes();
+    ADDR = {
+      /** DefaultAddressSpace.allocate hands out addresses from here (the direct map). */
+      heap: 0xffff888000000000n,
+      /** Suggested base for the runtime's memmap (struct page array, index = pfn). */
+      vmemmap: 0xffffea0000000000n,
+      /** Thread stacks (model locals), `stackStride` apart. */
+      stacks: 0xffffc90000000000n,
+      stackStride: 0x100000n,
+      /** Model functions (function pointers), 64 bytes apart. */
+      text: 0xffffffff81000000n,
+      /** String literals. */
+      rodata: 0xffffffff82000000n
+    };
+    DefaultAddressSpace = class {
+      bases = [];
+      regs = [];
+      next = ADDR.heap;
+      /** Bytes handed out by allocate() (the model-memory budget counts these). */
+      allocatedBytes = 0;
+      register(region) {
+        const i2 = this.upper(region.base);
+        if (i2 > 0 && this.regs[i2 - 1] === region) return;
+        this.bases.splice(i2, 0, region.base);
+        this.regs.splice(i2, 0, region);
+      }
+      /** Additive to the AddressSpace contract: forget a region (a freed object, a returned frame). */
+      unregister(region) {
+        const i2 = this.regs.indexOf(region);
+        if (i2 >= 0) {
+          this.bases.splice(i2, 1);
+          this.regs.splice(i2, 1);
+        }
+      }
+      /** The region containing `addr`, or null. */
+      regionAt(addr2) {
+        const i2 = this.upper(addr2) - 1;
+        for (let j = i2; j >= 0 && j >= i2 - 4; j--) {
+          const r = this.regs[j];
+          if (addr2 < r.base + BigInt(r.length * r.elemSize)) return r;
+        }
+        return null;
+      }
+      ptrAt(addr2, _elemType) {
+        const r = this.regionAt(addr2);
+        if (!r) return wildPtr(addr2);
+        const rel = addr2 - r.base;
+        const size = BigInt(r.elemSize);
+        return new Ptr(r, Number(rel / size), Number(rel % size));
+      }
+      allocate(bytes, align2 = 64) {
+        const a = this.next + BigInt(align2) - 1n & ~(BigInt(align2) - 1n);
+        const n = Math.max(1, bytes);
+        this.next = a + BigInt(n);
+        this.allocatedBytes += n;
+        return a;
+      }
+      /** Every registered region, by address (for `lkml-replay model` and debugging). */
+      regions() {
+        return this.regs;
+      }
+      upper(addr2) {
+        let lo = 0;
+        let hi = this.bases.length;
+        while (lo < hi) {
+          const mid = lo + hi >> 1;
+          if (this.bases[mid] <= addr2) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      }
+    };
+    WildRegion = class {
+      constructor(base2) {
+        this.base = base2;
+      }
+      base;
+      elemType = { k: "void" };
+      elemSize = 1;
+      length = 1;
+      get name() {
+        return `nothing at ${hex(this.base)}`;
+      }
+      load(_i, ctx) {
+        return ctx.bug(`dereference of wild pointer ${hex(this.base)} (nothing lives there)`);
+      }
+      store(_i, _v, ctx) {
+        ctx.bug(`write through wild pointer ${hex(this.base)} (nothing lives there)`);
+      }
+    };
+    OwnedRegion = class {
+      constructor(name3, elemType, elemSize, base2, length) {
+        this.name = name3;
+        this.elemType = elemType;
+        this.elemSize = elemSize;
+        this.base = base2;
+        this.length = length;
+      }
+      name;
+      elemType;
+      elemSize;
+      base;
+      length;
+      dead = false;
+      gone(ctx) {
+        return ctx.bug(`use of ${this.name} after its function returned`);
+      }
+    };
+    ArrayRegion = class extends OwnedRegion {
+      constructor(name3, elemType, elemSize, base2, vals, readonly_ = false) {
+        super(name3, elemType, elemSize, base2, vals.length);
+        this.vals = vals;
+        this.readonly_ = readonly_;
+      }
+      vals;
+      readonly_;
+      load(i2, ctx) {
+        if (this.dead) this.gone(ctx);
+        return this.vals[i2];
+      }
+      store(i2, v, ctx) {
+        if (this.dead) this.gone(ctx);
+        if (this.readonly_) ctx.bug(`write to read-only ${this.name}`);
+        const cur = this.vals[i2];
+        if (cur instanceof LocalStruct) cur.copyFrom(v, ctx);
+        else this.vals[i2] = v;
+      }
+    };
+    CellRegion = class extends OwnedRegion {
+      constructor(name3, elemType, elemSize, base2, value) {
+        super(name3, elemType, elemSize, base2, 1);
+        this.value = value;
+      }
+      value;
+      load(_i, ctx) {
+        if (this.dead) this.gone(ctx);
+        return this.value;
+      }
+      store(_i, v, ctx) {
+        if (this.dead) this.gone(ctx);
+        this.value = v;
+      }
+    };
+    FunctionRegion = class {
+      constructor(name3, elemType, base2, target) {
+        this.name = name3;
+        this.elemType = elemType;
+        this.base = base2;
+        this.target = target;
+      }
+      name;
+      elemType;
+      base;
+      target;
+      elemSize = 64;
+      length = 1;
+      load(_i, ctx) {
+        return ctx.bug(`reading function ${this.name} as data`);
+      }
+      store(_i, _v, ctx) {
+        ctx.bug(`writing to function ${this.name}`);
+      }
+    };
+    StructCellRegion = class {
+      constructor(obj) {
+        this.obj = obj;
+      }
+      obj;
+      length = 1;
+      get name() {
+        return this.obj.name;
+      }
+      get elemType() {
+        return this.obj.layout.table.structType(this.obj.layout.name);
+      }
+      get elemSize() {
+        return Math.max(1, this.obj.layout.size);
+      }
+      get base() {
+        return this.obj.base;
+      }
+      load(_i, ctx) {
+        if (this.obj.dead) ctx.bug(`use of ${this.obj.name} after its function returned`);
+        return this.obj;
+      }
+      store(_i, v, ctx) {
+        if (this.obj.dead) ctx.bug(`use of ${this.obj.name} after its function returned`);
+        this.obj.copyFrom(v, ctx);
+      }
+    };
+    FieldRegion = class {
+      constructor(obj, field2) {
+        this.obj = obj;
+        this.field = field2;
+        this.elemSize = Math.max(1, obj.layout.table.sizeof(field2.t) ?? 8);
+        this.base = obj.base + BigInt(field2.offset);
+      }
+      obj;
+      field;
+      length = 1;
+      elemSize;
+      base;
+      get name() {
+        return `${this.obj.name}.${this.field.name}`;
+      }
+      get elemType() {
+        return this.field.t;
+      }
+      load(_i, ctx) {
+        if (this.obj.dead) ctx.bug(`use of ${this.obj.name} after its function returned`);
+        return this.obj.vals[this.field.index];
+      }
+      store(_i, v, ctx) {
+        if (this.obj.dead) ctx.bug(`use of ${this.obj.name} after its function returned`);
+        this.obj.vals[this.field.index] = v;
+      }
+    };
+    LocalStruct = class _LocalStruct {
+      constructor(layout, base2, name3, mode, container) {
+        this.layout = layout;
+        this.base = base2;
+        this.name = name3;
+        this.container = container;
+        this.vals = new Array(layout.fields.length);
+        for (const f of layout.fields) {
+          this.vals[f.index] = newValue(f.t, layout.table, base2 + BigInt(f.offset), `${name3}.${f.name}`, mode, { obj: this, field: f.name });
+        }
+      }
+      layout;
+      base;
+      name;
+      container;
+      vals;
+      dead = false;
+      cell = null;
+      fptrs = null;
+      get structName() {
+        return this.layout.name;
+      }
+      get self() {
+        return this.cell ??= new Ptr(new StructCellRegion(this), 0);
+      }
+      field(name3) {
+        const f = this.layout.byName.get(name3);
+        if (!f) throw new Error(`struct ${this.layout.name} has no field ${name3}`);
+        return f;
+      }
+      get(field2, ctx) {
+        if (this.dead) ctx.bug(`use of ${this.name} after its function returned`);
+        const f = this.field(field2);
+        const v = this.vals[f.index];
+        return v instanceof ArrayRegion ? new Ptr(v, 0) : v;
+      }
+      set(field2, value, ctx) {
+        if (this.dead) ctx.bug(`use of ${this.name} after its function returned`);
+        const f = this.field(field2);
+        const cur = this.vals[f.index];
+        if (cur instanceof _LocalStruct) cur.copyFrom(value, ctx);
+        else this.vals[f.index] = value;
+      }
+      fieldPtr(field2, _ctx) {
+        const f = this.field(field2);
+        const v = this.vals[f.index];
+        if (v instanceof _LocalStruct) return v.self;
+        if (v instanceof ArrayRegion) return new Ptr(v, 0);
+        this.fptrs ??= new Array(this.layout.fields.length);
+        return this.fptrs[f.index] ??= new Ptr(new FieldRegion(this, f), 0);
+      }
+      /** Re-initialise in place (a declaration executed again, `= {}`). */
+      fill(mode) {
+        const table = this.layout.table;
+        for (const f of this.layout.fields) {
+          const cur = this.vals[f.index];
+          if (cur instanceof _LocalStruct) cur.fill(mode);
+          else if (cur instanceof ArrayRegion) fillArray(cur, table, mode);
+          else this.vals[f.index] = mode === "zero" ? zeroScalar(f.t, table) : UNINIT;
+        }
+      }
+      /** Struct assignment: copies every field, UNINIT included (copying is not a read). */
+      copyFrom(src, ctx) {
+        if (src === this) return;
+        for (const f of this.layout.fields) {
+          const cur = this.vals[f.index];
+          const sv = src instanceof _LocalStruct ? src.vals[f.index] : src.get(f.name, ctx);
+          if (cur instanceof _LocalStruct) cur.copyFrom(sv, ctx);
+          else if (cur instanceof ArrayRegion) {
+            const from = sv instanceof ArrayRegion ? sv.vals : null;
+            for (let i2 = 0; i2 < cur.vals.length; i2++) {
+              const x = from ? from[i2] : sv.region.load(sv.index + i2, ctx);
+              if (cur.vals[i2] instanceof _LocalStruct) cur.vals[i2].copyFrom(x, ctx);
+              else cur.vals[i2] = x;
+            }
+          } else this.vals[f.index] = sv;
+        }
+      }
+      /** Mark this object (and what it embeds) as gone: its frame returned. */
+      kill() {
+        this.dead = true;
+        for (const v of this.vals) {
+          if (v instanceof _LocalStruct) v.kill();
+          else if (v instanceof ArrayRegion) killRegion(v);
+        }
+      }
+    };
+  }
+});
+
+// src/model/interp/ints.ts
+function repOf(t) {
+  if (t.bits === 64) return t.signed ? "i64" : "u64";
+  if (t.bits === 32) return t.signed ? "i32" : "u32";
+  return "i32";
+}
+function converter(to) {
+  if (to.bits === 64) {
+    return to.signed ? (v) => typeof v === "bigint" ? BigInt.asIntN(64, v) : BigInt(v) : (v) => typeof v === "bigint" ? BigInt.asUintN(64, v) : BigInt.asUintN(64, BigInt(v));
+  }
+  const num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(32, v)) : v;
+  switch (to.bits) {
+    case 32:
+      return to.signed ? (v) => num(v) | 0 : (v) => num(v) >>> 0;
+    case 16:
+      return to.signed ? (v) => num(v) << 16 >> 16 : (v) => num(v) & 65535;
+    case 8:
+      return to.signed ? (v) => num(v) << 24 >> 24 : (v) => num(v) & 255;
+    case 1:
+      return (v) => v === 0 || v === 0n ? 0 : 1;
+  }
+}
+function converterFrom(from, to) {
+  if (to.bits === 1) return from.bits === 1 ? null : converter(to);
+  if (from.bits === 64 || to.bits === 64) {
+    if (from.bits === 64 && to.bits === 64 && from.signed === to.signed) return null;
+    return converter(to);
+  }
+  if (from.bits === 1) return null;
+  if (from.signed === to.signed && from.bits <= to.bits) return null;
+  if (!from.signed && to.signed && from.bits < to.bits) return null;
+  return converter(to);
+}
+function arith(op, rep) {
+  switch (rep) {
+    case "i32":
+      return I32[op];
+    case "u32":
+      return U32[op];
+    case "i64":
+      return I64[op];
+    case "u64":
+      return U64[op];
+  }
+}
+function shift(op, rep) {
+  const f = arith(op, rep);
+  if (rep === "i64" || rep === "u64") return (a, b2) => f(a, typeof b2 === "bigint" ? b2 : BigInt(b2));
+  return (a, b2) => f(a, typeof b2 === "bigint" ? Number(BigInt.asUintN(32, b2)) : b2);
+}
+function compare(op) {
+  switch (op) {
+    case "==":
+      return (a, b2) => a === b2;
+    case "!=":
+      return (a, b2) => a !== b2;
+    case "<":
+      return (a, b2) => a < b2;
+    case ">":
+      return (a, b2) => a > b2;
+    case "<=":
+      return (a, b2) => a <= b2;
+    case ">=":
+      return (a, b2) => a >= b2;
+  }
+  return void 0;
+}
+function negate(rep) {
+  switch (rep) {
+    case "i32":
+      return (a) => -a | 0;
+    case "u32":
+      return (a) => -a >>> 0;
+    case "i64":
+      return (a) => BigInt.asIntN(64, -a);
+    case "u64":
+      return (a) => BigInt.asUintN(64, -a);
+  }
+}
+function complement(rep) {
+  switch (rep) {
+    case "i32":
+      return (a) => ~a;
+    case "u32":
+      return (a) => ~a >>> 0;
+    case "i64":
+      return (a) => ~a;
+    case "u64":
+      return (a) => BigInt.asUintN(64, ~a);
+  }
+}
+function parseIntLiteral(text) {
+  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(text);
+  if (!m) return null;
+  const body2 = m[1];
+  const suf = m[2].toLowerCase();
+  let value;
+  if (/^0[bB]/.test(body2)) value = BigInt(body2);
+  else if (/^0[0-7]+$/.test(body2)) value = BigInt("0o" + body2.slice(1));
+  else value = BigInt(body2);
+  const decimal = /^[1-9]/.test(body2) || body2 === "0";
+  let unsigned = suf.includes("u");
+  let long = suf.includes("l");
+  if (!long) {
+    if (unsigned ? value > 0xffffffffn : value > 0x7fffffffn) {
+      if (!unsigned && !decimal && value <= 0xffffffffn) unsigned = true;
+      else long = true;
+    }
+  }
+  if (long && value > 0x7fffffffffffffffn) unsigned = true;
+  return { value, unsigned, long };
+}
+var I32, U32, I64, U64;
+var init_ints = __esm({
+  "src/model/interp/ints.ts"() {
+    "use strict";
+    I32 = {
+      "+": (a, b2) => a + b2 | 0,
+      "-": (a, b2) => a - b2 | 0,
+      "*": (a, b2) => Math.imul(a, b2),
+      "/": (a, b2) => a / b2 | 0,
+      "%": (a, b2) => a % b2 | 0,
+      "&": (a, b2) => a & b2,
+      "|": (a, b2) => a | b2,
+      "^": (a, b2) => a ^ b2,
+      "<<": (a, b2) => a << (b2 & 31),
+      ">>": (a, b2) => a >> (b2 & 31)
+    };
+    U32 = {
+      "+": (a, b2) => a + b2 >>> 0,
+      "-": (a, b2) => a - b2 >>> 0,
+      "*": (a, b2) => Math.imul(a, b2) >>> 0,
+      "/": (a, b2) => Math.floor(a / b2) >>> 0,
+      "%": (a, b2) => a % b2 >>> 0,
+      "&": (a, b2) => (a & b2) >>> 0,
+      "|": (a, b2) => (a | b2) >>> 0,
+      "^": (a, b2) => (a ^ b2) >>> 0,
+      "<<": (a, b2) => a << (b2 & 31) >>> 0,
+      ">>": (a, b2) => a >>> (b2 & 31)
+    };
+    I64 = {
+      "+": (a, b2) => BigInt.asIntN(64, a + b2),
+      "-": (a, b2) => BigInt.asIntN(64, a - b2),
+      "*": (a, b2) => BigInt.asIntN(64, a * b2),
+      "/": (a, b2) => BigInt.asIntN(64, a / b2),
+      "%": (a, b2) => a % b2,
+      "&": (a, b2) => a & b2,
+      "|": (a, b2) => a | b2,
+      "^": (a, b2) => a ^ b2,
+      "<<": (a, b2) => BigInt.asIntN(64, a << (b2 & 63n)),
+      ">>": (a, b2) => a >> (b2 & 63n)
+    };
+    U64 = {
+      "+": (a, b2) => BigInt.asUintN(64, a + b2),
+      "-": (a, b2) => BigInt.asUintN(64, a - b2),
+      "*": (a, b2) => BigInt.asUintN(64, a * b2),
+      "/": (a, b2) => a / b2,
+      "%": (a, b2) => a % b2,
+      "&": (a, b2) => a & b2,
+      "|": (a, b2) => a | b2,
+      "^": (a, b2) => a ^ b2,
+      "<<": (a, b2) => BigInt.asUintN(64, a << (b2 & 63n)),
+      ">>": (a, b2) => a >> (b2 & 63n)
+    };
+  }
+});
+
+// src/model/interp/runtime.ts
+function tick(f, loc) {
+  f.loc = loc;
+  const m = f.m;
+  if (++m.steps >= m.checkAt) m.checkpoint(f);
+}
+function pushFrame(nf) {
+  const t = nf.t;
+  const fn = nf.fn;
+  if (t.frames.length >= t.m.maxDepth) {
+    t.frames.push(nf);
+    t.m.overBudget("call-depth", `call depth ${t.m.maxDepth} exceeded calling ${fn.name}()`);
+  }
+  if (fn.frameBytes !== 0) {
+    nf.sp = t.sp;
+    t.sp += fn.frameBytes;
+    if (t.sp > t.m.stackBytes) {
+      t.frames.push(nf);
+      t.m.overBudget("memory", `thread ${t.thread.name}: stack of ${t.m.stackBytes} bytes exhausted in ${fn.name}()`);
+    }
+  }
+  t.frames.push(nf);
+  if (t.m.callHooked) t.m.onCall(t, fn.name, "model", nf.v.slice(0, fn.type.params.length));
+}
+function popFrame(nf, value) {
+  const t = nf.t;
+  const fn = nf.fn;
+  if (fn.ownedSlots.length !== 0) {
+    for (const s of fn.ownedSlots) {
+      const o = nf.v[s];
+      if (o instanceof LocalStruct) o.kill();
+      else if (o instanceof ArrayRegion || o !== void 0 && o !== null && typeof o === "object" && "dead" in o) killRegion(o);
+    }
+    t.sp = nf.sp;
+  }
+  t.frames.pop();
+  if (t.m.callHooked) t.m.onReturn(t, fn.name, "model", value);
+}
+function stackAddr(f, off) {
+  return f.t.stackBase + BigInt(f.sp + off);
+}
+function bug(f, message) {
+  return f.t.bug(message);
+}
+function loadPtr(f, p, what) {
+  if (p instanceof Ptr) {
+    const r = p.region;
+    if (p.byteOffset !== 0) return bug(f, `misaligned or tagged pointer dereference: ${what} is ${r.name}+${p.byteOffset}`);
+    if (p.index < 0 || p.index >= r.length) return bug(f, `out-of-bounds access: ${what} is ${r.name}[${p.index}] (length ${r.length})`);
+    return r.load(p.index, f.t);
+  }
+  if (p === null) return bug(f, `NULL pointer dereference: ${what}`);
+  return bug(f, `dereference of an uninitialised pointer: ${what}`);
+}
+function storePtr(f, p, v, what) {
+  if (p instanceof Ptr) {
+    const r = p.region;
+    if (p.byteOffset !== 0) bug(f, `misaligned or tagged pointer store: ${what} is ${r.name}+${p.byteOffset}`);
+    if (p.index < 0 || p.index >= r.length) bug(f, `out-of-bounds store: ${what} is ${r.name}[${p.index}] (length ${r.length})`);
+    r.store(p.index, v, f.t);
+    return;
+  }
+  if (p === null) bug(f, `NULL pointer dereference (store): ${what}`);
+  bug(f, `store through an uninitialised pointer: ${what}`);
+}
+function targetOf(f, p, what) {
+  if (p instanceof Ptr && p.region instanceof FunctionRegion && p.index === 0 && p.byteOffset === 0) {
+    return p.region.target;
+  }
+  if (p === null) return bug(f, `call through NULL function pointer: ${what}`);
+  if (p === UNINIT) return bug(f, `call through uninitialised function pointer: ${what}`);
+  return bug(f, `call through a pointer that is not a function: ${what}`);
+}
+function ptrEquals(a, b2) {
+  if (a === b2) return true;
+  if (a instanceof Ptr) {
+    if (b2 instanceof Ptr) {
+      if (a.region === b2.region) return a.index === b2.index && a.byteOffset === b2.byteOffset;
+      return a.address === b2.address;
+    }
+    return false;
+  }
+  return false;
+}
+function ptrToInt(p) {
+  if (p === null) return 0n;
+  return BigInt.asUintN(64, p.address);
+}
+function isIterator(r) {
+  return r !== null && typeof r === "object" && typeof r.next === "function" && typeof r.throw === "function";
+}
+function apply(b2, t, v) {
+  const fn = b2.b.fn;
+  switch (v.length) {
+    case 0:
+      return fn(t);
+    case 1:
+      return fn(t, v[0]);
+    case 2:
+      return fn(t, v[0], v[1]);
+    case 3:
+      return fn(t, v[0], v[1], v[2]);
+    case 4:
+      return fn(t, v[0], v[1], v[2], v[3]);
+    default:
+      return fn(t, ...v);
+  }
+}
+function* callBuiltinGen(t, b2, vals) {
+  const hooked = t.m.builtinHooked;
+  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
+  let r = apply(b2, t, vals);
+  if (isIterator(r)) r = yield* r;
+  const v = b2.checkRet(r, t);
+  if (hooked) t.m.onReturn(t, b2.name, "builtin", v);
+  return v;
+}
+function callBuiltinPlain(t, b2, vals) {
+  const hooked = t.m.builtinHooked;
+  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
+  let r = apply(b2, t, vals);
+  if (isIterator(r)) {
+    const step = r.next();
+    if (!step.done) return t.notModelled(`builtin ${b2.name}() blocked, but it is not declared blocking`);
+    r = step.value;
+  }
+  const v = b2.checkRet(r, t);
+  if (hooked) t.m.onReturn(t, b2.name, "builtin", v);
+  return v;
+}
+function* invokeTarget(t, tgt, vals, discard = false) {
+  if (tgt.kind === "model") {
+    const fn = tgt.fn;
+    const nf = new Frame(fn, t);
+    nf.discard = discard;
+    const n = Math.min(vals.length, fn.type.params.length);
+    for (let i2 = 0; i2 < n; i2++) nf.v[i2] = vals[i2];
+    pushFrame(nf);
+    const r = fn.run !== null ? fn.run(nf) : yield* fn.runGen(nf);
+    popFrame(nf, r);
+    return r;
+  }
+  if (tgt.kind === "builtin") return yield* callBuiltinGen(t, tgt, vals);
+  return t.notModelled(`calls \`${tgt.name}()\`, which the model does not have`);
+}
+var NORMAL, BREAK, CONTINUE, RETURN, GOTO, Frame, RunEnd;
+var init_runtime = __esm({
+  "src/model/interp/runtime.ts"() {
+    "use strict";
+    init_api();
+    init_memory();
+    NORMAL = 0;
+    BREAK = 1;
+    CONTINUE = 2;
+    RETURN = 3;
+    GOTO = 4;
+    Frame = class {
+      constructor(fn, t) {
+        this.fn = fn;
+        this.t = t;
+        this.v = new Array(fn.nSlots);
+        this.loc = fn.loc;
+        this.m = t.m;
+      }
+      fn;
+      t;
+      v;
+      loc;
+      ret = void 0;
+      /** Pending goto target while a GOTO completion unwinds to the block holding the label. */
+      label = null;
+      sp = 0;
+      /** The caller discards the value (`f(x);`, `(void)f(x);`): falling off a non-void body is then no use. */
+      discard = false;
+      m;
+    };
+    RunEnd = class {
+      constructor(verdict, detail, thread, stack, extra = {}) {
+        this.verdict = verdict;
+        this.detail = detail;
+        this.thread = thread;
+        this.stack = stack;
+        this.extra = extra;
+      }
+      verdict;
+      detail;
+      thread;
+      stack;
+      extra;
+    };
+  }
+});
+
+// src/model/interp/thread.ts
+function coerceArgs(tgt, args3) {
+  const params = tgt.kind === "model" ? tgt.fn.type.params : tgt.kind === "builtin" ? tgt.type.params : [];
+  return args3.map((v, i2) => params[i2] ? coerce(v, params[i2]) : v);
+}
+function coerce(v, t) {
+  if (t.k !== "int" || v === UNINIT) return v;
+  if (typeof v === "number" || typeof v === "bigint") return converter(t)(v);
+  if (typeof v === "boolean") return converter(t)(v ? 1 : 0);
+  return v;
+}
+function localTable(fn) {
+  let t = localTables.get(fn.localNames);
+  if (t) return t;
+  const seen = /* @__PURE__ */ new Map();
+  t = { names: [], slots: [], bySlot: /* @__PURE__ */ new Map() };
+  fn.localNames.forEach((n, slot) => {
+    if (n === null) return;
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    const name3 = k === 1 ? n : `${n}#${k}`;
+    t.names.push(name3);
+    t.slots.push(slot);
+    t.bySlot.set(name3, slot);
+  });
+  localTables.set(fn.localNames, t);
+  return t;
+}
+function localValue(v) {
+  if (v instanceof CellRegion) return v.value;
+  if (v instanceof ArrayRegion) return new Ptr(v, 0);
+  return v;
+}
+var Thread, localTables, FrameView;
+var init_thread = __esm({
+  "src/model/interp/thread.ts"() {
+    "use strict";
+    init_api();
+    init_ints();
+    init_memory();
+    init_runtime();
+    Thread = class {
+      constructor(m, id, name3) {
+        this.m = m;
+        this.id = id;
+        this.name = name3;
+        this.thread = { id, name: name3 };
+        this.stackBase = ADDR.stacks + BigInt(id) * ADDR.stackStride;
+      }
+      m;
+      id;
+      name;
+      thread;
+      frames = [];
+      sp = 0;
+      stackBase;
+      gen = null;
+      state = "runnable";
+      value = void 0;
+      blockedOn = null;
+      get mem() {
+        return this.m.mem;
+      }
+      get steps() {
+        return this.m.steps;
+      }
+      stack() {
+        return this.frames.map((f) => f.fn.name);
+      }
+      loc() {
+        const top = this.frames[this.frames.length - 1];
+        return top ? top.loc : { file: "<runtime>", line: 0, function: "<runtime>" };
+      }
+      hazard(kind, detail) {
+        this.m.addHazard(this, kind, detail);
+      }
+      trace(ev) {
+        this.m.pushTrace(ev);
+      }
+      bug(message) {
+        throw this.m.end("bug", message, this);
+      }
+      notModelled(what) {
+        throw this.m.end("error", what, this);
+      }
+      endRun(verdict, detail) {
+        throw this.m.end(verdict, detail, this);
+      }
+      setVerdict(verdict, detail) {
+        this.m.marked = { verdict, detail };
+      }
+      *call(fn, args3) {
+        const tgt = this.m.resolveTarget(fn, this);
+        const ft = tgt.kind === "model" ? tgt.fn.type : tgt.kind === "builtin" ? tgt.type : null;
+        if (ft && (args3.length < ft.params.length || !ft.variadic && args3.length > ft.params.length)) {
+          return this.notModelled(`${typeof fn === "string" ? fn : formatValue(fn)}() takes ${ft.params.length} argument(s), ${args3.length} given`);
+        }
+        const r = yield* invokeTarget(this, tgt, coerceArgs(tgt, args3));
+        if (r === UNINIT && tgt.kind === "model" && (tgt.fn.type.ret.k === "int" || tgt.fn.type.ret.k === "ptr")) {
+          const f = tgt.fn;
+          return this.bug(`${f.name}() (${f.file}:${f.line}) returns an uninitialised value, and its caller in the runtime uses it`);
+        }
+        return r;
+      }
+      callSync(fn, args3) {
+        const it = this.call(fn, args3);
+        const step = it.next();
+        if (!step.done) return this.notModelled(`${typeof fn === "string" ? fn : "function pointer"} blocked inside callSync`);
+        return step.value;
+      }
+    };
+    localTables = /* @__PURE__ */ new WeakMap();
+    FrameView = class {
+      constructor(f) {
+        this.f = f;
+        this.t = localTable(f.fn);
+      }
+      f;
+      t;
+      get function() {
+        return this.f.fn.name;
+      }
+      get names() {
+        return this.t.names.filter((_n, i2) => this.f.v[this.t.slots[i2]] !== void 0);
+      }
+      get(name3) {
+        const s = this.t.bySlot.get(name3);
+        if (s === void 0 || this.f.v[s] === void 0) return void 0;
+        return localValue(this.f.v[s]);
+      }
+      entries() {
+        const out2 = [];
+        const { names, slots } = this.t;
+        const v = this.f.v;
+        for (let i2 = 0; i2 < names.length; i2++) {
+          const x = v[slots[i2]];
+          if (x !== void 0) out2.push([names[i2], localValue(x)]);
+        }
+        return out2;
+      }
+    };
+  }
+});
+
+// src/model/interp/machine.ts
+var DEFAULT_BUDGETS, POLL_EVERY, Machine;
+var init_machine = __esm({
+  "src/model/interp/machine.ts"() {
+    "use strict";
+    init_api();
+    init_memory();
+    init_thread();
+    init_runtime();
+    DEFAULT_BUDGETS = {
+      steps: 1e7,
+      callDepth: 256,
+      stackBytes: 1 << 20,
+      memoryBytes: 256 << 20,
+      regions: 1e6
+    };
+    POLL_EVERY = 1 << 16;
+    Machine = class {
+      constructor(program, opts = {}) {
+        this.program = program;
+        this.opts = opts;
+        this.budgets = { ...DEFAULT_BUDGETS, ...opts.budgets };
+        this.maxDepth = this.budgets.callDepth;
+        this.stackBytes = this.budgets.stackBytes;
+        const h = opts.hooks ?? {};
+        this.loopHooked = !!h.onLoopHead;
+        const hooks = !!(h.onCall || h.onReturn);
+        this.callHooked = hooks || !!opts.traceCalls;
+        this.builtinHooked = hooks && opts.callHookScope?.builtins !== false;
+        this.hookNames = opts.callHookScope?.names ? new Set(opts.callHookScope.names) : null;
+        if (h.onSteps) this.nextHook = h.onSteps.every;
+        this.mem = opts.mem ?? new DefaultAddressSpace();
+        this.nextPoll = POLL_EVERY;
+        this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook, this.nextPoll);
+        this.boot = new Thread(this, 0, "<init>");
+        for (const fn of program.fns) this.mem.register(fn.region);
+        for (const b2 of program.builtinTargets.values()) this.mem.register(b2.region);
+        for (const m of program.missingTargets.values()) this.mem.register(m.region);
+        for (const s of program.strings.values()) this.mem.register(s.region);
+        this.initGlobals();
+      }
+      program;
+      opts;
+      steps = 0;
+      checkAt = 0;
+      budgets;
+      maxDepth;
+      stackBytes;
+      loopHooked;
+      callHooked;
+      builtinHooked;
+      hookNames;
+      globals = [];
+      /** The run's AddressSpace, exactly the object given in the options (ExecCtx.mem). */
+      mem;
+      hazards = [];
+      trace = [];
+      marked = null;
+      /** Bytes the interpreter allocated itself (globals, compound literals). */
+      allocBytes = 0;
+      threadCount = 0;
+      nextPoll = 0;
+      threads = [];
+      current = null;
+      nextHook = Number.POSITIVE_INFINITY;
+      onceSeen = /* @__PURE__ */ new Map();
+      boot;
+      initError = null;
+      ran = false;
+      /** The runtime's context before the run (creating objects, calling model code to set up). */
+      get ctx() {
+        return this.boot;
+      }
+      /** Address of a global variable (to read or set it from TypeScript). */
+      global(name3) {
+        const g = this.program.global(name3, "");
+        if (!g) throw new Error(`no global ${name3}`);
+        const o = this.globals[g.index];
+        if (o instanceof LocalStruct) return o.self;
+        return new Ptr(o, 0);
+      }
+      initGlobals() {
+        const types = this.program.types;
+        const decls = this.program.globals;
+        for (const g of decls) {
+          const t = g.info.t;
+          const base2 = this.allocate(storageBytes(t, types));
+          const name3 = `global ${g.info.name}`;
+          if (t.k === "struct" || t.k === "array") {
+            const o = newValue(t, types, base2, name3, "zero");
+            this.globals[g.info.index] = o;
+            this.mem.register(o instanceof LocalStruct ? o.self.region : o);
+          } else {
+            const c = new CellRegion(name3, t, storageBytes(t, types), base2, zeroScalar(t, types));
+            this.globals[g.info.index] = c;
+            this.mem.register(c);
+          }
+        }
+        const init2 = this.bootFrame();
+        try {
+          for (const g of decls) {
+            if (g.filler) g.filler.ev(this.globals[g.info.index], init2);
+            else if (g.value) this.globals[g.info.index].value = g.value(init2);
+          }
+        } catch (e) {
+          if (e instanceof RunEnd) this.initError = e;
+          else throw e;
+        }
+      }
+      bootFrame() {
+        const fn = {
+          name: "<init>",
+          file: "<init>",
+          line: 0,
+          endLine: 0,
+          isStatic: true,
+          type: { k: "func", ret: { k: "void" }, params: [], variadic: false },
+          loc: { file: "<init>", line: 0, function: "<init>" },
+          nSlots: 0,
+          localNames: [],
+          ownedSlots: [],
+          frameBytes: 0,
+          mayBlock: false,
+          run: null,
+          runGen: null,
+          trap: null,
+          region: null
+        };
+        return new Frame(fn, this.boot);
+      }
+      // ------------------------------------------------------------------------- MachineCore
+      checkpoint(f) {
+        if (this.steps > this.budgets.steps) {
+          this.overBudget("steps", `step budget of ${this.budgets.steps} statements exhausted in ${f.fn.name}() at ${f.loc.file}:${f.loc.line}`);
+        }
+        const h = this.opts.hooks?.onSteps;
+        if (h && this.steps >= this.nextHook) {
+          this.nextHook += Math.max(1, h.every);
+          h.fn(this.steps, f.t);
+        }
+        if (this.steps >= this.nextPoll) {
+          this.nextPoll += POLL_EVERY;
+          this.checkMemory();
+        }
+        this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook, this.nextPoll);
+      }
+      /** Memory budget: what the interpreter allocated plus what a DefaultAddressSpace reports. */
+      checkMemory() {
+        const d = this.mem instanceof DefaultAddressSpace ? this.mem : null;
+        const bytes = this.allocBytes + (d ? d.allocatedBytes : 0);
+        if (bytes > this.budgets.memoryBytes) this.overBudget("memory", `more than ${this.budgets.memoryBytes} bytes of model memory`);
+        if (d && d.regions().length > this.budgets.regions) this.overBudget("memory", `more than ${this.budgets.regions} regions`);
+      }
+      ptrAt(addr2, elem) {
+        const a = BigInt.asUintN(64, addr2);
+        if (a >= ADDR.stacks && a < ADDR.stacks + ADDR.stackStride * BigInt(this.threadCount + 1)) return this.stackPtr(a) ?? wildPtr(a);
+        return this.mem.ptrAt(a, elem);
+      }
+      allocate(bytes) {
+        this.allocBytes += bytes;
+        if (this.allocBytes > this.budgets.memoryBytes) this.checkMemory();
+        return this.mem.allocate(bytes);
+      }
+      loopHead(f, site) {
+        const threads = this.threads;
+        const head = {
+          id: site.id,
+          kind: site.kind,
+          loc: site.loc,
+          thread: f.t.thread.name,
+          locals: new FrameView(f),
+          // computed when asked: most loop heads never look
+          get othersRunnable() {
+            return threads.filter((t) => t !== f.t && (t.state === "runnable" || t.state === "blocked" && t.blockedOn.ready())).map((t) => t.name);
+          }
+        };
+        this.opts.hooks.onLoopHead(f.t, head);
+      }
+      onCall(t, name3, kind, args3) {
+        if (this.opts.traceCalls && kind === "model") {
+          this.pushTrace({ t: "call", fn: name3, depth: t.frames.length, thread: t.thread.name, args: args3.map((a) => formatValue(a)) });
+        }
+        if (kind === "builtin" ? !this.builtinHooked : false) return;
+        if (this.hookNames && !this.hookNames.has(name3)) return;
+        this.opts.hooks?.onCall?.(t, name3, kind, args3);
+      }
+      onReturn(t, name3, kind, value) {
+        if (this.opts.traceCalls && kind === "model") {
+          this.pushTrace({ t: "return", fn: name3, depth: t.frames.length + 1, thread: t.thread.name, value: formatValue(value) });
+        }
+        if (kind === "builtin" ? !this.builtinHooked : false) return;
+        if (this.hookNames && !this.hookNames.has(name3)) return;
+        this.opts.hooks?.onReturn?.(t, name3, kind, value);
+      }
+      hazardAt(t, site, kind, detail, once) {
+        if (once) {
+          let seen = this.onceSeen.get(kind);
+          if (!seen) this.onceSeen.set(kind, seen = /* @__PURE__ */ new Set());
+          if (seen.has(site)) return;
+          seen.add(site);
+        }
+        this.addHazard(t, kind, detail, site.loc);
+      }
+      addHazard(t, kind, detail, loc) {
+        const at2 = loc ?? t.loc();
+        const h = { kind, function: at2.function, detail, stack: t.stack(), loc: at2 };
+        this.hazards.push(h);
+        this.pushTrace({ t: "hazard", index: this.hazards.length - 1 });
+        this.opts.hooks?.onHazard?.(h);
+      }
+      pushTrace(ev) {
+        this.trace.push(ev);
+        this.opts.hooks?.onTrace?.(ev);
+      }
+      overBudget(which2, detail) {
+        throw this.end("budget", detail, this.current ?? this.boot, { budget: which2 });
+      }
+      end(verdict, detail, t, extra = {}) {
+        const stack = t.frames.map((f) => ({ function: f.fn.name, file: f.fn.file, line: f.loc.line }));
+        return new RunEnd(verdict, detail, t.thread.name, stack, extra);
+      }
+      /** Pointer to a model local on some thread's stack (int -> pointer casts of stack addresses). */
+      stackPtr(addr2) {
+        for (const t of [this.boot, ...this.threads]) {
+          if (addr2 < t.stackBase || addr2 >= t.stackBase + ADDR.stackStride) continue;
+          for (const f of t.frames) {
+            for (const s of f.fn.ownedSlots) {
+              const o = f.v[s];
+              const region = o instanceof LocalStruct ? o.self.region : o;
+              if (!region) continue;
+              const end = region.base + BigInt(region.length * region.elemSize);
+              if (addr2 >= region.base && addr2 < end) {
+                const rel = addr2 - region.base;
+                return new Ptr(region, Number(rel / BigInt(region.elemSize)), Number(rel % BigInt(region.elemSize)));
+              }
+            }
+          }
+        }
+        return null;
+      }
+      resolveTarget(fn, t) {
+        if (typeof fn !== "string") {
+          if (fn instanceof Ptr && fn.region instanceof FunctionRegion && fn.index === 0 && fn.byteOffset === 0) return fn.region.target;
+          return t.notModelled(`call through ${formatValue(fn)}, which is not a function`);
+        }
+        const code2 = this.program.lookupFunction(fn, "");
+        if (code2) return { kind: "model", fn: code2 };
+        const b2 = this.program.builtin(fn);
+        if (b2) return b2;
+        return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+      }
+      // ------------------------------------------------------------------------- scheduler
+      run(specs) {
+        if (this.ran) throw new Error("a Machine runs once; make a new one");
+        this.ran = true;
+        if (this.initError) return this.result(this.initError, null);
+        this.threads = specs.map((s, i2) => new Thread(this, i2 + 1, s.name));
+        this.threadCount = this.threads.length;
+        let lastBlocked = null;
+        let cur = 0;
+        try {
+          this.threads.forEach((t, i2) => t.gen = this.entryGen(t, specs[i2]));
+          let previous = null;
+          for (; ; ) {
+            const i2 = this.pick(cur, previous);
+            if (i2 < 0) break;
+            previous = this.threads[i2].thread;
+            const t = this.threads[i2];
+            this.current = t;
+            t.state = "runnable";
+            t.blockedOn = null;
+            if (++this.steps > this.budgets.steps) this.overBudget("steps", `step budget of ${this.budgets.steps} exhausted while switching threads`);
+            const r = t.gen.next();
+            if (r.done) {
+              t.state = "done";
+              t.value = r.value;
+            } else {
+              t.state = "blocked";
+              t.blockedOn = r.value.blockedOn;
+              lastBlocked = t;
+            }
+            cur = (i2 + 1) % this.threads.length;
+          }
+        } catch (e) {
+          if (e instanceof RunEnd) return this.result(e, null);
+          if (this.opts.rethrowInternalErrors) throw e;
+          const t = this.current ?? this.boot;
+          const err2 = e instanceof Error ? e : new Error(String(e));
+          return this.result(this.end("error", `internal error: ${err2.message}`, t), err2);
+        } finally {
+          this.current = null;
+        }
+        const stuck = this.threads.filter((t) => t.state === "blocked");
+        if (stuck.length === 0) {
+          const v = this.marked?.verdict ?? "completed";
+          return this.result(new RunEnd(v, this.marked?.detail ?? "", null, []), null);
+        }
+        return this.deadlock(lastBlocked ?? stuck[0], stuck);
+      }
+      /** Next thread at or after `from` (cyclically) that can run, or the scheduler option's choice. */
+      pick(from, previous) {
+        const n = this.threads.length;
+        const can = [];
+        for (let k = 0; k < n; k++) {
+          const i3 = (from + k) % n;
+          const t = this.threads[i3];
+          if (t.state === "runnable" || t.state === "blocked" && t.blockedOn.ready()) {
+            if (!this.opts.scheduler) return i3;
+            can.push(i3);
+          }
+        }
+        if (can.length === 0) return -1;
+        const chosen = this.opts.scheduler(can.map((i3) => this.threads[i3].thread), previous);
+        const i2 = can.find((x) => this.threads[x].id === chosen.id);
+        if (i2 === void 0) throw new Error(`scheduler chose ${chosen.name}, which cannot run now`);
+        return i2;
+      }
+      entryGen(t, spec) {
+        const entry = spec.entry;
+        if (typeof entry === "function") {
+          return (function* () {
+            const r = entry(t);
+            if (r !== null && typeof r === "object" && typeof r.next === "function" && typeof r.throw === "function") {
+              return yield* r;
+            }
+            return r;
+          })();
+        }
+        return t.call(entry, spec.args ?? []);
+      }
+      deadlock(last, stuck) {
+        const byId = new Map(this.threads.map((t) => [t.id, t]));
+        const link = (t) => {
+          const w = t.blockedOn;
+          const h = w.holder();
+          return { thread: t.name, waitsFor: w.name, holder: h ? h.name : null };
+        };
+        const chain2 = [];
+        const seen = /* @__PURE__ */ new Set();
+        for (let t = last; t && !seen.has(t) && t.state === "blocked"; ) {
+          seen.add(t);
+          const l = link(t);
+          chain2.push(l);
+          const h = t.blockedOn.holder();
+          t = h ? byId.get(h.id) : void 0;
+        }
+        const text = chain2.map((l) => `${l.thread} waits for ${l.waitsFor}${l.holder ? ` held by ${l.holder === l.thread ? `${l.holder} (itself)` : l.holder}` : " (no holder)"}`).join("; ");
+        const stack = last.frames.map((f) => ({ function: f.fn.name, file: f.fn.file, line: f.loc.line }));
+        const r = this.result(new RunEnd("deadlock", text, last.name, stack), null);
+        r.waitChain = chain2;
+        r.blocked = stuck.map(link);
+        return r;
+      }
+      result(end, internal) {
+        const top = end.stack[end.stack.length - 1];
+        const r = {
+          verdict: end.verdict,
+          detail: end.detail,
+          threads: this.threads.map((t) => ({
+            name: t.name,
+            state: t.state,
+            value: t.value,
+            ...t.blockedOn ? { blockedOn: t.blockedOn.name } : {}
+          })),
+          value: this.threads[0]?.value,
+          steps: this.steps,
+          hazards: this.hazards,
+          trace: this.trace
+        };
+        if (end.thread !== null) r.thread = end.thread;
+        if (end.stack.length) {
+          r.stack = end.stack;
+          r.loc = { file: top.file, line: top.line, function: top.function };
+        }
+        if (end.extra.budget) r.budget = end.extra.budget;
+        if (internal) r.internal = internal;
+        return r;
+      }
+    };
+  }
+});
+
+// src/model/scenario/budget.ts
+var budget_exports = {};
+__export(budget_exports, {
+  DEFAULT_SCENARIO_BUDGETS: () => DEFAULT_SCENARIO_BUDGETS,
+  budgetsOf: () => budgetsOf,
+  parseByteSize: () => parseByteSize,
+  withBudgets: () => withBudgets
+});
+function budgetsOf(s) {
+  return { steps: s.budget, depth: s.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth, memory: s.maxMemory ?? DEFAULT_SCENARIO_BUDGETS.memory };
+}
+function withBudgets(scenarios, over) {
+  return scenarios.map((s) => ({
+    ...s,
+    ...over.steps !== void 0 ? { budget: over.steps } : {},
+    ...over.depth !== void 0 ? { maxDepth: over.depth } : {},
+    ...over.memory !== void 0 ? { maxMemory: over.memory } : {}
+  }));
+}
+function parseByteSize(text) {
+  const m = SIZE.exec(text.trim());
+  if (!m) return null;
+  const unit = (m[2] ?? "B").toUpperCase()[0];
+  const mul = unit === "K" ? 1024 : unit === "M" ? 1024 ** 2 : unit === "G" ? 1024 ** 3 : 1;
+  const n = Number(m[1]) * mul;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+var DEFAULT_SCENARIO_BUDGETS, SIZE;
+var init_budget = __esm({
+  "src/model/scenario/budget.ts"() {
+    "use strict";
+    init_machine();
+    DEFAULT_SCENARIO_BUDGETS = {
+      steps: 2e7,
+      depth: DEFAULT_BUDGETS.callDepth,
+      memory: DEFAULT_BUDGETS.memoryBytes
+    };
+    SIZE = /^(\d+)\s*(B|KiB|MiB|GiB|K|M|G)?$/i;
+  }
+});
+
+// src/replay/fail-on.ts
+function parseFailOn(spec) {
+  const parts2 = spec.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  if (!parts2.length || parts2.some((p) => !FAIL_ON.includes(p))) return null;
+  return [...new Set(parts2)];
+}
+function failOnHits(r, failOn) {
+  const levels = typeof failOn === "string" ? [failOn] : failOn;
+  const hits = [];
+  for (const level of levels) {
+    if (level === "unreplayed") {
+      if (r.summary.replayed === 0) hits.push({ level, variant: null, scenarios: [] });
+      continue;
+    }
+    if (level === "never") continue;
+    for (const v of r.variants) {
+      const counts = (x) => level === "regression" ? x.regression : level === "partial" ? x.changed : x.changed && !x.partial;
+      const scenarios = v.results.filter(counts).map((x) => x.scenario);
+      if (scenarios.length) hits.push({ level, variant: v.label, scenarios });
+    }
+  }
+  return hits;
+}
+function failOnMet(r, failOn) {
+  return failOnHits(r, failOn).length > 0;
+}
+var FAIL_ON;
+var init_fail_on = __esm({
+  "src/replay/fail-on.ts"() {
+    "use strict";
+    FAIL_ON = ["never", "difference", "regression", "partial", "unreplayed"];
+  }
+});
+
+// src/action/logger.ts
+function scrubbingLogger(sink, secrets) {
+  return {
+    debug: (m) => sink.debug(secrets.scrub(m)),
+    info: (m) => sink.info(secrets.scrub(m)),
+    warning: (m) => sink.warning(secrets.scrub(m)),
+    error: (m) => sink.error(secrets.scrub(m))
+  };
+}
+function stderrSink(debug2) {
+  const write = (prefix, m) => process.stderr.write(`${prefix}${m}
+`);
+  return {
+    debug: (m) => {
+      if (debug2) write("debug: ", m);
+    },
+    info: (m) => write("", m),
+    warning: (m) => write("warning: ", m),
+    error: (m) => write("error: ", m)
+  };
+}
+var init_logger = __esm({
+  "src/action/logger.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+var init_universal_user_agent = __esm({
+  "node_modules/universal-user-agent/index.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/register.js
+function register(state, name3, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+  if (!options) {
+    options = {};
+  }
+  if (Array.isArray(name3)) {
+    return name3.reverse().reduce((callback, name4) => {
+      return register.bind(null, state, name4, callback, options);
+    }, method)();
+  }
+  return Promise.resolve().then(() => {
+    if (!state.registry[name3]) {
+      return method(options);
+    }
+    return state.registry[name3].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options);
+    }, method)();
+  });
+}
+var init_register = __esm({
+  "node_modules/before-after-hook/lib/register.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name3, hook2) {
+  const orig = hook2;
+  if (!state.registry[name3]) {
+    state.registry[name3] = [];
+  }
+  if (kind === "before") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    };
+  }
+  if (kind === "after") {
+    hook2 = (method, options) => {
+      let result;
+      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+        result = result_;
+        return orig(result, options);
+      }).then(() => {
+        return result;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(method.bind(null, options)).catch((error3) => {
+        return orig(error3, options);
+      });
+    };
+  }
+  state.registry[name3].push({
+    hook: hook2,
+    orig
+  });
+}
+var init_add = __esm({
+  "node_modules/before-after-hook/lib/add.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name3, method) {
+  if (!state.registry[name3]) {
+    return;
+  }
+  const index = state.registry[name3].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state.registry[name3].splice(index, 1);
+}
+var init_remove = __esm({
+  "node_modules/before-after-hook/lib/remove.js"() {
+  }
+});
+
+// node_modules/before-after-hook/index.js
+function bindApi(hook2, state, name3) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name3 ? [state, name3] : [state]
+  );
+  hook2.api = { remove: removeHookRef };
+  hook2.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args3 = name3 ? [state, kind, name3] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args3);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state = {
+    registry: {}
+  };
+  const hook2 = register.bind(null, state);
+  bindApi(hook2, state);
+  return hook2;
+}
+var bind, bindable, before_after_hook_default;
+var init_before_after_hook = __esm({
+  "node_modules/before-after-hook/index.js"() {
+    init_register();
+    init_add();
+    init_remove();
+    bind = Function.bind;
+    bindable = bind.bind(bind);
+    before_after_hook_default = { Singular, Collection };
+  }
+});
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key2) => {
+    newObj[key2.toLowerCase()] = object[key2];
+    return newObj;
+  }, {});
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key2) => {
+    if (isPlainObject(options[key2])) {
+      if (!(key2 in defaults)) Object.assign(result, { [key2]: options[key2] });
+      else result[key2] = mergeDeep(defaults[key2], options[key2]);
+    } else {
+      Object.assign(result, { [key2]: options[key2] });
+    }
+  });
+  return result;
+}
+function removeUndefinedProperties(obj) {
+  for (const key2 in obj) {
+    if (obj[key2] === void 0) {
+      delete obj[key2];
+    }
+  }
+  return obj;
+}
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name3) => {
+    if (name3 === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name3}=${encodeURIComponent(parameters[name3])}`;
+  }).join("&");
+}
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
+}
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key2 of Object.keys(object)) {
+    if (keysToOmit.indexOf(key2) === -1) {
+      result[key2] = object[key2];
+    }
+  }
+  return result;
+}
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key2) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key2) {
+    return encodeUnreserved(key2) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key2, modifier) {
+  var value = context[key2], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key2));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key2) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal2) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal2);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body2;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body2 = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body2 = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body2 !== "undefined" ? { body: body2 } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
+var init_dist_bundle = __esm({
+  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    VERSION = "0.0.0-development";
+    userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+    DEFAULTS = {
+      method: "GET",
+      baseUrl: "https://api.github.com",
+      headers: {
+        accept: "application/vnd.github.v3+json",
+        "user-agent": userAgent
+      },
+      mediaType: {
+        format: ""
+      }
+    };
+    urlVariableRegex = /\{[^{}}]+\}/g;
+    endpoint = withDefaults(null, DEFAULTS);
+  }
+});
+
+// node_modules/content-type/dist/index.js
+function parse2(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index < len) {
+    const code2 = header.charCodeAt(index);
+    const flags2 = CHAR_MAP[code2];
+    if ((flags2 & stopFlags) !== 0) {
+      stop2 |= flags2 & COMMA_FLAG;
+      break;
+    }
+    if ((flags2 & OWS) !== 0) {
+      if (whitespace === -1)
+        whitespace = index;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code2 & NON_ASCII | flags2;
+    index++;
+  }
+  const valueEnd = whitespace === -1 ? index : whitespace;
+  const value = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  if (index === len || stop2 !== 0) {
+    return { type, index, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code2 = header.charCodeAt(index);
+      const flags2 = CHAR_MAP[code2];
+      if ((flags2 & stopFlags) !== 0) {
+        if ((flags2 & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code2 === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd);
+        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
+              if (parameters[key2] === void 0) {
+                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop3 = 0;
+              while (index < len) {
+                const code4 = header.charCodeAt(index);
+                const flags3 = CHAR_MAP[code4];
+                if ((flags3 & stopFlags) !== 0) {
+                  stop3 = flags3 & COMMA_FLAG;
+                  break;
+                }
+                index++;
+              }
+              if (stop3 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code3 === BSLASH && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop2 = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code3 = header.charCodeAt(index);
+          const flags3 = CHAR_MAP[code3];
+          if ((flags3 & stopFlags) !== 0) {
+            stop2 = flags3 & COMMA_FLAG;
+            break;
+          }
+          if ((flags3 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key2] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key2] = header.slice(valueStart, valueEnd);
+        }
+        if (stop2 !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags2 & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code2 & NON_ASCII | flags2;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str, start2, end) {
+  let result = "";
+  for (let index = start2; index < end; index++) {
+    if (str.charCodeAt(index) === BSLASH) {
+      result += str.slice(start2, index);
+      start2 = ++index;
+    }
+  }
+  return result + str.slice(start2, end);
+}
+var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
+var init_dist = __esm({
+  "node_modules/content-type/dist/index.js"() {
+    SP = 32;
+    HTAB = 9;
+    SEMI = 59;
+    EQ = 61;
+    DQUOTE = 34;
+    BSLASH = 92;
+    COMMA = 44;
+    LOWER_CASE = 1;
+    OWS = 2;
+    SEMI_FLAG = 4;
+    COMMA_FLAG = 8;
+    TOKEN_FLAG = 16;
+    NON_ASCII = 65280;
+    CASE_FLAGS = LOWER_CASE | NON_ASCII;
+    CHAR_MAP = new Uint8Array(256);
+    CHAR_MAP[HTAB] |= OWS;
+    CHAR_MAP[SP] |= OWS;
+    CHAR_MAP[SEMI] |= SEMI_FLAG;
+    CHAR_MAP[COMMA] |= COMMA_FLAG;
+    for (let code2 = 128; code2 <= 255; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE;
+    }
+    for (const char of "!#$%&'*+-.^_`|~") {
+      CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+    }
+    for (let code2 = 48; code2 <= 57; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
+    }
+    for (let code2 = 65; code2 <= 90; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+    }
+    for (let code2 = 97; code2 <= 122; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
+    }
+    NullObject = /* @__PURE__ */ (() => {
+      const C2 = function() {
+      };
+      C2.prototype = /* @__PURE__ */ Object.create(null);
+      return C2;
+    })();
+  }
+});
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse;
+var init_json_with_bigint = __esm({
+  "node_modules/json-with-bigint/json-with-bigint.js"() {
+    intRegex = /^-?\d+$/;
+    noiseValue = /^-?\d+n+$/;
+    originalStringify = JSON.stringify;
+    originalParse = JSON.parse;
+    customFormat = /^-?\d+n$/;
+    bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+    noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+    isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+    isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+    stringifyIteratively = (rootValue, replacer, spaceParam) => {
+      let space = "";
+      if (typeof spaceParam === "number") {
+        space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+      } else if (typeof spaceParam === "string") {
+        space = spaceParam.slice(0, 10);
+      }
+      const isFunctionReplacer = typeof replacer === "function";
+      const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+      const prepareVal = (parent, key2, val) => {
+        const isObject2 = val !== null && typeof val === "object";
+        const hasToJSON = isObject2 && typeof val.toJSON === "function";
+        if (hasToJSON) {
+          val = val.toJSON(key2);
+        }
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val + "n";
+        const isBigInt = typeof val === "bigint";
+        if (isBigInt) {
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return JSON.rawJSON(val.toString());
+          return val.toString() + "n";
+        }
+        if (isFunctionReplacer) {
+          val = replacer.call(parent, key2, val);
+        }
+        const isPostReplacerObject = val !== null && typeof val === "object";
+        if (isPostReplacerObject) {
+          const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+          if (isPrimitiveWrapper) {
+            val = val.valueOf();
+          }
+        }
+        return val;
+      };
+      const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+      if (isUnstringifiable(rootProcessed)) {
+        return void 0;
+      }
+      const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+      const isRootNativeRawJSON = isRawJSON(rootProcessed);
+      if (isRootPrimitive || isRootNativeRawJSON) {
+        return originalStringify(rootProcessed);
+      }
+      const chunks = [];
+      let level = 0;
+      const stack = [
+        {
+          parent: { "": rootProcessed },
+          key: "",
+          val: rootProcessed,
+          isArray: Array.isArray(rootProcessed),
+          keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+          index: 0,
+          first: true
+        }
+      ];
+      const visited = new WeakSet([rootProcessed]);
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (node.index === 0) {
+          chunks.push(node.isArray ? "[" : "{");
+          level++;
+        }
+        let isDone = false;
+        if (node.isArray) {
+          if (node.index < node.val.length) {
+            if (!node.first) chunks.push(",");
+            if (space) chunks.push("\n" + space.repeat(level));
+            const childRaw = node.val[node.index];
+            const childVal = prepareVal(node.val, String(node.index), childRaw);
+            if (isUnstringifiable(childVal)) {
+              chunks.push("null");
+              node.first = false;
+              node.index++;
+            } else {
+              const isComplexObject = childVal !== null && typeof childVal === "object";
+              const isNativeRaw = isRawJSON(childVal);
+              if (isComplexObject && !isNativeRaw) {
+                if (visited.has(childVal)) {
+                  throw new TypeError("Converting circular structure to JSON");
+                }
+                visited.add(childVal);
+                stack.push({
+                  parent: node.val,
+                  key: String(node.index),
+                  val: childVal,
+                  isArray: Array.isArray(childVal),
+                  keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                  index: 0,
+                  first: true
+                });
+                node.first = false;
+                node.index++;
+              } else {
+                chunks.push(originalStringify(childVal));
+                node.first = false;
+                node.index++;
+              }
+            }
+          } else {
+            isDone = true;
+          }
+        } else {
+          while (node.index < node.keys.length) {
+            const k = node.keys[node.index++];
+            const isFilteredOutByArray = propertyList && !propertyList.has(k);
+            if (isFilteredOutByArray) continue;
+            const childRaw = node.val[k];
+            const childVal = prepareVal(node.val, k, childRaw);
+            if (isUnstringifiable(childVal)) continue;
+            if (!node.first) chunks.push(",");
+            if (space) {
+              chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+            } else {
+              chunks.push(originalStringify(k) + ":");
+            }
+            const isComplexObject = childVal !== null && typeof childVal === "object";
+            const isNativeRaw = isRawJSON(childVal);
+            if (isComplexObject && !isNativeRaw) {
+              if (visited.has(childVal)) {
+                throw new TypeError("Converting circular structure to JSON");
+              }
+              visited.add(childVal);
+              stack.push({
+                parent: node.val,
+                key: k,
+                val: childVal,
+                isArray: Array.isArray(childVal),
+                keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                index: 0,
+                first: true
+              });
+              node.first = false;
+              break;
+            } else {
+              chunks.push(originalStringify(childVal));
+              node.first = false;
+            }
+          }
+          const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+          if (isNodeFullyProcessed) {
+            isDone = true;
+          }
+        }
+        if (isDone) {
+          level--;
+          if (!node.first && space) chunks.push("\n" + space.repeat(level));
+          chunks.push(node.isArray ? "]" : "}");
+          visited.delete(node.val);
+          stack.pop();
+        }
+      }
+      return chunks.join("");
+    };
+    JSONStringify = (value, replacer, space) => {
+      try {
+        const supportsRawJSON = "rawJSON" in JSON;
+        if (supportsRawJSON) {
+          return originalStringify(
+            value,
+            (key2, val) => {
+              if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+              const hasFunctionReplacer = typeof replacer === "function";
+              if (hasFunctionReplacer) return replacer(key2, val);
+              const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
+              if (isKeyInArrayReplacer) return val;
+              return val;
+            },
+            space
+          );
+        }
+        if (!value) return originalStringify(value, replacer, space);
+        const convertedToCustomJSON = originalStringify(
+          value,
+          (key2, val) => {
+            const isNoise = typeof val === "string" && noiseValue.test(val);
+            if (isNoise) return val.toString() + "n";
+            if (typeof val === "bigint") return val.toString() + "n";
+            const hasFunctionReplacer = typeof replacer === "function";
+            if (hasFunctionReplacer) return replacer(key2, val);
+            const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
+            if (isKeyInArrayReplacer) return val;
+            return val;
+          },
+          space
+        );
+        const processedJSON = convertedToCustomJSON.replace(
+          bigIntsStringify,
+          "$1$2$3"
+        );
+        const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+        return denoisedJSON;
+      } catch (error3) {
+        if (error3 instanceof RangeError) {
+          const convertedJSON = stringifyIteratively(value, replacer, space);
+          if (convertedJSON === void 0) return void 0;
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return convertedJSON;
+          const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+          return processedJSON.replace(noiseStringify, "$1$2$3");
+        }
+        throw error3;
+      }
+    };
+    featureCache = /* @__PURE__ */ new Map();
+    isContextSourceSupported = () => {
+      const parseFingerprint = JSON.parse.toString();
+      if (featureCache.has(parseFingerprint)) {
+        return featureCache.get(parseFingerprint);
+      }
+      try {
+        const result = JSON.parse(
+          "1",
+          (_, __, context) => !!context?.source && context.source === "1"
+        );
+        featureCache.set(parseFingerprint, result);
+        return result;
+      } catch {
+        featureCache.set(parseFingerprint, false);
+        return false;
+      }
+    };
+    convertMarkedBigIntsReviver = (key2, value, context, userReviver) => {
+      const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+      if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+      const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+      if (isNoiseValue) return value.slice(0, -1);
+      const hasUserReviver = typeof userReviver === "function";
+      if (!hasUserReviver) return value;
+      return userReviver(key2, value, context);
+    };
+    JSONParseV2 = (text, reviver) => {
+      return JSON.parse(text, (key2, value, context) => {
+        const isNumber3 = typeof value === "number";
+        const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+        const isBigNumber = isNumber3 && isOutOfBounds;
+        const isInt2 = context && intRegex.test(context.source);
+        const isBigInt = isBigNumber && isInt2;
+        if (isBigInt) return BigInt(context.source);
+        const hasCustomReviver = typeof reviver === "function";
+        if (!hasCustomReviver) return value;
+        return reviver(key2, value, context);
+      });
+    };
+    MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+    MAX_DIGITS = MAX_INT.length;
+    stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+    noiseValueWithQuotes = /^"-?\d+n+"$/;
+    applyReviverIteratively = (parsed, userReviver) => {
+      const rootHolder = { "": parsed };
+      const stack = [{ parent: rootHolder, key: "", visited: false }];
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (!node.visited) {
+          node.visited = true;
+          const value = node.parent[node.key];
+          const isComplexObject = value !== null && typeof value === "object";
+          if (isComplexObject) {
+            const keys = Object.keys(value);
+            for (let i2 = keys.length - 1; i2 >= 0; i2--) {
+              stack.push({ parent: value, key: keys[i2], visited: false });
+            }
+          }
+        } else {
+          const { parent, key: key2 } = node;
+          let value = parent[key2];
+          if (typeof value === "string") {
+            const isCustomFormatBigInt = customFormat.test(value);
+            if (isCustomFormatBigInt) {
+              value = BigInt(value.slice(0, -1));
+            } else {
+              const isNoise = noiseValue.test(value);
+              if (isNoise) value = value.slice(0, -1);
+            }
+          }
+          const hasUserReviver = typeof userReviver === "function";
+          if (hasUserReviver) {
+            value = userReviver.call(parent, key2, value);
+          }
+          const isDeleted = value === void 0;
+          if (isDeleted) {
+            delete parent[key2];
+          } else {
+            parent[key2] = value;
+          }
+          stack.pop();
+        }
+      }
+      return rootHolder[""];
+    };
+    serializeBigInts = (text) => {
+      return text.replace(
+        stringsOrLargeNumbers,
+        (match3, digits, fractional, exponential) => {
+          const isString2 = match3[0] === '"';
+          const isNoise = isString2 && noiseValueWithQuotes.test(match3);
+          if (isNoise) return match3.substring(0, match3.length - 1) + 'n"';
+          const hasFractionalOrExponential = fractional || exponential;
+          const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+          const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
+          if (isStandardValue) return match3;
+          return '"' + match3 + 'n"';
+        }
+      );
+    };
+    JSONParse = (text, reviver) => {
+      if (!text) return originalParse(text, reviver);
+      try {
+        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
+        const serializedData = serializeBigInts(text);
+        return originalParse(
+          serializedData,
+          (key2, value, context) => convertMarkedBigIntsReviver(key2, value, context, reviver)
+        );
+      } catch (error3) {
+        if (error3 instanceof RangeError) {
+          const serializedData = serializeBigInts(text);
+          const parsed = originalParse(serializedData);
+          return applyReviverIteratively(parsed, reviver);
+        }
+        throw error3;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError;
+var init_dist_src = __esm({
+  "node_modules/@octokit/request-error/dist-src/index.js"() {
+    RequestError = class extends Error {
+      name;
+      /**
+       * http status code
+       */
+      status;
+      /**
+       * Request options that lead to the error.
+       */
+      request;
+      /**
+       * Response object if a response was received
+       */
+      response;
+      constructor(message, statusCode, options) {
+        super(message, { cause: options.cause });
+        this.name = "HttpError";
+        this.status = Number.parseInt(statusCode);
+        if (Number.isNaN(this.status)) {
+          this.status = 0;
+        }
+        if ("response" in options) {
+          this.response = options.response;
+        }
+        const requestCopy = Object.assign({}, options.request);
+        if (options.request.headers.authorization) {
+          requestCopy.headers = Object.assign({}, options.request.headers, {
+            authorization: options.request.headers.authorization.replace(
+              /(?<! ) .*$/,
+              " [REDACTED]"
+            )
+          });
+        }
+        requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+        this.request = requestCopy;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request/dist-bundle/index.js
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+async function fetchWrapper(requestOptions) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body2 = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name3, value]) => [
+      name3,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch2(requestOptions.url, {
+      method: requestOptions.method,
+      body: body2,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error3) {
+    let message = "Unknown Error";
+    if (error3 instanceof Error) {
+      if (error3.name === "AbortError") {
+        error3.status = 500;
+        throw error3;
+      }
+      message = error3.message;
+      if (error3.name === "TypeError" && "cause" in error3) {
+        if (error3.cause instanceof Error) {
+          message = error3.cause.message;
+        } else if (typeof error3.cause === "string") {
+          message = error3.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error3;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key2, value] of fetchResponse.headers) {
+    responseHeaders[key2] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = parse2(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err2) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var VERSION2, defaults_default, noop, request;
+var init_dist_bundle2 = __esm({
+  "node_modules/@octokit/request/dist-bundle/index.js"() {
+    init_dist_bundle();
+    init_universal_user_agent();
+    init_dist();
+    init_json_with_bigint();
+    init_dist_src();
+    VERSION2 = "10.0.16";
+    defaults_default = {
+      headers: {
+        "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+      }
+    };
+    noop = () => "";
+    request = withDefaults2(endpoint, defaults_default);
+  }
+});
+
+// node_modules/@octokit/graphql/dist-bundle/index.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key2 in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key2}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key2) => {
+    if (NON_VARIABLE_OPTIONS.includes(key2)) {
+      result[key2] = parsedOptions[key2];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key2] = parsedOptions[key2];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key2 of Object.keys(response.headers)) {
+        headers[key2] = response.headers[key2];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults3(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults3.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+function withCustomRequest(customRequest) {
+  return withDefaults3(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
+var init_dist_bundle3 = __esm({
+  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+    init_dist_bundle2();
+    init_universal_user_agent();
+    VERSION3 = "0.0.0-development";
+    GraphqlResponseError = class extends Error {
+      constructor(request2, headers, response) {
+        super(_buildMessageForResponseErrors(response));
+        this.request = request2;
+        this.headers = headers;
+        this.response = response;
+        this.errors = response.errors;
+        this.data = response.data;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, this.constructor);
+        }
+      }
+      request;
+      headers;
+      response;
+      name = "GraphqlResponseError";
+      errors;
+      data;
+    };
+    NON_VARIABLE_OPTIONS = [
+      "method",
+      "baseUrl",
+      "url",
+      "headers",
+      "request",
+      "query",
+      "mediaType",
+      "operationName"
+    ];
+    FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+    GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+    graphql2 = withDefaults3(request, {
+      headers: {
+        "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+      },
+      method: "POST",
+      url: "/graphql"
+    });
+  }
+});
+
+// node_modules/@octokit/auth-token/dist-bundle/index.js
+async function auth(token2) {
+  const isApp = isJWT(token2);
+  const isInstallation = token2.startsWith("v1.") || token2.startsWith("ghs_");
+  const isUserToServer = token2.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token: token2,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token2) {
+  if (token2.split(/\./).length === 3) {
+    return `bearer ${token2}`;
+  }
+  return `token ${token2}`;
+}
+async function hook(token2, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint2.headers.authorization = withAuthorizationPrefix(token2);
+  return request2(endpoint2);
+}
+var b64url, sep, jwtRE, isJWT, createTokenAuth;
+var init_dist_bundle4 = __esm({
+  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+    b64url = "(?:[a-zA-Z0-9_-]+)";
+    sep = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+    isJWT = jwtRE.test.bind(jwtRE);
+    createTokenAuth = function createTokenAuth2(token2) {
+      if (!token2) {
+        throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+      }
+      if (typeof token2 !== "string") {
+        throw new Error(
+          "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+        );
+      }
+      token2 = token2.replace(/^(token|bearer) +/i, "");
+      return Object.assign(auth.bind(null, token2), {
+        hook: hook.bind(null, token2)
+      });
+    };
+  }
+});
+
+// node_modules/@octokit/core/dist-src/version.js
+var VERSION4;
+var init_version = __esm({
+  "node_modules/@octokit/core/dist-src/version.js"() {
+    VERSION4 = "7.0.8";
+  }
+});
+
+// node_modules/@octokit/core/dist-src/index.js
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop2;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop2;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+var noop2, consoleWarn, consoleError, userAgentTrail, Octokit;
+var init_dist_src2 = __esm({
+  "node_modules/@octokit/core/dist-src/index.js"() {
+    init_universal_user_agent();
+    init_before_after_hook();
+    init_dist_bundle2();
+    init_dist_bundle3();
+    init_dist_bundle4();
+    init_version();
+    noop2 = () => {
+    };
+    consoleWarn = console.warn.bind(console);
+    consoleError = console.error.bind(console);
+    userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+    Octokit = class {
+      static VERSION = VERSION4;
+      static defaults(defaults) {
+        const OctokitWithDefaults = class extends this {
+          constructor(...args3) {
+            const options = args3[0] || {};
+            if (typeof defaults === "function") {
+              super(defaults(options));
+              return;
+            }
+            super(
+              Object.assign(
+                {},
+                defaults,
+                options,
+                options.userAgent && defaults.userAgent ? {
+                  userAgent: `${options.userAgent} ${defaults.userAgent}`
+                } : null
+              )
+            );
+          }
+        };
+        return OctokitWithDefaults;
+      }
+      static plugins = [];
+      /**
+       * Attach a plugin (or many) to your Octokit instance.
+       *
+       * @example
+       * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+       */
+      static plugin(...newPlugins) {
+        const currentPlugins = this.plugins;
+        const NewOctokit = class extends this {
+          static plugins = currentPlugins.concat(
+            newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+          );
+        };
+        return NewOctokit;
+      }
+      constructor(options = {}) {
+        const hook2 = new before_after_hook_default.Collection();
+        const requestDefaults = {
+          baseUrl: request.endpoint.DEFAULTS.baseUrl,
+          headers: {},
+          request: Object.assign({}, options.request, {
+            // @ts-ignore internal usage only, no need to type
+            hook: hook2.bind(null, "request")
+          }),
+          mediaType: {
+            previews: [],
+            format: ""
+          }
+        };
+        requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+        if (options.baseUrl) {
+          requestDefaults.baseUrl = options.baseUrl;
+        }
+        if (options.previews) {
+          requestDefaults.mediaType.previews = options.previews;
+        }
+        if (options.timeZone) {
+          requestDefaults.headers["time-zone"] = options.timeZone;
+        }
+        this.request = request.defaults(requestDefaults);
+        this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+        this.log = createLogger(options.log);
+        this.hook = hook2;
+        if (!options.authStrategy) {
+          if (!options.auth) {
+            this.auth = async () => ({
+              type: "unauthenticated"
+            });
+          } else {
+            const auth2 = createTokenAuth(options.auth);
+            hook2.wrap("request", auth2.hook);
+            this.auth = auth2;
+          }
+        } else {
+          const { authStrategy, ...otherOptions } = options;
+          const auth2 = authStrategy(
+            Object.assign(
+              {
+                request: this.request,
+                log: this.log,
+                // we pass the current octokit instance as well as its constructor options
+                // to allow for authentication strategies that return a new octokit instance
+                // that shares the same internal state as the current one. The original
+                // requirement for this was the "event-octokit" authentication strategy
+                // of https://github.com/probot/octokit-auth-probot.
+                octokit: this,
+                octokitOptions: otherOptions
+              },
+              options.auth
+            )
+          );
+          hook2.wrap("request", auth2.hook);
+          this.auth = auth2;
+        }
+        const classConstructor = this.constructor;
+        for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
+          Object.assign(this, classConstructor.plugins[i2](this, options));
+        }
+      }
+      // assigned during constructor
+      request;
+      graphql;
+      log;
+      hook;
+      // TODO: type `octokit.auth` based on passed options.authStrategy
+      auth;
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
+var VERSION5;
+var init_version2 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
+    VERSION5 = "6.0.0";
+  }
+});
+
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request2, options) => {
+    octokit.log.debug("request", options);
+    const start2 = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path = requestOptions.url.replace(options.baseUrl, "");
+    return request2(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
+      );
+      return response;
+    }).catch((error3) => {
+      const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path} - ${error3.status} with id ${requestId} in ${Date.now() - start2}ms`
+      );
+      throw error3;
+    });
+  });
+}
+var init_dist_src3 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
+    init_version2();
+    requestLog.VERSION = VERSION5;
+  }
+});
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error3) {
+          if (error3.status !== 409) throw error3;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+var VERSION6, composePaginateRest;
+var init_dist_bundle5 = __esm({
+  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+    VERSION6 = "0.0.0-development";
+    composePaginateRest = Object.assign(paginate, {
+      iterator
+    });
+    paginateRest.VERSION = VERSION6;
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION7;
+var init_version3 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+    VERSION7 = "17.0.0";
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints, endpoints_default;
+var init_endpoints = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+    Endpoints = {
+      actions: {
+        addCustomLabelsToSelfHostedRunnerForOrg: [
+          "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        addCustomLabelsToSelfHostedRunnerForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        addRepoAccessToSelfHostedRunnerGroupInOrg: [
+          "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        approveWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+        ],
+        cancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+        ],
+        createEnvironmentVariable: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+        createOrUpdateEnvironmentSecret: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+        createRegistrationTokenForOrg: [
+          "POST /orgs/{org}/actions/runners/registration-token"
+        ],
+        createRegistrationTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+        ],
+        createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+        createRemoveTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+        ],
+        createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+        createWorkflowDispatch: [
+          "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+        ],
+        deleteActionsCacheById: [
+          "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+        ],
+        deleteActionsCacheByKey: [
+          "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+        ],
+        deleteArtifact: [
+          "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+        ],
+        deleteCustomImageFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        deleteCustomImageVersionFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        deleteEnvironmentSecret: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        deleteEnvironmentVariable: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        deleteHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+        deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        deleteRepoVariable: [
+          "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+        ],
+        deleteSelfHostedRunnerFromOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}"
+        ],
+        deleteSelfHostedRunnerFromRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        deleteWorkflowRunLogs: [
+          "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        disableSelectedRepositoryGithubActionsOrganization: [
+          "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        disableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+        ],
+        downloadArtifact: [
+          "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+        ],
+        downloadJobLogsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+        ],
+        downloadWorkflowRunAttemptLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+        ],
+        downloadWorkflowRunLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        enableSelectedRepositoryGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        enableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+        ],
+        forceCancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+        ],
+        generateRunnerJitconfigForOrg: [
+          "POST /orgs/{org}/actions/runners/generate-jitconfig"
+        ],
+        generateRunnerJitconfigForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+        ],
+        getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+        getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+        getActionsCacheUsageByRepoForOrg: [
+          "GET /orgs/{org}/actions/cache/usage-by-repository"
+        ],
+        getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+        getAllowedActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        getAllowedActionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+        getCustomImageForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        getCustomImageVersionForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        getCustomOidcSubClaimForRepo: [
+          "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        getEnvironmentPublicKey: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+        ],
+        getEnvironmentSecret: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        getEnvironmentVariable: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/workflow"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        getGithubActionsPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions"
+        ],
+        getGithubActionsPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions"
+        ],
+        getHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        getHostedRunnersGithubOwnedImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+        ],
+        getHostedRunnersLimitsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/limits"
+        ],
+        getHostedRunnersMachineSpecsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+        ],
+        getHostedRunnersPartnerImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/partner"
+        ],
+        getHostedRunnersPlatformsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/platforms"
+        ],
+        getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+        getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+        getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+        getPendingDeploymentsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        getRepoPermissions: [
+          "GET /repos/{owner}/{repo}/actions/permissions",
+          {},
+          { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+        ],
+        getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+        getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+        getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+        getReviewsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+        ],
+        getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+        getSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+        getWorkflowAccessToRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        getWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+        ],
+        getWorkflowRunUsage: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+        ],
+        getWorkflowUsage: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+        ],
+        listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+        listCustomImageVersionsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+        ],
+        listCustomImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom"
+        ],
+        listEnvironmentSecrets: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+        ],
+        listEnvironmentVariables: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        listGithubHostedRunnersInGroupForOrg: [
+          "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+        ],
+        listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+        listJobsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+        ],
+        listJobsForWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+        ],
+        listLabelsForSelfHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        listLabelsForSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+        listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+        listRepoOrganizationSecrets: [
+          "GET /repos/{owner}/{repo}/actions/organization-secrets"
+        ],
+        listRepoOrganizationVariables: [
+          "GET /repos/{owner}/{repo}/actions/organization-variables"
+        ],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+        listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+        listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+        listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+        listRunnerApplicationsForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/downloads"
+        ],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        listSelectedReposForOrgVariable: [
+          "GET /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        listSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/repositories"
+        ],
+        listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+        listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+        listWorkflowRunArtifacts: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+        ],
+        listWorkflowRuns: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+        ],
+        listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+        reRunJobForWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+        ],
+        reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+        reRunWorkflowFailedJobs: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgVariable: [
+          "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        reviewCustomGatesForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+        ],
+        reviewPendingDeploymentsForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        setAllowedActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        setAllowedActionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        setCustomLabelsForSelfHostedRunnerForOrg: [
+          "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomLabelsForSelfHostedRunnerForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomOidcSubClaimForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/workflow"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        setGithubActionsPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions"
+        ],
+        setGithubActionsPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        setSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories"
+        ],
+        setWorkflowAccessToRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        updateEnvironmentVariable: [
+          "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        updateHostedRunnerForOrg: [
+          "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+        updateRepoVariable: [
+          "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+        ]
+      },
+      activity: {
+        checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+        deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+        deleteThreadSubscription: [
+          "DELETE /notifications/threads/{thread_id}/subscription"
+        ],
+        getFeeds: ["GET /feeds"],
+        getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+        getThread: ["GET /notifications/threads/{thread_id}"],
+        getThreadSubscriptionForAuthenticatedUser: [
+          "GET /notifications/threads/{thread_id}/subscription"
+        ],
+        listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+        listNotificationsForAuthenticatedUser: ["GET /notifications"],
+        listOrgEventsForAuthenticatedUser: [
+          "GET /users/{username}/events/orgs/{org}"
+        ],
+        listPublicEvents: ["GET /events"],
+        listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+        listPublicEventsForUser: ["GET /users/{username}/events/public"],
+        listPublicOrgEvents: ["GET /orgs/{org}/events"],
+        listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+        listReceivedPublicEventsForUser: [
+          "GET /users/{username}/received_events/public"
+        ],
+        listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+        listRepoNotificationsForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/notifications"
+        ],
+        listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+        listReposStarredByUser: ["GET /users/{username}/starred"],
+        listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+        listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+        listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+        listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+        markNotificationsAsRead: ["PUT /notifications"],
+        markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+        markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+        markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+        setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+        setThreadSubscription: [
+          "PUT /notifications/threads/{thread_id}/subscription"
+        ],
+        starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+        unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+      },
+      apps: {
+        addRepoToInstallation: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+        ],
+        addRepoToInstallationForAuthenticatedUser: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        checkToken: ["POST /applications/{client_id}/token"],
+        createFromManifest: ["POST /app-manifests/{code}/conversions"],
+        createInstallationAccessToken: [
+          "POST /app/installations/{installation_id}/access_tokens"
+        ],
+        deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+        deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+        deleteToken: ["DELETE /applications/{client_id}/token"],
+        getAuthenticated: ["GET /app"],
+        getBySlug: ["GET /apps/{app_slug}"],
+        getInstallation: ["GET /app/installations/{installation_id}"],
+        getOrgInstallation: ["GET /orgs/{org}/installation"],
+        getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+        getSubscriptionPlanForAccount: [
+          "GET /marketplace_listing/accounts/{account_id}"
+        ],
+        getSubscriptionPlanForAccountStubbed: [
+          "GET /marketplace_listing/stubbed/accounts/{account_id}"
+        ],
+        getUserInstallation: ["GET /users/{username}/installation"],
+        getWebhookConfigForApp: ["GET /app/hook/config"],
+        getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+        listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+        listAccountsForPlanStubbed: [
+          "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+        ],
+        listInstallationReposForAuthenticatedUser: [
+          "GET /user/installations/{installation_id}/repositories"
+        ],
+        listInstallationRequestsForAuthenticatedApp: [
+          "GET /app/installation-requests"
+        ],
+        listInstallations: ["GET /app/installations"],
+        listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+        listPlans: ["GET /marketplace_listing/plans"],
+        listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+        listReposAccessibleToInstallation: ["GET /installation/repositories"],
+        listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+        listSubscriptionsForAuthenticatedUserStubbed: [
+          "GET /user/marketplace_purchases/stubbed"
+        ],
+        listWebhookDeliveries: ["GET /app/hook/deliveries"],
+        redeliverWebhookDelivery: [
+          "POST /app/hook/deliveries/{delivery_id}/attempts"
+        ],
+        removeRepoFromInstallation: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+        ],
+        removeRepoFromInstallationForAuthenticatedUser: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        resetToken: ["PATCH /applications/{client_id}/token"],
+        revokeInstallationAccessToken: ["DELETE /installation/token"],
+        scopeToken: ["POST /applications/{client_id}/token/scoped"],
+        suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+        unsuspendInstallation: [
+          "DELETE /app/installations/{installation_id}/suspended"
+        ],
+        updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+      },
+      billing: {
+        getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+        getGithubActionsBillingUser: [
+          "GET /users/{username}/settings/billing/actions"
+        ],
+        getGithubBillingPremiumRequestUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingPremiumRequestUsageReportUser: [
+          "GET /users/{username}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/usage"
+        ],
+        getGithubBillingUsageReportUser: [
+          "GET /users/{username}/settings/billing/usage"
+        ],
+        getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+        getGithubPackagesBillingUser: [
+          "GET /users/{username}/settings/billing/packages"
+        ],
+        getSharedStorageBillingOrg: [
+          "GET /orgs/{org}/settings/billing/shared-storage"
+        ],
+        getSharedStorageBillingUser: [
+          "GET /users/{username}/settings/billing/shared-storage"
+        ]
+      },
+      campaigns: {
+        createCampaign: ["POST /orgs/{org}/campaigns"],
+        deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+        getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+        listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+        updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+      },
+      checks: {
+        create: ["POST /repos/{owner}/{repo}/check-runs"],
+        createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+        get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+        getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+        listAnnotations: [
+          "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+        ],
+        listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+        listForSuite: [
+          "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+        ],
+        listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+        rerequestRun: [
+          "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+        ],
+        rerequestSuite: [
+          "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+        ],
+        setSuitesPreferences: [
+          "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+      },
+      codeScanning: {
+        commitAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+        ],
+        createAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        createVariantAnalysis: [
+          "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+        ],
+        deleteAnalysis: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+        ],
+        deleteCodeqlDatabase: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+          {},
+          { renamedParameters: { alert_id: "alert_number" } }
+        ],
+        getAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+        ],
+        getAutofix: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        getCodeqlDatabase: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+        getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+        getVariantAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+        ],
+        getVariantAnalysisRepoTask: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+        ],
+        listAlertInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+        listAlertsInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+          {},
+          { renamed: ["codeScanning", "listAlertInstances"] }
+        ],
+        listCodeqlDatabases: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+        ],
+        listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+        ],
+        updateDefaultSetup: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+        ],
+        uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+      },
+      codeSecurity: {
+        attachConfiguration: [
+          "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+        ],
+        attachEnterpriseConfiguration: [
+          "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+        ],
+        createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+        createConfigurationForEnterprise: [
+          "POST /enterprises/{enterprise}/code-security/configurations"
+        ],
+        deleteConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        deleteConfigurationForEnterprise: [
+          "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        detachConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/detach"
+        ],
+        getConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        getConfigurationForRepository: [
+          "GET /repos/{owner}/{repo}/code-security-configuration"
+        ],
+        getConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations"
+        ],
+        getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+        getDefaultConfigurations: [
+          "GET /orgs/{org}/code-security/configurations/defaults"
+        ],
+        getDefaultConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+        ],
+        getRepositoriesForConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getRepositoriesForEnterpriseConfiguration: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getSingleConfigurationForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        setConfigurationAsDefault: [
+          "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        setConfigurationAsDefaultForEnterprise: [
+          "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        updateConfiguration: [
+          "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        updateEnterpriseConfiguration: [
+          "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ]
+      },
+      codesOfConduct: {
+        getAllCodesOfConduct: ["GET /codes_of_conduct"],
+        getConductCode: ["GET /codes_of_conduct/{key}"]
+      },
+      codespaces: {
+        addRepositoryForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        checkPermissionsForDevcontainer: [
+          "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+        ],
+        codespaceMachinesForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/machines"
+        ],
+        createForAuthenticatedUser: ["POST /user/codespaces"],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}"
+        ],
+        createWithPrForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+        ],
+        createWithRepoForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/codespaces"
+        ],
+        deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+        deleteFromOrganization: [
+          "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        deleteSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}"
+        ],
+        exportForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/exports"
+        ],
+        getCodespacesForUserInOrg: [
+          "GET /orgs/{org}/members/{username}/codespaces"
+        ],
+        getExportDetailsForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+        ],
+        getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+        getPublicKeyForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/public-key"
+        ],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        getSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}"
+        ],
+        listDevcontainersInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+        ],
+        listForAuthenticatedUser: ["GET /user/codespaces"],
+        listInOrganization: [
+          "GET /orgs/{org}/codespaces",
+          {},
+          { renamedParameters: { org_id: "org" } }
+        ],
+        listInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+        listRepositoriesForSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        preFlightWithRepoForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/new"
+        ],
+        publishForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/publish"
+        ],
+        removeRepositoryForSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repoMachinesForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/machines"
+        ],
+        setRepositoriesForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+        stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+        stopInOrganization: [
+          "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+        ],
+        updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+      },
+      copilot: {
+        addCopilotSeatsForTeams: [
+          "POST /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        addCopilotSeatsForUsers: [
+          "POST /orgs/{org}/copilot/billing/selected_users"
+        ],
+        cancelCopilotSeatAssignmentForTeams: [
+          "DELETE /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        cancelCopilotSeatAssignmentForUsers: [
+          "DELETE /orgs/{org}/copilot/billing/selected_users"
+        ],
+        copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+        copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+        getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+        getCopilotSeatDetailsForUser: [
+          "GET /orgs/{org}/members/{username}/copilot"
+        ],
+        listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+      },
+      credentials: { revoke: ["POST /credentials/revoke"] },
+      dependabot: {
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+        getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        listAlertsForEnterprise: [
+          "GET /enterprises/{enterprise}/dependabot/alerts"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+        listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repositoryAccessForOrg: [
+          "GET /organizations/{org}/dependabot/repository-access"
+        ],
+        setRepositoryAccessDefaultLevel: [
+          "PUT /organizations/{org}/dependabot/repository-access/default-level"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+        ],
+        updateRepositoryAccessForOrg: [
+          "PATCH /organizations/{org}/dependabot/repository-access"
+        ]
+      },
+      dependencyGraph: {
+        createRepositorySnapshot: [
+          "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+        ],
+        diffRange: [
+          "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+        ],
+        exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+      },
+      emojis: { get: ["GET /emojis"] },
+      enterpriseTeamMemberships: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+        ],
+        get: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+        remove: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ]
+      },
+      enterpriseTeamOrganizations: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+        ],
+        delete: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignment: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignments: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+        ]
+      },
+      enterpriseTeams: {
+        create: ["POST /enterprises/{enterprise}/teams"],
+        delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+        get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+        list: ["GET /enterprises/{enterprise}/teams"],
+        update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+      },
+      gists: {
+        checkIsStarred: ["GET /gists/{gist_id}/star"],
+        create: ["POST /gists"],
+        createComment: ["POST /gists/{gist_id}/comments"],
+        delete: ["DELETE /gists/{gist_id}"],
+        deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+        fork: ["POST /gists/{gist_id}/forks"],
+        get: ["GET /gists/{gist_id}"],
+        getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+        getRevision: ["GET /gists/{gist_id}/{sha}"],
+        list: ["GET /gists"],
+        listComments: ["GET /gists/{gist_id}/comments"],
+        listCommits: ["GET /gists/{gist_id}/commits"],
+        listForUser: ["GET /users/{username}/gists"],
+        listForks: ["GET /gists/{gist_id}/forks"],
+        listPublic: ["GET /gists/public"],
+        listStarred: ["GET /gists/starred"],
+        star: ["PUT /gists/{gist_id}/star"],
+        unstar: ["DELETE /gists/{gist_id}/star"],
+        update: ["PATCH /gists/{gist_id}"],
+        updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+      },
+      git: {
+        createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+        createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+        createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+        createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+        createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+        deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+        getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+        getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+        getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+        getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+        getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+        listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+        updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+      },
+      gitignore: {
+        getAllTemplates: ["GET /gitignore/templates"],
+        getTemplate: ["GET /gitignore/templates/{name}"]
+      },
+      hostedCompute: {
+        createNetworkConfigurationForOrg: [
+          "POST /orgs/{org}/settings/network-configurations"
+        ],
+        deleteNetworkConfigurationFromOrg: [
+          "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkConfigurationForOrg: [
+          "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkSettingsForOrg: [
+          "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+        ],
+        listNetworkConfigurationsForOrg: [
+          "GET /orgs/{org}/settings/network-configurations"
+        ],
+        updateNetworkConfigurationForOrg: [
+          "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ]
+      },
+      interactions: {
+        getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+        getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+        getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+        getRestrictionsForYourPublicRepos: [
+          "GET /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+        ],
+        removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+        removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+        removeRestrictionsForRepo: [
+          "DELETE /repos/{owner}/{repo}/interaction-limits"
+        ],
+        removeRestrictionsForYourPublicRepos: [
+          "DELETE /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+        ],
+        setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+        setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+        setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+        setRestrictionsForYourPublicRepos: [
+          "PUT /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+        ]
+      },
+      issues: {
+        addAssignees: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        addBlockedByDependency: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        addSubIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+        checkUserCanBeAssignedToIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+        ],
+        create: ["POST /repos/{owner}/{repo}/issues"],
+        createComment: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+        ],
+        createLabel: ["POST /repos/{owner}/{repo}/labels"],
+        createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+        deleteComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+        ],
+        deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+        deleteMilestone: [
+          "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ],
+        get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+        getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+        getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+        getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+        getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+        list: ["GET /issues"],
+        listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+        listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+        listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+        listDependenciesBlockedBy: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        listDependenciesBlocking: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+        ],
+        listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+        listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+        listEventsForTimeline: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+        ],
+        listForAuthenticatedUser: ["GET /user/issues"],
+        listForOrg: ["GET /orgs/{org}/issues"],
+        listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+        listLabelsForMilestone: [
+          "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+        ],
+        listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+        listLabelsOnIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+        listSubIssues: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        removeAllLabels: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        removeAssignees: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        removeDependencyBlockedBy: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+        ],
+        removeLabel: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+        ],
+        removeSubIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+        ],
+        reprioritizeSubIssue: [
+          "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+        ],
+        setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+        updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+        updateMilestone: [
+          "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ]
+      },
+      licenses: {
+        get: ["GET /licenses/{license}"],
+        getAllCommonlyUsed: ["GET /licenses"],
+        getForRepo: ["GET /repos/{owner}/{repo}/license"]
+      },
+      markdown: {
+        render: ["POST /markdown"],
+        renderRaw: [
+          "POST /markdown/raw",
+          { headers: { "content-type": "text/plain; charset=utf-8" } }
+        ]
+      },
+      meta: {
+        get: ["GET /meta"],
+        getAllVersions: ["GET /versions"],
+        getOctocat: ["GET /octocat"],
+        getZen: ["GET /zen"],
+        root: ["GET /"]
+      },
+      migrations: {
+        deleteArchiveForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/archive"
+        ],
+        deleteArchiveForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        downloadArchiveForOrg: [
+          "GET /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        getArchiveForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/archive"
+        ],
+        getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+        getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+        listForAuthenticatedUser: ["GET /user/migrations"],
+        listForOrg: ["GET /orgs/{org}/migrations"],
+        listReposForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/repositories"
+        ],
+        listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+        listReposForUser: [
+          "GET /user/migrations/{migration_id}/repositories",
+          {},
+          { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+        ],
+        startForAuthenticatedUser: ["POST /user/migrations"],
+        startForOrg: ["POST /orgs/{org}/migrations"],
+        unlockRepoForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+        ],
+        unlockRepoForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+        ]
+      },
+      oidc: {
+        getOidcCustomSubTemplateForOrg: [
+          "GET /orgs/{org}/actions/oidc/customization/sub"
+        ],
+        updateOidcCustomSubTemplateForOrg: [
+          "PUT /orgs/{org}/actions/oidc/customization/sub"
+        ]
+      },
+      orgs: {
+        addSecurityManagerTeam: [
+          "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+          }
+        ],
+        assignTeamToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        assignUserToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+        cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+        checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+        checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+        checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+        convertMemberToOutsideCollaborator: [
+          "PUT /orgs/{org}/outside_collaborators/{username}"
+        ],
+        createArtifactStorageRecord: [
+          "POST /orgs/{org}/artifacts/metadata/storage-record"
+        ],
+        createInvitation: ["POST /orgs/{org}/invitations"],
+        createIssueType: ["POST /orgs/{org}/issue-types"],
+        createWebhook: ["POST /orgs/{org}/hooks"],
+        customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+          "PATCH /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForOrgsGetOrganizationValues: [
+          "GET /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+          "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+          "PATCH /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationValues: [
+          "PATCH /orgs/{org}/properties/values"
+        ],
+        customPropertiesForReposDeleteOrganizationDefinition: [
+          "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinition: [
+          "GET /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinitions: [
+          "GET /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposGetOrganizationValues: [
+          "GET /orgs/{org}/properties/values"
+        ],
+        delete: ["DELETE /orgs/{org}"],
+        deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+        deleteAttestationsById: [
+          "DELETE /orgs/{org}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+        ],
+        deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+        deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+        disableSelectedRepositoryImmutableReleasesOrganization: [
+          "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        enableSelectedRepositoryImmutableReleasesOrganization: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        get: ["GET /orgs/{org}"],
+        getImmutableReleasesSettings: [
+          "GET /orgs/{org}/settings/immutable-releases"
+        ],
+        getImmutableReleasesSettingsRepositories: [
+          "GET /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+        getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+        getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+        getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+        getOrgRulesetVersion: [
+          "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+        getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+        getWebhookDelivery: [
+          "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        list: ["GET /organizations"],
+        listAppInstallations: ["GET /orgs/{org}/installations"],
+        listArtifactStorageRecords: [
+          "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+        ],
+        listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+        listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedUsers: ["GET /orgs/{org}/blocks"],
+        listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+        listForAuthenticatedUser: ["GET /user/orgs"],
+        listForUser: ["GET /users/{username}/orgs"],
+        listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+        listIssueTypes: ["GET /orgs/{org}/issue-types"],
+        listMembers: ["GET /orgs/{org}/members"],
+        listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+        listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+        listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+        listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+        listOrganizationFineGrainedPermissions: [
+          "GET /orgs/{org}/organization-fine-grained-permissions"
+        ],
+        listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+        listPatGrantRepositories: [
+          "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+        ],
+        listPatGrantRequestRepositories: [
+          "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+        ],
+        listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+        listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+        listPendingInvitations: ["GET /orgs/{org}/invitations"],
+        listPublicMembers: ["GET /orgs/{org}/public_members"],
+        listSecurityManagerTeams: [
+          "GET /orgs/{org}/security-managers",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+          }
+        ],
+        listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+        listWebhooks: ["GET /orgs/{org}/hooks"],
+        pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeMember: ["DELETE /orgs/{org}/members/{username}"],
+        removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+        removeOutsideCollaborator: [
+          "DELETE /orgs/{org}/outside_collaborators/{username}"
+        ],
+        removePublicMembershipForAuthenticatedUser: [
+          "DELETE /orgs/{org}/public_members/{username}"
+        ],
+        removeSecurityManagerTeam: [
+          "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+          }
+        ],
+        reviewPatGrantRequest: [
+          "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+        ],
+        reviewPatGrantRequestsInBulk: [
+          "POST /orgs/{org}/personal-access-token-requests"
+        ],
+        revokeAllOrgRolesTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+        ],
+        revokeAllOrgRolesUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}"
+        ],
+        revokeOrgRoleTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        revokeOrgRoleUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        setImmutableReleasesSettings: [
+          "PUT /orgs/{org}/settings/immutable-releases"
+        ],
+        setImmutableReleasesSettingsRepositories: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+        setPublicMembershipForAuthenticatedUser: [
+          "PUT /orgs/{org}/public_members/{username}"
+        ],
+        unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+        update: ["PATCH /orgs/{org}"],
+        updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+        updateMembershipForAuthenticatedUser: [
+          "PATCH /user/memberships/orgs/{org}"
+        ],
+        updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+        updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+        updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+        updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+      },
+      packages: {
+        deletePackageForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageVersionForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getAllPackageVersionsForAPackageOwnedByAnOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+          {},
+          { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+        ],
+        getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions",
+          {},
+          {
+            renamed: [
+              "packages",
+              "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+            ]
+          }
+        ],
+        getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+        ],
+        getPackageForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}"
+        ],
+        getPackageForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        getPackageForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        getPackageVersionForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+          "GET /user/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForOrganization: [
+          "GET /orgs/{org}/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForUser: [
+          "GET /users/{username}/docker/conflicts"
+        ],
+        listPackagesForAuthenticatedUser: ["GET /user/packages"],
+        listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+        listPackagesForUser: ["GET /users/{username}/packages"],
+        restorePackageForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageVersionForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ]
+      },
+      privateRegistries: {
+        createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+        deleteOrgPrivateRegistry: [
+          "DELETE /orgs/{org}/private-registries/{secret_name}"
+        ],
+        getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+        listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+        updateOrgPrivateRegistry: [
+          "PATCH /orgs/{org}/private-registries/{secret_name}"
+        ]
+      },
+      projects: {
+        addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+        addItemForUser: [
+          "POST /users/{username}/projectsV2/{project_number}/items"
+        ],
+        deleteItemForOrg: [
+          "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        deleteItemForUser: [
+          "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        getFieldForOrg: [
+          "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getFieldForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+        getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+        getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+        getUserItem: [
+          "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+        listFieldsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields"
+        ],
+        listForOrg: ["GET /orgs/{org}/projectsV2"],
+        listForUser: ["GET /users/{username}/projectsV2"],
+        listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+        listItemsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/items"
+        ],
+        updateItemForOrg: [
+          "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        updateItemForUser: [
+          "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ]
+      },
+      pulls: {
+        checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        create: ["POST /repos/{owner}/{repo}/pulls"],
+        createReplyForReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+        ],
+        createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        createReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        deletePendingReview: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        deleteReviewComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ],
+        dismissReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+        ],
+        get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+        getReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+        list: ["GET /repos/{owner}/{repo}/pulls"],
+        listCommentsForReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+        listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+        listRequestedReviewers: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        listReviewComments: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+        listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        removeRequestedReviewers: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        requestReviewers: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        submitReview: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+        updateBranch: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+        ],
+        updateReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        updateReviewComment: [
+          "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ]
+      },
+      rateLimit: { get: ["GET /rate_limit"] },
+      reactions: {
+        createForCommitComment: [
+          "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        createForIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+        ],
+        createForIssueComment: [
+          "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        createForPullRequestReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        createForRelease: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        createForTeamDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        createForTeamDiscussionInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ],
+        deleteForCommitComment: [
+          "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+        ],
+        deleteForIssueComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForPullRequestComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForRelease: [
+          "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussion: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussionComment: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+        ],
+        listForCommitComment: [
+          "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+        listForIssueComment: [
+          "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        listForPullRequestReviewComment: [
+          "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        listForRelease: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        listForTeamDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        listForTeamDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ]
+      },
+      repos: {
+        acceptInvitation: [
+          "PATCH /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+        ],
+        acceptInvitationForAuthenticatedUser: [
+          "PATCH /user/repository_invitations/{invitation_id}"
+        ],
+        addAppAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+        addStatusCheckContexts: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        addTeamAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        addUserAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        cancelPagesDeployment: [
+          "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+        ],
+        checkAutomatedSecurityFixes: [
+          "GET /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+        checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+        checkPrivateVulnerabilityReporting: [
+          "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        checkVulnerabilityAlerts: [
+          "GET /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+        compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+        compareCommitsWithBasehead: [
+          "GET /repos/{owner}/{repo}/compare/{basehead}"
+        ],
+        createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+        createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+        createCommitComment: [
+          "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        createCommitSignatureProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+        createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+        createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+        createDeploymentBranchPolicy: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        createDeploymentProtectionRule: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        createDeploymentStatus: [
+          "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+        createForAuthenticatedUser: ["POST /user/repos"],
+        createFork: ["POST /repos/{owner}/{repo}/forks"],
+        createInOrg: ["POST /orgs/{org}/repos"],
+        createOrUpdateEnvironment: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+        createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+        createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+        createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+        createRelease: ["POST /repos/{owner}/{repo}/releases"],
+        createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+        createUsingTemplate: [
+          "POST /repos/{template_owner}/{template_repo}/generate"
+        ],
+        createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+        customPropertiesForReposCreateOrUpdateRepositoryValues: [
+          "PATCH /repos/{owner}/{repo}/properties/values"
+        ],
+        customPropertiesForReposGetRepositoryValues: [
+          "GET /repos/{owner}/{repo}/properties/values"
+        ],
+        declineInvitation: [
+          "DELETE /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+        ],
+        declineInvitationForAuthenticatedUser: [
+          "DELETE /user/repository_invitations/{invitation_id}"
+        ],
+        delete: ["DELETE /repos/{owner}/{repo}"],
+        deleteAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        deleteAdminBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        deleteAnEnvironment: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        deleteBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+        deleteCommitSignatureProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+        deleteDeployment: [
+          "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+        ],
+        deleteDeploymentBranchPolicy: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+        deleteInvitation: [
+          "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+        deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+        deletePullRequestReviewProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+        deleteReleaseAsset: [
+          "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+        disableAutomatedSecurityFixes: [
+          "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        disableDeploymentProtectionRule: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        disableImmutableReleases: [
+          "DELETE /repos/{owner}/{repo}/immutable-releases"
+        ],
+        disablePrivateVulnerabilityReporting: [
+          "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        disableVulnerabilityAlerts: [
+          "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        downloadArchive: [
+          "GET /repos/{owner}/{repo}/zipball/{ref}",
+          {},
+          { renamed: ["repos", "downloadZipballArchive"] }
+        ],
+        downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+        downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+        enableAutomatedSecurityFixes: [
+          "PUT /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+        enablePrivateVulnerabilityReporting: [
+          "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        enableVulnerabilityAlerts: [
+          "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        generateReleaseNotes: [
+          "POST /repos/{owner}/{repo}/releases/generate-notes"
+        ],
+        get: ["GET /repos/{owner}/{repo}"],
+        getAccessRestrictions: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        getAdminBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        getAllDeploymentProtectionRules: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+        getAllStatusCheckContexts: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+        ],
+        getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+        getAppsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+        ],
+        getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+        getBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+        getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+        getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+        getCollaboratorPermissionLevel: [
+          "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+        ],
+        getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+        getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+        getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+        getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+        getCommitSignatureProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+        getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+        getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+        getCustomDeploymentProtectionRule: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+        getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+        getDeploymentBranchPolicy: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        getDeploymentStatus: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+        ],
+        getEnvironment: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+        getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+        getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+        getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+        getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+        getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+        getPages: ["GET /repos/{owner}/{repo}/pages"],
+        getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+        getPagesDeployment: [
+          "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+        ],
+        getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+        getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+        getPullRequestReviewProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+        getReadme: ["GET /repos/{owner}/{repo}/readme"],
+        getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+        getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+        getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+        getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+        getRepoRuleSuite: [
+          "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+        ],
+        getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+        getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        getRepoRulesetHistory: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+        ],
+        getRepoRulesetVersion: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+        getStatusChecksProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        getTeamsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+        ],
+        getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+        getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+        getUsersWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+        ],
+        getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+        getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+        getWebhookConfigForRepo: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        getWebhookDelivery: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        listActivities: ["GET /repos/{owner}/{repo}/activity"],
+        listAttestations: [
+          "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+        ],
+        listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+        listBranches: ["GET /repos/{owner}/{repo}/branches"],
+        listBranchesForHeadCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+        ],
+        listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+        listCommentsForCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+        listCommitStatusesForRef: [
+          "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/commits"],
+        listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+        listCustomDeploymentRuleIntegrations: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+        ],
+        listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+        listDeploymentBranchPolicies: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        listDeploymentStatuses: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+        listForAuthenticatedUser: ["GET /user/repos"],
+        listForOrg: ["GET /orgs/{org}/repos"],
+        listForUser: ["GET /users/{username}/repos"],
+        listForks: ["GET /repos/{owner}/{repo}/forks"],
+        listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+        listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+        listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+        listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+        listPublic: ["GET /repositories"],
+        listPullRequestsAssociatedWithCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+        ],
+        listReleaseAssets: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+        ],
+        listReleases: ["GET /repos/{owner}/{repo}/releases"],
+        listTags: ["GET /repos/{owner}/{repo}/tags"],
+        listTeams: ["GET /repos/{owner}/{repo}/teams"],
+        listWebhookDeliveries: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+        ],
+        listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+        merge: ["POST /repos/{owner}/{repo}/merges"],
+        mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+        pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeAppAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        removeCollaborator: [
+          "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+        ],
+        removeStatusCheckContexts: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        removeStatusCheckProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        removeTeamAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        removeUserAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+        replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+        requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+        setAdminBranchProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        setAppAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        setStatusCheckContexts: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        setTeamAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        setUserAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+        transfer: ["POST /repos/{owner}/{repo}/transfer"],
+        update: ["PATCH /repos/{owner}/{repo}"],
+        updateBranchProtection: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+        updateDeploymentBranchPolicy: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+        updateInvitation: [
+          "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+        updatePullRequestReviewProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+        updateReleaseAsset: [
+          "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        updateStatusCheckPotection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+          {},
+          { renamed: ["repos", "updateStatusCheckProtection"] }
+        ],
+        updateStatusCheckProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+        updateWebhookConfigForRepo: [
+          "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        uploadReleaseAsset: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+          { baseUrl: "https://uploads.github.com" }
+        ]
+      },
+      search: {
+        code: ["GET /search/code"],
+        commits: ["GET /search/commits"],
+        issuesAndPullRequests: ["GET /search/issues"],
+        labels: ["GET /search/labels"],
+        repos: ["GET /search/repositories"],
+        topics: ["GET /search/topics"],
+        users: ["GET /search/users"]
+      },
+      secretScanning: {
+        createPushProtectionBypass: [
+          "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+        listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+        listLocationsForAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+        ],
+        listOrgPatternConfigs: [
+          "GET /orgs/{org}/secret-scanning/pattern-configurations"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        updateOrgPatternConfigs: [
+          "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+        ]
+      },
+      securityAdvisories: {
+        createFork: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+        ],
+        createPrivateVulnerabilityReport: [
+          "POST /repos/{owner}/{repo}/security-advisories/reports"
+        ],
+        createRepositoryAdvisory: [
+          "POST /repos/{owner}/{repo}/security-advisories"
+        ],
+        createRepositoryAdvisoryCveRequest: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+        ],
+        getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+        getRepositoryAdvisory: [
+          "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ],
+        listGlobalAdvisories: ["GET /advisories"],
+        listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+        listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+        updateRepositoryAdvisory: [
+          "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ]
+      },
+      teams: {
+        addOrUpdateMembershipForUserInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        addOrUpdateRepoPermissionsInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        checkPermissionsForRepoInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        create: ["POST /orgs/{org}/teams"],
+        createDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+        deleteDiscussionCommentInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        deleteDiscussionInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+        getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+        getDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        getDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        getMembershipForUserInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        list: ["GET /orgs/{org}/teams"],
+        listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+        listDiscussionCommentsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+        listForAuthenticatedUser: ["GET /user/teams"],
+        listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+        listPendingInvitationsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/invitations"
+        ],
+        listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+        removeMembershipForUserInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        removeRepoInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        updateDiscussionCommentInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        updateDiscussionInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+      },
+      users: {
+        addEmailForAuthenticated: [
+          "POST /user/emails",
+          {},
+          { renamed: ["users", "addEmailForAuthenticatedUser"] }
+        ],
+        addEmailForAuthenticatedUser: ["POST /user/emails"],
+        addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+        block: ["PUT /user/blocks/{username}"],
+        checkBlocked: ["GET /user/blocks/{username}"],
+        checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+        checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+        createGpgKeyForAuthenticated: [
+          "POST /user/gpg_keys",
+          {},
+          { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+        ],
+        createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+        createPublicSshKeyForAuthenticated: [
+          "POST /user/keys",
+          {},
+          { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+        ],
+        createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+        createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+        deleteAttestationsBulk: [
+          "POST /users/{username}/attestations/delete-request"
+        ],
+        deleteAttestationsById: [
+          "DELETE /users/{username}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /users/{username}/attestations/digest/{subject_digest}"
+        ],
+        deleteEmailForAuthenticated: [
+          "DELETE /user/emails",
+          {},
+          { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+        ],
+        deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+        deleteGpgKeyForAuthenticated: [
+          "DELETE /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+        ],
+        deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+        deletePublicSshKeyForAuthenticated: [
+          "DELETE /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+        ],
+        deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+        deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+        deleteSshSigningKeyForAuthenticatedUser: [
+          "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        follow: ["PUT /user/following/{username}"],
+        getAuthenticated: ["GET /user"],
+        getById: ["GET /user/{account_id}"],
+        getByUsername: ["GET /users/{username}"],
+        getContextForUser: ["GET /users/{username}/hovercard"],
+        getGpgKeyForAuthenticated: [
+          "GET /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+        ],
+        getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+        getPublicSshKeyForAuthenticated: [
+          "GET /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+        ],
+        getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+        getSshSigningKeyForAuthenticatedUser: [
+          "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        list: ["GET /users"],
+        listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedByAuthenticated: [
+          "GET /user/blocks",
+          {},
+          { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+        ],
+        listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+        listEmailsForAuthenticated: [
+          "GET /user/emails",
+          {},
+          { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+        ],
+        listEmailsForAuthenticatedUser: ["GET /user/emails"],
+        listFollowedByAuthenticated: [
+          "GET /user/following",
+          {},
+          { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+        ],
+        listFollowedByAuthenticatedUser: ["GET /user/following"],
+        listFollowersForAuthenticatedUser: ["GET /user/followers"],
+        listFollowersForUser: ["GET /users/{username}/followers"],
+        listFollowingForUser: ["GET /users/{username}/following"],
+        listGpgKeysForAuthenticated: [
+          "GET /user/gpg_keys",
+          {},
+          { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+        ],
+        listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+        listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+        listPublicEmailsForAuthenticated: [
+          "GET /user/public_emails",
+          {},
+          { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+        ],
+        listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+        listPublicKeysForUser: ["GET /users/{username}/keys"],
+        listPublicSshKeysForAuthenticated: [
+          "GET /user/keys",
+          {},
+          { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+        ],
+        listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+        listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+        listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+        listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+        listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+        setPrimaryEmailVisibilityForAuthenticated: [
+          "PATCH /user/email/visibility",
+          {},
+          { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+        ],
+        setPrimaryEmailVisibilityForAuthenticatedUser: [
+          "PATCH /user/email/visibility"
+        ],
+        unblock: ["DELETE /user/blocks/{username}"],
+        unfollow: ["DELETE /user/following/{username}"],
+        updateAuthenticated: ["PATCH /user"]
+      }
+    };
+    endpoints_default = Endpoints;
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args3) {
+    let options = requestWithDefaults.endpoint.merge(...args3);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args3);
+      for (const [name3, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name3 in options2) {
+          octokit.log.warn(
+            `"${name3}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name3];
+          }
+          delete options2[name3];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args3);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+var endpointMethodsMap, handler;
+var init_endpoints_to_methods = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+    init_endpoints();
+    endpointMethodsMap = /* @__PURE__ */ new Map();
+    for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+      for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+        const [route, defaults, decorations] = endpoint2;
+        const [method, url] = route.split(/ /);
+        const endpointDefaults = Object.assign(
+          {
+            method,
+            url
+          },
+          defaults
+        );
+        if (!endpointMethodsMap.has(scope)) {
+          endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+        }
+        endpointMethodsMap.get(scope).set(methodName, {
+          scope,
+          methodName,
+          endpointDefaults,
+          decorations
+        });
+      }
+    }
+    handler = {
+      has({ scope }, methodName) {
+        return endpointMethodsMap.get(scope).has(methodName);
+      },
+      getOwnPropertyDescriptor(target, methodName) {
+        return {
+          value: this.get(target, methodName),
+          // ensures method is in the cache
+          configurable: true,
+          writable: true,
+          enumerable: true
+        };
+      },
+      defineProperty(target, methodName, descriptor) {
+        Object.defineProperty(target.cache, methodName, descriptor);
+        return true;
+      },
+      deleteProperty(target, methodName) {
+        delete target.cache[methodName];
+        return true;
+      },
+      ownKeys({ scope }) {
+        return [...endpointMethodsMap.get(scope).keys()];
+      },
+      set(target, methodName, value) {
+        return target.cache[methodName] = value;
+      },
+      get({ octokit, scope, cache: cache2 }, methodName) {
+        if (cache2[methodName]) {
+          return cache2[methodName];
+        }
+        const method = endpointMethodsMap.get(scope).get(methodName);
+        if (!method) {
+          return void 0;
+        }
+        const { endpointDefaults, decorations } = method;
+        if (decorations) {
+          cache2[methodName] = decorate(
+            octokit,
+            scope,
+            methodName,
+            endpointDefaults,
+            decorations
+          );
+        } else {
+          cache2[methodName] = octokit.request.defaults(endpointDefaults);
+        }
+        return cache2[methodName];
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+var init_dist_src4 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+    init_version3();
+    init_endpoints_to_methods();
+    restEndpointMethods.VERSION = VERSION7;
+    legacyRestEndpointMethods.VERSION = VERSION7;
+  }
+});
+
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION8;
+var init_version4 = __esm({
+  "node_modules/@octokit/rest/dist-src/version.js"() {
+    VERSION8 = "22.0.1";
+  }
+});
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2;
+var init_dist_src5 = __esm({
+  "node_modules/@octokit/rest/dist-src/index.js"() {
+    init_dist_src2();
+    init_dist_src3();
+    init_dist_bundle5();
+    init_dist_src4();
+    init_version4();
+    Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+      {
+        userAgent: `octokit-rest.js/${VERSION8}`
+      }
+    );
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module2) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load2 = function(received, defaults, onto = {}) {
+        var k, ref, v;
+        for (k in defaults) {
+          v = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load: load2,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance2) {
+          this.instance = instance2;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name3, cb) => {
+            return this._addListener(name3, "many", cb);
+          };
+          this.instance.once = (name3, cb) => {
+            return this._addListener(name3, "once", cb);
+          };
+          this.instance.removeAllListeners = (name3 = null) => {
+            if (name3 != null) {
+              return delete this._events[name3];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name3, status, cb) {
+          var base2;
+          if ((base2 = this._events)[name3] == null) {
+            base2[name3] = [];
+          }
+          this._events[name3].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name3) {
+          if (this._events[name3] != null) {
+            return this._events[name3].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name3, ...args3) {
+          var e, promises3;
+          try {
+            if (name3 !== "debug") {
+              this.trigger("debug", `Event triggered: ${name3}`, args3);
+            }
+            if (this._events[name3] == null) {
+              return;
+            }
+            this._events[name3] = this._events[name3].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name3].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args3) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error3) {
+                e2 = error3;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error3) {
+            e = error3;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i2;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list2;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args3, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args3;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error3, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error3 != null ? error3 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run2, free) {
+          var error3, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error3 = error1;
+            return this._onFailure(error3, eventInfo, clearGlobalState, run2, free);
+          }
+        }
+        doExpire(clearGlobalState, run2, free) {
+          var error3, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error3 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error3, eventInfo, clearGlobalState, run2, free);
+        }
+        async _onFailure(error3, eventInfo, clearGlobalState, run2, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error3, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run2(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error3);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance2, storeOptions, storeInstanceOptions) {
+          this.instance = instance2;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base2;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base2 = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight2) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight2 <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight2, now) {
+          return this.conditionsCheck(weight2) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight2) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight2, now);
+        }
+        async __register__(index, weight2, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight2)) {
+            this._running += weight2;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight2;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight2) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight2 > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight2} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight2, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight2) {
+          await this.yieldLoop();
+          this._running -= weight2;
+          this._done += weight2;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i2) => {
+            acc[this.status[i2]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name3, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name3;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args3, cb, error3, reject, resolve4, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args: args3, resolve: resolve4, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args3);
+                return function() {
+                  return resolve4(returned);
+                };
+              } catch (error1) {
+                error3 = error1;
+                return function() {
+                  return reject(error3);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args3) {
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve4 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args: args3, resolve: resolve4, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key2 = "") {
+            var ref;
+            return (ref = this.instances[key2]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key2}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key2);
+              return limiter;
+            })();
+          }
+          async deleteKey(key2 = "") {
+            var deleted, instance2;
+            instance2 = this.instances[key2];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
+            }
+            if (instance2 != null) {
+              delete this.instances[key2];
+              await instance2.disconnect();
+            }
+            return instance2 != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i2, k, keys, len, next, start2;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start2 = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
+                keys.push(k.slice(start2, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base2;
+            clearInterval(this.interval);
+            return typeof (base2 = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error3) {
+                  e = error3;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight2 = 1) {
+            return this._store.__check__(weight2);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run2;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run2 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run2, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args3, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args: args3 } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args: args3, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args: args3, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at2) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+              };
+              return new this.Promise((resolve4, reject) => {
+                if (finished()) {
+                  return resolve4();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve4();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args3, blocked, error3, options, reachedHWM, shifted, strategy;
+            ({ args: args3, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error3 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args: args3, options, error: error3 });
+              job.doDrop({ error: error3 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args3) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args3[0] === "function") {
+              ref = args3, [fn, ...args3] = ref, [cb] = splice.call(args3, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args3, [options, fn, ...args3] = ref1, [cb] = splice.call(args3, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args4) => {
+              return new this.Promise(function(resolve4, reject) {
+                return fn(...args4, function(...args5) {
+                  return (args5[0] != null ? reject : resolve4)(args5);
+                });
+              });
+            };
+            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args4) {
+              return typeof cb === "function" ? cb(...args4) : void 0;
+            }).catch(function(args4) {
+              if (Array.isArray(args4)) {
+                return typeof cb === "function" ? cb(...args4) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args4) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args3) {
+            var job, options, task;
+            if (typeof args3[0] === "function") {
+              [task, ...args3] = args3;
+              options = {};
+            } else {
+              [options, task, ...args3] = args3;
+            }
+            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args3) {
+              return schedule(fn.bind(this), ...args3);
+            };
+            wrapped.withOptions = function(options, ...args3) {
+              return schedule(options, fn, ...args3);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+function isRequestError(error3) {
+  return error3.request !== void 0;
+}
+async function errorRequest(state, octokit, error3, options) {
+  if (!isRequestError(error3) || !error3?.request.request) {
+    throw error3;
+  }
+  if (error3.status >= 400 && !state.doNotRetry.includes(error3.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error3, retries, retryAfter);
+  }
+  throw error3;
+}
+async function wrapRequest(state, octokit, request2, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error3, info3) {
+    const maxRetries = ~~error3.request.request?.retries;
+    const after2 = ~~error3.request.request?.retryAfter;
+    options.request.retryCount = info3.retryCount + 1;
+    if (maxRetries > info3.retryCount) {
+      return after2 * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error3 = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error3, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error3, retries, retryAfter) => {
+        error3.request.request = Object.assign({}, error3.request.request, {
+          retries,
+          retryAfter
+        });
+        return error3;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+var import_light, VERSION9;
+var init_dist_bundle6 = __esm({
+  "node_modules/@octokit/plugin-retry/dist-bundle/index.js"() {
+    import_light = __toESM(require_light(), 1);
+    init_dist_src();
+    VERSION9 = "0.0.0-development";
+    retry.VERSION = VERSION9;
+  }
+});
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error3) => error3.type === "RATE_LIMITED")) {
+      const error3 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error3;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck2 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck2, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error3, info3) {
+      const [state2, request2, options] = info3.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error3.status !== 401;
+      if (!(shouldRetryGraphQL || error3.status === 403 || error3.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error3.message)) {
+          const retryAfter2 = Number(error3.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error3.response.headers != null && error3.response.headers["x-ratelimit-remaining"] === "0" || (error3.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error3.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+var import_light2, VERSION10, noop3, triggers_notification_paths_default, regex, triggersNotification, groups, createGroups;
+var init_dist_bundle7 = __esm({
+  "node_modules/@octokit/plugin-throttling/dist-bundle/index.js"() {
+    import_light2 = __toESM(require_light(), 1);
+    VERSION10 = "0.0.0-development";
+    noop3 = () => Promise.resolve();
+    triggers_notification_paths_default = [
+      "/orgs/{org}/invitations",
+      "/orgs/{org}/invitations/{invitation_id}",
+      "/orgs/{org}/teams/{team_slug}/discussions",
+      "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+      "/repos/{owner}/{repo}/collaborators/{username}",
+      "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+      "/repos/{owner}/{repo}/issues",
+      "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+      "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+      "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+      "/repos/{owner}/{repo}/pulls",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+      "/repos/{owner}/{repo}/releases",
+      "/teams/{team_id}/discussions",
+      "/teams/{team_id}/discussions/{discussion_number}/comments"
+    ];
+    regex = routeMatcher(triggers_notification_paths_default);
+    triggersNotification = regex.test.bind(regex);
+    groups = {};
+    createGroups = function(Bottleneck2, common) {
+      groups.global = new Bottleneck2.Group({
+        id: "octokit-global",
+        maxConcurrent: 10,
+        ...common
+      });
+      groups.auth = new Bottleneck2.Group({
+        id: "octokit-auth",
+        maxConcurrent: 1,
+        ...common
+      });
+      groups.search = new Bottleneck2.Group({
+        id: "octokit-search",
+        maxConcurrent: 1,
+        minTime: 2e3,
+        ...common
+      });
+      groups.write = new Bottleneck2.Group({
+        id: "octokit-write",
+        maxConcurrent: 1,
+        minTime: 1e3,
+        ...common
+      });
+      groups.notifications = new Bottleneck2.Group({
+        id: "octokit-notifications",
+        maxConcurrent: 1,
+        minTime: 3e3,
+        ...common
+      });
+    };
+    throttling.VERSION = VERSION10;
+    throttling.triggersNotification = triggersNotification;
+  }
+});
+
+// src/action/octokit.ts
+function resolveApiUrl(flag, env = process.env) {
+  const raw = (flag?.trim() || env.GITHUB_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, "");
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`not a URL: ${JSON.stringify(raw)} (expected e.g. ${DEFAULT_API_URL} or https://HOST/api/v3)`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new Error(`the GitHub API URL must be http(s): ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+function createGitHubClient(options) {
+  const { logger } = options;
+  const baseMs = options.retryBaseMs ?? 1e3;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 120;
+  const rateLimitRetries = options.rateLimitRetries ?? 2;
+  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
+    const where = `${request2.method} ${request2.url}`;
+    if (retryCount < rateLimitRetries && retryAfter <= maxRetryAfter) {
+      logger.warning(`GitHub ${kind} on ${where}: retrying after ${retryAfter} s`);
+      return true;
+    }
+    logger.warning(
+      `GitHub ${kind} on ${where}: giving up (retry-after ${retryAfter} s, ${retryCount} retries; limits ${maxRetryAfter} s, ${rateLimitRetries} retries)`
+    );
+    return false;
+  };
+  return new ClientClass({
+    ...options.token ? { auth: options.token } : {},
+    baseUrl: resolveApiUrl(options.apiUrl, options.env),
+    userAgent: "lkml-replay",
+    // plugin-request-log logs every request (info) and every failed attempt (error), retried
+    // or not; the callers report what finally failed, so both stay at debug level.
+    log: {
+      debug: (m) => logger.debug(m),
+      info: (m) => logger.debug(m),
+      warn: (m) => logger.warning(m),
+      error: (m) => logger.debug(m)
+    },
+    request: { fetch: fetchWithTimeout(options.timeoutMs ?? 3e4, options.fetch ?? globalThis.fetch) },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: baseMs },
+    throttle: {
+      enabled: options.throttle ?? true,
+      retryAfterBaseValue: baseMs,
+      onRateLimit: onLimit("rate limit"),
+      onSecondaryRateLimit: onLimit("secondary rate limit")
+    }
+  });
+}
+function fetchWithTimeout(ms, inner) {
+  return async (input, init2) => {
+    const timeout = AbortSignal.timeout(ms);
+    const outer = init2?.signal ?? void 0;
+    const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+    try {
+      return await inner(input, { ...init2, signal });
+    } catch (err2) {
+      if (timeout.aborted && !outer?.aborted) {
+        throw new TypeError("fetch failed", { cause: new Error(`no answer from GitHub within ${ms} ms`) });
+      }
+      throw err2;
+    }
+  };
+}
+function statusOf(err2) {
+  const status = err2?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function isPermissionDenied(err2) {
+  if (statusOf(err2) !== 403) return false;
+  const message = err2 instanceof Error ? err2.message : "";
+  return !/rate limit/i.test(message);
+}
+var ClientClass, DEFAULT_API_URL;
+var init_octokit = __esm({
+  "src/action/octokit.ts"() {
+    "use strict";
+    init_dist_src5();
+    init_dist_bundle6();
+    init_dist_bundle7();
+    ClientClass = Octokit2.plugin(retry, throttling);
+    DEFAULT_API_URL = "https://api.github.com";
+  }
+});
+
+// node_modules/diff/libesm/util/string.js
+function hasOnlyWinLineEndings(string3) {
+  return string3.includes("\r\n") && !string3.startsWith("\n") && !string3.match(/[^\r]\n/);
+}
+function hasOnlyUnixLineEndings(string3) {
+  return !string3.includes("\r\n") && string3.includes("\n");
 }
 var init_string = __esm({
   "node_modules/diff/libesm/util/string.js"() {
@@ -19664,9 +27373,9 @@ function threadBaseFacts(messages) {
     any.set(v, (any.get(v) ?? 0) + 1);
     if (!m.tags?.reply) fresh2.set(v, (fresh2.get(v) ?? 0) + 1);
   }
-  const pick2 = (count) => {
+  const pick2 = (count2) => {
     let best = null;
-    for (const [v, n] of count) if (!best || n > best[1]) best = [v, n];
+    for (const [v, n] of count2) if (!best || n > best[1]) best = [v, n];
     return best ? best[0] : null;
   };
   return { subjectVersion: pick2(fresh2) ?? pick2(any), byId };
@@ -20489,495 +28198,6 @@ var init_preprocess = __esm({
   }
 });
 
-// src/model/interp/api.ts
-var UNINIT, Ptr;
-var init_api = __esm({
-  "src/model/interp/api.ts"() {
-    "use strict";
-    UNINIT = /* @__PURE__ */ Symbol("uninitialised");
-    Ptr = class _Ptr {
-      constructor(region, index, byteOffset = 0) {
-        this.region = region;
-        this.index = index;
-        this.byteOffset = byteOffset;
-      }
-      region;
-      index;
-      byteOffset;
-      get address() {
-        return this.region.base + BigInt(this.index) * BigInt(this.region.elemSize) + BigInt(this.byteOffset);
-      }
-      add(n) {
-        return new _Ptr(this.region, this.index + n, this.byteOffset);
-      }
-      equals(o) {
-        return o !== null && this.address === o.address;
-      }
-    };
-  }
-});
-
-// src/model/interp/ctypes.ts
-function intType(bits, signed, name3) {
-  const key2 = `${bits}${signed ? "s" : "u"}${name3}`;
-  let t = intCache.get(key2);
-  if (!t) intCache.set(key2, t = { k: "int", bits, signed, name: name3 });
-  return t;
-}
-function isInt(t) {
-  return t.k === "int";
-}
-function is64(t) {
-  return t.k === "int" && t.bits === 64;
-}
-function promote(t) {
-  return t.bits < 32 ? INT : t;
-}
-function uac(a, b2) {
-  const x = promote(a);
-  const y = promote(b2);
-  if (x.signed === y.signed) return x.bits >= y.bits ? x : y;
-  const [u, s] = x.signed ? [y, x] : [x, y];
-  if (u.bits >= s.bits) return u;
-  return s;
-}
-function sameType(a, b2) {
-  if (a === b2) return true;
-  switch (a.k) {
-    case "void":
-      return b2.k === "void";
-    case "int":
-      return b2.k === "int" && a.bits === b2.bits && a.signed === b2.signed;
-    case "ptr":
-      return b2.k === "ptr" && sameType(a.to, b2.to);
-    case "struct":
-      return b2.k === "struct" && a.name === b2.name;
-    case "opaque":
-      return b2.k === "opaque" && a.name === b2.name;
-    case "array":
-      return b2.k === "array" && sameType(a.of, b2.of);
-    case "func":
-      return b2.k === "func" && sameType(a.ret, b2.ret) && a.variadic === b2.variadic && a.params.length === b2.params.length && a.params.every((p, i2) => sameType(p, b2.params[i2]));
-  }
-}
-function typeToString(t) {
-  switch (t.k) {
-    case "void":
-      return "void";
-    case "int":
-      return t.name;
-    case "opaque":
-      return t.name;
-    case "struct":
-      return t.name.startsWith("<") ? t.name : `struct ${t.name}`;
-    case "ptr":
-      if (t.to.k === "func") return `${typeToString(t.to.ret)} (*)(${funcParams(t.to)})`;
-      return `${typeToString(t.to)} *`;
-    case "array":
-      return `${typeToString(t.of)}[${t.len}]`;
-    case "func":
-      return `${typeToString(t.ret)} (${funcParams(t)})`;
-  }
-}
-function funcParams(f) {
-  const ps = f.params.map(typeToString);
-  if (f.variadic) ps.push("...");
-  return ps.length ? ps.join(", ") : "void";
-}
-function primType(words) {
-  const w = words.filter((x) => x !== "const" && x !== "volatile" && x !== "register" && x !== "restrict");
-  if (w.length === 1) {
-    const only = w[0];
-    if (only === "void") return VOID;
-    if (BUILTIN_TYPEDEFS[only]) return BUILTIN_TYPEDEFS[only];
-  }
-  let unsigned = false;
-  let signed = false;
-  let longs = 0;
-  let short = false;
-  let char = false;
-  for (const x of w) {
-    if (x === "unsigned") unsigned = true;
-    else if (x === "signed") signed = true;
-    else if (x === "long") longs++;
-    else if (x === "short") short = true;
-    else if (x === "char") char = true;
-    else if (x === "int") continue;
-    else return null;
-  }
-  if (char) return unsigned ? UCHAR : signed ? SCHAR : CHAR;
-  if (short) return unsigned ? USHORT : SHORT;
-  if (longs === 1) return unsigned ? ULONG : LONG;
-  if (longs >= 2) return unsigned ? ULLONG : LLONG;
-  return unsigned ? UINT : INT;
-}
-function roundUp(n, a) {
-  return Math.ceil(n / a) * a;
-}
-var intCache, VOID, BOOL, CHAR, SCHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, LLONG, ULLONG, SIZE_T, VOID_PTR, UNRESOLVED, CHAR_PTR, BUILTIN_TYPEDEFS, ZeroOpaque, TypeTable;
-var init_ctypes = __esm({
-  "src/model/interp/ctypes.ts"() {
-    "use strict";
-    intCache = /* @__PURE__ */ new Map();
-    VOID = { k: "void" };
-    BOOL = intType(1, false, "bool");
-    CHAR = intType(8, true, "char");
-    SCHAR = intType(8, true, "signed char");
-    UCHAR = intType(8, false, "unsigned char");
-    SHORT = intType(16, true, "short");
-    USHORT = intType(16, false, "unsigned short");
-    INT = intType(32, true, "int");
-    UINT = intType(32, false, "unsigned int");
-    LONG = intType(64, true, "long");
-    ULONG = intType(64, false, "unsigned long");
-    LLONG = intType(64, true, "long long");
-    ULLONG = intType(64, false, "unsigned long long");
-    SIZE_T = intType(64, false, "size_t");
-    VOID_PTR = { k: "ptr", to: VOID };
-    UNRESOLVED = { k: "opaque", name: "<unresolved>" };
-    CHAR_PTR = { k: "ptr", to: CHAR };
-    BUILTIN_TYPEDEFS = {
-      u8: intType(8, false, "u8"),
-      u16: intType(16, false, "u16"),
-      u32: intType(32, false, "u32"),
-      u64: intType(64, false, "u64"),
-      s8: intType(8, true, "s8"),
-      s16: intType(16, true, "s16"),
-      s32: intType(32, true, "s32"),
-      s64: intType(64, true, "s64"),
-      __u8: intType(8, false, "__u8"),
-      __u16: intType(16, false, "__u16"),
-      __u32: intType(32, false, "__u32"),
-      __u64: intType(64, false, "__u64"),
-      __s8: intType(8, true, "__s8"),
-      __s16: intType(16, true, "__s16"),
-      __s32: intType(32, true, "__s32"),
-      __s64: intType(64, true, "__s64"),
-      uint8_t: intType(8, false, "uint8_t"),
-      uint16_t: intType(16, false, "uint16_t"),
-      uint32_t: intType(32, false, "uint32_t"),
-      uint64_t: intType(64, false, "uint64_t"),
-      int8_t: intType(8, true, "int8_t"),
-      int16_t: intType(16, true, "int16_t"),
-      int32_t: intType(32, true, "int32_t"),
-      int64_t: intType(64, true, "int64_t"),
-      size_t: SIZE_T,
-      ssize_t: intType(64, true, "ssize_t"),
-      ptrdiff_t: intType(64, true, "ptrdiff_t"),
-      uintptr_t: intType(64, false, "uintptr_t"),
-      intptr_t: intType(64, true, "intptr_t"),
-      pgoff_t: intType(64, false, "pgoff_t"),
-      loff_t: intType(64, true, "loff_t"),
-      vm_fault_t: intType(32, false, "vm_fault_t"),
-      gfp_t: intType(32, false, "gfp_t"),
-      fmode_t: intType(32, false, "fmode_t"),
-      vm_flags_t: intType(64, false, "vm_flags_t"),
-      pteval_t: intType(64, false, "pteval_t"),
-      pmdval_t: intType(64, false, "pmdval_t"),
-      pudval_t: intType(64, false, "pudval_t"),
-      pgdval_t: intType(64, false, "pgdval_t"),
-      p4dval_t: intType(64, false, "p4dval_t"),
-      phys_addr_t: intType(64, false, "phys_addr_t"),
-      dma_addr_t: intType(64, false, "dma_addr_t"),
-      resource_size_t: intType(64, false, "resource_size_t"),
-      _Bool: BOOL,
-      bool: BOOL
-    };
-    ZeroOpaque = class _ZeroOpaque {
-      constructor(opaqueType) {
-        this.opaqueType = opaqueType;
-      }
-      opaqueType;
-      describe() {
-        return `${this.opaqueType}(0)`;
-      }
-      equals(other) {
-        return other instanceof _ZeroOpaque && other.opaqueType === this.opaqueType;
-      }
-    };
-    TypeTable = class {
-      constructor(opaqueZero2) {
-        this.opaqueZero = opaqueZero2;
-      }
-      opaqueZero;
-      typedefs = new Map(Object.entries(BUILTIN_TYPEDEFS));
-      structs = /* @__PURE__ */ new Map();
-      enumConsts = /* @__PURE__ */ new Map();
-      opaqueSizes = /* @__PURE__ */ new Map();
-      structTypes = /* @__PURE__ */ new Map();
-      zeroOpaques = /* @__PURE__ */ new Map();
-      /** The interned `{k:'struct', name}` type (identity comparisons are then cheap). */
-      structType(name3) {
-        let t = this.structTypes.get(name3);
-        if (!t) this.structTypes.set(name3, t = { k: "struct", name: name3 });
-        return t;
-      }
-      opaque(name3) {
-        return { k: "opaque", name: name3 };
-      }
-      zeroOpaque(name3) {
-        let z = this.zeroOpaques.get(name3);
-        if (!z) this.zeroOpaques.set(name3, z = this.opaqueZero?.(name3) ?? new ZeroOpaque(name3));
-        return z;
-      }
-      layoutOf(name3) {
-        return this.structs.get(name3);
-      }
-      /** Size in bytes; null for incomplete types (undefined struct, function, void is 1 as in GNU C). */
-      sizeof(t) {
-        switch (t.k) {
-          case "void":
-            return 1;
-          case "int":
-            return t.bits === 1 ? 1 : t.bits / 8;
-          case "ptr":
-            return 8;
-          case "opaque":
-            return this.opaqueSizes.get(t.name) ?? 8;
-          case "struct": {
-            const l = this.structs.get(t.name);
-            return l && l.complete ? l.size : null;
-          }
-          case "array": {
-            const e = this.sizeof(t.of);
-            return e === null ? null : e * t.len;
-          }
-          case "func":
-            return null;
-        }
-      }
-      alignof(t) {
-        switch (t.k) {
-          case "struct":
-            return this.structs.get(t.name)?.align ?? 8;
-          case "array":
-            return this.alignof(t.of);
-          case "opaque":
-            return Math.min(8, this.opaqueSizes.get(t.name) ?? 8);
-          default:
-            return Math.max(1, Math.min(8, this.sizeof(t) ?? 1));
-        }
-      }
-      /**
-       * Lay out a struct or union. `members` are (name|null, type) in order; a null name with a
-       * struct type is an anonymous member whose fields are flattened into this one.
-       */
-      defineStruct(name3, union, members, file, line) {
-        const fields = [];
-        const byName = /* @__PURE__ */ new Map();
-        let size = 0;
-        let align2 = 1;
-        const add2 = (fname, t, offset) => {
-          const fi = { name: fname, t, offset, index: fields.length };
-          fields.push(fi);
-          byName.set(fname, fi);
-        };
-        for (const m of members) {
-          const a = this.alignof(m.t);
-          const s = this.sizeof(m.t) ?? 0;
-          align2 = Math.max(align2, a);
-          const off = union ? 0 : roundUp(size, a);
-          if (m.name === null) {
-            if (m.t.k === "struct") {
-              const inner = this.structs.get(m.t.name);
-              for (const f of inner?.fields ?? []) add2(f.name, f.t, off + f.offset);
-            }
-          } else add2(m.name, m.t, off);
-          size = union ? Math.max(size, s) : off + s;
-        }
-        const layout = { name: name3, union, fields, byName, size: roundUp(size, align2), align: align2, complete: true, file, line, table: this };
-        this.structs.set(name3, layout);
-        return layout;
-      }
-      /** `struct foo;` or a use before the definition. */
-      declareStruct(name3, union, file, line) {
-        if (!this.structs.has(name3)) {
-          this.structs.set(name3, { name: name3, union, fields: [], byName: /* @__PURE__ */ new Map(), size: 0, align: 1, complete: false, file, line, table: this });
-        }
-      }
-      offsetof(structName, path) {
-        let offset = 0;
-        let t = this.structType(structName);
-        for (const p of path) {
-          if (t.k !== "struct") return null;
-          const f = this.structs.get(t.name)?.byName.get(p);
-          if (!f) return null;
-          offset += f.offset;
-          t = f.t;
-        }
-        return { offset, t };
-      }
-    };
-  }
-});
-
-// src/model/interp/ints.ts
-function repOf(t) {
-  if (t.bits === 64) return t.signed ? "i64" : "u64";
-  if (t.bits === 32) return t.signed ? "i32" : "u32";
-  return "i32";
-}
-function converter(to) {
-  if (to.bits === 64) {
-    return to.signed ? (v) => typeof v === "bigint" ? BigInt.asIntN(64, v) : BigInt(v) : (v) => typeof v === "bigint" ? BigInt.asUintN(64, v) : BigInt.asUintN(64, BigInt(v));
-  }
-  const num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(32, v)) : v;
-  switch (to.bits) {
-    case 32:
-      return to.signed ? (v) => num(v) | 0 : (v) => num(v) >>> 0;
-    case 16:
-      return to.signed ? (v) => num(v) << 16 >> 16 : (v) => num(v) & 65535;
-    case 8:
-      return to.signed ? (v) => num(v) << 24 >> 24 : (v) => num(v) & 255;
-    case 1:
-      return (v) => v === 0 || v === 0n ? 0 : 1;
-  }
-}
-function converterFrom(from, to) {
-  if (to.bits === 1) return from.bits === 1 ? null : converter(to);
-  if (from.bits === 64 || to.bits === 64) {
-    if (from.bits === 64 && to.bits === 64 && from.signed === to.signed) return null;
-    return converter(to);
-  }
-  if (from.bits === 1) return null;
-  if (from.signed === to.signed && from.bits <= to.bits) return null;
-  if (!from.signed && to.signed && from.bits < to.bits) return null;
-  return converter(to);
-}
-function arith(op, rep) {
-  switch (rep) {
-    case "i32":
-      return I32[op];
-    case "u32":
-      return U32[op];
-    case "i64":
-      return I64[op];
-    case "u64":
-      return U64[op];
-  }
-}
-function shift(op, rep) {
-  const f = arith(op, rep);
-  if (rep === "i64" || rep === "u64") return (a, b2) => f(a, typeof b2 === "bigint" ? b2 : BigInt(b2));
-  return (a, b2) => f(a, typeof b2 === "bigint" ? Number(BigInt.asUintN(32, b2)) : b2);
-}
-function compare(op) {
-  switch (op) {
-    case "==":
-      return (a, b2) => a === b2;
-    case "!=":
-      return (a, b2) => a !== b2;
-    case "<":
-      return (a, b2) => a < b2;
-    case ">":
-      return (a, b2) => a > b2;
-    case "<=":
-      return (a, b2) => a <= b2;
-    case ">=":
-      return (a, b2) => a >= b2;
-  }
-  return void 0;
-}
-function negate(rep) {
-  switch (rep) {
-    case "i32":
-      return (a) => -a | 0;
-    case "u32":
-      return (a) => -a >>> 0;
-    case "i64":
-      return (a) => BigInt.asIntN(64, -a);
-    case "u64":
-      return (a) => BigInt.asUintN(64, -a);
-  }
-}
-function complement(rep) {
-  switch (rep) {
-    case "i32":
-      return (a) => ~a;
-    case "u32":
-      return (a) => ~a >>> 0;
-    case "i64":
-      return (a) => ~a;
-    case "u64":
-      return (a) => BigInt.asUintN(64, ~a);
-  }
-}
-function parseIntLiteral(text) {
-  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(text);
-  if (!m) return null;
-  const body2 = m[1];
-  const suf = m[2].toLowerCase();
-  let value;
-  if (/^0[bB]/.test(body2)) value = BigInt(body2);
-  else if (/^0[0-7]+$/.test(body2)) value = BigInt("0o" + body2.slice(1));
-  else value = BigInt(body2);
-  const decimal = /^[1-9]/.test(body2) || body2 === "0";
-  let unsigned = suf.includes("u");
-  let long = suf.includes("l");
-  if (!long) {
-    if (unsigned ? value > 0xffffffffn : value > 0x7fffffffn) {
-      if (!unsigned && !decimal && value <= 0xffffffffn) unsigned = true;
-      else long = true;
-    }
-  }
-  if (long && value > 0x7fffffffffffffffn) unsigned = true;
-  return { value, unsigned, long };
-}
-var I32, U32, I64, U64;
-var init_ints = __esm({
-  "src/model/interp/ints.ts"() {
-    "use strict";
-    I32 = {
-      "+": (a, b2) => a + b2 | 0,
-      "-": (a, b2) => a - b2 | 0,
-      "*": (a, b2) => Math.imul(a, b2),
-      "/": (a, b2) => a / b2 | 0,
-      "%": (a, b2) => a % b2 | 0,
-      "&": (a, b2) => a & b2,
-      "|": (a, b2) => a | b2,
-      "^": (a, b2) => a ^ b2,
-      "<<": (a, b2) => a << (b2 & 31),
-      ">>": (a, b2) => a >> (b2 & 31)
-    };
-    U32 = {
-      "+": (a, b2) => a + b2 >>> 0,
-      "-": (a, b2) => a - b2 >>> 0,
-      "*": (a, b2) => Math.imul(a, b2) >>> 0,
-      "/": (a, b2) => Math.floor(a / b2) >>> 0,
-      "%": (a, b2) => a % b2 >>> 0,
-      "&": (a, b2) => (a & b2) >>> 0,
-      "|": (a, b2) => (a | b2) >>> 0,
-      "^": (a, b2) => (a ^ b2) >>> 0,
-      "<<": (a, b2) => a << (b2 & 31) >>> 0,
-      ">>": (a, b2) => a >>> (b2 & 31)
-    };
-    I64 = {
-      "+": (a, b2) => BigInt.asIntN(64, a + b2),
-      "-": (a, b2) => BigInt.asIntN(64, a - b2),
-      "*": (a, b2) => BigInt.asIntN(64, a * b2),
-      "/": (a, b2) => BigInt.asIntN(64, a / b2),
-      "%": (a, b2) => a % b2,
-      "&": (a, b2) => a & b2,
-      "|": (a, b2) => a | b2,
-      "^": (a, b2) => a ^ b2,
-      "<<": (a, b2) => BigInt.asIntN(64, a << (b2 & 63n)),
-      ">>": (a, b2) => a >> (b2 & 63n)
-    };
-    U64 = {
-      "+": (a, b2) => BigInt.asUintN(64, a + b2),
-      "-": (a, b2) => BigInt.asUintN(64, a - b2),
-      "*": (a, b2) => BigInt.asUintN(64, a * b2),
-      "/": (a, b2) => a / b2,
-      "%": (a, b2) => a % b2,
-      "&": (a, b2) => a & b2,
-      "|": (a, b2) => a | b2,
-      "^": (a, b2) => a ^ b2,
-      "<<": (a, b2) => BigInt.asUintN(64, a << (b2 & 63n)),
-      ">>": (a, b2) => a >> (b2 & 63n)
-    };
-  }
-});
-
 // src/model/interp/lower.ts
 function named(n) {
   return n.namedChildren.filter((c) => c !== null);
@@ -21614,10 +28834,10 @@ function getText(tree, startIndex, endIndex, startPosition) {
   if (result) {
     startIndex += result.length;
     while (startIndex < endIndex) {
-      const string = tree.textCallback(startIndex, startPosition);
-      if (string && string.length > 0) {
-        startIndex += string.length;
-        result += string;
+      const string3 = tree.textCallback(startIndex, startPosition);
+      if (string3 && string3.length > 0) {
+        startIndex += string3.length;
+        result += string3;
       } else {
         break;
       }
@@ -22072,12 +29292,12 @@ var init_tree_sitter = __esm({
           throw new TypeError("Argument must be a Tree");
         }
         C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -22088,12 +29308,12 @@ var init_tree_sitter = __esm({
       /** Get the included ranges that were used to parse the syntax tree. */
       getIncludedRanges() {
         C._ts_tree_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -22618,12 +29838,12 @@ var init_tree_sitter = __esm({
       childrenForFieldId(fieldId2) {
         marshalNode(this);
         C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId2);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalNode(this.tree, address);
             address += SIZE_OF_NODE;
           }
@@ -22695,12 +29915,12 @@ var init_tree_sitter = __esm({
         if (!this._children) {
           marshalNode(this);
           C._ts_node_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
           const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._children = new Array(count);
-          if (count > 0) {
+          this._children = new Array(count2);
+          if (count2 > 0) {
             let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
+            for (let i2 = 0; i2 < count2; i2++) {
               this._children[i2] = unmarshalNode(this.tree, address);
               address += SIZE_OF_NODE;
             }
@@ -22718,12 +29938,12 @@ var init_tree_sitter = __esm({
         if (!this._namedChildren) {
           marshalNode(this);
           C._ts_node_named_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
           const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._namedChildren = new Array(count);
-          if (count > 0) {
+          this._namedChildren = new Array(count2);
+          if (count2 > 0) {
             let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
+            for (let i2 = 0; i2 < count2; i2++) {
               this._namedChildren[i2] = unmarshalNode(this.tree, address);
               address += SIZE_OF_NODE;
             }
@@ -23291,14 +30511,14 @@ var init_tree_sitter = __esm({
           maxStartDepth,
           timeoutMicros
         );
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
         const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
         const result = new Array();
         this.exceededMatchLimit = Boolean(didExceedMatchLimit);
         const captures = new Array();
         let address = startAddress;
-        for (let i2 = 0; i2 < count; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           const patternIndex = C.getValue(address, "i32");
           address += SIZE_OF_INT;
           const captureCount = C.getValue(address, "i32");
@@ -23546,12 +30766,12 @@ var init_tree_sitter = __esm({
        */
       get supertypes() {
         C._ts_language_supertypes_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = C.getValue(address, "i16");
             address += SIZE_OF_SHORT;
           }
@@ -23563,12 +30783,12 @@ var init_tree_sitter = __esm({
        */
       subtypes(supertype) {
         C._ts_language_subtypes_wasm(this[0], supertype);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = C.getValue(address, "i16");
             address += SIZE_OF_SHORT;
           }
@@ -24164,8 +31384,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
                   customSection.neededDynlibs.push(libname);
                 }
               } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-                var count = getLEB();
-                while (count--) {
+                var count2 = getLEB();
+                while (count2--) {
                   var symname = getString();
                   var flags2 = getLEB();
                   if (flags2 & WASM_SYMBOL_TLS) {
@@ -24173,8 +31393,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
                   }
                 }
               } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-                var count = getLEB();
-                while (count--) {
+                var count2 = getLEB();
+                while (count2--) {
                   var modname = getString();
                   var symname = getString();
                   var flags2 = getLEB();
@@ -24363,9 +31583,9 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           }
           return func2;
         }, "getWasmTableEntry");
-        var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+        var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
           if (functionsInTableMap) {
-            for (var i2 = offset; i2 < offset + count; i2++) {
+            for (var i2 = offset; i2 < offset + count2; i2++) {
               var item = getWasmTableEntry(i2);
               if (item) {
                 functionsInTableMap.set(item, i2);
@@ -24930,13 +32150,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
         function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
           const INPUT_BUFFER_SIZE = 10 * 1024;
-          const string = Module.currentParseCallback(index, {
+          const string3 = Module.currentParseCallback(index, {
             row,
             column
           });
-          if (typeof string === "string") {
-            setValue(lengthAddress, string.length, "i32");
-            stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+          if (typeof string3 === "string") {
+            setValue(lengthAddress, string3.length, "i32");
+            stringToUTF16(string3, inputBufferAddress, INPUT_BUFFER_SIZE);
           } else {
             setValue(lengthAddress, 0, "i32");
           }
@@ -25492,12 +32712,12 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       /** Get the ranges of text that the parser will include when parsing. */
       getIncludedRanges() {
         C._ts_parser_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
         const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
+        const result = new Array(count2);
+        if (count2 > 0) {
           let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
+          for (let i2 = 0; i2 < count2; i2++) {
             result[i2] = unmarshalRange(address);
             address += SIZE_OF_RANGE;
           }
@@ -26688,7 +33908,7 @@ var init_fit = __esm({
 });
 
 // src/model/kernel/object.ts
-function hex(a) {
+function hex2(a) {
   return "0x" + BigInt.asUintN(64, a).toString(16);
 }
 function objectAt(p) {
@@ -27006,7 +34226,7 @@ var init_locks = __esm({
 // src/model/kernel/mm/page.ts
 function pageOf(memmap, p, ctx, what = "page") {
   if (p instanceof Ptr && p.region === memmap.region && p.byteOffset === 0) {
-    if (!memmap.exists(p.index)) return ctx.bug(`${what}: pfn ${hex(BigInt(p.index))} was never allocated`);
+    if (!memmap.exists(p.index)) return ctx.bug(`${what}: pfn ${hex2(BigInt(p.index))} was never allocated`);
     return memmap.state(p.index);
   }
   if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
@@ -27137,11 +34357,11 @@ var init_page = __esm({
       elemSize = STRUCT_PAGE_SIZE;
       base = VMEMMAP;
       load(index, ctx) {
-        if (!this.memmap.exists(index)) return ctx.bug(`access to struct page of pfn ${hex(BigInt(index))}, which is not memory the model gave out`);
+        if (!this.memmap.exists(index)) return ctx.bug(`access to struct page of pfn ${hex2(BigInt(index))}, which is not memory the model gave out`);
         return this.memmap.obj(index);
       }
       store(index, _v, ctx) {
-        ctx.bug(`struct assignment to struct page of pfn ${hex(BigInt(index))}`);
+        ctx.bug(`struct assignment to struct page of pfn ${hex2(BigInt(index))}`);
       }
     };
     Memmap = class {
@@ -27163,7 +34383,7 @@ var init_page = __esm({
       }
       state(pfn) {
         const s = this.states.get(pfn);
-        if (!s) throw new Error(`pfn ${hex(BigInt(pfn))} was never allocated`);
+        if (!s) throw new Error(`pfn ${hex2(BigInt(pfn))} was never allocated`);
         return s;
       }
       obj(pfn) {
@@ -27229,17 +34449,17 @@ var init_page = __esm({
           const nr = BigInt(1 << h.order);
           const slot = TAIL_MAPPING & ~0xffffffffn | nr;
           v = field2 === "mapping" ? ctx.mem.ptrAt(slot, { k: "void" }) : 0n;
-          what = `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex(slot)})`;
+          what = `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex2(slot)})`;
         } else if (nth === 2) {
           const self2 = this.addressOf(s.pfn) + 24n;
           v = field2 === "mapping" ? new Ptr(this.region, s.pfn, 24) : self2;
-          what = `second tail: deferred_list.next (${hex(self2)})`;
+          what = `second tail: deferred_list.next (${hex2(self2)})`;
         } else {
           v = field2 === "mapping" ? ctx.mem.ptrAt(TAIL_MAPPING, { k: "void" }) : 0n;
-          what = `tail ${nth}: TAIL_MAPPING (${hex(TAIL_MAPPING)})`;
+          what = `tail ${nth}: TAIL_MAPPING (${hex2(TAIL_MAPPING)})`;
         }
         if (field2 === "mapping") {
-          ctx.hazard("tail-mapping-read", `->mapping of tail page pfn ${hex(BigInt(s.pfn))} (head ${hex(BigInt(s.head))}) reads the ${what}`);
+          ctx.hazard("tail-mapping-read", `->mapping of tail page pfn ${hex2(BigInt(s.pfn))} (head ${hex2(BigInt(s.head))}) reads the ${what}`);
         }
         return v;
       }
@@ -27266,7 +34486,7 @@ var init_pgtable_types = __esm({
       offset;
       opaqueType = "swp_entry_t";
       describe() {
-        return `swp(${this.type}, ${hex(this.offset)})`;
+        return `swp(${this.type}, ${hex2(this.offset)})`;
       }
       equals(o) {
         return o instanceof _SwpEntry && o.type === this.type && o.offset === this.offset;
@@ -27315,7 +34535,7 @@ var init_pgtable_types = __esm({
         if (v.k === "none") s = "pte(none)";
         else if (v.k === "present") {
           const b2 = v.bits;
-          s = `pte(pfn ${hex(BigInt(v.pfn))} ${b2.write ? "W" : "R"}${b2.dirty ? "D" : ""}${b2.young ? "A" : ""}${b2.softDirty ? "S" : ""}${b2.uffdWp ? "U" : ""})`;
+          s = `pte(pfn ${hex2(BigInt(v.pfn))} ${b2.write ? "W" : "R"}${b2.dirty ? "D" : ""}${b2.young ? "A" : ""}${b2.softDirty ? "S" : ""}${b2.uffdWp ? "U" : ""})`;
         } else s = `pte(${v.entry.describe()}${v.softDirty ? " S" : ""}${v.uffdWp ? " U" : ""})`;
         return this.text = s;
       }
@@ -27333,9 +34553,9 @@ var init_pgtable_types = __esm({
       describe() {
         const v = this.v;
         if (v.k === "none") return "pmd(none)";
-        if (v.k === "table") return `pmd(table pfn ${hex(BigInt(v.tablePfn))})`;
+        if (v.k === "table") return `pmd(table pfn ${hex2(BigInt(v.tablePfn))})`;
         const b2 = v.bits;
-        return `pmd(huge pfn ${hex(BigInt(v.pfn))} ${b2.write ? "W" : "R"}${b2.dirty ? "D" : ""}${b2.young ? "A" : ""})`;
+        return `pmd(huge pfn ${hex2(BigInt(v.pfn))} ${b2.write ? "W" : "R"}${b2.dirty ? "D" : ""}${b2.young ? "A" : ""})`;
       }
       equals(o) {
         return o instanceof _Pmd && o.describe() === this.describe();
@@ -27413,7 +34633,7 @@ var init_pgtable = __esm({
         this.elemType = ENTRY_T[level];
         const empty = level === "pte" ? Pte.NONE : level === "pmd" ? Pmd.NONE : new UpperEntry(level === "pgd" ? "pgd_t" : "pud_t", false, 0);
         this.entries = new Array(512).fill(empty);
-        this.lock = level === "pmd" || level === "pte" ? k.locks.spin(`${level} lock of table @${hex(this.base)} (mm ${mmId})`) : null;
+        this.lock = level === "pmd" || level === "pte" ? k.locks.spin(`${level} lock of table @${hex2(this.base)} (mm ${mmId})`) : null;
       }
       level;
       page;
@@ -27429,7 +34649,7 @@ var init_pgtable = __esm({
       /** Tables below this one, by index (for upper levels). */
       children = new Array(512).fill(null);
       get name() {
-        return `${this.level} table @${hex(this.base)} (mm ${this.mmId})`;
+        return `${this.level} table @${hex2(this.base)} (mm ${this.mmId})`;
       }
       load(index, _ctx) {
         return this.entries[index];
@@ -27607,7 +34827,7 @@ var init_vma = __esm({
     };
     Vma = class extends RtObject {
       constructor(k, mm, start2, end, flags2, pgoff, thp) {
-        super(`vma [${hex(start2)}, ${hex(end)}) of mm ${mm.id}`, k.mem.allocate(256), 256);
+        super(`vma [${hex2(start2)}, ${hex2(end)}) of mm ${mm.id}`, k.mem.allocate(256), 256);
         this.mm = mm;
         this.start = start2;
         this.end = end;
@@ -28159,7 +35379,7 @@ var init_drivers = __esm({
       length = PAGE;
       base;
       get name() {
-        return `contents of pfn ${hex(BigInt(this.pfn))}`;
+        return `contents of pfn ${hex2(BigInt(this.pfn))}`;
       }
       load() {
         return this.k.memmap.state(this.pfn).data;
@@ -28180,7 +35400,7 @@ var init_drivers = __esm({
       vals = /* @__PURE__ */ new Map();
       length;
       get name() {
-        return `vmalloc buffer @${hex(this.base)}`;
+        return `vmalloc buffer @${hex2(this.base)}`;
       }
       load(i2) {
         return this.vals.get(Math.floor(i2 / PAGE)) ?? 0n;
@@ -28205,7 +35425,7 @@ function touch(ctx, s) {
   s.lastFn = fnOf(ctx);
 }
 function pageLockName(h) {
-  return `page lock of pfn ${hex(BigInt(h.pfn))}`;
+  return `page lock of pfn ${hex2(BigInt(h.pfn))}`;
 }
 function pageMapcount(k, s) {
   const h = k.memmap.headOf(s);
@@ -28223,17 +35443,17 @@ function pageMapped(k, s) {
   return false;
 }
 function getPage(ctx, h) {
-  if (h.refcount <= 0) ctx.bug(`get_page on pfn ${hex(BigInt(h.pfn))} with refcount ${h.refcount} (VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow))`);
+  if (h.refcount <= 0) ctx.bug(`get_page on pfn ${hex2(BigInt(h.pfn))} with refcount ${h.refcount} (VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow))`);
   h.refcount++;
   touch(ctx, h);
 }
 function putPage(ctx, h) {
-  if (h.refcount <= 0) ctx.bug(`put_page on pfn ${hex(BigInt(h.pfn))} whose refcount is already ${h.refcount}`);
+  if (h.refcount <= 0) ctx.bug(`put_page on pfn ${hex2(BigInt(h.pfn))} whose refcount is already ${h.refcount}`);
   h.refcount--;
   touch(ctx, h);
   if (h.refcount === 0) {
-    if (pageMappedRaw(h)) ctx.bug(`pfn ${hex(BigInt(h.pfn))} freed while still mapped (bad page state)`);
-    if (h.lockedBy) ctx.bug(`pfn ${hex(BigInt(h.pfn))} freed while locked (bad page state)`);
+    if (pageMappedRaw(h)) ctx.bug(`pfn ${hex2(BigInt(h.pfn))} freed while still mapped (bad page state)`);
+    if (h.lockedBy) ctx.bug(`pfn ${hex2(BigInt(h.pfn))} freed while locked (bad page state)`);
   }
 }
 function pageMappedRaw(h) {
@@ -28263,7 +35483,7 @@ function* lockPage(ctx, h) {
   traceLock(ctx, "acquire", pageLockName(h));
 }
 function unlockPage(ctx, h) {
-  if (!h.lockedBy) ctx.bug(`unlock_page of pfn ${hex(BigInt(h.pfn))}, which is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
+  if (!h.lockedBy) ctx.bug(`unlock_page of pfn ${hex2(BigInt(h.pfn))}, which is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
   h.lockedBy = null;
   touch(ctx, h);
   traceLock(ctx, "release", pageLockName(h));
@@ -28288,7 +35508,7 @@ function pageBuiltins() {
   }).in("include/linux/mm.h").fn("unsigned long page_to_pfn(struct page *page)", (ctx, p) => BigInt(pg(ctx, p).s.pfn)).fn("struct page *pfn_to_page(unsigned long pfn)", (ctx, pfn) => {
     const k = kernelOf(ctx);
     const n = Number(pfn);
-    if (!k.memmap.exists(n)) return ctx.bug(`pfn_to_page(${hex(pfn)}): no such page in the model`);
+    if (!k.memmap.exists(n)) return ctx.bug(`pfn_to_page(${hex2(pfn)}): no such page in the model`);
     return k.memmap.ptr(n);
   }).fn("unsigned int compound_order(struct page *page)", (ctx, p) => {
     const { s } = pg(ctx, p);
@@ -28366,7 +35586,7 @@ function pageBuiltins() {
     const { k, s, h } = pg(ctx, p);
     asStruct(vmap, Vma, ctx, "vma");
     if (Number(compound)) ctx.notModelled("page_add_anon_rmap of a whole compound page");
-    if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
+    if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
     s.mapcount++;
     touch(ctx, s);
     void k;
@@ -28374,7 +35594,7 @@ function pageBuiltins() {
   }).fn("void page_remove_rmap(struct page *page, bool compound)", (ctx, p, compound) => {
     const { s } = pg(ctx, p);
     if (Number(compound)) ctx.notModelled("page_remove_rmap of a whole compound page");
-    if (s.mapcount < 0) ctx.bug(`page_remove_rmap: pfn ${hex(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
+    if (s.mapcount < 0) ctx.bug(`page_remove_rmap: pfn ${hex2(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
     s.mapcount--;
     touch(ctx, s);
     return void 0;
@@ -28446,8 +35666,8 @@ function* invalidateRangeStart(ctx, k, range, extraStack = []) {
   const rec = {
     event: EVENT_NAMES[event] ?? String(event),
     owner: ownerName(r.get("owner", ctx)),
-    start: hex(start2),
-    end: hex(end),
+    start: hex2(start2),
+    end: hex2(end),
     stack: [...k.stackOf(ctx), ...extraStack],
     subscribers: []
   };
@@ -28497,7 +35717,7 @@ function* invalidateRangeEnd(ctx, _k, range) {
   subs.wq.wakeAll();
 }
 function newRange(k, event, vma, mm, start2, end) {
-  return k.plain("mmu_notifier_range", `range ${EVENT_NAMES[event]} [${hex(start2)}, ${hex(end)})`, {
+  return k.plain("mmu_notifier_range", `range ${EVENT_NAMES[event]} [${hex2(start2)}, ${hex2(end)})`, {
     vma,
     mm: mm.self,
     start: start2,
@@ -28626,7 +35846,7 @@ function anonVmaPrepare(k, vma) {
   av.chains.push(new AnonVmaChain(k, vma, av));
 }
 function faultEvent(ctx, addr2, kind) {
-  ctx.trace({ t: "fault", addr: hex(addr2), kind, thread: ctx.thread.name, fn: fnOf(ctx) });
+  ctx.trace({ t: "fault", addr: hex2(addr2), kind, thread: ctx.thread.name, fn: fnOf(ctx) });
 }
 function* handleMmFault(ctx, k, vma, address, flags2) {
   return yield* k.tsFrame(ctx, "handle_mm_fault", handleMmFaultBody(ctx, k, vma, address, flags2));
@@ -28654,7 +35874,7 @@ function* handleMmFaultBody(ctx, k, vma, address, flags2) {
   const orig = table.entries[i2];
   if (orig.none) return yield* doAnonymousPage(ctx, k, vma, table, i2, address, write);
   if (!orig.present) {
-    const vmf = k.plain("vm_fault", `vm_fault @${hex(address)}`, {
+    const vmf = k.plain("vm_fault", `vm_fault @${hex2(address)}`, {
       vma: vma.self,
       gfp_mask: 0,
       pgoff: vma.pgoffOf(address),
@@ -28894,7 +36114,7 @@ function* cpuAccessBody(ctx, k, mm, addr2, write, update) {
     release(ctx, mm.mmapLock, true);
     if (r & (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)) return { ret: -14, value: 0n, faults };
   }
-  return ctx.bug(`user access at ${hex(addr2)} still faulting after 1000 attempts`);
+  return ctx.bug(`user access at ${hex2(addr2)} still faulting after 1000 attempts`);
 }
 function* munmap(ctx, k, mm, start2, len) {
   return yield* k.tsFrame(ctx, "munmap (zap_pte_range)", munmapBody(ctx, k, mm, start2, len));
@@ -28937,7 +36157,7 @@ function* munmapBody(ctx, k, mm, start2, len) {
   }
 }
 var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE2, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
-var init_memory = __esm({
+var init_memory2 = __esm({
   "src/model/kernel/mm/memory.ts"() {
     "use strict";
     init_api();
@@ -29124,7 +36344,7 @@ function pgtableBuiltins() {
     const s = slotOf(ctx, p, "pte", "page_table");
     return b(s.table.entries[s.i].equals(pte(ctx, orig)));
   }).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
-    ctx.hazard("bad-pte", `print_bad_pte at ${hex(a)}: ${pte(ctx, v).describe()}`);
+    ctx.hazard("bad-pte", `print_bad_pte at ${hex2(a)}: ${pte(ctx, v).describe()}`);
     return void 0;
   }).fn(
     "int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)",
@@ -29271,7 +36491,7 @@ var init_mm = __esm({
     init_state();
     init_locks();
     init_object();
-    init_memory();
+    init_memory2();
     init_vma();
     init_pgtable2();
     init_def();
@@ -30132,584 +37352,6 @@ var init_splice = __esm({
   }
 });
 
-// src/model/interp/memory.ts
-function hex2(a) {
-  return "0x" + BigInt.asUintN(64, a).toString(16);
-}
-function wildPtr(addr2) {
-  return new Ptr(new WildRegion(addr2), 0, 0);
-}
-function fieldOwner(r) {
-  return r instanceof FieldRegion ? { obj: r.obj, field: r.field.name } : null;
-}
-function killRegion(r) {
-  if (r instanceof OwnedRegion) {
-    r.dead = true;
-    if (r instanceof ArrayRegion) {
-      for (const v of r.vals) if (v instanceof LocalStruct) v.kill();
-    }
-  }
-}
-function zeroScalar(t, table) {
-  switch (t.k) {
-    case "int":
-      return t.bits === 64 ? 0n : 0;
-    case "ptr":
-      return null;
-    case "opaque":
-      return table.zeroOpaque(t.name);
-    default:
-      return UNINIT;
-  }
-}
-function newValue(t, table, base2, name3, mode, container) {
-  if (t.k === "struct") {
-    const layout = table.layoutOf(t.name);
-    if (!layout || !layout.complete) throw new Error(`struct ${t.name} is incomplete`);
-    return new LocalStruct(layout, base2, name3, mode, container);
-  }
-  if (t.k === "array") {
-    const es = Math.max(1, table.sizeof(t.of) ?? 1);
-    const vals = new Array(t.len);
-    for (let i2 = 0; i2 < t.len; i2++) vals[i2] = newValue(t.of, table, base2 + BigInt(i2 * es), `${name3}[${i2}]`, mode);
-    return new ArrayRegion(name3, t.of, es, base2, vals);
-  }
-  return mode === "zero" ? zeroScalar(t, table) : UNINIT;
-}
-function fillArray(r, table, mode) {
-  for (let i2 = 0; i2 < r.vals.length; i2++) {
-    const v = r.vals[i2];
-    if (v instanceof LocalStruct) v.fill(mode);
-    else if (v instanceof ArrayRegion) fillArray(v, table, mode);
-    else r.vals[i2] = mode === "zero" ? zeroScalar(r.elemType, table) : UNINIT;
-  }
-}
-function storageBytes(t, table) {
-  return roundUp(Math.max(1, table.sizeof(t) ?? 8), 8);
-}
-function formatValue(v) {
-  if (v === void 0) return "void";
-  if (v === null) return "NULL";
-  if (v === UNINIT) return "<uninitialised>";
-  if (typeof v === "number") return String(v);
-  if (typeof v === "bigint") return v > 0xffffn ? hex2(v) : String(v);
-  if (v instanceof Ptr) {
-    const r = v.region;
-    if (r instanceof FunctionRegion) return `&${r.name}`;
-    if (r instanceof WildRegion) return hex2(r.base);
-    const at2 = r.length === 1 ? r.name : `${r.name}[${v.index}]`;
-    return v.byteOffset ? `${at2}+${v.byteOffset}` : `&${at2}`;
-  }
-  if (v instanceof ArrayRegion) return `${v.name}[${v.length}]`;
-  if (typeof v === "object" && "structName" in v) return `struct ${v.structName}@${hex2(v.self.address)}`;
-  if (typeof v === "object" && "describe" in v) return v.describe();
-  return String(v);
-}
-var ADDR, DefaultAddressSpace, WildRegion, OwnedRegion, ArrayRegion, CellRegion, FunctionRegion, StructCellRegion, FieldRegion, LocalStruct;
-var init_memory2 = __esm({
-  "src/model/interp/memory.ts"() {
-    "use strict";
-    init_api();
-    init_ctypes();
-    ADDR = {
-      /** DefaultAddressSpace.allocate hands out addresses from here (the direct map). */
-      heap: 0xffff888000000000n,
-      /** Suggested base for the runtime's memmap (struct page array, index = pfn). */
-      vmemmap: 0xffffea0000000000n,
-      /** Thread stacks (model locals), `stackStride` apart. */
-      stacks: 0xffffc90000000000n,
-      stackStride: 0x100000n,
-      /** Model functions (function pointers), 64 bytes apart. */
-      text: 0xffffffff81000000n,
-      /** String literals. */
-      rodata: 0xffffffff82000000n
-    };
-    DefaultAddressSpace = class {
-      bases = [];
-      regs = [];
-      next = ADDR.heap;
-      /** Bytes handed out by allocate() (the model-memory budget counts these). */
-      allocatedBytes = 0;
-      register(region) {
-        const i2 = this.upper(region.base);
-        if (i2 > 0 && this.regs[i2 - 1] === region) return;
-        this.bases.splice(i2, 0, region.base);
-        this.regs.splice(i2, 0, region);
-      }
-      /** Additive to the AddressSpace contract: forget a region (a freed object, a returned frame). */
-      unregister(region) {
-        const i2 = this.regs.indexOf(region);
-        if (i2 >= 0) {
-          this.bases.splice(i2, 1);
-          this.regs.splice(i2, 1);
-        }
-      }
-      /** The region containing `addr`, or null. */
-      regionAt(addr2) {
-        const i2 = this.upper(addr2) - 1;
-        for (let j = i2; j >= 0 && j >= i2 - 4; j--) {
-          const r = this.regs[j];
-          if (addr2 < r.base + BigInt(r.length * r.elemSize)) return r;
-        }
-        return null;
-      }
-      ptrAt(addr2, _elemType) {
-        const r = this.regionAt(addr2);
-        if (!r) return wildPtr(addr2);
-        const rel = addr2 - r.base;
-        const size = BigInt(r.elemSize);
-        return new Ptr(r, Number(rel / size), Number(rel % size));
-      }
-      allocate(bytes, align2 = 64) {
-        const a = this.next + BigInt(align2) - 1n & ~(BigInt(align2) - 1n);
-        const n = Math.max(1, bytes);
-        this.next = a + BigInt(n);
-        this.allocatedBytes += n;
-        return a;
-      }
-      /** Every registered region, by address (for `lkml-replay model` and debugging). */
-      regions() {
-        return this.regs;
-      }
-      upper(addr2) {
-        let lo = 0;
-        let hi = this.bases.length;
-        while (lo < hi) {
-          const mid = lo + hi >> 1;
-          if (this.bases[mid] <= addr2) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      }
-    };
-    WildRegion = class {
-      constructor(base2) {
-        this.base = base2;
-      }
-      base;
-      elemType = { k: "void" };
-      elemSize = 1;
-      length = 1;
-      get name() {
-        return `nothing at ${hex2(this.base)}`;
-      }
-      load(_i, ctx) {
-        return ctx.bug(`dereference of wild pointer ${hex2(this.base)} (nothing lives there)`);
-      }
-      store(_i, _v, ctx) {
-        ctx.bug(`write through wild pointer ${hex2(this.base)} (nothing lives there)`);
-      }
-    };
-    OwnedRegion = class {
-      constructor(name3, elemType, elemSize, base2, length) {
-        this.name = name3;
-        this.elemType = elemType;
-        this.elemSize = elemSize;
-        this.base = base2;
-        this.length = length;
-      }
-      name;
-      elemType;
-      elemSize;
-      base;
-      length;
-      dead = false;
-      gone(ctx) {
-        return ctx.bug(`use of ${this.name} after its function returned`);
-      }
-    };
-    ArrayRegion = class extends OwnedRegion {
-      constructor(name3, elemType, elemSize, base2, vals, readonly_ = false) {
-        super(name3, elemType, elemSize, base2, vals.length);
-        this.vals = vals;
-        this.readonly_ = readonly_;
-      }
-      vals;
-      readonly_;
-      load(i2, ctx) {
-        if (this.dead) this.gone(ctx);
-        return this.vals[i2];
-      }
-      store(i2, v, ctx) {
-        if (this.dead) this.gone(ctx);
-        if (this.readonly_) ctx.bug(`write to read-only ${this.name}`);
-        const cur = this.vals[i2];
-        if (cur instanceof LocalStruct) cur.copyFrom(v, ctx);
-        else this.vals[i2] = v;
-      }
-    };
-    CellRegion = class extends OwnedRegion {
-      constructor(name3, elemType, elemSize, base2, value) {
-        super(name3, elemType, elemSize, base2, 1);
-        this.value = value;
-      }
-      value;
-      load(_i, ctx) {
-        if (this.dead) this.gone(ctx);
-        return this.value;
-      }
-      store(_i, v, ctx) {
-        if (this.dead) this.gone(ctx);
-        this.value = v;
-      }
-    };
-    FunctionRegion = class {
-      constructor(name3, elemType, base2, target) {
-        this.name = name3;
-        this.elemType = elemType;
-        this.base = base2;
-        this.target = target;
-      }
-      name;
-      elemType;
-      base;
-      target;
-      elemSize = 64;
-      length = 1;
-      load(_i, ctx) {
-        return ctx.bug(`reading function ${this.name} as data`);
-      }
-      store(_i, _v, ctx) {
-        ctx.bug(`writing to function ${this.name}`);
-      }
-    };
-    StructCellRegion = class {
-      constructor(obj) {
-        this.obj = obj;
-      }
-      obj;
-      length = 1;
-      get name() {
-        return this.obj.name;
-      }
-      get elemType() {
-        return this.obj.layout.table.structType(this.obj.layout.name);
-      }
-      get elemSize() {
-        return Math.max(1, this.obj.layout.size);
-      }
-      get base() {
-        return this.obj.base;
-      }
-      load(_i, ctx) {
-        if (this.obj.dead) ctx.bug(`use of ${this.obj.name} after its function returned`);
-        return this.obj;
-      }
-      store(_i, v, ctx) {
-        if (this.obj.dead) ctx.bug(`use of ${this.obj.name} after its function returned`);
-        this.obj.copyFrom(v, ctx);
-      }
-    };
-    FieldRegion = class {
-      constructor(obj, field2) {
-        this.obj = obj;
-        this.field = field2;
-        this.elemSize = Math.max(1, obj.layout.table.sizeof(field2.t) ?? 8);
-        this.base = obj.base + BigInt(field2.offset);
-      }
-      obj;
-      field;
-      length = 1;
-      elemSize;
-      base;
-      get name() {
-        return `${this.obj.name}.${this.field.name}`;
-      }
-      get elemType() {
-        return this.field.t;
-      }
-      load(_i, ctx) {
-        if (this.obj.dead) ctx.bug(`use of ${this.obj.name} after its function returned`);
-        return this.obj.vals[this.field.index];
-      }
-      store(_i, v, ctx) {
-        if (this.obj.dead) ctx.bug(`use of ${this.obj.name} after its function returned`);
-        this.obj.vals[this.field.index] = v;
-      }
-    };
-    LocalStruct = class _LocalStruct {
-      constructor(layout, base2, name3, mode, container) {
-        this.layout = layout;
-        this.base = base2;
-        this.name = name3;
-        this.container = container;
-        this.vals = new Array(layout.fields.length);
-        for (const f of layout.fields) {
-          this.vals[f.index] = newValue(f.t, layout.table, base2 + BigInt(f.offset), `${name3}.${f.name}`, mode, { obj: this, field: f.name });
-        }
-      }
-      layout;
-      base;
-      name;
-      container;
-      vals;
-      dead = false;
-      cell = null;
-      fptrs = null;
-      get structName() {
-        return this.layout.name;
-      }
-      get self() {
-        return this.cell ??= new Ptr(new StructCellRegion(this), 0);
-      }
-      field(name3) {
-        const f = this.layout.byName.get(name3);
-        if (!f) throw new Error(`struct ${this.layout.name} has no field ${name3}`);
-        return f;
-      }
-      get(field2, ctx) {
-        if (this.dead) ctx.bug(`use of ${this.name} after its function returned`);
-        const f = this.field(field2);
-        const v = this.vals[f.index];
-        return v instanceof ArrayRegion ? new Ptr(v, 0) : v;
-      }
-      set(field2, value, ctx) {
-        if (this.dead) ctx.bug(`use of ${this.name} after its function returned`);
-        const f = this.field(field2);
-        const cur = this.vals[f.index];
-        if (cur instanceof _LocalStruct) cur.copyFrom(value, ctx);
-        else this.vals[f.index] = value;
-      }
-      fieldPtr(field2, _ctx) {
-        const f = this.field(field2);
-        const v = this.vals[f.index];
-        if (v instanceof _LocalStruct) return v.self;
-        if (v instanceof ArrayRegion) return new Ptr(v, 0);
-        this.fptrs ??= new Array(this.layout.fields.length);
-        return this.fptrs[f.index] ??= new Ptr(new FieldRegion(this, f), 0);
-      }
-      /** Re-initialise in place (a declaration executed again, `= {}`). */
-      fill(mode) {
-        const table = this.layout.table;
-        for (const f of this.layout.fields) {
-          const cur = this.vals[f.index];
-          if (cur instanceof _LocalStruct) cur.fill(mode);
-          else if (cur instanceof ArrayRegion) fillArray(cur, table, mode);
-          else this.vals[f.index] = mode === "zero" ? zeroScalar(f.t, table) : UNINIT;
-        }
-      }
-      /** Struct assignment: copies every field, UNINIT included (copying is not a read). */
-      copyFrom(src, ctx) {
-        if (src === this) return;
-        for (const f of this.layout.fields) {
-          const cur = this.vals[f.index];
-          const sv = src instanceof _LocalStruct ? src.vals[f.index] : src.get(f.name, ctx);
-          if (cur instanceof _LocalStruct) cur.copyFrom(sv, ctx);
-          else if (cur instanceof ArrayRegion) {
-            const from = sv instanceof ArrayRegion ? sv.vals : null;
-            for (let i2 = 0; i2 < cur.vals.length; i2++) {
-              const x = from ? from[i2] : sv.region.load(sv.index + i2, ctx);
-              if (cur.vals[i2] instanceof _LocalStruct) cur.vals[i2].copyFrom(x, ctx);
-              else cur.vals[i2] = x;
-            }
-          } else this.vals[f.index] = sv;
-        }
-      }
-      /** Mark this object (and what it embeds) as gone: its frame returned. */
-      kill() {
-        this.dead = true;
-        for (const v of this.vals) {
-          if (v instanceof _LocalStruct) v.kill();
-          else if (v instanceof ArrayRegion) killRegion(v);
-        }
-      }
-    };
-  }
-});
-
-// src/model/interp/runtime.ts
-function tick(f, loc) {
-  f.loc = loc;
-  const m = f.m;
-  if (++m.steps >= m.checkAt) m.checkpoint(f);
-}
-function pushFrame(nf) {
-  const t = nf.t;
-  const fn = nf.fn;
-  if (t.frames.length >= t.m.maxDepth) {
-    t.frames.push(nf);
-    t.m.overBudget("call-depth", `call depth ${t.m.maxDepth} exceeded calling ${fn.name}()`);
-  }
-  if (fn.frameBytes !== 0) {
-    nf.sp = t.sp;
-    t.sp += fn.frameBytes;
-    if (t.sp > t.m.stackBytes) {
-      t.frames.push(nf);
-      t.m.overBudget("memory", `thread ${t.thread.name}: stack of ${t.m.stackBytes} bytes exhausted in ${fn.name}()`);
-    }
-  }
-  t.frames.push(nf);
-  if (t.m.callHooked) t.m.onCall(t, fn.name, "model", nf.v.slice(0, fn.type.params.length));
-}
-function popFrame(nf, value) {
-  const t = nf.t;
-  const fn = nf.fn;
-  if (fn.ownedSlots.length !== 0) {
-    for (const s of fn.ownedSlots) {
-      const o = nf.v[s];
-      if (o instanceof LocalStruct) o.kill();
-      else if (o instanceof ArrayRegion || o !== void 0 && o !== null && typeof o === "object" && "dead" in o) killRegion(o);
-    }
-    t.sp = nf.sp;
-  }
-  t.frames.pop();
-  if (t.m.callHooked) t.m.onReturn(t, fn.name, "model", value);
-}
-function stackAddr(f, off) {
-  return f.t.stackBase + BigInt(f.sp + off);
-}
-function bug(f, message) {
-  return f.t.bug(message);
-}
-function loadPtr(f, p, what) {
-  if (p instanceof Ptr) {
-    const r = p.region;
-    if (p.byteOffset !== 0) return bug(f, `misaligned or tagged pointer dereference: ${what} is ${r.name}+${p.byteOffset}`);
-    if (p.index < 0 || p.index >= r.length) return bug(f, `out-of-bounds access: ${what} is ${r.name}[${p.index}] (length ${r.length})`);
-    return r.load(p.index, f.t);
-  }
-  if (p === null) return bug(f, `NULL pointer dereference: ${what}`);
-  return bug(f, `dereference of an uninitialised pointer: ${what}`);
-}
-function storePtr(f, p, v, what) {
-  if (p instanceof Ptr) {
-    const r = p.region;
-    if (p.byteOffset !== 0) bug(f, `misaligned or tagged pointer store: ${what} is ${r.name}+${p.byteOffset}`);
-    if (p.index < 0 || p.index >= r.length) bug(f, `out-of-bounds store: ${what} is ${r.name}[${p.index}] (length ${r.length})`);
-    r.store(p.index, v, f.t);
-    return;
-  }
-  if (p === null) bug(f, `NULL pointer dereference (store): ${what}`);
-  bug(f, `store through an uninitialised pointer: ${what}`);
-}
-function targetOf(f, p, what) {
-  if (p instanceof Ptr && p.region instanceof FunctionRegion && p.index === 0 && p.byteOffset === 0) {
-    return p.region.target;
-  }
-  if (p === null) return bug(f, `call through NULL function pointer: ${what}`);
-  if (p === UNINIT) return bug(f, `call through uninitialised function pointer: ${what}`);
-  return bug(f, `call through a pointer that is not a function: ${what}`);
-}
-function ptrEquals(a, b2) {
-  if (a === b2) return true;
-  if (a instanceof Ptr) {
-    if (b2 instanceof Ptr) {
-      if (a.region === b2.region) return a.index === b2.index && a.byteOffset === b2.byteOffset;
-      return a.address === b2.address;
-    }
-    return false;
-  }
-  return false;
-}
-function ptrToInt(p) {
-  if (p === null) return 0n;
-  return BigInt.asUintN(64, p.address);
-}
-function isIterator(r) {
-  return r !== null && typeof r === "object" && typeof r.next === "function" && typeof r.throw === "function";
-}
-function apply(b2, t, v) {
-  const fn = b2.b.fn;
-  switch (v.length) {
-    case 0:
-      return fn(t);
-    case 1:
-      return fn(t, v[0]);
-    case 2:
-      return fn(t, v[0], v[1]);
-    case 3:
-      return fn(t, v[0], v[1], v[2]);
-    case 4:
-      return fn(t, v[0], v[1], v[2], v[3]);
-    default:
-      return fn(t, ...v);
-  }
-}
-function* callBuiltinGen(t, b2, vals) {
-  const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
-  let r = apply(b2, t, vals);
-  if (isIterator(r)) r = yield* r;
-  const v = b2.checkRet(r, t);
-  if (hooked) t.m.onReturn(t, b2.name, "builtin", v);
-  return v;
-}
-function callBuiltinPlain(t, b2, vals) {
-  const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
-  let r = apply(b2, t, vals);
-  if (isIterator(r)) {
-    const step = r.next();
-    if (!step.done) return t.notModelled(`builtin ${b2.name}() blocked, but it is not declared blocking`);
-    r = step.value;
-  }
-  const v = b2.checkRet(r, t);
-  if (hooked) t.m.onReturn(t, b2.name, "builtin", v);
-  return v;
-}
-function* invokeTarget(t, tgt, vals, discard = false) {
-  if (tgt.kind === "model") {
-    const fn = tgt.fn;
-    const nf = new Frame(fn, t);
-    nf.discard = discard;
-    const n = Math.min(vals.length, fn.type.params.length);
-    for (let i2 = 0; i2 < n; i2++) nf.v[i2] = vals[i2];
-    pushFrame(nf);
-    const r = fn.run !== null ? fn.run(nf) : yield* fn.runGen(nf);
-    popFrame(nf, r);
-    return r;
-  }
-  if (tgt.kind === "builtin") return yield* callBuiltinGen(t, tgt, vals);
-  return t.notModelled(`calls \`${tgt.name}()\`, which the model does not have`);
-}
-var NORMAL, BREAK, CONTINUE, RETURN, GOTO, Frame, RunEnd;
-var init_runtime = __esm({
-  "src/model/interp/runtime.ts"() {
-    "use strict";
-    init_api();
-    init_memory2();
-    NORMAL = 0;
-    BREAK = 1;
-    CONTINUE = 2;
-    RETURN = 3;
-    GOTO = 4;
-    Frame = class {
-      constructor(fn, t) {
-        this.fn = fn;
-        this.t = t;
-        this.v = new Array(fn.nSlots);
-        this.loc = fn.loc;
-        this.m = t.m;
-      }
-      fn;
-      t;
-      v;
-      loc;
-      ret = void 0;
-      /** Pending goto target while a GOTO completion unwinds to the block holding the label. */
-      label = null;
-      sp = 0;
-      /** The caller discards the value (`f(x);`, `(void)f(x);`): falling off a non-void body is then no use. */
-      discard = false;
-      m;
-    };
-    RunEnd = class {
-      constructor(verdict, detail, thread, stack, extra = {}) {
-        this.verdict = verdict;
-        this.detail = detail;
-        this.thread = thread;
-        this.stack = stack;
-        this.extra = extra;
-      }
-      verdict;
-      detail;
-      thread;
-      stack;
-      extra;
-    };
-  }
-});
-
 // src/model/interp/cexpr.ts
 function plainExpr(t, ev, src, line, place = null) {
   return { t, ev, gv: null, konst: false, kv: void 0, place, nullConst: false, src, line };
@@ -30791,8 +37433,8 @@ function ptrCompatible(to, from) {
   return sameType(to.to, from.to);
 }
 function convFn(from, to, kind, what, line, nullConst = false) {
-  const fail = (why) => {
-    throw new CompileError(line, `${what}: ${why} (\`${typeToString(from)}\` to \`${typeToString(to)}\`)`);
+  const fail = (why2) => {
+    throw new CompileError(line, `${what}: ${why2} (\`${typeToString(from)}\` to \`${typeToString(to)}\`)`);
   };
   if (from === UNRESOLVED) return null;
   if (to.k === "void") {
@@ -31276,7 +37918,7 @@ var init_intrinsics = __esm({
     init_compile_ops();
     init_ctypes();
     init_lex();
-    init_memory2();
+    init_memory();
     init_runtime();
     MAX_ERRNO2 = 4095n;
     ERR_START = (1n << 64n) - MAX_ERRNO2;
@@ -31731,7 +38373,7 @@ var init_compile_init = __esm({
     init_cexpr();
     init_compile_expr();
     init_ctypes();
-    init_memory2();
+    init_memory();
   }
 });
 
@@ -31740,7 +38382,7 @@ var NeedCell, FnCx;
 var init_fn_context = __esm({
   "src/model/interp/fn-context.ts"() {
     "use strict";
-    init_memory2();
+    init_memory();
     init_cexpr();
     NeedCell = class {
       constructor(name3) {
@@ -32385,7 +39027,7 @@ var init_compile_expr = __esm({
     init_compile_stmt();
     init_ctypes();
     init_ints();
-    init_memory2();
+    init_memory();
     init_runtime();
     init_fn_context();
   }
@@ -32478,8 +39120,8 @@ function compileStmtInner(cx, s) {
     case "goto": {
       const label = s.label;
       if (!cx.blockLabels.some((b2) => b2.has(label))) {
-        const why = cx.allLabels.has(label) ? `goto into a nested block (label \`${label}\`) is not supported` : `goto to unknown label \`${label}\``;
-        throw new CompileError(s.line, why);
+        const why2 = cx.allLabels.has(label) ? `goto into a nested block (label \`${label}\`) is not supported` : `goto to unknown label \`${label}\``;
+        throw new CompileError(s.line, why2);
       }
       return { ev: (f) => {
         tick(f, loc);
@@ -32733,9 +39375,9 @@ function compileSwitch(cx, s) {
 }
 function compileDecl(cx, s) {
   const loc = cx.loc;
-  const refuse = (why) => {
+  const refuse = (why2) => {
     for (const d of s.decls) if (!cx.lookup(d.name)) cx.declare(d.name, UNRESOLVED, d.line);
-    throw new CompileError(s.line, why);
+    throw new CompileError(s.line, why2);
   };
   if (s.storage.includes("static")) refuse("static local variables are not supported");
   if (s.storage.includes("extern")) refuse("extern declarations inside functions are not supported");
@@ -32875,7 +39517,7 @@ var init_compile_stmt = __esm({
     init_compile_init();
     init_ctypes();
     init_ints();
-    init_memory2();
+    init_memory();
     init_runtime();
     init_compile_block();
     PLAIN_NORMAL = { ev: () => NORMAL, gv: null };
@@ -33075,7 +39717,7 @@ var init_compile_block = __esm({
   "src/model/interp/compile-block.ts"() {
     "use strict";
     init_api();
-    init_memory2();
+    init_memory();
     init_runtime();
     init_lower();
     init_compile_stmt();
@@ -33093,7 +39735,7 @@ var init_compiler = __esm({
     init_compile_expr();
     init_ctypes();
     init_fn_context();
-    init_memory2();
+    init_memory();
     init_lower();
     init_preprocess();
     init_ts_parser();
@@ -33576,532 +40218,6 @@ var init_compiler = __esm({
   }
 });
 
-// src/model/interp/thread.ts
-function coerceArgs(tgt, args3) {
-  const params = tgt.kind === "model" ? tgt.fn.type.params : tgt.kind === "builtin" ? tgt.type.params : [];
-  return args3.map((v, i2) => params[i2] ? coerce(v, params[i2]) : v);
-}
-function coerce(v, t) {
-  if (t.k !== "int" || v === UNINIT) return v;
-  if (typeof v === "number" || typeof v === "bigint") return converter(t)(v);
-  if (typeof v === "boolean") return converter(t)(v ? 1 : 0);
-  return v;
-}
-function localTable(fn) {
-  let t = localTables.get(fn.localNames);
-  if (t) return t;
-  const seen = /* @__PURE__ */ new Map();
-  t = { names: [], slots: [], bySlot: /* @__PURE__ */ new Map() };
-  fn.localNames.forEach((n, slot) => {
-    if (n === null) return;
-    const k = (seen.get(n) ?? 0) + 1;
-    seen.set(n, k);
-    const name3 = k === 1 ? n : `${n}#${k}`;
-    t.names.push(name3);
-    t.slots.push(slot);
-    t.bySlot.set(name3, slot);
-  });
-  localTables.set(fn.localNames, t);
-  return t;
-}
-function localValue(v) {
-  if (v instanceof CellRegion) return v.value;
-  if (v instanceof ArrayRegion) return new Ptr(v, 0);
-  return v;
-}
-var Thread, localTables, FrameView;
-var init_thread = __esm({
-  "src/model/interp/thread.ts"() {
-    "use strict";
-    init_api();
-    init_ints();
-    init_memory2();
-    init_runtime();
-    Thread = class {
-      constructor(m, id, name3) {
-        this.m = m;
-        this.id = id;
-        this.name = name3;
-        this.thread = { id, name: name3 };
-        this.stackBase = ADDR.stacks + BigInt(id) * ADDR.stackStride;
-      }
-      m;
-      id;
-      name;
-      thread;
-      frames = [];
-      sp = 0;
-      stackBase;
-      gen = null;
-      state = "runnable";
-      value = void 0;
-      blockedOn = null;
-      get mem() {
-        return this.m.mem;
-      }
-      get steps() {
-        return this.m.steps;
-      }
-      stack() {
-        return this.frames.map((f) => f.fn.name);
-      }
-      loc() {
-        const top = this.frames[this.frames.length - 1];
-        return top ? top.loc : { file: "<runtime>", line: 0, function: "<runtime>" };
-      }
-      hazard(kind, detail) {
-        this.m.addHazard(this, kind, detail);
-      }
-      trace(ev) {
-        this.m.pushTrace(ev);
-      }
-      bug(message) {
-        throw this.m.end("bug", message, this);
-      }
-      notModelled(what) {
-        throw this.m.end("error", what, this);
-      }
-      endRun(verdict, detail) {
-        throw this.m.end(verdict, detail, this);
-      }
-      setVerdict(verdict, detail) {
-        this.m.marked = { verdict, detail };
-      }
-      *call(fn, args3) {
-        const tgt = this.m.resolveTarget(fn, this);
-        const ft = tgt.kind === "model" ? tgt.fn.type : tgt.kind === "builtin" ? tgt.type : null;
-        if (ft && (args3.length < ft.params.length || !ft.variadic && args3.length > ft.params.length)) {
-          return this.notModelled(`${typeof fn === "string" ? fn : formatValue(fn)}() takes ${ft.params.length} argument(s), ${args3.length} given`);
-        }
-        const r = yield* invokeTarget(this, tgt, coerceArgs(tgt, args3));
-        if (r === UNINIT && tgt.kind === "model" && (tgt.fn.type.ret.k === "int" || tgt.fn.type.ret.k === "ptr")) {
-          const f = tgt.fn;
-          return this.bug(`${f.name}() (${f.file}:${f.line}) returns an uninitialised value, and its caller in the runtime uses it`);
-        }
-        return r;
-      }
-      callSync(fn, args3) {
-        const it = this.call(fn, args3);
-        const step = it.next();
-        if (!step.done) return this.notModelled(`${typeof fn === "string" ? fn : "function pointer"} blocked inside callSync`);
-        return step.value;
-      }
-    };
-    localTables = /* @__PURE__ */ new WeakMap();
-    FrameView = class {
-      constructor(f) {
-        this.f = f;
-        this.t = localTable(f.fn);
-      }
-      f;
-      t;
-      get function() {
-        return this.f.fn.name;
-      }
-      get names() {
-        return this.t.names.filter((_n, i2) => this.f.v[this.t.slots[i2]] !== void 0);
-      }
-      get(name3) {
-        const s = this.t.bySlot.get(name3);
-        if (s === void 0 || this.f.v[s] === void 0) return void 0;
-        return localValue(this.f.v[s]);
-      }
-      entries() {
-        const out2 = [];
-        const { names, slots } = this.t;
-        const v = this.f.v;
-        for (let i2 = 0; i2 < names.length; i2++) {
-          const x = v[slots[i2]];
-          if (x !== void 0) out2.push([names[i2], localValue(x)]);
-        }
-        return out2;
-      }
-    };
-  }
-});
-
-// src/model/interp/machine.ts
-var DEFAULT_BUDGETS, POLL_EVERY, Machine;
-var init_machine = __esm({
-  "src/model/interp/machine.ts"() {
-    "use strict";
-    init_api();
-    init_memory2();
-    init_thread();
-    init_runtime();
-    DEFAULT_BUDGETS = {
-      steps: 1e7,
-      callDepth: 256,
-      stackBytes: 1 << 20,
-      memoryBytes: 256 << 20,
-      regions: 1e6
-    };
-    POLL_EVERY = 1 << 16;
-    Machine = class {
-      constructor(program, opts = {}) {
-        this.program = program;
-        this.opts = opts;
-        this.budgets = { ...DEFAULT_BUDGETS, ...opts.budgets };
-        this.maxDepth = this.budgets.callDepth;
-        this.stackBytes = this.budgets.stackBytes;
-        const h = opts.hooks ?? {};
-        this.loopHooked = !!h.onLoopHead;
-        const hooks = !!(h.onCall || h.onReturn);
-        this.callHooked = hooks || !!opts.traceCalls;
-        this.builtinHooked = hooks && opts.callHookScope?.builtins !== false;
-        this.hookNames = opts.callHookScope?.names ? new Set(opts.callHookScope.names) : null;
-        if (h.onSteps) this.nextHook = h.onSteps.every;
-        this.mem = opts.mem ?? new DefaultAddressSpace();
-        this.nextPoll = POLL_EVERY;
-        this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook, this.nextPoll);
-        this.boot = new Thread(this, 0, "<init>");
-        for (const fn of program.fns) this.mem.register(fn.region);
-        for (const b2 of program.builtinTargets.values()) this.mem.register(b2.region);
-        for (const m of program.missingTargets.values()) this.mem.register(m.region);
-        for (const s of program.strings.values()) this.mem.register(s.region);
-        this.initGlobals();
-      }
-      program;
-      opts;
-      steps = 0;
-      checkAt = 0;
-      budgets;
-      maxDepth;
-      stackBytes;
-      loopHooked;
-      callHooked;
-      builtinHooked;
-      hookNames;
-      globals = [];
-      /** The run's AddressSpace, exactly the object given in the options (ExecCtx.mem). */
-      mem;
-      hazards = [];
-      trace = [];
-      marked = null;
-      /** Bytes the interpreter allocated itself (globals, compound literals). */
-      allocBytes = 0;
-      threadCount = 0;
-      nextPoll = 0;
-      threads = [];
-      current = null;
-      nextHook = Number.POSITIVE_INFINITY;
-      onceSeen = /* @__PURE__ */ new Map();
-      boot;
-      initError = null;
-      ran = false;
-      /** The runtime's context before the run (creating objects, calling model code to set up). */
-      get ctx() {
-        return this.boot;
-      }
-      /** Address of a global variable (to read or set it from TypeScript). */
-      global(name3) {
-        const g = this.program.global(name3, "");
-        if (!g) throw new Error(`no global ${name3}`);
-        const o = this.globals[g.index];
-        if (o instanceof LocalStruct) return o.self;
-        return new Ptr(o, 0);
-      }
-      initGlobals() {
-        const types = this.program.types;
-        const decls = this.program.globals;
-        for (const g of decls) {
-          const t = g.info.t;
-          const base2 = this.allocate(storageBytes(t, types));
-          const name3 = `global ${g.info.name}`;
-          if (t.k === "struct" || t.k === "array") {
-            const o = newValue(t, types, base2, name3, "zero");
-            this.globals[g.info.index] = o;
-            this.mem.register(o instanceof LocalStruct ? o.self.region : o);
-          } else {
-            const c = new CellRegion(name3, t, storageBytes(t, types), base2, zeroScalar(t, types));
-            this.globals[g.info.index] = c;
-            this.mem.register(c);
-          }
-        }
-        const init2 = this.bootFrame();
-        try {
-          for (const g of decls) {
-            if (g.filler) g.filler.ev(this.globals[g.info.index], init2);
-            else if (g.value) this.globals[g.info.index].value = g.value(init2);
-          }
-        } catch (e) {
-          if (e instanceof RunEnd) this.initError = e;
-          else throw e;
-        }
-      }
-      bootFrame() {
-        const fn = {
-          name: "<init>",
-          file: "<init>",
-          line: 0,
-          endLine: 0,
-          isStatic: true,
-          type: { k: "func", ret: { k: "void" }, params: [], variadic: false },
-          loc: { file: "<init>", line: 0, function: "<init>" },
-          nSlots: 0,
-          localNames: [],
-          ownedSlots: [],
-          frameBytes: 0,
-          mayBlock: false,
-          run: null,
-          runGen: null,
-          trap: null,
-          region: null
-        };
-        return new Frame(fn, this.boot);
-      }
-      // ------------------------------------------------------------------------- MachineCore
-      checkpoint(f) {
-        if (this.steps > this.budgets.steps) {
-          this.overBudget("steps", `step budget of ${this.budgets.steps} statements exhausted in ${f.fn.name}() at ${f.loc.file}:${f.loc.line}`);
-        }
-        const h = this.opts.hooks?.onSteps;
-        if (h && this.steps >= this.nextHook) {
-          this.nextHook += Math.max(1, h.every);
-          h.fn(this.steps, f.t);
-        }
-        if (this.steps >= this.nextPoll) {
-          this.nextPoll += POLL_EVERY;
-          this.checkMemory();
-        }
-        this.checkAt = Math.min(this.budgets.steps + 1, this.nextHook, this.nextPoll);
-      }
-      /** Memory budget: what the interpreter allocated plus what a DefaultAddressSpace reports. */
-      checkMemory() {
-        const d = this.mem instanceof DefaultAddressSpace ? this.mem : null;
-        const bytes = this.allocBytes + (d ? d.allocatedBytes : 0);
-        if (bytes > this.budgets.memoryBytes) this.overBudget("memory", `more than ${this.budgets.memoryBytes} bytes of model memory`);
-        if (d && d.regions().length > this.budgets.regions) this.overBudget("memory", `more than ${this.budgets.regions} regions`);
-      }
-      ptrAt(addr2, elem) {
-        const a = BigInt.asUintN(64, addr2);
-        if (a >= ADDR.stacks && a < ADDR.stacks + ADDR.stackStride * BigInt(this.threadCount + 1)) return this.stackPtr(a) ?? wildPtr(a);
-        return this.mem.ptrAt(a, elem);
-      }
-      allocate(bytes) {
-        this.allocBytes += bytes;
-        if (this.allocBytes > this.budgets.memoryBytes) this.checkMemory();
-        return this.mem.allocate(bytes);
-      }
-      loopHead(f, site) {
-        const threads = this.threads;
-        const head = {
-          id: site.id,
-          kind: site.kind,
-          loc: site.loc,
-          thread: f.t.thread.name,
-          locals: new FrameView(f),
-          // computed when asked: most loop heads never look
-          get othersRunnable() {
-            return threads.filter((t) => t !== f.t && (t.state === "runnable" || t.state === "blocked" && t.blockedOn.ready())).map((t) => t.name);
-          }
-        };
-        this.opts.hooks.onLoopHead(f.t, head);
-      }
-      onCall(t, name3, kind, args3) {
-        if (this.opts.traceCalls && kind === "model") {
-          this.pushTrace({ t: "call", fn: name3, depth: t.frames.length, thread: t.thread.name, args: args3.map((a) => formatValue(a)) });
-        }
-        if (kind === "builtin" ? !this.builtinHooked : false) return;
-        if (this.hookNames && !this.hookNames.has(name3)) return;
-        this.opts.hooks?.onCall?.(t, name3, kind, args3);
-      }
-      onReturn(t, name3, kind, value) {
-        if (this.opts.traceCalls && kind === "model") {
-          this.pushTrace({ t: "return", fn: name3, depth: t.frames.length + 1, thread: t.thread.name, value: formatValue(value) });
-        }
-        if (kind === "builtin" ? !this.builtinHooked : false) return;
-        if (this.hookNames && !this.hookNames.has(name3)) return;
-        this.opts.hooks?.onReturn?.(t, name3, kind, value);
-      }
-      hazardAt(t, site, kind, detail, once) {
-        if (once) {
-          let seen = this.onceSeen.get(kind);
-          if (!seen) this.onceSeen.set(kind, seen = /* @__PURE__ */ new Set());
-          if (seen.has(site)) return;
-          seen.add(site);
-        }
-        this.addHazard(t, kind, detail, site.loc);
-      }
-      addHazard(t, kind, detail, loc) {
-        const at2 = loc ?? t.loc();
-        const h = { kind, function: at2.function, detail, stack: t.stack(), loc: at2 };
-        this.hazards.push(h);
-        this.pushTrace({ t: "hazard", index: this.hazards.length - 1 });
-        this.opts.hooks?.onHazard?.(h);
-      }
-      pushTrace(ev) {
-        this.trace.push(ev);
-        this.opts.hooks?.onTrace?.(ev);
-      }
-      overBudget(which2, detail) {
-        throw this.end("budget", detail, this.current ?? this.boot, { budget: which2 });
-      }
-      end(verdict, detail, t, extra = {}) {
-        const stack = t.frames.map((f) => ({ function: f.fn.name, file: f.fn.file, line: f.loc.line }));
-        return new RunEnd(verdict, detail, t.thread.name, stack, extra);
-      }
-      /** Pointer to a model local on some thread's stack (int -> pointer casts of stack addresses). */
-      stackPtr(addr2) {
-        for (const t of [this.boot, ...this.threads]) {
-          if (addr2 < t.stackBase || addr2 >= t.stackBase + ADDR.stackStride) continue;
-          for (const f of t.frames) {
-            for (const s of f.fn.ownedSlots) {
-              const o = f.v[s];
-              const region = o instanceof LocalStruct ? o.self.region : o;
-              if (!region) continue;
-              const end = region.base + BigInt(region.length * region.elemSize);
-              if (addr2 >= region.base && addr2 < end) {
-                const rel = addr2 - region.base;
-                return new Ptr(region, Number(rel / BigInt(region.elemSize)), Number(rel % BigInt(region.elemSize)));
-              }
-            }
-          }
-        }
-        return null;
-      }
-      resolveTarget(fn, t) {
-        if (typeof fn !== "string") {
-          if (fn instanceof Ptr && fn.region instanceof FunctionRegion && fn.index === 0 && fn.byteOffset === 0) return fn.region.target;
-          return t.notModelled(`call through ${formatValue(fn)}, which is not a function`);
-        }
-        const code2 = this.program.lookupFunction(fn, "");
-        if (code2) return { kind: "model", fn: code2 };
-        const b2 = this.program.builtin(fn);
-        if (b2) return b2;
-        return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
-      }
-      // ------------------------------------------------------------------------- scheduler
-      run(specs) {
-        if (this.ran) throw new Error("a Machine runs once; make a new one");
-        this.ran = true;
-        if (this.initError) return this.result(this.initError, null);
-        this.threads = specs.map((s, i2) => new Thread(this, i2 + 1, s.name));
-        this.threadCount = this.threads.length;
-        let lastBlocked = null;
-        let cur = 0;
-        try {
-          this.threads.forEach((t, i2) => t.gen = this.entryGen(t, specs[i2]));
-          let previous = null;
-          for (; ; ) {
-            const i2 = this.pick(cur, previous);
-            if (i2 < 0) break;
-            previous = this.threads[i2].thread;
-            const t = this.threads[i2];
-            this.current = t;
-            t.state = "runnable";
-            t.blockedOn = null;
-            if (++this.steps > this.budgets.steps) this.overBudget("steps", `step budget of ${this.budgets.steps} exhausted while switching threads`);
-            const r = t.gen.next();
-            if (r.done) {
-              t.state = "done";
-              t.value = r.value;
-            } else {
-              t.state = "blocked";
-              t.blockedOn = r.value.blockedOn;
-              lastBlocked = t;
-            }
-            cur = (i2 + 1) % this.threads.length;
-          }
-        } catch (e) {
-          if (e instanceof RunEnd) return this.result(e, null);
-          if (this.opts.rethrowInternalErrors) throw e;
-          const t = this.current ?? this.boot;
-          const err2 = e instanceof Error ? e : new Error(String(e));
-          return this.result(this.end("error", `internal error: ${err2.message}`, t), err2);
-        } finally {
-          this.current = null;
-        }
-        const stuck = this.threads.filter((t) => t.state === "blocked");
-        if (stuck.length === 0) {
-          const v = this.marked?.verdict ?? "completed";
-          return this.result(new RunEnd(v, this.marked?.detail ?? "", null, []), null);
-        }
-        return this.deadlock(lastBlocked ?? stuck[0], stuck);
-      }
-      /** Next thread at or after `from` (cyclically) that can run, or the scheduler option's choice. */
-      pick(from, previous) {
-        const n = this.threads.length;
-        const can = [];
-        for (let k = 0; k < n; k++) {
-          const i3 = (from + k) % n;
-          const t = this.threads[i3];
-          if (t.state === "runnable" || t.state === "blocked" && t.blockedOn.ready()) {
-            if (!this.opts.scheduler) return i3;
-            can.push(i3);
-          }
-        }
-        if (can.length === 0) return -1;
-        const chosen = this.opts.scheduler(can.map((i3) => this.threads[i3].thread), previous);
-        const i2 = can.find((x) => this.threads[x].id === chosen.id);
-        if (i2 === void 0) throw new Error(`scheduler chose ${chosen.name}, which cannot run now`);
-        return i2;
-      }
-      entryGen(t, spec) {
-        const entry = spec.entry;
-        if (typeof entry === "function") {
-          return (function* () {
-            const r = entry(t);
-            if (r !== null && typeof r === "object" && typeof r.next === "function" && typeof r.throw === "function") {
-              return yield* r;
-            }
-            return r;
-          })();
-        }
-        return t.call(entry, spec.args ?? []);
-      }
-      deadlock(last, stuck) {
-        const byId = new Map(this.threads.map((t) => [t.id, t]));
-        const link = (t) => {
-          const w = t.blockedOn;
-          const h = w.holder();
-          return { thread: t.name, waitsFor: w.name, holder: h ? h.name : null };
-        };
-        const chain2 = [];
-        const seen = /* @__PURE__ */ new Set();
-        for (let t = last; t && !seen.has(t) && t.state === "blocked"; ) {
-          seen.add(t);
-          const l = link(t);
-          chain2.push(l);
-          const h = t.blockedOn.holder();
-          t = h ? byId.get(h.id) : void 0;
-        }
-        const text = chain2.map((l) => `${l.thread} waits for ${l.waitsFor}${l.holder ? ` held by ${l.holder === l.thread ? `${l.holder} (itself)` : l.holder}` : " (no holder)"}`).join("; ");
-        const stack = last.frames.map((f) => ({ function: f.fn.name, file: f.fn.file, line: f.loc.line }));
-        const r = this.result(new RunEnd("deadlock", text, last.name, stack), null);
-        r.waitChain = chain2;
-        r.blocked = stuck.map(link);
-        return r;
-      }
-      result(end, internal) {
-        const top = end.stack[end.stack.length - 1];
-        const r = {
-          verdict: end.verdict,
-          detail: end.detail,
-          threads: this.threads.map((t) => ({
-            name: t.name,
-            state: t.state,
-            value: t.value,
-            ...t.blockedOn ? { blockedOn: t.blockedOn.name } : {}
-          })),
-          value: this.threads[0]?.value,
-          steps: this.steps,
-          hazards: this.hazards,
-          trace: this.trace
-        };
-        if (end.thread !== null) r.thread = end.thread;
-        if (end.stack.length) {
-          r.stack = end.stack;
-          r.loc = { file: top.file, line: top.line, function: top.function };
-        }
-        if (end.extra.budget) r.budget = end.extra.budget;
-        if (internal) r.internal = internal;
-        return r;
-      }
-    };
-  }
-});
-
 // src/model/interp/program.ts
 function compileProgramSync(opts) {
   const pc = new ProgramCompiler(opts);
@@ -34116,7 +40232,7 @@ var init_program = __esm({
     init_compiler();
     init_ctypes();
     init_machine();
-    init_memory2();
+    init_memory();
     init_ts_parser();
     Program = class {
       /** @internal */
@@ -34204,7 +40320,7 @@ var init_interp = __esm({
     init_program();
     init_compiler();
     init_machine();
-    init_memory2();
+    init_memory();
     init_ctypes();
     init_source_outline();
     init_ts_parser();
@@ -34251,34 +40367,34 @@ function endOfRunChecks(k, uses2 = pageUses(k)) {
       out2.push({
         kind: "mapcount-mismatch",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} pte mapping(s), the page tables have ${u.ptes}`
+        detail: `pfn ${hex2(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} pte mapping(s), the page tables have ${u.ptes}`
       });
     }
     if (!s.isTail && s.compoundMapcount + 1 !== u.pmds && (s.isHead || u.pmds > 0)) {
       out2.push({
         kind: "mapcount-mismatch",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex(BigInt(s.pfn))}: compound_mapcount says ${s.compoundMapcount + 1} pmd mapping(s), the page tables have ${u.pmds}`
+        detail: `pfn ${hex2(BigInt(s.pfn))}: compound_mapcount says ${s.compoundMapcount + 1} pmd mapping(s), the page tables have ${u.pmds}`
       });
     }
   }
   for (const s of pages) {
     if (s.kind !== "anon" || s.isTail) continue;
     if (s.lockedBy) {
-      out2.push({ kind: "page-left-locked", function: s.lastFn || "(unknown)", detail: `pfn ${hex(BigInt(s.pfn))} is still locked by ${s.lockedBy.name} at the end of the run` });
+      out2.push({ kind: "page-left-locked", function: s.lastFn || "(unknown)", detail: `pfn ${hex2(BigInt(s.pfn))} is still locked by ${s.lockedBy.name} at the end of the run` });
     }
     const want = refsByHead.get(s.pfn) ?? 0;
     if (s.refcount > want) {
       out2.push({
         kind: "refcount-leak",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex(BigInt(s.pfn))}: _refcount ${s.refcount}, but only ${want} mapping(s)/device-exclusive entries hold references`
+        detail: `pfn ${hex2(BigInt(s.pfn))}: _refcount ${s.refcount}, but only ${want} mapping(s)/device-exclusive entries hold references`
       });
     } else if (s.refcount < want) {
       out2.push({
         kind: "refcount-underflow",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex(BigInt(s.pfn))}: _refcount ${s.refcount} is below the ${want} reference(s) its mappings hold`
+        detail: `pfn ${hex2(BigInt(s.pfn))}: _refcount ${s.refcount} is below the ${want} reference(s) its mappings hold`
       });
     }
   }
@@ -34318,7 +40434,7 @@ function fmt(v, base2) {
   if (v === UNINIT) return "?";
   if (v instanceof Ptr) return `${v.region.name}[${v.index}]+${v.byteOffset}`;
   if (typeof v === "object" && "describe" in v) return v.describe();
-  if (typeof v === "object" && "structName" in v) return `struct ${v.structName}@${hex(v.self.address)}`;
+  if (typeof v === "object" && "structName" in v) return `struct ${v.structName}@${hex2(v.self.address)}`;
   return String(v);
 }
 function quick(v) {
@@ -34425,7 +40541,7 @@ var init_livelock = __esm({
         for (const mm of k.mms) {
           parts2.push(`mm${mm.id}:${mm.users}:${mm.vmas.map((x) => `${x.start}-${x.end}:${x.flags}`).join(";")}`);
           for (const t of mm.pt.pmdTables()) t.entries.forEach((e, i2) => e.v.k !== "none" && parts2.push(`pmd${i2}:${e.describe()}`));
-          for (const t of mm.pt.pteTables()) t.entries.forEach((e, i2) => !e.none && parts2.push(`pte${hex(t.addrOf(i2))}:${e.describe()}`));
+          for (const t of mm.pt.pteTables()) t.entries.forEach((e, i2) => !e.none && parts2.push(`pte${hex2(t.addrOf(i2))}:${e.describe()}`));
           const subs = mm.subs;
           if (subs) {
             parts2.push(`subs:${fmt(subs.invalidateSeq, base2)}:${subs.activeInvalidateRanges}:${subs.intervals.map((x) => x.name + "@" + x.start).join(";")}:${subs.classic.length}`);
@@ -34451,7 +40567,7 @@ function* mprotectBody(ctx, k, mm, start2, len, prot2) {
     const vmas = mm.vmas.filter((v) => v.start < end && v.end > start2);
     if (vmas.length === 0) return -12;
     for (const vma of vmas) {
-      if (vma.start < start2 || vma.end > end) ctx.notModelled(`mprotect of part of ${vma.name} (vma split) [${hex(start2)}, ${hex(end)})`);
+      if (vma.start < start2 || vma.end > end) ctx.notModelled(`mprotect of part of ${vma.name} (vma split) [${hex2(start2)}, ${hex2(end)})`);
       let want = 0n;
       if (prot2 & PROT_READ) want |= VM_READ;
       if (prot2 & PROT_WRITE) want |= VM_WRITE;
@@ -34519,7 +40635,7 @@ function* runStep(ctx, env, s) {
       mm.insertVma(new Vma(k, mm, addr2, addr2 + s.size, flags2, addr2 >> 12n, env.thp));
       release(ctx, mm.mmapLock, false);
       env.buffers.set(s.name, { name: s.name, addr: addr2, size: s.size, mirror });
-      ctx.trace({ t: "note", text: `mmap ${s.name}: [${hex(addr2)}, ${hex(addr2 + s.size)}) MAP_PRIVATE|MAP_ANONYMOUS in ${mm.name}`, fn: "(scenario)" });
+      ctx.trace({ t: "note", text: `mmap ${s.name}: [${hex2(addr2)}, ${hex2(addr2 + s.size)}) MAP_PRIVATE|MAP_ANONYMOUS in ${mm.name}`, fn: "(scenario)" });
       return true;
     }
     case "write":
@@ -34533,10 +40649,10 @@ function* runStep(ctx, env, s) {
         if (s.op === "write") {
           const spec = s.value;
           const r = yield* cpuAccess(ctx, k, mm, addr2, true, (old) => spec === "increment" ? old + 1n : valueOf(spec, idx));
-          if (r.ret) return assertFail(env, `CPU store at ${hex(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
+          if (r.ret) return assertFail(env, `CPU store at ${hex2(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
         } else {
           const r = yield* cpuAccess(ctx, k, mm, addr2, false, (v) => v);
-          if (r.ret) return assertFail(env, `CPU load at ${hex(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
+          if (r.ret) return assertFail(env, `CPU load at ${hex2(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
           const want = valueOf(s.expect, idx);
           if (r.value !== want) return assertFail(env, `${s.at} page ${idx} in ${s.process} reads ${r.value}, expected ${want}`);
         }
@@ -34554,8 +40670,8 @@ function* runStep(ctx, env, s) {
       const buf = env.buffers.get(s.at);
       const addr2 = buf.addr + s.offset;
       const r = Number(yield* ctx.call("nouveau_svm_fault_model", [addr2]));
-      ctx.trace({ t: "note", text: `GPU atomic fault at ${hex(addr2)} returned ${r}`, fn: "(scenario)" });
-      return called(env, `GPU atomic fault at ${hex(addr2)}`, r, s.expect);
+      ctx.trace({ t: "note", text: `GPU atomic fault at ${hex2(addr2)} returned ${r}`, fn: "(scenario)" });
+      return called(env, `GPU atomic fault at ${hex2(addr2)}`, r, s.expect);
     }
     case "dmirror-open": {
       const r = Number(yield* ctx.call("dmirror_model_open", [mm.self]));
@@ -34613,7 +40729,7 @@ var init_steps = __esm({
     "use strict";
     init_object();
     init_locks();
-    init_memory();
+    init_memory2();
     init_mprotect();
     init_vma();
     init_pgtable_types();
@@ -34681,7 +40797,7 @@ function ptesOf(k, mmId) {
     while (j < rows.length && rows[j].kind === rows[i2].kind && !rows[i2].kind.startsWith("huge") && rows[j].addr === rows[j - 1].addr + 4096n && rows[j].pfn === rows[j - 1].pfn + 1) j++;
     const r = rows[i2];
     const n = j - i2;
-    out2.push(n === 1 ? `${hex(r.addr)}: ${r.kind} pfn ${hex(BigInt(r.pfn))}` : `${hex(r.addr)}..${hex(rows[j - 1].addr)} (${n} ptes): ${r.kind} pfn ${hex(BigInt(r.pfn))}..${hex(BigInt(rows[j - 1].pfn))}`);
+    out2.push(n === 1 ? `${hex2(r.addr)}: ${r.kind} pfn ${hex2(BigInt(r.pfn))}` : `${hex2(r.addr)}..${hex2(rows[j - 1].addr)} (${n} ptes): ${r.kind} pfn ${hex2(BigInt(r.pfn))}..${hex2(BigInt(rows[j - 1].pfn))}`);
     i2 = j;
   }
   return out2;
@@ -34701,7 +40817,7 @@ function finalState(k, env, steps, uses2 = pageUses(k)) {
     }
     if (s.lockedBy || s.refcount !== want || s.isHead) {
       pages.push(
-        `pfn ${hex(BigInt(s.pfn))}${s.isHead ? ` (THP head, order ${s.order})` : ""}: refcount ${s.refcount}, mapcount ${s.mapcount + 1}` + (s.isHead ? `, compound_mapcount ${s.compoundMapcount + 1}` : "") + (s.lockedBy ? `, locked by ${s.lockedBy.name}` : "") + `, last touched by ${s.lastFn || "?"}`
+        `pfn ${hex2(BigInt(s.pfn))}${s.isHead ? ` (THP head, order ${s.order})` : ""}: refcount ${s.refcount}, mapcount ${s.mapcount + 1}` + (s.isHead ? `, compound_mapcount ${s.compoundMapcount + 1}` : "") + (s.lockedBy ? `, locked by ${s.lockedBy.name}` : "") + `, last touched by ${s.lastFn || "?"}`
       );
     }
   }
@@ -34722,7 +40838,7 @@ function finalState(k, env, steps, uses2 = pageUses(k)) {
       const tag = v && typeof v === "object" && "byteOffset" in v ? v.byteOffset & 3 : 0;
       tags.set(tag, (tags.get(tag) ?? 0) + 1);
     }
-    mirror.push(`${keys.length} entries from pfn ${hex(keys[0])} to ${hex(keys[keys.length - 1])}; by tag: ${[...tags].map(([t, n]) => `${t === 1 ? "ATOMIC" : t === 3 ? "WRITE" : "READ"} ${n}`).join(", ")}`);
+    mirror.push(`${keys.length} entries from pfn ${hex2(keys[0])} to ${hex2(keys[keys.length - 1])}; by tag: ${[...tags].map(([t, n]) => `${t === 1 ? "ATOMIC" : t === 3 ? "WRITE" : "READ"} ${n}`).join(", ")}`);
   }
   return {
     processes: [...env.processes].map(([name3, mm]) => ({ name: name3, ptes: ptesOf(k, mm.id) })),
@@ -34753,32 +40869,6 @@ function issuer(stack) {
 var init_issuer = __esm({
   "src/model/scenario/issuer.ts"() {
     "use strict";
-  }
-});
-
-// src/model/scenario/budget.ts
-function budgetsOf(s) {
-  return { steps: s.budget, depth: s.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth, memory: s.maxMemory ?? DEFAULT_SCENARIO_BUDGETS.memory };
-}
-function parseByteSize(text) {
-  const m = SIZE.exec(text.trim());
-  if (!m) return null;
-  const unit = (m[2] ?? "B").toUpperCase()[0];
-  const mul = unit === "K" ? 1024 : unit === "M" ? 1024 ** 2 : unit === "G" ? 1024 ** 3 : 1;
-  const n = Number(m[1]) * mul;
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
-}
-var DEFAULT_SCENARIO_BUDGETS, SIZE;
-var init_budget = __esm({
-  "src/model/scenario/budget.ts"() {
-    "use strict";
-    init_machine();
-    DEFAULT_SCENARIO_BUDGETS = {
-      steps: 2e7,
-      depth: DEFAULT_BUDGETS.callDepth,
-      memory: DEFAULT_BUDGETS.memoryBytes
-    };
-    SIZE = /^(\d+)\s*(B|KiB|MiB|GiB|K|M|G)?$/i;
   }
 });
 
@@ -34885,8 +40975,8 @@ function runThreads(compiled, cfg, threads) {
         const pass = (passes2.get(ctx.thread.name) ?? 1) + 1;
         passes2.set(ctx.thread.name, pass);
         const last = [...k.notifiers].reverse().find((n) => n.subscribers.some((s) => s.action === "seq-bumped"));
-        const why = last ? `${last.event} from ${issuer(last.stack)} (owner ${last.owner ?? "NULL"}) over [${last.start}, ${last.end}) bumped ${last.subscribers.filter((s) => s.action === "seq-bumped").map((s) => s.name).join(", ")}` : "sequence changed";
-        ctx.trace({ t: "retry", fn: caller, pass, thread: ctx.thread.name, why });
+        const why2 = last ? `${last.event} from ${issuer(last.stack)} (owner ${last.owner ?? "NULL"}) over [${last.start}, ${last.end}) bumped ${last.subscribers.filter((s) => s.action === "seq-bumped").map((s) => s.name).join(", ")}` : "sequence changed";
+        ctx.trace({ t: "retry", fn: caller, pass, thread: ctx.thread.name, why: why2 });
       },
       onLoopHead: cfg.livelock === false ? void 0 : (ctx, head) => {
         liveCtx = ctx;
@@ -35071,13 +41161,13 @@ function newErrors(base2, variant) {
   return beyond(base2.errors, variant.errors, (d) => `${d.file}\0${d.function ?? ""}\0${d.message.replace(/:\d+/g, "")}`);
 }
 function beyond(base2, variant, key2) {
-  const count = /* @__PURE__ */ new Map();
-  for (const b2 of base2) count.set(key2(b2), (count.get(key2(b2)) ?? 0) + 1);
+  const count2 = /* @__PURE__ */ new Map();
+  for (const b2 of base2) count2.set(key2(b2), (count2.get(key2(b2)) ?? 0) + 1);
   const out2 = [];
   for (const v of variant) {
     const k = key2(v);
-    const c = count.get(k) ?? 0;
-    if (c > 0) count.set(k, c - 1);
+    const c = count2.get(k) ?? 0;
+    if (c > 0) count2.set(k, c - 1);
     else out2.push(v);
   }
   return out2;
@@ -35724,13 +41814,13 @@ function notifierDifferences(baseline, variant) {
 }
 function hazardDifferences(baseline, variant) {
   const key2 = (h) => `${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}`;
-  const count = (o) => {
+  const count2 = (o) => {
     const m = /* @__PURE__ */ new Map();
     for (const h of o.hazards) m.set(key2(h), (m.get(key2(h)) ?? 0) + 1);
     return m;
   };
-  const cb = count(baseline);
-  const cv = count(variant);
+  const cb = count2(baseline);
+  const cv = count2(variant);
   const out2 = [];
   for (const [k, n] of cv) {
     const d = n - (cb.get(k) ?? 0);
@@ -35874,16 +41964,16 @@ async function claimLoop(input, run2, put) {
 async function runInWorkers(script, tasks, actors, size, runHere = null) {
   const results = new Array(tasks.length);
   const input = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)) };
-  const count = Math.max(runHere ? size - 1 : size, 1);
+  const count2 = Math.max(runHere ? size - 1 : size, 1);
   const workers = [];
   let failure = null;
   const finished = new Promise((resolve4) => {
-    let open3 = count;
+    let open3 = count2;
     const fail = (err2) => {
       failure ??= err2;
       Atomics.store(input.next, 0, tasks.length);
     };
-    for (let i2 = 0; i2 < count; i2++) {
+    for (let i2 = 0; i2 < count2; i2++) {
       const w = new Worker(script, { workerData: input });
       workers.push(w);
       let closed = false;
@@ -37929,7 +44019,7 @@ var init_input_error = __esm({
 // src/thread/read-input.ts
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
-import { join as join5, basename, relative as relative3, isAbsolute as isAbsolute2, sep as sep2 } from "node:path";
+import { join as join5, basename, relative as relative3, isAbsolute as isAbsolute2, sep as sep3 } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 function gunzipCap(opts) {
@@ -38038,7 +44128,7 @@ async function maildirEntry(p, root) {
     return { problem: err2.code === "ELOOP" ? "symlink loop" : describeFsError(err2) };
   }
   const rel = relative3(root, real);
-  if (rel === "" || rel === ".." || rel.startsWith(".." + sep2) || isAbsolute2(rel)) return { problem: "a symlink to a file outside the maildir; not followed" };
+  if (rel === "" || rel === ".." || rel.startsWith(".." + sep3) || isAbsolute2(rel)) return { problem: "a symlink to a file outside the maildir; not followed" };
   const st = await stat2(real).catch(() => null);
   if (!st?.isFile()) return { problem: "not a regular file" };
   if (st.size > MAX_MESSAGE_BYTES) return { problem: tooBigProblem(st.size) };
@@ -42613,11 +48703,11 @@ var require_util9 = __commonJS({
       return buffer;
     }
     exports.truncateBuffer = truncateBuffer;
-    function stringToBuffer(string) {
-      var length = string.length;
+    function stringToBuffer(string3) {
+      var length = string3.length;
       var buffer = createBuffer(16, length);
       for (var i2 = 0; i2 < length; i2++) {
-        buffer[i2] = string.charCodeAt(i2);
+        buffer[i2] = string3.charCodeAt(i2);
       }
       return buffer;
     }
@@ -42643,7 +48733,7 @@ var require_util9 = __commonJS({
     }
     exports.codeToString_fast = codeToString_fast;
     function codeToString_chunked(code2) {
-      var string = "";
+      var string3 = "";
       var length = code2 && code2.length;
       var size = config.APPLY_BUFFER_SIZE;
       var hasSubarray = length > 0 && !!code2.subarray;
@@ -42658,7 +48748,7 @@ var require_util9 = __commonJS({
         i2 += size;
         if (config.APPLY_BUFFER_SIZE_OK !== false) {
           try {
-            string += fromCharCode.apply(null, sub);
+            string3 += fromCharCode.apply(null, sub);
             if (config.APPLY_BUFFER_SIZE_OK === null && sub.length === size) {
               config.APPLY_BUFFER_SIZE_OK = true;
             }
@@ -42671,23 +48761,23 @@ var require_util9 = __commonJS({
         }
         return codeToString_slow(code2);
       }
-      return string;
+      return string3;
     }
     exports.codeToString_chunked = codeToString_chunked;
     function codeToString_slow(code2) {
-      var string = "";
+      var string3 = "";
       var length = code2 && code2.length;
       for (var i2 = 0; i2 < length; i2++) {
-        string += fromCharCode(code2[i2]);
+        string3 += fromCharCode(code2[i2]);
       }
-      return string;
+      return string3;
     }
     exports.codeToString_slow = codeToString_slow;
-    function stringToCode(string) {
-      var len = string && string.length || 0;
+    function stringToCode(string3) {
+      var len = string3 && string3.length || 0;
       var code2 = new Array(len);
       for (var i2 = 0; i2 < len; i2++) {
-        code2[i2] = string.charCodeAt(i2);
+        code2[i2] = string3.charCodeAt(i2);
       }
       return code2;
     }
@@ -45476,16 +51566,16 @@ var require_src = __commonJS({
        * @param {string} string The data being decoded
        * @return {Array.<number>} The decoded array
        */
-      urlDecode: function(string) {
+      urlDecode: function(string3) {
         var i2 = 0;
-        var len = string && string.length || 0;
+        var len = string3 && string3.length || 0;
         var results = new Array(len);
         var n = 0;
         var c;
         while (i2 < len) {
-          c = string.charCodeAt(i2++);
+          c = string3.charCodeAt(i2++);
           if (c === 37) {
-            results[n++] = parseInt(string.charAt(i2++) + string.charAt(i2++), 16);
+            results[n++] = parseInt(string3.charAt(i2++) + string3.charAt(i2++), 16);
           } else {
             results[n++] = c;
           }
@@ -45511,8 +51601,8 @@ var require_src = __commonJS({
        * @param {string} string The data being decoded
        * @return {Array.<number>} The decoded array
        */
-      base64Decode: function(string) {
-        return util.base64decode(string);
+      base64Decode: function(string3) {
+        return util.base64decode(string3);
       },
       /**
        * Joins a character code array to string
@@ -51106,10 +57196,10 @@ var require_he = __commonJS({
       var parseError = function(message) {
         throw Error("Parse error: " + message);
       };
-      var encode4 = function(string, options) {
+      var encode4 = function(string3, options) {
         options = merge2(options, encode4.options);
         var strict = options.strict;
-        if (strict && regexInvalidRawCodePoint.test(string)) {
+        if (strict && regexInvalidRawCodePoint.test(string3)) {
           parseError("forbidden code point");
         }
         var encodeEverything = options.encodeEverything;
@@ -51120,34 +57210,34 @@ var require_he = __commonJS({
           return escapeCodePoint(symbol.charCodeAt(0));
         };
         if (encodeEverything) {
-          string = string.replace(regexAsciiWhitelist, function(symbol) {
+          string3 = string3.replace(regexAsciiWhitelist, function(symbol) {
             if (useNamedReferences && has(encodeMap, symbol)) {
               return "&" + encodeMap[symbol] + ";";
             }
             return escapeBmpSymbol(symbol);
           });
           if (useNamedReferences) {
-            string = string.replace(/&gt;\u20D2/g, "&nvgt;").replace(/&lt;\u20D2/g, "&nvlt;").replace(/&#x66;&#x6A;/g, "&fjlig;");
+            string3 = string3.replace(/&gt;\u20D2/g, "&nvgt;").replace(/&lt;\u20D2/g, "&nvlt;").replace(/&#x66;&#x6A;/g, "&fjlig;");
           }
           if (useNamedReferences) {
-            string = string.replace(regexEncodeNonAscii, function(string3) {
-              return "&" + encodeMap[string3] + ";";
+            string3 = string3.replace(regexEncodeNonAscii, function(string4) {
+              return "&" + encodeMap[string4] + ";";
             });
           }
         } else if (useNamedReferences) {
           if (!allowUnsafeSymbols) {
-            string = string.replace(regexEscape, function(string3) {
-              return "&" + encodeMap[string3] + ";";
+            string3 = string3.replace(regexEscape, function(string4) {
+              return "&" + encodeMap[string4] + ";";
             });
           }
-          string = string.replace(/&gt;\u20D2/g, "&nvgt;").replace(/&lt;\u20D2/g, "&nvlt;");
-          string = string.replace(regexEncodeNonAscii, function(string3) {
-            return "&" + encodeMap[string3] + ";";
+          string3 = string3.replace(/&gt;\u20D2/g, "&nvgt;").replace(/&lt;\u20D2/g, "&nvlt;");
+          string3 = string3.replace(regexEncodeNonAscii, function(string4) {
+            return "&" + encodeMap[string4] + ";";
           });
         } else if (!allowUnsafeSymbols) {
-          string = string.replace(regexEscape, escapeBmpSymbol);
+          string3 = string3.replace(regexEscape, escapeBmpSymbol);
         }
-        return string.replace(regexAstralSymbols, function($0) {
+        return string3.replace(regexAstralSymbols, function($0) {
           var high = $0.charCodeAt(0);
           var low = $0.charCodeAt(1);
           var codePoint = (high - 55296) * 1024 + low - 56320 + 65536;
@@ -51225,8 +57315,8 @@ var require_he = __commonJS({
         "isAttributeValue": false,
         "strict": false
       };
-      var escape3 = function(string) {
-        return string.replace(regexEscape, function($0) {
+      var escape3 = function(string3) {
+        return string3.replace(regexEscape, function($0) {
           return escapeMap[$0];
         });
       };
@@ -55724,14 +61814,14 @@ function resolveCyclicReferences(value, utils, meta) {
   }
   const type = getObjectType(value);
   if (type === ObjectType.RECORD) {
-    const record = value;
+    const record2 = value;
     let mut_changed = false;
     const result = {};
-    for (const key2 of getKeysOfObject(record)) {
-      const propVal = record[key2];
+    for (const key2 of getKeysOfObject(record2)) {
+      const propVal = record2[key2];
       const updatedMeta = utils.metaDataUpdater(meta, {
         key: key2,
-        parents: [record],
+        parents: [record2],
         values: [propVal],
         result
       });
@@ -55891,7 +61981,7 @@ function mergeOthers(values, utils, meta) {
   return result;
 }
 var actions, actionsInto, ObjectType, mergeFunctions;
-var init_dist = __esm({
+var init_dist2 = __esm({
   "node_modules/deepmerge-ts/dist/index.mjs"() {
     actions = {
       defaultMerge: /* @__PURE__ */ Symbol("deepmerge-ts: default merge"),
@@ -56609,7 +62699,7 @@ var init_html_to_text = __esm({
     init_esm6();
     init_selderee();
     init_esm4();
-    init_dist();
+    init_dist2();
     I2 = ["I", "X", "C", "M"];
     V = ["V", "L", "D"];
     InlineTextBuilder = class {
@@ -62416,7 +68506,7 @@ var init_addressparser = __esm({
         const list2 = this.list;
         const slots = list2.slots;
         let kept = 0;
-        for (let i2 = 0, count = list2.length; i2 < count; i2++) {
+        for (let i2 = 0, count2 = list2.length; i2 < count2; i2++) {
           const kind = slots[i2 * 3];
           let start2 = slots[i2 * 3 + 1];
           let end = slots[i2 * 3 + 2];
@@ -64168,14 +70258,14 @@ var require_punycode = __commonJS({
       const encoded = map2(labels, callback).join(".");
       return result + encoded;
     }
-    function ucs2decode(string) {
+    function ucs2decode(string3) {
       const output = [];
       let counter = 0;
-      const length = string.length;
+      const length = string3.length;
       while (counter < length) {
-        const value = string.charCodeAt(counter++);
+        const value = string3.charCodeAt(counter++);
         if (value >= 55296 && value <= 56319 && counter < length) {
-          const extra = string.charCodeAt(counter++);
+          const extra = string3.charCodeAt(counter++);
           if ((extra & 64512) == 56320) {
             output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
           } else {
@@ -64324,13 +70414,13 @@ var require_punycode = __commonJS({
       return output.join("");
     };
     var toUnicode = function(input) {
-      return mapDomain(input, function(string) {
-        return regexPunycode.test(string) ? decode4(string.slice(4).toLowerCase()) : string;
+      return mapDomain(input, function(string3) {
+        return regexPunycode.test(string3) ? decode4(string3.slice(4).toLowerCase()) : string3;
       });
     };
     var toASCII = function(input) {
-      return mapDomain(input, function(string) {
-        return regexNonASCII.test(string) ? "xn--" + encode4(string) : string;
+      return mapDomain(input, function(string3) {
+        return regexNonASCII.test(string3) ? "xn--" + encode4(string3) : string3;
       });
     };
     var punycode2 = {
@@ -65777,14 +71867,14 @@ var init_lean_mailparser = __esm({
 // src/thread/plain-headers.ts
 function readPlainHeaders(raw) {
   const fields = new Array(FIELD_NAMES.length);
-  let count = 0;
+  let count2 = 0;
   let pos = 0;
   if (isBlank3(raw[0]) || startsWith(raw, MBOX_PREAMBLE) || startsWith(raw, HTTP_PREAMBLE)) return null;
   for (; ; ) {
     let nl2 = raw.indexOf(LF, pos);
     if (nl2 < 0 || nl2 > MAX_FAST_HEADER) return null;
     if (nl2 === pos || nl2 === pos + 1 && raw[pos] === CR2) {
-      return count === 0 ? null : { bodyStart: nl2 + 1, count, fields };
+      return count2 === 0 ? null : { bodyStart: nl2 + 1, count: count2, fields };
     }
     const colon = raw.indexOf(COLON, pos);
     if (colon < 0 || colon > nl2) return null;
@@ -65796,7 +71886,7 @@ function readPlainHeaders(raw) {
       if (nl2 < 0 || nl2 > MAX_FAST_HEADER) return null;
     }
     pos = nl2 + 1;
-    count++;
+    count2++;
     const id = fieldId(raw, start2, colon);
     if (id < 0) continue;
     const end = nl2 > start2 && raw[nl2 - 1] === CR2 ? nl2 - 1 : nl2;
@@ -66704,7 +72794,7 @@ function readGroup(g) {
       if (w.charCodeAt(0) === 45 || w.charCodeAt(0) === 95) w = w.slice(1);
       if (w === "") continue;
     }
-    const v = VERSION.exec(w);
+    const v = VERSION11.exec(w);
     if (v) {
       out2.version = Number(v[1]);
       out2.isTagGroup = true;
@@ -66730,13 +72820,13 @@ function threadSubject(subject) {
   const { rest } = splitSubject(subject);
   return rest.replace(/\s*\(v\d+\)\s*/gi, " ").replace(/\s+/g, " ").trim().toLowerCase();
 }
-var REPLY_MARKER, KIND_WORD, VERSION, COUNTER, PAREN_VERSION;
+var REPLY_MARKER, KIND_WORD, VERSION11, COUNTER, PAREN_VERSION;
 var init_subject_tags = __esm({
   "src/thread/subject-tags.ts"() {
     "use strict";
     REPLY_MARKER = /^\s*(re|aw|sv|fw|fwd|antw|odp|vs)(\[\d+\])?\s*:\s*/i;
     KIND_WORD = /^(PATCH|RFC|RFT|RESEND|REPOST|PULL|GIT|PATCHSET)(.*)$/i;
-    VERSION = /^v(\d+)$/i;
+    VERSION11 = /^v(\d+)$/i;
     COUNTER = /^(\d+)\/(\d+)$/;
     PAREN_VERSION = /\(v(\d+)\)/i;
   }
@@ -66981,11 +73071,11 @@ function threadMessages(msgs, setParent) {
     }
     return n;
   };
-  const count = msgs.length;
-  const idOf2 = new Int32Array(count);
-  const inReplyTo = new Int32Array(count);
-  const order = new Int32Array(count);
-  const refStart = new Int32Array(count + 1);
+  const count2 = msgs.length;
+  const idOf2 = new Int32Array(count2);
+  const inReplyTo = new Int32Array(count2);
+  const order = new Int32Array(count2);
+  const refStart = new Int32Array(count2 + 1);
   const refs = [];
   msgs.forEach((m, i2) => {
     idOf2[i2] = num(m.id);
@@ -66995,9 +73085,9 @@ function threadMessages(msgs, setParent) {
     refStart[i2 + 1] = refs.length;
   });
   const msgOf = new Int32Array(names.length).fill(-1);
-  for (let i2 = 0; i2 < count; i2++) msgOf[idOf2[i2]] = i2;
+  for (let i2 = 0; i2 < count2; i2++) msgOf[idOf2[i2]] = i2;
   const t = threadIndexed({
-    count,
+    count: count2,
     ids: names.length,
     idOf: idOf2,
     msgOf,
@@ -67010,7 +73100,7 @@ function threadMessages(msgs, setParent) {
   });
   const name3 = (n) => n < 0 ? null : names[n];
   const parent = /* @__PURE__ */ new Map();
-  for (let i2 = 0; i2 < count; i2++) {
+  for (let i2 = 0; i2 < count2; i2++) {
     const p = name3(t.parent[idOf2[i2]]);
     if (setParent) setParent(msgs[i2], p);
     else parent.set(msgs[i2].id, p);
@@ -67022,7 +73112,7 @@ function threadMessages(msgs, setParent) {
   };
 }
 function threadIndexed(t) {
-  const { count, idOf: idOf2, msgOf, inReplyTo, refStart, refs, order } = t;
+  const { count: count2, idOf: idOf2, msgOf, inReplyTo, refStart, refs, order } = t;
   const parent = new Int32Array(t.ids).fill(-1);
   const hasKids = new Uint8Array(t.ids);
   const made = new Int32Array(t.ids).fill(-1);
@@ -67030,7 +73120,7 @@ function threadIndexed(t) {
   const touch2 = (id) => {
     if (made[id] < 0) made[id] = nMade++;
   };
-  for (let m = 0; m < count; m++) touch2(idOf2[m]);
+  for (let m = 0; m < count2; m++) touch2(idOf2[m]);
   const isAncestor = (maybe, of) => {
     for (let p = of; p >= 0; p = parent[p]) if (p === maybe) return true;
     return false;
@@ -67042,7 +73132,7 @@ function threadIndexed(t) {
     parent[child] = to;
     hasKids[to] = 1;
   };
-  for (let m = 0; m < count; m++) {
+  for (let m = 0; m < count2; m++) {
     const id = idOf2[m];
     const irt = inReplyTo[m];
     let p = irt >= 0 && irt !== id ? irt : -1;
@@ -67051,7 +73141,7 @@ function threadIndexed(t) {
     }
     if (p >= 0) link(id, p);
   }
-  for (let m = 0; m < count; m++) {
+  for (let m = 0; m < count2; m++) {
     const id = idOf2[m];
     let prev = -1;
     for (let k = refStart[m]; k < refStart[m + 1]; k++) {
@@ -67083,14 +73173,14 @@ function threadIndexed(t) {
   return { parent, placeholders, unlinked: subjectOnly(t, parent) };
 }
 function subjectOnly(t, parent) {
-  const { count, idOf: idOf2, msgOf, order } = t;
+  const { count: count2, idOf: idOf2, msgOf, order } = t;
   const rootOf = (id) => {
     while (parent[id] >= 0) id = parent[id];
     return id;
   };
   const firstOf = new Int32Array(t.ids).fill(-1);
   const roots = [];
-  for (let m = 0; m < count; m++) {
+  for (let m = 0; m < count2; m++) {
     const r = rootOf(idOf2[m]);
     const have = firstOf[r];
     if (have < 0) roots.push(r);
@@ -67114,7 +73204,7 @@ function subjectOnly(t, parent) {
   }
   if (!out2.length) return [];
   const members = new Map(out2.map((r) => [r, []]));
-  for (let m = 0; m < count; m++) members.get(rootOf(idOf2[m]))?.push(m);
+  for (let m = 0; m < count2; m++) members.get(rootOf(idOf2[m]))?.push(m);
   return out2.flatMap((r) => members.get(r).sort((a, b2) => order[a] - order[b2]));
 }
 var init_threading = __esm({
@@ -67925,12 +74015,12 @@ async function workerCount(asked, size) {
   return cores > 2 ? Math.min(cores - 1, 4) : 0;
 }
 function interner() {
-  const strings = /* @__PURE__ */ new Map();
+  const strings2 = /* @__PURE__ */ new Map();
   const objects = /* @__PURE__ */ new Map();
   const str = (s) => {
-    const have = strings.get(s);
+    const have = strings2.get(s);
     if (have !== void 0) return have;
-    strings.set(s, s);
+    strings2.set(s, s);
     return s;
   };
   const obj = (key2, make) => {
@@ -68393,23 +74483,142 @@ var init_base_choice = __esm({
   }
 });
 
-// src/replay/fail-on.ts
-function failOnMet(r, failOn) {
-  if (failOn === "difference") return r.summary.differences > 0;
-  if (failOn === "regression") return r.summary.regressions > 0;
-  if (failOn === "partial") return r.summary.differences + r.summary.partialDifferences > 0;
-  return false;
+// src/report/review-common.ts
+function shortWho(p) {
+  return p ? p.name || p.email || "unknown" : "unknown";
 }
-var init_fail_on = __esm({
-  "src/replay/fail-on.ts"() {
+function when(iso) {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : "undated";
+}
+function plural(n, one, many2 = `${one}s`) {
+  return `${n} ${n === 1 ? one : many2}`;
+}
+function outcomeCell(o) {
+  const retries = o.retries ? `, ${plural(o.retries, "retry", "retries")}` : "";
+  if ((o.verdict === "completed" || o.verdict === "livelock") && o.result !== null) return `${o.verdict} ${o.result}${retries}`;
+  return `${o.verdict}${retries}`;
+}
+function whereProposed(v, input = asIs) {
+  const depth = v.quoteDepth === 0 ? "in the sender's own text" : `quoted at depth ${v.quoteDepth}`;
+  const msg = v.messageId ? `<${input(v.messageId)}>` : `message ${v.source.index + 1} of ${input(v.source.file)}`;
+  return `${msg}, ${when(v.date)}, ${depth} (${v.source.origin})`;
+}
+function hunkWhere(h, n, input = asIs) {
+  const head = `hunk ${n}: ${input(kernelWhere(h))}${h.function ? ` ${input(h.function)}()` : ""}`;
+  if (!h.mapped) return `${head}: not placed (${h.unplaced ?? "unplaced"}): ${h.reason ?? "no reason given"}`;
+  const kind = h.kind === "code" ? "" : ` [${h.kind}]`;
+  return `${head}: ${placementWords(h) ?? "placed"}${kind}`;
+}
+function kernelWhere(h) {
+  const { start: start2, end } = h.kernelLines;
+  return `${h.file}:${start2}${end > start2 ? `-${end}` : ""}`;
+}
+function placementWords(h) {
+  if (h.placement === null) return null;
+  const m = /^\S+:\d+(?:, |: |(?= in ))\s*(.*)$/.exec(h.placement);
+  return m ? m[1] : h.placement;
+}
+function linesOf2(h) {
+  return h.fileLines ? `lines ${h.fileLines.start}-${h.fileLines.end}` : h.messageLine ? `message at line ${h.messageLine} (body not stored as it reads)` : "";
+}
+function summaryLine(r) {
+  const s = r.summary;
+  const partial = s.partial ? ` (${s.partial} in part: ${plural(s.partialDifferences, "run")} differ there, not counted)` : "";
+  return `${plural(s.variants, "variant")}, ${s.replayed} replayed${partial}; ${plural(s.differences, "scenario run")} behave differently, ${plural(s.regressions, "regression")}`;
+}
+function differenceTag(x, d) {
+  if (!d.regression) return "";
+  return x.partial ? "regression if the left-out hunks did not matter; partial replay, not counted" : "regression";
+}
+function causeLayout(r) {
+  const withCause = r.differences.filter((d) => d.firstCause);
+  const first2 = withCause[0]?.firstCause ?? null;
+  const toEnd = withCause.find((d) => d.kind === "verdict") ?? withCause.find((d) => d.kind === "final-state");
+  const master = toEnd ? toEnd.firstCause.chain : withCause.reduce((m, d) => d.firstCause.chain.length > m.length ? d.firstCause.chain : m, []);
+  const per = r.differences.map((d) => {
+    const chain2 = d.firstCause?.chain ?? [];
+    let k = 0;
+    while (k < chain2.length && k < master.length && sameStep(chain2[k], master[k])) k++;
+    return { difference: d, steps: k, extra: chain2.slice(k) };
+  });
+  let divergence = null;
+  if (first2) {
+    const { baseline: b2, variant: v } = first2.divergence;
+    const stack = (s) => s.length ? s.join(" > ") : "the scenario";
+    if (b2 && v) {
+      const same = b2.stack.join(">") === v.stack.join(">");
+      divergence = `the runs part at trace event ${v.index} (thread ${v.thread}${same ? `, in ${stack(v.stack)}` : ""}): baseline: ${b2.event}${same ? "" : ` [in ${stack(b2.stack)}]`}; variant: ${v.event}${same ? "" : ` [in ${stack(v.stack)}]`}`;
+    }
+  }
+  return { divergence, steps: master, perDifference: per };
+}
+function sameStep(a, b2) {
+  const bare = (s) => s.replace(/ \(×\d+[^)]*\)$/, "");
+  return bare(a) === bare(b2);
+}
+function stepsRef(n) {
+  return n === 0 ? "" : n === 1 ? "step 1" : `steps 1-${n}`;
+}
+function splitPairLines(v) {
+  return v.splitPairs.map(
+    (p) => p.kind === "declaration" ? `hunk ${p.replayed} is replayed without hunk ${p.leftOut}, and the two share \`${p.names[0]}\` (declared in one, used in the other)` : `hunk ${p.replayed} is replayed without hunk ${p.leftOut}: ${PAIR_WORDS[p.kind]} pair \`${p.names[0]}\`/\`${p.names[1]}\` is split between them`
+  );
+}
+function partialHint(v) {
+  if (v.replayed || !v.partialWouldReplay.length) return null;
+  const n = v.partialWouldReplay;
+  return `--partial would replay hunk${n.length > 1 ? "s" : ""} ${n.join(", ")} without the others, its results labelled partial`;
+}
+var asIs, PAIR_WORDS;
+var init_review_common = __esm({
+  "src/report/review-common.ts"() {
     "use strict";
+    asIs = (s) => s;
+    PAIR_WORDS = { lock: "the lock", reference: "the reference", range: "the range", declaration: "the declaration" };
+  }
+});
+
+// src/report/replay-notice.ts
+function replayNotice(r) {
+  const variants = [...r.variants];
+  if (r.summary.replayed === 0) {
+    if (!variants.length) {
+      return [r.baselinePatches.length ? `nothing replayed: the thread's diffs add the functions the model has (its baseline); there is no variant to replay` : "nothing replayed: the input has no diff"];
+    }
+    return [`nothing replayed: ${why(variants)}`];
+  }
+  const out2 = [];
+  const left2 = variants.filter((v) => !v.replayed);
+  if (left2.length) out2.push(`not replayed: ${left2.map((v) => v.label).join(", ")}: ${why(left2)}`);
+  const partial = variants.filter((v) => v.replayed && v.partial);
+  if (partial.length) out2.push(`replayed in part (--partial): ${partial.map((v) => `${v.label} without ${listHunks(v.hunks.filter((h) => !h.mapped))}`).join("; ")}`);
+  return out2;
+}
+function why(variants) {
+  const hunks = variants.flatMap((v) => v.hunks.filter((h) => !h.mapped));
+  if (!hunks.length) return variants.map((v) => `${v.label}: ${v.note ?? "no reason given"}`).join("; ");
+  const outside = hunks.every((h) => h.unplaced === "file-not-modelled" || h.unplaced === "function-not-modelled");
+  return `${plural(hunks.length, "hunk")} ${outside ? "outside the model" : "not placed on the model"}: ${listHunks(hunks)}`;
+}
+function listHunks(hunks) {
+  const shown = hunks.slice(0, LISTED).map((h) => `${kernelWhere(h)}${h.function ? ` ${h.function}()` : ""} (${h.unplaced ?? "unplaced"})`);
+  return shown.join(", ") + (hunks.length > LISTED ? ` and ${hunks.length - LISTED} more` : "");
+}
+var LISTED;
+var init_replay_notice = __esm({
+  "src/report/replay-notice.ts"() {
+    "use strict";
+    init_review_common();
+    LISTED = 5;
   }
 });
 
 // src/report/render-json.ts
-function renderJson(r) {
+function renderJson(r, notice = replayNotice(r)) {
   const doc = {
     format: REVIEW_FORMAT,
+    // What was not replayed, before anything else (empty when every variant was replayed whole).
+    notice,
     bases: r.bases,
     thread: r.thread,
     baselinePatches: r.baselinePatches,
@@ -68424,6 +74633,7 @@ var REVIEW_FORMAT;
 var init_render_json = __esm({
   "src/report/render-json.ts"() {
     "use strict";
+    init_replay_notice();
     REVIEW_FORMAT = "lkml-replay/review@2";
   }
 });
@@ -68498,92 +74708,6 @@ var init_escape2 = __esm({
   }
 });
 
-// src/report/review-common.ts
-function shortWho(p) {
-  return p ? p.name || p.email || "unknown" : "unknown";
-}
-function when(iso) {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : "undated";
-}
-function plural(n, one, many2 = `${one}s`) {
-  return `${n} ${n === 1 ? one : many2}`;
-}
-function outcomeCell(o) {
-  const retries = o.retries ? `, ${plural(o.retries, "retry", "retries")}` : "";
-  if ((o.verdict === "completed" || o.verdict === "livelock") && o.result !== null) return `${o.verdict} ${o.result}${retries}`;
-  return `${o.verdict}${retries}`;
-}
-function whereProposed(v, input = asIs) {
-  const depth = v.quoteDepth === 0 ? "in the sender's own text" : `quoted at depth ${v.quoteDepth}`;
-  const msg = v.messageId ? `<${input(v.messageId)}>` : `message ${v.source.index + 1} of ${input(v.source.file)}`;
-  return `${msg}, ${when(v.date)}, ${depth} (${v.source.origin})`;
-}
-function hunkWhere(h, n, input = asIs) {
-  const head = `hunk ${n}: ${input(h.file)}${h.function ? ` ${input(h.function)}()` : ""}`;
-  if (!h.mapped) return `${head}: not placed (${h.unplaced ?? "unplaced"}): ${h.reason ?? "no reason given"}`;
-  const kind = h.kind === "code" ? "" : ` [${h.kind}]`;
-  return `${head}: ${h.placement ?? "placed"}${kind}`;
-}
-function linesOf2(h) {
-  return h.fileLines ? `lines ${h.fileLines.start}-${h.fileLines.end}` : h.messageLine ? `message at line ${h.messageLine} (body not stored as it reads)` : "";
-}
-function summaryLine(r) {
-  const s = r.summary;
-  const partial = s.partial ? ` (${s.partial} in part: ${plural(s.partialDifferences, "run")} differ there, not counted)` : "";
-  return `${plural(s.variants, "variant")}, ${s.replayed} replayed${partial}; ${plural(s.differences, "scenario run")} behave differently, ${plural(s.regressions, "regression")}`;
-}
-function differenceTag(x, d) {
-  if (!d.regression) return "";
-  return x.partial ? "regression if the left-out hunks did not matter; partial replay, not counted" : "regression";
-}
-function causeLayout(r) {
-  const withCause = r.differences.filter((d) => d.firstCause);
-  const first2 = withCause[0]?.firstCause ?? null;
-  const toEnd = withCause.find((d) => d.kind === "verdict") ?? withCause.find((d) => d.kind === "final-state");
-  const master = toEnd ? toEnd.firstCause.chain : withCause.reduce((m, d) => d.firstCause.chain.length > m.length ? d.firstCause.chain : m, []);
-  const per = r.differences.map((d) => {
-    const chain2 = d.firstCause?.chain ?? [];
-    let k = 0;
-    while (k < chain2.length && k < master.length && sameStep(chain2[k], master[k])) k++;
-    return { difference: d, steps: k, extra: chain2.slice(k) };
-  });
-  let divergence = null;
-  if (first2) {
-    const { baseline: b2, variant: v } = first2.divergence;
-    const stack = (s) => s.length ? s.join(" > ") : "the scenario";
-    if (b2 && v) {
-      const same = b2.stack.join(">") === v.stack.join(">");
-      divergence = `the runs part at trace event ${v.index} (thread ${v.thread}${same ? `, in ${stack(v.stack)}` : ""}): baseline: ${b2.event}${same ? "" : ` [in ${stack(b2.stack)}]`}; variant: ${v.event}${same ? "" : ` [in ${stack(v.stack)}]`}`;
-    }
-  }
-  return { divergence, steps: master, perDifference: per };
-}
-function sameStep(a, b2) {
-  const bare = (s) => s.replace(/ \(×\d+[^)]*\)$/, "");
-  return bare(a) === bare(b2);
-}
-function stepsRef(n) {
-  return n === 0 ? "" : n === 1 ? "step 1" : `steps 1-${n}`;
-}
-function splitPairLines(v) {
-  return v.splitPairs.map(
-    (p) => p.kind === "declaration" ? `hunk ${p.replayed} is replayed without hunk ${p.leftOut}, and the two share \`${p.names[0]}\` (declared in one, used in the other)` : `hunk ${p.replayed} is replayed without hunk ${p.leftOut}: ${PAIR_WORDS[p.kind]} pair \`${p.names[0]}\`/\`${p.names[1]}\` is split between them`
-  );
-}
-function partialHint(v) {
-  if (v.replayed || !v.partialWouldReplay.length) return null;
-  const n = v.partialWouldReplay;
-  return `--partial would replay hunk${n.length > 1 ? "s" : ""} ${n.join(", ")} without the others, its results labelled partial`;
-}
-var asIs, PAIR_WORDS;
-var init_review_common = __esm({
-  "src/report/review-common.ts"() {
-    "use strict";
-    asIs = (s) => s;
-    PAIR_WORDS = { lock: "the lock", reference: "the reference", range: "the range", declaration: "the declaration" };
-  }
-});
-
 // src/report/render-markdown.ts
 function cell(s) {
   return mdCell(mdProse(s));
@@ -68592,6 +74716,9 @@ function renderMarkdown(r) {
   const out2 = [];
   const t = r.thread;
   out2.push(`## lkml-replay review: ${t.subject ? lit(t.subject) : "(no subject)"}`, "");
+  const notice = replayNotice(r);
+  for (const n of notice) out2.push(`**${lit(n.replace(/:.*/, ""))}**${lit(n.replace(/^[^:]*/, ""))}  `);
+  if (notice.length) out2.push("");
   out2.push(
     `**Thread**: ${plural(t.messages, "message")} from ${t.participants.length ? lit(t.participants.join(", ")) : "unknown senders"}${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ""}` : ""}; ${plural(t.diffs, "diff")} (${t.distinct} distinct).  `
   );
@@ -68684,6 +74811,7 @@ var init_render_markdown = __esm({
     "use strict";
     init_mermaid();
     init_base_choice();
+    init_replay_notice();
     init_escape2();
     init_review_common();
     REGRESSION = "❌";
@@ -68704,8 +74832,10 @@ function toReviewForGitHub(report, options) {
     markdown: renderMarkdown(report),
     json: renderJson(report),
     variants: report.summary.variants,
+    replayed: report.summary.replayed,
     differences: report.summary.differences,
     regressions: report.summary.regressions,
+    notice: replayNotice(report),
     annotations,
     failOnMet: failOnMet(report, options.failOn)
   };
@@ -68758,6 +74888,7 @@ var init_review_adapter = __esm({
     init_fail_on();
     init_render_json();
     init_render_markdown();
+    init_replay_notice();
     init_review_common();
     MAX_MESSAGE = 4e3;
   }
@@ -69331,8 +75462,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -69440,13 +75571,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -71045,7 +77176,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string3 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -71055,7 +77186,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports.string = string3;
   }
 });
 
@@ -71226,14 +77357,14 @@ var require_schema = __commonJS({
     var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map2.map,
       seq.seq,
-      string.string,
+      string3.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -71880,7 +78011,7 @@ var require_schema3 = __commonJS({
     var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var binary2 = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -71893,7 +78024,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map2.map,
       seq.seq,
-      string.string,
+      string3.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -71924,7 +78055,7 @@ var require_tags = __commonJS({
     var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -71939,7 +78070,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map2.map, seq.seq, string.string]],
+      ["failsafe", [map2.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -72018,7 +78149,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map2 = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b2) => a.key < b2.key ? -1 : a.key > b2.key ? 1 : 0;
     var Schema = class _Schema {
@@ -72029,7 +78160,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string3.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -72399,8 +78530,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -72477,12 +78608,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error3.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error3.message += `:
 
 ${lineStr}
@@ -76365,1322 +82496,462 @@ var init_load = __esm({
   }
 });
 
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module2) {
-    (function(global2, factory) {
-      typeof exports === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load2 = function(received, defaults, onto = {}) {
-        var k, ref, v;
-        for (k in defaults) {
-          v = defaults[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults[k] !== void 0) {
-            onto[k] = v;
-          }
-        }
-        return onto;
-      };
-      var parser = {
-        load: load2,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node;
-            this._last = node;
-          } else {
-            this._first = this._last = node;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node, ref, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node;
-          node = this.shift();
-          while (node != null) {
-            cb(node), node = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node, ref, ref1, ref2, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events;
-      Events = class Events {
-        constructor(instance2) {
-          this.instance = instance2;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name3, cb) => {
-            return this._addListener(name3, "many", cb);
-          };
-          this.instance.once = (name3, cb) => {
-            return this._addListener(name3, "once", cb);
-          };
-          this.instance.removeAllListeners = (name3 = null) => {
-            if (name3 != null) {
-              return delete this._events[name3];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name3, status, cb) {
-          var base2;
-          if ((base2 = this._events)[name3] == null) {
-            base2[name3] = [];
-          }
-          this._events[name3].push({ cb, status });
-          return this.instance;
-        }
-        listenerCount(name3) {
-          if (this._events[name3] != null) {
-            return this._events[name3].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name3, ...args3) {
-          var e, promises3;
-          try {
-            if (name3 !== "debug") {
-              this.trigger("debug", `Event triggered: ${name3}`, args3);
-            }
-            if (this._events[name3] == null) {
-              return;
-            }
-            this._events[name3] = this._events[name3].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises3 = this._events[name3].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args3) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error3) {
-                e2 = error3;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises3)).find(function(x) {
-              return x != null;
-            });
-          } catch (error3) {
-            e = error3;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i2;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j, ref, results;
-            results = [];
-            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j, len, list2;
-          for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args3, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-          this.task = task;
-          this.args = args3;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events2;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error3, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error3 != null ? error3 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run2, free) {
-          var error3, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error3 = error1;
-            return this._onFailure(error3, eventInfo, clearGlobalState, run2, free);
-          }
-        }
-        doExpire(clearGlobalState, run2, free) {
-          var error3, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error3 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error3, eventInfo, clearGlobalState, run2, free);
-        }
-        async _onFailure(error3, eventInfo, clearGlobalState, run2, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error3, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run2(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error3);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance2, storeOptions, storeInstanceOptions) {
-          this.instance = instance2;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base2;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base2 = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options) {
-          await this.yieldLoop();
-          parser$2.overwrite(options, options, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight2) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight2 <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight2, now) {
-          return this.conditionsCheck(weight2) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight2) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight2, now);
-        }
-        async __register__(index, weight2, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight2)) {
-            this._running += weight2;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight2;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight2) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight2 > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight2} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight2, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index, weight2) {
-          await this.yieldLoop();
-          this._running -= weight2;
-          this._done += weight2;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-        }
-        statusJobs(status) {
-          var k, pos, ref, results, v;
-          if (status != null) {
-            pos = this.status.indexOf(status);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              if (v === pos) {
-                results.push(k);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v, i2) => {
-            acc[this.status[i2]] = v;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name3, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name3;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args3, cb, error3, reject, resolve4, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args: args3, resolve: resolve4, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args3);
-                return function() {
-                  return resolve4(returned);
-                };
-              } catch (error1) {
-                error3 = error1;
-                return function() {
-                  return reject(error3);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args3) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
-          promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args: args3, resolve: resolve4, reject });
-          this._tryToRun();
-          return promise;
-        }
-      };
-      var Sync_1 = Sync;
-      var version = "2.19.5";
-      var version$1 = {
-        version
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
-        default: version$1
+// src/action/truncate.ts
+function truncateMarkdown(markdown, limit, note) {
+  if (markdown.length <= limit) return markdown;
+  const tail = `
+
+---
+${note}
+`;
+  const fenceReserve = 24;
+  let budget = Math.max(0, limit - tail.length - fenceReserve);
+  if (budget > 0 && /[\uD800-\uDBFF]/.test(markdown[budget - 1])) budget--;
+  let head = markdown.slice(0, budget);
+  const lineEnd = head.lastIndexOf("\n");
+  if (lineEnd > budget * 0.9) head = head.slice(0, lineEnd);
+  const fence = openFence(head);
+  if (fence) head += `
+${fence.slice(0, fenceReserve - 2)}
+`;
+  return (head + tail).slice(0, limit);
+}
+function openFence(markdown) {
+  let open3 = null;
+  for (const line of markdown.split("\n")) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m) continue;
+    const fence = m[1];
+    if (open3 === null) open3 = fence;
+    else if (fence[0] === open3[0] && fence.length >= open3.length && line.trim() === fence) open3 = null;
+  }
+  return open3;
+}
+var COMMENT_BODY_LIMIT, CHECK_OUTPUT_LIMIT, JOB_SUMMARY_LIMIT;
+var init_truncate = __esm({
+  "src/action/truncate.ts"() {
+    "use strict";
+    COMMENT_BODY_LIMIT = 65536;
+    CHECK_OUTPUT_LIMIT = 65535;
+    JOB_SUMMARY_LIMIT = 1024 * 1024 - 1024;
+  }
+});
+
+// src/action/check-run.ts
+function checkTitle(review2) {
+  if (review2.replayed === 0) return (review2.notice[0] ?? "nothing replayed").slice(0, 255);
+  const n = (count2, what) => `${count2} ${what}${count2 === 1 ? "" : "s"}`;
+  return `${n(review2.variants, "variant")}, ${n(review2.differences, "difference")}, ${n(review2.regressions, "regression")}`;
+}
+function toCheckAnnotations(annotations) {
+  return annotations.filter((a) => a.path !== "" && Number.isInteger(a.startLine) && Number.isInteger(a.endLine) && a.startLine >= 1).map((a) => ({
+    path: a.path,
+    start_line: a.startLine,
+    end_line: Math.max(a.startLine, a.endLine),
+    annotation_level: a.level,
+    title: a.title.slice(0, 255),
+    message: a.message.slice(0, 64 * 1024 - 1) || a.title.slice(0, 255) || "behaviour changed"
+  }));
+}
+async function publishCheckRun(client, pr, headSha, review2, options) {
+  const all2 = toCheckAnnotations(review2.annotations);
+  const posted = all2.slice(0, MAX_ANNOTATIONS);
+  let summary2 = review2.markdown;
+  if (all2.length > posted.length) {
+    options.logger.warning(`${all2.length} annotations; posting the first ${MAX_ANNOTATIONS}`);
+    summary2 = `_${all2.length - posted.length} further annotations are not shown._
+
+${summary2}`;
+  }
+  const output = (annotations) => ({
+    title: checkTitle(review2),
+    summary: truncateMarkdown(summary2, CHECK_OUTPUT_LIMIT, options.truncationNote),
+    ...annotations.length > 0 ? { annotations } : {}
+  });
+  const conclusion = review2.failOnMet ? "failure" : "neutral";
+  const batches = [];
+  for (let i2 = 0; i2 < posted.length; i2 += ANNOTATIONS_PER_REQUEST) batches.push(posted.slice(i2, i2 + ANNOTATIONS_PER_REQUEST));
+  const [first2 = [], ...rest] = batches;
+  const target = { owner: pr.owner, repo: pr.repo };
+  const { data: created } = await client.rest.checks.create({
+    ...target,
+    name: CHECK_NAME,
+    head_sha: headSha,
+    ...options.detailsUrl ? { details_url: options.detailsUrl } : {},
+    ...rest.length === 0 ? { status: "completed", conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString() } : { status: "in_progress" },
+    output: output(first2)
+  });
+  let requests = 1;
+  try {
+    for (const [i2, batch] of rest.entries()) {
+      const last = i2 === rest.length - 1;
+      await client.rest.checks.update({
+        ...target,
+        check_run_id: created.id,
+        ...last ? { status: "completed", conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString() } : {},
+        output: output(batch)
       });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key2 = "") {
-            var ref;
-            return (ref = this.instances[key2]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key2}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key2);
-              return limiter;
-            })();
-          }
-          async deleteKey(key2 = "") {
-            var deleted, instance2;
-            instance2 = this.instances[key2];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
-            }
-            if (instance2 != null) {
-              delete this.instances[key2];
-              await instance2.disconnect();
-            }
-            return instance2 != null || deleted > 0;
-          }
-          limiters() {
-            var k, ref, results, v;
-            ref = this.instances;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              results.push({
-                key: k,
-                limiter: v
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i2, k, keys, len, next, start2;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start2 = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i2 = 0, len = found.length; i2 < len; i2++) {
-                k = found[i2];
-                keys.push(k.slice(start2, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base2;
-            clearInterval(this.interval);
-            return typeof (base2 = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
-              time = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (await v._store.__groupCheck__(time)) {
-                    results.push(this.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error3) {
-                  e = error3;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
-          }
-          updateSettings(options = {}) {
-            parser$3.overwrite(options, this.defaults, this);
-            parser$3.overwrite(options, options, this.limiterOptions);
-            if (options.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
+      requests++;
+    }
+  } catch (err2) {
+    await client.rest.checks.update({ ...target, check_run_id: created.id, status: "completed", conclusion, output: output([]) }).catch(() => void 0);
+    throw err2;
+  }
+  return { id: created.id, url: created.html_url ?? "", conclusion, annotations: posted.length, requests };
+}
+var CHECK_NAME, ANNOTATIONS_PER_REQUEST, MAX_ANNOTATIONS;
+var init_check_run = __esm({
+  "src/action/check-run.ts"() {
+    "use strict";
+    init_truncate();
+    CHECK_NAME = "lkml-replay";
+    ANNOTATIONS_PER_REQUEST = 50;
+    MAX_ANNOTATIONS = 1e3;
+  }
+});
+
+// src/action/identity.ts
+async function commentLogin(client, logger, secrets) {
+  try {
+    return await tokenLogin(client, logger, secrets);
+  } catch (err2) {
+    logger.warning(`could not look up the token's login (${secrets.describe(err2)}); taking the comments of ${WORKFLOW_LOGIN} as ours`);
+    return WORKFLOW_LOGIN;
+  }
+}
+async function tokenLogin(client, logger, secrets) {
+  let firstError;
+  try {
+    const answer = await client.graphql("query { viewer { login } }");
+    const login = answer.viewer?.login;
+    if (typeof login === "string" && login !== "") return login;
+  } catch (err2) {
+    firstError = err2;
+    logger.debug(`GraphQL viewer lookup failed: ${secrets.describe(err2)}; trying GET /user`);
+  }
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    if (typeof data.login === "string" && data.login !== "") return data.login;
+  } catch (err2) {
+    throw firstError ?? err2;
+  }
+  throw new Error("GitHub did not say which account the token belongs to");
+}
+var WORKFLOW_LOGIN;
+var init_identity2 = __esm({
+  "src/action/identity.ts"() {
+    "use strict";
+    WORKFLOW_LOGIN = "github-actions[bot]";
+  }
+});
+
+// src/action/sticky-comment.ts
+function stickyCommentBody(markdown, truncationNote, footer = "") {
+  const head = `${STICKY_MARKER}
+`;
+  const tail = footer ? `
+
+${footer}
+` : "";
+  return head + truncateMarkdown(markdown, COMMENT_BODY_LIMIT - head.length - tail.length, truncationNote) + tail;
+}
+function isOurComment(comment, login) {
+  return comment.user !== null && comment.user.login.toLowerCase() === login.toLowerCase() && (comment.body ?? "").startsWith(STICKY_MARKER);
+}
+async function upsertStickyComment(client, pr, body2, options) {
+  const { login, logger } = options;
+  const ours = await listOurComments(client, pr, login);
+  const existing = ours[0];
+  if (existing) {
+    const removed = await deleteComments(client, pr, ours.slice(1), logger);
+    if (existing.body === body2) return { action: "unchanged", id: existing.id, url: existing.html_url, removed };
+    try {
+      const { data } = await client.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body: body2 });
+      return { action: "updated", id: data.id, url: data.html_url, removed };
+    } catch (err2) {
+      if (statusOf(err2) !== 404) throw err2;
+      logger.info(`the lkml-replay comment ${existing.id} was deleted meanwhile; creating a new one`);
+      const created = await createAndSettle(client, pr, body2, options);
+      return { ...created, action: "recreated", removed: [...removed, ...created.removed] };
+    }
+  }
+  return createAndSettle(client, pr, body2, options);
+}
+async function createAndSettle(client, pr, body2, options) {
+  const { login, logger } = options;
+  const { data: created } = await client.rest.issues.createComment({
+    owner: pr.owner,
+    repo: pr.repo,
+    issue_number: pr.number,
+    body: body2
+  });
+  const ours = await listOurComments(client, pr, login);
+  const keeper = ours[0];
+  if (!keeper || keeper.id === created.id) {
+    const removed = await deleteComments(client, pr, ours.slice(1), logger);
+    return { action: "created", id: created.id, url: created.html_url, removed };
+  }
+  logger.info(`another run created lkml-replay comment ${keeper.id} first; keeping it and removing ours (${created.id})`);
+  try {
+    const { data } = await client.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: keeper.id, body: body2 });
+    const removed = await deleteComments(
+      client,
+      pr,
+      ours.filter((c) => c.id !== keeper.id),
+      logger
+    );
+    return { action: "updated", id: data.id, url: data.html_url, removed };
+  } catch (err2) {
+    if (statusOf(err2) !== 404) throw err2;
+    return { action: "created", id: created.id, url: created.html_url, removed: [] };
+  }
+}
+async function listOurComments(client, pr, login) {
+  const comments = await client.paginate(client.rest.issues.listComments, {
+    owner: pr.owner,
+    repo: pr.repo,
+    issue_number: pr.number,
+    per_page: 100
+  });
+  return comments.filter((c) => isOurComment(c, login)).sort((a, b2) => a.id - b2.id);
+}
+async function deleteComments(client, pr, comments, logger) {
+  const removed = [];
+  for (const c of comments) {
+    try {
+      await client.rest.issues.deleteComment({ owner: pr.owner, repo: pr.repo, comment_id: c.id });
+      removed.push(c.id);
+      logger.info(`removed duplicate lkml-replay comment ${c.id}`);
+    } catch (err2) {
+      if (statusOf(err2) !== 404) throw err2;
+    }
+  }
+  return removed;
+}
+var STICKY_MARKER;
+var init_sticky_comment = __esm({
+  "src/action/sticky-comment.ts"() {
+    "use strict";
+    init_octokit();
+    init_truncate();
+    STICKY_MARKER = "<!-- lkml-replay:sticky-comment -->";
+  }
+});
+
+// src/action/publish.ts
+async function publishToPullRequest(client, pr, review2, options) {
+  const { logger, secrets } = options;
+  const where = describePullRequest(pr);
+  const attempt = async (step, enabled, run2) => {
+    if (!enabled) return { step, status: "skipped", detail: `${step} turned off` };
+    try {
+      const detail = await run2();
+      logger.info(`${step}: ${detail}`);
+      return { step, status: "done", detail };
+    } catch (err2) {
+      const status = statusOf(err2);
+      const reason = `${secrets.describe(err2)}${status ? ` (HTTP ${status})` : ""}`;
+      if (isPermissionDenied(err2)) {
+        const detail2 = `${step} not written on ${where}: the token may not write there: ${reason}. Fork pull requests get a read-only token; see the README's two-step recipe.`;
+        logger.warning(detail2);
+        return { step, status: "denied", detail: detail2 };
+      }
+      const detail = `${step} not written on ${where}: ${reason}`;
+      logger.error(detail);
+      return { step, status: "failed", detail };
+    }
+  };
+  const comment = await attempt("comment", options.comment, async () => {
+    const login = options.login ?? await commentLogin(client, logger, secrets);
+    const run2 = options.detailsUrl ? ` in [this run](${options.detailsUrl})` : "";
+    const footer = `<sub>lkml-replay reviewed ${options.headSha.slice(0, 12)}${run2}; this comment is updated on every push.</sub>`;
+    const body2 = stickyCommentBody(review2.markdown, options.truncationNote, footer);
+    const result = await upsertStickyComment(client, pr, body2, { login, logger });
+    return `${result.action} ${result.url || `comment ${result.id}`}${result.removed.length ? ` (removed duplicates ${result.removed.join(", ")})` : ""}`;
+  });
+  const check = await attempt("check-run", options.checkRun, async () => {
+    const result = await publishCheckRun(client, pr, options.headSha, review2, {
+      logger,
+      truncationNote: options.truncationNote,
+      detailsUrl: options.detailsUrl
+    });
+    return `${result.conclusion} on ${options.headSha.slice(0, 12)} with ${result.annotations} annotations in ${result.requests} request(s) ${result.url}`.trimEnd();
+  });
+  return [comment, check];
+}
+var init_publish = __esm({
+  "src/action/publish.ts"() {
+    "use strict";
+    init_check_run();
+    init_identity2();
+    init_octokit();
+    init_pull_request();
+    init_sticky_comment();
+  }
+});
+
+// src/action/secrets.ts
+var REDACTED, Secrets;
+var init_secrets = __esm({
+  "src/action/secrets.ts"() {
+    "use strict";
+    REDACTED = "***";
+    Secrets = class {
+      #values = /* @__PURE__ */ new Set();
+      /** Registers a secret (and the forms it takes inside URLs and headers). Short values are ignored. */
+      add(secret) {
+        if (!secret || secret.length < 4) return;
+        this.#values.add(secret);
+        this.#values.add(encodeURIComponent(secret));
+        this.#values.add(Buffer.from(secret).toString("base64"));
+        this.#values.add(Buffer.from(`x-access-token:${secret}`).toString("base64"));
+      }
+      /** The text with every registered secret replaced by `***`. */
+      scrub(text) {
+        let out2 = text;
+        for (const value of [...this.#values].sort((a, b2) => b2.length - a.length)) {
+          if (out2.includes(value)) out2 = out2.split(value).join(REDACTED);
         }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options = {}) {
-            this.options = options;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
-            parser$5.load(options, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status) {
-            return this._states.statusJobs(status);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight2 = 1) {
-            return this._store.__check__(weight2);
-          }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index, job, options, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index, options.weight));
-              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index, job, wait) {
-            var clearGlobalState, free, run2;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args3, index, next, options, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options, args: args3 } = next = queue.first());
-              if (capacity != null && options.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args: args3, options });
-              index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success, args: args3, options });
-                if (success) {
-                  queue.shift();
-                  empty = this.empty();
-                  if (empty) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
-                  }
-                  this._run(index, next, wait);
-                  return this.Promise.resolve(options.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options = {}) {
-            var done, waitForExecuting;
-            options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at2) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
-              };
-              return new this.Promise((resolve4, reject) => {
-                if (finished()) {
-                  return resolve4();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve4();
-                    }
-                  });
-                }
-              });
-            };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
-                message: options.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k, ref, v;
-                ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
-                      message: options.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args3, blocked, error3, options, reachedHWM, shifted, strategy;
-            ({ args: args3, options } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
-            } catch (error1) {
-              error3 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args: args3, options, error: error3 });
-              job.doDrop({ error: error3 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args3) {
-            var cb, fn, job, options, ref, ref1, task;
-            if (typeof args3[0] === "function") {
-              ref = args3, [fn, ...args3] = ref, [cb] = splice.call(args3, -1);
-              options = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args3, [options, fn, ...args3] = ref1, [cb] = splice.call(args3, -1);
-              options = parser$5.load(options, this.jobDefaults);
-            }
-            task = (...args4) => {
-              return new this.Promise(function(resolve4, reject) {
-                return fn(...args4, function(...args5) {
-                  return (args5[0] != null ? reject : resolve4)(args5);
-                });
-              });
-            };
-            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args4) {
-              return typeof cb === "function" ? cb(...args4) : void 0;
-            }).catch(function(args4) {
-              if (Array.isArray(args4)) {
-                return typeof cb === "function" ? cb(...args4) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args4) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args3) {
-            var job, options, task;
-            if (typeof args3[0] === "function") {
-              [task, ...args3] = args3;
-              options = {};
-            } else {
-              [options, task, ...args3] = args3;
-            }
-            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args3) {
-              return schedule(fn.bind(this), ...args3);
-            };
-            wrapped.withOptions = function(options, ...args3) {
-              return schedule(options, fn, ...args3);
-            };
-            return wrapped;
-          }
-          async updateSettings(options = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-            parser$5.overwrite(options, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck3.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck3.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck3.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck3.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck3.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck3;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
+        return out2;
+      }
+      /** The message of any thrown value, scrubbed. */
+      describe(err2) {
+        return this.scrub(err2 instanceof Error ? err2.message : String(err2));
+      }
+    };
+  }
+});
+
+// src/cli/errors.ts
+var UsageError, InputError;
+var init_errors = __esm({
+  "src/cli/errors.ts"() {
+    "use strict";
+    init_escape2();
+    UsageError = class extends Error {
+    };
+    InputError = class extends Error {
+      constructor(file, problem) {
+        super(`${file}: ${problem}`);
+        this.file = file;
+      }
+      file;
+    };
+  }
+});
+
+// src/action/dry-run.ts
+function printWritesInsteadOfSending(client, print) {
+  client.hook.wrap("request", async (request2, options) => {
+    const parsed = client.request.endpoint.parse(options);
+    const isGraphQLQuery = parsed.url.endsWith("/graphql") && /^\s*query\b/.test(String(options.query ?? ""));
+    if (parsed.method === "GET" || parsed.method === "HEAD" || isGraphQLQuery) {
+      print(`${parsed.method} ${parsed.url}${isGraphQLQuery ? " (query { viewer { login } })" : ""}`);
+      return request2(options);
+    }
+    print(`${parsed.method} ${parsed.url} (dry run: not sent)`);
+    if (parsed.body !== void 0) print(`  ${abbreviate(parsed.body)}`);
+    const sent = typeof parsed.body === "object" && parsed.body !== null ? parsed.body : {};
+    return {
+      status: parsed.method === "DELETE" ? 204 : 200,
+      url: parsed.url,
+      headers: {},
+      data: { id: 0, html_url: "", body: sent.body, user: null }
+    };
+  });
+}
+function abbreviate(body2) {
+  return JSON.stringify(body2, (_key, value) => {
+    if (typeof value === "string" && value.length > 120) return `${value.slice(0, 100)}… (${value.length} characters)`;
+    if (Array.isArray(value) && value.length > 3) return [...value.slice(0, 2), `… ${value.length} items in all`];
+    return value;
+  });
+}
+var init_dry_run = __esm({
+  "src/action/dry-run.ts"() {
+    "use strict";
+  }
+});
+
+// src/action/post-report.ts
+var post_report_exports = {};
+__export(post_report_exports, {
+  postReport: () => postReport
+});
+import { readFile as readFile3 } from "node:fs/promises";
+async function postReport(options, io) {
+  let target;
+  try {
+    target = parseRepository(options.repo);
+  } catch (err2) {
+    throw new UsageError(`--repo: ${err2.message}`);
+  }
+  if (!/^[1-9][0-9]{0,9}$/.test(options.pr)) throw new UsageError(`--pr: not a pull request number: ${JSON.stringify(options.pr)}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.tokenEnv)) throw new UsageError(`--token-env: not a variable name: ${JSON.stringify(options.tokenEnv)}`);
+  const pr = { ...target, number: Number(options.pr) };
+  const token2 = io.env[options.tokenEnv] || void 0;
+  if (!token2 && !options.dryRun) {
+    throw new UsageError(`no token: set the environment variable ${options.tokenEnv} (or name another with --token-env)`);
+  }
+  const secrets = new Secrets();
+  secrets.add(token2);
+  const logger = scrubbingLogger(io.log ?? stderrSink(options.debug ?? false), secrets);
+  let text;
+  try {
+    text = await readFile3(options.report, "utf8");
+  } catch (err2) {
+    throw new InputError(options.report, `cannot be read (${err2.code ?? "error"})`);
+  }
+  let report;
+  try {
+    report = parseGitHubReport(text);
+  } catch (err2) {
+    throw new InputError(options.report, err2.message);
+  }
+  if (report.repository.toLowerCase() !== options.repo.toLowerCase() || report.pullRequest !== pr.number) {
+    throw new InputError(options.report, `is about ${report.repository}#${report.pullRequest}, not ${describePullRequest(pr)}`);
+  }
+  const client = createGitHubClient({ ...io.clientOptions, token: token2, apiUrl: options.apiUrl, env: io.env, logger });
+  if (options.dryRun) printWritesInsteadOfSending(client, io.stdout);
+  let headSha;
+  try {
+    const { data } = await client.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
+    headSha = data.head.sha;
+  } catch (err2) {
+    const status = statusOf(err2);
+    logger.error(`cannot read ${describePullRequest(pr)}: ${secrets.describe(err2)}${status ? ` (HTTP ${status})` : ""}`);
+    return 1;
+  }
+  if (options.expectHeadSha && options.expectHeadSha !== headSha) {
+    logger.error(`${describePullRequest(pr)} is at ${headSha}, not ${options.expectHeadSha} (--expect-head-sha): not posting`);
+    return 1;
+  }
+  if (report.headSha !== headSha) {
+    logger.error(`the report is about ${report.headSha} but ${describePullRequest(pr)} is now at ${headSha}: not posting a stale review`);
+    return 1;
+  }
+  const outcomes = await publishToPullRequest(client, pr, report.review, {
+    comment: options.comment,
+    checkRun: options.checkRun,
+    headSha,
+    truncationNote: "The report was cut to fit GitHub’s limit; the full report is in the job summary and the JSON report of the run that produced it.",
+    login: options.dryRun && !token2 ? "(the token’s owner)" : void 0,
+    logger,
+    secrets
+  });
+  return outcomes.some((o) => o.status === "failed") ? 1 : 0;
+}
+var init_post_report = __esm({
+  "src/action/post-report.ts"() {
+    "use strict";
+    init_errors();
+    init_dry_run();
+    init_github_report();
+    init_logger();
+    init_octokit();
+    init_publish();
+    init_pull_request();
+    init_secrets();
   }
 });
 
@@ -78187,24 +83458,13 @@ function info2(message) {
 }
 
 // src/action/main.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join8 } from "node:path";
 
 // src/action/event.ts
+init_pull_request();
 import { readFile } from "node:fs/promises";
-
-// src/action/pull-request.ts
-function parseRepository(text) {
-  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/.exec(text.trim());
-  if (!m || m[2] === "." || m[2] === "..") throw new Error(`not a repository: ${JSON.stringify(text)} (expected OWNER/NAME)`);
-  return { owner: m[1], repo: m[2] };
-}
-function describePullRequest(pr) {
-  return `${pr.owner}/${pr.repo}#${pr.number}`;
-}
-
-// src/action/event.ts
 async function readActionContext(env = process.env) {
   const { owner, repo } = parseRepository(env.GITHUB_REPOSITORY ?? "");
   const eventName = env.GITHUB_EVENT_NAME ?? "";
@@ -78296,12 +83556,72 @@ function pathMatcher(globs) {
   };
 }
 
-// src/action/github-report.ts
-var GITHUB_REPORT_FORMAT = "lkml-replay/github-report@1";
-var LIMITS = { markdown: 4 * 1024 * 1024, json: 64 * 1024 * 1024, annotations: 1e4, text: 64 * 1024 };
-function serializeGitHubReport(report) {
-  return JSON.stringify(report, null, 2) + "\n";
+// src/action/main.ts
+init_github_report();
+
+// src/action/inputs.ts
+init_budget();
+init_fail_on();
+var DEFAULT_PATHS = ["**/*.patch", "**/*.mbox", "**/*.eml"];
+function readActionInputs(input = (name3) => getInput(name3)) {
+  const paths = input("paths").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  const failOnText = input("fail-on") || "regression";
+  const failOn = parseFailOn(failOnText);
+  if (!failOn) throw new Error(`input fail-on: ${JSON.stringify(failOnText)} is not one of ${FAIL_ON.join(", ")} (or several of them, with commas)`);
+  const mode = input("mode") || "review";
+  if (mode !== "review" && mode !== "post") throw new Error(`input mode: ${JSON.stringify(mode)} is not review or post`);
+  const pr = input("pull-request");
+  if (pr !== "" && !/^[1-9][0-9]{0,9}$/.test(pr)) throw new Error(`input pull-request: ${JSON.stringify(pr)} is not a pull request number`);
+  return {
+    mode,
+    token: input("github-token"),
+    paths: paths.length > 0 ? paths : DEFAULT_PATHS,
+    base: input("base") || void 0,
+    scenarios: input("scenarios") || void 0,
+    failOn,
+    partial: booleanInput(input, "partial", false),
+    budgets: budgetInputs(input),
+    comment: booleanInput(input, "comment", true),
+    checkRun: booleanInput(input, "check-run", true),
+    report: input("report") || "github-report.json",
+    pullRequest: pr === "" ? void 0 : Number(pr)
+  };
 }
+function budgetInputs(input) {
+  const out2 = {};
+  const count2 = (name3) => {
+    const v = input(name3).trim();
+    if (v === "") return void 0;
+    const n = /^\d+$/.test(v) ? Number(v) : NaN;
+    if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`input ${name3}: ${JSON.stringify(v)} is not a positive integer`);
+    return n;
+  };
+  const steps = count2("max-steps");
+  const depth = count2("max-depth");
+  if (steps !== void 0) out2.steps = steps;
+  if (depth !== void 0) out2.depth = depth;
+  const memory = input("max-memory").trim();
+  if (memory !== "") {
+    const m = parseByteSize(memory);
+    if (m === null) throw new Error(`input max-memory: ${JSON.stringify(memory)} is not a size such as 64MiB`);
+    out2.memory = m;
+  }
+  return out2;
+}
+function booleanInput(input, name3, fallback) {
+  const value = input(name3);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new Error(`input ${name3}: ${JSON.stringify(value)} is not true or false`);
+}
+
+// src/action/main.ts
+init_logger();
+init_octokit();
+
+// src/action/pr-files.ts
+init_octokit();
 
 // src/action/review-seam.ts
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
@@ -78311,7 +83631,7 @@ import { dirname as dirname4, isAbsolute as isAbsolute3, join as join7 } from "n
 // src/action/workspace.ts
 import { constants as constants3 } from "node:fs";
 import { open as open2, readdir as readdir2, realpath } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep as sep2 } from "node:path";
 var MAX_INPUT_BYTES = 20 * 1024 * 1024;
 var WorkspaceFileError = class extends Error {
   constructor(repoPath, problem) {
@@ -78332,7 +83652,7 @@ async function readWorkspaceFile(workspace, repoPath, maxBytes = MAX_INPUT_BYTES
   } catch {
     throw new WorkspaceFileError(repoPath, `not found in the workspace ${workspace} (is the pull request checked out?)`);
   }
-  if (!real.startsWith(root + sep)) throw new WorkspaceFileError(repoPath, "resolves outside the workspace");
+  if (!real.startsWith(root + sep2)) throw new WorkspaceFileError(repoPath, "resolves outside the workspace");
   let handle2;
   try {
     handle2 = await open2(full, constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0));
@@ -78357,7 +83677,7 @@ async function findWorkspaceFiles(workspace, match3, limit = 200) {
     for (const entry of entries) {
       if (found.length >= limit) return;
       const full = join(dir, entry.name);
-      const repoPath = relative(workspace, full).split(sep).join("/");
+      const repoPath = relative(workspace, full).split(sep2).join("/");
       if (entry.isDirectory()) {
         if (entry.name !== ".git" && entry.name !== "node_modules") await walk2(full);
       } else if (entry.isFile() && match3(repoPath)) {
@@ -78370,17 +83690,17 @@ async function findWorkspaceFiles(workspace, match3, limit = 200) {
 }
 
 // src/action/review-seam.ts
-var FAIL_ON_VALUES = ["never", "difference", "regression"];
 var reviewFiles = async (files, options) => {
-  const [{ review: review2 }, { toReviewForGitHub: toReviewForGitHub2 }, { BASES: BASES2 }] = await Promise.all([
+  const [{ review: review2 }, { toReviewForGitHub: toReviewForGitHub2 }, { BASES: BASES2 }, { withBudgets: withBudgets2 }] = await Promise.all([
     Promise.resolve().then(() => (init_review(), review_exports)),
     Promise.resolve().then(() => (init_review_adapter(), review_adapter_exports)),
-    Promise.resolve().then(() => (init_source(), source_exports))
+    Promise.resolve().then(() => (init_source(), source_exports)),
+    Promise.resolve().then(() => (init_budget(), budget_exports))
   ]);
   if (options.base !== void 0 && !BASES2.includes(options.base)) {
     throw new Error(`input base: ${JSON.stringify(options.base)} is not a model base (bases: ${BASES2.join(", ")})`);
   }
-  const scenarios = await chooseScenarios(options.scenarios, options.workspace ?? process.cwd());
+  const scenarios = withBudgets2(await chooseScenarios(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
   const dir = await mkdtemp(join7(tmpdir2(), "lkml-replay-inputs-"));
   const cwd = process.cwd();
   try {
@@ -78390,7 +83710,7 @@ var reviewFiles = async (files, options) => {
       await writeFile2(join7(dir, f.path), f.bytes);
     }
     process.chdir(dir);
-    const report = await review2({ inputs: files.map((f) => f.path), base: options.base, scenarios, partial: false });
+    const report = await review2({ inputs: files.map((f) => f.path), base: options.base, scenarios, partial: options.partial === true });
     return toReviewForGitHub2(report, {
       failOn: options.failOn,
       files: files.map((f) => ({ input: f.path, path: f.path, kind: f.kind }))
@@ -78431,4475 +83751,6 @@ var MODELLED_KERNEL_FILES = /* @__PURE__ */ new Set([
 ]);
 function isModelledKernelPath(path) {
   return MODELLED_KERNEL_FILES.has(path);
-}
-
-// src/action/inputs.ts
-var DEFAULT_PATHS = ["**/*.patch", "**/*.mbox", "**/*.eml"];
-function readActionInputs(input = (name3) => getInput(name3)) {
-  const paths = input("paths").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
-  const failOn = input("fail-on") || "regression";
-  if (!FAIL_ON_VALUES.includes(failOn)) {
-    throw new Error(`input fail-on: ${JSON.stringify(failOn)} is not one of ${FAIL_ON_VALUES.join(", ")}`);
-  }
-  return {
-    token: input("github-token"),
-    paths: paths.length > 0 ? paths : DEFAULT_PATHS,
-    base: input("base") || void 0,
-    scenarios: input("scenarios") || void 0,
-    failOn,
-    comment: booleanInput(input, "comment", true),
-    checkRun: booleanInput(input, "check-run", true)
-  };
-}
-function booleanInput(input, name3, fallback) {
-  const value = input(name3);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new Error(`input ${name3}: ${JSON.stringify(value)} is not true or false`);
-}
-
-// src/action/logger.ts
-function scrubbingLogger(sink, secrets) {
-  return {
-    debug: (m) => sink.debug(secrets.scrub(m)),
-    info: (m) => sink.info(secrets.scrub(m)),
-    warning: (m) => sink.warning(secrets.scrub(m)),
-    error: (m) => sink.error(secrets.scrub(m))
-  };
-}
-
-// node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-  if (typeof process === "object" && process.version !== void 0) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
-  }
-  return "<environment undetectable>";
-}
-
-// node_modules/before-after-hook/lib/register.js
-function register(state, name3, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-  if (!options) {
-    options = {};
-  }
-  if (Array.isArray(name3)) {
-    return name3.reverse().reduce((callback, name4) => {
-      return register.bind(null, state, name4, callback, options);
-    }, method)();
-  }
-  return Promise.resolve().then(() => {
-    if (!state.registry[name3]) {
-      return method(options);
-    }
-    return state.registry[name3].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
-    }, method)();
-  });
-}
-
-// node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name3, hook2) {
-  const orig = hook2;
-  if (!state.registry[name3]) {
-    state.registry[name3] = [];
-  }
-  if (kind === "before") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
-    };
-  }
-  if (kind === "after") {
-    hook2 = (method, options) => {
-      let result;
-      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
-        result = result_;
-        return orig(result, options);
-      }).then(() => {
-        return result;
-      });
-    };
-  }
-  if (kind === "error") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error3) => {
-        return orig(error3, options);
-      });
-    };
-  }
-  state.registry[name3].push({
-    hook: hook2,
-    orig
-  });
-}
-
-// node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name3, method) {
-  if (!state.registry[name3]) {
-    return;
-  }
-  const index = state.registry[name3].map((registered) => {
-    return registered.orig;
-  }).indexOf(method);
-  if (index === -1) {
-    return;
-  }
-  state.registry[name3].splice(index, 1);
-}
-
-// node_modules/before-after-hook/index.js
-var bind = Function.bind;
-var bindable = bind.bind(bind);
-function bindApi(hook2, state, name3) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name3 ? [state, name3] : [state]
-  );
-  hook2.api = { remove: removeHookRef };
-  hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args3 = name3 ? [state, kind, name3] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args3);
-  });
-}
-function Singular() {
-  const singularHookName = /* @__PURE__ */ Symbol("Singular");
-  const singularHookState = {
-    registry: {}
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-function Collection() {
-  const state = {
-    registry: {}
-  };
-  const hook2 = register.bind(null, state);
-  bindApi(hook2, state);
-  return hook2;
-}
-var before_after_hook_default = { Singular, Collection };
-
-// node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION2 = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-function lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key2) => {
-    newObj[key2.toLowerCase()] = object[key2];
-    return newObj;
-  }, {});
-}
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key2) => {
-    if (isPlainObject(options[key2])) {
-      if (!(key2 in defaults)) Object.assign(result, { [key2]: options[key2] });
-      else result[key2] = mergeDeep(defaults[key2], options[key2]);
-    } else {
-      Object.assign(result, { [key2]: options[key2] });
-    }
-  });
-  return result;
-}
-function removeUndefinedProperties(obj) {
-  for (const key2 in obj) {
-    if (obj[key2] === void 0) {
-      delete obj[key2];
-    }
-  }
-  return obj;
-}
-function merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name3) => {
-    if (name3 === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name3}=${encodeURIComponent(parameters[name3])}`;
-  }).join("&");
-}
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
-}
-function omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key2 of Object.keys(object)) {
-    if (keysToOmit.indexOf(key2) === -1) {
-      result[key2] = object[key2];
-    }
-  }
-  return result;
-}
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key2) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key2) {
-    return encodeUnreserved(key2) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key2, modifier) {
-  var value = context[key2], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key2));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key2) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal2);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-function parse2(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body2;
-  let parameters = omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body2 = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body2 = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body2 !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
-    body2 = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body2 !== "undefined" ? { body: body2 } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-function endpointWithDefaults(defaults, route, options) {
-  return parse2(merge(defaults, route, options));
-}
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse: parse2
-  });
-}
-var endpoint = withDefaults(null, DEFAULTS);
-
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
-}
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C2 = function() {
-  };
-  C2.prototype = /* @__PURE__ */ Object.create(null);
-  return C2;
-})();
-function parse3(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags2 = CHAR_MAP[code2];
-    if ((flags2 & stopFlags) !== 0) {
-      stop2 |= flags2 & COMMA_FLAG;
-      break;
-    }
-    if ((flags2 & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code2 & NON_ASCII | flags2;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop2 !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags2 = CHAR_MAP[code2];
-      if ((flags2 & stopFlags) !== 0) {
-        if ((flags2 & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code2 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
-              if (parameters[key2] === void 0) {
-                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop3 = 0;
-              while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags3 = CHAR_MAP[code4];
-                if ((flags3 & stopFlags) !== 0) {
-                  stop3 = flags3 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop3 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code3 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop2 = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags3 = CHAR_MAP[code3];
-          if ((flags3 & stopFlags) !== 0) {
-            stop2 = flags3 & COMMA_FLAG;
-            break;
-          }
-          if ((flags3 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key2] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key2] = header.slice(valueStart, valueEnd);
-        }
-        if (stop2 !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags2 & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code2 & NON_ASCII | flags2;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str, start2, end) {
-  let result = "";
-  for (let index = start2; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start2, index);
-      start2 = ++index;
-    }
-  }
-  return result + str.slice(start2, end);
-}
-
-// node_modules/json-with-bigint/json-with-bigint.js
-var intRegex = /^-?\d+$/;
-var noiseValue = /^-?\d+n+$/;
-var originalStringify = JSON.stringify;
-var originalParse = JSON.parse;
-var customFormat = /^-?\d+n$/;
-var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
-var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
-var stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key2, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
-    if (hasToJSON) {
-      val = val.toJSON(key2);
-    }
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-    if (isNoise) return val + "n";
-    const isBigInt = typeof val === "bigint";
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-      return val.toString() + "n";
-    }
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key2, val);
-    }
-    const isPostReplacerObject = val !== null && typeof val === "object";
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-    return val;
-  };
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-  if (isUnstringifiable(rootProcessed)) {
-    return void 0;
-  }
-  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-  const chunks = [];
-  let level = 0;
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true
-    }
-  ];
-  const visited = new WeakSet([rootProcessed]);
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-    let isDone = false;
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject = childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-            visited.add(childVal);
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true
-            });
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-        if (isFilteredOutByArray) continue;
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-        if (isUnstringifiable(childVal)) continue;
-        if (!node.first) chunks.push(",");
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-        const isComplexObject = childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-          visited.add(childVal);
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true
-          });
-          node.first = false;
-          break;
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-      const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-    if (isDone) {
-      level--;
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-  return chunks.join("");
-};
-var JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key2, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-          const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key2, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
-          if (isKeyInArrayReplacer) return val;
-          return val;
-        },
-        space
-      );
-    }
-    if (!value) return originalStringify(value, replacer, space);
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key2, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-        if (isNoise) return val.toString() + "n";
-        if (typeof val === "bigint") return val.toString() + "n";
-        const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key2, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
-        if (isKeyInArrayReplacer) return val;
-        return val;
-      },
-      space
-    );
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3"
-    );
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
-    return denoisedJSON;
-  } catch (error3) {
-    if (error3 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-      if (convertedJSON === void 0) return void 0;
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return convertedJSON;
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-    throw error3;
-  }
-};
-var featureCache = /* @__PURE__ */ new Map();
-var isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1"
-    );
-    featureCache.set(parseFingerprint, result);
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-    return false;
-  }
-};
-var convertMarkedBigIntsReviver = (key2, value, context, userReviver) => {
-  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-  const hasUserReviver = typeof userReviver === "function";
-  if (!hasUserReviver) return value;
-  return userReviver(key2, value, context);
-};
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key2, value, context) => {
-    const isNumber3 = typeof value === "number";
-    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber3 && isOutOfBounds;
-    const isInt2 = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt2;
-    if (isBigInt) return BigInt(context.source);
-    const hasCustomReviver = typeof reviver === "function";
-    if (!hasCustomReviver) return value;
-    return reviver(key2, value, context);
-  });
-};
-var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-var MAX_DIGITS = MAX_INT.length;
-var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (!node.visited) {
-      node.visited = true;
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-        for (let i2 = keys.length - 1; i2 >= 0; i2--) {
-          stack.push({ parent: value, key: keys[i2], visited: false });
-        }
-      }
-    } else {
-      const { parent, key: key2 } = node;
-      let value = parent[key2];
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-      const hasUserReviver = typeof userReviver === "function";
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key2, value);
-      }
-      const isDeleted = value === void 0;
-      if (isDeleted) {
-        delete parent[key2];
-      } else {
-        parent[key2] = value;
-      }
-      stack.pop();
-    }
-  }
-  return rootHolder[""];
-};
-var serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match3, digits, fractional, exponential) => {
-      const isString2 = match3[0] === '"';
-      const isNoise = isString2 && noiseValueWithQuotes.test(match3);
-      if (isNoise) return match3.substring(0, match3.length - 1) + 'n"';
-      const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match3;
-      return '"' + match3 + 'n"';
-    }
-  );
-};
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
-    return originalParse(
-      serializedData,
-      (key2, value, context) => convertMarkedBigIntsReviver(key2, value, context, reviver)
-    );
-  } catch (error3) {
-    if (error3 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
-    }
-    throw error3;
-  }
-};
-
-// node_modules/@octokit/request-error/dist-src/index.js
-var RequestError = class extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-};
-
-// node_modules/@octokit/request/dist-bundle/index.js
-var VERSION3 = "10.0.16";
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
-  }
-};
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-var noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body2 = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name3, value]) => [
-      name3,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch2(requestOptions.url, {
-      method: requestOptions.method,
-      body: body2,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error3) {
-    let message = "Unknown Error";
-    if (error3 instanceof Error) {
-      if (error3.name === "AbortError") {
-        error3.status = 500;
-        throw error3;
-      }
-      message = error3.message;
-      if (error3.name === "TypeError" && "cause" in error3) {
-        if (error3.cause instanceof Error) {
-          message = error3.cause.message;
-        } else if (typeof error3.cause === "string") {
-          message = error3.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error3;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key2, value] of fetchResponse.headers) {
-    responseHeaders[key2] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop);
-  }
-  const mimetype = parse3(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err2) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-function withDefaults2(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: withDefaults2.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: withDefaults2.bind(null, endpoint2)
-  });
-}
-var request = withDefaults2(endpoint, defaults_default);
-
-// node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION4 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key2 in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key2}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key2) => {
-    if (NON_VARIABLE_OPTIONS.includes(key2)) {
-      result[key2] = parsedOptions[key2];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key2] = parsedOptions[key2];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key2 of Object.keys(response.headers)) {
-        headers[key2] = response.headers[key2];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-function withDefaults3(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: withDefaults3.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-var graphql2 = withDefaults3(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return withDefaults3(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-// node_modules/@octokit/auth-token/dist-bundle/index.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-async function auth(token2) {
-  const isApp = isJWT(token2);
-  const isInstallation = token2.startsWith("v1.") || token2.startsWith("ghs_");
-  const isUserToServer = token2.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token: token2,
-    tokenType
-  };
-}
-function withAuthorizationPrefix(token2) {
-  if (token2.split(/\./).length === 3) {
-    return `bearer ${token2}`;
-  }
-  return `token ${token2}`;
-}
-async function hook(token2, request2, route, parameters) {
-  const endpoint2 = request2.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint2.headers.authorization = withAuthorizationPrefix(token2);
-  return request2(endpoint2);
-}
-var createTokenAuth = function createTokenAuth2(token2) {
-  if (!token2) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token2 !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token2 = token2.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token2), {
-    hook: hook.bind(null, token2)
-  });
-};
-
-// node_modules/@octokit/core/dist-src/version.js
-var VERSION5 = "7.0.8";
-
-// node_modules/@octokit/core/dist-src/index.js
-var noop2 = () => {
-};
-var consoleWarn = console.warn.bind(console);
-var consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = noop2;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = noop2;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
-var Octokit = class {
-  static VERSION = VERSION5;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args3) {
-        const options = args3[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook2 = new before_after_hook_default.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook2.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook2;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth2 = createTokenAuth(options.auth);
-        hook2.wrap("request", auth2.hook);
-        this.auth = auth2;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth2 = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook2.wrap("request", auth2.hook);
-      this.auth = auth2;
-    }
-    const classConstructor = this.constructor;
-    for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
-      Object.assign(this, classConstructor.plugins[i2](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-};
-
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION6 = "6.0.0";
-
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options) => {
-    octokit.log.debug("request", options);
-    const start2 = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path = requestOptions.url.replace(options.baseUrl, "");
-    return request2(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
-      );
-      return response;
-    }).catch((error3) => {
-      const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path} - ${error3.status} with id ${requestId} in ${Date.now() - start2}ms`
-      );
-      throw error3;
-    });
-  });
-}
-requestLog.VERSION = VERSION6;
-
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION7 = "0.0.0-development";
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error3) {
-          if (error3.status !== 409) throw error3;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION7;
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION8 = "17.0.0";
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-var Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-var handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache: cache2 }, methodName) {
-    if (cache2[methodName]) {
-      return cache2[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache2[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache2[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache2[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args3) {
-    let options = requestWithDefaults.endpoint.merge(...args3);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args3);
-      for (const [name3, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name3 in options2) {
-          octokit.log.warn(
-            `"${name3}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name3];
-          }
-          delete options2[name3];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args3);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = VERSION8;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = VERSION8;
-
-// node_modules/@octokit/rest/dist-src/version.js
-var VERSION9 = "22.0.1";
-
-// node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION9}`
-  }
-);
-
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var import_light = __toESM(require_light(), 1);
-var VERSION10 = "0.0.0-development";
-function isRequestError(error3) {
-  return error3.request !== void 0;
-}
-async function errorRequest(state, octokit, error3, options) {
-  if (!isRequestError(error3) || !error3?.request.request) {
-    throw error3;
-  }
-  if (error3.status >= 400 && !state.doNotRetry.includes(error3.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error3, retries, retryAfter);
-  }
-  throw error3;
-}
-async function wrapRequest(state, octokit, request2, options) {
-  const limiter = new import_light.default();
-  limiter.on("failed", function(error3, info3) {
-    const maxRetries = ~~error3.request.request?.retries;
-    const after2 = ~~error3.request.request?.retryAfter;
-    options.request.retryCount = info3.retryCount + 1;
-    if (maxRetries > info3.retryCount) {
-      return after2 * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
-  const response = await request2(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error3 = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error3, options);
-  }
-  return response;
-}
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error3, retries, retryAfter) => {
-        error3.request.request = Object.assign({}, error3.request.request, {
-          retries,
-          retryAfter
-        });
-        return error3;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION10;
-
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var import_light2 = __toESM(require_light(), 1);
-var VERSION11 = "0.0.0-development";
-var noop3 = () => Promise.resolve();
-function wrapRequest2(state, request2, options) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options);
-}
-async function doRequest(state, request2, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request2.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop3);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop3);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop3);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error3) => error3.type === "RATE_LIMITED")) {
-      const error3 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error3;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck2.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck2.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck2.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck2.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck2, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
-    const events = {};
-    const emitter = new Bottleneck2.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error3, info3) {
-      const [state2, request2, options] = info3.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error3.status !== 401;
-      if (!(shouldRetryGraphQL || error3.status === 403 || error3.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request2.retryCount;
-      request2.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error3.message)) {
-          const retryAfter2 = Number(error3.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error3.response.headers != null && error3.response.headers["x-ratelimit-remaining"] === "0" || (error3.response.data?.errors ?? []).some(
-          (error22) => error22.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error3.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request2.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request2, options) => {
-    initializeBottleneck();
-    return wrapRequest2(state, request2, options);
-  });
-  return {};
-}
-throttling.VERSION = VERSION11;
-throttling.triggersNotification = triggersNotification;
-
-// src/action/octokit.ts
-var ClientClass = Octokit2.plugin(retry, throttling);
-var DEFAULT_API_URL = "https://api.github.com";
-function resolveApiUrl(flag, env = process.env) {
-  const raw = (flag?.trim() || env.GITHUB_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, "");
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`not a URL: ${JSON.stringify(raw)} (expected e.g. ${DEFAULT_API_URL} or https://HOST/api/v3)`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new Error(`the GitHub API URL must be http(s): ${JSON.stringify(raw)}`);
-  }
-  return raw;
-}
-function createGitHubClient(options) {
-  const { logger } = options;
-  const baseMs = options.retryBaseMs ?? 1e3;
-  const maxRetryAfter = options.maxRetryAfterSeconds ?? 120;
-  const rateLimitRetries = options.rateLimitRetries ?? 2;
-  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
-    const where = `${request2.method} ${request2.url}`;
-    if (retryCount < rateLimitRetries && retryAfter <= maxRetryAfter) {
-      logger.warning(`GitHub ${kind} on ${where}: retrying after ${retryAfter} s`);
-      return true;
-    }
-    logger.warning(
-      `GitHub ${kind} on ${where}: giving up (retry-after ${retryAfter} s, ${retryCount} retries; limits ${maxRetryAfter} s, ${rateLimitRetries} retries)`
-    );
-    return false;
-  };
-  return new ClientClass({
-    ...options.token ? { auth: options.token } : {},
-    baseUrl: resolveApiUrl(options.apiUrl, options.env),
-    userAgent: "lkml-replay",
-    // plugin-request-log logs every request (info) and every failed attempt (error), retried
-    // or not; the callers report what finally failed, so both stay at debug level.
-    log: {
-      debug: (m) => logger.debug(m),
-      info: (m) => logger.debug(m),
-      warn: (m) => logger.warning(m),
-      error: (m) => logger.debug(m)
-    },
-    request: { fetch: fetchWithTimeout(options.timeoutMs ?? 3e4, options.fetch ?? globalThis.fetch) },
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: baseMs },
-    throttle: {
-      enabled: options.throttle ?? true,
-      retryAfterBaseValue: baseMs,
-      onRateLimit: onLimit("rate limit"),
-      onSecondaryRateLimit: onLimit("secondary rate limit")
-    }
-  });
-}
-function fetchWithTimeout(ms, inner) {
-  return async (input, init2) => {
-    const timeout = AbortSignal.timeout(ms);
-    const outer = init2?.signal ?? void 0;
-    const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
-    try {
-      return await inner(input, { ...init2, signal });
-    } catch (err2) {
-      if (timeout.aborted && !outer?.aborted) {
-        throw new TypeError("fetch failed", { cause: new Error(`no answer from GitHub within ${ms} ms`) });
-      }
-      throw err2;
-    }
-  };
-}
-function statusOf(err2) {
-  const status = err2?.status;
-  return typeof status === "number" ? status : void 0;
-}
-function isPermissionDenied(err2) {
-  if (statusOf(err2) !== 403) return false;
-  const message = err2 instanceof Error ? err2.message : "";
-  return !/rate limit/i.test(message);
 }
 
 // src/action/pr-files.ts
@@ -82977,280 +83828,10 @@ function diffFromFilePatches(prFiles, logger) {
   return out2;
 }
 
-// src/action/truncate.ts
-var COMMENT_BODY_LIMIT = 65536;
-var CHECK_OUTPUT_LIMIT = 65535;
-var JOB_SUMMARY_LIMIT = 1024 * 1024 - 1024;
-function truncateMarkdown(markdown, limit, note) {
-  if (markdown.length <= limit) return markdown;
-  const tail = `
-
----
-${note}
-`;
-  const fenceReserve = 24;
-  let budget = Math.max(0, limit - tail.length - fenceReserve);
-  if (budget > 0 && /[\uD800-\uDBFF]/.test(markdown[budget - 1])) budget--;
-  let head = markdown.slice(0, budget);
-  const lineEnd = head.lastIndexOf("\n");
-  if (lineEnd > budget * 0.9) head = head.slice(0, lineEnd);
-  const fence = openFence(head);
-  if (fence) head += `
-${fence.slice(0, fenceReserve - 2)}
-`;
-  return (head + tail).slice(0, limit);
-}
-function openFence(markdown) {
-  let open3 = null;
-  for (const line of markdown.split("\n")) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (!m) continue;
-    const fence = m[1];
-    if (open3 === null) open3 = fence;
-    else if (fence[0] === open3[0] && fence.length >= open3.length && line.trim() === fence) open3 = null;
-  }
-  return open3;
-}
-
-// src/action/check-run.ts
-var CHECK_NAME = "lkml-replay";
-var ANNOTATIONS_PER_REQUEST = 50;
-var MAX_ANNOTATIONS = 1e3;
-function checkTitle(review2) {
-  const n = (count, what) => `${count} ${what}${count === 1 ? "" : "s"}`;
-  return `${n(review2.variants, "variant")}, ${n(review2.differences, "difference")}, ${n(review2.regressions, "regression")}`;
-}
-function toCheckAnnotations(annotations) {
-  return annotations.filter((a) => a.path !== "" && Number.isInteger(a.startLine) && Number.isInteger(a.endLine) && a.startLine >= 1).map((a) => ({
-    path: a.path,
-    start_line: a.startLine,
-    end_line: Math.max(a.startLine, a.endLine),
-    annotation_level: a.level,
-    title: a.title.slice(0, 255),
-    message: a.message.slice(0, 64 * 1024 - 1) || a.title.slice(0, 255) || "behaviour changed"
-  }));
-}
-async function publishCheckRun(client, pr, headSha, review2, options) {
-  const all2 = toCheckAnnotations(review2.annotations);
-  const posted = all2.slice(0, MAX_ANNOTATIONS);
-  let summary2 = review2.markdown;
-  if (all2.length > posted.length) {
-    options.logger.warning(`${all2.length} annotations; posting the first ${MAX_ANNOTATIONS}`);
-    summary2 = `_${all2.length - posted.length} further annotations are not shown._
-
-${summary2}`;
-  }
-  const output = (annotations) => ({
-    title: checkTitle(review2),
-    summary: truncateMarkdown(summary2, CHECK_OUTPUT_LIMIT, options.truncationNote),
-    ...annotations.length > 0 ? { annotations } : {}
-  });
-  const conclusion = review2.failOnMet ? "failure" : "neutral";
-  const batches = [];
-  for (let i2 = 0; i2 < posted.length; i2 += ANNOTATIONS_PER_REQUEST) batches.push(posted.slice(i2, i2 + ANNOTATIONS_PER_REQUEST));
-  const [first2 = [], ...rest] = batches;
-  const target = { owner: pr.owner, repo: pr.repo };
-  const { data: created } = await client.rest.checks.create({
-    ...target,
-    name: CHECK_NAME,
-    head_sha: headSha,
-    ...options.detailsUrl ? { details_url: options.detailsUrl } : {},
-    ...rest.length === 0 ? { status: "completed", conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString() } : { status: "in_progress" },
-    output: output(first2)
-  });
-  let requests = 1;
-  try {
-    for (const [i2, batch] of rest.entries()) {
-      const last = i2 === rest.length - 1;
-      await client.rest.checks.update({
-        ...target,
-        check_run_id: created.id,
-        ...last ? { status: "completed", conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString() } : {},
-        output: output(batch)
-      });
-      requests++;
-    }
-  } catch (err2) {
-    await client.rest.checks.update({ ...target, check_run_id: created.id, status: "completed", conclusion, output: output([]) }).catch(() => void 0);
-    throw err2;
-  }
-  return { id: created.id, url: created.html_url ?? "", conclusion, annotations: posted.length, requests };
-}
-
-// src/action/identity.ts
-async function tokenLogin(client, logger, secrets) {
-  let firstError;
-  try {
-    const answer = await client.graphql("query { viewer { login } }");
-    const login = answer.viewer?.login;
-    if (typeof login === "string" && login !== "") return login;
-  } catch (err2) {
-    firstError = err2;
-    logger.debug(`GraphQL viewer lookup failed: ${secrets.describe(err2)}; trying GET /user`);
-  }
-  try {
-    const { data } = await client.rest.users.getAuthenticated();
-    if (typeof data.login === "string" && data.login !== "") return data.login;
-  } catch (err2) {
-    throw firstError ?? err2;
-  }
-  throw new Error("GitHub did not say which account the token belongs to");
-}
-
-// src/action/sticky-comment.ts
-var STICKY_MARKER = "<!-- lkml-replay:sticky-comment -->";
-function stickyCommentBody(markdown, truncationNote, footer = "") {
-  const head = `${STICKY_MARKER}
-`;
-  const tail = footer ? `
-
-${footer}
-` : "";
-  return head + truncateMarkdown(markdown, COMMENT_BODY_LIMIT - head.length - tail.length, truncationNote) + tail;
-}
-function isOurComment(comment, login) {
-  return comment.user !== null && comment.user.login.toLowerCase() === login.toLowerCase() && (comment.body ?? "").startsWith(STICKY_MARKER);
-}
-async function upsertStickyComment(client, pr, body2, options) {
-  const { login, logger } = options;
-  const ours = await listOurComments(client, pr, login);
-  const existing = ours[0];
-  if (existing) {
-    const removed = await deleteComments(client, pr, ours.slice(1), logger);
-    if (existing.body === body2) return { action: "unchanged", id: existing.id, url: existing.html_url, removed };
-    try {
-      const { data } = await client.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body: body2 });
-      return { action: "updated", id: data.id, url: data.html_url, removed };
-    } catch (err2) {
-      if (statusOf(err2) !== 404) throw err2;
-      logger.info(`the lkml-replay comment ${existing.id} was deleted meanwhile; creating a new one`);
-      const created = await createAndSettle(client, pr, body2, options);
-      return { ...created, action: "recreated", removed: [...removed, ...created.removed] };
-    }
-  }
-  return createAndSettle(client, pr, body2, options);
-}
-async function createAndSettle(client, pr, body2, options) {
-  const { login, logger } = options;
-  const { data: created } = await client.rest.issues.createComment({
-    owner: pr.owner,
-    repo: pr.repo,
-    issue_number: pr.number,
-    body: body2
-  });
-  const ours = await listOurComments(client, pr, login);
-  const keeper = ours[0];
-  if (!keeper || keeper.id === created.id) {
-    const removed = await deleteComments(client, pr, ours.slice(1), logger);
-    return { action: "created", id: created.id, url: created.html_url, removed };
-  }
-  logger.info(`another run created lkml-replay comment ${keeper.id} first; keeping it and removing ours (${created.id})`);
-  try {
-    const { data } = await client.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: keeper.id, body: body2 });
-    const removed = await deleteComments(
-      client,
-      pr,
-      ours.filter((c) => c.id !== keeper.id),
-      logger
-    );
-    return { action: "updated", id: data.id, url: data.html_url, removed };
-  } catch (err2) {
-    if (statusOf(err2) !== 404) throw err2;
-    return { action: "created", id: created.id, url: created.html_url, removed: [] };
-  }
-}
-async function listOurComments(client, pr, login) {
-  const comments = await client.paginate(client.rest.issues.listComments, {
-    owner: pr.owner,
-    repo: pr.repo,
-    issue_number: pr.number,
-    per_page: 100
-  });
-  return comments.filter((c) => isOurComment(c, login)).sort((a, b2) => a.id - b2.id);
-}
-async function deleteComments(client, pr, comments, logger) {
-  const removed = [];
-  for (const c of comments) {
-    try {
-      await client.rest.issues.deleteComment({ owner: pr.owner, repo: pr.repo, comment_id: c.id });
-      removed.push(c.id);
-      logger.info(`removed duplicate lkml-replay comment ${c.id}`);
-    } catch (err2) {
-      if (statusOf(err2) !== 404) throw err2;
-    }
-  }
-  return removed;
-}
-
-// src/action/publish.ts
-async function publishToPullRequest(client, pr, review2, options) {
-  const { logger, secrets } = options;
-  const where = describePullRequest(pr);
-  const attempt = async (step, enabled, run2) => {
-    if (!enabled) return { step, status: "skipped", detail: `${step} turned off` };
-    try {
-      const detail = await run2();
-      logger.info(`${step}: ${detail}`);
-      return { step, status: "done", detail };
-    } catch (err2) {
-      const status = statusOf(err2);
-      const reason = `${secrets.describe(err2)}${status ? ` (HTTP ${status})` : ""}`;
-      if (isPermissionDenied(err2)) {
-        const detail2 = `${step} not written on ${where}: the token may not write there: ${reason}. Fork pull requests get a read-only token; see the README's two-step recipe.`;
-        logger.warning(detail2);
-        return { step, status: "denied", detail: detail2 };
-      }
-      const detail = `${step} not written on ${where}: ${reason}`;
-      logger.error(detail);
-      return { step, status: "failed", detail };
-    }
-  };
-  const comment = await attempt("comment", options.comment, async () => {
-    const login = options.login ?? await tokenLogin(client, logger, secrets);
-    const run2 = options.detailsUrl ? ` in [this run](${options.detailsUrl})` : "";
-    const footer = `<sub>lkml-replay reviewed ${options.headSha.slice(0, 12)}${run2}; this comment is updated on every push.</sub>`;
-    const body2 = stickyCommentBody(review2.markdown, options.truncationNote, footer);
-    const result = await upsertStickyComment(client, pr, body2, { login, logger });
-    return `${result.action} ${result.url || `comment ${result.id}`}${result.removed.length ? ` (removed duplicates ${result.removed.join(", ")})` : ""}`;
-  });
-  const check = await attempt("check-run", options.checkRun, async () => {
-    const result = await publishCheckRun(client, pr, options.headSha, review2, {
-      logger,
-      truncationNote: options.truncationNote,
-      detailsUrl: options.detailsUrl
-    });
-    return `${result.conclusion} on ${options.headSha.slice(0, 12)} with ${result.annotations} annotations in ${result.requests} request(s) ${result.url}`.trimEnd();
-  });
-  return [comment, check];
-}
-
-// src/action/secrets.ts
-var REDACTED = "***";
-var Secrets = class {
-  #values = /* @__PURE__ */ new Set();
-  /** Registers a secret (and the forms it takes inside URLs and headers). Short values are ignored. */
-  add(secret) {
-    if (!secret || secret.length < 4) return;
-    this.#values.add(secret);
-    this.#values.add(encodeURIComponent(secret));
-    this.#values.add(Buffer.from(secret).toString("base64"));
-    this.#values.add(Buffer.from(`x-access-token:${secret}`).toString("base64"));
-  }
-  /** The text with every registered secret replaced by `***`. */
-  scrub(text) {
-    let out2 = text;
-    for (const value of [...this.#values].sort((a, b2) => b2.length - a.length)) {
-      if (out2.includes(value)) out2 = out2.split(value).join(REDACTED);
-    }
-    return out2;
-  }
-  /** The message of any thrown value, scrubbed. */
-  describe(err2) {
-    return this.scrub(err2 instanceof Error ? err2.message : String(err2));
-  }
-};
-
 // src/action/main.ts
+init_publish();
+init_secrets();
+init_truncate();
 async function runAction(deps = {}) {
   const env = deps.env ?? process.env;
   const secrets = new Secrets();
@@ -83269,6 +83850,10 @@ async function runAction(deps = {}) {
     context = await readActionContext(env);
   } catch (err2) {
     fail(secrets.describe(err2));
+    return;
+  }
+  if (inputs.mode === "post") {
+    await postMode(inputs, context, env, token2, { logger, secrets, fail, ...deps.clientOptions ? { clientOptions: deps.clientOptions } : {} });
     return;
   }
   const client = createGitHubClient({ ...deps.clientOptions, token: token2, logger, env });
@@ -83293,17 +83878,44 @@ ${collected.skipped.map((s) => `- ${s}`).join("\n")}
 ` : "";
   if (collected.files.length === 0) {
     const what = context.pullRequest ? "This pull request changes" : "The workspace holds";
-    const why = collected.skipped.length > 0 ? "None of the matching files could be read: nothing was reviewed." : `${what} no file matching \`${inputs.paths.join("`, `")}\`${context.pullRequest ? " and no modelled kernel file" : ""}: nothing to review.`;
+    const why2 = collected.skipped.length > 0 ? "None of the matching files could be read: nothing was reviewed." : `${what} no file matching \`${inputs.paths.join("`, `")}\`${context.pullRequest ? " and no modelled kernel file" : ""}: nothing to review.`;
     await writeSummary(
       `## lkml-replay
 
-${why}${notes}`,
+**nothing replayed**: ${why2}${notes}`,
       logger,
       secrets,
       pointer
     );
-    for (const name3 of ["variants", "differences", "regressions"]) setOutput(name3, "0");
+    for (const name3 of ["variants", "replayed", "differences", "regressions"]) setOutput(name3, "0");
     setOutput("report", "");
+    const unreplayed = inputs.failOn.includes("unreplayed");
+    if (context.pullRequest && inputs.checkRun) {
+      const nothing = {
+        markdown: `## lkml-replay
+
+**nothing replayed**: ${why2}
+`,
+        json: "",
+        variants: 0,
+        replayed: 0,
+        differences: 0,
+        regressions: 0,
+        notice: [`nothing replayed: ${what.toLowerCase()} no thread file and no modelled kernel file`],
+        annotations: [],
+        failOnMet: unreplayed
+      };
+      await publishToPullRequest(client, context.pullRequest, nothing, {
+        comment: false,
+        checkRun: true,
+        headSha: context.pullRequest.headSha,
+        truncationNote: pointer,
+        detailsUrl: context.runUrl,
+        logger,
+        secrets
+      });
+    }
+    if (unreplayed) fail("fail-on unreplayed met: nothing was replayed");
     return;
   }
   logger.info(`reviewing ${collected.files.map((f) => f.path).join(", ")}`);
@@ -83313,6 +83925,8 @@ ${why}${notes}`,
       base: inputs.base,
       scenarios: inputs.scenarios,
       failOn: inputs.failOn,
+      partial: inputs.partial,
+      budgets: inputs.budgets,
       workspace: context.workspace
     });
   } catch (err2) {
@@ -83348,10 +83962,39 @@ ${notes}`, logger, secrets, pointer);
   }
   if (review2.failOnMet) {
     problems.push(
-      `fail-on ${inputs.failOn} met: ${review2.regressions} regression(s), ${review2.differences} difference(s) in ${review2.variants} variant(s)`
+      review2.replayed === 0 && inputs.failOn.includes("unreplayed") ? `fail-on unreplayed met: ${review2.notice[0] ?? "nothing was replayed"}` : `fail-on ${inputs.failOn.join(",")} met: ${review2.regressions} regression(s), ${review2.differences} difference(s) in ${review2.variants} variant(s)`
     );
   }
   if (problems.length > 0) fail(problems.join("\n"));
+}
+async function postMode(inputs, context, env, token2, io) {
+  const [{ postReport: postReport2 }, { parseGitHubReport: parseGitHubReport2 }] = await Promise.all([Promise.resolve().then(() => (init_post_report(), post_report_exports)), Promise.resolve().then(() => (init_github_report(), github_report_exports))]);
+  try {
+    let pr = inputs.pullRequest;
+    if (pr === void 0) pr = parseGitHubReport2(await readFile4(inputs.report, "utf8")).pullRequest;
+    let expectHeadSha;
+    if (env.GITHUB_EVENT_PATH) {
+      const payload = JSON.parse(await readFile4(env.GITHUB_EVENT_PATH, "utf8"));
+      if (typeof payload.workflow_run?.head_sha === "string") expectHeadSha = payload.workflow_run.head_sha;
+    }
+    const code2 = await postReport2(
+      {
+        repo: `${context.owner}/${context.repo}`,
+        pr: String(pr),
+        report: inputs.report,
+        tokenEnv: "LKML_REPLAY_POST_TOKEN",
+        apiUrl: env.GITHUB_API_URL,
+        expectHeadSha,
+        comment: inputs.comment,
+        checkRun: inputs.checkRun,
+        dryRun: false
+      },
+      { env: { ...env, LKML_REPLAY_POST_TOKEN: token2 }, stdout: (line) => io.logger.info(line), log: io.logger, ...io.clientOptions ? { clientOptions: io.clientOptions } : {} }
+    );
+    if (code2 !== 0) io.fail("the report was not posted (the errors above say why)");
+  } catch (err2) {
+    io.fail(`mode post: ${io.secrets.describe(err2)}`);
+  }
 }
 async function collectWorkspaceInputs(workspace, paths, logger) {
   const files = [];
@@ -83397,6 +84040,7 @@ async function writeOutputs(review2, context, env) {
     setOutput("github-report", githubReportPath);
   }
   setOutput("variants", String(review2.variants));
+  setOutput("replayed", String(review2.replayed));
   setOutput("differences", String(review2.differences));
   setOutput("regressions", String(review2.regressions));
 }
@@ -83415,9 +84059,6 @@ undici/lib/web/fetch/body.js:
 undici/lib/web/websocket/frame.js:
   (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
 
-he/he.js:
-  (*! https://mths.be/he v1.2.0 by @mathias | MIT license *)
-
 content-type/dist/index.js:
   (*!
    * content-type
@@ -83434,4 +84075,7 @@ content-type/dist/index.js:
 
 @octokit/graphql/dist-bundle/index.js:
   (* v8 ignore if -- @preserve *)
+
+he/he.js:
+  (*! https://mths.be/he v1.2.0 by @mathias | MIT license *)
 */

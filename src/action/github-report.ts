@@ -70,8 +70,10 @@ export function parseGitHubReport(text: string): GitHubReportFile {
       markdown: string(r.markdown, 'review.markdown', LIMITS.markdown),
       json: string(r.json, 'review.json', LIMITS.json),
       variants: count(r.variants, 'review.variants'),
+      replayed: count(r.replayed, 'review.replayed'),
       differences: count(r.differences, 'review.differences'),
       regressions: count(r.regressions, 'review.regressions'),
+      notice: strings(r.notice, 'review.notice'),
       annotations,
       failOnMet,
     },
@@ -87,6 +89,11 @@ function string(value: unknown, what: string, max: number): string {
   if (typeof value !== 'string') throw new Error(`${what}: not a string`);
   if (value.length > max) throw new Error(`${what}: longer than ${max} characters`);
   return value;
+}
+
+function strings(value: unknown, what: string): string[] {
+  if (!Array.isArray(value) || value.length > 100) throw new Error(`${what}: not an array of at most 100 strings`);
+  return value.map((v, i) => string(v, `${what}[${i}]`, LIMITS.text));
 }
 
 function count(value: unknown, what: string, min = 0): number {

@@ -7,6 +7,23 @@ import type { GitHubClient } from './octokit.js';
 import type { Logger } from './logger.js';
 import type { Secrets } from './secrets.js';
 
+/** Whose comments are ours when the token's login cannot be looked up: the workflow token's account. */
+export const WORKFLOW_LOGIN = 'github-actions[bot]';
+
+/**
+ * The token's login, else WORKFLOW_LOGIN with a warning: the sticky comment is then still
+ * written and found again (for the workflow token, which is what the Action is given by default,
+ * that is the right account), rather than skipped.
+ */
+export async function commentLogin(client: GitHubClient, logger: Logger, secrets: Secrets): Promise<string> {
+  try {
+    return await tokenLogin(client, logger, secrets);
+  } catch (err) {
+    logger.warning(`could not look up the token's login (${secrets.describe(err)}); taking the comments of ${WORKFLOW_LOGIN} as ours`);
+    return WORKFLOW_LOGIN;
+  }
+}
+
 export async function tokenLogin(client: GitHubClient, logger: Logger, secrets: Secrets): Promise<string> {
   let firstError: unknown;
   try {

@@ -2,7 +2,7 @@
 // (1) the job summary, (2) the sticky comment, (3) the check run, (4) the outputs; each step is
 // tried whatever happened to the one before. PR content is read as data and never executed.
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readActionContext, type ActionContext } from './event.js';
@@ -49,6 +49,10 @@ export async function runAction(deps: ActionDeps = {}): Promise<void> {
     fail(secrets.describe(err));
     return;
   }
+  if (inputs.mode === 'post') {
+    await postMode(inputs, context, env, token, { logger, secrets, fail, ...(deps.clientOptions ? { clientOptions: deps.clientOptions } : {}) });
+    return;
+  }
   const client = createGitHubClient({ ...deps.clientOptions, token, logger, env });
   const pointer = context.runUrl
     ? `The full report is in the job summary of [this workflow run](${context.runUrl}).`
@@ -74,13 +78,38 @@ export async function runAction(deps: ActionDeps = {}): Promise<void> {
         ? 'None of the matching files could be read: nothing was reviewed.'
         : `${what} no file matching \`${inputs.paths.join('`, `')}\`${context.pullRequest ? ' and no modelled kernel file' : ''}: nothing to review.`;
     await writeSummary(
-      `## lkml-replay\n\n${why}${notes}`,
+      `## lkml-replay\n\n**nothing replayed**: ${why}${notes}`,
       logger,
       secrets,
       pointer,
     );
-    for (const name of ['variants', 'differences', 'regressions']) core.setOutput(name, '0');
+    for (const name of ['variants', 'replayed', 'differences', 'regressions']) core.setOutput(name, '0');
     core.setOutput('report', '');
+    // Nothing checked is no pass: the check run says so (neutral), and fails for `fail-on: unreplayed`.
+    const unreplayed = inputs.failOn.includes('unreplayed');
+    if (context.pullRequest && inputs.checkRun) {
+      const nothing: ReviewForGitHub = {
+        markdown: `## lkml-replay\n\n**nothing replayed**: ${why}\n`,
+        json: '',
+        variants: 0,
+        replayed: 0,
+        differences: 0,
+        regressions: 0,
+        notice: [`nothing replayed: ${what.toLowerCase()} no thread file and no modelled kernel file`],
+        annotations: [],
+        failOnMet: unreplayed,
+      };
+      await publishToPullRequest(client, context.pullRequest, nothing, {
+        comment: false,
+        checkRun: true,
+        headSha: context.pullRequest.headSha,
+        truncationNote: pointer,
+        detailsUrl: context.runUrl,
+        logger,
+        secrets,
+      });
+    }
+    if (unreplayed) fail('fail-on unreplayed met: nothing was replayed');
     return;
   }
   logger.info(`reviewing ${collected.files.map((f) => f.path).join(', ')}`);
@@ -91,6 +120,8 @@ export async function runAction(deps: ActionDeps = {}): Promise<void> {
       base: inputs.base,
       scenarios: inputs.scenarios,
       failOn: inputs.failOn,
+      partial: inputs.partial,
+      budgets: inputs.budgets,
       workspace: context.workspace,
     });
   } catch (err) {
@@ -133,10 +164,54 @@ export async function runAction(deps: ActionDeps = {}): Promise<void> {
 
   if (review.failOnMet) {
     problems.push(
-      `fail-on ${inputs.failOn} met: ${review.regressions} regression(s), ${review.differences} difference(s) in ${review.variants} variant(s)`,
+      review.replayed === 0 && inputs.failOn.includes('unreplayed')
+        ? `fail-on unreplayed met: ${review.notice[0] ?? 'nothing was replayed'}`
+        : `fail-on ${inputs.failOn.join(',')} met: ${review.regressions} regression(s), ${review.differences} difference(s) in ${review.variants} variant(s)`,
     );
   }
   if (problems.length > 0) fail(problems.join('\n'));
+}
+
+/**
+ * `mode: post`, the trusted second step of the fork recipe: post the github-report an untrusted
+ * run made (as `lkml-replay github` does, with every check it makes). The pull request is the
+ * input `pull-request`, else the one the report names; on a `workflow_run` event the PR must
+ * still be at that run's head commit.
+ */
+async function postMode(
+  inputs: ActionInputs,
+  context: ActionContext,
+  env: NodeJS.ProcessEnv,
+  token: string,
+  io: { logger: Logger; secrets: Secrets; fail: (m: string) => void; clientOptions?: ActionDeps['clientOptions'] },
+): Promise<void> {
+  const [{ postReport }, { parseGitHubReport }] = await Promise.all([import('./post-report.js'), import('./github-report.js')]);
+  try {
+    let pr = inputs.pullRequest;
+    if (pr === undefined) pr = parseGitHubReport(await readFile(inputs.report, 'utf8')).pullRequest;
+    let expectHeadSha: string | undefined;
+    if (env.GITHUB_EVENT_PATH) {
+      const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as { workflow_run?: { head_sha?: unknown } };
+      if (typeof payload.workflow_run?.head_sha === 'string') expectHeadSha = payload.workflow_run.head_sha;
+    }
+    const code = await postReport(
+      {
+        repo: `${context.owner}/${context.repo}`,
+        pr: String(pr),
+        report: inputs.report,
+        tokenEnv: 'LKML_REPLAY_POST_TOKEN',
+        apiUrl: env.GITHUB_API_URL,
+        expectHeadSha,
+        comment: inputs.comment,
+        checkRun: inputs.checkRun,
+        dryRun: false,
+      },
+      { env: { ...env, LKML_REPLAY_POST_TOKEN: token }, stdout: (line) => io.logger.info(line), log: io.logger, ...(io.clientOptions ? { clientOptions: io.clientOptions } : {}) },
+    );
+    if (code !== 0) io.fail('the report was not posted (the errors above say why)');
+  } catch (err) {
+    io.fail(`mode post: ${io.secrets.describe(err)}`);
+  }
 }
 
 /** Outside a pull request (push, workflow_dispatch): the workspace's files matching `paths`. */
@@ -187,6 +262,7 @@ async function writeOutputs(review: ReviewForGitHub, context: ActionContext, env
     core.setOutput('github-report', githubReportPath);
   }
   core.setOutput('variants', String(review.variants));
+  core.setOutput('replayed', String(review.replayed));
   core.setOutput('differences', String(review.differences));
   core.setOutput('regressions', String(review.regressions));
 }

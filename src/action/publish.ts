@@ -2,7 +2,7 @@
 // comment, then the check run. Each is tried whatever happened to the other; a 403 (a fork PR's
 // read-only token, a PAT creating a check run) is a warning, anything else an error.
 import { publishCheckRun } from './check-run.js';
-import { tokenLogin } from './identity.js';
+import { commentLogin } from './identity.js';
 import type { Logger } from './logger.js';
 import { isPermissionDenied, statusOf, type GitHubClient } from './octokit.js';
 import { describePullRequest, type PullRequestRef } from './pull-request.js';
@@ -64,7 +64,7 @@ export async function publishToPullRequest(
   };
 
   const comment = await attempt('comment', options.comment, async () => {
-    const login = options.login ?? (await tokenLogin(client, logger, secrets));
+    const login = options.login ?? (await commentLogin(client, logger, secrets));
     const run = options.detailsUrl ? ` in [this run](${options.detailsUrl})` : '';
     const footer = `<sub>lkml-replay reviewed ${options.headSha.slice(0, 12)}${run}; this comment is updated on every push.</sub>`;
     const body = stickyCommentBody(review.markdown, options.truncationNote, footer);

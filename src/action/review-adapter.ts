@@ -6,6 +6,7 @@ import type { Review, VariantReview, HunkReview } from '../replay/types.js';
 import { failOnMet, type FailOn } from '../replay/fail-on.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
+import { replayNotice } from '../report/replay-notice.js';
 import { outcomeCell } from '../report/review-common.js';
 import type { ReviewAnnotation, ReviewForGitHub } from './review-for-github.js';
 
@@ -19,7 +20,7 @@ export interface AdapterFile {
 }
 
 export interface AdapterOptions {
-  failOn: FailOn;
+  failOn: FailOn | readonly FailOn[];
   /** How the review's input files map to repository paths (default: the input name itself). */
   files?: AdapterFile[];
 }
@@ -33,8 +34,10 @@ export function toReviewForGitHub(report: Review, options: AdapterOptions): Revi
     markdown: renderMarkdown(report),
     json: renderJson(report),
     variants: report.summary.variants,
+    replayed: report.summary.replayed,
     differences: report.summary.differences,
     regressions: report.summary.regressions,
+    notice: replayNotice(report),
     annotations,
     failOnMet: failOnMet(report, options.failOn),
   };

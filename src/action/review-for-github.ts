@@ -21,8 +21,14 @@ export interface ReviewForGitHub {
   /** The JSON report, as written to the `report` output's file. */
   json: string;
   variants: number;
+  /** Variants replayed through the model: 0 means the review checked nothing. */
+  replayed: number;
+  /** Scenario runs (variant x scenario) that behave differently from the baseline. */
   differences: number;
+  /** Of those, the ones that regress. */
   regressions: number;
+  /** What was not replayed, one sentence each (report/replay-notice.ts); empty when all was. */
+  notice: string[];
   annotations: ReviewAnnotation[];
   /** True when the review meets the `fail-on` threshold: the check concludes `failure`. */
   failOnMet: boolean;

@@ -7,8 +7,8 @@ import { dirname, isAbsolute, join } from 'node:path';
 import type { ReviewForGitHub } from './review-for-github.js';
 import { readWorkspaceFile } from './workspace.js';
 
-export type FailOn = 'never' | 'difference' | 'regression';
-export const FAIL_ON_VALUES: readonly FailOn[] = ['never', 'difference', 'regression'];
+import type { FailOn } from '../replay/fail-on.js';
+export type { FailOn } from '../replay/fail-on.js';
 
 /** One input to review, read from the checked-out workspace (never executed). */
 export interface ReviewInputFile {
@@ -29,7 +29,11 @@ export interface ReviewOptions {
    * `.yaml`/`.yml` files of the workspace. Empty: every bundled scenario.
    */
   scenarios?: string | undefined;
-  failOn: FailOn;
+  failOn: readonly FailOn[];
+  /** Replay the placed hunks of a variant even when some hunk could not be placed (`review --partial`). */
+  partial?: boolean;
+  /** Run budgets that replace every scenario's (`review --max-steps/--max-depth/--max-memory`). */
+  budgets?: { steps?: number; depth?: number; memory?: number };
   /** Where scenario files are read from (the checked-out repository). */
   workspace?: string | undefined;
 }
@@ -45,15 +49,16 @@ export type ReviewFn = (files: ReviewInputFile[], options: ReviewOptions) => Pro
  * nothing is read from the workspace a second time (it could have changed, or been a symlink).
  */
 export const reviewFiles: ReviewFn = async (files, options) => {
-  const [{ review }, { toReviewForGitHub }, { BASES }] = await Promise.all([
+  const [{ review }, { toReviewForGitHub }, { BASES }, { withBudgets }] = await Promise.all([
     import('../replay/review.js'),
     import('./review-adapter.js'),
     import('../model/source/index.js'),
+    import('../model/scenario/budget.js'),
   ]);
   if (options.base !== undefined && !(BASES as readonly string[]).includes(options.base)) {
     throw new Error(`input base: ${JSON.stringify(options.base)} is not a model base (bases: ${BASES.join(', ')})`);
   }
-  const scenarios = await chooseScenarios(options.scenarios, options.workspace ?? process.cwd());
+  const scenarios = withBudgets(await chooseScenarios(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
 
   const dir = await mkdtemp(join(tmpdir(), 'lkml-replay-inputs-'));
   const cwd = process.cwd();
@@ -64,7 +69,7 @@ export const reviewFiles: ReviewFn = async (files, options) => {
       await writeFile(join(dir, f.path), f.bytes);
     }
     process.chdir(dir);
-    const report = await review({ inputs: files.map((f) => f.path), base: options.base, scenarios, partial: false });
+    const report = await review({ inputs: files.map((f) => f.path), base: options.base, scenarios, partial: options.partial === true });
     return toReviewForGitHub(report, {
       failOn: options.failOn,
       files: files.map((f) => ({ input: f.path, path: f.path, kind: f.kind })),

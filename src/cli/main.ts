@@ -17,12 +17,21 @@ program
     'Replay patch variants from Linux kernel mailing-list threads through an executable model of the kernel code they touch, and report behavioural differences.',
   )
   .option('--debug', 'show stack traces for internal errors')
-  .showHelpAfterError()
-  // Usage errors must exit 2 like every other bad input (commander's own default is 1, which
-  // `review --fail-on` uses). Set before the commands are added so they inherit it.
+  // A usage error is one line like every other bad input, with where to read the usage, and
+  // exits 2 (commander's own default is 1, which `review --fail-on` uses). Set before the
+  // commands are added so they inherit it.
+  .configureOutput({ outputError: (message, write) => write(`lkml-replay: ${usageLine(message)}\n`) })
   .exitOverride();
 
 registerCommands(program);
+
+/** `error: unknown option '--x'` -> `unknown option '--x' (see: lkml-replay review --help)`. */
+function usageLine(message: string): string {
+  const text = message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
+  const names = new Set(program.commands.map((c) => c.name()));
+  const sub = process.argv.slice(2).find((a) => names.has(a));
+  return visibleControls(`${text} (see: lkml-replay ${sub ? `${sub} ` : ''}--help)`);
+}
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -2,12 +2,16 @@
 // order. Nothing in it depends on time, paths outside the inputs or the machine, so two runs on
 // the same inputs print the same bytes.
 import type { Review } from '../replay/types.js';
+import { replayNotice } from './replay-notice.js';
 
 export const REVIEW_FORMAT = 'lkml-replay/review@2';
 
-export function renderJson(r: Review): string {
+/** `notice`: given by reviewJsonChunks, which renders the document around a stand-in for the variants. */
+export function renderJson(r: Review, notice: string[] = replayNotice(r)): string {
   const doc = {
     format: REVIEW_FORMAT,
+    // What was not replayed, before anything else (empty when every variant was replayed whole).
+    notice,
     bases: r.bases,
     thread: r.thread,
     baselinePatches: r.baselinePatches,

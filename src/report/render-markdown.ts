@@ -3,6 +3,7 @@
 import type { Review, VariantReview } from '../replay/types.js';
 import { sequenceDiagram } from './mermaid.js';
 import { baselineFor, baseWhy } from './base-choice.js';
+import { replayNotice } from './replay-notice.js';
 import { mdCell, mdCode, mdLiteral, mdProse as md } from './escape.js';
 import { causeLayout, differenceTag, hunkWhere, partialHint, splitPairLines, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
 
@@ -24,6 +25,10 @@ export function renderMarkdown(r: Review): string {
   const out: string[] = [];
   const t = r.thread;
   out.push(`## lkml-replay review: ${t.subject ? lit(t.subject) : '(no subject)'}`, '');
+  // Said before anything else: a review that replayed nothing checked nothing.
+  const notice = replayNotice(r);
+  for (const n of notice) out.push(`**${lit(n.replace(/:.*/, ''))}**${lit(n.replace(/^[^:]*/, ''))}  `);
+  if (notice.length) out.push('');
   out.push(
     `**Thread**: ${plural(t.messages, 'message')} from ${t.participants.length ? lit(t.participants.join(', ')) : 'unknown senders'}` +
       `${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ''}` : ''}; ${plural(t.diffs, 'diff')} (${t.distinct} distinct).  `,

@@ -5,12 +5,27 @@
 import type { Review, VariantReview } from '../replay/types.js';
 import { visibleControls } from './escape.js';
 import { baselineFor, baseWhy } from './base-choice.js';
+import { replayNotice } from './replay-notice.js';
 import { causeLayout, differenceTag, hunkWhere, partialHint, splitPairLines, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
+import { plain, type Style } from './style.js';
+import { wrapLine } from './wrap.js';
 
-export function renderText(r: Review): string {
+export interface TextOptions {
+  /** Wrap prose to this many columns (the CLI: the terminal's width, 100 when not a terminal); none: no wrapping. */
+  width?: number;
+  style?: Style;
+}
+
+/** Lines marked so are not wrapped: table rows (a wrapped row is no longer a row) and the title. */
+const TABLE = '\u0000';
+
+export function renderText(r: Review, opts: TextOptions = {}): string {
   const out: string[] = [];
   const t = r.thread;
-  out.push(`lkml-replay review: ${t.subject || '(no subject)'}`);
+  const style = opts.style ?? plain;
+  // The title stays whole on the first line, like a mail's subject.
+  out.push(`${TABLE}lkml-replay review: ${t.subject || '(no subject)'}`);
+  for (const n of replayNotice(r)) out.push(`  ${n}`);
   out.push(
     `  thread:    ${plural(t.messages, 'message')} from ${t.participants.join(', ') || 'unknown senders'}` +
       `${t.first ? `, ${when(t.first)}${t.last && t.last !== t.first ? ` to ${when(t.last)}` : ''}` : ''}; ` +
@@ -25,7 +40,27 @@ export function renderText(r: Review): string {
   out.push(`  summary:   ${summaryLine(r)}`);
   for (const v of r.variants) out.push('', ...variantBlock(r, v));
   if (!r.variants.length) out.push('', 'No variants: the input has no diff to replay.');
-  return out.map(visibleControls).join('\n') + '\n';
+  const lines = out.flatMap((l) => {
+    const table = l.startsWith(TABLE);
+    const text = visibleControls(table ? l.slice(1) : l);
+    return table || opts.width === undefined ? [text] : wrapLine(text, opts.width);
+  });
+  return lines.map((l, i) => paint(l, i, style)).join('\n') + '\n';
+}
+
+/** Colours by the report's own structure: the title, the notice, variant heads, marks in tables and headings. */
+function paint(l: string, i: number, s: Style): string {
+  if (s === plain) return l;
+  if (i === 0 || /^V\d+ {2}proposed by /.test(l)) return s.heading(l);
+  if (/^ {2}(nothing replayed|not replayed|replayed in part)/.test(l)) return s.notice(l);
+  if (/^ {4}\S+: REGRESSION$/.test(l)) return s.regression(l);
+  if (/^ {4}\S+: behaves differently$/.test(l)) return s.changed(l);
+  let m: RegExpExecArray | null;
+  if ((m = /^( {6}.*  )(REGRESSION|changed|same)$/.exec(l))) {
+    const mark = m[2]!;
+    return m[1] + (mark === 'REGRESSION' ? s.regression(mark) : mark === 'changed' ? s.changed(mark) : s.same(mark));
+  }
+  return l.replace(/ {2}\[regression\]/g, (x) => s.regression(x));
 }
 
 function variantBlock(r: Review, v: VariantReview): string[] {
@@ -50,10 +85,10 @@ function variantBlock(r: Review, v: VariantReview): string[] {
   const cells = v.results.map((x) => ({ x, b: outcomeCell(baselineFor(r, v, x.scenario)), v: outcomeCell(x.outcome) }));
   const wb = Math.max(8, ...cells.map((c) => c.b.length));
   const wv = Math.max(8, ...cells.map((c) => c.v.length));
-  out.push(`      ${'scenario'.padEnd(w)}  ${'baseline'.padEnd(wb)}  ${v.label.padEnd(wv)}`);
+  out.push(`${TABLE}      ${'scenario'.padEnd(w)}  ${'baseline'.padEnd(wb)}  ${v.label.padEnd(wv)}`);
   for (const c of cells) {
     const mark = resultMark(c.x);
-    out.push(`      ${c.x.scenario.padEnd(w)}  ${c.b.padEnd(wb)}  ${c.v.padEnd(wv)}  ${mark === 'regression' ? 'REGRESSION' : mark}`);
+    out.push(`${TABLE}      ${c.x.scenario.padEnd(w)}  ${c.b.padEnd(wb)}  ${c.v.padEnd(wv)}  ${mark === 'regression' ? 'REGRESSION' : mark}`);
   }
   for (const x of v.results) {
     if (!x.changed) continue;

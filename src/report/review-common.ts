@@ -44,11 +44,32 @@ export function whereProposed(v: VariantReview, input: (s: string) => string = a
   return `${msg}, ${when(v.date)}, ${depth} (${v.source.origin})`;
 }
 
+/**
+ * `hunk 1: mm/rmap.c:2042-2053 page_make_device_exclusive_one(): before ...`: the kernel's lines
+ * (from the hunk's `@@` header) first; the model's own line numbers are not the kernel's and are
+ * left to the JSON.
+ */
 export function hunkWhere(h: HunkReview, n: number, input: (s: string) => string = asIs): string {
-  const head = `hunk ${n}: ${input(h.file)}${h.function ? ` ${input(h.function)}()` : ''}`;
+  const head = `hunk ${n}: ${input(kernelWhere(h))}${h.function ? ` ${input(h.function)}()` : ''}`;
   if (!h.mapped) return `${head}: not placed (${h.unplaced ?? 'unplaced'}): ${h.reason ?? 'no reason given'}`;
   const kind = h.kind === 'code' ? '' : ` [${h.kind}]`;
-  return `${head}: ${h.placement ?? 'placed'}${kind}`;
+  return `${head}: ${placementWords(h) ?? 'placed'}${kind}`;
+}
+
+/** `mm/rmap.c:2042-2053`: the hunk's new-side lines in the kernel file, from its `@@` header. */
+export function kernelWhere(h: HunkReview): string {
+  const { start, end } = h.kernelLines;
+  return `${h.file}:${start}${end > start ? `-${end}` : ''}`;
+}
+
+/**
+ * The mapper's placement without its leading model `file:line` (`mm/rmap.c:210, before X in f`
+ * -> `before X in f`; `f.c:12 in f: comments or whitespace only` -> `in f: comments ...`).
+ */
+export function placementWords(h: HunkReview): string | null {
+  if (h.placement === null) return null;
+  const m = /^\S+:\d+(?:, |: |(?= in ))\s*(.*)$/.exec(h.placement);
+  return m ? m[1]! : h.placement;
 }
 
 export function linesOf(h: HunkReview): string {

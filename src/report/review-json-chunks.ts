@@ -4,6 +4,7 @@
 // stringified alone and indented to its place; the rest of the document is renderJson's own.
 import type { Review } from '../replay/types.js';
 import { renderJson } from './render-json.js';
+import { replayNotice } from './replay-notice.js';
 
 /** Stands for the variants in the document around them; JSON writes the NULs as \u0000. */
 const HOLE = '\u0000variants\u0000';
@@ -13,7 +14,7 @@ export function* reviewJsonChunks(r: Review): Generator<string> {
     yield renderJson(r);
     return;
   }
-  const doc = renderJson({ ...r, variants: HOLE as unknown as Review['variants'] });
+  const doc = renderJson({ ...r, variants: HOLE as unknown as Review['variants'] }, replayNotice(r));
   // The last one: subjects and names from the input come before the variants, never after.
   const hole = `"variants": ${JSON.stringify(HOLE)}`;
   const at = doc.lastIndexOf(hole) + '"variants": '.length;

@@ -71,7 +71,7 @@ describe('the Action, run as the runner runs it', () => {
 
     expect(result.outputs).toMatchObject({ variants: '1', differences: '1', regressions: '0' });
     expect(result.outputs.report).toBe(join(result.runnerTemp, 'lkml-replay', 'report.json'));
-    expect(JSON.parse(await readFile(result.outputs.report!, 'utf8'))).toMatchObject({ files: [THREAD_PATH], failOn: 'regression' });
+    expect(JSON.parse(await readFile(result.outputs.report!, 'utf8'))).toMatchObject({ files: [THREAD_PATH], failOn: ['regression'] });
     const githubReport = parseGitHubReport(await readFile(result.outputs['github-report']!, 'utf8'));
     expect(githubReport).toMatchObject({ repository: `${OWNER}/${REPO}`, pullRequest: PR, headSha: HEAD_SHA });
     expectTokenOnlyMasked(result, BOT_TOKEN);
@@ -156,12 +156,52 @@ describe('the Action, run as the runner runs it', () => {
     expect(result.outputs.variants).toBe('1');
   });
 
-  it('nothing matching: says so in the summary, writes nothing to the PR, stays green', async () => {
+  it('nothing matching: says so in the summary, a neutral check run titled "nothing replayed" (no comment); red with fail-on unreplayed', async () => {
     const result = await run(BOT_TOKEN, { paths: '**/*.mbox' });
     expect(result.code).toBe(0);
     expect(result.summary).toContain('nothing to review');
-    expect(result.outputs).toMatchObject({ variants: '0', differences: '0', regressions: '0', report: '' });
-    expect(fake.requests.filter((r) => r.method !== 'GET' && r.route !== '/graphql')).toHaveLength(0);
+    expect(result.outputs).toMatchObject({ variants: '0', replayed: '0', differences: '0', regressions: '0', report: '' });
+    expect(fake.comments(OWNER, REPO)).toHaveLength(0);
+    const [check] = fake.checkRuns(OWNER, REPO);
+    expect(check).toMatchObject({ head_sha: HEAD_SHA, status: 'completed', conclusion: 'neutral' });
+    expect(check!.output.title).toMatch(/^nothing replayed: /);
+
+    const red = await run(BOT_TOKEN, { paths: '**/*.mbox', 'fail-on': 'regression,unreplayed' });
+    expect(red.code).toBe(1);
+    expect(red.stdout).toContain('::error::fail-on unreplayed met: nothing was replayed');
+    expect(fake.checkRuns(OWNER, REPO).map((c) => c.conclusion)).toEqual(['neutral', 'failure']);
+  });
+
+  it('a thread whose diffs all lie outside the model: neutral and titled "nothing replayed"; fail-on unreplayed makes it a failure', async () => {
+    await writeFile(join(workspace, THREAD_PATH), 'From: A <a@example.org>\nSubject: [PATCH] mm/migrate: x\n\n---\n--- a/mm/migrate.c\n+++ b/mm/migrate.c\n');
+    const result = await run(BOT_TOKEN, { 'fail-on': 'regression' });
+    expect(result.code).toBe(0);
+    expect(fake.checkRuns(OWNER, REPO)[0]).toMatchObject({ conclusion: 'neutral', output: expect.objectContaining({ title: expect.stringMatching(/^nothing replayed: 1 hunk outside the model/) }) });
+    const red = await run(BOT_TOKEN, { 'fail-on': 'unreplayed' });
+    expect(red.code).toBe(1);
+    expect(red.stdout).toContain('::error::fail-on unreplayed met: nothing replayed: 1 hunk outside the model');
+    expect(fake.checkRuns(OWNER, REPO).map((c) => c.conclusion)).toEqual(['neutral', 'failure']);
+  });
+
+  it('mode post (the fork recipe\'s second step): posts the github-report of an untrusted run to the PR it names, at that run\'s head', async () => {
+    const untrusted = await run(READONLY_TOKEN, { comment: 'false', 'check-run': 'false' });
+    expect(untrusted.code).toBe(0);
+    const report = untrusted.outputs['github-report']!;
+    const before = fake.requests.length;
+    const workflowRun = { action: 'completed', workflow_run: { id: 99, event: 'pull_request', head_sha: HEAD_SHA }, repository: { full_name: `${OWNER}/${REPO}` } };
+    const post = await runAsRunner({ script: bundle(), apiUrl: fake.url, token: BOT_TOKEN, repository: `${OWNER}/${REPO}`, workspace, eventName: 'workflow_run', event: workflowRun, inputs: { mode: 'post', report } });
+    expect(post.stdout, post.stdout).not.toContain("::error::");
+    expect(post.code).toBe(0);
+    expect(fake.comments(OWNER, REPO), post.stdout + post.stderr).toHaveLength(1);
+    expect(fake.checkRuns(OWNER, REPO)).toMatchObject([{ head_sha: HEAD_SHA, conclusion: 'neutral' }]);
+    // It never lists the PR's files or reads its diff: it posts what it was given.
+    expect(fake.requests.slice(before).map((r) => `${r.method} ${r.route}`).filter((r) => /files|\.diff/.test(r))).toEqual([]);
+
+    // A report about another head than the workflow run's is not posted.
+    const stale = { ...workflowRun, workflow_run: { ...workflowRun.workflow_run, head_sha: 'f'.repeat(40) } };
+    const refused = await runAsRunner({ script: bundle(), apiUrl: fake.url, token: BOT_TOKEN, repository: `${OWNER}/${REPO}`, workspace, eventName: 'workflow_run', event: stale, inputs: { mode: 'post', report } });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/::error::.*not ffff/);
   });
 
   it('matching files that cannot be read (no checkout): warnings, and the summary says nothing was reviewed', async () => {
@@ -185,7 +225,7 @@ describe('the Action, run as the runner runs it', () => {
   it('a bad input fails the step with a message naming it', async () => {
     const result = await run(BOT_TOKEN, { 'fail-on': 'sometimes' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('::error::input fail-on: "sometimes" is not one of never, difference, regression');
+    expect(result.stdout).toContain('::error::input fail-on: "sometimes" is not one of never, difference, regression, partial, unreplayed');
     expect(fake.requests).toHaveLength(0);
   });
 });

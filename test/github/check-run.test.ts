@@ -77,6 +77,8 @@ describe('check run', () => {
     await expect(
       client.rest.checks.create({ owner: OWNER, repo: REPO, name: 'x', head_sha: HEAD_SHA, output: { title: 't', summary: 's', annotations: tooMany } }),
     ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('No more than 50 items are allowed; 51 were supplied') });
+    // The description says so too: this request is the one outside it, on purpose.
+    expect(fake.openApiProblems()).toEqual(['POST /repos/kernel-queue/patches/check-runs: request body: /output/annotations must NOT have more than 50 items {"limit":50}']);
   });
 
   it('drops annotations GitHub would refuse (no path, line 0) instead of failing the request', async () => {

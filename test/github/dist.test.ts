@@ -132,6 +132,35 @@ describe('dist/index.js end to end on the seed thread', () => {
     expect(result.summary).toContain('pull-request-13.diff');
   }, E2E_TIMEOUT);
 
+  it('a PR touching only code the model does not cover: a neutral check titled "nothing replayed"; red with fail-on unreplayed', async () => {
+    const patch = await readFile(join(root, 'fixtures/patches/review-unmodelled-function.patch'), 'utf8');
+    const diff = patch.slice(patch.indexOf('diff --git')).split('\n-- \n')[0]! + '\n';
+    fake.addPull(OWNER, REPO, {
+      number: 14,
+      title: 'mm/rmap: warn on device-exclusive entries in try_to_migrate_one',
+      headSha: HEAD_SHA,
+      baseSha: BASE_SHA,
+      mergeSha: '3'.repeat(40),
+      diff,
+      files: [{ filename: 'mm/rmap.c', status: 'modified', patch: diff.slice(diff.indexOf('@@')), additions: 4 }],
+    });
+    const once = (failOn: string) =>
+      runAsRunner({ script: DIST, apiUrl: fake.url, token: BOT_TOKEN, repository: `${OWNER}/${REPO}`, workspace, event: pullRequestEvent(14, HEAD_SHA, BASE_SHA, `${OWNER}/${REPO}`), inputs: { 'fail-on': failOn, scenarios: 'nouveau-atomic-small' } });
+    const green = await once('regression');
+    expect(green.stderr).toBe('');
+    expect(green.code).toBe(0);
+    expect(green.outputs).toMatchObject({ variants: '1', replayed: '0' });
+    const [check] = fake.checkRuns(OWNER, REPO);
+    expect(check).toMatchObject({ conclusion: 'neutral' });
+    expect(check!.output.title).toMatch(/^nothing replayed: 1 hunk outside the model: mm\/rmap\.c:\d+-\d+ try_to_migrate_one\(\)/);
+    expect(green.summary).toMatch(/^## lkml-replay review: .*\n\n\*\*nothing replayed\*\*: 1 hunk outside the model/);
+
+    const red = await once('regression,unreplayed');
+    expect(red.code).toBe(1);
+    expect(red.stdout).toContain('::error::fail-on unreplayed met: nothing replayed: 1 hunk outside the model');
+    expect(fake.checkRuns(OWNER, REPO).map((c) => c.conclusion)).toEqual(['neutral', 'failure']);
+  }, E2E_TIMEOUT);
+
   it('403 on comments leaves the job green with a warning', async () => {
     fake.fail({ method: 'POST', route: /\/issues\/12\/comments$/, times: 1, status: 403, body: { message: 'Resource not accessible by integration', status: '403' } });
     const result = await run();

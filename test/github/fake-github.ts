@@ -5,6 +5,16 @@
 // interleave two runs, or delete a comment between list and update) are injected per test.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { githubExample, openApiProblems } from './openapi.js';
+
+/** GitHub's sample user with this account's login, id and type (every field the API has). */
+function userShape(user: { login: string; id: number; type: string }): Record<string, unknown> {
+  return { ...simpleUser(), login: user.login, id: user.id, type: user.type };
+}
+
+function simpleUser(): Record<string, unknown> {
+  return githubExample<{ user: Record<string, unknown> }>('issue-comment').user;
+}
 
 export interface FakeAccount {
   login: string;
@@ -65,6 +75,9 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   body: string;
   status: number;
+  /** The answer as sent (held to GitHub's OpenAPI description, see openapi.ts). */
+  responseType?: string | undefined;
+  responseBody?: string;
 }
 
 export interface Fault {
@@ -98,6 +111,8 @@ export class FakeGitHub {
   /** Awaited before each request is handled (after recording it); may mutate state or wait. */
   before: ((req: { method: string; route: string }) => Promise<void> | void) | undefined;
   #server: Server | undefined;
+  #current = new WeakMap<ServerResponse, RecordedRequest>();
+  #checked = 0;
   #repos = new Map<string, Repo>();
   #nextId = 1000;
   #remaining = 5000;
@@ -124,6 +139,18 @@ export class FakeGitHub {
   async close(): Promise<void> {
     this.#server?.closeAllConnections();
     await new Promise<void>((resolve) => this.#server?.close(() => resolve()) ?? resolve());
+  }
+
+  /**
+   * What the requests since the last call, and this server's answers to them, do wrong by
+   * GitHub's OpenAPI description ([] when nothing); the tests' helpers check it after each test.
+   */
+  openApiProblems(): string[] {
+    const fresh = this.requests.slice(this.#checked);
+    this.#checked = this.requests.length;
+    return fresh.flatMap((r) =>
+      openApiProblems({ method: r.method, route: r.route.replace(/^\/repositories\/\d+/, `/repos/o/r`), requestBody: r.body, status: r.status, responseType: r.responseType, responseBody: r.responseBody ?? '' }),
+    );
   }
 
   addAccount(token: string, account: FakeAccount): void {
@@ -185,6 +212,7 @@ export class FakeGitHub {
     }
     const record: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '', route, headers: { ...req.headers }, body, status: 0 };
     this.requests.push(record);
+    this.#current.set(res, record);
     const origWriteHead = res.writeHead.bind(res);
     res.writeHead = ((status: number, ...rest: unknown[]) => {
       record.status = status;
@@ -229,7 +257,7 @@ export class FakeGitHub {
           status: '403',
         });
       }
-      return this.#json(res, 200, { login: account.login, id: account.id, type: account.type });
+      return this.#json(res, 200, { ...githubExample<Record<string, unknown>>('private-user'), login: account.login, id: account.id, type: account.type });
     }
 
     const repoOf = (owner: string, name: string) => this.#repos.get(`${owner}/${name}`);
@@ -261,13 +289,17 @@ export class FakeGitHub {
           : pull.diff;
         return this.#send(res, 200, text, `application/vnd.github.${isPatch ? 'patch' : 'diff'}; charset=utf-8`);
       }
+      const sample = githubExample<{ head: { repo: Record<string, unknown> }; base: { repo: Record<string, unknown> } } & Record<string, unknown>>('pull-request');
       return this.#json(res, 200, {
+        ...sample,
+        // GitHub's sample lists a team without the `type` its own schema requires: none here.
+        requested_teams: [],
         url: `${repoUrl}/pulls/${pull.number}`,
         number: pull.number,
         state: 'open',
         title: pull.title,
-        head: { sha: pull.headSha, ref: 'topic', repo: { full_name: `fork/${repo.name}` } },
-        base: { sha: pull.baseSha, ref: 'main', repo: { full_name: `${repo.owner}/${repo.name}` } },
+        head: { ...sample.head, sha: pull.headSha, ref: 'topic', repo: { ...sample.head.repo, full_name: `fork/${repo.name}` } },
+        base: { ...sample.base, sha: pull.baseSha, ref: 'main', repo: { ...sample.base.repo, full_name: `${repo.owner}/${repo.name}` } },
         merge_commit_sha: pull.mergeSha,
         changed_files: pull.files.length,
       });
@@ -276,7 +308,10 @@ export class FakeGitHub {
     if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && record.method === 'GET') {
       const pull = repo.pulls.get(Number(m[1]));
       if (!pull) return this.#json(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
+      // GitHub's sample entry without its own patch (binary files have none).
+      const { patch: _patch, ...entry } = githubExample<Record<string, unknown>[]>('diff-entry-items')[0]!;
       const items = pull.files.slice(0, 3000).map((f) => ({
+        ...entry,
         sha: '0'.repeat(40),
         filename: f.filename,
         status: f.status,
@@ -296,7 +331,9 @@ export class FakeGitHub {
       const number = Number(m[1]);
       if (!repo.pulls.has(number)) return this.#json(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
       const shape = (c: FakeComment) => ({
+        ...githubExample('issue-comment'),
         ...c,
+        user: userShape(c.user),
         url: `${repoUrl}/issues/comments/${c.id}`,
         html_url: `https://github.test/${repo.owner}/${repo.name}/pull/${number}#issuecomment-${c.id}`,
         issue_url: `${repoUrl}/issues/${number}`,
@@ -325,7 +362,13 @@ export class FakeGitHub {
         if (text.length > 65536) return this.#tooLong(res);
         comment.body = text;
         comment.updated_at = new Date().toISOString();
-        return this.#json(res, 200, { ...comment, html_url: `https://github.test/${repo.owner}/${repo.name}/pull/0#issuecomment-${comment.id}` });
+        return this.#json(res, 200, {
+          ...githubExample<Record<string, unknown>>('issue-comment'),
+          ...comment,
+          user: userShape(comment.user),
+          url: `${repoUrl}/issues/comments/${comment.id}`,
+          html_url: `https://github.test/${repo.owner}/${repo.name}/pull/0#issuecomment-${comment.id}`,
+        });
       }
       if (record.method === 'DELETE') {
         repo.comments.splice(index, 1);
@@ -394,7 +437,9 @@ export class FakeGitHub {
   }
 
   #checkShape(run: FakeCheckRun, repo: Repo): Record<string, unknown> {
+    const sample = githubExample<{ output: Record<string, unknown> } & Record<string, unknown>>('check-run');
     return {
+      ...sample,
       id: run.id,
       name: run.name,
       head_sha: run.head_sha,
@@ -402,7 +447,7 @@ export class FakeGitHub {
       conclusion: run.conclusion,
       details_url: run.details_url,
       html_url: `https://github.test/${repo.owner}/${repo.name}/runs/${run.id}`,
-      output: { title: run.output.title, summary: run.output.summary, text: run.output.text, annotations_count: run.output.annotations_count },
+      output: { ...sample.output, title: run.output.title, summary: run.output.summary, text: run.output.text, annotations_count: run.output.annotations_count },
     };
   }
 
@@ -446,6 +491,11 @@ export class FakeGitHub {
 
   #send(res: ServerResponse, status: number, text: string, contentType: string | undefined, headers: Record<string, string> = {}): void {
     if (res.destroyed) return;
+    const record = this.#current.get(res);
+    if (record) {
+      record.responseType = contentType;
+      record.responseBody = text;
+    }
     this.#remaining = Math.max(0, this.#remaining - 1);
     res.writeHead(status, {
       ...(contentType ? { 'content-type': contentType } : {}),

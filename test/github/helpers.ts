@@ -1,7 +1,7 @@
 // Shared pieces of the GitHub-side tests: tokens, a fake repository with one PR, ReviewForGitHub
 // values built by hand (the GitHub side is a function of them and of the PR's state), a logger
 // that records, and the check that the token appears nowhere it should not.
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Logger } from '../../src/action/logger.js';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../src/action/octokit.js';
 import type { ReviewAnnotation, ReviewForGitHub } from '../../src/action/review-for-github.js';
@@ -45,9 +45,16 @@ export const THREAD_PATCH = [
   '',
 ].join('\n');
 
+const started: FakeGitHub[] = [];
+// After every test: what was asked of the fake GitHub, and what it answered, is the real API.
+afterEach(() => {
+  for (const fake of started) expect(fake.openApiProblems()).toEqual([]);
+});
+
 /** A fake GitHub with the repository and PR 7 carrying one thread file. */
 export async function startFakeGitHub(options: { prefix?: string } = {}): Promise<FakeGitHub> {
   const fake = await new FakeGitHub(options).start();
+  started.push(fake);
   fake.addAccount(BOT_TOKEN, BOT);
   fake.addAccount(PAT_TOKEN, MAINTAINER);
   fake.addAccount(READONLY_TOKEN, READONLY_BOT);
@@ -111,8 +118,10 @@ export function review(overrides: Partial<ReviewForGitHub> = {}): ReviewForGitHu
     markdown: '## lkml-replay\n\n3 variants, 1 difference, 0 regressions.\n',
     json: JSON.stringify({ variants: 3, differences: 1, regressions: 0 }),
     variants: 3,
+    replayed: 3,
     differences: 1,
     regressions: 0,
+    notice: [],
     annotations: [annotation(0)],
     failOnMet: false,
     ...overrides,

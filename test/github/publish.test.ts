@@ -54,6 +54,18 @@ describe('publishing to a pull request', () => {
     expectNoTokenLeak(fake, logger.lines);
   });
 
+  it('a login that cannot be looked up: the sticky comment is still written as github-actions[bot], and found again', async () => {
+    fake = await startFakeGitHub();
+    // GraphQL answers nothing useful; GET /user answers 403 to an installation token, as GitHub does.
+    fake.fail({ route: /^\/graphql$/, times: 2, status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/graphql', status: '403' } });
+    const first = await post(BOT_TOKEN);
+    expect(first.outcomes.map((o) => o.status)).toEqual(['done', 'done']);
+    expect(first.logger.lines.some((l) => /^warning: could not look up the token's login .*github-actions\[bot\]/.test(l))).toBe(true);
+    const second = await post(BOT_TOKEN);
+    expect(second.outcomes[0]!.detail).toMatch(/^(updated|unchanged) /);
+    expect(fake.comments(OWNER, REPO)).toHaveLength(1);
+  });
+
   it('a read-only token (fork PR): 403 on both is a warning each, nothing written, no error', async () => {
     fake = await startFakeGitHub();
     const { outcomes, logger } = await post(READONLY_TOKEN);
@@ -206,7 +218,7 @@ describe('the token never leaks', () => {
       route: /\/comments$/,
       times: 1,
       status: 422,
-      body: { message: `Validation Failed for token ${BOT_TOKEN} (Authorization: token ${BOT_TOKEN})` },
+      body: { message: `Validation Failed for token ${BOT_TOKEN} (Authorization: token ${BOT_TOKEN})`, documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment' },
     });
     const { outcomes, logger } = await post(BOT_TOKEN, {}, { checkRun: false });
     expect(outcomes[0]!.status).toBe('failed');

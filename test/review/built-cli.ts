@@ -43,3 +43,21 @@ export function cli(args: string[], opts: { cwd?: string } = {}): CliRun {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/lkml-replay.js'), ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
+
+/**
+ * As cli(), without blocking this process: for runs that talk to a server the test itself holds
+ * (a loopback lore), which a synchronous child would wait on forever.
+ */
+export async function cliAsync(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliRun> {
+  ensureBuilt();
+  const { spawn } = await import('node:child_process');
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/lkml-replay.js'), ...args], { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stdin.end(opts.input ?? '');
+  const code = await new Promise<number | null>((res) => child.on('close', res));
+  return { code, stdout, stderr, ms: Date.now() - t0 };
+}

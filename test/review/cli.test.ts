@@ -12,6 +12,8 @@ import { tempDir } from '../temp-dir.js';
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
 const FAST = ['--scenario', 'nouveau-atomic-small', 'nouveau-atomic-thp-tail'];
 const T = 600_000;
+/** The text report wrapped to 100 columns, its continuation lines joined back (for phrases that may span a wrap). */
+const flat = (s: string): string => s.replace(/\n +/g, ' ');
 
 describe('lkml-replay review on the seed (acceptance)', () => {
   test('JSON: the issue\'s schema, the variant, its placement and outcomes', () => {
@@ -59,10 +61,13 @@ describe('lkml-replay review on the seed (acceptance)', () => {
   test('no inputs reviews the bundled seed thread (what npm start runs); text by default', () => {
     const run = cli(['review', ...FAST]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`in ${SEED}`);
+    expect(flat(run.stdout)).toContain(`in ${SEED}`);
     expect(run.stdout).toContain('V1  proposed by Peter Xu');
     expect(run.stdout).toMatch(/nouveau-atomic-small +completed 0 +deadlock, 1 retry +REGRESSION/);
-    expect(run.stdout).toContain('1. `__split_huge_pmd` (from `split_huge_pmd_address` in `page_make_device_exclusive_one`) issues CLEAR with owner unset');
+    expect(flat(run.stdout)).toContain(' hunk 1: mm/rmap.c:2042-2053 page_make_device_exclusive_one(): before `mmu_notifier_range_init_owner(...)`');
+    // Wrapped to 100 columns (not a terminal); table rows are kept whole.
+    for (const l of run.stdout.split('\n')) if (!/^ {6}\S+ {2,}\S/.test(l) && !l.startsWith('lkml-replay review:')) expect(l.length, l).toBeLessThanOrEqual(100);
+    expect(flat(run.stdout)).toContain('1. `__split_huge_pmd` (from `split_huge_pmd_address` in `page_make_device_exclusive_one`) issues CLEAR with owner unset');
   }, T);
 
   test('markdown: the table and valid Mermaid', () => {
@@ -93,8 +98,10 @@ describe('other acceptance cases through the CLI', () => {
   test('a hunk against a function the model does not have: unplaced with its reason, not replayed', () => {
     const run = cli(['review', 'fixtures/patches/review-unmodelled-function.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-small']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('hunk 1: mm/rmap.c try_to_migrate_one(): not placed (function-not-modelled): try_to_migrate_one() is not in the model');
-    expect(run.stdout).toContain('not replayed: hunk 1 of mm/rmap.c (try_to_migrate_one) could not be placed');
+    // Nothing replayed is said first, with the hunk and where it is in the kernel.
+    expect(run.stdout.split('\n')[1]).toMatch(/^ {2}nothing replayed: 1 hunk outside the model: mm\/rmap\.c:\d+-\d+ try_to_migrate_one\(\)/);
+    expect(flat(run.stdout)).toMatch(/hunk 1: mm\/rmap\.c:\d+-\d+ try_to_migrate_one\(\): not placed \(function-not-modelled\): try_to_migrate_one\(\) is not in the model/);
+    expect(flat(run.stdout)).toContain('not replayed: hunk 1 of mm/rmap.c (try_to_migrate_one) could not be placed');
     expect(run.stdout).not.toContain('replayed on v10');
   }, T);
 
@@ -102,7 +109,7 @@ describe('other acceptance cases through the CLI', () => {
     const run = cli(['review', 'fixtures/patches/review-split-after-init.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-small', '--fail-on', 'regression']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/nouveau-atomic-small +completed 0 +deadlock, 1 retry +REGRESSION/);
-    expect(run.stdout).toContain('baseline: `page_make_device_exclusive_one` calls `page_vma_mapped_walk`(); variant: `page_make_device_exclusive_one` calls `split_huge_pmd_address`()');
+    expect(flat(run.stdout)).toContain('baseline: `page_make_device_exclusive_one` calls `page_vma_mapped_walk`(); variant: `page_make_device_exclusive_one` calls `split_huge_pmd_address`()');
   }, T);
 });
 
@@ -116,6 +123,25 @@ describe('--fail-on', () => {
     const args = ['review', 'fixtures/patches/review-tail-skip.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-thp-tail'];
     expect(cli([...args, '--fail-on', 'difference']).code).toBe(1);
     expect(cli([...args, '--fail-on', 'regression']).code).toBe(0);
+  }, T);
+
+  test('met: one stderr line naming the variants and scenarios that met it', () => {
+    const run = cli(['review', SEED, '--scenario', 'nouveau-atomic-small', 'nouveau-atomic-thp-tail', '--fail-on', 'regression', '-q']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('lkml-replay: --fail-on regression met: V1 in nouveau-atomic-small\n');
+    expect(run.stdout).toBe('V1 Peter Xu: regression in nouveau-atomic-small (of 2 scenarios on v10)\n');
+  }, T);
+
+  test('unreplayed: nothing replayed fails it (alone or with other levels); a replayed thread does not', () => {
+    const unmodelled = ['review', 'fixtures/patches/review-unmodelled-function.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-small'];
+    expect(cli([...unmodelled, '--fail-on', 'regression']).code).toBe(0);
+    const run = cli([...unmodelled, '--fail-on', 'regression,unreplayed', '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('lkml-replay: --fail-on unreplayed met: nothing was replayed\n');
+    // JSON says it first too.
+    expect(Object.keys(JSON.parse(run.stdout)).slice(0, 2)).toEqual(['format', 'notice']);
+    expect(JSON.parse(run.stdout).notice[0]).toMatch(/^nothing replayed: 1 hunk outside the model: mm\/rmap\.c:\d+-\d+ try_to_migrate_one\(\) \(function-not-modelled\)$/);
+    expect(cli(['review', 'fixtures/patches/review-comment-only.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-small', '--fail-on', 'unreplayed']).code).toBe(0);
   }, T);
 
   test('nothing differs: exit 0 even for difference', () => {
@@ -138,9 +164,16 @@ describe('bad input and usage: one line naming the problem, exit 2', () => {
     oneLine(cli(['review', f]), /notes\.txt: /);
   });
   test('a bad --format, --fail-on or --base', () => {
-    oneLine(cli(['review', SEED, '--format', 'html']), /--format must be text, markdown or json/);
-    oneLine(cli(['review', SEED, '--fail-on', 'always']), /--fail-on must be never, difference, regression or partial/);
+    oneLine(cli(['review', SEED, '--format', 'html']), /--format must be text, markdown, json or mail/);
+    oneLine(cli(['review', SEED, '--fail-on', 'always']), /--fail-on must be never, difference, regression, partial or unreplayed/);
     oneLine(cli(['review', SEED, '--base', 'v9']), /--base must be one of v10, v5\.14/);
+  });
+  test('commander\'s own errors: one lkml-replay line pointing at --help, exit 2', () => {
+    const unknown = cli(['review', SEED, '--frobnicate']);
+    oneLine(unknown, /^lkml-replay: unknown option '--frobnicate' \(see: lkml-replay review --help\)\n$/);
+    oneLine(cli(['review', SEED, '--format']), /^lkml-replay: option '--format <format>' argument missing \(see: lkml-replay review --help\)\n$/);
+    oneLine(cli(['frobnicate']), /^lkml-replay: unknown command 'frobnicate' \(see: lkml-replay --help\)\n$/);
+    oneLine(cli(['review', SEED, '-q', '--format', 'json']), /-q\/--quiet is for the text format/);
   });
   test('an unknown scenario or a broken scenario file', () => {
     oneLine(cli(['review', SEED, '--scenario', 'nope']), /no bundled scenario "nope"/);

@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
 import { writeChunks } from '../write-chunks.js';
+import { LORE_URL_HELP, resolveThreadInputs, type LoreCliOptions } from '../thread-inputs.js';
+import { stepLog } from '../step-log.js';
 
-interface ReviewCliOptions extends BudgetCliOptions {
+interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions {
   base?: string;
   scenario?: string[];
   scenarioFile?: string[];
@@ -16,10 +18,12 @@ interface ReviewCliOptions extends BudgetCliOptions {
   failOn: string;
   partial?: boolean;
   jobs?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+  export?: string;
 }
 
-const FORMATS = ['text', 'markdown', 'json'];
-const FAIL_ON = ['never', 'difference', 'regression', 'partial'];
+const FORMATS = ['text', 'markdown', 'json', 'mail'];
 
 /** The bundled seed thread (fixtures/ at the package root), shown relative to the working directory. */
 export function seedThread(): string {
@@ -33,24 +37,32 @@ export function registerReview(program: Command): void {
   const cmd = program
     .command('review')
     .description('replay every proposed variant (each distinct diff) of a thread through the kernel model over the scenarios and report the behavioural differences with their first cause; no inputs: the bundled seed thread')
-    .argument('[inputs...]', 'mbox, .mbox.gz, maildir, .eml, .patch/.diff or web-archive text files; - reads standard input')
+    .argument('[inputs...]', 'mbox, .mbox.gz, maildir, .eml, .patch/.diff or web-archive text files, Message-IDs or lore links (fetched); - reads standard input')
     .option('--base <name>', 'model base to replay on (default: the thread\'s subject version when the model has it, else v5.14)')
     .option('--scenario <name...>', 'bundled scenarios to run (default: all)')
     .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
-    .option('--format <format>', 'text, markdown or json', 'text')
-    .option('--fail-on <level>', 'exit 1 when met: never, difference, regression, or partial (a difference of any replay, partial ones too)', 'never')
+    .option('--format <format>', 'text, markdown, json or mail (a reply to each variant\'s message, for git send-email or mutt -H)', 'text')
+    .option('--fail-on <levels>', 'exit 1 when met: never, difference, regression, partial (a difference of any replay, partial ones too) or unreplayed (nothing replayed); several with commas', 'never')
+    .option('-q, --quiet', 'text: one line per variant')
+    .option('-v, --verbose', 'say on stderr what is fetched, read, mapped and replayed, and how long it took')
+    .option('--export <dir>', 'also write each variant as a patch git am applies (author and subject from the mail, the repaired hunks) into dir')
+    .option('--lore-url <url>', LORE_URL_HELP)
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
   addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
-      if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown or json, not "${opts.format}"`);
-      if (!FAIL_ON.includes(opts.failOn)) throw new UsageError(`--fail-on must be never, difference, regression or partial, not "${opts.failOn}"`);
+      if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown, json or mail, not "${opts.format}"`);
+      const { parseFailOn, failOnHits } = await import('../../replay/fail-on.js');
+      const failOn = parseFailOn(opts.failOn);
+      if (!failOn) throw new UsageError(`--fail-on must be never, difference, regression, partial or unreplayed (several with commas), not "${opts.failOn}"`);
+      if (opts.quiet && opts.verbose) throw new UsageError('-q/--quiet and -v/--verbose do not go together');
+      if (opts.quiet && opts.format !== 'text') throw new UsageError(`-q/--quiet is for the text format, not ${opts.format}`);
       if (opts.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(opts.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 999, not "${opts.jobs}"`);
       const budgets = await budgetOverrides(opts);
-      const [{ BASES }, load, { review, REVIEW_PARSE }, { failOnMet }, { UnreadableInput }] = await Promise.all([
+      const log = stepLog(!!opts.verbose);
+      const [{ BASES }, load, { review, REVIEW_PARSE }, { UnreadableInput }] = await Promise.all([
         import('../../model/source/index.js'),
         import('../../model/scenario/load.js'),
         import('../../replay/review.js'),
-        import('../../replay/fail-on.js'),
         import('../../thread/input-error.js'),
       ]);
       if (opts.base !== undefined && !(BASES as readonly string[]).includes(opts.base)) {
@@ -80,9 +92,10 @@ export function registerReview(program: Command): void {
         names.add(s.name);
       }
       let result;
+      let parse;
       try {
         const { withBudgets } = await import('../../model/scenario/budget.js');
-        const reviewInputs = inputs.length ? inputs : [seedThread()];
+        const reviewInputs = inputs.length ? await resolveThreadInputs(inputs, opts, (line) => log.note(line), 'review', log) : [seedThread()];
         // On a big input messages and variants are made, used and dropped one at a time: a small
         // young generation and an old one that grows by 10% collect that garbage before it piles
         // up (as `thread`). On a thread-sized input they only slow the replay (seed: ~0.5 s).
@@ -93,22 +106,43 @@ export function registerReview(program: Command): void {
         }
         // Parsed here, as review() would, so that a big input shows the progress bar on a terminal.
         const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
-        const parse = await (await import('../../thread/parse-thread.js')).parseThread(reviewInputs, { ...REVIEW_PARSE, ...(onProgress ? { onProgress } : {}) });
+        parse = await (await import('../../thread/parse-thread.js')).parseThread(reviewInputs, { ...REVIEW_PARSE, ...(onProgress ? { onProgress } : {}) });
+        log.done(`read ${reviewInputs.join(', ')}: ${parse.messages.length} message(s)`);
         result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs) });
+        const s = result.summary;
+        log.done(`reviewed on ${result.bases.map((b) => b.name).join(", ") || "no base"}: ${s.variants} variant(s), ${s.replayed} replayed over ${result.scenarios.length} scenario(s); ${s.differences} difference(s), ${s.regressions} regression(s)`);
       } catch (err) {
         if (err instanceof UnreadableInput) throw new InputError(err.file, err.problem);
         throw err;
       }
-      if (opts.format === 'json') {
-        await writeChunks((await import('../../report/review-json-chunks.js')).reviewJsonChunks(result));
-      } else {
-        const render = opts.format === 'markdown' ? (await import('../../report/render-markdown.js')).renderMarkdown : (await import('../../report/render-text.js')).renderText;
-        process.stdout.write(render(result));
+      const needsCarriers = opts.format === 'mail' || opts.export !== undefined;
+      const carriers = needsCarriers ? (await import('../../report/carriers.js')).collectCarriers(result, parse.messages) : new Map();
+      if (opts.export !== undefined) {
+        const written = await (await import('../export-patches.js')).exportPatches(result, carriers, opts.export);
+        log.done(`exported ${written.length} patch(es) to ${opts.export}`);
       }
-      if (failOnMet(result, opts.failOn as 'never')) process.exitCode = exitCodes.failOn;
+      await writeReport(result, opts, carriers);
+      const hits = failOnHits(result, failOn);
+      if (hits.length) {
+        process.exitCode = exitCodes.failOn;
+        const { failOnLine } = await import('../../report/fail-on-line.js');
+        process.stderr.write(`lkml-replay: ${failOnLine(hits)}\n`);
+      }
       // Unread messages are bad input: exit 2 wins over --fail-on's 1.
       if (reportUnreadMessages(result.thread.errors)) process.exitCode = exitCodes.badInput;
     });
+}
+
+async function writeReport(result: import('../../replay/types.js').Review, opts: ReviewCliOptions, carriers: Map<string, import('../../report/carriers.js').Carrier>): Promise<void> {
+  if (opts.format === 'json') return writeChunks((await import('../../report/review-json-chunks.js')).reviewJsonChunks(result));
+  if (opts.format === 'markdown') return void process.stdout.write((await import('../../report/render-markdown.js')).renderMarkdown(result));
+  if (opts.format === 'mail') return void process.stdout.write((await import('../../report/render-mail.js')).renderMail(result, carriers));
+  if (opts.quiet) return void process.stdout.write((await import('../../report/render-quiet.js')).renderQuiet(result));
+  const [{ renderText }, { ansi, plain, wantsColour }] = await Promise.all([import('../../report/render-text.js'), import('../../report/style.js')]);
+  const out = process.stdout;
+  // A terminal's own width; a pipe or a file gets 100 columns.
+  const width = out.isTTY && out.columns ? Math.max(60, out.columns) : 100;
+  out.write(renderText(result, { width, style: wantsColour(out, process.env) ? ansi : plain }));
 }
 
 /** From this much input (files and folders' entries; stdin counts as big) review tunes the GC for memory. */

@@ -4,8 +4,9 @@
 import type { Command } from 'commander';
 import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
 import { writeChunks } from '../write-chunks.js';
+import { LORE_URL_HELP, resolveThreadInputs, type LoreCliOptions } from '../thread-inputs.js';
 
-interface ThreadOptions {
+interface ThreadOptions extends LoreCliOptions {
   format: string;
   mboxrd?: boolean;
 }
@@ -14,10 +15,11 @@ export function registerThread(program: Command): void {
   program
     .command('thread')
     .description('parse mail threads (mbox, .mbox.gz, maildir, .eml, .patch/.diff, web-archive text; - for stdin) and show the reply tree with quote authors, diffs and trailers')
-    .argument('<inputs...>', 'files or maildir folders; - reads standard input')
+    .argument('<inputs...>', 'files or maildir folders, Message-IDs or lore links (fetched); - reads standard input')
     .option('--format <format>', 'text or json', 'text')
     .option('--mboxrd', 'treat mbox inputs as mboxrd (unescape >From lines); default: only lore\'s "From mboxrd@z" files and *.mboxrd')
-    .action(async (inputs: string[], opts: ThreadOptions) => {
+    .option('--lore-url <url>', LORE_URL_HELP)
+    .action(async (given: string[], opts: ThreadOptions) => {
       if (opts.format !== 'text' && opts.format !== 'json') {
         throw new UsageError(`--format must be text or json, not "${opts.format}"`);
       }
@@ -31,6 +33,7 @@ export function registerThread(program: Command): void {
       const v8 = await import('node:v8');
       v8.setFlagsFromString('--max-semi-space-size=4');
       v8.setFlagsFromString('--heap-growing-percent=10');
+      const inputs = await resolveThreadInputs(given, opts, (line) => process.stderr.write(`lkml-replay: ${line}\n`), 'thread');
       let parse;
       try {
         // lean: the output prints each diff's text, not its per-line array (memory on big mboxes).
