@@ -23,6 +23,12 @@ export interface LineFit {
   modelLast: number;
   /** For a token-less line: the model line (1-based) it corresponds to, or 0. */
   gapLine: number;
+  /**
+   * For a comment line: its comment (a run of comment-only lines: hunk old-side lines
+   * [from, to]) and the model comment it stands for at that place (model lines [modelFrom,
+   * modelTo]), whatever either says. A comment goes or stays as a whole.
+   */
+  comment: { from: number; to: number; modelFrom: number; modelTo: number } | null;
 }
 
 export interface Fit {
@@ -65,7 +71,7 @@ function evaluate(sides: HunkSides, file: FileIndex, region: { from: number; to:
         modelLast = mi;
       }
     }
-    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration: decl, modelFirst, modelLast, gapLine: 0 };
+    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration: decl, modelFirst, modelLast, gapLine: 0, comment: null };
   });
   let total = 0;
   let matched = 0;
@@ -93,9 +99,11 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /**
  * Token-less hunk lines (blank, comment-only) between two matched lines correspond to the
- * model's token-less lines between the same two places when their text is the same up to
- * whitespace (longest common subsequence). This is what lets a removed comment line or a
- * removed blank line be removed from the model too.
+ * model's token-less lines between the same two places. Blank lines pair with blank lines; a
+ * comment (a run of comment-only lines) pairs with the model's comment at that place whatever
+ * its words (comments are not code: the model's are its own), and within a pair the lines whose
+ * text is the same up to whitespace pair line by line. Longest common subsequences, over units
+ * then over lines.
  */
 function matchGapLines(sides: HunkSides, file: FileIndex, lines: LineFit[]): void {
   const anchored = (k: number): boolean => lines[k]!.modelFirst >= 0;
@@ -126,13 +134,40 @@ function matchGapLines(sides: HunkSides, file: FileIndex, lines: LineFit[]): voi
     if (prev && next) for (let l = prev + 1; l < next; l++) modelLines.push(l);
     else if (next) for (let l = next - 1; l >= 1 && modelTokless(l) && next - l <= runEnd - runStart + 2; l--) modelLines.unshift(l);
     else for (let l = prev + 1; l <= file.lineStarts.length && modelTokless(l) && l - prev <= runEnd - runStart + 2; l++) modelLines.push(l);
-    const hKeys = [];
-    for (let x = runStart; x < runEnd; x++) hKeys.push(lines[x]!.tokens === 0 ? norm(sides.oldLines[x]!.text) : `\u0000h${x}`);
-    const mKeys = modelLines.map((l) => (modelTokless(l) ? norm(modelLineText(l)) : `\u0000m${l}`));
+    const hText: string[] = [];
+    for (let x = runStart; x < runEnd; x++) hText.push(lines[x]!.tokens === 0 ? norm(sides.oldLines[x]!.text) : `\u0000h${x}`);
+    const mText = modelLines.map((l) => (modelTokless(l) ? norm(modelLineText(l)) : `\u0000m${l}`));
+    const hUnits = units(hText);
+    const mUnits = units(mText);
     // leading run: prefer matches next to the anchor below it (the end); otherwise the start
-    const pairs = lcsPairs(hKeys, mKeys, !!next && !prev);
-    for (const [hi, mi] of pairs) lines[runStart + hi]!.gapLine = modelLines[mi]!;
+    const preferEnd = !!next && !prev;
+    for (const [hu, mu] of lcsPairs(hUnits.map((u) => u.key), mUnits.map((u) => u.key), preferEnd)) {
+      const h = hUnits[hu]!;
+      const m = mUnits[mu]!;
+      if (h.key === COMMENT) {
+        for (let x = h.from; x <= h.to; x++) {
+          lines[runStart + x]!.comment = { from: runStart + h.from, to: runStart + h.to, modelFrom: modelLines[m.from]!, modelTo: modelLines[m.to]! };
+        }
+      }
+      const pairs = lcsPairs(hText.slice(h.from, h.to + 1), mText.slice(m.from, m.to + 1), preferEnd);
+      for (const [hi, mi] of pairs) lines[runStart + h.from + hi]!.gapLine = modelLines[m.from + mi]!;
+    }
   }
+}
+
+const COMMENT = '\u0000comment';
+
+/** Consecutive comment lines as one unit (any comment pairs with any comment); other lines alone. */
+function units(texts: string[]): { key: string; from: number; to: number }[] {
+  const out: { key: string; from: number; to: number }[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
+    const isComment = t !== '' && !t.startsWith('\u0000');
+    const last = out[out.length - 1];
+    if (isComment && last?.key === COMMENT && last.to === i - 1) last.to = i;
+    else out.push({ key: isComment ? COMMENT : t, from: i, to: i });
+  }
+  return out;
 }
 
 /** Matched index pairs of a longest common subsequence; `preferEnd` keeps matches late. */

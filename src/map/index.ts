@@ -46,7 +46,10 @@ import { hunkSides } from './hunk-sides.js';
 import { diffPath, headerFunction, locateHunk, type LocateContext } from './locate.js';
 import { functionAtLine, indexBase, indexFile, type BaseIndex, type FileIndex } from './model-index.js';
 import { noBehaviour } from './paths.js';
-import { planHunk, type Edit, type HunkPlan } from './plan.js';
+import { lineOfOffset, planHunk, type Edit, type HunkPlan } from './plan.js';
+import { inactiveLines } from './config-regions.js';
+import { statementAt, statementText } from './describe.js';
+import { MODEL_CONFIG } from '../model/source/config.js';
 import { placement, unplaced, type HunkState, type Pass } from './placements.js';
 import { applyEdits, shiftOffset, type Range } from './splice.js';
 import type { HunkPlacement, MappedDiff } from './types.js';
@@ -215,10 +218,42 @@ function placeOne(
       notes: [...loc.notes, 'the new side of the hunk is already in the model here: nothing to splice'],
     });
   }
-  planned.push({ h, plan, file: loc.fit.file, notes: loc.notes });
-  const p = placement(h, { kind: 'code', placement: where, function: fn, modelLines: plan.modelLines, match: matchOf(loc.fit), notes: [...loc.notes, ...plan.notes] });
+  const file = loc.fit.file;
+  if (compiledOut(file, plan.edits)) {
+    return placement(h, { kind: 'no-behaviour', placement: `${where}: code the model's configuration compiles out (${MODEL_CONFIG.join(', ')} set), no behaviour to replay`, function: fn ?? declaredName(file, plan), modelLines: plan.modelLines, match: matchOf(loc.fit) });
+  }
+  planned.push({ h, plan, file, notes: loc.notes });
+  const p = placement(h, { kind: 'code', placement: where, function: fn ?? declaredName(file, plan), modelLines: plan.modelLines, match: matchOf(loc.fit), notes: [...loc.notes, ...plan.notes] });
   if (!diffPath(h.fd)) p.file = loc.fit.file.path; // a bare `@@` fragment: the file it was found in
   return p;
+}
+
+/** Every line the edits touch is in a branch the model's config compiles out. */
+function compiledOut(file: FileIndex, edits: Edit[]): boolean {
+  if (!edits.length || !/^\s*#\s*(if|else)/m.test(file.text)) return false;
+  const off = inactiveLines(file.text, MODEL_CONFIG);
+  return edits.every((e) => {
+    const a = lineOfOffset(file, e.start);
+    const b = lineOfOffset(file, Math.max(e.start, e.end - 1));
+    for (let l = a; l <= b; l++) if (!off[l]) return false;
+    return true;
+  });
+}
+
+const NOT_NAMES = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'do', 'defined', '__attribute__']);
+
+/** At file level (a header's prototype): the name the changed declaration declares. */
+function declaredName(file: FileIndex, plan: HunkPlan): string | null {
+  if (!plan.line) return null;
+  const t = file.lineToks[plan.line - 1];
+  if (!t || t.first === t.end) return null;
+  const s = statementAt(file, t.first);
+  // the changed line first (a statement may run on from a macro above it), then its statement
+  const lineText = file.text.slice(file.lineStarts[plan.line - 1]!, file.lineStarts[plan.line] ?? file.text.length);
+  for (const text of [lineText, s ? statementText(file, s) : '']) {
+    for (const m of text.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) if (!NOT_NAMES.has(m[1]!)) return m[1]!;
+  }
+  return null;
 }
 
 function matchOf(fit: ReturnType<typeof fitHunk>): { tokens: number; matched: number } {

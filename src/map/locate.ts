@@ -71,6 +71,12 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
       // too large for the whole file says more than too large for the function
       return whole.tooLarge ? whole : r;
     }
+    // A header names the declaration above its change, which may be a prototype of a function
+    // defined elsewhere: the header itself comes first.
+    if (file && file.path.endsWith('.h')) {
+      const r = search(sides, [wholeFile(file)], false);
+      if (r.ok) return r;
+    }
     if (defs.length) {
       // the model has the function in another file (a moved or copied function)
       const regions = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.files.get(d.path)!, d.fn));
@@ -115,7 +121,9 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
   // no model file by that name: the context may still be model code (a headerless fragment, a
   // file the model keeps under another path); ask for a near-complete match
   const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p)!));
-  const r = search(sides, regions, !fd.headerless);
+  // Placed only where the context is unmistakably the model's code: a near-complete match, named
+  // file or not (a short fragment resembling model code is not model code).
+  const r = search(sides, regions, true);
   if (r.ok) {
     if (path) r.notes.push(`the diff names ${path}; the context is in the model's ${r.fit.file.path}`);
     return r;

@@ -6,6 +6,8 @@ import { outlineTranslationUnit, type FunctionOutline } from '../model/interp/so
 import { kernelBuiltins } from '../model/kernel/builtins/index.js';
 import type { ModelSource } from '../model/source/index.js';
 import { groupStatements, type TokStatement } from './statements.js';
+import { inactiveLines } from './config-regions.js';
+import { MODEL_CONFIG } from '../model/source/config.js';
 import { tokenizeText, type TokenizedText } from './tokens.js';
 
 export interface IndexedFunction extends FunctionOutline {
@@ -41,7 +43,12 @@ export function indexFile(path: string, text: string): FileIndex {
     const lt = tt.lineToks[Math.min(tt.lineToks.length, Math.max(1, line)) - 1]!;
     return end ? lt.end : lt.first;
   };
-  const functions = outline.functions.map((f) => ({ ...f, tokFirst: tokAtLine(f.startLine, false), tokEnd: tokAtLine(f.endLine, true) }));
+  // A definition the model's configuration compiles out (a header's stubs for a kernel without
+  // THP) is no model function: it is never run, and hunks are not searched for in it by name.
+  const off = /^\s*#\s*(if|else)/m.test(text) ? inactiveLines(text, MODEL_CONFIG) : null;
+  const functions = outline.functions
+    .filter((f) => !off?.[f.startLine])
+    .map((f) => ({ ...f, tokFirst: tokAtLine(f.startLine, false), tokEnd: tokAtLine(f.endLine, true) }));
   const idx: FileIndex = { path, text, ...tt, functions, statements: groupStatements(tt.toks), syntaxErrors: outline.syntaxErrors };
   fileCache.set(key, idx);
   if (fileCache.size > FILE_CACHE_LIMIT) fileCache.delete(fileCache.keys().next().value!);

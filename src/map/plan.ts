@@ -72,7 +72,16 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
     for (const r of removed) {
       const f = lf[r.old]!;
       if (f.tokens === 0) {
-        if (f.gapLine) gapDeletes.push(f.gapLine);
+        const c = f.comment;
+        if (c) {
+          // A comment the hunk removes whole takes the model's comment there with it, whatever
+          // either says. Of a comment removed in part, only lines the model has word for word
+          // go, and never one that opens or closes the model's comment.
+          const whole = sides.oldLines.slice(c.from, c.to + 1).every((l) => l.op === '-');
+          if (whole) {
+            if (r.old === c.from) for (let l = c.modelFrom; l <= c.modelTo; l++) gapDeletes.push(l);
+          } else if (f.gapLine && !/\/\*|\*\//.test(modelLine(file, f.gapLine))) gapDeletes.push(f.gapLine);
+        } else if (f.gapLine) gapDeletes.push(f.gapLine);
         continue;
       }
       const ok = f.words === 0 ? f.matchedTokens * 2 >= f.tokens : f.matchedWords >= MIN_REMOVED_LINE * f.words && f.matchedTokens * 2 >= f.tokens;
@@ -92,8 +101,9 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
         return { problem: `the removed line \`${r.text.trim()}\` is not in the model at this place${there}` };
       }
       if (f.matchedTokens < f.tokens) {
+        // The code it removes is not the model's: replaying it would remove something else.
         const s = statementAt(file, f.modelFirst);
-        notes.push(`the removed line \`${r.text.trim()}\` differs from the model's \`${s ? summarise(statementText(file, s)) : toks[f.modelFirst]!.t}\` (${f.matchedTokens} of ${f.tokens} tokens match); the model's statement is what goes`);
+        return { problem: `the removed line \`${r.text.trim()}\` differs in code from the model's \`${s ? summarise(statementText(file, s)) : toks[f.modelFirst]!.t}\` there (${f.matchedTokens} of ${f.tokens} tokens match)` };
       }
       if (tokFirst < 0 || f.modelFirst < tokFirst) tokFirst = f.modelFirst;
       if (f.modelLast > tokLast) tokLast = f.modelLast;
@@ -270,6 +280,12 @@ function after(fit: Fit, k: number): Anchor {
   const what = `after ${describeStatementAt(file, u)}`;
   if (lt.end - 1 === u) return { pos: nextLineStart(tok.line), mode: 'line', what, line: tok.line, tok: u, side: 'after' };
   return { pos: tok.end, mode: 'after-token', what, line: tok.line, tok: u, side: 'after' };
+}
+
+function modelLine(file: FileIndex, line: number): string {
+  const s = file.lineStarts[line - 1]!;
+  const e = line < file.lineStarts.length ? file.lineStarts[line]! : file.text.length;
+  return file.text.slice(s, e);
 }
 
 function isPpLine(file: FileIndex, line: number): boolean {

@@ -15,6 +15,7 @@ import { structAt } from '../kernel/object.js';
 import { mergeTsDepths } from '../kernel/ts-frames.js';
 import { Pmd, Pte, PgProt, SwpEntry, UpperEntry } from '../kernel/mm/pgtable-types.js';
 import { loadBase, type BaseInfo, type ModelSource } from '../source/index.js';
+import { MODEL_CONFIG } from '../source/config.js';
 import { ScenarioEnv, runStep } from './steps.js';
 import { finalState } from './final.js';
 import { issuer } from './issuer.js';
@@ -32,13 +33,7 @@ export interface CompiledBase {
   config: string[];
 }
 
-/**
- * The kernel config of the model: device-exclusive entries need CONFIG_DEVICE_PRIVATE; THP and MMU
- * notifiers are on; CONFIG_DEBUG_VM is on, so VM_BUG_ON()/VM_BUG_ON_PAGE() are live (as in the
- * debug kernels the hmm selftests run on). CONFIG_DEBUG_VM_PGFLAGS is off (thp_nr_pages() does not
- * assert on tail pages, notes §1.6).
- */
-export const MODEL_CONFIG = ['CONFIG_MMU', 'CONFIG_MMU_NOTIFIER', 'CONFIG_TRANSPARENT_HUGEPAGE', 'CONFIG_DEVICE_PRIVATE', 'CONFIG_DEBUG_VM'];
+export { MODEL_CONFIG };
 
 function opaqueZero(name: string) {
   switch (name) {

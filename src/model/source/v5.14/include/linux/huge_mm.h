@@ -12,6 +12,9 @@
 
 #include <linux/mm.h>
 
+#ifdef CONFIG_TRANSPARENT_HUGEPAGE
+void deferred_split_huge_page(struct page *page);
+
 void __split_huge_pmd(struct vm_area_struct *vma, pmd_t *pmd,
 		unsigned long address, bool freeze, struct page *page);
 
@@ -28,8 +31,22 @@ static inline void split_huge_pmd(struct vm_area_struct *vma, pmd_t *pmd,
 void split_huge_pmd_address(struct vm_area_struct *vma, unsigned long address,
 		bool freeze, struct page *page);
 
+void __split_huge_pud(struct vm_area_struct *vma, pud_t *pud,
+		unsigned long address);
+
 struct page *follow_trans_huge_pmd(struct vm_area_struct *vma,
 				   unsigned long addr, pmd_t *pmd,
 				   unsigned int flags);
+#else /* CONFIG_TRANSPARENT_HUGEPAGE */
+/* The stubs of a kernel without THP: the model is built with it, so they are never compiled. */
+static inline void deferred_split_huge_page(struct page *page) {}
+#define split_huge_pmd(__vma, __pmd, __address)	\
+	do { } while (0)
+
+static inline void __split_huge_pmd(struct vm_area_struct *vma, pmd_t *pmd,
+		unsigned long address, bool freeze, struct page *page) {}
+static inline void split_huge_pmd_address(struct vm_area_struct *vma,
+		unsigned long address, bool freeze, struct page *page) {}
+#endif /* CONFIG_TRANSPARENT_HUGEPAGE */
 
 #endif
