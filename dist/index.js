@@ -33813,7 +33813,7 @@ function evaluate(sides, file, region, a) {
         modelLast = mi;
       }
     }
-    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration: decl, modelFirst, modelLast, gapLine: 0 };
+    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration: decl, modelFirst, modelLast, gapLine: 0, comment: null };
   });
   let total = 0;
   let matched = 0;
@@ -33864,12 +33864,35 @@ function matchGapLines(sides, file, lines) {
     if (prev && next) for (let l = prev + 1; l < next; l++) modelLines.push(l);
     else if (next) for (let l = next - 1; l >= 1 && modelTokless(l) && next - l <= runEnd - runStart + 2; l--) modelLines.unshift(l);
     else for (let l = prev + 1; l <= file.lineStarts.length && modelTokless(l) && l - prev <= runEnd - runStart + 2; l++) modelLines.push(l);
-    const hKeys = [];
-    for (let x = runStart; x < runEnd; x++) hKeys.push(lines[x].tokens === 0 ? norm(sides.oldLines[x].text) : `\0h${x}`);
-    const mKeys = modelLines.map((l) => modelTokless(l) ? norm(modelLineText(l)) : `\0m${l}`);
-    const pairs = lcsPairs(hKeys, mKeys, !!next && !prev);
-    for (const [hi, mi] of pairs) lines[runStart + hi].gapLine = modelLines[mi];
+    const hText = [];
+    for (let x = runStart; x < runEnd; x++) hText.push(lines[x].tokens === 0 ? norm(sides.oldLines[x].text) : `\0h${x}`);
+    const mText = modelLines.map((l) => modelTokless(l) ? norm(modelLineText(l)) : `\0m${l}`);
+    const hUnits = units(hText);
+    const mUnits = units(mText);
+    const preferEnd = !!next && !prev;
+    for (const [hu, mu] of lcsPairs(hUnits.map((u) => u.key), mUnits.map((u) => u.key), preferEnd)) {
+      const h = hUnits[hu];
+      const m = mUnits[mu];
+      if (h.key === COMMENT) {
+        for (let x = h.from; x <= h.to; x++) {
+          lines[runStart + x].comment = { from: runStart + h.from, to: runStart + h.to, modelFrom: modelLines[m.from], modelTo: modelLines[m.to] };
+        }
+      }
+      const pairs = lcsPairs(hText.slice(h.from, h.to + 1), mText.slice(m.from, m.to + 1), preferEnd);
+      for (const [hi, mi] of pairs) lines[runStart + h.from + hi].gapLine = modelLines[m.from + mi];
+    }
   }
+}
+function units(texts) {
+  const out2 = [];
+  for (let i2 = 0; i2 < texts.length; i2++) {
+    const t = texts[i2];
+    const isComment2 = t !== "" && !t.startsWith("\0");
+    const last = out2[out2.length - 1];
+    if (isComment2 && last?.key === COMMENT && last.to === i2 - 1) last.to = i2;
+    else out2.push({ key: isComment2 ? COMMENT : t, from: i2, to: i2 });
+  }
+  return out2;
 }
 function lcsPairs(a, b2, preferEnd) {
   if (!a.length || !b2.length) return [];
@@ -33895,7 +33918,7 @@ function lcsPairs(a, b2, preferEnd) {
   if (preferEnd) return out2;
   return out2.map(([x, y]) => [a.length - 1 - x, b2.length - 1 - y]).reverse();
 }
-var MIN_COVERAGE, MIN_WORDS, MIN_REMOVED_LINE, norm;
+var MIN_COVERAGE, MIN_WORDS, MIN_REMOVED_LINE, norm, COMMENT;
 var init_fit = __esm({
   "src/map/fit.ts"() {
     "use strict";
@@ -33904,6 +33927,7 @@ var init_fit = __esm({
     MIN_WORDS = 2;
     MIN_REMOVED_LINE = 0.6;
     norm = (s) => s.replace(/\s+/g, " ").trim();
+    COMMENT = "\0comment";
   }
 });
 
@@ -36594,6 +36618,64 @@ var init_builtins = __esm({
   }
 });
 
+// src/map/config-regions.ts
+function holds(cond, config) {
+  const c = cond.replace(/\/\*.*?\*\//g, "").trim();
+  let m = /^!?\s*(?:defined\s*\(?\s*|IS_ENABLED\s*\(\s*)(CONFIG_\w+)\s*\)?$/.exec(c);
+  if (m) return c.startsWith("!") ? !config.has(m[1]) : config.has(m[1]);
+  m = /^(CONFIG_\w+)$/.exec(c);
+  if (m) return config.has(m[1]);
+  return null;
+}
+function inactiveLines(text, config) {
+  const cfg = new Set(config);
+  const lines = text.split("\n");
+  const out2 = [false];
+  const stack = [];
+  const live = () => stack.every((s) => s.on);
+  for (const line of lines) {
+    const m = DIRECTIVE.exec(line);
+    if (m) {
+      const [, kw, rest] = m;
+      if (kw === "ifdef" || kw === "ifndef" || kw === "if") {
+        const name3 = rest.trim().split(/\s/)[0] ?? "";
+        const h = kw === "if" ? holds(rest, cfg) : name3.startsWith("CONFIG_") ? kw === "ifdef" === cfg.has(name3) : null;
+        const on = h ?? true;
+        stack.push({ taken: on, on, live: live() });
+      } else if (kw === "elif" && stack.length) {
+        const top = stack[stack.length - 1];
+        const h = holds(rest, cfg) ?? true;
+        top.on = !top.taken && h;
+        top.taken ||= top.on;
+      } else if (kw === "else" && stack.length) {
+        const top = stack[stack.length - 1];
+        top.on = !top.taken;
+        top.taken = true;
+      } else if (kw === "endif") stack.pop();
+      out2.push(false);
+      continue;
+    }
+    out2.push(!live());
+  }
+  return out2;
+}
+var DIRECTIVE;
+var init_config_regions = __esm({
+  "src/map/config-regions.ts"() {
+    "use strict";
+    DIRECTIVE = /^[ \t]*#[ \t]*(ifdef|ifndef|if|elif|else|endif)\b(.*)$/;
+  }
+});
+
+// src/model/source/config.ts
+var MODEL_CONFIG;
+var init_config = __esm({
+  "src/model/source/config.ts"() {
+    "use strict";
+    MODEL_CONFIG = ["CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM"];
+  }
+});
+
 // src/map/model-index.ts
 function indexFile(path, text) {
   const key2 = `${path}\0${text}`;
@@ -36609,7 +36691,8 @@ function indexFile(path, text) {
     const lt = tt.lineToks[Math.min(tt.lineToks.length, Math.max(1, line)) - 1];
     return end ? lt.end : lt.first;
   };
-  const functions = outline.functions.map((f) => ({ ...f, tokFirst: tokAtLine(f.startLine, false), tokEnd: tokAtLine(f.endLine, true) }));
+  const off = /^\s*#\s*(if|else)/m.test(text) ? inactiveLines(text, MODEL_CONFIG) : null;
+  const functions = outline.functions.filter((f) => !off?.[f.startLine]).map((f) => ({ ...f, tokFirst: tokAtLine(f.startLine, false), tokEnd: tokAtLine(f.endLine, true) }));
   const idx = { path, text, ...tt, functions, statements: groupStatements(tt.toks), syntaxErrors: outline.syntaxErrors };
   fileCache.set(key2, idx);
   if (fileCache.size > FILE_CACHE_LIMIT) fileCache.delete(fileCache.keys().next().value);
@@ -36645,6 +36728,8 @@ var init_model_index = __esm({
     init_source_outline();
     init_builtins();
     init_statements();
+    init_config_regions();
+    init_config();
     init_tokens();
     FILE_CACHE_LIMIT = 256;
     fileCache = /* @__PURE__ */ new Map();
@@ -36685,7 +36770,13 @@ function planHunk(sides, fit) {
     for (const r of removed) {
       const f = lf[r.old];
       if (f.tokens === 0) {
-        if (f.gapLine) gapDeletes.push(f.gapLine);
+        const c = f.comment;
+        if (c) {
+          const whole = sides.oldLines.slice(c.from, c.to + 1).every((l) => l.op === "-");
+          if (whole) {
+            if (r.old === c.from) for (let l = c.modelFrom; l <= c.modelTo; l++) gapDeletes.push(l);
+          } else if (f.gapLine && !/\/\*|\*\//.test(modelLine(file, f.gapLine))) gapDeletes.push(f.gapLine);
+        } else if (f.gapLine) gapDeletes.push(f.gapLine);
         continue;
       }
       const ok = f.words === 0 ? f.matchedTokens * 2 >= f.tokens : f.matchedWords >= MIN_REMOVED_LINE * f.words && f.matchedTokens * 2 >= f.tokens;
@@ -36706,7 +36797,7 @@ function planHunk(sides, fit) {
       }
       if (f.matchedTokens < f.tokens) {
         const s = statementAt(file, f.modelFirst);
-        notes.push(`the removed line \`${r.text.trim()}\` differs from the model's \`${s ? summarise(statementText(file, s)) : toks[f.modelFirst].t}\` (${f.matchedTokens} of ${f.tokens} tokens match); the model's statement is what goes`);
+        return { problem: `the removed line \`${r.text.trim()}\` differs in code from the model's \`${s ? summarise(statementText(file, s)) : toks[f.modelFirst].t}\` there (${f.matchedTokens} of ${f.tokens} tokens match)` };
       }
       if (tokFirst < 0 || f.modelFirst < tokFirst) tokFirst = f.modelFirst;
       if (f.modelLast > tokLast) tokLast = f.modelLast;
@@ -36875,6 +36966,11 @@ function after(fit, k) {
   const what = `after ${describeStatementAt(file, u)}`;
   if (lt.end - 1 === u) return { pos: nextLineStart(tok.line), mode: "line", what, line: tok.line, tok: u, side: "after" };
   return { pos: tok.end, mode: "after-token", what, line: tok.line, tok: u, side: "after" };
+}
+function modelLine(file, line) {
+  const s = file.lineStarts[line - 1];
+  const e = line < file.lineStarts.length ? file.lineStarts[line] : file.text.length;
+  return file.text.slice(s, e);
 }
 function isPpLine(file, line) {
   const lt = file.lineToks[line - 1];
@@ -37050,6 +37146,10 @@ function locateHunk(cx, fd, hunk, sides) {
       }
       return whole.tooLarge ? whole : r2;
     }
+    if (file && file.path.endsWith(".h")) {
+      const r2 = search(sides, [wholeFile(file)], false);
+      if (r2.ok) return r2;
+    }
     if (defs.length) {
       const regions2 = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.files.get(d.path), d.fn));
       const r2 = search(sides, regions2, false);
@@ -37089,7 +37189,7 @@ function locateHunk(cx, fd, hunk, sides) {
     return r2;
   }
   const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p)));
-  const r = search(sides, regions, !fd.headerless);
+  const r = search(sides, regions, true);
   if (r.ok) {
     if (path) r.notes.push(`the diff names ${path}; the context is in the model's ${r.fit.file.path}`);
     return r;
@@ -39783,13 +39883,13 @@ var init_compiler = __esm({
       }
       // ------------------------------------------------------------------------- the pipeline
       compile() {
-        const units = this.pp.run(this.opts.sources.map((s) => s.path));
+        const units2 = this.pp.run(this.opts.sources.map((s) => s.path));
         for (const d of this.pp.diagnostics) this.diag(d);
         for (const [name3, size] of this.pp.opaque) this.declareOpaque(name3, size);
         const extra = this.opts.opaqueTypes;
         if (Array.isArray(extra)) for (const n of extra) this.declareOpaque(n, 8);
         else if (extra) for (const [n, s] of Object.entries(extra)) this.declareOpaque(n, s);
-        const tops = units.map((u) => this.parseUnit(u.path, u.text));
+        const tops = units2.map((u) => this.parseUnit(u.path, u.text));
         tops.forEach((list2) => list2.forEach((d) => this.guard(d.k === "function" ? d.def.file : d.file, d.k === "function" ? d.def.line : d.line, () => this.declareTop(d))));
         for (const [name3, b2] of Object.entries(this.opts.builtins ?? {})) this.guard("<builtins>", 0, () => this.bindBuiltin(name3, b2));
         this.compileFunctions();
@@ -41110,7 +41210,7 @@ function cleanHazard(h) {
   if (h.loc) out2.loc = h.loc;
   return out2;
 }
-var MODEL_CONFIG, PROGRAMS_KEPT, programs, RETRY_FNS, MAX_TRACE_EVENTS;
+var PROGRAMS_KEPT, programs, RETRY_FNS, MAX_TRACE_EVENTS;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
@@ -41125,11 +41225,11 @@ var init_run = __esm({
     init_ts_frames();
     init_pgtable_types();
     init_source();
+    init_config();
     init_steps();
     init_final();
     init_issuer();
     init_budget();
-    MODEL_CONFIG = ["CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM"];
     PROGRAMS_KEPT = 4;
     programs = /* @__PURE__ */ new Map();
     RETRY_FNS = /* @__PURE__ */ new Set(["mmu_interval_read_retry", "mmu_interval_check_retry"]);
@@ -41498,10 +41598,35 @@ function placeOne(h, cx, baselineHunks, forced, planned) {
       notes: [...loc.notes, "the new side of the hunk is already in the model here: nothing to splice"]
     });
   }
-  planned.push({ h, plan, file: loc.fit.file, notes: loc.notes });
-  const p = placement(h, { kind: "code", placement: where, function: fn, modelLines: plan.modelLines, match: matchOf(loc.fit), notes: [...loc.notes, ...plan.notes] });
+  const file = loc.fit.file;
+  if (compiledOut(file, plan.edits)) {
+    return placement(h, { kind: "no-behaviour", placement: `${where}: code the model's configuration compiles out (${MODEL_CONFIG.join(", ")} set), no behaviour to replay`, function: fn ?? declaredName(file, plan), modelLines: plan.modelLines, match: matchOf(loc.fit) });
+  }
+  planned.push({ h, plan, file, notes: loc.notes });
+  const p = placement(h, { kind: "code", placement: where, function: fn ?? declaredName(file, plan), modelLines: plan.modelLines, match: matchOf(loc.fit), notes: [...loc.notes, ...plan.notes] });
   if (!diffPath(h.fd)) p.file = loc.fit.file.path;
   return p;
+}
+function compiledOut(file, edits) {
+  if (!edits.length || !/^\s*#\s*(if|else)/m.test(file.text)) return false;
+  const off = inactiveLines(file.text, MODEL_CONFIG);
+  return edits.every((e) => {
+    const a = lineOfOffset(file, e.start);
+    const b2 = lineOfOffset(file, Math.max(e.start, e.end - 1));
+    for (let l = a; l <= b2; l++) if (!off[l]) return false;
+    return true;
+  });
+}
+function declaredName(file, plan) {
+  if (!plan.line) return null;
+  const t = file.lineToks[plan.line - 1];
+  if (!t || t.first === t.end) return null;
+  const s = statementAt(file, t.first);
+  const lineText = file.text.slice(file.lineStarts[plan.line - 1], file.lineStarts[plan.line] ?? file.text.length);
+  for (const text of [lineText, s ? statementText(file, s) : ""]) {
+    for (const m of text.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) if (!NOT_NAMES.has(m[1])) return m[1];
+  }
+  return null;
 }
 function matchOf(fit) {
   let tokens = 0;
@@ -41520,6 +41645,7 @@ function alreadyApplied(h, oldFit) {
   const all2 = nf.alignment.match.every((m) => m >= 0);
   return all2 && nf.alignment.score >= oldFit.alignment.score;
 }
+var NOT_NAMES;
 var init_map = __esm({
   "src/map/index.ts"() {
     "use strict";
@@ -41531,9 +41657,13 @@ var init_map = __esm({
     init_model_index();
     init_paths();
     init_plan();
+    init_config_regions();
+    init_describe();
+    init_config();
     init_placements();
     init_splice();
     init_verify();
+    NOT_NAMES = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "defined", "__attribute__"]);
   }
 });
 
@@ -42461,7 +42591,7 @@ function isScissorsLine(line) {
   for (let i2 = 0; i2 < line.length; ) {
     const ch = line[i2];
     const cp = line.codePointAt(i2);
-    const units = cp > 65535 ? 2 : 1;
+    const units2 = cp > 65535 ? 2 : 1;
     const width = cp < 128 ? 1 : cp < 2048 ? 2 : cp < 65536 ? 3 : 4;
     if (isBlank(ch)) {
       if (inPerforation) {
@@ -42490,7 +42620,7 @@ function isScissorsLine(line) {
         lastVisible = byte + width - 1;
       }
     }
-    i2 += units;
+    i2 += units2;
     byte += width;
   }
   const visible = firstVisible < 0 ? 0 : lastVisible - firstVisible + 1;
@@ -74218,7 +74348,7 @@ async function review(req) {
   const baseUnit = (name3) => ({ key: `base:${name3}`, base: name3, sources: null, label: "" });
   const baselinePatches = [];
   const variants = new VariantStore(req.spillVariantsFrom);
-  const units = /* @__PURE__ */ new Map();
+  const units2 = /* @__PURE__ */ new Map();
   for (const c of eachVariant(parse4)) {
     const probe = (name4) => mapDiffSync2(c.diff, { name: name4, kernel: baseInfo2(name4).spec.kernel, sources: baseSources2(name4) }, { partial: true, compile: false }).placements;
     const choice = chooseBase(c.message, facts, req.base, probe);
@@ -74238,7 +74368,7 @@ async function review(req) {
     variants.add(v);
     if (!v.replayed) continue;
     const unit = { key: v.id, base: name3, sources: mapped.sources ?? sources, label, ...v.partial ? { partial: true } : {} };
-    units.set(v.id, unit);
+    units2.set(v.id, unit);
     let known = baseErrors.get(name3);
     if (!known) baseErrors.set(name3, known = new Set((await runner2.errors(baseUnit(name3))).map(diagKey)));
     v.compileErrors = (await runner2.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
@@ -74250,7 +74380,7 @@ async function review(req) {
   let best = 0;
   const bases = [];
   for (const spec of BASE_SPECS2) {
-    const group = [...units.values()].filter((u) => u.base === spec.name);
+    const group = [...units2.values()].filter((u) => u.base === spec.name);
     const chosen = [...variants.inMemory()].some((v) => v.base.base === spec.name);
     if (!chosen) continue;
     const use = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo2(spec.name).description, baseline: {} };

@@ -13385,6 +13385,15 @@ var init_source = __esm({
   }
 });
 
+// src/model/source/config.ts
+var MODEL_CONFIG;
+var init_config = __esm({
+  "src/model/source/config.ts"() {
+    "use strict";
+    MODEL_CONFIG = ["CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM"];
+  }
+});
+
 // src/model/kernel/mm/mprotect.ts
 function* mprotect(ctx, k, mm, start2, len, prot2) {
   return yield* k.tsFrame(ctx, "mprotect (mprotect_fixup)", mprotectBody(ctx, k, mm, start2, len, prot2));
@@ -13956,7 +13965,7 @@ function cleanHazard(h) {
   if (h.loc) out2.loc = h.loc;
   return out2;
 }
-var MODEL_CONFIG, PROGRAMS_KEPT, programs, RETRY_FNS, MAX_TRACE_EVENTS;
+var PROGRAMS_KEPT, programs, RETRY_FNS, MAX_TRACE_EVENTS;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
@@ -13971,11 +13980,11 @@ var init_run = __esm({
     init_ts_frames();
     init_pgtable_types();
     init_source();
+    init_config();
     init_steps();
     init_final();
     init_issuer();
     init_budget();
-    MODEL_CONFIG = ["CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM"];
     PROGRAMS_KEPT = 4;
     programs = /* @__PURE__ */ new Map();
     RETRY_FNS = /* @__PURE__ */ new Set(["mmu_interval_read_retry", "mmu_interval_check_retry"]);
