@@ -41,6 +41,7 @@ import { initOutline } from '../model/interp/source-outline.js';
 import type { ModelSource } from '../model/source/index.js';
 import type { Diff, FileDiff, Hunk } from '../patch/types.js';
 import { addedModelDefinitions } from './baseline-functions.js';
+import { definitionSwaps, swapEdit } from './posting.js';
 import { fitHunk } from './fit.js';
 import { hunkSides } from './hunk-sides.js';
 import { diffPath, headerFunction, locateHunk, type LocateContext } from './locate.js';
@@ -172,15 +173,82 @@ function placeOne(
 ): HunkPlacement {
   const nb = noBehaviour(diffPath(h.fd));
   if (nb) return placement(h, { kind: 'no-behaviour', placement: `${h.path}: ${nb}, no behaviour to replay`, function: null });
-  if (baselineHunks.has(h.key)) {
-    return placement(h, {
-      kind: 'baseline',
-      placement: `adds functions the model already has: the thread's baseline, not spliced`,
-      function: headerFunction(h.hunk),
-    });
-  }
   const f = forced.get(h.key);
   if (f) return f;
+  if (baselineHunks.has(h.key)) return placeDefinitions(h, cx, planned);
+  // A posting of the modelled series: what it re-posts as the base has it, or outside the model
+  // (the base leaves that part of the series out too), is no change.
+  if (baselineHunks.size) {
+    const same = postedAsModel(h, cx);
+    if (same) return same;
+    const p = placeCode(h, cx, planned);
+    if (p.kind === 'unplaced' && OUTSIDE.has(p.unplaced!)) {
+      return placement(h, { kind: 'outside-model', placement: `${p.reason}: outside the model, which the base leaves out of this series too`, function: p.function });
+    }
+    return p;
+  }
+  return placeCode(h, cx, planned);
+}
+
+const OUTSIDE = new Set(['file-not-modelled', 'function-not-modelled', 'function-is-runtime-primitive']);
+
+/**
+ * A hunk whose added lines define functions the model has: the posting's definitions take the
+ * place of the model's where they differ; where all are the model's, the hunk is the base's own
+ * code (`baseline`).
+ */
+function placeDefinitions(h: HunkState, cx: LocateContext, planned: { h: HunkState; plan: HunkPlan; file: FileIndex; notes: string[] }[]): HunkPlacement {
+  const swaps = definitionSwaps(h.hunk, cx.base, cx.fileOf);
+  const tokens = swaps.reduce((n, s) => n + s.tokens, 0);
+  const matched = swaps.reduce((n, s) => n + s.matched, 0);
+  const modelTokens = (s: (typeof swaps)[number]) => s.fn.tokEnd - s.fn.tokFirst;
+  const differ = swaps.filter((s) => s.matched !== s.tokens || modelTokens(s) !== s.tokens);
+  if (!differ.length) {
+    return placement(h, {
+      kind: 'baseline',
+      placement: `adds ${swaps.map((s) => `${s.name}()`).join(', ')} as the model has them: the base's own code, not spliced`,
+      function: swaps[0]?.name ?? headerFunction(h.hunk),
+      match: { tokens, matched },
+    });
+  }
+  const file = differ[0]!.file;
+  const here = differ.filter((s) => s.file.path === file.path);
+  const edits = here.map(swapEdit).sort((a, b) => a.start - b.start);
+  const first = here[0]!;
+  const plan: HunkPlan = {
+    edits,
+    modelLines: { start: first.fn.startLine, end: here.at(-1)!.fn.endLine },
+    where: `replacing the model's ${here.map((s) => `${s.name}()`).join(', ')} with the posting's`,
+    line: first.fn.startLine,
+    function: first.name,
+    inFunction: null,
+    notes: [],
+  };
+  planned.push({ h, plan, file, notes: [] });
+  const notes = here.map((s) => `${s.name}(): ${s.matched} of the posting's ${s.tokens} tokens are the model's, in order (the model's has ${modelTokens(s)})`);
+  const elsewhere = differ.filter((s) => s.file.path !== file.path);
+  if (elsewhere.length) notes.push(`not replaced (defined in another model file than the hunk's first): ${elsewhere.map((s) => `${s.name}()`).join(', ')}`);
+  return placement(h, { kind: 'code', placement: `${file.path}:${first.fn.startLine}, ${plan.where}`, function: first.name, modelLines: plan.modelLines, match: { tokens, matched }, notes });
+}
+
+/**
+ * The lines the hunk adds are the model's code token for token where its new side stands (the
+ * context may be the model's own rendering): re-posted as the base has it.
+ */
+function postedAsModel(h: HunkState, cx: LocateContext): HunkPlacement | null {
+  if (!h.sides.codeChange) return null;
+  const reversed: Hunk = { ...h.hunk, lines: h.hunk.lines.map((l) => ({ ...l, op: l.op === '+' ? '-' : l.op === '-' ? '+' : ' ' })) };
+  const rs = hunkSides(reversed);
+  const loc = locateHunk(cx, h.fd, reversed, rs);
+  if (!loc.ok) return null;
+  // in the reversed hunk the added lines are the removed ones
+  if (!rs.oldLines.every((l, k) => l.op !== '-' || loc.fit.lines[k]!.matchedTokens === loc.fit.lines[k]!.tokens)) return null;
+  const fn = functionAtLine(loc.fit.file, loc.fit.file.toks[loc.fit.alignment.firstModel]!.line)?.name ?? headerFunction(h.hunk);
+  // Not `alreadyApplied`: a posting's code being the base's is what makes the base its own.
+  return placement(h, { kind: 'no-code-change', placement: `${loc.fit.file.path}: the model already has this code as posted`, function: fn, match: matchOf(loc.fit) });
+}
+
+function placeCode(h: HunkState, cx: LocateContext, planned: { h: HunkState; plan: HunkPlan; file: FileIndex; notes: string[] }[]): HunkPlacement {
   if (!h.sides.codeChange) {
     const loc = locateHunk(cx, h.fd, h.hunk, h.sides);
     if (loc.ok) {

@@ -9,9 +9,11 @@ import type { ModelSource } from '../model/source/index.js';
  * - `no-behaviour`: a file that carries no behaviour (Documentation/, Kconfig help, MAINTAINERS);
  * - `baseline`: the hunk adds whole functions the model already has (a series mail that is the
  *   thread's baseline, see `addsModelledFunctions`); nothing is spliced for it;
+ * - `outside-model`: in a posting of the series the base models, a hunk of a file or function the
+ *   model does not have: the base leaves that part of the series out too;
  * - `unplaced`: could not be placed; `reason` says why.
  */
-export type PlacementKind = 'code' | 'no-code-change' | 'no-behaviour' | 'baseline' | 'unplaced';
+export type PlacementKind = 'code' | 'no-code-change' | 'no-behaviour' | 'baseline' | 'outside-model' | 'unplaced';
 
 export type UnplacedReason =
   | 'file-not-modelled'

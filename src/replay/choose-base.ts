@@ -94,7 +94,7 @@ export function fitOf(base: string, placements: readonly HunkPlacement[]): BaseF
   let tokens = 0;
   let matched = 0;
   for (const p of placements) {
-    if (p.kind === 'no-behaviour' || p.kind === 'baseline') continue;
+    if (p.kind === 'no-behaviour') continue;
     hunks++;
     // A base that already has the change is not the one it was written for.
     if (p.kind !== 'unplaced' && !p.alreadyApplied) placed++;

@@ -74,7 +74,9 @@ export async function review(req: ReviewRequest): Promise<Review> {
       variants.add(variantOf(c, `V${variants.length + 1}`, choice, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
       continue;
     }
-    if (mapped.addsModelledFunctions.length) {
+    // A posting of the modelled series is the base's own code only when it is that code: every
+    // definition as the model has it, the rest already there or outside the model.
+    if (mapped.addsModelledFunctions.length && mapped.placements.every((p) => p.kind !== 'code' && p.kind !== 'unplaced')) {
       baselinePatches.push({ messageId: c.message.id, author: c.diff.author ?? c.message.from, subject: c.message.subject, adds: [...mapped.addsModelledFunctions] });
       continue;
     }

@@ -81,8 +81,11 @@ export function splitPairs(diff: Diff, placements: readonly HunkPlacement[]): Sp
         const giveLeft = ca.has(give) && !cb.has(give);
         if (takeLeft !== giveLeft) out.push({ kind: pair.kind, leftOut: number(a), replayed: number(b), names: [take, give] });
       }
-      for (const name of declaredIn(ha)) if (uses(hb, name)) out.push({ kind: 'declaration', leftOut: number(a), replayed: number(b), names: [name] });
-      for (const name of declaredIn(hb)) if (uses(ha, name)) out.push({ kind: 'declaration', leftOut: number(a), replayed: number(b), names: [name] });
+      // a local is shared only within one function
+      if (a.function && a.function === b.function) {
+        for (const name of declaredIn(ha)) if (uses(hb, name)) out.push({ kind: 'declaration', leftOut: number(a), replayed: number(b), names: [name] });
+        for (const name of declaredIn(hb)) if (uses(ha, name)) out.push({ kind: 'declaration', leftOut: number(a), replayed: number(b), names: [name] });
+      }
     }
   }
   return out;
