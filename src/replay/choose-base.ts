@@ -29,7 +29,9 @@ export type BaseChoice =
   | { base: string; rule: 'base-commit'; commit: string; fits: BaseFit[] }
   | { base: string; rule: 'subject'; version: number; fits: BaseFit[]; unknownCommit: string | null }
   | { base: string; rule: 'exact' | 'closest'; fits: BaseFit[]; unknownCommit: string | null }
-  | { base: string; rule: 'date'; date: string | null; fits: BaseFit[]; unknownCommit: string | null };
+  | { base: string; rule: 'date'; date: string | null; fits: BaseFit[]; unknownCommit: string | null }
+  /** A newer revision of a series: the base its previous revision was replayed on. */
+  | { base: string; rule: 'revision'; previousVersion: number; previous: BaseChoice };
 
 export class UnknownBase extends Error {
   constructor(

@@ -1,20 +1,24 @@
 // A review, start to end: read the inputs as one thread, collect the variants (one per distinct
-// diff), choose the base, place each variant's hunks on the model (src/map), replay every
-// scenario on the base and on each replayable variant, compare the outcomes. The result is the
-// Review every renderer reads.
+// diff), choose each one's base, place its hunks on the model (src/map), replay every scenario on
+// what each variant is compared with and on the variant, compare the outcomes. A patch of a series
+// is compared with the series before it, a series as a whole and a newer revision of it are
+// variants of their own. The result is the Review every renderer reads.
 import type { MappedDiff } from '../map/types.js';
 import type { Scenario } from '../model/scenario/types.js';
 import type { ModelSource } from '../model/source/index.js';
 import type { Diff } from '../patch/types.js';
-import type { Message, ThreadParse } from '../thread/types.js';
+import type { ThreadParse } from '../thread/types.js';
+import { Chains, ownDiff, type ChainPoint } from './chains.js';
 import { chooseBase, threadBaseFacts, UnknownBase, type BaseChoice } from './choose-base.js';
-import { actorMap, sequencePair, type SequencePair } from './interactions.js';
+import { actorMap, type SequencePair } from './interactions.js';
 import { defaultMapper, type MapDiffFn } from './map-seam.js';
 import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
-import type { BaselinePatch, BaseUse, HunkReview, Review, ThreadBrief, VariantReview } from './types.js';
+import { indexSeries, seriesPatchOf, type SeriesInfo } from './series.js';
+import { brief } from './thread-brief.js';
+import type { BaselinePatch, BaseUse, Review, VariantReview, VariantSeries } from './types.js';
+import { noteFor, variantOf } from './variant-review.js';
 import { eachVariant, type VariantCandidate } from './variants.js';
 import { VariantStore } from './variant-store.js';
-import { splitPairs } from './split-pairs.js';
 
 export interface ReviewRequest {
   /** Input paths, as `lkml-replay review` takes them. Ignored when `parse` is given. */
@@ -41,11 +45,22 @@ export interface ReviewRequest {
  */
 export const REVIEW_PARSE = { lean: true, hunkLines: true } as const;
 
+/** What a replayed variant is compared with: the bare base, or a chain of a series on it. */
+interface Compared {
+  unit: CompileUnit;
+  base: string;
+}
+
 export async function review(req: ReviewRequest): Promise<Review> {
   const parse = req.parse ?? (await (await import('../thread/parse-thread.js')).parseThread(req.inputs, REVIEW_PARSE));
-  const [{ loadBase, baseInfo, BASE_SPECS }, { mapDiffSync, initMapper }] = await Promise.all([import('../model/source/index.js'), import('../map/index.js')]);
+  const [{ loadBase, baseInfo, BASE_SPECS }, { mapDiffSync, initMapper }, { sourcesDigest }] = await Promise.all([
+    import('../model/source/index.js'),
+    import('../map/index.js'),
+    import('../map/compile-check.js'),
+  ]);
   if (req.base !== undefined && !BASE_SPECS.some((b) => b.name === req.base)) throw new UnknownBase(req.base, BASE_SPECS.map((b) => b.name));
   const facts = threadBaseFacts(parse.messages);
+  const seriesIdx = indexSeries(parse.messages, facts);
   const mapper = req.mapper ?? (await defaultMapper());
   // Compiles for the compile errors, and runs this thread's share of the scenarios.
   const runner = req.runner ?? new InProcessRunner();
@@ -58,39 +73,105 @@ export async function review(req: ReviewRequest): Promise<Review> {
     if (!s) sourcesOf.set(name, (s = loadBase(name).sources));
     return s;
   };
-  const baseErrors = new Map<string, Set<string>>();
   const baseUnit = (name: string): CompileUnit => ({ key: `base:${name}`, base: name, sources: null, label: '' });
+  const choose = (m: VariantCandidate['message'], diff: Diff): BaseChoice =>
+    chooseBase(m, facts, req.base, (name) => mapDiffSync(diff, { name, kernel: baseInfo(name).spec.kernel, sources: baseSources(name) }, { partial: true, compile: false }).placements);
+  const chains = new Chains({
+    index: seriesIdx,
+    messageAt: (i) => parse.messages[i]!,
+    chooseFor: choose,
+    baseSources,
+    mapPartial: (diff, base, sources) => mapSafely(mapper, diff, base, sources, true),
+  });
+  /** A chain point as what a variant is compared with (the bare base when nothing is under it). */
+  const comparedWith = (base: string, at: ChainPoint, id: string): Compared =>
+    at.onTopOf.length ? { base, unit: { key: `chain:${id}`, base, sources: at.sources, label: '' } } : { base, unit: baseUnit(base) };
 
   const baselinePatches: BaselinePatch[] = [];
   const variants = new VariantStore(req.spillVariantsFrom);
-  const units = new Map<string, CompileUnit>();
+  const replays = new Map<string, { unit: CompileUnit; against: Compared }>();
+  const baseErrors = new Map<string, Set<string>>();
+  const next = () => `V${variants.length + 1}`;
+
+  /** Files a mapped variant, replayed or not; returns it when replayed. */
+  const add = async (v: VariantReview, mapped: MappedDiff | null, against: Compared): Promise<void> => {
+    variants.add(v);
+    if (!v.replayed || !mapped) return;
+    const unit: CompileUnit = { key: v.id, base: against.base, sources: mapped.sources, label: v.label, ...(v.partial ? { partial: true } : {}) };
+    replays.set(v.id, { unit, against });
+    let known = baseErrors.get(against.base);
+    if (!known) baseErrors.set(against.base, (known = new Set((await runner.errors(baseUnit(against.base))).map(diagKey))));
+    // Right after mapping: the mapper has just compiled these sources to check them, and the
+    // runner gets that program from the model's cache instead of compiling them again.
+    v.compileErrors = (await runner.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+  };
+
   for (const c of eachVariant(parse)) {
-    const probe = (name: string) => mapDiffSync(c.diff, { name, kernel: baseInfo(name).spec.kernel, sources: baseSources(name) }, { partial: true, compile: false }).placements;
-    const choice = chooseBase(c.message, facts, req.base, probe);
-    const name = choice.base;
-    const sources = baseSources(name);
-    const mapped = await mapSafely(mapper, c.diff, name, sources, !!req.partial);
+    // A series patch (or a reply to one) is replayed on its series' chain.
+    const sp = seriesPatchOf(c.message, seriesIdx, facts);
+    const role: VariantSeries['role'] | null = sp ? (!sp.reply && ownDiff(c.message)?.id === c.diff.id ? 'patch' : 'reply') : null;
+    let choice: BaseChoice;
+    let at: ChainPoint | null = null;
+    if (sp && role) {
+      choice = chains.baseOf(sp.member.series);
+      at = await chains.before(sp.member.series, sp.member.index);
+    } else {
+      choice = choose(c.message, c.diff);
+    }
+    const sources = at?.sources ?? baseSources(choice.base);
+    const mapped = await mapSafely(mapper, c.diff, choice.base, sources, !!req.partial);
     if ('error' in mapped) {
-      variants.add(variantOf(c, `V${variants.length + 1}`, choice, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
+      variants.add(variantOf(c, next(), choice, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
       continue;
     }
     // A posting of the modelled series is the base's own code only when it is that code: every
     // definition as the model has it, the rest already there or outside the model.
-    if (mapped.addsModelledFunctions.length && mapped.placements.every((p) => p.kind !== 'code' && p.kind !== 'unplaced')) {
+    if (!at?.onTopOf.length && mapped.addsModelledFunctions.length && mapped.placements.every((p) => p.kind !== 'code' && p.kind !== 'unplaced')) {
       baselinePatches.push({ messageId: c.message.id, author: c.diff.author ?? c.message.from, subject: c.message.subject, adds: [...mapped.addsModelledFunctions] });
       continue;
     }
-    const label = `V${variants.length + 1}`;
-    const v = variantOf(c, label, choice, mapped, noteFor(mapped));
-    variants.add(v);
-    if (!v.replayed) continue;
-    const unit: CompileUnit = { key: v.id, base: name, sources: mapped.sources ?? sources, label, ...(v.partial ? { partial: true } : {}) };
-    units.set(v.id, unit);
-    let known = baseErrors.get(name);
-    if (!known) baseErrors.set(name, (known = new Set((await runner.errors(baseUnit(name))).map(diagKey))));
-    // Right after mapping: the mapper has just compiled these sources to check them, and the
-    // runner gets that program from the model's cache instead of compiling them again.
-    v.compileErrors = (await runner.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+    const v = variantOf(c, next(), choice, mapped, noteFor(mapped));
+    let against: Compared = { base: choice.base, unit: baseUnit(choice.base) };
+    if (sp && role && at) {
+      const info = seriesIdx.series.get(sp.member.series)!;
+      against = comparedWith(choice.base, at, `${info.key}#<${sp.member.index}`);
+      v.series = seriesFacts(info, sp.member.index, role, at, null);
+      // a chain with patches not wholly placed is only part of what the patch was written on
+      if (v.replayed && at.incomplete.length) v.partial = true;
+      // the comparison that is also the revision's: the previous revision's 1..k are what 1..k-1 are here
+      const prev = info.previous ? seriesIdx.series.get(info.previous)! : null;
+      if (role === 'patch' && prev?.members.some((m) => m.index === sp.member.index)) {
+        const old = await chains.after(prev.key, sp.member.index);
+        if (sourcesDigest(old.sources) === sourcesDigest(at.sources)) v.series.previousVersion = prev.version;
+      }
+    }
+    await add(v, mapped, against);
+  }
+
+  // Each series as a whole, and each revision's patches against the previous revision's.
+  for (const info of seriesIdx.series.values()) {
+    const choice = chains.baseOf(info.key);
+    const last = info.members.at(-1)!;
+    const first = parse.messages[info.members[0]!.messageIndex]!;
+    const whole = await chains.after(info.key, last.index);
+    if (info.members.length >= 2) {
+      const v = seriesVariant(first, next(), choice, `series:${info.key}`, seriesFacts(info, null, 'whole', whole, null), whole, info);
+      await add(v, { sources: whole.sources } as MappedDiff, { base: choice.base, unit: baseUnit(choice.base) });
+    }
+    const prev = info.previous ? seriesIdx.series.get(info.previous)! : null;
+    if (!prev) continue;
+    for (const m of info.members) {
+      if (!prev.members.some((p) => p.index === m.index)) continue;
+      const mine = await chains.after(info.key, m.index);
+      const theirs = await chains.after(prev.key, m.index);
+      const below = await chains.before(info.key, m.index);
+      // already told by the patch's own comparison (its chain below is the old revision's 1..k)
+      if (sourcesDigest(below.sources) === sourcesDigest(theirs.sources) || sourcesDigest(mine.sources) === sourcesDigest(theirs.sources)) continue;
+      const msg = parse.messages[m.messageIndex]!;
+      const facts2 = seriesFacts(info, m.index, 'revision', mine, prev.version);
+      const v = seriesVariant(msg, next(), choice, `revision:${info.key}#${m.index}`, facts2, mine, info);
+      await add(v, { sources: mine.sources } as MappedDiff, comparedWith(choice.base, theirs, `${prev.key}#${m.index}`));
+    }
   }
 
   const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
@@ -101,31 +182,38 @@ export async function review(req: ReviewRequest): Promise<Review> {
   let best = 0;
   const bases: BaseUse[] = [];
   for (const spec of BASE_SPECS) {
-    const group = [...units.values()].filter((u) => u.base === spec.name);
-    const chosen = [...variants.inMemory()].some((v) => v.base.base === spec.name);
-    if (!chosen) continue;
+    if (![...variants.inMemory()].some((v) => v.base.base === spec.name)) continue;
     const use: BaseUse = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo(spec.name).description, baseline: {} };
     bases.push(use);
-    // No variant replayed on this base: nothing to compare its baseline with.
-    if (!group.length) continue;
-    const results = await runAll({ base: baseUnit(spec.name), variants: group, scenarios: req.scenarios, actors: actorMap(baseSources(spec.name)) }, {
-      runner,
-      // A runner of the caller's own (a test's) must see every run: no workers then.
-      jobs: req.runner ? 1 : req.jobs,
-    });
-    for (const r of results) {
-      use.baseline[r.scenario] = r.baseline;
-      for (const run of r.variants) {
-        const v = byId.get(run.key)!;
-        // A partial replay is never a regression: the hunks left out may be what the rest needs.
-        const regression = run.regression && !v.partial;
-        v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial });
-        v.changed ||= run.changed;
-        v.regression ||= regression;
-      }
-      if (r.best && r.best.score > best) {
-        best = r.best.score;
-        sequence = r.best.sequence;
+    // Every group compared with the same thing on this base: the bare base first.
+    const groups = new Map<string, { against: Compared; units: CompileUnit[] }>();
+    for (const r of replays.values()) {
+      if (r.against.base !== spec.name) continue;
+      const g = groups.get(r.against.unit.key) ?? { against: r.against, units: [] };
+      g.units.push(r.unit);
+      groups.set(r.against.unit.key, g);
+    }
+    for (const g of [...groups.values()].sort((a, b) => Number(b.against.unit.sources === null) - Number(a.against.unit.sources === null))) {
+      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources(spec.name)) }, {
+        runner,
+        // A runner of the caller's own (a test's) must see every run: no workers then.
+        jobs: req.runner ? 1 : req.jobs,
+      });
+      for (const r of results) {
+        if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
+        for (const run of r.variants) {
+          const v = byId.get(run.key)!;
+          if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
+          // A partial replay is never a regression: the hunks left out may be what the rest needs.
+          const regression = run.regression && !v.partial;
+          v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial });
+          v.changed ||= run.changed;
+          v.regression ||= regression;
+        }
+        if (r.best && r.best.score > best) {
+          best = r.best.score;
+          sequence = r.best.sequence;
+        }
       }
     }
   }
@@ -152,7 +240,27 @@ export async function review(req: ReviewRequest): Promise<Review> {
   };
 }
 
-async function mapSafely(mapper: MapDiffFn, diff: Diff, base: string, sources: import('../model/source/index.js').ModelSource[], partial: boolean): Promise<MappedDiff | { error: string }> {
+function seriesFacts(info: SeriesInfo, index: number | null, role: VariantSeries['role'], at: ChainPoint, previousVersion: number | null): VariantSeries {
+  return { version: info.version, index, total: info.total, role, onTopOf: at.onTopOf, missing: at.missing, incomplete: at.incomplete, previousVersion, baseline: null };
+}
+
+/** A series as a whole or a revision's patches: no diff of its own, the patches' chain. */
+function seriesVariant(m: VariantCandidate['message'], label: string, base: BaseChoice, id: string, series: VariantSeries, at: ChainPoint, info: SeriesInfo): VariantReview {
+  const v = variantOf({ diff: ownDiff(m)!, message: m, copies: [] }, label, base, null, null);
+  return {
+    ...v,
+    id,
+    hunks: [],
+    series,
+    replayed: at.onTopOf.length > 0,
+    partial: at.incomplete.length > 0,
+    note: at.onTopOf.length ? null : `not replayed: no patch of the series v${info.version} could be placed`,
+    partialWouldReplay: [],
+    splitPairs: [],
+  };
+}
+
+async function mapSafely(mapper: MapDiffFn, diff: Diff, base: string, sources: ModelSource[], partial: boolean): Promise<MappedDiff | { error: string }> {
   try {
     return await mapper({ diff, base, sources, partial });
   } catch (err) {
@@ -162,142 +270,4 @@ async function mapSafely(mapper: MapDiffFn, diff: Diff, base: string, sources: i
 
 function diagKey(d: { file: string; message: string }): string {
   return `${d.file}|${d.message}`;
-}
-
-function noteFor(m: MappedDiff): string | null {
-  const code = m.placements.filter((p) => p.kind === 'code' || p.kind === 'unplaced');
-  const unplaced = m.placements.filter((p) => !p.mapped);
-  const where = (p: MappedDiff['placements'][number]) => `hunk ${p.hunkIndex + 1} of ${p.file}${p.function ? ` (${p.function})` : ''}`;
-  if (!m.replayable) {
-    const s = m.stoppedBy ?? unplaced[0];
-    return s ? `not replayed: ${where(s)} could not be placed: ${s.reason ?? s.unplaced ?? 'no reason given'}` : 'not replayed: the mapper found nothing to replay';
-  }
-  if (m.partial) return `replayed in part (--partial): ${unplaced.map((p) => `${where(p)} left out (${p.reason ?? p.unplaced})`).join('; ')}`;
-  if (!code.length) return 'no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same';
-  return null;
-}
-
-function variantOf(c: VariantCandidate, label: string, base: BaseChoice, mapped: MappedDiff | null, note: string | null): VariantReview {
-  const m = c.message;
-  const hunks: HunkReview[] = mapped
-    ? mapped.placements.map((p) => hunkReview(c.diff, m, p))
-    : c.diff.files.flatMap((f, fi) =>
-        f.hunks.map((h, hi) =>
-          hunkReview(c.diff, m, {
-            fileIndex: fi,
-            hunkIndex: hi,
-            file: f.new ?? f.old ?? '(unknown)',
-            function: h.function,
-            kind: 'unplaced',
-            mapped: false,
-            placement: null,
-            modelLines: null,
-            match: null,
-            alreadyApplied: false,
-            missing: [],
-            unplaced: null,
-            reason: note,
-            notes: [],
-            bodyLines: { start: h.lines[0]?.lineNo ?? 1, end: h.lines[h.lines.length - 1]?.lineNo ?? 1 },
-          }),
-        ),
-      );
-  return {
-    id: c.diff.id,
-    label,
-    base,
-    author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
-    date: m.date,
-    messageId: m.idSynthesised ? null : m.id,
-    sender: m.from.name || m.from.email ? m.from : null,
-    quoteDepth: c.diff.quoteDepth,
-    source: { file: m.source.file, index: m.source.index, format: m.source.format, origin: c.diff.origin, subject: m.subject },
-    copies: c.copies,
-    hunks,
-    replayed: !!mapped && mapped.replayable,
-    partial: !!mapped && mapped.partial,
-    splitPairs: mapped && mapped.partial ? splitPairs(c.diff, mapped.placements) : [],
-    partialWouldReplay: mapped && !mapped.replayable ? codeHunkNumbers(c.diff, mapped.placements) : [],
-    note,
-    compileErrors: [],
-    results: [],
-    changed: false,
-    regression: false,
-  };
-}
-
-/** 1-based numbers of the hunks placed as code (what --partial would replay). */
-function codeHunkNumbers(d: Diff, placements: MappedDiff['placements']): number[] {
-  return placements.filter((p) => p.kind === 'code').map((p) => d.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1);
-}
-
-function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number]): HunkReview {
-  const hunk = d.files[p.fileIndex]?.hunks[p.hunkIndex];
-  const header = hunk?.header ?? '';
-  const body = m.position?.body ?? null;
-  return {
-    file: p.file,
-    function: p.function,
-    mapped: p.mapped,
-    placement: p.placement,
-    reason: p.reason,
-    notes: p.notes ?? [],
-    kind: p.kind,
-    unplaced: p.unplaced,
-    header,
-    bodyLines: p.bodyLines,
-    fileLines: body === null ? null : { start: body + p.bodyLines.start - 1, end: body + p.bodyLines.end - 1 },
-    messageLine: m.position?.line ?? null,
-    kernelLines: { start: hunk?.newStart ?? 1, end: Math.max(hunk?.newStart ?? 1, (hunk?.newStart ?? 1) + (hunk?.newLines ?? 1) - 1) },
-  };
-}
-
-function brief(parse: ThreadParse, inputs: string[]): ThreadBrief {
-  // One pass, holding no message: the first and last dated messages (date order, ties in thread
-  // order), each sender at their earliest dated message, the diff ids.
-  let first: { date: string; subject: string } | null = null;
-  let last: string | null = null;
-  const dated = new Map<string, { date: string; i: number }>();
-  const anyOrder: string[] = [];
-  const seenAny = new Set<string>();
-  const files = new Set<string>();
-  const ids = new Set<string>();
-  let diffs = 0;
-  let firstSubject: string | null = null;
-  let i = 0;
-  for (const m of parse.messages) {
-    if (firstSubject === null) firstSubject = m.subject;
-    const who = m.from.name || m.from.email;
-    if (m.date) {
-      if (!first || m.date < first.date) first = { date: m.date, subject: m.subject };
-      if (last === null || m.date >= last) last = m.date;
-      const had = who ? dated.get(who) : undefined;
-      if (who && (!had || m.date < had.date)) dated.set(who, { date: m.date, i });
-    }
-    if (who && !seenAny.has(who)) {
-      seenAny.add(who);
-      anyOrder.push(who);
-    }
-    if (!inputs.length) files.add(m.source.file);
-    for (const d of m.diffs) {
-      diffs++;
-      ids.add(d.id);
-    }
-    i++;
-  }
-  const people = first
-    ? [...dated].sort(([, a], [, b]) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i)).map(([who]) => who)
-    : anyOrder;
-  const subject = first ? first.subject : firstSubject;
-  return {
-    subject: subject !== null ? subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, '') : '',
-    inputs: inputs.length ? inputs.map((i) => (i === '-' ? '<stdin>' : i)) : [...files],
-    messages: parse.messages.length,
-    participants: people,
-    first: first?.date ?? null,
-    last,
-    diffs,
-    distinct: ids.size,
-    errors: parse.errors,
-  };
 }

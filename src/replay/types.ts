@@ -113,6 +113,8 @@ export interface VariantReview {
   label: string;
   /** The base the variant was mapped (and replayed) on, and why that one. */
   base: BaseChoice;
+  /** For a patch of a series, a reply reworking one, a series as a whole or a revision: what it is replayed on top of. */
+  series: VariantSeries | null;
   author: Person | null;
   date: string | null;
   messageId: string | null;
@@ -140,6 +142,28 @@ export interface VariantReview {
   changed: boolean;
   /** Some scenario regresses. */
   regression: boolean;
+}
+
+export interface VariantSeries {
+  version: number;
+  /** The patch (k of total); null for the series as a whole. */
+  index: number | null;
+  total: number;
+  /**
+   * - patch: patch k, replayed on the base plus the series' patches before it;
+   * - reply: a diff in a reply to patch k (a quote or a rework), on the same chain as patch k;
+   * - whole: every patch of the series the input has, against the bare base;
+   * - revision: patch k (and the ones before it) against the previous revision's patches 1..k.
+   */
+  role: 'patch' | 'reply' | 'whole' | 'revision';
+  /** Patches of this series spliced in under it (indices), the earlier ones the input lacks, and those not wholly placed. */
+  onTopOf: number[];
+  missing: number[];
+  incomplete: number[];
+  /** The version it is compared with, when that is the previous revision (its patches 1..k). */
+  previousVersion: number | null;
+  /** Outcomes of what it is compared with when that is not the bare base. */
+  baseline: Record<string, Outcome & Trimmed> | null;
 }
 
 export interface ScenarioResult {

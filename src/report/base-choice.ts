@@ -24,6 +24,8 @@ export function baseWhy(c: BaseChoice): string {
     }
     case 'closest':
       return `no base matches the hunks exactly; the closest: ${c.fits.filter((f) => f.placed).map(fitText).join('; ')}${unknown}`;
+    case 'revision':
+      return `the revision before it (v${c.previousVersion}) was replayed on ${c.base} (${baseWhy(c.previous)})`;
     case 'date':
       return `no base places any hunk; ${c.base} is the newest base at ${c.date ? `the message's date, ${c.date.slice(0, 10)}` : 'all (the message is undated)'}${unknown}`;
   }
@@ -34,7 +36,7 @@ export function baseOf(r: Review, v: VariantReview): BaseUse {
   return r.bases.find((b) => b.name === v.base.base)!;
 }
 
-/** The baseline outcome of a scenario for a variant's base. */
+/** The outcome of a scenario the variant is compared with: its series chain's, else its base's. */
 export function baselineFor(r: Review, v: VariantReview, scenario: string): Outcome & Trimmed {
-  return baseOf(r, v).baseline[scenario]!;
+  return v.series?.baseline?.[scenario] ?? baseOf(r, v).baseline[scenario]!;
 }

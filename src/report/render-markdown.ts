@@ -5,7 +5,7 @@ import { sequenceDiagram } from './mermaid.js';
 import { baselineFor, baseWhy } from './base-choice.js';
 import { replayNotice } from './replay-notice.js';
 import { mdCell, mdCode, mdLiteral, mdProse as md } from './escape.js';
-import { causeLayout, differenceTag, hunkWhere, partialHint, splitPairLines, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
+import { causeLayout, differenceTag, hunkWhere, partialHint, seriesLine, splitPairLines, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
 
 const REGRESSION = '❌';
 const CHANGED = '⚠️';
@@ -88,6 +88,8 @@ function variantDetails(r: Review, v: VariantReview): string[] {
     for (const n of h.notes) out.push(`  - note: ${md(n)}`);
   });
   out.push(`- Base: \`${v.base.base}\`: ${md(baseWhy(v.base))}.`);
+  const series = seriesLine(v);
+  if (series) out.push(`- Series: ${md(series)}.`);
   if (v.note) out.push(`- ${md(v.note)}`);
   for (const s of splitPairLines(v)) out.push(`- Partial replay: ${md(s)}.`);
   const hint = partialHint(v);

@@ -6,7 +6,7 @@ import type { Review, VariantReview } from '../replay/types.js';
 import { visibleControls } from './escape.js';
 import { baselineFor, baseWhy } from './base-choice.js';
 import { replayNotice } from './replay-notice.js';
-import { causeLayout, differenceTag, hunkWhere, partialHint, splitPairLines, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
+import { causeLayout, differenceTag, hunkWhere, partialHint, seriesLine, splitPairLines, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
 import { plain, type Style } from './style.js';
 import { wrapLine } from './wrap.js';
 
@@ -74,6 +74,8 @@ function variantBlock(r: Review, v: VariantReview): string[] {
     for (const n of h.notes) out.push(`      note: ${n}`);
   });
   out.push(`    base:   ${v.base.base}: ${baseWhy(v.base)}`);
+  const series = seriesLine(v);
+  if (series) out.push(`    series: ${series}`);
   if (v.note) out.push(`    ${v.note}`);
   for (const s of splitPairLines(v)) out.push(`    partial replay: ${s}`);
   const hint = partialHint(v);

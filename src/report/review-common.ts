@@ -150,3 +150,42 @@ export function partialHint(v: VariantReview): string | null {
   const n = v.partialWouldReplay;
   return `--partial would replay hunk${n.length > 1 ? 's' : ''} ${n.join(', ')} without the others, its results labelled partial`;
 }
+
+/** `1-6`, `1, 3, 5-7`: patch indices in few words. */
+export function indexList(ns: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < ns.length; ) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
+    out.push(j > i ? `${ns[i]}-${ns[j]}` : `${ns[i]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+/** Where a series variant stands: which patch, on top of what, compared with what. */
+export function seriesLine(v: VariantReview): string | null {
+  const s = v.series;
+  if (!s) return null;
+  const of = `v${s.version}`;
+  const under = s.onTopOf.filter((k) => s.index === null || k < s.index);
+  const patches = (ns: readonly number[]) => `patch${ns.length > 1 ? 'es' : ''} ${indexList(ns)}`;
+  let head: string;
+  switch (s.role) {
+    case 'patch':
+      head = `patch ${s.index}/${s.total} of ${of}${under.length ? `, replayed on top of its ${patches(under)}` : ''}`;
+      break;
+    case 'reply':
+      head = `a diff in a reply to patch ${s.index}/${s.total} of ${of}, replayed on what that patch was${under.length ? ` (its ${patches(under)})` : ''}`;
+      break;
+    case 'whole':
+      return `the series ${of} as a whole (patches ${indexList(s.onTopOf)} of ${s.total}) against the bare base${s.incomplete.length ? `; patches ${indexList(s.incomplete)} were not wholly placed, so this replay is partial` : ''}`;
+    case 'revision':
+      return `${of} patches ${indexList(s.onTopOf)} against v${s.previousVersion} patches 1-${s.index}: what the revision changed up to patch ${s.index}`;
+  }
+  const parts = [head];
+  if (s.missing.length) parts.push(`the input lacks ${patches(s.missing)}, so ${s.missing.length > 1 ? 'they are' : 'it is'} not under it`);
+  if (s.incomplete.length) parts.push(`${patches(s.incomplete)} ${s.incomplete.length > 1 ? 'were' : 'was'} not wholly placed, so this replay is partial`);
+  if (s.previousVersion !== null) parts.push(`this is also what ${of} changed against v${s.previousVersion}'s patch ${s.index}`);
+  return parts.join('; ');
+}

@@ -1,0 +1,99 @@
+// A variant as the review shows it: who proposed it and where, how each hunk was placed, why it
+// was not replayed or replayed only in part.
+import type { MappedDiff } from '../map/types.js';
+import type { Diff } from '../patch/types.js';
+import type { Message } from '../thread/types.js';
+import type { BaseChoice } from './choose-base.js';
+import { splitPairs } from './split-pairs.js';
+import type { HunkReview, VariantReview } from './types.js';
+import type { VariantCandidate } from './variants.js';
+
+export function noteFor(m: MappedDiff): string | null {
+  const code = m.placements.filter((p) => p.kind === 'code' || p.kind === 'unplaced');
+  const unplaced = m.placements.filter((p) => !p.mapped);
+  const where = (p: MappedDiff['placements'][number]) => `hunk ${p.hunkIndex + 1} of ${p.file}${p.function ? ` (${p.function})` : ''}`;
+  if (!m.replayable) {
+    const s = m.stoppedBy ?? unplaced[0];
+    return s ? `not replayed: ${where(s)} could not be placed: ${s.reason ?? s.unplaced ?? 'no reason given'}` : 'not replayed: the mapper found nothing to replay';
+  }
+  if (m.partial) return `replayed in part (--partial): ${unplaced.map((p) => `${where(p)} left out (${p.reason ?? p.unplaced})`).join('; ')}`;
+  if (!code.length) return 'no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same';
+  return null;
+}
+
+export function variantOf(c: VariantCandidate, label: string, base: BaseChoice, mapped: MappedDiff | null, note: string | null): VariantReview {
+  const m = c.message;
+  const hunks: HunkReview[] = mapped
+    ? mapped.placements.map((p) => hunkReview(c.diff, m, p))
+    : c.diff.files.flatMap((f, fi) =>
+        f.hunks.map((h, hi) =>
+          hunkReview(c.diff, m, {
+            fileIndex: fi,
+            hunkIndex: hi,
+            file: f.new ?? f.old ?? '(unknown)',
+            function: h.function,
+            kind: 'unplaced',
+            mapped: false,
+            placement: null,
+            modelLines: null,
+            match: null,
+            alreadyApplied: false,
+            missing: [],
+            unplaced: null,
+            reason: note,
+            notes: [],
+            bodyLines: { start: h.lines[0]?.lineNo ?? 1, end: h.lines[h.lines.length - 1]?.lineNo ?? 1 },
+          }),
+        ),
+      );
+  return {
+    id: c.diff.id,
+    label,
+    base,
+    series: null,
+    author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
+    date: m.date,
+    messageId: m.idSynthesised ? null : m.id,
+    sender: m.from.name || m.from.email ? m.from : null,
+    quoteDepth: c.diff.quoteDepth,
+    source: { file: m.source.file, index: m.source.index, format: m.source.format, origin: c.diff.origin, subject: m.subject },
+    copies: c.copies,
+    hunks,
+    replayed: !!mapped && mapped.replayable,
+    partial: !!mapped && mapped.partial,
+    splitPairs: mapped && mapped.partial ? splitPairs(c.diff, mapped.placements) : [],
+    partialWouldReplay: mapped && !mapped.replayable ? codeHunkNumbers(c.diff, mapped.placements) : [],
+    note,
+    compileErrors: [],
+    results: [],
+    changed: false,
+    regression: false,
+  };
+}
+
+/** 1-based numbers of the hunks placed as code (what --partial would replay). */
+function codeHunkNumbers(d: Diff, placements: MappedDiff['placements']): number[] {
+  return placements.filter((p) => p.kind === 'code').map((p) => d.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1);
+}
+
+function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number]): HunkReview {
+  const hunk = d.files[p.fileIndex]?.hunks[p.hunkIndex];
+  const header = hunk?.header ?? '';
+  const body = m.position?.body ?? null;
+  return {
+    file: p.file,
+    function: p.function,
+    mapped: p.mapped,
+    placement: p.placement,
+    reason: p.reason,
+    notes: p.notes ?? [],
+    kind: p.kind,
+    unplaced: p.unplaced,
+    header,
+    bodyLines: p.bodyLines,
+    fileLines: body === null ? null : { start: body + p.bodyLines.start - 1, end: body + p.bodyLines.end - 1 },
+    messageLine: m.position?.line ?? null,
+    kernelLines: { start: hunk?.newStart ?? 1, end: Math.max(hunk?.newStart ?? 1, (hunk?.newStart ?? 1) + (hunk?.newLines ?? 1) - 1) },
+  };
+}
+
