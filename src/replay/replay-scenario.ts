@@ -22,6 +22,8 @@ export interface VariantRun {
   differences: Difference[];
   changed: boolean;
   regression: boolean;
+  /** False when the base's run never called a function the variant changes: not run, the same by construction. */
+  reached: boolean;
 }
 
 export interface ScenarioResult {
@@ -37,16 +39,24 @@ export interface ScenarioResult {
 export async function replayScenario(run: (job: RunJob) => Promise<Outcome>, task: ScenarioTask, actors: Map<string, Actor>): Promise<ScenarioResult> {
   const { scenario } = task;
   const baseline = await run({ unit: task.base, scenario, trace: 'full' });
+  const called = calledFunctions(baseline);
   const variants: VariantRun[] = [];
   let best: { score: number; unit: CompileUnit; outcome: Outcome } | null = null;
   // Variants one at a time: only the base's and the best variant's full runs stay alive.
   for (const unit of task.variants) {
+    // Runs are deterministic and the same until a changed function runs: if the base's run never
+    // called one, the variant's run is the base's.
+    if (called && unit.changed && !unit.changed.some((f) => called.has(f))) {
+      const outcome = { ...baseline, base: `${unit.base}${unit.label ? ` + ${unit.label}` : ''}` };
+      variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: [], changed: false, regression: false, reached: false });
+      continue;
+    }
     const outcome = await run({ unit, scenario, trace: 'full' });
     const cmp = compareOutcomes(baseline, outcome);
     const score = changeScore(cmp);
     // A partial replay's differences may be the missing hunks' doing: never the diagram.
     if (!unit.partial && score > (best?.score ?? 0)) best = { score, unit, outcome };
-    variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression });
+    variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression, reached: true });
   }
   return {
     scenario: scenario.name,
@@ -54,6 +64,16 @@ export async function replayScenario(run: (job: RunJob) => Promise<Outcome>, tas
     variants,
     best: best && { score: best.score, sequence: sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) },
   };
+}
+
+/** Every model function the run called, or null when its trace does not hold them all. */
+function calledFunctions(o: Outcome): Set<string> | null {
+  const out = new Set<string>();
+  for (const ev of o.trace) {
+    if (ev.t === 'call') out.add(ev.fn);
+    else if (ev.t === 'note' && ev.fn === '(runner)') return null;
+  }
+  return out;
 }
 
 /** How much a run changed: a regression over a verdict over a result over the rest. */

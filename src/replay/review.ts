@@ -9,6 +9,7 @@ import type { ModelSource } from '../model/source/index.js';
 import type { Diff } from '../patch/types.js';
 import type { ThreadParse } from '../thread/types.js';
 import { Chains, ownDiff, type ChainPoint } from './chains.js';
+import { changedFunctions } from './changed-functions.js';
 import { chooseBase, threadBaseFacts, UnknownBase, type BaseChoice } from './choose-base.js';
 import { actorMap, type SequencePair } from './interactions.js';
 import { defaultMapper, type MapDiffFn } from './map-seam.js';
@@ -97,7 +98,8 @@ export async function review(req: ReviewRequest): Promise<Review> {
   const add = async (v: VariantReview, mapped: MappedDiff | null, against: Compared): Promise<void> => {
     variants.add(v);
     if (!v.replayed || !mapped) return;
-    const unit: CompileUnit = { key: v.id, base: against.base, sources: mapped.sources, label: v.label, ...(v.partial ? { partial: true } : {}) };
+    const under = against.unit.sources ?? baseSources(against.base);
+    const unit: CompileUnit = { key: v.id, base: against.base, sources: mapped.sources, label: v.label, changed: mapped.sources ? changedFunctions(under, mapped.sources) : null, ...(v.partial ? { partial: true } : {}) };
     replays.set(v.id, { unit, against });
     let known = baseErrors.get(against.base);
     if (!known) baseErrors.set(against.base, (known = new Set((await runner.errors(baseUnit(against.base))).map(diagKey))));
@@ -206,7 +208,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
           if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
           // A partial replay is never a regression: the hunks left out may be what the rest needs.
           const regression = run.regression && !v.partial;
-          v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial });
+          v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial, reached: run.reached });
           v.changed ||= run.changed;
           v.regression ||= regression;
         }

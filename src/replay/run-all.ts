@@ -21,6 +21,11 @@ export interface CompileUnit {
   label: string;
   /** A variant replayed with some of its hunks left out (--partial). */
   partial?: boolean;
+  /**
+   * The model functions this unit defines differently from what it is compared with; absent or
+   * null when that is not known (then every scenario runs).
+   */
+  changed?: string[] | null;
 }
 
 export interface RunJob {

@@ -175,6 +175,11 @@ export interface ScenarioResult {
   regression: boolean;
   /** The variant was replayed with some hunks left out. */
   partial: boolean;
+  /**
+   * False when the base's run of the scenario never called a function the variant changes: not
+   * run (the variant's run would be the base's, step for step), the same by construction.
+   */
+  reached: boolean;
 }
 
 export type DifferenceKind =

@@ -56,9 +56,9 @@ function paint(l: string, i: number, s: Style): string {
   if (/^ {4}\S+: REGRESSION$/.test(l)) return s.regression(l);
   if (/^ {4}\S+: behaves differently$/.test(l)) return s.changed(l);
   let m: RegExpExecArray | null;
-  if ((m = /^( {6}.*  )(REGRESSION|changed|same)$/.exec(l))) {
+  if ((m = /^( {6}.*  )(REGRESSION|changed(?: \(partial\))?|same(?: \((?:partial|not reached)\))?)$/.exec(l))) {
     const mark = m[2]!;
-    return m[1] + (mark === 'REGRESSION' ? s.regression(mark) : mark === 'changed' ? s.changed(mark) : s.same(mark));
+    return m[1] + (mark === 'REGRESSION' ? s.regression(mark) : mark.startsWith('changed') ? s.changed(mark) : s.same(mark));
   }
   return l.replace(/ {2}\[regression\]/g, (x) => s.regression(x));
 }

@@ -29,7 +29,8 @@ export function outcomeCell(o: Outcome): string {
   return `${o.verdict}${retries}`;
 }
 
-export function resultMark(r: ScenarioResult): 'regression' | 'changed' | 'same' | 'changed (partial)' | 'same (partial)' {
+export function resultMark(r: ScenarioResult): 'regression' | 'changed' | 'same' | 'changed (partial)' | 'same (partial)' | 'same (not reached)' {
+  if (!r.reached) return 'same (not reached)';
   if (r.partial) return r.changed ? 'changed (partial)' : 'same (partial)';
   return r.regression ? 'regression' : r.changed ? 'changed' : 'same';
 }

@@ -38,7 +38,7 @@ test('the seed on an 80-column terminal: wrapped, coloured where the structure s
   for (const l of plain.split('\n')) if (!/^ {6}\S+ {2,}\S/.test(l) && !l.startsWith('lkml-replay review:')) expect(l.length, l).toBeLessThanOrEqual(80);
   expect(text.split('\n')[0]).toBe('\x1b[1mlkml-replay review: [PATCH v10 07/10] mm: Device exclusive memory access\x1b[0m');
   expect(text).toMatch(/\n {6}nouveau-atomic-small +completed 0 +deadlock, 1 retry +\x1b\[1;31mREGRESSION\x1b\[0m\n/);
-  expect(text).toMatch(/\n {6}nouveau-atomic-thp-tail +completed -22 +completed -22 +\x1b\[32msame\x1b\[0m\n/);
+  expect(text).toMatch(/\n {6}nouveau-atomic-thp-tail +completed -22 +completed -22 +\x1b\[32msame \(not reached\)\x1b\[0m\n/);
   expect(text).toContain('\n\x1b[1;31m    nouveau-atomic-small: REGRESSION\x1b[0m\n');
   // Without a style the same text has no escape at all.
   expect(renderText(r, { width: 80 })).toBe(plain);
