@@ -26871,588 +26871,73 @@ var init_octokit = __esm({
   }
 });
 
-// node_modules/diff/libesm/util/string.js
-function hasOnlyWinLineEndings(string3) {
-  return string3.includes("\r\n") && !string3.startsWith("\n") && !string3.match(/[^\r]\n/);
+// src/replay/chains.ts
+function ownDiff(m) {
+  return m.diffs.find((d) => d.quoteDepth === 0) ?? null;
 }
-function hasOnlyUnixLineEndings(string3) {
-  return !string3.includes("\r\n") && string3.includes("\n");
-}
-var init_string = __esm({
-  "node_modules/diff/libesm/util/string.js"() {
-  }
-});
-
-// node_modules/diff/libesm/patch/line-endings.js
-function unixToWin(patch) {
-  if (Array.isArray(patch)) {
-    return patch.map((p) => unixToWin(p));
-  }
-  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i2) => {
-    var _a3;
-    return line.startsWith("\\") || line.endsWith("\r") || ((_a3 = hunk.lines[i2 + 1]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\")) ? line : line + "\r";
-  }) })) });
-}
-function winToUnix(patch) {
-  if (Array.isArray(patch)) {
-    return patch.map((p) => winToUnix(p));
-  }
-  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line) => line.endsWith("\r") ? line.substring(0, line.length - 1) : line) })) });
-}
-function isUnix(patch) {
-  if (!Array.isArray(patch)) {
-    patch = [patch];
-  }
-  return !patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => !line.startsWith("\\") && line.endsWith("\r"))));
-}
-function isWin(patch) {
-  if (!Array.isArray(patch)) {
-    patch = [patch];
-  }
-  return patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index) => index.hunks.every((hunk) => hunk.lines.every((line, i2) => {
-    var _a3;
-    return line.startsWith("\\") || line.endsWith("\r") || ((_a3 = hunk.lines[i2 + 1]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\"));
-  })));
-}
-var init_line_endings = __esm({
-  "node_modules/diff/libesm/patch/line-endings.js"() {
-  }
-});
-
-// node_modules/diff/libesm/patch/parse.js
-function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list2 = [];
-  let i2 = 0;
-  function parseIndex() {
-    const index = {};
-    list2.push(index);
-    while (i2 < diffstr.length) {
-      const line = diffstr[i2];
-      if (/^(---|\+\+\+|@@)\s/.test(line)) {
-        break;
+var Chains;
+var init_chains = __esm({
+  "src/replay/chains.ts"() {
+    "use strict";
+    Chains = class {
+      constructor(d) {
+        this.d = d;
       }
-      const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
-      if (headerMatch) {
-        index.index = line.substring(headerMatch[0].length).trim();
+      d;
+      bases = /* @__PURE__ */ new Map();
+      /** `${series}#${k}`: the sources after patch k (and everything before it). */
+      through = /* @__PURE__ */ new Map();
+      info(key2) {
+        return this.d.index.series.get(key2);
       }
-      i2++;
-    }
-    parseFileHeader(index);
-    parseFileHeader(index);
-    index.hunks = [];
-    while (i2 < diffstr.length) {
-      const line = diffstr[i2];
-      if (/^(Index:\s|diff\s|---\s|\+\+\+\s|===================================================================)/.test(line)) {
-        break;
-      } else if (/^@@/.test(line)) {
-        index.hunks.push(parseHunk());
-      } else if (line) {
-        throw new Error("Unknown line " + (i2 + 1) + " " + JSON.stringify(line));
-      } else {
-        i2++;
-      }
-    }
-  }
-  function parseFileHeader(index) {
-    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i2]);
-    if (fileHeaderMatch) {
-      const prefix = fileHeaderMatch[1], data = diffstr[i2].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
-      let fileName = data[0].replace(/\\\\/g, "\\");
-      if (fileName.startsWith('"') && fileName.endsWith('"')) {
-        fileName = fileName.substr(1, fileName.length - 2);
-      }
-      if (prefix === "---") {
-        index.oldFileName = fileName;
-        index.oldHeader = header;
-      } else {
-        index.newFileName = fileName;
-        index.newHeader = header;
-      }
-      i2++;
-    }
-  }
-  function parseHunk() {
-    var _a3;
-    const chunkHeaderIndex = i2, chunkHeaderLine = diffstr[i2++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
-    const hunk = {
-      oldStart: +chunkHeader[1],
-      oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
-      newStart: +chunkHeader[3],
-      newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
-      lines: []
-    };
-    if (hunk.oldLines === 0) {
-      hunk.oldStart += 1;
-    }
-    if (hunk.newLines === 0) {
-      hunk.newStart += 1;
-    }
-    let addCount = 0, removeCount = 0;
-    for (; i2 < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a3 = diffstr[i2]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\"))); i2++) {
-      const operation = diffstr[i2].length == 0 && i2 != diffstr.length - 1 ? " " : diffstr[i2][0];
-      if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
-        hunk.lines.push(diffstr[i2]);
-        if (operation === "+") {
-          addCount++;
-        } else if (operation === "-") {
-          removeCount++;
-        } else if (operation === " ") {
-          addCount++;
-          removeCount++;
-        }
-      } else {
-        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i2]}`);
-      }
-    }
-    if (!addCount && hunk.newLines === 1) {
-      hunk.newLines = 0;
-    }
-    if (!removeCount && hunk.oldLines === 1) {
-      hunk.oldLines = 0;
-    }
-    if (addCount !== hunk.newLines) {
-      throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-    }
-    if (removeCount !== hunk.oldLines) {
-      throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-    }
-    return hunk;
-  }
-  while (i2 < diffstr.length) {
-    parseIndex();
-  }
-  return list2;
-}
-var init_parse = __esm({
-  "node_modules/diff/libesm/patch/parse.js"() {
-  }
-});
-
-// node_modules/diff/libesm/util/distance-iterator.js
-function distance_iterator_default(start2, minLine, maxLine) {
-  let wantForward = true, backwardExhausted = false, forwardExhausted = false, localOffset = 1;
-  return function iterator2() {
-    if (wantForward && !forwardExhausted) {
-      if (backwardExhausted) {
-        localOffset++;
-      } else {
-        wantForward = false;
-      }
-      if (start2 + localOffset <= maxLine) {
-        return start2 + localOffset;
-      }
-      forwardExhausted = true;
-    }
-    if (!backwardExhausted) {
-      if (!forwardExhausted) {
-        wantForward = true;
-      }
-      if (minLine <= start2 - localOffset) {
-        return start2 - localOffset++;
-      }
-      backwardExhausted = true;
-      return iterator2();
-    }
-    return void 0;
-  };
-}
-var init_distance_iterator = __esm({
-  "node_modules/diff/libesm/util/distance-iterator.js"() {
-  }
-});
-
-// node_modules/diff/libesm/patch/apply.js
-function applyPatch(source, patch, options = {}) {
-  let patches;
-  if (typeof patch === "string") {
-    patches = parsePatch(patch);
-  } else if (Array.isArray(patch)) {
-    patches = patch;
-  } else {
-    patches = [patch];
-  }
-  if (patches.length > 1) {
-    throw new Error("applyPatch only works with a single input.");
-  }
-  return applyStructuredPatch(source, patches[0], options);
-}
-function applyStructuredPatch(source, patch, options = {}) {
-  if (options.autoConvertLineEndings || options.autoConvertLineEndings == null) {
-    if (hasOnlyWinLineEndings(source) && isUnix(patch)) {
-      patch = unixToWin(patch);
-    } else if (hasOnlyUnixLineEndings(source) && isWin(patch)) {
-      patch = winToUnix(patch);
-    }
-  }
-  const lines = source.split("\n"), hunks = patch.hunks, compareLine = options.compareLine || ((lineNumber, line, operation, patchContent) => line === patchContent), fuzzFactor = options.fuzzFactor || 0;
-  let minLine = 0;
-  if (fuzzFactor < 0 || !Number.isInteger(fuzzFactor)) {
-    throw new Error("fuzzFactor must be a non-negative integer");
-  }
-  if (!hunks.length) {
-    return source;
-  }
-  let prevLine = "", removeEOFNL = false, addEOFNL = false;
-  for (let i2 = 0; i2 < hunks[hunks.length - 1].lines.length; i2++) {
-    const line = hunks[hunks.length - 1].lines[i2];
-    if (line[0] == "\\") {
-      if (prevLine[0] == "+") {
-        removeEOFNL = true;
-      } else if (prevLine[0] == "-") {
-        addEOFNL = true;
-      }
-    }
-    prevLine = line;
-  }
-  if (removeEOFNL) {
-    if (addEOFNL) {
-      if (!fuzzFactor && lines[lines.length - 1] == "") {
-        return false;
-      }
-    } else if (lines[lines.length - 1] == "") {
-      lines.pop();
-    } else if (!fuzzFactor) {
-      return false;
-    }
-  } else if (addEOFNL) {
-    if (lines[lines.length - 1] != "") {
-      lines.push("");
-    } else if (!fuzzFactor) {
-      return false;
-    }
-  }
-  function applyHunk(hunkLines, toPos, maxErrors, hunkLinesI = 0, lastContextLineMatched = true, patchedLines = [], patchedLinesLength = 0) {
-    let nConsecutiveOldContextLines = 0;
-    let nextContextLineMustMatch = false;
-    for (; hunkLinesI < hunkLines.length; hunkLinesI++) {
-      const hunkLine = hunkLines[hunkLinesI], operation = hunkLine.length > 0 ? hunkLine[0] : " ", content = hunkLine.length > 0 ? hunkLine.substr(1) : hunkLine;
-      if (operation === "-") {
-        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
-          toPos++;
-          nConsecutiveOldContextLines = 0;
+      /** The base of a series: its previous revision's, else the one its first patch chooses. */
+      baseOf(key2) {
+        let b2 = this.bases.get(key2);
+        if (b2) return b2;
+        const s = this.info(key2);
+        if (s.previous) {
+          const prev = this.baseOf(s.previous);
+          b2 = { base: prev.base, rule: "revision", previousVersion: this.info(s.previous).version, previous: prev };
         } else {
-          if (!maxErrors || lines[toPos] == null) {
-            return null;
-          }
-          patchedLines[patchedLinesLength] = lines[toPos];
-          return applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1);
+          const first2 = s.members[0];
+          const m = this.d.messageAt(first2.messageIndex);
+          b2 = this.d.chooseFor(m, ownDiff(m));
         }
+        this.bases.set(key2, b2);
+        return b2;
       }
-      if (operation === "+") {
-        if (!lastContextLineMatched) {
-          return null;
-        }
-        patchedLines[patchedLinesLength] = content;
-        patchedLinesLength++;
-        nConsecutiveOldContextLines = 0;
-        nextContextLineMustMatch = true;
+      /** The sources patch k of a series is replayed on (its series' patches 1..k-1 spliced in). */
+      async before(key2, k) {
+        const s = this.info(key2);
+        const earlier = s.members.filter((m) => m.index < k);
+        const missing = [];
+        for (let i2 = 1; i2 < k; i2++) if (!s.members.some((m) => m.index === i2)) missing.push(i2);
+        if (!earlier.length) return { sources: this.d.baseSources(this.baseOf(key2).base), onTopOf: [], missing, incomplete: [] };
+        const p = await this.after(key2, earlier.at(-1).index);
+        return { ...p, missing };
       }
-      if (operation === " ") {
-        nConsecutiveOldContextLines++;
-        patchedLines[patchedLinesLength] = lines[toPos];
-        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
-          patchedLinesLength++;
-          lastContextLineMatched = true;
-          nextContextLineMustMatch = false;
-          toPos++;
-        } else {
-          if (nextContextLineMustMatch || !maxErrors) {
-            return null;
-          }
-          return lines[toPos] && (applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength + 1) || applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1)) || applyHunk(hunkLines, toPos, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength);
-        }
+      /** The sources after patch k of a series (k must be a patch the input has). */
+      after(key2, k) {
+        const id = `${key2}#${k}`;
+        let p = this.through.get(id);
+        if (!p) this.through.set(id, p = this.splice(key2, k));
+        return p;
       }
-    }
-    patchedLinesLength -= nConsecutiveOldContextLines;
-    toPos -= nConsecutiveOldContextLines;
-    patchedLines.length = patchedLinesLength;
-    return {
-      patchedLines,
-      oldLineLastI: toPos - 1
+      async splice(key2, k) {
+        const below = await this.before(key2, k);
+        const member2 = this.info(key2).members.find((m) => m.index === k);
+        const diff = ownDiff(this.d.messageAt(member2.messageIndex));
+        const mapped = await this.d.mapPartial(diff, this.baseOf(key2).base, below.sources);
+        const placedAll = !("error" in mapped) && mapped.placements.every((p) => p.kind !== "unplaced");
+        const sources = !("error" in mapped) && mapped.sources ? mapped.sources : below.sources;
+        return {
+          sources,
+          onTopOf: [...below.onTopOf, k],
+          missing: below.missing,
+          incomplete: placedAll ? below.incomplete : [...below.incomplete, k]
+        };
+      }
     };
-  }
-  const resultLines = [];
-  let prevHunkOffset = 0;
-  for (let i2 = 0; i2 < hunks.length; i2++) {
-    const hunk = hunks[i2];
-    let hunkResult;
-    const maxLine = lines.length - hunk.oldLines + fuzzFactor;
-    let toPos;
-    for (let maxErrors = 0; maxErrors <= fuzzFactor; maxErrors++) {
-      toPos = hunk.oldStart + prevHunkOffset - 1;
-      const iterator2 = distance_iterator_default(toPos, minLine, maxLine);
-      for (; toPos !== void 0; toPos = iterator2()) {
-        hunkResult = applyHunk(hunk.lines, toPos, maxErrors);
-        if (hunkResult) {
-          break;
-        }
-      }
-      if (hunkResult) {
-        break;
-      }
-    }
-    if (!hunkResult) {
-      return false;
-    }
-    for (let i3 = minLine; i3 < toPos; i3++) {
-      resultLines.push(lines[i3]);
-    }
-    for (let i3 = 0; i3 < hunkResult.patchedLines.length; i3++) {
-      const line = hunkResult.patchedLines[i3];
-      resultLines.push(line);
-    }
-    minLine = hunkResult.oldLineLastI + 1;
-    prevHunkOffset = toPos + 1 - hunk.oldStart;
-  }
-  for (let i2 = minLine; i2 < lines.length; i2++) {
-    resultLines.push(lines[i2]);
-  }
-  return resultLines.join("\n");
-}
-var init_apply = __esm({
-  "node_modules/diff/libesm/patch/apply.js"() {
-    init_string();
-    init_line_endings();
-    init_parse();
-    init_distance_iterator();
-  }
-});
-
-// node_modules/diff/libesm/index.js
-var init_libesm = __esm({
-  "node_modules/diff/libesm/index.js"() {
-    init_apply();
-    init_parse();
-  }
-});
-
-// src/model/source/bases.ts
-function baseSpec(name3) {
-  return BASE_SPECS.find((b2) => b2.name === name3);
-}
-function kernelOrdinal(kernel) {
-  const m = /^(\d+)\.(\d+)$/.exec(kernel);
-  if (!m) throw new Error(`not a kernel release: ${kernel}`);
-  return Number(m[1]) * 100 + Number(m[2]);
-}
-var BASE_SPECS, BASES;
-var init_bases = __esm({
-  "src/model/source/bases.ts"() {
-    "use strict";
-    BASE_SPECS = [
-      {
-        name: "v10",
-        kind: "posting",
-        kernel: "5.14",
-        date: "2021-06-07",
-        over: "v5.14",
-        summary: "the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()"
-      },
-      {
-        name: "v5.14",
-        kind: "release",
-        kernel: "5.14",
-        date: "2021-08-29",
-        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
-        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
-      }
-    ];
-    BASES = BASE_SPECS.map((b2) => b2.name);
-  }
-});
-
-// src/model/source/index.ts
-var source_exports = {};
-__export(source_exports, {
-  BASES: () => BASES,
-  BASE_SPECS: () => BASE_SPECS,
-  PatchError: () => PatchError,
-  applyModelPatch: () => applyModelPatch,
-  baseInfo: () => baseInfo,
-  baseSpec: () => baseSpec,
-  kernelOrdinal: () => kernelOrdinal,
-  loadBase: () => loadBase,
-  modelFiles: () => modelFiles,
-  sourceDir: () => sourceDir
-});
-import { existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
-import { dirname, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
-import { fileURLToPath } from "node:url";
-function sourceDir() {
-  const here = dirname(fileURLToPath(new URL("model/source/index.js", import.meta.url).href));
-  if (existsSync2(join2(here, MARKER))) return here;
-  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname(d)) {
-    const p = join2(d, "src", "model", "source");
-    if (existsSync2(join2(p, MARKER))) return p;
-  }
-  return resolve2(here, "..", "..", "..", "src", "model", "source");
-}
-function walk(dir, root, out2) {
-  for (const name3 of readdirSync(dir).sort()) {
-    const p = join2(dir, name3);
-    if (statSync(p).isDirectory()) walk(p, root, out2);
-    else if (name3.endsWith(".c") || name3.endsWith(".h")) out2.push({ path: relative2(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
-  }
-}
-function treeSources(name3) {
-  let t = trees.get(name3);
-  if (!t) {
-    const root = join2(sourceDir(), name3);
-    const all2 = [];
-    walk(root, root, all2);
-    t = [...all2.filter((s) => s.path.endsWith(".h")), ...all2.filter((s) => s.path.endsWith(".c"))];
-    trees.set(name3, t);
-  }
-  return t.map((s) => ({ ...s }));
-}
-function baseInfo(name3) {
-  const spec = baseSpec(name3);
-  if (!spec) throw new PatchError(`unknown base ${JSON.stringify(name3)} (bases: ${BASES.join(", ")})`);
-  const patch = spec.kind === "posting" ? readFileSync(join2(sourceDir(), `${spec.name}.patch`), "utf8") : "";
-  return { name: spec.name, spec, description: spec.summary, patch };
-}
-function applyModelPatch(sources, patch, what = "patch") {
-  if (!patch.trim()) return sources;
-  let files;
-  try {
-    files = parsePatch(patch);
-  } catch (err2) {
-    throw new PatchError(`${what}: not a unified diff (${err2.message})`);
-  }
-  const out2 = sources.map((s) => ({ ...s }));
-  for (const f of files) {
-    const name3 = (f.newFileName && f.newFileName !== "/dev/null" ? f.newFileName : f.oldFileName ?? "").replace(/^[ab]\//, "");
-    if (!name3) throw new PatchError(`${what}: a file section without a file name`);
-    const src = out2.find((s) => s.path === name3);
-    if (!src) throw new PatchError(`${what}: ${name3} is not a model source`);
-    const r = applyPatch(src.text, f);
-    if (r === false) throw new PatchError(`${what}: does not apply to ${name3}`);
-    src.text = r;
-  }
-  return out2;
-}
-function baseSources(info3) {
-  if (info3.spec.kind === "release") return treeSources(info3.name);
-  return applyModelPatch(baseSources(baseInfo(info3.spec.over)), info3.patch, `base ${info3.name}`);
-}
-function loadBase(name3, extraPatches = []) {
-  const base2 = baseInfo(name3);
-  let sources = baseSources(base2);
-  for (const p of extraPatches) sources = applyModelPatch(sources, p.patch, p.name);
-  return { base: base2, sources };
-}
-function modelFiles() {
-  const paths = /* @__PURE__ */ new Set();
-  for (const b2 of BASE_SPECS) if (b2.kind === "release") for (const s of treeSources(b2.name)) paths.add(s.path);
-  return [...paths].sort();
-}
-var MARKER, trees, PatchError;
-var init_source = __esm({
-  "src/model/source/index.ts"() {
-    "use strict";
-    init_libesm();
-    init_bases();
-    init_bases();
-    MARKER = join2(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
-    trees = /* @__PURE__ */ new Map();
-    PatchError = class extends Error {
-      name = "PatchError";
-    };
-  }
-});
-
-// src/replay/choose-base.ts
-function threadBaseFacts(messages) {
-  const fresh2 = /* @__PURE__ */ new Map();
-  const any = /* @__PURE__ */ new Map();
-  const byId = /* @__PURE__ */ new Map();
-  for (const m of messages) {
-    byId.set(m.id, { parent: m.parent, baseCommit: m.series.baseCommit });
-    const v = m.tags?.version;
-    if (v == null) continue;
-    any.set(v, (any.get(v) ?? 0) + 1);
-    if (!m.tags?.reply) fresh2.set(v, (fresh2.get(v) ?? 0) + 1);
-  }
-  const pick2 = (count2) => {
-    let best = null;
-    for (const [v, n] of count2) if (!best || n > best[1]) best = [v, n];
-    return best ? best[0] : null;
-  };
-  return { subjectVersion: pick2(fresh2) ?? pick2(any), byId };
-}
-function baseCommitOf(m, facts) {
-  if (m.series.baseCommit) return m.series.baseCommit;
-  const seen = /* @__PURE__ */ new Set();
-  for (let id = m.parent; id && !seen.has(id); ) {
-    seen.add(id);
-    const f = facts.byId.get(id);
-    if (!f) break;
-    if (f.baseCommit) return f.baseCommit;
-    id = f.parent;
-  }
-  return null;
-}
-function releaseOfCommit(commit) {
-  if (commit.length < 7) return null;
-  return BASE_SPECS.find((b2) => b2.commit?.startsWith(commit.toLowerCase())) ?? null;
-}
-function fitOf(base2, placements) {
-  let hunks = 0;
-  let placed = 0;
-  let tokens = 0;
-  let matched = 0;
-  for (const p of placements) {
-    if (p.kind === "no-behaviour" || p.kind === "baseline") continue;
-    hunks++;
-    if (p.kind !== "unplaced" && !p.alreadyApplied) placed++;
-    if (p.match) {
-      tokens += p.match.tokens;
-      matched += p.match.matched;
-    }
-  }
-  return { base: base2, hunks, placed, tokens, matched, exact: hunks > 0 && placed === hunks && tokens > 0 && matched === tokens };
-}
-function chooseBase(m, facts, asked, probe) {
-  const known = BASE_SPECS.map((b2) => b2.name);
-  if (asked !== void 0) {
-    if (!known.includes(asked)) throw new UnknownBase(asked, known);
-    return { base: asked, rule: "option" };
-  }
-  const commit = baseCommitOf(m, facts);
-  const release3 = commit ? releaseOfCommit(commit) : null;
-  const fits = BASE_SPECS.map((b2) => fitOf(b2.name, probe(b2.name)));
-  if (release3 && commit) return { base: release3.name, rule: "base-commit", commit, fits };
-  const unknownCommit = commit;
-  const spec = (name3) => BASE_SPECS.find((b2) => b2.name === name3);
-  const named2 = facts.subjectVersion === null ? void 0 : BASE_SPECS.find((b2) => b2.kind === "posting" && b2.name === `v${facts.subjectVersion}`);
-  if (named2 && fits.find((f) => f.base === named2.name)?.exact) return { base: named2.name, rule: "subject", version: facts.subjectVersion, fits, unknownCommit };
-  const exact = fits.filter((f) => f.exact).map((f) => spec(f.base)).sort(byNewest);
-  if (exact.length) return { base: exact[0].name, rule: "exact", fits, unknownCommit };
-  const placing = fits.filter((f) => f.placed > 0);
-  if (placing.length) {
-    const ratio = (f) => f.tokens ? f.matched / f.tokens : 0;
-    placing.sort((a, b2) => b2.placed - a.placed || ratio(b2) - ratio(a) || byNewest(spec(a.base), spec(b2.base)));
-    return { base: placing[0].base, rule: "closest", fits, unknownCommit };
-  }
-  const day = m.date ? m.date.slice(0, 10) : null;
-  const existed = [...BASE_SPECS].sort(byNewest).find((b2) => day === null || b2.date <= day) ?? [...BASE_SPECS].sort(byNewest).at(-1);
-  return { base: existed.name, rule: "date", date: m.date, fits, unknownCommit };
-}
-var UnknownBase, byNewest;
-var init_choose_base = __esm({
-  "src/replay/choose-base.ts"() {
-    "use strict";
-    init_source();
-    UnknownBase = class extends Error {
-      constructor(asked, known) {
-        super(`--base ${asked}: not a model base (bases: ${known.join(", ")})`);
-        this.asked = asked;
-        this.known = known;
-      }
-      asked;
-      known;
-    };
-    byNewest = (a, b2) => a.date < b2.date ? 1 : a.date > b2.date ? -1 : 0;
   }
 });
 
@@ -32775,23 +32260,23 @@ __export(ts_parser_exports, {
   withTree: () => withTree
 });
 import { createRequire } from "node:module";
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname2, join as join3 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
 function locateWasm() {
-  const here = dirname2(fileURLToPath2(import.meta.url));
+  const here = dirname(fileURLToPath(import.meta.url));
   const find = (pkgPath, file) => {
     const tried = [];
     try {
       const p = createRequire(import.meta.url).resolve(pkgPath);
-      if (existsSync3(p)) return p;
+      if (existsSync2(p)) return p;
       tried.push(p);
     } catch (e) {
       tried.push(`${pkgPath} (${e.message.split("\n")[0]})`);
     }
-    for (const dir of [here, join3(here, ".."), join3(here, "wasm")]) {
-      const p = join3(dir, file);
-      if (existsSync3(p)) return p;
+    for (const dir of [here, join2(here, ".."), join2(here, "wasm")]) {
+      const p = join2(dir, file);
+      if (existsSync2(p)) return p;
       tried.push(p);
     }
     throw new Error(`cannot find ${file}; tried: ${tried.join(", ")}`);
@@ -32946,988 +32431,6 @@ var init_source_outline = __esm({
     init_compiler_support();
     init_ts_parser();
     BLOCKY = /* @__PURE__ */ new Set(["compound_statement", "else_clause", "case_statement", "labeled_statement"]);
-  }
-});
-
-// src/replay/trace-read.ts
-function addressRenamer() {
-  const names = /* @__PURE__ */ new Map();
-  return (s) => s.replace(/0xffff[0-9a-f]{8,12}/g, (m) => {
-    let n = names.get(m);
-    if (!n) names.set(m, n = `K${names.size}`);
-    return n;
-  });
-}
-function dropPositions(s) {
-  return s.replace(/ at [\w./-]+\.[ch]:\d+/g, "").replace(/\b([\w./-]+\.[ch]):\d+\b/g, "$1");
-}
-function eventKeys(o) {
-  const ren = addressRenamer();
-  return o.trace.map((e) => ren(eventKey(e, o)));
-}
-function eventKey(e, o) {
-  switch (e.t) {
-    case "call":
-      return `call|${e.thread}|${e.depth}|${e.fn}|${(e.args ?? []).join(",")}`;
-    case "return":
-      return `ret|${e.thread}|${e.depth}|${e.fn}|${e.value ?? ""}`;
-    case "notifier":
-      return `ntf|${notifierKey(o.notifiers[e.index])}`;
-    case "lock":
-      return `lock|${e.op}|${e.lock}|${e.thread}|${e.fn}`;
-    case "fault":
-      return `fault|${e.addr}|${e.kind}|${e.thread}|${e.fn}`;
-    case "retry":
-      return `retry|${e.fn}|${e.pass}|${e.thread}`;
-    case "hazard": {
-      const h = o.hazards[e.index];
-      return `hazard|${h ? `${h.kind}|${h.function}|${dropPositions(h.detail)}` : e.index}`;
-    }
-    case "note":
-      return `note|${e.fn}|${dropPositions(e.text)}`;
-  }
-}
-function notifierKey(n) {
-  if (!n) return "?";
-  return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
-}
-function threadAt(trace, index) {
-  for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
-    const e = trace[i2];
-    if ("thread" in e) return e.thread;
-  }
-  return "main";
-}
-function code(name3) {
-  return "`" + name3 + "`";
-}
-function issuerOf(stack) {
-  let end = stack.length;
-  while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
-  const issuer2 = stack[end - 1] ?? "(unknown)";
-  const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
-  const text = via.length === 0 ? code(issuer2) : via.length === 1 ? `${code(issuer2)} (from ${code(via[0])})` : `${code(issuer2)} (from ${code(via[0])} in ${code(via[1])})`;
-  return { issuer: issuer2, via, text };
-}
-function ownerText(owner) {
-  return owner === null ? "owner NULL" : owner === "unset" ? "owner unset" : `owner ${owner}`;
-}
-function rangeText(n) {
-  return `[${n.start}, ${n.end})`;
-}
-function subscriberText(name3, action, callees) {
-  const tail = callees.length ? `, calls ${callees.join(", ")}` : "";
-  if (action === "filtered") return `${code(name3)} filters it${tail}`;
-  if (action === "seq-bumped") return `${code(name3)} does not filter it: seq bumped${tail}`;
-  return `${code(name3)} is called${tail}`;
-}
-function calleesOf(trace, from, fn) {
-  let start2 = -1;
-  for (let i2 = from; i2 < trace.length && i2 <= from + 4; i2++) {
-    const e = trace[i2];
-    if (e.t === "call" && e.fn === fn) {
-      start2 = i2;
-      break;
-    }
-  }
-  if (start2 < 0) return [];
-  const first2 = trace[start2];
-  const out2 = [];
-  for (let i2 = start2 + 1; i2 < trace.length; i2++) {
-    const e = trace[i2];
-    if (e.t === "return" && e.depth === first2.depth && e.thread === first2.thread) break;
-    if (e.t === "call" && e.depth === first2.depth + 1 && e.thread === first2.thread && !BORING_CALLEES.has(e.fn)) {
-      const call = `${code(e.fn)}(${(e.args ?? []).join(", ")})`;
-      if (!out2.includes(call)) out2.push(call);
-      if (out2.length >= 2) break;
-    }
-  }
-  return out2;
-}
-function notifierText(o, index, traceAt) {
-  const n = o.notifiers[index];
-  const who = issuerOf(n.stack).text;
-  let at2 = traceAt;
-  const subs = n.subscribers.map((s) => {
-    let callees = [];
-    if (at2 !== null) {
-      callees = calleesOf(o.trace, at2, s.name);
-      for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
-        const e = o.trace[i2];
-        if (e.t === "return" && e.fn === s.name) {
-          at2 = i2;
-          break;
-        }
-        if (e.t === "notifier") break;
-      }
-    }
-    return subscriberText(s.name, s.action, callees);
-  });
-  return `${who} issues ${n.event} with ${ownerText(n.owner)} over ${rangeText(n)}${subs.length ? "; " + subs.join("; ") : "; no subscriber is called"}`;
-}
-function retryCheck(trace, at2, thread) {
-  for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
-    const e = trace[i2];
-    if (e.t === "return" && e.thread === thread) return e.fn;
-  }
-  return null;
-}
-function holderOf(trace, at2, lock) {
-  for (let i2 = at2 - 1; i2 >= 0; i2--) {
-    const e = trace[i2];
-    if (e.t !== "lock" || e.lock !== lock) continue;
-    if (e.op === "release") return null;
-    if (e.op === "acquire") return { thread: e.thread, fn: e.fn, index: i2 };
-  }
-  return null;
-}
-function significantEvents(o, from = 0) {
-  const ren = addressRenamer();
-  const pass = /* @__PURE__ */ new Map();
-  const passAt = [];
-  const out2 = [];
-  const trace = o.trace;
-  let lastThread = "main";
-  for (let i2 = 0; i2 < trace.length; i2++) {
-    const e = trace[i2];
-    if ("thread" in e) lastThread = e.thread;
-    const thread = lastThread;
-    const p = pass.get(thread) ?? 1;
-    if (e.t === "retry") {
-      pass.set(e.thread, e.pass);
-      passAt.push({ index: i2, thread: e.thread, pass: e.pass });
-    }
-    if (i2 < from) continue;
-    const push = (s) => out2.push({ index: i2, thread, pass: p, ...s, key: ren(s.key), shape: ren(s.shape) });
-    switch (e.t) {
-      case "notifier": {
-        const n = o.notifiers[e.index];
-        if (!n) break;
-        const who = issuerOf(n.stack);
-        push({
-          kind: "notifier",
-          notifier: e.index,
-          key: `ntf|${notifierKey(n)}`,
-          shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => s.action).join(",")}`,
-          text: notifierText(o, e.index, i2)
-        });
-        break;
-      }
-      case "retry": {
-        const check = retryCheck(trace, i2, e.thread);
-        push({
-          kind: "retry",
-          key: `retry|${e.fn}|${e.pass}|${e.thread}`,
-          shape: `retry|${e.fn}|${e.thread}`,
-          text: `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
-        });
-        break;
-      }
-      case "fault":
-        push({
-          kind: "fault",
-          key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
-          shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
-          text: `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
-        });
-        break;
-      case "lock": {
-        if (e.op !== "block" && e.op !== "trylock-fail") break;
-        const h = holderOf(trace, i2, e.lock);
-        let held = "";
-        if (h) {
-          const hp = passOf(passAt, h.index, h.thread);
-          const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
-          held = `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
-        }
-        push({
-          kind: "lock",
-          key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
-          shape: `lock|${e.op}|${e.fn}|${e.thread}`,
-          text: `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held}`
-        });
-        break;
-      }
-      case "hazard": {
-        const hz = o.hazards[e.index];
-        if (!hz) break;
-        push({
-          kind: "hazard",
-          key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
-          shape: `hazard|${hz.kind}|${hz.function}`,
-          text: `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
-        });
-        break;
-      }
-      case "note":
-        if (e.fn !== "(scenario)") break;
-        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: `scenario: ${e.text}` });
-        break;
-      default:
-        break;
-    }
-  }
-  return out2;
-}
-function passOf(passAt, index, thread) {
-  let p = 1;
-  for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
-  return p;
-}
-function describeEvent(o, index, caller, withArgs) {
-  const e = o.trace[index];
-  if (!e) return `the run ends: ${o.verdict}${o.verdict === "completed" ? `, result ${o.result}` : ""} (${dropPositions(o.detail)})`;
-  const by = caller ? code(caller) : "the scenario";
-  switch (e.t) {
-    case "call":
-      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
-    case "return":
-      return `${code(e.fn)} returns ${e.value ?? "void"}`;
-    case "notifier":
-      return notifierText(o, e.index, index);
-    case "lock":
-      return `${code(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
-    case "fault":
-      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`;
-    case "retry":
-      return `${code(e.fn)} goes round again (pass ${e.pass})`;
-    case "hazard": {
-      const h = o.hazards[e.index];
-      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
-    }
-    case "note":
-      return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
-  }
-}
-var Stacks, BORING_CALLEES;
-var init_trace_read = __esm({
-  "src/replay/trace-read.ts"() {
-    "use strict";
-    Stacks = class {
-      constructor(trace) {
-        this.trace = trace;
-      }
-      trace;
-      cur = /* @__PURE__ */ new Map();
-      at = 0;
-      /** The stack of `thread` just before event `index` (call events show the caller's stack). */
-      before(index, thread) {
-        if (index < this.at) {
-          this.cur.clear();
-          this.at = 0;
-        }
-        for (; this.at < index && this.at < this.trace.length; this.at++) {
-          const e = this.trace[this.at];
-          if (e.t !== "call" && e.t !== "return") continue;
-          const st = this.cur.get(e.thread) ?? [];
-          if (e.t === "call") {
-            st.length = e.depth - 1;
-            st.push(e.fn);
-          } else st.length = Math.max(0, e.depth - 1);
-          this.cur.set(e.thread, st);
-        }
-        return [...this.cur.get(thread) ?? []];
-      }
-    };
-    BORING_CALLEES = /* @__PURE__ */ new Set(["mmu_notifier_range_blockable", "mmu_interval_set_seq", "mm_has_notifiers"]);
-  }
-});
-
-// src/replay/interactions.ts
-function actorMap(sources) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const s of sources) {
-    if (!s.path.endsWith(".c")) continue;
-    const actor = s.path.startsWith("drivers/") || s.path.startsWith("lib/") ? "driver" : s.path === "mm/mmu_notifier.c" ? "notifier" : "mm";
-    for (const f of outlineTranslationUnit(s.text).functions) if (!out2.has(f.name)) out2.set(f.name, actor);
-  }
-  return out2;
-}
-function actorOf(fn, actors) {
-  if (!fn || fn === "(scenario)" || fn.startsWith("user ")) return "scenario";
-  const a = actors.get(fn);
-  if (a) return a;
-  return /^_*mmu_(notifier|interval)_/.test(fn) ? "notifier" : "mm";
-}
-function interactionsOf(o, actors) {
-  const out2 = [];
-  const stacks = /* @__PURE__ */ new Map();
-  const skip = /* @__PURE__ */ new Map();
-  const subscriberCalls = /* @__PURE__ */ new Set();
-  const t = o.trace;
-  let thread = "main";
-  for (const e of t) {
-    if ("thread" in e) thread = e.thread;
-    const st = stacks.get(thread) ?? [];
-    stacks.set(thread, st);
-    switch (e.t) {
-      case "call": {
-        st.length = e.depth - 1;
-        const hidden = skip.get(thread);
-        if (hidden !== void 0 && e.depth > hidden) {
-          st.push(e.fn);
-          break;
-        }
-        skip.delete(thread);
-        const from = actorOf(st[st.length - 1] ?? "(scenario)", actors);
-        const to = actorOf(e.fn, actors);
-        st.push(e.fn);
-        if (/^_*mmu_notifier_/.test(e.fn) || subscriberCalls.has(e.fn)) {
-          skip.set(thread, e.depth);
-          break;
-        }
-        if (from !== to) out2.push({ t: "msg", from, to, text: e.fn });
-        break;
-      }
-      case "return":
-        st.length = Math.max(0, e.depth - 1);
-        if (skip.get(thread) === e.depth) skip.delete(thread);
-        break;
-      case "notifier": {
-        const n = o.notifiers[e.index];
-        if (!n) break;
-        let issuer2 = n.stack.length - 1;
-        while (issuer2 > 0 && /^_*mmu_notifier_/.test(n.stack[issuer2])) issuer2--;
-        out2.push({ t: "msg", from: actorOf(n.stack[issuer2], actors), to: "notifier", text: `${n.event} ${ownerText(n.owner)} [${n.start}, ${n.end}) from ${n.stack[issuer2] ?? "?"}` });
-        for (const s of n.subscribers) {
-          subscriberCalls.add(s.name);
-          out2.push({ t: "msg", from: "notifier", to: actorOf(s.name, actors), text: `${s.name}: ${s.action === "seq-bumped" ? "seq bumped" : s.action}` });
-        }
-        break;
-      }
-      case "retry":
-        out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} retries: pass ${e.pass}` });
-        break;
-      case "fault":
-        if (e.fn === "(scenario)") {
-          const last = out2[out2.length - 1];
-          const text = `CPU ${e.kind} fault at ${e.addr}`;
-          if (last?.t === "msg" && last.from === "scenario" && last.text === "handle_mm_fault") last.text = `${text} (handle_mm_fault)`;
-          else out2.push({ t: "msg", from: "scenario", to: "mm", text });
-        } else out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn}: ${e.kind} fault at ${e.addr}` });
-        break;
-      case "lock":
-        if (e.op === "block") out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} blocks on ${e.lock}` });
-        break;
-      case "hazard": {
-        const h = o.hazards[e.index];
-        if (h) out2.push({ t: "note", over: actorOf(h.function, actors), text: `hazard ${h.kind} in ${h.function}` });
-        break;
-      }
-      case "note":
-        if (e.fn === "(scenario)") out2.push({ t: "note", over: "scenario", text: e.text });
-        break;
-    }
-  }
-  const end = o.verdict === "completed" ? `completed, result ${o.result}` : `${o.verdict}: ${dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""))}`;
-  out2.push({ t: "note", over: "scenario", text: end });
-  return out2;
-}
-function sequencePair(label, scenario, baseline, variant, actors) {
-  const b2 = interactionsOf(baseline, actors);
-  const v = interactionsOf(variant, actors);
-  const rb = addressRenamer();
-  const rv = addressRenamer();
-  const kb = b2.map((x) => rb(key(x)));
-  const kv = v.map((x) => rv(key(x)));
-  let p = 0;
-  while (p < kb.length && p < kv.length && kb[p] === kv[p]) p++;
-  let s = 0;
-  while (s < kb.length - p && s < kv.length - p && kb[kb.length - 1 - s] === kv[kv.length - 1 - s]) s++;
-  const from = Math.max(0, p - CONTEXT);
-  const cut = (list2) => {
-    const end = Math.min(list2.length, list2.length - s + CONTEXT);
-    const kept = fold(list2.slice(from, end));
-    const out2 = [];
-    if (from > 0) out2.push({ t: "note", over: "scenario", text: `${from} step(s) as in both runs` });
-    out2.push(...kept.slice(0, MAX_ITEMS));
-    if (kept.length > MAX_ITEMS) out2.push({ t: "note", over: "scenario", text: `${kept.length - MAX_ITEMS} more step(s)` });
-    if (end < list2.length) out2.push({ t: "note", over: "scenario", text: `${list2.length - end} step(s) as in both runs` });
-    return out2;
-  };
-  return { label, scenario, baseline: cut(b2), variant: cut(v) };
-}
-function key(x) {
-  return x.t === "msg" ? `${x.from}>${x.to}:${x.text}` : x.t === "note" ? `note ${x.over}:${x.text}` : `loop ${x.times}`;
-}
-function shape(x) {
-  return key(x).replace(/0x[0-9a-f]+/gi, "X");
-}
-function fold(items) {
-  const sh = items.map(shape);
-  const out2 = [];
-  for (let i2 = 0; i2 < items.length; ) {
-    let best = { p: 0, k: 1 };
-    for (let p = 1; p <= 8 && i2 + 2 * p <= items.length; p++) {
-      let k = 1;
-      while (i2 + (k + 1) * p <= items.length && sameBlock(sh, i2, i2 + k * p, p)) k++;
-      if (k > 1 && k * p > best.k * best.p) best = { p, k };
-    }
-    if (best.p) {
-      out2.push({ t: "loop", times: best.k, body: items.slice(i2, i2 + best.p) });
-      i2 += best.k * best.p;
-    } else out2.push(items[i2++]);
-  }
-  return out2;
-}
-function sameBlock(sh, a, b2, p) {
-  for (let j = 0; j < p; j++) if (sh[a + j] !== sh[b2 + j]) return false;
-  return true;
-}
-var ACTORS, CONTEXT, MAX_ITEMS;
-var init_interactions = __esm({
-  "src/replay/interactions.ts"() {
-    "use strict";
-    init_source_outline();
-    init_trace_read();
-    ACTORS = ["scenario", "driver", "mm", "notifier"];
-    CONTEXT = 2;
-    MAX_ITEMS = 40;
-  }
-});
-
-// src/map/describe.ts
-function summarise(text) {
-  const flat = text.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\s+/g, " ").trim();
-  if (flat.length <= MAX) return flat.replace(/;$/, "");
-  const paren = flat.indexOf("(");
-  if (paren >= 12 && paren < MAX) return `${flat.slice(0, paren).trimEnd()}(...)`;
-  return `${flat.slice(0, MAX - 3)}...`;
-}
-function statementAt(file, tok) {
-  const st = file.statements;
-  let lo = 0;
-  let hi = st.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const s = st[mid];
-    if (tok < s.first) hi = mid - 1;
-    else if (tok >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return null;
-}
-function statementText(file, s) {
-  return file.text.slice(file.toks[s.first].start, file.toks[s.end - 1].end);
-}
-function statementLine(file, s) {
-  return file.toks[s.first].line;
-}
-function describeStatementAt(file, tok) {
-  if (tok < 0) return "";
-  const s = statementAt(file, tok);
-  return s ? `\`${summarise(statementText(file, s))}\`` : `\`${file.toks[tok].t}\``;
-}
-var MAX;
-var init_describe = __esm({
-  "src/map/describe.ts"() {
-    "use strict";
-    MAX = 60;
-  }
-});
-
-// src/map/statements.ts
-function groupStatements(toks) {
-  const out2 = [];
-  const n = toks.length;
-  const ppStart = (i3) => toks[i3].t === "#" && (i3 === 0 || toks[i3 - 1].line !== toks[i3].line);
-  let i2 = 0;
-  while (i2 < n) {
-    const start2 = i2;
-    const t = toks[i2];
-    if (ppStart(i2)) {
-      while (i2 < n && toks[i2].line === t.line) i2++;
-      out2.push({ kind: "pp", first: start2, end: i2 });
-      continue;
-    }
-    if (t.t === "}" || t.t === "{") {
-      i2++;
-      out2.push({ kind: t.t === "}" ? "close" : "open", first: start2, end: i2 });
-      continue;
-    }
-    let paren = 0;
-    let init2 = 0;
-    let kind = "stmt";
-    while (i2 < n) {
-      const x = toks[i2].t;
-      if (i2 > start2 && ppStart(i2)) break;
-      if (x === "(" || x === "[") paren++;
-      else if (x === ")" || x === "]") paren = Math.max(0, paren - 1);
-      else if (x === "{") {
-        const prev = i2 > start2 ? toks[i2 - 1].t : "";
-        if (paren > 0 || init2 > 0 || prev === "=") init2++;
-        else {
-          i2++;
-          kind = "open";
-          break;
-        }
-      } else if (x === "}") {
-        if (init2 > 0) init2--;
-        else break;
-      } else if (x === ";" && paren === 0 && init2 === 0) {
-        i2++;
-        break;
-      } else if (x === ":" && paren === 0 && init2 === 0 && isLabelHead(toks, start2, i2)) {
-        i2++;
-        kind = "label";
-        break;
-      }
-      i2++;
-    }
-    if (i2 === start2) i2++;
-    if (kind === "stmt" && isDeclaration(toks, start2, i2)) kind = "decl";
-    out2.push({ kind, first: start2, end: i2 });
-  }
-  return out2;
-}
-function isLabelHead(toks, start2, colon) {
-  const first2 = toks[start2].t;
-  if (first2 === "case" || first2 === "default") return true;
-  return colon === start2 + 1 && toks[start2].kind === "word" && !KEYWORDS.has(first2);
-}
-function isDeclaration(toks, first2, end) {
-  let j = first2;
-  const at2 = (k) => k < end ? toks[k].t : "";
-  while (QUALIFIERS.has(at2(j))) j++;
-  let typed = false;
-  if (at2(j) === "struct" || at2(j) === "union" || at2(j) === "enum") {
-    j += 2;
-    typed = true;
-  } else {
-    while (BASE_TYPES.has(at2(j))) {
-      j++;
-      typed = true;
-    }
-  }
-  if (!typed) {
-    if (j >= end || toks[j].kind !== "word" || KEYWORDS.has(at2(j))) return false;
-    j++;
-  }
-  while (QUALIFIERS.has(at2(j)) || at2(j) === "*") j++;
-  if (j >= end || toks[j].kind !== "word" || KEYWORDS.has(at2(j))) return false;
-  const next = at2(j + 1);
-  return next === ";" || next === "=" || next === "," || next === "[";
-}
-var BASE_TYPES, QUALIFIERS, KEYWORDS;
-var init_statements = __esm({
-  "src/map/statements.ts"() {
-    "use strict";
-    BASE_TYPES = /* @__PURE__ */ new Set(["unsigned", "signed", "long", "short", "int", "char", "bool", "_Bool", "void", "float", "double"]);
-    QUALIFIERS = /* @__PURE__ */ new Set(["static", "const", "volatile", "extern", "register", "inline", "__always_inline", "__maybe_unused", "__rcu", "__user", "__iomem", "noinline"]);
-    KEYWORDS = /* @__PURE__ */ new Set(["return", "if", "else", "for", "while", "do", "switch", "case", "default", "goto", "break", "continue", "sizeof", "typeof", "__typeof__"]);
-  }
-});
-
-// src/map/tokens.ts
-function tokenizeLine(text, state, line, base2 = 0) {
-  const toks = [];
-  let i2 = 0;
-  const n = text.length;
-  while (i2 < n) {
-    if (state === "comment") {
-      const close = text.indexOf("*/", i2);
-      if (close < 0) return { toks, state };
-      i2 = close + 2;
-      state = "code";
-      continue;
-    }
-    const c = text[i2];
-    if (c === " " || c === "	" || c === "\r" || c === "\f" || c === "\v" || c === "\\") {
-      i2++;
-      continue;
-    }
-    if (c === "/" && text[i2 + 1] === "*") {
-      state = "comment";
-      i2 += 2;
-      continue;
-    }
-    if (c === "/" && text[i2 + 1] === "/") break;
-    const start2 = i2;
-    if (/[A-Za-z_$]/.test(c)) {
-      i2++;
-      while (i2 < n && /[\w$]/.test(text[i2])) i2++;
-      if (i2 < n && (text[i2] === '"' || text[i2] === "'") && /^(L|u|U|u8)$/.test(text.slice(start2, i2))) {
-        i2 = skipQuoted(text, i2);
-        toks.push({ t: text.slice(start2, i2), kind: "str", start: base2 + start2, end: base2 + i2, line });
-        continue;
-      }
-      toks.push({ t: text.slice(start2, i2), kind: "word", start: base2 + start2, end: base2 + i2, line });
-      continue;
-    }
-    if (/[0-9]/.test(c) || c === "." && /[0-9]/.test(text[i2 + 1] ?? "")) {
-      i2++;
-      while (i2 < n && (/[\w.]/.test(text[i2]) || (text[i2] === "+" || text[i2] === "-") && /[eEpP]/.test(text[i2 - 1]))) i2++;
-      toks.push({ t: text.slice(start2, i2), kind: "num", start: base2 + start2, end: base2 + i2, line });
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      i2 = skipQuoted(text, i2);
-      toks.push({ t: text.slice(start2, i2), kind: "str", start: base2 + start2, end: base2 + i2, line });
-      continue;
-    }
-    const three = text.slice(i2, i2 + 3);
-    const two = text.slice(i2, i2 + 2);
-    const len = PUNCT3.has(three) ? 3 : PUNCT2.has(two) ? 2 : 1;
-    i2 += len;
-    toks.push({ t: text.slice(start2, i2), kind: "punct", start: base2 + start2, end: base2 + i2, line });
-  }
-  return { toks, state };
-}
-function skipQuoted(text, i2) {
-  const q = text[i2];
-  i2++;
-  while (i2 < text.length && text[i2] !== q) i2 += text[i2] === "\\" ? 2 : 1;
-  return Math.min(text.length, i2 + 1);
-}
-function tokenizeText(text) {
-  const toks = [];
-  const lineStarts = [];
-  const lineToks = [];
-  let state = "code";
-  let off = 0;
-  const lines = text.split("\n");
-  for (let li = 0; li < lines.length; li++) {
-    const lineText = lines[li];
-    lineStarts.push(off);
-    const first2 = toks.length;
-    const r = tokenizeLine(lineText, state, li + 1, off);
-    state = r.state;
-    toks.push(...r.toks);
-    lineToks.push({ first: first2, end: toks.length });
-    off += lineText.length + 1;
-  }
-  return { toks, lineStarts, lineToks };
-}
-function weight(t) {
-  return t.kind === "punct" ? 1 : 3;
-}
-function startsInComment(lines) {
-  for (const l of lines) {
-    const stripped = stripLiterals(l);
-    const lineCmt = stripped.indexOf("//");
-    const code2 = lineCmt >= 0 ? stripped.slice(0, lineCmt) : stripped;
-    const open3 = code2.indexOf("/*");
-    const close = code2.indexOf("*/");
-    if (close >= 0 && (open3 < 0 || close < open3)) return true;
-    if (open3 >= 0) return false;
-    if (code2.trim() !== "" && !/^\s*\*(\s|$)/.test(code2)) return false;
-  }
-  return lines.some((l) => l.trim() !== "");
-}
-function stripLiterals(line) {
-  return line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
-}
-var PUNCT3, PUNCT2;
-var init_tokens = __esm({
-  "src/map/tokens.ts"() {
-    "use strict";
-    PUNCT3 = /* @__PURE__ */ new Set(["...", "<<=", ">>="]);
-    PUNCT2 = /* @__PURE__ */ new Set(["->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=", "^=", "|=", "##"]);
-  }
-});
-
-// src/map/hunk-sides.ts
-function hunkSides(hunk) {
-  const lines = [];
-  let old = 0;
-  for (let i2 = 0; i2 < hunk.lines.length; i2++) {
-    const l = hunk.lines[i2];
-    lines.push({ op: l.op, text: l.text, index: i2, old: l.op === "+" ? -1 : old++ });
-  }
-  const initial = startsInComment(lines.map((l) => l.text)) ? "comment" : "code";
-  const oldToks = [];
-  const oldLines = [];
-  let st = initial;
-  for (const l of lines) {
-    if (l.op === "+") continue;
-    const r = tokenizeLine(l.text, st, l.old);
-    st = r.state;
-    oldLines.push({ index: l.index, op: l.op, text: l.text, first: oldToks.length, end: oldToks.length + r.toks.length });
-    oldToks.push(...r.toks);
-  }
-  const newTokTexts = [];
-  const newLineTokens = lines.map(() => 0);
-  st = initial;
-  for (const l of lines) {
-    if (l.op === "-") continue;
-    const r = tokenizeLine(l.text, st, l.index);
-    st = r.state;
-    newLineTokens[l.index] = r.toks.length;
-    for (const t of r.toks) newTokTexts.push(t.t);
-  }
-  const codeChange = oldToks.length !== newTokTexts.length || oldToks.some((t, i2) => t.t !== newTokTexts[i2]);
-  return { lines, oldToks, oldLines, oldStatements: groupStatements(oldToks), newTokTexts, newLineTokens, codeChange };
-}
-function changeBlocks(sides) {
-  const out2 = [];
-  const ls = sides.lines;
-  for (let i2 = 0; i2 < ls.length; ) {
-    if (ls[i2].op === " ") {
-      i2++;
-      continue;
-    }
-    const first2 = i2;
-    while (i2 < ls.length && ls[i2].op !== " ") i2++;
-    out2.push({ first: first2, end: i2 });
-  }
-  return out2;
-}
-var init_hunk_sides = __esm({
-  "src/map/hunk-sides.ts"() {
-    "use strict";
-    init_statements();
-    init_tokens();
-  }
-});
-
-// src/map/align.ts
-function align(h, lines, m, from, to, masked) {
-  const n = h.length;
-  const M = Math.max(0, to - from);
-  const W = M + 1;
-  const S = new Int32Array((n + 1) * W);
-  const TB = new Uint8Array((n + 1) * W);
-  const hw = h.map(weight);
-  for (let i3 = 1; i3 <= n; i3++) {
-    const tok = h[i3 - 1];
-    const ln = lines[tok.line];
-    const lineStart = i3 === ln.end ? ln.first : -1;
-    const row = i3 * W;
-    const up = (i3 - 1) * W;
-    const ls = lineStart >= 0 ? lineStart * W : -1;
-    let b0 = S[up] - HSKIP;
-    let c0 = 2;
-    if (ls >= 0 && S[ls] - LSKIP > b0) {
-      b0 = S[ls] - LSKIP;
-      c0 = 4;
-    }
-    S[row] = b0;
-    TB[row] = c0;
-    const t = tok.t;
-    const w = hw[i3 - 1];
-    for (let j2 = 1; j2 <= M; j2++) {
-      const mi = from + j2 - 1;
-      let best = -1073741823;
-      let code2 = 0;
-      if (m[mi].t === t && !(masked && mi >= masked.from && mi <= masked.to)) {
-        best = S[up + j2 - 1] + w;
-        code2 = 1;
-      }
-      if (ls >= 0) {
-        const v2 = S[ls + j2] - LSKIP;
-        if (v2 > best) {
-          best = v2;
-          code2 = 4;
-        }
-      }
-      let v = S[up + j2] - HSKIP;
-      if (v > best) {
-        best = v;
-        code2 = 2;
-      }
-      v = S[row + j2 - 1] - MSKIP;
-      if (v > best) {
-        best = v;
-        code2 = 3;
-      }
-      S[row + j2] = best;
-      TB[row + j2] = code2;
-    }
-  }
-  const last = n * W;
-  let jBest = 0;
-  for (let j2 = 1; j2 <= M; j2++) if (S[last + j2] > S[last + jBest]) jBest = j2;
-  const match3 = new Int32Array(n).fill(-1);
-  const lineSkipped = lines.map(() => false);
-  let i2 = n;
-  let j = jBest;
-  while (i2 > 0) {
-    const code2 = TB[i2 * W + j];
-    if (code2 === 1) {
-      match3[i2 - 1] = from + j - 1;
-      i2--;
-      j--;
-    } else if (code2 === 2) i2--;
-    else if (code2 === 3) j--;
-    else if (code2 === 4) {
-      const k = h[i2 - 1].line;
-      lineSkipped[k] = true;
-      i2 = lines[k].first;
-    } else break;
-  }
-  let firstModel = -1;
-  let lastModel = -1;
-  for (const x of match3) {
-    if (x < 0) continue;
-    if (firstModel < 0) firstModel = x;
-    lastModel = x;
-  }
-  return { score: n === 0 ? 0 : S[last + jBest], match: match3, lineSkipped, firstModel, lastModel };
-}
-function lcsLength(a, b2) {
-  if (!a.length || !b2.length) return 0;
-  let prev = new Int32Array(b2.length + 1);
-  let cur = new Int32Array(b2.length + 1);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    for (let j = 1; j <= b2.length; j++) cur[j] = a[i2 - 1] === b2[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b2.length];
-}
-var HSKIP, LSKIP, MSKIP;
-var init_align = __esm({
-  "src/map/align.ts"() {
-    "use strict";
-    init_tokens();
-    HSKIP = 1;
-    LSKIP = 1;
-    MSKIP = 1;
-  }
-});
-
-// src/map/fit.ts
-function fitHunk(sides, file, from, to, masked) {
-  const a = align(sides.oldToks, sides.oldLines, file.toks, from, to, masked);
-  return evaluate(sides, file, { from, to }, a);
-}
-function evaluate(sides, file, region, a) {
-  const declTok = new Uint8Array(sides.oldToks.length);
-  for (const s of sides.oldStatements) if (s.kind === "decl") for (let i2 = s.first; i2 < s.end; i2++) declTok[i2] = 1;
-  const lines = sides.oldLines.map((l) => {
-    let words = 0;
-    let mw = 0;
-    let mt = 0;
-    let decl = l.end > l.first;
-    let modelFirst = -1;
-    let modelLast = -1;
-    for (let i2 = l.first; i2 < l.end; i2++) {
-      const t = sides.oldToks[i2];
-      const isWord = t.kind !== "punct";
-      if (isWord) words++;
-      if (!declTok[i2]) decl = false;
-      const mi = a.match[i2];
-      if (mi >= 0) {
-        mt++;
-        if (isWord) mw++;
-        if (modelFirst < 0) modelFirst = mi;
-        modelLast = mi;
-      }
-    }
-    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration: decl, modelFirst, modelLast, gapLine: 0, comment: null };
-  });
-  let total = 0;
-  let matched = 0;
-  for (const l of lines) {
-    if (l.tokens === 0) continue;
-    if (l.declaration && l.matchedTokens === 0) continue;
-    total += l.words;
-    matched += l.matchedWords;
-  }
-  const coverage = total === 0 ? 0 : matched / total;
-  matchGapLines(sides, file, lines);
-  return {
-    file,
-    region,
-    alignment: a,
-    lines,
-    matchedWords: matched,
-    totalWords: total,
-    coverage,
-    accepted: total > 0 && coverage >= MIN_COVERAGE && matched >= Math.min(MIN_WORDS, total)
-  };
-}
-function matchGapLines(sides, file, lines) {
-  const anchored = (k2) => lines[k2].modelFirst >= 0;
-  const modelTokless = (line) => {
-    const lt = file.lineToks[line - 1];
-    return !!lt && lt.first === lt.end;
-  };
-  const modelLineText = (line) => {
-    const s = file.lineStarts[line - 1];
-    const e = line < file.lineStarts.length ? file.lineStarts[line] - 1 : file.text.length;
-    return file.text.slice(s, e);
-  };
-  const K = lines.length;
-  let k = 0;
-  while (k < K) {
-    if (anchored(k)) {
-      k++;
-      continue;
-    }
-    const runStart = k;
-    while (k < K && !anchored(k)) k++;
-    const runEnd = k;
-    const prev = runStart > 0 ? file.toks[lines[runStart - 1].modelLast].line : 0;
-    const next = runEnd < K ? file.toks[lines[runEnd].modelFirst].line : 0;
-    if (!prev && !next) continue;
-    const modelLines = [];
-    if (prev && next) for (let l = prev + 1; l < next; l++) modelLines.push(l);
-    else if (next) for (let l = next - 1; l >= 1 && modelTokless(l) && next - l <= runEnd - runStart + 2; l--) modelLines.unshift(l);
-    else for (let l = prev + 1; l <= file.lineStarts.length && modelTokless(l) && l - prev <= runEnd - runStart + 2; l++) modelLines.push(l);
-    const hText = [];
-    for (let x = runStart; x < runEnd; x++) hText.push(lines[x].tokens === 0 ? norm(sides.oldLines[x].text) : `\0h${x}`);
-    const mText = modelLines.map((l) => modelTokless(l) ? norm(modelLineText(l)) : `\0m${l}`);
-    const hUnits = units(hText);
-    const mUnits = units(mText);
-    const preferEnd = !!next && !prev;
-    for (const [hu, mu] of lcsPairs(hUnits.map((u) => u.key), mUnits.map((u) => u.key), preferEnd)) {
-      const h = hUnits[hu];
-      const m = mUnits[mu];
-      if (h.key === COMMENT) {
-        for (let x = h.from; x <= h.to; x++) {
-          lines[runStart + x].comment = { from: runStart + h.from, to: runStart + h.to, modelFrom: modelLines[m.from], modelTo: modelLines[m.to] };
-        }
-      }
-      const pairs = lcsPairs(hText.slice(h.from, h.to + 1), mText.slice(m.from, m.to + 1), preferEnd);
-      for (const [hi, mi] of pairs) lines[runStart + h.from + hi].gapLine = modelLines[m.from + mi];
-    }
-  }
-}
-function units(texts) {
-  const out2 = [];
-  for (let i2 = 0; i2 < texts.length; i2++) {
-    const t = texts[i2];
-    const isComment2 = t !== "" && !t.startsWith("\0");
-    const last = out2[out2.length - 1];
-    if (isComment2 && last?.key === COMMENT && last.to === i2 - 1) last.to = i2;
-    else out2.push({ key: isComment2 ? COMMENT : t, from: i2, to: i2 });
-  }
-  return out2;
-}
-function lcsPairs(a, b2, preferEnd) {
-  if (!a.length || !b2.length) return [];
-  const A = preferEnd ? a : [...a].reverse();
-  const B = preferEnd ? b2 : [...b2].reverse();
-  const W = B.length + 1;
-  const T = new Int32Array((A.length + 1) * W);
-  for (let i3 = 1; i3 <= A.length; i3++)
-    for (let j2 = 1; j2 <= B.length; j2++)
-      T[i3 * W + j2] = A[i3 - 1] === B[j2 - 1] ? T[(i3 - 1) * W + j2 - 1] + 1 : Math.max(T[(i3 - 1) * W + j2], T[i3 * W + j2 - 1]);
-  const out2 = [];
-  let i2 = A.length;
-  let j = B.length;
-  while (i2 > 0 && j > 0) {
-    if (A[i2 - 1] === B[j - 1] && T[i2 * W + j] === T[(i2 - 1) * W + j - 1] + 1) {
-      out2.push([i2 - 1, j - 1]);
-      i2--;
-      j--;
-    } else if (T[(i2 - 1) * W + j] >= T[i2 * W + j - 1]) i2--;
-    else j--;
-  }
-  out2.reverse();
-  if (preferEnd) return out2;
-  return out2.map(([x, y]) => [a.length - 1 - x, b2.length - 1 - y]).reverse();
-}
-var MIN_COVERAGE, MIN_WORDS, MIN_REMOVED_LINE, norm, COMMENT;
-var init_fit = __esm({
-  "src/map/fit.ts"() {
-    "use strict";
-    init_align();
-    MIN_COVERAGE = 0.6;
-    MIN_WORDS = 2;
-    MIN_REMOVED_LINE = 0.6;
-    norm = (s) => s.replace(/\s+/g, " ").trim();
-    COMMENT = "\0comment";
   }
 });
 
@@ -35202,6 +33705,41 @@ var init_state = __esm({
       }
     };
     byMem = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/model/source/bases.ts
+function baseSpec(name3) {
+  return BASE_SPECS.find((b2) => b2.name === name3);
+}
+function kernelOrdinal(kernel) {
+  const m = /^(\d+)\.(\d+)$/.exec(kernel);
+  if (!m) throw new Error(`not a kernel release: ${kernel}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+var BASE_SPECS, BASES;
+var init_bases = __esm({
+  "src/model/source/bases.ts"() {
+    "use strict";
+    BASE_SPECS = [
+      {
+        name: "v10",
+        kind: "posting",
+        kernel: "5.14",
+        date: "2021-06-07",
+        over: "v5.14",
+        summary: "the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v5.14",
+        kind: "release",
+        kernel: "5.14",
+        date: "2021-08-29",
+        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
+        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
+      }
+    ];
+    BASES = BASE_SPECS.map((b2) => b2.name);
   }
 });
 
@@ -36618,6 +35156,98 @@ var init_builtins = __esm({
   }
 });
 
+// src/map/statements.ts
+function groupStatements(toks) {
+  const out2 = [];
+  const n = toks.length;
+  const ppStart = (i3) => toks[i3].t === "#" && (i3 === 0 || toks[i3 - 1].line !== toks[i3].line);
+  let i2 = 0;
+  while (i2 < n) {
+    const start2 = i2;
+    const t = toks[i2];
+    if (ppStart(i2)) {
+      while (i2 < n && toks[i2].line === t.line) i2++;
+      out2.push({ kind: "pp", first: start2, end: i2 });
+      continue;
+    }
+    if (t.t === "}" || t.t === "{") {
+      i2++;
+      out2.push({ kind: t.t === "}" ? "close" : "open", first: start2, end: i2 });
+      continue;
+    }
+    let paren = 0;
+    let init2 = 0;
+    let kind = "stmt";
+    while (i2 < n) {
+      const x = toks[i2].t;
+      if (i2 > start2 && ppStart(i2)) break;
+      if (x === "(" || x === "[") paren++;
+      else if (x === ")" || x === "]") paren = Math.max(0, paren - 1);
+      else if (x === "{") {
+        const prev = i2 > start2 ? toks[i2 - 1].t : "";
+        if (paren > 0 || init2 > 0 || prev === "=") init2++;
+        else {
+          i2++;
+          kind = "open";
+          break;
+        }
+      } else if (x === "}") {
+        if (init2 > 0) init2--;
+        else break;
+      } else if (x === ";" && paren === 0 && init2 === 0) {
+        i2++;
+        break;
+      } else if (x === ":" && paren === 0 && init2 === 0 && isLabelHead(toks, start2, i2)) {
+        i2++;
+        kind = "label";
+        break;
+      }
+      i2++;
+    }
+    if (i2 === start2) i2++;
+    if (kind === "stmt" && isDeclaration(toks, start2, i2)) kind = "decl";
+    out2.push({ kind, first: start2, end: i2 });
+  }
+  return out2;
+}
+function isLabelHead(toks, start2, colon) {
+  const first2 = toks[start2].t;
+  if (first2 === "case" || first2 === "default") return true;
+  return colon === start2 + 1 && toks[start2].kind === "word" && !KEYWORDS.has(first2);
+}
+function isDeclaration(toks, first2, end) {
+  let j = first2;
+  const at2 = (k) => k < end ? toks[k].t : "";
+  while (QUALIFIERS.has(at2(j))) j++;
+  let typed = false;
+  if (at2(j) === "struct" || at2(j) === "union" || at2(j) === "enum") {
+    j += 2;
+    typed = true;
+  } else {
+    while (BASE_TYPES.has(at2(j))) {
+      j++;
+      typed = true;
+    }
+  }
+  if (!typed) {
+    if (j >= end || toks[j].kind !== "word" || KEYWORDS.has(at2(j))) return false;
+    j++;
+  }
+  while (QUALIFIERS.has(at2(j)) || at2(j) === "*") j++;
+  if (j >= end || toks[j].kind !== "word" || KEYWORDS.has(at2(j))) return false;
+  const next = at2(j + 1);
+  return next === ";" || next === "=" || next === "," || next === "[";
+}
+var BASE_TYPES, QUALIFIERS, KEYWORDS;
+var init_statements = __esm({
+  "src/map/statements.ts"() {
+    "use strict";
+    BASE_TYPES = /* @__PURE__ */ new Set(["unsigned", "signed", "long", "short", "int", "char", "bool", "_Bool", "void", "float", "double"]);
+    QUALIFIERS = /* @__PURE__ */ new Set(["static", "const", "volatile", "extern", "register", "inline", "__always_inline", "__maybe_unused", "__rcu", "__user", "__iomem", "noinline"]);
+    KEYWORDS = /* @__PURE__ */ new Set(["return", "if", "else", "for", "while", "do", "switch", "case", "default", "goto", "break", "continue", "sizeof", "typeof", "__typeof__"]);
+  }
+});
+
 // src/map/config-regions.ts
 function holds(cond, config) {
   const c = cond.replace(/\/\*.*?\*\//g, "").trim();
@@ -36673,6 +35303,114 @@ var init_config = __esm({
   "src/model/source/config.ts"() {
     "use strict";
     MODEL_CONFIG = ["CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM"];
+  }
+});
+
+// src/map/tokens.ts
+function tokenizeLine(text, state, line, base2 = 0) {
+  const toks = [];
+  let i2 = 0;
+  const n = text.length;
+  while (i2 < n) {
+    if (state === "comment") {
+      const close = text.indexOf("*/", i2);
+      if (close < 0) return { toks, state };
+      i2 = close + 2;
+      state = "code";
+      continue;
+    }
+    const c = text[i2];
+    if (c === " " || c === "	" || c === "\r" || c === "\f" || c === "\v" || c === "\\") {
+      i2++;
+      continue;
+    }
+    if (c === "/" && text[i2 + 1] === "*") {
+      state = "comment";
+      i2 += 2;
+      continue;
+    }
+    if (c === "/" && text[i2 + 1] === "/") break;
+    const start2 = i2;
+    if (/[A-Za-z_$]/.test(c)) {
+      i2++;
+      while (i2 < n && /[\w$]/.test(text[i2])) i2++;
+      if (i2 < n && (text[i2] === '"' || text[i2] === "'") && /^(L|u|U|u8)$/.test(text.slice(start2, i2))) {
+        i2 = skipQuoted(text, i2);
+        toks.push({ t: text.slice(start2, i2), kind: "str", start: base2 + start2, end: base2 + i2, line });
+        continue;
+      }
+      toks.push({ t: text.slice(start2, i2), kind: "word", start: base2 + start2, end: base2 + i2, line });
+      continue;
+    }
+    if (/[0-9]/.test(c) || c === "." && /[0-9]/.test(text[i2 + 1] ?? "")) {
+      i2++;
+      while (i2 < n && (/[\w.]/.test(text[i2]) || (text[i2] === "+" || text[i2] === "-") && /[eEpP]/.test(text[i2 - 1]))) i2++;
+      toks.push({ t: text.slice(start2, i2), kind: "num", start: base2 + start2, end: base2 + i2, line });
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      i2 = skipQuoted(text, i2);
+      toks.push({ t: text.slice(start2, i2), kind: "str", start: base2 + start2, end: base2 + i2, line });
+      continue;
+    }
+    const three = text.slice(i2, i2 + 3);
+    const two = text.slice(i2, i2 + 2);
+    const len = PUNCT3.has(three) ? 3 : PUNCT2.has(two) ? 2 : 1;
+    i2 += len;
+    toks.push({ t: text.slice(start2, i2), kind: "punct", start: base2 + start2, end: base2 + i2, line });
+  }
+  return { toks, state };
+}
+function skipQuoted(text, i2) {
+  const q = text[i2];
+  i2++;
+  while (i2 < text.length && text[i2] !== q) i2 += text[i2] === "\\" ? 2 : 1;
+  return Math.min(text.length, i2 + 1);
+}
+function tokenizeText(text) {
+  const toks = [];
+  const lineStarts = [];
+  const lineToks = [];
+  let state = "code";
+  let off = 0;
+  const lines = text.split("\n");
+  for (let li = 0; li < lines.length; li++) {
+    const lineText = lines[li];
+    lineStarts.push(off);
+    const first2 = toks.length;
+    const r = tokenizeLine(lineText, state, li + 1, off);
+    state = r.state;
+    toks.push(...r.toks);
+    lineToks.push({ first: first2, end: toks.length });
+    off += lineText.length + 1;
+  }
+  return { toks, lineStarts, lineToks };
+}
+function weight(t) {
+  return t.kind === "punct" ? 1 : 3;
+}
+function startsInComment(lines) {
+  for (const l of lines) {
+    const stripped = stripLiterals(l);
+    const lineCmt = stripped.indexOf("//");
+    const code2 = lineCmt >= 0 ? stripped.slice(0, lineCmt) : stripped;
+    const open3 = code2.indexOf("/*");
+    const close = code2.indexOf("*/");
+    if (close >= 0 && (open3 < 0 || close < open3)) return true;
+    if (open3 >= 0) return false;
+    if (code2.trim() !== "" && !/^\s*\*(\s|$)/.test(code2)) return false;
+  }
+  return lines.some((l) => l.trim() !== "");
+}
+function stripLiterals(line) {
+  return line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+}
+var PUNCT3, PUNCT2;
+var init_tokens = __esm({
+  "src/map/tokens.ts"() {
+    "use strict";
+    PUNCT3 = /* @__PURE__ */ new Set(["...", "<<=", ">>="]);
+    PUNCT2 = /* @__PURE__ */ new Set(["->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=", "^=", "|=", "##"]);
   }
 });
 
@@ -36734,6 +35472,1387 @@ var init_model_index = __esm({
     FILE_CACHE_LIMIT = 256;
     fileCache = /* @__PURE__ */ new Map();
     baseCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/map/token-digest.ts
+import { createHash } from "node:crypto";
+function functionTokens(file, fn) {
+  return file.toks.slice(fn.tokFirst, fn.tokEnd).map((t) => t.t).join(" ");
+}
+function tokenDigest(tokens) {
+  return createHash("sha1").update(tokens).digest("hex").slice(0, 16);
+}
+var init_token_digest = __esm({
+  "src/map/token-digest.ts"() {
+    "use strict";
+  }
+});
+
+// src/replay/changed-functions.ts
+function outsideFunctions(f) {
+  const inside = new Uint8Array(f.toks.length);
+  for (const fn of f.functions) inside.fill(1, fn.tokFirst, fn.tokEnd);
+  return f.toks.filter((_, i2) => !inside[i2]).map((t) => t.t).join(" ");
+}
+function digests(f) {
+  return new Map(f.functions.map((fn) => [fn.name, tokenDigest(functionTokens(f, fn))]));
+}
+function changedFunctions(before2, after2) {
+  if (before2.length !== after2.length) return null;
+  const changed2 = /* @__PURE__ */ new Set();
+  for (let i2 = 0; i2 < before2.length; i2++) {
+    const a = before2[i2];
+    const b2 = after2[i2];
+    if (a.path !== b2.path) return null;
+    if (a.text === b2.text) continue;
+    const fa = indexFile(a.path, a.text);
+    const fb = indexFile(b2.path, b2.text);
+    if (outsideFunctions(fa) !== outsideFunctions(fb)) return null;
+    const da = digests(fa);
+    const db = digests(fb);
+    for (const [name3, d] of da) if (db.get(name3) !== d) changed2.add(name3);
+    for (const name3 of db.keys()) if (!da.has(name3)) changed2.add(name3);
+  }
+  return [...changed2].sort();
+}
+var init_changed_functions = __esm({
+  "src/replay/changed-functions.ts"() {
+    "use strict";
+    init_model_index();
+    init_token_digest();
+  }
+});
+
+// node_modules/diff/libesm/util/string.js
+function hasOnlyWinLineEndings(string3) {
+  return string3.includes("\r\n") && !string3.startsWith("\n") && !string3.match(/[^\r]\n/);
+}
+function hasOnlyUnixLineEndings(string3) {
+  return !string3.includes("\r\n") && string3.includes("\n");
+}
+var init_string = __esm({
+  "node_modules/diff/libesm/util/string.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/line-endings.js
+function unixToWin(patch) {
+  if (Array.isArray(patch)) {
+    return patch.map((p) => unixToWin(p));
+  }
+  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i2) => {
+    var _a3;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a3 = hunk.lines[i2 + 1]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\")) ? line : line + "\r";
+  }) })) });
+}
+function winToUnix(patch) {
+  if (Array.isArray(patch)) {
+    return patch.map((p) => winToUnix(p));
+  }
+  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line) => line.endsWith("\r") ? line.substring(0, line.length - 1) : line) })) });
+}
+function isUnix(patch) {
+  if (!Array.isArray(patch)) {
+    patch = [patch];
+  }
+  return !patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => !line.startsWith("\\") && line.endsWith("\r"))));
+}
+function isWin(patch) {
+  if (!Array.isArray(patch)) {
+    patch = [patch];
+  }
+  return patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index) => index.hunks.every((hunk) => hunk.lines.every((line, i2) => {
+    var _a3;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a3 = hunk.lines[i2 + 1]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\"));
+  })));
+}
+var init_line_endings = __esm({
+  "node_modules/diff/libesm/patch/line-endings.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/parse.js
+function parsePatch(uniDiff) {
+  const diffstr = uniDiff.split(/\n/), list2 = [];
+  let i2 = 0;
+  function parseIndex() {
+    const index = {};
+    list2.push(index);
+    while (i2 < diffstr.length) {
+      const line = diffstr[i2];
+      if (/^(---|\+\+\+|@@)\s/.test(line)) {
+        break;
+      }
+      const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
+      if (headerMatch) {
+        index.index = line.substring(headerMatch[0].length).trim();
+      }
+      i2++;
+    }
+    parseFileHeader(index);
+    parseFileHeader(index);
+    index.hunks = [];
+    while (i2 < diffstr.length) {
+      const line = diffstr[i2];
+      if (/^(Index:\s|diff\s|---\s|\+\+\+\s|===================================================================)/.test(line)) {
+        break;
+      } else if (/^@@/.test(line)) {
+        index.hunks.push(parseHunk());
+      } else if (line) {
+        throw new Error("Unknown line " + (i2 + 1) + " " + JSON.stringify(line));
+      } else {
+        i2++;
+      }
+    }
+  }
+  function parseFileHeader(index) {
+    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i2]);
+    if (fileHeaderMatch) {
+      const prefix = fileHeaderMatch[1], data = diffstr[i2].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
+      let fileName = data[0].replace(/\\\\/g, "\\");
+      if (fileName.startsWith('"') && fileName.endsWith('"')) {
+        fileName = fileName.substr(1, fileName.length - 2);
+      }
+      if (prefix === "---") {
+        index.oldFileName = fileName;
+        index.oldHeader = header;
+      } else {
+        index.newFileName = fileName;
+        index.newHeader = header;
+      }
+      i2++;
+    }
+  }
+  function parseHunk() {
+    var _a3;
+    const chunkHeaderIndex = i2, chunkHeaderLine = diffstr[i2++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
+    const hunk = {
+      oldStart: +chunkHeader[1],
+      oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
+      newStart: +chunkHeader[3],
+      newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
+      lines: []
+    };
+    if (hunk.oldLines === 0) {
+      hunk.oldStart += 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart += 1;
+    }
+    let addCount = 0, removeCount = 0;
+    for (; i2 < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a3 = diffstr[i2]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\"))); i2++) {
+      const operation = diffstr[i2].length == 0 && i2 != diffstr.length - 1 ? " " : diffstr[i2][0];
+      if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
+        hunk.lines.push(diffstr[i2]);
+        if (operation === "+") {
+          addCount++;
+        } else if (operation === "-") {
+          removeCount++;
+        } else if (operation === " ") {
+          addCount++;
+          removeCount++;
+        }
+      } else {
+        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i2]}`);
+      }
+    }
+    if (!addCount && hunk.newLines === 1) {
+      hunk.newLines = 0;
+    }
+    if (!removeCount && hunk.oldLines === 1) {
+      hunk.oldLines = 0;
+    }
+    if (addCount !== hunk.newLines) {
+      throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    if (removeCount !== hunk.oldLines) {
+      throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    return hunk;
+  }
+  while (i2 < diffstr.length) {
+    parseIndex();
+  }
+  return list2;
+}
+var init_parse = __esm({
+  "node_modules/diff/libesm/patch/parse.js"() {
+  }
+});
+
+// node_modules/diff/libesm/util/distance-iterator.js
+function distance_iterator_default(start2, minLine, maxLine) {
+  let wantForward = true, backwardExhausted = false, forwardExhausted = false, localOffset = 1;
+  return function iterator2() {
+    if (wantForward && !forwardExhausted) {
+      if (backwardExhausted) {
+        localOffset++;
+      } else {
+        wantForward = false;
+      }
+      if (start2 + localOffset <= maxLine) {
+        return start2 + localOffset;
+      }
+      forwardExhausted = true;
+    }
+    if (!backwardExhausted) {
+      if (!forwardExhausted) {
+        wantForward = true;
+      }
+      if (minLine <= start2 - localOffset) {
+        return start2 - localOffset++;
+      }
+      backwardExhausted = true;
+      return iterator2();
+    }
+    return void 0;
+  };
+}
+var init_distance_iterator = __esm({
+  "node_modules/diff/libesm/util/distance-iterator.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/apply.js
+function applyPatch(source, patch, options = {}) {
+  let patches;
+  if (typeof patch === "string") {
+    patches = parsePatch(patch);
+  } else if (Array.isArray(patch)) {
+    patches = patch;
+  } else {
+    patches = [patch];
+  }
+  if (patches.length > 1) {
+    throw new Error("applyPatch only works with a single input.");
+  }
+  return applyStructuredPatch(source, patches[0], options);
+}
+function applyStructuredPatch(source, patch, options = {}) {
+  if (options.autoConvertLineEndings || options.autoConvertLineEndings == null) {
+    if (hasOnlyWinLineEndings(source) && isUnix(patch)) {
+      patch = unixToWin(patch);
+    } else if (hasOnlyUnixLineEndings(source) && isWin(patch)) {
+      patch = winToUnix(patch);
+    }
+  }
+  const lines = source.split("\n"), hunks = patch.hunks, compareLine = options.compareLine || ((lineNumber, line, operation, patchContent) => line === patchContent), fuzzFactor = options.fuzzFactor || 0;
+  let minLine = 0;
+  if (fuzzFactor < 0 || !Number.isInteger(fuzzFactor)) {
+    throw new Error("fuzzFactor must be a non-negative integer");
+  }
+  if (!hunks.length) {
+    return source;
+  }
+  let prevLine = "", removeEOFNL = false, addEOFNL = false;
+  for (let i2 = 0; i2 < hunks[hunks.length - 1].lines.length; i2++) {
+    const line = hunks[hunks.length - 1].lines[i2];
+    if (line[0] == "\\") {
+      if (prevLine[0] == "+") {
+        removeEOFNL = true;
+      } else if (prevLine[0] == "-") {
+        addEOFNL = true;
+      }
+    }
+    prevLine = line;
+  }
+  if (removeEOFNL) {
+    if (addEOFNL) {
+      if (!fuzzFactor && lines[lines.length - 1] == "") {
+        return false;
+      }
+    } else if (lines[lines.length - 1] == "") {
+      lines.pop();
+    } else if (!fuzzFactor) {
+      return false;
+    }
+  } else if (addEOFNL) {
+    if (lines[lines.length - 1] != "") {
+      lines.push("");
+    } else if (!fuzzFactor) {
+      return false;
+    }
+  }
+  function applyHunk(hunkLines, toPos, maxErrors, hunkLinesI = 0, lastContextLineMatched = true, patchedLines = [], patchedLinesLength = 0) {
+    let nConsecutiveOldContextLines = 0;
+    let nextContextLineMustMatch = false;
+    for (; hunkLinesI < hunkLines.length; hunkLinesI++) {
+      const hunkLine = hunkLines[hunkLinesI], operation = hunkLine.length > 0 ? hunkLine[0] : " ", content = hunkLine.length > 0 ? hunkLine.substr(1) : hunkLine;
+      if (operation === "-") {
+        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
+          toPos++;
+          nConsecutiveOldContextLines = 0;
+        } else {
+          if (!maxErrors || lines[toPos] == null) {
+            return null;
+          }
+          patchedLines[patchedLinesLength] = lines[toPos];
+          return applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1);
+        }
+      }
+      if (operation === "+") {
+        if (!lastContextLineMatched) {
+          return null;
+        }
+        patchedLines[patchedLinesLength] = content;
+        patchedLinesLength++;
+        nConsecutiveOldContextLines = 0;
+        nextContextLineMustMatch = true;
+      }
+      if (operation === " ") {
+        nConsecutiveOldContextLines++;
+        patchedLines[patchedLinesLength] = lines[toPos];
+        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
+          patchedLinesLength++;
+          lastContextLineMatched = true;
+          nextContextLineMustMatch = false;
+          toPos++;
+        } else {
+          if (nextContextLineMustMatch || !maxErrors) {
+            return null;
+          }
+          return lines[toPos] && (applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength + 1) || applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1)) || applyHunk(hunkLines, toPos, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength);
+        }
+      }
+    }
+    patchedLinesLength -= nConsecutiveOldContextLines;
+    toPos -= nConsecutiveOldContextLines;
+    patchedLines.length = patchedLinesLength;
+    return {
+      patchedLines,
+      oldLineLastI: toPos - 1
+    };
+  }
+  const resultLines = [];
+  let prevHunkOffset = 0;
+  for (let i2 = 0; i2 < hunks.length; i2++) {
+    const hunk = hunks[i2];
+    let hunkResult;
+    const maxLine = lines.length - hunk.oldLines + fuzzFactor;
+    let toPos;
+    for (let maxErrors = 0; maxErrors <= fuzzFactor; maxErrors++) {
+      toPos = hunk.oldStart + prevHunkOffset - 1;
+      const iterator2 = distance_iterator_default(toPos, minLine, maxLine);
+      for (; toPos !== void 0; toPos = iterator2()) {
+        hunkResult = applyHunk(hunk.lines, toPos, maxErrors);
+        if (hunkResult) {
+          break;
+        }
+      }
+      if (hunkResult) {
+        break;
+      }
+    }
+    if (!hunkResult) {
+      return false;
+    }
+    for (let i3 = minLine; i3 < toPos; i3++) {
+      resultLines.push(lines[i3]);
+    }
+    for (let i3 = 0; i3 < hunkResult.patchedLines.length; i3++) {
+      const line = hunkResult.patchedLines[i3];
+      resultLines.push(line);
+    }
+    minLine = hunkResult.oldLineLastI + 1;
+    prevHunkOffset = toPos + 1 - hunk.oldStart;
+  }
+  for (let i2 = minLine; i2 < lines.length; i2++) {
+    resultLines.push(lines[i2]);
+  }
+  return resultLines.join("\n");
+}
+var init_apply = __esm({
+  "node_modules/diff/libesm/patch/apply.js"() {
+    init_string();
+    init_line_endings();
+    init_parse();
+    init_distance_iterator();
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_apply();
+    init_parse();
+  }
+});
+
+// src/model/source/index.ts
+var source_exports = {};
+__export(source_exports, {
+  BASES: () => BASES,
+  BASE_SPECS: () => BASE_SPECS,
+  PatchError: () => PatchError,
+  applyModelPatch: () => applyModelPatch,
+  baseInfo: () => baseInfo,
+  baseSpec: () => baseSpec,
+  kernelOrdinal: () => kernelOrdinal,
+  loadBase: () => loadBase,
+  modelFiles: () => modelFiles,
+  sourceDir: () => sourceDir
+});
+import { existsSync as existsSync3, readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname as dirname2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function sourceDir() {
+  const here = dirname2(fileURLToPath2(new URL("model/source/index.js", import.meta.url).href));
+  if (existsSync3(join3(here, MARKER))) return here;
+  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname2(d)) {
+    const p = join3(d, "src", "model", "source");
+    if (existsSync3(join3(p, MARKER))) return p;
+  }
+  return resolve2(here, "..", "..", "..", "src", "model", "source");
+}
+function walk(dir, root, out2) {
+  for (const name3 of readdirSync(dir).sort()) {
+    const p = join3(dir, name3);
+    if (statSync(p).isDirectory()) walk(p, root, out2);
+    else if (name3.endsWith(".c") || name3.endsWith(".h")) out2.push({ path: relative2(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
+  }
+}
+function treeSources(name3) {
+  let t = trees.get(name3);
+  if (!t) {
+    const root = join3(sourceDir(), name3);
+    const all2 = [];
+    walk(root, root, all2);
+    t = [...all2.filter((s) => s.path.endsWith(".h")), ...all2.filter((s) => s.path.endsWith(".c"))];
+    trees.set(name3, t);
+  }
+  return t.map((s) => ({ ...s }));
+}
+function baseInfo(name3) {
+  const spec = baseSpec(name3);
+  if (!spec) throw new PatchError(`unknown base ${JSON.stringify(name3)} (bases: ${BASES.join(", ")})`);
+  const patch = spec.kind === "posting" ? readFileSync(join3(sourceDir(), `${spec.name}.patch`), "utf8") : "";
+  return { name: spec.name, spec, description: spec.summary, patch };
+}
+function applyModelPatch(sources, patch, what = "patch") {
+  if (!patch.trim()) return sources;
+  let files;
+  try {
+    files = parsePatch(patch);
+  } catch (err2) {
+    throw new PatchError(`${what}: not a unified diff (${err2.message})`);
+  }
+  const out2 = sources.map((s) => ({ ...s }));
+  for (const f of files) {
+    const name3 = (f.newFileName && f.newFileName !== "/dev/null" ? f.newFileName : f.oldFileName ?? "").replace(/^[ab]\//, "");
+    if (!name3) throw new PatchError(`${what}: a file section without a file name`);
+    const src = out2.find((s) => s.path === name3);
+    if (!src) throw new PatchError(`${what}: ${name3} is not a model source`);
+    const r = applyPatch(src.text, f);
+    if (r === false) throw new PatchError(`${what}: does not apply to ${name3}`);
+    src.text = r;
+  }
+  return out2;
+}
+function baseSources(info3) {
+  if (info3.spec.kind === "release") return treeSources(info3.name);
+  return applyModelPatch(baseSources(baseInfo(info3.spec.over)), info3.patch, `base ${info3.name}`);
+}
+function loadBase(name3, extraPatches = []) {
+  const base2 = baseInfo(name3);
+  let sources = baseSources(base2);
+  for (const p of extraPatches) sources = applyModelPatch(sources, p.patch, p.name);
+  return { base: base2, sources };
+}
+function modelFiles() {
+  const paths = /* @__PURE__ */ new Set();
+  for (const b2 of BASE_SPECS) if (b2.kind === "release") for (const s of treeSources(b2.name)) paths.add(s.path);
+  return [...paths].sort();
+}
+var MARKER, trees, PatchError;
+var init_source = __esm({
+  "src/model/source/index.ts"() {
+    "use strict";
+    init_libesm();
+    init_bases();
+    init_bases();
+    MARKER = join3(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
+    trees = /* @__PURE__ */ new Map();
+    PatchError = class extends Error {
+      name = "PatchError";
+    };
+  }
+});
+
+// src/replay/choose-base.ts
+function threadBaseFacts(messages) {
+  const fresh2 = /* @__PURE__ */ new Map();
+  const any = /* @__PURE__ */ new Map();
+  const byId = /* @__PURE__ */ new Map();
+  for (const m of messages) {
+    byId.set(m.id, { parent: m.parent, baseCommit: m.series.baseCommit });
+    const v = m.tags?.version;
+    if (v == null) continue;
+    any.set(v, (any.get(v) ?? 0) + 1);
+    if (!m.tags?.reply) fresh2.set(v, (fresh2.get(v) ?? 0) + 1);
+  }
+  const pick2 = (count2) => {
+    let best = null;
+    for (const [v, n] of count2) if (!best || n > best[1]) best = [v, n];
+    return best ? best[0] : null;
+  };
+  return { subjectVersion: pick2(fresh2) ?? pick2(any), byId };
+}
+function baseCommitOf(m, facts) {
+  if (m.series.baseCommit) return m.series.baseCommit;
+  const seen = /* @__PURE__ */ new Set();
+  for (let id = m.parent; id && !seen.has(id); ) {
+    seen.add(id);
+    const f = facts.byId.get(id);
+    if (!f) break;
+    if (f.baseCommit) return f.baseCommit;
+    id = f.parent;
+  }
+  return null;
+}
+function releaseOfCommit(commit) {
+  if (commit.length < 7) return null;
+  return BASE_SPECS.find((b2) => b2.commit?.startsWith(commit.toLowerCase())) ?? null;
+}
+function fitOf(base2, placements) {
+  let hunks = 0;
+  let placed = 0;
+  let tokens = 0;
+  let matched = 0;
+  for (const p of placements) {
+    if (p.kind === "no-behaviour") continue;
+    hunks++;
+    if (p.kind !== "unplaced" && !p.alreadyApplied) placed++;
+    if (p.match) {
+      tokens += p.match.tokens;
+      matched += p.match.matched;
+    }
+  }
+  return { base: base2, hunks, placed, tokens, matched, exact: hunks > 0 && placed === hunks && tokens > 0 && matched === tokens };
+}
+function chooseBase(m, facts, asked, probe) {
+  const known = BASE_SPECS.map((b2) => b2.name);
+  if (asked !== void 0) {
+    if (!known.includes(asked)) throw new UnknownBase(asked, known);
+    return { base: asked, rule: "option" };
+  }
+  const commit = baseCommitOf(m, facts);
+  const release3 = commit ? releaseOfCommit(commit) : null;
+  const fits = BASE_SPECS.map((b2) => fitOf(b2.name, probe(b2.name)));
+  if (release3 && commit) return { base: release3.name, rule: "base-commit", commit, fits };
+  const unknownCommit = commit;
+  const spec = (name3) => BASE_SPECS.find((b2) => b2.name === name3);
+  const named2 = facts.subjectVersion === null ? void 0 : BASE_SPECS.find((b2) => b2.kind === "posting" && b2.name === `v${facts.subjectVersion}`);
+  if (named2 && fits.find((f) => f.base === named2.name)?.exact) return { base: named2.name, rule: "subject", version: facts.subjectVersion, fits, unknownCommit };
+  const exact = fits.filter((f) => f.exact).map((f) => spec(f.base)).sort(byNewest);
+  if (exact.length) return { base: exact[0].name, rule: "exact", fits, unknownCommit };
+  const placing = fits.filter((f) => f.placed > 0);
+  if (placing.length) {
+    const ratio = (f) => f.tokens ? f.matched / f.tokens : 0;
+    placing.sort((a, b2) => b2.placed - a.placed || ratio(b2) - ratio(a) || byNewest(spec(a.base), spec(b2.base)));
+    return { base: placing[0].base, rule: "closest", fits, unknownCommit };
+  }
+  const day = m.date ? m.date.slice(0, 10) : null;
+  const existed = [...BASE_SPECS].sort(byNewest).find((b2) => day === null || b2.date <= day) ?? [...BASE_SPECS].sort(byNewest).at(-1);
+  return { base: existed.name, rule: "date", date: m.date, fits, unknownCommit };
+}
+var UnknownBase, byNewest;
+var init_choose_base = __esm({
+  "src/replay/choose-base.ts"() {
+    "use strict";
+    init_source();
+    UnknownBase = class extends Error {
+      constructor(asked, known) {
+        super(`--base ${asked}: not a model base (bases: ${known.join(", ")})`);
+        this.asked = asked;
+        this.known = known;
+      }
+      asked;
+      known;
+    };
+    byNewest = (a, b2) => a.date < b2.date ? 1 : a.date > b2.date ? -1 : 0;
+  }
+});
+
+// src/replay/trace-read.ts
+function addressRenamer() {
+  const names = /* @__PURE__ */ new Map();
+  return (s) => s.replace(/0xffff[0-9a-f]{8,12}/g, (m) => {
+    let n = names.get(m);
+    if (!n) names.set(m, n = `K${names.size}`);
+    return n;
+  });
+}
+function dropPositions(s) {
+  return s.replace(/ at [\w./-]+\.[ch]:\d+/g, "").replace(/\b([\w./-]+\.[ch]):\d+\b/g, "$1");
+}
+function eventKeys(o) {
+  const ren = addressRenamer();
+  return o.trace.map((e) => ren(eventKey(e, o)));
+}
+function eventKey(e, o) {
+  switch (e.t) {
+    case "call":
+      return `call|${e.thread}|${e.depth}|${e.fn}|${(e.args ?? []).join(",")}`;
+    case "return":
+      return `ret|${e.thread}|${e.depth}|${e.fn}|${e.value ?? ""}`;
+    case "notifier":
+      return `ntf|${notifierKey(o.notifiers[e.index])}`;
+    case "lock":
+      return `lock|${e.op}|${e.lock}|${e.thread}|${e.fn}`;
+    case "fault":
+      return `fault|${e.addr}|${e.kind}|${e.thread}|${e.fn}`;
+    case "retry":
+      return `retry|${e.fn}|${e.pass}|${e.thread}`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return `hazard|${h ? `${h.kind}|${h.function}|${dropPositions(h.detail)}` : e.index}`;
+    }
+    case "note":
+      return `note|${e.fn}|${dropPositions(e.text)}`;
+  }
+}
+function notifierKey(n) {
+  if (!n) return "?";
+  return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+}
+function threadAt(trace, index) {
+  for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
+    const e = trace[i2];
+    if ("thread" in e) return e.thread;
+  }
+  return "main";
+}
+function code(name3) {
+  return "`" + name3 + "`";
+}
+function issuerOf(stack) {
+  let end = stack.length;
+  while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
+  const issuer2 = stack[end - 1] ?? "(unknown)";
+  const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
+  const text = via.length === 0 ? code(issuer2) : via.length === 1 ? `${code(issuer2)} (from ${code(via[0])})` : `${code(issuer2)} (from ${code(via[0])} in ${code(via[1])})`;
+  return { issuer: issuer2, via, text };
+}
+function ownerText(owner) {
+  return owner === null ? "owner NULL" : owner === "unset" ? "owner unset" : `owner ${owner}`;
+}
+function rangeText(n) {
+  return `[${n.start}, ${n.end})`;
+}
+function subscriberText(name3, action, callees) {
+  const tail = callees.length ? `, calls ${callees.join(", ")}` : "";
+  if (action === "filtered") return `${code(name3)} filters it${tail}`;
+  if (action === "seq-bumped") return `${code(name3)} does not filter it: seq bumped${tail}`;
+  return `${code(name3)} is called${tail}`;
+}
+function calleesOf(trace, from, fn) {
+  let start2 = -1;
+  for (let i2 = from; i2 < trace.length && i2 <= from + 4; i2++) {
+    const e = trace[i2];
+    if (e.t === "call" && e.fn === fn) {
+      start2 = i2;
+      break;
+    }
+  }
+  if (start2 < 0) return [];
+  const first2 = trace[start2];
+  const out2 = [];
+  for (let i2 = start2 + 1; i2 < trace.length; i2++) {
+    const e = trace[i2];
+    if (e.t === "return" && e.depth === first2.depth && e.thread === first2.thread) break;
+    if (e.t === "call" && e.depth === first2.depth + 1 && e.thread === first2.thread && !BORING_CALLEES.has(e.fn)) {
+      const call = `${code(e.fn)}(${(e.args ?? []).join(", ")})`;
+      if (!out2.includes(call)) out2.push(call);
+      if (out2.length >= 2) break;
+    }
+  }
+  return out2;
+}
+function notifierText(o, index, traceAt) {
+  const n = o.notifiers[index];
+  const who = issuerOf(n.stack).text;
+  let at2 = traceAt;
+  const subs = n.subscribers.map((s) => {
+    let callees = [];
+    if (at2 !== null) {
+      callees = calleesOf(o.trace, at2, s.name);
+      for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
+        const e = o.trace[i2];
+        if (e.t === "return" && e.fn === s.name) {
+          at2 = i2;
+          break;
+        }
+        if (e.t === "notifier") break;
+      }
+    }
+    return subscriberText(s.name, s.action, callees);
+  });
+  return `${who} issues ${n.event} with ${ownerText(n.owner)} over ${rangeText(n)}${subs.length ? "; " + subs.join("; ") : "; no subscriber is called"}`;
+}
+function retryCheck(trace, at2, thread) {
+  for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
+    const e = trace[i2];
+    if (e.t === "return" && e.thread === thread) return e.fn;
+  }
+  return null;
+}
+function holderOf(trace, at2, lock) {
+  for (let i2 = at2 - 1; i2 >= 0; i2--) {
+    const e = trace[i2];
+    if (e.t !== "lock" || e.lock !== lock) continue;
+    if (e.op === "release") return null;
+    if (e.op === "acquire") return { thread: e.thread, fn: e.fn, index: i2 };
+  }
+  return null;
+}
+function significantEvents(o, from = 0) {
+  const ren = addressRenamer();
+  const pass = /* @__PURE__ */ new Map();
+  const passAt = [];
+  const out2 = [];
+  const trace = o.trace;
+  let lastThread = "main";
+  for (let i2 = 0; i2 < trace.length; i2++) {
+    const e = trace[i2];
+    if ("thread" in e) lastThread = e.thread;
+    const thread = lastThread;
+    const p = pass.get(thread) ?? 1;
+    if (e.t === "retry") {
+      pass.set(e.thread, e.pass);
+      passAt.push({ index: i2, thread: e.thread, pass: e.pass });
+    }
+    if (i2 < from) continue;
+    const push = (s) => out2.push({ index: i2, thread, pass: p, ...s, key: ren(s.key), shape: ren(s.shape) });
+    switch (e.t) {
+      case "notifier": {
+        const n = o.notifiers[e.index];
+        if (!n) break;
+        const who = issuerOf(n.stack);
+        push({
+          kind: "notifier",
+          notifier: e.index,
+          key: `ntf|${notifierKey(n)}`,
+          shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => s.action).join(",")}`,
+          text: notifierText(o, e.index, i2)
+        });
+        break;
+      }
+      case "retry": {
+        const check = retryCheck(trace, i2, e.thread);
+        push({
+          kind: "retry",
+          key: `retry|${e.fn}|${e.pass}|${e.thread}`,
+          shape: `retry|${e.fn}|${e.thread}`,
+          text: `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
+        });
+        break;
+      }
+      case "fault":
+        push({
+          kind: "fault",
+          key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
+          shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
+          text: `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
+        });
+        break;
+      case "lock": {
+        if (e.op !== "block" && e.op !== "trylock-fail") break;
+        const h = holderOf(trace, i2, e.lock);
+        let held = "";
+        if (h) {
+          const hp = passOf(passAt, h.index, h.thread);
+          const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
+          held = `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
+        }
+        push({
+          kind: "lock",
+          key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
+          shape: `lock|${e.op}|${e.fn}|${e.thread}`,
+          text: `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held}`
+        });
+        break;
+      }
+      case "hazard": {
+        const hz = o.hazards[e.index];
+        if (!hz) break;
+        push({
+          kind: "hazard",
+          key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
+          shape: `hazard|${hz.kind}|${hz.function}`,
+          text: `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
+        });
+        break;
+      }
+      case "note":
+        if (e.fn !== "(scenario)") break;
+        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: `scenario: ${e.text}` });
+        break;
+      default:
+        break;
+    }
+  }
+  return out2;
+}
+function passOf(passAt, index, thread) {
+  let p = 1;
+  for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
+  return p;
+}
+function describeEvent(o, index, caller, withArgs) {
+  const e = o.trace[index];
+  if (!e) return `the run ends: ${o.verdict}${o.verdict === "completed" ? `, result ${o.result}` : ""} (${dropPositions(o.detail)})`;
+  const by = caller ? code(caller) : "the scenario";
+  switch (e.t) {
+    case "call":
+      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
+    case "return":
+      return `${code(e.fn)} returns ${e.value ?? "void"}`;
+    case "notifier":
+      return notifierText(o, e.index, index);
+    case "lock":
+      return `${code(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
+    case "fault":
+      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`;
+    case "retry":
+      return `${code(e.fn)} goes round again (pass ${e.pass})`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
+    }
+    case "note":
+      return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
+  }
+}
+var Stacks, BORING_CALLEES;
+var init_trace_read = __esm({
+  "src/replay/trace-read.ts"() {
+    "use strict";
+    Stacks = class {
+      constructor(trace) {
+        this.trace = trace;
+      }
+      trace;
+      cur = /* @__PURE__ */ new Map();
+      at = 0;
+      /** The stack of `thread` just before event `index` (call events show the caller's stack). */
+      before(index, thread) {
+        if (index < this.at) {
+          this.cur.clear();
+          this.at = 0;
+        }
+        for (; this.at < index && this.at < this.trace.length; this.at++) {
+          const e = this.trace[this.at];
+          if (e.t !== "call" && e.t !== "return") continue;
+          const st = this.cur.get(e.thread) ?? [];
+          if (e.t === "call") {
+            st.length = e.depth - 1;
+            st.push(e.fn);
+          } else st.length = Math.max(0, e.depth - 1);
+          this.cur.set(e.thread, st);
+        }
+        return [...this.cur.get(thread) ?? []];
+      }
+    };
+    BORING_CALLEES = /* @__PURE__ */ new Set(["mmu_notifier_range_blockable", "mmu_interval_set_seq", "mm_has_notifiers"]);
+  }
+});
+
+// src/replay/interactions.ts
+function actorMap(sources) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const s of sources) {
+    if (!s.path.endsWith(".c")) continue;
+    const actor = s.path.startsWith("drivers/") || s.path.startsWith("lib/") ? "driver" : s.path === "mm/mmu_notifier.c" ? "notifier" : "mm";
+    for (const f of outlineTranslationUnit(s.text).functions) if (!out2.has(f.name)) out2.set(f.name, actor);
+  }
+  return out2;
+}
+function actorOf(fn, actors) {
+  if (!fn || fn === "(scenario)" || fn.startsWith("user ")) return "scenario";
+  const a = actors.get(fn);
+  if (a) return a;
+  return /^_*mmu_(notifier|interval)_/.test(fn) ? "notifier" : "mm";
+}
+function interactionsOf(o, actors) {
+  const out2 = [];
+  const stacks = /* @__PURE__ */ new Map();
+  const skip = /* @__PURE__ */ new Map();
+  const subscriberCalls = /* @__PURE__ */ new Set();
+  const t = o.trace;
+  let thread = "main";
+  for (const e of t) {
+    if ("thread" in e) thread = e.thread;
+    const st = stacks.get(thread) ?? [];
+    stacks.set(thread, st);
+    switch (e.t) {
+      case "call": {
+        st.length = e.depth - 1;
+        const hidden = skip.get(thread);
+        if (hidden !== void 0 && e.depth > hidden) {
+          st.push(e.fn);
+          break;
+        }
+        skip.delete(thread);
+        const from = actorOf(st[st.length - 1] ?? "(scenario)", actors);
+        const to = actorOf(e.fn, actors);
+        st.push(e.fn);
+        if (/^_*mmu_notifier_/.test(e.fn) || subscriberCalls.has(e.fn)) {
+          skip.set(thread, e.depth);
+          break;
+        }
+        if (from !== to) out2.push({ t: "msg", from, to, text: e.fn });
+        break;
+      }
+      case "return":
+        st.length = Math.max(0, e.depth - 1);
+        if (skip.get(thread) === e.depth) skip.delete(thread);
+        break;
+      case "notifier": {
+        const n = o.notifiers[e.index];
+        if (!n) break;
+        let issuer2 = n.stack.length - 1;
+        while (issuer2 > 0 && /^_*mmu_notifier_/.test(n.stack[issuer2])) issuer2--;
+        out2.push({ t: "msg", from: actorOf(n.stack[issuer2], actors), to: "notifier", text: `${n.event} ${ownerText(n.owner)} [${n.start}, ${n.end}) from ${n.stack[issuer2] ?? "?"}` });
+        for (const s of n.subscribers) {
+          subscriberCalls.add(s.name);
+          out2.push({ t: "msg", from: "notifier", to: actorOf(s.name, actors), text: `${s.name}: ${s.action === "seq-bumped" ? "seq bumped" : s.action}` });
+        }
+        break;
+      }
+      case "retry":
+        out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} retries: pass ${e.pass}` });
+        break;
+      case "fault":
+        if (e.fn === "(scenario)") {
+          const last = out2[out2.length - 1];
+          const text = `CPU ${e.kind} fault at ${e.addr}`;
+          if (last?.t === "msg" && last.from === "scenario" && last.text === "handle_mm_fault") last.text = `${text} (handle_mm_fault)`;
+          else out2.push({ t: "msg", from: "scenario", to: "mm", text });
+        } else out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn}: ${e.kind} fault at ${e.addr}` });
+        break;
+      case "lock":
+        if (e.op === "block") out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} blocks on ${e.lock}` });
+        break;
+      case "hazard": {
+        const h = o.hazards[e.index];
+        if (h) out2.push({ t: "note", over: actorOf(h.function, actors), text: `hazard ${h.kind} in ${h.function}` });
+        break;
+      }
+      case "note":
+        if (e.fn === "(scenario)") out2.push({ t: "note", over: "scenario", text: e.text });
+        break;
+    }
+  }
+  const end = o.verdict === "completed" ? `completed, result ${o.result}` : `${o.verdict}: ${dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""))}`;
+  out2.push({ t: "note", over: "scenario", text: end });
+  return out2;
+}
+function sequencePair(label, scenario, baseline, variant, actors) {
+  const b2 = interactionsOf(baseline, actors);
+  const v = interactionsOf(variant, actors);
+  const rb = addressRenamer();
+  const rv = addressRenamer();
+  const kb = b2.map((x) => rb(key(x)));
+  const kv = v.map((x) => rv(key(x)));
+  let p = 0;
+  while (p < kb.length && p < kv.length && kb[p] === kv[p]) p++;
+  let s = 0;
+  while (s < kb.length - p && s < kv.length - p && kb[kb.length - 1 - s] === kv[kv.length - 1 - s]) s++;
+  const from = Math.max(0, p - CONTEXT);
+  const cut = (list2) => {
+    const end = Math.min(list2.length, list2.length - s + CONTEXT);
+    const kept = fold(list2.slice(from, end));
+    const out2 = [];
+    if (from > 0) out2.push({ t: "note", over: "scenario", text: `${from} step(s) as in both runs` });
+    out2.push(...kept.slice(0, MAX_ITEMS));
+    if (kept.length > MAX_ITEMS) out2.push({ t: "note", over: "scenario", text: `${kept.length - MAX_ITEMS} more step(s)` });
+    if (end < list2.length) out2.push({ t: "note", over: "scenario", text: `${list2.length - end} step(s) as in both runs` });
+    return out2;
+  };
+  return { label, scenario, baseline: cut(b2), variant: cut(v) };
+}
+function key(x) {
+  return x.t === "msg" ? `${x.from}>${x.to}:${x.text}` : x.t === "note" ? `note ${x.over}:${x.text}` : `loop ${x.times}`;
+}
+function shape(x) {
+  return key(x).replace(/0x[0-9a-f]+/gi, "X");
+}
+function fold(items) {
+  const sh = items.map(shape);
+  const out2 = [];
+  for (let i2 = 0; i2 < items.length; ) {
+    let best = { p: 0, k: 1 };
+    for (let p = 1; p <= 8 && i2 + 2 * p <= items.length; p++) {
+      let k = 1;
+      while (i2 + (k + 1) * p <= items.length && sameBlock(sh, i2, i2 + k * p, p)) k++;
+      if (k > 1 && k * p > best.k * best.p) best = { p, k };
+    }
+    if (best.p) {
+      out2.push({ t: "loop", times: best.k, body: items.slice(i2, i2 + best.p) });
+      i2 += best.k * best.p;
+    } else out2.push(items[i2++]);
+  }
+  return out2;
+}
+function sameBlock(sh, a, b2, p) {
+  for (let j = 0; j < p; j++) if (sh[a + j] !== sh[b2 + j]) return false;
+  return true;
+}
+var ACTORS, CONTEXT, MAX_ITEMS;
+var init_interactions = __esm({
+  "src/replay/interactions.ts"() {
+    "use strict";
+    init_source_outline();
+    init_trace_read();
+    ACTORS = ["scenario", "driver", "mm", "notifier"];
+    CONTEXT = 2;
+    MAX_ITEMS = 40;
+  }
+});
+
+// src/map/describe.ts
+function summarise(text) {
+  const flat = text.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\s+/g, " ").trim();
+  if (flat.length <= MAX) return flat.replace(/;$/, "");
+  const paren = flat.indexOf("(");
+  if (paren >= 12 && paren < MAX) return `${flat.slice(0, paren).trimEnd()}(...)`;
+  return `${flat.slice(0, MAX - 3)}...`;
+}
+function statementAt(file, tok) {
+  const st = file.statements;
+  let lo = 0;
+  let hi = st.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const s = st[mid];
+    if (tok < s.first) hi = mid - 1;
+    else if (tok >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+function statementText(file, s) {
+  return file.text.slice(file.toks[s.first].start, file.toks[s.end - 1].end);
+}
+function statementLine(file, s) {
+  return file.toks[s.first].line;
+}
+function describeStatementAt(file, tok) {
+  if (tok < 0) return "";
+  const s = statementAt(file, tok);
+  return s ? `\`${summarise(statementText(file, s))}\`` : `\`${file.toks[tok].t}\``;
+}
+var MAX;
+var init_describe = __esm({
+  "src/map/describe.ts"() {
+    "use strict";
+    MAX = 60;
+  }
+});
+
+// src/map/hunk-sides.ts
+function hunkSides(hunk) {
+  const lines = [];
+  let old = 0;
+  for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+    const l = hunk.lines[i2];
+    lines.push({ op: l.op, text: l.text, index: i2, old: l.op === "+" ? -1 : old++ });
+  }
+  const initial = startsInComment(lines.map((l) => l.text)) ? "comment" : "code";
+  const oldToks = [];
+  const oldLines = [];
+  let st = initial;
+  for (const l of lines) {
+    if (l.op === "+") continue;
+    const r = tokenizeLine(l.text, st, l.old);
+    st = r.state;
+    oldLines.push({ index: l.index, op: l.op, text: l.text, first: oldToks.length, end: oldToks.length + r.toks.length });
+    oldToks.push(...r.toks);
+  }
+  const newTokTexts = [];
+  const newLineTokens = lines.map(() => 0);
+  st = initial;
+  for (const l of lines) {
+    if (l.op === "-") continue;
+    const r = tokenizeLine(l.text, st, l.index);
+    st = r.state;
+    newLineTokens[l.index] = r.toks.length;
+    for (const t of r.toks) newTokTexts.push(t.t);
+  }
+  const codeChange = oldToks.length !== newTokTexts.length || oldToks.some((t, i2) => t.t !== newTokTexts[i2]);
+  return { lines, oldToks, oldLines, oldStatements: groupStatements(oldToks), newTokTexts, newLineTokens, codeChange };
+}
+function changeBlocks(sides) {
+  const out2 = [];
+  const ls = sides.lines;
+  for (let i2 = 0; i2 < ls.length; ) {
+    if (ls[i2].op === " ") {
+      i2++;
+      continue;
+    }
+    const first2 = i2;
+    while (i2 < ls.length && ls[i2].op !== " ") i2++;
+    out2.push({ first: first2, end: i2 });
+  }
+  return out2;
+}
+var init_hunk_sides = __esm({
+  "src/map/hunk-sides.ts"() {
+    "use strict";
+    init_statements();
+    init_tokens();
+  }
+});
+
+// src/map/align.ts
+function align(h, lines, m, from, to, masked) {
+  const n = h.length;
+  const M = Math.max(0, to - from);
+  const W = M + 1;
+  const S = new Int32Array((n + 1) * W);
+  const TB = new Uint8Array((n + 1) * W);
+  const hw = h.map(weight);
+  for (let i3 = 1; i3 <= n; i3++) {
+    const tok = h[i3 - 1];
+    const ln = lines[tok.line];
+    const lineStart = i3 === ln.end ? ln.first : -1;
+    const row = i3 * W;
+    const up = (i3 - 1) * W;
+    const ls = lineStart >= 0 ? lineStart * W : -1;
+    let b0 = S[up] - HSKIP;
+    let c0 = 2;
+    if (ls >= 0 && S[ls] - LSKIP > b0) {
+      b0 = S[ls] - LSKIP;
+      c0 = 4;
+    }
+    S[row] = b0;
+    TB[row] = c0;
+    const t = tok.t;
+    const w = hw[i3 - 1];
+    for (let j2 = 1; j2 <= M; j2++) {
+      const mi = from + j2 - 1;
+      let best = -1073741823;
+      let code2 = 0;
+      if (m[mi].t === t && !(masked && mi >= masked.from && mi <= masked.to)) {
+        best = S[up + j2 - 1] + w;
+        code2 = 1;
+      }
+      if (ls >= 0) {
+        const v2 = S[ls + j2] - LSKIP;
+        if (v2 > best) {
+          best = v2;
+          code2 = 4;
+        }
+      }
+      let v = S[up + j2] - HSKIP;
+      if (v > best) {
+        best = v;
+        code2 = 2;
+      }
+      v = S[row + j2 - 1] - MSKIP;
+      if (v > best) {
+        best = v;
+        code2 = 3;
+      }
+      S[row + j2] = best;
+      TB[row + j2] = code2;
+    }
+  }
+  const last = n * W;
+  let jBest = 0;
+  for (let j2 = 1; j2 <= M; j2++) if (S[last + j2] > S[last + jBest]) jBest = j2;
+  const match3 = new Int32Array(n).fill(-1);
+  const lineSkipped = lines.map(() => false);
+  let i2 = n;
+  let j = jBest;
+  while (i2 > 0) {
+    const code2 = TB[i2 * W + j];
+    if (code2 === 1) {
+      match3[i2 - 1] = from + j - 1;
+      i2--;
+      j--;
+    } else if (code2 === 2) i2--;
+    else if (code2 === 3) j--;
+    else if (code2 === 4) {
+      const k = h[i2 - 1].line;
+      lineSkipped[k] = true;
+      i2 = lines[k].first;
+    } else break;
+  }
+  let firstModel = -1;
+  let lastModel = -1;
+  for (const x of match3) {
+    if (x < 0) continue;
+    if (firstModel < 0) firstModel = x;
+    lastModel = x;
+  }
+  return { score: n === 0 ? 0 : S[last + jBest], match: match3, lineSkipped, firstModel, lastModel };
+}
+function lcsLength(a, b2) {
+  if (!a.length || !b2.length) return 0;
+  let prev = new Int32Array(b2.length + 1);
+  let cur = new Int32Array(b2.length + 1);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    for (let j = 1; j <= b2.length; j++) cur[j] = a[i2 - 1] === b2[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b2.length];
+}
+var HSKIP, LSKIP, MSKIP;
+var init_align = __esm({
+  "src/map/align.ts"() {
+    "use strict";
+    init_tokens();
+    HSKIP = 1;
+    LSKIP = 1;
+    MSKIP = 1;
+  }
+});
+
+// src/map/fit.ts
+function fitHunk(sides, file, from, to, masked) {
+  const a = align(sides.oldToks, sides.oldLines, file.toks, from, to, masked);
+  return evaluate(sides, file, { from, to }, a);
+}
+function evaluate(sides, file, region, a) {
+  const declTok = new Uint8Array(sides.oldToks.length);
+  for (const s of sides.oldStatements) if (s.kind === "decl") for (let i2 = s.first; i2 < s.end; i2++) declTok[i2] = 1;
+  const lines = sides.oldLines.map((l) => {
+    let words = 0;
+    let mw = 0;
+    let mt = 0;
+    let decl = l.end > l.first;
+    let modelFirst = -1;
+    let modelLast = -1;
+    for (let i2 = l.first; i2 < l.end; i2++) {
+      const t = sides.oldToks[i2];
+      const isWord = t.kind !== "punct";
+      if (isWord) words++;
+      if (!declTok[i2]) decl = false;
+      const mi = a.match[i2];
+      if (mi >= 0) {
+        mt++;
+        if (isWord) mw++;
+        if (modelFirst < 0) modelFirst = mi;
+        modelLast = mi;
+      }
+    }
+    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration: decl, modelFirst, modelLast, gapLine: 0, comment: null };
+  });
+  let total = 0;
+  let matched = 0;
+  for (const l of lines) {
+    if (l.tokens === 0) continue;
+    if (l.declaration && l.matchedTokens === 0) continue;
+    total += l.words;
+    matched += l.matchedWords;
+  }
+  const coverage = total === 0 ? 0 : matched / total;
+  matchGapLines(sides, file, lines);
+  return {
+    file,
+    region,
+    alignment: a,
+    lines,
+    matchedWords: matched,
+    totalWords: total,
+    coverage,
+    accepted: total > 0 && coverage >= MIN_COVERAGE && matched >= Math.min(MIN_WORDS, total)
+  };
+}
+function matchGapLines(sides, file, lines) {
+  const anchored = (k2) => lines[k2].modelFirst >= 0;
+  const modelTokless = (line) => {
+    const lt = file.lineToks[line - 1];
+    return !!lt && lt.first === lt.end;
+  };
+  const modelLineText = (line) => {
+    const s = file.lineStarts[line - 1];
+    const e = line < file.lineStarts.length ? file.lineStarts[line] - 1 : file.text.length;
+    return file.text.slice(s, e);
+  };
+  const K = lines.length;
+  let k = 0;
+  while (k < K) {
+    if (anchored(k)) {
+      k++;
+      continue;
+    }
+    const runStart = k;
+    while (k < K && !anchored(k)) k++;
+    const runEnd = k;
+    const prev = runStart > 0 ? file.toks[lines[runStart - 1].modelLast].line : 0;
+    const next = runEnd < K ? file.toks[lines[runEnd].modelFirst].line : 0;
+    if (!prev && !next) continue;
+    const modelLines = [];
+    if (prev && next) for (let l = prev + 1; l < next; l++) modelLines.push(l);
+    else if (next) for (let l = next - 1; l >= 1 && modelTokless(l) && next - l <= runEnd - runStart + 2; l--) modelLines.unshift(l);
+    else for (let l = prev + 1; l <= file.lineStarts.length && modelTokless(l) && l - prev <= runEnd - runStart + 2; l++) modelLines.push(l);
+    const hText = [];
+    for (let x = runStart; x < runEnd; x++) hText.push(lines[x].tokens === 0 ? norm(sides.oldLines[x].text) : `\0h${x}`);
+    const mText = modelLines.map((l) => modelTokless(l) ? norm(modelLineText(l)) : `\0m${l}`);
+    const hUnits = units(hText);
+    const mUnits = units(mText);
+    const preferEnd = !!next && !prev;
+    for (const [hu, mu] of lcsPairs(hUnits.map((u) => u.key), mUnits.map((u) => u.key), preferEnd)) {
+      const h = hUnits[hu];
+      const m = mUnits[mu];
+      if (h.key === COMMENT) {
+        for (let x = h.from; x <= h.to; x++) {
+          lines[runStart + x].comment = { from: runStart + h.from, to: runStart + h.to, modelFrom: modelLines[m.from], modelTo: modelLines[m.to] };
+        }
+      }
+      const pairs = lcsPairs(hText.slice(h.from, h.to + 1), mText.slice(m.from, m.to + 1), preferEnd);
+      for (const [hi, mi] of pairs) lines[runStart + h.from + hi].gapLine = modelLines[m.from + mi];
+    }
+  }
+}
+function units(texts) {
+  const out2 = [];
+  for (let i2 = 0; i2 < texts.length; i2++) {
+    const t = texts[i2];
+    const isComment2 = t !== "" && !t.startsWith("\0");
+    const last = out2[out2.length - 1];
+    if (isComment2 && last?.key === COMMENT && last.to === i2 - 1) last.to = i2;
+    else out2.push({ key: isComment2 ? COMMENT : t, from: i2, to: i2 });
+  }
+  return out2;
+}
+function lcsPairs(a, b2, preferEnd) {
+  if (!a.length || !b2.length) return [];
+  const A = preferEnd ? a : [...a].reverse();
+  const B = preferEnd ? b2 : [...b2].reverse();
+  const W = B.length + 1;
+  const T = new Int32Array((A.length + 1) * W);
+  for (let i3 = 1; i3 <= A.length; i3++)
+    for (let j2 = 1; j2 <= B.length; j2++)
+      T[i3 * W + j2] = A[i3 - 1] === B[j2 - 1] ? T[(i3 - 1) * W + j2 - 1] + 1 : Math.max(T[(i3 - 1) * W + j2], T[i3 * W + j2 - 1]);
+  const out2 = [];
+  let i2 = A.length;
+  let j = B.length;
+  while (i2 > 0 && j > 0) {
+    if (A[i2 - 1] === B[j - 1] && T[i2 * W + j] === T[(i2 - 1) * W + j - 1] + 1) {
+      out2.push([i2 - 1, j - 1]);
+      i2--;
+      j--;
+    } else if (T[(i2 - 1) * W + j] >= T[i2 * W + j - 1]) i2--;
+    else j--;
+  }
+  out2.reverse();
+  if (preferEnd) return out2;
+  return out2.map(([x, y]) => [a.length - 1 - x, b2.length - 1 - y]).reverse();
+}
+var MIN_COVERAGE, MIN_WORDS, MIN_REMOVED_LINE, norm, COMMENT;
+var init_fit = __esm({
+  "src/map/fit.ts"() {
+    "use strict";
+    init_align();
+    MIN_COVERAGE = 0.6;
+    MIN_WORDS = 2;
+    MIN_REMOVED_LINE = 0.6;
+    norm = (s) => s.replace(/\s+/g, " ").trim();
+    COMMENT = "\0comment";
   }
 });
 
@@ -37079,6 +37198,51 @@ var init_baseline_functions = __esm({
     init_statements();
     init_tokens();
     NOT_TYPES = /* @__PURE__ */ new Set(["return", "else", "case", "goto", "sizeof", "do"]);
+  }
+});
+
+// src/map/posting.ts
+function definitionSwaps(hunk, base2, fileOf) {
+  const out2 = [];
+  const lines = hunk.lines;
+  for (let i2 = 0; i2 < lines.length; ) {
+    if (lines[i2].op !== "+") {
+      i2++;
+      continue;
+    }
+    const start2 = i2;
+    while (i2 < lines.length && lines[i2].op === "+") i2++;
+    const block = lines.slice(start2, i2).map((l) => l.text);
+    const text = block.join("\n");
+    if (!/\)\s*\{|^\s*\{/m.test(text)) continue;
+    const o = outlineTranslationUnit(text);
+    for (const f of o.functions) {
+      if (!definesTypedFunction(f.signature, f.name)) continue;
+      const def = base2.definitions.get(f.name)?.[0];
+      if (!def) continue;
+      const file = fileOf(def.path) ?? base2.files.get(def.path);
+      const fn = file.functions.find((g) => g.name === f.name) ?? def.fn;
+      const posted = block.slice(f.startLine - 1, f.endLine).join("\n");
+      const a = tokenizeText(posted).toks.map((t) => t.t);
+      const b2 = file.toks.slice(fn.tokFirst, fn.tokEnd).map((t) => t.t);
+      out2.push({ name: f.name, file, fn, text: posted, tokens: a.length, matched: lcsLength(a, b2) });
+    }
+  }
+  return out2;
+}
+function swapEdit(s) {
+  const f = s.file;
+  const start2 = f.lineStarts[s.fn.startLine - 1];
+  const end = s.fn.endLine < f.lineStarts.length ? f.lineStarts[s.fn.endLine] - 1 : f.text.length;
+  return { start: start2, end, text: s.text };
+}
+var init_posting = __esm({
+  "src/map/posting.ts"() {
+    "use strict";
+    init_source_outline();
+    init_align();
+    init_plan();
+    init_tokens();
   }
 });
 
@@ -40984,7 +41148,7 @@ __export(run_exports, {
   runScenario: () => runScenario,
   runThreads: () => runThreads
 });
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function opaqueZero(name3) {
   switch (name3) {
     case "pte_t":
@@ -41016,7 +41180,7 @@ function compileModel(kernel, sources) {
   return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
 }
 function modelProgram(kernel, sources) {
-  const h = createHash("sha1").update(kernel).update("\0");
+  const h = createHash2("sha1").update(kernel).update("\0");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   const key2 = h.digest("hex");
   let program = programs.get(key2);
@@ -41238,9 +41402,16 @@ var init_run = __esm({
 });
 
 // src/map/compile-check.ts
-import { createHash as createHash2 } from "node:crypto";
+var compile_check_exports = {};
+__export(compile_check_exports, {
+  compileFacts: () => compileFacts,
+  newErrors: () => newErrors,
+  newUnresolved: () => newUnresolved,
+  sourcesDigest: () => sourcesDigest
+});
+import { createHash as createHash3 } from "node:crypto";
 function sourcesDigest(sources) {
-  const h = createHash2("sha1");
+  const h = createHash3("sha1");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   return h.digest("hex");
 }
@@ -41552,15 +41723,64 @@ function splicePass(hunks, idx, baselineHunks, forced) {
 function placeOne(h, cx, baselineHunks, forced, planned) {
   const nb = noBehaviour(diffPath(h.fd));
   if (nb) return placement(h, { kind: "no-behaviour", placement: `${h.path}: ${nb}, no behaviour to replay`, function: null });
-  if (baselineHunks.has(h.key)) {
-    return placement(h, {
-      kind: "baseline",
-      placement: `adds functions the model already has: the thread's baseline, not spliced`,
-      function: headerFunction(h.hunk)
-    });
-  }
   const f = forced.get(h.key);
   if (f) return f;
+  if (baselineHunks.has(h.key)) return placeDefinitions(h, cx, planned);
+  if (baselineHunks.size) {
+    const same = postedAsModel(h, cx);
+    if (same) return same;
+    const p = placeCode(h, cx, planned);
+    if (p.kind === "unplaced" && OUTSIDE.has(p.unplaced)) {
+      return placement(h, { kind: "outside-model", placement: `${p.reason}: outside the model, which the base leaves out of this series too`, function: p.function });
+    }
+    return p;
+  }
+  return placeCode(h, cx, planned);
+}
+function placeDefinitions(h, cx, planned) {
+  const swaps = definitionSwaps(h.hunk, cx.base, cx.fileOf);
+  const tokens = swaps.reduce((n, s) => n + s.tokens, 0);
+  const matched = swaps.reduce((n, s) => n + s.matched, 0);
+  const modelTokens = (s) => s.fn.tokEnd - s.fn.tokFirst;
+  const differ = swaps.filter((s) => s.matched !== s.tokens || modelTokens(s) !== s.tokens);
+  if (!differ.length) {
+    return placement(h, {
+      kind: "baseline",
+      placement: `adds ${swaps.map((s) => `${s.name}()`).join(", ")} as the model has them: the base's own code, not spliced`,
+      function: swaps[0]?.name ?? headerFunction(h.hunk),
+      match: { tokens, matched }
+    });
+  }
+  const file = differ[0].file;
+  const here = differ.filter((s) => s.file.path === file.path);
+  const edits = here.map(swapEdit).sort((a, b2) => a.start - b2.start);
+  const first2 = here[0];
+  const plan = {
+    edits,
+    modelLines: { start: first2.fn.startLine, end: here.at(-1).fn.endLine },
+    where: `replacing the model's ${here.map((s) => `${s.name}()`).join(", ")} with the posting's`,
+    line: first2.fn.startLine,
+    function: first2.name,
+    inFunction: null,
+    notes: []
+  };
+  planned.push({ h, plan, file, notes: [] });
+  const notes = here.map((s) => `${s.name}(): ${s.matched} of the posting's ${s.tokens} tokens are the model's, in order (the model's has ${modelTokens(s)})`);
+  const elsewhere = differ.filter((s) => s.file.path !== file.path);
+  if (elsewhere.length) notes.push(`not replaced (defined in another model file than the hunk's first): ${elsewhere.map((s) => `${s.name}()`).join(", ")}`);
+  return placement(h, { kind: "code", placement: `${file.path}:${first2.fn.startLine}, ${plan.where}`, function: first2.name, modelLines: plan.modelLines, match: { tokens, matched }, notes });
+}
+function postedAsModel(h, cx) {
+  if (!h.sides.codeChange) return null;
+  const reversed = { ...h.hunk, lines: h.hunk.lines.map((l) => ({ ...l, op: l.op === "+" ? "-" : l.op === "-" ? "+" : " " })) };
+  const rs = hunkSides(reversed);
+  const loc = locateHunk(cx, h.fd, reversed, rs);
+  if (!loc.ok) return null;
+  if (!rs.oldLines.every((l, k) => l.op !== "-" || loc.fit.lines[k].matchedTokens === loc.fit.lines[k].tokens)) return null;
+  const fn = functionAtLine(loc.fit.file, loc.fit.file.toks[loc.fit.alignment.firstModel].line)?.name ?? headerFunction(h.hunk);
+  return placement(h, { kind: "no-code-change", placement: `${loc.fit.file.path}: the model already has this code as posted`, function: fn, match: matchOf(loc.fit) });
+}
+function placeCode(h, cx, planned) {
   if (!h.sides.codeChange) {
     const loc2 = locateHunk(cx, h.fd, h.hunk, h.sides);
     if (loc2.ok) {
@@ -41645,12 +41865,13 @@ function alreadyApplied(h, oldFit) {
   const all2 = nf.alignment.match.every((m) => m >= 0);
   return all2 && nf.alignment.score >= oldFit.alignment.score;
 }
-var NOT_NAMES;
+var OUTSIDE, NOT_NAMES;
 var init_map = __esm({
   "src/map/index.ts"() {
     "use strict";
     init_source_outline();
     init_baseline_functions();
+    init_posting();
     init_fit();
     init_hunk_sides();
     init_locate();
@@ -41663,6 +41884,7 @@ var init_map = __esm({
     init_placements();
     init_splice();
     init_verify();
+    OUTSIDE = /* @__PURE__ */ new Set(["file-not-modelled", "function-not-modelled", "function-is-runtime-primitive"]);
     NOT_NAMES = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "defined", "__attribute__"]);
   }
 });
@@ -42034,14 +42256,20 @@ var init_trim_outcome = __esm({
 async function replayScenario(run2, task, actors) {
   const { scenario } = task;
   const baseline = await run2({ unit: task.base, scenario, trace: "full" });
+  const called2 = calledFunctions(baseline);
   const variants = [];
   let best = null;
   for (const unit of task.variants) {
+    if (called2 && unit.changed && !unit.changed.some((f) => called2.has(f))) {
+      const outcome2 = { ...baseline, base: `${unit.base}${unit.label ? ` + ${unit.label}` : ""}` };
+      variants.push({ key: unit.key, outcome: trimOutcome(outcome2), differences: [], changed: false, regression: false, reached: false });
+      continue;
+    }
     const outcome = await run2({ unit, scenario, trace: "full" });
     const cmp = compareOutcomes(baseline, outcome);
     const score = changeScore(cmp);
     if (!unit.partial && score > (best?.score ?? 0)) best = { score, unit, outcome };
-    variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression });
+    variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression, reached: true });
   }
   return {
     scenario: scenario.name,
@@ -42049,6 +42277,14 @@ async function replayScenario(run2, task, actors) {
     variants,
     best: best && { score: best.score, sequence: sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) }
   };
+}
+function calledFunctions(o) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const ev of o.trace) {
+    if (ev.t === "call") out2.add(ev.fn);
+    else if (ev.t === "note" && ev.fn === "(runner)") return null;
+  }
+  return out2;
 }
 function changeScore(c) {
   if (!c.differences.length) return 0;
@@ -42244,6 +42480,296 @@ var init_run_all = __esm({
   }
 });
 
+// src/replay/series.ts
+function identityOf(m, facts, changeIdOf) {
+  const id = changeIdOf(m);
+  if (id) return `change-id ${id}`;
+  return `${(m.from.email || m.from.name).toLowerCase()} /${m.tags.total}`;
+  void facts;
+}
+function indexSeries(messages, facts) {
+  const changeIds = /* @__PURE__ */ new Map();
+  const changeIdOf = (m) => {
+    if (m.series.changeId) return m.series.changeId;
+    for (let id = m.parent, n = 0; id && n < 50; n++) {
+      const f = facts.byId.get(id);
+      if (!f) break;
+      if (changeIds.has(id)) return changeIds.get(id);
+      id = f.parent;
+    }
+    return null;
+  };
+  const byMessage = /* @__PURE__ */ new Map();
+  const series = /* @__PURE__ */ new Map();
+  const identities = /* @__PURE__ */ new Map();
+  for (const m of messages) if (m.tags?.cover && m.series.changeId) changeIds.set(m.id, m.series.changeId);
+  let i2 = 0;
+  for (const m of messages) {
+    const t = m.tags;
+    const at2 = i2++;
+    if (!t || t.reply || t.cover || t.index == null || t.total == null || t.total < 2 || t.index < 1 || t.index > t.total) continue;
+    if (!m.diffs.some((d) => d.quoteDepth === 0)) continue;
+    const version = t.version ?? 1;
+    const identity = identityOf(m, facts, changeIdOf);
+    const key2 = `${identity} v${version}`;
+    let s = series.get(key2);
+    if (!s) series.set(key2, s = { key: key2, version, total: t.total, members: [], previous: null });
+    if (s.members.some((x) => x.index === t.index)) continue;
+    const title = m.subject.replace(/^\s*((re|aw|fwd?)\s*:\s*)*(\[[^\]]*\]\s*)+/i, "").trim();
+    const member2 = { series: key2, index: t.index, total: t.total, version, messageIndex: at2, messageId: m.id, title };
+    s.members.push(member2);
+    byMessage.set(m.id, member2);
+    const set2 = identities.get(identity) ?? /* @__PURE__ */ new Set();
+    set2.add(key2);
+    identities.set(identity, set2);
+  }
+  for (const s of series.values()) s.members.sort((a, b2) => a.index - b2.index);
+  for (const keys of identities.values()) {
+    const list2 = [...keys].map((k) => series.get(k)).sort((a, b2) => a.version - b2.version);
+    for (let k = 1; k < list2.length; k++) {
+      const titles = new Set(list2[k].members.map((m) => m.title));
+      const prev = list2.slice(0, k).reverse().find((s) => s.members.some((m) => titles.has(m.title)));
+      if (prev) list2[k].previous = prev.key;
+    }
+  }
+  return { byMessage, series };
+}
+function seriesPatchOf(m, idx, facts) {
+  const own = idx.byMessage.get(m.id);
+  if (own) return { member: own, reply: false };
+  for (let id = m.parent, n = 0; id && n < 50; n++) {
+    const hit = idx.byMessage.get(id);
+    if (hit) return { member: hit, reply: true };
+    id = facts.byId.get(id)?.parent ?? null;
+  }
+  return null;
+}
+var init_series = __esm({
+  "src/replay/series.ts"() {
+    "use strict";
+  }
+});
+
+// src/replay/thread-brief.ts
+function brief(parse4, inputs) {
+  let first2 = null;
+  let last = null;
+  const dated = /* @__PURE__ */ new Map();
+  const anyOrder = [];
+  const seenAny = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Set();
+  const ids = /* @__PURE__ */ new Set();
+  let diffs = 0;
+  let firstSubject = null;
+  let i2 = 0;
+  for (const m of parse4.messages) {
+    if (firstSubject === null) firstSubject = m.subject;
+    const who = m.from.name || m.from.email;
+    if (m.date) {
+      if (!first2 || m.date < first2.date) first2 = { date: m.date, subject: m.subject };
+      if (last === null || m.date >= last) last = m.date;
+      const had = who ? dated.get(who) : void 0;
+      if (who && (!had || m.date < had.date)) dated.set(who, { date: m.date, i: i2 });
+    }
+    if (who && !seenAny.has(who)) {
+      seenAny.add(who);
+      anyOrder.push(who);
+    }
+    if (!inputs.length) files.add(m.source.file);
+    for (const d of m.diffs) {
+      diffs++;
+      ids.add(d.id);
+    }
+    i2++;
+  }
+  const people = first2 ? [...dated].sort(([, a], [, b2]) => a.date < b2.date ? -1 : a.date > b2.date ? 1 : a.i - b2.i).map(([who]) => who) : anyOrder;
+  const subject = first2 ? first2.subject : firstSubject;
+  return {
+    subject: subject !== null ? subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, "") : "",
+    inputs: inputs.length ? inputs.map((i3) => i3 === "-" ? "<stdin>" : i3) : [...files],
+    messages: parse4.messages.length,
+    participants: people,
+    first: first2?.date ?? null,
+    last,
+    diffs,
+    distinct: ids.size,
+    errors: parse4.errors
+  };
+}
+var init_thread_brief = __esm({
+  "src/replay/thread-brief.ts"() {
+    "use strict";
+  }
+});
+
+// src/replay/split-pairs.ts
+function changed(h) {
+  return h.lines.filter((l) => l.op !== " ").map((l) => l.text);
+}
+function callsOf(h) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const t of changed(h)) for (const m of t.matchAll(CALL)) out2.add(m[1]);
+  return out2;
+}
+function declaredIn(h) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const l of h.lines) if (l.op === "+") {
+    const m = DECL.exec(l.text);
+    if (m && !["return", "else"].includes(m[1])) out2.add(m[1]);
+  }
+  return out2;
+}
+function uses(h, name3) {
+  const re = new RegExp(`\\b${name3}\\b`);
+  return h.lines.some((l) => l.op === "+" && re.test(l.text) && !DECL.test(l.text));
+}
+function splitPairs(diff, placements) {
+  const hunks = diff.files.flatMap((f) => f.hunks);
+  const number = (p) => diff.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1;
+  const hunkOf = (p) => diff.files[p.fileIndex].hunks[p.hunkIndex];
+  const out2 = [];
+  const leftOut = placements.filter((p) => p.kind === "unplaced");
+  const kept = placements.filter((p) => p.kind === "code");
+  if (!hunks.length) return out2;
+  for (const a of leftOut) {
+    const ha = hunkOf(a);
+    const ca = callsOf(ha);
+    for (const b2 of kept) {
+      const hb = hunkOf(b2);
+      const cb = callsOf(hb);
+      for (const pair of PAIRS) {
+        const take = pair.take.find((n) => ca.has(n) || cb.has(n));
+        const give = pair.give.find((n) => ca.has(n) || cb.has(n));
+        if (!take || !give) continue;
+        const takeLeft = ca.has(take) && !cb.has(take);
+        const giveLeft = ca.has(give) && !cb.has(give);
+        if (takeLeft !== giveLeft) out2.push({ kind: pair.kind, leftOut: number(a), replayed: number(b2), names: [take, give] });
+      }
+      if (a.function && a.function === b2.function) {
+        for (const name3 of declaredIn(ha)) if (uses(hb, name3)) out2.push({ kind: "declaration", leftOut: number(a), replayed: number(b2), names: [name3] });
+        for (const name3 of declaredIn(hb)) if (uses(ha, name3)) out2.push({ kind: "declaration", leftOut: number(a), replayed: number(b2), names: [name3] });
+      }
+    }
+  }
+  return out2;
+}
+var PAIRS, CALL, DECL;
+var init_split_pairs = __esm({
+  "src/replay/split-pairs.ts"() {
+    "use strict";
+    PAIRS = [
+      { kind: "lock", take: ["lock_page", "trylock_page", "lock_page_or_retry"], give: ["unlock_page"] },
+      { kind: "lock", take: ["folio_lock", "folio_trylock", "folio_lock_killable", "folio_lock_or_retry"], give: ["folio_unlock"] },
+      { kind: "lock", take: ["mmap_read_lock", "mmap_read_lock_killable", "mmap_read_trylock"], give: ["mmap_read_unlock"] },
+      { kind: "lock", take: ["mmap_write_lock", "mmap_write_lock_killable"], give: ["mmap_write_unlock"] },
+      { kind: "lock", take: ["mutex_lock", "mutex_trylock"], give: ["mutex_unlock"] },
+      { kind: "lock", take: ["spin_lock", "pmd_lock", "pte_offset_map_lock"], give: ["spin_unlock", "pte_unmap_unlock"] },
+      { kind: "lock", take: ["down_read", "down_read_trylock", "anon_vma_lock_read"], give: ["up_read", "anon_vma_unlock_read"] },
+      { kind: "lock", take: ["down_write", "anon_vma_lock_write"], give: ["up_write", "anon_vma_unlock_write"] },
+      { kind: "lock", take: ["rcu_read_lock"], give: ["rcu_read_unlock"] },
+      { kind: "reference", take: ["get_page", "get_page_unless_zero", "try_grab_page"], give: ["put_page"] },
+      { kind: "reference", take: ["folio_get", "folio_try_get"], give: ["folio_put"] },
+      { kind: "reference", take: ["mmget_not_zero", "mmget"], give: ["mmput"] },
+      { kind: "range", take: ["mmu_notifier_invalidate_range_start"], give: ["mmu_notifier_invalidate_range_end", "mmu_notifier_invalidate_range_only_end"] },
+      { kind: "range", take: ["mmu_interval_notifier_insert"], give: ["mmu_interval_notifier_remove"] },
+      { kind: "range", take: ["folio_walk_start"], give: ["folio_walk_end"] },
+      { kind: "range", take: ["kmap", "kmap_local_page"], give: ["kunmap", "kunmap_local"] }
+    ];
+    CALL = /\b([A-Za-z_]\w*)\s*\(/g;
+    DECL = /^\s*(?:(?:const|static|unsigned|signed|struct|union|enum)\s+)*[A-Za-z_]\w*\s+\**\s*([A-Za-z_]\w*)\s*(?:=|;|\[)/;
+  }
+});
+
+// src/replay/variant-review.ts
+function noteFor(m) {
+  const code2 = m.placements.filter((p) => p.kind === "code" || p.kind === "unplaced");
+  const unplaced2 = m.placements.filter((p) => !p.mapped);
+  const where = (p) => `hunk ${p.hunkIndex + 1} of ${p.file}${p.function ? ` (${p.function})` : ""}`;
+  if (!m.replayable) {
+    const s = m.stoppedBy ?? unplaced2[0];
+    return s ? `not replayed: ${where(s)} could not be placed: ${s.reason ?? s.unplaced ?? "no reason given"}` : "not replayed: the mapper found nothing to replay";
+  }
+  if (m.partial) return `replayed in part (--partial): ${unplaced2.map((p) => `${where(p)} left out (${p.reason ?? p.unplaced})`).join("; ")}`;
+  if (!code2.length) return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
+  return null;
+}
+function variantOf(c, label, base2, mapped, note) {
+  const m = c.message;
+  const hunks = mapped ? mapped.placements.map((p) => hunkReview(c.diff, m, p)) : c.diff.files.flatMap(
+    (f, fi) => f.hunks.map(
+      (h, hi) => hunkReview(c.diff, m, {
+        fileIndex: fi,
+        hunkIndex: hi,
+        file: f.new ?? f.old ?? "(unknown)",
+        function: h.function,
+        kind: "unplaced",
+        mapped: false,
+        placement: null,
+        modelLines: null,
+        match: null,
+        alreadyApplied: false,
+        missing: [],
+        unplaced: null,
+        reason: note,
+        notes: [],
+        bodyLines: { start: h.lines[0]?.lineNo ?? 1, end: h.lines[h.lines.length - 1]?.lineNo ?? 1 }
+      })
+    )
+  );
+  return {
+    id: c.diff.id,
+    label,
+    base: base2,
+    series: null,
+    author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
+    date: m.date,
+    messageId: m.idSynthesised ? null : m.id,
+    sender: m.from.name || m.from.email ? m.from : null,
+    quoteDepth: c.diff.quoteDepth,
+    source: { file: m.source.file, index: m.source.index, format: m.source.format, origin: c.diff.origin, subject: m.subject },
+    copies: c.copies,
+    hunks,
+    replayed: !!mapped && mapped.replayable,
+    partial: !!mapped && mapped.partial,
+    splitPairs: mapped && mapped.partial ? splitPairs(c.diff, mapped.placements) : [],
+    partialWouldReplay: mapped && !mapped.replayable ? codeHunkNumbers(c.diff, mapped.placements) : [],
+    note,
+    compileErrors: [],
+    results: [],
+    changed: false,
+    regression: false
+  };
+}
+function codeHunkNumbers(d, placements) {
+  return placements.filter((p) => p.kind === "code").map((p) => d.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1);
+}
+function hunkReview(d, m, p) {
+  const hunk = d.files[p.fileIndex]?.hunks[p.hunkIndex];
+  const header = hunk?.header ?? "";
+  const body2 = m.position?.body ?? null;
+  return {
+    file: p.file,
+    function: p.function,
+    mapped: p.mapped,
+    placement: p.placement,
+    reason: p.reason,
+    notes: p.notes ?? [],
+    kind: p.kind,
+    unplaced: p.unplaced,
+    header,
+    bodyLines: p.bodyLines,
+    fileLines: body2 === null ? null : { start: body2 + p.bodyLines.start - 1, end: body2 + p.bodyLines.end - 1 },
+    messageLine: m.position?.line ?? null,
+    kernelLines: { start: hunk?.newStart ?? 1, end: Math.max(hunk?.newStart ?? 1, (hunk?.newStart ?? 1) + (hunk?.newLines ?? 1) - 1) }
+  };
+}
+var init_variant_review = __esm({
+  "src/replay/variant-review.ts"() {
+    "use strict";
+    init_split_pairs();
+  }
+});
+
 // src/replay/variants.ts
 function* eachVariant(parse4) {
   const messages = parse4.messages;
@@ -42434,82 +42960,6 @@ var init_variant_store = __esm({
         return lazyList(this.count, (i2) => this.at(i2));
       }
     };
-  }
-});
-
-// src/replay/split-pairs.ts
-function changed(h) {
-  return h.lines.filter((l) => l.op !== " ").map((l) => l.text);
-}
-function callsOf(h) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const t of changed(h)) for (const m of t.matchAll(CALL)) out2.add(m[1]);
-  return out2;
-}
-function declaredIn(h) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const l of h.lines) if (l.op === "+") {
-    const m = DECL.exec(l.text);
-    if (m && !["return", "else"].includes(m[1])) out2.add(m[1]);
-  }
-  return out2;
-}
-function uses(h, name3) {
-  const re = new RegExp(`\\b${name3}\\b`);
-  return h.lines.some((l) => l.op === "+" && re.test(l.text) && !DECL.test(l.text));
-}
-function splitPairs(diff, placements) {
-  const hunks = diff.files.flatMap((f) => f.hunks);
-  const number = (p) => diff.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1;
-  const hunkOf = (p) => diff.files[p.fileIndex].hunks[p.hunkIndex];
-  const out2 = [];
-  const leftOut = placements.filter((p) => p.kind === "unplaced");
-  const kept = placements.filter((p) => p.kind === "code");
-  if (!hunks.length) return out2;
-  for (const a of leftOut) {
-    const ha = hunkOf(a);
-    const ca = callsOf(ha);
-    for (const b2 of kept) {
-      const hb = hunkOf(b2);
-      const cb = callsOf(hb);
-      for (const pair of PAIRS) {
-        const take = pair.take.find((n) => ca.has(n) || cb.has(n));
-        const give = pair.give.find((n) => ca.has(n) || cb.has(n));
-        if (!take || !give) continue;
-        const takeLeft = ca.has(take) && !cb.has(take);
-        const giveLeft = ca.has(give) && !cb.has(give);
-        if (takeLeft !== giveLeft) out2.push({ kind: pair.kind, leftOut: number(a), replayed: number(b2), names: [take, give] });
-      }
-      for (const name3 of declaredIn(ha)) if (uses(hb, name3)) out2.push({ kind: "declaration", leftOut: number(a), replayed: number(b2), names: [name3] });
-      for (const name3 of declaredIn(hb)) if (uses(ha, name3)) out2.push({ kind: "declaration", leftOut: number(a), replayed: number(b2), names: [name3] });
-    }
-  }
-  return out2;
-}
-var PAIRS, CALL, DECL;
-var init_split_pairs = __esm({
-  "src/replay/split-pairs.ts"() {
-    "use strict";
-    PAIRS = [
-      { kind: "lock", take: ["lock_page", "trylock_page", "lock_page_or_retry"], give: ["unlock_page"] },
-      { kind: "lock", take: ["folio_lock", "folio_trylock", "folio_lock_killable", "folio_lock_or_retry"], give: ["folio_unlock"] },
-      { kind: "lock", take: ["mmap_read_lock", "mmap_read_lock_killable", "mmap_read_trylock"], give: ["mmap_read_unlock"] },
-      { kind: "lock", take: ["mmap_write_lock", "mmap_write_lock_killable"], give: ["mmap_write_unlock"] },
-      { kind: "lock", take: ["mutex_lock", "mutex_trylock"], give: ["mutex_unlock"] },
-      { kind: "lock", take: ["spin_lock", "pmd_lock", "pte_offset_map_lock"], give: ["spin_unlock", "pte_unmap_unlock"] },
-      { kind: "lock", take: ["down_read", "down_read_trylock", "anon_vma_lock_read"], give: ["up_read", "anon_vma_unlock_read"] },
-      { kind: "lock", take: ["down_write", "anon_vma_lock_write"], give: ["up_write", "anon_vma_unlock_write"] },
-      { kind: "lock", take: ["rcu_read_lock"], give: ["rcu_read_unlock"] },
-      { kind: "reference", take: ["get_page", "get_page_unless_zero", "try_grab_page"], give: ["put_page"] },
-      { kind: "reference", take: ["folio_get", "folio_try_get"], give: ["folio_put"] },
-      { kind: "reference", take: ["mmget_not_zero", "mmget"], give: ["mmput"] },
-      { kind: "range", take: ["mmu_notifier_invalidate_range_start"], give: ["mmu_notifier_invalidate_range_end", "mmu_notifier_invalidate_range_only_end"] },
-      { kind: "range", take: ["mmu_interval_notifier_insert"], give: ["mmu_interval_notifier_remove"] },
-      { kind: "range", take: ["folio_walk_start"], give: ["folio_walk_end"] },
-      { kind: "range", take: ["kmap", "kmap_local_page"], give: ["kunmap", "kunmap_local"] }
-    ];
-    CALL = /\b([A-Za-z_]\w*)\s*\(/g;
-    DECL = /^\s*(?:(?:const|static|unsigned|signed|struct|union|enum)\s+)*[A-Za-z_]\w*\s+\**\s*([A-Za-z_]\w*)\s*(?:=|;|\[)/;
   }
 });
 
@@ -56181,7 +56631,7 @@ var init_js_space = __esm({
 });
 
 // src/thread/message-ids.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function idsIn(value) {
   if (!value) return [];
   const out2 = [];
@@ -56207,7 +56657,7 @@ function idOf(value) {
   return idsIn(value)[0] ?? null;
 }
 function synthesiseId(...content) {
-  const h = createHash4("sha256");
+  const h = createHash5("sha256");
   for (const c of content) h.update(c).update("\0");
   return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
 }
@@ -74332,9 +74782,14 @@ __export(review_exports, {
 });
 async function review(req) {
   const parse4 = req.parse ?? await (await Promise.resolve().then(() => (init_parse_thread(), parse_thread_exports))).parseThread(req.inputs, REVIEW_PARSE);
-  const [{ loadBase: loadBase2, baseInfo: baseInfo2, BASE_SPECS: BASE_SPECS2 }, { mapDiffSync: mapDiffSync2, initMapper: initMapper2 }] = await Promise.all([Promise.resolve().then(() => (init_source(), source_exports)), Promise.resolve().then(() => (init_map(), map_exports))]);
+  const [{ loadBase: loadBase2, baseInfo: baseInfo2, BASE_SPECS: BASE_SPECS2 }, { mapDiffSync: mapDiffSync2, initMapper: initMapper2 }, { sourcesDigest: sourcesDigest2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_source(), source_exports)),
+    Promise.resolve().then(() => (init_map(), map_exports)),
+    Promise.resolve().then(() => (init_compile_check(), compile_check_exports))
+  ]);
   if (req.base !== void 0 && !BASE_SPECS2.some((b2) => b2.name === req.base)) throw new UnknownBase(req.base, BASE_SPECS2.map((b2) => b2.name));
   const facts = threadBaseFacts(parse4.messages);
+  const seriesIdx = indexSeries(parse4.messages, facts);
   const mapper = req.mapper ?? await defaultMapper();
   const runner2 = req.runner ?? new InProcessRunner();
   await initMapper2();
@@ -74344,34 +74799,89 @@ async function review(req) {
     if (!s) sourcesOf.set(name3, s = loadBase2(name3).sources);
     return s;
   };
-  const baseErrors = /* @__PURE__ */ new Map();
   const baseUnit = (name3) => ({ key: `base:${name3}`, base: name3, sources: null, label: "" });
+  const choose = (m, diff) => chooseBase(m, facts, req.base, (name3) => mapDiffSync2(diff, { name: name3, kernel: baseInfo2(name3).spec.kernel, sources: baseSources2(name3) }, { partial: true, compile: false }).placements);
+  const chains = new Chains({
+    index: seriesIdx,
+    messageAt: (i2) => parse4.messages[i2],
+    chooseFor: choose,
+    baseSources: baseSources2,
+    mapPartial: (diff, base2, sources) => mapSafely(mapper, diff, base2, sources, true)
+  });
+  const comparedWith = (base2, at2, id) => at2.onTopOf.length ? { base: base2, unit: { key: `chain:${id}`, base: base2, sources: at2.sources, label: "" } } : { base: base2, unit: baseUnit(base2) };
   const baselinePatches = [];
   const variants = new VariantStore(req.spillVariantsFrom);
-  const units2 = /* @__PURE__ */ new Map();
+  const replays = /* @__PURE__ */ new Map();
+  const baseErrors = /* @__PURE__ */ new Map();
+  const next = () => `V${variants.length + 1}`;
+  const add2 = async (v, mapped, against) => {
+    variants.add(v);
+    if (!v.replayed || !mapped) return;
+    const under = against.unit.sources ?? baseSources2(against.base);
+    const unit = { key: v.id, base: against.base, sources: mapped.sources, label: v.label, changed: mapped.sources ? changedFunctions(under, mapped.sources) : null, ...v.partial ? { partial: true } : {} };
+    replays.set(v.id, { unit, against });
+    let known = baseErrors.get(against.base);
+    if (!known) baseErrors.set(against.base, known = new Set((await runner2.errors(baseUnit(against.base))).map(diagKey)));
+    v.compileErrors = (await runner2.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+  };
   for (const c of eachVariant(parse4)) {
-    const probe = (name4) => mapDiffSync2(c.diff, { name: name4, kernel: baseInfo2(name4).spec.kernel, sources: baseSources2(name4) }, { partial: true, compile: false }).placements;
-    const choice = chooseBase(c.message, facts, req.base, probe);
-    const name3 = choice.base;
-    const sources = baseSources2(name3);
-    const mapped = await mapSafely(mapper, c.diff, name3, sources, !!req.partial);
+    const sp = seriesPatchOf(c.message, seriesIdx, facts);
+    const role = sp ? !sp.reply && ownDiff(c.message)?.id === c.diff.id ? "patch" : "reply" : null;
+    let choice;
+    let at2 = null;
+    if (sp && role) {
+      choice = chains.baseOf(sp.member.series);
+      at2 = await chains.before(sp.member.series, sp.member.index);
+    } else {
+      choice = choose(c.message, c.diff);
+    }
+    const sources = at2?.sources ?? baseSources2(choice.base);
+    const mapped = await mapSafely(mapper, c.diff, choice.base, sources, !!req.partial);
     if ("error" in mapped) {
-      variants.add(variantOf(c, `V${variants.length + 1}`, choice, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
+      variants.add(variantOf(c, next(), choice, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
       continue;
     }
-    if (mapped.addsModelledFunctions.length) {
+    if (!at2?.onTopOf.length && mapped.addsModelledFunctions.length && mapped.placements.every((p) => p.kind !== "code" && p.kind !== "unplaced")) {
       baselinePatches.push({ messageId: c.message.id, author: c.diff.author ?? c.message.from, subject: c.message.subject, adds: [...mapped.addsModelledFunctions] });
       continue;
     }
-    const label = `V${variants.length + 1}`;
-    const v = variantOf(c, label, choice, mapped, noteFor(mapped));
-    variants.add(v);
-    if (!v.replayed) continue;
-    const unit = { key: v.id, base: name3, sources: mapped.sources ?? sources, label, ...v.partial ? { partial: true } : {} };
-    units2.set(v.id, unit);
-    let known = baseErrors.get(name3);
-    if (!known) baseErrors.set(name3, known = new Set((await runner2.errors(baseUnit(name3))).map(diagKey)));
-    v.compileErrors = (await runner2.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+    const v = variantOf(c, next(), choice, mapped, noteFor(mapped));
+    let against = { base: choice.base, unit: baseUnit(choice.base) };
+    if (sp && role && at2) {
+      const info3 = seriesIdx.series.get(sp.member.series);
+      against = comparedWith(choice.base, at2, `${info3.key}#<${sp.member.index}`);
+      v.series = seriesFacts(info3, sp.member.index, role, at2, null);
+      if (v.replayed && at2.incomplete.length) v.partial = true;
+      const prev = info3.previous ? seriesIdx.series.get(info3.previous) : null;
+      if (role === "patch" && prev?.members.some((m) => m.index === sp.member.index)) {
+        const old = await chains.after(prev.key, sp.member.index);
+        if (sourcesDigest2(old.sources) === sourcesDigest2(at2.sources)) v.series.previousVersion = prev.version;
+      }
+    }
+    await add2(v, mapped, against);
+  }
+  for (const info3 of seriesIdx.series.values()) {
+    const choice = chains.baseOf(info3.key);
+    const last = info3.members.at(-1);
+    const first2 = parse4.messages[info3.members[0].messageIndex];
+    const whole2 = await chains.after(info3.key, last.index);
+    if (info3.members.length >= 2) {
+      const v = seriesVariant(first2, next(), choice, `series:${info3.key}`, seriesFacts(info3, null, "whole", whole2, null), whole2, info3);
+      await add2(v, { sources: whole2.sources }, { base: choice.base, unit: baseUnit(choice.base) });
+    }
+    const prev = info3.previous ? seriesIdx.series.get(info3.previous) : null;
+    if (!prev) continue;
+    for (const m of info3.members) {
+      if (!prev.members.some((p) => p.index === m.index)) continue;
+      const mine = await chains.after(info3.key, m.index);
+      const theirs = await chains.after(prev.key, m.index);
+      const below = await chains.before(info3.key, m.index);
+      if (sourcesDigest2(below.sources) === sourcesDigest2(theirs.sources) || sourcesDigest2(mine.sources) === sourcesDigest2(theirs.sources)) continue;
+      const msg = parse4.messages[m.messageIndex];
+      const facts2 = seriesFacts(info3, m.index, "revision", mine, prev.version);
+      const v = seriesVariant(msg, next(), choice, `revision:${info3.key}#${m.index}`, facts2, mine, info3);
+      await add2(v, { sources: mine.sources }, comparedWith(choice.base, theirs, `${prev.key}#${m.index}`));
+    }
   }
   const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
   const { initOutline: initOutline2 } = await Promise.resolve().then(() => (init_source_outline(), source_outline_exports));
@@ -74380,29 +74890,36 @@ async function review(req) {
   let best = 0;
   const bases = [];
   for (const spec of BASE_SPECS2) {
-    const group = [...units2.values()].filter((u) => u.base === spec.name);
-    const chosen = [...variants.inMemory()].some((v) => v.base.base === spec.name);
-    if (!chosen) continue;
+    if (![...variants.inMemory()].some((v) => v.base.base === spec.name)) continue;
     const use = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo2(spec.name).description, baseline: {} };
     bases.push(use);
-    if (!group.length) continue;
-    const results = await runAll({ base: baseUnit(spec.name), variants: group, scenarios: req.scenarios, actors: actorMap(baseSources2(spec.name)) }, {
-      runner: runner2,
-      // A runner of the caller's own (a test's) must see every run: no workers then.
-      jobs: req.runner ? 1 : req.jobs
-    });
-    for (const r of results) {
-      use.baseline[r.scenario] = r.baseline;
-      for (const run2 of r.variants) {
-        const v = byId.get(run2.key);
-        const regression = run2.regression && !v.partial;
-        v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression, partial: v.partial });
-        v.changed ||= run2.changed;
-        v.regression ||= regression;
-      }
-      if (r.best && r.best.score > best) {
-        best = r.best.score;
-        sequence2 = r.best.sequence;
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const r of replays.values()) {
+      if (r.against.base !== spec.name) continue;
+      const g = groups2.get(r.against.unit.key) ?? { against: r.against, units: [] };
+      g.units.push(r.unit);
+      groups2.set(r.against.unit.key, g);
+    }
+    for (const g of [...groups2.values()].sort((a, b2) => Number(b2.against.unit.sources === null) - Number(a.against.unit.sources === null))) {
+      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources2(spec.name)) }, {
+        runner: runner2,
+        // A runner of the caller's own (a test's) must see every run: no workers then.
+        jobs: req.runner ? 1 : req.jobs
+      });
+      for (const r of results) {
+        if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
+        for (const run2 of r.variants) {
+          const v = byId.get(run2.key);
+          if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
+          const regression = run2.regression && !v.partial;
+          v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression, partial: v.partial, reached: run2.reached });
+          v.changed ||= run2.changed;
+          v.regression ||= regression;
+        }
+        if (r.best && r.best.score > best) {
+          best = r.best.score;
+          sequence2 = r.best.sequence;
+        }
       }
     }
   }
@@ -74426,6 +74943,23 @@ async function review(req) {
     }
   };
 }
+function seriesFacts(info3, index, role, at2, previousVersion) {
+  return { version: info3.version, index, total: info3.total, role, onTopOf: at2.onTopOf, missing: at2.missing, incomplete: at2.incomplete, previousVersion, baseline: null };
+}
+function seriesVariant(m, label, base2, id, series, at2, info3) {
+  const v = variantOf({ diff: ownDiff(m), message: m, copies: [] }, label, base2, null, null);
+  return {
+    ...v,
+    id,
+    hunks: [],
+    series,
+    replayed: at2.onTopOf.length > 0,
+    partial: at2.incomplete.length > 0,
+    note: at2.onTopOf.length ? null : `not replayed: no patch of the series v${info3.version} could be placed`,
+    partialWouldReplay: [],
+    splitPairs: []
+  };
+}
 async function mapSafely(mapper, diff, base2, sources, partial) {
   try {
     return await mapper({ diff, base: base2, sources, partial });
@@ -74436,143 +74970,21 @@ async function mapSafely(mapper, diff, base2, sources, partial) {
 function diagKey(d) {
   return `${d.file}|${d.message}`;
 }
-function noteFor(m) {
-  const code2 = m.placements.filter((p) => p.kind === "code" || p.kind === "unplaced");
-  const unplaced2 = m.placements.filter((p) => !p.mapped);
-  const where = (p) => `hunk ${p.hunkIndex + 1} of ${p.file}${p.function ? ` (${p.function})` : ""}`;
-  if (!m.replayable) {
-    const s = m.stoppedBy ?? unplaced2[0];
-    return s ? `not replayed: ${where(s)} could not be placed: ${s.reason ?? s.unplaced ?? "no reason given"}` : "not replayed: the mapper found nothing to replay";
-  }
-  if (m.partial) return `replayed in part (--partial): ${unplaced2.map((p) => `${where(p)} left out (${p.reason ?? p.unplaced})`).join("; ")}`;
-  if (!code2.length) return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
-  return null;
-}
-function variantOf(c, label, base2, mapped, note) {
-  const m = c.message;
-  const hunks = mapped ? mapped.placements.map((p) => hunkReview(c.diff, m, p)) : c.diff.files.flatMap(
-    (f, fi) => f.hunks.map(
-      (h, hi) => hunkReview(c.diff, m, {
-        fileIndex: fi,
-        hunkIndex: hi,
-        file: f.new ?? f.old ?? "(unknown)",
-        function: h.function,
-        kind: "unplaced",
-        mapped: false,
-        placement: null,
-        modelLines: null,
-        match: null,
-        alreadyApplied: false,
-        missing: [],
-        unplaced: null,
-        reason: note,
-        notes: [],
-        bodyLines: { start: h.lines[0]?.lineNo ?? 1, end: h.lines[h.lines.length - 1]?.lineNo ?? 1 }
-      })
-    )
-  );
-  return {
-    id: c.diff.id,
-    label,
-    base: base2,
-    author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
-    date: m.date,
-    messageId: m.idSynthesised ? null : m.id,
-    sender: m.from.name || m.from.email ? m.from : null,
-    quoteDepth: c.diff.quoteDepth,
-    source: { file: m.source.file, index: m.source.index, format: m.source.format, origin: c.diff.origin, subject: m.subject },
-    copies: c.copies,
-    hunks,
-    replayed: !!mapped && mapped.replayable,
-    partial: !!mapped && mapped.partial,
-    splitPairs: mapped && mapped.partial ? splitPairs(c.diff, mapped.placements) : [],
-    partialWouldReplay: mapped && !mapped.replayable ? codeHunkNumbers(c.diff, mapped.placements) : [],
-    note,
-    compileErrors: [],
-    results: [],
-    changed: false,
-    regression: false
-  };
-}
-function codeHunkNumbers(d, placements) {
-  return placements.filter((p) => p.kind === "code").map((p) => d.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1);
-}
-function hunkReview(d, m, p) {
-  const hunk = d.files[p.fileIndex]?.hunks[p.hunkIndex];
-  const header = hunk?.header ?? "";
-  const body2 = m.position?.body ?? null;
-  return {
-    file: p.file,
-    function: p.function,
-    mapped: p.mapped,
-    placement: p.placement,
-    reason: p.reason,
-    notes: p.notes ?? [],
-    kind: p.kind,
-    unplaced: p.unplaced,
-    header,
-    bodyLines: p.bodyLines,
-    fileLines: body2 === null ? null : { start: body2 + p.bodyLines.start - 1, end: body2 + p.bodyLines.end - 1 },
-    messageLine: m.position?.line ?? null,
-    kernelLines: { start: hunk?.newStart ?? 1, end: Math.max(hunk?.newStart ?? 1, (hunk?.newStart ?? 1) + (hunk?.newLines ?? 1) - 1) }
-  };
-}
-function brief(parse4, inputs) {
-  let first2 = null;
-  let last = null;
-  const dated = /* @__PURE__ */ new Map();
-  const anyOrder = [];
-  const seenAny = /* @__PURE__ */ new Set();
-  const files = /* @__PURE__ */ new Set();
-  const ids = /* @__PURE__ */ new Set();
-  let diffs = 0;
-  let firstSubject = null;
-  let i2 = 0;
-  for (const m of parse4.messages) {
-    if (firstSubject === null) firstSubject = m.subject;
-    const who = m.from.name || m.from.email;
-    if (m.date) {
-      if (!first2 || m.date < first2.date) first2 = { date: m.date, subject: m.subject };
-      if (last === null || m.date >= last) last = m.date;
-      const had = who ? dated.get(who) : void 0;
-      if (who && (!had || m.date < had.date)) dated.set(who, { date: m.date, i: i2 });
-    }
-    if (who && !seenAny.has(who)) {
-      seenAny.add(who);
-      anyOrder.push(who);
-    }
-    if (!inputs.length) files.add(m.source.file);
-    for (const d of m.diffs) {
-      diffs++;
-      ids.add(d.id);
-    }
-    i2++;
-  }
-  const people = first2 ? [...dated].sort(([, a], [, b2]) => a.date < b2.date ? -1 : a.date > b2.date ? 1 : a.i - b2.i).map(([who]) => who) : anyOrder;
-  const subject = first2 ? first2.subject : firstSubject;
-  return {
-    subject: subject !== null ? subject.replace(/^((re|aw|fwd?)\s*:\s*)+/i, "") : "",
-    inputs: inputs.length ? inputs.map((i3) => i3 === "-" ? "<stdin>" : i3) : [...files],
-    messages: parse4.messages.length,
-    participants: people,
-    first: first2?.date ?? null,
-    last,
-    diffs,
-    distinct: ids.size,
-    errors: parse4.errors
-  };
-}
 var REVIEW_PARSE;
 var init_review = __esm({
   "src/replay/review.ts"() {
     "use strict";
+    init_chains();
+    init_changed_functions();
     init_choose_base();
     init_interactions();
     init_map_seam();
     init_run_all();
+    init_series();
+    init_thread_brief();
+    init_variant_review();
     init_variants();
     init_variant_store();
-    init_split_pairs();
     REVIEW_PARSE = { lean: true, hunkLines: true };
   }
 });
@@ -74597,6 +75009,8 @@ function baseWhy(c) {
     }
     case "closest":
       return `no base matches the hunks exactly; the closest: ${c.fits.filter((f) => f.placed).map(fitText).join("; ")}${unknown}`;
+    case "revision":
+      return `the revision before it (v${c.previousVersion}) was replayed on ${c.base} (${baseWhy(c.previous)})`;
     case "date":
       return `no base places any hunk; ${c.base} is the newest base at ${c.date ? `the message's date, ${c.date.slice(0, 10)}` : "all (the message is undated)"}${unknown}`;
   }
@@ -74605,7 +75019,7 @@ function baseOf(r, v) {
   return r.bases.find((b2) => b2.name === v.base.base);
 }
 function baselineFor(r, v, scenario) {
-  return baseOf(r, v).baseline[scenario];
+  return v.series?.baseline?.[scenario] ?? baseOf(r, v).baseline[scenario];
 }
 var init_base_choice = __esm({
   "src/report/base-choice.ts"() {
@@ -74698,6 +75112,41 @@ function partialHint(v) {
   if (v.replayed || !v.partialWouldReplay.length) return null;
   const n = v.partialWouldReplay;
   return `--partial would replay hunk${n.length > 1 ? "s" : ""} ${n.join(", ")} without the others, its results labelled partial`;
+}
+function indexList(ns) {
+  const out2 = [];
+  for (let i2 = 0; i2 < ns.length; ) {
+    let j = i2;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j] + 1) j++;
+    out2.push(j > i2 ? `${ns[i2]}-${ns[j]}` : `${ns[i2]}`);
+    i2 = j + 1;
+  }
+  return out2.join(", ");
+}
+function seriesLine(v) {
+  const s = v.series;
+  if (!s) return null;
+  const of = `v${s.version}`;
+  const under = s.onTopOf.filter((k) => s.index === null || k < s.index);
+  const patches = (ns) => `patch${ns.length > 1 ? "es" : ""} ${indexList(ns)}`;
+  let head;
+  switch (s.role) {
+    case "patch":
+      head = `patch ${s.index}/${s.total} of ${of}${under.length ? `, replayed on top of its ${patches(under)}` : ""}`;
+      break;
+    case "reply":
+      head = `a diff in a reply to patch ${s.index}/${s.total} of ${of}, replayed on what that patch was${under.length ? ` (its ${patches(under)})` : ""}`;
+      break;
+    case "whole":
+      return `the series ${of} as a whole (patches ${indexList(s.onTopOf)} of ${s.total}) against the bare base${s.incomplete.length ? `; patches ${indexList(s.incomplete)} were not wholly placed, so this replay is partial` : ""}`;
+    case "revision":
+      return `${of} patches ${indexList(s.onTopOf)} against v${s.previousVersion} patches 1-${s.index}: what the revision changed up to patch ${s.index}`;
+  }
+  const parts2 = [head];
+  if (s.missing.length) parts2.push(`the input lacks ${patches(s.missing)}, so ${s.missing.length > 1 ? "they are" : "it is"} not under it`);
+  if (s.incomplete.length) parts2.push(`${patches(s.incomplete)} ${s.incomplete.length > 1 ? "were" : "was"} not wholly placed, so this replay is partial`);
+  if (s.previousVersion !== null) parts2.push(`this is also what ${of} changed against v${s.previousVersion}'s patch ${s.index}`);
+  return parts2.join("; ");
 }
 var asIs, PAIR_WORDS;
 var init_review_common = __esm({
@@ -74903,6 +75352,8 @@ function variantDetails(r, v) {
     for (const n of h.notes) out2.push(`  - note: ${mdProse(n)}`);
   });
   out2.push(`- Base: \`${v.base.base}\`: ${mdProse(baseWhy(v.base))}.`);
+  const series = seriesLine(v);
+  if (series) out2.push(`- Series: ${mdProse(series)}.`);
   if (v.note) out2.push(`- ${mdProse(v.note)}`);
   for (const s of splitPairLines(v)) out2.push(`- Partial replay: ${mdProse(s)}.`);
   const hint = partialHint(v);

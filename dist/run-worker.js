@@ -14753,14 +14753,20 @@ function trimOutcome(o) {
 async function replayScenario(run2, task, actors) {
   const { scenario } = task;
   const baseline = await run2({ unit: task.base, scenario, trace: "full" });
+  const called2 = calledFunctions(baseline);
   const variants = [];
   let best = null;
   for (const unit of task.variants) {
+    if (called2 && unit.changed && !unit.changed.some((f) => called2.has(f))) {
+      const outcome2 = { ...baseline, base: `${unit.base}${unit.label ? ` + ${unit.label}` : ""}` };
+      variants.push({ key: unit.key, outcome: trimOutcome(outcome2), differences: [], changed: false, regression: false, reached: false });
+      continue;
+    }
     const outcome = await run2({ unit, scenario, trace: "full" });
     const cmp = compareOutcomes(baseline, outcome);
     const score = changeScore(cmp);
     if (!unit.partial && score > (best?.score ?? 0)) best = { score, unit, outcome };
-    variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression });
+    variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression, reached: true });
   }
   return {
     scenario: scenario.name,
@@ -14768,6 +14774,14 @@ async function replayScenario(run2, task, actors) {
     variants,
     best: best && { score: best.score, sequence: sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) }
   };
+}
+function calledFunctions(o) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const ev of o.trace) {
+    if (ev.t === "call") out2.add(ev.fn);
+    else if (ev.t === "note" && ev.fn === "(runner)") return null;
+  }
+  return out2;
 }
 function changeScore(c) {
   if (!c.differences.length) return 0;
