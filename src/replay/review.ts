@@ -37,6 +37,23 @@ export interface ReviewRequest {
   jobs?: number;
   /** From this many variants on, those not replayed wait in a temporary file (variant-store.ts). */
   spillVariantsFrom?: number;
+  /** Replay only this share of the replayable variants (1-based index of count); `merge` joins the shares. */
+  shard?: { index: number; count: number };
+}
+
+/** The share a variant's replay belongs to: V1 to shard 1, V2 to shard 2 ... round robin. */
+export function shardOf(label: string, count: number): number {
+  return ((Number(label.slice(1)) - 1) % count) + 1;
+}
+
+/** Ties between equally changed runs go to the earliest base, the bare base, scenario, variant. */
+export function bestKey(baseIndex: number, bare: boolean, scenarioIndex: number, label: string): number[] {
+  return [baseIndex, bare ? 0 : 1, scenarioIndex, Number(label.slice(1))];
+}
+
+export function keyBefore(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
 
 /**
@@ -179,18 +196,18 @@ export async function review(req: ReviewRequest): Promise<Review> {
   const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
   const { initOutline } = await import('../model/interp/source-outline.js');
   await initOutline();
-  // The diagrams show the run that changed most (the first of equals, in base, scenario, then variant order).
-  let sequence: SequencePair | null = null;
-  let best = 0;
+  // The diagrams show the run that changed most (of equals, the first by bestKey).
+  let best: { score: number; key: number[]; sequence: SequencePair } | null = null;
+  const mine = (v: VariantReview) => !req.shard || shardOf(v.label, req.shard.count) === req.shard.index;
   const bases: BaseUse[] = [];
-  for (const spec of BASE_SPECS) {
+  for (const [baseIndex, spec] of BASE_SPECS.entries()) {
     if (![...variants.inMemory()].some((v) => v.base.base === spec.name)) continue;
     const use: BaseUse = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo(spec.name).description, baseline: {} };
     bases.push(use);
     // Every group compared with the same thing on this base: the bare base first.
     const groups = new Map<string, { against: Compared; units: CompileUnit[] }>();
     for (const r of replays.values()) {
-      if (r.against.base !== spec.name) continue;
+      if (r.against.base !== spec.name || !mine(byId.get(r.unit.key)!)) continue;
       const g = groups.get(r.against.unit.key) ?? { against: r.against, units: [] };
       g.units.push(r.unit);
       groups.set(r.against.unit.key, g);
@@ -201,7 +218,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
         // A runner of the caller's own (a test's) must see every run: no workers then.
         jobs: req.runner ? 1 : req.jobs,
       });
-      for (const r of results) {
+      for (const [scenarioIndex, r] of results.entries()) {
         if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
         for (const run of r.variants) {
           const v = byId.get(run.key)!;
@@ -212,33 +229,39 @@ export async function review(req: ReviewRequest): Promise<Review> {
           v.changed ||= run.changed;
           v.regression ||= regression;
         }
-        if (r.best && r.best.score > best) {
-          best = r.best.score;
-          sequence = r.best.sequence;
+        if (r.best) {
+          const key = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.sequence.label);
+          if (!best || r.best.score > best.score || (r.best.score === best.score && keyBefore(key, best.key))) best = { score: r.best.score, key, sequence: r.best.sequence };
         }
       }
     }
   }
 
-  // Only replayed variants have results, and they are all in memory.
-  const replayed = [...variants.inMemory()].filter((v) => v.replayed);
-  const pairs = replayed.flatMap((v) => v.results);
-  const whole = pairs.filter((x) => !x.partial);
   return {
     bases,
     baselinePatches,
     thread: brief(parse, req.inputs),
     scenarios: req.scenarios.map((s) => s.name),
     variants: variants.list(),
-    sequence,
-    summary: {
-      variants: variants.length,
-      replayed: replayed.length,
-      partial: replayed.filter((v) => v.partial).length,
-      differences: whole.filter((r) => r.changed).length,
-      regressions: whole.filter((r) => r.regression).length,
-      partialDifferences: pairs.filter((r) => r.partial && r.changed).length,
-    },
+    sequence: best?.sequence ?? null,
+    // Only replayed variants have results, and they are all in memory.
+    summary: summarize(variants.length, [...variants.inMemory()]),
+    ...(req.shard ? { shard: { ...req.shard, best: best && { score: best.score, key: best.key } } } : {}),
+  };
+}
+
+/** The review's counts: `total` variants, of which `inMemory` holds every replayed one. */
+export function summarize(total: number, inMemory: Iterable<VariantReview>): Review['summary'] {
+  const replayed = [...inMemory].filter((v) => v.replayed);
+  const pairs = replayed.flatMap((v) => v.results);
+  const whole = pairs.filter((x) => !x.partial);
+  return {
+    variants: total,
+    replayed: replayed.length,
+    partial: replayed.filter((v) => v.partial).length,
+    differences: whole.filter((r) => r.changed).length,
+    regressions: whole.filter((r) => r.regression).length,
+    partialDifferences: pairs.filter((r) => r.partial && r.changed).length,
   };
 }
 

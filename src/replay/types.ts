@@ -25,6 +25,11 @@ export interface Review {
   sequence: SequencePair | null;
   /** Counts over all variants (what the Action publishes). */
   summary: ReviewSummary;
+  /**
+   * A share of a sharded review (`review --shard i/n`): only its variants' replays have results;
+   * `best` is its candidate for the diagrams, for `merge` to choose among.
+   */
+  shard?: { index: number; count: number; best: { score: number; key: number[] } | null };
 }
 
 export interface BaseUse {

@@ -19,6 +19,8 @@ export function renderJson(r: Review, notice: string[] = replayNotice(r)): strin
     variants: r.variants,
     summary: r.summary,
     sequence: r.sequence,
+    // Only in one share of a sharded review (`review --shard i/n`), for `merge`.
+    ...(r.shard ? { shard: r.shard } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -5,6 +5,7 @@ import { registerGithub } from './github.js';
 import { registerScenarios } from './scenarios.js';
 import { registerModel } from './model.js';
 import { registerReview } from './review.js';
+import { registerMerge } from './merge.js';
 
 export function registerCommands(program: Command): void {
   registerThread(program);
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerScenarios(program);
   registerModel(program);
   registerReview(program);
+  registerMerge(program);
 }

@@ -18,6 +18,7 @@ interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions {
   failOn: string;
   partial?: boolean;
   jobs?: string;
+  shard?: string;
   quiet?: boolean;
   verbose?: boolean;
   export?: string;
@@ -48,6 +49,7 @@ export function registerReview(program: Command): void {
     .option('--export <dir>', 'also write each variant as a patch git am applies (author and subject from the mail, the repaired hunks) into dir')
     .option('--lore-url <url>', LORE_URL_HELP)
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
+    .option('--shard <i/n>', 'replay only share i of n of the replayable variants (JSON only); `lkml-replay merge` joins the shares into the one review')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
   addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown, json or mail, not "${opts.format}"`);
@@ -57,6 +59,8 @@ export function registerReview(program: Command): void {
       if (opts.quiet && opts.verbose) throw new UsageError('-q/--quiet and -v/--verbose do not go together');
       if (opts.quiet && opts.format !== 'text') throw new UsageError(`-q/--quiet is for the text format, not ${opts.format}`);
       if (opts.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(opts.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 999, not "${opts.jobs}"`);
+      const shard = parseShard(opts.shard);
+      if (shard && opts.format !== 'json') throw new UsageError('--shard writes a share for `lkml-replay merge`: use --format json');
       const budgets = await budgetOverrides(opts);
       const log = stepLog(!!opts.verbose);
       const [{ BASES }, load, { review, REVIEW_PARSE }, { UnreadableInput }] = await Promise.all([
@@ -108,7 +112,7 @@ export function registerReview(program: Command): void {
         const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
         parse = await (await import('../../thread/parse-thread.js')).parseThread(reviewInputs, { ...REVIEW_PARSE, ...(onProgress ? { onProgress } : {}) });
         log.done(`read ${reviewInputs.join(', ')}: ${parse.messages.length} message(s)`);
-        result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs) });
+        result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs), ...(shard ? { shard } : {}) });
         const s = result.summary;
         log.done(`reviewed on ${result.bases.map((b) => b.name).join(", ") || "no base"}: ${s.variants} variant(s), ${s.replayed} replayed over ${result.scenarios.length} scenario(s); ${s.differences} difference(s), ${s.regressions} regression(s)`);
       } catch (err) {
@@ -143,6 +147,14 @@ async function writeReport(result: import('../../replay/types.js').Review, opts:
   // A terminal's own width; a pipe or a file gets 100 columns.
   const width = out.isTTY && out.columns ? Math.max(60, out.columns) : 100;
   out.write(renderText(result, { width, style: wantsColour(out, process.env) ? ansi : plain }));
+}
+
+/** `2/4` as share 2 of 4; undefined when not given. */
+function parseShard(spec: string | undefined): { index: number; count: number } | undefined {
+  if (spec === undefined) return undefined;
+  const m = /^([1-9]\d{0,3})\/([1-9]\d{0,3})$/.exec(spec);
+  if (!m || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 <= i <= n, not "${spec}"`);
+  return { index: Number(m[1]), count: Number(m[2]) };
 }
 
 /** From this much input (files and folders' entries; stdin counts as big) review tunes the GC for memory. */
