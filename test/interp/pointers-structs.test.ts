@@ -336,3 +336,14 @@ describe('macros that declare, compound literals as objects', () => {
     expect([r.verdict, r.value]).toEqual(['completed', 0x3000n]);
   });
 });
+
+describe('annotations in macro bodies', () => {
+  it('blanks __force in a macro body, as in the text (RMAP_NONE is ((__force rmap_t)0))', async () => {
+    const r = await run1(`
+      typedef int rmap_t;
+      #define RMAP_NONE ((__force rmap_t)0)
+      #define RMAP_EXCLUSIVE ((__force rmap_t)(1UL << 0))
+      int f(void) { rmap_t flags = RMAP_NONE; return flags | RMAP_EXCLUSIVE; }`, 'f');
+    expect([r.verdict, r.value]).toEqual(['completed', 1]);
+  });
+});
