@@ -33,12 +33,13 @@ export interface CompiledBase {
 }
 
 /**
- * The kernel config of the model: device-exclusive entries need CONFIG_DEVICE_PRIVATE; THP and MMU
- * notifiers are on; CONFIG_DEBUG_VM is on, so VM_BUG_ON()/VM_BUG_ON_PAGE() are live (as in the
- * debug kernels the hmm selftests run on). CONFIG_DEBUG_VM_PGFLAGS is off (thp_nr_pages() does not
- * assert on tail pages, notes §1.6).
+ * The kernel config of the model (x86-64: CONFIG_64BIT, CONFIG_HAVE_FAST_GUP): device-exclusive
+ * entries need CONFIG_DEVICE_PRIVATE; THP and MMU notifiers are on; CONFIG_DEBUG_VM is on, so
+ * VM_BUG_ON()/VM_BUG_ON_PAGE() are live (as in the debug kernels the hmm selftests run on).
+ * CONFIG_DEBUG_VM_PGFLAGS is off (thp_nr_pages() does not assert on tail pages, notes §1.6);
+ * so are CONFIG_MEM_SOFT_DIRTY, CONFIG_LOCKDEP and CONFIG_PTE_MARKER_UFFD_WP.
  */
-export const MODEL_CONFIG = ['CONFIG_MMU', 'CONFIG_MMU_NOTIFIER', 'CONFIG_TRANSPARENT_HUGEPAGE', 'CONFIG_DEVICE_PRIVATE', 'CONFIG_DEBUG_VM'];
+export const MODEL_CONFIG = ['CONFIG_64BIT', 'CONFIG_MMU', 'CONFIG_MMU_NOTIFIER', 'CONFIG_TRANSPARENT_HUGEPAGE', 'CONFIG_DEVICE_PRIVATE', 'CONFIG_DEBUG_VM', 'CONFIG_HAVE_FAST_GUP'];
 
 function opaqueZero(name: string) {
   switch (name) {
@@ -152,7 +153,7 @@ export function runThreads(
   threads: RunThread[],
 ): RawRun {
   const mem = new DefaultAddressSpace();
-  const k = new Kernel(mem, { thp: cfg.thp });
+  const k = new Kernel(mem, { thp: cfg.thp, kernel: compiled.base.spec.kernel });
   k.traceCalls = (cfg.trace ?? 'full') === 'full';
   const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;
