@@ -162,12 +162,12 @@ var require_tunnel = __commonJS({
       function onResponse(res) {
         res.upgrade = true;
       }
-      function onUpgrade(res, socket, head) {
+      function onUpgrade(res, socket, head2) {
         process.nextTick(function() {
-          onConnect(res, socket, head);
+          onConnect(res, socket, head2);
         });
       }
-      function onConnect(res, socket, head) {
+      function onConnect(res, socket, head2) {
         connectReq.removeAllListeners();
         socket.removeAllListeners();
         if (res.statusCode !== 200) {
@@ -182,7 +182,7 @@ var require_tunnel = __commonJS({
           self2.removeSocket(placeholder);
           return;
         }
-        if (head.length > 0) {
+        if (head2.length > 0) {
           debug2("got illegal response body from proxy");
           socket.destroy();
           var error3 = new Error("got illegal response body from proxy");
@@ -6082,7 +6082,7 @@ var require_client_h1 = __commonJS({
           util.destroy(this.socket, new HeadersOverflowError());
         }
       }
-      onUpgrade(head) {
+      onUpgrade(head2) {
         const { upgrade, client, socket, headers, statusCode, statusText } = this;
         assert2(upgrade);
         assert2(client[kSocket] === socket);
@@ -6097,7 +6097,7 @@ var require_client_h1 = __commonJS({
         this.shouldKeepAlive = null;
         this.headers = [];
         this.headersSize = 0;
-        socket.unshift(head);
+        socket.unshift(head2);
         socket[kParser].destroy();
         socket[kParser] = null;
         socket[kClient] = null;
@@ -20645,7 +20645,7 @@ var init_machine = __esm({
       }
       loopHead(f, site) {
         const threads = this.threads;
-        const head = {
+        const head2 = {
           id: site.id,
           kind: site.kind,
           loc: site.loc,
@@ -20656,7 +20656,7 @@ var init_machine = __esm({
             return threads.filter((t) => t !== f.t && (t.state === "runnable" || t.state === "blocked" && t.blockedOn.ready())).map((t) => t.name);
           }
         };
-        this.opts.hooks.onLoopHead(f.t, head);
+        this.opts.hooks.onLoopHead(f.t, head2);
       }
       onCall(t, name3, kind, args3) {
         if (this.opts.traceCalls && kind === "model") {
@@ -27177,6 +27177,17 @@ var init_pp_if = __esm({
 });
 
 // src/model/interp/preprocess.ts
+function withoutAnnotations(body2) {
+  const toks = lex(body2).filter((t) => t.kind === "id" && ANNOTATION_SET.has(t.text));
+  if (!toks.length) return body2;
+  let out2 = "";
+  let at2 = 0;
+  for (const t of toks) {
+    out2 += body2.slice(at2, t.start) + " ".repeat(t.end - t.start);
+    at2 = t.end;
+  }
+  return out2 + body2.slice(at2);
+}
 function configMacros(config) {
   const out2 = /* @__PURE__ */ new Map();
   if (!config) return out2;
@@ -27268,7 +27279,7 @@ function commentStateAfter(line, inComment) {
 function stripComments(s) {
   return s.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, "");
 }
-var EMPTY_ANNOTATIONS, EMPTY_FN_ANNOTATIONS, Preprocessor, C_KEYWORDS, TYPE_TAKING, TYPE_WORDS;
+var EMPTY_ANNOTATIONS, EMPTY_FN_ANNOTATIONS, ANNOTATION_SET, Preprocessor, C_KEYWORDS, TYPE_TAKING, TYPE_WORDS;
 var init_preprocess = __esm({
   "src/model/interp/preprocess.ts"() {
     "use strict";
@@ -27320,6 +27331,7 @@ var init_preprocess = __esm({
       "__section",
       "__attribute__"
     ];
+    ANNOTATION_SET = new Set(EMPTY_ANNOTATIONS);
     Preprocessor = class {
       constructor(sources, config, extraEmpty = []) {
         this.sources = sources;
@@ -27476,9 +27488,9 @@ var init_preprocess = __esm({
               const plist = rest.slice(name3.length + 1, close).split(",").map((s) => s.trim()).filter((s) => s !== "");
               const variadic = plist.length > 0 && plist[plist.length - 1].endsWith("...");
               const params = plist.map((p) => p === "..." ? "__VA_ARGS__" : p.replace(/\.\.\.$/, ""));
-              this.macros.set(name3, { name: name3, params, variadic, body: rest.slice(close + 1).trim(), ...at2 });
+              this.macros.set(name3, { name: name3, params, variadic, body: withoutAnnotations(rest.slice(close + 1).trim()), ...at2 });
             } else {
-              this.macros.set(name3, { name: name3, params: null, variadic: false, body: rest.slice(name3.length).trim(), ...at2 });
+              this.macros.set(name3, { name: name3, params: null, variadic: false, body: withoutAnnotations(rest.slice(name3.length).trim()), ...at2 });
             }
             return;
           }
@@ -32797,6 +32809,8 @@ var init_page = __esm({
       dirty = false;
       referenced = false;
       mlocked = false;
+      /** PG_anon_exclusive of this very subpage (releases that have it: Release.anonExclusive). */
+      anonExclusive = false;
       /** The page's contents, as one word (what user space last stored there). */
       data = 0n;
       /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
@@ -32837,8 +32851,30 @@ var init_page = __esm({
             return s.mapcount;
           case "_refcount":
             return s.refcount;
+          case "page":
+            return this;
+          case "_folio_order":
+          case "_folio_nr_pages":
+          case "_total_mapcount":
+          case "_pincount":
+            return this.largeFolioField(field2, ctx);
           default:
             return ctx.bug(`struct page has no field ${field2} in the model`);
+        }
+      }
+      /** A struct folio field that lives in page[1]: meaningful for a large folio's head only. */
+      largeFolioField(field2, ctx) {
+        const s = this.s;
+        if (!s.isHead) return ctx.notModelled(`folio->${field2} of pfn ${hex2(BigInt(s.pfn))}, which is not the head of a large folio (the field lives in the next struct page)`);
+        switch (field2) {
+          case "_folio_order":
+            return s.order;
+          case "_folio_nr_pages":
+            return 1 << s.order;
+          case "_total_mapcount":
+            return s.compoundMapcount;
+          default:
+            return 0;
         }
       }
       set(field2, value, ctx) {
@@ -32861,6 +32897,7 @@ var init_page = __esm({
         }
       }
       fieldPtr(field2, _ctx) {
+        if (field2 === "page") return this.self;
         this.fptrs ??= /* @__PURE__ */ new Map();
         let p = this.fptrs.get(field2);
         if (!p) {
@@ -32892,11 +32929,13 @@ var init_page = __esm({
       }
     };
     Memmap = class {
-      constructor(maxPfn = 1 << 16, firstPfn = 4096) {
+      constructor(release3, maxPfn = 1 << 16, firstPfn = 4096) {
+        this.release = release3;
         this.maxPfn = maxPfn;
         this.region = new MemmapRegion(this, maxPfn);
         this.nextPfn = firstPfn;
       }
+      release;
       maxPfn;
       region;
       states = /* @__PURE__ */ new Map();
@@ -32934,12 +32973,12 @@ var init_page = __esm({
         const pfn = Math.ceil(this.nextPfn / n) * n;
         if (pfn + n > this.maxPfn) throw new Error(`model memory exhausted (${this.maxPfn} pages)`);
         this.nextPfn = pfn + n;
-        const head = new PageState(pfn);
-        head.kind = kind;
-        head.order = order;
-        head.refcount = 1;
-        head.lastFn = fn;
-        this.states.set(pfn, head);
+        const head2 = new PageState(pfn);
+        head2.kind = kind;
+        head2.order = order;
+        head2.refcount = 1;
+        head2.lastFn = fn;
+        this.states.set(pfn, head2);
         for (let i2 = 1; i2 < n; i2++) {
           const t = new PageState(pfn + i2);
           t.kind = kind;
@@ -32947,12 +32986,15 @@ var init_page = __esm({
           t.lastFn = fn;
           this.states.set(pfn + i2, t);
         }
-        return head;
+        return head2;
       }
       headOf(s) {
         return s.isTail ? this.state(s.head) : s;
       }
-      /** page->flags as a word: PG_locked(0) referenced(2) dirty(4) head(16) mlocked(21) (x86-64 order). */
+      /**
+       * page->flags as a word: PG_locked(0) referenced(2) dirty(4) head(16) mlocked(21) (x86-64 order),
+       * and PG_anon_exclusive (the PG_mappedtodisk bit, 17) where the release has it.
+       */
       flagsWord(s) {
         let f = 0n;
         const h = this.headOf(s);
@@ -32960,6 +33002,7 @@ var init_page = __esm({
         if (s.referenced) f |= 1n << 2n;
         if (s.dirty || s.isTail && h.dirty) f |= 1n << 4n;
         if (s.isHead) f |= 1n << 16n;
+        if (s.anonExclusive && this.release.anonExclusive) f |= 1n << 17n;
         if (h.mlocked) f |= 1n << 21n;
         return f;
       }
@@ -32974,9 +33017,10 @@ var init_page = __esm({
         let what;
         if (nth === 1) {
           const nr = BigInt(1 << h.order);
-          const slot = TAIL_MAPPING & ~0xffffffffn | nr;
+          const pincount = this.release.firstTailPincount;
+          const slot = pincount ? nr << 32n : TAIL_MAPPING & ~0xffffffffn | nr;
           v = field2 === "mapping" ? ctx.mem.ptrAt(slot, { k: "void" }) : 0n;
-          what = `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex2(slot)})`;
+          what = pincount ? `first tail: compound_pincount 0 and compound_nr ${nr} (${hex2(slot)})` : `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex2(slot)})`;
         } else if (nth === 2) {
           const self2 = this.addressOf(s.pfn) + 24n;
           v = field2 === "mapping" ? new Ptr(this.region, s.pfn, 24) : self2;
@@ -33330,6 +33374,8 @@ var init_vma = __esm({
             return this.subs ? this.subs.self : null;
           case "map_count":
             return this.vmas.length;
+          case "mm_users":
+            return this.users;
           default:
             return this.noField(field2, ctx);
         }
@@ -33588,6 +33634,95 @@ var init_ts_frames = __esm({
   }
 });
 
+// src/model/source/bases.ts
+function baseSpec(name3) {
+  return BASE_SPECS.find((b2) => b2.name === name3);
+}
+function kernelOrdinal(kernel) {
+  const m = /^(\d+)\.(\d+)$/.exec(kernel);
+  if (!m) throw new Error(`not a kernel release: ${kernel}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+var BASE_SPECS, BASES;
+var init_bases = __esm({
+  "src/model/source/bases.ts"() {
+    "use strict";
+    BASE_SPECS = [
+      {
+        name: "v10",
+        kind: "posting",
+        kernel: "5.14",
+        date: "2021-06-07",
+        over: "v5.14",
+        summary: "the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v5.14",
+        kind: "release",
+        kernel: "5.14",
+        date: "2021-08-29",
+        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
+        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v6.1",
+        kind: "release",
+        kernel: "6.1",
+        date: "2022-12-11",
+        commit: "830b3c68c1fb1e9176028d02ef86f3cf76aa2476",
+        summary: "the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked"
+      }
+    ];
+    BASES = BASE_SPECS.map((b2) => b2.name);
+  }
+});
+
+// src/model/kernel/release.ts
+var Release;
+var init_release = __esm({
+  "src/model/kernel/release.ts"() {
+    "use strict";
+    init_bases();
+    Release = class {
+      constructor(kernel) {
+        this.kernel = kernel;
+        this.n = kernelOrdinal(kernel);
+      }
+      kernel;
+      n;
+      since(kernel) {
+        return this.n >= kernelOrdinal(kernel);
+      }
+      /**
+       * PG_anon_exclusive (v5.19, "mm: remember exclusively mapped anonymous pages with
+       * PG_anon_exclusive"): a new anonymous page is exclusive; fork() shares it (clears the flag);
+       * splitting a PMD gives every subpage the head's flag; a write fault reuses an exclusive page
+       * at once and otherwise only a page it holds the last reference to (marking it exclusive).
+       * Before: reuse when the page is mapped and referenced once.
+       */
+      get anonExclusive() {
+        return this.since("5.19");
+      }
+      /**
+       * mprotect() gathers TLB flushes in an mmu_gather it passes to change_protection(), and asks
+       * for MM_CP_TRY_CHANGE_WRITABLE on a writable private mapping (so in v6.1; v5.14 passes
+       * MM_CP_DIRTY_ACCT or nothing and flushes in change_protection_range()).
+       */
+      get mprotectGathers() {
+        return this.since("6.1");
+      }
+      /**
+       * The `mapping` slot of a THP's first tail page: in v6.1 compound_pincount (0) in its low half
+       * and compound_nr in its high half; in v5.14 compound_nr in the low half over the high half of
+       * TAIL_MAPPING.
+       */
+      get firstTailPincount() {
+        return this.since("6.1");
+      }
+    };
+  }
+});
+
 // src/model/kernel/state.ts
 function kernelOf(ctx) {
   const k = byMem.get(ctx.mem) ?? byMem.get(ctx.mem.inner);
@@ -33605,18 +33740,23 @@ var init_state = __esm({
     init_nouveau();
     init_xarray();
     init_ts_frames();
+    init_release();
     INITIAL_JIFFIES = 0xfffb6c20n;
     HZ = 250n;
     Kernel = class {
       constructor(mem, config) {
         this.mem = mem;
         this.config = config;
+        this.release = new Release(config.kernel);
+        this.memmap = new Memmap(this.release);
         this.locks = new LockRegistry(mem);
         byMem.set(mem, this);
       }
       mem;
       config;
-      memmap = new Memmap();
+      memmap;
+      /** The release this run models: where the runtime's behaviour differs by release, it asks this. */
+      release;
       locks;
       tablesByPfn = /* @__PURE__ */ new Map();
       /** Page tables deposited for huge pmds (pgtable_trans_huge_deposit), by the pmd slot's address. */
@@ -33705,41 +33845,6 @@ var init_state = __esm({
       }
     };
     byMem = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/model/source/bases.ts
-function baseSpec(name3) {
-  return BASE_SPECS.find((b2) => b2.name === name3);
-}
-function kernelOrdinal(kernel) {
-  const m = /^(\d+)\.(\d+)$/.exec(kernel);
-  if (!m) throw new Error(`not a kernel release: ${kernel}`);
-  return Number(m[1]) * 100 + Number(m[2]);
-}
-var BASE_SPECS, BASES;
-var init_bases = __esm({
-  "src/model/source/bases.ts"() {
-    "use strict";
-    BASE_SPECS = [
-      {
-        name: "v10",
-        kind: "posting",
-        kernel: "5.14",
-        date: "2021-06-07",
-        over: "v5.14",
-        summary: "the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()"
-      },
-      {
-        name: "v5.14",
-        kind: "release",
-        kernel: "5.14",
-        date: "2021-08-29",
-        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
-        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
-      }
-    ];
-    BASES = BASE_SPECS.map((b2) => b2.name);
   }
 });
 
@@ -34103,12 +34208,12 @@ function pageBuiltins() {
   }).fn("void put_page(struct page *page)", (ctx, p) => {
     putPage(ctx, pg(ctx, p).h);
     return void 0;
-  }).fn("bool try_grab_page(struct page *page, unsigned int flags)", (ctx, p, flags2) => {
+  }).releasesOf({ until: "6.1" }).fn("bool try_grab_page(struct page *page, unsigned int flags)", (ctx, p, flags2) => {
     const f = Number(flags2);
     if (f & FOLL_PIN) ctx.notModelled("try_grab_page with FOLL_PIN");
     if (f & FOLL_GET) getPage(ctx, pg(ctx, p).h);
     return 1;
-  }).fn("int set_page_dirty(struct page *page)", (ctx, p) => {
+  }).releasesOf({}).fn("int set_page_dirty(struct page *page)", (ctx, p) => {
     const { h } = pg(ctx, p);
     const was = h.dirty;
     h.dirty = true;
@@ -34126,25 +34231,11 @@ function pageBuiltins() {
   }).fn("void unlock_page(struct page *page)", (ctx, p) => {
     unlockPage(ctx, pg(ctx, p).h);
     return void 0;
-  }).gen("bool lock_page_or_retry(struct page *page, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
+  }).releasesOf({ until: "6.1" }).gen("bool lock_page_or_retry(struct page *page, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
     const { h } = pg(ctx, p);
     if (tryLockPage(ctx, h)) return 1;
-    const f = Number(flags2);
-    if (f & FAULT_FLAG_ALLOW_RETRY && !(f & FAULT_FLAG_TRIED)) {
-      if (f & FAULT_FLAG_RETRY_NOWAIT) return 0;
-      const mm = asStruct(mmp, MmStruct, ctx, "mm");
-      const k = kernelOf(ctx);
-      const { release: release3 } = yield* dropMmapLock(ctx, k, mm);
-      void release3;
-      traceLock(ctx, "block", pageLockName(h));
-      const w = pageLockWait(h);
-      while (h.lockedBy) yield { blockedOn: w };
-      return 0;
-    }
-    void FAULT_FLAG_KILLABLE;
-    yield* lockPage(ctx, h);
-    return 1;
-  }).in("mm/rmap.c").fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)", (ctx, p, vmap, _addr, compound) => {
+    return b(yield* lockOrRetry(ctx, h, mmp, Number(flags2)));
+  }).releasesOf({}).in("mm/rmap.c").releasesOf({ until: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)", (ctx, p, vmap, _addr, compound) => {
     const { k, s, h } = pg(ctx, p);
     asStruct(vmap, Vma, ctx, "vma");
     if (Number(compound)) ctx.notModelled("page_add_anon_rmap of a whole compound page");
@@ -34160,8 +34251,46 @@ function pageBuiltins() {
     s.mapcount--;
     touch(ctx, s);
     return void 0;
-  });
+  }).releasesOf({ from: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, p, vmap, _addr, flags2) => {
+    const { s, h } = pg(ctx, p);
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    const f = Number(flags2);
+    if (f & RMAP_COMPOUND) ctx.notModelled("page_add_anon_rmap of a whole compound page (RMAP_COMPOUND)");
+    if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
+    const first2 = ++s.mapcount === 0;
+    if (!first2 && f & RMAP_EXCLUSIVE) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is mapped already but RMAP_EXCLUSIVE is asked for (VM_BUG_ON_PAGE)`);
+    if (!first2 && s.anonExclusive) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is mapped already and PageAnonExclusive (VM_BUG_ON_PAGE)`);
+    if (first2 && f & RMAP_EXCLUSIVE) s.anonExclusive = true;
+    touch(ctx, s);
+    if (vma.flags & VM_LOCKED) ctx.notModelled("mlock_vma_page: VM_LOCKED vmas");
+    return void 0;
+  }).fn("void page_remove_rmap(struct page *page, struct vm_area_struct *vma, bool compound)", (ctx, p, vmap, compound) => {
+    const { s } = pg(ctx, p);
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    if (Number(compound)) ctx.notModelled("page_remove_rmap of a whole compound page");
+    if (s.mapcount < 0) ctx.bug(`page_remove_rmap: pfn ${hex2(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
+    s.mapcount--;
+    touch(ctx, s);
+    if (vma.flags & VM_LOCKED) ctx.notModelled("munlock_vma_page: VM_LOCKED vmas");
+    return void 0;
+  }).releasesOf({});
   return t;
+}
+function* lockOrRetry(ctx, h, mmp, f) {
+  if (f & FAULT_FLAG_ALLOW_RETRY && !(f & FAULT_FLAG_TRIED)) {
+    if (f & FAULT_FLAG_RETRY_NOWAIT) return false;
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    const k = kernelOf(ctx);
+    const { release: release3 } = yield* dropMmapLock(ctx, k, mm);
+    void release3;
+    traceLock(ctx, "block", pageLockName(h));
+    const w = pageLockWait(h);
+    while (h.lockedBy) yield { blockedOn: w };
+    return false;
+  }
+  void FAULT_FLAG_KILLABLE;
+  yield* lockPage(ctx, h);
+  return true;
 }
 function* dropMmapLock(ctx, _k, mm) {
   const held = mm.mmapLock.readers.has(ctx.thread.id) || mm.mmapLock.writer?.id === ctx.thread.id;
@@ -34171,7 +34300,7 @@ function* dropMmapLock(ctx, _k, mm) {
   traceLock(ctx, "release", mm.mmapLock.name);
   return { release: true };
 }
-var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED;
+var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED, RMAP_EXCLUSIVE, RMAP_COMPOUND, VM_LOCKED;
 var init_page2 = __esm({
   "src/model/kernel/builtins/page.ts"() {
     "use strict";
@@ -34188,6 +34317,95 @@ var init_page2 = __esm({
     FAULT_FLAG_RETRY_NOWAIT = 8;
     FAULT_FLAG_KILLABLE = 16;
     FAULT_FLAG_TRIED = 32;
+    RMAP_EXCLUSIVE = 1 << 0;
+    RMAP_COMPOUND = 1 << 1;
+    VM_LOCKED = 0x2000n;
+  }
+});
+
+// src/model/kernel/builtins/folio.ts
+function folioMapcount(ctx, h) {
+  if (!h.isHead) return h.mapcount + 1;
+  const k = kernelOf(ctx);
+  let ret = h.compoundMapcount + 1;
+  for (let i2 = 0; i2 < 1 << h.order; i2++) ret += k.memmap.state(h.pfn + i2).mapcount + 1;
+  return ret;
+}
+function head(ctx, p) {
+  const { s } = pg(ctx, p, "folio");
+  if (s.isTail) return ctx.bug(`struct folio * points at tail page pfn ${hex2(BigInt(s.pfn))}, not at a folio's head`);
+  return s;
+}
+function folioBuiltins() {
+  const t = new TableBuilder("include/linux/page-flags.h").releasesOf({ from: "6.1" });
+  t.fn("struct folio *page_folio(struct page *p)", (ctx, p) => {
+    const { k, h } = pg(ctx, p);
+    return k.memmap.ptr(h.pfn);
+  }).fn("bool folio_test_large(struct folio *folio)", (ctx, p) => b(head(ctx, p).isHead)).fn("bool folio_test_anon(struct folio *folio)", (ctx, p) => b(isAnonHead(head(ctx, p)))).fn("bool folio_test_ksm(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    return b(h.mapping !== null && (h.mapping.address & 3n) === 3n);
+  }).fn("bool folio_test_locked(struct folio *folio)", (ctx, p) => b(head(ctx, p).lockedBy !== null)).fn("bool folio_test_hugetlb(struct folio *folio)", (ctx, p) => (head(ctx, p), 0)).fn("int PageAnonExclusive(struct page *page)", (ctx, p) => b(pg(ctx, p).s.anonExclusive)).fn("void SetPageAnonExclusive(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    s.anonExclusive = true;
+    touch(ctx, s);
+    return void 0;
+  }).fn("void ClearPageAnonExclusive(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    s.anonExclusive = false;
+    touch(ctx, s);
+    return void 0;
+  }).in("include/linux/mm.h").fn("void folio_get(struct folio *folio)", (ctx, p) => {
+    getPage(ctx, head(ctx, p));
+    return void 0;
+  }).fn("void folio_put(struct folio *folio)", (ctx, p) => {
+    putPage(ctx, head(ctx, p));
+    return void 0;
+  }).fn("int page_count(struct page *page)", (ctx, p) => pg(ctx, p).h.refcount).fn("bool folio_mapped(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    return b(pageMapped(kernelOf(ctx), h));
+  }).fn("int folio_mapcount(struct folio *folio)", (ctx, p) => folioMapcount(ctx, head(ctx, p))).fn("struct anon_vma *folio_anon_vma(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    if (!isAnonHead(h)) return null;
+    return ctx.mem.ptrAt(h.mapping.address - 1n, { k: "struct", name: "anon_vma" });
+  }).fn("bool folio_mark_dirty(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    const was = h.dirty;
+    h.dirty = true;
+    return b(!was);
+  }).in("include/linux/page_ref.h").fn("int folio_ref_count(const struct folio *folio)", (ctx, p) => head(ctx, p).refcount).fn("void folio_ref_inc(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    h.refcount++;
+    touch(ctx, h);
+    return void 0;
+  }).fn("void folio_ref_add(struct folio *folio, int nr)", (ctx, p, nr) => {
+    const h = head(ctx, p);
+    h.refcount += Number(nr);
+    touch(ctx, h);
+    return void 0;
+  }).fn("bool page_ref_add_unless(struct page *page, int nr, int u)", (ctx, p, nr, u) => {
+    const { s } = pg(ctx, p);
+    if (s.refcount === Number(u)) return 0;
+    s.refcount += Number(nr);
+    touch(ctx, s);
+    return 1;
+  }).in("include/linux/pagemap.h").fn("bool folio_trylock(struct folio *folio)", (ctx, p) => b(tryLockPage(ctx, head(ctx, p)))).gen("void __folio_lock(struct folio *folio)", function* (ctx, p) {
+    yield* lockPage(ctx, head(ctx, p));
+    return void 0;
+  }).fn("void folio_unlock(struct folio *folio)", (ctx, p) => {
+    unlockPage(ctx, head(ctx, p));
+    return void 0;
+  }).gen("bool __folio_lock_or_retry(struct folio *folio, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
+    return b(yield* lockOrRetry(ctx, head(ctx, p), mmp, Number(flags2)));
+  });
+  return t;
+}
+var init_folio = __esm({
+  "src/model/kernel/builtins/folio.ts"() {
+    "use strict";
+    init_object();
+    init_def();
+    init_page2();
+    init_state();
   }
 });
 
@@ -34399,7 +34617,7 @@ function setMapping(k, page, vma, addr2) {
   const av = vma.anonVma;
   page.mapping = new Ptr(av.self.region, 0, 1);
   page.index = vma.pgoffOf(addr2);
-  void k;
+  if (k.release.anonExclusive) page.anonExclusive = true;
 }
 function anonVmaPrepare(k, vma) {
   if (vma.anonVma) return;
@@ -34441,6 +34659,7 @@ function* handleMmFaultBody(ctx, k, vma, address, flags2) {
       gfp_mask: 0,
       pgoff: vma.pgoffOf(address),
       address: address & ~0xfffn,
+      real_address: address,
       flags: flags2,
       pmd: pmd2.table.ptr(pmd2.i),
       pud: null,
@@ -34448,7 +34667,8 @@ function* handleMmFaultBody(ctx, k, vma, address, flags2) {
       cow_page: null,
       page: null,
       pte: table.ptr(i2),
-      ptl: null
+      ptl: null,
+      prealloc_pte: null
     });
     const r = yield* ctx.call("do_swap_page", [vmf.self]);
     return Number(r);
@@ -34460,14 +34680,14 @@ function* handleMmFaultBody(ctx, k, vma, address, flags2) {
 function doHugePmdAnonymousPage(ctx, k, vma, pmd2, address) {
   anonVmaPrepare(k, vma);
   const haddr = address & ~0x1fffffn;
-  const head = k.memmap.alloc("anon", 9, "do_huge_pmd_anonymous_page");
+  const head2 = k.memmap.alloc("anon", 9, "do_huge_pmd_anonymous_page");
   const deposit = vma.mm.pt.newTable("pte", haddr);
   k.deposits.set(pmd2.table.base + BigInt(pmd2.i * 8), deposit);
-  setMapping(k, head, vma, haddr);
-  head.compoundMapcount = 0;
+  setMapping(k, head2, vma, haddr);
+  head2.compoundMapcount = 0;
   const w = (vma.flags & VM_WRITE2) !== 0n;
-  pmd2.table.entries[pmd2.i] = new Pmd({ k: "huge", pfn: head.pfn, bits: { write: w, dirty: w, young: true, softDirty: false, uffdWp: false } });
-  head.lastFn = fnOf(ctx);
+  pmd2.table.entries[pmd2.i] = new Pmd({ k: "huge", pfn: head2.pfn, bits: { write: w, dirty: w, young: true, softDirty: false, uffdWp: false } });
+  head2.lastFn = fnOf(ctx);
   return 0;
 }
 function* doAnonymousPage(ctx, k, vma, table, i2, address, write) {
@@ -34490,17 +34710,30 @@ function* doWpPage(ctx, k, vma, table, i2, address) {
   const old = k.memmap.state(pte2.v.pfn);
   if (old.kind !== "zero") {
     const h = k.memmap.headOf(old);
-    if (isAnonHead(h) && h.refcount === 1 && tryLockPage(ctx, h)) {
-      const reuse = pageMapcount(k, old) === 1 && h.refcount === 1;
-      unlockPage(ctx, h);
-      if (reuse) {
-        table.entries[i2] = Pte.present(pte2.v.pfn, { ...pte2.v.bits, write: true, dirty: true, young: true });
-        return VM_FAULT_WRITE;
-      }
+    if (isAnonHead(h) && (k.release.anonExclusive ? mayReuseExclusive(ctx, h, old) : mayReuseMapped(ctx, k, h, old))) {
+      table.entries[i2] = Pte.present(pte2.v.pfn, { ...pte2.v.bits, write: true, dirty: true, young: true });
+      return VM_FAULT_WRITE;
     }
     getPage(ctx, h);
   }
   return yield* k.tsFrame(ctx, "wp_page_copy", wpPageCopy(ctx, k, vma, table, i2, address, old.kind === "zero" ? null : old));
+}
+function mayReuseMapped(ctx, k, h, page) {
+  if (h.refcount !== 1 || !tryLockPage(ctx, h)) return false;
+  const reuse = pageMapcount(k, page) === 1 && h.refcount === 1;
+  unlockPage(ctx, h);
+  return reuse;
+}
+function mayReuseExclusive(ctx, h, page) {
+  if (page.anonExclusive) return true;
+  if (h.refcount > 1 || !tryLockPage(ctx, h)) return false;
+  const reuse = h.refcount === 1;
+  if (reuse) {
+    page.anonExclusive = true;
+    page.lastFn = fnOf(ctx);
+  }
+  unlockPage(ctx, h);
+  return reuse;
 }
 function* wpPageCopy(ctx, k, vma, table, i2, address, old) {
   anonVmaPrepare(k, vma);
@@ -34532,23 +34765,25 @@ function splitHugePmdLocked(ctx, k, vma, pmd2, haddr, freeze) {
   if (freeze) ctx.notModelled("__split_huge_pmd_locked with freeze (migration entries)");
   const pv = pmd2.table.entries[pmd2.i].v;
   if (pv.k !== "huge") return ctx.bug("__split_huge_pmd_locked on a pmd that is not huge");
-  const head = k.memmap.state(pv.pfn);
-  if (head.kind === "zero") ctx.notModelled("__split_huge_pmd_locked of the huge zero page");
-  if (!isAnonHead(head)) ctx.notModelled("__split_huge_pmd_locked of a file THP");
+  const head2 = k.memmap.state(pv.pfn);
+  if (head2.kind === "zero") ctx.notModelled("__split_huge_pmd_locked of the huge zero page");
+  if (!isAnonHead(head2)) ctx.notModelled("__split_huge_pmd_locked of a file THP");
   const key2 = pmd2.table.base + BigInt(pmd2.i * 8);
   const table = k.deposits.get(key2);
   if (!table) return ctx.bug("__split_huge_pmd_locked: no deposited page table");
   k.deposits.delete(key2);
-  if (pv.bits.dirty) head.dirty = true;
-  if (head.refcount <= 0) ctx.bug("__split_huge_pmd_locked: VM_BUG_ON_PAGE(!page_count(page))");
-  head.refcount += HPAGE_PMD_NR - 1;
+  if (pv.bits.dirty) head2.dirty = true;
+  if (head2.refcount <= 0) ctx.bug("__split_huge_pmd_locked: VM_BUG_ON_PAGE(!page_count(page))");
+  head2.refcount += HPAGE_PMD_NR - 1;
+  const exclusive = k.release.anonExclusive && head2.anonExclusive;
   for (let n = 0; n < HPAGE_PMD_NR; n++) {
-    table.entries[n] = Pte.present(head.pfn + n, { write: pv.bits.write && (vma.flags & VM_WRITE2) !== 0n, dirty: false, young: pv.bits.young, softDirty: pv.bits.softDirty, uffdWp: pv.bits.uffdWp });
-    const s = k.memmap.state(head.pfn + n);
+    table.entries[n] = Pte.present(head2.pfn + n, { write: pv.bits.write && (vma.flags & VM_WRITE2) !== 0n, dirty: false, young: pv.bits.young, softDirty: pv.bits.softDirty, uffdWp: pv.bits.uffdWp });
+    const s = k.memmap.state(head2.pfn + n);
     s.mapcount++;
+    if (exclusive) s.anonExclusive = true;
     s.lastFn = "__split_huge_pmd_locked";
   }
-  head.compoundMapcount--;
+  head2.compoundMapcount--;
   pmd2.table.entries[pmd2.i] = new Pmd({ k: "table", tablePfn: table.page.pfn });
   void haddr;
 }
@@ -34630,6 +34865,7 @@ function* copyPteRange(ctx, k, dst, src, spmd, start2, end) {
     if (page.kind !== "zero") {
       getPage(ctx, k.memmap.headOf(page));
       page.mapcount++;
+      if (k.release.anonExclusive) page.anonExclusive = false;
     }
     dt.entries[i2] = Pte.present(p.v.pfn, { ...bits, young: false });
   }
@@ -34825,7 +35061,7 @@ function pgtableBuiltins() {
   }).fn("bool pmd_dirty(pmd_t pmd)", (ctx, v) => {
     const x = pmd(ctx, v).v;
     return b(x.k === "huge" && x.bits.dirty);
-  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
+  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).releasesOf({ until: "6.1" }).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).releasesOf({}).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
     const x = pmd(ctx, v).v;
     return b(x.k === "huge" && kernelOf(ctx).memmap.state(x.pfn).kind === "zero");
   }).fn("struct page *pmd_page(pmd_t pmd)", (ctx, v) => {
@@ -34902,16 +35138,20 @@ function pgtableBuiltins() {
     const s = slotOf(ctx, p, "pte", "ptep");
     s.table.entries[s.i] = pte(ctx, v);
     return void 0;
-  }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
+  }).releasesOf({ until: "6.1" }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
     const s = slotOf(ctx, p, "pte", "page_table");
     return b(s.table.entries[s.i].equals(pte(ctx, orig)));
-  }).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
+  }).releasesOf({ from: "6.1" }).fn("bool pte_unmap_same(struct vm_fault *vmf)", (ctx, vmfp) => {
+    const vmf = structAt(vmfp, ctx, "vmf");
+    const s = slotOf(ctx, vmf.get("pte", ctx), "pte", "vmf->pte");
+    return b(s.table.entries[s.i].equals(pte(ctx, vmf.get("orig_pte", ctx))));
+  }).releasesOf({}).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
     ctx.hazard("bad-pte", `print_bad_pte at ${hex2(a)}: ${pte(ctx, v).describe()}`);
     return void 0;
-  }).fn(
+  }).releasesOf({ until: "6.1" }).fn(
     "int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)",
     (ctx) => ctx.notModelled("follow_pfn_pte: special ptes without a struct page")
-  ).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
+  ).releasesOf({}).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
     const x = pte(ctx, v).v;
     return b(x.k === "swap" && x.softDirty);
   }).fn("bool pte_swp_uffd_wp(pte_t pte)", (ctx, v) => {
@@ -34938,7 +35178,42 @@ function pgtableBuiltins() {
     if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
     return k.memmap.ptr(pfn);
   }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
+  v61Entries(t);
   return t;
+}
+function v61Entries(t) {
+  t.releasesOf({ from: "6.1" }).in("include/linux/swapops.h").fn("unsigned long swp_offset_pfn(swp_entry_t entry)", (ctx, e) => {
+    const x = swp(ctx, e);
+    if (!x.isPfn) return ctx.bug(`swp_offset_pfn of ${x.describe()} (VM_BUG_ON(!is_pfn_swap_entry))`);
+    return x.offset;
+  }).fn("bool is_pfn_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isPfn)).fn("bool is_pte_marker_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool pte_marker_entry_uffd_wp(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_swapin_error_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("vm_fault_t handle_pte_marker(struct vm_fault *vmf)", (ctx) => ctx.notModelled("handle_pte_marker: pte markers")).fn("swp_entry_t make_readable_exclusive_migration_entry(pgoff_t offset)", (ctx) => ctx.notModelled("make_readable_exclusive_migration_entry: migration entries")).fn("swp_entry_t pmd_to_swp_entry(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_to_swp_entry: PMD migration entries")).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_soft_dirty(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.softDirty);
+  }).fn("bool pmd_uffd_wp(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.uffdWp);
+  }).fn("unsigned long pmd_pfn(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    if (x.k === "huge") return BigInt(x.pfn);
+    if (x.k === "table") return BigInt(x.tablePfn);
+    return ctx.bug("pmd_pfn of a none pmd");
+  }).fn("void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)", (ctx, _mm, _a3, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = Pte.NONE;
+    return void 0;
+  }).fn("bool pte_needs_flush(pte_t oldpte, pte_t newpte)", (ctx, o, n) => {
+    const a = pte(ctx, o).v;
+    const c = pte(ctx, n).v;
+    if (a.k !== "present") return 0;
+    if (c.k !== "present" || c.pfn !== a.pfn) return 1;
+    return b(a.bits.write && !c.bits.write || a.bits.dirty && !c.bits.dirty);
+  }).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry bits")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry bits")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry bits")).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry bits")).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pgd", "pgd");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
+    const s = slotOf(ctx, p, "p4d", "p4d");
+    return b(!s.table.entries[s.i].present);
+  }).fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
 }
 var init_pgtable2 = __esm({
   "src/model/kernel/builtins/pgtable.ts"() {
@@ -34997,7 +35272,7 @@ function mmBuiltins() {
     const vma = asStruct(vmap, Vma, ctx, "vma");
     splitHugePmdLocked(ctx, kernelOf(ctx), vma, slotOf(ctx, pmdp, "pmd", "pmd"), haddr, Number(freeze) !== 0);
     return void 0;
-  }).fn("void touch_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags)", () => void 0).in("mm/interval_tree.c").fn("struct anon_vma_chain *anon_vma_interval_tree_iter_first(struct rb_root_cached *root, unsigned long first, unsigned long last)", (ctx, root, first2, last) => {
+  }).releasesOf({ until: "6.1" }).fn("void touch_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags)", () => void 0).releasesOf({ from: "6.1" }).fn("void touch_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, bool write)", () => void 0).releasesOf({}).in("mm/interval_tree.c").fn("struct anon_vma_chain *anon_vma_interval_tree_iter_first(struct rb_root_cached *root, unsigned long first, unsigned long last)", (ctx, root, first2, last) => {
     const r = objectAt(root);
     if (!(r instanceof RbRoot)) return ctx.bug("anon_vma_interval_tree_iter_first: not an anon_vma tree root");
     const c = chainsOverlapping(r.av, first2, last);
@@ -35043,7 +35318,40 @@ function mmBuiltins() {
     }
     return o.self;
   }).fn("bool fatal_signal_pending(struct task_struct *p)", () => 0).in("include/linux/err.h").fn("void *ERR_PTR(long error)", (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e)), { k: "void" })).fn("bool IS_ERR(const void *ptr)", (_ctx, p) => b(isErr(p))).fn("long PTR_ERR(const void *ptr)", (_ctx, p) => p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n);
+  v61Mm(t);
   return t;
+}
+function cellOf(ctx, p, what) {
+  if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
+  return { get: () => Number(p.region.load(p.index, ctx)), set: (v) => p.region.store(p.index, v, ctx) };
+}
+function v61Mm(t) {
+  t.releasesOf({ from: "6.1" }).in("include/linux/mmap_lock.h").gen("int mmap_read_lock_killable(struct mm_struct *mm)", function* (ctx, mmp) {
+    yield* acquire(ctx, asStruct(mmp, MmStruct, ctx, "mm").mmapLock, true);
+    return 0;
+  }).in("include/linux/mm.h").fn("bool vma_is_secretmem(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).fn("bool vma_is_fsdax(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).fn("bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)", (ctx, v) => {
+    asStruct(v, Vma, ctx, "vma");
+    return 1;
+  }).fn("bool transhuge_vma_suitable(struct vm_area_struct *vma, unsigned long addr)", (ctx, v, addr2) => {
+    const vma = asStruct(v, Vma, ctx, "vma");
+    const haddr = addr2 & ~0x1fffffn;
+    if (((vma.start >> 12n) - vma.pgoff & 511n) !== 0n) return 0;
+    return b(haddr >= vma.start && haddr + 0x200000n <= vma.end);
+  }).fn(
+    "struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)",
+    (ctx) => (
+      // mm/hugetlb.c's weak default (x86 has no hugepd): "not a hugepd address"
+      ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: "void" })
+    )
+  ).fn("void node_stat_mod_folio(struct folio *folio, int item, int nr)", () => void 0).in("include/asm-generic/barrier.h").fn("void smp_rmb(void)", () => void 0).in("include/linux/atomic.h").fn("int atomic_read(const int *v)", (ctx, p) => cellOf(ctx, p, "atomic_read").get()).fn("void atomic_add(int i, int *v)", (ctx, i2, p) => {
+    const c = cellOf(ctx, p, "atomic_add");
+    c.set(c.get() + Number(i2));
+    return void 0;
+  }).in("include/asm-generic/tlb.h").fn("void tlb_change_page_size(struct mmu_gather *tlb, unsigned int page_size)", (ctx, g) => (gather2(ctx, g), void 0)).fn("void tlb_start_vma(struct mmu_gather *tlb, struct vm_area_struct *vma)", (ctx, g) => (gather2(ctx, g), void 0)).fn("void tlb_end_vma(struct mmu_gather *tlb, struct vm_area_struct *vma)", (ctx, g) => (gather2(ctx, g), void 0)).fn("void tlb_flush_pte_range(struct mmu_gather *tlb, unsigned long address, unsigned long size)", (ctx, g) => (gather2(ctx, g), void 0)).releasesOf({});
+}
+function gather2(ctx, g) {
+  const o = objectAt(g);
+  if (!o || o.structName !== "mmu_gather") ctx.bug("tlb is not the mmu_gather of a tlb_gather_mmu()");
 }
 var MAX_ERRNO;
 var init_mm = __esm({
@@ -35112,7 +35420,7 @@ function syncBuiltins() {
   }).fn("int __mmu_notifier_register(struct mmu_notifier *subscription, struct mm_struct *mm)", (ctx, sub, mmp) => {
     structAt(sub, ctx, "subscription");
     return classicRegister(ctx, kernelOf(ctx), sub, asStruct(mmp, MmStruct, ctx, "mm"));
-  }).in("include/linux/jiffies.h").fn("unsigned long get_jiffies_64(void)", (ctx) => kernelOf(ctx).jiffies).fn("unsigned long msecs_to_jiffies(unsigned int m)", (_ctx, m) => (BigInt(Number(m)) * HZ + 999n) / 1000n).in("(model)").fn("void model_not_modelled(const char *what)", (ctx, what) => ctx.notModelled(cString(ctx, what)));
+  }).releasesOf({ from: "6.1" }).in("include/linux/lockdep.h").fn("void lock_map_acquire(struct lockdep_map *map)", () => void 0).fn("void lock_map_release(struct lockdep_map *map)", () => void 0).releasesOf({}).in("include/linux/jiffies.h").fn("unsigned long get_jiffies_64(void)", (ctx) => kernelOf(ctx).jiffies).fn("unsigned long msecs_to_jiffies(unsigned int m)", (_ctx, m) => (BigInt(Number(m)) * HZ + 999n) / 1000n).in("(model)").fn("void model_not_modelled(const char *what)", (ctx, what) => ctx.notModelled(cString(ctx, what)));
   return t;
 }
 var init_sync = __esm({
@@ -35128,12 +35436,59 @@ var init_sync = __esm({
   }
 });
 
+// src/model/kernel/builtins/unmodelled.ts
+function unmodelledBuiltins() {
+  const t = new TableBuilder("").releasesOf({ from: "6.1" });
+  for (const [header, proto, what] of NOT_MODELLED) {
+    t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
+  }
+  return t;
+}
+var NOT_MODELLED;
+var init_unmodelled = __esm({
+  "src/model/kernel/builtins/unmodelled.ts"() {
+    "use strict";
+    init_def();
+    NOT_MODELLED = [
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pmd_pte(struct vm_area_struct *vma, unsigned long address, int flags)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", "hugepd tables"],
+      ["include/linux/hugetlb.h", "long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot, unsigned long cp_flags)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "struct hstate *hstate_vma(struct vm_area_struct *vma)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "unsigned long huge_page_size(struct hstate *h)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "pte_t *huge_pte_offset(struct mm_struct *mm, unsigned long addr, unsigned long sz)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "spinlock_t *huge_pte_lock(struct hstate *h, struct mm_struct *mm, pte_t *pte)", "hugetlb vmas"],
+      ["include/linux/pagemap.h", "pgoff_t hugetlb_basepage_index(struct page *page)", "hugetlb folios"],
+      ["include/linux/huge_mm.h", "struct page *follow_devmap_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags, struct dev_pagemap **pgmap)", "devmap pmds"],
+      ["include/linux/huge_mm.h", "struct page *follow_devmap_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, int flags, struct dev_pagemap **pgmap)", "devmap puds"],
+      ["include/linux/mm.h", "spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", "devmap puds"],
+      ["include/linux/memremap.h", "struct dev_pagemap *get_dev_pagemap(unsigned long pfn, struct dev_pagemap *pgmap)", "devmap ptes"],
+      ["mm/gup.c", "int get_gate_page(struct mm_struct *mm, unsigned long address, unsigned int gup_flags, struct vm_area_struct **vma, struct page **page)", "the gate area"],
+      ["mm/gup.c", "long __gup_longterm_locked(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, struct page **pages, struct vm_area_struct **vmas, unsigned int gup_flags)", "FOLL_LONGTERM"],
+      ["include/linux/mm.h", "void unpin_user_page(struct page *page)", "FOLL_PIN"],
+      ["include/linux/mm.h", "int *folio_pincount_ptr(struct folio *folio)", "FOLL_PIN"],
+      ["include/linux/mm.h", "int arch_make_page_accessible(struct page *page)", "FOLL_PIN"],
+      ["include/linux/mm.h", "void mm_set_has_pinned_flag(unsigned long *mm_flags)", "FOLL_PIN"],
+      ["include/linux/mm.h", "int page_to_nid(struct page *page)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool page_is_file_lru(struct page *page)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool xchg_page_access_time(struct page *page, int time)", "NUMA balancing"],
+      ["include/linux/memory-tiers.h", "bool node_is_toptier(int node)", "NUMA balancing"],
+      ["include/linux/topology.h", "int numa_node_id(void)", "NUMA balancing"],
+      ["include/linux/jiffies.h", "unsigned int jiffies_to_msecs(unsigned long j)", "NUMA balancing"],
+      ["include/linux/swap.h", "void put_swap_device(struct swap_info_struct *si)", "swap devices"],
+      ["include/linux/slab.h", "void kfree(const void *objp)", "freeing model objects"]
+    ];
+  }
+});
+
 // src/model/kernel/builtins/index.ts
 function kernelBuiltins(kernel) {
   let all2 = cached.get(kernel);
   if (all2) return all2;
   all2 = {};
-  for (const part of [pageBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins()]) {
+  for (const part of [pageBuiltins(), folioBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()]) {
     for (const [name3, b2] of Object.entries(part.table(kernel))) {
       if (all2[name3]) throw new Error(`builtin ${name3} defined twice`);
       all2[name3] = b2;
@@ -35147,10 +35502,12 @@ var init_builtins = __esm({
   "src/model/kernel/builtins/index.ts"() {
     "use strict";
     init_drivers();
+    init_folio();
     init_mm();
     init_page2();
     init_pgtable2();
     init_sync();
+    init_unmodelled();
     cached = /* @__PURE__ */ new Map();
     OPAQUE_TYPES = ["pte_t", "pmd_t", "pud_t", "p4d_t", "pgd_t", "swp_entry_t", "pgprot_t"];
   }
@@ -35302,7 +35659,7 @@ var MODEL_CONFIG;
 var init_config = __esm({
   "src/model/source/config.ts"() {
     "use strict";
-    MODEL_CONFIG = ["CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM"];
+    MODEL_CONFIG = ["CONFIG_64BIT", "CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM", "CONFIG_HAVE_FAST_GUP"];
   }
 });
 
@@ -36017,18 +36374,20 @@ function releaseOfCommit(commit) {
 function fitOf(base2, placements) {
   let hunks = 0;
   let placed = 0;
+  let applied = 0;
   let tokens = 0;
   let matched = 0;
   for (const p of placements) {
     if (p.kind === "no-behaviour") continue;
     hunks++;
     if (p.kind !== "unplaced" && !p.alreadyApplied) placed++;
+    if (p.alreadyApplied) applied++;
     if (p.match) {
       tokens += p.match.tokens;
       matched += p.match.matched;
     }
   }
-  return { base: base2, hunks, placed, tokens, matched, exact: hunks > 0 && placed === hunks && tokens > 0 && matched === tokens };
+  return { base: base2, hunks, placed, applied, tokens, matched, exact: hunks > 0 && placed === hunks && tokens > 0 && matched === tokens };
 }
 function chooseBase(m, facts, asked, probe) {
   const known = BASE_SPECS.map((b2) => b2.name);
@@ -36043,7 +36402,8 @@ function chooseBase(m, facts, asked, probe) {
   const unknownCommit = commit;
   const spec = (name3) => BASE_SPECS.find((b2) => b2.name === name3);
   const named2 = facts.subjectVersion === null ? void 0 : BASE_SPECS.find((b2) => b2.kind === "posting" && b2.name === `v${facts.subjectVersion}`);
-  if (named2 && fits.find((f) => f.base === named2.name)?.exact) return { base: named2.name, rule: "subject", version: facts.subjectVersion, fits, unknownCommit };
+  const namedFit = named2 && fits.find((f) => f.base === named2.name);
+  if (namedFit && (namedFit.exact || namedFit.hunks > 0 && namedFit.applied === namedFit.hunks)) return { base: named2.name, rule: "subject", version: facts.subjectVersion, fits, unknownCommit };
   const exact = fits.filter((f) => f.exact).map((f) => spec(f.base)).sort(byNewest);
   if (exact.length) return { base: exact[0].name, rule: "exact", fits, unknownCommit };
   const placing = fits.filter((f) => f.placed > 0);
@@ -39265,20 +39625,31 @@ function compileCompoundLiteral(cx, t, e) {
   const bytes = storageBytes(t, types);
   const make = (f) => newValue(t, types, f.m.allocate(bytes), `(compound literal ${typeToString(t)})`, "zero");
   const out2 = (o) => o instanceof ArrayRegion ? new Ptr(o, 0) : o;
+  const place = (base2, baseG) => t.k !== "struct" ? null : {
+    base: base2,
+    baseG,
+    load: (h) => h,
+    store: (_h, _v, f) => f.t.bug(`assignment to the compound literal \`${e.src}\``),
+    addr: (h) => h.self
+  };
   if (!filler.gv) {
     const fe = filler.ev;
-    return plainExpr(t, (f) => {
+    const ev = (f) => {
       const o = make(f);
       fe(o, f);
       return out2(o);
-    }, e.src, e.line);
+    };
+    return plainExpr(t, ev, e.src, e.line, place(ev, null));
   }
   const fg = filler.gv;
-  return genExpr(t, function* (f) {
+  const gv = function* (f) {
     const o = make(f);
     yield* fg(o, f);
     return out2(o);
-  }, e.src, e.line);
+  };
+  const c = genExpr(t, gv, e.src, e.line);
+  c.place = place(null, gv);
+  return c;
 }
 var init_compile_expr = __esm({
   "src/model/interp/compile-expr.ts"() {
@@ -39339,7 +39710,7 @@ function compileStmtInner(cx, s) {
   const loc = cx.loc;
   switch (s.k) {
     case "expr": {
-      const expanded = macroStatements(cx, s.e, (stmts) => compileBlock(cx, stmts, true));
+      const expanded = macroStatements(cx, s.e, (stmts) => compileBlock(cx, stmts, !stmts.every((st) => st.k === "decl")));
       if (expanded) return expanded;
       cx.discardedCall = discardedCall(cx, s.e);
       try {
@@ -40662,9 +41033,37 @@ function endOfRunChecks(k, uses2 = pageUses(k)) {
       });
     }
   }
+  if (k.release.anonExclusive) out2.push(...writableShared(k));
   for (const l of k.locks.all) {
     if (l instanceof LockBase && l.holders().length) {
       out2.push({ kind: "lock-leak", function: l.lastFn || "(unknown)", detail: `${l.name} is still held by ${l.holders().map((t) => t.name).join(", ")} at the end of the run` });
+    }
+  }
+  return out2;
+}
+function writableShared(k) {
+  const out2 = [];
+  const check = (mmId, addr2, pfn) => {
+    const s = k.memmap.state(pfn);
+    if (s.kind !== "anon" || s.anonExclusive) return;
+    out2.push({
+      kind: "writable-shared-page",
+      function: s.lastFn || "(unknown)",
+      detail: `pfn ${hex2(BigInt(pfn))} is mapped writable at ${hex2(addr2)} in mm ${mmId} but is not PageAnonExclusive`
+    });
+  };
+  for (const mm of k.mms) {
+    for (const pmdT of mm.pt.pmdTables()) {
+      pmdT.entries.forEach((e, i2) => {
+        const v = e.v;
+        if (v.k === "huge" && v.bits.write) check(mm.id, pmdT.addrOf(i2), v.pfn);
+      });
+    }
+    for (const t of mm.pt.pteTables()) {
+      t.entries.forEach((e, i2) => {
+        const v = e.v;
+        if (v.k === "present" && v.bits.write) check(mm.id, t.addrOf(i2), v.pfn);
+      });
     }
   }
   return out2;
@@ -40840,14 +41239,20 @@ function* mprotectBody(ctx, k, mm, start2, len, prot2) {
       if ((want & ~may) !== 0n) return -13;
       vma.flags = vma.flags & ~(VM_READ | VM_WRITE | VM_EXEC) | want;
       vma.prot = vmGetPageProt(vma.flags);
-      yield* ctx.call("change_protection", [vma.self, vma.start, vma.end, vma.prot, 0n]);
+      if (k.release.mprotectGathers) {
+        const tlb = k.plain("mmu_gather", `mmu_gather of mprotect in ${mm.name}`, { mm: mm.self, start: 0n, end: 0n });
+        const cpFlags = (vma.flags & VM_WRITE) !== 0n ? MM_CP_TRY_CHANGE_WRITABLE : 0n;
+        yield* ctx.call("change_protection", [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags]);
+      } else {
+        yield* ctx.call("change_protection", [vma.self, vma.start, vma.end, vma.prot, 0n]);
+      }
     }
     return 0;
   } finally {
     release(ctx, mm.mmapLock, false);
   }
 }
-var PROT_READ, PROT_WRITE, PROT_EXEC;
+var PROT_READ, PROT_WRITE, PROT_EXEC, MM_CP_TRY_CHANGE_WRITABLE;
 var init_mprotect = __esm({
   "src/model/kernel/mm/mprotect.ts"() {
     "use strict";
@@ -40857,6 +41262,7 @@ var init_mprotect = __esm({
     PROT_READ = 1;
     PROT_WRITE = 2;
     PROT_EXEC = 4;
+    MM_CP_TRY_CHANGE_WRITABLE = 1n;
   }
 });
 
@@ -41195,7 +41601,7 @@ function modelProgram(kernel, sources) {
 }
 function runThreads(compiled, cfg, threads) {
   const mem = new DefaultAddressSpace();
-  const k = new Kernel(mem, { thp: cfg.thp });
+  const k = new Kernel(mem, { thp: cfg.thp, kernel: compiled.base.spec.kernel });
   k.traceCalls = (cfg.trace ?? "full") === "full";
   const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;
@@ -41242,14 +41648,14 @@ function runThreads(compiled, cfg, threads) {
         const why2 = last ? `${last.event} from ${issuer(last.stack)} (owner ${last.owner ?? "NULL"}) over [${last.start}, ${last.end}) bumped ${last.subscribers.filter((s) => s.action === "seq-bumped").map((s) => s.name).join(", ")}` : "sequence changed";
         ctx.trace({ t: "retry", fn: caller, pass, thread: ctx.thread.name, why: why2 });
       },
-      onLoopHead: cfg.livelock === false ? void 0 : (ctx, head) => {
+      onLoopHead: cfg.livelock === false ? void 0 : (ctx, head2) => {
         liveCtx = ctx;
         const r = detector.visit({
-          site: head.id,
-          function: head.locals.function,
-          thread: head.thread,
+          site: head2.id,
+          function: head2.locals.function,
+          thread: head2.thread,
           frame: frameKey(ctx),
-          locals: () => head.locals.entries(),
+          locals: () => head2.locals.entries(),
           alone: threadsAlive <= 1
         });
         if (r === "livelock") {
@@ -42059,9 +42465,9 @@ function collapse(events) {
 }
 function cap(steps) {
   if (steps.length <= MAX_CHAIN) return steps;
-  const head = steps.slice(0, 6);
+  const head2 = steps.slice(0, 6);
   const tail = steps.slice(steps.length - 3);
-  return [...head, `… ${steps.length - 9} more step(s) …`, ...tail];
+  return [...head2, `… ${steps.length - 9} more step(s) …`, ...tail];
 }
 var ERRNO, MAX_CHAIN;
 var init_first_cause = __esm({
@@ -44501,27 +44907,27 @@ var init_mbox_split = __esm({
 });
 
 // src/thread/sniff.ts
-function sniff(head, name3) {
-  if (head.length >= 2 && head[0] === 31 && head[1] === 139) return { layout: "gzip" };
-  if (head.length === 0) return { problem: "empty file" };
-  const lines = head.toString("latin1").split("\n", 200).map((l) => l.replace(/\r$/, ""));
+function sniff(head2, name3) {
+  if (head2.length >= 2 && head2[0] === 31 && head2[1] === 139) return { layout: "gzip" };
+  if (head2.length === 0) return { problem: "empty file" };
+  const lines = head2.toString("latin1").split("\n", 200).map((l) => l.replace(/\r$/, ""));
   const first2 = lines.findIndex((l) => l.trim() !== "");
   if (first2 < 0) return { problem: "only blank lines" };
   const isPatchName = /\.(patch|diff)$/i.test(name3);
   if (isFromLine(lines[first2])) return { layout: "mbox", format: isPatchName ? "patch" : "mbox" };
   if (isHeaderBlock(lines, first2)) return { layout: "mail", format: isPatchName ? "patch" : "eml" };
-  if (looksBinary(head)) return { problem: "binary data, not a mailbox, mail, patch or archive text" };
+  if (looksBinary(head2)) return { problem: "binary data, not a mailbox, mail, patch or archive text" };
   if (DIFF_START.test(lines[first2])) return { layout: "diff", format: "patch" };
   if (isArchiveText(lines, first2)) return { layout: "archive", format: "archive-text" };
   if (lines.slice(first2, first2 + 20).some(isFromLine)) return { layout: "mbox", format: isPatchName ? "patch" : "mbox" };
   if (isPatchName && lines.some((l) => DIFF_START.test(l))) return { layout: "diff", format: "patch" };
   return { problem: "not a mailbox, mail, patch or archive text (no From_ line, mail headers or diff at the top)" };
 }
-function looksBinary(head) {
-  const n = Math.min(head.length, 8192);
+function looksBinary(head2) {
+  const n = Math.min(head2.length, 8192);
   let bad = 0;
   for (let i2 = 0; i2 < n; i2++) {
-    const b2 = head[i2];
+    const b2 = head2[i2];
     if (b2 < 32 && b2 !== 9 && b2 !== 10 && b2 !== 13 && b2 !== 12 && b2 !== 27 || b2 === 127) bad++;
   }
   return bad * 20 > n;
@@ -44622,14 +45028,14 @@ async function* readInputBatches(path, opts = {}) {
   }
   const source = path === "-" ? opts.stdin ?? process.stdin : createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   let chunks = guard(file, source);
-  let { head, rest } = await peek(chunks);
+  let { head: head2, rest } = await peek(chunks);
   let name3 = path;
-  let s = sniff(head, name3);
+  let s = sniff(head2, name3);
   if ("layout" in s && s.layout === "gzip") {
     chunks = gunzip(file, rest, gunzipCap(opts));
-    ({ head, rest } = await peek(chunks));
+    ({ head: head2, rest } = await peek(chunks));
     name3 = path.replace(/\.gz$/i, "");
-    s = sniff(head, name3);
+    s = sniff(head2, name3);
   }
   if ("problem" in s) throw new UnreadableInput(file, s.problem);
   if (s.layout === "gzip") throw new UnreadableInput(file, "gzip inside gzip");
@@ -44728,16 +45134,16 @@ async function peek(source) {
     got.push(r.value);
     n += r.value.length;
   }
-  const head = Buffer.concat(got);
+  const head2 = Buffer.concat(got);
   async function* rest() {
-    if (head.length) yield head;
+    if (head2.length) yield head2;
     while (!done) {
       const r = await it.next();
       if (r.done) return;
       yield r.value;
     }
   }
-  return { head, rest: rest() };
+  return { head: head2, rest: rest() };
 }
 async function* guard(file, source) {
   try {
@@ -52863,9 +53269,9 @@ var require_charset = __commonJS({
         return (this.head ? this.releaseHead() : "") + (this.decoder.end() || "");
       }
       releaseHead() {
-        let head = node_buffer_1.Buffer.concat(this.head || []);
+        let head2 = node_buffer_1.Buffer.concat(this.head || []);
         this.head = null;
-        return this.decoder.write(head);
+        return this.decoder.write(head2);
       }
     };
     function createChunkDecoder2(charset) {
@@ -58622,7 +59028,7 @@ function many(p) {
   return takeWhile(p, () => true);
 }
 function many1(p) {
-  return ab(p, many(p), (head, tail) => [head, ...tail]);
+  return ab(p, many(p), (head2, tail) => [head2, ...tail]);
 }
 function middle(pa, pb, pc) {
   return abc(pa, pb, pc, (ra, rb) => rb);
@@ -59323,8 +59729,8 @@ function combinatorBranch(combinator, items) {
 function spliceAndGroup(items, predicate, keyCallback) {
   const groups2 = {};
   while (items.length) {
-    const bestKey = findTopKey(items, predicate, keyCallback);
-    const bestKeyPredicate = (sel) => predicate(sel) && keyCallback(sel) === bestKey;
+    const bestKey2 = findTopKey(items, predicate, keyCallback);
+    const bestKeyPredicate = (sel) => predicate(sel) && keyCallback(sel) === bestKey2;
     const hasBestKeyPredicate = (item) => item.ast.list.some(bestKeyPredicate);
     const { matches, rest } = partition(items, hasBestKeyPredicate);
     let oneSimpleSelector = null;
@@ -59337,7 +59743,7 @@ function spliceAndGroup(items, predicate, keyCallback) {
     if (oneSimpleSelector == null) {
       throw new Error("No simple selector is found.");
     }
-    groups2[bestKey] = { oneSimpleSelector, items: matches };
+    groups2[bestKey2] = { oneSimpleSelector, items: matches };
     items = rest;
   }
   return groups2;
@@ -65042,9 +65448,9 @@ var init_charset = __esm({
         return (this.head ? this.releaseHead() : "") + (this.decoder.end() || "");
       }
       releaseHead() {
-        let head = Buffer3.concat(this.head || []);
+        let head2 = Buffer3.concat(this.head || []);
         this.head = null;
-        return this.decoder.write(head);
+        return this.decoder.write(head2);
       }
     };
     DecodeStream = class extends Transform3 {
@@ -74090,7 +74496,7 @@ var init_lean_thread = __esm({
       /** Keeps the threading facts of a record and spills the rest; the record can then be dropped. */
       add(r) {
         const s = r;
-        const head = {
+        const head2 = {
           idSynthesised: r.idSynthesised,
           subject: r.subject,
           tags: r.tags,
@@ -74117,7 +74523,7 @@ var init_lean_thread = __esm({
           if (f.quoteDepth > 0) quoted = true;
         });
         this.diffStart.push(this.diffId.length);
-        const at2 = this.spill.write(JSON.stringify(head));
+        const at2 = this.spill.write(JSON.stringify(head2));
         const id = this.idNumber(r.id);
         this.msgOf.array[id] = m;
         this.idOf.push(id);
@@ -74167,13 +74573,13 @@ var init_lean_thread = __esm({
         });
         const parent = tree.parent;
         const resolve4 = this.resolver();
-        const layersOf = (m, head) => {
+        const layersOf = (m, head2) => {
           const ancestors = [];
           for (let p = parent[idOf2[m]]; p >= 0 && ancestors.length < 64; p = parent[p]) {
             const up = msgOf[p];
             ancestors.push(up >= 0 ? this.people[this.from.array[up]] : null);
           }
-          return quoteLayers(new Set(head.textDepths), head.attributions, ancestors, resolve4);
+          return quoteLayers(new Set(head2.textDepths), head2.attributions, ancestors, resolve4);
         };
         const firstIn = new Int32Array(this.names.size).fill(-1);
         const firstAuthor = new Int32Array(this.names.size);
@@ -74197,7 +74603,7 @@ var init_lean_thread = __esm({
         const inOrder = threadOrder(n, byDate, idOf2, msgOf, parent);
         const idText = (id) => id < 0 ? null : this.ids.text(id);
         const make = (m) => {
-          const head = readHead(m);
+          const head2 = readHead(m);
           const refs = [];
           for (let k = this.refStart.array[m]; k < this.refStart.array[m + 1]; k++) refs.push(this.ids.text(this.refs.array[k]));
           const diffs = [];
@@ -74216,21 +74622,21 @@ var init_lean_thread = __esm({
           }
           return {
             id: this.ids.text(idOf2[m]),
-            idSynthesised: head.idSynthesised,
+            idSynthesised: head2.idSynthesised,
             from: this.people[this.from.array[m]],
             date: flags2[m] & DATED ? new Date(date[m]).toISOString() : null,
-            subject: head.subject,
-            tags: head.tags,
+            subject: head2.subject,
+            tags: head2.tags,
             inReplyTo: idText(this.inReplyTo.array[m]),
             references: refs,
             parent: idText(parent[idOf2[m]]),
-            quotes: layersOf(m, head),
+            quotes: layersOf(m, head2),
             diffs,
-            trailers: head.trailers,
-            series: head.series,
-            inBody: head.inBody,
+            trailers: head2.trailers,
+            series: head2.series,
+            inBody: head2.inBody,
             source: { file: this.names.text(this.file.array[m]), index: this.index.array[m], format: this.formats[this.format.array[m]] },
-            position: head.position
+            position: head2.position
           };
         };
         return {
@@ -74778,8 +75184,22 @@ var init_parse_thread = __esm({
 var review_exports = {};
 __export(review_exports, {
   REVIEW_PARSE: () => REVIEW_PARSE,
-  review: () => review
+  bestKey: () => bestKey,
+  keyBefore: () => keyBefore,
+  review: () => review,
+  shardOf: () => shardOf,
+  summarize: () => summarize
 });
+function shardOf(label, count2) {
+  return (Number(label.slice(1)) - 1) % count2 + 1;
+}
+function bestKey(baseIndex, bare, scenarioIndex, label) {
+  return [baseIndex, bare ? 0 : 1, scenarioIndex, Number(label.slice(1))];
+}
+function keyBefore(a, b2) {
+  for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== b2[i2]) return a[i2] < b2[i2];
+  return false;
+}
 async function review(req) {
   const parse4 = req.parse ?? await (await Promise.resolve().then(() => (init_parse_thread(), parse_thread_exports))).parseThread(req.inputs, REVIEW_PARSE);
   const [{ loadBase: loadBase2, baseInfo: baseInfo2, BASE_SPECS: BASE_SPECS2 }, { mapDiffSync: mapDiffSync2, initMapper: initMapper2 }, { sourcesDigest: sourcesDigest2 }] = await Promise.all([
@@ -74864,38 +75284,38 @@ async function review(req) {
     const choice = chains.baseOf(info3.key);
     const last = info3.members.at(-1);
     const first2 = parse4.messages[info3.members[0].messageIndex];
-    const whole2 = await chains.after(info3.key, last.index);
+    const whole = await chains.after(info3.key, last.index);
     if (info3.members.length >= 2) {
-      const v = seriesVariant(first2, next(), choice, `series:${info3.key}`, seriesFacts(info3, null, "whole", whole2, null), whole2, info3);
-      await add2(v, { sources: whole2.sources }, { base: choice.base, unit: baseUnit(choice.base) });
+      const v = seriesVariant(first2, next(), choice, `series:${info3.key}`, seriesFacts(info3, null, "whole", whole, null), whole, info3);
+      await add2(v, { sources: whole.sources }, { base: choice.base, unit: baseUnit(choice.base) });
     }
     const prev = info3.previous ? seriesIdx.series.get(info3.previous) : null;
     if (!prev) continue;
     for (const m of info3.members) {
       if (!prev.members.some((p) => p.index === m.index)) continue;
-      const mine = await chains.after(info3.key, m.index);
+      const mine2 = await chains.after(info3.key, m.index);
       const theirs = await chains.after(prev.key, m.index);
       const below = await chains.before(info3.key, m.index);
-      if (sourcesDigest2(below.sources) === sourcesDigest2(theirs.sources) || sourcesDigest2(mine.sources) === sourcesDigest2(theirs.sources)) continue;
+      if (sourcesDigest2(below.sources) === sourcesDigest2(theirs.sources) || sourcesDigest2(mine2.sources) === sourcesDigest2(theirs.sources)) continue;
       const msg = parse4.messages[m.messageIndex];
-      const facts2 = seriesFacts(info3, m.index, "revision", mine, prev.version);
-      const v = seriesVariant(msg, next(), choice, `revision:${info3.key}#${m.index}`, facts2, mine, info3);
-      await add2(v, { sources: mine.sources }, comparedWith(choice.base, theirs, `${prev.key}#${m.index}`));
+      const facts2 = seriesFacts(info3, m.index, "revision", mine2, prev.version);
+      const v = seriesVariant(msg, next(), choice, `revision:${info3.key}#${m.index}`, facts2, mine2, info3);
+      await add2(v, { sources: mine2.sources }, comparedWith(choice.base, theirs, `${prev.key}#${m.index}`));
     }
   }
   const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
   const { initOutline: initOutline2 } = await Promise.resolve().then(() => (init_source_outline(), source_outline_exports));
   await initOutline2();
-  let sequence2 = null;
-  let best = 0;
+  let best = null;
+  const mine = (v) => !req.shard || shardOf(v.label, req.shard.count) === req.shard.index;
   const bases = [];
-  for (const spec of BASE_SPECS2) {
+  for (const [baseIndex, spec] of BASE_SPECS2.entries()) {
     if (![...variants.inMemory()].some((v) => v.base.base === spec.name)) continue;
     const use = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo2(spec.name).description, baseline: {} };
     bases.push(use);
     const groups2 = /* @__PURE__ */ new Map();
     for (const r of replays.values()) {
-      if (r.against.base !== spec.name) continue;
+      if (r.against.base !== spec.name || !mine(byId.get(r.unit.key))) continue;
       const g = groups2.get(r.against.unit.key) ?? { against: r.against, units: [] };
       g.units.push(r.unit);
       groups2.set(r.against.unit.key, g);
@@ -74906,7 +75326,7 @@ async function review(req) {
         // A runner of the caller's own (a test's) must see every run: no workers then.
         jobs: req.runner ? 1 : req.jobs
       });
-      for (const r of results) {
+      for (const [scenarioIndex, r] of results.entries()) {
         if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
         for (const run2 of r.variants) {
           const v = byId.get(run2.key);
@@ -74916,31 +75336,36 @@ async function review(req) {
           v.changed ||= run2.changed;
           v.regression ||= regression;
         }
-        if (r.best && r.best.score > best) {
-          best = r.best.score;
-          sequence2 = r.best.sequence;
+        if (r.best) {
+          const key2 = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.sequence.label);
+          if (!best || r.best.score > best.score || r.best.score === best.score && keyBefore(key2, best.key)) best = { score: r.best.score, key: key2, sequence: r.best.sequence };
         }
       }
     }
   }
-  const replayed = [...variants.inMemory()].filter((v) => v.replayed);
-  const pairs = replayed.flatMap((v) => v.results);
-  const whole = pairs.filter((x) => !x.partial);
   return {
     bases,
     baselinePatches,
     thread: brief(parse4, req.inputs),
     scenarios: req.scenarios.map((s) => s.name),
     variants: variants.list(),
-    sequence: sequence2,
-    summary: {
-      variants: variants.length,
-      replayed: replayed.length,
-      partial: replayed.filter((v) => v.partial).length,
-      differences: whole.filter((r) => r.changed).length,
-      regressions: whole.filter((r) => r.regression).length,
-      partialDifferences: pairs.filter((r) => r.partial && r.changed).length
-    }
+    sequence: best?.sequence ?? null,
+    // Only replayed variants have results, and they are all in memory.
+    summary: summarize(variants.length, [...variants.inMemory()]),
+    ...req.shard ? { shard: { ...req.shard, best: best && { score: best.score, key: best.key } } } : {}
+  };
+}
+function summarize(total, inMemory) {
+  const replayed = [...inMemory].filter((v) => v.replayed);
+  const pairs = replayed.flatMap((v) => v.results);
+  const whole = pairs.filter((x) => !x.partial);
+  return {
+    variants: total,
+    replayed: replayed.length,
+    partial: replayed.filter((v) => v.partial).length,
+    differences: whole.filter((r) => r.changed).length,
+    regressions: whole.filter((r) => r.regression).length,
+    partialDifferences: pairs.filter((r) => r.partial && r.changed).length
   };
 }
 function seriesFacts(info3, index, role, at2, previousVersion) {
@@ -75001,8 +75426,11 @@ function baseWhy(c) {
       return `asked for with --base ${c.base}`;
     case "base-commit":
       return `its base-commit ${c.commit.slice(0, 12)} is the ${c.base} release`;
-    case "subject":
-      return `the thread is about version ${c.version} and the hunks match the ${c.base} posting exactly${unknown}`;
+    case "subject": {
+      const f = c.fits.find((x) => x.base === c.base);
+      const how = f && !f.exact ? `the ${c.base} posting already has every hunk` : `the hunks match the ${c.base} posting exactly`;
+      return `the thread is about version ${c.version} and ${how}${unknown}`;
+    }
     case "exact": {
       const others = c.fits.filter((f) => f.exact && f.base !== c.base).map((f) => f.base);
       return `the hunks' context and removed lines match ${c.base} exactly${others.length ? ` (also ${others.join(", ")}; the newest is taken)` : ""}${unknown}`;
@@ -75048,10 +75476,10 @@ function whereProposed(v, input = asIs) {
   return `${msg}, ${when(v.date)}, ${depth} (${v.source.origin})`;
 }
 function hunkWhere(h, n, input = asIs) {
-  const head = `hunk ${n}: ${input(kernelWhere(h))}${h.function ? ` ${input(h.function)}()` : ""}`;
-  if (!h.mapped) return `${head}: not placed (${h.unplaced ?? "unplaced"}): ${h.reason ?? "no reason given"}`;
+  const head2 = `hunk ${n}: ${input(kernelWhere(h))}${h.function ? ` ${input(h.function)}()` : ""}`;
+  if (!h.mapped) return `${head2}: not placed (${h.unplaced ?? "unplaced"}): ${h.reason ?? "no reason given"}`;
   const kind = h.kind === "code" ? "" : ` [${h.kind}]`;
-  return `${head}: ${placementWords(h) ?? "placed"}${kind}`;
+  return `${head2}: ${placementWords(h) ?? "placed"}${kind}`;
 }
 function kernelWhere(h) {
   const { start: start2, end } = h.kernelLines;
@@ -75129,20 +75557,20 @@ function seriesLine(v) {
   const of = `v${s.version}`;
   const under = s.onTopOf.filter((k) => s.index === null || k < s.index);
   const patches = (ns) => `patch${ns.length > 1 ? "es" : ""} ${indexList(ns)}`;
-  let head;
+  let head2;
   switch (s.role) {
     case "patch":
-      head = `patch ${s.index}/${s.total} of ${of}${under.length ? `, replayed on top of its ${patches(under)}` : ""}`;
+      head2 = `patch ${s.index}/${s.total} of ${of}${under.length ? `, replayed on top of its ${patches(under)}` : ""}`;
       break;
     case "reply":
-      head = `a diff in a reply to patch ${s.index}/${s.total} of ${of}, replayed on what that patch was${under.length ? ` (its ${patches(under)})` : ""}`;
+      head2 = `a diff in a reply to patch ${s.index}/${s.total} of ${of}, replayed on what that patch was${under.length ? ` (its ${patches(under)})` : ""}`;
       break;
     case "whole":
       return `the series ${of} as a whole (patches ${indexList(s.onTopOf)} of ${s.total}) against the bare base${s.incomplete.length ? `; patches ${indexList(s.incomplete)} were not wholly placed, so this replay is partial` : ""}`;
     case "revision":
       return `${of} patches ${indexList(s.onTopOf)} against v${s.previousVersion} patches 1-${s.index}: what the revision changed up to patch ${s.index}`;
   }
-  const parts2 = [head];
+  const parts2 = [head2];
   if (s.missing.length) parts2.push(`the input lacks ${patches(s.missing)}, so ${s.missing.length > 1 ? "they are" : "it is"} not under it`);
   if (s.incomplete.length) parts2.push(`${patches(s.incomplete)} ${s.incomplete.length > 1 ? "were" : "was"} not wholly placed, so this replay is partial`);
   if (s.previousVersion !== null) parts2.push(`this is also what ${of} changed against v${s.previousVersion}'s patch ${s.index}`);
@@ -75204,7 +75632,9 @@ function renderJson(r, notice = replayNotice(r)) {
     scenarios: r.scenarios,
     variants: r.variants,
     summary: r.summary,
-    sequence: r.sequence
+    sequence: r.sequence,
+    // Only in one share of a sharded review (`review --shard i/n`), for `merge`.
+    ...r.shard ? { shard: r.shard } : {}
   };
   return JSON.stringify(doc, null, 2) + "\n";
 }
@@ -75442,8 +75872,8 @@ function annotationsOf(r, v, files) {
     for (const h of code2.length ? code2 : v.hunks) {
       const w = where(h);
       const title = `${v.label} (${v.author?.name || v.author?.email || "unknown author"}): ${v.regression ? "regression" : "behaviour changed"} in ${plural2(changed2.length, "scenario")}`;
-      const head = `Replayed on ${v.base.base}${w.onMessage ? " (the message body is encoded, so this points at the message, not the hunk)" : ""}.`;
-      out2.push({ path: w.path, startLine: w.startLine, endLine: w.endLine, level: v.regression ? "failure" : "warning", title, message: cap2(`${head}
+      const head2 = `Replayed on ${v.base.base}${w.onMessage ? " (the message body is encoded, so this points at the message, not the hunk)" : ""}.`;
+      out2.push({ path: w.path, startLine: w.startLine, endLine: w.endLine, level: v.regression ? "failure" : "warning", title, message: cap2(`${head2}
 ${lines.join("\n")}`) });
     }
   }
@@ -80795,10 +81225,10 @@ var require_cst_scalar = __commonJS({
         case "|":
         case ">": {
           const he3 = source.indexOf("\n");
-          const head = source.substring(0, he3);
+          const head2 = source.substring(0, he3);
           const body2 = source.substring(he3 + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent, source: head2 }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
@@ -80858,19 +81288,19 @@ var require_cst_scalar = __commonJS({
     }
     function setBlockScalarValue(token2, source) {
       const he3 = source.indexOf("\n");
-      const head = source.substring(0, he3);
+      const head2 = source.substring(0, he3);
       const body2 = source.substring(he3 + 1) + "\n";
       if (token2.type === "block-scalar") {
         const header = token2.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header.source = head2;
         token2.source = body2;
       } else {
         const { offset } = token2;
         const indent = "indent" in token2 ? token2.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent, source: head2 }
         ];
         if (!addEndtoBlockProps(props, "end" in token2 ? token2.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
@@ -83088,14 +83518,14 @@ ${note}
   const fenceReserve = 24;
   let budget = Math.max(0, limit - tail.length - fenceReserve);
   if (budget > 0 && /[\uD800-\uDBFF]/.test(markdown[budget - 1])) budget--;
-  let head = markdown.slice(0, budget);
-  const lineEnd = head.lastIndexOf("\n");
-  if (lineEnd > budget * 0.9) head = head.slice(0, lineEnd);
-  const fence = openFence(head);
-  if (fence) head += `
+  let head2 = markdown.slice(0, budget);
+  const lineEnd = head2.lastIndexOf("\n");
+  if (lineEnd > budget * 0.9) head2 = head2.slice(0, lineEnd);
+  const fence = openFence(head2);
+  if (fence) head2 += `
 ${fence.slice(0, fenceReserve - 2)}
 `;
-  return (head + tail).slice(0, limit);
+  return (head2 + tail).slice(0, limit);
 }
 function openFence(markdown) {
   let open3 = null;
@@ -83228,13 +83658,13 @@ var init_identity2 = __esm({
 
 // src/action/sticky-comment.ts
 function stickyCommentBody(markdown, truncationNote, footer = "") {
-  const head = `${STICKY_MARKER}
+  const head2 = `${STICKY_MARKER}
 `;
   const tail = footer ? `
 
 ${footer}
 ` : "";
-  return head + truncateMarkdown(markdown, COMMENT_BODY_LIMIT - head.length - tail.length, truncationNote) + tail;
+  return head2 + truncateMarkdown(markdown, COMMENT_BODY_LIMIT - head2.length - tail.length, truncationNote) + tail;
 }
 function isOurComment(comment, login) {
   return comment.user !== null && comment.user.login.toLowerCase() === login.toLowerCase() && (comment.body ?? "").startsWith(STICKY_MARKER);

@@ -251,6 +251,17 @@ var init_pp_if = __esm({
 });
 
 // src/model/interp/preprocess.ts
+function withoutAnnotations(body2) {
+  const toks = lex(body2).filter((t) => t.kind === "id" && ANNOTATION_SET.has(t.text));
+  if (!toks.length) return body2;
+  let out2 = "";
+  let at2 = 0;
+  for (const t of toks) {
+    out2 += body2.slice(at2, t.start) + " ".repeat(t.end - t.start);
+    at2 = t.end;
+  }
+  return out2 + body2.slice(at2);
+}
 function configMacros(config) {
   const out2 = /* @__PURE__ */ new Map();
   if (!config) return out2;
@@ -342,7 +353,7 @@ function commentStateAfter(line, inComment) {
 function stripComments(s) {
   return s.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, "");
 }
-var EMPTY_ANNOTATIONS, EMPTY_FN_ANNOTATIONS, Preprocessor, C_KEYWORDS, TYPE_TAKING, TYPE_WORDS;
+var EMPTY_ANNOTATIONS, EMPTY_FN_ANNOTATIONS, ANNOTATION_SET, Preprocessor, C_KEYWORDS, TYPE_TAKING, TYPE_WORDS;
 var init_preprocess = __esm({
   "src/model/interp/preprocess.ts"() {
     "use strict";
@@ -394,6 +405,7 @@ var init_preprocess = __esm({
       "__section",
       "__attribute__"
     ];
+    ANNOTATION_SET = new Set(EMPTY_ANNOTATIONS);
     Preprocessor = class {
       constructor(sources, config, extraEmpty = []) {
         this.sources = sources;
@@ -550,9 +562,9 @@ var init_preprocess = __esm({
               const plist = rest.slice(name2.length + 1, close).split(",").map((s) => s.trim()).filter((s) => s !== "");
               const variadic = plist.length > 0 && plist[plist.length - 1].endsWith("...");
               const params = plist.map((p) => p === "..." ? "__VA_ARGS__" : p.replace(/\.\.\.$/, ""));
-              this.macros.set(name2, { name: name2, params, variadic, body: rest.slice(close + 1).trim(), ...at2 });
+              this.macros.set(name2, { name: name2, params, variadic, body: withoutAnnotations(rest.slice(close + 1).trim()), ...at2 });
             } else {
-              this.macros.set(name2, { name: name2, params: null, variadic: false, body: rest.slice(name2.length).trim(), ...at2 });
+              this.macros.set(name2, { name: name2, params: null, variadic: false, body: withoutAnnotations(rest.slice(name2.length).trim()), ...at2 });
             }
             return;
           }
@@ -8127,20 +8139,31 @@ function compileCompoundLiteral(cx, t, e) {
   const bytes = storageBytes(t, types);
   const make = (f) => newValue(t, types, f.m.allocate(bytes), `(compound literal ${typeToString(t)})`, "zero");
   const out2 = (o) => o instanceof ArrayRegion ? new Ptr(o, 0) : o;
+  const place = (base, baseG) => t.k !== "struct" ? null : {
+    base,
+    baseG,
+    load: (h) => h,
+    store: (_h, _v, f) => f.t.bug(`assignment to the compound literal \`${e.src}\``),
+    addr: (h) => h.self
+  };
   if (!filler.gv) {
     const fe = filler.ev;
-    return plainExpr(t, (f) => {
+    const ev = (f) => {
       const o = make(f);
       fe(o, f);
       return out2(o);
-    }, e.src, e.line);
+    };
+    return plainExpr(t, ev, e.src, e.line, place(ev, null));
   }
   const fg = filler.gv;
-  return genExpr(t, function* (f) {
+  const gv = function* (f) {
     const o = make(f);
     yield* fg(o, f);
     return out2(o);
-  }, e.src, e.line);
+  };
+  const c = genExpr(t, gv, e.src, e.line);
+  c.place = place(null, gv);
+  return c;
 }
 var init_compile_expr = __esm({
   "src/model/interp/compile-expr.ts"() {
@@ -8201,7 +8224,7 @@ function compileStmtInner(cx, s) {
   const loc = cx.loc;
   switch (s.k) {
     case "expr": {
-      const expanded = macroStatements(cx, s.e, (stmts) => compileBlock(cx, stmts, true));
+      const expanded = macroStatements(cx, s.e, (stmts) => compileBlock(cx, stmts, !stmts.every((st) => st.k === "decl")));
       if (expanded) return expanded;
       cx.discardedCall = discardedCall(cx, s.e);
       try {
@@ -9653,7 +9676,7 @@ var init_machine = __esm({
       }
       loopHead(f, site) {
         const threads = this.threads;
-        const head = {
+        const head2 = {
           id: site.id,
           kind: site.kind,
           loc: site.loc,
@@ -9664,7 +9687,7 @@ var init_machine = __esm({
             return threads.filter((t) => t !== f.t && (t.state === "runnable" || t.state === "blocked" && t.blockedOn.ready())).map((t) => t.name);
           }
         };
-        this.opts.hooks.onLoopHead(f.t, head);
+        this.opts.hooks.onLoopHead(f.t, head2);
       }
       onCall(t, name2, kind, args3) {
         if (this.opts.traceCalls && kind === "model") {
@@ -10342,6 +10365,8 @@ var init_page = __esm({
       dirty = false;
       referenced = false;
       mlocked = false;
+      /** PG_anon_exclusive of this very subpage (releases that have it: Release.anonExclusive). */
+      anonExclusive = false;
       /** The page's contents, as one word (what user space last stored there). */
       data = 0n;
       /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
@@ -10382,8 +10407,30 @@ var init_page = __esm({
             return s.mapcount;
           case "_refcount":
             return s.refcount;
+          case "page":
+            return this;
+          case "_folio_order":
+          case "_folio_nr_pages":
+          case "_total_mapcount":
+          case "_pincount":
+            return this.largeFolioField(field2, ctx);
           default:
             return ctx.bug(`struct page has no field ${field2} in the model`);
+        }
+      }
+      /** A struct folio field that lives in page[1]: meaningful for a large folio's head only. */
+      largeFolioField(field2, ctx) {
+        const s = this.s;
+        if (!s.isHead) return ctx.notModelled(`folio->${field2} of pfn ${hex2(BigInt(s.pfn))}, which is not the head of a large folio (the field lives in the next struct page)`);
+        switch (field2) {
+          case "_folio_order":
+            return s.order;
+          case "_folio_nr_pages":
+            return 1 << s.order;
+          case "_total_mapcount":
+            return s.compoundMapcount;
+          default:
+            return 0;
         }
       }
       set(field2, value, ctx) {
@@ -10406,6 +10453,7 @@ var init_page = __esm({
         }
       }
       fieldPtr(field2, _ctx) {
+        if (field2 === "page") return this.self;
         this.fptrs ??= /* @__PURE__ */ new Map();
         let p = this.fptrs.get(field2);
         if (!p) {
@@ -10437,11 +10485,13 @@ var init_page = __esm({
       }
     };
     Memmap = class {
-      constructor(maxPfn = 1 << 16, firstPfn = 4096) {
+      constructor(release3, maxPfn = 1 << 16, firstPfn = 4096) {
+        this.release = release3;
         this.maxPfn = maxPfn;
         this.region = new MemmapRegion(this, maxPfn);
         this.nextPfn = firstPfn;
       }
+      release;
       maxPfn;
       region;
       states = /* @__PURE__ */ new Map();
@@ -10479,12 +10529,12 @@ var init_page = __esm({
         const pfn = Math.ceil(this.nextPfn / n) * n;
         if (pfn + n > this.maxPfn) throw new Error(`model memory exhausted (${this.maxPfn} pages)`);
         this.nextPfn = pfn + n;
-        const head = new PageState(pfn);
-        head.kind = kind;
-        head.order = order;
-        head.refcount = 1;
-        head.lastFn = fn;
-        this.states.set(pfn, head);
+        const head2 = new PageState(pfn);
+        head2.kind = kind;
+        head2.order = order;
+        head2.refcount = 1;
+        head2.lastFn = fn;
+        this.states.set(pfn, head2);
         for (let i2 = 1; i2 < n; i2++) {
           const t = new PageState(pfn + i2);
           t.kind = kind;
@@ -10492,12 +10542,15 @@ var init_page = __esm({
           t.lastFn = fn;
           this.states.set(pfn + i2, t);
         }
-        return head;
+        return head2;
       }
       headOf(s) {
         return s.isTail ? this.state(s.head) : s;
       }
-      /** page->flags as a word: PG_locked(0) referenced(2) dirty(4) head(16) mlocked(21) (x86-64 order). */
+      /**
+       * page->flags as a word: PG_locked(0) referenced(2) dirty(4) head(16) mlocked(21) (x86-64 order),
+       * and PG_anon_exclusive (the PG_mappedtodisk bit, 17) where the release has it.
+       */
       flagsWord(s) {
         let f = 0n;
         const h = this.headOf(s);
@@ -10505,6 +10558,7 @@ var init_page = __esm({
         if (s.referenced) f |= 1n << 2n;
         if (s.dirty || s.isTail && h.dirty) f |= 1n << 4n;
         if (s.isHead) f |= 1n << 16n;
+        if (s.anonExclusive && this.release.anonExclusive) f |= 1n << 17n;
         if (h.mlocked) f |= 1n << 21n;
         return f;
       }
@@ -10519,9 +10573,10 @@ var init_page = __esm({
         let what;
         if (nth === 1) {
           const nr = BigInt(1 << h.order);
-          const slot = TAIL_MAPPING & ~0xffffffffn | nr;
+          const pincount = this.release.firstTailPincount;
+          const slot = pincount ? nr << 32n : TAIL_MAPPING & ~0xffffffffn | nr;
           v = field2 === "mapping" ? ctx.mem.ptrAt(slot, { k: "void" }) : 0n;
-          what = `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex2(slot)})`;
+          what = pincount ? `first tail: compound_pincount 0 and compound_nr ${nr} (${hex2(slot)})` : `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex2(slot)})`;
         } else if (nth === 2) {
           const self2 = this.addressOf(s.pfn) + 24n;
           v = field2 === "mapping" ? new Ptr(this.region, s.pfn, 24) : self2;
@@ -10875,6 +10930,8 @@ var init_vma = __esm({
             return this.subs ? this.subs.self : null;
           case "map_count":
             return this.vmas.length;
+          case "mm_users":
+            return this.users;
           default:
             return this.noField(field2, ctx);
         }
@@ -11133,6 +11190,95 @@ var init_ts_frames = __esm({
   }
 });
 
+// src/model/source/bases.ts
+function baseSpec(name2) {
+  return BASE_SPECS.find((b2) => b2.name === name2);
+}
+function kernelOrdinal(kernel) {
+  const m = /^(\d+)\.(\d+)$/.exec(kernel);
+  if (!m) throw new Error(`not a kernel release: ${kernel}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+var BASE_SPECS, BASES;
+var init_bases = __esm({
+  "src/model/source/bases.ts"() {
+    "use strict";
+    BASE_SPECS = [
+      {
+        name: "v10",
+        kind: "posting",
+        kernel: "5.14",
+        date: "2021-06-07",
+        over: "v5.14",
+        summary: "the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v5.14",
+        kind: "release",
+        kernel: "5.14",
+        date: "2021-08-29",
+        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
+        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v6.1",
+        kind: "release",
+        kernel: "6.1",
+        date: "2022-12-11",
+        commit: "830b3c68c1fb1e9176028d02ef86f3cf76aa2476",
+        summary: "the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked"
+      }
+    ];
+    BASES = BASE_SPECS.map((b2) => b2.name);
+  }
+});
+
+// src/model/kernel/release.ts
+var Release;
+var init_release = __esm({
+  "src/model/kernel/release.ts"() {
+    "use strict";
+    init_bases();
+    Release = class {
+      constructor(kernel) {
+        this.kernel = kernel;
+        this.n = kernelOrdinal(kernel);
+      }
+      kernel;
+      n;
+      since(kernel) {
+        return this.n >= kernelOrdinal(kernel);
+      }
+      /**
+       * PG_anon_exclusive (v5.19, "mm: remember exclusively mapped anonymous pages with
+       * PG_anon_exclusive"): a new anonymous page is exclusive; fork() shares it (clears the flag);
+       * splitting a PMD gives every subpage the head's flag; a write fault reuses an exclusive page
+       * at once and otherwise only a page it holds the last reference to (marking it exclusive).
+       * Before: reuse when the page is mapped and referenced once.
+       */
+      get anonExclusive() {
+        return this.since("5.19");
+      }
+      /**
+       * mprotect() gathers TLB flushes in an mmu_gather it passes to change_protection(), and asks
+       * for MM_CP_TRY_CHANGE_WRITABLE on a writable private mapping (so in v6.1; v5.14 passes
+       * MM_CP_DIRTY_ACCT or nothing and flushes in change_protection_range()).
+       */
+      get mprotectGathers() {
+        return this.since("6.1");
+      }
+      /**
+       * The `mapping` slot of a THP's first tail page: in v6.1 compound_pincount (0) in its low half
+       * and compound_nr in its high half; in v5.14 compound_nr in the low half over the high half of
+       * TAIL_MAPPING.
+       */
+      get firstTailPincount() {
+        return this.since("6.1");
+      }
+    };
+  }
+});
+
 // src/model/kernel/state.ts
 function kernelOf(ctx) {
   const k = byMem.get(ctx.mem) ?? byMem.get(ctx.mem.inner);
@@ -11150,18 +11296,23 @@ var init_state = __esm({
     init_nouveau();
     init_xarray();
     init_ts_frames();
+    init_release();
     INITIAL_JIFFIES = 0xfffb6c20n;
     HZ = 250n;
     Kernel = class {
       constructor(mem, config) {
         this.mem = mem;
         this.config = config;
+        this.release = new Release(config.kernel);
+        this.memmap = new Memmap(this.release);
         this.locks = new LockRegistry(mem);
         byMem.set(mem, this);
       }
       mem;
       config;
-      memmap = new Memmap();
+      memmap;
+      /** The release this run models: where the runtime's behaviour differs by release, it asks this. */
+      release;
       locks;
       tablesByPfn = /* @__PURE__ */ new Map();
       /** Page tables deposited for huge pmds (pgtable_trans_huge_deposit), by the pmd slot's address. */
@@ -11250,41 +11401,6 @@ var init_state = __esm({
       }
     };
     byMem = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/model/source/bases.ts
-function baseSpec(name2) {
-  return BASE_SPECS.find((b2) => b2.name === name2);
-}
-function kernelOrdinal(kernel) {
-  const m = /^(\d+)\.(\d+)$/.exec(kernel);
-  if (!m) throw new Error(`not a kernel release: ${kernel}`);
-  return Number(m[1]) * 100 + Number(m[2]);
-}
-var BASE_SPECS, BASES;
-var init_bases = __esm({
-  "src/model/source/bases.ts"() {
-    "use strict";
-    BASE_SPECS = [
-      {
-        name: "v10",
-        kind: "posting",
-        kernel: "5.14",
-        date: "2021-06-07",
-        over: "v5.14",
-        summary: "the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()"
-      },
-      {
-        name: "v5.14",
-        kind: "release",
-        kernel: "5.14",
-        date: "2021-08-29",
-        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
-        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
-      }
-    ];
-    BASES = BASE_SPECS.map((b2) => b2.name);
   }
 });
 
@@ -11648,12 +11764,12 @@ function pageBuiltins() {
   }).fn("void put_page(struct page *page)", (ctx, p) => {
     putPage(ctx, pg(ctx, p).h);
     return void 0;
-  }).fn("bool try_grab_page(struct page *page, unsigned int flags)", (ctx, p, flags2) => {
+  }).releasesOf({ until: "6.1" }).fn("bool try_grab_page(struct page *page, unsigned int flags)", (ctx, p, flags2) => {
     const f = Number(flags2);
     if (f & FOLL_PIN) ctx.notModelled("try_grab_page with FOLL_PIN");
     if (f & FOLL_GET) getPage(ctx, pg(ctx, p).h);
     return 1;
-  }).fn("int set_page_dirty(struct page *page)", (ctx, p) => {
+  }).releasesOf({}).fn("int set_page_dirty(struct page *page)", (ctx, p) => {
     const { h } = pg(ctx, p);
     const was = h.dirty;
     h.dirty = true;
@@ -11671,25 +11787,11 @@ function pageBuiltins() {
   }).fn("void unlock_page(struct page *page)", (ctx, p) => {
     unlockPage(ctx, pg(ctx, p).h);
     return void 0;
-  }).gen("bool lock_page_or_retry(struct page *page, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
+  }).releasesOf({ until: "6.1" }).gen("bool lock_page_or_retry(struct page *page, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
     const { h } = pg(ctx, p);
     if (tryLockPage(ctx, h)) return 1;
-    const f = Number(flags2);
-    if (f & FAULT_FLAG_ALLOW_RETRY && !(f & FAULT_FLAG_TRIED)) {
-      if (f & FAULT_FLAG_RETRY_NOWAIT) return 0;
-      const mm = asStruct(mmp, MmStruct, ctx, "mm");
-      const k = kernelOf(ctx);
-      const { release: release3 } = yield* dropMmapLock(ctx, k, mm);
-      void release3;
-      traceLock(ctx, "block", pageLockName(h));
-      const w = pageLockWait(h);
-      while (h.lockedBy) yield { blockedOn: w };
-      return 0;
-    }
-    void FAULT_FLAG_KILLABLE;
-    yield* lockPage(ctx, h);
-    return 1;
-  }).in("mm/rmap.c").fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)", (ctx, p, vmap, _addr, compound) => {
+    return b(yield* lockOrRetry(ctx, h, mmp, Number(flags2)));
+  }).releasesOf({}).in("mm/rmap.c").releasesOf({ until: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)", (ctx, p, vmap, _addr, compound) => {
     const { k, s, h } = pg(ctx, p);
     asStruct(vmap, Vma, ctx, "vma");
     if (Number(compound)) ctx.notModelled("page_add_anon_rmap of a whole compound page");
@@ -11705,8 +11807,46 @@ function pageBuiltins() {
     s.mapcount--;
     touch(ctx, s);
     return void 0;
-  });
+  }).releasesOf({ from: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, p, vmap, _addr, flags2) => {
+    const { s, h } = pg(ctx, p);
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    const f = Number(flags2);
+    if (f & RMAP_COMPOUND) ctx.notModelled("page_add_anon_rmap of a whole compound page (RMAP_COMPOUND)");
+    if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
+    const first = ++s.mapcount === 0;
+    if (!first && f & RMAP_EXCLUSIVE) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is mapped already but RMAP_EXCLUSIVE is asked for (VM_BUG_ON_PAGE)`);
+    if (!first && s.anonExclusive) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is mapped already and PageAnonExclusive (VM_BUG_ON_PAGE)`);
+    if (first && f & RMAP_EXCLUSIVE) s.anonExclusive = true;
+    touch(ctx, s);
+    if (vma.flags & VM_LOCKED) ctx.notModelled("mlock_vma_page: VM_LOCKED vmas");
+    return void 0;
+  }).fn("void page_remove_rmap(struct page *page, struct vm_area_struct *vma, bool compound)", (ctx, p, vmap, compound) => {
+    const { s } = pg(ctx, p);
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    if (Number(compound)) ctx.notModelled("page_remove_rmap of a whole compound page");
+    if (s.mapcount < 0) ctx.bug(`page_remove_rmap: pfn ${hex2(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
+    s.mapcount--;
+    touch(ctx, s);
+    if (vma.flags & VM_LOCKED) ctx.notModelled("munlock_vma_page: VM_LOCKED vmas");
+    return void 0;
+  }).releasesOf({});
   return t;
+}
+function* lockOrRetry(ctx, h, mmp, f) {
+  if (f & FAULT_FLAG_ALLOW_RETRY && !(f & FAULT_FLAG_TRIED)) {
+    if (f & FAULT_FLAG_RETRY_NOWAIT) return false;
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    const k = kernelOf(ctx);
+    const { release: release3 } = yield* dropMmapLock(ctx, k, mm);
+    void release3;
+    traceLock(ctx, "block", pageLockName(h));
+    const w = pageLockWait(h);
+    while (h.lockedBy) yield { blockedOn: w };
+    return false;
+  }
+  void FAULT_FLAG_KILLABLE;
+  yield* lockPage(ctx, h);
+  return true;
 }
 function* dropMmapLock(ctx, _k, mm) {
   const held = mm.mmapLock.readers.has(ctx.thread.id) || mm.mmapLock.writer?.id === ctx.thread.id;
@@ -11716,7 +11856,7 @@ function* dropMmapLock(ctx, _k, mm) {
   traceLock(ctx, "release", mm.mmapLock.name);
   return { release: true };
 }
-var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED;
+var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED, RMAP_EXCLUSIVE, RMAP_COMPOUND, VM_LOCKED;
 var init_page2 = __esm({
   "src/model/kernel/builtins/page.ts"() {
     "use strict";
@@ -11733,6 +11873,95 @@ var init_page2 = __esm({
     FAULT_FLAG_RETRY_NOWAIT = 8;
     FAULT_FLAG_KILLABLE = 16;
     FAULT_FLAG_TRIED = 32;
+    RMAP_EXCLUSIVE = 1 << 0;
+    RMAP_COMPOUND = 1 << 1;
+    VM_LOCKED = 0x2000n;
+  }
+});
+
+// src/model/kernel/builtins/folio.ts
+function folioMapcount(ctx, h) {
+  if (!h.isHead) return h.mapcount + 1;
+  const k = kernelOf(ctx);
+  let ret = h.compoundMapcount + 1;
+  for (let i2 = 0; i2 < 1 << h.order; i2++) ret += k.memmap.state(h.pfn + i2).mapcount + 1;
+  return ret;
+}
+function head(ctx, p) {
+  const { s } = pg(ctx, p, "folio");
+  if (s.isTail) return ctx.bug(`struct folio * points at tail page pfn ${hex2(BigInt(s.pfn))}, not at a folio's head`);
+  return s;
+}
+function folioBuiltins() {
+  const t = new TableBuilder("include/linux/page-flags.h").releasesOf({ from: "6.1" });
+  t.fn("struct folio *page_folio(struct page *p)", (ctx, p) => {
+    const { k, h } = pg(ctx, p);
+    return k.memmap.ptr(h.pfn);
+  }).fn("bool folio_test_large(struct folio *folio)", (ctx, p) => b(head(ctx, p).isHead)).fn("bool folio_test_anon(struct folio *folio)", (ctx, p) => b(isAnonHead(head(ctx, p)))).fn("bool folio_test_ksm(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    return b(h.mapping !== null && (h.mapping.address & 3n) === 3n);
+  }).fn("bool folio_test_locked(struct folio *folio)", (ctx, p) => b(head(ctx, p).lockedBy !== null)).fn("bool folio_test_hugetlb(struct folio *folio)", (ctx, p) => (head(ctx, p), 0)).fn("int PageAnonExclusive(struct page *page)", (ctx, p) => b(pg(ctx, p).s.anonExclusive)).fn("void SetPageAnonExclusive(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    s.anonExclusive = true;
+    touch(ctx, s);
+    return void 0;
+  }).fn("void ClearPageAnonExclusive(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    s.anonExclusive = false;
+    touch(ctx, s);
+    return void 0;
+  }).in("include/linux/mm.h").fn("void folio_get(struct folio *folio)", (ctx, p) => {
+    getPage(ctx, head(ctx, p));
+    return void 0;
+  }).fn("void folio_put(struct folio *folio)", (ctx, p) => {
+    putPage(ctx, head(ctx, p));
+    return void 0;
+  }).fn("int page_count(struct page *page)", (ctx, p) => pg(ctx, p).h.refcount).fn("bool folio_mapped(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    return b(pageMapped(kernelOf(ctx), h));
+  }).fn("int folio_mapcount(struct folio *folio)", (ctx, p) => folioMapcount(ctx, head(ctx, p))).fn("struct anon_vma *folio_anon_vma(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    if (!isAnonHead(h)) return null;
+    return ctx.mem.ptrAt(h.mapping.address - 1n, { k: "struct", name: "anon_vma" });
+  }).fn("bool folio_mark_dirty(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    const was = h.dirty;
+    h.dirty = true;
+    return b(!was);
+  }).in("include/linux/page_ref.h").fn("int folio_ref_count(const struct folio *folio)", (ctx, p) => head(ctx, p).refcount).fn("void folio_ref_inc(struct folio *folio)", (ctx, p) => {
+    const h = head(ctx, p);
+    h.refcount++;
+    touch(ctx, h);
+    return void 0;
+  }).fn("void folio_ref_add(struct folio *folio, int nr)", (ctx, p, nr) => {
+    const h = head(ctx, p);
+    h.refcount += Number(nr);
+    touch(ctx, h);
+    return void 0;
+  }).fn("bool page_ref_add_unless(struct page *page, int nr, int u)", (ctx, p, nr, u) => {
+    const { s } = pg(ctx, p);
+    if (s.refcount === Number(u)) return 0;
+    s.refcount += Number(nr);
+    touch(ctx, s);
+    return 1;
+  }).in("include/linux/pagemap.h").fn("bool folio_trylock(struct folio *folio)", (ctx, p) => b(tryLockPage(ctx, head(ctx, p)))).gen("void __folio_lock(struct folio *folio)", function* (ctx, p) {
+    yield* lockPage(ctx, head(ctx, p));
+    return void 0;
+  }).fn("void folio_unlock(struct folio *folio)", (ctx, p) => {
+    unlockPage(ctx, head(ctx, p));
+    return void 0;
+  }).gen("bool __folio_lock_or_retry(struct folio *folio, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
+    return b(yield* lockOrRetry(ctx, head(ctx, p), mmp, Number(flags2)));
+  });
+  return t;
+}
+var init_folio = __esm({
+  "src/model/kernel/builtins/folio.ts"() {
+    "use strict";
+    init_object();
+    init_def();
+    init_page2();
+    init_state();
   }
 });
 
@@ -11944,7 +12173,7 @@ function setMapping(k, page, vma, addr2) {
   const av = vma.anonVma;
   page.mapping = new Ptr(av.self.region, 0, 1);
   page.index = vma.pgoffOf(addr2);
-  void k;
+  if (k.release.anonExclusive) page.anonExclusive = true;
 }
 function anonVmaPrepare(k, vma) {
   if (vma.anonVma) return;
@@ -11986,6 +12215,7 @@ function* handleMmFaultBody(ctx, k, vma, address, flags2) {
       gfp_mask: 0,
       pgoff: vma.pgoffOf(address),
       address: address & ~0xfffn,
+      real_address: address,
       flags: flags2,
       pmd: pmd2.table.ptr(pmd2.i),
       pud: null,
@@ -11993,7 +12223,8 @@ function* handleMmFaultBody(ctx, k, vma, address, flags2) {
       cow_page: null,
       page: null,
       pte: table.ptr(i2),
-      ptl: null
+      ptl: null,
+      prealloc_pte: null
     });
     const r = yield* ctx.call("do_swap_page", [vmf.self]);
     return Number(r);
@@ -12005,14 +12236,14 @@ function* handleMmFaultBody(ctx, k, vma, address, flags2) {
 function doHugePmdAnonymousPage(ctx, k, vma, pmd2, address) {
   anonVmaPrepare(k, vma);
   const haddr = address & ~0x1fffffn;
-  const head = k.memmap.alloc("anon", 9, "do_huge_pmd_anonymous_page");
+  const head2 = k.memmap.alloc("anon", 9, "do_huge_pmd_anonymous_page");
   const deposit = vma.mm.pt.newTable("pte", haddr);
   k.deposits.set(pmd2.table.base + BigInt(pmd2.i * 8), deposit);
-  setMapping(k, head, vma, haddr);
-  head.compoundMapcount = 0;
+  setMapping(k, head2, vma, haddr);
+  head2.compoundMapcount = 0;
   const w = (vma.flags & VM_WRITE2) !== 0n;
-  pmd2.table.entries[pmd2.i] = new Pmd({ k: "huge", pfn: head.pfn, bits: { write: w, dirty: w, young: true, softDirty: false, uffdWp: false } });
-  head.lastFn = fnOf(ctx);
+  pmd2.table.entries[pmd2.i] = new Pmd({ k: "huge", pfn: head2.pfn, bits: { write: w, dirty: w, young: true, softDirty: false, uffdWp: false } });
+  head2.lastFn = fnOf(ctx);
   return 0;
 }
 function* doAnonymousPage(ctx, k, vma, table, i2, address, write) {
@@ -12035,17 +12266,30 @@ function* doWpPage(ctx, k, vma, table, i2, address) {
   const old = k.memmap.state(pte2.v.pfn);
   if (old.kind !== "zero") {
     const h = k.memmap.headOf(old);
-    if (isAnonHead(h) && h.refcount === 1 && tryLockPage(ctx, h)) {
-      const reuse = pageMapcount(k, old) === 1 && h.refcount === 1;
-      unlockPage(ctx, h);
-      if (reuse) {
-        table.entries[i2] = Pte.present(pte2.v.pfn, { ...pte2.v.bits, write: true, dirty: true, young: true });
-        return VM_FAULT_WRITE;
-      }
+    if (isAnonHead(h) && (k.release.anonExclusive ? mayReuseExclusive(ctx, h, old) : mayReuseMapped(ctx, k, h, old))) {
+      table.entries[i2] = Pte.present(pte2.v.pfn, { ...pte2.v.bits, write: true, dirty: true, young: true });
+      return VM_FAULT_WRITE;
     }
     getPage(ctx, h);
   }
   return yield* k.tsFrame(ctx, "wp_page_copy", wpPageCopy(ctx, k, vma, table, i2, address, old.kind === "zero" ? null : old));
+}
+function mayReuseMapped(ctx, k, h, page) {
+  if (h.refcount !== 1 || !tryLockPage(ctx, h)) return false;
+  const reuse = pageMapcount(k, page) === 1 && h.refcount === 1;
+  unlockPage(ctx, h);
+  return reuse;
+}
+function mayReuseExclusive(ctx, h, page) {
+  if (page.anonExclusive) return true;
+  if (h.refcount > 1 || !tryLockPage(ctx, h)) return false;
+  const reuse = h.refcount === 1;
+  if (reuse) {
+    page.anonExclusive = true;
+    page.lastFn = fnOf(ctx);
+  }
+  unlockPage(ctx, h);
+  return reuse;
 }
 function* wpPageCopy(ctx, k, vma, table, i2, address, old) {
   anonVmaPrepare(k, vma);
@@ -12077,23 +12321,25 @@ function splitHugePmdLocked(ctx, k, vma, pmd2, haddr, freeze) {
   if (freeze) ctx.notModelled("__split_huge_pmd_locked with freeze (migration entries)");
   const pv = pmd2.table.entries[pmd2.i].v;
   if (pv.k !== "huge") return ctx.bug("__split_huge_pmd_locked on a pmd that is not huge");
-  const head = k.memmap.state(pv.pfn);
-  if (head.kind === "zero") ctx.notModelled("__split_huge_pmd_locked of the huge zero page");
-  if (!isAnonHead(head)) ctx.notModelled("__split_huge_pmd_locked of a file THP");
+  const head2 = k.memmap.state(pv.pfn);
+  if (head2.kind === "zero") ctx.notModelled("__split_huge_pmd_locked of the huge zero page");
+  if (!isAnonHead(head2)) ctx.notModelled("__split_huge_pmd_locked of a file THP");
   const key2 = pmd2.table.base + BigInt(pmd2.i * 8);
   const table = k.deposits.get(key2);
   if (!table) return ctx.bug("__split_huge_pmd_locked: no deposited page table");
   k.deposits.delete(key2);
-  if (pv.bits.dirty) head.dirty = true;
-  if (head.refcount <= 0) ctx.bug("__split_huge_pmd_locked: VM_BUG_ON_PAGE(!page_count(page))");
-  head.refcount += HPAGE_PMD_NR - 1;
+  if (pv.bits.dirty) head2.dirty = true;
+  if (head2.refcount <= 0) ctx.bug("__split_huge_pmd_locked: VM_BUG_ON_PAGE(!page_count(page))");
+  head2.refcount += HPAGE_PMD_NR - 1;
+  const exclusive = k.release.anonExclusive && head2.anonExclusive;
   for (let n = 0; n < HPAGE_PMD_NR; n++) {
-    table.entries[n] = Pte.present(head.pfn + n, { write: pv.bits.write && (vma.flags & VM_WRITE2) !== 0n, dirty: false, young: pv.bits.young, softDirty: pv.bits.softDirty, uffdWp: pv.bits.uffdWp });
-    const s = k.memmap.state(head.pfn + n);
+    table.entries[n] = Pte.present(head2.pfn + n, { write: pv.bits.write && (vma.flags & VM_WRITE2) !== 0n, dirty: false, young: pv.bits.young, softDirty: pv.bits.softDirty, uffdWp: pv.bits.uffdWp });
+    const s = k.memmap.state(head2.pfn + n);
     s.mapcount++;
+    if (exclusive) s.anonExclusive = true;
     s.lastFn = "__split_huge_pmd_locked";
   }
-  head.compoundMapcount--;
+  head2.compoundMapcount--;
   pmd2.table.entries[pmd2.i] = new Pmd({ k: "table", tablePfn: table.page.pfn });
   void haddr;
 }
@@ -12175,6 +12421,7 @@ function* copyPteRange(ctx, k, dst, src, spmd, start2, end) {
     if (page.kind !== "zero") {
       getPage(ctx, k.memmap.headOf(page));
       page.mapcount++;
+      if (k.release.anonExclusive) page.anonExclusive = false;
     }
     dt.entries[i2] = Pte.present(p.v.pfn, { ...bits, young: false });
   }
@@ -12370,7 +12617,7 @@ function pgtableBuiltins() {
   }).fn("bool pmd_dirty(pmd_t pmd)", (ctx, v) => {
     const x = pmd(ctx, v).v;
     return b(x.k === "huge" && x.bits.dirty);
-  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
+  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).releasesOf({ until: "6.1" }).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).releasesOf({}).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
     const x = pmd(ctx, v).v;
     return b(x.k === "huge" && kernelOf(ctx).memmap.state(x.pfn).kind === "zero");
   }).fn("struct page *pmd_page(pmd_t pmd)", (ctx, v) => {
@@ -12447,16 +12694,20 @@ function pgtableBuiltins() {
     const s = slotOf(ctx, p, "pte", "ptep");
     s.table.entries[s.i] = pte(ctx, v);
     return void 0;
-  }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
+  }).releasesOf({ until: "6.1" }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
     const s = slotOf(ctx, p, "pte", "page_table");
     return b(s.table.entries[s.i].equals(pte(ctx, orig)));
-  }).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
+  }).releasesOf({ from: "6.1" }).fn("bool pte_unmap_same(struct vm_fault *vmf)", (ctx, vmfp) => {
+    const vmf = structAt(vmfp, ctx, "vmf");
+    const s = slotOf(ctx, vmf.get("pte", ctx), "pte", "vmf->pte");
+    return b(s.table.entries[s.i].equals(pte(ctx, vmf.get("orig_pte", ctx))));
+  }).releasesOf({}).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
     ctx.hazard("bad-pte", `print_bad_pte at ${hex2(a)}: ${pte(ctx, v).describe()}`);
     return void 0;
-  }).fn(
+  }).releasesOf({ until: "6.1" }).fn(
     "int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)",
     (ctx) => ctx.notModelled("follow_pfn_pte: special ptes without a struct page")
-  ).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
+  ).releasesOf({}).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
     const x = pte(ctx, v).v;
     return b(x.k === "swap" && x.softDirty);
   }).fn("bool pte_swp_uffd_wp(pte_t pte)", (ctx, v) => {
@@ -12483,7 +12734,42 @@ function pgtableBuiltins() {
     if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
     return k.memmap.ptr(pfn);
   }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
+  v61Entries(t);
   return t;
+}
+function v61Entries(t) {
+  t.releasesOf({ from: "6.1" }).in("include/linux/swapops.h").fn("unsigned long swp_offset_pfn(swp_entry_t entry)", (ctx, e) => {
+    const x = swp(ctx, e);
+    if (!x.isPfn) return ctx.bug(`swp_offset_pfn of ${x.describe()} (VM_BUG_ON(!is_pfn_swap_entry))`);
+    return x.offset;
+  }).fn("bool is_pfn_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isPfn)).fn("bool is_pte_marker_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool pte_marker_entry_uffd_wp(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_swapin_error_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("vm_fault_t handle_pte_marker(struct vm_fault *vmf)", (ctx) => ctx.notModelled("handle_pte_marker: pte markers")).fn("swp_entry_t make_readable_exclusive_migration_entry(pgoff_t offset)", (ctx) => ctx.notModelled("make_readable_exclusive_migration_entry: migration entries")).fn("swp_entry_t pmd_to_swp_entry(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_to_swp_entry: PMD migration entries")).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_soft_dirty(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.softDirty);
+  }).fn("bool pmd_uffd_wp(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.uffdWp);
+  }).fn("unsigned long pmd_pfn(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    if (x.k === "huge") return BigInt(x.pfn);
+    if (x.k === "table") return BigInt(x.tablePfn);
+    return ctx.bug("pmd_pfn of a none pmd");
+  }).fn("void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)", (ctx, _mm, _a, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = Pte.NONE;
+    return void 0;
+  }).fn("bool pte_needs_flush(pte_t oldpte, pte_t newpte)", (ctx, o, n) => {
+    const a = pte(ctx, o).v;
+    const c = pte(ctx, n).v;
+    if (a.k !== "present") return 0;
+    if (c.k !== "present" || c.pfn !== a.pfn) return 1;
+    return b(a.bits.write && !c.bits.write || a.bits.dirty && !c.bits.dirty);
+  }).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry bits")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry bits")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry bits")).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry bits")).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pgd", "pgd");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
+    const s = slotOf(ctx, p, "p4d", "p4d");
+    return b(!s.table.entries[s.i].present);
+  }).fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
 }
 var init_pgtable2 = __esm({
   "src/model/kernel/builtins/pgtable.ts"() {
@@ -12542,7 +12828,7 @@ function mmBuiltins() {
     const vma = asStruct(vmap, Vma, ctx, "vma");
     splitHugePmdLocked(ctx, kernelOf(ctx), vma, slotOf(ctx, pmdp, "pmd", "pmd"), haddr, Number(freeze) !== 0);
     return void 0;
-  }).fn("void touch_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags)", () => void 0).in("mm/interval_tree.c").fn("struct anon_vma_chain *anon_vma_interval_tree_iter_first(struct rb_root_cached *root, unsigned long first, unsigned long last)", (ctx, root, first, last) => {
+  }).releasesOf({ until: "6.1" }).fn("void touch_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags)", () => void 0).releasesOf({ from: "6.1" }).fn("void touch_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, bool write)", () => void 0).releasesOf({}).in("mm/interval_tree.c").fn("struct anon_vma_chain *anon_vma_interval_tree_iter_first(struct rb_root_cached *root, unsigned long first, unsigned long last)", (ctx, root, first, last) => {
     const r = objectAt(root);
     if (!(r instanceof RbRoot)) return ctx.bug("anon_vma_interval_tree_iter_first: not an anon_vma tree root");
     const c = chainsOverlapping(r.av, first, last);
@@ -12588,7 +12874,40 @@ function mmBuiltins() {
     }
     return o.self;
   }).fn("bool fatal_signal_pending(struct task_struct *p)", () => 0).in("include/linux/err.h").fn("void *ERR_PTR(long error)", (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e)), { k: "void" })).fn("bool IS_ERR(const void *ptr)", (_ctx, p) => b(isErr2(p))).fn("long PTR_ERR(const void *ptr)", (_ctx, p) => p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n);
+  v61Mm(t);
   return t;
+}
+function cellOf(ctx, p, what) {
+  if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
+  return { get: () => Number(p.region.load(p.index, ctx)), set: (v) => p.region.store(p.index, v, ctx) };
+}
+function v61Mm(t) {
+  t.releasesOf({ from: "6.1" }).in("include/linux/mmap_lock.h").gen("int mmap_read_lock_killable(struct mm_struct *mm)", function* (ctx, mmp) {
+    yield* acquire(ctx, asStruct(mmp, MmStruct, ctx, "mm").mmapLock, true);
+    return 0;
+  }).in("include/linux/mm.h").fn("bool vma_is_secretmem(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).fn("bool vma_is_fsdax(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).fn("bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)", (ctx, v) => {
+    asStruct(v, Vma, ctx, "vma");
+    return 1;
+  }).fn("bool transhuge_vma_suitable(struct vm_area_struct *vma, unsigned long addr)", (ctx, v, addr2) => {
+    const vma = asStruct(v, Vma, ctx, "vma");
+    const haddr = addr2 & ~0x1fffffn;
+    if (((vma.start >> 12n) - vma.pgoff & 511n) !== 0n) return 0;
+    return b(haddr >= vma.start && haddr + 0x200000n <= vma.end);
+  }).fn(
+    "struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)",
+    (ctx) => (
+      // mm/hugetlb.c's weak default (x86 has no hugepd): "not a hugepd address"
+      ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: "void" })
+    )
+  ).fn("void node_stat_mod_folio(struct folio *folio, int item, int nr)", () => void 0).in("include/asm-generic/barrier.h").fn("void smp_rmb(void)", () => void 0).in("include/linux/atomic.h").fn("int atomic_read(const int *v)", (ctx, p) => cellOf(ctx, p, "atomic_read").get()).fn("void atomic_add(int i, int *v)", (ctx, i2, p) => {
+    const c = cellOf(ctx, p, "atomic_add");
+    c.set(c.get() + Number(i2));
+    return void 0;
+  }).in("include/asm-generic/tlb.h").fn("void tlb_change_page_size(struct mmu_gather *tlb, unsigned int page_size)", (ctx, g) => (gather(ctx, g), void 0)).fn("void tlb_start_vma(struct mmu_gather *tlb, struct vm_area_struct *vma)", (ctx, g) => (gather(ctx, g), void 0)).fn("void tlb_end_vma(struct mmu_gather *tlb, struct vm_area_struct *vma)", (ctx, g) => (gather(ctx, g), void 0)).fn("void tlb_flush_pte_range(struct mmu_gather *tlb, unsigned long address, unsigned long size)", (ctx, g) => (gather(ctx, g), void 0)).releasesOf({});
+}
+function gather(ctx, g) {
+  const o = objectAt(g);
+  if (!o || o.structName !== "mmu_gather") ctx.bug("tlb is not the mmu_gather of a tlb_gather_mmu()");
 }
 var MAX_ERRNO2;
 var init_mm = __esm({
@@ -12657,7 +12976,7 @@ function syncBuiltins() {
   }).fn("int __mmu_notifier_register(struct mmu_notifier *subscription, struct mm_struct *mm)", (ctx, sub, mmp) => {
     structAt(sub, ctx, "subscription");
     return classicRegister(ctx, kernelOf(ctx), sub, asStruct(mmp, MmStruct, ctx, "mm"));
-  }).in("include/linux/jiffies.h").fn("unsigned long get_jiffies_64(void)", (ctx) => kernelOf(ctx).jiffies).fn("unsigned long msecs_to_jiffies(unsigned int m)", (_ctx, m) => (BigInt(Number(m)) * HZ + 999n) / 1000n).in("(model)").fn("void model_not_modelled(const char *what)", (ctx, what) => ctx.notModelled(cString(ctx, what)));
+  }).releasesOf({ from: "6.1" }).in("include/linux/lockdep.h").fn("void lock_map_acquire(struct lockdep_map *map)", () => void 0).fn("void lock_map_release(struct lockdep_map *map)", () => void 0).releasesOf({}).in("include/linux/jiffies.h").fn("unsigned long get_jiffies_64(void)", (ctx) => kernelOf(ctx).jiffies).fn("unsigned long msecs_to_jiffies(unsigned int m)", (_ctx, m) => (BigInt(Number(m)) * HZ + 999n) / 1000n).in("(model)").fn("void model_not_modelled(const char *what)", (ctx, what) => ctx.notModelled(cString(ctx, what)));
   return t;
 }
 var init_sync = __esm({
@@ -12673,12 +12992,59 @@ var init_sync = __esm({
   }
 });
 
+// src/model/kernel/builtins/unmodelled.ts
+function unmodelledBuiltins() {
+  const t = new TableBuilder("").releasesOf({ from: "6.1" });
+  for (const [header, proto, what] of NOT_MODELLED) {
+    t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
+  }
+  return t;
+}
+var NOT_MODELLED;
+var init_unmodelled = __esm({
+  "src/model/kernel/builtins/unmodelled.ts"() {
+    "use strict";
+    init_def();
+    NOT_MODELLED = [
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pmd_pte(struct vm_area_struct *vma, unsigned long address, int flags)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", "hugepd tables"],
+      ["include/linux/hugetlb.h", "long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot, unsigned long cp_flags)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "struct hstate *hstate_vma(struct vm_area_struct *vma)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "unsigned long huge_page_size(struct hstate *h)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "pte_t *huge_pte_offset(struct mm_struct *mm, unsigned long addr, unsigned long sz)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "spinlock_t *huge_pte_lock(struct hstate *h, struct mm_struct *mm, pte_t *pte)", "hugetlb vmas"],
+      ["include/linux/pagemap.h", "pgoff_t hugetlb_basepage_index(struct page *page)", "hugetlb folios"],
+      ["include/linux/huge_mm.h", "struct page *follow_devmap_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags, struct dev_pagemap **pgmap)", "devmap pmds"],
+      ["include/linux/huge_mm.h", "struct page *follow_devmap_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, int flags, struct dev_pagemap **pgmap)", "devmap puds"],
+      ["include/linux/mm.h", "spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", "devmap puds"],
+      ["include/linux/memremap.h", "struct dev_pagemap *get_dev_pagemap(unsigned long pfn, struct dev_pagemap *pgmap)", "devmap ptes"],
+      ["mm/gup.c", "int get_gate_page(struct mm_struct *mm, unsigned long address, unsigned int gup_flags, struct vm_area_struct **vma, struct page **page)", "the gate area"],
+      ["mm/gup.c", "long __gup_longterm_locked(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, struct page **pages, struct vm_area_struct **vmas, unsigned int gup_flags)", "FOLL_LONGTERM"],
+      ["include/linux/mm.h", "void unpin_user_page(struct page *page)", "FOLL_PIN"],
+      ["include/linux/mm.h", "int *folio_pincount_ptr(struct folio *folio)", "FOLL_PIN"],
+      ["include/linux/mm.h", "int arch_make_page_accessible(struct page *page)", "FOLL_PIN"],
+      ["include/linux/mm.h", "void mm_set_has_pinned_flag(unsigned long *mm_flags)", "FOLL_PIN"],
+      ["include/linux/mm.h", "int page_to_nid(struct page *page)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool page_is_file_lru(struct page *page)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool xchg_page_access_time(struct page *page, int time)", "NUMA balancing"],
+      ["include/linux/memory-tiers.h", "bool node_is_toptier(int node)", "NUMA balancing"],
+      ["include/linux/topology.h", "int numa_node_id(void)", "NUMA balancing"],
+      ["include/linux/jiffies.h", "unsigned int jiffies_to_msecs(unsigned long j)", "NUMA balancing"],
+      ["include/linux/swap.h", "void put_swap_device(struct swap_info_struct *si)", "swap devices"],
+      ["include/linux/slab.h", "void kfree(const void *objp)", "freeing model objects"]
+    ];
+  }
+});
+
 // src/model/kernel/builtins/index.ts
 function kernelBuiltins(kernel) {
   let all = cached.get(kernel);
   if (all) return all;
   all = {};
-  for (const part of [pageBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins()]) {
+  for (const part of [pageBuiltins(), folioBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()]) {
     for (const [name2, b2] of Object.entries(part.table(kernel))) {
       if (all[name2]) throw new Error(`builtin ${name2} defined twice`);
       all[name2] = b2;
@@ -12692,10 +13058,12 @@ var init_builtins = __esm({
   "src/model/kernel/builtins/index.ts"() {
     "use strict";
     init_drivers();
+    init_folio();
     init_mm();
     init_page2();
     init_pgtable2();
     init_sync();
+    init_unmodelled();
     cached = /* @__PURE__ */ new Map();
     OPAQUE_TYPES = ["pte_t", "pmd_t", "pud_t", "p4d_t", "pgd_t", "swp_entry_t", "pgprot_t"];
   }
@@ -12772,9 +13140,37 @@ function endOfRunChecks(k, uses = pageUses(k)) {
       });
     }
   }
+  if (k.release.anonExclusive) out2.push(...writableShared(k));
   for (const l of k.locks.all) {
     if (l instanceof LockBase && l.holders().length) {
       out2.push({ kind: "lock-leak", function: l.lastFn || "(unknown)", detail: `${l.name} is still held by ${l.holders().map((t) => t.name).join(", ")} at the end of the run` });
+    }
+  }
+  return out2;
+}
+function writableShared(k) {
+  const out2 = [];
+  const check = (mmId, addr2, pfn) => {
+    const s = k.memmap.state(pfn);
+    if (s.kind !== "anon" || s.anonExclusive) return;
+    out2.push({
+      kind: "writable-shared-page",
+      function: s.lastFn || "(unknown)",
+      detail: `pfn ${hex2(BigInt(pfn))} is mapped writable at ${hex2(addr2)} in mm ${mmId} but is not PageAnonExclusive`
+    });
+  };
+  for (const mm of k.mms) {
+    for (const pmdT of mm.pt.pmdTables()) {
+      pmdT.entries.forEach((e, i2) => {
+        const v = e.v;
+        if (v.k === "huge" && v.bits.write) check(mm.id, pmdT.addrOf(i2), v.pfn);
+      });
+    }
+    for (const t of mm.pt.pteTables()) {
+      t.entries.forEach((e, i2) => {
+        const v = e.v;
+        if (v.k === "present" && v.bits.write) check(mm.id, t.addrOf(i2), v.pfn);
+      });
     }
   }
   return out2;
@@ -13390,7 +13786,7 @@ var MODEL_CONFIG;
 var init_config = __esm({
   "src/model/source/config.ts"() {
     "use strict";
-    MODEL_CONFIG = ["CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM"];
+    MODEL_CONFIG = ["CONFIG_64BIT", "CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM", "CONFIG_HAVE_FAST_GUP"];
   }
 });
 
@@ -13414,14 +13810,20 @@ function* mprotectBody(ctx, k, mm, start2, len, prot2) {
       if ((want & ~may) !== 0n) return -13;
       vma.flags = vma.flags & ~(VM_READ | VM_WRITE | VM_EXEC) | want;
       vma.prot = vmGetPageProt(vma.flags);
-      yield* ctx.call("change_protection", [vma.self, vma.start, vma.end, vma.prot, 0n]);
+      if (k.release.mprotectGathers) {
+        const tlb = k.plain("mmu_gather", `mmu_gather of mprotect in ${mm.name}`, { mm: mm.self, start: 0n, end: 0n });
+        const cpFlags = (vma.flags & VM_WRITE) !== 0n ? MM_CP_TRY_CHANGE_WRITABLE : 0n;
+        yield* ctx.call("change_protection", [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags]);
+      } else {
+        yield* ctx.call("change_protection", [vma.self, vma.start, vma.end, vma.prot, 0n]);
+      }
     }
     return 0;
   } finally {
     release(ctx, mm.mmapLock, false);
   }
 }
-var PROT_READ, PROT_WRITE, PROT_EXEC;
+var PROT_READ, PROT_WRITE, PROT_EXEC, MM_CP_TRY_CHANGE_WRITABLE;
 var init_mprotect = __esm({
   "src/model/kernel/mm/mprotect.ts"() {
     "use strict";
@@ -13431,6 +13833,7 @@ var init_mprotect = __esm({
     PROT_READ = 1;
     PROT_WRITE = 2;
     PROT_EXEC = 4;
+    MM_CP_TRY_CHANGE_WRITABLE = 1n;
   }
 });
 
@@ -13786,7 +14189,7 @@ function modelProgram(kernel, sources) {
 }
 function runThreads(compiled, cfg, threads) {
   const mem = new DefaultAddressSpace();
-  const k = new Kernel(mem, { thp: cfg.thp });
+  const k = new Kernel(mem, { thp: cfg.thp, kernel: compiled.base.spec.kernel });
   k.traceCalls = (cfg.trace ?? "full") === "full";
   const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;
@@ -13833,14 +14236,14 @@ function runThreads(compiled, cfg, threads) {
         const why = last ? `${last.event} from ${issuer(last.stack)} (owner ${last.owner ?? "NULL"}) over [${last.start}, ${last.end}) bumped ${last.subscribers.filter((s) => s.action === "seq-bumped").map((s) => s.name).join(", ")}` : "sequence changed";
         ctx.trace({ t: "retry", fn: caller, pass, thread: ctx.thread.name, why });
       },
-      onLoopHead: cfg.livelock === false ? void 0 : (ctx, head) => {
+      onLoopHead: cfg.livelock === false ? void 0 : (ctx, head2) => {
         liveCtx = ctx;
         const r = detector.visit({
-          site: head.id,
-          function: head.locals.function,
-          thread: head.thread,
+          site: head2.id,
+          function: head2.locals.function,
+          thread: head2.thread,
           frame: frameKey(ctx),
-          locals: () => head.locals.entries(),
+          locals: () => head2.locals.entries(),
           alone: threadsAlive <= 1
         });
         if (r === "livelock") {
@@ -14448,9 +14851,9 @@ function collapse(events) {
 var MAX_CHAIN = 10;
 function cap(steps) {
   if (steps.length <= MAX_CHAIN) return steps;
-  const head = steps.slice(0, 6);
+  const head2 = steps.slice(0, 6);
   const tail = steps.slice(steps.length - 3);
-  return [...head, `… ${steps.length - 9} more step(s) …`, ...tail];
+  return [...head2, `… ${steps.length - 9} more step(s) …`, ...tail];
 }
 
 // src/replay/regression.ts

@@ -3,9 +3,9 @@
 //   2. the release a `base-commit:` line names (the message's own, else its thread's: a cover
 //      letter's line holds for the whole series);
 //   3. the base whose text the hunks' context and removed lines match: a posting the thread's
-//      subject names ([PATCH v10 ...] -> v10) when it matches exactly, else the newest base that
-//      matches exactly, else the closest fit (most hunks placed, then most tokens matched, then
-//      the newest);
+//      subject names ([PATCH v10 ...] -> v10) when it matches exactly or already has every hunk
+//      (the mail is that posting), else the newest base that matches exactly, else the closest
+//      fit (most hunks placed, then most tokens matched, then the newest);
 //   4. when no base places anything: the newest base that existed at the message's date.
 // Every step leaves facts (BaseChoice); the words are made in report/.
 import type { HunkPlacement } from '../map/types.js';
@@ -18,6 +18,8 @@ export interface BaseFit {
   /** Hunks that change or touch model code (code, comments-only and unplaced ones). */
   hunks: number;
   placed: number;
+  /** Hunks whose change the base already has. */
+  applied: number;
   /** Old-side tokens of the located hunks, and how many the base has there. */
   tokens: number;
   matched: number;
@@ -93,6 +95,7 @@ export function releaseOfCommit(commit: string): BaseSpec | null {
 export function fitOf(base: string, placements: readonly HunkPlacement[]): BaseFit {
   let hunks = 0;
   let placed = 0;
+  let applied = 0;
   let tokens = 0;
   let matched = 0;
   for (const p of placements) {
@@ -100,12 +103,13 @@ export function fitOf(base: string, placements: readonly HunkPlacement[]): BaseF
     hunks++;
     // A base that already has the change is not the one it was written for.
     if (p.kind !== 'unplaced' && !p.alreadyApplied) placed++;
+    if (p.alreadyApplied) applied++;
     if (p.match) {
       tokens += p.match.tokens;
       matched += p.match.matched;
     }
   }
-  return { base, hunks, placed, tokens, matched, exact: hunks > 0 && placed === hunks && tokens > 0 && matched === tokens };
+  return { base, hunks, placed, applied, tokens, matched, exact: hunks > 0 && placed === hunks && tokens > 0 && matched === tokens };
 }
 
 const byNewest = (a: BaseSpec, b: BaseSpec): number => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
@@ -133,7 +137,9 @@ export function chooseBase(
   const spec = (name: string) => BASE_SPECS.find((b) => b.name === name)!;
 
   const named = facts.subjectVersion === null ? undefined : BASE_SPECS.find((b) => b.kind === 'posting' && b.name === `v${facts.subjectVersion}`);
-  if (named && fits.find((f) => f.base === named.name)?.exact) return { base: named.name, rule: 'subject', version: facts.subjectVersion!, fits, unknownCommit };
+  const namedFit = named && fits.find((f) => f.base === named.name);
+  // The posting's own mail: every hunk is already in that base (a later base may place some).
+  if (namedFit && (namedFit.exact || (namedFit.hunks > 0 && namedFit.applied === namedFit.hunks))) return { base: named!.name, rule: 'subject', version: facts.subjectVersion!, fits, unknownCommit };
 
   const exact = fits.filter((f) => f.exact).map((f) => spec(f.base)).sort(byNewest);
   if (exact.length) return { base: exact[0]!.name, rule: 'exact', fits, unknownCommit };

@@ -16,8 +16,11 @@ export function baseWhy(c: BaseChoice): string {
       return `asked for with --base ${c.base}`;
     case 'base-commit':
       return `its base-commit ${c.commit.slice(0, 12)} is the ${c.base} release`;
-    case 'subject':
-      return `the thread is about version ${c.version} and the hunks match the ${c.base} posting exactly${unknown}`;
+    case 'subject': {
+      const f = c.fits.find((x) => x.base === c.base);
+      const how = f && !f.exact ? `the ${c.base} posting already has every hunk` : `the hunks match the ${c.base} posting exactly`;
+      return `the thread is about version ${c.version} and ${how}${unknown}`;
+    }
     case 'exact': {
       const others = c.fits.filter((f) => f.exact && f.base !== c.base).map((f) => f.base);
       return `the hunks' context and removed lines match ${c.base} exactly${others.length ? ` (also ${others.join(', ')}; the newest is taken)` : ''}${unknown}`;

@@ -308,3 +308,42 @@ describe('structs by value', () => {
     expect(r.value).toBe(115n + 5000n + 200000n);
   });
 });
+
+describe('macros that declare, compound literals as objects', () => {
+  it('a statement macro that expands to a declaration declares in the enclosing scope (DEFINE_FOLIO_VMA_WALK)', async () => {
+    const r = await run1(`
+      struct walk { unsigned long pfn; unsigned long nr; int flags; };
+      #define DEFINE_WALK(name, _pfn, _flags) struct walk name = { .pfn = (_pfn), .nr = 1, .flags = _flags, }
+      int f(int x) {
+        int y = 2;
+        DEFINE_WALK(w, x, 3);
+        w.nr += y;
+        return w.pfn * 100 + w.nr * 10 + w.flags;
+      }`, 'f', [5]);
+    expect([r.verdict, r.value]).toEqual(['completed', 533]);
+  });
+
+  it('takes the address of a struct compound literal (nouveau_svmm_invalidate passes &(struct ...){ ... })', async () => {
+    const r = await run1(`
+      struct range { unsigned long addr; unsigned long size; };
+      static unsigned long end_of(const struct range *r) { return r->addr + r->size; }
+      unsigned long f(unsigned long start, unsigned long limit) {
+        return end_of(&(struct range) {
+          .addr = start,
+          .size = limit - start,
+        });
+      }`, 'f', [0x1000n, 0x3000n]);
+    expect([r.verdict, r.value]).toEqual(['completed', 0x3000n]);
+  });
+});
+
+describe('annotations in macro bodies', () => {
+  it('blanks __force in a macro body, as in the text (RMAP_NONE is ((__force rmap_t)0))', async () => {
+    const r = await run1(`
+      typedef int rmap_t;
+      #define RMAP_NONE ((__force rmap_t)0)
+      #define RMAP_EXCLUSIVE ((__force rmap_t)(1UL << 0))
+      int f(void) { rmap_t flags = RMAP_NONE; return flags | RMAP_EXCLUSIVE; }`, 'f');
+    expect([r.verdict, r.value]).toEqual(['completed', 1]);
+  });
+});

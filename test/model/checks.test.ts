@@ -79,4 +79,37 @@ steps:
       }
     }
   });
+
+  test('v6.1: a writable pte of a page fork shares is writable-shared-page (what PG_anon_exclusive keeps mprotect from doing)', async () => {
+    const forkThenMprotect = parseScenario(
+      `name: fork-then-mprotect
+setup:
+  - mmap: { name: buf, size: 8KiB, prot: rw }
+  - write: { at: buf, value: index }
+steps:
+  - fork: { child: child, expect: 0 }
+  - mprotect: { at: buf, prot: r, expect: 0 }
+  - mprotect: { at: buf, prot: rw, expect: 0 }
+`,
+      'fork-then-mprotect.yaml',
+    );
+    // v6.1 as released: the shared (no longer exclusive) pages stay write-protected
+    const base = runScenario(await compileBase('v6.1'), forkThenMprotect, { trace: 'none' });
+    expect([base.verdict, base.result, base.hazards]).toEqual(['completed', 0, []]);
+    expect(base.final.processes[0]!.ptes).toEqual([expect.stringMatching(/\(2 ptes\): present RD pfn/)]);
+    // mprotect that only asks for a dirty pte makes them writable in the parent while the child maps them
+    const DIRTY_ONLY = `--- a/mm/mprotect.c
++++ b/mm/mprotect.c
+@@ -153,4 +153,4 @@
+ 			if ((cp_flags & MM_CP_TRY_CHANGE_WRITABLE) &&
+ 			    !pte_write(ptent) &&
+-			    can_change_pte_writable(vma, addr, ptent))
++			    pte_dirty(ptent))
+ 				ptent = pte_mkwrite(ptent);
+`;
+    const o = runScenario(await compileBase('v6.1', [{ name: 'dirty-only', patch: DIRTY_ONLY }]), forkThenMprotect, { trace: 'none' });
+    expect([o.verdict, o.result]).toEqual(['completed', 0]);
+    expect(o.hazards.map((h) => h.kind)).toEqual(['writable-shared-page', 'writable-shared-page']);
+    expect(o.hazards[0]!.detail).toMatch(/^pfn 0x[0-9a-f]+ is mapped writable at 0x7f0000000000 in mm 1 but is not PageAnonExclusive$/);
+  });
 });

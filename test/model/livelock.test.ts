@@ -6,7 +6,7 @@ import { LivelockDetector } from '../../src/model/kernel/livelock.js';
 import { SEQ_BASE, subscriptionsOf } from '../../src/model/kernel/mm/mmu_notifier.js';
 
 function setup() {
-  const k = new Kernel(new DefaultAddressSpace(), { thp: false });
+  const k = new Kernel(new DefaultAddressSpace(), { thp: false, kernel: '5.14' });
   const mm = k.newMm('main');
   const subs = subscriptionsOf(k, mm);
   let subSeq = SEQ_BASE - 1n;

@@ -260,7 +260,7 @@ describe('notifier seqs', () => {
 describe('struct page overlays of a THP tail', () => {
   test('->mapping of page[1], page[2], page[3+] reads what that slot holds there, and is recorded', () => {
     const mem = new DefaultAddressSpace();
-    const k = new Kernel(mem, { thp: true });
+    const k = new Kernel(mem, { thp: true, kernel: '5.14' });
     mem.register(k.memmap.region);
     const head = k.memmap.alloc('anon', 9);
     const hazards: string[] = [];

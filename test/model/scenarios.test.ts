@@ -116,3 +116,97 @@ for (const base of ['v10', 'v5.14']) {
     });
   });
 }
+
+/** Page-lock traffic of a run: "op function" -> count. */
+function pageLocks(o: Outcome): [string, number][] {
+  const g = new Map<string, number>();
+  for (const e of o.trace) if (e.t === 'lock' && e.lock.startsWith('page lock')) g.set(`${e.op} ${e.fn}`, (g.get(`${e.op} ${e.fn}`) ?? 0) + 1);
+  return [...g];
+}
+
+// Base v6.1: the same verdicts, results, retries and notifier traffic as v5.14. What differs:
+// split_huge_pmd() is a macro (no frame of its own); __split_huge_pmd() no longer locks the THP
+// (the reuse_swap_page() locking was removed in 5.18); make_device_exclusive_range() skips a tail
+// page before folio_trylock(), so no tail is ever locked or fails a trylock; the retry's fault
+// sleeps in folio_lock_or_retry(); change_protection() walks the p4d and pud levels.
+describe('base v6.1', () => {
+  test('nouveau-atomic-small: as on v5.14 (the restored pte maps a PG_anon_exclusive page, as restore_exclusive_pte() asserts)', async () => {
+    const o = runScenario(await compiled('v6.1'), scenario('nouveau-atomic-small'), { trace: 'events' });
+    expect([o.verdict, o.result, o.retries]).toEqual(['completed', 0, 0]);
+    expect(o.hazards).toEqual([]);
+    expect(traffic(o)).toEqual([
+      [NOUVEAU_OWN, 1],
+      ['EXCLUSIVE NULL remove_device_exclusive_entry nouveau_svmm_invalidate_range_start:called', 1],
+    ]);
+    expect(o.final.processes[0]!.ptes).toEqual([expect.stringMatching(/^0x7f0000000000: present WD pfn /)]);
+    expect(o.final.gpu).toEqual([]);
+  });
+
+  test('nouveau-atomic-thp-head: deadlock in folio_lock_or_retry() on the folio the first pass keeps locked; the split locks nothing', async () => {
+    const o = runScenario(await compiled('v6.1'), scenario('nouveau-atomic-thp-head'), { trace: 'events' });
+    expect([o.verdict, o.result, o.retries]).toEqual(['deadlock', null, 1]);
+    expect(traffic(o)).toEqual([[GUP_CLEAR, 1], [NOUVEAU_OWN, 1]]);
+    const clear = o.notifiers[0]!;
+    expect(clear.stack).toEqual(expect.arrayContaining(['get_user_pages_remote', 'follow_pmd_mask', '__split_huge_pmd']));
+    expect(clear.stack).not.toContain('split_huge_pmd');
+    expect(o.detail).toMatch(/main waits for page lock of pfn 0x[0-9a-f]+ held by main \(itself\)/);
+    expect(o.detail).toMatch(/faultin_page > do_swap_page > remove_device_exclusive_entry > folio_lock_or_retry at include\/linux\/pagemap\.h:\d+\]$/);
+    expect(pageLocks(o)).toEqual([['acquire make_device_exclusive_range', 1], ['trylock-fail folio_lock_or_retry', 1], ['block folio_lock_or_retry', 1]]);
+    expect(o.trace.filter((e) => e.t === 'fault').at(-1)).toMatchObject({ kind: 'write remote no-retry', fn: 'faultin_page' });
+  });
+
+  test('nouveau-atomic-thp-tail: completed, -22; the tail is put without ever being locked', async () => {
+    const o = runScenario(await compiled('v6.1'), scenario('nouveau-atomic-thp-tail'), { trace: 'events' });
+    expect([o.verdict, o.result, o.retries]).toEqual(['completed', -22, 0]);
+    expect(traffic(o)).toEqual([[GUP_CLEAR, 1]]);
+    expect(o.hazards).toEqual([]);
+    expect(pageLocks(o)).toEqual([]);
+  });
+
+  test('hmm-exclusive: as on v5.14', async () => {
+    const o = runScenario(await compiled('v6.1'), scenario('hmm-exclusive'), { trace: 'none' });
+    expect([o.verdict, o.result, o.retries]).toEqual(['completed', 0, 0]);
+    expect(o.final.asserts).toEqual({ passed: 8, failed: [] });
+    expect(o.hazards).toEqual([]);
+    expect(traffic(o)).toEqual([
+      ['EXCLUSIVE NULL page_make_device_exclusive_one dmirror_interval_invalidate:seq-bumped', 1024],
+      ['EXCLUSIVE NULL remove_device_exclusive_entry dmirror_interval_invalidate:seq-bumped', 1024],
+    ]);
+  });
+
+  test('hmm-exclusive-mprotect: as on v5.14; change_protection() walks every level with the mmu_gather', async () => {
+    const o = runScenario(await compiled('v6.1'), scenario('hmm-exclusive-mprotect'), { trace: 'none' });
+    expect([o.verdict, o.result, o.retries]).toEqual(['completed', 0, 0]);
+    expect(o.final.asserts.failed).toEqual([]);
+    expect(traffic(o)).toEqual([
+      ['EXCLUSIVE NULL page_make_device_exclusive_one dmirror_interval_invalidate:seq-bumped', 1024],
+      ['PROTECTION_VMA unset change_pmd_range dmirror_interval_invalidate:seq-bumped', 1],
+    ]);
+    expect(o.notifiers[1024]!.stack).toEqual(expect.arrayContaining(['change_protection', 'change_protection_range', 'change_p4d_range', 'change_pud_range', 'change_pmd_range']));
+    expect(o.final.processes[0]!.ptes.every((l) => /\(\d+ ptes\): device-exclusive-read pfn/.test(l))).toBe(true);
+  });
+
+  test('hmm-exclusive-cow: as on v5.14 (fork shares the pages: the parent copies, the child reuses)', async () => {
+    const o = runScenario(await compiled('v6.1'), scenario('hmm-exclusive-cow'), { trace: 'none' });
+    expect([o.verdict, o.result, o.retries]).toEqual(['completed', 0, 0]);
+    expect(o.final.asserts.failed).toEqual([]);
+    expect(o.hazards).toEqual([]);
+    expect(traffic(o)).toEqual([
+      ['EXCLUSIVE NULL page_make_device_exclusive_one dmirror_interval_invalidate:seq-bumped', 1024],
+      ['PROTECTION_PAGE unset copy_page_range dmirror_interval_invalidate:seq-bumped', 1],
+      ['CLEAR unset wp_page_copy dmirror_interval_invalidate:seq-bumped', 1024],
+    ]);
+  });
+
+  test('hmm-exclusive-thp: -16 (-EBUSY) as on v5.14, but the 63 tails are skipped, not failed trylocks', async () => {
+    const o = runScenario(await compiled('v6.1'), scenario('hmm-exclusive-thp'), { trace: 'events' });
+    expect([o.verdict, o.result, o.retries]).toEqual(['completed', -16, 0]);
+    expect(o.final.asserts.failed).toEqual(['HMM_DMIRROR_EXCLUSIVE returned -16, expected 0']);
+    expect(traffic(o)).toEqual([
+      ['CLEAR unset __split_huge_pmd dmirror_interval_invalidate:seq-bumped', 1],
+      ['EXCLUSIVE NULL page_make_device_exclusive_one dmirror_interval_invalidate:seq-bumped', 1],
+    ]);
+    expect([o.notifiers[1]!.start, o.notifiers[1]!.end]).toEqual(['0x7f0000000000', '0x7f0000200000']);
+    expect(pageLocks(o)).toEqual([['acquire make_device_exclusive_range', 1], ['release dmirror_exclusive', 1]]);
+  });
+});

@@ -65,6 +65,18 @@ describe('chooseBase', () => {
     // matching v5.14 only: the posting is not what the hunk was written for
     expect(chooseBase(m, facts, undefined, probe({ v10: 8, 'v5.14': 10 }))).toMatchObject({ base: 'v5.14', rule: 'exact' });
   });
+  test('the posting\'s own mail: the base it made has every hunk already, a later base places some', () => {
+    const m = msg('a', '[PATCH v10 07/10] x', 10, false);
+    const applied = (base: string): HunkPlacement[] =>
+      base === 'v6.1' ? [{ kind: 'code', match: { tokens: 10, matched: 8 } } as HunkPlacement, { kind: 'unplaced', match: null } as HunkPlacement]
+        : [{ kind: 'no-code-change', alreadyApplied: true, match: { tokens: 10, matched: 10 } } as HunkPlacement, { kind: 'no-code-change', alreadyApplied: true, match: { tokens: 10, matched: 9 } } as HunkPlacement];
+    const c = chooseBase(m, threadBaseFacts([m]), undefined, applied);
+    expect(c).toMatchObject({ base: 'v10', rule: 'subject', version: 10 });
+    expect(baseWhy(c)).toBe('the thread is about version 10 and the v10 posting already has every hunk');
+    // without the subject naming it, the base that places hunks is the closest
+    const plain = msg('b', '[PATCH] x', null, false);
+    expect(chooseBase(plain, threadBaseFacts([plain]), undefined, applied)).toMatchObject({ base: 'v6.1', rule: 'closest' });
+  });
   test('patch mails decide the thread\'s version over replies', () => {
     const ms = [msg('a', 'Re: [PATCH v10 07/10] x', 10, true), msg('b', 'Re: [PATCH v10 07/10] x', 10, true), msg('c', '[PATCH v9 07/10] x', 9, false)];
     expect(threadBaseFacts(ms).subjectVersion).toBe(9);

@@ -1,7 +1,7 @@
 // Expressions: typing and closure building for every expression form of the subset. Calls and
 // macro expansion are in compile-call.ts, operators in compile-ops.ts.
 
-import { Ptr, UNINIT, type CType, type StructRef, type Value } from './api.js';
+import { Ptr, UNINIT, type Blocked, type CType, type StructRef, type Value } from './api.js';
 import type { Expr } from './ast.js';
 import {
   CompileError, constExpr, convert, convFn, genExpr, isGen, lift1, plainExpr, retype, siteAt, uninitRead, type CExpr, type Place,
@@ -574,10 +574,22 @@ function compileCompoundLiteral(cx: FnCx, t: CType, e: Extract<Expr, { k: 'compo
   const bytes = storageBytes(t, types);
   const make = (f: Frame): unknown => newValue(t, types, f.m.allocate(bytes), `(compound literal ${typeToString(t)})`, 'zero');
   const out = (o: unknown): Value => (o instanceof ArrayRegion ? new Ptr(o, 0) : (o as Value));
+  // A struct compound literal is an lvalue (C11 6.5.2.5p4): `&(struct x){ ... }` points at it.
+  const place = (base: Place['base'], baseG: Place['baseG']): Place | null => t.k !== 'struct' ? null : {
+    base,
+    baseG,
+    load: (h) => h as Value,
+    store: (_h, _v, f) => f.t.bug(`assignment to the compound literal \`${e.src}\``),
+    addr: (h) => (h as StructRef).self,
+  };
   if (!filler.gv) {
     const fe = filler.ev!;
-    return plainExpr(t, (f) => { const o = make(f); fe(o, f); return out(o); }, e.src, e.line);
+    const ev = (f: Frame): Value => { const o = make(f); fe(o, f); return out(o); };
+    return plainExpr(t, ev, e.src, e.line, place(ev, null));
   }
   const fg = filler.gv;
-  return genExpr(t, function* (f) { const o = make(f); yield* fg(o, f); return out(o); }, e.src, e.line);
+  const gv = function* (f: Frame): Generator<Blocked, Value, void> { const o = make(f); yield* fg(o, f); return out(o); };
+  const c = genExpr(t, gv, e.src, e.line);
+  c.place = place(null, gv);
+  return c;
 }

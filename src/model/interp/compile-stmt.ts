@@ -71,7 +71,10 @@ function compileStmtInner(cx: FnCx, s: Stmt): CStmt {
   const loc = cx.loc;
   switch (s.k) {
     case 'expr': {
-      const expanded = macroStatements(cx, s.e, (stmts) => compileBlock(cx, stmts, true));
+      // A macro that expands to declarations only (`DEFINE_FOLIO_VMA_WALK(pvmw, ...);`) declares
+      // them in the enclosing scope, as the textual expansion does; any other statement macro
+      // is a block of its own.
+      const expanded = macroStatements(cx, s.e, (stmts) => compileBlock(cx, stmts, !stmts.every((st) => st.k === 'decl')));
       if (expanded) return expanded;
       cx.discardedCall = discardedCall(cx, s.e);
       try {

@@ -56,6 +56,24 @@ export const EMPTY_FN_ANNOTATIONS = [
   '__aligned', '__section', '__attribute__',
 ];
 
+const ANNOTATION_SET = new Set(EMPTY_ANNOTATIONS);
+
+/**
+ * A macro body without the object-like annotations that expand to nothing (`(__force rmap_t)0`):
+ * the body is parsed where the macro is used, after the text's own annotations were blanked.
+ */
+function withoutAnnotations(body: string): string {
+  const toks = lex(body).filter((t) => t.kind === 'id' && ANNOTATION_SET.has(t.text));
+  if (!toks.length) return body;
+  let out = '';
+  let at = 0;
+  for (const t of toks) {
+    out += body.slice(at, t.start) + ' '.repeat(t.end - t.start);
+    at = t.end;
+  }
+  return out + body.slice(at);
+}
+
 export function configMacros(config: ConfigSet | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (!config) return out;
@@ -237,9 +255,9 @@ export class Preprocessor {
           const plist = rest.slice(name.length + 1, close).split(',').map((s) => s.trim()).filter((s) => s !== '');
           const variadic = plist.length > 0 && plist[plist.length - 1]!.endsWith('...');
           const params = plist.map((p) => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
-          this.macros.set(name, { name, params, variadic, body: rest.slice(close + 1).trim(), ...at });
+          this.macros.set(name, { name, params, variadic, body: withoutAnnotations(rest.slice(close + 1).trim()), ...at });
         } else {
-          this.macros.set(name, { name, params: null, variadic: false, body: rest.slice(name.length).trim(), ...at });
+          this.macros.set(name, { name, params: null, variadic: false, body: withoutAnnotations(rest.slice(name.length).trim()), ...at });
         }
         return;
       }

@@ -1,5 +1,6 @@
 // End-of-run checks, in the spirit of the kernel's bad-page checks: pages left locked, mapcounts
-// that disagree with the page tables, references nobody accounts for, locks still held. Each is a
+// that disagree with the page tables, references nobody accounts for, locks still held, and (from
+// v5.19) writable mappings of anonymous pages that are not exclusive. Each is a
 // hazard naming the page (or lock) and the function that last touched it. They run when a run
 // completes; a deadlocked or stopped run is mid-operation by definition.
 
@@ -88,9 +89,45 @@ export function endOfRunChecks(k: Kernel, uses = pageUses(k)): Hazard[] {
       });
     }
   }
+  if (k.release.anonExclusive) out.push(...writableShared(k));
   for (const l of k.locks.all) {
     if (l instanceof LockBase && l.holders().length) {
       out.push({ kind: 'lock-leak', function: l.lastFn || '(unknown)', detail: `${l.name} is still held by ${l.holders().map((t) => t.name).join(', ')} at the end of the run` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the release has PG_anon_exclusive: a writable pte or huge pmd maps an anonymous page only
+ * when the page is exclusive to this process -- the write fault, mprotect's
+ * can_change_pte_writable() and restore_exclusive_pte() make a pte writable only for such a page,
+ * and fork() write-protects before it shares one. A writable mapping of a shared page lets this
+ * process's writes reach the other's copy.
+ */
+function writableShared(k: Kernel): Hazard[] {
+  const out: Hazard[] = [];
+  const check = (mmId: number, addr: bigint, pfn: number) => {
+    const s = k.memmap.state(pfn);
+    if (s.kind !== 'anon' || s.anonExclusive) return;
+    out.push({
+      kind: 'writable-shared-page',
+      function: s.lastFn || '(unknown)',
+      detail: `pfn ${hex(BigInt(pfn))} is mapped writable at ${hex(addr)} in mm ${mmId} but is not PageAnonExclusive`,
+    });
+  };
+  for (const mm of k.mms) {
+    for (const pmdT of mm.pt.pmdTables()) {
+      pmdT.entries.forEach((e, i) => {
+        const v = (e as Pmd).v;
+        if (v.k === 'huge' && v.bits.write) check(mm.id, pmdT.addrOf(i), v.pfn);
+      });
+    }
+    for (const t of mm.pt.pteTables()) {
+      t.entries.forEach((e, i) => {
+        const v = (e as Pte).v;
+        if (v.k === 'present' && v.bits.write) check(mm.id, t.addrOf(i), v.pfn);
+      });
     }
   }
   return out;

@@ -13,10 +13,13 @@ import { AnonVma, MmStruct } from './mm/vma.js';
 import { GpuPageTable } from './drivers/nouveau.js';
 import { XArray } from './lib/xarray.js';
 import { traceTsCall, traceTsReturn } from './ts-frames.js';
+import { Release } from './release.js';
 
 export interface KernelConfig {
   /** Transparent huge pages for anonymous memory ("always" when true, "never" when false). */
   thp: boolean;
+  /** The kernel release whose runtime rules apply ("5.14", "6.1"): the compiled base's spec.kernel. */
+  kernel: string;
 }
 
 /** INITIAL_JIFFIES of the kernel on 64-bit: (unsigned int)(-300 * HZ), five minutes before wrap. */
@@ -24,7 +27,9 @@ export const INITIAL_JIFFIES = 0xfffb6c20n;
 export const HZ = 250n;
 
 export class Kernel {
-  readonly memmap = new Memmap();
+  readonly memmap: Memmap;
+  /** The release this run models: where the runtime's behaviour differs by release, it asks this. */
+  readonly release: Release;
   readonly locks: LockRegistry;
   readonly tablesByPfn = new Map<number, PageTable>();
   /** Page tables deposited for huge pmds (pgtable_trans_huge_deposit), by the pmd slot's address. */
@@ -54,6 +59,8 @@ export class Kernel {
     readonly mem: AddressSpace,
     readonly config: KernelConfig,
   ) {
+    this.release = new Release(config.kernel);
+    this.memmap = new Memmap(this.release);
     this.locks = new LockRegistry(mem);
     byMem.set(mem, this);
   }

@@ -147,7 +147,7 @@ export function runThreads(
   threads: RunThread[],
 ): RawRun {
   const mem = new DefaultAddressSpace();
-  const k = new Kernel(mem, { thp: cfg.thp });
+  const k = new Kernel(mem, { thp: cfg.thp, kernel: compiled.base.spec.kernel });
   k.traceCalls = (cfg.trace ?? 'full') === 'full';
   const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;

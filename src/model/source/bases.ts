@@ -39,6 +39,14 @@ export const BASE_SPECS: readonly BaseSpec[] = [
     commit: '7d2a07b769330c34b4deabeed939325c77a7ec2f',
     summary: 'the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()',
   },
+  {
+    name: 'v6.1',
+    kind: 'release',
+    kernel: '6.1',
+    date: '2022-12-11',
+    commit: '830b3c68c1fb1e9176028d02ef86f3cf76aa2476',
+    summary: 'the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked',
+  },
 ];
 
 export const BASES: readonly string[] = BASE_SPECS.map((b) => b.name);

@@ -4,10 +4,12 @@
 
 import type { BuiltinTable } from '../../interp/api.js';
 import { driverBuiltins } from './drivers.js';
+import { folioBuiltins } from './folio.js';
 import { mmBuiltins } from './mm.js';
 import { pageBuiltins } from './page.js';
 import { pgtableBuiltins } from './pgtable.js';
 import { syncBuiltins } from './sync.js';
+import { unmodelledBuiltins } from './unmodelled.js';
 
 const cached = new Map<string, BuiltinTable>();
 
@@ -16,7 +18,7 @@ export function kernelBuiltins(kernel: string): BuiltinTable {
   let all = cached.get(kernel);
   if (all) return all;
   all = {};
-  for (const part of [pageBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins()]) {
+  for (const part of [pageBuiltins(), folioBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()]) {
     for (const [name, b] of Object.entries(part.table(kernel))) {
       if (all[name]) throw new Error(`builtin ${name} defined twice`);
       all[name] = b;

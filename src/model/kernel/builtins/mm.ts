@@ -72,7 +72,11 @@ export function mmBuiltins(): TableBuilder {
       splitHugePmdLocked(ctx, kernelOf(ctx), vma, slotOf(ctx, pmdp, 'pmd', 'pmd'), haddr as bigint, Number(freeze) !== 0);
       return undefined;
     })
+    .releasesOf({ until: '6.1' })
     .fn('void touch_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags)', () => undefined)
+    .releasesOf({ from: '6.1' })
+    .fn('void touch_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, bool write)', () => undefined)
+    .releasesOf({})
     .in('mm/interval_tree.c')
     .fn('struct anon_vma_chain *anon_vma_interval_tree_iter_first(struct rb_root_cached *root, unsigned long first, unsigned long last)', (ctx, root, first, last) => {
       const r = objectAt(root);
@@ -145,7 +149,66 @@ export function mmBuiltins(): TableBuilder {
     .fn('void *ERR_PTR(long error)', (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e as bigint)), { k: 'void' }))
     .fn('bool IS_ERR(const void *ptr)', (_ctx, p) => b(isErr(p)))
     .fn('long PTR_ERR(const void *ptr)', (_ctx, p) => (p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n));
+  v61Mm(t);
   return t;
+}
+
+/** Of a cell an `int *` (atomic_t *) points to: its value, and a setter. */
+function cellOf(ctx: ExecCtx, p: Value, what: string): { get: () => number; set: (v: number) => void } {
+  if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
+  return { get: () => Number(p.region.load(p.index, ctx)), set: (v) => p.region.store(p.index, v, ctx) };
+}
+
+/** The mm primitives the v6.1 sources call that v5.14's do not. */
+function v61Mm(t: TableBuilder): void {
+  t.releasesOf({ from: '6.1' })
+    .in('include/linux/mmap_lock.h')
+    .gen('int mmap_read_lock_killable(struct mm_struct *mm)', function* (ctx, mmp): Generator<Blocked, Value, void> {
+      // nothing kills a model thread: the lock is always taken
+      yield* acquire(ctx, asStruct(mmp, MmStruct, ctx, 'mm').mmapLock, true);
+      return 0;
+    })
+    .in('include/linux/mm.h')
+    .fn('bool vma_is_secretmem(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 0))
+    .fn('bool vma_is_fsdax(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 0))
+    .fn('bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)', (ctx, v) => {
+      // x86 protection keys: the model's vmas have none, so every access is permitted
+      asStruct(v, Vma, ctx, 'vma');
+      return 1;
+    })
+    .fn('bool transhuge_vma_suitable(struct vm_area_struct *vma, unsigned long addr)', (ctx, v, addr) => {
+      // include/linux/huge_mm.h: the vma's file offset is THP aligned and the THP fits in it
+      const vma = asStruct(v, Vma, ctx, 'vma');
+      const haddr = (addr as bigint) & ~0x1fffffn;
+      if ((((vma.start >> 12n) - vma.pgoff) & 511n) !== 0n) return 0;
+      return b(haddr >= vma.start && haddr + 0x200000n <= vma.end);
+    })
+    .fn('struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)', (ctx) =>
+      // mm/hugetlb.c's weak default (x86 has no hugepd): "not a hugepd address"
+      ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: 'void' }),
+    )
+    .fn('void node_stat_mod_folio(struct folio *folio, int item, int nr)', () => undefined)
+    .in('include/asm-generic/barrier.h')
+    .fn('void smp_rmb(void)', () => undefined)
+    .in('include/linux/atomic.h')
+    .fn('int atomic_read(const int *v)', (ctx, p) => cellOf(ctx, p, 'atomic_read').get())
+    .fn('void atomic_add(int i, int *v)', (ctx, i, p) => {
+      const c = cellOf(ctx, p, 'atomic_add');
+      c.set(c.get() + Number(i));
+      return undefined;
+    })
+    .in('include/asm-generic/tlb.h')
+    // The model keeps no TLB: the gather only has to be the one mprotect() set up.
+    .fn('void tlb_change_page_size(struct mmu_gather *tlb, unsigned int page_size)', (ctx, g) => (gather(ctx, g), undefined))
+    .fn('void tlb_start_vma(struct mmu_gather *tlb, struct vm_area_struct *vma)', (ctx, g) => (gather(ctx, g), undefined))
+    .fn('void tlb_end_vma(struct mmu_gather *tlb, struct vm_area_struct *vma)', (ctx, g) => (gather(ctx, g), undefined))
+    .fn('void tlb_flush_pte_range(struct mmu_gather *tlb, unsigned long address, unsigned long size)', (ctx, g) => (gather(ctx, g), undefined))
+    .releasesOf({});
+}
+
+function gather(ctx: ExecCtx, g: Value): void {
+  const o = objectAt(g);
+  if (!o || o.structName !== 'mmu_gather') ctx.bug('tlb is not the mmu_gather of a tlb_gather_mmu()');
 }
 
 export const _structAt = structAt;

@@ -1,6 +1,7 @@
 // struct page primitives: flags and compound tests (include/linux/page-flags.h), references
 // (include/linux/mm.h), the page lock (include/linux/pagemap.h, mm/filemap.c), mapcounts and
-// anon rmap accounting (include/linux/mm.h, mm/rmap.c), all as in v5.14.
+// anon rmap accounting (include/linux/mm.h, mm/rmap.c), as in v5.14, with the v6.1 prototypes
+// where they changed (the folio primitives of v6.1 are in folio.ts).
 
 import { Ptr, type Blocked, type ExecCtx, type Value } from '../../interp/api.js';
 import { kernelOf, type Kernel } from '../state.js';
@@ -16,8 +17,11 @@ const FAULT_FLAG_ALLOW_RETRY = 0x04;
 const FAULT_FLAG_RETRY_NOWAIT = 0x08;
 const FAULT_FLAG_KILLABLE = 0x10;
 const FAULT_FLAG_TRIED = 0x20;
+const RMAP_EXCLUSIVE = 1 << 0;
+const RMAP_COMPOUND = 1 << 1;
+const VM_LOCKED = 0x2000n;
 
-function pg(ctx: ExecCtx, p: Value, what = 'page'): { k: Kernel; s: PageState; h: PageState } {
+export function pg(ctx: ExecCtx, p: Value, what = 'page'): { k: Kernel; s: PageState; h: PageState } {
   const k = kernelOf(ctx);
   const s = pageOf(k.memmap, p, ctx, what);
   return { k, s, h: k.memmap.headOf(s) };
@@ -27,7 +31,7 @@ function isAnonHead(h: PageState): boolean {
   return h.mapping !== null && (Number(h.mapping.address & 3n) === 1);
 }
 
-function touch(ctx: ExecCtx, s: PageState): void {
+export function touch(ctx: ExecCtx, s: PageState): void {
   s.lastFn = fnOf(ctx);
 }
 
@@ -190,12 +194,15 @@ export function pageBuiltins(): TableBuilder {
       putPage(ctx, pg(ctx, p).h);
       return undefined;
     })
+    // mm/gup.c: a primitive until v6.1, model C from then on
+    .releasesOf({ until: '6.1' })
     .fn('bool try_grab_page(struct page *page, unsigned int flags)', (ctx, p, flags) => {
       const f = Number(flags);
       if (f & FOLL_PIN) ctx.notModelled('try_grab_page with FOLL_PIN');
       if (f & FOLL_GET) getPage(ctx, pg(ctx, p).h);
       return 1;
     })
+    .releasesOf({})
     .fn('int set_page_dirty(struct page *page)', (ctx, p) => {
       const { h } = pg(ctx, p);
       const was = h.dirty;
@@ -225,30 +232,15 @@ export function pageBuiltins(): TableBuilder {
       unlockPage(ctx, pg(ctx, p).h);
       return undefined;
     })
+    .releasesOf({ until: '6.1' })
     .gen('bool lock_page_or_retry(struct page *page, struct mm_struct *mm, unsigned int flags)', function* (ctx, p, mmp, flags) {
-      // mm/filemap.c __lock_page_or_retry() (v5.14): on a first attempt with ALLOW_RETRY
-      // (fault_flag_allow_retry_first(): ALLOW_RETRY and not TRIED) a contended lock makes the
-      // fault drop mmap_lock, wait for the unlock and return false (VM_FAULT_RETRY); otherwise the
-      // fault sleeps for the lock itself (killable or not; nothing kills a model thread).
       const { h } = pg(ctx, p);
       if (tryLockPage(ctx, h)) return 1;
-      const f = Number(flags);
-      if (f & FAULT_FLAG_ALLOW_RETRY && !(f & FAULT_FLAG_TRIED)) {
-        if (f & FAULT_FLAG_RETRY_NOWAIT) return 0;
-        const mm = asStruct(mmp, MmStruct, ctx, 'mm');
-        const k = kernelOf(ctx);
-        const { release } = yield* dropMmapLock(ctx, k, mm);
-        void release;
-        traceLock(ctx, 'block', pageLockName(h));
-        const w = pageLockWait(h);
-        while (h.lockedBy) yield { blockedOn: w };
-        return 0;
-      }
-      void FAULT_FLAG_KILLABLE; // killable or not: nothing kills a model thread
-      yield* lockPage(ctx, h);
-      return 1;
+      return b(yield* lockOrRetry(ctx, h, mmp, Number(flags)));
     })
+    .releasesOf({})
     .in('mm/rmap.c')
+    .releasesOf({ until: '6.1' })
     .fn('void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)', (ctx, p, vmap, _addr, compound) => {
       const { k, s, h } = pg(ctx, p);
       asStruct(vmap, Vma, ctx, 'vma');
@@ -267,8 +259,60 @@ export function pageBuiltins(): TableBuilder {
       s.mapcount--;
       touch(ctx, s);
       return undefined;
-    });
+    })
+    .releasesOf({ from: '6.1' })
+    .fn('void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)', (ctx, p, vmap, _addr, flags) => {
+      // v6.1: the first mapping of a page sets PG_anon_exclusive when RMAP_EXCLUSIVE asks for it
+      // (__page_set_anon_rmap()); a later one must not ask for it nor find the page exclusive.
+      const { s, h } = pg(ctx, p);
+      const vma = asStruct(vmap, Vma, ctx, 'vma');
+      const f = Number(flags);
+      if (f & RMAP_COMPOUND) ctx.notModelled('page_add_anon_rmap of a whole compound page (RMAP_COMPOUND)');
+      if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
+      const first = ++s.mapcount === 0;
+      if (!first && f & RMAP_EXCLUSIVE) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is mapped already but RMAP_EXCLUSIVE is asked for (VM_BUG_ON_PAGE)`);
+      if (!first && s.anonExclusive) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is mapped already and PageAnonExclusive (VM_BUG_ON_PAGE)`);
+      if (first && f & RMAP_EXCLUSIVE) s.anonExclusive = true;
+      touch(ctx, s);
+      if (vma.flags & VM_LOCKED) ctx.notModelled('mlock_vma_page: VM_LOCKED vmas');
+      return undefined;
+    })
+    .fn('void page_remove_rmap(struct page *page, struct vm_area_struct *vma, bool compound)', (ctx, p, vmap, compound) => {
+      const { s } = pg(ctx, p);
+      const vma = asStruct(vmap, Vma, ctx, 'vma');
+      if (Number(compound)) ctx.notModelled('page_remove_rmap of a whole compound page');
+      if (s.mapcount < 0) ctx.bug(`page_remove_rmap: pfn ${hex(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
+      s.mapcount--;
+      touch(ctx, s);
+      if (vma.flags & VM_LOCKED) ctx.notModelled('munlock_vma_page: VM_LOCKED vmas');
+      return undefined;
+    })
+    .releasesOf({});
   return t;
+}
+
+/**
+ * The slow path of lock_page_or_retry() (v5.14) and __folio_lock_or_retry() (v6.1), after a
+ * failed trylock. On a first attempt with ALLOW_RETRY (fault_flag_allow_retry_first(): ALLOW_RETRY
+ * and not TRIED) the fault drops mmap_lock, waits for the unlock and returns false
+ * (VM_FAULT_RETRY); with RETRY_NOWAIT it returns false at once; otherwise the fault sleeps for
+ * the lock itself (killable or not: nothing kills a model thread) and returns true.
+ */
+export function* lockOrRetry(ctx: ExecCtx, h: PageState, mmp: Value, f: number): Generator<Blocked, boolean, void> {
+  if (f & FAULT_FLAG_ALLOW_RETRY && !(f & FAULT_FLAG_TRIED)) {
+    if (f & FAULT_FLAG_RETRY_NOWAIT) return false;
+    const mm = asStruct(mmp, MmStruct, ctx, 'mm');
+    const k = kernelOf(ctx);
+    const { release } = yield* dropMmapLock(ctx, k, mm);
+    void release;
+    traceLock(ctx, 'block', pageLockName(h));
+    const w = pageLockWait(h);
+    while (h.lockedBy) yield { blockedOn: w };
+    return false;
+  }
+  void FAULT_FLAG_KILLABLE;
+  yield* lockPage(ctx, h);
+  return true;
 }
 
 /** Drop the caller's mmap_lock (read) as lock_page_or_retry() does before waiting. */

@@ -5,7 +5,7 @@
 import { Ptr, type Blocked, type ExecCtx, type Opaque, type Value } from '../../interp/api.js';
 import { kernelOf, type Kernel } from '../state.js';
 import { acquire, release } from '../locks.js';
-import { hex, objectAt } from '../object.js';
+import { hex, objectAt, structAt } from '../object.js';
 import { PageTable, indexAt } from '../mm/pgtable.js';
 import { PgProt, Pmd, Pte, SwpEntry, UpperEntry, type PteBits, type SwpType } from '../mm/pgtable-types.js';
 import { pageOf } from '../mm/page.js';
@@ -122,7 +122,9 @@ export function pgtableBuiltins(): TableBuilder {
     })
     .fn('bool pmd_protnone(pmd_t pmd)', (ctx, v) => (pmd(ctx, v), 0))
     .fn('bool pmd_same(pmd_t a, pmd_t b)', (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c))))
+    .releasesOf({ until: '6.1' })
     .fn('bool is_swap_pmd(pmd_t pmd)', (ctx, v) => (pmd(ctx, v), 0))
+    .releasesOf({})
     .fn('bool is_pmd_migration_entry(pmd_t pmd)', (ctx, v) => (pmd(ctx, v), 0))
     .fn('bool thp_migration_supported(void)', () => 1)
     .fn('bool is_huge_zero_pmd(pmd_t pmd)', (ctx, v) => {
@@ -249,17 +251,28 @@ export function pgtableBuiltins(): TableBuilder {
       s.table.entries[s.i] = pte(ctx, v);
       return undefined;
     })
+    .releasesOf({ until: '6.1' })
     .fn('bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)', (ctx, _mm, _pmd, p, orig) => {
       const s = slotOf(ctx, p, 'pte', 'page_table');
       return b((s.table.entries[s.i] as Pte).equals(pte(ctx, orig)));
     })
+    .releasesOf({ from: '6.1' })
+    .fn('bool pte_unmap_same(struct vm_fault *vmf)', (ctx, vmfp) => {
+      // (the kernel re-reads the pte under the lock only on SMP/PREEMPT; the model reads it once)
+      const vmf = structAt(vmfp, ctx, 'vmf');
+      const s = slotOf(ctx, vmf.get('pte', ctx), 'pte', 'vmf->pte');
+      return b((s.table.entries[s.i] as Pte).equals(pte(ctx, vmf.get('orig_pte', ctx))));
+    })
+    .releasesOf({})
     .fn('void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)', (ctx, _v, a, v) => {
       ctx.hazard('bad-pte', `print_bad_pte at ${hex(a as bigint)}: ${pte(ctx, v).describe()}`);
       return undefined;
     })
+    .releasesOf({ until: '6.1' })
     .fn('int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)', (ctx) =>
       ctx.notModelled('follow_pfn_pte: special ptes without a struct page'),
     )
+    .releasesOf({})
     .fn('void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)', () => undefined)
     .fn('void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)', () => undefined)
     .fn('void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)', () => undefined)
@@ -322,7 +335,74 @@ export function pgtableBuiltins(): TableBuilder {
     })
     .fn('void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)', (ctx) => ctx.notModelled('migration_entry_wait: migration entries'))
     .fn('void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)', (ctx) => ctx.notModelled('pmd_migration_entry_wait: PMD migration entries'));
+  v61Entries(t);
   return t;
+}
+
+/** Entry primitives the v6.1 sources call that v5.14's do not. */
+function v61Entries(t: TableBuilder): void {
+  t.releasesOf({ from: '6.1' })
+    .in('include/linux/swapops.h')
+    .fn('unsigned long swp_offset_pfn(swp_entry_t entry)', (ctx, e) => {
+      const x = swp(ctx, e);
+      if (!x.isPfn) return ctx.bug(`swp_offset_pfn of ${x.describe()} (VM_BUG_ON(!is_pfn_swap_entry))`);
+      return x.offset;
+    })
+    .fn('bool is_pfn_swap_entry(swp_entry_t entry)', (ctx, e) => b(swp(ctx, e).isPfn))
+    .fn('bool is_pte_marker_entry(swp_entry_t entry)', (ctx, e) => (swp(ctx, e), 0))
+    .fn('bool pte_marker_entry_uffd_wp(swp_entry_t entry)', (ctx, e) => (swp(ctx, e), 0))
+    .fn('bool is_swapin_error_entry(swp_entry_t entry)', (ctx, e) => (swp(ctx, e), 0))
+    .fn('vm_fault_t handle_pte_marker(struct vm_fault *vmf)', (ctx) => ctx.notModelled('handle_pte_marker: pte markers'))
+    .fn('swp_entry_t make_readable_exclusive_migration_entry(pgoff_t offset)', (ctx) => ctx.notModelled('make_readable_exclusive_migration_entry: migration entries'))
+    .fn('swp_entry_t pmd_to_swp_entry(pmd_t pmd)', (ctx) => ctx.notModelled('pmd_to_swp_entry: PMD migration entries'))
+    .in('arch/x86/include/asm/pgtable.h')
+    .fn('bool pmd_soft_dirty(pmd_t pmd)', (ctx, v) => {
+      const x = pmd(ctx, v).v;
+      return b(x.k === 'huge' && x.bits.softDirty);
+    })
+    .fn('bool pmd_uffd_wp(pmd_t pmd)', (ctx, v) => {
+      const x = pmd(ctx, v).v;
+      return b(x.k === 'huge' && x.bits.uffdWp);
+    })
+    .fn('unsigned long pmd_pfn(pmd_t pmd)', (ctx, v) => {
+      const x = pmd(ctx, v).v;
+      if (x.k === 'huge') return BigInt(x.pfn);
+      if (x.k === 'table') return BigInt(x.tablePfn);
+      return ctx.bug('pmd_pfn of a none pmd');
+    })
+    .fn('void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)', (ctx, _mm, _a, p) => {
+      const s = slotOf(ctx, p, 'pte', 'ptep');
+      s.table.entries[s.i] = Pte.NONE;
+      return undefined;
+    })
+    .fn('bool pte_needs_flush(pte_t oldpte, pte_t newpte)', (ctx, o, n) => {
+      // Would a stale TLB entry of oldpte allow more than newpte? (present, and losing the write
+      // or dirty bit or the pfn). The model keeps no TLB: the answer only decides a no-op flush.
+      const a = pte(ctx, o).v;
+      const c = pte(ctx, n).v;
+      if (a.k !== 'present') return 0;
+      if (c.k !== 'present' || c.pfn !== a.pfn) return 1;
+      return b((a.bits.write && !c.bits.write) || (a.bits.dirty && !c.bits.dirty));
+    })
+    .fn('unsigned long pmd_val(pmd_t pmd)', (ctx) => ctx.notModelled('pmd_val: raw page-table entry bits'))
+    .fn('unsigned long pud_val(pud_t pud)', (ctx) => ctx.notModelled('pud_val: raw page-table entry bits'))
+    .fn('unsigned long p4d_val(p4d_t p4d)', (ctx) => ctx.notModelled('p4d_val: raw page-table entry bits'))
+    .fn('unsigned long pgd_val(pgd_t pgd)', (ctx) => ctx.notModelled('pgd_val: raw page-table entry bits'))
+    .fn('bool pgd_huge(pgd_t pgd)', (ctx, v) => (upper(ctx, v, 'pgd'), 0))
+    .fn('bool p4d_huge(p4d_t p4d)', (ctx, v) => (upper(ctx, v, 'p4d'), 0))
+    .in('include/linux/pgtable.h')
+    .fn('bool pgd_none_or_clear_bad(pgd_t *pgd)', (ctx, p) => {
+      const s = slotOf(ctx, p, 'pgd', 'pgd');
+      return b(!(s.table.entries[s.i] as UpperEntry).present);
+    })
+    .fn('bool p4d_none_or_clear_bad(p4d_t *p4d)', (ctx, p) => {
+      const s = slotOf(ctx, p, 'p4d', 'p4d');
+      return b(!(s.table.entries[s.i] as UpperEntry).present);
+    })
+    .fn('pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)', (ctx) => ctx.notModelled('pmd_alloc: uffd-wp of file memory'))
+    .fn('pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)', (ctx) => ctx.notModelled('pud_alloc: uffd-wp of file memory'))
+    .fn('p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)', (ctx) => ctx.notModelled('p4d_alloc: uffd-wp of file memory'))
+    .releasesOf({});
 }
 
 export const _objectAt = objectAt;

@@ -78,6 +78,11 @@ export function syncBuiltins(): TableBuilder {
       structAt(sub, ctx, 'subscription');
       return classicRegister(ctx, kernelOf(ctx), sub as Ptr, asStruct(mmp, MmStruct, ctx, 'mm'));
     })
+    .releasesOf({ from: '6.1' })
+    .in('include/linux/lockdep.h')
+    .fn('void lock_map_acquire(struct lockdep_map *map)', () => undefined)
+    .fn('void lock_map_release(struct lockdep_map *map)', () => undefined)
+    .releasesOf({})
     .in('include/linux/jiffies.h')
     .fn('unsigned long get_jiffies_64(void)', (ctx) => kernelOf(ctx).jiffies)
     .fn('unsigned long msecs_to_jiffies(unsigned int m)', (_ctx, m) => (BigInt(Number(m)) * HZ + 999n) / 1000n)

@@ -1,9 +1,11 @@
-// The fault path and fork around the model C of mm/memory.c (v5.14 semantics, reduced to
-// anonymous private memory): handle_mm_fault() -> __handle_mm_fault() -> THP fault / pte fault
-// (do_anonymous_page, do_wp_page + wp_page_copy, or the model C do_swap_page()), the THP split
-// primitive __split_huge_pmd_locked(), copy_page_range() for fork (calling the model C
+// The fault path and fork around the model C of mm/memory.c (reduced to anonymous private
+// memory): handle_mm_fault() -> __handle_mm_fault() -> THP fault / pte fault (do_anonymous_page,
+// do_wp_page + wp_page_copy, or the model C do_swap_page()), the THP split primitive
+// __split_huge_pmd_locked(), copy_page_range() for fork (calling the model C
 // copy_nonpresent_pte()), and the CPU access a scenario makes (a user load/store that walks the
-// page tables and faults like the x86 #PF handler).
+// page tables and faults like the x86 #PF handler). Where v6.1 differs from v5.14 (PG_anon_exclusive:
+// set on new anonymous pages, passed to subpages by a split, cleared by fork, and what a write
+// fault may reuse) the Kernel's Release says which applies.
 
 import { Ptr, type Blocked, type ExecCtx, type Value } from '../../interp/api.js';
 import type { Kernel } from '../state.js';
@@ -33,11 +35,15 @@ const VM_WRITE = 0x2n;
 const VM_SHARED = 0x8n;
 const VM_MAYWRITE = 0x20n;
 
+/**
+ * page_add_new_anon_rmap()'s __page_set_anon_rmap() for a new page (a THP's head): mapping and
+ * index, and -- where the release has it -- PG_anon_exclusive (a new page is this process's own).
+ */
 function setMapping(k: Kernel, page: PageState, vma: Vma, addr: bigint): void {
   const av = vma.anonVma!;
   page.mapping = new Ptr(av.self.region, 0, 1); // anon_vma | PAGE_MAPPING_ANON
   page.index = vma.pgoffOf(addr);
-  void k;
+  if (k.release.anonExclusive) page.anonExclusive = true;
 }
 
 /** anon_vma_prepare(): give the vma an anon_vma (and its chain) on first anonymous fault. */
@@ -85,6 +91,7 @@ function* handleMmFaultBody(ctx: ExecCtx, k: Kernel, vma: Vma, address: bigint, 
       gfp_mask: 0,
       pgoff: vma.pgoffOf(address),
       address: address & ~0xfffn,
+      real_address: address,
       flags,
       pmd: pmd.table.ptr(pmd.i),
       pud: null,
@@ -93,6 +100,7 @@ function* handleMmFaultBody(ctx: ExecCtx, k: Kernel, vma: Vma, address: bigint, 
       page: null,
       pte: table.ptr(i),
       ptl: null,
+      prealloc_pte: null,
     });
     const r = yield* ctx.call('do_swap_page', [vmf.self]);
     return Number(r);
@@ -134,24 +142,45 @@ function* doAnonymousPage(ctx: ExecCtx, k: Kernel, vma: Vma, table: PageTable, i
   return 0;
 }
 
-/** do_wp_page() for anonymous memory: reuse a page only this pte maps and references, else copy. */
+/** do_wp_page() for anonymous memory: reuse the page when the release's rule allows it, else copy. */
 function* doWpPage(ctx: ExecCtx, k: Kernel, vma: Vma, table: PageTable, i: number, address: bigint): Generator<Blocked, number, void> {
   const pte = table.entries[i] as Pte & { v: { k: 'present'; pfn: number } };
   const old = k.memmap.state(pte.v.pfn);
   if (old.kind !== 'zero') {
     const h = k.memmap.headOf(old);
-    if (isAnonHead(h) && h.refcount === 1 && tryLockPage(ctx, h)) {
-      const reuse = pageMapcount(k, old) === 1 && h.refcount === 1;
-      unlockPage(ctx, h);
-      if (reuse) {
-        // wp_page_reuse()
-        table.entries[i] = Pte.present(pte.v.pfn, { ...(pte.v as { bits: import('./pgtable-types.js').PteBits }).bits, write: true, dirty: true, young: true });
-        return VM_FAULT_WRITE;
-      }
+    if (isAnonHead(h) && (k.release.anonExclusive ? mayReuseExclusive(ctx, h, old) : mayReuseMapped(ctx, k, h, old))) {
+      // wp_page_reuse()
+      table.entries[i] = Pte.present(pte.v.pfn, { ...(pte.v as { bits: import('./pgtable-types.js').PteBits }).bits, write: true, dirty: true, young: true });
+      return VM_FAULT_WRITE;
     }
     getPage(ctx, h);
   }
   return yield* k.tsFrame(ctx, 'wp_page_copy', wpPageCopy(ctx, k, vma, table, i, address, old.kind === 'zero' ? null : old));
+}
+
+/** v5.14: a page this pte alone maps and references (checked under the page lock). */
+function mayReuseMapped(ctx: ExecCtx, k: Kernel, h: PageState, page: PageState): boolean {
+  if (h.refcount !== 1 || !tryLockPage(ctx, h)) return false;
+  const reuse = pageMapcount(k, page) === 1 && h.refcount === 1;
+  unlockPage(ctx, h);
+  return reuse;
+}
+
+/**
+ * v6.1 (PG_anon_exclusive): an exclusive page at once; otherwise a folio this mapping holds the
+ * only reference to (checked under the folio lock), which page_move_anon_rmap() makes exclusive.
+ * (No swap cache, KSM or LRU pagevecs in the model.)
+ */
+function mayReuseExclusive(ctx: ExecCtx, h: PageState, page: PageState): boolean {
+  if (page.anonExclusive) return true;
+  if (h.refcount > 1 || !tryLockPage(ctx, h)) return false;
+  const reuse = h.refcount === 1;
+  if (reuse) {
+    page.anonExclusive = true; // page_move_anon_rmap()
+    page.lastFn = fnOf(ctx);
+  }
+  unlockPage(ctx, h);
+  return reuse;
 }
 
 /** wp_page_copy(): new page, CLEAR notifier over the page, swap the pte, drop the old mapping. */
@@ -200,10 +229,13 @@ export function splitHugePmdLocked(ctx: ExecCtx, k: Kernel, vma: Vma, pmd: { tab
   if (pv.bits.dirty) head.dirty = true;
   if (head.refcount <= 0) ctx.bug('__split_huge_pmd_locked: VM_BUG_ON_PAGE(!page_count(page))');
   head.refcount += HPAGE_PMD_NR - 1; // page_ref_add(page, HPAGE_PMD_NR - 1)
+  // v6.1: each subpage gets the head's PG_anon_exclusive (SetPageAnonExclusive(page + i))
+  const exclusive = k.release.anonExclusive && head.anonExclusive;
   for (let n = 0; n < HPAGE_PMD_NR; n++) {
     table.entries[n] = Pte.present(head.pfn + n, { write: pv.bits.write && (vma.flags & VM_WRITE) !== 0n, dirty: false, young: pv.bits.young, softDirty: pv.bits.softDirty, uffdWp: pv.bits.uffdWp });
     const s = k.memmap.state(head.pfn + n);
     s.mapcount++;
+    if (exclusive) s.anonExclusive = true;
     s.lastFn = '__split_huge_pmd_locked';
   }
   head.compoundMapcount--; // last PMD mapping gone
@@ -300,7 +332,8 @@ function* copyPteRange(ctx: ExecCtx, k: Kernel, dst: Vma, src: Vma, spmd: { tabl
     }
     if (page.kind !== 'zero') {
       getPage(ctx, k.memmap.headOf(page));
-      page.mapcount++; // page_dup_rmap()
+      page.mapcount++; // page_dup_rmap() (v6.1: page_try_dup_anon_rmap(), which shares the page)
+      if (k.release.anonExclusive) page.anonExclusive = false;
     }
     dt.entries[i] = Pte.present(p.v.pfn, { ...bits, young: false });
   }

@@ -1,6 +1,8 @@
-// The mprotect() system call around the model C change_protection() (mm/mprotect.c, v5.14):
+// The mprotect() system call around the model C change_protection() (mm/mprotect.c):
 // mmap_lock for writing, the vma's vm_flags and vm_page_prot updated (mprotect_fixup() for a vma
-// covered exactly; splitting a vma is not modelled), then the page tables.
+// covered exactly; splitting a vma is not modelled), then the page tables -- in v5.14 with
+// change_protection(vma, start, end, newprot, cp_flags), in v6.1 with the mmu_gather of
+// tlb_gather_mmu() first and MM_CP_TRY_CHANGE_WRITABLE for a writable private vma.
 
 import type { Blocked, ExecCtx } from '../../interp/api.js';
 import type { Kernel } from '../state.js';
@@ -12,6 +14,7 @@ import { VM_EXEC, VM_MAYEXEC, VM_MAYREAD, VM_MAYWRITE, VM_READ, VM_WRITE, vmGetP
 export const PROT_READ = 1;
 export const PROT_WRITE = 2;
 export const PROT_EXEC = 4;
+const MM_CP_TRY_CHANGE_WRITABLE = 1n;
 
 export function* mprotect(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len: bigint, prot: number): Generator<Blocked, number, void> {
   return yield* k.tsFrame(ctx, 'mprotect (mprotect_fixup)', mprotectBody(ctx, k, mm, start, len, prot));
@@ -33,8 +36,16 @@ function* mprotectBody(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len
       if ((want & ~may) !== 0n) return -13; // -EACCES
       vma.flags = (vma.flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | want;
       vma.prot = vmGetPageProt(vma.flags);
-      // dirty_accountable: vma_wants_writenotify() is false for private anonymous memory.
-      yield* ctx.call('change_protection', [vma.self, vma.start, vma.end, vma.prot, 0n]);
+      if (k.release.mprotectGathers) {
+        // do_mprotect_pkey()'s tlb_gather_mmu(&tlb, current->mm); mprotect_fixup() asks to try
+        // making ptes writable in a writable private vma (shared anonymous vmas are not modelled)
+        const tlb = k.plain('mmu_gather', `mmu_gather of mprotect in ${mm.name}`, { mm: mm.self, start: 0n, end: 0n });
+        const cpFlags = (vma.flags & VM_WRITE) !== 0n ? MM_CP_TRY_CHANGE_WRITABLE : 0n;
+        yield* ctx.call('change_protection', [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags]);
+      } else {
+        // dirty_accountable: vma_wants_writenotify() is false for private anonymous memory.
+        yield* ctx.call('change_protection', [vma.self, vma.start, vma.end, vma.prot, 0n]);
+      }
     }
     return 0;
   } finally {

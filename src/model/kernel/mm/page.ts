@@ -1,13 +1,18 @@
 // The memmap: one struct page per pfn, with compound (THP) head/tail pages and the field overlays
-// of a 5.14 x86-64 struct page (notes §2). The model C reads page fields through `page->field`;
+// of an x86-64 struct page (notes §2). The model C reads page fields through `page->field`;
 // for a THP tail the `mapping` (and `index`) slot holds what the compound metadata put there:
-//   page[1]  ->mapping = TAIL_MAPPING with compound_nr in its low 32 bits (0xdead000000000200)
+//   page[1]  ->mapping = v5.14: TAIL_MAPPING with compound_nr in its low 32 bits (0xdead000000000200);
+//                        v6.1: compound_pincount (0) low, compound_nr high (0x0000020000000000)
 //   page[2]  ->mapping = deferred_list.next (a pointer into page[2] itself), ->index = .prev
 //   page[3+] ->mapping = TAIL_MAPPING (0xdead000000000400)
 // and the read records a `tail-mapping-read` hazard naming the reading function.
+// A `struct folio *` is a pointer to the head's struct page (a folio is the compound page seen
+// from its head): its first fields are the head's, the large-folio fields (_folio_order,
+// _folio_nr_pages, _total_mapcount, _pincount) live in page[1] and read the head's state.
 
 import { Ptr, type CType, type ExecCtx, type Region, type StructRef, type ThreadRef, type Value } from '../../interp/api.js';
 import { FieldCellRegion, hex } from '../object.js';
+import type { Release } from '../release.js';
 
 export const PAGE_SHIFT = 12;
 export const PAGE_SIZE = 4096n;
@@ -43,6 +48,8 @@ export class PageState {
   dirty = false;
   referenced = false;
   mlocked = false;
+  /** PG_anon_exclusive of this very subpage (releases that have it: Release.anonExclusive). */
+  anonExclusive = false;
   /** The page's contents, as one word (what user space last stored there). */
   data = 0n;
   /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
@@ -86,8 +93,31 @@ export class PageObj implements StructRef {
         return s.mapcount;
       case '_refcount':
         return s.refcount;
+      case 'page':
+        // struct folio's `struct page page` member: the head itself
+        return this;
+      case '_folio_order':
+      case '_folio_nr_pages':
+      case '_total_mapcount':
+      case '_pincount':
+        return this.largeFolioField(field, ctx);
       default:
         return ctx.bug(`struct page has no field ${field} in the model`);
+    }
+  }
+  /** A struct folio field that lives in page[1]: meaningful for a large folio's head only. */
+  private largeFolioField(field: string, ctx: ExecCtx): Value {
+    const s = this.s;
+    if (!s.isHead) return ctx.notModelled(`folio->${field} of pfn ${hex(BigInt(s.pfn))}, which is not the head of a large folio (the field lives in the next struct page)`);
+    switch (field) {
+      case '_folio_order':
+        return s.order;
+      case '_folio_nr_pages':
+        return 1 << s.order;
+      case '_total_mapcount':
+        return s.compoundMapcount;
+      default:
+        return 0;
     }
   }
   set(field: string, value: Value, ctx: ExecCtx): void {
@@ -110,6 +140,7 @@ export class PageObj implements StructRef {
     }
   }
   fieldPtr(field: string, _ctx: ExecCtx): Ptr {
+    if (field === 'page') return this.self;
     this.fptrs ??= new Map();
     let p = this.fptrs.get(field);
     if (!p) {
@@ -153,6 +184,7 @@ export class Memmap {
   private nextPfn: number;
 
   constructor(
+    readonly release: Release,
     readonly maxPfn = 1 << 16,
     firstPfn = 0x1000,
   ) {
@@ -218,7 +250,10 @@ export class Memmap {
     return s.isTail ? this.state(s.head) : s;
   }
 
-  /** page->flags as a word: PG_locked(0) referenced(2) dirty(4) head(16) mlocked(21) (x86-64 order). */
+  /**
+   * page->flags as a word: PG_locked(0) referenced(2) dirty(4) head(16) mlocked(21) (x86-64 order),
+   * and PG_anon_exclusive (the PG_mappedtodisk bit, 17) where the release has it.
+   */
   flagsWord(s: PageState): bigint {
     let f = 0n;
     const h = this.headOf(s);
@@ -226,6 +261,7 @@ export class Memmap {
     if (s.referenced) f |= 1n << 2n;
     if (s.dirty || (s.isTail && h.dirty)) f |= 1n << 4n;
     if (s.isHead) f |= 1n << 16n;
+    if (s.anonExclusive && this.release.anonExclusive) f |= 1n << 17n;
     if (h.mlocked) f |= 1n << 21n;
     return f;
   }
@@ -241,9 +277,10 @@ export class Memmap {
     let what: string;
     if (nth === 1) {
       const nr = BigInt(1 << h.order);
-      const slot = (TAIL_MAPPING & ~0xffffffffn) | nr;
+      const pincount = this.release.firstTailPincount;
+      const slot = pincount ? nr << 32n : (TAIL_MAPPING & ~0xffffffffn) | nr;
       v = field === 'mapping' ? ctx.mem.ptrAt(slot, { k: 'void' }) : 0n;
-      what = `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex(slot)})`;
+      what = pincount ? `first tail: compound_pincount 0 and compound_nr ${nr} (${hex(slot)})` : `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex(slot)})`;
     } else if (nth === 2) {
       // deferred_list is an empty list head: next and prev point at the list head itself (page[2] + 24).
       const self = this.addressOf(s.pfn) + 24n;

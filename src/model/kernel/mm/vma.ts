@@ -35,6 +35,8 @@ export class MmStruct extends RtObject {
         return this.subs ? this.subs.self : null;
       case 'map_count':
         return this.vmas.length;
+      case 'mm_users':
+        return this.users;
       default:
         return this.noField(field, ctx);
     }
