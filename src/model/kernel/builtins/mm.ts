@@ -11,6 +11,7 @@ import { slotOf } from './pgtable.js';
 import { TableBuilder, b } from './def.js';
 
 const MAX_ERRNO = 4095n;
+const VM_UFFD_WP = 0x1000n;
 
 function isErr(p: Value): boolean {
   if (!(p instanceof Ptr)) return false;
@@ -144,7 +145,17 @@ export function mmBuiltins(): TableBuilder {
     .in('include/linux/err.h')
     .fn('void *ERR_PTR(long error)', (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e as bigint)), { k: 'void' }))
     .fn('bool IS_ERR(const void *ptr)', (_ctx, p) => b(isErr(p)))
-    .fn('long PTR_ERR(const void *ptr)', (_ctx, p) => (p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n));
+    .fn('long PTR_ERR(const void *ptr)', (_ctx, p) => (p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n))
+    // VMA kinds the model has none of: every model vma is private anonymous memory, with no
+    // file (so neither fsdax nor memfd_secret) and no protection key.
+    .in('include/linux/fs.h')
+    .fn('bool vma_is_fsdax(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 0))
+    .in('include/linux/secretmem.h')
+    .fn('bool vma_is_secretmem(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 0))
+    .in('arch/x86/include/asm/mmu_context.h')
+    .fn('bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 1))
+    .in('include/linux/userfaultfd_k.h')
+    .fn('bool userfaultfd_wp(struct vm_area_struct *vma)', (ctx, v) => b((asStruct(v, Vma, ctx, 'vma').flags & VM_UFFD_WP) !== 0n));
   return t;
 }
 

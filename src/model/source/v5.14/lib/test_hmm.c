@@ -321,9 +321,8 @@ static int dmirror_write(struct dmirror *dmirror, struct hmm_dmirror_cmd *cmd)
 		cmd->faults++;
 	}
 
-	cmd->cpages = bounce.cpages;
-
 fini:
+	cmd->cpages = bounce.cpages;
 	dmirror_bounce_fini(&bounce);
 	return ret;
 }
@@ -336,10 +335,8 @@ static int dmirror_check_atomic(struct dmirror *dmirror, unsigned long start,
 
 	for (pfn = start >> PAGE_SHIFT; pfn < (end >> PAGE_SHIFT); pfn++) {
 		void *entry;
-		struct page *page;
 
 		entry = xa_load(&dmirror->pt, pfn);
-		page = xa_untag_pointer(entry);
 		if (xa_pointer_tag(entry) == DPT_XA_TAG_ATOMIC)
 			return -EPERM;
 	}
@@ -405,7 +402,7 @@ static int dmirror_exclusive(struct dmirror *dmirror,
 
 	mmap_read_lock(mm);
 	for (addr = start; addr < end; addr = next) {
-		unsigned long mapped = 0;
+		unsigned long mapped;
 		int i;
 
 		if (end < addr + (ARRAY_SIZE(pages) << PAGE_SHIFT))
@@ -450,7 +447,12 @@ static int dmirror_exclusive(struct dmirror *dmirror,
 }
 
 /* ----------------------------------------------------------------------------------------- */
-/* Model harness (not kernel code): what dmirror_fops_open() and the ioctl entry do. */
+/*
+ * Model harness (not kernel code): what dmirror_fops_open() and dmirror_fops_unlocked_ioctl()
+ * do for the commands the exclusive tests use. Left out: the file and its private_data (one
+ * static mirror), kzalloc/kfree, the copy_from_user() of the command block (its fields come in
+ * as arguments), and HMM_DMIRROR_READ, _MIGRATE and _SNAPSHOT (-EINVAL here).
+ */
 
 static struct dmirror_device model_mdevice;
 static struct dmirror model_dmirror;
@@ -472,35 +474,55 @@ int dmirror_model_open(struct mm_struct *mm)
 }
 
 /*
- * dmirror_fops_unlocked_ioctl() for the commands the exclusive tests use. @ptr is the user
- * address of the test's mirror buffer. Returns the ioctl's result; cmd.cpages is kept for
- * dmirror_model_cpages().
+ * dmirror_fops_unlocked_ioctl(): the same argument checks, and the command block goes back to
+ * the caller (model_cmd, read by dmirror_model_cpages()) only when the command succeeded, as
+ * its copy_to_user() does. @ptr is the user address of the test's mirror buffer.
  */
 long dmirror_model_ioctl(unsigned int command, u64 addr, u64 npages, u64 ptr)
 {
-	struct dmirror *dmirror = &model_dmirror;
-	struct hmm_dmirror_cmd *cmd = &model_cmd;
-	long ret;
+	struct hmm_dmirror_cmd cmd;
+	struct dmirror *dmirror;
+	int ret;
 
-	cmd->addr = addr;
-	cmd->ptr = ptr;
-	cmd->npages = npages;
-	cmd->cpages = 0;
-	cmd->faults = 0;
+	dmirror = &model_dmirror;
 
-	if (command == HMM_DMIRROR_WRITE)
-		ret = dmirror_write(dmirror, cmd);
-	else if (command == HMM_DMIRROR_EXCLUSIVE)
-		ret = dmirror_exclusive(dmirror, cmd);
-	else if (command == HMM_DMIRROR_CHECK_EXCLUSIVE)
-		ret = dmirror_check_atomic(dmirror, cmd->addr,
-					cmd->addr + (cmd->npages << PAGE_SHIFT));
-	else
-		ret = -EINVAL;
+	cmd.addr = addr;
+	cmd.ptr = ptr;
+	cmd.npages = npages;
 
-	return ret;
+	if (cmd.addr & ~PAGE_MASK)
+		return -EINVAL;
+	if (cmd.addr >= (cmd.addr + (cmd.npages << PAGE_SHIFT)))
+		return -EINVAL;
+
+	cmd.cpages = 0;
+	cmd.faults = 0;
+
+	switch (command) {
+	case HMM_DMIRROR_WRITE:
+		ret = dmirror_write(dmirror, &cmd);
+		break;
+
+	case HMM_DMIRROR_EXCLUSIVE:
+		ret = dmirror_exclusive(dmirror, &cmd);
+		break;
+
+	case HMM_DMIRROR_CHECK_EXCLUSIVE:
+		ret = dmirror_check_atomic(dmirror, cmd.addr,
+					cmd.addr + (cmd.npages << PAGE_SHIFT));
+		break;
+
+	default:
+		return -EINVAL;
+	}
+	if (ret)
+		return ret;
+
+	model_cmd = cmd;
+	return 0;
 }
 
+/* The cpages field of the command block the last successful ioctl gave back. */
 u64 dmirror_model_cpages(void)
 {
 	return model_cmd.cpages;

@@ -27,10 +27,10 @@ static struct page *no_page_table(struct vm_area_struct *vma,
 {
 	/*
 	 * A core dump asks for -EFAULT where nothing is mapped and nothing would be
-	 * faulted in. (The kernel also tests !vma->vm_ops->fault; the model has
-	 * anonymous vmas only.)
+	 * faulted in.
 	 */
-	if ((flags & FOLL_DUMP) && vma_is_anonymous(vma))
+	if ((flags & FOLL_DUMP) &&
+			(vma_is_anonymous(vma) || !vma->vm_ops->fault))
 		return ERR_PTR(-EFAULT);
 	return NULL;
 }
@@ -344,6 +344,12 @@ static int check_vma_flags(struct vm_area_struct *vma, unsigned long gup_flags)
 	if (gup_flags & FOLL_ANON && !vma_is_anonymous(vma))
 		return -EFAULT;
 
+	if ((gup_flags & FOLL_LONGTERM) && vma_is_fsdax(vma))
+		return -EOPNOTSUPP;
+
+	if (vma_is_secretmem(vma))
+		return -EFAULT;
+
 	if (write) {
 		if (!(vm_flags & VM_WRITE)) {
 			if (!(gup_flags & FOLL_FORCE))
@@ -362,10 +368,9 @@ static int check_vma_flags(struct vm_area_struct *vma, unsigned long gup_flags)
 		if (!(vm_flags & VM_MAYREAD))
 			return -EFAULT;
 	}
-	/*
-	 * (arch_vma_access_permitted(vma, write, false, foreign): x86 protection keys, not
-	 * modelled: always permitted.)
-	 */
+	/* A data access, never an instruction fetch: execute is false. */
+	if (!arch_vma_access_permitted(vma, write, false, foreign))
+		return -EFAULT;
 	return 0;
 }
 
@@ -541,6 +546,9 @@ static bool is_valid_gup_flags(unsigned int gup_flags)
 {
 	/* FOLL_PIN is set only by the pin_user_pages*() family. */
 	if (WARN_ON_ONCE(gup_flags & FOLL_PIN))
+		return false;
+	/* Long-term GUP goes through __gup_longterm_locked(), not this entry point. */
+	if (WARN_ON_ONCE(gup_flags & FOLL_LONGTERM))
 		return false;
 	return true;
 }

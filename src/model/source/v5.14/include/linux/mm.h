@@ -33,6 +33,7 @@
 #define VM_LOCKED	0x00002000UL
 #define VM_IO		0x00004000UL
 #define VM_PFNMAP	0x00000400UL
+#define VM_UFFD_WP	0x00001000UL
 
 /* page->mapping low bits (include/linux/page-flags.h) */
 #define PAGE_MAPPING_ANON	0x1
@@ -113,6 +114,10 @@ struct vm_fault {
 	struct page *page;
 	pte_t *pte;
 	spinlock_t *ptl;
+};
+
+struct vm_operations_struct {
+	vm_fault_t (*fault)(struct vm_fault *vmf);
 };
 
 /* is_cow_mapping(): private and may be written (include/linux/mm.h) */
