@@ -154,6 +154,26 @@ export function mmBuiltins(): TableBuilder {
     .fn('bool vma_is_secretmem(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 0))
     .in('arch/x86/include/asm/mmu_context.h')
     .fn('bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 1))
+    // hugetlb lookups: on x86-64 follow_huge_addr() is the generic one (-EINVAL, nothing found by
+    // address); the others are reached only for hugetlb or hugepd entries, which the model has none of.
+    .in('include/linux/hugetlb.h')
+    .fn('struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)', (ctx) => ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: 'void' }))
+    .fn('struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)', (ctx) => ctx.notModelled('follow_huge_pd: hugepd directories'))
+    .fn('struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)', (ctx) => ctx.notModelled('follow_huge_pgd: hugetlb pgd entries'))
+    .fn('struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)', (ctx) => ctx.notModelled('follow_huge_pud: hugetlb pages'))
+    .fn('struct page *follow_huge_pmd(struct mm_struct *mm, unsigned long address, pmd_t *pmd, int flags)', (ctx) => ctx.notModelled('follow_huge_pmd: hugetlb pages'))
+    .fn('long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)', (ctx) => ctx.notModelled('follow_hugetlb_page: hugetlb vmas'))
+    .fn('unsigned long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot)', (ctx) => ctx.notModelled('hugetlb_change_protection: hugetlb vmas'))
+    .in('include/linux/huge_mm.h')
+    .fn('struct page *follow_devmap_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags, struct dev_pagemap **pgmap)', (ctx) => ctx.notModelled('follow_devmap_pmd: devmap pmds'))
+    .fn('struct page *follow_devmap_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, int flags, struct dev_pagemap **pgmap)', (ctx) => ctx.notModelled('follow_devmap_pud: devmap puds'))
+    // mm/gup.c's own helpers for the gate area (the vsyscall page, which the model's mms do not
+    // have) and long-term pins, which nothing modelled asks for.
+    .in('mm/gup.c')
+    .fn('long __gup_longterm_locked(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, struct page **pages, struct vm_area_struct **vmas, unsigned int gup_flags)', (ctx) => ctx.notModelled('__gup_longterm_locked: FOLL_LONGTERM'))
+    .fn('int get_gate_page(struct mm_struct *mm, unsigned long address, unsigned int gup_flags, struct vm_area_struct **vma, struct page **page)', (ctx) => ctx.notModelled('get_gate_page: the gate area'))
+    .in('include/linux/swap.h')
+    .fn('void put_swap_device(struct swap_info_struct *si)', (ctx) => ctx.notModelled('put_swap_device: swap devices'))
     .in('include/linux/userfaultfd_k.h')
     .fn('bool userfaultfd_wp(struct vm_area_struct *vma)', (ctx, v) => b((asStruct(v, Vma, ctx, 'vma').flags & VM_UFFD_WP) !== 0n));
   return t;

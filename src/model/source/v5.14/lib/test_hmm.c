@@ -4,10 +4,9 @@
  * part the device-exclusive tests use: HMM_DMIRROR_EXCLUSIVE, HMM_DMIRROR_CHECK_EXCLUSIVE and
  * HMM_DMIRROR_WRITE, and the interval notifier that erases mirror entries.
  *
- * Read against: the v6..v11 postings of "mm: selftests for exclusive device memory"
- * (dri-devel copies), Colin King's May 2021 fix of the `mapped` type (Jason Gunthorpe: make it
- * unsigned long), a 5.14+ lib/test_hmm.c and notes §1.15, §3. Names, signatures, statement
- * order and call arguments are those of v5.14; the text is our own.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
  *
  * Simplifications: page contents are one word per page in the model (kernel/mm/page.ts), so
  * kmap()/memcpy() of a page copy that word and a bounce buffer is an array of page-sized

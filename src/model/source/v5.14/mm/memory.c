@@ -4,10 +4,9 @@
  * (do_swap_page -> remove_device_exclusive_entry -> restore_exclusive_pte) and fork
  * (copy_nonpresent_pte -> try_restore_exclusive_pte).
  *
- * Read against: the v11 posting of "mm: Device exclusive memory access" (full mm/memory.c
- * diff), 5.14-era copies of remove_device_exclusive_entry() quoted in the 2023 "take a page
- * reference" fix, and notes §1.13. Names, signatures, statement order and call arguments are
- * those of v5.14; the text is our own.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
  *
  * Only the device-exclusive branches are modelled. do_swap_page() on a real swap entry, a
  * migration entry, a device-private entry or a hwpoison entry, and copy_nonpresent_pte() on
@@ -160,6 +159,7 @@ vm_fault_t do_swap_page(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct page *page = NULL, *swapcache;
+	struct swap_info_struct *si = NULL;
 	swp_entry_t entry;
 	pte_t pte;
 	int locked;
@@ -191,5 +191,7 @@ vm_fault_t do_swap_page(struct vm_fault *vmf)
 
 	model_not_modelled("do_swap_page: swap-in of a real swap entry");
 out:
+	if (si)
+		put_swap_device(si);
 	return ret;
 }

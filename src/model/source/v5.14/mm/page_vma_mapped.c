@@ -2,10 +2,9 @@
 /*
  * Model source: mm/page_vma_mapped.c, "where does this vma map this page".
  *
- * Read against: the v11 posting's hunk (device-exclusive entries count as mappings), Hugh
- * Dickins' June 2021 rework (vma_address_end(), step_forward()) and notes §1.9. Names and
- * signatures are those of v5.14; map_pte(), pfn_is_match() and check_pte() follow v5.14
- * statement by statement.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
  *
  * page_vma_mapped_walk() itself is restructured: the kernel enters and leaves the pte loop
  * with `goto next_pte` / `goto this_pte` / `goto restart` jumps into the middle of loops; here

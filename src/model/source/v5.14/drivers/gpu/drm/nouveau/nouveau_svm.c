@@ -3,9 +3,9 @@
  * Model source: drivers/gpu/drm/nouveau/nouveau_svm.c, the GPU atomic-fault path of the 5.14
  * driver ("nouveau/svm: implement atomic SVM access", 8f187163eb89) and its two notifiers.
  *
- * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for statement
- * (../read-from.json records the token digest of each and every reason one differs); the
- * comments are our own. On a retry the 5.14 loop goes round again *without*
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own. On a retry the 5.14 loop goes round again *without*
  * unlock_page()/put_page() of the page the previous pass made exclusive.
  *
  * Left out: the fault buffer (nouveau_svm_fault() parses a hardware fault buffer, sorts and
