@@ -4,7 +4,7 @@
 // the model's tree defines: the digest of the kernel definition's tokens and, where the model's
 // tokens differ, the model's digest with the reasons already recorded (new differences get
 // "UNEXPLAINED", which the test refuses until a reason replaces it). Harness functions keep
-// their mark. Needs a build (npm run build).
+// their mark and what they stand for. Needs a build (npm run build).
 //
 //   node scripts/read-from.mjs v5.14 /path/to/kernel-text "Linux v5.14 (tag v5.14, 7d2a07b76933)"
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -56,7 +56,7 @@ for (const f of walk(tree)) {
     const was = old.functions?.[path]?.[fn.name] ?? {};
     const model = tokenDigest(functionTokens(idx, fn));
     if (was.harness) {
-      functions[path][fn.name] = { harness: true };
+      functions[path][fn.name] = was.standsFor ? { harness: true, standsFor: was.standsFor } : { harness: true };
       continue;
     }
     const defs = kernel.get(fn.name) ?? [];

@@ -9,6 +9,8 @@ import { sourceDir } from './index.js';
 export interface FnProvenance {
   /** Not kernel code: a stand-in for what the model does not run (a fault buffer, an ioctl entry). */
   harness?: true;
+  /** For a harness function: the kernel code it stands for. */
+  standsFor?: string;
   /** Digest of the kernel definition's tokens (comments and layout aside). */
   kernel?: string;
   /** Kernel path of the definition when it is not the model file's own (mm/ksm.c ...). */
