@@ -17,6 +17,11 @@ import { traceTsCall, traceTsReturn } from './ts-frames.js';
 export interface KernelConfig {
   /** Transparent huge pages for anonymous memory ("always" when true, "never" when false). */
   thp: boolean;
+  /**
+   * Parameter counts of the model C functions the runtime calls, where a base's prototype may
+   * differ from v5.14's (copy_nonpresent_pte() took one vma before 5.14).
+   */
+  modelParams?: ReadonlyMap<string, number>;
 }
 
 /** INITIAL_JIFFIES of the kernel on 64-bit: (unsigned int)(-300 * HZ), five minutes before wrap. */

@@ -57,6 +57,12 @@ struct nvif_object {
 	u32 handle;
 };
 
+struct nvif_client {
+	struct nvif_object object;
+	u64 version;
+	u8 route;
+};
+
 struct nvif_vmm {
 	struct nvif_object object;
 };
@@ -294,6 +300,7 @@ out:
 
 static struct nouveau_drm model_drm;
 static struct nouveau_cli model_cli;
+static struct nvif_client model_client;
 static struct nouveau_vmm model_vmm;
 static struct nouveau_svmm model_svmm;
 static struct nouveau_svm model_svm;
@@ -307,6 +314,7 @@ int nouveau_svm_model_init(struct mm_struct *mm, struct device *dev)
 	model_drm.dev = dev;
 	model_cli.drm = &model_drm;
 	model_vmm.cli = &model_cli;
+	model_vmm.vmm.object.client = &model_client;
 	model_svm.drm = &model_drm;
 	model_svmm.vmm = &model_vmm;
 	model_svmm.unmanaged.start = 0;
