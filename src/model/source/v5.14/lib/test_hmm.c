@@ -268,7 +268,7 @@ static int dmirror_fault(struct dmirror *dmirror, unsigned long start,
 	};
 	int ret = 0;
 
-	/* Since the mm is for the mirrored process, get a reference first. */
+	/* The mm belongs to the process being mirrored: hold a reference while using it. */
 	if (!mmget_not_zero(mm))
 		return 0;
 
@@ -350,7 +350,7 @@ static int dmirror_atomic_map(unsigned long start, unsigned long end,
 	unsigned long pfn, mapped = 0;
 	int i;
 
-	/* Map the migrated pages into the device's page tables. */
+	/* Enter each exclusive page into the mirror, tagged for atomic access. */
 	mutex_lock(&dmirror->mutex);
 
 	for (i = 0, pfn = start >> PAGE_SHIFT; pfn < (end >> PAGE_SHIFT); pfn++, i++) {
@@ -395,7 +395,7 @@ static int dmirror_exclusive(struct dmirror *dmirror,
 	if (end < start)
 		return -EINVAL;
 
-	/* Since the mm is for the mirrored process, get a reference first. */
+	/* The mm belongs to the process being mirrored: hold a reference while using it. */
 	if (!mmget_not_zero(mm))
 		return -EINVAL;
 

@@ -101,7 +101,7 @@ retry:
 			goto no_page;
 	} else if (unlikely(!page)) {
 		if (flags & FOLL_DUMP) {
-			/* Avoid special (like zero) pages in core dumps */
+			/* A core dump skips special pages such as the zero page. */
 			page = ERR_PTR(-EFAULT);
 			goto out;
 		}
@@ -115,7 +115,7 @@ retry:
 		}
 	}
 
-	/* try_grab_page() does nothing unless FOLL_GET or FOLL_PIN is set. */
+	/* Takes a reference (FOLL_GET) or a pin (FOLL_PIN); neither flag: nothing. */
 	if (unlikely(!try_grab_page(page, flags))) {
 		page = ERR_PTR(-ENOMEM);
 		goto out;
@@ -381,7 +381,7 @@ static int faultin_page(struct vm_area_struct *vma,
 	unsigned int fault_flags = 0;
 	vm_fault_t ret;
 
-	/* mlock all present pages, but do not fault in new pages */
+	/* FOLL_MLOCK without FOLL_POPULATE: only pages already present, no fault. */
 	if ((*flags & (FOLL_POPULATE | FOLL_MLOCK)) == FOLL_MLOCK)
 		return -ENOENT;
 	if (*flags & FOLL_WRITE)
@@ -453,7 +453,7 @@ static int check_vma_flags(struct vm_area_struct *vma, unsigned long gup_flags)
 	} else if (!(vm_flags & VM_READ)) {
 		if (!(gup_flags & FOLL_FORCE))
 			return -EFAULT;
-		/* Is there actually any vma we can reach here which does not have VM_MAYREAD? */
+		/* A forced read still needs a vma that could ever be readable. */
 		if (!(vm_flags & VM_MAYREAD))
 			return -EFAULT;
 	}
@@ -531,10 +531,7 @@ static long __get_user_pages(struct mm_struct *mm,
 			}
 		}
 retry:
-		/*
-		 * If we have a pending SIGKILL, don't keep faulting pages and
-		 * potentially allocating memory.
-		 */
+		/* A task being killed stops here instead of faulting in more pages. */
 		if (fatal_signal_pending(current)) {
 			ret = -EINTR;
 			goto out;
@@ -559,10 +556,7 @@ retry:
 			}
 			BUG();
 		} else if (PTR_ERR(page) == -EEXIST) {
-			/*
-			 * Proper page table entry exists, but no corresponding
-			 * struct page.
-			 */
+			/* A pte that maps no struct page: nothing to return for it. */
 			goto next_page;
 		} else if (IS_ERR(page)) {
 			ret = PTR_ERR(page);
@@ -608,7 +602,7 @@ static __always_inline long __get_user_pages_locked(struct mm_struct *mm,
 	bool lock_dropped;
 
 	if (locked) {
-		/* if VM_FAULT_RETRY can be returned, vmas become invalid */
+		/* A fault that may drop mmap_lock could free the vmas the caller asks for. */
 		BUG_ON(vmas);
 		/* check caller initialized locked */
 		BUG_ON(*locked != 1);

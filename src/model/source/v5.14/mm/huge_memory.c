@@ -44,7 +44,7 @@ struct page *follow_trans_huge_pmd(struct vm_area_struct *vma,
 	if ((flags & FOLL_DUMP) && is_huge_zero_pmd(*pmd))
 		return ERR_PTR(-EFAULT);
 
-	/* Full NUMA hinting faults to serialise migration in fault paths */
+	/* A NUMA hinting pmd: let the fault path handle it (it serialises against migration). */
 	if ((flags & FOLL_NUMA) && pmd_protnone(*pmd))
 		goto out;
 

@@ -44,10 +44,7 @@ static void restore_exclusive_pte(struct vm_area_struct *vma,
 
 	set_pte_at(vma->vm_mm, address, ptep, pte);
 
-	/*
-	 * No need to take a page reference as one was already
-	 * created when the swap entry was made.
-	 */
+	/* The exclusive entry kept its page reference: the pte takes it over. */
 	if (PageAnon(page))
 		page_add_anon_rmap(page, vma, address, false);
 	else
@@ -103,10 +100,8 @@ copy_nonpresent_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm,
 		model_not_modelled("copy_nonpresent_pte: device private entries");
 	} else if (is_device_exclusive_entry(entry)) {
 		/*
-		 * Make device exclusive entries present by restoring the
-		 * original entry then copying as for a present pte. Device
-		 * exclusive entries currently only support private writable
-		 * (ie. COW) mappings.
+		 * Turn the entry back into the pte it replaced and let the caller
+		 * copy that; exclusive entries exist only in private (COW) mappings.
 		 */
 		VM_BUG_ON(!is_cow_mapping(src_vma->vm_flags));
 		if (try_restore_exclusive_pte(src_pte, src_vma, addr))

@@ -67,7 +67,7 @@ static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 				ptent = pte_clear_uffd_wp(ptent);
 			}
 
-			/* Avoid taking write faults for known dirty pages */
+			/* A page known to be dirty may stay writable: no write fault needed to dirty it. */
 			if (dirty_accountable && pte_dirty(ptent) &&
 					(pte_soft_dirty(ptent) ||
 					 !(vma->vm_flags & VM_SOFTDIRTY))) {
@@ -154,7 +154,7 @@ static inline unsigned long change_pmd_range(struct vm_area_struct *vma,
 		     pmd_none_or_clear_bad_unless_trans_huge(pmd))
 			goto next;
 
-		/* invoke the mmu notifier if the pmd is populated */
+		/* Start the notifier once, at the first pmd that maps something. */
 		if (!range.start) {
 			mmu_notifier_range_init(&range,
 				MMU_NOTIFY_PROTECTION_VMA, 0,
@@ -179,7 +179,7 @@ static inline unsigned long change_pmd_range(struct vm_area_struct *vma,
 					goto next;
 				}
 			}
-			/* fall through, the trans huge pmd just split */
+			/* The huge pmd was split: go on at pte level. */
 		}
 		this_pages = change_pte_range(vma, pmd, addr, next, newprot,
 					      cp_flags);
@@ -259,7 +259,7 @@ static unsigned long change_protection_range(struct vm_area_struct *vma,
 					  cp_flags);
 	} while (pgd++, addr = next, addr != end);
 
-	/* Only flush the TLB if we actually modified any entries: */
+	/* A TLB flush is needed only when some entry changed. */
 	if (pages)
 		flush_tlb_range(vma, start, end);
 	dec_tlb_flush_pending(mm);

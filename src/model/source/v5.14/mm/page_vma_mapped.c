@@ -155,7 +155,7 @@ static int next_pte(struct page_vma_mapped_walk *pvmw, unsigned long end)
 }
 
 /**
- * page_vma_mapped_walk - check if @pvmw->page is mapped in @pvmw->vma at @pvmw->address
+ * page_vma_mapped_walk - find where @pvmw->vma maps @pvmw->page, from @pvmw->address
  *
  * Returns true with the page table lock held (pvmw->ptl) and pvmw->pte set for each pte that
  * maps the page -- for a THP, each pte mapping any of its subpages -- or with pvmw->pte NULL
@@ -173,7 +173,7 @@ bool page_vma_mapped_walk(struct page_vma_mapped_walk *pvmw)
 	pmd_t pmde;
 	int found;
 
-	/* The only possible pmd mapping has been handled on last iteration */
+	/* A pmd mapping is the only one there can be, and the last call returned it. */
 	if (pvmw->pmd && !pvmw->pte)
 		return not_found(pvmw);
 
@@ -225,7 +225,7 @@ bool page_vma_mapped_walk(struct page_vma_mapped_walk *pvmw)
 			}
 			if (!pmd_present(pmde))
 				model_not_modelled("page_vma_mapped_walk: PMD migration entries");
-			/* THP pmd was split under us: handle on pte level */
+			/* Someone split the THP pmd meanwhile: walk its ptes. */
 			spin_unlock(pvmw->ptl);
 			pvmw->ptl = NULL;
 		} else if (!pmd_present(pmde)) {

@@ -63,7 +63,7 @@ struct anon_vma *page_lock_anon_vma_read(struct page *page)
 		return NULL;
 	}
 
-	/* we pinned the anon_vma, its safe to sleep */
+	/* With the anon_vma referenced, sleeping for its lock is safe. */
 	rcu_read_unlock();
 	anon_vma_lock_read(anon_vma);
 
