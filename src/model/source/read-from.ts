@@ -5,7 +5,7 @@
 // was posted in). A test holds every model function to it; `lkml-replay model` shows it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { baseSpec, sourceDir } from './index.js';
+import { baseSpec, postedMail, sourceDir } from './index.js';
 
 export interface FnProvenance {
   /** Not kernel code: a stand-in for what the model does not run (a fault buffer, an ioctl entry). */
@@ -50,4 +50,38 @@ export function readFrom(name: string): ReadFrom | null {
     cache.set(name, existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as ReadFrom) : null);
   }
   return cache.get(name)!;
+}
+
+/** Where one function of a base was read from, resolved through the bases a posting applies to. */
+export interface FnSource {
+  /** `release`: read from a kernel release; `posting`: as a posting's mail has it; `harness`: not kernel code. */
+  kind: 'release' | 'posting' | 'harness';
+  /** The release ("v5.14"), or the subject of the mail the function was posted in. */
+  version: string;
+  /** The posting mail's Message-ID. */
+  messageId?: string;
+  /** Kernel path of the definition when it is not the model file's own (mm/ksm.c). */
+  from?: string;
+  /** Why the model's statements differ from that text; absent when they are the same. */
+  deviations?: string[];
+  /** A harness function: the kernel code it stands for. */
+  standsFor?: string;
+}
+
+/**
+ * Where function `name` of `path` in base `base` was read from: a posting's own record for the
+ * functions its patch changes, else what the base it applies to says; null when not recorded.
+ */
+export function functionSource(base: string, path: string, name: string): FnSource | null {
+  const spec = baseSpec(base);
+  if (!spec) return null;
+  const e = readFrom(base)?.functions[path]?.[name];
+  if (spec.kind === 'posting') {
+    if (!e) return spec.over ? functionSource(spec.over, path, name) : null;
+    const mail = postedMail(spec, path);
+    return { kind: 'posting', version: e.postedIn ?? mail?.subject ?? base, ...(mail ? { messageId: mail.messageId } : {}), ...(e.model ? { deviations: e.deviations ?? [] } : {}) };
+  }
+  if (!e) return null;
+  if (e.harness) return { kind: 'harness', version: 'model harness', ...(e.standsFor ? { standsFor: e.standsFor } : {}) };
+  return { kind: 'release', version: spec.name, ...(e.from ? { from: e.from } : {}), ...(e.model ? { deviations: e.deviations ?? [] } : {}) };
 }
