@@ -11191,6 +11191,9 @@ var init_ts_frames = __esm({
 });
 
 // src/model/source/bases.ts
+function postedMail(spec, path) {
+  return spec.mails?.find((m) => m.files.some((f) => f.endsWith("/") ? path.startsWith(f) : path === f));
+}
 function baseSpec(name2) {
   return BASE_SPECS.find((b2) => b2.name === name2);
 }
@@ -11210,7 +11213,12 @@ var init_bases = __esm({
         kernel: "5.14",
         date: "2021-06-07",
         over: "v5.14",
-        summary: "the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()"
+        mails: [
+          { subject: "[PATCH v10 07/10] mm: Device exclusive memory access", messageId: "20210607075855.5084-8-apopple@nvidia.com", files: ["mm/", "include/"] },
+          { subject: "[PATCH v10 08/10] mm: Selftests for exclusive device memory", messageId: "20210607075855.5084-9-apopple@nvidia.com", files: ["lib/"] },
+          { subject: "[PATCH v10 10/10] nouveau/svm: Implement atomic SVM access", messageId: "20210607075855.5084-11-apopple@nvidia.com", files: ["drivers/gpu/drm/nouveau/"] }
+        ],
+        summary: "the series as posted in [PATCH v10 07,08,10/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range(), copy_nonpresent_pte() with one vma, the posted test_hmm and nouveau code"
       },
       {
         name: "v5.14",
@@ -11586,7 +11594,7 @@ var init_drivers = __esm({
     init_vma();
     init_def();
     PAGE = 4096;
-    NVIF_VMM_V0_PFNCLR = 12;
+    NVIF_VMM_V0_PFNCLR = 6;
     HMM_PFN_REQ_WRITE = 1n << 62n;
     VOID_T2 = { k: "void" };
     PageDataRegion = class {
@@ -11777,7 +11785,7 @@ function pageBuiltins() {
   }).fn("void mark_page_accessed(struct page *page)", (ctx, p) => {
     pg(ctx, p).h.referenced = true;
     return void 0;
-  }).fn("void flush_anon_page(struct vm_area_struct *vma, struct page *page, unsigned long vmaddr)", () => void 0).fn("void flush_dcache_page(struct page *page)", () => void 0).fn("void mlock_vma_page(struct page *page)", (ctx) => ctx.notModelled("mlock_vma_page: VM_LOCKED vmas")).fn("bool is_huge_zero_page(struct page *page)", (ctx, p) => b(pg(ctx, p).h.kind === "zero" && pg(ctx, p).h.order > 0)).fn("bool is_zero_pfn(unsigned long pfn)", (ctx, pfn) => {
+  }).fn("void flush_anon_page(struct vm_area_struct *vma, struct page *page, unsigned long vmaddr)", () => void 0).fn("void flush_dcache_page(struct page *page)", () => void 0).fn("void mlock_vma_page(struct page *page)", (ctx) => ctx.notModelled("mlock_vma_page: VM_LOCKED vmas")).fn("int compound_mapcount(struct page *page)", (ctx, p) => pg(ctx, p).h.compoundMapcount + 1).fn("bool PageDoubleMap(struct page *page)", (ctx) => ctx.notModelled("PageDoubleMap: double-mapped THPs")).fn("void lru_add_drain(void)", () => void 0).fn("int arch_make_page_accessible(struct page *page)", () => 0).fn("void unpin_user_page(struct page *page)", (ctx) => ctx.notModelled("unpin_user_page: FOLL_PIN")).fn("struct dev_pagemap *get_dev_pagemap(unsigned long pfn, struct dev_pagemap *pgmap)", (ctx) => ctx.notModelled("get_dev_pagemap: ZONE_DEVICE (devmap) pages")).fn("bool is_huge_zero_page(struct page *page)", (ctx, p) => b(pg(ctx, p).h.kind === "zero" && pg(ctx, p).h.order > 0)).fn("bool is_zero_pfn(unsigned long pfn)", (ctx, pfn) => {
     const k = kernelOf(ctx);
     const n = Number(pfn);
     return b(k.memmap.exists(n) && k.memmap.state(n).kind === "zero");
@@ -12401,7 +12409,8 @@ function* copyPteRange(ctx, k, dst, src, spmd, start2, end) {
     let p = st.entries[i2];
     if (p.none) continue;
     if (!p.present) {
-      const r = yield* ctx.call("copy_nonpresent_pte", [dst.mm.self, src.mm.self, dt.ptr(i2), st.ptr(i2), dst.self, src.self, addr2, null]);
+      const vmas = k.config.modelParams?.get("copy_nonpresent_pte") === 7 ? [src.self] : [dst.self, src.self];
+      const r = yield* ctx.call("copy_nonpresent_pte", [dst.mm.self, src.mm.self, dt.ptr(i2), st.ptr(i2), ...vmas, addr2, null]);
       const v = Number(BigInt.asIntN(64, BigInt(r)));
       if (v === -16) {
         ret = -16;
@@ -12595,7 +12604,7 @@ function pgtableBuiltins() {
   t.fn("pgd_t *pgd_offset(struct mm_struct *mm, unsigned long address)", (ctx, mmp, addr2) => {
     const mm = asStruct(mmp, MmStruct, ctx, "mm");
     return mm.pt.pgd.ptr(indexAt("pgd", addr2));
-  }).fn("bool pgd_present(pgd_t pgd)", (ctx, v) => b(upper(ctx, v, "pgd").present)).fn("bool pgd_none(pgd_t pgd)", (ctx, v) => b(!upper(ctx, v, "pgd").present)).fn("bool pgd_bad(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)", (ctx, p) => {
+  }).fn("bool pgd_present(pgd_t pgd)", (ctx, v) => b(upper(ctx, v, "pgd").present)).fn("bool pgd_none(pgd_t pgd)", (ctx, v) => b(!upper(ctx, v, "pgd").present)).fn("bool pgd_bad(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry values")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry values")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry values")).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry values")).fn("spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", (ctx) => ctx.notModelled("pud_lock: huge puds")).fn("p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)", (ctx, p) => {
     const s = slotOf(ctx, p, "pgd", "pgd");
     return s.table.ptr(s.i);
   }).fn("bool p4d_present(p4d_t p4d)", (ctx, v) => b(upper(ctx, v, "p4d").present)).fn("bool p4d_none(p4d_t p4d)", (ctx, v) => b(!upper(ctx, v, "p4d").present)).fn("bool p4d_bad(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).fn("pud_t *pud_offset(p4d_t *p4d, unsigned long address)", (ctx, p, addr2) => {
@@ -12603,7 +12612,13 @@ function pgtableBuiltins() {
     const e = s.table.entries[s.i];
     if (!e.present) return ctx.bug("pud_offset of a p4d that is not present");
     return childTable(kernelOf(ctx), e).ptr(indexAt("pud", addr2));
-  }).fn("bool pud_present(pud_t pud)", (ctx, v) => b(upper(ctx, v, "pud").present)).fn("bool pud_none(pud_t pud)", (ctx, v) => b(!upper(ctx, v, "pud").present)).fn("bool pud_bad(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_huge(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_devmap(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_none_or_clear_bad(pud_t *pud)", (ctx, p) => {
+  }).fn("bool pud_present(pud_t pud)", (ctx, v) => b(upper(ctx, v, "pud").present)).fn("bool pud_none(pud_t pud)", (ctx, v) => b(!upper(ctx, v, "pud").present)).fn("bool pud_bad(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_huge(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_devmap(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pgd", "pgd");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
+    const s = slotOf(ctx, p, "p4d", "p4d");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool pud_none_or_clear_bad(pud_t *pud)", (ctx, p) => {
     const s = slotOf(ctx, p, "pud", "pud");
     return b(!s.table.entries[s.i].present);
   }).fn("pmd_t *pmd_offset(pud_t *pud, unsigned long address)", (ctx, p, addr2) => {
@@ -12763,13 +12778,7 @@ function v61Entries(t) {
     if (a.k !== "present") return 0;
     if (c.k !== "present" || c.pfn !== a.pfn) return 1;
     return b(a.bits.write && !c.bits.write || a.bits.dirty && !c.bits.dirty);
-  }).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry bits")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry bits")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry bits")).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry bits")).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pgd", "pgd");
-    return b(!s.table.entries[s.i].present);
-  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
-    const s = slotOf(ctx, p, "p4d", "p4d");
-    return b(!s.table.entries[s.i].present);
-  }).fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
+  }).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
 }
 var init_pgtable2 = __esm({
   "src/model/kernel/builtins/pgtable.ts"() {
@@ -12873,7 +12882,7 @@ function mmBuiltins() {
       k.named.set(`task:${ctx.thread.name}`, o);
     }
     return o.self;
-  }).fn("bool fatal_signal_pending(struct task_struct *p)", () => 0).in("include/linux/err.h").fn("void *ERR_PTR(long error)", (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e)), { k: "void" })).fn("bool IS_ERR(const void *ptr)", (_ctx, p) => b(isErr2(p))).fn("long PTR_ERR(const void *ptr)", (_ctx, p) => p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n);
+  }).fn("bool fatal_signal_pending(struct task_struct *p)", () => 0).in("include/linux/err.h").fn("void *ERR_PTR(long error)", (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e)), { k: "void" })).fn("bool IS_ERR(const void *ptr)", (_ctx, p) => b(isErr2(p))).fn("long PTR_ERR(const void *ptr)", (_ctx, p) => p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n).in("include/linux/fs.h").fn("bool vma_is_fsdax(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).in("include/linux/secretmem.h").fn("bool vma_is_secretmem(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).in("arch/x86/include/asm/mmu_context.h").fn("bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 1)).in("include/linux/hugetlb.h").fn("struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)", (ctx) => ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: "void" })).releasesOf({ until: "6.1" }).fn("struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", (ctx) => ctx.notModelled("follow_huge_pd: hugepd directories")).fn("struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)", (ctx) => ctx.notModelled("follow_huge_pgd: hugetlb pgd entries")).fn("struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)", (ctx) => ctx.notModelled("follow_huge_pud: hugetlb pages")).fn("struct page *follow_huge_pmd(struct mm_struct *mm, unsigned long address, pmd_t *pmd, int flags)", (ctx) => ctx.notModelled("follow_huge_pmd: hugetlb pages")).fn("long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)", (ctx) => ctx.notModelled("follow_hugetlb_page: hugetlb vmas")).fn("unsigned long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot)", (ctx) => ctx.notModelled("hugetlb_change_protection: hugetlb vmas")).in("include/linux/huge_mm.h").fn("struct page *follow_devmap_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags, struct dev_pagemap **pgmap)", (ctx) => ctx.notModelled("follow_devmap_pmd: devmap pmds")).fn("struct page *follow_devmap_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, int flags, struct dev_pagemap **pgmap)", (ctx) => ctx.notModelled("follow_devmap_pud: devmap puds")).in("mm/gup.c").fn("long __gup_longterm_locked(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, struct page **pages, struct vm_area_struct **vmas, unsigned int gup_flags)", (ctx) => ctx.notModelled("__gup_longterm_locked: FOLL_LONGTERM")).fn("int get_gate_page(struct mm_struct *mm, unsigned long address, unsigned int gup_flags, struct vm_area_struct **vma, struct page **page)", (ctx) => ctx.notModelled("get_gate_page: the gate area")).in("include/linux/swap.h").fn("void put_swap_device(struct swap_info_struct *si)", (ctx) => ctx.notModelled("put_swap_device: swap devices")).releasesOf({}).in("include/linux/userfaultfd_k.h").fn("bool userfaultfd_wp(struct vm_area_struct *vma)", (ctx, v) => b((asStruct(v, Vma, ctx, "vma").flags & VM_UFFD_WP) !== 0n));
   v61Mm(t);
   return t;
 }
@@ -12885,21 +12894,12 @@ function v61Mm(t) {
   t.releasesOf({ from: "6.1" }).in("include/linux/mmap_lock.h").gen("int mmap_read_lock_killable(struct mm_struct *mm)", function* (ctx, mmp) {
     yield* acquire(ctx, asStruct(mmp, MmStruct, ctx, "mm").mmapLock, true);
     return 0;
-  }).in("include/linux/mm.h").fn("bool vma_is_secretmem(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).fn("bool vma_is_fsdax(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).fn("bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)", (ctx, v) => {
-    asStruct(v, Vma, ctx, "vma");
-    return 1;
-  }).fn("bool transhuge_vma_suitable(struct vm_area_struct *vma, unsigned long addr)", (ctx, v, addr2) => {
+  }).in("include/linux/mm.h").fn("bool transhuge_vma_suitable(struct vm_area_struct *vma, unsigned long addr)", (ctx, v, addr2) => {
     const vma = asStruct(v, Vma, ctx, "vma");
     const haddr = addr2 & ~0x1fffffn;
     if (((vma.start >> 12n) - vma.pgoff & 511n) !== 0n) return 0;
     return b(haddr >= vma.start && haddr + 0x200000n <= vma.end);
-  }).fn(
-    "struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)",
-    (ctx) => (
-      // mm/hugetlb.c's weak default (x86 has no hugepd): "not a hugepd address"
-      ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: "void" })
-    )
-  ).fn("void node_stat_mod_folio(struct folio *folio, int item, int nr)", () => void 0).in("include/asm-generic/barrier.h").fn("void smp_rmb(void)", () => void 0).in("include/linux/atomic.h").fn("int atomic_read(const int *v)", (ctx, p) => cellOf(ctx, p, "atomic_read").get()).fn("void atomic_add(int i, int *v)", (ctx, i2, p) => {
+  }).fn("void node_stat_mod_folio(struct folio *folio, int item, int nr)", () => void 0).in("include/asm-generic/barrier.h").fn("void smp_rmb(void)", () => void 0).in("include/linux/atomic.h").fn("int atomic_read(const int *v)", (ctx, p) => cellOf(ctx, p, "atomic_read").get()).fn("void atomic_add(int i, int *v)", (ctx, i2, p) => {
     const c = cellOf(ctx, p, "atomic_add");
     c.set(c.get() + Number(i2));
     return void 0;
@@ -12909,7 +12909,7 @@ function gather(ctx, g) {
   const o = objectAt(g);
   if (!o || o.structName !== "mmu_gather") ctx.bug("tlb is not the mmu_gather of a tlb_gather_mmu()");
 }
-var MAX_ERRNO2;
+var MAX_ERRNO2, VM_UFFD_WP;
 var init_mm = __esm({
   "src/model/kernel/builtins/mm.ts"() {
     "use strict";
@@ -12922,6 +12922,7 @@ var init_mm = __esm({
     init_pgtable2();
     init_def();
     MAX_ERRNO2 = 4095n;
+    VM_UFFD_WP = 0x1000n;
   }
 });
 
@@ -13019,13 +13020,9 @@ var init_unmodelled = __esm({
       ["include/linux/pagemap.h", "pgoff_t hugetlb_basepage_index(struct page *page)", "hugetlb folios"],
       ["include/linux/huge_mm.h", "struct page *follow_devmap_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags, struct dev_pagemap **pgmap)", "devmap pmds"],
       ["include/linux/huge_mm.h", "struct page *follow_devmap_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, int flags, struct dev_pagemap **pgmap)", "devmap puds"],
-      ["include/linux/mm.h", "spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", "devmap puds"],
-      ["include/linux/memremap.h", "struct dev_pagemap *get_dev_pagemap(unsigned long pfn, struct dev_pagemap *pgmap)", "devmap ptes"],
       ["mm/gup.c", "int get_gate_page(struct mm_struct *mm, unsigned long address, unsigned int gup_flags, struct vm_area_struct **vma, struct page **page)", "the gate area"],
       ["mm/gup.c", "long __gup_longterm_locked(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, struct page **pages, struct vm_area_struct **vmas, unsigned int gup_flags)", "FOLL_LONGTERM"],
-      ["include/linux/mm.h", "void unpin_user_page(struct page *page)", "FOLL_PIN"],
       ["include/linux/mm.h", "int *folio_pincount_ptr(struct folio *folio)", "FOLL_PIN"],
-      ["include/linux/mm.h", "int arch_make_page_accessible(struct page *page)", "FOLL_PIN"],
       ["include/linux/mm.h", "void mm_set_has_pinned_flag(unsigned long *mm_flags)", "FOLL_PIN"],
       ["include/linux/mm.h", "int page_to_nid(struct page *page)", "NUMA balancing"],
       ["include/linux/mm.h", "bool page_is_file_lru(struct page *page)", "NUMA balancing"],
@@ -13693,6 +13690,7 @@ __export(source_exports, {
   kernelOrdinal: () => kernelOrdinal,
   loadBase: () => loadBase,
   modelFiles: () => modelFiles,
+  postedMail: () => postedMail,
   sourceDir: () => sourceDir
 });
 import { existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
@@ -14173,6 +14171,25 @@ function compileSources(base, sources, patches = [], opts = {}) {
 function compileModel(kernel, sources) {
   return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
 }
+function paramCounts(program) {
+  let m = paramCache.get(program);
+  if (!m) {
+    m = /* @__PURE__ */ new Map();
+    for (const f of program.functions) {
+      const inner = f.signature.slice(f.signature.indexOf("(") + 1, f.signature.lastIndexOf(")")).trim();
+      let n = inner === "" || inner === "void" ? 0 : 1;
+      let depth = 0;
+      for (const ch of inner) {
+        if (ch === "(") depth++;
+        else if (ch === ")") depth--;
+        else if (ch === "," && depth === 0) n++;
+      }
+      m.set(f.name, n);
+    }
+    paramCache.set(program, m);
+  }
+  return m;
+}
 function modelProgram(kernel, sources) {
   const h = createHash("sha1").update(kernel).update("\0");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
@@ -14189,7 +14206,7 @@ function modelProgram(kernel, sources) {
 }
 function runThreads(compiled, cfg, threads) {
   const mem = new DefaultAddressSpace();
-  const k = new Kernel(mem, { thp: cfg.thp, kernel: compiled.base.spec.kernel });
+  const k = new Kernel(mem, { thp: cfg.thp, kernel: compiled.base.spec.kernel, modelParams: paramCounts(compiled.program) });
   k.traceCalls = (cfg.trace ?? "full") === "full";
   const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;
@@ -14368,7 +14385,7 @@ function cleanHazard(h) {
   if (h.loc) out2.loc = h.loc;
   return out2;
 }
-var PROGRAMS_KEPT, programs, RETRY_FNS, MAX_TRACE_EVENTS;
+var PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
@@ -14390,6 +14407,7 @@ var init_run = __esm({
     init_budget();
     PROGRAMS_KEPT = 4;
     programs = /* @__PURE__ */ new Map();
+    paramCache = /* @__PURE__ */ new WeakMap();
     RETRY_FNS = /* @__PURE__ */ new Set(["mmu_interval_read_retry", "mmu_interval_check_retry"]);
     MAX_TRACE_EVENTS = 2e6;
   }

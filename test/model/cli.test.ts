@@ -77,6 +77,35 @@ describe('lkml-replay model', () => {
     expect(d.bases.map((b: { name: string }) => b.name)).toEqual(['v10', 'v5.14', 'v6.1']);
     expect(d.scenarios).toHaveLength(7);
     const text = await cli('model');
-    expect(text).toMatch(/^Model C \(\d+ functions; a hunk can change these\):/);
+    expect(text).toMatch(/^Model C of v5.14 \(\d+ functions; a hunk can change these\), each with the kernel text it was read from:/);
+  });
+
+  test('says which kernel text each function of each base was read from', async () => {
+    const d = JSON.parse(await cli('model', '--format', 'json'));
+    expect(d.base).toBe('v5.14');
+    const fn = (n: string) => d.functions.find((f: { name: string }) => f.name === n);
+    expect(fn('make_device_exclusive_range').readFrom).toEqual({ kind: 'release', version: 'v5.14' });
+    expect(fn('rmap_walk_ksm').readFrom).toMatchObject({ kind: 'release', version: 'v5.14', from: 'mm/ksm.c', deviations: [expect.stringMatching(/^not modelled: KSM pages/)] });
+    expect(fn('dmirror_model_ioctl').readFrom).toEqual({ kind: 'harness', version: 'model harness', standsFor: 'dmirror_fops_unlocked_ioctl()' });
+    const base = (n: string) => d.bases.find((b: { name: string }) => b.name === n);
+    expect(base('v5.14')).toMatchObject({ kind: 'release' });
+    expect(base('v10')).toMatchObject({ kind: 'posting', over: 'v5.14' });
+    const inV10 = (n: string) => base('v10').functions.find((f: { name: string }) => f.name === n).readFrom;
+    // what the posting's patch changes is as posted, with the mail; the rest is the base's
+    expect(inV10('make_device_exclusive_range')).toEqual({ kind: 'posting', version: '[PATCH v10 07/10] mm: Device exclusive memory access', messageId: '20210607075855.5084-8-apopple@nvidia.com' });
+    expect(inV10('dmirror_exclusive')).toMatchObject({ kind: 'posting', version: '[PATCH v10 08/10] mm: Selftests for exclusive device memory' });
+    expect(inV10('nouveau_atomic_range_fault')).toMatchObject({ kind: 'posting', version: '[PATCH v10 10/10] nouveau/svm: Implement atomic SVM access' });
+    expect(inV10('copy_nonpresent_pte')).toMatchObject({ kind: 'posting', deviations: [expect.stringMatching(/one-vma prototype/)] });
+    expect(inV10('restore_exclusive_pte')).toEqual({ kind: 'release', version: 'v5.14' });
+    expect(base('v10').functions.every((f: { readFrom: unknown }) => f.readFrom !== null)).toBe(true);
+
+    const text = (await cli('model', '--base', 'v10')).split('\n');
+    expect(text[0]).toMatch(/^Model C of v10 /);
+    expect(text).toContainEqual(expect.stringMatching(/^ {4}page_make_device_exclusive +lines \d+-\d+ +as posted in \[PATCH v10 07\/10\] mm: Device exclusive memory access$/));
+    expect(text).toContainEqual(expect.stringMatching(/^ {4}dmirror_model_ioctl +lines \d+-\d+ +model harness$/));
+    expect(text).toContainEqual(expect.stringMatching(/^ {4}rmap_walk_file +lines \d+-\d+ +v5.14, differs$/));
+    expect(text).toContainEqual(expect.stringMatching(/^ {9}as posted in \[PATCH v10 08\/10\] mm: Selftests for exclusive device memory: dmirror_check_atomic, dmirror_exclusive$/));
+    expect(text).toContainEqual(expect.stringMatching(/^ {9}\d+ as read from v5.14, \d+ differ from it for recorded reasons, 5 model harness$/));
+    await expect(cli('model', '--base', 'v9')).rejects.toBeInstanceOf(UsageError);
   });
 });

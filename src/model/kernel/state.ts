@@ -20,6 +20,11 @@ export interface KernelConfig {
   thp: boolean;
   /** The kernel release whose runtime rules apply ("5.14", "6.1"): the compiled base's spec.kernel. */
   kernel: string;
+  /**
+   * Parameter counts of the model C functions the runtime calls, where a base's prototype may
+   * differ from v5.14's (copy_nonpresent_pte() took one vma before 5.14).
+   */
+  modelParams?: ReadonlyMap<string, number>;
 }
 
 /** INITIAL_JIFFIES of the kernel on 64-bit: (unsigned int)(-300 * HZ), five minutes before wrap. */

@@ -80,6 +80,29 @@ function compileModel(kernel: string, sources: ModelSource[]): Program {
 const PROGRAMS_KEPT = 4;
 const programs = new Map<string, Program>();
 
+const paramCache = new WeakMap<Program, Map<string, number>>();
+
+/** Each model C function's parameter count, from its signature ("int f(int, char *)" -> 2). */
+function paramCounts(program: Program): Map<string, number> {
+  let m = paramCache.get(program);
+  if (!m) {
+    m = new Map();
+    for (const f of program.functions) {
+      const inner = f.signature.slice(f.signature.indexOf('(') + 1, f.signature.lastIndexOf(')')).trim();
+      let n = inner === '' || inner === 'void' ? 0 : 1;
+      let depth = 0;
+      for (const ch of inner) {
+        if (ch === '(') depth++;
+        else if (ch === ')') depth--;
+        else if (ch === ',' && depth === 0) n++;
+      }
+      m.set(f.name, n);
+    }
+    paramCache.set(program, m);
+  }
+  return m;
+}
+
 /** The compiled program of `sources` under kernel release `kernel`'s primitives, from the cache. */
 export function modelProgram(kernel: string, sources: ModelSource[]): Program {
   const h = createHash('sha1').update(kernel).update('\u0000');
@@ -147,7 +170,7 @@ export function runThreads(
   threads: RunThread[],
 ): RawRun {
   const mem = new DefaultAddressSpace();
-  const k = new Kernel(mem, { thp: cfg.thp, kernel: compiled.base.spec.kernel });
+  const k = new Kernel(mem, { thp: cfg.thp, kernel: compiled.base.spec.kernel, modelParams: paramCounts(compiled.program) });
   k.traceCalls = (cfg.trace ?? 'full') === 'full';
   const env = new ScenarioEnv(k, cfg.thp);
   let retries = 0;

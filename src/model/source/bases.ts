@@ -6,6 +6,14 @@
 
 export type BaseKind = 'release' | 'posting';
 
+/** One mail of a posting: the functions of `files` that the posting changes are as posted in it. */
+export interface PostedMail {
+  subject: string;
+  messageId: string;
+  /** Kernel paths or path prefixes ("mm/", "lib/test_hmm.c") whose functions come from this mail. */
+  files: string[];
+}
+
 export interface BaseSpec {
   name: string;
   kind: BaseKind;
@@ -17,6 +25,8 @@ export interface BaseSpec {
   commit?: string;
   /** The base a posting's patch applies to. */
   over?: string;
+  /** A posting's mails whose code the base carries, by the files each covers. */
+  mails?: PostedMail[];
   /** What sets this base apart from its neighbours, as a noun phrase. */
   summary: string;
 }
@@ -29,7 +39,12 @@ export const BASE_SPECS: readonly BaseSpec[] = [
     kernel: '5.14',
     date: '2021-06-07',
     over: 'v5.14',
-    summary: 'the device-exclusive series as posted in [PATCH v10 07/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range()',
+    mails: [
+      { subject: '[PATCH v10 07/10] mm: Device exclusive memory access', messageId: '20210607075855.5084-8-apopple@nvidia.com', files: ['mm/', 'include/'] },
+      { subject: '[PATCH v10 08/10] mm: Selftests for exclusive device memory', messageId: '20210607075855.5084-9-apopple@nvidia.com', files: ['lib/'] },
+      { subject: '[PATCH v10 10/10] nouveau/svm: Implement atomic SVM access', messageId: '20210607075855.5084-11-apopple@nvidia.com', files: ['drivers/gpu/drm/nouveau/'] },
+    ],
+    summary: 'the series as posted in [PATCH v10 07,08,10/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range(), copy_nonpresent_pte() with one vma, the posted test_hmm and nouveau code',
   },
   {
     name: 'v5.14',
@@ -50,6 +65,11 @@ export const BASE_SPECS: readonly BaseSpec[] = [
 ];
 
 export const BASES: readonly string[] = BASE_SPECS.map((b) => b.name);
+
+/** The mail of posting `spec` whose code file `path` carries, or undefined. */
+export function postedMail(spec: BaseSpec, path: string): PostedMail | undefined {
+  return spec.mails?.find((m) => m.files.some((f) => (f.endsWith('/') ? path.startsWith(f) : path === f)));
+}
 
 /** The spec of a base, or undefined. */
 export function baseSpec(name: string): BaseSpec | undefined {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { applyPatch, parsePatch } from 'diff';
 import { BASE_SPECS, BASES, baseSpec, type BaseSpec } from './bases.js';
 
-export { BASES, BASE_SPECS, baseSpec, kernelOrdinal, type BaseSpec } from './bases.js';
+export { BASES, BASE_SPECS, baseSpec, kernelOrdinal, postedMail, type BaseSpec, type PostedMail } from './bases.js';
 
 export interface ModelSource {
   /** Kernel path, e.g. "mm/rmap.c". */

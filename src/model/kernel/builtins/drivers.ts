@@ -10,7 +10,7 @@ import { asStruct, MmStruct } from '../mm/vma.js';
 import { TableBuilder, b } from './def.js';
 
 const PAGE = 4096;
-const NVIF_VMM_V0_PFNCLR = 0x0c;
+const NVIF_VMM_V0_PFNCLR = 0x06;
 const HMM_PFN_REQ_WRITE = 1n << 62n;
 const VOID_T: CType = { k: 'void' };
 

@@ -11,6 +11,7 @@ import { slotOf } from './pgtable.js';
 import { TableBuilder, b } from './def.js';
 
 const MAX_ERRNO = 4095n;
+const VM_UFFD_WP = 0x1000n;
 
 function isErr(p: Value): boolean {
   if (!(p instanceof Ptr)) return false;
@@ -148,7 +149,40 @@ export function mmBuiltins(): TableBuilder {
     .in('include/linux/err.h')
     .fn('void *ERR_PTR(long error)', (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e as bigint)), { k: 'void' }))
     .fn('bool IS_ERR(const void *ptr)', (_ctx, p) => b(isErr(p)))
-    .fn('long PTR_ERR(const void *ptr)', (_ctx, p) => (p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n));
+    .fn('long PTR_ERR(const void *ptr)', (_ctx, p) => (p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n))
+    // VMA kinds the model has none of: every model vma is private anonymous memory, with no
+    // file (so neither fsdax nor memfd_secret) and no protection key.
+    .in('include/linux/fs.h')
+    .fn('bool vma_is_fsdax(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 0))
+    .in('include/linux/secretmem.h')
+    .fn('bool vma_is_secretmem(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 0))
+    .in('arch/x86/include/asm/mmu_context.h')
+    .fn('bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 1))
+    // hugetlb lookups: on x86-64 follow_huge_addr() is the generic one (-EINVAL, nothing found by
+    // address); the others are reached only for hugetlb or hugepd entries, which the model has none of.
+    .in('include/linux/hugetlb.h')
+    .fn('struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)', (ctx) => ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: 'void' }))
+    // (from v6.1 on, builtins/unmodelled.ts declares these with that release's prototypes)
+    .releasesOf({ until: '6.1' })
+    .fn('struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)', (ctx) => ctx.notModelled('follow_huge_pd: hugepd directories'))
+    .fn('struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)', (ctx) => ctx.notModelled('follow_huge_pgd: hugetlb pgd entries'))
+    .fn('struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)', (ctx) => ctx.notModelled('follow_huge_pud: hugetlb pages'))
+    .fn('struct page *follow_huge_pmd(struct mm_struct *mm, unsigned long address, pmd_t *pmd, int flags)', (ctx) => ctx.notModelled('follow_huge_pmd: hugetlb pages'))
+    .fn('long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)', (ctx) => ctx.notModelled('follow_hugetlb_page: hugetlb vmas'))
+    .fn('unsigned long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot)', (ctx) => ctx.notModelled('hugetlb_change_protection: hugetlb vmas'))
+    .in('include/linux/huge_mm.h')
+    .fn('struct page *follow_devmap_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags, struct dev_pagemap **pgmap)', (ctx) => ctx.notModelled('follow_devmap_pmd: devmap pmds'))
+    .fn('struct page *follow_devmap_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, int flags, struct dev_pagemap **pgmap)', (ctx) => ctx.notModelled('follow_devmap_pud: devmap puds'))
+    // mm/gup.c's own helpers for the gate area (the vsyscall page, which the model's mms do not
+    // have) and long-term pins, which nothing modelled asks for.
+    .in('mm/gup.c')
+    .fn('long __gup_longterm_locked(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, struct page **pages, struct vm_area_struct **vmas, unsigned int gup_flags)', (ctx) => ctx.notModelled('__gup_longterm_locked: FOLL_LONGTERM'))
+    .fn('int get_gate_page(struct mm_struct *mm, unsigned long address, unsigned int gup_flags, struct vm_area_struct **vma, struct page **page)', (ctx) => ctx.notModelled('get_gate_page: the gate area'))
+    .in('include/linux/swap.h')
+    .fn('void put_swap_device(struct swap_info_struct *si)', (ctx) => ctx.notModelled('put_swap_device: swap devices'))
+    .releasesOf({})
+    .in('include/linux/userfaultfd_k.h')
+    .fn('bool userfaultfd_wp(struct vm_area_struct *vma)', (ctx, v) => b((asStruct(v, Vma, ctx, 'vma').flags & VM_UFFD_WP) !== 0n));
   v61Mm(t);
   return t;
 }
@@ -169,13 +203,6 @@ function v61Mm(t: TableBuilder): void {
       return 0;
     })
     .in('include/linux/mm.h')
-    .fn('bool vma_is_secretmem(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 0))
-    .fn('bool vma_is_fsdax(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), 0))
-    .fn('bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)', (ctx, v) => {
-      // x86 protection keys: the model's vmas have none, so every access is permitted
-      asStruct(v, Vma, ctx, 'vma');
-      return 1;
-    })
     .fn('bool transhuge_vma_suitable(struct vm_area_struct *vma, unsigned long addr)', (ctx, v, addr) => {
       // include/linux/huge_mm.h: the vma's file offset is THP aligned and the THP fits in it
       const vma = asStruct(v, Vma, ctx, 'vma');
@@ -183,10 +210,6 @@ function v61Mm(t: TableBuilder): void {
       if ((((vma.start >> 12n) - vma.pgoff) & 511n) !== 0n) return 0;
       return b(haddr >= vma.start && haddr + 0x200000n <= vma.end);
     })
-    .fn('struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)', (ctx) =>
-      // mm/hugetlb.c's weak default (x86 has no hugepd): "not a hugepd address"
-      ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: 'void' }),
-    )
     .fn('void node_stat_mod_folio(struct folio *folio, int item, int nr)', () => undefined)
     .in('include/asm-generic/barrier.h')
     .fn('void smp_rmb(void)', () => undefined)

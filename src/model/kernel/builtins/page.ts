@@ -216,6 +216,12 @@ export function pageBuiltins(): TableBuilder {
     .fn('void flush_anon_page(struct vm_area_struct *vma, struct page *page, unsigned long vmaddr)', () => undefined)
     .fn('void flush_dcache_page(struct page *page)', () => undefined)
     .fn('void mlock_vma_page(struct page *page)', (ctx) => ctx.notModelled('mlock_vma_page: VM_LOCKED vmas'))
+    .fn('int compound_mapcount(struct page *page)', (ctx, p) => pg(ctx, p).h.compoundMapcount + 1)
+    .fn('bool PageDoubleMap(struct page *page)', (ctx) => ctx.notModelled('PageDoubleMap: double-mapped THPs'))
+    .fn('void lru_add_drain(void)', () => undefined) // no per-CPU LRU caches in the model
+    .fn('int arch_make_page_accessible(struct page *page)', () => 0) // x86-64: always accessible
+    .fn('void unpin_user_page(struct page *page)', (ctx) => ctx.notModelled('unpin_user_page: FOLL_PIN'))
+    .fn('struct dev_pagemap *get_dev_pagemap(unsigned long pfn, struct dev_pagemap *pgmap)', (ctx) => ctx.notModelled('get_dev_pagemap: ZONE_DEVICE (devmap) pages'))
     .fn('bool is_huge_zero_page(struct page *page)', (ctx, p) => b(pg(ctx, p).h.kind === 'zero' && pg(ctx, p).h.order > 0))
     .fn('bool is_zero_pfn(unsigned long pfn)', (ctx, pfn) => {
       const k = kernelOf(ctx);

@@ -75,6 +75,13 @@ export function pgtableBuiltins(): TableBuilder {
     .fn('bool pgd_present(pgd_t pgd)', (ctx, v) => b(upper(ctx, v, 'pgd').present))
     .fn('bool pgd_none(pgd_t pgd)', (ctx, v) => b(!upper(ctx, v, 'pgd').present))
     .fn('bool pgd_bad(pgd_t pgd)', (ctx, v) => (upper(ctx, v, 'pgd'), 0))
+    // Raw entry values: the model's entries are not bit patterns (only hugepd tests take them,
+    // and x86-64 has no hugepd).
+    .fn('unsigned long pgd_val(pgd_t pgd)', (ctx) => ctx.notModelled('pgd_val: raw page-table entry values'))
+    .fn('unsigned long p4d_val(p4d_t p4d)', (ctx) => ctx.notModelled('p4d_val: raw page-table entry values'))
+    .fn('unsigned long pud_val(pud_t pud)', (ctx) => ctx.notModelled('pud_val: raw page-table entry values'))
+    .fn('unsigned long pmd_val(pmd_t pmd)', (ctx) => ctx.notModelled('pmd_val: raw page-table entry values'))
+    .fn('spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)', (ctx) => ctx.notModelled('pud_lock: huge puds'))
     // x86-64 4-level paging: the p4d level is folded into the pgd (p4d_offset returns the pgd slot).
     .fn('p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)', (ctx, p) => {
       const s = slotOf(ctx, p, 'pgd', 'pgd');
@@ -94,6 +101,15 @@ export function pgtableBuiltins(): TableBuilder {
     .fn('bool pud_bad(pud_t pud)', (ctx, v) => (upper(ctx, v, 'pud'), 0))
     .fn('bool pud_huge(pud_t pud)', (ctx, v) => (upper(ctx, v, 'pud'), 0))
     .fn('bool pud_devmap(pud_t pud)', (ctx, v) => (upper(ctx, v, 'pud'), 0))
+    // The entries the model makes are never bad: "none or clear bad" is "not present".
+    .fn('bool pgd_none_or_clear_bad(pgd_t *pgd)', (ctx, p) => {
+      const s = slotOf(ctx, p, 'pgd', 'pgd');
+      return b(!(s.table.entries[s.i] as UpperEntry).present);
+    })
+    .fn('bool p4d_none_or_clear_bad(p4d_t *p4d)', (ctx, p) => {
+      const s = slotOf(ctx, p, 'p4d', 'p4d');
+      return b(!(s.table.entries[s.i] as UpperEntry).present);
+    })
     .fn('bool pud_none_or_clear_bad(pud_t *pud)', (ctx, p) => {
       const s = slotOf(ctx, p, 'pud', 'pud');
       return b(!(s.table.entries[s.i] as UpperEntry).present);
@@ -384,21 +400,9 @@ function v61Entries(t: TableBuilder): void {
       if (c.k !== 'present' || c.pfn !== a.pfn) return 1;
       return b((a.bits.write && !c.bits.write) || (a.bits.dirty && !c.bits.dirty));
     })
-    .fn('unsigned long pmd_val(pmd_t pmd)', (ctx) => ctx.notModelled('pmd_val: raw page-table entry bits'))
-    .fn('unsigned long pud_val(pud_t pud)', (ctx) => ctx.notModelled('pud_val: raw page-table entry bits'))
-    .fn('unsigned long p4d_val(p4d_t p4d)', (ctx) => ctx.notModelled('p4d_val: raw page-table entry bits'))
-    .fn('unsigned long pgd_val(pgd_t pgd)', (ctx) => ctx.notModelled('pgd_val: raw page-table entry bits'))
     .fn('bool pgd_huge(pgd_t pgd)', (ctx, v) => (upper(ctx, v, 'pgd'), 0))
     .fn('bool p4d_huge(p4d_t p4d)', (ctx, v) => (upper(ctx, v, 'p4d'), 0))
     .in('include/linux/pgtable.h')
-    .fn('bool pgd_none_or_clear_bad(pgd_t *pgd)', (ctx, p) => {
-      const s = slotOf(ctx, p, 'pgd', 'pgd');
-      return b(!(s.table.entries[s.i] as UpperEntry).present);
-    })
-    .fn('bool p4d_none_or_clear_bad(p4d_t *p4d)', (ctx, p) => {
-      const s = slotOf(ctx, p, 'p4d', 'p4d');
-      return b(!(s.table.entries[s.i] as UpperEntry).present);
-    })
     .fn('pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)', (ctx) => ctx.notModelled('pmd_alloc: uffd-wp of file memory'))
     .fn('pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)', (ctx) => ctx.notModelled('pud_alloc: uffd-wp of file memory'))
     .fn('p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)', (ctx) => ctx.notModelled('p4d_alloc: uffd-wp of file memory'))

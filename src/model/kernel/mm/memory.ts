@@ -312,7 +312,9 @@ function* copyPteRange(ctx: ExecCtx, k: Kernel, dst: Vma, src: Vma, spmd: { tabl
     let p = st.entries[i] as Pte;
     if (p.none) continue;
     if (!p.present) {
-      const r = yield* ctx.call('copy_nonpresent_pte', [dst.mm.self, src.mm.self, dt.ptr(i), st.ptr(i), dst.self, src.self, addr, null]);
+      // v5.14 passes both vmas; before it (the v10 posting's tree) only the source vma.
+      const vmas = k.config.modelParams?.get('copy_nonpresent_pte') === 7 ? [src.self] : [dst.self, src.self];
+      const r = yield* ctx.call('copy_nonpresent_pte', [dst.mm.self, src.mm.self, dt.ptr(i), st.ptr(i), ...vmas, addr, null]);
       const v = Number(BigInt.asIntN(64, BigInt(r as bigint)));
       if (v === -16) {
         ret = -16;

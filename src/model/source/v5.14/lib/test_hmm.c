@@ -4,10 +4,9 @@
  * part the device-exclusive tests use: HMM_DMIRROR_EXCLUSIVE, HMM_DMIRROR_CHECK_EXCLUSIVE and
  * HMM_DMIRROR_WRITE, and the interval notifier that erases mirror entries.
  *
- * Read against: the v6..v11 postings of "mm: selftests for exclusive device memory"
- * (dri-devel copies), Colin King's May 2021 fix of the `mapped` type (Jason Gunthorpe: make it
- * unsigned long), a 5.14+ lib/test_hmm.c and notes §1.15, §3. Names, signatures, statement
- * order and call arguments are those of v5.14; the text is our own.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
  *
  * Simplifications: page contents are one word per page in the model (kernel/mm/page.ts), so
  * kmap()/memcpy() of a page copy that word and a bounce buffer is an array of page-sized
@@ -269,7 +268,7 @@ static int dmirror_fault(struct dmirror *dmirror, unsigned long start,
 	};
 	int ret = 0;
 
-	/* Since the mm is for the mirrored process, get a reference first. */
+	/* The mm belongs to the process being mirrored: hold a reference while using it. */
 	if (!mmget_not_zero(mm))
 		return 0;
 
@@ -321,9 +320,8 @@ static int dmirror_write(struct dmirror *dmirror, struct hmm_dmirror_cmd *cmd)
 		cmd->faults++;
 	}
 
-	cmd->cpages = bounce.cpages;
-
 fini:
+	cmd->cpages = bounce.cpages;
 	dmirror_bounce_fini(&bounce);
 	return ret;
 }
@@ -336,10 +334,8 @@ static int dmirror_check_atomic(struct dmirror *dmirror, unsigned long start,
 
 	for (pfn = start >> PAGE_SHIFT; pfn < (end >> PAGE_SHIFT); pfn++) {
 		void *entry;
-		struct page *page;
 
 		entry = xa_load(&dmirror->pt, pfn);
-		page = xa_untag_pointer(entry);
 		if (xa_pointer_tag(entry) == DPT_XA_TAG_ATOMIC)
 			return -EPERM;
 	}
@@ -354,7 +350,7 @@ static int dmirror_atomic_map(unsigned long start, unsigned long end,
 	unsigned long pfn, mapped = 0;
 	int i;
 
-	/* Map the migrated pages into the device's page tables. */
+	/* Enter each exclusive page into the mirror, tagged for atomic access. */
 	mutex_lock(&dmirror->mutex);
 
 	for (i = 0, pfn = start >> PAGE_SHIFT; pfn < (end >> PAGE_SHIFT); pfn++, i++) {
@@ -399,13 +395,13 @@ static int dmirror_exclusive(struct dmirror *dmirror,
 	if (end < start)
 		return -EINVAL;
 
-	/* Since the mm is for the mirrored process, get a reference first. */
+	/* The mm belongs to the process being mirrored: hold a reference while using it. */
 	if (!mmget_not_zero(mm))
 		return -EINVAL;
 
 	mmap_read_lock(mm);
 	for (addr = start; addr < end; addr = next) {
-		unsigned long mapped = 0;
+		unsigned long mapped;
 		int i;
 
 		if (end < addr + (ARRAY_SIZE(pages) << PAGE_SHIFT))
@@ -450,7 +446,12 @@ static int dmirror_exclusive(struct dmirror *dmirror,
 }
 
 /* ----------------------------------------------------------------------------------------- */
-/* Model harness (not kernel code): what dmirror_fops_open() and the ioctl entry do. */
+/*
+ * Model harness (not kernel code): what dmirror_fops_open() and dmirror_fops_unlocked_ioctl()
+ * do for the commands the exclusive tests use. Left out: the file and its private_data (one
+ * static mirror), kzalloc/kfree, the copy_from_user() of the command block (its fields come in
+ * as arguments), and HMM_DMIRROR_READ, _MIGRATE and _SNAPSHOT (-EINVAL here).
+ */
 
 static struct dmirror_device model_mdevice;
 static struct dmirror model_dmirror;
@@ -472,35 +473,55 @@ int dmirror_model_open(struct mm_struct *mm)
 }
 
 /*
- * dmirror_fops_unlocked_ioctl() for the commands the exclusive tests use. @ptr is the user
- * address of the test's mirror buffer. Returns the ioctl's result; cmd.cpages is kept for
- * dmirror_model_cpages().
+ * dmirror_fops_unlocked_ioctl(): the same argument checks, and the command block goes back to
+ * the caller (model_cmd, read by dmirror_model_cpages()) only when the command succeeded, as
+ * its copy_to_user() does. @ptr is the user address of the test's mirror buffer.
  */
 long dmirror_model_ioctl(unsigned int command, u64 addr, u64 npages, u64 ptr)
 {
-	struct dmirror *dmirror = &model_dmirror;
-	struct hmm_dmirror_cmd *cmd = &model_cmd;
-	long ret;
+	struct hmm_dmirror_cmd cmd;
+	struct dmirror *dmirror;
+	int ret;
 
-	cmd->addr = addr;
-	cmd->ptr = ptr;
-	cmd->npages = npages;
-	cmd->cpages = 0;
-	cmd->faults = 0;
+	dmirror = &model_dmirror;
 
-	if (command == HMM_DMIRROR_WRITE)
-		ret = dmirror_write(dmirror, cmd);
-	else if (command == HMM_DMIRROR_EXCLUSIVE)
-		ret = dmirror_exclusive(dmirror, cmd);
-	else if (command == HMM_DMIRROR_CHECK_EXCLUSIVE)
-		ret = dmirror_check_atomic(dmirror, cmd->addr,
-					cmd->addr + (cmd->npages << PAGE_SHIFT));
-	else
-		ret = -EINVAL;
+	cmd.addr = addr;
+	cmd.ptr = ptr;
+	cmd.npages = npages;
 
-	return ret;
+	if (cmd.addr & ~PAGE_MASK)
+		return -EINVAL;
+	if (cmd.addr >= (cmd.addr + (cmd.npages << PAGE_SHIFT)))
+		return -EINVAL;
+
+	cmd.cpages = 0;
+	cmd.faults = 0;
+
+	switch (command) {
+	case HMM_DMIRROR_WRITE:
+		ret = dmirror_write(dmirror, &cmd);
+		break;
+
+	case HMM_DMIRROR_EXCLUSIVE:
+		ret = dmirror_exclusive(dmirror, &cmd);
+		break;
+
+	case HMM_DMIRROR_CHECK_EXCLUSIVE:
+		ret = dmirror_check_atomic(dmirror, cmd.addr,
+					cmd.addr + (cmd.npages << PAGE_SHIFT));
+		break;
+
+	default:
+		return -EINVAL;
+	}
+	if (ret)
+		return ret;
+
+	model_cmd = cmd;
+	return 0;
 }
 
+/* The cpages field of the command block the last successful ioctl gave back. */
 u64 dmirror_model_cpages(void)
 {
 	return model_cmd.cpages;

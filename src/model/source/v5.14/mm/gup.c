@@ -2,14 +2,14 @@
 /*
  * Model source: mm/gup.c, the slow GUP path get_user_pages_remote() takes.
  *
- * Read against: the 5.14 follow_pmd_mask() as quoted by Peter Xu in the v10 thread, a
- * 5.13/5.14-era mm/gup.c, and notes §1.3. Names, signatures, statement order and call
- * arguments are those of v5.14; the text is our own.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
  *
- * Simplifications (said where they are): hugetlb, hugepd, devmap, gate-area and
- * FOLL_LONGTERM/FOLL_PIN paths are not modelled and end the run with verdict `error`; the
- * `switch` on faultin_page()'s result is written as an if/else chain with the same cases;
- * the p4d level is folded (x86-64 4-level paging: p4d_offset() returns the pgd entry).
+ * Not modelled: hugetlb, hugepd, devmap, the gate area, FOLL_LONGTERM/FOLL_PIN and mlock. Their
+ * branches are the kernel's; the primitives they call (follow_huge_pmd(), get_dev_pagemap(),
+ * get_gate_page() ...) end the run with verdict `error`, as does the VM_FAULT_RETRY loop of
+ * __get_user_pages_locked(), which only a caller passing @locked reaches.
  */
 #include <linux/mm.h>
 #include <linux/huge_mm.h>
@@ -27,10 +27,10 @@ static struct page *no_page_table(struct vm_area_struct *vma,
 {
 	/*
 	 * A core dump asks for -EFAULT where nothing is mapped and nothing would be
-	 * faulted in. (The kernel also tests !vma->vm_ops->fault; the model has
-	 * anonymous vmas only.)
+	 * faulted in.
 	 */
-	if ((flags & FOLL_DUMP) && vma_is_anonymous(vma))
+	if ((flags & FOLL_DUMP) &&
+			(vma_is_anonymous(vma) || !vma->vm_ops->fault))
 		return ERR_PTR(-EFAULT);
 	return NULL;
 }
@@ -93,10 +93,15 @@ retry:
 
 	page = vm_normal_page(vma, address, pte);
 	if (!page && pte_devmap(pte) && (flags & (FOLL_GET | FOLL_PIN))) {
-		model_not_modelled("follow_page_pte: devmap pte");
+		/* ZONE_DEVICE memory: hold a reference on its pagemap (not modelled). */
+		*pgmap = get_dev_pagemap(pte_pfn(pte), *pgmap);
+		if (*pgmap)
+			page = pte_page(pte);
+		else
+			goto no_page;
 	} else if (unlikely(!page)) {
 		if (flags & FOLL_DUMP) {
-			/* Avoid special (like zero) pages in core dumps */
+			/* A core dump skips special pages such as the zero page. */
 			page = ERR_PTR(-EFAULT);
 			goto out;
 		}
@@ -110,13 +115,19 @@ retry:
 		}
 	}
 
-	/* try_grab_page() does nothing unless FOLL_GET or FOLL_PIN is set. */
+	/* Takes a reference (FOLL_GET) or a pin (FOLL_PIN); neither flag: nothing. */
 	if (unlikely(!try_grab_page(page, flags))) {
 		page = ERR_PTR(-ENOMEM);
 		goto out;
 	}
-	if (flags & FOLL_PIN)
-		model_not_modelled("follow_page_pte: FOLL_PIN");
+	if (flags & FOLL_PIN) {
+		ret = arch_make_page_accessible(page);
+		if (ret) {
+			unpin_user_page(page);
+			page = ERR_PTR(ret);
+			goto out;
+		}
+	}
 	if (flags & FOLL_TOUCH) {
 		if ((flags & FOLL_WRITE) &&
 		    !pte_dirty(pte) && !PageDirty(page))
@@ -124,8 +135,18 @@ retry:
 		/* Accessed, without touching the pte's young bit. */
 		mark_page_accessed(page);
 	}
-	if ((flags & FOLL_MLOCK) && (vma->vm_flags & VM_LOCKED))
-		model_not_modelled("follow_page_pte: FOLL_MLOCK on a VM_LOCKED vma");
+	if ((flags & FOLL_MLOCK) && (vma->vm_flags & VM_LOCKED)) {
+		/* A THP mapped by ptes is never mlocked. */
+		if (PageTransCompound(page))
+			goto out;
+
+		/* A page someone else holds locked is left to reclaim (mlock is not modelled). */
+		if (page->mapping && trylock_page(page)) {
+			lru_add_drain();
+			mlock_vma_page(page);
+			unlock_page(page);
+		}
+	}
 out:
 	pte_unmap_unlock(ptep, ptl);
 	return page;
@@ -156,8 +177,20 @@ static struct page *follow_pmd_mask(struct vm_area_struct *vma,
 	pmdval = READ_ONCE(*pmd);
 	if (pmd_none(pmdval))
 		return no_page_table(vma, flags);
-	if (pmd_huge(pmdval) && is_vm_hugetlb_page(vma))
-		model_not_modelled("follow_pmd_mask: hugetlb pmd");
+	if (pmd_huge(pmdval) && is_vm_hugetlb_page(vma)) {
+		page = follow_huge_pmd(mm, address, pmd, flags);
+		if (page)
+			return page;
+		return no_page_table(vma, flags);
+	}
+	if (is_hugepd(__hugepd(pmd_val(pmdval)))) {
+		page = follow_huge_pd(vma, address,
+				      __hugepd(pmd_val(pmdval)), flags,
+				      PMD_SHIFT);
+		if (page)
+			return page;
+		return no_page_table(vma, flags);
+	}
 retry:
 	if (!pmd_present(pmdval)) {
 		if (likely(!(flags & FOLL_MIGRATION)))
@@ -172,8 +205,13 @@ retry:
 			return no_page_table(vma, flags);
 		goto retry;
 	}
-	if (pmd_devmap(pmdval))
-		model_not_modelled("follow_pmd_mask: devmap pmd");
+	if (pmd_devmap(pmdval)) {
+		ptl = pmd_lock(mm, pmd);
+		page = follow_devmap_pmd(vma, address, pmd, flags, &ctx->pgmap);
+		spin_unlock(ptl);
+		if (page)
+			return page;
+	}
 	if (likely(!pmd_trans_huge(pmdval)))
 		return follow_page_pte(vma, address, pmd, flags, &ctx->pgmap);
 
@@ -227,14 +265,34 @@ static struct page *follow_pud_mask(struct vm_area_struct *vma,
 				    struct follow_page_context *ctx)
 {
 	pud_t *pud;
+	spinlock_t *ptl;
+	struct page *page;
+	struct mm_struct *mm = vma->vm_mm;
 
 	pud = pud_offset(p4dp, address);
 	if (pud_none(*pud))
 		return no_page_table(vma, flags);
-	if (pud_huge(*pud) && is_vm_hugetlb_page(vma))
-		model_not_modelled("follow_pud_mask: hugetlb pud");
-	if (pud_devmap(*pud))
-		model_not_modelled("follow_pud_mask: devmap pud");
+	if (pud_huge(*pud) && is_vm_hugetlb_page(vma)) {
+		page = follow_huge_pud(mm, address, pud, flags);
+		if (page)
+			return page;
+		return no_page_table(vma, flags);
+	}
+	if (is_hugepd(__hugepd(pud_val(*pud)))) {
+		page = follow_huge_pd(vma, address,
+				      __hugepd(pud_val(*pud)), flags,
+				      PUD_SHIFT);
+		if (page)
+			return page;
+		return no_page_table(vma, flags);
+	}
+	if (pud_devmap(*pud)) {
+		ptl = pud_lock(mm, pud);
+		page = follow_devmap_pud(vma, address, pud, flags, &ctx->pgmap);
+		spin_unlock(ptl);
+		if (page)
+			return page;
+	}
 	if (unlikely(pud_bad(*pud)))
 		return no_page_table(vma, flags);
 
@@ -247,13 +305,23 @@ static struct page *follow_p4d_mask(struct vm_area_struct *vma,
 				    struct follow_page_context *ctx)
 {
 	p4d_t *p4d;
+	struct page *page;
 
 	p4d = p4d_offset(pgdp, address);
 	if (p4d_none(*p4d))
 		return no_page_table(vma, flags);
+	BUILD_BUG_ON(p4d_huge(*p4d));
 	if (unlikely(p4d_bad(*p4d)))
 		return no_page_table(vma, flags);
 
+	if (is_hugepd(__hugepd(p4d_val(*p4d)))) {
+		page = follow_huge_pd(vma, address,
+				      __hugepd(p4d_val(*p4d)), flags,
+				      P4D_SHIFT);
+		if (page)
+			return page;
+		return no_page_table(vma, flags);
+	}
 	return follow_pud_mask(vma, address, p4d, flags, ctx);
 }
 
@@ -272,13 +340,34 @@ static struct page *follow_page_mask(struct vm_area_struct *vma,
 
 	ctx->page_mask = 0;
 
+	/* hugetlb pages looked up by address first (x86-64 has none: -EINVAL) */
+	page = follow_huge_addr(mm, address, flags & FOLL_WRITE);
+	if (!IS_ERR(page)) {
+		WARN_ON_ONCE(flags & (FOLL_GET | FOLL_PIN));
+		return page;
+	}
+
 	pgd = pgd_offset(mm, address);
 
 	if (pgd_none(*pgd) || unlikely(pgd_bad(*pgd)))
 		return no_page_table(vma, flags);
 
-	page = follow_p4d_mask(vma, address, pgd, flags, ctx);
-	return page;
+	if (pgd_huge(*pgd)) {
+		page = follow_huge_pgd(mm, address, pgd, flags);
+		if (page)
+			return page;
+		return no_page_table(vma, flags);
+	}
+	if (is_hugepd(__hugepd(pgd_val(*pgd)))) {
+		page = follow_huge_pd(vma, address,
+				      __hugepd(pgd_val(*pgd)), flags,
+				      PGDIR_SHIFT);
+		if (page)
+			return page;
+		return no_page_table(vma, flags);
+	}
+
+	return follow_p4d_mask(vma, address, pgd, flags, ctx);
 }
 
 /*
@@ -292,7 +381,7 @@ static int faultin_page(struct vm_area_struct *vma,
 	unsigned int fault_flags = 0;
 	vm_fault_t ret;
 
-	/* mlock all present pages, but do not fault in new pages */
+	/* FOLL_MLOCK without FOLL_POPULATE: only pages already present, no fault. */
 	if ((*flags & (FOLL_POPULATE | FOLL_MLOCK)) == FOLL_MLOCK)
 		return -ENOENT;
 	if (*flags & FOLL_WRITE)
@@ -344,6 +433,12 @@ static int check_vma_flags(struct vm_area_struct *vma, unsigned long gup_flags)
 	if (gup_flags & FOLL_ANON && !vma_is_anonymous(vma))
 		return -EFAULT;
 
+	if ((gup_flags & FOLL_LONGTERM) && vma_is_fsdax(vma))
+		return -EOPNOTSUPP;
+
+	if (vma_is_secretmem(vma))
+		return -EFAULT;
+
 	if (write) {
 		if (!(vm_flags & VM_WRITE)) {
 			if (!(gup_flags & FOLL_FORCE))
@@ -358,14 +453,13 @@ static int check_vma_flags(struct vm_area_struct *vma, unsigned long gup_flags)
 	} else if (!(vm_flags & VM_READ)) {
 		if (!(gup_flags & FOLL_FORCE))
 			return -EFAULT;
-		/* Is there actually any vma we can reach here which does not have VM_MAYREAD? */
+		/* A forced read still needs a vma that could ever be readable. */
 		if (!(vm_flags & VM_MAYREAD))
 			return -EFAULT;
 	}
-	/*
-	 * (arch_vma_access_permitted(vma, write, false, foreign): x86 protection keys, not
-	 * modelled: always permitted.)
-	 */
+	/* A data access, never an instruction fetch: execute is false. */
+	if (!arch_vma_access_permitted(vma, write, false, foreign))
+		return -EFAULT;
 	return 0;
 }
 
@@ -381,7 +475,7 @@ static long __get_user_pages(struct mm_struct *mm,
 {
 	long ret = 0, i = 0;
 	struct vm_area_struct *vma = NULL;
-	struct follow_page_context ctx = { .pgmap = NULL };
+	struct follow_page_context ctx = { NULL };
 
 	if (!nr_pages)
 		return 0;
@@ -405,8 +499,15 @@ static long __get_user_pages(struct mm_struct *mm,
 		/* first iteration or cross vma bound */
 		if (!vma || start >= vma->vm_end) {
 			vma = find_extend_vma(mm, start);
-			if (!vma && in_gate_area(mm, start))
-				model_not_modelled("__get_user_pages: gate area");
+			if (!vma && in_gate_area(mm, start)) {
+				ret = get_gate_page(mm, start & PAGE_MASK,
+						gup_flags, &vma,
+						pages ? &pages[i] : NULL);
+				if (ret)
+					goto out;
+				ctx.page_mask = 0;
+				goto next_page;
+			}
 
 			if (!vma) {
 				ret = -EFAULT;
@@ -416,14 +517,21 @@ static long __get_user_pages(struct mm_struct *mm,
 			if (ret)
 				goto out;
 
-			if (is_vm_hugetlb_page(vma))
-				model_not_modelled("__get_user_pages: hugetlb vma");
+			if (is_vm_hugetlb_page(vma)) {
+				i = follow_hugetlb_page(mm, vma, pages, vmas,
+						&start, &nr_pages, i,
+						gup_flags, locked);
+				if (locked && *locked == 0) {
+					/* A fault dropped mmap_lock: stop here. */
+					BUG_ON(gup_flags & FOLL_NOWAIT);
+					BUG_ON(ret != 0);
+					goto out;
+				}
+				continue;
+			}
 		}
 retry:
-		/*
-		 * If we have a pending SIGKILL, don't keep faulting pages and
-		 * potentially allocating memory.
-		 */
+		/* A task being killed stops here instead of faulting in more pages. */
 		if (fatal_signal_pending(current)) {
 			ret = -EINTR;
 			goto out;
@@ -433,24 +541,22 @@ retry:
 		page = follow_page_mask(vma, start, foll_flags, &ctx);
 		if (!page) {
 			ret = faultin_page(vma, start, &foll_flags, locked);
-			/* switch (ret) in the kernel */
-			if (ret == 0) {
+			switch (ret) {
+			case 0:
 				goto retry;
-			} else if (ret == -EBUSY) {
+			case -EBUSY:
 				ret = 0;
+				fallthrough;
+			case -EFAULT:
+			case -ENOMEM:
+			case -EHWPOISON:
 				goto out;
-			} else if (ret == -EFAULT || ret == -ENOMEM ||
-				   ret == -EHWPOISON) {
-				goto out;
-			} else if (ret == -ENOENT) {
+			case -ENOENT:
 				goto next_page;
 			}
 			BUG();
 		} else if (PTR_ERR(page) == -EEXIST) {
-			/*
-			 * Proper page table entry exists, but no corresponding
-			 * struct page.
-			 */
+			/* A pte that maps no struct page: nothing to return for it. */
 			goto next_page;
 		} else if (IS_ERR(page)) {
 			ret = PTR_ERR(page);
@@ -496,7 +602,7 @@ static __always_inline long __get_user_pages_locked(struct mm_struct *mm,
 	bool lock_dropped;
 
 	if (locked) {
-		/* if VM_FAULT_RETRY can be returned, vmas become invalid */
+		/* A fault that may drop mmap_lock could free the vmas the caller asks for. */
 		BUG_ON(vmas);
 		/* check caller initialized locked */
 		BUG_ON(*locked != 1);
@@ -528,9 +634,14 @@ static long __get_user_pages_remote(struct mm_struct *mm,
 				    unsigned int gup_flags, struct page **pages,
 				    struct vm_area_struct **vmas, int *locked)
 {
-	/* FOLL_LONGTERM goes through __gup_longterm_locked(): not modelled. */
-	if (gup_flags & FOLL_LONGTERM)
-		model_not_modelled("__get_user_pages_remote: FOLL_LONGTERM");
+	/* Long-term pins go through __gup_longterm_locked() (not modelled). */
+	if (gup_flags & FOLL_LONGTERM) {
+		if (WARN_ON_ONCE(locked))
+			return -EINVAL;
+		return __gup_longterm_locked(mm, start, nr_pages, pages,
+					     vmas, gup_flags | FOLL_TOUCH |
+					     FOLL_REMOTE);
+	}
 
 	return __get_user_pages_locked(mm, start, nr_pages, pages, vmas,
 				       locked,
@@ -541,6 +652,9 @@ static bool is_valid_gup_flags(unsigned int gup_flags)
 {
 	/* FOLL_PIN is set only by the pin_user_pages*() family. */
 	if (WARN_ON_ONCE(gup_flags & FOLL_PIN))
+		return false;
+	/* Long-term GUP goes through __gup_longterm_locked(), not this entry point. */
+	if (WARN_ON_ONCE(gup_flags & FOLL_LONGTERM))
 		return false;
 	return true;
 }

@@ -2,10 +2,9 @@
 /*
  * Model source: mm/huge_memory.c, splitting a PMD mapping and following a huge PMD.
  *
- * Read against: a SUSE livepatch copy of the 5.13+/5.14 __split_huge_pmd() (with
- * do_unlock_page), a 5.10-5.13 mm/huge_memory.c, and split_huge_pmd_address() copies of the
- * 5.8-5.18 shape (notes §1.4). Names, signatures, statement order and call arguments are those
- * of v5.14; the text is our own.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
  *
  * __split_huge_pmd_locked() (writing 512 PTEs from the huge PMD, withdrawing the deposited
  * table, moving the mapcounts) is a TypeScript primitive: kernel/mm/huge_memory.ts.
@@ -45,7 +44,7 @@ struct page *follow_trans_huge_pmd(struct vm_area_struct *vma,
 	if ((flags & FOLL_DUMP) && is_huge_zero_pmd(*pmd))
 		return ERR_PTR(-EFAULT);
 
-	/* Full NUMA hinting faults to serialise migration in fault paths */
+	/* A NUMA hinting pmd: let the fault path handle it (it serialises against migration). */
 	if ((flags & FOLL_NUMA) && pmd_protnone(*pmd))
 		goto out;
 
@@ -58,9 +57,23 @@ struct page *follow_trans_huge_pmd(struct vm_area_struct *vma,
 	if (flags & FOLL_TOUCH)
 		touch_pmd(vma, addr, pmd, flags);
 
-	if ((flags & FOLL_MLOCK) && (vma->vm_flags & VM_LOCKED))
-		model_not_modelled("follow_trans_huge_pmd: FOLL_MLOCK on a VM_LOCKED vma");
-
+	if ((flags & FOLL_MLOCK) && (vma->vm_flags & VM_LOCKED)) {
+		/*
+		 * Only a THP this pmd alone maps is mlocked (mlock itself is not
+		 * modelled): skip shared, double-mapped or truncated ones, and one
+		 * whose lock someone else holds.
+		 */
+		if (PageAnon(page) && compound_mapcount(page) != 1)
+			goto skip_mlock;
+		if (PageDoubleMap(page) || !page->mapping)
+			goto skip_mlock;
+		if (!trylock_page(page))
+			goto skip_mlock;
+		if (page->mapping && !PageDoubleMap(page))
+			mlock_vma_page(page);
+		unlock_page(page);
+	}
+skip_mlock:
 	page += (addr & ~HPAGE_PMD_MASK) >> PAGE_SHIFT;
 	VM_BUG_ON_PAGE(!PageCompound(page) && !is_zone_device_page(page), page);
 

@@ -23,12 +23,12 @@ vma_address(struct page *page, struct vm_area_struct *vma)
 	if (pgoff >= vma->vm_pgoff) {
 		address = vma->vm_start +
 			((pgoff - vma->vm_pgoff) << PAGE_SHIFT);
-		/* Check for address beyond vma (or wrapped through 0?) */
+		/* The page's address falls outside the vma (or the sum wrapped). */
 		if (address < vma->vm_start || address >= vma->vm_end)
 			address = -EFAULT;
 	} else if (PageHead(page) &&
 		   pgoff + compound_nr(page) - 1 >= vma->vm_pgoff) {
-		/* Test above avoids possibility of wrap to 0 on 32-bit */
+		/* The check before keeps the end from wrapping to 0 on 32-bit. */
 		address = vma->vm_start;
 	} else {
 		address = -EFAULT;
@@ -46,7 +46,7 @@ vma_address_end(struct page *page, struct vm_area_struct *vma)
 	VM_BUG_ON_PAGE(PageKsm(page), page);	/* KSM page->index unusable */
 	pgoff = page_to_pgoff(page) + compound_nr(page);
 	address = vma->vm_start + ((pgoff - vma->vm_pgoff) << PAGE_SHIFT);
-	/* Check for address beyond vma (or wrapped through 0?) */
+	/* The page's address falls outside the vma (or the sum wrapped). */
 	if (address < vma->vm_start || address > vma->vm_end)
 		address = vma->vm_end;
 	return address;

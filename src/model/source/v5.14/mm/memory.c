@@ -4,10 +4,9 @@
  * (do_swap_page -> remove_device_exclusive_entry -> restore_exclusive_pte) and fork
  * (copy_nonpresent_pte -> try_restore_exclusive_pte).
  *
- * Read against: the v11 posting of "mm: Device exclusive memory access" (full mm/memory.c
- * diff), 5.14-era copies of remove_device_exclusive_entry() quoted in the 2023 "take a page
- * reference" fix, and notes §1.13. Names, signatures, statement order and call arguments are
- * those of v5.14; the text is our own.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
  *
  * Only the device-exclusive branches are modelled. do_swap_page() on a real swap entry, a
  * migration entry, a device-private entry or a hwpoison entry, and copy_nonpresent_pte() on
@@ -45,10 +44,7 @@ static void restore_exclusive_pte(struct vm_area_struct *vma,
 
 	set_pte_at(vma->vm_mm, address, ptep, pte);
 
-	/*
-	 * No need to take a page reference as one was already
-	 * created when the swap entry was made.
-	 */
+	/* The exclusive entry kept its page reference: the pte takes it over. */
 	if (PageAnon(page))
 		page_add_anon_rmap(page, vma, address, false);
 	else
@@ -104,16 +100,16 @@ copy_nonpresent_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm,
 		model_not_modelled("copy_nonpresent_pte: device private entries");
 	} else if (is_device_exclusive_entry(entry)) {
 		/*
-		 * Make device exclusive entries present by restoring the
-		 * original entry then copying as for a present pte. Device
-		 * exclusive entries currently only support private writable
-		 * (ie. COW) mappings.
+		 * Turn the entry back into the pte it replaced and let the caller
+		 * copy that; exclusive entries exist only in private (COW) mappings.
 		 */
 		VM_BUG_ON(!is_cow_mapping(src_vma->vm_flags));
 		if (try_restore_exclusive_pte(src_pte, src_vma, addr))
 			return -EBUSY;
 		return -ENOENT;
 	}
+	if (!userfaultfd_wp(dst_vma))
+		pte = pte_swp_clear_uffd_wp(pte);
 	set_pte_at(dst_mm, addr, dst_pte, pte);
 	return 0;
 }
@@ -158,6 +154,7 @@ vm_fault_t do_swap_page(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct page *page = NULL, *swapcache;
+	struct swap_info_struct *si = NULL;
 	swp_entry_t entry;
 	pte_t pte;
 	int locked;
@@ -189,5 +186,7 @@ vm_fault_t do_swap_page(struct vm_fault *vmf)
 
 	model_not_modelled("do_swap_page: swap-in of a real swap entry");
 out:
+	if (si)
+		put_swap_device(si);
 	return ret;
 }

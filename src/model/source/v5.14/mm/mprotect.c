@@ -3,15 +3,14 @@
  * Model source: mm/mprotect.c, changing the protection of existing ptes (the writable ->
  * readable downgrade of device-exclusive entries included).
  *
- * Read against: the v11 posting of "mm: Device exclusive memory access" (its mm/mprotect.c
- * hunk), the same series' swap-entry rework (is_writable_migration_entry() ...) and a
- * 5.13/5.14-era mm/mprotect.c. Names, signatures, statement order and call arguments are those
- * of v5.14; the text is our own.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
  *
  * The mprotect() system call itself (vma split/merge, vm_flags and vm_page_prot update,
  * mprotect_fixup()) is a TypeScript primitive (kernel/mm/mprotect.ts) that calls
- * change_protection(). Left out: NUMA hinting (prot_numa), uffd-wp, PMD-mapped THPs
- * (change_huge_pmd() ends the run with verdict `error`), the pgd/p4d loop levels.
+ * change_protection(). Left out: NUMA hinting (prot_numa), PMD-mapped THPs (change_huge_pmd()
+ * ends the run with verdict `error`) and hugetlb vmas.
  */
 #include <linux/mm.h>
 #include <linux/huge_mm.h>
@@ -68,7 +67,7 @@ static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 				ptent = pte_clear_uffd_wp(ptent);
 			}
 
-			/* Avoid taking write faults for known dirty pages */
+			/* A page known to be dirty may stay writable: no write fault needed to dirty it. */
 			if (dirty_accountable && pte_dirty(ptent) &&
 					(pte_soft_dirty(ptent) ||
 					 !(vma->vm_flags & VM_SOFTDIRTY))) {
@@ -155,7 +154,7 @@ static inline unsigned long change_pmd_range(struct vm_area_struct *vma,
 		     pmd_none_or_clear_bad_unless_trans_huge(pmd))
 			goto next;
 
-		/* invoke the mmu notifier if the pmd is populated */
+		/* Start the notifier once, at the first pmd that maps something. */
 		if (!range.start) {
 			mmu_notifier_range_init(&range,
 				MMU_NOTIFY_PROTECTION_VMA, 0,
@@ -180,7 +179,7 @@ static inline unsigned long change_pmd_range(struct vm_area_struct *vma,
 					goto next;
 				}
 			}
-			/* fall through, the trans huge pmd just split */
+			/* The huge pmd was split: go on at pte level. */
 		}
 		this_pages = change_pte_range(vma, pmd, addr, next, newprot,
 					      cp_flags);
@@ -197,33 +196,70 @@ next:
 	return pages;
 }
 
-/*
- * The upper levels, folded to one loop over puds (x86-64: the pgd and p4d levels are always
- * present for a mapped address in the model).
- */
+/* The upper levels: one loop per level over the entries [addr, end) spans. */
+static inline unsigned long change_pud_range(struct vm_area_struct *vma,
+		p4d_t *p4d, unsigned long addr, unsigned long end,
+		pgprot_t newprot, unsigned long cp_flags)
+{
+	pud_t *pud;
+	unsigned long next;
+	unsigned long pages = 0;
+
+	pud = pud_offset(p4d, addr);
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none_or_clear_bad(pud))
+			continue;
+		pages += change_pmd_range(vma, pud, addr, next, newprot,
+					  cp_flags);
+	} while (pud++, addr = next, addr != end);
+
+	return pages;
+}
+
+static inline unsigned long change_p4d_range(struct vm_area_struct *vma,
+		pgd_t *pgd, unsigned long addr, unsigned long end,
+		pgprot_t newprot, unsigned long cp_flags)
+{
+	p4d_t *p4d;
+	unsigned long next;
+	unsigned long pages = 0;
+
+	p4d = p4d_offset(pgd, addr);
+	do {
+		next = p4d_addr_end(addr, end);
+		if (p4d_none_or_clear_bad(p4d))
+			continue;
+		pages += change_pud_range(vma, p4d, addr, next, newprot,
+					  cp_flags);
+	} while (p4d++, addr = next, addr != end);
+
+	return pages;
+}
+
 static unsigned long change_protection_range(struct vm_area_struct *vma,
 		unsigned long addr, unsigned long end, pgprot_t newprot,
 		unsigned long cp_flags)
 {
 	struct mm_struct *mm = vma->vm_mm;
-	pud_t *pud;
+	pgd_t *pgd;
 	unsigned long next;
 	unsigned long start = addr;
 	unsigned long pages = 0;
 
 	BUG_ON(addr >= end);
+	pgd = pgd_offset(mm, addr);
 	flush_cache_range(vma, addr, end);
 	inc_tlb_flush_pending(mm);
 	do {
-		next = pud_addr_end(addr, end);
-		pud = pud_offset(p4d_offset(pgd_offset(mm, addr), addr), addr);
-		if (pud_none_or_clear_bad(pud))
+		next = pgd_addr_end(addr, end);
+		if (pgd_none_or_clear_bad(pgd))
 			continue;
-		pages += change_pmd_range(vma, pud, addr, next, newprot,
+		pages += change_p4d_range(vma, pgd, addr, next, newprot,
 					  cp_flags);
-	} while (addr = next, addr != end);
+	} while (pgd++, addr = next, addr != end);
 
-	/* Only flush the TLB if we actually modified any entries: */
+	/* A TLB flush is needed only when some entry changed. */
 	if (pages)
 		flush_tlb_range(vma, start, end);
 	dec_tlb_flush_pending(mm);
@@ -240,7 +276,7 @@ unsigned long change_protection(struct vm_area_struct *vma, unsigned long start,
 	BUG_ON((cp_flags & MM_CP_UFFD_WP_ALL) == MM_CP_UFFD_WP_ALL);
 
 	if (is_vm_hugetlb_page(vma))
-		model_not_modelled("change_protection: hugetlb vma");
+		pages = hugetlb_change_protection(vma, start, end, newprot);
 	else
 		pages = change_protection_range(vma, start, end, newprot,
 						cp_flags);

@@ -2,10 +2,9 @@
 /*
  * Model source: mm/page_vma_mapped.c, "where does this vma map this page".
  *
- * Read against: the v11 posting's hunk (device-exclusive entries count as mappings), Hugh
- * Dickins' June 2021 rework (vma_address_end(), step_forward()) and notes §1.9. Names and
- * signatures are those of v5.14; map_pte(), pfn_is_match() and check_pte() follow v5.14
- * statement by statement.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
  *
  * page_vma_mapped_walk() itself is restructured: the kernel enters and leaves the pte loop
  * with `goto next_pte` / `goto this_pte` / `goto restart` jumps into the middle of loops; here
@@ -156,7 +155,7 @@ static int next_pte(struct page_vma_mapped_walk *pvmw, unsigned long end)
 }
 
 /**
- * page_vma_mapped_walk - check if @pvmw->page is mapped in @pvmw->vma at @pvmw->address
+ * page_vma_mapped_walk - find where @pvmw->vma maps @pvmw->page, from @pvmw->address
  *
  * Returns true with the page table lock held (pvmw->ptl) and pvmw->pte set for each pte that
  * maps the page -- for a THP, each pte mapping any of its subpages -- or with pvmw->pte NULL
@@ -174,7 +173,7 @@ bool page_vma_mapped_walk(struct page_vma_mapped_walk *pvmw)
 	pmd_t pmde;
 	int found;
 
-	/* The only possible pmd mapping has been handled on last iteration */
+	/* A pmd mapping is the only one there can be, and the last call returned it. */
 	if (pvmw->pmd && !pvmw->pte)
 		return not_found(pvmw);
 
@@ -226,7 +225,7 @@ bool page_vma_mapped_walk(struct page_vma_mapped_walk *pvmw)
 			}
 			if (!pmd_present(pmde))
 				model_not_modelled("page_vma_mapped_walk: PMD migration entries");
-			/* THP pmd was split under us: handle on pte level */
+			/* Someone split the THP pmd meanwhile: walk its ptes. */
 			spin_unlock(pvmw->ptl);
 			pvmw->ptl = NULL;
 		} else if (!pmd_present(pmde)) {

@@ -2,11 +2,10 @@
 /*
  * Model source: mm/rmap.c, the anon rmap walk and device-exclusive entries.
  *
- * Read against: a 5.14-era page-based mm/rmap.c (merged make_device_exclusive_range() with
- * the PageTail() skip and the npages < 0 check), the v10 posting quoted in Peter Xu's review
- * (Message-ID YL+4ENiwbn9QAa2V@t490s) and the v11 posting. This file is the v5.14 base; the
- * v10 base is ../v10.patch over it. Function names, signatures, statement order, local
- * declarations and call arguments follow v5.14; the text is our own.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own.
+ * The v10 base is ../../v10.patch over this tree (the series as posted).
  *
  * Left out (each ends the run with verdict `error` if reached): KSM and file-backed rmap
  * walks; everything of rmap.c that is not on the device-exclusive path (try_to_unmap,
@@ -64,7 +63,7 @@ struct anon_vma *page_lock_anon_vma_read(struct page *page)
 		return NULL;
 	}
 
-	/* we pinned the anon_vma, its safe to sleep */
+	/* With the anon_vma referenced, sleeping for its lock is safe. */
 	rcu_read_unlock();
 	anon_vma_lock_read(anon_vma);
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Model header: the errno values the model returns (asm-generic/errno-base.h, v5.14). */
+/* Model header: the errno values the model returns (asm-generic/errno-base.h and errno.h, v5.14). */
 #ifndef _LINUX_ERRNO_H
 #define _LINUX_ERRNO_H
 
@@ -14,6 +14,7 @@
 #define EINVAL		22
 #define ENOTTY		25
 #define EAGAIN		11
+#define EOPNOTSUPP	95
 #define EHWPOISON	133
 
 #endif

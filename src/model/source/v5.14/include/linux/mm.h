@@ -33,6 +33,7 @@
 #define VM_LOCKED	0x00002000UL
 #define VM_IO		0x00004000UL
 #define VM_PFNMAP	0x00000400UL
+#define VM_UFFD_WP	0x00001000UL
 
 /* page->mapping low bits (include/linux/page-flags.h) */
 #define PAGE_MAPPING_ANON	0x1
@@ -115,6 +116,10 @@ struct vm_fault {
 	spinlock_t *ptl;
 };
 
+struct vm_operations_struct {
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+};
+
 /* is_cow_mapping(): private and may be written (include/linux/mm.h) */
 #define is_cow_mapping(flags) (((flags) & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE)
 
@@ -127,8 +132,22 @@ struct vm_fault {
 #define PUD_SHIFT	30
 #define PUD_SIZE	(1UL << PUD_SHIFT)
 #define PUD_MASK	(~(PUD_SIZE - 1))
-#define P4D_SIZE	(1UL << 39)
-#define PGDIR_SIZE	(1UL << 39)
+#define P4D_SHIFT	39
+#define P4D_SIZE	(1UL << P4D_SHIFT)
+#define P4D_MASK	(~(P4D_SIZE - 1))
+#define PGDIR_SHIFT	39
+#define PGDIR_SIZE	(1UL << PGDIR_SHIFT)
+#define PGDIR_MASK	(~(PGDIR_SIZE - 1))
+
+/*
+ * include/linux/hugetlb.h on x86-64: no hugepd directories (!CONFIG_ARCH_HAS_HUGEPD) and no
+ * huge pgd or p4d entries.
+ */
+typedef struct { unsigned long pd; } hugepd_t;
+#define is_hugepd(hugepd)	(0)
+#define __hugepd(x)		((hugepd_t) { (x) })
+#define pgd_huge(x)		0
+#define p4d_huge(x)		0
 
 #define ULONG_MAX	(~0UL)
 #define GFP_KERNEL	0x0cc0
@@ -137,19 +156,26 @@ struct vm_fault {
 /* 'current': the model thread running the code. */
 #define current get_current()
 
-static inline unsigned long pmd_addr_end(unsigned long addr, unsigned long end)
-{
-	unsigned long __boundary = (addr + PMD_SIZE) & PMD_MASK;
+/* include/linux/pgtable.h: the end of this entry's span, or @end if that comes first. */
+#define pgd_addr_end(addr, end)						\
+({	unsigned long __boundary = ((addr) + PGDIR_SIZE) & PGDIR_MASK;	\
+	(__boundary - 1 < (end) - 1)? __boundary: (end);		\
+})
 
-	return (__boundary - 1 < end - 1) ? __boundary : end;
-}
+#define p4d_addr_end(addr, end)						\
+({	unsigned long __boundary = ((addr) + P4D_SIZE) & P4D_MASK;	\
+	(__boundary - 1 < (end) - 1)? __boundary: (end);		\
+})
 
-static inline unsigned long pud_addr_end(unsigned long addr, unsigned long end)
-{
-	unsigned long __boundary = (addr + PUD_SIZE) & PUD_MASK;
+#define pud_addr_end(addr, end)						\
+({	unsigned long __boundary = ((addr) + PUD_SIZE) & PUD_MASK;	\
+	(__boundary - 1 < (end) - 1)? __boundary: (end);		\
+})
 
-	return (__boundary - 1 < end - 1) ? __boundary : end;
-}
+#define pmd_addr_end(addr, end)						\
+({	unsigned long __boundary = ((addr) + PMD_SIZE) & PMD_MASK;	\
+	(__boundary - 1 < (end) - 1)? __boundary: (end);		\
+})
 
 static inline bool vma_is_anonymous(struct vm_area_struct *vma)
 {

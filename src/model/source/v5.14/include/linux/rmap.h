@@ -34,7 +34,7 @@ struct page_vma_mapped_walk {
 
 static inline void page_vma_mapped_walk_done(struct page_vma_mapped_walk *pvmw)
 {
-	/* HugeTLB pte is set to the relevant page table entry without pte_mapped. */
+	/* For a hugetlb page pvmw->pte points into the page table directly: nothing to unmap. */
 	if (pvmw->pte && !PageHuge(pvmw->page))
 		pte_unmap(pvmw->pte);
 	if (pvmw->ptl)

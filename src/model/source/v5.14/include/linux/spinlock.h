@@ -25,6 +25,10 @@ typedef struct wait_queue_head {
 	int __model;
 } wait_queue_head_t;
 
+/* include/linux/lockdep.h without CONFIG_LOCKDEP: lock annotations that do nothing. */
+#define lock_map_acquire(l)	do { } while (0)
+#define lock_map_release(l)	do { } while (0)
+
 /* A wait_event() the model can run: the condition is re-tested every time the waitqueue is woken. */
 #define wait_event(wq, condition)				\
 	do {							\

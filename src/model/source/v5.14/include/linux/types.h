@@ -26,6 +26,10 @@ typedef unsigned int vm_fault_t;
 typedef unsigned long vm_flags_t;
 typedef unsigned long phys_addr_t;
 
+/* Annotations with no run-time effect (compiler_attributes.h, build_bug.h). */
+#define fallthrough		((void)0)
+#define BUILD_BUG_ON(condition)	do { } while (0)
+
 #define NULL ((void *)0)
 #define true 1
 #define false 0

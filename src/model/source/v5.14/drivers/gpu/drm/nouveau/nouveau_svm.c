@@ -3,18 +3,17 @@
  * Model source: drivers/gpu/drm/nouveau/nouveau_svm.c, the GPU atomic-fault path of the 5.14
  * driver ("nouveau/svm: implement atomic SVM access", 8f187163eb89) and its two notifiers.
  *
- * Read against: the v9/v10-era posting of that patch (dri-devel copy), the 2025 fix
- * b3fefbb30a16 "nouveau/svm: fix missing folio unlock + put after
- * make_device_exclusive_range()" (which shows the 5.14 lines it changes) and notes §1.14.
- * Both bases use this 5.14 driver: on a retry it loops again *without* unlock_page/put_page.
- * Names, signatures, statement order and call arguments are those of v5.14; text is ours.
+ * Read from: Linux v5.14 (tag v5.14). Each function's code is v5.14's statement for
+ * statement; src/model/source/v5.14/read-from.json holds the digest of each one's tokens and
+ * the reason for every difference. The comments are our own. On a retry the 5.14 loop goes round again *without*
+ * unlock_page()/put_page() of the page the previous pass made exclusive.
  *
  * Left out: the fault buffer (nouveau_svm_fault() parses a hardware fault buffer, sorts and
  * groups faults, then calls nouveau_atomic_range_fault() or nouveau_range_fault() per group,
  * and replays or cancels). The model harness nouveau_svm_fault_model() below stands for one
  * ATOMIC fault of that loop; nouveau_range_fault() (non-atomic faults via hmm_range_fault) is
  * not modelled. The GPU page tables behind nvif_object_ioctl()/nvif_object_mthd() are a
- * TypeScript primitive (kernel/drivers/nouveau.ts). Debug printing (SVMM_DBG) is dropped.
+ * TypeScript primitive (kernel/drivers/nouveau.ts). Debug printing (SVMM_DBG) prints nothing.
  */
 #include <linux/mm.h>
 #include <linux/mmu_notifier.h>
@@ -23,9 +22,12 @@
 
 #define HMM_RANGE_DEFAULT_TIMEOUT 1000
 
+/* Debug printing (NV_DEBUG) prints nothing in the model. */
+#define SVMM_DBG(s,f,a...) do { } while (0)
+
 /* include/nvif/if000c.h */
-#define NVIF_VMM_V0_PFNMAP	0x0b
-#define NVIF_VMM_V0_PFNCLR	0x0c
+#define NVIF_VMM_V0_PFNMAP	0x05
+#define NVIF_VMM_V0_PFNCLR	0x06
 #define NVIF_VMM_PFNMAP_V0_ADDR		0xfffffffffffff000ULL
 #define NVIF_VMM_PFNMAP_V0_ADDR_SHIFT	12
 #define NVIF_VMM_PFNMAP_V0_APER		0x00000000000000f0ULL
@@ -48,13 +50,17 @@ struct nouveau_cli {
 	struct nouveau_drm *drm;
 };
 
-struct nvif_client {
-	bool super;
-};
+struct nvif_client;
 
 struct nvif_object {
 	struct nvif_client *client;
 	u32 handle;
+};
+
+struct nvif_client {
+	struct nvif_object object;
+	u64 version;
+	u8 route;
 };
 
 struct nvif_vmm {
@@ -87,6 +93,8 @@ struct svm_notifier {
 };
 
 /* include/nvif/ioctl.h, include/nvif/if000c.h: the argument block of a PFNMAP ioctl. */
+#define NVIF_IOCTL_V0_MTHD	0x04
+
 struct nvif_ioctl_v0 {
 	u8 version;
 	u8 type;
@@ -128,7 +136,7 @@ nouveau_svmm_invalidate(struct nouveau_svmm *svmm, u64 start, u64 limit)
 		.size = limit - start,
 	};
 
-	/* (the kernel passes the same fields as a compound literal) */
+	/* (the kernel passes these fields as a compound literal) */
 	if (limit > start) {
 		nvif_object_mthd(&svmm->vmm->vmm.object, NVIF_VMM_V0_PFNCLR,
 				 &args, sizeof(args));
@@ -151,6 +159,8 @@ nouveau_svmm_invalidate_range_start(struct mmu_notifier *mn,
 
 	if (!mmu_notifier_range_blockable(update))
 		return -EAGAIN;
+
+	SVMM_DBG(svmm, "invalidate %016lx-%016lx", start, limit);
 
 	mutex_lock(&svmm->mutex);
 	if (unlikely(!svmm->vmm))
@@ -274,9 +284,7 @@ static int nouveau_atomic_range_fault(struct nouveau_svmm *svmm,
 		NVIF_VMM_PFNMAP_V0_A |
 		NVIF_VMM_PFNMAP_V0_HOST;
 
-	svmm->vmm->vmm.object.client->super = true;
 	ret = nvif_object_ioctl(&svmm->vmm->vmm.object, args, size, NULL);
-	svmm->vmm->vmm.object.client->super = false;
 	mutex_unlock(&svmm->mutex);
 
 	unlock_page(page);
@@ -317,31 +325,39 @@ int nouveau_svm_model_init(struct mm_struct *mm, struct device *dev)
 }
 
 /*
- * One ATOMIC (access == 2) GPU fault at @addr, as nouveau_svm_fault() handles it: a one-page
- * PFNMAP request and an on-stack interval notifier, with a reference on the mm held around it.
+ * One ATOMIC (access == 2) GPU fault at @addr, as nouveau_svm_fault() handles it: the PFNMAP
+ * request block, a one-page window at the fault address, an on-stack interval notifier, and a
+ * reference on the mm held around the call. Left out: the fault buffer, sorting, the instance
+ * lookup, grouping of later faults by the result in args.phys[0], and the replay or cancel the
+ * GPU gets afterwards; where the kernel cancels the fault (the mm is gone) this returns -EINVAL.
+ * (The kernel's request is the pfnmap block followed by one u64 of phys[]; here phys[1] sits
+ * inside the block, and sizeof(args) is the block's size.)
  */
 int nouveau_svm_fault_model(unsigned long addr)
 {
 	struct nouveau_svm *svm = &model_svm;
 	struct nouveau_svmm *svmm = &model_svmm;
-	struct svm_notifier notifier;
 	struct nouveau_pfnmap_args args;
-	struct mm_struct *mm = svmm->notifier.mm;
+	struct svm_notifier notifier;
+	struct mm_struct *mm;
+	u64 start;
 	int ret;
 
-	if (!mmget_not_zero(mm))
-		return -EINVAL;
-
 	args.i.version = 0;
-	args.i.type = 0;
-	args.i.owner = 0;
+	args.i.type = NVIF_IOCTL_V0_MTHD;
 	args.m.version = 0;
 	args.m.method = NVIF_VMM_V0_PFNMAP;
 	args.p.version = 0;
+
+	start = addr & PAGE_MASK;
+	args.p.addr = start;
 	args.p.page = PAGE_SHIFT;
-	args.p.addr = addr & PAGE_MASK;
 	args.p.size = PAGE_SIZE;
 	args.p.phys[0] = 0;
+
+	mm = svmm->notifier.mm;
+	if (!mmget_not_zero(mm))
+		return -EINVAL;
 
 	notifier.svmm = svmm;
 	ret = nouveau_atomic_range_fault(svmm, svm->drm, &args,

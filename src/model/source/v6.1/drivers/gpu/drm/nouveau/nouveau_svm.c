@@ -3,7 +3,7 @@
  * Model source: drivers/gpu/drm/nouveau/nouveau_svm.c, the GPU atomic-fault path and its two
  * notifiers, as of Linux v6.1: on a retry nouveau_atomic_range_fault() still loops again
  * *without* unlocking and putting the page make_device_exclusive_range() returned (fixed in
- * 2025 by b3fefbb30a16); the `client->super` toggling around the PFNMAP ioctl is gone.
+ * 2025 by b3fefbb30a16).
  *
  * Read from: Linux v6.1 drivers/gpu/drm/nouveau/nouveau_svm.c; the comments are our own.
  *
@@ -25,8 +25,8 @@
 #define SVMM_DBG(s,f,a...) do { } while (0)
 
 /* include/nvif/if000c.h */
-#define NVIF_VMM_V0_PFNMAP	0x0b
-#define NVIF_VMM_V0_PFNCLR	0x0c
+#define NVIF_VMM_V0_PFNMAP	0x05
+#define NVIF_VMM_V0_PFNCLR	0x06
 #define NVIF_VMM_PFNMAP_V0_ADDR		0xfffffffffffff000ULL
 #define NVIF_VMM_PFNMAP_V0_ADDR_SHIFT	12
 #define NVIF_VMM_PFNMAP_V0_APER		0x00000000000000f0ULL
@@ -49,13 +49,17 @@ struct nouveau_cli {
 	struct nouveau_drm *drm;
 };
 
-struct nvif_client {
-	bool super;
-};
+struct nvif_client;
 
 struct nvif_object {
 	struct nvif_client *client;
 	u32 handle;
+};
+
+struct nvif_client {
+	struct nvif_object object;
+	u64 version;
+	u8 route;
 };
 
 struct nvif_vmm {
