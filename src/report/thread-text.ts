@@ -4,8 +4,8 @@
 // unreadable messages are listed after the tree, so nothing is dropped silently. Every line is
 // made of input (subjects, names, maildir entry names): control characters are written as \xNN.
 import type { Message, Person, SubjectTags, ThreadParse } from '../thread/types.js';
-import { IdTable } from '../thread/id-table.js';
-import { int32s, uint8s } from '../thread/grow-array.js';
+import { IdTable } from '../util/id-table.js';
+import { int32s, uint8s } from '../util/grow-array.js';
 import { visibleControls } from './escape.js';
 
 export function threadText(parse: ThreadParse): string {

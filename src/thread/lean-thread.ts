@@ -1,7 +1,7 @@
 // The lean parse of a big input (`thread`): memory must not grow with what the messages hold.
 // As each record is read, everything the output prints but threading does not need (tags,
 // trailers, in-body headers, attributions, diff files and texts) is written to an unlinked
-// temporary file (DiffSpill); what stays in memory per message is its threading keys, sender,
+// temporary file (SpillFile); what stays in memory per message is its threading keys, sender,
 // source, a few facts per diff and where its parts went, as numbers in typed arrays (no object
 // per message). The tree is built from that (threadIndexed, on id numbers), and the
 // messages are made again, one at a time, when the output asks for them (in tree order).
@@ -11,12 +11,12 @@ import { diffIdentity } from '../patch/index.js';
 import type { Attribution } from './attribution.js';
 import type { MailRecord } from './mail-record.js';
 import type { SettledRecord } from './lean-record.js';
-import { DiffSpill, type SpillRef } from './diff-spill.js';
+import { SpillFile, type SpillRef } from '../util/spill-file.js';
 import { threadIndexed } from './threading.js';
-import { IdTable } from './id-table.js';
-import { float64s, int32s, uint8s } from './grow-array.js';
+import { IdTable } from '../util/id-table.js';
+import { float64s, int32s, uint8s } from '../util/grow-array.js';
 import { quoteLayers } from './quote-layers.js';
-import { lazyList } from './lazy-list.js';
+import { lazyList } from '../util/lazy-list.js';
 import type { InBodyHeaders, InputError, Message, MessagePosition, MessageSource, Person, QuoteLayer, SubjectTags, ThreadParse, Trailer } from './types.js';
 
 /** The spilled part of a message (JSON). */
@@ -44,7 +44,7 @@ const DATED = 4;
  * also threadIndexed()'s input; a message's subject is read back only when it heads a tree.
  */
 export class LeanCollector {
-  private readonly spill = new DiffSpill();
+  private readonly spill = new SpillFile();
   /** Message-IDs: the messages' own and every one they refer to. */
   private readonly ids = new IdTable();
   /** Id → the message that has it, -1 for none (yet). */
@@ -373,8 +373,8 @@ class SpilledDiff implements Diff {
   readonly quotedFrom: string | null;
   readonly origin: DiffOrigin;
   readonly #ref: SpillRef;
-  readonly #spill: DiffSpill;
-  constructor(id: string, author: Person | null, quoteDepth: number, quotedFrom: string | null, origin: DiffOrigin, ref: SpillRef, spill: DiffSpill) {
+  readonly #spill: SpillFile;
+  constructor(id: string, author: Person | null, quoteDepth: number, quotedFrom: string | null, origin: DiffOrigin, ref: SpillRef, spill: SpillFile) {
     this.id = id;
     this.author = author;
     this.quoteDepth = quoteDepth;

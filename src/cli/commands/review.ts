@@ -6,7 +6,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
-import { writeChunks } from '../write-chunks.js';
+import { writeChunks } from '../../util/write-chunks.js';
 
 interface ReviewCliOptions extends BudgetCliOptions {
   base?: string;

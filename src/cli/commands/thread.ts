@@ -3,7 +3,7 @@
 // every other command start without loading them.
 import type { Command } from 'commander';
 import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
-import { writeChunks } from '../write-chunks.js';
+import { writeChunks } from '../../util/write-chunks.js';
 
 interface ThreadOptions {
   format: string;

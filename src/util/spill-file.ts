@@ -1,7 +1,7 @@
-// Spilled parts of a lean parse (lean-thread.ts) live in a temporary file, not in memory: on a
-// big mbox they are most of what the parse would hold. The file is unlinked as soon as it is open (Linux and
-// macOS keep it readable through the descriptor), so nothing is left behind whatever happens;
-// a message or a diff reads its parts back when they are used (the `thread` output writes them out).
+// Text kept in a temporary file, not in memory: the spilled parts of a big thread parse
+// (src/thread) and review's spilled variants (src/replay). The file is unlinked as soon as it
+// is open (Linux and macOS keep it readable through the descriptor), so nothing is left behind
+// whatever happens; a part is read back when it is used.
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +14,13 @@ export interface SpillRef {
   bytes: number;
 }
 
-export class DiffSpill {
+export class SpillFile {
   private fd: number;
   private end = 0;
   private scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
   constructor() {
-    const path = join(tmpdir(), `lkml-replay-diffs-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+    const path = join(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
     this.fd = openSync(path, 'wx+', 0o600);
     try {
       unlinkSync(path);
@@ -52,7 +52,7 @@ export class DiffSpill {
     let got = 0;
     while (got < ref.bytes) {
       const n = readSync(this.fd, buf, got, ref.bytes - got, ref.offset + got);
-      if (n === 0) throw new Error('diff spill file is shorter than expected');
+      if (n === 0) throw new Error('spill file is shorter than expected');
       got += n;
     }
     return buf.toString('utf8', 0, ref.bytes);

@@ -1,4 +1,4 @@
-// A typed array that grows as values are pushed: the lean parse keeps a few numbers per
+// A typed array that grows as values are pushed: the thread parse keeps a few numbers per
 // message in these instead of one JS object per message (no object headers, no boxed doubles,
 // nothing for the garbage collector to trace).
 type Typed = Int32Array | Float64Array | Uint8Array;

@@ -1,7 +1,7 @@
 // IdTable (the lean parse's Message-ID numbering): the same numbers and texts as a Map would
 // give, through its buffer and hash table growing, for ASCII, non-ASCII and long ids.
 import { describe, expect, it } from 'vitest';
-import { IdTable } from '../../src/thread/id-table.js';
+import { IdTable } from '../../src/util/id-table.js';
 
 describe('IdTable', () => {
   it('numbers strings in first-add order and gives each back, across growth', () => {

@@ -1,7 +1,7 @@
 // A read-only array whose items are made when read: big inputs are walked, never held whole.
 /**
  * An array of `length` items made by `at(i)` each time one is read (the last one is kept), so a
- * consumer that walks it (the lean parse's messages, review's spilled variants) holds one item
+ * consumer that walks it (a spilled thread parse's messages, review's spilled variants) holds one item
  * at a time. Indexing, length, for-of, spread, Object.keys and array methods work; it is read-only.
  */
 export function lazyList<T>(length: number, at: (i: number) => T): T[] {
