@@ -10,9 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 type ThreadModule = typeof import('../src/thread/parse-thread.js');
-type ReadModule = typeof import('../src/thread/read-input.js');
-type DecodeModule = typeof import('../src/thread/decode-message.js');
-type MimeModule = typeof import('../src/thread/mime-decode.js');
+type ReadModule = typeof import('../src/thread/input/read-input.js');
+type DecodeModule = typeof import('../src/thread/mime/decode-message.js');
+type MimeModule = typeof import('../src/thread/mime/mime-decode.js');
 
 const lib = join(dirname(fileURLToPath(import.meta.url)), '..');
 const load = <T>(rel: string): Promise<T> => import(pathToFileURL(join(lib, rel)).href) as Promise<T>;

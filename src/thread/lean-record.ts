@@ -4,7 +4,7 @@
 // big mbox the line objects are most of the memory a record holds.
 import { diffIdentity } from '../patch/index.js';
 import type { HunkLine } from '../patch/types.js';
-import type { MailRecord } from './mail-record.js';
+import type { MailRecord } from './message/mail-record.js';
 
 /** A record with the identities of its diffs (`found` order). */
 export type SettledRecord = MailRecord & { diffIds?: string[] };

@@ -8,14 +8,14 @@
 // The result is the same ThreadParse, field for field, as assemble() gives (tests compare them).
 import type { Diff, DiffOrigin } from '../patch/types.js';
 import { diffIdentity } from '../patch/index.js';
-import type { Attribution } from './attribution.js';
-import type { MailRecord } from './mail-record.js';
+import type { Attribution } from './message/attribution.js';
+import type { MailRecord } from './message/mail-record.js';
 import type { SettledRecord } from './lean-record.js';
 import { SpillFile, type SpillRef } from '../util/spill-file.js';
-import { threadIndexed } from './threading.js';
+import { threadIndexed } from './tree/threading.js';
 import { IdTable } from '../util/id-table.js';
 import { float64s, int32s, uint8s } from '../util/grow-array.js';
-import { quoteLayers } from './quote-layers.js';
+import { quoteLayers } from './tree/quote-layers.js';
 import { lazyList } from '../util/lazy-list.js';
 import type { InBodyHeaders, InputError, Message, MessagePosition, MessageSource, Person, QuoteLayer, SubjectTags, ThreadParse, Trailer } from './types.js';
 

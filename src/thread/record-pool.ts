@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RawMail } from './read-input.js';
+import type { RawMail } from './input/read-input.js';
 import type { BatchItem, BatchReply, BatchRequest } from './record-worker.js';
 import { batchRecords, unpackLines } from './record-transport.js';
 

@@ -5,7 +5,7 @@
 // string, the line numbers in a transferred Int32Array) and are made into objects again on
 // the main thread, with the same fields in the same order.
 import type { Hunk, HunkLine } from '../patch/types.js';
-import type { MailRecord } from './mail-record.js';
+import type { MailRecord } from './message/mail-record.js';
 import type { BatchItem } from './record-worker.js';
 
 export interface PackedLines {

@@ -2,8 +2,8 @@
 // mails (readMail) and posts the records back in the order they came, their hunk lines packed
 // into columns (record-transport.ts).
 import { parentPort } from 'node:worker_threads';
-import { readMail, BrokenMessage, type MailRecord } from './mail-record.js';
-import type { RawMail } from './read-input.js';
+import { readMail, BrokenMessage, type MailRecord } from './message/mail-record.js';
+import type { RawMail } from './input/read-input.js';
 import { settleRecord } from './lean-record.js';
 import { batchRecords, packLines, type PackedLines } from './record-transport.js';
 

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpus, path } from '../thread/corpus.js';
 import { parseThread } from '../../src/thread/parse-thread.js';
-import { readInput } from '../../src/thread/read-input.js';
-import { decodeMessage } from '../../src/thread/decode-message.js';
-import { inBodyHeaders } from '../../src/thread/inbody-headers.js';
-import { mailInfo } from '../../src/thread/mail-info.js';
+import { readInput } from '../../src/thread/input/read-input.js';
+import { decodeMessage } from '../../src/thread/mime/decode-message.js';
+import { inBodyHeaders } from '../../src/thread/message/inbody-headers.js';
+import { mailInfo } from '../../src/thread/tree/mail-info.js';
 import type { Message } from '../../src/thread/types.js';
 
 const t5100 = corpus('git-t5100');

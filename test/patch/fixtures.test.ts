@@ -1,7 +1,7 @@
 // Fixture-driven cases (fixtures/patches/README.md says what each file is).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, diffIdentity, isQuotedPartOf } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 

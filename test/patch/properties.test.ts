@@ -3,7 +3,7 @@
 // cannot apply.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, diffIdentity, parseDiffText } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 import { hardWrap, quote, stripContextSpace, tabsToSpaces, trimTrailing, wrongCounts } from './mangle.js';

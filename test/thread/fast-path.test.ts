@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpus } from './corpus.js';
-import { readInput } from '../../src/thread/read-input.js';
-import { UnreadableInput } from '../../src/thread/input-error.js';
+import { readInput } from '../../src/thread/input/read-input.js';
+import { UnreadableInput } from '../../src/thread/input/input-error.js';
 import { simpleParser } from 'mailparser';
-import { decodePlain, decodeWithMailparser, mailOf } from '../../src/thread/mime-decode.js';
-import { PARSER_OPTIONS } from '../../src/thread/mailparser-headers.js';
+import { decodePlain, decodeWithMailparser, mailOf } from '../../src/thread/mime/mime-decode.js';
+import { PARSER_OPTIONS } from '../../src/thread/mime/mailparser-headers.js';
 import { writeCorpus } from '../../bench/corpus.js';
-import type { DecodedMail } from '../../src/thread/decoded-mail.js';
+import type { DecodedMail } from '../../src/thread/mime/decoded-mail.js';
 
 interface Tally {
   messages: number;

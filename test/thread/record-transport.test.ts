@@ -1,8 +1,8 @@
 // The worker's records travel with their hunk lines packed into columns: after a structured
 // clone and unpacking they are the records read on one thread, field for field.
 import { describe, expect, it } from 'vitest';
-import { readInput } from '../../src/thread/read-input.js';
-import { readMail, type MailRecord } from '../../src/thread/mail-record.js';
+import { readInput } from '../../src/thread/input/read-input.js';
+import { readMail, type MailRecord } from '../../src/thread/message/mail-record.js';
 import { settleRecord } from '../../src/thread/lean-record.js';
 import { packLines, unpackLines } from '../../src/thread/record-transport.js';
 

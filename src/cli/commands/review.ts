@@ -51,7 +51,7 @@ export function registerReview(program: Command): void {
         import('../../model/scenario/load.js'),
         import('../../replay/review.js'),
         import('../../replay/fail-on.js'),
-        import('../../thread/input-error.js'),
+        import('../../thread/input/input-error.js'),
       ]);
       if (opts.base !== undefined && !(BASES as readonly string[]).includes(opts.base)) {
         throw new UsageError(`--base must be one of ${BASES.join(', ')}, not "${opts.base}"`);

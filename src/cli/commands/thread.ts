@@ -23,7 +23,7 @@ export function registerThread(program: Command): void {
       }
       const [{ parseThread }, { UnreadableInput }] = await Promise.all([
         import('../../thread/parse-thread.js'),
-        import('../../thread/input-error.js'),
+        import('../../thread/input/input-error.js'),
       ]);
       // Every message is made, used and dropped: a small young generation (4 MB), and an old generation
       // that grows by 10% rather than doubling, collect that garbage before it piles up (peak RSS

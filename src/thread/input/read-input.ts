@@ -9,7 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { MboxSplitter, MAX_MESSAGE_BYTES, type MboxEntry } from './mbox-split.js';
 import { sniff, SNIFF_BYTES, type Layout } from './sniff.js';
 import { UnreadableInput, describeFsError } from './input-error.js';
-import type { InputFormat } from './types.js';
+import type { InputFormat } from '../types.js';
 
 export interface RawMail {
   file: string;

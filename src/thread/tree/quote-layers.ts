@@ -2,10 +2,9 @@
 // falls back to the reply tree (depth 1 = the parent's author, depth 2 = the grandparent's ...),
 // but only while the attributions that were found agree with the tree, so a reply that quotes
 // some other mail does not get the tree's authors pinned on it.
-import type { Attribution } from './attribution.js';
-import type { Person, QuoteLayer } from './types.js';
-import { samePerson } from './person.js';
-import { isBlank } from './js-space.js';
+import type { Attribution } from '../message/attribution.js';
+import type { Person, QuoteLayer } from '../types.js';
+import { samePerson } from '../mime/person.js';
 
 /**
  * @param textDepths the depths that have quoted text of their own (blank lines do not count)
@@ -39,11 +38,4 @@ export function quoteLayers(
     }
   }
   return layers;
-}
-
-/** The depths that carry text, for quoteLayers(). */
-export function depthsWithText(lines: readonly { depth: number; text: string }[]): Set<number> {
-  const out = new Set<number>();
-  for (const l of lines) if (!isBlank(l.text)) out.add(l.depth);
-  return out;
 }

@@ -1,8 +1,8 @@
 // Trailers the sender wrote (`Reviewed-by: Name <email>` ...): only depth-0 lines, not inside
 // a diff, not in the signature, and for a patch mail only in the commit message (before the
 // patch break). `> Reviewed-by:` in a quote is someone else's and is not taken (patchwork, b4).
-import type { QuotedLine } from '../patch/types.js';
-import type { Trailer } from './types.js';
+import type { QuotedLine } from '../../patch/types.js';
+import type { Trailer } from '../types.js';
 
 export const TRAILER_KEYS = [
   'Signed-off-by',

@@ -1,6 +1,6 @@
 // What a subject's prefix says: reply marker, list tags, and the patch tag group
 // (`[RFC PATCH v10 07/10]`, `[PATCHv3]`, `[PATCH 0 of 2]`, `PATCH 1/8:`, `... (v3)`).
-import type { SubjectTags } from './types.js';
+import type { SubjectTags } from '../types.js';
 
 /** `Re:`, `RE:`, `Aw:`, `Fwd:`, `Re[2]:` ... (b4: any 2-3 letter word and a colon before the tags). */
 const REPLY_MARKER = /^\s*(re|aw|sv|fw|fwd|antw|odp|vs)(\[\d+\])?\s*:\s*/i;

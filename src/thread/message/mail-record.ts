@@ -2,22 +2,21 @@
 // Records keep the diffs and the attribution facts, not the body, so memory stays small on
 // big mboxes; stage two (parse-thread.ts) adds the tree, quote-layer fallback and diff links.
 import { basename } from 'node:path';
-import type { FoundDiff, QuotedLine } from '../patch/index.js';
-import { findDiffs, isPatchBreakLine, parseDiffText } from '../patch/index.js';
-import { splitQuoted } from './quote-depth.js';
-import type { DecodedMail } from './decoded-mail.js';
-import { decodeMessage } from './decode-message.js';
-import { parseArchiveText } from './archive-text.js';
-import type { RawMail } from './read-input.js';
-import { synthesiseId } from './message-ids.js';
+import type { FoundDiff, QuotedLine } from '../../patch/index.js';
+import { findDiffs, isPatchBreakLine, parseDiffText } from '../../patch/index.js';
+import { depthsWithText, splitQuoted } from './quote-depth.js';
+import type { DecodedMail } from '../mime/decoded-mail.js';
+import { decodeMessage } from '../mime/decode-message.js';
+import { parseArchiveText } from '../mime/archive-text.js';
+import type { RawMail } from '../input/read-input.js';
+import { synthesiseId } from '../mime/message-ids.js';
 import { bumpOutlookQuotes } from './outlook-blocks.js';
 import { findAttributions, type Attribution } from './attribution.js';
-import { depthsWithText } from './quote-layers.js';
 import { findTrailers } from './trailers.js';
 import { inBodyHeaders } from './inbody-headers.js';
 import { splitSubject, tagsOf } from './subject-tags.js';
 import { bodyLineIn } from './body-line.js';
-import type { InBodyHeaders, MessagePosition, MessageSource, Person, SubjectTags, Trailer } from './types.js';
+import type { InBodyHeaders, MessagePosition, MessageSource, Person, SubjectTags, Trailer } from '../types.js';
 
 export interface MailRecord {
   id: string;

@@ -3,9 +3,9 @@
 // format-patch separator `From <sha> Mon Sep 17 00:00:00 2001` (also `>From ...`). They say who
 // wrote the patch when someone else sends it, and only count when the mail has a patch part.
 // After a scissors line (`-- >8 --`) the header stage starts again.
-import { isScissorsLine } from '../patch/index.js';
-import type { InBodyHeaders } from './types.js';
-import { parsePerson } from './person.js';
+import { isScissorsLine } from '../../patch/index.js';
+import type { InBodyHeaders } from '../types.js';
+import { parsePerson } from '../mime/person.js';
 
 const FIELD = /^(From|Subject|Date):\s*(.*)$/i;
 const FORMAT_PATCH_SEPARATOR = /^>?From [0-9a-f]{40} Mon Sep 17 00:00:00 2001\s*$/;

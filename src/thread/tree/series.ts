@@ -2,8 +2,8 @@
 // b4 and patchwork (see the conformance READMEs): a reply is a follow-up; a fresh mail with a
 // diff of its own is a patch; a fresh `0/N` mail without a diff is a cover letter, and so is a
 // fresh diff-less mail that the same author's patches reply to (b4's "naked" cover).
-import type { Message, ThreadParse, Trailer } from './types.js';
-import { samePerson } from './person.js';
+import type { Message, ThreadParse, Trailer } from '../types.js';
+import { samePerson } from '../mime/person.js';
 
 export type Role = 'cover' | 'patch' | 'followup' | 'other';
 

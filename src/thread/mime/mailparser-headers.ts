@@ -2,7 +2,7 @@
 // Message-ID bracketing), reached through one MailParser instance: both are internal to it.
 // The fast path falls back to these for every field it does not read itself.
 import { MailParser, type AddressObject, type HeaderLines } from 'mailparser';
-import type { Person } from './types.js';
+import type { Person } from '../types.js';
 
 export const PARSER_OPTIONS = {
   skipTextToHtml: true,

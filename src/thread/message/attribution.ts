@@ -5,10 +5,10 @@
 //   mutt/slrn `* Name <email> [2021-06-09 12:05]:`
 //   plain  `Name <email> wrote:` (only when quoted text follows)
 // and any of them wrapped over two lines. Outlook header blocks are in outlook-blocks.ts.
-import type { QuotedLine } from '../patch/types.js';
-import type { Person } from './types.js';
-import { parsePerson } from './person.js';
-import { firstNonSpace, isJsSpace, lastNonSpace } from './js-space.js';
+import type { QuotedLine } from '../../patch/types.js';
+import type { Person } from '../types.js';
+import { parsePerson } from '../mime/person.js';
+import { firstNonSpace, isJsSpace, lastNonSpace } from '../../util/js-space.js';
 
 export interface Attribution {
   /** The quote depth whose text this line introduces (the line's own depth + 1). */

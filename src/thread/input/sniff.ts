@@ -1,6 +1,6 @@
 // Decides what an input is from its first bytes (and, as a hint only, its name).
 import { isFromLine } from './from-line.js';
-import type { InputFormat } from './types.js';
+import type { InputFormat } from '../types.js';
 
 /** How the bytes are laid out: many messages, one message, a bare diff, or an archive copy. */
 export type Layout = 'mbox' | 'mail' | 'diff' | 'archive';

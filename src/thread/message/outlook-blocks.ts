@@ -2,10 +2,10 @@
 // before `From:`), a header block (`From: Name [mailto:email]`, `Sent:`, `To:`, `Subject:`),
 // then the original text to the end of the mail. We treat that text as one quote level
 // deeper, so a diff inside it is attributed to the original author, not the sender.
-import type { QuotedLine } from '../patch/types.js';
+import type { QuotedLine } from '../../patch/types.js';
 import type { Attribution } from './attribution.js';
-import { parsePerson } from './person.js';
-import { isJsSpace } from './js-space.js';
+import { parsePerson } from '../mime/person.js';
+import { isJsSpace } from '../../util/js-space.js';
 
 const ORIGINAL_MESSAGE = /^-{3,}\s*Original Message\s*-{3,}\s*$/i;
 const RULE = /^_{10,}\s*$/;

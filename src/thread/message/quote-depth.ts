@@ -3,7 +3,8 @@
 // must start the line: an indented `>` is text (a diff context line of a file whose own lines
 // begin with `>`). The one space a client puts after the last marker is part
 // of the marker, so a quoted diff context line `>  foo` keeps its own leading space.
-import type { QuotedLine } from '../patch/types.js';
+import type { QuotedLine } from '../../patch/types.js';
+import { isBlank } from '../../util/js-space.js';
 
 // Same rule as /^>(?:[ \t]?>)*/ followed by one optional space, read char by char: this runs on
 // every body line of every message.
@@ -65,3 +66,10 @@ export function splitQuoted(body: string): QuotedLine[] {
 }
 
 const CR = 13;
+
+/** The depths that carry text, for the quote layers (src/thread/tree/quote-layers.ts). */
+export function depthsWithText(lines: readonly { depth: number; text: string }[]): Set<number> {
+  const out = new Set<number>();
+  for (const l of lines) if (!isBlank(l.text)) out.add(l.depth);
+  return out;
+}

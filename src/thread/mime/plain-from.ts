@@ -5,7 +5,7 @@
 // The value is the unfolded, trimmed, UTF-8 decoded header value. Anything else (encoded words,
 // escapes, nested comments, groups, several addresses, specials in a name, control characters,
 // punycode domains, text after the address) answers undefined: mailparser reads that one.
-import type { Person } from './types.js';
+import type { Person } from '../types.js';
 
 /** An addr-spec with no whitespace, quoting, comment or specials, and one '@'. */
 const ADDR = String.raw`[^\s"()<>[\]\\,;:@]+@[^\s"()<>[\]\\,;:@]+`;

@@ -6,8 +6,8 @@
 // The work is done on numbers (threadIndexed): every id is a number, a container is an index
 // into typed arrays, so a big mbox's tree costs a few bytes per id (the lean parse calls it
 // directly); threadMessages() is the same on strings.
-import type { Placeholder } from './types.js';
-import { threadSubject } from './subject-tags.js';
+import type { Placeholder } from '../types.js';
+import { threadSubject } from '../message/subject-tags.js';
 
 export interface ThreadInput {
   id: string;

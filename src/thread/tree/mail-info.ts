@@ -1,7 +1,7 @@
 // What `git mailinfo` would print as the patch's author, email, subject and date: in-body
 // headers win over the mail's, and the subject is cleaned of `Re:` and `[...]` groups.
-import type { Message } from './types.js';
-import { cleanSubject } from './subject-tags.js';
+import type { Message } from '../types.js';
+import { cleanSubject } from '../message/subject-tags.js';
 
 export interface MailInfo {
   author: string;

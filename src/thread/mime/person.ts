@@ -1,6 +1,6 @@
 // A person as written in attribution lines and archive `From:` lines:
 // `Name <email>`, `"Name" <email>`, `email (Name)`, `Name [mailto:email]`, `email`, `Name`.
-import type { Person } from './types.js';
+import type { Person } from '../types.js';
 
 const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/;
 

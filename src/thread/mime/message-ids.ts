@@ -1,6 +1,6 @@
 // Message-IDs as they appear in headers, and a made-up one for mails that have none.
 import { createHash } from 'node:crypto';
-import { isJsSpace } from './js-space.js';
+import { isJsSpace } from '../../util/js-space.js';
 
 const LT = 60;
 const GT = 62;

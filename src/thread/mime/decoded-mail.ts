@@ -1,6 +1,6 @@
 // What a decoded message looks like to the rest of src/thread, whatever it was read from
 // (MIME mail, web-archive text, bare diff). Kept separate from Message: this is the input side.
-import type { Person } from './types.js';
+import type { Person } from '../types.js';
 
 export interface TextPart {
   contentType: string;
