@@ -33,11 +33,11 @@ export interface ReviewRequest {
 }
 
 /**
- * How `review` reads its inputs: a lean parse (each message is made again when read, from a
- * temporary file: memory does not grow with the messages' size) that keeps the hunk lines the
- * mapper needs. Everything below reads `parse.messages` in passes, holding one message at a time.
+ * How `review` reads its inputs: with the hunk lines the mapper needs (a big input spills, and
+ * its messages are made again when read: ParseOptions.store). Everything below reads
+ * `parse.messages` in passes, holding one message at a time.
  */
-export const REVIEW_PARSE = { lean: true, hunkLines: true } as const;
+export const REVIEW_PARSE = { hunkLines: true } as const;
 
 export async function review(req: ReviewRequest): Promise<Review> {
   const parse = req.parse ?? (await (await import('../thread/parse-thread.js')).parseThread(req.inputs, REVIEW_PARSE));

@@ -33,9 +33,9 @@ export function registerThread(program: Command): void {
       v8.setFlagsFromString('--heap-growing-percent=10');
       let parse;
       try {
-        // lean: the output prints each diff's text, not its per-line array (memory on big mboxes).
+        // The output prints each diff's text, not its per-line array (memory on big mboxes).
         const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
-        parse = await parseThread(inputs, { ...(opts.mboxrd ? { mboxrd: true } : {}), lean: true, ...(onProgress ? { onProgress } : {}) });
+        parse = await parseThread(inputs, { ...(opts.mboxrd ? { mboxrd: true } : {}), hunkLines: false, ...(onProgress ? { onProgress } : {}) });
       } catch (err) {
         if (err instanceof UnreadableInput) throw new InputError(err.file, err.problem);
         throw err;

@@ -29,14 +29,3 @@ export function parsePerson(text: string): Person {
   if (name === '') name = email;
   return { name, email };
 }
-
-/** Same person: same address when both have one, else same name (case and spacing ignored). */
-export function samePerson(a: Person | null, b: Person | null): boolean {
-  if (!a || !b) return false;
-  if (a.email && b.email) return a.email.toLowerCase() === b.email.toLowerCase();
-  return normName(a.name) !== '' && normName(a.name) === normName(b.name);
-}
-
-function normName(n: string): string {
-  return n.toLowerCase().replace(/\s+/g, ' ').trim();
-}

@@ -4,7 +4,7 @@
 // some other mail does not get the tree's authors pinned on it.
 import type { Attribution } from '../message/attribution.js';
 import type { Person, QuoteLayer } from '../types.js';
-import { samePerson } from '../mime/person.js';
+import { samePerson } from './people.js';
 
 /**
  * @param textDepths the depths that have quoted text of their own (blank lines do not count)

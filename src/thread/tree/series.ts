@@ -3,7 +3,7 @@
 // diff of its own is a patch; a fresh `0/N` mail without a diff is a cover letter, and so is a
 // fresh diff-less mail that the same author's patches reply to (b4's "naked" cover).
 import type { Message, ThreadParse, Trailer } from '../types.js';
-import { samePerson } from '../mime/person.js';
+import { samePerson } from './people.js';
 
 export type Role = 'cover' | 'patch' | 'followup' | 'other';
 

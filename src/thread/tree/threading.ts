@@ -3,28 +3,9 @@
 // parents (or whose parents are missing) still hang in the right place.
 // Unlike JWZ we do not merge trees by subject: a lore t.mbox.gz also holds replies that only
 // share the subject; they stay out of the tree and are listed as `unlinked`.
-// The work is done on numbers (threadIndexed): every id is a number, a container is an index
-// into typed arrays, so a big mbox's tree costs a few bytes per id (the lean parse calls it
-// directly); threadMessages() is the same on strings.
-import type { Placeholder } from '../types.js';
+// The work is done on numbers: every id is a number (the builder's IdTable), a container is an
+// index into typed arrays, so a big mbox's tree costs a few bytes per id.
 import { threadSubject } from '../message/subject-tags.js';
-
-export interface ThreadInput {
-  id: string;
-  inReplyTo: string | null;
-  references: string[];
-  subject: string;
-  /** Subject has a reply marker (`Re:`). */
-  reply: boolean;
-  /** Rank in date order (input order for equal or missing dates). */
-  order: number;
-}
-
-export interface ThreadResult {
-  parent: Map<string, string | null>;
-  placeholders: Placeholder[];
-  unlinked: string[];
-}
 
 /** Messages 0 .. count-1 (input order) and ids 0 .. ids-1 (the messages' own and those they refer to). */
 export interface IndexedThreadInput {
@@ -52,64 +33,6 @@ export interface IndexedThreadResult {
   placeholders: { id: number; parent: number; children: number[] }[];
   /** Messages linked to the tree only by subject. */
   unlinked: number[];
-}
-
-/**
- * With `setParent`, each message's parent is handed to it instead of kept in `parent` (left
- * empty).
- */
-export function threadMessages<T extends ThreadInput>(msgs: T[], setParent?: (m: T, parent: string | null) => void): ThreadResult {
-  const numbers = new Map<string, number>();
-  const names: string[] = [];
-  const num = (s: string): number => {
-    let n = numbers.get(s);
-    if (n === undefined) {
-      n = names.length;
-      numbers.set(s, n);
-      names.push(s);
-    }
-    return n;
-  };
-  const count = msgs.length;
-  const idOf = new Int32Array(count);
-  const inReplyTo = new Int32Array(count);
-  const order = new Int32Array(count);
-  const refStart = new Int32Array(count + 1);
-  const refs: number[] = [];
-  msgs.forEach((m, i) => {
-    idOf[i] = num(m.id);
-    // An empty In-Reply-To counts as none (it is falsy in the header rule).
-    inReplyTo[i] = m.inReplyTo ? num(m.inReplyTo) : -1;
-    order[i] = m.order;
-    for (const r of m.references) refs.push(num(r));
-    refStart[i + 1] = refs.length;
-  });
-  const msgOf = new Int32Array(names.length).fill(-1);
-  for (let i = 0; i < count; i++) msgOf[idOf[i]!] = i;
-  const t = threadIndexed({
-    count,
-    ids: names.length,
-    idOf,
-    msgOf,
-    inReplyTo,
-    refStart,
-    refs: Int32Array.from(refs),
-    order,
-    reply: (m) => msgs[m]!.reply,
-    subject: (m) => msgs[m]!.subject,
-  });
-  const name = (n: number): string | null => (n < 0 ? null : names[n]!);
-  const parent = new Map<string, string | null>();
-  for (let i = 0; i < count; i++) {
-    const p = name(t.parent[idOf[i]!]!);
-    if (setParent) setParent(msgs[i]!, p);
-    else parent.set(msgs[i]!.id, p);
-  }
-  return {
-    parent,
-    placeholders: t.placeholders.map((x) => ({ id: names[x.id]!, parent: name(x.parent), children: x.children.map((c) => names[c]!) })),
-    unlinked: t.unlinked.map((m) => msgs[m]!.id),
-  };
 }
 
 export function threadIndexed(t: IndexedThreadInput): IndexedThreadResult {

@@ -1,7 +1,7 @@
-// The lean parse (`thread` on any input: threading keys in memory, everything else spilled to a
-// temporary file and made again when read, src/thread/lean-thread.ts) gives the same `thread`
-// JSON and text, byte for byte, as the plain parse: on the v10 thread, the seed plus a
-// duplicate of it, and a generated corpus with undated mails, a broken message and a duplicate.
+// The two message stores of the thread builder (src/thread/tree/message-store.ts: in memory, or
+// spilled to a temporary file with messages made again when read) give the same `thread` JSON
+// and text, byte for byte: on the v10 thread, the seed plus a duplicate of it, a generated
+// corpus with undated mails, a broken message and a duplicate, and odd threading shapes.
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { writeCorpus } from '../../bench/corpus.js';
 const THREAD = 'fixtures/threads/v10-07-device-exclusive.mbox';
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
 
-const tmp = mkdtempSync(join(tmpdir(), 'lkml-replay-lean-'));
+const tmp = mkdtempSync(join(tmpdir(), 'lkml-replay-store-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const gen = join(tmp, 'gen.mbox');
 
@@ -28,39 +28,39 @@ beforeAll(async () => {
 }, 120_000);
 
 async function both(inputs: string[]) {
-  const plain = await parseThread(inputs, { mboxrd: true, workers: 0 });
-  const lean = await parseThread(inputs, { mboxrd: true, workers: 0, lean: true });
-  return { plain, lean };
+  const memory = await parseThread(inputs, { mboxrd: true, store: 'memory' });
+  const spilled = await parseThread(inputs, { mboxrd: true, store: 'spill', hunkLines: false });
+  return { memory, spilled };
 }
 
-describe('lean parse', () => {
+describe('in-memory and spilled store', () => {
   it('v10 thread: same JSON and text', async () => {
-    const { plain, lean } = await both([THREAD, SEED]);
-    expect(lean.messages).toHaveLength(12);
-    expect(lean.messages.some((m) => m.diffs.some((d) => d.quotedFrom !== null))).toBe(true);
-    expect(threadJson(lean)).toBe(threadJson(plain));
-    expect(threadText(lean)).toBe(threadText(plain));
+    const { memory, spilled } = await both([THREAD, SEED]);
+    expect(spilled.messages).toHaveLength(12);
+    expect(spilled.messages.some((m) => m.diffs.some((d) => d.quotedFrom !== null))).toBe(true);
+    expect(threadJson(spilled)).toBe(threadJson(memory));
+    expect(threadText(spilled)).toBe(threadText(memory));
   });
 
-  it('a duplicate is reported against the first copy, as in the plain parse', async () => {
-    const { plain, lean } = await both([THREAD, THREAD]);
-    expect(lean.errors).toHaveLength(11);
-    expect(lean.errors).toEqual(plain.errors);
+  it('a duplicate is reported against the first copy, as in memory', async () => {
+    const { memory, spilled } = await both([THREAD, THREAD]);
+    expect(spilled.errors).toHaveLength(11);
+    expect(spilled.errors).toEqual(memory.errors);
   });
 
   it('generated corpus: same JSON and text, and the same Message objects (less hunk lines)', async () => {
-    const { plain, lean } = await both([gen]);
-    expect(lean.messages.length).toBeGreaterThan(500);
-    expect(lean.messages.filter((m) => m.date === null).length).toBeGreaterThan(40);
-    expect(lean.errors.map((e) => e.message)).toEqual(['no mail headers after the From_ line', expect.stringContaining('duplicate Message-ID')]);
-    expect(threadJson(lean)).toBe(threadJson(plain));
-    expect(threadText(lean)).toBe(threadText(plain));
+    const { memory, spilled } = await both([gen]);
+    expect(spilled.messages.length).toBeGreaterThan(500);
+    expect(spilled.messages.filter((m) => m.date === null).length).toBeGreaterThan(40);
+    expect(spilled.errors.map((e) => e.message)).toEqual(['no mail headers after the From_ line', expect.stringContaining('duplicate Message-ID')]);
+    expect(threadJson(spilled)).toBe(threadJson(memory));
+    expect(threadText(spilled)).toBe(threadText(memory));
     // Whole messages through JSON.stringify (a spilled diff writes its parts in Diff's key order).
     const strip = (v: unknown): string => JSON.stringify(v, (k, x: unknown) => (k === 'lines' ? undefined : x));
-    expect(strip(lean)).toBe(strip(plain));
+    expect(strip(spilled)).toBe(strip(memory));
   });
 
-  it('placeholders, loops, self-replies, subject-only trees and non-ASCII ids: same as the plain parse', async () => {
+  it('placeholders, loops, self-replies, subject-only trees and non-ASCII ids: the same from both', async () => {
     // Threading on id numbers (typed arrays) must give what the string ids give.
     const mail = (id: string, subject: string, date: string, extra = ''): string =>
       `From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Ann <ann@example.org>\nSubject: ${subject}\nDate: ${date}\nMessage-ID: <${id}>\n${extra}\nbody of ${id}\n\n`;
@@ -80,12 +80,12 @@ describe('lean parse', () => {
     ].join('');
     const file = join(tmp, 'shapes.mbox');
     writeFileSync(file, text, 'utf8');
-    const { plain, lean } = await both([file]);
-    expect(lean.messages.map((m) => m.id)).toContain('reply-ü@x');
-    expect(lean.placeholders.map((p) => p.id)).toEqual(expect.arrayContaining(['p1@x', 'gone2@x', 'gone4@x']));
-    expect(lean.unlinked.length).toBeGreaterThan(0);
-    expect(lean.errors).toHaveLength(1);
-    expect(threadJson(lean)).toBe(threadJson(plain));
-    expect(threadText(lean)).toBe(threadText(plain));
+    const { memory, spilled } = await both([file]);
+    expect(spilled.messages.map((m) => m.id)).toContain('reply-ü@x');
+    expect(spilled.placeholders.map((p) => p.id)).toEqual(expect.arrayContaining(['p1@x', 'gone2@x', 'gone4@x']));
+    expect(spilled.unlinked.length).toBeGreaterThan(0);
+    expect(spilled.errors).toHaveLength(1);
+    expect(threadJson(spilled)).toBe(threadJson(memory));
+    expect(threadText(spilled)).toBe(threadText(memory));
   });
 });
