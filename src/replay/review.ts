@@ -4,7 +4,7 @@
 // Review every renderer reads.
 import type { MappedDiff } from '../map/types.js';
 import type { Scenario } from '../model/scenario/types.js';
-import type { Diff } from '../patch/types.js';
+import type { Diff } from '../thread/types.js';
 import type { Message, ThreadParse } from '../thread/types.js';
 import { chooseBase } from './choose-base.js';
 import { actorMap, sequencePair, type SequencePair } from './interactions.js';

@@ -4,8 +4,7 @@
 // A big input's parse is lean (its messages are made again each time one is read), so this
 // walks the messages without keeping them: a candidate is a message index and a diff index
 // until eachVariant() makes it, one at a time.
-import type { Diff } from '../patch/types.js';
-import type { Message, ThreadParse } from '../thread/types.js';
+import type { Diff, Message, ThreadParse } from '../thread/types.js';
 
 export interface VariantCandidate {
   diff: Diff;

@@ -1,8 +1,8 @@
 // Holds a parse of one real-mail file to its entry in ../shared/real-mail/EXPECTED.json (the
 // README there says what is counted). Returns every disagreement as one line, so a failing
 // test shows all of them at once; an empty list means the file is read as its writers meant.
-import type { Diff, Hunk } from '../../src/patch/types.js';
-import type { ThreadParse } from '../../src/thread/types.js';
+import type { Hunk } from '../../src/patch/types.js';
+import type { Diff, ThreadParse } from '../../src/thread/types.js';
 
 export interface ExpectedHunk {
   file: string | null;

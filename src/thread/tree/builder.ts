@@ -8,7 +8,7 @@
 //   3. quote layers (attributions, else the reply tree) and each diff's author (diffAuthor);
 //   4. links from a diff seen again to its first appearance, in date order;
 //   5. the messages in tree order (threadOrder: an explicit stack, no recursion).
-import type { Diff, DiffOrigin } from '../../patch/types.js';
+import type { DiffOrigin } from '../../patch/types.js';
 import { diffIdentity } from '../../patch/index.js';
 import type { MailRecord } from '../message/mail-record.js';
 import type { HunkLine } from '../../patch/types.js';
@@ -19,7 +19,7 @@ import type { MessageParts, MessageStore } from './message-store.js';
 import { IdTable } from '../../util/id-table.js';
 import { float64s, int32s, uint8s } from '../../util/grow-array.js';
 import { lazyList } from '../../util/lazy-list.js';
-import type { InputError, Message, MessageSource, Person, QuoteLayer, ThreadParse } from '../types.js';
+import type { Diff, InputError, Message, MessageSource, Person, QuoteLayer, ThreadParse } from '../types.js';
 
 export interface BuilderOptions {
   store: MessageStore;

@@ -6,9 +6,9 @@
 // - spilled, for big inputs: the parts go as JSON to an unlinked temporary file (SpillFile), and
 //   a message is made again each time it is read (lazyList), so memory grows with the number of
 //   messages (a few dozen bytes each in typed arrays), not with what they hold.
-import type { Diff, DiffOrigin } from '../../patch/types.js';
+import type { DiffOrigin } from '../../patch/types.js';
 import type { Attribution } from '../message/attribution.js';
-import type { InBodyHeaders, MessagePosition, Person, SubjectTags, Trailer } from '../types.js';
+import type { Diff, InBodyHeaders, MessagePosition, Person, SubjectTags, Trailer } from '../types.js';
 import { SpillFile } from '../../util/spill-file.js';
 import { float64s, int32s } from '../../util/grow-array.js';
 
