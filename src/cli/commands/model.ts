@@ -1,7 +1,7 @@
 // `lkml-replay model`: what the kernel model is made of -- the modelled functions (model C and
 // TypeScript primitives), the bases and the bundled scenarios.
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../util/errors.js';
 
 export function registerModel(program: Command): void {
   program

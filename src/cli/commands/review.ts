@@ -4,7 +4,8 @@
 import type { Command } from 'commander';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
+import { exitCodes, InputError, UsageError } from '../../util/errors.js';
+import { reportUnreadMessages } from '../unread-messages.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
 import { writeChunks } from '../../util/write-chunks.js';
 

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { parseDiffText } from '../../patch/index.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../../util/errors.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
 
 interface ScenariosOptions extends BudgetCliOptions {

@@ -2,7 +2,8 @@
 // The parser, mailparser and the renderers are imported inside the action, so `--help` and
 // every other command start without loading them.
 import type { Command } from 'commander';
-import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
+import { exitCodes, InputError, UsageError } from '../../util/errors.js';
+import { reportUnreadMessages } from '../unread-messages.js';
 import { writeChunks } from '../../util/write-chunks.js';
 
 interface ThreadOptions {

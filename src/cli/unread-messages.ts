@@ -1,28 +1,6 @@
-// Errors the CLI turns into one line on stderr and an exit code (never a stack trace, unless --debug).
+// Messages that could not be read, one line each on stderr (the errors and exit codes themselves
+// are in src/util/errors.ts).
 import { visibleControls } from '../report/escape.js';
-
-export const exitCodes = {
-  ok: 0,
-  /** `review --fail-on` met. */
-  failOn: 1,
-  /** Bad input or usage. */
-  badInput: 2,
-  /** A bug in lkml-replay itself. */
-  internal: 3,
-} as const;
-
-/** Wrong flags or arguments. */
-export class UsageError extends Error {}
-
-/** An input that cannot be read at all: names the file and what is wrong. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    problem: string,
-  ) {
-    super(`${file}: ${problem}`);
-  }
-}
 
 /**
  * Messages that could not be read while the rest of the input was: one line each on stderr
