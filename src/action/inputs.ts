@@ -1,6 +1,6 @@
 // The Action's inputs (action.yml), read and checked once.
 import * as core from '@actions/core';
-import { FAIL_ON_VALUES, type FailOn } from './review-seam.js';
+import { FAIL_ON, type FailOn } from '../replay/fail-on.js';
 
 export const DEFAULT_PATHS = ['**/*.patch', '**/*.mbox', '**/*.eml'];
 
@@ -22,8 +22,8 @@ export function readActionInputs(input: (name: string) => string = (name) => cor
     .map((line) => line.trim())
     .filter((line) => line !== '');
   const failOn = input('fail-on') || 'regression';
-  if (!FAIL_ON_VALUES.includes(failOn as FailOn)) {
-    throw new Error(`input fail-on: ${JSON.stringify(failOn)} is not one of ${FAIL_ON_VALUES.join(', ')}`);
+  if (!FAIL_ON.includes(failOn as FailOn)) {
+    throw new Error(`input fail-on: ${JSON.stringify(failOn)} is not one of ${FAIL_ON.join(', ')}`);
   }
   return {
     token: input('github-token'),

@@ -17,7 +17,10 @@ program
     'Replay patch variants from Linux kernel mailing-list threads through an executable model of the kernel code they touch, and report behavioural differences.',
   )
   .option('--debug', 'show stack traces for internal errors')
-  .showHelpAfterError()
+  // commander's own usage errors (an unknown option, a value not among an option's choices) are
+  // one line like every other bad input: `lkml-replay: option '--format <format>' argument 'xml'
+  // is invalid. Allowed choices are text, json.`
+  .configureOutput({ outputError: (message, write) => write(`lkml-replay: ${message.replace(/^error: /, '')}`) })
   // Usage errors must exit 2 like every other bad input (commander's own default is 1, which
   // `review --fail-on` uses). Set before the commands are added so they inherit it.
   .exitOverride();

@@ -2,7 +2,7 @@
 // decoded (mime/) and read on its own into a record (message/), and the records go to the one
 // thread builder (tree/builder.ts), which threads them and makes the messages.
 import { stat } from 'node:fs/promises';
-import { readInputBatches, type ReadOptions } from './input/read-input.js';
+import { inputLocation, readInputBatches, type ReadOptions } from './input/read-input.js';
 import { readMail, BrokenMessage } from './message/mail-record.js';
 import { ThreadBuilder } from './tree/builder.js';
 import { MemoryStore, SpillStore } from './tree/message-store.js';
@@ -36,7 +36,7 @@ export const SPILL_MIN_BYTES = 16 * 1024 * 1024;
 const PROGRESS_EVERY = 200;
 
 export async function parseThread(inputs: readonly string[], opts: ParseOptions = {}): Promise<ThreadParse> {
-  const totalBytes = await inputSize(inputs);
+  const totalBytes = await inputSize(inputs.map((i) => inputLocation(i, opts)));
   const spill = opts.store ? opts.store === 'spill' : totalBytes === null || totalBytes >= SPILL_MIN_BYTES;
   const builder = new ThreadBuilder({ store: spill ? new SpillStore() : new MemoryStore(), hunkLines: opts.hunkLines ?? true });
   const errors: InputError[] = [];

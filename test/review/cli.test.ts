@@ -136,8 +136,8 @@ describe('bad input and usage: one line naming the problem, exit 2', () => {
     oneLine(cli(['review', f]), /notes\.txt: /);
   });
   test('a bad --format, --fail-on or --base', () => {
-    oneLine(cli(['review', SEED, '--format', 'html']), /--format must be text, markdown or json/);
-    oneLine(cli(['review', SEED, '--fail-on', 'always']), /--fail-on must be never, difference or regression/);
+    oneLine(cli(['review', SEED, '--format', 'html']), /'--format <format>' argument 'html' is invalid\. Allowed choices are text, markdown, json\./);
+    oneLine(cli(['review', SEED, '--fail-on', 'always']), /'--fail-on <level>' argument 'always' is invalid\. Allowed choices are never, difference, regression\./);
     oneLine(cli(['review', SEED, '--base', 'v9']), /--base must be one of v5\.14, v10/);
   });
   test('an unknown scenario or a broken scenario file', () => {

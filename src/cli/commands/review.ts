@@ -1,26 +1,26 @@
 // `lkml-replay review [inputs...]`: replay every variant of a thread through the kernel model and
 // report what behaves differently. With no inputs it reviews the bundled seed thread. The parser,
 // the mapper, the model and the renderers are imported inside the action, so `--help` stays fast.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitCodes, InputError, UsageError } from '../../util/errors.js';
 import { reportUnreadMessages } from '../unread-messages.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
+import { chosenScenarios } from '../scenario-flags.js';
 import { writeChunks } from '../../util/write-chunks.js';
+import { FAIL_ON, type FailOn } from '../../replay/fail-on.js';
 
 interface ReviewCliOptions extends BudgetCliOptions {
   base?: string;
   scenario?: string[];
   scenarioFile?: string[];
-  format: string;
-  failOn: string;
+  format: 'text' | 'markdown' | 'json';
+  failOn: FailOn;
   partial?: boolean;
   jobs?: string;
 }
 
-const FORMATS = ['text', 'markdown', 'json'];
-const FAIL_ON = ['never', 'difference', 'regression'];
 
 /** The bundled seed thread (fixtures/ at the package root), shown relative to the working directory. */
 export function seedThread(): string {
@@ -38,18 +38,15 @@ export function registerReview(program: Command): void {
     .option('--base <name>', 'model base to replay on (default: the thread\'s subject version when the model has it, else v5.14)')
     .option('--scenario <name...>', 'bundled scenarios to run (default: all)')
     .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
-    .option('--format <format>', 'text, markdown or json', 'text')
-    .option('--fail-on <level>', 'exit 1 when met: never, difference or regression', 'never')
+    .addOption(new Option('--format <format>', 'text, markdown or json').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when met: never, difference or regression').choices(FAIL_ON).default('never'))
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
   addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
-      if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown or json, not "${opts.format}"`);
-      if (!FAIL_ON.includes(opts.failOn)) throw new UsageError(`--fail-on must be never, difference or regression, not "${opts.failOn}"`);
       if (opts.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(opts.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 999, not "${opts.jobs}"`);
       const budgets = await budgetOverrides(opts);
-      const [{ BASES }, load, { review, REVIEW_PARSE }, { failOnMet }, { UnreadableInput }] = await Promise.all([
+      const [{ BASES }, { review, REVIEW_PARSE }, { failOnMet }, { UnreadableInput }] = await Promise.all([
         import('../../model/source/index.js'),
-        import('../../model/scenario/load.js'),
         import('../../replay/review.js'),
         import('../../replay/fail-on.js'),
         import('../../thread/input/input-error.js'),
@@ -57,29 +54,7 @@ export function registerReview(program: Command): void {
       if (opts.base !== undefined && !(BASES as readonly string[]).includes(opts.base)) {
         throw new UsageError(`--base must be one of ${BASES.join(', ')}, not "${opts.base}"`);
       }
-      let scenarios;
-      try {
-        const bundled = load.loadBundledScenarios();
-        scenarios = [];
-        for (const name of opts.scenario ?? []) {
-          const s = bundled.find((b) => b.name === name);
-          if (!s) throw new UsageError(`no bundled scenario "${name}" (scenarios: ${bundled.map((b) => b.name).join(', ')})`);
-          scenarios.push(s);
-        }
-        for (const f of opts.scenarioFile ?? []) scenarios.push(load.loadScenarioFile(f));
-        if (!opts.scenario && !opts.scenarioFile) scenarios = bundled;
-      } catch (err) {
-        if (err instanceof load.ScenarioError) {
-          const [file, ...rest] = err.message.split(': ');
-          throw new InputError(file ?? 'scenario', rest.join(': '));
-        }
-        throw err;
-      }
-      const names = new Set<string>();
-      for (const s of scenarios) {
-        if (names.has(s.name)) throw new UsageError(`scenario "${s.name}" is given twice`);
-        names.add(s.name);
-      }
+      const scenarios = await chosenScenarios(opts);
       let result;
       try {
         const { withBudgets } = await import('../../model/scenario/budget.js');
@@ -106,7 +81,7 @@ export function registerReview(program: Command): void {
         const render = opts.format === 'markdown' ? (await import('../../report/render-markdown.js')).renderMarkdown : (await import('../../report/render-text.js')).renderText;
         process.stdout.write(render(result));
       }
-      if (failOnMet(result, opts.failOn as 'never')) process.exitCode = exitCodes.failOn;
+      if (failOnMet(result, opts.failOn)) process.exitCode = exitCodes.failOn;
       // Unread messages are bad input: exit 2 wins over --fail-on's 1.
       if (reportUnreadMessages(result.thread.errors)) process.exitCode = exitCodes.badInput;
     });

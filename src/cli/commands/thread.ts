@@ -1,13 +1,13 @@
 // `lkml-replay thread <inputs...> [--format text|json]`: parse threads and show the reply tree.
 // The parser, mailparser and the renderers are imported inside the action, so `--help` and
 // every other command start without loading them.
-import type { Command } from 'commander';
-import { exitCodes, InputError, UsageError } from '../../util/errors.js';
+import { Option, type Command } from 'commander';
+import { exitCodes, InputError } from '../../util/errors.js';
 import { reportUnreadMessages } from '../unread-messages.js';
 import { writeChunks } from '../../util/write-chunks.js';
 
 interface ThreadOptions {
-  format: string;
+  format: 'text' | 'json';
   mboxrd?: boolean;
 }
 
@@ -16,12 +16,9 @@ export function registerThread(program: Command): void {
     .command('thread')
     .description('parse mail threads (mbox, .mbox.gz, maildir, .eml, .patch/.diff, web-archive text; - for stdin) and show the reply tree with quote authors, diffs and trailers')
     .argument('<inputs...>', 'files or maildir folders; - reads standard input')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('--mboxrd', 'treat mbox inputs as mboxrd (unescape >From lines); default: only lore\'s "From mboxrd@z" files and *.mboxrd')
     .action(async (inputs: string[], opts: ThreadOptions) => {
-      if (opts.format !== 'text' && opts.format !== 'json') {
-        throw new UsageError(`--format must be text or json, not "${opts.format}"`);
-      }
       const [{ parseThread }, { UnreadableInput }] = await Promise.all([
         import('../../thread/parse-thread.js'),
         import('../../thread/input/input-error.js'),

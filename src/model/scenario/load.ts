@@ -8,8 +8,15 @@ import { parse } from 'yaml';
 import type { Scenario, ScenarioThread, Step, ValueSpec } from './types.js';
 import { DEFAULT_SCENARIO_BUDGETS, parseByteSize } from './budget.js';
 
+/** A scenario file that cannot be read or is not a valid scenario: names the file and the problem. */
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+  }
 }
 
 const ERRNO: Record<string, number> = {
@@ -41,7 +48,7 @@ export function loadScenarioFile(path: string): Scenario {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ScenarioError(`${path}: cannot read (${(e as Error).message})`);
+    throw new ScenarioError(path, `cannot read (${(e as Error).message})`);
   }
   return parseScenario(text, path);
 }
@@ -57,10 +64,10 @@ export function parseScenario(text: string, source = '(scenario)'): Scenario {
   try {
     doc = parse(text);
   } catch (e) {
-    throw new ScenarioError(`${source}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new ScenarioError(source, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   const fail = (msg: string): never => {
-    throw new ScenarioError(`${source}: ${msg}`);
+    throw new ScenarioError(source, msg);
   };
   if (!isObj(doc)) return fail('a scenario is a mapping with name, setup and steps');
   checkKeys(doc, ['name', 'description', 'thp', 'budget', 'setup', 'steps', 'threads'], 'scenario', fail);

@@ -68,14 +68,21 @@ const DESCRIPTIONS: Record<BaseName, string> = {
 };
 
 export function baseInfo(name: string): BaseInfo {
-  if (!(BASES as readonly string[]).includes(name)) throw new PatchError(`unknown base ${JSON.stringify(name)} (bases: ${BASES.join(', ')})`);
+  if (!(BASES as readonly string[]).includes(name)) throw new PatchError(null, `unknown base ${JSON.stringify(name)} (bases: ${BASES.join(', ')})`);
   const b = name as BaseName;
   const patch = b === 'v5.14' ? '' : readFileSync(join(sourceDir(), 'bases', `${b}.patch`), 'utf8');
   return { name: b, description: DESCRIPTIONS[b], patch };
 }
 
+/** A patch (a base's, or a variant's named `patch`) that does not apply to the model sources. */
 export class PatchError extends Error {
   override name = 'PatchError';
+  constructor(
+    readonly patch: string | null,
+    readonly problem: string,
+  ) {
+    super(patch === null ? problem : `${patch}: ${problem}`);
+  }
 }
 
 /**
@@ -88,16 +95,16 @@ export function applyModelPatch(sources: ModelSource[], patch: string, what = 'p
   try {
     files = parsePatch(patch);
   } catch (err) {
-    throw new PatchError(`${what}: not a unified diff (${(err as Error).message})`);
+    throw new PatchError(what, `not a unified diff (${(err as Error).message})`);
   }
   const out = sources.map((s) => ({ ...s }));
   for (const f of files) {
     const name = (f.newFileName && f.newFileName !== '/dev/null' ? f.newFileName : f.oldFileName ?? '').replace(/^[ab]\//, '');
-    if (!name) throw new PatchError(`${what}: a file section without a file name`);
+    if (!name) throw new PatchError(what, 'a file section without a file name');
     const src = out.find((s) => s.path === name);
-    if (!src) throw new PatchError(`${what}: ${name} is not a model source`);
+    if (!src) throw new PatchError(what, `${name} is not a model source`);
     const r = applyPatch(src.text, f);
-    if (r === false) throw new PatchError(`${what}: does not apply to ${name}`);
+    if (r === false) throw new PatchError(what, `does not apply to ${name}`);
     src.text = r;
   }
   return out;

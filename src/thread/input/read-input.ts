@@ -3,7 +3,7 @@
 // gzip is detected by its magic bytes (not the name) and decompressed up to a cap.
 import { createReadStream } from 'node:fs';
 import { readdir, stat, readFile, realpath } from 'node:fs/promises';
-import { join, basename, relative, isAbsolute, sep } from 'node:path';
+import { join, basename, relative, isAbsolute, resolve, sep } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { MboxSplitter, MAX_MESSAGE_BYTES, type MboxEntry } from './mbox-split.js';
@@ -38,6 +38,16 @@ export interface ReadOptions {
   maxGunzipBytes?: number;
   /** Where `-` reads from (tests pass their own stream). */
   stdin?: NodeJS.ReadableStream;
+  /**
+   * The folder relative input paths are read from (default: the working directory). Reports
+   * name the inputs as they were given.
+   */
+  dir?: string;
+}
+
+/** Where an input path is read from (see ReadOptions.dir); `-` stays `-`. */
+export function inputLocation(path: string, opts: ReadOptions): string {
+  return path === '-' || opts.dir === undefined ? path : resolve(opts.dir, path);
 }
 
 export const DEFAULT_MAX_GUNZIP_BYTES = 4 * 1024 ** 3;
@@ -71,17 +81,18 @@ export const READ_CHUNK_BYTES = 128 * 1024;
  */
 export async function* readInputBatches(path: string, opts: ReadOptions = {}): AsyncGenerator<RawMail[]> {
   const file = path === '-' ? STDIN_NAME : path;
+  const at = inputLocation(path, opts);
   if (path !== '-') {
-    const st = await stat(path).catch((err: unknown) => {
+    const st = await stat(at).catch((err: unknown) => {
       throw new UnreadableInput(file, describeFsError(err));
     });
     if (st.isDirectory()) {
-      for await (const m of readMaildir(path)) yield [m];
+      for await (const m of readMaildir(at, path)) yield [m];
       return;
     }
     if (!st.isFile()) throw new UnreadableInput(file, 'not a regular file');
   }
-  const source = path === '-' ? (opts.stdin ?? process.stdin) : createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  const source = path === '-' ? (opts.stdin ?? process.stdin) : createReadStream(at, { highWaterMark: READ_CHUNK_BYTES });
   let chunks = guard(file, source as AsyncIterable<Buffer>);
   let { head, rest } = await peek(chunks);
   let name = path;
@@ -143,8 +154,8 @@ export function mib(bytes: number): string {
   return bytes >= 1024 ** 2 ? `${Math.floor(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
 }
 
-/** A maildir: a folder with `cur/` and/or `new/`; each file in them is one message. */
-async function* readMaildir(dir: string): AsyncGenerator<RawMail> {
+/** A maildir: a folder with `cur/` and/or `new/`; each file in them is one message. `name`: the input as given. */
+async function* readMaildir(dir: string, name: string): AsyncGenerator<RawMail> {
   const entries: string[] = [];
   let isMaildir = false;
   for (const sub of ['cur', 'new']) {
@@ -153,7 +164,7 @@ async function* readMaildir(dir: string): AsyncGenerator<RawMail> {
     isMaildir = true;
     for (const n of names) if (!n.startsWith('.')) entries.push(join(dir, sub, n));
   }
-  if (!isMaildir) throw new UnreadableInput(dir, 'is a directory but not a maildir (no cur/ or new/ folder)');
+  if (!isMaildir) throw new UnreadableInput(name, 'is a directory but not a maildir (no cur/ or new/ folder)');
   // Maildir names start with the delivery time, so name order is close to arrival order.
   entries.sort((a, b) => (basename(a) < basename(b) ? -1 : basename(a) > basename(b) ? 1 : 0));
   // A maildir comes from someone else (an Action checks out a stranger's pull request): a
@@ -161,18 +172,18 @@ async function* readMaildir(dir: string): AsyncGenerator<RawMail> {
   const root = await realpath(dir).catch(() => dir);
   let index = 0;
   for (const p of entries) {
-    const base = { file: dir, index: index++, format: 'maildir' as const, layout: 'mail' as const, orphan: false, line: 1 };
-    const name = relative(dir, p);
+    const base = { file: name, index: index++, format: 'maildir' as const, layout: 'mail' as const, orphan: false, line: 1 };
+    const entryName = relative(dir, p);
     const entry = await maildirEntry(p, root);
     if ('problem' in entry) {
-      yield { ...base, raw: EMPTY, problem: `${name}: ${entry.problem}` };
+      yield { ...base, raw: EMPTY, problem: `${entryName}: ${entry.problem}` };
       continue;
     }
     try {
       // The resolved path: what was checked is what is read.
       yield { ...base, raw: await readFile(entry.real) };
     } catch (err) {
-      yield { ...base, raw: EMPTY, problem: `${name}: ${describeFsError(err)}` };
+      yield { ...base, raw: EMPTY, problem: `${entryName}: ${describeFsError(err)}` };
     }
   }
 }
