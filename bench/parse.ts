@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchContext, BenchSectionRunner } from './context.js';
-import { summarise, type BenchFigure, type BenchRatio, type BenchSection } from './types.js';
+import { summarise, type BenchFigure, type BenchRatio } from './types.js';
 import { writeCorpus, type CorpusStats } from './corpus.js';
 
 const SEED = 20210610;

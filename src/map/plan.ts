@@ -207,7 +207,6 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
 
 /** Before the statement that follows the change block, or after the one that precedes it. */
 function neighbourAnchor(sides: HunkSides, fit: Fit, first: number, end: number): Anchor | null {
-  const file = fit.file;
   const lf = fit.lines;
   const prevK = first > 0 ? sides.lines[first - 1]!.old : -1;
   const nextK = end < sides.lines.length ? sides.lines[end]!.old : -1;
@@ -223,7 +222,6 @@ function neighbourAnchor(sides: HunkSides, fit: Fit, first: number, end: number)
     if (n >= 0 && n < lf.length && (tokAnchored(n) || gapAnchored(n))) return before(fit, n);
     if (p >= 0 && (tokAnchored(p) || gapAnchored(p))) return after(fit, p);
   }
-  void file;
   return null;
 }
 

@@ -55,7 +55,7 @@ function splicedSources(pass: Pass, idx: BaseIndex): ModelSource[] {
 }
 
 /** Which placed hunk a compile finding (file, line, function, called name) belongs to. */
-function blame(hunks: HunkState[], pass: Pass, idx: BaseIndex, file: string, line: number, fn: string | undefined, name?: string): string | null {
+function blame(hunks: HunkState[], pass: Pass, file: string, line: number, fn: string | undefined, name?: string): string | null {
   const text = pass.texts.get(file);
   if (text !== undefined) {
     const now = indexFile(file, text);
@@ -71,7 +71,6 @@ function blame(hunks: HunkState[], pass: Pass, idx: BaseIndex, file: string, lin
   }
   const sameFile = [...pass.ranges].find(([, v]) => v.path === file);
   if (sameFile) return sameFile[0];
-  void idx;
   return pass.ranges.keys().next().value ?? null;
 }
 
@@ -82,7 +81,7 @@ export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
   const facts = compileFacts(base.name, splicedSources(pass, idx));
   const byHunk = new Map<string, { name: string; at: string; fn: string }[]>();
   for (const u of newUnresolved(baseFacts, facts)) {
-    const k = blame(hunks, pass, idx, u.file, u.line, u.function, u.name);
+    const k = blame(hunks, pass, u.file, u.line, u.function, u.name);
     if (!k) continue;
     byHunk.set(k, [...(byHunk.get(k) ?? []), { name: u.name, at: `${u.file}:${u.line}`, fn: u.function }]);
   }
@@ -107,7 +106,7 @@ export function addCompileNotes(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
   if (!pass.ranges.size) return;
   const facts = compileFacts(base.name, splicedSources(pass, idx));
   for (const d of newErrors(compileFacts(base.name, base.sources), facts)) {
-    const k = blame(hunks, pass, idx, d.file, d.line, d.function);
+    const k = blame(hunks, pass, d.file, d.line, d.function);
     const p = k ? pass.placements.find((x) => `${x.fileIndex}:${x.hunkIndex}` === k) : undefined;
     if (p) p.notes.push(`the interpreter cannot compile ${d.function ? `${d.function}()` : 'this code'} after the change: ${d.message} (${d.file}:${d.line}); a run that reaches it ends with verdict error`);
   }

@@ -7,7 +7,7 @@ import type { Scenario } from '../model/scenario/types.js';
 import type { Diff } from '../thread/types.js';
 import type { Message, ThreadParse } from '../thread/types.js';
 import { chooseBase } from './choose-base.js';
-import { actorMap, sequencePair, type SequencePair } from './interactions.js';
+import { actorMap, type SequencePair } from './interactions.js';
 import { defaultMapper, type MapDiffFn } from './map-seam.js';
 import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
 import type { BaselinePatch, HunkReview, Review, ThreadBrief, VariantReview } from './types.js';

@@ -8,7 +8,6 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseThread } from '../../src/thread/parse-thread.js';
 import { readInput } from '../../src/thread/input/read-input.js';
-import { UnreadableInput } from '../../src/thread/input/input-error.js';
 
 const THREAD = 'fixtures/threads/v10-07-device-exclusive.mbox';
 const mbox = readFileSync(THREAD);

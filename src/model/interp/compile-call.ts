@@ -282,6 +282,6 @@ export function macroLoop<T>(cx: FnCx, marker: string, body: Stmt, compile: (s: 
 }
 
 /** An integer constant expression (used by intrinsics). */
-export function intConst(cx: FnCx, v: number, line: number): CExpr {
+export function intConst(_cx: FnCx, v: number, line: number): CExpr {
   return constExpr({ k: 'int', bits: 32, signed: true, name: 'int' }, v, String(v), line);
 }

@@ -1,10 +1,10 @@
 // Expressions: typing and closure building for every expression form of the subset. Calls and
 // macro expansion are in compile-call.ts, operators in compile-ops.ts.
 
-import { Ptr, UNINIT, type CType, type StructRef, type Value } from './api.js';
+import { Ptr, type CType, type StructRef, type Value } from './api.js';
 import type { Expr } from './ast.js';
 import {
-  CompileError, constExpr, convert, convFn, genExpr, isGen, lift1, plainExpr, retype, siteAt, uninitRead, type CExpr, type Place,
+  CompileError, constExpr, convert, convFn, genExpr, lift1, plainExpr, retype, type CExpr, type Place,
 } from './cexpr.js';
 import {
   andOr, applyBinary, binaryValOp, condOf, condToExpr, isUnresolved, notCond, unaryValOp, UNRESOLVED, type Cond,
@@ -17,7 +17,6 @@ import { parseIntLiteral } from './ints.js';
 import { ArrayRegion, CellRegion, LocalStruct, newValue, storageBytes } from './memory.js';
 import { loadPtr, storePtr, type Frame } from './runtime.js';
 import { NeedCell, type FnCx, type Local } from './fn-context.js';
-import { converterFrom } from './ints.js';
 
 /** Arrays decay to pointers and function designators to function pointers. */
 export function rvalue(c: CExpr): CExpr {
@@ -521,7 +520,7 @@ function compileAddr(cx: FnCx, arg: Expr, src: string, line: number): CExpr {
 
 // ----------------------------------------------------------------------------- casts, ?:
 
-export function compileCast(cx: FnCx, t: CType, arg: Expr, src: string, line: number): CExpr {
+export function compileCast(cx: FnCx, t: CType, arg: Expr, src: string, _line: number): CExpr {
   const a = compileRvalue(cx, arg);
   if (isUnresolved(a.t)) return retype(a, t);
   const c = convert(a, t, 'cast', `cast \`${src}\``);

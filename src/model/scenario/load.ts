@@ -77,19 +77,19 @@ export function parseScenario(text: string, source = '(scenario)'): Scenario {
   const { budget, maxDepth, maxMemory } = parseBudgetKey(doc['budget'], fail);
   const processes = new Set(['main']);
   const buffers = new Set<string>();
-  const steps = (list: unknown, where: string, thread: string): Step[] => {
+  const steps = (list: unknown, where: string): Step[] => {
     if (list === undefined || list === null) return [];
     if (!Array.isArray(list)) return fail(`${where} is a list of steps`);
-    return list.map((s, i) => parseStep(s, `${where}[${i}]`, fail, processes, buffers, thread));
+    return list.map((s, i) => parseStep(s, `${where}[${i}]`, fail, processes, buffers));
   };
-  const setup = steps(doc['setup'], 'setup', 'setup');
+  const setup = steps(doc['setup'], 'setup');
   let threads: ScenarioThread[];
   if (doc['threads'] !== undefined) {
     if (doc['steps'] !== undefined) fail('give either `steps` (one thread) or `threads`, not both');
     if (!isObj(doc['threads'])) return fail('`threads` maps thread names to lists of steps');
-    threads = Object.entries(doc['threads']).map(([tn, l]) => ({ name: tn, steps: steps(l, `threads.${tn}`, tn) }));
+    threads = Object.entries(doc['threads']).map(([tn, l]) => ({ name: tn, steps: steps(l, `threads.${tn}`) }));
   } else {
-    threads = [{ name: 'main', steps: steps(doc['steps'], 'steps', 'main') }];
+    threads = [{ name: 'main', steps: steps(doc['steps'], 'steps') }];
   }
   return {
     name,
@@ -175,7 +175,7 @@ function parseProt(v: unknown, what: string, fail: (m: string) => never): number
   return p;
 }
 
-function parseStep(raw: unknown, where: string, fail: (m: string) => never, processes: Set<string>, buffers: Set<string>, thread: string): Step {
+function parseStep(raw: unknown, where: string, fail: (m: string) => never, processes: Set<string>, buffers: Set<string>): Step {
   if (!isObj(raw) || Object.keys(raw).length !== 1) return fail(`${where}: a step is a one-key mapping like \`- mmap: { name: buf, size: 4MiB, prot: rw }\``);
   const op = Object.keys(raw)[0]!;
   const a = raw[op] ?? {};
@@ -273,7 +273,6 @@ function parseStep(raw: unknown, where: string, fail: (m: string) => never, proc
       return s;
     }
     default:
-      void thread;
       return fail(`${where}: unknown step \`${op}\` (steps: mmap, write, read, nouveau-init, gpu-atomic-fault, dmirror-open, dmirror, mirror-check, mprotect, munmap, fork)`);
   }
 }

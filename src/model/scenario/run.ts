@@ -317,7 +317,6 @@ function buildOutcome(
     if (verdict === 'completed') detail = `${env.passed} assert(s) passed${asserts}`;
     else detail += asserts;
   }
-  void stack;
   return {
     scenario: scenario.name,
     base: compiled.base.name + (compiled.patches.length ? ` + ${compiled.patches.join(' + ')}` : ''),

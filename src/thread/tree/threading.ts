@@ -36,7 +36,7 @@ export interface IndexedThreadResult {
 }
 
 export function threadIndexed(t: IndexedThreadInput): IndexedThreadResult {
-  const { count, idOf, msgOf, inReplyTo, refStart, refs, order } = t;
+  const { count, idOf, msgOf, inReplyTo, refStart, refs } = t;
   const parent = new Int32Array(t.ids).fill(-1);
   /** Someone's parent: only such a container can be an ancestor. */
   const hasKids = new Uint8Array(t.ids);

@@ -1,7 +1,7 @@
 // mm-level primitives: vma lookup, mmap_lock, mm references, the fault entry, the THP split
 // primitive, anon_vma locking and its interval tree, RCU, scheduling points, ERR_PTR.
 
-import { Ptr, type Blocked, type BuiltinTable, type ExecCtx, type Value } from '../../interp/api.js';
+import { Ptr, type Blocked, type BuiltinTable, type Value } from '../../interp/api.js';
 import { kernelOf } from '../state.js';
 import { acquire, release, tryAcquire } from '../locks.js';
 import { objectAt, structAt } from '../object.js';

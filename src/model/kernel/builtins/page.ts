@@ -2,7 +2,7 @@
 // (include/linux/mm.h), the page lock (include/linux/pagemap.h, mm/filemap.c), mapcounts and
 // anon rmap accounting (include/linux/mm.h, mm/rmap.c), all as in v5.14.
 
-import { Ptr, type Blocked, type BuiltinTable, type ExecCtx, type Value } from '../../interp/api.js';
+import { type Blocked, type BuiltinTable, type ExecCtx, type Value } from '../../interp/api.js';
 import { kernelOf, type Kernel } from '../state.js';
 import { fnOf, traceLock } from '../locks.js';
 import { hex } from '../object.js';
@@ -14,7 +14,6 @@ const FOLL_GET = 0x04;
 const FOLL_PIN = 0x40000;
 const FAULT_FLAG_ALLOW_RETRY = 0x04;
 const FAULT_FLAG_RETRY_NOWAIT = 0x08;
-const FAULT_FLAG_KILLABLE = 0x10;
 const FAULT_FLAG_TRIED = 0x20;
 
 function pg(ctx: ExecCtx, p: Value, what = 'page'): { k: Kernel; s: PageState; h: PageState } {
@@ -237,27 +236,25 @@ export function pageBuiltins(): BuiltinTable {
         if (f & FAULT_FLAG_RETRY_NOWAIT) return 0;
         const mm = asStruct(mmp, MmStruct, ctx, 'mm');
         const k = kernelOf(ctx);
-        const { release } = yield* dropMmapLock(ctx, k, mm);
-        void release;
+        yield* dropMmapLock(ctx, k, mm);
         traceLock(ctx, 'block', pageLockName(h));
         const w = pageLockWait(h);
         while (h.lockedBy) yield { blockedOn: w };
         return 0;
       }
-      void FAULT_FLAG_KILLABLE; // killable or not: nothing kills a model thread
+      // FAULT_FLAG_KILLABLE or not: nothing kills a model thread.
       yield* lockPage(ctx, h);
       return 1;
     })
     .in('mm/rmap.c')
     .fn('void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)', (ctx, p, vmap, _addr, compound) => {
-      const { k, s, h } = pg(ctx, p);
+      const { s, h } = pg(ctx, p);
       asStruct(vmap, Vma, ctx, 'vma');
       if (Number(compound)) ctx.notModelled('page_add_anon_rmap of a whole compound page');
       // do_page_add_anon_rmap(): VM_BUG_ON_PAGE(!PageLocked(page)) for non-KSM pages.
       if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
       s.mapcount++;
       touch(ctx, s);
-      void k;
       return undefined;
     })
     .fn('void page_remove_rmap(struct page *page, bool compound)', (ctx, p, compound) => {
@@ -282,4 +279,3 @@ function* dropMmapLock(ctx: ExecCtx, _k: Kernel, mm: MmStruct): Generator<Blocke
 }
 
 export { isAnonHead };
-export const _unused = Ptr;

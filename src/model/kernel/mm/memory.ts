@@ -33,11 +33,10 @@ const VM_WRITE = 0x2n;
 const VM_SHARED = 0x8n;
 const VM_MAYWRITE = 0x20n;
 
-function setMapping(k: Kernel, page: PageState, vma: Vma, addr: bigint): void {
+function setMapping(page: PageState, vma: Vma, addr: bigint): void {
   const av = vma.anonVma!;
   page.mapping = new Ptr(av.self.region, 0, 1); // anon_vma | PAGE_MAPPING_ANON
   page.index = vma.pgoffOf(addr);
-  void k;
 }
 
 /** anon_vma_prepare(): give the vma an anon_vma (and its chain) on first anonymous fault. */
@@ -109,7 +108,7 @@ function doHugePmdAnonymousPage(ctx: ExecCtx, k: Kernel, vma: Vma, pmd: { table:
   // pgtable_trans_huge_deposit(): the pte table a later split will use.
   const deposit = vma.mm.pt.newTable('pte', haddr);
   k.deposits.set(pmd.table.base + BigInt(pmd.i * 8), deposit);
-  setMapping(k, head, vma, haddr);
+  setMapping(head, vma, haddr);
   head.compoundMapcount = 0; // page_add_new_anon_rmap(page, vma, haddr, true)
   const w = (vma.flags & VM_WRITE) !== 0n;
   pmd.table.entries[pmd.i] = new Pmd({ k: 'huge', pfn: head.pfn, bits: { write: w, dirty: w, young: true, softDirty: false, uffdWp: false } });
@@ -125,7 +124,7 @@ function* doAnonymousPage(ctx: ExecCtx, k: Kernel, vma: Vma, table: PageTable, i
   } else {
     anonVmaPrepare(k, vma);
     const page = k.memmap.alloc('anon', 0, 'do_anonymous_page');
-    setMapping(k, page, vma, address);
+    setMapping(page, vma, address);
     page.mapcount = 0; // page_add_new_anon_rmap()
     const w = (vma.flags & VM_WRITE) !== 0n;
     table.entries[i] = Pte.present(page.pfn, { write: w, dirty: w, young: true, softDirty: true, uffdWp: false });
@@ -168,7 +167,7 @@ function* wpPageCopy(ctx: ExecCtx, k: Kernel, vma: Vma, table: PageTable, i: num
     old.mapcount--; // page_remove_rmap(old_page, false)
     old.lastFn = 'wp_page_copy';
   }
-  setMapping(k, page, vma, a);
+  setMapping(page, vma, a);
   page.mapcount = 0;
   const w = (vma.flags & VM_WRITE) !== 0n;
   table.entries[i] = Pte.present(page.pfn, { write: w, dirty: true, young: true, softDirty: true, uffdWp: false });
@@ -186,7 +185,7 @@ function* wpPageCopy(ctx: ExecCtx, k: Kernel, vma: Vma, table: PageTable, i: num
  * __split_huge_pmd_locked() for an anonymous THP (freeze == false): 512 ptes from the huge pmd in
  * the deposited table, a reference and a pte mapcount per subpage, compound mapcount dropped.
  */
-export function splitHugePmdLocked(ctx: ExecCtx, k: Kernel, vma: Vma, pmd: { table: PageTable; i: number }, haddr: bigint, freeze: boolean): void {
+export function splitHugePmdLocked(ctx: ExecCtx, k: Kernel, vma: Vma, pmd: { table: PageTable; i: number }, _haddr: bigint, freeze: boolean): void {
   if (freeze) ctx.notModelled('__split_huge_pmd_locked with freeze (migration entries)');
   const pv = (pmd.table.entries[pmd.i] as Pmd).v;
   if (pv.k !== 'huge') return ctx.bug('__split_huge_pmd_locked on a pmd that is not huge');
@@ -208,7 +207,6 @@ export function splitHugePmdLocked(ctx: ExecCtx, k: Kernel, vma: Vma, pmd: { tab
   }
   head.compoundMapcount--; // last PMD mapping gone
   pmd.table.entries[pmd.i] = new Pmd({ k: 'table', tablePfn: table.page.pfn }); // pmd_populate()
-  void haddr;
 }
 
 // ----------------------------------------------------------------------------- fork

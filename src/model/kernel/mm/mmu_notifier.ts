@@ -11,7 +11,7 @@
 import { Ptr, UNINIT, type Blocked, type ExecCtx, type StructRef, type Value } from '../../interp/api.js';
 import type { Kernel } from '../state.js';
 import { RtObject, hex, objectAt, structAt } from '../object.js';
-import { SpinLock, WaitQueue, acquire, release } from '../locks.js';
+import { SpinLock, WaitQueue } from '../locks.js';
 import { asStruct, MmStruct } from './vma.js';
 
 export const EVENT_NAMES = ['UNMAP', 'CLEAR', 'PROTECTION_VMA', 'PROTECTION_PAGE', 'SOFT_DIRTY', 'RELEASE', 'MIGRATE', 'EXCLUSIVE'];

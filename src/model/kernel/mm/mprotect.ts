@@ -14,10 +14,10 @@ export const PROT_WRITE = 2;
 export const PROT_EXEC = 4;
 
 export function* mprotect(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len: bigint, prot: number): Generator<Blocked, number, void> {
-  return yield* k.tsFrame(ctx, 'mprotect (mprotect_fixup)', mprotectBody(ctx, k, mm, start, len, prot));
+  return yield* k.tsFrame(ctx, 'mprotect (mprotect_fixup)', mprotectBody(ctx, mm, start, len, prot));
 }
 
-function* mprotectBody(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len: bigint, prot: number): Generator<Blocked, number, void> {
+function* mprotectBody(ctx: ExecCtx, mm: MmStruct, start: bigint, len: bigint, prot: number): Generator<Blocked, number, void> {
   const end = start + ((len + 0xfffn) & ~0xfffn);
   yield* acquire(ctx, mm.mmapLock, false);
   try {
