@@ -22,7 +22,7 @@ interface Run {
 }
 
 /** The corpus file for a size, generated once into bench/out/ (same seed, same bytes). */
-export async function corpusFile(ctx: BenchContext, opts: { messages?: number; bytes?: number }, tag: string): Promise<{ file: string; stats: CorpusStats }> {
+async function corpusFile(ctx: BenchContext, opts: { messages?: number; bytes?: number }, tag: string): Promise<{ file: string; stats: CorpusStats }> {
   const file = join(ctx.outDir, `corpus-${tag}-${SEED}.mbox`);
   const meta = `${file}.json`;
   if (existsSync(file) && existsSync(meta)) return { file, stats: JSON.parse(readFileSync(meta, 'utf8')) as CorpusStats };

@@ -8,7 +8,7 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { outcomeCell } from '../report/review-common.js';
 import type { ReviewAnnotation, ReviewForGitHub } from './review-for-github.js';
 
-export interface AdapterFile {
+interface AdapterFile {
   /** The file name the review read (a Message's `source.file`). */
   input: string;
   /** Its path in the repository. */

@@ -21,7 +21,7 @@ export interface ReviewInputFile {
   kind: 'thread' | 'pr-diff';
 }
 
-export interface ReviewOptions {
+interface ReviewOptions {
   base?: string | undefined;
   /**
    * Scenarios to replay, separated by commas, spaces or new lines: bundled scenario names, or

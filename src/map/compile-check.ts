@@ -14,7 +14,7 @@ export interface CompileFacts {
 const CACHE_LIMIT = 32;
 const cache = new Map<string, CompileFacts>();
 
-export function sourcesDigest(sources: ModelSource[]): string {
+function sourcesDigest(sources: ModelSource[]): string {
   const h = createHash('sha1');
   for (const s of sources) h.update(s.path).update('\u0000').update(s.text).update('\u0000');
   return h.digest('hex');

@@ -11,7 +11,7 @@ import { canHold, hunkSize, MAX_OLD_PER_MODEL_TOKEN, regionSize, type HunkSize, 
 import type { BaseIndex, FileIndex, IndexedFunction } from './model-index.js';
 import type { TokStatement } from './statements.js';
 
-export interface Region {
+interface Region {
   file: FileIndex;
   from: number;
   to: number;

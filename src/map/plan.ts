@@ -275,7 +275,7 @@ function isPpLine(file: FileIndex, line: number): boolean {
   return lt.first < lt.end && file.toks[lt.first]!.t === '#';
 }
 
-export function lineOfOffset(file: FileIndex, off: number): number {
+function lineOfOffset(file: FileIndex, off: number): number {
   const ls = file.lineStarts;
   let lo = 0;
   let hi = ls.length - 1;
@@ -288,7 +288,7 @@ export function lineOfOffset(file: FileIndex, off: number): number {
 }
 
 /** Functions (with a return type) that added text defines: such code belongs at file level. */
-export function fileLevelFunctions(text: string): string[] {
+function fileLevelFunctions(text: string): string[] {
   if (!/\)\s*\{/.test(text)) return [];
   const o = outlineTranslationUnit(text);
   return o.functions.filter((f) => definesTypedFunction(f.signature, f.name)).map((f) => f.name);

@@ -157,7 +157,7 @@ function readBinaryBlocks(v: DepthView, i: number, out: string[]): number {
 }
 
 /** The path of a `---`/`+++` line (after the marker): no tab-separated date, no quotes. */
-export function pathOfFileLine(rest: string): string | null {
+function pathOfFileLine(rest: string): string | null {
   let s = rest.replace(/^\s+/, '');
   if (s.startsWith('"')) s = unquote(s.slice(0, closingQuote(s) + 1));
   else {
@@ -203,7 +203,7 @@ function unquote(s: string): string {
 }
 
 /** `a/x b/y` of a `diff --git` line, also with quotes and with spaces in equal names. */
-export function parseGitDiffPaths(rest: string): [string, string] | null {
+function parseGitDiffPaths(rest: string): [string, string] | null {
   const r = rest.trim();
   if (r.startsWith('"')) {
     const end = closingQuote(r);

@@ -207,7 +207,7 @@ function classify(v: DepthView): void {
 }
 
 /** Kinds that end any hunk read by content. */
-export function isHardKind(k: Kind): boolean {
+function isHardKind(k: Kind): boolean {
   return (
     k === Kind.HunkHeader ||
     k === Kind.GitDiff ||

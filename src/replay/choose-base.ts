@@ -9,7 +9,7 @@ export interface BaseChoice {
   why: string;
 }
 
-export const FALLBACK_BASE = 'v5.14';
+const FALLBACK_BASE = 'v5.14';
 
 export class UnknownBase extends Error {}
 

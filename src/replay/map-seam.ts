@@ -4,7 +4,7 @@ import type { MappedDiff } from '../map/types.js';
 import type { ModelSource } from '../model/source/index.js';
 import type { Diff } from '../thread/types.js';
 
-export interface MapRequest {
+interface MapRequest {
   diff: Diff;
   /** Base name and its model sources (the base's patch already applied). */
   base: string;

@@ -29,7 +29,7 @@ export interface Review {
   summary: ReviewSummary;
 }
 
-export interface ReviewSummary {
+interface ReviewSummary {
   variants: number;
   replayed: number;
   /** Variant × scenario runs whose behaviour differs from the baseline. */
@@ -60,7 +60,7 @@ export interface ThreadBrief {
   errors: InputError[];
 }
 
-export interface VariantSource {
+interface VariantSource {
   file: string;
   /** Message index inside the file. */
   index: number;

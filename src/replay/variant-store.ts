@@ -9,7 +9,7 @@ import { lazyList } from '../util/lazy-list.js';
 import type { VariantReview } from './types.js';
 
 /** Below this many variants they all stay in memory (small threads, tests). */
-export const SPILL_VARIANTS_FROM = 256;
+const SPILL_VARIANTS_FROM = 256;
 
 export class VariantStore {
   private readonly kept = new Map<number, VariantReview>();

@@ -3,7 +3,7 @@
 // the same inputs print the same bytes.
 import type { Review } from '../replay/types.js';
 
-export const REVIEW_FORMAT = 'lkml-replay/review@1';
+const REVIEW_FORMAT = 'lkml-replay/review@1';
 
 export function renderJson(r: Review): string {
   const doc = {

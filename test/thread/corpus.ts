@@ -9,7 +9,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The shared material (read-only): ../shared beside the checkout, or $LKML_REPLAY_SHARED. */
 export const SHARED = resolve(process.env.LKML_REPLAY_SHARED ?? join(repoRoot, '../shared'));
-export const CORPUS = join(SHARED, 'conformance');
+const CORPUS = join(SHARED, 'conformance');
 
 export function corpus(name: string): { dir: string; present: boolean; title: (t: string) => string } {
   const dir = join(CORPUS, name);

@@ -21,9 +21,8 @@ interface ReviewCliOptions extends BudgetCliOptions {
   jobs?: string;
 }
 
-
 /** The bundled seed thread (fixtures/ at the package root), shown relative to the working directory. */
-export function seedThread(): string {
+function seedThread(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const abs = resolve(here, '..', '..', '..', 'fixtures', 'threads', '000_00c7ef2d00851f1b.txt');
   const rel = relative(process.cwd(), abs);

@@ -107,7 +107,7 @@ export function compileExpr(cx: FnCx, e: Expr): CExpr {
   }
 }
 
-export function lift2Seq(l: CExpr, r: CExpr, src: string, line: number): CExpr {
+function lift2Seq(l: CExpr, r: CExpr, src: string, line: number): CExpr {
   const el = l.ev;
   const er = r.ev;
   if (el && er) return plainExpr(r.t, (f) => (el(f), er(f)), src, line);
@@ -122,7 +122,7 @@ export function lift2Seq(l: CExpr, r: CExpr, src: string, line: number): CExpr {
 
 // ----------------------------------------------------------------------------- literals
 
-export function numberLiteral(text: string, src: string, line: number): CExpr {
+function numberLiteral(text: string, src: string, line: number): CExpr {
   // tree-sitter reads `-1` as one number literal: it is unary minus applied to `1`, as in C
   if (text.startsWith('-') || text.startsWith('+')) {
     const mag = numberLiteral(text.slice(1).trim(), src, line);
@@ -192,7 +192,7 @@ function compileIdent(cx: FnCx, name: string, src: string, line: number): CExpr 
   throw new CompileError(line, `unknown identifier \`${name}\``);
 }
 
-export function localExpr(l: Local, src: string, line: number): CExpr {
+function localExpr(l: Local, src: string, line: number): CExpr {
   const s = l.slot;
   const t = l.t;
   if (l.kind === 'plain') {
@@ -403,7 +403,7 @@ function compileUpdate(cx: FnCx, op: '++' | '--', prefix: boolean, arg: Expr, sr
 
 // ----------------------------------------------------------------------------- member access
 
-export function compileField(cx: FnCx, O: CExpr, field: string, arrow: boolean, src: string, line: number): CExpr {
+function compileField(cx: FnCx, O: CExpr, field: string, arrow: boolean, src: string, line: number): CExpr {
   if (isUnresolved(O.t)) return O;
   let st: CType;
   let base: ((f: Frame) => Value) | null = null;

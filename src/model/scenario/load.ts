@@ -23,10 +23,10 @@ const ERRNO: Record<string, number> = {
   EPERM: 1, ENOENT: 2, EINTR: 4, EIO: 5, EAGAIN: 11, ENOMEM: 12, EACCES: 13, EFAULT: 14, EBUSY: 16, EEXIST: 17, EINVAL: 22,
 };
 
-export const DEFAULT_BUDGET = DEFAULT_SCENARIO_BUDGETS.steps;
+const DEFAULT_BUDGET = DEFAULT_SCENARIO_BUDGETS.steps;
 
 /** The bundled scenarios directory (fixtures/scenarios of the package, found walking up from here). */
-export function bundledScenarioDir(): string {
+function bundledScenarioDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   for (let d = here, i = 0; i < 8; i++, d = dirname(d)) {
     const p = join(d, 'fixtures', 'scenarios');
@@ -141,7 +141,7 @@ export function parseSize(v: unknown, what: string, fail: (m: string) => never):
   return fail(`${what}: a size is a number of bytes or a string like 4KiB, 2MiB`);
 }
 
-export function parseErrno(v: unknown, what: string, fail: (m: string) => never): number {
+function parseErrno(v: unknown, what: string, fail: (m: string) => never): number {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'string') {
     const m = /^\s*(-?)(E[A-Z]+)\s*$/.exec(v);

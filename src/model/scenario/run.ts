@@ -4,7 +4,7 @@
 // compiled base and scenario give a byte-identical Outcome.
 
 import { createHash } from 'node:crypto';
-import { UNINIT, type Blocked, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
+import { type Blocked, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
 import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, type Program, type RunResult } from '../interp/index.js';
 import { kernelBuiltins, OPAQUE_TYPES } from '../kernel/builtins/index.js';
 import { Kernel } from '../kernel/state.js';
@@ -38,7 +38,7 @@ export interface CompiledBase {
  * debug kernels the hmm selftests run on). CONFIG_DEBUG_VM_PGFLAGS is off (thp_nr_pages() does not
  * assert on tail pages, notes §1.6).
  */
-export const MODEL_CONFIG = ['CONFIG_MMU', 'CONFIG_MMU_NOTIFIER', 'CONFIG_TRANSPARENT_HUGEPAGE', 'CONFIG_DEVICE_PRIVATE', 'CONFIG_DEBUG_VM'];
+const MODEL_CONFIG = ['CONFIG_MMU', 'CONFIG_MMU_NOTIFIER', 'CONFIG_TRANSPARENT_HUGEPAGE', 'CONFIG_DEVICE_PRIVATE', 'CONFIG_DEBUG_VM'];
 
 function opaqueZero(name: string) {
   switch (name) {
@@ -137,7 +137,7 @@ export interface RawRun {
  * this the run ends with `budget` (memory). A loop of calls or lock operations would otherwise
  * grow the trace by gigabytes before the step budget ends it.
  */
-export const MAX_TRACE_EVENTS = 2_000_000;
+const MAX_TRACE_EVENTS = 2_000_000;
 
 /**
  * Run TypeScript-driven threads on a compiled base in a fresh kernel: what runScenario() does for
@@ -352,6 +352,3 @@ function cleanHazard(h: Hazard): Hazard {
   if (h.loc) out.loc = h.loc;
   return out;
 }
-
-export { UNINIT };
-export type _V = Value;

@@ -22,7 +22,7 @@ export interface BaseInfo {
 }
 
 export const BASES = ['v5.14', 'v10'] as const;
-export type BaseName = (typeof BASES)[number];
+type BaseName = (typeof BASES)[number];
 
 /**
  * Directory of the model sources: this directory when it holds them (src/ under vitest), else

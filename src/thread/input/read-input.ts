@@ -50,10 +50,10 @@ export function inputLocation(path: string, opts: ReadOptions): string {
   return path === '-' || opts.dir === undefined ? path : resolve(opts.dir, path);
 }
 
-export const DEFAULT_MAX_GUNZIP_BYTES = 4 * 1024 ** 3;
+const DEFAULT_MAX_GUNZIP_BYTES = 4 * 1024 ** 3;
 
 /** The gzip cap: the option, else the environment variable (how tests and users lower it), else 4 GiB. */
-export function gunzipCap(opts: ReadOptions): number {
+function gunzipCap(opts: ReadOptions): number {
   if (opts.maxGunzipBytes !== undefined) return opts.maxGunzipBytes;
   const env = process.env.LKML_REPLAY_MAX_GUNZIP_BYTES;
   const n = env === undefined || env.trim() === '' ? NaN : Number(env);
@@ -61,7 +61,7 @@ export function gunzipCap(opts: ReadOptions): number {
 }
 
 /** The name `-` gets in reports. */
-export const STDIN_NAME = '<stdin>';
+const STDIN_NAME = '<stdin>';
 
 export async function* readInput(path: string, opts: ReadOptions = {}): AsyncGenerator<RawMail> {
   for await (const batch of readInputBatches(path, opts)) yield* batch;
@@ -73,7 +73,7 @@ export async function* readInput(path: string, opts: ReadOptions = {}): AsyncGen
  * reads (a lean `thread` parse of the 58 MB corpus peaks at ~123 MB with 64 KiB reads, ~128 MB
  * with 128 KiB, ~138 MB with 512 KiB; the split alone at 57 MB with 256 KiB, 115 MB with 4 MiB).
  */
-export const READ_CHUNK_BYTES = 128 * 1024;
+const READ_CHUNK_BYTES = 128 * 1024;
 
 /**
  * readInput's messages in the batches they come in (an mbox: the messages each read completes),
@@ -150,7 +150,7 @@ function tooBigProblem(size: number): string {
 }
 
 /** A size for an error line: MiB when it is at least one, bytes otherwise. */
-export function mib(bytes: number): string {
+function mib(bytes: number): string {
   return bytes >= 1024 ** 2 ? `${Math.floor(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
 }
 

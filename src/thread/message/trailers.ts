@@ -4,7 +4,7 @@
 import type { QuotedLine } from '../../patch/types.js';
 import type { Trailer } from '../types.js';
 
-export const TRAILER_KEYS = [
+const TRAILER_KEYS = [
   'Signed-off-by',
   'Reviewed-by',
   'Acked-by',
@@ -53,6 +53,6 @@ function cleanValue(v: string): string {
 }
 
 /** `-- ` (with its space) starts a signature; `--` alone does not (b4 and git agree). */
-export function isSignatureSeparator(text: string): boolean {
+function isSignatureSeparator(text: string): boolean {
   return text === '-- ';
 }

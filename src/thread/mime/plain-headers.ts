@@ -22,7 +22,6 @@ export const FIELD_NAMES = [
   'content-transfer-encoding',
   'content-disposition',
 ] as const;
-export type FieldName = (typeof FIELD_NAMES)[number];
 
 export const FROM = 0;
 export const SUBJECT = 1;

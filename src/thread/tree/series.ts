@@ -27,7 +27,7 @@ function roleOf(m: Message, kids: Message[], byId: Map<string, Message>): Role {
 }
 
 /** A diff the sender wrote (not a quoted one). */
-export function ownDiff(m: Message): boolean {
+function ownDiff(m: Message): boolean {
   return m.diffs.some((d) => d.quoteDepth === 0 && d.quotedFrom === null);
 }
 

@@ -5,7 +5,7 @@ import type { Builtin, BuiltinResult, BuiltinTable, ExecCtx, Value } from '../..
 type Fn = (ctx: ExecCtx, ...args: Value[]) => BuiltinResult;
 
 /** The function name in a C prototype: the identifier right before the parameter list. */
-export function protoName(proto: string): string {
+function protoName(proto: string): string {
   const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(proto);
   if (!m) throw new Error(`cannot find the function name in prototype: ${proto}`);
   return m[1]!;

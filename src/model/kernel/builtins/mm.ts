@@ -4,7 +4,7 @@
 import { Ptr, type Blocked, type BuiltinTable, type Value } from '../../interp/api.js';
 import { kernelOf } from '../state.js';
 import { acquire, release, tryAcquire } from '../locks.js';
-import { objectAt, structAt } from '../object.js';
+import { objectAt } from '../object.js';
 import { handleMmFault, splitHugePmdLocked } from '../mm/memory.js';
 import { chainsOverlapping, asStruct, AnonVma, AnonVmaChain, MmStruct, RbRoot, Vma } from '../mm/vma.js';
 import { slotOf } from './pgtable.js';
@@ -147,5 +147,3 @@ export function mmBuiltins(): BuiltinTable {
     .fn('long PTR_ERR(const void *ptr)', (_ctx, p) => (p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n));
   return t.t;
 }
-
-export const _structAt = structAt;

@@ -30,7 +30,7 @@ function touch(ctx: ExecCtx, s: PageState): void {
   s.lastFn = fnOf(ctx);
 }
 
-export function pageLockName(h: PageState): string {
+function pageLockName(h: PageState): string {
   return `page lock of pfn ${hex(BigInt(h.pfn))}`;
 }
 
@@ -45,7 +45,7 @@ export function pageMapcount(k: Kernel, s: PageState): number {
 }
 
 /** page_mapped() of v5.14. */
-export function pageMapped(k: Kernel, s: PageState): boolean {
+function pageMapped(k: Kernel, s: PageState): boolean {
   if (!s.isTail && !s.isHead) return s.mapcount >= 0;
   const h = k.memmap.headOf(s);
   if (h.compoundMapcount >= 0) return true;
@@ -89,7 +89,7 @@ export function tryLockPage(ctx: ExecCtx, h: PageState): boolean {
   return true;
 }
 
-export function* lockPage(ctx: ExecCtx, h: PageState): Generator<Blocked, void, void> {
+function* lockPage(ctx: ExecCtx, h: PageState): Generator<Blocked, void, void> {
   if (h.lockedBy) {
     traceLock(ctx, 'block', pageLockName(h));
     const w = pageLockWait(h);

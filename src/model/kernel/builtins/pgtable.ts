@@ -5,7 +5,7 @@
 import { Ptr, type Blocked, type BuiltinTable, type ExecCtx, type Opaque, type Value } from '../../interp/api.js';
 import { kernelOf, type Kernel } from '../state.js';
 import { acquire, release } from '../locks.js';
-import { hex, objectAt } from '../object.js';
+import { hex } from '../object.js';
 import { PageTable, indexAt } from '../mm/pgtable.js';
 import { PgProt, Pmd, Pte, SwpEntry, UpperEntry, type PteBits, type SwpType } from '../mm/pgtable-types.js';
 import { pageOf } from '../mm/page.js';
@@ -61,7 +61,7 @@ function pteLock(ctx: ExecCtx, k: Kernel, pmdp: Value): PageTable {
   return k.tablesByPfn.get(v.tablePfn)!;
 }
 
-export function makeEntry(type: SwpType, offset: bigint): SwpEntry {
+function makeEntry(type: SwpType, offset: bigint): SwpEntry {
   return new SwpEntry(type, offset);
 }
 
@@ -324,5 +324,3 @@ export function pgtableBuiltins(): BuiltinTable {
     .fn('void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)', (ctx) => ctx.notModelled('pmd_migration_entry_wait: PMD migration entries'));
   return t.t;
 }
-
-export const _objectAt = objectAt;
