@@ -6,10 +6,12 @@
 //   work). Part headers are decoded in full: mailparser prints From/To/Cc/Date of an attached
 //   message/rfc822 into the text;
 // - attachments that cannot hold a diff are drained unread, the others buffered;
-// - no attachment checksums, no text-to-HTML, no image links (options).
+// - no attachment checksums, no text-to-HTML, no image links (options);
+// - format=flowed is undone by flowed.ts, which keeps a diff's blank context lines apart.
 // test/thread/fast-path.test.ts checks this gives simpleParser's DecodedMail on every conformance mail.
 import { MailParser, type AttachmentStream, type HeaderLines, type Headers, type MessageText } from 'mailparser';
 import { PARSER_OPTIONS } from './mailparser-headers.js';
+import { decodeFlowed } from './flowed.js';
 
 /** What DecodedMail is made from, as simpleParser would have handed it out. */
 export interface LeanParsed {
@@ -32,8 +34,21 @@ export const ALL_ROOT_KEYS: ReadonlySet<string> = new Set(['from', 'subject', 'm
 export const MIME_ROOT_KEYS: ReadonlySet<string> = new Set(['content-type', 'content-id']);
 
 interface ParserInternals {
-  createNode(node: { root: boolean }): unknown;
+  createNode(node: MimeNodeLike): unknown;
   processHeaders(lines: HeaderLines): Map<string, unknown>;
+  getTextContent(): unknown;
+}
+
+/** What createNode reads of mailsplit's MimeNode here. */
+interface MimeNodeLike {
+  root: boolean;
+  flowed: boolean;
+  delSp: boolean;
+}
+
+/** mailparser's node for a part: a text part's decoded text lands in textContent. */
+interface TextNode {
+  textContent?: string;
 }
 const base = MailParser.prototype as unknown as ParserInternals;
 
@@ -42,19 +57,32 @@ const OPTIONS = { ...PARSER_OPTIONS, checksumAlgo: false } as const;
 class LeanMailParser extends MailParser {
   #decodingRoot = false;
   readonly #rootKeys: ReadonlySet<string>;
+  /** Text nodes sent format=flowed: undone here (flowed.ts), not by mailparser. */
+  readonly #flowed: { node: TextNode; delSp: boolean }[] = [];
 
   constructor(rootKeys: ReadonlySet<string>) {
     super(OPTIONS);
     this.#rootKeys = rootKeys;
   }
 
-  createNode(node: { root: boolean }): unknown {
+  createNode(node: MimeNodeLike): unknown {
     this.#decodingRoot = node.root;
     try {
-      return base.createNode.call(this, node);
+      const made = base.createNode.call(this, node) as TextNode;
+      if (node.flowed) {
+        this.#flowed.push({ node: made, delSp: node.delSp });
+        node.flowed = false;
+      }
+      return made;
     } finally {
       this.#decodingRoot = false;
     }
+  }
+
+  getTextContent(): unknown {
+    for (const f of this.#flowed) if (typeof f.node.textContent === 'string') f.node.textContent = decodeFlowed(f.node.textContent, f.delSp);
+    this.#flowed.length = 0;
+    return base.getTextContent.call(this);
   }
 
   processHeaders(lines: HeaderLines): Map<string, unknown> {
