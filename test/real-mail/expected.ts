@@ -4,7 +4,7 @@
 import type { Hunk } from '../../src/patch/types.js';
 import type { Diff, ThreadParse } from '../../src/thread/types.js';
 
-export interface ExpectedHunk {
+interface ExpectedHunk {
   file: string | null;
   header: string;
   added: number;
@@ -12,7 +12,7 @@ export interface ExpectedHunk {
   complete: boolean;
 }
 
-export interface ExpectedDiff {
+interface ExpectedDiff {
   author: string;
   quoteDepth: number;
   /** 1-based position of the message in the file. */

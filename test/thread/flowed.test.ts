@@ -9,7 +9,7 @@ import { decodeFlowed } from '../../src/thread/mime/flowed.js';
 /** libmime's decoding, through mailsplit's stream (what mailparser runs on a flowed part). */
 function reference(text: string, delSp: boolean): Promise<string> {
   return new Promise((resolve, reject) => {
-    const d = new FlowedDecoder({ delSp });
+    const d = new FlowedDecoder({ delSp }) as unknown as NodeJS.ReadWriteStream;
     const out: Buffer[] = [];
     d.on('data', (c: Buffer) => out.push(c));
     d.on('end', () => resolve(Buffer.concat(out).toString('latin1')));
