@@ -96,6 +96,9 @@ function readByCounts(
       case Kind.Signature:
         ok = lines.take('-', t.slice(1), i);
         break;
+      case Kind.NewFileLine: // and `+++ x` an added `++ x`
+        ok = lines.take('+', t.slice(1), i);
+        break;
       case Kind.Blank:
         ok = lines.takeBlank(i);
         break;

@@ -17,9 +17,10 @@ export enum Kind {
   GitDiff, // 'diff --git ...', 'diff -u ...' and friends
   CvsIndex, // 'Index: path' followed by '====...'
   FilePair, // '--- path' directly followed by '+++ path'
+  NewFileLine, // '+++ path' right before a hunk header, its '--- path' cut (a reviewer's trimmed quote)
   Scissors, // git's cut line
   Snip, // '[...]', '[snip]', '<snip>'
-  Signature, // '-- ' or '--' not followed by more hunk lines
+  Signature, // '-- ', '--' or '---' (a signature or separator) not followed by more hunk lines
 }
 
 export interface DepthView {
@@ -171,11 +172,11 @@ function classify(v: DepthView): void {
         v.hunkHeaders.set(i, h);
       } else if (isScissorsLine(t)) k = Kind.Scissors;
       else if (c === ' ') k = Kind.Context;
-      else if (c === '+') k = Kind.Added;
+      else if (c === '+') k = isNewFileLine(t, i > 0 && !gapBefore[i] ? text[i - 1]! : null, nextText(i)) ? Kind.NewFileLine : Kind.Added;
       else if (c === '-') {
         const next = nextText(i);
         if (t.startsWith('--- ') && next !== null && next.startsWith('+++ ')) k = Kind.FilePair;
-        else if ((t === '-- ' || t === '--') && !continuesHunk(next)) k = Kind.Signature;
+        else if (isSeparator(t) && !continuesHunk(next)) k = Kind.Signature;
         else k = Kind.Removed;
       } else if (c === '\\') k = Kind.NoNewline;
       else if (c === 'd' && GIT_DIFF.test(t)) k = Kind.GitDiff;
@@ -206,6 +207,14 @@ function classify(v: DepthView): void {
   v.contextBefore = contextBefore;
 }
 
+/**
+ * `+++ b/path` with no `--- ` line before it and a hunk header after it: the new-side line of a
+ * file pair whose old side was cut.
+ */
+function isNewFileLine(t: string, prev: string | null, next: string | null): boolean {
+  return t.startsWith('+++ ') && t.length > 4 && !(prev !== null && prev.startsWith('--- ')) && next !== null && isHunkHeaderStart(next);
+}
+
 /** Kinds that end any hunk read by content. */
 function isHardKind(k: Kind): boolean {
   return (
@@ -213,10 +222,20 @@ function isHardKind(k: Kind): boolean {
     k === Kind.GitDiff ||
     k === Kind.CvsIndex ||
     k === Kind.FilePair ||
+    k === Kind.NewFileLine ||
     k === Kind.Scissors ||
     k === Kind.Snip ||
     k === Kind.Signature
   );
+}
+
+/**
+ * `-- ` (a signature) or a line of dashes (`--`, `---`, `-----`: a separator a writer puts after a
+ * diff); one only when no hunk line follows it, since inside counted lines git reads it as a
+ * removed line.
+ */
+function isSeparator(t: string): boolean {
+  return t === '-- ' || /^-{2,}[ \t]*$/.test(t);
 }
 
 function continuesHunk(next: string | null): boolean {
@@ -231,5 +250,5 @@ export function isOpKind(k: Kind): boolean {
 
 /** Lines that start a file's header block. */
 export function isFileStartKind(k: Kind): boolean {
-  return k === Kind.GitDiff || k === Kind.CvsIndex || k === Kind.FilePair;
+  return k === Kind.GitDiff || k === Kind.CvsIndex || k === Kind.FilePair || k === Kind.NewFileLine;
 }
