@@ -81,6 +81,20 @@ describe.skipIf(!t5100.present)(t5100.title('git t5100: mailsplit and mailinfo i
       const m = parse!.messages.find((x) => x.source.index === Number(n) - 1)!;
       expectInfo(m, `info${n}`);
     });
+
+    // 0003 is a reply (`re: [PATCH]`) whose body starts with in-body From:/Subject: lines: its
+    // diff is A U Thor's, not the sender's, as git mailinfo says.
+    it.each(cases)('info%s: a diff in the sender\'s own text is by the author mailinfo gives', (n) => {
+      const m = parse!.messages.find((x) => x.source.index === Number(n) - 1)!;
+      const { author, email } = mailInfo(m);
+      for (const d of m.diffs.filter((x) => x.quoteDepth === 0 && x.origin !== 'scissors')) expect(d.author).toEqual({ name: author, email });
+    });
+
+    it('0003: the reply\'s diff is A U Thor\'s', () => {
+      const m = parse!.messages.find((x) => x.source.index === 2)!;
+      expect(m.tags?.reply).toBe(true);
+      expect(m.diffs.map((d) => d.author?.name)).toEqual(['A U Thor']);
+    });
   });
 
   it('0014 --scissors: in-body headers after the cut line', async () => {

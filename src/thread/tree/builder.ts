@@ -6,10 +6,11 @@
 //   1. date order (equal or missing dates keep input order, missing ones last);
 //   2. the reply tree (threadIndexed, on id numbers);
 //   3. quote layers (attributions, else the reply tree) and each diff's author (diffAuthor);
-//   4. links from a diff seen again to its first appearance, in date order;
+//   4. links from a diff seen again to its first appearance, in date order, and from a quote
+//      that trims a diff of a message it replies to (up the tree) to that diff;
 //   5. the messages in tree order (threadOrder: an explicit stack, no recursion).
 import type { DiffOrigin } from '../../patch/types.js';
-import { diffIdentity } from '../../patch/index.js';
+import { diffIdentity, fileChanges, isQuotedPartOf, type FileChanges } from '../../patch/index.js';
 import type { MailRecord } from '../message/mail-record.js';
 import type { HunkLine } from '../../patch/types.js';
 import { threadIndexed } from './threading.js';
@@ -75,12 +76,24 @@ export class ThreadBuilder {
   /** Person number, -1 for none; quoted diffs get theirs in build(). */
   private readonly author = int32s();
   private readonly diffParts = int32s();
+  /**
+   * Each diff's changes as isQuotedPartOf compares them (a few bytes a line, kept when the
+   * lines themselves are dropped): diff d's files are diffFiles[d] .. diffFiles[d + 1]; file f
+   * has paths filePaths[f] (a names number, -1 for none) and line hashes
+   * changeLines[fileLines[f] .. fileLines[f + 1]].
+   */
+  private readonly diffFiles = int32s();
+  private readonly filePaths = int32s();
+  private readonly fileLines = int32s();
+  private readonly changeLines = int32s();
 
   constructor(opts: BuilderOptions) {
     this.store = opts.store;
     this.hunkLines = opts.hunkLines;
     this.refStart.push(0);
     this.diffStart.push(0);
+    this.diffFiles.push(0);
+    this.fileLines.push(0);
   }
 
   /** The first message with this Message-ID, if one was added. */
@@ -98,8 +111,14 @@ export class ThreadBuilder {
     const scissorsFrom = r.scissorsAuthor ? this.personNumber(r.scissorsAuthor) : -1;
     let quoted = false;
     for (const f of r.found) {
-      // The identity reads the lines, so it comes before they are dropped.
+      // The identity and the change lines read the lines, so they come before they are dropped.
       this.diffId.push(this.names.add(diffIdentity(f.files)));
+      for (const c of fileChanges(f.files)) {
+        this.filePaths.push(c.paths === null ? -1 : this.names.add(c.paths));
+        for (let k = 0; k < c.lines.length; k++) this.changeLines.push(c.lines[k]!);
+        this.fileLines.push(this.changeLines.length);
+      }
+      this.diffFiles.push(this.filePaths.length);
       if (!this.hunkLines) for (const file of f.files) for (const h of file.hunks) h.lines = NO_LINES;
       this.diffParts.push(this.store.putDiff({ files: f.files, repairs: f.repairs, text: f.text }));
       this.depth.push(f.quoteDepth);
@@ -176,7 +195,12 @@ export class ThreadBuilder {
     };
 
     // 3 and 4. Diffs in date order, so the first appearance of a change is the one others point at.
-    const quotedFrom = this.diffAuthorsAndLinks(byDate, (m) => layersOf(m, partsOf(m)));
+    const ancestorsOf = (m: number): number[] => {
+      const up: number[] = [];
+      for (let p = parent[idOf[m]!]!; p >= 0 && up.length < 64; p = parent[p]!) if (msgOf[p]! >= 0) up.push(msgOf[p]!);
+      return up;
+    };
+    const quotedFrom = this.diffAuthorsAndLinks(byDate, (m) => layersOf(m, partsOf(m)), ancestorsOf);
 
     // 5. The messages, made when read.
     const inOrder = threadOrder(byDate, idOf, msgOf, parent);
@@ -224,10 +248,12 @@ export class ThreadBuilder {
   }
 
   /**
-   * The author of each quoted diff (see diffAuthor), and for each diff the message it was first
-   * seen in when this is a copy (-1 for a first appearance).
+   * The author of each quoted diff (see ownAuthor), and for each diff the message it was first
+   * seen in when it is a copy (-1 for a first appearance). A quoted diff seen for the first time
+   * is still a copy when it is a trimmed quote (isQuotedPartOf) of a diff of a message up the
+   * reply tree: a reviewer quoting a patch in part proposes nothing new.
    */
-  private diffAuthorsAndLinks(byDate: Int32Array, layersOf: (m: number) => QuoteLayer[]): Int32Array {
+  private diffAuthorsAndLinks(byDate: Int32Array, layersOf: (m: number) => QuoteLayer[], ancestorsOf: (m: number) => number[]): Int32Array {
     const diffStart = this.diffStart.view();
     const flags = this.flags.view();
     const depth = this.depth.view();
@@ -246,14 +272,52 @@ export class ThreadBuilder {
           author[d] = who ? this.personNumber(who) : -1;
         }
         if (author[d]! < 0 && first >= 0) author[d] = firstAuthor[diffId[d]!]!;
-        if (first >= 0) quotedFrom[d] = first;
-        else {
-          firstIn[diffId[d]!] = m;
-          firstAuthor[diffId[d]!] = author[d]!;
+        if (first >= 0) {
+          quotedFrom[d] = first;
+          continue;
         }
+        const copied = depth[d]! > 0 ? this.trimmedCopyOf(d, ancestorsOf(m)) : -1;
+        if (copied >= 0) {
+          const from = firstIn[diffId[copied]!]!;
+          quotedFrom[d] = from >= 0 ? from : this.messageOfDiff(copied);
+          if (author[d]! < 0) author[d] = from >= 0 ? firstAuthor[diffId[copied]!]! : author[copied]!;
+        }
+        firstIn[diffId[d]!] = m;
+        firstAuthor[diffId[d]!] = author[d]!;
       }
     }
     return quotedFrom;
+  }
+
+  /** A diff of one of the messages `ancestors` that diff d quotes in part, or -1. */
+  private trimmedCopyOf(d: number, ancestors: number[]): number {
+    const part = this.changesOf(d);
+    for (const a of ancestors) {
+      for (let o = this.diffStart.array[a]!; o < this.diffStart.array[a + 1]!; o++) if (isQuotedPartOf(part, this.changesOf(o))) return o;
+    }
+    return -1;
+  }
+
+  private changesOf(d: number): FileChanges[] {
+    const out: FileChanges[] = [];
+    for (let f = this.diffFiles.array[d]!; f < this.diffFiles.array[d + 1]!; f++) {
+      const p = this.filePaths.array[f]!;
+      out.push({ paths: p < 0 ? null : this.names.text(p), lines: this.changeLines.array.subarray(this.fileLines.array[f]!, this.fileLines.array[f + 1]!) });
+    }
+    return out;
+  }
+
+  /** The message diff d belongs to. */
+  private messageOfDiff(d: number): number {
+    const starts = this.diffStart.view();
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= d) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** The number of a Message-ID; a new one has no message yet. */
@@ -285,15 +349,15 @@ function fresh(s: string): string {
 }
 
 /**
- * The author of a diff in the sender's own text (person numbers, -1 for none): the sender, or
- * for the patch part the in-body `From:`, or for a section after a scissors line the in-body
- * `From:` after it. A quoted diff's author is its quote depth's (build()), and when that is
- * unknown the author of the earlier copy it repeats.
+ * The author of a diff in the sender's own text (person numbers, -1 for none): the in-body
+ * `From:` at the top of the body when there is one (git mailinfo's rule: it names the patch's
+ * author whoever sends it, in a reply too), for a section after a scissors line the in-body
+ * `From:` after it, else the sender. A quoted diff's author is its quote depth's (build()), and
+ * when that is unknown the author of the earlier copy it repeats.
  */
 function ownAuthor(origin: DiffOrigin, from: number, inBodyFrom: number, scissors: number): number {
-  if (origin === 'patch' || origin === 'attachment') return inBodyFrom >= 0 ? inBodyFrom : from;
   if (origin === 'scissors') return scissors >= 0 ? scissors : from;
-  return from;
+  return inBodyFrom >= 0 ? inBodyFrom : from;
 }
 
 /**
