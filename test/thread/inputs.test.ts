@@ -45,6 +45,18 @@ describe('input forms', async () => {
     expect(got.every((m) => m.problem === undefined && m.raw.length > 0)).toBe(true);
   });
 
+  it('keeps the mails of a truncated .mbox.gz before the cut, and reports the cut at its index', async () => {
+    // Cut short, small enough that the cut falls in the first bytes read to sniff the input.
+    const gz = gzipSync(mbox);
+    for (const keep of [0.6, 0.9]) {
+      const p = await parseThread([write(`cut-${keep}.mbox.gz`, gz.subarray(0, Math.floor(gz.length * keep)))]);
+      expect(p.messages.length).toBeGreaterThan(0);
+      expect(p.messages.length).toBeLessThan(plain.length);
+      expect(p.messages.map((m) => m.id)).toEqual(plain.filter((id) => p.messages.some((m) => m.id === id)));
+      expect(p.errors).toEqual([{ file: expect.stringContaining(`cut-${keep}.mbox.gz`), index: p.messages.length, message: 'the gzip data ends early (the file is cut short); read up to there' }]);
+    }
+  });
+
   it('reads a maildir (cur/ and new/)', async () => {
     const md = join(dir, 'Maildir');
     for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(md, sub), { recursive: true });

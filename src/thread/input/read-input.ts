@@ -207,14 +207,27 @@ async function maildirEntry(p: string, root: string): Promise<{ real: string } |
   return { real };
 }
 
-/** Reads until SNIFF_BYTES (or the end) are seen, and gives back a stream that starts over. */
+/**
+ * Reads until SNIFF_BYTES (or the end) are seen, and gives back a stream that starts over. A read
+ * error after some bytes (a truncated .gz) comes after those bytes, so what came before it can
+ * still be read as messages; with no bytes at all it is thrown here.
+ */
 async function peek(source: AsyncIterable<Buffer>): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
   const it = source[Symbol.asyncIterator]();
   const got: Buffer[] = [];
   let n = 0;
   let done = false;
+  let failed: unknown = null;
   while (n < SNIFF_BYTES) {
-    const r = await it.next();
+    let r: IteratorResult<Buffer>;
+    try {
+      r = await it.next();
+    } catch (err) {
+      if (n === 0) throw err;
+      failed = err;
+      done = true;
+      break;
+    }
     if (r.done) {
       done = true;
       break;
@@ -225,6 +238,7 @@ async function peek(source: AsyncIterable<Buffer>): Promise<{ head: Buffer; rest
   const head = Buffer.concat(got);
   async function* rest(): AsyncGenerator<Buffer> {
     if (head.length) yield head;
+    if (failed !== null) throw failed;
     while (!done) {
       const r = await it.next();
       if (r.done) return;
@@ -257,6 +271,7 @@ async function* gunzip(file: string, src: AsyncIterable<Buffer>, cap: number): A
     }
   } catch (err) {
     if (err instanceof UnreadableInput) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') throw new UnreadableInput(file, 'the gzip data ends early (the file is cut short); read up to there');
     throw new UnreadableInput(file, `bad gzip data (${err instanceof Error ? err.message : String(err)})`);
   }
 }
