@@ -173,7 +173,8 @@ function variantOf(c: VariantCandidate, label: string, mapped: MappedDiff | null
   return {
     id: c.diff.id,
     label,
-    author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
+    // The parse's author (src/thread): a quote nobody can be named for stays unknown; `sender` says who sent it.
+    author: c.diff.author,
     date: m.date,
     messageId: m.idSynthesised ? null : m.id,
     sender: m.from.name || m.from.email ? m.from : null,
