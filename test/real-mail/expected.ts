@@ -58,6 +58,10 @@ export function disagreements(parse: ThreadParse, want: ExpectedFile): string[] 
       if (d.quoteDepth !== e.quoteDepth) say(at, `quote depth ${d.quoteDepth}, expected ${e.quoteDepth}`);
       const files = d.files.filter((f) => !f.headerless).map(nameOf);
       if (JSON.stringify(files) !== JSON.stringify(e.files)) say(at, `files ${JSON.stringify(files)}, expected ${JSON.stringify(e.files)}`);
+      // Both sides name the file as the mail means it (no quilt `~suffix`), unless it is renamed.
+      for (const f of d.files) {
+        if (f.old !== null && f.new !== null && f.old !== f.new && !f.extended.some((x) => /^(rename|copy) /.test(x))) say(at, `old name ${f.old} for ${f.new}`);
+      }
       const hunks = d.files.flatMap((f) => f.hunks.map((h) => ({ file: f.headerless ? null : nameOf(f), h })));
       if (hunks.length !== e.hunks) say(at, `${hunks.length} hunks, expected ${e.hunks}`);
       const added = hunks.reduce((n, x) => n + x.h.added, 0);
