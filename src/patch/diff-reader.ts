@@ -77,9 +77,10 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
     const changes = hunks.hunks.some((h) => h.added + h.removed > 0);
     // Without a whole file header, only a change makes a diff (a quoted `@@` with context lines is talk about code).
     if ((headerless || fh.oldLineCut) && !changes) break;
-    // No hunk, and nothing else a file can change (mode, name, binary data): a quote that kept
-    // only headers (`diff --git`, `index`, even `@@` lines with nothing under them). No diff.
-    if (hunks.hunks.length === 0 && !fh.binary && fh.extended.every((e) => e.startsWith('index '))) break;
+    // No hunk, and nothing else a file can change (mode, name, binary data), or quoted: a quote
+    // that kept only headers (`diff --git`, `index`, `new file mode`, even `@@` lines with
+    // nothing under them). No diff.
+    if (hunks.hunks.length === 0 && (v.depth > 0 || (!fh.binary && fh.extended.every((e) => e.startsWith('index '))))) break;
     const file: FileDiff = {
       old: fh.old,
       new: fh.new,

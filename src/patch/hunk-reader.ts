@@ -174,9 +174,9 @@ function resumesHunk(v: DepthView, i: number, bareIsContext: boolean): boolean {
 function endsHere(v: DepthView, i: number, tailWasGap: boolean): boolean {
   const { kind, gapBefore, nextSolid } = v;
   if (i >= kind.length) return true;
-  // After a reviewer's comment the quote goes on with more of this hunk: the counts are short.
-  // (A wrapped tail cannot sit after a gap, so a code line there is context in either reading.)
-  if (gapBefore[i] && !tailWasGap) return !!v.snipInGap[i] || !resumesHunk(v, i, true);
+  // The counts are used up where the reviewer's comment starts: what the quote goes on with
+  // after it is another fragment (quoted lines with no header of their own), not this hunk.
+  if (gapBefore[i] && !tailWasGap) return true;
   const k = kind[i]!;
   if (isOpKind(k)) return false;
   if (k === Kind.Blank) {

@@ -23,6 +23,7 @@ export interface Repair {
     | 'snip-marker' // a `[...]` snip inside a hunk: the hunk is split there
     | 'hunk-header-normalised' // a nonstandard header (b4's `@@@ -1,1 +1,1 @@`) rewritten
     | 'stray-line-dropped' // a removed or context line in a new-file hunk (`@@ -0,0`), which has no old lines
+    | 'nbsp-replaced' // no-break spaces a mail client put for blanks read as spaces
     | string;
   /** 1-based body line the repair applies to. */
   line: number;

@@ -48,6 +48,8 @@ export interface DepthView {
   contextBefore: number[];
   /** The parsed header of each HunkHeader line, by index (parsed once, when classified). */
   hunkHeaders: Map<number, HunkHeader>;
+  /** Lines whose no-break spaces (U+00A0) were read as spaces, or null for none. */
+  nbsp: Set<number> | null;
 }
 
 function emptyView(depth: number): DepthView {
@@ -64,6 +66,7 @@ function emptyView(depth: number): DepthView {
     nextHard: [],
     contextBefore: [],
     hunkHeaders: new Map(),
+    nbsp: null,
   };
 }
 
@@ -132,11 +135,20 @@ function isBlankText(s: string): boolean {
   return s.trim() === '';
 }
 
+/**
+ * The line after line i when it is the tail of a quoted line i that the replier's client
+ * re-wrapped: shallower than i (the tail lost the quote markers), or (Evolution, which breaks
+ * after the `-` of `->`) one level deeper and right after a `-`: then its text gets the `>` back.
+ */
 function tailAfter(lines: readonly QuotedLine[], i: number): QuotedLine | null {
+  const l = lines[i]!;
   const t = lines[i + 1];
-  if (!t || t.depth >= lines[i]!.depth || isBlankText(t.text)) return null;
+  if (!t || isBlankText(t.text)) return null;
   const after = lines[i + 2];
-  return !after || after.depth === lines[i]!.depth || isBlankText(after.text) ? t : null;
+  const resumes = !after || after.depth === l.depth || isBlankText(after.text);
+  if (t.depth < l.depth) return resumes ? t : null;
+  if (t.depth === l.depth + 1 && /\S-$/.test(l.text) && /^[A-Za-z_]/.test(t.text) && resumes) return { ...t, text: '>' + t.text };
+  return null;
 }
 
 /** A view of a bare diff text (an attachment, a .patch file). */
@@ -153,10 +165,19 @@ export function viewOfText(lines: readonly string[]): DepthView {
 }
 
 const GIT_DIFF = /^diff (?:--git |--cc |--combined |--?[A-Za-z])/;
+const NBSP = '\u00a0';
 
 function classify(v: DepthView): void {
   const { text, gapBefore } = v;
   const n = text.length;
+  // Some clients (Thunderbird) send runs of blanks, and tabs, as no-break spaces: in a diff they
+  // are the blanks the writer meant (code has none: checkpatch refuses them).
+  for (let i = 0; i < n; i++) {
+    if (text[i]!.includes(NBSP)) {
+      text[i] = text[i]!.replaceAll(NBSP, ' ');
+      (v.nbsp ??= new Set()).add(i);
+    }
+  }
   const kind: Kind[] = new Array<Kind>(n);
   const nextText = (i: number): string | null =>
     i + 1 < n && !gapBefore[i + 1] ? text[i + 1]! : null;
