@@ -73,7 +73,8 @@ function isSubsequence(part: ArrayLike<number>, whole: ArrayLike<number>): boole
 /**
  * A reviewer's trimmed quote of a diff: every file of `part` with a change matches a file of
  * `whole` (same paths, or any file when the quote lost its headers) whose +/- lines contain
- * the quoted ones in order. Whitespace is ignored as in diffIdentity. Links a quote whose
+ * the quoted ones in order; a quote that runs on past a file header it cut matches that file
+ * and the ones after it. Whitespace is ignored as in diffIdentity. Links a quote whose
  * identity differs only because hunks or lines were cut from it to the diff it copies.
  */
 export function isQuotedPartOf(part: readonly FileChanges[], whole: readonly FileChanges[]): boolean {
@@ -81,7 +82,15 @@ export function isQuotedPartOf(part: readonly FileChanges[], whole: readonly Fil
   for (const f of part) {
     if (f.lines.length === 0) continue;
     changes += f.lines.length;
-    if (!whole.some((w) => (f.paths === null || w.paths === f.paths) && isSubsequence(f.lines, w.lines))) return false;
+    if (f.paths === null) {
+      if (!whole.some((w) => isSubsequence(f.lines, w.lines))) return false;
+      continue;
+    }
+    const at = whole.findIndex((w) => w.paths === f.paths);
+    if (at < 0) return false;
+    if (isSubsequence(f.lines, whole[at]!.lines)) continue;
+    const onwards = whole.slice(at).flatMap((w) => Array.from(w.lines));
+    if (!isSubsequence(f.lines, onwards)) return false;
   }
   return changes > 0;
 }

@@ -7,7 +7,7 @@
 //   2. the reply tree (threadIndexed, on id numbers);
 //   3. quote layers (attributions, else the reply tree) and each diff's author (diffAuthor);
 //   4. links from a diff seen again to its first appearance, in date order, and from a quote
-//      that trims a diff of a message it replies to (up the tree) to that diff;
+//      that trims a diff of its thread (up the tree first) to that diff;
 //   5. the messages in tree order (threadOrder: an explicit stack, no recursion).
 import type { DiffOrigin } from '../../patch/types.js';
 import { diffIdentity, fileChanges, isQuotedPartOf, type FileChanges } from '../../patch/index.js';
@@ -200,7 +200,21 @@ export class ThreadBuilder {
       for (let p = parent[idOf[m]!]!; p >= 0 && up.length < 64; p = parent[p]!) if (msgOf[p]! >= 0) up.push(msgOf[p]!);
       return up;
     };
-    const quotedFrom = this.diffAuthorsAndLinks(byDate, (m) => layersOf(m, partsOf(m)), ancestorsOf);
+    // The top container of each id's tree (a message or a placeholder), found once per id.
+    const rootOfId = new Int32Array(this.ids.size).fill(-1);
+    const rootOf = (m: number): number => {
+      const path: number[] = [];
+      let p = idOf[m]!;
+      while (rootOfId[p]! < 0 && parent[p]! >= 0) {
+        path.push(p);
+        p = parent[p]!;
+      }
+      const root = rootOfId[p]! >= 0 ? rootOfId[p]! : p;
+      rootOfId[p] = root;
+      for (const q of path) rootOfId[q] = root;
+      return root;
+    };
+    const quotedFrom = this.diffAuthorsAndLinks(byDate, (m) => layersOf(m, partsOf(m)), ancestorsOf, rootOf);
 
     // 5. The messages, made when read.
     const inOrder = threadOrder(byDate, idOf, msgOf, parent);
@@ -250,10 +264,16 @@ export class ThreadBuilder {
   /**
    * The author of each quoted diff (see ownAuthor), and for each diff the message it was first
    * seen in when it is a copy (-1 for a first appearance). A quoted diff seen for the first time
-   * is still a copy when it is a trimmed quote (isQuotedPartOf) of a diff of a message up the
-   * reply tree: a reviewer quoting a patch in part proposes nothing new.
+   * is still a copy when it is a trimmed quote (isQuotedPartOf) of an earlier diff of its thread:
+   * a reviewer quoting a patch in part proposes nothing new. The messages up the reply tree are
+   * tried first, then the rest of the thread (a reply to a cover letter quotes its patches).
    */
-  private diffAuthorsAndLinks(byDate: Int32Array, layersOf: (m: number) => QuoteLayer[], ancestorsOf: (m: number) => number[]): Int32Array {
+  private diffAuthorsAndLinks(
+    byDate: Int32Array,
+    layersOf: (m: number) => QuoteLayer[],
+    ancestorsOf: (m: number) => number[],
+    rootOf: (m: number) => number,
+  ): Int32Array {
     const diffStart = this.diffStart.view();
     const flags = this.flags.view();
     const depth = this.depth.view();
@@ -262,6 +282,8 @@ export class ThreadBuilder {
     const quotedFrom = new Int32Array(diffId.length).fill(-1);
     const firstIn = new Int32Array(this.names.size).fill(-1);
     const firstAuthor = new Int32Array(this.names.size);
+    // First appearances by thread (tree root), in date order.
+    const inThread = new Map<number, number[]>();
     for (const m of byDate) {
       if (diffStart[m] === diffStart[m + 1]) continue;
       const layers = flags[m]! & QUOTED_DIFF ? layersOf(m) : [];
@@ -276,7 +298,7 @@ export class ThreadBuilder {
           quotedFrom[d] = first;
           continue;
         }
-        const copied = depth[d]! > 0 ? this.trimmedCopyOf(d, ancestorsOf(m)) : -1;
+        const copied = depth[d]! > 0 ? this.trimmedCopyOf(d, ancestorsOf(m), inThread.get(rootOf(m)) ?? []) : -1;
         if (copied >= 0) {
           const from = firstIn[diffId[copied]!]!;
           quotedFrom[d] = from >= 0 ? from : this.messageOfDiff(copied);
@@ -284,17 +306,22 @@ export class ThreadBuilder {
         }
         firstIn[diffId[d]!] = m;
         firstAuthor[diffId[d]!] = author[d]!;
+        const root = rootOf(m);
+        const list = inThread.get(root);
+        if (list) list.push(d);
+        else inThread.set(root, [d]);
       }
     }
     return quotedFrom;
   }
 
-  /** A diff of one of the messages `ancestors` that diff d quotes in part, or -1. */
-  private trimmedCopyOf(d: number, ancestors: number[]): number {
+  /** A diff that diff d quotes in part: of the messages `ancestors` first, then of `thread` (diff numbers); -1 for none. */
+  private trimmedCopyOf(d: number, ancestors: number[], thread: readonly number[]): number {
     const part = this.changesOf(d);
     for (const a of ancestors) {
       for (let o = this.diffStart.array[a]!; o < this.diffStart.array[a + 1]!; o++) if (isQuotedPartOf(part, this.changesOf(o))) return o;
     }
+    for (let k = thread.length - 1; k >= 0; k--) if (isQuotedPartOf(part, this.changesOf(thread[k]!))) return thread[k]!;
     return -1;
   }
 
