@@ -31,6 +31,9 @@ export function overflowsInto(width: number, rest: string, minWidth = WRAP_WIDTH
   return width >= minWidth && width <= WRAPPED_MAX && width + 1 + firstWord > WRAP_COLUMNS;
 }
 
+/** A one-word line of code: a comment's end, a brace, `break;`, `fn();`. */
+const GLUED_LINE = /^(?:\*\/|\}[;,]?|\{|[A-Za-z_]\w*(?:\(\))?;)$/;
+
 /** Code that ends a statement (`;`), opens or closes a block, or closes a comment. */
 function endsComplete(text: string): boolean {
   return /(?:[;{}]|\*\/)\s*$/.test(text);
@@ -49,6 +52,7 @@ export class HunkLines {
   private newEnded = false;
   /** Body lines already joined as wrapped tails (a tail is looked at from both sides). */
   private joined: Set<number> | null = null;
+
 
   /**
    * `oldEmpty`: the header says the old side is empty (`@@ -0,0 ...`, a new file): a line that
@@ -159,6 +163,23 @@ export class HunkLines {
     (this.joined ??= new Set()).add(line);
     last.text = last.text + glue + rest;
     this.repairs.push({ kind: 'wrapped-line-joined', line, detail });
+    return true;
+  }
+
+  // A client that re-flows quoted lines (Claws Mail, KMail) can glue a line to the tail of the
+  // one before it: `+ * ... no object` / `extension. *` `/`, where the comment's closing `*` `/`
+  // was a context line of its own. A tail whose last word is a whole line of code (a comment's
+  // end, a brace, a one-word statement such as `break;`) is split there: the rest joins the
+  // line before, the word is a context line. Tried only when the counts come out right with it
+  // (readHunk).
+  joinWrappedSplittingGlue(rest: string, idx: number): boolean {
+    const t = rest.trimEnd();
+    const cut = Math.max(t.lastIndexOf(' '), t.lastIndexOf('\t'));
+    const word = cut > 0 ? t.slice(cut + 1) : '';
+    const before = cut > 0 ? t.slice(0, cut).trimEnd() : '';
+    if (before === '' || !GLUED_LINE.test(word) || !this.canTake(' ') || this.oldEmpty) return this.joinWrapped(rest, idx);
+    if (!this.joinWrapped(before, idx) || !this.take(' ', word, idx)) return false;
+    this.log('glued-line-split', idx, `a client's re-wrap glued the context line \`${word}\` to the line before it: split again`);
     return true;
   }
 

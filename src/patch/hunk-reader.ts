@@ -47,9 +47,11 @@ export function readHunk(
   const spaceContext = v.contextBefore[hard]! - v.contextBefore[start]! > 0;
   let attempt: Attempt | null = null;
   if (opts.countsTrusted) {
-    attempt =
-      readByCounts(v, start, header, !spaceContext, spaceContext) ??
-      readByCounts(v, start, header, spaceContext, spaceContext);
+    // Where context lines kept their space, a marker-less line is a wrapped tail (or a tail a
+    // re-flowing client glued the next context line to) before it is a context line.
+    attempt = spaceContext
+      ? (readByCounts(v, start, header, false, true) ?? readByCounts(v, start, header, false, true, true) ?? readByCounts(v, start, header, true, true))
+      : (readByCounts(v, start, header, true, false) ?? readByCounts(v, start, header, false, false));
   }
   const recounted = !attempt && opts.countsTrusted;
   attempt ??= readByContent(v, start, header, spaceContext);
@@ -75,6 +77,7 @@ function readByCounts(
   h: HunkHeader,
   bareIsContext: boolean,
   spaceContext: boolean,
+  splitGlued = false,
 ): Attempt | null {
   const { text, kind, gapBefore, snipInGap } = v;
   const n = text.length;
@@ -107,7 +110,7 @@ function readByCounts(
         break;
       case Kind.Bare:
         if (isJunkLine(t)) return null;
-        ok = bareIsContext ? lines.takeSpaceless(t, i) : lines.joinWrapped(t, i);
+        ok = bareIsContext ? lines.takeSpaceless(t, i) : splitGlued ? lines.joinWrappedSplittingGlue(t, i) : lines.joinWrapped(t, i);
         break;
       default:
         return null; // a header, cut line or snip inside the counted lines

@@ -24,6 +24,7 @@ export interface Repair {
     | 'hunk-header-normalised' // a nonstandard header (b4's `@@@ -1,1 +1,1 @@`) rewritten
     | 'stray-line-dropped' // a removed or context line in a new-file hunk (`@@ -0,0`), which has no old lines
     | 'nbsp-replaced' // no-break spaces a mail client put for blanks read as spaces
+    | 'glued-line-split' // a context line a client's re-flow glued to the line before it, split off again
     | string;
   /** 1-based body line the repair applies to. */
   line: number;

@@ -96,6 +96,15 @@ describe('what mail clients do to quoted hunks', () => {
     expect(hunks(d!)).toEqual([['x.c', 'x.c', '@@ -10,2 +10,2 @@', 1, 1]]);
   });
 
+  it('a context line a re-flowing client (Claws Mail) glued to a wrapped tail is split off again, when the counts say so', () => {
+    const hunk = ['@@ -99,4 +99,6 @@ typedef unsigned int __bitwise gfp_t;', '  * %__GFP_ACCOUNT causes the allocation to be accounted to kmemcg.', '+ *', '+ * %__GFP_NO_OBJ_EXT causes slab allocation to have no object', 'extension. */', ' #define __GFP_RECLAIMABLE ((__force gfp_t)___GFP_RECLAIMABLE)', ' #define __GFP_WRITE\t((__force gfp_t)___GFP_WRITE)'];
+    const body = ['A U Thor wrote:', ...['--- a/include/linux/gfp_types.h', '+++ b/include/linux/gfp_types.h', ...hunk].map((l) => `> ${l}`), '', 'If the above suggestion is implemented...', ''].join('\n');
+    const [d] = find(body);
+    expect(d!.text).toContain('+ * %__GFP_NO_OBJ_EXT causes slab allocation to have no object extension.\n */\n');
+    expect(hunks(d!)).toEqual([['include/linux/gfp_types.h', 'include/linux/gfp_types.h', '@@ -99,4 +99,6 @@', 2, 0]]);
+    expect(kinds(d!)).toEqual(['wrapped-line-joined', 'glued-line-split']);
+  });
+
   it('a reviewer\'s line right under a quoted line is not its tail: not under a whole statement, not when the two make no source line', () => {
     const long = '+\tint cpuhp_offline_cb(struct cpumask *mask, cpuhp_cb_t func, void *arg);';
     const body = ['A U Thor wrote:', '> --- a/x.h', '> +++ b/x.h', '> @@ -10,1 +10,3 @@', '>  \ta();', `> ${long}`, 'Ditto.', `> ${long.replace('cpuhp_offline_cb', 'cpuhp_online_cb_')}`, ''].join('\n');
