@@ -24,8 +24,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let messages = 0;
   if (mode === 'mailparser') {
-    const { readInput } = await load<ReadModule>('thread/read-input.js');
-    const { decodePlain, decodeWithMailparser } = await load<MimeModule>('thread/mime-decode.js');
+    const { readInput } = await load<ReadModule>('thread/input/read-input.js');
+    const { decodePlain, decodeWithMailparser } = await load<MimeModule>('thread/mime/mime-decode.js');
     const left: Buffer[] = [];
     for await (const raw of readInput(file, { mboxrd: true })) if (decodePlain(raw.raw) === null) left.push(raw.raw);
     const t1 = performance.now();
@@ -39,8 +39,8 @@ async function main(): Promise<void> {
     const parse = await parseThread([file], { mboxrd: true, ...(mode === 'full-memory' ? { store: 'memory' as const } : {}) });
     messages = parse.messages.length + parse.errors.length;
   } else {
-    const { readInput } = await load<ReadModule>('thread/read-input.js');
-    const { decodeMessage } = await load<DecodeModule>('thread/decode-message.js');
+    const { readInput } = await load<ReadModule>('thread/input/read-input.js');
+    const { decodeMessage } = await load<DecodeModule>('thread/mime/decode-message.js');
     for await (const raw of readInput(file, { mboxrd: true })) {
       if (mode === 'decode') await decodeMessage(raw.raw);
       messages++;
