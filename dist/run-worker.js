@@ -7356,7 +7356,7 @@ var init_compile_call = __esm({
 });
 
 // src/model/interp/compile-init.ts
-function compileInitFiller(cx, t, init2, line) {
+function compileInitFiller(cx, t, init2, _line) {
   if (init2.k === "expr") {
     const src = compileRvalue(cx, init2.e);
     if (t.k === "array" && init2.e.k === "str") return stringInto(init2.e.value);
@@ -8074,7 +8074,7 @@ function compileAddr(cx, arg, src, line) {
   const b2 = p.base;
   return plainExpr(t, b2 ? (f) => addr2(b2(f), f) : (f) => addr2(f, f), src, line);
 }
-function compileCast(cx, t, arg, src, line) {
+function compileCast(cx, t, arg, src, _line) {
   const a = compileRvalue(cx, arg);
   if (isUnresolved(a.t)) return retype(a, t);
   const c = convert(a, t, "cast", `cast \`${src}\``);
@@ -11626,24 +11626,21 @@ function pageBuiltins() {
       if (f & FAULT_FLAG_RETRY_NOWAIT) return 0;
       const mm = asStruct(mmp, MmStruct, ctx, "mm");
       const k = kernelOf(ctx);
-      const { release: release3 } = yield* dropMmapLock(ctx, k, mm);
-      void release3;
+      yield* dropMmapLock(ctx, k, mm);
       traceLock(ctx, "block", pageLockName(h));
       const w = pageLockWait(h);
       while (h.lockedBy) yield { blockedOn: w };
       return 0;
     }
-    void FAULT_FLAG_KILLABLE;
     yield* lockPage(ctx, h);
     return 1;
   }).in("mm/rmap.c").fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)", (ctx, p, vmap, _addr, compound) => {
-    const { k, s, h } = pg(ctx, p);
+    const { s, h } = pg(ctx, p);
     asStruct(vmap, Vma, ctx, "vma");
     if (Number(compound)) ctx.notModelled("page_add_anon_rmap of a whole compound page");
     if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
     s.mapcount++;
     touch(ctx, s);
-    void k;
     return void 0;
   }).fn("void page_remove_rmap(struct page *page, bool compound)", (ctx, p, compound) => {
     const { s } = pg(ctx, p);
@@ -11663,11 +11660,10 @@ function* dropMmapLock(ctx, _k, mm) {
   traceLock(ctx, "release", mm.mmapLock.name);
   return { release: true };
 }
-var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED;
+var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_TRIED;
 var init_page2 = __esm({
   "src/model/kernel/builtins/page.ts"() {
     "use strict";
-    init_api();
     init_state();
     init_locks();
     init_object();
@@ -11678,7 +11674,6 @@ var init_page2 = __esm({
     FOLL_PIN = 262144;
     FAULT_FLAG_ALLOW_RETRY = 4;
     FAULT_FLAG_RETRY_NOWAIT = 8;
-    FAULT_FLAG_KILLABLE = 16;
     FAULT_FLAG_TRIED = 32;
   }
 });
@@ -11887,11 +11882,10 @@ var init_mmu_notifier = __esm({
 });
 
 // src/model/kernel/mm/memory.ts
-function setMapping(k, page, vma, addr2) {
+function setMapping(page, vma, addr2) {
   const av = vma.anonVma;
   page.mapping = new Ptr(av.self.region, 0, 1);
   page.index = vma.pgoffOf(addr2);
-  void k;
 }
 function anonVmaPrepare(k, vma) {
   if (vma.anonVma) return;
@@ -11955,7 +11949,7 @@ function doHugePmdAnonymousPage(ctx, k, vma, pmd2, address) {
   const head = k.memmap.alloc("anon", 9, "do_huge_pmd_anonymous_page");
   const deposit = vma.mm.pt.newTable("pte", haddr);
   k.deposits.set(pmd2.table.base + BigInt(pmd2.i * 8), deposit);
-  setMapping(k, head, vma, haddr);
+  setMapping(head, vma, haddr);
   head.compoundMapcount = 0;
   const w = (vma.flags & VM_WRITE2) !== 0n;
   pmd2.table.entries[pmd2.i] = new Pmd({ k: "huge", pfn: head.pfn, bits: { write: w, dirty: w, young: true, softDirty: false, uffdWp: false } });
@@ -11969,7 +11963,7 @@ function* doAnonymousPage(ctx, k, vma, table, i2, address, write) {
   } else {
     anonVmaPrepare(k, vma);
     const page = k.memmap.alloc("anon", 0, "do_anonymous_page");
-    setMapping(k, page, vma, address);
+    setMapping(page, vma, address);
     page.mapcount = 0;
     const w = (vma.flags & VM_WRITE2) !== 0n;
     table.entries[i2] = Pte.present(page.pfn, { write: w, dirty: w, young: true, softDirty: true, uffdWp: false });
@@ -12007,7 +12001,7 @@ function* wpPageCopy(ctx, k, vma, table, i2, address, old) {
     old.mapcount--;
     old.lastFn = "wp_page_copy";
   }
-  setMapping(k, page, vma, a);
+  setMapping(page, vma, a);
   page.mapcount = 0;
   const w = (vma.flags & VM_WRITE2) !== 0n;
   table.entries[i2] = Pte.present(page.pfn, { write: w, dirty: true, young: true, softDirty: true, uffdWp: false });
@@ -12020,7 +12014,7 @@ function* wpPageCopy(ctx, k, vma, table, i2, address, old) {
   yield* invalidateRangeEnd(ctx, k, range);
   return VM_FAULT_WRITE;
 }
-function splitHugePmdLocked(ctx, k, vma, pmd2, haddr, freeze) {
+function splitHugePmdLocked(ctx, k, vma, pmd2, _haddr, freeze) {
   if (freeze) ctx.notModelled("__split_huge_pmd_locked with freeze (migration entries)");
   const pv = pmd2.table.entries[pmd2.i].v;
   if (pv.k !== "huge") return ctx.bug("__split_huge_pmd_locked on a pmd that is not huge");
@@ -12042,7 +12036,6 @@ function splitHugePmdLocked(ctx, k, vma, pmd2, haddr, freeze) {
   }
   head.compoundMapcount--;
   pmd2.table.entries[pmd2.i] = new Pmd({ k: "table", tablePfn: table.page.pfn });
-  void haddr;
 }
 function isCowMapping(flags2) {
   return (flags2 & (VM_SHARED2 | VM_MAYWRITE2)) === VM_MAYWRITE2;
@@ -12144,7 +12137,7 @@ function* cpuAccess(ctx, k, mm, addr2, write, update) {
   return yield* k.tsFrame(ctx, write ? "user store (exc_page_fault)" : "user load (exc_page_fault)", cpuAccessBody(ctx, k, mm, addr2, write, update));
 }
 function* cpuAccessBody(ctx, k, mm, addr2, write, update) {
-  let flags2 = FAULT_FLAG_USER | FAULT_FLAG_ALLOW_RETRY2 | FAULT_FLAG_KILLABLE2 | (write ? FAULT_FLAG_WRITE : 0);
+  let flags2 = FAULT_FLAG_USER | FAULT_FLAG_ALLOW_RETRY2 | FAULT_FLAG_KILLABLE | (write ? FAULT_FLAG_WRITE : 0);
   let faults = 0;
   for (let tries = 0; tries < 1e3; tries++) {
     const page = mappedPage(k, mm, addr2, write);
@@ -12210,7 +12203,7 @@ function* munmapBody(ctx, k, mm, start2, len) {
     release(ctx, mm.mmapLock, false);
   }
 }
-var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE2, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
+var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
 var init_memory2 = __esm({
   "src/model/kernel/mm/memory.ts"() {
     "use strict";
@@ -12225,7 +12218,7 @@ var init_memory2 = __esm({
     init_vma();
     FAULT_FLAG_WRITE = 1;
     FAULT_FLAG_ALLOW_RETRY2 = 4;
-    FAULT_FLAG_KILLABLE2 = 16;
+    FAULT_FLAG_KILLABLE = 16;
     FAULT_FLAG_TRIED2 = 32;
     FAULT_FLAG_USER = 64;
     FAULT_FLAG_REMOTE = 128;
@@ -13274,7 +13267,7 @@ function modelSources() {
   return cached2.map((s) => ({ ...s }));
 }
 function baseInfo(name2) {
-  if (!BASES.includes(name2)) throw new PatchError(`unknown base ${JSON.stringify(name2)} (bases: ${BASES.join(", ")})`);
+  if (!BASES.includes(name2)) throw new PatchError(null, `unknown base ${JSON.stringify(name2)} (bases: ${BASES.join(", ")})`);
   const b2 = name2;
   const patch = b2 === "v5.14" ? "" : readFileSync(join2(sourceDir(), "bases", `${b2}.patch`), "utf8");
   return { name: b2, description: DESCRIPTIONS[b2], patch };
@@ -13285,16 +13278,16 @@ function applyModelPatch(sources, patch, what = "patch") {
   try {
     files = parsePatch(patch);
   } catch (err2) {
-    throw new PatchError(`${what}: not a unified diff (${err2.message})`);
+    throw new PatchError(what, `not a unified diff (${err2.message})`);
   }
   const out2 = sources.map((s) => ({ ...s }));
   for (const f of files) {
     const name2 = (f.newFileName && f.newFileName !== "/dev/null" ? f.newFileName : f.oldFileName ?? "").replace(/^[ab]\//, "");
-    if (!name2) throw new PatchError(`${what}: a file section without a file name`);
+    if (!name2) throw new PatchError(what, "a file section without a file name");
     const src = out2.find((s) => s.path === name2);
-    if (!src) throw new PatchError(`${what}: ${name2} is not a model source`);
+    if (!src) throw new PatchError(what, `${name2} is not a model source`);
     const r = applyPatch(src.text, f);
-    if (r === false) throw new PatchError(`${what}: does not apply to ${name2}`);
+    if (r === false) throw new PatchError(what, `does not apply to ${name2}`);
     src.text = r;
   }
   return out2;
@@ -13317,6 +13310,13 @@ var init_source = __esm({
       v10: "as posted in [PATCH v10 07/10] (2021-06-07): no PageTail() skip, `unsigned long i`, no npages < 0 check"
     };
     PatchError = class extends Error {
+      constructor(patch, problem) {
+        super(patch === null ? problem : `${patch}: ${problem}`);
+        this.patch = patch;
+        this.problem = problem;
+      }
+      patch;
+      problem;
       name = "PatchError";
     };
   }
@@ -13324,9 +13324,9 @@ var init_source = __esm({
 
 // src/model/kernel/mm/mprotect.ts
 function* mprotect(ctx, k, mm, start2, len, prot2) {
-  return yield* k.tsFrame(ctx, "mprotect (mprotect_fixup)", mprotectBody(ctx, k, mm, start2, len, prot2));
+  return yield* k.tsFrame(ctx, "mprotect (mprotect_fixup)", mprotectBody(ctx, mm, start2, len, prot2));
 }
-function* mprotectBody(ctx, k, mm, start2, len, prot2) {
+function* mprotectBody(ctx, mm, start2, len, prot2) {
   const end = start2 + (len + 0xfffn & ~0xfffn);
   yield* acquire(ctx, mm.mmapLock, false);
   try {
@@ -13658,9 +13658,6 @@ var init_budget = __esm({
 // src/model/scenario/run.ts
 var run_exports = {};
 __export(run_exports, {
-  MAX_TRACE_EVENTS: () => MAX_TRACE_EVENTS,
-  MODEL_CONFIG: () => MODEL_CONFIG,
-  UNINIT: () => UNINIT,
   compileBase: () => compileBase,
   compileSources: () => compileSources,
   runScenario: () => runScenario,
@@ -13858,7 +13855,6 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
     if (verdict === "completed") detail = `${env.passed} assert(s) passed${asserts}`;
     else detail += asserts;
   }
-  void stack;
   return {
     scenario: scenario.name,
     base: compiled.base.name + (compiled.patches.length ? ` + ${compiled.patches.join(" + ")}` : ""),
@@ -13895,7 +13891,6 @@ var MODEL_CONFIG, PROGRAMS_KEPT, programs, RETRY_FNS, MAX_TRACE_EVENTS;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
-    init_api();
     init_interp();
     init_builtins();
     init_state();
