@@ -28,7 +28,7 @@ export interface CorpusStats {
 }
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
-export function rng(seed: number): () => number {
+function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -6,9 +6,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import type { BenchContext, BenchSectionRunner } from './context.js';
-import { summarise, type BenchFigure, type BenchRatio, type BenchSection } from './types.js';
+import { summarise, type BenchFigure, type BenchRatio } from './types.js';
 import { writeCorpus, type CorpusStats } from './corpus.js';
 
 const SEED = 20210610;
@@ -23,7 +22,7 @@ interface Run {
 }
 
 /** The corpus file for a size, generated once into bench/out/ (same seed, same bytes). */
-export async function corpusFile(ctx: BenchContext, opts: { messages?: number; bytes?: number }, tag: string): Promise<{ file: string; stats: CorpusStats }> {
+async function corpusFile(ctx: BenchContext, opts: { messages?: number; bytes?: number }, tag: string): Promise<{ file: string; stats: CorpusStats }> {
   const file = join(ctx.outDir, `corpus-${tag}-${SEED}.mbox`);
   const meta = `${file}.json`;
   if (existsSync(file) && existsSync(meta)) return { file, stats: JSON.parse(readFileSync(meta, 'utf8')) as CorpusStats };
@@ -33,9 +32,9 @@ export async function corpusFile(ctx: BenchContext, opts: { messages?: number; b
   return { file, stats };
 }
 
-function childParse(ctx: BenchContext, mode: string, file: string, workers?: number): Run {
+function childParse(ctx: BenchContext, mode: string, file: string): Run {
   const child = join(ctx.root, 'lib', 'bench', 'parse-child.mjs');
-  const args = [child, mode, file, ...(workers === undefined ? [] : [String(workers)])];
+  const args = [child, mode, file];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as Run;
 }
@@ -116,17 +115,16 @@ export const parseSection: BenchSectionRunner = {
     ctx.log(`corpus ${file}: ${stats.messages} messages, ${(bytes / 1e6).toFixed(1)} MB`);
 
     const ours: Run[] = [];
-    const pooled: Run[] = [];
+    const inMemory: Run[] = [];
     const split: Run[] = [];
     const git: Run[] = [];
     const floor: Run[] = [];
-    const workers = Math.min(availableParallelism(), 4);
     // Interleaved repetitions, so drift on a shared machine hits each alike.
     for (let i = 0; i < ctx.reps; i++) {
       ctx.log(`parse rep ${i + 1}/${ctx.reps}`);
       split.push(childParse(ctx, 'split', file));
       ours.push(childParse(ctx, 'full', file));
-      if (workers > 1) pooled.push(childParse(ctx, 'full', file, workers));
+      inMemory.push(childParse(ctx, 'full-memory', file));
       git.push(gitMailsplit(file, splitDir));
       floor.push(childParse(ctx, 'mailparser', file));
     }
@@ -138,8 +136,8 @@ export const parseSection: BenchSectionRunner = {
     rmSync(splitDir, { recursive: true, force: true });
     if (scratch !== ctx.outDir) rmSync(scratch, { recursive: true, force: true });
 
-    figs.push(...figures('ours, full parse (1 thread)', ours, bytes, 'split, headers, MIME decode, threading, quote layers, diffs'));
-    if (pooled.length) figs.push(...figures(`ours, full parse (${workers} worker threads)`, pooled, bytes, 'splitter on the main thread, decode and extraction on the workers'));
+    figs.push(...figures('ours, full parse', ours, bytes, 'split, headers, MIME decode, threading, quote layers, diffs; message parts spilled to a temporary file, as the CLI does on this size'));
+    figs.push(...figures('ours, full parse, in-memory store', inMemory, bytes, 'the same parse with every message kept in memory'));
     figs.push(...figures('ours, splitter only', split, bytes));
     const floorMs = median(floor.map((r) => r.ms));
     figs.push(
@@ -152,15 +150,10 @@ export const parseSection: BenchSectionRunner = {
     const ourMs = median(ours.map((r) => r.ms));
     ratios.push({ name: 'full parse vs git mailsplit --mboxrd', value: median(git.map((r) => r.ms)) / ourMs, note: 'throughput ours / git mailsplit (split only); > 1: our full parse is faster than git only splitting' });
     ratios.push({ name: 'full parse vs git mailsplit + mailinfo', value: mailinfoRun.ms / ourMs, note: 'throughput ours / git mailsplit then mailinfo per message' });
-    if (pooled.length) {
-      const pooledMs = median(pooled.map((r) => r.ms));
-      ratios.push({ name: `full parse, ${workers} workers, vs git mailsplit --mboxrd`, value: median(git.map((r) => r.ms)) / pooledMs, note: 'throughput ours / git mailsplit (split only)' });
-      ratios.push({ name: `full parse, ${workers} workers, vs git mailsplit + mailinfo`, value: mailinfoRun.ms / pooledMs, note: 'throughput ours / git mailsplit then mailinfo per message' });
-    }
     ratios.push({
       name: 'ceiling: git mailsplit --mboxrd vs mailparser alone',
       value: median(git.map((r) => r.ms)) / floorMs,
-      note: `the best full-parse ratio vs git mailsplit while mailparser decodes the MIME messages: one thread; ×${workers} with ${workers} workers at best`,
+      note: 'the best full-parse ratio vs git mailsplit while mailparser decodes the MIME messages on one thread',
     });
     ratios.push({ name: 'our splitter vs git mailsplit --mboxrd', value: median(git.map((r) => r.ms)) / median(split.map((r) => r.ms)), note: 'throughput, both only split' });
     const extra: Record<string, unknown> = { corpus: { ...stats, file: file.slice(ctx.root.length + 1) } };
@@ -174,7 +167,7 @@ export const parseSection: BenchSectionRunner = {
 };
 
 /**
- * `--big`: the streaming run. `lkml-replay thread` (the CLI as a user runs it, workers on) on a
+ * `--big`: the streaming run. `lkml-replay thread` (the CLI as a user runs it) on a
  * 1 GB mbox, output to /dev/null, once per format; and git mailsplit on the same file.
  */
 async function bigRun(ctx: BenchContext): Promise<{ figures: BenchFigure[]; extra: Record<string, unknown> }> {
@@ -186,7 +179,7 @@ async function bigRun(ctx: BenchContext): Promise<{ figures: BenchFigure[]; extr
     ctx.log(`big: lkml-replay thread --format ${format} on ${(bytes / 1e9).toFixed(2)} GB`);
     const t = timed(process.execPath, [cli, 'thread', '--format', format, file], { stdoutTo: '/dev/null' });
     const run: Run = { ms: t.ms, messages: stats.messages, bytes, maxRssMB: t.maxRssMB };
-    figs.push(...figures(`1 GB mbox, lkml-replay thread --format ${format}`, [run], bytes, 'the CLI, workers on, output to /dev/null'));
+    figs.push(...figures(`1 GB mbox, lkml-replay thread --format ${format}`, [run], bytes, 'the CLI, output to /dev/null'));
   }
   ctx.log('big: git mailsplit --mboxrd');
   const splitDir = join(ctx.outDir, 'mailsplit-big');

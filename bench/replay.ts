@@ -23,13 +23,13 @@ const NOUVEAU = ['nouveau-atomic-small', 'nouveau-atomic-thp-head', 'nouveau-ato
 const HMM = ['hmm-exclusive', 'hmm-exclusive-cow', 'hmm-exclusive-mprotect', 'hmm-exclusive-thp'];
 const V10_THREAD = 'fixtures/threads/v10-07-device-exclusive.mbox';
 
-export interface ReplayBenchOptions {
+interface ReplayBenchOptions {
   root: string;
   reps: number;
   log?: (m: string) => void;
 }
 
-export async function replaySection(opts: ReplayBenchOptions): Promise<BenchSection> {
+async function replaySection(opts: ReplayBenchOptions): Promise<BenchSection> {
   const log = opts.log ?? (() => undefined);
   const lib = (p: string) => pathToFileURL(join(opts.root, 'lib', p)).href;
   if (!existsSync(join(opts.root, 'lib', 'model', 'scenario', 'run.js'))) throw new Error('lib/ is not built: run `npm run build` first');

@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve4, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body2, length));
+          resolve5(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body2, length)));
+          resolve5(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body2, length).buffer);
+          resolve5(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body2, { type: stream[kContentType] }));
+          resolve5(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body2, length));
+          resolve5(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module2.exports = {
@@ -18326,7 +18326,7 @@ var require_eventsource_stream = __commonJS({
     var LF4 = 10;
     var CR4 = 13;
     var COLON4 = 58;
-    var SPACE3 = 32;
+    var SPACE4 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18518,7 +18518,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE3) {
+          if (line[valueStart] === SPACE4) {
             ++valueStart;
           }
         }
@@ -19174,6 +19174,1782 @@ function describePullRequest(pr) {
 var init_pull_request = __esm({
   "src/action/pull-request.ts"() {
     "use strict";
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match3) => {
+        return match3 === "\\" ? "" : match3;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token2) => {
+      if (token2.isPrefix !== true) {
+        token2.depth = token2.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts2 = [];
+      let str = input;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token2 = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek2 = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token2.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token2.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token2.isBrace = true;
+              isGlob = token2.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token2.isBrace = true;
+              isGlob = token2.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token2.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token2);
+          token2 = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token2.isGlob = true;
+            isExtglob = token2.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token2.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token2.isGlobstar = true;
+          isGlob = token2.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token2.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token2.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token2.isBracket = true;
+              isGlob = token2.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token2.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token2.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token2.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base2 = str;
+      let prefix = "";
+      let glob = "";
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base2 && isGlob === true && lastIndex > 0) {
+        base2 = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base2 = "";
+        glob = str;
+      } else {
+        base2 = str;
+      }
+      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
+        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
+          base2 = base2.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base2 && backslashes === true) {
+          base2 = utils.removeBackslashes(base2);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start: start2,
+        base: base2,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token2);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value2 = input.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start2) {
+            parts2.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value = input.slice(n);
+        parts2.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts2;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
+    "use strict";
+    var constants4 = require_constants6();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants4;
+    var expandRange = (args3, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args3, options);
+      }
+      args3.sort();
+      const value = `[${args3.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args3.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts2 = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts2.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts2.push(value);
+      return parts2;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed2 = true;
+      while (changed2 === true) {
+        changed2 = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed2 = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
+          const b2 = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
+            continue;
+          }
+          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match3 = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match3 || match3.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match3.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match3.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match3 = parseRepeatedExtglob(value);
+      while (match3) {
+        depth++;
+        value = match3.body.trim();
+        match3 = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body2, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse4 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek2 = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token2) => {
+        state.output += token2.output != null ? token2.output : token2.value;
+        consume(token2.value);
+      };
+      const negate2 = () => {
+        let count2 = 1;
+        while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token2 = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token2.prev = prev;
+        token2.parens = state.parens;
+        token2.output = state.output;
+        token2.startIndex = state.index;
+        token2.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token2.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token2);
+      };
+      const extglobClose = (token2) => {
+        const literal2 = input.slice(token2.startIndex, state.index + 1);
+        const body2 = input.slice(token2.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
+        if ((token2.type === "plus" || token2.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token2.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open3 = tokens[token2.tokensIndex];
+          open3.type = "text";
+          open3.value = literal2;
+          open3.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i2 = token2.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token2.output + open3.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token2.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token2.type === "negate") {
+          let extglobStar = star;
+          if (token2.inner && token2.inner.length > 1 && token2.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token2.close = `)$))${extglobStar}`;
+          }
+          if (token2.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            output = token2.close = `)${expression})${extglobStar})`;
+          }
+          if (token2.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first2, rest, index) => {
+          if (first2 === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first2 === "?") {
+            if (esc) {
+              return esc + first2 + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first2 === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first2 === "*") {
+            if (esc) {
+              return esc + first2 + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek2();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match3 = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match3 && match3[0].length > 2) {
+            slashes = match3[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek2() !== ":" || value === "-" && peek2() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open3 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open3);
+          push(open3);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out2 = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out2;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek2();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek2() === "(") {
+            if (peek2(2) !== "?" || !/[!=<:]/.test(peek2(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate2();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match3 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match3) {
+            value += match3[0];
+            state.index += match3[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before2 = prior.prev;
+          const isStart2 = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
+          if (opts.bash === true && (!isStart2 || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart2 && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after2 = input[state.index + 4];
+            if (after2 && after2 !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token2 = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token2.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token2.output = nodot + token2.output;
+          }
+          push(token2);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token2.output = value;
+          push(token2);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek2() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token2);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token2 of state.tokens) {
+          state.output += token2.output != null ? token2.output : token2.value;
+          if (token2.suffix) {
+            state.output += token2.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse4.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants4.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match3 = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match3) return;
+            const source2 = create(match3[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match3[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse4;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse4 = require_parse2();
+    var utils = require_utils2();
+    var constants4 = require_constants6();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match: match3, output } = picomatch2.test(input, regex2, options, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input, output, match: match3, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex2, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match3 = input === glob;
+      let output = match3 && format ? format(input) : input;
+      if (match3 === false) {
+        output = format ? format(input) : input;
+        match3 = output === glob;
+      }
+      if (match3 === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match3 = picomatch2.matchBase(input, regex2, options, posix);
+        } else {
+          match3 = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match3), match: match3, output };
+    };
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse4(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse4.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse4(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants4;
+    module2.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module2.exports = picomatch2;
   }
 });
 
@@ -25602,8 +27378,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -25814,15 +27590,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args3, cb, error3, reject, resolve4, returned, task;
+          var args3, cb, error3, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args3, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args: args3, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args3);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error3 = error1;
@@ -25837,13 +27613,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args3) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args3, resolve: resolve4, reject });
+          this._queue.push({ task, args: args3, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -26244,14 +28020,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -26344,9 +28120,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args4) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args4, function(...args5) {
-                  return (args5[0] != null ? reject : resolve4)(args5);
+                  return (args5[0] != null ? reject : resolve5)(args5);
                 });
               });
             };
@@ -26868,6 +28644,519 @@ var init_octokit = __esm({
     init_dist_bundle7();
     ClientClass = Octokit2.plugin(retry, throttling);
     DEFAULT_API_URL = "https://api.github.com";
+  }
+});
+
+// node_modules/diff/libesm/util/string.js
+function hasOnlyWinLineEndings(string3) {
+  return string3.includes("\r\n") && !string3.startsWith("\n") && !string3.match(/[^\r]\n/);
+}
+function hasOnlyUnixLineEndings(string3) {
+  return !string3.includes("\r\n") && string3.includes("\n");
+}
+var init_string = __esm({
+  "node_modules/diff/libesm/util/string.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/line-endings.js
+function unixToWin(patch) {
+  if (Array.isArray(patch)) {
+    return patch.map((p) => unixToWin(p));
+  }
+  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i2) => {
+    var _a3;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a3 = hunk.lines[i2 + 1]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\")) ? line : line + "\r";
+  }) })) });
+}
+function winToUnix(patch) {
+  if (Array.isArray(patch)) {
+    return patch.map((p) => winToUnix(p));
+  }
+  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line) => line.endsWith("\r") ? line.substring(0, line.length - 1) : line) })) });
+}
+function isUnix(patch) {
+  if (!Array.isArray(patch)) {
+    patch = [patch];
+  }
+  return !patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => !line.startsWith("\\") && line.endsWith("\r"))));
+}
+function isWin(patch) {
+  if (!Array.isArray(patch)) {
+    patch = [patch];
+  }
+  return patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index) => index.hunks.every((hunk) => hunk.lines.every((line, i2) => {
+    var _a3;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a3 = hunk.lines[i2 + 1]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\"));
+  })));
+}
+var init_line_endings = __esm({
+  "node_modules/diff/libesm/patch/line-endings.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/parse.js
+function parsePatch(uniDiff) {
+  const diffstr = uniDiff.split(/\n/), list2 = [];
+  let i2 = 0;
+  function parseIndex() {
+    const index = {};
+    list2.push(index);
+    while (i2 < diffstr.length) {
+      const line = diffstr[i2];
+      if (/^(---|\+\+\+|@@)\s/.test(line)) {
+        break;
+      }
+      const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
+      if (headerMatch) {
+        index.index = line.substring(headerMatch[0].length).trim();
+      }
+      i2++;
+    }
+    parseFileHeader(index);
+    parseFileHeader(index);
+    index.hunks = [];
+    while (i2 < diffstr.length) {
+      const line = diffstr[i2];
+      if (/^(Index:\s|diff\s|---\s|\+\+\+\s|===================================================================)/.test(line)) {
+        break;
+      } else if (/^@@/.test(line)) {
+        index.hunks.push(parseHunk());
+      } else if (line) {
+        throw new Error("Unknown line " + (i2 + 1) + " " + JSON.stringify(line));
+      } else {
+        i2++;
+      }
+    }
+  }
+  function parseFileHeader(index) {
+    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i2]);
+    if (fileHeaderMatch) {
+      const prefix = fileHeaderMatch[1], data = diffstr[i2].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
+      let fileName = data[0].replace(/\\\\/g, "\\");
+      if (fileName.startsWith('"') && fileName.endsWith('"')) {
+        fileName = fileName.substr(1, fileName.length - 2);
+      }
+      if (prefix === "---") {
+        index.oldFileName = fileName;
+        index.oldHeader = header;
+      } else {
+        index.newFileName = fileName;
+        index.newHeader = header;
+      }
+      i2++;
+    }
+  }
+  function parseHunk() {
+    var _a3;
+    const chunkHeaderIndex = i2, chunkHeaderLine = diffstr[i2++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
+    const hunk = {
+      oldStart: +chunkHeader[1],
+      oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
+      newStart: +chunkHeader[3],
+      newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
+      lines: []
+    };
+    if (hunk.oldLines === 0) {
+      hunk.oldStart += 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart += 1;
+    }
+    let addCount = 0, removeCount = 0;
+    for (; i2 < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a3 = diffstr[i2]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\"))); i2++) {
+      const operation = diffstr[i2].length == 0 && i2 != diffstr.length - 1 ? " " : diffstr[i2][0];
+      if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
+        hunk.lines.push(diffstr[i2]);
+        if (operation === "+") {
+          addCount++;
+        } else if (operation === "-") {
+          removeCount++;
+        } else if (operation === " ") {
+          addCount++;
+          removeCount++;
+        }
+      } else {
+        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i2]}`);
+      }
+    }
+    if (!addCount && hunk.newLines === 1) {
+      hunk.newLines = 0;
+    }
+    if (!removeCount && hunk.oldLines === 1) {
+      hunk.oldLines = 0;
+    }
+    if (addCount !== hunk.newLines) {
+      throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    if (removeCount !== hunk.oldLines) {
+      throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    return hunk;
+  }
+  while (i2 < diffstr.length) {
+    parseIndex();
+  }
+  return list2;
+}
+var init_parse = __esm({
+  "node_modules/diff/libesm/patch/parse.js"() {
+  }
+});
+
+// node_modules/diff/libesm/util/distance-iterator.js
+function distance_iterator_default(start2, minLine, maxLine) {
+  let wantForward = true, backwardExhausted = false, forwardExhausted = false, localOffset = 1;
+  return function iterator2() {
+    if (wantForward && !forwardExhausted) {
+      if (backwardExhausted) {
+        localOffset++;
+      } else {
+        wantForward = false;
+      }
+      if (start2 + localOffset <= maxLine) {
+        return start2 + localOffset;
+      }
+      forwardExhausted = true;
+    }
+    if (!backwardExhausted) {
+      if (!forwardExhausted) {
+        wantForward = true;
+      }
+      if (minLine <= start2 - localOffset) {
+        return start2 - localOffset++;
+      }
+      backwardExhausted = true;
+      return iterator2();
+    }
+    return void 0;
+  };
+}
+var init_distance_iterator = __esm({
+  "node_modules/diff/libesm/util/distance-iterator.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/apply.js
+function applyPatch(source, patch, options = {}) {
+  let patches;
+  if (typeof patch === "string") {
+    patches = parsePatch(patch);
+  } else if (Array.isArray(patch)) {
+    patches = patch;
+  } else {
+    patches = [patch];
+  }
+  if (patches.length > 1) {
+    throw new Error("applyPatch only works with a single input.");
+  }
+  return applyStructuredPatch(source, patches[0], options);
+}
+function applyStructuredPatch(source, patch, options = {}) {
+  if (options.autoConvertLineEndings || options.autoConvertLineEndings == null) {
+    if (hasOnlyWinLineEndings(source) && isUnix(patch)) {
+      patch = unixToWin(patch);
+    } else if (hasOnlyUnixLineEndings(source) && isWin(patch)) {
+      patch = winToUnix(patch);
+    }
+  }
+  const lines = source.split("\n"), hunks = patch.hunks, compareLine = options.compareLine || ((lineNumber, line, operation, patchContent) => line === patchContent), fuzzFactor = options.fuzzFactor || 0;
+  let minLine = 0;
+  if (fuzzFactor < 0 || !Number.isInteger(fuzzFactor)) {
+    throw new Error("fuzzFactor must be a non-negative integer");
+  }
+  if (!hunks.length) {
+    return source;
+  }
+  let prevLine = "", removeEOFNL = false, addEOFNL = false;
+  for (let i2 = 0; i2 < hunks[hunks.length - 1].lines.length; i2++) {
+    const line = hunks[hunks.length - 1].lines[i2];
+    if (line[0] == "\\") {
+      if (prevLine[0] == "+") {
+        removeEOFNL = true;
+      } else if (prevLine[0] == "-") {
+        addEOFNL = true;
+      }
+    }
+    prevLine = line;
+  }
+  if (removeEOFNL) {
+    if (addEOFNL) {
+      if (!fuzzFactor && lines[lines.length - 1] == "") {
+        return false;
+      }
+    } else if (lines[lines.length - 1] == "") {
+      lines.pop();
+    } else if (!fuzzFactor) {
+      return false;
+    }
+  } else if (addEOFNL) {
+    if (lines[lines.length - 1] != "") {
+      lines.push("");
+    } else if (!fuzzFactor) {
+      return false;
+    }
+  }
+  function applyHunk(hunkLines, toPos, maxErrors, hunkLinesI = 0, lastContextLineMatched = true, patchedLines = [], patchedLinesLength = 0) {
+    let nConsecutiveOldContextLines = 0;
+    let nextContextLineMustMatch = false;
+    for (; hunkLinesI < hunkLines.length; hunkLinesI++) {
+      const hunkLine = hunkLines[hunkLinesI], operation = hunkLine.length > 0 ? hunkLine[0] : " ", content = hunkLine.length > 0 ? hunkLine.substr(1) : hunkLine;
+      if (operation === "-") {
+        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
+          toPos++;
+          nConsecutiveOldContextLines = 0;
+        } else {
+          if (!maxErrors || lines[toPos] == null) {
+            return null;
+          }
+          patchedLines[patchedLinesLength] = lines[toPos];
+          return applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1);
+        }
+      }
+      if (operation === "+") {
+        if (!lastContextLineMatched) {
+          return null;
+        }
+        patchedLines[patchedLinesLength] = content;
+        patchedLinesLength++;
+        nConsecutiveOldContextLines = 0;
+        nextContextLineMustMatch = true;
+      }
+      if (operation === " ") {
+        nConsecutiveOldContextLines++;
+        patchedLines[patchedLinesLength] = lines[toPos];
+        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
+          patchedLinesLength++;
+          lastContextLineMatched = true;
+          nextContextLineMustMatch = false;
+          toPos++;
+        } else {
+          if (nextContextLineMustMatch || !maxErrors) {
+            return null;
+          }
+          return lines[toPos] && (applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength + 1) || applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1)) || applyHunk(hunkLines, toPos, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength);
+        }
+      }
+    }
+    patchedLinesLength -= nConsecutiveOldContextLines;
+    toPos -= nConsecutiveOldContextLines;
+    patchedLines.length = patchedLinesLength;
+    return {
+      patchedLines,
+      oldLineLastI: toPos - 1
+    };
+  }
+  const resultLines = [];
+  let prevHunkOffset = 0;
+  for (let i2 = 0; i2 < hunks.length; i2++) {
+    const hunk = hunks[i2];
+    let hunkResult;
+    const maxLine = lines.length - hunk.oldLines + fuzzFactor;
+    let toPos;
+    for (let maxErrors = 0; maxErrors <= fuzzFactor; maxErrors++) {
+      toPos = hunk.oldStart + prevHunkOffset - 1;
+      const iterator2 = distance_iterator_default(toPos, minLine, maxLine);
+      for (; toPos !== void 0; toPos = iterator2()) {
+        hunkResult = applyHunk(hunk.lines, toPos, maxErrors);
+        if (hunkResult) {
+          break;
+        }
+      }
+      if (hunkResult) {
+        break;
+      }
+    }
+    if (!hunkResult) {
+      return false;
+    }
+    for (let i3 = minLine; i3 < toPos; i3++) {
+      resultLines.push(lines[i3]);
+    }
+    for (let i3 = 0; i3 < hunkResult.patchedLines.length; i3++) {
+      const line = hunkResult.patchedLines[i3];
+      resultLines.push(line);
+    }
+    minLine = hunkResult.oldLineLastI + 1;
+    prevHunkOffset = toPos + 1 - hunk.oldStart;
+  }
+  for (let i2 = minLine; i2 < lines.length; i2++) {
+    resultLines.push(lines[i2]);
+  }
+  return resultLines.join("\n");
+}
+var init_apply = __esm({
+  "node_modules/diff/libesm/patch/apply.js"() {
+    init_string();
+    init_line_endings();
+    init_parse();
+    init_distance_iterator();
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_apply();
+    init_parse();
+  }
+});
+
+// src/model/source/bases.ts
+function postedMail(spec, path) {
+  return spec.mails?.find((m) => m.files.some((f) => f.endsWith("/") ? path.startsWith(f) : path === f));
+}
+function baseSpec(name3) {
+  return BASE_SPECS.find((b2) => b2.name === name3);
+}
+function kernelOrdinal(kernel) {
+  const m = /^(\d+)\.(\d+)$/.exec(kernel);
+  if (!m) throw new Error(`not a kernel release: ${kernel}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+var BASE_SPECS, BASES;
+var init_bases = __esm({
+  "src/model/source/bases.ts"() {
+    "use strict";
+    BASE_SPECS = [
+      {
+        name: "v10",
+        kind: "posting",
+        kernel: "5.14",
+        date: "2021-06-07",
+        over: "v5.14",
+        mails: [
+          { subject: "[PATCH v10 07/10] mm: Device exclusive memory access", messageId: "20210607075855.5084-8-apopple@nvidia.com", files: ["mm/", "include/"] },
+          { subject: "[PATCH v10 08/10] mm: Selftests for exclusive device memory", messageId: "20210607075855.5084-9-apopple@nvidia.com", files: ["lib/"] },
+          { subject: "[PATCH v10 10/10] nouveau/svm: Implement atomic SVM access", messageId: "20210607075855.5084-11-apopple@nvidia.com", files: ["drivers/gpu/drm/nouveau/"] }
+        ],
+        summary: "the series as posted in [PATCH v10 07,08,10/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range(), copy_nonpresent_pte() with one vma, the posted test_hmm and nouveau code"
+      },
+      {
+        name: "v5.14",
+        kind: "release",
+        kernel: "5.14",
+        date: "2021-08-29",
+        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
+        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v6.1",
+        kind: "release",
+        kernel: "6.1",
+        date: "2022-12-11",
+        commit: "830b3c68c1fb1e9176028d02ef86f3cf76aa2476",
+        summary: "the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked"
+      }
+    ];
+    BASES = BASE_SPECS.map((b2) => b2.name);
+  }
+});
+
+// src/model/source/index.ts
+var source_exports = {};
+__export(source_exports, {
+  BASES: () => BASES,
+  BASE_SPECS: () => BASE_SPECS,
+  PatchError: () => PatchError,
+  applyModelPatch: () => applyModelPatch,
+  baseInfo: () => baseInfo,
+  baseSpec: () => baseSpec,
+  loadBase: () => loadBase,
+  modelFiles: () => modelFiles,
+  postedMail: () => postedMail,
+  sourceDir: () => sourceDir
+});
+import { existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+function sourceDir() {
+  const here = dirname(fileURLToPath(new URL("model/source/index.js", import.meta.url).href));
+  if (existsSync2(join(here, MARKER))) return here;
+  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname(d)) {
+    const p = join(d, "src", "model", "source");
+    if (existsSync2(join(p, MARKER))) return p;
+  }
+  return resolve(here, "..", "..", "..", "src", "model", "source");
+}
+function walk(dir, root, out2) {
+  for (const name3 of readdirSync(dir).sort()) {
+    const p = join(dir, name3);
+    if (statSync(p).isDirectory()) walk(p, root, out2);
+    else if (name3.endsWith(".c") || name3.endsWith(".h")) out2.push({ path: relative(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
+  }
+}
+function treeSources(name3) {
+  let t = trees.get(name3);
+  if (!t) {
+    const root = join(sourceDir(), name3);
+    const all2 = [];
+    walk(root, root, all2);
+    t = [...all2.filter((s) => s.path.endsWith(".h")), ...all2.filter((s) => s.path.endsWith(".c"))];
+    trees.set(name3, t);
+  }
+  return t.map((s) => ({ ...s }));
+}
+function baseInfo(name3) {
+  const spec = baseSpec(name3);
+  if (!spec) throw new PatchError(null, `unknown base ${JSON.stringify(name3)} (bases: ${BASES.join(", ")})`);
+  const patch = spec.kind === "posting" ? readFileSync(join(sourceDir(), `${spec.name}.patch`), "utf8") : "";
+  return { name: spec.name, spec, description: spec.summary, patch };
+}
+function applyModelPatch(sources, patch, what = "patch") {
+  if (!patch.trim()) return sources;
+  let files;
+  try {
+    files = parsePatch(patch);
+  } catch (err2) {
+    throw new PatchError(what, `not a unified diff (${err2.message})`);
+  }
+  const out2 = sources.map((s) => ({ ...s }));
+  for (const f of files) {
+    const name3 = (f.newFileName && f.newFileName !== "/dev/null" ? f.newFileName : f.oldFileName ?? "").replace(/^[ab]\//, "");
+    if (!name3) throw new PatchError(what, "a file section without a file name");
+    const src = out2.find((s) => s.path === name3);
+    if (!src) throw new PatchError(what, `${name3} is not a model source`);
+    const r = applyPatch(src.text, f);
+    if (r === false) throw new PatchError(what, `does not apply to ${name3}`);
+    src.text = r;
+  }
+  return out2;
+}
+function baseSources(info3) {
+  if (info3.spec.kind === "release") return treeSources(info3.name);
+  return applyModelPatch(baseSources(baseInfo(info3.spec.over)), info3.patch, `base ${info3.name}`);
+}
+function loadBase(name3, extraPatches = []) {
+  const base2 = baseInfo(name3);
+  let sources = baseSources(base2);
+  for (const p of extraPatches) sources = applyModelPatch(sources, p.patch, p.name);
+  return { base: base2, sources };
+}
+function modelFiles() {
+  const paths = /* @__PURE__ */ new Set();
+  for (const b2 of BASE_SPECS) if (b2.kind === "release") for (const s of treeSources(b2.name)) paths.add(s.path);
+  return [...paths].sort();
+}
+var MARKER, trees, PatchError;
+var init_source = __esm({
+  "src/model/source/index.ts"() {
+    "use strict";
+    init_libesm();
+    init_bases();
+    init_bases();
+    MARKER = join(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
+    trees = /* @__PURE__ */ new Map();
+    PatchError = class extends Error {
+      constructor(patch, problem) {
+        super(patch === null ? problem : `${patch}: ${problem}`);
+        this.patch = patch;
+        this.problem = problem;
+      }
+      patch;
+      problem;
+      name = "PatchError";
+    };
   }
 });
 
@@ -30377,8 +32666,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var moduleRtn;
         var Module = moduleArg;
         var readyPromiseResolve, readyPromiseReject;
-        var readyPromise = new Promise((resolve4, reject) => {
-          readyPromiseResolve = resolve4;
+        var readyPromise = new Promise((resolve5, reject) => {
+          readyPromiseResolve = resolve5;
           readyPromiseReject = reject;
         });
         var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -30461,13 +32750,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             }
             readAsync = /* @__PURE__ */ __name(async (url) => {
               if (isFileURI(url)) {
-                return new Promise((resolve4, reject) => {
+                return new Promise((resolve5, reject) => {
                   var xhr = new XMLHttpRequest();
                   xhr.open("GET", url, true);
                   xhr.responseType = "arraybuffer";
                   xhr.onload = () => {
                     if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                      resolve4(xhr.response);
+                      resolve5(xhr.response);
                       return;
                     }
                     reject(xhr.status);
@@ -30691,10 +32980,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           __name(receiveInstantiationResult, "receiveInstantiationResult");
           var info22 = getWasmImports();
           if (Module["instantiateWasm"]) {
-            return new Promise((resolve4, reject) => {
+            return new Promise((resolve5, reject) => {
               Module["instantiateWasm"](info22, (mod, inst) => {
                 receiveInstance(mod, inst);
-                resolve4(mod.exports);
+                resolve5(mod.exports);
               });
             });
           }
@@ -32272,23 +34561,23 @@ __export(ts_parser_exports, {
   withTree: () => withTree
 });
 import { createRequire } from "node:module";
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname, join as join2 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname2, join as join3 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateWasm() {
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = dirname2(fileURLToPath2(import.meta.url));
   const find = (pkgPath, file) => {
     const tried = [];
     try {
       const p = createRequire(import.meta.url).resolve(pkgPath);
-      if (existsSync2(p)) return p;
+      if (existsSync3(p)) return p;
       tried.push(p);
     } catch (e) {
       tried.push(`${pkgPath} (${e.message.split("\n")[0]})`);
     }
-    for (const dir of [here, join2(here, ".."), join2(here, "wasm")]) {
-      const p = join2(dir, file);
-      if (existsSync2(p)) return p;
+    for (const dir of [here, join3(here, ".."), join3(here, "wasm")]) {
+      const p = join3(dir, file);
+      if (existsSync3(p)) return p;
       tried.push(p);
     }
     throw new Error(`cannot find ${file}; tried: ${tried.join(", ")}`);
@@ -32929,8 +35218,8 @@ var init_page = __esm({
       }
     };
     Memmap = class {
-      constructor(release3, maxPfn = 1 << 16, firstPfn = 4096) {
-        this.release = release3;
+      constructor(release2, maxPfn = 1 << 16, firstPfn = 4096) {
+        this.release = release2;
         this.maxPfn = maxPfn;
         this.region = new MemmapRegion(this, maxPfn);
         this.nextPfn = firstPfn;
@@ -33634,57 +35923,6 @@ var init_ts_frames = __esm({
   }
 });
 
-// src/model/source/bases.ts
-function postedMail(spec, path) {
-  return spec.mails?.find((m) => m.files.some((f) => f.endsWith("/") ? path.startsWith(f) : path === f));
-}
-function baseSpec(name3) {
-  return BASE_SPECS.find((b2) => b2.name === name3);
-}
-function kernelOrdinal(kernel) {
-  const m = /^(\d+)\.(\d+)$/.exec(kernel);
-  if (!m) throw new Error(`not a kernel release: ${kernel}`);
-  return Number(m[1]) * 100 + Number(m[2]);
-}
-var BASE_SPECS, BASES;
-var init_bases = __esm({
-  "src/model/source/bases.ts"() {
-    "use strict";
-    BASE_SPECS = [
-      {
-        name: "v10",
-        kind: "posting",
-        kernel: "5.14",
-        date: "2021-06-07",
-        over: "v5.14",
-        mails: [
-          { subject: "[PATCH v10 07/10] mm: Device exclusive memory access", messageId: "20210607075855.5084-8-apopple@nvidia.com", files: ["mm/", "include/"] },
-          { subject: "[PATCH v10 08/10] mm: Selftests for exclusive device memory", messageId: "20210607075855.5084-9-apopple@nvidia.com", files: ["lib/"] },
-          { subject: "[PATCH v10 10/10] nouveau/svm: Implement atomic SVM access", messageId: "20210607075855.5084-11-apopple@nvidia.com", files: ["drivers/gpu/drm/nouveau/"] }
-        ],
-        summary: "the series as posted in [PATCH v10 07,08,10/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range(), copy_nonpresent_pte() with one vma, the posted test_hmm and nouveau code"
-      },
-      {
-        name: "v5.14",
-        kind: "release",
-        kernel: "5.14",
-        date: "2021-08-29",
-        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
-        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
-      },
-      {
-        name: "v6.1",
-        kind: "release",
-        kernel: "6.1",
-        date: "2022-12-11",
-        commit: "830b3c68c1fb1e9176028d02ef86f3cf76aa2476",
-        summary: "the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked"
-      }
-    ];
-    BASES = BASE_SPECS.map((b2) => b2.name);
-  }
-});
-
 // src/model/kernel/release.ts
 var Release;
 var init_release = __esm({
@@ -34244,13 +36482,12 @@ function pageBuiltins() {
     if (tryLockPage(ctx, h)) return 1;
     return b(yield* lockOrRetry(ctx, h, mmp, Number(flags2)));
   }).releasesOf({}).in("mm/rmap.c").releasesOf({ until: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)", (ctx, p, vmap, _addr, compound) => {
-    const { k, s, h } = pg(ctx, p);
+    const { s, h } = pg(ctx, p);
     asStruct(vmap, Vma, ctx, "vma");
     if (Number(compound)) ctx.notModelled("page_add_anon_rmap of a whole compound page");
     if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
     s.mapcount++;
     touch(ctx, s);
-    void k;
     return void 0;
   }).fn("void page_remove_rmap(struct page *page, bool compound)", (ctx, p, compound) => {
     const { s } = pg(ctx, p);
@@ -34289,14 +36526,12 @@ function* lockOrRetry(ctx, h, mmp, f) {
     if (f & FAULT_FLAG_RETRY_NOWAIT) return false;
     const mm = asStruct(mmp, MmStruct, ctx, "mm");
     const k = kernelOf(ctx);
-    const { release: release3 } = yield* dropMmapLock(ctx, k, mm);
-    void release3;
+    yield* dropMmapLock(ctx, k, mm);
     traceLock(ctx, "block", pageLockName(h));
     const w = pageLockWait(h);
     while (h.lockedBy) yield { blockedOn: w };
     return false;
   }
-  void FAULT_FLAG_KILLABLE;
   yield* lockPage(ctx, h);
   return true;
 }
@@ -34306,13 +36541,11 @@ function* dropMmapLock(ctx, _k, mm) {
   const shared = mm.mmapLock.writer?.id !== ctx.thread.id;
   mm.mmapLock.drop(ctx.thread, shared);
   traceLock(ctx, "release", mm.mmapLock.name);
-  return { release: true };
 }
-var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED, RMAP_EXCLUSIVE, RMAP_COMPOUND, VM_LOCKED;
+var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_TRIED, RMAP_EXCLUSIVE, RMAP_COMPOUND, VM_LOCKED;
 var init_page2 = __esm({
   "src/model/kernel/builtins/page.ts"() {
     "use strict";
-    init_api();
     init_state();
     init_locks();
     init_object();
@@ -34323,7 +36556,6 @@ var init_page2 = __esm({
     FOLL_PIN = 262144;
     FAULT_FLAG_ALLOW_RETRY = 4;
     FAULT_FLAG_RETRY_NOWAIT = 8;
-    FAULT_FLAG_KILLABLE = 16;
     FAULT_FLAG_TRIED = 32;
     RMAP_EXCLUSIVE = 1 << 0;
     RMAP_COMPOUND = 1 << 1;
@@ -34769,7 +37001,7 @@ function* wpPageCopy(ctx, k, vma, table, i2, address, old) {
   yield* invalidateRangeEnd(ctx, k, range);
   return VM_FAULT_WRITE;
 }
-function splitHugePmdLocked(ctx, k, vma, pmd2, haddr, freeze) {
+function splitHugePmdLocked(ctx, k, vma, pmd2, _haddr, freeze) {
   if (freeze) ctx.notModelled("__split_huge_pmd_locked with freeze (migration entries)");
   const pv = pmd2.table.entries[pmd2.i].v;
   if (pv.k !== "huge") return ctx.bug("__split_huge_pmd_locked on a pmd that is not huge");
@@ -34793,7 +37025,6 @@ function splitHugePmdLocked(ctx, k, vma, pmd2, haddr, freeze) {
   }
   head2.compoundMapcount--;
   pmd2.table.entries[pmd2.i] = new Pmd({ k: "table", tablePfn: table.page.pfn });
-  void haddr;
 }
 function isCowMapping(flags2) {
   return (flags2 & (VM_SHARED2 | VM_MAYWRITE2)) === VM_MAYWRITE2;
@@ -34897,7 +37128,7 @@ function* cpuAccess(ctx, k, mm, addr2, write, update) {
   return yield* k.tsFrame(ctx, write ? "user store (exc_page_fault)" : "user load (exc_page_fault)", cpuAccessBody(ctx, k, mm, addr2, write, update));
 }
 function* cpuAccessBody(ctx, k, mm, addr2, write, update) {
-  let flags2 = FAULT_FLAG_USER | FAULT_FLAG_ALLOW_RETRY2 | FAULT_FLAG_KILLABLE2 | (write ? FAULT_FLAG_WRITE : 0);
+  let flags2 = FAULT_FLAG_USER | FAULT_FLAG_ALLOW_RETRY2 | FAULT_FLAG_KILLABLE | (write ? FAULT_FLAG_WRITE : 0);
   let faults = 0;
   for (let tries = 0; tries < 1e3; tries++) {
     const page = mappedPage(k, mm, addr2, write);
@@ -34963,7 +37194,7 @@ function* munmapBody(ctx, k, mm, start2, len) {
     release(ctx, mm.mmapLock, false);
   }
 }
-var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE2, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
+var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
 var init_memory2 = __esm({
   "src/model/kernel/mm/memory.ts"() {
     "use strict";
@@ -34978,7 +37209,7 @@ var init_memory2 = __esm({
     init_vma();
     FAULT_FLAG_WRITE = 1;
     FAULT_FLAG_ALLOW_RETRY2 = 4;
-    FAULT_FLAG_KILLABLE2 = 16;
+    FAULT_FLAG_KILLABLE = 16;
     FAULT_FLAG_TRIED2 = 32;
     FAULT_FLAG_USER = 64;
     FAULT_FLAG_REMOTE = 128;
@@ -35878,462 +38109,6 @@ var init_changed_functions = __esm({
   }
 });
 
-// node_modules/diff/libesm/util/string.js
-function hasOnlyWinLineEndings(string3) {
-  return string3.includes("\r\n") && !string3.startsWith("\n") && !string3.match(/[^\r]\n/);
-}
-function hasOnlyUnixLineEndings(string3) {
-  return !string3.includes("\r\n") && string3.includes("\n");
-}
-var init_string = __esm({
-  "node_modules/diff/libesm/util/string.js"() {
-  }
-});
-
-// node_modules/diff/libesm/patch/line-endings.js
-function unixToWin(patch) {
-  if (Array.isArray(patch)) {
-    return patch.map((p) => unixToWin(p));
-  }
-  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i2) => {
-    var _a3;
-    return line.startsWith("\\") || line.endsWith("\r") || ((_a3 = hunk.lines[i2 + 1]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\")) ? line : line + "\r";
-  }) })) });
-}
-function winToUnix(patch) {
-  if (Array.isArray(patch)) {
-    return patch.map((p) => winToUnix(p));
-  }
-  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line) => line.endsWith("\r") ? line.substring(0, line.length - 1) : line) })) });
-}
-function isUnix(patch) {
-  if (!Array.isArray(patch)) {
-    patch = [patch];
-  }
-  return !patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => !line.startsWith("\\") && line.endsWith("\r"))));
-}
-function isWin(patch) {
-  if (!Array.isArray(patch)) {
-    patch = [patch];
-  }
-  return patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index) => index.hunks.every((hunk) => hunk.lines.every((line, i2) => {
-    var _a3;
-    return line.startsWith("\\") || line.endsWith("\r") || ((_a3 = hunk.lines[i2 + 1]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\"));
-  })));
-}
-var init_line_endings = __esm({
-  "node_modules/diff/libesm/patch/line-endings.js"() {
-  }
-});
-
-// node_modules/diff/libesm/patch/parse.js
-function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list2 = [];
-  let i2 = 0;
-  function parseIndex() {
-    const index = {};
-    list2.push(index);
-    while (i2 < diffstr.length) {
-      const line = diffstr[i2];
-      if (/^(---|\+\+\+|@@)\s/.test(line)) {
-        break;
-      }
-      const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
-      if (headerMatch) {
-        index.index = line.substring(headerMatch[0].length).trim();
-      }
-      i2++;
-    }
-    parseFileHeader(index);
-    parseFileHeader(index);
-    index.hunks = [];
-    while (i2 < diffstr.length) {
-      const line = diffstr[i2];
-      if (/^(Index:\s|diff\s|---\s|\+\+\+\s|===================================================================)/.test(line)) {
-        break;
-      } else if (/^@@/.test(line)) {
-        index.hunks.push(parseHunk());
-      } else if (line) {
-        throw new Error("Unknown line " + (i2 + 1) + " " + JSON.stringify(line));
-      } else {
-        i2++;
-      }
-    }
-  }
-  function parseFileHeader(index) {
-    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i2]);
-    if (fileHeaderMatch) {
-      const prefix = fileHeaderMatch[1], data = diffstr[i2].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
-      let fileName = data[0].replace(/\\\\/g, "\\");
-      if (fileName.startsWith('"') && fileName.endsWith('"')) {
-        fileName = fileName.substr(1, fileName.length - 2);
-      }
-      if (prefix === "---") {
-        index.oldFileName = fileName;
-        index.oldHeader = header;
-      } else {
-        index.newFileName = fileName;
-        index.newHeader = header;
-      }
-      i2++;
-    }
-  }
-  function parseHunk() {
-    var _a3;
-    const chunkHeaderIndex = i2, chunkHeaderLine = diffstr[i2++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
-    const hunk = {
-      oldStart: +chunkHeader[1],
-      oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
-      newStart: +chunkHeader[3],
-      newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
-      lines: []
-    };
-    if (hunk.oldLines === 0) {
-      hunk.oldStart += 1;
-    }
-    if (hunk.newLines === 0) {
-      hunk.newStart += 1;
-    }
-    let addCount = 0, removeCount = 0;
-    for (; i2 < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a3 = diffstr[i2]) === null || _a3 === void 0 ? void 0 : _a3.startsWith("\\"))); i2++) {
-      const operation = diffstr[i2].length == 0 && i2 != diffstr.length - 1 ? " " : diffstr[i2][0];
-      if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
-        hunk.lines.push(diffstr[i2]);
-        if (operation === "+") {
-          addCount++;
-        } else if (operation === "-") {
-          removeCount++;
-        } else if (operation === " ") {
-          addCount++;
-          removeCount++;
-        }
-      } else {
-        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i2]}`);
-      }
-    }
-    if (!addCount && hunk.newLines === 1) {
-      hunk.newLines = 0;
-    }
-    if (!removeCount && hunk.oldLines === 1) {
-      hunk.oldLines = 0;
-    }
-    if (addCount !== hunk.newLines) {
-      throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-    }
-    if (removeCount !== hunk.oldLines) {
-      throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-    }
-    return hunk;
-  }
-  while (i2 < diffstr.length) {
-    parseIndex();
-  }
-  return list2;
-}
-var init_parse = __esm({
-  "node_modules/diff/libesm/patch/parse.js"() {
-  }
-});
-
-// node_modules/diff/libesm/util/distance-iterator.js
-function distance_iterator_default(start2, minLine, maxLine) {
-  let wantForward = true, backwardExhausted = false, forwardExhausted = false, localOffset = 1;
-  return function iterator2() {
-    if (wantForward && !forwardExhausted) {
-      if (backwardExhausted) {
-        localOffset++;
-      } else {
-        wantForward = false;
-      }
-      if (start2 + localOffset <= maxLine) {
-        return start2 + localOffset;
-      }
-      forwardExhausted = true;
-    }
-    if (!backwardExhausted) {
-      if (!forwardExhausted) {
-        wantForward = true;
-      }
-      if (minLine <= start2 - localOffset) {
-        return start2 - localOffset++;
-      }
-      backwardExhausted = true;
-      return iterator2();
-    }
-    return void 0;
-  };
-}
-var init_distance_iterator = __esm({
-  "node_modules/diff/libesm/util/distance-iterator.js"() {
-  }
-});
-
-// node_modules/diff/libesm/patch/apply.js
-function applyPatch(source, patch, options = {}) {
-  let patches;
-  if (typeof patch === "string") {
-    patches = parsePatch(patch);
-  } else if (Array.isArray(patch)) {
-    patches = patch;
-  } else {
-    patches = [patch];
-  }
-  if (patches.length > 1) {
-    throw new Error("applyPatch only works with a single input.");
-  }
-  return applyStructuredPatch(source, patches[0], options);
-}
-function applyStructuredPatch(source, patch, options = {}) {
-  if (options.autoConvertLineEndings || options.autoConvertLineEndings == null) {
-    if (hasOnlyWinLineEndings(source) && isUnix(patch)) {
-      patch = unixToWin(patch);
-    } else if (hasOnlyUnixLineEndings(source) && isWin(patch)) {
-      patch = winToUnix(patch);
-    }
-  }
-  const lines = source.split("\n"), hunks = patch.hunks, compareLine = options.compareLine || ((lineNumber, line, operation, patchContent) => line === patchContent), fuzzFactor = options.fuzzFactor || 0;
-  let minLine = 0;
-  if (fuzzFactor < 0 || !Number.isInteger(fuzzFactor)) {
-    throw new Error("fuzzFactor must be a non-negative integer");
-  }
-  if (!hunks.length) {
-    return source;
-  }
-  let prevLine = "", removeEOFNL = false, addEOFNL = false;
-  for (let i2 = 0; i2 < hunks[hunks.length - 1].lines.length; i2++) {
-    const line = hunks[hunks.length - 1].lines[i2];
-    if (line[0] == "\\") {
-      if (prevLine[0] == "+") {
-        removeEOFNL = true;
-      } else if (prevLine[0] == "-") {
-        addEOFNL = true;
-      }
-    }
-    prevLine = line;
-  }
-  if (removeEOFNL) {
-    if (addEOFNL) {
-      if (!fuzzFactor && lines[lines.length - 1] == "") {
-        return false;
-      }
-    } else if (lines[lines.length - 1] == "") {
-      lines.pop();
-    } else if (!fuzzFactor) {
-      return false;
-    }
-  } else if (addEOFNL) {
-    if (lines[lines.length - 1] != "") {
-      lines.push("");
-    } else if (!fuzzFactor) {
-      return false;
-    }
-  }
-  function applyHunk(hunkLines, toPos, maxErrors, hunkLinesI = 0, lastContextLineMatched = true, patchedLines = [], patchedLinesLength = 0) {
-    let nConsecutiveOldContextLines = 0;
-    let nextContextLineMustMatch = false;
-    for (; hunkLinesI < hunkLines.length; hunkLinesI++) {
-      const hunkLine = hunkLines[hunkLinesI], operation = hunkLine.length > 0 ? hunkLine[0] : " ", content = hunkLine.length > 0 ? hunkLine.substr(1) : hunkLine;
-      if (operation === "-") {
-        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
-          toPos++;
-          nConsecutiveOldContextLines = 0;
-        } else {
-          if (!maxErrors || lines[toPos] == null) {
-            return null;
-          }
-          patchedLines[patchedLinesLength] = lines[toPos];
-          return applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1);
-        }
-      }
-      if (operation === "+") {
-        if (!lastContextLineMatched) {
-          return null;
-        }
-        patchedLines[patchedLinesLength] = content;
-        patchedLinesLength++;
-        nConsecutiveOldContextLines = 0;
-        nextContextLineMustMatch = true;
-      }
-      if (operation === " ") {
-        nConsecutiveOldContextLines++;
-        patchedLines[patchedLinesLength] = lines[toPos];
-        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
-          patchedLinesLength++;
-          lastContextLineMatched = true;
-          nextContextLineMustMatch = false;
-          toPos++;
-        } else {
-          if (nextContextLineMustMatch || !maxErrors) {
-            return null;
-          }
-          return lines[toPos] && (applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength + 1) || applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1)) || applyHunk(hunkLines, toPos, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength);
-        }
-      }
-    }
-    patchedLinesLength -= nConsecutiveOldContextLines;
-    toPos -= nConsecutiveOldContextLines;
-    patchedLines.length = patchedLinesLength;
-    return {
-      patchedLines,
-      oldLineLastI: toPos - 1
-    };
-  }
-  const resultLines = [];
-  let prevHunkOffset = 0;
-  for (let i2 = 0; i2 < hunks.length; i2++) {
-    const hunk = hunks[i2];
-    let hunkResult;
-    const maxLine = lines.length - hunk.oldLines + fuzzFactor;
-    let toPos;
-    for (let maxErrors = 0; maxErrors <= fuzzFactor; maxErrors++) {
-      toPos = hunk.oldStart + prevHunkOffset - 1;
-      const iterator2 = distance_iterator_default(toPos, minLine, maxLine);
-      for (; toPos !== void 0; toPos = iterator2()) {
-        hunkResult = applyHunk(hunk.lines, toPos, maxErrors);
-        if (hunkResult) {
-          break;
-        }
-      }
-      if (hunkResult) {
-        break;
-      }
-    }
-    if (!hunkResult) {
-      return false;
-    }
-    for (let i3 = minLine; i3 < toPos; i3++) {
-      resultLines.push(lines[i3]);
-    }
-    for (let i3 = 0; i3 < hunkResult.patchedLines.length; i3++) {
-      const line = hunkResult.patchedLines[i3];
-      resultLines.push(line);
-    }
-    minLine = hunkResult.oldLineLastI + 1;
-    prevHunkOffset = toPos + 1 - hunk.oldStart;
-  }
-  for (let i2 = minLine; i2 < lines.length; i2++) {
-    resultLines.push(lines[i2]);
-  }
-  return resultLines.join("\n");
-}
-var init_apply = __esm({
-  "node_modules/diff/libesm/patch/apply.js"() {
-    init_string();
-    init_line_endings();
-    init_parse();
-    init_distance_iterator();
-  }
-});
-
-// node_modules/diff/libesm/index.js
-var init_libesm = __esm({
-  "node_modules/diff/libesm/index.js"() {
-    init_apply();
-    init_parse();
-  }
-});
-
-// src/model/source/index.ts
-var source_exports = {};
-__export(source_exports, {
-  BASES: () => BASES,
-  BASE_SPECS: () => BASE_SPECS,
-  PatchError: () => PatchError,
-  applyModelPatch: () => applyModelPatch,
-  baseInfo: () => baseInfo,
-  baseSpec: () => baseSpec,
-  kernelOrdinal: () => kernelOrdinal,
-  loadBase: () => loadBase,
-  modelFiles: () => modelFiles,
-  postedMail: () => postedMail,
-  sourceDir: () => sourceDir
-});
-import { existsSync as existsSync3, readFileSync, readdirSync, statSync } from "node:fs";
-import { dirname as dirname2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function sourceDir() {
-  const here = dirname2(fileURLToPath2(new URL("model/source/index.js", import.meta.url).href));
-  if (existsSync3(join3(here, MARKER))) return here;
-  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname2(d)) {
-    const p = join3(d, "src", "model", "source");
-    if (existsSync3(join3(p, MARKER))) return p;
-  }
-  return resolve2(here, "..", "..", "..", "src", "model", "source");
-}
-function walk(dir, root, out2) {
-  for (const name3 of readdirSync(dir).sort()) {
-    const p = join3(dir, name3);
-    if (statSync(p).isDirectory()) walk(p, root, out2);
-    else if (name3.endsWith(".c") || name3.endsWith(".h")) out2.push({ path: relative2(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
-  }
-}
-function treeSources(name3) {
-  let t = trees.get(name3);
-  if (!t) {
-    const root = join3(sourceDir(), name3);
-    const all2 = [];
-    walk(root, root, all2);
-    t = [...all2.filter((s) => s.path.endsWith(".h")), ...all2.filter((s) => s.path.endsWith(".c"))];
-    trees.set(name3, t);
-  }
-  return t.map((s) => ({ ...s }));
-}
-function baseInfo(name3) {
-  const spec = baseSpec(name3);
-  if (!spec) throw new PatchError(`unknown base ${JSON.stringify(name3)} (bases: ${BASES.join(", ")})`);
-  const patch = spec.kind === "posting" ? readFileSync(join3(sourceDir(), `${spec.name}.patch`), "utf8") : "";
-  return { name: spec.name, spec, description: spec.summary, patch };
-}
-function applyModelPatch(sources, patch, what = "patch") {
-  if (!patch.trim()) return sources;
-  let files;
-  try {
-    files = parsePatch(patch);
-  } catch (err2) {
-    throw new PatchError(`${what}: not a unified diff (${err2.message})`);
-  }
-  const out2 = sources.map((s) => ({ ...s }));
-  for (const f of files) {
-    const name3 = (f.newFileName && f.newFileName !== "/dev/null" ? f.newFileName : f.oldFileName ?? "").replace(/^[ab]\//, "");
-    if (!name3) throw new PatchError(`${what}: a file section without a file name`);
-    const src = out2.find((s) => s.path === name3);
-    if (!src) throw new PatchError(`${what}: ${name3} is not a model source`);
-    const r = applyPatch(src.text, f);
-    if (r === false) throw new PatchError(`${what}: does not apply to ${name3}`);
-    src.text = r;
-  }
-  return out2;
-}
-function baseSources(info3) {
-  if (info3.spec.kind === "release") return treeSources(info3.name);
-  return applyModelPatch(baseSources(baseInfo(info3.spec.over)), info3.patch, `base ${info3.name}`);
-}
-function loadBase(name3, extraPatches = []) {
-  const base2 = baseInfo(name3);
-  let sources = baseSources(base2);
-  for (const p of extraPatches) sources = applyModelPatch(sources, p.patch, p.name);
-  return { base: base2, sources };
-}
-function modelFiles() {
-  const paths = /* @__PURE__ */ new Set();
-  for (const b2 of BASE_SPECS) if (b2.kind === "release") for (const s of treeSources(b2.name)) paths.add(s.path);
-  return [...paths].sort();
-}
-var MARKER, trees, PatchError;
-var init_source = __esm({
-  "src/model/source/index.ts"() {
-    "use strict";
-    init_libesm();
-    init_bases();
-    init_bases();
-    MARKER = join3(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
-    trees = /* @__PURE__ */ new Map();
-    PatchError = class extends Error {
-      name = "PatchError";
-    };
-  }
-});
-
 // src/replay/choose-base.ts
 function threadBaseFacts(messages) {
   const fresh2 = /* @__PURE__ */ new Map();
@@ -36394,9 +38169,9 @@ function chooseBase(m, facts, asked, probe) {
     return { base: asked, rule: "option" };
   }
   const commit = baseCommitOf(m, facts);
-  const release3 = commit ? releaseOfCommit(commit) : null;
+  const release2 = commit ? releaseOfCommit(commit) : null;
   const fits = BASE_SPECS.map((b2) => fitOf(b2.name, probe(b2.name)));
-  if (release3 && commit) return { base: release3.name, rule: "base-commit", commit, fits };
+  if (release2 && commit) return { base: release2.name, rule: "base-commit", commit, fits };
   const unknownCommit = commit;
   const spec = (name3) => BASE_SPECS.find((b2) => b2.name === name3);
   const named2 = facts.subjectVersion === null ? void 0 : BASE_SPECS.find((b2) => b2.kind === "posting" && b2.name === `v${facts.subjectVersion}`);
@@ -37385,7 +39160,6 @@ ${indentOf2(anchor.line)}`;
   };
 }
 function neighbourAnchor(sides, fit, first2, end) {
-  const file = fit.file;
   const lf = fit.lines;
   const prevK = first2 > 0 ? sides.lines[first2 - 1].old : -1;
   const nextK = end < sides.lines.length ? sides.lines[end].old : -1;
@@ -37400,7 +39174,6 @@ function neighbourAnchor(sides, fit, first2, end) {
     if (n >= 0 && n < lf.length && (tokAnchored(n) || gapAnchored(n))) return before(fit, n);
     if (p >= 0 && (tokAnchored(p) || gapAnchored(p))) return after(fit, p);
   }
-  void file;
   return null;
 }
 function before(fit, k) {
@@ -37679,9 +39452,10 @@ function locateHunk(cx, fd, hunk, sides) {
         r2.notes.push(`the diff names ${path ?? "no file"}; the model has ${fnName}() in ${defs.map((d) => d.path).join(", ")}`);
         return r2;
       }
-      if (!file) return { ok: false, reason: "file-not-modelled", text: `${path} is not a model file, and ${fnName}() as the model has it (${defs.map((d) => d.path).join(", ")}) does not hold this hunk's context`, function: fnName };
+      if (!file) return { ok: false, reason: path ? "file-not-modelled" : "no-file-named", text: `${path ? `${path} is not a model file` : "the hunk names no file"}, and ${fnName}() as the model has it (${defs.map((d) => d.path).join(", ")}) does not hold this hunk's context`, function: fnName };
       return r2;
     }
+    if (!file && !path) return { ok: false, reason: "no-file-named", text: `the hunk names no file, and its \`@@\` context names ${fnName}(), which the model does not have`, function: fnName };
     if (!file) return { ok: false, reason: "file-not-modelled", text: notModelledFile(path, cx), function: fnName };
     const reached = reachedFunction(sides, file);
     if (reached) {
@@ -38854,7 +40628,7 @@ var init_compile_call = __esm({
 });
 
 // src/model/interp/compile-init.ts
-function compileInitFiller(cx, t, init2, line) {
+function compileInitFiller(cx, t, init2, _line) {
   if (init2.k === "expr") {
     const src = compileRvalue(cx, init2.e);
     if (t.k === "array" && init2.e.k === "str") return stringInto(init2.e.value);
@@ -39572,7 +41346,7 @@ function compileAddr(cx, arg, src, line) {
   const b2 = p.base;
   return plainExpr(t, b2 ? (f) => addr2(b2(f), f) : (f) => addr2(f, f), src, line);
 }
-function compileCast(cx, t, arg, src, line) {
+function compileCast(cx, t, arg, src, _line) {
   const a = compileRvalue(cx, arg);
   if (isUnresolved(a.t)) return retype(a, t);
   const c = convert(a, t, "cast", `cast \`${src}\``);
@@ -41543,9 +43317,6 @@ var init_issuer = __esm({
 // src/model/scenario/run.ts
 var run_exports = {};
 __export(run_exports, {
-  MAX_TRACE_EVENTS: () => MAX_TRACE_EVENTS,
-  MODEL_CONFIG: () => MODEL_CONFIG,
-  UNINIT: () => UNINIT,
   compileBase: () => compileBase,
   compileSources: () => compileSources,
   modelProgram: () => modelProgram,
@@ -41764,7 +43535,6 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
     if (verdict === "completed") detail = `${env.passed} assert(s) passed${asserts}`;
     else detail += asserts;
   }
-  void stack;
   return {
     scenario: scenario.name,
     base: compiled.base.name + (compiled.patches.length ? ` + ${compiled.patches.join(" + ")}` : ""),
@@ -41801,7 +43571,6 @@ var PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
-    init_api();
     init_interp();
     init_builtins();
     init_state();
@@ -41962,7 +43731,7 @@ function hunkSpans(pass, path, now) {
 function splicedSources(pass, idx) {
   return idx.sources.map((s) => ({ path: s.path, text: pass.texts.get(s.path) ?? s.text }));
 }
-function blame(hunks, pass, idx, file, line, fn, name3) {
+function blame(hunks, pass, file, line, fn, name3) {
   const text = pass.texts.get(file);
   if (text !== void 0) {
     const now = indexFile(file, text);
@@ -41978,7 +43747,6 @@ function blame(hunks, pass, idx, file, line, fn, name3) {
   }
   const sameFile = [...pass.ranges].find(([, v]) => v.path === file);
   if (sameFile) return sameFile[0];
-  void idx;
   return pass.ranges.keys().next().value ?? null;
 }
 function compileProblems(hunks, pass, idx, base2) {
@@ -41988,7 +43756,7 @@ function compileProblems(hunks, pass, idx, base2) {
   const facts = compileFacts(base2.kernel, splicedSources(pass, idx));
   const byHunk = /* @__PURE__ */ new Map();
   for (const u of newUnresolved(baseFacts, facts)) {
-    const k = blame(hunks, pass, idx, u.file, u.line, u.function, u.name);
+    const k = blame(hunks, pass, u.file, u.line, u.function, u.name);
     if (!k) continue;
     byHunk.set(k, [...byHunk.get(k) ?? [], { name: u.name, at: `${u.file}:${u.line}`, fn: u.function }]);
   }
@@ -42009,7 +43777,7 @@ function compileProblems(hunks, pass, idx, base2) {
   }
   const errorsByHunk = /* @__PURE__ */ new Map();
   for (const d of newErrors(baseFacts, facts)) {
-    const k = blame(hunks, pass, idx, d.file, d.line, d.function, d.unknown?.kind === "identifier" ? d.unknown.name : void 0);
+    const k = blame(hunks, pass, d.file, d.line, d.function, d.unknown?.kind === "identifier" ? d.unknown.name : void 0);
     if (!k || out2.has(k)) continue;
     errorsByHunk.set(k, [...errorsByHunk.get(k) ?? [], d]);
   }
@@ -42757,7 +44525,7 @@ async function runInWorkers(script, tasks, actors, size, runHere = null) {
   const count2 = Math.max(runHere ? size - 1 : size, 1);
   const workers = [];
   let failure = null;
-  const finished = new Promise((resolve4) => {
+  const finished = new Promise((resolve5) => {
     let open3 = count2;
     const fail = (err2) => {
       failure ??= err2;
@@ -42768,7 +44536,7 @@ async function runInWorkers(script, tasks, actors, size, runHere = null) {
       workers.push(w);
       let closed = false;
       const close = () => {
-        if (!closed && (closed = true) && --open3 === 0) resolve4();
+        if (!closed && (closed = true) && --open3 === 0) resolve5();
       };
       w.on("message", (m) => {
         if ("done" in m) return close();
@@ -43145,7 +44913,8 @@ function variantOf(c, label, base2, mapped, note) {
     label,
     base: base2,
     series: null,
-    author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
+    // The parse's author (src/thread): a quote nobody can be named for stays unknown; `sender` says who sent it.
+    author: c.diff.author,
     date: m.date,
     messageId: m.idSynthesised ? null : m.id,
     sender: m.from.name || m.from.email ? m.from : null,
@@ -43225,14 +44994,13 @@ function* eachVariant(parse4) {
     let diff = message.diffs[f.diff];
     let copies = f.copies;
     const at2 = f.quotedFrom === null ? void 0 : withDiffs.get(f.quotedFrom);
-    if (at2 !== void 0) {
+    if (at2 !== void 0 && at2 !== f.message) {
       const orig = messages[at2];
       const od = orig.diffs.find((d) => d.id === diff.id);
-      if (od) {
-        copies = [message.id, ...copies.filter((x) => x !== orig.id)];
-        diff = od;
-        message = orig;
-      }
+      if (!od) continue;
+      copies = [message.id, ...copies.filter((x) => x !== orig.id)];
+      diff = od;
+      message = orig;
     }
     yield { diff, message, copies };
   }
@@ -43247,21 +45015,21 @@ var init_variants = __esm({
   }
 });
 
-// src/thread/diff-spill.ts
+// src/util/spill-file.ts
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
-var REUSE_MAX, DiffSpill;
-var init_diff_spill = __esm({
-  "src/thread/diff-spill.ts"() {
+var REUSE_MAX, SpillFile;
+var init_spill_file = __esm({
+  "src/util/spill-file.ts"() {
     "use strict";
     REUSE_MAX = 1 << 20;
-    DiffSpill = class {
+    SpillFile = class {
       fd;
       end = 0;
       scratch = Buffer.allocUnsafeSlow(64 * 1024);
       constructor() {
-        const path = join4(tmpdir(), `lkml-replay-diffs-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+        const path = join4(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
         this.fd = openSync(path, "wx+", 384);
         try {
           unlinkSync(path);
@@ -43290,7 +45058,7 @@ var init_diff_spill = __esm({
         let got = 0;
         while (got < ref.bytes) {
           const n = readSync(this.fd, buf, got, ref.bytes - got, ref.offset + got);
-          if (n === 0) throw new Error("diff spill file is shorter than expected");
+          if (n === 0) throw new Error("spill file is shorter than expected");
           got += n;
         }
         return buf.toString("utf8", 0, ref.bytes);
@@ -43303,7 +45071,7 @@ var init_diff_spill = __esm({
   }
 });
 
-// src/thread/lazy-list.ts
+// src/util/lazy-list.ts
 function lazyList(length, at2) {
   let last = null;
   const get2 = (i2) => {
@@ -43330,7 +45098,7 @@ function lazyList(length, at2) {
   });
 }
 var init_lazy_list = __esm({
-  "src/thread/lazy-list.ts"() {
+  "src/util/lazy-list.ts"() {
     "use strict";
   }
 });
@@ -43340,7 +45108,7 @@ var SPILL_VARIANTS_FROM, VariantStore;
 var init_variant_store = __esm({
   "src/replay/variant-store.ts"() {
     "use strict";
-    init_diff_spill();
+    init_spill_file();
     init_lazy_list();
     SPILL_VARIANTS_FROM = 256;
     VariantStore = class {
@@ -43364,7 +45132,7 @@ var init_variant_store = __esm({
           this.sizes.push(0);
           return;
         }
-        this.spill ??= new DiffSpill();
+        this.spill ??= new SpillFile();
         const at2 = this.spill.write(JSON.stringify(v));
         this.offsets.push(at2.offset);
         this.sizes.push(at2.bytes);
@@ -43384,6 +45152,480 @@ var init_variant_store = __esm({
         return lazyList(this.count, (i2) => this.at(i2));
       }
     };
+  }
+});
+
+// src/thread/input/from-line.ts
+function isFromLine(line) {
+  if (line.length < 20 || !line.startsWith("From ")) return false;
+  let last = null;
+  TIME_THEN_YEAR.lastIndex = 5;
+  for (let m = TIME_THEN_YEAR.exec(line); m; m = TIME_THEN_YEAR.exec(line)) last = m;
+  if (!last) return false;
+  return Number(last[4]) > 90;
+}
+function isMboxrdFromLine(line) {
+  return line.startsWith("From mboxrd@z ");
+}
+var TIME_THEN_YEAR;
+var init_from_line = __esm({
+  "src/thread/input/from-line.ts"() {
+    "use strict";
+    TIME_THEN_YEAR = /(\d)\d?:(\d\d):(\d\d)\s+(\d+)/g;
+  }
+});
+
+// src/thread/input/mbox-split.ts
+function countLines(raw) {
+  const len = raw.length;
+  let n = 0;
+  let i2 = 0;
+  const lead = Math.min(len, 4 - (raw.byteOffset & 3) & 3);
+  for (; i2 < lead; i2++) if (raw[i2] === NL) n++;
+  const words = len - i2 >>> 2;
+  if (words > 0) {
+    const u32 = new Uint32Array(raw.buffer, raw.byteOffset + i2, words);
+    for (let k = 0; k < words; k++) {
+      const x = u32[k] ^ 168430090;
+      const t = ~((x & 2139062143) + 2139062143 | x) & 2155905152;
+      if (t !== 0) n += Math.imul(t >>> 7, 16843009) >>> 24;
+    }
+    i2 += words * 4;
+  }
+  for (; i2 < len; i2++) if (raw[i2] === NL) n++;
+  return n;
+}
+function nextFromLine(block, from) {
+  const i2 = block.indexOf(FROM_AT_LINE_START, from);
+  return i2 < 0 ? -1 : i2 + 1;
+}
+function unescapeMboxrd(raw) {
+  let out2 = null;
+  let copied = 0;
+  for (let i2 = raw.indexOf(QUOTED_FROM); i2 >= 0; i2 = raw.indexOf(QUOTED_FROM, i2 + QUOTED_FROM.length)) {
+    let p = i2;
+    while (p > 0 && raw[p - 1] === GT) p--;
+    if (p === 0 || raw[p - 1] === NL) {
+      (out2 ??= []).push(raw.subarray(copied, p));
+      copied = p + 1;
+    }
+  }
+  if (out2 === null) return raw;
+  out2.push(raw.subarray(copied));
+  return Buffer.concat(out2);
+}
+var MAX_MESSAGE_BYTES, NL, GT, FROM_AT_LINE_START, FROM, QUOTED_FROM, MboxSplitter;
+var init_mbox_split = __esm({
+  "src/thread/input/mbox-split.ts"() {
+    "use strict";
+    init_from_line();
+    MAX_MESSAGE_BYTES = 64 * 1024 ** 2;
+    NL = 10;
+    GT = 62;
+    FROM_AT_LINE_START = Buffer.from("\nFrom ");
+    FROM = Buffer.from("From ");
+    QUOTED_FROM = Buffer.from(">From ");
+    MboxSplitter = class {
+      mboxrd;
+      index = 0;
+      envelope = null;
+      parts = [];
+      /** The unfinished last line of the chunks so far. */
+      carry = [];
+      carryBytes = 0;
+      // Messages are contiguous: the next one starts where this one's lines end.
+      lineNo = 1;
+      // Bytes of the message being read, and the lines of what was dropped once it got too big.
+      size = 0;
+      droppedLines = 0;
+      // The block being scanned starts inside a line (a line longer than the cap was flushed).
+      midLine = false;
+      out = [];
+      constructor(opts = {}) {
+        this.mboxrd = opts.mboxrd;
+      }
+      push(chunk) {
+        const lastNl = chunk.lastIndexOf(NL);
+        if (lastNl < 0) {
+          this.carry.push(chunk);
+          this.carryBytes += chunk.length;
+          if (this.carryBytes > MAX_MESSAGE_BYTES) {
+            for (const c of this.carry) this.add(c);
+            this.carry = [];
+            this.carryBytes = 0;
+            this.midLine = true;
+          }
+          return this.take();
+        }
+        let from = 0;
+        if (this.carry.length) {
+          from = chunk.indexOf(NL) + 1;
+          this.carry.push(chunk.subarray(0, from));
+          this.scan(Buffer.concat(this.carry));
+        }
+        if (from <= lastNl) this.scan(chunk.subarray(from, lastNl + 1));
+        this.carry = lastNl + 1 < chunk.length ? [chunk.subarray(lastNl + 1)] : [];
+        this.carryBytes = this.carry.length ? this.carry[0].length : 0;
+        return this.take();
+      }
+      end() {
+        if (this.carry.length) this.scan(Buffer.concat(this.carry));
+        this.carry = [];
+        if (this.envelope !== null || this.parts.length > 0) this.finish();
+        return this.take();
+      }
+      take() {
+        const done = this.out;
+        if (done.length) this.out = [];
+        return done;
+      }
+      add(buf) {
+        this.size += buf.length;
+        if (this.size <= MAX_MESSAGE_BYTES) {
+          this.parts.push(buf);
+          return;
+        }
+        for (const p of this.parts) this.droppedLines += countLines(p);
+        this.droppedLines += countLines(buf);
+        this.parts = [];
+      }
+      finish() {
+        const start2 = this.lineNo;
+        const envelope = this.envelope;
+        if (this.size > MAX_MESSAGE_BYTES) {
+          for (const p of this.parts) this.droppedLines += countLines(p);
+          this.lineNo += this.droppedLines;
+          this.out.push({ index: this.index++, raw: Buffer.alloc(0), envelope, line: start2, tooBig: this.size });
+          this.parts = [];
+          this.size = 0;
+          this.droppedLines = 0;
+          return;
+        }
+        const raw = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+        this.parts = [];
+        this.size = 0;
+        this.lineNo += countLines(raw);
+        if (envelope === null) {
+          if (raw.toString("latin1").trim() !== "") this.out.push({ index: this.index++, raw, envelope, line: start2 });
+          return;
+        }
+        this.out.push({ index: this.index++, raw: this.mboxrd ? unescapeMboxrd(raw) : raw, envelope, line: start2 });
+      }
+      /** `block` holds whole lines (or, after a flushed long line, starts inside one). */
+      scan(block) {
+        let segStart = 0;
+        let s = !this.midLine && block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
+        this.midLine = false;
+        while (s >= 0) {
+          let e = block.indexOf(NL, s);
+          if (e < 0) e = block.length;
+          const line = block.toString("latin1", s, block[e - 1] === 13 ? e - 1 : e);
+          if (isFromLine(line)) {
+            if (s > segStart) this.add(block.subarray(segStart, s));
+            if (this.envelope !== null || this.parts.length > 0) this.finish();
+            this.envelope = line;
+            this.lineNo++;
+            if (this.mboxrd === void 0) this.mboxrd = isMboxrdFromLine(line);
+            segStart = e + 1;
+          }
+          s = nextFromLine(block, e);
+        }
+        if (segStart < block.length) this.add(block.subarray(segStart));
+      }
+    };
+  }
+});
+
+// src/thread/input/sniff.ts
+function sniff(head2, name3) {
+  if (head2.length >= 2 && head2[0] === 31 && head2[1] === 139) return { layout: "gzip" };
+  if (head2.length === 0) return { problem: "empty file" };
+  const lines = head2.toString("latin1").split("\n", 200).map((l) => l.replace(/\r$/, ""));
+  const first2 = lines.findIndex((l) => l.trim() !== "");
+  if (first2 < 0) return { problem: "only blank lines" };
+  const isPatchName = /\.(patch|diff)$/i.test(name3);
+  if (isFromLine(lines[first2])) return { layout: "mbox", format: isPatchName ? "patch" : "mbox" };
+  if (isHeaderBlock(lines, first2)) return { layout: "mail", format: isPatchName ? "patch" : "eml" };
+  if (looksBinary(head2)) return { problem: "binary data, not a mailbox, mail, patch or archive text" };
+  if (DIFF_START.test(lines[first2])) return { layout: "diff", format: "patch" };
+  if (isArchiveText(lines, first2)) return { layout: "archive", format: "archive-text" };
+  if (lines.slice(first2, first2 + 20).some(isFromLine)) return { layout: "mbox", format: isPatchName ? "patch" : "mbox" };
+  if (isPatchName && lines.some((l) => DIFF_START.test(l))) return { layout: "diff", format: "patch" };
+  return { problem: "not a mailbox, mail, patch or archive text (no From_ line, mail headers or diff at the top)" };
+}
+function looksBinary(head2) {
+  const n = Math.min(head2.length, 8192);
+  let bad = 0;
+  for (let i2 = 0; i2 < n; i2++) {
+    const b2 = head2[i2];
+    if (b2 < 32 && b2 !== 9 && b2 !== 10 && b2 !== 13 && b2 !== 12 && b2 !== 27 || b2 === 127) bad++;
+  }
+  return bad * 20 > n;
+}
+function isHeaderBlock(lines, first2) {
+  if (/^(re|aw|sv|fwd?):/i.test(lines[first2])) return false;
+  let sawMailField = false;
+  for (let i2 = first2; i2 < lines.length; i2++) {
+    const l = lines[i2];
+    if (l === "") return sawMailField;
+    if (/^[ \t]/.test(l) && i2 > first2) continue;
+    if (!HEADER_LINE.test(l)) return false;
+    if (MAIL_HEADER.test(l)) sawMailField = true;
+  }
+  return sawMailField;
+}
+function isArchiveText(lines, first2) {
+  let i2 = first2 + 1;
+  while (i2 < lines.length && lines[i2].trim() === "") i2++;
+  const fields = /* @__PURE__ */ new Set();
+  for (; i2 < lines.length && lines[i2].trim() !== ""; i2++) {
+    if (!/^[A-Za-z][A-Za-z-]*:/.test(lines[i2])) return false;
+    const m = ARCHIVE_FIELD.exec(lines[i2]);
+    if (m) fields.add(m[1]);
+  }
+  return fields.has("From");
+}
+var SNIFF_BYTES, HEADER_LINE, MAIL_HEADER, DIFF_START, ARCHIVE_FIELD;
+var init_sniff = __esm({
+  "src/thread/input/sniff.ts"() {
+    "use strict";
+    init_from_line();
+    SNIFF_BYTES = 64 * 1024;
+    HEADER_LINE = /^[!-9;-~]+:/;
+    MAIL_HEADER = /^(from|date|subject|message-id|received|return-path|delivered-to|mime-version|content-type|to|in-reply-to|references|x-[a-z-]+):/i;
+    DIFF_START = /^(diff (--git |-)|Index: |--- \S|\+\+\+ \S|@@ -\d)/;
+    ARCHIVE_FIELD = /^(From|Date): ?\S/;
+  }
+});
+
+// src/thread/input/input-error.ts
+function describeFsError(err2) {
+  const code2 = err2?.code;
+  switch (code2) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ENOTDIR":
+      return "a part of the path is not a directory";
+    default:
+      return err2 instanceof Error ? err2.message : String(err2);
+  }
+}
+var UnreadableInput;
+var init_input_error = __esm({
+  "src/thread/input/input-error.ts"() {
+    "use strict";
+    UnreadableInput = class extends Error {
+      constructor(file, problem) {
+        super(`${file}: ${problem}`);
+        this.file = file;
+        this.problem = problem;
+        this.name = "UnreadableInput";
+      }
+      file;
+      problem;
+    };
+  }
+});
+
+// src/thread/input/read-input.ts
+import { createReadStream } from "node:fs";
+import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
+import { join as join5, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
+import { Readable, pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
+function inputLocation(path, opts) {
+  return path === "-" || opts.dir === void 0 ? path : resolve3(opts.dir, path);
+}
+function gunzipCap(opts) {
+  if (opts.maxGunzipBytes !== void 0) return opts.maxGunzipBytes;
+  const env = process.env.LKML_REPLAY_MAX_GUNZIP_BYTES;
+  const n = env === void 0 || env.trim() === "" ? NaN : Number(env);
+  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_MAX_GUNZIP_BYTES;
+}
+async function* readInputBatches(path, opts = {}) {
+  const file = path === "-" ? STDIN_NAME : path;
+  const at2 = inputLocation(path, opts);
+  if (path !== "-") {
+    const st = await stat2(at2).catch((err2) => {
+      throw new UnreadableInput(file, describeFsError(err2));
+    });
+    if (st.isDirectory()) {
+      for await (const m of readMaildir(at2, path)) yield [m];
+      return;
+    }
+    if (!st.isFile()) throw new UnreadableInput(file, "not a regular file");
+  }
+  const source = path === "-" ? opts.stdin ?? process.stdin : createReadStream(at2, { highWaterMark: READ_CHUNK_BYTES });
+  let chunks = guard(file, source);
+  let { head: head2, rest } = await peek(chunks);
+  let name3 = path;
+  let s = sniff(head2, name3);
+  if ("layout" in s && s.layout === "gzip") {
+    chunks = gunzip(file, rest, gunzipCap(opts));
+    ({ head: head2, rest } = await peek(chunks));
+    name3 = path.replace(/\.gz$/i, "");
+    s = sniff(head2, name3);
+  }
+  if ("problem" in s) throw new UnreadableInput(file, s.problem);
+  if (s.layout === "gzip") throw new UnreadableInput(file, "gzip inside gzip");
+  const { layout, format } = s;
+  let next = 0;
+  try {
+    if (layout === "mbox") {
+      const mboxrd = opts.mboxrd ?? (/\.mboxrd$/i.test(name3) ? true : void 0);
+      const splitter = new MboxSplitter(mboxrd === void 0 ? {} : { mboxrd });
+      const mails = (entries) => {
+        if (entries.length) next = entries[entries.length - 1].index + 1;
+        return entries.map(
+          (e) => e.tooBig === void 0 ? { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line, raw: e.raw } : { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line, raw: EMPTY, problem: tooBigProblem(e.tooBig) }
+        );
+      };
+      for await (const chunk of rest) {
+        const batch = mails(splitter.push(chunk));
+        if (batch.length) yield batch;
+      }
+      const last = mails(splitter.end());
+      if (last.length) yield last;
+      return;
+    }
+    const parts2 = [];
+    let size = 0;
+    for await (const c of rest) {
+      size += c.length;
+      if (size <= MAX_MESSAGE_BYTES) parts2.push(c);
+    }
+    const base2 = { file, index: 0, format, layout, orphan: false, line: 1 };
+    yield [size > MAX_MESSAGE_BYTES ? { ...base2, raw: EMPTY, problem: tooBigProblem(size) } : { ...base2, raw: Buffer.concat(parts2) }];
+  } catch (err2) {
+    if (!(err2 instanceof UnreadableInput)) throw err2;
+    yield [{ file, index: next, format, layout, raw: EMPTY, orphan: false, line: 1, problem: err2.problem }];
+  }
+}
+function tooBigProblem(size) {
+  return `message of ${mib(size)} is larger than the ${mib(MAX_MESSAGE_BYTES)} limit; skipped`;
+}
+function mib(bytes) {
+  return bytes >= 1024 ** 2 ? `${Math.floor(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
+}
+async function* readMaildir(dir, name3) {
+  const entries = [];
+  let isMaildir = false;
+  for (const sub of ["cur", "new"]) {
+    const names = await readdir3(join5(dir, sub)).catch(() => null);
+    if (names === null) continue;
+    isMaildir = true;
+    for (const n of names) if (!n.startsWith(".")) entries.push(join5(dir, sub, n));
+  }
+  if (!isMaildir) throw new UnreadableInput(name3, "is a directory but not a maildir (no cur/ or new/ folder)");
+  entries.sort((a, b2) => basename(a) < basename(b2) ? -1 : basename(a) > basename(b2) ? 1 : 0);
+  const root = await realpath2(dir).catch(() => dir);
+  let index = 0;
+  for (const p of entries) {
+    const base2 = { file: name3, index: index++, format: "maildir", layout: "mail", orphan: false, line: 1 };
+    const entryName = relative3(dir, p);
+    const entry = await maildirEntry(p, root);
+    if ("problem" in entry) {
+      yield { ...base2, raw: EMPTY, problem: `${entryName}: ${entry.problem}` };
+      continue;
+    }
+    try {
+      yield { ...base2, raw: await readFile2(entry.real) };
+    } catch (err2) {
+      yield { ...base2, raw: EMPTY, problem: `${entryName}: ${describeFsError(err2)}` };
+    }
+  }
+}
+async function maildirEntry(p, root) {
+  let real;
+  try {
+    real = await realpath2(p);
+  } catch (err2) {
+    return { problem: err2.code === "ELOOP" ? "symlink loop" : describeFsError(err2) };
+  }
+  const rel = relative3(root, real);
+  if (rel === "" || rel === ".." || rel.startsWith(".." + sep3) || isAbsolute2(rel)) return { problem: "a symlink to a file outside the maildir; not followed" };
+  const st = await stat2(real).catch(() => null);
+  if (!st?.isFile()) return { problem: "not a regular file" };
+  if (st.size > MAX_MESSAGE_BYTES) return { problem: tooBigProblem(st.size) };
+  return { real };
+}
+async function peek(source) {
+  const it = source[Symbol.asyncIterator]();
+  const got = [];
+  let n = 0;
+  let done = false;
+  let failed = null;
+  while (n < SNIFF_BYTES) {
+    let r;
+    try {
+      r = await it.next();
+    } catch (err2) {
+      if (n === 0) throw err2;
+      failed = err2;
+      done = true;
+      break;
+    }
+    if (r.done) {
+      done = true;
+      break;
+    }
+    got.push(r.value);
+    n += r.value.length;
+  }
+  const head2 = Buffer.concat(got);
+  async function* rest() {
+    if (head2.length) yield head2;
+    if (failed !== null) throw failed;
+    while (!done) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  return { head: head2, rest: rest() };
+}
+async function* guard(file, source) {
+  try {
+    for await (const c of source) yield typeof c === "string" ? Buffer.from(c) : c;
+  } catch (err2) {
+    throw new UnreadableInput(file, describeFsError(err2));
+  }
+}
+async function* gunzip(file, src, cap3) {
+  const out2 = pipeline(Readable.from(src), createGunzip(), () => {
+  });
+  let total = 0;
+  try {
+    for await (const c of out2) {
+      total += c.length;
+      if (total > cap3) {
+        out2.destroy();
+        throw new UnreadableInput(file, `decompresses to more than ${mib(cap3)} (the gzip cap; LKML_REPLAY_MAX_GUNZIP_BYTES raises it); stopped there`);
+      }
+      yield c;
+    }
+  } catch (err2) {
+    if (err2 instanceof UnreadableInput) throw err2;
+    if (err2.code === "Z_BUF_ERROR") throw new UnreadableInput(file, "the gzip data ends early (the file is cut short); read up to there");
+    throw new UnreadableInput(file, `bad gzip data (${err2 instanceof Error ? err2.message : String(err2)})`);
+  }
+}
+var DEFAULT_MAX_GUNZIP_BYTES, STDIN_NAME, READ_CHUNK_BYTES, EMPTY;
+var init_read_input = __esm({
+  "src/thread/input/read-input.ts"() {
+    "use strict";
+    init_mbox_split();
+    init_sniff();
+    init_input_error();
+    DEFAULT_MAX_GUNZIP_BYTES = 4 * 1024 ** 3;
+    STDIN_NAME = "<stdin>";
+    READ_CHUNK_BYTES = 128 * 1024;
+    EMPTY = Buffer.alloc(0);
   }
 });
 
@@ -43553,7 +45795,8 @@ function emptyView(depth) {
     nextSolid: [],
     nextHard: [],
     contextBefore: [],
-    hunkHeaders: /* @__PURE__ */ new Map()
+    hunkHeaders: /* @__PURE__ */ new Map(),
+    nbsp: null
   };
 }
 function buildViews(lines, depths = null) {
@@ -43611,10 +45854,14 @@ function isBlankText(s) {
   return s.trim() === "";
 }
 function tailAfter(lines, i2) {
+  const l = lines[i2];
   const t = lines[i2 + 1];
-  if (!t || t.depth >= lines[i2].depth || isBlankText(t.text)) return null;
+  if (!t || isBlankText(t.text)) return null;
   const after2 = lines[i2 + 2];
-  return !after2 || after2.depth === lines[i2].depth || isBlankText(after2.text) ? t : null;
+  const resumes = !after2 || after2.depth === l.depth || isBlankText(after2.text);
+  if (t.depth < l.depth) return resumes ? t : null;
+  if (t.depth === l.depth + 1 && /\S-$/.test(l.text) && /^[A-Za-z_]/.test(t.text) && resumes) return { ...t, text: ">" + t.text };
+  return null;
 }
 function viewOfText(lines) {
   const v = emptyView(0);
@@ -43630,6 +45877,12 @@ function viewOfText(lines) {
 function classify(v) {
   const { text, gapBefore } = v;
   const n = text.length;
+  for (let i2 = 0; i2 < n; i2++) {
+    if (text[i2].includes(NBSP)) {
+      text[i2] = text[i2].replaceAll(NBSP, " ");
+      (v.nbsp ??= /* @__PURE__ */ new Set()).add(i2);
+    }
+  }
   const kind = new Array(n);
   const nextText = (i2) => i2 + 1 < n && !gapBefore[i2 + 1] ? text[i2 + 1] : null;
   for (let i2 = 0; i2 < n; i2++) {
@@ -43642,19 +45895,19 @@ function classify(v) {
       if (c === "@" && isHunkHeaderStart(t) && (h = parseHunkHeader(t))) {
         k = 6 /* HunkHeader */;
         v.hunkHeaders.set(i2, h);
-      } else if (isScissorsLine(t)) k = 10 /* Scissors */;
+      } else if (isScissorsLine(t)) k = 11 /* Scissors */;
       else if (c === " ") k = 0 /* Context */;
-      else if (c === "+") k = 1 /* Added */;
+      else if (c === "+") k = isNewFileLine(t, i2 > 0 && !gapBefore[i2] ? text[i2 - 1] : null, nextText(i2)) ? 10 /* NewFileLine */ : 1 /* Added */;
       else if (c === "-") {
         const next = nextText(i2);
         if (t.startsWith("--- ") && next !== null && next.startsWith("+++ ")) k = 9 /* FilePair */;
-        else if ((t === "-- " || t === "--") && !continuesHunk(next)) k = 12 /* Signature */;
+        else if (isSeparator(t) && !continuesHunk(next)) k = 13 /* Signature */;
         else k = 2 /* Removed */;
       } else if (c === "\\") k = 3 /* NoNewline */;
       else if (c === "d" && GIT_DIFF.test(t)) k = 7 /* GitDiff */;
       else if (c === "I" && t.startsWith("Index: ") && /^={20,}\s*$/.test(nextText(i2) ?? ""))
         k = 8 /* CvsIndex */;
-      else if (isSnipLine(t)) k = 11 /* Snip */;
+      else if (isSnipLine(t)) k = 12 /* Snip */;
       else k = 5 /* Bare */;
     }
     kind[i2] = k;
@@ -43677,8 +45930,14 @@ function classify(v) {
   v.nextHard = nextHard;
   v.contextBefore = contextBefore;
 }
+function isNewFileLine(t, prev, next) {
+  return t.startsWith("+++ ") && t.length > 4 && !(prev !== null && prev.startsWith("--- ")) && next !== null && isHunkHeaderStart(next);
+}
 function isHardKind(k) {
-  return k === 6 /* HunkHeader */ || k === 7 /* GitDiff */ || k === 8 /* CvsIndex */ || k === 9 /* FilePair */ || k === 10 /* Scissors */ || k === 11 /* Snip */ || k === 12 /* Signature */;
+  return k === 6 /* HunkHeader */ || k === 7 /* GitDiff */ || k === 8 /* CvsIndex */ || k === 9 /* FilePair */ || k === 10 /* NewFileLine */ || k === 11 /* Scissors */ || k === 12 /* Snip */ || k === 13 /* Signature */;
+}
+function isSeparator(t) {
+  return t === "-- " || /^-{2,}[ \t]*$/.test(t);
 }
 function continuesHunk(next) {
   if (next === null) return false;
@@ -43689,9 +45948,9 @@ function isOpKind(k) {
   return k === 0 /* Context */ || k === 1 /* Added */ || k === 2 /* Removed */;
 }
 function isFileStartKind(k) {
-  return k === 7 /* GitDiff */ || k === 8 /* CvsIndex */ || k === 9 /* FilePair */;
+  return k === 7 /* GitDiff */ || k === 8 /* CvsIndex */ || k === 9 /* FilePair */ || k === 10 /* NewFileLine */;
 }
-var GIT_DIFF;
+var GIT_DIFF, NBSP;
 var init_view = __esm({
   "src/patch/view.ts"() {
     "use strict";
@@ -43699,6 +45958,7 @@ var init_view = __esm({
     init_scissors();
     init_junk();
     GIT_DIFF = /^diff (?:--git |--cc |--combined |--?[A-Za-z])/;
+    NBSP = " ";
   }
 });
 
@@ -43733,7 +45993,7 @@ function readFileHeader(v, i2) {
     i2 += 2;
     while (contiguous(i2) && kind[i2] !== 9 /* FilePair */ && CVS_PREAMBLE.test(text[i2]) && i2 - start2 < 12)
       i2++;
-  } else if (kind[i2] !== 9 /* FilePair */) {
+  } else if (kind[i2] !== 9 /* FilePair */ && kind[i2] !== 10 /* NewFileLine */) {
     return null;
   }
   const extended = [];
@@ -43743,7 +46003,7 @@ function readFileHeader(v, i2) {
   let renameTo = null;
   let newFile = false;
   let deletedFile = false;
-  while (contiguous(i2) && kind[i2] !== 9 /* FilePair */) {
+  while (contiguous(i2) && kind[i2] !== 9 /* FilePair */ && kind[i2] !== 10 /* NewFileLine */) {
     const t = text[i2];
     if (EXTENDED.test(t)) {
       extended.push(t);
@@ -43767,13 +46027,21 @@ function readFileHeader(v, i2) {
     } else break;
   }
   let hasFilePair = false;
+  let oldLineCut = false;
   let old = null;
   let neu = null;
-  if (contiguous(i2) && kind[i2] === 9 /* FilePair */) {
+  if (contiguous(i2) && kind[i2] === 10 /* NewFileLine */) {
+    hasFilePair = true;
+    oldLineCut = true;
+    const rawNew = pathOfFileLine(text[i2].slice(4));
+    [old, neu] = stripPrefixes(gitPaths ? gitPaths[0] : rawNew, rawNew, git);
+    if (newFile) old = null;
+    i2 += 1;
+  } else if (contiguous(i2) && kind[i2] === 9 /* FilePair */) {
     hasFilePair = true;
     const rawOld = pathOfFileLine(text[i2].slice(4));
     const rawNew = pathOfFileLine(text[i2 + 1].slice(4));
-    [old, neu] = stripPrefixes(rawOld, rawNew, git);
+    [old, neu] = withoutQuiltSuffix(stripPrefixes(rawOld, rawNew, git));
     const inIndex = (p) => p !== null && (indexPath === p || indexPath.endsWith("/" + p));
     if (indexPath) {
       if (inIndex(old)) old = indexPath;
@@ -43795,10 +46063,10 @@ function readFileHeader(v, i2) {
     if (newFile) old = null;
     if (deletedFile) neu = null;
   }
-  if (!git && indexPath === null && kind[start2] === 9 /* FilePair */) {
+  if (!git && indexPath === null && (kind[start2] === 9 /* FilePair */ || kind[start2] === 10 /* NewFileLine */)) {
     if (!(contiguous(i2) && kind[i2] === 6 /* HunkHeader */)) return null;
   }
-  return { old, new: neu, extended, binary: binary2, binaryData, git, hasFilePair, start: start2, next: i2, wrappedAt };
+  return { old, new: neu, extended, binary: binary2, binaryData, git, hasFilePair, oldLineCut, start: start2, next: i2, wrappedAt };
 }
 function readBinaryBlocks(v, i2, out2) {
   const { text, gapBefore } = v;
@@ -43878,6 +46146,11 @@ function parseGitDiffPaths(rest) {
   if (cut > 0) return [r.slice(0, cut), r.slice(cut + 1)];
   return null;
 }
+function withoutQuiltSuffix([old, neu]) {
+  if (old !== null && neu !== null && old.startsWith(neu + "~")) return [neu, neu];
+  if (old !== null && neu !== null && neu.startsWith(old + "~")) return [old, old];
+  return [old, neu];
+}
 function firstComponent(p) {
   const slash = p.indexOf("/");
   return slash > 0 ? [p.slice(0, slash), p.slice(slash + 1)] : null;
@@ -43911,7 +46184,10 @@ function overflowsInto(width, rest, minWidth = WRAP_WIDTH) {
   const firstWord = rest.trim().split(/\s+/)[0].length;
   return width >= minWidth && width <= WRAPPED_MAX && width + 1 + firstWord > WRAP_COLUMNS;
 }
-var WRAP_WIDTH, WRAPPED_MAX, WRAP_COLUMNS, HunkLines;
+function endsComplete(text) {
+  return /(?:[;{}]|\*\/)\s*$/.test(text);
+}
+var WRAP_WIDTH, WRAPPED_MAX, WRAP_COLUMNS, JOINED_MAX, GLUED_LINE, HunkLines;
 var init_hunk_lines = __esm({
   "src/patch/hunk-lines.ts"() {
     "use strict";
@@ -43919,6 +46195,8 @@ var init_hunk_lines = __esm({
     WRAP_WIDTH = 60;
     WRAPPED_MAX = 80;
     WRAP_COLUMNS = 72;
+    JOINED_MAX = 120;
+    GLUED_LINE = /^(?:\*\/|\}[;,]?|\{|[A-Za-z_]\w*(?:\(\))?;)$/;
     HunkLines = class {
       /**
        * `oldEmpty`: the header says the old side is empty (`@@ -0,0 ...`, a new file): a line that
@@ -43954,6 +46232,7 @@ var init_hunk_lines = __esm({
         if (!this.canTake(op)) return false;
         this.entries.push({ op, text, lineNo: this.v.lineNo[idx] });
         this.lastIdx = idx;
+        if (this.v.nbsp?.has(idx)) this.log("nbsp-replaced", idx, "no-break spaces (U+00A0) the mail client put for blanks read as spaces");
         if (op !== "+") this.old++;
         if (op !== "-") this.new++;
         return true;
@@ -43998,7 +46277,7 @@ var init_hunk_lines = __esm({
       /** A wrap breaks at a blank and eats it: the tail starts with text, never with a blank. */
       canJoin(rest) {
         const last = this.last;
-        return !!last && !last.noNewline && last.text !== "" && rest !== "" && !/^\s/.test(rest);
+        return !!last && !last.noNewline && last.text !== "" && rest !== "" && !/^\s/.test(rest) && last.text.length + 1 + rest.trimEnd().length <= JOINED_MAX;
       }
       /** Joins a wrapped tail back: the wrap ate the space at the break, or left it at the end. */
       joinWrapped(rest, idx) {
@@ -44011,16 +46290,37 @@ var init_hunk_lines = __esm({
        */
       joinQuotedTail(tail, depth) {
         if (this.joined?.has(tail.lineNo)) return true;
+        if (tail.depth > depth && this.last?.text.endsWith("-")) {
+          return this.join(tail.text, tail.lineNo, "a `->` the mail client broke after its `-` (the rest read as one more quote level) joined back", "");
+        }
+        if (endsComplete(this.last?.text ?? "")) return false;
         if (!this.wrapsInto(tail.text, 2 * depth)) return false;
         return this.join(tail.text.trim(), tail.lineNo, "tail of a quoted line re-wrapped without its quote marker joined back");
       }
-      join(rest, line, detail) {
+      /** `glue`: what the break ate (a space, unless the line kept it at its end). */
+      join(rest, line, detail, glue = /\s$/.test(this.last?.text ?? "") ? "" : " ") {
         if (this.joined?.has(line)) return true;
         const last = this.last;
         if (!last || last.noNewline || last.text === "") return false;
         (this.joined ??= /* @__PURE__ */ new Set()).add(line);
-        last.text = /\s$/.test(last.text) ? last.text + rest : `${last.text} ${rest}`;
+        last.text = last.text + glue + rest;
         this.repairs.push({ kind: "wrapped-line-joined", line, detail });
+        return true;
+      }
+      // A client that re-flows quoted lines (Claws Mail, KMail) can glue a line to the tail of the
+      // one before it: `+ * ... no object` / `extension. *` `/`, where the comment's closing `*` `/`
+      // was a context line of its own. A tail whose last word is a whole line of code (a comment's
+      // end, a brace, a one-word statement such as `break;`) is split there: the rest joins the
+      // line before, the word is a context line. Tried only when the counts come out right with it
+      // (readHunk).
+      joinWrappedSplittingGlue(rest, idx) {
+        const t = rest.trimEnd();
+        const cut = Math.max(t.lastIndexOf(" "), t.lastIndexOf("	"));
+        const word = cut > 0 ? t.slice(cut + 1) : "";
+        const before2 = cut > 0 ? t.slice(0, cut).trimEnd() : "";
+        if (before2 === "" || !GLUED_LINE.test(word) || !this.canTake(" ") || this.oldEmpty) return this.joinWrapped(rest, idx);
+        if (!this.joinWrapped(before2, idx) || !this.take(" ", word, idx)) return false;
+        this.log("glued-line-split", idx, `a client's re-wrap glued the context line \`${word}\` to the line before it: split again`);
         return true;
       }
       log(kind, idx, detail) {
@@ -44082,7 +46382,7 @@ function readHunk(v, headerIdx, start2, header, opts = { countsTrusted: true }) 
   const spaceContext = v.contextBefore[hard] - v.contextBefore[start2] > 0;
   let attempt = null;
   if (opts.countsTrusted) {
-    attempt = readByCounts(v, start2, header, !spaceContext, spaceContext) ?? readByCounts(v, start2, header, spaceContext, spaceContext);
+    attempt = spaceContext ? readByCounts(v, start2, header, false, true) ?? readByCounts(v, start2, header, false, true, true) ?? readByCounts(v, start2, header, true, true) : readByCounts(v, start2, header, true, false) ?? readByCounts(v, start2, header, false, false);
   }
   const recounted = !attempt && opts.countsTrusted;
   attempt ??= readByContent(v, start2, header, spaceContext);
@@ -44094,7 +46394,7 @@ function readHunk(v, headerIdx, start2, header, opts = { countsTrusted: true }) 
   const last = Math.max(lines.lastIdx, next - 1);
   return { hunk, repairs, next, last, snipLine };
 }
-function readByCounts(v, start2, h, bareIsContext, spaceContext) {
+function readByCounts(v, start2, h, bareIsContext, spaceContext, splitGlued = false) {
   const { text, kind, gapBefore, snipInGap } = v;
   const n = text.length;
   const lines = new HunkLines(v, h.oldStart === 0);
@@ -44112,8 +46412,11 @@ function readByCounts(v, start2, h, bareIsContext, spaceContext) {
         break;
       case 9 /* FilePair */:
       // `--- x` inside counted lines is a removed `-- x`, as git reads it
-      case 12 /* Signature */:
+      case 13 /* Signature */:
         ok = lines.take("-", t.slice(1), i2);
+        break;
+      case 10 /* NewFileLine */:
+        ok = lines.take("+", t.slice(1), i2);
         break;
       case 4 /* Blank */:
         ok = lines.takeBlank(i2);
@@ -44123,7 +46426,7 @@ function readByCounts(v, start2, h, bareIsContext, spaceContext) {
         break;
       case 5 /* Bare */:
         if (isJunkLine(t)) return null;
-        ok = bareIsContext ? lines.takeSpaceless(t, i2) : lines.joinWrapped(t, i2);
+        ok = bareIsContext ? lines.takeSpaceless(t, i2) : splitGlued ? lines.joinWrappedSplittingGlue(t, i2) : lines.joinWrapped(t, i2);
         break;
       default:
         return null;
@@ -44165,7 +46468,7 @@ function resumesHunk(v, i2, bareIsContext) {
 function endsHere(v, i2, tailWasGap) {
   const { kind, gapBefore, nextSolid } = v;
   if (i2 >= kind.length) return true;
-  if (gapBefore[i2] && !tailWasGap) return !!v.snipInGap[i2] || !resumesHunk(v, i2, true);
+  if (gapBefore[i2] && !tailWasGap) return true;
   const k = kind[i2];
   if (isOpKind(k)) return false;
   if (k === 4 /* Blank */) {
@@ -44230,7 +46533,7 @@ function readByContent(v, start2, h, spaceContext) {
     }
     i2++;
   }
-  if (i2 < n && !gapBefore[i2] && deficit() && (kind[i2] === 12 /* Signature */ || isJunkLine(text[i2]))) {
+  if (i2 < n && !gapBefore[i2] && deficit() && (kind[i2] === 13 /* Signature */ || isJunkLine(text[i2]))) {
     lines.log("trailing-junk-dropped", i2, `the hunk counts reached into ${JSON.stringify(text[i2])}; dropped`);
   }
   return { lines, next: i2 };
@@ -44250,7 +46553,7 @@ function snipAt(v, i2) {
   while (j < kind.length && kind[j] === 4 /* Blank */ && !(j > i2 && gapBefore[j])) j++;
   if (j >= kind.length) return 0;
   if (snipInGap[j]) return snipInGap[j];
-  return kind[j] === 11 /* Snip */ ? lineNo[j] : 0;
+  return kind[j] === 12 /* Snip */ ? lineNo[j] : 0;
 }
 var init_hunk_reader = __esm({
   "src/patch/hunk-reader.ts"() {
@@ -44320,7 +46623,7 @@ var init_tabs = __esm({
 function skipSeparators(v, i2) {
   const { kind } = v;
   let j = i2;
-  while (j < kind.length && (kind[j] === 4 /* Blank */ || kind[j] === 11 /* Snip */)) j++;
+  while (j < kind.length && (kind[j] === 4 /* Blank */ || kind[j] === 12 /* Snip */)) j++;
   if (j < kind.length && (kind[j] === 6 /* HunkHeader */ || isFileStartKind(kind[j]))) return j;
   return i2;
 }
@@ -44331,7 +46634,7 @@ function continuationAfterSnip(v, i2) {
   let snipLine = 0;
   while (j < n && kind[j] === 4 /* Blank */ && !(j > i2 && gapBefore[j])) j++;
   if (j < n && snipInGap[j]) snipLine = snipInGap[j];
-  else if (j < n && kind[j] === 11 /* Snip */) {
+  else if (j < n && kind[j] === 12 /* Snip */) {
     snipLine = lineNo[j];
     j++;
     while (j < n && kind[j] === 4 /* Blank */) j++;
@@ -44359,6 +46662,7 @@ function readDiff(v, start2) {
         binaryData: [],
         git: false,
         hasFilePair: false,
+        oldLineCut: false,
         start: i2,
         next: i2,
         wrappedAt: -1
@@ -44367,7 +46671,9 @@ function readDiff(v, start2) {
     if (!fh) break;
     const fileRepairs = [];
     const hunks = readHunks(v, fh.next, fileRepairs);
-    if (headerless && (hunks.hunks.length === 0 || !hunks.hunks.some((h) => h.added + h.removed > 0))) break;
+    const changes = hunks.hunks.some((h) => h.added + h.removed > 0);
+    if ((headerless || fh.oldLineCut) && !changes) break;
+    if (hunks.hunks.length === 0 && (v.depth > 0 || !fh.binary && fh.extended.every((e) => e.startsWith("index ")))) break;
     const file = {
       old: fh.old,
       new: fh.new,
@@ -44381,6 +46687,13 @@ function readDiff(v, start2) {
         kind: "header-synthesised",
         line: v.lineNo[i2],
         detail: "hunks without a ---/+++ file header: the file is unknown"
+      });
+    }
+    if (fh.oldLineCut) {
+      fileRepairs.push({
+        kind: "header-synthesised",
+        line: v.lineNo[fh.next - 1],
+        detail: `the --- line of the file pair was cut: its old side taken as ${fh.old ?? "/dev/null"}`
       });
     }
     if (fh.wrappedAt >= 0) {
@@ -44640,7 +46953,7 @@ function findInView(v, patchBreakLine = Infinity) {
   let i2 = 0;
   while (i2 < v.text.length) {
     const k = v.kind[i2];
-    if (k === 10 /* Scissors */) {
+    if (k === 11 /* Scissors */) {
       scissorsOpen = !(scissorsOpen && diffSinceCut);
       diffSinceCut = false;
       i2++;
@@ -44703,6 +47016,44 @@ function diffIdentity(files) {
   const parts2 = files.map(fileDigest).sort();
   return sha1(parts2.join("\n"));
 }
+function fileChanges(files) {
+  return files.map((f) => {
+    const lines = [];
+    for (const hunk of f.hunks) for (const l of hunk.lines) if (l.op !== " ") lines.push(lineHash(l.op + l.text.replace(/\s+/g, "")));
+    return { paths: f.headerless ? null : `${f.old ?? "/dev/null"}\0${f.new ?? "/dev/null"}`, lines };
+  });
+}
+function lineHash(s) {
+  let h = 2166136261;
+  for (let i2 = 0; i2 < s.length; i2++) h = Math.imul(h ^ s.charCodeAt(i2), 16777619);
+  return h | 0;
+}
+function isSubsequence(part, whole) {
+  let j = 0;
+  for (let i2 = 0; i2 < part.length; i2++) {
+    while (j < whole.length && whole[j] !== part[i2]) j++;
+    if (j === whole.length) return false;
+    j++;
+  }
+  return true;
+}
+function isQuotedPartOf(part, whole) {
+  let changes = 0;
+  for (const f of part) {
+    if (f.lines.length === 0) continue;
+    changes += f.lines.length;
+    if (f.paths === null) {
+      if (!whole.some((w) => isSubsequence(f.lines, w.lines))) return false;
+      continue;
+    }
+    const at2 = whole.findIndex((w) => w.paths === f.paths);
+    if (at2 < 0) return false;
+    if (isSubsequence(f.lines, whole[at2].lines)) continue;
+    const onwards = whole.slice(at2).flatMap((w) => Array.from(w.lines));
+    if (!isSubsequence(f.lines, onwards)) return false;
+  }
+  return changes > 0;
+}
 var NOT_IDENTITY, sha1;
 var init_identity = __esm({
   "src/patch/identity.ts"() {
@@ -44743,466 +47094,32 @@ var init_patch = __esm({
   }
 });
 
-// src/thread/from-line.ts
-function isFromLine(line) {
-  if (line.length < 20 || !line.startsWith("From ")) return false;
-  let last = null;
-  TIME_THEN_YEAR.lastIndex = 5;
-  for (let m = TIME_THEN_YEAR.exec(line); m; m = TIME_THEN_YEAR.exec(line)) last = m;
-  if (!last) return false;
-  return Number(last[4]) > 90;
+// src/util/js-space.ts
+function isJsSpace(c) {
+  if (c <= 32) return c === 32 || c >= 9 && c <= 13;
+  if (c < 160) return false;
+  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 }
-function isMboxrdFromLine(line) {
-  return line.startsWith("From mboxrd@z ");
+function lastNonSpace(s) {
+  let i2 = s.length - 1;
+  while (i2 >= 0 && isJsSpace(s.charCodeAt(i2))) i2--;
+  return i2;
 }
-var TIME_THEN_YEAR;
-var init_from_line = __esm({
-  "src/thread/from-line.ts"() {
-    "use strict";
-    TIME_THEN_YEAR = /(\d)\d?:(\d\d):(\d\d)\s+(\d+)/g;
-  }
-});
-
-// src/thread/mbox-split.ts
-function countLines(raw) {
-  const len = raw.length;
-  let n = 0;
+function firstNonSpace(s) {
   let i2 = 0;
-  const lead = Math.min(len, 4 - (raw.byteOffset & 3) & 3);
-  for (; i2 < lead; i2++) if (raw[i2] === NL) n++;
-  const words = len - i2 >>> 2;
-  if (words > 0) {
-    const u32 = new Uint32Array(raw.buffer, raw.byteOffset + i2, words);
-    for (let k = 0; k < words; k++) {
-      const x = u32[k] ^ 168430090;
-      const t = ~((x & 2139062143) + 2139062143 | x) & 2155905152;
-      if (t !== 0) n += Math.imul(t >>> 7, 16843009) >>> 24;
-    }
-    i2 += words * 4;
-  }
-  for (; i2 < len; i2++) if (raw[i2] === NL) n++;
-  return n;
+  while (i2 < s.length && isJsSpace(s.charCodeAt(i2))) i2++;
+  return i2;
 }
-function nextFromLine(block, from) {
-  const i2 = block.indexOf(FROM_AT_LINE_START, from);
-  return i2 < 0 ? -1 : i2 + 1;
+function isBlank2(s) {
+  return lastNonSpace(s) < 0;
 }
-function unescapeMboxrd(raw) {
-  let out2 = null;
-  let copied = 0;
-  for (let i2 = raw.indexOf(QUOTED_FROM); i2 >= 0; i2 = raw.indexOf(QUOTED_FROM, i2 + QUOTED_FROM.length)) {
-    let p = i2;
-    while (p > 0 && raw[p - 1] === GT) p--;
-    if (p === 0 || raw[p - 1] === NL) {
-      (out2 ??= []).push(raw.subarray(copied, p));
-      copied = p + 1;
-    }
-  }
-  if (out2 === null) return raw;
-  out2.push(raw.subarray(copied));
-  return Buffer.concat(out2);
-}
-var MAX_MESSAGE_BYTES, NL, GT, FROM_AT_LINE_START, FROM, QUOTED_FROM, MboxSplitter;
-var init_mbox_split = __esm({
-  "src/thread/mbox-split.ts"() {
+var init_js_space = __esm({
+  "src/util/js-space.ts"() {
     "use strict";
-    init_from_line();
-    MAX_MESSAGE_BYTES = 64 * 1024 ** 2;
-    NL = 10;
-    GT = 62;
-    FROM_AT_LINE_START = Buffer.from("\nFrom ");
-    FROM = Buffer.from("From ");
-    QUOTED_FROM = Buffer.from(">From ");
-    MboxSplitter = class {
-      mboxrd;
-      index = 0;
-      envelope = null;
-      parts = [];
-      /** The unfinished last line of the chunks so far. */
-      carry = [];
-      carryBytes = 0;
-      // Messages are contiguous: the next one starts where this one's lines end.
-      lineNo = 1;
-      // Bytes of the message being read, and the lines of what was dropped once it got too big.
-      size = 0;
-      droppedLines = 0;
-      // The block being scanned starts inside a line (a line longer than the cap was flushed).
-      midLine = false;
-      out = [];
-      constructor(opts = {}) {
-        this.mboxrd = opts.mboxrd;
-      }
-      push(chunk) {
-        const lastNl = chunk.lastIndexOf(NL);
-        if (lastNl < 0) {
-          this.carry.push(chunk);
-          this.carryBytes += chunk.length;
-          if (this.carryBytes > MAX_MESSAGE_BYTES) {
-            for (const c of this.carry) this.add(c);
-            this.carry = [];
-            this.carryBytes = 0;
-            this.midLine = true;
-          }
-          return this.take();
-        }
-        let from = 0;
-        if (this.carry.length) {
-          from = chunk.indexOf(NL) + 1;
-          this.carry.push(chunk.subarray(0, from));
-          this.scan(Buffer.concat(this.carry));
-        }
-        if (from <= lastNl) this.scan(chunk.subarray(from, lastNl + 1));
-        this.carry = lastNl + 1 < chunk.length ? [chunk.subarray(lastNl + 1)] : [];
-        this.carryBytes = this.carry.length ? this.carry[0].length : 0;
-        return this.take();
-      }
-      end() {
-        if (this.carry.length) this.scan(Buffer.concat(this.carry));
-        this.carry = [];
-        if (this.envelope !== null || this.parts.length > 0) this.finish();
-        return this.take();
-      }
-      take() {
-        const done = this.out;
-        if (done.length) this.out = [];
-        return done;
-      }
-      add(buf) {
-        this.size += buf.length;
-        if (this.size <= MAX_MESSAGE_BYTES) {
-          this.parts.push(buf);
-          return;
-        }
-        for (const p of this.parts) this.droppedLines += countLines(p);
-        this.droppedLines += countLines(buf);
-        this.parts = [];
-      }
-      finish() {
-        const start2 = this.lineNo;
-        const envelope = this.envelope;
-        if (this.size > MAX_MESSAGE_BYTES) {
-          for (const p of this.parts) this.droppedLines += countLines(p);
-          this.lineNo += this.droppedLines;
-          this.out.push({ index: this.index++, raw: Buffer.alloc(0), envelope, line: start2, tooBig: this.size });
-          this.parts = [];
-          this.size = 0;
-          this.droppedLines = 0;
-          return;
-        }
-        const raw = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
-        this.parts = [];
-        this.size = 0;
-        this.lineNo += countLines(raw);
-        if (envelope === null) {
-          if (raw.toString("latin1").trim() !== "") this.out.push({ index: this.index++, raw, envelope, line: start2 });
-          return;
-        }
-        this.out.push({ index: this.index++, raw: this.mboxrd ? unescapeMboxrd(raw) : raw, envelope, line: start2 });
-      }
-      /** `block` holds whole lines (or, after a flushed long line, starts inside one). */
-      scan(block) {
-        let segStart = 0;
-        let s = !this.midLine && block.subarray(0, FROM.length).equals(FROM) ? 0 : nextFromLine(block, 0);
-        this.midLine = false;
-        while (s >= 0) {
-          let e = block.indexOf(NL, s);
-          if (e < 0) e = block.length;
-          const line = block.toString("latin1", s, block[e - 1] === 13 ? e - 1 : e);
-          if (isFromLine(line)) {
-            if (s > segStart) this.add(block.subarray(segStart, s));
-            if (this.envelope !== null || this.parts.length > 0) this.finish();
-            this.envelope = line;
-            this.lineNo++;
-            if (this.mboxrd === void 0) this.mboxrd = isMboxrdFromLine(line);
-            segStart = e + 1;
-          }
-          s = nextFromLine(block, e);
-        }
-        if (segStart < block.length) this.add(block.subarray(segStart));
-      }
-    };
   }
 });
 
-// src/thread/sniff.ts
-function sniff(head2, name3) {
-  if (head2.length >= 2 && head2[0] === 31 && head2[1] === 139) return { layout: "gzip" };
-  if (head2.length === 0) return { problem: "empty file" };
-  const lines = head2.toString("latin1").split("\n", 200).map((l) => l.replace(/\r$/, ""));
-  const first2 = lines.findIndex((l) => l.trim() !== "");
-  if (first2 < 0) return { problem: "only blank lines" };
-  const isPatchName = /\.(patch|diff)$/i.test(name3);
-  if (isFromLine(lines[first2])) return { layout: "mbox", format: isPatchName ? "patch" : "mbox" };
-  if (isHeaderBlock(lines, first2)) return { layout: "mail", format: isPatchName ? "patch" : "eml" };
-  if (looksBinary(head2)) return { problem: "binary data, not a mailbox, mail, patch or archive text" };
-  if (DIFF_START.test(lines[first2])) return { layout: "diff", format: "patch" };
-  if (isArchiveText(lines, first2)) return { layout: "archive", format: "archive-text" };
-  if (lines.slice(first2, first2 + 20).some(isFromLine)) return { layout: "mbox", format: isPatchName ? "patch" : "mbox" };
-  if (isPatchName && lines.some((l) => DIFF_START.test(l))) return { layout: "diff", format: "patch" };
-  return { problem: "not a mailbox, mail, patch or archive text (no From_ line, mail headers or diff at the top)" };
-}
-function looksBinary(head2) {
-  const n = Math.min(head2.length, 8192);
-  let bad = 0;
-  for (let i2 = 0; i2 < n; i2++) {
-    const b2 = head2[i2];
-    if (b2 < 32 && b2 !== 9 && b2 !== 10 && b2 !== 13 && b2 !== 12 && b2 !== 27 || b2 === 127) bad++;
-  }
-  return bad * 20 > n;
-}
-function isHeaderBlock(lines, first2) {
-  if (/^(re|aw|sv|fwd?):/i.test(lines[first2])) return false;
-  let sawMailField = false;
-  for (let i2 = first2; i2 < lines.length; i2++) {
-    const l = lines[i2];
-    if (l === "") return sawMailField;
-    if (/^[ \t]/.test(l) && i2 > first2) continue;
-    if (!HEADER_LINE.test(l)) return false;
-    if (MAIL_HEADER.test(l)) sawMailField = true;
-  }
-  return sawMailField;
-}
-function isArchiveText(lines, first2) {
-  let i2 = first2 + 1;
-  while (i2 < lines.length && lines[i2].trim() === "") i2++;
-  const fields = /* @__PURE__ */ new Set();
-  for (; i2 < lines.length && lines[i2].trim() !== ""; i2++) {
-    if (!/^[A-Za-z][A-Za-z-]*:/.test(lines[i2])) return false;
-    const m = ARCHIVE_FIELD.exec(lines[i2]);
-    if (m) fields.add(m[1]);
-  }
-  return fields.has("From");
-}
-var SNIFF_BYTES, HEADER_LINE, MAIL_HEADER, DIFF_START, ARCHIVE_FIELD;
-var init_sniff = __esm({
-  "src/thread/sniff.ts"() {
-    "use strict";
-    init_from_line();
-    SNIFF_BYTES = 64 * 1024;
-    HEADER_LINE = /^[!-9;-~]+:/;
-    MAIL_HEADER = /^(from|date|subject|message-id|received|return-path|delivered-to|mime-version|content-type|to|in-reply-to|references|x-[a-z-]+):/i;
-    DIFF_START = /^(diff (--git |-)|Index: |--- \S|\+\+\+ \S|@@ -\d)/;
-    ARCHIVE_FIELD = /^(From|Date): ?\S/;
-  }
-});
-
-// src/thread/input-error.ts
-function describeFsError(err2) {
-  const code2 = err2?.code;
-  switch (code2) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "ENOTDIR":
-      return "a part of the path is not a directory";
-    default:
-      return err2 instanceof Error ? err2.message : String(err2);
-  }
-}
-var UnreadableInput;
-var init_input_error = __esm({
-  "src/thread/input-error.ts"() {
-    "use strict";
-    UnreadableInput = class extends Error {
-      constructor(file, problem) {
-        super(`${file}: ${problem}`);
-        this.file = file;
-        this.problem = problem;
-        this.name = "UnreadableInput";
-      }
-      file;
-      problem;
-    };
-  }
-});
-
-// src/thread/read-input.ts
-import { createReadStream } from "node:fs";
-import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
-import { join as join5, basename, relative as relative3, isAbsolute as isAbsolute2, sep as sep3 } from "node:path";
-import { Readable, pipeline } from "node:stream";
-import { createGunzip } from "node:zlib";
-function gunzipCap(opts) {
-  if (opts.maxGunzipBytes !== void 0) return opts.maxGunzipBytes;
-  const env = process.env.LKML_REPLAY_MAX_GUNZIP_BYTES;
-  const n = env === void 0 || env.trim() === "" ? NaN : Number(env);
-  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_MAX_GUNZIP_BYTES;
-}
-async function* readInputBatches(path, opts = {}) {
-  const file = path === "-" ? STDIN_NAME : path;
-  if (path !== "-") {
-    const st = await stat2(path).catch((err2) => {
-      throw new UnreadableInput(file, describeFsError(err2));
-    });
-    if (st.isDirectory()) {
-      for await (const m of readMaildir(path)) yield [m];
-      return;
-    }
-    if (!st.isFile()) throw new UnreadableInput(file, "not a regular file");
-  }
-  const source = path === "-" ? opts.stdin ?? process.stdin : createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
-  let chunks = guard(file, source);
-  let { head: head2, rest } = await peek(chunks);
-  let name3 = path;
-  let s = sniff(head2, name3);
-  if ("layout" in s && s.layout === "gzip") {
-    chunks = gunzip(file, rest, gunzipCap(opts));
-    ({ head: head2, rest } = await peek(chunks));
-    name3 = path.replace(/\.gz$/i, "");
-    s = sniff(head2, name3);
-  }
-  if ("problem" in s) throw new UnreadableInput(file, s.problem);
-  if (s.layout === "gzip") throw new UnreadableInput(file, "gzip inside gzip");
-  const { layout, format } = s;
-  let next = 0;
-  try {
-    if (layout === "mbox") {
-      const mboxrd = opts.mboxrd ?? (/\.mboxrd$/i.test(name3) ? true : void 0);
-      const splitter = new MboxSplitter(mboxrd === void 0 ? {} : { mboxrd });
-      const mails = (entries) => {
-        if (entries.length) next = entries[entries.length - 1].index + 1;
-        return entries.map(
-          (e) => e.tooBig === void 0 ? { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line, raw: e.raw } : { file, index: e.index, format, layout, orphan: e.envelope === null, line: e.line, raw: EMPTY, problem: tooBigProblem(e.tooBig) }
-        );
-      };
-      for await (const chunk of rest) {
-        const batch = mails(splitter.push(chunk));
-        if (batch.length) yield batch;
-      }
-      const last = mails(splitter.end());
-      if (last.length) yield last;
-      return;
-    }
-    const parts2 = [];
-    let size = 0;
-    for await (const c of rest) {
-      size += c.length;
-      if (size <= MAX_MESSAGE_BYTES) parts2.push(c);
-    }
-    const base2 = { file, index: 0, format, layout, orphan: false, line: 1 };
-    yield [size > MAX_MESSAGE_BYTES ? { ...base2, raw: EMPTY, problem: tooBigProblem(size) } : { ...base2, raw: Buffer.concat(parts2) }];
-  } catch (err2) {
-    if (!(err2 instanceof UnreadableInput)) throw err2;
-    yield [{ file, index: next, format, layout, raw: EMPTY, orphan: false, line: 1, problem: err2.problem }];
-  }
-}
-function tooBigProblem(size) {
-  return `message of ${mib(size)} is larger than the ${mib(MAX_MESSAGE_BYTES)} limit; skipped`;
-}
-function mib(bytes) {
-  return bytes >= 1024 ** 2 ? `${Math.floor(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
-}
-async function* readMaildir(dir) {
-  const entries = [];
-  let isMaildir = false;
-  for (const sub of ["cur", "new"]) {
-    const names = await readdir3(join5(dir, sub)).catch(() => null);
-    if (names === null) continue;
-    isMaildir = true;
-    for (const n of names) if (!n.startsWith(".")) entries.push(join5(dir, sub, n));
-  }
-  if (!isMaildir) throw new UnreadableInput(dir, "is a directory but not a maildir (no cur/ or new/ folder)");
-  entries.sort((a, b2) => basename(a) < basename(b2) ? -1 : basename(a) > basename(b2) ? 1 : 0);
-  const root = await realpath2(dir).catch(() => dir);
-  let index = 0;
-  for (const p of entries) {
-    const base2 = { file: dir, index: index++, format: "maildir", layout: "mail", orphan: false, line: 1 };
-    const name3 = relative3(dir, p);
-    const entry = await maildirEntry(p, root);
-    if ("problem" in entry) {
-      yield { ...base2, raw: EMPTY, problem: `${name3}: ${entry.problem}` };
-      continue;
-    }
-    try {
-      yield { ...base2, raw: await readFile2(entry.real) };
-    } catch (err2) {
-      yield { ...base2, raw: EMPTY, problem: `${name3}: ${describeFsError(err2)}` };
-    }
-  }
-}
-async function maildirEntry(p, root) {
-  let real;
-  try {
-    real = await realpath2(p);
-  } catch (err2) {
-    return { problem: err2.code === "ELOOP" ? "symlink loop" : describeFsError(err2) };
-  }
-  const rel = relative3(root, real);
-  if (rel === "" || rel === ".." || rel.startsWith(".." + sep3) || isAbsolute2(rel)) return { problem: "a symlink to a file outside the maildir; not followed" };
-  const st = await stat2(real).catch(() => null);
-  if (!st?.isFile()) return { problem: "not a regular file" };
-  if (st.size > MAX_MESSAGE_BYTES) return { problem: tooBigProblem(st.size) };
-  return { real };
-}
-async function peek(source) {
-  const it = source[Symbol.asyncIterator]();
-  const got = [];
-  let n = 0;
-  let done = false;
-  while (n < SNIFF_BYTES) {
-    const r = await it.next();
-    if (r.done) {
-      done = true;
-      break;
-    }
-    got.push(r.value);
-    n += r.value.length;
-  }
-  const head2 = Buffer.concat(got);
-  async function* rest() {
-    if (head2.length) yield head2;
-    while (!done) {
-      const r = await it.next();
-      if (r.done) return;
-      yield r.value;
-    }
-  }
-  return { head: head2, rest: rest() };
-}
-async function* guard(file, source) {
-  try {
-    for await (const c of source) yield typeof c === "string" ? Buffer.from(c) : c;
-  } catch (err2) {
-    throw new UnreadableInput(file, describeFsError(err2));
-  }
-}
-async function* gunzip(file, src, cap3) {
-  const out2 = pipeline(Readable.from(src), createGunzip(), () => {
-  });
-  let total = 0;
-  try {
-    for await (const c of out2) {
-      total += c.length;
-      if (total > cap3) {
-        out2.destroy();
-        throw new UnreadableInput(file, `decompresses to more than ${mib(cap3)} (the gzip cap; LKML_REPLAY_MAX_GUNZIP_BYTES raises it); stopped there`);
-      }
-      yield c;
-    }
-  } catch (err2) {
-    if (err2 instanceof UnreadableInput) throw err2;
-    throw new UnreadableInput(file, `bad gzip data (${err2 instanceof Error ? err2.message : String(err2)})`);
-  }
-}
-var DEFAULT_MAX_GUNZIP_BYTES, STDIN_NAME, READ_CHUNK_BYTES, EMPTY;
-var init_read_input = __esm({
-  "src/thread/read-input.ts"() {
-    "use strict";
-    init_mbox_split();
-    init_sniff();
-    init_input_error();
-    DEFAULT_MAX_GUNZIP_BYTES = 4 * 1024 ** 3;
-    STDIN_NAME = "<stdin>";
-    READ_CHUNK_BYTES = 128 * 1024;
-    EMPTY = Buffer.alloc(0);
-  }
-});
-
-// src/thread/quote-depth.ts
+// src/thread/message/quote-depth.ts
 function markersEnd(s, i2) {
   markerDepth = 0;
   if (s.charCodeAt(i2) !== GT2) return i2;
@@ -45236,10 +47153,16 @@ function splitQuoted(body2) {
   }
   return out2;
 }
+function depthsWithText(lines) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const l of lines) if (!isBlank2(l.text)) out2.add(l.depth);
+  return out2;
+}
 var GT2, SPACE, TAB, markerDepth, CR;
 var init_quote_depth = __esm({
-  "src/thread/quote-depth.ts"() {
+  "src/thread/message/quote-depth.ts"() {
     "use strict";
+    init_js_space();
     GT2 = 62;
     SPACE = 32;
     TAB = 9;
@@ -57029,32 +58952,7 @@ var require_mime_node = __commonJS({
   }
 });
 
-// src/thread/js-space.ts
-function isJsSpace(c) {
-  if (c <= 32) return c === 32 || c >= 9 && c <= 13;
-  if (c < 160) return false;
-  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
-}
-function lastNonSpace(s) {
-  let i2 = s.length - 1;
-  while (i2 >= 0 && isJsSpace(s.charCodeAt(i2))) i2--;
-  return i2;
-}
-function firstNonSpace(s) {
-  let i2 = 0;
-  while (i2 < s.length && isJsSpace(s.charCodeAt(i2))) i2++;
-  return i2;
-}
-function isBlank2(s) {
-  return lastNonSpace(s) < 0;
-}
-var init_js_space = __esm({
-  "src/thread/js-space.ts"() {
-    "use strict";
-  }
-});
-
-// src/thread/message-ids.ts
+// src/thread/mime/message-ids.ts
 import { createHash as createHash5 } from "node:crypto";
 function idsIn(value) {
   if (!value) return [];
@@ -57087,7 +58985,7 @@ function synthesiseId(...content) {
 }
 var LT, GT3;
 var init_message_ids = __esm({
-  "src/thread/message-ids.ts"() {
+  "src/thread/mime/message-ids.ts"() {
     "use strict";
     init_js_space();
     LT = 60;
@@ -72749,7 +74647,7 @@ var init_esm7 = __esm({
   }
 });
 
-// src/thread/mailparser-headers.ts
+// src/thread/mime/mailparser-headers.ts
 function processHeaders(lines) {
   return headerDecoder.processHeaders(lines);
 }
@@ -72763,7 +74661,7 @@ function firstPerson(a) {
 }
 var PARSER_OPTIONS, headerDecoder;
 var init_mailparser_headers = __esm({
-  "src/thread/mailparser-headers.ts"() {
+  "src/thread/mime/mailparser-headers.ts"() {
     "use strict";
     init_esm7();
     PARSER_OPTIONS = {
@@ -72776,9 +74674,74 @@ var init_mailparser_headers = __esm({
   }
 });
 
-// src/thread/lean-mailparser.ts
+// src/thread/mime/flowed.ts
+function decodeFlowed(text, delSp) {
+  const lines = text.split(/\r?\n/);
+  const out2 = [];
+  let parts2 = [];
+  let length = 0;
+  let blank2 = true;
+  let depth = 0;
+  let prefix = "";
+  let inHunk = false;
+  const push = (piece) => {
+    if (piece === "") return;
+    parts2.push(piece);
+    length += piece.length;
+    if (blank2 && !/^[ \t]*$/.test(piece)) blank2 = false;
+  };
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    let d = 0;
+    while (line.charCodeAt(d) === GT4) d++;
+    const prefixLength = d && line.charCodeAt(d) === SPACE2 ? d + 1 : d;
+    const content = line.slice(prefixLength);
+    const last = parts2.length ? parts2[parts2.length - 1] : "";
+    const hard = length === 3 && parts2.join("") === "-- " || inHunk && blank2;
+    if (d === depth && last.endsWith(" ") && !hard) {
+      if (delSp) {
+        parts2.pop();
+        length -= last.length;
+        push(last.slice(0, -1));
+        push(content);
+      } else {
+        push(d ? content : content.replace(/^ /, ""));
+      }
+      continue;
+    }
+    if (i2 > 0) out2.push(prefix + parts2.join(""));
+    parts2 = [];
+    length = 0;
+    blank2 = true;
+    depth = d;
+    prefix = line.slice(0, prefixLength);
+    push(content);
+    inHunk = hunkGoesOn(inHunk, d === 0 && content.startsWith(" ") ? content.slice(1) : content);
+  }
+  if (length || prefix) out2.push(prefix + parts2.join(""));
+  return out2.join("\n").replace(/^ /gm, "");
+}
+function hunkGoesOn(inHunk, text) {
+  if (text.startsWith("@@ -")) return true;
+  if (!inHunk) return false;
+  const c = text.charCodeAt(0);
+  return text === "" || c === SPACE2 || c === PLUS || c === MINUS || c === BACKSLASH;
+}
+var GT4, SPACE2, PLUS, MINUS, BACKSLASH;
+var init_flowed = __esm({
+  "src/thread/mime/flowed.ts"() {
+    "use strict";
+    GT4 = 62;
+    SPACE2 = 32;
+    PLUS = 43;
+    MINUS = 45;
+    BACKSLASH = 92;
+  }
+});
+
+// src/thread/mime/lean-mailparser.ts
 function leanParse(raw, keep, rootKeys) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const parser = new LeanMailParser(rootKeys);
     const out2 = { attachments: [], text: void 0 };
     let settled = false;
@@ -72819,7 +74782,7 @@ function leanParse(raw, keep, rootKeys) {
     parser.on("end", () => {
       if (settled) return;
       settled = true;
-      resolve4(out2);
+      resolve5(out2);
     });
     parser.end(raw);
     function buffer(a, next) {
@@ -72836,30 +74799,43 @@ function leanParse(raw, keep, rootKeys) {
     }
   });
 }
-var ALL_ROOT_KEYS, MIME_ROOT_KEYS, base, OPTIONS, LeanMailParser;
+var ALL_ROOT_KEYS, MIME_ROOT_KEYS, base, OPTIONS2, LeanMailParser;
 var init_lean_mailparser = __esm({
-  "src/thread/lean-mailparser.ts"() {
+  "src/thread/mime/lean-mailparser.ts"() {
     "use strict";
     init_esm7();
     init_mailparser_headers();
+    init_flowed();
     ALL_ROOT_KEYS = /* @__PURE__ */ new Set(["from", "subject", "message-id", "in-reply-to", "references", "content-type", "content-id"]);
     MIME_ROOT_KEYS = /* @__PURE__ */ new Set(["content-type", "content-id"]);
     base = mail_parser_default.prototype;
-    OPTIONS = { ...PARSER_OPTIONS, checksumAlgo: false };
+    OPTIONS2 = { ...PARSER_OPTIONS, checksumAlgo: false };
     LeanMailParser = class extends mail_parser_default {
       #decodingRoot = false;
       #rootKeys;
+      /** Text nodes sent format=flowed: undone here (flowed.ts), not by mailparser. */
+      #flowed = [];
       constructor(rootKeys) {
-        super(OPTIONS);
+        super(OPTIONS2);
         this.#rootKeys = rootKeys;
       }
       createNode(node) {
         this.#decodingRoot = node.root;
         try {
-          return base.createNode.call(this, node);
+          const made = base.createNode.call(this, node);
+          if (node.flowed) {
+            this.#flowed.push({ node: made, delSp: node.delSp });
+            node.flowed = false;
+          }
+          return made;
         } finally {
           this.#decodingRoot = false;
         }
+      }
+      getTextContent() {
+        for (const f of this.#flowed) if (typeof f.node.textContent === "string") f.node.textContent = decodeFlowed(f.node.textContent, f.delSp);
+        this.#flowed.length = 0;
+        return base.getTextContent.call(this);
       }
       processHeaders(lines) {
         return base.processHeaders.call(this, this.#decodingRoot ? lines.filter((l) => this.#rootKeys.has(l.key)) : lines);
@@ -72868,7 +74844,7 @@ var init_lean_mailparser = __esm({
   }
 });
 
-// src/thread/plain-headers.ts
+// src/thread/mime/plain-headers.ts
 function readPlainHeaders(raw) {
   const fields = new Array(FIELD_NAMES.length);
   let count2 = 0;
@@ -72939,7 +74915,7 @@ function isTrimmed(b2) {
 }
 var MAX_FAST_HEADER, FIELD_NAMES, FROM2, SUBJECT, MESSAGE_ID, IN_REPLY_TO, REFERENCES, DATE2, CONTENT_TYPE, TRANSFER_ENCODING, DISPOSITION, LF, CR2, COLON, BY_LENGTH, NAME_BYTES, MBOX_PREAMBLE, HTTP_PREAMBLE;
 var init_plain_headers = __esm({
-  "src/thread/plain-headers.ts"() {
+  "src/thread/mime/plain-headers.ts"() {
     "use strict";
     MAX_FAST_HEADER = 64 * 1024;
     FIELD_NAMES = [
@@ -72973,7 +74949,7 @@ var init_plain_headers = __esm({
   }
 });
 
-// src/thread/plain-content-type.ts
+// src/thread/mime/plain-content-type.ts
 function plainBody(h) {
   const ct = h.fields[CONTENT_TYPE]?.[0]?.text;
   const cte = h.fields[TRANSFER_ENCODING]?.[0]?.text ?? "";
@@ -73000,7 +74976,7 @@ function plainBody(h) {
 }
 var ASCII_OR_UTF8, NO_TRANSFER_ENCODING, PLAIN_ASCII, TYPE, CONTENT_TYPE_SHAPE, PARAMETER;
 var init_plain_content_type = __esm({
-  "src/thread/plain-content-type.ts"() {
+  "src/thread/mime/plain-content-type.ts"() {
     "use strict";
     init_plain_headers();
     ASCII_OR_UTF8 = /* @__PURE__ */ new Set(["ascii", "usascii", "utf8"]);
@@ -73012,7 +74988,7 @@ var init_plain_content_type = __esm({
   }
 });
 
-// src/thread/plain-from.ts
+// src/thread/mime/plain-from.ts
 function simpleFrom(value) {
   if (value.includes("=?") || CONTROL.test(value)) return void 0;
   if (value === "") return null;
@@ -73029,7 +75005,7 @@ function simpleFrom(value) {
 }
 var ADDR2, NAME, NAME_ADDR, QUOTED_ADDR, BARE_ADDR, ADDR_COMMENT, CONTROL;
 var init_plain_from = __esm({
-  "src/thread/plain-from.ts"() {
+  "src/thread/mime/plain-from.ts"() {
     "use strict";
     ADDR2 = String.raw`[^\s"()<>[\]\\,;:@]+@[^\s"()<>[\]\\,;:@]+`;
     NAME = String.raw`[^"()<>[\]\\,;:@]*`;
@@ -73041,7 +75017,7 @@ var init_plain_from = __esm({
   }
 });
 
-// src/thread/plain-mail.ts
+// src/thread/mime/plain-mail.ts
 function plainMail(raw, h) {
   return withHeaderFields(raw, h, bodyOf(raw, h.bodyStart), []);
 }
@@ -73109,7 +75085,7 @@ function bodyOf(raw, start2) {
   return raw.indexOf(13, start2) < 0 ? text : text.replace(/\r?\n/g, "\n").replace(/\r\n/g, "\n");
 }
 var init_plain_mail = __esm({
-  "src/thread/plain-mail.ts"() {
+  "src/thread/mime/plain-mail.ts"() {
     "use strict";
     init_message_ids();
     init_mailparser_headers();
@@ -73118,7 +75094,7 @@ var init_plain_mail = __esm({
   }
 });
 
-// src/thread/mime-decode.ts
+// src/thread/mime/mime-decode.ts
 var mime_decode_exports = {};
 __export(mime_decode_exports, {
   decodePlain: () => decodePlain,
@@ -73245,7 +75221,7 @@ function normaliseLineEnds(text) {
 }
 var import_mime_node, WANTED, ASCII_OR_UTF82, NO_TRANSFER_ENCODING2, DIFF_TYPES;
 var init_mime_decode = __esm({
-  "src/thread/mime-decode.ts"() {
+  "src/thread/mime/mime-decode.ts"() {
     "use strict";
     import_mime_node = __toESM(require_mime_node(), 1);
     init_message_ids();
@@ -73261,7 +75237,7 @@ var init_mime_decode = __esm({
   }
 });
 
-// src/thread/decode-message.ts
+// src/thread/mime/decode-message.ts
 function load() {
   decoders ??= Promise.resolve().then(() => (init_mime_decode(), mime_decode_exports));
   return decoders;
@@ -73272,13 +75248,13 @@ async function decodeMessage(raw) {
 }
 var decoders;
 var init_decode_message = __esm({
-  "src/thread/decode-message.ts"() {
+  "src/thread/mime/decode-message.ts"() {
     "use strict";
     decoders = null;
   }
 });
 
-// src/thread/archive-date.ts
+// src/thread/mime/archive-date.ts
 function parseArchiveDate(text) {
   const s = text.trim();
   const m = LKML_IU.exec(s);
@@ -73313,7 +75289,7 @@ function newYorkOffsetMs(wallAsUtc) {
 }
 var MONTHS, LKML_IU, FIXED_ZONES;
 var init_archive_date = __esm({
-  "src/thread/archive-date.ts"() {
+  "src/thread/mime/archive-date.ts"() {
     "use strict";
     MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     LKML_IU = /^(?:\w{3},?\s+)?(\w{3})\s+(\d{1,2}),?\s+(\d{4})\s*-?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([A-Z]{2,5})?$/;
@@ -73321,7 +75297,7 @@ var init_archive_date = __esm({
   }
 });
 
-// src/thread/person.ts
+// src/thread/mime/person.ts
 function parsePerson(text) {
   let s = text.trim();
   const em = EMAIL.exec(s);
@@ -73344,23 +75320,15 @@ function parsePerson(text) {
   if (name3 === "") name3 = email;
   return { name: name3, email };
 }
-function samePerson(a, b2) {
-  if (!a || !b2) return false;
-  if (a.email && b2.email) return a.email.toLowerCase() === b2.email.toLowerCase();
-  return normName(a.name) !== "" && normName(a.name) === normName(b2.name);
-}
-function normName(n) {
-  return n.toLowerCase().replace(/\s+/g, " ").trim();
-}
 var EMAIL;
 var init_person = __esm({
-  "src/thread/person.ts"() {
+  "src/thread/mime/person.ts"() {
     "use strict";
     EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/;
   }
 });
 
-// src/thread/archive-text.ts
+// src/thread/mime/archive-text.ts
 function parseArchiveText(text) {
   const lines = text.replace(/\r\n/g, "\n").split("\n");
   let i2 = 0;
@@ -73391,7 +75359,7 @@ function parseArchiveText(text) {
 }
 var FIELD2;
 var init_archive_text = __esm({
-  "src/thread/archive-text.ts"() {
+  "src/thread/mime/archive-text.ts"() {
     "use strict";
     init_archive_date();
     init_message_ids();
@@ -73400,7 +75368,7 @@ var init_archive_text = __esm({
   }
 });
 
-// src/thread/outlook-blocks.ts
+// src/thread/message/outlook-blocks.ts
 function bumpOutlookQuotes(lines) {
   let i0 = 0;
   while (i0 < lines.length && !startsOutlookBlock(lines, i0)) i0++;
@@ -73433,30 +75401,30 @@ function startsOutlookBlock(lines, i2) {
   const raw = lines[i2].text;
   let k = 0;
   let c = raw.charCodeAt(0);
-  while (c === SPACE2 || c === TAB2) c = raw.charCodeAt(++k);
+  while (c === SPACE3 || c === TAB2) c = raw.charCodeAt(++k);
   if (c !== DASH2 && c !== UNDERSCORE && (Number.isNaN(c) || !isJsSpace(c))) return false;
   const t = raw.trim();
   if (ORIGINAL_MESSAGE.test(t)) return true;
   const next = lines[i2 + 1];
   return RULE.test(t) && next !== void 0 && /^(From|Von):\s*\S/i.test(next.text.trim());
 }
-var ORIGINAL_MESSAGE, RULE, HEADER2, SPACE2, TAB2, DASH2, UNDERSCORE;
+var ORIGINAL_MESSAGE, RULE, HEADER2, SPACE3, TAB2, DASH2, UNDERSCORE;
 var init_outlook_blocks = __esm({
-  "src/thread/outlook-blocks.ts"() {
+  "src/thread/message/outlook-blocks.ts"() {
     "use strict";
     init_person();
     init_js_space();
     ORIGINAL_MESSAGE = /^-{3,}\s*Original Message\s*-{3,}\s*$/i;
     RULE = /^_{10,}\s*$/;
     HEADER2 = /^(From|Sent|Date|To|Cc|Subject|Von|Gesendet|An|Betreff):\s*(.*)$/i;
-    SPACE2 = 32;
+    SPACE3 = 32;
     TAB2 = 9;
     DASH2 = 45;
     UNDERSCORE = 95;
   }
 });
 
-// src/thread/attribution.ts
+// src/thread/message/attribution.ts
 function findAttributions(lines) {
   const out2 = [];
   for (let i2 = 0; i2 < lines.length; i2++) {
@@ -73548,7 +75516,7 @@ function quotedTextFollows(lines, i2, depth) {
 }
 var WROTE, ON_WROTE, NAME_WROTE, STAR_BRACKET, QUOTING, TIME_THEN_ZONE, COLON2, VERBS;
 var init_attribution = __esm({
-  "src/thread/attribution.ts"() {
+  "src/thread/message/attribution.ts"() {
     "use strict";
     init_person();
     init_js_space();
@@ -73563,43 +75531,7 @@ var init_attribution = __esm({
   }
 });
 
-// src/thread/quote-layers.ts
-function quoteLayers(textDepths, attributions, ancestors, resolve4) {
-  const byDepth = /* @__PURE__ */ new Map();
-  for (const a of attributions) if (!byDepth.has(a.depth)) byDepth.set(a.depth, resolve4(a.person));
-  let maxDepth = 0;
-  for (const d of textDepths) if (d > maxDepth) maxDepth = d;
-  for (const d of byDepth.keys()) if (d > maxDepth) maxDepth = d;
-  const layers = [];
-  let treeAgrees = true;
-  for (let d = 1; d <= maxDepth; d++) {
-    const attributed = byDepth.get(d);
-    const fromTree = ancestors[d - 1] ?? null;
-    if (attributed && fromTree && !samePerson(attributed, fromTree)) treeAgrees = false;
-    if (attributed) {
-      layers.push({ depth: d, author: attributed, via: "attribution", attributionOnly: !textDepths.has(d) });
-    } else if (treeAgrees && fromTree) {
-      layers.push({ depth: d, author: fromTree, via: "reply-tree", attributionOnly: false });
-    } else {
-      layers.push({ depth: d, author: null, via: "none", attributionOnly: false });
-    }
-  }
-  return layers;
-}
-function depthsWithText(lines) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const l of lines) if (!isBlank2(l.text)) out2.add(l.depth);
-  return out2;
-}
-var init_quote_layers = __esm({
-  "src/thread/quote-layers.ts"() {
-    "use strict";
-    init_person();
-    init_js_space();
-  }
-});
-
-// src/thread/trailers.ts
+// src/thread/message/trailers.ts
 function findTrailers(lines, scope) {
   const out2 = [];
   for (const l of lines) {
@@ -73627,7 +75559,7 @@ function isSignatureSeparator(text) {
 }
 var TRAILER_KEYS, BY_LOWER, TRAILER_LINE;
 var init_trailers = __esm({
-  "src/thread/trailers.ts"() {
+  "src/thread/message/trailers.ts"() {
     "use strict";
     TRAILER_KEYS = [
       "Signed-off-by",
@@ -73644,7 +75576,7 @@ var init_trailers = __esm({
   }
 });
 
-// src/thread/inbody-headers.ts
+// src/thread/message/inbody-headers.ts
 function inBodyHeaders(messagePart, opts = {}) {
   let start2 = 0;
   if (opts.scissors) {
@@ -73691,7 +75623,7 @@ function inBodyHeaders(messagePart, opts = {}) {
 }
 var FIELD3, FORMAT_PATCH_SEPARATOR;
 var init_inbody_headers = __esm({
-  "src/thread/inbody-headers.ts"() {
+  "src/thread/message/inbody-headers.ts"() {
     "use strict";
     init_patch();
     init_person();
@@ -73700,7 +75632,7 @@ var init_inbody_headers = __esm({
   }
 });
 
-// src/thread/subject-tags.ts
+// src/thread/message/subject-tags.ts
 function splitSubject(subject) {
   let s = subject.trim();
   let reply = false;
@@ -73826,7 +75758,7 @@ function threadSubject(subject) {
 }
 var REPLY_MARKER, KIND_WORD, VERSION11, COUNTER, PAREN_VERSION;
 var init_subject_tags = __esm({
-  "src/thread/subject-tags.ts"() {
+  "src/thread/message/subject-tags.ts"() {
     "use strict";
     REPLY_MARKER = /^\s*(re|aw|sv|fw|fwd|antw|odp|vs)(\[\d+\])?\s*:\s*/i;
     KIND_WORD = /^(PATCH|RFC|RFT|RESEND|REPOST|PULL|GIT|PATCHSET)(.*)$/i;
@@ -73836,7 +75768,7 @@ var init_subject_tags = __esm({
   }
 });
 
-// src/thread/body-line.ts
+// src/thread/message/body-line.ts
 function bodyLineIn(raw, body2) {
   let end = body2.length;
   while (end > 0 && body2.charCodeAt(end - 1) === LF2) end--;
@@ -73887,14 +75819,14 @@ function byLines(text, body2) {
 }
 var SEARCH_LINES, LF2;
 var init_body_line = __esm({
-  "src/thread/body-line.ts"() {
+  "src/thread/message/body-line.ts"() {
     "use strict";
     SEARCH_LINES = 200;
     LF2 = 10;
   }
 });
 
-// src/thread/series-facts.ts
+// src/thread/message/series-facts.ts
 function findSeriesFacts(lines, scope) {
   const out2 = { baseCommit: null, changeId: null };
   for (const l of lines) {
@@ -73911,7 +75843,7 @@ function findSeriesFacts(lines, scope) {
 }
 var BASE_COMMIT, CHANGE_ID;
 var init_series_facts = __esm({
-  "src/thread/series-facts.ts"() {
+  "src/thread/message/series-facts.ts"() {
     "use strict";
     init_trailers();
     BASE_COMMIT = /^base-commit:\s*([0-9a-f]{7,40})\s*$/i;
@@ -73919,7 +75851,7 @@ var init_series_facts = __esm({
   }
 });
 
-// src/thread/mail-record.ts
+// src/thread/message/mail-record.ts
 import { basename as basename2 } from "node:path";
 async function readMail(raw) {
   if (raw.problem !== void 0) throw new BrokenMessage(raw.problem);
@@ -74039,7 +75971,7 @@ function startsWithHeaders(raw) {
 }
 var BrokenMessage, COLON3, LF3, CR3;
 var init_mail_record = __esm({
-  "src/thread/mail-record.ts"() {
+  "src/thread/message/mail-record.ts"() {
     "use strict";
     init_patch();
     init_quote_depth();
@@ -74048,7 +75980,6 @@ var init_mail_record = __esm({
     init_message_ids();
     init_outlook_blocks();
     init_attribution();
-    init_quote_layers();
     init_trailers();
     init_inbody_headers();
     init_subject_tags();
@@ -74062,61 +75993,9 @@ var init_mail_record = __esm({
   }
 });
 
-// src/thread/threading.ts
-function threadMessages(msgs, setParent) {
-  const numbers = /* @__PURE__ */ new Map();
-  const names = [];
-  const num = (s) => {
-    let n = numbers.get(s);
-    if (n === void 0) {
-      n = names.length;
-      numbers.set(s, n);
-      names.push(s);
-    }
-    return n;
-  };
-  const count2 = msgs.length;
-  const idOf2 = new Int32Array(count2);
-  const inReplyTo = new Int32Array(count2);
-  const order = new Int32Array(count2);
-  const refStart = new Int32Array(count2 + 1);
-  const refs = [];
-  msgs.forEach((m, i2) => {
-    idOf2[i2] = num(m.id);
-    inReplyTo[i2] = m.inReplyTo ? num(m.inReplyTo) : -1;
-    order[i2] = m.order;
-    for (const r of m.references) refs.push(num(r));
-    refStart[i2 + 1] = refs.length;
-  });
-  const msgOf = new Int32Array(names.length).fill(-1);
-  for (let i2 = 0; i2 < count2; i2++) msgOf[idOf2[i2]] = i2;
-  const t = threadIndexed({
-    count: count2,
-    ids: names.length,
-    idOf: idOf2,
-    msgOf,
-    inReplyTo,
-    refStart,
-    refs: Int32Array.from(refs),
-    order,
-    reply: (m) => msgs[m].reply,
-    subject: (m) => msgs[m].subject
-  });
-  const name3 = (n) => n < 0 ? null : names[n];
-  const parent = /* @__PURE__ */ new Map();
-  for (let i2 = 0; i2 < count2; i2++) {
-    const p = name3(t.parent[idOf2[i2]]);
-    if (setParent) setParent(msgs[i2], p);
-    else parent.set(msgs[i2].id, p);
-  }
-  return {
-    parent,
-    placeholders: t.placeholders.map((x) => ({ id: names[x.id], parent: name3(x.parent), children: x.children.map((c) => names[c]) })),
-    unlinked: t.unlinked.map((m) => msgs[m].id)
-  };
-}
+// src/thread/tree/threading.ts
 function threadIndexed(t) {
-  const { count: count2, idOf: idOf2, msgOf, inReplyTo, refStart, refs, order } = t;
+  const { count: count2, idOf: idOf2, msgOf, inReplyTo, refStart, refs } = t;
   const parent = new Int32Array(t.ids).fill(-1);
   const hasKids = new Uint8Array(t.ids);
   const made = new Int32Array(t.ids).fill(-1);
@@ -74212,29 +76091,80 @@ function subjectOnly(t, parent) {
   return out2.flatMap((r) => members.get(r).sort((a, b2) => order[a] - order[b2]));
 }
 var init_threading = __esm({
-  "src/thread/threading.ts"() {
+  "src/thread/tree/threading.ts"() {
     "use strict";
     init_subject_tags();
   }
 });
 
-// src/thread/lean-record.ts
-function settleRecord(r, lean) {
-  const s = r;
-  s.diffIds = r.found.map((d) => diffIdentity(d.files));
-  if (lean) for (const d of r.found) for (const f of d.files) for (const h of f.hunks) h.lines = NO_LINES;
-  return s;
+// src/thread/tree/people.ts
+function personResolver() {
+  const byEmail = /* @__PURE__ */ new Map();
+  const byName = /* @__PURE__ */ new Map();
+  return {
+    know(q) {
+      if (!q.email || !q.name || q.name === q.email) return;
+      const e = q.email.toLowerCase();
+      const n = nameKey(q.name);
+      if (!byEmail.has(e)) byEmail.set(e, q);
+      if (!byName.has(n)) byName.set(n, q);
+    },
+    resolve(p) {
+      if (p.name && p.email && p.name !== p.email) return p;
+      const match3 = p.email ? byEmail.get(p.email.toLowerCase()) : byName.get(nameKey(p.name));
+      if (!match3) return p;
+      return { name: p.name && p.name !== p.email ? p.name : match3.name, email: p.email || match3.email };
+    }
+  };
 }
-var NO_LINES;
-var init_lean_record = __esm({
-  "src/thread/lean-record.ts"() {
+function personKey(p) {
+  return `${p.name}\0${p.email}`;
+}
+function samePerson(a, b2) {
+  if (!a || !b2) return false;
+  if (a.email && b2.email) return a.email.toLowerCase() === b2.email.toLowerCase();
+  return nameKey(a.name) !== "" && nameKey(a.name) === nameKey(b2.name);
+}
+function nameKey(name3) {
+  return name3.toLowerCase().replace(/\s+/g, " ").trim();
+}
+var init_people = __esm({
+  "src/thread/tree/people.ts"() {
     "use strict";
-    init_patch();
-    NO_LINES = Object.freeze([]);
   }
 });
 
-// src/thread/id-table.ts
+// src/thread/tree/quote-layers.ts
+function quoteLayers(textDepths, attributions, ancestors, resolve5) {
+  const byDepth = /* @__PURE__ */ new Map();
+  for (const a of attributions) if (!byDepth.has(a.depth)) byDepth.set(a.depth, resolve5(a.person));
+  let maxDepth = 0;
+  for (const d of textDepths) if (d > maxDepth) maxDepth = d;
+  for (const d of byDepth.keys()) if (d > maxDepth) maxDepth = d;
+  const layers = [];
+  let treeAgrees = true;
+  for (let d = 1; d <= maxDepth; d++) {
+    const attributed = byDepth.get(d);
+    const fromTree = ancestors[d - 1] ?? null;
+    if (attributed && fromTree && !samePerson(attributed, fromTree)) treeAgrees = false;
+    if (attributed) {
+      layers.push({ depth: d, author: attributed, via: "attribution", attributionOnly: !textDepths.has(d) });
+    } else if (treeAgrees && fromTree) {
+      layers.push({ depth: d, author: fromTree, via: "reply-tree", attributionOnly: false });
+    } else {
+      layers.push({ depth: d, author: null, via: "none", attributionOnly: false });
+    }
+  }
+  return layers;
+}
+var init_quote_layers = __esm({
+  "src/thread/tree/quote-layers.ts"() {
+    "use strict";
+    init_people();
+  }
+});
+
+// src/util/id-table.ts
 function grownBuffer(old, need) {
   const next = Buffer.allocUnsafe(Math.max(need, Math.ceil(old.length * 1.5)));
   old.copy(next);
@@ -74262,7 +76192,7 @@ function mix(h) {
 }
 var IdTable, FNV_START, FNV_PRIME;
 var init_id_table = __esm({
-  "src/thread/id-table.ts"() {
+  "src/util/id-table.ts"() {
     "use strict";
     IdTable = class {
       bytes = Buffer.allocUnsafe(1 << 16);
@@ -74359,10 +76289,10 @@ var init_id_table = __esm({
   }
 });
 
-// src/thread/grow-array.ts
+// src/util/grow-array.ts
 var GrowArray, int32s, float64s, uint8s;
 var init_grow_array = __esm({
-  "src/thread/grow-array.ts"() {
+  "src/util/grow-array.ts"() {
     "use strict";
     GrowArray = class {
       constructor(make, capacity = 1024) {
@@ -74392,7 +76322,7 @@ var init_grow_array = __esm({
   }
 });
 
-// src/thread/lean-thread.ts
+// src/thread/tree/builder.ts
 function small(list2, v) {
   const i2 = list2.indexOf(v);
   return i2 >= 0 ? i2 : list2.push(v) - 1;
@@ -74401,14 +76331,11 @@ function fresh(s) {
   return s.length > 12 ? Buffer.from(s, "utf8").toString("utf8") : s;
 }
 function ownAuthor(origin, from, inBodyFrom, scissors) {
-  if (origin === "patch" || origin === "attachment") return inBodyFrom >= 0 ? inBodyFrom : from;
   if (origin === "scissors") return scissors >= 0 ? scissors : from;
-  return from;
+  return inBodyFrom >= 0 ? inBodyFrom : from;
 }
-function nameKey(name3) {
-  return name3.toLowerCase().replace(/\s+/g, " ").trim();
-}
-function threadOrder(n, byDate, idOf2, msgOf, parent) {
+function threadOrder(byDate, idOf2, msgOf, parent) {
+  const n = byDate.length;
   const top = new Int32Array(n);
   const start2 = new Int32Array(n + 2);
   for (let m = 0; m < n; m++) {
@@ -74425,10 +76352,9 @@ function threadOrder(n, byDate, idOf2, msgOf, parent) {
   let o = 0;
   const stackKey = new Int32Array(n + 1);
   const stackPos = new Int32Array(n + 1);
-  let sp = 0;
   stackKey[0] = n;
   stackPos[0] = start2[n];
-  sp = 1;
+  let sp = 1;
   while (sp > 0) {
     const k = stackKey[sp - 1];
     const pos = stackPos[sp - 1];
@@ -74445,22 +76371,24 @@ function threadOrder(n, byDate, idOf2, msgOf, parent) {
   }
   return out2.subarray(0, o);
 }
-var REPLY, QUOTED_DIFF, DATED, LeanCollector, SpilledDiff, lastParts;
-var init_lean_thread = __esm({
-  "src/thread/lean-thread.ts"() {
+var REPLY, QUOTED_DIFF, DATED, NO_LINES, ThreadBuilder;
+var init_builder = __esm({
+  "src/thread/tree/builder.ts"() {
     "use strict";
     init_patch();
-    init_diff_spill();
     init_threading();
+    init_quote_layers();
+    init_people();
     init_id_table();
     init_grow_array();
-    init_quote_layers();
     init_lazy_list();
     REPLY = 1;
     QUOTED_DIFF = 2;
     DATED = 4;
-    LeanCollector = class {
-      spill = new DiffSpill();
+    NO_LINES = Object.freeze([]);
+    ThreadBuilder = class {
+      store;
+      hunkLines;
       /** Message-IDs: the messages' own and every one they refer to. */
       ids = new IdTable();
       /** Id → the message that has it, -1 for none (yet). */
@@ -74469,12 +76397,10 @@ var init_lean_thread = __esm({
       names = new IdTable();
       people = [];
       personNumbers = /* @__PURE__ */ new Map();
+      resolve = personResolver();
       formats = [];
       origins = [];
-      /** personResolver's tables, filled as messages come (first sender of a name or address wins). */
-      byEmail = /* @__PURE__ */ new Map();
-      byName = /* @__PURE__ */ new Map();
-      // Per message.
+      // Per message, numbered in input order.
       idOf = int32s();
       inReplyTo = int32s();
       /** References of message m: refs[refStart[m] .. refStart[m + 1]]. */
@@ -74487,23 +76413,33 @@ var init_lean_thread = __esm({
       file = int32s();
       index = int32s();
       format = uint8s();
-      headAt = float64s();
-      headBytes = int32s();
+      parts = int32s();
       /** Diffs of message m: diffStart[m] .. diffStart[m + 1]. */
       diffStart = int32s();
-      // Per diff.
+      // Per diff, numbered in the order they were read.
       diffId = int32s();
       depth = int32s();
       origin = uint8s();
-      /** Person number, -1 for none; quoted diffs get theirs in assemble. */
+      /** Person number, -1 for none; quoted diffs get theirs in build(). */
       author = int32s();
-      /** The message a diff was first seen in, -1 for none (set in assemble). */
-      quotedFrom = int32s();
-      diffAt = float64s();
-      diffBytes = int32s();
-      constructor() {
+      diffParts = int32s();
+      /**
+       * Each diff's changes as isQuotedPartOf compares them (a few bytes a line, kept when the
+       * lines themselves are dropped): diff d's files are diffFiles[d] .. diffFiles[d + 1]; file f
+       * has paths filePaths[f] (a names number, -1 for none) and line hashes
+       * changeLines[fileLines[f] .. fileLines[f + 1]].
+       */
+      diffFiles = int32s();
+      filePaths = int32s();
+      fileLines = int32s();
+      changeLines = int32s();
+      constructor(opts) {
+        this.store = opts.store;
+        this.hunkLines = opts.hunkLines;
         this.refStart.push(0);
         this.diffStart.push(0);
+        this.diffFiles.push(0);
+        this.fileLines.push(0);
       }
       /** The first message with this Message-ID, if one was added. */
       first(id) {
@@ -74511,10 +76447,30 @@ var init_lean_thread = __esm({
         const m = n < 0 ? -1 : this.msgOf.array[n];
         return m < 0 ? void 0 : { file: this.names.text(this.file.array[m]), index: this.index.array[m] };
       }
-      /** Keeps the threading facts of a record and spills the rest; the record can then be dropped. */
+      /** Keeps what threading needs of a record and stores the rest; the record can then be dropped. */
       add(r) {
-        const s = r;
-        const head2 = {
+        const m = this.idOf.length;
+        const from = this.personNumber(r.from);
+        const inBodyFrom = r.inBody?.from ? this.personNumber(r.inBody.from) : -1;
+        const scissorsFrom = r.scissorsAuthor ? this.personNumber(r.scissorsAuthor) : -1;
+        let quoted = false;
+        for (const f of r.found) {
+          this.diffId.push(this.names.add(diffIdentity(f.files)));
+          for (const c of fileChanges(f.files)) {
+            this.filePaths.push(c.paths === null ? -1 : this.names.add(c.paths));
+            for (let k = 0; k < c.lines.length; k++) this.changeLines.push(c.lines[k]);
+            this.fileLines.push(this.changeLines.length);
+          }
+          this.diffFiles.push(this.filePaths.length);
+          if (!this.hunkLines) for (const file of f.files) for (const h of file.hunks) h.lines = NO_LINES;
+          this.diffParts.push(this.store.putDiff({ files: f.files, repairs: f.repairs, text: f.text }));
+          this.depth.push(f.quoteDepth);
+          this.origin.push(small(this.origins, f.origin));
+          this.author.push(f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, scissorsFrom) : -1);
+          if (f.quoteDepth > 0) quoted = true;
+        }
+        this.diffStart.push(this.diffId.length);
+        const parts2 = {
           idSynthesised: r.idSynthesised,
           subject: r.subject,
           tags: r.tags,
@@ -74525,23 +76481,7 @@ var init_lean_thread = __esm({
           attributions: r.attributions,
           textDepths: [...r.textDepths]
         };
-        const m = this.idOf.length;
-        const from = this.personNumber(r.from);
-        const inBodyFrom = r.inBody?.from ? this.personNumber(r.inBody.from) : -1;
-        let quoted = false;
-        r.found.forEach((f, i2) => {
-          const parts2 = this.spill.write(JSON.stringify({ files: f.files, repairs: f.repairs, text: f.text }));
-          this.diffId.push(this.names.add(s.diffIds?.[i2] ?? diffIdentity(f.files)));
-          this.depth.push(f.quoteDepth);
-          this.origin.push(small(this.origins, f.origin));
-          this.author.push(f.quoteDepth === 0 ? ownAuthor(f.origin, from, inBodyFrom, r.scissorsAuthor ? this.personNumber(r.scissorsAuthor) : -1) : -1);
-          this.quotedFrom.push(-1);
-          this.diffAt.push(parts2.offset);
-          this.diffBytes.push(parts2.bytes);
-          if (f.quoteDepth > 0) quoted = true;
-        });
-        this.diffStart.push(this.diffId.length);
-        const at2 = this.spill.write(JSON.stringify(head2));
+        this.parts.push(this.store.putMessage(parts2));
         const id = this.idNumber(r.id);
         this.msgOf.array[id] = m;
         this.idOf.push(id);
@@ -74554,24 +76494,17 @@ var init_lean_thread = __esm({
         this.file.push(this.names.add(r.source.file));
         this.index.push(r.source.index);
         this.format.push(small(this.formats, r.source.format));
-        this.headAt.push(at2.offset);
-        this.headBytes.push(at2.bytes);
-        this.know(this.people[from]);
-        if (inBodyFrom >= 0) this.know(this.people[inBodyFrom]);
+        this.resolve.know(this.people[from]);
+        if (inBodyFrom >= 0) this.resolve.know(this.people[inBodyFrom]);
       }
-      /** The tree, diff links and authors; messages are made when read (see the file comment). */
-      assemble(errors) {
+      /** The tree, quote layers, diff authors and links; the messages in tree order. */
+      build(errors) {
         const n = this.idOf.length;
         const idOf2 = this.idOf.view();
         const msgOf = this.msgOf.view();
         const flags2 = this.flags.view();
         const date = this.date.view();
-        const diffStart = this.diffStart.view();
-        const depth = this.depth.view();
-        const author = this.author.view();
-        const diffId = this.diffId.view();
-        const quotedFrom = this.quotedFrom.view();
-        const readHead = (m) => JSON.parse(this.spill.read({ offset: this.headAt.array[m], bytes: this.headBytes.array[m] }));
+        const partsOf = (m) => this.store.message(this.parts.array[m]);
         const when2 = (m) => flags2[m] & DATED ? date[m] : Infinity;
         const byDate = new Int32Array(n).map((_, i2) => i2);
         byDate.sort((a, b2) => when2(a) - when2(b2) || a - b2);
@@ -74587,23 +76520,100 @@ var init_lean_thread = __esm({
           refs: this.refs.view(),
           order,
           reply: (m) => (flags2[m] & REPLY) !== 0,
-          subject: (m) => readHead(m).subject
+          subject: (m) => partsOf(m).subject
         });
         const parent = tree.parent;
-        const resolve4 = this.resolver();
-        const layersOf = (m, head2) => {
+        const layersOf = (m, parts2) => {
           const ancestors = [];
           for (let p = parent[idOf2[m]]; p >= 0 && ancestors.length < 64; p = parent[p]) {
             const up = msgOf[p];
             ancestors.push(up >= 0 ? this.people[this.from.array[up]] : null);
           }
-          return quoteLayers(new Set(head2.textDepths), head2.attributions, ancestors, resolve4);
+          return quoteLayers(new Set(parts2.textDepths), parts2.attributions, ancestors, this.resolve.resolve);
         };
+        const ancestorsOf = (m) => {
+          const up = [];
+          for (let p = parent[idOf2[m]]; p >= 0 && up.length < 64; p = parent[p]) if (msgOf[p] >= 0) up.push(msgOf[p]);
+          return up;
+        };
+        const rootOfId = new Int32Array(this.ids.size).fill(-1);
+        const rootOf = (m) => {
+          const path = [];
+          let p = idOf2[m];
+          while (rootOfId[p] < 0 && parent[p] >= 0) {
+            path.push(p);
+            p = parent[p];
+          }
+          const root = rootOfId[p] >= 0 ? rootOfId[p] : p;
+          rootOfId[p] = root;
+          for (const q of path) rootOfId[q] = root;
+          return root;
+        };
+        const quotedFrom = this.diffAuthorsAndLinks(byDate, (m) => layersOf(m, partsOf(m)), ancestorsOf, rootOf);
+        const inOrder = threadOrder(byDate, idOf2, msgOf, parent);
+        const idText = (id) => id < 0 ? null : this.ids.text(id);
+        const make = (m) => {
+          const parts2 = partsOf(m);
+          const refs = [];
+          for (let k = this.refStart.array[m]; k < this.refStart.array[m + 1]; k++) refs.push(this.ids.text(this.refs.array[k]));
+          const diffs = [];
+          for (let d = this.diffStart.array[m]; d < this.diffStart.array[m + 1]; d++) {
+            const facts = {
+              id: this.names.text(this.diffId.array[d]),
+              author: this.author.array[d] < 0 ? null : this.people[this.author.array[d]],
+              quoteDepth: this.depth.array[d],
+              quotedFrom: quotedFrom[d] < 0 ? null : this.ids.text(idOf2[quotedFrom[d]]),
+              origin: this.origins[this.origin.array[d]]
+            };
+            diffs.push(this.store.diff(facts, this.diffParts.array[d]));
+          }
+          return {
+            id: this.ids.text(idOf2[m]),
+            idSynthesised: parts2.idSynthesised,
+            from: this.people[this.from.array[m]],
+            date: flags2[m] & DATED ? new Date(date[m]).toISOString() : null,
+            subject: parts2.subject,
+            tags: parts2.tags,
+            inReplyTo: idText(this.inReplyTo.array[m]),
+            references: refs,
+            parent: idText(parent[idOf2[m]]),
+            quotes: layersOf(m, parts2),
+            diffs,
+            trailers: parts2.trailers,
+            series: parts2.series,
+            inBody: parts2.inBody,
+            source: { file: this.names.text(this.file.array[m]), index: this.index.array[m], format: this.formats[this.format.array[m]] },
+            position: parts2.position
+          };
+        };
+        const messages = this.store.keepsMessages ? Array.from(inOrder, make) : lazyList(inOrder.length, (i2) => make(inOrder[i2]));
+        return {
+          messages,
+          placeholders: tree.placeholders.map((x) => ({ id: this.ids.text(x.id), parent: idText(x.parent), children: x.children.map((c) => this.ids.text(c)) })),
+          unlinked: tree.unlinked.map((m) => this.ids.text(idOf2[m])),
+          errors
+        };
+      }
+      /**
+       * The author of each quoted diff (see ownAuthor), and for each diff the message it was first
+       * seen in when it is a copy (-1 for a first appearance). A quoted diff seen for the first time
+       * is still a copy when it is a trimmed quote (isQuotedPartOf) of an earlier diff of its thread:
+       * a reviewer quoting a patch in part proposes nothing new. The messages up the reply tree are
+       * tried first, then the rest of the thread (a reply to a cover letter quotes its patches).
+       */
+      diffAuthorsAndLinks(byDate, layersOf, ancestorsOf, rootOf) {
+        const diffStart = this.diffStart.view();
+        const flags2 = this.flags.view();
+        const depth = this.depth.view();
+        const author = this.author.view();
+        const diffId = this.diffId.view();
+        const quotedFrom = new Int32Array(diffId.length).fill(-1);
         const firstIn = new Int32Array(this.names.size).fill(-1);
         const firstAuthor = new Int32Array(this.names.size);
+        const inThread = /* @__PURE__ */ new Map();
         for (const m of byDate) {
           if (diffStart[m] === diffStart[m + 1]) continue;
-          const layers = flags2[m] & QUOTED_DIFF ? layersOf(m, readHead(m)) : [];
+          const layers = flags2[m] & QUOTED_DIFF ? layersOf(m) : [];
           for (let d = diffStart[m]; d < diffStart[m + 1]; d++) {
             const first2 = firstIn[diffId[d]];
             if (depth[d] > 0) {
@@ -74611,58 +76621,54 @@ var init_lean_thread = __esm({
               author[d] = who ? this.personNumber(who) : -1;
             }
             if (author[d] < 0 && first2 >= 0) author[d] = firstAuthor[diffId[d]];
-            if (first2 >= 0) quotedFrom[d] = first2;
-            else {
-              firstIn[diffId[d]] = m;
-              firstAuthor[diffId[d]] = author[d];
+            if (first2 >= 0) {
+              quotedFrom[d] = first2;
+              continue;
             }
+            const copied = depth[d] > 0 ? this.trimmedCopyOf(d, ancestorsOf(m), inThread.get(rootOf(m)) ?? []) : -1;
+            if (copied >= 0) {
+              const from = firstIn[diffId[copied]];
+              quotedFrom[d] = from >= 0 ? from : this.messageOfDiff(copied);
+              if (author[d] < 0) author[d] = from >= 0 ? firstAuthor[diffId[copied]] : author[copied];
+            }
+            firstIn[diffId[d]] = m;
+            firstAuthor[diffId[d]] = author[d];
+            const root = rootOf(m);
+            const list2 = inThread.get(root);
+            if (list2) list2.push(d);
+            else inThread.set(root, [d]);
           }
         }
-        const inOrder = threadOrder(n, byDate, idOf2, msgOf, parent);
-        const idText = (id) => id < 0 ? null : this.ids.text(id);
-        const make = (m) => {
-          const head2 = readHead(m);
-          const refs = [];
-          for (let k = this.refStart.array[m]; k < this.refStart.array[m + 1]; k++) refs.push(this.ids.text(this.refs.array[k]));
-          const diffs = [];
-          for (let d = diffStart[m]; d < diffStart[m + 1]; d++) {
-            diffs.push(
-              new SpilledDiff(
-                this.names.text(diffId[d]),
-                author[d] < 0 ? null : this.people[author[d]],
-                depth[d],
-                quotedFrom[d] < 0 ? null : this.ids.text(idOf2[quotedFrom[d]]),
-                this.origins[this.origin.array[d]],
-                { offset: this.diffAt.array[d], bytes: this.diffBytes.array[d] },
-                this.spill
-              )
-            );
-          }
-          return {
-            id: this.ids.text(idOf2[m]),
-            idSynthesised: head2.idSynthesised,
-            from: this.people[this.from.array[m]],
-            date: flags2[m] & DATED ? new Date(date[m]).toISOString() : null,
-            subject: head2.subject,
-            tags: head2.tags,
-            inReplyTo: idText(this.inReplyTo.array[m]),
-            references: refs,
-            parent: idText(parent[idOf2[m]]),
-            quotes: layersOf(m, head2),
-            diffs,
-            trailers: head2.trailers,
-            series: head2.series,
-            inBody: head2.inBody,
-            source: { file: this.names.text(this.file.array[m]), index: this.index.array[m], format: this.formats[this.format.array[m]] },
-            position: head2.position
-          };
-        };
-        return {
-          messages: lazyList(inOrder.length, (i2) => make(inOrder[i2])),
-          placeholders: tree.placeholders.map((x) => ({ id: this.ids.text(x.id), parent: idText(x.parent), children: x.children.map((c) => this.ids.text(c)) })),
-          unlinked: tree.unlinked.map((m) => this.ids.text(idOf2[m])),
-          errors
-        };
+        return quotedFrom;
+      }
+      /** A diff that diff d quotes in part: of the messages `ancestors` first, then of `thread` (diff numbers); -1 for none. */
+      trimmedCopyOf(d, ancestors, thread) {
+        const part = this.changesOf(d);
+        for (const a of ancestors) {
+          for (let o = this.diffStart.array[a]; o < this.diffStart.array[a + 1]; o++) if (isQuotedPartOf(part, this.changesOf(o))) return o;
+        }
+        for (let k = thread.length - 1; k >= 0; k--) if (isQuotedPartOf(part, this.changesOf(thread[k]))) return thread[k];
+        return -1;
+      }
+      changesOf(d) {
+        const out2 = [];
+        for (let f = this.diffFiles.array[d]; f < this.diffFiles.array[d + 1]; f++) {
+          const p = this.filePaths.array[f];
+          out2.push({ paths: p < 0 ? null : this.names.text(p), lines: this.changeLines.array.subarray(this.fileLines.array[f], this.fileLines.array[f + 1]) });
+        }
+        return out2;
+      }
+      /** The message diff d belongs to. */
+      messageOfDiff(d) {
+        const starts = this.diffStart.view();
+        let lo = 0;
+        let hi = starts.length - 2;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (starts[mid] <= d) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
       }
       /** The number of a Message-ID; a new one has no message yet. */
       idNumber(id) {
@@ -74671,28 +76677,73 @@ var init_lean_thread = __esm({
         return n;
       }
       personNumber(p) {
-        const key2 = `${p.name}\0${p.email}`;
+        const key2 = personKey(p);
         const have = this.personNumbers.get(key2);
         if (have !== void 0) return have;
         this.people.push({ name: fresh(p.name), email: fresh(p.email) });
         this.personNumbers.set(fresh(key2), this.people.length - 1);
         return this.people.length - 1;
       }
-      know(q) {
-        if (!q || !q.email || !q.name || q.name === q.email) return;
-        const e = q.email.toLowerCase();
-        const n = nameKey(q.name);
-        if (!this.byEmail.has(e)) this.byEmail.set(e, q);
-        if (!this.byName.has(n)) this.byName.set(n, q);
+    };
+  }
+});
+
+// src/thread/tree/message-store.ts
+var MemoryStore, SpillStore, SpilledDiff;
+var init_message_store = __esm({
+  "src/thread/tree/message-store.ts"() {
+    "use strict";
+    init_spill_file();
+    init_grow_array();
+    MemoryStore = class {
+      keepsMessages = true;
+      messages = [];
+      diffs = [];
+      putMessage(parts2) {
+        return this.messages.push(parts2) - 1;
       }
-      /** Attribution lines often give only a name or only an address; the thread's senders fill in the rest. */
-      resolver() {
-        return (p) => {
-          if (p.name && p.email && p.name !== p.email) return p;
-          const match3 = p.email ? this.byEmail.get(p.email.toLowerCase()) : this.byName.get(nameKey(p.name));
-          if (!match3) return p;
-          return { name: p.name && p.name !== p.email ? p.name : match3.name, email: p.email || match3.email };
-        };
+      message(ref) {
+        return this.messages[ref];
+      }
+      putDiff(parts2) {
+        return this.diffs.push(parts2) - 1;
+      }
+      diff(facts, ref) {
+        const { repairs, files, text } = this.diffs[ref];
+        return { ...facts, repairs, files, text };
+      }
+    };
+    SpillStore = class {
+      keepsMessages = false;
+      file = new SpillFile();
+      /** Where part n is in the file. */
+      at = float64s();
+      bytes = int32s();
+      putMessage(parts2) {
+        return this.put(parts2);
+      }
+      message(ref) {
+        return this.get(ref);
+      }
+      putDiff(parts2) {
+        return this.put({ files: parts2.files, repairs: parts2.repairs, text: parts2.text });
+      }
+      diff(facts, ref) {
+        return new SpilledDiff(facts, ref, this);
+      }
+      /** The parts of diff `ref`; the last ones read are kept (a renderer reads files, then text). */
+      diffParts(ref) {
+        if (this.last?.ref !== ref) this.last = { ref, parts: this.get(ref) };
+        return this.last.parts;
+      }
+      last = null;
+      put(value) {
+        const r = this.file.write(JSON.stringify(value));
+        this.at.push(r.offset);
+        return this.bytes.push(r.bytes);
+      }
+      get(ref) {
+        return JSON.parse(this.file.read({ offset: this.at.array[ref], bytes: this.bytes.array[ref] }));
       }
     };
     SpilledDiff = class {
@@ -74702,207 +76753,29 @@ var init_lean_thread = __esm({
       quotedFrom;
       origin;
       #ref;
-      #spill;
-      constructor(id, author, quoteDepth, quotedFrom, origin, ref, spill) {
-        this.id = id;
-        this.author = author;
-        this.quoteDepth = quoteDepth;
-        this.quotedFrom = quotedFrom;
-        this.origin = origin;
+      #store;
+      constructor(facts, ref, store) {
+        this.id = facts.id;
+        this.author = facts.author;
+        this.quoteDepth = facts.quoteDepth;
+        this.quotedFrom = facts.quotedFrom;
+        this.origin = facts.origin;
         this.#ref = ref;
-        this.#spill = spill;
+        this.#store = store;
       }
       get repairs() {
-        return this.parts().repairs;
+        return this.#store.diffParts(this.#ref).repairs;
       }
       get files() {
-        return this.parts().files;
+        return this.#store.diffParts(this.#ref).files;
       }
       get text() {
-        return this.parts().text;
+        return this.#store.diffParts(this.#ref).text;
       }
-      /** The same keys, in the same order, as a Diff that assemble() builds. */
+      /** The keys in the order of a Diff made in memory. */
       toJSON() {
-        const { repairs, files, text } = this.parts();
+        const { repairs, files, text } = this.#store.diffParts(this.#ref);
         return { id: this.id, author: this.author, quoteDepth: this.quoteDepth, quotedFrom: this.quotedFrom, origin: this.origin, repairs, files, text };
-      }
-      parts() {
-        if (lastParts?.ref !== this.#ref) lastParts = { ref: this.#ref, parts: JSON.parse(this.#spill.read(this.#ref)) };
-        return lastParts.parts;
-      }
-    };
-    lastParts = null;
-  }
-});
-
-// src/thread/record-transport.ts
-function batchRecords(items) {
-  return items.map((i2) => "record" in i2 ? i2.record : null);
-}
-function* hunksOf(records) {
-  for (const r of records) if (r) for (const d of r.found) for (const f of d.files) yield* f.hunks;
-}
-function unpackLines(records, p) {
-  const texts = p.texts.split("\n");
-  let k = 0;
-  let c = 0;
-  let nn = 0;
-  let nextNoNewline = p.noNewline.length ? p.noNewline[0] : -1;
-  for (const h of hunksOf(records)) {
-    const n = p.counts[c++];
-    if (n === 0) continue;
-    const lines = new Array(n);
-    for (let i2 = 0; i2 < n; i2++, k++) {
-      const l = { op: p.ops[k], text: texts[k], lineNo: p.lineNos[k] };
-      if (k === nextNoNewline) {
-        l.noNewline = true;
-        nextNoNewline = ++nn < p.noNewline.length ? p.noNewline[nn] : -1;
-      }
-      lines[i2] = l;
-    }
-    h.lines = lines;
-  }
-}
-var init_record_transport = __esm({
-  "src/thread/record-transport.ts"() {
-    "use strict";
-  }
-});
-
-// src/thread/record-pool.ts
-var record_pool_exports = {};
-__export(record_pool_exports, {
-  RecordPool: () => RecordPool,
-  poolAvailable: () => poolAvailable
-});
-import { existsSync as existsSync5 } from "node:fs";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
-import { Worker as Worker2 } from "node:worker_threads";
-function poolAvailable() {
-  return WORKER_URL.protocol === "file:" && existsSync5(fileURLToPath4(WORKER_URL));
-}
-var WORKER_URL, BATCH_BYTES, BATCH_MAILS, IN_FLIGHT, RecordPool;
-var init_record_pool = __esm({
-  "src/thread/record-pool.ts"() {
-    "use strict";
-    init_record_transport();
-    WORKER_URL = new URL("./record-worker.js", import.meta.url);
-    BATCH_BYTES = 512 * 1024;
-    BATCH_MAILS = 256;
-    IN_FLIGHT = 3;
-    RecordPool = class {
-      constructor(size, lean) {
-        this.lean = lean;
-        this.times = { input: 0, send: 0, wait: 0, unpack: 0, workers: [] };
-        for (let i2 = 0; i2 < size; i2++) {
-          const w = new Worker2(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-          w.on("message", (m) => this.settle(m));
-          w.on("error", (err2) => this.fail(err2));
-          w.on("exit", (code2) => {
-            if (code2 !== 0 && !this.closing) this.fail(new Error(`record worker exited with code ${code2}`));
-          });
-          this.workers.push(w);
-          this.times.workers.push({ read: 0, post: 0, batches: 0 });
-        }
-      }
-      lean;
-      workers = [];
-      next = 0;
-      seq = 0;
-      waiting = /* @__PURE__ */ new Map();
-      failed = null;
-      closing = false;
-      times;
-      /**
-       * Reads every mail through the workers; yields each batch's [mail, result] pairs in input
-       * order. `mails` is consumed ahead by at most IN_FLIGHT batches per worker.
-       */
-      async *read(mails) {
-        const queue = [];
-        let batch = [];
-        let bytes = 0;
-        const limit = this.workers.length * IN_FLIGHT;
-        const times = this.times;
-        const flush = () => {
-          if (!batch.length) return;
-          const result = this.send(batch);
-          result.catch(() => {
-          });
-          queue.push({ mails: batch, result });
-          batch = [];
-          bytes = 0;
-        };
-        async function* drain(upTo) {
-          while (queue.length > upTo) {
-            const b2 = queue.shift();
-            const t = performance.now();
-            const items = await b2.result;
-            times.wait += performance.now() - t;
-            yield b2.mails.map((m, i2) => [m, items[i2]]);
-          }
-        }
-        const it = mails[Symbol.asyncIterator]();
-        for (; ; ) {
-          const t = performance.now();
-          const r = await it.next();
-          times.input += performance.now() - t;
-          if (r.done) break;
-          for (const m of r.value) {
-            batch.push(m);
-            bytes += m.raw.length;
-            if (bytes >= BATCH_BYTES || batch.length >= BATCH_MAILS) flush();
-          }
-          yield* drain(limit - 1);
-        }
-        flush();
-        yield* drain(0);
-      }
-      async close() {
-        this.closing = true;
-        await Promise.all(this.workers.map((w) => w.terminate()));
-      }
-      send(batch) {
-        if (this.failed) return Promise.reject(this.failed);
-        const t = performance.now();
-        const total = batch.reduce((n, m) => n + m.raw.length, 0);
-        const all2 = Buffer.allocUnsafeSlow(total);
-        let at2 = 0;
-        const mails = batch.map(({ raw, ...rest }) => {
-          raw.copy(all2, at2);
-          const start2 = at2;
-          at2 += raw.length;
-          return { ...rest, start: start2, end: at2 };
-        });
-        const seq = this.seq++;
-        const req = { seq, bytes: all2.buffer, mails, lean: this.lean };
-        const worker = this.next++ % this.workers.length;
-        return new Promise((resolve4, reject) => {
-          this.waiting.set(seq, { resolve: resolve4, reject, worker });
-          this.workers[worker].postMessage(req, [req.bytes]);
-          this.times.send += performance.now() - t;
-        });
-      }
-      settle(m) {
-        const p = this.waiting.get(m.seq);
-        if (!p) return;
-        this.waiting.delete(m.seq);
-        if ("fatal" in m) {
-          p.reject(new Error(`record worker: ${m.fatal}`));
-          return;
-        }
-        const t = performance.now();
-        unpackLines(batchRecords(m.items), m.lines);
-        this.times.unpack += performance.now() - t;
-        const w = this.times.workers[p.worker];
-        w.read += m.times.read;
-        w.post += m.times.previousPost;
-        w.batches++;
-        p.resolve(m.items);
-      }
-      fail(err2) {
-        this.failed ??= err2;
-        for (const p of this.waiting.values()) p.reject(err2);
-        this.waiting.clear();
       }
     };
   }
@@ -74911,289 +76784,67 @@ var init_record_pool = __esm({
 // src/thread/parse-thread.ts
 var parse_thread_exports = {};
 __export(parse_thread_exports, {
-  WORKER_MIN_BYTES: () => WORKER_MIN_BYTES,
-  assemble: () => assemble,
+  SPILL_MIN_BYTES: () => SPILL_MIN_BYTES,
   parseThread: () => parseThread
 });
 import { stat as stat3 } from "node:fs/promises";
-import { availableParallelism as availableParallelism2 } from "node:os";
 async function parseThread(inputs, opts = {}) {
-  const t0 = performance.now();
-  const records = [];
+  const totalBytes = await inputSize(inputs.map((i2) => inputLocation(i2, opts)));
+  const spill = opts.store ? opts.store === "spill" : totalBytes === null || totalBytes >= SPILL_MIN_BYTES;
+  const builder = new ThreadBuilder({ store: spill ? new SpillStore() : new MemoryStore(), hunkLines: opts.hunkLines ?? true });
   const errors = [];
-  const seen = /* @__PURE__ */ new Map();
-  const intern = interner();
-  const totalBytes = await inputSize(inputs);
-  const workers = await workerCount(opts.workers ?? (opts.lean ? 0 : "auto"), totalBytes);
-  const dropLines = !!opts.lean && !opts.hunkLines;
-  const pool = workers > 0 ? new (await Promise.resolve().then(() => (init_record_pool(), record_pool_exports))).RecordPool(workers, dropLines) : null;
-  const lean = opts.lean ? new LeanCollector() : null;
-  const local = { input: 0, read: 0 };
-  let collect = 0;
   let bytes = 0;
   let messages = 0;
-  const progress = (done) => opts.onProgress?.({ bytes, totalBytes: totalBytes?.bytes ?? null, messages, done });
-  try {
-    for (const input of inputs) {
-      const raws = readInputBatches(input, opts);
-      const batches = pool ? pool.read(raws) : inProcess(raws, dropLines, local);
-      for await (const batch of batches) {
-        const t = performance.now();
-        for (const [raw, item] of batch) {
-          bytes += raw.raw.length;
-          if (++messages % PROGRESS_EVERY === 0) progress(false);
-          if ("broken" in item) {
-            errors.push({ file: raw.file, index: raw.index, message: item.broken });
-            continue;
-          }
-          const first2 = lean ? lean.first(item.record.id) : seen.get(item.record.id)?.source;
-          if (first2) {
-            errors.push({
-              file: raw.file,
-              index: raw.index,
-              message: `duplicate Message-ID <${item.record.id}> (first in ${first2.file} #${first2.index}); skipped`,
-              duplicate: true
-            });
-            continue;
-          }
-          if (lean) {
-            lean.add(item.record);
-            continue;
-          }
-          const rec = compact(item.record, intern);
-          seen.set(rec.id, rec);
-          records.push(rec);
+  const progress = (done) => opts.onProgress?.({ bytes, totalBytes, messages, done });
+  for (const input of inputs) {
+    for await (const batch of readInputBatches(input, opts)) {
+      for (const raw of batch) {
+        bytes += raw.raw.length;
+        if (++messages % PROGRESS_EVERY === 0) progress(false);
+        let record2;
+        try {
+          record2 = await readMail(raw);
+        } catch (err2) {
+          if (!(err2 instanceof BrokenMessage)) throw err2;
+          errors.push({ file: raw.file, index: raw.index, message: err2.message });
+          continue;
         }
-        collect += performance.now() - t;
+        const first2 = builder.first(record2.id);
+        if (first2) {
+          errors.push({
+            file: raw.file,
+            index: raw.index,
+            message: `duplicate Message-ID <${record2.id}> (first in ${first2.file} #${first2.index}); skipped`,
+            duplicate: true
+          });
+          continue;
+        }
+        builder.add(record2);
       }
     }
-  } finally {
-    await pool?.close();
   }
   progress(true);
-  const t1 = performance.now();
-  const parse4 = lean ? lean.assemble(errors) : assemble(records, errors);
-  if (opts.onStats) {
-    const p = pool?.times;
-    const main = { input: p?.input ?? local.input, send: p?.send ?? 0, read: local.read, wait: p?.wait ?? 0, unpack: p?.unpack ?? 0, collect };
-    opts.onStats({ workers, main: { ...main, assemble: performance.now() - t1, total: performance.now() - t0 }, perWorker: p?.workers ?? [] });
-  }
-  return parse4;
-}
-async function* inProcess(raws, dropLines, times) {
-  const it = raws[Symbol.asyncIterator]();
-  for (; ; ) {
-    let t = performance.now();
-    const r = await it.next();
-    times.input += performance.now() - t;
-    if (r.done) return;
-    t = performance.now();
-    const out2 = [];
-    for (const raw of r.value) {
-      try {
-        out2.push([raw, { record: settleRecord(await readMail(raw), dropLines) }]);
-      } catch (err2) {
-        if (!(err2 instanceof BrokenMessage)) throw err2;
-        out2.push([raw, { broken: err2.message }]);
-      }
-    }
-    times.read += performance.now() - t;
-    yield out2;
-  }
+  return builder.build(errors);
 }
 async function inputSize(inputs) {
   let bytes = 0;
   for (const input of inputs) {
     if (input === "-") return null;
     const st = await stat3(input).catch(() => null);
+    if (st?.isDirectory()) return null;
     if (st?.isFile()) bytes += st.size;
   }
-  return { bytes };
+  return bytes;
 }
-async function workerCount(asked, size) {
-  if (asked !== "auto") return Math.max(0, Math.floor(asked));
-  if (!size || size.bytes < WORKER_MIN_BYTES) return 0;
-  const { poolAvailable: poolAvailable2 } = await Promise.resolve().then(() => (init_record_pool(), record_pool_exports));
-  if (!poolAvailable2()) return 0;
-  const cores = availableParallelism2();
-  return cores > 2 ? Math.min(cores - 1, 4) : 0;
-}
-function interner() {
-  const strings2 = /* @__PURE__ */ new Map();
-  const objects = /* @__PURE__ */ new Map();
-  const str = (s) => {
-    const have = strings2.get(s);
-    if (have !== void 0) return have;
-    strings2.set(s, s);
-    return s;
-  };
-  const obj = (key2, make) => {
-    const have = objects.get(key2);
-    if (have !== void 0) return have;
-    const o = make();
-    objects.set(key2, o);
-    return o;
-  };
-  return {
-    str,
-    person: (p) => obj(`p\0${p.name}\0${p.email}`, () => ({ name: str(p.name), email: str(p.email) })),
-    trailer: (t) => obj(`t\0${t.key}\0${t.value}`, () => ({ key: str(t.key), value: str(t.value) }))
-  };
-}
-function compact(r, intern) {
-  r.id = intern.str(r.id);
-  if (r.inReplyTo !== null) r.inReplyTo = intern.str(r.inReplyTo);
-  for (let i2 = 0; i2 < r.references.length; i2++) r.references[i2] = intern.str(r.references[i2]);
-  r.from = intern.person(r.from);
-  r.subject = intern.str(r.subject);
-  for (const a of r.attributions) a.person = intern.person(a.person);
-  r.trailers = r.trailers.map(intern.trailer);
-  if (r.scissorsAuthor) r.scissorsAuthor = intern.person(r.scissorsAuthor);
-  if (r.inBody?.from) r.inBody.from = intern.person(r.inBody.from);
-  r.source.file = intern.str(r.source.file);
-  return r;
-}
-function assemble(records, errors = []) {
-  const byDate = dateOrder(records);
-  const rank = new Map(byDate.map((r, i2) => [r.id, i2]));
-  const tree = threadMessages(
-    records.map((r) => ({
-      id: r.id,
-      inReplyTo: r.inReplyTo,
-      references: r.references,
-      subject: r.subject,
-      reply: r.reply,
-      order: rank.get(r.id)
-    }))
-  );
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const resolve4 = personResolver(records);
-  const placeholderParent = new Map(tree.placeholders.map((x) => [x.id, x.parent]));
-  const layersOf = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    const ancestors = [];
-    for (let p = tree.parent.get(r.id) ?? null; p !== null && ancestors.length < 64; ) {
-      const up = byId.get(p);
-      ancestors.push(up ? up.from : null);
-      p = up ? tree.parent.get(p) ?? null : placeholderParent.get(p) ?? null;
-    }
-    layersOf.set(r.id, quoteLayers(r.textDepths, r.attributions, ancestors, resolve4));
-  }
-  const firstSeen = /* @__PURE__ */ new Map();
-  const diffsOf = /* @__PURE__ */ new Map();
-  for (const r of byDate) {
-    const layers = layersOf.get(r.id);
-    const diffs = [];
-    const { diffIds: ids } = r;
-    for (const [i2, f] of r.found.entries()) {
-      const id = ids?.[i2] ?? diffIdentity(f.files);
-      const first2 = firstSeen.get(id);
-      let author = diffAuthor(r, f.quoteDepth, f.origin, layers);
-      if (!author && first2) author = first2.author;
-      if (!first2) firstSeen.set(id, { message: r.id, author });
-      diffs.push({
-        id,
-        author,
-        quoteDepth: f.quoteDepth,
-        quotedFrom: first2 ? first2.message : null,
-        origin: f.origin,
-        repairs: f.repairs,
-        files: f.files,
-        text: f.text
-      });
-    }
-    diffsOf.set(r.id, diffs);
-  }
-  const messages = threadOrder2(records, tree.parent, placeholderParent, rank).map((r) => ({
-    id: r.id,
-    idSynthesised: r.idSynthesised,
-    from: r.from,
-    date: r.date ? r.date.toISOString() : null,
-    subject: r.subject,
-    tags: r.tags,
-    inReplyTo: r.inReplyTo,
-    references: r.references,
-    parent: tree.parent.get(r.id) ?? null,
-    quotes: layersOf.get(r.id),
-    diffs: diffsOf.get(r.id),
-    trailers: r.trailers,
-    series: r.series,
-    inBody: r.inBody,
-    source: r.source,
-    position: r.position
-  }));
-  return { messages, placeholders: tree.placeholders, unlinked: tree.unlinked, errors };
-}
-function diffAuthor(r, depth, origin, layers) {
-  if (depth === 0) {
-    if (origin === "patch" || origin === "attachment") return r.inBody?.from ?? r.from;
-    if (origin === "scissors") return r.scissorsAuthor ?? r.from;
-    return r.from;
-  }
-  return layers.find((l) => l.depth === depth)?.author ?? null;
-}
-function dateOrder(records) {
-  return records.map((r, i2) => ({ r, i: i2 })).sort((a, b2) => (a.r.date?.getTime() ?? Infinity) - (b2.r.date?.getTime() ?? Infinity) || a.i - b2.i).map((x) => x.r);
-}
-function threadOrder2(records, parent, placeholderParent, rank) {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const kids = /* @__PURE__ */ new Map();
-  const topOf = (id) => {
-    let p = parent.get(id) ?? null;
-    while (p !== null && !byId.has(p)) p = placeholderParent.get(p) ?? null;
-    return p;
-  };
-  for (const r of records) {
-    const p = topOf(r.id);
-    const list2 = kids.get(p) ?? [];
-    list2.push(r);
-    kids.set(p, list2);
-  }
-  for (const list2 of kids.values()) list2.sort((a, b2) => rank.get(a.id) - rank.get(b2.id));
-  const out2 = [];
-  const walk2 = (p) => {
-    for (const r of kids.get(p) ?? []) {
-      out2.push(r);
-      walk2(r.id);
-    }
-  };
-  walk2(null);
-  return out2;
-}
-function personResolver(records) {
-  const byEmail = /* @__PURE__ */ new Map();
-  const byName = /* @__PURE__ */ new Map();
-  const add2 = (q) => {
-    if (!q || !q.email || !q.name || q.name === q.email) return;
-    if (!byEmail.has(q.email.toLowerCase())) byEmail.set(q.email.toLowerCase(), q);
-    if (!byName.has(nameKey2(q.name))) byName.set(nameKey2(q.name), q);
-  };
-  for (const r of records) {
-    add2(r.from);
-    add2(r.inBody?.from);
-  }
-  return (p) => {
-    if (p.name && p.email && p.name !== p.email) return p;
-    const match3 = p.email ? byEmail.get(p.email.toLowerCase()) : byName.get(nameKey2(p.name));
-    if (!match3) return p;
-    return { name: p.name && p.name !== p.email ? p.name : match3.name, email: p.email || match3.email };
-  };
-}
-function nameKey2(name3) {
-  return name3.toLowerCase().replace(/\s+/g, " ").trim();
-}
-var WORKER_MIN_BYTES, PROGRESS_EVERY;
+var SPILL_MIN_BYTES, PROGRESS_EVERY;
 var init_parse_thread = __esm({
   "src/thread/parse-thread.ts"() {
     "use strict";
-    init_patch();
     init_read_input();
     init_mail_record();
-    init_threading();
-    init_quote_layers();
-    init_lean_record();
-    init_lean_thread();
-    WORKER_MIN_BYTES = 16 * 1024 * 1024;
+    init_builder();
+    init_message_store();
+    SPILL_MIN_BYTES = 16 * 1024 * 1024;
     PROGRESS_EVERY = 200;
   }
 });
@@ -75202,7 +76853,6 @@ var init_parse_thread = __esm({
 var review_exports = {};
 __export(review_exports, {
   REVIEW_PARSE: () => REVIEW_PARSE,
-  bestKey: () => bestKey,
   keyBefore: () => keyBefore,
   review: () => review,
   shardOf: () => shardOf,
@@ -75428,7 +77078,7 @@ var init_review = __esm({
     init_variant_review();
     init_variants();
     init_variant_store();
-    REVIEW_PARSE = { lean: true, hunkLines: true };
+    REVIEW_PARSE = { hunkLines: true };
   }
 });
 
@@ -83256,25 +84906,22 @@ var require_dist = __commonJS({
 // src/model/scenario/load.ts
 var load_exports = {};
 __export(load_exports, {
-  DEFAULT_BUDGET: () => DEFAULT_BUDGET,
   ScenarioError: () => ScenarioError,
-  bundledScenarioDir: () => bundledScenarioDir,
   loadBundledScenarios: () => loadBundledScenarios,
   loadScenarioFile: () => loadScenarioFile,
-  parseErrno: () => parseErrno,
   parseScenario: () => parseScenario,
   parseSize: () => parseSize
 });
-import { existsSync as existsSync6, readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join6, resolve as resolve3 } from "node:path";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { existsSync as existsSync5, readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join6, resolve as resolve4 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 function bundledScenarioDir() {
-  const here = dirname3(fileURLToPath5(new URL("model/scenario/load.js", import.meta.url).href));
+  const here = dirname3(fileURLToPath4(new URL("model/scenario/load.js", import.meta.url).href));
   for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname3(d)) {
     const p = join6(d, "fixtures", "scenarios");
-    if (existsSync6(join6(p, "nouveau-atomic-small.yaml"))) return p;
+    if (existsSync5(join6(p, "nouveau-atomic-small.yaml"))) return p;
   }
-  return resolve3(here, "..", "..", "..", "fixtures", "scenarios");
+  return resolve4(here, "..", "..", "..", "fixtures", "scenarios");
 }
 function loadBundledScenarios() {
   const dir = bundledScenarioDir();
@@ -83285,7 +84932,7 @@ function loadScenarioFile(path) {
   try {
     text = readFileSync2(path, "utf8");
   } catch (e) {
-    throw new ScenarioError(`${path}: cannot read (${e.message})`);
+    throw new ScenarioError(path, `cannot read (${e.message})`);
   }
   return parseScenario(text, path);
 }
@@ -83297,10 +84944,10 @@ function parseScenario(text, source = "(scenario)") {
   try {
     doc = (0, import_yaml.parse)(text);
   } catch (e) {
-    throw new ScenarioError(`${source}: not valid YAML: ${e.message.split("\n")[0]}`);
+    throw new ScenarioError(source, `not valid YAML: ${e.message.split("\n")[0]}`);
   }
   const fail = (msg) => {
-    throw new ScenarioError(`${source}: ${msg}`);
+    throw new ScenarioError(source, msg);
   };
   if (!isObj(doc)) return fail("a scenario is a mapping with name, setup and steps");
   checkKeys(doc, ["name", "description", "thp", "budget", "setup", "steps", "threads"], "scenario", fail);
@@ -83310,19 +84957,19 @@ function parseScenario(text, source = "(scenario)") {
   const { budget, maxDepth, maxMemory } = parseBudgetKey(doc["budget"], fail);
   const processes = /* @__PURE__ */ new Set(["main"]);
   const buffers = /* @__PURE__ */ new Set();
-  const steps = (list2, where, thread) => {
+  const steps = (list2, where) => {
     if (list2 === void 0 || list2 === null) return [];
     if (!Array.isArray(list2)) return fail(`${where} is a list of steps`);
-    return list2.map((s, i2) => parseStep(s, `${where}[${i2}]`, fail, processes, buffers, thread));
+    return list2.map((s, i2) => parseStep(s, `${where}[${i2}]`, fail, processes, buffers));
   };
-  const setup = steps(doc["setup"], "setup", "setup");
+  const setup = steps(doc["setup"], "setup");
   let threads;
   if (doc["threads"] !== void 0) {
     if (doc["steps"] !== void 0) fail("give either `steps` (one thread) or `threads`, not both");
     if (!isObj(doc["threads"])) return fail("`threads` maps thread names to lists of steps");
-    threads = Object.entries(doc["threads"]).map(([tn, l]) => ({ name: tn, steps: steps(l, `threads.${tn}`, tn) }));
+    threads = Object.entries(doc["threads"]).map(([tn, l]) => ({ name: tn, steps: steps(l, `threads.${tn}`) }));
   } else {
-    threads = [{ name: "main", steps: steps(doc["steps"], "steps", "main") }];
+    threads = [{ name: "main", steps: steps(doc["steps"], "steps") }];
   }
   return {
     name: name3,
@@ -83395,7 +85042,7 @@ function parseProt(v, what, fail) {
   for (const c of v) p |= PROT[c];
   return p;
 }
-function parseStep(raw, where, fail, processes, buffers, thread) {
+function parseStep(raw, where, fail, processes, buffers) {
   if (!isObj(raw) || Object.keys(raw).length !== 1) return fail(`${where}: a step is a one-key mapping like \`- mmap: { name: buf, size: 4MiB, prot: rw }\``);
   const op = Object.keys(raw)[0];
   const a = raw[op] ?? {};
@@ -83493,7 +85140,6 @@ function parseStep(raw, where, fail, processes, buffers, thread) {
       return s;
     }
     default:
-      void thread;
       return fail(`${where}: unknown step \`${op}\` (steps: mmap, write, read, nouveau-init, gpu-atomic-fault, dmirror-open, dmirror, mirror-check, mprotect, munmap, fork)`);
   }
 }
@@ -83504,6 +85150,13 @@ var init_load = __esm({
     import_yaml = __toESM(require_dist(), 1);
     init_budget();
     ScenarioError = class extends Error {
+      constructor(file, problem) {
+        super(`${file}: ${problem}`);
+        this.file = file;
+        this.problem = problem;
+      }
+      file;
+      problem;
       name = "ScenarioError";
     };
     ERRNO2 = {
@@ -83522,6 +85175,44 @@ var init_load = __esm({
     DEFAULT_BUDGET = DEFAULT_SCENARIO_BUDGETS.steps;
     SIZE_RE = /^\s*(\d+)\s*(KiB|MiB|GiB|K|M|G)?\s*$/i;
     PROT = { "": 0, r: 1, w: 2, x: 4 };
+  }
+});
+
+// src/model/scenario/select.ts
+var select_exports = {};
+__export(select_exports, {
+  ScenarioChoiceError: () => ScenarioChoiceError,
+  chooseScenarios: () => chooseScenarios
+});
+function chooseScenarios(bundled, names, files) {
+  if (names.length === 0 && files.length === 0) return [...bundled];
+  const chosen = [];
+  for (const name3 of names) {
+    const s = bundled.find((b2) => b2.name === name3);
+    if (!s) throw new ScenarioChoiceError(name3, "unknown", bundled.map((b2) => b2.name));
+    chosen.push(s);
+  }
+  chosen.push(...files);
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of chosen) {
+    if (seen.has(s.name)) throw new ScenarioChoiceError(s.name, "twice", []);
+    seen.add(s.name);
+  }
+  return chosen;
+}
+var ScenarioChoiceError;
+var init_select = __esm({
+  "src/model/scenario/select.ts"() {
+    "use strict";
+    ScenarioChoiceError = class extends Error {
+      constructor(scenario, problem, known) {
+        super(problem === "unknown" ? `no bundled scenario ${JSON.stringify(scenario)} (scenarios: ${known.join(", ")})` : `scenario ${JSON.stringify(scenario)} is given twice`);
+        this.scenario = scenario;
+        this.problem = problem;
+      }
+      scenario;
+      problem;
+    };
   }
 });
 
@@ -83851,20 +85542,21 @@ var init_secrets = __esm({
   }
 });
 
-// src/cli/errors.ts
+// src/util/errors.ts
 var UsageError, InputError;
 var init_errors = __esm({
-  "src/cli/errors.ts"() {
+  "src/util/errors.ts"() {
     "use strict";
-    init_escape2();
     UsageError = class extends Error {
     };
     InputError = class extends Error {
       constructor(file, problem) {
         super(`${file}: ${problem}`);
         this.file = file;
+        this.problem = problem;
       }
       file;
+      problem;
     };
   }
 });
@@ -84146,11 +85838,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -84166,7 +85858,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -84527,63 +86219,18 @@ async function readActionContext(env = process.env) {
 }
 
 // src/action/glob.ts
-function globToRegExp(glob) {
-  let re = "";
-  let braces = 0;
-  for (let i2 = 0; i2 < glob.length; i2++) {
-    const c = glob[i2];
-    if (c === "*") {
-      if (glob[i2 + 1] === "*") {
-        const atSegmentStart = i2 === 0 || glob[i2 - 1] === "/";
-        const next = glob[i2 + 2];
-        if (atSegmentStart && next === "/") {
-          re += "(?:[^/]*/)*";
-          i2 += 2;
-          continue;
-        }
-        if (atSegmentStart && next === void 0) {
-          re += ".*";
-          i2 += 1;
-          continue;
-        }
-      }
-      re += "[^/]*";
-    } else if (c === "?") {
-      re += "[^/]";
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i2 + 2);
-      if (end === -1) {
-        re += "\\[";
-        continue;
-      }
-      let body2 = glob.slice(i2 + 1, end).replace(/\\/g, "\\\\");
-      if (body2.startsWith("!")) body2 = "^" + body2.slice(1);
-      re += `[${body2}]`;
-      i2 = end;
-    } else if (c === "{") {
-      braces++;
-      re += "(?:";
-    } else if (c === "}" && braces > 0) {
-      braces--;
-      re += ")";
-    } else if (c === "," && braces > 0) {
-      re += "|";
-    } else {
-      re += c.replace(/[.+^$()|\\{}\]]/g, "\\$&");
-    }
-  }
-  return new RegExp(`^${re}$`);
-}
+var import_picomatch = __toESM(require_picomatch2(), 1);
 function pathMatcher(globs) {
-  const rules = globs.map((g) => g.trim()).filter((g) => g !== "" && !g.startsWith("#")).map((g) => g.startsWith("!") ? { include: false, re: globToRegExp(g.slice(1)) } : { include: true, re: globToRegExp(g) });
+  const rules = globs.map((g) => g.trim()).filter((g) => g !== "" && !g.startsWith("#")).map((g) => g.startsWith("!") ? { include: false, test: (0, import_picomatch.default)(g.slice(1), OPTIONS) } : { include: true, test: (0, import_picomatch.default)(g, OPTIONS) });
   return (path) => {
     let matched = false;
     for (const rule of rules) {
-      if (rule.include !== matched && rule.re.test(path)) matched = rule.include;
+      if (rule.include !== matched && rule.test(path)) matched = rule.include;
     }
     return matched;
   };
 }
+var OPTIONS = { dot: true };
 
 // src/action/main.ts
 init_github_report();
@@ -84653,6 +86300,7 @@ init_octokit();
 init_octokit();
 
 // src/action/review-seam.ts
+init_source();
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname4, isAbsolute as isAbsolute3, join as join7 } from "node:path";
@@ -84660,7 +86308,7 @@ import { dirname as dirname4, isAbsolute as isAbsolute3, join as join7 } from "n
 // src/action/workspace.ts
 import { constants as constants3 } from "node:fs";
 import { open as open2, readdir as readdir2, realpath } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve, sep as sep2 } from "node:path";
+import { isAbsolute, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var MAX_INPUT_BYTES = 20 * 1024 * 1024;
 var WorkspaceFileError = class extends Error {
   constructor(repoPath, problem) {
@@ -84674,7 +86322,7 @@ async function readWorkspaceFile(workspace, repoPath, maxBytes = MAX_INPUT_BYTES
     throw new WorkspaceFileError(repoPath, "not a plain repository path");
   }
   const root = await realpath(workspace);
-  const full = resolve(root, repoPath);
+  const full = resolve2(root, repoPath);
   let real;
   try {
     real = await realpath(full);
@@ -84705,8 +86353,8 @@ async function findWorkspaceFiles(workspace, match3, limit = 200) {
     entries.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
     for (const entry of entries) {
       if (found.length >= limit) return;
-      const full = join(dir, entry.name);
-      const repoPath = relative(workspace, full).split(sep2).join("/");
+      const full = join2(dir, entry.name);
+      const repoPath = relative2(workspace, full).split(sep2).join("/");
       if (entry.isDirectory()) {
         if (entry.name !== ".git" && entry.name !== "node_modules") await walk2(full);
       } else if (entry.isFile() && match3(repoPath)) {
@@ -84720,8 +86368,9 @@ async function findWorkspaceFiles(workspace, match3, limit = 200) {
 
 // src/action/review-seam.ts
 var reviewFiles = async (files, options) => {
-  const [{ review: review2 }, { toReviewForGitHub: toReviewForGitHub2 }, { BASES: BASES2 }, { withBudgets: withBudgets2 }] = await Promise.all([
+  const [{ review: review2, REVIEW_PARSE: REVIEW_PARSE2 }, { parseThread: parseThread2 }, { toReviewForGitHub: toReviewForGitHub2 }, { BASES: BASES2 }, { withBudgets: withBudgets2 }] = await Promise.all([
     Promise.resolve().then(() => (init_review(), review_exports)),
+    Promise.resolve().then(() => (init_parse_thread(), parse_thread_exports)),
     Promise.resolve().then(() => (init_review_adapter(), review_adapter_exports)),
     Promise.resolve().then(() => (init_source(), source_exports)),
     Promise.resolve().then(() => (init_budget(), budget_exports))
@@ -84729,57 +86378,45 @@ var reviewFiles = async (files, options) => {
   if (options.base !== void 0 && !BASES2.includes(options.base)) {
     throw new Error(`input base: ${JSON.stringify(options.base)} is not a model base (bases: ${BASES2.join(", ")})`);
   }
-  const scenarios = withBudgets2(await chooseScenarios(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
+  const scenarios = withBudgets2(await chooseScenarios2(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
   const dir = await mkdtemp(join7(tmpdir2(), "lkml-replay-inputs-"));
-  const cwd = process.cwd();
   try {
     for (const f of files) {
       if (f.path === "" || isAbsolute3(f.path) || f.path.split("/").includes("..")) throw new Error(`${f.path}: not a repository path`);
       await mkdir2(dirname4(join7(dir, f.path)), { recursive: true });
       await writeFile2(join7(dir, f.path), f.bytes);
     }
-    process.chdir(dir);
-    const report = await review2({ inputs: files.map((f) => f.path), base: options.base, scenarios, partial: options.partial === true });
+    const inputs = files.map((f) => f.path);
+    const parse4 = await parseThread2(inputs, { ...REVIEW_PARSE2, dir });
+    const report = await review2({ inputs, parse: parse4, base: options.base, scenarios, partial: options.partial === true });
     return toReviewForGitHub2(report, {
       failOn: options.failOn,
       files: files.map((f) => ({ input: f.path, path: f.path, kind: f.kind }))
     });
   } finally {
-    process.chdir(cwd);
     await rm2(dir, { recursive: true, force: true });
   }
 };
-async function chooseScenarios(spec, workspace) {
-  const load2 = await Promise.resolve().then(() => (init_load(), load_exports));
-  const bundled = load2.loadBundledScenarios();
+async function chooseScenarios2(spec, workspace) {
+  const [load2, select] = await Promise.all([Promise.resolve().then(() => (init_load(), load_exports)), Promise.resolve().then(() => (init_select(), select_exports))]);
   const entries = (spec ?? "").split(/[\s,]+/).filter((e) => e !== "");
-  if (entries.length === 0) return bundled;
-  const chosen = [];
-  for (const entry of entries) {
-    if (/\.ya?ml$/i.test(entry)) {
-      const bytes = await readWorkspaceFile(workspace, entry, 1024 * 1024);
-      chosen.push(load2.parseScenario(new TextDecoder().decode(bytes), entry));
-      continue;
-    }
-    const s = bundled.find((b2) => b2.name === entry);
-    if (!s) throw new Error(`input scenarios: no bundled scenario ${JSON.stringify(entry)} (scenarios: ${bundled.map((b2) => b2.name).join(", ")})`);
-    chosen.push(s);
+  const isFile = (e) => /\.ya?ml$/i.test(e);
+  const files = [];
+  for (const entry of entries.filter(isFile)) {
+    const bytes = await readWorkspaceFile(workspace, entry, 1024 * 1024);
+    files.push(load2.parseScenario(new TextDecoder().decode(bytes), entry));
   }
-  return chosen;
+  try {
+    return select.chooseScenarios(load2.loadBundledScenarios(), entries.filter((e) => !isFile(e)), files);
+  } catch (err2) {
+    if (err2 instanceof select.ScenarioChoiceError) throw new Error(`input scenarios: ${err2.message}`);
+    throw err2;
+  }
 }
-var MODELLED_KERNEL_FILES = /* @__PURE__ */ new Set([
-  "mm/rmap.c",
-  "mm/huge_memory.c",
-  "mm/gup.c",
-  "mm/memory.c",
-  "mm/mprotect.c",
-  "mm/mmu_notifier.c",
-  "mm/page_vma_mapped.c",
-  "drivers/gpu/drm/nouveau/nouveau_svm.c",
-  "lib/test_hmm.c"
-]);
+var modelledKernelFiles = null;
 function isModelledKernelPath(path) {
-  return MODELLED_KERNEL_FILES.has(path);
+  modelledKernelFiles ??= new Set(modelFiles().filter((p) => p.endsWith(".c")));
+  return modelledKernelFiles.has(path);
 }
 
 // src/action/pr-files.ts

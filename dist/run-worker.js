@@ -7370,7 +7370,7 @@ var init_compile_call = __esm({
 });
 
 // src/model/interp/compile-init.ts
-function compileInitFiller(cx, t, init2, line) {
+function compileInitFiller(cx, t, init2, _line) {
   if (init2.k === "expr") {
     const src = compileRvalue(cx, init2.e);
     if (t.k === "array" && init2.e.k === "str") return stringInto(init2.e.value);
@@ -8088,7 +8088,7 @@ function compileAddr(cx, arg, src, line) {
   const b2 = p.base;
   return plainExpr(t, b2 ? (f) => addr2(b2(f), f) : (f) => addr2(f, f), src, line);
 }
-function compileCast(cx, t, arg, src, line) {
+function compileCast(cx, t, arg, src, _line) {
   const a = compileRvalue(cx, arg);
   if (isUnresolved(a.t)) return retype(a, t);
   const c = convert(a, t, "cast", `cast \`${src}\``);
@@ -10485,8 +10485,8 @@ var init_page = __esm({
       }
     };
     Memmap = class {
-      constructor(release3, maxPfn = 1 << 16, firstPfn = 4096) {
-        this.release = release3;
+      constructor(release2, maxPfn = 1 << 16, firstPfn = 4096) {
+        this.release = release2;
         this.maxPfn = maxPfn;
         this.region = new MemmapRegion(this, maxPfn);
         this.nextPfn = firstPfn;
@@ -11800,13 +11800,12 @@ function pageBuiltins() {
     if (tryLockPage(ctx, h)) return 1;
     return b(yield* lockOrRetry(ctx, h, mmp, Number(flags2)));
   }).releasesOf({}).in("mm/rmap.c").releasesOf({ until: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)", (ctx, p, vmap, _addr, compound) => {
-    const { k, s, h } = pg(ctx, p);
+    const { s, h } = pg(ctx, p);
     asStruct(vmap, Vma, ctx, "vma");
     if (Number(compound)) ctx.notModelled("page_add_anon_rmap of a whole compound page");
     if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
     s.mapcount++;
     touch(ctx, s);
-    void k;
     return void 0;
   }).fn("void page_remove_rmap(struct page *page, bool compound)", (ctx, p, compound) => {
     const { s } = pg(ctx, p);
@@ -11845,14 +11844,12 @@ function* lockOrRetry(ctx, h, mmp, f) {
     if (f & FAULT_FLAG_RETRY_NOWAIT) return false;
     const mm = asStruct(mmp, MmStruct, ctx, "mm");
     const k = kernelOf(ctx);
-    const { release: release3 } = yield* dropMmapLock(ctx, k, mm);
-    void release3;
+    yield* dropMmapLock(ctx, k, mm);
     traceLock(ctx, "block", pageLockName(h));
     const w = pageLockWait(h);
     while (h.lockedBy) yield { blockedOn: w };
     return false;
   }
-  void FAULT_FLAG_KILLABLE;
   yield* lockPage(ctx, h);
   return true;
 }
@@ -11862,13 +11859,11 @@ function* dropMmapLock(ctx, _k, mm) {
   const shared = mm.mmapLock.writer?.id !== ctx.thread.id;
   mm.mmapLock.drop(ctx.thread, shared);
   traceLock(ctx, "release", mm.mmapLock.name);
-  return { release: true };
 }
-var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED, RMAP_EXCLUSIVE, RMAP_COMPOUND, VM_LOCKED;
+var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_TRIED, RMAP_EXCLUSIVE, RMAP_COMPOUND, VM_LOCKED;
 var init_page2 = __esm({
   "src/model/kernel/builtins/page.ts"() {
     "use strict";
-    init_api();
     init_state();
     init_locks();
     init_object();
@@ -11879,7 +11874,6 @@ var init_page2 = __esm({
     FOLL_PIN = 262144;
     FAULT_FLAG_ALLOW_RETRY = 4;
     FAULT_FLAG_RETRY_NOWAIT = 8;
-    FAULT_FLAG_KILLABLE = 16;
     FAULT_FLAG_TRIED = 32;
     RMAP_EXCLUSIVE = 1 << 0;
     RMAP_COMPOUND = 1 << 1;
@@ -12325,7 +12319,7 @@ function* wpPageCopy(ctx, k, vma, table, i2, address, old) {
   yield* invalidateRangeEnd(ctx, k, range);
   return VM_FAULT_WRITE;
 }
-function splitHugePmdLocked(ctx, k, vma, pmd2, haddr, freeze) {
+function splitHugePmdLocked(ctx, k, vma, pmd2, _haddr, freeze) {
   if (freeze) ctx.notModelled("__split_huge_pmd_locked with freeze (migration entries)");
   const pv = pmd2.table.entries[pmd2.i].v;
   if (pv.k !== "huge") return ctx.bug("__split_huge_pmd_locked on a pmd that is not huge");
@@ -12349,7 +12343,6 @@ function splitHugePmdLocked(ctx, k, vma, pmd2, haddr, freeze) {
   }
   head2.compoundMapcount--;
   pmd2.table.entries[pmd2.i] = new Pmd({ k: "table", tablePfn: table.page.pfn });
-  void haddr;
 }
 function isCowMapping(flags2) {
   return (flags2 & (VM_SHARED2 | VM_MAYWRITE2)) === VM_MAYWRITE2;
@@ -12453,7 +12446,7 @@ function* cpuAccess(ctx, k, mm, addr2, write, update) {
   return yield* k.tsFrame(ctx, write ? "user store (exc_page_fault)" : "user load (exc_page_fault)", cpuAccessBody(ctx, k, mm, addr2, write, update));
 }
 function* cpuAccessBody(ctx, k, mm, addr2, write, update) {
-  let flags2 = FAULT_FLAG_USER | FAULT_FLAG_ALLOW_RETRY2 | FAULT_FLAG_KILLABLE2 | (write ? FAULT_FLAG_WRITE : 0);
+  let flags2 = FAULT_FLAG_USER | FAULT_FLAG_ALLOW_RETRY2 | FAULT_FLAG_KILLABLE | (write ? FAULT_FLAG_WRITE : 0);
   let faults = 0;
   for (let tries = 0; tries < 1e3; tries++) {
     const page = mappedPage(k, mm, addr2, write);
@@ -12519,7 +12512,7 @@ function* munmapBody(ctx, k, mm, start2, len) {
     release(ctx, mm.mmapLock, false);
   }
 }
-var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE2, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
+var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
 var init_memory2 = __esm({
   "src/model/kernel/mm/memory.ts"() {
     "use strict";
@@ -12534,7 +12527,7 @@ var init_memory2 = __esm({
     init_vma();
     FAULT_FLAG_WRITE = 1;
     FAULT_FLAG_ALLOW_RETRY2 = 4;
-    FAULT_FLAG_KILLABLE2 = 16;
+    FAULT_FLAG_KILLABLE = 16;
     FAULT_FLAG_TRIED2 = 32;
     FAULT_FLAG_USER = 64;
     FAULT_FLAG_REMOTE = 128;
@@ -13687,7 +13680,6 @@ __export(source_exports, {
   applyModelPatch: () => applyModelPatch,
   baseInfo: () => baseInfo,
   baseSpec: () => baseSpec,
-  kernelOrdinal: () => kernelOrdinal,
   loadBase: () => loadBase,
   modelFiles: () => modelFiles,
   postedMail: () => postedMail,
@@ -13725,7 +13717,7 @@ function treeSources(name2) {
 }
 function baseInfo(name2) {
   const spec = baseSpec(name2);
-  if (!spec) throw new PatchError(`unknown base ${JSON.stringify(name2)} (bases: ${BASES.join(", ")})`);
+  if (!spec) throw new PatchError(null, `unknown base ${JSON.stringify(name2)} (bases: ${BASES.join(", ")})`);
   const patch = spec.kind === "posting" ? readFileSync(join2(sourceDir(), `${spec.name}.patch`), "utf8") : "";
   return { name: spec.name, spec, description: spec.summary, patch };
 }
@@ -13735,16 +13727,16 @@ function applyModelPatch(sources, patch, what = "patch") {
   try {
     files = parsePatch(patch);
   } catch (err2) {
-    throw new PatchError(`${what}: not a unified diff (${err2.message})`);
+    throw new PatchError(what, `not a unified diff (${err2.message})`);
   }
   const out2 = sources.map((s) => ({ ...s }));
   for (const f of files) {
     const name2 = (f.newFileName && f.newFileName !== "/dev/null" ? f.newFileName : f.oldFileName ?? "").replace(/^[ab]\//, "");
-    if (!name2) throw new PatchError(`${what}: a file section without a file name`);
+    if (!name2) throw new PatchError(what, "a file section without a file name");
     const src = out2.find((s) => s.path === name2);
-    if (!src) throw new PatchError(`${what}: ${name2} is not a model source`);
+    if (!src) throw new PatchError(what, `${name2} is not a model source`);
     const r = applyPatch(src.text, f);
-    if (r === false) throw new PatchError(`${what}: does not apply to ${name2}`);
+    if (r === false) throw new PatchError(what, `does not apply to ${name2}`);
     src.text = r;
   }
   return out2;
@@ -13774,6 +13766,13 @@ var init_source = __esm({
     MARKER = join2(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
     trees = /* @__PURE__ */ new Map();
     PatchError = class extends Error {
+      constructor(patch, problem) {
+        super(patch === null ? problem : `${patch}: ${problem}`);
+        this.patch = patch;
+        this.problem = problem;
+      }
+      patch;
+      problem;
       name = "PatchError";
     };
   }
@@ -14131,9 +14130,6 @@ var init_budget = __esm({
 // src/model/scenario/run.ts
 var run_exports = {};
 __export(run_exports, {
-  MAX_TRACE_EVENTS: () => MAX_TRACE_EVENTS,
-  MODEL_CONFIG: () => MODEL_CONFIG,
-  UNINIT: () => UNINIT,
   compileBase: () => compileBase,
   compileSources: () => compileSources,
   modelProgram: () => modelProgram,
@@ -14352,7 +14348,6 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
     if (verdict === "completed") detail = `${env.passed} assert(s) passed${asserts}`;
     else detail += asserts;
   }
-  void stack;
   return {
     scenario: scenario.name,
     base: compiled.base.name + (compiled.patches.length ? ` + ${compiled.patches.join(" + ")}` : ""),
@@ -14389,7 +14384,6 @@ var PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
-    init_api();
     init_interp();
     init_builtins();
     init_state();

@@ -11,7 +11,7 @@ import { CHECK_OUTPUT_LIMIT, truncateMarkdown } from './truncate.js';
 export const CHECK_NAME = 'lkml-replay';
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** More than this is noise on a diff; the rest are counted in the summary, not posted. */
-export const MAX_ANNOTATIONS = 1000;
+const MAX_ANNOTATIONS = 1000;
 
 export interface CheckRunResult {
   id: number;
@@ -30,7 +30,7 @@ interface CheckAnnotation {
   message: string;
 }
 
-export function checkTitle(review: ReviewForGitHub): string {
+function checkTitle(review: ReviewForGitHub): string {
   // Green while checking nothing is no pass: the title says so first.
   if (review.replayed === 0) return (review.notice[0] ?? 'nothing replayed').slice(0, 255);
   const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
@@ -38,7 +38,7 @@ export function checkTitle(review: ReviewForGitHub): string {
 }
 
 /** Annotations GitHub accepts: a repository path and 1 <= start <= end; texts within limits. */
-export function toCheckAnnotations(annotations: readonly ReviewAnnotation[]): CheckAnnotation[] {
+function toCheckAnnotations(annotations: readonly ReviewAnnotation[]): CheckAnnotation[] {
   return annotations
     .filter((a) => a.path !== '' && Number.isInteger(a.startLine) && Number.isInteger(a.endLine) && a.startLine >= 1)
     .map((a) => ({

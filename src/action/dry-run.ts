@@ -30,7 +30,7 @@ export function printWritesInsteadOfSending(client: GitHubClient, print: (line: 
 }
 
 /** JSON of a request body with long strings and arrays shortened, for reading on a terminal. */
-export function abbreviate(body: unknown): string {
+function abbreviate(body: unknown): string {
   return JSON.stringify(body, (_key, value: unknown) => {
     if (typeof value === 'string' && value.length > 120) return `${value.slice(0, 100)}… (${value.length} characters)`;
     if (Array.isArray(value) && value.length > 3) return [...value.slice(0, 2), `… ${value.length} items in all`];

@@ -8,7 +8,7 @@ import type { Logger } from './logger.js';
 import type { Secrets } from './secrets.js';
 
 /** Whose comments are ours when the token's login cannot be looked up: the workflow token's account. */
-export const WORKFLOW_LOGIN = 'github-actions[bot]';
+const WORKFLOW_LOGIN = 'github-actions[bot]';
 
 /**
  * The token's login, else WORKFLOW_LOGIN with a warning: the sticky comment is then still

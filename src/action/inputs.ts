@@ -6,7 +6,7 @@ import { FAIL_ON, parseFailOn, type FailOn } from '../replay/fail-on.js';
 export const DEFAULT_PATHS = ['**/*.patch', '**/*.mbox', '**/*.eml'];
 
 /** `review` (the default): review the pull request. `post`: post a github-report made by an untrusted run (the fork recipe). */
-export type ActionMode = 'review' | 'post';
+type ActionMode = 'review' | 'post';
 
 export interface ActionInputs {
   mode: ActionMode;

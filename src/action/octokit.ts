@@ -9,7 +9,7 @@ import type { Logger } from './logger.js';
 const ClientClass = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof ClientClass>;
 
-export const DEFAULT_API_URL = 'https://api.github.com';
+const DEFAULT_API_URL = 'https://api.github.com';
 
 export interface GitHubClientOptions {
   /** Absent: unauthenticated (only `--dry-run` reads of public repositories get anywhere). */
@@ -98,7 +98,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
  * A fetch that gives up after `ms`. The timeout surfaces as a network failure ("fetch failed"),
  * which octokit turns into a status-500 RequestError that plugin-retry retries like any 5xx.
  */
-export function fetchWithTimeout(ms: number, inner: typeof fetch): typeof fetch {
+function fetchWithTimeout(ms: number, inner: typeof fetch): typeof fetch {
   return async (input, init) => {
     const timeout = AbortSignal.timeout(ms);
     const outer = init?.signal ?? undefined;

@@ -3,7 +3,7 @@
 // job. The report may come from an untrusted run, so it is checked, must name this repository
 // and PR, and must be about the PR's current head commit.
 import { readFile } from 'node:fs/promises';
-import { InputError, UsageError } from '../cli/errors.js';
+import { InputError, UsageError } from '../util/errors.js';
 import { printWritesInsteadOfSending } from './dry-run.js';
 import { parseGitHubReport } from './github-report.js';
 import { scrubbingLogger, stderrSink, type LogSink } from './logger.js';

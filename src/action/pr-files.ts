@@ -26,7 +26,7 @@ export interface ReviewInputs {
 }
 
 /** Every file of the pull request (GitHub lists at most 3,000), following `Link: rel="next"`. */
-export async function listPullRequestFiles(client: GitHubClient, pr: PullRequestRef): Promise<PullRequestFile[]> {
+async function listPullRequestFiles(client: GitHubClient, pr: PullRequestRef): Promise<PullRequestFile[]> {
   return client.paginate(client.rest.pulls.listFiles, {
     owner: pr.owner,
     repo: pr.repo,
@@ -76,7 +76,7 @@ export async function collectReviewInputs(
  * The PR's unified diff (`application/vnd.github.diff`). GitHub answers 406 for diffs above
  * 300 files or 20,000 lines; the diff is then rebuilt from the per-file `patch` fields.
  */
-export async function fetchPullRequestDiff(
+async function fetchPullRequestDiff(
   client: GitHubClient,
   pr: PullRequestRef,
   prFiles: readonly PullRequestFile[],

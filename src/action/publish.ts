@@ -25,7 +25,7 @@ export interface PublishOptions {
   secrets: Secrets;
 }
 
-export type StepName = 'comment' | 'check-run';
+type StepName = 'comment' | 'check-run';
 
 export interface StepOutcome {
   step: StepName;

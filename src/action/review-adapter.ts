@@ -10,7 +10,7 @@ import { replayNotice } from '../report/replay-notice.js';
 import { outcomeCell } from '../report/review-common.js';
 import type { ReviewAnnotation, ReviewForGitHub } from './review-for-github.js';
 
-export interface AdapterFile {
+interface AdapterFile {
   /** The file name the review read (a Message's `source.file`). */
   input: string;
   /** Its path in the repository. */

@@ -4,11 +4,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import type { FailOn } from '../replay/fail-on.js';
+import { modelFiles } from '../model/source/index.js';
 import type { ReviewForGitHub } from './review-for-github.js';
 import { readWorkspaceFile } from './workspace.js';
-
-import type { FailOn } from '../replay/fail-on.js';
-export type { FailOn } from '../replay/fail-on.js';
 
 /** One input to review, read from the checked-out workspace (never executed). */
 export interface ReviewInputFile {
@@ -22,7 +21,7 @@ export interface ReviewInputFile {
   kind: 'thread' | 'pr-diff';
 }
 
-export interface ReviewOptions {
+interface ReviewOptions {
   base?: string | undefined;
   /**
    * Scenarios to replay, separated by commas, spaces or new lines: bundled scenario names, or
@@ -44,13 +43,14 @@ export type ReviewFn = (files: ReviewInputFile[], options: ReviewOptions) => Pro
  * Runs the review of `files` (src/replay) and shapes it for GitHub (review-adapter.ts).
  *
  * The thread reader takes paths, so the bytes already read from the workspace are written to a
- * private temporary directory under their repository paths and reviewed from there, with that
- * directory as the working directory: reports name the files by their repository paths, and
- * nothing is read from the workspace a second time (it could have changed, or been a symlink).
+ * private temporary directory under their repository paths and read from there by those paths
+ * (ReadOptions.dir): reports name the files by their repository paths, and nothing is read from
+ * the workspace a second time (it could have changed, or been a symlink).
  */
 export const reviewFiles: ReviewFn = async (files, options) => {
-  const [{ review }, { toReviewForGitHub }, { BASES }, { withBudgets }] = await Promise.all([
+  const [{ review, REVIEW_PARSE }, { parseThread }, { toReviewForGitHub }, { BASES }, { withBudgets }] = await Promise.all([
     import('../replay/review.js'),
+    import('../thread/parse-thread.js'),
     import('./review-adapter.js'),
     import('../model/source/index.js'),
     import('../model/scenario/budget.js'),
@@ -61,61 +61,49 @@ export const reviewFiles: ReviewFn = async (files, options) => {
   const scenarios = withBudgets(await chooseScenarios(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
 
   const dir = await mkdtemp(join(tmpdir(), 'lkml-replay-inputs-'));
-  const cwd = process.cwd();
   try {
     for (const f of files) {
       if (f.path === '' || isAbsolute(f.path) || f.path.split('/').includes('..')) throw new Error(`${f.path}: not a repository path`);
       await mkdir(dirname(join(dir, f.path)), { recursive: true });
       await writeFile(join(dir, f.path), f.bytes);
     }
-    process.chdir(dir);
-    const report = await review({ inputs: files.map((f) => f.path), base: options.base, scenarios, partial: options.partial === true });
+    const inputs = files.map((f) => f.path);
+    const parse = await parseThread(inputs, { ...REVIEW_PARSE, dir });
+    const report = await review({ inputs, parse, base: options.base, scenarios, partial: options.partial === true });
     return toReviewForGitHub(report, {
       failOn: options.failOn,
       files: files.map((f) => ({ input: f.path, path: f.path, kind: f.kind })),
     });
   } finally {
-    process.chdir(cwd);
     await rm(dir, { recursive: true, force: true });
   }
 };
 
-/** The `scenarios` input as scenarios (see ReviewOptions.scenarios). */
+/** The `scenarios` input as scenarios (see ReviewOptions.scenarios): names and workspace files, in one list. */
 async function chooseScenarios(spec: string | undefined, workspace: string) {
-  const load = await import('../model/scenario/load.js');
-  const bundled = load.loadBundledScenarios();
+  const [load, select] = await Promise.all([import('../model/scenario/load.js'), import('../model/scenario/select.js')]);
   const entries = (spec ?? '').split(/[\s,]+/).filter((e) => e !== '');
-  if (entries.length === 0) return bundled;
-  const chosen = [];
-  for (const entry of entries) {
-    if (/\.ya?ml$/i.test(entry)) {
-      const bytes = await readWorkspaceFile(workspace, entry, 1024 * 1024);
-      chosen.push(load.parseScenario(new TextDecoder().decode(bytes), entry));
-      continue;
-    }
-    const s = bundled.find((b) => b.name === entry);
-    if (!s) throw new Error(`input scenarios: no bundled scenario ${JSON.stringify(entry)} (scenarios: ${bundled.map((b) => b.name).join(', ')})`);
-    chosen.push(s);
+  const isFile = (e: string): boolean => /\.ya?ml$/i.test(e);
+  const files = [];
+  for (const entry of entries.filter(isFile)) {
+    const bytes = await readWorkspaceFile(workspace, entry, 1024 * 1024);
+    files.push(load.parseScenario(new TextDecoder().decode(bytes), entry));
   }
-  return chosen;
+  try {
+    return select.chooseScenarios(load.loadBundledScenarios(), entries.filter((e) => !isFile(e)), files);
+  } catch (err) {
+    if (err instanceof select.ScenarioChoiceError) throw new Error(`input scenarios: ${err.message}`);
+    throw err;
+  }
 }
 
-/**
- * Kernel files the model covers: a PR that changes one of them (and carries no thread file) is
- * reviewed through its own diff. The list mirrors src/model/source (the kernel's tree shape).
- */
-const MODELLED_KERNEL_FILES = new Set([
-  'mm/rmap.c',
-  'mm/huge_memory.c',
-  'mm/gup.c',
-  'mm/memory.c',
-  'mm/mprotect.c',
-  'mm/mmu_notifier.c',
-  'mm/page_vma_mapped.c',
-  'drivers/gpu/drm/nouveau/nouveau_svm.c',
-  'lib/test_hmm.c',
-]);
+let modelledKernelFiles: Set<string> | null = null;
 
+/**
+ * Kernel files the model covers (the `.c` files of src/model/source): a PR that changes one of
+ * them (and carries no thread file) is reviewed through its own diff.
+ */
 export function isModelledKernelPath(path: string): boolean {
-  return MODELLED_KERNEL_FILES.has(path);
+  modelledKernelFiles ??= new Set(modelFiles().filter((p) => p.endsWith('.c')));
+  return modelledKernelFiles.has(path);
 }

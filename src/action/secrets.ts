@@ -2,7 +2,7 @@
 // registered secrets in the runner log, but error texts also end up in job summaries, comments
 // and local terminals, so every message that leaves the GitHub side passes through scrub().
 
-export const REDACTED = '***';
+const REDACTED = '***';
 
 export class Secrets {
   readonly #values = new Set<string>();

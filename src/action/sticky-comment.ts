@@ -14,7 +14,7 @@ import { COMMENT_BODY_LIMIT, truncateMarkdown } from './truncate.js';
 
 export const STICKY_MARKER = '<!-- lkml-replay:sticky-comment -->';
 
-export interface IssueComment {
+interface IssueComment {
   id: number;
   body?: string | undefined;
   html_url: string;
@@ -40,7 +40,7 @@ export function stickyCommentBody(markdown: string, truncationNote: string, foot
   return head + truncateMarkdown(markdown, COMMENT_BODY_LIMIT - head.length - tail.length, truncationNote) + tail;
 }
 
-export function isOurComment(comment: IssueComment, login: string): boolean {
+function isOurComment(comment: IssueComment, login: string): boolean {
   return (
     comment.user !== null &&
     comment.user.login.toLowerCase() === login.toLowerCase() &&

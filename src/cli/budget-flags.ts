@@ -1,7 +1,7 @@
 // --max-steps, --max-depth, --max-memory: the run budgets of `review` and `scenarios` (README
 // "Bounded replay"). Given, a flag replaces that budget in every scenario, bundled or from a file.
 import type { Command } from 'commander';
-import { UsageError } from './errors.js';
+import { UsageError } from '../util/errors.js';
 
 export interface BudgetCliOptions {
   maxSteps?: string;

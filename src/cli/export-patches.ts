@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Review } from '../replay/types.js';
 import type { Carrier } from '../report/carriers.js';
-import { InputError } from './errors.js';
+import { InputError } from '../util/errors.js';
 
 export async function exportPatches(r: Review, carriers: ReadonlyMap<string, Carrier>, dir: string): Promise<string[]> {
   const { renderPatch } = await import('../report/render-patch.js');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 import { visibleControls } from '../report/escape.js';
-import { exitCodes, UsageError, InputError } from './errors.js';
+import { exitCodes, UsageError, InputError } from '../util/errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 

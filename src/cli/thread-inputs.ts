@@ -2,7 +2,7 @@
 // fetched to the cache and replaced by the cached mbox; files, folders and `-` stay as they are.
 // A path that exists is always a file, even when it looks like a Message-ID.
 import { stat } from 'node:fs/promises';
-import { InputError, UsageError } from './errors.js';
+import { InputError, UsageError } from '../util/errors.js';
 import type { StepLog } from './step-log.js';
 
 export interface LoreCliOptions {
@@ -12,7 +12,7 @@ export interface LoreCliOptions {
 export const LORE_URL_HELP = 'public-inbox to fetch Message-IDs and lore links from (default: $LKML_REPLAY_LORE_URL, else https://lore.kernel.org/all)';
 
 /** The lore base: the option, else $LKML_REPLAY_LORE_URL, else lore.kernel.org/all; checked. */
-export async function loreBase(opts: LoreCliOptions, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+async function loreBase(opts: LoreCliOptions, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const { DEFAULT_LORE_URL } = await import('../lore/fetch-thread.js');
   const given = opts.loreUrl ?? (env.LKML_REPLAY_LORE_URL || undefined);
   if (given === undefined) return DEFAULT_LORE_URL;
@@ -55,7 +55,7 @@ export async function resolveThreadInputs(inputs: readonly string[], opts: LoreC
 }
 
 /** The pipe that gives the same thread when b4 can fetch it: `b4 mbox -o - '<id>' | lkml-replay review -`. */
-export function b4Pipe(id: string, command = 'review'): string {
+function b4Pipe(id: string, command = 'review'): string {
   return `b4 mbox -o - '${id.replace(/'/g, `'\\''`)}' | lkml-replay ${command} -`;
 }
 

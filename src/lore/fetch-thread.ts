@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { messageIdPath } from './message-id.js';
 
 export const DEFAULT_LORE_URL = 'https://lore.kernel.org/all';
-export const CACHE_FRESH_MS = 10 * 60 * 1000;
+const CACHE_FRESH_MS = 10 * 60 * 1000;
 const TIMEOUT_MS = 120_000;
 
 export interface FetchThreadOptions {

@@ -7,11 +7,11 @@ import type { FileIndex } from './model-index.js';
 
 /** Word coverage of the context needed to call it found, and the fewest words that must match. */
 export const MIN_COVERAGE = 0.6;
-export const MIN_WORDS = 2;
+const MIN_WORDS = 2;
 /** A removed line is "the model's statement" when this share of its words (and half its tokens) matched. */
 export const MIN_REMOVED_LINE = 0.6;
 
-export interface LineFit {
+interface LineFit {
   tokens: number;
   words: number;
   matchedTokens: number;

@@ -5,7 +5,7 @@ import type { Hunk } from '../patch/types.js';
 import { groupStatements, type TokStatement } from './statements.js';
 import { startsInComment, tokenizeLine, type CommentState, type Tok } from './tokens.js';
 
-export interface SideLine {
+interface SideLine {
   op: ' ' | '+' | '-';
   text: string;
   /** Index in hunk.lines. */

@@ -39,7 +39,8 @@
  */
 import { initOutline } from '../model/interp/source-outline.js';
 import type { ModelSource } from '../model/source/index.js';
-import type { Diff, FileDiff, Hunk } from '../patch/types.js';
+import type { FileDiff, Hunk } from '../patch/types.js';
+import type { Diff } from '../thread/types.js';
 import { addedModelDefinitions } from './baseline-functions.js';
 import { definitionSwaps, swapEdit } from './posting.js';
 import { fitHunk } from './fit.js';

@@ -11,7 +11,7 @@ import { canHold, hunkSize, MAX_OLD_PER_MODEL_TOKEN, regionSize, type HunkSize, 
 import type { BaseIndex, FileIndex, IndexedFunction } from './model-index.js';
 import type { TokStatement } from './statements.js';
 
-export interface Region {
+interface Region {
   file: FileIndex;
   from: number;
   to: number;
@@ -85,9 +85,10 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
         r.notes.push(`the diff names ${path ?? 'no file'}; the model has ${fnName}() in ${defs.map((d) => d.path).join(', ')}`);
         return r;
       }
-      if (!file) return { ok: false, reason: 'file-not-modelled', text: `${path} is not a model file, and ${fnName}() as the model has it (${defs.map((d) => d.path).join(', ')}) does not hold this hunk's context`, function: fnName };
+      if (!file) return { ok: false, reason: path ? 'file-not-modelled' : 'no-file-named', text: `${path ? `${path} is not a model file` : 'the hunk names no file'}, and ${fnName}() as the model has it (${defs.map((d) => d.path).join(', ')}) does not hold this hunk's context`, function: fnName };
       return r;
     }
+    if (!file && !path) return { ok: false, reason: 'no-file-named', text: `the hunk names no file, and its \`@@\` context names ${fnName}(), which the model does not have`, function: fnName };
     if (!file) return { ok: false, reason: 'file-not-modelled', text: notModelledFile(path, cx), function: fnName };
     // not model C: unless the hunk runs into a function the model has, it cannot be placed
     const reached = reachedFunction(sides, file);

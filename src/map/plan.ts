@@ -217,7 +217,6 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
 
 /** Before the statement that follows the change block, or after the one that precedes it. */
 function neighbourAnchor(sides: HunkSides, fit: Fit, first: number, end: number): Anchor | null {
-  const file = fit.file;
   const lf = fit.lines;
   const prevK = first > 0 ? sides.lines[first - 1]!.old : -1;
   const nextK = end < sides.lines.length ? sides.lines[end]!.old : -1;
@@ -233,7 +232,6 @@ function neighbourAnchor(sides: HunkSides, fit: Fit, first: number, end: number)
     if (n >= 0 && n < lf.length && (tokAnchored(n) || gapAnchored(n))) return before(fit, n);
     if (p >= 0 && (tokAnchored(p) || gapAnchored(p))) return after(fit, p);
   }
-  void file;
   return null;
 }
 
@@ -306,7 +304,7 @@ export function lineOfOffset(file: FileIndex, off: number): number {
 }
 
 /** Functions (with a return type) that added text defines: such code belongs at file level. */
-export function fileLevelFunctions(text: string): string[] {
+function fileLevelFunctions(text: string): string[] {
   if (!/\)\s*\{/.test(text)) return [];
   const o = outlineTranslationUnit(text);
   return o.functions.filter((f) => definesTypedFunction(f.signature, f.name)).map((f) => f.name);

@@ -4,7 +4,7 @@
 // for model files, so "the closest model statement" compares like with like.
 import type { Tok } from './tokens.js';
 
-export type StatementKind = 'stmt' | 'decl' | 'open' | 'close' | 'label' | 'pp';
+type StatementKind = 'stmt' | 'decl' | 'open' | 'close' | 'label' | 'pp';
 
 export interface TokStatement {
   kind: StatementKind;

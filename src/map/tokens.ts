@@ -4,7 +4,7 @@
 // "inside a block comment" state across lines, because hunk sides are tokenised one line at a
 // time (each token must stay attributable to its hunk line).
 
-export type TokKind = 'word' | 'num' | 'str' | 'punct';
+type TokKind = 'word' | 'num' | 'str' | 'punct';
 
 export interface Tok {
   t: string;

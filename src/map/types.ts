@@ -16,6 +16,8 @@ import type { ModelSource } from '../model/source/index.js';
 export type PlacementKind = 'code' | 'no-code-change' | 'no-behaviour' | 'baseline' | 'outside-model' | 'unplaced';
 
 export type UnplacedReason =
+  /** A hunk without any file name (a bare `@@` fragment) whose context the model does not hold. */
+  | 'no-file-named'
   | 'file-not-modelled'
   | 'function-not-modelled'
   | 'function-is-runtime-primitive'

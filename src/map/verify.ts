@@ -57,7 +57,7 @@ function splicedSources(pass: Pass, idx: BaseIndex): ModelSource[] {
 }
 
 /** Which placed hunk a compile finding (file, line, function, called name) belongs to. */
-function blame(hunks: HunkState[], pass: Pass, idx: BaseIndex, file: string, line: number, fn: string | undefined, name?: string): string | null {
+function blame(hunks: HunkState[], pass: Pass, file: string, line: number, fn: string | undefined, name?: string): string | null {
   const text = pass.texts.get(file);
   if (text !== undefined) {
     const now = indexFile(file, text);
@@ -73,7 +73,6 @@ function blame(hunks: HunkState[], pass: Pass, idx: BaseIndex, file: string, lin
   }
   const sameFile = [...pass.ranges].find(([, v]) => v.path === file);
   if (sameFile) return sameFile[0];
-  void idx;
   return pass.ranges.keys().next().value ?? null;
 }
 
@@ -84,7 +83,7 @@ export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
   const facts = compileFacts(base.kernel, splicedSources(pass, idx));
   const byHunk = new Map<string, { name: string; at: string; fn: string }[]>();
   for (const u of newUnresolved(baseFacts, facts)) {
-    const k = blame(hunks, pass, idx, u.file, u.line, u.function, u.name);
+    const k = blame(hunks, pass, u.file, u.line, u.function, u.name);
     if (!k) continue;
     byHunk.set(k, [...(byHunk.get(k) ?? []), { name: u.name, at: `${u.file}:${u.line}`, fn: u.function }]);
   }
@@ -107,7 +106,7 @@ export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
   // Code that does not compile on this base: never replayed into an `error` verdict.
   const errorsByHunk = new Map<string, Diagnostic[]>();
   for (const d of newErrors(baseFacts, facts)) {
-    const k = blame(hunks, pass, idx, d.file, d.line, d.function, d.unknown?.kind === 'identifier' ? d.unknown.name : undefined);
+    const k = blame(hunks, pass, d.file, d.line, d.function, d.unknown?.kind === 'identifier' ? d.unknown.name : undefined);
     if (!k || out.has(k)) continue;
     errorsByHunk.set(k, [...(errorsByHunk.get(k) ?? []), d]);
   }

@@ -2,8 +2,9 @@
 // line view.ts classifies as a hunk header (`@@`...), a git/diff line (`diff -`...), a CVS
 // `Index: ` line or a `--- ` line (of a ---/+++ pair); each of those kinds needs its prefix on
 // the line itself (quote markers are already stripped), so a line without one of the four
-// prefixes can start nothing. The gate is no tighter than those rules: it ignores the second
-// line the rules also ask for, and a cut line or snip only matters next to a diff start.
+// prefixes can start nothing. (A lone `+++ ` line can start one too, but only right before a
+// hunk header, which the gate sees.) The gate is no tighter than those rules: it ignores the
+// second line the rules also ask for, and a cut line or snip only matters next to a diff start.
 import type { QuotedLine } from './types.js';
 
 const AT = 0x40; // @

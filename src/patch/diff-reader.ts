@@ -65,6 +65,7 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
         binaryData: [],
         git: false,
         hasFilePair: false,
+        oldLineCut: false,
         start: i,
         next: i,
         wrappedAt: -1,
@@ -73,7 +74,13 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
     if (!fh) break;
     const fileRepairs: Repair[] = [];
     const hunks = readHunks(v, fh.next, fileRepairs);
-    if (headerless && (hunks.hunks.length === 0 || !hunks.hunks.some((h) => h.added + h.removed > 0))) break;
+    const changes = hunks.hunks.some((h) => h.added + h.removed > 0);
+    // Without a whole file header, only a change makes a diff (a quoted `@@` with context lines is talk about code).
+    if ((headerless || fh.oldLineCut) && !changes) break;
+    // No hunk, and nothing else a file can change (mode, name, binary data), or quoted: a quote
+    // that kept only headers (`diff --git`, `index`, `new file mode`, even `@@` lines with
+    // nothing under them). No diff.
+    if (hunks.hunks.length === 0 && (v.depth > 0 || (!fh.binary && fh.extended.every((e) => e.startsWith('index '))))) break;
     const file: FileDiff = {
       old: fh.old,
       new: fh.new,
@@ -88,6 +95,13 @@ export function readDiff(v: DepthView, start: number): ReadDiff | null {
         kind: 'header-synthesised',
         line: v.lineNo[i]!,
         detail: 'hunks without a ---/+++ file header: the file is unknown',
+      });
+    }
+    if (fh.oldLineCut) {
+      fileRepairs.push({
+        kind: 'header-synthesised',
+        line: v.lineNo[fh.next - 1]!,
+        detail: `the --- line of the file pair was cut: its old side taken as ${fh.old ?? '/dev/null'}`,
       });
     }
     if (fh.wrappedAt >= 0) {

@@ -13,8 +13,10 @@ export interface FileHeader {
   binaryData: string[];
   /** Written as a git diff (`diff --git`): rendered with one, too. */
   git: boolean;
-  /** A `---`/`+++` pair was present. */
+  /** A `---`/`+++` pair was present (or its `+++` line alone: see oldLineCut). */
   hasFilePair: boolean;
+  /** Only the pair's `+++` line was there (a reviewer cut the `---` line): the old side is taken from `diff --git`, else as the same file. */
+  oldLineCut: boolean;
   /** View index of the header's first line, and of the first line after it. */
   start: number;
   next: number;
@@ -65,7 +67,7 @@ export function readFileHeader(v: DepthView, i: number): FileHeader | null {
     // RCS/retrieving/diff lines until the ---/+++ pair.
     while (contiguous(i) && kind[i] !== Kind.FilePair && CVS_PREAMBLE.test(text[i]!) && i - start < 12)
       i++;
-  } else if (kind[i] !== Kind.FilePair) {
+  } else if (kind[i] !== Kind.FilePair && kind[i] !== Kind.NewFileLine) {
     return null;
   }
 
@@ -76,7 +78,7 @@ export function readFileHeader(v: DepthView, i: number): FileHeader | null {
   let renameTo: string | null = null;
   let newFile = false;
   let deletedFile = false;
-  while (contiguous(i) && kind[i] !== Kind.FilePair) {
+  while (contiguous(i) && kind[i] !== Kind.FilePair && kind[i] !== Kind.NewFileLine) {
     const t = text[i]!;
     if (EXTENDED.test(t)) {
       extended.push(t);
@@ -101,13 +103,21 @@ export function readFileHeader(v: DepthView, i: number): FileHeader | null {
   }
 
   let hasFilePair = false;
+  let oldLineCut = false;
   let old: string | null = null;
   let neu: string | null = null;
-  if (contiguous(i) && kind[i] === Kind.FilePair) {
+  if (contiguous(i) && kind[i] === Kind.NewFileLine) {
+    hasFilePair = true;
+    oldLineCut = true;
+    const rawNew = pathOfFileLine(text[i]!.slice(4));
+    [old, neu] = stripPrefixes(gitPaths ? gitPaths[0] : rawNew, rawNew, git);
+    if (newFile) old = null;
+    i += 1;
+  } else if (contiguous(i) && kind[i] === Kind.FilePair) {
     hasFilePair = true;
     const rawOld = pathOfFileLine(text[i]!.slice(4));
     const rawNew = pathOfFileLine(text[i + 1]!.slice(4));
-    [old, neu] = stripPrefixes(rawOld, rawNew, git);
+    [old, neu] = withoutQuiltSuffix(stripPrefixes(rawOld, rawNew, git));
     // CVS writes the file's base name on ---/+++; Index: has its path in the module.
     const inIndex = (p: string | null): boolean => p !== null && (indexPath === p || indexPath!.endsWith('/' + p));
     if (indexPath) {
@@ -132,10 +142,10 @@ export function readFileHeader(v: DepthView, i: number): FileHeader | null {
     if (deletedFile) neu = null;
   }
   // A headerless (`--- x` / `+++ y`) file must be followed by a hunk to be a diff at all.
-  if (!git && indexPath === null && kind[start] === Kind.FilePair) {
+  if (!git && indexPath === null && (kind[start] === Kind.FilePair || kind[start] === Kind.NewFileLine)) {
     if (!(contiguous(i) && kind[i] === Kind.HunkHeader)) return null;
   }
-  return { old, new: neu, extended, binary, binaryData, git, hasFilePair, start, next: i, wrappedAt };
+  return { old, new: neu, extended, binary, binaryData, git, hasFilePair, oldLineCut, start, next: i, wrappedAt };
 }
 
 /** A line of git's base85 binary data: a length letter, then groups of 5 base85 digits. */
@@ -157,7 +167,7 @@ function readBinaryBlocks(v: DepthView, i: number, out: string[]): number {
 }
 
 /** The path of a `---`/`+++` line (after the marker): no tab-separated date, no quotes. */
-export function pathOfFileLine(rest: string): string | null {
+function pathOfFileLine(rest: string): string | null {
   let s = rest.replace(/^\s+/, '');
   if (s.startsWith('"')) s = unquote(s.slice(0, closingQuote(s) + 1));
   else {
@@ -203,7 +213,7 @@ function unquote(s: string): string {
 }
 
 /** `a/x b/y` of a `diff --git` line, also with quotes and with spaces in equal names. */
-export function parseGitDiffPaths(rest: string): [string, string] | null {
+function parseGitDiffPaths(rest: string): [string, string] | null {
   const r = rest.trim();
   if (r.startsWith('"')) {
     const end = closingQuote(r);
@@ -227,6 +237,16 @@ export function parseGitDiffPaths(rest: string): [string, string] | null {
   const cut = r.lastIndexOf(' b/');
   if (cut > 0) return [r.slice(0, cut), r.slice(cut + 1)];
   return null;
+}
+
+/**
+ * quilt (Andrew Morton's tree) names the old side after the patch it is kept for:
+ * `--- a/lib/test_hmm.c~hmm-tests-add-test` / `+++ a/lib/test_hmm.c`. Both are the same file.
+ */
+function withoutQuiltSuffix([old, neu]: [string | null, string | null]): [string | null, string | null] {
+  if (old !== null && neu !== null && old.startsWith(neu + '~')) return [neu, neu];
+  if (old !== null && neu !== null && neu.startsWith(old + '~')) return [old, old];
+  return [old, neu];
 }
 
 function firstComponent(p: string): [string, string] | null {

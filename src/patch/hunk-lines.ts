@@ -13,6 +13,12 @@ export const WRAP_WIDTH = 60;
 const WRAPPED_MAX = 80;
 /** The narrowest width mail clients wrap to. */
 const WRAP_COLUMNS = 72;
+/**
+ * The longest line a wrapped line and its tail can make: kernel source lines are at most 100
+ * columns (checkpatch), a user-visible string may run a little past that. A reviewer's reply
+ * right under a quoted line is longer than any tail.
+ */
+const JOINED_MAX = 120;
 
 /**
  * A line `width` columns wide (quote markers and diff marker included) followed by `rest`
@@ -23,6 +29,14 @@ const WRAP_COLUMNS = 72;
 export function overflowsInto(width: number, rest: string, minWidth = WRAP_WIDTH): boolean {
   const firstWord = rest.trim().split(/\s+/)[0]!.length;
   return width >= minWidth && width <= WRAPPED_MAX && width + 1 + firstWord > WRAP_COLUMNS;
+}
+
+/** A one-word line of code: a comment's end, a brace, `break;`, `fn();`. */
+const GLUED_LINE = /^(?:\*\/|\}[;,]?|\{|[A-Za-z_]\w*(?:\(\))?;)$/;
+
+/** Code that ends a statement (`;`), opens or closes a block, or closes a comment. */
+function endsComplete(text: string): boolean {
+  return /(?:[;{}]|\*\/)\s*$/.test(text);
 }
 
 export class HunkLines {
@@ -38,6 +52,7 @@ export class HunkLines {
   private newEnded = false;
   /** Body lines already joined as wrapped tails (a tail is looked at from both sides). */
   private joined: Set<number> | null = null;
+
 
   /**
    * `oldEmpty`: the header says the old side is empty (`@@ -0,0 ...`, a new file): a line that
@@ -62,6 +77,7 @@ export class HunkLines {
     if (!this.canTake(op)) return false;
     this.entries.push({ op, text, lineNo: this.v.lineNo[idx]! });
     this.lastIdx = idx;
+    if (this.v.nbsp?.has(idx)) this.log('nbsp-replaced', idx, 'no-break spaces (U+00A0) the mail client put for blanks read as spaces');
     if (op !== '+') this.old++;
     if (op !== '-') this.new++;
     return true;
@@ -113,7 +129,7 @@ export class HunkLines {
   /** A wrap breaks at a blank and eats it: the tail starts with text, never with a blank. */
   private canJoin(rest: string): boolean {
     const last = this.last;
-    return !!last && !last.noNewline && last.text !== '' && rest !== '' && !/^\s/.test(rest);
+    return !!last && !last.noNewline && last.text !== '' && rest !== '' && !/^\s/.test(rest) && last.text.length + 1 + rest.trimEnd().length <= JOINED_MAX;
   }
 
   /** Joins a wrapped tail back: the wrap ate the space at the break, or left it at the end. */
@@ -128,17 +144,42 @@ export class HunkLines {
    */
   joinQuotedTail(tail: QuotedLine, depth: number): boolean {
     if (this.joined?.has(tail.lineNo)) return true;
+    // Evolution breaks `adev->gmc` after the `-`: the rest, `>gmc`, reads one quote level deeper.
+    if (tail.depth > depth && this.last?.text.endsWith('-')) {
+      return this.join(tail.text, tail.lineNo, 'a `->` the mail client broke after its `-` (the rest read as one more quote level) joined back', '');
+    }
+    // A line that ends a statement, a block or a comment is whole: the short line under it is
+    // the reviewer's (`Ditto.`), not its tail.
+    if (endsComplete(this.last?.text ?? '')) return false;
     if (!this.wrapsInto(tail.text, 2 * depth)) return false;
     return this.join(tail.text.trim(), tail.lineNo, 'tail of a quoted line re-wrapped without its quote marker joined back');
   }
 
-  private join(rest: string, line: number, detail: string): boolean {
+  /** `glue`: what the break ate (a space, unless the line kept it at its end). */
+  private join(rest: string, line: number, detail: string, glue = /\s$/.test(this.last?.text ?? '') ? '' : ' '): boolean {
     if (this.joined?.has(line)) return true;
     const last = this.last;
     if (!last || last.noNewline || last.text === '') return false;
     (this.joined ??= new Set()).add(line);
-    last.text = /\s$/.test(last.text) ? last.text + rest : `${last.text} ${rest}`;
+    last.text = last.text + glue + rest;
     this.repairs.push({ kind: 'wrapped-line-joined', line, detail });
+    return true;
+  }
+
+  // A client that re-flows quoted lines (Claws Mail, KMail) can glue a line to the tail of the
+  // one before it: `+ * ... no object` / `extension. *` `/`, where the comment's closing `*` `/`
+  // was a context line of its own. A tail whose last word is a whole line of code (a comment's
+  // end, a brace, a one-word statement such as `break;`) is split there: the rest joins the
+  // line before, the word is a context line. Tried only when the counts come out right with it
+  // (readHunk).
+  joinWrappedSplittingGlue(rest: string, idx: number): boolean {
+    const t = rest.trimEnd();
+    const cut = Math.max(t.lastIndexOf(' '), t.lastIndexOf('\t'));
+    const word = cut > 0 ? t.slice(cut + 1) : '';
+    const before = cut > 0 ? t.slice(0, cut).trimEnd() : '';
+    if (before === '' || !GLUED_LINE.test(word) || !this.canTake(' ') || this.oldEmpty) return this.joinWrapped(rest, idx);
+    if (!this.joinWrapped(before, idx) || !this.take(' ', word, idx)) return false;
+    this.log('glued-line-split', idx, `a client's re-wrap glued the context line \`${word}\` to the line before it: split again`);
     return true;
   }
 

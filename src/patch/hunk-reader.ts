@@ -47,9 +47,11 @@ export function readHunk(
   const spaceContext = v.contextBefore[hard]! - v.contextBefore[start]! > 0;
   let attempt: Attempt | null = null;
   if (opts.countsTrusted) {
-    attempt =
-      readByCounts(v, start, header, !spaceContext, spaceContext) ??
-      readByCounts(v, start, header, spaceContext, spaceContext);
+    // Where context lines kept their space, a marker-less line is a wrapped tail (or a tail a
+    // re-flowing client glued the next context line to) before it is a context line.
+    attempt = spaceContext
+      ? (readByCounts(v, start, header, false, true) ?? readByCounts(v, start, header, false, true, true) ?? readByCounts(v, start, header, true, true))
+      : (readByCounts(v, start, header, true, false) ?? readByCounts(v, start, header, false, false));
   }
   const recounted = !attempt && opts.countsTrusted;
   attempt ??= readByContent(v, start, header, spaceContext);
@@ -75,6 +77,7 @@ function readByCounts(
   h: HunkHeader,
   bareIsContext: boolean,
   spaceContext: boolean,
+  splitGlued = false,
 ): Attempt | null {
   const { text, kind, gapBefore, snipInGap } = v;
   const n = text.length;
@@ -96,6 +99,9 @@ function readByCounts(
       case Kind.Signature:
         ok = lines.take('-', t.slice(1), i);
         break;
+      case Kind.NewFileLine: // and `+++ x` an added `++ x`
+        ok = lines.take('+', t.slice(1), i);
+        break;
       case Kind.Blank:
         ok = lines.takeBlank(i);
         break;
@@ -104,7 +110,7 @@ function readByCounts(
         break;
       case Kind.Bare:
         if (isJunkLine(t)) return null;
-        ok = bareIsContext ? lines.takeSpaceless(t, i) : lines.joinWrapped(t, i);
+        ok = bareIsContext ? lines.takeSpaceless(t, i) : splitGlued ? lines.joinWrappedSplittingGlue(t, i) : lines.joinWrapped(t, i);
         break;
       default:
         return null; // a header, cut line or snip inside the counted lines
@@ -171,9 +177,9 @@ function resumesHunk(v: DepthView, i: number, bareIsContext: boolean): boolean {
 function endsHere(v: DepthView, i: number, tailWasGap: boolean): boolean {
   const { kind, gapBefore, nextSolid } = v;
   if (i >= kind.length) return true;
-  // After a reviewer's comment the quote goes on with more of this hunk: the counts are short.
-  // (A wrapped tail cannot sit after a gap, so a code line there is context in either reading.)
-  if (gapBefore[i] && !tailWasGap) return !!v.snipInGap[i] || !resumesHunk(v, i, true);
+  // The counts are used up where the reviewer's comment starts: what the quote goes on with
+  // after it is another fragment (quoted lines with no header of their own), not this hunk.
+  if (gapBefore[i] && !tailWasGap) return true;
   const k = kind[i]!;
   if (isOpKind(k)) return false;
   if (k === Kind.Blank) {

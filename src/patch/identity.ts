@@ -14,13 +14,6 @@ const sha1: (s: string) => string =
     ? (s) => crypto.hash('sha1', s, 'hex')
     : (s) => crypto.createHash('sha1').update(s).digest('hex');
 
-/** A file's change as patch-id sees it: its +/- lines, whitespace removed, in order. */
-function changeLines(f: FileDiff): string[] {
-  const out: string[] = [];
-  for (const hunk of f.hunks) for (const l of hunk.lines) if (l.op !== ' ') out.push(l.op + l.text.replace(/\s+/g, ''));
-  return out;
-}
-
 /**
  * The digest of one file: its pieces joined and hashed at once, which equals one update per
  * piece, since every piece ends in an ASCII `\0` or `\n` (no surrogate pair forms across a join).
@@ -43,10 +36,34 @@ export function diffIdentity(files: readonly FileDiff[]): string {
   return sha1(parts.join('\n'));
 }
 
-function isSubsequence(part: string[], whole: string[]): boolean {
+/** One file of a diff as isQuotedPartOf compares it: its paths and its +/- lines, each hashed. */
+export interface FileChanges {
+  /** `old\0new`, or null when the hunks came without a file header. */
+  paths: string | null;
+  /** A 32-bit hash of each +/- line with its op and all whitespace removed, in order. */
+  lines: ArrayLike<number>;
+}
+
+/** The files of a diff as isQuotedPartOf compares them. */
+export function fileChanges(files: readonly FileDiff[]): FileChanges[] {
+  return files.map((f) => {
+    const lines: number[] = [];
+    for (const hunk of f.hunks) for (const l of hunk.lines) if (l.op !== ' ') lines.push(lineHash(l.op + l.text.replace(/\s+/g, '')));
+    return { paths: f.headerless ? null : `${f.old ?? '/dev/null'}\0${f.new ?? '/dev/null'}`, lines };
+  });
+}
+
+/** FNV-1a over the UTF-16 units: a quote is matched line by line, so a collision only matters in the same place. */
+function lineHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+function isSubsequence(part: ArrayLike<number>, whole: ArrayLike<number>): boolean {
   let j = 0;
-  for (const line of part) {
-    while (j < whole.length && whole[j] !== line) j++;
+  for (let i = 0; i < part.length; i++) {
+    while (j < whole.length && whole[j] !== part[i]) j++;
     if (j === whole.length) return false;
     j++;
   }
@@ -56,17 +73,24 @@ function isSubsequence(part: string[], whole: string[]): boolean {
 /**
  * A reviewer's trimmed quote of a diff: every file of `part` with a change matches a file of
  * `whole` (same paths, or any file when the quote lost its headers) whose +/- lines contain
- * the quoted ones in order. Whitespace is ignored as in diffIdentity. Lets a caller link a
- * quote whose identity differs only because hunks or lines were cut from it.
+ * the quoted ones in order; a quote that runs on past a file header it cut matches that file
+ * and the ones after it. Whitespace is ignored as in diffIdentity. Links a quote whose
+ * identity differs only because hunks or lines were cut from it to the diff it copies.
  */
-export function isQuotedPartOf(part: readonly FileDiff[], whole: readonly FileDiff[]): boolean {
+export function isQuotedPartOf(part: readonly FileChanges[], whole: readonly FileChanges[]): boolean {
   let changes = 0;
   for (const f of part) {
-    const lines = changeLines(f);
-    if (lines.length === 0) continue;
-    changes += lines.length;
-    const candidates = f.headerless ? whole : whole.filter((w) => w.old === f.old && w.new === f.new);
-    if (!candidates.some((w) => isSubsequence(lines, changeLines(w)))) return false;
+    if (f.lines.length === 0) continue;
+    changes += f.lines.length;
+    if (f.paths === null) {
+      if (!whole.some((w) => isSubsequence(f.lines, w.lines))) return false;
+      continue;
+    }
+    const at = whole.findIndex((w) => w.paths === f.paths);
+    if (at < 0) return false;
+    if (isSubsequence(f.lines, whole[at]!.lines)) continue;
+    const onwards = whole.slice(at).flatMap((w) => Array.from(w.lines));
+    if (!isSubsequence(f.lines, onwards)) return false;
   }
   return changes > 0;
 }

@@ -6,9 +6,9 @@ import { viewOfText } from './view.js';
 import { textMayHoldDiff } from './diff-gate.js';
 
 export type * from './types.js';
-export { findDiffs, type FoundDiff, type FindOptions } from './find-diffs.js';
-export { diffIdentity, isQuotedPartOf } from './identity.js';
-export { patchBreak, isPatchBreakLine, type PatchBreakOptions } from './patch-break.js';
+export { findDiffs, type FoundDiff } from './find-diffs.js';
+export { diffIdentity, fileChanges, isQuotedPartOf, type FileChanges } from './identity.js';
+export { patchBreak, isPatchBreakLine } from './patch-break.js';
 export { isScissorsLine } from './scissors.js';
 export { functionName, parseHunkHeader } from './hunk-header.js';
 

@@ -1,5 +1,4 @@
 // Diffs found in a message body. Shapes are part of the `thread` and `review` JSON output.
-import type { Person } from '../thread/types.js';
 
 /** One body line as the diff finder sees it: quote markers removed, depth kept. */
 export interface QuotedLine {
@@ -24,6 +23,8 @@ export interface Repair {
     | 'snip-marker' // a `[...]` snip inside a hunk: the hunk is split there
     | 'hunk-header-normalised' // a nonstandard header (b4's `@@@ -1,1 +1,1 @@`) rewritten
     | 'stray-line-dropped' // a removed or context line in a new-file hunk (`@@ -0,0`), which has no old lines
+    | 'nbsp-replaced' // no-break spaces a mail client put for blanks read as spaces
+    | 'glued-line-split' // a context line a client's re-flow glued to the line before it, split off again
     | string;
   /** 1-based body line the repair applies to. */
   line: number;
@@ -75,17 +76,3 @@ export type DiffOrigin =
   | 'quoted' // a diff inside `>` quotes
   | 'scissors' // after a `---8<---` / `-- >8 --` line
   | 'attachment'; // a text/x-patch or text/x-diff MIME part
-
-export interface Diff {
-  /** Content identity (normalised like git patch-id): equal for the same diff quoted again. */
-  id: string;
-  author: Person | null;
-  quoteDepth: number;
-  /** Message-ID of the first message in the input carrying this diff, when this is a later copy. */
-  quotedFrom: string | null;
-  origin: DiffOrigin;
-  repairs: Repair[];
-  files: FileDiff[];
-  /** The repaired diff as unified-diff text that `diff` (jsdiff) can parse and apply. */
-  text: string;
-}

@@ -17,9 +17,10 @@ export enum Kind {
   GitDiff, // 'diff --git ...', 'diff -u ...' and friends
   CvsIndex, // 'Index: path' followed by '====...'
   FilePair, // '--- path' directly followed by '+++ path'
+  NewFileLine, // '+++ path' right before a hunk header, its '--- path' cut (a reviewer's trimmed quote)
   Scissors, // git's cut line
   Snip, // '[...]', '[snip]', '<snip>'
-  Signature, // '-- ' or '--' not followed by more hunk lines
+  Signature, // '-- ', '--' or '---' (a signature or separator) not followed by more hunk lines
 }
 
 export interface DepthView {
@@ -47,6 +48,8 @@ export interface DepthView {
   contextBefore: number[];
   /** The parsed header of each HunkHeader line, by index (parsed once, when classified). */
   hunkHeaders: Map<number, HunkHeader>;
+  /** Lines whose no-break spaces (U+00A0) were read as spaces, or null for none. */
+  nbsp: Set<number> | null;
 }
 
 function emptyView(depth: number): DepthView {
@@ -63,6 +66,7 @@ function emptyView(depth: number): DepthView {
     nextHard: [],
     contextBefore: [],
     hunkHeaders: new Map(),
+    nbsp: null,
   };
 }
 
@@ -131,11 +135,20 @@ function isBlankText(s: string): boolean {
   return s.trim() === '';
 }
 
+/**
+ * The line after line i when it is the tail of a quoted line i that the replier's client
+ * re-wrapped: shallower than i (the tail lost the quote markers), or (Evolution, which breaks
+ * after the `-` of `->`) one level deeper and right after a `-`: then its text gets the `>` back.
+ */
 function tailAfter(lines: readonly QuotedLine[], i: number): QuotedLine | null {
+  const l = lines[i]!;
   const t = lines[i + 1];
-  if (!t || t.depth >= lines[i]!.depth || isBlankText(t.text)) return null;
+  if (!t || isBlankText(t.text)) return null;
   const after = lines[i + 2];
-  return !after || after.depth === lines[i]!.depth || isBlankText(after.text) ? t : null;
+  const resumes = !after || after.depth === l.depth || isBlankText(after.text);
+  if (t.depth < l.depth) return resumes ? t : null;
+  if (t.depth === l.depth + 1 && /\S-$/.test(l.text) && /^[A-Za-z_]/.test(t.text) && resumes) return { ...t, text: '>' + t.text };
+  return null;
 }
 
 /** A view of a bare diff text (an attachment, a .patch file). */
@@ -152,10 +165,19 @@ export function viewOfText(lines: readonly string[]): DepthView {
 }
 
 const GIT_DIFF = /^diff (?:--git |--cc |--combined |--?[A-Za-z])/;
+const NBSP = '\u00a0';
 
 function classify(v: DepthView): void {
   const { text, gapBefore } = v;
   const n = text.length;
+  // Some clients (Thunderbird) send runs of blanks, and tabs, as no-break spaces: in a diff they
+  // are the blanks the writer meant (code has none: checkpatch refuses them).
+  for (let i = 0; i < n; i++) {
+    if (text[i]!.includes(NBSP)) {
+      text[i] = text[i]!.replaceAll(NBSP, ' ');
+      (v.nbsp ??= new Set()).add(i);
+    }
+  }
   const kind: Kind[] = new Array<Kind>(n);
   const nextText = (i: number): string | null =>
     i + 1 < n && !gapBefore[i + 1] ? text[i + 1]! : null;
@@ -171,11 +193,11 @@ function classify(v: DepthView): void {
         v.hunkHeaders.set(i, h);
       } else if (isScissorsLine(t)) k = Kind.Scissors;
       else if (c === ' ') k = Kind.Context;
-      else if (c === '+') k = Kind.Added;
+      else if (c === '+') k = isNewFileLine(t, i > 0 && !gapBefore[i] ? text[i - 1]! : null, nextText(i)) ? Kind.NewFileLine : Kind.Added;
       else if (c === '-') {
         const next = nextText(i);
         if (t.startsWith('--- ') && next !== null && next.startsWith('+++ ')) k = Kind.FilePair;
-        else if ((t === '-- ' || t === '--') && !continuesHunk(next)) k = Kind.Signature;
+        else if (isSeparator(t) && !continuesHunk(next)) k = Kind.Signature;
         else k = Kind.Removed;
       } else if (c === '\\') k = Kind.NoNewline;
       else if (c === 'd' && GIT_DIFF.test(t)) k = Kind.GitDiff;
@@ -206,17 +228,35 @@ function classify(v: DepthView): void {
   v.contextBefore = contextBefore;
 }
 
+/**
+ * `+++ b/path` with no `--- ` line before it and a hunk header after it: the new-side line of a
+ * file pair whose old side was cut.
+ */
+function isNewFileLine(t: string, prev: string | null, next: string | null): boolean {
+  return t.startsWith('+++ ') && t.length > 4 && !(prev !== null && prev.startsWith('--- ')) && next !== null && isHunkHeaderStart(next);
+}
+
 /** Kinds that end any hunk read by content. */
-export function isHardKind(k: Kind): boolean {
+function isHardKind(k: Kind): boolean {
   return (
     k === Kind.HunkHeader ||
     k === Kind.GitDiff ||
     k === Kind.CvsIndex ||
     k === Kind.FilePair ||
+    k === Kind.NewFileLine ||
     k === Kind.Scissors ||
     k === Kind.Snip ||
     k === Kind.Signature
   );
+}
+
+/**
+ * `-- ` (a signature) or a line of dashes (`--`, `---`, `-----`: a separator a writer puts after a
+ * diff); one only when no hunk line follows it, since inside counted lines git reads it as a
+ * removed line.
+ */
+function isSeparator(t: string): boolean {
+  return t === '-- ' || /^-{2,}[ \t]*$/.test(t);
 }
 
 function continuesHunk(next: string | null): boolean {
@@ -231,5 +271,5 @@ export function isOpKind(k: Kind): boolean {
 
 /** Lines that start a file's header block. */
 export function isFileStartKind(k: Kind): boolean {
-  return k === Kind.GitDiff || k === Kind.CvsIndex || k === Kind.FilePair;
+  return k === Kind.GitDiff || k === Kind.CvsIndex || k === Kind.FilePair || k === Kind.NewFileLine;
 }

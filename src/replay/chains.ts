@@ -3,8 +3,7 @@
 // mapped once; a newer revision of a series is replayed on the base its previous revision was.
 import type { MappedDiff } from '../map/types.js';
 import type { ModelSource } from '../model/source/index.js';
-import type { Diff } from '../patch/types.js';
-import type { Message } from '../thread/types.js';
+import type { Diff, Message } from '../thread/types.js';
 import type { BaseChoice } from './choose-base.js';
 import type { SeriesIndex, SeriesInfo } from './series.js';
 

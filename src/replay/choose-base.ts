@@ -73,7 +73,7 @@ export function threadBaseFacts(messages: Iterable<Message>): ThreadBaseFacts {
 }
 
 /** The base-commit that holds for a message: its own, else the nearest ancestor's. */
-export function baseCommitOf(m: Message, facts: ThreadBaseFacts): string | null {
+function baseCommitOf(m: Message, facts: ThreadBaseFacts): string | null {
   if (m.series.baseCommit) return m.series.baseCommit;
   const seen = new Set<string>();
   for (let id = m.parent; id && !seen.has(id); ) {
@@ -87,12 +87,12 @@ export function baseCommitOf(m: Message, facts: ThreadBaseFacts): string | null 
 }
 
 /** The release whose tag commit a (possibly abbreviated) hash names. */
-export function releaseOfCommit(commit: string): BaseSpec | null {
+function releaseOfCommit(commit: string): BaseSpec | null {
   if (commit.length < 7) return null;
   return BASE_SPECS.find((b) => b.commit?.startsWith(commit.toLowerCase())) ?? null;
 }
 
-export function fitOf(base: string, placements: readonly HunkPlacement[]): BaseFit {
+function fitOf(base: string, placements: readonly HunkPlacement[]): BaseFit {
   let hunks = 0;
   let placed = 0;
   let applied = 0;

@@ -2,9 +2,9 @@
 // MappedDiff it returns, so tests can hand in their own mapper.
 import type { MappedDiff } from '../map/types.js';
 import type { ModelSource } from '../model/source/index.js';
-import type { Diff } from '../patch/types.js';
+import type { Diff } from '../thread/types.js';
 
-export interface MapRequest {
+interface MapRequest {
   diff: Diff;
   /** Base name and its model sources (the base's patch already applied). */
   base: string;

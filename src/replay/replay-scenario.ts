@@ -15,7 +15,7 @@ export interface ScenarioTask {
   variants: CompileUnit[];
 }
 
-export interface VariantRun {
+interface VariantRun {
   /** The unit's key (the variant's id). */
   key: string;
   outcome: Outcome;
@@ -77,7 +77,7 @@ function calledFunctions(o: Outcome): Set<string> | null {
 }
 
 /** How much a run changed: a regression over a verdict over a result over the rest. */
-export function changeScore(c: Comparison): number {
+function changeScore(c: Comparison): number {
   if (!c.differences.length) return 0;
   const has = (k: string) => c.differences.some((d) => d.kind === k);
   return (c.regression ? 10_000 : 0) + (has('verdict') ? 5_000 : 0) + (has('result') ? 2_000 : 0) + c.differences.length * 10 + Math.min(9, c.analysis.gained.length);

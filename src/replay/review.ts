@@ -6,7 +6,7 @@
 import type { MappedDiff } from '../map/types.js';
 import type { Scenario } from '../model/scenario/types.js';
 import type { ModelSource } from '../model/source/index.js';
-import type { Diff } from '../patch/types.js';
+import type { Diff } from '../thread/types.js';
 import type { ThreadParse } from '../thread/types.js';
 import { Chains, ownDiff, type ChainPoint } from './chains.js';
 import { changedFunctions } from './changed-functions.js';
@@ -47,7 +47,7 @@ export function shardOf(label: string, count: number): number {
 }
 
 /** Ties between equally changed runs go to the earliest base, the bare base, scenario, variant. */
-export function bestKey(baseIndex: number, bare: boolean, scenarioIndex: number, label: string): number[] {
+function bestKey(baseIndex: number, bare: boolean, scenarioIndex: number, label: string): number[] {
   return [baseIndex, bare ? 0 : 1, scenarioIndex, Number(label.slice(1))];
 }
 
@@ -57,11 +57,11 @@ export function keyBefore(a: number[], b: number[]): boolean {
 }
 
 /**
- * How `review` reads its inputs: a lean parse (each message is made again when read, from a
- * temporary file: memory does not grow with the messages' size) that keeps the hunk lines the
- * mapper needs. Everything below reads `parse.messages` in passes, holding one message at a time.
+ * How `review` reads its inputs: with the hunk lines the mapper needs (a big input spills, and
+ * its messages are made again when read: ParseOptions.store). Everything below reads
+ * `parse.messages` in passes, holding one message at a time.
  */
-export const REVIEW_PARSE = { lean: true, hunkLines: true } as const;
+export const REVIEW_PARSE = { hunkLines: true } as const;
 
 /** What a replayed variant is compared with: the bare base, or a chain of a series on it. */
 interface Compared {

@@ -106,8 +106,3 @@ export function seriesPatchOf(m: Message, idx: SeriesIndex, facts: ThreadBaseFac
   }
   return null;
 }
-
-/** "v11 7/10": a member in words a reviewer uses. */
-export function memberName(m: SeriesMember): string {
-  return `v${m.version} ${m.index}/${m.total}`;
-}

@@ -2,7 +2,8 @@
 // -- a lock and its unlock, a reference taken and dropped, a range started and ended, a local
 // declared in one and used in the other. Read off the changed lines' calls and declarations.
 import type { HunkPlacement } from '../map/types.js';
-import type { Diff, Hunk } from '../patch/types.js';
+import type { Hunk } from '../patch/types.js';
+import type { Diff } from '../thread/types.js';
 
 /** Kernel calls that come in pairs: the one that takes, the ones that give back. */
 const PAIRS: readonly { kind: SplitPair['kind']; take: readonly string[]; give: readonly string[] }[] = [

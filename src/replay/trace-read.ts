@@ -54,7 +54,7 @@ function eventKey(e: TraceEvent, o: Outcome): string {
   }
 }
 
-export function notifierKey(n: NotifierRecord | undefined): string {
+function notifierKey(n: NotifierRecord | undefined): string {
   if (!n) return '?';
   return `${n.event}|${n.owner ?? 'NULL'}|${n.start}|${n.end}|${n.stack.join('>')}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(',')}`;
 }
@@ -132,7 +132,7 @@ export function ownerText(owner: string | null): string {
   return owner === null ? 'owner NULL' : owner === 'unset' ? 'owner unset' : `owner ${owner}`;
 }
 
-export function rangeText(n: NotifierRecord): string {
+function rangeText(n: NotifierRecord): string {
   return `[${n.start}, ${n.end})`;
 }
 
@@ -169,7 +169,7 @@ function calleesOf(trace: readonly TraceEvent[], from: number, fn: string): stri
 }
 
 /** The notifier record as a sentence: issuer, event, owner, range, what each subscriber did. */
-export function notifierText(o: Outcome, index: number, traceAt: number | null): string {
+function notifierText(o: Outcome, index: number, traceAt: number | null): string {
   const n = o.notifiers[index]!;
   const who = issuerOf(n.stack).text;
   let at = traceAt;
@@ -201,7 +201,7 @@ function retryCheck(trace: readonly TraceEvent[], at: number, thread: string): s
 }
 
 /** Who holds a lock at `at`: the thread and function of the last acquire without a release. */
-export function holderOf(trace: readonly TraceEvent[], at: number, lock: string): { thread: string; fn: string; index: number } | null {
+function holderOf(trace: readonly TraceEvent[], at: number, lock: string): { thread: string; fn: string; index: number } | null {
   for (let i = at - 1; i >= 0; i--) {
     const e = trace[i]!;
     if (e.t !== 'lock' || e.lock !== lock) continue;

@@ -5,8 +5,8 @@
 import type { Outcome } from '../model/scenario/types.js';
 import type { Trimmed } from './types.js';
 
-export const KEEP_NOTIFIERS = 100;
-export const KEEP_TRACE = 400;
+const KEEP_NOTIFIERS = 100;
+const KEEP_TRACE = 400;
 
 export function trimOutcome(o: Outcome): Outcome & Trimmed {
   const notifiers = o.notifiers.slice(0, KEEP_NOTIFIERS);

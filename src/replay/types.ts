@@ -43,7 +43,7 @@ export interface BaseUse {
   baseline: Record<string, Outcome & Trimmed>;
 }
 
-export interface ReviewSummary {
+interface ReviewSummary {
   variants: number;
   replayed: number;
   /** Of the replayed variants, those replayed in part (--partial). */
@@ -78,7 +78,7 @@ export interface ThreadBrief {
   errors: InputError[];
 }
 
-export interface VariantSource {
+interface VariantSource {
   file: string;
   /** Message index inside the file. */
   index: number;

@@ -1,8 +1,7 @@
 // A variant as the review shows it: who proposed it and where, how each hunk was placed, why it
 // was not replayed or replayed only in part.
 import type { MappedDiff } from '../map/types.js';
-import type { Diff } from '../patch/types.js';
-import type { Message } from '../thread/types.js';
+import type { Diff, Message } from '../thread/types.js';
 import type { BaseChoice } from './choose-base.js';
 import { splitPairs } from './split-pairs.js';
 import type { HunkReview, VariantReview } from './types.js';
@@ -51,7 +50,8 @@ export function variantOf(c: VariantCandidate, label: string, base: BaseChoice, 
     label,
     base,
     series: null,
-    author: c.diff.author ?? (m.from.name || m.from.email ? m.from : null),
+    // The parse's author (src/thread): a quote nobody can be named for stays unknown; `sender` says who sent it.
+    author: c.diff.author,
     date: m.date,
     messageId: m.idSynthesised ? null : m.id,
     sender: m.from.name || m.from.email ? m.from : null,

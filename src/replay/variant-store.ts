@@ -4,18 +4,18 @@
 // when added (not replayed: nothing changes it after) goes as JSON to an unlinked temporary
 // file and is read back when the report reads it; replayed ones stay here (their results come
 // later). `list()` is an array of all of them, in order, made as it is read.
-import { DiffSpill } from '../thread/diff-spill.js';
-import { lazyList } from '../thread/lazy-list.js';
+import { SpillFile } from '../util/spill-file.js';
+import { lazyList } from '../util/lazy-list.js';
 import type { VariantReview } from './types.js';
 
 /** Below this many variants they all stay in memory (small threads, tests). */
-export const SPILL_VARIANTS_FROM = 256;
+const SPILL_VARIANTS_FROM = 256;
 
 export class VariantStore {
   private readonly kept = new Map<number, VariantReview>();
   private readonly offsets: number[] = [];
   private readonly sizes: number[] = [];
-  private spill: DiffSpill | null = null;
+  private spill: SpillFile | null = null;
   private count = 0;
 
   constructor(private readonly spillFrom = SPILL_VARIANTS_FROM) {}
@@ -32,7 +32,7 @@ export class VariantStore {
       this.sizes.push(0);
       return;
     }
-    this.spill ??= new DiffSpill();
+    this.spill ??= new SpillFile();
     const at = this.spill.write(JSON.stringify(v));
     this.offsets.push(at.offset);
     this.sizes.push(at.bytes);

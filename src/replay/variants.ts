@@ -4,8 +4,7 @@
 // A big input's parse is lean (its messages are made again each time one is read), so this
 // walks the messages without keeping them: a candidate is a message index and a diff index
 // until eachVariant() makes it, one at a time.
-import type { Diff } from '../patch/types.js';
-import type { Message, ThreadParse } from '../thread/types.js';
+import type { Diff, Message, ThreadParse } from '../thread/types.js';
 
 export interface VariantCandidate {
   diff: Diff;
@@ -70,14 +69,14 @@ export function* eachVariant(parse: ThreadParse): Generator<VariantCandidate> {
     // A copy the parser saw first elsewhere (quotedFrom set) must not be taken as the original
     // when the original is in the input: swap them if date order disagreed.
     const at = f.quotedFrom === null ? undefined : withDiffs.get(f.quotedFrom);
-    if (at !== undefined) {
+    if (at !== undefined && at !== f.message) {
       const orig = messages[at]!;
       const od = orig.diffs.find((d) => d.id === diff.id);
-      if (od) {
-        copies = [message.id, ...copies.filter((x) => x !== orig.id)];
-        diff = od;
-        message = orig;
-      }
+      // A trimmed quote of a diff in the input (the parser linked it there): no new proposal.
+      if (!od) continue;
+      copies = [message.id, ...copies.filter((x) => x !== orig.id)];
+      diff = od;
+      message = orig;
     }
     yield { diff, message, copies };
   }

@@ -3,8 +3,7 @@
 // and the variant's diff as that message carries it. One pass over the messages, holding only
 // the carriers.
 import type { Review } from '../replay/types.js';
-import type { Diff } from '../patch/types.js';
-import type { InBodyHeaders, Message, Person } from '../thread/types.js';
+import type { Diff, InBodyHeaders, Message, Person } from '../thread/types.js';
 
 export interface Carrier {
   /** Null when the mail had none (web-archive text): a reply then has no In-Reply-To. */

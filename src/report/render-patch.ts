@@ -10,7 +10,7 @@ import { when } from './review-common.js';
 import { wrapLine } from './wrap.js';
 
 /** An author with no address (web-archive text names people only) gets one git accepts and nobody owns. */
-export const NO_ADDRESS = 'unknown@address.invalid';
+const NO_ADDRESS = 'unknown@address.invalid';
 
 export interface ExportedPatch {
   /** `0001-V1-mm-device-exclusive-memory-access.patch` */
@@ -46,7 +46,7 @@ function patchAuthor(v: VariantReview, c: Carrier): Person {
 }
 
 /** `Re: [PATCH v10 07/10] mm: Device exclusive memory access` -> `mm: Device exclusive memory access`. */
-export function commitSubject(s: string): string {
+function commitSubject(s: string): string {
   let t = s.trim();
   for (;;) {
     const next = t.replace(/^((re|aw|fwd?)\s*:\s*)+/i, '').replace(/^\[[^\]]*\]\s*/, '').trim();

@@ -7,12 +7,12 @@ import { plural, shortWho } from './review-common.js';
 
 export function renderQuiet(r: Review): string {
   const out: string[] = [];
-  for (const v of r.variants) out.push(`${v.label} ${shortWho(v.author)}: ${verdict(r, v)}`);
+  for (const v of r.variants) out.push(`${v.label} ${shortWho(v.author)}: ${verdict(v)}`);
   if (!out.length) out.push(...replayNotice(r));
   return out.map(visibleControls).join('\n') + '\n';
 }
 
-function verdict(r: Review, v: VariantReview): string {
+function verdict(v: VariantReview): string {
   if (!v.replayed) return v.note ?? 'not replayed';
   const part = v.partial ? ' (replayed in part)' : '';
   const reg = v.results.filter((x) => x.regression).map((x) => x.scenario);

@@ -153,7 +153,7 @@ export function partialHint(v: VariantReview): string | null {
 }
 
 /** `1-6`, `1, 3, 5-7`: patch indices in few words. */
-export function indexList(ns: readonly number[]): string {
+function indexList(ns: readonly number[]): string {
   const out: string[] = [];
   for (let i = 0; i < ns.length; ) {
     let j = i;

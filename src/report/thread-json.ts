@@ -1,8 +1,8 @@
 // The `thread --format json` document. It is the ThreadParse types (src/thread/types.ts,
 // src/patch/types.ts) with one thing left out: the per-line `lines` of each hunk, which the
 // diff's `text` already carries. Field order is fixed here so the output diffs well.
-import type { Message, ThreadParse } from '../thread/types.js';
-import type { Diff, FileDiff, Hunk } from '../patch/types.js';
+import type { Diff, Message, ThreadParse } from '../thread/types.js';
+import type { FileDiff, Hunk } from '../patch/types.js';
 
 export function threadJson(parse: ThreadParse): string {
   return [...threadJsonChunks(parse)].join('');

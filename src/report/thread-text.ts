@@ -4,8 +4,8 @@
 // unreadable messages are listed after the tree, so nothing is dropped silently. Every line is
 // made of input (subjects, names, maildir entry names): control characters are written as \xNN.
 import type { Message, Person, SubjectTags, ThreadParse } from '../thread/types.js';
-import { IdTable } from '../thread/id-table.js';
-import { int32s, uint8s } from '../thread/grow-array.js';
+import { IdTable } from '../util/id-table.js';
+import { int32s, uint8s } from '../util/grow-array.js';
 import { visibleControls } from './escape.js';
 
 export function threadText(parse: ThreadParse): string {
@@ -15,7 +15,7 @@ export function threadText(parse: ThreadParse): string {
 /**
  * The text view a line at a time (each with its newline), so a big mbox's tree is written as it
  * is made. Only ids and parents are kept, numbered in an IdTable, not the messages or a Map of
- * strings: a lean parse makes each message when it is read, and a big mbox's messages (or their
+ * strings: a spilled parse makes each message when it is read, and a big mbox's messages (or their
  * ids as JS strings) would not fit in memory all at once.
  */
 export function* threadTextLines(parse: ThreadParse): Generator<string> {
@@ -24,12 +24,14 @@ export function* threadTextLines(parse: ThreadParse): Generator<string> {
   const msgParent = int32s();
   const phParent = int32s();
   const kind = uint8s();
+  const depth1 = int32s();
   const MESSAGE = 1;
   const PLACEHOLDER = 2;
   const number = (id: string): number => {
     const n = ids.add(id);
     while (kind.length <= n) {
       kind.push(0);
+      depth1.push(0);
       msgParent.push(-1);
       phParent.push(-1);
     }
@@ -57,11 +59,15 @@ export function* threadTextLines(parse: ThreadParse): Generator<string> {
     if (k & MESSAGE && msgParent.array[i]! >= 0) return msgParent.array[i]!;
     return k & PLACEHOLDER ? phParent.array[i]! : -1;
   };
-  // Depth in the tree, counting placeholders (a missing parent is still one level).
+  // Depth in the tree, counting placeholders (a missing parent is still one level). Kept per id
+  // once known (as depth + 1; 0: not yet), so a 10,000-deep chain costs a step a message.
   const depthOf = (i: number): number => {
-    let d = 0;
-    for (let p = parentOf(i); p >= 0 && d < 100; p = parentOf(p)) d++;
-    return d;
+    const chain: number[] = [];
+    let p = i;
+    for (; p >= 0 && depth1.array[p] === 0 && chain.length <= ids.size; p = parentOf(p)) chain.push(p);
+    let d = p >= 0 ? depth1.array[p]! : 0;
+    for (let k = chain.length - 1; k >= 0; k--) depth1.array[chain[k]!] = ++d;
+    return depth1.array[i]! - 1;
   };
   const line = (s: string): string => visibleControls(s) + '\n';
 

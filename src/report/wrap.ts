@@ -29,7 +29,3 @@ export function wrapLine(line: string, width: number): string[] {
   out.push(cur);
   return out;
 }
-
-export function wrapLines(lines: readonly string[], width: number): string[] {
-  return lines.flatMap((l) => wrapLine(l, width));
-}

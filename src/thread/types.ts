@@ -1,7 +1,7 @@
 // Core types of a parsed thread. The JSON printed by `lkml-replay thread --format json`
 // is these shapes (less each hunk's `lines`; see src/report/thread-json.ts and the README's
 // "JSON output"), so change them together with the README.
-import type { Diff } from '../patch/types.js';
+import type { DiffOrigin, FileDiff, Repair } from '../patch/types.js';
 
 export interface Person {
   name: string;
@@ -125,6 +125,21 @@ export interface Placeholder {
   /** The placeholder's own parent (a longer References chain), null at the top. */
   parent: string | null;
   children: string[];
+}
+
+/** A diff of a message (found by src/patch), with who proposed it and where it was seen first. */
+export interface Diff {
+  /** Content identity (normalised like git patch-id): equal for the same diff quoted again. */
+  id: string;
+  author: Person | null;
+  quoteDepth: number;
+  /** Message-ID of the first message in the input carrying this diff, when this is a later copy. */
+  quotedFrom: string | null;
+  origin: DiffOrigin;
+  repairs: Repair[];
+  files: FileDiff[];
+  /** The repaired diff as unified-diff text that `diff` (jsdiff) can parse and apply. */
+  text: string;
 }
 
 export interface ThreadParse {

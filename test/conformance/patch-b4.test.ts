@@ -5,7 +5,7 @@
 // series must carry exactly the changes we found in the input mbox.
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, diffIdentity, type FoundDiff } from '../../src/patch/index.js';
 import { CORPUS, HAVE_CORPUS, isReply, messagesOf, skipNote } from '../patch/corpus.js';
 import { applyFailures } from '../patch/apply-helper.js';

@@ -4,7 +4,7 @@
 // message's patch (origin 'patch', applicable with jsdiff, equal to jsdiff's strict reading).
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, parseDiffText, patchBreak, isScissorsLine } from '../../src/patch/index.js';
 import { CORPUS, HAVE_CORPUS, messagesOf, skipNote, strictReadingDiffers } from '../patch/corpus.js';
 import { applyFailures } from '../patch/apply-helper.js';

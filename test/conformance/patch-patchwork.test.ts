@@ -2,7 +2,7 @@
 // (asserted by patchwork's tests or derived by its rules; see the corpus README table).
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, parseDiffText, type FoundDiff } from '../../src/patch/index.js';
 import { CORPUS, HAVE_CORPUS, isReply, messagesOf, skipNote, strictReadingDiffers } from '../patch/corpus.js';
 import { applyFailures } from '../patch/apply-helper.js';

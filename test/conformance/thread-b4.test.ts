@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpus, path } from '../thread/corpus.js';
 import { parseThread } from '../../src/thread/parse-thread.js';
-import { collectTrailers, groupSeries, roles } from '../../src/thread/series.js';
-import { parseTrailer } from '../../src/thread/trailers.js';
+import { collectTrailers, groupSeries, roles } from '../../src/thread/tree/series.js';
+import { parseTrailer } from '../../src/thread/message/trailers.js';
 import type { ThreadParse, Trailer } from '../../src/thread/types.js';
 
 const b4 = corpus('b4-samples');

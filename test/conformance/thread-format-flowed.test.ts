@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpus, path } from '../thread/corpus.js';
-import { decodeMessage } from '../../src/thread/decode-message.js';
+import { decodeMessage } from '../../src/thread/mime/decode-message.js';
 import { parseThread } from '../../src/thread/parse-thread.js';
 
 const t4256 = corpus('git-t4256-format-flowed');

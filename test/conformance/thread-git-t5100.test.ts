@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpus, path } from '../thread/corpus.js';
 import { parseThread } from '../../src/thread/parse-thread.js';
-import { readInput } from '../../src/thread/read-input.js';
-import { decodeMessage } from '../../src/thread/decode-message.js';
-import { inBodyHeaders } from '../../src/thread/inbody-headers.js';
-import { mailInfo } from '../../src/thread/mail-info.js';
+import { readInput } from '../../src/thread/input/read-input.js';
+import { decodeMessage } from '../../src/thread/mime/decode-message.js';
+import { inBodyHeaders } from '../../src/thread/message/inbody-headers.js';
+import { mailInfo } from '../../src/thread/tree/mail-info.js';
 import type { Message } from '../../src/thread/types.js';
 
 const t5100 = corpus('git-t5100');
@@ -80,6 +80,20 @@ describe.skipIf(!t5100.present)(t5100.title('git t5100: mailsplit and mailinfo i
       expect(parse!.errors).toEqual([]);
       const m = parse!.messages.find((x) => x.source.index === Number(n) - 1)!;
       expectInfo(m, `info${n}`);
+    });
+
+    // 0003 is a reply (`re: [PATCH]`) whose body starts with in-body From:/Subject: lines: its
+    // diff is A U Thor's, not the sender's, as git mailinfo says.
+    it.each(cases)('info%s: a diff in the sender\'s own text is by the author mailinfo gives', (n) => {
+      const m = parse!.messages.find((x) => x.source.index === Number(n) - 1)!;
+      const { author, email } = mailInfo(m);
+      for (const d of m.diffs.filter((x) => x.quoteDepth === 0 && x.origin !== 'scissors')) expect(d.author).toEqual({ name: author, email });
+    });
+
+    it('0003: the reply\'s diff is A U Thor\'s', () => {
+      const m = parse!.messages.find((x) => x.source.index === 2)!;
+      expect(m.tags?.reply).toBe(true);
+      expect(m.diffs.map((d) => d.author?.name)).toEqual(['A U Thor']);
     });
   });
 

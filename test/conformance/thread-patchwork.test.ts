@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpus, path } from '../thread/corpus.js';
 import { parseThread } from '../../src/thread/parse-thread.js';
-import { groupSeries, roles, type Role } from '../../src/thread/series.js';
-import { collectTrailers } from '../../src/thread/series.js';
-import { UnreadableInput } from '../../src/thread/input-error.js';
+import { groupSeries, roles, type Role } from '../../src/thread/tree/series.js';
+import { collectTrailers } from '../../src/thread/tree/series.js';
+import { UnreadableInput } from '../../src/thread/input/input-error.js';
 import type { ThreadParse } from '../../src/thread/types.js';
 
 const pw = corpus('patchwork-mail');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GITHUB_REPORT_FORMAT, serializeGitHubReport, type GitHubReportFile } from '../../src/action/github-report.js';
 import { postReport, type PostReportOptions } from '../../src/action/post-report.js';
-import { InputError, UsageError } from '../../src/cli/errors.js';
+import { InputError, UsageError } from '../../src/util/errors.js';
 import { registerCommands } from '../../src/cli/commands/index.js';
 import type { FakeGitHub } from './fake-github.js';
 import { annotation, BOT_TOKEN, expectNoTokenLeak, HEAD_SHA, OWNER, PR, REPO, review, startFakeGitHub } from './helpers.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { FakeGitHub } from './fake-github.js';
-import { BASE_SHA, BOT_TOKEN, expectNoTokenLeak, HEAD_SHA, OWNER, PR, REPO, startFakeGitHub, THREAD_PATH } from './helpers.js';
+import { BASE_SHA, BOT_TOKEN, expectNoTokenLeak, HEAD_SHA, OWNER, REPO, startFakeGitHub } from './helpers.js';
 import { pullRequestEvent, runAsRunner } from './runner.js';
 
 const root = join(import.meta.dirname, '../..');

@@ -24,7 +24,7 @@ export const READONLY_TOKEN = 'ghs_readONLY0123456789abcdefABCDEF012';
 
 export const BOT: FakeAccount = { login: 'github-actions[bot]', id: 41898282, type: 'Bot', app: true };
 export const MAINTAINER: FakeAccount = { login: 'Alice', id: 501, type: 'User', app: false };
-export const READONLY_BOT: FakeAccount = { ...BOT, readOnly: true };
+const READONLY_BOT: FakeAccount = { ...BOT, readOnly: true };
 export const STRANGER: FakeAccount = { login: 'mallory', id: 666, type: 'User', app: false };
 
 export const THREAD_PATH = 'series/v10-0007-device-exclusive.patch';

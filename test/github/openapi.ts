@@ -23,11 +23,6 @@ interface Spec {
 let loaded: { spec: Spec; ajv: Ajv; routes: { re: RegExp; path: string }[] } | null = null;
 const compiled = new Map<string, ValidateFunction>();
 
-/** The api.github.com description, read once per test file (13 MB of JSON). */
-export function githubSpec(): Spec {
-  return load().spec;
-}
-
 /** A copy of one of the description's examples (GitHub's own sample answers). */
 export function githubExample<T = Record<string, unknown>>(name: string): T {
   const ex = load().spec.components.examples[name];

@@ -4,7 +4,7 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pathMatcher, globToRegExp } from '../../src/action/glob.js';
+import { pathMatcher } from '../../src/action/glob.js';
 import { DEFAULT_PATHS } from '../../src/action/inputs.js';
 import { collectReviewInputs, diffFromFilePatches } from '../../src/action/pr-files.js';
 import { findWorkspaceFiles, readWorkspaceFile } from '../../src/action/workspace.js';
@@ -153,9 +153,10 @@ describe('workspace reads and globs', () => {
     expect(m('series/deep/one.mbox')).toBe(false);
     expect(m('drafts/wip.patch')).toBe(false);
     expect(m('a.patch.orig')).toBe(false);
-    expect(globToRegExp('fixtures/threads/*.txt').test('fixtures/threads/000_00c7ef2d00851f1b.txt')).toBe(true);
-    expect(globToRegExp('v[0-9].patch').test('v3.patch')).toBe(true);
-    expect(globToRegExp('a?.patch').test('a/.patch')).toBe(false);
+    expect(pathMatcher(['fixtures/threads/*.txt'])('fixtures/threads/000_00c7ef2d00851f1b.txt')).toBe(true);
+    expect(pathMatcher(['v[0-9].patch'])('v3.patch')).toBe(true);
+    expect(pathMatcher(['a?.patch'])('a/.patch')).toBe(false);
+    expect(pathMatcher(['**/*.patch'])('.github/x.patch')).toBe(true);
   });
 
   it('diffFromFilePatches keeps renames', () => {

@@ -3,7 +3,7 @@
 // payload in GITHUB_EVENT_PATH, and the GITHUB_STEP_SUMMARY / GITHUB_OUTPUT files, which are
 // read back afterwards.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { actionBuildOptions } from '../../scripts/build-action.mjs';
 
 const ACTION_YML = new URL('../../action.yml', import.meta.url);
+const LIB = new URL('../../lib', import.meta.url).pathname;
 
 export interface RunnerResult {
   code: number | null;
@@ -118,7 +119,10 @@ export function pullRequestEvent(number: number, headSha: string, baseSha: strin
 export function bundleFixtureEntry(entry: string): () => string {
   let dir = '';
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'lkml-replay-bundle-'));
+    // Inside the checkout (lib/, the build output), at dist/'s depth: as dist/index.js does, the
+    // bundle finds the model sources and scenarios of this checkout (scripts/build-action.mjs).
+    await mkdir(LIB, { recursive: true });
+    dir = await mkdtemp(join(LIB, 'test-bundle-'));
     await build(actionBuildOptions(new URL(`fixtures/${entry}`, import.meta.url).pathname, join(dir, 'index.js')));
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));

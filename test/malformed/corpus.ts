@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 
 const FROM_LINE = 'From mboxrd@z Thu Jan  1 00:00:00 1970\n';
 
-export interface MailOpts {
+interface MailOpts {
   id: string;
   subject?: string;
   inReplyTo?: string;
@@ -18,7 +18,7 @@ export interface MailOpts {
 }
 
 /** One plain mail (headers, blank line, body), without a From_ line. */
-export function mail(o: MailOpts): string {
+function mail(o: MailOpts): string {
   const h = [
     'From: Ann Example <ann@example.org>',
     'Date: Mon, 7 Jun 2021 17:58:52 +1000',
@@ -32,7 +32,7 @@ export function mail(o: MailOpts): string {
 }
 
 /** An mbox: the good mail `good-before`, the given raw messages, the good mail `good-after`. */
-export function sandwich(...middle: (string | Buffer)[]): Buffer {
+function sandwich(...middle: (string | Buffer)[]): Buffer {
   const parts: Buffer[] = [Buffer.from(FROM_LINE + mail({ id: 'good-before' }) + '\n')];
   for (const m of middle) parts.push(Buffer.from(FROM_LINE), Buffer.isBuffer(m) ? m : Buffer.from(m), Buffer.from('\n'));
   parts.push(Buffer.from(FROM_LINE + mail({ id: 'good-after' })));
@@ -42,7 +42,7 @@ export function sandwich(...middle: (string | Buffer)[]): Buffer {
 export const GOOD_IDS = ['good-before@example.org', 'good-after@example.org'];
 
 /** A small, well-formed patch on mm/rmap.c. */
-export const DIFF = [
+const DIFF = [
   'diff --git a/mm/rmap.c b/mm/rmap.c',
   '--- a/mm/rmap.c',
   '+++ b/mm/rmap.c',
@@ -55,8 +55,8 @@ export const DIFF = [
 ].join('\n');
 
 /** A subject and a sender name that try to act on a terminal and to break markdown. */
-export const HOSTILE_SUBJECT = 'mm: evil\nSecond: \x1b[2J\x9b31m a | b `x` <!-- hide --> ![img](http://e.example/x.png) *b*';
-export const HOSTILE_NAME = 'Eve \x1b]0;title\x07 | `n` <i>x</i>';
+const HOSTILE_SUBJECT = 'mm: evil\nSecond: \x1b[2J\x9b31m a | b `x` <!-- hide --> ![img](http://e.example/x.png) *b*';
+const HOSTILE_NAME = 'Eve \x1b]0;title\x07 | `n` <i>x</i>';
 
 function hunk(lines: number): string {
   const out = ['diff --git a/mm/big.c b/mm/big.c', '--- a/mm/big.c', '+++ b/mm/big.c', `@@ -1,${lines} +1,${lines} @@`];

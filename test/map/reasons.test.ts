@@ -54,6 +54,12 @@ describe('unplaced hunks', () => {
     expect(m.stoppedBy?.file).toBe('fs/exec.c');
   });
 
+  it('a hunk that names no file, in a function the model lacks, is no-file-named, not a file the model lacks', async () => {
+    const m = await map(diffOfText('@@ -10,3 +10,4 @@ static int frobnicate_widget(struct widget *w)\n \tint x;\n+\tx = 1;\n \treturn x;\n \t}\n'), 'v10');
+    expect(m.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'no-file-named', function: 'frobnicate_widget' });
+    expect(m.placements[0]!.reason).toBe('the hunk names no file, and its `@@` context names frobnicate_widget(), which the model does not have');
+  });
+
   it('an added call to a function the model lacks is calls-unknown-function, naming it', async () => {
     const m = await map(await diffOf(fixture('map-unknown-call.patch')), 'v10');
     const p = m.placements[0]!;

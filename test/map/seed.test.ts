@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileSources } from '../../src/model/scenario/run.js';
 import { baseInfo } from '../../src/model/source/index.js';
-import type { Diff } from '../../src/patch/types.js';
+import type { Diff } from '../../src/thread/types.js';
 import { SEED, base, diffOf, fixture, fnOf, map, mangle, statementHeads, tempFile, textOf, toks } from './helpers.js';
 
 const BASES = ['v10', 'v5.14'] as const;

@@ -109,7 +109,7 @@ describe('budgets of a scenario', () => {
   });
 
   test('a bad budget names the key', () => {
-    expect(() => parseScenario(head + 'budget: { depth: 0 }\n', 'x.yaml')).toThrow(new ScenarioError('x.yaml: `budget.depth` is a positive integer'));
+    expect(() => parseScenario(head + 'budget: { depth: 0 }\n', 'x.yaml')).toThrow(new ScenarioError('x.yaml', '`budget.depth` is a positive integer'));
     expect(() => parseScenario(head + 'budget: { memory: lots }\n', 'x.yaml')).toThrow(/^x\.yaml: `budget\.memory`: "lots" is not a size/);
     expect(() => parseScenario(head + 'budget: { time: 1 }\n', 'x.yaml')).toThrow(/unknown key `time`/);
   });

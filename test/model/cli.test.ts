@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { registerScenarios } from '../../src/cli/commands/scenarios.js';
 import { registerModel } from '../../src/cli/commands/model.js';
-import { InputError, UsageError } from '../../src/cli/errors.js';
+import { InputError, UsageError } from '../../src/util/errors.js';
 
 async function cli(...args: string[]): Promise<string> {
   const program = new Command().exitOverride();

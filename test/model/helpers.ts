@@ -10,7 +10,7 @@ import type { Scenario } from '../../src/model/scenario/types.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const cache = new Map<string, Promise<CompiledBase>>();
 
-export function patch(name: string): { name: string; patch: string } {
+function patch(name: string): { name: string; patch: string } {
   return { name, patch: readFileSync(join(here, 'fixtures', `${name}.patch`), 'utf8') };
 }
 

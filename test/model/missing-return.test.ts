@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { compileBase, runScenario } from '../../src/model/scenario/index.js';
+import { compileBase, runScenario } from '../../src/model/scenario/run.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 
 const SRC = (f: string) => readFileSync(new URL(`../../src/model/source/v5.14/${f}`, import.meta.url), 'utf8');

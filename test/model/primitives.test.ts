@@ -242,7 +242,7 @@ describe('munmap', () => {
 describe('notifier seqs', () => {
   test('read_begin/read_retry: an owner-tagged EXCLUSIVE is filtered by nouveau, an unfiltered CLEAR bumps the seq', async () => {
     const c = await compiled('v5.14');
-    const r = run(c, true, function* (ctx, env, k) {
+    const r = run(c, true, function* (ctx, env, _k) {
       yield* setup(ctx, env, '2MiB', [{ op: 'nouveau-init', device: 'nouveau', process: 'main' }]);
       yield* runStep(ctx, env, { op: 'gpu-atomic-fault', at: 'buf', offset: 0n, process: 'main' });
       return undefined;

@@ -58,7 +58,3 @@ export function applyFailures(text: string): string[] {
   }
   return failures;
 }
-
-export function hunkCount(text: string): number {
-  return parsePatch(text).reduce((n, p) => n + p.hunks.length, 0);
-}

@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parsePatch } from 'diff';
-import { readInput } from '../../src/thread/read-input.js';
-import { decodeMessage } from '../../src/thread/decode-message.js';
-import type { DecodedMail } from '../../src/thread/decoded-mail.js';
+import { readInput } from '../../src/thread/input/read-input.js';
+import { decodeMessage } from '../../src/thread/mime/decode-message.js';
+import type { DecodedMail } from '../../src/thread/mime/decoded-mail.js';
 import type { FoundDiff } from '../../src/patch/index.js';
 
 // LKML_REPLAY_SHARED points elsewhere (the thread suites honour it too).

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, parseDiffText, type FoundDiff } from '../../src/patch/index.js';
 import { findDiffsAt, findInView } from '../../src/patch/find-diffs.js';
 import { buildViews, viewOfText, Kind, isFileStartKind } from '../../src/patch/view.js';

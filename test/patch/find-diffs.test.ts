@@ -1,6 +1,6 @@
 // Where diffs are found, where they are not, and what origin they get.
 import { describe, expect, it } from 'vitest';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, parseDiffText, type FoundDiff } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 

@@ -1,8 +1,8 @@
 // Fixture-driven cases (fixtures/patches/README.md says what each file is).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
-import { findDiffs, diffIdentity, isQuotedPartOf } from '../../src/patch/index.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
+import { findDiffs, diffIdentity, fileChanges, isQuotedPartOf } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/patches/${name}`, import.meta.url), 'utf8');
@@ -56,7 +56,7 @@ describe('review-rewrapped-quote.txt: a trimmed, commented, re-wrapped quote of 
   it('applies, and is recognised as a part of the patch it quotes', () => {
     expect(applyFailures(diffs[0]!.text)).toEqual([]);
     expect(diffIdentity(diffs[0]!.files)).not.toBe(diffIdentity(original!.files));
-    expect(isQuotedPartOf(diffs[0]!.files, original!.files)).toBe(true);
+    expect(isQuotedPartOf(fileChanges(diffs[0]!.files), fileChanges(original!.files))).toBe(true);
   });
 
   it('reads nothing from the quoted commit message or the reply text', () => {

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, parseDiffText } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 import { CORPUS, HAVE_CORPUS, messagesOf } from './corpus.js';

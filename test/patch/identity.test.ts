@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
-import { findDiffs, diffIdentity, isQuotedPartOf, type FileDiff } from '../../src/patch/index.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
+import { findDiffs, diffIdentity, fileChanges, isQuotedPartOf, type FileDiff } from '../../src/patch/index.js';
 import { diffPart, quote } from './mangle.js';
 
 const DIFF = diffPart(readFileSync(new URL('../../fixtures/patches/split-thp-before-exclusive.patch', import.meta.url), 'utf8'));
@@ -57,7 +57,7 @@ describe('isQuotedPartOf', () => {
       .join('\n');
     const part = files(q);
     expect(diffIdentity(part)).not.toBe(diffIdentity(whole));
-    expect(isQuotedPartOf(part, whole)).toBe(true);
+    expect(isQuotedPartOf(fileChanges(part), fileChanges(whole))).toBe(true);
   });
 
   it('a bare quoted hunk (no file header) is part of the diff it came from', () => {
@@ -65,13 +65,13 @@ describe('isQuotedPartOf', () => {
     const at = q.findIndex((l) => l.startsWith('@@ -2160'));
     const part = files(quote(q.slice(at).join('\n'), 1));
     expect(part[0]!.headerless).toBe(true);
-    expect(isQuotedPartOf(part, whole)).toBe(true);
+    expect(isQuotedPartOf(fileChanges(part), fileChanges(whole))).toBe(true);
   });
 
   it('a different change, a change in another file, or no change at all is not', () => {
-    expect(isQuotedPartOf(files(DIFF.replace('+\tif (npages < 0)', '+\tif (npages <= 0)')), whole)).toBe(false);
-    expect(isQuotedPartOf(files(DIFF.replace(/mm\/rmap\.c/g, 'mm/gup.c')), whole)).toBe(false);
-    expect(isQuotedPartOf([], whole)).toBe(false);
+    expect(isQuotedPartOf(fileChanges(files(DIFF.replace('+\tif (npages < 0)', '+\tif (npages <= 0)'))), fileChanges(whole))).toBe(false);
+    expect(isQuotedPartOf(fileChanges(files(DIFF.replace(/mm\/rmap\.c/g, 'mm/gup.c'))), fileChanges(whole))).toBe(false);
+    expect(isQuotedPartOf([], fileChanges(whole))).toBe(false);
   });
 });
 

@@ -3,7 +3,6 @@
 
 const lines = (t: string) => t.replace(/\n$/, '').split('\n');
 const unlines = (ls: string[]) => ls.join('\n') + '\n';
-const inHunkBody = (l: string) => /^[ +\-]/.test(l) || l === '';
 
 /** Quote every line `depth` times, as a reply does: `> ` (or `>` with no space). */
 export function quote(text: string, depth: number, marker = '> '): string {
@@ -79,4 +78,3 @@ export function snipAfter(text: string, predicate: (l: string) => boolean, mark 
   return unlines([...ls.slice(0, i + 1), mark, ...ls.slice(i + 1)]);
 }
 
-export { inHunkBody };

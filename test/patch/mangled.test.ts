@@ -4,7 +4,7 @@
 // and say what was repaired.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, diffIdentity, type FoundDiff } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 import { diffPart, hardWrap, quote, trimTrailing, snipAfter, stripContextSpace, tabsToSpaces, webArchive, wrongCounts } from './mangle.js';

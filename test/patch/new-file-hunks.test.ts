@@ -4,7 +4,7 @@
 // Input: a real new-file patch mail (fixtures/patches/new-file-vphn-selftest.patch).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 

@@ -3,7 +3,7 @@
 // cannot apply.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, diffIdentity, parseDiffText } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 import { hardWrap, quote, stripContextSpace, tabsToSpaces, trimTrailing, wrongCounts } from './mangle.js';
@@ -92,7 +92,10 @@ function mangle(text: string, m: Mangling): string {
   if (m.depth) t = quote(t, m.depth);
   if (wrap === 'after-quote') t = hardWrap(t);
   if (m.trim) t = trimTrailing(t);
-  if (m.depth && m.comment !== null) {
+  // Counts that stop short, and a reviewer's comment just where they stop, read as a hunk that
+  // ends there (and headerless quoted lines after the comment, as real reviews quote): comments
+  // go with counts that are not short.
+  if (m.depth && m.comment !== null && m.counts >= 0) {
     // Between two lines of a hunk (after a +/- line), never inside a file header.
     const ls = t.replace(/\n$/, '').split('\n');
     const marker = '> '.repeat(m.depth);

@@ -2,7 +2,7 @@
 // header floods, binary junk.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, parseDiffText } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 import { diffPart, quote, webArchive } from './mangle.js';

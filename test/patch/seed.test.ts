@@ -2,7 +2,7 @@
 // quoted at depth 1 between `---8<---` cut lines, with all leading whitespace lost.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
 import { findDiffs, diffIdentity } from '../../src/patch/index.js';
 import { applyFailures } from './apply-helper.js';
 

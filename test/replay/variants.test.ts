@@ -7,7 +7,6 @@ import { chooseBase, threadBaseFacts, UnknownBase } from '../../src/replay/choos
 import { baseWhy } from '../../src/report/base-choice.js';
 import type { HunkPlacement } from '../../src/map/types.js';
 import { collectVariants } from '../../src/replay/variants.js';
-import { REVIEW_PARSE } from '../../src/replay/review.js';
 
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
 const MBOX = 'fixtures/threads/v10-07-device-exclusive.mbox';
@@ -37,11 +36,11 @@ describe('collectVariants', () => {
     expect(peter.message.id).toBe('YMDmsha6GDtUf3Vs@t490s');
   });
 
-  test('the lean parse review reads (messages made again when read) gives the same variants, hunk lines and all', async () => {
+  test('a spilled parse (messages made again when read) gives the same variants, hunk lines and all', async () => {
     for (const inputs of [[MBOX], [SEED, MBOX], [SEED]]) {
       const key = (v: ReturnType<typeof collectVariants>) => v.map((c) => ({ message: c.message.id, diff: JSON.parse(JSON.stringify(c.diff)) as unknown, copies: c.copies }));
-      const plain = key(collectVariants(await parseThread(inputs)));
-      expect(key(collectVariants(await parseThread(inputs, REVIEW_PARSE)))).toEqual(plain);
+      const plain = key(collectVariants(await parseThread(inputs, { store: 'memory' })));
+      expect(key(collectVariants(await parseThread(inputs, { store: 'spill' })))).toEqual(plain);
       expect(plain.length).toBeGreaterThan(0);
     }
   });

@@ -1,12 +1,12 @@
-// How `review` reads a big input: a lean parse (messages made again when read), variants made one
-// at a time, those not replayed kept in a temporary file past a threshold, and the JSON written a
-// variant at a time. None of it may change the review: on a generated mbox with many variants and
-// on the v10 thread, every format is the same text as from the plain parse with all in memory.
+// How `review` reads a big input: a spilled parse (messages made again when read), variants made
+// one at a time, those not replayed kept in a temporary file past a threshold, and the JSON
+// written a variant at a time. None of it may change the review: on a generated mbox with many
+// variants and on the v10 thread, every format is the same text as from a parse with all in memory.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
-import { REVIEW_PARSE, review } from '../../src/replay/review.js';
+import { review } from '../../src/replay/review.js';
 import type { Review } from '../../src/replay/types.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
@@ -29,10 +29,10 @@ beforeAll(async () => {
 const formats = (r: Review): string[] => [renderJson(r), renderText(r), renderMarkdown(r)];
 
 describe('review of a big input', () => {
-  test('lean parse and spilled variants give the same review as the plain parse, in every format', async () => {
+  test('a spilled parse and spilled variants give the same review as all in memory, in every format', async () => {
     for (const input of inputs) {
-      const plain = await review({ inputs: [input], parse: await parseThread([input]), scenarios, jobs: 1, spillVariantsFrom: Infinity });
-      const lean = await review({ inputs: [input], parse: await parseThread([input], REVIEW_PARSE), scenarios, jobs: 1, spillVariantsFrom: 0 });
+      const plain = await review({ inputs: [input], parse: await parseThread([input], { store: 'memory' }), scenarios, jobs: 1, spillVariantsFrom: Infinity });
+      const lean = await review({ inputs: [input], parse: await parseThread([input], { store: 'spill' }), scenarios, jobs: 1, spillVariantsFrom: 0 });
       expect(formats(lean)).toEqual(formats(plain));
       expect(lean.variants.map((v) => v.id)).toEqual(plain.variants.map((v) => v.id));
       // Written a variant at a time, the JSON is renderJson's text exactly.

@@ -1,9 +1,9 @@
 // Web-archive text: the seed's header shape and lkml.iu.edu's "EST" (really US Eastern time).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArchiveDate } from '../../src/thread/archive-date.js';
-import { parseArchiveText } from '../../src/thread/archive-text.js';
-import { sniff } from '../../src/thread/sniff.js';
+import { parseArchiveDate } from '../../src/thread/mime/archive-date.js';
+import { parseArchiveText } from '../../src/thread/mime/archive-text.js';
+import { sniff } from '../../src/thread/input/sniff.js';
 
 const SEED = 'fixtures/threads/000_00c7ef2d00851f1b.txt';
 

@@ -1,10 +1,10 @@
 // Attribution forms (KMail, Gmail, mutt, `* Name [date]:`, wrapped, Outlook) and the layers
 // built from them, with the reply-tree fallback.
 import { describe, expect, it } from 'vitest';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
-import { findAttributions } from '../../src/thread/attribution.js';
-import { bumpOutlookQuotes } from '../../src/thread/outlook-blocks.js';
-import { quoteLayers, depthsWithText } from '../../src/thread/quote-layers.js';
+import { depthsWithText, splitQuoted } from '../../src/thread/message/quote-depth.js';
+import { findAttributions } from '../../src/thread/message/attribution.js';
+import { bumpOutlookQuotes } from '../../src/thread/message/outlook-blocks.js';
+import { quoteLayers } from '../../src/thread/tree/quote-layers.js';
 import type { Person } from '../../src/thread/types.js';
 
 const who = (body: string) => findAttributions(splitQuoted(body)).map((a) => [a.depth, a.person.name, a.person.email]);

@@ -7,17 +7,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { QuotedLine } from '../../src/patch/types.js';
-import { findAttributions } from '../../src/thread/attribution.js';
-import { bodyLineIn } from '../../src/thread/body-line.js';
-import { isBlank, isJsSpace } from '../../src/thread/js-space.js';
-import { idsIn } from '../../src/thread/message-ids.js';
-import { BrokenMessage, readMail } from '../../src/thread/mail-record.js';
-import { bumpOutlookQuotes } from '../../src/thread/outlook-blocks.js';
-import { parsePerson } from '../../src/thread/person.js';
-import { depthsWithText } from '../../src/thread/quote-layers.js';
-import { quoteDepthOf, splitQuoted } from '../../src/thread/quote-depth.js';
-import { parseSubjectTags, splitSubject } from '../../src/thread/subject-tags.js';
-import { parseTrailer } from '../../src/thread/trailers.js';
+import { findAttributions } from '../../src/thread/message/attribution.js';
+import { bodyLineIn } from '../../src/thread/message/body-line.js';
+import { isBlank, isJsSpace } from '../../src/util/js-space.js';
+import { idsIn } from '../../src/thread/mime/message-ids.js';
+import { BrokenMessage, readMail } from '../../src/thread/message/mail-record.js';
+import { bumpOutlookQuotes } from '../../src/thread/message/outlook-blocks.js';
+import { parsePerson } from '../../src/thread/mime/person.js';
+import { depthsWithText, quoteDepthOf, splitQuoted } from '../../src/thread/message/quote-depth.js';
+import { parseSubjectTags, splitSubject } from '../../src/thread/message/subject-tags.js';
+import { parseTrailer } from '../../src/thread/message/trailers.js';
 import type { Person } from '../../src/thread/types.js';
 
 // ---- Reference definitions: every line through the regexes, nothing skipped. ----

@@ -22,7 +22,7 @@ export function ensureBuilt(): void {
   if (built) return;
   const main = join(ROOT, 'lib/cli/main.js');
   // Only the code the thread command runs decides (others' work in progress elsewhere does not).
-  const sources = Math.max(...['cli', 'thread', 'patch', 'report'].map((d) => newest(join(ROOT, 'src', d))));
+  const sources = Math.max(...['cli', 'thread', 'patch', 'report', 'util'].map((d) => newest(join(ROOT, 'src', d))));
   if (!existsSync(main) || !existsSync(join(ROOT, 'lib/thread/parse-thread.js')) || statSync(main).mtimeMs < sources) {
     try {
       execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });

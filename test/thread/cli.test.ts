@@ -78,7 +78,7 @@ describe('lkml-replay thread text view', () => {
   it('refuses an unknown --format', () => {
     const run = cli(['thread', SEED, '--format', 'xml']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('lkml-replay: --format must be text or json, not "xml"\n');
+    expect(run.stderr).toBe("lkml-replay: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json. (see: lkml-replay thread --help)\n");
   });
 });
 

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const CORPUS = resolve(process.env.LKML_REPLAY_SHARED ?? join(repoRoot, '../shared'), 'conformance');
+/** The shared material (read-only): ../shared beside the checkout, or $LKML_REPLAY_SHARED. */
+export const SHARED = resolve(process.env.LKML_REPLAY_SHARED ?? join(repoRoot, '../shared'));
+const CORPUS = join(SHARED, 'conformance');
 
 export function corpus(name: string): { dir: string; present: boolean; title: (t: string) => string } {
   const dir = join(CORPUS, name);

@@ -2,19 +2,23 @@
 // the conformance corpora and of a generated LKML-like mbox, the fast path either declines
 // (null: mailparser decodes it) or gives exactly the DecodedMail mailparser gives. The mailparser
 // path (MailParser driven by lean-mailparser.ts) is itself checked against simpleParser, the
-// documented way to use mailparser. Targeted header shapes: test/thread/plain-headers.test.ts.
+// documented way to use mailparser, except that format=flowed is undone by our own decoder
+// (src/thread/mime/flowed.ts, tested against libmime's in flowed.test.ts): for a flowed mail the
+// reference is simpleParser's text with flowing left in, undone by that decoder. Targeted header
+// shapes: test/thread/plain-headers.test.ts.
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpus } from './corpus.js';
-import { readInput } from '../../src/thread/read-input.js';
-import { UnreadableInput } from '../../src/thread/input-error.js';
+import { readInput } from '../../src/thread/input/read-input.js';
+import { UnreadableInput } from '../../src/thread/input/input-error.js';
 import { simpleParser } from 'mailparser';
-import { decodePlain, decodeWithMailparser, mailOf } from '../../src/thread/mime-decode.js';
-import { PARSER_OPTIONS } from '../../src/thread/mailparser-headers.js';
+import { decodePlain, decodeWithMailparser, mailOf } from '../../src/thread/mime/mime-decode.js';
+import { PARSER_OPTIONS } from '../../src/thread/mime/mailparser-headers.js';
 import { writeCorpus } from '../../bench/corpus.js';
-import type { DecodedMail } from '../../src/thread/decoded-mail.js';
+import type { DecodedMail } from '../../src/thread/mime/decoded-mail.js';
+import { decodeFlowed } from '../../src/thread/mime/flowed.js';
 
 interface Tally {
   messages: number;
@@ -23,7 +27,14 @@ interface Tally {
 
 /** The DecodedMail from simpleParser's result: what decodeWithMailparser gave before it drove MailParser itself. */
 async function viaSimpleParser(raw: Buffer): Promise<DecodedMail> {
-  return mailOf(await simpleParser(raw, PARSER_OPTIONS));
+  const text = raw.toString('latin1');
+  const flowed = /^Content-Type:[^\n]*(?:\n[ \t][^\n]*)*format=("?)flowed\1/im.exec(text);
+  if (!flowed) return mailOf(await simpleParser(raw, PARSER_OPTIONS));
+  // The same mail with flowing left in (format=fixed), then undone as decodeWithMailparser does.
+  const header = flowed[0].replace(/format=("?)flowed\1/i, 'format=$1fixed$1');
+  const fixed = await simpleParser(Buffer.from(text.slice(0, flowed.index) + header + text.slice(flowed.index + flowed[0].length), 'latin1'), PARSER_OPTIONS);
+  const delSp = /delsp=("?)yes\1/i.test(flowed[0]);
+  return mailOf({ ...fixed, text: decodeFlowed(fixed.text ?? '', delSp) });
 }
 
 /** Every mail message in `file` (mboxes and single mails; other files are skipped). */

@@ -12,7 +12,7 @@ import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseThread } from '../../src/thread/parse-thread.js';
-import { UnreadableInput } from '../../src/thread/input-error.js';
+import { UnreadableInput } from '../../src/thread/input/input-error.js';
 import { threadJson } from '../../src/report/thread-json.js';
 import { ROOT } from './built-cli.js';
 

@@ -7,8 +7,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseThread } from '../../src/thread/parse-thread.js';
-import { readInput } from '../../src/thread/read-input.js';
-import { UnreadableInput } from '../../src/thread/input-error.js';
+import { readInput } from '../../src/thread/input/read-input.js';
 
 const THREAD = 'fixtures/threads/v10-07-device-exclusive.mbox';
 const mbox = readFileSync(THREAD);
@@ -44,6 +43,18 @@ describe('input forms', async () => {
     expect(last.index).toBe(got.length);
     expect(got.length).toBeGreaterThan(0);
     expect(got.every((m) => m.problem === undefined && m.raw.length > 0)).toBe(true);
+  });
+
+  it('keeps the mails of a truncated .mbox.gz before the cut, and reports the cut at its index', async () => {
+    // Cut short, small enough that the cut falls in the first bytes read to sniff the input.
+    const gz = gzipSync(mbox);
+    for (const keep of [0.6, 0.9]) {
+      const p = await parseThread([write(`cut-${keep}.mbox.gz`, gz.subarray(0, Math.floor(gz.length * keep)))]);
+      expect(p.messages.length).toBeGreaterThan(0);
+      expect(p.messages.length).toBeLessThan(plain.length);
+      expect(p.messages.map((m) => m.id)).toEqual(plain.filter((id) => p.messages.some((m) => m.id === id)));
+      expect(p.errors).toEqual([{ file: expect.stringContaining(`cut-${keep}.mbox.gz`), index: p.messages.length, message: 'the gzip data ends early (the file is cut short); read up to there' }]);
+    }
   });
 
   it('reads a maildir (cur/ and new/)', async () => {

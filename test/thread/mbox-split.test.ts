@@ -1,8 +1,8 @@
 // The streaming splitter: From_ line rule, mboxrd unescaping, CRLF, chunk boundaries anywhere.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MboxSplitter, countLines, splitMbox, unescapeMboxrd } from '../../src/thread/mbox-split.js';
-import { isFromLine } from '../../src/thread/from-line.js';
+import { MboxSplitter, countLines, splitMbox, unescapeMboxrd } from '../../src/thread/input/mbox-split.js';
+import { isFromLine } from '../../src/thread/input/from-line.js';
 
 async function split(text: string | Buffer, chunkSize = 1 << 16, opts = {}): Promise<string[]> {
   const buf = Buffer.isBuffer(text) ? text : Buffer.from(text);

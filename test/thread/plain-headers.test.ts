@@ -7,11 +7,11 @@
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { decodePlain, decodeWithMailparser, mailOf } from '../../src/thread/mime-decode.js';
-import { PARSER_OPTIONS } from '../../src/thread/mailparser-headers.js';
-import { FROM, readPlainHeaders, utf8Of } from '../../src/thread/plain-headers.js';
-import { plainBody } from '../../src/thread/plain-content-type.js';
-import { simpleFrom } from '../../src/thread/plain-from.js';
+import { decodePlain, decodeWithMailparser, mailOf } from '../../src/thread/mime/mime-decode.js';
+import { PARSER_OPTIONS } from '../../src/thread/mime/mailparser-headers.js';
+import { FROM, readPlainHeaders, utf8Of } from '../../src/thread/mime/plain-headers.js';
+import { plainBody } from '../../src/thread/mime/plain-content-type.js';
+import { simpleFrom } from '../../src/thread/mime/plain-from.js';
 
 /** Which code read the header block: ours, or mailsplit's MimeNode (fallback). */
 function reader(raw: Buffer): 'ours' | 'mailsplit' {

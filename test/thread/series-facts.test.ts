@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { parseThread } from '../../src/thread/parse-thread.js';
-import { findSeriesFacts } from '../../src/thread/series-facts.js';
+import { findSeriesFacts } from '../../src/thread/message/series-facts.js';
 import { corpus } from './corpus.js';
 
 const b4 = corpus('b4-samples');

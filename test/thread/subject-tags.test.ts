@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSubject, parseSubjectTags, threadSubject } from '../../src/thread/subject-tags.js';
+import { cleanSubject, parseSubjectTags, threadSubject } from '../../src/thread/message/subject-tags.js';
 
 describe('parseSubjectTags', () => {
   it('reads [PATCH v10 07/10]', () => {

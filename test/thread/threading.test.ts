@@ -1,6 +1,6 @@
 // JWZ threading: placeholders, out-of-order arrival, loops refused, subject-only mails kept out.
 import { describe, expect, it } from 'vitest';
-import { threadMessages, type ThreadInput } from '../../src/thread/threading.js';
+import { threadMessages, type ThreadInput } from './thread-strings.js';
 
 let order = 0;
 const msg = (id: string, subject: string, inReplyTo: string | null = null, references: string[] = []): ThreadInput => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitQuoted } from '../../src/thread/quote-depth.js';
-import { findTrailers } from '../../src/thread/trailers.js';
+import { splitQuoted } from '../../src/thread/message/quote-depth.js';
+import { findTrailers } from '../../src/thread/message/trailers.js';
 
 const none = { inDiff: () => false };
 

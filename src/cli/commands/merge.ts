@@ -2,7 +2,7 @@
 // the review one run makes (byte for byte), written in any review format.
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../../util/errors.js';
 
 const FORMATS = ['json', 'text', 'markdown'];
 

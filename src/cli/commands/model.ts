@@ -2,7 +2,7 @@
 // TypeScript primitives) with the kernel text each was read from, the bases and the bundled
 // scenarios.
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../util/errors.js';
 
 export function registerModel(program: Command): void {
   program

@@ -1,12 +1,14 @@
 // `lkml-replay review [inputs...]`: replay every variant of a thread through the kernel model and
 // report what behaves differently. With no inputs it reviews the bundled seed thread. The parser,
 // the mapper, the model and the renderers are imported inside the action, so `--help` stays fast.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
+import { exitCodes, InputError, UsageError } from '../../util/errors.js';
+import { reportUnreadMessages } from '../unread-messages.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
-import { writeChunks } from '../write-chunks.js';
+import { chosenScenarios } from '../scenario-flags.js';
+import { writeChunks } from '../../util/write-chunks.js';
 import { LORE_URL_HELP, resolveThreadInputs, type LoreCliOptions } from '../thread-inputs.js';
 import { stepLog } from '../step-log.js';
 
@@ -14,7 +16,7 @@ interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions {
   base?: string;
   scenario?: string[];
   scenarioFile?: string[];
-  format: string;
+  format: 'text' | 'markdown' | 'json' | 'mail';
   failOn: string;
   partial?: boolean;
   jobs?: string;
@@ -24,10 +26,8 @@ interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions {
   export?: string;
 }
 
-const FORMATS = ['text', 'markdown', 'json', 'mail'];
-
 /** The bundled seed thread (fixtures/ at the package root), shown relative to the working directory. */
-export function seedThread(): string {
+function seedThread(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const abs = resolve(here, '..', '..', '..', 'fixtures', 'threads', '000_00c7ef2d00851f1b.txt');
   const rel = relative(process.cwd(), abs);
@@ -42,7 +42,7 @@ export function registerReview(program: Command): void {
     .option('--base <name>', 'model base to replay on (default: the thread\'s subject version when the model has it, else v5.14)')
     .option('--scenario <name...>', 'bundled scenarios to run (default: all)')
     .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
-    .option('--format <format>', 'text, markdown, json or mail (a reply to each variant\'s message, for git send-email or mutt -H)', 'text')
+    .addOption(new Option('--format <format>', 'text, markdown, json or mail (a reply to each variant\'s message, for git send-email or mutt -H)').choices(['text', 'markdown', 'json', 'mail']).default('text'))
     .option('--fail-on <levels>', 'exit 1 when met: never, difference, regression, partial (a difference of any replay, partial ones too) or unreplayed (nothing replayed); several with commas', 'never')
     .option('-q, --quiet', 'text: one line per variant')
     .option('-v, --verbose', 'say on stderr what is fetched, read, mapped and replayed, and how long it took')
@@ -52,7 +52,6 @@ export function registerReview(program: Command): void {
     .option('--shard <i/n>', 'replay only share i of n of the replayable variants (JSON only); `lkml-replay merge` joins the shares into the one review')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
   addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
-      if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be text, markdown, json or mail, not "${opts.format}"`);
       const { parseFailOn, failOnHits } = await import('../../replay/fail-on.js');
       const failOn = parseFailOn(opts.failOn);
       if (!failOn) throw new UsageError(`--fail-on must be never, difference, regression, partial or unreplayed (several with commas), not "${opts.failOn}"`);
@@ -63,38 +62,15 @@ export function registerReview(program: Command): void {
       if (shard && opts.format !== 'json') throw new UsageError('--shard writes a share for `lkml-replay merge`: use --format json');
       const budgets = await budgetOverrides(opts);
       const log = stepLog(!!opts.verbose);
-      const [{ BASES }, load, { review, REVIEW_PARSE }, { UnreadableInput }] = await Promise.all([
+      const [{ BASES }, { review, REVIEW_PARSE }, { UnreadableInput }] = await Promise.all([
         import('../../model/source/index.js'),
-        import('../../model/scenario/load.js'),
         import('../../replay/review.js'),
-        import('../../thread/input-error.js'),
+        import('../../thread/input/input-error.js'),
       ]);
       if (opts.base !== undefined && !(BASES as readonly string[]).includes(opts.base)) {
         throw new UsageError(`--base must be one of ${BASES.join(', ')}, not "${opts.base}"`);
       }
-      let scenarios;
-      try {
-        const bundled = load.loadBundledScenarios();
-        scenarios = [];
-        for (const name of opts.scenario ?? []) {
-          const s = bundled.find((b) => b.name === name);
-          if (!s) throw new UsageError(`no bundled scenario "${name}" (scenarios: ${bundled.map((b) => b.name).join(', ')})`);
-          scenarios.push(s);
-        }
-        for (const f of opts.scenarioFile ?? []) scenarios.push(load.loadScenarioFile(f));
-        if (!opts.scenario && !opts.scenarioFile) scenarios = bundled;
-      } catch (err) {
-        if (err instanceof load.ScenarioError) {
-          const [file, ...rest] = err.message.split(': ');
-          throw new InputError(file ?? 'scenario', rest.join(': '));
-        }
-        throw err;
-      }
-      const names = new Set<string>();
-      for (const s of scenarios) {
-        if (names.has(s.name)) throw new UsageError(`scenario "${s.name}" is given twice`);
-        names.add(s.name);
-      }
+      const scenarios = await chosenScenarios(opts);
       let result;
       let parse;
       try {

@@ -1,13 +1,14 @@
 // `lkml-replay thread <inputs...> [--format text|json]`: parse threads and show the reply tree.
 // The parser, mailparser and the renderers are imported inside the action, so `--help` and
 // every other command start without loading them.
-import type { Command } from 'commander';
-import { exitCodes, InputError, UsageError, reportUnreadMessages } from '../errors.js';
-import { writeChunks } from '../write-chunks.js';
+import { Option, type Command } from 'commander';
+import { exitCodes, InputError } from '../../util/errors.js';
+import { reportUnreadMessages } from '../unread-messages.js';
+import { writeChunks } from '../../util/write-chunks.js';
 import { LORE_URL_HELP, resolveThreadInputs, type LoreCliOptions } from '../thread-inputs.js';
 
 interface ThreadOptions extends LoreCliOptions {
-  format: string;
+  format: 'text' | 'json';
   mboxrd?: boolean;
 }
 
@@ -16,16 +17,13 @@ export function registerThread(program: Command): void {
     .command('thread')
     .description('parse mail threads (mbox, .mbox.gz, maildir, .eml, .patch/.diff, web-archive text; - for stdin) and show the reply tree with quote authors, diffs and trailers')
     .argument('<inputs...>', 'files or maildir folders, Message-IDs or lore links (fetched); - reads standard input')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('--mboxrd', 'treat mbox inputs as mboxrd (unescape >From lines); default: only lore\'s "From mboxrd@z" files and *.mboxrd')
     .option('--lore-url <url>', LORE_URL_HELP)
     .action(async (given: string[], opts: ThreadOptions) => {
-      if (opts.format !== 'text' && opts.format !== 'json') {
-        throw new UsageError(`--format must be text or json, not "${opts.format}"`);
-      }
       const [{ parseThread }, { UnreadableInput }] = await Promise.all([
         import('../../thread/parse-thread.js'),
-        import('../../thread/input-error.js'),
+        import('../../thread/input/input-error.js'),
       ]);
       // Every message is made, used and dropped: a small young generation (4 MB), and an old generation
       // that grows by 10% rather than doubling, collect that garbage before it piles up (peak RSS
@@ -36,9 +34,9 @@ export function registerThread(program: Command): void {
       const inputs = await resolveThreadInputs(given, opts, (line) => process.stderr.write(`lkml-replay: ${line}\n`), 'thread');
       let parse;
       try {
-        // lean: the output prints each diff's text, not its per-line array (memory on big mboxes).
+        // The output prints each diff's text, not its per-line array (memory on big mboxes).
         const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
-        parse = await parseThread(inputs, { ...(opts.mboxrd ? { mboxrd: true } : {}), lean: true, ...(onProgress ? { onProgress } : {}) });
+        parse = await parseThread(inputs, { ...(opts.mboxrd ? { mboxrd: true } : {}), hunkLines: false, ...(onProgress ? { onProgress } : {}) });
       } catch (err) {
         if (err instanceof UnreadableInput) throw new InputError(err.file, err.problem);
         throw err;

@@ -45,7 +45,7 @@ export interface TypeName {
 
 // ----------------------------------------------------------------------------- expressions
 
-export interface RawArgs {
+interface RawArgs {
   /** The text between the call's parentheses, for macros and type-taking intrinsics. */
   text: string;
   line: number;

@@ -56,10 +56,6 @@ export class CompileError extends Error {
   }
 }
 
-export function isGen(c: CExpr): boolean {
-  return c.gv !== null;
-}
-
 export function plainExpr(t: CType, ev: Ev, src: string, line: number, place: Place | null = null): CExpr {
   return { t, ev, gv: null, konst: false, kv: undefined, place, nullConst: false, src, line };
 }
@@ -163,7 +159,7 @@ export function siteAt(loc: SourceLoc, what: string): Site {
 export type ConvKind = 'assign' | 'cast' | 'arg' | 'return' | 'init';
 
 /** Pointer types that may be assigned to each other without a cast. */
-export function ptrCompatible(to: CType, from: CType): boolean {
+function ptrCompatible(to: CType, from: CType): boolean {
   if (to.k !== 'ptr' || from.k !== 'ptr') return false;
   if (to.to.k === 'void' || from.to.k === 'void') return true;
   return sameType(to.to, from.to);

@@ -95,14 +95,14 @@ export function blockLabels(stmts: Stmt[]): Set<string> {
   return out;
 }
 
-export interface Items {
+interface Items {
   items: CStmt[];
   labelAt: Map<string, number> | null;
   labelSite: LoopSite[];
 }
 
 /** Compile a statement list, flattening labels into an index table (no scope handling). */
-export function compileItems(cx: FnCx, stmts: Stmt[]): Items {
+function compileItems(cx: FnCx, stmts: Stmt[]): Items {
   const items: CStmt[] = [];
   const labelAt = new Map<string, number>();
   const labelSite: LoopSite[] = [];

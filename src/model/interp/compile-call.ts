@@ -6,7 +6,7 @@
 
 import type { Value } from './api.js';
 import type { Expr, Stmt } from './ast.js';
-import { CompileError, constExpr, convert, evalAll, genExpr, plainExpr, retype, type CExpr } from './cexpr.js';
+import { CompileError, convert, evalAll, genExpr, plainExpr, retype, type CExpr } from './cexpr.js';
 import { compileCast, compileExpr, compileRvalue, rvalue } from './compile-expr.js';
 import { UNRESOLVED, isUnresolved } from './compile-ops.js';
 import { typeToString, type FuncType } from './ctypes.js';
@@ -279,9 +279,4 @@ export function macroLoop<T>(cx: FnCx, marker: string, body: Stmt, compile: (s: 
     if (placed !== 1) throw new CompileError(use.line, `macro ${mac.name} does not take a loop body`);
     return compile(stmt);
   });
-}
-
-/** An integer constant expression (used by intrinsics). */
-export function intConst(cx: FnCx, v: number, line: number): CExpr {
-  return constExpr({ k: 'int', bits: 32, signed: true, name: 'int' }, v, String(v), line);
 }

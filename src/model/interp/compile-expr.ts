@@ -1,10 +1,10 @@
 // Expressions: typing and closure building for every expression form of the subset. Calls and
 // macro expansion are in compile-call.ts, operators in compile-ops.ts.
 
-import { Ptr, UNINIT, type Blocked, type CType, type StructRef, type Value } from './api.js';
+import { Ptr, type Blocked, type CType, type StructRef, type Value } from './api.js';
 import type { Expr } from './ast.js';
 import {
-  CompileError, constExpr, convert, convFn, genExpr, isGen, lift1, plainExpr, retype, siteAt, uninitRead, type CExpr, type Place,
+  CompileError, constExpr, convert, convFn, genExpr, lift1, plainExpr, retype, type CExpr, type Place,
 } from './cexpr.js';
 import {
   andOr, applyBinary, binaryValOp, condOf, condToExpr, isUnresolved, notCond, unaryValOp, UNRESOLVED, type Cond,
@@ -17,7 +17,6 @@ import { parseIntLiteral } from './ints.js';
 import { ArrayRegion, CellRegion, LocalStruct, newValue, storageBytes } from './memory.js';
 import { loadPtr, storePtr, type Frame } from './runtime.js';
 import { NeedCell, type FnCx, type Local } from './fn-context.js';
-import { converterFrom } from './ints.js';
 
 /** Arrays decay to pointers and function designators to function pointers. */
 export function rvalue(c: CExpr): CExpr {
@@ -108,7 +107,7 @@ export function compileExpr(cx: FnCx, e: Expr): CExpr {
   }
 }
 
-export function lift2Seq(l: CExpr, r: CExpr, src: string, line: number): CExpr {
+function lift2Seq(l: CExpr, r: CExpr, src: string, line: number): CExpr {
   const el = l.ev;
   const er = r.ev;
   if (el && er) return plainExpr(r.t, (f) => (el(f), er(f)), src, line);
@@ -123,7 +122,7 @@ export function lift2Seq(l: CExpr, r: CExpr, src: string, line: number): CExpr {
 
 // ----------------------------------------------------------------------------- literals
 
-export function numberLiteral(text: string, src: string, line: number): CExpr {
+function numberLiteral(text: string, src: string, line: number): CExpr {
   // tree-sitter reads `-1` as one number literal: it is unary minus applied to `1`, as in C
   if (text.startsWith('-') || text.startsWith('+')) {
     const mag = numberLiteral(text.slice(1).trim(), src, line);
@@ -193,7 +192,7 @@ function compileIdent(cx: FnCx, name: string, src: string, line: number): CExpr 
   throw new CompileError(line, `unknown identifier \`${name}\``, { kind: 'identifier', name });
 }
 
-export function localExpr(l: Local, src: string, line: number): CExpr {
+function localExpr(l: Local, src: string, line: number): CExpr {
   const s = l.slot;
   const t = l.t;
   if (l.kind === 'plain') {
@@ -404,7 +403,7 @@ function compileUpdate(cx: FnCx, op: '++' | '--', prefix: boolean, arg: Expr, sr
 
 // ----------------------------------------------------------------------------- member access
 
-export function compileField(cx: FnCx, O: CExpr, field: string, arrow: boolean, src: string, line: number): CExpr {
+function compileField(cx: FnCx, O: CExpr, field: string, arrow: boolean, src: string, line: number): CExpr {
   if (isUnresolved(O.t)) return O;
   let st: CType;
   let base: ((f: Frame) => Value) | null = null;
@@ -521,7 +520,7 @@ function compileAddr(cx: FnCx, arg: Expr, src: string, line: number): CExpr {
 
 // ----------------------------------------------------------------------------- casts, ?:
 
-export function compileCast(cx: FnCx, t: CType, arg: Expr, src: string, line: number): CExpr {
+export function compileCast(cx: FnCx, t: CType, arg: Expr, src: string, _line: number): CExpr {
   const a = compileRvalue(cx, arg);
   if (isUnresolved(a.t)) return retype(a, t);
   const c = convert(a, t, 'cast', `cast \`${src}\``);

@@ -21,7 +21,7 @@ export interface Filler {
 type Setter = Filler;
 
 /** Zero-fill, then apply the initialiser's items in order. */
-export function compileInitFiller(cx: FnCx, t: CType, init: Init, line: number): Filler {
+export function compileInitFiller(cx: FnCx, t: CType, init: Init, _line: number): Filler {
   if (init.k === 'expr') {
     const src = compileRvalue(cx, init.e);
     if (t.k === 'array' && init.e.k === 'str') return stringInto(init.e.value);

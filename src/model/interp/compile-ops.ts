@@ -3,13 +3,13 @@
 // built from these in compile-expr.ts; compound assignment and ++/-- reuse the same closures.
 
 import { Ptr, UNINIT, type Blocked, type CType, type Value } from './api.js';
-import { constExpr, CompileError, lift1, lift2, plainExpr, genExpr, siteAt, uninitRead, ptrAddBytes, type CExpr } from './cexpr.js';
+import { constExpr, CompileError, lift2, plainExpr, genExpr, siteAt, uninitRead, ptrAddBytes, type CExpr } from './cexpr.js';
 import { INT, LONG, UNRESOLVED, is64, promote, sameType, typeToString, uac, type IntType } from './ctypes.js';
 import { arith, compare, complement, converterFrom, negate, repOf, shift, type IntVal } from './ints.js';
 import { bug, ptrEquals, type Frame } from './runtime.js';
 import type { FnCx } from './fn-context.js';
 
-export type ValFn = (x: Value, y: Value, f: Frame) => Value;
+type ValFn = (x: Value, y: Value, f: Frame) => Value;
 
 export interface ValOp {
   t: CType;
@@ -33,7 +33,7 @@ function elemMatches(a: CType, b: CType): boolean {
 }
 
 /** `p + n` elements of type `elem` (`size` bytes; null when incomplete: step by the region's elements). */
-export function ptrAdder(elem: CType, size: number | null): (p: Value, n: number, f: Frame) => Value {
+function ptrAdder(elem: CType, size: number | null): (p: Value, n: number, f: Frame) => Value {
   return (p, n, f) => {
     if (p instanceof Ptr) {
       if (n === 0) return p;
@@ -262,8 +262,4 @@ export function condToExpr(c: Cond, src: string, line: number): CExpr {
 /** Build `a op b` as an expression from a ValOp. */
 export function applyBinary(v: ValOp, a: CExpr, b: CExpr, src: string, line: number): CExpr {
   return lift2(v.t, a, b, v.fn, src, line, v.pure);
-}
-
-export function applyUnary(t: CType, fn: (x: Value, f: Frame) => Value, a: CExpr, src: string, line: number): CExpr {
-  return lift1(t, a, fn, src, line);
 }

@@ -20,8 +20,6 @@ import { withTree } from './ts-parser.js';
 import { compileInitFiller, type Filler } from './compile-init.js';
 import { collectLabels, fragmentCache, relocate, remember, returnChecker, syntaxErrors, unitCache } from './compiler-support.js';
 
-export { syntaxErrors };
-
 export interface CompileOptions {
   /** Model sources (`.c` and `.h`), by model path ("mm/rmap.c", "include/linux/mm.h"). */
   sources: { path: string; text: string }[];

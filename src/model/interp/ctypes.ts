@@ -6,11 +6,10 @@
 import type { CType, Opaque } from './api.js';
 
 export type IntType = Extract<CType, { k: 'int' }>;
-export type PtrType = Extract<CType, { k: 'ptr' }>;
 export type FuncType = Extract<CType, { k: 'func' }>;
 
 const intCache = new Map<string, IntType>();
-export function intType(bits: IntType['bits'], signed: boolean, name: string): IntType {
+function intType(bits: IntType['bits'], signed: boolean, name: string): IntType {
   const key = `${bits}${signed ? 's' : 'u'}${name}`;
   let t = intCache.get(key);
   if (!t) intCache.set(key, (t = { k: 'int', bits, signed, name }));
@@ -19,17 +18,17 @@ export function intType(bits: IntType['bits'], signed: boolean, name: string): I
 
 export const VOID: CType = { k: 'void' };
 export const BOOL = intType(1, false, 'bool');
-export const CHAR = intType(8, true, 'char');
-export const SCHAR = intType(8, true, 'signed char');
-export const UCHAR = intType(8, false, 'unsigned char');
-export const SHORT = intType(16, true, 'short');
-export const USHORT = intType(16, false, 'unsigned short');
+const CHAR = intType(8, true, 'char');
+const SCHAR = intType(8, true, 'signed char');
+const UCHAR = intType(8, false, 'unsigned char');
+const SHORT = intType(16, true, 'short');
+const USHORT = intType(16, false, 'unsigned short');
 export const INT = intType(32, true, 'int');
-export const UINT = intType(32, false, 'unsigned int');
+const UINT = intType(32, false, 'unsigned int');
 export const LONG = intType(64, true, 'long');
-export const ULONG = intType(64, false, 'unsigned long');
-export const LLONG = intType(64, true, 'long long');
-export const ULLONG = intType(64, false, 'unsigned long long');
+const ULONG = intType(64, false, 'unsigned long');
+const LLONG = intType(64, true, 'long long');
+const ULLONG = intType(64, false, 'unsigned long long');
 export const SIZE_T = intType(64, false, 'size_t');
 export const VOID_PTR: CType = { k: 'ptr', to: VOID };
 /** Type of a call the model cannot resolve: converts to anything (the trap fires first). */
@@ -37,7 +36,7 @@ export const UNRESOLVED: CType = { k: 'opaque', name: '<unresolved>' };
 export const CHAR_PTR: CType = { k: 'ptr', to: CHAR };
 
 /** Kernel and C99 typedefs known without a header (a header may redeclare them identically). */
-export const BUILTIN_TYPEDEFS: Record<string, CType> = {
+const BUILTIN_TYPEDEFS: Record<string, CType> = {
   u8: intType(8, false, 'u8'), u16: intType(16, false, 'u16'), u32: intType(32, false, 'u32'), u64: intType(64, false, 'u64'),
   s8: intType(8, true, 's8'), s16: intType(16, true, 's16'), s32: intType(32, true, 's32'), s64: intType(64, true, 's64'),
   __u8: intType(8, false, '__u8'), __u16: intType(16, false, '__u16'), __u32: intType(32, false, '__u32'), __u64: intType(64, false, '__u64'),
@@ -56,15 +55,6 @@ export const BUILTIN_TYPEDEFS: Record<string, CType> = {
 
 export function isInt(t: CType): t is IntType {
   return t.k === 'int';
-}
-export function isPtr(t: CType): t is PtrType {
-  return t.k === 'ptr';
-}
-export function isScalar(t: CType): boolean {
-  return t.k === 'int' || t.k === 'ptr';
-}
-export function isFuncPtr(t: CType): boolean {
-  return t.k === 'ptr' && t.to.k === 'func';
 }
 export function is64(t: CType): boolean {
   return t.k === 'int' && t.bits === 64;

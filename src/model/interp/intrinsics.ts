@@ -4,7 +4,7 @@
 // the verdicts depend on). The VM_BUG_ON / VM_WARN family is compiled out, as in the kernel,
 // unless CONFIG_DEBUG_VM is in the config (VM_BUG_ON_PGFLAGS: CONFIG_DEBUG_VM_PGFLAGS).
 
-import { Ptr, UNINIT, type CType, type StructRef, type Value } from './api.js';
+import { Ptr, UNINIT, type CType, type StructRef } from './api.js';
 import type { Expr } from './ast.js';
 import { CompileError, constExpr, convert, genExpr, lift1, lift2, plainExpr, retype, siteAt, uninitRead, type CExpr } from './cexpr.js';
 import { compileAssign, compileCond, compileExpr, compileRvalue, rvalue } from './compile-expr.js';

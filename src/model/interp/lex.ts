@@ -2,7 +2,7 @@
 // arguments and annotation blanking. tree-sitter parses the C itself; this only needs to see
 // identifiers, numbers, strings, character constants and punctuators, and to skip comments.
 
-export type TokKind = 'id' | 'num' | 'str' | 'chr' | 'punct';
+type TokKind = 'id' | 'num' | 'str' | 'chr' | 'punct';
 
 export interface Tok {
   kind: TokKind;

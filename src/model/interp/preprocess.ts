@@ -44,13 +44,13 @@ export type ConfigSet = Record<string, boolean | number | string> | string[];
  * Annotations that expand to nothing in the kernel and that tree-sitter cannot parse as C.
  * Object-like ones are blanked where they appear; function-like ones with their argument list.
  */
-export const EMPTY_ANNOTATIONS = [
+const EMPTY_ANNOTATIONS = [
   '__always_inline', '__inline', '__init', '__exit', '__user', '__rcu', '__iomem', '__percpu',
   '__must_check', '__maybe_unused', '__always_unused', '__read_mostly', '__cold', '__weak',
   'noinline', 'notrace', '__force', '__ref', '__sched', '__visible', 'asmlinkage', '__latent_entropy',
   '__randomize_layout', '__packed', '__aligned_largest', 'fallthrough', '__private', '__safe',
 ];
-export const EMPTY_FN_ANNOTATIONS = [
+const EMPTY_FN_ANNOTATIONS = [
   '__acquires', '__releases', '__must_hold', '__acquire', '__release', '__cond_lock_hint',
   'EXPORT_SYMBOL', 'EXPORT_SYMBOL_GPL', 'MODULE_LICENSE', 'MODULE_AUTHOR', 'MODULE_DESCRIPTION',
   '__aligned', '__section', '__attribute__',
@@ -74,7 +74,7 @@ function withoutAnnotations(body: string): string {
   return out + body.slice(at);
 }
 
-export function configMacros(config: ConfigSet | undefined): Map<string, string> {
+function configMacros(config: ConfigSet | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (!config) return out;
   if (Array.isArray(config)) {

@@ -1,7 +1,7 @@
 // The compiled program as the rest of lkml-replay sees it: what is in it (functions with their
 // line ranges, structs, macros, diagnostics, unresolved calls) and how to run it.
 
-import { Ptr, type AddressSpace, type CType, type Value } from './api.js';
+import { Ptr, type AddressSpace, type CType } from './api.js';
 import { ProgramCompiler, type CompileOptions, type Diagnostic, type UnresolvedCall } from './compiler.js';
 import { typeToString, type StructLayout } from './ctypes.js';
 import { Machine, type MachineOptions, type RunResult, type ThreadSpec } from './machine.js';
@@ -127,4 +127,3 @@ export function compileProgramSync(opts: CompileOptions): Program {
   return new Program(pc);
 }
 
-export type { Value };

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser, Language, type Tree } from 'web-tree-sitter';
 
-export type { Node as TSNode, Tree as TSTree } from 'web-tree-sitter';
+export type { Node as TSNode } from 'web-tree-sitter';
 
 /** Where the two wasm files live; exported for `lkml-replay model` and for bundling scripts. */
 export function locateWasm(): { runtime: string; grammar: string } {

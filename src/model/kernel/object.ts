@@ -10,7 +10,7 @@ export function hex(a: bigint): string {
 }
 
 /** The one-element region an RtObject lives in: what `&obj` points into. */
-export class ObjRegion implements Region {
+class ObjRegion implements Region {
   readonly length = 1;
   readonly elemType: CType;
   constructor(

@@ -28,7 +28,7 @@ export interface KernelConfig {
 }
 
 /** INITIAL_JIFFIES of the kernel on 64-bit: (unsigned int)(-300 * HZ), five minutes before wrap. */
-export const INITIAL_JIFFIES = 0xfffb6c20n;
+const INITIAL_JIFFIES = 0xfffb6c20n;
 export const HZ = 250n;
 
 export class Kernel {

@@ -8,18 +8,25 @@ import { parse } from 'yaml';
 import type { Scenario, ScenarioThread, Step, ValueSpec } from './types.js';
 import { DEFAULT_SCENARIO_BUDGETS, parseByteSize } from './budget.js';
 
+/** A scenario file that cannot be read or is not a valid scenario: names the file and the problem. */
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+  }
 }
 
 const ERRNO: Record<string, number> = {
   EPERM: 1, ENOENT: 2, EINTR: 4, EIO: 5, EAGAIN: 11, ENOMEM: 12, EACCES: 13, EFAULT: 14, EBUSY: 16, EEXIST: 17, EINVAL: 22,
 };
 
-export const DEFAULT_BUDGET = DEFAULT_SCENARIO_BUDGETS.steps;
+const DEFAULT_BUDGET = DEFAULT_SCENARIO_BUDGETS.steps;
 
 /** The bundled scenarios directory (fixtures/scenarios of the package, found walking up from here). */
-export function bundledScenarioDir(): string {
+function bundledScenarioDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   for (let d = here, i = 0; i < 8; i++, d = dirname(d)) {
     const p = join(d, 'fixtures', 'scenarios');
@@ -41,7 +48,7 @@ export function loadScenarioFile(path: string): Scenario {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ScenarioError(`${path}: cannot read (${(e as Error).message})`);
+    throw new ScenarioError(path, `cannot read (${(e as Error).message})`);
   }
   return parseScenario(text, path);
 }
@@ -57,10 +64,10 @@ export function parseScenario(text: string, source = '(scenario)'): Scenario {
   try {
     doc = parse(text);
   } catch (e) {
-    throw new ScenarioError(`${source}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new ScenarioError(source, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   const fail = (msg: string): never => {
-    throw new ScenarioError(`${source}: ${msg}`);
+    throw new ScenarioError(source, msg);
   };
   if (!isObj(doc)) return fail('a scenario is a mapping with name, setup and steps');
   checkKeys(doc, ['name', 'description', 'thp', 'budget', 'setup', 'steps', 'threads'], 'scenario', fail);
@@ -70,19 +77,19 @@ export function parseScenario(text: string, source = '(scenario)'): Scenario {
   const { budget, maxDepth, maxMemory } = parseBudgetKey(doc['budget'], fail);
   const processes = new Set(['main']);
   const buffers = new Set<string>();
-  const steps = (list: unknown, where: string, thread: string): Step[] => {
+  const steps = (list: unknown, where: string): Step[] => {
     if (list === undefined || list === null) return [];
     if (!Array.isArray(list)) return fail(`${where} is a list of steps`);
-    return list.map((s, i) => parseStep(s, `${where}[${i}]`, fail, processes, buffers, thread));
+    return list.map((s, i) => parseStep(s, `${where}[${i}]`, fail, processes, buffers));
   };
-  const setup = steps(doc['setup'], 'setup', 'setup');
+  const setup = steps(doc['setup'], 'setup');
   let threads: ScenarioThread[];
   if (doc['threads'] !== undefined) {
     if (doc['steps'] !== undefined) fail('give either `steps` (one thread) or `threads`, not both');
     if (!isObj(doc['threads'])) return fail('`threads` maps thread names to lists of steps');
-    threads = Object.entries(doc['threads']).map(([tn, l]) => ({ name: tn, steps: steps(l, `threads.${tn}`, tn) }));
+    threads = Object.entries(doc['threads']).map(([tn, l]) => ({ name: tn, steps: steps(l, `threads.${tn}`) }));
   } else {
-    threads = [{ name: 'main', steps: steps(doc['steps'], 'steps', 'main') }];
+    threads = [{ name: 'main', steps: steps(doc['steps'], 'steps') }];
   }
   return {
     name,
@@ -134,7 +141,7 @@ export function parseSize(v: unknown, what: string, fail: (m: string) => never):
   return fail(`${what}: a size is a number of bytes or a string like 4KiB, 2MiB`);
 }
 
-export function parseErrno(v: unknown, what: string, fail: (m: string) => never): number {
+function parseErrno(v: unknown, what: string, fail: (m: string) => never): number {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'string') {
     const m = /^\s*(-?)(E[A-Z]+)\s*$/.exec(v);
@@ -168,7 +175,7 @@ function parseProt(v: unknown, what: string, fail: (m: string) => never): number
   return p;
 }
 
-function parseStep(raw: unknown, where: string, fail: (m: string) => never, processes: Set<string>, buffers: Set<string>, thread: string): Step {
+function parseStep(raw: unknown, where: string, fail: (m: string) => never, processes: Set<string>, buffers: Set<string>): Step {
   if (!isObj(raw) || Object.keys(raw).length !== 1) return fail(`${where}: a step is a one-key mapping like \`- mmap: { name: buf, size: 4MiB, prot: rw }\``);
   const op = Object.keys(raw)[0]!;
   const a = raw[op] ?? {};
@@ -266,7 +273,6 @@ function parseStep(raw: unknown, where: string, fail: (m: string) => never, proc
       return s;
     }
     default:
-      void thread;
       return fail(`${where}: unknown step \`${op}\` (steps: mmap, write, read, nouveau-init, gpu-atomic-fault, dmirror-open, dmirror, mirror-check, mprotect, munmap, fork)`);
   }
 }

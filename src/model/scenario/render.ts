@@ -6,7 +6,7 @@ import { issuer } from './issuer.js';
 
 const ERRNO: Record<number, string> = { 1: 'EPERM', 2: 'ENOENT', 4: 'EINTR', 11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT', 16: 'EBUSY', 22: 'EINVAL' };
 
-export function resultText(r: number | null): string {
+function resultText(r: number | null): string {
   if (r === null) return 'none';
   if (r >= 0) return String(r);
   const n = ERRNO[-r];

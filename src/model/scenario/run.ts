@@ -4,7 +4,7 @@
 // compiled base and scenario give a byte-identical Outcome.
 
 import { createHash } from 'node:crypto';
-import { UNINIT, type Blocked, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
+import { type Blocked, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
 import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, type Program, type RunResult } from '../interp/index.js';
 import { kernelBuiltins, OPAQUE_TYPES } from '../kernel/builtins/index.js';
 import { Kernel } from '../kernel/state.js';
@@ -33,7 +33,6 @@ export interface CompiledBase {
   config: string[];
 }
 
-export { MODEL_CONFIG };
 
 function opaqueZero(name: string) {
   switch (name) {
@@ -157,7 +156,7 @@ export interface RawRun {
  * this the run ends with `budget` (memory). A loop of calls or lock operations would otherwise
  * grow the trace by gigabytes before the step budget ends it.
  */
-export const MAX_TRACE_EVENTS = 2_000_000;
+const MAX_TRACE_EVENTS = 2_000_000;
 
 /**
  * Run TypeScript-driven threads on a compiled base in a fresh kernel: what runScenario() does for
@@ -337,7 +336,6 @@ function buildOutcome(
     if (verdict === 'completed') detail = `${env.passed} assert(s) passed${asserts}`;
     else detail += asserts;
   }
-  void stack;
   return {
     scenario: scenario.name,
     base: compiled.base.name + (compiled.patches.length ? ` + ${compiled.patches.join(' + ')}` : ''),
@@ -373,6 +371,3 @@ function cleanHazard(h: Hazard): Hazard {
   if (h.loc) out.loc = h.loc;
   return out;
 }
-
-export { UNINIT };
-export type _V = Value;

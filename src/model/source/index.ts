@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { applyPatch, parsePatch } from 'diff';
 import { BASE_SPECS, BASES, baseSpec, type BaseSpec } from './bases.js';
 
-export { BASES, BASE_SPECS, baseSpec, kernelOrdinal, postedMail, type BaseSpec, type PostedMail } from './bases.js';
+export { BASES, BASE_SPECS, baseSpec, postedMail, type BaseSpec } from './bases.js';
 
 export interface ModelSource {
   /** Kernel path, e.g. "mm/rmap.c". */
@@ -67,13 +67,20 @@ function treeSources(name: string): ModelSource[] {
 
 export function baseInfo(name: string): BaseInfo {
   const spec = baseSpec(name);
-  if (!spec) throw new PatchError(`unknown base ${JSON.stringify(name)} (bases: ${BASES.join(', ')})`);
+  if (!spec) throw new PatchError(null, `unknown base ${JSON.stringify(name)} (bases: ${BASES.join(', ')})`);
   const patch = spec.kind === 'posting' ? readFileSync(join(sourceDir(), `${spec.name}.patch`), 'utf8') : '';
   return { name: spec.name, spec, description: spec.summary, patch };
 }
 
+/** A patch (a base's, or a variant's named `patch`) that does not apply to the model sources. */
 export class PatchError extends Error {
   override name = 'PatchError';
+  constructor(
+    readonly patch: string | null,
+    readonly problem: string,
+  ) {
+    super(patch === null ? problem : `${patch}: ${problem}`);
+  }
 }
 
 /**
@@ -86,16 +93,16 @@ export function applyModelPatch(sources: ModelSource[], patch: string, what = 'p
   try {
     files = parsePatch(patch);
   } catch (err) {
-    throw new PatchError(`${what}: not a unified diff (${(err as Error).message})`);
+    throw new PatchError(what, `not a unified diff (${(err as Error).message})`);
   }
   const out = sources.map((s) => ({ ...s }));
   for (const f of files) {
     const name = (f.newFileName && f.newFileName !== '/dev/null' ? f.newFileName : f.oldFileName ?? '').replace(/^[ab]\//, '');
-    if (!name) throw new PatchError(`${what}: a file section without a file name`);
+    if (!name) throw new PatchError(what, 'a file section without a file name');
     const src = out.find((s) => s.path === name);
-    if (!src) throw new PatchError(`${what}: ${name} is not a model source`);
+    if (!src) throw new PatchError(what, `${name} is not a model source`);
     const r = applyPatch(src.text, f);
-    if (r === false) throw new PatchError(`${what}: does not apply to ${name}`);
+    if (r === false) throw new PatchError(what, `does not apply to ${name}`);
     src.text = r;
   }
   return out;

@@ -39,6 +39,7 @@ export interface ReadFrom {
 const cache = new Map<string, ReadFrom | null>();
 
 /** Where the read-from record of base `name` lives. */
+/** @public (scripts/read-from.mjs writes the file this names) */
 export function readFromPath(name: string): string {
   return baseSpec(name)?.kind === 'posting' ? join(sourceDir(), `${name}.read-from.json`) : join(sourceDir(), name, 'read-from.json');
 }

@@ -7,7 +7,7 @@ import { kernelOf, type Kernel } from '../state.js';
 import { hex, structAt } from '../object.js';
 import { pageOf, PAGE_OFFSET } from '../mm/page.js';
 import { asStruct, MmStruct } from '../mm/vma.js';
-import { TableBuilder, b } from './def.js';
+import { TableBuilder } from './def.js';
 
 const PAGE = 4096;
 const NVIF_VMM_V0_PFNCLR = 0x06;
@@ -223,5 +223,3 @@ export function driverBuiltins(): TableBuilder {
     });
   return t;
 }
-
-export const _b = b;

@@ -4,7 +4,7 @@
 import { Ptr, type Blocked, type ExecCtx, type Value } from '../../interp/api.js';
 import { kernelOf } from '../state.js';
 import { acquire, release, tryAcquire } from '../locks.js';
-import { objectAt, structAt } from '../object.js';
+import { objectAt } from '../object.js';
 import { handleMmFault, splitHugePmdLocked } from '../mm/memory.js';
 import { chainsOverlapping, asStruct, AnonVma, AnonVmaChain, MmStruct, RbRoot, Vma } from '../mm/vma.js';
 import { slotOf } from './pgtable.js';
@@ -233,5 +233,3 @@ function gather(ctx: ExecCtx, g: Value): void {
   const o = objectAt(g);
   if (!o || o.structName !== 'mmu_gather') ctx.bug('tlb is not the mmu_gather of a tlb_gather_mmu()');
 }
-
-export const _structAt = structAt;

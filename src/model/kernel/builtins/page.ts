@@ -3,7 +3,7 @@
 // anon rmap accounting (include/linux/mm.h, mm/rmap.c), as in v5.14, with the v6.1 prototypes
 // where they changed (the folio primitives of v6.1 are in folio.ts).
 
-import { Ptr, type Blocked, type ExecCtx, type Value } from '../../interp/api.js';
+import type { Blocked, ExecCtx, Value } from '../../interp/api.js';
 import { kernelOf, type Kernel } from '../state.js';
 import { fnOf, traceLock } from '../locks.js';
 import { hex } from '../object.js';
@@ -15,7 +15,6 @@ const FOLL_GET = 0x04;
 const FOLL_PIN = 0x40000;
 const FAULT_FLAG_ALLOW_RETRY = 0x04;
 const FAULT_FLAG_RETRY_NOWAIT = 0x08;
-const FAULT_FLAG_KILLABLE = 0x10;
 const FAULT_FLAG_TRIED = 0x20;
 const RMAP_EXCLUSIVE = 1 << 0;
 const RMAP_COMPOUND = 1 << 1;
@@ -35,7 +34,7 @@ export function touch(ctx: ExecCtx, s: PageState): void {
   s.lastFn = fnOf(ctx);
 }
 
-export function pageLockName(h: PageState): string {
+function pageLockName(h: PageState): string {
   return `page lock of pfn ${hex(BigInt(h.pfn))}`;
 }
 
@@ -248,14 +247,13 @@ export function pageBuiltins(): TableBuilder {
     .in('mm/rmap.c')
     .releasesOf({ until: '6.1' })
     .fn('void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)', (ctx, p, vmap, _addr, compound) => {
-      const { k, s, h } = pg(ctx, p);
+      const { s, h } = pg(ctx, p);
       asStruct(vmap, Vma, ctx, 'vma');
       if (Number(compound)) ctx.notModelled('page_add_anon_rmap of a whole compound page');
       // do_page_add_anon_rmap(): VM_BUG_ON_PAGE(!PageLocked(page)) for non-KSM pages.
       if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
       s.mapcount++;
       touch(ctx, s);
-      void k;
       return undefined;
     })
     .fn('void page_remove_rmap(struct page *page, bool compound)', (ctx, p, compound) => {
@@ -309,27 +307,24 @@ export function* lockOrRetry(ctx: ExecCtx, h: PageState, mmp: Value, f: number):
     if (f & FAULT_FLAG_RETRY_NOWAIT) return false;
     const mm = asStruct(mmp, MmStruct, ctx, 'mm');
     const k = kernelOf(ctx);
-    const { release } = yield* dropMmapLock(ctx, k, mm);
-    void release;
+    yield* dropMmapLock(ctx, k, mm);
     traceLock(ctx, 'block', pageLockName(h));
     const w = pageLockWait(h);
     while (h.lockedBy) yield { blockedOn: w };
     return false;
   }
-  void FAULT_FLAG_KILLABLE;
+  // FAULT_FLAG_KILLABLE or not: nothing kills a model thread.
   yield* lockPage(ctx, h);
   return true;
 }
 
 /** Drop the caller's mmap_lock (read) as lock_page_or_retry() does before waiting. */
-function* dropMmapLock(ctx: ExecCtx, _k: Kernel, mm: MmStruct): Generator<Blocked, { release: boolean }, void> {
+function* dropMmapLock(ctx: ExecCtx, _k: Kernel, mm: MmStruct): Generator<Blocked, void, void> {
   const held = mm.mmapLock.readers.has(ctx.thread.id) || mm.mmapLock.writer?.id === ctx.thread.id;
   if (!held) return ctx.bug('lock_page_or_retry with ALLOW_RETRY but mmap_lock not held');
   const shared = mm.mmapLock.writer?.id !== ctx.thread.id;
   mm.mmapLock.drop(ctx.thread, shared);
   traceLock(ctx, 'release', mm.mmapLock.name);
-  return { release: true };
 }
 
 export { isAnonHead };
-export const _unused = Ptr;

@@ -5,7 +5,7 @@
 import { Ptr, type Blocked, type ExecCtx, type Opaque, type Value } from '../../interp/api.js';
 import { kernelOf, type Kernel } from '../state.js';
 import { acquire, release } from '../locks.js';
-import { hex, objectAt, structAt } from '../object.js';
+import { hex, structAt } from '../object.js';
 import { PageTable, indexAt } from '../mm/pgtable.js';
 import { PgProt, Pmd, Pte, SwpEntry, UpperEntry, type PteBits, type SwpType } from '../mm/pgtable-types.js';
 import { pageOf } from '../mm/page.js';
@@ -61,7 +61,7 @@ function pteLock(ctx: ExecCtx, k: Kernel, pmdp: Value): PageTable {
   return k.tablesByPfn.get(v.tablePfn)!;
 }
 
-export function makeEntry(type: SwpType, offset: bigint): SwpEntry {
+function makeEntry(type: SwpType, offset: bigint): SwpEntry {
   return new SwpEntry(type, offset);
 }
 
@@ -408,5 +408,3 @@ function v61Entries(t: TableBuilder): void {
     .fn('p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)', (ctx) => ctx.notModelled('p4d_alloc: uffd-wp of file memory'))
     .releasesOf({});
 }
-
-export const _objectAt = objectAt;

@@ -10,7 +10,7 @@ import { asStruct, MmStruct } from '../mm/vma.js';
 import { TableBuilder, b } from './def.js';
 
 /** A C string argument: the interpreter passes string literals as pointers to char arrays. */
-export function cString(ctx: ExecCtx, p: Value): string {
+function cString(ctx: ExecCtx, p: Value): string {
   if (typeof p === 'string') return p;
   if (!(p instanceof Ptr)) return String(p);
   let s = '';

@@ -7,28 +7,28 @@
 // set on new anonymous pages, passed to subpages by a split, cleared by fork, and what a write
 // fault may reuse) the Kernel's Release says which applies.
 
-import { Ptr, type Blocked, type ExecCtx, type Value } from '../../interp/api.js';
+import { Ptr, type Blocked, type ExecCtx } from '../../interp/api.js';
 import type { Kernel } from '../state.js';
-import { acquire, fnOf, release, traceLock } from '../locks.js';
+import { acquire, fnOf, release } from '../locks.js';
 import { hex } from '../object.js';
-import { getPage, isAnonHead, lockPage, pageMapcount, putPage, tryLockPage, unlockPage } from '../builtins/page.js';
+import { getPage, isAnonHead, pageMapcount, putPage, tryLockPage, unlockPage } from '../builtins/page.js';
 import { HPAGE_PMD_NR, type PageState } from './page.js';
 import { indexAt, type PageTable } from './pgtable.js';
 import { Pmd, Pte } from './pgtable-types.js';
 import { invalidateRangeEnd, invalidateRangeStart, newRange } from './mmu_notifier.js';
 import { AnonVmaChain, type MmStruct, Vma } from './vma.js';
 
-export const FAULT_FLAG_WRITE = 0x01;
-export const FAULT_FLAG_ALLOW_RETRY = 0x04;
-export const FAULT_FLAG_KILLABLE = 0x10;
-export const FAULT_FLAG_TRIED = 0x20;
-export const FAULT_FLAG_USER = 0x40;
-export const FAULT_FLAG_REMOTE = 0x80;
-export const VM_FAULT_OOM = 0x1;
-export const VM_FAULT_SIGBUS = 0x2;
-export const VM_FAULT_WRITE = 0x8;
-export const VM_FAULT_SIGSEGV = 0x40;
-export const VM_FAULT_RETRY = 0x400;
+const FAULT_FLAG_WRITE = 0x01;
+const FAULT_FLAG_ALLOW_RETRY = 0x04;
+const FAULT_FLAG_KILLABLE = 0x10;
+const FAULT_FLAG_TRIED = 0x20;
+const FAULT_FLAG_USER = 0x40;
+const FAULT_FLAG_REMOTE = 0x80;
+const VM_FAULT_OOM = 0x1;
+const VM_FAULT_SIGBUS = 0x2;
+const VM_FAULT_WRITE = 0x8;
+const VM_FAULT_SIGSEGV = 0x40;
+const VM_FAULT_RETRY = 0x400;
 const MMU_NOTIFY_CLEAR = 1;
 const MMU_NOTIFY_PROTECTION_PAGE = 3;
 const VM_WRITE = 0x2n;
@@ -47,7 +47,7 @@ function setMapping(k: Kernel, page: PageState, vma: Vma, addr: bigint): void {
 }
 
 /** anon_vma_prepare(): give the vma an anon_vma (and its chain) on first anonymous fault. */
-export function anonVmaPrepare(k: Kernel, vma: Vma): void {
+function anonVmaPrepare(k: Kernel, vma: Vma): void {
   if (vma.anonVma) return;
   const av = k.newAnonVma(null);
   vma.anonVma = av;
@@ -215,7 +215,7 @@ function* wpPageCopy(ctx: ExecCtx, k: Kernel, vma: Vma, table: PageTable, i: num
  * __split_huge_pmd_locked() for an anonymous THP (freeze == false): 512 ptes from the huge pmd in
  * the deposited table, a reference and a pte mapcount per subpage, compound mapcount dropped.
  */
-export function splitHugePmdLocked(ctx: ExecCtx, k: Kernel, vma: Vma, pmd: { table: PageTable; i: number }, haddr: bigint, freeze: boolean): void {
+export function splitHugePmdLocked(ctx: ExecCtx, k: Kernel, vma: Vma, pmd: { table: PageTable; i: number }, _haddr: bigint, freeze: boolean): void {
   if (freeze) ctx.notModelled('__split_huge_pmd_locked with freeze (migration entries)');
   const pv = (pmd.table.entries[pmd.i] as Pmd).v;
   if (pv.k !== 'huge') return ctx.bug('__split_huge_pmd_locked on a pmd that is not huge');
@@ -240,7 +240,6 @@ export function splitHugePmdLocked(ctx: ExecCtx, k: Kernel, vma: Vma, pmd: { tab
   }
   head.compoundMapcount--; // last PMD mapping gone
   pmd.table.entries[pmd.i] = new Pmd({ k: 'table', tablePfn: table.page.pfn }); // pmd_populate()
-  void haddr;
 }
 
 // ----------------------------------------------------------------------------- fork
@@ -402,9 +401,6 @@ function* cpuAccessBody(ctx: ExecCtx, k: Kernel, mm: MmStruct, addr: bigint, wri
   }
   return ctx.bug(`user access at ${hex(addr)} still faulting after 1000 attempts`);
 }
-
-export { lockPage, traceLock };
-export type _V = Value;
 
 // ----------------------------------------------------------------------------- munmap
 

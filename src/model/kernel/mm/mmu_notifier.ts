@@ -11,11 +11,11 @@
 import { Ptr, UNINIT, type Blocked, type ExecCtx, type StructRef, type Value } from '../../interp/api.js';
 import type { Kernel } from '../state.js';
 import { RtObject, hex, objectAt, structAt } from '../object.js';
-import { SpinLock, WaitQueue, acquire, release } from '../locks.js';
+import { SpinLock, WaitQueue } from '../locks.js';
 import { asStruct, MmStruct } from './vma.js';
 
-export const EVENT_NAMES = ['UNMAP', 'CLEAR', 'PROTECTION_VMA', 'PROTECTION_PAGE', 'SOFT_DIRTY', 'RELEASE', 'MIGRATE', 'EXCLUSIVE'];
-export const MMU_NOTIFIER_RANGE_BLOCKABLE = 1;
+const EVENT_NAMES = ['UNMAP', 'CLEAR', 'PROTECTION_VMA', 'PROTECTION_PAGE', 'SOFT_DIRTY', 'RELEASE', 'MIGRATE', 'EXCLUSIVE'];
+const MMU_NOTIFIER_RANGE_BLOCKABLE = 1;
 
 /**
  * First global seq. Kernel: 2. The model starts at 2^40 + 2 so that seq values live in a range of
@@ -26,7 +26,7 @@ export const MMU_NOTIFIER_RANGE_BLOCKABLE = 1;
 export const SEQ_BASE = 0x10000000002n;
 export const SEQ_RANGE_END = SEQ_BASE + (1n << 31n);
 
-export type SubscriberAction = 'filtered' | 'seq-bumped' | 'called';
+type SubscriberAction = 'filtered' | 'seq-bumped' | 'called';
 
 export interface NotifierRecord {
   event: string;
@@ -98,7 +98,7 @@ export function subscriptionsOf(k: Kernel, mm: MmStruct): Subscriptions {
 }
 
 /** The name an owner value is reported by. */
-export function ownerName(v: Value): string | null {
+function ownerName(v: Value): string | null {
   if (v === UNINIT) return 'unset';
   if (v === null || v === undefined) return null;
   if (v instanceof Ptr) {
@@ -259,9 +259,4 @@ export function classicRegister(ctx: ExecCtx, k: Kernel, sub: Ptr, mm: MmStruct)
   subs.classic.push({ ptr: sub, name: funcName(cb) });
   mm.users++;
   return 0;
-}
-
-/** Per-subscriber seqs (for the final summary and loop-state fingerprints). */
-export function subscriberSeqs(ctx: ExecCtx, subs: Subscriptions): { name: string; seq: bigint }[] {
-  return subs.intervals.map((s) => ({ name: s.name, seq: structAt(s.ptr, ctx, 'sub').get('invalidate_seq', ctx) as bigint }));
 }

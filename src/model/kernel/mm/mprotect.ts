@@ -11,9 +11,9 @@ import { hex } from '../object.js';
 import type { MmStruct } from './vma.js';
 import { VM_EXEC, VM_MAYEXEC, VM_MAYREAD, VM_MAYWRITE, VM_READ, VM_WRITE, vmGetPageProt } from './pgtable-types.js';
 
-export const PROT_READ = 1;
-export const PROT_WRITE = 2;
-export const PROT_EXEC = 4;
+const PROT_READ = 1;
+const PROT_WRITE = 2;
+const PROT_EXEC = 4;
 const MM_CP_TRY_CHANGE_WRITABLE = 1n;
 
 export function* mprotect(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len: bigint, prot: number): Generator<Blocked, number, void> {

@@ -14,16 +14,14 @@ import { Ptr, type CType, type ExecCtx, type Region, type StructRef, type Thread
 import { FieldCellRegion, hex } from '../object.js';
 import type { Release } from '../release.js';
 
-export const PAGE_SHIFT = 12;
-export const PAGE_SIZE = 4096n;
 export const HPAGE_PMD_NR = 512;
 /** vmemmap base: struct page of pfn N is at VMEMMAP + 64 * N. */
-export const VMEMMAP = 0xffffea0000000000n;
+const VMEMMAP = 0xffffea0000000000n;
 /** Direct map: the page of pfn N is at PAGE_OFFSET + N * 4096 (page tables live there). */
 export const PAGE_OFFSET = 0xffff888000000000n;
-export const POISON_POINTER_DELTA = 0xdead000000000000n;
-export const TAIL_MAPPING = 0x400n + POISON_POINTER_DELTA;
-export const STRUCT_PAGE_SIZE = 64;
+const POISON_POINTER_DELTA = 0xdead000000000000n;
+const TAIL_MAPPING = 0x400n + POISON_POINTER_DELTA;
+const STRUCT_PAGE_SIZE = 64;
 
 export type PageKind = 'free' | 'anon' | 'pagetable' | 'zero' | 'kernel';
 
@@ -170,10 +168,6 @@ class MemmapRegion implements Region {
   store(index: number, _v: Value, ctx: ExecCtx): void {
     ctx.bug(`struct assignment to struct page of pfn ${hex(BigInt(index))}`);
   }
-}
-
-export interface TailReadHazard {
-  (kind: string, detail: string): void;
 }
 
 /** All struct pages. pfns are handed out in increasing order and never reused (deterministic). */

@@ -13,8 +13,6 @@ export interface PteBits {
   uffdWp: boolean;
 }
 
-export const NO_BITS: PteBits = { write: false, dirty: false, young: false, softDirty: false, uffdWp: false };
-
 /** Swap entry types (include/linux/swap.h with CONFIG_DEVICE_PRIVATE and migration). */
 export type SwpType =
   | 'swap'
@@ -150,12 +148,10 @@ export class PgProt implements Opaque {
 export const VM_READ = 0x1n;
 export const VM_WRITE = 0x2n;
 export const VM_EXEC = 0x4n;
-export const VM_SHARED = 0x8n;
+const VM_SHARED = 0x8n;
 export const VM_MAYREAD = 0x10n;
 export const VM_MAYWRITE = 0x20n;
 export const VM_MAYEXEC = 0x40n;
-export const VM_MAYSHARE = 0x80n;
-export const VM_LOCKED = 0x2000n;
 
 /**
  * vm_get_page_prot(): a private mapping never has the write bit in vm_page_prot (writes fault

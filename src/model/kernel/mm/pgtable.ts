@@ -8,7 +8,7 @@ import type { Kernel } from '../state.js';
 import { SpinLock } from '../locks.js';
 import { hex } from '../object.js';
 import { PAGE_OFFSET, type PageState } from './page.js';
-import { Pmd, Pte, UpperEntry, type PteBits } from './pgtable-types.js';
+import { Pmd, Pte, UpperEntry } from './pgtable-types.js';
 
 export type Level = 'pgd' | 'pud' | 'pmd' | 'pte';
 const SHIFT: Record<Level, bigint> = { pgd: 39n, pud: 30n, pmd: 21n, pte: 12n };
@@ -162,8 +162,4 @@ export class PageTables {
       for (const pmdT of pud.children) if (pmdT) yield pmdT;
     }
   }
-}
-
-export function bitsOf(p: Pte): PteBits {
-  return p.v.k === 'present' ? p.v.bits : { write: false, dirty: false, young: false, softDirty: false, uffdWp: false };
 }
