@@ -71,13 +71,14 @@ export async function compileBase(name: string, extraPatches: { name: string; pa
  * (src/map/compile-check.ts) and the replay compiles the same sources to run them; a Program is
  * not changed by a run (each run makes its own Machine and kernel), so both can share one.
  */
-export function compileSources(base: BaseInfo, sources: ModelSource[], patches: string[] = [], opts: { reuse?: boolean } = {}): CompiledBase {
-  const program = opts.reuse ? sharedProgram(sources) : compileModel(sources);
+export function compileSources(base: BaseInfo, sources: ModelSource[], patches: string[] = [], opts: { reuse?: boolean; codegen?: boolean } = {}): CompiledBase {
+  const program = opts.reuse && opts.codegen !== false ? sharedProgram(sources) : compileModel(sources, opts.codegen);
   return { base, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
 }
 
-function compileModel(sources: ModelSource[]): Program {
-  return compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+/** `codegen: false` runs the compiler's closures instead of generated JavaScript (the reference, for tests). */
+function compileModel(sources: ModelSource[], codegen?: boolean): Program {
+  return compileProgramSync({ sources, builtins: kernelBuiltins(), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG, codegen });
 }
 
 /** Only the last few are kept: a review asks for a variant's program right after mapping it. */
