@@ -221,13 +221,27 @@ export class Gen {
     return this.plainSlots.filter((s) => s < this.paramCount).map((s) => `v${s} = f.v[${s}]; `).join('') + '\n';
   }
 
-  /** Evaluate the source into the function. */
+  /**
+   * Evaluate the source into the function. Factories are shared by source text: a function a
+   * variant does not change has the same source in the base's and the variant's program, so
+   * both get closures of one function literal, and what V8 learnt and compiled running the one
+   * serves the other (constants differ per program and are passed in).
+   */
   build<T>(name: string, body: string): T {
     const src = this.source(name, body);
-    const factory = new Function('K', 'R', src) as (k: unknown[], r: typeof RUNTIME) => T;
+    let factory = factories.get(src) as ((k: unknown[], r: typeof RUNTIME) => T) | undefined;
+    if (!factory) {
+      factory = new Function('K', 'R', src) as (k: unknown[], r: typeof RUNTIME) => T;
+      if (factories.size >= MAX_FACTORIES) factories.clear();
+      factories.set(src, factory);
+    }
     return factory(this.consts, RUNTIME);
   }
 }
+
+/** Generated factories by source text, for the process (bounded: variants add a few each). */
+const factories = new Map<string, Function>();
+const MAX_FACTORIES = 4096;
 
 /** A JavaScript identifier from a C function name (for stack traces of internal errors). */
 function jsName(name: string): string {

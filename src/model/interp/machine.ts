@@ -51,6 +51,32 @@ export interface LoopHead {
   othersRunnable: string[];
 }
 
+/** A LoopHead: what the hook does not read is not computed (locals view, other threads). */
+class LoopHeadAt implements LoopHead {
+  readonly id: string;
+  readonly kind: LoopSite['kind'];
+  readonly loc: SourceLoc;
+  readonly thread: string;
+  private view: FrameView | null = null;
+  constructor(
+    private readonly f: Frame,
+    site: LoopSite,
+    private readonly threads: readonly Thread[],
+  ) {
+    this.id = site.id;
+    this.kind = site.kind;
+    this.loc = site.loc;
+    this.thread = f.t.thread.name;
+  }
+  get locals(): LocalsView {
+    return (this.view ??= new FrameView(this.f));
+  }
+  get othersRunnable(): string[] {
+    const me = this.f.t;
+    return this.threads.filter((t) => t !== me && (t.state === 'runnable' || (t.state === 'blocked' && t.blockedOn!.ready()))).map((t) => t.name);
+  }
+}
+
 /** Steps between memory-budget checks. */
 const POLL_EVERY = 1 << 16;
 
@@ -282,19 +308,20 @@ export class Machine implements MachineCore {
   }
 
   loopHead(f: Frame, site: LoopSite): void {
-    const threads = this.threads;
-    const head: LoopHead = {
-      id: site.id,
-      kind: site.kind,
-      loc: site.loc,
-      thread: f.t.thread.name,
-      locals: new FrameView(f),
-      // computed when asked: most loop heads never look
-      get othersRunnable(): string[] {
-        return threads.filter((t) => t !== f.t && (t.state === 'runnable' || (t.state === 'blocked' && t.blockedOn!.ready()))).map((t) => t.name);
-      },
-    };
-    this.opts.hooks!.onLoopHead!(f.t, head);
+    this.opts.hooks!.onLoopHead!(f.t, new LoopHeadAt(f, site, this.threads));
+  }
+
+  onCallFrame(t: ThreadCore, nf: Frame): void {
+    const name = nf.fn.name;
+    const n = nf.fn.type.params.length;
+    if (this.opts.traceCalls) {
+      const args: string[] = new Array(n);
+      for (let i = 0; i < n; i++) args[i] = formatValue(nf.v[i]);
+      this.pushTrace({ t: 'call', fn: name, depth: t.frames.length, thread: t.thread.name, args });
+    }
+    // the arguments as an array only for a hook that gets them
+    if (this.hookNames && !this.hookNames.has(name)) return;
+    if (this.opts.hooks?.onCall) this.opts.hooks.onCall(t, name, 'model', nf.v.slice(0, n));
   }
 
   onCall(t: ThreadCore, name: string, kind: 'model' | 'builtin', args: Value[]): void {

@@ -45,8 +45,9 @@ export interface LivelockProof {
 }
 
 interface SiteState {
-  cheap: Map<string, number>;
-  full: Map<string, number>;
+  /** Made at the first visit that gets past the quiet filter (most frames' loops never do twice). */
+  cheap: Map<string, number> | null;
+  full: Map<string, number> | null;
   visits: number;
   /** Clock plus all global notifier seqs at the previous visit. */
   epoch: bigint;
@@ -150,7 +151,7 @@ export class LivelockDetector {
     }
     let st = perFrame.get(v.site);
     if (!st) {
-      st = { cheap: new Map(), full: new Map(), visits: 0, epoch: -1n, stride: 1 };
+      st = { cheap: null, full: null, visits: 0, epoch: -1n, stride: 1 };
       perFrame.set(v.site, st);
     }
     const n = st.visits++;
@@ -165,6 +166,7 @@ export class LivelockDetector {
     const localList = v.locals();
     let cheap = '';
     for (const [, val] of localList) cheap += quick(val) + ',';
+    st.cheap ??= new Map();
     if (!st.cheap.has(cheap)) {
       if (st.cheap.size >= MAX_CHEAP_KEPT) {
         st.cheap.clear();
@@ -178,6 +180,7 @@ export class LivelockDetector {
     const base = all.length ? all.reduce((a, b) => (b < a ? b : a)) : 0n;
     const locals = localList.map(([name, val]) => `${name}=${fmt(val, base)}`).join(',');
     const full = `${base & 1n}|${locals}|${this.kernelState(base)}`;
+    st.full ??= new Map();
     const seen = st.full.get(full);
     if (seen === undefined && st.full.size >= MAX_FULL_KEPT) st.full.clear();
     st.full.set(full, n);

@@ -5,12 +5,12 @@
 
 import { createHash } from 'node:crypto';
 import { UNINIT, type Blocked, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
-import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, type Program, type RunResult } from '../interp/index.js';
+import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, type LoopHead, type Program, type RunResult } from '../interp/index.js';
 import { kernelBuiltins, OPAQUE_TYPES } from '../kernel/builtins/index.js';
 import { Kernel } from '../kernel/state.js';
 import { endOfRunChecks, pageUses } from '../kernel/checks.js';
 import { quietLocks } from '../kernel/locks.js';
-import { LivelockDetector } from '../kernel/livelock.js';
+import { LivelockDetector, type LoopVisit } from '../kernel/livelock.js';
 import { structAt } from '../kernel/object.js';
 import { mergeTsDepths } from '../kernel/ts-frames.js';
 import { Pmd, Pte, PgProt, SwpEntry, UpperEntry } from '../kernel/mm/pgtable-types.js';
@@ -166,6 +166,19 @@ export function runThreads(
   };
   const detector = new LivelockDetector(k, subSeqs);
   let threadsAlive = threads.length;
+  // One visit record for every loop head of the run (the detector reads it during visit() only):
+  // the frame's locals view and the function name are made only when the detector asks.
+  let head: LoopHead | null = null;
+  const visit: LoopVisit = {
+    site: '',
+    get function() {
+      return head!.locals.function;
+    },
+    thread: '',
+    frame: visitKey,
+    locals: () => head!.locals.entries(),
+    alone: false,
+  };
   const machine = compiled.program.machine({
     mem,
     budgets: {
@@ -200,16 +213,15 @@ export function runThreads(
           : 'sequence changed';
         ctx.trace({ t: 'retry', fn: caller, pass, thread: ctx.thread.name, why });
       },
-      onLoopHead: cfg.livelock === false ? undefined : (ctx, head) => {
+      onLoopHead: cfg.livelock === false ? undefined : (ctx, h) => {
         liveCtx = ctx;
-        const r = detector.visit({
-          site: head.id,
-          function: head.locals.function,
-          thread: head.thread,
-          frame: frameKey(ctx),
-          locals: () => head.locals.entries(),
-          alone: threadsAlive <= 1,
-        });
+        head = h;
+        visit.site = h.id;
+        visit.thread = h.thread;
+        visit.frame = frameKey(ctx);
+        visit.alone = threadsAlive <= 1;
+        const r = detector.visit(visit);
+        head = null;
         if (r === 'livelock') {
           (ctx as ExecCtx & { endRun(v: string, d: string): never }).endRun('livelock', livelockText(detector, false));
         }
@@ -253,6 +265,8 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
   const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b.steps, maxDepth: b.depth, maxMemory: b.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false }, threads);
   return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
 }
+
+const visitKey = {};
 
 /** A stable identity for the innermost model frame of a thread (a new call is a new frame). */
 function frameKey(ctx: ExecCtx): object {
