@@ -41,10 +41,12 @@ export function compileFunctionBody(cx: FnCx, def: FunctionDef, type: FuncType):
   const types = cx.ps.types;
   const fname = def.name;
   // frame setup: owned storage for struct/array locals and address-taken scalars, params wrapped
+  const names = owned.map((l) => `local ${l.name} in ${fname}`);
   const init = owned.length === 0 ? null : (f: Frame) => {
-    for (const l of owned) {
+    for (let i = 0; i < owned.length; i++) {
+      const l = owned[i]!;
       const addr = stackAddr(f, l.off);
-      const name = `local ${l.name} in ${fname}`;
+      const name = names[i]!;
       const passed = l.slot < nParams ? f.v[l.slot] : UNINIT;
       if (l.kind === 'cell') f.v[l.slot] = new CellRegion(name, l.t, storageBytes(l.t, types), addr, passed) as unknown as Value;
       else {

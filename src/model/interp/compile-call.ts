@@ -167,7 +167,14 @@ function callBuiltin(cx: FnCx, b: BuiltinTarget, args: CExpr[], e: Expr): CExpr 
     return plainExpr(ft.ret, fast ?? general, e.src, e.line, null, js);
   }
   const fillG = all.gv;
-  const js: Js = (g) => `(yield* callBuiltinGen(f.t, ${g.k(b)}, [${conv.map((c) => g.e(c)).join(', ')}]))`;
+  // unhooked: the builtin straight, its generator (if it returns one) delegated to; hooked:
+  // callBuiltinGen, which reports the call
+  const js: Js = (g) => {
+    const a = argsJs(g, conv);
+    const r = g.tmp();
+    const direct = `${r} = ${g.k(b.b.fn)}(f.t${a.names.map((x) => `, ${x}`).join('')}), isIterator(${r}) ? (${r} = yield* ${r}) : 0, ${g.k(b.checkRet)}(${r}, f.t)`;
+    return `(${a.set}m.builtinHooked ? (yield* callBuiltinGen(f.t, ${g.k(b)}, [${a.names.join(', ')}])) : (${direct}))`;
+  };
   return genExpr(ft.ret, function* (f) {
     const vals: Value[] = new Array(n);
     if (fill) fill(f, vals);
@@ -187,9 +194,18 @@ function callPointer(cx: FnCx, C: CExpr, ft: FuncType, args: CExpr[], e: Expr, d
   const cg = C.gv;
   const fill = all.ev;
   const fillG = all.gv;
+  // a model function called in place (invokeTarget's first case, without its generator)
   const js: Js = (g) => {
     const tg = g.tmp();
-    return `(${tg} = targetOf(f, ${g.e(C)}, ${g.k(what)}), (yield* invokeTarget(f.t, ${tg}, [${conv.map((c) => g.e(c)).join(', ')}], ${discard})))`;
+    const fn = g.tmp();
+    const n = g.tmp();
+    const r = g.tmp();
+    const a = argsJs(g, conv);
+    const fill = a.names.map((x, i) => `${i} < ${fn}.type.params.length ? ${n}.v[${i}] = ${x} : 0, `).join('');
+    const model =
+      `${fn} = ${tg}.fn, ${n} = new Frame(${fn}, f.t), ${discard ? `${n}.discard = true, ` : ''}${fill}pushFrame(${n}), ` +
+      `${r} = ${fn}.run !== null ? ${fn}.run(${n}) : (yield* ${fn}.runGen(${n})), popFrame(${n}, ${r}), ${r}`;
+    return `(${tg} = targetOf(f, ${g.e(C)}, ${g.k(what)}), ${a.set}${tg}.kind === 'model' ? (${model}) : (yield* invokeTarget(f.t, ${tg}, [${a.names.join(', ')}], ${discard})))`;
   };
   return genExpr(ft.ret, function* (f) {
     const p = ce ? ce(f) : yield* cg!(f);

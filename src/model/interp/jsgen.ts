@@ -31,7 +31,7 @@ interface LabelBlock {
 }
 
 /** Names the generated code has in scope besides the constants (see FACTORY_PRELUDE). */
-const RT_NAMES = ['U', 'Ptr', 'LocalStruct', 'Frame', 'pushFrame', 'popFrame', 'loadPtr', 'storePtr', 'ptrEquals', 'ptrToInt', 'callBuiltinGen', 'callBuiltinPlain', 'invokeTarget', 'targetOf'] as const;
+const RT_NAMES = ['U', 'Ptr', 'LocalStruct', 'Frame', 'pushFrame', 'popFrame', 'loadPtr', 'storePtr', 'ptrEquals', 'ptrToInt', 'callBuiltinGen', 'callBuiltinPlain', 'invokeTarget', 'targetOf', 'isIterator'] as const;
 
 export class Gen {
   private readonly consts: unknown[] = [];
@@ -263,6 +263,7 @@ const RUNTIME = {
   callBuiltinPlain: rt.callBuiltinPlain,
   invokeTarget: rt.invokeTarget,
   targetOf: rt.targetOf,
+  isIterator: rt.isIterator,
 };
 
 export type GeneratedRun = (f: Frame) => Value;

@@ -38,6 +38,8 @@ export interface LocalsView {
   readonly names: readonly string[];
   get(name: string): Value | undefined;
   entries(): [string, Value][];
+  /** The values of entries(), in the same order. */
+  values(): Value[];
 }
 
 export interface LoopHead {

@@ -267,7 +267,14 @@ export class LocalStruct implements StructRef {
   ) {
     this.vals = new Array(layout.fields.length);
     for (const f of layout.fields) {
-      this.vals[f.index] = newValue(f.t, layout.table, base + BigInt(f.offset), `${name}.${f.name}`, mode, { obj: this, field: f.name }) as Value;
+      const k = f.t.k;
+      // scalars need no address, name or container: only embedded structs and arrays do
+      this.vals[f.index] =
+        k === 'struct' || k === 'array'
+          ? (newValue(f.t, layout.table, base + BigInt(f.offset), `${name}.${f.name}`, mode, { obj: this, field: f.name }) as Value)
+          : mode === 'zero'
+            ? zeroScalar(f.t, layout.table)
+            : UNINIT;
     }
   }
 
@@ -385,7 +392,13 @@ export function newValue(
   if (t.k === 'array') {
     const es = Math.max(1, table.sizeof(t.of) ?? 1);
     const vals: Value[] = new Array(t.len);
-    for (let i = 0; i < t.len; i++) vals[i] = newValue(t.of, table, base + BigInt(i * es), `${name}[${i}]`, mode) as Value;
+    const ek = t.of.k;
+    if (ek === 'struct' || ek === 'array') {
+      for (let i = 0; i < t.len; i++) vals[i] = newValue(t.of, table, base + BigInt(i * es), `${name}[${i}]`, mode) as Value;
+    } else {
+      const v = mode === 'zero' ? zeroScalar(t.of, table) : UNINIT;
+      for (let i = 0; i < t.len; i++) vals[i] = v;
+    }
     return new ArrayRegion(name, t.of, es, base, vals);
   }
   return mode === 'zero' ? zeroScalar(t, table) : UNINIT;

@@ -255,7 +255,7 @@ export function ptrToInt(p: Value): bigint {
 
 // ----------------------------------------------------------------------------- calls
 
-function isIterator(r: unknown): r is Generator<Blocked, unknown, void> {
+export function isIterator(r: unknown): r is Generator<Blocked, unknown, void> {
   return r !== null && typeof r === 'object' && typeof (r as { next?: unknown }).next === 'function' && typeof (r as { throw?: unknown }).throw === 'function';
 }
 

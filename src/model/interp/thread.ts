@@ -137,6 +137,16 @@ export class FrameView implements LocalsView {
     if (s === undefined || this.f.v[s] === undefined) return undefined;
     return localValue(this.f.v[s]);
   }
+  values(): Value[] {
+    const out: Value[] = [];
+    const { slots } = this.t;
+    const v = this.f.v;
+    for (let i = 0; i < slots.length; i++) {
+      const x = v[slots[i]!];
+      if (x !== undefined) out.push(localValue(x));
+    }
+    return out;
+  }
   entries(): [string, Value][] {
     const out: [string, Value][] = [];
     const { names, slots } = this.t;

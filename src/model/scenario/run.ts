@@ -177,6 +177,7 @@ export function runThreads(
     thread: '',
     frame: visitKey,
     locals: () => head!.locals.entries(),
+    values: () => head!.locals.values(),
     alone: false,
   };
   const machine = compiled.program.machine({
@@ -296,8 +297,10 @@ function buildOutcome(
   let verdict = res.verdict as Verdict;
   let detail = res.detail;
   const hazards: Hazard[] = [...res.hazards];
-  const trace: TraceEvent[] = [];
-  if (traceMode !== 'none') {
+  let trace: TraceEvent[] = [];
+  // A full trace within its limit is the run's own, as is: no copy of 100,000 events.
+  if (traceMode === 'full' && droppedCalls === 0 && rawTrace.length <= traceLimit) trace = rawTrace;
+  else if (traceMode !== 'none') {
     let dropped = 0;
     for (const ev of rawTrace) {
       const isCall = ev.t === 'call' || ev.t === 'return';
