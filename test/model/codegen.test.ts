@@ -1,13 +1,16 @@
 // The generated JavaScript (src/model/interp/jsgen.ts) against the compiler's closures, its
 // reference: every bundled scenario on every base gives the same Outcome, byte for byte, with
 // the full trace; and every model function is generated, with its locals in JavaScript variables.
+// The 1,024-page scenarios run to a step budget that ends them half way (the budget verdict then
+// has to come at the same statement too); the small ones run whole.
 import { describe, expect, test } from 'vitest';
 import { compileSources, runScenario } from '../../src/model/scenario/run.js';
 import { loadBase, BASES } from '../../src/model/source/index.js';
 import { loadCParser } from '../../src/model/interp/index.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
+import { withBudgets } from '../../src/model/scenario/budget.js';
 
-const scenarios = loadBundledScenarios();
+const scenarios = loadBundledScenarios().map((s) => (s.name.startsWith('hmm-') ? withBudgets([s], { steps: 150_000 })[0]! : s));
 
 for (const name of BASES) {
   describe(`base ${name}`, () => {
@@ -21,9 +24,10 @@ for (const name of BASES) {
       expect(pc.codegenInFrame).toEqual([]);
       expect(pc.fns.every((f) => (f.run ?? f.runGen)!.name.startsWith('c_'))).toBe(true);
       for (const s of scenarios) {
-        const a = JSON.stringify(runScenario(generated, s, { trace: 'full' }));
-        const b = JSON.stringify(runScenario(closures, s, { trace: 'full' }));
-        expect(a === b, s.name).toBe(true);
+        const a = runScenario(generated, s, { trace: 'full' });
+        const b = runScenario(closures, s, { trace: 'full' });
+        if (['hmm-exclusive', 'hmm-exclusive-cow', 'hmm-exclusive-mprotect'].includes(s.name)) expect(a.verdict, s.name).toBe('budget');
+        expect(JSON.stringify(a) === JSON.stringify(b), s.name).toBe(true);
       }
     });
   });

@@ -3,7 +3,8 @@
 // prototypes, then compile function bodies to closures. Which functions become generators is a
 // fixpoint: a function is compiled plain first and becomes a generator when its body turns out to
 // contain a call that may block (a blocking builtin, a function pointer, or such a function);
-// its callers are then compiled again.
+// its callers are then compiled again. Last, each function's closures are replaced by one
+// generated JavaScript function (jsgen.ts) that does the same.
 
 import { Ptr, type Builtin, type BuiltinTable, type CType, type Opaque, type Value } from './api.js';
 import type { Declarator, Expr, FunctionDef, Init, Stmt, TopDecl, TypeName, TypeSpec } from './ast.js';

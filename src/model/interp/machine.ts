@@ -401,12 +401,18 @@ export class Machine implements MachineCore {
       if (fn instanceof Ptr && fn.region instanceof FunctionRegion && fn.index === 0 && fn.byteOffset === 0) return fn.region.target as CallTarget;
       return t.notModelled(`call through ${formatValue(fn)}, which is not a function`);
     }
-    const code = this.program.lookupFunction(fn, '');
-    if (code) return { kind: 'model', fn: code };
-    const b = this.program.builtin(fn);
-    if (b) return b;
-    return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+    let tgt = this.byName.get(fn);
+    if (!tgt) {
+      const code = this.program.lookupFunction(fn, '');
+      const b = code ? undefined : this.program.builtin(fn);
+      if (!code && !b) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+      this.byName.set(fn, (tgt = code ? { kind: 'model', fn: code } : b!));
+    }
+    return tgt;
   }
+
+  /** Call targets by name, for ExecCtx.call from the runtime (the program does not change). */
+  private readonly byName = new Map<string, CallTarget>();
 
   // ------------------------------------------------------------------------- scheduler
 
