@@ -14,7 +14,7 @@ import type { CExpr } from './cexpr.js';
 import type { Cond } from './compile-ops.js';
 import type { CStmt } from './compile-stmt.js';
 import * as rt from './runtime.js';
-import type { Frame, LoopSite } from './runtime.js';
+import type { LoopSite } from './runtime.js';
 
 /** Emits a JavaScript expression, statement list or boolean, given the generator context. */
 export type Js = (g: Gen) => string;
@@ -30,7 +30,7 @@ interface LabelBlock {
   cur: number;
 }
 
-/** Names the generated code has in scope besides the constants (see FACTORY_PRELUDE). */
+/** Names the generated code has in scope besides its constants (RUNTIME, below). */
 const RT_NAMES = ['U', 'Ptr', 'LocalStruct', 'Frame', 'pushFrame', 'popFrame', 'loadPtr', 'storePtr', 'ptrEquals', 'ptrToInt', 'callBuiltinGen', 'callBuiltinPlain', 'invokeTarget', 'targetOf', 'isIterator'] as const;
 
 export class Gen {
@@ -266,4 +266,3 @@ const RUNTIME = {
   isIterator: rt.isIterator,
 };
 
-export type GeneratedRun = (f: Frame) => Value;
