@@ -15,6 +15,8 @@ export interface BenchContext {
   outDir: string;
   /** Progress notes on stderr (the table goes to stdout). */
   log(message: string): void;
+  /** `--against <ref>`: that commit, built in a temporary folder (against.ts). */
+  against?: { ref: string; commit: string; root: string };
 }
 
 export interface BenchSectionRunner {

@@ -4,6 +4,8 @@
 //   npm run bench -- --quick         small corpus, 3 repetitions
 //   npm run bench -- --big           also the 1 GB streaming run (peak RSS)
 //   npm run bench -- --reps 7 --only parse
+//   npm run bench -- --against HEAD~1 [--only goals]   also build that commit and time both
+//                                                       (goals section), printing the ratios
 // It runs as an esbuild bundle in lib/bench/ (see package.json), beside the built lib/, so
 // modules that find data relative to their own file (model sources, scenarios) find it.
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
@@ -14,9 +16,11 @@ import type { BenchContext, BenchSectionRunner } from './context.js';
 import type { BenchSection } from './types.js';
 import { parseSection } from './parse.js';
 import { replayBench } from './replay.js';
+import { goalsBench } from './goals.js';
+import { buildOther, type OtherTree } from './against.js';
 
 /** The sections, in the order they run and print. Add a section here (one line). */
-export const SECTIONS: BenchSectionRunner[] = [parseSection, replayBench];
+export const SECTIONS: BenchSectionRunner[] = [goalsBench, parseSection, replayBench];
 
 function findRoot(): string {
   for (let d = dirname(fileURLToPath(import.meta.url)), i = 0; i < 6; i++, d = dirname(d)) {
@@ -85,15 +89,25 @@ async function main(): Promise<void> {
   };
   mkdirSync(ctx.outDir, { recursive: true });
   const only = argValue(args, '--only');
+  const againstRef = argValue(args, '--against');
+  let other: OtherTree | null = null;
+  if (againstRef) {
+    other = buildOther(root, againstRef, ctx.log);
+    ctx.against = { ref: againstRef, commit: other.commit, root: other.root };
+  }
   const done: BenchSection[] = [];
-  for (const s of SECTIONS) {
-    if (only && s.id !== only) continue;
-    ctx.log(`section ${s.id}`);
-    done.push(await s.run(ctx));
+  try {
+    for (const s of SECTIONS) {
+      if (only && s.id !== only) continue;
+      ctx.log(`section ${s.id}`);
+      done.push(await s.run(ctx));
+    }
+  } finally {
+    other?.dispose();
   }
   process.stdout.write(table(done));
   const out = resolve(argValue(args, '--out') ?? join(root, 'bench', quick ? 'out/results-quick.json' : 'results.json'));
-  const doc = { date: new Date().toISOString(), machine: machine(), settings: { quick, big: ctx.big, reps: ctx.reps }, sections: done };
+  const doc = { date: new Date().toISOString(), machine: machine(), settings: { quick, big: ctx.big, reps: ctx.reps, against: ctx.against ? { ref: ctx.against.ref, commit: ctx.against.commit } : null }, sections: done };
   writeFileSync(out, JSON.stringify(doc, null, 2) + '\n');
   ctx.log(`wrote ${out}`);
 }

@@ -785,7 +785,13 @@ var init_api = __esm({
       index;
       byteOffset;
       get address() {
-        return this.region.base + BigInt(this.index) * BigInt(this.region.elemSize) + BigInt(this.byteOffset);
+        const r = this.region;
+        if (this.byteOffset === 0) {
+          if (this.index === 0) return r.base;
+          const off = this.index * r.elemSize;
+          if (Number.isSafeInteger(off)) return r.base + BigInt(off);
+        }
+        return r.base + BigInt(this.index) * BigInt(r.elemSize) + BigInt(this.byteOffset);
       }
       add(n) {
         return new _Ptr(this.region, this.index + n, this.byteOffset);
@@ -1124,6 +1130,22 @@ function converterFrom(from, to) {
   if (!from.signed && to.signed && from.bits < to.bits) return null;
   return converter(to);
 }
+function converterJs(to, v) {
+  if (to.bits === 64) {
+    return to.signed ? `(typeof ${v} === 'bigint' ? BigInt.asIntN(64, ${v}) : BigInt(${v}))` : `(typeof ${v} === 'bigint' ? BigInt.asUintN(64, ${v}) : BigInt.asUintN(64, BigInt(${v})))`;
+  }
+  const num = `(typeof ${v} === 'bigint' ? Number(BigInt.asIntN(32, ${v})) : ${v})`;
+  switch (to.bits) {
+    case 32:
+      return to.signed ? `(${num} | 0)` : `(${num} >>> 0)`;
+    case 16:
+      return to.signed ? `((${num} << 16) >> 16)` : `(${num} & 0xffff)`;
+    case 8:
+      return to.signed ? `((${num} << 24) >> 24)` : `(${num} & 0xff)`;
+    case 1:
+      return `(${v} === 0 || ${v} === 0n ? 0 : 1)`;
+  }
+}
 function arith(op, rep) {
   switch (rep) {
     case "i32":
@@ -1203,7 +1225,42 @@ function parseIntLiteral(text) {
   if (long && value > 0x7fffffffffffffffn) unsigned = true;
   return { value, unsigned, long };
 }
-var I32, U32, I64, U64;
+function arithJs(op, rep) {
+  return JS_OPS[rep][op];
+}
+function shiftJs(op, rep) {
+  const f = JS_OPS[rep][op];
+  if (rep === "i64" || rep === "u64") return (a, b2) => f(a, `(typeof ${b2} === 'bigint' ? ${b2} : BigInt(${b2}))`);
+  return (a, b2) => f(a, `(typeof ${b2} === 'bigint' ? Number(BigInt.asUintN(32, ${b2})) : ${b2})`);
+}
+function compareJs(op) {
+  return JS_CMP[op];
+}
+function negateJs(rep, a) {
+  switch (rep) {
+    case "i32":
+      return `(-${a} | 0)`;
+    case "u32":
+      return `(-${a} >>> 0)`;
+    case "i64":
+      return `BigInt.asIntN(64, -${a})`;
+    case "u64":
+      return `BigInt.asUintN(64, -${a})`;
+  }
+}
+function complementJs(rep, a) {
+  switch (rep) {
+    case "i32":
+      return `(~${a})`;
+    case "u32":
+      return `(~${a} >>> 0)`;
+    case "i64":
+      return `(~${a})`;
+    case "u64":
+      return `BigInt.asUintN(64, ~${a})`;
+  }
+}
+var I32, U32, I64, U64, JS_OPS, JS_CMP;
 var init_ints = __esm({
   "src/model/interp/ints.ts"() {
     "use strict";
@@ -1255,6 +1312,57 @@ var init_ints = __esm({
       "<<": (a, b2) => BigInt.asUintN(64, a << (b2 & 63n)),
       ">>": (a, b2) => a >> (b2 & 63n)
     };
+    JS_OPS = {
+      i32: {
+        "+": (a, b2) => `((${a} + ${b2}) | 0)`,
+        "-": (a, b2) => `((${a} - ${b2}) | 0)`,
+        "*": (a, b2) => `Math.imul(${a}, ${b2})`,
+        "/": (a, b2) => `((${a} / ${b2}) | 0)`,
+        "%": (a, b2) => `(${a} % ${b2} | 0)`,
+        "&": (a, b2) => `(${a} & ${b2})`,
+        "|": (a, b2) => `(${a} | ${b2})`,
+        "^": (a, b2) => `(${a} ^ ${b2})`,
+        "<<": (a, b2) => `(${a} << (${b2} & 31))`,
+        ">>": (a, b2) => `(${a} >> (${b2} & 31))`
+      },
+      u32: {
+        "+": (a, b2) => `((${a} + ${b2}) >>> 0)`,
+        "-": (a, b2) => `((${a} - ${b2}) >>> 0)`,
+        "*": (a, b2) => `(Math.imul(${a}, ${b2}) >>> 0)`,
+        "/": (a, b2) => `(Math.floor(${a} / ${b2}) >>> 0)`,
+        "%": (a, b2) => `((${a} % ${b2}) >>> 0)`,
+        "&": (a, b2) => `((${a} & ${b2}) >>> 0)`,
+        "|": (a, b2) => `((${a} | ${b2}) >>> 0)`,
+        "^": (a, b2) => `((${a} ^ ${b2}) >>> 0)`,
+        "<<": (a, b2) => `((${a} << (${b2} & 31)) >>> 0)`,
+        ">>": (a, b2) => `(${a} >>> (${b2} & 31))`
+      },
+      i64: {
+        "+": (a, b2) => `BigInt.asIntN(64, ${a} + ${b2})`,
+        "-": (a, b2) => `BigInt.asIntN(64, ${a} - ${b2})`,
+        "*": (a, b2) => `BigInt.asIntN(64, ${a} * ${b2})`,
+        "/": (a, b2) => `BigInt.asIntN(64, ${a} / ${b2})`,
+        "%": (a, b2) => `(${a} % ${b2})`,
+        "&": (a, b2) => `(${a} & ${b2})`,
+        "|": (a, b2) => `(${a} | ${b2})`,
+        "^": (a, b2) => `(${a} ^ ${b2})`,
+        "<<": (a, b2) => `BigInt.asIntN(64, ${a} << (${b2} & 63n))`,
+        ">>": (a, b2) => `(${a} >> (${b2} & 63n))`
+      },
+      u64: {
+        "+": (a, b2) => `BigInt.asUintN(64, ${a} + ${b2})`,
+        "-": (a, b2) => `BigInt.asUintN(64, ${a} - ${b2})`,
+        "*": (a, b2) => `BigInt.asUintN(64, ${a} * ${b2})`,
+        "/": (a, b2) => `(${a} / ${b2})`,
+        "%": (a, b2) => `(${a} % ${b2})`,
+        "&": (a, b2) => `(${a} & ${b2})`,
+        "|": (a, b2) => `(${a} | ${b2})`,
+        "^": (a, b2) => `(${a} ^ ${b2})`,
+        "<<": (a, b2) => `BigInt.asUintN(64, ${a} << (${b2} & 63n))`,
+        ">>": (a, b2) => `(${a} >> (${b2} & 63n))`
+      }
+    };
+    JS_CMP = { "==": "===", "!=": "!==", "<": "<", ">": ">", "<=": "<=", ">=": ">=" };
   }
 });
 
@@ -1784,6 +1892,10 @@ var init_lower = __esm({
 });
 
 // src/model/interp/compiler-support.ts
+function loadCaches(c) {
+  for (const [k, v] of c.units) remember(unitCache, k, v);
+  for (const [k, v] of c.fragments) remember(fragmentCache, k, v);
+}
 function remember(cache, key2, value) {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key2, value);
@@ -5951,7 +6063,13 @@ function newValue(t, table, base, name2, mode, container) {
   if (t.k === "array") {
     const es = Math.max(1, table.sizeof(t.of) ?? 1);
     const vals = new Array(t.len);
-    for (let i2 = 0; i2 < t.len; i2++) vals[i2] = newValue(t.of, table, base + BigInt(i2 * es), `${name2}[${i2}]`, mode);
+    const ek = t.of.k;
+    if (ek === "struct" || ek === "array") {
+      for (let i2 = 0; i2 < t.len; i2++) vals[i2] = newValue(t.of, table, base + BigInt(i2 * es), `${name2}[${i2}]`, mode);
+    } else {
+      const v = mode === "zero" ? zeroScalar(t.of, table) : UNINIT;
+      for (let i2 = 0; i2 < t.len; i2++) vals[i2] = v;
+    }
     return new ArrayRegion(name2, t.of, es, base, vals);
   }
   return mode === "zero" ? zeroScalar(t, table) : UNINIT;
@@ -5972,20 +6090,43 @@ function formatValue(v) {
   if (v === null) return "NULL";
   if (v === UNINIT) return "<uninitialised>";
   if (typeof v === "number") return String(v);
-  if (typeof v === "bigint") return v > 0xffffn ? hex(v) : String(v);
+  if (typeof v === "bigint") return v > 0xffffn ? hexText(v) : String(v);
   if (v instanceof Ptr) {
     const r = v.region;
     if (r instanceof FunctionRegion) return `&${r.name}`;
     if (r instanceof WildRegion) return hex(r.base);
-    const at2 = r.length === 1 ? r.name : `${r.name}[${v.index}]`;
-    return v.byteOffset ? `${at2}+${v.byteOffset}` : `&${at2}`;
+    if (v.byteOffset) return `${r.length === 1 ? r.name : `${r.name}[${v.index}]`}+${v.byteOffset}`;
+    return ptrText(r, v.index);
   }
   if (v instanceof ArrayRegion) return `${v.name}[${v.length}]`;
   if (typeof v === "object" && "structName" in v) return `struct ${v.structName}@${hex(v.self.address)}`;
   if (typeof v === "object" && "describe" in v) return v.describe();
   return String(v);
 }
-var ADDR, DefaultAddressSpace, WildRegion, OwnedRegion, ArrayRegion, CellRegion, FunctionRegion, StructCellRegion, FieldRegion, LocalStruct;
+function ptrText(r, index) {
+  const name2 = r.name;
+  let t = regionTexts.get(r);
+  if (!t || t.name !== name2) regionTexts.set(r, t = { name: name2, one: null, at: null });
+  if (r.length === 1) return t.one ??= `&${name2}`;
+  t.at ??= /* @__PURE__ */ new Map();
+  let s = t.at.get(index);
+  if (s === void 0) {
+    s = `&${name2}[${index}]`;
+    if (t.at.size >= MAX_INDEX_TEXTS) t.at.clear();
+    t.at.set(index, s);
+  }
+  return s;
+}
+function hexText(v) {
+  let s = hexTexts.get(v);
+  if (s === void 0) {
+    s = hex(v);
+    if (hexTexts.size >= MAX_HEX_TEXTS) hexTexts.clear();
+    hexTexts.set(v, s);
+  }
+  return s;
+}
+var ADDR, DefaultAddressSpace, WildRegion, OwnedRegion, ArrayRegion, CellRegion, FunctionRegion, StructCellRegion, FieldRegion, LocalStruct, regionTexts, MAX_INDEX_TEXTS, hexTexts, MAX_HEX_TEXTS;
 var init_memory = __esm({
   "src/model/interp/memory.ts"() {
     "use strict";
@@ -6215,7 +6356,8 @@ var init_memory = __esm({
         this.container = container;
         this.vals = new Array(layout.fields.length);
         for (const f of layout.fields) {
-          this.vals[f.index] = newValue(f.t, layout.table, base + BigInt(f.offset), `${name2}.${f.name}`, mode, { obj: this, field: f.name });
+          const k = f.t.k;
+          this.vals[f.index] = k === "struct" || k === "array" ? newValue(f.t, layout.table, base + BigInt(f.offset), `${name2}.${f.name}`, mode, { obj: this, field: f.name }) : mode === "zero" ? zeroScalar(f.t, layout.table) : UNINIT;
         }
       }
       layout;
@@ -6294,6 +6436,10 @@ var init_memory = __esm({
         }
       }
     };
+    regionTexts = /* @__PURE__ */ new WeakMap();
+    MAX_INDEX_TEXTS = 4096;
+    hexTexts = /* @__PURE__ */ new Map();
+    MAX_HEX_TEXTS = 65536;
   }
 });
 
@@ -6319,7 +6465,7 @@ function pushFrame(nf) {
     }
   }
   t.frames.push(nf);
-  if (t.m.callHooked) t.m.onCall(t, fn.name, "model", nf.v.slice(0, fn.type.params.length));
+  if (t.m.callHooked) t.m.onCallFrame(t, nf);
 }
 function popFrame(nf, value) {
   const t = nf.t;
@@ -6491,11 +6637,15 @@ var init_runtime = __esm({
 });
 
 // src/model/interp/cexpr.ts
-function plainExpr(t, ev, src, line, place = null) {
-  return { t, ev, gv: null, konst: false, kv: void 0, place, nullConst: false, src, line };
+function plainExpr(t, ev, src, line, place = null, js) {
+  const c = { t, ev, gv: null, konst: false, kv: void 0, place, nullConst: false, src, line };
+  if (js) c.js = js;
+  return c;
 }
-function genExpr(t, gv, src, line) {
-  return { t, ev: null, gv, konst: false, kv: void 0, place: null, nullConst: false, src, line };
+function genExpr(t, gv, src, line, js) {
+  const c = { t, ev: null, gv, konst: false, kv: void 0, place: null, nullConst: false, src, line };
+  if (js) c.js = js;
+  return c;
 }
 function constExpr(t, v, src, line) {
   const c = plainExpr(t, () => v, src, line);
@@ -6507,37 +6657,46 @@ function constExpr(t, v, src, line) {
 function retype(c, t) {
   return { ...c, t, place: null, target: void 0 };
 }
-function lift1(t, a, op, src, line, pure = true) {
+function lift1(t, a, op, src, line, pure = true, jsOp) {
   if (pure && a.konst && a.kv !== UNINIT) {
     try {
       return constExpr(t, op(a.kv, null), src, line);
     } catch {
     }
   }
+  const js = jsOp ? (g) => {
+    const x = g.tmp();
+    return `(${x} = ${g.e(a)}, ${jsOp(g, x)})`;
+  } : (g) => `${g.k(op)}(${g.e(a)}, f)`;
   const ea = a.ev;
-  if (ea) return plainExpr(t, (f) => op(ea(f), f), src, line);
+  if (ea) return plainExpr(t, (f) => op(ea(f), f), src, line, null, js);
   const ga = a.gv;
   return genExpr(t, function* (f) {
     return op(yield* ga(f), f);
-  }, src, line);
+  }, src, line, js);
 }
-function lift2(t, a, b2, op, src, line, pure = true) {
+function lift2(t, a, b2, op, src, line, pure = true, jsOp) {
   if (pure && a.konst && b2.konst && a.kv !== UNINIT && b2.kv !== UNINIT) {
     try {
       return constExpr(t, op(a.kv, b2.kv, null), src, line);
     } catch {
     }
   }
+  const js = jsOp ? (g) => {
+    const x = g.tmp();
+    const y = g.tmp();
+    return `(${x} = ${g.e(a)}, ${y} = ${g.e(b2)}, ${jsOp(g, x, y)})`;
+  } : (g) => `${g.k(op)}(${g.e(a)}, ${g.e(b2)}, f)`;
   const ea = a.ev;
   const eb = b2.ev;
-  if (ea && eb) return plainExpr(t, (f) => op(ea(f), eb(f), f), src, line);
+  if (ea && eb) return plainExpr(t, (f) => op(ea(f), eb(f), f), src, line, null, js);
   const ga = a.gv;
   const gb = b2.gv;
   return genExpr(t, function* (f) {
     const x = ga ? yield* ga(f) : ea(f);
     const y = gb ? yield* gb(f) : eb(f);
     return op(x, y, f);
-  }, src, line);
+  }, src, line, js);
 }
 function evalAll(args3) {
   const evs = args3.map((a) => a.ev);
@@ -6627,7 +6786,22 @@ function convert(c, to, kind, what) {
   const fn = convFn(c.t, to, kind, what, c.line, c.nullConst);
   if (!fn) return retype(c, to);
   const pure = !(to.k === "ptr" && c.t.k === "int");
-  return lift1(to, c, fn, c.src, c.line, pure);
+  return lift1(to, c, fn, c.src, c.line, pure, convJs(c.t, to, c.nullConst) ?? void 0);
+}
+function convJs(from, to, nullConst = false) {
+  if (from === UNRESOLVED) return null;
+  if (to.k === "void") return () => "undefined";
+  if (to.k === "int") {
+    if (from.k === "int") {
+      const conv = converterFrom(from, to);
+      if (!conv) return null;
+      return (_g, x) => `(${x} === U ? U : ${converterJs(to, x)})`;
+    }
+    if (from.k === "ptr" && to.bits === 1) return (_g, x) => `(${x} === null ? 0 : ${x} === U ? U : 1)`;
+    return null;
+  }
+  if (to.k === "ptr" && nullConst) return () => "null";
+  return null;
 }
 function intTypeOf64() {
   return i64 ??= { k: "int", bits: 64, signed: false, name: "unsigned long" };
@@ -6714,34 +6888,43 @@ function binaryValOp(cx, op, a, b2, src, line) {
     return isCmp ? op === "!=" ? 1 : 0 : UNINIT;
   };
   if (ta.k === "int" && tb.k === "int") {
+    const uninit = (g, x, y) => `${x} === U || ${y} === U ? ${g.k(garbage)}(${x}, f)`;
     if (op === "<<" || op === ">>") {
       const t = promote(ta);
       const ca2 = converterFrom(ta, t);
       const sh = shift(op, repOf(t));
+      const shJs = shiftJs(op, repOf(t));
       return {
         t,
         pure: true,
-        fn: (x, y, f) => x === UNINIT || y === UNINIT ? garbage(x, f) : sh(ca2 ? ca2(x) : x, y)
+        fn: (x, y, f) => x === UNINIT || y === UNINIT ? garbage(x, f) : sh(ca2 ? ca2(x) : x, y),
+        js: (g, x, y) => `(${uninit(g, x, y)} : ${shJs(ca2 ? converterJs(t, x) : x, y)})`
       };
     }
     const ct = uac(ta, tb);
     const ca = converterFrom(ta, ct);
     const cb = converterFrom(tb, ct);
+    const pa = (x) => ca ? converterJs(ct, x) : x;
+    const pb = (y) => cb ? converterJs(ct, y) : y;
     if (isCmp) {
       const cmp = compare(op);
+      const cj = compareJs(op);
       return {
         t: INT,
         pure: true,
         fn: (x, y, f) => {
           if (x === UNINIT || y === UNINIT) return garbage(x, f);
           return cmp(ca ? ca(x) : x, cb ? cb(y) : y) ? 1 : 0;
-        }
+        },
+        js: (g, x, y) => `(${uninit(g, x, y)} : ${pa(x)} ${cj} ${pb(y)} ? 1 : 0)`
       };
     }
     const ar = arith(op, repOf(ct));
     if (!ar) throw new CompileError(line, `unsupported operator ${op} on integers in \`${src}\``);
+    const arJs = arithJs(op, repOf(ct));
     const zero = is64(ct) ? 0n : 0;
     const divides = op === "/" || op === "%";
+    const byZero = (f) => bug(f, `division by zero in \`${src}\``);
     return {
       t: ct,
       pure: true,
@@ -6751,7 +6934,11 @@ function binaryValOp(cx, op, a, b2, src, line) {
         const q = cb ? cb(y) : y;
         if (divides && q === zero) bug(f, `division by zero in \`${src}\``);
         return ar(p, q);
-      }
+      },
+      js: divides ? (g, x, y) => {
+        const q = g.tmp();
+        return `(${uninit(g, x, y)} : (${q} = ${pb(y)}, ${q} === ${g.lit(zero)} ? ${g.k(byZero)}(f) : ${arJs(pa(x), q)}))`;
+      } : (g, x, y) => `(${uninit(g, x, y)} : ${arJs(pa(x), pb(y))})`
     };
   }
   if (ta.k === "ptr" && tb.k === "int" && (op === "+" || op === "-")) {
@@ -6793,15 +6980,18 @@ function unaryValOp(cx, op, a, src, line) {
   const rep = repOf(t);
   const site = siteAt(cx.loc, src);
   const g = op === "-" ? negate(rep) : op === "~" ? complement(rep) : (v) => v;
+  const fn = (x, f) => {
+    if (x === UNINIT) {
+      uninitRead(f, site, a.src);
+      return UNINIT;
+    }
+    return g(ca ? ca(x) : x);
+  };
+  const opJs = (v) => op === "-" ? negateJs(rep, v) : op === "~" ? complementJs(rep, v) : v;
   return {
     t,
-    fn: (x, f) => {
-      if (x === UNINIT) {
-        uninitRead(f, site, a.src);
-        return UNINIT;
-      }
-      return g(ca ? ca(x) : x);
-    }
+    fn,
+    js: (gen, x) => `(${x} === U ? ${gen.k(fn)}(${x}, f) : ${opJs(ca ? converterJs(t, x) : x)})`
   };
 }
 function condOf(cx, c) {
@@ -6809,10 +6999,11 @@ function condOf(cx, c) {
   if (isUnresolved(t)) {
     const e2 = c.ev;
     const g2 = c.gv;
-    return e2 ? { ev: (f) => (e2(f), true), gv: null, konst: null } : { ev: null, gv: function* (f) {
+    const js2 = (gen) => `(${gen.e(c)}, true)`;
+    return e2 ? { ev: (f) => (e2(f), true), gv: null, konst: null, js: js2 } : { ev: null, gv: function* (f) {
       yield* g2(f);
       return true;
-    }, konst: null };
+    }, konst: null, js: js2 };
   }
   if (t.k !== "int" && t.k !== "ptr") throw new CompileError(c.line, `\`${c.src}\` (\`${typeToString(t)}\`) used as a condition`);
   const zero = t.k === "ptr" ? null : is64(t) ? 0n : 0;
@@ -6826,11 +7017,15 @@ function condOf(cx, c) {
     uninitRead(f, site, c.src);
     return true;
   };
+  const js = (gen) => {
+    const v = gen.tmp();
+    return `((${v} = ${gen.e(c)}) !== ${gen.lit(zero)} && (${v} !== U || ${gen.k(truth)}(${v}, f)))`;
+  };
   const e = c.ev;
   if (e) return { ev: (f) => {
     const v = e(f);
     return v !== zero && truth(v, f);
-  }, gv: null, konst: null };
+  }, gv: null, konst: null, js };
   const g = c.gv;
   return {
     ev: null,
@@ -6838,22 +7033,25 @@ function condOf(cx, c) {
       const v = yield* g(f);
       return v !== zero && truth(v, f);
     },
-    konst: null
+    konst: null,
+    js
   };
 }
 function notCond(c) {
   const e = c.ev;
   if (c.konst !== null) return { ev: c.konst ? () => false : () => true, gv: null, konst: !c.konst };
-  if (e) return { ev: (f) => !e(f), gv: null, konst: null };
+  const js = (gen) => `!${gen.cond(c)}`;
+  if (e) return { ev: (f) => !e(f), gv: null, konst: null, js };
   const g = c.gv;
   return { ev: null, gv: function* (f) {
     return !(yield* g(f));
-  }, konst: null };
+  }, konst: null, js };
 }
 function andOr(op, a, b2) {
   const ea = a.ev;
   const eb = b2.ev;
-  if (ea && eb) return { ev: op === "&&" ? (f) => ea(f) && eb(f) : (f) => ea(f) || eb(f), gv: null, konst: null };
+  const js = (gen) => `(${gen.cond(a)} ${op} ${gen.cond(b2)})`;
+  if (ea && eb) return { ev: op === "&&" ? (f) => ea(f) && eb(f) : (f) => ea(f) || eb(f), gv: null, konst: null, js };
   const ga = a.gv;
   const gb = b2.gv;
   return {
@@ -6863,20 +7061,22 @@ function andOr(op, a, b2) {
       if (op === "&&" ? !x : x) return x;
       return gb ? yield* gb(f) : eb(f);
     },
-    konst: null
+    konst: null,
+    js
   };
 }
 function condToExpr(c, src, line) {
   if (c.konst !== null) return constExpr(INT, c.konst ? 1 : 0, src, line);
+  const js = (gen) => `(${gen.cond(c)} ? 1 : 0)`;
   const e = c.ev;
-  if (e) return plainExpr(INT, (f) => e(f) ? 1 : 0, src, line);
+  if (e) return plainExpr(INT, (f) => e(f) ? 1 : 0, src, line, null, js);
   const g = c.gv;
   return genExpr(INT, function* (f) {
     return (yield* g(f)) ? 1 : 0;
-  }, src, line);
+  }, src, line, js);
 }
 function applyBinary(v, a, b2, src, line) {
-  return lift2(v.t, a, b2, v.fn, src, line, v.pure);
+  return lift2(v.t, a, b2, v.fn, src, line, v.pure, v.js);
 }
 var CMP_OPS;
 var init_compile_ops = __esm({
@@ -6892,6 +7092,9 @@ var init_compile_ops = __esm({
 });
 
 // src/model/interp/intrinsics.ts
+function nothing(src, line) {
+  return plainExpr(VOID, () => void 0, src, line, null, () => "undefined");
+}
 function args2(cx, e, name2, min, max = min) {
   const list = e.args ?? rawArgs(cx, e).map((a) => exprFromText(cx, a, e.line));
   if (list.length < min || list.length > max) {
@@ -6914,26 +7117,30 @@ function typeFromText(cx, text, line) {
   if (!tn) throw new CompileError(line, `expected a type, got \`${text}\``);
   return cx.ps.resolveType(tn.spec, tn.decl, line, cx).t;
 }
-function voidOf(c, act, src, line) {
-  if (!c) return plainExpr(VOID, (f) => (act(f), void 0), src, line);
+function voidOf(c, act, src, line, actJs) {
+  if (!c) return plainExpr(VOID, (f) => (act(f), void 0), src, line, null, (g) => `(${actJs(g)}, undefined)`);
+  const js = (g) => `(${g.cond(c)} ? ${actJs(g)} : undefined, undefined)`;
   const ce = c.ev;
-  if (ce) return plainExpr(VOID, (f) => (ce(f) ? act(f) : void 0, void 0), src, line);
+  if (ce) return plainExpr(VOID, (f) => (ce(f) ? act(f) : void 0, void 0), src, line, null, js);
   const cg = c.gv;
   return genExpr(VOID, function* (f) {
     if (yield* cg(f)) act(f);
     return void 0;
-  }, src, line);
+  }, src, line, js);
 }
 function bugOn(name2, nCond, gate) {
   return (cx, e) => {
     const text = cx.ps.restoreTypes(e.raw.text).replace(/\s+/g, " ").trim();
-    if (gate && !cx.ps.configured(gate)) return plainExpr(VOID, () => void 0, e.src, e.line);
+    if (gate && !cx.ps.configured(gate)) return nothing(e.src, e.line);
     const all = args2(cx, e, name2, nCond, nCond + 1);
     const cond = nCond ? condOf(cx, all[0]) : null;
     const extra = all[nCond];
     const ex = extra?.ev ?? null;
     const msg = `${name2}(${text}) hit`;
-    return voidOf(cond, (f) => bug(f, ex ? `${msg}; ${extra.src} = ${formatValue(ex(f))}` : msg), e.src, e.line);
+    const withValue = (f, v) => bug(f, `${msg}; ${extra.src} = ${formatValue(v)}`);
+    const plain = (f) => bug(f, msg);
+    const actJs = (g) => ex ? `${g.k(withValue)}(f, ${g.e(extra)})` : `${g.k(plain)}(f)`;
+    return voidOf(cond, (f) => bug(f, ex ? `${msg}; ${extra.src} = ${formatValue(ex(f))}` : msg), e.src, e.line, actJs);
   };
 }
 function warnOn(name2, once, gate) {
@@ -6945,14 +7152,15 @@ function warnOn(name2, once, gate) {
     const site = siteAt(cx.loc, `${name2}(${text})`);
     const detail = `${name2}(${text}) at ${cx.file}:${e.line}`;
     const hit = (f) => f.m.hazardAt(f.t, site, "warn", detail, once);
+    const js = (g) => `(${g.cond(cond)} ? (${g.k(hit)}(f), 1) : 0)`;
     const ce = cond.ev;
-    if (ce) return plainExpr(INT, (f) => ce(f) ? (hit(f), 1) : 0, e.src, e.line);
+    if (ce) return plainExpr(INT, (f) => ce(f) ? (hit(f), 1) : 0, e.src, e.line, null, js);
     const cg = cond.gv;
     return genExpr(INT, function* (f) {
       if (!(yield* cg(f))) return 0;
       hit(f);
       return 1;
-    }, e.src, e.line);
+    }, e.src, e.line, js);
   };
 }
 function pick(cx, a, b2, t, less, src, line) {
@@ -7094,8 +7302,8 @@ var init_intrinsics = __esm({
       VM_WARN_ON_ONCE: warnOn("VM_WARN_ON_ONCE", true, "CONFIG_DEBUG_VM"),
       VM_WARN_ONCE: warnOn("VM_WARN_ONCE", true, "CONFIG_DEBUG_VM"),
       VM_WARN_ON_ONCE_PAGE: warnOn("VM_WARN_ON_ONCE_PAGE", true, "CONFIG_DEBUG_VM"),
-      BUILD_BUG_ON: (_cx, e) => plainExpr(VOID, () => void 0, e.src, e.line),
-      BUILD_BUG_ON_INVALID: (_cx, e) => plainExpr(VOID, () => void 0, e.src, e.line),
+      BUILD_BUG_ON: (_cx, e) => nothing(e.src, e.line),
+      BUILD_BUG_ON_INVALID: (_cx, e) => nothing(e.src, e.line),
       container_of: containerOf,
       ARRAY_SIZE: (cx, e) => {
         const a = e.args?.[0];
@@ -7166,12 +7374,31 @@ function convertArgs(ft, args3, name2, line) {
   }
   return args3.map((a, i2) => i2 < n ? convert(a, ft.params[i2], "arg", `argument ${i2 + 1} of ${name2}()`) : a);
 }
+function argsJs(g, conv) {
+  let set = "";
+  const names = [];
+  for (const c of conv) {
+    const x = g.tmp();
+    set += `${x} = ${g.e(c)}, `;
+    names.push(x);
+  }
+  return { set, names };
+}
 function callModel(cx, fn, args3, e, discard) {
   cx.callees.add(fn);
   const ft = fn.type;
   const conv = convertArgs(ft, args3, fn.name, e.line);
   const all = evalAll(conv);
   const fill = all.ev;
+  const js = (g) => {
+    const n = g.tmp();
+    const r = g.tmp();
+    const k = g.k(fn);
+    let out2 = `(${n} = new Frame(${k}, f.t), ${discard ? `${n}.discard = true, ` : ""}`;
+    conv.forEach((c, i2) => out2 += `${n}.v[${i2}] = ${g.e(c)}, `);
+    const run2 = fn.run !== null ? `${k}.run(${n})` : `(yield* ${k}.runGen(${n}))`;
+    return out2 + `pushFrame(${n}), ${r} = ${run2}, popFrame(${n}, ${r}), ${r})`;
+  };
   if (fill && !fn.mayBlock && !cx.ps.forceGen) {
     const ev = conv.map((c) => c.ev);
     const [a0, a1, a2] = ev;
@@ -7194,7 +7421,7 @@ function callModel(cx, fn, args3, e, discard) {
       const r = fn.run(nf);
       popFrame(nf, r);
       return r;
-    }, e.src, e.line);
+    }, e.src, e.line, null, js);
   }
   const fillG = all.gv;
   return genExpr(ft.ret, function* (f) {
@@ -7206,7 +7433,7 @@ function callModel(cx, fn, args3, e, discard) {
     const r = fn.run !== null ? fn.run(nf) : yield* fn.runGen(nf);
     popFrame(nf, r);
     return r;
-  }, e.src, e.line);
+  }, e.src, e.line, js);
 }
 function callBuiltin(cx, b2, args3, e) {
   const ft = b2.type;
@@ -7229,15 +7456,29 @@ function callBuiltin(cx, b2, args3, e) {
     else if (n === 1) fast = (f) => f.m.builtinHooked ? general(f) : check(fn(f.t, a0(f)), f.t);
     else if (n === 2) fast = (f) => f.m.builtinHooked ? general(f) : check(fn(f.t, a0(f), a1(f)), f.t);
     else if (n === 3) fast = (f) => f.m.builtinHooked ? general(f) : check(fn(f.t, a0(f), a1(f), a2(f)), f.t);
-    return plainExpr(ft.ret, fast ?? general, e.src, e.line);
+    const js2 = (g) => {
+      const a = argsJs(g, conv);
+      const list = a.names.join(", ");
+      const kb = g.k(b2);
+      const direct = `${g.k(check)}(${g.k(fn)}(f.t${a.names.map((x) => `, ${x}`).join("")}), f.t)`;
+      if (fast === null) return `(${a.set}callBuiltinPlain(f.t, ${kb}, [${list}]))`;
+      return `(${a.set}m.builtinHooked ? callBuiltinPlain(f.t, ${kb}, [${list}]) : ${direct})`;
+    };
+    return plainExpr(ft.ret, fast ?? general, e.src, e.line, null, js2);
   }
   const fillG = all.gv;
+  const js = (g) => {
+    const a = argsJs(g, conv);
+    const r = g.tmp();
+    const direct = `${r} = ${g.k(b2.b.fn)}(f.t${a.names.map((x) => `, ${x}`).join("")}), isIterator(${r}) ? (${r} = yield* ${r}) : 0, ${g.k(b2.checkRet)}(${r}, f.t)`;
+    return `(${a.set}m.builtinHooked ? (yield* callBuiltinGen(f.t, ${g.k(b2)}, [${a.names.join(", ")}])) : (${direct}))`;
+  };
   return genExpr(ft.ret, function* (f) {
     const vals = new Array(n);
     if (fill) fill(f, vals);
     else yield* fillG(f, vals);
     return yield* callBuiltinGen(f.t, b2, vals);
-  }, e.src, e.line);
+  }, e.src, e.line, js);
 }
 function callPointer(cx, C2, ft, args3, e, discard) {
   cx.callsPointer = true;
@@ -7249,6 +7490,16 @@ function callPointer(cx, C2, ft, args3, e, discard) {
   const cg = C2.gv;
   const fill = all.ev;
   const fillG = all.gv;
+  const js = (g) => {
+    const tg = g.tmp();
+    const fn = g.tmp();
+    const n2 = g.tmp();
+    const r = g.tmp();
+    const a = argsJs(g, conv);
+    const fill2 = a.names.map((x, i2) => `${i2} < ${fn}.type.params.length ? ${n2}.v[${i2}] = ${x} : 0, `).join("");
+    const model = `${fn} = ${tg}.fn, ${n2} = new Frame(${fn}, f.t), ${discard ? `${n2}.discard = true, ` : ""}${fill2}pushFrame(${n2}), ${r} = ${fn}.run !== null ? ${fn}.run(${n2}) : (yield* ${fn}.runGen(${n2})), popFrame(${n2}, ${r}), ${r}`;
+    return `(${tg} = targetOf(f, ${g.e(C2)}, ${g.k(what)}), ${a.set}${tg}.kind === 'model' ? (${model}) : (yield* invokeTarget(f.t, ${tg}, [${a.names.join(", ")}], ${discard})))`;
+  };
   return genExpr(ft.ret, function* (f) {
     const p = ce ? ce(f) : yield* cg(f);
     const tgt = targetOf(f, p, what);
@@ -7256,13 +7507,13 @@ function callPointer(cx, C2, ft, args3, e, discard) {
     if (fill) fill(f, vals);
     else yield* fillG(f, vals);
     return yield* invokeTarget(f.t, tgt, vals, discard);
-  }, e.src, e.line);
+  }, e.src, e.line, js);
 }
 function unresolvedCall(cx, name2, proto, e) {
   if (e.args) for (const a of e.args) compileRvalue(cx, a);
   cx.unresolved.push({ name: name2, line: e.line });
   const msg = `${cx.fnName}() calls \`${name2}()\`, which the model does not have (${cx.file}:${e.line})`;
-  return plainExpr(proto?.k === "func" ? proto.ret : UNRESOLVED, (f) => f.t.notModelled(msg), e.src, e.line);
+  return plainExpr(proto?.k === "func" ? proto.ret : UNRESOLVED, (f) => f.t.notModelled(msg), e.src, e.line, null, (g) => `f.t.notModelled(${g.k(msg)})`);
 }
 function inExpansion(cx, mac, run2) {
   cx.expanding.push(mac.name);
@@ -7384,14 +7635,17 @@ function compileInitFiller(cx, t, init2, _line) {
   return sequence(zero, setters);
 }
 function sequence(first, setters) {
+  const js = (g, o) => `${g.k(first)}(${o});
+` + setters.map((s) => s.js(g, o)).join("");
   if (setters.every((s) => s.gv === null)) {
     const evs = setters.map((s) => s.ev);
     return { ev: (o, f) => {
       first(o);
       for (const s of evs) s(o, f);
-    }, gv: null };
+    }, gv: null, js };
   }
   return {
+    js,
     ev: null,
     gv: function* (o, f) {
       first(o);
@@ -7404,11 +7658,13 @@ function sequence(first, setters) {
 }
 function copyInto(c) {
   const e = c.ev;
-  if (e) return { ev: (o, f) => assignWhole(o, e(f), f), gv: null };
+  const js = (gen, o) => `${gen.k(assignWhole)}(${o}, ${gen.e(c)}, f);
+`;
+  if (e) return { ev: (o, f) => assignWhole(o, e(f), f), gv: null, js };
   const g = c.gv;
   return { ev: null, gv: function* (o, f) {
     assignWhole(o, yield* g(f), f);
-  } };
+  }, js };
 }
 function assignWhole(o, v, f) {
   if (o instanceof LocalStruct) o.copyFrom(v, f.t);
@@ -7417,13 +7673,12 @@ function assignWhole(o, v, f) {
   }
 }
 function stringInto(s) {
-  return {
-    ev: (o) => {
-      const r = o;
-      for (let i2 = 0; i2 < r.vals.length; i2++) r.vals[i2] = i2 < s.length ? s.charCodeAt(i2) : 0;
-    },
-    gv: null
+  const ev = (o) => {
+    const r = o;
+    for (let i2 = 0; i2 < r.vals.length; i2++) r.vals[i2] = i2 < s.length ? s.charCodeAt(i2) : 0;
   };
+  return { ev, gv: null, js: (g, o) => `${g.k(ev)}(${o});
+` };
 }
 function listSetters(cx, t, init2) {
   const out2 = [];
@@ -7492,17 +7747,22 @@ function at(m, get, set) {
   if (m.kind === "nested") {
     const fe = m.filler.ev;
     const fg = m.filler.gv;
-    if (fe) return { ev: (o, f) => fe(get(o), f), gv: null };
+    const sub = m.filler;
+    const js2 = (g2, o) => sub.js(g2, `${g2.k(get)}(${o})`);
+    if (fe) return { ev: (o, f) => fe(get(o), f), gv: null, js: js2 };
     return { ev: null, gv: function* (o, f) {
       yield* fg(get(o), f);
-    } };
+    }, js: js2 };
   }
+  const c = m.c;
+  const js = (g2, o) => `${g2.k(set)}(${o}, ${g2.e(c)});
+`;
   const e = m.c.ev;
-  if (e) return { ev: (o, f) => set(o, e(f)), gv: null };
+  if (e) return { ev: (o, f) => set(o, e(f)), gv: null, js };
   const g = m.c.gv;
   return { ev: null, gv: function* (o, f) {
     set(o, yield* g(f));
-  } };
+  }, js };
 }
 var init_compile_init = __esm({
   "src/model/interp/compile-init.ts"() {
@@ -7710,14 +7970,33 @@ function compileExpr(cx, e) {
 function lift2Seq(l, r, src, line) {
   const el = l.ev;
   const er = r.ev;
-  if (el && er) return plainExpr(r.t, (f) => (el(f), er(f)), src, line);
+  const js = (g) => `(${g.e(l)}, ${g.e(r)})`;
+  if (el && er) return plainExpr(r.t, (f) => (el(f), er(f)), src, line, null, js);
   const gl = l.gv;
   const gr = r.gv;
   return genExpr(r.t, function* (f) {
     if (gl) yield* gl(f);
     else el(f);
     return gr ? yield* gr(f) : er(f);
-  }, src, line);
+  }, src, line, js);
+}
+function placeBaseJs(g, p) {
+  if (p.jsBase) return p.jsBase(g);
+  if (p.base) {
+    g.fallbacks++;
+    return `${g.k(p.base)}(f)`;
+  }
+  if (p.baseG) {
+    g.fallbacks++;
+    return `(yield* ${g.k(p.baseG)}(f))`;
+  }
+  return "f";
+}
+function placeLoadJs(g, p, h) {
+  return p.jsLoad ? p.jsLoad(g, h) : `${g.k(p.load)}(${h}, f)`;
+}
+function placeStoreJs(g, p, h, v) {
+  return p.jsStore ? p.jsStore(g, h, v) : `${g.k(p.store)}(${h}, ${v}, f)`;
 }
 function numberLiteral(text, src, line) {
   if (text.startsWith("-") || text.startsWith("+")) {
@@ -7792,9 +8071,11 @@ function localExpr(l, src, line) {
       },
       addr: null,
       localSlot: s,
-      localName: l.name
+      localName: l.name,
+      jsLoad: (g) => g.local(s),
+      jsStore: (g, _h, v) => `(${g.local(s)} = ${v})`
     };
-    return plainExpr(t, (f) => f.v[s], src, line, place);
+    return plainExpr(t, (f) => f.v[s], src, line, place, (g) => g.local(s));
   }
   if (l.kind === "cell") {
     const place = {
@@ -7804,34 +8085,41 @@ function localExpr(l, src, line) {
       store: (h, v) => {
         h.value = v;
       },
-      addr: (h) => new Ptr(h, 0)
+      addr: (h) => new Ptr(h, 0),
+      jsBase: () => `f.v[${s}]`,
+      jsLoad: (_g, h) => `${h}.value`,
+      jsStore: (_g, h, v) => `(${h}.value = ${v})`
     };
-    return plainExpr(t, (f) => f.v[s].value, src, line, place);
+    return plainExpr(t, (f) => f.v[s].value, src, line, place, () => `f.v[${s}].value`);
   }
-  return ownedExpr(t, (f) => f.v[s], src, line);
+  return ownedExpr(t, (f) => f.v[s], src, line, `f.v[${s}]`);
 }
-function ownedExpr(t, get, src, line) {
+function ownedExpr(t, get, src, line, getJs) {
   if (t.k === "array") {
     const place2 = {
       base: (f) => get(f),
       baseG: null,
       load: (h) => new Ptr(h, 0),
       store: (_h, _v, f) => f.t.bug(`assignment to array ${src}`),
-      addr: (h) => new Ptr(h, 0)
+      addr: (h) => new Ptr(h, 0),
+      jsBase: () => getJs,
+      jsLoad: (_g, h) => `new Ptr(${h}, 0)`
     };
-    return plainExpr(t, (f) => new Ptr(get(f), 0), src, line, place2);
+    return plainExpr(t, (f) => new Ptr(get(f), 0), src, line, place2, () => `new Ptr(${getJs}, 0)`);
   }
   const place = {
     base: (f) => get(f),
     baseG: null,
     load: (h) => h,
     store: (h, v, f) => h.copyFrom(v, f.t),
-    addr: (h) => h.self
+    addr: (h) => h.self,
+    jsBase: () => getJs,
+    jsLoad: (_g, h) => h
   };
-  return plainExpr(t, (f) => get(f), src, line, place);
+  return plainExpr(t, (f) => get(f), src, line, place, () => getJs);
 }
 function globalExpr(_cx, index, t, _name, src, line) {
-  if (t.k === "struct" || t.k === "array") return ownedExpr(t, (f) => f.m.globals[index], src, line);
+  if (t.k === "struct" || t.k === "array") return ownedExpr(t, (f) => f.m.globals[index], src, line, `m.globals[${index}]`);
   const place = {
     base: (f) => f.m.globals[index],
     baseG: null,
@@ -7839,16 +8127,19 @@ function globalExpr(_cx, index, t, _name, src, line) {
     store: (h, v) => {
       h.value = v;
     },
-    addr: (h) => new Ptr(h, 0)
+    addr: (h) => new Ptr(h, 0),
+    jsBase: () => `m.globals[${index}]`,
+    jsLoad: (_g, h) => `${h}.value`,
+    jsStore: (_g, h, v) => `(${h}.value = ${v})`
   };
-  return plainExpr(t, (f) => f.m.globals[index].value, src, line, place);
+  return plainExpr(t, (f) => f.m.globals[index].value, src, line, place, () => `m.globals[${index}].value`);
 }
 function compileUnary(cx, op, arg, src, line) {
   if (op === "!") return condToExpr(notCond(compileCond(cx, arg)), src, line);
   const a = compileRvalue(cx, arg);
   if (isUnresolved(a.t)) return retype(a, UNRESOLVED);
   const u = unaryValOp(cx, op, a, src, line);
-  return lift1(u.t, a, u.fn, src, line);
+  return lift1(u.t, a, u.fn, src, line, true, u.js);
 }
 function castMisparse(cx, e) {
   if (!["-", "+", "*", "&"].includes(e.op)) return null;
@@ -7891,35 +8182,60 @@ function compileAssign(cx, op, left, right, src, line) {
   let value;
   let back = null;
   let combine = null;
+  let js = { back: null };
   if (op === "=") value = convert(R0, L.t, "assign", `assignment to \`${L.src}\``);
   else {
     const vop = binaryValOp(cx, op.slice(0, -1), rvalue(L), R0, src, line);
     back = convFn(vop.t, L.t, "assign", `\`${src}\``, line);
     combine = vop.fn;
+    js = { combine: vop.js, back: back ? convJs(vop.t, L.t) : null };
     value = R0;
   }
-  return storeExpr(L.t, p, value, combine, back, src, line);
+  return storeExpr(L.t, p, value, combine, back, src, line, js);
 }
-function storeExpr(t, p, value, combine, back, src, line) {
+function combineJs(g, combine, back, js, old, r) {
+  let v;
+  if (js.combine) {
+    const x = g.tmp();
+    const y = g.tmp();
+    v = `(${x} = ${old}, ${y} = ${r}, ${js.combine(g, x, y)})`;
+  } else v = `${g.k(combine)}(${old}, ${r}, f)`;
+  if (!back) return v;
+  if (js.back) {
+    const b2 = g.tmp();
+    return `(${b2} = ${v}, ${js.back(g, b2)})`;
+  }
+  return `${g.k(back)}(${v}, f)`;
+}
+function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }) {
   const { base, baseG, load, store } = p;
   const ev = value.ev;
+  const js = (g) => {
+    if (!combine && p.localSlot !== void 0) return `(${g.local(p.localSlot)} = ${g.e(value)})`;
+    const h = g.tmp();
+    const r = g.tmp();
+    const v = g.tmp();
+    let out2 = `(${h} = ${placeBaseJs(g, p)}, ${r} = ${g.e(value)}, `;
+    out2 += combine ? `${v} = ${combineJs(g, combine, back, jsOps, placeLoadJs(g, p, h), r)}, ` : `${v} = ${r}, `;
+    return out2 + `${placeStoreJs(g, p, h, v)}, ${v})`;
+  };
   if (!baseG && ev) {
     if (!combine) {
       if (p.localSlot !== void 0) {
         const s = p.localSlot;
-        return plainExpr(t, (f) => f.v[s] = ev(f), src, line);
+        return plainExpr(t, (f) => f.v[s] = ev(f), src, line, null, js);
       }
       if (!base) return plainExpr(t, (f) => {
         const v = ev(f);
         store(f, v, f);
         return v;
-      }, src, line);
+      }, src, line, null, js);
       return plainExpr(t, (f) => {
         const h = base(f);
         const v = ev(f);
         store(h, v, f);
         return v;
-      }, src, line);
+      }, src, line, null, js);
     }
     return plainExpr(t, (f) => {
       const h = base ? base(f) : f;
@@ -7928,7 +8244,7 @@ function storeExpr(t, p, value, combine, back, src, line) {
       if (back) v = back(v, f);
       store(h, v, f);
       return v;
-    }, src, line);
+    }, src, line, null, js);
   }
   const gv = value.gv;
   return genExpr(t, function* (f) {
@@ -7941,7 +8257,7 @@ function storeExpr(t, p, value, combine, back, src, line) {
     }
     store(h, v, f);
     return v;
-  }, src, line);
+  }, src, line, js);
 }
 function compileUpdate(cx, op, prefix, arg, src, line) {
   const L = compileExpr(cx, arg);
@@ -7959,24 +8275,32 @@ function compileUpdate(cx, op, prefix, arg, src, line) {
     store(h, v, f);
     return prefix ? v : old;
   };
+  const jsOps = { combine: vop.js, back: back ? convJs(vop.t, L.t) : null };
+  const js = (g) => {
+    const h = g.tmp();
+    const old = g.tmp();
+    const v = g.tmp();
+    return `(${h} = ${placeBaseJs(g, p)}, ${old} = ${placeLoadJs(g, p, h)}, ${v} = ${combineJs(g, fn, back, jsOps, old, "1")}, ${placeStoreJs(g, p, h, v)}, ${prefix ? v : old})`;
+  };
   if (baseG) return genExpr(L.t, function* (f) {
     return step(yield* baseG(f), f);
-  }, src, line);
+  }, src, line, js);
   if (p.localSlot !== void 0 && !back && L.t.k === "int") {
     const s = p.localSlot;
     return plainExpr(L.t, prefix ? (f) => f.v[s] = fn(f.v[s], 1, f) : (f) => {
       const o = f.v[s];
       f.v[s] = fn(o, 1, f);
       return o;
-    }, src, line);
+    }, src, line, null, js);
   }
-  return plainExpr(L.t, base ? (f) => step(base(f), f) : (f) => step(f, f), src, line);
+  return plainExpr(L.t, base ? (f) => step(base(f), f) : (f) => step(f, f), src, line, null, js);
 }
 function compileField(cx, O, field2, arrow, src, line) {
   if (isUnresolved(O.t)) return O;
   let st;
   let base = null;
   let baseG = null;
+  let jsBase;
   if (arrow) {
     const P = rvalue(O);
     if (P.t.k !== "ptr" || P.t.to.k !== "struct") throw new CompileError(line, `\`->${field2}\` on \`${P.src}\` of type \`${typeToString(P.t)}\` (not a struct pointer)`);
@@ -7988,11 +8312,13 @@ function compileField(cx, O, field2, arrow, src, line) {
     else baseG = function* (f) {
       return loadPtr(f, yield* pg2(f), what);
     };
+    jsBase = (g2) => `loadPtr(f, ${g2.e(P)}, ${g2.k(what)})`;
   } else {
     if (O.t.k !== "struct") throw new CompileError(line, `\`.${field2}\` on \`${O.src}\` of type \`${typeToString(O.t)}\` (not a struct)`);
     st = O.t;
     base = O.ev;
     baseG = O.gv;
+    jsBase = (g2) => g2.e(O);
   }
   const layout = cx.ps.types.layoutOf(st.name);
   if (!layout || !layout.complete) throw new CompileError(line, `\`${field2}\` of incomplete struct ${st.name}`);
@@ -8000,6 +8326,7 @@ function compileField(cx, O, field2, arrow, src, line) {
   if (!fi) throw new CompileError(line, `struct ${st.name} has no field \`${field2}\``, { kind: "field", name: field2, struct: st.name });
   const idx = fi.index;
   const isArr = fi.t.k === "array";
+  const gone = (h, f) => f.t.bug(`use of ${h.name} after its function returned`);
   const load = (h, f) => {
     if (h instanceof LocalStruct && !isArr) {
       if (h.dead) f.t.bug(`use of ${h.name} after its function returned`);
@@ -8017,16 +8344,23 @@ function compileField(cx, O, field2, arrow, src, line) {
         h.vals[idx] = v;
       } else h.set(field2, v, f.t);
     },
-    addr: (h, f) => h.fieldPtr(field2, f.t)
+    addr: (h, f) => h.fieldPtr(field2, f.t),
+    jsBase,
+    jsLoad: isArr ? (g2, h) => `${h}.get(${g2.k(field2)}, f.t)` : (g2, h) => `(${h} instanceof LocalStruct ? (${h}.dead ? ${g2.k(gone)}(${h}, f) : ${h}.vals[${idx}]) : ${h}.get(${g2.k(field2)}, f.t))`,
+    jsStore: isArr || fi.t.k === "struct" ? (g2, h, v) => `${h}.set(${g2.k(field2)}, ${v}, f.t)` : (g2, h, v) => `(${h} instanceof LocalStruct ? (${h}.dead ? ${g2.k(gone)}(${h}, f) : ${h}.vals[${idx}] = ${v}) : ${h}.set(${g2.k(field2)}, ${v}, f.t))`
+  };
+  const js = (g2) => {
+    const h = g2.tmp();
+    return `(${h} = ${jsBase(g2)}, ${place.jsLoad(g2, h)})`;
   };
   if (base) {
     const b2 = base;
-    return plainExpr(fi.t, (f) => load(b2(f), f), src, line, place);
+    return plainExpr(fi.t, (f) => load(b2(f), f), src, line, place, js);
   }
   const g = baseG;
   const c = genExpr(fi.t, function* (f) {
     return load(yield* g(f), f);
-  }, src, line);
+  }, src, line, js);
   c.place = place;
   return c;
 }
@@ -8054,18 +8388,23 @@ function derefOf(t, P, src, line) {
     baseG: P.gv,
     load: (h, f) => loadPtr(f, h, what),
     store: (h, v, f) => storePtr(f, h, v, what),
-    addr: (h) => h
+    addr: (h) => h,
+    jsBase: (g) => g.e(P),
+    jsLoad: (g, h) => `loadPtr(f, ${h}, ${g.k(what)})`,
+    jsStore: (g, h, v) => `(storePtr(f, ${h}, ${v}, ${g.k(what)}), ${v})`
   };
   if (t.k === "array") {
     place.load = (h) => h;
+    place.jsLoad = (_g, h) => h;
   }
   const load = place.load;
+  const js = t.k === "array" ? (g) => g.e(P) : (g) => `loadPtr(f, ${g.e(P)}, ${g.k(what)})`;
   const pe = P.ev;
-  if (pe) return plainExpr(t, (f) => load(pe(f), f), src, line, place);
+  if (pe) return plainExpr(t, (f) => load(pe(f), f), src, line, place, js);
   const pg2 = P.gv;
   const c = genExpr(t, function* (f) {
     return load(yield* pg2(f), f);
-  }, src, line);
+  }, src, line, js);
   c.place = place;
   return c;
 }
@@ -8079,14 +8418,15 @@ function compileAddr(cx, arg, src, line) {
   if (!p.addr) throw new CompileError(line, `cannot take the address of \`${X.src}\``);
   const addr2 = p.addr;
   const t = { k: "ptr", to: X.t };
+  const js = (g) => `${g.k(addr2)}(${placeBaseJs(g, p)}, f)`;
   if (p.baseG) {
     const g = p.baseG;
     return genExpr(t, function* (f) {
       return addr2(yield* g(f), f);
-    }, src, line);
+    }, src, line, js);
   }
   const b2 = p.base;
-  return plainExpr(t, b2 ? (f) => addr2(b2(f), f) : (f) => addr2(f, f), src, line);
+  return plainExpr(t, b2 ? (f) => addr2(b2(f), f) : (f) => addr2(f, f), src, line, null, js);
 }
 function compileCast(cx, t, arg, src, _line) {
   const a = compileRvalue(cx, arg);
@@ -8117,7 +8457,8 @@ function compileConditional(cx, testE, thenE, elseE, src, line) {
   const te = test.ev;
   const ae = a.ev;
   const be = b2.ev;
-  if (te && ae && be) return plainExpr(t, (f) => te(f) ? ae(f) : be(f), src, line);
+  const js = (g) => `(${g.cond(test)} ? ${g.e(a)} : ${g.e(b2)})`;
+  if (te && ae && be) return plainExpr(t, (f) => te(f) ? ae(f) : be(f), src, line, null, js);
   const tg = test.gv;
   const ag = a.gv;
   const bg = b2.gv;
@@ -8125,7 +8466,7 @@ function compileConditional(cx, testE, thenE, elseE, src, line) {
     const c = tg ? yield* tg(f) : te(f);
     if (c) return ag ? yield* ag(f) : ae(f);
     return bg ? yield* bg(f) : be(f);
-  }, src, line);
+  }, src, line, js);
 }
 function compileCompoundLiteral(cx, t, e) {
   if (t.k !== "struct" && t.k !== "array") {
@@ -8201,17 +8542,19 @@ function compileStmt(cx, s) {
 function exprStmt(cx, c) {
   const loc = cx.loc;
   const e = c.ev;
+  const js = (gen) => `${gen.tick(loc)}${gen.e(c)};
+`;
   if (e) return { ev: (f) => {
     tick(f, loc);
     e(f);
     return NORMAL;
-  }, gv: null };
+  }, gv: null, js };
   const g = c.gv;
   return { ev: null, gv: function* (f) {
     tick(f, loc);
     yield* g(f);
     return NORMAL;
-  }, gx: g, loc };
+  }, gx: g, loc, js };
 }
 function discardedCall(cx, e) {
   for (; ; ) {
@@ -8234,7 +8577,7 @@ function compileStmtInner(cx, s) {
       }
     }
     case "empty":
-      return { ev: (f) => (tick(f, loc), NORMAL), gv: null };
+      return { ev: (f) => (tick(f, loc), NORMAL), gv: null, js: (g) => g.tick(loc) };
     case "block":
       return compileBlock(cx, s.body, true);
     case "decl":
@@ -8260,10 +8603,12 @@ function compileStmtInner(cx, s) {
       throw new CompileError(s.line, "`case` outside the body of a switch");
     case "break":
       if (cx.breakDepth === 0) throw new CompileError(s.line, "`break` outside a loop or switch");
-      return { ev: (f) => (tick(f, loc), BREAK), gv: null };
+      return { ev: (f) => (tick(f, loc), BREAK), gv: null, js: (g) => `${g.tick(loc)}break ${g.breaks[g.breaks.length - 1]};
+` };
     case "continue":
       if (cx.loopDepth === 0) throw new CompileError(s.line, "`continue` outside a loop");
-      return { ev: (f) => (tick(f, loc), CONTINUE), gv: null };
+      return { ev: (f) => (tick(f, loc), CONTINUE), gv: null, js: (g) => `${g.tick(loc)}break ${g.conts[g.conts.length - 1]};
+` };
     case "return":
       return compileReturn(cx, s.e, s.line);
     case "goto": {
@@ -8276,7 +8621,7 @@ function compileStmtInner(cx, s) {
         tick(f, loc);
         f.label = label;
         return GOTO;
-      }, gv: null };
+      }, gv: null, js: (g) => g.tick(loc) + g.goto(label) };
     }
     case "label":
       return compileStmt(cx, s.body);
@@ -8287,7 +8632,8 @@ function compileReturn(cx, e, line) {
   const ret = cx.returnType;
   if (!e) {
     if (ret.k !== "void") throw new CompileError(line, `\`return;\` in function returning \`${typeToString(ret)}\``);
-    return { ev: (f) => (tick(f, loc), RETURN), gv: null };
+    return { ev: (f) => (tick(f, loc), RETURN), gv: null, js: (g2) => `${g2.tick(loc)}return f.ret;
+` };
   }
   let c = compileRvalue(cx, e);
   if (ret.k === "void") {
@@ -8303,22 +8649,26 @@ function compileReturn(cx, e, line) {
       o.copyFrom(v, f.t);
       return o;
     };
-    c = inner.ev ? { ...inner, ev: (f) => copy(inner.ev(f), f) } : { ...inner, gv: function* (f) {
+    const js2 = (g2) => `${g2.k(copy)}(${g2.e(inner)}, f)`;
+    c = inner.ev ? { ...inner, ev: (f) => copy(inner.ev(f), f), js: js2 } : { ...inner, gv: function* (f) {
       return copy(yield* inner.gv(f), f);
-    } };
+    }, js: js2 };
   }
+  const value = c;
+  const js = (g2) => `${g2.tick(loc)}return f.ret = ${g2.e(value)};
+`;
   const ev = c.ev;
   if (ev) return { ev: (f) => {
     tick(f, loc);
     f.ret = ev(f);
     return RETURN;
-  }, gv: null };
+  }, gv: null, js };
   const g = c.gv;
   return { ev: null, gv: function* (f) {
     tick(f, loc);
     f.ret = yield* g(f);
     return RETURN;
-  } };
+  }, js };
 }
 function compileIf(cx, s) {
   const loc = cx.loc;
@@ -8327,22 +8677,27 @@ function compileIf(cx, s) {
   const els = s.else ? compileStmt(cx, s.else) : null;
   if (test.konst !== null) {
     const taken = test.konst ? then : els;
-    if (!taken) return { ev: (f) => (tick(f, loc), NORMAL), gv: null };
+    if (!taken) return { ev: (f) => (tick(f, loc), NORMAL), gv: null, js: (g) => g.tick(loc) };
+    const js2 = (g) => g.tick(loc) + g.s(taken);
     const te = taken.ev;
-    if (te) return { ev: (f) => (tick(f, loc), te(f)), gv: null };
+    if (te) return { ev: (f) => (tick(f, loc), te(f)), gv: null, js: js2 };
     const tg = taken.gv;
     return { ev: null, gv: function* (f) {
       tick(f, loc);
       return yield* tg(f);
-    } };
+    }, js: js2 };
   }
+  const js = (g) => `${g.tick(loc)}if (${g.cond(test)}) {
+${g.s(then)}}${els ? ` else {
+${g.s(els)}}` : ""}
+`;
   const ce = test.ev;
   const a = then.ev;
   const b2 = els ? els.ev : () => NORMAL;
   if (ce && a && b2) return { ev: (f) => {
     tick(f, loc);
     return ce(f) ? a(f) : b2(f);
-  }, gv: null };
+  }, gv: null, js };
   const cg = test.gv;
   const ag = then.gv;
   const bg = els ? els.gv : null;
@@ -8353,7 +8708,8 @@ function compileIf(cx, s) {
       const c = cg ? yield* cg(f) : ce(f);
       if (c) return ag ? yield* ag(f) : a(f);
       return bg ? yield* bg(f) : b2(f);
-    }
+    },
+    js
   };
 }
 function compileLoop(cx, s) {
@@ -8376,6 +8732,27 @@ function compileLoop(cx, s) {
     cx.breakDepth--;
     const isDo = s.k === "do";
     const allPlain = !init2?.gv && !test?.gv && !update?.gv && !body2.gv;
+    const js = (g) => {
+      const brk = g.label("l");
+      const cont = g.label("c");
+      let out2 = init2 ? g.s(init2) : "";
+      out2 += `${brk}: for (;;) {
+${g.tick(loc)}${g.loopHead(site)}`;
+      if (test && !isDo && test.konst !== true) out2 += `if (!${g.cond(test)}) break ${brk};
+`;
+      g.breaks.push(brk);
+      g.conts.push(cont);
+      out2 += `${cont}: {
+${g.s(body2)}}
+`;
+      g.breaks.pop();
+      g.conts.pop();
+      if (update) out2 += `${g.e(update)};
+`;
+      if (test && isDo) out2 += `if (!${g.cond(test)}) break ${brk};
+`;
+      return out2 + "}\n";
+    };
     if (allPlain) {
       const ie = init2?.ev ?? null;
       const te = test?.konst === true ? null : test?.ev ?? null;
@@ -8395,7 +8772,8 @@ function compileLoop(cx, s) {
             if (isDo && te && !te(f)) return NORMAL;
           }
         },
-        gv: null
+        gv: null,
+        js
       };
     }
     return {
@@ -8424,7 +8802,8 @@ function compileLoop(cx, s) {
             if (!ok) return NORMAL;
           }
         }
-      }
+      },
+      js
     };
   } finally {
     cx.popScope();
@@ -8468,10 +8847,10 @@ function compileSwitch(cx, s) {
   const labels = blockLabels(flat);
   cx.blockLabels.push(labels);
   let run2;
+  const items = [];
+  const labelAt = /* @__PURE__ */ new Map();
+  const labelSite = [];
   try {
-    const items = [];
-    const labelAt = /* @__PURE__ */ new Map();
-    const labelSite = [];
     for (let st of flat) {
       while (st.k === "label") {
         labelAt.set(st.label, items.length);
@@ -8495,6 +8874,17 @@ function compileSwitch(cx, s) {
     const i2 = table.get(v);
     return i2 === void 0 ? dflt : i2;
   };
+  const js = (g) => {
+    const i2 = g.tmp();
+    let out2 = `${g.tick(loc)}${i2} = ${g.k(pick2)}(${g.e(test)}, f);
+if (${i2} >= 0) {
+`;
+    const brk = g.label("s");
+    g.breaks.push(brk);
+    out2 += g.items(items, labelAt.size ? labelAt : null, labelSite, i2, brk);
+    g.breaks.pop();
+    return out2 + "}\n";
+  };
   const te = test.ev;
   const fe = run2.from.ev;
   if (te && fe) {
@@ -8506,7 +8896,8 @@ function compileSwitch(cx, s) {
         const c = fe(f, i2);
         return c === BREAK ? NORMAL : c;
       },
-      gv: null
+      gv: null,
+      js
     };
   }
   const tg = test.gv;
@@ -8519,7 +8910,8 @@ function compileSwitch(cx, s) {
       if (i2 < 0) return NORMAL;
       const c = fg ? yield* fg(f, i2) : fe(f, i2);
       return c === BREAK ? NORMAL : c;
-    }
+    },
+    js
   };
 }
 function compileDecl(cx, s) {
@@ -8550,15 +8942,16 @@ function compileDecl(cx, s) {
   const first = parts2[0];
   const tickFirst = (c) => {
     const e = c.ev;
+    const js = (g2) => g2.tick(loc) + g2.s(c);
     if (e) return { ev: (f) => {
       tick(f, loc);
       return e(f);
-    }, gv: null };
+    }, gv: null, js };
     const g = c.gv;
     return { ev: null, gv: function* (f) {
       tick(f, loc);
       return yield* g(f);
-    } };
+    }, js };
   };
   if (parts2.length === 1) return tickFirst(first);
   return tickFirst(runner(parts2, null, []).whole);
@@ -8569,18 +8962,20 @@ function declInit(cx, l, init2, line) {
     if (!init2) return { ev: (f) => {
       reinit(f.v[s], "uninit");
       return NORMAL;
-    }, gv: null };
+    }, gv: null, js: (g) => `${g.k(reinit)}(f.v[${s}], 'uninit');
+` };
     const filler = compileInitFiller(cx, l.t, init2, line);
+    const js2 = (g) => filler.js ? filler.js(g, `f.v[${s}]`) : fillerCall(g, filler, `f.v[${s}]`);
     const fe = filler.ev;
     if (fe) return { ev: (f) => {
       fe(f.v[s], f);
       return NORMAL;
-    }, gv: null };
+    }, gv: null, js: js2 };
     const fg = filler.gv;
     return { ev: null, gv: function* (f) {
       yield* fg(f.v[s], f);
       return NORMAL;
-    } };
+    }, js: js2 };
   }
   let value = null;
   if (init2) {
@@ -8596,26 +8991,37 @@ function declInit(cx, l, init2, line) {
   } : (f, v) => {
     f.v[s] = v;
   };
+  const into = (g, v) => l.kind === "cell" ? `f.v[${s}].value = ${v};
+` : `${g.local(s)} = ${v};
+`;
   if (!value) return { ev: (f) => {
     set(f, UNINIT);
     return NORMAL;
-  }, gv: null };
+  }, gv: null, js: (g) => into(g, "U") };
+  const val = value;
+  const js = (g) => into(g, g.e(val));
   const ve = value.ev;
   if (ve) {
     if (l.kind === "plain") return { ev: (f) => {
       f.v[s] = ve(f);
       return NORMAL;
-    }, gv: null };
+    }, gv: null, js };
     return { ev: (f) => {
       set(f, ve(f));
       return NORMAL;
-    }, gv: null };
+    }, gv: null, js };
   }
   const vg = value.gv;
   return { ev: null, gv: function* (f) {
     set(f, yield* vg(f));
     return NORMAL;
-  } };
+  }, js };
+}
+function fillerCall(g, filler, o) {
+  g.fallbacks++;
+  return filler.ev ? `${g.k(filler.ev)}(${o}, f);
+` : `yield* ${g.k(filler.gv)}(${o}, f);
+`;
 }
 function reinit(o, mode) {
   if (o instanceof LocalStruct) o.fill(mode);
@@ -8669,7 +9075,7 @@ var init_compile_stmt = __esm({
     init_memory();
     init_runtime();
     init_compile_block();
-    PLAIN_NORMAL = { ev: () => NORMAL, gv: null };
+    PLAIN_NORMAL = { ev: () => NORMAL, gv: null, js: () => "" };
   }
 });
 
@@ -8691,10 +9097,12 @@ function compileFunctionBody(cx, def, type) {
   const owned = cx.ownedLocals();
   const types = cx.ps.types;
   const fname = def.name;
+  const names = owned.map((l) => `local ${l.name} in ${fname}`);
   const init2 = owned.length === 0 ? null : (f) => {
-    for (const l of owned) {
+    for (let i2 = 0; i2 < owned.length; i2++) {
+      const l = owned[i2];
       const addr2 = stackAddr(f, l.off);
-      const name2 = `local ${l.name} in ${fname}`;
+      const name2 = names[i2];
       const passed = l.slot < nParams ? f.v[l.slot] : UNINIT;
       if (l.kind === "cell") f.v[l.slot] = new CellRegion(name2, l.t, storageBytes(l.t, types), addr2, passed);
       else {
@@ -8712,7 +9120,10 @@ function compileFunctionBody(cx, def, type) {
     return bug(f, missing);
   };
   const r = runner(block.items, block.labelAt, block.labelSite, { init: init2, fallOff });
-  return { run: r.fnPlain, runGen: r.fnGen };
+  const emit = (g) => (init2 ? `${g.k(init2)}(f);
+` : "") + g.items(block.items, block.labelAt, block.labelSite) + (type.ret.k === "void" ? "return undefined;\n" : `return ${g.k(fallOff)}(f);
+`);
+  return { run: r.fnPlain, runGen: r.fnGen, emit };
 }
 function paramNames(def) {
   let d = def.decl;
@@ -8807,7 +9218,7 @@ function runner(items, labelAt, labelSite, fn) {
     }
     const whole = n === 1 && !labelAt ? evs[0] : (f) => from2(f, 0);
     return {
-      whole: { ev: whole, gv: null },
+      whole: { ev: whole, gv: null, js: (g) => g.items(items, labelAt, labelSite) },
       from: { ev: from2, gv: null },
       fnPlain: fn ? (f) => {
         if (init2) init2(f);
@@ -8836,7 +9247,7 @@ function runner(items, labelAt, labelSite, fn) {
     return NORMAL;
   };
   return {
-    whole: { ev: null, gv: (f) => from(f, 0) },
+    whole: { ev: null, gv: (f) => from(f, 0), js: (g) => g.items(items, labelAt, labelSite) },
     from: { ev: null, gv: from },
     fnPlain: null,
     // the same loop again, so that a call is one generator, not two
@@ -8873,6 +9284,230 @@ var init_compile_block = __esm({
   }
 });
 
+// src/model/interp/jsgen.ts
+function jsName(name2) {
+  return `c_${name2.replace(/[^A-Za-z0-9_$]/g, "_")}`;
+}
+var RT_NAMES, Gen, factories, MAX_FACTORIES, RUNTIME;
+var init_jsgen = __esm({
+  "src/model/interp/jsgen.ts"() {
+    "use strict";
+    init_api();
+    init_memory();
+    init_runtime();
+    RT_NAMES = ["U", "Ptr", "LocalStruct", "Frame", "pushFrame", "popFrame", "loadPtr", "storePtr", "ptrEquals", "ptrToInt", "callBuiltinGen", "callBuiltinPlain", "invokeTarget", "targetOf", "isIterator"];
+    Gen = class {
+      constructor(gen, vars, plainSlots) {
+        this.gen = gen;
+        this.vars = vars;
+        this.plainSlots = plainSlots;
+      }
+      gen;
+      vars;
+      plainSlots;
+      consts = [];
+      constIds = /* @__PURE__ */ new Map();
+      nTmp = 0;
+      nLabel = 0;
+      /** Nodes that ran as closures (each may read or write locals through the frame). */
+      fallbacks = 0;
+      /** Enclosing break targets (JavaScript labels), innermost last. */
+      breaks = [];
+      /** Enclosing continue targets: the label of the block whose end is the loop's update. */
+      conts = [];
+      blocks = [];
+      /** A compile-time constant (closure, object, bigint) the generated code refers to. */
+      k(v) {
+        let i2 = this.constIds.get(v);
+        if (i2 === void 0) {
+          i2 = this.consts.length;
+          this.consts.push(v);
+          this.constIds.set(v, i2);
+        }
+        return `k${i2}`;
+      }
+      /** A fresh temporary (declared at the top of the function). */
+      tmp() {
+        return `t${this.nTmp++}`;
+      }
+      label(prefix) {
+        return `${prefix}${this.nLabel++}`;
+      }
+      /** A plain local's storage. */
+      local(slot) {
+        return this.vars ? `v${slot}` : `f.v[${slot}]`;
+      }
+      /** A literal for a constant value. */
+      lit(v) {
+        if (typeof v === "number") return Object.is(v, -0) ? "-0" : v < 0 ? `(${v})` : String(v);
+        if (typeof v === "bigint") return v < 0n ? `(${v}n)` : `${v}n`;
+        if (v === null) return "null";
+        if (v === void 0) return "undefined";
+        if (v === UNINIT) return "U";
+        return this.k(v);
+      }
+      /** The value of an expression. */
+      e(c) {
+        if (c.konst) return this.lit(c.kv);
+        if (c.js) return c.js(this);
+        this.fallbacks++;
+        if (c.ev) return `${this.k(c.ev)}(f)`;
+        return `(yield* ${this.k(c.gv)}(f))`;
+      }
+      /** A condition as a JavaScript boolean. */
+      cond(c) {
+        if (c.konst !== null) return c.konst ? "true" : "false";
+        if (c.js) return c.js(this);
+        this.fallbacks++;
+        if (c.ev) return `${this.k(c.ev)}(f)`;
+        return `(yield* ${this.k(c.gv)}(f))`;
+      }
+      /** Statements. A statement without an emitter runs its closure and acts on its completion. */
+      s(st) {
+        if (st.js) return st.js(this);
+        this.fallbacks++;
+        const c = this.tmp();
+        const call = st.ev ? `${this.k(st.ev)}(f)` : `(yield* ${this.k(st.gv)}(f))`;
+        return `${c} = ${call}; if (${c} !== 0) { ${this.completion(c)} }
+`;
+      }
+      /** Act on a completion code held in `c` (not NORMAL): break, continue, return or goto. */
+      completion(c) {
+        const brk = this.breaks[this.breaks.length - 1];
+        const cont = this.conts[this.conts.length - 1];
+        let out2 = "";
+        if (brk) out2 += `if (${c} === 1) break ${brk}; `;
+        if (cont) out2 += `if (${c} === 2) break ${cont}; `;
+        out2 += `if (${c} === 3) return f.ret; `;
+        out2 += `if (${c} === 4) { switch (f.label) { `;
+        const seen = /* @__PURE__ */ new Set();
+        for (let b2 = this.blocks.length - 1; b2 >= 0; b2--) {
+          const blk = this.blocks[b2];
+          for (const [name2, j] of blk.labelAt) {
+            if (seen.has(name2)) continue;
+            seen.add(name2);
+            out2 += `case ${JSON.stringify(name2)}: f.label = null; ${j <= blk.cur ? this.backJump(blk.sites[j]) : ""}${blk.pc} = ${j}; continue ${blk.label}; `;
+          }
+        }
+        out2 += "} }";
+        return out2;
+      }
+      /** A statement tick: position, step count, budget and step-hook check. */
+      tick(loc) {
+        return `f.loc = ${this.k(loc)}; if (++m.steps >= m.checkAt) m.checkpoint(f);
+`;
+      }
+      /** The loop-head hook, with the locals written back where the hook reads them. */
+      loopHead(site) {
+        return `if (m.loopHooked) { ${this.sync()}m.loopHead(f, ${this.k(site)}); }
+`;
+      }
+      /** A backward jump's tick and loop head (at the label's site). */
+      backJump(site) {
+        return this.tick(site.loc) + this.loopHead(site);
+      }
+      /** Write JavaScript-held locals to the frame. */
+      sync() {
+        if (!this.vars) return "";
+        return this.plainSlots.map((s) => `f.v[${s}] = v${s}; `).join("");
+      }
+      /** `goto label`: jump to the innermost enclosing block that has it. */
+      goto(name2) {
+        for (let b2 = this.blocks.length - 1; b2 >= 0; b2--) {
+          const blk = this.blocks[b2];
+          const j = blk.labelAt.get(name2);
+          if (j === void 0) continue;
+          return `${j <= blk.cur ? this.backJump(blk.sites[j]) : ""}${blk.pc} = ${j}; continue ${blk.label};
+`;
+        }
+        throw new Error(`internal: goto ${name2} has no enclosing block`);
+      }
+      /**
+       * Emit a statement list (a block, a switch body, a function body) with its labels. With labels
+       * or a start index (a switch), the list is a `for (;;) switch (pc)` so that goto can enter it
+       * anywhere; `label` names that loop when the caller needs it as a break target.
+       */
+      items(items, labelAt, sites, start2 = null, label = null) {
+        if (!labelAt && start2 === null) return items.map((s) => this.s(s)).join("");
+        const lbl = label ?? this.label("b");
+        const pc = start2 ?? this.tmp();
+        const blk = { label: lbl, pc, labelAt: labelAt ?? /* @__PURE__ */ new Map(), sites, cur: 0 };
+        this.blocks.push(blk);
+        let body2 = "";
+        for (let i2 = 0; i2 < items.length; i2++) {
+          blk.cur = i2;
+          body2 += `case ${i2}: {
+${this.s(items[i2])}}
+`;
+        }
+        this.blocks.pop();
+        return `${start2 === null ? `${pc} = 0;
+` : ""}${lbl}: for (;;) { switch (${pc}) {
+${body2}} break; }
+`;
+      }
+      /** The function's source: `(K, R) => function`. */
+      source(name2, body2) {
+        const params = this.vars ? this.plainSlots.map((s) => `v${s}`) : [];
+        const temps = Array.from({ length: this.nTmp }, (_, i2) => `t${i2}`);
+        const decl = [...params, ...temps];
+        const consts = this.consts.map((_, i2) => `k${i2} = K[${i2}]`);
+        return `"use strict";
+const { ${RT_NAMES.join(", ")} } = R;
+` + (consts.length ? `const ${consts.join(", ")};
+` : "") + `return function${this.gen ? "*" : ""} ${jsName(name2)}(f) {
+const m = f.m;
+` + (decl.length ? `let ${decl.join(", ")};
+` : "") + (this.vars ? this.loadParams() : "") + body2 + `};
+`;
+      }
+      paramCount = 0;
+      /** Parameters (slots 0..n-1) arrive in the frame. */
+      setParams(n) {
+        this.paramCount = n;
+      }
+      loadParams() {
+        return this.plainSlots.filter((s) => s < this.paramCount).map((s) => `v${s} = f.v[${s}]; `).join("") + "\n";
+      }
+      /**
+       * Evaluate the source into the function. Factories are shared by source text: a function a
+       * variant does not change has the same source in the base's and the variant's program, so
+       * both get closures of one function literal, and what V8 learnt and compiled running the one
+       * serves the other (constants differ per program and are passed in).
+       */
+      build(name2, body2) {
+        const src = this.source(name2, body2);
+        let factory = factories.get(src);
+        if (!factory) {
+          factory = new Function("K", "R", src);
+          if (factories.size >= MAX_FACTORIES) factories.clear();
+          factories.set(src, factory);
+        }
+        return factory(this.consts, RUNTIME);
+      }
+    };
+    factories = /* @__PURE__ */ new Map();
+    MAX_FACTORIES = 4096;
+    RUNTIME = {
+      U: UNINIT,
+      Ptr,
+      LocalStruct,
+      Frame,
+      pushFrame,
+      popFrame,
+      loadPtr,
+      storePtr,
+      ptrEquals,
+      ptrToInt,
+      callBuiltinGen,
+      callBuiltinPlain,
+      invokeTarget,
+      targetOf,
+      isIterator
+    };
+  }
+});
+
 // src/model/interp/compiler.ts
 var ProgramCompiler;
 var init_compiler = __esm({
@@ -8890,6 +9525,7 @@ var init_compiler = __esm({
     init_ts_parser();
     init_compile_init();
     init_compiler_support();
+    init_jsgen();
     ProgramCompiler = class {
       constructor(opts) {
         this.opts = opts;
@@ -8922,6 +9558,12 @@ var init_compiler = __esm({
       fragments = /* @__PURE__ */ new Map();
       problems = [];
       cells = /* @__PURE__ */ new Map();
+      /** The latest compiled body of each function that compiles, for code generation. */
+      bodies = /* @__PURE__ */ new Map();
+      /** Functions whose JavaScript could not be generated (they run as closures; a bug if any). */
+      codegenFailures = [];
+      /** Functions generated with their locals in the frame (some part ran as a closure). */
+      codegenInFrame = [];
       callers = /* @__PURE__ */ new Map();
       nextText = ADDR.text;
       nextRodata = ADDR.rodata;
@@ -9276,6 +9918,35 @@ var init_compiler = __esm({
           for (const f of again) this.compileOne(f);
           if (round > this.fns.length + 2) throw new Error("may-block fixpoint did not converge");
         }
+        if (this.opts.codegen !== false) for (const fn of this.fns) this.generate(fn);
+      }
+      /**
+       * Replace a function's closure tree by generated JavaScript (jsgen.ts), once its shape (plain
+       * or generator) and its callees' are final. Locals go into JavaScript variables unless some
+       * part of the body runs as a closure (which reads them from the frame).
+       */
+      generate(fn) {
+        const emit = this.bodies.get(fn);
+        if (!emit || fn.trap !== null) return;
+        const owned = new Set(fn.ownedSlots);
+        const plain = [];
+        for (let s = 0; s < fn.nSlots; s++) if (!owned.has(s)) plain.push(s);
+        const isGen = fn.runGen !== null;
+        try {
+          for (const vars of [true, false]) {
+            const g = new Gen(isGen, vars, plain);
+            g.setParams(fn.type.params.length);
+            const body2 = emit(g);
+            if (vars && g.fallbacks > 0) continue;
+            if (!vars) this.codegenInFrame.push(fn.name);
+            const run2 = g.build(fn.name, body2);
+            if (isGen) fn.runGen = run2;
+            else fn.run = run2;
+            return;
+          }
+        } catch (e) {
+          this.codegenFailures.push({ fn: fn.name, error: e instanceof Error ? e.message : String(e) });
+        }
       }
       compileOne(fn) {
         const def = this.defs.get(fn);
@@ -9318,6 +9989,7 @@ var init_compiler = __esm({
         this.fnErrors.set(fn, errors);
         this.fnUnresolved.set(fn, cx.unresolved.map((u) => ({ name: u.name, file: def.file, line: u.line, function: def.name })));
         if (errors.length || !body2) {
+          this.bodies.delete(fn);
           const first = errors[0];
           const msg = `${def.name}() does not compile: ${first ? `${first.file}:${first.line}: ${first.message}` : "unknown error"}`;
           fn.trap = msg;
@@ -9328,6 +10000,7 @@ var init_compiler = __esm({
         fn.trap = null;
         fn.run = body2.run;
         fn.runGen = body2.runGen;
+        this.bodies.set(fn, body2.emit);
       }
       compileGlobalInit(g) {
         if (!g.init) return;
@@ -9374,9 +10047,14 @@ function coerceArgs(tgt, args3) {
 }
 function coerce(v, t) {
   if (t.k !== "int" || v === UNINIT) return v;
-  if (typeof v === "number" || typeof v === "bigint") return converter(t)(v);
-  if (typeof v === "boolean") return converter(t)(v ? 1 : 0);
+  if (typeof v === "number" || typeof v === "bigint") return converterOf(t)(v);
+  if (typeof v === "boolean") return converterOf(t)(v ? 1 : 0);
   return v;
+}
+function converterOf(t) {
+  let c = converters.get(t);
+  if (!c) converters.set(t, c = converter(t));
+  return c;
 }
 function localTable(fn) {
   let t = localTables.get(fn.localNames);
@@ -9400,7 +10078,7 @@ function localValue(v) {
   if (v instanceof ArrayRegion) return new Ptr(v, 0);
   return v;
 }
-var Thread, localTables, FrameView;
+var Thread, converters, localTables, FrameView;
 var init_thread = __esm({
   "src/model/interp/thread.ts"() {
     "use strict";
@@ -9478,6 +10156,7 @@ var init_thread = __esm({
         return step.value;
       }
     };
+    converters = /* @__PURE__ */ new WeakMap();
     localTables = /* @__PURE__ */ new WeakMap();
     FrameView = class {
       constructor(f) {
@@ -9497,6 +10176,16 @@ var init_thread = __esm({
         if (s === void 0 || this.f.v[s] === void 0) return void 0;
         return localValue(this.f.v[s]);
       }
+      values() {
+        const out2 = [];
+        const { slots } = this.t;
+        const v = this.f.v;
+        for (let i2 = 0; i2 < slots.length; i2++) {
+          const x = v[slots[i2]];
+          if (x !== void 0) out2.push(localValue(x));
+        }
+        return out2;
+      }
       entries() {
         const out2 = [];
         const { names, slots } = this.t;
@@ -9512,7 +10201,7 @@ var init_thread = __esm({
 });
 
 // src/model/interp/machine.ts
-var DEFAULT_BUDGETS, POLL_EVERY, Machine;
+var DEFAULT_BUDGETS, LoopHeadAt, POLL_EVERY, Machine;
 var init_machine = __esm({
   "src/model/interp/machine.ts"() {
     "use strict";
@@ -9526,6 +10215,30 @@ var init_machine = __esm({
       stackBytes: 1 << 20,
       memoryBytes: 256 << 20,
       regions: 1e6
+    };
+    LoopHeadAt = class {
+      constructor(f, site, threads) {
+        this.f = f;
+        this.threads = threads;
+        this.id = site.id;
+        this.kind = site.kind;
+        this.loc = site.loc;
+        this.thread = f.t.thread.name;
+      }
+      f;
+      threads;
+      id;
+      kind;
+      loc;
+      thread;
+      view = null;
+      get locals() {
+        return this.view ??= new FrameView(this.f);
+      }
+      get othersRunnable() {
+        const me = this.f.t;
+        return this.threads.filter((t) => t !== me && (t.state === "runnable" || t.state === "blocked" && t.blockedOn.ready())).map((t) => t.name);
+      }
     };
     POLL_EVERY = 1 << 16;
     Machine = class {
@@ -9675,19 +10388,18 @@ var init_machine = __esm({
         return this.mem.allocate(bytes);
       }
       loopHead(f, site) {
-        const threads = this.threads;
-        const head2 = {
-          id: site.id,
-          kind: site.kind,
-          loc: site.loc,
-          thread: f.t.thread.name,
-          locals: new FrameView(f),
-          // computed when asked: most loop heads never look
-          get othersRunnable() {
-            return threads.filter((t) => t !== f.t && (t.state === "runnable" || t.state === "blocked" && t.blockedOn.ready())).map((t) => t.name);
-          }
-        };
-        this.opts.hooks.onLoopHead(f.t, head2);
+        this.opts.hooks.onLoopHead(f.t, new LoopHeadAt(f, site, this.threads));
+      }
+      onCallFrame(t, nf) {
+        const name2 = nf.fn.name;
+        const n = nf.fn.type.params.length;
+        if (this.opts.traceCalls) {
+          const args3 = new Array(n);
+          for (let i2 = 0; i2 < n; i2++) args3[i2] = formatValue(nf.v[i2]);
+          this.pushTrace({ t: "call", fn: name2, depth: t.frames.length, thread: t.thread.name, args: args3 });
+        }
+        if (this.hookNames && !this.hookNames.has(name2)) return;
+        if (this.opts.hooks?.onCall) this.opts.hooks.onCall(t, name2, "model", nf.v.slice(0, n));
       }
       onCall(t, name2, kind, args3) {
         if (this.opts.traceCalls && kind === "model") {
@@ -9756,12 +10468,17 @@ var init_machine = __esm({
           if (fn instanceof Ptr && fn.region instanceof FunctionRegion && fn.index === 0 && fn.byteOffset === 0) return fn.region.target;
           return t.notModelled(`call through ${formatValue(fn)}, which is not a function`);
         }
-        const code2 = this.program.lookupFunction(fn, "");
-        if (code2) return { kind: "model", fn: code2 };
-        const b2 = this.program.builtin(fn);
-        if (b2) return b2;
-        return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+        let tgt = this.byName.get(fn);
+        if (!tgt) {
+          const code2 = this.program.lookupFunction(fn, "");
+          const b2 = code2 ? void 0 : this.program.builtin(fn);
+          if (!code2 && !b2) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+          this.byName.set(fn, tgt = code2 ? { kind: "model", fn: code2 } : b2);
+        }
+        return tgt;
       }
+      /** Call targets by name, for ExecCtx.call from the runtime (the program does not change). */
+      byName = /* @__PURE__ */ new Map();
       // ------------------------------------------------------------------------- scheduler
       run(specs) {
         if (this.ran) throw new Error("a Machine runs once; make a new one");
@@ -10775,9 +11492,11 @@ var init_pgtable = __esm({
       lock;
       /** Tables below this one, by index (for upper levels). */
       children = new Array(512).fill(null);
+      /** Made once: level, address and mm never change. */
       get name() {
-        return `${this.level} table @${hex2(this.base)} (mm ${this.mmId})`;
+        return this.named ??= `${this.level} table @${hex2(this.base)} (mm ${this.mmId})`;
       }
+      named;
       load(index, _ctx) {
         return this.entries[index];
       }
@@ -11120,34 +11839,46 @@ var init_xarray = __esm({
     "use strict";
     XArray = class {
       entries = /* @__PURE__ */ new Map();
+      /** The present indices in ascending order (find() is a binary search, not a scan). */
+      sorted = [];
       load(index) {
         return this.entries.has(index) ? this.entries.get(index) : null;
       }
       store(index, v) {
         const old = this.load(index);
-        if (v === null) this.entries.delete(index);
-        else this.entries.set(index, v);
+        if (v === null) this.erase(index);
+        else {
+          if (!this.entries.has(index)) this.sorted.splice(this.lowerBound(index), 0, index);
+          this.entries.set(index, v);
+        }
         return old;
       }
       erase(index) {
         const old = this.load(index);
-        this.entries.delete(index);
+        if (this.entries.delete(index)) this.sorted.splice(this.lowerBound(index), 1);
         return old;
       }
       /** The first present index in [from, max], or null. */
       find(from, max) {
         if (from > max) return null;
-        if (max - from <= 4096n) {
-          for (let i2 = from; i2 <= max; i2++) if (this.entries.has(i2)) return i2;
-          return null;
-        }
-        let best = null;
-        for (const i2 of this.entries.keys()) if (i2 >= from && i2 <= max && (best === null || i2 < best)) best = i2;
-        return best;
+        const i2 = this.sorted[this.lowerBound(from)];
+        return i2 !== void 0 && i2 <= max ? i2 : null;
       }
       /** Sorted snapshot, for summaries and fingerprints. */
       keys() {
-        return [...this.entries.keys()].sort((a, b2) => a < b2 ? -1 : a > b2 ? 1 : 0);
+        return [...this.sorted];
+      }
+      /** Position of the first present index >= `index`. */
+      lowerBound(index) {
+        const s = this.sorted;
+        let lo = 0;
+        let hi = s.length;
+        while (lo < hi) {
+          const mid = lo + hi >> 1;
+          if (s[mid] < index) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
       }
     };
   }
@@ -11156,13 +11887,13 @@ var init_xarray = __esm({
 // src/model/kernel/ts-frames.ts
 function traceTsCall(ctx, name2, depth, modelDepth) {
   const ev = { t: "call", fn: name2, depth, thread: ctx.thread.name };
-  opened.set(ev, modelDepth);
+  ev[OPENED] = modelDepth;
   ctx.trace(ev);
 }
 function traceTsReturn(ctx, name2, depth, modelDepth, value) {
   const ev = { t: "return", fn: name2, depth, thread: ctx.thread.name };
   if (typeof value === "number" || typeof value === "bigint") ev.value = String(value);
-  opened.set(ev, modelDepth);
+  ev[OPENED] = modelDepth;
   ctx.trace(ev);
 }
 function mergeTsDepths(trace) {
@@ -11171,7 +11902,7 @@ function mergeTsDepths(trace) {
     if (e.t !== "call" && e.t !== "return") continue;
     let list = open.get(e.thread);
     if (!list) open.set(e.thread, list = []);
-    const base = opened.get(e);
+    const base = e[OPENED];
     if (base !== void 0) {
       if (e.t === "call") list.push(base);
       else list.pop();
@@ -11182,11 +11913,11 @@ function mergeTsDepths(trace) {
     if (below) e.depth += below;
   }
 }
-var opened;
+var OPENED;
 var init_ts_frames = __esm({
   "src/model/kernel/ts-frames.ts"() {
     "use strict";
-    opened = /* @__PURE__ */ new WeakMap();
+    OPENED = /* @__PURE__ */ Symbol("model depth of a primitive");
   }
 });
 
@@ -11367,7 +12098,7 @@ var init_state = __esm({
         if (!list) this.tsFrames.set(ctx.thread.id, list = []);
         const modelDepth = ctx.stack().length;
         list.push({ name: name2, depth: modelDepth });
-        const depth = this.traceCalls ? this.stackOf(ctx).length : 0;
+        const depth = this.traceCalls ? modelDepth + list.length : 0;
         if (this.traceCalls) traceTsCall(ctx, name2, depth, modelDepth);
         let value;
         try {
@@ -13216,6 +13947,11 @@ function quick(v) {
       return "o";
   }
 }
+function cheapKey(values) {
+  let cheap = "";
+  for (const val of values) cheap += quick(val) + ",";
+  return cheap;
+}
 var QUIET_VISITS, MAX_CHEAP_KEPT, MAX_FULL_KEPT, MAX_STRIDE, regionIds, nextRegionId, LivelockDetector;
 var init_livelock = __esm({
   "src/model/kernel/livelock.ts"() {
@@ -13238,6 +13974,7 @@ var init_livelock = __esm({
       }
       k;
       subscriberSeqs;
+      /** Per frame: the state of its one loop head seen so far, or of each by site. */
       sites = /* @__PURE__ */ new WeakMap();
       proof = null;
       /**
@@ -13245,16 +13982,7 @@ var init_livelock = __esm({
        * (a repeat after the clock was already fast-forwarded), otherwise null.
        */
       visit(v) {
-        let perFrame = this.sites.get(v.frame);
-        if (!perFrame) {
-          perFrame = /* @__PURE__ */ new Map();
-          this.sites.set(v.frame, perFrame);
-        }
-        let st = perFrame.get(v.site);
-        if (!st) {
-          st = { cheap: /* @__PURE__ */ new Map(), full: /* @__PURE__ */ new Map(), visits: 0, epoch: -1n, stride: 1 };
-          perFrame.set(v.site, st);
-        }
+        const st = this.stateOf(v.frame, v.site);
         const n = st.visits++;
         let epoch = this.k.jiffies;
         for (const mm of this.k.mms) if (mm.subs) epoch += mm.subs.invalidateSeq;
@@ -13262,21 +13990,25 @@ var init_livelock = __esm({
         st.epoch = epoch;
         if (!moved && n < QUIET_VISITS) return null;
         if (!moved && n % st.stride !== 0) return null;
+        if (st.pending) {
+          this.remember(st, cheapKey(st.pending.values), st.pending.n);
+          st.pending = null;
+        }
+        if (!st.cheap || st.cheap.size === 0) {
+          st.pending = { values: v.values ? v.values() : v.locals().map(([, val]) => val), n };
+          return null;
+        }
         const localList = v.locals();
-        let cheap = "";
-        for (const [, val] of localList) cheap += quick(val) + ",";
+        const cheap = cheapKey(localList.map(([, val]) => val));
         if (!st.cheap.has(cheap)) {
-          if (st.cheap.size >= MAX_CHEAP_KEPT) {
-            st.cheap.clear();
-            st.stride = Math.min(st.stride * 2, MAX_STRIDE);
-          }
-          st.cheap.set(cheap, n);
+          this.remember(st, cheap, n);
           return null;
         }
         const all = [...seqCells(this.k), ...this.subscriberSeqs()];
         const base = all.length ? all.reduce((a, b2) => b2 < a ? b2 : a) : 0n;
         const locals = localList.map(([name2, val]) => `${name2}=${fmt(val, base)}`).join(",");
         const full = `${base & 1n}|${locals}|${this.kernelState(base)}`;
+        st.full ??= /* @__PURE__ */ new Map();
         const seen = st.full.get(full);
         if (seen === void 0 && st.full.size >= MAX_FULL_KEPT) st.full.clear();
         st.full.set(full, n);
@@ -13289,6 +14021,34 @@ var init_livelock = __esm({
         st.full.clear();
         st.cheap.clear();
         return null;
+      }
+      stateOf(frame, site) {
+        const had = this.sites.get(frame);
+        if (had && !(had instanceof Map) && had.site === site) return had;
+        const made = () => ({ site, pending: null, cheap: null, full: null, visits: 0, epoch: -1n, stride: 1 });
+        if (!had) {
+          const st2 = made();
+          this.sites.set(frame, st2);
+          return st2;
+        }
+        let bySite;
+        if (had instanceof Map) bySite = had;
+        else {
+          bySite = /* @__PURE__ */ new Map([[had.site, had]]);
+          this.sites.set(frame, bySite);
+        }
+        let st = bySite.get(site);
+        if (!st) bySite.set(site, st = made());
+        return st;
+      }
+      /** Add a key to the fast filter's (forgetting them all, and looking less often, when full). */
+      remember(st, cheap, n) {
+        st.cheap ??= /* @__PURE__ */ new Map();
+        if (st.cheap.size >= MAX_CHEAP_KEPT) {
+          st.cheap.clear();
+          st.stride = Math.min(st.stride * 2, MAX_STRIDE);
+        }
+        st.cheap.set(cheap, n);
       }
       /** Everything a loop iteration could depend on, seqs relative to `base`. */
       kernelState(base) {
@@ -14161,11 +14921,11 @@ async function compileBase(name2, extraPatches = []) {
 }
 function compileSources(base, sources, patches = [], opts = {}) {
   const kernel = base.spec.kernel;
-  const program = opts.reuse ? modelProgram(kernel, sources) : compileModel(kernel, sources);
+  const program = opts.reuse && opts.codegen !== false ? modelProgram(kernel, sources) : compileModel(kernel, sources, opts.codegen);
   return { base, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
 }
-function compileModel(kernel, sources) {
-  return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+function compileModel(kernel, sources, codegen) {
+  return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG, codegen });
 }
 function paramCounts(program) {
   let m = paramCache.get(program);
@@ -14217,6 +14977,18 @@ function runThreads(compiled, cfg, threads) {
   };
   const detector = new LivelockDetector(k, subSeqs);
   let threadsAlive = threads.length;
+  let head2 = null;
+  const visit = {
+    site: "",
+    get function() {
+      return head2.locals.function;
+    },
+    thread: "",
+    frame: visitKey,
+    locals: () => head2.locals.entries(),
+    values: () => head2.locals.values(),
+    alone: false
+  };
   const machine = compiled.program.machine({
     mem,
     budgets: {
@@ -14249,16 +15021,15 @@ function runThreads(compiled, cfg, threads) {
         const why = last ? `${last.event} from ${issuer(last.stack)} (owner ${last.owner ?? "NULL"}) over [${last.start}, ${last.end}) bumped ${last.subscribers.filter((s) => s.action === "seq-bumped").map((s) => s.name).join(", ")}` : "sequence changed";
         ctx.trace({ t: "retry", fn: caller, pass, thread: ctx.thread.name, why });
       },
-      onLoopHead: cfg.livelock === false ? void 0 : (ctx, head2) => {
+      onLoopHead: cfg.livelock === false ? void 0 : (ctx, h) => {
         liveCtx = ctx;
-        const r = detector.visit({
-          site: head2.id,
-          function: head2.locals.function,
-          thread: head2.thread,
-          frame: frameKey(ctx),
-          locals: () => head2.locals.entries(),
-          alone: threadsAlive <= 1
-        });
+        head2 = h;
+        visit.site = h.id;
+        visit.thread = h.thread;
+        visit.frame = frameKey(ctx);
+        visit.alone = threadsAlive <= 1;
+        const r = detector.visit(visit);
+        head2 = null;
         if (r === "livelock") {
           ctx.endRun("livelock", livelockText(detector, false));
         }
@@ -14313,8 +15084,9 @@ function buildOutcome(compiled, scenario, k, env, res, detector, retries, rawTra
   let verdict = res.verdict;
   let detail = res.detail;
   const hazards = [...res.hazards];
-  const trace = [];
-  if (traceMode !== "none") {
+  let trace = [];
+  if (traceMode === "full" && droppedCalls === 0 && rawTrace.length <= traceLimit) trace = rawTrace;
+  else if (traceMode !== "none") {
     let dropped = 0;
     for (const ev of rawTrace) {
       const isCall = ev.t === "call" || ev.t === "return";
@@ -14380,7 +15152,7 @@ function cleanHazard(h) {
   if (h.loc) out2.loc = h.loc;
   return out2;
 }
-var PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS;
+var PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS, visitKey;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
@@ -14404,6 +15176,7 @@ var init_run = __esm({
     paramCache = /* @__PURE__ */ new WeakMap();
     RETRY_FNS = /* @__PURE__ */ new Set(["mmu_interval_read_retry", "mmu_interval_check_retry"]);
     MAX_TRACE_EVENTS = 2e6;
+    visitKey = {};
   }
 });
 
@@ -14418,6 +15191,7 @@ async function claimLoop(input2, run2, put) {
 var init_worker_pool = __esm({
   "src/replay/worker-pool.ts"() {
     "use strict";
+    init_compiler_support();
   }
 });
 
@@ -14426,19 +15200,79 @@ import { parentPort, workerData } from "node:worker_threads";
 
 // src/replay/trace-read.ts
 function addressRenamer() {
-  const names = /* @__PURE__ */ new Map();
-  return (s) => s.replace(/0xffff[0-9a-f]{8,12}/g, (m) => {
-    let n = names.get(m);
-    if (!n) names.set(m, n = `K${names.size}`);
+  const r = new Renamer();
+  return (s) => r.rename(s);
+}
+var Renamer = class _Renamer {
+  constructor(names = /* @__PURE__ */ new Map()) {
+    this.names = names;
+  }
+  names;
+  one = (m) => {
+    let n = this.names.get(m);
+    if (!n) this.names.set(m, n = `K${this.names.size}`);
     return n;
-  });
+  };
+  /** Most texts hold no kernel address: no regex, no new string. */
+  rename(s) {
+    return s.includes("0xffff") ? s.replace(/0xffff[0-9a-f]{8,12}/g, this.one) : s;
+  }
+  clone() {
+    return new _Renamer(new Map(this.names));
+  }
+};
+function firstKeyDifference(b2, v) {
+  const tb = b2.trace;
+  const tv = v.trace;
+  const n = Math.min(tb.length, tv.length);
+  let j = 0;
+  while (j < n && sameFields(tb[j], b2, tv[j], v)) j++;
+  if (j === tb.length && j === tv.length) return null;
+  const common = new Renamer();
+  for (let i2 = 0; i2 < j; i2++) if (mayHoldAddress(tb[i2])) common.rename(eventKey(tb[i2], b2));
+  const rb = common.clone();
+  const rv = common;
+  for (let i2 = j; i2 < n; i2++) if (rb.rename(eventKey(tb[i2], b2)) !== rv.rename(eventKey(tv[i2], v))) return i2;
+  return tb.length === tv.length ? null : n;
+}
+function sameFields(x, ox, y, oy) {
+  if (x.t !== y.t) return false;
+  switch (x.t) {
+    case "call": {
+      const c = y;
+      if (x.fn !== c.fn || x.depth !== c.depth || x.thread !== c.thread) return false;
+      const a = x.args ?? [];
+      const d = c.args ?? [];
+      if (a.length !== d.length) return false;
+      for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== d[i2]) return false;
+      return true;
+    }
+    case "return": {
+      const r = y;
+      return x.fn === r.fn && x.depth === r.depth && x.thread === r.thread && (x.value ?? "") === (r.value ?? "");
+    }
+    case "lock": {
+      const l = y;
+      return x.op === l.op && x.lock === l.lock && x.thread === l.thread && x.fn === l.fn;
+    }
+    default:
+      return eventKey(x, ox) === eventKey(y, oy);
+  }
+}
+function mayHoldAddress(e) {
+  switch (e.t) {
+    case "call":
+      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.args ?? []).some((a) => a.includes("0xffff"));
+    case "return":
+      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.value ?? "").includes("0xffff");
+    case "lock":
+      return e.lock.includes("0xffff") || e.thread.includes("0xffff") || e.fn.includes("0xffff");
+    default:
+      return true;
+  }
 }
 function dropPositions(s) {
   return s.replace(/ at [\w./-]+\.[ch]:\d+/g, "").replace(/\b([\w./-]+\.[ch]):\d+\b/g, "$1");
-}
-function eventKeys(o) {
-  const ren = addressRenamer();
-  return o.trace.map((e) => ren(eventKey(e, o)));
 }
 function eventKey(e, o) {
   switch (e.t) {
@@ -14600,7 +15434,22 @@ function significantEvents(o, from = 0) {
       passAt.push({ index: i2, thread: e.thread, pass: e.pass });
     }
     if (i2 < from) continue;
-    const push = (s) => out2.push({ index: i2, thread, pass: p, ...s, key: ren(s.key), shape: ren(s.shape) });
+    const push = (s) => {
+      let text = null;
+      const make = s.text;
+      out2.push({
+        index: i2,
+        thread,
+        pass: p,
+        kind: s.kind,
+        ...s.notifier !== void 0 ? { notifier: s.notifier } : {},
+        key: ren(s.key),
+        shape: ren(s.shape),
+        get text() {
+          return text ??= make();
+        }
+      });
+    };
     switch (e.t) {
       case "notifier": {
         const n = o.notifiers[e.index];
@@ -14611,7 +15460,7 @@ function significantEvents(o, from = 0) {
           notifier: e.index,
           key: `ntf|${notifierKey(n)}`,
           shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => s.action).join(",")}`,
-          text: notifierText(o, e.index, i2)
+          text: () => notifierText(o, e.index, i2)
         });
         break;
       }
@@ -14621,7 +15470,7 @@ function significantEvents(o, from = 0) {
           kind: "retry",
           key: `retry|${e.fn}|${e.pass}|${e.thread}`,
           shape: `retry|${e.fn}|${e.thread}`,
-          text: `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
+          text: () => `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
         });
         break;
       }
@@ -14630,23 +15479,23 @@ function significantEvents(o, from = 0) {
           kind: "fault",
           key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
           shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
-          text: `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
+          text: () => `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
         });
         break;
       case "lock": {
         if (e.op !== "block" && e.op !== "trylock-fail") break;
-        const h = holderOf(trace, i2, e.lock);
-        let held = "";
-        if (h) {
+        const held = () => {
+          const h = holderOf(trace, i2, e.lock);
+          if (!h) return "";
           const hp = passOf(passAt, h.index, h.thread);
           const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
-          held = `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
-        }
+          return `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
+        };
         push({
           kind: "lock",
           key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
           shape: `lock|${e.op}|${e.fn}|${e.thread}`,
-          text: `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held}`
+          text: () => `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held()}`
         });
         break;
       }
@@ -14657,13 +15506,13 @@ function significantEvents(o, from = 0) {
           kind: "hazard",
           key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
           shape: `hazard|${hz.kind}|${hz.function}`,
-          text: `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
+          text: () => `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
         });
         break;
       }
       case "note":
         if (e.fn !== "(scenario)") break;
-        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: `scenario: ${e.text}` });
+        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: () => `scenario: ${e.text}` });
         break;
       default:
         break;
@@ -14704,11 +15553,8 @@ function describeEvent(o, index, caller, withArgs) {
 
 // src/replay/first-cause.ts
 function analysePair(baseline, variant) {
-  const kb = eventKeys(baseline);
-  const kv = eventKeys(variant);
-  let i2 = 0;
-  while (i2 < kb.length && i2 < kv.length && kb[i2] === kv[i2]) i2++;
-  if (i2 === kb.length && i2 === kv.length) return { divergence: null, gained: [], lost: [], variant, baseline };
+  const i2 = firstKeyDifference(baseline, variant);
+  if (i2 === null) return { divergence: null, gained: [], lost: [], variant, baseline };
   const sb = significantEvents(baseline, i2);
   const sv = significantEvents(variant, i2);
   const { gained, lost } = matchForward(sb, sv);
@@ -14881,9 +15727,10 @@ function isRegressionOf(baseline, variant) {
 
 // src/replay/compare.ts
 function compareOutcomes(baseline, variant) {
-  const analysis = analysePair(baseline, variant);
+  let pair = null;
+  const analysis = () => pair ??= analysePair(baseline, variant);
   const diffs = [];
-  const add = (kind, summary, anchor, regression = false) => diffs.push({ kind, summary, firstCause: causeFor(analysis, anchor), regression });
+  const add = (kind, summary, anchor, regression = false) => diffs.push({ kind, summary, firstCause: causeFor(analysis(), anchor), regression });
   const reg = isRegressionOf(baseline, variant);
   if (baseline.verdict !== variant.verdict) {
     add("verdict", `verdict: ${baseline.verdict} → ${variant.verdict}${variant.verdict === "completed" ? "" : ` (${shortDetail(variant)})`}`, { kind: "end" }, reg.verdict);
@@ -14893,13 +15740,19 @@ function compareOutcomes(baseline, variant) {
     add("result", `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: "result" }, reg.result);
   }
   if (baseline.retries !== variant.retries) {
-    const lastRetry = [...analysis.gained].reverse().find((s) => s.kind === "retry");
+    const lastRetry = [...analysis().gained].reverse().find((s) => s.kind === "retry");
     add("retries", `retries: ${baseline.retries} → ${variant.retries}`, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
   }
   for (const d of notifierDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor);
   for (const d of hazardDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor, d.kind === "hazard-gained");
   for (const d of finalDifferences(baseline, variant)) add("final-state", d.summary, { kind: "end" }, d.regression);
-  return { differences: diffs, regression: diffs.some((d) => d.regression), analysis };
+  return {
+    differences: diffs,
+    regression: diffs.some((d) => d.regression),
+    get analysis() {
+      return analysis();
+    }
+  };
 }
 function shortDetail(o) {
   return dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
@@ -15165,7 +16018,7 @@ function trimOutcome(o) {
 }
 
 // src/replay/replay-scenario.ts
-async function replayScenario(run2, task, actors) {
+async function replayScenario(run2, task, actors, wanted = () => true) {
   const { scenario } = task;
   const baseline = await run2({ unit: task.base, scenario, trace: "full" });
   const called2 = calledFunctions(baseline);
@@ -15187,7 +16040,7 @@ async function replayScenario(run2, task, actors) {
     scenario: scenario.name,
     baseline: trimOutcome(baseline),
     variants,
-    best: best && { score: best.score, sequence: sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) }
+    best: best && { score: best.score, label: best.unit.label, sequence: wanted(best.score) ? sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) : null }
   };
 }
 function calledFunctions(o) {
@@ -15259,9 +16112,11 @@ async function compileUnit(unit) {
 
 // src/replay/run-worker.ts
 init_worker_pool();
+init_compiler_support();
 var port = parentPort;
 if (!port) throw new Error("run-worker.js is a worker thread entry (started by worker-pool.ts)");
 var input = workerData;
+if (input.lowered) loadCaches(input.lowered);
 var runner2 = new InProcessRunner();
 var post = (m) => port.postMessage(m);
 var current = -1;

@@ -12,14 +12,17 @@ import type { Difference, DifferenceKind } from './types.js';
 export interface Comparison {
   differences: Difference[];
   regression: boolean;
-  analysis: PairAnalysis;
+  /** The two traces read against each other: made when first asked for (a difference's cause). */
+  readonly analysis: PairAnalysis;
 }
 
 export function compareOutcomes(baseline: Outcome, variant: Outcome): Comparison {
-  const analysis = analysePair(baseline, variant);
+  // Runs that behave the same need no first cause: their traces are not read at all.
+  let pair: PairAnalysis | null = null;
+  const analysis = (): PairAnalysis => (pair ??= analysePair(baseline, variant));
   const diffs: Difference[] = [];
   const add = (kind: DifferenceKind, summary: string, anchor: Anchor, regression = false) =>
-    diffs.push({ kind, summary, firstCause: causeFor(analysis, anchor), regression });
+    diffs.push({ kind, summary, firstCause: causeFor(analysis(), anchor), regression });
   const reg = isRegressionOf(baseline, variant);
 
   if (baseline.verdict !== variant.verdict) {
@@ -32,13 +35,19 @@ export function compareOutcomes(baseline: Outcome, variant: Outcome): Comparison
     add('result', `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: 'result' }, reg.result);
   }
   if (baseline.retries !== variant.retries) {
-    const lastRetry = [...analysis.gained].reverse().find((s) => s.kind === 'retry');
+    const lastRetry = [...analysis().gained].reverse().find((s) => s.kind === 'retry');
     add('retries', `retries: ${baseline.retries} → ${variant.retries}`, lastRetry ? { kind: 'event', index: lastRetry.index } : { kind: 'end' });
   }
   for (const d of notifierDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor);
   for (const d of hazardDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor, d.kind === 'hazard-gained');
   for (const d of finalDifferences(baseline, variant)) add('final-state', d.summary, { kind: 'end' }, d.regression);
-  return { differences: diffs, regression: diffs.some((d) => d.regression), analysis };
+  return {
+    differences: diffs,
+    regression: diffs.some((d) => d.regression),
+    get analysis() {
+      return analysis();
+    },
+  };
 }
 
 function shortDetail(o: Outcome): string {

@@ -4,7 +4,7 @@
 // nothing knows what the variant's patch says.
 import type { Outcome } from '../model/scenario/types.js';
 import type { FirstCause, TracePoint } from './types.js';
-import { Stacks, code, describeEvent, dropPositions, eventKeys, significantEvents, threadAt, type Significant } from './trace-read.js';
+import { Stacks, code, describeEvent, dropPositions, firstKeyDifference, significantEvents, threadAt, type Significant } from './trace-read.js';
 
 export interface PairAnalysis {
   /** Null when the two traces are the same event for event. */
@@ -18,11 +18,8 @@ export interface PairAnalysis {
 }
 
 export function analysePair(baseline: Outcome, variant: Outcome): PairAnalysis {
-  const kb = eventKeys(baseline);
-  const kv = eventKeys(variant);
-  let i = 0;
-  while (i < kb.length && i < kv.length && kb[i] === kv[i]) i++;
-  if (i === kb.length && i === kv.length) return { divergence: null, gained: [], lost: [], variant, baseline };
+  const i = firstKeyDifference(baseline, variant);
+  if (i === null) return { divergence: null, gained: [], lost: [], variant, baseline };
   const sb = significantEvents(baseline, i);
   const sv = significantEvents(variant, i);
   const { gained, lost } = matchForward(sb, sv);

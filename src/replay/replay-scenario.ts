@@ -32,11 +32,23 @@ export interface ScenarioResult {
   baseline: Outcome;
   /** One per variant unit, in the task's order; outcomes trimmed. */
   variants: VariantRun[];
-  /** The variant run of this scenario that changed most (first of equals), or null if none did. */
-  best: { score: number; sequence: SequencePair } | null;
+  /**
+   * The variant run of this scenario that changed most (first of equals), or null if none did.
+   * `sequence` is null when the caller said no review can show it (`wanted`).
+   */
+  best: { score: number; label: string; sequence: SequencePair | null } | null;
 }
 
-export async function replayScenario(run: (job: RunJob) => Promise<Outcome>, task: ScenarioTask, actors: Map<string, Actor>): Promise<ScenarioResult> {
+/**
+ * `wanted(score)`: whether the sequence diagrams of this scenario's best run (of that score) can
+ * still be the review's; without it they are always made (a worker cannot know).
+ */
+export async function replayScenario(
+  run: (job: RunJob) => Promise<Outcome>,
+  task: ScenarioTask,
+  actors: Map<string, Actor>,
+  wanted: (score: number) => boolean = () => true,
+): Promise<ScenarioResult> {
   const { scenario } = task;
   const baseline = await run({ unit: task.base, scenario, trace: 'full' });
   const called = calledFunctions(baseline);
@@ -62,7 +74,7 @@ export async function replayScenario(run: (job: RunJob) => Promise<Outcome>, tas
     scenario: scenario.name,
     baseline: trimOutcome(baseline),
     variants,
-    best: best && { score: best.score, sequence: sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) },
+    best: best && { score: best.score, label: best.unit.label, sequence: wanted(best.score) ? sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) : null },
   };
 }
 

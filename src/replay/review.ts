@@ -229,8 +229,8 @@ export async function review(req: ReviewRequest): Promise<Review> {
           v.changed ||= run.changed;
           v.regression ||= regression;
         }
-        if (r.best) {
-          const key = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.sequence.label);
+        if (r.best?.sequence) {
+          const key = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.label);
           if (!best || r.best.score > best.score || (r.best.score === best.score && keyBefore(key, best.key))) best = { score: r.best.score, key, sequence: r.best.sequence };
         }
       }

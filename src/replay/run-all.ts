@@ -164,8 +164,18 @@ async function runTasks(plan: ReplayPlan, tasks: ScenarioTask[], opts: ReplayOpt
     // This thread takes part: it has the units compiled already; jobs - 1 workers join it.
     if (script) return runInWorkers(script, tasks, plan.actors, jobs, here);
   }
+  // In order, here: a scenario's diagrams are made only if no task the review reads before it
+  // (earlier scenario, or the same scenario's earlier group) has a best of at least that score,
+  // since the review shows the first best of the highest score (review.ts, mergeGroups).
   const out: ScenarioResult[] = [];
-  for (const task of tasks) out.push(await here(task));
+  const seen: { scenario: number; score: number }[] = [];
+  const n = plan.scenarios.length;
+  for (let i = 0; i < tasks.length; i++) {
+    const scenario = i % n;
+    const r = await replayScenario((job) => runner.run(job), tasks[i]!, plan.actors, (score) => !seen.some((x) => x.scenario <= scenario && x.score >= score));
+    if (r.best) seen.push({ scenario, score: r.best.score });
+    out.push(r);
+  }
   return out;
 }
 

@@ -5,10 +5,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { replayScenario } from './replay-scenario.js';
 import { InProcessRunner } from './run-all.js';
 import { claimLoop, type WorkerInput, type WorkerReply } from './worker-pool.js';
+import { loadCaches } from '../model/interp/compiler-support.js';
 
 const port = parentPort;
 if (!port) throw new Error('run-worker.js is a worker thread entry (started by worker-pool.ts)');
 const input = workerData as WorkerInput;
+if (input.lowered) loadCaches(input.lowered);
 const runner = new InProcessRunner();
 const post = (m: WorkerReply) => port.postMessage(m);
 let current = -1;

@@ -11,13 +11,86 @@ import type { Outcome } from '../model/scenario/types.js';
  * (`&memmap[n]`), seq values and symbolic locals (`&local range in f`) are kept.
  */
 export function addressRenamer(): (s: string) => string {
-  const names = new Map<string, string>();
-  return (s) =>
-    s.replace(/0xffff[0-9a-f]{8,12}/g, (m) => {
-      let n = names.get(m);
-      if (!n) names.set(m, (n = `K${names.size}`));
-      return n;
-    });
+  const r = new Renamer();
+  return (s) => r.rename(s);
+}
+
+class Renamer {
+  constructor(private readonly names = new Map<string, string>()) {}
+  private readonly one = (m: string): string => {
+    let n = this.names.get(m);
+    if (!n) this.names.set(m, (n = `K${this.names.size}`));
+    return n;
+  };
+  /** Most texts hold no kernel address: no regex, no new string. */
+  rename(s: string): string {
+    return s.includes('0xffff') ? s.replace(/0xffff[0-9a-f]{8,12}/g, this.one) : s;
+  }
+  clone(): Renamer {
+    return new Renamer(new Map(this.names));
+  }
+}
+
+/**
+ * Where two runs' traces part: the first index whose keys (eventKeys) differ, or null when the
+ * traces are the same event for event. Events are first compared field by field, which needs no
+ * key: equal fields give equal keys while both renamers have seen the same texts. Keys are made
+ * only from the first event whose fields differ (where renamed addresses may still make the keys
+ * equal), the renamers taught the addresses of the common part before.
+ */
+export function firstKeyDifference(b: Outcome, v: Outcome): number | null {
+  const tb = b.trace;
+  const tv = v.trace;
+  const n = Math.min(tb.length, tv.length);
+  let j = 0;
+  while (j < n && sameFields(tb[j]!, b, tv[j]!, v)) j++;
+  if (j === tb.length && j === tv.length) return null;
+  const common = new Renamer();
+  for (let i = 0; i < j; i++) if (mayHoldAddress(tb[i]!)) common.rename(eventKey(tb[i]!, b));
+  const rb = common.clone();
+  const rv = common;
+  for (let i = j; i < n; i++) if (rb.rename(eventKey(tb[i]!, b)) !== rv.rename(eventKey(tv[i]!, v))) return i;
+  return tb.length === tv.length ? null : n;
+}
+
+/** Fields equal (a stricter test than equal keys). */
+function sameFields(x: TraceEvent, ox: Outcome, y: TraceEvent, oy: Outcome): boolean {
+  if (x.t !== y.t) return false;
+  switch (x.t) {
+    case 'call': {
+      const c = y as typeof x;
+      if (x.fn !== c.fn || x.depth !== c.depth || x.thread !== c.thread) return false;
+      const a = x.args ?? [];
+      const d = c.args ?? [];
+      if (a.length !== d.length) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== d[i]) return false;
+      return true;
+    }
+    case 'return': {
+      const r = y as typeof x;
+      return x.fn === r.fn && x.depth === r.depth && x.thread === r.thread && (x.value ?? '') === (r.value ?? '');
+    }
+    case 'lock': {
+      const l = y as typeof x;
+      return x.op === l.op && x.lock === l.lock && x.thread === l.thread && x.fn === l.fn;
+    }
+    default:
+      return eventKey(x, ox) === eventKey(y, oy);
+  }
+}
+
+/** Could the event's key hold a kernel address (calls, returns and locks checked field by field)? */
+function mayHoldAddress(e: TraceEvent): boolean {
+  switch (e.t) {
+    case 'call':
+      return e.fn.includes('0xffff') || e.thread.includes('0xffff') || (e.args ?? []).some((a) => a.includes('0xffff'));
+    case 'return':
+      return e.fn.includes('0xffff') || e.thread.includes('0xffff') || (e.value ?? '').includes('0xffff');
+    case 'lock':
+      return e.lock.includes('0xffff') || e.thread.includes('0xffff') || e.fn.includes('0xffff');
+    default:
+      return true;
+  }
 }
 
 /** Source positions move when a variant adds lines; they never say what happened. */
@@ -27,9 +100,16 @@ export function dropPositions(s: string): string {
 
 /** A key per trace event: equal keys in two runs mean the same thing happened. */
 export function eventKeys(o: Outcome): string[] {
+  // A baseline is compared with every variant: its keys are made once.
+  const hit = keysMade.get(o.trace);
+  if (hit && hit.notifiers === o.notifiers && hit.hazards === o.hazards) return hit.keys;
   const ren = addressRenamer();
-  return o.trace.map((e) => ren(eventKey(e, o)));
+  const keys = o.trace.map((e) => ren(eventKey(e, o)));
+  keysMade.set(o.trace, { notifiers: o.notifiers, hazards: o.hazards, keys });
+  return keys;
 }
+
+const keysMade = new WeakMap<readonly TraceEvent[], { notifiers: Outcome['notifiers']; hazards: Outcome['hazards']; keys: string[] }>();
 
 function eventKey(e: TraceEvent, o: Outcome): string {
   switch (e.t) {
@@ -106,7 +186,8 @@ export interface Significant {
   key: string;
   /** Equal for events of the same kind that differ only in range or address (for "×N"). */
   shape: string;
-  text: string;
+  /** The event in words (made when first read: most significant events are only matched by key). */
+  readonly text: string;
   kind: 'notifier' | 'retry' | 'fault' | 'lock' | 'hazard' | 'step';
   /** For notifiers: the record's index. */
   notifier?: number;
@@ -230,7 +311,22 @@ export function significantEvents(o: Outcome, from = 0): Significant[] {
       passAt.push({ index: i, thread: e.thread, pass: e.pass });
     }
     if (i < from) continue;
-    const push = (s: Omit<Significant, 'index' | 'thread' | 'pass'>) => out.push({ index: i, thread, pass: p, ...s, key: ren(s.key), shape: ren(s.shape) });
+    const push = (s: Omit<Significant, 'index' | 'thread' | 'pass' | 'text'> & { text: () => string }) => {
+      let text: string | null = null;
+      const make = s.text;
+      out.push({
+        index: i,
+        thread,
+        pass: p,
+        kind: s.kind,
+        ...(s.notifier !== undefined ? { notifier: s.notifier } : {}),
+        key: ren(s.key),
+        shape: ren(s.shape),
+        get text() {
+          return (text ??= make());
+        },
+      });
+    };
     switch (e.t) {
       case 'notifier': {
         const n = o.notifiers[e.index];
@@ -241,7 +337,7 @@ export function significantEvents(o: Outcome, from = 0): Significant[] {
           notifier: e.index,
           key: `ntf|${notifierKey(n)}`,
           shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join('<')}|${n.subscribers.map((s) => s.action).join(',')}`,
-          text: notifierText(o, e.index, i),
+          text: () => notifierText(o, e.index, i),
         });
         break;
       }
@@ -251,7 +347,7 @@ export function significantEvents(o: Outcome, from = 0): Significant[] {
           kind: 'retry',
           key: `retry|${e.fn}|${e.pass}|${e.thread}`,
           shape: `retry|${e.fn}|${e.thread}`,
-          text: `${check ? `${code(check)} returns true: ` : ''}${code(e.fn)} goes round again (pass ${e.pass})`,
+          text: () => `${check ? `${code(check)} returns true: ` : ''}${code(e.fn)} goes round again (pass ${e.pass})`,
         });
         break;
       }
@@ -260,23 +356,23 @@ export function significantEvents(o: Outcome, from = 0): Significant[] {
           kind: 'fault',
           key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
           shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
-          text: `${e.fn === '(scenario)' ? 'the CPU (scenario step)' : code(e.fn)} faults at ${e.addr} (${e.kind})`,
+          text: () => `${e.fn === '(scenario)' ? 'the CPU (scenario step)' : code(e.fn)} faults at ${e.addr} (${e.kind})`,
         });
         break;
       case 'lock': {
         if (e.op !== 'block' && e.op !== 'trylock-fail') break;
-        const h = holderOf(trace, i, e.lock);
-        let held = '';
-        if (h) {
+        const held = (): string => {
+          const h = holderOf(trace, i, e.lock);
+          if (!h) return '';
           const hp = passOf(passAt, h.index, h.thread);
           const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
-          held = `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ''}`;
-        }
+          return `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ''}`;
+        };
         push({
           kind: 'lock',
           key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
           shape: `lock|${e.op}|${e.fn}|${e.thread}`,
-          text: `${code(e.fn)} ${e.op === 'block' ? 'blocks on' : 'fails to trylock'} ${e.lock}${held}`,
+          text: () => `${code(e.fn)} ${e.op === 'block' ? 'blocks on' : 'fails to trylock'} ${e.lock}${held()}`,
         });
         break;
       }
@@ -287,13 +383,13 @@ export function significantEvents(o: Outcome, from = 0): Significant[] {
           kind: 'hazard',
           key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
           shape: `hazard|${hz.kind}|${hz.function}`,
-          text: `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`,
+          text: () => `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`,
         });
         break;
       }
       case 'note':
         if (e.fn !== '(scenario)') break;
-        push({ kind: 'step', key: `step|${e.text}`, shape: `step|${e.text}`, text: `scenario: ${e.text}` });
+        push({ kind: 'step', key: `step|${e.text}`, shape: `step|${e.text}`, text: () => `scenario: ${e.text}` });
         break;
       default:
         break;

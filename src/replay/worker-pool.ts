@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Actor } from './interactions.js';
+import { savedCaches, type LoweredCaches } from '../model/interp/compiler-support.js';
 import type { ScenarioResult, ScenarioTask } from './replay-scenario.js';
 
 /** What a worker gets: every task, and the counter the threads claim them with. */
@@ -21,6 +22,11 @@ export interface WorkerInput {
   actors: Map<string, Actor>;
   /** Int32Array over a SharedArrayBuffer: [0] is the next unclaimed task. */
   next: Int32Array;
+  /**
+   * The model sources this thread has parsed and lowered (base and variants): a worker compiles
+   * the same units without parsing them again (compiler-support.ts loadCaches).
+   */
+  lowered?: LoweredCaches;
 }
 
 /** Messages from a worker. */
@@ -59,7 +65,7 @@ export async function runInWorkers(
   runHere: ((task: ScenarioTask) => Promise<ScenarioResult>) | null = null,
 ): Promise<ScenarioResult[]> {
   const results: (ScenarioResult | undefined)[] = new Array(tasks.length);
-  const input: WorkerInput = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)) };
+  const input: WorkerInput = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches() };
   const count = Math.max(runHere ? size - 1 : size, 1);
   const workers: Worker[] = [];
   let failure: Error | null = null;

@@ -3,7 +3,7 @@
 // and a log the model C writes into. Builtins close over one FakeRuntime; reset() per run.
 
 import {
-  ADDR, DefaultAddressSpace, Ptr, UNINIT, compileProgram,
+  ADDR, DefaultAddressSpace, Ptr, UNINIT, compileProgram, formatValue,
   type Blocked, type BuiltinTable, type CType, type CompileOptions, type ExecCtx, type Opaque, type Program, type Region,
   type StructRef, type ThreadRef, type Value, type Waitable,
 } from '../../src/model/interp/index.js';
@@ -174,12 +174,29 @@ export async function compile(text: string, opts: Partial<CompileOptions> = {}):
   return compileProgram({ sources: [{ path: 'include/test.h', text: HEADER }, { path: 't.c', text: `#include "test.h"\n${text}` }], builtins: rt.builtins(), ...opts });
 }
 
-/** Compile, fail on compile errors, run `entry(args)` on one thread with a fresh fake runtime. */
+/**
+ * Compile, fail on compile errors, run `entry(args)` on one thread with a fresh fake runtime.
+ * Every run is made twice, by the generated JavaScript and by the compiler's closures (its
+ * reference), and must be the same run: verdict, detail, steps, value, stack, hazards, trace.
+ */
 export async function run1(text: string, entry: string, args: Value[] = [], opts: Partial<CompileOptions> = {}) {
   const p = await compile(text, opts);
   if (p.errors.length) throw new Error(p.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
+  if (p.compiler.codegenFailures.length) throw new Error(`no JavaScript for ${JSON.stringify(p.compiler.codegenFailures)}`);
+  const ref = await compile(text, { ...opts, codegen: false });
+  rt.reset();
+  const r = p.run({ mem: rt.mem, threads: [{ name: 'main', entry, args }] });
+  const seen = runText(r);
+  rt.reset();
+  const want = runText(ref.run({ mem: rt.mem, threads: [{ name: 'main', entry, args }] }));
+  if (seen !== want) throw new Error(`generated code and closures differ:\n${seen}\n${want}`);
   rt.reset();
   return p.run({ mem: rt.mem, threads: [{ name: 'main', entry, args }] });
+}
+
+/** What a run did, as text (values formatted: objects differ between two runs). */
+function runText(r: ReturnType<Program['run']>): string {
+  return JSON.stringify({ ...r, value: formatValue(r.value), threads: r.threads.map((t) => ({ ...t, value: formatValue(t.value) })), internal: r.internal ? String(r.internal) : undefined });
 }
 
 export { UNINIT };

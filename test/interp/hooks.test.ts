@@ -51,6 +51,38 @@ describe('loop-head hook', () => {
     ]);
   });
 
+  it('shows the same locals at every loop head from generated code (locals in variables or in the frame) as from the closures', async () => {
+    // scan() keeps its locals in JavaScript variables; mixed() has a statement expression (it runs
+    // as a closure), so its generated code keeps them in the frame
+    const src = `
+int scan(int n) {
+  int i, sum = 0, last;
+  for (i = 0; i < n; i++) { int sq = i * i; sum += sq; last = sq; }
+again:
+  if (sum > 3) { sum -= 3; goto again; }
+  return sum + last;
+}
+int mixed(int n) {
+  int i = 0, acc = 0;
+  while (i < n) { acc += ({ int t = i; t * 10; }); i++; }
+  return acc;
+}`;
+    const heads = async (codegen: boolean, entry: string) => {
+      const p = await compile(src, { codegen });
+      expect(p.errors).toEqual([]);
+      if (codegen) expect(p.compiler.codegenInFrame).toEqual(['mixed']);
+      const out: string[] = [];
+      rt.reset();
+      const r = p.run({ mem: rt.mem, hooks: { onLoopHead: (_c, h) => void out.push(`${h.id} ${h.locals.names.join(',')} ${JSON.stringify(h.locals.entries(), (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))}`) }, threads: [{ name: 't', entry, args: [4] }] });
+      return { value: r.value, steps: r.steps, out };
+    };
+    for (const entry of ['scan', 'mixed']) {
+      const generated = await heads(true, entry);
+      expect(generated.out.length).toBeGreaterThan(3);
+      expect(generated).toEqual(await heads(false, entry));
+    }
+  });
+
   it('lets the runtime end the run with its own verdict (a proven livelock)', async () => {
     const p = await compile(RETRY);
     rt.reset();

@@ -2,6 +2,7 @@
 // and the chain read off the variant's trace. Hand-made traces: each test shows its events.
 import { describe, expect, test } from 'vitest';
 import { analysePair, causeFor, resultOrigin } from '../../src/replay/first-cause.js';
+import { eventKeys, firstKeyDifference } from '../../src/replay/trace-read.js';
 import { faultPrefix, Run } from './outcome-builder.js';
 
 const SPLIT_STACK = ['drv_fault', 'make_exclusive', 'make_exclusive_one', 'split_address', '__split', 'mmu_notifier_invalidate_range_start'];
@@ -138,5 +139,39 @@ describe('where a result came from', () => {
       .ret('ioctl', '-2')
       .end('completed', 'x', -2);
     expect(resultOrigin(r.outcome())!.functions).toEqual(['do_read', 'do_exclusive', 'ioctl']);
+  });
+});
+
+describe('the first differing key, found without making every key', () => {
+  /** The definition: every event's key (addresses renamed per trace), compared one by one. */
+  function byKeys(a: ReturnType<Run['outcome']>, b: ReturnType<Run['outcome']>): number | null {
+    const ka = eventKeys(a);
+    const kb = eventKeys(b);
+    let i = 0;
+    while (i < ka.length && i < kb.length && ka[i] === kb[i]) i++;
+    return i === ka.length && i === kb.length ? null : i;
+  }
+  const pmd = (a: string) => `&pmd table @${a} (mm 1)[0]`;
+
+  test('kernel addresses that differ but rename alike do not part the runs; a repeat of another one does', () => {
+    const base = () => faultPrefix(new Run());
+    const cases: [Run, Run][] = [
+      [baseline(), variant()],
+      [baseline(), baseline()],
+      // the same shape at other kernel addresses: the same keys
+      [base().leaf('f', 'void', [pmd('0xffff888001002000')]).leaf('g', 'void', [pmd('0xffff888001002000')]), base().leaf('f', 'void', [pmd('0xffff888001003000')]).leaf('g', 'void', [pmd('0xffff888001003000')])],
+      // f's address repeats on one side and is a new one on the other: they part at g
+      [base().leaf('f', 'void', [pmd('0xffff888001002000')]).leaf('g', 'void', [pmd('0xffff888001002000')]), base().leaf('f', 'void', [pmd('0xffff888001003000')]).leaf('g', 'void', [pmd('0xffff888001004000')])],
+      // an address seen in the common part decides what a later one renames to
+      [base().lock('acquire', 'pte lock of table @0xffff888001005000', 'f').leaf('g', 'void', [pmd('0xffff888001005000')]), base().lock('acquire', 'pte lock of table @0xffff888001005000', 'f').leaf('g', 'void', [pmd('0xffff888001006000')])],
+      // one trace longer than the other
+      [base().leaf('f'), base().leaf('f').leaf('g')],
+    ];
+    const found = cases.map(([x, y]) => firstKeyDifference(x.outcome(), y.outcome()));
+    expect(found.map((i) => i !== null)).toEqual([true, false, false, true, true, true]);
+    for (const [x, y] of cases) {
+      expect(firstKeyDifference(x.outcome(), y.outcome())).toBe(byKeys(x.outcome(), y.outcome()));
+      expect(firstKeyDifference(y.outcome(), x.outcome())).toBe(byKeys(y.outcome(), x.outcome()));
+    }
   });
 });

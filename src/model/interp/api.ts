@@ -73,7 +73,13 @@ export class Ptr {
     readonly byteOffset: number = 0,
   ) {}
   get address(): bigint {
-    return this.region.base + BigInt(this.index) * BigInt(this.region.elemSize) + BigInt(this.byteOffset);
+    const r = this.region;
+    if (this.byteOffset === 0) {
+      if (this.index === 0) return r.base;
+      const off = this.index * r.elemSize;
+      if (Number.isSafeInteger(off)) return r.base + BigInt(off);
+    }
+    return r.base + BigInt(this.index) * BigInt(r.elemSize) + BigInt(this.byteOffset);
   }
   add(n: number): Ptr {
     return new Ptr(this.region, this.index + n, this.byteOffset);

@@ -5,8 +5,9 @@
 
 import { Ptr, UNINIT, type Blocked, type CType, type SourceLoc, type Value } from './api.js';
 import { UNRESOLVED, isInt, sameType, typeToString, type IntType } from './ctypes.js';
-import { converterFrom, type IntVal } from './ints.js';
+import { converterFrom, converterJs, type IntVal } from './ints.js';
 import { ptrToInt, type CallTarget, type Ev, type Frame, type GenEv, type Site } from './runtime.js';
+import type { Gen, Js } from './jsgen.js';
 
 /** A storage location an expression designates (for assignment, `&`, `++`). */
 export interface Place {
@@ -20,6 +21,11 @@ export interface Place {
   /** Set for a plain (not address-taken) local: `&` on it makes the compiler redo the function. */
   localSlot?: number;
   localName?: string;
+  /** JavaScript for `base` (see jsgen.ts); without it the generated code calls `base`. */
+  jsBase?: Js;
+  /** JavaScript for load/store on a handle held in the variable `h`; else the closures. */
+  jsLoad?: (g: Gen, h: string) => string;
+  jsStore?: (g: Gen, h: string, v: string) => string;
 }
 
 export interface CExpr {
@@ -36,6 +42,8 @@ export interface CExpr {
   target?: CallTarget;
   src: string;
   line: number;
+  /** The same as JavaScript source (jsgen.ts); without it the generated code calls ev/gv. */
+  js?: Js;
 }
 
 /** A name the code uses that the program does not declare (what a compile error is about). */
@@ -56,12 +64,16 @@ export class CompileError extends Error {
   }
 }
 
-export function plainExpr(t: CType, ev: Ev, src: string, line: number, place: Place | null = null): CExpr {
-  return { t, ev, gv: null, konst: false, kv: undefined, place, nullConst: false, src, line };
+export function plainExpr(t: CType, ev: Ev, src: string, line: number, place: Place | null = null, js?: Js): CExpr {
+  const c: CExpr = { t, ev, gv: null, konst: false, kv: undefined, place, nullConst: false, src, line };
+  if (js) c.js = js;
+  return c;
 }
 
-export function genExpr(t: CType, gv: GenEv, src: string, line: number): CExpr {
-  return { t, ev: null, gv, konst: false, kv: undefined, place: null, nullConst: false, src, line };
+export function genExpr(t: CType, gv: GenEv, src: string, line: number, js?: Js): CExpr {
+  const c: CExpr = { t, ev: null, gv, konst: false, kv: undefined, place: null, nullConst: false, src, line };
+  if (js) c.js = js;
+  return c;
 }
 
 export function constExpr(t: CType, v: Value, src: string, line: number): CExpr {
@@ -77,8 +89,16 @@ export function retype(c: CExpr, t: CType): CExpr {
   return { ...c, t, place: null, target: undefined };
 }
 
-/** Build `op(a)` with the plain/generator shape `a` needs; folds constants when `pure`. */
-export function lift1(t: CType, a: CExpr, op: (x: Value, f: Frame) => Value, src: string, line: number, pure = true): CExpr {
+/** JavaScript for an operation on operand values held in temporaries (see lift1/lift2). */
+export type JsOp1 = (g: Gen, x: string) => string;
+export type JsOp2 = (g: Gen, x: string, y: string) => string;
+
+/**
+ * Build `op(a)` with the plain/generator shape `a` needs; folds constants when `pure`. `jsOp`
+ * says the same as JavaScript on a temporary holding a's value; without it the generated code
+ * calls `op`.
+ */
+export function lift1(t: CType, a: CExpr, op: (x: Value, f: Frame) => Value, src: string, line: number, pure = true, jsOp?: JsOp1): CExpr {
   if (pure && a.konst && a.kv !== UNINIT) {
     try {
       return constExpr(t, op(a.kv, null as unknown as Frame), src, line);
@@ -86,12 +106,18 @@ export function lift1(t: CType, a: CExpr, op: (x: Value, f: Frame) => Value, src
       // not foldable (it needs a frame): compile normally
     }
   }
+  const js: Js = jsOp
+    ? (g) => {
+        const x = g.tmp();
+        return `(${x} = ${g.e(a)}, ${jsOp(g, x)})`;
+      }
+    : (g) => `${g.k(op)}(${g.e(a)}, f)`;
   const ea = a.ev;
-  if (ea) return plainExpr(t, (f) => op(ea(f), f), src, line);
+  if (ea) return plainExpr(t, (f) => op(ea(f), f), src, line, null, js);
   const ga = a.gv!;
   return genExpr(t, function* (f) {
     return op(yield* ga(f), f);
-  }, src, line);
+  }, src, line, js);
 }
 
 /** Build `op(a, b)`, evaluating a then b. */
@@ -103,6 +129,7 @@ export function lift2(
   src: string,
   line: number,
   pure = true,
+  jsOp?: JsOp2,
 ): CExpr {
   if (pure && a.konst && b.konst && a.kv !== UNINIT && b.kv !== UNINIT) {
     try {
@@ -111,16 +138,23 @@ export function lift2(
       // fall through
     }
   }
+  const js: Js = jsOp
+    ? (g) => {
+        const x = g.tmp();
+        const y = g.tmp();
+        return `(${x} = ${g.e(a)}, ${y} = ${g.e(b)}, ${jsOp(g, x, y)})`;
+      }
+    : (g) => `${g.k(op)}(${g.e(a)}, ${g.e(b)}, f)`;
   const ea = a.ev;
   const eb = b.ev;
-  if (ea && eb) return plainExpr(t, (f) => op(ea(f), eb(f), f), src, line);
+  if (ea && eb) return plainExpr(t, (f) => op(ea(f), eb(f), f), src, line, null, js);
   const ga = a.gv;
   const gb = b.gv;
   return genExpr(t, function* (f) {
     const x = ga ? yield* ga(f) : ea!(f);
     const y = gb ? yield* gb(f) : eb!(f);
     return op(x, y, f);
-  }, src, line);
+  }, src, line, js);
 }
 
 /** Evaluate a list of expressions into `out` (plain), or as a generator. */
@@ -238,7 +272,24 @@ export function convert(c: CExpr, to: CType, kind: ConvKind, what: string): CExp
   const fn = convFn(c.t, to, kind, what, c.line, c.nullConst);
   if (!fn) return retype(c, to);
   const pure = !(to.k === 'ptr' && c.t.k === 'int');
-  return lift1(to, c, fn, c.src, c.line, pure);
+  return lift1(to, c, fn, c.src, c.line, pure, convJs(c.t, to, c.nullConst) ?? undefined);
+}
+
+/** JavaScript for convFn's conversion of a value in a temporary, where it is simple. */
+export function convJs(from: CType, to: CType, nullConst = false): JsOp1 | null {
+  if (from === UNRESOLVED) return null;
+  if (to.k === 'void') return () => 'undefined';
+  if (to.k === 'int') {
+    if (from.k === 'int') {
+      const conv = converterFrom(from, to);
+      if (!conv) return null;
+      return (_g, x) => `(${x} === U ? U : ${converterJs(to, x)})`;
+    }
+    if (from.k === 'ptr' && to.bits === 1) return (_g, x) => `(${x} === null ? 0 : ${x} === U ? U : 1)`;
+    return null;
+  }
+  if (to.k === 'ptr' && nullConst) return () => 'null';
+  return null;
 }
 
 let i64: IntType | null = null;

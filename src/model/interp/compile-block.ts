@@ -11,12 +11,15 @@ import { GOTO, NORMAL, RETURN, bug, stackAddr, tick, type Frame, type LoopSite, 
 import type { FnCx, Local } from './fn-context.js';
 import { declaratorName } from './lower.js';
 import { compileStmt, type CStmt } from './compile-stmt.js';
+import type { Gen } from './jsgen.js';
 
 // ----------------------------------------------------------------------------- functions
 
 export interface CompiledBody {
   run: ((f: Frame) => Value) | null;
   runGen: ((f: Frame) => Generator<Blocked, Value, void>) | null;
+  /** The body as JavaScript statements (jsgen.ts): frame setup, statements, falling off the end. */
+  emit: (g: Gen) => string;
 }
 
 /** Compile a function body with its parameters declared; errors are collected in cx.errors. */
@@ -38,10 +41,12 @@ export function compileFunctionBody(cx: FnCx, def: FunctionDef, type: FuncType):
   const types = cx.ps.types;
   const fname = def.name;
   // frame setup: owned storage for struct/array locals and address-taken scalars, params wrapped
+  const names = owned.map((l) => `local ${l.name} in ${fname}`);
   const init = owned.length === 0 ? null : (f: Frame) => {
-    for (const l of owned) {
+    for (let i = 0; i < owned.length; i++) {
+      const l = owned[i]!;
       const addr = stackAddr(f, l.off);
-      const name = `local ${l.name} in ${fname}`;
+      const name = names[i]!;
       const passed = l.slot < nParams ? f.v[l.slot] : UNINIT;
       if (l.kind === 'cell') f.v[l.slot] = new CellRegion(name, l.t, storageBytes(l.t, types), addr, passed) as unknown as Value;
       else {
@@ -61,7 +66,11 @@ export function compileFunctionBody(cx: FnCx, def: FunctionDef, type: FuncType):
     return bug(f, missing);
   };
   const r = runner(block.items, block.labelAt, block.labelSite, { init, fallOff });
-  return { run: r.fnPlain, runGen: r.fnGen };
+  const emit = (g: Gen): string =>
+    (init ? `${g.k(init)}(f);\n` : '') +
+    g.items(block.items, block.labelAt, block.labelSite) +
+    (type.ret.k === 'void' ? 'return undefined;\n' : `return ${g.k(fallOff)}(f);\n`);
+  return { run: r.fnPlain, runGen: r.fnGen, emit };
 }
 
 function paramNames(def: FunctionDef): (string | null)[] {
@@ -191,7 +200,7 @@ export function runner(items: CStmt[], labelAt: Map<string, number> | null, labe
     }
     const whole: SFn = n === 1 && !labelAt ? evs[0]! : (f) => from(f, 0);
     return {
-      whole: { ev: whole, gv: null },
+      whole: { ev: whole, gv: null, js: (g) => g.items(items, labelAt, labelSite) },
       from: { ev: from, gv: null },
       fnPlain: fn ? (f) => {
         if (init) init(f);
@@ -220,7 +229,7 @@ export function runner(items: CStmt[], labelAt: Map<string, number> | null, labe
     return NORMAL;
   };
   return {
-    whole: { ev: null, gv: (f) => from(f, 0) },
+    whole: { ev: null, gv: (f) => from(f, 0), js: (g) => g.items(items, labelAt, labelSite) },
     from: { ev: null, gv: from },
     fnPlain: null,
     // the same loop again, so that a call is one generator, not two

@@ -10,6 +10,7 @@ import { CompileError, convert, evalAll, genExpr, plainExpr, retype, type CExpr 
 import { compileCast, compileExpr, compileRvalue, rvalue } from './compile-expr.js';
 import { UNRESOLVED, isUnresolved } from './compile-ops.js';
 import { typeToString, type FuncType } from './ctypes.js';
+import type { Gen, Js } from './jsgen.js';
 import type { FnCx } from './fn-context.js';
 import { INTRINSICS } from './intrinsics.js';
 import { lex, splitArgs } from './lex.js';
@@ -69,12 +70,35 @@ function convertArgs(ft: FuncType, args: CExpr[], name: string, line: number): C
 
 // ----------------------------------------------------------------------------- call shapes
 
+/** Arguments evaluated in order into temporaries; returns the assignments and the names. */
+function argsJs(g: Gen, conv: CExpr[]): { set: string; names: string[] } {
+  let set = '';
+  const names: string[] = [];
+  for (const c of conv) {
+    const x = g.tmp();
+    set += `${x} = ${g.e(c)}, `;
+    names.push(x);
+  }
+  return { set, names };
+}
+
 function callModel(cx: FnCx, fn: FnCode, args: CExpr[], e: Expr, discard: boolean): CExpr {
   cx.callees.add(fn);
   const ft = fn.type;
   const conv = convertArgs(ft, args, fn.name, e.line);
   const all = evalAll(conv);
   const fill = all.ev;
+  // a new frame, the arguments straight into its slots, push, run, pop (run or runGen is final
+  // when the code is generated: after the may-block fixpoint)
+  const js: Js = (g) => {
+    const n = g.tmp();
+    const r = g.tmp();
+    const k = g.k(fn);
+    let out = `(${n} = new Frame(${k}, f.t), ${discard ? `${n}.discard = true, ` : ''}`;
+    conv.forEach((c, i) => (out += `${n}.v[${i}] = ${g.e(c)}, `));
+    const run = fn.run !== null ? `${k}.run(${n})` : `(yield* ${k}.runGen(${n}))`;
+    return out + `pushFrame(${n}), ${r} = ${run}, popFrame(${n}, ${r}), ${r})`;
+  };
   if (fill && !fn.mayBlock && !cx.ps.forceGen) {
     const ev = conv.map((c) => c.ev!);
     const [a0, a1, a2] = ev;
@@ -94,7 +118,7 @@ function callModel(cx: FnCx, fn: FnCode, args: CExpr[], e: Expr, discard: boolea
       const r = fn.run!(nf);
       popFrame(nf, r);
       return r;
-    }, e.src, e.line);
+    }, e.src, e.line, null, js);
   }
   const fillG = all.gv;
   return genExpr(ft.ret, function* (f) {
@@ -106,7 +130,7 @@ function callModel(cx: FnCx, fn: FnCode, args: CExpr[], e: Expr, discard: boolea
     const r = fn.run !== null ? fn.run(nf) : yield* fn.runGen!(nf);
     popFrame(nf, r);
     return r;
-  }, e.src, e.line);
+  }, e.src, e.line, js);
 }
 
 function callBuiltin(cx: FnCx, b: BuiltinTarget, args: CExpr[], e: Expr): CExpr {
@@ -131,15 +155,32 @@ function callBuiltin(cx: FnCx, b: BuiltinTarget, args: CExpr[], e: Expr): CExpr 
     else if (n === 1) fast = (f) => (f.m.builtinHooked ? general(f) : check(fn(f.t, a0!(f)), f.t));
     else if (n === 2) fast = (f) => (f.m.builtinHooked ? general(f) : check(fn(f.t, a0!(f), a1!(f)), f.t));
     else if (n === 3) fast = (f) => (f.m.builtinHooked ? general(f) : check(fn(f.t, a0!(f), a1!(f), a2!(f)), f.t));
-    return plainExpr(ft.ret, fast ?? general, e.src, e.line);
+    // arguments first, then the call: reported (hooks) or straight
+    const js: Js = (g) => {
+      const a = argsJs(g, conv);
+      const list = a.names.join(', ');
+      const kb = g.k(b);
+      const direct = `${g.k(check)}(${g.k(fn)}(f.t${a.names.map((x) => `, ${x}`).join('')}), f.t)`;
+      if (fast === null) return `(${a.set}callBuiltinPlain(f.t, ${kb}, [${list}]))`;
+      return `(${a.set}m.builtinHooked ? callBuiltinPlain(f.t, ${kb}, [${list}]) : ${direct})`;
+    };
+    return plainExpr(ft.ret, fast ?? general, e.src, e.line, null, js);
   }
   const fillG = all.gv;
+  // unhooked: the builtin straight, its generator (if it returns one) delegated to; hooked:
+  // callBuiltinGen, which reports the call
+  const js: Js = (g) => {
+    const a = argsJs(g, conv);
+    const r = g.tmp();
+    const direct = `${r} = ${g.k(b.b.fn)}(f.t${a.names.map((x) => `, ${x}`).join('')}), isIterator(${r}) ? (${r} = yield* ${r}) : 0, ${g.k(b.checkRet)}(${r}, f.t)`;
+    return `(${a.set}m.builtinHooked ? (yield* callBuiltinGen(f.t, ${g.k(b)}, [${a.names.join(', ')}])) : (${direct}))`;
+  };
   return genExpr(ft.ret, function* (f) {
     const vals: Value[] = new Array(n);
     if (fill) fill(f, vals);
     else yield* fillG!(f, vals);
     return yield* callBuiltinGen(f.t, b, vals);
-  }, e.src, e.line);
+  }, e.src, e.line, js);
 }
 
 /** Through a function pointer: the target is known only at run time, so it may block. */
@@ -153,6 +194,19 @@ function callPointer(cx: FnCx, C: CExpr, ft: FuncType, args: CExpr[], e: Expr, d
   const cg = C.gv;
   const fill = all.ev;
   const fillG = all.gv;
+  // a model function called in place (invokeTarget's first case, without its generator)
+  const js: Js = (g) => {
+    const tg = g.tmp();
+    const fn = g.tmp();
+    const n = g.tmp();
+    const r = g.tmp();
+    const a = argsJs(g, conv);
+    const fill = a.names.map((x, i) => `${i} < ${fn}.type.params.length ? ${n}.v[${i}] = ${x} : 0, `).join('');
+    const model =
+      `${fn} = ${tg}.fn, ${n} = new Frame(${fn}, f.t), ${discard ? `${n}.discard = true, ` : ''}${fill}pushFrame(${n}), ` +
+      `${r} = ${fn}.run !== null ? ${fn}.run(${n}) : (yield* ${fn}.runGen(${n})), popFrame(${n}, ${r}), ${r}`;
+    return `(${tg} = targetOf(f, ${g.e(C)}, ${g.k(what)}), ${a.set}${tg}.kind === 'model' ? (${model}) : (yield* invokeTarget(f.t, ${tg}, [${a.names.join(', ')}], ${discard})))`;
+  };
   return genExpr(ft.ret, function* (f) {
     const p = ce ? ce(f) : yield* cg!(f);
     const tgt: CallTarget = targetOf(f, p, what);
@@ -160,14 +214,14 @@ function callPointer(cx: FnCx, C: CExpr, ft: FuncType, args: CExpr[], e: Expr, d
     if (fill) fill(f, vals);
     else yield* fillG!(f, vals);
     return yield* invokeTarget(f.t, tgt, vals, discard);
-  }, e.src, e.line);
+  }, e.src, e.line, js);
 }
 
 function unresolvedCall(cx: FnCx, name: string, proto: FuncType | undefined, e: Extract<Expr, { k: 'call' }>): CExpr {
   if (e.args) for (const a of e.args) compileRvalue(cx, a); // still type-check the arguments
   cx.unresolved.push({ name, line: e.line });
   const msg = `${cx.fnName}() calls \`${name}()\`, which the model does not have (${cx.file}:${e.line})`;
-  return plainExpr(proto?.k === 'func' ? proto.ret : UNRESOLVED, (f) => f.t.notModelled(msg), e.src, e.line);
+  return plainExpr(proto?.k === 'func' ? proto.ret : UNRESOLVED, (f) => f.t.notModelled(msg), e.src, e.line, null, (g) => `f.t.notModelled(${g.k(msg)})`);
 }
 
 // ----------------------------------------------------------------------------- macros

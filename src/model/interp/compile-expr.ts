@@ -4,8 +4,10 @@
 import { Ptr, type Blocked, type CType, type StructRef, type Value } from './api.js';
 import type { Expr } from './ast.js';
 import {
-  CompileError, constExpr, convert, convFn, genExpr, lift1, plainExpr, retype, type CExpr, type Place,
+  CompileError, constExpr, convert, convFn, convJs, genExpr, lift1, plainExpr, retype, type CExpr, type JsOp1, type JsOp2,
+  type Place,
 } from './cexpr.js';
+import type { Gen, Js } from './jsgen.js';
 import {
   andOr, applyBinary, binaryValOp, condOf, condToExpr, isUnresolved, notCond, unaryValOp, UNRESOLVED, type Cond,
 } from './compile-ops.js';
@@ -110,14 +112,37 @@ export function compileExpr(cx: FnCx, e: Expr): CExpr {
 function lift2Seq(l: CExpr, r: CExpr, src: string, line: number): CExpr {
   const el = l.ev;
   const er = r.ev;
-  if (el && er) return plainExpr(r.t, (f) => (el(f), er(f)), src, line);
+  const js: Js = (g) => `(${g.e(l)}, ${g.e(r)})`;
+  if (el && er) return plainExpr(r.t, (f) => (el(f), er(f)), src, line, null, js);
   const gl = l.gv;
   const gr = r.gv;
   return genExpr(r.t, function* (f) {
     if (gl) yield* gl(f);
     else el!(f);
     return gr ? yield* gr(f) : er!(f);
-  }, src, line);
+  }, src, line, js);
+}
+
+/** The handle a place's accessors work on, as JavaScript (a closure call where there is no emitter). */
+function placeBaseJs(g: Gen, p: Place): string {
+  if (p.jsBase) return p.jsBase(g);
+  if (p.base) {
+    g.fallbacks++;
+    return `${g.k(p.base)}(f)`;
+  }
+  if (p.baseG) {
+    g.fallbacks++;
+    return `(yield* ${g.k(p.baseG)}(f))`;
+  }
+  return 'f';
+}
+
+function placeLoadJs(g: Gen, p: Place, h: string): string {
+  return p.jsLoad ? p.jsLoad(g, h) : `${g.k(p.load)}(${h}, f)`;
+}
+
+function placeStoreJs(g: Gen, p: Place, h: string, v: string): string {
+  return p.jsStore ? p.jsStore(g, h, v) : `${g.k(p.store)}(${h}, ${v}, f)`;
 }
 
 // ----------------------------------------------------------------------------- literals
@@ -206,8 +231,10 @@ function localExpr(l: Local, src: string, line: number): CExpr {
       addr: null,
       localSlot: s,
       localName: l.name,
+      jsLoad: (g) => g.local(s),
+      jsStore: (g, _h, v) => `(${g.local(s)} = ${v})`,
     };
-    return plainExpr(t, (f) => f.v[s], src, line, place);
+    return plainExpr(t, (f) => f.v[s], src, line, place, (g) => g.local(s));
   }
   if (l.kind === 'cell') {
     const place: Place = {
@@ -218,14 +245,17 @@ function localExpr(l: Local, src: string, line: number): CExpr {
         (h as CellRegion).value = v;
       },
       addr: (h) => new Ptr(h as CellRegion, 0),
+      jsBase: () => `f.v[${s}]`,
+      jsLoad: (_g, h) => `${h}.value`,
+      jsStore: (_g, h, v) => `(${h}.value = ${v})`,
     };
-    return plainExpr(t, (f) => (f.v[s] as unknown as CellRegion).value, src, line, place);
+    return plainExpr(t, (f) => (f.v[s] as unknown as CellRegion).value, src, line, place, () => `f.v[${s}].value`);
   }
-  return ownedExpr(t, (f) => f.v[s] as unknown, src, line);
+  return ownedExpr(t, (f) => f.v[s] as unknown, src, line, `f.v[${s}]`);
 }
 
 /** A struct or array object held by reference (locals, globals). */
-function ownedExpr(t: CType, get: (f: Frame) => unknown, src: string, line: number): CExpr {
+function ownedExpr(t: CType, get: (f: Frame) => unknown, src: string, line: number, getJs: string): CExpr {
   if (t.k === 'array') {
     const place: Place = {
       base: (f) => get(f) as Value,
@@ -233,8 +263,10 @@ function ownedExpr(t: CType, get: (f: Frame) => unknown, src: string, line: numb
       load: (h) => new Ptr(h as ArrayRegion, 0),
       store: (_h, _v, f) => f.t.bug(`assignment to array ${src}`),
       addr: (h) => new Ptr(h as ArrayRegion, 0),
+      jsBase: () => getJs,
+      jsLoad: (_g, h) => `new Ptr(${h}, 0)`,
     };
-    return plainExpr(t, (f) => new Ptr(get(f) as ArrayRegion, 0), src, line, place);
+    return plainExpr(t, (f) => new Ptr(get(f) as ArrayRegion, 0), src, line, place, () => `new Ptr(${getJs}, 0)`);
   }
   const place: Place = {
     base: (f) => get(f) as Value,
@@ -242,12 +274,14 @@ function ownedExpr(t: CType, get: (f: Frame) => unknown, src: string, line: numb
     load: (h) => h as StructRef,
     store: (h, v, f) => (h as LocalStruct).copyFrom(v as StructRef, f.t),
     addr: (h) => (h as LocalStruct).self,
+    jsBase: () => getJs,
+    jsLoad: (_g, h) => h,
   };
-  return plainExpr(t, (f) => get(f) as StructRef, src, line, place);
+  return plainExpr(t, (f) => get(f) as StructRef, src, line, place, () => getJs);
 }
 
 function globalExpr(_cx: FnCx, index: number, t: CType, _name: string, src: string, line: number): CExpr {
-  if (t.k === 'struct' || t.k === 'array') return ownedExpr(t, (f) => f.m.globals[index], src, line);
+  if (t.k === 'struct' || t.k === 'array') return ownedExpr(t, (f) => f.m.globals[index], src, line, `m.globals[${index}]`);
   const place: Place = {
     base: (f) => f.m.globals[index] as Value,
     baseG: null,
@@ -256,8 +290,11 @@ function globalExpr(_cx: FnCx, index: number, t: CType, _name: string, src: stri
       (h as CellRegion).value = v;
     },
     addr: (h) => new Ptr(h as CellRegion, 0),
+    jsBase: () => `m.globals[${index}]`,
+    jsLoad: (_g, h) => `${h}.value`,
+    jsStore: (_g, h, v) => `(${h}.value = ${v})`,
   };
-  return plainExpr(t, (f) => (f.m.globals[index] as CellRegion).value, src, line, place);
+  return plainExpr(t, (f) => (f.m.globals[index] as CellRegion).value, src, line, place, () => `m.globals[${index}].value`);
 }
 
 // ----------------------------------------------------------------------------- operators
@@ -267,7 +304,7 @@ function compileUnary(cx: FnCx, op: '-' | '+' | '!' | '~', arg: Expr, src: strin
   const a = compileRvalue(cx, arg);
   if (isUnresolved(a.t)) return retype(a, UNRESOLVED);
   const u = unaryValOp(cx, op, a, src, line);
-  return lift1(u.t, a, u.fn, src, line);
+  return lift1(u.t, a, u.fn, src, line, true, u.js);
 }
 
 /** `(T)-1`, `(T)*p`, `(T)&x` that tree-sitter read as a binary expression on `(T)`. */
@@ -323,14 +360,39 @@ export function compileAssign(cx: FnCx, op: string, left: Expr, right: Expr, src
   let value: CExpr;
   let back: ((v: Value, f: Frame) => Value) | null = null;
   let combine: ((old: Value, r: Value, f: Frame) => Value) | null = null;
+  let js: { combine?: JsOp2; back: JsOp1 | null } = { back: null };
   if (op === '=') value = convert(R0, L.t, 'assign', `assignment to \`${L.src}\``);
   else {
     const vop = binaryValOp(cx, op.slice(0, -1), rvalue(L), R0, src, line);
     back = convFn(vop.t, L.t, 'assign', `\`${src}\``, line);
     combine = vop.fn;
+    js = { combine: vop.js, back: back ? convJs(vop.t, L.t) : null };
     value = R0;
   }
-  return storeExpr(L.t, p, value, combine, back, src, line);
+  return storeExpr(L.t, p, value, combine, back, src, line, js);
+}
+
+/** `combine(old, r)` then `back(v)`, as JavaScript (closure calls where there is no emitter). */
+function combineJs(
+  g: Gen,
+  combine: (old: Value, r: Value, f: Frame) => Value,
+  back: ((v: Value, f: Frame) => Value) | null,
+  js: { combine?: JsOp2; back: JsOp1 | null },
+  old: string,
+  r: string,
+): string {
+  let v: string;
+  if (js.combine) {
+    const x = g.tmp();
+    const y = g.tmp();
+    v = `(${x} = ${old}, ${y} = ${r}, ${js.combine(g, x, y)})`;
+  } else v = `${g.k(combine)}(${old}, ${r}, f)`;
+  if (!back) return v;
+  if (js.back) {
+    const b = g.tmp();
+    return `(${b} = ${v}, ${js.back(g, b)})`;
+  }
+  return `${g.k(back)}(${v}, f)`;
 }
 
 /** place = value, or place = back(combine(place, value)) for compound assignment. */
@@ -342,17 +404,28 @@ function storeExpr(
   back: ((v: Value, f: Frame) => Value) | null,
   src: string,
   line: number,
+  jsOps: { combine?: JsOp2; back: JsOp1 | null } = { back: null },
 ): CExpr {
   const { base, baseG, load, store } = p;
   const ev = value.ev;
+  // the same steps as JavaScript: handle, value, (combine with the old value,) store; the value
+  const js: Js = (g) => {
+    if (!combine && p.localSlot !== undefined) return `(${g.local(p.localSlot)} = ${g.e(value)})`;
+    const h = g.tmp();
+    const r = g.tmp();
+    const v = g.tmp();
+    let out = `(${h} = ${placeBaseJs(g, p)}, ${r} = ${g.e(value)}, `;
+    out += combine ? `${v} = ${combineJs(g, combine, back, jsOps, placeLoadJs(g, p, h), r)}, ` : `${v} = ${r}, `;
+    return out + `${placeStoreJs(g, p, h, v)}, ${v})`;
+  };
   if (!baseG && ev) {
     if (!combine) {
       if (p.localSlot !== undefined) {
         const s = p.localSlot;
-        return plainExpr(t, (f) => (f.v[s] = ev(f)), src, line);
+        return plainExpr(t, (f) => (f.v[s] = ev(f)), src, line, null, js);
       }
-      if (!base) return plainExpr(t, (f) => { const v = ev(f); store(f, v, f); return v; }, src, line);
-      return plainExpr(t, (f) => { const h = base(f); const v = ev(f); store(h, v, f); return v; }, src, line);
+      if (!base) return plainExpr(t, (f) => { const v = ev(f); store(f, v, f); return v; }, src, line, null, js);
+      return plainExpr(t, (f) => { const h = base(f); const v = ev(f); store(h, v, f); return v; }, src, line, null, js);
     }
     return plainExpr(t, (f) => {
       const h = base ? base(f) : f;
@@ -361,7 +434,7 @@ function storeExpr(
       if (back) v = back(v, f);
       store(h, v, f);
       return v;
-    }, src, line);
+    }, src, line, null, js);
   }
   const gv = value.gv;
   return genExpr(t, function* (f) {
@@ -374,7 +447,7 @@ function storeExpr(
     }
     store(h, v, f);
     return v;
-  }, src, line);
+  }, src, line, js);
 }
 
 function compileUpdate(cx: FnCx, op: '++' | '--', prefix: boolean, arg: Expr, src: string, line: number): CExpr {
@@ -393,12 +466,22 @@ function compileUpdate(cx: FnCx, op: '++' | '--', prefix: boolean, arg: Expr, sr
     store(h, v, f);
     return prefix ? v : old;
   };
-  if (baseG) return genExpr(L.t, function* (f) { return step(yield* baseG(f), f); }, src, line);
+  const jsOps = { combine: vop.js, back: back ? convJs(vop.t, L.t) : null };
+  const js: Js = (g) => {
+    const h = g.tmp();
+    const old = g.tmp();
+    const v = g.tmp();
+    return (
+      `(${h} = ${placeBaseJs(g, p)}, ${old} = ${placeLoadJs(g, p, h)}, ${v} = ${combineJs(g, fn, back, jsOps, old, '1')}, ` +
+      `${placeStoreJs(g, p, h, v)}, ${prefix ? v : old})`
+    );
+  };
+  if (baseG) return genExpr(L.t, function* (f) { return step(yield* baseG(f), f); }, src, line, js);
   if (p.localSlot !== undefined && !back && L.t.k === 'int') {
     const s = p.localSlot;
-    return plainExpr(L.t, prefix ? (f) => (f.v[s] = fn(f.v[s], 1, f)) : (f) => { const o = f.v[s]; f.v[s] = fn(o, 1, f); return o; }, src, line);
+    return plainExpr(L.t, prefix ? (f) => (f.v[s] = fn(f.v[s], 1, f)) : (f) => { const o = f.v[s]; f.v[s] = fn(o, 1, f); return o; }, src, line, null, js);
   }
-  return plainExpr(L.t, base ? (f) => step(base(f), f) : (f) => step(f, f), src, line);
+  return plainExpr(L.t, base ? (f) => step(base(f), f) : (f) => step(f, f), src, line, null, js);
 }
 
 // ----------------------------------------------------------------------------- member access
@@ -408,6 +491,7 @@ function compileField(cx: FnCx, O: CExpr, field: string, arrow: boolean, src: st
   let st: CType;
   let base: ((f: Frame) => Value) | null = null;
   let baseG: CExpr['gv'] = null;
+  let jsBase: Js;
   if (arrow) {
     const P = rvalue(O);
     if (P.t.k !== 'ptr' || P.t.to.k !== 'struct') throw new CompileError(line, `\`->${field}\` on \`${P.src}\` of type \`${typeToString(P.t)}\` (not a struct pointer)`);
@@ -417,11 +501,13 @@ function compileField(cx: FnCx, O: CExpr, field: string, arrow: boolean, src: st
     const pg = P.gv;
     if (pe) base = (f) => loadPtr(f, pe(f), what);
     else baseG = function* (f) { return loadPtr(f, yield* pg!(f), what); };
+    jsBase = (g) => `loadPtr(f, ${g.e(P)}, ${g.k(what)})`;
   } else {
     if (O.t.k !== 'struct') throw new CompileError(line, `\`.${field}\` on \`${O.src}\` of type \`${typeToString(O.t)}\` (not a struct)`);
     st = O.t;
     base = O.ev;
     baseG = O.gv;
+    jsBase = (g) => g.e(O);
   }
   const layout = cx.ps.types.layoutOf(st.name);
   if (!layout || !layout.complete) throw new CompileError(line, `\`${field}\` of incomplete struct ${st.name}`);
@@ -429,6 +515,7 @@ function compileField(cx: FnCx, O: CExpr, field: string, arrow: boolean, src: st
   if (!fi) throw new CompileError(line, `struct ${st.name} has no field \`${field}\``, { kind: 'field', name: field, struct: st.name });
   const idx = fi.index;
   const isArr = fi.t.k === 'array';
+  const gone = (h: LocalStruct, f: Frame): never => f.t.bug(`use of ${h.name} after its function returned`);
   const load = (h: unknown, f: Frame): Value => {
     if (h instanceof LocalStruct && !isArr) {
       if (h.dead) f.t.bug(`use of ${h.name} after its function returned`);
@@ -447,13 +534,24 @@ function compileField(cx: FnCx, O: CExpr, field: string, arrow: boolean, src: st
       } else (h as StructRef).set(field, v, f.t);
     },
     addr: (h, f) => (h as StructRef).fieldPtr(field, f.t),
+    jsBase,
+    jsLoad: isArr
+      ? (g, h) => `${h}.get(${g.k(field)}, f.t)`
+      : (g, h) => `(${h} instanceof LocalStruct ? (${h}.dead ? ${g.k(gone)}(${h}, f) : ${h}.vals[${idx}]) : ${h}.get(${g.k(field)}, f.t))`,
+    jsStore: isArr || fi.t.k === 'struct'
+      ? (g, h, v) => `${h}.set(${g.k(field)}, ${v}, f.t)`
+      : (g, h, v) => `(${h} instanceof LocalStruct ? (${h}.dead ? ${g.k(gone)}(${h}, f) : ${h}.vals[${idx}] = ${v}) : ${h}.set(${g.k(field)}, ${v}, f.t))`,
+  };
+  const js: Js = (g) => {
+    const h = g.tmp();
+    return `(${h} = ${jsBase(g)}, ${place.jsLoad!(g, h)})`;
   };
   if (base) {
     const b = base;
-    return plainExpr(fi.t, (f) => load(b(f), f), src, line, place);
+    return plainExpr(fi.t, (f) => load(b(f), f), src, line, place, js);
   }
   const g = baseG!;
-  const c = genExpr(fi.t, function* (f) { return load(yield* g(f), f); }, src, line);
+  const c = genExpr(fi.t, function* (f) { return load(yield* g(f), f); }, src, line, js);
   c.place = place;
   return c;
 }
@@ -486,16 +584,21 @@ function derefOf(t: CType, P: CExpr, src: string, line: number): CExpr {
     load: (h, f) => loadPtr(f, h as Value, what),
     store: (h, v, f) => storePtr(f, h as Value, v, what),
     addr: (h) => h as Value,
+    jsBase: (g) => g.e(P),
+    jsLoad: (g, h) => `loadPtr(f, ${h}, ${g.k(what)})`,
+    jsStore: (g, h, v) => `(storePtr(f, ${h}, ${v}, ${g.k(what)}), ${v})`,
   };
   if (t.k === 'array') {
     // pointer to array: the element array starts where the pointer points
     place.load = (h) => h as Value;
+    place.jsLoad = (_g, h) => h;
   }
   const load = place.load;
+  const js: Js = t.k === 'array' ? (g) => g.e(P) : (g) => `loadPtr(f, ${g.e(P)}, ${g.k(what)})`;
   const pe = P.ev;
-  if (pe) return plainExpr(t, (f) => load(pe(f), f), src, line, place);
+  if (pe) return plainExpr(t, (f) => load(pe(f), f), src, line, place, js);
   const pg = P.gv!;
-  const c = genExpr(t, function* (f) { return load(yield* pg(f), f); }, src, line);
+  const c = genExpr(t, function* (f) { return load(yield* pg(f), f); }, src, line, js);
   c.place = place;
   return c;
 }
@@ -510,12 +613,13 @@ function compileAddr(cx: FnCx, arg: Expr, src: string, line: number): CExpr {
   if (!p.addr) throw new CompileError(line, `cannot take the address of \`${X.src}\``);
   const addr = p.addr;
   const t: CType = { k: 'ptr', to: X.t };
+  const js: Js = (g) => `${g.k(addr)}(${placeBaseJs(g, p)}, f)`;
   if (p.baseG) {
     const g = p.baseG;
-    return genExpr(t, function* (f) { return addr(yield* g(f), f); }, src, line);
+    return genExpr(t, function* (f) { return addr(yield* g(f), f); }, src, line, js);
   }
   const b = p.base;
-  return plainExpr(t, b ? (f) => addr(b(f), f) : (f) => addr(f, f), src, line);
+  return plainExpr(t, b ? (f) => addr(b(f), f) : (f) => addr(f, f), src, line, null, js);
 }
 
 // ----------------------------------------------------------------------------- casts, ?:
@@ -550,7 +654,8 @@ function compileConditional(cx: FnCx, testE: Expr, thenE: Expr, elseE: Expr, src
   const te = test.ev;
   const ae = a.ev;
   const be = b.ev;
-  if (te && ae && be) return plainExpr(t, (f) => (te(f) ? ae(f) : be(f)), src, line);
+  const js: Js = (g) => `(${g.cond(test)} ? ${g.e(a)} : ${g.e(b)})`;
+  if (te && ae && be) return plainExpr(t, (f) => (te(f) ? ae(f) : be(f)), src, line, null, js);
   const tg = test.gv;
   const ag = a.gv;
   const bg = b.gv;
@@ -558,7 +663,7 @@ function compileConditional(cx: FnCx, testE: Expr, thenE: Expr, elseE: Expr, src
     const c = tg ? yield* tg(f) : te!(f);
     if (c) return ag ? yield* ag(f) : ae!(f);
     return bg ? yield* bg(f) : be!(f);
-  }, src, line);
+  }, src, line, js);
 }
 
 function compileCompoundLiteral(cx: FnCx, t: CType, e: Extract<Expr, { k: 'compoundLit' }>): CExpr {

@@ -11,11 +11,14 @@ import { typeToString } from './ctypes.js';
 import { ArrayRegion, LocalStruct, fillArray } from './memory.js';
 import type { Frame } from './runtime.js';
 import type { FnCx } from './fn-context.js';
+import type { Gen } from './jsgen.js';
 
 /** Applies an initialiser to an owned object (LocalStruct or ArrayRegion). */
 export interface Filler {
   ev: ((o: unknown, f: Frame) => void) | null;
   gv: ((o: unknown, f: Frame) => Generator<Blocked, void, void>) | null;
+  /** The same as JavaScript statements on the object `o` (an expression without side effects). */
+  js?: (g: Gen, o: string) => string;
 }
 
 type Setter = Filler;
@@ -36,11 +39,13 @@ export function compileInitFiller(cx: FnCx, t: CType, init: Init, _line: number)
 }
 
 function sequence(first: (o: unknown) => void, setters: Setter[]): Filler {
+  const js = (g: Gen, o: string) => `${g.k(first)}(${o});\n` + setters.map((s) => s.js!(g, o)).join('');
   if (setters.every((s) => s.gv === null)) {
     const evs = setters.map((s) => s.ev!);
-    return { ev: (o, f) => { first(o); for (const s of evs) s(o, f); }, gv: null };
+    return { ev: (o, f) => { first(o); for (const s of evs) s(o, f); }, gv: null, js };
   }
   return {
+    js,
     ev: null,
     gv: function* (o, f) {
       first(o);
@@ -54,9 +59,10 @@ function sequence(first: (o: unknown) => void, setters: Setter[]): Filler {
 
 function copyInto(c: CExpr): Filler {
   const e = c.ev;
-  if (e) return { ev: (o, f) => assignWhole(o, e(f), f), gv: null };
+  const js = (gen: Gen, o: string) => `${gen.k(assignWhole)}(${o}, ${gen.e(c)}, f);\n`;
+  if (e) return { ev: (o, f) => assignWhole(o, e(f), f), gv: null, js };
   const g = c.gv!;
-  return { ev: null, gv: function* (o, f) { assignWhole(o, yield* g(f), f); } };
+  return { ev: null, gv: function* (o, f) { assignWhole(o, yield* g(f), f); }, js };
 }
 
 function assignWhole(o: unknown, v: Value, f: Frame): void {
@@ -67,13 +73,11 @@ function assignWhole(o: unknown, v: Value, f: Frame): void {
 }
 
 function stringInto(s: string): Filler {
-  return {
-    ev: (o) => {
-      const r = o as ArrayRegion;
-      for (let i = 0; i < r.vals.length; i++) r.vals[i] = i < s.length ? s.charCodeAt(i) : 0;
-    },
-    gv: null,
+  const ev = (o: unknown) => {
+    const r = o as ArrayRegion;
+    for (let i = 0; i < r.vals.length; i++) r.vals[i] = i < s.length ? s.charCodeAt(i) : 0;
   };
+  return { ev, gv: null, js: (g, o) => `${g.k(ev)}(${o});\n` };
 }
 
 /** One setter per item of an initialiser list on an object of type `t`. */
@@ -151,11 +155,15 @@ function at(m: Member, get: (o: unknown) => unknown, set: (o: unknown, v: Value)
   if (m.kind === 'nested') {
     const fe = m.filler.ev;
     const fg = m.filler.gv;
-    if (fe) return { ev: (o, f) => fe(get(o), f), gv: null };
-    return { ev: null, gv: function* (o, f) { yield* fg!(get(o), f); } };
+    const sub = m.filler;
+    const js = (g: Gen, o: string) => sub.js!(g, `${g.k(get)}(${o})`);
+    if (fe) return { ev: (o, f) => fe(get(o), f), gv: null, js };
+    return { ev: null, gv: function* (o, f) { yield* fg!(get(o), f); }, js };
   }
+  const c = m.c;
+  const js = (g: Gen, o: string) => `${g.k(set)}(${o}, ${g.e(c)});\n`;
   const e = m.c.ev;
-  if (e) return { ev: (o, f) => set(o, e(f)), gv: null };
+  if (e) return { ev: (o, f) => set(o, e(f)), gv: null, js };
   const g = m.c.gv!;
-  return { ev: null, gv: function* (o, f) { set(o, yield* g(f)); } };
+  return { ev: null, gv: function* (o, f) { set(o, yield* g(f)); }, js };
 }

@@ -3,9 +3,12 @@
 // built from these in compile-expr.ts; compound assignment and ++/-- reuse the same closures.
 
 import { Ptr, UNINIT, type Blocked, type CType, type Value } from './api.js';
-import { constExpr, CompileError, lift2, plainExpr, genExpr, siteAt, uninitRead, ptrAddBytes, type CExpr } from './cexpr.js';
+import { constExpr, CompileError, lift2, plainExpr, genExpr, siteAt, uninitRead, ptrAddBytes, type CExpr, type JsOp1, type JsOp2 } from './cexpr.js';
 import { INT, LONG, UNRESOLVED, is64, promote, sameType, typeToString, uac, type IntType } from './ctypes.js';
-import { arith, compare, complement, converterFrom, negate, repOf, shift, type IntVal } from './ints.js';
+import {
+  arith, arithJs, compare, compareJs, complement, complementJs, converterFrom, converterJs, negate, negateJs, repOf, shift, shiftJs, type IntVal,
+} from './ints.js';
+import type { Js } from './jsgen.js';
 import { bug, ptrEquals, type Frame } from './runtime.js';
 import type { FnCx } from './fn-context.js';
 
@@ -15,6 +18,8 @@ export interface ValOp {
   t: CType;
   fn: ValFn;
   pure: boolean;
+  /** The same on operand values in temporaries, as JavaScript (else the generated code calls fn). */
+  js?: JsOp2;
 }
 
 export { UNRESOLVED };
@@ -88,21 +93,27 @@ export function binaryValOp(cx: FnCx, op: string, a: CExpr, b: CExpr, src: strin
     return isCmp ? (op === '!=' ? 1 : 0) : UNINIT;
   };
   if (ta.k === 'int' && tb.k === 'int') {
+    const uninit = (g: Parameters<JsOp2>[0], x: string, y: string) => `${x} === U || ${y} === U ? ${g.k(garbage)}(${x}, f)`;
     if (op === '<<' || op === '>>') {
       const t = promote(ta);
       const ca = converterFrom(ta, t);
       const sh = shift(op, repOf(t));
+      const shJs = shiftJs(op, repOf(t));
       return {
         t,
         pure: true,
         fn: (x, y, f) => (x === UNINIT || y === UNINIT ? garbage(x, f) : sh(ca ? ca(x as IntVal) : (x as IntVal), y as IntVal)),
+        js: (g, x, y) => `(${uninit(g, x, y)} : ${shJs(ca ? converterJs(t, x) : x, y)})`,
       };
     }
     const ct = uac(ta, tb);
     const ca = converterFrom(ta, ct);
     const cb = converterFrom(tb, ct);
+    const pa = (x: string) => (ca ? converterJs(ct, x) : x);
+    const pb = (y: string) => (cb ? converterJs(ct, y) : y);
     if (isCmp) {
       const cmp = compare(op)!;
+      const cj = compareJs(op)!;
       return {
         t: INT,
         pure: true,
@@ -110,12 +121,15 @@ export function binaryValOp(cx: FnCx, op: string, a: CExpr, b: CExpr, src: strin
           if (x === UNINIT || y === UNINIT) return garbage(x, f);
           return cmp(ca ? ca(x as IntVal) : (x as IntVal), cb ? cb(y as IntVal) : (y as IntVal)) ? 1 : 0;
         },
+        js: (g, x, y) => `(${uninit(g, x, y)} : ${pa(x)} ${cj} ${pb(y)} ? 1 : 0)`,
       };
     }
     const ar = arith(op, repOf(ct));
     if (!ar) throw new CompileError(line, `unsupported operator ${op} on integers in \`${src}\``);
+    const arJs = arithJs(op, repOf(ct))!;
     const zero = is64(ct) ? 0n : 0;
     const divides = op === '/' || op === '%';
+    const byZero = (f: Frame): never => bug(f, `division by zero in \`${src}\``);
     return {
       t: ct,
       pure: true,
@@ -126,6 +140,12 @@ export function binaryValOp(cx: FnCx, op: string, a: CExpr, b: CExpr, src: strin
         if (divides && q === zero) bug(f, `division by zero in \`${src}\``);
         return ar(p, q);
       },
+      js: divides
+        ? (g, x, y) => {
+            const q = g.tmp();
+            return `(${uninit(g, x, y)} : (${q} = ${pb(y)}, ${q} === ${g.lit(zero)} ? ${g.k(byZero)}(f) : ${arJs(pa(x), q)}))`;
+          }
+        : (g, x, y) => `(${uninit(g, x, y)} : ${arJs(pa(x), pb(y))})`,
     };
   }
   // pointers
@@ -163,22 +183,25 @@ export function binaryValOp(cx: FnCx, op: string, a: CExpr, b: CExpr, src: strin
 }
 
 /** Unary - + ~ on an integer rvalue. */
-export function unaryValOp(cx: FnCx, op: '-' | '+' | '~', a: CExpr, src: string, line: number): { t: IntType; fn: (x: Value, f: Frame) => Value } {
+export function unaryValOp(cx: FnCx, op: '-' | '+' | '~', a: CExpr, src: string, line: number): { t: IntType; fn: (x: Value, f: Frame) => Value; js: JsOp1 } {
   if (a.t.k !== 'int') throw new CompileError(line, `invalid operand to unary \`${op}\` (\`${typeToString(a.t)}\`) in \`${src}\``);
   const t = promote(a.t);
   const ca = converterFrom(a.t, t);
   const rep = repOf(t);
   const site = siteAt(cx.loc, src);
   const g = op === '-' ? negate(rep) : op === '~' ? complement(rep) : (v: IntVal) => v;
+  const fn = (x: Value, f: Frame): Value => {
+    if (x === UNINIT) {
+      uninitRead(f, site, a.src);
+      return UNINIT;
+    }
+    return g(ca ? ca(x as IntVal) : (x as IntVal));
+  };
+  const opJs = (v: string) => (op === '-' ? negateJs(rep, v) : op === '~' ? complementJs(rep, v) : v);
   return {
     t,
-    fn: (x, f) => {
-      if (x === UNINIT) {
-        uninitRead(f, site, a.src);
-        return UNINIT;
-      }
-      return g(ca ? ca(x as IntVal) : (x as IntVal));
-    },
+    fn,
+    js: (gen, x) => `(${x} === U ? ${gen.k(fn)}(${x}, f) : ${opJs(ca ? converterJs(t, x) : x)})`,
   };
 }
 
@@ -190,6 +213,8 @@ export interface Cond {
   gv: ((f: Frame) => Generator<Blocked, boolean, void>) | null;
   /** Known at compile time. */
   konst: boolean | null;
+  /** The same as a JavaScript boolean expression (jsgen.ts). */
+  js?: Js;
 }
 
 /** Truthiness of a scalar rvalue; UNINIT records `uninitialised-read` and counts as true. */
@@ -198,7 +223,8 @@ export function condOf(cx: FnCx, c: CExpr): Cond {
   if (isUnresolved(t)) {
     const e = c.ev;
     const g = c.gv;
-    return e ? { ev: (f) => (e(f), true), gv: null, konst: null } : { ev: null, gv: function* (f) { yield* g!(f); return true; }, konst: null };
+    const js: Js = (gen) => `(${gen.e(c)}, true)`;
+    return e ? { ev: (f) => (e(f), true), gv: null, konst: null, js } : { ev: null, gv: function* (f) { yield* g!(f); return true; }, konst: null, js };
   }
   if (t.k !== 'int' && t.k !== 'ptr') throw new CompileError(c.line, `\`${c.src}\` (\`${typeToString(t)}\`) used as a condition`);
   const zero: Value = t.k === 'ptr' ? null : is64(t) ? 0n : 0;
@@ -212,8 +238,12 @@ export function condOf(cx: FnCx, c: CExpr): Cond {
     uninitRead(f, site, c.src);
     return true;
   };
+  const js: Js = (gen) => {
+    const v = gen.tmp();
+    return `((${v} = ${gen.e(c)}) !== ${gen.lit(zero)} && (${v} !== U || ${gen.k(truth)}(${v}, f)))`;
+  };
   const e = c.ev;
-  if (e) return { ev: (f) => { const v = e(f); return v !== zero && truth(v, f); }, gv: null, konst: null };
+  if (e) return { ev: (f) => { const v = e(f); return v !== zero && truth(v, f); }, gv: null, konst: null, js };
   const g = c.gv!;
   return {
     ev: null,
@@ -222,21 +252,24 @@ export function condOf(cx: FnCx, c: CExpr): Cond {
       return v !== zero && truth(v, f);
     },
     konst: null,
+    js,
   };
 }
 
 export function notCond(c: Cond): Cond {
   const e = c.ev;
   if (c.konst !== null) return { ev: c.konst ? () => false : () => true, gv: null, konst: !c.konst };
-  if (e) return { ev: (f) => !e(f), gv: null, konst: null };
+  const js: Js = (gen) => `!${gen.cond(c)}`;
+  if (e) return { ev: (f) => !e(f), gv: null, konst: null, js };
   const g = c.gv!;
-  return { ev: null, gv: function* (f) { return !(yield* g(f)); }, konst: null };
+  return { ev: null, gv: function* (f) { return !(yield* g(f)); }, konst: null, js };
 }
 
 export function andOr(op: '&&' | '||', a: Cond, b: Cond): Cond {
   const ea = a.ev;
   const eb = b.ev;
-  if (ea && eb) return { ev: op === '&&' ? (f) => ea(f) && eb(f) : (f) => ea(f) || eb(f), gv: null, konst: null };
+  const js: Js = (gen) => `(${gen.cond(a)} ${op} ${gen.cond(b)})`;
+  if (ea && eb) return { ev: op === '&&' ? (f) => ea(f) && eb(f) : (f) => ea(f) || eb(f), gv: null, konst: null, js };
   const ga = a.gv;
   const gb = b.gv;
   return {
@@ -247,19 +280,21 @@ export function andOr(op: '&&' | '||', a: Cond, b: Cond): Cond {
       return gb ? yield* gb(f) : eb!(f);
     },
     konst: null,
+    js,
   };
 }
 
 /** A condition as an int 0/1 expression. */
 export function condToExpr(c: Cond, src: string, line: number): CExpr {
   if (c.konst !== null) return constExpr(INT, c.konst ? 1 : 0, src, line);
+  const js: Js = (gen) => `(${gen.cond(c)} ? 1 : 0)`;
   const e = c.ev;
-  if (e) return plainExpr(INT, (f) => (e(f) ? 1 : 0), src, line);
+  if (e) return plainExpr(INT, (f) => (e(f) ? 1 : 0), src, line, null, js);
   const g = c.gv!;
-  return genExpr(INT, function* (f) { return (yield* g(f)) ? 1 : 0; }, src, line);
+  return genExpr(INT, function* (f) { return (yield* g(f)) ? 1 : 0; }, src, line, js);
 }
 
 /** Build `a op b` as an expression from a ValOp. */
 export function applyBinary(v: ValOp, a: CExpr, b: CExpr, src: string, line: number): CExpr {
-  return lift2(v.t, a, b, v.fn, src, line, v.pure);
+  return lift2(v.t, a, b, v.fn, src, line, v.pure, v.js);
 }

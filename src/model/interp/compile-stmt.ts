@@ -7,7 +7,7 @@ import type { Expr, Stmt } from './ast.js';
 import { CompileError, convert, genExpr, plainExpr, siteAt, uninitRead, type CExpr } from './cexpr.js';
 import { compileCond, compileRvalue, constValue } from './compile-expr.js';
 import { macroLoop, macroStatements } from './compile-call.js';
-import { compileInitFiller } from './compile-init.js';
+import { compileInitFiller, type Filler } from './compile-init.js';
 import type { Cond } from './compile-ops.js';
 import { UNRESOLVED, promote, typeToString } from './ctypes.js';
 import { converter } from './ints.js';
@@ -17,6 +17,7 @@ import {
 } from './runtime.js';
 import type { FnCx, Local } from './fn-context.js';
 import { blockLabels, compileBlock, runner } from './compile-block.js';
+import type { Gen, Js } from './jsgen.js';
 
 export interface CStmt {
   ev: SFn | null;
@@ -28,9 +29,11 @@ export interface CStmt {
    */
   gx?: GenEv;
   loc?: SourceLoc;
+  /** The same as JavaScript statements (jsgen.ts): native control flow instead of completions. */
+  js?: Js;
 }
 
-const PLAIN_NORMAL: CStmt = { ev: () => NORMAL, gv: null };
+const PLAIN_NORMAL: CStmt = { ev: () => NORMAL, gv: null, js: () => '' };
 
 // ----------------------------------------------------------------------------- statements
 
@@ -53,9 +56,10 @@ export function compileStmt(cx: FnCx, s: Stmt): CStmt {
 function exprStmt(cx: FnCx, c: CExpr): CStmt {
   const loc = cx.loc;
   const e = c.ev;
-  if (e) return { ev: (f) => { tick(f, loc); e(f); return NORMAL; }, gv: null };
+  const js: Js = (gen) => `${gen.tick(loc)}${gen.e(c)};\n`;
+  if (e) return { ev: (f) => { tick(f, loc); e(f); return NORMAL; }, gv: null, js };
   const g = c.gv!;
-  return { ev: null, gv: function* (f) { tick(f, loc); yield* g(f); return NORMAL; }, gx: g, loc };
+  return { ev: null, gv: function* (f) { tick(f, loc); yield* g(f); return NORMAL; }, gx: g, loc, js };
 }
 
 /** The call whose value an expression statement discards: `f(x);`, `(f(x));`, `(void)f(x);`. */
@@ -84,7 +88,7 @@ function compileStmtInner(cx: FnCx, s: Stmt): CStmt {
       }
     }
     case 'empty':
-      return { ev: (f) => (tick(f, loc), NORMAL), gv: null };
+      return { ev: (f) => (tick(f, loc), NORMAL), gv: null, js: (g) => g.tick(loc) };
     case 'block':
       return compileBlock(cx, s.body, true);
     case 'decl':
@@ -110,10 +114,10 @@ function compileStmtInner(cx: FnCx, s: Stmt): CStmt {
       throw new CompileError(s.line, '`case` outside the body of a switch');
     case 'break':
       if (cx.breakDepth === 0) throw new CompileError(s.line, '`break` outside a loop or switch');
-      return { ev: (f) => (tick(f, loc), BREAK), gv: null };
+      return { ev: (f) => (tick(f, loc), BREAK), gv: null, js: (g) => `${g.tick(loc)}break ${g.breaks[g.breaks.length - 1]};\n` };
     case 'continue':
       if (cx.loopDepth === 0) throw new CompileError(s.line, '`continue` outside a loop');
-      return { ev: (f) => (tick(f, loc), CONTINUE), gv: null };
+      return { ev: (f) => (tick(f, loc), CONTINUE), gv: null, js: (g) => `${g.tick(loc)}break ${g.conts[g.conts.length - 1]};\n` };
     case 'return':
       return compileReturn(cx, s.e, s.line);
     case 'goto': {
@@ -122,7 +126,7 @@ function compileStmtInner(cx: FnCx, s: Stmt): CStmt {
         const why = cx.allLabels.has(label) ? `goto into a nested block (label \`${label}\`) is not supported` : `goto to unknown label \`${label}\``;
         throw new CompileError(s.line, why);
       }
-      return { ev: (f) => { tick(f, loc); f.label = label; return GOTO; }, gv: null };
+      return { ev: (f) => { tick(f, loc); f.label = label; return GOTO; }, gv: null, js: (g) => g.tick(loc) + g.goto(label) };
     }
     case 'label':
       // a label that is not directly in a block (`if (x) out: y;`): a goto cannot reach it
@@ -135,7 +139,7 @@ function compileReturn(cx: FnCx, e: Expr | null, line: number): CStmt {
   const ret = cx.returnType;
   if (!e) {
     if (ret.k !== 'void') throw new CompileError(line, `\`return;\` in function returning \`${typeToString(ret)}\``);
-    return { ev: (f) => (tick(f, loc), RETURN), gv: null };
+    return { ev: (f) => (tick(f, loc), RETURN), gv: null, js: (g) => `${g.tick(loc)}return f.ret;\n` };
   }
   let c = compileRvalue(cx, e);
   if (ret.k === 'void') {
@@ -152,12 +156,15 @@ function compileReturn(cx: FnCx, e: Expr | null, line: number): CStmt {
       o.copyFrom(v as LocalStruct, f.t);
       return o;
     };
-    c = inner.ev ? { ...inner, ev: (f) => copy(inner.ev!(f), f) } : { ...inner, gv: function* (f) { return copy(yield* inner.gv!(f), f); } };
+    const js: Js = (g) => `${g.k(copy)}(${g.e(inner)}, f)`;
+    c = inner.ev ? { ...inner, ev: (f) => copy(inner.ev!(f), f), js } : { ...inner, gv: function* (f) { return copy(yield* inner.gv!(f), f); }, js };
   }
+  const value = c;
+  const js: Js = (g) => `${g.tick(loc)}return f.ret = ${g.e(value)};\n`;
   const ev = c.ev;
-  if (ev) return { ev: (f) => { tick(f, loc); f.ret = ev(f); return RETURN; }, gv: null };
+  if (ev) return { ev: (f) => { tick(f, loc); f.ret = ev(f); return RETURN; }, gv: null, js };
   const g = c.gv!;
-  return { ev: null, gv: function* (f) { tick(f, loc); f.ret = yield* g(f); return RETURN; } };
+  return { ev: null, gv: function* (f) { tick(f, loc); f.ret = yield* g(f); return RETURN; }, js };
 }
 
 function compileIf(cx: FnCx, s: Extract<Stmt, { k: 'if' }>): CStmt {
@@ -167,16 +174,18 @@ function compileIf(cx: FnCx, s: Extract<Stmt, { k: 'if' }>): CStmt {
   const els = s.else ? compileStmt(cx, s.else) : null;
   if (test.konst !== null) {
     const taken = test.konst ? then : els;
-    if (!taken) return { ev: (f) => (tick(f, loc), NORMAL), gv: null };
+    if (!taken) return { ev: (f) => (tick(f, loc), NORMAL), gv: null, js: (g) => g.tick(loc) };
+    const js: Js = (g) => g.tick(loc) + g.s(taken);
     const te = taken.ev;
-    if (te) return { ev: (f) => (tick(f, loc), te(f)), gv: null };
+    if (te) return { ev: (f) => (tick(f, loc), te(f)), gv: null, js };
     const tg = taken.gv!;
-    return { ev: null, gv: function* (f) { tick(f, loc); return yield* tg(f); } };
+    return { ev: null, gv: function* (f) { tick(f, loc); return yield* tg(f); }, js };
   }
+  const js: Js = (g) => `${g.tick(loc)}if (${g.cond(test)}) {\n${g.s(then)}}${els ? ` else {\n${g.s(els)}}` : ''}\n`;
   const ce = test.ev;
   const a = then.ev;
   const b = els ? els.ev : () => NORMAL;
-  if (ce && a && b) return { ev: (f) => { tick(f, loc); return ce(f) ? a(f) : b(f); }, gv: null };
+  if (ce && a && b) return { ev: (f) => { tick(f, loc); return ce(f) ? a(f) : b(f); }, gv: null, js };
   const cg = test.gv;
   const ag = then.gv;
   const bg = els ? els.gv : null;
@@ -188,6 +197,7 @@ function compileIf(cx: FnCx, s: Extract<Stmt, { k: 'if' }>): CStmt {
       if (c) return ag ? yield* ag(f) : a!(f);
       return bg ? yield* bg(f) : b!(f);
     },
+    js,
   };
 }
 
@@ -211,6 +221,21 @@ function compileLoop(cx: FnCx, s: Extract<Stmt, { k: 'while' | 'do' | 'for' }>):
     cx.breakDepth--;
     const isDo = s.k === 'do';
     const allPlain = !init?.gv && !test?.gv && !update?.gv && !body.gv;
+    const js: Js = (g) => {
+      const brk = g.label('l');
+      const cont = g.label('c');
+      let out = init ? g.s(init) : '';
+      out += `${brk}: for (;;) {\n${g.tick(loc)}${g.loopHead(site)}`;
+      if (test && !isDo && test.konst !== true) out += `if (!${g.cond(test)}) break ${brk};\n`;
+      g.breaks.push(brk);
+      g.conts.push(cont);
+      out += `${cont}: {\n${g.s(body)}}\n`;
+      g.breaks.pop();
+      g.conts.pop();
+      if (update) out += `${g.e(update)};\n`;
+      if (test && isDo) out += `if (!${g.cond(test)}) break ${brk};\n`;
+      return out + '}\n';
+    };
     if (allPlain) {
       const ie = init?.ev ?? null;
       const te = test?.konst === true ? null : test?.ev ?? null;
@@ -231,6 +256,7 @@ function compileLoop(cx: FnCx, s: Extract<Stmt, { k: 'while' | 'do' | 'for' }>):
           }
         },
         gv: null,
+        js,
       };
     }
     return {
@@ -260,6 +286,7 @@ function compileLoop(cx: FnCx, s: Extract<Stmt, { k: 'while' | 'do' | 'for' }>):
           }
         }
       },
+      js,
     };
   } finally {
     cx.popScope();
@@ -305,10 +332,10 @@ function compileSwitch(cx: FnCx, s: Extract<Stmt, { k: 'switch' }>): CStmt {
   const labels = blockLabels(flat);
   cx.blockLabels.push(labels);
   let run: ReturnType<typeof runner>;
+  const items: CStmt[] = [];
+  const labelAt = new Map<string, number>();
+  const labelSite: LoopSite[] = [];
   try {
-    const items: CStmt[] = [];
-    const labelAt = new Map<string, number>();
-    const labelSite: LoopSite[] = [];
     for (let st of flat) {
       while (st.k === 'label') {
         labelAt.set(st.label, items.length);
@@ -333,6 +360,15 @@ function compileSwitch(cx: FnCx, s: Extract<Stmt, { k: 'switch' }>): CStmt {
     const i = table.get(v);
     return i === undefined ? dflt : i;
   };
+  const js: Js = (g) => {
+    const i = g.tmp();
+    let out = `${g.tick(loc)}${i} = ${g.k(pick)}(${g.e(test)}, f);\nif (${i} >= 0) {\n`;
+    const brk = g.label('s');
+    g.breaks.push(brk);
+    out += g.items(items, labelAt.size ? labelAt : null, labelSite, i, brk);
+    g.breaks.pop();
+    return out + '}\n';
+  };
   const te = test.ev;
   const fe = run.from.ev;
   if (te && fe) {
@@ -345,6 +381,7 @@ function compileSwitch(cx: FnCx, s: Extract<Stmt, { k: 'switch' }>): CStmt {
         return c === BREAK ? NORMAL : c;
       },
       gv: null,
+      js,
     };
   }
   const tg = test.gv;
@@ -358,6 +395,7 @@ function compileSwitch(cx: FnCx, s: Extract<Stmt, { k: 'switch' }>): CStmt {
       const c = fg ? yield* fg(f, i) : fe!(f, i);
       return c === BREAK ? NORMAL : c;
     },
+    js,
   };
 }
 
@@ -392,9 +430,10 @@ function compileDecl(cx: FnCx, s: Extract<Stmt, { k: 'decl' }>): CStmt {
   const first = parts[0]!;
   const tickFirst = (c: CStmt): CStmt => {
     const e = c.ev;
-    if (e) return { ev: (f) => { tick(f, loc); return e(f); }, gv: null };
+    const js: Js = (g) => g.tick(loc) + g.s(c);
+    if (e) return { ev: (f) => { tick(f, loc); return e(f); }, gv: null, js };
     const g = c.gv!;
-    return { ev: null, gv: function* (f) { tick(f, loc); return yield* g(f); } };
+    return { ev: null, gv: function* (f) { tick(f, loc); return yield* g(f); }, js };
   };
   if (parts.length === 1) return tickFirst(first);
   return tickFirst(runner(parts, null, []).whole);
@@ -403,12 +442,13 @@ function compileDecl(cx: FnCx, s: Extract<Stmt, { k: 'decl' }>): CStmt {
 function declInit(cx: FnCx, l: Local, init: import('./ast.js').Init | null, line: number): CStmt {
   const s = l.slot;
   if (l.kind === 'owned') {
-    if (!init) return { ev: (f) => { reinit(f.v[s], 'uninit'); return NORMAL; }, gv: null };
+    if (!init) return { ev: (f) => { reinit(f.v[s], 'uninit'); return NORMAL; }, gv: null, js: (g) => `${g.k(reinit)}(f.v[${s}], 'uninit');\n` };
     const filler = compileInitFiller(cx, l.t, init, line);
+    const js: Js = (g) => (filler.js ? filler.js(g, `f.v[${s}]`) : fillerCall(g, filler, `f.v[${s}]`));
     const fe = filler.ev;
-    if (fe) return { ev: (f) => { fe(f.v[s], f); return NORMAL; }, gv: null };
+    if (fe) return { ev: (f) => { fe(f.v[s], f); return NORMAL; }, gv: null, js };
     const fg = filler.gv!;
-    return { ev: null, gv: function* (f) { yield* fg(f.v[s], f); return NORMAL; } };
+    return { ev: null, gv: function* (f) { yield* fg(f.v[s], f); return NORMAL; }, js };
   }
   let value: CExpr | null = null;
   if (init) {
@@ -427,14 +467,23 @@ function declInit(cx: FnCx, l: Local, init: import('./ast.js').Init | null, line
       : (f: Frame, v: Value) => {
           f.v[s] = v;
         };
-  if (!value) return { ev: (f) => { set(f, UNINIT); return NORMAL; }, gv: null };
+  const into = (g: Gen, v: string) => (l.kind === 'cell' ? `f.v[${s}].value = ${v};\n` : `${g.local(s)} = ${v};\n`);
+  if (!value) return { ev: (f) => { set(f, UNINIT); return NORMAL; }, gv: null, js: (g) => into(g, 'U') };
+  const val = value;
+  const js: Js = (g) => into(g, g.e(val));
   const ve = value.ev;
   if (ve) {
-    if (l.kind === 'plain') return { ev: (f) => { f.v[s] = ve(f); return NORMAL; }, gv: null };
-    return { ev: (f) => { set(f, ve(f)); return NORMAL; }, gv: null };
+    if (l.kind === 'plain') return { ev: (f) => { f.v[s] = ve(f); return NORMAL; }, gv: null, js };
+    return { ev: (f) => { set(f, ve(f)); return NORMAL; }, gv: null, js };
   }
   const vg = value.gv!;
-  return { ev: null, gv: function* (f) { set(f, yield* vg(f)); return NORMAL; } };
+  return { ev: null, gv: function* (f) { set(f, yield* vg(f)); return NORMAL; }, js };
+}
+
+/** A filler without an emitter: its closure on the object (it may read locals from the frame). */
+function fillerCall(g: Gen, filler: Filler, o: string): string {
+  g.fallbacks++;
+  return filler.ev ? `${g.k(filler.ev)}(${o}, f);\n` : `yield* ${g.k(filler.gv)}(${o}, f);\n`;
 }
 
 function reinit(o: unknown, mode: 'zero' | 'uninit'): void {

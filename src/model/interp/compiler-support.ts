@@ -15,6 +15,22 @@ export const unitCache = new Map<string, { tops: TopDecl[]; problems: { line: nu
 export const fragmentCache = new Map<string, { stmts: Stmt[] } | { error: string }>();
 const CACHE_LIMIT = 20000;
 
+/** The lowered sources and fragments as plain data, for another thread to start with (see loadCaches). */
+export interface LoweredCaches {
+  units: [string, { tops: TopDecl[]; problems: { line: number; message: string }[] }][];
+  fragments: [string, { stmts: Stmt[] } | { error: string }][];
+}
+
+export function savedCaches(): LoweredCaches {
+  return { units: [...unitCache], fragments: [...fragmentCache] };
+}
+
+/** Take another thread's lowered sources: this thread's compiles of the same text parse nothing. */
+export function loadCaches(c: LoweredCaches): void {
+  for (const [k, v] of c.units) remember(unitCache, k, v);
+  for (const [k, v] of c.fragments) remember(fragmentCache, k, v);
+}
+
 export function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);

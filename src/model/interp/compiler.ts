@@ -3,7 +3,8 @@
 // prototypes, then compile function bodies to closures. Which functions become generators is a
 // fixpoint: a function is compiled plain first and becomes a generator when its body turns out to
 // contain a call that may block (a blocking builtin, a function pointer, or such a function);
-// its callers are then compiled again.
+// its callers are then compiled again. Last, each function's closures are replaced by one
+// generated JavaScript function (jsgen.ts) that does the same.
 
 import { Ptr, type Builtin, type BuiltinTable, type CType, type Opaque, type Value } from './api.js';
 import type { Declarator, Expr, FunctionDef, Init, Stmt, TopDecl, TypeName, TypeSpec } from './ast.js';
@@ -19,6 +20,7 @@ import type { BuiltinTarget, FnCode, MissingTarget } from './runtime.js';
 import { withTree } from './ts-parser.js';
 import { compileInitFiller, type Filler } from './compile-init.js';
 import { collectLabels, fragmentCache, relocate, remember, returnChecker, syntaxErrors, unitCache } from './compiler-support.js';
+import { Gen } from './jsgen.js';
 
 export interface CompileOptions {
   /** Model sources (`.c` and `.h`), by model path ("mm/rmap.c", "include/linux/mm.h"). */
@@ -35,6 +37,11 @@ export interface CompileOptions {
   emptyMacros?: string[];
   /** Compile every call as a generator (measurement switch; slower). */
   forceGenerators?: boolean;
+  /**
+   * Generate a JavaScript function per model function (jsgen.ts; default true). False runs the
+   * closure tree the compiler builds anyway: the reference the generated code is tested against.
+   */
+  codegen?: boolean;
 }
 
 export interface Diagnostic {
@@ -85,6 +92,12 @@ export class ProgramCompiler implements ProgramScope {
   private readonly fragments = new Map<string, Stmt[]>();
   private readonly problems: { file: string; line: number; message: string }[] = [];
   private readonly cells = new Map<FnCode, Set<string>>();
+  /** The latest compiled body of each function that compiles, for code generation. */
+  private readonly bodies = new Map<FnCode, (g: Gen) => string>();
+  /** Functions whose JavaScript could not be generated (they run as closures; a bug if any). */
+  readonly codegenFailures: { fn: string; error: string }[] = [];
+  /** Functions generated with their locals in the frame (some part ran as a closure). */
+  readonly codegenInFrame: string[] = [];
   private readonly callers = new Map<FnCode, Set<FnCode>>();
   private nextText = ADDR.text;
   private nextRodata = ADDR.rodata;
@@ -483,6 +496,36 @@ export class ProgramCompiler implements ProgramScope {
       for (const f of again) this.compileOne(f);
       if (round > this.fns.length + 2) throw new Error('may-block fixpoint did not converge');
     }
+    if (this.opts.codegen !== false) for (const fn of this.fns) this.generate(fn);
+  }
+
+  /**
+   * Replace a function's closure tree by generated JavaScript (jsgen.ts), once its shape (plain
+   * or generator) and its callees' are final. Locals go into JavaScript variables unless some
+   * part of the body runs as a closure (which reads them from the frame).
+   */
+  private generate(fn: FnCode): void {
+    const emit = this.bodies.get(fn);
+    if (!emit || fn.trap !== null) return;
+    const owned = new Set(fn.ownedSlots);
+    const plain: number[] = [];
+    for (let s = 0; s < fn.nSlots; s++) if (!owned.has(s)) plain.push(s);
+    const isGen = fn.runGen !== null;
+    try {
+      for (const vars of [true, false]) {
+        const g = new Gen(isGen, vars, plain);
+        g.setParams(fn.type.params.length);
+        const body = emit(g);
+        if (vars && g.fallbacks > 0) continue;
+        if (!vars) this.codegenInFrame.push(fn.name);
+        const run = g.build<FnCode['run'] & FnCode['runGen']>(fn.name, body);
+        if (isGen) fn.runGen = run;
+        else fn.run = run;
+        return;
+      }
+    } catch (e) {
+      this.codegenFailures.push({ fn: fn.name, error: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   private compileOne(fn: FnCode): void {
@@ -526,6 +569,7 @@ export class ProgramCompiler implements ProgramScope {
     this.fnErrors.set(fn, errors);
     this.fnUnresolved.set(fn, cx.unresolved.map((u) => ({ name: u.name, file: def.file, line: u.line, function: def.name })));
     if (errors.length || !body) {
+      this.bodies.delete(fn);
       const first = errors[0];
       const msg = `${def.name}() does not compile: ${first ? `${first.file}:${first.line}: ${first.message}` : 'unknown error'}`;
       fn.trap = msg;
@@ -536,6 +580,7 @@ export class ProgramCompiler implements ProgramScope {
     fn.trap = null;
     fn.run = body.run;
     fn.runGen = body.runGen;
+    this.bodies.set(fn, body.emit);
   }
 
   private compileGlobalInit(g: GlobalDecl): void {

@@ -93,11 +93,23 @@
  * and loop-header macro uses (`anon_vma_interval_tree_foreach(...) {`, recognised from `sources`
  * or by shape) are made parseable in place; with `config`, inactive #if branches are blanked.
  *
+ * ## Generated code
+ * The compiler type-checks each function into a tree of closures (the reference semantics) whose
+ * nodes also say what they do as JavaScript source; once the may-block fixpoint is done, each
+ * function becomes one generated JavaScript function (jsgen.ts, `new Function`), a generator only
+ * when it may block, with its locals in JavaScript variables (written to the frame before a
+ * loop-head hook reads them). Statement ticks, loop heads, hooks and evaluation order are the
+ * closures', so step counts, budgets and traces do not depend on which runs:
+ * `compileProgram({ ..., codegen: false })` runs the closures (tests compare the two). Generated
+ * factories are shared by source text, so a variant's unchanged functions reuse what V8 compiled
+ * for the base's.
+ *
  * ## Lower level
  * `ProgramCompiler` (compiler.ts) and `Machine` (machine.ts) are what Program wraps; the kernel
  * runtime uses them directly. Files: lex, preprocess, ts-parser, lower, ast (front end); ctypes,
  * ints, cexpr, compile-ops/expr/call/init/stmt, intrinsics, fn-context, compiler (checker and
- * compiler to closures); runtime, memory, machine (frames, values, scheduler).
+ * compiler to closures and their JavaScript), jsgen (the generated functions); runtime, memory,
+ * machine (frames, values, scheduler).
  */
 
 export * from './api.js';

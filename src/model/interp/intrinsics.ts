@@ -4,7 +4,7 @@
 // the verdicts depend on). The VM_BUG_ON / VM_WARN family is compiled out, as in the kernel,
 // unless CONFIG_DEBUG_VM is in the config (VM_BUG_ON_PGFLAGS: CONFIG_DEBUG_VM_PGFLAGS).
 
-import { Ptr, UNINIT, type CType, type StructRef } from './api.js';
+import { Ptr, UNINIT, type CType, type StructRef, type Value } from './api.js';
 import type { Expr } from './ast.js';
 import { CompileError, constExpr, convert, genExpr, lift1, lift2, plainExpr, retype, siteAt, uninitRead, type CExpr } from './cexpr.js';
 import { compileAssign, compileCond, compileExpr, compileRvalue, rvalue } from './compile-expr.js';
@@ -14,6 +14,12 @@ import type { FnCx } from './fn-context.js';
 import { lex, splitArgs } from './lex.js';
 import { fieldOwner, formatValue } from './memory.js';
 import { bug, ptrToInt, type Frame } from './runtime.js';
+import type { Gen, Js } from './jsgen.js';
+
+/** `undefined` as an expression that does nothing (a compiled-out macro). */
+function nothing(src: string, line: number): CExpr {
+  return plainExpr(VOID, () => undefined, src, line, null, () => 'undefined');
+}
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 export type Intrinsic = (cx: FnCx, e: CallExpr) => CExpr;
@@ -47,15 +53,16 @@ function typeFromText(cx: FnCx, text: string, line: number): CType {
   return cx.ps.resolveType(tn.spec, tn.decl, line, cx).t;
 }
 
-function voidOf(c: Cond | null, act: (f: Frame) => void, src: string, line: number): CExpr {
-  if (!c) return plainExpr(VOID, (f) => (act(f), undefined), src, line);
+function voidOf(c: Cond | null, act: (f: Frame) => void, src: string, line: number, actJs: (g: Gen) => string): CExpr {
+  if (!c) return plainExpr(VOID, (f) => (act(f), undefined), src, line, null, (g) => `(${actJs(g)}, undefined)`);
+  const js: Js = (g) => `(${g.cond(c)} ? ${actJs(g)} : undefined, undefined)`;
   const ce = c.ev;
-  if (ce) return plainExpr(VOID, (f) => (ce(f) ? act(f) : undefined, undefined), src, line);
+  if (ce) return plainExpr(VOID, (f) => (ce(f) ? act(f) : undefined, undefined), src, line, null, js);
   const cg = c.gv!;
   return genExpr(VOID, function* (f) {
     if (yield* cg(f)) act(f);
     return undefined;
-  }, src, line);
+  }, src, line, js);
 }
 
 // ----------------------------------------------------------------------------- BUG / WARN
@@ -64,13 +71,16 @@ function voidOf(c: Cond | null, act: (f: Frame) => void, src: string, line: numb
 function bugOn(name: string, nCond: 0 | 1, gate: string | null): Intrinsic {
   return (cx, e) => {
     const text = cx.ps.restoreTypes(e.raw.text).replace(/\s+/g, ' ').trim();
-    if (gate && !cx.ps.configured(gate)) return plainExpr(VOID, () => undefined, e.src, e.line);
+    if (gate && !cx.ps.configured(gate)) return nothing(e.src, e.line);
     const all = args(cx, e, name, nCond, nCond + 1);
     const cond = nCond ? condOf(cx, all[0]!) : null;
     const extra = all[nCond];
     const ex = extra?.ev ?? null;
     const msg = `${name}(${text}) hit`;
-    return voidOf(cond, (f) => bug(f, ex ? `${msg}; ${extra!.src} = ${formatValue(ex(f))}` : msg), e.src, e.line);
+    const withValue = (f: Frame, v: Value): never => bug(f, `${msg}; ${extra!.src} = ${formatValue(v)}`);
+    const plain = (f: Frame): never => bug(f, msg);
+    const actJs = (g: Gen) => (ex ? `${g.k(withValue)}(f, ${g.e(extra!)})` : `${g.k(plain)}(f)`);
+    return voidOf(cond, (f) => bug(f, ex ? `${msg}; ${extra!.src} = ${formatValue(ex(f))}` : msg), e.src, e.line, actJs);
   };
 }
 
@@ -84,14 +94,15 @@ function warnOn(name: string, once: boolean, gate: string | null): Intrinsic {
     const site = siteAt(cx.loc, `${name}(${text})`);
     const detail = `${name}(${text}) at ${cx.file}:${e.line}`;
     const hit = (f: Frame) => f.m.hazardAt(f.t, site, 'warn', detail, once);
+    const js: Js = (g) => `(${g.cond(cond)} ? (${g.k(hit)}(f), 1) : 0)`;
     const ce = cond.ev;
-    if (ce) return plainExpr(INT, (f) => (ce(f) ? (hit(f), 1) : 0), e.src, e.line);
+    if (ce) return plainExpr(INT, (f) => (ce(f) ? (hit(f), 1) : 0), e.src, e.line, null, js);
     const cg = cond.gv!;
     return genExpr(INT, function* (f) {
       if (!(yield* cg(f))) return 0;
       hit(f);
       return 1;
-    }, e.src, e.line);
+    }, e.src, e.line, js);
   };
 }
 
@@ -232,8 +243,8 @@ export const INTRINSICS: Record<string, Intrinsic> = {
   VM_WARN_ON_ONCE: warnOn('VM_WARN_ON_ONCE', true, 'CONFIG_DEBUG_VM'),
   VM_WARN_ONCE: warnOn('VM_WARN_ONCE', true, 'CONFIG_DEBUG_VM'),
   VM_WARN_ON_ONCE_PAGE: warnOn('VM_WARN_ON_ONCE_PAGE', true, 'CONFIG_DEBUG_VM'),
-  BUILD_BUG_ON: (_cx, e) => plainExpr(VOID, () => undefined, e.src, e.line),
-  BUILD_BUG_ON_INVALID: (_cx, e) => plainExpr(VOID, () => undefined, e.src, e.line),
+  BUILD_BUG_ON: (_cx, e) => nothing(e.src, e.line),
+  BUILD_BUG_ON_INVALID: (_cx, e) => nothing(e.src, e.line),
   container_of: containerOf,
   ARRAY_SIZE: (cx, e) => {
     const a = e.args?.[0];

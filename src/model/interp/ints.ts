@@ -47,6 +47,26 @@ export function converterFrom(from: IntType, to: IntType): ((v: IntVal) => IntVa
   return converter(to);
 }
 
+/** JavaScript for `converter(to)` applied to the value in the variable `v` (read more than once). */
+export function converterJs(to: IntType, v: string): string {
+  if (to.bits === 64) {
+    return to.signed
+      ? `(typeof ${v} === 'bigint' ? BigInt.asIntN(64, ${v}) : BigInt(${v}))`
+      : `(typeof ${v} === 'bigint' ? BigInt.asUintN(64, ${v}) : BigInt.asUintN(64, BigInt(${v})))`;
+  }
+  const num = `(typeof ${v} === 'bigint' ? Number(BigInt.asIntN(32, ${v})) : ${v})`;
+  switch (to.bits) {
+    case 32:
+      return to.signed ? `(${num} | 0)` : `(${num} >>> 0)`;
+    case 16:
+      return to.signed ? `((${num} << 16) >> 16)` : `(${num} & 0xffff)`;
+    case 8:
+      return to.signed ? `((${num} << 24) >> 24)` : `(${num} & 0xff)`;
+    case 1:
+      return `(${v} === 0 || ${v} === 0n ? 0 : 1)`;
+  }
+}
+
 export type BinOp = (a: IntVal, b: IntVal) => IntVal;
 
 const I32: Record<string, (a: number, b: number) => number> = {
@@ -187,4 +207,104 @@ export function parseIntLiteral(text: string): { value: bigint; unsigned: boolea
   }
   if (long && value > 0x7fffffffffffffffn) unsigned = true; // too big for long: only unsigned long holds it
   return { value, unsigned, long };
+}
+
+// ----------------------------------------------------------------------------- as JavaScript
+// The same operations as JavaScript source (jsgen.ts), operand by operand as in the tables above;
+// each operand appears once, so it may be any parenthesised expression.
+
+const JS_OPS: Record<Rep, Record<string, (a: string, b: string) => string>> = {
+  i32: {
+    '+': (a, b) => `((${a} + ${b}) | 0)`,
+    '-': (a, b) => `((${a} - ${b}) | 0)`,
+    '*': (a, b) => `Math.imul(${a}, ${b})`,
+    '/': (a, b) => `((${a} / ${b}) | 0)`,
+    '%': (a, b) => `(${a} % ${b} | 0)`,
+    '&': (a, b) => `(${a} & ${b})`,
+    '|': (a, b) => `(${a} | ${b})`,
+    '^': (a, b) => `(${a} ^ ${b})`,
+    '<<': (a, b) => `(${a} << (${b} & 31))`,
+    '>>': (a, b) => `(${a} >> (${b} & 31))`,
+  },
+  u32: {
+    '+': (a, b) => `((${a} + ${b}) >>> 0)`,
+    '-': (a, b) => `((${a} - ${b}) >>> 0)`,
+    '*': (a, b) => `(Math.imul(${a}, ${b}) >>> 0)`,
+    '/': (a, b) => `(Math.floor(${a} / ${b}) >>> 0)`,
+    '%': (a, b) => `((${a} % ${b}) >>> 0)`,
+    '&': (a, b) => `((${a} & ${b}) >>> 0)`,
+    '|': (a, b) => `((${a} | ${b}) >>> 0)`,
+    '^': (a, b) => `((${a} ^ ${b}) >>> 0)`,
+    '<<': (a, b) => `((${a} << (${b} & 31)) >>> 0)`,
+    '>>': (a, b) => `(${a} >>> (${b} & 31))`,
+  },
+  i64: {
+    '+': (a, b) => `BigInt.asIntN(64, ${a} + ${b})`,
+    '-': (a, b) => `BigInt.asIntN(64, ${a} - ${b})`,
+    '*': (a, b) => `BigInt.asIntN(64, ${a} * ${b})`,
+    '/': (a, b) => `BigInt.asIntN(64, ${a} / ${b})`,
+    '%': (a, b) => `(${a} % ${b})`,
+    '&': (a, b) => `(${a} & ${b})`,
+    '|': (a, b) => `(${a} | ${b})`,
+    '^': (a, b) => `(${a} ^ ${b})`,
+    '<<': (a, b) => `BigInt.asIntN(64, ${a} << (${b} & 63n))`,
+    '>>': (a, b) => `(${a} >> (${b} & 63n))`,
+  },
+  u64: {
+    '+': (a, b) => `BigInt.asUintN(64, ${a} + ${b})`,
+    '-': (a, b) => `BigInt.asUintN(64, ${a} - ${b})`,
+    '*': (a, b) => `BigInt.asUintN(64, ${a} * ${b})`,
+    '/': (a, b) => `(${a} / ${b})`,
+    '%': (a, b) => `(${a} % ${b})`,
+    '&': (a, b) => `(${a} & ${b})`,
+    '|': (a, b) => `(${a} | ${b})`,
+    '^': (a, b) => `(${a} ^ ${b})`,
+    '<<': (a, b) => `BigInt.asUintN(64, ${a} << (${b} & 63n))`,
+    '>>': (a, b) => `(${a} >> (${b} & 63n))`,
+  },
+};
+
+/** JavaScript for `arith(op, rep)`, or undefined where arith has no operator. */
+export function arithJs(op: string, rep: Rep): ((a: string, b: string) => string) | undefined {
+  return JS_OPS[rep][op];
+}
+
+/** JavaScript for `shift(op, rep)`; the count `b` must be a variable (read twice). */
+export function shiftJs(op: '<<' | '>>', rep: Rep): (a: string, b: string) => string {
+  const f = JS_OPS[rep][op]!;
+  if (rep === 'i64' || rep === 'u64') return (a, b) => f(a, `(typeof ${b} === 'bigint' ? ${b} : BigInt(${b}))`);
+  return (a, b) => f(a, `(typeof ${b} === 'bigint' ? Number(BigInt.asUintN(32, ${b})) : ${b})`);
+}
+
+const JS_CMP: Record<string, string> = { '==': '===', '!=': '!==', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
+
+/** The JavaScript operator of `compare(op)`. */
+export function compareJs(op: string): string | undefined {
+  return JS_CMP[op];
+}
+
+export function negateJs(rep: Rep, a: string): string {
+  switch (rep) {
+    case 'i32':
+      return `(-${a} | 0)`;
+    case 'u32':
+      return `(-${a} >>> 0)`;
+    case 'i64':
+      return `BigInt.asIntN(64, -${a})`;
+    case 'u64':
+      return `BigInt.asUintN(64, -${a})`;
+  }
+}
+
+export function complementJs(rep: Rep, a: string): string {
+  switch (rep) {
+    case 'i32':
+      return `(~${a})`;
+    case 'u32':
+      return `(~${a} >>> 0)`;
+    case 'i64':
+      return `(~${a})`;
+    case 'u64':
+      return `BigInt.asUintN(64, ~${a})`;
+  }
 }

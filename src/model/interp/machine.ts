@@ -38,6 +38,8 @@ export interface LocalsView {
   readonly names: readonly string[];
   get(name: string): Value | undefined;
   entries(): [string, Value][];
+  /** The values of entries(), in the same order. */
+  values(): Value[];
 }
 
 export interface LoopHead {
@@ -49,6 +51,32 @@ export interface LoopHead {
   locals: LocalsView;
   /** Other threads that could run now (runnable, or blocked on something ready): none means alone. */
   othersRunnable: string[];
+}
+
+/** A LoopHead: what the hook does not read is not computed (locals view, other threads). */
+class LoopHeadAt implements LoopHead {
+  readonly id: string;
+  readonly kind: LoopSite['kind'];
+  readonly loc: SourceLoc;
+  readonly thread: string;
+  private view: FrameView | null = null;
+  constructor(
+    private readonly f: Frame,
+    site: LoopSite,
+    private readonly threads: readonly Thread[],
+  ) {
+    this.id = site.id;
+    this.kind = site.kind;
+    this.loc = site.loc;
+    this.thread = f.t.thread.name;
+  }
+  get locals(): LocalsView {
+    return (this.view ??= new FrameView(this.f));
+  }
+  get othersRunnable(): string[] {
+    const me = this.f.t;
+    return this.threads.filter((t) => t !== me && (t.state === 'runnable' || (t.state === 'blocked' && t.blockedOn!.ready()))).map((t) => t.name);
+  }
 }
 
 /** Steps between memory-budget checks. */
@@ -282,19 +310,20 @@ export class Machine implements MachineCore {
   }
 
   loopHead(f: Frame, site: LoopSite): void {
-    const threads = this.threads;
-    const head: LoopHead = {
-      id: site.id,
-      kind: site.kind,
-      loc: site.loc,
-      thread: f.t.thread.name,
-      locals: new FrameView(f),
-      // computed when asked: most loop heads never look
-      get othersRunnable(): string[] {
-        return threads.filter((t) => t !== f.t && (t.state === 'runnable' || (t.state === 'blocked' && t.blockedOn!.ready()))).map((t) => t.name);
-      },
-    };
-    this.opts.hooks!.onLoopHead!(f.t, head);
+    this.opts.hooks!.onLoopHead!(f.t, new LoopHeadAt(f, site, this.threads));
+  }
+
+  onCallFrame(t: ThreadCore, nf: Frame): void {
+    const name = nf.fn.name;
+    const n = nf.fn.type.params.length;
+    if (this.opts.traceCalls) {
+      const args: string[] = new Array(n);
+      for (let i = 0; i < n; i++) args[i] = formatValue(nf.v[i]);
+      this.pushTrace({ t: 'call', fn: name, depth: t.frames.length, thread: t.thread.name, args });
+    }
+    // the arguments as an array only for a hook that gets them
+    if (this.hookNames && !this.hookNames.has(name)) return;
+    if (this.opts.hooks?.onCall) this.opts.hooks.onCall(t, name, 'model', nf.v.slice(0, n));
   }
 
   onCall(t: ThreadCore, name: string, kind: 'model' | 'builtin', args: Value[]): void {
@@ -372,12 +401,18 @@ export class Machine implements MachineCore {
       if (fn instanceof Ptr && fn.region instanceof FunctionRegion && fn.index === 0 && fn.byteOffset === 0) return fn.region.target as CallTarget;
       return t.notModelled(`call through ${formatValue(fn)}, which is not a function`);
     }
-    const code = this.program.lookupFunction(fn, '');
-    if (code) return { kind: 'model', fn: code };
-    const b = this.program.builtin(fn);
-    if (b) return b;
-    return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+    let tgt = this.byName.get(fn);
+    if (!tgt) {
+      const code = this.program.lookupFunction(fn, '');
+      const b = code ? undefined : this.program.builtin(fn);
+      if (!code && !b) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+      this.byName.set(fn, (tgt = code ? { kind: 'model', fn: code } : b!));
+    }
+    return tgt;
   }
+
+  /** Call targets by name, for ExecCtx.call from the runtime (the program does not change). */
+  private readonly byName = new Map<string, CallTarget>();
 
   // ------------------------------------------------------------------------- scheduler
 

@@ -267,7 +267,14 @@ export class LocalStruct implements StructRef {
   ) {
     this.vals = new Array(layout.fields.length);
     for (const f of layout.fields) {
-      this.vals[f.index] = newValue(f.t, layout.table, base + BigInt(f.offset), `${name}.${f.name}`, mode, { obj: this, field: f.name }) as Value;
+      const k = f.t.k;
+      // scalars need no address, name or container: only embedded structs and arrays do
+      this.vals[f.index] =
+        k === 'struct' || k === 'array'
+          ? (newValue(f.t, layout.table, base + BigInt(f.offset), `${name}.${f.name}`, mode, { obj: this, field: f.name }) as Value)
+          : mode === 'zero'
+            ? zeroScalar(f.t, layout.table)
+            : UNINIT;
     }
   }
 
@@ -385,7 +392,13 @@ export function newValue(
   if (t.k === 'array') {
     const es = Math.max(1, table.sizeof(t.of) ?? 1);
     const vals: Value[] = new Array(t.len);
-    for (let i = 0; i < t.len; i++) vals[i] = newValue(t.of, table, base + BigInt(i * es), `${name}[${i}]`, mode) as Value;
+    const ek = t.of.k;
+    if (ek === 'struct' || ek === 'array') {
+      for (let i = 0; i < t.len; i++) vals[i] = newValue(t.of, table, base + BigInt(i * es), `${name}[${i}]`, mode) as Value;
+    } else {
+      const v = mode === 'zero' ? zeroScalar(t.of, table) : UNINIT;
+      for (let i = 0; i < t.len; i++) vals[i] = v;
+    }
     return new ArrayRegion(name, t.of, es, base, vals);
   }
   return mode === 'zero' ? zeroScalar(t, table) : UNINIT;
@@ -415,16 +428,58 @@ export function formatValue(v: Value | ArrayRegion): string {
   if (v === null) return 'NULL';
   if (v === UNINIT) return '<uninitialised>';
   if (typeof v === 'number') return String(v);
-  if (typeof v === 'bigint') return v > 0xffffn ? hex(v) : String(v);
+  if (typeof v === 'bigint') return v > 0xffffn ? hexText(v) : String(v);
   if (v instanceof Ptr) {
     const r = v.region;
     if (r instanceof FunctionRegion) return `&${r.name}`;
     if (r instanceof WildRegion) return hex(r.base);
-    const at = r.length === 1 ? r.name : `${r.name}[${v.index}]`;
-    return v.byteOffset ? `${at}+${v.byteOffset}` : `&${at}`;
+    if (v.byteOffset) return `${r.length === 1 ? r.name : `${r.name}[${v.index}]`}+${v.byteOffset}`;
+    return ptrText(r, v.index);
   }
   if (v instanceof ArrayRegion) return `${v.name}[${v.length}]`;
   if (typeof v === 'object' && 'structName' in v) return `struct ${v.structName}@${hex(v.self.address)}`;
   if (typeof v === 'object' && 'describe' in v) return v.describe();
   return String(v);
+}
+
+// Traces format the same few values over and over (a call's pointer arguments, addresses): the
+// texts are kept, so that a trace holds one string per distinct value, not one per event. A
+// region's name can change (a VMA's range), so a kept text is used only while the name is the same.
+
+interface RegionTexts {
+  name: string;
+  /** `&name` (one-element regions) or `&name[i]` by index. */
+  one: string | null;
+  at: Map<number, string> | null;
+}
+
+const regionTexts = new WeakMap<Region, RegionTexts>();
+const MAX_INDEX_TEXTS = 4096;
+
+function ptrText(r: Region, index: number): string {
+  const name = r.name;
+  let t = regionTexts.get(r);
+  if (!t || t.name !== name) regionTexts.set(r, (t = { name, one: null, at: null }));
+  if (r.length === 1) return (t.one ??= `&${name}`);
+  t.at ??= new Map();
+  let s = t.at.get(index);
+  if (s === undefined) {
+    s = `&${name}[${index}]`;
+    if (t.at.size >= MAX_INDEX_TEXTS) t.at.clear();
+    t.at.set(index, s);
+  }
+  return s;
+}
+
+const hexTexts = new Map<bigint, string>();
+const MAX_HEX_TEXTS = 65536;
+
+function hexText(v: bigint): string {
+  let s = hexTexts.get(v);
+  if (s === undefined) {
+    s = hex(v);
+    if (hexTexts.size >= MAX_HEX_TEXTS) hexTexts.clear();
+    hexTexts.set(v, s);
+  }
+  return s;
 }

@@ -88,6 +88,8 @@ export interface MachineCore {
   /** Builtin calls are reported. */
   readonly builtinHooked: boolean;
   onCall(t: ThreadCore, name: string, kind: 'model' | 'builtin', args: Value[]): void;
+  /** onCall for a model function whose arguments are in the new frame's first slots. */
+  onCallFrame(t: ThreadCore, nf: Frame): void;
   onReturn(t: ThreadCore, name: string, kind: 'model' | 'builtin', value: Value): void;
   readonly maxDepth: number;
   readonly stackBytes: number;
@@ -172,7 +174,7 @@ export function pushFrame(nf: Frame): void {
     }
   }
   t.frames.push(nf);
-  if (t.m.callHooked) t.m.onCall(t, fn.name, 'model', nf.v.slice(0, fn.type.params.length));
+  if (t.m.callHooked) t.m.onCallFrame(t, nf);
 }
 
 export function popFrame(nf: Frame, value: Value): void {
@@ -253,7 +255,7 @@ export function ptrToInt(p: Value): bigint {
 
 // ----------------------------------------------------------------------------- calls
 
-function isIterator(r: unknown): r is Generator<Blocked, unknown, void> {
+export function isIterator(r: unknown): r is Generator<Blocked, unknown, void> {
   return r !== null && typeof r === 'object' && typeof (r as { next?: unknown }).next === 'function' && typeof (r as { throw?: unknown }).throw === 'function';
 }
 

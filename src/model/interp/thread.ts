@@ -88,9 +88,16 @@ function coerceArgs(tgt: CallTarget, args: Value[]): Value[] {
 /** TypeScript callers may pass 5 for an `unsigned long`: convert to the representation. */
 function coerce(v: Value, t: CType): Value {
   if (t.k !== 'int' || v === UNINIT) return v;
-  if (typeof v === 'number' || typeof v === 'bigint') return converter(t)(v);
-  if (typeof v === 'boolean') return converter(t)(v ? 1 : 0);
+  if (typeof v === 'number' || typeof v === 'bigint') return converterOf(t)(v);
+  if (typeof v === 'boolean') return converterOf(t)(v ? 1 : 0);
   return v;
+}
+
+const converters = new WeakMap<CType, (v: number | bigint) => number | bigint>();
+function converterOf(t: Extract<CType, { k: 'int' }>): (v: number | bigint) => number | bigint {
+  let c = converters.get(t);
+  if (!c) converters.set(t, (c = converter(t)));
+  return c;
 }
 
 /** The locals of a frame, for the loop-head hook. */
@@ -136,6 +143,16 @@ export class FrameView implements LocalsView {
     const s = this.t.bySlot.get(name);
     if (s === undefined || this.f.v[s] === undefined) return undefined;
     return localValue(this.f.v[s]);
+  }
+  values(): Value[] {
+    const out: Value[] = [];
+    const { slots } = this.t;
+    const v = this.f.v;
+    for (let i = 0; i < slots.length; i++) {
+      const x = v[slots[i]!];
+      if (x !== undefined) out.push(localValue(x));
+    }
+    return out;
   }
   entries(): [string, Value][] {
     const out: [string, Value][] = [];

@@ -31,6 +31,8 @@ export interface LoopVisit {
   frame: object;
   /** The frame's locals, read only when the visit gets past the quiet filter. */
   locals: () => [string, Value][];
+  /** Their values alone, in the same order (cheaper when the names are not needed). */
+  values?: () => Value[];
   /** No other thread could run now. */
   alone: boolean;
 }
@@ -45,8 +47,17 @@ export interface LivelockProof {
 }
 
 interface SiteState {
-  cheap: Map<string, number>;
-  full: Map<string, number>;
+  site: string;
+  /**
+   * The locals' values at the last visit past the quiet filter whose key is not in `cheap` yet:
+   * a loop head that one frame reaches once (most do) never has its key made. It is added to
+   * `cheap` at the next such visit, before that one's key is looked up, so `cheap` is the same
+   * at every lookup as if it had been added at once.
+   */
+  pending: { values: Value[]; n: number } | null;
+  /** Made at the first visit that gets past the quiet filter (most frames' loops never do twice). */
+  cheap: Map<string, number> | null;
+  full: Map<string, number> | null;
   visits: number;
   /** Clock plus all global notifier seqs at the previous visit. */
   epoch: bigint;
@@ -129,8 +140,16 @@ function quick(v: Value): string {
   }
 }
 
+/** The fast filter's key of a frame's local values. */
+function cheapKey(values: readonly Value[]): string {
+  let cheap = '';
+  for (const val of values) cheap += quick(val) + ',';
+  return cheap;
+}
+
 export class LivelockDetector {
-  private readonly sites = new WeakMap<object, Map<string, SiteState>>();
+  /** Per frame: the state of its one loop head seen so far, or of each by site. */
+  private readonly sites = new WeakMap<object, SiteState | Map<string, SiteState>>();
   proof: LivelockProof | null = null;
   /** Extra seq values the runtime knows about (subscriber seqs read at the visit). */
   constructor(
@@ -143,16 +162,7 @@ export class LivelockDetector {
    * (a repeat after the clock was already fast-forwarded), otherwise null.
    */
   visit(v: LoopVisit): 'livelock' | null {
-    let perFrame = this.sites.get(v.frame);
-    if (!perFrame) {
-      perFrame = new Map();
-      this.sites.set(v.frame, perFrame);
-    }
-    let st = perFrame.get(v.site);
-    if (!st) {
-      st = { cheap: new Map(), full: new Map(), visits: 0, epoch: -1n, stride: 1 };
-      perFrame.set(v.site, st);
-    }
+    const st = this.stateOf(v.frame, v.site);
     const n = st.visits++;
     let epoch = this.k.jiffies;
     for (const mm of this.k.mms) if (mm.subs) epoch += mm.subs.invalidateSeq;
@@ -162,15 +172,19 @@ export class LivelockDetector {
     if (!moved && n % st.stride !== 0) return null;
     // Fast filter: the locals with every seq-range value reduced to a marker. A loop whose locals
     // never repeat (an index, an address) stops here, at the cost of one short string per visit.
+    if (st.pending) {
+      this.remember(st, cheapKey(st.pending.values), st.pending.n);
+      st.pending = null;
+    }
+    if (!st.cheap || st.cheap.size === 0) {
+      // nothing to repeat: keep the values, make the key if this head is reached again
+      st.pending = { values: v.values ? v.values() : v.locals().map(([, val]) => val), n };
+      return null;
+    }
     const localList = v.locals();
-    let cheap = '';
-    for (const [, val] of localList) cheap += quick(val) + ',';
+    const cheap = cheapKey(localList.map(([, val]) => val));
     if (!st.cheap.has(cheap)) {
-      if (st.cheap.size >= MAX_CHEAP_KEPT) {
-        st.cheap.clear();
-        st.stride = Math.min(st.stride * 2, MAX_STRIDE);
-      }
-      st.cheap.set(cheap, n);
+      this.remember(st, cheap, n);
       return null;
     }
     // Slow path: seqs relative to the smallest live one, and the whole kernel state.
@@ -178,6 +192,7 @@ export class LivelockDetector {
     const base = all.length ? all.reduce((a, b) => (b < a ? b : a)) : 0n;
     const locals = localList.map(([name, val]) => `${name}=${fmt(val, base)}`).join(',');
     const full = `${base & 1n}|${locals}|${this.kernelState(base)}`;
+    st.full ??= new Map();
     const seen = st.full.get(full);
     if (seen === undefined && st.full.size >= MAX_FULL_KEPT) st.full.clear();
     st.full.set(full, n);
@@ -191,6 +206,36 @@ export class LivelockDetector {
     st.full.clear();
     st.cheap.clear();
     return null;
+  }
+
+  private stateOf(frame: object, site: string): SiteState {
+    const had = this.sites.get(frame);
+    if (had && !(had instanceof Map) && had.site === site) return had;
+    const made = (): SiteState => ({ site, pending: null, cheap: null, full: null, visits: 0, epoch: -1n, stride: 1 });
+    if (!had) {
+      const st = made();
+      this.sites.set(frame, st);
+      return st;
+    }
+    let bySite: Map<string, SiteState>;
+    if (had instanceof Map) bySite = had;
+    else {
+      bySite = new Map([[had.site, had]]);
+      this.sites.set(frame, bySite);
+    }
+    let st = bySite.get(site);
+    if (!st) bySite.set(site, (st = made()));
+    return st;
+  }
+
+  /** Add a key to the fast filter's (forgetting them all, and looking less often, when full). */
+  private remember(st: SiteState, cheap: string, n: number): void {
+    st.cheap ??= new Map();
+    if (st.cheap.size >= MAX_CHEAP_KEPT) {
+      st.cheap.clear();
+      st.stride = Math.min(st.stride * 2, MAX_STRIDE);
+    }
+    st.cheap.set(cheap, n);
   }
 
   /** Everything a loop iteration could depend on, seqs relative to `base`. */

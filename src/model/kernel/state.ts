@@ -95,7 +95,8 @@ export class Kernel {
     if (!list) this.tsFrames.set(ctx.thread.id, (list = []));
     const modelDepth = ctx.stack().length;
     list.push({ name, depth: modelDepth });
-    const depth = this.traceCalls ? this.stackOf(ctx).length : 0;
+    // stackOf(ctx).length: every open primitive started at or below the model depth
+    const depth = this.traceCalls ? modelDepth + list.length : 0;
     if (this.traceCalls) traceTsCall(ctx, name, depth, modelDepth);
     let value: T;
     try {

@@ -7,21 +7,25 @@ import type { ExecCtx, TraceEvent } from '../interp/api.js';
 
 type CallEvent = Extract<TraceEvent, { t: 'call' | 'return' }>;
 
-/** A primitive's call/return events, with the model depth it started at. */
-const opened = new WeakMap<TraceEvent, number>();
+/**
+ * A primitive's call/return events carry the model depth it started at under this key (a
+ * symbol: JSON and the trace readers do not see it; a property read is cheaper than a WeakMap).
+ */
+const OPENED = Symbol('model depth of a primitive');
+type Marked = CallEvent & { [OPENED]?: number };
 
 /** Record a primitive's call; `depth` is its place in the merged stack (1 = outermost). */
 export function traceTsCall(ctx: ExecCtx, name: string, depth: number, modelDepth: number): void {
-  const ev: CallEvent = { t: 'call', fn: name, depth, thread: ctx.thread.name };
-  opened.set(ev, modelDepth);
+  const ev: Marked = { t: 'call', fn: name, depth, thread: ctx.thread.name };
+  ev[OPENED] = modelDepth;
   ctx.trace(ev);
 }
 
 /** Record a primitive's return (only a primitive that returns: as for model C). */
 export function traceTsReturn(ctx: ExecCtx, name: string, depth: number, modelDepth: number, value: unknown): void {
-  const ev: CallEvent = { t: 'return', fn: name, depth, thread: ctx.thread.name };
+  const ev: Marked = { t: 'return', fn: name, depth, thread: ctx.thread.name };
   if (typeof value === 'number' || typeof value === 'bigint') ev.value = String(value);
-  opened.set(ev, modelDepth);
+  ev[OPENED] = modelDepth;
   ctx.trace(ev);
 }
 
@@ -36,7 +40,7 @@ export function mergeTsDepths(trace: TraceEvent[]): void {
     if (e.t !== 'call' && e.t !== 'return') continue;
     let list = open.get(e.thread);
     if (!list) open.set(e.thread, (list = []));
-    const base = opened.get(e);
+    const base = (e as Marked)[OPENED];
     if (base !== undefined) {
       if (e.t === 'call') list.push(base);
       else list.pop();

@@ -5,12 +5,12 @@
 
 import { createHash } from 'node:crypto';
 import { type Blocked, type ExecCtx, type Hazard, type TraceEvent, type Value } from '../interp/api.js';
-import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, type Program, type RunResult } from '../interp/index.js';
+import { compileProgramSync, DefaultAddressSpace, loadCParser, type Diagnostic, type LoopHead, type Program, type RunResult } from '../interp/index.js';
 import { kernelBuiltins, OPAQUE_TYPES } from '../kernel/builtins/index.js';
 import { Kernel } from '../kernel/state.js';
 import { endOfRunChecks, pageUses } from '../kernel/checks.js';
 import { quietLocks } from '../kernel/locks.js';
-import { LivelockDetector } from '../kernel/livelock.js';
+import { LivelockDetector, type LoopVisit } from '../kernel/livelock.js';
 import { structAt } from '../kernel/object.js';
 import { mergeTsDepths } from '../kernel/ts-frames.js';
 import { Pmd, Pte, PgProt, SwpEntry, UpperEntry } from '../kernel/mm/pgtable-types.js';
@@ -65,14 +65,15 @@ export async function compileBase(name: string, extraPatches: { name: string; pa
  * (src/map/compile-check.ts) and the replay compiles the same sources to run them; a Program is
  * not changed by a run (each run makes its own Machine and kernel), so both can share one.
  */
-export function compileSources(base: BaseInfo, sources: ModelSource[], patches: string[] = [], opts: { reuse?: boolean } = {}): CompiledBase {
+export function compileSources(base: BaseInfo, sources: ModelSource[], patches: string[] = [], opts: { reuse?: boolean; codegen?: boolean } = {}): CompiledBase {
   const kernel = base.spec.kernel;
-  const program = opts.reuse ? modelProgram(kernel, sources) : compileModel(kernel, sources);
+  const program = opts.reuse && opts.codegen !== false ? modelProgram(kernel, sources) : compileModel(kernel, sources, opts.codegen);
   return { base, patches, sources, program, diagnostics: program.diagnostics, config: MODEL_CONFIG };
 }
 
-function compileModel(kernel: string, sources: ModelSource[]): Program {
-  return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+/** `codegen: false` runs the compiler's closures instead of generated JavaScript (the reference, for tests). */
+function compileModel(kernel: string, sources: ModelSource[], codegen?: boolean): Program {
+  return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG, codegen });
 }
 
 /** Only the last few are kept: a review asks for a variant's program right after mapping it. */
@@ -184,6 +185,20 @@ export function runThreads(
   };
   const detector = new LivelockDetector(k, subSeqs);
   let threadsAlive = threads.length;
+  // One visit record for every loop head of the run (the detector reads it during visit() only):
+  // the frame's locals view and the function name are made only when the detector asks.
+  let head: LoopHead | null = null;
+  const visit: LoopVisit = {
+    site: '',
+    get function() {
+      return head!.locals.function;
+    },
+    thread: '',
+    frame: visitKey,
+    locals: () => head!.locals.entries(),
+    values: () => head!.locals.values(),
+    alone: false,
+  };
   const machine = compiled.program.machine({
     mem,
     budgets: {
@@ -218,16 +233,15 @@ export function runThreads(
           : 'sequence changed';
         ctx.trace({ t: 'retry', fn: caller, pass, thread: ctx.thread.name, why });
       },
-      onLoopHead: cfg.livelock === false ? undefined : (ctx, head) => {
+      onLoopHead: cfg.livelock === false ? undefined : (ctx, h) => {
         liveCtx = ctx;
-        const r = detector.visit({
-          site: head.id,
-          function: head.locals.function,
-          thread: head.thread,
-          frame: frameKey(ctx),
-          locals: () => head.locals.entries(),
-          alone: threadsAlive <= 1,
-        });
+        head = h;
+        visit.site = h.id;
+        visit.thread = h.thread;
+        visit.frame = frameKey(ctx);
+        visit.alone = threadsAlive <= 1;
+        const r = detector.visit(visit);
+        head = null;
         if (r === 'livelock') {
           (ctx as ExecCtx & { endRun(v: string, d: string): never }).endRun('livelock', livelockText(detector, false));
         }
@@ -272,6 +286,8 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
   return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
 }
 
+const visitKey = {};
+
 /** A stable identity for the innermost model frame of a thread (a new call is a new frame). */
 function frameKey(ctx: ExecCtx): object {
   const frames = (ctx as unknown as { frames?: object[] }).frames;
@@ -300,8 +316,10 @@ function buildOutcome(
   let verdict = res.verdict as Verdict;
   let detail = res.detail;
   const hazards: Hazard[] = [...res.hazards];
-  const trace: TraceEvent[] = [];
-  if (traceMode !== 'none') {
+  let trace: TraceEvent[] = [];
+  // A full trace within its limit is the run's own, as is: no copy of 100,000 events.
+  if (traceMode === 'full' && droppedCalls === 0 && rawTrace.length <= traceLimit) trace = rawTrace;
+  else if (traceMode !== 'none') {
     let dropped = 0;
     for (const ev of rawTrace) {
       const isCall = ev.t === 'call' || ev.t === 'return';

@@ -50,9 +50,11 @@ export class PageTable implements Region {
     this.lock = level === 'pmd' || level === 'pte' ? k.locks.spin(`${level} lock of table @${hex(this.base)} (mm ${mmId})`) : null;
   }
 
+  /** Made once: level, address and mm never change. */
   get name(): string {
-    return `${this.level} table @${hex(this.base)} (mm ${this.mmId})`;
+    return (this.named ??= `${this.level} table @${hex(this.base)} (mm ${this.mmId})`);
   }
+  private named: string | undefined;
 
   load(index: number, _ctx: ExecCtx): Value {
     return this.entries[index]!;
