@@ -44,8 +44,8 @@ import type { Diff } from '../thread/types.js';
 import { addedModelDefinitions } from './baseline-functions.js';
 import { definitionSwaps, swapEdit } from './posting.js';
 import { fitHunk } from './fit.js';
-import { hunkSides } from './hunk-sides.js';
-import { diffPath, headerFunction, locateHunk, type LocateContext } from './locate.js';
+import { hunkSides, type HunkSides } from './hunk-sides.js';
+import { diffPath, headerFunction, locateHunk, type LocateContext, type Located } from './locate.js';
 import { functionAtLine, indexBase, indexFile, type BaseIndex, type FileIndex } from './model-index.js';
 import { noBehaviour } from './paths.js';
 import { lineOfOffset, planHunk, type Edit, type HunkPlan } from './plan.js';
@@ -240,13 +240,50 @@ function postedAsModel(h: HunkState, cx: LocateContext): HunkPlacement | null {
   if (!h.sides.codeChange) return null;
   const reversed: Hunk = { ...h.hunk, lines: h.hunk.lines.map((l) => ({ ...l, op: l.op === '+' ? '-' : l.op === '-' ? '+' : ' ' })) };
   const rs = hunkSides(reversed);
-  const loc = locateHunk(cx, h.fd, reversed, rs);
-  if (!loc.ok) return null;
+  let loc = locateHunk(cx, h.fd, reversed, rs);
+  let sides = rs;
   // in the reversed hunk the added lines are the removed ones
-  if (!rs.oldLines.every((l, k) => l.op !== '-' || loc.fit.lines[k]!.matchedTokens === loc.fit.lines[k]!.tokens)) return null;
+  if (!addedMatch(loc, rs).all) {
+    // The context may be a tree the model does not render (lines the base leaves out around
+    // the posted code): then the added lines alone, as the model has them.
+    const only: Hunk = { ...h.hunk, lines: h.hunk.lines.filter((l) => l.op === '+').map((l) => ({ ...l, op: '-' as const })) };
+    sides = hunkSides(only);
+    loc = locateHunk(cx, h.fd, only, sides);
+  }
+  const m = addedMatch(loc, sides);
+  if (!loc.ok || !m.near) return null;
   const fn = functionAtLine(loc.fit.file, loc.fit.file.toks[loc.fit.alignment.firstModel]!.line)?.name ?? headerFunction(h.hunk);
+  // A few names the posting's tree spells otherwise (`src_vma` for `vma`): the same code on
+  // another tree's API, said in a note.
+  const notes = m.all ? [] : [`the posted code is the model's but for ${m.unmatched.length} token${m.unmatched.length > 1 ? 's' : ''} (${[...new Set(m.unmatched)].map((t) => `\`${t}\``).join(', ')}): the names of the tree it was posted on`];
   // Not `alreadyApplied`: a posting's code being the base's is what makes the base its own.
-  return placement(h, { kind: 'no-code-change', placement: `${loc.fit.file.path}: the model already has this code as posted`, function: fn, match: matchOf(loc.fit) });
+  return placement(h, { kind: 'no-code-change', placement: `${loc.fit.file.path}: the model already has this code as posted`, function: fn, match: matchOf(loc.fit), notes });
+}
+
+/**
+ * How the lines a reversed hunk removes (the posting's added lines) match the model: all of
+ * them token for token, or near (each line but one of its tokens, only identifiers differing, at
+ * most one token in ten overall).
+ */
+function addedMatch(loc: Located, s: HunkSides): { all: boolean; near: boolean; unmatched: string[] } {
+  if (!loc.ok) return { all: false, near: false, unmatched: [] };
+  const unmatched: string[] = [];
+  let tokens = 0;
+  let near = true;
+  s.oldLines.forEach((x, k) => {
+    if (x.op !== '-') return;
+    const f = loc.fit.lines[k]!;
+    tokens += f.tokens;
+    const missing = f.tokens - f.matchedTokens;
+    if (missing > 1) near = false;
+    for (let i = x.first; i < x.end; i++) {
+      if (loc.fit.alignment.match[i]! >= 0) continue;
+      const t = s.oldToks[i]!;
+      if (t.kind !== 'word') near = false;
+      unmatched.push(t.t);
+    }
+  });
+  return { all: unmatched.length === 0, near: near && unmatched.length * 10 <= tokens, unmatched };
 }
 
 function placeCode(h: HunkState, cx: LocateContext, planned: { h: HunkState; plan: HunkPlan; file: FileIndex; notes: string[] }[]): HunkPlacement {

@@ -1,6 +1,6 @@
 // A series replays cumulatively: patch k on the base plus patches 1..k-1, and the series as a
 // whole is one more variant. The same patches as separate files give the same results.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
@@ -61,5 +61,36 @@ describe('a two-patch series on v10', () => {
   test('the same patches as separate files give the same per-patch results', async () => {
     const files = await review({ inputs: separateFiles(), base: 'v10', scenarios });
     expect(files.variants.map(key)).toEqual(r.variants.map(key));
+  }, 600_000);
+});
+
+const REAL = join(process.env.LKML_REPLAY_SHARED ?? join(import.meta.dirname, '../../../shared'), 'real-patches');
+const V11 = join(REAL, '04-v11-07-10-mm-device-exclusive-memory-access.patch');
+const tail = loadBundledScenarios().filter((s) => ['nouveau-atomic-small', 'nouveau-atomic-thp-tail'].includes(s.name));
+
+describe.skipIf(!existsSync(V11))('the v11 posting of the modelled series (the tail-page skip)', () => {
+  const check = (v: VariantReview) => {
+    expect(v.replayed).toBe(true);
+    const t = v.results.find((x) => x.scenario === 'nouveau-atomic-thp-tail')!;
+    // every verdict and result as on v10; the one difference: the tail-mapping-read hazard is gone
+    expect([t.outcome.verdict, t.outcome.result]).toEqual(['completed', -22]);
+    expect(t.differences.map((d) => [d.kind, d.summary.includes('tail-mapping-read')])).toEqual([['hazard-lost', true]]);
+    expect(v.results.find((x) => x.scenario === 'nouveau-atomic-small')!.changed).toBe(false);
+  };
+
+  test('on v10 it is a variant (it differs from the base\'s code), not the code the base models', async () => {
+    const r = await review({ inputs: [V11], base: 'v10', scenarios: tail });
+    expect(r.baselinePatches).toEqual([]);
+    check(r.variants[0]!);
+  }, 600_000);
+
+  test('given after the v10 thread: replayed as the revision after v10 and compared with v10\'s patch 7', async () => {
+    const r = await review({ inputs: ['fixtures/threads/v10-07-device-exclusive.mbox', V11], scenarios: tail });
+    expect(r.baselinePatches.map((b) => b.subject)).toEqual(['[PATCH v10 07/10] mm: Device exclusive memory access']);
+    const v11 = r.variants.find((v) => v.series?.version === 11)!;
+    expect(v11.base).toMatchObject({ base: 'v10', rule: 'revision', previousVersion: 10 });
+    expect(v11.series).toMatchObject({ role: 'patch', index: 7, previousVersion: 10 });
+    check(v11);
+    expect(renderText(r)).toContain("this is also what v11 changed against v10's patch 7");
   }, 600_000);
 });
