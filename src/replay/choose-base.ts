@@ -92,7 +92,8 @@ function releaseOfCommit(commit: string): BaseSpec | null {
   return BASE_SPECS.find((b) => b.commit?.startsWith(commit.toLowerCase())) ?? null;
 }
 
-function fitOf(base: string, placements: readonly HunkPlacement[]): BaseFit {
+function fitOf(base: string, placements: readonly HunkPlacement[] | null): BaseFit {
+  if (placements === null) return { base, hunks: 0, placed: 0, applied: 0, tokens: 0, matched: 0, exact: false };
   let hunks = 0;
   let placed = 0;
   let applied = 0;
@@ -116,13 +117,13 @@ const byNewest = (a: BaseSpec, b: BaseSpec): number => (a.date < b.date ? 1 : a.
 
 /**
  * Chooses the base for one variant. `probe(base)` maps the variant's hunks on a base without
- * compiling and is only called when the earlier rules do not decide.
+ * compiling, or says with null that no hunk can place on any base (none touches a model file).
  */
 export function chooseBase(
   m: Message,
   facts: ThreadBaseFacts,
   asked: string | undefined,
-  probe: (base: string) => readonly HunkPlacement[],
+  probe: (base: string) => readonly HunkPlacement[] | null,
 ): BaseChoice {
   const known = BASE_SPECS.map((b) => b.name);
   if (asked !== undefined) {

@@ -71,7 +71,7 @@ interface Compared {
 
 export async function review(req: ReviewRequest): Promise<Review> {
   const parse = req.parse ?? (await (await import('../thread/parse-thread.js')).parseThread(req.inputs, REVIEW_PARSE));
-  const [{ loadBase, baseInfo, BASE_SPECS }, { mapDiffSync, initMapper }, { sourcesDigest }] = await Promise.all([
+  const [{ loadBase, baseInfo, modelFiles, BASE_SPECS }, { mapDiffSync, initMapper }, { sourcesDigest }] = await Promise.all([
     import('../model/source/index.js'),
     import('../map/index.js'),
     import('../map/compile-check.js'),
@@ -92,8 +92,15 @@ export async function review(req: ReviewRequest): Promise<Review> {
     return s;
   };
   const baseUnit = (name: string): CompileUnit => ({ key: `base:${name}`, base: name, sources: null, label: '' });
-  const choose = (m: VariantCandidate['message'], diff: Diff): BaseChoice =>
-    chooseBase(m, facts, req.base, (name) => mapDiffSync(diff, { name, kernel: baseInfo(name).spec.kernel, sources: baseSources(name) }, { partial: true, compile: false }).placements);
+  const modelled = new Set(modelFiles());
+  const choose = (m: VariantCandidate['message'], diff: Diff): BaseChoice => {
+    // A diff of files no base has (every hunk named, none of them a model file) places nowhere:
+    // no base is worth mapping it on to find out (each would be indexed whole).
+    const outside = diff.files.every((f) => (f.old ?? f.new) !== null && !modelled.has(f.old ?? '') && !modelled.has(f.new ?? ''));
+    return chooseBase(m, facts, req.base, (name) =>
+      outside ? null : mapDiffSync(diff, { name, kernel: baseInfo(name).spec.kernel, sources: baseSources(name) }, { partial: true, compile: false }).placements,
+    );
+  };
   const chains = new Chains({
     index: seriesIdx,
     messageAt: (i) => parse.messages[i]!,

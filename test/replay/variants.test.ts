@@ -92,6 +92,8 @@ describe('chooseBase', () => {
     expect(chooseBase(early, threadBaseFacts([early]), undefined, probe({}))).toMatchObject({ base: 'v10', rule: 'date' });
     const late = msg('b', '[PATCH] x', null, false, { date: '2021-09-01T00:00:00.000Z' });
     expect(chooseBase(late, threadBaseFacts([late]), undefined, probe({}))).toMatchObject({ base: 'v5.14', rule: 'date' });
+    // A diff touching no model file is not mapped at all (the probe says null): the date decides.
+    expect(chooseBase(late, threadBaseFacts([late]), undefined, () => null)).toMatchObject({ base: 'v5.14', rule: 'date' });
   });
   test('a base-commit line naming a release decides, also from the cover letter the patch replies to', () => {
     const cover = msg('cover', '[PATCH 0/2] x', null, false, { series: { baseCommit: '7d2a07b76933', changeId: null } });
