@@ -8,6 +8,7 @@ import type { SequencePair } from './interactions.js';
 import type { BaseChoice } from './choose-base.js';
 import type { SplitPair } from './split-pairs.js';
 import type { BaseKind } from '../model/source/bases.js';
+import type { DifferenceFacts, FirstCause } from './cause-types.js';
 
 export interface Review {
   /** The bases the variants were chosen for, oldest first, each with its baseline runs. */
@@ -187,42 +188,13 @@ export interface ScenarioResult {
   reached: boolean;
 }
 
-export type DifferenceKind =
-  | 'verdict'
-  | 'result'
-  | 'retries'
-  | 'notifier-gained'
-  | 'notifier-lost'
-  | 'hazard-gained'
-  | 'hazard-lost'
-  | 'final-state';
-
-export interface Difference {
-  kind: DifferenceKind;
-  summary: string;
+/** One way the variant's run differs from the baseline's, with its first cause (facts: cause-types.ts). */
+export type Difference = DifferenceFacts & {
+  /** Null when the traces do not part within the recorded events. */
   firstCause: FirstCause | null;
   /** This difference alone makes the scenario a regression. */
   regression: boolean;
-}
-
-/** Where the two runs part, and what follows from it in the variant's run. */
-export interface FirstCause {
-  /** The whole cause in one paragraph (divergence, then the chain). */
-  text: string;
-  divergence: { baseline: TracePoint | null; variant: TracePoint | null };
-  /** Steps read off the variant's trace, from the divergence to this difference. */
-  chain: string[];
-}
-
-export interface TracePoint {
-  /** Index into the run's full trace (before trimming). */
-  index: number;
-  thread: string;
-  /** What happens there, in words. */
-  event: string;
-  /** Model call stack of the thread, outermost first. */
-  stack: string[];
-}
+};
 
 /** Outcomes in a review carry a trimmed trace; these say how much was left out. */
 export interface Trimmed {

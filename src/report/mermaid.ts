@@ -3,6 +3,7 @@
 // `Note over`, `loop ... end`. Text keeps only characters Mermaid takes literally: `;` ends a
 // statement, `#` starts an entity, `:` `<` `>` `{` `}` `%` quotes and backticks are markup.
 import { ACTORS, type Actor, type Interaction } from '../replay/interactions.js';
+import { happeningText } from './interaction-words.js';
 
 const ID: Record<Actor, string> = { scenario: 'S', driver: 'D', mm: 'M', notifier: 'N' };
 const MAX_TEXT = 140;
@@ -33,8 +34,8 @@ export function sequenceDiagram(items: Interaction[], also: Interaction[] = []):
   for (const a of ACTORS) if (used.has(a)) out.push(`  participant ${ID[a]} as ${a}`);
   const emit = (list: Interaction[], indent: string) => {
     for (const x of list) {
-      if (x.t === 'msg') out.push(`${indent}${ID[x.from]}->>${ID[x.to]}: ${mermaidText(x.text)}`);
-      else if (x.t === 'note') out.push(`${indent}Note over ${ID[x.over]}: ${mermaidText(x.text)}`);
+      if (x.t === 'msg') out.push(`${indent}${ID[x.from]}->>${ID[x.to]}: ${mermaidText(happeningText(x.what))}`);
+      else if (x.t === 'note') out.push(`${indent}Note over ${ID[x.over]}: ${mermaidText(happeningText(x.what))}`);
       else {
         out.push(`${indent}loop ${x.times} times`);
         emit(x.body, indent + '  ');

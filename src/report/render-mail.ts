@@ -10,6 +10,7 @@ import { address, encodeText, header, mailDate } from './mail-headers.js';
 import { replayNotice } from './replay-notice.js';
 import { baselineFor, baseOf, baseWhy } from './base-choice.js';
 import { causeLayout, kernelWhere, outcomeCell, placementWords, plural, shortWho, stepsRef } from './review-common.js';
+import { eventText } from './trace-words.js';
 import { wrapLine } from './wrap.js';
 
 export const MAIL_WIDTH = 72;
@@ -89,7 +90,7 @@ function causeProse(r: Review, v: VariantReview, x: ScenarioResult): string[] {
   if (b && w) {
     const fn = w.stack.at(-1);
     const via = w.stack.length > 1 ? `, reached from ${w.stack[0]}()` : '';
-    part = `The runs part ${fn ? `in ${fn}()${via}` : 'in the scenario itself'}, on thread ${w.thread}: on ${v.base.base}, ${plainText(b.event)}; with the change, ${plainText(w.event)}.`;
+    part = `The runs part ${fn ? `in ${fn}()${via}` : 'in the scenario itself'}, on thread ${w.thread}: on ${v.base.base}, ${plainText(eventText(b.event))}; with the change, ${plainText(eventText(w.event))}.`;
   }
   out.push(...prose(`${verdict} ${part}`));
   if (c.steps.length) {
@@ -101,7 +102,7 @@ function causeProse(r: Review, v: VariantReview, x: ScenarioResult): string[] {
     const ref = stepsRef(d.steps);
     const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
     const cause = tail ? ` It follows from ${plainText(tail)}.` : '';
-    out.push(...prose(`  - ${sentence(plainText(d.difference.summary))}${d.difference.regression ? ' This is a regression.' : ''}${cause}`));
+    out.push(...prose(`  - ${sentence(plainText(d.summary))}${d.difference.regression ? ' This is a regression.' : ''}${cause}`));
   }
   return out;
 }

@@ -116,7 +116,7 @@ function variantDetails(r: Review, v: VariantReview): string[] {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
       const tag = differenceTag(x, d.difference);
-      out.push(`- ${md(d.difference.summary)}${tag ? ` **(${tag})**` : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
+      out.push(`- ${md(d.summary)}${tag ? ` **(${tag})**` : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
     }
     out.push('');
   }

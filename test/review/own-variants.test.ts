@@ -2,6 +2,8 @@
 // and whitespace edit behaves the same everywhere; a hunk in a function the model lacks stops
 // its variant (or, with --partial, is left out and flagged); new ideas give their own differences.
 import { beforeAll, describe, expect, test } from 'vitest';
+import { differenceText } from '../../src/report/difference-words.js';
+import { eventText, stepText } from '../../src/report/trace-words.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 import { review } from '../../src/replay/review.js';
 import { baseWhy } from '../../src/report/base-choice.js';
@@ -77,19 +79,19 @@ describe('variants nobody has seen replay by execution', () => {
     const x = res(v, 'nouveau-atomic-small');
     expect(x.outcome.verdict).toBe('deadlock');
     const c = x.differences.find((d) => d.kind === 'verdict')!.firstCause!;
-    expect(c.divergence.baseline!.event).toBe('`page_make_device_exclusive_one` calls `page_vma_mapped_walk`()');
-    expect(c.divergence.variant!.event).toBe('`page_make_device_exclusive_one` calls `split_huge_pmd_address`()');
-    expect(c.chain[0]).toContain('issues CLEAR with owner unset');
+    expect(eventText(c.divergence.baseline!.event)).toBe('`page_make_device_exclusive_one` calls `page_vma_mapped_walk`()');
+    expect(eventText(c.divergence.variant!.event)).toBe('`page_make_device_exclusive_one` calls `split_huge_pmd_address`()');
+    expect(stepText(c.chain[0]!)).toContain('issues CLEAR with owner unset');
   });
 
   test('an owner-tagged range around the split: its own EXCLUSIVE is filtered, the CLEAR inside is not', () => {
     const v = byFile('owner-tagged-split');
     const x = res(v, 'nouveau-atomic-small');
     expect(x.outcome.verdict).toBe('deadlock');
-    const chain = x.differences.find((d) => d.kind === 'verdict')!.firstCause!.chain;
+    const chain = x.differences.find((d) => d.kind === 'verdict')!.firstCause!.chain.map(stepText);
     expect(chain[0]).toMatch(/issues EXCLUSIVE with owner nouveau .*`nouveau_svm_range_invalidate` filters it/);
     expect(chain[1]).toMatch(/`__split_huge_pmd` \(from `split_huge_pmd_address` .*issues CLEAR with owner unset.*does not filter it: seq bumped/);
-    expect(x.differences.filter((d) => d.kind === 'notifier-gained').map((d) => d.summary.split(' ')[1])).toEqual(['EXCLUSIVE', 'CLEAR']);
+    expect(x.differences.flatMap((d) => (d.kind === 'notifier-gained' ? [d.notifier.event] : []))).toEqual(['EXCLUSIVE', 'CLEAR']);
   });
 
   test('skipping tail pages: the tail-mapping-read hazard is gone, nothing regresses', () => {
@@ -97,8 +99,9 @@ describe('variants nobody has seen replay by execution', () => {
     expect(res(v, 'nouveau-atomic-small').differences).toEqual([]);
     const x = res(v, 'nouveau-atomic-thp-tail');
     expect(x.differences.map((d) => d.kind)).toEqual(['hazard-lost']);
-    expect(x.differences[0]!.summary).toMatch(/^−1 hazard tail-mapping-read in `page_lock_anon_vma_read`/);
-    expect(x.differences[0]!.firstCause!.divergence.variant!.event).toBe('`page_make_device_exclusive` returns 0');
+    expect(x.differences[0]).toMatchObject({ kind: 'hazard-lost', count: 1, hazard: 'tail-mapping-read', function: 'page_lock_anon_vma_read' });
+    expect(differenceText(x.differences[0]!)).toMatch(/^−1 hazard tail-mapping-read in `page_lock_anon_vma_read`/);
+    expect(eventText(x.differences[0]!.firstCause!.divergence.variant!.event)).toBe('`page_make_device_exclusive` returns 0');
     expect(x.regression).toBe(false);
     expect(v.regression).toBe(false);
   });
