@@ -1,7 +1,7 @@
 // The review: one data model that the text, markdown and JSON renderers all read. The JSON
 // report is this object as it is (README "Review JSON"), so change them together.
 import type { Outcome } from '../model/scenario/types.js';
-import type { PlacementKind, UnplacedReason } from '../map/types.js';
+import type { MapNote, Placement, PlacementKind, UnplacedReason, WhyUnplaced } from '../map/types.js';
 import type { DiffOrigin } from '../patch/types.js';
 import type { InputFormat, InputError, Person } from '../thread/types.js';
 import type { SequencePair } from './interactions.js';
@@ -92,10 +92,12 @@ export interface HunkReview {
   file: string;
   function: string | null;
   mapped: boolean;
-  placement: string | null;
-  reason: string | null;
+  /** Where and how it was placed (the mapper's facts); null when it was not. */
+  placement: Placement | null;
+  /** Why it was not placed: the mapper's facts, or that the mapper failed on the diff. */
+  reason: WhyUnplaced | MapperFailed | null;
   /** What a reviewer should know about a placement that did not stop it (from the mapper). */
-  notes: string[];
+  notes: MapNote[];
   kind: PlacementKind;
   unplaced: UnplacedReason | null;
   header: string;
@@ -139,16 +141,41 @@ export interface VariantReview {
   splitPairs: SplitPair[];
   /** Not replayed because some hunks could not be placed: the hunks (1-based) --partial would replay. */
   partialWouldReplay: number[];
-  /** Why the variant was not replayed, or what was left out of a partial replay. */
-  note: string | null;
-  /** Compile errors of the model with the variant spliced in. */
-  compileErrors: string[];
+  /** Why the variant was not replayed, what was left out of a partial replay, or that no hunk changes code. */
+  note: VariantNote | null;
+  /** Compile errors of the model with the variant spliced in (beyond the base's own): the interpreter's message, where. */
+  compileErrors: { file: string; line: number; message: string }[];
   results: ScenarioResult[];
   /** Some scenario behaves differently. */
   changed: boolean;
   /** Some scenario regresses. */
   regression: boolean;
 }
+
+/** The mapper threw on the diff (`error` its message): nothing of it was placed. */
+export interface MapperFailed {
+  kind: 'mapper-failed';
+  error: string;
+}
+
+/** A hunk of the variant: its number in `hunks` and in its file's section (both 1-based). */
+export interface HunkRef {
+  hunk: number;
+  inFile: number;
+}
+
+export type VariantNote =
+  /** Not replayed: this hunk could not be placed (the first that could not). */
+  | { kind: 'stopped'; at: HunkRef }
+  /** Not replayed: the mapper placed nothing and named no hunk. */
+  | { kind: 'nothing-to-replay' }
+  /** Replayed in part (--partial): these hunks were left out. */
+  | { kind: 'partial'; leftOut: HunkRef[] }
+  /** Replayed, though no hunk changes code (to show it behaves the same). */
+  | { kind: 'no-code-change' }
+  | MapperFailed
+  /** A series as a whole or a revision none of whose patches could be placed. */
+  | { kind: 'series-unplaced'; version: number };
 
 export interface VariantSeries {
   version: number;

@@ -2,6 +2,7 @@
 // cells marked), details per variant, and Mermaid sequence diagrams of the run that changed most.
 import type { Review, VariantReview } from '../replay/types.js';
 import { sequenceDiagram } from './mermaid.js';
+import { noteText, variantNoteText } from './placement-words.js';
 import { baselineFor, baseWhy } from './base-choice.js';
 import { replayNotice } from './replay-notice.js';
 import { mdCell, mdCode, mdLiteral, mdProse as md } from './escape.js';
@@ -85,16 +86,16 @@ function variantDetails(r: Review, v: VariantReview): string[] {
   v.hunks.forEach((h, i) => {
     const lines = linesOf(h);
     out.push(`- ${md(hunkWhere(h, i + 1, mdLiteral))}${lines ? ` (${md(lines)})` : ''}`);
-    for (const n of h.notes) out.push(`  - note: ${md(n)}`);
+    for (const n of h.notes) out.push(`  - note: ${md(noteText(n))}`);
   });
   out.push(`- Base: \`${v.base.base}\`: ${md(baseWhy(v.base))}.`);
   const series = seriesLine(v);
   if (series) out.push(`- Series: ${md(series)}.`);
-  if (v.note) out.push(`- ${md(v.note)}`);
+  if (v.note) out.push(`- ${md(variantNoteText(v.note, v.hunks))}`);
   for (const s of splitPairLines(v)) out.push(`- Partial replay: ${md(s)}.`);
   const hint = partialHint(v);
   if (hint) out.push(`- ${md(hint)}.`);
-  for (const e of v.compileErrors) out.push(`- compile error: ${md(e)}`);
+  for (const e of v.compileErrors) out.push(`- compile error: ${md(`${e.file}:${e.line}: ${e.message}`)}`);
   out.push('');
   if (!v.replayed) return out;
   const changed = v.results.filter((x) => x.changed);

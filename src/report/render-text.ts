@@ -5,6 +5,7 @@
 import type { Review, VariantReview } from '../replay/types.js';
 import { visibleControls } from './escape.js';
 import { baselineFor, baseWhy } from './base-choice.js';
+import { noteText, variantNoteText } from './placement-words.js';
 import { replayNotice } from './replay-notice.js';
 import { causeLayout, differenceTag, hunkWhere, partialHint, seriesLine, splitPairLines, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
 import { plain, type Style } from './style.js';
@@ -71,16 +72,16 @@ function variantBlock(r: Review, v: VariantReview): string[] {
   v.hunks.forEach((h, i) => {
     const lines = linesOf(h);
     out.push(`    ${hunkWhere(h, i + 1)}${lines ? `  [${lines}]` : ''}`);
-    for (const n of h.notes) out.push(`      note: ${n}`);
+    for (const n of h.notes) out.push(`      note: ${noteText(n)}`);
   });
   out.push(`    base:   ${v.base.base}: ${baseWhy(v.base)}`);
   const series = seriesLine(v);
   if (series) out.push(`    series: ${series}`);
-  if (v.note) out.push(`    ${v.note}`);
+  if (v.note) out.push(`    ${variantNoteText(v.note, v.hunks)}`);
   for (const s of splitPairLines(v)) out.push(`    partial replay: ${s}`);
   const hint = partialHint(v);
   if (hint) out.push(`    ${hint}`);
-  for (const e of v.compileErrors) out.push(`    compile error: ${e}`);
+  for (const e of v.compileErrors) out.push(`    compile error: ${e.file}:${e.line}: ${e.message}`);
   if (!v.replayed) return out;
   out.push(`    replayed on ${v.base.base} + ${v.label}${v.partial ? ' (partial)' : ''}:`);
   const w = Math.max(8, ...v.results.map((x) => x.scenario.length));

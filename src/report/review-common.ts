@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { CauseStep } from '../replay/cause-types.js';
 import type { Difference, HunkReview, Review, ScenarioResult, VariantReview } from '../replay/types.js';
 import { differenceText } from './difference-words.js';
+import { placementWords, reasonText } from './placement-words.js';
 import { eventText, stepText } from './trace-words.js';
 
 export function who(p: Person | null): string {
@@ -56,25 +57,15 @@ export function whereProposed(v: VariantReview, input: (s: string) => string = a
  */
 export function hunkWhere(h: HunkReview, n: number, input: (s: string) => string = asIs): string {
   const head = `hunk ${n}: ${input(kernelWhere(h))}${h.function ? ` ${input(h.function)}()` : ''}`;
-  if (!h.mapped) return `${head}: not placed (${h.unplaced ?? 'unplaced'}): ${h.reason ?? 'no reason given'}`;
+  if (!h.mapped) return `${head}: not placed (${h.unplaced ?? 'unplaced'}): ${h.reason ? reasonText(h.reason) : 'no reason given'}`;
   const kind = h.kind === 'code' ? '' : ` [${h.kind}]`;
-  return `${head}: ${placementWords(h) ?? 'placed'}${kind}`;
+  return `${head}: ${h.placement ? placementWords(h.placement) : 'placed'}${kind}`;
 }
 
 /** `mm/rmap.c:2042-2053`: the hunk's new-side lines in the kernel file, from its `@@` header. */
 export function kernelWhere(h: HunkReview): string {
   const { start, end } = h.kernelLines;
   return `${h.file}:${start}${end > start ? `-${end}` : ''}`;
-}
-
-/**
- * The mapper's placement without its leading model `file:line` (`mm/rmap.c:210, before X in f`
- * -> `before X in f`; `f.c:12 in f: comments or whitespace only` -> `in f: comments ...`).
- */
-export function placementWords(h: HunkReview): string | null {
-  if (h.placement === null) return null;
-  const m = /^\S+:\d+(?:, |: |(?= in ))\s*(.*)$/.exec(h.placement);
-  return m ? m[1]! : h.placement;
 }
 
 export function linesOf(h: HunkReview): string {

@@ -34,7 +34,7 @@ describe('lkml-replay review on the seed (acceptance)', () => {
     expect(v.author.name).toBe('Peter Xu');
     expect(v.quoteDepth).toBe(1);
     expect(v.hunks[0]).toMatchObject({ file: 'mm/rmap.c', function: 'page_make_device_exclusive_one', mapped: true, reason: null });
-    expect(v.hunks[0].placement).toMatch(/before `mmu_notifier_range_init_owner/);
+    expect(v.hunks[0].placement).toMatchObject({ kind: 'spliced', at: { file: 'mm/rmap.c' }, change: { op: 'before', statement: 'mmu_notifier_range_init_owner(...)' }, inFunction: 'page_make_device_exclusive_one' });
     const small = v.results.find((x: { scenario: string }) => x.scenario === 'nouveau-atomic-small');
     for (const k of ['scenario', 'outcome', 'differences']) expect(small).toHaveProperty(k);
     for (const k of ['scenario', 'base', 'verdict', 'result', 'retries', 'detail', 'notifiers', 'hazards', 'final', 'trace']) expect(small.outcome).toHaveProperty(k);

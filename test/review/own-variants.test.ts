@@ -2,6 +2,7 @@
 // and whitespace edit behaves the same everywhere; a hunk in a function the model lacks stops
 // its variant (or, with --partial, is left out and flagged); new ideas give their own differences.
 import { beforeAll, describe, expect, test } from 'vitest';
+import { variantNoteText } from '../../src/report/placement-words.js';
 import { differenceText } from '../../src/report/difference-words.js';
 import { eventText, stepText } from '../../src/report/trace-words.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
@@ -44,10 +45,11 @@ describe('a hunk against a function the model does not have', () => {
   test('is reported unplaced with its reason, and its variant is not replayed', () => {
     const [v, both] = r.variants;
     expect(v!.hunks[0]).toMatchObject({ function: 'try_to_migrate_one', mapped: false, unplaced: 'function-not-modelled' });
-    expect(v!.hunks[0]!.reason).toContain('try_to_migrate_one');
+    expect(v!.hunks[0]!.reason).toMatchObject({ kind: 'function-not-modelled', function: 'try_to_migrate_one' });
     expect(v!.replayed).toBe(false);
     expect(v!.results).toEqual([]);
-    expect(v!.note).toMatch(/^not replayed: hunk 1 of mm\/rmap\.c \(try_to_migrate_one\) could not be placed/);
+    expect(v!.note).toEqual({ kind: 'stopped', at: { hunk: 1, inFile: 1 } });
+    expect(variantNoteText(v!.note!, v!.hunks)).toMatch(/^not replayed: hunk 1 of mm\/rmap\.c \(try_to_migrate_one\) could not be placed: try_to_migrate_one\(\) is not in/);
     // One unplaced hunk stops the whole variant, even with a placeable one beside it.
     expect(both!.hunks.map((h) => h.mapped)).toEqual([false, true]);
     expect(both!.replayed).toBe(false);
@@ -57,7 +59,8 @@ describe('a hunk against a function the model does not have', () => {
     const v = partial.variants[0]!;
     expect(v.replayed).toBe(true);
     expect(v.partial).toBe(true);
-    expect(v.note).toMatch(/^replayed in part \(--partial\): hunk 1 of mm\/rmap\.c \(try_to_migrate_one\) left out/);
+    expect(v.note).toEqual({ kind: 'partial', leftOut: [{ hunk: 1, inFile: 1 }] });
+    expect(variantNoteText(v.note!, v.hunks)).toMatch(/^replayed in part \(--partial\): hunk 1 of mm\/rmap\.c \(try_to_migrate_one\) left out/);
     expect(res(v, 'nouveau-atomic-small').outcome.verdict).toBe('deadlock');
   });
 });
@@ -75,7 +78,7 @@ describe('variants nobody has seen replay by execution', () => {
 
   test('the split moved after the notifier start: still an unfiltered CLEAR, still a retry and a deadlock; the runs part later', () => {
     const v = byFile('split-after-init');
-    expect(v.hunks[0]!.placement).toMatch(/before `while \(page_vma_mapped_walk\(&pvmw\)\)/);
+    expect(v.hunks[0]!.placement).toMatchObject({ kind: 'spliced', change: { kind: 'statement', op: 'before', statement: expect.stringMatching(/^while \(page_vma_mapped_walk\(&pvmw\)\)/) } });
     const x = res(v, 'nouveau-atomic-small');
     expect(x.outcome.verdict).toBe('deadlock');
     const c = x.differences.find((d) => d.kind === 'verdict')!.firstCause!;

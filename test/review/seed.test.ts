@@ -46,7 +46,7 @@ describe('review of the seed thread', () => {
     expect(v.hunks).toHaveLength(1);
     const h = v.hunks[0]!;
     expect(h).toMatchObject({ file: 'mm/rmap.c', function: 'page_make_device_exclusive_one', mapped: true, kind: 'code' });
-    expect(h.placement).toMatch(/^mm\/rmap\.c:\d+, before `mmu_notifier_range_init_owner\(/);
+    expect(h.placement).toMatchObject({ kind: 'spliced', at: { file: 'mm/rmap.c' }, change: { kind: 'statement', op: 'before', statement: 'mmu_notifier_range_init_owner(...)' } });
     // The hunk's lines in the seed file itself (the body starts on line 7).
     expect(h.fileLines).toEqual({ start: 99, end: 110 });
     expect(v.replayed).toBe(true);
