@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { parseDiffText } from '../../patch/index.js';
+import type { OutcomesDocument } from '../../model/scenario/types.js';
 import { InputError, UsageError } from '../../util/errors.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
 import { chosenScenarios } from '../scenario-flags.js';
@@ -66,7 +67,7 @@ export function registerScenarios(program: Command): void {
         process.stderr.write(`lkml-replay: warning: model source ${d.file}:${d.line}: ${d.message}\n`);
       }
       const { withBudgets } = await import('../../model/scenario/budget.js');
-      const outcomes = withBudgets(scenarios, budgets).map((s) => run.runScenario(compiled, s, { trace: opts.format === 'json' ? opts.trace : 'events' }));
+      const outcomes: OutcomesDocument = withBudgets(scenarios, budgets).map((s) => run.runScenario(compiled, s, { trace: opts.format === 'json' ? opts.trace : 'events' }));
       process.stdout.write(opts.format === 'json' ? JSON.stringify(outcomes, null, 2) + '\n' : render.outcomesText(outcomes, !!opts.details));
     });
 }

@@ -65,6 +65,9 @@ export interface Outcome {
   trace: TraceEvent[];
 }
 
+/** The document `scenarios --format json` prints (schemas/outcomes.schema.json is made from this type). */
+export type OutcomesDocument = Outcome[];
+
 export interface FinalState {
   /** Per process: its mappings, one line per pte (or huge pmd) that is not none. */
   processes: { name: string; ptes: string[] }[];
