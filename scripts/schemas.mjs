@@ -19,7 +19,7 @@ const DOCUMENTS = [
     type: 'ReviewDocument',
     title: 'lkml-replay review --format json',
     description:
-      'The document printed by `lkml-replay review --format json` (format "lkml-replay/review@2"; src/report/render-json.ts, shapes in src/replay/types.ts, src/replay/cause-types.ts and src/map/types.ts; docs/json.md). Made from those types by scripts/schemas.mjs. Objects are closed.',
+      'The document printed by `lkml-replay review --format json` (format "lkml-replay/review@3"; src/report/render-json.ts, shapes in src/replay/types.ts, src/replay/cause-types.ts and src/map/types.ts; docs/json.md). Made from those types by scripts/schemas.mjs. Objects are closed.',
   },
   {
     file: 'schemas/outcomes.schema.json',

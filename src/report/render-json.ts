@@ -4,7 +4,7 @@
 import type { Review } from '../replay/types.js';
 import { replayNotice } from './replay-notice.js';
 
-export const REVIEW_FORMAT = 'lkml-replay/review@2';
+export const REVIEW_FORMAT = 'lkml-replay/review@3';
 
 /** The document `review --format json` prints (schemas/review.schema.json is made from this type). */
 export interface ReviewDocument {

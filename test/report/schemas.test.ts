@@ -38,7 +38,7 @@ describe('review --format json meets schemas/review.schema.json', () => {
 
   test('the seed thread: one variant replayed', { timeout: T }, () => {
     const doc = meets(validate, ['review', '../shared/seed/000_00c7ef2d00851f1b.txt', '--format', 'json']) as Doc;
-    expect(doc.format).toBe('lkml-replay/review@2');
+    expect(doc.format).toBe('lkml-replay/review@3');
     expect(doc.variants.map((v) => v.replayed)).toEqual([true]);
   });
 

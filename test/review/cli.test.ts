@@ -23,7 +23,7 @@ describe('lkml-replay review on the seed (acceptance)', () => {
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
     for (const k of ['format', 'bases', 'thread', 'scenarios', 'variants']) expect(doc).toHaveProperty(k);
-    expect(doc.format).toBe('lkml-replay/review@2');
+    expect(doc.format).toBe('lkml-replay/review@3');
     expect(doc.bases.map((b: { name: string }) => b.name)).toEqual(['v10']);
     expect(doc.scenarios).toEqual(['nouveau-atomic-small', 'nouveau-atomic-thp-tail']);
     expect(Object.keys(doc.bases[0].baseline)).toEqual(doc.scenarios);
