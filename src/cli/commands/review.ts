@@ -11,6 +11,7 @@ import { chosenScenarios } from '../scenario-flags.js';
 import { writeChunks } from '../../util/write-chunks.js';
 import { LORE_URL_HELP, resolveThreadInputs, type LoreCliOptions } from '../thread-inputs.js';
 import { stepLog } from '../step-log.js';
+import { baseOption } from '../base-flag.js';
 
 interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions {
   base?: string;
@@ -39,7 +40,7 @@ export function registerReview(program: Command): void {
     .command('review')
     .description('replay every proposed variant (each distinct diff) of a thread through the kernel model over the scenarios and report the behavioural differences with their first cause; no inputs: the bundled seed thread')
     .argument('[inputs...]', 'mbox, .mbox.gz, maildir, .eml, .patch/.diff or web-archive text files, Message-IDs or lore links (fetched); - reads standard input')
-    .option('--base <name>', 'model base to replay on (default: the thread\'s subject version when the model has it, else v5.14)')
+    .addOption(baseOption('model base to replay on (default: the release a base-commit: line names, else the base the hunks match exactly, the subject\'s version first, else the closest, else the newest at the message\'s date)'))
     .option('--scenario <name...>', 'bundled scenarios to run (default: all)')
     .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
     .addOption(new Option('--format <format>', 'text, markdown, json or mail (a reply to each variant\'s message, for git send-email or mutt -H)').choices(['text', 'markdown', 'json', 'mail']).default('text'))
@@ -62,14 +63,10 @@ export function registerReview(program: Command): void {
       if (shard && opts.format !== 'json') throw new UsageError('--shard writes a share for `lkml-replay merge`: use --format json');
       const budgets = await budgetOverrides(opts);
       const log = stepLog(!!opts.verbose);
-      const [{ BASES }, { review, REVIEW_PARSE }, { UnreadableInput }] = await Promise.all([
-        import('../../model/source/index.js'),
+      const [{ review, REVIEW_PARSE }, { UnreadableInput }] = await Promise.all([
         import('../../replay/review.js'),
         import('../../thread/input/input-error.js'),
       ]);
-      if (opts.base !== undefined && !(BASES as readonly string[]).includes(opts.base)) {
-        throw new UsageError(`--base must be one of ${BASES.join(', ')}, not "${opts.base}"`);
-      }
       const scenarios = await chosenScenarios(opts);
       let result;
       let parse;
