@@ -107,7 +107,7 @@ function variantBlock(r: Review, v: VariantReview): string[] {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
       const tag = differenceTag(x, d.difference);
-      out.push(`        - ${d.difference.summary}${tag ? `  [${tag}]` : ''}${tail ? `  (cause: ${tail})` : ''}`);
+      out.push(`        - ${d.difference.summary}${tag ? ` [${tag}]` : ''}${tail ? ` (cause: ${tail})` : ''}`);
     }
   }
   return out;
