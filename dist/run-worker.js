@@ -8208,7 +8208,7 @@ function combineJs(g, combine, back, js, old, r) {
   return `${g.k(back)}(${v}, f)`;
 }
 function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }) {
-  const { base, baseG, load, store } = p;
+  const { base, baseG, load, store: store2 } = p;
   const ev = value.ev;
   const js = (g) => {
     if (!combine && p.localSlot !== void 0) return `(${g.local(p.localSlot)} = ${g.e(value)})`;
@@ -8227,13 +8227,13 @@ function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }
       }
       if (!base) return plainExpr(t, (f) => {
         const v = ev(f);
-        store(f, v, f);
+        store2(f, v, f);
         return v;
       }, src, line, null, js);
       return plainExpr(t, (f) => {
         const h = base(f);
         const v = ev(f);
-        store(h, v, f);
+        store2(h, v, f);
         return v;
       }, src, line, null, js);
     }
@@ -8242,7 +8242,7 @@ function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }
       const r = ev(f);
       let v = combine(load(h, f), r, f);
       if (back) v = back(v, f);
-      store(h, v, f);
+      store2(h, v, f);
       return v;
     }, src, line, null, js);
   }
@@ -8255,7 +8255,7 @@ function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }
       v = combine(load(h, f), r, f);
       if (back) v = back(v, f);
     }
-    store(h, v, f);
+    store2(h, v, f);
     return v;
   }, src, line, js);
 }
@@ -8266,13 +8266,13 @@ function compileUpdate(cx, op, prefix, arg, src, line) {
   const one = constExpr(INT, 1, "1", line);
   const vop = binaryValOp(cx, op === "++" ? "+" : "-", rvalue(L), one, src, line);
   const back = convFn(vop.t, L.t, "assign", `\`${src}\``, line);
-  const { base, baseG, load, store } = p;
+  const { base, baseG, load, store: store2 } = p;
   const fn = vop.fn;
   const step = (h, f) => {
     const old = load(h, f);
     let v = fn(old, 1, f);
     if (back) v = back(v, f);
-    store(h, v, f);
+    store2(h, v, f);
     return prefix ? v : old;
   };
   const jsOps = { combine: vop.js, back: back ? convJs(vop.t, L.t) : null };
@@ -10719,6 +10719,123 @@ var init_interp = __esm({
   }
 });
 
+// src/model/source/bases.ts
+function postedMail(spec, path) {
+  return spec.mails?.find((m) => m.files.some((f) => f.endsWith("/") ? path.startsWith(f) : path === f));
+}
+function baseSpec(name2) {
+  return BASE_SPECS.find((b2) => b2.name === name2);
+}
+function kernelOrdinal(kernel) {
+  const m = /^(\d+)\.(\d+)$/.exec(kernel);
+  if (!m) throw new Error(`not a kernel release: ${kernel}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+var BASE_SPECS, BASES;
+var init_bases = __esm({
+  "src/model/source/bases.ts"() {
+    "use strict";
+    BASE_SPECS = [
+      {
+        name: "v10",
+        kind: "posting",
+        kernel: "5.14",
+        date: "2021-06-07",
+        over: "v5.14",
+        mails: [
+          { subject: "[PATCH v10 07/10] mm: Device exclusive memory access", messageId: "20210607075855.5084-8-apopple@nvidia.com", files: ["mm/", "include/"] },
+          { subject: "[PATCH v10 08/10] mm: Selftests for exclusive device memory", messageId: "20210607075855.5084-9-apopple@nvidia.com", files: ["lib/"] },
+          { subject: "[PATCH v10 10/10] nouveau/svm: Implement atomic SVM access", messageId: "20210607075855.5084-11-apopple@nvidia.com", files: ["drivers/gpu/drm/nouveau/"] }
+        ],
+        summary: "the series as posted in [PATCH v10 07,08,10/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range(), copy_nonpresent_pte() with one vma, the posted test_hmm and nouveau code"
+      },
+      {
+        name: "v5.14",
+        kind: "release",
+        kernel: "5.14",
+        date: "2021-08-29",
+        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
+        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v6.1",
+        kind: "release",
+        kernel: "6.1",
+        date: "2022-12-11",
+        commit: "830b3c68c1fb1e9176028d02ef86f3cf76aa2476",
+        summary: "the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked"
+      },
+      {
+        name: "v6.13",
+        kind: "release",
+        kernel: "6.13",
+        date: "2025-01-19",
+        commit: "ffd294d346d185b70e28b1a28abe367bbfe53c04",
+        summary: "the last release before the 2025 device-exclusive rework: make_device_exclusive_range() on folios, the 2023 reference fix in remove_device_exclusive_entry(), the folio rmap calls of 6.8, GUP without stack expansion; the nouveau retry loop still keeps its folio locked"
+      }
+    ];
+    BASES = BASE_SPECS.map((b2) => b2.name);
+  }
+});
+
+// src/model/kernel/builtins/def.ts
+function protoName(proto) {
+  const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(proto);
+  if (!m) throw new Error(`cannot find the function name in prototype: ${proto}`);
+  return m[1];
+}
+var TableBuilder, b;
+var init_def = __esm({
+  "src/model/kernel/builtins/def.ts"() {
+    "use strict";
+    init_bases();
+    TableBuilder = class {
+      constructor(header) {
+        this.header = header;
+      }
+      header;
+      entries = [];
+      releases = {};
+      fn(proto, fn) {
+        this.add(proto, fn, false);
+        return this;
+      }
+      /** A builtin that may block: `fn` is a generator function yielding Blocked. */
+      gen(proto, fn) {
+        this.add(proto, fn, true);
+        return this;
+      }
+      /** Switch the kernel header the next builtins are listed under. */
+      in(header) {
+        this.header = header;
+        return this;
+      }
+      /** The next builtins exist only in these releases (`{}`: in all of them again). */
+      releasesOf(r) {
+        this.releases = r;
+        return this;
+      }
+      add(proto, fn, blocking) {
+        const name2 = protoName(proto);
+        const from = this.releases.from ? kernelOrdinal(this.releases.from) : 0;
+        const until = this.releases.until ? kernelOrdinal(this.releases.until) : Infinity;
+        if (this.entries.some((e) => e.name === name2 && e.from < until && from < e.until)) throw new Error(`builtin ${name2} declared twice for the same release`);
+        const b2 = { proto, fn, header: this.header };
+        if (blocking) b2.blocking = true;
+        this.entries.push({ name: name2, builtin: b2, from, until });
+      }
+      /** The builtins of one kernel release. */
+      table(kernel) {
+        const k = kernelOrdinal(kernel);
+        const t = {};
+        for (const e of this.entries) if (e.from <= k && k < e.until) t[e.name] = e.builtin;
+        return t;
+      }
+    };
+    b = (v) => v ? 1 : 0;
+  }
+});
+
 // src/model/kernel/object.ts
 function hex2(a) {
   return "0x" + BigInt.asUintN(64, a).toString(16);
@@ -11130,6 +11247,10 @@ var init_page = __esm({
           case "_folio_nr_pages":
           case "_total_mapcount":
           case "_pincount":
+          case "_flags_1":
+          case "_large_mapcount":
+          case "_entire_mapcount":
+          case "_nr_pages_mapped":
             return this.largeFolioField(field2, ctx);
           default:
             return ctx.bug(`struct page has no field ${field2} in the model`);
@@ -11146,6 +11267,17 @@ var init_page = __esm({
             return 1 << s.order;
           case "_total_mapcount":
             return s.compoundMapcount;
+          case "_entire_mapcount":
+            return s.compoundMapcount;
+          case "_flags_1":
+            if (!this.memmap.release.orderInFlags1) return ctx.notModelled("folio->_flags_1 of a release that keeps the order in _folio_order");
+            return BigInt(s.order);
+          case "_large_mapcount":
+          case "_nr_pages_mapped": {
+            const subs = Array.from({ length: 1 << s.order }, (_, i2) => this.memmap.state(s.pfn + i2).mapcount);
+            if (field2 === "_large_mapcount") return subs.reduce((n, m) => n + m + 1, s.compoundMapcount + 1) - 1;
+            return subs.filter((m) => m >= 0).length + (s.compoundMapcount >= 0 ? 8388608 : 0);
+          }
           default:
             return 0;
         }
@@ -11339,7 +11471,7 @@ var init_pgtable_types = __esm({
         return this.type !== "swap";
       }
       get isDeviceExclusive() {
-        return this.type === "device-exclusive-write" || this.type === "device-exclusive-read";
+        return this.type === "device-exclusive-write" || this.type === "device-exclusive-read" || this.type === "device-exclusive";
       }
       get isMigration() {
         return this.type === "migration-read" || this.type === "migration-write";
@@ -11921,57 +12053,6 @@ var init_ts_frames = __esm({
   }
 });
 
-// src/model/source/bases.ts
-function postedMail(spec, path) {
-  return spec.mails?.find((m) => m.files.some((f) => f.endsWith("/") ? path.startsWith(f) : path === f));
-}
-function baseSpec(name2) {
-  return BASE_SPECS.find((b2) => b2.name === name2);
-}
-function kernelOrdinal(kernel) {
-  const m = /^(\d+)\.(\d+)$/.exec(kernel);
-  if (!m) throw new Error(`not a kernel release: ${kernel}`);
-  return Number(m[1]) * 100 + Number(m[2]);
-}
-var BASE_SPECS, BASES;
-var init_bases = __esm({
-  "src/model/source/bases.ts"() {
-    "use strict";
-    BASE_SPECS = [
-      {
-        name: "v10",
-        kind: "posting",
-        kernel: "5.14",
-        date: "2021-06-07",
-        over: "v5.14",
-        mails: [
-          { subject: "[PATCH v10 07/10] mm: Device exclusive memory access", messageId: "20210607075855.5084-8-apopple@nvidia.com", files: ["mm/", "include/"] },
-          { subject: "[PATCH v10 08/10] mm: Selftests for exclusive device memory", messageId: "20210607075855.5084-9-apopple@nvidia.com", files: ["lib/"] },
-          { subject: "[PATCH v10 10/10] nouveau/svm: Implement atomic SVM access", messageId: "20210607075855.5084-11-apopple@nvidia.com", files: ["drivers/gpu/drm/nouveau/"] }
-        ],
-        summary: "the series as posted in [PATCH v10 07,08,10/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range(), copy_nonpresent_pte() with one vma, the posted test_hmm and nouveau code"
-      },
-      {
-        name: "v5.14",
-        kind: "release",
-        kernel: "5.14",
-        date: "2021-08-29",
-        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
-        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
-      },
-      {
-        name: "v6.1",
-        kind: "release",
-        kernel: "6.1",
-        date: "2022-12-11",
-        commit: "830b3c68c1fb1e9176028d02ef86f3cf76aa2476",
-        summary: "the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked"
-      }
-    ];
-    BASES = BASE_SPECS.map((b2) => b2.name);
-  }
-});
-
 // src/model/kernel/release.ts
 var Release;
 var init_release = __esm({
@@ -12007,12 +12088,26 @@ var init_release = __esm({
         return this.since("6.1");
       }
       /**
+       * change_protection(tlb, vma, start, end, cp_flags) takes the new protection from
+       * vma->vm_page_prot instead of a parameter (so in v6.13; v6.1 passes newprot).
+       */
+      get protectionFromVma() {
+        return this.since("6.13");
+      }
+      /**
        * The `mapping` slot of a THP's first tail page: in v6.1 compound_pincount (0) in its low half
        * and compound_nr in its high half; in v5.14 compound_nr in the low half over the high half of
        * TAIL_MAPPING.
        */
       get firstTailPincount() {
         return this.since("6.1");
+      }
+      /**
+       * A large folio's order is the low byte of folio->_flags_1 (in v6.13; v6.1 has the
+       * _folio_order byte).
+       */
+      get orderInFlags1() {
+        return this.since("6.13");
       }
     };
   }
@@ -12143,61 +12238,282 @@ var init_state = __esm({
   }
 });
 
-// src/model/kernel/builtins/def.ts
-function protoName(proto) {
-  const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(proto);
-  if (!m) throw new Error(`cannot find the function name in prototype: ${proto}`);
-  return m[1];
+// src/model/kernel/builtins/pgtable.ts
+function pte(ctx, v, what = "pte") {
+  if (v instanceof Pte) return v;
+  return ctx.bug(`${what} is not a pte_t value`);
 }
-var TableBuilder, b;
-var init_def = __esm({
-  "src/model/kernel/builtins/def.ts"() {
+function pmd(ctx, v, what = "pmd") {
+  if (v instanceof Pmd) return v;
+  return ctx.bug(`${what} is not a pmd_t value`);
+}
+function upper(ctx, v, what) {
+  if (v instanceof UpperEntry) return v;
+  return ctx.bug(`${what} is not a page-table entry of an upper level`);
+}
+function swp(ctx, v) {
+  if (v instanceof SwpEntry) return v;
+  return ctx.bug("not a swp_entry_t value");
+}
+function prot(ctx, v) {
+  if (v instanceof PgProt) return v;
+  return ctx.bug("not a pgprot_t value");
+}
+function slotOf(ctx, p, level, what) {
+  if (p instanceof Ptr && p.region instanceof PageTable) {
+    const want = level === "p4d" ? "pgd" : level;
+    if (p.region.level !== want) return ctx.bug(`${what} points into a ${p.region.level} table, not a ${want} table`);
+    if (p.index < 0 || p.index >= 512) return ctx.bug(`${what} is out of its page table (index ${p.index})`);
+    return { table: p.region, i: p.index };
+  }
+  if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
+  return ctx.bug(`${what} is not a page-table pointer`);
+}
+function childTable(k, e) {
+  return k.tablesByPfn.get(e.tableId);
+}
+function withBits(p, f) {
+  if (p.v.k !== "present") return p;
+  return Pte.present(p.v.pfn, { ...p.v.bits, ...f(p.v.bits) });
+}
+function pteLock(ctx, k, pmdp) {
+  const s = slotOf(ctx, pmdp, "pmd", "pmd");
+  const v = s.table.entries[s.i].v;
+  if (v.k !== "table") return ctx.bug(`pte lock of a pmd that maps no pte table (${s.table.entries[s.i].describe()})`);
+  return k.tablesByPfn.get(v.tablePfn);
+}
+function makeEntry(type, offset) {
+  return new SwpEntry(type, offset);
+}
+function pgtableBuiltins() {
+  const t = new TableBuilder("include/linux/pgtable.h");
+  t.fn("pgd_t *pgd_offset(struct mm_struct *mm, unsigned long address)", (ctx, mmp, addr2) => {
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    return mm.pt.pgd.ptr(indexAt("pgd", addr2));
+  }).fn("bool pgd_present(pgd_t pgd)", (ctx, v) => b(upper(ctx, v, "pgd").present)).fn("bool pgd_none(pgd_t pgd)", (ctx, v) => b(!upper(ctx, v, "pgd").present)).fn("bool pgd_bad(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry values")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry values")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry values")).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry values")).fn("spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", (ctx) => ctx.notModelled("pud_lock: huge puds")).fn("p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pgd", "pgd");
+    return s.table.ptr(s.i);
+  }).fn("bool p4d_present(p4d_t p4d)", (ctx, v) => b(upper(ctx, v, "p4d").present)).fn("bool p4d_none(p4d_t p4d)", (ctx, v) => b(!upper(ctx, v, "p4d").present)).fn("bool p4d_bad(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).fn("pud_t *pud_offset(p4d_t *p4d, unsigned long address)", (ctx, p, addr2) => {
+    const s = slotOf(ctx, p, "p4d", "p4d");
+    const e = s.table.entries[s.i];
+    if (!e.present) return ctx.bug("pud_offset of a p4d that is not present");
+    return childTable(kernelOf(ctx), e).ptr(indexAt("pud", addr2));
+  }).fn("bool pud_present(pud_t pud)", (ctx, v) => b(upper(ctx, v, "pud").present)).fn("bool pud_none(pud_t pud)", (ctx, v) => b(!upper(ctx, v, "pud").present)).fn("bool pud_bad(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_huge(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_devmap(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pgd", "pgd");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
+    const s = slotOf(ctx, p, "p4d", "p4d");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool pud_none_or_clear_bad(pud_t *pud)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pud", "pud");
+    return b(!s.table.entries[s.i].present);
+  }).fn("pmd_t *pmd_offset(pud_t *pud, unsigned long address)", (ctx, p, addr2) => {
+    const s = slotOf(ctx, p, "pud", "pud");
+    const e = s.table.entries[s.i];
+    if (!e.present) return ctx.bug("pmd_offset of a pud that is not present");
+    return childTable(kernelOf(ctx), e).ptr(indexAt("pmd", addr2));
+  }).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_none(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "none")).fn("bool pmd_present(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k !== "none")).fn("bool pmd_trans_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_devmap(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_bad(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_write(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.write);
+  }).fn("bool pmd_dirty(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.dirty);
+  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).releasesOf({ until: "6.1" }).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).releasesOf({}).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && kernelOf(ctx).memmap.state(x.pfn).kind === "zero");
+  }).fn("struct page *pmd_page(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    const k = kernelOf(ctx);
+    if (x.k === "huge") return k.memmap.ptr(x.pfn);
+    if (x.k === "table") return k.memmap.ptr(x.tablePfn);
+    return ctx.bug("pmd_page of a none pmd");
+  }).fn("bool pmd_trans_unstable(pmd_t *pmd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    const v = s.table.entries[s.i].v;
+    return b(v.k !== "table");
+  }).fn("bool pmd_none_or_clear_bad_unless_trans_huge(pmd_t *pmd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    return b(s.table.entries[s.i].v.k === "none");
+  }).in("include/linux/mm.h").fn("spinlock_t *pmd_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => slotOf(ctx, p, "pmd", "pmd").table.lock.self).gen("spinlock_t *pmd_lock(struct mm_struct *mm, pmd_t *pmd)", function* (ctx, _mm, p) {
+    const l = slotOf(ctx, p, "pmd", "pmd").table.lock;
+    yield* acquire(ctx, l);
+    return l.self;
+  }).fn("spinlock_t *pte_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => pteLock(ctx, kernelOf(ctx), p).lock.self).fn("int pte_alloc(struct mm_struct *mm, pmd_t *pmd)", (ctx, mmp, p) => {
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    if (s.table.entries[s.i].v.k === "none") mm.pt.allocPteTable(s);
+    return 0;
+  }).releasesOf({ until: "6.5" }).fn("pte_t *pte_offset_map(pmd_t *pmd, unsigned long address)", (ctx, p, addr2) => pteLock(ctx, kernelOf(ctx), p).ptr(indexAt("pte", addr2))).gen("pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long address, spinlock_t **ptlp)", function* (ctx, _mm, p, addr2, ptlp) {
+    const table = pteLock(ctx, kernelOf(ctx), p);
+    const l = table.lock;
+    if (!(ptlp instanceof Ptr)) return ctx.bug("pte_offset_map_lock: ptlp is not a pointer");
+    ptlp.region.store(ptlp.index, l.self, ctx);
+    yield* acquire(ctx, l);
+    return table.ptr(indexAt("pte", addr2));
+  }).releasesOf({}).fn("void pte_unmap(pte_t *pte)", () => void 0).fn("void pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)", (ctx, _p, ptl) => {
+    release(ctx, kernelOf(ctx).locks.resolve(ptl, ctx, "spinlock"));
+    return void 0;
+  }).fn("void assert_spin_locked(spinlock_t *lock)", (ctx, l) => {
+    const lock = kernelOf(ctx).locks.resolve(l, ctx, "spinlock");
+    if (lock.holders().length === 0) ctx.bug(`assert_spin_locked: ${lock.name} is not locked`);
+    return void 0;
+  }).in("arch/x86/include/asm/pgtable.h").fn("bool pte_none(pte_t pte)", (ctx, v) => b(pte(ctx, v).none)).fn("bool pte_present(pte_t pte)", (ctx, v) => b(pte(ctx, v).present)).fn("bool pte_write(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.write)).fn("bool pte_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.dirty)).fn("bool pte_young(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.young)).fn("bool pte_soft_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.softDirty)).fn("bool pte_uffd_wp(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.uffdWp)).fn("bool pte_protnone(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_devmap(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_same(pte_t a, pte_t b)", (ctx, a, c) => b(pte(ctx, a).equals(pte(ctx, c)))).fn("unsigned long pte_pfn(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "present") return ctx.bug(`pte_pfn of a non-present pte (${pte(ctx, v).describe()})`);
+    return BigInt(x.pfn);
+  }).fn("struct page *pte_page(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "present") return ctx.bug("pte_page of a non-present pte");
+    return kernelOf(ctx).memmap.ptr(x.pfn);
+  }).fn("pte_t pte_mkold(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: false }))).fn("pte_t pte_mkyoung(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: true }))).fn("pte_t pte_mkdirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ dirty: true, softDirty: true }))).fn("pte_t pte_mksoft_dirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ softDirty: true }))).fn("pte_t pte_mkuffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: true, write: false }))).fn("pte_t pte_clear_uffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: false }))).fn("pte_t pte_wrprotect(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: false }))).releasesOf({ until: "6.6" }).fn("pte_t pte_mkwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).releasesOf({ from: "6.6" }).fn("pte_t pte_mkwrite(pte_t pte, struct vm_area_struct *vma)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).releasesOf({}).fn("pte_t pte_mk_savedwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).fn("pte_t pte_modify(pte_t pte, pgprot_t newprot)", (ctx, v, np) => withBits(pte(ctx, v), () => ({ write: prot(ctx, np).write }))).fn("pte_t mk_pte(struct page *page, pgprot_t pgprot)", (ctx, p, pr) => {
+    const s = pageOf(kernelOf(ctx).memmap, p, ctx, "mk_pte page");
+    return Pte.present(s.pfn, { write: prot(ctx, pr).write, dirty: false, young: true, softDirty: false, uffdWp: false });
+  }).in("include/linux/mm.h").fn("pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)", (ctx, v, vmap) => {
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    return (vma.flags & 0x2n) !== 0n ? withBits(pte(ctx, v), () => ({ write: true })) : pte(ctx, v);
+  }).fn("struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", (ctx, _vma, _a, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "present") return ctx.bug("vm_normal_page of a non-present pte");
+    const k = kernelOf(ctx);
+    if (k.memmap.state(x.pfn).kind === "zero") return null;
+    return k.memmap.ptr(x.pfn);
+  }).fn("void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)", (ctx, _mm, _a, p, v) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = pte(ctx, v);
+    return void 0;
+  }).fn("pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", (ctx, _v, _a, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    const old = s.table.entries[s.i];
+    s.table.entries[s.i] = Pte.NONE;
+    return old;
+  }).fn("pte_t ptep_modify_prot_start(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)", (ctx, _v, _a, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    const old = s.table.entries[s.i];
+    s.table.entries[s.i] = Pte.NONE;
+    return old;
+  }).fn("void ptep_modify_prot_commit(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep, pte_t old_pte, pte_t pte)", (ctx, _v, _a, p, _o, v) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = pte(ctx, v);
+    return void 0;
+  }).releasesOf({ until: "6.1" }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
+    const s = slotOf(ctx, p, "pte", "page_table");
+    return b(s.table.entries[s.i].equals(pte(ctx, orig)));
+  }).releasesOf({ from: "6.1" }).fn("bool pte_unmap_same(struct vm_fault *vmf)", (ctx, vmfp) => {
+    const vmf = structAt(vmfp, ctx, "vmf");
+    const s = slotOf(ctx, vmf.get("pte", ctx), "pte", "vmf->pte");
+    return b(s.table.entries[s.i].equals(pte(ctx, vmf.get("orig_pte", ctx))));
+  }).releasesOf({}).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
+    ctx.hazard("bad-pte", `print_bad_pte at ${hex2(a)}: ${pte(ctx, v).describe()}`);
+    return void 0;
+  }).releasesOf({ until: "6.1" }).fn(
+    "int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)",
+    (ctx) => ctx.notModelled("follow_pfn_pte: special ptes without a struct page")
+  ).releasesOf({}).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return b(x.k === "swap" && x.softDirty);
+  }).fn("bool pte_swp_uffd_wp(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return b(x.k === "swap" && x.uffdWp);
+  }).fn("pte_t pte_swp_mksoft_dirty(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return x.k === "swap" ? Pte.swap(x.entry, true, x.uffdWp) : pte(ctx, v);
+  }).fn("pte_t pte_swp_mkuffd_wp(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, true) : pte(ctx, v);
+  }).fn("pte_t pte_swp_clear_uffd_wp(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, false) : pte(ctx, v);
+  }).fn("swp_entry_t pte_to_swp_entry(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "swap") return ctx.bug(`pte_to_swp_entry of ${pte(ctx, v).describe()}`);
+    return x.entry;
+  }).fn("pte_t swp_entry_to_pte(swp_entry_t entry)", (ctx, e) => Pte.swap(swp(ctx, e))).fn("unsigned long swp_offset(swp_entry_t entry)", (ctx, e) => swp(ctx, e).offset).fn("bool non_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isNonSwap)).fn("bool is_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isMigration)).fn("bool is_writable_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "migration-write")).fn("swp_entry_t make_readable_migration_entry(unsigned long offset)", (_ctx, o) => makeEntry("migration-read", o)).fn("bool is_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDevicePrivate)).fn("bool is_writable_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-write")).fn("swp_entry_t make_readable_device_private_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-read", o)).fn("bool is_hwpoison_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "hwpoison")).fn("struct page *pfn_swap_entry_to_page(swp_entry_t entry)", (ctx, e) => {
+    const s = swp(ctx, e);
+    if (!s.isPfn) return ctx.bug(`pfn_swap_entry_to_page of ${s.describe()} (BUG_ON(!is_pfn_swap_entry))`);
+    const k = kernelOf(ctx);
+    const pfn = Number(s.offset);
+    if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
+    return k.memmap.ptr(pfn);
+  }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
+  v61Entries(t);
+  v613Entries(t);
+  return t;
+}
+function v61Entries(t) {
+  t.releasesOf({ from: "6.1" }).in("include/linux/swapops.h").fn("unsigned long swp_offset_pfn(swp_entry_t entry)", (ctx, e) => {
+    const x = swp(ctx, e);
+    if (!x.isPfn) return ctx.bug(`swp_offset_pfn of ${x.describe()} (VM_BUG_ON(!is_pfn_swap_entry))`);
+    return x.offset;
+  }).fn("bool is_pfn_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isPfn)).fn("bool is_pte_marker_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool pte_marker_entry_uffd_wp(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_swapin_error_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("vm_fault_t handle_pte_marker(struct vm_fault *vmf)", (ctx) => ctx.notModelled("handle_pte_marker: pte markers")).fn("swp_entry_t make_readable_exclusive_migration_entry(pgoff_t offset)", (ctx) => ctx.notModelled("make_readable_exclusive_migration_entry: migration entries")).fn("swp_entry_t pmd_to_swp_entry(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_to_swp_entry: PMD migration entries")).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_soft_dirty(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.softDirty);
+  }).fn("bool pmd_uffd_wp(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.uffdWp);
+  }).fn("unsigned long pmd_pfn(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    if (x.k === "huge") return BigInt(x.pfn);
+    if (x.k === "table") return BigInt(x.tablePfn);
+    return ctx.bug("pmd_pfn of a none pmd");
+  }).fn("void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)", (ctx, _mm, _a, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = Pte.NONE;
+    return void 0;
+  }).fn("bool pte_needs_flush(pte_t oldpte, pte_t newpte)", (ctx, o, n) => {
+    const a = pte(ctx, o).v;
+    const c = pte(ctx, n).v;
+    if (a.k !== "present") return 0;
+    if (c.k !== "present" || c.pfn !== a.pfn) return 1;
+    return b(a.bits.write && !c.bits.write || a.bits.dirty && !c.bits.dirty);
+  }).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
+}
+function v613Entries(t) {
+  t.releasesOf({ from: "6.13" }).in("include/linux/swapops.h").fn("struct folio *pfn_swap_entry_folio(swp_entry_t entry)", (ctx, e) => {
+    const x = swp(ctx, e);
+    if (!x.isPfn) return ctx.bug(`pfn_swap_entry_folio of ${x.describe()} (not a pfn swap entry)`);
+    const k = kernelOf(ctx);
+    const pfn = Number(x.offset);
+    if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${x.describe()} names no page`);
+    return k.memmap.ptr(k.memmap.state(pfn).head);
+  }).fn("bool is_poisoned_swp_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_guard_swp_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).in("include/linux/huge_mm.h").fn("struct folio *pmd_folio(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    const k = kernelOf(ctx);
+    if (x.k !== "huge") return ctx.bug(`pmd_folio of a pmd that maps no THP (${pmd(ctx, v).describe()})`);
+    return k.memmap.ptr(k.memmap.state(x.pfn).head);
+  }).fn("bool thp_vma_suitable_order(struct vm_area_struct *vma, unsigned long addr, int order)", (ctx, v, addr2, order) => {
+    const vma = asStruct(v, Vma, ctx, "vma");
+    const size = 4096n << BigInt(Number(order));
+    const haddr = addr2 & ~(size - 1n);
+    return b(haddr >= vma.start && haddr + size <= vma.end);
+  }).releasesOf({});
+}
+var init_pgtable2 = __esm({
+  "src/model/kernel/builtins/pgtable.ts"() {
     "use strict";
-    init_bases();
-    TableBuilder = class {
-      constructor(header) {
-        this.header = header;
-      }
-      header;
-      entries = [];
-      releases = {};
-      fn(proto, fn) {
-        this.add(proto, fn, false);
-        return this;
-      }
-      /** A builtin that may block: `fn` is a generator function yielding Blocked. */
-      gen(proto, fn) {
-        this.add(proto, fn, true);
-        return this;
-      }
-      /** Switch the kernel header the next builtins are listed under. */
-      in(header) {
-        this.header = header;
-        return this;
-      }
-      /** The next builtins exist only in these releases (`{}`: in all of them again). */
-      releasesOf(r) {
-        this.releases = r;
-        return this;
-      }
-      add(proto, fn, blocking) {
-        const name2 = protoName(proto);
-        const from = this.releases.from ? kernelOrdinal(this.releases.from) : 0;
-        const until = this.releases.until ? kernelOrdinal(this.releases.until) : Infinity;
-        if (this.entries.some((e) => e.name === name2 && e.from < until && from < e.until)) throw new Error(`builtin ${name2} declared twice for the same release`);
-        const b2 = { proto, fn, header: this.header };
-        if (blocking) b2.blocking = true;
-        this.entries.push({ name: name2, builtin: b2, from, until });
-      }
-      /** The builtins of one kernel release. */
-      table(kernel) {
-        const k = kernelOrdinal(kernel);
-        const t = {};
-        for (const e of this.entries) if (e.from <= k && k < e.until) t[e.name] = e.builtin;
-        return t;
-      }
-    };
-    b = (v) => v ? 1 : 0;
+    init_api();
+    init_state();
+    init_locks();
+    init_object();
+    init_pgtable();
+    init_pgtable_types();
+    init_page();
+    init_vma();
+    init_def();
+  }
+});
+
+// src/model/kernel/builtins/device-exclusive.ts
+function deviceExclusiveBuiltins() {
+  const t = new TableBuilder("include/linux/swapops.h");
+  t.fn("bool is_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDeviceExclusive)).releasesOf({ until: "6.15" }).fn("bool is_writable_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-exclusive-write")).fn("swp_entry_t make_readable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => new SwpEntry("device-exclusive-read", o)).fn("swp_entry_t make_writable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => new SwpEntry("device-exclusive-write", o)).releasesOf({ from: "6.15" }).fn("swp_entry_t make_device_exclusive_entry(pgoff_t offset)", (_ctx, o) => new SwpEntry("device-exclusive", o)).releasesOf({});
+  return t;
+}
+var init_device_exclusive = __esm({
+  "src/model/kernel/builtins/device-exclusive.ts"() {
+    "use strict";
+    init_def();
+    init_pgtable2();
+    init_pgtable_types();
   }
 });
 
@@ -12222,6 +12538,16 @@ function pageIndex(ctx, p, what) {
   if (i2 % PAGE !== 0) ctx.notModelled(`copy at a byte offset inside a page (${r.name}+${i2})`);
   if (i2 < 0 || i2 >= r.length) return ctx.bug(`${what} is out of bounds (${r.name}+${i2})`);
   return { r, i: i2 };
+}
+function pageContents(ctx, p) {
+  const k = kernelOf(ctx);
+  return { r: new PageDataRegion(k, pageOf(k.memmap, p, ctx, "page").pfn), i: 0 };
+}
+function copyPage(ctx, dst, src, offset, len) {
+  if (offset !== 0 || len !== PAGE) ctx.notModelled(`a copy of ${len} bytes at offset ${offset} of a page`);
+  checkSpan(ctx, dst, 1, "page copy destination");
+  checkSpan(ctx, src, 1, "page copy source");
+  dst.r.store(dst.i, src.r.load(src.i, ctx), ctx);
 }
 function xa(ctx, p) {
   if (!(p instanceof Ptr)) return ctx.bug("xarray pointer is not a pointer");
@@ -12277,7 +12603,13 @@ function driverBuiltins() {
     checkSpan(ctx, src, pages, "memcpy src");
     for (let i2 = 0; i2 < pages; i2++) dst.r.store(dst.i + i2 * PAGE, src.r.load(src.i + i2 * PAGE, ctx), ctx);
     return d;
-  }).fn("void *vmalloc(unsigned long size)", (ctx, size) => {
+  }).releasesOf({ from: "6.13" }).fn("void memcpy_from_page(char *to, struct page *page, size_t offset, size_t len)", (ctx, to, p, off, len) => {
+    copyPage(ctx, pageIndex(ctx, to, "memcpy_from_page to"), pageContents(ctx, p), Number(off), Number(len));
+    return void 0;
+  }).fn("void memcpy_to_page(struct page *page, size_t offset, const char *from, size_t len)", (ctx, p, off, from, len) => {
+    copyPage(ctx, pageContents(ctx, p), pageIndex(ctx, from, "memcpy_to_page from"), Number(off), Number(len));
+    return void 0;
+  }).releasesOf({}).fn("void *vmalloc(unsigned long size)", (ctx, size) => {
     const n = Number(size);
     chargeVmalloc(ctx, n);
     const r = new BufferRegion(ctx.mem.allocate(n, PAGE), Math.ceil(n / PAGE));
@@ -12545,7 +12877,7 @@ function pageBuiltins() {
     s.mapcount--;
     touch(ctx, s);
     return void 0;
-  }).releasesOf({ from: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, p, vmap, _addr, flags2) => {
+  }).releasesOf({ from: "6.1", until: "6.8" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, p, vmap, _addr, flags2) => {
     const { s, h } = pg(ctx, p);
     const vma = asStruct(vmap, Vma, ctx, "vma");
     const f = Number(flags2);
@@ -12683,11 +13015,27 @@ function folioBuiltins() {
   }).fn("void folio_unlock(struct folio *folio)", (ctx, p) => {
     unlockPage(ctx, head(ctx, p));
     return void 0;
-  }).gen("bool __folio_lock_or_retry(struct folio *folio, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
+  }).releasesOf({ from: "6.1", until: "6.5" }).gen("bool __folio_lock_or_retry(struct folio *folio, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
     return b(yield* lockOrRetry(ctx, head(ctx, p), mmp, Number(flags2)));
+  }).releasesOf({ from: "6.5" }).gen("vm_fault_t __folio_lock_or_retry(struct folio *folio, struct vm_fault *vmf)", function* (ctx, p, vmfp) {
+    const vmf = structAt(vmfp, ctx, "vmf");
+    const vma = asStruct(vmf.get("vma", ctx), Vma, ctx, "vmf->vma");
+    return (yield* lockOrRetry(ctx, head(ctx, p), vma.mm.self, Number(vmf.get("flags", ctx)))) ? 0 : VM_FAULT_RETRY;
   });
+  laterFolios(t);
   return t;
 }
+function laterFolios(t) {
+  t.releasesOf({ from: "6.13" }).in("include/linux/page-flags.h").fn("bool folio_test_dirty(const struct folio *folio)", (ctx, p) => b(head(ctx, p).dirty)).in("include/linux/mm.h").fn("bool is_zero_folio(const struct folio *folio)", (ctx, p) => b(head(ctx, p).kind === "zero")).fn("void folio_put_refs(struct folio *folio, int refs)", (ctx, p, refs) => {
+    const h = head(ctx, p);
+    for (let i2 = 0; i2 < Number(refs); i2++) putPage(ctx, h);
+    return void 0;
+  }).fn("bool put_devmap_managed_folio_refs(struct folio *folio, int refs)", (ctx, p) => (head(ctx, p), 0)).in("mm/swap.c").fn("void folio_mark_accessed(struct folio *folio)", (ctx, p) => {
+    head(ctx, p).referenced = true;
+    return void 0;
+  }).releasesOf({});
+}
+var VM_FAULT_RETRY;
 var init_folio = __esm({
   "src/model/kernel/builtins/folio.ts"() {
     "use strict";
@@ -12695,6 +13043,67 @@ var init_folio = __esm({
     init_def();
     init_page2();
     init_state();
+    init_vma();
+    VM_FAULT_RETRY = 1024;
+  }
+});
+
+// src/model/kernel/builtins/folio-rmap.ts
+function pagesOf(ctx, k, folioP, pageP, nr, fn) {
+  const h = pg(ctx, folioP, "folio").s;
+  const first = pg(ctx, pageP).s;
+  if (h.isTail) return ctx.bug(`${fn}: struct folio * points at tail page pfn ${hex2(BigInt(h.pfn))}`);
+  const last = first.pfn + nr - 1;
+  if (nr < 1 || k.memmap.headOf(first) !== h || !k.memmap.exists(last) || k.memmap.headOf(k.memmap.state(last)) !== h) {
+    ctx.hazard("warn", `${fn}: pages pfn ${hex2(BigInt(first.pfn))} + ${nr} are not all in the folio of pfn ${hex2(BigInt(h.pfn))} (VM_WARN_ON_FOLIO)`);
+  }
+  const pages = [];
+  for (let i2 = 0; i2 < nr; i2++) pages.push(k.memmap.state(first.pfn + i2));
+  return { h, pages };
+}
+function folioRmapBuiltins() {
+  const t = new TableBuilder("include/linux/rmap.h").releasesOf({ from: "6.8" });
+  t.fn("void folio_add_anon_rmap_ptes(struct folio *folio, struct page *page, int nr_pages, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, f, p, n, vmap, _addr, flags2) => {
+    const { k } = pg(ctx, f, "folio");
+    const { h, pages } = pagesOf(ctx, k, f, p, Number(n), "folio_add_anon_rmap_ptes");
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    if (!isAnonHead(h)) ctx.hazard("warn", `folio_add_anon_rmap_ptes: folio pfn ${hex2(BigInt(h.pfn))} is not anonymous (VM_WARN_ON_FOLIO)`);
+    for (const s of pages) {
+      s.mapcount++;
+      touch(ctx, s);
+    }
+    if (Number(flags2) & RMAP_EXCLUSIVE2) for (const s of pages) s.anonExclusive = true;
+    for (const s of pages) {
+      if ((s.mapcount > 0 || h.isHead && h.compoundMapcount + 1 > 1) && s.anonExclusive) {
+        ctx.hazard("warn", `folio_add_anon_rmap_ptes: pfn ${hex2(BigInt(s.pfn))} is mapped more than once and PageAnonExclusive (VM_WARN_ON_FOLIO)`);
+      }
+    }
+    if (!h.isHead && vma.flags & VM_LOCKED2) ctx.notModelled("mlock_vma_folio: VM_LOCKED vmas");
+    return void 0;
+  }).fn("void folio_remove_rmap_ptes(struct folio *folio, struct page *page, int nr_pages, struct vm_area_struct *vma)", (ctx, f, p, n, vmap) => {
+    const { k } = pg(ctx, f, "folio");
+    const { pages } = pagesOf(ctx, k, f, p, Number(n), "folio_remove_rmap_ptes");
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    for (const s of pages) {
+      if (s.mapcount < 0) ctx.bug(`folio_remove_rmap_ptes: pfn ${hex2(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
+      s.mapcount--;
+      touch(ctx, s);
+    }
+    if (vma.flags & VM_LOCKED2) ctx.notModelled("munlock_vma_folio: VM_LOCKED vmas");
+    return void 0;
+  });
+  return t;
+}
+var RMAP_EXCLUSIVE2, VM_LOCKED2;
+var init_folio_rmap = __esm({
+  "src/model/kernel/builtins/folio-rmap.ts"() {
+    "use strict";
+    init_object();
+    init_vma();
+    init_def();
+    init_page2();
+    RMAP_EXCLUSIVE2 = 1 << 0;
+    VM_LOCKED2 = 0x2000n;
   }
 });
 
@@ -13194,7 +13603,7 @@ function* cpuAccessBody(ctx, k, mm, addr2, write, update) {
       return { ret: -14, value: 0n, faults };
     }
     const r = yield* handleMmFault(ctx, k, vma, addr2, flags2);
-    if (r & VM_FAULT_RETRY) {
+    if (r & VM_FAULT_RETRY2) {
       flags2 |= FAULT_FLAG_TRIED2;
       continue;
     }
@@ -13243,7 +13652,7 @@ function* munmapBody(ctx, k, mm, start2, len) {
     release(ctx, mm.mmapLock, false);
   }
 }
-var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
+var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY2, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
 var init_memory2 = __esm({
   "src/model/kernel/mm/memory.ts"() {
     "use strict";
@@ -13266,256 +13675,13 @@ var init_memory2 = __esm({
     VM_FAULT_SIGBUS = 2;
     VM_FAULT_WRITE = 8;
     VM_FAULT_SIGSEGV = 64;
-    VM_FAULT_RETRY = 1024;
+    VM_FAULT_RETRY2 = 1024;
     MMU_NOTIFY_CLEAR = 1;
     MMU_NOTIFY_PROTECTION_PAGE = 3;
     VM_WRITE2 = 0x2n;
     VM_SHARED2 = 0x8n;
     VM_MAYWRITE2 = 0x20n;
     MMU_NOTIFY_UNMAP = 0;
-  }
-});
-
-// src/model/kernel/builtins/pgtable.ts
-function pte(ctx, v, what = "pte") {
-  if (v instanceof Pte) return v;
-  return ctx.bug(`${what} is not a pte_t value`);
-}
-function pmd(ctx, v, what = "pmd") {
-  if (v instanceof Pmd) return v;
-  return ctx.bug(`${what} is not a pmd_t value`);
-}
-function upper(ctx, v, what) {
-  if (v instanceof UpperEntry) return v;
-  return ctx.bug(`${what} is not a page-table entry of an upper level`);
-}
-function swp(ctx, v) {
-  if (v instanceof SwpEntry) return v;
-  return ctx.bug("not a swp_entry_t value");
-}
-function prot(ctx, v) {
-  if (v instanceof PgProt) return v;
-  return ctx.bug("not a pgprot_t value");
-}
-function slotOf(ctx, p, level, what) {
-  if (p instanceof Ptr && p.region instanceof PageTable) {
-    const want = level === "p4d" ? "pgd" : level;
-    if (p.region.level !== want) return ctx.bug(`${what} points into a ${p.region.level} table, not a ${want} table`);
-    if (p.index < 0 || p.index >= 512) return ctx.bug(`${what} is out of its page table (index ${p.index})`);
-    return { table: p.region, i: p.index };
-  }
-  if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
-  return ctx.bug(`${what} is not a page-table pointer`);
-}
-function childTable(k, e) {
-  return k.tablesByPfn.get(e.tableId);
-}
-function withBits(p, f) {
-  if (p.v.k !== "present") return p;
-  return Pte.present(p.v.pfn, { ...p.v.bits, ...f(p.v.bits) });
-}
-function pteLock(ctx, k, pmdp) {
-  const s = slotOf(ctx, pmdp, "pmd", "pmd");
-  const v = s.table.entries[s.i].v;
-  if (v.k !== "table") return ctx.bug(`pte lock of a pmd that maps no pte table (${s.table.entries[s.i].describe()})`);
-  return k.tablesByPfn.get(v.tablePfn);
-}
-function makeEntry(type, offset) {
-  return new SwpEntry(type, offset);
-}
-function pgtableBuiltins() {
-  const t = new TableBuilder("include/linux/pgtable.h");
-  t.fn("pgd_t *pgd_offset(struct mm_struct *mm, unsigned long address)", (ctx, mmp, addr2) => {
-    const mm = asStruct(mmp, MmStruct, ctx, "mm");
-    return mm.pt.pgd.ptr(indexAt("pgd", addr2));
-  }).fn("bool pgd_present(pgd_t pgd)", (ctx, v) => b(upper(ctx, v, "pgd").present)).fn("bool pgd_none(pgd_t pgd)", (ctx, v) => b(!upper(ctx, v, "pgd").present)).fn("bool pgd_bad(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry values")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry values")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry values")).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry values")).fn("spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", (ctx) => ctx.notModelled("pud_lock: huge puds")).fn("p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pgd", "pgd");
-    return s.table.ptr(s.i);
-  }).fn("bool p4d_present(p4d_t p4d)", (ctx, v) => b(upper(ctx, v, "p4d").present)).fn("bool p4d_none(p4d_t p4d)", (ctx, v) => b(!upper(ctx, v, "p4d").present)).fn("bool p4d_bad(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).fn("pud_t *pud_offset(p4d_t *p4d, unsigned long address)", (ctx, p, addr2) => {
-    const s = slotOf(ctx, p, "p4d", "p4d");
-    const e = s.table.entries[s.i];
-    if (!e.present) return ctx.bug("pud_offset of a p4d that is not present");
-    return childTable(kernelOf(ctx), e).ptr(indexAt("pud", addr2));
-  }).fn("bool pud_present(pud_t pud)", (ctx, v) => b(upper(ctx, v, "pud").present)).fn("bool pud_none(pud_t pud)", (ctx, v) => b(!upper(ctx, v, "pud").present)).fn("bool pud_bad(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_huge(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_devmap(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pgd", "pgd");
-    return b(!s.table.entries[s.i].present);
-  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
-    const s = slotOf(ctx, p, "p4d", "p4d");
-    return b(!s.table.entries[s.i].present);
-  }).fn("bool pud_none_or_clear_bad(pud_t *pud)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pud", "pud");
-    return b(!s.table.entries[s.i].present);
-  }).fn("pmd_t *pmd_offset(pud_t *pud, unsigned long address)", (ctx, p, addr2) => {
-    const s = slotOf(ctx, p, "pud", "pud");
-    const e = s.table.entries[s.i];
-    if (!e.present) return ctx.bug("pmd_offset of a pud that is not present");
-    return childTable(kernelOf(ctx), e).ptr(indexAt("pmd", addr2));
-  }).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_none(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "none")).fn("bool pmd_present(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k !== "none")).fn("bool pmd_trans_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_devmap(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_bad(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_write(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.write);
-  }).fn("bool pmd_dirty(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.dirty);
-  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).releasesOf({ until: "6.1" }).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).releasesOf({}).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && kernelOf(ctx).memmap.state(x.pfn).kind === "zero");
-  }).fn("struct page *pmd_page(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    const k = kernelOf(ctx);
-    if (x.k === "huge") return k.memmap.ptr(x.pfn);
-    if (x.k === "table") return k.memmap.ptr(x.tablePfn);
-    return ctx.bug("pmd_page of a none pmd");
-  }).fn("bool pmd_trans_unstable(pmd_t *pmd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pmd", "pmd");
-    const v = s.table.entries[s.i].v;
-    return b(v.k !== "table");
-  }).fn("bool pmd_none_or_clear_bad_unless_trans_huge(pmd_t *pmd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pmd", "pmd");
-    return b(s.table.entries[s.i].v.k === "none");
-  }).in("include/linux/mm.h").fn("spinlock_t *pmd_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => slotOf(ctx, p, "pmd", "pmd").table.lock.self).gen("spinlock_t *pmd_lock(struct mm_struct *mm, pmd_t *pmd)", function* (ctx, _mm, p) {
-    const l = slotOf(ctx, p, "pmd", "pmd").table.lock;
-    yield* acquire(ctx, l);
-    return l.self;
-  }).fn("spinlock_t *pte_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => pteLock(ctx, kernelOf(ctx), p).lock.self).fn("int pte_alloc(struct mm_struct *mm, pmd_t *pmd)", (ctx, mmp, p) => {
-    const mm = asStruct(mmp, MmStruct, ctx, "mm");
-    const s = slotOf(ctx, p, "pmd", "pmd");
-    if (s.table.entries[s.i].v.k === "none") mm.pt.allocPteTable(s);
-    return 0;
-  }).fn("pte_t *pte_offset_map(pmd_t *pmd, unsigned long address)", (ctx, p, addr2) => pteLock(ctx, kernelOf(ctx), p).ptr(indexAt("pte", addr2))).gen("pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long address, spinlock_t **ptlp)", function* (ctx, _mm, p, addr2, ptlp) {
-    const table = pteLock(ctx, kernelOf(ctx), p);
-    const l = table.lock;
-    if (!(ptlp instanceof Ptr)) return ctx.bug("pte_offset_map_lock: ptlp is not a pointer");
-    ptlp.region.store(ptlp.index, l.self, ctx);
-    yield* acquire(ctx, l);
-    return table.ptr(indexAt("pte", addr2));
-  }).fn("void pte_unmap(pte_t *pte)", () => void 0).fn("void pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)", (ctx, _p, ptl) => {
-    release(ctx, kernelOf(ctx).locks.resolve(ptl, ctx, "spinlock"));
-    return void 0;
-  }).fn("void assert_spin_locked(spinlock_t *lock)", (ctx, l) => {
-    const lock = kernelOf(ctx).locks.resolve(l, ctx, "spinlock");
-    if (lock.holders().length === 0) ctx.bug(`assert_spin_locked: ${lock.name} is not locked`);
-    return void 0;
-  }).in("arch/x86/include/asm/pgtable.h").fn("bool pte_none(pte_t pte)", (ctx, v) => b(pte(ctx, v).none)).fn("bool pte_present(pte_t pte)", (ctx, v) => b(pte(ctx, v).present)).fn("bool pte_write(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.write)).fn("bool pte_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.dirty)).fn("bool pte_young(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.young)).fn("bool pte_soft_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.softDirty)).fn("bool pte_uffd_wp(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.uffdWp)).fn("bool pte_protnone(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_devmap(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_same(pte_t a, pte_t b)", (ctx, a, c) => b(pte(ctx, a).equals(pte(ctx, c)))).fn("unsigned long pte_pfn(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "present") return ctx.bug(`pte_pfn of a non-present pte (${pte(ctx, v).describe()})`);
-    return BigInt(x.pfn);
-  }).fn("struct page *pte_page(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "present") return ctx.bug("pte_page of a non-present pte");
-    return kernelOf(ctx).memmap.ptr(x.pfn);
-  }).fn("pte_t pte_mkold(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: false }))).fn("pte_t pte_mkyoung(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: true }))).fn("pte_t pte_mkdirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ dirty: true, softDirty: true }))).fn("pte_t pte_mksoft_dirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ softDirty: true }))).fn("pte_t pte_mkuffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: true, write: false }))).fn("pte_t pte_clear_uffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: false }))).fn("pte_t pte_wrprotect(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: false }))).fn("pte_t pte_mkwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).fn("pte_t pte_mk_savedwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).fn("pte_t pte_modify(pte_t pte, pgprot_t newprot)", (ctx, v, np) => withBits(pte(ctx, v), () => ({ write: prot(ctx, np).write }))).fn("pte_t mk_pte(struct page *page, pgprot_t pgprot)", (ctx, p, pr) => {
-    const s = pageOf(kernelOf(ctx).memmap, p, ctx, "mk_pte page");
-    return Pte.present(s.pfn, { write: prot(ctx, pr).write, dirty: false, young: true, softDirty: false, uffdWp: false });
-  }).in("include/linux/mm.h").fn("pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)", (ctx, v, vmap) => {
-    const vma = asStruct(vmap, Vma, ctx, "vma");
-    return (vma.flags & 0x2n) !== 0n ? withBits(pte(ctx, v), () => ({ write: true })) : pte(ctx, v);
-  }).fn("struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", (ctx, _vma, _a, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "present") return ctx.bug("vm_normal_page of a non-present pte");
-    const k = kernelOf(ctx);
-    if (k.memmap.state(x.pfn).kind === "zero") return null;
-    return k.memmap.ptr(x.pfn);
-  }).fn("void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)", (ctx, _mm, _a, p, v) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    s.table.entries[s.i] = pte(ctx, v);
-    return void 0;
-  }).fn("pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", (ctx, _v, _a, p) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    const old = s.table.entries[s.i];
-    s.table.entries[s.i] = Pte.NONE;
-    return old;
-  }).fn("pte_t ptep_modify_prot_start(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)", (ctx, _v, _a, p) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    const old = s.table.entries[s.i];
-    s.table.entries[s.i] = Pte.NONE;
-    return old;
-  }).fn("void ptep_modify_prot_commit(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep, pte_t old_pte, pte_t pte)", (ctx, _v, _a, p, _o, v) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    s.table.entries[s.i] = pte(ctx, v);
-    return void 0;
-  }).releasesOf({ until: "6.1" }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
-    const s = slotOf(ctx, p, "pte", "page_table");
-    return b(s.table.entries[s.i].equals(pte(ctx, orig)));
-  }).releasesOf({ from: "6.1" }).fn("bool pte_unmap_same(struct vm_fault *vmf)", (ctx, vmfp) => {
-    const vmf = structAt(vmfp, ctx, "vmf");
-    const s = slotOf(ctx, vmf.get("pte", ctx), "pte", "vmf->pte");
-    return b(s.table.entries[s.i].equals(pte(ctx, vmf.get("orig_pte", ctx))));
-  }).releasesOf({}).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
-    ctx.hazard("bad-pte", `print_bad_pte at ${hex2(a)}: ${pte(ctx, v).describe()}`);
-    return void 0;
-  }).releasesOf({ until: "6.1" }).fn(
-    "int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)",
-    (ctx) => ctx.notModelled("follow_pfn_pte: special ptes without a struct page")
-  ).releasesOf({}).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return b(x.k === "swap" && x.softDirty);
-  }).fn("bool pte_swp_uffd_wp(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return b(x.k === "swap" && x.uffdWp);
-  }).fn("pte_t pte_swp_mksoft_dirty(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return x.k === "swap" ? Pte.swap(x.entry, true, x.uffdWp) : pte(ctx, v);
-  }).fn("pte_t pte_swp_mkuffd_wp(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, true) : pte(ctx, v);
-  }).fn("pte_t pte_swp_clear_uffd_wp(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, false) : pte(ctx, v);
-  }).fn("swp_entry_t pte_to_swp_entry(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "swap") return ctx.bug(`pte_to_swp_entry of ${pte(ctx, v).describe()}`);
-    return x.entry;
-  }).fn("pte_t swp_entry_to_pte(swp_entry_t entry)", (ctx, e) => Pte.swap(swp(ctx, e))).fn("unsigned long swp_offset(swp_entry_t entry)", (ctx, e) => swp(ctx, e).offset).fn("bool non_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isNonSwap)).fn("bool is_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isMigration)).fn("bool is_writable_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "migration-write")).fn("swp_entry_t make_readable_migration_entry(unsigned long offset)", (_ctx, o) => makeEntry("migration-read", o)).fn("bool is_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDevicePrivate)).fn("bool is_writable_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-write")).fn("swp_entry_t make_readable_device_private_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-read", o)).fn("bool is_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDeviceExclusive)).fn("bool is_writable_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-exclusive-write")).fn("swp_entry_t make_readable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-exclusive-read", o)).fn("swp_entry_t make_writable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-exclusive-write", o)).fn("bool is_hwpoison_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "hwpoison")).fn("struct page *pfn_swap_entry_to_page(swp_entry_t entry)", (ctx, e) => {
-    const s = swp(ctx, e);
-    if (!s.isPfn) return ctx.bug(`pfn_swap_entry_to_page of ${s.describe()} (BUG_ON(!is_pfn_swap_entry))`);
-    const k = kernelOf(ctx);
-    const pfn = Number(s.offset);
-    if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
-    return k.memmap.ptr(pfn);
-  }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
-  v61Entries(t);
-  return t;
-}
-function v61Entries(t) {
-  t.releasesOf({ from: "6.1" }).in("include/linux/swapops.h").fn("unsigned long swp_offset_pfn(swp_entry_t entry)", (ctx, e) => {
-    const x = swp(ctx, e);
-    if (!x.isPfn) return ctx.bug(`swp_offset_pfn of ${x.describe()} (VM_BUG_ON(!is_pfn_swap_entry))`);
-    return x.offset;
-  }).fn("bool is_pfn_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isPfn)).fn("bool is_pte_marker_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool pte_marker_entry_uffd_wp(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_swapin_error_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("vm_fault_t handle_pte_marker(struct vm_fault *vmf)", (ctx) => ctx.notModelled("handle_pte_marker: pte markers")).fn("swp_entry_t make_readable_exclusive_migration_entry(pgoff_t offset)", (ctx) => ctx.notModelled("make_readable_exclusive_migration_entry: migration entries")).fn("swp_entry_t pmd_to_swp_entry(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_to_swp_entry: PMD migration entries")).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_soft_dirty(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.softDirty);
-  }).fn("bool pmd_uffd_wp(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.uffdWp);
-  }).fn("unsigned long pmd_pfn(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    if (x.k === "huge") return BigInt(x.pfn);
-    if (x.k === "table") return BigInt(x.tablePfn);
-    return ctx.bug("pmd_pfn of a none pmd");
-  }).fn("void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)", (ctx, _mm, _a, p) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    s.table.entries[s.i] = Pte.NONE;
-    return void 0;
-  }).fn("bool pte_needs_flush(pte_t oldpte, pte_t newpte)", (ctx, o, n) => {
-    const a = pte(ctx, o).v;
-    const c = pte(ctx, n).v;
-    if (a.k !== "present") return 0;
-    if (c.k !== "present" || c.pfn !== a.pfn) return 1;
-    return b(a.bits.write && !c.bits.write || a.bits.dirty && !c.bits.dirty);
-  }).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
-}
-var init_pgtable2 = __esm({
-  "src/model/kernel/builtins/pgtable.ts"() {
-    "use strict";
-    init_api();
-    init_state();
-    init_locks();
-    init_object();
-    init_pgtable();
-    init_pgtable_types();
-    init_page();
-    init_vma();
-    init_def();
   }
 });
 
@@ -13608,6 +13774,7 @@ function mmBuiltins() {
     return o.self;
   }).fn("bool fatal_signal_pending(struct task_struct *p)", () => 0).in("include/linux/err.h").fn("void *ERR_PTR(long error)", (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e)), { k: "void" })).fn("bool IS_ERR(const void *ptr)", (_ctx, p) => b(isErr2(p))).fn("long PTR_ERR(const void *ptr)", (_ctx, p) => p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n).in("include/linux/fs.h").fn("bool vma_is_fsdax(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).in("include/linux/secretmem.h").fn("bool vma_is_secretmem(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).in("arch/x86/include/asm/mmu_context.h").fn("bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 1)).in("include/linux/hugetlb.h").fn("struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)", (ctx) => ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: "void" })).releasesOf({ until: "6.1" }).fn("struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", (ctx) => ctx.notModelled("follow_huge_pd: hugepd directories")).fn("struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)", (ctx) => ctx.notModelled("follow_huge_pgd: hugetlb pgd entries")).fn("struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)", (ctx) => ctx.notModelled("follow_huge_pud: hugetlb pages")).fn("struct page *follow_huge_pmd(struct mm_struct *mm, unsigned long address, pmd_t *pmd, int flags)", (ctx) => ctx.notModelled("follow_huge_pmd: hugetlb pages")).fn("long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)", (ctx) => ctx.notModelled("follow_hugetlb_page: hugetlb vmas")).fn("unsigned long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot)", (ctx) => ctx.notModelled("hugetlb_change_protection: hugetlb vmas")).in("include/linux/huge_mm.h").fn("struct page *follow_devmap_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags, struct dev_pagemap **pgmap)", (ctx) => ctx.notModelled("follow_devmap_pmd: devmap pmds")).fn("struct page *follow_devmap_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, int flags, struct dev_pagemap **pgmap)", (ctx) => ctx.notModelled("follow_devmap_pud: devmap puds")).in("mm/gup.c").fn("long __gup_longterm_locked(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, struct page **pages, struct vm_area_struct **vmas, unsigned int gup_flags)", (ctx) => ctx.notModelled("__gup_longterm_locked: FOLL_LONGTERM")).fn("int get_gate_page(struct mm_struct *mm, unsigned long address, unsigned int gup_flags, struct vm_area_struct **vma, struct page **page)", (ctx) => ctx.notModelled("get_gate_page: the gate area")).in("include/linux/swap.h").fn("void put_swap_device(struct swap_info_struct *si)", (ctx) => ctx.notModelled("put_swap_device: swap devices")).releasesOf({}).in("include/linux/userfaultfd_k.h").fn("bool userfaultfd_wp(struct vm_area_struct *vma)", (ctx, v) => b((asStruct(v, Vma, ctx, "vma").flags & VM_UFFD_WP) !== 0n));
   v61Mm(t);
+  laterMm(t);
   return t;
 }
 function cellOf(ctx, p, what) {
@@ -13633,6 +13800,20 @@ function gather(ctx, g) {
   const o = objectAt(g);
   if (!o || o.structName !== "mmu_gather") ctx.bug("tlb is not the mmu_gather of a tlb_gather_mmu()");
 }
+function laterMm(t) {
+  t.releasesOf({ from: "6.13" }).in("include/linux/mm.h").fn("struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)", (ctx, mmp, addr2) => {
+    const v = asStruct(mmp, MmStruct, ctx, "mm").vmaAt(addr2);
+    return v ? v.self : null;
+  }).fn("void vma_pgtable_walk_begin(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), void 0)).fn("void vma_pgtable_walk_end(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), void 0)).fn("unsigned long untagged_addr_remote(struct mm_struct *mm, unsigned long addr)", (_ctx, _mm, a) => a).fn("bool is_pci_p2pdma_page(const struct page *page)", () => 0).fn("int arch_make_folio_accessible(struct folio *folio)", () => 0).in("include/linux/mmap_lock.h").fn("void mmap_assert_locked(const struct mm_struct *mm)", (ctx, mmp) => {
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    if (!mm.mmapLock.holders().length) ctx.bug(`mmap_assert_locked: ${mm.mmapLock.name} is not held`);
+    return void 0;
+  }).in("include/linux/sched/signal.h").fn("bool signal_pending(struct task_struct *p)", () => 0).in("include/linux/printk.h").fn("void dump_stack(void)", () => void 0).in("include/linux/atomic.h").fn("void atomic_sub(int i, int *v)", (ctx, i2, p) => {
+    const c = cellOf(ctx, p, "atomic_sub");
+    c.set(c.get() - Number(i2));
+    return void 0;
+  }).releasesOf({});
+}
 var MAX_ERRNO2, VM_UFFD_WP;
 var init_mm = __esm({
   "src/model/kernel/builtins/mm.ts"() {
@@ -13647,6 +13828,57 @@ var init_mm = __esm({
     init_def();
     MAX_ERRNO2 = 4095n;
     VM_UFFD_WP = 0x1000n;
+  }
+});
+
+// src/model/kernel/builtins/pte-map.ts
+function pteTableOrNull(ctx, pmdp) {
+  const s = slotOf(ctx, pmdp, "pmd", "pmd");
+  const v = s.table.entries[s.i].v;
+  if (v.k !== "table") return null;
+  return kernelOf(ctx).tablesByPfn.get(v.tablePfn);
+}
+function store(ctx, p, v, what) {
+  if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
+  p.region.store(p.index, v, ctx);
+}
+function pteMapBuiltins() {
+  const t = new TableBuilder("include/linux/pgtable.h").releasesOf({ from: "6.13" });
+  t.fn("pte_t ptep_get(pte_t *ptep)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    return s.table.entries[s.i];
+  }).fn("pmd_t pmdp_get_lockless(pmd_t *pmdp)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmdp");
+    return s.table.entries[s.i];
+  }).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_leaf(pmd_t pte)", (ctx, v) => {
+    if (!(v instanceof Pmd)) return ctx.bug("pmd_leaf of a value that is not a pmd_t");
+    return b(v.v.k === "huge");
+  }).fn("bool pud_leaf(pud_t pud)", (ctx, v) => v instanceof UpperEntry ? 0 : ctx.bug("pud_leaf of a value that is not a pud_t")).fn("bool p4d_leaf(p4d_t p4d)", (ctx, v) => v instanceof UpperEntry ? 0 : ctx.bug("p4d_leaf of a value that is not a p4d_t")).in("include/linux/pgtable.h").releasesOf({ from: "6.5" }).fn("pte_t *pte_offset_map(pmd_t *pmd, unsigned long addr)", (ctx, p, addr2) => pteTableOrNull(ctx, p)?.ptr(indexAt("pte", addr2)) ?? null).gen("pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, spinlock_t **ptlp)", function* (ctx, _mm, p, addr2, ptlp) {
+    const table = pteTableOrNull(ctx, p);
+    if (!table) return null;
+    store(ctx, ptlp, table.lock.self, "ptlp");
+    yield* acquire(ctx, table.lock);
+    return table.ptr(indexAt("pte", addr2));
+  }).releasesOf({ from: "6.13" }).fn("pte_t *pte_offset_map_rw_nolock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, pmd_t *pmdvalp, spinlock_t **ptlp)", (ctx, _mm, p, addr2, pmdvalp, ptlp) => {
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    store(ctx, pmdvalp, s.table.entries[s.i], "pmdvalp");
+    const table = pteTableOrNull(ctx, p);
+    if (!table) return null;
+    store(ctx, ptlp, table.lock.self, "ptlp");
+    return table.ptr(indexAt("pte", addr2));
+  });
+  return t;
+}
+var init_pte_map = __esm({
+  "src/model/kernel/builtins/pte-map.ts"() {
+    "use strict";
+    init_api();
+    init_state();
+    init_locks();
+    init_pgtable();
+    init_pgtable_types();
+    init_def();
+    init_pgtable2();
   }
 });
 
@@ -13686,10 +13918,13 @@ function syncBuiltins() {
   }).in("include/linux/mmu_notifier.h").gen("void __mmu_notifier_invalidate_range_start(struct mmu_notifier_range *range)", function* (ctx, r) {
     yield* invalidateRangeStart(ctx, kernelOf(ctx), r);
     return void 0;
-  }).gen("void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range, bool only_end)", function* (ctx, r) {
+  }).releasesOf({ until: "6.6" }).gen("void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range, bool only_end)", function* (ctx, r) {
     yield* invalidateRangeEnd(ctx, kernelOf(ctx), r);
     return void 0;
-  }).fn(
+  }).releasesOf({ from: "6.6" }).gen("void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range)", function* (ctx, r) {
+    yield* invalidateRangeEnd(ctx, kernelOf(ctx), r);
+    return void 0;
+  }).releasesOf({}).fn(
     "int mmu_interval_notifier_insert(struct mmu_interval_notifier *interval_sub, struct mm_struct *mm, unsigned long start, unsigned long length, const struct mmu_interval_notifier_ops *ops)",
     (ctx, sub, mmp, start2, length, ops) => {
       const mm = asStruct(mmp, MmStruct, ctx, "mm");
@@ -13719,13 +13954,17 @@ var init_sync = __esm({
 
 // src/model/kernel/builtins/unmodelled.ts
 function unmodelledBuiltins() {
-  const t = new TableBuilder("").releasesOf({ from: "6.1" });
-  for (const [header, proto, what] of NOT_MODELLED) {
-    t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
-  }
+  const t = new TableBuilder("");
+  const add = (rows) => {
+    for (const [header, proto, what] of rows) t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
+  };
+  t.releasesOf({ from: "6.1" });
+  add(NOT_MODELLED);
+  t.releasesOf({ from: "6.13" });
+  add(NOT_MODELLED_613);
   return t;
 }
-var NOT_MODELLED;
+var NOT_MODELLED, NOT_MODELLED_613;
 var init_unmodelled = __esm({
   "src/model/kernel/builtins/unmodelled.ts"() {
     "use strict";
@@ -13757,6 +13996,30 @@ var init_unmodelled = __esm({
       ["include/linux/swap.h", "void put_swap_device(struct swap_info_struct *si)", "swap devices"],
       ["include/linux/slab.h", "void kfree(const void *objp)", "freeing model objects"]
     ];
+    NOT_MODELLED_613 = [
+      ["include/linux/hugetlb.h", "pte_t *hugetlb_walk(struct vm_area_struct *vma, unsigned long addr, unsigned long sz)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "bool hugetlbfs_pagecache_present(struct hstate *h, struct vm_area_struct *vma, unsigned long address)", "hugetlb vmas"],
+      ["include/linux/huge_mm.h", "void __split_huge_pud(struct vm_area_struct *vma, pud_t *pud, unsigned long address)", "huge puds"],
+      ["include/linux/huge_mm.h", "int change_huge_pud(struct mmu_gather *tlb, struct vm_area_struct *vma, pud_t *pudp, unsigned long addr, pgprot_t newprot, unsigned long cp_flags)", "huge puds"],
+      ["include/linux/huge_mm.h", "void touch_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, bool write)", "huge puds"],
+      ["include/linux/mm.h", "spinlock_t *pud_lockptr(struct mm_struct *mm, pud_t *pud)", "huge puds"],
+      ["arch/x86/include/asm/pgtable.h", "unsigned long pud_pfn(pud_t pud)", "huge puds"],
+      ["arch/x86/include/asm/pgtable.h", "int pud_write(pud_t pud)", "huge puds"],
+      ["include/linux/mm.h", "bool vma_needs_dirty_tracking(struct vm_area_struct *vma)", "file mappings"],
+      ["include/linux/userfaultfd_k.h", "bool userfaultfd_wp_unpopulated(struct vm_area_struct *vma)", "uffd-wp"],
+      ["include/linux/mm.h", "struct folio *vm_normal_folio(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_is_zone_device(const struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_maybe_dma_pinned(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_likely_mapped_shared(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm_inline.h", "int folio_is_file_lru(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "int folio_nid(const struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_use_access_time(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "int folio_xchg_access_time(struct folio *folio, int time)", "NUMA balancing"],
+      ["include/linux/swapops.h", "pte_t make_pte_marker(pte_marker marker)", "pte markers"],
+      ["mm/swap.h", "void swapcache_clear(struct swap_info_struct *si, swp_entry_t entry, int nr)", "swap-in"],
+      ["include/linux/wait.h", "int waitqueue_active(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"],
+      ["include/linux/wait.h", "void wake_up(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"]
+    ];
   }
 });
 
@@ -13765,7 +14028,8 @@ function kernelBuiltins(kernel) {
   let all = cached.get(kernel);
   if (all) return all;
   all = {};
-  for (const part of [pageBuiltins(), folioBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()]) {
+  const parts2 = [pageBuiltins(), folioBuiltins(), folioRmapBuiltins(), pgtableBuiltins(), pteMapBuiltins(), deviceExclusiveBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()];
+  for (const part of parts2) {
     for (const [name2, b2] of Object.entries(part.table(kernel))) {
       if (all[name2]) throw new Error(`builtin ${name2} defined twice`);
       all[name2] = b2;
@@ -13778,11 +14042,14 @@ var cached, OPAQUE_TYPES;
 var init_builtins = __esm({
   "src/model/kernel/builtins/index.ts"() {
     "use strict";
+    init_device_exclusive();
     init_drivers();
     init_folio();
+    init_folio_rmap();
     init_mm();
     init_page2();
     init_pgtable2();
+    init_pte_map();
     init_sync();
     init_unmodelled();
     cached = /* @__PURE__ */ new Map();
@@ -14543,7 +14810,17 @@ var MODEL_CONFIG;
 var init_config = __esm({
   "src/model/source/config.ts"() {
     "use strict";
-    MODEL_CONFIG = ["CONFIG_64BIT", "CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM", "CONFIG_HAVE_FAST_GUP"];
+    MODEL_CONFIG = [
+      "CONFIG_64BIT",
+      "CONFIG_MMU",
+      "CONFIG_MMU_NOTIFIER",
+      "CONFIG_TRANSPARENT_HUGEPAGE",
+      "CONFIG_DEVICE_PRIVATE",
+      "CONFIG_DEBUG_VM",
+      "CONFIG_HAVE_FAST_GUP",
+      "CONFIG_HAVE_GUP_FAST",
+      "CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD"
+    ];
   }
 });
 
@@ -14570,7 +14847,8 @@ function* mprotectBody(ctx, k, mm, start2, len, prot2) {
       if (k.release.mprotectGathers) {
         const tlb = k.plain("mmu_gather", `mmu_gather of mprotect in ${mm.name}`, { mm: mm.self, start: 0n, end: 0n });
         const cpFlags = (vma.flags & VM_WRITE) !== 0n ? MM_CP_TRY_CHANGE_WRITABLE : 0n;
-        yield* ctx.call("change_protection", [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags]);
+        const args3 = k.release.protectionFromVma ? [tlb.self, vma.self, vma.start, vma.end, cpFlags] : [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags];
+        yield* ctx.call("change_protection", args3);
       } else {
         yield* ctx.call("change_protection", [vma.self, vma.start, vma.end, vma.prot, 0n]);
       }
@@ -14598,7 +14876,7 @@ var init_mprotect = __esm({
 function valueOf(v, pageIndex2) {
   return v.kind === "index" ? BigInt(pageIndex2 + v.plus) : BigInt(v.value);
 }
-function pagesOf(buf, offset, pages) {
+function pagesOf2(buf, offset, pages) {
   const max = Number((buf.size - offset) / 4096n);
   return pages === "all" ? max : Math.min(pages, max);
 }
@@ -14640,7 +14918,7 @@ function* runStep(ctx, env, s) {
     case "read": {
       const buf = env.buffers.get(s.at);
       const first = Number(s.offset / 4096n);
-      const n = pagesOf(buf, s.offset, s.pages);
+      const n = pagesOf2(buf, s.offset, s.pages);
       for (let i2 = 0; i2 < n; i2++) {
         const idx = first + i2;
         const addr2 = buf.addr + BigInt(idx) * 4096n;
@@ -14677,7 +14955,7 @@ function* runStep(ctx, env, s) {
     }
     case "dmirror": {
       const buf = env.buffers.get(s.at);
-      const n = pagesOf(buf, 0n, s.pages);
+      const n = pagesOf2(buf, 0n, s.pages);
       const cmd = s.cmd === "exclusive" ? HMM_DMIRROR_EXCLUSIVE : s.cmd === "write" ? HMM_DMIRROR_WRITE : HMM_DMIRROR_CHECK_EXCLUSIVE;
       const rv = yield* ctx.call("dmirror_model_ioctl", [cmd, buf.addr, BigInt(n), buf.mirror]);
       const r = Number(BigInt.asIntN(64, BigInt(rv)));
@@ -14694,7 +14972,7 @@ function* runStep(ctx, env, s) {
     }
     case "mirror-check": {
       const buf = env.buffers.get(s.at);
-      const n = pagesOf(buf, 0n, s.pages);
+      const n = pagesOf2(buf, 0n, s.pages);
       for (let i2 = 0; i2 < n; i2++) {
         const got = k.userBuffers.get(buf.mirror + BigInt(i2) * 4096n);
         const want = valueOf(s.expect, i2);

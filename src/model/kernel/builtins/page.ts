@@ -264,7 +264,7 @@ export function pageBuiltins(): TableBuilder {
       touch(ctx, s);
       return undefined;
     })
-    .releasesOf({ from: '6.1' })
+    .releasesOf({ from: '6.1', until: '6.8' })
     .fn('void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)', (ctx, p, vmap, _addr, flags) => {
       // v6.1: the first mapping of a page sets PG_anon_exclusive when RMAP_EXCLUSIVE asks for it
       // (__page_set_anon_rmap()); a later one must not ask for it nor find the page exclusive.
