@@ -232,6 +232,8 @@ export const INTRINSICS: Record<string, Intrinsic> = {
   VM_WARN_ON_ONCE: warnOn('VM_WARN_ON_ONCE', true, 'CONFIG_DEBUG_VM'),
   VM_WARN_ONCE: warnOn('VM_WARN_ONCE', true, 'CONFIG_DEBUG_VM'),
   VM_WARN_ON_ONCE_PAGE: warnOn('VM_WARN_ON_ONCE_PAGE', true, 'CONFIG_DEBUG_VM'),
+  VM_WARN_ON_FOLIO: warnOn('VM_WARN_ON_FOLIO', false, 'CONFIG_DEBUG_VM'),
+  VM_WARN_ON_ONCE_FOLIO: warnOn('VM_WARN_ON_ONCE_FOLIO', true, 'CONFIG_DEBUG_VM'),
   BUILD_BUG_ON: (_cx, e) => plainExpr(VOID, () => undefined, e.src, e.line),
   BUILD_BUG_ON_INVALID: (_cx, e) => plainExpr(VOID, () => undefined, e.src, e.line),
   container_of: containerOf,
