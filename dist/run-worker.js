@@ -7304,6 +7304,8 @@ var init_intrinsics = __esm({
       VM_WARN_ON_ONCE_PAGE: warnOn("VM_WARN_ON_ONCE_PAGE", true, "CONFIG_DEBUG_VM"),
       BUILD_BUG_ON: (_cx, e) => nothing(e.src, e.line),
       BUILD_BUG_ON_INVALID: (_cx, e) => nothing(e.src, e.line),
+      VM_WARN_ON_FOLIO: warnOn("VM_WARN_ON_FOLIO", false, "CONFIG_DEBUG_VM"),
+      VM_WARN_ON_ONCE_FOLIO: warnOn("VM_WARN_ON_ONCE_FOLIO", true, "CONFIG_DEBUG_VM"),
       container_of: containerOf,
       ARRAY_SIZE: (cx, e) => {
         const a = e.args?.[0];
@@ -10772,6 +10774,14 @@ var init_bases = __esm({
         date: "2025-01-19",
         commit: "ffd294d346d185b70e28b1a28abe367bbfe53c04",
         summary: "the last release before the 2025 device-exclusive rework: make_device_exclusive_range() on folios, the 2023 reference fix in remove_device_exclusive_entry(), the folio rmap calls of 6.8, GUP without stack expansion; the nouveau retry loop still keeps its folio locked"
+      },
+      {
+        name: "v6.15",
+        kind: "release",
+        kernel: "6.15",
+        date: "2025-05-25",
+        commit: "0ff41df1cb268fc69e703a08a57ee14ae967d0ca",
+        summary: "after the 2025 device-exclusive rework: one-page make_device_exclusive() through GUP and folio_walk_start(), one SWP_DEVICE_EXCLUSIVE type (mprotect leaves it alone), the mapcount kept, restore_exclusive_pte() with can_change_pte_writable() under a CLEAR invalidation; nouveau unlocks and puts its folio on a retry (b3fefbb30a16), test_hmm maps one page at a time"
       }
     ];
     BASES = BASE_SPECS.map((b2) => b2.name);
@@ -12109,6 +12119,15 @@ var init_release = __esm({
       get orderInFlags1() {
         return this.since("6.13");
       }
+      /**
+       * A device-exclusive entry keeps the page's mapcount (v6.15, "mm/rmap: keep mapcount untouched
+       * for device-exclusive entries"): the entry counts as a mapping wherever mapcounts are
+       * checked, and zapping it removes the rmap as for a present pte. Before, making the entry
+       * dropped the mapcount and only the reference stayed with it.
+       */
+      get exclusiveEntryMapped() {
+        return this.since("6.15");
+      }
     };
   }
 });
@@ -13030,10 +13049,13 @@ function laterFolios(t) {
     const h = head(ctx, p);
     for (let i2 = 0; i2 < Number(refs); i2++) putPage(ctx, h);
     return void 0;
-  }).fn("bool put_devmap_managed_folio_refs(struct folio *folio, int refs)", (ctx, p) => (head(ctx, p), 0)).in("mm/swap.c").fn("void folio_mark_accessed(struct folio *folio)", (ctx, p) => {
+  }).in("mm/swap.c").fn("void folio_mark_accessed(struct folio *folio)", (ctx, p) => {
     head(ctx, p).referenced = true;
     return void 0;
-  }).releasesOf({});
+  }).in("include/linux/pagemap.h").gen("int folio_lock_killable(struct folio *folio)", function* (ctx, p) {
+    yield* lockPage(ctx, head(ctx, p));
+    return 0;
+  }).releasesOf({ from: "6.13", until: "6.15" }).in("include/linux/mm.h").fn("bool put_devmap_managed_folio_refs(struct folio *folio, int refs)", (ctx, p) => (head(ctx, p), 0)).releasesOf({});
 }
 var VM_FAULT_RETRY;
 var init_folio = __esm({
@@ -13639,7 +13661,12 @@ function* munmapBody(ctx, k, mm, start2, len) {
           putPage(ctx, k.memmap.headOf(s));
         }
       } else if (p.k === "swap" && p.entry.isDeviceExclusive) {
-        putPage(ctx, k.memmap.headOf(k.memmap.state(Number(p.entry.offset))));
+        const s = k.memmap.state(Number(p.entry.offset));
+        if (k.release.exclusiveEntryMapped) {
+          s.mapcount--;
+          s.lastFn = "zap_pte_range";
+        }
+        putPage(ctx, k.memmap.headOf(s));
       } else if (p.k === "swap") {
         ctx.notModelled(`zap_pte_range of ${p.entry.describe()}`);
       }
@@ -13859,7 +13886,18 @@ function pteMapBuiltins() {
     store(ctx, ptlp, table.lock.self, "ptlp");
     yield* acquire(ctx, table.lock);
     return table.ptr(indexAt("pte", addr2));
-  }).releasesOf({ from: "6.13" }).fn("pte_t *pte_offset_map_rw_nolock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, pmd_t *pmdvalp, spinlock_t **ptlp)", (ctx, _mm, p, addr2, pmdvalp, ptlp) => {
+  }).releasesOf({ from: "6.13" }).fn("pud_t pudp_get(pud_t *pudp)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pud", "pudp");
+    return s.table.entries[s.i];
+  }).fn("pmd_t pmdp_get(pmd_t *pmdp)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmdp");
+    return s.table.entries[s.i];
+  }).fn("struct page *vm_normal_page_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t pmd)", (ctx, _v, _a, v) => {
+    if (!(v instanceof Pmd) || v.v.k !== "huge") return ctx.bug("vm_normal_page_pmd of a pmd that maps no THP");
+    const k = kernelOf(ctx);
+    if (k.memmap.state(v.v.pfn).kind === "zero") return null;
+    return k.memmap.ptr(v.v.pfn);
+  }).fn("bool pud_special(pud_t pud)", (ctx, v) => v instanceof UpperEntry ? 0 : ctx.bug("pud_special of a value that is not a pud_t")).fn("struct page *pud_page(pud_t pud)", (ctx) => ctx.notModelled("pud_page: huge puds")).fn("pte_t *pte_offset_map_rw_nolock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, pmd_t *pmdvalp, spinlock_t **ptlp)", (ctx, _mm, p, addr2, pmdvalp, ptlp) => {
     const s = slotOf(ctx, p, "pmd", "pmd");
     store(ctx, pmdvalp, s.table.entries[s.i], "pmdvalp");
     const table = pteTableOrNull(ctx, p);
@@ -13962,9 +14000,10 @@ function unmodelledBuiltins() {
   add(NOT_MODELLED);
   t.releasesOf({ from: "6.13" });
   add(NOT_MODELLED_613);
+  for (const [header, proto, what, releases] of NOT_MODELLED_RENAMED) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
   return t;
 }
-var NOT_MODELLED, NOT_MODELLED_613;
+var NOT_MODELLED, NOT_MODELLED_613, NOT_MODELLED_RENAMED;
 var init_unmodelled = __esm({
   "src/model/kernel/builtins/unmodelled.ts"() {
     "use strict";
@@ -14010,7 +14049,7 @@ var init_unmodelled = __esm({
       ["include/linux/mm.h", "struct folio *vm_normal_folio(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", "NUMA balancing"],
       ["include/linux/mm.h", "bool folio_is_zone_device(const struct folio *folio)", "NUMA balancing"],
       ["include/linux/mm.h", "bool folio_maybe_dma_pinned(struct folio *folio)", "NUMA balancing"],
-      ["include/linux/mm.h", "bool folio_likely_mapped_shared(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/hugetlb.h", "unsigned long pages_per_huge_page(const struct hstate *h)", "hugetlb vmas"],
       ["include/linux/mm_inline.h", "int folio_is_file_lru(struct folio *folio)", "NUMA balancing"],
       ["include/linux/mm.h", "int folio_nid(const struct folio *folio)", "NUMA balancing"],
       ["include/linux/mm.h", "bool folio_use_access_time(struct folio *folio)", "NUMA balancing"],
@@ -14019,6 +14058,10 @@ var init_unmodelled = __esm({
       ["mm/swap.h", "void swapcache_clear(struct swap_info_struct *si, swp_entry_t entry, int nr)", "swap-in"],
       ["include/linux/wait.h", "int waitqueue_active(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"],
       ["include/linux/wait.h", "void wake_up(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"]
+    ];
+    NOT_MODELLED_RENAMED = [
+      ["include/linux/mm.h", "bool folio_likely_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.13", until: "6.15" }],
+      ["include/linux/mm.h", "bool folio_maybe_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.15" }]
     ];
   }
 });
@@ -14093,11 +14136,13 @@ function endOfRunChecks(k, uses = pageUses(k)) {
     if (s.kind !== "anon") continue;
     const u = uses.get(s.pfn) ?? { ptes: 0, exclusive: 0, pmds: 0 };
     refsByHead.set(s.head, (refsByHead.get(s.head) ?? 0) + u.ptes + u.exclusive + u.pmds);
-    if (s.mapcount + 1 !== u.ptes) {
+    const mapped = u.ptes + (k.release.exclusiveEntryMapped ? u.exclusive : 0);
+    if (s.mapcount + 1 !== mapped) {
+      const what = k.release.exclusiveEntryMapped ? "pte mapping(s) and device-exclusive entries" : "pte mapping(s)";
       out2.push({
         kind: "mapcount-mismatch",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex2(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} pte mapping(s), the page tables have ${u.ptes}`
+        detail: `pfn ${hex2(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} ${what}, the page tables have ${mapped}`
       });
     }
     if (!s.isTail && s.compoundMapcount + 1 !== u.pmds && (s.isHead || u.pmds > 0)) {
@@ -14819,7 +14864,8 @@ var init_config = __esm({
       "CONFIG_DEBUG_VM",
       "CONFIG_HAVE_FAST_GUP",
       "CONFIG_HAVE_GUP_FAST",
-      "CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD"
+      "CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD",
+      "CONFIG_PGTABLE_HAS_HUGE_LEAVES"
     ];
   }
 });

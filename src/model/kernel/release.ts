@@ -59,4 +59,14 @@ export class Release {
   get orderInFlags1(): boolean {
     return this.since('6.13');
   }
+
+  /**
+   * A device-exclusive entry keeps the page's mapcount (v6.15, "mm/rmap: keep mapcount untouched
+   * for device-exclusive entries"): the entry counts as a mapping wherever mapcounts are
+   * checked, and zapping it removes the rmap as for a present pte. Before, making the entry
+   * dropped the mapcount and only the reference stayed with it.
+   */
+  get exclusiveEntryMapped(): boolean {
+    return this.since('6.15');
+  }
 }

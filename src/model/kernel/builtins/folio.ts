@@ -143,12 +143,20 @@ function laterFolios(t: TableBuilder): void {
       for (let i = 0; i < Number(refs); i++) putPage(ctx, h);
       return undefined;
     })
-    // no ZONE_DEVICE folios in the model: no devmap-managed references to drop
-    .fn('bool put_devmap_managed_folio_refs(struct folio *folio, int refs)', (ctx, p) => (head(ctx, p), 0))
     .in('mm/swap.c')
     .fn('void folio_mark_accessed(struct folio *folio)', (ctx, p) => {
       head(ctx, p).referenced = true;
       return undefined;
     })
+    .in('include/linux/pagemap.h')
+    .gen('int folio_lock_killable(struct folio *folio)', function* (ctx, p): Generator<Blocked, Value, void> {
+      // nothing kills a model thread: the lock is always taken
+      yield* lockPage(ctx, head(ctx, p));
+      return 0;
+    })
+    // no ZONE_DEVICE folios in the model: no devmap-managed references to drop (gone in 6.15)
+    .releasesOf({ from: '6.13', until: '6.15' })
+    .in('include/linux/mm.h')
+    .fn('bool put_devmap_managed_folio_refs(struct folio *folio, int refs)', (ctx, p) => (head(ctx, p), 0))
     .releasesOf({});
 }

@@ -1,6 +1,7 @@
 // Reading and mapping page-table entries as the later releases do it (include/linux/pgtable.h,
-// mm/pgtable-generic.c): ptep_get()/pmdp_get_lockless() read an entry once; the *_leaf() tests
-// replace pmd_huge()/pud_huge(); and since 6.5 mapping a pte table may fail -- the pmd may no
+// mm/pgtable-generic.c): ptep_get()/pmdp_get_lockless()/pudp_get()/pmdp_get() read an entry
+// once; the *_leaf() tests replace pmd_huge()/pud_huge(); folio_walk_start() asks
+// vm_normal_page_pmd() for the page of a huge pmd; and since 6.5 mapping a pte table may fail -- the pmd may no
 // longer point to one (none, or a THP) by the time it is mapped -- so pte_offset_map(),
 // pte_offset_map_lock() and pte_offset_map_rw_nolock() return NULL then, and the callers look
 // at the pmd again. The others are declared from 6.13 on, the first modelled release whose
@@ -56,6 +57,23 @@ export function pteMapBuiltins(): TableBuilder {
       return table.ptr(indexAt('pte', addr as bigint));
     })
     .releasesOf({ from: '6.13' })
+    // folio_walk_start()'s reads: the pud and pmd under their locks, the page a huge pmd maps
+    .fn('pud_t pudp_get(pud_t *pudp)', (ctx, p) => {
+      const s = slotOf(ctx, p, 'pud', 'pudp');
+      return s.table.entries[s.i]!;
+    })
+    .fn('pmd_t pmdp_get(pmd_t *pmdp)', (ctx, p) => {
+      const s = slotOf(ctx, p, 'pmd', 'pmdp');
+      return s.table.entries[s.i]!;
+    })
+    .fn('struct page *vm_normal_page_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t pmd)', (ctx, _v, _a, v) => {
+      if (!(v instanceof Pmd) || v.v.k !== 'huge') return ctx.bug('vm_normal_page_pmd of a pmd that maps no THP');
+      const k = kernelOf(ctx);
+      if (k.memmap.state(v.v.pfn).kind === 'zero') return null;
+      return k.memmap.ptr(v.v.pfn);
+    })
+    .fn('bool pud_special(pud_t pud)', (ctx, v) => (v instanceof UpperEntry ? 0 : ctx.bug('pud_special of a value that is not a pud_t')))
+    .fn('struct page *pud_page(pud_t pud)', (ctx) => ctx.notModelled('pud_page: huge puds'))
     .fn('pte_t *pte_offset_map_rw_nolock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, pmd_t *pmdvalp, spinlock_t **ptlp)', (ctx, _mm, p, addr, pmdvalp, ptlp) => {
       // the pmd value the table was mapped under, for the caller's pmd_same() check once locked
       const s = slotOf(ctx, p, 'pmd', 'pmd');

@@ -4,7 +4,7 @@
 // not modelled, so a variant that reaches one is never silently replayed. (The v5.14 sources
 // have model_not_modelled() in those branches instead.)
 
-import { TableBuilder, protoName } from './def.js';
+import { TableBuilder, protoName, type Releases } from './def.js';
 
 const NOT_MODELLED: [header: string, proto: string, what: string][] = [
   ['include/linux/hugetlb.h', 'struct page *follow_huge_pmd_pte(struct vm_area_struct *vma, unsigned long address, int flags)', 'hugetlb vmas'],
@@ -49,7 +49,7 @@ const NOT_MODELLED_613: [header: string, proto: string, what: string][] = [
   ['include/linux/mm.h', 'struct folio *vm_normal_folio(struct vm_area_struct *vma, unsigned long addr, pte_t pte)', 'NUMA balancing'],
   ['include/linux/mm.h', 'bool folio_is_zone_device(const struct folio *folio)', 'NUMA balancing'],
   ['include/linux/mm.h', 'bool folio_maybe_dma_pinned(struct folio *folio)', 'NUMA balancing'],
-  ['include/linux/mm.h', 'bool folio_likely_mapped_shared(struct folio *folio)', 'NUMA balancing'],
+  ['include/linux/hugetlb.h', 'unsigned long pages_per_huge_page(const struct hstate *h)', 'hugetlb vmas'],
   ['include/linux/mm_inline.h', 'int folio_is_file_lru(struct folio *folio)', 'NUMA balancing'],
   ['include/linux/mm.h', 'int folio_nid(const struct folio *folio)', 'NUMA balancing'],
   ['include/linux/mm.h', 'bool folio_use_access_time(struct folio *folio)', 'NUMA balancing'],
@@ -58,6 +58,12 @@ const NOT_MODELLED_613: [header: string, proto: string, what: string][] = [
   ['mm/swap.h', 'void swapcache_clear(struct swap_info_struct *si, swp_entry_t entry, int nr)', 'swap-in'],
   ['include/linux/wait.h', 'int waitqueue_active(struct wait_queue_head *wq_head)', 'the swap cache wait queue (swap-in)'],
   ['include/linux/wait.h', 'void wake_up(struct wait_queue_head *wq_head)', 'the swap cache wait queue (swap-in)'],
+];
+
+/** Of what the v6.13 sources call: renamed in v6.15 (the NUMA skip of shared folios). */
+const NOT_MODELLED_RENAMED: [header: string, proto: string, what: string, releases: Releases][] = [
+  ['include/linux/mm.h', 'bool folio_likely_mapped_shared(struct folio *folio)', 'NUMA balancing', { from: '6.13', until: '6.15' }],
+  ['include/linux/mm.h', 'bool folio_maybe_mapped_shared(struct folio *folio)', 'NUMA balancing', { from: '6.15' }],
 ];
 
 export function unmodelledBuiltins(): TableBuilder {
@@ -69,5 +75,6 @@ export function unmodelledBuiltins(): TableBuilder {
   add(NOT_MODELLED);
   t.releasesOf({ from: '6.13' });
   add(NOT_MODELLED_613);
+  for (const [header, proto, what, releases] of NOT_MODELLED_RENAMED) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
   return t;
 }

@@ -11,6 +11,7 @@
 #define _LINUX_RMAP_H
 
 #include <linux/mm.h>
+#include <linux/bits.h>
 
 struct anon_vma {
 	struct anon_vma *root;
@@ -47,8 +48,6 @@ static inline void anon_vma_unlock_read(struct anon_vma *anon_vma)
 
 /* only this process maps the anonymous (sub)page */
 #define RMAP_EXCLUSIVE		((__force rmap_t)BIT(0))
-
-#define BIT(nr)			(1UL << (nr))
 
 void folio_add_anon_rmap_ptes(struct folio *, struct page *, int nr_pages,
 		struct vm_area_struct *, unsigned long address, rmap_t flags);
