@@ -16,7 +16,7 @@ import { mergeTsDepths } from '../kernel/ts-frames.js';
 import { Pmd, Pte, PgProt, SwpEntry, UpperEntry } from '../kernel/mm/pgtable-types.js';
 import { loadBase, type BaseInfo, type ModelSource } from '../source/index.js';
 import { MODEL_CONFIG } from '../source/config.js';
-import { ScenarioEnv, runStep } from './steps.js';
+import { ScenarioEnv, runEntry } from './steps.js';
 import { finalState } from './final.js';
 import { issuer } from './issuer.js';
 import { budgetsOf, DEFAULT_SCENARIO_BUDGETS } from './budget.js';
@@ -248,6 +248,10 @@ export function runThreads(
       },
     },
   });
+  env.report = (h) => {
+    machine.hazards.push(h);
+    machine.pushTrace({ t: 'hazard', index: machine.hazards.length - 1 });
+  };
   const specs = threads.map((th) => ({
     name: th.name,
     entry: function* (ctx: ExecCtx): Generator<Blocked, Value, void> {
@@ -272,12 +276,12 @@ export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: Ru
     name: th.name,
     body: function* (ctx, env) {
       if (ti === 0) {
-        for (const s of scenario.setup) if (!(yield* runStep(ctx, env, s))) return undefined;
+        for (const s of scenario.setup) if (!(yield* runEntry(ctx, env, s))) return undefined;
         env.setupDone = true;
       } else {
         while (!env.setupDone) yield { blockedOn: env.setupGate };
       }
-      for (const s of th.steps) if (!(yield* runStep(ctx, env, s))) return undefined;
+      for (const s of th.steps) if (!(yield* runEntry(ctx, env, s))) return undefined;
       return undefined;
     },
   }));
