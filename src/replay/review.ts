@@ -16,7 +16,7 @@ import { defaultMapper, type MapDiffFn } from './map-seam.js';
 import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
 import { indexSeries, seriesPatchOf, type SeriesInfo } from './series.js';
 import { brief } from './thread-brief.js';
-import type { BaselinePatch, BaseUse, Review, VariantReview, VariantSeries } from './types.js';
+import type { BaselinePatch, BaseUse, ExploreRequest, ExploreSummary, Review, VariantReview, VariantSeries } from './types.js';
 import { noteFor, variantOf } from './variant-review.js';
 import { eachVariant, type VariantCandidate } from './variants.js';
 import { VariantStore } from './variant-store.js';
@@ -39,6 +39,8 @@ export interface ReviewRequest {
   spillVariantsFrom?: number;
   /** Replay only this share of the replayable variants (1-based index of count); `merge` joins the shares. */
   shard?: { index: number; count: number };
+  /** Explore failures and interleavings after the plain runs (`--explore`, `--fault`, `--schedule`). */
+  explore?: ExploreRequest;
 }
 
 /** The share a variant's replay belongs to: V1 to shard 1, V2 to shard 2 ... round robin. */
@@ -200,6 +202,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
   let best: { score: number; key: number[]; sequence: SequencePair } | null = null;
   const mine = (v: VariantReview) => !req.shard || shardOf(v.label, req.shard.count) === req.shard.index;
   const bases: BaseUse[] = [];
+  const explored: ExploreSummary | undefined = req.explore && { ...req.explore, faultPoints: 0, faultPointsRun: 0, scheduleRuns: 0, cutShort: [], findings: 0, regressions: 0 };
   for (const [baseIndex, spec] of BASE_SPECS.entries()) {
     if (![...variants.inMemory()].some((v) => v.base.base === spec.name)) continue;
     const use: BaseUse = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo(spec.name).description, baseline: {} };
@@ -213,7 +216,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
       groups.set(r.against.unit.key, g);
     }
     for (const g of [...groups.values()].sort((a, b) => Number(b.against.unit.sources === null) - Number(a.against.unit.sources === null))) {
-      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources(spec.name)) }, {
+      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources(spec.name)), ...(req.explore ? { explore: req.explore } : {}) }, {
         runner,
         // A runner of the caller's own (a test's) must see every run: no workers then.
         jobs: req.runner ? 1 : req.jobs,
@@ -225,9 +228,20 @@ export async function review(req: ReviewRequest): Promise<Review> {
           if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
           // A partial replay is never a regression: the hunks left out may be what the rest needs.
           const regression = run.regression && !v.partial;
-          v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial, reached: run.reached });
+          v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial, reached: run.reached, ...(run.explore ? { explore: run.explore } : {}) });
           v.changed ||= run.changed;
           v.regression ||= regression;
+          if (explored && run.explore) {
+            explored.findings += run.explore.findings.length;
+            explored.regressions += run.explore.findings.filter((f) => f.regression).length;
+          }
+        }
+        if (explored && r.explore) {
+          const c = r.explore.counts;
+          explored.faultPoints += c.faultPoints;
+          explored.faultPointsRun += c.faultPointsRun;
+          explored.scheduleRuns += c.scheduleRuns;
+          if (c.cutShort && !explored.cutShort.includes(r.scenario)) explored.cutShort.push(r.scenario);
         }
         if (r.best?.sequence) {
           const key = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.label);
@@ -246,6 +260,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     sequence: best?.sequence ?? null,
     // Only replayed variants have results, and they are all in memory.
     summary: summarize(variants.length, [...variants.inMemory()]),
+    ...(explored ? { explore: explored } : {}),
     ...(req.shard ? { shard: { ...req.shard, best: best && { score: best.score, key: best.key } } } : {}),
   };
 }

@@ -75,7 +75,7 @@ describe('lkml-replay model', () => {
     expect(fn('trylock_page')).toMatchObject({ kind: 'TypeScript primitive', proto: 'bool trylock_page(struct page *page)' });
     expect(d.functions.filter((f: { compiles?: boolean }) => f.compiles === false)).toEqual([]);
     expect(d.bases.map((b: { name: string }) => b.name)).toEqual(['v10', 'v5.14', 'v6.1']);
-    expect(d.scenarios).toHaveLength(7);
+    expect(d.scenarios).toHaveLength(9);
     const text = await cli('model');
     expect(text).toMatch(/^Model C of v5.14 \(\d+ functions; a hunk can change these\), each with the kernel text it was read from:/);
   });

@@ -11,7 +11,7 @@ import { kernelOrdinal } from '../source/bases.js';
 import { structAt } from './object.js';
 
 /** How one call fails. */
-export type FailureHow =
+type FailureHow =
   /** The call does not run and returns this (a number, null for NULL, false/true for bool). */
   | { kind: 'return'; value: number | boolean | null }
   /** The call does not run and returns its argument `arg` (copy_to_user(): every byte left). */

@@ -80,7 +80,8 @@ export function putPage(ctx: ExecCtx, h: PageState): void {
 
 /** Sleep until the page lock is free, as a waiter the page's free can see. */
 function* waitUnlocked(ctx: ExecCtx, h: PageState): Generator<Blocked, void, void> {
-  const me = { thread: ctx.thread, fn: fnOf(ctx) };
+  // named by the caller of the lock helpers (folio_lock_or_retry() is model C in v6.1)
+  const me = { thread: ctx.thread, fn: [...ctx.stack()].reverse().find((f) => !f.includes('lock')) ?? fnOf(ctx) };
   (h.lockWaiters ??= []).push(me);
   try {
     const w = pageLockWait(h);
