@@ -8,7 +8,6 @@ import { sequencePair, type Actor, type SequencePair } from './interactions.js';
 import type { CompileUnit, RunJob } from './run-all.js';
 import { trimOutcome } from './trim-outcome.js';
 import type { Difference, ExploreRequest, ScenarioExplore } from './types.js';
-import type { ExploreCounts } from './explore/explore-scenario.js';
 
 export interface ScenarioTask {
   scenario: Scenario;
@@ -41,8 +40,6 @@ export interface ScenarioResult {
    * `sequence` is null when the caller said no review can show it (`wanted`).
    */
   best: { score: number; label: string; sequence: SequencePair | null } | null;
-  /** With exploration: the base's own findings when there are no variants, and the counts. */
-  explore?: { base: ScenarioExplore | null; counts: ExploreCounts };
 }
 
 /**
@@ -89,7 +86,6 @@ export async function replayScenario(
     const { exploreScenario } = await import('./explore/explore-scenario.js');
     const x = await exploreScenario(run, scenario, task.base, task.variants, { baseline, differences: plainDiffs }, task.explore);
     for (const v of variants) v.explore = x.perVariant.get(v.key);
-    result.explore = { base: x.base, counts: x.counts };
   }
   return result;
 }

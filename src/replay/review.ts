@@ -202,7 +202,6 @@ export async function review(req: ReviewRequest): Promise<Review> {
   let best: { score: number; key: number[]; sequence: SequencePair } | null = null;
   const mine = (v: VariantReview) => !req.shard || shardOf(v.label, req.shard.count) === req.shard.index;
   const bases: BaseUse[] = [];
-  const explored: ExploreSummary | undefined = req.explore && { ...req.explore, faultPoints: 0, faultPointsRun: 0, scheduleRuns: 0, cutShort: [], findings: 0, regressions: 0 };
   for (const [baseIndex, spec] of BASE_SPECS.entries()) {
     if (![...variants.inMemory()].some((v) => v.base.base === spec.name)) continue;
     const use: BaseUse = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo(spec.name).description, baseline: {} };
@@ -231,17 +230,6 @@ export async function review(req: ReviewRequest): Promise<Review> {
           v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial, reached: run.reached, ...(run.explore ? { explore: run.explore } : {}) });
           v.changed ||= run.changed;
           v.regression ||= regression;
-          if (explored && run.explore) {
-            explored.findings += run.explore.findings.length;
-            explored.regressions += run.explore.findings.filter((f) => f.regression).length;
-          }
-        }
-        if (explored && r.explore) {
-          const c = r.explore.counts;
-          explored.faultPoints += c.faultPoints;
-          explored.faultPointsRun += c.faultPointsRun;
-          explored.scheduleRuns += c.scheduleRuns;
-          if (c.cutShort && !explored.cutShort.includes(r.scenario)) explored.cutShort.push(r.scenario);
         }
         if (r.best?.sequence) {
           const key = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.label);
@@ -260,9 +248,37 @@ export async function review(req: ReviewRequest): Promise<Review> {
     sequence: best?.sequence ?? null,
     // Only replayed variants have results, and they are all in memory.
     summary: summarize(variants.length, [...variants.inMemory()]),
-    ...(explored ? { explore: explored } : {}),
+    ...(req.explore ? { explore: summarizeExplore(req.explore, [...variants.inMemory()]) } : {}),
     ...(req.shard ? { shard: { ...req.shard, best: best && { score: best.score, key: best.key } } } : {}),
   };
+}
+
+/**
+ * How far exploration went, over the replayed variants' results: failure points and the base's
+ * schedule runs counted once per base and scenario, the variants' schedule runs each.
+ */
+export function summarizeExplore(req: ExploreRequest, replayed: Iterable<VariantReview>): ExploreSummary {
+  const out: ExploreSummary = { ...req, faultPoints: 0, faultPointsRun: 0, scheduleRuns: 0, cutShort: [], findings: 0, regressions: 0 };
+  const seen = new Set<string>();
+  for (const v of replayed) {
+    for (const x of v.results) {
+      const e = x.explore;
+      if (!e) continue;
+      const key = `${v.base.base}|${x.scenario}`;
+      const first = !seen.has(key);
+      seen.add(key);
+      if (first && e.faults) {
+        out.faultPoints += e.faults.reached;
+        out.faultPointsRun += e.faults.run;
+      }
+      if (e.schedules) out.scheduleRuns += (first ? e.schedules.baseline : 0) + e.schedules.variant;
+      const cut = (e.faults && e.faults.run < e.faults.reached) || (e.schedules && !e.schedules.complete);
+      if (cut && !out.cutShort.includes(x.scenario)) out.cutShort.push(x.scenario);
+      out.findings += e.findings.length;
+      out.regressions += e.findings.filter((f) => f.regression).length;
+    }
+  }
+  return out;
 }
 
 /** The review's counts: `total` variants, of which `inMemory` holds every replayed one. */

@@ -196,11 +196,6 @@ function mergeGroups(results: ScenarioResult[], scenarios: number): ScenarioResu
     const into = out[i % scenarios]!;
     into.variants.push(...r.variants);
     if (r.best && r.best.score > (into.best?.score ?? 0)) into.best = r.best;
-    // each group explores the base again: its counts are the first group's, plus the variants' schedule runs
-    if (into.explore && r.explore) {
-      const c = into.explore.counts;
-      into.explore = { ...into.explore, counts: { ...c, scheduleRuns: c.scheduleRuns + r.explore.counts.scheduleRuns, cutShort: c.cutShort || r.explore.counts.cutShort } };
-    }
   }
   return out;
 }

@@ -127,7 +127,8 @@ function exploreBlock(label: string, scenario: string, findings: ExploreFinding[
   const out = ['', `    ${scenario}: ${regression ? 'REGRESSION' : 'behaves differently'} only under ${kindsOf(findings)} (explored: ${counts})`];
   findings.slice(0, FINDINGS_SHOWN).forEach((f, i) => {
     out.push(`      ${i + 1}. ${findingLead(f, label)}`);
-    out.push(`         replay: ${replayFlag(f)}`);
+    // one line, never wrapped: it is copied into a command
+    out.push(`${TABLE}         replay: ${replayFlag(f)}`);
     if (f.kind === 'schedule' && f.shows.length) out.push(`         shows: ${showsLine(f)}`);
     for (const [j, st] of (f.steps ?? []).entries()) out.push(`         step ${j + 1}, ${st.thread}: ${st.did.join('; ')}`);
     const c = causeLayoutOf(f.differences);

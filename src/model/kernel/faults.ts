@@ -81,6 +81,7 @@ export const FAILURE_SITES: readonly FailureSite[] = [
   },
   {
     fn: 'folio_trylock',
+    from: '5.16',
     why: 'another thread holds the folio lock',
     modes: [{ id: 'false', how: { kind: 'return', value: false }, says: 'finds the folio locked' }],
   },
@@ -127,6 +128,7 @@ export const FAILURE_SITES: readonly FailureSite[] = [
   },
   {
     fn: 'folio_try_get',
+    from: '5.16',
     why: 'the folio was freed meanwhile (its refcount reached zero)',
     modes: [{ id: 'false', how: { kind: 'return', value: false }, says: 'finds the folio freed' }],
   },

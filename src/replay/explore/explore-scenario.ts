@@ -34,14 +34,6 @@ export interface PlainRuns {
   differences: Map<string, Difference[] | null>;
 }
 
-export interface ExploreCounts {
-  faultPoints: number;
-  faultPointsRun: number;
-  scheduleRuns: number;
-  /** A budget ended this scenario's exploration before it was complete. */
-  cutShort: boolean;
-}
-
 const brief = (o: Outcome) => ({ verdict: o.verdict, result: o.result });
 
 /** A difference the plain runs show already is not told again. */
@@ -64,8 +56,7 @@ export async function exploreScenario(
   variants: readonly CompileUnit[],
   plain: PlainRuns,
   req: ExploreRequest,
-): Promise<{ perVariant: Map<string, ScenarioExplore>; base: ScenarioExplore | null; counts: ExploreCounts }> {
-  const counts: ExploreCounts = { faultPoints: 0, faultPointsRun: 0, scheduleRuns: 0, cutShort: false };
+): Promise<{ perVariant: Map<string, ScenarioExplore>; base: ScenarioExplore | null }> {
   const perVariant = new Map<string, ScenarioExplore>(variants.map((v) => [v.key, { findings: [] }]));
   const baseOnly: ScenarioExplore | null = variants.length ? null : { findings: [] };
   const all = [...perVariant.values(), ...(baseOnly ? [baseOnly] : [])];
@@ -86,9 +77,6 @@ export async function exploreScenario(
     let points = rec.explore?.failurePoints ?? [];
     if (req.fault) points = points.filter((p) => p.id === req.fault);
     const chosen = points.slice(0, req.maxFaults);
-    counts.faultPoints = points.length;
-    counts.faultPointsRun = chosen.length;
-    if (chosen.length < points.length) counts.cutShort = true;
     for (const s of all) s.faults = { reached: points.length, run: chosen.length };
     for (const point of chosen) {
       const fail = { faults: { fail: point.id } } as const;
@@ -129,8 +117,6 @@ export async function exploreScenario(
       };
     };
     const b = await search(base);
-    counts.scheduleRuns += b.made;
-    if (!b.exhausted) counts.cutShort = true;
     const inBase = firstSeen(b.runs);
     if (baseOnly) {
       baseOnly.schedules = { threads, baseline: b.made, variant: 0, complete: b.exhausted };
@@ -145,15 +131,13 @@ export async function exploreScenario(
         continue;
       }
       const v = await search(unit);
-      counts.scheduleRuns += v.made;
-      if (!v.exhausted) counts.cutShort = true;
       s.schedules = { threads, baseline: b.made, variant: v.made, complete: b.exhausted && v.exhausted };
       const inVariant = firstSeen(v.runs);
       for (const [id, keys] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, 'variant', keys, !unit.partial));
       for (const [id, keys] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base, id, 'baseline', keys, false));
     }
   }
-  return { perVariant, base: baseOnly, counts };
+  return { perVariant, base: baseOnly };
 }
 
 /** Each behaviour with the first run that shows it. */
