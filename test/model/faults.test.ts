@@ -1,6 +1,7 @@
 // Failure points: where the kernel can fail (src/model/kernel/faults.ts), reached by a run and
 // failed one at a time, named so that the same point is found again; and the hazards a kernel
 // entry leaves behind when it returns (lock-held-at-exit, range-not-ended, reference-leaked).
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FAILURE_SITES, failureSites } from '../../src/model/kernel/faults.js';
 import { BASE_SPECS } from '../../src/model/source/bases.js';
@@ -47,6 +48,16 @@ describe('the failure table', () => {
     expect(failureSites('6.13').has('pte_offset_map_lock')).toBe(true);
     expect(failureSites('5.14').has('folio_trylock')).toBe(false);
     expect(failureSites('6.1').has('folio_trylock')).toBe(true);
+  });
+
+  test('docs/explore.md lists every failure site with its modes', () => {
+    const doc = readFileSync(new URL('../../docs/explore.md', import.meta.url), 'utf8');
+    const table = doc.split('\n').filter((l) => l.startsWith('| `'));
+    for (const s of FAILURE_SITES) {
+      const row = table.find((l) => l.includes(`\`${s.fn}\``));
+      expect(row, s.fn).toBeDefined();
+      for (const m of s.modes) expect(row, `${s.fn} ${m.id}`).toContain(`\`${m.id}\``);
+    }
   });
 });
 
