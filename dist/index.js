@@ -18330,7 +18330,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID2 = Buffer.from("id");
+    var ID3 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18546,7 +18546,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID2)) {
+        if (isFieldName(line, fieldLength, ID3)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -22171,7 +22171,17 @@ function apply(b2, t, v) {
 }
 function* callBuiltinGen(t, b2, vals) {
   const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
+  if (hooked) {
+    if (t.m.preempting) {
+      const p = t.m.preemptAt(t, b2.name, vals, true);
+      if (p) yield p;
+    }
+    t.m.onCall(t, b2.name, "builtin", vals);
+    if (t.m.intercepting) {
+      const x = t.m.interceptBuiltin(t, b2, vals);
+      if (x) return finishBuiltin(t, b2, x.value);
+    }
+  }
   let r = apply(b2, t, vals);
   if (isIterator(r)) r = yield* r;
   const v = b2.checkRet(r, t);
@@ -22180,7 +22190,13 @@ function* callBuiltinGen(t, b2, vals) {
 }
 function callBuiltinPlain(t, b2, vals) {
   const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
+  if (hooked) {
+    t.m.onCall(t, b2.name, "builtin", vals);
+    if (t.m.intercepting) {
+      const x = t.m.interceptBuiltin(t, b2, vals);
+      if (x) return finishBuiltin(t, b2, x.value);
+    }
+  }
   let r = apply(b2, t, vals);
   if (isIterator(r)) {
     const step = r.next();
@@ -22189,6 +22205,11 @@ function callBuiltinPlain(t, b2, vals) {
   }
   const v = b2.checkRet(r, t);
   if (hooked) t.m.onReturn(t, b2.name, "builtin", v);
+  return v;
+}
+function finishBuiltin(t, b2, value) {
+  const v = b2.checkRet(value, t);
+  t.m.onReturn(t, b2.name, "builtin", v);
   return v;
 }
 function* invokeTarget(t, tgt, vals, discard = false) {
@@ -22257,9 +22278,9 @@ var init_runtime = __esm({
 // src/model/interp/thread.ts
 function coerceArgs(tgt, args3) {
   const params = tgt.kind === "model" ? tgt.fn.type.params : tgt.kind === "builtin" ? tgt.type.params : [];
-  return args3.map((v, i2) => params[i2] ? coerce(v, params[i2]) : v);
+  return args3.map((v, i2) => params[i2] ? coerceValue(v, params[i2]) : v);
 }
-function coerce(v, t) {
+function coerceValue(v, t) {
   if (t.k !== "int" || v === UNINIT) return v;
   if (typeof v === "number" || typeof v === "bigint") return converterOf(t)(v);
   if (typeof v === "boolean") return converterOf(t)(v ? 1 : 0);
@@ -22363,6 +22384,9 @@ var init_thread = __esm({
         }
         return r;
       }
+      preemptPoint(op, args3) {
+        return this.m.preempting ? this.m.preemptAt(this, op, args3, false) : null;
+      }
       callSync(fn, args3) {
         const it = this.call(fn, args3);
         const step = it.next();
@@ -22415,7 +22439,7 @@ var init_thread = __esm({
 });
 
 // src/model/interp/machine.ts
-var DEFAULT_BUDGETS, LoopHeadAt, POLL_EVERY, Machine;
+var DEFAULT_BUDGETS, LoopHeadAt, POLL_EVERY, PREEMPTED, Machine;
 var init_machine = __esm({
   "src/model/interp/machine.ts"() {
     "use strict";
@@ -22455,6 +22479,7 @@ var init_machine = __esm({
       }
     };
     POLL_EVERY = 1 << 16;
+    PREEMPTED = { blockedOn: { name: "preemption point", holder: () => null, ready: () => true } };
     Machine = class {
       constructor(program, opts = {}) {
         this.program = program;
@@ -22466,7 +22491,10 @@ var init_machine = __esm({
         this.loopHooked = !!h.onLoopHead;
         const hooks = !!(h.onCall || h.onReturn);
         this.callHooked = hooks || !!opts.traceCalls;
-        this.builtinHooked = hooks && opts.callHookScope?.builtins !== false;
+        this.builtinsReported = hooks && opts.callHookScope?.builtins !== false;
+        this.intercepting = !!opts.intercept && opts.intercept.names.size > 0;
+        this.preempting = !!opts.preempt;
+        this.builtinHooked = hooks && opts.callHookScope?.builtins !== false || this.intercepting || this.preempting;
         this.hookNames = opts.callHookScope?.names ? new Set(opts.callHookScope.names) : null;
         if (h.onSteps) this.nextHook = h.onSteps.every;
         this.mem = opts.mem ?? new DefaultAddressSpace();
@@ -22489,7 +22517,11 @@ var init_machine = __esm({
       loopHooked;
       callHooked;
       builtinHooked;
+      intercepting;
+      preempting;
       hookNames;
+      /** onCall/onReturn hooks see builtin calls (the scope asks for them). */
+      builtinsReported;
       globals = [];
       /** The run's AddressSpace, exactly the object given in the options (ExecCtx.mem). */
       mem;
@@ -22619,7 +22651,7 @@ var init_machine = __esm({
         if (this.opts.traceCalls && kind === "model") {
           this.pushTrace({ t: "call", fn: name3, depth: t.frames.length, thread: t.thread.name, args: args3.map((a) => formatValue(a)) });
         }
-        if (kind === "builtin" ? !this.builtinHooked : false) return;
+        if (kind === "builtin" && !this.builtinsReported) return;
         if (this.hookNames && !this.hookNames.has(name3)) return;
         this.opts.hooks?.onCall?.(t, name3, kind, args3);
       }
@@ -22627,7 +22659,7 @@ var init_machine = __esm({
         if (this.opts.traceCalls && kind === "model") {
           this.pushTrace({ t: "return", fn: name3, depth: t.frames.length + 1, thread: t.thread.name, value: formatValue(value) });
         }
-        if (kind === "builtin" ? !this.builtinHooked : false) return;
+        if (kind === "builtin" && !this.builtinsReported) return;
         if (this.hookNames && !this.hookNames.has(name3)) return;
         this.opts.hooks?.onReturn?.(t, name3, kind, value);
       }
@@ -22693,6 +22725,57 @@ var init_machine = __esm({
       }
       /** Call targets by name, for ExecCtx.call from the runtime (the program does not change). */
       byName = /* @__PURE__ */ new Map();
+      // ------------------------------------------------------------------------- faults, preemption
+      interceptBuiltin(t, b2, vals) {
+        const ic = this.opts.intercept;
+        if (!ic.names.has(b2.name)) return null;
+        const x = ic.call(t, b2.name, "builtin", vals);
+        for (let i2 = 0; i2 < vals.length && i2 < b2.type.params.length; i2++) vals[i2] = coerceValue(vals[i2], b2.type.params[i2]);
+        return x && { value: coerceValue(x.value, b2.type.ret) };
+      }
+      preemptAt(t, op, args3, builtin) {
+        const p = this.opts.preempt;
+        if (builtin && !p.names.has(op)) return null;
+        return p.at(t, op, args3, () => this.others(t)) ? PREEMPTED : null;
+      }
+      /** Threads other than `t` that could run now. */
+      others(t) {
+        return this.threads.filter((x) => x !== t && (x.state === "runnable" || x.state === "blocked" && x.blockedOn.ready())).map((x) => x.thread);
+      }
+      /**
+       * An intercepted model function is offered its call before its body runs: its FnCode's entry
+       * points are wrapped for this run and put back after it (a Machine runs to the end in one go,
+       * so no other run of the program sees them).
+       */
+      wrapIntercepted() {
+        const ic = this.opts.intercept;
+        if (!ic || !this.intercepting) return () => void 0;
+        const undo = [];
+        for (const fn of this.program.fns) {
+          if (!ic.names.has(fn.name) || fn.trap !== null) continue;
+          const { run: run2, runGen } = fn;
+          const offer = (nf) => {
+            const params = fn.type.params;
+            const args3 = nf.v.slice(0, params.length);
+            const x = ic.call(nf.t, fn.name, "model", args3);
+            for (let i2 = 0; i2 < params.length; i2++) nf.v[i2] = coerceValue(args3[i2], params[i2]);
+            return x && { value: coerceValue(x.value, fn.type.ret) };
+          };
+          if (run2) fn.run = (nf) => {
+            const x = offer(nf);
+            return x ? x.value : run2(nf);
+          };
+          if (runGen) fn.runGen = function* (nf) {
+            const x = offer(nf);
+            return x ? x.value : yield* runGen(nf);
+          };
+          undo.push(() => {
+            fn.run = run2;
+            fn.runGen = runGen;
+          });
+        }
+        return () => undo.forEach((u) => u());
+      }
       // ------------------------------------------------------------------------- scheduler
       run(specs) {
         if (this.ran) throw new Error("a Machine runs once; make a new one");
@@ -22702,6 +22785,7 @@ var init_machine = __esm({
         this.threadCount = this.threads.length;
         let lastBlocked = null;
         let cur = 0;
+        const unwrap = this.wrapIntercepted();
         try {
           this.threads.forEach((t, i2) => t.gen = this.entryGen(t, specs[i2]));
           let previous = null;
@@ -22733,6 +22817,7 @@ var init_machine = __esm({
           return this.result(this.end("error", `internal error: ${err2.message}`, t), err2);
         } finally {
           this.current = null;
+          unwrap();
         }
         const stuck = this.threads.filter((t) => t.state === "blocked");
         if (stuck.length === 0) {
@@ -22754,7 +22839,7 @@ var init_machine = __esm({
           }
         }
         if (can.length === 0) return -1;
-        const chosen = this.opts.scheduler(can.map((i3) => this.threads[i3].thread), previous);
+        const chosen = this.opts.scheduler(can.map((i3) => this.threads[i3].thread), previous, can.map((i3) => this.threads[i3].blockedOn));
         const i2 = can.find((x) => this.threads[x].id === chosen.id);
         if (i2 === void 0) throw new Error(`scheduler chose ${chosen.name}, which cannot run now`);
         return i2;
@@ -22881,7 +22966,11 @@ function failOnHits(r, failOn) {
     }
     if (level === "never") continue;
     for (const v of r.variants) {
-      const counts = (x) => level === "regression" ? x.regression : level === "partial" ? x.changed : x.changed && !x.partial;
+      const counts = (x) => {
+        const found = x.explore?.findings ?? [];
+        const changed2 = x.changed || found.length > 0;
+        return level === "regression" ? x.regression || found.some((f) => f.regression) : level === "partial" ? changed2 : changed2 && !x.partial;
+      };
       const scenarios = v.results.filter(counts).map((x) => x.scenario);
       if (scenarios.length) hits.push({ level, variant: v.label, scenarios });
     }
@@ -35141,6 +35230,8 @@ function traceLock(ctx, op, lock) {
 }
 function* acquire(ctx, lock, shared = false) {
   const t = ctx.thread;
+  const p = ctx.preemptPoint?.("acquire", [lock, shared]);
+  if (p) yield p;
   if (!lock.canAcquire(t, shared)) {
     traceLock(ctx, "block", lock.name);
     const w = lock.waitable(t, shared);
@@ -35148,6 +35239,7 @@ function* acquire(ctx, lock, shared = false) {
   }
   lock.take(t, shared);
   lock.lastFn = fnOf(ctx);
+  lock.takenIn.set(t.id, lock.lastFn);
   traceLock(ctx, "acquire", lock.name);
 }
 function tryAcquire(ctx, lock, shared = false) {
@@ -35157,6 +35249,7 @@ function tryAcquire(ctx, lock, shared = false) {
   }
   lock.take(ctx.thread, shared);
   lock.lastFn = fnOf(ctx);
+  lock.takenIn.set(ctx.thread.id, lock.lastFn);
   traceLock(ctx, "acquire", lock.name);
   return true;
 }
@@ -35175,6 +35268,8 @@ var init_locks = __esm({
     LockBase = class extends RtObject {
       /** Last function that took or released it (for lock-leak reports). */
       lastFn = "";
+      /** The function each holder took it in, by thread id (for lock-held-at-exit reports). */
+      takenIn = /* @__PURE__ */ new Map();
       get(field2, ctx) {
         return this.noField(field2, ctx);
       }
@@ -35367,6 +35462,11 @@ var init_page = __esm({
       data = 0n;
       /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
       lastFn = "";
+      /** Function that took the page lock its holder holds, and that last took a reference. */
+      lockedIn = "";
+      refIn = "";
+      /** Threads sleeping until the page lock is free, with the function each waits in. */
+      lockWaiters = null;
       get isTail() {
         return this.head !== this.pfn;
       }
@@ -36333,6 +36433,8 @@ var init_state = __esm({
       /** Named runtime objects a scenario refers to (devices ...). */
       named = /* @__PURE__ */ new Map();
       jiffies = INITIAL_JIFFIES;
+      /** Notifier ranges started and not yet ended, by the range's address: who started them, where. */
+      openRanges = /* @__PURE__ */ new Map();
       /** Bytes vmalloc()ed so far (part of the state a loop can change: an allocating loop is no livelock). */
       vmallocBytes = 0;
       /** TypeScript primitives running per thread, with the model call depth they started at. */
@@ -36748,18 +36850,18 @@ function driverBuiltins() {
     if (!(p instanceof Ptr)) return ctx.bug("xa_tag_pointer of a non-pointer");
     return new Ptr(p.region, p.index, p.byteOffset | Number(tag));
   }).fn("void *xa_untag_pointer(void *entry)", (_ctx, p) => untag(p)).fn("unsigned int xa_pointer_tag(void *entry)", (_ctx, p) => p instanceof Ptr ? p.byteOffset & 3 : 0).fn("void *xa_find(struct xarray *xa, unsigned long *indexp, unsigned long max, unsigned int filter)", (ctx, p, ip, max) => {
-    const cell2 = ip;
+    const cell3 = ip;
     const x = xa(ctx, p);
-    const at2 = x.find(cell2.region.load(cell2.index, ctx), max);
+    const at2 = x.find(cell3.region.load(cell3.index, ctx), max);
     if (at2 === null) return null;
-    cell2.region.store(cell2.index, at2, ctx);
+    cell3.region.store(cell3.index, at2, ctx);
     return x.load(at2);
   }).fn("void *xa_find_after(struct xarray *xa, unsigned long *indexp, unsigned long max, unsigned int filter)", (ctx, p, ip, max) => {
-    const cell2 = ip;
+    const cell3 = ip;
     const x = xa(ctx, p);
-    const at2 = x.find(cell2.region.load(cell2.index, ctx) + 1n, max);
+    const at2 = x.find(cell3.region.load(cell3.index, ctx) + 1n, max);
     if (at2 === null) return null;
-    cell2.region.store(cell2.index, at2, ctx);
+    cell3.region.store(cell3.index, at2, ctx);
     return x.load(at2);
   }).in("include/linux/highmem.h").fn("void *kmap(struct page *page)", (ctx, p) => {
     const k = kernelOf(ctx);
@@ -36911,6 +37013,7 @@ function getPage(ctx, h) {
   if (h.refcount <= 0) ctx.bug(`get_page on pfn ${hex2(BigInt(h.pfn))} with refcount ${h.refcount} (VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow))`);
   h.refcount++;
   touch(ctx, h);
+  h.refIn = h.lastFn;
 }
 function putPage(ctx, h) {
   if (h.refcount <= 0) ctx.bug(`put_page on pfn ${hex2(BigInt(h.pfn))} whose refcount is already ${h.refcount}`);
@@ -36919,6 +37022,19 @@ function putPage(ctx, h) {
   if (h.refcount === 0) {
     if (pageMappedRaw(h)) ctx.bug(`pfn ${hex2(BigInt(h.pfn))} freed while still mapped (bad page state)`);
     if (h.lockedBy) ctx.bug(`pfn ${hex2(BigInt(h.pfn))} freed while locked (bad page state)`);
+    for (const w of h.lockWaiters ?? []) {
+      ctx.hazard("wait-on-unreferenced-page", `pfn ${hex2(BigInt(h.pfn))} is freed (its last reference dropped in ${h.lastFn}()) while ${w.thread.name} waits for its page lock in ${w.fn}() without holding a reference`);
+    }
+  }
+}
+function* waitUnlocked(ctx, h) {
+  const me = { thread: ctx.thread, fn: [...ctx.stack()].reverse().find((f) => !f.includes("lock")) ?? fnOf(ctx) };
+  (h.lockWaiters ??= []).push(me);
+  try {
+    const w = pageLockWait(h);
+    while (h.lockedBy) yield { blockedOn: w };
+  } finally {
+    h.lockWaiters.splice(h.lockWaiters.indexOf(me), 1);
   }
 }
 function pageMappedRaw(h) {
@@ -36934,17 +37050,18 @@ function tryLockPage(ctx, h) {
   }
   h.lockedBy = ctx.thread;
   touch(ctx, h);
+  h.lockedIn = h.lastFn;
   traceLock(ctx, "acquire", pageLockName(h));
   return true;
 }
 function* lockPage(ctx, h) {
   if (h.lockedBy) {
     traceLock(ctx, "block", pageLockName(h));
-    const w = pageLockWait(h);
-    while (h.lockedBy) yield { blockedOn: w };
+    yield* waitUnlocked(ctx, h);
   }
   h.lockedBy = ctx.thread;
   touch(ctx, h);
+  h.lockedIn = h.lastFn;
   traceLock(ctx, "acquire", pageLockName(h));
 }
 function unlockPage(ctx, h) {
@@ -37080,8 +37197,7 @@ function* lockOrRetry(ctx, h, mmp, f) {
     const k = kernelOf(ctx);
     yield* dropMmapLock(ctx, k, mm);
     traceLock(ctx, "block", pageLockName(h));
-    const w = pageLockWait(h);
-    while (h.lockedBy) yield { blockedOn: w };
+    yield* waitUnlocked(ctx, h);
     return false;
   }
   yield* lockPage(ctx, h);
@@ -37168,17 +37284,20 @@ function folioBuiltins() {
     const h = head(ctx, p);
     h.refcount++;
     touch(ctx, h);
+    h.refIn = h.lastFn;
     return void 0;
   }).fn("void folio_ref_add(struct folio *folio, int nr)", (ctx, p, nr) => {
     const h = head(ctx, p);
     h.refcount += Number(nr);
     touch(ctx, h);
+    h.refIn = h.lastFn;
     return void 0;
   }).fn("bool page_ref_add_unless(struct page *page, int nr, int u)", (ctx, p, nr, u) => {
     const { s } = pg(ctx, p);
     if (s.refcount === Number(u)) return 0;
     s.refcount += Number(nr);
     touch(ctx, s);
+    s.refIn = s.lastFn;
     return 1;
   }).in("include/linux/pagemap.h").fn("bool folio_trylock(struct folio *folio)", (ctx, p) => b(tryLockPage(ctx, head(ctx, p)))).gen("void __folio_lock(struct folio *folio)", function* (ctx, p) {
     yield* lockPage(ctx, head(ctx, p));
@@ -37312,6 +37431,9 @@ function readRange(ctx, range) {
 }
 function* invalidateRangeStart(ctx, k, range, extraStack = []) {
   const { r, mm, start: start2, end } = readRange(ctx, range);
+  const p = ctx.preemptPoint?.("notifier", [mm]);
+  if (p) yield p;
+  k.openRanges.set(range.address, { thread: ctx.thread.id, stack: k.stackOf(ctx), what: `${EVENT_NAMES[Number(r.get("event", ctx))] ?? "invalidation"} range [${hex2(start2)}, ${hex2(end)})` });
   const subs = mm.subs;
   if (!subs) return;
   const event = Number(r.get("event", ctx));
@@ -37349,8 +37471,11 @@ function* invalidateRangeStart(ctx, k, range, extraStack = []) {
     if (ret !== 0 && blockable) ctx.hazard("warn", `${c.name} failed a blockable invalidate_range_start (${String(ret)})`);
   }
 }
-function* invalidateRangeEnd(ctx, _k, range) {
+function* invalidateRangeEnd(ctx, k, range) {
   const { mm } = readRange(ctx, range);
+  const p = ctx.preemptPoint?.("notifier", [mm]);
+  if (p) yield p;
+  k.openRanges.delete(range.address);
   const subs = mm.subs;
   if (!subs) return;
   for (const c of subs.classic) {
@@ -37405,6 +37530,8 @@ function* intervalRemove(ctx, _k, sub) {
   const mm = asStruct(s.get("mm", ctx), MmStruct, ctx, "interval_sub->mm");
   const subs = mm.subs;
   if (!subs) return;
+  const p = ctx.preemptPoint?.("notifier", [mm]);
+  if (p) yield p;
   const i2 = subs.intervals.findIndex((x) => x.ptr.address === sub.address);
   const d = subs.deferred.findIndex((x) => x.sub.ptr.address === sub.address);
   if (subs.invalidating && i2 >= 0) {
@@ -37929,15 +38056,15 @@ function mmBuiltins() {
     release(ctx, kernelOf(ctx).locks.resolve(p, ctx, "rwsem"), false);
     return void 0;
   }).in("include/linux/atomic.h").fn("bool atomic_inc_not_zero(int *v)", (ctx, p) => {
-    const cell2 = p;
-    const v = Number(cell2.region.load(cell2.index, ctx));
+    const cell3 = p;
+    const v = Number(cell3.region.load(cell3.index, ctx));
     if (v === 0) return 0;
-    cell2.region.store(cell2.index, v + 1, ctx);
+    cell3.region.store(cell3.index, v + 1, ctx);
     return 1;
   }).fn("bool atomic_dec_and_test(int *v)", (ctx, p) => {
-    const cell2 = p;
-    const v = Number(cell2.region.load(cell2.index, ctx)) - 1;
-    cell2.region.store(cell2.index, v, ctx);
+    const cell3 = p;
+    const v = Number(cell3.region.load(cell3.index, ctx)) - 1;
+    cell3.region.store(cell3.index, v, ctx);
     return b(v === 0);
   }).in("include/linux/rmap.h").fn("void put_anon_vma(struct anon_vma *anon_vma)", (ctx, p) => {
     const av = asStruct(p, AnonVma, ctx, "anon_vma");
@@ -43656,10 +43783,10 @@ var init_compiler = __esm({
       compileFunctions() {
         for (const fn of this.fns) this.compileOne(fn);
         for (let round = 0; ; round++) {
-          const newly = this.fns.filter((f) => !f.mayBlock && f.run === null);
-          if (newly.length === 0) break;
+          const newly2 = this.fns.filter((f) => !f.mayBlock && f.run === null);
+          if (newly2.length === 0) break;
           const again = /* @__PURE__ */ new Set();
-          for (const f of newly) {
+          for (const f of newly2) {
             f.mayBlock = true;
             for (const c of this.callers.get(f) ?? []) again.add(c);
           }
@@ -44185,6 +44312,106 @@ var init_livelock = __esm({
   }
 });
 
+// src/model/scenario/issuer.ts
+function issuer(stack) {
+  const i2 = stack.lastIndexOf("mmu_notifier_invalidate_range_start");
+  const at2 = i2 > 0 ? i2 - 1 : stack.length - 1;
+  const chain2 = stack.slice(Math.max(0, at2 - 2), at2 + 1).reverse();
+  return chain2.length ? `${chain2[0]}${chain2.length > 1 ? ` (from ${chain2.slice(1).join(" in ")})` : ""}` : "?";
+}
+var init_issuer = __esm({
+  "src/model/scenario/issuer.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/scenario/exit-checks.ts
+function entryName(s) {
+  switch (s.op) {
+    case "gpu-atomic-fault":
+      return "nouveau_svm_fault_model()";
+    case "nouveau-init":
+      return "nouveau_svm_model_init()";
+    case "dmirror-open":
+      return "dmirror_model_open()";
+    case "dmirror":
+      return `dmirror_model_ioctl(${s.cmd})`;
+    case "write":
+      return "the user store (page fault)";
+    case "read":
+      return "the user load (page fault)";
+    case "mirror-check":
+      return "the mirror check";
+    default:
+      return `${s.op}()`;
+  }
+}
+function holds2(l, t) {
+  if (l instanceof RwSem) return l.writer?.id === t.id ? 1 : l.readers.get(t.id)?.n ?? 0;
+  return l.holders().some((h) => h.id === t.id) ? 1 : 0;
+}
+function excessRefs(k) {
+  const uses2 = pageUses(k);
+  const held = /* @__PURE__ */ new Map();
+  for (const s of k.memmap.all()) {
+    if (s.kind !== "anon") continue;
+    const u = uses2.get(s.pfn);
+    held.set(s.head, (held.get(s.head) ?? 0) + (u ? u.ptes + u.exclusive + u.pmds : 0));
+  }
+  const out2 = /* @__PURE__ */ new Map();
+  for (const s of k.memmap.all()) if (s.kind === "anon" && !s.isTail) out2.set(s.pfn, s.refcount - (held.get(s.pfn) ?? 0));
+  return out2;
+}
+function entryState(k, t, alone2) {
+  const locks = /* @__PURE__ */ new Map();
+  for (const l of k.locks.all) if (l instanceof LockBase && holds2(l, t)) locks.set(l, holds2(l, t));
+  const pages = /* @__PURE__ */ new Set();
+  for (const s of k.memmap.all()) if (s.lockedBy?.id === t.id) pages.add(s.pfn);
+  const ranges = /* @__PURE__ */ new Set();
+  for (const [a, r] of k.openRanges) if (r.thread === t.id) ranges.add(a);
+  return { locks, pages, ranges, excess: alone2 ? excessRefs(k) : null };
+}
+function exitHazards(k, t, before2, entry, alone2) {
+  const out2 = [];
+  for (const l of k.locks.all) {
+    if (!(l instanceof LockBase)) continue;
+    const n = holds2(l, t);
+    if (n <= (before2.locks.get(l) ?? 0)) continue;
+    const fn = l.takenIn.get(t.id) ?? l.lastFn ?? "(unknown)";
+    const mode = l instanceof RwSem ? l.writer?.id === t.id ? " (write)" : " (read)" : "";
+    out2.push({ kind: "lock-held-at-exit", function: fn, detail: `${l.name}${mode}, taken in ${fn}(), is still held by ${t.name} when ${entry} returns` });
+  }
+  for (const s of k.memmap.all()) {
+    if (s.lockedBy?.id !== t.id || before2.pages.has(s.pfn)) continue;
+    const fn = s.lockedIn || "(unknown)";
+    out2.push({ kind: "lock-held-at-exit", function: fn, detail: `page lock of pfn ${hex2(BigInt(s.pfn))}, taken in ${fn}(), is still held by ${t.name} when ${entry} returns` });
+  }
+  for (const [a, r] of k.openRanges) {
+    if (r.thread !== t.id || before2.ranges.has(a)) continue;
+    const fn = issuer(r.stack).split(" ")[0];
+    out2.push({ kind: "range-not-ended", function: fn, detail: `the ${r.what} started by ${issuer(r.stack)} is not ended when ${entry} returns (mmu_notifier_invalidate_range_end() never called)` });
+  }
+  if (alone2 && before2.excess) {
+    for (const [pfn, n] of excessRefs(k)) {
+      const d = n - (before2.excess.get(pfn) ?? 0);
+      if (d <= 0) continue;
+      const s = k.memmap.state(pfn);
+      const fn = s.refIn || "(unknown)";
+      out2.push({ kind: "reference-leaked", function: fn, detail: `pfn ${hex2(BigInt(pfn))} keeps ${d} reference(s) more than its mappings hold when ${entry} returns (last taken in ${fn}())` });
+    }
+  }
+  return out2;
+}
+var init_exit_checks = __esm({
+  "src/model/scenario/exit-checks.ts"() {
+    "use strict";
+    init_checks();
+    init_locks();
+    init_object();
+    init_issuer();
+  }
+});
+
 // src/model/kernel/mm/mprotect.ts
 function* mprotect(ctx, k, mm, start2, len, prot2) {
   return yield* k.tsFrame(ctx, "mprotect (mprotect_fixup)", mprotectBody(ctx, k, mm, start2, len, prot2));
@@ -44257,6 +44484,17 @@ function called(env, what, r, expect) {
 function assertFail(env, msg) {
   env.failed.push(msg);
   return false;
+}
+function* runEntry(ctx, env, s) {
+  const t = ctx.thread;
+  const alone2 = env.inKernel.size === 0;
+  const entered = ++env.entries;
+  env.inKernel.add(t.id);
+  const before2 = entryState(env.k, t, alone2);
+  const ok = yield* runStep(ctx, env, s);
+  env.inKernel.delete(t.id);
+  for (const h of exitHazards(env.k, t, before2, entryName(s), alone2 && env.entries === entered)) env.report(h);
+  return ok;
 }
 function* runStep(ctx, env, s) {
   const k = env.k;
@@ -44364,6 +44602,7 @@ var HMM_DMIRROR_WRITE, HMM_DMIRROR_EXCLUSIVE, HMM_DMIRROR_CHECK_EXCLUSIVE, MMAP_
 var init_steps = __esm({
   "src/model/scenario/steps.ts"() {
     "use strict";
+    init_exit_checks();
     init_object();
     init_locks();
     init_memory2();
@@ -44394,6 +44633,11 @@ var init_steps = __esm({
       /** Threads other than the first wait for the setup steps (run by the first thread). */
       setupDone = false;
       setupGate = { name: "scenario setup", holder: () => null, ready: () => this.setupDone };
+      /** Threads inside a step (a kernel entry) now, and how many steps were entered so far. */
+      inKernel = /* @__PURE__ */ new Set();
+      entries = 0;
+      /** Records a hazard found at a step's return (the runner sets it). */
+      report = () => void 0;
       mm(name3) {
         return this.processes.get(name3);
       }
@@ -44496,16 +44740,433 @@ var init_final = __esm({
   }
 });
 
-// src/model/scenario/issuer.ts
-function issuer(stack) {
-  const i2 = stack.lastIndexOf("mmu_notifier_invalidate_range_start");
-  const at2 = i2 > 0 ? i2 - 1 : stack.length - 1;
-  const chain2 = stack.slice(Math.max(0, at2 - 2), at2 + 1).reverse();
-  return chain2.length ? `${chain2[0]}${chain2.length > 1 ? ` (from ${chain2.slice(1).join(" in ")})` : ""}` : "?";
+// src/model/kernel/faults.ts
+function walkNotStarted(ctx, args3) {
+  const w = structAt(args3[0], ctx, "pvmw");
+  return w.get("pte", ctx) === null && w.get("ptl", ctx) === null;
 }
-var init_issuer = __esm({
-  "src/model/scenario/issuer.ts"() {
+function failureSites(kernel) {
+  const k = kernelOrdinal(kernel);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const s of FAILURE_SITES) {
+    if (s.from !== void 0 && k < kernelOrdinal(s.from)) continue;
+    if (s.until !== void 0 && k >= kernelOrdinal(s.until)) continue;
+    out2.set(s.fn, s);
+  }
+  return out2;
+}
+var errno, EFAULT, ENOMEM, EBUSY, VM_FAULT_OOM2, more, FAILURE_SITES;
+var init_faults = __esm({
+  "src/model/kernel/faults.ts"() {
     "use strict";
+    init_bases();
+    init_object();
+    errno = (id, value, name3) => ({ id, how: { kind: "return", value }, says: `fails with ${name3}` });
+    EFAULT = -14;
+    ENOMEM = -12;
+    EBUSY = -16;
+    VM_FAULT_OOM2 = 1;
+    more = (arg) => (_ctx, args3) => BigInt(args3[arg]) > 1n;
+    FAILURE_SITES = [
+      {
+        fn: "get_user_pages_remote",
+        why: "GUP fails with -EFAULT when no VMA (or one without the access) covers the first address, returns 0 when no page could be faulted in without waiting, and returns fewer pages than asked when a later page fails",
+        modes: [
+          errno("efault", EFAULT, "-EFAULT"),
+          { id: "zero", how: { kind: "return", value: 0 }, says: "returns 0 (no page pinned)" },
+          { id: "fewer", how: { kind: "request", arg: 2, to: "one-less" }, says: "pins one page less than asked", when: more(2) }
+        ]
+      },
+      {
+        fn: "handle_mm_fault",
+        why: "a fault that cannot allocate the page or a page table returns VM_FAULT_OOM",
+        modes: [{ id: "oom", how: { kind: "return", value: VM_FAULT_OOM2 }, says: "returns VM_FAULT_OOM (an allocation failed)" }]
+      },
+      {
+        fn: "hmm_range_fault",
+        why: "hmm_range_fault() fails with -EFAULT on a hole or a protection it may not fault, and with -EBUSY when the range was invalidated while it walked",
+        modes: [errno("efault", EFAULT, "-EFAULT"), errno("ebusy", EBUSY, "-EBUSY (the range was invalidated)")]
+      },
+      {
+        fn: "trylock_page",
+        why: "another thread holds the page lock",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the page locked" }]
+      },
+      {
+        fn: "folio_trylock",
+        from: "5.16",
+        why: "another thread holds the folio lock",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the folio locked" }]
+      },
+      {
+        fn: "mutex_trylock",
+        why: "another thread holds the mutex",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the mutex held" }]
+      },
+      {
+        fn: "down_read_trylock",
+        why: "a writer holds or waits for the rwsem",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the rwsem write-held" }]
+      },
+      {
+        fn: "mmu_interval_read_retry",
+        why: "an invalidation of the range ran since mmu_interval_read_begin()",
+        modes: [{ id: "true", how: { kind: "return", value: true }, says: "reports an invalidation (retry)" }]
+      },
+      {
+        fn: "mmu_interval_check_retry",
+        why: "an invalidation of the range ran since mmu_interval_read_begin()",
+        modes: [{ id: "true", how: { kind: "return", value: true }, says: "reports an invalidation (retry)" }]
+      },
+      {
+        fn: "mmu_interval_notifier_insert",
+        why: "allocating the mm's notifier subscriptions fails",
+        modes: [errno("enomem", ENOMEM, "-ENOMEM")]
+      },
+      {
+        fn: "mmget_not_zero",
+        why: "the mm is exiting (its users count reached zero)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the mm exiting" }]
+      },
+      {
+        fn: "page_vma_mapped_walk",
+        why: "the page is no longer mapped at the address (a racing unmap or migration)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the page not mapped there", when: walkNotStarted }]
+      },
+      {
+        fn: "pte_offset_map_lock",
+        from: "6.5",
+        why: "from 6.5 the pmd can change under the walk (a racing collapse or split) and the pte table is not there any more",
+        modes: [{ id: "null", how: { kind: "return", value: null }, says: "finds no pte table (returns NULL)" }]
+      },
+      {
+        fn: "folio_try_get",
+        from: "5.16",
+        why: "the folio was freed meanwhile (its refcount reached zero)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the folio freed" }]
+      },
+      {
+        fn: "get_page_unless_zero",
+        why: "the page was freed meanwhile (its refcount reached zero)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the page freed" }]
+      },
+      {
+        fn: "nvif_object_ioctl",
+        why: "the GPU page-table update cannot allocate",
+        modes: [errno("enomem", ENOMEM, "-ENOMEM")]
+      },
+      {
+        fn: "vmalloc",
+        why: "the allocation fails",
+        modes: [{ id: "null", how: { kind: "return", value: null }, says: "fails (returns NULL)" }]
+      },
+      {
+        fn: "copy_to_user",
+        why: "the user buffer is not mapped or not writable",
+        modes: [{ id: "fault", how: { kind: "return-arg", arg: 2 }, says: "copies nothing (the user buffer faults)" }]
+      },
+      {
+        fn: "copy_from_user",
+        why: "the user buffer is not mapped or not readable",
+        modes: [{ id: "fault", how: { kind: "return-arg", arg: 2 }, says: "copies nothing (the user buffer faults)" }]
+      }
+    ];
+  }
+});
+
+// src/model/scenario/fault-plan.ts
+function parsePointId(id) {
+  const m = ID.exec(id);
+  if (!m) return null;
+  return { thread: m[1] ?? "main", stack: m[2] ? m[2].slice(0, -1).split("/") : [], fn: m[3], call: Number(m[4]), mode: m[5] };
+}
+function siteKey(thread, stack, fn) {
+  return `${thread === "main" ? "" : `${thread}:`}${[...stack, fn].join("/")}`;
+}
+function pointId(thread, stack, fn, call, mode) {
+  return `${siteKey(thread, stack, fn)}#${call}=${mode}`;
+}
+var ID, FaultPlan;
+var init_fault_plan = __esm({
+  "src/model/scenario/fault-plan.ts"() {
+    "use strict";
+    init_faults();
+    ID = /^(?:([a-z0-9][a-z0-9_-]*):)?((?:[A-Za-z_][A-Za-z0-9_]*\/)*)([A-Za-z_][A-Za-z0-9_]*)#([1-9]\d*)=([a-z]+)$/;
+    FaultPlan = class {
+      /** `fail`: the point to fail; null records the points the run reaches. */
+      constructor(kernel, fail) {
+        this.fail = fail;
+        this.sites = failureSites(kernel);
+        this.target = fail === null ? null : parsePointId(fail);
+        const names = this.target ? new Set(this.sites.has(this.target.fn) ? [this.target.fn] : []) : new Set(this.sites.keys());
+        this.intercept = { names, call: (ctx, fn, kind, args3) => this.offer(ctx, fn, kind, args3) };
+      }
+      fail;
+      intercept;
+      sites;
+      seen = /* @__PURE__ */ new Map();
+      target;
+      counts = /* @__PURE__ */ new Map();
+      /** Inject mode: the point once it failed. */
+      firedAt = null;
+      offer(ctx, fn, kind, args3) {
+        const site = this.sites.get(fn);
+        const full = ctx.stack();
+        const stack = kind === "model" ? full.slice(0, -1) : full;
+        const thread = ctx.thread.name;
+        const key2 = siteKey(thread, stack, fn);
+        const n = (this.counts.get(key2) ?? 0) + 1;
+        this.counts.set(key2, n);
+        const modes = site.modes.filter((m) => !m.when || m.when(ctx, args3));
+        if (!this.target) {
+          let s = this.seen.get(key2);
+          if (!s) this.seen.set(key2, s = { thread, stack, fn, first: modes, last: modes, calls: 0, order: this.seen.size });
+          s.calls = n;
+          s.last = modes;
+          return null;
+        }
+        const t = this.target;
+        if (this.firedAt || t.call !== n || t.thread !== thread || t.fn !== fn || t.stack.join("/") !== stack.join("/")) return null;
+        const mode = modes.find((m) => m.id === t.mode);
+        if (!mode) return null;
+        this.firedAt = { id: this.fail, thread, stack, fn, call: n, calls: n, mode: mode.id, says: mode.says };
+        const how = mode.how;
+        switch (how.kind) {
+          case "return":
+            return { value: how.value === true ? 1 : how.value === false ? 0 : how.value };
+          case "return-arg":
+            return { value: args3[how.arg] };
+          case "request": {
+            const v = args3[how.arg];
+            args3[how.arg] = how.to === "zero" ? 0 : typeof v === "bigint" ? v - 1n : v - 1;
+            return null;
+          }
+        }
+      }
+      /**
+       * Record mode: the points reached, in the order their sites were first called -- per site and
+       * mode its first call and, when it was called more than once, its last.
+       */
+      points() {
+        const out2 = [];
+        for (const s of [...this.seen.values()].sort((a, b2) => a.order - b2.order)) {
+          const add2 = (call, modes) => {
+            for (const m of modes) out2.push({ id: pointId(s.thread, s.stack, s.fn, call, m.id), thread: s.thread, stack: s.stack, fn: s.fn, call, calls: s.calls, mode: m.id, says: m.says });
+          };
+          add2(1, s.first);
+          if (s.calls > 1) add2(s.calls, s.last);
+        }
+        return out2;
+      }
+      /** Inject mode: whether the point failed. */
+      injected() {
+        return { id: this.fail ?? "", fired: this.firedAt !== null, point: this.firedAt };
+      }
+    };
+  }
+});
+
+// src/model/kernel/interleave.ts
+function pageAccess(op, arg = 0) {
+  return (ctx, args3) => {
+    const { h } = pg(ctx, args3[arg]);
+    return { obj: `page ${hex2(BigInt(h.pfn))}`, shared: false, what: `${op}(pfn ${hex2(BigInt(h.pfn))})` };
+  };
+}
+function lockArg(kind, op, arg = 0, shared = false) {
+  return (ctx, args3) => lockAccess(kernelOf(ctx).locks.resolve(args3[arg], ctx, kind), shared, op);
+}
+function mmapLock(op, shared) {
+  return (ctx, args3) => lockAccess(asStruct(args3[0], MmStruct, ctx, "mm").mmapLock, shared, op);
+}
+function pteAccess(op, arg) {
+  return (_ctx, args3) => {
+    const p = args3[arg];
+    if (!(p instanceof Ptr) || !(p.region instanceof PageTable) || !p.region.lock) return { obj: "*", shared: false, what: op };
+    const l = p.region.lock;
+    return { obj: `lock ${l.name}`, shared: false, what: `${op} at ${hex2(p.region.addrOf(p.index))}` };
+  };
+}
+function accessOf(ctx, op, args3) {
+  const f = BUILTIN_POINTS[op] ?? RUNTIME_POINTS[op];
+  if (!f) return { obj: "*", shared: false, what: op };
+  try {
+    return f(ctx, args3);
+  } catch {
+    return { obj: "*", shared: false, what: op };
+  }
+}
+function conflicts(a, b2) {
+  if (a.obj === "*" || b2.obj === "*") return true;
+  return a.obj === b2.obj && !(a.shared && b2.shared);
+}
+var lockAccess, RUNTIME_POINTS, BUILTIN_POINTS;
+var init_interleave = __esm({
+  "src/model/kernel/interleave.ts"() {
+    "use strict";
+    init_api();
+    init_state();
+    init_page2();
+    init_object();
+    init_pgtable();
+    init_vma();
+    lockAccess = (l, shared, op) => ({ obj: `lock ${l.name}`, shared, what: `${op} ${l.name}` });
+    RUNTIME_POINTS = {
+      acquire: (_ctx, [lock, shared]) => lockAccess(lock, shared === true, shared === true ? "read-lock" : "lock"),
+      notifier: (_ctx, [mm]) => ({ obj: `notifier mm ${mm.id}`, shared: false, what: `MMU notifiers of mm ${mm.id}` })
+    };
+    BUILTIN_POINTS = {
+      // unlocks, trylocks and page locks (spin_lock, mutex_lock, mmap_*_lock ... are `acquire`)
+      spin_unlock: lockArg("spinlock", "unlock"),
+      mutex_unlock: lockArg("mutex", "unlock"),
+      mutex_trylock: lockArg("mutex", "trylock"),
+      up_read: lockArg("rwsem", "read-unlock", 0, true),
+      up_write: lockArg("rwsem", "unlock"),
+      down_read_trylock: lockArg("rwsem", "read-trylock", 0, true),
+      mmap_read_unlock: mmapLock("read-unlock", true),
+      mmap_write_unlock: mmapLock("unlock", false),
+      pte_unmap_unlock: lockArg("spinlock", "unlock", 1),
+      trylock_page: pageAccess("trylock_page"),
+      lock_page: pageAccess("lock_page"),
+      unlock_page: pageAccess("unlock_page"),
+      lock_page_or_retry: pageAccess("lock_page_or_retry"),
+      folio_trylock: pageAccess("folio_trylock"),
+      __folio_lock: pageAccess("folio_lock"),
+      folio_unlock: pageAccess("folio_unlock"),
+      __folio_lock_or_retry: pageAccess("folio_lock_or_retry"),
+      // references
+      get_page: pageAccess("get_page"),
+      put_page: pageAccess("put_page"),
+      try_grab_page: pageAccess("try_grab_page"),
+      folio_get: pageAccess("folio_get"),
+      folio_put: pageAccess("folio_put"),
+      folio_ref_inc: pageAccess("folio_ref_inc"),
+      folio_ref_add: pageAccess("folio_ref_add"),
+      page_ref_add_unless: pageAccess("page_ref_add_unless"),
+      // page-table entries
+      set_pte_at: pteAccess("set_pte_at", 2),
+      pte_clear: pteAccess("pte_clear", 2),
+      ptep_clear_flush: pteAccess("ptep_clear_flush", 2),
+      ptep_modify_prot_start: pteAccess("ptep_modify_prot_start", 2),
+      ptep_modify_prot_commit: pteAccess("ptep_modify_prot_commit", 2),
+      // sleeping on a wait queue (mmu_interval_read_begin() during an invalidation): its waker is not
+      // known here, so it conflicts with everything
+      __wait_event_sleep: () => ({ obj: "*", shared: false, what: "sleep on a wait queue" }),
+      // notifier subscriptions
+      mmu_interval_notifier_insert: (ctx, args3) => {
+        const mm = asStruct(args3[1], MmStruct, ctx, "mm");
+        return { obj: `notifier mm ${mm.id}`, shared: false, what: `mmu_interval_notifier_insert on mm ${mm.id}` };
+      }
+    };
+  }
+});
+
+// src/model/scenario/schedule.ts
+function planOf(id) {
+  const choices = /* @__PURE__ */ new Map();
+  if (id !== "default") {
+    for (const part of id.split(",")) {
+      const m = CHOICE.exec(part);
+      if (!m) throw new ScheduleError(`not a schedule id: ${JSON.stringify(id)} (want "default" or thread@point,... as a report gives it)`);
+      choices.set(Number(m[2]), m[1]);
+    }
+  }
+  return { choices, branch: -1, sleep: [], bound: Infinity };
+}
+function scheduleId(points) {
+  const parts2 = points.flatMap((p, i2) => p.chosen !== p.dflt ? [`${p.chosen}@${i2}`] : []);
+  return parts2.length ? parts2.join(",") : "default";
+}
+var ScheduleError, CHOICE, ScheduleControl;
+var init_schedule = __esm({
+  "src/model/scenario/schedule.ts"() {
+    "use strict";
+    init_interleave();
+    ScheduleError = class extends Error {
+    };
+    CHOICE = /^([a-z0-9][a-z0-9_-]*)@(\d+)$/;
+    ScheduleControl = class {
+      /**
+       * `gate(thread)`: whether a thread may run yet (the scenario's threads wait for its setup); one
+       * that may not is left out of the choices.
+       */
+      constructor(plan, names, gate = () => true) {
+        this.plan = plan;
+        this.gate = gate;
+        this.hook = { names, at: (ctx, op, args3, others) => this.at(ctx, op, args3, others) };
+      }
+      plan;
+      gate;
+      points = [];
+      pending = /* @__PURE__ */ new Map();
+      sleep = /* @__PURE__ */ new Set();
+      forced = null;
+      preemptions = 0;
+      diverged = null;
+      pruned = false;
+      /** Ends the run at once (set by the runner: the machine's own way to end a run). */
+      stop = (d) => {
+        throw new Error(d);
+      };
+      hook;
+      /** Told of every switch to another thread (the runner traces it as a note). */
+      onSwitch = () => void 0;
+      at(ctx, op, args3, others) {
+        const me = ctx.thread.name;
+        this.pending.set(me, accessOf(ctx, op, args3));
+        const chosen = this.decide([me, ...others().map((t) => t.name).filter(this.gate)], me, me, true);
+        if (chosen === me) return false;
+        this.forced = chosen;
+        return true;
+      }
+      /** MachineOptions.scheduler: the choice made at a preemption point, or a new point. */
+      scheduler = (candidates, previous) => {
+        const forced = this.forced;
+        this.forced = null;
+        const open3 = candidates.filter((t) => this.gate(t.name));
+        const list2 = open3.length ? open3 : candidates;
+        const want = forced ?? this.decide(list2.map((t) => t.name), previous?.name ?? null, list2[0].name, false);
+        return candidates.find((t) => t.name === want) ?? candidates[0];
+      };
+      decide(enabled, current, dflt, preemption) {
+        const idx = this.points.length;
+        const plan = this.plan;
+        if (idx === plan.branch) this.sleep = new Set(plan.sleep);
+        let chosen = dflt;
+        const planned = plan.choices.get(idx);
+        if (planned !== void 0) {
+          if (enabled.includes(planned)) chosen = planned;
+          else this.diverged ??= idx;
+        } else if (idx > plan.branch && this.sleep.has(chosen)) {
+          const awake = enabled.filter((t) => !this.sleep.has(t));
+          const alt = preemption && awake.length && this.preemptions >= plan.bound ? void 0 : awake[0];
+          if (alt === void 0) {
+            this.pruned = true;
+            return this.stop(`schedule pruned at point ${idx}: every thread that can run is asleep (its runs were made from an equivalent state)`);
+          }
+          chosen = alt;
+        }
+        if (preemption && chosen !== current) this.preemptions++;
+        const op = this.next(chosen);
+        this.points.push({ enabled, current, chosen, dflt, preemption, op, asleep: [...this.sleep] });
+        if (chosen !== current) this.onSwitch(idx, chosen, op);
+        if (idx >= plan.branch && this.sleep.size) {
+          const next = /* @__PURE__ */ new Set();
+          for (const t of this.sleep) {
+            if (t !== chosen && !conflicts(this.next(t), op)) next.add(t);
+          }
+          this.sleep = next;
+        }
+        return chosen;
+      }
+      /** What thread `t` does next: the operation it paused or blocked before, or its start. */
+      next(t) {
+        return this.pending.get(t) ?? { obj: `start ${t}`, shared: false, what: "starts" };
+      }
+      log() {
+        return { id: scheduleId(this.points), preemptions: this.preemptions, pruned: this.pruned, diverged: this.diverged, points: this.points };
+      }
+    };
   }
 });
 
@@ -44548,6 +45209,16 @@ function compileSources(base2, sources, patches = [], opts = {}) {
 }
 function compileModel(kernel, sources, codegen) {
   return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG, codegen });
+}
+function scheduleProgram(compiled) {
+  let p = schedulePrograms.get(compiled.program);
+  if (!p) {
+    const table = { ...kernelBuiltins(compiled.base.spec.kernel) };
+    for (const name3 of Object.keys(BUILTIN_POINTS)) if (table[name3]) table[name3] = { ...table[name3], blocking: true };
+    p = compileProgramSync({ sources: compiled.sources, builtins: table, opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+    schedulePrograms.set(compiled.program, p);
+  }
+  return p;
 }
 function paramCounts(program) {
   let m = paramCache.get(program);
@@ -44611,8 +45282,11 @@ function runThreads(compiled, cfg, threads) {
     values: () => head2.locals.values(),
     alone: false
   };
-  const machine = compiled.program.machine({
+  const program = cfg.schedule ? scheduleProgram(compiled) : compiled.program;
+  const machine = program.machine({
     mem,
+    ...cfg.faults ? { intercept: cfg.faults.intercept } : {},
+    ...cfg.schedule ? { preempt: cfg.schedule.hook, scheduler: cfg.schedule.scheduler } : {},
     budgets: {
       steps: cfg.budget,
       callDepth: cfg.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth,
@@ -44621,8 +45295,9 @@ function runThreads(compiled, cfg, threads) {
     traceCalls: (cfg.trace ?? "full") === "full",
     // onReturn below only looks at model functions named in RETRY_FNS (the livelock detector
     // works from loop heads): hooking nothing else keeps builtin calls on their fast path.
-    callHookScope: { builtins: false, names: [...RETRY_FNS] },
+    callHookScope: { builtins: false, names: [...RETRY_FNS, ...cfg.watch ?? []] },
     hooks: {
+      ...cfg.reached ? { onCall: (_ctx, fn) => void cfg.reached.add(fn) } : {},
       onTrace(ev) {
         const tr = machine.trace;
         if (cfg.traceLimit !== void 0 && tr.length > cfg.traceLimit && (ev.t === "call" || ev.t === "return")) {
@@ -44658,6 +45333,14 @@ function runThreads(compiled, cfg, threads) {
       }
     }
   });
+  if (cfg.schedule) {
+    cfg.schedule.stop = (detail) => machine.ctx.endRun("pruned", detail);
+    if ((cfg.trace ?? "full") !== "none") cfg.schedule.onSwitch = (point, thread, op) => machine.pushTrace({ t: "note", text: `schedule point ${point}: ${thread} runs (${op.what})`, fn: "(schedule)" });
+  }
+  env.report = (h) => {
+    machine.hazards.push(h);
+    machine.pushTrace({ t: "hazard", index: machine.hazards.length - 1 });
+  };
   const specs = threads.map((th) => ({
     name: th.name,
     entry: function* (ctx) {
@@ -44677,22 +45360,38 @@ function runThreads(compiled, cfg, threads) {
 function runScenario(compiled, scenario, opts = {}) {
   const traceMode = opts.trace ?? "full";
   const traceLimit = opts.traceLimit ?? 2e5;
+  let seen = null;
+  const setupDone = () => seen?.setupDone === true;
   const threads = scenario.threads.map((th, ti) => ({
     name: th.name,
     body: function* (ctx, env) {
+      seen = env;
       if (ti === 0) {
-        for (const s of scenario.setup) if (!(yield* runStep(ctx, env, s))) return void 0;
+        for (const s of scenario.setup) if (!(yield* runEntry(ctx, env, s))) return void 0;
         env.setupDone = true;
       } else {
         while (!env.setupDone) yield { blockedOn: env.setupGate };
       }
-      for (const s of th.steps) if (!(yield* runStep(ctx, env, s))) return void 0;
+      for (const s of th.steps) if (!(yield* runEntry(ctx, env, s))) return void 0;
       return void 0;
     }
   }));
   const b2 = budgetsOf(scenario);
-  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b2.steps, maxDepth: b2.depth, maxMemory: b2.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false }, threads);
-  return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
+  const faults = opts.faults ? new FaultPlan(compiled.base.spec.kernel, "fail" in opts.faults ? opts.faults.fail : null) : void 0;
+  const gate = (t) => t === scenario.threads[0]?.name || setupDone();
+  const schedule = opts.schedule ? new ScheduleControl(opts.schedule, new Set(Object.keys(BUILTIN_POINTS)), gate) : void 0;
+  const reached = opts.watch ? /* @__PURE__ */ new Set() : void 0;
+  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b2.steps, maxDepth: b2.depth, maxMemory: b2.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false, faults, schedule, watch: opts.watch, reached }, threads);
+  const out2 = buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
+  if (faults || schedule || reached) {
+    const explore = {};
+    if (reached) explore.reached = [...reached].filter((f) => opts.watch.includes(f)).sort();
+    if (faults && opts.faults && "record" in opts.faults) explore.failurePoints = faults.points();
+    else if (faults) explore.fault = faults.injected();
+    if (schedule) explore.schedule = schedule.log();
+    out2.explore = explore;
+  }
+  return out2;
 }
 function frameKey(ctx) {
   const frames = ctx.frames;
@@ -44774,7 +45473,7 @@ function cleanHazard(h) {
   if (h.loc) out2.loc = h.loc;
   return out2;
 }
-var PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS, visitKey;
+var schedulePrograms, PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS, visitKey;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
@@ -44793,6 +45492,10 @@ var init_run = __esm({
     init_final();
     init_issuer();
     init_budget();
+    init_fault_plan();
+    init_schedule();
+    init_interleave();
+    schedulePrograms = /* @__PURE__ */ new WeakMap();
     PROGRAMS_KEPT = 4;
     programs = /* @__PURE__ */ new Map();
     paramCache = /* @__PURE__ */ new WeakMap();
@@ -45578,13 +46281,13 @@ function notifierDifferences(baseline, variant) {
   const out2 = [];
   for (const [key2, g] of gv) {
     const other = gb.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const more = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more.set(r, n - (other.get(r) ?? 0));
-    if (!more.size) continue;
-    const total = [...more.values()].reduce((a, b2) => a + b2, 0);
+    const more2 = /* @__PURE__ */ new Map();
+    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more2.set(r, n - (other.get(r) ?? 0));
+    if (!more2.size) continue;
+    const total = [...more2.values()].reduce((a, b2) => a + b2, 0);
     const baseCount = [...other.values()].reduce((a, b2) => a + b2, 0);
     const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
-    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more2)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
   }
   for (const [key2, g] of gb) {
     const other = gv.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
@@ -45637,13 +46340,13 @@ function finalDifferences(baseline, variant) {
   lines("GPU page table", fb.gpu, fv.gpu);
   lines("dmirror mirror", fb.mirror, fv.mirror);
   lines("notifier seqs", fb.seqs, fv.seqs);
-  const newly = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
+  const newly2 = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
   const fixed = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
-  if (newly.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
+  if (newly2.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
     const parts2 = [`${fb.asserts.passed} → ${fv.asserts.passed} passed`];
-    if (newly.length) parts2.push(`newly failing: ${newly.join("; ")}`);
+    if (newly2.length) parts2.push(`newly failing: ${newly2.join("; ")}`);
     if (fixed.length) parts2.push(`no longer failing: ${fixed.join("; ")}`);
-    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly.length > 0 && fb.asserts.failed.length === 0 });
+    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly2.length > 0 && fb.asserts.failed.length === 0 });
   }
   return out2;
 }
@@ -45684,17 +46387,284 @@ var init_trim_outcome = __esm({
   }
 });
 
+// src/replay/explore/dpor.ts
+async function searchSchedules(run2, opts) {
+  const frames = [];
+  const out2 = { made: 0, pruned: 0, runs: [], exhausted: false };
+  let plan = { choices: /* @__PURE__ */ new Map(), branch: -1, sleep: [], bound: opts.bound };
+  for (; ; ) {
+    if (out2.made >= opts.maxRuns) return out2;
+    const o = await run2(plan);
+    out2.made++;
+    const log = o.explore?.schedule;
+    if (!log) throw new Error("an exploring run reported no schedule");
+    log.points.forEach((p, i3) => {
+      if (i3 < plan.branch) return;
+      if (i3 === plan.branch) frames[i3].p = p;
+      else frames[i3] = { p, done: /* @__PURE__ */ new Set([p.chosen]), backtrack: /* @__PURE__ */ new Set() };
+    });
+    frames.length = Math.max(log.points.length, plan.branch + 1);
+    if (log.pruned) out2.pruned++;
+    else out2.runs.push(o);
+    addRaces(frames);
+    const next = nextBranch(frames, opts.bound);
+    if (!next) {
+      out2.exhausted = true;
+      return out2;
+    }
+    const { i: i2, thread } = next;
+    const f = frames[i2];
+    f.done.add(thread);
+    const choices = /* @__PURE__ */ new Map();
+    for (let k = 0; k < i2; k++) if (frames[k].p.chosen !== frames[k].p.dflt) choices.set(k, frames[k].p.chosen);
+    choices.set(i2, thread);
+    const sleep = [.../* @__PURE__ */ new Set([...f.done, ...f.p.asleep])].filter((t) => t !== thread).sort();
+    plan = { choices, branch: i2, sleep, bound: opts.bound };
+    frames.length = i2 + 1;
+  }
+}
+function preemptionsBefore(frames, i2) {
+  let n = 0;
+  for (let k = 0; k < i2; k++) if (frames[k].p.preemption && frames[k].p.chosen !== frames[k].p.current) n++;
+  return n;
+}
+function nextBranch(frames, bound) {
+  for (let i2 = frames.length - 1; i2 >= 0; i2--) {
+    const f = frames[i2];
+    const todo = [...f.backtrack].filter((t) => !f.done.has(t) && !f.p.asleep.includes(t) && f.p.enabled.includes(t)).sort();
+    if (!todo.length) continue;
+    const before2 = preemptionsBefore(frames, i2);
+    for (const t of todo) {
+      const cost = f.p.preemption && t !== f.p.current ? 1 : 0;
+      if (before2 + cost <= bound) return { i: i2, thread: t };
+      f.done.add(t);
+    }
+  }
+  return null;
+}
+function addRaces(frames) {
+  const names = [...new Set(frames.flatMap((f) => f.p.enabled.concat(f.p.chosen)))].sort();
+  const ix = new Map(names.map((n, i2) => [n, i2]));
+  const clocks = [];
+  const threadClock = /* @__PURE__ */ new Map();
+  for (let j = 0; j < frames.length; j++) {
+    const pj = frames[j].p;
+    const me = ix.get(pj.chosen);
+    const mine = threadClock.get(pj.chosen) ?? new Array(names.length).fill(0);
+    let raced = false;
+    const clock = mine.slice();
+    for (let i2 = j - 1; i2 >= 0; i2--) {
+      const pi = frames[i2].p;
+      if (!conflicts(pi.op, pj.op)) continue;
+      const ci = clocks[i2];
+      for (let t = 0; t < clock.length; t++) if (ci[t] > clock[t]) clock[t] = ci[t];
+      if (raced || pi.chosen === pj.chosen) continue;
+      const q = ix.get(pi.chosen);
+      if (ci[q] <= mine[q]) continue;
+      raced = true;
+      const f = frames[i2];
+      if (f.p.enabled.includes(pj.chosen)) f.backtrack.add(pj.chosen);
+      else for (const t of f.p.enabled) f.backtrack.add(t);
+    }
+    clock[me] = j + 1;
+    clocks[j] = clock;
+    threadClock.set(pj.chosen, clock);
+  }
+}
+var init_dpor = __esm({
+  "src/replay/explore/dpor.ts"() {
+    "use strict";
+    init_interleave();
+  }
+});
+
+// src/replay/explore/steps.ts
+function scheduleSteps(o, first2) {
+  const sig = new Map(significantEvents(o).map((s) => [s.index, s]));
+  const steps = [{ thread: first2, did: [] }];
+  o.trace.forEach((e, i2) => {
+    const cur = steps[steps.length - 1];
+    if (e.t === "note" && e.fn === "(schedule)") {
+      const m = /^schedule point (\d+): (\S+) runs \((.*)\)$/.exec(e.text);
+      if (m) steps.push({ thread: m[2], did: [`at point ${m[1]}: ${m[3]}`] });
+      return;
+    }
+    const s = sig.get(i2);
+    if (s) cur.did.push(s.text);
+    else if (e.t === "lock" && e.lock.startsWith("page lock") && (e.op === "acquire" || e.op === "release")) {
+      cur.did.push(`\`${e.fn}\` ${e.op === "acquire" ? "takes" : "releases"} ${e.lock}`);
+    }
+  });
+  return steps.filter((s) => s.did.length > 0).map((s) => ({ thread: s.thread, did: s.did.length <= HEAD + TAIL + 1 ? s.did : [...s.did.slice(0, HEAD), `… ${s.did.length - HEAD - TAIL} more`, ...s.did.slice(-TAIL)] }));
+}
+var HEAD, TAIL;
+var init_steps2 = __esm({
+  "src/replay/explore/steps.ts"() {
+    "use strict";
+    init_trace_read();
+    HEAD = 3;
+    TAIL = 3;
+  }
+});
+
+// src/replay/explore/explore-scenario.ts
+var explore_scenario_exports = {};
+__export(explore_scenario_exports, {
+  exploreScenario: () => exploreScenario
+});
+function behaviours(o) {
+  const out2 = o.verdict === "completed" ? [] : [`verdict ${o.verdict}`];
+  for (const h of o.hazards) out2.push(`hazard ${h.kind} in \`${h.function}\`: ${dropPositions(h.detail)}`);
+  return [...new Set(out2)];
+}
+async function exploreScenario(run2, scenario, base2, variants, plain, req) {
+  const perVariant = new Map(variants.map((v) => [v.key, { findings: [] }]));
+  const baseOnly = variants.length ? null : { findings: [] };
+  const all2 = [...perVariant.values(), ...baseOnly ? [baseOnly] : []];
+  const watch = [...new Set(variants.flatMap((v) => v.changed ?? []))].sort();
+  const watching = watch.length ? { watch } : {};
+  const job = (unit, trace, explore = {}) => ({ unit, scenario, trace, explore });
+  const defaults = /* @__PURE__ */ new Map();
+  const defaultOf = (unit) => {
+    let p = defaults.get(unit.key);
+    if (!p) defaults.set(unit.key, p = run2(job(unit, "full", { schedule: planOf("default") })));
+    return p;
+  };
+  if (req.faults || req.fault) {
+    const rec = await run2(job(base2, "none", { faults: { record: true } }));
+    let points = rec.explore?.failurePoints ?? [];
+    if (req.fault) points = points.filter((p) => p.id === req.fault);
+    const chosen = points.slice(0, req.maxFaults);
+    for (const s of all2) s.faults = { reached: points.length, run: chosen.length };
+    for (const point of chosen) {
+      const fail = { faults: { fail: point.id } };
+      const baseF = await run2(job(base2, "none", { ...fail, ...watching }));
+      if (baseOnly) {
+        const f = await alone(baseF, { kind: "fault", id: point.id, point }, () => run2(job(base2, "full", fail)), plain.baseline);
+        if (f) baseOnly.findings.push(f);
+        continue;
+      }
+      for (const unit of variants) {
+        const reached = baseF.explore?.reached ?? null;
+        if (unit.changed && reached && !unit.changed.some((f2) => reached.includes(f2))) continue;
+        const varF = await run2(job(unit, "none", fail));
+        const f = await underFault(baseF, varF, point, plain.differences.get(unit.key) ?? [], unit, () => Promise.all([run2(job(base2, "full", fail)), run2(job(unit, "full", fail))]));
+        if (f) perVariant.get(unit.key).findings.push(f);
+      }
+    }
+  }
+  const threads = scenario.threads.length;
+  if ((req.schedules || req.schedule) && threads < 2) {
+    for (const s of all2) s.schedules = { threads, baseline: 0, variant: 0, complete: true };
+  } else if (req.schedules || req.schedule) {
+    const search2 = (unit) => {
+      if (req.schedule) return run2(job(unit, "none", { schedule: planOf(req.schedule), ...watching })).then((o) => ({ made: 1, pruned: 0, runs: [o], exhausted: true }));
+      return searchSchedules((plan) => run2(job(unit, "none", { schedule: plan, ...watching })), { maxRuns: req.maxSchedules, bound: req.preemptions });
+    };
+    const first2 = scenario.threads[0].name;
+    const scheduled = async (unit, id, on, shows, regression) => {
+      const o = await run2(job(unit, "full", { schedule: planOf(id) }));
+      return {
+        kind: "schedule",
+        id,
+        on,
+        shows,
+        [on]: brief(o),
+        differences: newly(compareOutcomes(await defaultOf(unit), o).differences),
+        regression,
+        steps: scheduleSteps(o, first2)
+      };
+    };
+    const b2 = await search2(base2);
+    const inBase = firstSeen(b2.runs);
+    if (baseOnly) {
+      baseOnly.schedules = { threads, baseline: b2.made, variant: 0, complete: b2.exhausted };
+      for (const [id, keys] of bySchedule(inBase, new Set(behaviours(plain.baseline)))) baseOnly.findings.push(await scheduled(base2, id, "baseline", keys, false));
+    }
+    const reachedInBase = new Set(b2.runs.flatMap((o) => o.explore?.reached ?? []));
+    for (const unit of variants) {
+      const s = perVariant.get(unit.key);
+      if (unit.changed && !unit.changed.some((f) => reachedInBase.has(f))) {
+        s.schedules = { threads, baseline: b2.made, variant: 0, complete: b2.exhausted };
+        continue;
+      }
+      const v = await search2(unit);
+      s.schedules = { threads, baseline: b2.made, variant: v.made, complete: b2.exhausted && v.exhausted };
+      const inVariant = firstSeen(v.runs);
+      for (const [id, keys] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, "variant", keys, !unit.partial));
+      for (const [id, keys] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base2, id, "baseline", keys, false));
+    }
+  }
+  return { perVariant, base: baseOnly };
+}
+function firstSeen(runs2) {
+  const m = /* @__PURE__ */ new Map();
+  for (const o of runs2) for (const k of behaviours(o)) if (!m.has(k)) m.set(k, o);
+  return m;
+}
+function bySchedule(seen, known) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [k, o] of seen) {
+    if (known.has(k)) continue;
+    const id = o.explore.schedule.id;
+    out2.set(id, [...out2.get(id) ?? [], k]);
+  }
+  return out2;
+}
+async function underFault(b2, v, point, plainDiffs, unit, traced) {
+  const plainKeys = new Set(plainDiffs.map(diffKey));
+  const keep = (ds) => ds.filter((d) => !plainKeys.has(diffKey(d)));
+  if (!keep(compareOutcomes(b2, v).differences).length) return null;
+  [b2, v] = await traced();
+  const diffs = keep(compareOutcomes(b2, v).differences);
+  if (!diffs.length) return null;
+  return {
+    kind: "fault",
+    id: point.id,
+    point,
+    on: "both",
+    shows: newly(diffs).map((d) => d.summary),
+    baseline: brief(b2),
+    variant: brief(v),
+    differences: diffs,
+    regression: !unit.partial && diffs.some((d) => d.regression)
+  };
+}
+async function alone(o, what, traced, plain) {
+  const before2 = new Set(behaviours(plain));
+  const shows = behaviours(o).filter((k) => !before2.has(k));
+  if (!shows.length) return null;
+  const full = await traced();
+  return { ...what, on: "baseline", shows, baseline: brief(full), differences: newly(compareOutcomes(plain, full).differences), regression: false };
+}
+var brief, diffKey, newly;
+var init_explore_scenario = __esm({
+  "src/replay/explore/explore-scenario.ts"() {
+    "use strict";
+    init_schedule();
+    init_compare();
+    init_trace_read();
+    init_dpor();
+    init_steps2();
+    brief = (o) => ({ verdict: o.verdict, result: o.result });
+    diffKey = (d) => `${d.kind}|${d.summary}`;
+    newly = (ds) => ds.filter((d) => d.kind === "verdict" || d.kind === "hazard-gained");
+  }
+});
+
 // src/replay/replay-scenario.ts
 async function replayScenario(run2, task, actors, wanted = () => true) {
   const { scenario } = task;
   const baseline = await run2({ unit: task.base, scenario, trace: "full" });
   const called2 = calledFunctions(baseline);
   const variants = [];
+  const plainDiffs = /* @__PURE__ */ new Map();
   let best = null;
   for (const unit of task.variants) {
     if (called2 && unit.changed && !unit.changed.some((f) => called2.has(f))) {
       const outcome2 = { ...baseline, base: `${unit.base}${unit.label ? ` + ${unit.label}` : ""}` };
       variants.push({ key: unit.key, outcome: trimOutcome(outcome2), differences: [], changed: false, regression: false, reached: false });
+      plainDiffs.set(unit.key, null);
       continue;
     }
     const outcome = await run2({ unit, scenario, trace: "full" });
@@ -45702,13 +46672,20 @@ async function replayScenario(run2, task, actors, wanted = () => true) {
     const score = changeScore(cmp);
     if (!unit.partial && score > (best?.score ?? 0)) best = { score, unit, outcome };
     variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression, reached: true });
+    plainDiffs.set(unit.key, cmp.differences);
   }
-  return {
+  const result = {
     scenario: scenario.name,
     baseline: trimOutcome(baseline),
     variants,
     best: best && { score: best.score, label: best.unit.label, sequence: wanted(best.score) ? sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) : null }
   };
+  if (task.explore) {
+    const { exploreScenario: exploreScenario2 } = await Promise.resolve().then(() => (init_explore_scenario(), explore_scenario_exports));
+    const x = await exploreScenario2(run2, scenario, task.base, task.variants, { baseline, differences: plainDiffs }, task.explore);
+    for (const v of variants) v.explore = x.perVariant.get(v.key);
+  }
+  return result;
 }
 function calledFunctions(o) {
   const out2 = /* @__PURE__ */ new Set();
@@ -45833,7 +46810,7 @@ async function compileUnit(unit) {
 async function runAll(plan, opts = {}) {
   const groups2 = [];
   for (let i2 = 0; i2 < plan.variants.length || i2 === 0; i2 += VARIANTS_PER_PASS) groups2.push(plan.variants.slice(i2, i2 + VARIANTS_PER_PASS));
-  const tasks = groups2.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants })));
+  const tasks = groups2.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants, ...plan.explore ? { explore: plan.explore } : {} })));
   return mergeGroups(await runTasks(plan, tasks, opts), plan.scenarios.length);
 }
 async function runTasks(plan, tasks, opts) {
@@ -45882,7 +46859,7 @@ var init_run_all = __esm({
       compile: compileUnit,
       async run(compiled, job) {
         const { runScenario: runScenario2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-        return runScenario2(compiled, job.scenario, { trace: job.trace });
+        return runScenario2(compiled, job.scenario, { trace: job.trace, ...job.explore });
       }
     };
     VARIANTS_PER_PASS = 8;
@@ -45990,7 +46967,7 @@ var init_series = __esm({
 });
 
 // src/replay/thread-brief.ts
-function brief(parse4, inputs) {
+function brief2(parse4, inputs) {
   let first2 = null;
   let last = null;
   const dated = /* @__PURE__ */ new Map();
@@ -46774,16 +47751,16 @@ async function* readMaildir(dir, name3) {
   let index = 0;
   for (const p of entries) {
     const base2 = { file: name3, index: index++, format: "maildir", layout: "mail", orphan: false, line: 1 };
-    const entryName = relative3(dir, p);
+    const entryName2 = relative3(dir, p);
     const entry = await maildirEntry(p, root);
     if ("problem" in entry) {
-      yield { ...base2, raw: EMPTY, problem: `${entryName}: ${entry.problem}` };
+      yield { ...base2, raw: EMPTY, problem: `${entryName2}: ${entry.problem}` };
       continue;
     }
     try {
       yield { ...base2, raw: await readFile2(entry.real) };
     } catch (err2) {
-      yield { ...base2, raw: EMPTY, problem: `${entryName}: ${describeFsError(err2)}` };
+      yield { ...base2, raw: EMPTY, problem: `${entryName2}: ${describeFsError(err2)}` };
     }
   }
 }
@@ -60254,7 +61231,7 @@ var require_message_splitter = __commonJS({
     var BOUNDARY_LINE_SUFFIX = 2 + 2 + BOUNDARY_LINE_TRAILING_WSP + 2;
     var BOUNDARY_LINE_OVERHEAD = BOUNDARY_LINE_SUFFIX + 2;
     var YIELD_BYTES = 16 * 1024;
-    var HEAD = 1;
+    var HEAD2 = 1;
     var BODY = 2;
     function maxLenError(message) {
       let err2 = (
@@ -60615,7 +61592,7 @@ var require_message_splitter = __commonJS({
         if (this.lineLength <= this.maxBoundaryLength() + BOUNDARY_LINE_OVERHEAD) {
           return null;
         }
-        if (this.state === HEAD) {
+        if (this.state === HEAD2) {
           return this.checkHeadSize(this.lineLength);
         }
         if (this.lineLength < MAX_PENDING_LINE_SIZE) {
@@ -60696,7 +61673,7 @@ var require_message_splitter = __commonJS({
           );
         }
         switch (this.state) {
-          case HEAD: {
+          case HEAD2: {
             let endsBlock = this.node.addHeaderChunk(line);
             let headSizeError = this.checkHeadSize();
             if (headSizeError) {
@@ -60743,7 +61720,7 @@ var require_message_splitter = __commonJS({
       newNode(parent) {
         this.node = /** @type {MimeNodeType} */
         new MimeNode2(parent || false, this.config);
-        this.state = HEAD;
+        this.state = HEAD2;
         this.nodeCounter++;
         this.inEpilogue = false;
       }
@@ -66476,11 +67453,11 @@ function transposeInPlace(matrix, maxSize) {
     }
   }
 }
-function putCellIntoLayout(cell2, layout, baseRow, baseCol) {
-  for (let r = 0; r < cell2.rowspan; r++) {
+function putCellIntoLayout(cell3, layout, baseRow, baseCol) {
+  for (let r = 0; r < cell3.rowspan; r++) {
     const layoutRow = getRow(layout, baseRow + r);
-    for (let c = 0; c < cell2.colspan; c++) {
-      layoutRow[baseCol + c] = cell2;
+    for (let c = 0; c < cell3.colspan; c++) {
+      layoutRow[baseCol + c] = cell3;
     }
   }
 }
@@ -66506,13 +67483,13 @@ function tableToString(tableRows, rowSpacing, colSpacing) {
     const cells = tableRows[j];
     let x = 0;
     for (let i2 = 0; i2 < cells.length; i2++) {
-      const cell2 = cells[i2];
+      const cell3 = cells[i2];
       x = findFirstVacantIndex(layoutRow, x);
-      putCellIntoLayout(cell2, layout, j, x);
-      x += cell2.colspan;
-      cell2.lines = cell2.text.split("\n");
-      const cellHeight = cell2.lines.length;
-      updateOffset(rowOffsets, j, cell2.rowspan, cellHeight + rowSpacing);
+      putCellIntoLayout(cell3, layout, j, x);
+      x += cell3.colspan;
+      cell3.lines = cell3.text.split("\n");
+      const cellHeight = cell3.lines.length;
+      updateOffset(rowOffsets, j, cell3.rowspan, cellHeight + rowSpacing);
     }
     colNumber = layoutRow.length > colNumber ? layoutRow.length : colNumber;
   }
@@ -66521,23 +67498,23 @@ function tableToString(tableRows, rowSpacing, colSpacing) {
   const colOffsets = [0];
   for (let x = 0; x < colNumber; x++) {
     let y = 0;
-    let cell2;
+    let cell3;
     const rowsInThisColumn = Math.min(rowNumber, layout[x].length);
     while (y < rowsInThisColumn) {
-      cell2 = layout[x][y];
-      if (cell2) {
-        if (!cell2.rendered) {
+      cell3 = layout[x][y];
+      if (cell3) {
+        if (!cell3.rendered) {
           let cellWidth = 0;
-          for (let j = 0; j < cell2.lines.length; j++) {
-            const line = cell2.lines[j];
+          for (let j = 0; j < cell3.lines.length; j++) {
+            const line = cell3.lines[j];
             const lineOffset = rowOffsets[y] + j;
             outputLines[lineOffset] = (outputLines[lineOffset] || "").padEnd(colOffsets[x]) + line;
             cellWidth = line.length > cellWidth ? line.length : cellWidth;
           }
-          updateOffset(colOffsets, x, cell2.colspan, cellWidth + colSpacing);
-          cell2.rendered = true;
+          updateOffset(colOffsets, x, cell3.colspan, cellWidth + colSpacing);
+          cell3.rendered = true;
         }
-        y += cell2.rowspan;
+        y += cell3.rowspan;
       } else {
         const lineOffset = rowOffsets[y];
         outputLines[lineOffset] = outputLines[lineOffset] || "";
@@ -67564,9 +68541,9 @@ var init_html_to_text = __esm({
        * @param { number } [param0.rowspan] How many rows this cell should occupy.
        */
       closeTableCell({ colspan = 1, rowspan = 1 } = {}) {
-        const cell2 = this._popStackItem();
-        const text = trimCharacter(getText2(cell2), "\n");
-        cell2.next.cells.push({ colspan, rowspan, text });
+        const cell3 = this._popStackItem();
+        const text = trimCharacter(getText2(cell3), "\n");
+        cell3.next.cells.push({ colspan, rowspan, text });
       }
       /**
        * Finalize currently built table row and add it to parent table's rows.
@@ -78103,7 +79080,8 @@ __export(review_exports, {
   keyBefore: () => keyBefore,
   review: () => review,
   shardOf: () => shardOf,
-  summarize: () => summarize
+  summarize: () => summarize,
+  summarizeExplore: () => summarizeExplore
 });
 function shardOf(label, count2) {
   return (Number(label.slice(1)) - 1) % count2 + 1;
@@ -78245,7 +79223,7 @@ async function review(req) {
       groups2.set(r.against.unit.key, g);
     }
     for (const g of [...groups2.values()].sort((a, b2) => Number(b2.against.unit.sources === null) - Number(a.against.unit.sources === null))) {
-      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources2(spec.name)) }, {
+      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources2(spec.name)), ...req.explore ? { explore: req.explore } : {} }, {
         runner: runner2,
         // A runner of the caller's own (a test's) must see every run: no workers then.
         jobs: req.runner ? 1 : req.jobs
@@ -78256,7 +79234,7 @@ async function review(req) {
           const v = byId.get(run2.key);
           if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
           const regression = run2.regression && !v.partial;
-          v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression, partial: v.partial, reached: run2.reached });
+          v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression, partial: v.partial, reached: run2.reached, ...run2.explore ? { explore: run2.explore } : {} });
           v.changed ||= run2.changed;
           v.regression ||= regression;
         }
@@ -78270,14 +79248,38 @@ async function review(req) {
   return {
     bases,
     baselinePatches,
-    thread: brief(parse4, req.inputs),
+    thread: brief2(parse4, req.inputs),
     scenarios: req.scenarios.map((s) => s.name),
     variants: variants.list(),
     sequence: best?.sequence ?? null,
     // Only replayed variants have results, and they are all in memory.
     summary: summarize(variants.length, [...variants.inMemory()]),
+    ...req.explore ? { explore: summarizeExplore(req.explore, [...variants.inMemory()]) } : {},
     ...req.shard ? { shard: { ...req.shard, best: best && { score: best.score, key: best.key } } } : {}
   };
+}
+function summarizeExplore(req, replayed) {
+  const out2 = { ...req, faultPoints: 0, faultPointsRun: 0, scheduleRuns: 0, cutShort: [], findings: 0, regressions: 0 };
+  const seen = /* @__PURE__ */ new Set();
+  for (const v of replayed) {
+    for (const x of v.results) {
+      const e = x.explore;
+      if (!e) continue;
+      const key2 = `${v.base.base}|${x.scenario}`;
+      const first2 = !seen.has(key2);
+      seen.add(key2);
+      if (first2 && e.faults) {
+        out2.faultPoints += e.faults.reached;
+        out2.faultPointsRun += e.faults.run;
+      }
+      if (e.schedules) out2.scheduleRuns += (first2 ? e.schedules.baseline : 0) + e.schedules.variant;
+      const cut = e.faults && e.faults.run < e.faults.reached || e.schedules && !e.schedules.complete;
+      if (cut && !out2.cutShort.includes(x.scenario)) out2.cutShort.push(x.scenario);
+      out2.findings += e.findings.length;
+      out2.regressions += e.findings.filter((f) => f.regression).length;
+    }
+  }
+  return out2;
 }
 function summarize(total, inMemory) {
   const replayed = [...inMemory].filter((v) => v.replayed);
@@ -78427,11 +79429,14 @@ function differenceTag(x, d) {
   return x.partial ? "regression if the left-out hunks did not matter; partial replay, not counted" : "regression";
 }
 function causeLayout(r) {
-  const withCause = r.differences.filter((d) => d.firstCause);
+  return causeLayoutOf(r.differences);
+}
+function causeLayoutOf(differences) {
+  const withCause = differences.filter((d) => d.firstCause);
   const first2 = withCause[0]?.firstCause ?? null;
   const toEnd = withCause.find((d) => d.kind === "verdict") ?? withCause.find((d) => d.kind === "final-state");
   const master = toEnd ? toEnd.firstCause.chain : withCause.reduce((m, d) => d.firstCause.chain.length > m.length ? d.firstCause.chain : m, []);
-  const per = r.differences.map((d) => {
+  const per = differences.map((d) => {
     const chain2 = d.firstCause?.chain ?? [];
     let k = 0;
     while (k < chain2.length && k < master.length && sameStep(chain2[k], master[k])) k++;
@@ -78556,6 +79561,8 @@ function renderJson(r, notice = replayNotice(r)) {
     scenarios: r.scenarios,
     variants: r.variants,
     summary: r.summary,
+    // Only with --explore, --fault or --schedule: what was explored and how far.
+    ...r.explore ? { explore: r.explore } : {},
     sequence: r.sequence,
     // Only in one share of a sharded review (`review --shard i/n`), for `merge`.
     ...r.shard ? { shard: r.shard } : {}
@@ -78590,11 +79597,11 @@ function sequenceDiagram(items, also = []) {
   visit(items);
   visit(also);
   const out2 = ["sequenceDiagram"];
-  for (const a of ACTORS) if (used.has(a)) out2.push(`  participant ${ID[a]} as ${a}`);
+  for (const a of ACTORS) if (used.has(a)) out2.push(`  participant ${ID2[a]} as ${a}`);
   const emit = (list2, indent) => {
     for (const x of list2) {
-      if (x.t === "msg") out2.push(`${indent}${ID[x.from]}->>${ID[x.to]}: ${mermaidText(x.text)}`);
-      else if (x.t === "note") out2.push(`${indent}Note over ${ID[x.over]}: ${mermaidText(x.text)}`);
+      if (x.t === "msg") out2.push(`${indent}${ID2[x.from]}->>${ID2[x.to]}: ${mermaidText(x.text)}`);
+      else if (x.t === "note") out2.push(`${indent}Note over ${ID2[x.over]}: ${mermaidText(x.text)}`);
       else {
         out2.push(`${indent}loop ${x.times} times`);
         emit(x.body, indent + "  ");
@@ -78605,13 +79612,88 @@ function sequenceDiagram(items, also = []) {
   emit(items, "  ");
   return out2.join("\n") + "\n";
 }
-var ID, MAX_TEXT;
+function scheduleDiagram(steps) {
+  const ids = /* @__PURE__ */ new Map();
+  for (const s of steps) if (!ids.has(s.thread) && ids.size < 26) ids.set(s.thread, String.fromCharCode(65 + ids.size));
+  const out2 = ["sequenceDiagram"];
+  for (const [t, id] of ids) out2.push(`  participant ${id} as ${t.toLowerCase().replace(/[^a-z]/g, "") || "thread"}`);
+  let prev = null;
+  for (const s of steps) {
+    const id = ids.get(s.thread);
+    if (!id) continue;
+    const [first2, ...rest] = s.did;
+    if (prev && prev !== id && first2?.startsWith("at point ")) out2.push(`  ${prev}->>${id}: ${mermaidText(first2)}`);
+    else if (first2) rest.unshift(first2);
+    if (rest.length) out2.push(`  Note over ${id}: ${mermaidText(rest.join("; "))}`);
+    prev = id;
+  }
+  return out2.join("\n") + "\n";
+}
+var ID2, MAX_TEXT;
 var init_mermaid = __esm({
   "src/report/mermaid.ts"() {
     "use strict";
     init_interactions();
-    ID = { scenario: "S", driver: "D", mm: "M", notifier: "N" };
+    ID2 = { scenario: "S", driver: "D", mm: "M", notifier: "N" };
     MAX_TEXT = 140;
+  }
+});
+
+// src/report/explore-text.ts
+function exploreLine(r) {
+  const x = r.explore;
+  if (!x) return null;
+  const parts2 = [];
+  if (x.fault) parts2.push(`the failure point ${x.fault} only`);
+  else if (x.faults) parts2.push(`faults: ${plural(x.faultPoints, "failure point")} reached, ${x.faultPointsRun} run (at most ${x.maxFaults} a scenario)`);
+  if (x.schedule) parts2.push(`the schedule ${x.schedule} only`);
+  else if (x.schedules) parts2.push(`schedules: ${plural(x.scheduleRuns, "run")} (at most ${x.preemptions} preemption${x.preemptions === 1 ? "" : "s"} a schedule, ${x.maxSchedules} runs a scenario and variant; equivalent orders run once)`);
+  return `${parts2.join("; ")}; ${plural(x.findings, "finding")} beyond the plain runs, ${plural(x.regressions, "regression")}`;
+}
+function budgetLine(r) {
+  const x = r.explore;
+  if (!x || !x.cutShort.length) return null;
+  return `exploration stopped at its budget in ${x.cutShort.join(", ")} (--max-faults ${x.maxFaults}, --max-schedules ${x.maxSchedules}): the failure points and schedules past it were not run`;
+}
+function pointWords(p) {
+  const caller = p.stack[p.stack.length - 1];
+  const which2 = p.calls > 1 || p.call > 1 ? ` (call ${p.call}${p.calls >= p.call ? ` of ${p.calls}` : ""})` : "";
+  const thread = p.thread !== "main" ? ` on thread ${p.thread}` : "";
+  return `\`${p.fn}()\`${caller ? ` in \`${caller}()\`` : ""}${which2}${thread} ${p.says}`;
+}
+function exploreCounts(x, baseOnly = false) {
+  const parts2 = [];
+  if (x.faults) parts2.push(`${x.faults.run} of ${plural(x.faults.reached, "failure point")} run`);
+  if (x.schedules) {
+    const s = x.schedules;
+    const runs2 = baseOnly ? `${plural(s.baseline, "schedule run")}` : `${s.baseline} schedule run(s) on the baseline, ${s.variant} with the variant`;
+    parts2.push(s.threads < 2 ? "one thread: no interleavings" : `${runs2}${s.complete ? "" : " (budget reached)"}`);
+  }
+  return parts2.join("; ");
+}
+function findingLead(f, label) {
+  const under = f.kind === "fault" ? `when ${f.point ? pointWords(f.point) : f.id}` : `under schedule ${f.id}`;
+  const out2 = (b2) => b2 ? cell(b2) : "?";
+  if (f.on === "both") return `${under}: baseline ${out2(f.baseline)}, ${label} ${out2(f.variant)}`;
+  if (!label) return `${under}: ${out2(f.baseline)}`;
+  if (f.on === "variant") return `${under}, ${label} ends ${out2(f.variant)} and shows what no explored schedule of the baseline does`;
+  return `${under}, the baseline ends ${out2(f.baseline)} and shows what no explored schedule of ${label} does`;
+}
+function showsLine(f) {
+  return f.shows.join("; ");
+}
+function replayFlag(f) {
+  return f.kind === "fault" ? `--fault ${f.id}` : `--schedule ${f.id}`;
+}
+function cell(b2) {
+  return (b2.verdict === "completed" || b2.verdict === "livelock") && b2.result !== null ? `${b2.verdict} ${b2.result}` : b2.verdict;
+}
+var FINDINGS_SHOWN;
+var init_explore_text = __esm({
+  "src/report/explore-text.ts"() {
+    "use strict";
+    init_review_common();
+    FINDINGS_SHOWN = 4;
   }
 });
 
@@ -78642,7 +79724,7 @@ var init_escape2 = __esm({
 });
 
 // src/report/render-markdown.ts
-function cell(s) {
+function cell2(s) {
   return mdCell(mdProse(s));
 }
 function renderMarkdown(r) {
@@ -78659,21 +79741,26 @@ function renderMarkdown(r) {
   for (const b2 of r.baselinePatches) {
     out2.push(`**Baseline patch**: ${lit(b2.subject)} (${lit(shortWho(b2.author))}) adds ${b2.adds.map((f) => `\`${f}\``).join(", ")}, which the model has: it is the code the base models, not a variant.  `);
   }
-  out2.push(`**Summary**: ${summaryLine(r)}.`, "");
+  out2.push(`**Summary**: ${summaryLine(r)}.${r.explore ? "  " : ""}`);
+  const explored = exploreLine(r);
+  if (explored) out2.push(`**Explored**: ${mdProse(explored)}.${budgetLine(r) ? "  " : ""}`);
+  const budget = budgetLine(r);
+  if (budget) out2.push(`**Budget**: ${mdProse(budget)}.`);
+  out2.push("");
   if (t.errors.length) out2.push(`Unreadable input: ${t.errors.map((e) => lit(`${e.file}${e.index !== null ? ` #${e.index}` : ""}: ${e.message}`)).join("; ")}`, "");
   if (r.variants.length && r.scenarios.length) {
     out2.push(`| | proposed by | ${r.scenarios.map((s) => mdCell(mdCode(s))).join(" | ")} |`);
     out2.push(`|---|---|${r.scenarios.map(() => "---").join("|")}|`);
     for (const b2 of r.bases) {
       if (!Object.keys(b2.baseline).length) continue;
-      out2.push(`| baseline (\`${b2.name}\`) | | ${r.scenarios.map((s) => cell(b2.baseline[s] ? outcomeCell(b2.baseline[s]) : "-")).join(" | ")} |`);
+      out2.push(`| baseline (\`${b2.name}\`) | | ${r.scenarios.map((s) => cell2(b2.baseline[s] ? outcomeCell(b2.baseline[s]) : "-")).join(" | ")} |`);
     }
     for (const v of r.variants) {
       const cells = r.scenarios.map((s) => {
         if (!v.replayed) return "not replayed";
         const x = v.results.find((y) => y.scenario === s);
         if (!x) return "-";
-        const c = cell(outcomeCell(x.outcome));
+        const c = cell2(outcomeCell(x.outcome));
         const part = x.partial ? " (partial)" : "";
         return x.regression ? `${REGRESSION} **${c}**` : x.changed ? `${CHANGED} **${c}**${part}` : `${c}${part}`;
       });
@@ -78683,7 +79770,8 @@ function renderMarkdown(r) {
   } else if (!r.variants.length) {
     out2.push("No variants: the input has no diff to replay.", "");
   }
-  for (const v of r.variants) out2.push(...variantDetails(r, v));
+  const diagrams = { left: DIAGRAMS };
+  for (const v of r.variants) out2.push(...variantDetails(r, v, diagrams));
   if (r.sequence) {
     const s = r.sequence;
     out2.push(`### Sequence: ${s.label} on ${mdCode(s.scenario)} (the run that changed most)`, "");
@@ -78694,7 +79782,7 @@ function renderMarkdown(r) {
   }
   return out2.join("\n").trimEnd() + "\n";
 }
-function variantDetails(r, v) {
+function variantDetails(r, v, diagrams) {
   const out2 = [];
   const mark = v.regression ? ` ${REGRESSION}` : v.changed ? ` ${CHANGED}` : "";
   out2.push(`### ${v.label}: ${lit(shortWho(v.author))}${mark}`, "");
@@ -78716,8 +79804,10 @@ function variantDetails(r, v) {
   out2.push("");
   if (!v.replayed) return out2;
   const changed2 = v.results.filter((x) => x.changed);
+  const explored = v.results.flatMap((x) => x.explore?.findings.length ? [exploreDetails(v.label, x.scenario, x.explore.findings, exploreCounts(x.explore), diagrams)] : []).flat();
   if (!changed2.length) {
-    out2.push(`Replayed on \`${v.base.base}\` + ${v.label}${v.partial ? " (partial)" : ""}: every scenario behaves as on the baseline.`, "");
+    out2.push(`Replayed on \`${v.base.base}\` + ${v.label}${v.partial ? " (partial)" : ""}: every scenario behaves as on the baseline${explored.length ? " in the plain runs" : ""}.`, "");
+    out2.push(...explored);
     return out2;
   }
   for (const x of changed2) {
@@ -78738,13 +79828,46 @@ function variantDetails(r, v) {
     }
     out2.push("");
   }
+  out2.push(...explored);
   return out2;
 }
-var REGRESSION, CHANGED, lit;
+function exploreDetails(label, scenario, findings, counts, diagrams) {
+  const regression = findings.some((f) => f.regression);
+  const kinds = findings.some((f) => f.kind === "fault") ? findings.some((f) => f.kind === "schedule") ? "faults and schedules" : "a fault" : "some schedules (a race)";
+  const out2 = [`#### ${mdCode(scenario)}: ${regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`} only under ${kinds}`, "", `Explored: ${mdProse(counts)}.`, ""];
+  findings.slice(0, FINDINGS_SHOWN).forEach((f, i2) => {
+    out2.push(`**${i2 + 1}.** ${mdProse(findingLead(f, label))}. Replay: \`${replayFlag(f)}\`.${f.kind === "schedule" && f.shows.length ? "  " : ""}`);
+    if (f.kind === "schedule" && f.shows.length) out2.push(`Shows: ${mdProse(showsLine(f))}.`);
+    out2.push("");
+    if (f.steps?.length) {
+      out2.push("Steps:", "");
+      f.steps.forEach((st, j) => out2.push(`${j + 1}. **${lit(st.thread)}**: ${mdProse(st.did.join("; "))}`));
+      out2.push("");
+      if (diagrams.left > 0) {
+        diagrams.left--;
+        out2.push("```mermaid", scheduleDiagram(f.steps).trimEnd(), "```", "");
+      }
+    }
+    const c = causeLayoutOf(f.differences);
+    if (c.divergence) out2.push(`**First cause**: ${mdProse(c.divergence)}.`, "");
+    c.steps.forEach((s, k) => out2.push(`${k + 1}. ${mdProse(s)}`));
+    if (c.steps.length) out2.push("");
+    for (const d of c.perDifference) {
+      const ref = stepsRef(d.steps);
+      const tail = d.extra.length ? `${ref ? `${ref}, then ` : ""}${d.extra.join("; ")}` : ref;
+      out2.push(`- ${mdProse(d.difference.summary)}${d.difference.regression && f.regression ? " **(regression)**" : ""}${tail ? ` (cause: ${mdProse(tail)})` : ""}`);
+    }
+    out2.push("");
+  });
+  if (findings.length > FINDINGS_SHOWN) out2.push(`And ${findings.length - FINDINGS_SHOWN} more (all in \`--format json\`).`, "");
+  return out2;
+}
+var REGRESSION, CHANGED, lit, DIAGRAMS;
 var init_render_markdown = __esm({
   "src/report/render-markdown.ts"() {
     "use strict";
     init_mermaid();
+    init_explore_text();
     init_base_choice();
     init_replay_notice();
     init_escape2();
@@ -78752,6 +79875,7 @@ var init_render_markdown = __esm({
     REGRESSION = "❌";
     CHANGED = "⚠️";
     lit = (s) => mdProse(mdLiteral(s));
+    DIAGRAMS = 2;
   }
 });
 
@@ -86206,7 +87330,8 @@ function parseScenario(text, source = "(scenario)") {
     throw new ScenarioError(source, msg);
   };
   if (!isObj(doc)) return fail("a scenario is a mapping with name, setup and steps");
-  checkKeys(doc, ["name", "description", "thp", "budget", "setup", "steps", "threads"], "scenario", fail);
+  checkKeys(doc, ["name", "description", "thp", "budget", "default", "setup", "steps", "threads"], "scenario", fail);
+  const byDefault = doc["default"] === void 0 ? true : typeof doc["default"] === "boolean" ? doc["default"] : fail("`default` is true or false");
   const name3 = typeof doc["name"] === "string" ? doc["name"] : fail("`name` (a string) is required");
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(name3)) fail(`name ${JSON.stringify(name3)}: use lower-case letters, digits, '-', '.', '_'`);
   const thp = doc["thp"] === void 0 ? false : typeof doc["thp"] === "boolean" ? doc["thp"] : fail("`thp` is true or false");
@@ -86223,7 +87348,10 @@ function parseScenario(text, source = "(scenario)") {
   if (doc["threads"] !== void 0) {
     if (doc["steps"] !== void 0) fail("give either `steps` (one thread) or `threads`, not both");
     if (!isObj(doc["threads"])) return fail("`threads` maps thread names to lists of steps");
-    threads = Object.entries(doc["threads"]).map(([tn, l]) => ({ name: tn, steps: steps(l, `threads.${tn}`) }));
+    threads = Object.entries(doc["threads"]).map(([tn, l]) => {
+      if (!/^[a-z][a-z0-9_-]*$/.test(tn)) fail(`thread name ${JSON.stringify(tn)}: use lower-case letters, digits, '-', '_' (starting with a letter)`);
+      return { name: tn, steps: steps(l, `threads.${tn}`) };
+    });
   } else {
     threads = [{ name: "main", steps: steps(doc["steps"], "steps") }];
   }
@@ -86233,6 +87361,7 @@ function parseScenario(text, source = "(scenario)") {
     source: source === "(scenario)" ? source : basename3(source),
     thp,
     budget,
+    ...byDefault ? {} : { byDefault: false },
     ...maxDepth !== void 0 ? { maxDepth } : {},
     ...maxMemory !== void 0 ? { maxMemory } : {},
     setup,
@@ -86440,8 +87569,8 @@ __export(select_exports, {
   ScenarioChoiceError: () => ScenarioChoiceError,
   chooseScenarios: () => chooseScenarios
 });
-function chooseScenarios(bundled, names, files) {
-  if (names.length === 0 && files.length === 0) return [...bundled];
+function chooseScenarios(bundled, names, files, opts = {}) {
+  if (names.length === 0 && files.length === 0) return bundled.filter((s) => s.byDefault !== false || opts.schedules);
   const chosen = [];
   for (const name3 of names) {
     const s = bundled.find((b2) => b2.name === name3);
@@ -87272,11 +88401,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell3) => {
+        if (typeof cell3 === "string") {
+          return this.wrap("td", cell3);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell3;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);

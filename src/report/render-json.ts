@@ -18,6 +18,8 @@ export function renderJson(r: Review, notice: string[] = replayNotice(r)): strin
     scenarios: r.scenarios,
     variants: r.variants,
     summary: r.summary,
+    // Only with --explore, --fault or --schedule: what was explored and how far.
+    ...(r.explore ? { explore: r.explore } : {}),
     sequence: r.sequence,
     // Only in one share of a sharded review (`review --shard i/n`), for `merge`.
     ...(r.shard ? { shard: r.shard } : {}),

@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { exitCodes, InputError, UsageError } from '../../util/errors.js';
 import { reportUnreadMessages } from '../unread-messages.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
+import { addExploreOptions, exploreRequest, type ExploreCliOptions } from '../explore-flags.js';
 import { chosenScenarios } from '../scenario-flags.js';
 import { writeChunks } from '../../util/write-chunks.js';
 import { LORE_URL_HELP, resolveThreadInputs, type LoreCliOptions } from '../thread-inputs.js';
 import { stepLog } from '../step-log.js';
 import { baseOption } from '../base-flag.js';
 
-interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions {
+interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions, ExploreCliOptions {
   base?: string;
   scenario?: string[];
   scenarioFile?: string[];
@@ -52,7 +53,7 @@ export function registerReview(program: Command): void {
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
     .option('--shard <i/n>', 'replay only share i of n of the replayable variants (JSON only); `lkml-replay merge` joins the shares into the one review')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
-  addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
+  addExploreOptions(addBudgetOptions(cmd)).action(async (inputs: string[], opts: ReviewCliOptions) => {
       const { parseFailOn, failOnHits } = await import('../../replay/fail-on.js');
       const failOn = parseFailOn(opts.failOn);
       if (!failOn) throw new UsageError(`--fail-on must be never, difference, regression, partial or unreplayed (several with commas), not "${opts.failOn}"`);
@@ -62,12 +63,13 @@ export function registerReview(program: Command): void {
       const shard = parseShard(opts.shard);
       if (shard && opts.format !== 'json') throw new UsageError('--shard writes a share for `lkml-replay merge`: use --format json');
       const budgets = await budgetOverrides(opts);
+      const explore = await exploreRequest(opts);
       const log = stepLog(!!opts.verbose);
       const [{ review, REVIEW_PARSE }, { UnreadableInput }] = await Promise.all([
         import('../../replay/review.js'),
         import('../../thread/input/input-error.js'),
       ]);
-      const scenarios = await chosenScenarios(opts);
+      const scenarios = await chosenScenarios(opts, explore);
       let result;
       let parse;
       try {
@@ -85,7 +87,7 @@ export function registerReview(program: Command): void {
         const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
         parse = await (await import('../../thread/parse-thread.js')).parseThread(reviewInputs, { ...REVIEW_PARSE, ...(onProgress ? { onProgress } : {}) });
         log.done(`read ${reviewInputs.join(', ')}: ${parse.messages.length} message(s)`);
-        result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs), ...(shard ? { shard } : {}) });
+        result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs), ...(shard ? { shard } : {}), ...(explore ? { explore } : {}) });
         const s = result.summary;
         log.done(`reviewed on ${result.bases.map((b) => b.name).join(", ") || "no base"}: ${s.variants} variant(s), ${s.replayed} replayed over ${result.scenarios.length} scenario(s); ${s.differences} difference(s), ${s.regressions} regression(s)`);
       } catch (err) {

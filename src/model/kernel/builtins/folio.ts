@@ -89,12 +89,14 @@ export function folioBuiltins(): TableBuilder {
       const h = head(ctx, p);
       h.refcount++;
       touch(ctx, h);
+      h.refIn = h.lastFn;
       return undefined;
     })
     .fn('void folio_ref_add(struct folio *folio, int nr)', (ctx, p, nr) => {
       const h = head(ctx, p);
       h.refcount += Number(nr);
       touch(ctx, h);
+      h.refIn = h.lastFn;
       return undefined;
     })
     .fn('bool page_ref_add_unless(struct page *page, int nr, int u)', (ctx, p, nr, u) => {
@@ -103,6 +105,7 @@ export function folioBuiltins(): TableBuilder {
       if (s.refcount === Number(u)) return 0;
       s.refcount += Number(nr);
       touch(ctx, s);
+      s.refIn = s.lastFn;
       return 1;
     })
     .in('include/linux/pagemap.h')

@@ -53,6 +53,11 @@ export class PageState {
   data = 0n;
   /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
   lastFn = '';
+  /** Function that took the page lock its holder holds, and that last took a reference. */
+  lockedIn = '';
+  refIn = '';
+  /** Threads sleeping until the page lock is free, with the function each waits in. */
+  lockWaiters: { thread: ThreadRef; fn: string }[] | null = null;
   constructor(readonly pfn: number) {
     this.head = pfn;
   }
