@@ -18,9 +18,10 @@ import { parseSection } from './parse.js';
 import { replayBench } from './replay.js';
 import { goalsBench } from './goals.js';
 import { buildOther, type OtherTree } from './against.js';
+import { exploreBench } from './explore.js';
 
 /** The sections, in the order they run and print. Add a section here (one line). */
-export const SECTIONS: BenchSectionRunner[] = [goalsBench, parseSection, replayBench];
+export const SECTIONS: BenchSectionRunner[] = [goalsBench, parseSection, replayBench, exploreBench];
 
 function findRoot(): string {
   for (let d = dirname(fileURLToPath(import.meta.url)), i = 0; i < 6; i++, d = dirname(d)) {

@@ -18330,7 +18330,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID2 = Buffer.from("id");
+    var ID3 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18546,7 +18546,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID2)) {
+        if (isFieldName(line, fieldLength, ID3)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -22171,7 +22171,17 @@ function apply(b2, t, v) {
 }
 function* callBuiltinGen(t, b2, vals) {
   const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
+  if (hooked) {
+    if (t.m.preempting) {
+      const p = t.m.preemptAt(t, b2.name, vals, true);
+      if (p) yield p;
+    }
+    t.m.onCall(t, b2.name, "builtin", vals);
+    if (t.m.intercepting) {
+      const x = t.m.interceptBuiltin(t, b2, vals);
+      if (x) return finishBuiltin(t, b2, x.value);
+    }
+  }
   let r = apply(b2, t, vals);
   if (isIterator(r)) r = yield* r;
   const v = b2.checkRet(r, t);
@@ -22180,7 +22190,13 @@ function* callBuiltinGen(t, b2, vals) {
 }
 function callBuiltinPlain(t, b2, vals) {
   const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
+  if (hooked) {
+    t.m.onCall(t, b2.name, "builtin", vals);
+    if (t.m.intercepting) {
+      const x = t.m.interceptBuiltin(t, b2, vals);
+      if (x) return finishBuiltin(t, b2, x.value);
+    }
+  }
   let r = apply(b2, t, vals);
   if (isIterator(r)) {
     const step = r.next();
@@ -22189,6 +22205,11 @@ function callBuiltinPlain(t, b2, vals) {
   }
   const v = b2.checkRet(r, t);
   if (hooked) t.m.onReturn(t, b2.name, "builtin", v);
+  return v;
+}
+function finishBuiltin(t, b2, value) {
+  const v = b2.checkRet(value, t);
+  t.m.onReturn(t, b2.name, "builtin", v);
   return v;
 }
 function* invokeTarget(t, tgt, vals, discard = false) {
@@ -22257,9 +22278,9 @@ var init_runtime = __esm({
 // src/model/interp/thread.ts
 function coerceArgs(tgt, args3) {
   const params = tgt.kind === "model" ? tgt.fn.type.params : tgt.kind === "builtin" ? tgt.type.params : [];
-  return args3.map((v, i2) => params[i2] ? coerce(v, params[i2]) : v);
+  return args3.map((v, i2) => params[i2] ? coerceValue(v, params[i2]) : v);
 }
-function coerce(v, t) {
+function coerceValue(v, t) {
   if (t.k !== "int" || v === UNINIT) return v;
   if (typeof v === "number" || typeof v === "bigint") return converterOf(t)(v);
   if (typeof v === "boolean") return converterOf(t)(v ? 1 : 0);
@@ -22363,6 +22384,9 @@ var init_thread = __esm({
         }
         return r;
       }
+      preemptPoint(op, args3) {
+        return this.m.preempting ? this.m.preemptAt(this, op, args3, false) : null;
+      }
       callSync(fn, args3) {
         const it = this.call(fn, args3);
         const step = it.next();
@@ -22415,7 +22439,7 @@ var init_thread = __esm({
 });
 
 // src/model/interp/machine.ts
-var DEFAULT_BUDGETS, LoopHeadAt, POLL_EVERY, Machine;
+var DEFAULT_BUDGETS, LoopHeadAt, POLL_EVERY, PREEMPTED, Machine;
 var init_machine = __esm({
   "src/model/interp/machine.ts"() {
     "use strict";
@@ -22455,6 +22479,7 @@ var init_machine = __esm({
       }
     };
     POLL_EVERY = 1 << 16;
+    PREEMPTED = { blockedOn: { name: "preemption point", holder: () => null, ready: () => true } };
     Machine = class {
       constructor(program, opts = {}) {
         this.program = program;
@@ -22466,7 +22491,10 @@ var init_machine = __esm({
         this.loopHooked = !!h.onLoopHead;
         const hooks = !!(h.onCall || h.onReturn);
         this.callHooked = hooks || !!opts.traceCalls;
-        this.builtinHooked = hooks && opts.callHookScope?.builtins !== false;
+        this.builtinsReported = hooks && opts.callHookScope?.builtins !== false;
+        this.intercepting = !!opts.intercept && opts.intercept.names.size > 0;
+        this.preempting = !!opts.preempt;
+        this.builtinHooked = hooks && opts.callHookScope?.builtins !== false || this.intercepting || this.preempting;
         this.hookNames = opts.callHookScope?.names ? new Set(opts.callHookScope.names) : null;
         if (h.onSteps) this.nextHook = h.onSteps.every;
         this.mem = opts.mem ?? new DefaultAddressSpace();
@@ -22489,7 +22517,11 @@ var init_machine = __esm({
       loopHooked;
       callHooked;
       builtinHooked;
+      intercepting;
+      preempting;
       hookNames;
+      /** onCall/onReturn hooks see builtin calls (the scope asks for them). */
+      builtinsReported;
       globals = [];
       /** The run's AddressSpace, exactly the object given in the options (ExecCtx.mem). */
       mem;
@@ -22619,7 +22651,7 @@ var init_machine = __esm({
         if (this.opts.traceCalls && kind === "model") {
           this.pushTrace({ t: "call", fn: name3, depth: t.frames.length, thread: t.thread.name, args: args3.map((a) => formatValue(a)) });
         }
-        if (kind === "builtin" ? !this.builtinHooked : false) return;
+        if (kind === "builtin" && !this.builtinsReported) return;
         if (this.hookNames && !this.hookNames.has(name3)) return;
         this.opts.hooks?.onCall?.(t, name3, kind, args3);
       }
@@ -22627,7 +22659,7 @@ var init_machine = __esm({
         if (this.opts.traceCalls && kind === "model") {
           this.pushTrace({ t: "return", fn: name3, depth: t.frames.length + 1, thread: t.thread.name, value: formatValue(value) });
         }
-        if (kind === "builtin" ? !this.builtinHooked : false) return;
+        if (kind === "builtin" && !this.builtinsReported) return;
         if (this.hookNames && !this.hookNames.has(name3)) return;
         this.opts.hooks?.onReturn?.(t, name3, kind, value);
       }
@@ -22693,6 +22725,57 @@ var init_machine = __esm({
       }
       /** Call targets by name, for ExecCtx.call from the runtime (the program does not change). */
       byName = /* @__PURE__ */ new Map();
+      // ------------------------------------------------------------------------- faults, preemption
+      interceptBuiltin(t, b2, vals) {
+        const ic = this.opts.intercept;
+        if (!ic.names.has(b2.name)) return null;
+        const x = ic.call(t, b2.name, "builtin", vals);
+        for (let i2 = 0; i2 < vals.length && i2 < b2.type.params.length; i2++) vals[i2] = coerceValue(vals[i2], b2.type.params[i2]);
+        return x && { value: coerceValue(x.value, b2.type.ret) };
+      }
+      preemptAt(t, op, args3, builtin) {
+        const p = this.opts.preempt;
+        if (builtin && !p.names.has(op)) return null;
+        return p.at(t, op, args3, () => this.others(t)) ? PREEMPTED : null;
+      }
+      /** Threads other than `t` that could run now. */
+      others(t) {
+        return this.threads.filter((x) => x !== t && (x.state === "runnable" || x.state === "blocked" && x.blockedOn.ready())).map((x) => x.thread);
+      }
+      /**
+       * An intercepted model function is offered its call before its body runs: its FnCode's entry
+       * points are wrapped for this run and put back after it (a Machine runs to the end in one go,
+       * so no other run of the program sees them).
+       */
+      wrapIntercepted() {
+        const ic = this.opts.intercept;
+        if (!ic || !this.intercepting) return () => void 0;
+        const undo = [];
+        for (const fn of this.program.fns) {
+          if (!ic.names.has(fn.name) || fn.trap !== null) continue;
+          const { run: run2, runGen } = fn;
+          const offer = (nf) => {
+            const params = fn.type.params;
+            const args3 = nf.v.slice(0, params.length);
+            const x = ic.call(nf.t, fn.name, "model", args3);
+            for (let i2 = 0; i2 < params.length; i2++) nf.v[i2] = coerceValue(args3[i2], params[i2]);
+            return x && { value: coerceValue(x.value, fn.type.ret) };
+          };
+          if (run2) fn.run = (nf) => {
+            const x = offer(nf);
+            return x ? x.value : run2(nf);
+          };
+          if (runGen) fn.runGen = function* (nf) {
+            const x = offer(nf);
+            return x ? x.value : yield* runGen(nf);
+          };
+          undo.push(() => {
+            fn.run = run2;
+            fn.runGen = runGen;
+          });
+        }
+        return () => undo.forEach((u) => u());
+      }
       // ------------------------------------------------------------------------- scheduler
       run(specs) {
         if (this.ran) throw new Error("a Machine runs once; make a new one");
@@ -22702,6 +22785,7 @@ var init_machine = __esm({
         this.threadCount = this.threads.length;
         let lastBlocked = null;
         let cur = 0;
+        const unwrap = this.wrapIntercepted();
         try {
           this.threads.forEach((t, i2) => t.gen = this.entryGen(t, specs[i2]));
           let previous = null;
@@ -22733,6 +22817,7 @@ var init_machine = __esm({
           return this.result(this.end("error", `internal error: ${err2.message}`, t), err2);
         } finally {
           this.current = null;
+          unwrap();
         }
         const stuck = this.threads.filter((t) => t.state === "blocked");
         if (stuck.length === 0) {
@@ -22754,7 +22839,7 @@ var init_machine = __esm({
           }
         }
         if (can.length === 0) return -1;
-        const chosen = this.opts.scheduler(can.map((i3) => this.threads[i3].thread), previous);
+        const chosen = this.opts.scheduler(can.map((i3) => this.threads[i3].thread), previous, can.map((i3) => this.threads[i3].blockedOn));
         const i2 = can.find((x) => this.threads[x].id === chosen.id);
         if (i2 === void 0) throw new Error(`scheduler chose ${chosen.name}, which cannot run now`);
         return i2;
@@ -22881,7 +22966,11 @@ function failOnHits(r, failOn) {
     }
     if (level === "never") continue;
     for (const v of r.variants) {
-      const counts = (x) => level === "regression" ? x.regression : level === "partial" ? x.changed : x.changed && !x.partial;
+      const counts = (x) => {
+        const found = x.explore?.findings ?? [];
+        const changed2 = x.changed || found.length > 0;
+        return level === "regression" ? x.regression || found.some((f) => f.regression) : level === "partial" ? changed2 : changed2 && !x.partial;
+      };
       const scenarios = v.results.filter(counts).map((x) => x.scenario);
       if (scenarios.length) hits.push({ level, variant: v.label, scenarios });
     }
@@ -29233,6 +29322,22 @@ var init_bases = __esm({
         date: "2022-12-11",
         commit: "830b3c68c1fb1e9176028d02ef86f3cf76aa2476",
         summary: "the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked"
+      },
+      {
+        name: "v6.13",
+        kind: "release",
+        kernel: "6.13",
+        date: "2025-01-19",
+        commit: "ffd294d346d185b70e28b1a28abe367bbfe53c04",
+        summary: "the last release before the 2025 device-exclusive rework: make_device_exclusive_range() on folios, the 2023 reference fix in remove_device_exclusive_entry(), the folio rmap calls of 6.8, GUP without stack expansion; the nouveau retry loop still keeps its folio locked"
+      },
+      {
+        name: "v6.15",
+        kind: "release",
+        kernel: "6.15",
+        date: "2025-05-25",
+        commit: "0ff41df1cb268fc69e703a08a57ee14ae967d0ca",
+        summary: "after the 2025 device-exclusive rework: one-page make_device_exclusive() through GUP and folio_walk_start(), one SWP_DEVICE_EXCLUSIVE type (mprotect leaves it alone), the mapcount kept, restore_exclusive_pte() with can_change_pte_writable() under a CLEAR invalidation; nouveau unlocks and puts its folio on a retry (b3fefbb30a16), test_hmm maps one page at a time"
       }
     ];
     BASES = BASE_SPECS.map((b2) => b2.name);
@@ -34924,6 +35029,64 @@ var init_source_outline = __esm({
   }
 });
 
+// src/model/kernel/builtins/def.ts
+function protoName(proto) {
+  const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(proto);
+  if (!m) throw new Error(`cannot find the function name in prototype: ${proto}`);
+  return m[1];
+}
+var TableBuilder, b;
+var init_def = __esm({
+  "src/model/kernel/builtins/def.ts"() {
+    "use strict";
+    init_bases();
+    TableBuilder = class {
+      constructor(header) {
+        this.header = header;
+      }
+      header;
+      entries = [];
+      releases = {};
+      fn(proto, fn) {
+        this.add(proto, fn, false);
+        return this;
+      }
+      /** A builtin that may block: `fn` is a generator function yielding Blocked. */
+      gen(proto, fn) {
+        this.add(proto, fn, true);
+        return this;
+      }
+      /** Switch the kernel header the next builtins are listed under. */
+      in(header) {
+        this.header = header;
+        return this;
+      }
+      /** The next builtins exist only in these releases (`{}`: in all of them again). */
+      releasesOf(r) {
+        this.releases = r;
+        return this;
+      }
+      add(proto, fn, blocking) {
+        const name3 = protoName(proto);
+        const from = this.releases.from ? kernelOrdinal(this.releases.from) : 0;
+        const until = this.releases.until ? kernelOrdinal(this.releases.until) : Infinity;
+        if (this.entries.some((e) => e.name === name3 && e.from < until && from < e.until)) throw new Error(`builtin ${name3} declared twice for the same release`);
+        const b2 = { proto, fn, header: this.header };
+        if (blocking) b2.blocking = true;
+        this.entries.push({ name: name3, builtin: b2, from, until });
+      }
+      /** The builtins of one kernel release. */
+      table(kernel) {
+        const k = kernelOrdinal(kernel);
+        const t = {};
+        for (const e of this.entries) if (e.from <= k && k < e.until) t[e.name] = e.builtin;
+        return t;
+      }
+    };
+    b = (v) => v ? 1 : 0;
+  }
+});
+
 // src/model/kernel/object.ts
 function hex2(a) {
   return "0x" + BigInt.asUintN(64, a).toString(16);
@@ -35067,6 +35230,8 @@ function traceLock(ctx, op, lock) {
 }
 function* acquire(ctx, lock, shared = false) {
   const t = ctx.thread;
+  const p = ctx.preemptPoint?.("acquire", [lock, shared]);
+  if (p) yield p;
   if (!lock.canAcquire(t, shared)) {
     traceLock(ctx, "block", lock.name);
     const w = lock.waitable(t, shared);
@@ -35074,6 +35239,7 @@ function* acquire(ctx, lock, shared = false) {
   }
   lock.take(t, shared);
   lock.lastFn = fnOf(ctx);
+  lock.takenIn.set(t.id, lock.lastFn);
   traceLock(ctx, "acquire", lock.name);
 }
 function tryAcquire(ctx, lock, shared = false) {
@@ -35083,6 +35249,7 @@ function tryAcquire(ctx, lock, shared = false) {
   }
   lock.take(ctx.thread, shared);
   lock.lastFn = fnOf(ctx);
+  lock.takenIn.set(ctx.thread.id, lock.lastFn);
   traceLock(ctx, "acquire", lock.name);
   return true;
 }
@@ -35101,6 +35268,8 @@ var init_locks = __esm({
     LockBase = class extends RtObject {
       /** Last function that took or released it (for lock-leak reports). */
       lastFn = "";
+      /** The function each holder took it in, by thread id (for lock-held-at-exit reports). */
+      takenIn = /* @__PURE__ */ new Map();
       get(field2, ctx) {
         return this.noField(field2, ctx);
       }
@@ -35293,6 +35462,11 @@ var init_page = __esm({
       data = 0n;
       /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
       lastFn = "";
+      /** Function that took the page lock its holder holds, and that last took a reference. */
+      lockedIn = "";
+      refIn = "";
+      /** Threads sleeping until the page lock is free, with the function each waits in. */
+      lockWaiters = null;
       get isTail() {
         return this.head !== this.pfn;
       }
@@ -35335,6 +35509,10 @@ var init_page = __esm({
           case "_folio_nr_pages":
           case "_total_mapcount":
           case "_pincount":
+          case "_flags_1":
+          case "_large_mapcount":
+          case "_entire_mapcount":
+          case "_nr_pages_mapped":
             return this.largeFolioField(field2, ctx);
           default:
             return ctx.bug(`struct page has no field ${field2} in the model`);
@@ -35351,6 +35529,17 @@ var init_page = __esm({
             return 1 << s.order;
           case "_total_mapcount":
             return s.compoundMapcount;
+          case "_entire_mapcount":
+            return s.compoundMapcount;
+          case "_flags_1":
+            if (!this.memmap.release.orderInFlags1) return ctx.notModelled("folio->_flags_1 of a release that keeps the order in _folio_order");
+            return BigInt(s.order);
+          case "_large_mapcount":
+          case "_nr_pages_mapped": {
+            const subs = Array.from({ length: 1 << s.order }, (_, i2) => this.memmap.state(s.pfn + i2).mapcount);
+            if (field2 === "_large_mapcount") return subs.reduce((n, m) => n + m + 1, s.compoundMapcount + 1) - 1;
+            return subs.filter((m) => m >= 0).length + (s.compoundMapcount >= 0 ? 8388608 : 0);
+          }
           default:
             return 0;
         }
@@ -35544,7 +35733,7 @@ var init_pgtable_types = __esm({
         return this.type !== "swap";
       }
       get isDeviceExclusive() {
-        return this.type === "device-exclusive-write" || this.type === "device-exclusive-read";
+        return this.type === "device-exclusive-write" || this.type === "device-exclusive-read" || this.type === "device-exclusive";
       }
       get isMigration() {
         return this.type === "migration-read" || this.type === "migration-write";
@@ -36161,12 +36350,35 @@ var init_release = __esm({
         return this.since("6.1");
       }
       /**
+       * change_protection(tlb, vma, start, end, cp_flags) takes the new protection from
+       * vma->vm_page_prot instead of a parameter (so in v6.13; v6.1 passes newprot).
+       */
+      get protectionFromVma() {
+        return this.since("6.13");
+      }
+      /**
        * The `mapping` slot of a THP's first tail page: in v6.1 compound_pincount (0) in its low half
        * and compound_nr in its high half; in v5.14 compound_nr in the low half over the high half of
        * TAIL_MAPPING.
        */
       get firstTailPincount() {
         return this.since("6.1");
+      }
+      /**
+       * A large folio's order is the low byte of folio->_flags_1 (in v6.13; v6.1 has the
+       * _folio_order byte).
+       */
+      get orderInFlags1() {
+        return this.since("6.13");
+      }
+      /**
+       * A device-exclusive entry keeps the page's mapcount (v6.15, "mm/rmap: keep mapcount untouched
+       * for device-exclusive entries"): the entry counts as a mapping wherever mapcounts are
+       * checked, and zapping it removes the rmap as for a present pte. Before, making the entry
+       * dropped the mapcount and only the reference stayed with it.
+       */
+      get exclusiveEntryMapped() {
+        return this.since("6.15");
       }
     };
   }
@@ -36221,6 +36433,8 @@ var init_state = __esm({
       /** Named runtime objects a scenario refers to (devices ...). */
       named = /* @__PURE__ */ new Map();
       jiffies = INITIAL_JIFFIES;
+      /** Notifier ranges started and not yet ended, by the range's address: who started them, where. */
+      openRanges = /* @__PURE__ */ new Map();
       /** Bytes vmalloc()ed so far (part of the state a loop can change: an allocating loop is no livelock). */
       vmallocBytes = 0;
       /** TypeScript primitives running per thread, with the model call depth they started at. */
@@ -36297,61 +36511,282 @@ var init_state = __esm({
   }
 });
 
-// src/model/kernel/builtins/def.ts
-function protoName(proto) {
-  const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(proto);
-  if (!m) throw new Error(`cannot find the function name in prototype: ${proto}`);
-  return m[1];
+// src/model/kernel/builtins/pgtable.ts
+function pte(ctx, v, what = "pte") {
+  if (v instanceof Pte) return v;
+  return ctx.bug(`${what} is not a pte_t value`);
 }
-var TableBuilder, b;
-var init_def = __esm({
-  "src/model/kernel/builtins/def.ts"() {
+function pmd(ctx, v, what = "pmd") {
+  if (v instanceof Pmd) return v;
+  return ctx.bug(`${what} is not a pmd_t value`);
+}
+function upper(ctx, v, what) {
+  if (v instanceof UpperEntry) return v;
+  return ctx.bug(`${what} is not a page-table entry of an upper level`);
+}
+function swp(ctx, v) {
+  if (v instanceof SwpEntry) return v;
+  return ctx.bug("not a swp_entry_t value");
+}
+function prot(ctx, v) {
+  if (v instanceof PgProt) return v;
+  return ctx.bug("not a pgprot_t value");
+}
+function slotOf(ctx, p, level, what) {
+  if (p instanceof Ptr && p.region instanceof PageTable) {
+    const want = level === "p4d" ? "pgd" : level;
+    if (p.region.level !== want) return ctx.bug(`${what} points into a ${p.region.level} table, not a ${want} table`);
+    if (p.index < 0 || p.index >= 512) return ctx.bug(`${what} is out of its page table (index ${p.index})`);
+    return { table: p.region, i: p.index };
+  }
+  if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
+  return ctx.bug(`${what} is not a page-table pointer`);
+}
+function childTable(k, e) {
+  return k.tablesByPfn.get(e.tableId);
+}
+function withBits(p, f) {
+  if (p.v.k !== "present") return p;
+  return Pte.present(p.v.pfn, { ...p.v.bits, ...f(p.v.bits) });
+}
+function pteLock(ctx, k, pmdp) {
+  const s = slotOf(ctx, pmdp, "pmd", "pmd");
+  const v = s.table.entries[s.i].v;
+  if (v.k !== "table") return ctx.bug(`pte lock of a pmd that maps no pte table (${s.table.entries[s.i].describe()})`);
+  return k.tablesByPfn.get(v.tablePfn);
+}
+function makeEntry(type, offset) {
+  return new SwpEntry(type, offset);
+}
+function pgtableBuiltins() {
+  const t = new TableBuilder("include/linux/pgtable.h");
+  t.fn("pgd_t *pgd_offset(struct mm_struct *mm, unsigned long address)", (ctx, mmp, addr2) => {
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    return mm.pt.pgd.ptr(indexAt("pgd", addr2));
+  }).fn("bool pgd_present(pgd_t pgd)", (ctx, v) => b(upper(ctx, v, "pgd").present)).fn("bool pgd_none(pgd_t pgd)", (ctx, v) => b(!upper(ctx, v, "pgd").present)).fn("bool pgd_bad(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry values")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry values")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry values")).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry values")).fn("spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", (ctx) => ctx.notModelled("pud_lock: huge puds")).fn("p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pgd", "pgd");
+    return s.table.ptr(s.i);
+  }).fn("bool p4d_present(p4d_t p4d)", (ctx, v) => b(upper(ctx, v, "p4d").present)).fn("bool p4d_none(p4d_t p4d)", (ctx, v) => b(!upper(ctx, v, "p4d").present)).fn("bool p4d_bad(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).fn("pud_t *pud_offset(p4d_t *p4d, unsigned long address)", (ctx, p, addr2) => {
+    const s = slotOf(ctx, p, "p4d", "p4d");
+    const e = s.table.entries[s.i];
+    if (!e.present) return ctx.bug("pud_offset of a p4d that is not present");
+    return childTable(kernelOf(ctx), e).ptr(indexAt("pud", addr2));
+  }).fn("bool pud_present(pud_t pud)", (ctx, v) => b(upper(ctx, v, "pud").present)).fn("bool pud_none(pud_t pud)", (ctx, v) => b(!upper(ctx, v, "pud").present)).fn("bool pud_bad(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_huge(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_devmap(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pgd", "pgd");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
+    const s = slotOf(ctx, p, "p4d", "p4d");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool pud_none_or_clear_bad(pud_t *pud)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pud", "pud");
+    return b(!s.table.entries[s.i].present);
+  }).fn("pmd_t *pmd_offset(pud_t *pud, unsigned long address)", (ctx, p, addr2) => {
+    const s = slotOf(ctx, p, "pud", "pud");
+    const e = s.table.entries[s.i];
+    if (!e.present) return ctx.bug("pmd_offset of a pud that is not present");
+    return childTable(kernelOf(ctx), e).ptr(indexAt("pmd", addr2));
+  }).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_none(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "none")).fn("bool pmd_present(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k !== "none")).fn("bool pmd_trans_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_devmap(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_bad(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_write(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.write);
+  }).fn("bool pmd_dirty(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.dirty);
+  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).releasesOf({ until: "6.1" }).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).releasesOf({}).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && kernelOf(ctx).memmap.state(x.pfn).kind === "zero");
+  }).fn("struct page *pmd_page(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    const k = kernelOf(ctx);
+    if (x.k === "huge") return k.memmap.ptr(x.pfn);
+    if (x.k === "table") return k.memmap.ptr(x.tablePfn);
+    return ctx.bug("pmd_page of a none pmd");
+  }).fn("bool pmd_trans_unstable(pmd_t *pmd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    const v = s.table.entries[s.i].v;
+    return b(v.k !== "table");
+  }).fn("bool pmd_none_or_clear_bad_unless_trans_huge(pmd_t *pmd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    return b(s.table.entries[s.i].v.k === "none");
+  }).in("include/linux/mm.h").fn("spinlock_t *pmd_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => slotOf(ctx, p, "pmd", "pmd").table.lock.self).gen("spinlock_t *pmd_lock(struct mm_struct *mm, pmd_t *pmd)", function* (ctx, _mm, p) {
+    const l = slotOf(ctx, p, "pmd", "pmd").table.lock;
+    yield* acquire(ctx, l);
+    return l.self;
+  }).fn("spinlock_t *pte_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => pteLock(ctx, kernelOf(ctx), p).lock.self).fn("int pte_alloc(struct mm_struct *mm, pmd_t *pmd)", (ctx, mmp, p) => {
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    if (s.table.entries[s.i].v.k === "none") mm.pt.allocPteTable(s);
+    return 0;
+  }).releasesOf({ until: "6.5" }).fn("pte_t *pte_offset_map(pmd_t *pmd, unsigned long address)", (ctx, p, addr2) => pteLock(ctx, kernelOf(ctx), p).ptr(indexAt("pte", addr2))).gen("pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long address, spinlock_t **ptlp)", function* (ctx, _mm, p, addr2, ptlp) {
+    const table = pteLock(ctx, kernelOf(ctx), p);
+    const l = table.lock;
+    if (!(ptlp instanceof Ptr)) return ctx.bug("pte_offset_map_lock: ptlp is not a pointer");
+    ptlp.region.store(ptlp.index, l.self, ctx);
+    yield* acquire(ctx, l);
+    return table.ptr(indexAt("pte", addr2));
+  }).releasesOf({}).fn("void pte_unmap(pte_t *pte)", () => void 0).fn("void pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)", (ctx, _p, ptl) => {
+    release(ctx, kernelOf(ctx).locks.resolve(ptl, ctx, "spinlock"));
+    return void 0;
+  }).fn("void assert_spin_locked(spinlock_t *lock)", (ctx, l) => {
+    const lock = kernelOf(ctx).locks.resolve(l, ctx, "spinlock");
+    if (lock.holders().length === 0) ctx.bug(`assert_spin_locked: ${lock.name} is not locked`);
+    return void 0;
+  }).in("arch/x86/include/asm/pgtable.h").fn("bool pte_none(pte_t pte)", (ctx, v) => b(pte(ctx, v).none)).fn("bool pte_present(pte_t pte)", (ctx, v) => b(pte(ctx, v).present)).fn("bool pte_write(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.write)).fn("bool pte_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.dirty)).fn("bool pte_young(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.young)).fn("bool pte_soft_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.softDirty)).fn("bool pte_uffd_wp(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.uffdWp)).fn("bool pte_protnone(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_devmap(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_same(pte_t a, pte_t b)", (ctx, a, c) => b(pte(ctx, a).equals(pte(ctx, c)))).fn("unsigned long pte_pfn(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "present") return ctx.bug(`pte_pfn of a non-present pte (${pte(ctx, v).describe()})`);
+    return BigInt(x.pfn);
+  }).fn("struct page *pte_page(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "present") return ctx.bug("pte_page of a non-present pte");
+    return kernelOf(ctx).memmap.ptr(x.pfn);
+  }).fn("pte_t pte_mkold(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: false }))).fn("pte_t pte_mkyoung(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: true }))).fn("pte_t pte_mkdirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ dirty: true, softDirty: true }))).fn("pte_t pte_mksoft_dirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ softDirty: true }))).fn("pte_t pte_mkuffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: true, write: false }))).fn("pte_t pte_clear_uffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: false }))).fn("pte_t pte_wrprotect(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: false }))).releasesOf({ until: "6.6" }).fn("pte_t pte_mkwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).releasesOf({ from: "6.6" }).fn("pte_t pte_mkwrite(pte_t pte, struct vm_area_struct *vma)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).releasesOf({}).fn("pte_t pte_mk_savedwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).fn("pte_t pte_modify(pte_t pte, pgprot_t newprot)", (ctx, v, np) => withBits(pte(ctx, v), () => ({ write: prot(ctx, np).write }))).fn("pte_t mk_pte(struct page *page, pgprot_t pgprot)", (ctx, p, pr) => {
+    const s = pageOf(kernelOf(ctx).memmap, p, ctx, "mk_pte page");
+    return Pte.present(s.pfn, { write: prot(ctx, pr).write, dirty: false, young: true, softDirty: false, uffdWp: false });
+  }).in("include/linux/mm.h").fn("pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)", (ctx, v, vmap) => {
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    return (vma.flags & 0x2n) !== 0n ? withBits(pte(ctx, v), () => ({ write: true })) : pte(ctx, v);
+  }).fn("struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", (ctx, _vma, _a3, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "present") return ctx.bug("vm_normal_page of a non-present pte");
+    const k = kernelOf(ctx);
+    if (k.memmap.state(x.pfn).kind === "zero") return null;
+    return k.memmap.ptr(x.pfn);
+  }).fn("void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)", (ctx, _mm, _a3, p, v) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = pte(ctx, v);
+    return void 0;
+  }).fn("pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", (ctx, _v, _a3, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    const old = s.table.entries[s.i];
+    s.table.entries[s.i] = Pte.NONE;
+    return old;
+  }).fn("pte_t ptep_modify_prot_start(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)", (ctx, _v, _a3, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    const old = s.table.entries[s.i];
+    s.table.entries[s.i] = Pte.NONE;
+    return old;
+  }).fn("void ptep_modify_prot_commit(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep, pte_t old_pte, pte_t pte)", (ctx, _v, _a3, p, _o, v) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = pte(ctx, v);
+    return void 0;
+  }).releasesOf({ until: "6.1" }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
+    const s = slotOf(ctx, p, "pte", "page_table");
+    return b(s.table.entries[s.i].equals(pte(ctx, orig)));
+  }).releasesOf({ from: "6.1" }).fn("bool pte_unmap_same(struct vm_fault *vmf)", (ctx, vmfp) => {
+    const vmf = structAt(vmfp, ctx, "vmf");
+    const s = slotOf(ctx, vmf.get("pte", ctx), "pte", "vmf->pte");
+    return b(s.table.entries[s.i].equals(pte(ctx, vmf.get("orig_pte", ctx))));
+  }).releasesOf({}).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
+    ctx.hazard("bad-pte", `print_bad_pte at ${hex2(a)}: ${pte(ctx, v).describe()}`);
+    return void 0;
+  }).releasesOf({ until: "6.1" }).fn(
+    "int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)",
+    (ctx) => ctx.notModelled("follow_pfn_pte: special ptes without a struct page")
+  ).releasesOf({}).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return b(x.k === "swap" && x.softDirty);
+  }).fn("bool pte_swp_uffd_wp(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return b(x.k === "swap" && x.uffdWp);
+  }).fn("pte_t pte_swp_mksoft_dirty(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return x.k === "swap" ? Pte.swap(x.entry, true, x.uffdWp) : pte(ctx, v);
+  }).fn("pte_t pte_swp_mkuffd_wp(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, true) : pte(ctx, v);
+  }).fn("pte_t pte_swp_clear_uffd_wp(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, false) : pte(ctx, v);
+  }).fn("swp_entry_t pte_to_swp_entry(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "swap") return ctx.bug(`pte_to_swp_entry of ${pte(ctx, v).describe()}`);
+    return x.entry;
+  }).fn("pte_t swp_entry_to_pte(swp_entry_t entry)", (ctx, e) => Pte.swap(swp(ctx, e))).fn("unsigned long swp_offset(swp_entry_t entry)", (ctx, e) => swp(ctx, e).offset).fn("bool non_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isNonSwap)).fn("bool is_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isMigration)).fn("bool is_writable_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "migration-write")).fn("swp_entry_t make_readable_migration_entry(unsigned long offset)", (_ctx, o) => makeEntry("migration-read", o)).fn("bool is_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDevicePrivate)).fn("bool is_writable_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-write")).fn("swp_entry_t make_readable_device_private_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-read", o)).fn("bool is_hwpoison_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "hwpoison")).fn("struct page *pfn_swap_entry_to_page(swp_entry_t entry)", (ctx, e) => {
+    const s = swp(ctx, e);
+    if (!s.isPfn) return ctx.bug(`pfn_swap_entry_to_page of ${s.describe()} (BUG_ON(!is_pfn_swap_entry))`);
+    const k = kernelOf(ctx);
+    const pfn = Number(s.offset);
+    if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
+    return k.memmap.ptr(pfn);
+  }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
+  v61Entries(t);
+  v613Entries(t);
+  return t;
+}
+function v61Entries(t) {
+  t.releasesOf({ from: "6.1" }).in("include/linux/swapops.h").fn("unsigned long swp_offset_pfn(swp_entry_t entry)", (ctx, e) => {
+    const x = swp(ctx, e);
+    if (!x.isPfn) return ctx.bug(`swp_offset_pfn of ${x.describe()} (VM_BUG_ON(!is_pfn_swap_entry))`);
+    return x.offset;
+  }).fn("bool is_pfn_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isPfn)).fn("bool is_pte_marker_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool pte_marker_entry_uffd_wp(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_swapin_error_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("vm_fault_t handle_pte_marker(struct vm_fault *vmf)", (ctx) => ctx.notModelled("handle_pte_marker: pte markers")).fn("swp_entry_t make_readable_exclusive_migration_entry(pgoff_t offset)", (ctx) => ctx.notModelled("make_readable_exclusive_migration_entry: migration entries")).fn("swp_entry_t pmd_to_swp_entry(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_to_swp_entry: PMD migration entries")).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_soft_dirty(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.softDirty);
+  }).fn("bool pmd_uffd_wp(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.uffdWp);
+  }).fn("unsigned long pmd_pfn(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    if (x.k === "huge") return BigInt(x.pfn);
+    if (x.k === "table") return BigInt(x.tablePfn);
+    return ctx.bug("pmd_pfn of a none pmd");
+  }).fn("void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)", (ctx, _mm, _a3, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = Pte.NONE;
+    return void 0;
+  }).fn("bool pte_needs_flush(pte_t oldpte, pte_t newpte)", (ctx, o, n) => {
+    const a = pte(ctx, o).v;
+    const c = pte(ctx, n).v;
+    if (a.k !== "present") return 0;
+    if (c.k !== "present" || c.pfn !== a.pfn) return 1;
+    return b(a.bits.write && !c.bits.write || a.bits.dirty && !c.bits.dirty);
+  }).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
+}
+function v613Entries(t) {
+  t.releasesOf({ from: "6.13" }).in("include/linux/swapops.h").fn("struct folio *pfn_swap_entry_folio(swp_entry_t entry)", (ctx, e) => {
+    const x = swp(ctx, e);
+    if (!x.isPfn) return ctx.bug(`pfn_swap_entry_folio of ${x.describe()} (not a pfn swap entry)`);
+    const k = kernelOf(ctx);
+    const pfn = Number(x.offset);
+    if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${x.describe()} names no page`);
+    return k.memmap.ptr(k.memmap.state(pfn).head);
+  }).fn("bool is_poisoned_swp_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_guard_swp_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).in("include/linux/huge_mm.h").fn("struct folio *pmd_folio(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    const k = kernelOf(ctx);
+    if (x.k !== "huge") return ctx.bug(`pmd_folio of a pmd that maps no THP (${pmd(ctx, v).describe()})`);
+    return k.memmap.ptr(k.memmap.state(x.pfn).head);
+  }).fn("bool thp_vma_suitable_order(struct vm_area_struct *vma, unsigned long addr, int order)", (ctx, v, addr2, order) => {
+    const vma = asStruct(v, Vma, ctx, "vma");
+    const size = 4096n << BigInt(Number(order));
+    const haddr = addr2 & ~(size - 1n);
+    return b(haddr >= vma.start && haddr + size <= vma.end);
+  }).releasesOf({});
+}
+var init_pgtable2 = __esm({
+  "src/model/kernel/builtins/pgtable.ts"() {
     "use strict";
-    init_bases();
-    TableBuilder = class {
-      constructor(header) {
-        this.header = header;
-      }
-      header;
-      entries = [];
-      releases = {};
-      fn(proto, fn) {
-        this.add(proto, fn, false);
-        return this;
-      }
-      /** A builtin that may block: `fn` is a generator function yielding Blocked. */
-      gen(proto, fn) {
-        this.add(proto, fn, true);
-        return this;
-      }
-      /** Switch the kernel header the next builtins are listed under. */
-      in(header) {
-        this.header = header;
-        return this;
-      }
-      /** The next builtins exist only in these releases (`{}`: in all of them again). */
-      releasesOf(r) {
-        this.releases = r;
-        return this;
-      }
-      add(proto, fn, blocking) {
-        const name3 = protoName(proto);
-        const from = this.releases.from ? kernelOrdinal(this.releases.from) : 0;
-        const until = this.releases.until ? kernelOrdinal(this.releases.until) : Infinity;
-        if (this.entries.some((e) => e.name === name3 && e.from < until && from < e.until)) throw new Error(`builtin ${name3} declared twice for the same release`);
-        const b2 = { proto, fn, header: this.header };
-        if (blocking) b2.blocking = true;
-        this.entries.push({ name: name3, builtin: b2, from, until });
-      }
-      /** The builtins of one kernel release. */
-      table(kernel) {
-        const k = kernelOrdinal(kernel);
-        const t = {};
-        for (const e of this.entries) if (e.from <= k && k < e.until) t[e.name] = e.builtin;
-        return t;
-      }
-    };
-    b = (v) => v ? 1 : 0;
+    init_api();
+    init_state();
+    init_locks();
+    init_object();
+    init_pgtable();
+    init_pgtable_types();
+    init_page();
+    init_vma();
+    init_def();
+  }
+});
+
+// src/model/kernel/builtins/device-exclusive.ts
+function deviceExclusiveBuiltins() {
+  const t = new TableBuilder("include/linux/swapops.h");
+  t.fn("bool is_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDeviceExclusive)).releasesOf({ until: "6.15" }).fn("bool is_writable_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-exclusive-write")).fn("swp_entry_t make_readable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => new SwpEntry("device-exclusive-read", o)).fn("swp_entry_t make_writable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => new SwpEntry("device-exclusive-write", o)).releasesOf({ from: "6.15" }).fn("swp_entry_t make_device_exclusive_entry(pgoff_t offset)", (_ctx, o) => new SwpEntry("device-exclusive", o)).releasesOf({});
+  return t;
+}
+var init_device_exclusive = __esm({
+  "src/model/kernel/builtins/device-exclusive.ts"() {
+    "use strict";
+    init_def();
+    init_pgtable2();
+    init_pgtable_types();
   }
 });
 
@@ -36376,6 +36811,16 @@ function pageIndex(ctx, p, what) {
   if (i2 % PAGE !== 0) ctx.notModelled(`copy at a byte offset inside a page (${r.name}+${i2})`);
   if (i2 < 0 || i2 >= r.length) return ctx.bug(`${what} is out of bounds (${r.name}+${i2})`);
   return { r, i: i2 };
+}
+function pageContents(ctx, p) {
+  const k = kernelOf(ctx);
+  return { r: new PageDataRegion(k, pageOf(k.memmap, p, ctx, "page").pfn), i: 0 };
+}
+function copyPage(ctx, dst, src, offset, len) {
+  if (offset !== 0 || len !== PAGE) ctx.notModelled(`a copy of ${len} bytes at offset ${offset} of a page`);
+  checkSpan(ctx, dst, 1, "page copy destination");
+  checkSpan(ctx, src, 1, "page copy source");
+  dst.r.store(dst.i, src.r.load(src.i, ctx), ctx);
 }
 function xa(ctx, p) {
   if (!(p instanceof Ptr)) return ctx.bug("xarray pointer is not a pointer");
@@ -36405,18 +36850,18 @@ function driverBuiltins() {
     if (!(p instanceof Ptr)) return ctx.bug("xa_tag_pointer of a non-pointer");
     return new Ptr(p.region, p.index, p.byteOffset | Number(tag));
   }).fn("void *xa_untag_pointer(void *entry)", (_ctx, p) => untag(p)).fn("unsigned int xa_pointer_tag(void *entry)", (_ctx, p) => p instanceof Ptr ? p.byteOffset & 3 : 0).fn("void *xa_find(struct xarray *xa, unsigned long *indexp, unsigned long max, unsigned int filter)", (ctx, p, ip, max) => {
-    const cell2 = ip;
+    const cell3 = ip;
     const x = xa(ctx, p);
-    const at2 = x.find(cell2.region.load(cell2.index, ctx), max);
+    const at2 = x.find(cell3.region.load(cell3.index, ctx), max);
     if (at2 === null) return null;
-    cell2.region.store(cell2.index, at2, ctx);
+    cell3.region.store(cell3.index, at2, ctx);
     return x.load(at2);
   }).fn("void *xa_find_after(struct xarray *xa, unsigned long *indexp, unsigned long max, unsigned int filter)", (ctx, p, ip, max) => {
-    const cell2 = ip;
+    const cell3 = ip;
     const x = xa(ctx, p);
-    const at2 = x.find(cell2.region.load(cell2.index, ctx) + 1n, max);
+    const at2 = x.find(cell3.region.load(cell3.index, ctx) + 1n, max);
     if (at2 === null) return null;
-    cell2.region.store(cell2.index, at2, ctx);
+    cell3.region.store(cell3.index, at2, ctx);
     return x.load(at2);
   }).in("include/linux/highmem.h").fn("void *kmap(struct page *page)", (ctx, p) => {
     const k = kernelOf(ctx);
@@ -36431,7 +36876,13 @@ function driverBuiltins() {
     checkSpan(ctx, src, pages, "memcpy src");
     for (let i2 = 0; i2 < pages; i2++) dst.r.store(dst.i + i2 * PAGE, src.r.load(src.i + i2 * PAGE, ctx), ctx);
     return d;
-  }).fn("void *vmalloc(unsigned long size)", (ctx, size) => {
+  }).releasesOf({ from: "6.13" }).fn("void memcpy_from_page(char *to, struct page *page, size_t offset, size_t len)", (ctx, to, p, off, len) => {
+    copyPage(ctx, pageIndex(ctx, to, "memcpy_from_page to"), pageContents(ctx, p), Number(off), Number(len));
+    return void 0;
+  }).fn("void memcpy_to_page(struct page *page, size_t offset, const char *from, size_t len)", (ctx, p, off, from, len) => {
+    copyPage(ctx, pageContents(ctx, p), pageIndex(ctx, from, "memcpy_to_page from"), Number(off), Number(len));
+    return void 0;
+  }).releasesOf({}).fn("void *vmalloc(unsigned long size)", (ctx, size) => {
     const n = Number(size);
     chargeVmalloc(ctx, n);
     const r = new BufferRegion(ctx.mem.allocate(n, PAGE), Math.ceil(n / PAGE));
@@ -36562,6 +37013,7 @@ function getPage(ctx, h) {
   if (h.refcount <= 0) ctx.bug(`get_page on pfn ${hex2(BigInt(h.pfn))} with refcount ${h.refcount} (VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow))`);
   h.refcount++;
   touch(ctx, h);
+  h.refIn = h.lastFn;
 }
 function putPage(ctx, h) {
   if (h.refcount <= 0) ctx.bug(`put_page on pfn ${hex2(BigInt(h.pfn))} whose refcount is already ${h.refcount}`);
@@ -36570,6 +37022,19 @@ function putPage(ctx, h) {
   if (h.refcount === 0) {
     if (pageMappedRaw(h)) ctx.bug(`pfn ${hex2(BigInt(h.pfn))} freed while still mapped (bad page state)`);
     if (h.lockedBy) ctx.bug(`pfn ${hex2(BigInt(h.pfn))} freed while locked (bad page state)`);
+    for (const w of h.lockWaiters ?? []) {
+      ctx.hazard("wait-on-unreferenced-page", `pfn ${hex2(BigInt(h.pfn))} is freed (its last reference dropped in ${h.lastFn}()) while ${w.thread.name} waits for its page lock in ${w.fn}() without holding a reference`);
+    }
+  }
+}
+function* waitUnlocked(ctx, h) {
+  const me = { thread: ctx.thread, fn: [...ctx.stack()].reverse().find((f) => !f.includes("lock")) ?? fnOf(ctx) };
+  (h.lockWaiters ??= []).push(me);
+  try {
+    const w = pageLockWait(h);
+    while (h.lockedBy) yield { blockedOn: w };
+  } finally {
+    h.lockWaiters.splice(h.lockWaiters.indexOf(me), 1);
   }
 }
 function pageMappedRaw(h) {
@@ -36585,17 +37050,18 @@ function tryLockPage(ctx, h) {
   }
   h.lockedBy = ctx.thread;
   touch(ctx, h);
+  h.lockedIn = h.lastFn;
   traceLock(ctx, "acquire", pageLockName(h));
   return true;
 }
 function* lockPage(ctx, h) {
   if (h.lockedBy) {
     traceLock(ctx, "block", pageLockName(h));
-    const w = pageLockWait(h);
-    while (h.lockedBy) yield { blockedOn: w };
+    yield* waitUnlocked(ctx, h);
   }
   h.lockedBy = ctx.thread;
   touch(ctx, h);
+  h.lockedIn = h.lastFn;
   traceLock(ctx, "acquire", pageLockName(h));
 }
 function unlockPage(ctx, h) {
@@ -36699,7 +37165,7 @@ function pageBuiltins() {
     s.mapcount--;
     touch(ctx, s);
     return void 0;
-  }).releasesOf({ from: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, p, vmap, _addr, flags2) => {
+  }).releasesOf({ from: "6.1", until: "6.8" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, p, vmap, _addr, flags2) => {
     const { s, h } = pg(ctx, p);
     const vma = asStruct(vmap, Vma, ctx, "vma");
     const f = Number(flags2);
@@ -36731,8 +37197,7 @@ function* lockOrRetry(ctx, h, mmp, f) {
     const k = kernelOf(ctx);
     yield* dropMmapLock(ctx, k, mm);
     traceLock(ctx, "block", pageLockName(h));
-    const w = pageLockWait(h);
-    while (h.lockedBy) yield { blockedOn: w };
+    yield* waitUnlocked(ctx, h);
     return false;
   }
   yield* lockPage(ctx, h);
@@ -36819,17 +37284,20 @@ function folioBuiltins() {
     const h = head(ctx, p);
     h.refcount++;
     touch(ctx, h);
+    h.refIn = h.lastFn;
     return void 0;
   }).fn("void folio_ref_add(struct folio *folio, int nr)", (ctx, p, nr) => {
     const h = head(ctx, p);
     h.refcount += Number(nr);
     touch(ctx, h);
+    h.refIn = h.lastFn;
     return void 0;
   }).fn("bool page_ref_add_unless(struct page *page, int nr, int u)", (ctx, p, nr, u) => {
     const { s } = pg(ctx, p);
     if (s.refcount === Number(u)) return 0;
     s.refcount += Number(nr);
     touch(ctx, s);
+    s.refIn = s.lastFn;
     return 1;
   }).in("include/linux/pagemap.h").fn("bool folio_trylock(struct folio *folio)", (ctx, p) => b(tryLockPage(ctx, head(ctx, p)))).gen("void __folio_lock(struct folio *folio)", function* (ctx, p) {
     yield* lockPage(ctx, head(ctx, p));
@@ -36837,11 +37305,30 @@ function folioBuiltins() {
   }).fn("void folio_unlock(struct folio *folio)", (ctx, p) => {
     unlockPage(ctx, head(ctx, p));
     return void 0;
-  }).gen("bool __folio_lock_or_retry(struct folio *folio, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
+  }).releasesOf({ from: "6.1", until: "6.5" }).gen("bool __folio_lock_or_retry(struct folio *folio, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
     return b(yield* lockOrRetry(ctx, head(ctx, p), mmp, Number(flags2)));
+  }).releasesOf({ from: "6.5" }).gen("vm_fault_t __folio_lock_or_retry(struct folio *folio, struct vm_fault *vmf)", function* (ctx, p, vmfp) {
+    const vmf = structAt(vmfp, ctx, "vmf");
+    const vma = asStruct(vmf.get("vma", ctx), Vma, ctx, "vmf->vma");
+    return (yield* lockOrRetry(ctx, head(ctx, p), vma.mm.self, Number(vmf.get("flags", ctx)))) ? 0 : VM_FAULT_RETRY;
   });
+  laterFolios(t);
   return t;
 }
+function laterFolios(t) {
+  t.releasesOf({ from: "6.13" }).in("include/linux/page-flags.h").fn("bool folio_test_dirty(const struct folio *folio)", (ctx, p) => b(head(ctx, p).dirty)).in("include/linux/mm.h").fn("bool is_zero_folio(const struct folio *folio)", (ctx, p) => b(head(ctx, p).kind === "zero")).fn("void folio_put_refs(struct folio *folio, int refs)", (ctx, p, refs) => {
+    const h = head(ctx, p);
+    for (let i2 = 0; i2 < Number(refs); i2++) putPage(ctx, h);
+    return void 0;
+  }).in("mm/swap.c").fn("void folio_mark_accessed(struct folio *folio)", (ctx, p) => {
+    head(ctx, p).referenced = true;
+    return void 0;
+  }).in("include/linux/pagemap.h").gen("int folio_lock_killable(struct folio *folio)", function* (ctx, p) {
+    yield* lockPage(ctx, head(ctx, p));
+    return 0;
+  }).releasesOf({ from: "6.13", until: "6.15" }).in("include/linux/mm.h").fn("bool put_devmap_managed_folio_refs(struct folio *folio, int refs)", (ctx, p) => (head(ctx, p), 0)).releasesOf({});
+}
+var VM_FAULT_RETRY;
 var init_folio = __esm({
   "src/model/kernel/builtins/folio.ts"() {
     "use strict";
@@ -36849,6 +37336,67 @@ var init_folio = __esm({
     init_def();
     init_page2();
     init_state();
+    init_vma();
+    VM_FAULT_RETRY = 1024;
+  }
+});
+
+// src/model/kernel/builtins/folio-rmap.ts
+function pagesOf(ctx, k, folioP, pageP, nr, fn) {
+  const h = pg(ctx, folioP, "folio").s;
+  const first2 = pg(ctx, pageP).s;
+  if (h.isTail) return ctx.bug(`${fn}: struct folio * points at tail page pfn ${hex2(BigInt(h.pfn))}`);
+  const last = first2.pfn + nr - 1;
+  if (nr < 1 || k.memmap.headOf(first2) !== h || !k.memmap.exists(last) || k.memmap.headOf(k.memmap.state(last)) !== h) {
+    ctx.hazard("warn", `${fn}: pages pfn ${hex2(BigInt(first2.pfn))} + ${nr} are not all in the folio of pfn ${hex2(BigInt(h.pfn))} (VM_WARN_ON_FOLIO)`);
+  }
+  const pages = [];
+  for (let i2 = 0; i2 < nr; i2++) pages.push(k.memmap.state(first2.pfn + i2));
+  return { h, pages };
+}
+function folioRmapBuiltins() {
+  const t = new TableBuilder("include/linux/rmap.h").releasesOf({ from: "6.8" });
+  t.fn("void folio_add_anon_rmap_ptes(struct folio *folio, struct page *page, int nr_pages, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, f, p, n, vmap, _addr, flags2) => {
+    const { k } = pg(ctx, f, "folio");
+    const { h, pages } = pagesOf(ctx, k, f, p, Number(n), "folio_add_anon_rmap_ptes");
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    if (!isAnonHead(h)) ctx.hazard("warn", `folio_add_anon_rmap_ptes: folio pfn ${hex2(BigInt(h.pfn))} is not anonymous (VM_WARN_ON_FOLIO)`);
+    for (const s of pages) {
+      s.mapcount++;
+      touch(ctx, s);
+    }
+    if (Number(flags2) & RMAP_EXCLUSIVE2) for (const s of pages) s.anonExclusive = true;
+    for (const s of pages) {
+      if ((s.mapcount > 0 || h.isHead && h.compoundMapcount + 1 > 1) && s.anonExclusive) {
+        ctx.hazard("warn", `folio_add_anon_rmap_ptes: pfn ${hex2(BigInt(s.pfn))} is mapped more than once and PageAnonExclusive (VM_WARN_ON_FOLIO)`);
+      }
+    }
+    if (!h.isHead && vma.flags & VM_LOCKED2) ctx.notModelled("mlock_vma_folio: VM_LOCKED vmas");
+    return void 0;
+  }).fn("void folio_remove_rmap_ptes(struct folio *folio, struct page *page, int nr_pages, struct vm_area_struct *vma)", (ctx, f, p, n, vmap) => {
+    const { k } = pg(ctx, f, "folio");
+    const { pages } = pagesOf(ctx, k, f, p, Number(n), "folio_remove_rmap_ptes");
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    for (const s of pages) {
+      if (s.mapcount < 0) ctx.bug(`folio_remove_rmap_ptes: pfn ${hex2(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
+      s.mapcount--;
+      touch(ctx, s);
+    }
+    if (vma.flags & VM_LOCKED2) ctx.notModelled("munlock_vma_folio: VM_LOCKED vmas");
+    return void 0;
+  });
+  return t;
+}
+var RMAP_EXCLUSIVE2, VM_LOCKED2;
+var init_folio_rmap = __esm({
+  "src/model/kernel/builtins/folio-rmap.ts"() {
+    "use strict";
+    init_object();
+    init_vma();
+    init_def();
+    init_page2();
+    RMAP_EXCLUSIVE2 = 1 << 0;
+    VM_LOCKED2 = 0x2000n;
   }
 });
 
@@ -36883,6 +37431,9 @@ function readRange(ctx, range) {
 }
 function* invalidateRangeStart(ctx, k, range, extraStack = []) {
   const { r, mm, start: start2, end } = readRange(ctx, range);
+  const p = ctx.preemptPoint?.("notifier", [mm]);
+  if (p) yield p;
+  k.openRanges.set(range.address, { thread: ctx.thread.id, stack: k.stackOf(ctx), what: `${EVENT_NAMES[Number(r.get("event", ctx))] ?? "invalidation"} range [${hex2(start2)}, ${hex2(end)})` });
   const subs = mm.subs;
   if (!subs) return;
   const event = Number(r.get("event", ctx));
@@ -36920,8 +37471,11 @@ function* invalidateRangeStart(ctx, k, range, extraStack = []) {
     if (ret !== 0 && blockable) ctx.hazard("warn", `${c.name} failed a blockable invalidate_range_start (${String(ret)})`);
   }
 }
-function* invalidateRangeEnd(ctx, _k, range) {
+function* invalidateRangeEnd(ctx, k, range) {
   const { mm } = readRange(ctx, range);
+  const p = ctx.preemptPoint?.("notifier", [mm]);
+  if (p) yield p;
+  k.openRanges.delete(range.address);
   const subs = mm.subs;
   if (!subs) return;
   for (const c of subs.classic) {
@@ -36976,6 +37530,8 @@ function* intervalRemove(ctx, _k, sub) {
   const mm = asStruct(s.get("mm", ctx), MmStruct, ctx, "interval_sub->mm");
   const subs = mm.subs;
   if (!subs) return;
+  const p = ctx.preemptPoint?.("notifier", [mm]);
+  if (p) yield p;
   const i2 = subs.intervals.findIndex((x) => x.ptr.address === sub.address);
   const d = subs.deferred.findIndex((x) => x.sub.ptr.address === sub.address);
   if (subs.invalidating && i2 >= 0) {
@@ -37348,7 +37904,7 @@ function* cpuAccessBody(ctx, k, mm, addr2, write, update) {
       return { ret: -14, value: 0n, faults };
     }
     const r = yield* handleMmFault(ctx, k, vma, addr2, flags2);
-    if (r & VM_FAULT_RETRY) {
+    if (r & VM_FAULT_RETRY2) {
       flags2 |= FAULT_FLAG_TRIED2;
       continue;
     }
@@ -37384,7 +37940,12 @@ function* munmapBody(ctx, k, mm, start2, len) {
           putPage(ctx, k.memmap.headOf(s));
         }
       } else if (p.k === "swap" && p.entry.isDeviceExclusive) {
-        putPage(ctx, k.memmap.headOf(k.memmap.state(Number(p.entry.offset))));
+        const s = k.memmap.state(Number(p.entry.offset));
+        if (k.release.exclusiveEntryMapped) {
+          s.mapcount--;
+          s.lastFn = "zap_pte_range";
+        }
+        putPage(ctx, k.memmap.headOf(s));
       } else if (p.k === "swap") {
         ctx.notModelled(`zap_pte_range of ${p.entry.describe()}`);
       }
@@ -37397,7 +37958,7 @@ function* munmapBody(ctx, k, mm, start2, len) {
     release(ctx, mm.mmapLock, false);
   }
 }
-var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
+var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY2, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
 var init_memory2 = __esm({
   "src/model/kernel/mm/memory.ts"() {
     "use strict";
@@ -37420,256 +37981,13 @@ var init_memory2 = __esm({
     VM_FAULT_SIGBUS = 2;
     VM_FAULT_WRITE = 8;
     VM_FAULT_SIGSEGV = 64;
-    VM_FAULT_RETRY = 1024;
+    VM_FAULT_RETRY2 = 1024;
     MMU_NOTIFY_CLEAR = 1;
     MMU_NOTIFY_PROTECTION_PAGE = 3;
     VM_WRITE2 = 0x2n;
     VM_SHARED2 = 0x8n;
     VM_MAYWRITE2 = 0x20n;
     MMU_NOTIFY_UNMAP = 0;
-  }
-});
-
-// src/model/kernel/builtins/pgtable.ts
-function pte(ctx, v, what = "pte") {
-  if (v instanceof Pte) return v;
-  return ctx.bug(`${what} is not a pte_t value`);
-}
-function pmd(ctx, v, what = "pmd") {
-  if (v instanceof Pmd) return v;
-  return ctx.bug(`${what} is not a pmd_t value`);
-}
-function upper(ctx, v, what) {
-  if (v instanceof UpperEntry) return v;
-  return ctx.bug(`${what} is not a page-table entry of an upper level`);
-}
-function swp(ctx, v) {
-  if (v instanceof SwpEntry) return v;
-  return ctx.bug("not a swp_entry_t value");
-}
-function prot(ctx, v) {
-  if (v instanceof PgProt) return v;
-  return ctx.bug("not a pgprot_t value");
-}
-function slotOf(ctx, p, level, what) {
-  if (p instanceof Ptr && p.region instanceof PageTable) {
-    const want = level === "p4d" ? "pgd" : level;
-    if (p.region.level !== want) return ctx.bug(`${what} points into a ${p.region.level} table, not a ${want} table`);
-    if (p.index < 0 || p.index >= 512) return ctx.bug(`${what} is out of its page table (index ${p.index})`);
-    return { table: p.region, i: p.index };
-  }
-  if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
-  return ctx.bug(`${what} is not a page-table pointer`);
-}
-function childTable(k, e) {
-  return k.tablesByPfn.get(e.tableId);
-}
-function withBits(p, f) {
-  if (p.v.k !== "present") return p;
-  return Pte.present(p.v.pfn, { ...p.v.bits, ...f(p.v.bits) });
-}
-function pteLock(ctx, k, pmdp) {
-  const s = slotOf(ctx, pmdp, "pmd", "pmd");
-  const v = s.table.entries[s.i].v;
-  if (v.k !== "table") return ctx.bug(`pte lock of a pmd that maps no pte table (${s.table.entries[s.i].describe()})`);
-  return k.tablesByPfn.get(v.tablePfn);
-}
-function makeEntry(type, offset) {
-  return new SwpEntry(type, offset);
-}
-function pgtableBuiltins() {
-  const t = new TableBuilder("include/linux/pgtable.h");
-  t.fn("pgd_t *pgd_offset(struct mm_struct *mm, unsigned long address)", (ctx, mmp, addr2) => {
-    const mm = asStruct(mmp, MmStruct, ctx, "mm");
-    return mm.pt.pgd.ptr(indexAt("pgd", addr2));
-  }).fn("bool pgd_present(pgd_t pgd)", (ctx, v) => b(upper(ctx, v, "pgd").present)).fn("bool pgd_none(pgd_t pgd)", (ctx, v) => b(!upper(ctx, v, "pgd").present)).fn("bool pgd_bad(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry values")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry values")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry values")).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry values")).fn("spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", (ctx) => ctx.notModelled("pud_lock: huge puds")).fn("p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pgd", "pgd");
-    return s.table.ptr(s.i);
-  }).fn("bool p4d_present(p4d_t p4d)", (ctx, v) => b(upper(ctx, v, "p4d").present)).fn("bool p4d_none(p4d_t p4d)", (ctx, v) => b(!upper(ctx, v, "p4d").present)).fn("bool p4d_bad(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).fn("pud_t *pud_offset(p4d_t *p4d, unsigned long address)", (ctx, p, addr2) => {
-    const s = slotOf(ctx, p, "p4d", "p4d");
-    const e = s.table.entries[s.i];
-    if (!e.present) return ctx.bug("pud_offset of a p4d that is not present");
-    return childTable(kernelOf(ctx), e).ptr(indexAt("pud", addr2));
-  }).fn("bool pud_present(pud_t pud)", (ctx, v) => b(upper(ctx, v, "pud").present)).fn("bool pud_none(pud_t pud)", (ctx, v) => b(!upper(ctx, v, "pud").present)).fn("bool pud_bad(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_huge(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_devmap(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pgd", "pgd");
-    return b(!s.table.entries[s.i].present);
-  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
-    const s = slotOf(ctx, p, "p4d", "p4d");
-    return b(!s.table.entries[s.i].present);
-  }).fn("bool pud_none_or_clear_bad(pud_t *pud)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pud", "pud");
-    return b(!s.table.entries[s.i].present);
-  }).fn("pmd_t *pmd_offset(pud_t *pud, unsigned long address)", (ctx, p, addr2) => {
-    const s = slotOf(ctx, p, "pud", "pud");
-    const e = s.table.entries[s.i];
-    if (!e.present) return ctx.bug("pmd_offset of a pud that is not present");
-    return childTable(kernelOf(ctx), e).ptr(indexAt("pmd", addr2));
-  }).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_none(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "none")).fn("bool pmd_present(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k !== "none")).fn("bool pmd_trans_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_devmap(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_bad(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_write(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.write);
-  }).fn("bool pmd_dirty(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.dirty);
-  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).releasesOf({ until: "6.1" }).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).releasesOf({}).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && kernelOf(ctx).memmap.state(x.pfn).kind === "zero");
-  }).fn("struct page *pmd_page(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    const k = kernelOf(ctx);
-    if (x.k === "huge") return k.memmap.ptr(x.pfn);
-    if (x.k === "table") return k.memmap.ptr(x.tablePfn);
-    return ctx.bug("pmd_page of a none pmd");
-  }).fn("bool pmd_trans_unstable(pmd_t *pmd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pmd", "pmd");
-    const v = s.table.entries[s.i].v;
-    return b(v.k !== "table");
-  }).fn("bool pmd_none_or_clear_bad_unless_trans_huge(pmd_t *pmd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pmd", "pmd");
-    return b(s.table.entries[s.i].v.k === "none");
-  }).in("include/linux/mm.h").fn("spinlock_t *pmd_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => slotOf(ctx, p, "pmd", "pmd").table.lock.self).gen("spinlock_t *pmd_lock(struct mm_struct *mm, pmd_t *pmd)", function* (ctx, _mm, p) {
-    const l = slotOf(ctx, p, "pmd", "pmd").table.lock;
-    yield* acquire(ctx, l);
-    return l.self;
-  }).fn("spinlock_t *pte_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => pteLock(ctx, kernelOf(ctx), p).lock.self).fn("int pte_alloc(struct mm_struct *mm, pmd_t *pmd)", (ctx, mmp, p) => {
-    const mm = asStruct(mmp, MmStruct, ctx, "mm");
-    const s = slotOf(ctx, p, "pmd", "pmd");
-    if (s.table.entries[s.i].v.k === "none") mm.pt.allocPteTable(s);
-    return 0;
-  }).fn("pte_t *pte_offset_map(pmd_t *pmd, unsigned long address)", (ctx, p, addr2) => pteLock(ctx, kernelOf(ctx), p).ptr(indexAt("pte", addr2))).gen("pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long address, spinlock_t **ptlp)", function* (ctx, _mm, p, addr2, ptlp) {
-    const table = pteLock(ctx, kernelOf(ctx), p);
-    const l = table.lock;
-    if (!(ptlp instanceof Ptr)) return ctx.bug("pte_offset_map_lock: ptlp is not a pointer");
-    ptlp.region.store(ptlp.index, l.self, ctx);
-    yield* acquire(ctx, l);
-    return table.ptr(indexAt("pte", addr2));
-  }).fn("void pte_unmap(pte_t *pte)", () => void 0).fn("void pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)", (ctx, _p, ptl) => {
-    release(ctx, kernelOf(ctx).locks.resolve(ptl, ctx, "spinlock"));
-    return void 0;
-  }).fn("void assert_spin_locked(spinlock_t *lock)", (ctx, l) => {
-    const lock = kernelOf(ctx).locks.resolve(l, ctx, "spinlock");
-    if (lock.holders().length === 0) ctx.bug(`assert_spin_locked: ${lock.name} is not locked`);
-    return void 0;
-  }).in("arch/x86/include/asm/pgtable.h").fn("bool pte_none(pte_t pte)", (ctx, v) => b(pte(ctx, v).none)).fn("bool pte_present(pte_t pte)", (ctx, v) => b(pte(ctx, v).present)).fn("bool pte_write(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.write)).fn("bool pte_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.dirty)).fn("bool pte_young(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.young)).fn("bool pte_soft_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.softDirty)).fn("bool pte_uffd_wp(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.uffdWp)).fn("bool pte_protnone(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_devmap(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_same(pte_t a, pte_t b)", (ctx, a, c) => b(pte(ctx, a).equals(pte(ctx, c)))).fn("unsigned long pte_pfn(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "present") return ctx.bug(`pte_pfn of a non-present pte (${pte(ctx, v).describe()})`);
-    return BigInt(x.pfn);
-  }).fn("struct page *pte_page(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "present") return ctx.bug("pte_page of a non-present pte");
-    return kernelOf(ctx).memmap.ptr(x.pfn);
-  }).fn("pte_t pte_mkold(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: false }))).fn("pte_t pte_mkyoung(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: true }))).fn("pte_t pte_mkdirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ dirty: true, softDirty: true }))).fn("pte_t pte_mksoft_dirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ softDirty: true }))).fn("pte_t pte_mkuffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: true, write: false }))).fn("pte_t pte_clear_uffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: false }))).fn("pte_t pte_wrprotect(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: false }))).fn("pte_t pte_mkwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).fn("pte_t pte_mk_savedwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).fn("pte_t pte_modify(pte_t pte, pgprot_t newprot)", (ctx, v, np) => withBits(pte(ctx, v), () => ({ write: prot(ctx, np).write }))).fn("pte_t mk_pte(struct page *page, pgprot_t pgprot)", (ctx, p, pr) => {
-    const s = pageOf(kernelOf(ctx).memmap, p, ctx, "mk_pte page");
-    return Pte.present(s.pfn, { write: prot(ctx, pr).write, dirty: false, young: true, softDirty: false, uffdWp: false });
-  }).in("include/linux/mm.h").fn("pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)", (ctx, v, vmap) => {
-    const vma = asStruct(vmap, Vma, ctx, "vma");
-    return (vma.flags & 0x2n) !== 0n ? withBits(pte(ctx, v), () => ({ write: true })) : pte(ctx, v);
-  }).fn("struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", (ctx, _vma, _a3, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "present") return ctx.bug("vm_normal_page of a non-present pte");
-    const k = kernelOf(ctx);
-    if (k.memmap.state(x.pfn).kind === "zero") return null;
-    return k.memmap.ptr(x.pfn);
-  }).fn("void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)", (ctx, _mm, _a3, p, v) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    s.table.entries[s.i] = pte(ctx, v);
-    return void 0;
-  }).fn("pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", (ctx, _v, _a3, p) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    const old = s.table.entries[s.i];
-    s.table.entries[s.i] = Pte.NONE;
-    return old;
-  }).fn("pte_t ptep_modify_prot_start(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)", (ctx, _v, _a3, p) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    const old = s.table.entries[s.i];
-    s.table.entries[s.i] = Pte.NONE;
-    return old;
-  }).fn("void ptep_modify_prot_commit(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep, pte_t old_pte, pte_t pte)", (ctx, _v, _a3, p, _o, v) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    s.table.entries[s.i] = pte(ctx, v);
-    return void 0;
-  }).releasesOf({ until: "6.1" }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
-    const s = slotOf(ctx, p, "pte", "page_table");
-    return b(s.table.entries[s.i].equals(pte(ctx, orig)));
-  }).releasesOf({ from: "6.1" }).fn("bool pte_unmap_same(struct vm_fault *vmf)", (ctx, vmfp) => {
-    const vmf = structAt(vmfp, ctx, "vmf");
-    const s = slotOf(ctx, vmf.get("pte", ctx), "pte", "vmf->pte");
-    return b(s.table.entries[s.i].equals(pte(ctx, vmf.get("orig_pte", ctx))));
-  }).releasesOf({}).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
-    ctx.hazard("bad-pte", `print_bad_pte at ${hex2(a)}: ${pte(ctx, v).describe()}`);
-    return void 0;
-  }).releasesOf({ until: "6.1" }).fn(
-    "int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)",
-    (ctx) => ctx.notModelled("follow_pfn_pte: special ptes without a struct page")
-  ).releasesOf({}).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return b(x.k === "swap" && x.softDirty);
-  }).fn("bool pte_swp_uffd_wp(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return b(x.k === "swap" && x.uffdWp);
-  }).fn("pte_t pte_swp_mksoft_dirty(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return x.k === "swap" ? Pte.swap(x.entry, true, x.uffdWp) : pte(ctx, v);
-  }).fn("pte_t pte_swp_mkuffd_wp(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, true) : pte(ctx, v);
-  }).fn("pte_t pte_swp_clear_uffd_wp(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, false) : pte(ctx, v);
-  }).fn("swp_entry_t pte_to_swp_entry(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "swap") return ctx.bug(`pte_to_swp_entry of ${pte(ctx, v).describe()}`);
-    return x.entry;
-  }).fn("pte_t swp_entry_to_pte(swp_entry_t entry)", (ctx, e) => Pte.swap(swp(ctx, e))).fn("unsigned long swp_offset(swp_entry_t entry)", (ctx, e) => swp(ctx, e).offset).fn("bool non_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isNonSwap)).fn("bool is_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isMigration)).fn("bool is_writable_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "migration-write")).fn("swp_entry_t make_readable_migration_entry(unsigned long offset)", (_ctx, o) => makeEntry("migration-read", o)).fn("bool is_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDevicePrivate)).fn("bool is_writable_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-write")).fn("swp_entry_t make_readable_device_private_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-read", o)).fn("bool is_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDeviceExclusive)).fn("bool is_writable_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-exclusive-write")).fn("swp_entry_t make_readable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-exclusive-read", o)).fn("swp_entry_t make_writable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-exclusive-write", o)).fn("bool is_hwpoison_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "hwpoison")).fn("struct page *pfn_swap_entry_to_page(swp_entry_t entry)", (ctx, e) => {
-    const s = swp(ctx, e);
-    if (!s.isPfn) return ctx.bug(`pfn_swap_entry_to_page of ${s.describe()} (BUG_ON(!is_pfn_swap_entry))`);
-    const k = kernelOf(ctx);
-    const pfn = Number(s.offset);
-    if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
-    return k.memmap.ptr(pfn);
-  }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
-  v61Entries(t);
-  return t;
-}
-function v61Entries(t) {
-  t.releasesOf({ from: "6.1" }).in("include/linux/swapops.h").fn("unsigned long swp_offset_pfn(swp_entry_t entry)", (ctx, e) => {
-    const x = swp(ctx, e);
-    if (!x.isPfn) return ctx.bug(`swp_offset_pfn of ${x.describe()} (VM_BUG_ON(!is_pfn_swap_entry))`);
-    return x.offset;
-  }).fn("bool is_pfn_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isPfn)).fn("bool is_pte_marker_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool pte_marker_entry_uffd_wp(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_swapin_error_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("vm_fault_t handle_pte_marker(struct vm_fault *vmf)", (ctx) => ctx.notModelled("handle_pte_marker: pte markers")).fn("swp_entry_t make_readable_exclusive_migration_entry(pgoff_t offset)", (ctx) => ctx.notModelled("make_readable_exclusive_migration_entry: migration entries")).fn("swp_entry_t pmd_to_swp_entry(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_to_swp_entry: PMD migration entries")).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_soft_dirty(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.softDirty);
-  }).fn("bool pmd_uffd_wp(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.uffdWp);
-  }).fn("unsigned long pmd_pfn(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    if (x.k === "huge") return BigInt(x.pfn);
-    if (x.k === "table") return BigInt(x.tablePfn);
-    return ctx.bug("pmd_pfn of a none pmd");
-  }).fn("void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)", (ctx, _mm, _a3, p) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    s.table.entries[s.i] = Pte.NONE;
-    return void 0;
-  }).fn("bool pte_needs_flush(pte_t oldpte, pte_t newpte)", (ctx, o, n) => {
-    const a = pte(ctx, o).v;
-    const c = pte(ctx, n).v;
-    if (a.k !== "present") return 0;
-    if (c.k !== "present" || c.pfn !== a.pfn) return 1;
-    return b(a.bits.write && !c.bits.write || a.bits.dirty && !c.bits.dirty);
-  }).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
-}
-var init_pgtable2 = __esm({
-  "src/model/kernel/builtins/pgtable.ts"() {
-    "use strict";
-    init_api();
-    init_state();
-    init_locks();
-    init_object();
-    init_pgtable();
-    init_pgtable_types();
-    init_page();
-    init_vma();
-    init_def();
   }
 });
 
@@ -37738,15 +38056,15 @@ function mmBuiltins() {
     release(ctx, kernelOf(ctx).locks.resolve(p, ctx, "rwsem"), false);
     return void 0;
   }).in("include/linux/atomic.h").fn("bool atomic_inc_not_zero(int *v)", (ctx, p) => {
-    const cell2 = p;
-    const v = Number(cell2.region.load(cell2.index, ctx));
+    const cell3 = p;
+    const v = Number(cell3.region.load(cell3.index, ctx));
     if (v === 0) return 0;
-    cell2.region.store(cell2.index, v + 1, ctx);
+    cell3.region.store(cell3.index, v + 1, ctx);
     return 1;
   }).fn("bool atomic_dec_and_test(int *v)", (ctx, p) => {
-    const cell2 = p;
-    const v = Number(cell2.region.load(cell2.index, ctx)) - 1;
-    cell2.region.store(cell2.index, v, ctx);
+    const cell3 = p;
+    const v = Number(cell3.region.load(cell3.index, ctx)) - 1;
+    cell3.region.store(cell3.index, v, ctx);
     return b(v === 0);
   }).in("include/linux/rmap.h").fn("void put_anon_vma(struct anon_vma *anon_vma)", (ctx, p) => {
     const av = asStruct(p, AnonVma, ctx, "anon_vma");
@@ -37762,6 +38080,7 @@ function mmBuiltins() {
     return o.self;
   }).fn("bool fatal_signal_pending(struct task_struct *p)", () => 0).in("include/linux/err.h").fn("void *ERR_PTR(long error)", (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e)), { k: "void" })).fn("bool IS_ERR(const void *ptr)", (_ctx, p) => b(isErr(p))).fn("long PTR_ERR(const void *ptr)", (_ctx, p) => p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n).in("include/linux/fs.h").fn("bool vma_is_fsdax(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).in("include/linux/secretmem.h").fn("bool vma_is_secretmem(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).in("arch/x86/include/asm/mmu_context.h").fn("bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 1)).in("include/linux/hugetlb.h").fn("struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)", (ctx) => ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: "void" })).releasesOf({ until: "6.1" }).fn("struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", (ctx) => ctx.notModelled("follow_huge_pd: hugepd directories")).fn("struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)", (ctx) => ctx.notModelled("follow_huge_pgd: hugetlb pgd entries")).fn("struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)", (ctx) => ctx.notModelled("follow_huge_pud: hugetlb pages")).fn("struct page *follow_huge_pmd(struct mm_struct *mm, unsigned long address, pmd_t *pmd, int flags)", (ctx) => ctx.notModelled("follow_huge_pmd: hugetlb pages")).fn("long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)", (ctx) => ctx.notModelled("follow_hugetlb_page: hugetlb vmas")).fn("unsigned long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot)", (ctx) => ctx.notModelled("hugetlb_change_protection: hugetlb vmas")).in("include/linux/huge_mm.h").fn("struct page *follow_devmap_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags, struct dev_pagemap **pgmap)", (ctx) => ctx.notModelled("follow_devmap_pmd: devmap pmds")).fn("struct page *follow_devmap_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, int flags, struct dev_pagemap **pgmap)", (ctx) => ctx.notModelled("follow_devmap_pud: devmap puds")).in("mm/gup.c").fn("long __gup_longterm_locked(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, struct page **pages, struct vm_area_struct **vmas, unsigned int gup_flags)", (ctx) => ctx.notModelled("__gup_longterm_locked: FOLL_LONGTERM")).fn("int get_gate_page(struct mm_struct *mm, unsigned long address, unsigned int gup_flags, struct vm_area_struct **vma, struct page **page)", (ctx) => ctx.notModelled("get_gate_page: the gate area")).in("include/linux/swap.h").fn("void put_swap_device(struct swap_info_struct *si)", (ctx) => ctx.notModelled("put_swap_device: swap devices")).releasesOf({}).in("include/linux/userfaultfd_k.h").fn("bool userfaultfd_wp(struct vm_area_struct *vma)", (ctx, v) => b((asStruct(v, Vma, ctx, "vma").flags & VM_UFFD_WP) !== 0n));
   v61Mm(t);
+  laterMm(t);
   return t;
 }
 function cellOf(ctx, p, what) {
@@ -37787,6 +38106,20 @@ function gather2(ctx, g) {
   const o = objectAt(g);
   if (!o || o.structName !== "mmu_gather") ctx.bug("tlb is not the mmu_gather of a tlb_gather_mmu()");
 }
+function laterMm(t) {
+  t.releasesOf({ from: "6.13" }).in("include/linux/mm.h").fn("struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)", (ctx, mmp, addr2) => {
+    const v = asStruct(mmp, MmStruct, ctx, "mm").vmaAt(addr2);
+    return v ? v.self : null;
+  }).fn("void vma_pgtable_walk_begin(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), void 0)).fn("void vma_pgtable_walk_end(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), void 0)).fn("unsigned long untagged_addr_remote(struct mm_struct *mm, unsigned long addr)", (_ctx, _mm, a) => a).fn("bool is_pci_p2pdma_page(const struct page *page)", () => 0).fn("int arch_make_folio_accessible(struct folio *folio)", () => 0).in("include/linux/mmap_lock.h").fn("void mmap_assert_locked(const struct mm_struct *mm)", (ctx, mmp) => {
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    if (!mm.mmapLock.holders().length) ctx.bug(`mmap_assert_locked: ${mm.mmapLock.name} is not held`);
+    return void 0;
+  }).in("include/linux/sched/signal.h").fn("bool signal_pending(struct task_struct *p)", () => 0).in("include/linux/printk.h").fn("void dump_stack(void)", () => void 0).in("include/linux/atomic.h").fn("void atomic_sub(int i, int *v)", (ctx, i2, p) => {
+    const c = cellOf(ctx, p, "atomic_sub");
+    c.set(c.get() - Number(i2));
+    return void 0;
+  }).releasesOf({});
+}
 var MAX_ERRNO, VM_UFFD_WP;
 var init_mm = __esm({
   "src/model/kernel/builtins/mm.ts"() {
@@ -37801,6 +38134,68 @@ var init_mm = __esm({
     init_def();
     MAX_ERRNO = 4095n;
     VM_UFFD_WP = 0x1000n;
+  }
+});
+
+// src/model/kernel/builtins/pte-map.ts
+function pteTableOrNull(ctx, pmdp) {
+  const s = slotOf(ctx, pmdp, "pmd", "pmd");
+  const v = s.table.entries[s.i].v;
+  if (v.k !== "table") return null;
+  return kernelOf(ctx).tablesByPfn.get(v.tablePfn);
+}
+function store(ctx, p, v, what) {
+  if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
+  p.region.store(p.index, v, ctx);
+}
+function pteMapBuiltins() {
+  const t = new TableBuilder("include/linux/pgtable.h").releasesOf({ from: "6.13" });
+  t.fn("pte_t ptep_get(pte_t *ptep)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    return s.table.entries[s.i];
+  }).fn("pmd_t pmdp_get_lockless(pmd_t *pmdp)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmdp");
+    return s.table.entries[s.i];
+  }).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_leaf(pmd_t pte)", (ctx, v) => {
+    if (!(v instanceof Pmd)) return ctx.bug("pmd_leaf of a value that is not a pmd_t");
+    return b(v.v.k === "huge");
+  }).fn("bool pud_leaf(pud_t pud)", (ctx, v) => v instanceof UpperEntry ? 0 : ctx.bug("pud_leaf of a value that is not a pud_t")).fn("bool p4d_leaf(p4d_t p4d)", (ctx, v) => v instanceof UpperEntry ? 0 : ctx.bug("p4d_leaf of a value that is not a p4d_t")).in("include/linux/pgtable.h").releasesOf({ from: "6.5" }).fn("pte_t *pte_offset_map(pmd_t *pmd, unsigned long addr)", (ctx, p, addr2) => pteTableOrNull(ctx, p)?.ptr(indexAt("pte", addr2)) ?? null).gen("pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, spinlock_t **ptlp)", function* (ctx, _mm, p, addr2, ptlp) {
+    const table = pteTableOrNull(ctx, p);
+    if (!table) return null;
+    store(ctx, ptlp, table.lock.self, "ptlp");
+    yield* acquire(ctx, table.lock);
+    return table.ptr(indexAt("pte", addr2));
+  }).releasesOf({ from: "6.13" }).fn("pud_t pudp_get(pud_t *pudp)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pud", "pudp");
+    return s.table.entries[s.i];
+  }).fn("pmd_t pmdp_get(pmd_t *pmdp)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmdp");
+    return s.table.entries[s.i];
+  }).fn("struct page *vm_normal_page_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t pmd)", (ctx, _v, _a3, v) => {
+    if (!(v instanceof Pmd) || v.v.k !== "huge") return ctx.bug("vm_normal_page_pmd of a pmd that maps no THP");
+    const k = kernelOf(ctx);
+    if (k.memmap.state(v.v.pfn).kind === "zero") return null;
+    return k.memmap.ptr(v.v.pfn);
+  }).fn("bool pud_special(pud_t pud)", (ctx, v) => v instanceof UpperEntry ? 0 : ctx.bug("pud_special of a value that is not a pud_t")).fn("struct page *pud_page(pud_t pud)", (ctx) => ctx.notModelled("pud_page: huge puds")).fn("pte_t *pte_offset_map_rw_nolock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, pmd_t *pmdvalp, spinlock_t **ptlp)", (ctx, _mm, p, addr2, pmdvalp, ptlp) => {
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    store(ctx, pmdvalp, s.table.entries[s.i], "pmdvalp");
+    const table = pteTableOrNull(ctx, p);
+    if (!table) return null;
+    store(ctx, ptlp, table.lock.self, "ptlp");
+    return table.ptr(indexAt("pte", addr2));
+  });
+  return t;
+}
+var init_pte_map = __esm({
+  "src/model/kernel/builtins/pte-map.ts"() {
+    "use strict";
+    init_api();
+    init_state();
+    init_locks();
+    init_pgtable();
+    init_pgtable_types();
+    init_def();
+    init_pgtable2();
   }
 });
 
@@ -37840,10 +38235,13 @@ function syncBuiltins() {
   }).in("include/linux/mmu_notifier.h").gen("void __mmu_notifier_invalidate_range_start(struct mmu_notifier_range *range)", function* (ctx, r) {
     yield* invalidateRangeStart(ctx, kernelOf(ctx), r);
     return void 0;
-  }).gen("void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range, bool only_end)", function* (ctx, r) {
+  }).releasesOf({ until: "6.6" }).gen("void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range, bool only_end)", function* (ctx, r) {
     yield* invalidateRangeEnd(ctx, kernelOf(ctx), r);
     return void 0;
-  }).fn(
+  }).releasesOf({ from: "6.6" }).gen("void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range)", function* (ctx, r) {
+    yield* invalidateRangeEnd(ctx, kernelOf(ctx), r);
+    return void 0;
+  }).releasesOf({}).fn(
     "int mmu_interval_notifier_insert(struct mmu_interval_notifier *interval_sub, struct mm_struct *mm, unsigned long start, unsigned long length, const struct mmu_interval_notifier_ops *ops)",
     (ctx, sub, mmp, start2, length, ops) => {
       const mm = asStruct(mmp, MmStruct, ctx, "mm");
@@ -37873,13 +38271,18 @@ var init_sync = __esm({
 
 // src/model/kernel/builtins/unmodelled.ts
 function unmodelledBuiltins() {
-  const t = new TableBuilder("").releasesOf({ from: "6.1" });
-  for (const [header, proto, what] of NOT_MODELLED) {
-    t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
-  }
+  const t = new TableBuilder("");
+  const add2 = (rows) => {
+    for (const [header, proto, what] of rows) t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
+  };
+  t.releasesOf({ from: "6.1" });
+  add2(NOT_MODELLED);
+  t.releasesOf({ from: "6.13" });
+  add2(NOT_MODELLED_613);
+  for (const [header, proto, what, releases] of NOT_MODELLED_RENAMED) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
   return t;
 }
-var NOT_MODELLED;
+var NOT_MODELLED, NOT_MODELLED_613, NOT_MODELLED_RENAMED;
 var init_unmodelled = __esm({
   "src/model/kernel/builtins/unmodelled.ts"() {
     "use strict";
@@ -37911,6 +38314,34 @@ var init_unmodelled = __esm({
       ["include/linux/swap.h", "void put_swap_device(struct swap_info_struct *si)", "swap devices"],
       ["include/linux/slab.h", "void kfree(const void *objp)", "freeing model objects"]
     ];
+    NOT_MODELLED_613 = [
+      ["include/linux/hugetlb.h", "pte_t *hugetlb_walk(struct vm_area_struct *vma, unsigned long addr, unsigned long sz)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "bool hugetlbfs_pagecache_present(struct hstate *h, struct vm_area_struct *vma, unsigned long address)", "hugetlb vmas"],
+      ["include/linux/huge_mm.h", "void __split_huge_pud(struct vm_area_struct *vma, pud_t *pud, unsigned long address)", "huge puds"],
+      ["include/linux/huge_mm.h", "int change_huge_pud(struct mmu_gather *tlb, struct vm_area_struct *vma, pud_t *pudp, unsigned long addr, pgprot_t newprot, unsigned long cp_flags)", "huge puds"],
+      ["include/linux/huge_mm.h", "void touch_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, bool write)", "huge puds"],
+      ["include/linux/mm.h", "spinlock_t *pud_lockptr(struct mm_struct *mm, pud_t *pud)", "huge puds"],
+      ["arch/x86/include/asm/pgtable.h", "unsigned long pud_pfn(pud_t pud)", "huge puds"],
+      ["arch/x86/include/asm/pgtable.h", "int pud_write(pud_t pud)", "huge puds"],
+      ["include/linux/mm.h", "bool vma_needs_dirty_tracking(struct vm_area_struct *vma)", "file mappings"],
+      ["include/linux/userfaultfd_k.h", "bool userfaultfd_wp_unpopulated(struct vm_area_struct *vma)", "uffd-wp"],
+      ["include/linux/mm.h", "struct folio *vm_normal_folio(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_is_zone_device(const struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_maybe_dma_pinned(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/hugetlb.h", "unsigned long pages_per_huge_page(const struct hstate *h)", "hugetlb vmas"],
+      ["include/linux/mm_inline.h", "int folio_is_file_lru(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "int folio_nid(const struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_use_access_time(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "int folio_xchg_access_time(struct folio *folio, int time)", "NUMA balancing"],
+      ["include/linux/swapops.h", "pte_t make_pte_marker(pte_marker marker)", "pte markers"],
+      ["mm/swap.h", "void swapcache_clear(struct swap_info_struct *si, swp_entry_t entry, int nr)", "swap-in"],
+      ["include/linux/wait.h", "int waitqueue_active(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"],
+      ["include/linux/wait.h", "void wake_up(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"]
+    ];
+    NOT_MODELLED_RENAMED = [
+      ["include/linux/mm.h", "bool folio_likely_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.13", until: "6.15" }],
+      ["include/linux/mm.h", "bool folio_maybe_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.15" }]
+    ];
   }
 });
 
@@ -37919,7 +38350,8 @@ function kernelBuiltins(kernel) {
   let all2 = cached.get(kernel);
   if (all2) return all2;
   all2 = {};
-  for (const part of [pageBuiltins(), folioBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()]) {
+  const parts2 = [pageBuiltins(), folioBuiltins(), folioRmapBuiltins(), pgtableBuiltins(), pteMapBuiltins(), deviceExclusiveBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()];
+  for (const part of parts2) {
     for (const [name3, b2] of Object.entries(part.table(kernel))) {
       if (all2[name3]) throw new Error(`builtin ${name3} defined twice`);
       all2[name3] = b2;
@@ -37932,11 +38364,14 @@ var cached, OPAQUE_TYPES;
 var init_builtins = __esm({
   "src/model/kernel/builtins/index.ts"() {
     "use strict";
+    init_device_exclusive();
     init_drivers();
     init_folio();
+    init_folio_rmap();
     init_mm();
     init_page2();
     init_pgtable2();
+    init_pte_map();
     init_sync();
     init_unmodelled();
     cached = /* @__PURE__ */ new Map();
@@ -38090,7 +38525,18 @@ var MODEL_CONFIG;
 var init_config = __esm({
   "src/model/source/config.ts"() {
     "use strict";
-    MODEL_CONFIG = ["CONFIG_64BIT", "CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM", "CONFIG_HAVE_FAST_GUP"];
+    MODEL_CONFIG = [
+      "CONFIG_64BIT",
+      "CONFIG_MMU",
+      "CONFIG_MMU_NOTIFIER",
+      "CONFIG_TRANSPARENT_HUGEPAGE",
+      "CONFIG_DEVICE_PRIVATE",
+      "CONFIG_DEBUG_VM",
+      "CONFIG_HAVE_FAST_GUP",
+      "CONFIG_HAVE_GUP_FAST",
+      "CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD",
+      "CONFIG_PGTABLE_HAS_HUGE_LEAVES"
+    ];
   }
 });
 
@@ -38232,22 +38678,11 @@ function functionAtLine(f, line) {
 function indexBase(name3, kernel, sources) {
   const hit = baseCache.get(sources);
   if (hit && hit.name === name3 && hit.kernel === kernel) return hit;
-  const files = /* @__PURE__ */ new Map();
-  const definitions = /* @__PURE__ */ new Map();
-  for (const s of sources) {
-    const f = indexFile(s.path, s.text);
-    files.set(s.path, f);
-    for (const fn of f.functions) {
-      const list2 = definitions.get(fn.name) ?? [];
-      list2.push({ path: s.path, fn });
-      definitions.set(fn.name, list2);
-    }
-  }
-  const idx = { name: name3, sources, files, definitions, builtins: new Set(Object.keys(kernelBuiltins(kernel))), kernel };
+  const idx = new BaseIndex(name3, kernel, sources);
   baseCache.set(sources, idx);
   return idx;
 }
-var FILE_CACHE_LIMIT, fileCache, baseCache;
+var FILE_CACHE_LIMIT, fileCache, BaseIndex, baseCache;
 var init_model_index = __esm({
   "src/map/model-index.ts"() {
     "use strict";
@@ -38259,6 +38694,51 @@ var init_model_index = __esm({
     init_tokens();
     FILE_CACHE_LIMIT = 256;
     fileCache = /* @__PURE__ */ new Map();
+    BaseIndex = class {
+      constructor(name3, kernel, sources) {
+        this.name = name3;
+        this.kernel = kernel;
+        this.sources = sources;
+        this.texts = new Map(sources.map((s) => [s.path, s.text]));
+        this.builtins = new Set(Object.keys(kernelBuiltins(kernel)));
+      }
+      name;
+      kernel;
+      sources;
+      /** Names of the runtime's TypeScript primitives (kernelBuiltins(kernel)). */
+      builtins;
+      texts;
+      files = /* @__PURE__ */ new Map();
+      definitions = /* @__PURE__ */ new Map();
+      /** The base's text of a file, or undefined when it has no such file. */
+      textOf(path) {
+        return this.texts.get(path);
+      }
+      /** The index of one of the base's files, or undefined when the base has no such file. */
+      file(path) {
+        let f = this.files.get(path);
+        if (!f) {
+          const text = this.texts.get(path);
+          if (text === void 0) return void 0;
+          this.files.set(path, f = indexFile(path, text));
+        }
+        return f;
+      }
+      /** Where the base defines a model function (compiled-out definitions are none), in source order. */
+      definitionsOf(name3) {
+        let list2 = this.definitions.get(name3);
+        if (!list2) {
+          const named2 = new RegExp(`\\b${name3.replace(/[^\w]/g, "")}\\s*\\(`);
+          list2 = [];
+          for (const s of this.sources) {
+            if (!named2.test(s.text)) continue;
+            for (const fn of this.file(s.path).functions) if (fn.name === name3) list2.push({ path: s.path, fn });
+          }
+          this.definitions.set(name3, list2);
+        }
+        return list2;
+      }
+    };
     baseCache = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -38348,6 +38828,7 @@ function releaseOfCommit(commit) {
   return BASE_SPECS.find((b2) => b2.commit?.startsWith(commit.toLowerCase())) ?? null;
 }
 function fitOf(base2, placements) {
+  if (placements === null) return { base: base2, hunks: 0, placed: 0, applied: 0, tokens: 0, matched: 0, exact: false };
   let hunks = 0;
   let placed = 0;
   let applied = 0;
@@ -38385,7 +38866,9 @@ function chooseBase(m, facts, asked, probe) {
   const placing = fits.filter((f) => f.placed > 0);
   if (placing.length) {
     const ratio = (f) => f.tokens ? f.matched / f.tokens : 0;
-    placing.sort((a, b2) => b2.placed - a.placed || ratio(b2) - ratio(a) || byNewest(spec(a.base), spec(b2.base)));
+    const day2 = m.date ? m.date.slice(0, 10) : null;
+    const away = (f) => day2 === null ? 0 : Math.abs(Date.parse(spec(f.base).date) - Date.parse(day2));
+    placing.sort((a, b2) => b2.placed - a.placed || ratio(b2) - ratio(a) || away(a) - away(b2) || byNewest(spec(a.base), spec(b2.base)));
     return { base: placing[0].base, rule: "closest", fits, unknownCommit };
   }
   const day = m.date ? m.date.slice(0, 10) : null;
@@ -39550,7 +40033,7 @@ function addedModelDefinitions(files, base2) {
         for (const f of o.functions) {
           if (!definesTypedFunction(f.signature, f.name)) continue;
           if (o.syntaxErrors.some((e) => e.line >= f.startLine && e.line <= f.endLine)) continue;
-          if (!base2.definitions.has(f.name) || removed.has(f.name)) continue;
+          if (!base2.definitionsOf(f.name).length || removed.has(f.name)) continue;
           hunks.add(`${fi}:${hi}`);
           if (!functions.includes(f.name)) functions.push(f.name);
         }
@@ -39627,9 +40110,9 @@ function definitionSwaps(hunk, base2, fileOf) {
     const o = outlineTranslationUnit(text);
     for (const f of o.functions) {
       if (!definesTypedFunction(f.signature, f.name)) continue;
-      const def = base2.definitions.get(f.name)?.[0];
+      const def = base2.definitionsOf(f.name)[0];
       if (!def) continue;
-      const file = fileOf(def.path) ?? base2.files.get(def.path);
+      const file = fileOf(def.path) ?? base2.file(def.path);
       const fn = file.functions.find((g) => g.name === f.name) ?? def.fn;
       const posted = block.slice(f.startLine - 1, f.endLine).join("\n");
       const a = tokenizeText(posted).toks.map((t) => t.t);
@@ -39707,7 +40190,7 @@ function locateHunk(cx, fd, hunk, sides) {
   const file = modelPath ? cx.fileOf(modelPath) : null;
   const fnName = headerFunction(hunk);
   if (fnName) {
-    const defs = cx.base.definitions.get(fnName) ?? [];
+    const defs = cx.base.definitionsOf(fnName);
     const inFile = file ? file.functions.filter((f) => f.name === fnName) : [];
     if (inFile.length && file) {
       const r2 = search(sides, inFile.map((fn) => fnRegion(file, fn)), false);
@@ -39724,7 +40207,7 @@ function locateHunk(cx, fd, hunk, sides) {
       if (r2.ok) return r2;
     }
     if (defs.length) {
-      const regions2 = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.files.get(d.path), d.fn));
+      const regions2 = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.file(d.path), d.fn));
       const r2 = search(sides, regions2, false);
       if (r2.ok) {
         r2.notes.push(`the diff names ${path ?? "no file"}; the model has ${fnName}() in ${defs.map((d) => d.path).join(", ")}`);
@@ -40694,6 +41177,8 @@ var init_intrinsics = __esm({
       VM_WARN_ON_ONCE_PAGE: warnOn("VM_WARN_ON_ONCE_PAGE", true, "CONFIG_DEBUG_VM"),
       BUILD_BUG_ON: (_cx, e) => nothing(e.src, e.line),
       BUILD_BUG_ON_INVALID: (_cx, e) => nothing(e.src, e.line),
+      VM_WARN_ON_FOLIO: warnOn("VM_WARN_ON_FOLIO", false, "CONFIG_DEBUG_VM"),
+      VM_WARN_ON_ONCE_FOLIO: warnOn("VM_WARN_ON_ONCE_FOLIO", true, "CONFIG_DEBUG_VM"),
       container_of: containerOf,
       ARRAY_SIZE: (cx, e) => {
         const a = e.args?.[0];
@@ -41598,7 +42083,7 @@ function combineJs(g, combine, back, js, old, r) {
   return `${g.k(back)}(${v}, f)`;
 }
 function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }) {
-  const { base: base2, baseG, load: load2, store } = p;
+  const { base: base2, baseG, load: load2, store: store2 } = p;
   const ev = value.ev;
   const js = (g) => {
     if (!combine && p.localSlot !== void 0) return `(${g.local(p.localSlot)} = ${g.e(value)})`;
@@ -41617,13 +42102,13 @@ function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }
       }
       if (!base2) return plainExpr(t, (f) => {
         const v = ev(f);
-        store(f, v, f);
+        store2(f, v, f);
         return v;
       }, src, line, null, js);
       return plainExpr(t, (f) => {
         const h = base2(f);
         const v = ev(f);
-        store(h, v, f);
+        store2(h, v, f);
         return v;
       }, src, line, null, js);
     }
@@ -41632,7 +42117,7 @@ function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }
       const r = ev(f);
       let v = combine(load2(h, f), r, f);
       if (back) v = back(v, f);
-      store(h, v, f);
+      store2(h, v, f);
       return v;
     }, src, line, null, js);
   }
@@ -41645,7 +42130,7 @@ function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }
       v = combine(load2(h, f), r, f);
       if (back) v = back(v, f);
     }
-    store(h, v, f);
+    store2(h, v, f);
     return v;
   }, src, line, js);
 }
@@ -41656,13 +42141,13 @@ function compileUpdate(cx, op, prefix, arg, src, line) {
   const one = constExpr(INT, 1, "1", line);
   const vop = binaryValOp(cx, op === "++" ? "+" : "-", rvalue(L), one, src, line);
   const back = convFn(vop.t, L.t, "assign", `\`${src}\``, line);
-  const { base: base2, baseG, load: load2, store } = p;
+  const { base: base2, baseG, load: load2, store: store2 } = p;
   const fn = vop.fn;
   const step = (h, f) => {
     const old = load2(h, f);
     let v = fn(old, 1, f);
     if (back) v = back(v, f);
-    store(h, v, f);
+    store2(h, v, f);
     return prefix ? v : old;
   };
   const jsOps = { combine: vop.js, back: back ? convJs(vop.t, L.t) : null };
@@ -43298,10 +43783,10 @@ var init_compiler = __esm({
       compileFunctions() {
         for (const fn of this.fns) this.compileOne(fn);
         for (let round = 0; ; round++) {
-          const newly = this.fns.filter((f) => !f.mayBlock && f.run === null);
-          if (newly.length === 0) break;
+          const newly2 = this.fns.filter((f) => !f.mayBlock && f.run === null);
+          if (newly2.length === 0) break;
           const again = /* @__PURE__ */ new Set();
-          for (const f of newly) {
+          for (const f of newly2) {
             f.mayBlock = true;
             for (const c of this.callers.get(f) ?? []) again.add(c);
           }
@@ -43575,11 +44060,13 @@ function endOfRunChecks(k, uses2 = pageUses(k)) {
     if (s.kind !== "anon") continue;
     const u = uses2.get(s.pfn) ?? { ptes: 0, exclusive: 0, pmds: 0 };
     refsByHead.set(s.head, (refsByHead.get(s.head) ?? 0) + u.ptes + u.exclusive + u.pmds);
-    if (s.mapcount + 1 !== u.ptes) {
+    const mapped = u.ptes + (k.release.exclusiveEntryMapped ? u.exclusive : 0);
+    if (s.mapcount + 1 !== mapped) {
+      const what = k.release.exclusiveEntryMapped ? "pte mapping(s) and device-exclusive entries" : "pte mapping(s)";
       out2.push({
         kind: "mapcount-mismatch",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex2(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} pte mapping(s), the page tables have ${u.ptes}`
+        detail: `pfn ${hex2(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} ${what}, the page tables have ${mapped}`
       });
     }
     if (!s.isTail && s.compoundMapcount + 1 !== u.pmds && (s.isHead || u.pmds > 0)) {
@@ -43825,6 +44312,106 @@ var init_livelock = __esm({
   }
 });
 
+// src/model/scenario/issuer.ts
+function issuer(stack) {
+  const i2 = stack.lastIndexOf("mmu_notifier_invalidate_range_start");
+  const at2 = i2 > 0 ? i2 - 1 : stack.length - 1;
+  const chain2 = stack.slice(Math.max(0, at2 - 2), at2 + 1).reverse();
+  return chain2.length ? `${chain2[0]}${chain2.length > 1 ? ` (from ${chain2.slice(1).join(" in ")})` : ""}` : "?";
+}
+var init_issuer = __esm({
+  "src/model/scenario/issuer.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/scenario/exit-checks.ts
+function entryName(s) {
+  switch (s.op) {
+    case "gpu-atomic-fault":
+      return "nouveau_svm_fault_model()";
+    case "nouveau-init":
+      return "nouveau_svm_model_init()";
+    case "dmirror-open":
+      return "dmirror_model_open()";
+    case "dmirror":
+      return `dmirror_model_ioctl(${s.cmd})`;
+    case "write":
+      return "the user store (page fault)";
+    case "read":
+      return "the user load (page fault)";
+    case "mirror-check":
+      return "the mirror check";
+    default:
+      return `${s.op}()`;
+  }
+}
+function holds2(l, t) {
+  if (l instanceof RwSem) return l.writer?.id === t.id ? 1 : l.readers.get(t.id)?.n ?? 0;
+  return l.holders().some((h) => h.id === t.id) ? 1 : 0;
+}
+function excessRefs(k) {
+  const uses2 = pageUses(k);
+  const held = /* @__PURE__ */ new Map();
+  for (const s of k.memmap.all()) {
+    if (s.kind !== "anon") continue;
+    const u = uses2.get(s.pfn);
+    held.set(s.head, (held.get(s.head) ?? 0) + (u ? u.ptes + u.exclusive + u.pmds : 0));
+  }
+  const out2 = /* @__PURE__ */ new Map();
+  for (const s of k.memmap.all()) if (s.kind === "anon" && !s.isTail) out2.set(s.pfn, s.refcount - (held.get(s.pfn) ?? 0));
+  return out2;
+}
+function entryState(k, t, alone2) {
+  const locks = /* @__PURE__ */ new Map();
+  for (const l of k.locks.all) if (l instanceof LockBase && holds2(l, t)) locks.set(l, holds2(l, t));
+  const pages = /* @__PURE__ */ new Set();
+  for (const s of k.memmap.all()) if (s.lockedBy?.id === t.id) pages.add(s.pfn);
+  const ranges = /* @__PURE__ */ new Set();
+  for (const [a, r] of k.openRanges) if (r.thread === t.id) ranges.add(a);
+  return { locks, pages, ranges, excess: alone2 ? excessRefs(k) : null };
+}
+function exitHazards(k, t, before2, entry, alone2) {
+  const out2 = [];
+  for (const l of k.locks.all) {
+    if (!(l instanceof LockBase)) continue;
+    const n = holds2(l, t);
+    if (n <= (before2.locks.get(l) ?? 0)) continue;
+    const fn = l.takenIn.get(t.id) ?? l.lastFn ?? "(unknown)";
+    const mode = l instanceof RwSem ? l.writer?.id === t.id ? " (write)" : " (read)" : "";
+    out2.push({ kind: "lock-held-at-exit", function: fn, detail: `${l.name}${mode}, taken in ${fn}(), is still held by ${t.name} when ${entry} returns` });
+  }
+  for (const s of k.memmap.all()) {
+    if (s.lockedBy?.id !== t.id || before2.pages.has(s.pfn)) continue;
+    const fn = s.lockedIn || "(unknown)";
+    out2.push({ kind: "lock-held-at-exit", function: fn, detail: `page lock of pfn ${hex2(BigInt(s.pfn))}, taken in ${fn}(), is still held by ${t.name} when ${entry} returns` });
+  }
+  for (const [a, r] of k.openRanges) {
+    if (r.thread !== t.id || before2.ranges.has(a)) continue;
+    const fn = issuer(r.stack).split(" ")[0];
+    out2.push({ kind: "range-not-ended", function: fn, detail: `the ${r.what} started by ${issuer(r.stack)} is not ended when ${entry} returns (mmu_notifier_invalidate_range_end() never called)` });
+  }
+  if (alone2 && before2.excess) {
+    for (const [pfn, n] of excessRefs(k)) {
+      const d = n - (before2.excess.get(pfn) ?? 0);
+      if (d <= 0) continue;
+      const s = k.memmap.state(pfn);
+      const fn = s.refIn || "(unknown)";
+      out2.push({ kind: "reference-leaked", function: fn, detail: `pfn ${hex2(BigInt(pfn))} keeps ${d} reference(s) more than its mappings hold when ${entry} returns (last taken in ${fn}())` });
+    }
+  }
+  return out2;
+}
+var init_exit_checks = __esm({
+  "src/model/scenario/exit-checks.ts"() {
+    "use strict";
+    init_checks();
+    init_locks();
+    init_object();
+    init_issuer();
+  }
+});
+
 // src/model/kernel/mm/mprotect.ts
 function* mprotect(ctx, k, mm, start2, len, prot2) {
   return yield* k.tsFrame(ctx, "mprotect (mprotect_fixup)", mprotectBody(ctx, k, mm, start2, len, prot2));
@@ -43848,7 +44435,8 @@ function* mprotectBody(ctx, k, mm, start2, len, prot2) {
       if (k.release.mprotectGathers) {
         const tlb = k.plain("mmu_gather", `mmu_gather of mprotect in ${mm.name}`, { mm: mm.self, start: 0n, end: 0n });
         const cpFlags = (vma.flags & VM_WRITE) !== 0n ? MM_CP_TRY_CHANGE_WRITABLE : 0n;
-        yield* ctx.call("change_protection", [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags]);
+        const args3 = k.release.protectionFromVma ? [tlb.self, vma.self, vma.start, vma.end, cpFlags] : [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags];
+        yield* ctx.call("change_protection", args3);
       } else {
         yield* ctx.call("change_protection", [vma.self, vma.start, vma.end, vma.prot, 0n]);
       }
@@ -43876,7 +44464,7 @@ var init_mprotect = __esm({
 function valueOf(v, pageIndex2) {
   return v.kind === "index" ? BigInt(pageIndex2 + v.plus) : BigInt(v.value);
 }
-function pagesOf(buf, offset, pages) {
+function pagesOf2(buf, offset, pages) {
   const max = Number((buf.size - offset) / 4096n);
   return pages === "all" ? max : Math.min(pages, max);
 }
@@ -43896,6 +44484,17 @@ function called(env, what, r, expect) {
 function assertFail(env, msg) {
   env.failed.push(msg);
   return false;
+}
+function* runEntry(ctx, env, s) {
+  const t = ctx.thread;
+  const alone2 = env.inKernel.size === 0;
+  const entered = ++env.entries;
+  env.inKernel.add(t.id);
+  const before2 = entryState(env.k, t, alone2);
+  const ok = yield* runStep(ctx, env, s);
+  env.inKernel.delete(t.id);
+  for (const h of exitHazards(env.k, t, before2, entryName(s), alone2 && env.entries === entered)) env.report(h);
+  return ok;
 }
 function* runStep(ctx, env, s) {
   const k = env.k;
@@ -43918,7 +44517,7 @@ function* runStep(ctx, env, s) {
     case "read": {
       const buf = env.buffers.get(s.at);
       const first2 = Number(s.offset / 4096n);
-      const n = pagesOf(buf, s.offset, s.pages);
+      const n = pagesOf2(buf, s.offset, s.pages);
       for (let i2 = 0; i2 < n; i2++) {
         const idx = first2 + i2;
         const addr2 = buf.addr + BigInt(idx) * 4096n;
@@ -43955,7 +44554,7 @@ function* runStep(ctx, env, s) {
     }
     case "dmirror": {
       const buf = env.buffers.get(s.at);
-      const n = pagesOf(buf, 0n, s.pages);
+      const n = pagesOf2(buf, 0n, s.pages);
       const cmd = s.cmd === "exclusive" ? HMM_DMIRROR_EXCLUSIVE : s.cmd === "write" ? HMM_DMIRROR_WRITE : HMM_DMIRROR_CHECK_EXCLUSIVE;
       const rv = yield* ctx.call("dmirror_model_ioctl", [cmd, buf.addr, BigInt(n), buf.mirror]);
       const r = Number(BigInt.asIntN(64, BigInt(rv)));
@@ -43972,7 +44571,7 @@ function* runStep(ctx, env, s) {
     }
     case "mirror-check": {
       const buf = env.buffers.get(s.at);
-      const n = pagesOf(buf, 0n, s.pages);
+      const n = pagesOf2(buf, 0n, s.pages);
       for (let i2 = 0; i2 < n; i2++) {
         const got = k.userBuffers.get(buf.mirror + BigInt(i2) * 4096n);
         const want = valueOf(s.expect, i2);
@@ -44003,6 +44602,7 @@ var HMM_DMIRROR_WRITE, HMM_DMIRROR_EXCLUSIVE, HMM_DMIRROR_CHECK_EXCLUSIVE, MMAP_
 var init_steps = __esm({
   "src/model/scenario/steps.ts"() {
     "use strict";
+    init_exit_checks();
     init_object();
     init_locks();
     init_memory2();
@@ -44033,6 +44633,11 @@ var init_steps = __esm({
       /** Threads other than the first wait for the setup steps (run by the first thread). */
       setupDone = false;
       setupGate = { name: "scenario setup", holder: () => null, ready: () => this.setupDone };
+      /** Threads inside a step (a kernel entry) now, and how many steps were entered so far. */
+      inKernel = /* @__PURE__ */ new Set();
+      entries = 0;
+      /** Records a hazard found at a step's return (the runner sets it). */
+      report = () => void 0;
       mm(name3) {
         return this.processes.get(name3);
       }
@@ -44135,16 +44740,433 @@ var init_final = __esm({
   }
 });
 
-// src/model/scenario/issuer.ts
-function issuer(stack) {
-  const i2 = stack.lastIndexOf("mmu_notifier_invalidate_range_start");
-  const at2 = i2 > 0 ? i2 - 1 : stack.length - 1;
-  const chain2 = stack.slice(Math.max(0, at2 - 2), at2 + 1).reverse();
-  return chain2.length ? `${chain2[0]}${chain2.length > 1 ? ` (from ${chain2.slice(1).join(" in ")})` : ""}` : "?";
+// src/model/kernel/faults.ts
+function walkNotStarted(ctx, args3) {
+  const w = structAt(args3[0], ctx, "pvmw");
+  return w.get("pte", ctx) === null && w.get("ptl", ctx) === null;
 }
-var init_issuer = __esm({
-  "src/model/scenario/issuer.ts"() {
+function failureSites(kernel) {
+  const k = kernelOrdinal(kernel);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const s of FAILURE_SITES) {
+    if (s.from !== void 0 && k < kernelOrdinal(s.from)) continue;
+    if (s.until !== void 0 && k >= kernelOrdinal(s.until)) continue;
+    out2.set(s.fn, s);
+  }
+  return out2;
+}
+var errno, EFAULT, ENOMEM, EBUSY, VM_FAULT_OOM2, more, FAILURE_SITES;
+var init_faults = __esm({
+  "src/model/kernel/faults.ts"() {
     "use strict";
+    init_bases();
+    init_object();
+    errno = (id, value, name3) => ({ id, how: { kind: "return", value }, says: `fails with ${name3}` });
+    EFAULT = -14;
+    ENOMEM = -12;
+    EBUSY = -16;
+    VM_FAULT_OOM2 = 1;
+    more = (arg) => (_ctx, args3) => BigInt(args3[arg]) > 1n;
+    FAILURE_SITES = [
+      {
+        fn: "get_user_pages_remote",
+        why: "GUP fails with -EFAULT when no VMA (or one without the access) covers the first address, returns 0 when no page could be faulted in without waiting, and returns fewer pages than asked when a later page fails",
+        modes: [
+          errno("efault", EFAULT, "-EFAULT"),
+          { id: "zero", how: { kind: "return", value: 0 }, says: "returns 0 (no page pinned)" },
+          { id: "fewer", how: { kind: "request", arg: 2, to: "one-less" }, says: "pins one page less than asked", when: more(2) }
+        ]
+      },
+      {
+        fn: "handle_mm_fault",
+        why: "a fault that cannot allocate the page or a page table returns VM_FAULT_OOM",
+        modes: [{ id: "oom", how: { kind: "return", value: VM_FAULT_OOM2 }, says: "returns VM_FAULT_OOM (an allocation failed)" }]
+      },
+      {
+        fn: "hmm_range_fault",
+        why: "hmm_range_fault() fails with -EFAULT on a hole or a protection it may not fault, and with -EBUSY when the range was invalidated while it walked",
+        modes: [errno("efault", EFAULT, "-EFAULT"), errno("ebusy", EBUSY, "-EBUSY (the range was invalidated)")]
+      },
+      {
+        fn: "trylock_page",
+        why: "another thread holds the page lock",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the page locked" }]
+      },
+      {
+        fn: "folio_trylock",
+        from: "5.16",
+        why: "another thread holds the folio lock",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the folio locked" }]
+      },
+      {
+        fn: "mutex_trylock",
+        why: "another thread holds the mutex",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the mutex held" }]
+      },
+      {
+        fn: "down_read_trylock",
+        why: "a writer holds or waits for the rwsem",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the rwsem write-held" }]
+      },
+      {
+        fn: "mmu_interval_read_retry",
+        why: "an invalidation of the range ran since mmu_interval_read_begin()",
+        modes: [{ id: "true", how: { kind: "return", value: true }, says: "reports an invalidation (retry)" }]
+      },
+      {
+        fn: "mmu_interval_check_retry",
+        why: "an invalidation of the range ran since mmu_interval_read_begin()",
+        modes: [{ id: "true", how: { kind: "return", value: true }, says: "reports an invalidation (retry)" }]
+      },
+      {
+        fn: "mmu_interval_notifier_insert",
+        why: "allocating the mm's notifier subscriptions fails",
+        modes: [errno("enomem", ENOMEM, "-ENOMEM")]
+      },
+      {
+        fn: "mmget_not_zero",
+        why: "the mm is exiting (its users count reached zero)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the mm exiting" }]
+      },
+      {
+        fn: "page_vma_mapped_walk",
+        why: "the page is no longer mapped at the address (a racing unmap or migration)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the page not mapped there", when: walkNotStarted }]
+      },
+      {
+        fn: "pte_offset_map_lock",
+        from: "6.5",
+        why: "from 6.5 the pmd can change under the walk (a racing collapse or split) and the pte table is not there any more",
+        modes: [{ id: "null", how: { kind: "return", value: null }, says: "finds no pte table (returns NULL)" }]
+      },
+      {
+        fn: "folio_try_get",
+        from: "5.16",
+        why: "the folio was freed meanwhile (its refcount reached zero)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the folio freed" }]
+      },
+      {
+        fn: "get_page_unless_zero",
+        why: "the page was freed meanwhile (its refcount reached zero)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the page freed" }]
+      },
+      {
+        fn: "nvif_object_ioctl",
+        why: "the GPU page-table update cannot allocate",
+        modes: [errno("enomem", ENOMEM, "-ENOMEM")]
+      },
+      {
+        fn: "vmalloc",
+        why: "the allocation fails",
+        modes: [{ id: "null", how: { kind: "return", value: null }, says: "fails (returns NULL)" }]
+      },
+      {
+        fn: "copy_to_user",
+        why: "the user buffer is not mapped or not writable",
+        modes: [{ id: "fault", how: { kind: "return-arg", arg: 2 }, says: "copies nothing (the user buffer faults)" }]
+      },
+      {
+        fn: "copy_from_user",
+        why: "the user buffer is not mapped or not readable",
+        modes: [{ id: "fault", how: { kind: "return-arg", arg: 2 }, says: "copies nothing (the user buffer faults)" }]
+      }
+    ];
+  }
+});
+
+// src/model/scenario/fault-plan.ts
+function parsePointId(id) {
+  const m = ID.exec(id);
+  if (!m) return null;
+  return { thread: m[1] ?? "main", stack: m[2] ? m[2].slice(0, -1).split("/") : [], fn: m[3], call: Number(m[4]), mode: m[5] };
+}
+function siteKey(thread, stack, fn) {
+  return `${thread === "main" ? "" : `${thread}:`}${[...stack, fn].join("/")}`;
+}
+function pointId(thread, stack, fn, call, mode) {
+  return `${siteKey(thread, stack, fn)}#${call}=${mode}`;
+}
+var ID, FaultPlan;
+var init_fault_plan = __esm({
+  "src/model/scenario/fault-plan.ts"() {
+    "use strict";
+    init_faults();
+    ID = /^(?:([a-z0-9][a-z0-9_-]*):)?((?:[A-Za-z_][A-Za-z0-9_]*\/)*)([A-Za-z_][A-Za-z0-9_]*)#([1-9]\d*)=([a-z]+)$/;
+    FaultPlan = class {
+      /** `fail`: the point to fail; null records the points the run reaches. */
+      constructor(kernel, fail) {
+        this.fail = fail;
+        this.sites = failureSites(kernel);
+        this.target = fail === null ? null : parsePointId(fail);
+        const names = this.target ? new Set(this.sites.has(this.target.fn) ? [this.target.fn] : []) : new Set(this.sites.keys());
+        this.intercept = { names, call: (ctx, fn, kind, args3) => this.offer(ctx, fn, kind, args3) };
+      }
+      fail;
+      intercept;
+      sites;
+      seen = /* @__PURE__ */ new Map();
+      target;
+      counts = /* @__PURE__ */ new Map();
+      /** Inject mode: the point once it failed. */
+      firedAt = null;
+      offer(ctx, fn, kind, args3) {
+        const site = this.sites.get(fn);
+        const full = ctx.stack();
+        const stack = kind === "model" ? full.slice(0, -1) : full;
+        const thread = ctx.thread.name;
+        const key2 = siteKey(thread, stack, fn);
+        const n = (this.counts.get(key2) ?? 0) + 1;
+        this.counts.set(key2, n);
+        const modes = site.modes.filter((m) => !m.when || m.when(ctx, args3));
+        if (!this.target) {
+          let s = this.seen.get(key2);
+          if (!s) this.seen.set(key2, s = { thread, stack, fn, first: modes, last: modes, calls: 0, order: this.seen.size });
+          s.calls = n;
+          s.last = modes;
+          return null;
+        }
+        const t = this.target;
+        if (this.firedAt || t.call !== n || t.thread !== thread || t.fn !== fn || t.stack.join("/") !== stack.join("/")) return null;
+        const mode = modes.find((m) => m.id === t.mode);
+        if (!mode) return null;
+        this.firedAt = { id: this.fail, thread, stack, fn, call: n, calls: n, mode: mode.id, says: mode.says };
+        const how = mode.how;
+        switch (how.kind) {
+          case "return":
+            return { value: how.value === true ? 1 : how.value === false ? 0 : how.value };
+          case "return-arg":
+            return { value: args3[how.arg] };
+          case "request": {
+            const v = args3[how.arg];
+            args3[how.arg] = how.to === "zero" ? 0 : typeof v === "bigint" ? v - 1n : v - 1;
+            return null;
+          }
+        }
+      }
+      /**
+       * Record mode: the points reached, in the order their sites were first called -- per site and
+       * mode its first call and, when it was called more than once, its last.
+       */
+      points() {
+        const out2 = [];
+        for (const s of [...this.seen.values()].sort((a, b2) => a.order - b2.order)) {
+          const add2 = (call, modes) => {
+            for (const m of modes) out2.push({ id: pointId(s.thread, s.stack, s.fn, call, m.id), thread: s.thread, stack: s.stack, fn: s.fn, call, calls: s.calls, mode: m.id, says: m.says });
+          };
+          add2(1, s.first);
+          if (s.calls > 1) add2(s.calls, s.last);
+        }
+        return out2;
+      }
+      /** Inject mode: whether the point failed. */
+      injected() {
+        return { id: this.fail ?? "", fired: this.firedAt !== null, point: this.firedAt };
+      }
+    };
+  }
+});
+
+// src/model/kernel/interleave.ts
+function pageAccess(op, arg = 0) {
+  return (ctx, args3) => {
+    const { h } = pg(ctx, args3[arg]);
+    return { obj: `page ${hex2(BigInt(h.pfn))}`, shared: false, what: `${op}(pfn ${hex2(BigInt(h.pfn))})` };
+  };
+}
+function lockArg(kind, op, arg = 0, shared = false) {
+  return (ctx, args3) => lockAccess(kernelOf(ctx).locks.resolve(args3[arg], ctx, kind), shared, op);
+}
+function mmapLock(op, shared) {
+  return (ctx, args3) => lockAccess(asStruct(args3[0], MmStruct, ctx, "mm").mmapLock, shared, op);
+}
+function pteAccess(op, arg) {
+  return (_ctx, args3) => {
+    const p = args3[arg];
+    if (!(p instanceof Ptr) || !(p.region instanceof PageTable) || !p.region.lock) return { obj: "*", shared: false, what: op };
+    const l = p.region.lock;
+    return { obj: `lock ${l.name}`, shared: false, what: `${op} at ${hex2(p.region.addrOf(p.index))}` };
+  };
+}
+function accessOf(ctx, op, args3) {
+  const f = BUILTIN_POINTS[op] ?? RUNTIME_POINTS[op];
+  if (!f) return { obj: "*", shared: false, what: op };
+  try {
+    return f(ctx, args3);
+  } catch {
+    return { obj: "*", shared: false, what: op };
+  }
+}
+function conflicts(a, b2) {
+  if (a.obj === "*" || b2.obj === "*") return true;
+  return a.obj === b2.obj && !(a.shared && b2.shared);
+}
+var lockAccess, RUNTIME_POINTS, BUILTIN_POINTS;
+var init_interleave = __esm({
+  "src/model/kernel/interleave.ts"() {
+    "use strict";
+    init_api();
+    init_state();
+    init_page2();
+    init_object();
+    init_pgtable();
+    init_vma();
+    lockAccess = (l, shared, op) => ({ obj: `lock ${l.name}`, shared, what: `${op} ${l.name}` });
+    RUNTIME_POINTS = {
+      acquire: (_ctx, [lock, shared]) => lockAccess(lock, shared === true, shared === true ? "read-lock" : "lock"),
+      notifier: (_ctx, [mm]) => ({ obj: `notifier mm ${mm.id}`, shared: false, what: `MMU notifiers of mm ${mm.id}` })
+    };
+    BUILTIN_POINTS = {
+      // unlocks, trylocks and page locks (spin_lock, mutex_lock, mmap_*_lock ... are `acquire`)
+      spin_unlock: lockArg("spinlock", "unlock"),
+      mutex_unlock: lockArg("mutex", "unlock"),
+      mutex_trylock: lockArg("mutex", "trylock"),
+      up_read: lockArg("rwsem", "read-unlock", 0, true),
+      up_write: lockArg("rwsem", "unlock"),
+      down_read_trylock: lockArg("rwsem", "read-trylock", 0, true),
+      mmap_read_unlock: mmapLock("read-unlock", true),
+      mmap_write_unlock: mmapLock("unlock", false),
+      pte_unmap_unlock: lockArg("spinlock", "unlock", 1),
+      trylock_page: pageAccess("trylock_page"),
+      lock_page: pageAccess("lock_page"),
+      unlock_page: pageAccess("unlock_page"),
+      lock_page_or_retry: pageAccess("lock_page_or_retry"),
+      folio_trylock: pageAccess("folio_trylock"),
+      __folio_lock: pageAccess("folio_lock"),
+      folio_unlock: pageAccess("folio_unlock"),
+      __folio_lock_or_retry: pageAccess("folio_lock_or_retry"),
+      // references
+      get_page: pageAccess("get_page"),
+      put_page: pageAccess("put_page"),
+      try_grab_page: pageAccess("try_grab_page"),
+      folio_get: pageAccess("folio_get"),
+      folio_put: pageAccess("folio_put"),
+      folio_ref_inc: pageAccess("folio_ref_inc"),
+      folio_ref_add: pageAccess("folio_ref_add"),
+      page_ref_add_unless: pageAccess("page_ref_add_unless"),
+      // page-table entries
+      set_pte_at: pteAccess("set_pte_at", 2),
+      pte_clear: pteAccess("pte_clear", 2),
+      ptep_clear_flush: pteAccess("ptep_clear_flush", 2),
+      ptep_modify_prot_start: pteAccess("ptep_modify_prot_start", 2),
+      ptep_modify_prot_commit: pteAccess("ptep_modify_prot_commit", 2),
+      // sleeping on a wait queue (mmu_interval_read_begin() during an invalidation): its waker is not
+      // known here, so it conflicts with everything
+      __wait_event_sleep: () => ({ obj: "*", shared: false, what: "sleep on a wait queue" }),
+      // notifier subscriptions
+      mmu_interval_notifier_insert: (ctx, args3) => {
+        const mm = asStruct(args3[1], MmStruct, ctx, "mm");
+        return { obj: `notifier mm ${mm.id}`, shared: false, what: `mmu_interval_notifier_insert on mm ${mm.id}` };
+      }
+    };
+  }
+});
+
+// src/model/scenario/schedule.ts
+function planOf(id) {
+  const choices = /* @__PURE__ */ new Map();
+  if (id !== "default") {
+    for (const part of id.split(",")) {
+      const m = CHOICE.exec(part);
+      if (!m) throw new ScheduleError(`not a schedule id: ${JSON.stringify(id)} (want "default" or thread@point,... as a report gives it)`);
+      choices.set(Number(m[2]), m[1]);
+    }
+  }
+  return { choices, branch: -1, sleep: [], bound: Infinity };
+}
+function scheduleId(points) {
+  const parts2 = points.flatMap((p, i2) => p.chosen !== p.dflt ? [`${p.chosen}@${i2}`] : []);
+  return parts2.length ? parts2.join(",") : "default";
+}
+var ScheduleError, CHOICE, ScheduleControl;
+var init_schedule = __esm({
+  "src/model/scenario/schedule.ts"() {
+    "use strict";
+    init_interleave();
+    ScheduleError = class extends Error {
+    };
+    CHOICE = /^([a-z0-9][a-z0-9_-]*)@(\d+)$/;
+    ScheduleControl = class {
+      /**
+       * `gate(thread)`: whether a thread may run yet (the scenario's threads wait for its setup); one
+       * that may not is left out of the choices.
+       */
+      constructor(plan, names, gate = () => true) {
+        this.plan = plan;
+        this.gate = gate;
+        this.hook = { names, at: (ctx, op, args3, others) => this.at(ctx, op, args3, others) };
+      }
+      plan;
+      gate;
+      points = [];
+      pending = /* @__PURE__ */ new Map();
+      sleep = /* @__PURE__ */ new Set();
+      forced = null;
+      preemptions = 0;
+      diverged = null;
+      pruned = false;
+      /** Ends the run at once (set by the runner: the machine's own way to end a run). */
+      stop = (d) => {
+        throw new Error(d);
+      };
+      hook;
+      /** Told of every switch to another thread (the runner traces it as a note). */
+      onSwitch = () => void 0;
+      at(ctx, op, args3, others) {
+        const me = ctx.thread.name;
+        this.pending.set(me, accessOf(ctx, op, args3));
+        const chosen = this.decide([me, ...others().map((t) => t.name).filter(this.gate)], me, me, true);
+        if (chosen === me) return false;
+        this.forced = chosen;
+        return true;
+      }
+      /** MachineOptions.scheduler: the choice made at a preemption point, or a new point. */
+      scheduler = (candidates, previous) => {
+        const forced = this.forced;
+        this.forced = null;
+        const open3 = candidates.filter((t) => this.gate(t.name));
+        const list2 = open3.length ? open3 : candidates;
+        const want = forced ?? this.decide(list2.map((t) => t.name), previous?.name ?? null, list2[0].name, false);
+        return candidates.find((t) => t.name === want) ?? candidates[0];
+      };
+      decide(enabled, current, dflt, preemption) {
+        const idx = this.points.length;
+        const plan = this.plan;
+        if (idx === plan.branch) this.sleep = new Set(plan.sleep);
+        let chosen = dflt;
+        const planned = plan.choices.get(idx);
+        if (planned !== void 0) {
+          if (enabled.includes(planned)) chosen = planned;
+          else this.diverged ??= idx;
+        } else if (idx > plan.branch && this.sleep.has(chosen)) {
+          const awake = enabled.filter((t) => !this.sleep.has(t));
+          const alt = preemption && awake.length && this.preemptions >= plan.bound ? void 0 : awake[0];
+          if (alt === void 0) {
+            this.pruned = true;
+            return this.stop(`schedule pruned at point ${idx}: every thread that can run is asleep (its runs were made from an equivalent state)`);
+          }
+          chosen = alt;
+        }
+        if (preemption && chosen !== current) this.preemptions++;
+        const op = this.next(chosen);
+        this.points.push({ enabled, current, chosen, dflt, preemption, op, asleep: [...this.sleep] });
+        if (chosen !== current) this.onSwitch(idx, chosen, op);
+        if (idx >= plan.branch && this.sleep.size) {
+          const next = /* @__PURE__ */ new Set();
+          for (const t of this.sleep) {
+            if (t !== chosen && !conflicts(this.next(t), op)) next.add(t);
+          }
+          this.sleep = next;
+        }
+        return chosen;
+      }
+      /** What thread `t` does next: the operation it paused or blocked before, or its start. */
+      next(t) {
+        return this.pending.get(t) ?? { obj: `start ${t}`, shared: false, what: "starts" };
+      }
+      log() {
+        return { id: scheduleId(this.points), preemptions: this.preemptions, pruned: this.pruned, diverged: this.diverged, points: this.points };
+      }
+    };
   }
 });
 
@@ -44187,6 +45209,16 @@ function compileSources(base2, sources, patches = [], opts = {}) {
 }
 function compileModel(kernel, sources, codegen) {
   return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG, codegen });
+}
+function scheduleProgram(compiled) {
+  let p = schedulePrograms.get(compiled.program);
+  if (!p) {
+    const table = { ...kernelBuiltins(compiled.base.spec.kernel) };
+    for (const name3 of Object.keys(BUILTIN_POINTS)) if (table[name3]) table[name3] = { ...table[name3], blocking: true };
+    p = compileProgramSync({ sources: compiled.sources, builtins: table, opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+    schedulePrograms.set(compiled.program, p);
+  }
+  return p;
 }
 function paramCounts(program) {
   let m = paramCache.get(program);
@@ -44250,8 +45282,11 @@ function runThreads(compiled, cfg, threads) {
     values: () => head2.locals.values(),
     alone: false
   };
-  const machine = compiled.program.machine({
+  const program = cfg.schedule ? scheduleProgram(compiled) : compiled.program;
+  const machine = program.machine({
     mem,
+    ...cfg.faults ? { intercept: cfg.faults.intercept } : {},
+    ...cfg.schedule ? { preempt: cfg.schedule.hook, scheduler: cfg.schedule.scheduler } : {},
     budgets: {
       steps: cfg.budget,
       callDepth: cfg.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth,
@@ -44260,8 +45295,9 @@ function runThreads(compiled, cfg, threads) {
     traceCalls: (cfg.trace ?? "full") === "full",
     // onReturn below only looks at model functions named in RETRY_FNS (the livelock detector
     // works from loop heads): hooking nothing else keeps builtin calls on their fast path.
-    callHookScope: { builtins: false, names: [...RETRY_FNS] },
+    callHookScope: { builtins: false, names: [...RETRY_FNS, ...cfg.watch ?? []] },
     hooks: {
+      ...cfg.reached ? { onCall: (_ctx, fn) => void cfg.reached.add(fn) } : {},
       onTrace(ev) {
         const tr = machine.trace;
         if (cfg.traceLimit !== void 0 && tr.length > cfg.traceLimit && (ev.t === "call" || ev.t === "return")) {
@@ -44297,6 +45333,14 @@ function runThreads(compiled, cfg, threads) {
       }
     }
   });
+  if (cfg.schedule) {
+    cfg.schedule.stop = (detail) => machine.ctx.endRun("pruned", detail);
+    if ((cfg.trace ?? "full") !== "none") cfg.schedule.onSwitch = (point, thread, op) => machine.pushTrace({ t: "note", text: `schedule point ${point}: ${thread} runs (${op.what})`, fn: "(schedule)" });
+  }
+  env.report = (h) => {
+    machine.hazards.push(h);
+    machine.pushTrace({ t: "hazard", index: machine.hazards.length - 1 });
+  };
   const specs = threads.map((th) => ({
     name: th.name,
     entry: function* (ctx) {
@@ -44316,22 +45360,38 @@ function runThreads(compiled, cfg, threads) {
 function runScenario(compiled, scenario, opts = {}) {
   const traceMode = opts.trace ?? "full";
   const traceLimit = opts.traceLimit ?? 2e5;
+  let seen = null;
+  const setupDone = () => seen?.setupDone === true;
   const threads = scenario.threads.map((th, ti) => ({
     name: th.name,
     body: function* (ctx, env) {
+      seen = env;
       if (ti === 0) {
-        for (const s of scenario.setup) if (!(yield* runStep(ctx, env, s))) return void 0;
+        for (const s of scenario.setup) if (!(yield* runEntry(ctx, env, s))) return void 0;
         env.setupDone = true;
       } else {
         while (!env.setupDone) yield { blockedOn: env.setupGate };
       }
-      for (const s of th.steps) if (!(yield* runStep(ctx, env, s))) return void 0;
+      for (const s of th.steps) if (!(yield* runEntry(ctx, env, s))) return void 0;
       return void 0;
     }
   }));
   const b2 = budgetsOf(scenario);
-  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b2.steps, maxDepth: b2.depth, maxMemory: b2.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false }, threads);
-  return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
+  const faults = opts.faults ? new FaultPlan(compiled.base.spec.kernel, "fail" in opts.faults ? opts.faults.fail : null) : void 0;
+  const gate = (t) => t === scenario.threads[0]?.name || setupDone();
+  const schedule = opts.schedule ? new ScheduleControl(opts.schedule, new Set(Object.keys(BUILTIN_POINTS)), gate) : void 0;
+  const reached = opts.watch ? /* @__PURE__ */ new Set() : void 0;
+  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b2.steps, maxDepth: b2.depth, maxMemory: b2.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false, faults, schedule, watch: opts.watch, reached }, threads);
+  const out2 = buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
+  if (faults || schedule || reached) {
+    const explore = {};
+    if (reached) explore.reached = [...reached].filter((f) => opts.watch.includes(f)).sort();
+    if (faults && opts.faults && "record" in opts.faults) explore.failurePoints = faults.points();
+    else if (faults) explore.fault = faults.injected();
+    if (schedule) explore.schedule = schedule.log();
+    out2.explore = explore;
+  }
+  return out2;
 }
 function frameKey(ctx) {
   const frames = ctx.frames;
@@ -44413,7 +45473,7 @@ function cleanHazard(h) {
   if (h.loc) out2.loc = h.loc;
   return out2;
 }
-var PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS, visitKey;
+var schedulePrograms, PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS, visitKey;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
@@ -44432,6 +45492,10 @@ var init_run = __esm({
     init_final();
     init_issuer();
     init_budget();
+    init_fault_plan();
+    init_schedule();
+    init_interleave();
+    schedulePrograms = /* @__PURE__ */ new WeakMap();
     PROGRAMS_KEPT = 4;
     programs = /* @__PURE__ */ new Map();
     paramCache = /* @__PURE__ */ new WeakMap();
@@ -44541,8 +45605,9 @@ var init_vocabulary = __esm({
 function parseProblems(hunks, pass, idx) {
   const out2 = /* @__PURE__ */ new Map();
   for (const [path, text] of pass.texts) {
-    const base2 = idx.files.get(path);
-    if (!base2 || base2.text === text) continue;
+    if (text === idx.textOf(path)) continue;
+    const base2 = idx.file(path);
+    if (!base2) continue;
     const now = indexFile(path, text);
     if (!now.syntaxErrors.length) continue;
     const baseCount = base2.syntaxErrors.length;
@@ -44723,7 +45788,7 @@ function splicePass(hunks, idx, baselineHunks, forced) {
     base: idx,
     fileOf: (p) => {
       const t = texts.get(p);
-      return t === void 0 ? void 0 : t === idx.files.get(p)?.text ? idx.files.get(p) : indexFile(p, t);
+      return t === void 0 ? void 0 : t === idx.textOf(p) ? idx.file(p) : indexFile(p, t);
     },
     modelPaths: idx.sources.map((s) => s.path)
   };
@@ -44813,11 +45878,38 @@ function postedAsModel(h, cx) {
   if (!h.sides.codeChange) return null;
   const reversed = { ...h.hunk, lines: h.hunk.lines.map((l) => ({ ...l, op: l.op === "+" ? "-" : l.op === "-" ? "+" : " " })) };
   const rs = hunkSides(reversed);
-  const loc = locateHunk(cx, h.fd, reversed, rs);
-  if (!loc.ok) return null;
-  if (!rs.oldLines.every((l, k) => l.op !== "-" || loc.fit.lines[k].matchedTokens === loc.fit.lines[k].tokens)) return null;
+  let loc = locateHunk(cx, h.fd, reversed, rs);
+  let sides = rs;
+  if (!addedMatch(loc, rs).all) {
+    const only = { ...h.hunk, lines: h.hunk.lines.filter((l) => l.op === "+").map((l) => ({ ...l, op: "-" })) };
+    sides = hunkSides(only);
+    loc = locateHunk(cx, h.fd, only, sides);
+  }
+  const m = addedMatch(loc, sides);
+  if (!loc.ok || !m.near) return null;
   const fn = functionAtLine(loc.fit.file, loc.fit.file.toks[loc.fit.alignment.firstModel].line)?.name ?? headerFunction(h.hunk);
-  return placement(h, { kind: "no-code-change", placement: `${loc.fit.file.path}: the model already has this code as posted`, function: fn, match: matchOf(loc.fit) });
+  const notes = m.all ? [] : [`the posted code is the model's but for ${m.unmatched.length} token${m.unmatched.length > 1 ? "s" : ""} (${[...new Set(m.unmatched)].map((t) => `\`${t}\``).join(", ")}): the names of the tree it was posted on`];
+  return placement(h, { kind: "no-code-change", placement: `${loc.fit.file.path}: the model already has this code as posted`, function: fn, match: matchOf(loc.fit), notes });
+}
+function addedMatch(loc, s) {
+  if (!loc.ok) return { all: false, near: false, unmatched: [] };
+  const unmatched = [];
+  let tokens = 0;
+  let near = true;
+  s.oldLines.forEach((x, k) => {
+    if (x.op !== "-") return;
+    const f = loc.fit.lines[k];
+    tokens += f.tokens;
+    const missing = f.tokens - f.matchedTokens;
+    if (missing > 1) near = false;
+    for (let i2 = x.first; i2 < x.end; i2++) {
+      if (loc.fit.alignment.match[i2] >= 0) continue;
+      const t = s.oldToks[i2];
+      if (t.kind !== "word") near = false;
+      unmatched.push(t.t);
+    }
+  });
+  return { all: unmatched.length === 0, near: near && unmatched.length * 10 <= tokens, unmatched };
 }
 function placeCode(h, cx, planned) {
   if (!h.sides.codeChange) {
@@ -45189,13 +46281,13 @@ function notifierDifferences(baseline, variant) {
   const out2 = [];
   for (const [key2, g] of gv) {
     const other = gb.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const more = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more.set(r, n - (other.get(r) ?? 0));
-    if (!more.size) continue;
-    const total = [...more.values()].reduce((a, b2) => a + b2, 0);
+    const more2 = /* @__PURE__ */ new Map();
+    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more2.set(r, n - (other.get(r) ?? 0));
+    if (!more2.size) continue;
+    const total = [...more2.values()].reduce((a, b2) => a + b2, 0);
     const baseCount = [...other.values()].reduce((a, b2) => a + b2, 0);
     const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
-    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more2)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
   }
   for (const [key2, g] of gb) {
     const other = gv.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
@@ -45248,13 +46340,13 @@ function finalDifferences(baseline, variant) {
   lines("GPU page table", fb.gpu, fv.gpu);
   lines("dmirror mirror", fb.mirror, fv.mirror);
   lines("notifier seqs", fb.seqs, fv.seqs);
-  const newly = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
+  const newly2 = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
   const fixed = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
-  if (newly.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
+  if (newly2.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
     const parts2 = [`${fb.asserts.passed} → ${fv.asserts.passed} passed`];
-    if (newly.length) parts2.push(`newly failing: ${newly.join("; ")}`);
+    if (newly2.length) parts2.push(`newly failing: ${newly2.join("; ")}`);
     if (fixed.length) parts2.push(`no longer failing: ${fixed.join("; ")}`);
-    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly.length > 0 && fb.asserts.failed.length === 0 });
+    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly2.length > 0 && fb.asserts.failed.length === 0 });
   }
   return out2;
 }
@@ -45295,17 +46387,284 @@ var init_trim_outcome = __esm({
   }
 });
 
+// src/replay/explore/dpor.ts
+async function searchSchedules(run2, opts) {
+  const frames = [];
+  const out2 = { made: 0, pruned: 0, runs: [], exhausted: false };
+  let plan = { choices: /* @__PURE__ */ new Map(), branch: -1, sleep: [], bound: opts.bound };
+  for (; ; ) {
+    if (out2.made >= opts.maxRuns) return out2;
+    const o = await run2(plan);
+    out2.made++;
+    const log = o.explore?.schedule;
+    if (!log) throw new Error("an exploring run reported no schedule");
+    log.points.forEach((p, i3) => {
+      if (i3 < plan.branch) return;
+      if (i3 === plan.branch) frames[i3].p = p;
+      else frames[i3] = { p, done: /* @__PURE__ */ new Set([p.chosen]), backtrack: /* @__PURE__ */ new Set() };
+    });
+    frames.length = Math.max(log.points.length, plan.branch + 1);
+    if (log.pruned) out2.pruned++;
+    else out2.runs.push(o);
+    addRaces(frames);
+    const next = nextBranch(frames, opts.bound);
+    if (!next) {
+      out2.exhausted = true;
+      return out2;
+    }
+    const { i: i2, thread } = next;
+    const f = frames[i2];
+    f.done.add(thread);
+    const choices = /* @__PURE__ */ new Map();
+    for (let k = 0; k < i2; k++) if (frames[k].p.chosen !== frames[k].p.dflt) choices.set(k, frames[k].p.chosen);
+    choices.set(i2, thread);
+    const sleep = [.../* @__PURE__ */ new Set([...f.done, ...f.p.asleep])].filter((t) => t !== thread).sort();
+    plan = { choices, branch: i2, sleep, bound: opts.bound };
+    frames.length = i2 + 1;
+  }
+}
+function preemptionsBefore(frames, i2) {
+  let n = 0;
+  for (let k = 0; k < i2; k++) if (frames[k].p.preemption && frames[k].p.chosen !== frames[k].p.current) n++;
+  return n;
+}
+function nextBranch(frames, bound) {
+  for (let i2 = frames.length - 1; i2 >= 0; i2--) {
+    const f = frames[i2];
+    const todo = [...f.backtrack].filter((t) => !f.done.has(t) && !f.p.asleep.includes(t) && f.p.enabled.includes(t)).sort();
+    if (!todo.length) continue;
+    const before2 = preemptionsBefore(frames, i2);
+    for (const t of todo) {
+      const cost = f.p.preemption && t !== f.p.current ? 1 : 0;
+      if (before2 + cost <= bound) return { i: i2, thread: t };
+      f.done.add(t);
+    }
+  }
+  return null;
+}
+function addRaces(frames) {
+  const names = [...new Set(frames.flatMap((f) => f.p.enabled.concat(f.p.chosen)))].sort();
+  const ix = new Map(names.map((n, i2) => [n, i2]));
+  const clocks = [];
+  const threadClock = /* @__PURE__ */ new Map();
+  for (let j = 0; j < frames.length; j++) {
+    const pj = frames[j].p;
+    const me = ix.get(pj.chosen);
+    const mine = threadClock.get(pj.chosen) ?? new Array(names.length).fill(0);
+    let raced = false;
+    const clock = mine.slice();
+    for (let i2 = j - 1; i2 >= 0; i2--) {
+      const pi = frames[i2].p;
+      if (!conflicts(pi.op, pj.op)) continue;
+      const ci = clocks[i2];
+      for (let t = 0; t < clock.length; t++) if (ci[t] > clock[t]) clock[t] = ci[t];
+      if (raced || pi.chosen === pj.chosen) continue;
+      const q = ix.get(pi.chosen);
+      if (ci[q] <= mine[q]) continue;
+      raced = true;
+      const f = frames[i2];
+      if (f.p.enabled.includes(pj.chosen)) f.backtrack.add(pj.chosen);
+      else for (const t of f.p.enabled) f.backtrack.add(t);
+    }
+    clock[me] = j + 1;
+    clocks[j] = clock;
+    threadClock.set(pj.chosen, clock);
+  }
+}
+var init_dpor = __esm({
+  "src/replay/explore/dpor.ts"() {
+    "use strict";
+    init_interleave();
+  }
+});
+
+// src/replay/explore/steps.ts
+function scheduleSteps(o, first2) {
+  const sig = new Map(significantEvents(o).map((s) => [s.index, s]));
+  const steps = [{ thread: first2, did: [] }];
+  o.trace.forEach((e, i2) => {
+    const cur = steps[steps.length - 1];
+    if (e.t === "note" && e.fn === "(schedule)") {
+      const m = /^schedule point (\d+): (\S+) runs \((.*)\)$/.exec(e.text);
+      if (m) steps.push({ thread: m[2], did: [`at point ${m[1]}: ${m[3]}`] });
+      return;
+    }
+    const s = sig.get(i2);
+    if (s) cur.did.push(s.text);
+    else if (e.t === "lock" && e.lock.startsWith("page lock") && (e.op === "acquire" || e.op === "release")) {
+      cur.did.push(`\`${e.fn}\` ${e.op === "acquire" ? "takes" : "releases"} ${e.lock}`);
+    }
+  });
+  return steps.filter((s) => s.did.length > 0).map((s) => ({ thread: s.thread, did: s.did.length <= HEAD + TAIL + 1 ? s.did : [...s.did.slice(0, HEAD), `… ${s.did.length - HEAD - TAIL} more`, ...s.did.slice(-TAIL)] }));
+}
+var HEAD, TAIL;
+var init_steps2 = __esm({
+  "src/replay/explore/steps.ts"() {
+    "use strict";
+    init_trace_read();
+    HEAD = 3;
+    TAIL = 3;
+  }
+});
+
+// src/replay/explore/explore-scenario.ts
+var explore_scenario_exports = {};
+__export(explore_scenario_exports, {
+  exploreScenario: () => exploreScenario
+});
+function behaviours(o) {
+  const out2 = o.verdict === "completed" ? [] : [`verdict ${o.verdict}`];
+  for (const h of o.hazards) out2.push(`hazard ${h.kind} in \`${h.function}\`: ${dropPositions(h.detail)}`);
+  return [...new Set(out2)];
+}
+async function exploreScenario(run2, scenario, base2, variants, plain, req) {
+  const perVariant = new Map(variants.map((v) => [v.key, { findings: [] }]));
+  const baseOnly = variants.length ? null : { findings: [] };
+  const all2 = [...perVariant.values(), ...baseOnly ? [baseOnly] : []];
+  const watch = [...new Set(variants.flatMap((v) => v.changed ?? []))].sort();
+  const watching = watch.length ? { watch } : {};
+  const job = (unit, trace, explore = {}) => ({ unit, scenario, trace, explore });
+  const defaults = /* @__PURE__ */ new Map();
+  const defaultOf = (unit) => {
+    let p = defaults.get(unit.key);
+    if (!p) defaults.set(unit.key, p = run2(job(unit, "full", { schedule: planOf("default") })));
+    return p;
+  };
+  if (req.faults || req.fault) {
+    const rec = await run2(job(base2, "none", { faults: { record: true } }));
+    let points = rec.explore?.failurePoints ?? [];
+    if (req.fault) points = points.filter((p) => p.id === req.fault);
+    const chosen = points.slice(0, req.maxFaults);
+    for (const s of all2) s.faults = { reached: points.length, run: chosen.length };
+    for (const point of chosen) {
+      const fail = { faults: { fail: point.id } };
+      const baseF = await run2(job(base2, "none", { ...fail, ...watching }));
+      if (baseOnly) {
+        const f = await alone(baseF, { kind: "fault", id: point.id, point }, () => run2(job(base2, "full", fail)), plain.baseline);
+        if (f) baseOnly.findings.push(f);
+        continue;
+      }
+      for (const unit of variants) {
+        const reached = baseF.explore?.reached ?? null;
+        if (unit.changed && reached && !unit.changed.some((f2) => reached.includes(f2))) continue;
+        const varF = await run2(job(unit, "none", fail));
+        const f = await underFault(baseF, varF, point, plain.differences.get(unit.key) ?? [], unit, () => Promise.all([run2(job(base2, "full", fail)), run2(job(unit, "full", fail))]));
+        if (f) perVariant.get(unit.key).findings.push(f);
+      }
+    }
+  }
+  const threads = scenario.threads.length;
+  if ((req.schedules || req.schedule) && threads < 2) {
+    for (const s of all2) s.schedules = { threads, baseline: 0, variant: 0, complete: true };
+  } else if (req.schedules || req.schedule) {
+    const search2 = (unit) => {
+      if (req.schedule) return run2(job(unit, "none", { schedule: planOf(req.schedule), ...watching })).then((o) => ({ made: 1, pruned: 0, runs: [o], exhausted: true }));
+      return searchSchedules((plan) => run2(job(unit, "none", { schedule: plan, ...watching })), { maxRuns: req.maxSchedules, bound: req.preemptions });
+    };
+    const first2 = scenario.threads[0].name;
+    const scheduled = async (unit, id, on, shows, regression) => {
+      const o = await run2(job(unit, "full", { schedule: planOf(id) }));
+      return {
+        kind: "schedule",
+        id,
+        on,
+        shows,
+        [on]: brief(o),
+        differences: newly(compareOutcomes(await defaultOf(unit), o).differences),
+        regression,
+        steps: scheduleSteps(o, first2)
+      };
+    };
+    const b2 = await search2(base2);
+    const inBase = firstSeen(b2.runs);
+    if (baseOnly) {
+      baseOnly.schedules = { threads, baseline: b2.made, variant: 0, complete: b2.exhausted };
+      for (const [id, keys] of bySchedule(inBase, new Set(behaviours(plain.baseline)))) baseOnly.findings.push(await scheduled(base2, id, "baseline", keys, false));
+    }
+    const reachedInBase = new Set(b2.runs.flatMap((o) => o.explore?.reached ?? []));
+    for (const unit of variants) {
+      const s = perVariant.get(unit.key);
+      if (unit.changed && !unit.changed.some((f) => reachedInBase.has(f))) {
+        s.schedules = { threads, baseline: b2.made, variant: 0, complete: b2.exhausted };
+        continue;
+      }
+      const v = await search2(unit);
+      s.schedules = { threads, baseline: b2.made, variant: v.made, complete: b2.exhausted && v.exhausted };
+      const inVariant = firstSeen(v.runs);
+      for (const [id, keys] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, "variant", keys, !unit.partial));
+      for (const [id, keys] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base2, id, "baseline", keys, false));
+    }
+  }
+  return { perVariant, base: baseOnly };
+}
+function firstSeen(runs2) {
+  const m = /* @__PURE__ */ new Map();
+  for (const o of runs2) for (const k of behaviours(o)) if (!m.has(k)) m.set(k, o);
+  return m;
+}
+function bySchedule(seen, known) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [k, o] of seen) {
+    if (known.has(k)) continue;
+    const id = o.explore.schedule.id;
+    out2.set(id, [...out2.get(id) ?? [], k]);
+  }
+  return out2;
+}
+async function underFault(b2, v, point, plainDiffs, unit, traced) {
+  const plainKeys = new Set(plainDiffs.map(diffKey));
+  const keep = (ds) => ds.filter((d) => !plainKeys.has(diffKey(d)));
+  if (!keep(compareOutcomes(b2, v).differences).length) return null;
+  [b2, v] = await traced();
+  const diffs = keep(compareOutcomes(b2, v).differences);
+  if (!diffs.length) return null;
+  return {
+    kind: "fault",
+    id: point.id,
+    point,
+    on: "both",
+    shows: newly(diffs).map((d) => d.summary),
+    baseline: brief(b2),
+    variant: brief(v),
+    differences: diffs,
+    regression: !unit.partial && diffs.some((d) => d.regression)
+  };
+}
+async function alone(o, what, traced, plain) {
+  const before2 = new Set(behaviours(plain));
+  const shows = behaviours(o).filter((k) => !before2.has(k));
+  if (!shows.length) return null;
+  const full = await traced();
+  return { ...what, on: "baseline", shows, baseline: brief(full), differences: newly(compareOutcomes(plain, full).differences), regression: false };
+}
+var brief, diffKey, newly;
+var init_explore_scenario = __esm({
+  "src/replay/explore/explore-scenario.ts"() {
+    "use strict";
+    init_schedule();
+    init_compare();
+    init_trace_read();
+    init_dpor();
+    init_steps2();
+    brief = (o) => ({ verdict: o.verdict, result: o.result });
+    diffKey = (d) => `${d.kind}|${d.summary}`;
+    newly = (ds) => ds.filter((d) => d.kind === "verdict" || d.kind === "hazard-gained");
+  }
+});
+
 // src/replay/replay-scenario.ts
 async function replayScenario(run2, task, actors, wanted = () => true) {
   const { scenario } = task;
   const baseline = await run2({ unit: task.base, scenario, trace: "full" });
   const called2 = calledFunctions(baseline);
   const variants = [];
+  const plainDiffs = /* @__PURE__ */ new Map();
   let best = null;
   for (const unit of task.variants) {
     if (called2 && unit.changed && !unit.changed.some((f) => called2.has(f))) {
       const outcome2 = { ...baseline, base: `${unit.base}${unit.label ? ` + ${unit.label}` : ""}` };
       variants.push({ key: unit.key, outcome: trimOutcome(outcome2), differences: [], changed: false, regression: false, reached: false });
+      plainDiffs.set(unit.key, null);
       continue;
     }
     const outcome = await run2({ unit, scenario, trace: "full" });
@@ -45313,13 +46672,20 @@ async function replayScenario(run2, task, actors, wanted = () => true) {
     const score = changeScore(cmp);
     if (!unit.partial && score > (best?.score ?? 0)) best = { score, unit, outcome };
     variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression, reached: true });
+    plainDiffs.set(unit.key, cmp.differences);
   }
-  return {
+  const result = {
     scenario: scenario.name,
     baseline: trimOutcome(baseline),
     variants,
     best: best && { score: best.score, label: best.unit.label, sequence: wanted(best.score) ? sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) : null }
   };
+  if (task.explore) {
+    const { exploreScenario: exploreScenario2 } = await Promise.resolve().then(() => (init_explore_scenario(), explore_scenario_exports));
+    const x = await exploreScenario2(run2, scenario, task.base, task.variants, { baseline, differences: plainDiffs }, task.explore);
+    for (const v of variants) v.explore = x.perVariant.get(v.key);
+  }
+  return result;
 }
 function calledFunctions(o) {
   const out2 = /* @__PURE__ */ new Set();
@@ -45444,7 +46810,7 @@ async function compileUnit(unit) {
 async function runAll(plan, opts = {}) {
   const groups2 = [];
   for (let i2 = 0; i2 < plan.variants.length || i2 === 0; i2 += VARIANTS_PER_PASS) groups2.push(plan.variants.slice(i2, i2 + VARIANTS_PER_PASS));
-  const tasks = groups2.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants })));
+  const tasks = groups2.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants, ...plan.explore ? { explore: plan.explore } : {} })));
   return mergeGroups(await runTasks(plan, tasks, opts), plan.scenarios.length);
 }
 async function runTasks(plan, tasks, opts) {
@@ -45493,7 +46859,7 @@ var init_run_all = __esm({
       compile: compileUnit,
       async run(compiled, job) {
         const { runScenario: runScenario2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-        return runScenario2(compiled, job.scenario, { trace: job.trace });
+        return runScenario2(compiled, job.scenario, { trace: job.trace, ...job.explore });
       }
     };
     VARIANTS_PER_PASS = 8;
@@ -45532,11 +46898,10 @@ var init_run_all = __esm({
 });
 
 // src/replay/series.ts
-function identityOf(m, facts, changeIdOf) {
+function identityOf(m, changeIdOf) {
   const id = changeIdOf(m);
   if (id) return `change-id ${id}`;
   return `${(m.from.email || m.from.name).toLowerCase()} /${m.tags.total}`;
-  void facts;
 }
 function indexSeries(messages, facts) {
   const changeIds = /* @__PURE__ */ new Map();
@@ -45561,7 +46926,7 @@ function indexSeries(messages, facts) {
     if (!t || t.reply || t.cover || t.index == null || t.total == null || t.total < 2 || t.index < 1 || t.index > t.total) continue;
     if (!m.diffs.some((d) => d.quoteDepth === 0)) continue;
     const version = t.version ?? 1;
-    const identity = identityOf(m, facts, changeIdOf);
+    const identity = identityOf(m, changeIdOf);
     const key2 = `${identity} v${version}`;
     let s = series.get(key2);
     if (!s) series.set(key2, s = { key: key2, version, total: t.total, members: [], previous: null });
@@ -45602,7 +46967,7 @@ var init_series = __esm({
 });
 
 // src/replay/thread-brief.ts
-function brief(parse4, inputs) {
+function brief2(parse4, inputs) {
   let first2 = null;
   let last = null;
   const dated = /* @__PURE__ */ new Map();
@@ -46386,16 +47751,16 @@ async function* readMaildir(dir, name3) {
   let index = 0;
   for (const p of entries) {
     const base2 = { file: name3, index: index++, format: "maildir", layout: "mail", orphan: false, line: 1 };
-    const entryName = relative3(dir, p);
+    const entryName2 = relative3(dir, p);
     const entry = await maildirEntry(p, root);
     if ("problem" in entry) {
-      yield { ...base2, raw: EMPTY, problem: `${entryName}: ${entry.problem}` };
+      yield { ...base2, raw: EMPTY, problem: `${entryName2}: ${entry.problem}` };
       continue;
     }
     try {
       yield { ...base2, raw: await readFile2(entry.real) };
     } catch (err2) {
-      yield { ...base2, raw: EMPTY, problem: `${entryName}: ${describeFsError(err2)}` };
+      yield { ...base2, raw: EMPTY, problem: `${entryName2}: ${describeFsError(err2)}` };
     }
   }
 }
@@ -59866,7 +61231,7 @@ var require_message_splitter = __commonJS({
     var BOUNDARY_LINE_SUFFIX = 2 + 2 + BOUNDARY_LINE_TRAILING_WSP + 2;
     var BOUNDARY_LINE_OVERHEAD = BOUNDARY_LINE_SUFFIX + 2;
     var YIELD_BYTES = 16 * 1024;
-    var HEAD = 1;
+    var HEAD2 = 1;
     var BODY = 2;
     function maxLenError(message) {
       let err2 = (
@@ -60227,7 +61592,7 @@ var require_message_splitter = __commonJS({
         if (this.lineLength <= this.maxBoundaryLength() + BOUNDARY_LINE_OVERHEAD) {
           return null;
         }
-        if (this.state === HEAD) {
+        if (this.state === HEAD2) {
           return this.checkHeadSize(this.lineLength);
         }
         if (this.lineLength < MAX_PENDING_LINE_SIZE) {
@@ -60308,7 +61673,7 @@ var require_message_splitter = __commonJS({
           );
         }
         switch (this.state) {
-          case HEAD: {
+          case HEAD2: {
             let endsBlock = this.node.addHeaderChunk(line);
             let headSizeError = this.checkHeadSize();
             if (headSizeError) {
@@ -60355,7 +61720,7 @@ var require_message_splitter = __commonJS({
       newNode(parent) {
         this.node = /** @type {MimeNodeType} */
         new MimeNode2(parent || false, this.config);
-        this.state = HEAD;
+        this.state = HEAD2;
         this.nodeCounter++;
         this.inEpilogue = false;
       }
@@ -66088,11 +67453,11 @@ function transposeInPlace(matrix, maxSize) {
     }
   }
 }
-function putCellIntoLayout(cell2, layout, baseRow, baseCol) {
-  for (let r = 0; r < cell2.rowspan; r++) {
+function putCellIntoLayout(cell3, layout, baseRow, baseCol) {
+  for (let r = 0; r < cell3.rowspan; r++) {
     const layoutRow = getRow(layout, baseRow + r);
-    for (let c = 0; c < cell2.colspan; c++) {
-      layoutRow[baseCol + c] = cell2;
+    for (let c = 0; c < cell3.colspan; c++) {
+      layoutRow[baseCol + c] = cell3;
     }
   }
 }
@@ -66118,13 +67483,13 @@ function tableToString(tableRows, rowSpacing, colSpacing) {
     const cells = tableRows[j];
     let x = 0;
     for (let i2 = 0; i2 < cells.length; i2++) {
-      const cell2 = cells[i2];
+      const cell3 = cells[i2];
       x = findFirstVacantIndex(layoutRow, x);
-      putCellIntoLayout(cell2, layout, j, x);
-      x += cell2.colspan;
-      cell2.lines = cell2.text.split("\n");
-      const cellHeight = cell2.lines.length;
-      updateOffset(rowOffsets, j, cell2.rowspan, cellHeight + rowSpacing);
+      putCellIntoLayout(cell3, layout, j, x);
+      x += cell3.colspan;
+      cell3.lines = cell3.text.split("\n");
+      const cellHeight = cell3.lines.length;
+      updateOffset(rowOffsets, j, cell3.rowspan, cellHeight + rowSpacing);
     }
     colNumber = layoutRow.length > colNumber ? layoutRow.length : colNumber;
   }
@@ -66133,23 +67498,23 @@ function tableToString(tableRows, rowSpacing, colSpacing) {
   const colOffsets = [0];
   for (let x = 0; x < colNumber; x++) {
     let y = 0;
-    let cell2;
+    let cell3;
     const rowsInThisColumn = Math.min(rowNumber, layout[x].length);
     while (y < rowsInThisColumn) {
-      cell2 = layout[x][y];
-      if (cell2) {
-        if (!cell2.rendered) {
+      cell3 = layout[x][y];
+      if (cell3) {
+        if (!cell3.rendered) {
           let cellWidth = 0;
-          for (let j = 0; j < cell2.lines.length; j++) {
-            const line = cell2.lines[j];
+          for (let j = 0; j < cell3.lines.length; j++) {
+            const line = cell3.lines[j];
             const lineOffset = rowOffsets[y] + j;
             outputLines[lineOffset] = (outputLines[lineOffset] || "").padEnd(colOffsets[x]) + line;
             cellWidth = line.length > cellWidth ? line.length : cellWidth;
           }
-          updateOffset(colOffsets, x, cell2.colspan, cellWidth + colSpacing);
-          cell2.rendered = true;
+          updateOffset(colOffsets, x, cell3.colspan, cellWidth + colSpacing);
+          cell3.rendered = true;
         }
-        y += cell2.rowspan;
+        y += cell3.rowspan;
       } else {
         const lineOffset = rowOffsets[y];
         outputLines[lineOffset] = outputLines[lineOffset] || "";
@@ -67176,9 +68541,9 @@ var init_html_to_text = __esm({
        * @param { number } [param0.rowspan] How many rows this cell should occupy.
        */
       closeTableCell({ colspan = 1, rowspan = 1 } = {}) {
-        const cell2 = this._popStackItem();
-        const text = trimCharacter(getText2(cell2), "\n");
-        cell2.next.cells.push({ colspan, rowspan, text });
+        const cell3 = this._popStackItem();
+        const text = trimCharacter(getText2(cell3), "\n");
+        cell3.next.cells.push({ colspan, rowspan, text });
       }
       /**
        * Finalize currently built table row and add it to parent table's rows.
@@ -77613,14 +78978,14 @@ var init_message_store = __esm({
       origin;
       #ref;
       #store;
-      constructor(facts, ref, store) {
+      constructor(facts, ref, store2) {
         this.id = facts.id;
         this.author = facts.author;
         this.quoteDepth = facts.quoteDepth;
         this.quotedFrom = facts.quotedFrom;
         this.origin = facts.origin;
         this.#ref = ref;
-        this.#store = store;
+        this.#store = store2;
       }
       get repairs() {
         return this.#store.diffParts(this.#ref).repairs;
@@ -77715,7 +79080,8 @@ __export(review_exports, {
   keyBefore: () => keyBefore,
   review: () => review,
   shardOf: () => shardOf,
-  summarize: () => summarize
+  summarize: () => summarize,
+  summarizeExplore: () => summarizeExplore
 });
 function shardOf(label, count2) {
   return (Number(label.slice(1)) - 1) % count2 + 1;
@@ -77729,7 +79095,7 @@ function keyBefore(a, b2) {
 }
 async function review(req) {
   const parse4 = req.parse ?? await (await Promise.resolve().then(() => (init_parse_thread(), parse_thread_exports))).parseThread(req.inputs, REVIEW_PARSE);
-  const [{ loadBase: loadBase2, baseInfo: baseInfo2, BASE_SPECS: BASE_SPECS2 }, { mapDiffSync: mapDiffSync2, initMapper: initMapper2 }, { sourcesDigest: sourcesDigest2 }] = await Promise.all([
+  const [{ loadBase: loadBase2, baseInfo: baseInfo2, modelFiles: modelFiles2, BASE_SPECS: BASE_SPECS2 }, { mapDiffSync: mapDiffSync2, initMapper: initMapper2 }, { sourcesDigest: sourcesDigest2 }] = await Promise.all([
     Promise.resolve().then(() => (init_source(), source_exports)),
     Promise.resolve().then(() => (init_map(), map_exports)),
     Promise.resolve().then(() => (init_compile_check(), compile_check_exports))
@@ -77747,7 +79113,16 @@ async function review(req) {
     return s;
   };
   const baseUnit = (name3) => ({ key: `base:${name3}`, base: name3, sources: null, label: "" });
-  const choose = (m, diff) => chooseBase(m, facts, req.base, (name3) => mapDiffSync2(diff, { name: name3, kernel: baseInfo2(name3).spec.kernel, sources: baseSources2(name3) }, { partial: true, compile: false }).placements);
+  const modelled = new Set(modelFiles2());
+  const choose = (m, diff) => {
+    const outside = diff.files.every((f) => (f.old ?? f.new) !== null && !modelled.has(f.old ?? "") && !modelled.has(f.new ?? ""));
+    return chooseBase(
+      m,
+      facts,
+      req.base,
+      (name3) => outside ? null : mapDiffSync2(diff, { name: name3, kernel: baseInfo2(name3).spec.kernel, sources: baseSources2(name3) }, { partial: true, compile: false }).placements
+    );
+  };
   const chains = new Chains({
     index: seriesIdx,
     messageAt: (i2) => parse4.messages[i2],
@@ -77848,7 +79223,7 @@ async function review(req) {
       groups2.set(r.against.unit.key, g);
     }
     for (const g of [...groups2.values()].sort((a, b2) => Number(b2.against.unit.sources === null) - Number(a.against.unit.sources === null))) {
-      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources2(spec.name)) }, {
+      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources2(spec.name)), ...req.explore ? { explore: req.explore } : {} }, {
         runner: runner2,
         // A runner of the caller's own (a test's) must see every run: no workers then.
         jobs: req.runner ? 1 : req.jobs
@@ -77859,7 +79234,7 @@ async function review(req) {
           const v = byId.get(run2.key);
           if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
           const regression = run2.regression && !v.partial;
-          v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression, partial: v.partial, reached: run2.reached });
+          v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression, partial: v.partial, reached: run2.reached, ...run2.explore ? { explore: run2.explore } : {} });
           v.changed ||= run2.changed;
           v.regression ||= regression;
         }
@@ -77873,14 +79248,38 @@ async function review(req) {
   return {
     bases,
     baselinePatches,
-    thread: brief(parse4, req.inputs),
+    thread: brief2(parse4, req.inputs),
     scenarios: req.scenarios.map((s) => s.name),
     variants: variants.list(),
     sequence: best?.sequence ?? null,
     // Only replayed variants have results, and they are all in memory.
     summary: summarize(variants.length, [...variants.inMemory()]),
+    ...req.explore ? { explore: summarizeExplore(req.explore, [...variants.inMemory()]) } : {},
     ...req.shard ? { shard: { ...req.shard, best: best && { score: best.score, key: best.key } } } : {}
   };
+}
+function summarizeExplore(req, replayed) {
+  const out2 = { ...req, faultPoints: 0, faultPointsRun: 0, scheduleRuns: 0, cutShort: [], findings: 0, regressions: 0 };
+  const seen = /* @__PURE__ */ new Set();
+  for (const v of replayed) {
+    for (const x of v.results) {
+      const e = x.explore;
+      if (!e) continue;
+      const key2 = `${v.base.base}|${x.scenario}`;
+      const first2 = !seen.has(key2);
+      seen.add(key2);
+      if (first2 && e.faults) {
+        out2.faultPoints += e.faults.reached;
+        out2.faultPointsRun += e.faults.run;
+      }
+      if (e.schedules) out2.scheduleRuns += (first2 ? e.schedules.baseline : 0) + e.schedules.variant;
+      const cut = e.faults && e.faults.run < e.faults.reached || e.schedules && !e.schedules.complete;
+      if (cut && !out2.cutShort.includes(x.scenario)) out2.cutShort.push(x.scenario);
+      out2.findings += e.findings.length;
+      out2.regressions += e.findings.filter((f) => f.regression).length;
+    }
+  }
+  return out2;
 }
 function summarize(total, inMemory) {
   const replayed = [...inMemory].filter((v) => v.replayed);
@@ -78030,11 +79429,14 @@ function differenceTag(x, d) {
   return x.partial ? "regression if the left-out hunks did not matter; partial replay, not counted" : "regression";
 }
 function causeLayout(r) {
-  const withCause = r.differences.filter((d) => d.firstCause);
+  return causeLayoutOf(r.differences);
+}
+function causeLayoutOf(differences) {
+  const withCause = differences.filter((d) => d.firstCause);
   const first2 = withCause[0]?.firstCause ?? null;
   const toEnd = withCause.find((d) => d.kind === "verdict") ?? withCause.find((d) => d.kind === "final-state");
   const master = toEnd ? toEnd.firstCause.chain : withCause.reduce((m, d) => d.firstCause.chain.length > m.length ? d.firstCause.chain : m, []);
-  const per = r.differences.map((d) => {
+  const per = differences.map((d) => {
     const chain2 = d.firstCause?.chain ?? [];
     let k = 0;
     while (k < chain2.length && k < master.length && sameStep(chain2[k], master[k])) k++;
@@ -78159,6 +79561,8 @@ function renderJson(r, notice = replayNotice(r)) {
     scenarios: r.scenarios,
     variants: r.variants,
     summary: r.summary,
+    // Only with --explore, --fault or --schedule: what was explored and how far.
+    ...r.explore ? { explore: r.explore } : {},
     sequence: r.sequence,
     // Only in one share of a sharded review (`review --shard i/n`), for `merge`.
     ...r.shard ? { shard: r.shard } : {}
@@ -78193,11 +79597,11 @@ function sequenceDiagram(items, also = []) {
   visit(items);
   visit(also);
   const out2 = ["sequenceDiagram"];
-  for (const a of ACTORS) if (used.has(a)) out2.push(`  participant ${ID[a]} as ${a}`);
+  for (const a of ACTORS) if (used.has(a)) out2.push(`  participant ${ID2[a]} as ${a}`);
   const emit = (list2, indent) => {
     for (const x of list2) {
-      if (x.t === "msg") out2.push(`${indent}${ID[x.from]}->>${ID[x.to]}: ${mermaidText(x.text)}`);
-      else if (x.t === "note") out2.push(`${indent}Note over ${ID[x.over]}: ${mermaidText(x.text)}`);
+      if (x.t === "msg") out2.push(`${indent}${ID2[x.from]}->>${ID2[x.to]}: ${mermaidText(x.text)}`);
+      else if (x.t === "note") out2.push(`${indent}Note over ${ID2[x.over]}: ${mermaidText(x.text)}`);
       else {
         out2.push(`${indent}loop ${x.times} times`);
         emit(x.body, indent + "  ");
@@ -78208,13 +79612,88 @@ function sequenceDiagram(items, also = []) {
   emit(items, "  ");
   return out2.join("\n") + "\n";
 }
-var ID, MAX_TEXT;
+function scheduleDiagram(steps) {
+  const ids = /* @__PURE__ */ new Map();
+  for (const s of steps) if (!ids.has(s.thread) && ids.size < 26) ids.set(s.thread, String.fromCharCode(65 + ids.size));
+  const out2 = ["sequenceDiagram"];
+  for (const [t, id] of ids) out2.push(`  participant ${id} as ${t.toLowerCase().replace(/[^a-z]/g, "") || "thread"}`);
+  let prev = null;
+  for (const s of steps) {
+    const id = ids.get(s.thread);
+    if (!id) continue;
+    const [first2, ...rest] = s.did;
+    if (prev && prev !== id && first2?.startsWith("at point ")) out2.push(`  ${prev}->>${id}: ${mermaidText(first2)}`);
+    else if (first2) rest.unshift(first2);
+    if (rest.length) out2.push(`  Note over ${id}: ${mermaidText(rest.join("; "))}`);
+    prev = id;
+  }
+  return out2.join("\n") + "\n";
+}
+var ID2, MAX_TEXT;
 var init_mermaid = __esm({
   "src/report/mermaid.ts"() {
     "use strict";
     init_interactions();
-    ID = { scenario: "S", driver: "D", mm: "M", notifier: "N" };
+    ID2 = { scenario: "S", driver: "D", mm: "M", notifier: "N" };
     MAX_TEXT = 140;
+  }
+});
+
+// src/report/explore-text.ts
+function exploreLine(r) {
+  const x = r.explore;
+  if (!x) return null;
+  const parts2 = [];
+  if (x.fault) parts2.push(`the failure point ${x.fault} only`);
+  else if (x.faults) parts2.push(`faults: ${plural(x.faultPoints, "failure point")} reached, ${x.faultPointsRun} run (at most ${x.maxFaults} a scenario)`);
+  if (x.schedule) parts2.push(`the schedule ${x.schedule} only`);
+  else if (x.schedules) parts2.push(`schedules: ${plural(x.scheduleRuns, "run")} (at most ${x.preemptions} preemption${x.preemptions === 1 ? "" : "s"} a schedule, ${x.maxSchedules} runs a scenario and variant; equivalent orders run once)`);
+  return `${parts2.join("; ")}; ${plural(x.findings, "finding")} beyond the plain runs, ${plural(x.regressions, "regression")}`;
+}
+function budgetLine(r) {
+  const x = r.explore;
+  if (!x || !x.cutShort.length) return null;
+  return `exploration stopped at its budget in ${x.cutShort.join(", ")} (--max-faults ${x.maxFaults}, --max-schedules ${x.maxSchedules}): the failure points and schedules past it were not run`;
+}
+function pointWords(p) {
+  const caller = p.stack[p.stack.length - 1];
+  const which2 = p.calls > 1 || p.call > 1 ? ` (call ${p.call}${p.calls >= p.call ? ` of ${p.calls}` : ""})` : "";
+  const thread = p.thread !== "main" ? ` on thread ${p.thread}` : "";
+  return `\`${p.fn}()\`${caller ? ` in \`${caller}()\`` : ""}${which2}${thread} ${p.says}`;
+}
+function exploreCounts(x, baseOnly = false) {
+  const parts2 = [];
+  if (x.faults) parts2.push(`${x.faults.run} of ${plural(x.faults.reached, "failure point")} run`);
+  if (x.schedules) {
+    const s = x.schedules;
+    const runs2 = baseOnly ? `${plural(s.baseline, "schedule run")}` : `${s.baseline} schedule run(s) on the baseline, ${s.variant} with the variant`;
+    parts2.push(s.threads < 2 ? "one thread: no interleavings" : `${runs2}${s.complete ? "" : " (budget reached)"}`);
+  }
+  return parts2.join("; ");
+}
+function findingLead(f, label) {
+  const under = f.kind === "fault" ? `when ${f.point ? pointWords(f.point) : f.id}` : `under schedule ${f.id}`;
+  const out2 = (b2) => b2 ? cell(b2) : "?";
+  if (f.on === "both") return `${under}: baseline ${out2(f.baseline)}, ${label} ${out2(f.variant)}`;
+  if (!label) return `${under}: ${out2(f.baseline)}`;
+  if (f.on === "variant") return `${under}, ${label} ends ${out2(f.variant)} and shows what no explored schedule of the baseline does`;
+  return `${under}, the baseline ends ${out2(f.baseline)} and shows what no explored schedule of ${label} does`;
+}
+function showsLine(f) {
+  return f.shows.join("; ");
+}
+function replayFlag(f) {
+  return f.kind === "fault" ? `--fault ${f.id}` : `--schedule ${f.id}`;
+}
+function cell(b2) {
+  return (b2.verdict === "completed" || b2.verdict === "livelock") && b2.result !== null ? `${b2.verdict} ${b2.result}` : b2.verdict;
+}
+var FINDINGS_SHOWN;
+var init_explore_text = __esm({
+  "src/report/explore-text.ts"() {
+    "use strict";
+    init_review_common();
+    FINDINGS_SHOWN = 4;
   }
 });
 
@@ -78245,7 +79724,7 @@ var init_escape2 = __esm({
 });
 
 // src/report/render-markdown.ts
-function cell(s) {
+function cell2(s) {
   return mdCell(mdProse(s));
 }
 function renderMarkdown(r) {
@@ -78262,21 +79741,26 @@ function renderMarkdown(r) {
   for (const b2 of r.baselinePatches) {
     out2.push(`**Baseline patch**: ${lit(b2.subject)} (${lit(shortWho(b2.author))}) adds ${b2.adds.map((f) => `\`${f}\``).join(", ")}, which the model has: it is the code the base models, not a variant.  `);
   }
-  out2.push(`**Summary**: ${summaryLine(r)}.`, "");
+  out2.push(`**Summary**: ${summaryLine(r)}.${r.explore ? "  " : ""}`);
+  const explored = exploreLine(r);
+  if (explored) out2.push(`**Explored**: ${mdProse(explored)}.${budgetLine(r) ? "  " : ""}`);
+  const budget = budgetLine(r);
+  if (budget) out2.push(`**Budget**: ${mdProse(budget)}.`);
+  out2.push("");
   if (t.errors.length) out2.push(`Unreadable input: ${t.errors.map((e) => lit(`${e.file}${e.index !== null ? ` #${e.index}` : ""}: ${e.message}`)).join("; ")}`, "");
   if (r.variants.length && r.scenarios.length) {
     out2.push(`| | proposed by | ${r.scenarios.map((s) => mdCell(mdCode(s))).join(" | ")} |`);
     out2.push(`|---|---|${r.scenarios.map(() => "---").join("|")}|`);
     for (const b2 of r.bases) {
       if (!Object.keys(b2.baseline).length) continue;
-      out2.push(`| baseline (\`${b2.name}\`) | | ${r.scenarios.map((s) => cell(b2.baseline[s] ? outcomeCell(b2.baseline[s]) : "-")).join(" | ")} |`);
+      out2.push(`| baseline (\`${b2.name}\`) | | ${r.scenarios.map((s) => cell2(b2.baseline[s] ? outcomeCell(b2.baseline[s]) : "-")).join(" | ")} |`);
     }
     for (const v of r.variants) {
       const cells = r.scenarios.map((s) => {
         if (!v.replayed) return "not replayed";
         const x = v.results.find((y) => y.scenario === s);
         if (!x) return "-";
-        const c = cell(outcomeCell(x.outcome));
+        const c = cell2(outcomeCell(x.outcome));
         const part = x.partial ? " (partial)" : "";
         return x.regression ? `${REGRESSION} **${c}**` : x.changed ? `${CHANGED} **${c}**${part}` : `${c}${part}`;
       });
@@ -78286,7 +79770,8 @@ function renderMarkdown(r) {
   } else if (!r.variants.length) {
     out2.push("No variants: the input has no diff to replay.", "");
   }
-  for (const v of r.variants) out2.push(...variantDetails(r, v));
+  const diagrams = { left: DIAGRAMS };
+  for (const v of r.variants) out2.push(...variantDetails(r, v, diagrams));
   if (r.sequence) {
     const s = r.sequence;
     out2.push(`### Sequence: ${s.label} on ${mdCode(s.scenario)} (the run that changed most)`, "");
@@ -78297,7 +79782,7 @@ function renderMarkdown(r) {
   }
   return out2.join("\n").trimEnd() + "\n";
 }
-function variantDetails(r, v) {
+function variantDetails(r, v, diagrams) {
   const out2 = [];
   const mark = v.regression ? ` ${REGRESSION}` : v.changed ? ` ${CHANGED}` : "";
   out2.push(`### ${v.label}: ${lit(shortWho(v.author))}${mark}`, "");
@@ -78319,8 +79804,10 @@ function variantDetails(r, v) {
   out2.push("");
   if (!v.replayed) return out2;
   const changed2 = v.results.filter((x) => x.changed);
+  const explored = v.results.flatMap((x) => x.explore?.findings.length ? [exploreDetails(v.label, x.scenario, x.explore.findings, exploreCounts(x.explore), diagrams)] : []).flat();
   if (!changed2.length) {
-    out2.push(`Replayed on \`${v.base.base}\` + ${v.label}${v.partial ? " (partial)" : ""}: every scenario behaves as on the baseline.`, "");
+    out2.push(`Replayed on \`${v.base.base}\` + ${v.label}${v.partial ? " (partial)" : ""}: every scenario behaves as on the baseline${explored.length ? " in the plain runs" : ""}.`, "");
+    out2.push(...explored);
     return out2;
   }
   for (const x of changed2) {
@@ -78341,13 +79828,46 @@ function variantDetails(r, v) {
     }
     out2.push("");
   }
+  out2.push(...explored);
   return out2;
 }
-var REGRESSION, CHANGED, lit;
+function exploreDetails(label, scenario, findings, counts, diagrams) {
+  const regression = findings.some((f) => f.regression);
+  const kinds = findings.some((f) => f.kind === "fault") ? findings.some((f) => f.kind === "schedule") ? "faults and schedules" : "a fault" : "some schedules (a race)";
+  const out2 = [`#### ${mdCode(scenario)}: ${regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`} only under ${kinds}`, "", `Explored: ${mdProse(counts)}.`, ""];
+  findings.slice(0, FINDINGS_SHOWN).forEach((f, i2) => {
+    out2.push(`**${i2 + 1}.** ${mdProse(findingLead(f, label))}. Replay: \`${replayFlag(f)}\`.${f.kind === "schedule" && f.shows.length ? "  " : ""}`);
+    if (f.kind === "schedule" && f.shows.length) out2.push(`Shows: ${mdProse(showsLine(f))}.`);
+    out2.push("");
+    if (f.steps?.length) {
+      out2.push("Steps:", "");
+      f.steps.forEach((st, j) => out2.push(`${j + 1}. **${lit(st.thread)}**: ${mdProse(st.did.join("; "))}`));
+      out2.push("");
+      if (diagrams.left > 0) {
+        diagrams.left--;
+        out2.push("```mermaid", scheduleDiagram(f.steps).trimEnd(), "```", "");
+      }
+    }
+    const c = causeLayoutOf(f.differences);
+    if (c.divergence) out2.push(`**First cause**: ${mdProse(c.divergence)}.`, "");
+    c.steps.forEach((s, k) => out2.push(`${k + 1}. ${mdProse(s)}`));
+    if (c.steps.length) out2.push("");
+    for (const d of c.perDifference) {
+      const ref = stepsRef(d.steps);
+      const tail = d.extra.length ? `${ref ? `${ref}, then ` : ""}${d.extra.join("; ")}` : ref;
+      out2.push(`- ${mdProse(d.difference.summary)}${d.difference.regression && f.regression ? " **(regression)**" : ""}${tail ? ` (cause: ${mdProse(tail)})` : ""}`);
+    }
+    out2.push("");
+  });
+  if (findings.length > FINDINGS_SHOWN) out2.push(`And ${findings.length - FINDINGS_SHOWN} more (all in \`--format json\`).`, "");
+  return out2;
+}
+var REGRESSION, CHANGED, lit, DIAGRAMS;
 var init_render_markdown = __esm({
   "src/report/render-markdown.ts"() {
     "use strict";
     init_mermaid();
+    init_explore_text();
     init_base_choice();
     init_replay_notice();
     init_escape2();
@@ -78355,6 +79875,7 @@ var init_render_markdown = __esm({
     REGRESSION = "❌";
     CHANGED = "⚠️";
     lit = (s) => mdProse(mdLiteral(s));
+    DIAGRAMS = 2;
   }
 });
 
@@ -85809,7 +87330,8 @@ function parseScenario(text, source = "(scenario)") {
     throw new ScenarioError(source, msg);
   };
   if (!isObj(doc)) return fail("a scenario is a mapping with name, setup and steps");
-  checkKeys(doc, ["name", "description", "thp", "budget", "setup", "steps", "threads"], "scenario", fail);
+  checkKeys(doc, ["name", "description", "thp", "budget", "default", "setup", "steps", "threads"], "scenario", fail);
+  const byDefault = doc["default"] === void 0 ? true : typeof doc["default"] === "boolean" ? doc["default"] : fail("`default` is true or false");
   const name3 = typeof doc["name"] === "string" ? doc["name"] : fail("`name` (a string) is required");
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(name3)) fail(`name ${JSON.stringify(name3)}: use lower-case letters, digits, '-', '.', '_'`);
   const thp = doc["thp"] === void 0 ? false : typeof doc["thp"] === "boolean" ? doc["thp"] : fail("`thp` is true or false");
@@ -85826,7 +87348,10 @@ function parseScenario(text, source = "(scenario)") {
   if (doc["threads"] !== void 0) {
     if (doc["steps"] !== void 0) fail("give either `steps` (one thread) or `threads`, not both");
     if (!isObj(doc["threads"])) return fail("`threads` maps thread names to lists of steps");
-    threads = Object.entries(doc["threads"]).map(([tn, l]) => ({ name: tn, steps: steps(l, `threads.${tn}`) }));
+    threads = Object.entries(doc["threads"]).map(([tn, l]) => {
+      if (!/^[a-z][a-z0-9_-]*$/.test(tn)) fail(`thread name ${JSON.stringify(tn)}: use lower-case letters, digits, '-', '_' (starting with a letter)`);
+      return { name: tn, steps: steps(l, `threads.${tn}`) };
+    });
   } else {
     threads = [{ name: "main", steps: steps(doc["steps"], "steps") }];
   }
@@ -85836,6 +87361,7 @@ function parseScenario(text, source = "(scenario)") {
     source: source === "(scenario)" ? source : basename3(source),
     thp,
     budget,
+    ...byDefault ? {} : { byDefault: false },
     ...maxDepth !== void 0 ? { maxDepth } : {},
     ...maxMemory !== void 0 ? { maxMemory } : {},
     setup,
@@ -86043,8 +87569,8 @@ __export(select_exports, {
   ScenarioChoiceError: () => ScenarioChoiceError,
   chooseScenarios: () => chooseScenarios
 });
-function chooseScenarios(bundled, names, files) {
-  if (names.length === 0 && files.length === 0) return [...bundled];
+function chooseScenarios(bundled, names, files, opts = {}) {
+  if (names.length === 0 && files.length === 0) return bundled.filter((s) => s.byDefault !== false || opts.schedules);
   const chosen = [];
   for (const name3 of names) {
     const s = bundled.find((b2) => b2.name === name3);
@@ -86875,11 +88401,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell3) => {
+        if (typeof cell3 === "string") {
+          return this.wrap("td", cell3);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell3;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);

@@ -15,6 +15,693 @@ var __export = (target, all) => {
     __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 
+// src/replay/trace-read.ts
+function addressRenamer() {
+  const r = new Renamer();
+  return (s) => r.rename(s);
+}
+function firstKeyDifference(b2, v) {
+  const tb = b2.trace;
+  const tv = v.trace;
+  const n = Math.min(tb.length, tv.length);
+  let j = 0;
+  while (j < n && sameFields(tb[j], b2, tv[j], v)) j++;
+  if (j === tb.length && j === tv.length) return null;
+  const common = new Renamer();
+  for (let i2 = 0; i2 < j; i2++) if (mayHoldAddress(tb[i2])) common.rename(eventKey(tb[i2], b2));
+  const rb = common.clone();
+  const rv = common;
+  for (let i2 = j; i2 < n; i2++) if (rb.rename(eventKey(tb[i2], b2)) !== rv.rename(eventKey(tv[i2], v))) return i2;
+  return tb.length === tv.length ? null : n;
+}
+function sameFields(x, ox, y, oy) {
+  if (x.t !== y.t) return false;
+  switch (x.t) {
+    case "call": {
+      const c = y;
+      if (x.fn !== c.fn || x.depth !== c.depth || x.thread !== c.thread) return false;
+      const a = x.args ?? [];
+      const d = c.args ?? [];
+      if (a.length !== d.length) return false;
+      for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== d[i2]) return false;
+      return true;
+    }
+    case "return": {
+      const r = y;
+      return x.fn === r.fn && x.depth === r.depth && x.thread === r.thread && (x.value ?? "") === (r.value ?? "");
+    }
+    case "lock": {
+      const l = y;
+      return x.op === l.op && x.lock === l.lock && x.thread === l.thread && x.fn === l.fn;
+    }
+    default:
+      return eventKey(x, ox) === eventKey(y, oy);
+  }
+}
+function mayHoldAddress(e) {
+  switch (e.t) {
+    case "call":
+      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.args ?? []).some((a) => a.includes("0xffff"));
+    case "return":
+      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.value ?? "").includes("0xffff");
+    case "lock":
+      return e.lock.includes("0xffff") || e.thread.includes("0xffff") || e.fn.includes("0xffff");
+    default:
+      return true;
+  }
+}
+function dropPositions(s) {
+  return s.replace(/ at [\w./-]+\.[ch]:\d+/g, "").replace(/\b([\w./-]+\.[ch]):\d+\b/g, "$1");
+}
+function eventKey(e, o) {
+  switch (e.t) {
+    case "call":
+      return `call|${e.thread}|${e.depth}|${e.fn}|${(e.args ?? []).join(",")}`;
+    case "return":
+      return `ret|${e.thread}|${e.depth}|${e.fn}|${e.value ?? ""}`;
+    case "notifier":
+      return `ntf|${notifierKey(o.notifiers[e.index])}`;
+    case "lock":
+      return `lock|${e.op}|${e.lock}|${e.thread}|${e.fn}`;
+    case "fault":
+      return `fault|${e.addr}|${e.kind}|${e.thread}|${e.fn}`;
+    case "retry":
+      return `retry|${e.fn}|${e.pass}|${e.thread}`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return `hazard|${h ? `${h.kind}|${h.function}|${dropPositions(h.detail)}` : e.index}`;
+    }
+    case "note":
+      return `note|${e.fn}|${dropPositions(e.text)}`;
+  }
+}
+function notifierKey(n) {
+  if (!n) return "?";
+  return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+}
+function threadAt(trace, index) {
+  for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
+    const e = trace[i2];
+    if ("thread" in e) return e.thread;
+  }
+  return "main";
+}
+function code(name2) {
+  return "`" + name2 + "`";
+}
+function issuerOf(stack) {
+  let end = stack.length;
+  while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
+  const issuer2 = stack[end - 1] ?? "(unknown)";
+  const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
+  const text = via.length === 0 ? code(issuer2) : via.length === 1 ? `${code(issuer2)} (from ${code(via[0])})` : `${code(issuer2)} (from ${code(via[0])} in ${code(via[1])})`;
+  return { issuer: issuer2, via, text };
+}
+function ownerText(owner) {
+  return owner === null ? "owner NULL" : owner === "unset" ? "owner unset" : `owner ${owner}`;
+}
+function rangeText(n) {
+  return `[${n.start}, ${n.end})`;
+}
+function subscriberText(name2, action, callees) {
+  const tail = callees.length ? `, calls ${callees.join(", ")}` : "";
+  if (action === "filtered") return `${code(name2)} filters it${tail}`;
+  if (action === "seq-bumped") return `${code(name2)} does not filter it: seq bumped${tail}`;
+  return `${code(name2)} is called${tail}`;
+}
+function calleesOf(trace, from, fn) {
+  let start2 = -1;
+  for (let i2 = from; i2 < trace.length && i2 <= from + 4; i2++) {
+    const e = trace[i2];
+    if (e.t === "call" && e.fn === fn) {
+      start2 = i2;
+      break;
+    }
+  }
+  if (start2 < 0) return [];
+  const first = trace[start2];
+  const out2 = [];
+  for (let i2 = start2 + 1; i2 < trace.length; i2++) {
+    const e = trace[i2];
+    if (e.t === "return" && e.depth === first.depth && e.thread === first.thread) break;
+    if (e.t === "call" && e.depth === first.depth + 1 && e.thread === first.thread && !BORING_CALLEES.has(e.fn)) {
+      const call = `${code(e.fn)}(${(e.args ?? []).join(", ")})`;
+      if (!out2.includes(call)) out2.push(call);
+      if (out2.length >= 2) break;
+    }
+  }
+  return out2;
+}
+function notifierText(o, index, traceAt) {
+  const n = o.notifiers[index];
+  const who = issuerOf(n.stack).text;
+  let at2 = traceAt;
+  const subs = n.subscribers.map((s) => {
+    let callees = [];
+    if (at2 !== null) {
+      callees = calleesOf(o.trace, at2, s.name);
+      for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
+        const e = o.trace[i2];
+        if (e.t === "return" && e.fn === s.name) {
+          at2 = i2;
+          break;
+        }
+        if (e.t === "notifier") break;
+      }
+    }
+    return subscriberText(s.name, s.action, callees);
+  });
+  return `${who} issues ${n.event} with ${ownerText(n.owner)} over ${rangeText(n)}${subs.length ? "; " + subs.join("; ") : "; no subscriber is called"}`;
+}
+function retryCheck(trace, at2, thread) {
+  for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
+    const e = trace[i2];
+    if (e.t === "return" && e.thread === thread) return e.fn;
+  }
+  return null;
+}
+function holderOf(trace, at2, lock) {
+  for (let i2 = at2 - 1; i2 >= 0; i2--) {
+    const e = trace[i2];
+    if (e.t !== "lock" || e.lock !== lock) continue;
+    if (e.op === "release") return null;
+    if (e.op === "acquire") return { thread: e.thread, fn: e.fn, index: i2 };
+  }
+  return null;
+}
+function significantEvents(o, from = 0) {
+  const ren = addressRenamer();
+  const pass = /* @__PURE__ */ new Map();
+  const passAt = [];
+  const out2 = [];
+  const trace = o.trace;
+  let lastThread = "main";
+  for (let i2 = 0; i2 < trace.length; i2++) {
+    const e = trace[i2];
+    if ("thread" in e) lastThread = e.thread;
+    const thread = lastThread;
+    const p = pass.get(thread) ?? 1;
+    if (e.t === "retry") {
+      pass.set(e.thread, e.pass);
+      passAt.push({ index: i2, thread: e.thread, pass: e.pass });
+    }
+    if (i2 < from) continue;
+    const push = (s) => {
+      let text = null;
+      const make = s.text;
+      out2.push({
+        index: i2,
+        thread,
+        pass: p,
+        kind: s.kind,
+        ...s.notifier !== void 0 ? { notifier: s.notifier } : {},
+        key: ren(s.key),
+        shape: ren(s.shape),
+        get text() {
+          return text ??= make();
+        }
+      });
+    };
+    switch (e.t) {
+      case "notifier": {
+        const n = o.notifiers[e.index];
+        if (!n) break;
+        const who = issuerOf(n.stack);
+        push({
+          kind: "notifier",
+          notifier: e.index,
+          key: `ntf|${notifierKey(n)}`,
+          shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => s.action).join(",")}`,
+          text: () => notifierText(o, e.index, i2)
+        });
+        break;
+      }
+      case "retry": {
+        const check = retryCheck(trace, i2, e.thread);
+        push({
+          kind: "retry",
+          key: `retry|${e.fn}|${e.pass}|${e.thread}`,
+          shape: `retry|${e.fn}|${e.thread}`,
+          text: () => `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
+        });
+        break;
+      }
+      case "fault":
+        push({
+          kind: "fault",
+          key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
+          shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
+          text: () => `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
+        });
+        break;
+      case "lock": {
+        if (e.op !== "block" && e.op !== "trylock-fail") break;
+        const held = () => {
+          const h = holderOf(trace, i2, e.lock);
+          if (!h) return "";
+          const hp = passOf(passAt, h.index, h.thread);
+          const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
+          return `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
+        };
+        push({
+          kind: "lock",
+          key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
+          shape: `lock|${e.op}|${e.fn}|${e.thread}`,
+          text: () => `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held()}`
+        });
+        break;
+      }
+      case "hazard": {
+        const hz = o.hazards[e.index];
+        if (!hz) break;
+        push({
+          kind: "hazard",
+          key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
+          shape: `hazard|${hz.kind}|${hz.function}`,
+          text: () => `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
+        });
+        break;
+      }
+      case "note":
+        if (e.fn !== "(scenario)") break;
+        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: () => `scenario: ${e.text}` });
+        break;
+      default:
+        break;
+    }
+  }
+  return out2;
+}
+function passOf(passAt, index, thread) {
+  let p = 1;
+  for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
+  return p;
+}
+function describeEvent(o, index, caller, withArgs) {
+  const e = o.trace[index];
+  if (!e) return `the run ends: ${o.verdict}${o.verdict === "completed" ? `, result ${o.result}` : ""} (${dropPositions(o.detail)})`;
+  const by = caller ? code(caller) : "the scenario";
+  switch (e.t) {
+    case "call":
+      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
+    case "return":
+      return `${code(e.fn)} returns ${e.value ?? "void"}`;
+    case "notifier":
+      return notifierText(o, e.index, index);
+    case "lock":
+      return `${code(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
+    case "fault":
+      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`;
+    case "retry":
+      return `${code(e.fn)} goes round again (pass ${e.pass})`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
+    }
+    case "note":
+      return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
+  }
+}
+var Renamer, Stacks, BORING_CALLEES;
+var init_trace_read = __esm({
+  "src/replay/trace-read.ts"() {
+    "use strict";
+    Renamer = class _Renamer {
+      constructor(names = /* @__PURE__ */ new Map()) {
+        this.names = names;
+      }
+      names;
+      one = (m) => {
+        let n = this.names.get(m);
+        if (!n) this.names.set(m, n = `K${this.names.size}`);
+        return n;
+      };
+      /** Most texts hold no kernel address: no regex, no new string. */
+      rename(s) {
+        return s.includes("0xffff") ? s.replace(/0xffff[0-9a-f]{8,12}/g, this.one) : s;
+      }
+      clone() {
+        return new _Renamer(new Map(this.names));
+      }
+    };
+    Stacks = class {
+      constructor(trace) {
+        this.trace = trace;
+      }
+      trace;
+      cur = /* @__PURE__ */ new Map();
+      at = 0;
+      /** The stack of `thread` just before event `index` (call events show the caller's stack). */
+      before(index, thread) {
+        if (index < this.at) {
+          this.cur.clear();
+          this.at = 0;
+        }
+        for (; this.at < index && this.at < this.trace.length; this.at++) {
+          const e = this.trace[this.at];
+          if (e.t !== "call" && e.t !== "return") continue;
+          const st = this.cur.get(e.thread) ?? [];
+          if (e.t === "call") {
+            st.length = e.depth - 1;
+            st.push(e.fn);
+          } else st.length = Math.max(0, e.depth - 1);
+          this.cur.set(e.thread, st);
+        }
+        return [...this.cur.get(thread) ?? []];
+      }
+    };
+    BORING_CALLEES = /* @__PURE__ */ new Set(["mmu_notifier_range_blockable", "mmu_interval_set_seq", "mm_has_notifiers"]);
+  }
+});
+
+// src/replay/first-cause.ts
+function analysePair(baseline, variant) {
+  const i2 = firstKeyDifference(baseline, variant);
+  if (i2 === null) return { divergence: null, gained: [], lost: [], variant, baseline };
+  const sb = significantEvents(baseline, i2);
+  const sv = significantEvents(variant, i2);
+  const { gained, lost } = matchForward(sb, sv);
+  return { divergence: { baseline: pointAt(baseline, i2, variant), variant: pointAt(variant, i2, baseline) }, gained, lost, variant, baseline };
+}
+function pointAt(o, index, other) {
+  const thread = threadAt(o.trace, index);
+  const stack = new Stacks(o.trace).before(index, thread);
+  const e = o.trace[index];
+  const oe = other.trace[index];
+  const withArgs = e?.t === "call" && oe?.t === "call" && e.fn === oe.fn;
+  return { index, thread, event: describeEvent(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
+}
+function matchForward(base, variant) {
+  const positions = /* @__PURE__ */ new Map();
+  base.forEach((s, i2) => {
+    const l = positions.get(s.key);
+    if (l) l.push(i2);
+    else positions.set(s.key, [i2]);
+  });
+  const used = new Array(base.length).fill(false);
+  const gained = [];
+  let p = 0;
+  for (const v of variant) {
+    const l = positions.get(v.key);
+    const q = l ? firstAtOrAfter(l, p) : -1;
+    if (q < 0) {
+      gained.push(v);
+      continue;
+    }
+    used[q] = true;
+    p = q + 1;
+  }
+  return { gained, lost: base.filter((_, i2) => !used[i2]) };
+}
+function firstAtOrAfter(sorted, p) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo] : -1;
+}
+function errnoText(v) {
+  if (v === null) return "none (the call never returned)";
+  return v < 0 && ERRNO[-v] ? `${v} (${ERRNO[-v]})` : String(v);
+}
+function resultOrigin(o) {
+  if (o.result === null) return null;
+  const want = String(o.result);
+  const t = o.trace;
+  let j = -1;
+  for (let i2 = t.length - 1; i2 >= 0; i2--) {
+    const e = t[i2];
+    if (e.t === "return" && e.depth === 1 && e.value === want) {
+      j = i2;
+      break;
+    }
+  }
+  if (j < 0) return null;
+  const chain = [j];
+  for (; ; ) {
+    const outer = t[chain[chain.length - 1]];
+    let found = -1;
+    for (let i2 = chain[chain.length - 1] - 1; i2 >= 0; i2--) {
+      const e = t[i2];
+      if (e.t === "call" && e.thread === outer.thread && e.depth === outer.depth) break;
+      if (e.t === "return" && e.thread === outer.thread && e.depth === outer.depth + 1 && e.value === want) {
+        found = i2;
+        break;
+      }
+    }
+    if (found < 0) break;
+    chain.push(found);
+  }
+  const fns = chain.map((i2) => t[i2].fn).reverse();
+  return { index: chain[chain.length - 1], functions: fns };
+}
+function causeFor(a, anchor) {
+  if (!a.divergence) return null;
+  const { baseline: b2, variant: v } = a.divergence;
+  let upTo = Number.POSITIVE_INFINITY;
+  let last = null;
+  const origin = anchor.kind === "result" ? resultOrigin(a.variant) : null;
+  switch (anchor.kind) {
+    case "event":
+      upTo = anchor.index;
+      break;
+    case "result":
+      if (origin) {
+        upTo = origin.index;
+        const [inner, ...outer] = origin.functions;
+        last = `${code(inner)} returns ${errnoText(a.variant.result)}${outer.length ? `, passed up by ${outer.map(code).join(", ")}` : ""}: the scenario's result`;
+      } else last = `the scenario's result is ${errnoText(a.variant.result)}`;
+      break;
+    case "end":
+      last = endText(a.variant);
+      break;
+    case "lost":
+      last = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length ? anchor.endsBefore : anchor.noLonger;
+      break;
+  }
+  const steps = collapse(a.gained.filter((s) => s.index <= upTo));
+  if (last) steps.push(last);
+  const chain = cap(steps);
+  const sameStack = b2.stack.join(">") === v.stack.join(">");
+  const where = sameStack ? `in ${stackText(v.stack)} (thread ${v.thread})` : `(baseline in ${stackText(b2.stack)}, variant in ${stackText(v.stack)})`;
+  const text = `The runs part at trace event ${v.index} ${where}: baseline: ${b2.event}; variant: ${v.event}.` + (chain.length ? ` Then, in the variant: ${chain.join("; ")}.` : "");
+  return { text, divergence: { baseline: b2, variant: v }, chain };
+}
+function stackText(stack) {
+  return stack.length ? stack.map(code).join(" > ") : "the scenario";
+}
+function endText(o) {
+  const detail = dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
+  if (o.verdict === "completed") return `the run completes with result ${errnoText(o.result)} (${detail})`;
+  return `${o.verdict}: ${detail}`;
+}
+function collapse(events) {
+  const merged = [];
+  for (let i2 = 0; i2 < events.length; i2++) {
+    const s = events[i2];
+    const next = events[i2 + 1];
+    if (s.kind === "lock" && next?.kind === "lock" && s.key.startsWith("lock|trylock-fail|") && next.key.startsWith("lock|block|")) {
+      const lockOf = (k) => k.split("|").slice(2, 4).join("|");
+      if (lockOf(s.key) === lockOf(next.key)) continue;
+    }
+    merged.push(s);
+  }
+  const out2 = [];
+  let pass = 1;
+  for (let i2 = 0; i2 < merged.length; ) {
+    const s = merged[i2];
+    let j = i2 + 1;
+    const keys = /* @__PURE__ */ new Set([s.key]);
+    while (j < merged.length && merged[j].shape === s.shape && merged[j].pass === s.pass) keys.add(merged[j++].key);
+    const n = j - i2;
+    let text = s.text;
+    if (n > 1) text += ` (×${n}${keys.size > 1 ? `, ${keys.size} different ${s.kind === "notifier" ? "ranges" : "addresses"}` : ""})`;
+    if (s.pass !== pass) {
+      text = `pass ${s.pass}: ${text}`;
+      pass = s.pass;
+    }
+    out2.push(text);
+    i2 = j;
+  }
+  return out2;
+}
+function cap(steps) {
+  if (steps.length <= MAX_CHAIN) return steps;
+  const head2 = steps.slice(0, 6);
+  const tail = steps.slice(steps.length - 3);
+  return [...head2, `… ${steps.length - 9} more step(s) …`, ...tail];
+}
+var ERRNO, MAX_CHAIN;
+var init_first_cause = __esm({
+  "src/replay/first-cause.ts"() {
+    "use strict";
+    init_trace_read();
+    ERRNO = { 1: "EPERM", 2: "ENOENT", 4: "EINTR", 5: "EIO", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES", 14: "EFAULT", 16: "EBUSY", 17: "EEXIST", 22: "EINVAL" };
+    MAX_CHAIN = 10;
+  }
+});
+
+// src/replay/regression.ts
+function isRegressionOf(baseline, variant) {
+  const ok = (o) => o.verdict === "completed" && o.result === 0;
+  const broke = ok(baseline) && !ok(variant);
+  const newBug = variant.verdict === "bug" && baseline.verdict !== "bug";
+  return {
+    verdict: broke && variant.verdict !== "completed" || newBug,
+    result: broke && variant.verdict === "completed"
+  };
+}
+var init_regression = __esm({
+  "src/replay/regression.ts"() {
+    "use strict";
+  }
+});
+
+// src/replay/compare.ts
+function compareOutcomes(baseline, variant) {
+  let pair = null;
+  const analysis = () => pair ??= analysePair(baseline, variant);
+  const diffs = [];
+  const add = (kind, summary, anchor, regression = false) => diffs.push({ kind, summary, firstCause: causeFor(analysis(), anchor), regression });
+  const reg = isRegressionOf(baseline, variant);
+  if (baseline.verdict !== variant.verdict) {
+    add("verdict", `verdict: ${baseline.verdict} → ${variant.verdict}${variant.verdict === "completed" ? "" : ` (${shortDetail(variant)})`}`, { kind: "end" }, reg.verdict);
+  }
+  const noResult = baseline.result === null || variant.result === null;
+  if (baseline.result !== variant.result && !(noResult && baseline.verdict !== variant.verdict)) {
+    add("result", `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: "result" }, reg.result);
+  }
+  if (baseline.retries !== variant.retries) {
+    const lastRetry = [...analysis().gained].reverse().find((s) => s.kind === "retry");
+    add("retries", `retries: ${baseline.retries} → ${variant.retries}`, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
+  }
+  for (const d of notifierDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor);
+  for (const d of hazardDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor, d.kind === "hazard-gained");
+  for (const d of finalDifferences(baseline, variant)) add("final-state", d.summary, { kind: "end" }, d.regression);
+  return {
+    differences: diffs,
+    regression: diffs.some((d) => d.regression),
+    get analysis() {
+      return analysis();
+    }
+  };
+}
+function shortDetail(o) {
+  return dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
+}
+function notifierGroups(o) {
+  const groups = /* @__PURE__ */ new Map();
+  const traceIndex = /* @__PURE__ */ new Map();
+  o.trace.forEach((e, i2) => {
+    if (e.t === "notifier") traceIndex.set(e.index, i2);
+  });
+  o.notifiers.forEach((n, idx) => {
+    const who = issuerOf(n.stack);
+    const key2 = `${n.event}|${n.owner ?? "NULL"}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+    let g = groups.get(key2);
+    if (!g) groups.set(key2, g = { key: key2, text: groupText(n), ranges: /* @__PURE__ */ new Map(), at: [] });
+    const r = `[${n.start}, ${n.end})`;
+    g.ranges.set(r, (g.ranges.get(r) ?? 0) + 1);
+    g.at.push(traceIndex.get(idx) ?? -1);
+  });
+  return groups;
+}
+function groupText(n) {
+  const subs = n.subscribers.map((s) => `${code(s.name)} ${s.action === "seq-bumped" ? "seq bumped" : s.action}`).join(", ");
+  return `${n.event} with ${ownerText(n.owner)} from ${issuerOf(n.stack).text}${subs ? `; ${subs}` : "; no subscriber"}`;
+}
+function rangesText(r) {
+  const list = [...r.entries()];
+  const shown = list.slice(0, 3).map(([range, n]) => n > 1 ? `${range} ×${n}` : range);
+  return `over ${shown.join(", ")}${list.length > 3 ? ` and ${list.length - 3} more range(s)` : ""}`;
+}
+function notifierDifferences(baseline, variant) {
+  const gb = notifierGroups(baseline);
+  const gv = notifierGroups(variant);
+  const out2 = [];
+  for (const [key2, g] of gv) {
+    const other = gb.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
+    const more2 = /* @__PURE__ */ new Map();
+    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more2.set(r, n - (other.get(r) ?? 0));
+    if (!more2.size) continue;
+    const total = [...more2.values()].reduce((a, b2) => a + b2, 0);
+    const baseCount = [...other.values()].reduce((a, b2) => a + b2, 0);
+    const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
+    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more2)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+  }
+  for (const [key2, g] of gb) {
+    const other = gv.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
+    const fewer = /* @__PURE__ */ new Map();
+    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) fewer.set(r, n - (other.get(r) ?? 0));
+    if (!fewer.size) continue;
+    const total = [...fewer.values()].reduce((a, b2) => a + b2, 0);
+    out2.push({ kind: "notifier-lost", summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: "lost", noLonger: `the variant no longer issues this ${g.text.split(" ")[0]}`, endsBefore: `the variant's run ends before it issues this ${g.text.split(" ")[0]}` } });
+  }
+  return out2;
+}
+function hazardDifferences(baseline, variant) {
+  const key2 = (h) => `${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}`;
+  const count = (o) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const h of o.hazards) m.set(key2(h), (m.get(key2(h)) ?? 0) + 1);
+    return m;
+  };
+  const cb = count(baseline);
+  const cv = count(variant);
+  const out2 = [];
+  for (const [k, n] of cv) {
+    const d = n - (cb.get(k) ?? 0);
+    if (d <= 0) continue;
+    const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
+    out2.push({ kind: "hazard-gained", summary: `+${d} hazard ${k}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+  }
+  for (const [k, n] of cb) {
+    const d = n - (cv.get(k) ?? 0);
+    if (d > 0) out2.push({ kind: "hazard-lost", summary: `−${d} hazard ${k}`, anchor: { kind: "lost", noLonger: "the variant no longer hits this hazard", endsBefore: "the variant's run ends before this hazard" } });
+  }
+  return out2;
+}
+function finalDifferences(baseline, variant) {
+  const out2 = [];
+  const lines = (name2, a, b2) => {
+    const gone = a.filter((l) => !b2.includes(l));
+    const come = b2.filter((l) => !a.includes(l));
+    if (!gone.length && !come.length) return;
+    const list = (l) => l.length ? l.slice(0, 3).join("; ") + (l.length > 3 ? `; and ${l.length - 3} more` : "") : "(nothing)";
+    out2.push({ summary: `final ${name2}: ${list(gone)} → ${list(come)}`, regression: false });
+  };
+  const fb = baseline.final;
+  const fv = variant.final;
+  const procs = [.../* @__PURE__ */ new Set([...fb.processes.map((p) => p.name), ...fv.processes.map((p) => p.name)])];
+  for (const p of procs) {
+    lines(`ptes of ${p}`, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
+  }
+  lines("pages", fb.pages, fv.pages);
+  lines("GPU page table", fb.gpu, fv.gpu);
+  lines("dmirror mirror", fb.mirror, fv.mirror);
+  lines("notifier seqs", fb.seqs, fv.seqs);
+  const newly2 = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
+  const fixed = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
+  if (newly2.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
+    const parts2 = [`${fb.asserts.passed} → ${fv.asserts.passed} passed`];
+    if (newly2.length) parts2.push(`newly failing: ${newly2.join("; ")}`);
+    if (fixed.length) parts2.push(`no longer failing: ${fixed.join("; ")}`);
+    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly2.length > 0 && fb.asserts.failed.length === 0 });
+  }
+  return out2;
+}
+var init_compare = __esm({
+  "src/replay/compare.ts"() {
+    "use strict";
+    init_first_cause();
+    init_regression();
+    init_trace_read();
+  }
+});
+
 // src/model/interp/lex.ts
 function isIdStart(c) {
   return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
@@ -6024,8 +6711,2278 @@ var init_source_outline = __esm({
   }
 });
 
-// src/model/interp/memory.ts
+// src/model/kernel/object.ts
 function hex(a) {
+  return "0x" + BigInt.asUintN(64, a).toString(16);
+}
+function objectAt(p) {
+  if (!(p instanceof Ptr)) return null;
+  const r = p.region;
+  if (r instanceof ObjRegion) return r.obj;
+  return null;
+}
+function structAt(p, ctx, what) {
+  if (!(p instanceof Ptr)) {
+    if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
+    return ctx.bug(`dereference of an invalid pointer: ${what}`);
+  }
+  const v = p.region.load(p.index, ctx);
+  if (v && typeof v === "object" && "structName" in v) return v;
+  return ctx.bug(`${what} does not point to a struct (${p.region.name})`);
+}
+var ObjRegion, FieldCellRegion, VOID_T, RtObject, PlainObject;
+var init_object = __esm({
+  "src/model/kernel/object.ts"() {
+    "use strict";
+    init_api();
+    ObjRegion = class {
+      constructor(obj, base, elemSize) {
+        this.obj = obj;
+        this.base = base;
+        this.elemSize = elemSize;
+        this.elemType = { k: "struct", name: obj.structName };
+      }
+      obj;
+      base;
+      elemSize;
+      length = 1;
+      elemType;
+      get name() {
+        return this.obj.name;
+      }
+      load(_i, _ctx) {
+        return this.obj;
+      }
+      store(_i, _v, ctx) {
+        ctx.bug(`struct assignment to runtime object ${this.obj.name} is not modelled`);
+      }
+    };
+    FieldCellRegion = class {
+      constructor(obj, field2, base, elemType) {
+        this.obj = obj;
+        this.field = field2;
+        this.base = base;
+        this.elemType = elemType;
+      }
+      obj;
+      field;
+      base;
+      elemType;
+      length = 1;
+      elemSize = 8;
+      get name() {
+        return `${this.obj.name}.${this.field}`;
+      }
+      load(_i, ctx) {
+        return this.obj.get(this.field, ctx);
+      }
+      store(_i, v, ctx) {
+        this.obj.set(this.field, v, ctx);
+      }
+    };
+    VOID_T = { k: "void" };
+    RtObject = class {
+      constructor(name2, base, size, container) {
+        this.name = name2;
+        this.base = base;
+        this.size = size;
+        this.self = new Ptr(new ObjRegion(this, base, size), 0);
+        if (container) this.container = container;
+      }
+      name;
+      base;
+      size;
+      self;
+      container;
+      fieldPtrs = null;
+      set(field2, _value, ctx) {
+        ctx.bug(`${this.structName}.${field2} of ${this.name} is read-only in the model`);
+      }
+      /** Embedded struct at `field`, if any (locks, wait queues, the anon_vma tree root). */
+      embedded(_field) {
+        return void 0;
+      }
+      fieldPtr(field2, _ctx) {
+        const e = this.embedded(field2);
+        if (e) return e.self;
+        this.fieldPtrs ??= /* @__PURE__ */ new Map();
+        let p = this.fieldPtrs.get(field2);
+        if (!p) {
+          const off = BigInt(8 * (this.fieldPtrs.size + 1));
+          p = new Ptr(new FieldCellRegion(this, field2, this.base + off, VOID_T), 0);
+          this.fieldPtrs.set(field2, p);
+        }
+        return p;
+      }
+      /** Registers this object's region (and embedded objects') with the address space. */
+      register(mem) {
+        mem.register(this.self.region);
+        return this;
+      }
+      noField(field2, ctx) {
+        return ctx.bug(`struct ${this.structName} has no field ${field2} in the model`);
+      }
+    };
+    PlainObject = class extends RtObject {
+      constructor(structName, name2, base, size, init2) {
+        super(name2, base, size);
+        this.structName = structName;
+        this.vals = new Map(Object.entries(init2));
+      }
+      structName;
+      vals;
+      get(field2, ctx) {
+        if (!this.vals.has(field2)) return this.noField(field2, ctx);
+        return this.vals.get(field2);
+      }
+      set(field2, value, ctx) {
+        if (!this.vals.has(field2)) this.noField(field2, ctx);
+        this.vals.set(field2, value);
+      }
+    };
+  }
+});
+
+// src/model/kernel/locks.ts
+function fnOf(ctx) {
+  const f = ctx.loc().function;
+  return f === "<runtime>" ? "(scenario)" : f;
+}
+function traceLock(ctx, op, lock) {
+  if (quietLocks.has(ctx.mem)) return;
+  ctx.trace({ t: "lock", op, lock, thread: ctx.thread.name, fn: fnOf(ctx) });
+}
+function* acquire(ctx, lock, shared = false) {
+  const t = ctx.thread;
+  const p = ctx.preemptPoint?.("acquire", [lock, shared]);
+  if (p) yield p;
+  if (!lock.canAcquire(t, shared)) {
+    traceLock(ctx, "block", lock.name);
+    const w = lock.waitable(t, shared);
+    while (!lock.canAcquire(t, shared)) yield { blockedOn: w };
+  }
+  lock.take(t, shared);
+  lock.lastFn = fnOf(ctx);
+  lock.takenIn.set(t.id, lock.lastFn);
+  traceLock(ctx, "acquire", lock.name);
+}
+function tryAcquire(ctx, lock, shared = false) {
+  if (!lock.canAcquire(ctx.thread, shared)) {
+    traceLock(ctx, "trylock-fail", lock.name);
+    return false;
+  }
+  lock.take(ctx.thread, shared);
+  lock.lastFn = fnOf(ctx);
+  lock.takenIn.set(ctx.thread.id, lock.lastFn);
+  traceLock(ctx, "acquire", lock.name);
+  return true;
+}
+function release(ctx, lock, shared = false) {
+  if (!lock.drop(ctx.thread, shared)) ctx.bug(`${ctx.thread.name} releases ${lock.name}, which it does not hold`);
+  lock.lastFn = fnOf(ctx);
+  traceLock(ctx, "release", lock.name);
+}
+var quietLocks, LockBase, SpinLock, RwSem, WaitQueue, LockRegistry;
+var init_locks = __esm({
+  "src/model/kernel/locks.ts"() {
+    "use strict";
+    init_api();
+    init_object();
+    quietLocks = /* @__PURE__ */ new WeakSet();
+    LockBase = class extends RtObject {
+      /** Last function that took or released it (for lock-leak reports). */
+      lastFn = "";
+      /** The function each holder took it in, by thread id (for lock-held-at-exit reports). */
+      takenIn = /* @__PURE__ */ new Map();
+      get(field2, ctx) {
+        return this.noField(field2, ctx);
+      }
+      waitable(t, shared) {
+        const lock = this;
+        return {
+          name: this.name,
+          holder: () => lock.holders()[0] ?? null,
+          ready: () => lock.canAcquire(t, shared)
+        };
+      }
+    };
+    SpinLock = class extends LockBase {
+      constructor(name2, base, kind = "spinlock") {
+        super(name2, base, 8);
+        this.kind = kind;
+        this.structName = kind === "mutex" ? "mutex" : "spinlock";
+      }
+      kind;
+      structName;
+      owner = null;
+      holders() {
+        return this.owner ? [this.owner] : [];
+      }
+      canAcquire() {
+        return this.owner === null;
+      }
+      take(t) {
+        this.owner = t;
+      }
+      drop(t) {
+        if (this.owner?.id !== t.id) return false;
+        this.owner = null;
+        return true;
+      }
+    };
+    RwSem = class extends LockBase {
+      structName = "rw_semaphore";
+      kind = "rwsem";
+      writer = null;
+      readers = /* @__PURE__ */ new Map();
+      holders() {
+        if (this.writer) return [this.writer];
+        return [...this.readers.values()].map((r) => r.t);
+      }
+      canAcquire(_t, shared) {
+        if (this.writer) return false;
+        return shared ? true : this.readers.size === 0;
+      }
+      take(t, shared) {
+        if (!shared) {
+          this.writer = t;
+          return;
+        }
+        const r = this.readers.get(t.id);
+        if (r) r.n++;
+        else this.readers.set(t.id, { t, n: 1 });
+      }
+      drop(t, shared) {
+        if (!shared) {
+          if (this.writer?.id !== t.id) return false;
+          this.writer = null;
+          return true;
+        }
+        const r = this.readers.get(t.id);
+        if (!r) return false;
+        if (--r.n === 0) this.readers.delete(t.id);
+        return true;
+      }
+    };
+    WaitQueue = class extends RtObject {
+      structName = "wait_queue_head";
+      generation = 0;
+      get(field2, ctx) {
+        return this.noField(field2, ctx);
+      }
+      waitable() {
+        const q = this;
+        const gen = this.generation;
+        return { name: this.name, holder: () => null, ready: () => q.generation !== gen };
+      }
+      wakeAll() {
+        this.generation++;
+      }
+    };
+    LockRegistry = class {
+      constructor(mem) {
+        this.mem = mem;
+      }
+      mem;
+      byAddr = /* @__PURE__ */ new Map();
+      all = [];
+      add(l) {
+        this.all.push(l);
+        this.byAddr.set(l.base, l);
+        l.register(this.mem);
+        return l;
+      }
+      spin(name2) {
+        return this.add(new SpinLock(name2, this.mem.allocate(8, 8), "spinlock"));
+      }
+      mutex(name2) {
+        return this.add(new SpinLock(name2, this.mem.allocate(8, 8), "mutex"));
+      }
+      rwsem(name2, base) {
+        return this.add(new RwSem(name2, base ?? this.mem.allocate(8, 8), 8));
+      }
+      waitQueue(name2, base) {
+        return this.add(new WaitQueue(name2, base ?? this.mem.allocate(8, 8), 8));
+      }
+      /** The lock `p` points to. A lock embedded in a model struct gets a lock object on first use. */
+      resolve(p, ctx, kind) {
+        const o = objectAt(p);
+        if (o instanceof LockBase) return o;
+        if (!(p instanceof Ptr)) return ctx.bug(p === null ? `NULL lock pointer passed to a ${kind} operation` : `invalid lock pointer passed to a ${kind} operation`);
+        const addr2 = p.address;
+        const known = this.byAddr.get(addr2);
+        if (known instanceof LockBase) return known;
+        const name2 = p.region.name + (p.byteOffset ? `+${p.byteOffset}` : "");
+        const l = kind === "rwsem" ? new RwSem(name2, addr2, 8) : new SpinLock(name2, addr2, kind === "mutex" ? "mutex" : "spinlock");
+        this.all.push(l);
+        this.byAddr.set(addr2, l);
+        return l;
+      }
+      resolveQueue(p, ctx) {
+        const o = objectAt(p);
+        if (o instanceof WaitQueue) return o;
+        if (!(p instanceof Ptr)) return ctx.bug("invalid wait queue pointer");
+        const known = this.byAddr.get(p.address);
+        if (known instanceof WaitQueue) return known;
+        const q = new WaitQueue(p.region.name, p.address, 8);
+        this.all.push(q);
+        this.byAddr.set(p.address, q);
+        return q;
+      }
+    };
+  }
+});
+
+// src/model/kernel/mm/page.ts
+function pageOf(memmap, p, ctx, what = "page") {
+  if (p instanceof Ptr && p.region === memmap.region && p.byteOffset === 0) {
+    if (!memmap.exists(p.index)) return ctx.bug(`${what}: pfn ${hex(BigInt(p.index))} was never allocated`);
+    return memmap.state(p.index);
+  }
+  if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
+  if (p instanceof Ptr) return ctx.bug(`${what} is not a struct page pointer (${p.region.name}${p.byteOffset ? "+" + p.byteOffset : ""})`);
+  return ctx.bug(`${what} is an uninitialised or non-pointer value`);
+}
+var HPAGE_PMD_NR, VMEMMAP, PAGE_OFFSET, POISON_POINTER_DELTA, TAIL_MAPPING, STRUCT_PAGE_SIZE, PageState, PageObj, PAGE_T, MemmapRegion, Memmap;
+var init_page = __esm({
+  "src/model/kernel/mm/page.ts"() {
+    "use strict";
+    init_api();
+    init_object();
+    HPAGE_PMD_NR = 512;
+    VMEMMAP = 0xffffea0000000000n;
+    PAGE_OFFSET = 0xffff888000000000n;
+    POISON_POINTER_DELTA = 0xdead000000000000n;
+    TAIL_MAPPING = 0x400n + POISON_POINTER_DELTA;
+    STRUCT_PAGE_SIZE = 64;
+    PageState = class {
+      constructor(pfn) {
+        this.pfn = pfn;
+        this.head = pfn;
+      }
+      pfn;
+      kind = "free";
+      /** pfn of the compound head (== pfn for order-0 and heads). */
+      head;
+      /** compound_order of a head (0 otherwise). */
+      order = 0;
+      /** page->mapping of a head / order-0 page: the anon_vma pointer tagged with PAGE_MAPPING_ANON. */
+      mapping = null;
+      index = 0n;
+      /** _refcount (meaningful on head / order-0; tails stay 0). */
+      refcount = 0;
+      /** _mapcount, -1 based (PTE mappings of this very subpage). */
+      mapcount = -1;
+      /** compound_mapcount (kept in page[1] in the kernel), -1 based: PMD mappings of the THP. */
+      compoundMapcount = -1;
+      /** PG_locked owner (head / order-0 only). */
+      lockedBy = null;
+      dirty = false;
+      referenced = false;
+      mlocked = false;
+      /** PG_anon_exclusive of this very subpage (releases that have it: Release.anonExclusive). */
+      anonExclusive = false;
+      /** The page's contents, as one word (what user space last stored there). */
+      data = 0n;
+      /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
+      lastFn = "";
+      /** Function that took the page lock its holder holds, and that last took a reference. */
+      lockedIn = "";
+      refIn = "";
+      /** Threads sleeping until the page lock is free, with the function each waits in. */
+      lockWaiters = null;
+      get isTail() {
+        return this.head !== this.pfn;
+      }
+      get isHead() {
+        return this.order > 0;
+      }
+    };
+    PageObj = class {
+      constructor(memmap, s) {
+        this.memmap = memmap;
+        this.s = s;
+      }
+      memmap;
+      s;
+      structName = "page";
+      fptrs = null;
+      get self() {
+        return new Ptr(this.memmap.region, this.s.pfn);
+      }
+      get(field2, ctx) {
+        const s = this.s;
+        switch (field2) {
+          case "flags":
+            return this.memmap.flagsWord(s);
+          case "mapping":
+            if (s.isTail) return this.memmap.tailMappingSlot(s, ctx, "mapping");
+            return s.mapping;
+          case "index":
+            if (s.isTail) return this.memmap.tailMappingSlot(s, ctx, "index");
+            return s.index;
+          case "private":
+            return 0n;
+          case "_mapcount":
+            return s.mapcount;
+          case "_refcount":
+            return s.refcount;
+          case "page":
+            return this;
+          case "_folio_order":
+          case "_folio_nr_pages":
+          case "_total_mapcount":
+          case "_pincount":
+          case "_flags_1":
+          case "_large_mapcount":
+          case "_entire_mapcount":
+          case "_nr_pages_mapped":
+            return this.largeFolioField(field2, ctx);
+          default:
+            return ctx.bug(`struct page has no field ${field2} in the model`);
+        }
+      }
+      /** A struct folio field that lives in page[1]: meaningful for a large folio's head only. */
+      largeFolioField(field2, ctx) {
+        const s = this.s;
+        if (!s.isHead) return ctx.notModelled(`folio->${field2} of pfn ${hex(BigInt(s.pfn))}, which is not the head of a large folio (the field lives in the next struct page)`);
+        switch (field2) {
+          case "_folio_order":
+            return s.order;
+          case "_folio_nr_pages":
+            return 1 << s.order;
+          case "_total_mapcount":
+            return s.compoundMapcount;
+          case "_entire_mapcount":
+            return s.compoundMapcount;
+          case "_flags_1":
+            if (!this.memmap.release.orderInFlags1) return ctx.notModelled("folio->_flags_1 of a release that keeps the order in _folio_order");
+            return BigInt(s.order);
+          case "_large_mapcount":
+          case "_nr_pages_mapped": {
+            const subs = Array.from({ length: 1 << s.order }, (_, i2) => this.memmap.state(s.pfn + i2).mapcount);
+            if (field2 === "_large_mapcount") return subs.reduce((n, m) => n + m + 1, s.compoundMapcount + 1) - 1;
+            return subs.filter((m) => m >= 0).length + (s.compoundMapcount >= 0 ? 8388608 : 0);
+          }
+          default:
+            return 0;
+        }
+      }
+      set(field2, value, ctx) {
+        const s = this.s;
+        switch (field2) {
+          case "_mapcount":
+            s.mapcount = Number(value);
+            return;
+          case "_refcount":
+            s.refcount = Number(value);
+            return;
+          case "index":
+            s.index = BigInt(value);
+            return;
+          case "mapping":
+            s.mapping = value;
+            return;
+          default:
+            ctx.bug(`writing struct page field ${field2} is not modelled`);
+        }
+      }
+      fieldPtr(field2, _ctx) {
+        if (field2 === "page") return this.self;
+        this.fptrs ??= /* @__PURE__ */ new Map();
+        let p = this.fptrs.get(field2);
+        if (!p) {
+          const off = { flags: 0n, mapping: 24n, index: 32n, private: 40n, _mapcount: 48n, _refcount: 52n }[field2] ?? 56n;
+          p = new Ptr(new FieldCellRegion(this, field2, this.memmap.addressOf(this.s.pfn) + off, { k: "void" }), 0);
+          this.fptrs.set(field2, p);
+        }
+        return p;
+      }
+    };
+    PAGE_T = { k: "struct", name: "page" };
+    MemmapRegion = class {
+      constructor(memmap, length) {
+        this.memmap = memmap;
+        this.length = length;
+      }
+      memmap;
+      length;
+      name = "memmap";
+      elemType = PAGE_T;
+      elemSize = STRUCT_PAGE_SIZE;
+      base = VMEMMAP;
+      load(index, ctx) {
+        if (!this.memmap.exists(index)) return ctx.bug(`access to struct page of pfn ${hex(BigInt(index))}, which is not memory the model gave out`);
+        return this.memmap.obj(index);
+      }
+      store(index, _v, ctx) {
+        ctx.bug(`struct assignment to struct page of pfn ${hex(BigInt(index))}`);
+      }
+    };
+    Memmap = class {
+      constructor(release2, maxPfn = 1 << 16, firstPfn = 4096) {
+        this.release = release2;
+        this.maxPfn = maxPfn;
+        this.region = new MemmapRegion(this, maxPfn);
+        this.nextPfn = firstPfn;
+      }
+      release;
+      maxPfn;
+      region;
+      states = /* @__PURE__ */ new Map();
+      objs = /* @__PURE__ */ new Map();
+      nextPfn;
+      addressOf(pfn) {
+        return VMEMMAP + BigInt(pfn) * BigInt(STRUCT_PAGE_SIZE);
+      }
+      exists(pfn) {
+        return this.states.has(pfn);
+      }
+      state(pfn) {
+        const s = this.states.get(pfn);
+        if (!s) throw new Error(`pfn ${hex(BigInt(pfn))} was never allocated`);
+        return s;
+      }
+      obj(pfn) {
+        let o = this.objs.get(pfn);
+        if (!o) {
+          o = new PageObj(this, this.state(pfn));
+          this.objs.set(pfn, o);
+        }
+        return o;
+      }
+      ptr(pfn) {
+        return new Ptr(this.region, pfn);
+      }
+      /** Every page state, in pfn order (for checks, fingerprints and the final summary). */
+      all() {
+        return [...this.states.values()];
+      }
+      /** Allocate 2^order pages (naturally aligned); a compound page when order > 0. */
+      alloc(kind, order = 0, fn = "") {
+        const n = 1 << order;
+        const pfn = Math.ceil(this.nextPfn / n) * n;
+        if (pfn + n > this.maxPfn) throw new Error(`model memory exhausted (${this.maxPfn} pages)`);
+        this.nextPfn = pfn + n;
+        const head2 = new PageState(pfn);
+        head2.kind = kind;
+        head2.order = order;
+        head2.refcount = 1;
+        head2.lastFn = fn;
+        this.states.set(pfn, head2);
+        for (let i2 = 1; i2 < n; i2++) {
+          const t = new PageState(pfn + i2);
+          t.kind = kind;
+          t.head = pfn;
+          t.lastFn = fn;
+          this.states.set(pfn + i2, t);
+        }
+        return head2;
+      }
+      headOf(s) {
+        return s.isTail ? this.state(s.head) : s;
+      }
+      /**
+       * page->flags as a word: PG_locked(0) referenced(2) dirty(4) head(16) mlocked(21) (x86-64 order),
+       * and PG_anon_exclusive (the PG_mappedtodisk bit, 17) where the release has it.
+       */
+      flagsWord(s) {
+        let f = 0n;
+        const h = this.headOf(s);
+        if (!s.isTail && s.lockedBy) f |= 1n << 0n;
+        if (s.referenced) f |= 1n << 2n;
+        if (s.dirty || s.isTail && h.dirty) f |= 1n << 4n;
+        if (s.isHead) f |= 1n << 16n;
+        if (s.anonExclusive && this.release.anonExclusive) f |= 1n << 17n;
+        if (h.mlocked) f |= 1n << 21n;
+        return f;
+      }
+      /**
+       * What the `mapping` / `index` slot of a tail page holds (5.14 x86-64 layout, notes §2),
+       * recording the read as a hazard when it is `mapping`.
+       */
+      tailMappingSlot(s, ctx, field2) {
+        const nth = s.pfn - s.head;
+        const h = this.state(s.head);
+        let v;
+        let what;
+        if (nth === 1) {
+          const nr = BigInt(1 << h.order);
+          const pincount = this.release.firstTailPincount;
+          const slot = pincount ? nr << 32n : TAIL_MAPPING & ~0xffffffffn | nr;
+          v = field2 === "mapping" ? ctx.mem.ptrAt(slot, { k: "void" }) : 0n;
+          what = pincount ? `first tail: compound_pincount 0 and compound_nr ${nr} (${hex(slot)})` : `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex(slot)})`;
+        } else if (nth === 2) {
+          const self2 = this.addressOf(s.pfn) + 24n;
+          v = field2 === "mapping" ? new Ptr(this.region, s.pfn, 24) : self2;
+          what = `second tail: deferred_list.next (${hex(self2)})`;
+        } else {
+          v = field2 === "mapping" ? ctx.mem.ptrAt(TAIL_MAPPING, { k: "void" }) : 0n;
+          what = `tail ${nth}: TAIL_MAPPING (${hex(TAIL_MAPPING)})`;
+        }
+        if (field2 === "mapping") {
+          ctx.hazard("tail-mapping-read", `->mapping of tail page pfn ${hex(BigInt(s.pfn))} (head ${hex(BigInt(s.head))}) reads the ${what}`);
+        }
+        return v;
+      }
+    };
+  }
+});
+
+// src/model/kernel/mm/pgtable-types.ts
+function vmGetPageProt(flags2) {
+  const shared = (flags2 & VM_SHARED) !== 0n;
+  return new PgProt((flags2 & VM_READ) !== 0n, shared && (flags2 & VM_WRITE) !== 0n, (flags2 & VM_EXEC) !== 0n);
+}
+var SwpEntry, Pte, Pmd, UpperEntry, PgProt, VM_READ, VM_WRITE, VM_EXEC, VM_SHARED, VM_MAYREAD, VM_MAYWRITE, VM_MAYEXEC;
+var init_pgtable_types = __esm({
+  "src/model/kernel/mm/pgtable-types.ts"() {
+    "use strict";
+    init_object();
+    SwpEntry = class _SwpEntry {
+      constructor(type, offset) {
+        this.type = type;
+        this.offset = offset;
+      }
+      type;
+      offset;
+      opaqueType = "swp_entry_t";
+      describe() {
+        return `swp(${this.type}, ${hex(this.offset)})`;
+      }
+      equals(o) {
+        return o instanceof _SwpEntry && o.type === this.type && o.offset === this.offset;
+      }
+      get isNonSwap() {
+        return this.type !== "swap";
+      }
+      get isDeviceExclusive() {
+        return this.type === "device-exclusive-write" || this.type === "device-exclusive-read" || this.type === "device-exclusive";
+      }
+      get isMigration() {
+        return this.type === "migration-read" || this.type === "migration-write";
+      }
+      get isDevicePrivate() {
+        return this.type === "device-write" || this.type === "device-read";
+      }
+      /** pfn-carrying entries (is_pfn_swap_entry). */
+      get isPfn() {
+        return this.isMigration || this.isDevicePrivate || this.isDeviceExclusive;
+      }
+    };
+    Pte = class _Pte {
+      constructor(v) {
+        this.v = v;
+      }
+      v;
+      opaqueType = "pte_t";
+      text = null;
+      static NONE = new _Pte({ k: "none" });
+      static present(pfn, bits) {
+        return new _Pte({ k: "present", pfn, bits });
+      }
+      static swap(entry, softDirty = false, uffdWp = false) {
+        return new _Pte({ k: "swap", entry, softDirty, uffdWp });
+      }
+      get present() {
+        return this.v.k === "present";
+      }
+      get none() {
+        return this.v.k === "none";
+      }
+      describe() {
+        if (this.text !== null) return this.text;
+        const v = this.v;
+        let s;
+        if (v.k === "none") s = "pte(none)";
+        else if (v.k === "present") {
+          const b2 = v.bits;
+          s = `pte(pfn ${hex(BigInt(v.pfn))} ${b2.write ? "W" : "R"}${b2.dirty ? "D" : ""}${b2.young ? "A" : ""}${b2.softDirty ? "S" : ""}${b2.uffdWp ? "U" : ""})`;
+        } else s = `pte(${v.entry.describe()}${v.softDirty ? " S" : ""}${v.uffdWp ? " U" : ""})`;
+        return this.text = s;
+      }
+      equals(o) {
+        return o instanceof _Pte && o.describe() === this.describe();
+      }
+    };
+    Pmd = class _Pmd {
+      constructor(v) {
+        this.v = v;
+      }
+      v;
+      opaqueType = "pmd_t";
+      static NONE = new _Pmd({ k: "none" });
+      describe() {
+        const v = this.v;
+        if (v.k === "none") return "pmd(none)";
+        if (v.k === "table") return `pmd(table pfn ${hex(BigInt(v.tablePfn))})`;
+        const b2 = v.bits;
+        return `pmd(huge pfn ${hex(BigInt(v.pfn))} ${b2.write ? "W" : "R"}${b2.dirty ? "D" : ""}${b2.young ? "A" : ""})`;
+      }
+      equals(o) {
+        return o instanceof _Pmd && o.describe() === this.describe();
+      }
+    };
+    UpperEntry = class _UpperEntry {
+      constructor(opaqueType, present, tableId) {
+        this.opaqueType = opaqueType;
+        this.present = present;
+        this.tableId = tableId;
+      }
+      opaqueType;
+      present;
+      tableId;
+      describe() {
+        return this.present ? `${this.opaqueType}(table #${this.tableId})` : `${this.opaqueType}(none)`;
+      }
+      equals(o) {
+        return o instanceof _UpperEntry && o.describe() === this.describe();
+      }
+    };
+    PgProt = class _PgProt {
+      constructor(read, write, exec) {
+        this.read = read;
+        this.write = write;
+        this.exec = exec;
+      }
+      read;
+      write;
+      exec;
+      opaqueType = "pgprot_t";
+      describe() {
+        return `pgprot(${this.read ? "r" : "-"}${this.write ? "w" : "-"}${this.exec ? "x" : "-"})`;
+      }
+      equals(o) {
+        return o instanceof _PgProt && o.describe() === this.describe();
+      }
+    };
+    VM_READ = 0x1n;
+    VM_WRITE = 0x2n;
+    VM_EXEC = 0x4n;
+    VM_SHARED = 0x8n;
+    VM_MAYREAD = 0x10n;
+    VM_MAYWRITE = 0x20n;
+    VM_MAYEXEC = 0x40n;
+  }
+});
+
+// src/model/kernel/mm/pgtable.ts
+function indexAt(level, addr2) {
+  return Number(addr2 >> SHIFT[level] & 511n);
+}
+var SHIFT, ENTRY_T, PageTable, PageTables;
+var init_pgtable = __esm({
+  "src/model/kernel/mm/pgtable.ts"() {
+    "use strict";
+    init_api();
+    init_object();
+    init_page();
+    init_pgtable_types();
+    SHIFT = { pgd: 39n, pud: 30n, pmd: 21n, pte: 12n };
+    ENTRY_T = {
+      pgd: { k: "opaque", name: "pgd_t" },
+      pud: { k: "opaque", name: "pud_t" },
+      pmd: { k: "opaque", name: "pmd_t" },
+      pte: { k: "opaque", name: "pte_t" }
+    };
+    PageTable = class {
+      constructor(level, page, vaddr, mmId, k) {
+        this.level = level;
+        this.page = page;
+        this.vaddr = vaddr;
+        this.mmId = mmId;
+        this.base = PAGE_OFFSET + BigInt(page.pfn) * 4096n;
+        this.elemType = ENTRY_T[level];
+        const empty = level === "pte" ? Pte.NONE : level === "pmd" ? Pmd.NONE : new UpperEntry(level === "pgd" ? "pgd_t" : "pud_t", false, 0);
+        this.entries = new Array(512).fill(empty);
+        this.lock = level === "pmd" || level === "pte" ? k.locks.spin(`${level} lock of table @${hex(this.base)} (mm ${mmId})`) : null;
+      }
+      level;
+      page;
+      vaddr;
+      mmId;
+      elemSize = 8;
+      length = 512;
+      base;
+      elemType;
+      entries;
+      /** The split page-table lock of a pmd or pte table. */
+      lock;
+      /** Tables below this one, by index (for upper levels). */
+      children = new Array(512).fill(null);
+      /** Made once: level, address and mm never change. */
+      get name() {
+        return this.named ??= `${this.level} table @${hex(this.base)} (mm ${this.mmId})`;
+      }
+      named;
+      load(index, _ctx) {
+        return this.entries[index];
+      }
+      store(index, value, ctx) {
+        if (this.level === "pte" && !(value instanceof Pte)) ctx.bug(`storing a non-pte value into ${this.name}`);
+        if (this.level === "pmd" && !(value instanceof Pmd)) ctx.bug(`storing a non-pmd value into ${this.name}`);
+        this.entries[index] = value;
+      }
+      /** Address mapped by entry `i`. */
+      addrOf(i2) {
+        return this.vaddr + (BigInt(i2) << SHIFT[this.level]);
+      }
+      ptr(i2) {
+        return new Ptr(this, i2);
+      }
+    };
+    PageTables = class {
+      constructor(k, mmId) {
+        this.k = k;
+        this.mmId = mmId;
+        this.pgd = this.newTable("pgd", 0n);
+      }
+      k;
+      mmId;
+      pgd;
+      newTable(level, vaddr) {
+        const page = this.k.memmap.alloc("pagetable", 0, "pte_alloc");
+        const t = new PageTable(level, page, vaddr, this.mmId, this.k);
+        this.k.tablesByPfn.set(page.pfn, t);
+        this.k.mem.register(t);
+        return t;
+      }
+      /** The table of `level` covering addr, allocating upper levels when `alloc` (pgd..pmd only). */
+      tableFor(addr2, level, alloc) {
+        let t = this.pgd;
+        const order = ["pgd", "pud", "pmd"];
+        for (const lv of order) {
+          if (lv === level) return t;
+          const i2 = indexAt(lv, addr2);
+          let c = t.children[i2] ?? null;
+          if (!c) {
+            if (!alloc) return null;
+            const next = lv === "pgd" ? "pud" : "pmd";
+            const span = 1n << SHIFT[lv];
+            c = this.newTable(next, addr2 & ~(span - 1n));
+            t.children[i2] = c;
+            t.entries[i2] = new UpperEntry(lv === "pgd" ? "pgd_t" : "pud_t", true, c.page.pfn);
+          }
+          t = c;
+        }
+        return t;
+      }
+      /** The pmd slot for addr (allocating upper levels when asked). */
+      pmdSlot(addr2, alloc) {
+        const t = this.tableFor(addr2, "pmd", alloc);
+        return t ? { table: t, i: indexAt("pmd", addr2) } : null;
+      }
+      /** The pte table a pmd slot points to, or null. */
+      pteTableOf(pmd2) {
+        const v = pmd2.table.entries[pmd2.i].v;
+        if (v.k !== "table") return null;
+        return this.k.tablesByPfn.get(v.tablePfn) ?? null;
+      }
+      /** Install an empty pte table under a none pmd (__pte_alloc). */
+      allocPteTable(pmd2) {
+        const t = this.newTable("pte", pmd2.table.addrOf(pmd2.i));
+        pmd2.table.entries[pmd2.i] = new Pmd({ k: "table", tablePfn: t.page.pfn });
+        return t;
+      }
+      /** Look up what maps addr: the pmd slot, the pte slot (if a pte table), without allocating. */
+      lookup(addr2) {
+        const pmd2 = this.pmdSlot(addr2, false);
+        if (!pmd2) return { pmd: null, pte: null };
+        const pt = this.pteTableOf(pmd2);
+        return { pmd: pmd2, pte: pt ? { table: pt, i: indexAt("pte", addr2) } : null };
+      }
+      /** Every pte table in address order (for checks and summaries). */
+      *pteTables() {
+        for (const pud of this.pgd.children) {
+          if (!pud) continue;
+          for (const pmdT of pud.children) {
+            if (!pmdT) continue;
+            for (let i2 = 0; i2 < 512; i2++) {
+              const v = pmdT.entries[i2].v;
+              if (v.k === "table") yield this.k.tablesByPfn.get(v.tablePfn);
+            }
+          }
+        }
+      }
+      /** Every pmd table in address order. */
+      *pmdTables() {
+        for (const pud of this.pgd.children) {
+          if (!pud) continue;
+          for (const pmdT of pud.children) if (pmdT) yield pmdT;
+        }
+      }
+    };
+  }
+});
+
+// src/model/kernel/mm/vma.ts
+function chainsOverlapping(av, start2, last) {
+  return av.chains.filter((c) => {
+    const first = c.vma.pgoff;
+    const end = c.vma.pgoff + c.vma.npages - 1n;
+    return first <= last && end >= start2;
+  });
+}
+function asStruct(v, cls, ctx, what) {
+  if (v instanceof Ptr) {
+    const o = v.region.load(v.index, ctx);
+    if (o instanceof cls) return o;
+  }
+  if (v === null) return ctx.bug(`NULL pointer dereference: ${what}`);
+  return ctx.bug(`${what} does not point to a ${cls.name}`);
+}
+var MmStruct, Vma, RbRoot, AnonVma, AnonVmaChain;
+var init_vma = __esm({
+  "src/model/kernel/mm/vma.ts"() {
+    "use strict";
+    init_api();
+    init_locks();
+    init_object();
+    init_pgtable();
+    init_pgtable_types();
+    MmStruct = class extends RtObject {
+      constructor(k, id, label) {
+        super(`mm ${id} (${label})`, k.mem.allocate(1024), 1024);
+        this.k = k;
+        this.id = id;
+        this.label = label;
+        this.mmapLock = new RwSem(`mmap_lock of mm ${id}`, this.base + 8n, 8, { obj: this, field: "mmap_lock" });
+        k.locks.all.push(this.mmapLock);
+        this.register(k.mem);
+        this.mmapLock.register(k.mem);
+        this.pt = new PageTables(k, id);
+      }
+      k;
+      id;
+      label;
+      structName = "mm_struct";
+      pt;
+      vmas = [];
+      mmapLock;
+      subs = null;
+      users = 1;
+      get(field2, ctx) {
+        switch (field2) {
+          case "notifier_subscriptions":
+            return this.subs ? this.subs.self : null;
+          case "map_count":
+            return this.vmas.length;
+          case "mm_users":
+            return this.users;
+          default:
+            return this.noField(field2, ctx);
+        }
+      }
+      embedded(field2) {
+        return field2 === "mmap_lock" ? this.mmapLock : void 0;
+      }
+      /** find_vma(): the first vma with vm_end > addr. */
+      findVma(addr2) {
+        for (const v of this.vmas) if (addr2 < v.end) return v;
+        return null;
+      }
+      /** The vma containing addr, or null. */
+      vmaAt(addr2) {
+        const v = this.findVma(addr2);
+        return v && v.start <= addr2 ? v : null;
+      }
+      insertVma(v) {
+        this.vmas.push(v);
+        this.vmas.sort((a, b2) => a.start < b2.start ? -1 : a.start > b2.start ? 1 : 0);
+      }
+    };
+    Vma = class extends RtObject {
+      constructor(k, mm, start2, end, flags2, pgoff, thp) {
+        super(`vma [${hex(start2)}, ${hex(end)}) of mm ${mm.id}`, k.mem.allocate(256), 256);
+        this.mm = mm;
+        this.start = start2;
+        this.end = end;
+        this.flags = flags2;
+        this.pgoff = pgoff;
+        this.thp = thp;
+        this.prot = vmGetPageProt(flags2);
+        this.register(k.mem);
+      }
+      mm;
+      start;
+      end;
+      flags;
+      pgoff;
+      thp;
+      structName = "vm_area_struct";
+      prot;
+      anonVma = null;
+      get(field2, ctx) {
+        switch (field2) {
+          case "vm_start":
+            return this.start;
+          case "vm_end":
+            return this.end;
+          case "vm_mm":
+            return this.mm.self;
+          case "vm_page_prot":
+            return this.prot;
+          case "vm_flags":
+            return this.flags;
+          case "anon_vma":
+            return this.anonVma ? this.anonVma.self : null;
+          case "vm_pgoff":
+            return this.pgoff;
+          case "vm_ops":
+            return null;
+          default:
+            return this.noField(field2, ctx);
+        }
+      }
+      /** linear_page_index(): the pgoff of addr in this vma. */
+      pgoffOf(addr2) {
+        return (addr2 - this.start >> 12n) + this.pgoff;
+      }
+      get npages() {
+        return this.end - this.start >> 12n;
+      }
+    };
+    RbRoot = class extends RtObject {
+      constructor(av) {
+        super(`rb_root of ${av.name}`, av.base + 32n, 8, { obj: av, field: "rb_root" });
+        this.av = av;
+      }
+      av;
+      structName = "rb_root_cached";
+      get(field2, ctx) {
+        return this.noField(field2, ctx);
+      }
+    };
+    AnonVma = class extends RtObject {
+      constructor(k, id, parent) {
+        super(`anon_vma ${id}`, k.mem.allocate(128), 128);
+        this.id = id;
+        this.parent = parent;
+        this.root = parent ? parent.root : this;
+        this.rwsem = new RwSem(`rwsem of anon_vma ${this.root.id}`, this.base + 8n, 8, { obj: this, field: "rwsem" });
+        k.locks.all.push(this.rwsem);
+        this.rbRoot = new RbRoot(this);
+        this.register(k.mem);
+        this.rwsem.register(k.mem);
+        this.rbRoot.register(k.mem);
+      }
+      id;
+      parent;
+      structName = "anon_vma";
+      rwsem;
+      rbRoot;
+      chains = [];
+      refcount = 1;
+      root;
+      get(field2, ctx) {
+        switch (field2) {
+          case "root":
+            return this.root.self;
+          case "parent":
+            return this.parent ? this.parent.self : null;
+          case "refcount":
+            return this.refcount;
+          default:
+            return this.noField(field2, ctx);
+        }
+      }
+      set(field2, value, ctx) {
+        if (field2 === "refcount") this.refcount = Number(value);
+        else this.noField(field2, ctx);
+      }
+      embedded(field2) {
+        if (field2 === "rwsem") return this.rwsem;
+        if (field2 === "rb_root") return this.rbRoot;
+        return void 0;
+      }
+    };
+    AnonVmaChain = class extends RtObject {
+      constructor(k, vma, av) {
+        super(`anon_vma_chain (${vma.name} in ${av.name})`, k.mem.allocate(64), 64);
+        this.vma = vma;
+        this.av = av;
+        this.register(k.mem);
+      }
+      vma;
+      av;
+      structName = "anon_vma_chain";
+      get(field2, ctx) {
+        switch (field2) {
+          case "vma":
+            return this.vma.self;
+          case "anon_vma":
+            return this.av.self;
+          default:
+            return this.noField(field2, ctx);
+        }
+      }
+    };
+  }
+});
+
+// src/model/kernel/drivers/nouveau.ts
+var GpuPageTable;
+var init_nouveau = __esm({
+  "src/model/kernel/drivers/nouveau.ts"() {
+    "use strict";
+    GpuPageTable = class {
+      entries = /* @__PURE__ */ new Map();
+      /** Count of PFNCLR calls and of pages they cleared (the process-wide notifier's work). */
+      clears = 0;
+      cleared = 0;
+      map(addr2, phys) {
+        const V = 1n, W = 2n, A = 4n;
+        this.entries.set(addr2 & ~0xfffn, { pfn: phys >> 12n, valid: (phys & V) !== 0n, write: (phys & W) !== 0n, atomic: (phys & A) !== 0n });
+      }
+      clear(start2, size) {
+        this.clears++;
+        for (const a of [...this.entries.keys()]) {
+          if (a >= start2 && a < start2 + size) {
+            this.entries.delete(a);
+            this.cleared++;
+          }
+        }
+      }
+      describe() {
+        return [...this.entries.entries()].sort((a, b2) => a[0] < b2[0] ? -1 : 1).map(([a, e]) => `0x${a.toString(16)} -> pfn 0x${e.pfn.toString(16)} ${e.valid ? "V" : ""}${e.write ? "W" : ""}${e.atomic ? "A" : ""}`);
+      }
+    };
+  }
+});
+
+// src/model/kernel/lib/xarray.ts
+var XArray;
+var init_xarray = __esm({
+  "src/model/kernel/lib/xarray.ts"() {
+    "use strict";
+    XArray = class {
+      entries = /* @__PURE__ */ new Map();
+      /** The present indices in ascending order (find() is a binary search, not a scan). */
+      sorted = [];
+      load(index) {
+        return this.entries.has(index) ? this.entries.get(index) : null;
+      }
+      store(index, v) {
+        const old = this.load(index);
+        if (v === null) this.erase(index);
+        else {
+          if (!this.entries.has(index)) this.sorted.splice(this.lowerBound(index), 0, index);
+          this.entries.set(index, v);
+        }
+        return old;
+      }
+      erase(index) {
+        const old = this.load(index);
+        if (this.entries.delete(index)) this.sorted.splice(this.lowerBound(index), 1);
+        return old;
+      }
+      /** The first present index in [from, max], or null. */
+      find(from, max) {
+        if (from > max) return null;
+        const i2 = this.sorted[this.lowerBound(from)];
+        return i2 !== void 0 && i2 <= max ? i2 : null;
+      }
+      /** Sorted snapshot, for summaries and fingerprints. */
+      keys() {
+        return [...this.sorted];
+      }
+      /** Position of the first present index >= `index`. */
+      lowerBound(index) {
+        const s = this.sorted;
+        let lo = 0;
+        let hi = s.length;
+        while (lo < hi) {
+          const mid = lo + hi >> 1;
+          if (s[mid] < index) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      }
+    };
+  }
+});
+
+// src/model/kernel/ts-frames.ts
+function traceTsCall(ctx, name2, depth, modelDepth) {
+  const ev = { t: "call", fn: name2, depth, thread: ctx.thread.name };
+  ev[OPENED] = modelDepth;
+  ctx.trace(ev);
+}
+function traceTsReturn(ctx, name2, depth, modelDepth, value) {
+  const ev = { t: "return", fn: name2, depth, thread: ctx.thread.name };
+  if (typeof value === "number" || typeof value === "bigint") ev.value = String(value);
+  ev[OPENED] = modelDepth;
+  ctx.trace(ev);
+}
+function mergeTsDepths(trace) {
+  const open = /* @__PURE__ */ new Map();
+  for (const e of trace) {
+    if (e.t !== "call" && e.t !== "return") continue;
+    let list = open.get(e.thread);
+    if (!list) open.set(e.thread, list = []);
+    const base = e[OPENED];
+    if (base !== void 0) {
+      if (e.t === "call") list.push(base);
+      else list.pop();
+      continue;
+    }
+    let below = 0;
+    for (const b2 of list) if (b2 < e.depth) below++;
+    if (below) e.depth += below;
+  }
+}
+var OPENED;
+var init_ts_frames = __esm({
+  "src/model/kernel/ts-frames.ts"() {
+    "use strict";
+    OPENED = /* @__PURE__ */ Symbol("model depth of a primitive");
+  }
+});
+
+// src/model/source/bases.ts
+function postedMail(spec, path) {
+  return spec.mails?.find((m) => m.files.some((f) => f.endsWith("/") ? path.startsWith(f) : path === f));
+}
+function baseSpec(name2) {
+  return BASE_SPECS.find((b2) => b2.name === name2);
+}
+function kernelOrdinal(kernel) {
+  const m = /^(\d+)\.(\d+)$/.exec(kernel);
+  if (!m) throw new Error(`not a kernel release: ${kernel}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+var BASE_SPECS, BASES;
+var init_bases = __esm({
+  "src/model/source/bases.ts"() {
+    "use strict";
+    BASE_SPECS = [
+      {
+        name: "v10",
+        kind: "posting",
+        kernel: "5.14",
+        date: "2021-06-07",
+        over: "v5.14",
+        mails: [
+          { subject: "[PATCH v10 07/10] mm: Device exclusive memory access", messageId: "20210607075855.5084-8-apopple@nvidia.com", files: ["mm/", "include/"] },
+          { subject: "[PATCH v10 08/10] mm: Selftests for exclusive device memory", messageId: "20210607075855.5084-9-apopple@nvidia.com", files: ["lib/"] },
+          { subject: "[PATCH v10 10/10] nouveau/svm: Implement atomic SVM access", messageId: "20210607075855.5084-11-apopple@nvidia.com", files: ["drivers/gpu/drm/nouveau/"] }
+        ],
+        summary: "the series as posted in [PATCH v10 07,08,10/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range(), copy_nonpresent_pte() with one vma, the posted test_hmm and nouveau code"
+      },
+      {
+        name: "v5.14",
+        kind: "release",
+        kernel: "5.14",
+        date: "2021-08-29",
+        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
+        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
+      },
+      {
+        name: "v6.1",
+        kind: "release",
+        kernel: "6.1",
+        date: "2022-12-11",
+        commit: "830b3c68c1fb1e9176028d02ef86f3cf76aa2476",
+        summary: "the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked"
+      },
+      {
+        name: "v6.13",
+        kind: "release",
+        kernel: "6.13",
+        date: "2025-01-19",
+        commit: "ffd294d346d185b70e28b1a28abe367bbfe53c04",
+        summary: "the last release before the 2025 device-exclusive rework: make_device_exclusive_range() on folios, the 2023 reference fix in remove_device_exclusive_entry(), the folio rmap calls of 6.8, GUP without stack expansion; the nouveau retry loop still keeps its folio locked"
+      },
+      {
+        name: "v6.15",
+        kind: "release",
+        kernel: "6.15",
+        date: "2025-05-25",
+        commit: "0ff41df1cb268fc69e703a08a57ee14ae967d0ca",
+        summary: "after the 2025 device-exclusive rework: one-page make_device_exclusive() through GUP and folio_walk_start(), one SWP_DEVICE_EXCLUSIVE type (mprotect leaves it alone), the mapcount kept, restore_exclusive_pte() with can_change_pte_writable() under a CLEAR invalidation; nouveau unlocks and puts its folio on a retry (b3fefbb30a16), test_hmm maps one page at a time"
+      }
+    ];
+    BASES = BASE_SPECS.map((b2) => b2.name);
+  }
+});
+
+// src/model/kernel/release.ts
+var Release;
+var init_release = __esm({
+  "src/model/kernel/release.ts"() {
+    "use strict";
+    init_bases();
+    Release = class {
+      constructor(kernel) {
+        this.kernel = kernel;
+        this.n = kernelOrdinal(kernel);
+      }
+      kernel;
+      n;
+      since(kernel) {
+        return this.n >= kernelOrdinal(kernel);
+      }
+      /**
+       * PG_anon_exclusive (v5.19, "mm: remember exclusively mapped anonymous pages with
+       * PG_anon_exclusive"): a new anonymous page is exclusive; fork() shares it (clears the flag);
+       * splitting a PMD gives every subpage the head's flag; a write fault reuses an exclusive page
+       * at once and otherwise only a page it holds the last reference to (marking it exclusive).
+       * Before: reuse when the page is mapped and referenced once.
+       */
+      get anonExclusive() {
+        return this.since("5.19");
+      }
+      /**
+       * mprotect() gathers TLB flushes in an mmu_gather it passes to change_protection(), and asks
+       * for MM_CP_TRY_CHANGE_WRITABLE on a writable private mapping (so in v6.1; v5.14 passes
+       * MM_CP_DIRTY_ACCT or nothing and flushes in change_protection_range()).
+       */
+      get mprotectGathers() {
+        return this.since("6.1");
+      }
+      /**
+       * change_protection(tlb, vma, start, end, cp_flags) takes the new protection from
+       * vma->vm_page_prot instead of a parameter (so in v6.13; v6.1 passes newprot).
+       */
+      get protectionFromVma() {
+        return this.since("6.13");
+      }
+      /**
+       * The `mapping` slot of a THP's first tail page: in v6.1 compound_pincount (0) in its low half
+       * and compound_nr in its high half; in v5.14 compound_nr in the low half over the high half of
+       * TAIL_MAPPING.
+       */
+      get firstTailPincount() {
+        return this.since("6.1");
+      }
+      /**
+       * A large folio's order is the low byte of folio->_flags_1 (in v6.13; v6.1 has the
+       * _folio_order byte).
+       */
+      get orderInFlags1() {
+        return this.since("6.13");
+      }
+      /**
+       * A device-exclusive entry keeps the page's mapcount (v6.15, "mm/rmap: keep mapcount untouched
+       * for device-exclusive entries"): the entry counts as a mapping wherever mapcounts are
+       * checked, and zapping it removes the rmap as for a present pte. Before, making the entry
+       * dropped the mapcount and only the reference stayed with it.
+       */
+      get exclusiveEntryMapped() {
+        return this.since("6.15");
+      }
+    };
+  }
+});
+
+// src/model/kernel/state.ts
+function kernelOf(ctx) {
+  const k = byMem.get(ctx.mem) ?? byMem.get(ctx.mem.inner);
+  if (!k) throw new Error("builtin called outside a kernel run (no Kernel registered for this address space)");
+  return k;
+}
+var INITIAL_JIFFIES, HZ, Kernel, byMem;
+var init_state = __esm({
+  "src/model/kernel/state.ts"() {
+    "use strict";
+    init_locks();
+    init_object();
+    init_page();
+    init_vma();
+    init_nouveau();
+    init_xarray();
+    init_ts_frames();
+    init_release();
+    INITIAL_JIFFIES = 0xfffb6c20n;
+    HZ = 250n;
+    Kernel = class {
+      constructor(mem, config) {
+        this.mem = mem;
+        this.config = config;
+        this.release = new Release(config.kernel);
+        this.memmap = new Memmap(this.release);
+        this.locks = new LockRegistry(mem);
+        byMem.set(mem, this);
+      }
+      mem;
+      config;
+      memmap;
+      /** The release this run models: where the runtime's behaviour differs by release, it asks this. */
+      release;
+      locks;
+      tablesByPfn = /* @__PURE__ */ new Map();
+      /** Page tables deposited for huge pmds (pgtable_trans_huge_deposit), by the pmd slot's address. */
+      deposits = /* @__PURE__ */ new Map();
+      zero = null;
+      mms = [];
+      anonVmas = [];
+      notifiers = [];
+      gpu = new GpuPageTable();
+      xarrays = /* @__PURE__ */ new Map();
+      /** User memory that is not mapped through the model's page tables (a test's malloc'd mirror). */
+      userBuffers = /* @__PURE__ */ new Map();
+      /** Named runtime objects a scenario refers to (devices ...). */
+      named = /* @__PURE__ */ new Map();
+      jiffies = INITIAL_JIFFIES;
+      /** Notifier ranges started and not yet ended, by the range's address: who started them, where. */
+      openRanges = /* @__PURE__ */ new Map();
+      /** Bytes vmalloc()ed so far (part of the state a loop can change: an allocating loop is no livelock). */
+      vmallocBytes = 0;
+      /** TypeScript primitives running per thread, with the model call depth they started at. */
+      tsFrames = /* @__PURE__ */ new Map();
+      /** Trace call/return events for the primitives too (the runner sets it for full traces). */
+      traceCalls = false;
+      /** Count of kernel-state changes, for cheap "did anything happen" checks. */
+      nextMmId = 1;
+      nextAvId = 1;
+      newMm(label) {
+        const mm = new MmStruct(this, this.nextMmId++, label);
+        this.mms.push(mm);
+        return mm;
+      }
+      newAnonVma(parent) {
+        const av = new AnonVma(this, this.nextAvId++, parent);
+        this.anonVmas.push(av);
+        return av;
+      }
+      /** A plain runtime struct (registered, with a fresh address). */
+      plain(structName, name2, init2, size = 128) {
+        const o = new PlainObject(structName, name2, this.mem.allocate(size), size, init2);
+        o.register(this.mem);
+        return o;
+      }
+      /** Run `body` as the TypeScript primitive `name` (so it shows in notifier stacks). */
+      *tsFrame(ctx, name2, body2) {
+        let list = this.tsFrames.get(ctx.thread.id);
+        if (!list) this.tsFrames.set(ctx.thread.id, list = []);
+        const modelDepth = ctx.stack().length;
+        list.push({ name: name2, depth: modelDepth });
+        const depth = this.traceCalls ? modelDepth + list.length : 0;
+        if (this.traceCalls) traceTsCall(ctx, name2, depth, modelDepth);
+        let value;
+        try {
+          value = yield* body2;
+        } finally {
+          list.pop();
+        }
+        if (this.traceCalls) traceTsReturn(ctx, name2, depth, modelDepth, value);
+        return value;
+      }
+      /** The call stack of a thread, outermost first: model frames and TypeScript primitives merged. */
+      stackOf(ctx) {
+        const model = ctx.stack();
+        const ts = this.tsFrames.get(ctx.thread.id);
+        if (!ts || ts.length === 0) return model;
+        const out2 = [];
+        let j = 0;
+        for (let i2 = 0; i2 <= model.length; i2++) {
+          while (j < ts.length && ts[j].depth === i2) out2.push(ts[j++].name);
+          if (i2 < model.length) out2.push(model[i2]);
+        }
+        return out2;
+      }
+      /** The shared zero page (ZERO_PAGE(0)): what a read fault on untouched anonymous memory maps. */
+      zeroPage() {
+        if (!this.zero) {
+          this.zero = this.memmap.alloc("zero", 0, "(boot)");
+          this.zero.refcount = 1;
+        }
+        return this.zero;
+      }
+      xarrayAt(addr2) {
+        let x = this.xarrays.get(addr2);
+        if (!x) {
+          x = new XArray();
+          this.xarrays.set(addr2, x);
+        }
+        return x;
+      }
+    };
+    byMem = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/model/kernel/builtins/def.ts
+function protoName(proto) {
+  const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(proto);
+  if (!m) throw new Error(`cannot find the function name in prototype: ${proto}`);
+  return m[1];
+}
+var TableBuilder, b;
+var init_def = __esm({
+  "src/model/kernel/builtins/def.ts"() {
+    "use strict";
+    init_bases();
+    TableBuilder = class {
+      constructor(header) {
+        this.header = header;
+      }
+      header;
+      entries = [];
+      releases = {};
+      fn(proto, fn) {
+        this.add(proto, fn, false);
+        return this;
+      }
+      /** A builtin that may block: `fn` is a generator function yielding Blocked. */
+      gen(proto, fn) {
+        this.add(proto, fn, true);
+        return this;
+      }
+      /** Switch the kernel header the next builtins are listed under. */
+      in(header) {
+        this.header = header;
+        return this;
+      }
+      /** The next builtins exist only in these releases (`{}`: in all of them again). */
+      releasesOf(r) {
+        this.releases = r;
+        return this;
+      }
+      add(proto, fn, blocking) {
+        const name2 = protoName(proto);
+        const from = this.releases.from ? kernelOrdinal(this.releases.from) : 0;
+        const until = this.releases.until ? kernelOrdinal(this.releases.until) : Infinity;
+        if (this.entries.some((e) => e.name === name2 && e.from < until && from < e.until)) throw new Error(`builtin ${name2} declared twice for the same release`);
+        const b2 = { proto, fn, header: this.header };
+        if (blocking) b2.blocking = true;
+        this.entries.push({ name: name2, builtin: b2, from, until });
+      }
+      /** The builtins of one kernel release. */
+      table(kernel) {
+        const k = kernelOrdinal(kernel);
+        const t = {};
+        for (const e of this.entries) if (e.from <= k && k < e.until) t[e.name] = e.builtin;
+        return t;
+      }
+    };
+    b = (v) => v ? 1 : 0;
+  }
+});
+
+// src/model/kernel/builtins/page.ts
+function pg(ctx, p, what = "page") {
+  const k = kernelOf(ctx);
+  const s = pageOf(k.memmap, p, ctx, what);
+  return { k, s, h: k.memmap.headOf(s) };
+}
+function isAnonHead(h) {
+  return h.mapping !== null && Number(h.mapping.address & 3n) === 1;
+}
+function touch(ctx, s) {
+  s.lastFn = fnOf(ctx);
+}
+function pageLockName(h) {
+  return `page lock of pfn ${hex(BigInt(h.pfn))}`;
+}
+function pageMapcount(k, s) {
+  const h = k.memmap.headOf(s);
+  if (!s.isTail && !s.isHead) return s.mapcount + 1;
+  let ret = s.mapcount + 1;
+  if (!isAnonHead(h)) return ret;
+  ret += h.compoundMapcount + 1;
+  return ret;
+}
+function pageMapped(k, s) {
+  if (!s.isTail && !s.isHead) return s.mapcount >= 0;
+  const h = k.memmap.headOf(s);
+  if (h.compoundMapcount >= 0) return true;
+  for (let i2 = 0; i2 < 1 << h.order; i2++) if (k.memmap.state(h.pfn + i2).mapcount >= 0) return true;
+  return false;
+}
+function getPage(ctx, h) {
+  if (h.refcount <= 0) ctx.bug(`get_page on pfn ${hex(BigInt(h.pfn))} with refcount ${h.refcount} (VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow))`);
+  h.refcount++;
+  touch(ctx, h);
+  h.refIn = h.lastFn;
+}
+function putPage(ctx, h) {
+  if (h.refcount <= 0) ctx.bug(`put_page on pfn ${hex(BigInt(h.pfn))} whose refcount is already ${h.refcount}`);
+  h.refcount--;
+  touch(ctx, h);
+  if (h.refcount === 0) {
+    if (pageMappedRaw(h)) ctx.bug(`pfn ${hex(BigInt(h.pfn))} freed while still mapped (bad page state)`);
+    if (h.lockedBy) ctx.bug(`pfn ${hex(BigInt(h.pfn))} freed while locked (bad page state)`);
+    for (const w of h.lockWaiters ?? []) {
+      ctx.hazard("wait-on-unreferenced-page", `pfn ${hex(BigInt(h.pfn))} is freed (its last reference dropped in ${h.lastFn}()) while ${w.thread.name} waits for its page lock in ${w.fn}() without holding a reference`);
+    }
+  }
+}
+function* waitUnlocked(ctx, h) {
+  const me = { thread: ctx.thread, fn: [...ctx.stack()].reverse().find((f) => !f.includes("lock")) ?? fnOf(ctx) };
+  (h.lockWaiters ??= []).push(me);
+  try {
+    const w = pageLockWait(h);
+    while (h.lockedBy) yield { blockedOn: w };
+  } finally {
+    h.lockWaiters.splice(h.lockWaiters.indexOf(me), 1);
+  }
+}
+function pageMappedRaw(h) {
+  return h.mapcount >= 0 || h.compoundMapcount >= 0;
+}
+function pageLockWait(h) {
+  return { name: pageLockName(h), holder: () => h.lockedBy, ready: () => h.lockedBy === null };
+}
+function tryLockPage(ctx, h) {
+  if (h.lockedBy) {
+    traceLock(ctx, "trylock-fail", pageLockName(h));
+    return false;
+  }
+  h.lockedBy = ctx.thread;
+  touch(ctx, h);
+  h.lockedIn = h.lastFn;
+  traceLock(ctx, "acquire", pageLockName(h));
+  return true;
+}
+function* lockPage(ctx, h) {
+  if (h.lockedBy) {
+    traceLock(ctx, "block", pageLockName(h));
+    yield* waitUnlocked(ctx, h);
+  }
+  h.lockedBy = ctx.thread;
+  touch(ctx, h);
+  h.lockedIn = h.lastFn;
+  traceLock(ctx, "acquire", pageLockName(h));
+}
+function unlockPage(ctx, h) {
+  if (!h.lockedBy) ctx.bug(`unlock_page of pfn ${hex(BigInt(h.pfn))}, which is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
+  h.lockedBy = null;
+  touch(ctx, h);
+  traceLock(ctx, "release", pageLockName(h));
+}
+function pageBuiltins() {
+  const t = new TableBuilder("include/linux/page-flags.h");
+  t.fn("struct page *compound_head(struct page *page)", (ctx, p) => {
+    const { k, h } = pg(ctx, p);
+    return k.memmap.ptr(h.pfn);
+  }).fn("bool PageTail(struct page *page)", (ctx, p) => b(pg(ctx, p).s.isTail)).fn("bool PageHead(struct page *page)", (ctx, p) => b(pg(ctx, p).s.isHead)).fn("bool PageCompound(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    return b(s.isHead || s.isTail);
+  }).fn("bool PageTransCompound(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    return b(s.isHead || s.isTail);
+  }).fn("bool PageTransHuge(struct page *page)", (ctx, p) => b(pg(ctx, p).s.isHead)).fn("bool PageHuge(struct page *page)", (ctx, p) => (pg(ctx, p), 0)).fn("bool PageAnon(struct page *page)", (ctx, p) => b(isAnonHead(pg(ctx, p).h))).fn("bool PageKsm(struct page *page)", (ctx, p) => {
+    const { h } = pg(ctx, p);
+    return b(h.mapping !== null && (h.mapping.address & 3n) === 3n);
+  }).fn("bool PageLocked(struct page *page)", (ctx, p) => b(pg(ctx, p).h.lockedBy !== null)).fn("bool PageDirty(struct page *page)", (ctx, p) => b(pg(ctx, p).h.dirty)).fn("bool PageMlocked(struct page *page)", (ctx, p) => b(pg(ctx, p).h.mlocked)).fn("bool is_zone_device_page(struct page *page)", (ctx, p) => (pg(ctx, p), 0)).fn("void clear_page_mlock(struct page *page)", (ctx, p) => {
+    pg(ctx, p).h.mlocked = false;
+    return void 0;
+  }).in("include/linux/mm.h").fn("unsigned long page_to_pfn(struct page *page)", (ctx, p) => BigInt(pg(ctx, p).s.pfn)).fn("struct page *pfn_to_page(unsigned long pfn)", (ctx, pfn) => {
+    const k = kernelOf(ctx);
+    const n = Number(pfn);
+    if (!k.memmap.exists(n)) return ctx.bug(`pfn_to_page(${hex(pfn)}): no such page in the model`);
+    return k.memmap.ptr(n);
+  }).fn("unsigned int compound_order(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    return s.isHead ? s.order : 0;
+  }).fn("unsigned long compound_nr(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    return s.isHead ? BigInt(1 << s.order) : 1n;
+  }).fn("unsigned long page_size(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    return 4096n << BigInt(s.isHead ? s.order : 0);
+  }).fn("int thp_nr_pages(struct page *page)", (ctx, p) => {
+    const { s } = pg(ctx, p);
+    return s.isHead ? 1 << s.order : 1;
+  }).fn("unsigned long page_to_pgoff(struct page *page)", (ctx, p) => {
+    const { s, h } = pg(ctx, p);
+    return s.isTail ? h.index + BigInt(s.pfn - h.pfn) : s.index;
+  }).fn("struct anon_vma *page_anon_vma(struct page *page)", (ctx, p) => {
+    const { h } = pg(ctx, p);
+    if (!isAnonHead(h)) return null;
+    return ctx.mem.ptrAt(h.mapping.address - 1n, { k: "struct", name: "anon_vma" });
+  }).fn("int page_mapcount(struct page *page)", (ctx, p) => {
+    const { k, s } = pg(ctx, p);
+    return pageMapcount(k, s);
+  }).fn("bool page_mapped(struct page *page)", (ctx, p) => {
+    const { k, s } = pg(ctx, p);
+    return b(pageMapped(k, s));
+  }).fn("void get_page(struct page *page)", (ctx, p) => {
+    getPage(ctx, pg(ctx, p).h);
+    return void 0;
+  }).fn("void put_page(struct page *page)", (ctx, p) => {
+    putPage(ctx, pg(ctx, p).h);
+    return void 0;
+  }).releasesOf({ until: "6.1" }).fn("bool try_grab_page(struct page *page, unsigned int flags)", (ctx, p, flags2) => {
+    const f = Number(flags2);
+    if (f & FOLL_PIN) ctx.notModelled("try_grab_page with FOLL_PIN");
+    if (f & FOLL_GET) getPage(ctx, pg(ctx, p).h);
+    return 1;
+  }).releasesOf({}).fn("int set_page_dirty(struct page *page)", (ctx, p) => {
+    const { h } = pg(ctx, p);
+    const was = h.dirty;
+    h.dirty = true;
+    return b(!was);
+  }).fn("void mark_page_accessed(struct page *page)", (ctx, p) => {
+    pg(ctx, p).h.referenced = true;
+    return void 0;
+  }).fn("void flush_anon_page(struct vm_area_struct *vma, struct page *page, unsigned long vmaddr)", () => void 0).fn("void flush_dcache_page(struct page *page)", () => void 0).fn("void mlock_vma_page(struct page *page)", (ctx) => ctx.notModelled("mlock_vma_page: VM_LOCKED vmas")).fn("int compound_mapcount(struct page *page)", (ctx, p) => pg(ctx, p).h.compoundMapcount + 1).fn("bool PageDoubleMap(struct page *page)", (ctx) => ctx.notModelled("PageDoubleMap: double-mapped THPs")).fn("void lru_add_drain(void)", () => void 0).fn("int arch_make_page_accessible(struct page *page)", () => 0).fn("void unpin_user_page(struct page *page)", (ctx) => ctx.notModelled("unpin_user_page: FOLL_PIN")).fn("struct dev_pagemap *get_dev_pagemap(unsigned long pfn, struct dev_pagemap *pgmap)", (ctx) => ctx.notModelled("get_dev_pagemap: ZONE_DEVICE (devmap) pages")).fn("bool is_huge_zero_page(struct page *page)", (ctx, p) => b(pg(ctx, p).h.kind === "zero" && pg(ctx, p).h.order > 0)).fn("bool is_zero_pfn(unsigned long pfn)", (ctx, pfn) => {
+    const k = kernelOf(ctx);
+    const n = Number(pfn);
+    return b(k.memmap.exists(n) && k.memmap.state(n).kind === "zero");
+  }).in("include/linux/pagemap.h").fn("bool trylock_page(struct page *page)", (ctx, p) => b(tryLockPage(ctx, pg(ctx, p).h))).gen("void lock_page(struct page *page)", function* (ctx, p) {
+    yield* lockPage(ctx, pg(ctx, p).h);
+    return void 0;
+  }).fn("void unlock_page(struct page *page)", (ctx, p) => {
+    unlockPage(ctx, pg(ctx, p).h);
+    return void 0;
+  }).releasesOf({ until: "6.1" }).gen("bool lock_page_or_retry(struct page *page, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
+    const { h } = pg(ctx, p);
+    if (tryLockPage(ctx, h)) return 1;
+    return b(yield* lockOrRetry(ctx, h, mmp, Number(flags2)));
+  }).releasesOf({}).in("mm/rmap.c").releasesOf({ until: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)", (ctx, p, vmap, _addr, compound) => {
+    const { s, h } = pg(ctx, p);
+    asStruct(vmap, Vma, ctx, "vma");
+    if (Number(compound)) ctx.notModelled("page_add_anon_rmap of a whole compound page");
+    if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
+    s.mapcount++;
+    touch(ctx, s);
+    return void 0;
+  }).fn("void page_remove_rmap(struct page *page, bool compound)", (ctx, p, compound) => {
+    const { s } = pg(ctx, p);
+    if (Number(compound)) ctx.notModelled("page_remove_rmap of a whole compound page");
+    if (s.mapcount < 0) ctx.bug(`page_remove_rmap: pfn ${hex(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
+    s.mapcount--;
+    touch(ctx, s);
+    return void 0;
+  }).releasesOf({ from: "6.1", until: "6.8" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, p, vmap, _addr, flags2) => {
+    const { s, h } = pg(ctx, p);
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    const f = Number(flags2);
+    if (f & RMAP_COMPOUND) ctx.notModelled("page_add_anon_rmap of a whole compound page (RMAP_COMPOUND)");
+    if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
+    const first = ++s.mapcount === 0;
+    if (!first && f & RMAP_EXCLUSIVE) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is mapped already but RMAP_EXCLUSIVE is asked for (VM_BUG_ON_PAGE)`);
+    if (!first && s.anonExclusive) ctx.bug(`page_add_anon_rmap: pfn ${hex(BigInt(s.pfn))} is mapped already and PageAnonExclusive (VM_BUG_ON_PAGE)`);
+    if (first && f & RMAP_EXCLUSIVE) s.anonExclusive = true;
+    touch(ctx, s);
+    if (vma.flags & VM_LOCKED) ctx.notModelled("mlock_vma_page: VM_LOCKED vmas");
+    return void 0;
+  }).fn("void page_remove_rmap(struct page *page, struct vm_area_struct *vma, bool compound)", (ctx, p, vmap, compound) => {
+    const { s } = pg(ctx, p);
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    if (Number(compound)) ctx.notModelled("page_remove_rmap of a whole compound page");
+    if (s.mapcount < 0) ctx.bug(`page_remove_rmap: pfn ${hex(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
+    s.mapcount--;
+    touch(ctx, s);
+    if (vma.flags & VM_LOCKED) ctx.notModelled("munlock_vma_page: VM_LOCKED vmas");
+    return void 0;
+  }).releasesOf({});
+  return t;
+}
+function* lockOrRetry(ctx, h, mmp, f) {
+  if (f & FAULT_FLAG_ALLOW_RETRY && !(f & FAULT_FLAG_TRIED)) {
+    if (f & FAULT_FLAG_RETRY_NOWAIT) return false;
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    const k = kernelOf(ctx);
+    yield* dropMmapLock(ctx, k, mm);
+    traceLock(ctx, "block", pageLockName(h));
+    yield* waitUnlocked(ctx, h);
+    return false;
+  }
+  yield* lockPage(ctx, h);
+  return true;
+}
+function* dropMmapLock(ctx, _k, mm) {
+  const held = mm.mmapLock.readers.has(ctx.thread.id) || mm.mmapLock.writer?.id === ctx.thread.id;
+  if (!held) return ctx.bug("lock_page_or_retry with ALLOW_RETRY but mmap_lock not held");
+  const shared = mm.mmapLock.writer?.id !== ctx.thread.id;
+  mm.mmapLock.drop(ctx.thread, shared);
+  traceLock(ctx, "release", mm.mmapLock.name);
+}
+var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_TRIED, RMAP_EXCLUSIVE, RMAP_COMPOUND, VM_LOCKED;
+var init_page2 = __esm({
+  "src/model/kernel/builtins/page.ts"() {
+    "use strict";
+    init_state();
+    init_locks();
+    init_object();
+    init_page();
+    init_vma();
+    init_def();
+    FOLL_GET = 4;
+    FOLL_PIN = 262144;
+    FAULT_FLAG_ALLOW_RETRY = 4;
+    FAULT_FLAG_RETRY_NOWAIT = 8;
+    FAULT_FLAG_TRIED = 32;
+    RMAP_EXCLUSIVE = 1 << 0;
+    RMAP_COMPOUND = 1 << 1;
+    VM_LOCKED = 0x2000n;
+  }
+});
+
+// src/model/kernel/interleave.ts
+function pageAccess(op, arg = 0) {
+  return (ctx, args3) => {
+    const { h } = pg(ctx, args3[arg]);
+    return { obj: `page ${hex(BigInt(h.pfn))}`, shared: false, what: `${op}(pfn ${hex(BigInt(h.pfn))})` };
+  };
+}
+function lockArg(kind, op, arg = 0, shared = false) {
+  return (ctx, args3) => lockAccess(kernelOf(ctx).locks.resolve(args3[arg], ctx, kind), shared, op);
+}
+function mmapLock(op, shared) {
+  return (ctx, args3) => lockAccess(asStruct(args3[0], MmStruct, ctx, "mm").mmapLock, shared, op);
+}
+function pteAccess(op, arg) {
+  return (_ctx, args3) => {
+    const p = args3[arg];
+    if (!(p instanceof Ptr) || !(p.region instanceof PageTable) || !p.region.lock) return { obj: "*", shared: false, what: op };
+    const l = p.region.lock;
+    return { obj: `lock ${l.name}`, shared: false, what: `${op} at ${hex(p.region.addrOf(p.index))}` };
+  };
+}
+function accessOf(ctx, op, args3) {
+  const f = BUILTIN_POINTS[op] ?? RUNTIME_POINTS[op];
+  if (!f) return { obj: "*", shared: false, what: op };
+  try {
+    return f(ctx, args3);
+  } catch {
+    return { obj: "*", shared: false, what: op };
+  }
+}
+function conflicts(a, b2) {
+  if (a.obj === "*" || b2.obj === "*") return true;
+  return a.obj === b2.obj && !(a.shared && b2.shared);
+}
+var lockAccess, RUNTIME_POINTS, BUILTIN_POINTS;
+var init_interleave = __esm({
+  "src/model/kernel/interleave.ts"() {
+    "use strict";
+    init_api();
+    init_state();
+    init_page2();
+    init_object();
+    init_pgtable();
+    init_vma();
+    lockAccess = (l, shared, op) => ({ obj: `lock ${l.name}`, shared, what: `${op} ${l.name}` });
+    RUNTIME_POINTS = {
+      acquire: (_ctx, [lock, shared]) => lockAccess(lock, shared === true, shared === true ? "read-lock" : "lock"),
+      notifier: (_ctx, [mm]) => ({ obj: `notifier mm ${mm.id}`, shared: false, what: `MMU notifiers of mm ${mm.id}` })
+    };
+    BUILTIN_POINTS = {
+      // unlocks, trylocks and page locks (spin_lock, mutex_lock, mmap_*_lock ... are `acquire`)
+      spin_unlock: lockArg("spinlock", "unlock"),
+      mutex_unlock: lockArg("mutex", "unlock"),
+      mutex_trylock: lockArg("mutex", "trylock"),
+      up_read: lockArg("rwsem", "read-unlock", 0, true),
+      up_write: lockArg("rwsem", "unlock"),
+      down_read_trylock: lockArg("rwsem", "read-trylock", 0, true),
+      mmap_read_unlock: mmapLock("read-unlock", true),
+      mmap_write_unlock: mmapLock("unlock", false),
+      pte_unmap_unlock: lockArg("spinlock", "unlock", 1),
+      trylock_page: pageAccess("trylock_page"),
+      lock_page: pageAccess("lock_page"),
+      unlock_page: pageAccess("unlock_page"),
+      lock_page_or_retry: pageAccess("lock_page_or_retry"),
+      folio_trylock: pageAccess("folio_trylock"),
+      __folio_lock: pageAccess("folio_lock"),
+      folio_unlock: pageAccess("folio_unlock"),
+      __folio_lock_or_retry: pageAccess("folio_lock_or_retry"),
+      // references
+      get_page: pageAccess("get_page"),
+      put_page: pageAccess("put_page"),
+      try_grab_page: pageAccess("try_grab_page"),
+      folio_get: pageAccess("folio_get"),
+      folio_put: pageAccess("folio_put"),
+      folio_ref_inc: pageAccess("folio_ref_inc"),
+      folio_ref_add: pageAccess("folio_ref_add"),
+      page_ref_add_unless: pageAccess("page_ref_add_unless"),
+      // page-table entries
+      set_pte_at: pteAccess("set_pte_at", 2),
+      pte_clear: pteAccess("pte_clear", 2),
+      ptep_clear_flush: pteAccess("ptep_clear_flush", 2),
+      ptep_modify_prot_start: pteAccess("ptep_modify_prot_start", 2),
+      ptep_modify_prot_commit: pteAccess("ptep_modify_prot_commit", 2),
+      // sleeping on a wait queue (mmu_interval_read_begin() during an invalidation): its waker is not
+      // known here, so it conflicts with everything
+      __wait_event_sleep: () => ({ obj: "*", shared: false, what: "sleep on a wait queue" }),
+      // notifier subscriptions
+      mmu_interval_notifier_insert: (ctx, args3) => {
+        const mm = asStruct(args3[1], MmStruct, ctx, "mm");
+        return { obj: `notifier mm ${mm.id}`, shared: false, what: `mmu_interval_notifier_insert on mm ${mm.id}` };
+      }
+    };
+  }
+});
+
+// src/model/scenario/schedule.ts
+function planOf(id) {
+  const choices = /* @__PURE__ */ new Map();
+  if (id !== "default") {
+    for (const part of id.split(",")) {
+      const m = CHOICE.exec(part);
+      if (!m) throw new ScheduleError(`not a schedule id: ${JSON.stringify(id)} (want "default" or thread@point,... as a report gives it)`);
+      choices.set(Number(m[2]), m[1]);
+    }
+  }
+  return { choices, branch: -1, sleep: [], bound: Infinity };
+}
+function scheduleId(points) {
+  const parts2 = points.flatMap((p, i2) => p.chosen !== p.dflt ? [`${p.chosen}@${i2}`] : []);
+  return parts2.length ? parts2.join(",") : "default";
+}
+var ScheduleError, CHOICE, ScheduleControl;
+var init_schedule = __esm({
+  "src/model/scenario/schedule.ts"() {
+    "use strict";
+    init_interleave();
+    ScheduleError = class extends Error {
+    };
+    CHOICE = /^([a-z0-9][a-z0-9_-]*)@(\d+)$/;
+    ScheduleControl = class {
+      /**
+       * `gate(thread)`: whether a thread may run yet (the scenario's threads wait for its setup); one
+       * that may not is left out of the choices.
+       */
+      constructor(plan, names, gate = () => true) {
+        this.plan = plan;
+        this.gate = gate;
+        this.hook = { names, at: (ctx, op, args3, others) => this.at(ctx, op, args3, others) };
+      }
+      plan;
+      gate;
+      points = [];
+      pending = /* @__PURE__ */ new Map();
+      sleep = /* @__PURE__ */ new Set();
+      forced = null;
+      preemptions = 0;
+      diverged = null;
+      pruned = false;
+      /** Ends the run at once (set by the runner: the machine's own way to end a run). */
+      stop = (d) => {
+        throw new Error(d);
+      };
+      hook;
+      /** Told of every switch to another thread (the runner traces it as a note). */
+      onSwitch = () => void 0;
+      at(ctx, op, args3, others) {
+        const me = ctx.thread.name;
+        this.pending.set(me, accessOf(ctx, op, args3));
+        const chosen = this.decide([me, ...others().map((t) => t.name).filter(this.gate)], me, me, true);
+        if (chosen === me) return false;
+        this.forced = chosen;
+        return true;
+      }
+      /** MachineOptions.scheduler: the choice made at a preemption point, or a new point. */
+      scheduler = (candidates, previous) => {
+        const forced = this.forced;
+        this.forced = null;
+        const open = candidates.filter((t) => this.gate(t.name));
+        const list = open.length ? open : candidates;
+        const want = forced ?? this.decide(list.map((t) => t.name), previous?.name ?? null, list[0].name, false);
+        return candidates.find((t) => t.name === want) ?? candidates[0];
+      };
+      decide(enabled, current2, dflt, preemption) {
+        const idx = this.points.length;
+        const plan = this.plan;
+        if (idx === plan.branch) this.sleep = new Set(plan.sleep);
+        let chosen = dflt;
+        const planned = plan.choices.get(idx);
+        if (planned !== void 0) {
+          if (enabled.includes(planned)) chosen = planned;
+          else this.diverged ??= idx;
+        } else if (idx > plan.branch && this.sleep.has(chosen)) {
+          const awake = enabled.filter((t) => !this.sleep.has(t));
+          const alt = preemption && awake.length && this.preemptions >= plan.bound ? void 0 : awake[0];
+          if (alt === void 0) {
+            this.pruned = true;
+            return this.stop(`schedule pruned at point ${idx}: every thread that can run is asleep (its runs were made from an equivalent state)`);
+          }
+          chosen = alt;
+        }
+        if (preemption && chosen !== current2) this.preemptions++;
+        const op = this.next(chosen);
+        this.points.push({ enabled, current: current2, chosen, dflt, preemption, op, asleep: [...this.sleep] });
+        if (chosen !== current2) this.onSwitch(idx, chosen, op);
+        if (idx >= plan.branch && this.sleep.size) {
+          const next = /* @__PURE__ */ new Set();
+          for (const t of this.sleep) {
+            if (t !== chosen && !conflicts(this.next(t), op)) next.add(t);
+          }
+          this.sleep = next;
+        }
+        return chosen;
+      }
+      /** What thread `t` does next: the operation it paused or blocked before, or its start. */
+      next(t) {
+        return this.pending.get(t) ?? { obj: `start ${t}`, shared: false, what: "starts" };
+      }
+      log() {
+        return { id: scheduleId(this.points), preemptions: this.preemptions, pruned: this.pruned, diverged: this.diverged, points: this.points };
+      }
+    };
+  }
+});
+
+// src/replay/explore/dpor.ts
+async function searchSchedules(run2, opts) {
+  const frames = [];
+  const out2 = { made: 0, pruned: 0, runs: [], exhausted: false };
+  let plan = { choices: /* @__PURE__ */ new Map(), branch: -1, sleep: [], bound: opts.bound };
+  for (; ; ) {
+    if (out2.made >= opts.maxRuns) return out2;
+    const o = await run2(plan);
+    out2.made++;
+    const log = o.explore?.schedule;
+    if (!log) throw new Error("an exploring run reported no schedule");
+    log.points.forEach((p, i3) => {
+      if (i3 < plan.branch) return;
+      if (i3 === plan.branch) frames[i3].p = p;
+      else frames[i3] = { p, done: /* @__PURE__ */ new Set([p.chosen]), backtrack: /* @__PURE__ */ new Set() };
+    });
+    frames.length = Math.max(log.points.length, plan.branch + 1);
+    if (log.pruned) out2.pruned++;
+    else out2.runs.push(o);
+    addRaces(frames);
+    const next = nextBranch(frames, opts.bound);
+    if (!next) {
+      out2.exhausted = true;
+      return out2;
+    }
+    const { i: i2, thread } = next;
+    const f = frames[i2];
+    f.done.add(thread);
+    const choices = /* @__PURE__ */ new Map();
+    for (let k = 0; k < i2; k++) if (frames[k].p.chosen !== frames[k].p.dflt) choices.set(k, frames[k].p.chosen);
+    choices.set(i2, thread);
+    const sleep = [.../* @__PURE__ */ new Set([...f.done, ...f.p.asleep])].filter((t) => t !== thread).sort();
+    plan = { choices, branch: i2, sleep, bound: opts.bound };
+    frames.length = i2 + 1;
+  }
+}
+function preemptionsBefore(frames, i2) {
+  let n = 0;
+  for (let k = 0; k < i2; k++) if (frames[k].p.preemption && frames[k].p.chosen !== frames[k].p.current) n++;
+  return n;
+}
+function nextBranch(frames, bound) {
+  for (let i2 = frames.length - 1; i2 >= 0; i2--) {
+    const f = frames[i2];
+    const todo = [...f.backtrack].filter((t) => !f.done.has(t) && !f.p.asleep.includes(t) && f.p.enabled.includes(t)).sort();
+    if (!todo.length) continue;
+    const before = preemptionsBefore(frames, i2);
+    for (const t of todo) {
+      const cost = f.p.preemption && t !== f.p.current ? 1 : 0;
+      if (before + cost <= bound) return { i: i2, thread: t };
+      f.done.add(t);
+    }
+  }
+  return null;
+}
+function addRaces(frames) {
+  const names = [...new Set(frames.flatMap((f) => f.p.enabled.concat(f.p.chosen)))].sort();
+  const ix = new Map(names.map((n, i2) => [n, i2]));
+  const clocks = [];
+  const threadClock = /* @__PURE__ */ new Map();
+  for (let j = 0; j < frames.length; j++) {
+    const pj = frames[j].p;
+    const me = ix.get(pj.chosen);
+    const mine = threadClock.get(pj.chosen) ?? new Array(names.length).fill(0);
+    let raced = false;
+    const clock = mine.slice();
+    for (let i2 = j - 1; i2 >= 0; i2--) {
+      const pi = frames[i2].p;
+      if (!conflicts(pi.op, pj.op)) continue;
+      const ci = clocks[i2];
+      for (let t = 0; t < clock.length; t++) if (ci[t] > clock[t]) clock[t] = ci[t];
+      if (raced || pi.chosen === pj.chosen) continue;
+      const q = ix.get(pi.chosen);
+      if (ci[q] <= mine[q]) continue;
+      raced = true;
+      const f = frames[i2];
+      if (f.p.enabled.includes(pj.chosen)) f.backtrack.add(pj.chosen);
+      else for (const t of f.p.enabled) f.backtrack.add(t);
+    }
+    clock[me] = j + 1;
+    clocks[j] = clock;
+    threadClock.set(pj.chosen, clock);
+  }
+}
+var init_dpor = __esm({
+  "src/replay/explore/dpor.ts"() {
+    "use strict";
+    init_interleave();
+  }
+});
+
+// src/replay/explore/steps.ts
+function scheduleSteps(o, first) {
+  const sig = new Map(significantEvents(o).map((s) => [s.index, s]));
+  const steps = [{ thread: first, did: [] }];
+  o.trace.forEach((e, i2) => {
+    const cur = steps[steps.length - 1];
+    if (e.t === "note" && e.fn === "(schedule)") {
+      const m = /^schedule point (\d+): (\S+) runs \((.*)\)$/.exec(e.text);
+      if (m) steps.push({ thread: m[2], did: [`at point ${m[1]}: ${m[3]}`] });
+      return;
+    }
+    const s = sig.get(i2);
+    if (s) cur.did.push(s.text);
+    else if (e.t === "lock" && e.lock.startsWith("page lock") && (e.op === "acquire" || e.op === "release")) {
+      cur.did.push(`\`${e.fn}\` ${e.op === "acquire" ? "takes" : "releases"} ${e.lock}`);
+    }
+  });
+  return steps.filter((s) => s.did.length > 0).map((s) => ({ thread: s.thread, did: s.did.length <= HEAD + TAIL + 1 ? s.did : [...s.did.slice(0, HEAD), `… ${s.did.length - HEAD - TAIL} more`, ...s.did.slice(-TAIL)] }));
+}
+var HEAD, TAIL;
+var init_steps = __esm({
+  "src/replay/explore/steps.ts"() {
+    "use strict";
+    init_trace_read();
+    HEAD = 3;
+    TAIL = 3;
+  }
+});
+
+// src/replay/explore/explore-scenario.ts
+var explore_scenario_exports = {};
+__export(explore_scenario_exports, {
+  exploreScenario: () => exploreScenario
+});
+function behaviours(o) {
+  const out2 = o.verdict === "completed" ? [] : [`verdict ${o.verdict}`];
+  for (const h of o.hazards) out2.push(`hazard ${h.kind} in \`${h.function}\`: ${dropPositions(h.detail)}`);
+  return [...new Set(out2)];
+}
+async function exploreScenario(run2, scenario, base, variants, plain, req) {
+  const perVariant = new Map(variants.map((v) => [v.key, { findings: [] }]));
+  const baseOnly = variants.length ? null : { findings: [] };
+  const all = [...perVariant.values(), ...baseOnly ? [baseOnly] : []];
+  const watch = [...new Set(variants.flatMap((v) => v.changed ?? []))].sort();
+  const watching = watch.length ? { watch } : {};
+  const job = (unit, trace, explore = {}) => ({ unit, scenario, trace, explore });
+  const defaults = /* @__PURE__ */ new Map();
+  const defaultOf = (unit) => {
+    let p = defaults.get(unit.key);
+    if (!p) defaults.set(unit.key, p = run2(job(unit, "full", { schedule: planOf("default") })));
+    return p;
+  };
+  if (req.faults || req.fault) {
+    const rec = await run2(job(base, "none", { faults: { record: true } }));
+    let points = rec.explore?.failurePoints ?? [];
+    if (req.fault) points = points.filter((p) => p.id === req.fault);
+    const chosen = points.slice(0, req.maxFaults);
+    for (const s of all) s.faults = { reached: points.length, run: chosen.length };
+    for (const point of chosen) {
+      const fail = { faults: { fail: point.id } };
+      const baseF = await run2(job(base, "none", { ...fail, ...watching }));
+      if (baseOnly) {
+        const f = await alone(baseF, { kind: "fault", id: point.id, point }, () => run2(job(base, "full", fail)), plain.baseline);
+        if (f) baseOnly.findings.push(f);
+        continue;
+      }
+      for (const unit of variants) {
+        const reached = baseF.explore?.reached ?? null;
+        if (unit.changed && reached && !unit.changed.some((f2) => reached.includes(f2))) continue;
+        const varF = await run2(job(unit, "none", fail));
+        const f = await underFault(baseF, varF, point, plain.differences.get(unit.key) ?? [], unit, () => Promise.all([run2(job(base, "full", fail)), run2(job(unit, "full", fail))]));
+        if (f) perVariant.get(unit.key).findings.push(f);
+      }
+    }
+  }
+  const threads = scenario.threads.length;
+  if ((req.schedules || req.schedule) && threads < 2) {
+    for (const s of all) s.schedules = { threads, baseline: 0, variant: 0, complete: true };
+  } else if (req.schedules || req.schedule) {
+    const search = (unit) => {
+      if (req.schedule) return run2(job(unit, "none", { schedule: planOf(req.schedule), ...watching })).then((o) => ({ made: 1, pruned: 0, runs: [o], exhausted: true }));
+      return searchSchedules((plan) => run2(job(unit, "none", { schedule: plan, ...watching })), { maxRuns: req.maxSchedules, bound: req.preemptions });
+    };
+    const first = scenario.threads[0].name;
+    const scheduled = async (unit, id, on, shows, regression) => {
+      const o = await run2(job(unit, "full", { schedule: planOf(id) }));
+      return {
+        kind: "schedule",
+        id,
+        on,
+        shows,
+        [on]: brief(o),
+        differences: newly(compareOutcomes(await defaultOf(unit), o).differences),
+        regression,
+        steps: scheduleSteps(o, first)
+      };
+    };
+    const b2 = await search(base);
+    const inBase = firstSeen(b2.runs);
+    if (baseOnly) {
+      baseOnly.schedules = { threads, baseline: b2.made, variant: 0, complete: b2.exhausted };
+      for (const [id, keys] of bySchedule(inBase, new Set(behaviours(plain.baseline)))) baseOnly.findings.push(await scheduled(base, id, "baseline", keys, false));
+    }
+    const reachedInBase = new Set(b2.runs.flatMap((o) => o.explore?.reached ?? []));
+    for (const unit of variants) {
+      const s = perVariant.get(unit.key);
+      if (unit.changed && !unit.changed.some((f) => reachedInBase.has(f))) {
+        s.schedules = { threads, baseline: b2.made, variant: 0, complete: b2.exhausted };
+        continue;
+      }
+      const v = await search(unit);
+      s.schedules = { threads, baseline: b2.made, variant: v.made, complete: b2.exhausted && v.exhausted };
+      const inVariant = firstSeen(v.runs);
+      for (const [id, keys] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, "variant", keys, !unit.partial));
+      for (const [id, keys] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base, id, "baseline", keys, false));
+    }
+  }
+  return { perVariant, base: baseOnly };
+}
+function firstSeen(runs) {
+  const m = /* @__PURE__ */ new Map();
+  for (const o of runs) for (const k of behaviours(o)) if (!m.has(k)) m.set(k, o);
+  return m;
+}
+function bySchedule(seen, known) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [k, o] of seen) {
+    if (known.has(k)) continue;
+    const id = o.explore.schedule.id;
+    out2.set(id, [...out2.get(id) ?? [], k]);
+  }
+  return out2;
+}
+async function underFault(b2, v, point, plainDiffs, unit, traced) {
+  const plainKeys = new Set(plainDiffs.map(diffKey));
+  const keep = (ds) => ds.filter((d) => !plainKeys.has(diffKey(d)));
+  if (!keep(compareOutcomes(b2, v).differences).length) return null;
+  [b2, v] = await traced();
+  const diffs = keep(compareOutcomes(b2, v).differences);
+  if (!diffs.length) return null;
+  return {
+    kind: "fault",
+    id: point.id,
+    point,
+    on: "both",
+    shows: newly(diffs).map((d) => d.summary),
+    baseline: brief(b2),
+    variant: brief(v),
+    differences: diffs,
+    regression: !unit.partial && diffs.some((d) => d.regression)
+  };
+}
+async function alone(o, what, traced, plain) {
+  const before = new Set(behaviours(plain));
+  const shows = behaviours(o).filter((k) => !before.has(k));
+  if (!shows.length) return null;
+  const full = await traced();
+  return { ...what, on: "baseline", shows, baseline: brief(full), differences: newly(compareOutcomes(plain, full).differences), regression: false };
+}
+var brief, diffKey, newly;
+var init_explore_scenario = __esm({
+  "src/replay/explore/explore-scenario.ts"() {
+    "use strict";
+    init_schedule();
+    init_compare();
+    init_trace_read();
+    init_dpor();
+    init_steps();
+    brief = (o) => ({ verdict: o.verdict, result: o.result });
+    diffKey = (d) => `${d.kind}|${d.summary}`;
+    newly = (ds) => ds.filter((d) => d.kind === "verdict" || d.kind === "hazard-gained");
+  }
+});
+
+// src/model/interp/memory.ts
+function hex2(a) {
   return "0x" + BigInt.asUintN(64, a).toString(16);
 }
 function wildPtr(addr2) {
@@ -6094,12 +9051,12 @@ function formatValue(v) {
   if (v instanceof Ptr) {
     const r = v.region;
     if (r instanceof FunctionRegion) return `&${r.name}`;
-    if (r instanceof WildRegion) return hex(r.base);
+    if (r instanceof WildRegion) return hex2(r.base);
     if (v.byteOffset) return `${r.length === 1 ? r.name : `${r.name}[${v.index}]`}+${v.byteOffset}`;
     return ptrText(r, v.index);
   }
   if (v instanceof ArrayRegion) return `${v.name}[${v.length}]`;
-  if (typeof v === "object" && "structName" in v) return `struct ${v.structName}@${hex(v.self.address)}`;
+  if (typeof v === "object" && "structName" in v) return `struct ${v.structName}@${hex2(v.self.address)}`;
   if (typeof v === "object" && "describe" in v) return v.describe();
   return String(v);
 }
@@ -6120,7 +9077,7 @@ function ptrText(r, index) {
 function hexText(v) {
   let s = hexTexts.get(v);
   if (s === void 0) {
-    s = hex(v);
+    s = hex2(v);
     if (hexTexts.size >= MAX_HEX_TEXTS) hexTexts.clear();
     hexTexts.set(v, s);
   }
@@ -6212,13 +9169,13 @@ var init_memory = __esm({
       elemSize = 1;
       length = 1;
       get name() {
-        return `nothing at ${hex(this.base)}`;
+        return `nothing at ${hex2(this.base)}`;
       }
       load(_i, ctx) {
-        return ctx.bug(`dereference of wild pointer ${hex(this.base)} (nothing lives there)`);
+        return ctx.bug(`dereference of wild pointer ${hex2(this.base)} (nothing lives there)`);
       }
       store(_i, _v, ctx) {
-        ctx.bug(`write through wild pointer ${hex(this.base)} (nothing lives there)`);
+        ctx.bug(`write through wild pointer ${hex2(this.base)} (nothing lives there)`);
       }
     };
     OwnedRegion = class {
@@ -6553,7 +9510,17 @@ function apply(b2, t, v) {
 }
 function* callBuiltinGen(t, b2, vals) {
   const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
+  if (hooked) {
+    if (t.m.preempting) {
+      const p = t.m.preemptAt(t, b2.name, vals, true);
+      if (p) yield p;
+    }
+    t.m.onCall(t, b2.name, "builtin", vals);
+    if (t.m.intercepting) {
+      const x = t.m.interceptBuiltin(t, b2, vals);
+      if (x) return finishBuiltin(t, b2, x.value);
+    }
+  }
   let r = apply(b2, t, vals);
   if (isIterator(r)) r = yield* r;
   const v = b2.checkRet(r, t);
@@ -6562,7 +9529,13 @@ function* callBuiltinGen(t, b2, vals) {
 }
 function callBuiltinPlain(t, b2, vals) {
   const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b2.name, "builtin", vals);
+  if (hooked) {
+    t.m.onCall(t, b2.name, "builtin", vals);
+    if (t.m.intercepting) {
+      const x = t.m.interceptBuiltin(t, b2, vals);
+      if (x) return finishBuiltin(t, b2, x.value);
+    }
+  }
   let r = apply(b2, t, vals);
   if (isIterator(r)) {
     const step = r.next();
@@ -6571,6 +9544,11 @@ function callBuiltinPlain(t, b2, vals) {
   }
   const v = b2.checkRet(r, t);
   if (hooked) t.m.onReturn(t, b2.name, "builtin", v);
+  return v;
+}
+function finishBuiltin(t, b2, value) {
+  const v = b2.checkRet(value, t);
+  t.m.onReturn(t, b2.name, "builtin", v);
   return v;
 }
 function* invokeTarget(t, tgt, vals, discard = false) {
@@ -7304,6 +10282,8 @@ var init_intrinsics = __esm({
       VM_WARN_ON_ONCE_PAGE: warnOn("VM_WARN_ON_ONCE_PAGE", true, "CONFIG_DEBUG_VM"),
       BUILD_BUG_ON: (_cx, e) => nothing(e.src, e.line),
       BUILD_BUG_ON_INVALID: (_cx, e) => nothing(e.src, e.line),
+      VM_WARN_ON_FOLIO: warnOn("VM_WARN_ON_FOLIO", false, "CONFIG_DEBUG_VM"),
+      VM_WARN_ON_ONCE_FOLIO: warnOn("VM_WARN_ON_ONCE_FOLIO", true, "CONFIG_DEBUG_VM"),
       container_of: containerOf,
       ARRAY_SIZE: (cx, e) => {
         const a = e.args?.[0];
@@ -8208,7 +11188,7 @@ function combineJs(g, combine, back, js, old, r) {
   return `${g.k(back)}(${v}, f)`;
 }
 function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }) {
-  const { base, baseG, load, store } = p;
+  const { base, baseG, load, store: store2 } = p;
   const ev = value.ev;
   const js = (g) => {
     if (!combine && p.localSlot !== void 0) return `(${g.local(p.localSlot)} = ${g.e(value)})`;
@@ -8227,13 +11207,13 @@ function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }
       }
       if (!base) return plainExpr(t, (f) => {
         const v = ev(f);
-        store(f, v, f);
+        store2(f, v, f);
         return v;
       }, src, line, null, js);
       return plainExpr(t, (f) => {
         const h = base(f);
         const v = ev(f);
-        store(h, v, f);
+        store2(h, v, f);
         return v;
       }, src, line, null, js);
     }
@@ -8242,7 +11222,7 @@ function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }
       const r = ev(f);
       let v = combine(load(h, f), r, f);
       if (back) v = back(v, f);
-      store(h, v, f);
+      store2(h, v, f);
       return v;
     }, src, line, null, js);
   }
@@ -8255,7 +11235,7 @@ function storeExpr(t, p, value, combine, back, src, line, jsOps = { back: null }
       v = combine(load(h, f), r, f);
       if (back) v = back(v, f);
     }
-    store(h, v, f);
+    store2(h, v, f);
     return v;
   }, src, line, js);
 }
@@ -8266,13 +11246,13 @@ function compileUpdate(cx, op, prefix, arg, src, line) {
   const one = constExpr(INT, 1, "1", line);
   const vop = binaryValOp(cx, op === "++" ? "+" : "-", rvalue(L), one, src, line);
   const back = convFn(vop.t, L.t, "assign", `\`${src}\``, line);
-  const { base, baseG, load, store } = p;
+  const { base, baseG, load, store: store2 } = p;
   const fn = vop.fn;
   const step = (h, f) => {
     const old = load(h, f);
     let v = fn(old, 1, f);
     if (back) v = back(v, f);
-    store(h, v, f);
+    store2(h, v, f);
     return prefix ? v : old;
   };
   const jsOps = { combine: vop.js, back: back ? convJs(vop.t, L.t) : null };
@@ -9908,10 +12888,10 @@ var init_compiler = __esm({
       compileFunctions() {
         for (const fn of this.fns) this.compileOne(fn);
         for (let round = 0; ; round++) {
-          const newly = this.fns.filter((f) => !f.mayBlock && f.run === null);
-          if (newly.length === 0) break;
+          const newly2 = this.fns.filter((f) => !f.mayBlock && f.run === null);
+          if (newly2.length === 0) break;
           const again = /* @__PURE__ */ new Set();
-          for (const f of newly) {
+          for (const f of newly2) {
             f.mayBlock = true;
             for (const c of this.callers.get(f) ?? []) again.add(c);
           }
@@ -10043,9 +13023,9 @@ var init_compiler = __esm({
 // src/model/interp/thread.ts
 function coerceArgs(tgt, args3) {
   const params = tgt.kind === "model" ? tgt.fn.type.params : tgt.kind === "builtin" ? tgt.type.params : [];
-  return args3.map((v, i2) => params[i2] ? coerce(v, params[i2]) : v);
+  return args3.map((v, i2) => params[i2] ? coerceValue(v, params[i2]) : v);
 }
-function coerce(v, t) {
+function coerceValue(v, t) {
   if (t.k !== "int" || v === UNINIT) return v;
   if (typeof v === "number" || typeof v === "bigint") return converterOf(t)(v);
   if (typeof v === "boolean") return converterOf(t)(v ? 1 : 0);
@@ -10149,6 +13129,9 @@ var init_thread = __esm({
         }
         return r;
       }
+      preemptPoint(op, args3) {
+        return this.m.preempting ? this.m.preemptAt(this, op, args3, false) : null;
+      }
       callSync(fn, args3) {
         const it = this.call(fn, args3);
         const step = it.next();
@@ -10201,7 +13184,7 @@ var init_thread = __esm({
 });
 
 // src/model/interp/machine.ts
-var DEFAULT_BUDGETS, LoopHeadAt, POLL_EVERY, Machine;
+var DEFAULT_BUDGETS, LoopHeadAt, POLL_EVERY, PREEMPTED, Machine;
 var init_machine = __esm({
   "src/model/interp/machine.ts"() {
     "use strict";
@@ -10241,6 +13224,7 @@ var init_machine = __esm({
       }
     };
     POLL_EVERY = 1 << 16;
+    PREEMPTED = { blockedOn: { name: "preemption point", holder: () => null, ready: () => true } };
     Machine = class {
       constructor(program, opts = {}) {
         this.program = program;
@@ -10252,7 +13236,10 @@ var init_machine = __esm({
         this.loopHooked = !!h.onLoopHead;
         const hooks = !!(h.onCall || h.onReturn);
         this.callHooked = hooks || !!opts.traceCalls;
-        this.builtinHooked = hooks && opts.callHookScope?.builtins !== false;
+        this.builtinsReported = hooks && opts.callHookScope?.builtins !== false;
+        this.intercepting = !!opts.intercept && opts.intercept.names.size > 0;
+        this.preempting = !!opts.preempt;
+        this.builtinHooked = hooks && opts.callHookScope?.builtins !== false || this.intercepting || this.preempting;
         this.hookNames = opts.callHookScope?.names ? new Set(opts.callHookScope.names) : null;
         if (h.onSteps) this.nextHook = h.onSteps.every;
         this.mem = opts.mem ?? new DefaultAddressSpace();
@@ -10275,7 +13262,11 @@ var init_machine = __esm({
       loopHooked;
       callHooked;
       builtinHooked;
+      intercepting;
+      preempting;
       hookNames;
+      /** onCall/onReturn hooks see builtin calls (the scope asks for them). */
+      builtinsReported;
       globals = [];
       /** The run's AddressSpace, exactly the object given in the options (ExecCtx.mem). */
       mem;
@@ -10405,7 +13396,7 @@ var init_machine = __esm({
         if (this.opts.traceCalls && kind === "model") {
           this.pushTrace({ t: "call", fn: name2, depth: t.frames.length, thread: t.thread.name, args: args3.map((a) => formatValue(a)) });
         }
-        if (kind === "builtin" ? !this.builtinHooked : false) return;
+        if (kind === "builtin" && !this.builtinsReported) return;
         if (this.hookNames && !this.hookNames.has(name2)) return;
         this.opts.hooks?.onCall?.(t, name2, kind, args3);
       }
@@ -10413,7 +13404,7 @@ var init_machine = __esm({
         if (this.opts.traceCalls && kind === "model") {
           this.pushTrace({ t: "return", fn: name2, depth: t.frames.length + 1, thread: t.thread.name, value: formatValue(value) });
         }
-        if (kind === "builtin" ? !this.builtinHooked : false) return;
+        if (kind === "builtin" && !this.builtinsReported) return;
         if (this.hookNames && !this.hookNames.has(name2)) return;
         this.opts.hooks?.onReturn?.(t, name2, kind, value);
       }
@@ -10479,6 +13470,57 @@ var init_machine = __esm({
       }
       /** Call targets by name, for ExecCtx.call from the runtime (the program does not change). */
       byName = /* @__PURE__ */ new Map();
+      // ------------------------------------------------------------------------- faults, preemption
+      interceptBuiltin(t, b2, vals) {
+        const ic = this.opts.intercept;
+        if (!ic.names.has(b2.name)) return null;
+        const x = ic.call(t, b2.name, "builtin", vals);
+        for (let i2 = 0; i2 < vals.length && i2 < b2.type.params.length; i2++) vals[i2] = coerceValue(vals[i2], b2.type.params[i2]);
+        return x && { value: coerceValue(x.value, b2.type.ret) };
+      }
+      preemptAt(t, op, args3, builtin) {
+        const p = this.opts.preempt;
+        if (builtin && !p.names.has(op)) return null;
+        return p.at(t, op, args3, () => this.others(t)) ? PREEMPTED : null;
+      }
+      /** Threads other than `t` that could run now. */
+      others(t) {
+        return this.threads.filter((x) => x !== t && (x.state === "runnable" || x.state === "blocked" && x.blockedOn.ready())).map((x) => x.thread);
+      }
+      /**
+       * An intercepted model function is offered its call before its body runs: its FnCode's entry
+       * points are wrapped for this run and put back after it (a Machine runs to the end in one go,
+       * so no other run of the program sees them).
+       */
+      wrapIntercepted() {
+        const ic = this.opts.intercept;
+        if (!ic || !this.intercepting) return () => void 0;
+        const undo = [];
+        for (const fn of this.program.fns) {
+          if (!ic.names.has(fn.name) || fn.trap !== null) continue;
+          const { run: run2, runGen } = fn;
+          const offer = (nf) => {
+            const params = fn.type.params;
+            const args3 = nf.v.slice(0, params.length);
+            const x = ic.call(nf.t, fn.name, "model", args3);
+            for (let i2 = 0; i2 < params.length; i2++) nf.v[i2] = coerceValue(args3[i2], params[i2]);
+            return x && { value: coerceValue(x.value, fn.type.ret) };
+          };
+          if (run2) fn.run = (nf) => {
+            const x = offer(nf);
+            return x ? x.value : run2(nf);
+          };
+          if (runGen) fn.runGen = function* (nf) {
+            const x = offer(nf);
+            return x ? x.value : yield* runGen(nf);
+          };
+          undo.push(() => {
+            fn.run = run2;
+            fn.runGen = runGen;
+          });
+        }
+        return () => undo.forEach((u) => u());
+      }
       // ------------------------------------------------------------------------- scheduler
       run(specs) {
         if (this.ran) throw new Error("a Machine runs once; make a new one");
@@ -10488,6 +13530,7 @@ var init_machine = __esm({
         this.threadCount = this.threads.length;
         let lastBlocked = null;
         let cur = 0;
+        const unwrap = this.wrapIntercepted();
         try {
           this.threads.forEach((t, i2) => t.gen = this.entryGen(t, specs[i2]));
           let previous = null;
@@ -10519,6 +13562,7 @@ var init_machine = __esm({
           return this.result(this.end("error", `internal error: ${err2.message}`, t), err2);
         } finally {
           this.current = null;
+          unwrap();
         }
         const stuck = this.threads.filter((t) => t.state === "blocked");
         if (stuck.length === 0) {
@@ -10540,7 +13584,7 @@ var init_machine = __esm({
           }
         }
         if (can.length === 0) return -1;
-        const chosen = this.opts.scheduler(can.map((i3) => this.threads[i3].thread), previous);
+        const chosen = this.opts.scheduler(can.map((i3) => this.threads[i3].thread), previous, can.map((i3) => this.threads[i3].blockedOn));
         const i2 = can.find((x) => this.threads[x].id === chosen.id);
         if (i2 === void 0) throw new Error(`scheduler chose ${chosen.name}, which cannot run now`);
         return i2;
@@ -10719,1485 +13763,282 @@ var init_interp = __esm({
   }
 });
 
-// src/model/kernel/object.ts
-function hex2(a) {
-  return "0x" + BigInt.asUintN(64, a).toString(16);
+// src/model/kernel/builtins/pgtable.ts
+function pte(ctx, v, what = "pte") {
+  if (v instanceof Pte) return v;
+  return ctx.bug(`${what} is not a pte_t value`);
 }
-function objectAt(p) {
-  if (!(p instanceof Ptr)) return null;
-  const r = p.region;
-  if (r instanceof ObjRegion) return r.obj;
-  return null;
+function pmd(ctx, v, what = "pmd") {
+  if (v instanceof Pmd) return v;
+  return ctx.bug(`${what} is not a pmd_t value`);
 }
-function structAt(p, ctx, what) {
-  if (!(p instanceof Ptr)) {
-    if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
-    return ctx.bug(`dereference of an invalid pointer: ${what}`);
-  }
-  const v = p.region.load(p.index, ctx);
-  if (v && typeof v === "object" && "structName" in v) return v;
-  return ctx.bug(`${what} does not point to a struct (${p.region.name})`);
+function upper(ctx, v, what) {
+  if (v instanceof UpperEntry) return v;
+  return ctx.bug(`${what} is not a page-table entry of an upper level`);
 }
-var ObjRegion, FieldCellRegion, VOID_T, RtObject, PlainObject;
-var init_object = __esm({
-  "src/model/kernel/object.ts"() {
-    "use strict";
-    init_api();
-    ObjRegion = class {
-      constructor(obj, base, elemSize) {
-        this.obj = obj;
-        this.base = base;
-        this.elemSize = elemSize;
-        this.elemType = { k: "struct", name: obj.structName };
-      }
-      obj;
-      base;
-      elemSize;
-      length = 1;
-      elemType;
-      get name() {
-        return this.obj.name;
-      }
-      load(_i, _ctx) {
-        return this.obj;
-      }
-      store(_i, _v, ctx) {
-        ctx.bug(`struct assignment to runtime object ${this.obj.name} is not modelled`);
-      }
-    };
-    FieldCellRegion = class {
-      constructor(obj, field2, base, elemType) {
-        this.obj = obj;
-        this.field = field2;
-        this.base = base;
-        this.elemType = elemType;
-      }
-      obj;
-      field;
-      base;
-      elemType;
-      length = 1;
-      elemSize = 8;
-      get name() {
-        return `${this.obj.name}.${this.field}`;
-      }
-      load(_i, ctx) {
-        return this.obj.get(this.field, ctx);
-      }
-      store(_i, v, ctx) {
-        this.obj.set(this.field, v, ctx);
-      }
-    };
-    VOID_T = { k: "void" };
-    RtObject = class {
-      constructor(name2, base, size, container) {
-        this.name = name2;
-        this.base = base;
-        this.size = size;
-        this.self = new Ptr(new ObjRegion(this, base, size), 0);
-        if (container) this.container = container;
-      }
-      name;
-      base;
-      size;
-      self;
-      container;
-      fieldPtrs = null;
-      set(field2, _value, ctx) {
-        ctx.bug(`${this.structName}.${field2} of ${this.name} is read-only in the model`);
-      }
-      /** Embedded struct at `field`, if any (locks, wait queues, the anon_vma tree root). */
-      embedded(_field) {
-        return void 0;
-      }
-      fieldPtr(field2, _ctx) {
-        const e = this.embedded(field2);
-        if (e) return e.self;
-        this.fieldPtrs ??= /* @__PURE__ */ new Map();
-        let p = this.fieldPtrs.get(field2);
-        if (!p) {
-          const off = BigInt(8 * (this.fieldPtrs.size + 1));
-          p = new Ptr(new FieldCellRegion(this, field2, this.base + off, VOID_T), 0);
-          this.fieldPtrs.set(field2, p);
-        }
-        return p;
-      }
-      /** Registers this object's region (and embedded objects') with the address space. */
-      register(mem) {
-        mem.register(this.self.region);
-        return this;
-      }
-      noField(field2, ctx) {
-        return ctx.bug(`struct ${this.structName} has no field ${field2} in the model`);
-      }
-    };
-    PlainObject = class extends RtObject {
-      constructor(structName, name2, base, size, init2) {
-        super(name2, base, size);
-        this.structName = structName;
-        this.vals = new Map(Object.entries(init2));
-      }
-      structName;
-      vals;
-      get(field2, ctx) {
-        if (!this.vals.has(field2)) return this.noField(field2, ctx);
-        return this.vals.get(field2);
-      }
-      set(field2, value, ctx) {
-        if (!this.vals.has(field2)) this.noField(field2, ctx);
-        this.vals.set(field2, value);
-      }
-    };
-  }
-});
-
-// src/model/kernel/locks.ts
-function fnOf(ctx) {
-  const f = ctx.loc().function;
-  return f === "<runtime>" ? "(scenario)" : f;
+function swp(ctx, v) {
+  if (v instanceof SwpEntry) return v;
+  return ctx.bug("not a swp_entry_t value");
 }
-function traceLock(ctx, op, lock) {
-  if (quietLocks.has(ctx.mem)) return;
-  ctx.trace({ t: "lock", op, lock, thread: ctx.thread.name, fn: fnOf(ctx) });
+function prot(ctx, v) {
+  if (v instanceof PgProt) return v;
+  return ctx.bug("not a pgprot_t value");
 }
-function* acquire(ctx, lock, shared = false) {
-  const t = ctx.thread;
-  if (!lock.canAcquire(t, shared)) {
-    traceLock(ctx, "block", lock.name);
-    const w = lock.waitable(t, shared);
-    while (!lock.canAcquire(t, shared)) yield { blockedOn: w };
-  }
-  lock.take(t, shared);
-  lock.lastFn = fnOf(ctx);
-  traceLock(ctx, "acquire", lock.name);
-}
-function tryAcquire(ctx, lock, shared = false) {
-  if (!lock.canAcquire(ctx.thread, shared)) {
-    traceLock(ctx, "trylock-fail", lock.name);
-    return false;
-  }
-  lock.take(ctx.thread, shared);
-  lock.lastFn = fnOf(ctx);
-  traceLock(ctx, "acquire", lock.name);
-  return true;
-}
-function release(ctx, lock, shared = false) {
-  if (!lock.drop(ctx.thread, shared)) ctx.bug(`${ctx.thread.name} releases ${lock.name}, which it does not hold`);
-  lock.lastFn = fnOf(ctx);
-  traceLock(ctx, "release", lock.name);
-}
-var quietLocks, LockBase, SpinLock, RwSem, WaitQueue, LockRegistry;
-var init_locks = __esm({
-  "src/model/kernel/locks.ts"() {
-    "use strict";
-    init_api();
-    init_object();
-    quietLocks = /* @__PURE__ */ new WeakSet();
-    LockBase = class extends RtObject {
-      /** Last function that took or released it (for lock-leak reports). */
-      lastFn = "";
-      get(field2, ctx) {
-        return this.noField(field2, ctx);
-      }
-      waitable(t, shared) {
-        const lock = this;
-        return {
-          name: this.name,
-          holder: () => lock.holders()[0] ?? null,
-          ready: () => lock.canAcquire(t, shared)
-        };
-      }
-    };
-    SpinLock = class extends LockBase {
-      constructor(name2, base, kind = "spinlock") {
-        super(name2, base, 8);
-        this.kind = kind;
-        this.structName = kind === "mutex" ? "mutex" : "spinlock";
-      }
-      kind;
-      structName;
-      owner = null;
-      holders() {
-        return this.owner ? [this.owner] : [];
-      }
-      canAcquire() {
-        return this.owner === null;
-      }
-      take(t) {
-        this.owner = t;
-      }
-      drop(t) {
-        if (this.owner?.id !== t.id) return false;
-        this.owner = null;
-        return true;
-      }
-    };
-    RwSem = class extends LockBase {
-      structName = "rw_semaphore";
-      kind = "rwsem";
-      writer = null;
-      readers = /* @__PURE__ */ new Map();
-      holders() {
-        if (this.writer) return [this.writer];
-        return [...this.readers.values()].map((r) => r.t);
-      }
-      canAcquire(_t, shared) {
-        if (this.writer) return false;
-        return shared ? true : this.readers.size === 0;
-      }
-      take(t, shared) {
-        if (!shared) {
-          this.writer = t;
-          return;
-        }
-        const r = this.readers.get(t.id);
-        if (r) r.n++;
-        else this.readers.set(t.id, { t, n: 1 });
-      }
-      drop(t, shared) {
-        if (!shared) {
-          if (this.writer?.id !== t.id) return false;
-          this.writer = null;
-          return true;
-        }
-        const r = this.readers.get(t.id);
-        if (!r) return false;
-        if (--r.n === 0) this.readers.delete(t.id);
-        return true;
-      }
-    };
-    WaitQueue = class extends RtObject {
-      structName = "wait_queue_head";
-      generation = 0;
-      get(field2, ctx) {
-        return this.noField(field2, ctx);
-      }
-      waitable() {
-        const q = this;
-        const gen = this.generation;
-        return { name: this.name, holder: () => null, ready: () => q.generation !== gen };
-      }
-      wakeAll() {
-        this.generation++;
-      }
-    };
-    LockRegistry = class {
-      constructor(mem) {
-        this.mem = mem;
-      }
-      mem;
-      byAddr = /* @__PURE__ */ new Map();
-      all = [];
-      add(l) {
-        this.all.push(l);
-        this.byAddr.set(l.base, l);
-        l.register(this.mem);
-        return l;
-      }
-      spin(name2) {
-        return this.add(new SpinLock(name2, this.mem.allocate(8, 8), "spinlock"));
-      }
-      mutex(name2) {
-        return this.add(new SpinLock(name2, this.mem.allocate(8, 8), "mutex"));
-      }
-      rwsem(name2, base) {
-        return this.add(new RwSem(name2, base ?? this.mem.allocate(8, 8), 8));
-      }
-      waitQueue(name2, base) {
-        return this.add(new WaitQueue(name2, base ?? this.mem.allocate(8, 8), 8));
-      }
-      /** The lock `p` points to. A lock embedded in a model struct gets a lock object on first use. */
-      resolve(p, ctx, kind) {
-        const o = objectAt(p);
-        if (o instanceof LockBase) return o;
-        if (!(p instanceof Ptr)) return ctx.bug(p === null ? `NULL lock pointer passed to a ${kind} operation` : `invalid lock pointer passed to a ${kind} operation`);
-        const addr2 = p.address;
-        const known = this.byAddr.get(addr2);
-        if (known instanceof LockBase) return known;
-        const name2 = p.region.name + (p.byteOffset ? `+${p.byteOffset}` : "");
-        const l = kind === "rwsem" ? new RwSem(name2, addr2, 8) : new SpinLock(name2, addr2, kind === "mutex" ? "mutex" : "spinlock");
-        this.all.push(l);
-        this.byAddr.set(addr2, l);
-        return l;
-      }
-      resolveQueue(p, ctx) {
-        const o = objectAt(p);
-        if (o instanceof WaitQueue) return o;
-        if (!(p instanceof Ptr)) return ctx.bug("invalid wait queue pointer");
-        const known = this.byAddr.get(p.address);
-        if (known instanceof WaitQueue) return known;
-        const q = new WaitQueue(p.region.name, p.address, 8);
-        this.all.push(q);
-        this.byAddr.set(p.address, q);
-        return q;
-      }
-    };
-  }
-});
-
-// src/model/kernel/mm/page.ts
-function pageOf(memmap, p, ctx, what = "page") {
-  if (p instanceof Ptr && p.region === memmap.region && p.byteOffset === 0) {
-    if (!memmap.exists(p.index)) return ctx.bug(`${what}: pfn ${hex2(BigInt(p.index))} was never allocated`);
-    return memmap.state(p.index);
+function slotOf(ctx, p, level, what) {
+  if (p instanceof Ptr && p.region instanceof PageTable) {
+    const want = level === "p4d" ? "pgd" : level;
+    if (p.region.level !== want) return ctx.bug(`${what} points into a ${p.region.level} table, not a ${want} table`);
+    if (p.index < 0 || p.index >= 512) return ctx.bug(`${what} is out of its page table (index ${p.index})`);
+    return { table: p.region, i: p.index };
   }
   if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
-  if (p instanceof Ptr) return ctx.bug(`${what} is not a struct page pointer (${p.region.name}${p.byteOffset ? "+" + p.byteOffset : ""})`);
-  return ctx.bug(`${what} is an uninitialised or non-pointer value`);
+  return ctx.bug(`${what} is not a page-table pointer`);
 }
-var HPAGE_PMD_NR, VMEMMAP, PAGE_OFFSET, POISON_POINTER_DELTA, TAIL_MAPPING, STRUCT_PAGE_SIZE, PageState, PageObj, PAGE_T, MemmapRegion, Memmap;
-var init_page = __esm({
-  "src/model/kernel/mm/page.ts"() {
+function childTable(k, e) {
+  return k.tablesByPfn.get(e.tableId);
+}
+function withBits(p, f) {
+  if (p.v.k !== "present") return p;
+  return Pte.present(p.v.pfn, { ...p.v.bits, ...f(p.v.bits) });
+}
+function pteLock(ctx, k, pmdp) {
+  const s = slotOf(ctx, pmdp, "pmd", "pmd");
+  const v = s.table.entries[s.i].v;
+  if (v.k !== "table") return ctx.bug(`pte lock of a pmd that maps no pte table (${s.table.entries[s.i].describe()})`);
+  return k.tablesByPfn.get(v.tablePfn);
+}
+function makeEntry(type, offset) {
+  return new SwpEntry(type, offset);
+}
+function pgtableBuiltins() {
+  const t = new TableBuilder("include/linux/pgtable.h");
+  t.fn("pgd_t *pgd_offset(struct mm_struct *mm, unsigned long address)", (ctx, mmp, addr2) => {
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    return mm.pt.pgd.ptr(indexAt("pgd", addr2));
+  }).fn("bool pgd_present(pgd_t pgd)", (ctx, v) => b(upper(ctx, v, "pgd").present)).fn("bool pgd_none(pgd_t pgd)", (ctx, v) => b(!upper(ctx, v, "pgd").present)).fn("bool pgd_bad(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry values")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry values")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry values")).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry values")).fn("spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", (ctx) => ctx.notModelled("pud_lock: huge puds")).fn("p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pgd", "pgd");
+    return s.table.ptr(s.i);
+  }).fn("bool p4d_present(p4d_t p4d)", (ctx, v) => b(upper(ctx, v, "p4d").present)).fn("bool p4d_none(p4d_t p4d)", (ctx, v) => b(!upper(ctx, v, "p4d").present)).fn("bool p4d_bad(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).fn("pud_t *pud_offset(p4d_t *p4d, unsigned long address)", (ctx, p, addr2) => {
+    const s = slotOf(ctx, p, "p4d", "p4d");
+    const e = s.table.entries[s.i];
+    if (!e.present) return ctx.bug("pud_offset of a p4d that is not present");
+    return childTable(kernelOf(ctx), e).ptr(indexAt("pud", addr2));
+  }).fn("bool pud_present(pud_t pud)", (ctx, v) => b(upper(ctx, v, "pud").present)).fn("bool pud_none(pud_t pud)", (ctx, v) => b(!upper(ctx, v, "pud").present)).fn("bool pud_bad(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_huge(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_devmap(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pgd", "pgd");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
+    const s = slotOf(ctx, p, "p4d", "p4d");
+    return b(!s.table.entries[s.i].present);
+  }).fn("bool pud_none_or_clear_bad(pud_t *pud)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pud", "pud");
+    return b(!s.table.entries[s.i].present);
+  }).fn("pmd_t *pmd_offset(pud_t *pud, unsigned long address)", (ctx, p, addr2) => {
+    const s = slotOf(ctx, p, "pud", "pud");
+    const e = s.table.entries[s.i];
+    if (!e.present) return ctx.bug("pmd_offset of a pud that is not present");
+    return childTable(kernelOf(ctx), e).ptr(indexAt("pmd", addr2));
+  }).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_none(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "none")).fn("bool pmd_present(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k !== "none")).fn("bool pmd_trans_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_devmap(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_bad(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_write(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.write);
+  }).fn("bool pmd_dirty(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.dirty);
+  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).releasesOf({ until: "6.1" }).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).releasesOf({}).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && kernelOf(ctx).memmap.state(x.pfn).kind === "zero");
+  }).fn("struct page *pmd_page(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    const k = kernelOf(ctx);
+    if (x.k === "huge") return k.memmap.ptr(x.pfn);
+    if (x.k === "table") return k.memmap.ptr(x.tablePfn);
+    return ctx.bug("pmd_page of a none pmd");
+  }).fn("bool pmd_trans_unstable(pmd_t *pmd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    const v = s.table.entries[s.i].v;
+    return b(v.k !== "table");
+  }).fn("bool pmd_none_or_clear_bad_unless_trans_huge(pmd_t *pmd)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    return b(s.table.entries[s.i].v.k === "none");
+  }).in("include/linux/mm.h").fn("spinlock_t *pmd_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => slotOf(ctx, p, "pmd", "pmd").table.lock.self).gen("spinlock_t *pmd_lock(struct mm_struct *mm, pmd_t *pmd)", function* (ctx, _mm, p) {
+    const l = slotOf(ctx, p, "pmd", "pmd").table.lock;
+    yield* acquire(ctx, l);
+    return l.self;
+  }).fn("spinlock_t *pte_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => pteLock(ctx, kernelOf(ctx), p).lock.self).fn("int pte_alloc(struct mm_struct *mm, pmd_t *pmd)", (ctx, mmp, p) => {
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    if (s.table.entries[s.i].v.k === "none") mm.pt.allocPteTable(s);
+    return 0;
+  }).releasesOf({ until: "6.5" }).fn("pte_t *pte_offset_map(pmd_t *pmd, unsigned long address)", (ctx, p, addr2) => pteLock(ctx, kernelOf(ctx), p).ptr(indexAt("pte", addr2))).gen("pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long address, spinlock_t **ptlp)", function* (ctx, _mm, p, addr2, ptlp) {
+    const table = pteLock(ctx, kernelOf(ctx), p);
+    const l = table.lock;
+    if (!(ptlp instanceof Ptr)) return ctx.bug("pte_offset_map_lock: ptlp is not a pointer");
+    ptlp.region.store(ptlp.index, l.self, ctx);
+    yield* acquire(ctx, l);
+    return table.ptr(indexAt("pte", addr2));
+  }).releasesOf({}).fn("void pte_unmap(pte_t *pte)", () => void 0).fn("void pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)", (ctx, _p, ptl) => {
+    release(ctx, kernelOf(ctx).locks.resolve(ptl, ctx, "spinlock"));
+    return void 0;
+  }).fn("void assert_spin_locked(spinlock_t *lock)", (ctx, l) => {
+    const lock = kernelOf(ctx).locks.resolve(l, ctx, "spinlock");
+    if (lock.holders().length === 0) ctx.bug(`assert_spin_locked: ${lock.name} is not locked`);
+    return void 0;
+  }).in("arch/x86/include/asm/pgtable.h").fn("bool pte_none(pte_t pte)", (ctx, v) => b(pte(ctx, v).none)).fn("bool pte_present(pte_t pte)", (ctx, v) => b(pte(ctx, v).present)).fn("bool pte_write(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.write)).fn("bool pte_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.dirty)).fn("bool pte_young(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.young)).fn("bool pte_soft_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.softDirty)).fn("bool pte_uffd_wp(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.uffdWp)).fn("bool pte_protnone(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_devmap(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_same(pte_t a, pte_t b)", (ctx, a, c) => b(pte(ctx, a).equals(pte(ctx, c)))).fn("unsigned long pte_pfn(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "present") return ctx.bug(`pte_pfn of a non-present pte (${pte(ctx, v).describe()})`);
+    return BigInt(x.pfn);
+  }).fn("struct page *pte_page(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "present") return ctx.bug("pte_page of a non-present pte");
+    return kernelOf(ctx).memmap.ptr(x.pfn);
+  }).fn("pte_t pte_mkold(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: false }))).fn("pte_t pte_mkyoung(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: true }))).fn("pte_t pte_mkdirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ dirty: true, softDirty: true }))).fn("pte_t pte_mksoft_dirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ softDirty: true }))).fn("pte_t pte_mkuffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: true, write: false }))).fn("pte_t pte_clear_uffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: false }))).fn("pte_t pte_wrprotect(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: false }))).releasesOf({ until: "6.6" }).fn("pte_t pte_mkwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).releasesOf({ from: "6.6" }).fn("pte_t pte_mkwrite(pte_t pte, struct vm_area_struct *vma)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).releasesOf({}).fn("pte_t pte_mk_savedwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).fn("pte_t pte_modify(pte_t pte, pgprot_t newprot)", (ctx, v, np) => withBits(pte(ctx, v), () => ({ write: prot(ctx, np).write }))).fn("pte_t mk_pte(struct page *page, pgprot_t pgprot)", (ctx, p, pr) => {
+    const s = pageOf(kernelOf(ctx).memmap, p, ctx, "mk_pte page");
+    return Pte.present(s.pfn, { write: prot(ctx, pr).write, dirty: false, young: true, softDirty: false, uffdWp: false });
+  }).in("include/linux/mm.h").fn("pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)", (ctx, v, vmap) => {
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    return (vma.flags & 0x2n) !== 0n ? withBits(pte(ctx, v), () => ({ write: true })) : pte(ctx, v);
+  }).fn("struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", (ctx, _vma, _a, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "present") return ctx.bug("vm_normal_page of a non-present pte");
+    const k = kernelOf(ctx);
+    if (k.memmap.state(x.pfn).kind === "zero") return null;
+    return k.memmap.ptr(x.pfn);
+  }).fn("void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)", (ctx, _mm, _a, p, v) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = pte(ctx, v);
+    return void 0;
+  }).fn("pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", (ctx, _v, _a, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    const old = s.table.entries[s.i];
+    s.table.entries[s.i] = Pte.NONE;
+    return old;
+  }).fn("pte_t ptep_modify_prot_start(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)", (ctx, _v, _a, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    const old = s.table.entries[s.i];
+    s.table.entries[s.i] = Pte.NONE;
+    return old;
+  }).fn("void ptep_modify_prot_commit(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep, pte_t old_pte, pte_t pte)", (ctx, _v, _a, p, _o, v) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = pte(ctx, v);
+    return void 0;
+  }).releasesOf({ until: "6.1" }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
+    const s = slotOf(ctx, p, "pte", "page_table");
+    return b(s.table.entries[s.i].equals(pte(ctx, orig)));
+  }).releasesOf({ from: "6.1" }).fn("bool pte_unmap_same(struct vm_fault *vmf)", (ctx, vmfp) => {
+    const vmf = structAt(vmfp, ctx, "vmf");
+    const s = slotOf(ctx, vmf.get("pte", ctx), "pte", "vmf->pte");
+    return b(s.table.entries[s.i].equals(pte(ctx, vmf.get("orig_pte", ctx))));
+  }).releasesOf({}).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
+    ctx.hazard("bad-pte", `print_bad_pte at ${hex(a)}: ${pte(ctx, v).describe()}`);
+    return void 0;
+  }).releasesOf({ until: "6.1" }).fn(
+    "int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)",
+    (ctx) => ctx.notModelled("follow_pfn_pte: special ptes without a struct page")
+  ).releasesOf({}).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return b(x.k === "swap" && x.softDirty);
+  }).fn("bool pte_swp_uffd_wp(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return b(x.k === "swap" && x.uffdWp);
+  }).fn("pte_t pte_swp_mksoft_dirty(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return x.k === "swap" ? Pte.swap(x.entry, true, x.uffdWp) : pte(ctx, v);
+  }).fn("pte_t pte_swp_mkuffd_wp(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, true) : pte(ctx, v);
+  }).fn("pte_t pte_swp_clear_uffd_wp(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, false) : pte(ctx, v);
+  }).fn("swp_entry_t pte_to_swp_entry(pte_t pte)", (ctx, v) => {
+    const x = pte(ctx, v).v;
+    if (x.k !== "swap") return ctx.bug(`pte_to_swp_entry of ${pte(ctx, v).describe()}`);
+    return x.entry;
+  }).fn("pte_t swp_entry_to_pte(swp_entry_t entry)", (ctx, e) => Pte.swap(swp(ctx, e))).fn("unsigned long swp_offset(swp_entry_t entry)", (ctx, e) => swp(ctx, e).offset).fn("bool non_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isNonSwap)).fn("bool is_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isMigration)).fn("bool is_writable_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "migration-write")).fn("swp_entry_t make_readable_migration_entry(unsigned long offset)", (_ctx, o) => makeEntry("migration-read", o)).fn("bool is_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDevicePrivate)).fn("bool is_writable_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-write")).fn("swp_entry_t make_readable_device_private_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-read", o)).fn("bool is_hwpoison_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "hwpoison")).fn("struct page *pfn_swap_entry_to_page(swp_entry_t entry)", (ctx, e) => {
+    const s = swp(ctx, e);
+    if (!s.isPfn) return ctx.bug(`pfn_swap_entry_to_page of ${s.describe()} (BUG_ON(!is_pfn_swap_entry))`);
+    const k = kernelOf(ctx);
+    const pfn = Number(s.offset);
+    if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
+    return k.memmap.ptr(pfn);
+  }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
+  v61Entries(t);
+  v613Entries(t);
+  return t;
+}
+function v61Entries(t) {
+  t.releasesOf({ from: "6.1" }).in("include/linux/swapops.h").fn("unsigned long swp_offset_pfn(swp_entry_t entry)", (ctx, e) => {
+    const x = swp(ctx, e);
+    if (!x.isPfn) return ctx.bug(`swp_offset_pfn of ${x.describe()} (VM_BUG_ON(!is_pfn_swap_entry))`);
+    return x.offset;
+  }).fn("bool is_pfn_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isPfn)).fn("bool is_pte_marker_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool pte_marker_entry_uffd_wp(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_swapin_error_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("vm_fault_t handle_pte_marker(struct vm_fault *vmf)", (ctx) => ctx.notModelled("handle_pte_marker: pte markers")).fn("swp_entry_t make_readable_exclusive_migration_entry(pgoff_t offset)", (ctx) => ctx.notModelled("make_readable_exclusive_migration_entry: migration entries")).fn("swp_entry_t pmd_to_swp_entry(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_to_swp_entry: PMD migration entries")).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_soft_dirty(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.softDirty);
+  }).fn("bool pmd_uffd_wp(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    return b(x.k === "huge" && x.bits.uffdWp);
+  }).fn("unsigned long pmd_pfn(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    if (x.k === "huge") return BigInt(x.pfn);
+    if (x.k === "table") return BigInt(x.tablePfn);
+    return ctx.bug("pmd_pfn of a none pmd");
+  }).fn("void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)", (ctx, _mm, _a, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    s.table.entries[s.i] = Pte.NONE;
+    return void 0;
+  }).fn("bool pte_needs_flush(pte_t oldpte, pte_t newpte)", (ctx, o, n) => {
+    const a = pte(ctx, o).v;
+    const c = pte(ctx, n).v;
+    if (a.k !== "present") return 0;
+    if (c.k !== "present" || c.pfn !== a.pfn) return 1;
+    return b(a.bits.write && !c.bits.write || a.bits.dirty && !c.bits.dirty);
+  }).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
+}
+function v613Entries(t) {
+  t.releasesOf({ from: "6.13" }).in("include/linux/swapops.h").fn("struct folio *pfn_swap_entry_folio(swp_entry_t entry)", (ctx, e) => {
+    const x = swp(ctx, e);
+    if (!x.isPfn) return ctx.bug(`pfn_swap_entry_folio of ${x.describe()} (not a pfn swap entry)`);
+    const k = kernelOf(ctx);
+    const pfn = Number(x.offset);
+    if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${x.describe()} names no page`);
+    return k.memmap.ptr(k.memmap.state(pfn).head);
+  }).fn("bool is_poisoned_swp_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_guard_swp_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).in("include/linux/huge_mm.h").fn("struct folio *pmd_folio(pmd_t pmd)", (ctx, v) => {
+    const x = pmd(ctx, v).v;
+    const k = kernelOf(ctx);
+    if (x.k !== "huge") return ctx.bug(`pmd_folio of a pmd that maps no THP (${pmd(ctx, v).describe()})`);
+    return k.memmap.ptr(k.memmap.state(x.pfn).head);
+  }).fn("bool thp_vma_suitable_order(struct vm_area_struct *vma, unsigned long addr, int order)", (ctx, v, addr2, order) => {
+    const vma = asStruct(v, Vma, ctx, "vma");
+    const size = 4096n << BigInt(Number(order));
+    const haddr = addr2 & ~(size - 1n);
+    return b(haddr >= vma.start && haddr + size <= vma.end);
+  }).releasesOf({});
+}
+var init_pgtable2 = __esm({
+  "src/model/kernel/builtins/pgtable.ts"() {
     "use strict";
     init_api();
-    init_object();
-    HPAGE_PMD_NR = 512;
-    VMEMMAP = 0xffffea0000000000n;
-    PAGE_OFFSET = 0xffff888000000000n;
-    POISON_POINTER_DELTA = 0xdead000000000000n;
-    TAIL_MAPPING = 0x400n + POISON_POINTER_DELTA;
-    STRUCT_PAGE_SIZE = 64;
-    PageState = class {
-      constructor(pfn) {
-        this.pfn = pfn;
-        this.head = pfn;
-      }
-      pfn;
-      kind = "free";
-      /** pfn of the compound head (== pfn for order-0 and heads). */
-      head;
-      /** compound_order of a head (0 otherwise). */
-      order = 0;
-      /** page->mapping of a head / order-0 page: the anon_vma pointer tagged with PAGE_MAPPING_ANON. */
-      mapping = null;
-      index = 0n;
-      /** _refcount (meaningful on head / order-0; tails stay 0). */
-      refcount = 0;
-      /** _mapcount, -1 based (PTE mappings of this very subpage). */
-      mapcount = -1;
-      /** compound_mapcount (kept in page[1] in the kernel), -1 based: PMD mappings of the THP. */
-      compoundMapcount = -1;
-      /** PG_locked owner (head / order-0 only). */
-      lockedBy = null;
-      dirty = false;
-      referenced = false;
-      mlocked = false;
-      /** PG_anon_exclusive of this very subpage (releases that have it: Release.anonExclusive). */
-      anonExclusive = false;
-      /** The page's contents, as one word (what user space last stored there). */
-      data = 0n;
-      /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
-      lastFn = "";
-      get isTail() {
-        return this.head !== this.pfn;
-      }
-      get isHead() {
-        return this.order > 0;
-      }
-    };
-    PageObj = class {
-      constructor(memmap, s) {
-        this.memmap = memmap;
-        this.s = s;
-      }
-      memmap;
-      s;
-      structName = "page";
-      fptrs = null;
-      get self() {
-        return new Ptr(this.memmap.region, this.s.pfn);
-      }
-      get(field2, ctx) {
-        const s = this.s;
-        switch (field2) {
-          case "flags":
-            return this.memmap.flagsWord(s);
-          case "mapping":
-            if (s.isTail) return this.memmap.tailMappingSlot(s, ctx, "mapping");
-            return s.mapping;
-          case "index":
-            if (s.isTail) return this.memmap.tailMappingSlot(s, ctx, "index");
-            return s.index;
-          case "private":
-            return 0n;
-          case "_mapcount":
-            return s.mapcount;
-          case "_refcount":
-            return s.refcount;
-          case "page":
-            return this;
-          case "_folio_order":
-          case "_folio_nr_pages":
-          case "_total_mapcount":
-          case "_pincount":
-            return this.largeFolioField(field2, ctx);
-          default:
-            return ctx.bug(`struct page has no field ${field2} in the model`);
-        }
-      }
-      /** A struct folio field that lives in page[1]: meaningful for a large folio's head only. */
-      largeFolioField(field2, ctx) {
-        const s = this.s;
-        if (!s.isHead) return ctx.notModelled(`folio->${field2} of pfn ${hex2(BigInt(s.pfn))}, which is not the head of a large folio (the field lives in the next struct page)`);
-        switch (field2) {
-          case "_folio_order":
-            return s.order;
-          case "_folio_nr_pages":
-            return 1 << s.order;
-          case "_total_mapcount":
-            return s.compoundMapcount;
-          default:
-            return 0;
-        }
-      }
-      set(field2, value, ctx) {
-        const s = this.s;
-        switch (field2) {
-          case "_mapcount":
-            s.mapcount = Number(value);
-            return;
-          case "_refcount":
-            s.refcount = Number(value);
-            return;
-          case "index":
-            s.index = BigInt(value);
-            return;
-          case "mapping":
-            s.mapping = value;
-            return;
-          default:
-            ctx.bug(`writing struct page field ${field2} is not modelled`);
-        }
-      }
-      fieldPtr(field2, _ctx) {
-        if (field2 === "page") return this.self;
-        this.fptrs ??= /* @__PURE__ */ new Map();
-        let p = this.fptrs.get(field2);
-        if (!p) {
-          const off = { flags: 0n, mapping: 24n, index: 32n, private: 40n, _mapcount: 48n, _refcount: 52n }[field2] ?? 56n;
-          p = new Ptr(new FieldCellRegion(this, field2, this.memmap.addressOf(this.s.pfn) + off, { k: "void" }), 0);
-          this.fptrs.set(field2, p);
-        }
-        return p;
-      }
-    };
-    PAGE_T = { k: "struct", name: "page" };
-    MemmapRegion = class {
-      constructor(memmap, length) {
-        this.memmap = memmap;
-        this.length = length;
-      }
-      memmap;
-      length;
-      name = "memmap";
-      elemType = PAGE_T;
-      elemSize = STRUCT_PAGE_SIZE;
-      base = VMEMMAP;
-      load(index, ctx) {
-        if (!this.memmap.exists(index)) return ctx.bug(`access to struct page of pfn ${hex2(BigInt(index))}, which is not memory the model gave out`);
-        return this.memmap.obj(index);
-      }
-      store(index, _v, ctx) {
-        ctx.bug(`struct assignment to struct page of pfn ${hex2(BigInt(index))}`);
-      }
-    };
-    Memmap = class {
-      constructor(release2, maxPfn = 1 << 16, firstPfn = 4096) {
-        this.release = release2;
-        this.maxPfn = maxPfn;
-        this.region = new MemmapRegion(this, maxPfn);
-        this.nextPfn = firstPfn;
-      }
-      release;
-      maxPfn;
-      region;
-      states = /* @__PURE__ */ new Map();
-      objs = /* @__PURE__ */ new Map();
-      nextPfn;
-      addressOf(pfn) {
-        return VMEMMAP + BigInt(pfn) * BigInt(STRUCT_PAGE_SIZE);
-      }
-      exists(pfn) {
-        return this.states.has(pfn);
-      }
-      state(pfn) {
-        const s = this.states.get(pfn);
-        if (!s) throw new Error(`pfn ${hex2(BigInt(pfn))} was never allocated`);
-        return s;
-      }
-      obj(pfn) {
-        let o = this.objs.get(pfn);
-        if (!o) {
-          o = new PageObj(this, this.state(pfn));
-          this.objs.set(pfn, o);
-        }
-        return o;
-      }
-      ptr(pfn) {
-        return new Ptr(this.region, pfn);
-      }
-      /** Every page state, in pfn order (for checks, fingerprints and the final summary). */
-      all() {
-        return [...this.states.values()];
-      }
-      /** Allocate 2^order pages (naturally aligned); a compound page when order > 0. */
-      alloc(kind, order = 0, fn = "") {
-        const n = 1 << order;
-        const pfn = Math.ceil(this.nextPfn / n) * n;
-        if (pfn + n > this.maxPfn) throw new Error(`model memory exhausted (${this.maxPfn} pages)`);
-        this.nextPfn = pfn + n;
-        const head2 = new PageState(pfn);
-        head2.kind = kind;
-        head2.order = order;
-        head2.refcount = 1;
-        head2.lastFn = fn;
-        this.states.set(pfn, head2);
-        for (let i2 = 1; i2 < n; i2++) {
-          const t = new PageState(pfn + i2);
-          t.kind = kind;
-          t.head = pfn;
-          t.lastFn = fn;
-          this.states.set(pfn + i2, t);
-        }
-        return head2;
-      }
-      headOf(s) {
-        return s.isTail ? this.state(s.head) : s;
-      }
-      /**
-       * page->flags as a word: PG_locked(0) referenced(2) dirty(4) head(16) mlocked(21) (x86-64 order),
-       * and PG_anon_exclusive (the PG_mappedtodisk bit, 17) where the release has it.
-       */
-      flagsWord(s) {
-        let f = 0n;
-        const h = this.headOf(s);
-        if (!s.isTail && s.lockedBy) f |= 1n << 0n;
-        if (s.referenced) f |= 1n << 2n;
-        if (s.dirty || s.isTail && h.dirty) f |= 1n << 4n;
-        if (s.isHead) f |= 1n << 16n;
-        if (s.anonExclusive && this.release.anonExclusive) f |= 1n << 17n;
-        if (h.mlocked) f |= 1n << 21n;
-        return f;
-      }
-      /**
-       * What the `mapping` / `index` slot of a tail page holds (5.14 x86-64 layout, notes §2),
-       * recording the read as a hazard when it is `mapping`.
-       */
-      tailMappingSlot(s, ctx, field2) {
-        const nth = s.pfn - s.head;
-        const h = this.state(s.head);
-        let v;
-        let what;
-        if (nth === 1) {
-          const nr = BigInt(1 << h.order);
-          const pincount = this.release.firstTailPincount;
-          const slot = pincount ? nr << 32n : TAIL_MAPPING & ~0xffffffffn | nr;
-          v = field2 === "mapping" ? ctx.mem.ptrAt(slot, { k: "void" }) : 0n;
-          what = pincount ? `first tail: compound_pincount 0 and compound_nr ${nr} (${hex2(slot)})` : `first tail: compound_nr ${nr} over TAIL_MAPPING (${hex2(slot)})`;
-        } else if (nth === 2) {
-          const self2 = this.addressOf(s.pfn) + 24n;
-          v = field2 === "mapping" ? new Ptr(this.region, s.pfn, 24) : self2;
-          what = `second tail: deferred_list.next (${hex2(self2)})`;
-        } else {
-          v = field2 === "mapping" ? ctx.mem.ptrAt(TAIL_MAPPING, { k: "void" }) : 0n;
-          what = `tail ${nth}: TAIL_MAPPING (${hex2(TAIL_MAPPING)})`;
-        }
-        if (field2 === "mapping") {
-          ctx.hazard("tail-mapping-read", `->mapping of tail page pfn ${hex2(BigInt(s.pfn))} (head ${hex2(BigInt(s.head))}) reads the ${what}`);
-        }
-        return v;
-      }
-    };
-  }
-});
-
-// src/model/kernel/mm/pgtable-types.ts
-function vmGetPageProt(flags2) {
-  const shared = (flags2 & VM_SHARED) !== 0n;
-  return new PgProt((flags2 & VM_READ) !== 0n, shared && (flags2 & VM_WRITE) !== 0n, (flags2 & VM_EXEC) !== 0n);
-}
-var SwpEntry, Pte, Pmd, UpperEntry, PgProt, VM_READ, VM_WRITE, VM_EXEC, VM_SHARED, VM_MAYREAD, VM_MAYWRITE, VM_MAYEXEC;
-var init_pgtable_types = __esm({
-  "src/model/kernel/mm/pgtable-types.ts"() {
-    "use strict";
-    init_object();
-    SwpEntry = class _SwpEntry {
-      constructor(type, offset) {
-        this.type = type;
-        this.offset = offset;
-      }
-      type;
-      offset;
-      opaqueType = "swp_entry_t";
-      describe() {
-        return `swp(${this.type}, ${hex2(this.offset)})`;
-      }
-      equals(o) {
-        return o instanceof _SwpEntry && o.type === this.type && o.offset === this.offset;
-      }
-      get isNonSwap() {
-        return this.type !== "swap";
-      }
-      get isDeviceExclusive() {
-        return this.type === "device-exclusive-write" || this.type === "device-exclusive-read";
-      }
-      get isMigration() {
-        return this.type === "migration-read" || this.type === "migration-write";
-      }
-      get isDevicePrivate() {
-        return this.type === "device-write" || this.type === "device-read";
-      }
-      /** pfn-carrying entries (is_pfn_swap_entry). */
-      get isPfn() {
-        return this.isMigration || this.isDevicePrivate || this.isDeviceExclusive;
-      }
-    };
-    Pte = class _Pte {
-      constructor(v) {
-        this.v = v;
-      }
-      v;
-      opaqueType = "pte_t";
-      text = null;
-      static NONE = new _Pte({ k: "none" });
-      static present(pfn, bits) {
-        return new _Pte({ k: "present", pfn, bits });
-      }
-      static swap(entry, softDirty = false, uffdWp = false) {
-        return new _Pte({ k: "swap", entry, softDirty, uffdWp });
-      }
-      get present() {
-        return this.v.k === "present";
-      }
-      get none() {
-        return this.v.k === "none";
-      }
-      describe() {
-        if (this.text !== null) return this.text;
-        const v = this.v;
-        let s;
-        if (v.k === "none") s = "pte(none)";
-        else if (v.k === "present") {
-          const b2 = v.bits;
-          s = `pte(pfn ${hex2(BigInt(v.pfn))} ${b2.write ? "W" : "R"}${b2.dirty ? "D" : ""}${b2.young ? "A" : ""}${b2.softDirty ? "S" : ""}${b2.uffdWp ? "U" : ""})`;
-        } else s = `pte(${v.entry.describe()}${v.softDirty ? " S" : ""}${v.uffdWp ? " U" : ""})`;
-        return this.text = s;
-      }
-      equals(o) {
-        return o instanceof _Pte && o.describe() === this.describe();
-      }
-    };
-    Pmd = class _Pmd {
-      constructor(v) {
-        this.v = v;
-      }
-      v;
-      opaqueType = "pmd_t";
-      static NONE = new _Pmd({ k: "none" });
-      describe() {
-        const v = this.v;
-        if (v.k === "none") return "pmd(none)";
-        if (v.k === "table") return `pmd(table pfn ${hex2(BigInt(v.tablePfn))})`;
-        const b2 = v.bits;
-        return `pmd(huge pfn ${hex2(BigInt(v.pfn))} ${b2.write ? "W" : "R"}${b2.dirty ? "D" : ""}${b2.young ? "A" : ""})`;
-      }
-      equals(o) {
-        return o instanceof _Pmd && o.describe() === this.describe();
-      }
-    };
-    UpperEntry = class _UpperEntry {
-      constructor(opaqueType, present, tableId) {
-        this.opaqueType = opaqueType;
-        this.present = present;
-        this.tableId = tableId;
-      }
-      opaqueType;
-      present;
-      tableId;
-      describe() {
-        return this.present ? `${this.opaqueType}(table #${this.tableId})` : `${this.opaqueType}(none)`;
-      }
-      equals(o) {
-        return o instanceof _UpperEntry && o.describe() === this.describe();
-      }
-    };
-    PgProt = class _PgProt {
-      constructor(read, write, exec) {
-        this.read = read;
-        this.write = write;
-        this.exec = exec;
-      }
-      read;
-      write;
-      exec;
-      opaqueType = "pgprot_t";
-      describe() {
-        return `pgprot(${this.read ? "r" : "-"}${this.write ? "w" : "-"}${this.exec ? "x" : "-"})`;
-      }
-      equals(o) {
-        return o instanceof _PgProt && o.describe() === this.describe();
-      }
-    };
-    VM_READ = 0x1n;
-    VM_WRITE = 0x2n;
-    VM_EXEC = 0x4n;
-    VM_SHARED = 0x8n;
-    VM_MAYREAD = 0x10n;
-    VM_MAYWRITE = 0x20n;
-    VM_MAYEXEC = 0x40n;
-  }
-});
-
-// src/model/kernel/mm/pgtable.ts
-function indexAt(level, addr2) {
-  return Number(addr2 >> SHIFT[level] & 511n);
-}
-var SHIFT, ENTRY_T, PageTable, PageTables;
-var init_pgtable = __esm({
-  "src/model/kernel/mm/pgtable.ts"() {
-    "use strict";
-    init_api();
-    init_object();
-    init_page();
-    init_pgtable_types();
-    SHIFT = { pgd: 39n, pud: 30n, pmd: 21n, pte: 12n };
-    ENTRY_T = {
-      pgd: { k: "opaque", name: "pgd_t" },
-      pud: { k: "opaque", name: "pud_t" },
-      pmd: { k: "opaque", name: "pmd_t" },
-      pte: { k: "opaque", name: "pte_t" }
-    };
-    PageTable = class {
-      constructor(level, page, vaddr, mmId, k) {
-        this.level = level;
-        this.page = page;
-        this.vaddr = vaddr;
-        this.mmId = mmId;
-        this.base = PAGE_OFFSET + BigInt(page.pfn) * 4096n;
-        this.elemType = ENTRY_T[level];
-        const empty = level === "pte" ? Pte.NONE : level === "pmd" ? Pmd.NONE : new UpperEntry(level === "pgd" ? "pgd_t" : "pud_t", false, 0);
-        this.entries = new Array(512).fill(empty);
-        this.lock = level === "pmd" || level === "pte" ? k.locks.spin(`${level} lock of table @${hex2(this.base)} (mm ${mmId})`) : null;
-      }
-      level;
-      page;
-      vaddr;
-      mmId;
-      elemSize = 8;
-      length = 512;
-      base;
-      elemType;
-      entries;
-      /** The split page-table lock of a pmd or pte table. */
-      lock;
-      /** Tables below this one, by index (for upper levels). */
-      children = new Array(512).fill(null);
-      /** Made once: level, address and mm never change. */
-      get name() {
-        return this.named ??= `${this.level} table @${hex2(this.base)} (mm ${this.mmId})`;
-      }
-      named;
-      load(index, _ctx) {
-        return this.entries[index];
-      }
-      store(index, value, ctx) {
-        if (this.level === "pte" && !(value instanceof Pte)) ctx.bug(`storing a non-pte value into ${this.name}`);
-        if (this.level === "pmd" && !(value instanceof Pmd)) ctx.bug(`storing a non-pmd value into ${this.name}`);
-        this.entries[index] = value;
-      }
-      /** Address mapped by entry `i`. */
-      addrOf(i2) {
-        return this.vaddr + (BigInt(i2) << SHIFT[this.level]);
-      }
-      ptr(i2) {
-        return new Ptr(this, i2);
-      }
-    };
-    PageTables = class {
-      constructor(k, mmId) {
-        this.k = k;
-        this.mmId = mmId;
-        this.pgd = this.newTable("pgd", 0n);
-      }
-      k;
-      mmId;
-      pgd;
-      newTable(level, vaddr) {
-        const page = this.k.memmap.alloc("pagetable", 0, "pte_alloc");
-        const t = new PageTable(level, page, vaddr, this.mmId, this.k);
-        this.k.tablesByPfn.set(page.pfn, t);
-        this.k.mem.register(t);
-        return t;
-      }
-      /** The table of `level` covering addr, allocating upper levels when `alloc` (pgd..pmd only). */
-      tableFor(addr2, level, alloc) {
-        let t = this.pgd;
-        const order = ["pgd", "pud", "pmd"];
-        for (const lv of order) {
-          if (lv === level) return t;
-          const i2 = indexAt(lv, addr2);
-          let c = t.children[i2] ?? null;
-          if (!c) {
-            if (!alloc) return null;
-            const next = lv === "pgd" ? "pud" : "pmd";
-            const span = 1n << SHIFT[lv];
-            c = this.newTable(next, addr2 & ~(span - 1n));
-            t.children[i2] = c;
-            t.entries[i2] = new UpperEntry(lv === "pgd" ? "pgd_t" : "pud_t", true, c.page.pfn);
-          }
-          t = c;
-        }
-        return t;
-      }
-      /** The pmd slot for addr (allocating upper levels when asked). */
-      pmdSlot(addr2, alloc) {
-        const t = this.tableFor(addr2, "pmd", alloc);
-        return t ? { table: t, i: indexAt("pmd", addr2) } : null;
-      }
-      /** The pte table a pmd slot points to, or null. */
-      pteTableOf(pmd2) {
-        const v = pmd2.table.entries[pmd2.i].v;
-        if (v.k !== "table") return null;
-        return this.k.tablesByPfn.get(v.tablePfn) ?? null;
-      }
-      /** Install an empty pte table under a none pmd (__pte_alloc). */
-      allocPteTable(pmd2) {
-        const t = this.newTable("pte", pmd2.table.addrOf(pmd2.i));
-        pmd2.table.entries[pmd2.i] = new Pmd({ k: "table", tablePfn: t.page.pfn });
-        return t;
-      }
-      /** Look up what maps addr: the pmd slot, the pte slot (if a pte table), without allocating. */
-      lookup(addr2) {
-        const pmd2 = this.pmdSlot(addr2, false);
-        if (!pmd2) return { pmd: null, pte: null };
-        const pt = this.pteTableOf(pmd2);
-        return { pmd: pmd2, pte: pt ? { table: pt, i: indexAt("pte", addr2) } : null };
-      }
-      /** Every pte table in address order (for checks and summaries). */
-      *pteTables() {
-        for (const pud of this.pgd.children) {
-          if (!pud) continue;
-          for (const pmdT of pud.children) {
-            if (!pmdT) continue;
-            for (let i2 = 0; i2 < 512; i2++) {
-              const v = pmdT.entries[i2].v;
-              if (v.k === "table") yield this.k.tablesByPfn.get(v.tablePfn);
-            }
-          }
-        }
-      }
-      /** Every pmd table in address order. */
-      *pmdTables() {
-        for (const pud of this.pgd.children) {
-          if (!pud) continue;
-          for (const pmdT of pud.children) if (pmdT) yield pmdT;
-        }
-      }
-    };
-  }
-});
-
-// src/model/kernel/mm/vma.ts
-function chainsOverlapping(av, start2, last) {
-  return av.chains.filter((c) => {
-    const first = c.vma.pgoff;
-    const end = c.vma.pgoff + c.vma.npages - 1n;
-    return first <= last && end >= start2;
-  });
-}
-function asStruct(v, cls, ctx, what) {
-  if (v instanceof Ptr) {
-    const o = v.region.load(v.index, ctx);
-    if (o instanceof cls) return o;
-  }
-  if (v === null) return ctx.bug(`NULL pointer dereference: ${what}`);
-  return ctx.bug(`${what} does not point to a ${cls.name}`);
-}
-var MmStruct, Vma, RbRoot, AnonVma, AnonVmaChain;
-var init_vma = __esm({
-  "src/model/kernel/mm/vma.ts"() {
-    "use strict";
-    init_api();
+    init_state();
     init_locks();
     init_object();
     init_pgtable();
     init_pgtable_types();
-    MmStruct = class extends RtObject {
-      constructor(k, id, label) {
-        super(`mm ${id} (${label})`, k.mem.allocate(1024), 1024);
-        this.k = k;
-        this.id = id;
-        this.label = label;
-        this.mmapLock = new RwSem(`mmap_lock of mm ${id}`, this.base + 8n, 8, { obj: this, field: "mmap_lock" });
-        k.locks.all.push(this.mmapLock);
-        this.register(k.mem);
-        this.mmapLock.register(k.mem);
-        this.pt = new PageTables(k, id);
-      }
-      k;
-      id;
-      label;
-      structName = "mm_struct";
-      pt;
-      vmas = [];
-      mmapLock;
-      subs = null;
-      users = 1;
-      get(field2, ctx) {
-        switch (field2) {
-          case "notifier_subscriptions":
-            return this.subs ? this.subs.self : null;
-          case "map_count":
-            return this.vmas.length;
-          case "mm_users":
-            return this.users;
-          default:
-            return this.noField(field2, ctx);
-        }
-      }
-      embedded(field2) {
-        return field2 === "mmap_lock" ? this.mmapLock : void 0;
-      }
-      /** find_vma(): the first vma with vm_end > addr. */
-      findVma(addr2) {
-        for (const v of this.vmas) if (addr2 < v.end) return v;
-        return null;
-      }
-      /** The vma containing addr, or null. */
-      vmaAt(addr2) {
-        const v = this.findVma(addr2);
-        return v && v.start <= addr2 ? v : null;
-      }
-      insertVma(v) {
-        this.vmas.push(v);
-        this.vmas.sort((a, b2) => a.start < b2.start ? -1 : a.start > b2.start ? 1 : 0);
-      }
-    };
-    Vma = class extends RtObject {
-      constructor(k, mm, start2, end, flags2, pgoff, thp) {
-        super(`vma [${hex2(start2)}, ${hex2(end)}) of mm ${mm.id}`, k.mem.allocate(256), 256);
-        this.mm = mm;
-        this.start = start2;
-        this.end = end;
-        this.flags = flags2;
-        this.pgoff = pgoff;
-        this.thp = thp;
-        this.prot = vmGetPageProt(flags2);
-        this.register(k.mem);
-      }
-      mm;
-      start;
-      end;
-      flags;
-      pgoff;
-      thp;
-      structName = "vm_area_struct";
-      prot;
-      anonVma = null;
-      get(field2, ctx) {
-        switch (field2) {
-          case "vm_start":
-            return this.start;
-          case "vm_end":
-            return this.end;
-          case "vm_mm":
-            return this.mm.self;
-          case "vm_page_prot":
-            return this.prot;
-          case "vm_flags":
-            return this.flags;
-          case "anon_vma":
-            return this.anonVma ? this.anonVma.self : null;
-          case "vm_pgoff":
-            return this.pgoff;
-          case "vm_ops":
-            return null;
-          default:
-            return this.noField(field2, ctx);
-        }
-      }
-      /** linear_page_index(): the pgoff of addr in this vma. */
-      pgoffOf(addr2) {
-        return (addr2 - this.start >> 12n) + this.pgoff;
-      }
-      get npages() {
-        return this.end - this.start >> 12n;
-      }
-    };
-    RbRoot = class extends RtObject {
-      constructor(av) {
-        super(`rb_root of ${av.name}`, av.base + 32n, 8, { obj: av, field: "rb_root" });
-        this.av = av;
-      }
-      av;
-      structName = "rb_root_cached";
-      get(field2, ctx) {
-        return this.noField(field2, ctx);
-      }
-    };
-    AnonVma = class extends RtObject {
-      constructor(k, id, parent) {
-        super(`anon_vma ${id}`, k.mem.allocate(128), 128);
-        this.id = id;
-        this.parent = parent;
-        this.root = parent ? parent.root : this;
-        this.rwsem = new RwSem(`rwsem of anon_vma ${this.root.id}`, this.base + 8n, 8, { obj: this, field: "rwsem" });
-        k.locks.all.push(this.rwsem);
-        this.rbRoot = new RbRoot(this);
-        this.register(k.mem);
-        this.rwsem.register(k.mem);
-        this.rbRoot.register(k.mem);
-      }
-      id;
-      parent;
-      structName = "anon_vma";
-      rwsem;
-      rbRoot;
-      chains = [];
-      refcount = 1;
-      root;
-      get(field2, ctx) {
-        switch (field2) {
-          case "root":
-            return this.root.self;
-          case "parent":
-            return this.parent ? this.parent.self : null;
-          case "refcount":
-            return this.refcount;
-          default:
-            return this.noField(field2, ctx);
-        }
-      }
-      set(field2, value, ctx) {
-        if (field2 === "refcount") this.refcount = Number(value);
-        else this.noField(field2, ctx);
-      }
-      embedded(field2) {
-        if (field2 === "rwsem") return this.rwsem;
-        if (field2 === "rb_root") return this.rbRoot;
-        return void 0;
-      }
-    };
-    AnonVmaChain = class extends RtObject {
-      constructor(k, vma, av) {
-        super(`anon_vma_chain (${vma.name} in ${av.name})`, k.mem.allocate(64), 64);
-        this.vma = vma;
-        this.av = av;
-        this.register(k.mem);
-      }
-      vma;
-      av;
-      structName = "anon_vma_chain";
-      get(field2, ctx) {
-        switch (field2) {
-          case "vma":
-            return this.vma.self;
-          case "anon_vma":
-            return this.av.self;
-          default:
-            return this.noField(field2, ctx);
-        }
-      }
-    };
-  }
-});
-
-// src/model/kernel/drivers/nouveau.ts
-var GpuPageTable;
-var init_nouveau = __esm({
-  "src/model/kernel/drivers/nouveau.ts"() {
-    "use strict";
-    GpuPageTable = class {
-      entries = /* @__PURE__ */ new Map();
-      /** Count of PFNCLR calls and of pages they cleared (the process-wide notifier's work). */
-      clears = 0;
-      cleared = 0;
-      map(addr2, phys) {
-        const V = 1n, W = 2n, A = 4n;
-        this.entries.set(addr2 & ~0xfffn, { pfn: phys >> 12n, valid: (phys & V) !== 0n, write: (phys & W) !== 0n, atomic: (phys & A) !== 0n });
-      }
-      clear(start2, size) {
-        this.clears++;
-        for (const a of [...this.entries.keys()]) {
-          if (a >= start2 && a < start2 + size) {
-            this.entries.delete(a);
-            this.cleared++;
-          }
-        }
-      }
-      describe() {
-        return [...this.entries.entries()].sort((a, b2) => a[0] < b2[0] ? -1 : 1).map(([a, e]) => `0x${a.toString(16)} -> pfn 0x${e.pfn.toString(16)} ${e.valid ? "V" : ""}${e.write ? "W" : ""}${e.atomic ? "A" : ""}`);
-      }
-    };
-  }
-});
-
-// src/model/kernel/lib/xarray.ts
-var XArray;
-var init_xarray = __esm({
-  "src/model/kernel/lib/xarray.ts"() {
-    "use strict";
-    XArray = class {
-      entries = /* @__PURE__ */ new Map();
-      /** The present indices in ascending order (find() is a binary search, not a scan). */
-      sorted = [];
-      load(index) {
-        return this.entries.has(index) ? this.entries.get(index) : null;
-      }
-      store(index, v) {
-        const old = this.load(index);
-        if (v === null) this.erase(index);
-        else {
-          if (!this.entries.has(index)) this.sorted.splice(this.lowerBound(index), 0, index);
-          this.entries.set(index, v);
-        }
-        return old;
-      }
-      erase(index) {
-        const old = this.load(index);
-        if (this.entries.delete(index)) this.sorted.splice(this.lowerBound(index), 1);
-        return old;
-      }
-      /** The first present index in [from, max], or null. */
-      find(from, max) {
-        if (from > max) return null;
-        const i2 = this.sorted[this.lowerBound(from)];
-        return i2 !== void 0 && i2 <= max ? i2 : null;
-      }
-      /** Sorted snapshot, for summaries and fingerprints. */
-      keys() {
-        return [...this.sorted];
-      }
-      /** Position of the first present index >= `index`. */
-      lowerBound(index) {
-        const s = this.sorted;
-        let lo = 0;
-        let hi = s.length;
-        while (lo < hi) {
-          const mid = lo + hi >> 1;
-          if (s[mid] < index) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      }
-    };
-  }
-});
-
-// src/model/kernel/ts-frames.ts
-function traceTsCall(ctx, name2, depth, modelDepth) {
-  const ev = { t: "call", fn: name2, depth, thread: ctx.thread.name };
-  ev[OPENED] = modelDepth;
-  ctx.trace(ev);
-}
-function traceTsReturn(ctx, name2, depth, modelDepth, value) {
-  const ev = { t: "return", fn: name2, depth, thread: ctx.thread.name };
-  if (typeof value === "number" || typeof value === "bigint") ev.value = String(value);
-  ev[OPENED] = modelDepth;
-  ctx.trace(ev);
-}
-function mergeTsDepths(trace) {
-  const open = /* @__PURE__ */ new Map();
-  for (const e of trace) {
-    if (e.t !== "call" && e.t !== "return") continue;
-    let list = open.get(e.thread);
-    if (!list) open.set(e.thread, list = []);
-    const base = e[OPENED];
-    if (base !== void 0) {
-      if (e.t === "call") list.push(base);
-      else list.pop();
-      continue;
-    }
-    let below = 0;
-    for (const b2 of list) if (b2 < e.depth) below++;
-    if (below) e.depth += below;
-  }
-}
-var OPENED;
-var init_ts_frames = __esm({
-  "src/model/kernel/ts-frames.ts"() {
-    "use strict";
-    OPENED = /* @__PURE__ */ Symbol("model depth of a primitive");
-  }
-});
-
-// src/model/source/bases.ts
-function postedMail(spec, path) {
-  return spec.mails?.find((m) => m.files.some((f) => f.endsWith("/") ? path.startsWith(f) : path === f));
-}
-function baseSpec(name2) {
-  return BASE_SPECS.find((b2) => b2.name === name2);
-}
-function kernelOrdinal(kernel) {
-  const m = /^(\d+)\.(\d+)$/.exec(kernel);
-  if (!m) throw new Error(`not a kernel release: ${kernel}`);
-  return Number(m[1]) * 100 + Number(m[2]);
-}
-var BASE_SPECS, BASES;
-var init_bases = __esm({
-  "src/model/source/bases.ts"() {
-    "use strict";
-    BASE_SPECS = [
-      {
-        name: "v10",
-        kind: "posting",
-        kernel: "5.14",
-        date: "2021-06-07",
-        over: "v5.14",
-        mails: [
-          { subject: "[PATCH v10 07/10] mm: Device exclusive memory access", messageId: "20210607075855.5084-8-apopple@nvidia.com", files: ["mm/", "include/"] },
-          { subject: "[PATCH v10 08/10] mm: Selftests for exclusive device memory", messageId: "20210607075855.5084-9-apopple@nvidia.com", files: ["lib/"] },
-          { subject: "[PATCH v10 10/10] nouveau/svm: Implement atomic SVM access", messageId: "20210607075855.5084-11-apopple@nvidia.com", files: ["drivers/gpu/drm/nouveau/"] }
-        ],
-        summary: "the series as posted in [PATCH v10 07,08,10/10]: no PageTail() skip in page_make_device_exclusive(), `unsigned long i` and no npages < 0 check in make_device_exclusive_range(), copy_nonpresent_pte() with one vma, the posted test_hmm and nouveau code"
-      },
-      {
-        name: "v5.14",
-        kind: "release",
-        kernel: "5.14",
-        date: "2021-08-29",
-        commit: "7d2a07b769330c34b4deabeed939325c77a7ec2f",
-        summary: "the merged page-based code: PageTail() skip, `long i` and the npages < 0 check in make_device_exclusive_range()"
-      },
-      {
-        name: "v6.1",
-        kind: "release",
-        kernel: "6.1",
-        date: "2022-12-11",
-        commit: "830b3c68c1fb1e9176028d02ef86f3cf76aa2476",
-        summary: "the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked"
-      }
-    ];
-    BASES = BASE_SPECS.map((b2) => b2.name);
-  }
-});
-
-// src/model/kernel/release.ts
-var Release;
-var init_release = __esm({
-  "src/model/kernel/release.ts"() {
-    "use strict";
-    init_bases();
-    Release = class {
-      constructor(kernel) {
-        this.kernel = kernel;
-        this.n = kernelOrdinal(kernel);
-      }
-      kernel;
-      n;
-      since(kernel) {
-        return this.n >= kernelOrdinal(kernel);
-      }
-      /**
-       * PG_anon_exclusive (v5.19, "mm: remember exclusively mapped anonymous pages with
-       * PG_anon_exclusive"): a new anonymous page is exclusive; fork() shares it (clears the flag);
-       * splitting a PMD gives every subpage the head's flag; a write fault reuses an exclusive page
-       * at once and otherwise only a page it holds the last reference to (marking it exclusive).
-       * Before: reuse when the page is mapped and referenced once.
-       */
-      get anonExclusive() {
-        return this.since("5.19");
-      }
-      /**
-       * mprotect() gathers TLB flushes in an mmu_gather it passes to change_protection(), and asks
-       * for MM_CP_TRY_CHANGE_WRITABLE on a writable private mapping (so in v6.1; v5.14 passes
-       * MM_CP_DIRTY_ACCT or nothing and flushes in change_protection_range()).
-       */
-      get mprotectGathers() {
-        return this.since("6.1");
-      }
-      /**
-       * The `mapping` slot of a THP's first tail page: in v6.1 compound_pincount (0) in its low half
-       * and compound_nr in its high half; in v5.14 compound_nr in the low half over the high half of
-       * TAIL_MAPPING.
-       */
-      get firstTailPincount() {
-        return this.since("6.1");
-      }
-    };
-  }
-});
-
-// src/model/kernel/state.ts
-function kernelOf(ctx) {
-  const k = byMem.get(ctx.mem) ?? byMem.get(ctx.mem.inner);
-  if (!k) throw new Error("builtin called outside a kernel run (no Kernel registered for this address space)");
-  return k;
-}
-var INITIAL_JIFFIES, HZ, Kernel, byMem;
-var init_state = __esm({
-  "src/model/kernel/state.ts"() {
-    "use strict";
-    init_locks();
-    init_object();
     init_page();
     init_vma();
-    init_nouveau();
-    init_xarray();
-    init_ts_frames();
-    init_release();
-    INITIAL_JIFFIES = 0xfffb6c20n;
-    HZ = 250n;
-    Kernel = class {
-      constructor(mem, config) {
-        this.mem = mem;
-        this.config = config;
-        this.release = new Release(config.kernel);
-        this.memmap = new Memmap(this.release);
-        this.locks = new LockRegistry(mem);
-        byMem.set(mem, this);
-      }
-      mem;
-      config;
-      memmap;
-      /** The release this run models: where the runtime's behaviour differs by release, it asks this. */
-      release;
-      locks;
-      tablesByPfn = /* @__PURE__ */ new Map();
-      /** Page tables deposited for huge pmds (pgtable_trans_huge_deposit), by the pmd slot's address. */
-      deposits = /* @__PURE__ */ new Map();
-      zero = null;
-      mms = [];
-      anonVmas = [];
-      notifiers = [];
-      gpu = new GpuPageTable();
-      xarrays = /* @__PURE__ */ new Map();
-      /** User memory that is not mapped through the model's page tables (a test's malloc'd mirror). */
-      userBuffers = /* @__PURE__ */ new Map();
-      /** Named runtime objects a scenario refers to (devices ...). */
-      named = /* @__PURE__ */ new Map();
-      jiffies = INITIAL_JIFFIES;
-      /** Bytes vmalloc()ed so far (part of the state a loop can change: an allocating loop is no livelock). */
-      vmallocBytes = 0;
-      /** TypeScript primitives running per thread, with the model call depth they started at. */
-      tsFrames = /* @__PURE__ */ new Map();
-      /** Trace call/return events for the primitives too (the runner sets it for full traces). */
-      traceCalls = false;
-      /** Count of kernel-state changes, for cheap "did anything happen" checks. */
-      nextMmId = 1;
-      nextAvId = 1;
-      newMm(label) {
-        const mm = new MmStruct(this, this.nextMmId++, label);
-        this.mms.push(mm);
-        return mm;
-      }
-      newAnonVma(parent) {
-        const av = new AnonVma(this, this.nextAvId++, parent);
-        this.anonVmas.push(av);
-        return av;
-      }
-      /** A plain runtime struct (registered, with a fresh address). */
-      plain(structName, name2, init2, size = 128) {
-        const o = new PlainObject(structName, name2, this.mem.allocate(size), size, init2);
-        o.register(this.mem);
-        return o;
-      }
-      /** Run `body` as the TypeScript primitive `name` (so it shows in notifier stacks). */
-      *tsFrame(ctx, name2, body2) {
-        let list = this.tsFrames.get(ctx.thread.id);
-        if (!list) this.tsFrames.set(ctx.thread.id, list = []);
-        const modelDepth = ctx.stack().length;
-        list.push({ name: name2, depth: modelDepth });
-        const depth = this.traceCalls ? modelDepth + list.length : 0;
-        if (this.traceCalls) traceTsCall(ctx, name2, depth, modelDepth);
-        let value;
-        try {
-          value = yield* body2;
-        } finally {
-          list.pop();
-        }
-        if (this.traceCalls) traceTsReturn(ctx, name2, depth, modelDepth, value);
-        return value;
-      }
-      /** The call stack of a thread, outermost first: model frames and TypeScript primitives merged. */
-      stackOf(ctx) {
-        const model = ctx.stack();
-        const ts = this.tsFrames.get(ctx.thread.id);
-        if (!ts || ts.length === 0) return model;
-        const out2 = [];
-        let j = 0;
-        for (let i2 = 0; i2 <= model.length; i2++) {
-          while (j < ts.length && ts[j].depth === i2) out2.push(ts[j++].name);
-          if (i2 < model.length) out2.push(model[i2]);
-        }
-        return out2;
-      }
-      /** The shared zero page (ZERO_PAGE(0)): what a read fault on untouched anonymous memory maps. */
-      zeroPage() {
-        if (!this.zero) {
-          this.zero = this.memmap.alloc("zero", 0, "(boot)");
-          this.zero.refcount = 1;
-        }
-        return this.zero;
-      }
-      xarrayAt(addr2) {
-        let x = this.xarrays.get(addr2);
-        if (!x) {
-          x = new XArray();
-          this.xarrays.set(addr2, x);
-        }
-        return x;
-      }
-    };
-    byMem = /* @__PURE__ */ new WeakMap();
+    init_def();
   }
 });
 
-// src/model/kernel/builtins/def.ts
-function protoName(proto) {
-  const m = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(proto);
-  if (!m) throw new Error(`cannot find the function name in prototype: ${proto}`);
-  return m[1];
+// src/model/kernel/builtins/device-exclusive.ts
+function deviceExclusiveBuiltins() {
+  const t = new TableBuilder("include/linux/swapops.h");
+  t.fn("bool is_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDeviceExclusive)).releasesOf({ until: "6.15" }).fn("bool is_writable_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-exclusive-write")).fn("swp_entry_t make_readable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => new SwpEntry("device-exclusive-read", o)).fn("swp_entry_t make_writable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => new SwpEntry("device-exclusive-write", o)).releasesOf({ from: "6.15" }).fn("swp_entry_t make_device_exclusive_entry(pgoff_t offset)", (_ctx, o) => new SwpEntry("device-exclusive", o)).releasesOf({});
+  return t;
 }
-var TableBuilder, b;
-var init_def = __esm({
-  "src/model/kernel/builtins/def.ts"() {
+var init_device_exclusive = __esm({
+  "src/model/kernel/builtins/device-exclusive.ts"() {
     "use strict";
-    init_bases();
-    TableBuilder = class {
-      constructor(header) {
-        this.header = header;
-      }
-      header;
-      entries = [];
-      releases = {};
-      fn(proto, fn) {
-        this.add(proto, fn, false);
-        return this;
-      }
-      /** A builtin that may block: `fn` is a generator function yielding Blocked. */
-      gen(proto, fn) {
-        this.add(proto, fn, true);
-        return this;
-      }
-      /** Switch the kernel header the next builtins are listed under. */
-      in(header) {
-        this.header = header;
-        return this;
-      }
-      /** The next builtins exist only in these releases (`{}`: in all of them again). */
-      releasesOf(r) {
-        this.releases = r;
-        return this;
-      }
-      add(proto, fn, blocking) {
-        const name2 = protoName(proto);
-        const from = this.releases.from ? kernelOrdinal(this.releases.from) : 0;
-        const until = this.releases.until ? kernelOrdinal(this.releases.until) : Infinity;
-        if (this.entries.some((e) => e.name === name2 && e.from < until && from < e.until)) throw new Error(`builtin ${name2} declared twice for the same release`);
-        const b2 = { proto, fn, header: this.header };
-        if (blocking) b2.blocking = true;
-        this.entries.push({ name: name2, builtin: b2, from, until });
-      }
-      /** The builtins of one kernel release. */
-      table(kernel) {
-        const k = kernelOrdinal(kernel);
-        const t = {};
-        for (const e of this.entries) if (e.from <= k && k < e.until) t[e.name] = e.builtin;
-        return t;
-      }
-    };
-    b = (v) => v ? 1 : 0;
+    init_def();
+    init_pgtable2();
+    init_pgtable_types();
   }
 });
 
@@ -12222,6 +14063,16 @@ function pageIndex(ctx, p, what) {
   if (i2 % PAGE !== 0) ctx.notModelled(`copy at a byte offset inside a page (${r.name}+${i2})`);
   if (i2 < 0 || i2 >= r.length) return ctx.bug(`${what} is out of bounds (${r.name}+${i2})`);
   return { r, i: i2 };
+}
+function pageContents(ctx, p) {
+  const k = kernelOf(ctx);
+  return { r: new PageDataRegion(k, pageOf(k.memmap, p, ctx, "page").pfn), i: 0 };
+}
+function copyPage(ctx, dst, src, offset, len) {
+  if (offset !== 0 || len !== PAGE) ctx.notModelled(`a copy of ${len} bytes at offset ${offset} of a page`);
+  checkSpan(ctx, dst, 1, "page copy destination");
+  checkSpan(ctx, src, 1, "page copy source");
+  dst.r.store(dst.i, src.r.load(src.i, ctx), ctx);
 }
 function xa(ctx, p) {
   if (!(p instanceof Ptr)) return ctx.bug("xarray pointer is not a pointer");
@@ -12277,7 +14128,13 @@ function driverBuiltins() {
     checkSpan(ctx, src, pages, "memcpy src");
     for (let i2 = 0; i2 < pages; i2++) dst.r.store(dst.i + i2 * PAGE, src.r.load(src.i + i2 * PAGE, ctx), ctx);
     return d;
-  }).fn("void *vmalloc(unsigned long size)", (ctx, size) => {
+  }).releasesOf({ from: "6.13" }).fn("void memcpy_from_page(char *to, struct page *page, size_t offset, size_t len)", (ctx, to, p, off, len) => {
+    copyPage(ctx, pageIndex(ctx, to, "memcpy_from_page to"), pageContents(ctx, p), Number(off), Number(len));
+    return void 0;
+  }).fn("void memcpy_to_page(struct page *page, size_t offset, const char *from, size_t len)", (ctx, p, off, from, len) => {
+    copyPage(ctx, pageContents(ctx, p), pageIndex(ctx, from, "memcpy_to_page from"), Number(off), Number(len));
+    return void 0;
+  }).releasesOf({}).fn("void *vmalloc(unsigned long size)", (ctx, size) => {
     const n = Number(size);
     chargeVmalloc(ctx, n);
     const r = new BufferRegion(ctx.mem.allocate(n, PAGE), Math.ceil(n / PAGE));
@@ -12341,7 +14198,7 @@ var init_drivers = __esm({
       length = PAGE;
       base;
       get name() {
-        return `contents of pfn ${hex2(BigInt(this.pfn))}`;
+        return `contents of pfn ${hex(BigInt(this.pfn))}`;
       }
       load() {
         return this.k.memmap.state(this.pfn).data;
@@ -12362,7 +14219,7 @@ var init_drivers = __esm({
       vals = /* @__PURE__ */ new Map();
       length;
       get name() {
-        return `vmalloc buffer @${hex2(this.base)}`;
+        return `vmalloc buffer @${hex(this.base)}`;
       }
       load(i2) {
         return this.vals.get(Math.floor(i2 / PAGE)) ?? 0n;
@@ -12371,244 +14228,6 @@ var init_drivers = __esm({
         this.vals.set(Math.floor(i2 / PAGE), v);
       }
     };
-  }
-});
-
-// src/model/kernel/builtins/page.ts
-function pg(ctx, p, what = "page") {
-  const k = kernelOf(ctx);
-  const s = pageOf(k.memmap, p, ctx, what);
-  return { k, s, h: k.memmap.headOf(s) };
-}
-function isAnonHead(h) {
-  return h.mapping !== null && Number(h.mapping.address & 3n) === 1;
-}
-function touch(ctx, s) {
-  s.lastFn = fnOf(ctx);
-}
-function pageLockName(h) {
-  return `page lock of pfn ${hex2(BigInt(h.pfn))}`;
-}
-function pageMapcount(k, s) {
-  const h = k.memmap.headOf(s);
-  if (!s.isTail && !s.isHead) return s.mapcount + 1;
-  let ret = s.mapcount + 1;
-  if (!isAnonHead(h)) return ret;
-  ret += h.compoundMapcount + 1;
-  return ret;
-}
-function pageMapped(k, s) {
-  if (!s.isTail && !s.isHead) return s.mapcount >= 0;
-  const h = k.memmap.headOf(s);
-  if (h.compoundMapcount >= 0) return true;
-  for (let i2 = 0; i2 < 1 << h.order; i2++) if (k.memmap.state(h.pfn + i2).mapcount >= 0) return true;
-  return false;
-}
-function getPage(ctx, h) {
-  if (h.refcount <= 0) ctx.bug(`get_page on pfn ${hex2(BigInt(h.pfn))} with refcount ${h.refcount} (VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow))`);
-  h.refcount++;
-  touch(ctx, h);
-}
-function putPage(ctx, h) {
-  if (h.refcount <= 0) ctx.bug(`put_page on pfn ${hex2(BigInt(h.pfn))} whose refcount is already ${h.refcount}`);
-  h.refcount--;
-  touch(ctx, h);
-  if (h.refcount === 0) {
-    if (pageMappedRaw(h)) ctx.bug(`pfn ${hex2(BigInt(h.pfn))} freed while still mapped (bad page state)`);
-    if (h.lockedBy) ctx.bug(`pfn ${hex2(BigInt(h.pfn))} freed while locked (bad page state)`);
-  }
-}
-function pageMappedRaw(h) {
-  return h.mapcount >= 0 || h.compoundMapcount >= 0;
-}
-function pageLockWait(h) {
-  return { name: pageLockName(h), holder: () => h.lockedBy, ready: () => h.lockedBy === null };
-}
-function tryLockPage(ctx, h) {
-  if (h.lockedBy) {
-    traceLock(ctx, "trylock-fail", pageLockName(h));
-    return false;
-  }
-  h.lockedBy = ctx.thread;
-  touch(ctx, h);
-  traceLock(ctx, "acquire", pageLockName(h));
-  return true;
-}
-function* lockPage(ctx, h) {
-  if (h.lockedBy) {
-    traceLock(ctx, "block", pageLockName(h));
-    const w = pageLockWait(h);
-    while (h.lockedBy) yield { blockedOn: w };
-  }
-  h.lockedBy = ctx.thread;
-  touch(ctx, h);
-  traceLock(ctx, "acquire", pageLockName(h));
-}
-function unlockPage(ctx, h) {
-  if (!h.lockedBy) ctx.bug(`unlock_page of pfn ${hex2(BigInt(h.pfn))}, which is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
-  h.lockedBy = null;
-  touch(ctx, h);
-  traceLock(ctx, "release", pageLockName(h));
-}
-function pageBuiltins() {
-  const t = new TableBuilder("include/linux/page-flags.h");
-  t.fn("struct page *compound_head(struct page *page)", (ctx, p) => {
-    const { k, h } = pg(ctx, p);
-    return k.memmap.ptr(h.pfn);
-  }).fn("bool PageTail(struct page *page)", (ctx, p) => b(pg(ctx, p).s.isTail)).fn("bool PageHead(struct page *page)", (ctx, p) => b(pg(ctx, p).s.isHead)).fn("bool PageCompound(struct page *page)", (ctx, p) => {
-    const { s } = pg(ctx, p);
-    return b(s.isHead || s.isTail);
-  }).fn("bool PageTransCompound(struct page *page)", (ctx, p) => {
-    const { s } = pg(ctx, p);
-    return b(s.isHead || s.isTail);
-  }).fn("bool PageTransHuge(struct page *page)", (ctx, p) => b(pg(ctx, p).s.isHead)).fn("bool PageHuge(struct page *page)", (ctx, p) => (pg(ctx, p), 0)).fn("bool PageAnon(struct page *page)", (ctx, p) => b(isAnonHead(pg(ctx, p).h))).fn("bool PageKsm(struct page *page)", (ctx, p) => {
-    const { h } = pg(ctx, p);
-    return b(h.mapping !== null && (h.mapping.address & 3n) === 3n);
-  }).fn("bool PageLocked(struct page *page)", (ctx, p) => b(pg(ctx, p).h.lockedBy !== null)).fn("bool PageDirty(struct page *page)", (ctx, p) => b(pg(ctx, p).h.dirty)).fn("bool PageMlocked(struct page *page)", (ctx, p) => b(pg(ctx, p).h.mlocked)).fn("bool is_zone_device_page(struct page *page)", (ctx, p) => (pg(ctx, p), 0)).fn("void clear_page_mlock(struct page *page)", (ctx, p) => {
-    pg(ctx, p).h.mlocked = false;
-    return void 0;
-  }).in("include/linux/mm.h").fn("unsigned long page_to_pfn(struct page *page)", (ctx, p) => BigInt(pg(ctx, p).s.pfn)).fn("struct page *pfn_to_page(unsigned long pfn)", (ctx, pfn) => {
-    const k = kernelOf(ctx);
-    const n = Number(pfn);
-    if (!k.memmap.exists(n)) return ctx.bug(`pfn_to_page(${hex2(pfn)}): no such page in the model`);
-    return k.memmap.ptr(n);
-  }).fn("unsigned int compound_order(struct page *page)", (ctx, p) => {
-    const { s } = pg(ctx, p);
-    return s.isHead ? s.order : 0;
-  }).fn("unsigned long compound_nr(struct page *page)", (ctx, p) => {
-    const { s } = pg(ctx, p);
-    return s.isHead ? BigInt(1 << s.order) : 1n;
-  }).fn("unsigned long page_size(struct page *page)", (ctx, p) => {
-    const { s } = pg(ctx, p);
-    return 4096n << BigInt(s.isHead ? s.order : 0);
-  }).fn("int thp_nr_pages(struct page *page)", (ctx, p) => {
-    const { s } = pg(ctx, p);
-    return s.isHead ? 1 << s.order : 1;
-  }).fn("unsigned long page_to_pgoff(struct page *page)", (ctx, p) => {
-    const { s, h } = pg(ctx, p);
-    return s.isTail ? h.index + BigInt(s.pfn - h.pfn) : s.index;
-  }).fn("struct anon_vma *page_anon_vma(struct page *page)", (ctx, p) => {
-    const { h } = pg(ctx, p);
-    if (!isAnonHead(h)) return null;
-    return ctx.mem.ptrAt(h.mapping.address - 1n, { k: "struct", name: "anon_vma" });
-  }).fn("int page_mapcount(struct page *page)", (ctx, p) => {
-    const { k, s } = pg(ctx, p);
-    return pageMapcount(k, s);
-  }).fn("bool page_mapped(struct page *page)", (ctx, p) => {
-    const { k, s } = pg(ctx, p);
-    return b(pageMapped(k, s));
-  }).fn("void get_page(struct page *page)", (ctx, p) => {
-    getPage(ctx, pg(ctx, p).h);
-    return void 0;
-  }).fn("void put_page(struct page *page)", (ctx, p) => {
-    putPage(ctx, pg(ctx, p).h);
-    return void 0;
-  }).releasesOf({ until: "6.1" }).fn("bool try_grab_page(struct page *page, unsigned int flags)", (ctx, p, flags2) => {
-    const f = Number(flags2);
-    if (f & FOLL_PIN) ctx.notModelled("try_grab_page with FOLL_PIN");
-    if (f & FOLL_GET) getPage(ctx, pg(ctx, p).h);
-    return 1;
-  }).releasesOf({}).fn("int set_page_dirty(struct page *page)", (ctx, p) => {
-    const { h } = pg(ctx, p);
-    const was = h.dirty;
-    h.dirty = true;
-    return b(!was);
-  }).fn("void mark_page_accessed(struct page *page)", (ctx, p) => {
-    pg(ctx, p).h.referenced = true;
-    return void 0;
-  }).fn("void flush_anon_page(struct vm_area_struct *vma, struct page *page, unsigned long vmaddr)", () => void 0).fn("void flush_dcache_page(struct page *page)", () => void 0).fn("void mlock_vma_page(struct page *page)", (ctx) => ctx.notModelled("mlock_vma_page: VM_LOCKED vmas")).fn("int compound_mapcount(struct page *page)", (ctx, p) => pg(ctx, p).h.compoundMapcount + 1).fn("bool PageDoubleMap(struct page *page)", (ctx) => ctx.notModelled("PageDoubleMap: double-mapped THPs")).fn("void lru_add_drain(void)", () => void 0).fn("int arch_make_page_accessible(struct page *page)", () => 0).fn("void unpin_user_page(struct page *page)", (ctx) => ctx.notModelled("unpin_user_page: FOLL_PIN")).fn("struct dev_pagemap *get_dev_pagemap(unsigned long pfn, struct dev_pagemap *pgmap)", (ctx) => ctx.notModelled("get_dev_pagemap: ZONE_DEVICE (devmap) pages")).fn("bool is_huge_zero_page(struct page *page)", (ctx, p) => b(pg(ctx, p).h.kind === "zero" && pg(ctx, p).h.order > 0)).fn("bool is_zero_pfn(unsigned long pfn)", (ctx, pfn) => {
-    const k = kernelOf(ctx);
-    const n = Number(pfn);
-    return b(k.memmap.exists(n) && k.memmap.state(n).kind === "zero");
-  }).in("include/linux/pagemap.h").fn("bool trylock_page(struct page *page)", (ctx, p) => b(tryLockPage(ctx, pg(ctx, p).h))).gen("void lock_page(struct page *page)", function* (ctx, p) {
-    yield* lockPage(ctx, pg(ctx, p).h);
-    return void 0;
-  }).fn("void unlock_page(struct page *page)", (ctx, p) => {
-    unlockPage(ctx, pg(ctx, p).h);
-    return void 0;
-  }).releasesOf({ until: "6.1" }).gen("bool lock_page_or_retry(struct page *page, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
-    const { h } = pg(ctx, p);
-    if (tryLockPage(ctx, h)) return 1;
-    return b(yield* lockOrRetry(ctx, h, mmp, Number(flags2)));
-  }).releasesOf({}).in("mm/rmap.c").releasesOf({ until: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, bool compound)", (ctx, p, vmap, _addr, compound) => {
-    const { s, h } = pg(ctx, p);
-    asStruct(vmap, Vma, ctx, "vma");
-    if (Number(compound)) ctx.notModelled("page_add_anon_rmap of a whole compound page");
-    if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
-    s.mapcount++;
-    touch(ctx, s);
-    return void 0;
-  }).fn("void page_remove_rmap(struct page *page, bool compound)", (ctx, p, compound) => {
-    const { s } = pg(ctx, p);
-    if (Number(compound)) ctx.notModelled("page_remove_rmap of a whole compound page");
-    if (s.mapcount < 0) ctx.bug(`page_remove_rmap: pfn ${hex2(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
-    s.mapcount--;
-    touch(ctx, s);
-    return void 0;
-  }).releasesOf({ from: "6.1" }).fn("void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, p, vmap, _addr, flags2) => {
-    const { s, h } = pg(ctx, p);
-    const vma = asStruct(vmap, Vma, ctx, "vma");
-    const f = Number(flags2);
-    if (f & RMAP_COMPOUND) ctx.notModelled("page_add_anon_rmap of a whole compound page (RMAP_COMPOUND)");
-    if (!h.lockedBy) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is not locked (VM_BUG_ON_PAGE(!PageLocked(page)))`);
-    const first = ++s.mapcount === 0;
-    if (!first && f & RMAP_EXCLUSIVE) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is mapped already but RMAP_EXCLUSIVE is asked for (VM_BUG_ON_PAGE)`);
-    if (!first && s.anonExclusive) ctx.bug(`page_add_anon_rmap: pfn ${hex2(BigInt(s.pfn))} is mapped already and PageAnonExclusive (VM_BUG_ON_PAGE)`);
-    if (first && f & RMAP_EXCLUSIVE) s.anonExclusive = true;
-    touch(ctx, s);
-    if (vma.flags & VM_LOCKED) ctx.notModelled("mlock_vma_page: VM_LOCKED vmas");
-    return void 0;
-  }).fn("void page_remove_rmap(struct page *page, struct vm_area_struct *vma, bool compound)", (ctx, p, vmap, compound) => {
-    const { s } = pg(ctx, p);
-    const vma = asStruct(vmap, Vma, ctx, "vma");
-    if (Number(compound)) ctx.notModelled("page_remove_rmap of a whole compound page");
-    if (s.mapcount < 0) ctx.bug(`page_remove_rmap: pfn ${hex2(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
-    s.mapcount--;
-    touch(ctx, s);
-    if (vma.flags & VM_LOCKED) ctx.notModelled("munlock_vma_page: VM_LOCKED vmas");
-    return void 0;
-  }).releasesOf({});
-  return t;
-}
-function* lockOrRetry(ctx, h, mmp, f) {
-  if (f & FAULT_FLAG_ALLOW_RETRY && !(f & FAULT_FLAG_TRIED)) {
-    if (f & FAULT_FLAG_RETRY_NOWAIT) return false;
-    const mm = asStruct(mmp, MmStruct, ctx, "mm");
-    const k = kernelOf(ctx);
-    yield* dropMmapLock(ctx, k, mm);
-    traceLock(ctx, "block", pageLockName(h));
-    const w = pageLockWait(h);
-    while (h.lockedBy) yield { blockedOn: w };
-    return false;
-  }
-  yield* lockPage(ctx, h);
-  return true;
-}
-function* dropMmapLock(ctx, _k, mm) {
-  const held = mm.mmapLock.readers.has(ctx.thread.id) || mm.mmapLock.writer?.id === ctx.thread.id;
-  if (!held) return ctx.bug("lock_page_or_retry with ALLOW_RETRY but mmap_lock not held");
-  const shared = mm.mmapLock.writer?.id !== ctx.thread.id;
-  mm.mmapLock.drop(ctx.thread, shared);
-  traceLock(ctx, "release", mm.mmapLock.name);
-}
-var FOLL_GET, FOLL_PIN, FAULT_FLAG_ALLOW_RETRY, FAULT_FLAG_RETRY_NOWAIT, FAULT_FLAG_TRIED, RMAP_EXCLUSIVE, RMAP_COMPOUND, VM_LOCKED;
-var init_page2 = __esm({
-  "src/model/kernel/builtins/page.ts"() {
-    "use strict";
-    init_state();
-    init_locks();
-    init_object();
-    init_page();
-    init_vma();
-    init_def();
-    FOLL_GET = 4;
-    FOLL_PIN = 262144;
-    FAULT_FLAG_ALLOW_RETRY = 4;
-    FAULT_FLAG_RETRY_NOWAIT = 8;
-    FAULT_FLAG_TRIED = 32;
-    RMAP_EXCLUSIVE = 1 << 0;
-    RMAP_COMPOUND = 1 << 1;
-    VM_LOCKED = 0x2000n;
   }
 });
 
@@ -12622,7 +14241,7 @@ function folioMapcount(ctx, h) {
 }
 function head(ctx, p) {
   const { s } = pg(ctx, p, "folio");
-  if (s.isTail) return ctx.bug(`struct folio * points at tail page pfn ${hex2(BigInt(s.pfn))}, not at a folio's head`);
+  if (s.isTail) return ctx.bug(`struct folio * points at tail page pfn ${hex(BigInt(s.pfn))}, not at a folio's head`);
   return s;
 }
 function folioBuiltins() {
@@ -12665,17 +14284,20 @@ function folioBuiltins() {
     const h = head(ctx, p);
     h.refcount++;
     touch(ctx, h);
+    h.refIn = h.lastFn;
     return void 0;
   }).fn("void folio_ref_add(struct folio *folio, int nr)", (ctx, p, nr) => {
     const h = head(ctx, p);
     h.refcount += Number(nr);
     touch(ctx, h);
+    h.refIn = h.lastFn;
     return void 0;
   }).fn("bool page_ref_add_unless(struct page *page, int nr, int u)", (ctx, p, nr, u) => {
     const { s } = pg(ctx, p);
     if (s.refcount === Number(u)) return 0;
     s.refcount += Number(nr);
     touch(ctx, s);
+    s.refIn = s.lastFn;
     return 1;
   }).in("include/linux/pagemap.h").fn("bool folio_trylock(struct folio *folio)", (ctx, p) => b(tryLockPage(ctx, head(ctx, p)))).gen("void __folio_lock(struct folio *folio)", function* (ctx, p) {
     yield* lockPage(ctx, head(ctx, p));
@@ -12683,11 +14305,30 @@ function folioBuiltins() {
   }).fn("void folio_unlock(struct folio *folio)", (ctx, p) => {
     unlockPage(ctx, head(ctx, p));
     return void 0;
-  }).gen("bool __folio_lock_or_retry(struct folio *folio, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
+  }).releasesOf({ from: "6.1", until: "6.5" }).gen("bool __folio_lock_or_retry(struct folio *folio, struct mm_struct *mm, unsigned int flags)", function* (ctx, p, mmp, flags2) {
     return b(yield* lockOrRetry(ctx, head(ctx, p), mmp, Number(flags2)));
+  }).releasesOf({ from: "6.5" }).gen("vm_fault_t __folio_lock_or_retry(struct folio *folio, struct vm_fault *vmf)", function* (ctx, p, vmfp) {
+    const vmf = structAt(vmfp, ctx, "vmf");
+    const vma = asStruct(vmf.get("vma", ctx), Vma, ctx, "vmf->vma");
+    return (yield* lockOrRetry(ctx, head(ctx, p), vma.mm.self, Number(vmf.get("flags", ctx)))) ? 0 : VM_FAULT_RETRY;
   });
+  laterFolios(t);
   return t;
 }
+function laterFolios(t) {
+  t.releasesOf({ from: "6.13" }).in("include/linux/page-flags.h").fn("bool folio_test_dirty(const struct folio *folio)", (ctx, p) => b(head(ctx, p).dirty)).in("include/linux/mm.h").fn("bool is_zero_folio(const struct folio *folio)", (ctx, p) => b(head(ctx, p).kind === "zero")).fn("void folio_put_refs(struct folio *folio, int refs)", (ctx, p, refs) => {
+    const h = head(ctx, p);
+    for (let i2 = 0; i2 < Number(refs); i2++) putPage(ctx, h);
+    return void 0;
+  }).in("mm/swap.c").fn("void folio_mark_accessed(struct folio *folio)", (ctx, p) => {
+    head(ctx, p).referenced = true;
+    return void 0;
+  }).in("include/linux/pagemap.h").gen("int folio_lock_killable(struct folio *folio)", function* (ctx, p) {
+    yield* lockPage(ctx, head(ctx, p));
+    return 0;
+  }).releasesOf({ from: "6.13", until: "6.15" }).in("include/linux/mm.h").fn("bool put_devmap_managed_folio_refs(struct folio *folio, int refs)", (ctx, p) => (head(ctx, p), 0)).releasesOf({});
+}
+var VM_FAULT_RETRY;
 var init_folio = __esm({
   "src/model/kernel/builtins/folio.ts"() {
     "use strict";
@@ -12695,6 +14336,67 @@ var init_folio = __esm({
     init_def();
     init_page2();
     init_state();
+    init_vma();
+    VM_FAULT_RETRY = 1024;
+  }
+});
+
+// src/model/kernel/builtins/folio-rmap.ts
+function pagesOf(ctx, k, folioP, pageP, nr, fn) {
+  const h = pg(ctx, folioP, "folio").s;
+  const first = pg(ctx, pageP).s;
+  if (h.isTail) return ctx.bug(`${fn}: struct folio * points at tail page pfn ${hex(BigInt(h.pfn))}`);
+  const last = first.pfn + nr - 1;
+  if (nr < 1 || k.memmap.headOf(first) !== h || !k.memmap.exists(last) || k.memmap.headOf(k.memmap.state(last)) !== h) {
+    ctx.hazard("warn", `${fn}: pages pfn ${hex(BigInt(first.pfn))} + ${nr} are not all in the folio of pfn ${hex(BigInt(h.pfn))} (VM_WARN_ON_FOLIO)`);
+  }
+  const pages = [];
+  for (let i2 = 0; i2 < nr; i2++) pages.push(k.memmap.state(first.pfn + i2));
+  return { h, pages };
+}
+function folioRmapBuiltins() {
+  const t = new TableBuilder("include/linux/rmap.h").releasesOf({ from: "6.8" });
+  t.fn("void folio_add_anon_rmap_ptes(struct folio *folio, struct page *page, int nr_pages, struct vm_area_struct *vma, unsigned long address, rmap_t flags)", (ctx, f, p, n, vmap, _addr, flags2) => {
+    const { k } = pg(ctx, f, "folio");
+    const { h, pages } = pagesOf(ctx, k, f, p, Number(n), "folio_add_anon_rmap_ptes");
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    if (!isAnonHead(h)) ctx.hazard("warn", `folio_add_anon_rmap_ptes: folio pfn ${hex(BigInt(h.pfn))} is not anonymous (VM_WARN_ON_FOLIO)`);
+    for (const s of pages) {
+      s.mapcount++;
+      touch(ctx, s);
+    }
+    if (Number(flags2) & RMAP_EXCLUSIVE2) for (const s of pages) s.anonExclusive = true;
+    for (const s of pages) {
+      if ((s.mapcount > 0 || h.isHead && h.compoundMapcount + 1 > 1) && s.anonExclusive) {
+        ctx.hazard("warn", `folio_add_anon_rmap_ptes: pfn ${hex(BigInt(s.pfn))} is mapped more than once and PageAnonExclusive (VM_WARN_ON_FOLIO)`);
+      }
+    }
+    if (!h.isHead && vma.flags & VM_LOCKED2) ctx.notModelled("mlock_vma_folio: VM_LOCKED vmas");
+    return void 0;
+  }).fn("void folio_remove_rmap_ptes(struct folio *folio, struct page *page, int nr_pages, struct vm_area_struct *vma)", (ctx, f, p, n, vmap) => {
+    const { k } = pg(ctx, f, "folio");
+    const { pages } = pagesOf(ctx, k, f, p, Number(n), "folio_remove_rmap_ptes");
+    const vma = asStruct(vmap, Vma, ctx, "vma");
+    for (const s of pages) {
+      if (s.mapcount < 0) ctx.bug(`folio_remove_rmap_ptes: pfn ${hex(BigInt(s.pfn))} is not mapped (mapcount underflow)`);
+      s.mapcount--;
+      touch(ctx, s);
+    }
+    if (vma.flags & VM_LOCKED2) ctx.notModelled("munlock_vma_folio: VM_LOCKED vmas");
+    return void 0;
+  });
+  return t;
+}
+var RMAP_EXCLUSIVE2, VM_LOCKED2;
+var init_folio_rmap = __esm({
+  "src/model/kernel/builtins/folio-rmap.ts"() {
+    "use strict";
+    init_object();
+    init_vma();
+    init_def();
+    init_page2();
+    RMAP_EXCLUSIVE2 = 1 << 0;
+    VM_LOCKED2 = 0x2000n;
   }
 });
 
@@ -12729,14 +14431,17 @@ function readRange(ctx, range) {
 }
 function* invalidateRangeStart(ctx, k, range, extraStack = []) {
   const { r, mm, start: start2, end } = readRange(ctx, range);
+  const p = ctx.preemptPoint?.("notifier", [mm]);
+  if (p) yield p;
+  k.openRanges.set(range.address, { thread: ctx.thread.id, stack: k.stackOf(ctx), what: `${EVENT_NAMES[Number(r.get("event", ctx))] ?? "invalidation"} range [${hex(start2)}, ${hex(end)})` });
   const subs = mm.subs;
   if (!subs) return;
   const event = Number(r.get("event", ctx));
   const rec = {
     event: EVENT_NAMES[event] ?? String(event),
     owner: ownerName(r.get("owner", ctx)),
-    start: hex2(start2),
-    end: hex2(end),
+    start: hex(start2),
+    end: hex(end),
     stack: [...k.stackOf(ctx), ...extraStack],
     subscribers: []
   };
@@ -12766,8 +14471,11 @@ function* invalidateRangeStart(ctx, k, range, extraStack = []) {
     if (ret !== 0 && blockable) ctx.hazard("warn", `${c.name} failed a blockable invalidate_range_start (${String(ret)})`);
   }
 }
-function* invalidateRangeEnd(ctx, _k, range) {
+function* invalidateRangeEnd(ctx, k, range) {
   const { mm } = readRange(ctx, range);
+  const p = ctx.preemptPoint?.("notifier", [mm]);
+  if (p) yield p;
+  k.openRanges.delete(range.address);
   const subs = mm.subs;
   if (!subs) return;
   for (const c of subs.classic) {
@@ -12786,7 +14494,7 @@ function* invalidateRangeEnd(ctx, _k, range) {
   subs.wq.wakeAll();
 }
 function newRange(k, event, vma, mm, start2, end) {
-  return k.plain("mmu_notifier_range", `range ${EVENT_NAMES[event]} [${hex2(start2)}, ${hex2(end)})`, {
+  return k.plain("mmu_notifier_range", `range ${EVENT_NAMES[event]} [${hex(start2)}, ${hex(end)})`, {
     vma,
     mm: mm.self,
     start: start2,
@@ -12822,6 +14530,8 @@ function* intervalRemove(ctx, _k, sub) {
   const mm = asStruct(s.get("mm", ctx), MmStruct, ctx, "interval_sub->mm");
   const subs = mm.subs;
   if (!subs) return;
+  const p = ctx.preemptPoint?.("notifier", [mm]);
+  if (p) yield p;
   const i2 = subs.intervals.findIndex((x) => x.ptr.address === sub.address);
   const d = subs.deferred.findIndex((x) => x.sub.ptr.address === sub.address);
   if (subs.invalidating && i2 >= 0) {
@@ -12915,7 +14625,7 @@ function anonVmaPrepare(k, vma) {
   av.chains.push(new AnonVmaChain(k, vma, av));
 }
 function faultEvent(ctx, addr2, kind) {
-  ctx.trace({ t: "fault", addr: hex2(addr2), kind, thread: ctx.thread.name, fn: fnOf(ctx) });
+  ctx.trace({ t: "fault", addr: hex(addr2), kind, thread: ctx.thread.name, fn: fnOf(ctx) });
 }
 function* handleMmFault(ctx, k, vma, address, flags2) {
   return yield* k.tsFrame(ctx, "handle_mm_fault", handleMmFaultBody(ctx, k, vma, address, flags2));
@@ -12943,7 +14653,7 @@ function* handleMmFaultBody(ctx, k, vma, address, flags2) {
   const orig = table.entries[i2];
   if (orig.none) return yield* doAnonymousPage(ctx, k, vma, table, i2, address, write);
   if (!orig.present) {
-    const vmf = k.plain("vm_fault", `vm_fault @${hex2(address)}`, {
+    const vmf = k.plain("vm_fault", `vm_fault @${hex(address)}`, {
       vma: vma.self,
       gfp_mask: 0,
       pgoff: vma.pgoffOf(address),
@@ -13194,14 +14904,14 @@ function* cpuAccessBody(ctx, k, mm, addr2, write, update) {
       return { ret: -14, value: 0n, faults };
     }
     const r = yield* handleMmFault(ctx, k, vma, addr2, flags2);
-    if (r & VM_FAULT_RETRY) {
+    if (r & VM_FAULT_RETRY2) {
       flags2 |= FAULT_FLAG_TRIED2;
       continue;
     }
     release(ctx, mm.mmapLock, true);
     if (r & (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)) return { ret: -14, value: 0n, faults };
   }
-  return ctx.bug(`user access at ${hex2(addr2)} still faulting after 1000 attempts`);
+  return ctx.bug(`user access at ${hex(addr2)} still faulting after 1000 attempts`);
 }
 function* munmap(ctx, k, mm, start2, len) {
   return yield* k.tsFrame(ctx, "munmap (zap_pte_range)", munmapBody(ctx, k, mm, start2, len));
@@ -13230,7 +14940,12 @@ function* munmapBody(ctx, k, mm, start2, len) {
           putPage(ctx, k.memmap.headOf(s));
         }
       } else if (p.k === "swap" && p.entry.isDeviceExclusive) {
-        putPage(ctx, k.memmap.headOf(k.memmap.state(Number(p.entry.offset))));
+        const s = k.memmap.state(Number(p.entry.offset));
+        if (k.release.exclusiveEntryMapped) {
+          s.mapcount--;
+          s.lastFn = "zap_pte_range";
+        }
+        putPage(ctx, k.memmap.headOf(s));
       } else if (p.k === "swap") {
         ctx.notModelled(`zap_pte_range of ${p.entry.describe()}`);
       }
@@ -13243,7 +14958,7 @@ function* munmapBody(ctx, k, mm, start2, len) {
     release(ctx, mm.mmapLock, false);
   }
 }
-var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
+var FAULT_FLAG_WRITE, FAULT_FLAG_ALLOW_RETRY2, FAULT_FLAG_KILLABLE, FAULT_FLAG_TRIED2, FAULT_FLAG_USER, FAULT_FLAG_REMOTE, VM_FAULT_OOM, VM_FAULT_SIGBUS, VM_FAULT_WRITE, VM_FAULT_SIGSEGV, VM_FAULT_RETRY2, MMU_NOTIFY_CLEAR, MMU_NOTIFY_PROTECTION_PAGE, VM_WRITE2, VM_SHARED2, VM_MAYWRITE2, MMU_NOTIFY_UNMAP;
 var init_memory2 = __esm({
   "src/model/kernel/mm/memory.ts"() {
     "use strict";
@@ -13266,256 +14981,13 @@ var init_memory2 = __esm({
     VM_FAULT_SIGBUS = 2;
     VM_FAULT_WRITE = 8;
     VM_FAULT_SIGSEGV = 64;
-    VM_FAULT_RETRY = 1024;
+    VM_FAULT_RETRY2 = 1024;
     MMU_NOTIFY_CLEAR = 1;
     MMU_NOTIFY_PROTECTION_PAGE = 3;
     VM_WRITE2 = 0x2n;
     VM_SHARED2 = 0x8n;
     VM_MAYWRITE2 = 0x20n;
     MMU_NOTIFY_UNMAP = 0;
-  }
-});
-
-// src/model/kernel/builtins/pgtable.ts
-function pte(ctx, v, what = "pte") {
-  if (v instanceof Pte) return v;
-  return ctx.bug(`${what} is not a pte_t value`);
-}
-function pmd(ctx, v, what = "pmd") {
-  if (v instanceof Pmd) return v;
-  return ctx.bug(`${what} is not a pmd_t value`);
-}
-function upper(ctx, v, what) {
-  if (v instanceof UpperEntry) return v;
-  return ctx.bug(`${what} is not a page-table entry of an upper level`);
-}
-function swp(ctx, v) {
-  if (v instanceof SwpEntry) return v;
-  return ctx.bug("not a swp_entry_t value");
-}
-function prot(ctx, v) {
-  if (v instanceof PgProt) return v;
-  return ctx.bug("not a pgprot_t value");
-}
-function slotOf(ctx, p, level, what) {
-  if (p instanceof Ptr && p.region instanceof PageTable) {
-    const want = level === "p4d" ? "pgd" : level;
-    if (p.region.level !== want) return ctx.bug(`${what} points into a ${p.region.level} table, not a ${want} table`);
-    if (p.index < 0 || p.index >= 512) return ctx.bug(`${what} is out of its page table (index ${p.index})`);
-    return { table: p.region, i: p.index };
-  }
-  if (p === null) return ctx.bug(`NULL pointer dereference: ${what}`);
-  return ctx.bug(`${what} is not a page-table pointer`);
-}
-function childTable(k, e) {
-  return k.tablesByPfn.get(e.tableId);
-}
-function withBits(p, f) {
-  if (p.v.k !== "present") return p;
-  return Pte.present(p.v.pfn, { ...p.v.bits, ...f(p.v.bits) });
-}
-function pteLock(ctx, k, pmdp) {
-  const s = slotOf(ctx, pmdp, "pmd", "pmd");
-  const v = s.table.entries[s.i].v;
-  if (v.k !== "table") return ctx.bug(`pte lock of a pmd that maps no pte table (${s.table.entries[s.i].describe()})`);
-  return k.tablesByPfn.get(v.tablePfn);
-}
-function makeEntry(type, offset) {
-  return new SwpEntry(type, offset);
-}
-function pgtableBuiltins() {
-  const t = new TableBuilder("include/linux/pgtable.h");
-  t.fn("pgd_t *pgd_offset(struct mm_struct *mm, unsigned long address)", (ctx, mmp, addr2) => {
-    const mm = asStruct(mmp, MmStruct, ctx, "mm");
-    return mm.pt.pgd.ptr(indexAt("pgd", addr2));
-  }).fn("bool pgd_present(pgd_t pgd)", (ctx, v) => b(upper(ctx, v, "pgd").present)).fn("bool pgd_none(pgd_t pgd)", (ctx, v) => b(!upper(ctx, v, "pgd").present)).fn("bool pgd_bad(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("unsigned long pgd_val(pgd_t pgd)", (ctx) => ctx.notModelled("pgd_val: raw page-table entry values")).fn("unsigned long p4d_val(p4d_t p4d)", (ctx) => ctx.notModelled("p4d_val: raw page-table entry values")).fn("unsigned long pud_val(pud_t pud)", (ctx) => ctx.notModelled("pud_val: raw page-table entry values")).fn("unsigned long pmd_val(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_val: raw page-table entry values")).fn("spinlock_t *pud_lock(struct mm_struct *mm, pud_t *pud)", (ctx) => ctx.notModelled("pud_lock: huge puds")).fn("p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pgd", "pgd");
-    return s.table.ptr(s.i);
-  }).fn("bool p4d_present(p4d_t p4d)", (ctx, v) => b(upper(ctx, v, "p4d").present)).fn("bool p4d_none(p4d_t p4d)", (ctx, v) => b(!upper(ctx, v, "p4d").present)).fn("bool p4d_bad(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).fn("pud_t *pud_offset(p4d_t *p4d, unsigned long address)", (ctx, p, addr2) => {
-    const s = slotOf(ctx, p, "p4d", "p4d");
-    const e = s.table.entries[s.i];
-    if (!e.present) return ctx.bug("pud_offset of a p4d that is not present");
-    return childTable(kernelOf(ctx), e).ptr(indexAt("pud", addr2));
-  }).fn("bool pud_present(pud_t pud)", (ctx, v) => b(upper(ctx, v, "pud").present)).fn("bool pud_none(pud_t pud)", (ctx, v) => b(!upper(ctx, v, "pud").present)).fn("bool pud_bad(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_huge(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pud_devmap(pud_t pud)", (ctx, v) => (upper(ctx, v, "pud"), 0)).fn("bool pgd_none_or_clear_bad(pgd_t *pgd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pgd", "pgd");
-    return b(!s.table.entries[s.i].present);
-  }).fn("bool p4d_none_or_clear_bad(p4d_t *p4d)", (ctx, p) => {
-    const s = slotOf(ctx, p, "p4d", "p4d");
-    return b(!s.table.entries[s.i].present);
-  }).fn("bool pud_none_or_clear_bad(pud_t *pud)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pud", "pud");
-    return b(!s.table.entries[s.i].present);
-  }).fn("pmd_t *pmd_offset(pud_t *pud, unsigned long address)", (ctx, p, addr2) => {
-    const s = slotOf(ctx, p, "pud", "pud");
-    const e = s.table.entries[s.i];
-    if (!e.present) return ctx.bug("pmd_offset of a pud that is not present");
-    return childTable(kernelOf(ctx), e).ptr(indexAt("pmd", addr2));
-  }).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_none(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "none")).fn("bool pmd_present(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k !== "none")).fn("bool pmd_trans_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_huge(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_devmap(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_bad(pmd_t pmd)", (ctx, v) => b(pmd(ctx, v).v.k === "huge")).fn("bool pmd_write(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.write);
-  }).fn("bool pmd_dirty(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.dirty);
-  }).fn("bool pmd_protnone(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool pmd_same(pmd_t a, pmd_t b)", (ctx, a, c) => b(pmd(ctx, a).equals(pmd(ctx, c)))).releasesOf({ until: "6.1" }).fn("bool is_swap_pmd(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).releasesOf({}).fn("bool is_pmd_migration_entry(pmd_t pmd)", (ctx, v) => (pmd(ctx, v), 0)).fn("bool thp_migration_supported(void)", () => 1).fn("bool is_huge_zero_pmd(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && kernelOf(ctx).memmap.state(x.pfn).kind === "zero");
-  }).fn("struct page *pmd_page(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    const k = kernelOf(ctx);
-    if (x.k === "huge") return k.memmap.ptr(x.pfn);
-    if (x.k === "table") return k.memmap.ptr(x.tablePfn);
-    return ctx.bug("pmd_page of a none pmd");
-  }).fn("bool pmd_trans_unstable(pmd_t *pmd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pmd", "pmd");
-    const v = s.table.entries[s.i].v;
-    return b(v.k !== "table");
-  }).fn("bool pmd_none_or_clear_bad_unless_trans_huge(pmd_t *pmd)", (ctx, p) => {
-    const s = slotOf(ctx, p, "pmd", "pmd");
-    return b(s.table.entries[s.i].v.k === "none");
-  }).in("include/linux/mm.h").fn("spinlock_t *pmd_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => slotOf(ctx, p, "pmd", "pmd").table.lock.self).gen("spinlock_t *pmd_lock(struct mm_struct *mm, pmd_t *pmd)", function* (ctx, _mm, p) {
-    const l = slotOf(ctx, p, "pmd", "pmd").table.lock;
-    yield* acquire(ctx, l);
-    return l.self;
-  }).fn("spinlock_t *pte_lockptr(struct mm_struct *mm, pmd_t *pmd)", (ctx, _mm, p) => pteLock(ctx, kernelOf(ctx), p).lock.self).fn("int pte_alloc(struct mm_struct *mm, pmd_t *pmd)", (ctx, mmp, p) => {
-    const mm = asStruct(mmp, MmStruct, ctx, "mm");
-    const s = slotOf(ctx, p, "pmd", "pmd");
-    if (s.table.entries[s.i].v.k === "none") mm.pt.allocPteTable(s);
-    return 0;
-  }).fn("pte_t *pte_offset_map(pmd_t *pmd, unsigned long address)", (ctx, p, addr2) => pteLock(ctx, kernelOf(ctx), p).ptr(indexAt("pte", addr2))).gen("pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long address, spinlock_t **ptlp)", function* (ctx, _mm, p, addr2, ptlp) {
-    const table = pteLock(ctx, kernelOf(ctx), p);
-    const l = table.lock;
-    if (!(ptlp instanceof Ptr)) return ctx.bug("pte_offset_map_lock: ptlp is not a pointer");
-    ptlp.region.store(ptlp.index, l.self, ctx);
-    yield* acquire(ctx, l);
-    return table.ptr(indexAt("pte", addr2));
-  }).fn("void pte_unmap(pte_t *pte)", () => void 0).fn("void pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)", (ctx, _p, ptl) => {
-    release(ctx, kernelOf(ctx).locks.resolve(ptl, ctx, "spinlock"));
-    return void 0;
-  }).fn("void assert_spin_locked(spinlock_t *lock)", (ctx, l) => {
-    const lock = kernelOf(ctx).locks.resolve(l, ctx, "spinlock");
-    if (lock.holders().length === 0) ctx.bug(`assert_spin_locked: ${lock.name} is not locked`);
-    return void 0;
-  }).in("arch/x86/include/asm/pgtable.h").fn("bool pte_none(pte_t pte)", (ctx, v) => b(pte(ctx, v).none)).fn("bool pte_present(pte_t pte)", (ctx, v) => b(pte(ctx, v).present)).fn("bool pte_write(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.write)).fn("bool pte_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.dirty)).fn("bool pte_young(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.young)).fn("bool pte_soft_dirty(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.softDirty)).fn("bool pte_uffd_wp(pte_t pte)", (ctx, v) => b(pte(ctx, v).present && pte(ctx, v).v.bits.uffdWp)).fn("bool pte_protnone(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_devmap(pte_t pte)", (ctx, v) => (pte(ctx, v), 0)).fn("bool pte_same(pte_t a, pte_t b)", (ctx, a, c) => b(pte(ctx, a).equals(pte(ctx, c)))).fn("unsigned long pte_pfn(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "present") return ctx.bug(`pte_pfn of a non-present pte (${pte(ctx, v).describe()})`);
-    return BigInt(x.pfn);
-  }).fn("struct page *pte_page(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "present") return ctx.bug("pte_page of a non-present pte");
-    return kernelOf(ctx).memmap.ptr(x.pfn);
-  }).fn("pte_t pte_mkold(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: false }))).fn("pte_t pte_mkyoung(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ young: true }))).fn("pte_t pte_mkdirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ dirty: true, softDirty: true }))).fn("pte_t pte_mksoft_dirty(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ softDirty: true }))).fn("pte_t pte_mkuffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: true, write: false }))).fn("pte_t pte_clear_uffd_wp(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: false }))).fn("pte_t pte_wrprotect(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: false }))).fn("pte_t pte_mkwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).fn("pte_t pte_mk_savedwrite(pte_t pte)", (ctx, v) => withBits(pte(ctx, v), () => ({ write: true }))).fn("pte_t pte_modify(pte_t pte, pgprot_t newprot)", (ctx, v, np) => withBits(pte(ctx, v), () => ({ write: prot(ctx, np).write }))).fn("pte_t mk_pte(struct page *page, pgprot_t pgprot)", (ctx, p, pr) => {
-    const s = pageOf(kernelOf(ctx).memmap, p, ctx, "mk_pte page");
-    return Pte.present(s.pfn, { write: prot(ctx, pr).write, dirty: false, young: true, softDirty: false, uffdWp: false });
-  }).in("include/linux/mm.h").fn("pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)", (ctx, v, vmap) => {
-    const vma = asStruct(vmap, Vma, ctx, "vma");
-    return (vma.flags & 0x2n) !== 0n ? withBits(pte(ctx, v), () => ({ write: true })) : pte(ctx, v);
-  }).fn("struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", (ctx, _vma, _a, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "present") return ctx.bug("vm_normal_page of a non-present pte");
-    const k = kernelOf(ctx);
-    if (k.memmap.state(x.pfn).kind === "zero") return null;
-    return k.memmap.ptr(x.pfn);
-  }).fn("void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)", (ctx, _mm, _a, p, v) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    s.table.entries[s.i] = pte(ctx, v);
-    return void 0;
-  }).fn("pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", (ctx, _v, _a, p) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    const old = s.table.entries[s.i];
-    s.table.entries[s.i] = Pte.NONE;
-    return old;
-  }).fn("pte_t ptep_modify_prot_start(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)", (ctx, _v, _a, p) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    const old = s.table.entries[s.i];
-    s.table.entries[s.i] = Pte.NONE;
-    return old;
-  }).fn("void ptep_modify_prot_commit(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep, pte_t old_pte, pte_t pte)", (ctx, _v, _a, p, _o, v) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    s.table.entries[s.i] = pte(ctx, v);
-    return void 0;
-  }).releasesOf({ until: "6.1" }).fn("bool pte_unmap_same(struct mm_struct *mm, pmd_t *pmd, pte_t *page_table, pte_t orig_pte)", (ctx, _mm, _pmd, p, orig) => {
-    const s = slotOf(ctx, p, "pte", "page_table");
-    return b(s.table.entries[s.i].equals(pte(ctx, orig)));
-  }).releasesOf({ from: "6.1" }).fn("bool pte_unmap_same(struct vm_fault *vmf)", (ctx, vmfp) => {
-    const vmf = structAt(vmfp, ctx, "vmf");
-    const s = slotOf(ctx, vmf.get("pte", ctx), "pte", "vmf->pte");
-    return b(s.table.entries[s.i].equals(pte(ctx, vmf.get("orig_pte", ctx))));
-  }).releasesOf({}).fn("void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte, struct page *page)", (ctx, _v, a, v) => {
-    ctx.hazard("bad-pte", `print_bad_pte at ${hex2(a)}: ${pte(ctx, v).describe()}`);
-    return void 0;
-  }).releasesOf({ until: "6.1" }).fn(
-    "int follow_pfn_pte(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned int flags)",
-    (ctx) => ctx.notModelled("follow_pfn_pte: special ptes without a struct page")
-  ).releasesOf({}).fn("void flush_cache_page(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn)", () => void 0).fn("void flush_cache_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)", () => void 0).fn("void flush_tlb_batched_pending(struct mm_struct *mm)", () => void 0).fn("void inc_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void dec_tlb_flush_pending(struct mm_struct *mm)", () => void 0).fn("void update_mmu_cache(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)", () => void 0).fn("void arch_enter_lazy_mmu_mode(void)", () => void 0).fn("void arch_leave_lazy_mmu_mode(void)", () => void 0).fn("void count_vm_numa_events(int item, unsigned long delta)", () => void 0).in("include/linux/swapops.h").fn("bool is_swap_pte(pte_t pte)", (ctx, v) => b(pte(ctx, v).v.k === "swap")).fn("bool pte_swp_soft_dirty(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return b(x.k === "swap" && x.softDirty);
-  }).fn("bool pte_swp_uffd_wp(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return b(x.k === "swap" && x.uffdWp);
-  }).fn("pte_t pte_swp_mksoft_dirty(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return x.k === "swap" ? Pte.swap(x.entry, true, x.uffdWp) : pte(ctx, v);
-  }).fn("pte_t pte_swp_mkuffd_wp(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, true) : pte(ctx, v);
-  }).fn("pte_t pte_swp_clear_uffd_wp(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    return x.k === "swap" ? Pte.swap(x.entry, x.softDirty, false) : pte(ctx, v);
-  }).fn("swp_entry_t pte_to_swp_entry(pte_t pte)", (ctx, v) => {
-    const x = pte(ctx, v).v;
-    if (x.k !== "swap") return ctx.bug(`pte_to_swp_entry of ${pte(ctx, v).describe()}`);
-    return x.entry;
-  }).fn("pte_t swp_entry_to_pte(swp_entry_t entry)", (ctx, e) => Pte.swap(swp(ctx, e))).fn("unsigned long swp_offset(swp_entry_t entry)", (ctx, e) => swp(ctx, e).offset).fn("bool non_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isNonSwap)).fn("bool is_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isMigration)).fn("bool is_writable_migration_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "migration-write")).fn("swp_entry_t make_readable_migration_entry(unsigned long offset)", (_ctx, o) => makeEntry("migration-read", o)).fn("bool is_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDevicePrivate)).fn("bool is_writable_device_private_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-write")).fn("swp_entry_t make_readable_device_private_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-read", o)).fn("bool is_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isDeviceExclusive)).fn("bool is_writable_device_exclusive_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "device-exclusive-write")).fn("swp_entry_t make_readable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-exclusive-read", o)).fn("swp_entry_t make_writable_device_exclusive_entry(unsigned long offset)", (_ctx, o) => makeEntry("device-exclusive-write", o)).fn("bool is_hwpoison_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).type === "hwpoison")).fn("struct page *pfn_swap_entry_to_page(swp_entry_t entry)", (ctx, e) => {
-    const s = swp(ctx, e);
-    if (!s.isPfn) return ctx.bug(`pfn_swap_entry_to_page of ${s.describe()} (BUG_ON(!is_pfn_swap_entry))`);
-    const k = kernelOf(ctx);
-    const pfn = Number(s.offset);
-    if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${s.describe()} names no page`);
-    return k.memmap.ptr(pfn);
-  }).fn("void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)", (ctx) => ctx.notModelled("migration_entry_wait: migration entries")).fn("void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)", (ctx) => ctx.notModelled("pmd_migration_entry_wait: PMD migration entries"));
-  v61Entries(t);
-  return t;
-}
-function v61Entries(t) {
-  t.releasesOf({ from: "6.1" }).in("include/linux/swapops.h").fn("unsigned long swp_offset_pfn(swp_entry_t entry)", (ctx, e) => {
-    const x = swp(ctx, e);
-    if (!x.isPfn) return ctx.bug(`swp_offset_pfn of ${x.describe()} (VM_BUG_ON(!is_pfn_swap_entry))`);
-    return x.offset;
-  }).fn("bool is_pfn_swap_entry(swp_entry_t entry)", (ctx, e) => b(swp(ctx, e).isPfn)).fn("bool is_pte_marker_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool pte_marker_entry_uffd_wp(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("bool is_swapin_error_entry(swp_entry_t entry)", (ctx, e) => (swp(ctx, e), 0)).fn("vm_fault_t handle_pte_marker(struct vm_fault *vmf)", (ctx) => ctx.notModelled("handle_pte_marker: pte markers")).fn("swp_entry_t make_readable_exclusive_migration_entry(pgoff_t offset)", (ctx) => ctx.notModelled("make_readable_exclusive_migration_entry: migration entries")).fn("swp_entry_t pmd_to_swp_entry(pmd_t pmd)", (ctx) => ctx.notModelled("pmd_to_swp_entry: PMD migration entries")).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_soft_dirty(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.softDirty);
-  }).fn("bool pmd_uffd_wp(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    return b(x.k === "huge" && x.bits.uffdWp);
-  }).fn("unsigned long pmd_pfn(pmd_t pmd)", (ctx, v) => {
-    const x = pmd(ctx, v).v;
-    if (x.k === "huge") return BigInt(x.pfn);
-    if (x.k === "table") return BigInt(x.tablePfn);
-    return ctx.bug("pmd_pfn of a none pmd");
-  }).fn("void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)", (ctx, _mm, _a, p) => {
-    const s = slotOf(ctx, p, "pte", "ptep");
-    s.table.entries[s.i] = Pte.NONE;
-    return void 0;
-  }).fn("bool pte_needs_flush(pte_t oldpte, pte_t newpte)", (ctx, o, n) => {
-    const a = pte(ctx, o).v;
-    const c = pte(ctx, n).v;
-    if (a.k !== "present") return 0;
-    if (c.k !== "present" || c.pfn !== a.pfn) return 1;
-    return b(a.bits.write && !c.bits.write || a.bits.dirty && !c.bits.dirty);
-  }).fn("bool pgd_huge(pgd_t pgd)", (ctx, v) => (upper(ctx, v, "pgd"), 0)).fn("bool p4d_huge(p4d_t p4d)", (ctx, v) => (upper(ctx, v, "p4d"), 0)).in("include/linux/pgtable.h").fn("pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)", (ctx) => ctx.notModelled("pmd_alloc: uffd-wp of file memory")).fn("pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)", (ctx) => ctx.notModelled("pud_alloc: uffd-wp of file memory")).fn("p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)", (ctx) => ctx.notModelled("p4d_alloc: uffd-wp of file memory")).releasesOf({});
-}
-var init_pgtable2 = __esm({
-  "src/model/kernel/builtins/pgtable.ts"() {
-    "use strict";
-    init_api();
-    init_state();
-    init_locks();
-    init_object();
-    init_pgtable();
-    init_pgtable_types();
-    init_page();
-    init_vma();
-    init_def();
   }
 });
 
@@ -13608,6 +15080,7 @@ function mmBuiltins() {
     return o.self;
   }).fn("bool fatal_signal_pending(struct task_struct *p)", () => 0).in("include/linux/err.h").fn("void *ERR_PTR(long error)", (ctx, e) => ctx.mem.ptrAt(BigInt.asUintN(64, BigInt(e)), { k: "void" })).fn("bool IS_ERR(const void *ptr)", (_ctx, p) => b(isErr2(p))).fn("long PTR_ERR(const void *ptr)", (_ctx, p) => p instanceof Ptr ? BigInt.asIntN(64, p.address) : 0n).in("include/linux/fs.h").fn("bool vma_is_fsdax(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).in("include/linux/secretmem.h").fn("bool vma_is_secretmem(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 0)).in("arch/x86/include/asm/mmu_context.h").fn("bool arch_vma_access_permitted(struct vm_area_struct *vma, bool write, bool execute, bool foreign)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), 1)).in("include/linux/hugetlb.h").fn("struct page *follow_huge_addr(struct mm_struct *mm, unsigned long address, int write)", (ctx) => ctx.mem.ptrAt(BigInt.asUintN(64, -22n), { k: "void" })).releasesOf({ until: "6.1" }).fn("struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", (ctx) => ctx.notModelled("follow_huge_pd: hugepd directories")).fn("struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)", (ctx) => ctx.notModelled("follow_huge_pgd: hugetlb pgd entries")).fn("struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)", (ctx) => ctx.notModelled("follow_huge_pud: hugetlb pages")).fn("struct page *follow_huge_pmd(struct mm_struct *mm, unsigned long address, pmd_t *pmd, int flags)", (ctx) => ctx.notModelled("follow_huge_pmd: hugetlb pages")).fn("long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)", (ctx) => ctx.notModelled("follow_hugetlb_page: hugetlb vmas")).fn("unsigned long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot)", (ctx) => ctx.notModelled("hugetlb_change_protection: hugetlb vmas")).in("include/linux/huge_mm.h").fn("struct page *follow_devmap_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t *pmd, int flags, struct dev_pagemap **pgmap)", (ctx) => ctx.notModelled("follow_devmap_pmd: devmap pmds")).fn("struct page *follow_devmap_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, int flags, struct dev_pagemap **pgmap)", (ctx) => ctx.notModelled("follow_devmap_pud: devmap puds")).in("mm/gup.c").fn("long __gup_longterm_locked(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, struct page **pages, struct vm_area_struct **vmas, unsigned int gup_flags)", (ctx) => ctx.notModelled("__gup_longterm_locked: FOLL_LONGTERM")).fn("int get_gate_page(struct mm_struct *mm, unsigned long address, unsigned int gup_flags, struct vm_area_struct **vma, struct page **page)", (ctx) => ctx.notModelled("get_gate_page: the gate area")).in("include/linux/swap.h").fn("void put_swap_device(struct swap_info_struct *si)", (ctx) => ctx.notModelled("put_swap_device: swap devices")).releasesOf({}).in("include/linux/userfaultfd_k.h").fn("bool userfaultfd_wp(struct vm_area_struct *vma)", (ctx, v) => b((asStruct(v, Vma, ctx, "vma").flags & VM_UFFD_WP) !== 0n));
   v61Mm(t);
+  laterMm(t);
   return t;
 }
 function cellOf(ctx, p, what) {
@@ -13633,6 +15106,20 @@ function gather(ctx, g) {
   const o = objectAt(g);
   if (!o || o.structName !== "mmu_gather") ctx.bug("tlb is not the mmu_gather of a tlb_gather_mmu()");
 }
+function laterMm(t) {
+  t.releasesOf({ from: "6.13" }).in("include/linux/mm.h").fn("struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)", (ctx, mmp, addr2) => {
+    const v = asStruct(mmp, MmStruct, ctx, "mm").vmaAt(addr2);
+    return v ? v.self : null;
+  }).fn("void vma_pgtable_walk_begin(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), void 0)).fn("void vma_pgtable_walk_end(struct vm_area_struct *vma)", (ctx, v) => (asStruct(v, Vma, ctx, "vma"), void 0)).fn("unsigned long untagged_addr_remote(struct mm_struct *mm, unsigned long addr)", (_ctx, _mm, a) => a).fn("bool is_pci_p2pdma_page(const struct page *page)", () => 0).fn("int arch_make_folio_accessible(struct folio *folio)", () => 0).in("include/linux/mmap_lock.h").fn("void mmap_assert_locked(const struct mm_struct *mm)", (ctx, mmp) => {
+    const mm = asStruct(mmp, MmStruct, ctx, "mm");
+    if (!mm.mmapLock.holders().length) ctx.bug(`mmap_assert_locked: ${mm.mmapLock.name} is not held`);
+    return void 0;
+  }).in("include/linux/sched/signal.h").fn("bool signal_pending(struct task_struct *p)", () => 0).in("include/linux/printk.h").fn("void dump_stack(void)", () => void 0).in("include/linux/atomic.h").fn("void atomic_sub(int i, int *v)", (ctx, i2, p) => {
+    const c = cellOf(ctx, p, "atomic_sub");
+    c.set(c.get() - Number(i2));
+    return void 0;
+  }).releasesOf({});
+}
 var MAX_ERRNO2, VM_UFFD_WP;
 var init_mm = __esm({
   "src/model/kernel/builtins/mm.ts"() {
@@ -13647,6 +15134,68 @@ var init_mm = __esm({
     init_def();
     MAX_ERRNO2 = 4095n;
     VM_UFFD_WP = 0x1000n;
+  }
+});
+
+// src/model/kernel/builtins/pte-map.ts
+function pteTableOrNull(ctx, pmdp) {
+  const s = slotOf(ctx, pmdp, "pmd", "pmd");
+  const v = s.table.entries[s.i].v;
+  if (v.k !== "table") return null;
+  return kernelOf(ctx).tablesByPfn.get(v.tablePfn);
+}
+function store(ctx, p, v, what) {
+  if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
+  p.region.store(p.index, v, ctx);
+}
+function pteMapBuiltins() {
+  const t = new TableBuilder("include/linux/pgtable.h").releasesOf({ from: "6.13" });
+  t.fn("pte_t ptep_get(pte_t *ptep)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pte", "ptep");
+    return s.table.entries[s.i];
+  }).fn("pmd_t pmdp_get_lockless(pmd_t *pmdp)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmdp");
+    return s.table.entries[s.i];
+  }).in("arch/x86/include/asm/pgtable.h").fn("bool pmd_leaf(pmd_t pte)", (ctx, v) => {
+    if (!(v instanceof Pmd)) return ctx.bug("pmd_leaf of a value that is not a pmd_t");
+    return b(v.v.k === "huge");
+  }).fn("bool pud_leaf(pud_t pud)", (ctx, v) => v instanceof UpperEntry ? 0 : ctx.bug("pud_leaf of a value that is not a pud_t")).fn("bool p4d_leaf(p4d_t p4d)", (ctx, v) => v instanceof UpperEntry ? 0 : ctx.bug("p4d_leaf of a value that is not a p4d_t")).in("include/linux/pgtable.h").releasesOf({ from: "6.5" }).fn("pte_t *pte_offset_map(pmd_t *pmd, unsigned long addr)", (ctx, p, addr2) => pteTableOrNull(ctx, p)?.ptr(indexAt("pte", addr2)) ?? null).gen("pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, spinlock_t **ptlp)", function* (ctx, _mm, p, addr2, ptlp) {
+    const table = pteTableOrNull(ctx, p);
+    if (!table) return null;
+    store(ctx, ptlp, table.lock.self, "ptlp");
+    yield* acquire(ctx, table.lock);
+    return table.ptr(indexAt("pte", addr2));
+  }).releasesOf({ from: "6.13" }).fn("pud_t pudp_get(pud_t *pudp)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pud", "pudp");
+    return s.table.entries[s.i];
+  }).fn("pmd_t pmdp_get(pmd_t *pmdp)", (ctx, p) => {
+    const s = slotOf(ctx, p, "pmd", "pmdp");
+    return s.table.entries[s.i];
+  }).fn("struct page *vm_normal_page_pmd(struct vm_area_struct *vma, unsigned long addr, pmd_t pmd)", (ctx, _v, _a, v) => {
+    if (!(v instanceof Pmd) || v.v.k !== "huge") return ctx.bug("vm_normal_page_pmd of a pmd that maps no THP");
+    const k = kernelOf(ctx);
+    if (k.memmap.state(v.v.pfn).kind === "zero") return null;
+    return k.memmap.ptr(v.v.pfn);
+  }).fn("bool pud_special(pud_t pud)", (ctx, v) => v instanceof UpperEntry ? 0 : ctx.bug("pud_special of a value that is not a pud_t")).fn("struct page *pud_page(pud_t pud)", (ctx) => ctx.notModelled("pud_page: huge puds")).fn("pte_t *pte_offset_map_rw_nolock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, pmd_t *pmdvalp, spinlock_t **ptlp)", (ctx, _mm, p, addr2, pmdvalp, ptlp) => {
+    const s = slotOf(ctx, p, "pmd", "pmd");
+    store(ctx, pmdvalp, s.table.entries[s.i], "pmdvalp");
+    const table = pteTableOrNull(ctx, p);
+    if (!table) return null;
+    store(ctx, ptlp, table.lock.self, "ptlp");
+    return table.ptr(indexAt("pte", addr2));
+  });
+  return t;
+}
+var init_pte_map = __esm({
+  "src/model/kernel/builtins/pte-map.ts"() {
+    "use strict";
+    init_api();
+    init_state();
+    init_locks();
+    init_pgtable();
+    init_pgtable_types();
+    init_def();
+    init_pgtable2();
   }
 });
 
@@ -13686,10 +15235,13 @@ function syncBuiltins() {
   }).in("include/linux/mmu_notifier.h").gen("void __mmu_notifier_invalidate_range_start(struct mmu_notifier_range *range)", function* (ctx, r) {
     yield* invalidateRangeStart(ctx, kernelOf(ctx), r);
     return void 0;
-  }).gen("void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range, bool only_end)", function* (ctx, r) {
+  }).releasesOf({ until: "6.6" }).gen("void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range, bool only_end)", function* (ctx, r) {
     yield* invalidateRangeEnd(ctx, kernelOf(ctx), r);
     return void 0;
-  }).fn(
+  }).releasesOf({ from: "6.6" }).gen("void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range)", function* (ctx, r) {
+    yield* invalidateRangeEnd(ctx, kernelOf(ctx), r);
+    return void 0;
+  }).releasesOf({}).fn(
     "int mmu_interval_notifier_insert(struct mmu_interval_notifier *interval_sub, struct mm_struct *mm, unsigned long start, unsigned long length, const struct mmu_interval_notifier_ops *ops)",
     (ctx, sub, mmp, start2, length, ops) => {
       const mm = asStruct(mmp, MmStruct, ctx, "mm");
@@ -13719,13 +15271,18 @@ var init_sync = __esm({
 
 // src/model/kernel/builtins/unmodelled.ts
 function unmodelledBuiltins() {
-  const t = new TableBuilder("").releasesOf({ from: "6.1" });
-  for (const [header, proto, what] of NOT_MODELLED) {
-    t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
-  }
+  const t = new TableBuilder("");
+  const add = (rows) => {
+    for (const [header, proto, what] of rows) t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
+  };
+  t.releasesOf({ from: "6.1" });
+  add(NOT_MODELLED);
+  t.releasesOf({ from: "6.13" });
+  add(NOT_MODELLED_613);
+  for (const [header, proto, what, releases] of NOT_MODELLED_RENAMED) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
   return t;
 }
-var NOT_MODELLED;
+var NOT_MODELLED, NOT_MODELLED_613, NOT_MODELLED_RENAMED;
 var init_unmodelled = __esm({
   "src/model/kernel/builtins/unmodelled.ts"() {
     "use strict";
@@ -13757,6 +15314,34 @@ var init_unmodelled = __esm({
       ["include/linux/swap.h", "void put_swap_device(struct swap_info_struct *si)", "swap devices"],
       ["include/linux/slab.h", "void kfree(const void *objp)", "freeing model objects"]
     ];
+    NOT_MODELLED_613 = [
+      ["include/linux/hugetlb.h", "pte_t *hugetlb_walk(struct vm_area_struct *vma, unsigned long addr, unsigned long sz)", "hugetlb vmas"],
+      ["include/linux/hugetlb.h", "bool hugetlbfs_pagecache_present(struct hstate *h, struct vm_area_struct *vma, unsigned long address)", "hugetlb vmas"],
+      ["include/linux/huge_mm.h", "void __split_huge_pud(struct vm_area_struct *vma, pud_t *pud, unsigned long address)", "huge puds"],
+      ["include/linux/huge_mm.h", "int change_huge_pud(struct mmu_gather *tlb, struct vm_area_struct *vma, pud_t *pudp, unsigned long addr, pgprot_t newprot, unsigned long cp_flags)", "huge puds"],
+      ["include/linux/huge_mm.h", "void touch_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, bool write)", "huge puds"],
+      ["include/linux/mm.h", "spinlock_t *pud_lockptr(struct mm_struct *mm, pud_t *pud)", "huge puds"],
+      ["arch/x86/include/asm/pgtable.h", "unsigned long pud_pfn(pud_t pud)", "huge puds"],
+      ["arch/x86/include/asm/pgtable.h", "int pud_write(pud_t pud)", "huge puds"],
+      ["include/linux/mm.h", "bool vma_needs_dirty_tracking(struct vm_area_struct *vma)", "file mappings"],
+      ["include/linux/userfaultfd_k.h", "bool userfaultfd_wp_unpopulated(struct vm_area_struct *vma)", "uffd-wp"],
+      ["include/linux/mm.h", "struct folio *vm_normal_folio(struct vm_area_struct *vma, unsigned long addr, pte_t pte)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_is_zone_device(const struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_maybe_dma_pinned(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/hugetlb.h", "unsigned long pages_per_huge_page(const struct hstate *h)", "hugetlb vmas"],
+      ["include/linux/mm_inline.h", "int folio_is_file_lru(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "int folio_nid(const struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "bool folio_use_access_time(struct folio *folio)", "NUMA balancing"],
+      ["include/linux/mm.h", "int folio_xchg_access_time(struct folio *folio, int time)", "NUMA balancing"],
+      ["include/linux/swapops.h", "pte_t make_pte_marker(pte_marker marker)", "pte markers"],
+      ["mm/swap.h", "void swapcache_clear(struct swap_info_struct *si, swp_entry_t entry, int nr)", "swap-in"],
+      ["include/linux/wait.h", "int waitqueue_active(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"],
+      ["include/linux/wait.h", "void wake_up(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"]
+    ];
+    NOT_MODELLED_RENAMED = [
+      ["include/linux/mm.h", "bool folio_likely_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.13", until: "6.15" }],
+      ["include/linux/mm.h", "bool folio_maybe_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.15" }]
+    ];
   }
 });
 
@@ -13765,7 +15350,8 @@ function kernelBuiltins(kernel) {
   let all = cached.get(kernel);
   if (all) return all;
   all = {};
-  for (const part of [pageBuiltins(), folioBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()]) {
+  const parts2 = [pageBuiltins(), folioBuiltins(), folioRmapBuiltins(), pgtableBuiltins(), pteMapBuiltins(), deviceExclusiveBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()];
+  for (const part of parts2) {
     for (const [name2, b2] of Object.entries(part.table(kernel))) {
       if (all[name2]) throw new Error(`builtin ${name2} defined twice`);
       all[name2] = b2;
@@ -13778,11 +15364,14 @@ var cached, OPAQUE_TYPES;
 var init_builtins = __esm({
   "src/model/kernel/builtins/index.ts"() {
     "use strict";
+    init_device_exclusive();
     init_drivers();
     init_folio();
+    init_folio_rmap();
     init_mm();
     init_page2();
     init_pgtable2();
+    init_pte_map();
     init_sync();
     init_unmodelled();
     cached = /* @__PURE__ */ new Map();
@@ -13826,38 +15415,40 @@ function endOfRunChecks(k, uses = pageUses(k)) {
     if (s.kind !== "anon") continue;
     const u = uses.get(s.pfn) ?? { ptes: 0, exclusive: 0, pmds: 0 };
     refsByHead.set(s.head, (refsByHead.get(s.head) ?? 0) + u.ptes + u.exclusive + u.pmds);
-    if (s.mapcount + 1 !== u.ptes) {
+    const mapped = u.ptes + (k.release.exclusiveEntryMapped ? u.exclusive : 0);
+    if (s.mapcount + 1 !== mapped) {
+      const what = k.release.exclusiveEntryMapped ? "pte mapping(s) and device-exclusive entries" : "pte mapping(s)";
       out2.push({
         kind: "mapcount-mismatch",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex2(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} pte mapping(s), the page tables have ${u.ptes}`
+        detail: `pfn ${hex(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} ${what}, the page tables have ${mapped}`
       });
     }
     if (!s.isTail && s.compoundMapcount + 1 !== u.pmds && (s.isHead || u.pmds > 0)) {
       out2.push({
         kind: "mapcount-mismatch",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex2(BigInt(s.pfn))}: compound_mapcount says ${s.compoundMapcount + 1} pmd mapping(s), the page tables have ${u.pmds}`
+        detail: `pfn ${hex(BigInt(s.pfn))}: compound_mapcount says ${s.compoundMapcount + 1} pmd mapping(s), the page tables have ${u.pmds}`
       });
     }
   }
   for (const s of pages) {
     if (s.kind !== "anon" || s.isTail) continue;
     if (s.lockedBy) {
-      out2.push({ kind: "page-left-locked", function: s.lastFn || "(unknown)", detail: `pfn ${hex2(BigInt(s.pfn))} is still locked by ${s.lockedBy.name} at the end of the run` });
+      out2.push({ kind: "page-left-locked", function: s.lastFn || "(unknown)", detail: `pfn ${hex(BigInt(s.pfn))} is still locked by ${s.lockedBy.name} at the end of the run` });
     }
     const want = refsByHead.get(s.pfn) ?? 0;
     if (s.refcount > want) {
       out2.push({
         kind: "refcount-leak",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex2(BigInt(s.pfn))}: _refcount ${s.refcount}, but only ${want} mapping(s)/device-exclusive entries hold references`
+        detail: `pfn ${hex(BigInt(s.pfn))}: _refcount ${s.refcount}, but only ${want} mapping(s)/device-exclusive entries hold references`
       });
     } else if (s.refcount < want) {
       out2.push({
         kind: "refcount-underflow",
         function: s.lastFn || "(unknown)",
-        detail: `pfn ${hex2(BigInt(s.pfn))}: _refcount ${s.refcount} is below the ${want} reference(s) its mappings hold`
+        detail: `pfn ${hex(BigInt(s.pfn))}: _refcount ${s.refcount} is below the ${want} reference(s) its mappings hold`
       });
     }
   }
@@ -13877,7 +15468,7 @@ function writableShared(k) {
     out2.push({
       kind: "writable-shared-page",
       function: s.lastFn || "(unknown)",
-      detail: `pfn ${hex2(BigInt(pfn))} is mapped writable at ${hex2(addr2)} in mm ${mmId} but is not PageAnonExclusive`
+      detail: `pfn ${hex(BigInt(pfn))} is mapped writable at ${hex(addr2)} in mm ${mmId} but is not PageAnonExclusive`
     });
   };
   for (const mm of k.mms) {
@@ -13925,7 +15516,7 @@ function fmt(v, base) {
   if (v === UNINIT) return "?";
   if (v instanceof Ptr) return `${v.region.name}[${v.index}]+${v.byteOffset}`;
   if (typeof v === "object" && "describe" in v) return v.describe();
-  if (typeof v === "object" && "structName" in v) return `struct ${v.structName}@${hex2(v.self.address)}`;
+  if (typeof v === "object" && "structName" in v) return `struct ${v.structName}@${hex(v.self.address)}`;
   return String(v);
 }
 function quick(v) {
@@ -14061,7 +15652,7 @@ var init_livelock = __esm({
         for (const mm of k.mms) {
           parts2.push(`mm${mm.id}:${mm.users}:${mm.vmas.map((x) => `${x.start}-${x.end}:${x.flags}`).join(";")}`);
           for (const t of mm.pt.pmdTables()) t.entries.forEach((e, i2) => e.v.k !== "none" && parts2.push(`pmd${i2}:${e.describe()}`));
-          for (const t of mm.pt.pteTables()) t.entries.forEach((e, i2) => !e.none && parts2.push(`pte${hex2(t.addrOf(i2))}:${e.describe()}`));
+          for (const t of mm.pt.pteTables()) t.entries.forEach((e, i2) => !e.none && parts2.push(`pte${hex(t.addrOf(i2))}:${e.describe()}`));
           const subs = mm.subs;
           if (subs) {
             parts2.push(`subs:${fmt(subs.invalidateSeq, base)}:${subs.activeInvalidateRanges}:${subs.intervals.map((x) => x.name + "@" + x.start).join(";")}:${subs.classic.length}`);
@@ -14543,7 +16134,118 @@ var MODEL_CONFIG;
 var init_config = __esm({
   "src/model/source/config.ts"() {
     "use strict";
-    MODEL_CONFIG = ["CONFIG_64BIT", "CONFIG_MMU", "CONFIG_MMU_NOTIFIER", "CONFIG_TRANSPARENT_HUGEPAGE", "CONFIG_DEVICE_PRIVATE", "CONFIG_DEBUG_VM", "CONFIG_HAVE_FAST_GUP"];
+    MODEL_CONFIG = [
+      "CONFIG_64BIT",
+      "CONFIG_MMU",
+      "CONFIG_MMU_NOTIFIER",
+      "CONFIG_TRANSPARENT_HUGEPAGE",
+      "CONFIG_DEVICE_PRIVATE",
+      "CONFIG_DEBUG_VM",
+      "CONFIG_HAVE_FAST_GUP",
+      "CONFIG_HAVE_GUP_FAST",
+      "CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD",
+      "CONFIG_PGTABLE_HAS_HUGE_LEAVES"
+    ];
+  }
+});
+
+// src/model/scenario/issuer.ts
+function issuer(stack) {
+  const i2 = stack.lastIndexOf("mmu_notifier_invalidate_range_start");
+  const at2 = i2 > 0 ? i2 - 1 : stack.length - 1;
+  const chain = stack.slice(Math.max(0, at2 - 2), at2 + 1).reverse();
+  return chain.length ? `${chain[0]}${chain.length > 1 ? ` (from ${chain.slice(1).join(" in ")})` : ""}` : "?";
+}
+var init_issuer = __esm({
+  "src/model/scenario/issuer.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/scenario/exit-checks.ts
+function entryName(s) {
+  switch (s.op) {
+    case "gpu-atomic-fault":
+      return "nouveau_svm_fault_model()";
+    case "nouveau-init":
+      return "nouveau_svm_model_init()";
+    case "dmirror-open":
+      return "dmirror_model_open()";
+    case "dmirror":
+      return `dmirror_model_ioctl(${s.cmd})`;
+    case "write":
+      return "the user store (page fault)";
+    case "read":
+      return "the user load (page fault)";
+    case "mirror-check":
+      return "the mirror check";
+    default:
+      return `${s.op}()`;
+  }
+}
+function holds(l, t) {
+  if (l instanceof RwSem) return l.writer?.id === t.id ? 1 : l.readers.get(t.id)?.n ?? 0;
+  return l.holders().some((h) => h.id === t.id) ? 1 : 0;
+}
+function excessRefs(k) {
+  const uses = pageUses(k);
+  const held = /* @__PURE__ */ new Map();
+  for (const s of k.memmap.all()) {
+    if (s.kind !== "anon") continue;
+    const u = uses.get(s.pfn);
+    held.set(s.head, (held.get(s.head) ?? 0) + (u ? u.ptes + u.exclusive + u.pmds : 0));
+  }
+  const out2 = /* @__PURE__ */ new Map();
+  for (const s of k.memmap.all()) if (s.kind === "anon" && !s.isTail) out2.set(s.pfn, s.refcount - (held.get(s.pfn) ?? 0));
+  return out2;
+}
+function entryState(k, t, alone2) {
+  const locks = /* @__PURE__ */ new Map();
+  for (const l of k.locks.all) if (l instanceof LockBase && holds(l, t)) locks.set(l, holds(l, t));
+  const pages = /* @__PURE__ */ new Set();
+  for (const s of k.memmap.all()) if (s.lockedBy?.id === t.id) pages.add(s.pfn);
+  const ranges = /* @__PURE__ */ new Set();
+  for (const [a, r] of k.openRanges) if (r.thread === t.id) ranges.add(a);
+  return { locks, pages, ranges, excess: alone2 ? excessRefs(k) : null };
+}
+function exitHazards(k, t, before, entry, alone2) {
+  const out2 = [];
+  for (const l of k.locks.all) {
+    if (!(l instanceof LockBase)) continue;
+    const n = holds(l, t);
+    if (n <= (before.locks.get(l) ?? 0)) continue;
+    const fn = l.takenIn.get(t.id) ?? l.lastFn ?? "(unknown)";
+    const mode = l instanceof RwSem ? l.writer?.id === t.id ? " (write)" : " (read)" : "";
+    out2.push({ kind: "lock-held-at-exit", function: fn, detail: `${l.name}${mode}, taken in ${fn}(), is still held by ${t.name} when ${entry} returns` });
+  }
+  for (const s of k.memmap.all()) {
+    if (s.lockedBy?.id !== t.id || before.pages.has(s.pfn)) continue;
+    const fn = s.lockedIn || "(unknown)";
+    out2.push({ kind: "lock-held-at-exit", function: fn, detail: `page lock of pfn ${hex(BigInt(s.pfn))}, taken in ${fn}(), is still held by ${t.name} when ${entry} returns` });
+  }
+  for (const [a, r] of k.openRanges) {
+    if (r.thread !== t.id || before.ranges.has(a)) continue;
+    const fn = issuer(r.stack).split(" ")[0];
+    out2.push({ kind: "range-not-ended", function: fn, detail: `the ${r.what} started by ${issuer(r.stack)} is not ended when ${entry} returns (mmu_notifier_invalidate_range_end() never called)` });
+  }
+  if (alone2 && before.excess) {
+    for (const [pfn, n] of excessRefs(k)) {
+      const d = n - (before.excess.get(pfn) ?? 0);
+      if (d <= 0) continue;
+      const s = k.memmap.state(pfn);
+      const fn = s.refIn || "(unknown)";
+      out2.push({ kind: "reference-leaked", function: fn, detail: `pfn ${hex(BigInt(pfn))} keeps ${d} reference(s) more than its mappings hold when ${entry} returns (last taken in ${fn}())` });
+    }
+  }
+  return out2;
+}
+var init_exit_checks = __esm({
+  "src/model/scenario/exit-checks.ts"() {
+    "use strict";
+    init_checks();
+    init_locks();
+    init_object();
+    init_issuer();
   }
 });
 
@@ -14558,7 +16260,7 @@ function* mprotectBody(ctx, k, mm, start2, len, prot2) {
     const vmas = mm.vmas.filter((v) => v.start < end && v.end > start2);
     if (vmas.length === 0) return -12;
     for (const vma of vmas) {
-      if (vma.start < start2 || vma.end > end) ctx.notModelled(`mprotect of part of ${vma.name} (vma split) [${hex2(start2)}, ${hex2(end)})`);
+      if (vma.start < start2 || vma.end > end) ctx.notModelled(`mprotect of part of ${vma.name} (vma split) [${hex(start2)}, ${hex(end)})`);
       let want = 0n;
       if (prot2 & PROT_READ) want |= VM_READ;
       if (prot2 & PROT_WRITE) want |= VM_WRITE;
@@ -14570,7 +16272,8 @@ function* mprotectBody(ctx, k, mm, start2, len, prot2) {
       if (k.release.mprotectGathers) {
         const tlb = k.plain("mmu_gather", `mmu_gather of mprotect in ${mm.name}`, { mm: mm.self, start: 0n, end: 0n });
         const cpFlags = (vma.flags & VM_WRITE) !== 0n ? MM_CP_TRY_CHANGE_WRITABLE : 0n;
-        yield* ctx.call("change_protection", [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags]);
+        const args3 = k.release.protectionFromVma ? [tlb.self, vma.self, vma.start, vma.end, cpFlags] : [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags];
+        yield* ctx.call("change_protection", args3);
       } else {
         yield* ctx.call("change_protection", [vma.self, vma.start, vma.end, vma.prot, 0n]);
       }
@@ -14598,7 +16301,7 @@ var init_mprotect = __esm({
 function valueOf(v, pageIndex2) {
   return v.kind === "index" ? BigInt(pageIndex2 + v.plus) : BigInt(v.value);
 }
-function pagesOf(buf, offset, pages) {
+function pagesOf2(buf, offset, pages) {
   const max = Number((buf.size - offset) / 4096n);
   return pages === "all" ? max : Math.min(pages, max);
 }
@@ -14619,6 +16322,17 @@ function assertFail(env, msg) {
   env.failed.push(msg);
   return false;
 }
+function* runEntry(ctx, env, s) {
+  const t = ctx.thread;
+  const alone2 = env.inKernel.size === 0;
+  const entered = ++env.entries;
+  env.inKernel.add(t.id);
+  const before = entryState(env.k, t, alone2);
+  const ok = yield* runStep(ctx, env, s);
+  env.inKernel.delete(t.id);
+  for (const h of exitHazards(env.k, t, before, entryName(s), alone2 && env.entries === entered)) env.report(h);
+  return ok;
+}
 function* runStep(ctx, env, s) {
   const k = env.k;
   const mm = env.mm(s.process);
@@ -14633,24 +16347,24 @@ function* runStep(ctx, env, s) {
       mm.insertVma(new Vma(k, mm, addr2, addr2 + s.size, flags2, addr2 >> 12n, env.thp));
       release(ctx, mm.mmapLock, false);
       env.buffers.set(s.name, { name: s.name, addr: addr2, size: s.size, mirror });
-      ctx.trace({ t: "note", text: `mmap ${s.name}: [${hex2(addr2)}, ${hex2(addr2 + s.size)}) MAP_PRIVATE|MAP_ANONYMOUS in ${mm.name}`, fn: "(scenario)" });
+      ctx.trace({ t: "note", text: `mmap ${s.name}: [${hex(addr2)}, ${hex(addr2 + s.size)}) MAP_PRIVATE|MAP_ANONYMOUS in ${mm.name}`, fn: "(scenario)" });
       return true;
     }
     case "write":
     case "read": {
       const buf = env.buffers.get(s.at);
       const first = Number(s.offset / 4096n);
-      const n = pagesOf(buf, s.offset, s.pages);
+      const n = pagesOf2(buf, s.offset, s.pages);
       for (let i2 = 0; i2 < n; i2++) {
         const idx = first + i2;
         const addr2 = buf.addr + BigInt(idx) * 4096n;
         if (s.op === "write") {
           const spec = s.value;
           const r = yield* cpuAccess(ctx, k, mm, addr2, true, (old) => spec === "increment" ? old + 1n : valueOf(spec, idx));
-          if (r.ret) return assertFail(env, `CPU store at ${hex2(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
+          if (r.ret) return assertFail(env, `CPU store at ${hex(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
         } else {
           const r = yield* cpuAccess(ctx, k, mm, addr2, false, (v) => v);
-          if (r.ret) return assertFail(env, `CPU load at ${hex2(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
+          if (r.ret) return assertFail(env, `CPU load at ${hex(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
           const want = valueOf(s.expect, idx);
           if (r.value !== want) return assertFail(env, `${s.at} page ${idx} in ${s.process} reads ${r.value}, expected ${want}`);
         }
@@ -14668,8 +16382,8 @@ function* runStep(ctx, env, s) {
       const buf = env.buffers.get(s.at);
       const addr2 = buf.addr + s.offset;
       const r = Number(yield* ctx.call("nouveau_svm_fault_model", [addr2]));
-      ctx.trace({ t: "note", text: `GPU atomic fault at ${hex2(addr2)} returned ${r}`, fn: "(scenario)" });
-      return called(env, `GPU atomic fault at ${hex2(addr2)}`, r, s.expect);
+      ctx.trace({ t: "note", text: `GPU atomic fault at ${hex(addr2)} returned ${r}`, fn: "(scenario)" });
+      return called(env, `GPU atomic fault at ${hex(addr2)}`, r, s.expect);
     }
     case "dmirror-open": {
       const r = Number(yield* ctx.call("dmirror_model_open", [mm.self]));
@@ -14677,7 +16391,7 @@ function* runStep(ctx, env, s) {
     }
     case "dmirror": {
       const buf = env.buffers.get(s.at);
-      const n = pagesOf(buf, 0n, s.pages);
+      const n = pagesOf2(buf, 0n, s.pages);
       const cmd = s.cmd === "exclusive" ? HMM_DMIRROR_EXCLUSIVE : s.cmd === "write" ? HMM_DMIRROR_WRITE : HMM_DMIRROR_CHECK_EXCLUSIVE;
       const rv = yield* ctx.call("dmirror_model_ioctl", [cmd, buf.addr, BigInt(n), buf.mirror]);
       const r = Number(BigInt.asIntN(64, BigInt(rv)));
@@ -14694,7 +16408,7 @@ function* runStep(ctx, env, s) {
     }
     case "mirror-check": {
       const buf = env.buffers.get(s.at);
-      const n = pagesOf(buf, 0n, s.pages);
+      const n = pagesOf2(buf, 0n, s.pages);
       for (let i2 = 0; i2 < n; i2++) {
         const got = k.userBuffers.get(buf.mirror + BigInt(i2) * 4096n);
         const want = valueOf(s.expect, i2);
@@ -14722,9 +16436,10 @@ function* runStep(ctx, env, s) {
   }
 }
 var HMM_DMIRROR_WRITE, HMM_DMIRROR_EXCLUSIVE, HMM_DMIRROR_CHECK_EXCLUSIVE, MMAP_BASE, MIRROR_BASE, ScenarioEnv;
-var init_steps = __esm({
+var init_steps2 = __esm({
   "src/model/scenario/steps.ts"() {
     "use strict";
+    init_exit_checks();
     init_object();
     init_locks();
     init_memory2();
@@ -14755,6 +16470,11 @@ var init_steps = __esm({
       /** Threads other than the first wait for the setup steps (run by the first thread). */
       setupDone = false;
       setupGate = { name: "scenario setup", holder: () => null, ready: () => this.setupDone };
+      /** Threads inside a step (a kernel entry) now, and how many steps were entered so far. */
+      inKernel = /* @__PURE__ */ new Set();
+      entries = 0;
+      /** Records a hazard found at a step's return (the runner sets it). */
+      report = () => void 0;
       mm(name2) {
         return this.processes.get(name2);
       }
@@ -14795,7 +16515,7 @@ function ptesOf(k, mmId) {
     while (j < rows.length && rows[j].kind === rows[i2].kind && !rows[i2].kind.startsWith("huge") && rows[j].addr === rows[j - 1].addr + 4096n && rows[j].pfn === rows[j - 1].pfn + 1) j++;
     const r = rows[i2];
     const n = j - i2;
-    out2.push(n === 1 ? `${hex2(r.addr)}: ${r.kind} pfn ${hex2(BigInt(r.pfn))}` : `${hex2(r.addr)}..${hex2(rows[j - 1].addr)} (${n} ptes): ${r.kind} pfn ${hex2(BigInt(r.pfn))}..${hex2(BigInt(rows[j - 1].pfn))}`);
+    out2.push(n === 1 ? `${hex(r.addr)}: ${r.kind} pfn ${hex(BigInt(r.pfn))}` : `${hex(r.addr)}..${hex(rows[j - 1].addr)} (${n} ptes): ${r.kind} pfn ${hex(BigInt(r.pfn))}..${hex(BigInt(rows[j - 1].pfn))}`);
     i2 = j;
   }
   return out2;
@@ -14815,7 +16535,7 @@ function finalState(k, env, steps, uses = pageUses(k)) {
     }
     if (s.lockedBy || s.refcount !== want || s.isHead) {
       pages.push(
-        `pfn ${hex2(BigInt(s.pfn))}${s.isHead ? ` (THP head, order ${s.order})` : ""}: refcount ${s.refcount}, mapcount ${s.mapcount + 1}` + (s.isHead ? `, compound_mapcount ${s.compoundMapcount + 1}` : "") + (s.lockedBy ? `, locked by ${s.lockedBy.name}` : "") + `, last touched by ${s.lastFn || "?"}`
+        `pfn ${hex(BigInt(s.pfn))}${s.isHead ? ` (THP head, order ${s.order})` : ""}: refcount ${s.refcount}, mapcount ${s.mapcount + 1}` + (s.isHead ? `, compound_mapcount ${s.compoundMapcount + 1}` : "") + (s.lockedBy ? `, locked by ${s.lockedBy.name}` : "") + `, last touched by ${s.lastFn || "?"}`
       );
     }
   }
@@ -14836,7 +16556,7 @@ function finalState(k, env, steps, uses = pageUses(k)) {
       const tag = v && typeof v === "object" && "byteOffset" in v ? v.byteOffset & 3 : 0;
       tags.set(tag, (tags.get(tag) ?? 0) + 1);
     }
-    mirror.push(`${keys.length} entries from pfn ${hex2(keys[0])} to ${hex2(keys[keys.length - 1])}; by tag: ${[...tags].map(([t, n]) => `${t === 1 ? "ATOMIC" : t === 3 ? "WRITE" : "READ"} ${n}`).join(", ")}`);
+    mirror.push(`${keys.length} entries from pfn ${hex(keys[0])} to ${hex(keys[keys.length - 1])}; by tag: ${[...tags].map(([t, n]) => `${t === 1 ? "ATOMIC" : t === 3 ? "WRITE" : "READ"} ${n}`).join(", ")}`);
   }
   return {
     processes: [...env.processes].map(([name2, mm]) => ({ name: name2, ptes: ptesOf(k, mm.id) })),
@@ -14857,19 +16577,6 @@ var init_final = __esm({
   }
 });
 
-// src/model/scenario/issuer.ts
-function issuer(stack) {
-  const i2 = stack.lastIndexOf("mmu_notifier_invalidate_range_start");
-  const at2 = i2 > 0 ? i2 - 1 : stack.length - 1;
-  const chain = stack.slice(Math.max(0, at2 - 2), at2 + 1).reverse();
-  return chain.length ? `${chain[0]}${chain.length > 1 ? ` (from ${chain.slice(1).join(" in ")})` : ""}` : "?";
-}
-var init_issuer = __esm({
-  "src/model/scenario/issuer.ts"() {
-    "use strict";
-  }
-});
-
 // src/model/scenario/budget.ts
 function budgetsOf(s) {
   return { steps: s.budget, depth: s.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth, memory: s.maxMemory ?? DEFAULT_SCENARIO_BUDGETS.memory };
@@ -14883,6 +16590,232 @@ var init_budget = __esm({
       steps: 2e7,
       depth: DEFAULT_BUDGETS.callDepth,
       memory: DEFAULT_BUDGETS.memoryBytes
+    };
+  }
+});
+
+// src/model/kernel/faults.ts
+function walkNotStarted(ctx, args3) {
+  const w = structAt(args3[0], ctx, "pvmw");
+  return w.get("pte", ctx) === null && w.get("ptl", ctx) === null;
+}
+function failureSites(kernel) {
+  const k = kernelOrdinal(kernel);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const s of FAILURE_SITES) {
+    if (s.from !== void 0 && k < kernelOrdinal(s.from)) continue;
+    if (s.until !== void 0 && k >= kernelOrdinal(s.until)) continue;
+    out2.set(s.fn, s);
+  }
+  return out2;
+}
+var errno, EFAULT, ENOMEM, EBUSY, VM_FAULT_OOM2, more, FAILURE_SITES;
+var init_faults = __esm({
+  "src/model/kernel/faults.ts"() {
+    "use strict";
+    init_bases();
+    init_object();
+    errno = (id, value, name2) => ({ id, how: { kind: "return", value }, says: `fails with ${name2}` });
+    EFAULT = -14;
+    ENOMEM = -12;
+    EBUSY = -16;
+    VM_FAULT_OOM2 = 1;
+    more = (arg) => (_ctx, args3) => BigInt(args3[arg]) > 1n;
+    FAILURE_SITES = [
+      {
+        fn: "get_user_pages_remote",
+        why: "GUP fails with -EFAULT when no VMA (or one without the access) covers the first address, returns 0 when no page could be faulted in without waiting, and returns fewer pages than asked when a later page fails",
+        modes: [
+          errno("efault", EFAULT, "-EFAULT"),
+          { id: "zero", how: { kind: "return", value: 0 }, says: "returns 0 (no page pinned)" },
+          { id: "fewer", how: { kind: "request", arg: 2, to: "one-less" }, says: "pins one page less than asked", when: more(2) }
+        ]
+      },
+      {
+        fn: "handle_mm_fault",
+        why: "a fault that cannot allocate the page or a page table returns VM_FAULT_OOM",
+        modes: [{ id: "oom", how: { kind: "return", value: VM_FAULT_OOM2 }, says: "returns VM_FAULT_OOM (an allocation failed)" }]
+      },
+      {
+        fn: "hmm_range_fault",
+        why: "hmm_range_fault() fails with -EFAULT on a hole or a protection it may not fault, and with -EBUSY when the range was invalidated while it walked",
+        modes: [errno("efault", EFAULT, "-EFAULT"), errno("ebusy", EBUSY, "-EBUSY (the range was invalidated)")]
+      },
+      {
+        fn: "trylock_page",
+        why: "another thread holds the page lock",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the page locked" }]
+      },
+      {
+        fn: "folio_trylock",
+        from: "5.16",
+        why: "another thread holds the folio lock",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the folio locked" }]
+      },
+      {
+        fn: "mutex_trylock",
+        why: "another thread holds the mutex",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the mutex held" }]
+      },
+      {
+        fn: "down_read_trylock",
+        why: "a writer holds or waits for the rwsem",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the rwsem write-held" }]
+      },
+      {
+        fn: "mmu_interval_read_retry",
+        why: "an invalidation of the range ran since mmu_interval_read_begin()",
+        modes: [{ id: "true", how: { kind: "return", value: true }, says: "reports an invalidation (retry)" }]
+      },
+      {
+        fn: "mmu_interval_check_retry",
+        why: "an invalidation of the range ran since mmu_interval_read_begin()",
+        modes: [{ id: "true", how: { kind: "return", value: true }, says: "reports an invalidation (retry)" }]
+      },
+      {
+        fn: "mmu_interval_notifier_insert",
+        why: "allocating the mm's notifier subscriptions fails",
+        modes: [errno("enomem", ENOMEM, "-ENOMEM")]
+      },
+      {
+        fn: "mmget_not_zero",
+        why: "the mm is exiting (its users count reached zero)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the mm exiting" }]
+      },
+      {
+        fn: "page_vma_mapped_walk",
+        why: "the page is no longer mapped at the address (a racing unmap or migration)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the page not mapped there", when: walkNotStarted }]
+      },
+      {
+        fn: "pte_offset_map_lock",
+        from: "6.5",
+        why: "from 6.5 the pmd can change under the walk (a racing collapse or split) and the pte table is not there any more",
+        modes: [{ id: "null", how: { kind: "return", value: null }, says: "finds no pte table (returns NULL)" }]
+      },
+      {
+        fn: "folio_try_get",
+        from: "5.16",
+        why: "the folio was freed meanwhile (its refcount reached zero)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the folio freed" }]
+      },
+      {
+        fn: "get_page_unless_zero",
+        why: "the page was freed meanwhile (its refcount reached zero)",
+        modes: [{ id: "false", how: { kind: "return", value: false }, says: "finds the page freed" }]
+      },
+      {
+        fn: "nvif_object_ioctl",
+        why: "the GPU page-table update cannot allocate",
+        modes: [errno("enomem", ENOMEM, "-ENOMEM")]
+      },
+      {
+        fn: "vmalloc",
+        why: "the allocation fails",
+        modes: [{ id: "null", how: { kind: "return", value: null }, says: "fails (returns NULL)" }]
+      },
+      {
+        fn: "copy_to_user",
+        why: "the user buffer is not mapped or not writable",
+        modes: [{ id: "fault", how: { kind: "return-arg", arg: 2 }, says: "copies nothing (the user buffer faults)" }]
+      },
+      {
+        fn: "copy_from_user",
+        why: "the user buffer is not mapped or not readable",
+        modes: [{ id: "fault", how: { kind: "return-arg", arg: 2 }, says: "copies nothing (the user buffer faults)" }]
+      }
+    ];
+  }
+});
+
+// src/model/scenario/fault-plan.ts
+function parsePointId(id) {
+  const m = ID.exec(id);
+  if (!m) return null;
+  return { thread: m[1] ?? "main", stack: m[2] ? m[2].slice(0, -1).split("/") : [], fn: m[3], call: Number(m[4]), mode: m[5] };
+}
+function siteKey(thread, stack, fn) {
+  return `${thread === "main" ? "" : `${thread}:`}${[...stack, fn].join("/")}`;
+}
+function pointId(thread, stack, fn, call, mode) {
+  return `${siteKey(thread, stack, fn)}#${call}=${mode}`;
+}
+var ID, FaultPlan;
+var init_fault_plan = __esm({
+  "src/model/scenario/fault-plan.ts"() {
+    "use strict";
+    init_faults();
+    ID = /^(?:([a-z0-9][a-z0-9_-]*):)?((?:[A-Za-z_][A-Za-z0-9_]*\/)*)([A-Za-z_][A-Za-z0-9_]*)#([1-9]\d*)=([a-z]+)$/;
+    FaultPlan = class {
+      /** `fail`: the point to fail; null records the points the run reaches. */
+      constructor(kernel, fail) {
+        this.fail = fail;
+        this.sites = failureSites(kernel);
+        this.target = fail === null ? null : parsePointId(fail);
+        const names = this.target ? new Set(this.sites.has(this.target.fn) ? [this.target.fn] : []) : new Set(this.sites.keys());
+        this.intercept = { names, call: (ctx, fn, kind, args3) => this.offer(ctx, fn, kind, args3) };
+      }
+      fail;
+      intercept;
+      sites;
+      seen = /* @__PURE__ */ new Map();
+      target;
+      counts = /* @__PURE__ */ new Map();
+      /** Inject mode: the point once it failed. */
+      firedAt = null;
+      offer(ctx, fn, kind, args3) {
+        const site = this.sites.get(fn);
+        const full = ctx.stack();
+        const stack = kind === "model" ? full.slice(0, -1) : full;
+        const thread = ctx.thread.name;
+        const key2 = siteKey(thread, stack, fn);
+        const n = (this.counts.get(key2) ?? 0) + 1;
+        this.counts.set(key2, n);
+        const modes = site.modes.filter((m) => !m.when || m.when(ctx, args3));
+        if (!this.target) {
+          let s = this.seen.get(key2);
+          if (!s) this.seen.set(key2, s = { thread, stack, fn, first: modes, last: modes, calls: 0, order: this.seen.size });
+          s.calls = n;
+          s.last = modes;
+          return null;
+        }
+        const t = this.target;
+        if (this.firedAt || t.call !== n || t.thread !== thread || t.fn !== fn || t.stack.join("/") !== stack.join("/")) return null;
+        const mode = modes.find((m) => m.id === t.mode);
+        if (!mode) return null;
+        this.firedAt = { id: this.fail, thread, stack, fn, call: n, calls: n, mode: mode.id, says: mode.says };
+        const how = mode.how;
+        switch (how.kind) {
+          case "return":
+            return { value: how.value === true ? 1 : how.value === false ? 0 : how.value };
+          case "return-arg":
+            return { value: args3[how.arg] };
+          case "request": {
+            const v = args3[how.arg];
+            args3[how.arg] = how.to === "zero" ? 0 : typeof v === "bigint" ? v - 1n : v - 1;
+            return null;
+          }
+        }
+      }
+      /**
+       * Record mode: the points reached, in the order their sites were first called -- per site and
+       * mode its first call and, when it was called more than once, its last.
+       */
+      points() {
+        const out2 = [];
+        for (const s of [...this.seen.values()].sort((a, b2) => a.order - b2.order)) {
+          const add = (call, modes) => {
+            for (const m of modes) out2.push({ id: pointId(s.thread, s.stack, s.fn, call, m.id), thread: s.thread, stack: s.stack, fn: s.fn, call, calls: s.calls, mode: m.id, says: m.says });
+          };
+          add(1, s.first);
+          if (s.calls > 1) add(s.calls, s.last);
+        }
+        return out2;
+      }
+      /** Inject mode: whether the point failed. */
+      injected() {
+        return { id: this.fail ?? "", fired: this.firedAt !== null, point: this.firedAt };
+      }
     };
   }
 });
@@ -14926,6 +16859,16 @@ function compileSources(base, sources, patches = [], opts = {}) {
 }
 function compileModel(kernel, sources, codegen) {
   return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG, codegen });
+}
+function scheduleProgram(compiled) {
+  let p = schedulePrograms.get(compiled.program);
+  if (!p) {
+    const table = { ...kernelBuiltins(compiled.base.spec.kernel) };
+    for (const name2 of Object.keys(BUILTIN_POINTS)) if (table[name2]) table[name2] = { ...table[name2], blocking: true };
+    p = compileProgramSync({ sources: compiled.sources, builtins: table, opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+    schedulePrograms.set(compiled.program, p);
+  }
+  return p;
 }
 function paramCounts(program) {
   let m = paramCache.get(program);
@@ -14989,8 +16932,11 @@ function runThreads(compiled, cfg, threads) {
     values: () => head2.locals.values(),
     alone: false
   };
-  const machine = compiled.program.machine({
+  const program = cfg.schedule ? scheduleProgram(compiled) : compiled.program;
+  const machine = program.machine({
     mem,
+    ...cfg.faults ? { intercept: cfg.faults.intercept } : {},
+    ...cfg.schedule ? { preempt: cfg.schedule.hook, scheduler: cfg.schedule.scheduler } : {},
     budgets: {
       steps: cfg.budget,
       callDepth: cfg.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth,
@@ -14999,8 +16945,9 @@ function runThreads(compiled, cfg, threads) {
     traceCalls: (cfg.trace ?? "full") === "full",
     // onReturn below only looks at model functions named in RETRY_FNS (the livelock detector
     // works from loop heads): hooking nothing else keeps builtin calls on their fast path.
-    callHookScope: { builtins: false, names: [...RETRY_FNS] },
+    callHookScope: { builtins: false, names: [...RETRY_FNS, ...cfg.watch ?? []] },
     hooks: {
+      ...cfg.reached ? { onCall: (_ctx, fn) => void cfg.reached.add(fn) } : {},
       onTrace(ev) {
         const tr = machine.trace;
         if (cfg.traceLimit !== void 0 && tr.length > cfg.traceLimit && (ev.t === "call" || ev.t === "return")) {
@@ -15036,6 +16983,14 @@ function runThreads(compiled, cfg, threads) {
       }
     }
   });
+  if (cfg.schedule) {
+    cfg.schedule.stop = (detail) => machine.ctx.endRun("pruned", detail);
+    if ((cfg.trace ?? "full") !== "none") cfg.schedule.onSwitch = (point, thread, op) => machine.pushTrace({ t: "note", text: `schedule point ${point}: ${thread} runs (${op.what})`, fn: "(schedule)" });
+  }
+  env.report = (h) => {
+    machine.hazards.push(h);
+    machine.pushTrace({ t: "hazard", index: machine.hazards.length - 1 });
+  };
   const specs = threads.map((th) => ({
     name: th.name,
     entry: function* (ctx) {
@@ -15055,22 +17010,38 @@ function runThreads(compiled, cfg, threads) {
 function runScenario(compiled, scenario, opts = {}) {
   const traceMode = opts.trace ?? "full";
   const traceLimit = opts.traceLimit ?? 2e5;
+  let seen = null;
+  const setupDone = () => seen?.setupDone === true;
   const threads = scenario.threads.map((th, ti) => ({
     name: th.name,
     body: function* (ctx, env) {
+      seen = env;
       if (ti === 0) {
-        for (const s of scenario.setup) if (!(yield* runStep(ctx, env, s))) return void 0;
+        for (const s of scenario.setup) if (!(yield* runEntry(ctx, env, s))) return void 0;
         env.setupDone = true;
       } else {
         while (!env.setupDone) yield { blockedOn: env.setupGate };
       }
-      for (const s of th.steps) if (!(yield* runStep(ctx, env, s))) return void 0;
+      for (const s of th.steps) if (!(yield* runEntry(ctx, env, s))) return void 0;
       return void 0;
     }
   }));
   const b2 = budgetsOf(scenario);
-  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b2.steps, maxDepth: b2.depth, maxMemory: b2.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false }, threads);
-  return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
+  const faults = opts.faults ? new FaultPlan(compiled.base.spec.kernel, "fail" in opts.faults ? opts.faults.fail : null) : void 0;
+  const gate = (t) => t === scenario.threads[0]?.name || setupDone();
+  const schedule = opts.schedule ? new ScheduleControl(opts.schedule, new Set(Object.keys(BUILTIN_POINTS)), gate) : void 0;
+  const reached = opts.watch ? /* @__PURE__ */ new Set() : void 0;
+  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b2.steps, maxDepth: b2.depth, maxMemory: b2.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false, faults, schedule, watch: opts.watch, reached }, threads);
+  const out2 = buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
+  if (faults || schedule || reached) {
+    const explore = {};
+    if (reached) explore.reached = [...reached].filter((f) => opts.watch.includes(f)).sort();
+    if (faults && opts.faults && "record" in opts.faults) explore.failurePoints = faults.points();
+    else if (faults) explore.fault = faults.injected();
+    if (schedule) explore.schedule = schedule.log();
+    out2.explore = explore;
+  }
+  return out2;
 }
 function frameKey(ctx) {
   const frames = ctx.frames;
@@ -15152,7 +17123,7 @@ function cleanHazard(h) {
   if (h.loc) out2.loc = h.loc;
   return out2;
 }
-var PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS, visitKey;
+var schedulePrograms, PROGRAMS_KEPT, programs, paramCache, RETRY_FNS, MAX_TRACE_EVENTS, visitKey;
 var init_run = __esm({
   "src/model/scenario/run.ts"() {
     "use strict";
@@ -15167,10 +17138,14 @@ var init_run = __esm({
     init_pgtable_types();
     init_source();
     init_config();
-    init_steps();
+    init_steps2();
     init_final();
     init_issuer();
     init_budget();
+    init_fault_plan();
+    init_schedule();
+    init_interleave();
+    schedulePrograms = /* @__PURE__ */ new WeakMap();
     PROGRAMS_KEPT = 4;
     programs = /* @__PURE__ */ new Map();
     paramCache = /* @__PURE__ */ new WeakMap();
@@ -15198,669 +17173,12 @@ var init_worker_pool = __esm({
 // src/replay/run-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// src/replay/trace-read.ts
-function addressRenamer() {
-  const r = new Renamer();
-  return (s) => r.rename(s);
-}
-var Renamer = class _Renamer {
-  constructor(names = /* @__PURE__ */ new Map()) {
-    this.names = names;
-  }
-  names;
-  one = (m) => {
-    let n = this.names.get(m);
-    if (!n) this.names.set(m, n = `K${this.names.size}`);
-    return n;
-  };
-  /** Most texts hold no kernel address: no regex, no new string. */
-  rename(s) {
-    return s.includes("0xffff") ? s.replace(/0xffff[0-9a-f]{8,12}/g, this.one) : s;
-  }
-  clone() {
-    return new _Renamer(new Map(this.names));
-  }
-};
-function firstKeyDifference(b2, v) {
-  const tb = b2.trace;
-  const tv = v.trace;
-  const n = Math.min(tb.length, tv.length);
-  let j = 0;
-  while (j < n && sameFields(tb[j], b2, tv[j], v)) j++;
-  if (j === tb.length && j === tv.length) return null;
-  const common = new Renamer();
-  for (let i2 = 0; i2 < j; i2++) if (mayHoldAddress(tb[i2])) common.rename(eventKey(tb[i2], b2));
-  const rb = common.clone();
-  const rv = common;
-  for (let i2 = j; i2 < n; i2++) if (rb.rename(eventKey(tb[i2], b2)) !== rv.rename(eventKey(tv[i2], v))) return i2;
-  return tb.length === tv.length ? null : n;
-}
-function sameFields(x, ox, y, oy) {
-  if (x.t !== y.t) return false;
-  switch (x.t) {
-    case "call": {
-      const c = y;
-      if (x.fn !== c.fn || x.depth !== c.depth || x.thread !== c.thread) return false;
-      const a = x.args ?? [];
-      const d = c.args ?? [];
-      if (a.length !== d.length) return false;
-      for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== d[i2]) return false;
-      return true;
-    }
-    case "return": {
-      const r = y;
-      return x.fn === r.fn && x.depth === r.depth && x.thread === r.thread && (x.value ?? "") === (r.value ?? "");
-    }
-    case "lock": {
-      const l = y;
-      return x.op === l.op && x.lock === l.lock && x.thread === l.thread && x.fn === l.fn;
-    }
-    default:
-      return eventKey(x, ox) === eventKey(y, oy);
-  }
-}
-function mayHoldAddress(e) {
-  switch (e.t) {
-    case "call":
-      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.args ?? []).some((a) => a.includes("0xffff"));
-    case "return":
-      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.value ?? "").includes("0xffff");
-    case "lock":
-      return e.lock.includes("0xffff") || e.thread.includes("0xffff") || e.fn.includes("0xffff");
-    default:
-      return true;
-  }
-}
-function dropPositions(s) {
-  return s.replace(/ at [\w./-]+\.[ch]:\d+/g, "").replace(/\b([\w./-]+\.[ch]):\d+\b/g, "$1");
-}
-function eventKey(e, o) {
-  switch (e.t) {
-    case "call":
-      return `call|${e.thread}|${e.depth}|${e.fn}|${(e.args ?? []).join(",")}`;
-    case "return":
-      return `ret|${e.thread}|${e.depth}|${e.fn}|${e.value ?? ""}`;
-    case "notifier":
-      return `ntf|${notifierKey(o.notifiers[e.index])}`;
-    case "lock":
-      return `lock|${e.op}|${e.lock}|${e.thread}|${e.fn}`;
-    case "fault":
-      return `fault|${e.addr}|${e.kind}|${e.thread}|${e.fn}`;
-    case "retry":
-      return `retry|${e.fn}|${e.pass}|${e.thread}`;
-    case "hazard": {
-      const h = o.hazards[e.index];
-      return `hazard|${h ? `${h.kind}|${h.function}|${dropPositions(h.detail)}` : e.index}`;
-    }
-    case "note":
-      return `note|${e.fn}|${dropPositions(e.text)}`;
-  }
-}
-function notifierKey(n) {
-  if (!n) return "?";
-  return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
-}
-var Stacks = class {
-  constructor(trace) {
-    this.trace = trace;
-  }
-  trace;
-  cur = /* @__PURE__ */ new Map();
-  at = 0;
-  /** The stack of `thread` just before event `index` (call events show the caller's stack). */
-  before(index, thread) {
-    if (index < this.at) {
-      this.cur.clear();
-      this.at = 0;
-    }
-    for (; this.at < index && this.at < this.trace.length; this.at++) {
-      const e = this.trace[this.at];
-      if (e.t !== "call" && e.t !== "return") continue;
-      const st = this.cur.get(e.thread) ?? [];
-      if (e.t === "call") {
-        st.length = e.depth - 1;
-        st.push(e.fn);
-      } else st.length = Math.max(0, e.depth - 1);
-      this.cur.set(e.thread, st);
-    }
-    return [...this.cur.get(thread) ?? []];
-  }
-};
-function threadAt(trace, index) {
-  for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
-    const e = trace[i2];
-    if ("thread" in e) return e.thread;
-  }
-  return "main";
-}
-var BORING_CALLEES = /* @__PURE__ */ new Set(["mmu_notifier_range_blockable", "mmu_interval_set_seq", "mm_has_notifiers"]);
-function code(name2) {
-  return "`" + name2 + "`";
-}
-function issuerOf(stack) {
-  let end = stack.length;
-  while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
-  const issuer2 = stack[end - 1] ?? "(unknown)";
-  const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
-  const text = via.length === 0 ? code(issuer2) : via.length === 1 ? `${code(issuer2)} (from ${code(via[0])})` : `${code(issuer2)} (from ${code(via[0])} in ${code(via[1])})`;
-  return { issuer: issuer2, via, text };
-}
-function ownerText(owner) {
-  return owner === null ? "owner NULL" : owner === "unset" ? "owner unset" : `owner ${owner}`;
-}
-function rangeText(n) {
-  return `[${n.start}, ${n.end})`;
-}
-function subscriberText(name2, action, callees) {
-  const tail = callees.length ? `, calls ${callees.join(", ")}` : "";
-  if (action === "filtered") return `${code(name2)} filters it${tail}`;
-  if (action === "seq-bumped") return `${code(name2)} does not filter it: seq bumped${tail}`;
-  return `${code(name2)} is called${tail}`;
-}
-function calleesOf(trace, from, fn) {
-  let start2 = -1;
-  for (let i2 = from; i2 < trace.length && i2 <= from + 4; i2++) {
-    const e = trace[i2];
-    if (e.t === "call" && e.fn === fn) {
-      start2 = i2;
-      break;
-    }
-  }
-  if (start2 < 0) return [];
-  const first = trace[start2];
-  const out2 = [];
-  for (let i2 = start2 + 1; i2 < trace.length; i2++) {
-    const e = trace[i2];
-    if (e.t === "return" && e.depth === first.depth && e.thread === first.thread) break;
-    if (e.t === "call" && e.depth === first.depth + 1 && e.thread === first.thread && !BORING_CALLEES.has(e.fn)) {
-      const call = `${code(e.fn)}(${(e.args ?? []).join(", ")})`;
-      if (!out2.includes(call)) out2.push(call);
-      if (out2.length >= 2) break;
-    }
-  }
-  return out2;
-}
-function notifierText(o, index, traceAt) {
-  const n = o.notifiers[index];
-  const who = issuerOf(n.stack).text;
-  let at2 = traceAt;
-  const subs = n.subscribers.map((s) => {
-    let callees = [];
-    if (at2 !== null) {
-      callees = calleesOf(o.trace, at2, s.name);
-      for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
-        const e = o.trace[i2];
-        if (e.t === "return" && e.fn === s.name) {
-          at2 = i2;
-          break;
-        }
-        if (e.t === "notifier") break;
-      }
-    }
-    return subscriberText(s.name, s.action, callees);
-  });
-  return `${who} issues ${n.event} with ${ownerText(n.owner)} over ${rangeText(n)}${subs.length ? "; " + subs.join("; ") : "; no subscriber is called"}`;
-}
-function retryCheck(trace, at2, thread) {
-  for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
-    const e = trace[i2];
-    if (e.t === "return" && e.thread === thread) return e.fn;
-  }
-  return null;
-}
-function holderOf(trace, at2, lock) {
-  for (let i2 = at2 - 1; i2 >= 0; i2--) {
-    const e = trace[i2];
-    if (e.t !== "lock" || e.lock !== lock) continue;
-    if (e.op === "release") return null;
-    if (e.op === "acquire") return { thread: e.thread, fn: e.fn, index: i2 };
-  }
-  return null;
-}
-function significantEvents(o, from = 0) {
-  const ren = addressRenamer();
-  const pass = /* @__PURE__ */ new Map();
-  const passAt = [];
-  const out2 = [];
-  const trace = o.trace;
-  let lastThread = "main";
-  for (let i2 = 0; i2 < trace.length; i2++) {
-    const e = trace[i2];
-    if ("thread" in e) lastThread = e.thread;
-    const thread = lastThread;
-    const p = pass.get(thread) ?? 1;
-    if (e.t === "retry") {
-      pass.set(e.thread, e.pass);
-      passAt.push({ index: i2, thread: e.thread, pass: e.pass });
-    }
-    if (i2 < from) continue;
-    const push = (s) => {
-      let text = null;
-      const make = s.text;
-      out2.push({
-        index: i2,
-        thread,
-        pass: p,
-        kind: s.kind,
-        ...s.notifier !== void 0 ? { notifier: s.notifier } : {},
-        key: ren(s.key),
-        shape: ren(s.shape),
-        get text() {
-          return text ??= make();
-        }
-      });
-    };
-    switch (e.t) {
-      case "notifier": {
-        const n = o.notifiers[e.index];
-        if (!n) break;
-        const who = issuerOf(n.stack);
-        push({
-          kind: "notifier",
-          notifier: e.index,
-          key: `ntf|${notifierKey(n)}`,
-          shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => s.action).join(",")}`,
-          text: () => notifierText(o, e.index, i2)
-        });
-        break;
-      }
-      case "retry": {
-        const check = retryCheck(trace, i2, e.thread);
-        push({
-          kind: "retry",
-          key: `retry|${e.fn}|${e.pass}|${e.thread}`,
-          shape: `retry|${e.fn}|${e.thread}`,
-          text: () => `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
-        });
-        break;
-      }
-      case "fault":
-        push({
-          kind: "fault",
-          key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
-          shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
-          text: () => `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
-        });
-        break;
-      case "lock": {
-        if (e.op !== "block" && e.op !== "trylock-fail") break;
-        const held = () => {
-          const h = holderOf(trace, i2, e.lock);
-          if (!h) return "";
-          const hp = passOf(passAt, h.index, h.thread);
-          const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
-          return `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
-        };
-        push({
-          kind: "lock",
-          key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
-          shape: `lock|${e.op}|${e.fn}|${e.thread}`,
-          text: () => `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held()}`
-        });
-        break;
-      }
-      case "hazard": {
-        const hz = o.hazards[e.index];
-        if (!hz) break;
-        push({
-          kind: "hazard",
-          key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
-          shape: `hazard|${hz.kind}|${hz.function}`,
-          text: () => `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
-        });
-        break;
-      }
-      case "note":
-        if (e.fn !== "(scenario)") break;
-        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: () => `scenario: ${e.text}` });
-        break;
-      default:
-        break;
-    }
-  }
-  return out2;
-}
-function passOf(passAt, index, thread) {
-  let p = 1;
-  for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
-  return p;
-}
-function describeEvent(o, index, caller, withArgs) {
-  const e = o.trace[index];
-  if (!e) return `the run ends: ${o.verdict}${o.verdict === "completed" ? `, result ${o.result}` : ""} (${dropPositions(o.detail)})`;
-  const by = caller ? code(caller) : "the scenario";
-  switch (e.t) {
-    case "call":
-      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
-    case "return":
-      return `${code(e.fn)} returns ${e.value ?? "void"}`;
-    case "notifier":
-      return notifierText(o, e.index, index);
-    case "lock":
-      return `${code(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
-    case "fault":
-      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`;
-    case "retry":
-      return `${code(e.fn)} goes round again (pass ${e.pass})`;
-    case "hazard": {
-      const h = o.hazards[e.index];
-      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
-    }
-    case "note":
-      return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
-  }
-}
-
-// src/replay/first-cause.ts
-function analysePair(baseline, variant) {
-  const i2 = firstKeyDifference(baseline, variant);
-  if (i2 === null) return { divergence: null, gained: [], lost: [], variant, baseline };
-  const sb = significantEvents(baseline, i2);
-  const sv = significantEvents(variant, i2);
-  const { gained, lost } = matchForward(sb, sv);
-  return { divergence: { baseline: pointAt(baseline, i2, variant), variant: pointAt(variant, i2, baseline) }, gained, lost, variant, baseline };
-}
-function pointAt(o, index, other) {
-  const thread = threadAt(o.trace, index);
-  const stack = new Stacks(o.trace).before(index, thread);
-  const e = o.trace[index];
-  const oe = other.trace[index];
-  const withArgs = e?.t === "call" && oe?.t === "call" && e.fn === oe.fn;
-  return { index, thread, event: describeEvent(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
-}
-function matchForward(base, variant) {
-  const positions = /* @__PURE__ */ new Map();
-  base.forEach((s, i2) => {
-    const l = positions.get(s.key);
-    if (l) l.push(i2);
-    else positions.set(s.key, [i2]);
-  });
-  const used = new Array(base.length).fill(false);
-  const gained = [];
-  let p = 0;
-  for (const v of variant) {
-    const l = positions.get(v.key);
-    const q = l ? firstAtOrAfter(l, p) : -1;
-    if (q < 0) {
-      gained.push(v);
-      continue;
-    }
-    used[q] = true;
-    p = q + 1;
-  }
-  return { gained, lost: base.filter((_, i2) => !used[i2]) };
-}
-function firstAtOrAfter(sorted, p) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (sorted[mid] < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? sorted[lo] : -1;
-}
-var ERRNO = { 1: "EPERM", 2: "ENOENT", 4: "EINTR", 5: "EIO", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES", 14: "EFAULT", 16: "EBUSY", 17: "EEXIST", 22: "EINVAL" };
-function errnoText(v) {
-  if (v === null) return "none (the call never returned)";
-  return v < 0 && ERRNO[-v] ? `${v} (${ERRNO[-v]})` : String(v);
-}
-function resultOrigin(o) {
-  if (o.result === null) return null;
-  const want = String(o.result);
-  const t = o.trace;
-  let j = -1;
-  for (let i2 = t.length - 1; i2 >= 0; i2--) {
-    const e = t[i2];
-    if (e.t === "return" && e.depth === 1 && e.value === want) {
-      j = i2;
-      break;
-    }
-  }
-  if (j < 0) return null;
-  const chain = [j];
-  for (; ; ) {
-    const outer = t[chain[chain.length - 1]];
-    let found = -1;
-    for (let i2 = chain[chain.length - 1] - 1; i2 >= 0; i2--) {
-      const e = t[i2];
-      if (e.t === "call" && e.thread === outer.thread && e.depth === outer.depth) break;
-      if (e.t === "return" && e.thread === outer.thread && e.depth === outer.depth + 1 && e.value === want) {
-        found = i2;
-        break;
-      }
-    }
-    if (found < 0) break;
-    chain.push(found);
-  }
-  const fns = chain.map((i2) => t[i2].fn).reverse();
-  return { index: chain[chain.length - 1], functions: fns };
-}
-function causeFor(a, anchor) {
-  if (!a.divergence) return null;
-  const { baseline: b2, variant: v } = a.divergence;
-  let upTo = Number.POSITIVE_INFINITY;
-  let last = null;
-  const origin = anchor.kind === "result" ? resultOrigin(a.variant) : null;
-  switch (anchor.kind) {
-    case "event":
-      upTo = anchor.index;
-      break;
-    case "result":
-      if (origin) {
-        upTo = origin.index;
-        const [inner, ...outer] = origin.functions;
-        last = `${code(inner)} returns ${errnoText(a.variant.result)}${outer.length ? `, passed up by ${outer.map(code).join(", ")}` : ""}: the scenario's result`;
-      } else last = `the scenario's result is ${errnoText(a.variant.result)}`;
-      break;
-    case "end":
-      last = endText(a.variant);
-      break;
-    case "lost":
-      last = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length ? anchor.endsBefore : anchor.noLonger;
-      break;
-  }
-  const steps = collapse(a.gained.filter((s) => s.index <= upTo));
-  if (last) steps.push(last);
-  const chain = cap(steps);
-  const sameStack = b2.stack.join(">") === v.stack.join(">");
-  const where = sameStack ? `in ${stackText(v.stack)} (thread ${v.thread})` : `(baseline in ${stackText(b2.stack)}, variant in ${stackText(v.stack)})`;
-  const text = `The runs part at trace event ${v.index} ${where}: baseline: ${b2.event}; variant: ${v.event}.` + (chain.length ? ` Then, in the variant: ${chain.join("; ")}.` : "");
-  return { text, divergence: { baseline: b2, variant: v }, chain };
-}
-function stackText(stack) {
-  return stack.length ? stack.map(code).join(" > ") : "the scenario";
-}
-function endText(o) {
-  const detail = dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
-  if (o.verdict === "completed") return `the run completes with result ${errnoText(o.result)} (${detail})`;
-  return `${o.verdict}: ${detail}`;
-}
-function collapse(events) {
-  const merged = [];
-  for (let i2 = 0; i2 < events.length; i2++) {
-    const s = events[i2];
-    const next = events[i2 + 1];
-    if (s.kind === "lock" && next?.kind === "lock" && s.key.startsWith("lock|trylock-fail|") && next.key.startsWith("lock|block|")) {
-      const lockOf = (k) => k.split("|").slice(2, 4).join("|");
-      if (lockOf(s.key) === lockOf(next.key)) continue;
-    }
-    merged.push(s);
-  }
-  const out2 = [];
-  let pass = 1;
-  for (let i2 = 0; i2 < merged.length; ) {
-    const s = merged[i2];
-    let j = i2 + 1;
-    const keys = /* @__PURE__ */ new Set([s.key]);
-    while (j < merged.length && merged[j].shape === s.shape && merged[j].pass === s.pass) keys.add(merged[j++].key);
-    const n = j - i2;
-    let text = s.text;
-    if (n > 1) text += ` (×${n}${keys.size > 1 ? `, ${keys.size} different ${s.kind === "notifier" ? "ranges" : "addresses"}` : ""})`;
-    if (s.pass !== pass) {
-      text = `pass ${s.pass}: ${text}`;
-      pass = s.pass;
-    }
-    out2.push(text);
-    i2 = j;
-  }
-  return out2;
-}
-var MAX_CHAIN = 10;
-function cap(steps) {
-  if (steps.length <= MAX_CHAIN) return steps;
-  const head2 = steps.slice(0, 6);
-  const tail = steps.slice(steps.length - 3);
-  return [...head2, `… ${steps.length - 9} more step(s) …`, ...tail];
-}
-
-// src/replay/regression.ts
-function isRegressionOf(baseline, variant) {
-  const ok = (o) => o.verdict === "completed" && o.result === 0;
-  const broke = ok(baseline) && !ok(variant);
-  const newBug = variant.verdict === "bug" && baseline.verdict !== "bug";
-  return {
-    verdict: broke && variant.verdict !== "completed" || newBug,
-    result: broke && variant.verdict === "completed"
-  };
-}
-
-// src/replay/compare.ts
-function compareOutcomes(baseline, variant) {
-  let pair = null;
-  const analysis = () => pair ??= analysePair(baseline, variant);
-  const diffs = [];
-  const add = (kind, summary, anchor, regression = false) => diffs.push({ kind, summary, firstCause: causeFor(analysis(), anchor), regression });
-  const reg = isRegressionOf(baseline, variant);
-  if (baseline.verdict !== variant.verdict) {
-    add("verdict", `verdict: ${baseline.verdict} → ${variant.verdict}${variant.verdict === "completed" ? "" : ` (${shortDetail(variant)})`}`, { kind: "end" }, reg.verdict);
-  }
-  const noResult = baseline.result === null || variant.result === null;
-  if (baseline.result !== variant.result && !(noResult && baseline.verdict !== variant.verdict)) {
-    add("result", `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: "result" }, reg.result);
-  }
-  if (baseline.retries !== variant.retries) {
-    const lastRetry = [...analysis().gained].reverse().find((s) => s.kind === "retry");
-    add("retries", `retries: ${baseline.retries} → ${variant.retries}`, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
-  }
-  for (const d of notifierDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor);
-  for (const d of hazardDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor, d.kind === "hazard-gained");
-  for (const d of finalDifferences(baseline, variant)) add("final-state", d.summary, { kind: "end" }, d.regression);
-  return {
-    differences: diffs,
-    regression: diffs.some((d) => d.regression),
-    get analysis() {
-      return analysis();
-    }
-  };
-}
-function shortDetail(o) {
-  return dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
-}
-function notifierGroups(o) {
-  const groups = /* @__PURE__ */ new Map();
-  const traceIndex = /* @__PURE__ */ new Map();
-  o.trace.forEach((e, i2) => {
-    if (e.t === "notifier") traceIndex.set(e.index, i2);
-  });
-  o.notifiers.forEach((n, idx) => {
-    const who = issuerOf(n.stack);
-    const key2 = `${n.event}|${n.owner ?? "NULL"}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
-    let g = groups.get(key2);
-    if (!g) groups.set(key2, g = { key: key2, text: groupText(n), ranges: /* @__PURE__ */ new Map(), at: [] });
-    const r = `[${n.start}, ${n.end})`;
-    g.ranges.set(r, (g.ranges.get(r) ?? 0) + 1);
-    g.at.push(traceIndex.get(idx) ?? -1);
-  });
-  return groups;
-}
-function groupText(n) {
-  const subs = n.subscribers.map((s) => `${code(s.name)} ${s.action === "seq-bumped" ? "seq bumped" : s.action}`).join(", ");
-  return `${n.event} with ${ownerText(n.owner)} from ${issuerOf(n.stack).text}${subs ? `; ${subs}` : "; no subscriber"}`;
-}
-function rangesText(r) {
-  const list = [...r.entries()];
-  const shown = list.slice(0, 3).map(([range, n]) => n > 1 ? `${range} ×${n}` : range);
-  return `over ${shown.join(", ")}${list.length > 3 ? ` and ${list.length - 3} more range(s)` : ""}`;
-}
-function notifierDifferences(baseline, variant) {
-  const gb = notifierGroups(baseline);
-  const gv = notifierGroups(variant);
-  const out2 = [];
-  for (const [key2, g] of gv) {
-    const other = gb.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const more = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more.set(r, n - (other.get(r) ?? 0));
-    if (!more.size) continue;
-    const total = [...more.values()].reduce((a, b2) => a + b2, 0);
-    const baseCount = [...other.values()].reduce((a, b2) => a + b2, 0);
-    const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
-    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
-  }
-  for (const [key2, g] of gb) {
-    const other = gv.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const fewer = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) fewer.set(r, n - (other.get(r) ?? 0));
-    if (!fewer.size) continue;
-    const total = [...fewer.values()].reduce((a, b2) => a + b2, 0);
-    out2.push({ kind: "notifier-lost", summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: "lost", noLonger: `the variant no longer issues this ${g.text.split(" ")[0]}`, endsBefore: `the variant's run ends before it issues this ${g.text.split(" ")[0]}` } });
-  }
-  return out2;
-}
-function hazardDifferences(baseline, variant) {
-  const key2 = (h) => `${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}`;
-  const count = (o) => {
-    const m = /* @__PURE__ */ new Map();
-    for (const h of o.hazards) m.set(key2(h), (m.get(key2(h)) ?? 0) + 1);
-    return m;
-  };
-  const cb = count(baseline);
-  const cv = count(variant);
-  const out2 = [];
-  for (const [k, n] of cv) {
-    const d = n - (cb.get(k) ?? 0);
-    if (d <= 0) continue;
-    const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
-    out2.push({ kind: "hazard-gained", summary: `+${d} hazard ${k}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
-  }
-  for (const [k, n] of cb) {
-    const d = n - (cv.get(k) ?? 0);
-    if (d > 0) out2.push({ kind: "hazard-lost", summary: `−${d} hazard ${k}`, anchor: { kind: "lost", noLonger: "the variant no longer hits this hazard", endsBefore: "the variant's run ends before this hazard" } });
-  }
-  return out2;
-}
-function finalDifferences(baseline, variant) {
-  const out2 = [];
-  const lines = (name2, a, b2) => {
-    const gone = a.filter((l) => !b2.includes(l));
-    const come = b2.filter((l) => !a.includes(l));
-    if (!gone.length && !come.length) return;
-    const list = (l) => l.length ? l.slice(0, 3).join("; ") + (l.length > 3 ? `; and ${l.length - 3} more` : "") : "(nothing)";
-    out2.push({ summary: `final ${name2}: ${list(gone)} → ${list(come)}`, regression: false });
-  };
-  const fb = baseline.final;
-  const fv = variant.final;
-  const procs = [.../* @__PURE__ */ new Set([...fb.processes.map((p) => p.name), ...fv.processes.map((p) => p.name)])];
-  for (const p of procs) {
-    lines(`ptes of ${p}`, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
-  }
-  lines("pages", fb.pages, fv.pages);
-  lines("GPU page table", fb.gpu, fv.gpu);
-  lines("dmirror mirror", fb.mirror, fv.mirror);
-  lines("notifier seqs", fb.seqs, fv.seqs);
-  const newly = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
-  const fixed = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
-  if (newly.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
-    const parts2 = [`${fb.asserts.passed} → ${fv.asserts.passed} passed`];
-    if (newly.length) parts2.push(`newly failing: ${newly.join("; ")}`);
-    if (fixed.length) parts2.push(`no longer failing: ${fixed.join("; ")}`);
-    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly.length > 0 && fb.asserts.failed.length === 0 });
-  }
-  return out2;
-}
+// src/replay/replay-scenario.ts
+init_compare();
 
 // src/replay/interactions.ts
 init_source_outline();
+init_trace_read();
 function actorOf(fn, actors) {
   if (!fn || fn === "(scenario)" || fn.startsWith("user ")) return "scenario";
   const a = actors.get(fn);
@@ -16023,11 +17341,13 @@ async function replayScenario(run2, task, actors, wanted = () => true) {
   const baseline = await run2({ unit: task.base, scenario, trace: "full" });
   const called2 = calledFunctions(baseline);
   const variants = [];
+  const plainDiffs = /* @__PURE__ */ new Map();
   let best = null;
   for (const unit of task.variants) {
     if (called2 && unit.changed && !unit.changed.some((f) => called2.has(f))) {
       const outcome2 = { ...baseline, base: `${unit.base}${unit.label ? ` + ${unit.label}` : ""}` };
       variants.push({ key: unit.key, outcome: trimOutcome(outcome2), differences: [], changed: false, regression: false, reached: false });
+      plainDiffs.set(unit.key, null);
       continue;
     }
     const outcome = await run2({ unit, scenario, trace: "full" });
@@ -16035,13 +17355,20 @@ async function replayScenario(run2, task, actors, wanted = () => true) {
     const score = changeScore(cmp);
     if (!unit.partial && score > (best?.score ?? 0)) best = { score, unit, outcome };
     variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression, reached: true });
+    plainDiffs.set(unit.key, cmp.differences);
   }
-  return {
+  const result = {
     scenario: scenario.name,
     baseline: trimOutcome(baseline),
     variants,
     best: best && { score: best.score, label: best.unit.label, sequence: wanted(best.score) ? sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) : null }
   };
+  if (task.explore) {
+    const { exploreScenario: exploreScenario2 } = await Promise.resolve().then(() => (init_explore_scenario(), explore_scenario_exports));
+    const x = await exploreScenario2(run2, scenario, task.base, task.variants, { baseline, differences: plainDiffs }, task.explore);
+    for (const v of variants) v.explore = x.perVariant.get(v.key);
+  }
+  return result;
 }
 function calledFunctions(o) {
   const out2 = /* @__PURE__ */ new Set();
@@ -16062,7 +17389,7 @@ var MODEL = {
   compile: compileUnit,
   async run(compiled, job) {
     const { runScenario: runScenario2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-    return runScenario2(compiled, job.scenario, { trace: job.trace });
+    return runScenario2(compiled, job.scenario, { trace: job.trace, ...job.explore });
   }
 };
 var VARIANTS_PER_PASS = 8;

@@ -23,11 +23,11 @@ const DOCUMENTS = [
   },
   {
     file: 'schemas/outcomes.schema.json',
-    path: 'src/model/scenario/types.ts',
+    path: 'src/report/outcomes-json.ts',
     type: 'OutcomesDocument',
     title: 'lkml-replay scenarios --format json',
     description:
-      'The document printed by `lkml-replay scenarios --format json`: one outcome per scenario run (src/model/scenario/types.ts; docs/scenarios.md). Made from those types by scripts/schemas.mjs. Objects are closed.',
+      'The document printed by `lkml-replay scenarios --format json`: one outcome per scenario run, with `explored` under --explore (src/report/outcomes-json.ts, shapes in src/model/scenario/types.ts and src/replay/types.ts; docs/json.md). Made from those types by scripts/schemas.mjs. Objects are closed.',
   },
 ];
 

@@ -28,7 +28,7 @@ export function addedModelDefinitions(files: FileDiff[], base: BaseIndex): Added
         for (const f of o.functions) {
           if (!definesTypedFunction(f.signature, f.name)) continue;
           if (o.syntaxErrors.some((e) => e.line >= f.startLine && e.line <= f.endLine)) continue;
-          if (!base.definitions.has(f.name) || removed.has(f.name)) continue;
+          if (!base.definitionsOf(f.name).length || removed.has(f.name)) continue;
           hunks.add(`${fi}:${hi}`);
           if (!functions.includes(f.name)) functions.push(f.name);
         }

@@ -126,7 +126,7 @@ function splicePass(hunks: HunkState[], idx: BaseIndex, baselineHunks: Set<strin
     base: idx,
     fileOf: (p) => {
       const t = texts.get(p);
-      return t === undefined ? undefined : t === idx.files.get(p)?.text ? idx.files.get(p) : indexFile(p, t);
+      return t === undefined ? undefined : t === idx.textOf(p) ? idx.file(p) : indexFile(p, t);
     },
     modelPaths: idx.sources.map((s) => s.path),
   };

@@ -57,7 +57,7 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
   const fnName = headerFunction(hunk);
 
   if (fnName) {
-    const defs = cx.base.definitions.get(fnName) ?? [];
+    const defs = cx.base.definitionsOf(fnName);
     const inFile = file ? file.functions.filter((f) => f.name === fnName) : [];
     if (inFile.length && file) {
       const r = search(sides, inFile.map((fn) => fnRegion(file, fn)), false);
@@ -79,7 +79,7 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
     }
     if (defs.length) {
       // the model has the function in another file (a moved or copied function)
-      const regions = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.files.get(d.path)!, d.fn));
+      const regions = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.file(d.path)!, d.fn));
       const r = search(sides, regions, false);
       if (r.ok) {
         r.notes.push({ kind: 'function-elsewhere', path, function: fnName, modelFiles: defs.map((d) => d.path) });

@@ -62,15 +62,57 @@ export function functionAtLine(f: FileIndex, line: number): IndexedFunction | nu
   return best;
 }
 
-export interface BaseIndex {
-  name: string;
-  sources: ModelSource[];
-  files: Map<string, FileIndex>;
-  /** Model C function name → where it is defined. */
-  definitions: Map<string, { path: string; fn: IndexedFunction }[]>;
+/**
+ * What the mapper knows of one base. Files are indexed when first asked for and a function's
+ * definitions looked for only in the files whose text names it before a parenthesis (any
+ * definition does): a diff touching one file of a base pays for that file alone.
+ */
+export class BaseIndex {
   /** Names of the runtime's TypeScript primitives (kernelBuiltins(kernel)). */
-  builtins: Set<string>;
-  kernel: string;
+  readonly builtins: Set<string>;
+  private readonly texts: Map<string, string>;
+  private readonly files = new Map<string, FileIndex>();
+  private readonly definitions = new Map<string, { path: string; fn: IndexedFunction }[]>();
+
+  constructor(
+    readonly name: string,
+    readonly kernel: string,
+    readonly sources: ModelSource[],
+  ) {
+    this.texts = new Map(sources.map((s) => [s.path, s.text]));
+    this.builtins = new Set(Object.keys(kernelBuiltins(kernel)));
+  }
+
+  /** The base's text of a file, or undefined when it has no such file. */
+  textOf(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  /** The index of one of the base's files, or undefined when the base has no such file. */
+  file(path: string): FileIndex | undefined {
+    let f = this.files.get(path);
+    if (!f) {
+      const text = this.texts.get(path);
+      if (text === undefined) return undefined;
+      this.files.set(path, (f = indexFile(path, text)));
+    }
+    return f;
+  }
+
+  /** Where the base defines a model function (compiled-out definitions are none), in source order. */
+  definitionsOf(name: string): readonly { path: string; fn: IndexedFunction }[] {
+    let list = this.definitions.get(name);
+    if (!list) {
+      const named = new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\s*\\(`);
+      list = [];
+      for (const s of this.sources) {
+        if (!named.test(s.text)) continue;
+        for (const fn of this.file(s.path)!.functions) if (fn.name === name) list.push({ path: s.path, fn });
+      }
+      this.definitions.set(name, list);
+    }
+    return list;
+  }
 }
 
 const baseCache = new WeakMap<ModelSource[], BaseIndex>();
@@ -78,18 +120,7 @@ const baseCache = new WeakMap<ModelSource[], BaseIndex>();
 export function indexBase(name: string, kernel: string, sources: ModelSource[]): BaseIndex {
   const hit = baseCache.get(sources);
   if (hit && hit.name === name && hit.kernel === kernel) return hit;
-  const files = new Map<string, FileIndex>();
-  const definitions = new Map<string, { path: string; fn: IndexedFunction }[]>();
-  for (const s of sources) {
-    const f = indexFile(s.path, s.text);
-    files.set(s.path, f);
-    for (const fn of f.functions) {
-      const list = definitions.get(fn.name) ?? [];
-      list.push({ path: s.path, fn });
-      definitions.set(fn.name, list);
-    }
-  }
-  const idx: BaseIndex = { name, sources, files, definitions, builtins: new Set(Object.keys(kernelBuiltins(kernel))), kernel };
+  const idx = new BaseIndex(name, kernel, sources);
   baseCache.set(sources, idx);
   return idx;
 }

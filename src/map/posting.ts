@@ -38,9 +38,9 @@ export function definitionSwaps(hunk: Hunk, base: BaseIndex, fileOf: (path: stri
     const o = outlineTranslationUnit(text);
     for (const f of o.functions) {
       if (!definesTypedFunction(f.signature, f.name)) continue;
-      const def = base.definitions.get(f.name)?.[0];
+      const def = base.definitionsOf(f.name)[0];
       if (!def) continue;
-      const file = fileOf(def.path) ?? base.files.get(def.path)!;
+      const file = fileOf(def.path) ?? base.file(def.path)!;
       const fn = file.functions.find((g) => g.name === f.name) ?? def.fn;
       const posted = block.slice(f.startLine - 1, f.endLine).join('\n');
       const a = tokenizeText(posted).toks.map((t) => t.t);

@@ -15,8 +15,9 @@ import type { MapBase } from './index.js';
 export function parseProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex): Map<string, HunkPlacement> {
   const out = new Map<string, HunkPlacement>();
   for (const [path, text] of pass.texts) {
-    const base = idx.files.get(path);
-    if (!base || base.text === text) continue;
+    if (text === idx.textOf(path)) continue;
+    const base = idx.file(path);
+    if (!base) continue;
     const now = indexFile(path, text);
     if (!now.syntaxErrors.length) continue;
     const baseCount = base.syntaxErrors.length;

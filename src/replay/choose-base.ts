@@ -148,7 +148,11 @@ export function chooseBase(
   const placing = fits.filter((f) => f.placed > 0);
   if (placing.length) {
     const ratio = (f: BaseFit) => (f.tokens ? f.matched / f.tokens : 0);
-    placing.sort((a, b) => b.placed - a.placed || ratio(b) - ratio(a) || byNewest(spec(a.base), spec(b.base)));
+    // Equal fits: the base nearest the message's date (a 2021 posting fits a 2021 tree better
+    // than a 2022 one, whatever their text shares), else the newest.
+    const day = m.date ? m.date.slice(0, 10) : null;
+    const away = (f: BaseFit) => (day === null ? 0 : Math.abs(Date.parse(spec(f.base).date) - Date.parse(day)));
+    placing.sort((a, b) => b.placed - a.placed || ratio(b) - ratio(a) || away(a) - away(b) || byNewest(spec(a.base), spec(b.base)));
     return { base: placing[0]!.base, rule: 'closest', fits, unknownCommit };
   }
 

@@ -7,6 +7,9 @@
 // - unreplayed: nothing was replayed (every diff outside the model, or no diff at all), so the
 //   review checked nothing;
 // - never: nothing does (the default of `review`).
+// With exploration (--explore), a finding counts as the plain difference it is: a scenario whose
+// runs differ only under a fault or a schedule meets difference, and regression when the finding
+// is one.
 import type { Review } from './types.js';
 
 export type FailOn = 'never' | 'difference' | 'regression' | 'partial' | 'unreplayed';
@@ -36,8 +39,11 @@ export function failOnHits(r: Review, failOn: FailOn | readonly FailOn[]): FailO
     }
     if (level === 'never') continue;
     for (const v of r.variants) {
-      const counts = (x: Review['variants'][number]['results'][number]) =>
-        level === 'regression' ? x.regression : level === 'partial' ? x.changed : x.changed && !x.partial;
+      const counts = (x: Review['variants'][number]['results'][number]) => {
+        const found = x.explore?.findings ?? [];
+        const changed = x.changed || found.length > 0;
+        return level === 'regression' ? x.regression || found.some((f) => f.regression) : level === 'partial' ? changed : changed && !x.partial;
+      };
       const scenarios = v.results.filter(counts).map((x) => x.scenario);
       if (scenarios.length) hits.push({ level, variant: v.label, scenarios });
     }

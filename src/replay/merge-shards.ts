@@ -3,7 +3,7 @@
 // so a variant's results, and its series baseline, come from the share that owns it. Baselines
 // are the union of the shares' (the same runs wherever they ran), the counts are counted again,
 // and the diagrams are of the best run of all the shares (bestKey breaks ties as one run does).
-import { keyBefore, shardOf, summarize } from './review.js';
+import { keyBefore, shardOf, summarize, summarizeExplore } from './review.js';
 import type { Review, VariantReview } from './types.js';
 
 export class MergeError extends Error {}
@@ -45,6 +45,8 @@ export function mergeShards(shares: readonly Review[]): Review {
     const b = best?.shard!.best;
     if (!b || c.score > b.score || (c.score === b.score && keyBefore(c.key, b.key))) best = s;
   }
-  const { shard: _shard, ...rest } = first;
-  return { ...rest, bases, variants, sequence: best?.sequence ?? null, summary: summarize(variants.length, variants) };
+  const { shard: _shard, explore, ...rest } = first;
+  // exploration counted again over the joined variants, as one run counts it
+  const x = explore && (({ faultPoints: _a, faultPointsRun: _b, scheduleRuns: _c, cutShort: _d, findings: _e, regressions: _f, ...req }) => req)(explore);
+  return { ...rest, bases, variants, sequence: best?.sequence ?? null, summary: summarize(variants.length, variants), ...(x ? { explore: summarizeExplore(x, variants.filter((v) => v.replayed)) } : {}) };
 }

@@ -7,12 +7,14 @@ import { compareOutcomes, type Comparison } from './compare.js';
 import { sequencePair, type Actor, type SequencePair } from './interactions.js';
 import type { CompileUnit, RunJob } from './run-all.js';
 import { trimOutcome } from './trim-outcome.js';
-import type { Difference } from './types.js';
+import type { Difference, ExploreRequest, ScenarioExplore } from './types.js';
 
 export interface ScenarioTask {
   scenario: Scenario;
   base: CompileUnit;
   variants: CompileUnit[];
+  /** `--explore` (faults, schedules), `--fault`, `--schedule`: explored after the plain runs. */
+  explore?: ExploreRequest;
 }
 
 interface VariantRun {
@@ -24,6 +26,7 @@ interface VariantRun {
   regression: boolean;
   /** False when the base's run never called a function the variant changes: not run, the same by construction. */
   reached: boolean;
+  explore?: ScenarioExplore;
 }
 
 export interface ScenarioResult {
@@ -53,6 +56,7 @@ export async function replayScenario(
   const baseline = await run({ unit: task.base, scenario, trace: 'full' });
   const called = calledFunctions(baseline);
   const variants: VariantRun[] = [];
+  const plainDiffs = new Map<string, Difference[] | null>();
   let best: { score: number; unit: CompileUnit; outcome: Outcome } | null = null;
   // Variants one at a time: only the base's and the best variant's full runs stay alive.
   for (const unit of task.variants) {
@@ -61,6 +65,7 @@ export async function replayScenario(
     if (called && unit.changed && !unit.changed.some((f) => called.has(f))) {
       const outcome = { ...baseline, base: `${unit.base}${unit.label ? ` + ${unit.label}` : ''}` };
       variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: [], changed: false, regression: false, reached: false });
+      plainDiffs.set(unit.key, null);
       continue;
     }
     const outcome = await run({ unit, scenario, trace: 'full' });
@@ -69,13 +74,20 @@ export async function replayScenario(
     // A partial replay's differences may be the missing hunks' doing: never the diagram.
     if (!unit.partial && score > (best?.score ?? 0)) best = { score, unit, outcome };
     variants.push({ key: unit.key, outcome: trimOutcome(outcome), differences: cmp.differences, changed: cmp.differences.length > 0, regression: cmp.regression, reached: true });
+    plainDiffs.set(unit.key, cmp.differences);
   }
-  return {
+  const result: ScenarioResult = {
     scenario: scenario.name,
     baseline: trimOutcome(baseline),
     variants,
     best: best && { score: best.score, label: best.unit.label, sequence: wanted(best.score) ? sequencePair(best.unit.label, scenario.name, baseline, best.outcome, actors) : null },
   };
+  if (task.explore) {
+    const { exploreScenario } = await import('./explore/explore-scenario.js');
+    const x = await exploreScenario(run, scenario, task.base, task.variants, { baseline, differences: plainDiffs }, task.explore);
+    for (const v of variants) v.explore = x.perVariant.get(v.key);
+  }
+  return result;
 }
 
 /** Every model function the run called, or null when its trace does not hold them all. */

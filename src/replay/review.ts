@@ -16,7 +16,7 @@ import { defaultMapper, type MapDiffFn } from './map-seam.js';
 import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
 import { indexSeries, seriesPatchOf, type SeriesInfo } from './series.js';
 import { brief } from './thread-brief.js';
-import type { BaselinePatch, BaseUse, Review, VariantReview, VariantSeries } from './types.js';
+import type { BaselinePatch, BaseUse, ExploreRequest, ExploreSummary, Review, VariantReview, VariantSeries } from './types.js';
 import { noteFor, variantOf } from './variant-review.js';
 import { eachVariant, type VariantCandidate } from './variants.js';
 import { VariantStore } from './variant-store.js';
@@ -39,6 +39,8 @@ export interface ReviewRequest {
   spillVariantsFrom?: number;
   /** Replay only this share of the replayable variants (1-based index of count); `merge` joins the shares. */
   shard?: { index: number; count: number };
+  /** Explore failures and interleavings after the plain runs (`--explore`, `--fault`, `--schedule`). */
+  explore?: ExploreRequest;
 }
 
 /** The share a variant's replay belongs to: V1 to shard 1, V2 to shard 2 ... round robin. */
@@ -220,7 +222,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
       groups.set(r.against.unit.key, g);
     }
     for (const g of [...groups.values()].sort((a, b) => Number(b.against.unit.sources === null) - Number(a.against.unit.sources === null))) {
-      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources(spec.name)) }, {
+      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources(spec.name)), ...(req.explore ? { explore: req.explore } : {}) }, {
         runner,
         // A runner of the caller's own (a test's) must see every run: no workers then.
         jobs: req.runner ? 1 : req.jobs,
@@ -232,7 +234,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
           if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
           // A partial replay is never a regression: the hunks left out may be what the rest needs.
           const regression = run.regression && !v.partial;
-          v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial, reached: run.reached });
+          v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial, reached: run.reached, ...(run.explore ? { explore: run.explore } : {}) });
           v.changed ||= run.changed;
           v.regression ||= regression;
         }
@@ -253,8 +255,37 @@ export async function review(req: ReviewRequest): Promise<Review> {
     sequence: best?.sequence ?? null,
     // Only replayed variants have results, and they are all in memory.
     summary: summarize(variants.length, [...variants.inMemory()]),
+    ...(req.explore ? { explore: summarizeExplore(req.explore, [...variants.inMemory()]) } : {}),
     ...(req.shard ? { shard: { ...req.shard, best: best && { score: best.score, key: best.key } } } : {}),
   };
+}
+
+/**
+ * How far exploration went, over the replayed variants' results: failure points and the base's
+ * schedule runs counted once per base and scenario, the variants' schedule runs each.
+ */
+export function summarizeExplore(req: ExploreRequest, replayed: Iterable<VariantReview>): ExploreSummary {
+  const out: ExploreSummary = { ...req, faultPoints: 0, faultPointsRun: 0, scheduleRuns: 0, cutShort: [], findings: 0, regressions: 0 };
+  const seen = new Set<string>();
+  for (const v of replayed) {
+    for (const x of v.results) {
+      const e = x.explore;
+      if (!e) continue;
+      const key = `${v.base.base}|${x.scenario}`;
+      const first = !seen.has(key);
+      seen.add(key);
+      if (first && e.faults) {
+        out.faultPoints += e.faults.reached;
+        out.faultPointsRun += e.faults.run;
+      }
+      if (e.schedules) out.scheduleRuns += (first ? e.schedules.baseline : 0) + e.schedules.variant;
+      const cut = (e.faults && e.faults.run < e.faults.reached) || (e.schedules && !e.schedules.complete);
+      if (cut && !out.cutShort.includes(x.scenario)) out.cutShort.push(x.scenario);
+      out.findings += e.findings.length;
+      out.regressions += e.findings.filter((f) => f.regression).length;
+    }
+  }
+  return out;
 }
 
 /** The review's counts: `total` variants, of which `inMemory` holds every replayed one. */

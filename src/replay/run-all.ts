@@ -5,11 +5,12 @@
 // thread or in a worker thread (worker-pool.ts), and the results come back in scenario order.
 import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../model/interp/compiler.js';
-import type { CompiledBase } from '../model/scenario/run.js';
+import type { CompiledBase, RunOptions } from '../model/scenario/run.js';
 import type { Outcome, Scenario } from '../model/scenario/types.js';
 import type { ModelSource } from '../model/source/index.js';
 import type { Actor } from './interactions.js';
 import { replayScenario, type ScenarioResult, type ScenarioTask } from './replay-scenario.js';
+import type { ExploreRequest } from './types.js';
 
 export interface CompileUnit {
   /** Cache key: `base` for the base itself, the variant's id otherwise. */
@@ -32,6 +33,8 @@ export interface RunJob {
   unit: CompileUnit;
   scenario: Scenario;
   trace: 'full' | 'events' | 'none';
+  /** An exploring run: a fault to record or inject, a schedule, functions to watch (RunOptions). */
+  explore?: Pick<RunOptions, 'faults' | 'schedule' | 'watch'>;
 }
 
 export interface Runner {
@@ -50,7 +53,7 @@ const MODEL: RunnerModel = {
   compile: compileUnit,
   async run(compiled, job) {
     const { runScenario } = await import('../model/scenario/run.js');
-    return runScenario(compiled, job.scenario, { trace: job.trace });
+    return runScenario(compiled, job.scenario, { trace: job.trace, ...job.explore });
   },
 };
 
@@ -119,6 +122,8 @@ export interface ReplayPlan {
   scenarios: readonly Scenario[];
   /** Which actor each model function belongs to (the sequence diagrams). */
   actors: Map<string, Actor>;
+  /** Exploration after the plain runs (`--explore`, `--fault`, `--schedule`). */
+  explore?: ExploreRequest;
 }
 
 export interface ReplayOptions {
@@ -147,7 +152,7 @@ export async function runAll(plan: ReplayPlan, opts: ReplayOptions = {}): Promis
   // Group by group, each over every scenario (see VARIANTS_PER_PASS); merged per scenario below.
   const groups: CompileUnit[][] = [];
   for (let i = 0; i < plan.variants.length || i === 0; i += VARIANTS_PER_PASS) groups.push(plan.variants.slice(i, i + VARIANTS_PER_PASS));
-  const tasks: ScenarioTask[] = groups.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants })));
+  const tasks: ScenarioTask[] = groups.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants, ...(plan.explore ? { explore: plan.explore } : {}) })));
   return mergeGroups(await runTasks(plan, tasks, opts), plan.scenarios.length);
 }
 

@@ -36,11 +36,10 @@ export interface SeriesIndex {
 }
 
 /** `v10`, `v11` ...: one series across revisions, by change-id, else author and length. */
-function identityOf(m: Message, facts: ThreadBaseFacts, changeIdOf: (m: Message) => string | null): string {
+function identityOf(m: Message, changeIdOf: (m: Message) => string | null): string {
   const id = changeIdOf(m);
   if (id) return `change-id ${id}`;
   return `${(m.from.email || m.from.name).toLowerCase()} /${m.tags!.total}`;
-  void facts;
 }
 
 export function indexSeries(messages: readonly Message[], facts: ThreadBaseFacts): SeriesIndex {
@@ -68,7 +67,7 @@ export function indexSeries(messages: readonly Message[], facts: ThreadBaseFacts
     if (!t || t.reply || t.cover || t.index == null || t.total == null || t.total < 2 || t.index < 1 || t.index > t.total) continue;
     if (!m.diffs.some((d) => d.quoteDepth === 0)) continue;
     const version = t.version ?? 1;
-    const identity = identityOf(m, facts, changeIdOf);
+    const identity = identityOf(m, changeIdOf);
     const key = `${identity} v${version}`;
     let s = series.get(key);
     if (!s) series.set(key, (s = { key, version, total: t.total, members: [], previous: null }));

@@ -1,6 +1,6 @@
 // The review: one data model that the text, markdown and JSON renderers all read. The JSON
 // report is this object as it is (README "Review JSON"), so change them together.
-import type { Outcome } from '../model/scenario/types.js';
+import type { Outcome, Verdict } from '../model/scenario/types.js';
 import type { MapNote, Placement, PlacementKind, UnplacedReason, WhyUnplaced } from '../map/types.js';
 import type { DiffOrigin } from '../patch/types.js';
 import type { InputFormat, InputError, Person } from '../thread/types.js';
@@ -8,7 +8,8 @@ import type { SequencePair } from './interactions.js';
 import type { BaseChoice } from './choose-base.js';
 import type { SplitPair } from './split-pairs.js';
 import type { BaseKind } from '../model/source/bases.js';
-import type { DifferenceFacts, FirstCause } from './cause-types.js';
+import type { DifferenceFacts, FirstCause, TraceFact } from './cause-types.js';
+import type { FailurePoint } from '../model/scenario/fault-plan.js';
 
 export interface Review {
   /** The bases the variants were chosen for, oldest first, each with its baseline runs. */
@@ -26,6 +27,8 @@ export interface Review {
   sequence: SequencePair | null;
   /** Counts over all variants (what the Action publishes). */
   summary: ReviewSummary;
+  /** What `--explore` (or `--fault`, `--schedule`) asked for and how far it went; absent without it. */
+  explore?: ExploreSummary;
   /**
    * A share of a sharded review (`review --shard i/n`): only its variants' replays have results;
    * `best` is its candidate for the diagrams, for `merge` to choose among.
@@ -213,7 +216,92 @@ export interface ScenarioResult {
    * run (the variant's run would be the base's, step for step), the same by construction.
    */
   reached: boolean;
+  /** With `--explore`: what failures and interleavings showed beyond the plain runs. */
+  explore?: ScenarioExplore;
 }
+
+/** What exploration asked for (the request, as data). */
+export interface ExploreRequest {
+  faults: boolean;
+  schedules: boolean;
+  /** Only this failure point (`--fault`), or only this schedule (`--schedule`). */
+  fault?: string;
+  schedule?: string;
+  /** Failure points run per scenario; schedules (runs) per scenario and unit; preemptions per schedule. */
+  maxFaults: number;
+  maxSchedules: number;
+  preemptions: number;
+}
+
+export interface ExploreSummary extends ExploreRequest {
+  /** Over every scenario: failure points reached on the base and run; schedule runs made. */
+  faultPoints: number;
+  faultPointsRun: number;
+  scheduleRuns: number;
+  /** Scenarios where a budget ended the exploration before it was complete. */
+  cutShort: string[];
+  /** Findings over every variant and scenario, and those that are regressions. */
+  findings: number;
+  regressions: number;
+}
+
+/** One scenario's exploration, for one variant (or the base alone). */
+export interface ScenarioExplore {
+  /** Failure points the base's run reached, and how many were run (the budget may stop short). */
+  faults?: { reached: number; run: number };
+  /** Schedules: runs made on the base and on this variant, and whether every one within the preemption bound was run. */
+  schedules?: { threads: number; baseline: number; variant: number; complete: boolean };
+  findings: ExploreFinding[];
+}
+
+/** Behaviour that only a failure or an interleaving shows. */
+export interface ExploreFinding {
+  kind: 'fault' | 'schedule';
+  /** The failure point's id (`--fault`) or the schedule's id (`--schedule`). */
+  id: string;
+  /** kind fault: the failure point. */
+  point?: FailurePoint;
+  /**
+   * Whose run it is about: `both` -- base and variant under one fault, compared; `variant` -- the
+   * variant's run under it shows what no explored run of the base does (a race it brings);
+   * `baseline` -- the base's run shows what none of the variant's does (it removes it), or, without
+   * variants, what the base's plain run does not.
+   */
+  on: 'both' | 'baseline' | 'variant';
+  /** What the run shows that the other side does not: verdicts other than completed, hazards. */
+  shows: Shown[];
+  /** Outcomes under the fault or schedule (the side or sides run under it). */
+  baseline?: { verdict: string; result: number | null };
+  variant?: { verdict: string; result: number | null };
+  /** `both`: the two runs under it compared; one side: its plain run compared with its run under it. Differences the plain runs show already are left out. */
+  differences: Difference[];
+  regression: boolean;
+  /** kind schedule: which thread did what, switch by switch. */
+  steps?: ScheduleStep[];
+}
+
+/** A behaviour only a failure or an interleaving shows. */
+export type Shown =
+  /** A verdict other than completed. */
+  | { kind: 'verdict'; verdict: Verdict }
+  /** A hazard (`detail` the model's, source positions dropped). */
+  | { kind: 'hazard'; hazard: string; function: string; detail: string }
+  /** Base and variant under one fault: a verdict or hazard they differ in (as in `differences`). */
+  | { kind: 'difference'; difference: DifferenceFacts };
+
+export interface ScheduleStep {
+  thread: string;
+  /** What it did, in order (lock waits, page locks, faults, notifiers, hazards, results). */
+  did: ScheduleDeed[];
+}
+
+export type ScheduleDeed =
+  /** The scheduler chose this thread at scheduling point `point`, before `what` (the model's name for the operation). */
+  | { kind: 'switch'; point: number; what: string }
+  /** A trace event of the thread, in pass `pass` of its retry loop. */
+  | { kind: 'event'; event: TraceFact; pass: number }
+  /** Deeds left out of a long step (its first and last few are kept). */
+  | { kind: 'more'; count: number };
 
 /** One way the variant's run differs from the baseline's, with its first cause (facts: cause-types.ts). */
 export type Difference = DifferenceFacts & {

@@ -17,6 +17,8 @@ export interface ReviewDocument {
   scenarios: Review['scenarios'];
   variants: Review['variants'];
   summary: Review['summary'];
+  /** Only with --explore, --fault or --schedule: what was explored and how far. */
+  explore?: NonNullable<Review['explore']>;
   sequence: Review['sequence'];
   /** Only in one share of a sharded review (`review --shard i/n`), for `merge`. */
   shard?: NonNullable<Review['shard']>;
@@ -33,6 +35,7 @@ export function renderJson(r: Review, notice: string[] = replayNotice(r)): strin
     scenarios: r.scenarios,
     variants: r.variants,
     summary: r.summary,
+    ...(r.explore ? { explore: r.explore } : {}),
     sequence: r.sequence,
     ...(r.shard ? { shard: r.shard } : {}),
   };

@@ -1,12 +1,15 @@
 // The review for a pull request or a mail reply: a summary table (variants by scenarios, changed
 // cells marked), details per variant, and Mermaid sequence diagrams of the run that changed most.
 import type { Review, VariantReview } from '../replay/types.js';
-import { sequenceDiagram } from './mermaid.js';
+import { scheduleDiagram, sequenceDiagram } from './mermaid.js';
 import { noteText, variantNoteText } from './placement-words.js';
+import { deedsLine } from './explore-words.js';
+import { budgetLine, exploreCounts, exploreLine, findingLead, FINDINGS_SHOWN, replayFlag, showsLine } from './explore-text.js';
+import type { ExploreFinding } from '../replay/types.js';
 import { baselineFor, baseWhy } from './base-choice.js';
 import { replayNotice } from './replay-notice.js';
 import { mdCell, mdCode, mdLiteral, mdProse as md } from './escape.js';
-import { causeLayout, differenceTag, hunkWhere, partialHint, seriesLine, splitPairLines, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
+import { causeLayout, causeLayoutOf, differenceTag, hunkWhere, partialHint, seriesLine, splitPairLines, linesOf, outcomeCell, plural, shortWho, stepsRef, summaryLine, when, whereProposed } from './review-common.js';
 
 const REGRESSION = '❌';
 const CHANGED = '⚠️';
@@ -38,7 +41,12 @@ export function renderMarkdown(r: Review): string {
   for (const b of r.baselinePatches) {
     out.push(`**Baseline patch**: ${lit(b.subject)} (${lit(shortWho(b.author))}) adds ${b.adds.map((f) => `\`${f}\``).join(', ')}, which the model has: it is the code the base models, not a variant.  `);
   }
-  out.push(`**Summary**: ${summaryLine(r)}.`, '');
+  out.push(`**Summary**: ${summaryLine(r)}.${r.explore ? '  ' : ''}`);
+  const explored = exploreLine(r);
+  if (explored) out.push(`**Explored**: ${md(explored)}.${budgetLine(r) ? '  ' : ''}`);
+  const budget = budgetLine(r);
+  if (budget) out.push(`**Budget**: ${md(budget)}.`);
+  out.push('');
   if (t.errors.length) out.push(`Unreadable input: ${t.errors.map((e) => lit(`${e.file}${e.index !== null ? ` #${e.index}` : ''}: ${e.message}`)).join('; ')}`, '');
 
   if (r.variants.length && r.scenarios.length) {
@@ -64,7 +72,8 @@ export function renderMarkdown(r: Review): string {
     out.push('No variants: the input has no diff to replay.', '');
   }
 
-  for (const v of r.variants) out.push(...variantDetails(r, v));
+  const diagrams = { left: DIAGRAMS };
+  for (const v of r.variants) out.push(...variantDetails(r, v, diagrams));
 
   if (r.sequence) {
     const s = r.sequence;
@@ -77,7 +86,10 @@ export function renderMarkdown(r: Review): string {
   return out.join('\n').trimEnd() + '\n';
 }
 
-function variantDetails(r: Review, v: VariantReview): string[] {
+/** Schedule findings drawn as sequence diagrams, over the whole review (the first ones). */
+const DIAGRAMS = 2;
+
+function variantDetails(r: Review, v: VariantReview, diagrams: { left: number }): string[] {
   const out: string[] = [];
   const mark = v.regression ? ` ${REGRESSION}` : v.changed ? ` ${CHANGED}` : '';
   out.push(`### ${v.label}: ${lit(shortWho(v.author))}${mark}`, '');
@@ -99,8 +111,10 @@ function variantDetails(r: Review, v: VariantReview): string[] {
   out.push('');
   if (!v.replayed) return out;
   const changed = v.results.filter((x) => x.changed);
+  const explored = v.results.flatMap((x) => (x.explore?.findings.length ? [exploreDetails(v.label, x.scenario, x.explore.findings, exploreCounts(x.explore), diagrams)] : [])).flat();
   if (!changed.length) {
-    out.push(`Replayed on \`${v.base.base}\` + ${v.label}${v.partial ? ' (partial)' : ''}: every scenario behaves as on the baseline.`, '');
+    out.push(`Replayed on \`${v.base.base}\` + ${v.label}${v.partial ? ' (partial)' : ''}: every scenario behaves as on the baseline${explored.length ? ' in the plain runs' : ''}.`, '');
+    out.push(...explored);
     return out;
   }
   for (const x of changed) {
@@ -121,5 +135,39 @@ function variantDetails(r: Review, v: VariantReview): string[] {
     }
     out.push('');
   }
+  out.push(...explored);
+  return out;
+}
+
+/** A scenario's exploration findings for a variant: under what, what differs, the schedule's steps and diagram. */
+function exploreDetails(label: string, scenario: string, findings: ExploreFinding[], counts: string, diagrams: { left: number }): string[] {
+  const regression = findings.some((f) => f.regression);
+  const kinds = findings.some((f) => f.kind === 'fault') ? (findings.some((f) => f.kind === 'schedule') ? 'faults and schedules' : 'a fault') : 'some schedules (a race)';
+  const out = [`#### ${mdCode(scenario)}: ${regression ? `${REGRESSION} regression` : `${CHANGED} behaves differently`} only under ${kinds}`, '', `Explored: ${md(counts)}.`, ''];
+  findings.slice(0, FINDINGS_SHOWN).forEach((f, i) => {
+    out.push(`**${i + 1}.** ${md(findingLead(f, label))}. Replay: \`${replayFlag(f)}\`.${f.kind === 'schedule' && f.shows.length ? '  ' : ''}`);
+    if (f.kind === 'schedule' && f.shows.length) out.push(`Shows: ${md(showsLine(f))}.`);
+    out.push('');
+    if (f.steps?.length) {
+      out.push('Steps:', '');
+      f.steps.forEach((st, j) => out.push(`${j + 1}. **${lit(st.thread)}**: ${md(deedsLine(st))}`));
+      out.push('');
+      if (diagrams.left > 0) {
+        diagrams.left--;
+        out.push('```mermaid', scheduleDiagram(f.steps).trimEnd(), '```', '');
+      }
+    }
+    const c = causeLayoutOf(f.differences);
+    if (c.divergence) out.push(`**First cause**: ${md(c.divergence)}.`, '');
+    c.steps.forEach((s, k) => out.push(`${k + 1}. ${md(s)}`));
+    if (c.steps.length) out.push('');
+    for (const d of c.perDifference) {
+      const ref = stepsRef(d.steps);
+      const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
+      out.push(`- ${md(d.summary)}${d.difference.regression && f.regression ? ' **(regression)**' : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
+    }
+    out.push('');
+  });
+  if (findings.length > FINDINGS_SHOWN) out.push(`And ${findings.length - FINDINGS_SHOWN} more (all in \`--format json\`).`, '');
   return out;
 }

@@ -18,9 +18,15 @@ function verdict(v: VariantReview): string {
   const part = v.partial ? ' (replayed in part)' : '';
   const reg = v.results.filter((x) => x.regression).map((x) => x.scenario);
   const diff = v.results.filter((x) => x.changed && !x.regression).map((x) => x.scenario);
-  if (!reg.length && !diff.length) return `behaves as the baseline in ${plural(v.results.length, 'scenario')} on ${v.base.base}${part}`;
+  // what only exploration (a fault, a schedule) shows
+  const found = v.results.filter((x) => !x.changed && x.explore?.findings.length);
+  const xreg = found.filter((x) => x.explore!.findings.some((f) => f.regression)).map((x) => x.scenario);
+  const xdiff = found.filter((x) => !x.explore!.findings.some((f) => f.regression)).map((x) => x.scenario);
+  if (!reg.length && !diff.length && !xreg.length && !xdiff.length) return `behaves as the baseline in ${plural(v.results.length, 'scenario')} on ${v.base.base}${part}`;
   const parts: string[] = [];
   if (reg.length) parts.push(`regression in ${reg.join(', ')}`);
   if (diff.length) parts.push(`differs in ${diff.join(', ')}`);
+  if (xreg.length) parts.push(`regression under exploration in ${xreg.join(', ')}`);
+  if (xdiff.length) parts.push(`differs under exploration in ${xdiff.join(', ')}`);
   return `${parts.join('; ')} (of ${plural(v.results.length, 'scenario')} on ${v.base.base})${part}`;
 }

@@ -7,7 +7,10 @@ import { visibleControls } from './escape.js';
 import { baselineFor, baseWhy } from './base-choice.js';
 import { noteText, variantNoteText } from './placement-words.js';
 import { replayNotice } from './replay-notice.js';
-import { causeLayout, differenceTag, hunkWhere, partialHint, seriesLine, splitPairLines, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
+import { budgetLine, exploreCounts, exploreLine, findingLead, FINDINGS_SHOWN, replayFlag, showsLine } from './explore-text.js';
+import { deedsLine } from './explore-words.js';
+import type { ExploreFinding } from '../replay/types.js';
+import { causeLayout, causeLayoutOf, differenceTag, hunkWhere, partialHint, seriesLine, splitPairLines, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
 import { plain, type Style } from './style.js';
 import { wrapLine } from './wrap.js';
 
@@ -39,6 +42,10 @@ export function renderText(r: Review, opts: TextOptions = {}): string {
   }
   out.push(`  scenarios: ${r.scenarios.join(', ') || '(none)'}`);
   out.push(`  summary:   ${summaryLine(r)}`);
+  const explored = exploreLine(r);
+  if (explored) out.push(`  explored:  ${explored}`);
+  const budget = budgetLine(r);
+  if (budget) out.push(`  budget:    ${budget}`);
   for (const v of r.variants) out.push('', ...variantBlock(r, v));
   if (!r.variants.length) out.push('', 'No variants: the input has no diff to replay.');
   const lines = out.flatMap((l) => {
@@ -108,8 +115,40 @@ function variantBlock(r: Review, v: VariantReview): string[] {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
       const tag = differenceTag(x, d.difference);
-      out.push(`        - ${d.summary}${tag ? `  [${tag}]` : ''}${tail ? `  (cause: ${tail})` : ''}`);
+      out.push(`        - ${d.summary}${tag ? ` [${tag}]` : ''}${tail ? ` (cause: ${tail})` : ''}`);
     }
   }
+  for (const x of v.results) if (x.explore) out.push(...exploreBlock(v.label, x.scenario, x.explore.findings, exploreCounts(x.explore), x.partial));
   return out;
+}
+
+/** What a scenario's exploration found for a variant: each finding with what exposes it. */
+function exploreBlock(label: string, scenario: string, findings: ExploreFinding[], counts: string, partial: boolean): string[] {
+  if (!findings.length) return [];
+  const regression = findings.some((f) => f.regression);
+  const out = ['', `    ${scenario}: ${regression ? 'REGRESSION' : 'behaves differently'} only under ${kindsOf(findings)} (explored: ${counts})`];
+  findings.slice(0, FINDINGS_SHOWN).forEach((f, i) => {
+    out.push(`      ${i + 1}. ${findingLead(f, label)}`);
+    // one line, never wrapped: it is copied into a command
+    out.push(`${TABLE}         replay: ${replayFlag(f)}`);
+    if (f.kind === 'schedule' && f.shows.length) out.push(`         shows: ${showsLine(f)}`);
+    for (const [j, st] of (f.steps ?? []).entries()) out.push(`         step ${j + 1}, ${st.thread}: ${deedsLine(st)}`);
+    const c = causeLayoutOf(f.differences);
+    if (c.divergence) out.push(`         first cause: ${c.divergence}`);
+    if (c.steps.length) c.steps.forEach((s, k) => out.push(`           ${k + 1}. ${s}`));
+    for (const d of c.perDifference) {
+      const ref = stepsRef(d.steps);
+      const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
+      const tag = d.difference.regression && (f.regression || partial) ? (partial ? 'regression if the left-out hunks did not matter; partial replay, not counted' : 'regression') : '';
+      out.push(`         - ${d.summary}${tag ? `  [${tag}]` : ''}${tail ? `  (cause: ${tail})` : ''}`);
+    }
+  });
+  if (findings.length > FINDINGS_SHOWN) out.push(`      and ${findings.length - FINDINGS_SHOWN} more (all in --format json)`);
+  return out;
+}
+
+function kindsOf(findings: ExploreFinding[]): string {
+  const faults = findings.some((f) => f.kind === 'fault');
+  const schedules = findings.some((f) => f.kind === 'schedule');
+  return faults && schedules ? 'faults and schedules' : faults ? 'a fault' : 'some schedules (a race)';
 }

@@ -96,12 +96,17 @@ export interface CauseLayout {
 }
 
 export function causeLayout(r: ScenarioResult): CauseLayout {
-  const withCause = r.differences.filter((d) => d.firstCause);
+  return causeLayoutOf(r.differences);
+}
+
+/** causeLayout() of any differences (an explored fault's or schedule's too). */
+export function causeLayoutOf(differences: readonly Difference[]): CauseLayout {
+  const withCause = differences.filter((d) => d.firstCause);
   const first = withCause[0]?.firstCause ?? null;
   // The chain to the end of the run tells the whole story (verdict and final state end there).
   const toEnd = withCause.find((d) => d.kind === 'verdict') ?? withCause.find((d) => d.kind === 'final-state');
   const master = toEnd ? toEnd.firstCause!.chain : withCause.reduce<CauseStep[]>((m, d) => (d.firstCause!.chain.length > m.length ? d.firstCause!.chain : m), []);
-  const per = r.differences.map((d) => {
+  const per = differences.map((d) => {
     const chain = d.firstCause?.chain ?? [];
     let k = 0;
     while (k < chain.length && k < master.length && sameStep(chain[k]!, master[k]!)) k++;

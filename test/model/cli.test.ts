@@ -41,10 +41,41 @@ describe('lkml-replay scenarios', () => {
   });
 
   test('bad input is a usage or input error (exit 2)', async () => {
-    await expect(cli('scenarios', '--base', 'v9')).rejects.toBeInstanceOf(UsageError);
+    await expect(cli('scenarios', '--base', 'v9')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
     await expect(cli('scenarios', '--scenario', 'nope')).rejects.toBeInstanceOf(UsageError);
     await expect(cli('scenarios', '--scenario-file', '/nonexistent.yaml')).rejects.toBeInstanceOf(InputError);
     await expect(cli('scenarios', '--scenario', 'nouveau-atomic-small', '--patch', '/nonexistent.patch')).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe('lkml-replay scenarios --explore, --fault, --schedule', () => {
+  test('--explore: the base\'s own findings beyond the plain run, each with the flag that replays it', async () => {
+    const out = await cli('scenarios', '--base', 'v6.1', '--scenario', 'nouveau-race-unmap', '--explore', 'schedules', '--preemptions', '1');
+    expect(out).toMatch(/^nouveau-race-unmap on v6.1, explored: \d+ schedule runs; \d+ beyond the plain run$/m);
+    expect(out).toContain('under schedule cpu@25: completed 0');
+    expect(out).toContain('replay: --schedule cpu@25');
+    expect(out).toMatch(/shows: hazard wait-on-unreferenced-page in `nouveau_atomic_range_fault`/);
+  });
+
+  test('--fault and --schedule run each scenario under them and say whether they applied', async () => {
+    const id = 'nouveau_svm_fault_model/nouveau_atomic_range_fault/make_device_exclusive_range/get_user_pages_remote#1=efault';
+    const out = await cli('scenarios', '--base', 'v5.14', '--scenario', 'nouveau-atomic-small', 'hmm-exclusive-thp', '--fault', id);
+    expect(out.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^nouveau-atomic-small\s+v5.14\s+completed\s+result -22 \(-EINVAL\)/),
+      `    fault ${id}: failed here (get_user_pages_remote() fails with -EFAULT)`,
+      expect.stringMatching(/^hmm-exclusive-thp\s+v5.14\s+completed\s+result -16/),
+      `    fault ${id}: not reached in this scenario (nothing failed)`,
+    ]);
+    const [o] = JSON.parse(await cli('scenarios', '--base', 'v5.14', '--scenario', 'nouveau-race-unmap', '--schedule', 'cpu@25', '--format', 'json', '--trace', 'none'));
+    expect(o.explore.schedule.id).toBe('cpu@25');
+    expect(o.hazards.map((h: { kind: string }) => h.kind)).toContain('wait-on-unreferenced-page');
+  });
+
+  test('bad values are usage errors naming the flag', async () => {
+    await expect(cli('scenarios', '--explore', 'races')).rejects.toThrow(/--explore takes faults and\/or schedules, not "races"/);
+    await expect(cli('scenarios', '--fault', 'get_user_pages_remote')).rejects.toThrow(/--fault takes a failure point id/);
+    await expect(cli('scenarios', '--schedule', 'cpu:25')).rejects.toThrow(/--schedule: not a schedule id/);
+    await expect(cli('scenarios', '--explore', 'faults', '--max-faults', '0')).rejects.toBeInstanceOf(UsageError);
   });
 });
 
@@ -74,8 +105,8 @@ describe('lkml-replay model', () => {
     expect(fn('nouveau_atomic_range_fault')).toMatchObject({ file: 'drivers/gpu/drm/nouveau/nouveau_svm.c' });
     expect(fn('trylock_page')).toMatchObject({ kind: 'TypeScript primitive', proto: 'bool trylock_page(struct page *page)' });
     expect(d.functions.filter((f: { compiles?: boolean }) => f.compiles === false)).toEqual([]);
-    expect(d.bases.map((b: { name: string }) => b.name)).toEqual(['v10', 'v5.14', 'v6.1']);
-    expect(d.scenarios).toHaveLength(7);
+    expect(d.bases.map((b: { name: string }) => b.name)).toEqual(['v10', 'v5.14', 'v6.1', 'v6.13', 'v6.15']);
+    expect(d.scenarios).toHaveLength(9);
     const text = await cli('model');
     expect(text).toMatch(/^Model C of v5.14 \(\d+ functions; a hunk can change these\), each with the kernel text it was read from:/);
   });
@@ -106,6 +137,6 @@ describe('lkml-replay model', () => {
     expect(text).toContainEqual(expect.stringMatching(/^ {4}rmap_walk_file +lines \d+-\d+ +v5.14, differs$/));
     expect(text).toContainEqual(expect.stringMatching(/^ {9}as posted in \[PATCH v10 08\/10\] mm: Selftests for exclusive device memory: dmirror_check_atomic, dmirror_exclusive$/));
     expect(text).toContainEqual(expect.stringMatching(/^ {9}\d+ as read from v5.14, \d+ differ from it for recorded reasons, 5 model harness$/));
-    await expect(cli('model', '--base', 'v9')).rejects.toBeInstanceOf(UsageError);
+    await expect(cli('model', '--base', 'v9')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
   });
 });

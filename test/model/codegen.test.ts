@@ -19,6 +19,8 @@ const IN_FRAME: Record<string, string[]> = {
   v10: ['change_p4d_range', 'change_pmd_range', 'change_protection_range', 'change_pud_range'],
   'v5.14': ['change_p4d_range', 'change_pmd_range', 'change_protection_range', 'change_pud_range'],
   'v6.1': ['change_p4d_range', 'change_pmd_range', 'change_protection_range', 'change_pud_range', 'nouveau_svmm_invalidate'],
+  'v6.13': ['change_p4d_range', 'change_pmd_range', 'change_protection_range', 'change_pud_range', 'nouveau_svmm_invalidate'],
+  'v6.15': ['change_p4d_range', 'change_pmd_range', 'change_protection_range', 'change_pud_range', 'nouveau_svmm_invalidate'],
 };
 
 const scenarios = loadBundledScenarios().map((s) => (s.name.startsWith('hmm-') ? withBudgets([s], { steps: 150_000 })[0]! : s));

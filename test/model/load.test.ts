@@ -1,4 +1,5 @@
 // The scenario format: what a kernel developer writes by hand is read strictly.
+import { chooseScenarios } from '../../src/model/scenario/select.js';
 import { describe, expect, test } from 'vitest';
 import { loadBundledScenarios, parseScenario, parseSize } from '../../src/model/scenario/load.js';
 import { outcomesText } from '../../src/model/scenario/render.js';
@@ -10,11 +11,21 @@ const fail = (m: string): never => {
 };
 
 describe('scenario files', () => {
-  test('the bundled scenarios are the seven of issue 3', () => {
+  test('the bundled scenarios: the seven of issue 3 and two with several threads', () => {
     expect(loadBundledScenarios().map((s) => s.name).sort()).toEqual([
       'hmm-exclusive', 'hmm-exclusive-cow', 'hmm-exclusive-mprotect', 'hmm-exclusive-thp',
       'nouveau-atomic-small', 'nouveau-atomic-thp-head', 'nouveau-atomic-thp-tail',
+      'nouveau-race-restore', 'nouveau-race-unmap',
     ]);
+    expect(loadBundledScenarios().filter((s) => s.threads.length > 1).map((s) => s.threads.map((t) => t.name))).toEqual([['cpu', 'gpu'], ['gpu', 'cpu', 'unmap']]);
+    // the two run when named, or when schedules are explored; a review runs the seven by default
+    expect(chooseScenarios(loadBundledScenarios(), [], [])).toHaveLength(7);
+    expect(chooseScenarios(loadBundledScenarios(), [], [], { schedules: true })).toHaveLength(9);
+    expect(chooseScenarios(loadBundledScenarios(), ['nouveau-race-unmap'], []).map((s) => s.name)).toEqual(['nouveau-race-unmap']);
+  });
+
+  test('thread names are lower-case words (schedule ids name them)', () => {
+    expect(() => parseScenario('name: t\nthreads:\n  GPU: []\n')).toThrow(/thread name "GPU": use lower-case letters/);
   });
 
   test('sizes, pages, values, errnos and threads', () => {

@@ -87,6 +87,12 @@ describe('chooseBase', () => {
     expect(c).toMatchObject({ base: 'v10', rule: 'closest' });
     expect(baseWhy(c)).toContain('v10 places 1 of 1 hunk, 90% of their tokens');
   });
+  test('equal closest fits: the base nearest the message\'s date', () => {
+    const early = msg('a', '[PATCH] x', null, false, { date: '2021-03-30T00:00:00.000Z' });
+    expect(chooseBase(early, threadBaseFacts([early]), undefined, probe({ 'v5.14': 7, 'v6.1': 7 }))).toMatchObject({ base: 'v5.14', rule: 'closest' });
+    const late = msg('b', '[PATCH] x', null, false, { date: '2023-03-30T00:00:00.000Z' });
+    expect(chooseBase(late, threadBaseFacts([late]), undefined, probe({ 'v5.14': 7, 'v6.1': 7 }))).toMatchObject({ base: 'v6.1', rule: 'closest' });
+  });
   test('nothing places: the newest base that existed at the message\'s date', () => {
     const early = msg('a', '[PATCH] x', null, false, { date: '2021-07-01T00:00:00.000Z' });
     expect(chooseBase(early, threadBaseFacts([early]), undefined, probe({}))).toMatchObject({ base: 'v10', rule: 'date' });

@@ -25,6 +25,15 @@ describe('review --jobs', () => {
     T,
   );
 
+  test('exploring faults and schedules in workers gives the same bytes as in the main thread', () => {
+    const args = ['review', 'fixtures/patches/explore-page-ref-before-lock.patch', '--base', 'v6.1', '--scenario', 'nouveau-atomic-small', 'nouveau-race-unmap', '--explore', 'faults,schedules', '--format', 'json'];
+    const one = cli([...args, '--jobs', '1']);
+    const two = cli([...args, '--jobs', '2']);
+    expect([one.code, two.code, two.stderr]).toEqual([0, 0, '']);
+    expect(JSON.parse(two.stdout).explore.findings).toBeGreaterThan(0);
+    expect(two.stdout === one.stdout).toBe(true);
+  }, T);
+
   test('LKML_REPLAY_JOBS=2 gives the same bytes as --jobs 1 on the seed', () => {
     const one = cli(['review', '--format', 'json', '--jobs', '1']);
     const env = process.env.LKML_REPLAY_JOBS;

@@ -1,6 +1,7 @@
 // The published JSON Schemas: schemas/review.schema.json and schemas/outcomes.schema.json are
 // what scripts/schemas.mjs makes from the documents' types today, and real output of the CLI
-// (the seed, a real patch, a --partial replay, a series, scenario runs on two bases) meets them.
+// (the seed, a real patch, a --partial replay, a series, explored faults and schedules, scenario
+// runs on two bases) meets them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -24,10 +25,24 @@ function meets(validate: ReturnType<typeof validator>, args: string[]): unknown 
   return doc;
 }
 
+interface Finding {
+  kind: string;
+  shows: { kind: string }[];
+  steps?: { did: { kind: string }[] }[];
+}
+
 interface Doc {
   format: string;
-  variants: { replayed: boolean; partial: boolean; series: unknown; hunks: { mapped: boolean; reason: { kind: string } | null }[] }[];
+  variants: {
+    replayed: boolean;
+    partial: boolean;
+    series: unknown;
+    hunks: { mapped: boolean; reason: { kind: string } | null }[];
+    results: { explore?: { findings: Finding[] } }[];
+  }[];
 }
+
+const findings = (doc: Doc) => doc.variants.flatMap((v) => v.results.flatMap((r) => r.explore?.findings ?? []));
 
 test('the committed schemas are the ones the types make', () => {
   for (const s of makeSchemas()) expect(readFileSync(join(ROOT, s.file), 'utf8'), s.file).toBe(s.text);
@@ -56,6 +71,18 @@ describe('review --format json meets schemas/review.schema.json', () => {
     const doc = meets(validate, ['review', 'fixtures/series/two-rmap-fixes.mbox', '--format', 'json']) as Doc;
     expect(doc.variants.filter((v) => v.series !== null).length).toBeGreaterThan(1);
   });
+
+  test('--explore faults: a finding under a fault that shows a difference', { timeout: T }, () => {
+    const args = ['review', 'fixtures/patches/explore-check-before-unlock.patch', '--base', 'v5.14', '--scenario', 'nouveau-atomic-small', '--explore', 'faults', '--format', 'json'];
+    const doc = meets(validate, args) as Doc;
+    expect(findings(doc).some((f) => f.kind === 'fault' && f.shows.some((s) => s.kind === 'difference'))).toBe(true);
+  });
+
+  test('--explore schedules: a finding with the schedule\'s steps', { timeout: T }, () => {
+    const args = ['review', 'fixtures/patches/explore-page-ref-before-lock.patch', '--base', 'v6.1', '--scenario', 'nouveau-race-unmap', '--explore', 'schedules', '--preemptions', '1', '--format', 'json'];
+    const doc = meets(validate, args) as Doc;
+    expect(findings(doc).some((f) => f.kind === 'schedule' && f.steps!.some((st) => st.did.some((d) => d.kind === 'switch')))).toBe(true);
+  });
 });
 
 describe('scenarios --format json meets schemas/outcomes.schema.json', () => {
@@ -67,5 +94,10 @@ describe('scenarios --format json meets schemas/outcomes.schema.json', () => {
   ])('every bundled scenario on %s, trace %s', { timeout: T }, (base, trace) => {
     const doc = meets(validate, ['scenarios', '--base', base, '--trace', trace, '--format', 'json']) as unknown[];
     expect(doc.length).toBeGreaterThan(1);
+  });
+
+  test('--explore schedules: the base\'s findings as `explored`', { timeout: T }, () => {
+    const doc = meets(validate, ['scenarios', '--base', 'v6.1', '--scenario', 'nouveau-race-unmap', '--explore', 'schedules', '--preemptions', '1', '--format', 'json']) as { explored?: { findings: Finding[] } }[];
+    expect(doc[0]!.explored!.findings.length).toBeGreaterThan(0);
   });
 });

@@ -121,6 +121,16 @@ describe('--fail-on', () => {
     expect(cli(['review', SEED, '--scenario', 'nouveau-atomic-small', '--fail-on', 'never']).code).toBe(0);
   }, T);
 
+  test('--explore: a regression only a failure shows meets --fail-on regression; without exploration nothing does', () => {
+    const args = ['review', 'fixtures/patches/explore-check-before-unlock.patch', '--base', 'v5.14', '--scenario', 'nouveau-atomic-small', '--fail-on', 'regression', '-q'];
+    expect(cli(args).code).toBe(0);
+    const run = cli([...args, '--explore', 'faults']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('lkml-replay: --fail-on regression met: V1 in nouveau-atomic-small\n');
+    expect(run.stdout).toBe('V1 A. Reviewer: regression under exploration in nouveau-atomic-small (of 1 scenario on v5.14)\n');
+    expect(cli([...args.slice(0, -3), '--explore', 'races']).stderr).toMatch(/--explore takes faults and\/or schedules, not "races"/);
+  }, T);
+
   test('difference without regression: exit 1 for difference, 0 for regression', () => {
     const args = ['review', 'fixtures/patches/review-tail-skip.patch', '--base', 'v10', '--scenario', 'nouveau-atomic-thp-tail'];
     expect(cli([...args, '--fail-on', 'difference']).code).toBe(1);
@@ -168,7 +178,7 @@ describe('bad input and usage: one line naming the problem, exit 2', () => {
   test('a bad --format, --fail-on or --base', () => {
     oneLine(cli(['review', SEED, '--format', 'html']), /'--format <format>' argument 'html' is invalid\. Allowed choices are text, markdown, json, mail\. \(see: lkml-replay review --help\)/);
     oneLine(cli(['review', SEED, '--fail-on', 'always']), /--fail-on must be never, difference, regression, partial or unreplayed/);
-    oneLine(cli(['review', SEED, '--base', 'v9']), /--base must be one of v10, v5\.14, v6\.1/);
+    oneLine(cli(['review', SEED, '--base', 'v9']), /'--base <name>' argument 'v9' is invalid\. Allowed choices are v10, v5\.14, v6\.1/);
   });
   test('commander\'s own errors: one lkml-replay line pointing at --help, exit 2', () => {
     const unknown = cli(['review', SEED, '--frobnicate']);

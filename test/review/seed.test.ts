@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { differenceText } from '../../src/report/difference-words.js';
 import { eventText, stepText } from '../../src/report/trace-words.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
+import { chooseScenarios } from '../../src/model/scenario/select.js';
 import { review } from '../../src/replay/review.js';
 import { baseWhy } from '../../src/report/base-choice.js';
 import type { Review, ScenarioResult, VariantReview } from '../../src/replay/types.js';
@@ -20,7 +21,8 @@ const result = (name: string): ScenarioResult => v.results.find((x) => x.scenari
 
 let baseline: Review['bases'][number]['baseline'];
 beforeAll(async () => {
-  r = await review({ inputs: [SEED], scenarios: loadBundledScenarios() });
+  // the scenarios a review runs by default (those with several threads are for --explore schedules)
+  r = await review({ inputs: [SEED], scenarios: chooseScenarios(loadBundledScenarios(), [], []) });
   v = r.variants[0]!;
   baseline = r.bases[0]!.baseline;
 }, 600_000);

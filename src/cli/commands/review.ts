@@ -7,12 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { exitCodes, InputError, UsageError } from '../../util/errors.js';
 import { reportUnreadMessages } from '../unread-messages.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
+import { addExploreOptions, exploreRequest, type ExploreCliOptions } from '../explore-flags.js';
 import { chosenScenarios } from '../scenario-flags.js';
 import { writeChunks } from '../../util/write-chunks.js';
 import { LORE_URL_HELP, resolveThreadInputs, type LoreCliOptions } from '../thread-inputs.js';
 import { stepLog } from '../step-log.js';
+import { baseOption } from '../base-flag.js';
 
-interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions {
+interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions, ExploreCliOptions {
   base?: string;
   scenario?: string[];
   scenarioFile?: string[];
@@ -39,7 +41,7 @@ export function registerReview(program: Command): void {
     .command('review')
     .description('replay every proposed variant (each distinct diff) of a thread through the kernel model over the scenarios and report the behavioural differences with their first cause; no inputs: the bundled seed thread')
     .argument('[inputs...]', 'mbox, .mbox.gz, maildir, .eml, .patch/.diff or web-archive text files, Message-IDs or lore links (fetched); - reads standard input')
-    .option('--base <name>', 'model base to replay on (default: the thread\'s subject version when the model has it, else v5.14)')
+    .addOption(baseOption('model base to replay on (default: the release a base-commit: line names, else the base the hunks match exactly, the subject\'s version first, else the closest, else the newest at the message\'s date)'))
     .option('--scenario <name...>', 'bundled scenarios to run (default: all)')
     .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
     .addOption(new Option('--format <format>', 'text, markdown, json or mail (a reply to each variant\'s message, for git send-email or mutt -H)').choices(['text', 'markdown', 'json', 'mail']).default('text'))
@@ -51,7 +53,7 @@ export function registerReview(program: Command): void {
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
     .option('--shard <i/n>', 'replay only share i of n of the replayable variants (JSON only); `lkml-replay merge` joins the shares into the one review')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
-  addBudgetOptions(cmd).action(async (inputs: string[], opts: ReviewCliOptions) => {
+  addExploreOptions(addBudgetOptions(cmd)).action(async (inputs: string[], opts: ReviewCliOptions) => {
       const { parseFailOn, failOnHits } = await import('../../replay/fail-on.js');
       const failOn = parseFailOn(opts.failOn);
       if (!failOn) throw new UsageError(`--fail-on must be never, difference, regression, partial or unreplayed (several with commas), not "${opts.failOn}"`);
@@ -61,16 +63,13 @@ export function registerReview(program: Command): void {
       const shard = parseShard(opts.shard);
       if (shard && opts.format !== 'json') throw new UsageError('--shard writes a share for `lkml-replay merge`: use --format json');
       const budgets = await budgetOverrides(opts);
+      const explore = await exploreRequest(opts);
       const log = stepLog(!!opts.verbose);
-      const [{ BASES }, { review, REVIEW_PARSE }, { UnreadableInput }] = await Promise.all([
-        import('../../model/source/index.js'),
+      const [{ review, REVIEW_PARSE }, { UnreadableInput }] = await Promise.all([
         import('../../replay/review.js'),
         import('../../thread/input/input-error.js'),
       ]);
-      if (opts.base !== undefined && !(BASES as readonly string[]).includes(opts.base)) {
-        throw new UsageError(`--base must be one of ${BASES.join(', ')}, not "${opts.base}"`);
-      }
-      const scenarios = await chosenScenarios(opts);
+      const scenarios = await chosenScenarios(opts, explore);
       let result;
       let parse;
       try {
@@ -88,7 +87,7 @@ export function registerReview(program: Command): void {
         const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
         parse = await (await import('../../thread/parse-thread.js')).parseThread(reviewInputs, { ...REVIEW_PARSE, ...(onProgress ? { onProgress } : {}) });
         log.done(`read ${reviewInputs.join(', ')}: ${parse.messages.length} message(s)`);
-        result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs), ...(shard ? { shard } : {}) });
+        result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs), ...(shard ? { shard } : {}), ...(explore ? { explore } : {}) });
         const s = result.summary;
         log.done(`reviewed on ${result.bases.map((b) => b.name).join(", ") || "no base"}: ${s.variants} variant(s), ${s.replayed} replayed over ${result.scenarios.length} scenario(s); ${s.differences} difference(s), ${s.regressions} regression(s)`);
       } catch (err) {

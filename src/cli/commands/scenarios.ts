@@ -3,12 +3,13 @@
 import { Option, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { parseDiffText } from '../../patch/index.js';
-import type { OutcomesDocument } from '../../model/scenario/types.js';
-import { InputError, UsageError } from '../../util/errors.js';
+import { InputError } from '../../util/errors.js';
+import { baseOption } from '../base-flag.js';
 import { addBudgetOptions, budgetOverrides, type BudgetCliOptions } from '../budget-flags.js';
 import { chosenScenarios } from '../scenario-flags.js';
+import { addExploreOptions, exploreRequest, type ExploreCliOptions } from '../explore-flags.js';
 
-interface ScenariosOptions extends BudgetCliOptions {
+interface ScenariosOptions extends BudgetCliOptions, ExploreCliOptions {
   base: string;
   scenario?: string[];
   scenarioFile?: string[];
@@ -22,22 +23,22 @@ export function registerScenarios(program: Command): void {
   const cmd = program
     .command('scenarios')
     .description('run scenarios (fixtures/scenarios, or your own YAML files) through the kernel model on a base and report each outcome')
-    .option('--base <base>', 'model base: v5.14 (merged code) or v10 (as posted)', 'v5.14')
+    .addOption(baseOption('model base to run on', 'v5.14'))
     .option('--scenario <name...>', 'bundled scenarios to run (default: all)')
     .option('--scenario-file <file...>', 'scenario YAML files to run (instead of / besides --scenario)')
     .option('--patch <file...>', 'unified diffs applied over the base before compiling (a variant)')
     .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('--details', 'text: show detail, notifier traffic and hazards under each line')
     .addOption(new Option('--trace <level>', 'json: trace events to include: full, events or none').choices(['full', 'events', 'none']).default('full'));
-  addBudgetOptions(cmd).action(async (opts: ScenariosOptions) => {
+  addExploreOptions(addBudgetOptions(cmd)).action(async (opts: ScenariosOptions) => {
       const budgets = await budgetOverrides(opts);
-      const [{ BASES, PatchError }, run, render] = await Promise.all([
+      const explore = await exploreRequest(opts);
+      const [{ PatchError }, run, render] = await Promise.all([
         import('../../model/source/index.js'),
         import('../../model/scenario/run.js'),
         import('../../model/scenario/render.js'),
       ]);
-      if (!(BASES as readonly string[]).includes(opts.base)) throw new UsageError(`--base must be one of ${BASES.join(', ')}, not "${opts.base}"`);
-      const scenarios = await chosenScenarios(opts);
+      const scenarios = await chosenScenarios(opts, explore);
       const patches = (opts.patch ?? []).map((f) => {
         let text: string;
         try {
@@ -67,7 +68,39 @@ export function registerScenarios(program: Command): void {
         process.stderr.write(`lkml-replay: warning: model source ${d.file}:${d.line}: ${d.message}\n`);
       }
       const { withBudgets } = await import('../../model/scenario/budget.js');
-      const outcomes: OutcomesDocument = withBudgets(scenarios, budgets).map((s) => run.runScenario(compiled, s, { trace: opts.format === 'json' ? opts.trace : 'events' }));
-      process.stdout.write(opts.format === 'json' ? JSON.stringify(outcomes, null, 2) + '\n' : render.outcomesText(outcomes, !!opts.details));
+      const trace = opts.format === 'json' ? opts.trace : 'events';
+      const chosen = withBudgets(scenarios, budgets);
+      // --fault or --schedule alone: each scenario run under it (a finding replayed)
+      const only = explore && !explore.faults && !explore.schedules ? explore : undefined;
+      let onlyRun: Parameters<typeof run.runScenario>[2] = {};
+      if (only?.fault) onlyRun = { faults: { fail: only.fault } };
+      if (only?.schedule) onlyRun = { ...onlyRun, schedule: (await import('../../model/scenario/schedule.js')).planOf(only.schedule) };
+      const outcomes = chosen.map((s) => run.runScenario(compiled, s, { trace, ...onlyRun }));
+      const explored = explore && !only ? await exploreBase(compiled, chosen, outcomes, explore) : [];
+      if (opts.format === 'json') {
+        process.stdout.write((await import('../../report/outcomes-json.js')).renderOutcomesJson(outcomes, explored));
+      } else {
+        process.stdout.write(render.outcomesText(outcomes, !!opts.details));
+        if (explored.length) process.stdout.write((await import('../../report/render-explore.js')).exploredText(opts.base, explored));
+      }
     });
+}
+
+/** The base's own exploration of each scenario: what its runs under faults and schedules show beyond the plain run. */
+async function exploreBase(
+  compiled: import('../../model/scenario/run.js').CompiledBase,
+  scenarios: import('../../model/scenario/types.js').Scenario[],
+  plain: import('../../model/scenario/types.js').Outcome[],
+  req: import('../../replay/types.js').ExploreRequest,
+): Promise<{ scenario: string; explore: import('../../replay/types.js').ScenarioExplore }[]> {
+  const [{ exploreScenario }, { runScenario }] = await Promise.all([import('../../replay/explore/explore-scenario.js'), import('../../model/scenario/run.js')]);
+  const unit = { key: 'base', base: compiled.base.name, sources: null, label: '' };
+  const out: { scenario: string; explore: import('../../replay/types.js').ScenarioExplore }[] = [];
+  for (const [i, s] of scenarios.entries()) {
+    // the plain run again with a full trace: the first causes are read off it
+    const baseline = plain[i]!.trace.some((e) => e.t === 'call') ? plain[i]! : runScenario(compiled, s, { trace: 'full' });
+    const x = await exploreScenario(async (job) => runScenario(compiled, job.scenario, { trace: job.trace, ...job.explore }), s, unit, [], { baseline, differences: new Map() }, req);
+    out.push({ scenario: s.name, explore: x.base! });
+  }
+  return out;
 }

@@ -212,6 +212,15 @@ export interface ExecCtx {
   callSync(fn: string | Ptr, args: Value[]): Value;
   /** Statements executed so far in this run (all threads). */
   readonly steps: number;
+
+  // --- Added with schedule exploration (additive) ---
+
+  /**
+   * A point where a schedule explorer may let another thread run before runtime code makes
+   * operation `op` (a lock taken, a page lock waited for ...): a Blocked to yield, or null to go
+   * on (always null when no explorer runs).
+   */
+  preemptPoint?(op: string, args: readonly unknown[]): Blocked | null;
 }
 
 /** Assigns kernel-like addresses to regions and maps addresses back to pointers. */

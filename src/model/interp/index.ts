@@ -61,6 +61,13 @@
  * Blocked on a Waitable that is already ready. `MachineOptions.scheduler(candidates, previous)`
  * picks another interleaving when a scenario asks for one (deterministically).
  *
+ * Fault injection and schedule exploration (MachineOptions.intercept, .preempt): calls of the
+ * named functions, model C or builtin, are offered to `intercept.call` first, which may rewrite
+ * their arguments or return a value in their place; before a call of a named builtin (on a
+ * generator path) and where runtime code calls `ctx.preemptPoint(op, args)`, `preempt.at` may
+ * pause the thread, and the scheduler then chooses who runs (it gets each candidate's Waitable).
+ * Without them every call takes its usual path at no cost.
+ *
  * Budgets (defaults in DEFAULT_BUDGETS): steps (statements, loop iterations and thread switches;
  * 10M), callDepth (256), stackBytes per thread (1 MiB), memoryBytes allocated through the
  * AddressSpace (256 MiB), regions registered (1M). Exceeding one ends the run with `budget`.
@@ -117,7 +124,7 @@ export { compileProgram, compileProgramSync, Program, type FunctionInfo, type Ru
 export { ProgramCompiler, type CompileOptions, type Diagnostic, type UnresolvedCall } from './compiler.js';
 export {
   Machine, DEFAULT_BUDGETS,
-  type Budgets, type LocalsView, type LoopHead, type MachineOptions, type RunHooks, type RunResult, type ThreadEntry,
+  type Budgets, type CallIntercept, type PreemptHook, type LocalsView, type LoopHead, type MachineOptions, type RunHooks, type RunResult, type ThreadEntry,
   type ThreadResult, type ThreadSpec, type Verdict, type WaitLink,
 } from './machine.js';
 export {

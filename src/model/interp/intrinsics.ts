@@ -245,6 +245,8 @@ export const INTRINSICS: Record<string, Intrinsic> = {
   VM_WARN_ON_ONCE_PAGE: warnOn('VM_WARN_ON_ONCE_PAGE', true, 'CONFIG_DEBUG_VM'),
   BUILD_BUG_ON: (_cx, e) => nothing(e.src, e.line),
   BUILD_BUG_ON_INVALID: (_cx, e) => nothing(e.src, e.line),
+  VM_WARN_ON_FOLIO: warnOn('VM_WARN_ON_FOLIO', false, 'CONFIG_DEBUG_VM'),
+  VM_WARN_ON_ONCE_FOLIO: warnOn('VM_WARN_ON_ONCE_FOLIO', true, 'CONFIG_DEBUG_VM'),
   container_of: containerOf,
   ARRAY_SIZE: (cx, e) => {
     const a = e.args?.[0];

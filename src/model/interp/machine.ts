@@ -4,11 +4,11 @@
 // no thread can go on and some are blocked, the run ends with `deadlock` and the wait chain.
 // No wall clock, no randomness: the same program and inputs give the same run.
 
-import { Ptr, type AddressSpace, type Blocked, type CType, type ExecCtx, type Hazard, type HazardKind, type SourceLoc, type ThreadRef, type TraceEvent, type Value } from './api.js';
+import { Ptr, type AddressSpace, type Blocked, type CType, type ExecCtx, type Hazard, type HazardKind, type SourceLoc, type ThreadRef, type TraceEvent, type Value, type Waitable } from './api.js';
 import type { ProgramCompiler } from './compiler.js';
 import { ADDR, ArrayRegion, CellRegion, DefaultAddressSpace, FunctionRegion, LocalStruct, formatValue, newValue, storageBytes, wildPtr, zeroScalar } from './memory.js';
-import { Thread, FrameView } from './thread.js';
-import { Frame, RunEnd, type CallTarget, type FnCode, type LoopSite, type MachineCore, type Site, type StackEntry, type ThreadCore } from './runtime.js';
+import { Thread, FrameView, coerceValue } from './thread.js';
+import { Frame, RunEnd, type BuiltinTarget, type CallTarget, type FnCode, type LoopSite, type MachineCore, type Site, type StackEntry, type ThreadCore } from './runtime.js';
 
 export interface Budgets {
   /** Statements executed (loop iterations and backward gotos count too). */
@@ -94,6 +94,37 @@ export interface RunHooks {
   onTrace?(ev: TraceEvent): void;
 }
 
+/**
+ * Calls offered to a fault injector before they run (MachineOptions.intercept). Only the named
+ * functions are offered; with no intercept every call takes its usual path, at no cost.
+ */
+export interface CallIntercept {
+  /** Model functions and builtins whose calls are offered. */
+  names: ReadonlySet<string>;
+  /**
+   * Before a call of one of them, with its arguments in the parameters' representations. May
+   * rewrite `args` in place (the call then runs with them: a smaller request), or return
+   * `{ value }`: the call does not run and returns `value` (converted to the return type).
+   */
+  call(ctx: ExecCtx, fn: string, kind: 'model' | 'builtin', args: Value[]): { value: Value } | null;
+}
+
+/**
+ * Where a schedule explorer may switch threads (MachineOptions.preempt): before a call of one of
+ * the named builtins, and where runtime code asks (ExecCtx.preemptPoint). A builtin pauses only
+ * where the program calls it on a generator path: the explorer compiles the program with these
+ * builtins declared blocking.
+ */
+export interface PreemptHook {
+  names: ReadonlySet<string>;
+  /**
+   * Before operation `op` (a builtin's name, or what runtime code names) with `args`: true pauses
+   * the thread here, and the scheduler then chooses who runs. `others` lists the threads that
+   * could run instead (computed when called).
+   */
+  at(ctx: ExecCtx, op: string, args: readonly unknown[], others: () => ThreadRef[]): boolean;
+}
+
 export interface MachineOptions {
   /** The AddressSpace runtime objects live in; default a fresh DefaultAddressSpace. */
   mem?: AddressSpace;
@@ -113,8 +144,15 @@ export interface MachineOptions {
    * run, in round-robin order starting after `previous`; the default takes the first. A scenario
    * that wants a particular interleaving returns another one (deterministically).
    */
-  scheduler?: (candidates: ThreadRef[], previous: ThreadRef | null) => ThreadRef;
+  scheduler?: (candidates: ThreadRef[], previous: ThreadRef | null, blockedOn: readonly (Waitable | null)[]) => ThreadRef;
+  /** Fault injection: calls of the named functions are offered before they run. */
+  intercept?: CallIntercept;
+  /** Preemption points for a schedule explorer. */
+  preempt?: PreemptHook;
 }
+
+/** What a thread paused at a preemption point waits on: nothing (it can go on at once). */
+const PREEMPTED: Blocked = { blockedOn: { name: 'preemption point', holder: () => null, ready: () => true } };
 
 export type Verdict = 'completed' | 'deadlock' | 'livelock' | 'bug' | 'budget' | 'error' | (string & {});
 
@@ -175,7 +213,11 @@ export class Machine implements MachineCore {
   readonly loopHooked: boolean;
   readonly callHooked: boolean;
   readonly builtinHooked: boolean;
+  readonly intercepting: boolean;
+  readonly preempting: boolean;
   private readonly hookNames: Set<string> | null;
+  /** onCall/onReturn hooks see builtin calls (the scope asks for them). */
+  private readonly builtinsReported: boolean;
   readonly globals: unknown[] = [];
   /** The run's AddressSpace, exactly the object given in the options (ExecCtx.mem). */
   readonly mem: AddressSpace;
@@ -205,7 +247,11 @@ export class Machine implements MachineCore {
     this.loopHooked = !!h.onLoopHead;
     const hooks = !!(h.onCall || h.onReturn);
     this.callHooked = hooks || !!opts.traceCalls;
-    this.builtinHooked = hooks && opts.callHookScope?.builtins !== false;
+    this.builtinsReported = hooks && opts.callHookScope?.builtins !== false;
+    this.intercepting = !!opts.intercept && opts.intercept.names.size > 0;
+    this.preempting = !!opts.preempt;
+    // an injector or an explorer sees builtin calls on the general path (callBuiltinPlain/Gen)
+    this.builtinHooked = (hooks && opts.callHookScope?.builtins !== false) || this.intercepting || this.preempting;
     this.hookNames = opts.callHookScope?.names ? new Set(opts.callHookScope.names) : null;
     if (h.onSteps) this.nextHook = h.onSteps.every;
     this.mem = opts.mem ?? new DefaultAddressSpace();
@@ -330,7 +376,7 @@ export class Machine implements MachineCore {
     if (this.opts.traceCalls && kind === 'model') {
       this.pushTrace({ t: 'call', fn: name, depth: t.frames.length, thread: t.thread.name, args: args.map((a) => formatValue(a)) });
     }
-    if (kind === 'builtin' ? !this.builtinHooked : false) return;
+    if (kind === 'builtin' && !this.builtinsReported) return;
     if (this.hookNames && !this.hookNames.has(name)) return;
     this.opts.hooks?.onCall?.(t, name, kind, args);
   }
@@ -339,7 +385,7 @@ export class Machine implements MachineCore {
     if (this.opts.traceCalls && kind === 'model') {
       this.pushTrace({ t: 'return', fn: name, depth: t.frames.length + 1, thread: t.thread.name, value: formatValue(value) });
     }
-    if (kind === 'builtin' ? !this.builtinHooked : false) return;
+    if (kind === 'builtin' && !this.builtinsReported) return;
     if (this.hookNames && !this.hookNames.has(name)) return;
     this.opts.hooks?.onReturn?.(t, name, kind, value);
   }
@@ -414,6 +460,62 @@ export class Machine implements MachineCore {
   /** Call targets by name, for ExecCtx.call from the runtime (the program does not change). */
   private readonly byName = new Map<string, CallTarget>();
 
+  // ------------------------------------------------------------------------- faults, preemption
+
+  interceptBuiltin(t: ThreadCore, b: BuiltinTarget, vals: Value[]): { value: Value } | null {
+    const ic = this.opts.intercept!;
+    if (!ic.names.has(b.name)) return null;
+    const x = ic.call(t, b.name, 'builtin', vals);
+    for (let i = 0; i < vals.length && i < b.type.params.length; i++) vals[i] = coerceValue(vals[i], b.type.params[i]!);
+    return x && { value: coerceValue(x.value, b.type.ret) };
+  }
+
+  preemptAt(t: ThreadCore, op: string, args: readonly unknown[], builtin: boolean): Blocked | null {
+    const p = this.opts.preempt!;
+    if (builtin && !p.names.has(op)) return null;
+    return p.at(t, op, args, () => this.others(t)) ? PREEMPTED : null;
+  }
+
+  /** Threads other than `t` that could run now. */
+  private others(t: ThreadCore): ThreadRef[] {
+    return this.threads.filter((x) => x !== t && (x.state === 'runnable' || (x.state === 'blocked' && x.blockedOn!.ready()))).map((x) => x.thread);
+  }
+
+  /**
+   * An intercepted model function is offered its call before its body runs: its FnCode's entry
+   * points are wrapped for this run and put back after it (a Machine runs to the end in one go,
+   * so no other run of the program sees them).
+   */
+  private wrapIntercepted(): () => void {
+    const ic = this.opts.intercept;
+    if (!ic || !this.intercepting) return () => undefined;
+    const undo: (() => void)[] = [];
+    for (const fn of this.program.fns) {
+      if (!ic.names.has(fn.name) || fn.trap !== null) continue;
+      const { run, runGen } = fn;
+      const offer = (nf: Frame): { value: Value } | null => {
+        const params = fn.type.params;
+        const args = nf.v.slice(0, params.length);
+        const x = ic.call(nf.t, fn.name, 'model', args);
+        for (let i = 0; i < params.length; i++) nf.v[i] = coerceValue(args[i], params[i]!);
+        return x && { value: coerceValue(x.value, fn.type.ret) };
+      };
+      if (run) fn.run = (nf) => {
+        const x = offer(nf);
+        return x ? x.value : run(nf);
+      };
+      if (runGen) fn.runGen = function* (nf) {
+        const x = offer(nf);
+        return x ? x.value : yield* runGen(nf);
+      };
+      undo.push(() => {
+        fn.run = run;
+        fn.runGen = runGen;
+      });
+    }
+    return () => undo.forEach((u) => u());
+  }
+
   // ------------------------------------------------------------------------- scheduler
 
   run(specs: ThreadSpec[]): RunResult {
@@ -424,6 +526,7 @@ export class Machine implements MachineCore {
     this.threadCount = this.threads.length;
     let lastBlocked: Thread | null = null;
     let cur = 0;
+    const unwrap = this.wrapIntercepted();
     try {
       this.threads.forEach((t, i) => (t.gen = this.entryGen(t, specs[i]!)));
       let previous: ThreadRef | null = null;
@@ -456,6 +559,7 @@ export class Machine implements MachineCore {
       return this.result(this.end('error', `internal error: ${err.message}`, t), err);
     } finally {
       this.current = null;
+      unwrap();
     }
     const stuck = this.threads.filter((t) => t.state === 'blocked');
     if (stuck.length === 0) {
@@ -478,7 +582,7 @@ export class Machine implements MachineCore {
       }
     }
     if (can.length === 0) return -1;
-    const chosen = this.opts.scheduler!(can.map((i) => this.threads[i]!.thread), previous);
+    const chosen = this.opts.scheduler!(can.map((i) => this.threads[i]!.thread), previous, can.map((i) => this.threads[i]!.blockedOn));
     const i = can.find((x) => this.threads[x]!.id === chosen.id);
     if (i === undefined) throw new Error(`scheduler chose ${chosen.name}, which cannot run now`);
     return i;

@@ -87,6 +87,12 @@ export interface MachineCore {
   readonly callHooked: boolean;
   /** Builtin calls are reported. */
   readonly builtinHooked: boolean;
+  /** A fault injector is offered some calls (MachineOptions.intercept). */
+  readonly intercepting: boolean;
+  interceptBuiltin(t: ThreadCore, b: BuiltinTarget, vals: Value[]): { value: Value } | null;
+  /** A schedule explorer may pause threads before some calls (MachineOptions.preempt). */
+  readonly preempting: boolean;
+  preemptAt(t: ThreadCore, op: string, args: readonly unknown[], builtin: boolean): Blocked | null;
   onCall(t: ThreadCore, name: string, kind: 'model' | 'builtin', args: Value[]): void;
   /** onCall for a model function whose arguments are in the new frame's first slots. */
   onCallFrame(t: ThreadCore, nf: Frame): void;
@@ -281,7 +287,17 @@ function apply(b: BuiltinTarget, t: ThreadCore, v: Value[]): unknown {
 /** Call a builtin that may block (or whose shape is unknown). */
 export function* callBuiltinGen(t: ThreadCore, b: BuiltinTarget, vals: Value[]): Generator<Blocked, Value, void> {
   const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b.name, 'builtin', vals);
+  if (hooked) {
+    if (t.m.preempting) {
+      const p = t.m.preemptAt(t, b.name, vals, true);
+      if (p) yield p;
+    }
+    t.m.onCall(t, b.name, 'builtin', vals);
+    if (t.m.intercepting) {
+      const x = t.m.interceptBuiltin(t, b, vals);
+      if (x) return finishBuiltin(t, b, x.value);
+    }
+  }
   let r: unknown = apply(b, t, vals);
   if (isIterator(r)) r = yield* r;
   const v = b.checkRet(r, t);
@@ -292,7 +308,13 @@ export function* callBuiltinGen(t: ThreadCore, b: BuiltinTarget, vals: Value[]):
 /** Call a non-blocking builtin. A generator it returns anyway must finish without yielding. */
 export function callBuiltinPlain(t: ThreadCore, b: BuiltinTarget, vals: Value[]): Value {
   const hooked = t.m.builtinHooked;
-  if (hooked) t.m.onCall(t, b.name, 'builtin', vals);
+  if (hooked) {
+    t.m.onCall(t, b.name, 'builtin', vals);
+    if (t.m.intercepting) {
+      const x = t.m.interceptBuiltin(t, b, vals);
+      if (x) return finishBuiltin(t, b, x.value);
+    }
+  }
   let r: unknown = apply(b, t, vals);
   if (isIterator(r)) {
     const step = r.next();
@@ -301,6 +323,13 @@ export function callBuiltinPlain(t: ThreadCore, b: BuiltinTarget, vals: Value[])
   }
   const v = b.checkRet(r, t);
   if (hooked) t.m.onReturn(t, b.name, 'builtin', v);
+  return v;
+}
+
+/** The value an injector gave instead of calling the builtin, checked and reported as its return. */
+function finishBuiltin(t: ThreadCore, b: BuiltinTarget, value: Value): Value {
+  const v = b.checkRet(value, t);
+  t.m.onReturn(t, b.name, 'builtin', v);
   return v;
 }
 

@@ -72,6 +72,9 @@ export class Thread implements ThreadCore {
     }
     return r;
   }
+  preemptPoint(op: string, args: readonly unknown[]): Blocked | null {
+    return this.m.preempting ? this.m.preemptAt(this, op, args, false) : null;
+  }
   callSync(fn: string | Ptr, args: Value[]): Value {
     const it = this.call(fn, args);
     const step = it.next();
@@ -82,11 +85,14 @@ export class Thread implements ThreadCore {
 
 function coerceArgs(tgt: CallTarget, args: Value[]): Value[] {
   const params = tgt.kind === 'model' ? tgt.fn.type.params : tgt.kind === 'builtin' ? tgt.type.params : [];
-  return args.map((v, i) => (params[i] ? coerce(v, params[i]!) : v));
+  return args.map((v, i) => (params[i] ? coerceValue(v, params[i]!) : v));
 }
 
-/** TypeScript callers may pass 5 for an `unsigned long`: convert to the representation. */
-function coerce(v: Value, t: CType): Value {
+/**
+ * TypeScript callers may pass 5 for an `unsigned long`. A value TypeScript made (a fault injector's -EFAULT, false, NULL) in the representation of C
+ * type `t`: integers converted (number up to 32 bits, bigint for 64), booleans as 0/1.
+ */
+export function coerceValue(v: Value, t: CType): Value {
   if (t.k !== 'int' || v === UNINIT) return v;
   if (typeof v === 'number' || typeof v === 'bigint') return converterOf(t)(v);
   if (typeof v === 'boolean') return converterOf(t)(v ? 1 : 0);

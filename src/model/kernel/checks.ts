@@ -52,13 +52,15 @@ export function endOfRunChecks(k: Kernel, uses = pageUses(k)): Hazard[] {
   for (const s of pages) {
     if (s.kind !== 'anon') continue;
     const u = uses.get(s.pfn) ?? { ptes: 0, exclusive: 0, pmds: 0 };
-    // Device-exclusive entries hold a reference but no mapcount (5.14 page_remove_rmap()).
+    // Device-exclusive entries hold a reference; until v6.15 no mapcount (the entry dropped it).
     refsByHead.set(s.head, (refsByHead.get(s.head) ?? 0) + u.ptes + u.exclusive + u.pmds);
-    if (s.mapcount + 1 !== u.ptes) {
+    const mapped = u.ptes + (k.release.exclusiveEntryMapped ? u.exclusive : 0);
+    if (s.mapcount + 1 !== mapped) {
+      const what = k.release.exclusiveEntryMapped ? 'pte mapping(s) and device-exclusive entries' : 'pte mapping(s)';
       out.push({
         kind: 'mapcount-mismatch',
         function: s.lastFn || '(unknown)',
-        detail: `pfn ${hex(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} pte mapping(s), the page tables have ${u.ptes}`,
+        detail: `pfn ${hex(BigInt(s.pfn))}: _mapcount says ${s.mapcount + 1} ${what}, the page tables have ${mapped}`,
       });
     }
     if (!s.isTail && s.compoundMapcount + 1 !== u.pmds && (s.isHead || u.pmds > 0)) {

@@ -28,6 +28,8 @@ export abstract class LockBase extends RtObject {
   abstract readonly kind: LockKind;
   /** Last function that took or released it (for lock-leak reports). */
   lastFn = '';
+  /** The function each holder took it in, by thread id (for lock-held-at-exit reports). */
+  readonly takenIn = new Map<number, string>();
   abstract holders(): ThreadRef[];
   abstract canAcquire(t: ThreadRef, shared: boolean): boolean;
   abstract take(t: ThreadRef, shared: boolean): void;
@@ -184,6 +186,9 @@ export class LockRegistry {
 /** Take `lock`, sleeping (yielding Blocked) while another thread -- or this one -- holds it. */
 export function* acquire(ctx: ExecCtx, lock: LockBase, shared = false): Generator<Blocked, void, void> {
   const t = ctx.thread;
+  // a schedule explorer may let another thread run first (never without one)
+  const p = ctx.preemptPoint?.('acquire', [lock, shared]);
+  if (p) yield p;
   if (!lock.canAcquire(t, shared)) {
     traceLock(ctx, 'block', lock.name);
     const w = lock.waitable(t, shared);
@@ -191,6 +196,7 @@ export function* acquire(ctx: ExecCtx, lock: LockBase, shared = false): Generato
   }
   lock.take(t, shared);
   lock.lastFn = fnOf(ctx);
+  lock.takenIn.set(t.id, lock.lastFn);
   traceLock(ctx, 'acquire', lock.name);
 }
 
@@ -201,6 +207,7 @@ export function tryAcquire(ctx: ExecCtx, lock: LockBase, shared = false): boolea
   }
   lock.take(ctx.thread, shared);
   lock.lastFn = fnOf(ctx);
+  lock.takenIn.set(ctx.thread.id, lock.lastFn);
   traceLock(ctx, 'acquire', lock.name);
   return true;
 }

@@ -36,11 +36,37 @@ export class Release {
   }
 
   /**
+   * change_protection(tlb, vma, start, end, cp_flags) takes the new protection from
+   * vma->vm_page_prot instead of a parameter (so in v6.13; v6.1 passes newprot).
+   */
+  get protectionFromVma(): boolean {
+    return this.since('6.13');
+  }
+
+  /**
    * The `mapping` slot of a THP's first tail page: in v6.1 compound_pincount (0) in its low half
    * and compound_nr in its high half; in v5.14 compound_nr in the low half over the high half of
    * TAIL_MAPPING.
    */
   get firstTailPincount(): boolean {
     return this.since('6.1');
+  }
+
+  /**
+   * A large folio's order is the low byte of folio->_flags_1 (in v6.13; v6.1 has the
+   * _folio_order byte).
+   */
+  get orderInFlags1(): boolean {
+    return this.since('6.13');
+  }
+
+  /**
+   * A device-exclusive entry keeps the page's mapcount (v6.15, "mm/rmap: keep mapcount untouched
+   * for device-exclusive entries"): the entry counts as a mapping wherever mapcounts are
+   * checked, and zapping it removes the rmap as for a present pte. Before, making the entry
+   * dropped the mapcount and only the reference stayed with it.
+   */
+  get exclusiveEntryMapped(): boolean {
+    return this.since('6.15');
   }
 }

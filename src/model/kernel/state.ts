@@ -50,6 +50,8 @@ export class Kernel {
   /** Named runtime objects a scenario refers to (devices ...). */
   readonly named = new Map<string, RtObject>();
   jiffies = INITIAL_JIFFIES;
+  /** Notifier ranges started and not yet ended, by the range's address: who started them, where. */
+  readonly openRanges = new Map<bigint, { thread: number; stack: string[]; what: string }>();
   /** Bytes vmalloc()ed so far (part of the state a loop can change: an allocating loop is no livelock). */
   vmallocBytes = 0;
   /** TypeScript primitives running per thread, with the model call depth they started at. */

@@ -70,7 +70,8 @@ export function parseScenario(text: string, source = '(scenario)'): Scenario {
     throw new ScenarioError(source, msg);
   };
   if (!isObj(doc)) return fail('a scenario is a mapping with name, setup and steps');
-  checkKeys(doc, ['name', 'description', 'thp', 'budget', 'setup', 'steps', 'threads'], 'scenario', fail);
+  checkKeys(doc, ['name', 'description', 'thp', 'budget', 'default', 'setup', 'steps', 'threads'], 'scenario', fail);
+  const byDefault = doc['default'] === undefined ? true : typeof doc['default'] === 'boolean' ? doc['default'] : fail('`default` is true or false');
   const name = typeof doc['name'] === 'string' ? doc['name'] : fail('`name` (a string) is required');
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) fail(`name ${JSON.stringify(name)}: use lower-case letters, digits, '-', '.', '_'`);
   const thp = doc['thp'] === undefined ? false : typeof doc['thp'] === 'boolean' ? doc['thp'] : fail('`thp` is true or false');
@@ -87,7 +88,11 @@ export function parseScenario(text: string, source = '(scenario)'): Scenario {
   if (doc['threads'] !== undefined) {
     if (doc['steps'] !== undefined) fail('give either `steps` (one thread) or `threads`, not both');
     if (!isObj(doc['threads'])) return fail('`threads` maps thread names to lists of steps');
-    threads = Object.entries(doc['threads']).map(([tn, l]) => ({ name: tn, steps: steps(l, `threads.${tn}`) }));
+    threads = Object.entries(doc['threads']).map(([tn, l]) => {
+      // schedule ids name threads (`cpu@14`): lower-case names keep them readable and unambiguous
+      if (!/^[a-z][a-z0-9_-]*$/.test(tn)) fail(`thread name ${JSON.stringify(tn)}: use lower-case letters, digits, '-', '_' (starting with a letter)`);
+      return { name: tn, steps: steps(l, `threads.${tn}`) };
+    });
   } else {
     threads = [{ name: 'main', steps: steps(doc['steps'], 'steps') }];
   }
@@ -97,6 +102,7 @@ export function parseScenario(text: string, source = '(scenario)'): Scenario {
     source: source === '(scenario)' ? source : basename(source),
     thp,
     budget,
+    ...(byDefault ? {} : { byDefault: false as const }),
     ...(maxDepth !== undefined ? { maxDepth } : {}),
     ...(maxMemory !== undefined ? { maxMemory } : {}),
     setup,

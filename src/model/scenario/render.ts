@@ -26,6 +26,10 @@ export function outcomesText(outcomes: Outcome[], details: boolean): string {
   const lines: string[] = [];
   for (const o of outcomes) {
     lines.push(`${o.scenario.padEnd(w)}  ${o.base.padEnd(bw)}  ${o.verdict.padEnd(9)}  result ${resultText(o.result).padEnd(13)}  retries ${String(o.retries).padEnd(3)}  ${hazardSummary(o)}`);
+    const f = o.explore?.fault;
+    if (f) lines.push(`    fault ${f.id}: ${f.fired ? `failed here (${f.point!.fn}() ${f.point!.says})` : 'not reached in this scenario (nothing failed)'}`);
+    const sc = o.explore?.schedule;
+    if (sc) lines.push(`    schedule ${sc.id}${sc.diverged !== null ? `: does not apply from point ${sc.diverged} on (the thread it names cannot run there; the rest of the run is the default order)` : ''}`);
     if (!details) continue;
     lines.push(`    ${o.detail}`);
     const groups = new Map<string, number>();

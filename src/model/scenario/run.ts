@@ -16,11 +16,15 @@ import { mergeTsDepths } from '../kernel/ts-frames.js';
 import { Pmd, Pte, PgProt, SwpEntry, UpperEntry } from '../kernel/mm/pgtable-types.js';
 import { loadBase, type BaseInfo, type ModelSource } from '../source/index.js';
 import { MODEL_CONFIG } from '../source/config.js';
-import { ScenarioEnv, runStep } from './steps.js';
+import { ScenarioEnv, runEntry } from './steps.js';
 import { finalState } from './final.js';
 import { issuer } from './issuer.js';
 import { budgetsOf, DEFAULT_SCENARIO_BUDGETS } from './budget.js';
-import type { Outcome, Scenario, Verdict } from './types.js';
+import { FaultPlan } from './fault-plan.js';
+import { ScheduleControl, type SchedulePlan } from './schedule.js';
+import { BUILTIN_POINTS } from '../kernel/interleave.js';
+import type { BuiltinTable } from '../interp/api.js';
+import type { Explored, Outcome, Scenario, Verdict } from './types.js';
 
 export interface CompiledBase {
   base: BaseInfo;
@@ -75,6 +79,24 @@ export function compileSources(base: BaseInfo, sources: ModelSource[], patches: 
 function compileModel(kernel: string, sources: ModelSource[], codegen?: boolean): Program {
   return compileProgramSync({ sources, builtins: kernelBuiltins(kernel), opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG, codegen });
 }
+
+/**
+ * The program schedule exploration runs: the same sources with the builtins that are preemption
+ * points (kernel/interleave.ts) declared blocking, so that their callers compile to generators
+ * that can pause there. Compiled on first use, once per program.
+ */
+function scheduleProgram(compiled: CompiledBase): Program {
+  let p = schedulePrograms.get(compiled.program);
+  if (!p) {
+    const table: BuiltinTable = { ...kernelBuiltins(compiled.base.spec.kernel) };
+    for (const name of Object.keys(BUILTIN_POINTS)) if (table[name]) table[name] = { ...table[name]!, blocking: true };
+    p = compileProgramSync({ sources: compiled.sources, builtins: table, opaqueTypes: OPAQUE_TYPES, opaqueZero, config: MODEL_CONFIG });
+    schedulePrograms.set(compiled.program, p);
+  }
+  return p;
+}
+
+const schedulePrograms = new WeakMap<Program, Program>();
 
 /** Only the last few are kept: a review asks for a variant's program right after mapping it. */
 const PROGRAMS_KEPT = 4;
@@ -131,6 +153,12 @@ export interface RunOptions {
   budget?: number;
   /** Loop-head livelock detection (default on; off only to measure its cost). */
   livelock?: boolean;
+  /** Fault exploration: list the failure points the run reaches, or fail the one named by its id. */
+  faults?: { record: true } | { fail: string };
+  /** Schedule exploration: the choices to make (schedule.ts); the run's schedule is in Outcome.explore. */
+  schedule?: SchedulePlan;
+  /** Model functions whose calls Outcome.explore.reached lists (those a variant changes). */
+  watch?: readonly string[];
 }
 
 const RETRY_FNS = new Set(['mmu_interval_read_retry', 'mmu_interval_check_retry']);
@@ -166,7 +194,11 @@ const MAX_TRACE_EVENTS = 2_000_000;
  */
 export function runThreads(
   compiled: CompiledBase,
-  cfg: { thp: boolean; budget: number; maxDepth?: number; maxMemory?: number; trace?: 'full' | 'events' | 'none'; traceLimit?: number; livelock?: boolean },
+  cfg: {
+    thp: boolean; budget: number; maxDepth?: number; maxMemory?: number; trace?: 'full' | 'events' | 'none'; traceLimit?: number; livelock?: boolean;
+    /** Fault injection and schedule control for the run (exploration); model functions whose calls `reached` collects. */
+    faults?: FaultPlan; schedule?: ScheduleControl; watch?: readonly string[]; reached?: Set<string>;
+  },
   threads: RunThread[],
 ): RawRun {
   const mem = new DefaultAddressSpace();
@@ -199,8 +231,11 @@ export function runThreads(
     values: () => head!.locals.values(),
     alone: false,
   };
-  const machine = compiled.program.machine({
+  const program = cfg.schedule ? scheduleProgram(compiled) : compiled.program;
+  const machine = program.machine({
     mem,
+    ...(cfg.faults ? { intercept: cfg.faults.intercept } : {}),
+    ...(cfg.schedule ? { preempt: cfg.schedule.hook, scheduler: cfg.schedule.scheduler } : {}),
     budgets: {
       steps: cfg.budget,
       callDepth: cfg.maxDepth ?? DEFAULT_SCENARIO_BUDGETS.depth,
@@ -209,8 +244,9 @@ export function runThreads(
     traceCalls: (cfg.trace ?? 'full') === 'full',
     // onReturn below only looks at model functions named in RETRY_FNS (the livelock detector
     // works from loop heads): hooking nothing else keeps builtin calls on their fast path.
-    callHookScope: { builtins: false, names: [...RETRY_FNS] },
+    callHookScope: { builtins: false, names: [...RETRY_FNS, ...(cfg.watch ?? [])] },
     hooks: {
+      ...(cfg.reached ? { onCall: (_ctx: ExecCtx, fn: string) => void cfg.reached!.add(fn) } : {}),
       onTrace(ev) {
         const tr = machine.trace;
         if (cfg.traceLimit !== undefined && tr.length > cfg.traceLimit && (ev.t === 'call' || ev.t === 'return')) {
@@ -248,6 +284,14 @@ export function runThreads(
       },
     },
   });
+  if (cfg.schedule) {
+    cfg.schedule.stop = (detail) => machine.ctx.endRun('pruned', detail);
+    if ((cfg.trace ?? 'full') !== 'none') cfg.schedule.onSwitch = (point, thread, op) => machine.pushTrace({ t: 'note', text: `schedule point ${point}: ${thread} runs (${op.what})`, fn: '(schedule)' });
+  }
+  env.report = (h) => {
+    machine.hazards.push(h);
+    machine.pushTrace({ t: 'hazard', index: machine.hazards.length - 1 });
+  };
   const specs = threads.map((th) => ({
     name: th.name,
     entry: function* (ctx: ExecCtx): Generator<Blocked, Value, void> {
@@ -268,22 +312,39 @@ export function runThreads(
 export function runScenario(compiled: CompiledBase, scenario: Scenario, opts: RunOptions = {}): Outcome {
   const traceMode = opts.trace ?? 'full';
   const traceLimit = opts.traceLimit ?? 200_000;
+  let seen: ScenarioEnv | null = null;
+  const setupDone = () => seen?.setupDone === true;
   const threads: RunThread[] = scenario.threads.map((th, ti) => ({
     name: th.name,
     body: function* (ctx, env) {
+      seen = env;
       if (ti === 0) {
-        for (const s of scenario.setup) if (!(yield* runStep(ctx, env, s))) return undefined;
+        for (const s of scenario.setup) if (!(yield* runEntry(ctx, env, s))) return undefined;
         env.setupDone = true;
       } else {
         while (!env.setupDone) yield { blockedOn: env.setupGate };
       }
-      for (const s of th.steps) if (!(yield* runStep(ctx, env, s))) return undefined;
+      for (const s of th.steps) if (!(yield* runEntry(ctx, env, s))) return undefined;
       return undefined;
     },
   }));
   const b = budgetsOf(scenario);
-  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b.steps, maxDepth: b.depth, maxMemory: b.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false }, threads);
-  return buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
+  const faults = opts.faults ? new FaultPlan(compiled.base.spec.kernel, 'fail' in opts.faults ? opts.faults.fail : null) : undefined;
+  // the threads after the first wait for the setup: not a choice until it is done
+  const gate = (t: string) => t === scenario.threads[0]?.name || setupDone();
+  const schedule = opts.schedule ? new ScheduleControl(opts.schedule, new Set(Object.keys(BUILTIN_POINTS)), gate) : undefined;
+  const reached = opts.watch ? new Set<string>() : undefined;
+  const raw = runThreads(compiled, { thp: scenario.thp, budget: opts.budget ?? b.steps, maxDepth: b.depth, maxMemory: b.memory, trace: traceMode, traceLimit, livelock: opts.livelock !== false, faults, schedule, watch: opts.watch, reached }, threads);
+  const out = buildOutcome(compiled, scenario, raw.k, raw.env, raw.res, raw.detector, raw.retries, raw.trace, traceMode, traceLimit, raw.droppedCalls);
+  if (faults || schedule || reached) {
+    const explore: Explored = {};
+    if (reached) explore.reached = [...reached].filter((f) => opts.watch!.includes(f)).sort();
+    if (faults && opts.faults && 'record' in opts.faults) explore.failurePoints = faults.points();
+    else if (faults) explore.fault = faults.injected();
+    if (schedule) explore.schedule = schedule.log();
+    out.explore = explore;
+  }
+  return out;
 }
 
 const visitKey = {};

@@ -1,6 +1,7 @@
 // Which scenarios a run replays (`review`, `scenarios`, the Action's `scenarios` input): the
-// bundled ones named, then the scenario files given; with neither, every bundled scenario. A
-// name that is no bundled scenario, and a scenario given twice, are errors naming it.
+// bundled ones named, then the scenario files given; with neither, every bundled scenario that
+// runs by default (and, when schedules are explored, those made for it too). A name that is no
+// bundled scenario, and a scenario given twice, are errors naming it.
 import type { Scenario } from './types.js';
 
 export class ScenarioChoiceError extends Error {
@@ -13,8 +14,8 @@ export class ScenarioChoiceError extends Error {
   }
 }
 
-export function chooseScenarios(bundled: readonly Scenario[], names: readonly string[], files: readonly Scenario[]): Scenario[] {
-  if (names.length === 0 && files.length === 0) return [...bundled];
+export function chooseScenarios(bundled: readonly Scenario[], names: readonly string[], files: readonly Scenario[], opts: { schedules?: boolean } = {}): Scenario[] {
+  if (names.length === 0 && files.length === 0) return bundled.filter((s) => s.byDefault !== false || opts.schedules);
   const chosen: Scenario[] = [];
   for (const name of names) {
     const s = bundled.find((b) => b.name === name);

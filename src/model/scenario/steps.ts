@@ -2,7 +2,8 @@
 // stores, mprotect, fork) are TypeScript primitives of the runtime; driver entry points (the
 // nouveau GPU fault, dmirror ioctls) are model C called through ctx.call().
 
-import type { Blocked, ExecCtx, Waitable } from '../interp/api.js';
+import type { Blocked, ExecCtx, Hazard, Waitable } from '../interp/api.js';
+import { entryName, entryState, exitHazards } from './exit-checks.js';
 import type { Kernel } from '../kernel/state.js';
 import { hex } from '../kernel/object.js';
 import { acquire, release } from '../kernel/locks.js';
@@ -40,6 +41,11 @@ export class ScenarioEnv {
   /** Threads other than the first wait for the setup steps (run by the first thread). */
   setupDone = false;
   readonly setupGate: Waitable = { name: 'scenario setup', holder: () => null, ready: () => this.setupDone };
+  /** Threads inside a step (a kernel entry) now, and how many steps were entered so far. */
+  readonly inKernel = new Set<number>();
+  entries = 0;
+  /** Records a hazard found at a step's return (the runner sets it). */
+  report: (h: Hazard) => void = () => undefined;
   constructor(
     readonly k: Kernel,
     readonly thp: boolean,
@@ -87,6 +93,22 @@ function called(env: ScenarioEnv, what: string, r: number, expect: number | unde
 function assertFail(env: ScenarioEnv, msg: string): false {
   env.failed.push(msg);
   return false;
+}
+
+/**
+ * Run one step as a kernel entry: the hazards of its return (exit-checks.ts) are reported. Returns
+ * false when the thread stops here.
+ */
+export function* runEntry(ctx: ExecCtx, env: ScenarioEnv, s: Step): Generator<Blocked, boolean, void> {
+  const t = ctx.thread;
+  const alone = env.inKernel.size === 0;
+  const entered = ++env.entries;
+  env.inKernel.add(t.id);
+  const before = entryState(env.k, t, alone);
+  const ok = yield* runStep(ctx, env, s);
+  env.inKernel.delete(t.id);
+  for (const h of exitHazards(env.k, t, before, entryName(s), alone && env.entries === entered)) env.report(h);
+  return ok;
 }
 
 /** Run one step. Returns false when the thread stops here (a failed assertion, as kselftest). */

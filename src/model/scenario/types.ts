@@ -4,6 +4,8 @@
 
 import type { Hazard, TraceEvent } from '../interp/api.js';
 import type { NotifierRecord } from '../kernel/mm/mmu_notifier.js';
+import type { FailurePoint, InjectedFault } from './fault-plan.js';
+import type { ScheduleLog } from './schedule.js';
 
 export type ValueSpec = { kind: 'index'; plus: number } | { kind: 'const'; value: number };
 
@@ -40,6 +42,11 @@ export interface Scenario {
   maxMemory?: number;
   setup: Step[];
   threads: ScenarioThread[];
+  /**
+   * false (`default: false` in the file): not among the scenarios run when none is named, except
+   * when schedules are explored (`--explore schedules`, `--schedule`); `--scenario` runs it.
+   */
+  byDefault?: false;
 }
 
 export type Verdict = 'completed' | 'deadlock' | 'livelock' | 'bug' | 'budget' | 'error';
@@ -63,10 +70,20 @@ export interface Outcome {
   hazards: Hazard[];
   final: FinalState;
   trace: TraceEvent[];
+  /** Only in a run made for exploration (`--explore`, `--fault`, `--schedule`). */
+  explore?: Explored;
 }
 
-/** The document `scenarios --format json` prints (schemas/outcomes.schema.json is made from this type). */
-export type OutcomesDocument = Outcome[];
+/** What an exploring run says about its failure points and its schedule. */
+export interface Explored {
+  /** Recording run: the failure points reached, in order. */
+  failurePoints?: FailurePoint[];
+  /** The fault injected, and whether the run reached it. */
+  fault?: InjectedFault;
+  schedule?: ScheduleLog;
+  /** Of the functions RunOptions.watch named, those the run called. */
+  reached?: string[];
+}
 
 export interface FinalState {
   /** Per process: its mappings, one line per pte (or huge pmd) that is not none. */

@@ -62,6 +62,22 @@ export const BASE_SPECS: readonly BaseSpec[] = [
     commit: '830b3c68c1fb1e9176028d02ef86f3cf76aa2476',
     summary: 'the folio-based code (LTS): make_device_exclusive_range() skips tail pages and puts folios, PG_anon_exclusive, mprotect with an mmu_gather; the nouveau retry loop still keeps its page locked',
   },
+  {
+    name: 'v6.13',
+    kind: 'release',
+    kernel: '6.13',
+    date: '2025-01-19',
+    commit: 'ffd294d346d185b70e28b1a28abe367bbfe53c04',
+    summary: 'the last release before the 2025 device-exclusive rework: make_device_exclusive_range() on folios, the 2023 reference fix in remove_device_exclusive_entry(), the folio rmap calls of 6.8, GUP without stack expansion; the nouveau retry loop still keeps its folio locked',
+  },
+  {
+    name: 'v6.15',
+    kind: 'release',
+    kernel: '6.15',
+    date: '2025-05-25',
+    commit: '0ff41df1cb268fc69e703a08a57ee14ae967d0ca',
+    summary: 'after the 2025 device-exclusive rework: one-page make_device_exclusive() through GUP and folio_walk_start(), one SWP_DEVICE_EXCLUSIVE type (mprotect leaves it alone), the mapcount kept, restore_exclusive_pte() with can_change_pte_writable() under a CLEAR invalidation; nouveau unlocks and puts its folio on a retry (b3fefbb30a16), test_hmm maps one page at a time',
+  },
 ];
 
 export const BASES: readonly string[] = BASE_SPECS.map((b) => b.name);

@@ -101,6 +101,20 @@ function pageIndex(ctx: ExecCtx, p: Value, what: string): { r: Region; i: number
   return { r, i };
 }
 
+/** The contents of a struct page, as kmap() maps them. */
+function pageContents(ctx: ExecCtx, p: Value): { r: Region; i: number } {
+  const k = kernelOf(ctx);
+  return { r: new PageDataRegion(k, pageOf(k.memmap, p, ctx, 'page').pfn), i: 0 };
+}
+
+/** Copy one whole page of contents (a partial page is not modelled: one word a page). */
+function copyPage(ctx: ExecCtx, dst: { r: Region; i: number }, src: { r: Region; i: number }, offset: number, len: number): void {
+  if (offset !== 0 || len !== PAGE) ctx.notModelled(`a copy of ${len} bytes at offset ${offset} of a page`);
+  checkSpan(ctx, dst, 1, 'page copy destination');
+  checkSpan(ctx, src, 1, 'page copy source');
+  dst.r.store(dst.i, src.r.load(src.i, ctx), ctx);
+}
+
 function xa(ctx: ExecCtx, p: Value) {
   if (!(p instanceof Ptr)) return ctx.bug('xarray pointer is not a pointer');
   return kernelOf(ctx).xarrayAt(p.address);
@@ -176,6 +190,17 @@ export function driverBuiltins(): TableBuilder {
       for (let i = 0; i < pages; i++) dst.r.store(dst.i + i * PAGE, src.r.load(src.i + i * PAGE, ctx), ctx);
       return d;
     })
+    .releasesOf({ from: '6.13' })
+    // the one-page copies test_hmm uses from 6.13 (kmap/memcpy/kunmap before): whole pages only
+    .fn('void memcpy_from_page(char *to, struct page *page, size_t offset, size_t len)', (ctx, to, p, off, len) => {
+      copyPage(ctx, pageIndex(ctx, to, 'memcpy_from_page to'), pageContents(ctx, p), Number(off), Number(len));
+      return undefined;
+    })
+    .fn('void memcpy_to_page(struct page *page, size_t offset, const char *from, size_t len)', (ctx, p, off, from, len) => {
+      copyPage(ctx, pageContents(ctx, p), pageIndex(ctx, from, 'memcpy_to_page from'), Number(off), Number(len));
+      return undefined;
+    })
+    .releasesOf({})
     .fn('void *vmalloc(unsigned long size)', (ctx, size) => {
       const n = Number(size as bigint);
       chargeVmalloc(ctx, n);

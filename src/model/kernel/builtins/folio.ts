@@ -5,11 +5,14 @@
 // PG_anon_exclusive is per subpage (PF_ANY).
 
 import { type Blocked, type ExecCtx, type Value } from '../../interp/api.js';
-import { hex } from '../object.js';
+import { hex, structAt } from '../object.js';
 import type { PageState } from '../mm/page.js';
 import { TableBuilder, b } from './def.js';
 import { getPage, isAnonHead, lockOrRetry, lockPage, pageMapped, pg, putPage, touch, tryLockPage, unlockPage } from './page.js';
 import { kernelOf } from '../state.js';
+import { asStruct, Vma } from '../mm/vma.js';
+
+const VM_FAULT_RETRY = 0x400;
 
 /** folio_mapcount() of v6.1 (mm/util.c): every PTE mapping of a subpage plus the PMD mappings. */
 function folioMapcount(ctx: ExecCtx, h: PageState): number {
@@ -86,12 +89,14 @@ export function folioBuiltins(): TableBuilder {
       const h = head(ctx, p);
       h.refcount++;
       touch(ctx, h);
+      h.refIn = h.lastFn;
       return undefined;
     })
     .fn('void folio_ref_add(struct folio *folio, int nr)', (ctx, p, nr) => {
       const h = head(ctx, p);
       h.refcount += Number(nr);
       touch(ctx, h);
+      h.refIn = h.lastFn;
       return undefined;
     })
     .fn('bool page_ref_add_unless(struct page *page, int nr, int u)', (ctx, p, nr, u) => {
@@ -100,6 +105,7 @@ export function folioBuiltins(): TableBuilder {
       if (s.refcount === Number(u)) return 0;
       s.refcount += Number(nr);
       touch(ctx, s);
+      s.refIn = s.lastFn;
       return 1;
     })
     .in('include/linux/pagemap.h')
@@ -112,9 +118,48 @@ export function folioBuiltins(): TableBuilder {
       unlockPage(ctx, head(ctx, p));
       return undefined;
     })
+    .releasesOf({ from: '6.1', until: '6.5' })
     .gen('bool __folio_lock_or_retry(struct folio *folio, struct mm_struct *mm, unsigned int flags)', function* (ctx, p, mmp, flags): Generator<Blocked, Value, void> {
       // mm/filemap.c: called after folio_trylock() failed
       return b(yield* lockOrRetry(ctx, head(ctx, p), mmp, Number(flags)));
+    })
+    .releasesOf({ from: '6.5' })
+    .gen('vm_fault_t __folio_lock_or_retry(struct folio *folio, struct vm_fault *vmf)', function* (ctx, p, vmfp): Generator<Blocked, Value, void> {
+      // the same, told by the vm_fault: 0 once locked, else VM_FAULT_RETRY
+      const vmf = structAt(vmfp, ctx, 'vmf');
+      const vma = asStruct(vmf.get('vma', ctx), Vma, ctx, 'vmf->vma');
+      return (yield* lockOrRetry(ctx, head(ctx, p), vma.mm.self, Number(vmf.get('flags', ctx)))) ? 0 : VM_FAULT_RETRY;
     });
+  laterFolios(t);
   return t;
+}
+
+/** The folio primitives the v6.13 sources call that v6.1's do not. */
+function laterFolios(t: TableBuilder): void {
+  t.releasesOf({ from: '6.13' })
+    .in('include/linux/page-flags.h')
+    .fn('bool folio_test_dirty(const struct folio *folio)', (ctx, p) => b(head(ctx, p).dirty))
+    .in('include/linux/mm.h')
+    .fn('bool is_zero_folio(const struct folio *folio)', (ctx, p) => b(head(ctx, p).kind === 'zero'))
+    .fn('void folio_put_refs(struct folio *folio, int refs)', (ctx, p, refs) => {
+      const h = head(ctx, p);
+      for (let i = 0; i < Number(refs); i++) putPage(ctx, h);
+      return undefined;
+    })
+    .in('mm/swap.c')
+    .fn('void folio_mark_accessed(struct folio *folio)', (ctx, p) => {
+      head(ctx, p).referenced = true;
+      return undefined;
+    })
+    .in('include/linux/pagemap.h')
+    .gen('int folio_lock_killable(struct folio *folio)', function* (ctx, p): Generator<Blocked, Value, void> {
+      // nothing kills a model thread: the lock is always taken
+      yield* lockPage(ctx, head(ctx, p));
+      return 0;
+    })
+    // no ZONE_DEVICE folios in the model: no devmap-managed references to drop (gone in 6.15)
+    .releasesOf({ from: '6.13', until: '6.15' })
+    .in('include/linux/mm.h')
+    .fn('bool put_devmap_managed_folio_refs(struct folio *folio, int refs)', (ctx, p) => (head(ctx, p), 0))
+    .releasesOf({});
 }

@@ -3,11 +3,14 @@
 // verdict `error`.
 
 import type { BuiltinTable } from '../../interp/api.js';
+import { deviceExclusiveBuiltins } from './device-exclusive.js';
 import { driverBuiltins } from './drivers.js';
 import { folioBuiltins } from './folio.js';
+import { folioRmapBuiltins } from './folio-rmap.js';
 import { mmBuiltins } from './mm.js';
 import { pageBuiltins } from './page.js';
 import { pgtableBuiltins } from './pgtable.js';
+import { pteMapBuiltins } from './pte-map.js';
 import { syncBuiltins } from './sync.js';
 import { unmodelledBuiltins } from './unmodelled.js';
 
@@ -18,7 +21,8 @@ export function kernelBuiltins(kernel: string): BuiltinTable {
   let all = cached.get(kernel);
   if (all) return all;
   all = {};
-  for (const part of [pageBuiltins(), folioBuiltins(), pgtableBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()]) {
+  const parts = [pageBuiltins(), folioBuiltins(), folioRmapBuiltins(), pgtableBuiltins(), pteMapBuiltins(), deviceExclusiveBuiltins(), mmBuiltins(), syncBuiltins(), driverBuiltins(), unmodelledBuiltins()];
+  for (const part of parts) {
     for (const [name, b] of Object.entries(part.table(kernel))) {
       if (all[name]) throw new Error(`builtin ${name} defined twice`);
       all[name] = b;

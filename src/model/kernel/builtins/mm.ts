@@ -184,6 +184,7 @@ export function mmBuiltins(): TableBuilder {
     .in('include/linux/userfaultfd_k.h')
     .fn('bool userfaultfd_wp(struct vm_area_struct *vma)', (ctx, v) => b((asStruct(v, Vma, ctx, 'vma').flags & VM_UFFD_WP) !== 0n));
   v61Mm(t);
+  laterMm(t);
   return t;
 }
 
@@ -232,4 +233,39 @@ function v61Mm(t: TableBuilder): void {
 function gather(ctx: ExecCtx, g: Value): void {
   const o = objectAt(g);
   if (!o || o.structName !== 'mmu_gather') ctx.bug('tlb is not the mmu_gather of a tlb_gather_mmu()');
+}
+
+/** The mm primitives the v6.13 sources call that v6.1's do not. */
+function laterMm(t: TableBuilder): void {
+  t.releasesOf({ from: '6.13' })
+    .in('include/linux/mm.h')
+    .fn('struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)', (ctx, mmp, addr) => {
+      const v = asStruct(mmp, MmStruct, ctx, 'mm').vmaAt(addr as bigint);
+      return v ? v.self : null;
+    })
+    // no vma of the model is walked without mmap_lock (these are for hugetlb's vma lock)
+    .fn('void vma_pgtable_walk_begin(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), undefined))
+    .fn('void vma_pgtable_walk_end(struct vm_area_struct *vma)', (ctx, v) => (asStruct(v, Vma, ctx, 'vma'), undefined))
+    // x86-64 without LAM: user addresses carry no tag
+    .fn('unsigned long untagged_addr_remote(struct mm_struct *mm, unsigned long addr)', (_ctx, _mm, a) => a)
+    // no P2P DMA memory and nothing to make accessible on x86-64
+    .fn('bool is_pci_p2pdma_page(const struct page *page)', () => 0)
+    .fn('int arch_make_folio_accessible(struct folio *folio)', () => 0)
+    .in('include/linux/mmap_lock.h')
+    .fn('void mmap_assert_locked(const struct mm_struct *mm)', (ctx, mmp) => {
+      const mm = asStruct(mmp, MmStruct, ctx, 'mm');
+      if (!mm.mmapLock.holders().length) ctx.bug(`mmap_assert_locked: ${mm.mmapLock.name} is not held`);
+      return undefined;
+    })
+    .in('include/linux/sched/signal.h')
+    .fn('bool signal_pending(struct task_struct *p)', () => 0)
+    .in('include/linux/printk.h')
+    .fn('void dump_stack(void)', () => undefined)
+    .in('include/linux/atomic.h')
+    .fn('void atomic_sub(int i, int *v)', (ctx, i, p) => {
+      const c = cellOf(ctx, p, 'atomic_sub');
+      c.set(c.get() - Number(i));
+      return undefined;
+    })
+    .releasesOf({});
 }

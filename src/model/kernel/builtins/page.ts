@@ -61,6 +61,7 @@ export function getPage(ctx: ExecCtx, h: PageState): void {
   if (h.refcount <= 0) ctx.bug(`get_page on pfn ${hex(BigInt(h.pfn))} with refcount ${h.refcount} (VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow))`);
   h.refcount++;
   touch(ctx, h);
+  h.refIn = h.lastFn;
 }
 
 export function putPage(ctx: ExecCtx, h: PageState): void {
@@ -70,6 +71,23 @@ export function putPage(ctx: ExecCtx, h: PageState): void {
   if (h.refcount === 0) {
     if (pageMappedRaw(h)) ctx.bug(`pfn ${hex(BigInt(h.pfn))} freed while still mapped (bad page state)`);
     if (h.lockedBy) ctx.bug(`pfn ${hex(BigInt(h.pfn))} freed while locked (bad page state)`);
+    // A thread asleep on the page lock holds no reference: it wakes on a freed page.
+    for (const w of h.lockWaiters ?? []) {
+      ctx.hazard('wait-on-unreferenced-page', `pfn ${hex(BigInt(h.pfn))} is freed (its last reference dropped in ${h.lastFn}()) while ${w.thread.name} waits for its page lock in ${w.fn}() without holding a reference`);
+    }
+  }
+}
+
+/** Sleep until the page lock is free, as a waiter the page's free can see. */
+function* waitUnlocked(ctx: ExecCtx, h: PageState): Generator<Blocked, void, void> {
+  // named by the caller of the lock helpers (folio_lock_or_retry() is model C in v6.1)
+  const me = { thread: ctx.thread, fn: [...ctx.stack()].reverse().find((f) => !f.includes('lock')) ?? fnOf(ctx) };
+  (h.lockWaiters ??= []).push(me);
+  try {
+    const w = pageLockWait(h);
+    while (h.lockedBy) yield { blockedOn: w };
+  } finally {
+    h.lockWaiters.splice(h.lockWaiters.indexOf(me), 1);
   }
 }
 
@@ -89,6 +107,7 @@ export function tryLockPage(ctx: ExecCtx, h: PageState): boolean {
   }
   h.lockedBy = ctx.thread;
   touch(ctx, h);
+  h.lockedIn = h.lastFn;
   traceLock(ctx, 'acquire', pageLockName(h));
   return true;
 }
@@ -96,11 +115,11 @@ export function tryLockPage(ctx: ExecCtx, h: PageState): boolean {
 export function* lockPage(ctx: ExecCtx, h: PageState): Generator<Blocked, void, void> {
   if (h.lockedBy) {
     traceLock(ctx, 'block', pageLockName(h));
-    const w = pageLockWait(h);
-    while (h.lockedBy) yield { blockedOn: w };
+    yield* waitUnlocked(ctx, h);
   }
   h.lockedBy = ctx.thread;
   touch(ctx, h);
+  h.lockedIn = h.lastFn;
   traceLock(ctx, 'acquire', pageLockName(h));
 }
 
@@ -264,7 +283,7 @@ export function pageBuiltins(): TableBuilder {
       touch(ctx, s);
       return undefined;
     })
-    .releasesOf({ from: '6.1' })
+    .releasesOf({ from: '6.1', until: '6.8' })
     .fn('void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address, rmap_t flags)', (ctx, p, vmap, _addr, flags) => {
       // v6.1: the first mapping of a page sets PG_anon_exclusive when RMAP_EXCLUSIVE asks for it
       // (__page_set_anon_rmap()); a later one must not ask for it nor find the page exclusive.
@@ -309,8 +328,7 @@ export function* lockOrRetry(ctx: ExecCtx, h: PageState, mmp: Value, f: number):
     const k = kernelOf(ctx);
     yield* dropMmapLock(ctx, k, mm);
     traceLock(ctx, 'block', pageLockName(h));
-    const w = pageLockWait(h);
-    while (h.lockedBy) yield { blockedOn: w };
+    yield* waitUnlocked(ctx, h);
     return false;
   }
   // FAULT_FLAG_KILLABLE or not: nothing kills a model thread.

@@ -24,7 +24,7 @@ function upper(ctx: ExecCtx, v: Value, what: string): UpperEntry {
   if (v instanceof UpperEntry) return v;
   return ctx.bug(`${what} is not a page-table entry of an upper level`);
 }
-function swp(ctx: ExecCtx, v: Value): SwpEntry {
+export function swp(ctx: ExecCtx, v: Value): SwpEntry {
   if (v instanceof SwpEntry) return v;
   return ctx.bug('not a swp_entry_t value');
 }
@@ -178,6 +178,8 @@ export function pgtableBuiltins(): TableBuilder {
       if ((s.table.entries[s.i] as Pmd).v.k === 'none') mm.pt.allocPteTable(s);
       return 0;
     })
+    // (from 6.5 a pmd that no longer points to a pte table gives NULL: builtins/pte-map.ts)
+    .releasesOf({ until: '6.5' })
     .fn('pte_t *pte_offset_map(pmd_t *pmd, unsigned long address)', (ctx, p, addr) => pteLock(ctx, kernelOf(ctx), p).ptr(indexAt('pte', addr as bigint)))
     .gen('pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long address, spinlock_t **ptlp)', function* (ctx, _mm, p, addr, ptlp): Generator<Blocked, Value, void> {
       const table = pteLock(ctx, kernelOf(ctx), p);
@@ -187,6 +189,7 @@ export function pgtableBuiltins(): TableBuilder {
       yield* acquire(ctx, l);
       return table.ptr(indexAt('pte', addr as bigint));
     })
+    .releasesOf({})
     .fn('void pte_unmap(pte_t *pte)', () => undefined)
     .fn('void pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)', (ctx, _p, ptl) => {
       release(ctx, kernelOf(ctx).locks.resolve(ptl, ctx, 'spinlock'));
@@ -226,7 +229,12 @@ export function pgtableBuiltins(): TableBuilder {
     .fn('pte_t pte_mkuffd_wp(pte_t pte)', (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: true, write: false })))
     .fn('pte_t pte_clear_uffd_wp(pte_t pte)', (ctx, v) => withBits(pte(ctx, v), () => ({ uffdWp: false })))
     .fn('pte_t pte_wrprotect(pte_t pte)', (ctx, v) => withBits(pte(ctx, v), () => ({ write: false })))
+    // (6.6: pte_mkwrite() takes the vma, for shadow-stack vmas; the model has none)
+    .releasesOf({ until: '6.6' })
     .fn('pte_t pte_mkwrite(pte_t pte)', (ctx, v) => withBits(pte(ctx, v), () => ({ write: true })))
+    .releasesOf({ from: '6.6' })
+    .fn('pte_t pte_mkwrite(pte_t pte, struct vm_area_struct *vma)', (ctx, v) => withBits(pte(ctx, v), () => ({ write: true })))
+    .releasesOf({})
     .fn('pte_t pte_mk_savedwrite(pte_t pte)', (ctx, v) => withBits(pte(ctx, v), () => ({ write: true })))
     .fn('pte_t pte_modify(pte_t pte, pgprot_t newprot)', (ctx, v, np) => withBits(pte(ctx, v), () => ({ write: prot(ctx, np).write })))
     .fn('pte_t mk_pte(struct page *page, pgprot_t pgprot)', (ctx, p, pr) => {
@@ -336,10 +344,6 @@ export function pgtableBuiltins(): TableBuilder {
     .fn('bool is_device_private_entry(swp_entry_t entry)', (ctx, e) => b(swp(ctx, e).isDevicePrivate))
     .fn('bool is_writable_device_private_entry(swp_entry_t entry)', (ctx, e) => b(swp(ctx, e).type === 'device-write'))
     .fn('swp_entry_t make_readable_device_private_entry(unsigned long offset)', (_ctx, o) => makeEntry('device-read', o as bigint))
-    .fn('bool is_device_exclusive_entry(swp_entry_t entry)', (ctx, e) => b(swp(ctx, e).isDeviceExclusive))
-    .fn('bool is_writable_device_exclusive_entry(swp_entry_t entry)', (ctx, e) => b(swp(ctx, e).type === 'device-exclusive-write'))
-    .fn('swp_entry_t make_readable_device_exclusive_entry(unsigned long offset)', (_ctx, o) => makeEntry('device-exclusive-read', o as bigint))
-    .fn('swp_entry_t make_writable_device_exclusive_entry(unsigned long offset)', (_ctx, o) => makeEntry('device-exclusive-write', o as bigint))
     .fn('bool is_hwpoison_entry(swp_entry_t entry)', (ctx, e) => b(swp(ctx, e).type === 'hwpoison'))
     .fn('struct page *pfn_swap_entry_to_page(swp_entry_t entry)', (ctx, e) => {
       const s = swp(ctx, e);
@@ -352,6 +356,7 @@ export function pgtableBuiltins(): TableBuilder {
     .fn('void migration_entry_wait(struct mm_struct *mm, pmd_t *pmd, unsigned long address)', (ctx) => ctx.notModelled('migration_entry_wait: migration entries'))
     .fn('void pmd_migration_entry_wait(struct mm_struct *mm, pmd_t *pmd)', (ctx) => ctx.notModelled('pmd_migration_entry_wait: PMD migration entries'));
   v61Entries(t);
+  v613Entries(t);
   return t;
 }
 
@@ -406,5 +411,37 @@ function v61Entries(t: TableBuilder): void {
     .fn('pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)', (ctx) => ctx.notModelled('pmd_alloc: uffd-wp of file memory'))
     .fn('pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address)', (ctx) => ctx.notModelled('pud_alloc: uffd-wp of file memory'))
     .fn('p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)', (ctx) => ctx.notModelled('p4d_alloc: uffd-wp of file memory'))
+    .releasesOf({});
+}
+
+/** Entry and pmd primitives the v6.13 sources call that v6.1's do not. */
+function v613Entries(t: TableBuilder): void {
+  t.releasesOf({ from: '6.13' })
+    .in('include/linux/swapops.h')
+    .fn('struct folio *pfn_swap_entry_folio(swp_entry_t entry)', (ctx, e) => {
+      const x = swp(ctx, e);
+      if (!x.isPfn) return ctx.bug(`pfn_swap_entry_folio of ${x.describe()} (not a pfn swap entry)`);
+      const k = kernelOf(ctx);
+      const pfn = Number(x.offset);
+      if (!k.memmap.exists(pfn)) return ctx.bug(`swap entry ${x.describe()} names no page`);
+      return k.memmap.ptr(k.memmap.state(pfn).head);
+    })
+    // pte markers: the model makes none
+    .fn('bool is_poisoned_swp_entry(swp_entry_t entry)', (ctx, e) => (swp(ctx, e), 0))
+    .fn('bool is_guard_swp_entry(swp_entry_t entry)', (ctx, e) => (swp(ctx, e), 0))
+    .in('include/linux/huge_mm.h')
+    .fn('struct folio *pmd_folio(pmd_t pmd)', (ctx, v) => {
+      const x = pmd(ctx, v).v;
+      const k = kernelOf(ctx);
+      if (x.k !== 'huge') return ctx.bug(`pmd_folio of a pmd that maps no THP (${pmd(ctx, v).describe()})`);
+      return k.memmap.ptr(k.memmap.state(x.pfn).head);
+    })
+    .fn('bool thp_vma_suitable_order(struct vm_area_struct *vma, unsigned long addr, int order)', (ctx, v, addr, order) => {
+      // an anonymous vma: no file offset to align; the aligned block must fit in the vma
+      const vma = asStruct(v, Vma, ctx, 'vma');
+      const size = 4096n << BigInt(Number(order));
+      const haddr = (addr as bigint) & ~(size - 1n);
+      return b(haddr >= vma.start && haddr + size <= vma.end);
+    })
     .releasesOf({});
 }

@@ -58,11 +58,19 @@ export function syncBuiltins(): TableBuilder {
       yield* invalidateRangeStart(ctx, kernelOf(ctx), r as Ptr);
       return undefined;
     })
+    .releasesOf({ until: '6.6' })
     .gen('void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range, bool only_end)', function* (ctx, r): Generator<Blocked, Value, void> {
       // only_end skips the secondary-TLB ->invalidate_range() callback: no modelled driver has one.
       yield* invalidateRangeEnd(ctx, kernelOf(ctx), r as Ptr);
       return undefined;
     })
+    .releasesOf({ from: '6.6' })
+    .gen('void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range)', function* (ctx, r): Generator<Blocked, Value, void> {
+      // (6.6 moved the secondary-TLB callback to the TLB flush)
+      yield* invalidateRangeEnd(ctx, kernelOf(ctx), r as Ptr);
+      return undefined;
+    })
+    .releasesOf({})
     .fn(
       'int mmu_interval_notifier_insert(struct mmu_interval_notifier *interval_sub, struct mm_struct *mm, unsigned long start, unsigned long length, const struct mmu_interval_notifier_ops *ops)',
       (ctx, sub, mmp, start, length, ops) => {

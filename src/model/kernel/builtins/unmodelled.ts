@@ -1,9 +1,10 @@
-// Primitives off the modelled path that the v6.1 sources call in branches the scenarios never
-// take (hugetlb, device pages, the gate area, pins, NUMA balancing, swap devices): each ends the
-// run with verdict `error` naming what is not modelled, so a variant that reaches one is never
-// silently replayed. (The v5.14 sources have model_not_modelled() in those branches instead.)
+// Primitives off the modelled path that the v6.1 and later sources call in branches the
+// scenarios never take (hugetlb, huge puds, device pages, the gate area, pins, NUMA balancing,
+// swap devices, file mappings, uffd-wp): each ends the run with verdict `error` naming what is
+// not modelled, so a variant that reaches one is never silently replayed. (The v5.14 sources
+// have model_not_modelled() in those branches instead.)
 
-import { TableBuilder, protoName } from './def.js';
+import { TableBuilder, protoName, type Releases } from './def.js';
 
 const NOT_MODELLED: [header: string, proto: string, what: string][] = [
   ['include/linux/hugetlb.h', 'struct page *follow_huge_pmd_pte(struct vm_area_struct *vma, unsigned long address, int flags)', 'hugetlb vmas'],
@@ -33,10 +34,47 @@ const NOT_MODELLED: [header: string, proto: string, what: string][] = [
   ['include/linux/slab.h', 'void kfree(const void *objp)', 'freeing model objects'],
 ];
 
+/** The same, for what the v6.13 sources call. */
+const NOT_MODELLED_613: [header: string, proto: string, what: string][] = [
+  ['include/linux/hugetlb.h', 'pte_t *hugetlb_walk(struct vm_area_struct *vma, unsigned long addr, unsigned long sz)', 'hugetlb vmas'],
+  ['include/linux/hugetlb.h', 'bool hugetlbfs_pagecache_present(struct hstate *h, struct vm_area_struct *vma, unsigned long address)', 'hugetlb vmas'],
+  ['include/linux/huge_mm.h', 'void __split_huge_pud(struct vm_area_struct *vma, pud_t *pud, unsigned long address)', 'huge puds'],
+  ['include/linux/huge_mm.h', 'int change_huge_pud(struct mmu_gather *tlb, struct vm_area_struct *vma, pud_t *pudp, unsigned long addr, pgprot_t newprot, unsigned long cp_flags)', 'huge puds'],
+  ['include/linux/huge_mm.h', 'void touch_pud(struct vm_area_struct *vma, unsigned long addr, pud_t *pud, bool write)', 'huge puds'],
+  ['include/linux/mm.h', 'spinlock_t *pud_lockptr(struct mm_struct *mm, pud_t *pud)', 'huge puds'],
+  ['arch/x86/include/asm/pgtable.h', 'unsigned long pud_pfn(pud_t pud)', 'huge puds'],
+  ['arch/x86/include/asm/pgtable.h', 'int pud_write(pud_t pud)', 'huge puds'],
+  ['include/linux/mm.h', 'bool vma_needs_dirty_tracking(struct vm_area_struct *vma)', 'file mappings'],
+  ['include/linux/userfaultfd_k.h', 'bool userfaultfd_wp_unpopulated(struct vm_area_struct *vma)', 'uffd-wp'],
+  ['include/linux/mm.h', 'struct folio *vm_normal_folio(struct vm_area_struct *vma, unsigned long addr, pte_t pte)', 'NUMA balancing'],
+  ['include/linux/mm.h', 'bool folio_is_zone_device(const struct folio *folio)', 'NUMA balancing'],
+  ['include/linux/mm.h', 'bool folio_maybe_dma_pinned(struct folio *folio)', 'NUMA balancing'],
+  ['include/linux/hugetlb.h', 'unsigned long pages_per_huge_page(const struct hstate *h)', 'hugetlb vmas'],
+  ['include/linux/mm_inline.h', 'int folio_is_file_lru(struct folio *folio)', 'NUMA balancing'],
+  ['include/linux/mm.h', 'int folio_nid(const struct folio *folio)', 'NUMA balancing'],
+  ['include/linux/mm.h', 'bool folio_use_access_time(struct folio *folio)', 'NUMA balancing'],
+  ['include/linux/mm.h', 'int folio_xchg_access_time(struct folio *folio, int time)', 'NUMA balancing'],
+  ['include/linux/swapops.h', 'pte_t make_pte_marker(pte_marker marker)', 'pte markers'],
+  ['mm/swap.h', 'void swapcache_clear(struct swap_info_struct *si, swp_entry_t entry, int nr)', 'swap-in'],
+  ['include/linux/wait.h', 'int waitqueue_active(struct wait_queue_head *wq_head)', 'the swap cache wait queue (swap-in)'],
+  ['include/linux/wait.h', 'void wake_up(struct wait_queue_head *wq_head)', 'the swap cache wait queue (swap-in)'],
+];
+
+/** Of what the v6.13 sources call: renamed in v6.15 (the NUMA skip of shared folios). */
+const NOT_MODELLED_RENAMED: [header: string, proto: string, what: string, releases: Releases][] = [
+  ['include/linux/mm.h', 'bool folio_likely_mapped_shared(struct folio *folio)', 'NUMA balancing', { from: '6.13', until: '6.15' }],
+  ['include/linux/mm.h', 'bool folio_maybe_mapped_shared(struct folio *folio)', 'NUMA balancing', { from: '6.15' }],
+];
+
 export function unmodelledBuiltins(): TableBuilder {
-  const t = new TableBuilder('').releasesOf({ from: '6.1' });
-  for (const [header, proto, what] of NOT_MODELLED) {
-    t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
-  }
+  const t = new TableBuilder('');
+  const add = (rows: readonly [string, string, string][]) => {
+    for (const [header, proto, what] of rows) t.in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
+  };
+  t.releasesOf({ from: '6.1' });
+  add(NOT_MODELLED);
+  t.releasesOf({ from: '6.13' });
+  add(NOT_MODELLED_613);
+  for (const [header, proto, what, releases] of NOT_MODELLED_RENAMED) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
   return t;
 }

@@ -409,8 +409,9 @@ const MMU_NOTIFY_UNMAP = 0;
 /**
  * munmap() of whole vmas (do_munmap -> unmap_region -> zap_pte_range, v5.14): an UNMAP
  * invalidation over the range, then every pte zapped: a present pte drops its mapcount and its
- * reference; a device-exclusive entry drops only its reference (5.14 zap_pte_range():
- * page_remove_rmap() is for device-private entries only, the exclusive entry had no mapcount).
+ * reference; a device-exclusive entry drops its reference, and from v6.15 its mapcount too
+ * (before, page_remove_rmap() was for device-private entries only: the exclusive entry had no
+ * mapcount).
  */
 export function* munmap(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len: bigint): Generator<Blocked, number, void> {
   return yield* k.tsFrame(ctx, 'munmap (zap_pte_range)', munmapBody(ctx, k, mm, start, len));
@@ -440,7 +441,13 @@ function* munmapBody(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len: 
           putPage(ctx, k.memmap.headOf(s));
         }
       } else if (p.k === 'swap' && p.entry.isDeviceExclusive) {
-        putPage(ctx, k.memmap.headOf(k.memmap.state(Number(p.entry.offset))));
+        const s = k.memmap.state(Number(p.entry.offset));
+        if (k.release.exclusiveEntryMapped) {
+          // v6.15 zap_nonpresent_ptes(): the entry's mapcount goes as a pte's would
+          s.mapcount--;
+          s.lastFn = 'zap_pte_range';
+        }
+        putPage(ctx, k.memmap.headOf(s));
       } else if (p.k === 'swap') {
         ctx.notModelled(`zap_pte_range of ${p.entry.describe()}`);
       }

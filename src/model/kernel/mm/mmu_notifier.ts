@@ -129,6 +129,9 @@ function readRange(ctx: ExecCtx, range: Value): { r: StructRef; mm: MmStruct; st
 /** mn_itree_inv_start_range + mn_itree_invalidate + the classic hlist, for one range. */
 export function* invalidateRangeStart(ctx: ExecCtx, k: Kernel, range: Ptr, extraStack: string[] = []): Generator<Blocked, void, void> {
   const { r, mm, start, end } = readRange(ctx, range);
+  const p = ctx.preemptPoint?.('notifier', [mm]);
+  if (p) yield p;
+  k.openRanges.set(range.address, { thread: ctx.thread.id, stack: k.stackOf(ctx), what: `${EVENT_NAMES[Number(r.get('event', ctx))] ?? 'invalidation'} range [${hex(start)}, ${hex(end)})` });
   const subs = mm.subs;
   if (!subs) return;
   const event = Number(r.get('event', ctx));
@@ -170,8 +173,11 @@ export function* invalidateRangeStart(ctx: ExecCtx, k: Kernel, range: Ptr, extra
 }
 
 /** The classic range_end callbacks, then mn_itree_inv_end(). */
-export function* invalidateRangeEnd(ctx: ExecCtx, _k: Kernel, range: Ptr): Generator<Blocked, void, void> {
+export function* invalidateRangeEnd(ctx: ExecCtx, k: Kernel, range: Ptr): Generator<Blocked, void, void> {
   const { mm } = readRange(ctx, range);
+  const p = ctx.preemptPoint?.('notifier', [mm]);
+  if (p) yield p;
+  k.openRanges.delete(range.address);
   const subs = mm.subs;
   if (!subs) return;
   for (const c of subs.classic) {
@@ -234,6 +240,8 @@ export function* intervalRemove(ctx: ExecCtx, _k: Kernel, sub: Ptr): Generator<B
   const mm = asStruct(s.get('mm', ctx), MmStruct, ctx, 'interval_sub->mm');
   const subs = mm.subs;
   if (!subs) return;
+  const p = ctx.preemptPoint?.('notifier', [mm]);
+  if (p) yield p;
   const i = subs.intervals.findIndex((x) => x.ptr.address === sub.address);
   const d = subs.deferred.findIndex((x) => x.sub.ptr.address === sub.address);
   if (subs.invalidating && i >= 0) {

@@ -2,7 +2,8 @@
 // mmap_lock for writing, the vma's vm_flags and vm_page_prot updated (mprotect_fixup() for a vma
 // covered exactly; splitting a vma is not modelled), then the page tables -- in v5.14 with
 // change_protection(vma, start, end, newprot, cp_flags), in v6.1 with the mmu_gather of
-// tlb_gather_mmu() first and MM_CP_TRY_CHANGE_WRITABLE for a writable private vma.
+// tlb_gather_mmu() first and MM_CP_TRY_CHANGE_WRITABLE for a writable private vma, in v6.13
+// without newprot (change_protection() reads vma->vm_page_prot).
 
 import type { Blocked, ExecCtx } from '../../interp/api.js';
 import type { Kernel } from '../state.js';
@@ -41,7 +42,8 @@ function* mprotectBody(ctx: ExecCtx, k: Kernel, mm: MmStruct, start: bigint, len
         // making ptes writable in a writable private vma (shared anonymous vmas are not modelled)
         const tlb = k.plain('mmu_gather', `mmu_gather of mprotect in ${mm.name}`, { mm: mm.self, start: 0n, end: 0n });
         const cpFlags = (vma.flags & VM_WRITE) !== 0n ? MM_CP_TRY_CHANGE_WRITABLE : 0n;
-        yield* ctx.call('change_protection', [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags]);
+        const args = k.release.protectionFromVma ? [tlb.self, vma.self, vma.start, vma.end, cpFlags] : [tlb.self, vma.self, vma.start, vma.end, vma.prot, cpFlags];
+        yield* ctx.call('change_protection', args);
       } else {
         // dirty_accountable: vma_wants_writenotify() is false for private anonymous memory.
         yield* ctx.call('change_protection', [vma.self, vma.start, vma.end, vma.prot, 0n]);

@@ -8,7 +8,8 @@
 // and the read records a `tail-mapping-read` hazard naming the reading function.
 // A `struct folio *` is a pointer to the head's struct page (a folio is the compound page seen
 // from its head): its first fields are the head's, the large-folio fields (_folio_order,
-// _folio_nr_pages, _total_mapcount, _pincount) live in page[1] and read the head's state.
+// _folio_nr_pages, _total_mapcount, _pincount; from v6.13 _flags_1, _large_mapcount,
+// _entire_mapcount, _nr_pages_mapped) live in page[1] and read the head's state.
 
 import { Ptr, type CType, type ExecCtx, type Region, type StructRef, type ThreadRef, type Value } from '../../interp/api.js';
 import { FieldCellRegion, hex } from '../object.js';
@@ -52,6 +53,11 @@ export class PageState {
   data = 0n;
   /** Function that last changed this page's lock, references or mappings (for end-of-run checks). */
   lastFn = '';
+  /** Function that took the page lock its holder holds, and that last took a reference. */
+  lockedIn = '';
+  refIn = '';
+  /** Threads sleeping until the page lock is free, with the function each waits in. */
+  lockWaiters: { thread: ThreadRef; fn: string }[] | null = null;
   constructor(readonly pfn: number) {
     this.head = pfn;
   }
@@ -98,6 +104,10 @@ export class PageObj implements StructRef {
       case '_folio_nr_pages':
       case '_total_mapcount':
       case '_pincount':
+      case '_flags_1':
+      case '_large_mapcount':
+      case '_entire_mapcount':
+      case '_nr_pages_mapped':
         return this.largeFolioField(field, ctx);
       default:
         return ctx.bug(`struct page has no field ${field} in the model`);
@@ -114,6 +124,20 @@ export class PageObj implements StructRef {
         return 1 << s.order;
       case '_total_mapcount':
         return s.compoundMapcount;
+      case '_entire_mapcount':
+        return s.compoundMapcount;
+      case '_flags_1':
+        // v6.13 keeps the order in its low byte (v6.1: in the _folio_order byte)
+        if (!this.memmap.release.orderInFlags1) return ctx.notModelled('folio->_flags_1 of a release that keeps the order in _folio_order');
+        return BigInt(s.order);
+      case '_large_mapcount':
+      case '_nr_pages_mapped': {
+        // -1 based: every PTE mapping of a subpage and every PMD mapping; or how many subpages
+        // are PTE-mapped, plus ENTIRELY_MAPPED (0x800000) while PMD-mapped
+        const subs = Array.from({ length: 1 << s.order }, (_, i) => this.memmap.state(s.pfn + i).mapcount);
+        if (field === '_large_mapcount') return subs.reduce((n, m) => n + m + 1, s.compoundMapcount + 1) - 1;
+        return subs.filter((m) => m >= 0).length + (s.compoundMapcount >= 0 ? 0x800000 : 0);
+      }
       default:
         return 0;
     }

@@ -22,6 +22,8 @@ export type SwpType =
   | 'device-read'
   | 'device-exclusive-write'
   | 'device-exclusive-read'
+  /** The one device-exclusive type of 6.15 on (writability comes from the vma on restore). */
+  | 'device-exclusive'
   | 'hwpoison';
 
 export class SwpEntry implements Opaque {
@@ -40,7 +42,7 @@ export class SwpEntry implements Opaque {
     return this.type !== 'swap';
   }
   get isDeviceExclusive(): boolean {
-    return this.type === 'device-exclusive-write' || this.type === 'device-exclusive-read';
+    return this.type === 'device-exclusive-write' || this.type === 'device-exclusive-read' || this.type === 'device-exclusive';
   }
   get isMigration(): boolean {
     return this.type === 'migration-read' || this.type === 'migration-write';
