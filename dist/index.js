@@ -5818,35 +5818,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at2, len) => {
+          wasm_on_url: (p, at3, len) => {
             return 0;
           },
-          wasm_on_status: (p, at2, len) => {
+          wasm_on_status: (p, at3, len) => {
             assert2(currentParser.ptr === p);
-            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert2(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at2, len) => {
+          wasm_on_header_field: (p, at3, len) => {
             assert2(currentParser.ptr === p);
-            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
-          wasm_on_header_value: (p, at2, len) => {
+          wasm_on_header_value: (p, at3, len) => {
             assert2(currentParser.ptr === p);
-            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert2(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at2, len) => {
+          wasm_on_body: (p, at3, len) => {
             assert2(currentParser.ptr === p);
-            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -20807,9 +20807,9 @@ var require_picomatch = __commonJS({
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns2 = glob.map((input) => picomatch2(input, options, returnState));
         const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
+          for (const isMatch of fns2) {
             const state2 = isMatch(str);
             if (state2) return state2;
           }
@@ -20983,19 +20983,19 @@ function parseGitHubReport(text) {
   if (!Array.isArray(annotationsIn)) throw new Error("review.annotations: not an array");
   if (annotationsIn.length > LIMITS.annotations) throw new Error(`review.annotations: more than ${LIMITS.annotations}`);
   const annotations = annotationsIn.map((a, i2) => {
-    const at2 = `review.annotations[${i2}]`;
-    const o = record(a, at2);
+    const at3 = `review.annotations[${i2}]`;
+    const o = record(a, at3);
     const level = o.level;
-    if (!LEVELS.includes(level)) throw new Error(`${at2}.level: not one of ${LEVELS.join(", ")}`);
-    const path = string(o.path, `${at2}.path`, 1024);
-    if (path === "" || path.startsWith("/") || /[\0-\x1f]/.test(path)) throw new Error(`${at2}.path: not a repository path`);
+    if (!LEVELS.includes(level)) throw new Error(`${at3}.level: not one of ${LEVELS.join(", ")}`);
+    const path = string(o.path, `${at3}.path`, 1024);
+    if (path === "" || path.startsWith("/") || /[\0-\x1f]/.test(path)) throw new Error(`${at3}.path: not a repository path`);
     return {
       path,
-      startLine: count(o.startLine, `${at2}.startLine`, 1),
-      endLine: count(o.endLine, `${at2}.endLine`, 1),
+      startLine: count(o.startLine, `${at3}.startLine`, 1),
+      endLine: count(o.endLine, `${at3}.endLine`, 1),
       level,
-      title: string(o.title, `${at2}.title`, LIMITS.text),
-      message: string(o.message, `${at2}.message`, LIMITS.text)
+      title: string(o.title, `${at3}.title`, LIMITS.text),
+      message: string(o.message, `${at3}.message`, LIMITS.text)
     };
   });
   const failOnMet2 = r.failOnMet;
@@ -22673,8 +22673,8 @@ var init_machine = __esm({
         this.addHazard(t, kind, detail, site.loc);
       }
       addHazard(t, kind, detail, loc) {
-        const at2 = loc ?? t.loc();
-        const h = { kind, function: at2.function, detail, stack: t.stack(), loc: at2 };
+        const at3 = loc ?? t.loc();
+        const h = { kind, function: at3.function, detail, stack: t.stack(), loc: at3 };
         this.hazards.push(h);
         this.pushTrace({ t: "hazard", index: this.hazards.length - 1 });
         this.opts.hooks?.onHazard?.(h);
@@ -28288,12 +28288,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at2) => {
+            waitForExecuting = (at3) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
               };
               return new this.Promise((resolve5, reject) => {
                 if (finished()) {
@@ -29611,9 +29611,9 @@ function trimmed(text, a, b2) {
   const lead = raw.length - raw.trimStart().length;
   return { text: raw.trim(), offset: a + lead };
 }
-function lineAt(text, at2) {
+function lineAt(text, at3) {
   let line = 1;
-  for (let i2 = 0; i2 < at2 && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
+  for (let i2 = 0; i2 < at3 && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
   return line;
 }
 var PUNCTS;
@@ -29761,12 +29761,12 @@ function withoutAnnotations(body2) {
   const toks = lex(body2).filter((t) => t.kind === "id" && ANNOTATION_SET.has(t.text));
   if (!toks.length) return body2;
   let out2 = "";
-  let at2 = 0;
+  let at3 = 0;
   for (const t of toks) {
-    out2 += body2.slice(at2, t.start) + " ".repeat(t.end - t.start);
-    at2 = t.end;
+    out2 += body2.slice(at3, t.start) + " ".repeat(t.end - t.start);
+    at3 = t.end;
   }
-  return out2 + body2.slice(at2);
+  return out2 + body2.slice(at3);
 }
 function configMacros(config) {
   const out2 = /* @__PURE__ */ new Map();
@@ -29794,12 +29794,12 @@ function directiveLines(text) {
   }
   return out2;
 }
-function lineOf(starts, at2) {
+function lineOf(starts, at3) {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (starts[mid] <= at2) lo = mid + 1;
+    if (starts[mid] <= at3) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -29995,7 +29995,7 @@ var init_preprocess = __esm({
           const m = /^(\w+)\s*(.*)$/s.exec(body2);
           const kw = m ? m[1] : "";
           const rest = m ? m[2].trim() : "";
-          const at2 = { file: path, line: lineNo };
+          const at3 = { file: path, line: lineNo };
           switch (kw) {
             case "ifdef":
             case "ifndef": {
@@ -30007,17 +30007,17 @@ var init_preprocess = __esm({
             }
             case "if": {
               const parent = isOn();
-              const on = parent && this.evalIf(rest, at2);
+              const on = parent && this.evalIf(rest, at3);
               conds.push({ on, taken: on, parent, line: lineNo });
               break;
             }
             case "elif": {
               const c = conds[conds.length - 1];
               if (!c) {
-                this.diag("error", at2, "#elif without #if");
+                this.diag("error", at3, "#elif without #if");
                 break;
               }
-              const on = c.parent && !c.taken && this.evalIf(rest, at2);
+              const on = c.parent && !c.taken && this.evalIf(rest, at3);
               c.on = on;
               c.taken ||= on;
               break;
@@ -30025,7 +30025,7 @@ var init_preprocess = __esm({
             case "else": {
               const c = conds[conds.length - 1];
               if (!c) {
-                this.diag("error", at2, "#else without #if");
+                this.diag("error", at3, "#else without #if");
                 break;
               }
               c.on = c.parent && !c.taken;
@@ -30033,33 +30033,33 @@ var init_preprocess = __esm({
               break;
             }
             case "endif":
-              if (!conds.pop()) this.diag("error", at2, "#endif without #if");
+              if (!conds.pop()) this.diag("error", at3, "#endif without #if");
               break;
             default:
-              if (isOn()) this.activeDirective(kw, rest, at2);
+              if (isOn()) this.activeDirective(kw, rest, at3);
           }
           inComment = false;
         }
         for (const c of conds) this.diag("error", { file: path, line: c.line }, "unterminated #if");
         return out2.join("\n");
       }
-      activeDirective(kw, rest, at2) {
+      activeDirective(kw, rest, at3) {
         switch (kw) {
           case "include": {
             const m = /^([<"])([^>"]+)[>"]/.exec(rest);
             if (!m) {
-              this.diag("warning", at2, `cannot read #include ${rest}`);
+              this.diag("warning", at3, `cannot read #include ${rest}`);
               return;
             }
-            const target = this.resolveInclude(m[2], at2.file, m[1] === "<");
+            const target = this.resolveInclude(m[2], at3.file, m[1] === "<");
             if (target) this.file(target);
-            else if (m[1] === '"') this.diag("note", at2, `#include "${m[2]}" is not among the model sources; ignored`);
+            else if (m[1] === '"') this.diag("note", at3, `#include "${m[2]}" is not among the model sources; ignored`);
             return;
           }
           case "define": {
             const m = /^(\w+)(\()?/.exec(rest);
             if (!m) {
-              this.diag("error", at2, `bad #define ${rest}`);
+              this.diag("error", at3, `bad #define ${rest}`);
               return;
             }
             const name3 = m[1];
@@ -30068,9 +30068,9 @@ var init_preprocess = __esm({
               const plist = rest.slice(name3.length + 1, close).split(",").map((s) => s.trim()).filter((s) => s !== "");
               const variadic = plist.length > 0 && plist[plist.length - 1].endsWith("...");
               const params = plist.map((p) => p === "..." ? "__VA_ARGS__" : p.replace(/\.\.\.$/, ""));
-              this.macros.set(name3, { name: name3, params, variadic, body: withoutAnnotations(rest.slice(close + 1).trim()), ...at2 });
+              this.macros.set(name3, { name: name3, params, variadic, body: withoutAnnotations(rest.slice(close + 1).trim()), ...at3 });
             } else {
-              this.macros.set(name3, { name: name3, params: null, variadic: false, body: withoutAnnotations(rest.slice(name3.length).trim()), ...at2 });
+              this.macros.set(name3, { name: name3, params: null, variadic: false, body: withoutAnnotations(rest.slice(name3.length).trim()), ...at3 });
             }
             return;
           }
@@ -30083,23 +30083,23 @@ var init_preprocess = __esm({
             return;
           }
           case "error":
-            this.diag("error", at2, `#error ${rest}`);
+            this.diag("error", at3, `#error ${rest}`);
             return;
           case "warning":
-            this.diag("warning", at2, `#warning ${rest}`);
+            this.diag("warning", at3, `#warning ${rest}`);
             return;
           case "line":
           case "":
             return;
           default:
-            this.diag("warning", at2, `ignored directive #${kw}`);
+            this.diag("warning", at3, `ignored directive #${kw}`);
         }
       }
-      diag(severity, at2, message) {
-        this.diagnostics.push({ severity, file: at2.file, line: at2.line, message });
+      diag(severity, at3, message) {
+        this.diagnostics.push({ severity, file: at3.file, line: at3.line, message });
       }
       // ------------------------------------------------------------------------- #if expressions
-      evalIf(text, at2) {
+      evalIf(text, at3) {
         try {
           const toks = this.expandForIf(lex(text), /* @__PURE__ */ new Set());
           const p = new IfParser(toks);
@@ -30107,7 +30107,7 @@ var init_preprocess = __esm({
           if (!p.done()) throw new Error(`unexpected ${p.peek()}`);
           return v !== 0n;
         } catch (e) {
-          this.diag("error", at2, `cannot evaluate #if ${text}: ${e.message}`);
+          this.diag("error", at3, `cannot evaluate #if ${text}: ${e.message}`);
           return false;
         }
       }
@@ -30576,31 +30576,31 @@ var init_lower = __esm({
       stmt(n) {
         const line = this.line(n);
         const endLine = n.endPosition.row + this.lineBase;
-        const at2 = { line, endLine };
+        const at3 = { line, endLine };
         switch (n.type) {
           case "compound_statement":
-            return { ...at2, k: "block", body: this.blockItems(n) };
+            return { ...at3, k: "block", body: this.blockItems(n) };
           case "expression_statement": {
             const e = named(n).filter((c) => c.type !== "comment")[0];
-            return e ? { ...at2, k: "expr", e: this.expr(e) } : { ...at2, k: "empty" };
+            return e ? { ...at3, k: "expr", e: this.expr(e) } : { ...at3, k: "empty" };
           }
           case "declaration": {
             const d = this.declaration(n);
-            return { ...at2, k: "decl", storage: d.storage, decls: d.decls, spec: d.spec };
+            return { ...at3, k: "decl", storage: d.storage, decls: d.decls, spec: d.spec };
           }
           case "type_definition": {
             const t = this.typedef(n);
-            return { ...at2, k: "typedef", spec: t.spec, names: t.names };
+            return { ...at3, k: "typedef", spec: t.spec, names: t.names };
           }
           case "struct_specifier":
           case "union_specifier":
           case "enum_specifier":
-            return { ...at2, k: "decl", storage: [], decls: [], spec: this.typeSpec(n) };
+            return { ...at3, k: "decl", storage: [], decls: [], spec: this.typeSpec(n) };
           case "if_statement": {
             const alt = n.childForFieldName("alternative");
             const altStmt = alt ? named(alt).filter((c) => c.type !== "comment")[0] : void 0;
             return {
-              ...at2,
+              ...at3,
               k: "if",
               test: this.cond(field(n, "condition")),
               then: this.stmt(field(n, "consequence")),
@@ -30608,9 +30608,9 @@ var init_lower = __esm({
             };
           }
           case "while_statement":
-            return { ...at2, k: "while", test: this.cond(field(n, "condition")), body: this.stmt(field(n, "body")) };
+            return { ...at3, k: "while", test: this.cond(field(n, "condition")), body: this.stmt(field(n, "body")) };
           case "do_statement":
-            return { ...at2, k: "do", body: this.stmt(field(n, "body")), test: this.cond(field(n, "condition")) };
+            return { ...at3, k: "do", body: this.stmt(field(n, "body")), test: this.cond(field(n, "condition")) };
           case "for_statement": {
             const init2 = n.childForFieldName("initializer");
             const test2 = n.childForFieldName("condition");
@@ -30620,7 +30620,7 @@ var init_lower = __esm({
               initStmt = init2.type === "declaration" ? this.stmt(init2) : { line: this.line(init2), endLine: this.line(init2), k: "expr", e: this.expr(init2) };
             }
             return {
-              ...at2,
+              ...at3,
               k: "for",
               init: initStmt,
               test: test2 ? this.expr(test2) : null,
@@ -30629,7 +30629,7 @@ var init_lower = __esm({
             };
           }
           case "switch_statement":
-            return { ...at2, k: "switch", test: this.cond(field(n, "condition")), body: this.stmt(field(n, "body")) };
+            return { ...at3, k: "switch", test: this.cond(field(n, "condition")), body: this.stmt(field(n, "body")) };
           case "case_statement": {
             const value = n.childForFieldName("value");
             const body2 = [];
@@ -30638,30 +30638,30 @@ var init_lower = __esm({
               if (c.type === "comment") continue;
               body2.push(this.stmt(c));
             }
-            return { ...at2, k: "case", value: value ? this.expr(value) : null, body: body2 };
+            return { ...at3, k: "case", value: value ? this.expr(value) : null, body: body2 };
           }
           case "break_statement":
-            return { ...at2, k: "break" };
+            return { ...at3, k: "break" };
           case "continue_statement":
-            return { ...at2, k: "continue" };
+            return { ...at3, k: "continue" };
           case "return_statement": {
             const e = named(n).filter((c) => c.type !== "comment")[0];
-            return { ...at2, k: "return", e: e ? this.expr(e) : null };
+            return { ...at3, k: "return", e: e ? this.expr(e) : null };
           }
           case "goto_statement":
-            return { ...at2, k: "goto", label: field(n, "label").text };
+            return { ...at3, k: "goto", label: field(n, "label").text };
           case "labeled_statement": {
             const label = field(n, "label");
             const inner = named(n).filter((c) => c.id !== label.id && c.type !== "comment")[0];
-            return { ...at2, k: "label", label: label.text, body: inner ? this.stmt(inner) : { ...at2, k: "empty" } };
+            return { ...at3, k: "label", label: label.text, body: inner ? this.stmt(inner) : { ...at3, k: "empty" } };
           }
           case "attributed_statement": {
             const inner = named(n).filter((c) => c.type !== "attribute_declaration" && c.type !== "comment")[0];
-            return inner ? this.stmt(inner) : { ...at2, k: "empty" };
+            return inner ? this.stmt(inner) : { ...at3, k: "empty" };
           }
           default: {
             const what = n.type === "ERROR" ? `syntax error: ${clip(n.text)}` : `unsupported statement ${n.type}: ${clip(n.text)}`;
-            return { ...at2, k: "expr", e: this.bad(n, what) };
+            return { ...at3, k: "expr", e: this.bad(n, what) };
           }
         }
       }
@@ -30700,52 +30700,52 @@ var init_lower = __esm({
       expr(n) {
         const line = this.line(n);
         const src = clip(n.text);
-        const at2 = { line, src };
+        const at3 = { line, src };
         if (n.isMissing) return this.bad(n, `syntax error: missing \`${n.type}\``);
         switch (n.type) {
           case "number_literal":
-            return { ...at2, k: "num", text: n.text };
+            return { ...at3, k: "num", text: n.text };
           case "char_literal":
-            return { ...at2, k: "char", value: charValue(n.text) };
+            return { ...at3, k: "char", value: charValue(n.text) };
           case "string_literal":
-            return { ...at2, k: "str", value: stringValue(n.text) };
+            return { ...at3, k: "str", value: stringValue(n.text) };
           case "concatenated_string": {
             let s = "";
             for (const c of named(n)) {
               if (c.type === "string_literal") s += stringValue(c.text);
               else return this.bad(c, `macro in string concatenation is not supported: ${src}`);
             }
-            return { ...at2, k: "str", value: s };
+            return { ...at3, k: "str", value: s };
           }
           case "true":
-            return { ...at2, k: "bool", value: true };
+            return { ...at3, k: "bool", value: true };
           case "false":
-            return { ...at2, k: "bool", value: false };
+            return { ...at3, k: "bool", value: false };
           case "null":
-            return { ...at2, k: "null" };
+            return { ...at3, k: "null" };
           case "identifier":
-            return { ...at2, k: "ident", name: n.text };
+            return { ...at3, k: "ident", name: n.text };
           case "parenthesized_expression": {
             const inner = named(n).filter((c) => c.type !== "comment")[0];
             if (!inner) return this.bad(n, "empty parentheses");
-            if (inner.type === "compound_statement") return { ...at2, k: "stmtExpr", body: this.blockItems(inner) };
-            return { ...at2, k: "paren", arg: this.expr(inner) };
+            if (inner.type === "compound_statement") return { ...at3, k: "stmtExpr", body: this.blockItems(inner) };
+            return { ...at3, k: "paren", arg: this.expr(inner) };
           }
           case "unary_expression":
-            return { ...at2, k: "unary", op: field(n, "operator").text, arg: this.expr(field(n, "argument")) };
+            return { ...at3, k: "unary", op: field(n, "operator").text, arg: this.expr(field(n, "argument")) };
           case "pointer_expression": {
             const op = field(n, "operator").text;
             const arg = this.expr(field(n, "argument"));
-            return op === "&" ? { ...at2, k: "addr", arg } : { ...at2, k: "deref", arg };
+            return op === "&" ? { ...at3, k: "addr", arg } : { ...at3, k: "deref", arg };
           }
           case "binary_expression":
-            return { ...at2, k: "binary", op: field(n, "operator").text, left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
+            return { ...at3, k: "binary", op: field(n, "operator").text, left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
           case "assignment_expression":
-            return { ...at2, k: "assign", op: field(n, "operator").text, left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
+            return { ...at3, k: "assign", op: field(n, "operator").text, left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
           case "update_expression": {
             const opNode = field(n, "operator");
             const arg = field(n, "argument");
-            return { ...at2, k: "update", op: opNode.text, prefix: opNode.startIndex < arg.startIndex, arg: this.expr(arg) };
+            return { ...at3, k: "update", op: opNode.text, prefix: opNode.startIndex < arg.startIndex, arg: this.expr(arg) };
           }
           case "call_expression": {
             const argList = field(n, "arguments");
@@ -30753,7 +30753,7 @@ var init_lower = __esm({
             const kids = named(argList).filter((c) => c.type !== "comment");
             const broken = argList.hasError || kids.some((c) => c.type === "compound_statement" || c.type === "preproc_defined");
             return {
-              ...at2,
+              ...at3,
               k: "call",
               callee: this.expr(field(n, "function")),
               args: broken ? null : kids.map((c) => this.expr(c)),
@@ -30761,27 +30761,27 @@ var init_lower = __esm({
             };
           }
           case "field_expression":
-            return { ...at2, k: "field", obj: this.expr(field(n, "argument")), field: field(n, "field").text, arrow: field(n, "operator").text === "->" };
+            return { ...at3, k: "field", obj: this.expr(field(n, "argument")), field: field(n, "field").text, arrow: field(n, "operator").text === "->" };
           case "subscript_expression":
-            return { ...at2, k: "index", obj: this.expr(field(n, "argument")), index: this.expr(field(n, "index")) };
+            return { ...at3, k: "index", obj: this.expr(field(n, "argument")), index: this.expr(field(n, "index")) };
           case "cast_expression":
-            return { ...at2, k: "cast", type: this.typeName(field(n, "type")), arg: this.expr(field(n, "value")) };
+            return { ...at3, k: "cast", type: this.typeName(field(n, "type")), arg: this.expr(field(n, "value")) };
           case "conditional_expression": {
             const test2 = this.expr(field(n, "condition"));
             const cons = n.childForFieldName("consequence");
-            return { ...at2, k: "cond", test: test2, then: cons ? this.expr(cons) : test2, else: this.expr(field(n, "alternative")) };
+            return { ...at3, k: "cond", test: test2, then: cons ? this.expr(cons) : test2, else: this.expr(field(n, "alternative")) };
           }
           case "comma_expression":
-            return { ...at2, k: "comma", left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
+            return { ...at3, k: "comma", left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
           case "sizeof_expression": {
             const t = n.childForFieldName("type");
-            if (t) return { ...at2, k: "sizeofType", type: this.typeName(t) };
-            return { ...at2, k: "sizeofExpr", arg: this.expr(field(n, "value")) };
+            if (t) return { ...at3, k: "sizeofType", type: this.typeName(t) };
+            return { ...at3, k: "sizeofExpr", arg: this.expr(field(n, "value")) };
           }
           case "offsetof_expression":
-            return { ...at2, k: "offsetof", type: this.typeName(field(n, "type")), field: field(n, "member").text };
+            return { ...at3, k: "offsetof", type: this.typeName(field(n, "type")), field: field(n, "member").text };
           case "compound_literal_expression":
-            return { ...at2, k: "compoundLit", type: this.typeName(field(n, "type")), init: this.init(field(n, "value")) };
+            return { ...at3, k: "compoundLit", type: this.typeName(field(n, "type")), init: this.init(field(n, "value")) };
           case "extension_expression":
             return this.expr(named(n)[0]);
           default:
@@ -36800,8 +36800,8 @@ function chargeVmalloc(ctx, n) {
   if (m?.overBudget) m.overBudget("memory", detail);
   ctx.endRun("budget", detail);
 }
-function checkSpan(ctx, at2, pages, what) {
-  if (at2.i + pages * PAGE > at2.r.length) ctx.bug(`${what} runs past the end of ${at2.r.name} (${pages} page(s) from +${at2.i})`);
+function checkSpan(ctx, at3, pages, what) {
+  if (at3.i + pages * PAGE > at3.r.length) ctx.bug(`${what} runs past the end of ${at3.r.name} (${pages} page(s) from +${at3.i})`);
 }
 function pageIndex(ctx, p, what) {
   if (!(p instanceof Ptr)) return ctx.bug(`${what} is not a pointer`);
@@ -36852,17 +36852,17 @@ function driverBuiltins() {
   }).fn("void *xa_untag_pointer(void *entry)", (_ctx, p) => untag(p)).fn("unsigned int xa_pointer_tag(void *entry)", (_ctx, p) => p instanceof Ptr ? p.byteOffset & 3 : 0).fn("void *xa_find(struct xarray *xa, unsigned long *indexp, unsigned long max, unsigned int filter)", (ctx, p, ip, max) => {
     const cell3 = ip;
     const x = xa(ctx, p);
-    const at2 = x.find(cell3.region.load(cell3.index, ctx), max);
-    if (at2 === null) return null;
-    cell3.region.store(cell3.index, at2, ctx);
-    return x.load(at2);
+    const at3 = x.find(cell3.region.load(cell3.index, ctx), max);
+    if (at3 === null) return null;
+    cell3.region.store(cell3.index, at3, ctx);
+    return x.load(at3);
   }).fn("void *xa_find_after(struct xarray *xa, unsigned long *indexp, unsigned long max, unsigned int filter)", (ctx, p, ip, max) => {
     const cell3 = ip;
     const x = xa(ctx, p);
-    const at2 = x.find(cell3.region.load(cell3.index, ctx) + 1n, max);
-    if (at2 === null) return null;
-    cell3.region.store(cell3.index, at2, ctx);
-    return x.load(at2);
+    const at3 = x.find(cell3.region.load(cell3.index, ctx) + 1n, max);
+    if (at3 === null) return null;
+    cell3.region.store(cell3.index, at3, ctx);
+    return x.load(at3);
   }).in("include/linux/highmem.h").fn("void *kmap(struct page *page)", (ctx, p) => {
     const k = kernelOf(ctx);
     const s = pageOf(k.memmap, p, ctx, "kmap page");
@@ -38440,25 +38440,25 @@ function isLabelHead(toks, start2, colon) {
 }
 function isDeclaration(toks, first2, end) {
   let j = first2;
-  const at2 = (k) => k < end ? toks[k].t : "";
-  while (QUALIFIERS.has(at2(j))) j++;
+  const at3 = (k) => k < end ? toks[k].t : "";
+  while (QUALIFIERS.has(at3(j))) j++;
   let typed = false;
-  if (at2(j) === "struct" || at2(j) === "union" || at2(j) === "enum") {
+  if (at3(j) === "struct" || at3(j) === "union" || at3(j) === "enum") {
     j += 2;
     typed = true;
   } else {
-    while (BASE_TYPES.has(at2(j))) {
+    while (BASE_TYPES.has(at3(j))) {
       j++;
       typed = true;
     }
   }
   if (!typed) {
-    if (j >= end || toks[j].kind !== "word" || KEYWORDS.has(at2(j))) return false;
+    if (j >= end || toks[j].kind !== "word" || KEYWORDS.has(at3(j))) return false;
     j++;
   }
-  while (QUALIFIERS.has(at2(j)) || at2(j) === "*") j++;
-  if (j >= end || toks[j].kind !== "word" || KEYWORDS.has(at2(j))) return false;
-  const next = at2(j + 1);
+  while (QUALIFIERS.has(at3(j)) || at3(j) === "*") j++;
+  if (j >= end || toks[j].kind !== "word" || KEYWORDS.has(at3(j))) return false;
+  const next = at3(j + 1);
   return next === ";" || next === "=" || next === "," || next === "[";
 }
 var BASE_TYPES, QUALIFIERS, KEYWORDS;
@@ -38973,9 +38973,34 @@ function eventKey(e, o) {
       return `note|${e.fn}|${dropPositions(e.text)}`;
   }
 }
+function eventShape(e, o) {
+  switch (e.t) {
+    case "notifier": {
+      const n = o.notifiers[e.index];
+      return n ? `ntf|${notifierGroupKey(n, false)}` : eventKey(e, o);
+    }
+    case "lock":
+      return `lock|${e.op}|${e.thread}|${e.fn}`;
+    case "fault":
+      return `fault|${e.kind}|${e.thread}|${e.fn}`;
+    case "retry":
+      return `retry|${e.fn}|${e.thread}`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return h ? `hazard|${h.kind}|${h.function}` : eventKey(e, o);
+    }
+    default:
+      return eventKey(e, o);
+  }
+}
 function notifierKey(n) {
   if (!n) return "?";
   return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+}
+function notifierGroupKey(n, names = true) {
+  const { issuer: issuer2, via } = issuerOf(n.stack);
+  const subs = n.subscribers.map((s) => names ? `${s.name}:${s.action}` : s.action).join(",");
+  return `${n.event}|${n.owner ?? "NULL"}|${issuer2}|${via.join("<")}|${subs}`;
 }
 function threadAt(trace, index) {
   for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
@@ -38984,28 +39009,16 @@ function threadAt(trace, index) {
   }
   return "main";
 }
-function code(name3) {
-  return "`" + name3 + "`";
-}
 function issuerOf(stack) {
   let end = stack.length;
   while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
-  const issuer2 = stack[end - 1] ?? "(unknown)";
+  const issuer2 = stack[end - 1] ?? null;
   const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
-  const text = via.length === 0 ? code(issuer2) : via.length === 1 ? `${code(issuer2)} (from ${code(via[0])})` : `${code(issuer2)} (from ${code(via[0])} in ${code(via[1])})`;
-  return { issuer: issuer2, via, text };
+  return { issuer: issuer2, via };
 }
-function ownerText(owner) {
-  return owner === null ? "owner NULL" : owner === "unset" ? "owner unset" : `owner ${owner}`;
-}
-function rangeText(n) {
-  return `[${n.start}, ${n.end})`;
-}
-function subscriberText(name3, action, callees) {
-  const tail = callees.length ? `, calls ${callees.join(", ")}` : "";
-  if (action === "filtered") return `${code(name3)} filters it${tail}`;
-  if (action === "seq-bumped") return `${code(name3)} does not filter it: seq bumped${tail}`;
-  return `${code(name3)} is called${tail}`;
+function notifierGroup(n) {
+  const { issuer: issuer2, via } = issuerOf(n.stack);
+  return { event: n.event, owner: n.owner, issuer: issuer2, via, subscribers: n.subscribers.map((s) => ({ name: s.name, action: s.action })) };
 }
 function calleesOf(trace, from, fn) {
   let start2 = -1;
@@ -39023,43 +39036,43 @@ function calleesOf(trace, from, fn) {
     const e = trace[i2];
     if (e.t === "return" && e.depth === first2.depth && e.thread === first2.thread) break;
     if (e.t === "call" && e.depth === first2.depth + 1 && e.thread === first2.thread && !BORING_CALLEES.has(e.fn)) {
-      const call = `${code(e.fn)}(${(e.args ?? []).join(", ")})`;
-      if (!out2.includes(call)) out2.push(call);
+      const args3 = e.args ?? [];
+      if (!out2.some((c) => c.fn === e.fn && c.args.join(", ") === args3.join(", "))) out2.push({ fn: e.fn, args: [...args3] });
       if (out2.length >= 2) break;
     }
   }
   return out2;
 }
-function notifierText(o, index, traceAt) {
+function notifierFact(o, index, traceAt) {
   const n = o.notifiers[index];
-  const who = issuerOf(n.stack).text;
-  let at2 = traceAt;
-  const subs = n.subscribers.map((s) => {
-    let callees = [];
-    if (at2 !== null) {
-      callees = calleesOf(o.trace, at2, s.name);
-      for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
+  const { issuer: issuer2, via } = issuerOf(n.stack);
+  let at3 = traceAt;
+  const subscribers = n.subscribers.map((s) => {
+    let calls = [];
+    if (at3 !== null) {
+      calls = calleesOf(o.trace, at3, s.name);
+      for (let i2 = at3 + 1; i2 < o.trace.length; i2++) {
         const e = o.trace[i2];
         if (e.t === "return" && e.fn === s.name) {
-          at2 = i2;
+          at3 = i2;
           break;
         }
         if (e.t === "notifier") break;
       }
     }
-    return subscriberText(s.name, s.action, callees);
+    return { name: s.name, action: s.action, calls };
   });
-  return `${who} issues ${n.event} with ${ownerText(n.owner)} over ${rangeText(n)}${subs.length ? "; " + subs.join("; ") : "; no subscriber is called"}`;
+  return { kind: "notifier", event: n.event, owner: n.owner, start: n.start, end: n.end, issuer: issuer2, via, subscribers };
 }
-function retryCheck(trace, at2, thread) {
-  for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
+function retryCheck(trace, at3, thread) {
+  for (let i2 = at3 - 1; i2 >= 0 && i2 >= at3 - 6; i2--) {
     const e = trace[i2];
     if (e.t === "return" && e.thread === thread) return e.fn;
   }
   return null;
 }
-function holderOf(trace, at2, lock) {
-  for (let i2 = at2 - 1; i2 >= 0; i2--) {
+function holderOf(trace, at3, lock) {
+  for (let i2 = at3 - 1; i2 >= 0; i2--) {
     const e = trace[i2];
     if (e.t !== "lock" || e.lock !== lock) continue;
     if (e.op === "release") return null;
@@ -39084,85 +39097,45 @@ function significantEvents(o, from = 0) {
       passAt.push({ index: i2, thread: e.thread, pass: e.pass });
     }
     if (i2 < from) continue;
-    const push = (s) => {
-      let text = null;
-      const make = s.text;
+    const push = (kind, make) => {
+      let fact = null;
       out2.push({
         index: i2,
         thread,
         pass: p,
-        kind: s.kind,
-        ...s.notifier !== void 0 ? { notifier: s.notifier } : {},
-        key: ren(s.key),
-        shape: ren(s.shape),
-        get text() {
-          return text ??= make();
+        kind,
+        key: ren(eventKey(e, o)),
+        shape: ren(eventShape(e, o)),
+        get fact() {
+          return fact ??= make();
         }
       });
     };
     switch (e.t) {
-      case "notifier": {
-        const n = o.notifiers[e.index];
-        if (!n) break;
-        const who = issuerOf(n.stack);
-        push({
-          kind: "notifier",
-          notifier: e.index,
-          key: `ntf|${notifierKey(n)}`,
-          shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => s.action).join(",")}`,
-          text: () => notifierText(o, e.index, i2)
-        });
+      case "notifier":
+        if (o.notifiers[e.index]) push("notifier", () => notifierFact(o, e.index, i2));
         break;
-      }
-      case "retry": {
-        const check = retryCheck(trace, i2, e.thread);
-        push({
-          kind: "retry",
-          key: `retry|${e.fn}|${e.pass}|${e.thread}`,
-          shape: `retry|${e.fn}|${e.thread}`,
-          text: () => `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
-        });
+      case "retry":
+        push("retry", () => ({ kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) }));
         break;
-      }
       case "fault":
-        push({
-          kind: "fault",
-          key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
-          shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
-          text: () => `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
-        });
+        push("fault", () => ({ kind: "fault", fn: e.fn, addr: e.addr, access: e.kind }));
         break;
-      case "lock": {
+      case "lock":
         if (e.op !== "block" && e.op !== "trylock-fail") break;
-        const held = () => {
+        push("lock", () => {
           const h = holderOf(trace, i2, e.lock);
-          if (!h) return "";
-          const hp = passOf(passAt, h.index, h.thread);
-          const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
-          return `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
-        };
-        push({
-          kind: "lock",
-          key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
-          shape: `lock|${e.op}|${e.fn}|${e.thread}`,
-          text: () => `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held()}`
+          const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
+          return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
         });
         break;
-      }
       case "hazard": {
         const hz = o.hazards[e.index];
-        if (!hz) break;
-        push({
-          kind: "hazard",
-          key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
-          shape: `hazard|${hz.kind}|${hz.function}`,
-          text: () => `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
-        });
+        if (hz) push("hazard", () => ({ kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) }));
         break;
       }
       case "note":
-        if (e.fn !== "(scenario)") break;
-        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: () => `scenario: ${e.text}` });
+        if (e.fn === "(scenario)") push("step", () => ({ kind: "note", fn: e.fn, text: e.text }));
         break;
       default:
         break;
@@ -39175,29 +39148,32 @@ function passOf(passAt, index, thread) {
   for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
   return p;
 }
-function describeEvent(o, index, caller, withArgs) {
+function runEnd(o, withStack) {
+  const detail = withStack ? o.detail : o.detail.replace(/ \[stack: [^\]]*\]/, "");
+  return { verdict: o.verdict, result: o.result, detail: dropPositions(detail) };
+}
+function eventFact(o, index, caller, withArgs) {
   const e = o.trace[index];
-  if (!e) return `the run ends: ${o.verdict}${o.verdict === "completed" ? `, result ${o.result}` : ""} (${dropPositions(o.detail)})`;
-  const by = caller ? code(caller) : "the scenario";
+  if (!e) return { kind: "end", ...runEnd(o, true) };
   switch (e.t) {
     case "call":
-      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
+      return { kind: "call", caller, fn: e.fn, args: withArgs ? [...e.args ?? []] : null };
     case "return":
-      return `${code(e.fn)} returns ${e.value ?? "void"}`;
+      return { kind: "return", fn: e.fn, value: e.value ?? null };
     case "notifier":
-      return notifierText(o, e.index, index);
+      return notifierFact(o, e.index, index);
     case "lock":
-      return `${code(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
+      return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread };
     case "fault":
-      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`;
+      return { kind: "fault", fn: e.fn, addr: e.addr, access: e.kind };
     case "retry":
-      return `${code(e.fn)} goes round again (pass ${e.pass})`;
+      return { kind: "retry", fn: e.fn, pass: e.pass, check: null };
     case "hazard": {
       const h = o.hazards[e.index];
-      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
+      return { kind: "hazard", hazard: h.kind, function: h.function, detail: dropPositions(h.detail) };
     }
     case "note":
-      return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
+      return { kind: "note", fn: e.fn, text: e.text };
   }
 }
 var Renamer, Stacks, BORING_CALLEES;
@@ -39295,7 +39271,7 @@ function interactionsOf(o, actors) {
           skip.set(thread, e.depth);
           break;
         }
-        if (from !== to) out2.push({ t: "msg", from, to, text: e.fn });
+        if (from !== to) out2.push({ t: "msg", from, to, what: { kind: "call", fn: e.fn } });
         break;
       }
       case "return":
@@ -39307,39 +39283,43 @@ function interactionsOf(o, actors) {
         if (!n) break;
         let issuer2 = n.stack.length - 1;
         while (issuer2 > 0 && /^_*mmu_notifier_/.test(n.stack[issuer2])) issuer2--;
-        out2.push({ t: "msg", from: actorOf(n.stack[issuer2], actors), to: "notifier", text: `${n.event} ${ownerText(n.owner)} [${n.start}, ${n.end}) from ${n.stack[issuer2] ?? "?"}` });
+        out2.push({
+          t: "msg",
+          from: actorOf(n.stack[issuer2], actors),
+          to: "notifier",
+          what: { kind: "notifier", event: n.event, owner: n.owner, start: n.start, end: n.end, issuer: n.stack[issuer2] ?? null }
+        });
         for (const s of n.subscribers) {
           subscriberCalls.add(s.name);
-          out2.push({ t: "msg", from: "notifier", to: actorOf(s.name, actors), text: `${s.name}: ${s.action === "seq-bumped" ? "seq bumped" : s.action}` });
+          out2.push({ t: "msg", from: "notifier", to: actorOf(s.name, actors), what: { kind: "subscriber", name: s.name, action: s.action } });
         }
         break;
       }
       case "retry":
-        out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} retries: pass ${e.pass}` });
+        out2.push({ t: "note", over: actorOf(e.fn, actors), what: { kind: "retry", fn: e.fn, pass: e.pass } });
         break;
       case "fault":
         if (e.fn === "(scenario)") {
           const last = out2[out2.length - 1];
-          const text = `CPU ${e.kind} fault at ${e.addr}`;
-          if (last?.t === "msg" && last.from === "scenario" && last.text === "handle_mm_fault") last.text = `${text} (handle_mm_fault)`;
-          else out2.push({ t: "msg", from: "scenario", to: "mm", text });
-        } else out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn}: ${e.kind} fault at ${e.addr}` });
+          const what = { kind: "user-fault", access: e.kind, addr: e.addr, call: null };
+          if (last?.t === "msg" && last.from === "scenario" && last.what.kind === "call" && last.what.fn === "handle_mm_fault") last.what = { ...what, call: last.what.fn };
+          else out2.push({ t: "msg", from: "scenario", to: "mm", what });
+        } else out2.push({ t: "note", over: actorOf(e.fn, actors), what: { kind: "fault", fn: e.fn, access: e.kind, addr: e.addr } });
         break;
       case "lock":
-        if (e.op === "block") out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} blocks on ${e.lock}` });
+        if (e.op === "block") out2.push({ t: "note", over: actorOf(e.fn, actors), what: { kind: "block", fn: e.fn, lock: e.lock } });
         break;
       case "hazard": {
         const h = o.hazards[e.index];
-        if (h) out2.push({ t: "note", over: actorOf(h.function, actors), text: `hazard ${h.kind} in ${h.function}` });
+        if (h) out2.push({ t: "note", over: actorOf(h.function, actors), what: { kind: "hazard", hazard: h.kind, function: h.function } });
         break;
       }
       case "note":
-        if (e.fn === "(scenario)") out2.push({ t: "note", over: "scenario", text: e.text });
+        if (e.fn === "(scenario)") out2.push({ t: "note", over: "scenario", what: { kind: "step", text: e.text } });
         break;
     }
   }
-  const end = o.verdict === "completed" ? `completed, result ${o.result}` : `${o.verdict}: ${dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""))}`;
-  out2.push({ t: "note", over: "scenario", text: end });
+  out2.push({ t: "note", over: "scenario", what: { kind: "end", ...runEnd(o, false) } });
   return out2;
 }
 function sequencePair(label, scenario, baseline, variant, actors) {
@@ -39358,16 +39338,16 @@ function sequencePair(label, scenario, baseline, variant, actors) {
     const end = Math.min(list2.length, list2.length - s + CONTEXT);
     const kept = fold(list2.slice(from, end));
     const out2 = [];
-    if (from > 0) out2.push({ t: "note", over: "scenario", text: `${from} step(s) as in both runs` });
+    if (from > 0) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: from } });
     out2.push(...kept.slice(0, MAX_ITEMS));
-    if (kept.length > MAX_ITEMS) out2.push({ t: "note", over: "scenario", text: `${kept.length - MAX_ITEMS} more step(s)` });
-    if (end < list2.length) out2.push({ t: "note", over: "scenario", text: `${list2.length - end} step(s) as in both runs` });
+    if (kept.length > MAX_ITEMS) out2.push({ t: "note", over: "scenario", what: { kind: "more-steps", steps: kept.length - MAX_ITEMS } });
+    if (end < list2.length) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: list2.length - end } });
     return out2;
   };
   return { label, scenario, baseline: cut(b2), variant: cut(v) };
 }
 function key(x) {
-  return x.t === "msg" ? `${x.from}>${x.to}:${x.text}` : x.t === "note" ? `note ${x.over}:${x.text}` : `loop ${x.times}`;
+  return x.t === "msg" ? `${x.from}>${x.to}:${JSON.stringify(x.what)}` : x.t === "note" ? `note ${x.over}:${JSON.stringify(x.what)}` : `loop ${x.times}`;
 }
 function shape(x) {
   return key(x).replace(/0x[0-9a-f]+/gi, "X");
@@ -39432,10 +39412,9 @@ function statementText(file, s) {
 function statementLine(file, s) {
   return file.toks[s.first].line;
 }
-function describeStatementAt(file, tok) {
-  if (tok < 0) return "";
+function statementSummaryAt(file, tok) {
   const s = statementAt(file, tok);
-  return s ? `\`${summarise(statementText(file, s))}\`` : `\`${file.toks[tok].t}\``;
+  return s ? summarise(statementText(file, s)) : file.toks[tok].t;
 }
 var MAX;
 var init_describe = __esm({
@@ -39675,16 +39654,16 @@ function matchGapLines(sides, file, lines) {
     }
     const runStart = k;
     while (k < K && !anchored(k)) k++;
-    const runEnd = k;
+    const runEnd2 = k;
     const prev = runStart > 0 ? file.toks[lines[runStart - 1].modelLast].line : 0;
-    const next = runEnd < K ? file.toks[lines[runEnd].modelFirst].line : 0;
+    const next = runEnd2 < K ? file.toks[lines[runEnd2].modelFirst].line : 0;
     if (!prev && !next) continue;
     const modelLines = [];
     if (prev && next) for (let l = prev + 1; l < next; l++) modelLines.push(l);
-    else if (next) for (let l = next - 1; l >= 1 && modelTokless(l) && next - l <= runEnd - runStart + 2; l--) modelLines.unshift(l);
-    else for (let l = prev + 1; l <= file.lineStarts.length && modelTokless(l) && l - prev <= runEnd - runStart + 2; l++) modelLines.push(l);
+    else if (next) for (let l = next - 1; l >= 1 && modelTokless(l) && next - l <= runEnd2 - runStart + 2; l--) modelLines.unshift(l);
+    else for (let l = prev + 1; l <= file.lineStarts.length && modelTokless(l) && l - prev <= runEnd2 - runStart + 2; l++) modelLines.push(l);
     const hText = [];
-    for (let x = runStart; x < runEnd; x++) hText.push(lines[x].tokens === 0 ? norm(sides.oldLines[x].text) : `\0h${x}`);
+    for (let x = runStart; x < runEnd2; x++) hText.push(lines[x].tokens === 0 ? norm(sides.oldLines[x].text) : `\0h${x}`);
     const mText = modelLines.map((l) => modelTokless(l) ? norm(modelLineText(l)) : `\0m${l}`);
     const hUnits = units(hText);
     const mUnits = units(mText);
@@ -39757,7 +39736,7 @@ function planHunk(sides, fit) {
   const lf = fit.lines;
   const edits = [];
   const notes = [];
-  let firstWhere = "";
+  let firstChange = null;
   let firstLine = 0;
   let firstIsCode = false;
   let firstAtFileLevel = false;
@@ -39798,19 +39777,18 @@ function planHunk(sides, fit) {
         const after2 = matchedAfter(r.old);
         const clean = before2 >= 0 && after2 === before2 + 1;
         if (f.declaration || clean) {
-          notes.push(`removed line \`${r.text.trim()}\` is not in the model (nothing to remove)`);
+          notes.push({ kind: "removed-line-missing", line: r.text.trim() });
           continue;
         }
-        return { problem: `the removed line \`${r.text.trim()}\` is not in the model at this place` };
+        return { problem: { kind: "removed-line-missing", line: r.text.trim(), model: null } };
       }
+      const there = { matched: f.matchedTokens, tokens: f.tokens };
       if (!ok) {
         const st = statementAt(file, f.modelFirst);
-        const there = st ? `; the model has \`${summarise(statementText(file, st))}\` there (${f.matchedTokens} of ${f.tokens} tokens match)` : "";
-        return { problem: `the removed line \`${r.text.trim()}\` is not in the model at this place${there}` };
+        return { problem: { kind: "removed-line-missing", line: r.text.trim(), model: st ? { statement: statementSummaryAt(file, f.modelFirst), ...there } : null } };
       }
       if (f.matchedTokens < f.tokens) {
-        const s = statementAt(file, f.modelFirst);
-        return { problem: `the removed line \`${r.text.trim()}\` differs in code from the model's \`${s ? summarise(statementText(file, s)) : toks[f.modelFirst].t}\` there (${f.matchedTokens} of ${f.tokens} tokens match)` };
+        return { problem: { kind: "removed-line-differs", line: r.text.trim(), model: { statement: statementSummaryAt(file, f.modelFirst), ...there } } };
       }
       if (tokFirst < 0 || f.modelFirst < tokFirst) tokFirst = f.modelFirst;
       if (f.modelLast > tokLast) tokLast = f.modelLast;
@@ -39842,12 +39820,12 @@ function planHunk(sides, fit) {
     if (merged.length) {
       const d = merged[0];
       const line = lineOfOffset(file, d.start);
-      const verb = added.length ? "replacing" : "removing";
-      const what2 = tokFirst >= 0 ? `${verb} ${describeStatementAt(file, tokFirst)}` : `${verb} the model's line ${line} \`${file.text.slice(d.start, lineEnd(line)).trim()}\``;
-      anchor = { pos: d.start, mode: d.whole ? "line" : "before-token", what: what2, line, tok: tokFirst, side: "before" };
+      const op = added.length ? "replace" : "remove";
+      const change = tokFirst >= 0 ? { kind: "statement", op, statement: statementSummaryAt(file, tokFirst) } : { kind: "line", op, line, text: file.text.slice(d.start, lineEnd(line)).trim() };
+      anchor = { pos: d.start, mode: d.whole ? "line" : "before-token", change, line, tok: tokFirst, side: "before" };
     } else if (added.length) {
       anchor = neighbourAnchor(sides, fit, b2.first, b2.end);
-      if (!anchor) return { problem: "no line next to the change is in the model, so there is no place to put it" };
+      if (!anchor) return { problem: { kind: "no-anchor" } };
     }
     for (const d of merged) edits.push({ start: d.start, end: d.end, text: "" });
     let fileLevelBlock = false;
@@ -39869,8 +39847,7 @@ function planHunk(sides, fit) {
         const line = lineOfOffset(file, pos);
         const above = [...file.functions].reverse().find((f) => f.endLine < line);
         const below = file.functions.find((f) => f.startLine >= line);
-        const names = newFns.map((n) => `${n}()`).join(", ");
-        anchor.what = above ? `adding ${names} after ${above.name}()` : below ? `adding ${names} before ${below.name}()` : `adding ${names}`;
+        anchor.change = { kind: "add-functions", functions: newFns, after: above?.name ?? null, before: above ? null : below?.name ?? null };
       }
       const indentLine = mode === "line" ? Math.min(file.lineStarts.length, lineOfOffset(file, pos)) : anchor.line;
       const indent = mangled && !fnLevel ? indentOf2(indentLine) || indentOf2(Math.max(1, indentLine - 1)) : "";
@@ -39888,11 +39865,9 @@ ${indentOf2(anchor.line)}`;
       edits.push({ start: pos, end: pos, text });
     }
     const codeBlock = tokFirst >= 0 || added.some((l) => sides.newLineTokens[l.index] > 0);
-    const what = anchor ? anchor.what : merged.length ? `removing ${describeStatementAt(file, tokFirst)}` : "";
-    const whatLine = anchor ? anchor.line : merged.length ? lineOfOffset(file, merged[0].start) : 0;
-    if (what && (!firstWhere || codeBlock && !firstIsCode)) {
-      firstWhere = what;
-      firstLine = whatLine;
+    if (anchor && (!firstChange || codeBlock && !firstIsCode)) {
+      firstChange = anchor.change;
+      firstLine = anchor.line;
       firstIsCode = codeBlock;
       firstAtFileLevel = fileLevelBlock;
     }
@@ -39913,7 +39888,7 @@ ${indentOf2(anchor.line)}`;
   return {
     edits,
     modelLines: lo === Infinity ? null : { start: lo, end: hi },
-    where: firstWhere || "no change to the model text",
+    change: firstChange ?? { kind: "none" },
     line: firstLine,
     function: fnName,
     inFunction: fn?.name ?? null,
@@ -39942,7 +39917,7 @@ function before(fit, k) {
   const f = fit.lines[k];
   if (f.modelFirst < 0) {
     const line = f.gapLine;
-    return { pos: file.lineStarts[line - 1], mode: "line", what: `before the model's line ${line}`, line, tok: -1, side: "before" };
+    return { pos: file.lineStarts[line - 1], mode: "line", change: { kind: "line", op: "before", line, text: null }, line, tok: -1, side: "before" };
   }
   let t = f.modelFirst;
   let floor = -1;
@@ -39953,9 +39928,9 @@ function before(fit, k) {
   while (t - 1 > floor && t - 1 >= fit.region.from && !TERMINATORS.has(file.toks[t - 1].t) && !isPpLine(file, file.toks[t - 1].line)) t--;
   const tok = file.toks[t];
   const lt = file.lineToks[tok.line - 1];
-  const what = `before ${describeStatementAt(file, t)}`;
-  if (lt.first === t) return { pos: file.lineStarts[tok.line - 1], mode: "line", what, line: tok.line, tok: t, side: "before" };
-  return { pos: tok.start, mode: "before-token", what, line: tok.line, tok: t, side: "before" };
+  const change = { kind: "statement", op: "before", statement: statementSummaryAt(file, t) };
+  if (lt.first === t) return { pos: file.lineStarts[tok.line - 1], mode: "line", change, line: tok.line, tok: t, side: "before" };
+  return { pos: tok.start, mode: "before-token", change, line: tok.line, tok: t, side: "before" };
 }
 function after(fit, k) {
   const file = fit.file;
@@ -39963,7 +39938,7 @@ function after(fit, k) {
   const nextLineStart = (line) => line < file.lineStarts.length ? file.lineStarts[line] : file.text.length;
   if (f.modelLast < 0) {
     const line = f.gapLine;
-    return { pos: nextLineStart(line), mode: "line", what: `after the model's line ${line}`, line, tok: -1, side: "after" };
+    return { pos: nextLineStart(line), mode: "line", change: { kind: "line", op: "after", line, text: null }, line, tok: -1, side: "after" };
   }
   let u = f.modelLast;
   let ceil = fit.region.to;
@@ -39974,9 +39949,9 @@ function after(fit, k) {
   while (!TERMINATORS.has(file.toks[u].t) && u + 1 < ceil && u + 1 < file.toks.length) u++;
   const tok = file.toks[u];
   const lt = file.lineToks[tok.line - 1];
-  const what = `after ${describeStatementAt(file, u)}`;
-  if (lt.end - 1 === u) return { pos: nextLineStart(tok.line), mode: "line", what, line: tok.line, tok: u, side: "after" };
-  return { pos: tok.end, mode: "after-token", what, line: tok.line, tok: u, side: "after" };
+  const change = { kind: "statement", op: "after", statement: statementSummaryAt(file, u) };
+  if (lt.end - 1 === u) return { pos: nextLineStart(tok.line), mode: "line", change, line: tok.line, tok: u, side: "after" };
+  return { pos: tok.end, mode: "after-token", change, line: tok.line, tok: u, side: "after" };
 }
 function modelLine(file, line) {
   const s = file.lineStarts[line - 1];
@@ -40004,8 +39979,8 @@ function fileLevelFunctions(text) {
   return o.functions.filter((f) => definesTypedFunction(f.signature, f.name)).map((f) => f.name);
 }
 function definesTypedFunction(signature, name3) {
-  const at2 = signature.indexOf(name3);
-  return at2 > 0 && /[A-Za-z_]\w*[\s*]*$/.test(signature.slice(0, at2));
+  const at3 = signature.indexOf(name3);
+  return at3 > 0 && /[A-Za-z_]\w*[\s*]*$/.test(signature.slice(0, at3));
 }
 var TERMINATORS;
 var init_plan = __esm({
@@ -40197,7 +40172,7 @@ function locateHunk(cx, fd, hunk, sides) {
       if (r2.ok) return r2;
       const whole = search(sides, [wholeFile(file)], false);
       if (whole.ok) {
-        whole.notes.push(`the \`@@\` context names ${fnName}(), but the context lines are in ${whole.fit.file.path} outside it`);
+        whole.notes.push({ kind: "outside-named-function", function: fnName, file: whole.fit.file.path });
         return whole;
       }
       return whole.tooLarge ? whole : r2;
@@ -40210,36 +40185,32 @@ function locateHunk(cx, fd, hunk, sides) {
       const regions2 = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.file(d.path), d.fn));
       const r2 = search(sides, regions2, false);
       if (r2.ok) {
-        r2.notes.push(`the diff names ${path ?? "no file"}; the model has ${fnName}() in ${defs.map((d) => d.path).join(", ")}`);
+        r2.notes.push({ kind: "function-elsewhere", path, function: fnName, modelFiles: defs.map((d) => d.path) });
         return r2;
       }
-      if (!file) return { ok: false, reason: path ? "file-not-modelled" : "no-file-named", text: `${path ? `${path} is not a model file` : "the hunk names no file"}, and ${fnName}() as the model has it (${defs.map((d) => d.path).join(", ")}) does not hold this hunk's context`, function: fnName };
+      if (!file) {
+        const why2 = { kind: "function-elsewhere", path, function: fnName, modelFiles: defs.map((d) => d.path) };
+        return { ok: false, reason: path ? "file-not-modelled" : "no-file-named", why: why2, function: fnName };
+      }
       return r2;
     }
-    if (!file && !path) return { ok: false, reason: "no-file-named", text: `the hunk names no file, and its \`@@\` context names ${fnName}(), which the model does not have`, function: fnName };
-    if (!file) return { ok: false, reason: "file-not-modelled", text: notModelledFile(path, cx), function: fnName };
+    if (!file) {
+      if (!path) return { ok: false, reason: "no-file-named", why: { kind: "unknown-function", function: fnName }, function: fnName };
+      return { ok: false, reason: "file-not-modelled", why: notModelledFile(path, cx), function: fnName };
+    }
     const reached = reachedFunction(sides, file);
     if (reached) {
       const r2 = search(sides, [fnRegion(file, reached)], false);
       if (r2.ok) {
-        r2.notes.push(`the hunk starts in ${fnName}(), which the model does not have, and runs into ${reached.name}()`);
+        r2.notes.push({ kind: "runs-into", function: fnName, into: reached.name });
         return r2;
       }
     }
     if (cx.base.builtins.has(fnName)) {
-      return {
-        ok: false,
-        reason: "function-is-runtime-primitive",
-        text: `${fnName}() is a primitive of the model's TypeScript runtime, not model C: a change to it cannot be replayed as source`,
-        function: fnName
-      };
+      return { ok: false, reason: "function-is-runtime-primitive", why: { kind: "runtime-primitive", function: fnName }, function: fnName };
     }
-    return {
-      ok: false,
-      reason: "function-not-modelled",
-      text: `${fnName}() is not in the model's ${file.path} (it has: ${file.functions.map((f) => f.name).join(", ") || "no functions"})`,
-      function: fnName
-    };
+    const has = file.functions.map((f) => f.name);
+    return { ok: false, reason: "function-not-modelled", why: { kind: "function-not-modelled", function: fnName, file: file.path, has }, function: fnName };
   }
   if (file) {
     const r2 = search(sides, [wholeFile(file)], false);
@@ -40248,22 +40219,21 @@ function locateHunk(cx, fd, hunk, sides) {
   const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p)));
   const r = search(sides, regions, true);
   if (r.ok) {
-    if (path) r.notes.push(`the diff names ${path}; the context is in the model's ${r.fit.file.path}`);
+    if (path) r.notes.push({ kind: "file-elsewhere", path, file: r.fit.file.path });
     return r;
   }
-  if (path) return { ok: false, reason: "file-not-modelled", text: notModelledFile(path, cx), function: null };
+  if (path) return { ok: false, reason: "file-not-modelled", why: notModelledFile(path, cx), function: null };
   return r;
 }
 function notModelledFile(path, cx) {
-  const dirs = [...new Set(cx.modelPaths.filter((p) => p.endsWith(".c")))].join(", ");
-  return `${path ?? "the file"} is not a model file (the model has ${dirs} and include/linux headers)`;
+  return { kind: "file-not-modelled", path, modelFiles: [...new Set(cx.modelPaths.filter((p) => p.endsWith(".c")))] };
 }
 function fnRegion(file, fn) {
   const next = file.functions.find((g) => g.startLine > fn.endLine);
-  return { file, from: fn.tokFirst, to: next ? next.tokEnd : file.toks.length, label: `${fn.name}() (${file.path})`, homeEnd: fn.tokEnd };
+  return { file, from: fn.tokFirst, to: next ? next.tokEnd : file.toks.length, what: { file: file.path, function: fn.name }, homeEnd: fn.tokEnd };
 }
 function wholeFile(file) {
-  return { file, from: 0, to: file.toks.length, label: file.path };
+  return { file, from: 0, to: file.toks.length, what: { file: file.path, function: null } };
 }
 function reachedFunction(sides, file) {
   const names = new Set(file.functions.map((f) => f.name));
@@ -40300,7 +40270,7 @@ function search(sides, regions, strict) {
     }
   }
   if (!best || !bestRegion) return notFound(sides, fits, strict);
-  const where = (f) => `${f.file.path}:${f.file.toks[f.alignment.firstModel].line}`;
+  const where = (f) => ({ file: f.file.path, line: f.file.toks[f.alignment.firstModel].line });
   for (const other of accepted) {
     if (other === best) continue;
     const same = other.file === best.file && other.alignment.firstModel === best.alignment.firstModel;
@@ -40317,32 +40287,29 @@ function search(sides, regions, strict) {
 }
 function tooLarge(h, sized) {
   const top = sized.reduce((a, b2) => b2.size.tokens > a.size.tokens ? b2 : a);
-  const what = sized.length === 1 ? top.region.label : `any of the ${sized.length} places searched (largest: ${top.region.label})`;
-  return {
-    ok: false,
-    reason: "context-not-found",
-    text: `hunk of ${h.lines} old-side lines (${h.tokens} tokens) is larger than ${what}, ${top.size.lines} lines (${top.size.tokens} tokens): it is not aligned (a match needs ${MIN_COVERAGE * 100}% of the context's words; at most ${MAX_OLD_PER_MODEL_TOKEN} hunk tokens per model token)`,
-    function: null,
-    tooLarge: true
+  const why2 = {
+    kind: "too-large",
+    hunk: { lines: h.lines, tokens: h.tokens },
+    largest: { ...top.region.what, lines: top.size.lines, tokens: top.size.tokens },
+    regions: sized.length,
+    minCoverage: MIN_COVERAGE,
+    maxPerModelToken: MAX_OLD_PER_MODEL_TOKEN
   };
+  return { ok: false, reason: "context-not-found", why: why2, function: null, tooLarge: true };
 }
 function passes(fit, strict) {
   if (!fit.accepted) return false;
   return !strict || fit.coverage >= STRICT_COVERAGE && fit.matchedWords >= STRICT_WORDS;
 }
 function ambiguous(a, b2, where) {
-  return {
-    ok: false,
-    reason: "context-ambiguous",
-    text: `the context fits ${where(a)} and ${where(b2)} equally well (${a.matchedWords} of ${a.totalWords} context words); an ambiguous place is not a placement`,
-    function: null
-  };
+  const why2 = { kind: "ambiguous", places: [where(a), where(b2)], words: { matched: a.matchedWords, total: a.totalWords } };
+  return { ok: false, reason: "context-ambiguous", why: why2, function: null };
 }
 function notFound(sides, fits, strict) {
   const bestFit = fits.reduce((a, b2) => !a || b2.fit.coverage > a.fit.coverage ? b2 : a, null);
-  const label = fits.length === 1 ? fits[0].region.label : fits.length ? `${fits.length} model files` : "the model";
   const stmt = anchorStatement(sides);
-  let closest = "";
+  let statement = null;
+  let closest = null;
   if (stmt) {
     const want = sides.oldToks.slice(stmt.first, stmt.end).map((t) => t.t);
     let top = null;
@@ -40354,11 +40321,19 @@ function notFound(sides, fits, strict) {
         if (!top || k > top.k) top = { k, file: region.file, s };
       }
     }
-    const shown = summarise(sides.oldLines.filter((l) => l.first < stmt.end && l.end > stmt.first).map((l) => l.text).join(" "));
-    closest = top ? `; for \`${shown}\` the closest model statement is ${top.file.path}:${statementLine(top.file, top.s)} \`${summarise(statementText(top.file, top.s))}\` (${top.k} of ${want.length} context tokens)` : `; \`${shown}\` has no counterpart in the model`;
+    statement = summarise(sides.oldLines.filter((l) => l.first < stmt.end && l.end > stmt.first).map((l) => l.text).join(" "));
+    if (top) closest = { file: top.file.path, line: statementLine(top.file, top.s), statement: summarise(statementText(top.file, top.s)), matched: top.k, tokens: want.length };
   }
-  const cov = bestFit ? `${bestFit.fit.matchedWords} of ${bestFit.fit.totalWords} context words match${strict ? " (a near-complete match is needed outside the diff's own file)" : ""}` : "nothing to search";
-  return { ok: false, reason: "context-not-found", text: `context not found in ${label}: ${cov}${closest}`, function: null };
+  const why2 = {
+    kind: "not-found",
+    region: fits.length === 1 ? fits[0].region.what : null,
+    regions: fits.length,
+    words: bestFit ? { matched: bestFit.fit.matchedWords, total: bestFit.fit.totalWords } : null,
+    strict,
+    statement,
+    closest
+  };
+  return { ok: false, reason: "context-not-found", why: why2, function: null };
 }
 function anchorStatement(sides) {
   const blocks = changeBlocks(sides);
@@ -40414,10 +40389,10 @@ var init_paths = __esm({
     RULES = [
       { test: /^Documentation\//, why: "documentation" },
       { test: /\.(rst|txt|md|html|svg|dot)$/i, why: "documentation" },
-      { test: /(^|\/)Kconfig(\.[\w.-]+)?$/, why: "Kconfig (the model runs one fixed configuration)" },
-      { test: /^(MAINTAINERS|CREDITS|COPYING|README)$|(^|\/)\.mailmap$|^LICENSES\//, why: "project metadata" },
-      { test: /(^|\/)(Makefile|Kbuild)$/, why: "build rules" },
-      { test: /(^|\/)\.gitignore$/, why: "git metadata" }
+      { test: /(^|\/)Kconfig(\.[\w.-]+)?$/, why: "kconfig" },
+      { test: /^(MAINTAINERS|CREDITS|COPYING|README)$|(^|\/)\.mailmap$|^LICENSES\//, why: "metadata" },
+      { test: /(^|\/)(Makefile|Kbuild)$/, why: "build" },
+      { test: /(^|\/)\.gitignore$/, why: "git" }
     ];
   }
 });
@@ -40447,8 +40422,8 @@ function placement(h, p) {
     notes: p.notes ?? []
   };
 }
-function unplaced(h, reason, text, fn, notes = [], missing = []) {
-  return placement(h, { kind: "unplaced", unplaced: reason, reason: text, function: fn ?? headerFunction(h.hunk), notes, missing });
+function unplaced(h, reason, why2, fn, notes = [], missing = []) {
+  return placement(h, { kind: "unplaced", unplaced: reason, reason: why2, function: fn ?? headerFunction(h.hunk), notes, missing });
 }
 var init_placements = __esm({
   "src/map/placements.ts"() {
@@ -44315,8 +44290,8 @@ var init_livelock = __esm({
 // src/model/scenario/issuer.ts
 function issuer(stack) {
   const i2 = stack.lastIndexOf("mmu_notifier_invalidate_range_start");
-  const at2 = i2 > 0 ? i2 - 1 : stack.length - 1;
-  const chain2 = stack.slice(Math.max(0, at2 - 2), at2 + 1).reverse();
+  const at3 = i2 > 0 ? i2 - 1 : stack.length - 1;
+  const chain2 = stack.slice(Math.max(0, at3 - 2), at3 + 1).reverse();
   return chain2.length ? `${chain2[0]}${chain2.length > 1 ? ` (from ${chain2.slice(1).join(" in ")})` : ""}` : "?";
 }
 var init_issuer = __esm({
@@ -45617,7 +45592,7 @@ function parseProblems(hunks, pass, idx) {
       if (!owner || out2.has(owner.key)) continue;
       const h = hunks.find((x) => x.key === owner.key);
       const fn = functionAtLine(now, e.line)?.name ?? null;
-      out2.set(owner.key, unplaced(h, "does-not-parse", `with this hunk spliced in, ${fn ? `${fn}() in ` : ""}${path} does not parse: ${e.message} at line ${e.line}`, fn));
+      out2.set(owner.key, unplaced(h, "does-not-parse", { kind: "does-not-parse", file: path, function: fn, line: e.line, message: e.message }, fn));
     }
   }
   return out2;
@@ -45670,22 +45645,20 @@ function compileProblems(hunks, pass, idx, base2) {
   for (const u of newUnresolved(baseFacts, facts)) {
     const k = blame(hunks, pass, u.file, u.line, u.function, u.name);
     if (!k) continue;
-    byHunk.set(k, [...byHunk.get(k) ?? [], { name: u.name, at: `${u.file}:${u.line}`, fn: u.function }]);
+    byHunk.set(k, [...byHunk.get(k) ?? [], { name: u.name, at: { file: u.file, line: u.line }, fn: u.function }]);
   }
   for (const [k, calls] of byHunk) {
     const h = hunks.find((x) => x.key === k);
     const names = [...new Set(calls.map((c) => c.name))];
-    const listOf = (ns) => ns.map((n) => `\`${n}()\` (${calls.filter((c) => c.name === n).map((c) => c.at).join(", ")})`).join(", ");
     const added = h.hunk.lines.filter((l) => l.op === "+").map((l) => l.text);
     const isAdded = (n) => added.some((t) => new RegExp(`\\b${n}\\s*\\(`).test(t));
-    const calledHere = names.filter(isAdded);
-    const leftBehind = names.filter((n) => !isAdded(n));
     const missing = names.map((name3) => ({ kind: "call", name: name3, knownIn: basesKnowing(name3) }));
-    const parts2 = [];
-    if (calledHere.length) parts2.push(`the added code calls ${listOf(calledHere)}, which the model has neither as C nor as a runtime primitive`);
-    if (leftBehind.length) parts2.push(`with this hunk spliced in, ${listOf(leftBehind)} ${leftBehind.length > 1 ? "are" : "is"} called but the model no longer has ${leftBehind.length > 1 ? "them" : "it"}`);
-    const hint = knownInText(missing.filter((m) => calledHere.includes(m.name)), base2.name);
-    out2.set(k, unplaced(h, "calls-unknown-function", parts2.join("; ") + hint, calls[0].fn || null, [], missing));
+    const ordered = [...names.filter(isAdded), ...names.filter((n) => !isAdded(n))];
+    const why2 = {
+      kind: "calls-unknown",
+      calls: ordered.map((name3) => ({ name: name3, at: calls.filter((c) => c.name === name3).map((c) => c.at), added: isAdded(name3), elsewhere: elsewhere(basesKnowing(name3), base2.name) }))
+    };
+    out2.set(k, unplaced(h, "calls-unknown-function", why2, calls[0].fn || null, [], missing));
   }
   const errorsByHunk = /* @__PURE__ */ new Map();
   for (const d of newErrors(baseFacts, facts)) {
@@ -45711,15 +45684,21 @@ function compileProblems(hunks, pass, idx, base2) {
       }
     }
     const d = ds[0];
-    const text = `with this hunk spliced in, ${d.function ? `${d.function}()` : d.file} does not compile: ${d.message} (${d.file}:${d.line})${ds.length > 1 ? ` and ${ds.length - 1} more error${ds.length > 2 ? "s" : ""}` : ""}`;
-    out2.set(k, unplaced(h, "does-not-compile", text + knownInText(missing, base2.name), d.function ?? null, [], missing));
+    const why2 = {
+      kind: "does-not-compile",
+      file: d.file,
+      line: d.line,
+      function: d.function ?? null,
+      message: d.message,
+      more: ds.length - 1,
+      missing: missing.map((m) => ({ kind: m.kind, name: m.name, struct: m.struct ?? null, elsewhere: elsewhere(m.knownIn, base2.name) }))
+    };
+    out2.set(k, unplaced(h, "does-not-compile", why2, d.function ?? null, [], missing));
   }
   return out2;
 }
-function knownInText(missing, base2) {
-  const known = missing.map((m) => ({ m, other: m.knownIn.filter((b2) => b2 !== base2) })).filter((x) => x.other.length);
-  if (!known.length) return "";
-  return `; ${known.map(({ m, other }) => `the model has \`${m.name}\`${m.struct ? ` in struct ${m.struct}` : ""} in ${other.join(", ")}`).join("; ")}`;
+function elsewhere(knownIn, base2) {
+  return knownIn.filter((b2) => b2 !== base2);
 }
 var C_KEYWORDS2;
 var init_verify = __esm({
@@ -45812,7 +45791,7 @@ function splicePass(hunks, idx, baselineHunks, forced) {
           const h = list2.find((p) => p.h.key === k).h;
           const o = list2.find((p) => p.h.key === other).h;
           const i2 = placements.findIndex((p) => p.fileIndex === h.fi && p.hunkIndex === h.hi);
-          placements[i2] = unplaced(h, "context-not-found", `its change lands on the same model text as hunk ${o.hi + 1} of ${o.path}`, placements[i2].function);
+          placements[i2] = unplaced(h, "context-not-found", { kind: "overlaps", hunk: o.hi + 1, file: o.path }, placements[i2].function);
         }
         r = applyEdits(before2, list2.filter((p) => !out2.has(p.h.key)).map((p) => ({ key: p.h.key, edits: p.plan.edits })));
       }
@@ -45826,7 +45805,7 @@ function splicePass(hunks, idx, baselineHunks, forced) {
 }
 function placeOne(h, cx, baselineHunks, forced, planned) {
   const nb = noBehaviour(diffPath(h.fd));
-  if (nb) return placement(h, { kind: "no-behaviour", placement: `${h.path}: ${nb}, no behaviour to replay`, function: null });
+  if (nb) return placement(h, { kind: "no-behaviour", placement: { kind: "no-behaviour", path: h.path, why: nb }, function: null });
   const f = forced.get(h.key);
   if (f) return f;
   if (baselineHunks.has(h.key)) return placeDefinitions(h, cx, planned);
@@ -45835,7 +45814,7 @@ function placeOne(h, cx, baselineHunks, forced, planned) {
     if (same) return same;
     const p = placeCode(h, cx, planned);
     if (p.kind === "unplaced" && OUTSIDE.has(p.unplaced)) {
-      return placement(h, { kind: "outside-model", placement: `${p.reason}: outside the model, which the base leaves out of this series too`, function: p.function });
+      return placement(h, { kind: "outside-model", placement: { kind: "outside-model", why: p.reason }, function: p.function });
     }
     return p;
   }
@@ -45850,7 +45829,7 @@ function placeDefinitions(h, cx, planned) {
   if (!differ.length) {
     return placement(h, {
       kind: "baseline",
-      placement: `adds ${swaps.map((s) => `${s.name}()`).join(", ")} as the model has them: the base's own code, not spliced`,
+      placement: { kind: "baseline", functions: swaps.map((s) => s.name) },
       function: swaps[0]?.name ?? headerFunction(h.hunk),
       match: { tokens, matched }
     });
@@ -45862,17 +45841,18 @@ function placeDefinitions(h, cx, planned) {
   const plan = {
     edits,
     modelLines: { start: first2.fn.startLine, end: here.at(-1).fn.endLine },
-    where: `replacing the model's ${here.map((s) => `${s.name}()`).join(", ")} with the posting's`,
+    change: { kind: "replace-definitions", functions: here.map((s) => s.name) },
     line: first2.fn.startLine,
     function: first2.name,
     inFunction: null,
     notes: []
   };
-  planned.push({ h, plan, file, notes: [] });
-  const notes = here.map((s) => `${s.name}(): ${s.matched} of the posting's ${s.tokens} tokens are the model's, in order (the model's has ${modelTokens(s)})`);
-  const elsewhere = differ.filter((s) => s.file.path !== file.path);
-  if (elsewhere.length) notes.push(`not replaced (defined in another model file than the hunk's first): ${elsewhere.map((s) => `${s.name}()`).join(", ")}`);
-  return placement(h, { kind: "code", placement: `${file.path}:${first2.fn.startLine}, ${plan.where}`, function: first2.name, modelLines: plan.modelLines, match: { tokens, matched }, notes });
+  planned.push({ h, plan, file });
+  const notes = here.map((s) => ({ kind: "definition-differs", function: s.name, matched: s.matched, tokens: s.tokens, modelTokens: modelTokens(s) }));
+  const elsewhere2 = differ.filter((s) => s.file.path !== file.path);
+  if (elsewhere2.length) notes.push({ kind: "not-replaced", functions: elsewhere2.map((s) => s.name) });
+  const where = { kind: "spliced", at: { file: file.path, line: first2.fn.startLine }, change: plan.change, inFunction: null };
+  return placement(h, { kind: "code", placement: where, function: first2.name, modelLines: plan.modelLines, match: { tokens, matched }, notes });
 }
 function postedAsModel(h, cx) {
   if (!h.sides.codeChange) return null;
@@ -45888,8 +45868,8 @@ function postedAsModel(h, cx) {
   const m = addedMatch(loc, sides);
   if (!loc.ok || !m.near) return null;
   const fn = functionAtLine(loc.fit.file, loc.fit.file.toks[loc.fit.alignment.firstModel].line)?.name ?? headerFunction(h.hunk);
-  const notes = m.all ? [] : [`the posted code is the model's but for ${m.unmatched.length} token${m.unmatched.length > 1 ? "s" : ""} (${[...new Set(m.unmatched)].map((t) => `\`${t}\``).join(", ")}): the names of the tree it was posted on`];
-  return placement(h, { kind: "no-code-change", placement: `${loc.fit.file.path}: the model already has this code as posted`, function: fn, match: matchOf(loc.fit), notes });
+  const notes = m.all ? [] : [{ kind: "posted-names", tokens: m.unmatched }];
+  return placement(h, { kind: "no-code-change", placement: { kind: "as-posted", file: loc.fit.file.path }, function: fn, match: matchOf(loc.fit), notes });
 }
 function addedMatch(loc, s) {
   if (!loc.ok) return { all: false, near: false, unmatched: [] };
@@ -45920,40 +45900,47 @@ function placeCode(h, cx, planned) {
         const fn2 = plan2.function;
         return placement(h, {
           kind: "no-code-change",
-          placement: `${loc2.fit.file.path}:${plan2.line}${plan2.inFunction ? ` in ${plan2.inFunction}` : ""}: comments or whitespace only`,
+          placement: { kind: "comments-only", at: { file: loc2.fit.file.path, line: plan2.line }, inFunction: plan2.inFunction },
           function: fn2,
           modelLines: plan2.modelLines,
           match: matchOf(loc2.fit)
         });
       }
     }
-    return placement(h, { kind: "no-code-change", placement: "comments or whitespace only (not located in the model)", function: headerFunction(h.hunk) });
+    return placement(h, { kind: "no-code-change", placement: { kind: "comments-only", at: null, inFunction: null }, function: headerFunction(h.hunk) });
   }
   const loc = locateHunk(cx, h.fd, h.hunk, h.sides);
-  if (!loc.ok) return unplaced(h, loc.reason, loc.text, loc.function);
+  if (!loc.ok) return unplaced(h, loc.reason, loc.why, loc.function);
   const plan = planHunk(h.sides, loc.fit);
   if ("problem" in plan) {
     const fn2 = functionAtLine(loc.fit.file, loc.fit.file.toks[loc.fit.alignment.firstModel].line)?.name ?? null;
-    return unplaced(h, "context-not-found", `${plan.problem} (${loc.fit.file.path}${fn2 ? `, ${fn2}` : ""})`, fn2 ?? h.hunk.function ?? null);
+    return unplaced(h, "context-not-found", { ...plan.problem, file: loc.fit.file.path, function: fn2 }, fn2 ?? h.hunk.function ?? null);
   }
   const fn = plan.function;
-  const where = `${loc.fit.file.path}:${plan.line}, ${plan.where}${plan.inFunction ? ` in ${plan.inFunction}` : ""}`;
+  const at3 = { file: loc.fit.file.path, line: plan.line };
   if (alreadyApplied(h, loc.fit)) {
     return placement(h, {
       kind: "no-code-change",
-      placement: `${where}: the model already has this change`,
+      placement: { kind: "already-applied", at: at3, change: plan.change, inFunction: plan.inFunction },
       function: fn,
       modelLines: plan.modelLines,
       match: matchOf(loc.fit),
       alreadyApplied: true,
-      notes: [...loc.notes, "the new side of the hunk is already in the model here: nothing to splice"]
+      notes: [...loc.notes, { kind: "already-applied" }]
     });
   }
   const file = loc.fit.file;
   if (compiledOut(file, plan.edits)) {
-    return placement(h, { kind: "no-behaviour", placement: `${where}: code the model's configuration compiles out (${MODEL_CONFIG.join(", ")} set), no behaviour to replay`, function: fn ?? declaredName(file, plan), modelLines: plan.modelLines, match: matchOf(loc.fit) });
+    return placement(h, {
+      kind: "no-behaviour",
+      placement: { kind: "compiled-out", at: at3, change: plan.change, inFunction: plan.inFunction, config: [...MODEL_CONFIG] },
+      function: fn ?? declaredName(file, plan),
+      modelLines: plan.modelLines,
+      match: matchOf(loc.fit)
+    });
   }
-  planned.push({ h, plan, file, notes: loc.notes });
+  planned.push({ h, plan, file });
+  const where = { kind: "spliced", at: at3, change: plan.change, inFunction: plan.inFunction };
   const p = placement(h, { kind: "code", placement: where, function: fn ?? declaredName(file, plan), modelLines: plan.modelLines, match: matchOf(loc.fit), notes: [...loc.notes, ...plan.notes] });
   if (!diffPath(h.fd)) p.file = loc.fit.file.path;
   return p;
@@ -46046,7 +46033,7 @@ function pointAt(o, index, other) {
   const e = o.trace[index];
   const oe = other.trace[index];
   const withArgs = e?.t === "call" && oe?.t === "call" && e.fn === oe.fn;
-  return { index, thread, event: describeEvent(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
+  return { index, thread, event: eventFact(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
 }
 function matchForward(base2, variant) {
   const positions = /* @__PURE__ */ new Map();
@@ -46080,10 +46067,6 @@ function firstAtOrAfter(sorted, p) {
   }
   return lo < sorted.length ? sorted[lo] : -1;
 }
-function errnoText(v) {
-  if (v === null) return "none (the call never returned)";
-  return v < 0 && ERRNO[-v] ? `${v} (${ERRNO[-v]})` : String(v);
-}
 function resultOrigin(o) {
   if (o.result === null) return null;
   const want = String(o.result);
@@ -46112,57 +46095,45 @@ function resultOrigin(o) {
     if (found < 0) break;
     chain2.push(found);
   }
-  const fns = chain2.map((i2) => t[i2].fn).reverse();
-  return { index: chain2[chain2.length - 1], functions: fns };
+  const fns2 = chain2.map((i2) => t[i2].fn).reverse();
+  return { index: chain2[chain2.length - 1], functions: fns2 };
 }
 function causeFor(a, anchor) {
   if (!a.divergence) return null;
-  const { baseline: b2, variant: v } = a.divergence;
   let upTo = Number.POSITIVE_INFINITY;
   let last = null;
-  const origin = anchor.kind === "result" ? resultOrigin(a.variant) : null;
   switch (anchor.kind) {
     case "event":
       upTo = anchor.index;
       break;
-    case "result":
-      if (origin) {
-        upTo = origin.index;
-        const [inner, ...outer] = origin.functions;
-        last = `${code(inner)} returns ${errnoText(a.variant.result)}${outer.length ? `, passed up by ${outer.map(code).join(", ")}` : ""}: the scenario's result`;
-      } else last = `the scenario's result is ${errnoText(a.variant.result)}`;
+    case "result": {
+      const origin = resultOrigin(a.variant);
+      if (origin) upTo = origin.index;
+      last = { kind: "result", value: a.variant.result, from: origin ? origin.functions : [] };
       break;
+    }
     case "end":
-      last = endText(a.variant);
+      last = { kind: "end", ...runEnd(a.variant, false) };
       break;
-    case "lost":
-      last = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length ? anchor.endsBefore : anchor.noLonger;
+    case "lost": {
+      const endsBefore = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length > 0;
+      last = anchor.notifier !== null ? { kind: "lost-notifier", event: anchor.notifier, endsBefore } : { kind: "lost-hazard", endsBefore };
       break;
+    }
   }
   const steps = collapse(a.gained.filter((s) => s.index <= upTo));
   if (last) steps.push(last);
-  const chain2 = cap(steps);
-  const sameStack = b2.stack.join(">") === v.stack.join(">");
-  const where = sameStack ? `in ${stackText(v.stack)} (thread ${v.thread})` : `(baseline in ${stackText(b2.stack)}, variant in ${stackText(v.stack)})`;
-  const text = `The runs part at trace event ${v.index} ${where}: baseline: ${b2.event}; variant: ${v.event}.` + (chain2.length ? ` Then, in the variant: ${chain2.join("; ")}.` : "");
-  return { text, divergence: { baseline: b2, variant: v }, chain: chain2 };
-}
-function stackText(stack) {
-  return stack.length ? stack.map(code).join(" > ") : "the scenario";
-}
-function endText(o) {
-  const detail = dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
-  if (o.verdict === "completed") return `the run completes with result ${errnoText(o.result)} (${detail})`;
-  return `${o.verdict}: ${detail}`;
+  return { divergence: a.divergence, chain: cap(steps) };
 }
 function collapse(events) {
   const merged = [];
   for (let i2 = 0; i2 < events.length; i2++) {
     const s = events[i2];
     const next = events[i2 + 1];
-    if (s.kind === "lock" && next?.kind === "lock" && s.key.startsWith("lock|trylock-fail|") && next.key.startsWith("lock|block|")) {
-      const lockOf = (k) => k.split("|").slice(2, 4).join("|");
-      if (lockOf(s.key) === lockOf(next.key)) continue;
+    if (s.kind === "lock" && next?.kind === "lock") {
+      const a = s.fact;
+      const b2 = next.fact;
+      if (a.kind === "lock" && b2.kind === "lock" && a.op === "trylock-fail" && b2.op === "block" && a.lock === b2.lock && a.fn === b2.fn) continue;
     }
     merged.push(s);
   }
@@ -46174,13 +46145,8 @@ function collapse(events) {
     const keys = /* @__PURE__ */ new Set([s.key]);
     while (j < merged.length && merged[j].shape === s.shape && merged[j].pass === s.pass) keys.add(merged[j++].key);
     const n = j - i2;
-    let text = s.text;
-    if (n > 1) text += ` (×${n}${keys.size > 1 ? `, ${keys.size} different ${s.kind === "notifier" ? "ranges" : "addresses"}` : ""})`;
-    if (s.pass !== pass) {
-      text = `pass ${s.pass}: ${text}`;
-      pass = s.pass;
-    }
-    out2.push(text);
+    out2.push({ kind: "event", event: s.fact, pass: s.pass, firstOfPass: s.pass !== pass, repeat: n > 1 ? { times: n, distinct: keys.size } : null });
+    pass = s.pass;
     i2 = j;
   }
   return out2;
@@ -46189,14 +46155,13 @@ function cap(steps) {
   if (steps.length <= MAX_CHAIN) return steps;
   const head2 = steps.slice(0, 6);
   const tail = steps.slice(steps.length - 3);
-  return [...head2, `… ${steps.length - 9} more step(s) …`, ...tail];
+  return [...head2, { kind: "elided", steps: steps.length - 9 }, ...tail];
 }
-var ERRNO, MAX_CHAIN;
+var MAX_CHAIN;
 var init_first_cause = __esm({
   "src/replay/first-cause.ts"() {
     "use strict";
     init_trace_read();
-    ERRNO = { 1: "EPERM", 2: "ENOENT", 4: "EINTR", 5: "EIO", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES", 14: "EFAULT", 16: "EBUSY", 17: "EEXIST", 22: "EINVAL" };
     MAX_CHAIN = 10;
   }
 });
@@ -46222,22 +46187,22 @@ function compareOutcomes(baseline, variant) {
   let pair = null;
   const analysis = () => pair ??= analysePair(baseline, variant);
   const diffs = [];
-  const add2 = (kind, summary2, anchor, regression = false) => diffs.push({ kind, summary: summary2, firstCause: causeFor(analysis(), anchor), regression });
+  const add2 = (facts, anchor, regression = false) => diffs.push({ ...facts, firstCause: causeFor(analysis(), anchor), regression });
   const reg = isRegressionOf(baseline, variant);
   if (baseline.verdict !== variant.verdict) {
-    add2("verdict", `verdict: ${baseline.verdict} → ${variant.verdict}${variant.verdict === "completed" ? "" : ` (${shortDetail(variant)})`}`, { kind: "end" }, reg.verdict);
+    add2({ kind: "verdict", baseline: baseline.verdict, variant: variant.verdict, detail: runEnd(variant, false).detail }, { kind: "end" }, reg.verdict);
   }
   const noResult = baseline.result === null || variant.result === null;
   if (baseline.result !== variant.result && !(noResult && baseline.verdict !== variant.verdict)) {
-    add2("result", `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: "result" }, reg.result);
+    add2({ kind: "result", baseline: baseline.result, variant: variant.result }, { kind: "result" }, reg.result);
   }
   if (baseline.retries !== variant.retries) {
     const lastRetry = [...analysis().gained].reverse().find((s) => s.kind === "retry");
-    add2("retries", `retries: ${baseline.retries} → ${variant.retries}`, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
+    add2({ kind: "retries", baseline: baseline.retries, variant: variant.retries }, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
   }
-  for (const d of notifierDifferences(baseline, variant)) add2(d.kind, d.summary, d.anchor);
-  for (const d of hazardDifferences(baseline, variant)) add2(d.kind, d.summary, d.anchor, d.kind === "hazard-gained");
-  for (const d of finalDifferences(baseline, variant)) add2("final-state", d.summary, { kind: "end" }, d.regression);
+  for (const d of notifierDifferences(baseline, variant)) add2(d.facts, d.anchor);
+  for (const d of hazardDifferences(baseline, variant)) add2(d.facts, d.anchor, d.facts.kind === "hazard-gained");
+  for (const d of finalDifferences(baseline, variant)) add2(d.facts, { kind: "end" }, d.regression);
   return {
     differences: diffs,
     regression: diffs.some((d) => d.regression),
@@ -46246,9 +46211,6 @@ function compareOutcomes(baseline, variant) {
     }
   };
 }
-function shortDetail(o) {
-  return dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
-}
 function notifierGroups(o) {
   const groups2 = /* @__PURE__ */ new Map();
   const traceIndex = /* @__PURE__ */ new Map();
@@ -46256,106 +46218,109 @@ function notifierGroups(o) {
     if (e.t === "notifier") traceIndex.set(e.index, i2);
   });
   o.notifiers.forEach((n, idx) => {
-    const who = issuerOf(n.stack);
-    const key2 = `${n.event}|${n.owner ?? "NULL"}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+    const key2 = notifierGroupKey(n);
     let g = groups2.get(key2);
-    if (!g) groups2.set(key2, g = { key: key2, text: groupText(n), ranges: /* @__PURE__ */ new Map(), at: [] });
-    const r = `[${n.start}, ${n.end})`;
-    g.ranges.set(r, (g.ranges.get(r) ?? 0) + 1);
+    if (!g) groups2.set(key2, g = { notifier: notifierGroup(n), ranges: /* @__PURE__ */ new Map(), at: [] });
+    const r = `${n.start}|${n.end}`;
+    const seen = g.ranges.get(r);
+    if (seen) seen.count++;
+    else g.ranges.set(r, { start: n.start, end: n.end, count: 1 });
     g.at.push(traceIndex.get(idx) ?? -1);
   });
   return groups2;
 }
-function groupText(n) {
-  const subs = n.subscribers.map((s) => `${code(s.name)} ${s.action === "seq-bumped" ? "seq bumped" : s.action}`).join(", ");
-  return `${n.event} with ${ownerText(n.owner)} from ${issuerOf(n.stack).text}${subs ? `; ${subs}` : "; no subscriber"}`;
-}
-function rangesText(r) {
-  const list2 = [...r.entries()];
-  const shown = list2.slice(0, 3).map(([range, n]) => n > 1 ? `${range} ×${n}` : range);
-  return `over ${shown.join(", ")}${list2.length > 3 ? ` and ${list2.length - 3} more range(s)` : ""}`;
+function beyond2(g, other) {
+  const more2 = [];
+  for (const [r, x] of g.ranges) {
+    const d = x.count - (other?.ranges.get(r)?.count ?? 0);
+    if (d > 0) more2.push({ start: x.start, end: x.end, count: d });
+  }
+  if (!more2.length) return null;
+  const count2 = more2.reduce((a, b2) => a + b2.count, 0);
+  return { count: count2, ranges: more2.slice(0, SHOWN_RANGES), moreRanges: Math.max(0, more2.length - SHOWN_RANGES) };
 }
 function notifierDifferences(baseline, variant) {
   const gb = notifierGroups(baseline);
   const gv = notifierGroups(variant);
   const out2 = [];
   for (const [key2, g] of gv) {
-    const other = gb.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const more2 = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more2.set(r, n - (other.get(r) ?? 0));
-    if (!more2.size) continue;
-    const total = [...more2.values()].reduce((a, b2) => a + b2, 0);
-    const baseCount = [...other.values()].reduce((a, b2) => a + b2, 0);
+    const other = gb.get(key2);
+    const more2 = beyond2(g, other);
+    if (!more2) continue;
+    const baseCount = other ? [...other.ranges.values()].reduce((a, b2) => a + b2.count, 0) : 0;
     const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
-    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more2)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+    out2.push({ facts: { kind: "notifier-gained", count: more2.count, notifier: g.notifier, ranges: more2.ranges, moreRanges: more2.moreRanges }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
   }
   for (const [key2, g] of gb) {
-    const other = gv.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const fewer = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) fewer.set(r, n - (other.get(r) ?? 0));
-    if (!fewer.size) continue;
-    const total = [...fewer.values()].reduce((a, b2) => a + b2, 0);
-    out2.push({ kind: "notifier-lost", summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: "lost", noLonger: `the variant no longer issues this ${g.text.split(" ")[0]}`, endsBefore: `the variant's run ends before it issues this ${g.text.split(" ")[0]}` } });
+    const fewer = beyond2(g, gv.get(key2));
+    if (!fewer) continue;
+    out2.push({ facts: { kind: "notifier-lost", count: fewer.count, notifier: g.notifier, ranges: fewer.ranges, moreRanges: fewer.moreRanges }, anchor: { kind: "lost", notifier: g.notifier.event } });
   }
   return out2;
 }
 function hazardDifferences(baseline, variant) {
-  const key2 = (h) => `${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}`;
+  const key2 = (h) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`;
   const count2 = (o) => {
     const m = /* @__PURE__ */ new Map();
-    for (const h of o.hazards) m.set(key2(h), (m.get(key2(h)) ?? 0) + 1);
+    for (const h of o.hazards) {
+      const k = key2(h);
+      const seen = m.get(k);
+      if (seen) seen.count++;
+      else m.set(k, { kind: h.kind, function: h.function, detail: dropPositions(h.detail), count: 1 });
+    }
     return m;
   };
   const cb = count2(baseline);
   const cv = count2(variant);
   const out2 = [];
-  for (const [k, n] of cv) {
-    const d = n - (cb.get(k) ?? 0);
+  for (const [k, h] of cv) {
+    const d = h.count - (cb.get(k)?.count ?? 0);
     if (d <= 0) continue;
     const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
-    out2.push({ kind: "hazard-gained", summary: `+${d} hazard ${k}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+    out2.push({ facts: { kind: "hazard-gained", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
   }
-  for (const [k, n] of cb) {
-    const d = n - (cv.get(k) ?? 0);
-    if (d > 0) out2.push({ kind: "hazard-lost", summary: `−${d} hazard ${k}`, anchor: { kind: "lost", noLonger: "the variant no longer hits this hazard", endsBefore: "the variant's run ends before this hazard" } });
+  for (const [k, h] of cb) {
+    const d = h.count - (cv.get(k)?.count ?? 0);
+    if (d > 0) out2.push({ facts: { kind: "hazard-lost", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: { kind: "lost", notifier: null } });
   }
   return out2;
 }
 function finalDifferences(baseline, variant) {
   const out2 = [];
-  const lines = (name3, a, b2) => {
+  const lines = (part, process3, a, b2) => {
     const gone = a.filter((l) => !b2.includes(l));
     const come = b2.filter((l) => !a.includes(l));
     if (!gone.length && !come.length) return;
-    const list2 = (l) => l.length ? l.slice(0, 3).join("; ") + (l.length > 3 ? `; and ${l.length - 3} more` : "") : "(nothing)";
-    out2.push({ summary: `final ${name3}: ${list2(gone)} → ${list2(come)}`, regression: false });
+    out2.push({ facts: { kind: "final-state", part, process: process3, gone, come }, regression: false });
   };
   const fb = baseline.final;
   const fv = variant.final;
   const procs = [.../* @__PURE__ */ new Set([...fb.processes.map((p) => p.name), ...fv.processes.map((p) => p.name)])];
   for (const p of procs) {
-    lines(`ptes of ${p}`, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
+    lines("ptes", p, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
   }
-  lines("pages", fb.pages, fv.pages);
-  lines("GPU page table", fb.gpu, fv.gpu);
-  lines("dmirror mirror", fb.mirror, fv.mirror);
-  lines("notifier seqs", fb.seqs, fv.seqs);
-  const newly2 = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
-  const fixed = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
-  if (newly2.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
-    const parts2 = [`${fb.asserts.passed} → ${fv.asserts.passed} passed`];
-    if (newly2.length) parts2.push(`newly failing: ${newly2.join("; ")}`);
-    if (fixed.length) parts2.push(`no longer failing: ${fixed.join("; ")}`);
-    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly2.length > 0 && fb.asserts.failed.length === 0 });
+  lines("pages", null, fb.pages, fv.pages);
+  lines("gpu", null, fb.gpu, fv.gpu);
+  lines("mirror", null, fb.mirror, fv.mirror);
+  lines("seqs", null, fb.seqs, fv.seqs);
+  const newlyFailing = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
+  const noLongerFailing = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
+  if (newlyFailing.length || noLongerFailing.length || fb.asserts.passed !== fv.asserts.passed) {
+    out2.push({
+      facts: { kind: "final-state", part: "checks", passed: { baseline: fb.asserts.passed, variant: fv.asserts.passed }, newlyFailing, noLongerFailing },
+      regression: newlyFailing.length > 0 && fb.asserts.failed.length === 0
+    });
   }
   return out2;
 }
+var SHOWN_RANGES;
 var init_compare = __esm({
   "src/replay/compare.ts"() {
     "use strict";
     init_first_cause();
     init_regression();
     init_trace_read();
+    SHOWN_RANGES = 3;
   }
 });
 
@@ -46486,16 +46451,17 @@ function scheduleSteps(o, first2) {
     const cur = steps[steps.length - 1];
     if (e.t === "note" && e.fn === "(schedule)") {
       const m = /^schedule point (\d+): (\S+) runs \((.*)\)$/.exec(e.text);
-      if (m) steps.push({ thread: m[2], did: [`at point ${m[1]}: ${m[3]}`] });
+      if (m) steps.push({ thread: m[2], did: [{ kind: "switch", point: Number(m[1]), what: m[3] }] });
       return;
     }
     const s = sig.get(i2);
-    if (s) cur.did.push(s.text);
+    if (s) cur.did.push({ kind: "event", event: s.fact, pass: s.pass });
     else if (e.t === "lock" && e.lock.startsWith("page lock") && (e.op === "acquire" || e.op === "release")) {
-      cur.did.push(`\`${e.fn}\` ${e.op === "acquire" ? "takes" : "releases"} ${e.lock}`);
+      cur.did.push({ kind: "event", event: { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread }, pass: 1 });
     }
   });
-  return steps.filter((s) => s.did.length > 0).map((s) => ({ thread: s.thread, did: s.did.length <= HEAD + TAIL + 1 ? s.did : [...s.did.slice(0, HEAD), `… ${s.did.length - HEAD - TAIL} more`, ...s.did.slice(-TAIL)] }));
+  const more2 = (count2) => ({ kind: "more", count: count2 });
+  return steps.filter((s) => s.did.length > 0).map((s) => ({ thread: s.thread, did: s.did.length <= HEAD + TAIL + 1 ? s.did : [...s.did.slice(0, HEAD), more2(s.did.length - HEAD - TAIL), ...s.did.slice(-TAIL)] }));
 }
 var HEAD, TAIL;
 var init_steps2 = __esm({
@@ -46512,10 +46478,16 @@ var explore_scenario_exports = {};
 __export(explore_scenario_exports, {
   exploreScenario: () => exploreScenario
 });
+function factsOf(d) {
+  const { firstCause: _cause, regression: _regression, ...facts } = d;
+  return facts;
+}
 function behaviours(o) {
-  const out2 = o.verdict === "completed" ? [] : [`verdict ${o.verdict}`];
-  for (const h of o.hazards) out2.push(`hazard ${h.kind} in \`${h.function}\`: ${dropPositions(h.detail)}`);
-  return [...new Set(out2)];
+  const out2 = /* @__PURE__ */ new Map();
+  const add2 = (b2) => out2.set(JSON.stringify(b2), b2);
+  if (o.verdict !== "completed") add2({ kind: "verdict", verdict: o.verdict });
+  for (const h of o.hazards) add2({ kind: "hazard", hazard: h.kind, function: h.function, detail: dropPositions(h.detail) });
+  return out2;
 }
 async function exploreScenario(run2, scenario, base2, variants, plain, req) {
   const perVariant = new Map(variants.map((v) => [v.key, { findings: [] }]));
@@ -46579,7 +46551,7 @@ async function exploreScenario(run2, scenario, base2, variants, plain, req) {
     const inBase = firstSeen(b2.runs);
     if (baseOnly) {
       baseOnly.schedules = { threads, baseline: b2.made, variant: 0, complete: b2.exhausted };
-      for (const [id, keys] of bySchedule(inBase, new Set(behaviours(plain.baseline)))) baseOnly.findings.push(await scheduled(base2, id, "baseline", keys, false));
+      for (const [id, shows] of bySchedule(inBase, new Set(behaviours(plain.baseline).keys()))) baseOnly.findings.push(await scheduled(base2, id, "baseline", shows, false));
     }
     const reachedInBase = new Set(b2.runs.flatMap((o) => o.explore?.reached ?? []));
     for (const unit of variants) {
@@ -46591,23 +46563,23 @@ async function exploreScenario(run2, scenario, base2, variants, plain, req) {
       const v = await search2(unit);
       s.schedules = { threads, baseline: b2.made, variant: v.made, complete: b2.exhausted && v.exhausted };
       const inVariant = firstSeen(v.runs);
-      for (const [id, keys] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, "variant", keys, !unit.partial));
-      for (const [id, keys] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base2, id, "baseline", keys, false));
+      for (const [id, shows] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, "variant", shows, !unit.partial));
+      for (const [id, shows] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base2, id, "baseline", shows, false));
     }
   }
   return { perVariant, base: baseOnly };
 }
 function firstSeen(runs2) {
   const m = /* @__PURE__ */ new Map();
-  for (const o of runs2) for (const k of behaviours(o)) if (!m.has(k)) m.set(k, o);
+  for (const o of runs2) for (const [k, shown] of behaviours(o)) if (!m.has(k)) m.set(k, { run: o, shown });
   return m;
 }
 function bySchedule(seen, known) {
   const out2 = /* @__PURE__ */ new Map();
-  for (const [k, o] of seen) {
+  for (const [k, { run: run2, shown }] of seen) {
     if (known.has(k)) continue;
-    const id = o.explore.schedule.id;
-    out2.set(id, [...out2.get(id) ?? [], k]);
+    const id = run2.explore.schedule.id;
+    out2.set(id, [...out2.get(id) ?? [], shown]);
   }
   return out2;
 }
@@ -46623,7 +46595,7 @@ async function underFault(b2, v, point, plainDiffs, unit, traced) {
     id: point.id,
     point,
     on: "both",
-    shows: newly(diffs).map((d) => d.summary),
+    shows: newly(diffs).map((d) => ({ kind: "difference", difference: factsOf(d) })),
     baseline: brief(b2),
     variant: brief(v),
     differences: diffs,
@@ -46631,8 +46603,8 @@ async function underFault(b2, v, point, plainDiffs, unit, traced) {
   };
 }
 async function alone(o, what, traced, plain) {
-  const before2 = new Set(behaviours(plain));
-  const shows = behaviours(o).filter((k) => !before2.has(k));
+  const before2 = behaviours(plain);
+  const shows = [...behaviours(o)].filter(([k]) => !before2.has(k)).map(([, b2]) => b2);
   if (!shows.length) return null;
   const full = await traced();
   return { ...what, on: "baseline", shows, baseline: brief(full), differences: newly(compareOutcomes(plain, full).differences), regression: false };
@@ -46647,7 +46619,7 @@ var init_explore_scenario = __esm({
     init_dpor();
     init_steps2();
     brief = (o) => ({ verdict: o.verdict, result: o.result });
-    diffKey = (d) => `${d.kind}|${d.summary}`;
+    diffKey = (d) => JSON.stringify(factsOf(d));
     newly = (ds) => ds.filter((d) => d.kind === "verdict" || d.kind === "hazard-gained");
   }
 });
@@ -46922,7 +46894,7 @@ function indexSeries(messages, facts) {
   let i2 = 0;
   for (const m of messages) {
     const t = m.tags;
-    const at2 = i2++;
+    const at3 = i2++;
     if (!t || t.reply || t.cover || t.index == null || t.total == null || t.total < 2 || t.index < 1 || t.index > t.total) continue;
     if (!m.diffs.some((d) => d.quoteDepth === 0)) continue;
     const version = t.version ?? 1;
@@ -46932,7 +46904,7 @@ function indexSeries(messages, facts) {
     if (!s) series.set(key2, s = { key: key2, version, total: t.total, members: [], previous: null });
     if (s.members.some((x) => x.index === t.index)) continue;
     const title = m.subject.replace(/^\s*((re|aw|fwd?)\s*:\s*)*(\[[^\]]*\]\s*)+/i, "").trim();
-    const member2 = { series: key2, index: t.index, total: t.total, version, messageIndex: at2, messageId: m.id, title };
+    const member2 = { series: key2, index: t.index, total: t.total, version, messageIndex: at3, messageId: m.id, title };
     s.members.push(member2);
     byMessage.set(m.id, member2);
     const set2 = identities.get(identity) ?? /* @__PURE__ */ new Set();
@@ -47100,16 +47072,17 @@ var init_split_pairs = __esm({
 function noteFor(m) {
   const code2 = m.placements.filter((p) => p.kind === "code" || p.kind === "unplaced");
   const unplaced2 = m.placements.filter((p) => !p.mapped);
-  const where = (p) => `hunk ${p.hunkIndex + 1} of ${p.file}${p.function ? ` (${p.function})` : ""}`;
+  const ref = (p) => ({ hunk: m.placements.indexOf(p) + 1, inFile: p.hunkIndex + 1 });
   if (!m.replayable) {
     const s = m.stoppedBy ?? unplaced2[0];
-    return s ? `not replayed: ${where(s)} could not be placed: ${s.reason ?? s.unplaced ?? "no reason given"}` : "not replayed: the mapper found nothing to replay";
+    return s ? { kind: "stopped", at: ref(s) } : { kind: "nothing-to-replay" };
   }
-  if (m.partial) return `replayed in part (--partial): ${unplaced2.map((p) => `${where(p)} left out (${p.reason ?? p.unplaced})`).join("; ")}`;
-  if (!code2.length) return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
+  if (m.partial) return { kind: "partial", leftOut: unplaced2.map(ref) };
+  if (!code2.length) return { kind: "no-code-change" };
   return null;
 }
 function variantOf(c, label, base2, mapped, note) {
+  const failed = note?.kind === "mapper-failed" ? note : null;
   const m = c.message;
   const hunks = mapped ? mapped.placements.map((p) => hunkReview(c.diff, m, p)) : c.diff.files.flatMap(
     (f, fi) => f.hunks.map(
@@ -47126,10 +47099,10 @@ function variantOf(c, label, base2, mapped, note) {
         alreadyApplied: false,
         missing: [],
         unplaced: null,
-        reason: note,
+        reason: null,
         notes: [],
         bodyLines: { start: h.lines[0]?.lineNo ?? 1, end: h.lines[h.lines.length - 1]?.lineNo ?? 1 }
-      })
+      }, failed)
     )
   );
   return {
@@ -47160,7 +47133,7 @@ function variantOf(c, label, base2, mapped, note) {
 function codeHunkNumbers(d, placements) {
   return placements.filter((p) => p.kind === "code").map((p) => d.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1);
 }
-function hunkReview(d, m, p) {
+function hunkReview(d, m, p, reason = p.reason) {
   const hunk = d.files[p.fileIndex]?.hunks[p.hunkIndex];
   const header = hunk?.header ?? "";
   const body2 = m.position?.body ?? null;
@@ -47169,7 +47142,7 @@ function hunkReview(d, m, p) {
     function: p.function,
     mapped: p.mapped,
     placement: p.placement,
-    reason: p.reason,
+    reason,
     notes: p.notes ?? [],
     kind: p.kind,
     unplaced: p.unplaced,
@@ -47217,9 +47190,9 @@ function* eachVariant(parse4) {
     let message = messages[f.message];
     let diff = message.diffs[f.diff];
     let copies = f.copies;
-    const at2 = f.quotedFrom === null ? void 0 : withDiffs.get(f.quotedFrom);
-    if (at2 !== void 0 && at2 !== f.message) {
-      const orig = messages[at2];
+    const at3 = f.quotedFrom === null ? void 0 : withDiffs.get(f.quotedFrom);
+    if (at3 !== void 0 && at3 !== f.message) {
+      const orig = messages[at3];
       const od = orig.diffs.find((d) => d.id === diff.id);
       if (!od) continue;
       copies = [message.id, ...copies.filter((x) => x !== orig.id)];
@@ -47296,10 +47269,10 @@ var init_spill_file = __esm({
 });
 
 // src/util/lazy-list.ts
-function lazyList(length, at2) {
+function lazyList(length, at3) {
   let last = null;
   const get2 = (i2) => {
-    if (last?.i !== i2) last = { i: i2, item: at2(i2) };
+    if (last?.i !== i2) last = { i: i2, item: at3(i2) };
     return last.item;
   };
   const index = (p) => {
@@ -47357,9 +47330,9 @@ var init_variant_store = __esm({
           return;
         }
         this.spill ??= new SpillFile();
-        const at2 = this.spill.write(JSON.stringify(v));
-        this.offsets.push(at2.offset);
-        this.sizes.push(at2.bytes);
+        const at3 = this.spill.write(JSON.stringify(v));
+        this.offsets.push(at3.offset);
+        this.sizes.push(at3.bytes);
       }
       /** The variants that stay in memory (every replayed one among them). */
       inMemory() {
@@ -47673,18 +47646,18 @@ function gunzipCap(opts) {
 }
 async function* readInputBatches(path, opts = {}) {
   const file = path === "-" ? STDIN_NAME : path;
-  const at2 = inputLocation(path, opts);
+  const at3 = inputLocation(path, opts);
   if (path !== "-") {
-    const st = await stat2(at2).catch((err2) => {
+    const st = await stat2(at3).catch((err2) => {
       throw new UnreadableInput(file, describeFsError(err2));
     });
     if (st.isDirectory()) {
-      for await (const m of readMaildir(at2, path)) yield [m];
+      for await (const m of readMaildir(at3, path)) yield [m];
       return;
     }
     if (!st.isFile()) throw new UnreadableInput(file, "not a regular file");
   }
-  const source = path === "-" ? opts.stdin ?? process.stdin : createReadStream(at2, { highWaterMark: READ_CHUNK_BYTES });
+  const source = path === "-" ? opts.stdin ?? process.stdin : createReadStream(at3, { highWaterMark: READ_CHUNK_BYTES });
   let chunks = guard(file, source);
   let { head: head2, rest } = await peek(chunks);
   let name3 = path;
@@ -48570,16 +48543,16 @@ var init_hunk_lines = __esm({
         const header = formatHunkHeader(oldStart, oldLines, newStart, newLines, h.context);
         const repairs = [...this.repairs];
         if (headerIdx >= 0) {
-          const at2 = this.v.lineNo[headerIdx];
+          const at3 = this.v.lineNo[headerIdx];
           if (recounted && !snipLine && (oldLines !== h.oldLines || newLines !== h.newLines)) {
             repairs.push({
               kind: "hunk-count-fixed",
-              line: at2,
+              line: at3,
               detail: `counts -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} recounted as -${oldStart},${oldLines} +${newStart},${newLines}`
             });
           }
           if (h.nonstandard) {
-            repairs.push({ kind: "hunk-header-normalised", line: at2, detail: `nonstandard hunk header rewritten as ${header}` });
+            repairs.push({ kind: "hunk-header-normalised", line: at3, detail: `nonstandard hunk header rewritten as ${header}` });
           }
         }
         const hunk = {
@@ -49270,10 +49243,10 @@ function isQuotedPartOf(part, whole) {
       if (!whole.some((w) => isSubsequence(f.lines, w.lines))) return false;
       continue;
     }
-    const at2 = whole.findIndex((w) => w.paths === f.paths);
-    if (at2 < 0) return false;
-    if (isSubsequence(f.lines, whole[at2].lines)) continue;
-    const onwards = whole.slice(at2).flatMap((w) => Array.from(w.lines));
+    const at3 = whole.findIndex((w) => w.paths === f.paths);
+    if (at3 < 0) return false;
+    if (isSubsequence(f.lines, whole[at3].lines)) continue;
+    const onwards = whole.slice(at3).flatMap((w) => Array.from(w.lines));
     if (!isSubsequence(f.lines, onwards)) return false;
   }
   return changes > 0;
@@ -61181,18 +61154,18 @@ import { createHash as createHash5 } from "node:crypto";
 function idsIn(value) {
   if (!value) return [];
   const out2 = [];
-  let at2 = value.indexOf("<");
-  while (at2 >= 0) {
-    let j = at2 + 1;
+  let at3 = value.indexOf("<");
+  while (at3 >= 0) {
+    let j = at3 + 1;
     for (; ; ) {
       const c = value.charCodeAt(j);
       if (Number.isNaN(c) || c === LT || c === GT3 || isJsSpace(c)) break;
       j++;
     }
-    if (j > at2 + 1 && value.charCodeAt(j) === GT3) {
-      out2.push(value.slice(at2 + 1, j));
-      at2 = value.indexOf("<", j + 1);
-    } else at2 = value.indexOf("<", at2 + 1);
+    if (j > at3 + 1 && value.charCodeAt(j) === GT3) {
+      out2.push(value.slice(at3 + 1, j));
+      at3 = value.indexOf("<", j + 1);
+    } else at3 = value.indexOf("<", at3 + 1);
   }
   if (out2.length === 0) {
     for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out2.push(t);
@@ -73087,8 +73060,8 @@ function _isSpaceCode(code2) {
 function _isWordCode(code2) {
   return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
 }
-function _isBoundary(text, at2) {
-  return _isWordCode(text.charCodeAt(at2 - 1)) !== _isWordCode(text.charCodeAt(at2));
+function _isBoundary(text, at3) {
+  return _isWordCode(text.charCodeAt(at3 - 1)) !== _isWordCode(text.charCodeAt(at3));
 }
 function _indexOfAt(text, from, to) {
   for (let i2 = from; i2 < to; i2++) {
@@ -73098,36 +73071,36 @@ function _indexOfAt(text, from, to) {
   }
   return -1;
 }
-function _joinAtSpacing(value, at2) {
-  if (at2 < 0) {
+function _joinAtSpacing(value, at3) {
+  if (at3 < 0) {
     return value;
   }
-  let start2 = at2;
+  let start2 = at3;
   while (start2 > 0 && _isSpaceCode(value.charCodeAt(start2 - 1))) {
     start2--;
   }
-  let end = at2 + 1;
+  let end = at3 + 1;
   while (end < value.length && _isSpaceCode(value.charCodeAt(end))) {
     end++;
   }
-  return start2 === at2 && end === at2 + 1 ? value : value.slice(0, start2) + "@" + value.slice(end);
+  return start2 === at3 && end === at3 + 1 ? value : value.slice(0, start2) + "@" + value.slice(end);
 }
 function _collapseAtSpacing(value) {
   const quoted = LEADING_QUOTED_STRING.exec(value);
   if (quoted) {
-    let at3 = quoted[0].length;
-    while (at3 < value.length && _isSpaceCode(value.charCodeAt(at3))) {
-      at3++;
+    let at4 = quoted[0].length;
+    while (at4 < value.length && _isSpaceCode(value.charCodeAt(at4))) {
+      at4++;
     }
-    if (value.charAt(at3) === "@" && value.indexOf("@", at3 + 1) < 0) {
-      return _joinAtSpacing(value, at3);
+    if (value.charAt(at4) === "@" && value.indexOf("@", at4 + 1) < 0) {
+      return _joinAtSpacing(value, at4);
     }
   }
-  const at2 = value.indexOf("@");
-  if (at2 < 0 || value.indexOf("@", at2 + 1) >= 0 || value.lastIndexOf('"') > at2) {
+  const at3 = value.indexOf("@");
+  if (at3 < 0 || value.indexOf("@", at3 + 1) >= 0 || value.lastIndexOf('"') > at3) {
     return value;
   }
-  return _joinAtSpacing(value, at2);
+  return _joinAtSpacing(value, at3);
 }
 function _looseAddressStart(text) {
   const len = text.length;
@@ -73140,23 +73113,23 @@ function _looseAddressStart(text) {
       break;
     }
     const runStart = pos;
-    let runEnd = pos;
-    while (runEnd < len && !_isSpaceCode(text.charCodeAt(runEnd))) {
-      runEnd++;
+    let runEnd2 = pos;
+    while (runEnd2 < len && !_isSpaceCode(text.charCodeAt(runEnd2))) {
+      runEnd2++;
     }
-    let at2 = _indexOfAt(text, runStart, runEnd);
-    if (at2 >= 0) {
+    let at3 = _indexOfAt(text, runStart, runEnd2);
+    if (at3 >= 0) {
       let lastBoundary = -1;
-      for (let k = runEnd; k > runStart; k--) {
+      for (let k = runEnd2; k > runStart; k--) {
         if (_isBoundary(text, k)) {
           lastBoundary = k;
           break;
         }
       }
       let atomStart = runStart;
-      while (lastBoundary >= 0 && at2 >= 0) {
-        if (at2 > atomStart && runEnd > at2 + 1 && lastBoundary > at2 + 1) {
-          for (let start2 = atomStart; start2 < at2; start2++) {
+      while (lastBoundary >= 0 && at3 >= 0) {
+        if (at3 > atomStart && runEnd2 > at3 + 1 && lastBoundary > at3 + 1) {
+          for (let start2 = atomStart; start2 < at3; start2++) {
             if (_isBoundary(text, start2)) {
               if (start2 > runStart) {
                 return start2;
@@ -73169,11 +73142,11 @@ function _looseAddressStart(text) {
             }
           }
         }
-        atomStart = at2 + 1;
-        at2 = _indexOfAt(text, atomStart, runEnd);
+        atomStart = at3 + 1;
+        at3 = _indexOfAt(text, atomStart, runEnd2);
       }
     }
-    pos = runEnd;
+    pos = runEnd2;
   }
   return -1;
 }
@@ -73395,14 +73368,14 @@ function _handleAddress(tokens, from, to) {
         if (!data.textWasQuoted[i2]) {
           const part = candidates[i2];
           let remainder = data.text[i2];
-          const at2 = _looseAddressStart(part);
-          if (at2 >= 0) {
-            LOOSE_TEXT_ADDR.lastIndex = at2;
+          const at3 = _looseAddressStart(part);
+          if (at3 >= 0) {
+            LOOSE_TEXT_ADDR.lastIndex = at3;
             const match3 = LOOSE_TEXT_ADDR.exec(part);
             if (match3) {
               data.address = [match3[0].trim()];
               extracted = true;
-              remainder = part.slice(0, at2) + " " + part.slice(at2 + match3[0].length);
+              remainder = part.slice(0, at3) + " " + part.slice(at3 + match3[0].length);
             }
           }
           data.text[i2] = remainder.trim();
@@ -73540,18 +73513,18 @@ var init_addressparser = __esm({
           grown.set(this.slots);
           this.slots = grown;
         }
-        const at2 = this.length * 3;
-        this.slots[at2] = kind;
-        this.slots[at2 + 1] = start2;
-        this.slots[at2 + 2] = end;
+        const at3 = this.length * 3;
+        this.slots[at3] = kind;
+        this.slots[at3 + 1] = start2;
+        this.slots[at3 + 2] = end;
         return this.length++;
       }
       /**
        * The character of an operator token, an empty string for a text run
        */
       operatorAt(index) {
-        const at2 = index * 3;
-        return this.slots[at2] & TOKEN_OPERATOR ? this.str.charAt(this.slots[at2 + 1]) : "";
+        const at3 = index * 3;
+        return this.slots[at3] & TOKEN_OPERATOR ? this.str.charAt(this.slots[at3 + 1]) : "";
       }
       /**
        * Whether a token is an operator
@@ -77120,9 +77093,9 @@ function fieldId(raw, start2, colon) {
   for (const id of ids) if (sameName(raw, s, NAME_BYTES[id])) return id;
   return -1;
 }
-function sameName(raw, at2, name3) {
+function sameName(raw, at3, name3) {
   for (let i2 = 0; i2 < name3.length; i2++) {
-    const b2 = raw[at2 + i2];
+    const b2 = raw[at3 + i2];
     const c = name3[i2];
     if (b2 !== c && !(c >= 97 && c <= 122 && b2 === c - 32)) return false;
   }
@@ -78090,8 +78063,8 @@ async function readMail(raw) {
     throw new BrokenMessage(`cannot decode: ${err2 instanceof Error ? err2.message : String(err2)}`);
   }
   if (!mail.hasHeaders && mail.body.trim() === "") throw new BrokenMessage("empty message");
-  const at2 = bodyLineIn(raw.raw, mail.body);
-  return fromDecoded(mail, source, raw.raw, { line: raw.line, body: at2 === null ? null : raw.line + at2 });
+  const at3 = bodyLineIn(raw.raw, mail.body);
+  return fromDecoded(mail, source, raw.raw, { line: raw.line, body: at3 === null ? null : raw.line + at3 });
 }
 function fromDecoded(mail, source, raw, position) {
   const subjectParts = splitSubject(mail.subject);
@@ -78394,12 +78367,12 @@ function grownBuffer(old, need) {
   old.copy(next);
   return next;
 }
-function sameBytes(a, at2, b2, n) {
-  for (let i2 = 0; i2 < n; i2++) if (a[at2 + i2] !== b2[i2]) return false;
+function sameBytes(a, at3, b2, n) {
+  for (let i2 = 0; i2 < n; i2++) if (a[at3 + i2] !== b2[i2]) return false;
   return true;
 }
-function sameChars(a, at2, s) {
-  for (let i2 = 0; i2 < s.length; i2++) if (a[at2 + i2] !== s.charCodeAt(i2)) return false;
+function sameChars(a, at3, s) {
+  for (let i2 = 0; i2 < s.length; i2++) if (a[at3 + i2] !== s.charCodeAt(i2)) return false;
   return true;
 }
 function fnv(buf, start2, end) {
@@ -79130,7 +79103,7 @@ async function review(req) {
     baseSources: baseSources2,
     mapPartial: (diff, base2, sources) => mapSafely(mapper, diff, base2, sources, true)
   });
-  const comparedWith = (base2, at2, id) => at2.onTopOf.length ? { base: base2, unit: { key: `chain:${id}`, base: base2, sources: at2.sources, label: "" } } : { base: base2, unit: baseUnit(base2) };
+  const comparedWith = (base2, at3, id) => at3.onTopOf.length ? { base: base2, unit: { key: `chain:${id}`, base: base2, sources: at3.sources, label: "" } } : { base: base2, unit: baseUnit(base2) };
   const baselinePatches = [];
   const variants = new VariantStore(req.spillVariantsFrom);
   const replays = /* @__PURE__ */ new Map();
@@ -79144,40 +79117,40 @@ async function review(req) {
     replays.set(v.id, { unit, against });
     let known = baseErrors.get(against.base);
     if (!known) baseErrors.set(against.base, known = new Set((await runner2.errors(baseUnit(against.base))).map(diagKey)));
-    v.compileErrors = (await runner2.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+    v.compileErrors = (await runner2.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => ({ file: d.file, line: d.line, message: d.message }));
   };
   for (const c of eachVariant(parse4)) {
     const sp = seriesPatchOf(c.message, seriesIdx, facts);
     const role = sp ? !sp.reply && ownDiff(c.message)?.id === c.diff.id ? "patch" : "reply" : null;
     let choice;
-    let at2 = null;
+    let at3 = null;
     if (sp && role) {
       choice = chains.baseOf(sp.member.series);
-      at2 = await chains.before(sp.member.series, sp.member.index);
+      at3 = await chains.before(sp.member.series, sp.member.index);
     } else {
       choice = choose(c.message, c.diff);
     }
-    const sources = at2?.sources ?? baseSources2(choice.base);
+    const sources = at3?.sources ?? baseSources2(choice.base);
     const mapped = await mapSafely(mapper, c.diff, choice.base, sources, !!req.partial);
     if ("error" in mapped) {
-      variants.add(variantOf(c, next(), choice, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
+      variants.add(variantOf(c, next(), choice, null, { kind: "mapper-failed", error: mapped.error }));
       continue;
     }
-    if (!at2?.onTopOf.length && mapped.addsModelledFunctions.length && mapped.placements.every((p) => p.kind !== "code" && p.kind !== "unplaced")) {
+    if (!at3?.onTopOf.length && mapped.addsModelledFunctions.length && mapped.placements.every((p) => p.kind !== "code" && p.kind !== "unplaced")) {
       baselinePatches.push({ messageId: c.message.id, author: c.diff.author ?? c.message.from, subject: c.message.subject, adds: [...mapped.addsModelledFunctions] });
       continue;
     }
     const v = variantOf(c, next(), choice, mapped, noteFor(mapped));
     let against = { base: choice.base, unit: baseUnit(choice.base) };
-    if (sp && role && at2) {
+    if (sp && role && at3) {
       const info3 = seriesIdx.series.get(sp.member.series);
-      against = comparedWith(choice.base, at2, `${info3.key}#<${sp.member.index}`);
-      v.series = seriesFacts(info3, sp.member.index, role, at2, null);
-      if (v.replayed && at2.incomplete.length) v.partial = true;
+      against = comparedWith(choice.base, at3, `${info3.key}#<${sp.member.index}`);
+      v.series = seriesFacts(info3, sp.member.index, role, at3, null);
+      if (v.replayed && at3.incomplete.length) v.partial = true;
       const prev = info3.previous ? seriesIdx.series.get(info3.previous) : null;
       if (role === "patch" && prev?.members.some((m) => m.index === sp.member.index)) {
         const old = await chains.after(prev.key, sp.member.index);
-        if (sourcesDigest2(old.sources) === sourcesDigest2(at2.sources)) v.series.previousVersion = prev.version;
+        if (sourcesDigest2(old.sources) === sourcesDigest2(at3.sources)) v.series.previousVersion = prev.version;
       }
     }
     await add2(v, mapped, against);
@@ -79294,19 +79267,19 @@ function summarize(total, inMemory) {
     partialDifferences: pairs.filter((r) => r.partial && r.changed).length
   };
 }
-function seriesFacts(info3, index, role, at2, previousVersion) {
-  return { version: info3.version, index, total: info3.total, role, onTopOf: at2.onTopOf, missing: at2.missing, incomplete: at2.incomplete, previousVersion, baseline: null };
+function seriesFacts(info3, index, role, at3, previousVersion) {
+  return { version: info3.version, index, total: info3.total, role, onTopOf: at3.onTopOf, missing: at3.missing, incomplete: at3.incomplete, previousVersion, baseline: null };
 }
-function seriesVariant(m, label, base2, id, series, at2, info3) {
+function seriesVariant(m, label, base2, id, series, at3, info3) {
   const v = variantOf({ diff: ownDiff(m), message: m, copies: [] }, label, base2, null, null);
   return {
     ...v,
     id,
     hunks: [],
     series,
-    replayed: at2.onTopOf.length > 0,
-    partial: at2.incomplete.length > 0,
-    note: at2.onTopOf.length ? null : `not replayed: no patch of the series v${info3.version} could be placed`,
+    replayed: at3.onTopOf.length > 0,
+    partial: at3.incomplete.length > 0,
+    note: at3.onTopOf.length ? null : { kind: "series-unplaced", version: info3.version },
     partialWouldReplay: [],
     splitPairs: []
   };
@@ -79381,7 +79354,324 @@ var init_base_choice = __esm({
   }
 });
 
+// src/report/trace-words.ts
+function code(name3) {
+  return "`" + name3 + "`";
+}
+function ownerText(owner) {
+  return owner === null ? "owner NULL" : owner === "unset" ? "owner unset" : `owner ${owner}`;
+}
+function issuerText(issuer2, via) {
+  const who = code(issuer2 ?? "(unknown)");
+  if (via.length === 0) return who;
+  return via.length === 1 ? `${who} (from ${code(via[0])})` : `${who} (from ${code(via[0])} in ${code(via[1])})`;
+}
+function errnoText(v) {
+  if (v === null) return "none (the call never returned)";
+  return v < 0 && ERRNO[-v] ? `${v} (${ERRNO[-v]})` : String(v);
+}
+function subscriberText(s) {
+  const calls = s.calls.map((c) => `${code(c.fn)}(${c.args.join(", ")})`);
+  const tail = calls.length ? `, calls ${calls.join(", ")}` : "";
+  if (s.action === "filtered") return `${code(s.name)} filters it${tail}`;
+  if (s.action === "seq-bumped") return `${code(s.name)} does not filter it: seq bumped${tail}`;
+  return `${code(s.name)} is called${tail}`;
+}
+function notifierText(n) {
+  const subs = n.subscribers.map(subscriberText);
+  return `${issuerText(n.issuer, n.via)} issues ${n.event} with ${ownerText(n.owner)} over [${n.start}, ${n.end})${subs.length ? "; " + subs.join("; ") : "; no subscriber is called"}`;
+}
+function faulterText(fn) {
+  return fn === "(scenario)" ? "the CPU (scenario step)" : code(fn);
+}
+function eventText(e, pass = 1) {
+  switch (e.kind) {
+    case "call":
+      return `${e.caller ? code(e.caller) : "the scenario"} calls ${code(e.fn)}${e.args ? `(${e.args.join(", ")})` : "()"}`;
+    case "return":
+      return `${code(e.fn)} returns ${e.value ?? "void"}`;
+    case "notifier":
+      return notifierText(e);
+    case "lock": {
+      const h = e.holder;
+      const whose = !h ? "" : h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
+      const held = h ? `: ${whose}, taken by ${code(h.fn)}${h.pass > 1 || pass > 1 ? ` in pass ${h.pass}` : ""}` : "";
+      return `${code(e.fn)} ${LOCK_VERB[e.op]} ${e.lock}${held}`;
+    }
+    case "fault":
+      return `${faulterText(e.fn)} faults at ${e.addr} (${e.access})`;
+    case "retry":
+      return `${e.check ? `${code(e.check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`;
+    case "hazard":
+      return `hazard ${e.hazard} in ${code(e.function)}: ${e.detail}`;
+    case "note":
+      return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
+    case "end":
+      return `the run ends: ${e.verdict}${e.verdict === "completed" ? `, result ${e.result}` : ""} (${e.detail})`;
+  }
+}
+function endText(e) {
+  if (e.verdict === "completed") return `the run completes with result ${errnoText(e.result)} (${e.detail})`;
+  return `${e.verdict}: ${e.detail}`;
+}
+function stepText(s) {
+  switch (s.kind) {
+    case "event": {
+      let text = eventText(s.event, s.pass);
+      const r = s.repeat;
+      if (r) text += ` (×${r.times}${r.distinct > 1 ? `, ${r.distinct} different ${s.event.kind === "notifier" ? "ranges" : "addresses"}` : ""})`;
+      return s.firstOfPass ? `pass ${s.pass}: ${text}` : text;
+    }
+    case "result": {
+      const [inner, ...outer] = s.from;
+      if (inner === void 0) return `the scenario's result is ${errnoText(s.value)}`;
+      return `${code(inner)} returns ${errnoText(s.value)}${outer.length ? `, passed up by ${outer.map(code).join(", ")}` : ""}: the scenario's result`;
+    }
+    case "end":
+      return endText(s);
+    case "lost-notifier":
+      return s.endsBefore ? `the variant's run ends before it issues this ${s.event}` : `the variant no longer issues this ${s.event}`;
+    case "lost-hazard":
+      return s.endsBefore ? "the variant's run ends before this hazard" : "the variant no longer hits this hazard";
+    case "elided":
+      return `… ${s.steps} more step(s) …`;
+  }
+}
+var ERRNO, LOCK_VERB;
+var init_trace_words = __esm({
+  "src/report/trace-words.ts"() {
+    "use strict";
+    ERRNO = { 1: "EPERM", 2: "ENOENT", 4: "EINTR", 5: "EIO", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES", 14: "EFAULT", 16: "EBUSY", 17: "EEXIST", 22: "EINVAL" };
+    LOCK_VERB = { acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" };
+  }
+});
+
+// src/report/placement-words.ts
+function fns(names) {
+  return names.map((n) => `${n}()`).join(", ");
+}
+function at2(l) {
+  return `${l.file}:${l.line}`;
+}
+function changeText(c) {
+  switch (c.kind) {
+    case "statement":
+      return `${VERB[c.op]} ${code(c.statement)}`;
+    case "line":
+      return c.text === null ? `${VERB[c.op]} the model's line ${c.line}` : `${VERB[c.op]} the model's line ${c.line} ${code(c.text)}`;
+    case "add-functions":
+      return `adding ${fns(c.functions)}${c.after ? ` after ${c.after}()` : c.before ? ` before ${c.before}()` : ""}`;
+    case "replace-definitions":
+      return `replacing the model's ${fns(c.functions)} with the posting's`;
+    case "none":
+      return "no change to the model text";
+  }
+}
+function placementWords(p) {
+  const inFn = "inFunction" in p && p.inFunction ? ` in ${p.inFunction}` : "";
+  switch (p.kind) {
+    case "spliced":
+      return `${changeText(p.change)}${inFn}`;
+    case "already-applied":
+      return `${changeText(p.change)}${inFn}: the model already has this change`;
+    case "compiled-out":
+      return `${changeText(p.change)}${inFn}: code the model's configuration compiles out (${p.config.join(", ")} set), no behaviour to replay`;
+    case "comments-only":
+      if (!p.at) return "comments or whitespace only (not located in the model)";
+      return p.inFunction ? `in ${p.inFunction}: comments or whitespace only` : "comments or whitespace only";
+    case "as-posted":
+      return `${p.file}: the model already has this code as posted`;
+    case "no-behaviour":
+      return `${p.path}: ${NO_BEHAVIOUR[p.why]}, no behaviour to replay`;
+    case "baseline":
+      return `adds ${fns(p.functions)} as the model has them: the base's own code, not spliced`;
+    case "outside-model":
+      return `${reasonText(p.why)}: outside the model, which the base leaves out of this series too`;
+  }
+}
+function regionText(r) {
+  return r.function ? `${r.function}() (${r.file})` : r.file;
+}
+function elsewhereText(list2) {
+  const known = list2.filter((m) => m.elsewhere.length);
+  if (!known.length) return "";
+  return `; ${known.map((m) => `the model has ${code(m.name)}${m.struct ? ` in struct ${m.struct}` : ""} in ${m.elsewhere.join(", ")}`).join("; ")}`;
+}
+function reasonText(r) {
+  switch (r.kind) {
+    case "function-elsewhere":
+      return `${r.path ? `${r.path} is not a model file` : "the hunk names no file"}, and ${r.function}() as the model has it (${r.modelFiles.join(", ")}) does not hold this hunk's context`;
+    case "unknown-function":
+      return `the hunk names no file, and its ${code("@@")} context names ${r.function}(), which the model does not have`;
+    case "file-not-modelled":
+      return `${r.path} is not a model file (the model has ${r.modelFiles.join(", ")} and include/linux headers)`;
+    case "runtime-primitive":
+      return `${r.function}() is a primitive of the model's TypeScript runtime, not model C: a change to it cannot be replayed as source`;
+    case "function-not-modelled":
+      return `${r.function}() is not in the model's ${r.file} (it has: ${r.has.join(", ") || "no functions"})`;
+    case "too-large": {
+      const where = r.regions === 1 ? regionText(r.largest) : `any of the ${r.regions} places searched (largest: ${regionText(r.largest)})`;
+      return `hunk of ${r.hunk.lines} old-side lines (${r.hunk.tokens} tokens) is larger than ${where}, ${r.largest.lines} lines (${r.largest.tokens} tokens): it is not aligned (a match needs ${r.minCoverage * 100}% of the context's words; at most ${r.maxPerModelToken} hunk tokens per model token)`;
+    }
+    case "ambiguous":
+      return `the context fits ${at2(r.places[0])} and ${at2(r.places[1])} equally well (${r.words.matched} of ${r.words.total} context words); an ambiguous place is not a placement`;
+    case "not-found": {
+      const where = r.region ? regionText(r.region) : r.regions ? `${r.regions} model files` : "the model";
+      const cov = r.words ? `${r.words.matched} of ${r.words.total} context words match${r.strict ? " (a near-complete match is needed outside the diff's own file)" : ""}` : "nothing to search";
+      const c = r.closest;
+      const closest = r.statement === null ? "" : c ? `; for ${code(r.statement)} the closest model statement is ${at2(c)} ${code(c.statement)} (${c.matched} of ${c.tokens} context tokens)` : `; ${code(r.statement)} has no counterpart in the model`;
+      return `context not found in ${where}: ${cov}${closest}`;
+    }
+    case "overlaps":
+      return `its change lands on the same model text as hunk ${r.hunk} of ${r.file}`;
+    case "removed-line-missing":
+    case "removed-line-differs":
+    case "no-anchor":
+      return `${planProblemText(r)} (${r.file}${r.function ? `, ${r.function}` : ""})`;
+    case "does-not-parse":
+      return `with this hunk spliced in, ${r.function ? `${r.function}() in ` : ""}${r.file} does not parse: ${r.message} at line ${r.line}`;
+    case "calls-unknown": {
+      const list2 = (calls) => calls.map((c) => `${code(`${c.name}()`)} (${c.at.map(at2).join(", ")})`).join(", ");
+      const added = r.calls.filter((c) => c.added);
+      const left2 = r.calls.filter((c) => !c.added);
+      const parts2 = [];
+      if (added.length) parts2.push(`the added code calls ${list2(added)}, which the model has neither as C nor as a runtime primitive`);
+      if (left2.length) parts2.push(`with this hunk spliced in, ${list2(left2)} ${left2.length > 1 ? "are" : "is"} called but the model no longer has ${left2.length > 1 ? "them" : "it"}`);
+      return parts2.join("; ") + elsewhereText(added);
+    }
+    case "does-not-compile": {
+      const more2 = r.more ? ` and ${r.more} more error${r.more > 1 ? "s" : ""}` : "";
+      return `with this hunk spliced in, ${r.function ? `${r.function}()` : r.file} does not compile: ${r.message} (${r.file}:${r.line})${more2}${elsewhereText(r.missing)}`;
+    }
+    case "mapper-failed":
+      return `not replayed: the hunk mapper failed on this diff (${r.error})`;
+  }
+}
+function planProblemText(p) {
+  switch (p.kind) {
+    case "removed-line-missing": {
+      const m = p.model;
+      return `the removed line ${code(p.line)} is not in the model at this place${m ? `; the model has ${code(m.statement)} there (${m.matched} of ${m.tokens} tokens match)` : ""}`;
+    }
+    case "removed-line-differs":
+      return `the removed line ${code(p.line)} differs in code from the model's ${code(p.model.statement)} there (${p.model.matched} of ${p.model.tokens} tokens match)`;
+    case "no-anchor":
+      return "no line next to the change is in the model, so there is no place to put it";
+  }
+}
+function noteText(n) {
+  switch (n.kind) {
+    case "outside-named-function":
+      return `the ${code("@@")} context names ${n.function}(), but the context lines are in ${n.file} outside it`;
+    case "function-elsewhere":
+      return `the diff names ${n.path ?? "no file"}; the model has ${n.function}() in ${n.modelFiles.join(", ")}`;
+    case "runs-into":
+      return `the hunk starts in ${n.function}(), which the model does not have, and runs into ${n.into}()`;
+    case "file-elsewhere":
+      return `the diff names ${n.path}; the context is in the model's ${n.file}`;
+    case "removed-line-missing":
+      return `removed line ${code(n.line)} is not in the model (nothing to remove)`;
+    case "definition-differs":
+      return `${n.function}(): ${n.matched} of the posting's ${n.tokens} tokens are the model's, in order (the model's has ${n.modelTokens})`;
+    case "not-replaced":
+      return `not replaced (defined in another model file than the hunk's first): ${fns(n.functions)}`;
+    case "posted-names": {
+      const k = n.tokens.length;
+      return `the posted code is the model's but for ${k} token${k > 1 ? "s" : ""} (${[...new Set(n.tokens)].map(code).join(", ")}): the names of the tree it was posted on`;
+    }
+    case "already-applied":
+      return "the new side of the hunk is already in the model here: nothing to splice";
+  }
+}
+function variantNoteText(n, hunks) {
+  const where = (i2, inFile) => {
+    const h = hunks[i2 - 1];
+    return `hunk ${inFile} of ${h.file}${h.function ? ` (${h.function})` : ""}`;
+  };
+  const why2 = (i2) => {
+    const h = hunks[i2 - 1];
+    return h.reason ? reasonText(h.reason) : h.unplaced;
+  };
+  switch (n.kind) {
+    case "stopped":
+      return `not replayed: ${where(n.at.hunk, n.at.inFile)} could not be placed: ${why2(n.at.hunk) ?? "no reason given"}`;
+    case "nothing-to-replay":
+      return "not replayed: the mapper found nothing to replay";
+    case "partial":
+      return `replayed in part (--partial): ${n.leftOut.map((x) => `${where(x.hunk, x.inFile)} left out (${why2(x.hunk)})`).join("; ")}`;
+    case "no-code-change":
+      return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
+    case "mapper-failed":
+      return reasonText(n);
+    case "series-unplaced":
+      return `not replayed: no patch of the series v${n.version} could be placed`;
+  }
+}
+var NO_BEHAVIOUR, VERB;
+var init_placement_words = __esm({
+  "src/report/placement-words.ts"() {
+    "use strict";
+    init_trace_words();
+    NO_BEHAVIOUR = {
+      documentation: "documentation",
+      kconfig: "Kconfig (the model runs one fixed configuration)",
+      metadata: "project metadata",
+      build: "build rules",
+      git: "git metadata"
+    };
+    VERB = { replace: "replacing", remove: "removing", before: "before", after: "after" };
+  }
+});
+
+// src/report/difference-words.ts
+function groupText(n) {
+  const subs = n.subscribers.map((s) => `${code(s.name)} ${s.action === "seq-bumped" ? "seq bumped" : s.action}`).join(", ");
+  return `${n.event} with ${ownerText(n.owner)} from ${issuerText(n.issuer, n.via)}${subs ? `; ${subs}` : "; no subscriber"}`;
+}
+function rangesText(ranges, more2) {
+  const shown = ranges.map((r) => `[${r.start}, ${r.end})${r.count > 1 ? ` ×${r.count}` : ""}`);
+  return `over ${shown.join(", ")}${more2 ? ` and ${more2} more range(s)` : ""}`;
+}
+function listText(l) {
+  return l.length ? l.slice(0, 3).join("; ") + (l.length > 3 ? `; and ${l.length - 3} more` : "") : "(nothing)";
+}
+function differenceText(d) {
+  switch (d.kind) {
+    case "verdict":
+      return `verdict: ${d.baseline} → ${d.variant}${d.variant === "completed" ? "" : ` (${d.detail})`}`;
+    case "result":
+      return `result: ${errnoText(d.baseline)} → ${errnoText(d.variant)}`;
+    case "retries":
+      return `retries: ${d.baseline} → ${d.variant}`;
+    case "notifier-gained":
+    case "notifier-lost":
+      return `${d.kind === "notifier-gained" ? "+" : "−"}${d.count} ${groupText(d.notifier)} ${rangesText(d.ranges, d.moreRanges)}`;
+    case "hazard-gained":
+    case "hazard-lost":
+      return `${d.kind === "hazard-gained" ? "+" : "−"}${d.count} hazard ${d.hazard} in ${code(d.function)}: ${d.detail}`;
+    case "final-state": {
+      if (d.part === "checks") {
+        const parts2 = [`${d.passed.baseline} → ${d.passed.variant} passed`];
+        if (d.newlyFailing.length) parts2.push(`newly failing: ${d.newlyFailing.join("; ")}`);
+        if (d.noLongerFailing.length) parts2.push(`no longer failing: ${d.noLongerFailing.join("; ")}`);
+        return `scenario checks: ${parts2.join("; ")}`;
+      }
+      const name3 = d.part === "ptes" ? `ptes of ${d.process}` : PART[d.part];
+      return `final ${name3}: ${listText(d.gone)} → ${listText(d.come)}`;
+    }
+  }
+}
+var PART;
+var init_difference_words = __esm({
+  "src/report/difference-words.ts"() {
+    "use strict";
+    init_trace_words();
+    PART = { pages: "pages", gpu: "GPU page table", mirror: "dmirror mirror", seqs: "notifier seqs" };
+  }
+});
+
 // src/report/review-common.ts
+import { isDeepStrictEqual } from "node:util";
 function shortWho(p) {
   return p ? p.name || p.email || "unknown" : "unknown";
 }
@@ -79403,18 +79693,13 @@ function whereProposed(v, input = asIs) {
 }
 function hunkWhere(h, n, input = asIs) {
   const head2 = `hunk ${n}: ${input(kernelWhere(h))}${h.function ? ` ${input(h.function)}()` : ""}`;
-  if (!h.mapped) return `${head2}: not placed (${h.unplaced ?? "unplaced"}): ${h.reason ?? "no reason given"}`;
+  if (!h.mapped) return `${head2}: not placed (${h.unplaced ?? "unplaced"}): ${h.reason ? reasonText(h.reason) : "no reason given"}`;
   const kind = h.kind === "code" ? "" : ` [${h.kind}]`;
-  return `${head2}: ${placementWords(h) ?? "placed"}${kind}`;
+  return `${head2}: ${h.placement ? placementWords(h.placement) : "placed"}${kind}`;
 }
 function kernelWhere(h) {
   const { start: start2, end } = h.kernelLines;
   return `${h.file}:${start2}${end > start2 ? `-${end}` : ""}`;
-}
-function placementWords(h) {
-  if (h.placement === null) return null;
-  const m = /^\S+:\d+(?:, |: |(?= in ))\s*(.*)$/.exec(h.placement);
-  return m ? m[1] : h.placement;
 }
 function linesOf2(h) {
   return h.fileLines ? `lines ${h.fileLines.start}-${h.fileLines.end}` : h.messageLine ? `message at line ${h.messageLine} (body not stored as it reads)` : "";
@@ -79440,7 +79725,7 @@ function causeLayoutOf(differences) {
     const chain2 = d.firstCause?.chain ?? [];
     let k = 0;
     while (k < chain2.length && k < master.length && sameStep(chain2[k], master[k])) k++;
-    return { difference: d, steps: k, extra: chain2.slice(k) };
+    return { difference: d, summary: differenceText(d), steps: k, extra: chain2.slice(k).map(stepText) };
   });
   let divergence = null;
   if (first2) {
@@ -79448,14 +79733,14 @@ function causeLayoutOf(differences) {
     const stack = (s) => s.length ? s.join(" > ") : "the scenario";
     if (b2 && v) {
       const same = b2.stack.join(">") === v.stack.join(">");
-      divergence = `the runs part at trace event ${v.index} (thread ${v.thread}${same ? `, in ${stack(v.stack)}` : ""}): baseline: ${b2.event}${same ? "" : ` [in ${stack(b2.stack)}]`}; variant: ${v.event}${same ? "" : ` [in ${stack(v.stack)}]`}`;
+      divergence = `the runs part at trace event ${v.index} (thread ${v.thread}${same ? `, in ${stack(v.stack)}` : ""}): baseline: ${eventText(b2.event)}${same ? "" : ` [in ${stack(b2.stack)}]`}; variant: ${eventText(v.event)}${same ? "" : ` [in ${stack(v.stack)}]`}`;
     }
   }
-  return { divergence, steps: master, perDifference: per };
+  return { divergence, steps: master.map(stepText), perDifference: per };
 }
 function sameStep(a, b2) {
-  const bare = (s) => s.replace(/ \(×\d+[^)]*\)$/, "");
-  return bare(a) === bare(b2);
+  if (a.kind === "event" && b2.kind === "event") return isDeepStrictEqual({ ...a, repeat: null }, { ...b2, repeat: null });
+  return isDeepStrictEqual(a, b2);
 }
 function stepsRef(n) {
   return n === 0 ? "" : n === 1 ? "step 1" : `steps 1-${n}`;
@@ -79509,6 +79794,9 @@ var asIs, PAIR_WORDS;
 var init_review_common = __esm({
   "src/report/review-common.ts"() {
     "use strict";
+    init_difference_words();
+    init_placement_words();
+    init_trace_words();
     asIs = (s) => s;
     PAIR_WORDS = { lock: "the lock", reference: "the reference", range: "the range", declaration: "the declaration" };
   }
@@ -79532,7 +79820,7 @@ function replayNotice(r) {
 }
 function why(variants) {
   const hunks = variants.flatMap((v) => v.hunks.filter((h) => !h.mapped));
-  if (!hunks.length) return variants.map((v) => `${v.label}: ${v.note ?? "no reason given"}`).join("; ");
+  if (!hunks.length) return variants.map((v) => `${v.label}: ${v.note ? variantNoteText(v.note, v.hunks) : "no reason given"}`).join("; ");
   const outside = hunks.every((h) => h.unplaced === "file-not-modelled" || h.unplaced === "function-not-modelled");
   return `${plural(hunks.length, "hunk")} ${outside ? "outside the model" : "not placed on the model"}: ${listHunks(hunks)}`;
 }
@@ -79544,6 +79832,7 @@ var LISTED;
 var init_replay_notice = __esm({
   "src/report/replay-notice.ts"() {
     "use strict";
+    init_placement_words();
     init_review_common();
     LISTED = 5;
   }
@@ -79553,7 +79842,6 @@ var init_replay_notice = __esm({
 function renderJson(r, notice = replayNotice(r)) {
   const doc = {
     format: REVIEW_FORMAT,
-    // What was not replayed, before anything else (empty when every variant was replayed whole).
     notice,
     bases: r.bases,
     thread: r.thread,
@@ -79561,10 +79849,8 @@ function renderJson(r, notice = replayNotice(r)) {
     scenarios: r.scenarios,
     variants: r.variants,
     summary: r.summary,
-    // Only with --explore, --fault or --schedule: what was explored and how far.
     ...r.explore ? { explore: r.explore } : {},
     sequence: r.sequence,
-    // Only in one share of a sharded review (`review --shard i/n`), for `merge`.
     ...r.shard ? { shard: r.shard } : {}
   };
   return JSON.stringify(doc, null, 2) + "\n";
@@ -79574,7 +79860,75 @@ var init_render_json = __esm({
   "src/report/render-json.ts"() {
     "use strict";
     init_replay_notice();
-    REVIEW_FORMAT = "lkml-replay/review@2";
+    REVIEW_FORMAT = "lkml-replay/review@3";
+  }
+});
+
+// src/report/explore-words.ts
+function shownText(s) {
+  switch (s.kind) {
+    case "verdict":
+      return `verdict ${s.verdict}`;
+    case "hazard":
+      return `hazard ${s.hazard} in ${code(s.function)}: ${s.detail}`;
+    case "difference":
+      return differenceText(s.difference);
+  }
+}
+function deedText(d) {
+  switch (d.kind) {
+    case "switch":
+      return `at point ${d.point}: ${d.what}`;
+    case "event":
+      return eventText(d.event, d.pass);
+    case "more":
+      return `… ${d.count} more`;
+  }
+}
+function deedsLine(st) {
+  return st.did.map(deedText).join("; ");
+}
+var init_explore_words = __esm({
+  "src/report/explore-words.ts"() {
+    "use strict";
+    init_difference_words();
+    init_trace_words();
+  }
+});
+
+// src/report/interaction-words.ts
+function happeningText(h) {
+  switch (h.kind) {
+    case "call":
+      return h.fn;
+    case "user-fault":
+      return `CPU ${h.access} fault at ${h.addr}${h.call ? ` (${h.call})` : ""}`;
+    case "notifier":
+      return `${h.event} ${ownerText(h.owner)} [${h.start}, ${h.end}) from ${h.issuer ?? "?"}`;
+    case "subscriber":
+      return `${h.name}: ${h.action === "seq-bumped" ? "seq bumped" : h.action}`;
+    case "retry":
+      return `${h.fn} retries: pass ${h.pass}`;
+    case "fault":
+      return `${h.fn}: ${h.access} fault at ${h.addr}`;
+    case "block":
+      return `${h.fn} blocks on ${h.lock}`;
+    case "hazard":
+      return `hazard ${h.hazard} in ${h.function}`;
+    case "step":
+      return h.text;
+    case "end":
+      return h.verdict === "completed" ? `completed, result ${h.result}` : `${h.verdict}: ${h.detail}`;
+    case "same-steps":
+      return `${h.steps} step(s) as in both runs`;
+    case "more-steps":
+      return `${h.steps} more step(s)`;
+  }
+}
+var init_interaction_words = __esm({
+  "src/report/interaction-words.ts"() {
+    "use strict";
+    init_trace_words();
   }
 });
 
@@ -79600,8 +79954,8 @@ function sequenceDiagram(items, also = []) {
   for (const a of ACTORS) if (used.has(a)) out2.push(`  participant ${ID2[a]} as ${a}`);
   const emit = (list2, indent) => {
     for (const x of list2) {
-      if (x.t === "msg") out2.push(`${indent}${ID2[x.from]}->>${ID2[x.to]}: ${mermaidText(x.text)}`);
-      else if (x.t === "note") out2.push(`${indent}Note over ${ID2[x.over]}: ${mermaidText(x.text)}`);
+      if (x.t === "msg") out2.push(`${indent}${ID2[x.from]}->>${ID2[x.to]}: ${mermaidText(happeningText(x.what))}`);
+      else if (x.t === "note") out2.push(`${indent}Note over ${ID2[x.over]}: ${mermaidText(happeningText(x.what))}`);
       else {
         out2.push(`${indent}loop ${x.times} times`);
         emit(x.body, indent + "  ");
@@ -79622,9 +79976,9 @@ function scheduleDiagram(steps) {
     const id = ids.get(s.thread);
     if (!id) continue;
     const [first2, ...rest] = s.did;
-    if (prev && prev !== id && first2?.startsWith("at point ")) out2.push(`  ${prev}->>${id}: ${mermaidText(first2)}`);
+    if (prev && prev !== id && first2?.kind === "switch") out2.push(`  ${prev}->>${id}: ${mermaidText(deedText(first2))}`);
     else if (first2) rest.unshift(first2);
-    if (rest.length) out2.push(`  Note over ${id}: ${mermaidText(rest.join("; "))}`);
+    if (rest.length) out2.push(`  Note over ${id}: ${mermaidText(rest.map(deedText).join("; "))}`);
     prev = id;
   }
   return out2.join("\n") + "\n";
@@ -79634,6 +79988,8 @@ var init_mermaid = __esm({
   "src/report/mermaid.ts"() {
     "use strict";
     init_interactions();
+    init_explore_words();
+    init_interaction_words();
     ID2 = { scenario: "S", driver: "D", mm: "M", notifier: "N" };
     MAX_TEXT = 140;
   }
@@ -79680,7 +80036,7 @@ function findingLead(f, label) {
   return `${under}, the baseline ends ${out2(f.baseline)} and shows what no explored schedule of ${label} does`;
 }
 function showsLine(f) {
-  return f.shows.join("; ");
+  return f.shows.map(shownText).join("; ");
 }
 function replayFlag(f) {
   return f.kind === "fault" ? `--fault ${f.id}` : `--schedule ${f.id}`;
@@ -79692,6 +80048,7 @@ var FINDINGS_SHOWN;
 var init_explore_text = __esm({
   "src/report/explore-text.ts"() {
     "use strict";
+    init_explore_words();
     init_review_common();
     FINDINGS_SHOWN = 4;
   }
@@ -79791,16 +80148,16 @@ function variantDetails(r, v, diagrams) {
   v.hunks.forEach((h, i2) => {
     const lines = linesOf2(h);
     out2.push(`- ${mdProse(hunkWhere(h, i2 + 1, mdLiteral))}${lines ? ` (${mdProse(lines)})` : ""}`);
-    for (const n of h.notes) out2.push(`  - note: ${mdProse(n)}`);
+    for (const n of h.notes) out2.push(`  - note: ${mdProse(noteText(n))}`);
   });
   out2.push(`- Base: \`${v.base.base}\`: ${mdProse(baseWhy(v.base))}.`);
   const series = seriesLine(v);
   if (series) out2.push(`- Series: ${mdProse(series)}.`);
-  if (v.note) out2.push(`- ${mdProse(v.note)}`);
+  if (v.note) out2.push(`- ${mdProse(variantNoteText(v.note, v.hunks))}`);
   for (const s of splitPairLines(v)) out2.push(`- Partial replay: ${mdProse(s)}.`);
   const hint = partialHint(v);
   if (hint) out2.push(`- ${mdProse(hint)}.`);
-  for (const e of v.compileErrors) out2.push(`- compile error: ${mdProse(e)}`);
+  for (const e of v.compileErrors) out2.push(`- compile error: ${mdProse(`${e.file}:${e.line}: ${e.message}`)}`);
   out2.push("");
   if (!v.replayed) return out2;
   const changed2 = v.results.filter((x) => x.changed);
@@ -79824,7 +80181,7 @@ function variantDetails(r, v, diagrams) {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ""}${d.extra.join("; ")}` : ref;
       const tag = differenceTag(x, d.difference);
-      out2.push(`- ${mdProse(d.difference.summary)}${tag ? ` **(${tag})**` : ""}${tail ? ` (cause: ${mdProse(tail)})` : ""}`);
+      out2.push(`- ${mdProse(d.summary)}${tag ? ` **(${tag})**` : ""}${tail ? ` (cause: ${mdProse(tail)})` : ""}`);
     }
     out2.push("");
   }
@@ -79841,7 +80198,7 @@ function exploreDetails(label, scenario, findings, counts, diagrams) {
     out2.push("");
     if (f.steps?.length) {
       out2.push("Steps:", "");
-      f.steps.forEach((st, j) => out2.push(`${j + 1}. **${lit(st.thread)}**: ${mdProse(st.did.join("; "))}`));
+      f.steps.forEach((st, j) => out2.push(`${j + 1}. **${lit(st.thread)}**: ${mdProse(deedsLine(st))}`));
       out2.push("");
       if (diagrams.left > 0) {
         diagrams.left--;
@@ -79855,7 +80212,7 @@ function exploreDetails(label, scenario, findings, counts, diagrams) {
     for (const d of c.perDifference) {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ""}${d.extra.join("; ")}` : ref;
-      out2.push(`- ${mdProse(d.difference.summary)}${d.difference.regression && f.regression ? " **(regression)**" : ""}${tail ? ` (cause: ${mdProse(tail)})` : ""}`);
+      out2.push(`- ${mdProse(d.summary)}${d.difference.regression && f.regression ? " **(regression)**" : ""}${tail ? ` (cause: ${mdProse(tail)})` : ""}`);
     }
     out2.push("");
   });
@@ -79867,6 +80224,8 @@ var init_render_markdown = __esm({
   "src/report/render-markdown.ts"() {
     "use strict";
     init_mermaid();
+    init_placement_words();
+    init_explore_words();
     init_explore_text();
     init_base_choice();
     init_replay_notice();
@@ -79915,7 +80274,7 @@ function annotationsOf(r, v, files) {
     const lines = changed2.map((x) => {
       const first2 = x.differences[0];
       const cause = x.differences.find((d) => d.regression)?.firstCause ?? first2?.firstCause;
-      return `${x.scenario}: ${outcomeCell(baselineFor(r, v, x.scenario))} → ${outcomeCell(x.outcome)}${x.regression ? " (regression)" : ""}${first2 ? `; ${first2.summary}` : ""}${cause?.chain.length ? `; cause: ${cause.chain.join("; ")}` : ""}`;
+      return `${x.scenario}: ${outcomeCell(baselineFor(r, v, x.scenario))} → ${outcomeCell(x.outcome)}${x.regression ? " (regression)" : ""}${first2 ? `; ${differenceText(first2)}` : ""}${cause?.chain.length ? `; cause: ${cause.chain.map(stepText).join("; ")}` : ""}`;
     });
     for (const h of code2.length ? code2 : v.hunks) {
       const w = where(h);
@@ -79928,7 +80287,7 @@ ${lines.join("\n")}`) });
   if (!v.replayed) {
     for (const h of v.hunks.filter((x) => !x.mapped)) {
       const w = where(h);
-      out2.push({ path: w.path, startLine: w.startLine, endLine: w.endLine, level: "notice", title: `${v.label}: not replayed`, message: cap2(`${h.file}${h.function ? ` ${h.function}()` : ""}: ${h.reason ?? h.unplaced ?? "could not be placed"}`) });
+      out2.push({ path: w.path, startLine: w.startLine, endLine: w.endLine, level: "notice", title: `${v.label}: not replayed`, message: cap2(`${h.file}${h.function ? ` ${h.function}()` : ""}: ${h.reason ? reasonText(h.reason) : h.unplaced ?? "could not be placed"}`) });
     }
   }
   return out2;
@@ -79949,6 +80308,9 @@ var init_review_adapter = __esm({
     init_render_markdown();
     init_replay_notice();
     init_review_common();
+    init_difference_words();
+    init_placement_words();
+    init_trace_words();
     MAX_MESSAGE = 4e3;
   }
 });
@@ -87466,22 +87828,22 @@ function parseStep(raw, where, fail, processes, buffers) {
     case "write":
     case "read": {
       keys(["at", "offset", "page", "pages", op === "write" ? "value" : "expect"]);
-      const at2 = buf();
+      const at3 = buf();
       const pages = parsePages(a["pages"], w, fail);
       if (op === "write") {
         const value = a["value"] === "increment" ? "increment" : parseValue(a["value"] ?? "index", `${w} value`, fail);
-        return { op, at: at2, offset: offset(), pages, value, process: proc() };
+        return { op, at: at3, offset: offset(), pages, value, process: proc() };
       }
-      return { op, at: at2, offset: offset(), pages, expect: parseValue(a["expect"], `${w} expect`, fail), process: proc() };
+      return { op, at: at3, offset: offset(), pages, expect: parseValue(a["expect"], `${w} expect`, fail), process: proc() };
     }
     case "nouveau-init":
       keys(["device"]);
       return { op, device: String(a["device"] ?? "nouveau"), process: proc() };
     case "gpu-atomic-fault": {
       keys(["at", "offset", "page", "expect"]);
-      const at2 = buf();
+      const at3 = buf();
       const e = expect();
-      return e === void 0 ? { op, at: at2, offset: offset(), process: proc() } : { op, at: at2, offset: offset(), expect: e, process: proc() };
+      return e === void 0 ? { op, at: at3, offset: offset(), process: proc() } : { op, at: at3, offset: offset(), expect: e, process: proc() };
     }
     case "dmirror-open":
       keys([]);

@@ -95,9 +95,34 @@ function eventKey(e, o) {
       return `note|${e.fn}|${dropPositions(e.text)}`;
   }
 }
+function eventShape(e, o) {
+  switch (e.t) {
+    case "notifier": {
+      const n = o.notifiers[e.index];
+      return n ? `ntf|${notifierGroupKey(n, false)}` : eventKey(e, o);
+    }
+    case "lock":
+      return `lock|${e.op}|${e.thread}|${e.fn}`;
+    case "fault":
+      return `fault|${e.kind}|${e.thread}|${e.fn}`;
+    case "retry":
+      return `retry|${e.fn}|${e.thread}`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return h ? `hazard|${h.kind}|${h.function}` : eventKey(e, o);
+    }
+    default:
+      return eventKey(e, o);
+  }
+}
 function notifierKey(n) {
   if (!n) return "?";
   return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+}
+function notifierGroupKey(n, names = true) {
+  const { issuer: issuer2, via } = issuerOf(n.stack);
+  const subs = n.subscribers.map((s) => names ? `${s.name}:${s.action}` : s.action).join(",");
+  return `${n.event}|${n.owner ?? "NULL"}|${issuer2}|${via.join("<")}|${subs}`;
 }
 function threadAt(trace, index) {
   for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
@@ -106,28 +131,16 @@ function threadAt(trace, index) {
   }
   return "main";
 }
-function code(name2) {
-  return "`" + name2 + "`";
-}
 function issuerOf(stack) {
   let end = stack.length;
   while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
-  const issuer2 = stack[end - 1] ?? "(unknown)";
+  const issuer2 = stack[end - 1] ?? null;
   const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
-  const text = via.length === 0 ? code(issuer2) : via.length === 1 ? `${code(issuer2)} (from ${code(via[0])})` : `${code(issuer2)} (from ${code(via[0])} in ${code(via[1])})`;
-  return { issuer: issuer2, via, text };
+  return { issuer: issuer2, via };
 }
-function ownerText(owner) {
-  return owner === null ? "owner NULL" : owner === "unset" ? "owner unset" : `owner ${owner}`;
-}
-function rangeText(n) {
-  return `[${n.start}, ${n.end})`;
-}
-function subscriberText(name2, action, callees) {
-  const tail = callees.length ? `, calls ${callees.join(", ")}` : "";
-  if (action === "filtered") return `${code(name2)} filters it${tail}`;
-  if (action === "seq-bumped") return `${code(name2)} does not filter it: seq bumped${tail}`;
-  return `${code(name2)} is called${tail}`;
+function notifierGroup(n) {
+  const { issuer: issuer2, via } = issuerOf(n.stack);
+  return { event: n.event, owner: n.owner, issuer: issuer2, via, subscribers: n.subscribers.map((s) => ({ name: s.name, action: s.action })) };
 }
 function calleesOf(trace, from, fn) {
   let start2 = -1;
@@ -145,21 +158,21 @@ function calleesOf(trace, from, fn) {
     const e = trace[i2];
     if (e.t === "return" && e.depth === first.depth && e.thread === first.thread) break;
     if (e.t === "call" && e.depth === first.depth + 1 && e.thread === first.thread && !BORING_CALLEES.has(e.fn)) {
-      const call = `${code(e.fn)}(${(e.args ?? []).join(", ")})`;
-      if (!out2.includes(call)) out2.push(call);
+      const args3 = e.args ?? [];
+      if (!out2.some((c) => c.fn === e.fn && c.args.join(", ") === args3.join(", "))) out2.push({ fn: e.fn, args: [...args3] });
       if (out2.length >= 2) break;
     }
   }
   return out2;
 }
-function notifierText(o, index, traceAt) {
+function notifierFact(o, index, traceAt) {
   const n = o.notifiers[index];
-  const who = issuerOf(n.stack).text;
+  const { issuer: issuer2, via } = issuerOf(n.stack);
   let at2 = traceAt;
-  const subs = n.subscribers.map((s) => {
-    let callees = [];
+  const subscribers = n.subscribers.map((s) => {
+    let calls = [];
     if (at2 !== null) {
-      callees = calleesOf(o.trace, at2, s.name);
+      calls = calleesOf(o.trace, at2, s.name);
       for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
         const e = o.trace[i2];
         if (e.t === "return" && e.fn === s.name) {
@@ -169,9 +182,9 @@ function notifierText(o, index, traceAt) {
         if (e.t === "notifier") break;
       }
     }
-    return subscriberText(s.name, s.action, callees);
+    return { name: s.name, action: s.action, calls };
   });
-  return `${who} issues ${n.event} with ${ownerText(n.owner)} over ${rangeText(n)}${subs.length ? "; " + subs.join("; ") : "; no subscriber is called"}`;
+  return { kind: "notifier", event: n.event, owner: n.owner, start: n.start, end: n.end, issuer: issuer2, via, subscribers };
 }
 function retryCheck(trace, at2, thread) {
   for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
@@ -206,85 +219,45 @@ function significantEvents(o, from = 0) {
       passAt.push({ index: i2, thread: e.thread, pass: e.pass });
     }
     if (i2 < from) continue;
-    const push = (s) => {
-      let text = null;
-      const make = s.text;
+    const push = (kind, make) => {
+      let fact = null;
       out2.push({
         index: i2,
         thread,
         pass: p,
-        kind: s.kind,
-        ...s.notifier !== void 0 ? { notifier: s.notifier } : {},
-        key: ren(s.key),
-        shape: ren(s.shape),
-        get text() {
-          return text ??= make();
+        kind,
+        key: ren(eventKey(e, o)),
+        shape: ren(eventShape(e, o)),
+        get fact() {
+          return fact ??= make();
         }
       });
     };
     switch (e.t) {
-      case "notifier": {
-        const n = o.notifiers[e.index];
-        if (!n) break;
-        const who = issuerOf(n.stack);
-        push({
-          kind: "notifier",
-          notifier: e.index,
-          key: `ntf|${notifierKey(n)}`,
-          shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => s.action).join(",")}`,
-          text: () => notifierText(o, e.index, i2)
-        });
+      case "notifier":
+        if (o.notifiers[e.index]) push("notifier", () => notifierFact(o, e.index, i2));
         break;
-      }
-      case "retry": {
-        const check = retryCheck(trace, i2, e.thread);
-        push({
-          kind: "retry",
-          key: `retry|${e.fn}|${e.pass}|${e.thread}`,
-          shape: `retry|${e.fn}|${e.thread}`,
-          text: () => `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
-        });
+      case "retry":
+        push("retry", () => ({ kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) }));
         break;
-      }
       case "fault":
-        push({
-          kind: "fault",
-          key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
-          shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
-          text: () => `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
-        });
+        push("fault", () => ({ kind: "fault", fn: e.fn, addr: e.addr, access: e.kind }));
         break;
-      case "lock": {
+      case "lock":
         if (e.op !== "block" && e.op !== "trylock-fail") break;
-        const held = () => {
+        push("lock", () => {
           const h = holderOf(trace, i2, e.lock);
-          if (!h) return "";
-          const hp = passOf(passAt, h.index, h.thread);
-          const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
-          return `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
-        };
-        push({
-          kind: "lock",
-          key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
-          shape: `lock|${e.op}|${e.fn}|${e.thread}`,
-          text: () => `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held()}`
+          const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
+          return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
         });
         break;
-      }
       case "hazard": {
         const hz = o.hazards[e.index];
-        if (!hz) break;
-        push({
-          kind: "hazard",
-          key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
-          shape: `hazard|${hz.kind}|${hz.function}`,
-          text: () => `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
-        });
+        if (hz) push("hazard", () => ({ kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) }));
         break;
       }
       case "note":
-        if (e.fn !== "(scenario)") break;
-        push({ kind: "step", key: `step|${e.text}`, shape: `step|${e.text}`, text: () => `scenario: ${e.text}` });
+        if (e.fn === "(scenario)") push("step", () => ({ kind: "note", fn: e.fn, text: e.text }));
         break;
       default:
         break;
@@ -297,29 +270,32 @@ function passOf(passAt, index, thread) {
   for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
   return p;
 }
-function describeEvent(o, index, caller, withArgs) {
+function runEnd(o, withStack) {
+  const detail = withStack ? o.detail : o.detail.replace(/ \[stack: [^\]]*\]/, "");
+  return { verdict: o.verdict, result: o.result, detail: dropPositions(detail) };
+}
+function eventFact(o, index, caller, withArgs) {
   const e = o.trace[index];
-  if (!e) return `the run ends: ${o.verdict}${o.verdict === "completed" ? `, result ${o.result}` : ""} (${dropPositions(o.detail)})`;
-  const by = caller ? code(caller) : "the scenario";
+  if (!e) return { kind: "end", ...runEnd(o, true) };
   switch (e.t) {
     case "call":
-      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
+      return { kind: "call", caller, fn: e.fn, args: withArgs ? [...e.args ?? []] : null };
     case "return":
-      return `${code(e.fn)} returns ${e.value ?? "void"}`;
+      return { kind: "return", fn: e.fn, value: e.value ?? null };
     case "notifier":
-      return notifierText(o, e.index, index);
+      return notifierFact(o, e.index, index);
     case "lock":
-      return `${code(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
+      return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread };
     case "fault":
-      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`;
+      return { kind: "fault", fn: e.fn, addr: e.addr, access: e.kind };
     case "retry":
-      return `${code(e.fn)} goes round again (pass ${e.pass})`;
+      return { kind: "retry", fn: e.fn, pass: e.pass, check: null };
     case "hazard": {
       const h = o.hazards[e.index];
-      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
+      return { kind: "hazard", hazard: h.kind, function: h.function, detail: dropPositions(h.detail) };
     }
     case "note":
-      return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
+      return { kind: "note", fn: e.fn, text: e.text };
   }
 }
 var Renamer, Stacks, BORING_CALLEES;
@@ -389,7 +365,7 @@ function pointAt(o, index, other) {
   const e = o.trace[index];
   const oe = other.trace[index];
   const withArgs = e?.t === "call" && oe?.t === "call" && e.fn === oe.fn;
-  return { index, thread, event: describeEvent(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
+  return { index, thread, event: eventFact(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
 }
 function matchForward(base, variant) {
   const positions = /* @__PURE__ */ new Map();
@@ -422,10 +398,6 @@ function firstAtOrAfter(sorted, p) {
     else hi = mid;
   }
   return lo < sorted.length ? sorted[lo] : -1;
-}
-function errnoText(v) {
-  if (v === null) return "none (the call never returned)";
-  return v < 0 && ERRNO[-v] ? `${v} (${ERRNO[-v]})` : String(v);
 }
 function resultOrigin(o) {
   if (o.result === null) return null;
@@ -460,52 +432,40 @@ function resultOrigin(o) {
 }
 function causeFor(a, anchor) {
   if (!a.divergence) return null;
-  const { baseline: b2, variant: v } = a.divergence;
   let upTo = Number.POSITIVE_INFINITY;
   let last = null;
-  const origin = anchor.kind === "result" ? resultOrigin(a.variant) : null;
   switch (anchor.kind) {
     case "event":
       upTo = anchor.index;
       break;
-    case "result":
-      if (origin) {
-        upTo = origin.index;
-        const [inner, ...outer] = origin.functions;
-        last = `${code(inner)} returns ${errnoText(a.variant.result)}${outer.length ? `, passed up by ${outer.map(code).join(", ")}` : ""}: the scenario's result`;
-      } else last = `the scenario's result is ${errnoText(a.variant.result)}`;
+    case "result": {
+      const origin = resultOrigin(a.variant);
+      if (origin) upTo = origin.index;
+      last = { kind: "result", value: a.variant.result, from: origin ? origin.functions : [] };
       break;
+    }
     case "end":
-      last = endText(a.variant);
+      last = { kind: "end", ...runEnd(a.variant, false) };
       break;
-    case "lost":
-      last = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length ? anchor.endsBefore : anchor.noLonger;
+    case "lost": {
+      const endsBefore = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length > 0;
+      last = anchor.notifier !== null ? { kind: "lost-notifier", event: anchor.notifier, endsBefore } : { kind: "lost-hazard", endsBefore };
       break;
+    }
   }
   const steps = collapse(a.gained.filter((s) => s.index <= upTo));
   if (last) steps.push(last);
-  const chain = cap(steps);
-  const sameStack = b2.stack.join(">") === v.stack.join(">");
-  const where = sameStack ? `in ${stackText(v.stack)} (thread ${v.thread})` : `(baseline in ${stackText(b2.stack)}, variant in ${stackText(v.stack)})`;
-  const text = `The runs part at trace event ${v.index} ${where}: baseline: ${b2.event}; variant: ${v.event}.` + (chain.length ? ` Then, in the variant: ${chain.join("; ")}.` : "");
-  return { text, divergence: { baseline: b2, variant: v }, chain };
-}
-function stackText(stack) {
-  return stack.length ? stack.map(code).join(" > ") : "the scenario";
-}
-function endText(o) {
-  const detail = dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
-  if (o.verdict === "completed") return `the run completes with result ${errnoText(o.result)} (${detail})`;
-  return `${o.verdict}: ${detail}`;
+  return { divergence: a.divergence, chain: cap(steps) };
 }
 function collapse(events) {
   const merged = [];
   for (let i2 = 0; i2 < events.length; i2++) {
     const s = events[i2];
     const next = events[i2 + 1];
-    if (s.kind === "lock" && next?.kind === "lock" && s.key.startsWith("lock|trylock-fail|") && next.key.startsWith("lock|block|")) {
-      const lockOf = (k) => k.split("|").slice(2, 4).join("|");
-      if (lockOf(s.key) === lockOf(next.key)) continue;
+    if (s.kind === "lock" && next?.kind === "lock") {
+      const a = s.fact;
+      const b2 = next.fact;
+      if (a.kind === "lock" && b2.kind === "lock" && a.op === "trylock-fail" && b2.op === "block" && a.lock === b2.lock && a.fn === b2.fn) continue;
     }
     merged.push(s);
   }
@@ -517,13 +477,8 @@ function collapse(events) {
     const keys = /* @__PURE__ */ new Set([s.key]);
     while (j < merged.length && merged[j].shape === s.shape && merged[j].pass === s.pass) keys.add(merged[j++].key);
     const n = j - i2;
-    let text = s.text;
-    if (n > 1) text += ` (×${n}${keys.size > 1 ? `, ${keys.size} different ${s.kind === "notifier" ? "ranges" : "addresses"}` : ""})`;
-    if (s.pass !== pass) {
-      text = `pass ${s.pass}: ${text}`;
-      pass = s.pass;
-    }
-    out2.push(text);
+    out2.push({ kind: "event", event: s.fact, pass: s.pass, firstOfPass: s.pass !== pass, repeat: n > 1 ? { times: n, distinct: keys.size } : null });
+    pass = s.pass;
     i2 = j;
   }
   return out2;
@@ -532,14 +487,13 @@ function cap(steps) {
   if (steps.length <= MAX_CHAIN) return steps;
   const head2 = steps.slice(0, 6);
   const tail = steps.slice(steps.length - 3);
-  return [...head2, `… ${steps.length - 9} more step(s) …`, ...tail];
+  return [...head2, { kind: "elided", steps: steps.length - 9 }, ...tail];
 }
-var ERRNO, MAX_CHAIN;
+var MAX_CHAIN;
 var init_first_cause = __esm({
   "src/replay/first-cause.ts"() {
     "use strict";
     init_trace_read();
-    ERRNO = { 1: "EPERM", 2: "ENOENT", 4: "EINTR", 5: "EIO", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES", 14: "EFAULT", 16: "EBUSY", 17: "EEXIST", 22: "EINVAL" };
     MAX_CHAIN = 10;
   }
 });
@@ -565,22 +519,22 @@ function compareOutcomes(baseline, variant) {
   let pair = null;
   const analysis = () => pair ??= analysePair(baseline, variant);
   const diffs = [];
-  const add = (kind, summary, anchor, regression = false) => diffs.push({ kind, summary, firstCause: causeFor(analysis(), anchor), regression });
+  const add = (facts, anchor, regression = false) => diffs.push({ ...facts, firstCause: causeFor(analysis(), anchor), regression });
   const reg = isRegressionOf(baseline, variant);
   if (baseline.verdict !== variant.verdict) {
-    add("verdict", `verdict: ${baseline.verdict} → ${variant.verdict}${variant.verdict === "completed" ? "" : ` (${shortDetail(variant)})`}`, { kind: "end" }, reg.verdict);
+    add({ kind: "verdict", baseline: baseline.verdict, variant: variant.verdict, detail: runEnd(variant, false).detail }, { kind: "end" }, reg.verdict);
   }
   const noResult = baseline.result === null || variant.result === null;
   if (baseline.result !== variant.result && !(noResult && baseline.verdict !== variant.verdict)) {
-    add("result", `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: "result" }, reg.result);
+    add({ kind: "result", baseline: baseline.result, variant: variant.result }, { kind: "result" }, reg.result);
   }
   if (baseline.retries !== variant.retries) {
     const lastRetry = [...analysis().gained].reverse().find((s) => s.kind === "retry");
-    add("retries", `retries: ${baseline.retries} → ${variant.retries}`, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
+    add({ kind: "retries", baseline: baseline.retries, variant: variant.retries }, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
   }
-  for (const d of notifierDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor);
-  for (const d of hazardDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor, d.kind === "hazard-gained");
-  for (const d of finalDifferences(baseline, variant)) add("final-state", d.summary, { kind: "end" }, d.regression);
+  for (const d of notifierDifferences(baseline, variant)) add(d.facts, d.anchor);
+  for (const d of hazardDifferences(baseline, variant)) add(d.facts, d.anchor, d.facts.kind === "hazard-gained");
+  for (const d of finalDifferences(baseline, variant)) add(d.facts, { kind: "end" }, d.regression);
   return {
     differences: diffs,
     regression: diffs.some((d) => d.regression),
@@ -589,9 +543,6 @@ function compareOutcomes(baseline, variant) {
     }
   };
 }
-function shortDetail(o) {
-  return dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
-}
 function notifierGroups(o) {
   const groups = /* @__PURE__ */ new Map();
   const traceIndex = /* @__PURE__ */ new Map();
@@ -599,106 +550,109 @@ function notifierGroups(o) {
     if (e.t === "notifier") traceIndex.set(e.index, i2);
   });
   o.notifiers.forEach((n, idx) => {
-    const who = issuerOf(n.stack);
-    const key2 = `${n.event}|${n.owner ?? "NULL"}|${who.issuer}|${who.via.join("<")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+    const key2 = notifierGroupKey(n);
     let g = groups.get(key2);
-    if (!g) groups.set(key2, g = { key: key2, text: groupText(n), ranges: /* @__PURE__ */ new Map(), at: [] });
-    const r = `[${n.start}, ${n.end})`;
-    g.ranges.set(r, (g.ranges.get(r) ?? 0) + 1);
+    if (!g) groups.set(key2, g = { notifier: notifierGroup(n), ranges: /* @__PURE__ */ new Map(), at: [] });
+    const r = `${n.start}|${n.end}`;
+    const seen = g.ranges.get(r);
+    if (seen) seen.count++;
+    else g.ranges.set(r, { start: n.start, end: n.end, count: 1 });
     g.at.push(traceIndex.get(idx) ?? -1);
   });
   return groups;
 }
-function groupText(n) {
-  const subs = n.subscribers.map((s) => `${code(s.name)} ${s.action === "seq-bumped" ? "seq bumped" : s.action}`).join(", ");
-  return `${n.event} with ${ownerText(n.owner)} from ${issuerOf(n.stack).text}${subs ? `; ${subs}` : "; no subscriber"}`;
-}
-function rangesText(r) {
-  const list = [...r.entries()];
-  const shown = list.slice(0, 3).map(([range, n]) => n > 1 ? `${range} ×${n}` : range);
-  return `over ${shown.join(", ")}${list.length > 3 ? ` and ${list.length - 3} more range(s)` : ""}`;
+function beyond(g, other) {
+  const more2 = [];
+  for (const [r, x] of g.ranges) {
+    const d = x.count - (other?.ranges.get(r)?.count ?? 0);
+    if (d > 0) more2.push({ start: x.start, end: x.end, count: d });
+  }
+  if (!more2.length) return null;
+  const count = more2.reduce((a, b2) => a + b2.count, 0);
+  return { count, ranges: more2.slice(0, SHOWN_RANGES), moreRanges: Math.max(0, more2.length - SHOWN_RANGES) };
 }
 function notifierDifferences(baseline, variant) {
   const gb = notifierGroups(baseline);
   const gv = notifierGroups(variant);
   const out2 = [];
   for (const [key2, g] of gv) {
-    const other = gb.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const more2 = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more2.set(r, n - (other.get(r) ?? 0));
-    if (!more2.size) continue;
-    const total = [...more2.values()].reduce((a, b2) => a + b2, 0);
-    const baseCount = [...other.values()].reduce((a, b2) => a + b2, 0);
+    const other = gb.get(key2);
+    const more2 = beyond(g, other);
+    if (!more2) continue;
+    const baseCount = other ? [...other.ranges.values()].reduce((a, b2) => a + b2.count, 0) : 0;
     const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
-    out2.push({ kind: "notifier-gained", summary: `+${total} ${g.text} ${rangesText(more2)}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+    out2.push({ facts: { kind: "notifier-gained", count: more2.count, notifier: g.notifier, ranges: more2.ranges, moreRanges: more2.moreRanges }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
   }
   for (const [key2, g] of gb) {
-    const other = gv.get(key2)?.ranges ?? /* @__PURE__ */ new Map();
-    const fewer = /* @__PURE__ */ new Map();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) fewer.set(r, n - (other.get(r) ?? 0));
-    if (!fewer.size) continue;
-    const total = [...fewer.values()].reduce((a, b2) => a + b2, 0);
-    out2.push({ kind: "notifier-lost", summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: "lost", noLonger: `the variant no longer issues this ${g.text.split(" ")[0]}`, endsBefore: `the variant's run ends before it issues this ${g.text.split(" ")[0]}` } });
+    const fewer = beyond(g, gv.get(key2));
+    if (!fewer) continue;
+    out2.push({ facts: { kind: "notifier-lost", count: fewer.count, notifier: g.notifier, ranges: fewer.ranges, moreRanges: fewer.moreRanges }, anchor: { kind: "lost", notifier: g.notifier.event } });
   }
   return out2;
 }
 function hazardDifferences(baseline, variant) {
-  const key2 = (h) => `${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}`;
+  const key2 = (h) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`;
   const count = (o) => {
     const m = /* @__PURE__ */ new Map();
-    for (const h of o.hazards) m.set(key2(h), (m.get(key2(h)) ?? 0) + 1);
+    for (const h of o.hazards) {
+      const k = key2(h);
+      const seen = m.get(k);
+      if (seen) seen.count++;
+      else m.set(k, { kind: h.kind, function: h.function, detail: dropPositions(h.detail), count: 1 });
+    }
     return m;
   };
   const cb = count(baseline);
   const cv = count(variant);
   const out2 = [];
-  for (const [k, n] of cv) {
-    const d = n - (cb.get(k) ?? 0);
+  for (const [k, h] of cv) {
+    const d = h.count - (cb.get(k)?.count ?? 0);
     if (d <= 0) continue;
     const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
-    out2.push({ kind: "hazard-gained", summary: `+${d} hazard ${k}`, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+    out2.push({ facts: { kind: "hazard-gained", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
   }
-  for (const [k, n] of cb) {
-    const d = n - (cv.get(k) ?? 0);
-    if (d > 0) out2.push({ kind: "hazard-lost", summary: `−${d} hazard ${k}`, anchor: { kind: "lost", noLonger: "the variant no longer hits this hazard", endsBefore: "the variant's run ends before this hazard" } });
+  for (const [k, h] of cb) {
+    const d = h.count - (cv.get(k)?.count ?? 0);
+    if (d > 0) out2.push({ facts: { kind: "hazard-lost", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: { kind: "lost", notifier: null } });
   }
   return out2;
 }
 function finalDifferences(baseline, variant) {
   const out2 = [];
-  const lines = (name2, a, b2) => {
+  const lines = (part, process2, a, b2) => {
     const gone = a.filter((l) => !b2.includes(l));
     const come = b2.filter((l) => !a.includes(l));
     if (!gone.length && !come.length) return;
-    const list = (l) => l.length ? l.slice(0, 3).join("; ") + (l.length > 3 ? `; and ${l.length - 3} more` : "") : "(nothing)";
-    out2.push({ summary: `final ${name2}: ${list(gone)} → ${list(come)}`, regression: false });
+    out2.push({ facts: { kind: "final-state", part, process: process2, gone, come }, regression: false });
   };
   const fb = baseline.final;
   const fv = variant.final;
   const procs = [.../* @__PURE__ */ new Set([...fb.processes.map((p) => p.name), ...fv.processes.map((p) => p.name)])];
   for (const p of procs) {
-    lines(`ptes of ${p}`, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
+    lines("ptes", p, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
   }
-  lines("pages", fb.pages, fv.pages);
-  lines("GPU page table", fb.gpu, fv.gpu);
-  lines("dmirror mirror", fb.mirror, fv.mirror);
-  lines("notifier seqs", fb.seqs, fv.seqs);
-  const newly2 = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
-  const fixed = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
-  if (newly2.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
-    const parts2 = [`${fb.asserts.passed} → ${fv.asserts.passed} passed`];
-    if (newly2.length) parts2.push(`newly failing: ${newly2.join("; ")}`);
-    if (fixed.length) parts2.push(`no longer failing: ${fixed.join("; ")}`);
-    out2.push({ summary: `scenario checks: ${parts2.join("; ")}`, regression: newly2.length > 0 && fb.asserts.failed.length === 0 });
+  lines("pages", null, fb.pages, fv.pages);
+  lines("gpu", null, fb.gpu, fv.gpu);
+  lines("mirror", null, fb.mirror, fv.mirror);
+  lines("seqs", null, fb.seqs, fv.seqs);
+  const newlyFailing = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
+  const noLongerFailing = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
+  if (newlyFailing.length || noLongerFailing.length || fb.asserts.passed !== fv.asserts.passed) {
+    out2.push({
+      facts: { kind: "final-state", part: "checks", passed: { baseline: fb.asserts.passed, variant: fv.asserts.passed }, newlyFailing, noLongerFailing },
+      regression: newlyFailing.length > 0 && fb.asserts.failed.length === 0
+    });
   }
   return out2;
 }
+var SHOWN_RANGES;
 var init_compare = __esm({
   "src/replay/compare.ts"() {
     "use strict";
     init_first_cause();
     init_regression();
     init_trace_read();
+    SHOWN_RANGES = 3;
   }
 });
 
@@ -6042,13 +5996,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
         var runtimeKeepaliveCounter = 0;
         var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-        var _proc_exit = /* @__PURE__ */ __name((code2) => {
-          EXITSTATUS = code2;
+        var _proc_exit = /* @__PURE__ */ __name((code) => {
+          EXITSTATUS = code;
           if (!keepRuntimeAlive()) {
-            Module["onExit"]?.(code2);
+            Module["onExit"]?.(code);
             ABORT = true;
           }
-          quit_(code2, new ExitStatus(code2));
+          quit_(code, new ExitStatus(code));
         }, "_proc_exit");
         _proc_exit.sig = "vi";
         var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -8815,16 +8769,17 @@ function scheduleSteps(o, first) {
     const cur = steps[steps.length - 1];
     if (e.t === "note" && e.fn === "(schedule)") {
       const m = /^schedule point (\d+): (\S+) runs \((.*)\)$/.exec(e.text);
-      if (m) steps.push({ thread: m[2], did: [`at point ${m[1]}: ${m[3]}`] });
+      if (m) steps.push({ thread: m[2], did: [{ kind: "switch", point: Number(m[1]), what: m[3] }] });
       return;
     }
     const s = sig.get(i2);
-    if (s) cur.did.push(s.text);
+    if (s) cur.did.push({ kind: "event", event: s.fact, pass: s.pass });
     else if (e.t === "lock" && e.lock.startsWith("page lock") && (e.op === "acquire" || e.op === "release")) {
-      cur.did.push(`\`${e.fn}\` ${e.op === "acquire" ? "takes" : "releases"} ${e.lock}`);
+      cur.did.push({ kind: "event", event: { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread }, pass: 1 });
     }
   });
-  return steps.filter((s) => s.did.length > 0).map((s) => ({ thread: s.thread, did: s.did.length <= HEAD + TAIL + 1 ? s.did : [...s.did.slice(0, HEAD), `… ${s.did.length - HEAD - TAIL} more`, ...s.did.slice(-TAIL)] }));
+  const more2 = (count) => ({ kind: "more", count });
+  return steps.filter((s) => s.did.length > 0).map((s) => ({ thread: s.thread, did: s.did.length <= HEAD + TAIL + 1 ? s.did : [...s.did.slice(0, HEAD), more2(s.did.length - HEAD - TAIL), ...s.did.slice(-TAIL)] }));
 }
 var HEAD, TAIL;
 var init_steps = __esm({
@@ -8841,10 +8796,16 @@ var explore_scenario_exports = {};
 __export(explore_scenario_exports, {
   exploreScenario: () => exploreScenario
 });
+function factsOf(d) {
+  const { firstCause: _cause, regression: _regression, ...facts } = d;
+  return facts;
+}
 function behaviours(o) {
-  const out2 = o.verdict === "completed" ? [] : [`verdict ${o.verdict}`];
-  for (const h of o.hazards) out2.push(`hazard ${h.kind} in \`${h.function}\`: ${dropPositions(h.detail)}`);
-  return [...new Set(out2)];
+  const out2 = /* @__PURE__ */ new Map();
+  const add = (b2) => out2.set(JSON.stringify(b2), b2);
+  if (o.verdict !== "completed") add({ kind: "verdict", verdict: o.verdict });
+  for (const h of o.hazards) add({ kind: "hazard", hazard: h.kind, function: h.function, detail: dropPositions(h.detail) });
+  return out2;
 }
 async function exploreScenario(run2, scenario, base, variants, plain, req) {
   const perVariant = new Map(variants.map((v) => [v.key, { findings: [] }]));
@@ -8908,7 +8869,7 @@ async function exploreScenario(run2, scenario, base, variants, plain, req) {
     const inBase = firstSeen(b2.runs);
     if (baseOnly) {
       baseOnly.schedules = { threads, baseline: b2.made, variant: 0, complete: b2.exhausted };
-      for (const [id, keys] of bySchedule(inBase, new Set(behaviours(plain.baseline)))) baseOnly.findings.push(await scheduled(base, id, "baseline", keys, false));
+      for (const [id, shows] of bySchedule(inBase, new Set(behaviours(plain.baseline).keys()))) baseOnly.findings.push(await scheduled(base, id, "baseline", shows, false));
     }
     const reachedInBase = new Set(b2.runs.flatMap((o) => o.explore?.reached ?? []));
     for (const unit of variants) {
@@ -8920,23 +8881,23 @@ async function exploreScenario(run2, scenario, base, variants, plain, req) {
       const v = await search(unit);
       s.schedules = { threads, baseline: b2.made, variant: v.made, complete: b2.exhausted && v.exhausted };
       const inVariant = firstSeen(v.runs);
-      for (const [id, keys] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, "variant", keys, !unit.partial));
-      for (const [id, keys] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base, id, "baseline", keys, false));
+      for (const [id, shows] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, "variant", shows, !unit.partial));
+      for (const [id, shows] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base, id, "baseline", shows, false));
     }
   }
   return { perVariant, base: baseOnly };
 }
 function firstSeen(runs) {
   const m = /* @__PURE__ */ new Map();
-  for (const o of runs) for (const k of behaviours(o)) if (!m.has(k)) m.set(k, o);
+  for (const o of runs) for (const [k, shown] of behaviours(o)) if (!m.has(k)) m.set(k, { run: o, shown });
   return m;
 }
 function bySchedule(seen, known) {
   const out2 = /* @__PURE__ */ new Map();
-  for (const [k, o] of seen) {
+  for (const [k, { run: run2, shown }] of seen) {
     if (known.has(k)) continue;
-    const id = o.explore.schedule.id;
-    out2.set(id, [...out2.get(id) ?? [], k]);
+    const id = run2.explore.schedule.id;
+    out2.set(id, [...out2.get(id) ?? [], shown]);
   }
   return out2;
 }
@@ -8952,7 +8913,7 @@ async function underFault(b2, v, point, plainDiffs, unit, traced) {
     id: point.id,
     point,
     on: "both",
-    shows: newly(diffs).map((d) => d.summary),
+    shows: newly(diffs).map((d) => ({ kind: "difference", difference: factsOf(d) })),
     baseline: brief(b2),
     variant: brief(v),
     differences: diffs,
@@ -8960,8 +8921,8 @@ async function underFault(b2, v, point, plainDiffs, unit, traced) {
   };
 }
 async function alone(o, what, traced, plain) {
-  const before = new Set(behaviours(plain));
-  const shows = behaviours(o).filter((k) => !before.has(k));
+  const before = behaviours(plain);
+  const shows = [...behaviours(o)].filter(([k]) => !before.has(k)).map(([, b2]) => b2);
   if (!shows.length) return null;
   const full = await traced();
   return { ...what, on: "baseline", shows, baseline: brief(full), differences: newly(compareOutcomes(plain, full).differences), regression: false };
@@ -8976,7 +8937,7 @@ var init_explore_scenario = __esm({
     init_dpor();
     init_steps();
     brief = (o) => ({ verdict: o.verdict, result: o.result });
-    diffKey = (d) => `${d.kind}|${d.summary}`;
+    diffKey = (d) => JSON.stringify(factsOf(d));
     newly = (ds) => ds.filter((d) => d.kind === "verdict" || d.kind === "hazard-gained");
   }
 });
@@ -10769,12 +10730,12 @@ var init_fn_context = __esm({
       name;
     };
     FnCx = class {
-      constructor(ps, file, fnName, cells, code2, returnType = { k: "void" }) {
+      constructor(ps, file, fnName, cells, code, returnType = { k: "void" }) {
         this.ps = ps;
         this.file = file;
         this.fnName = fnName;
         this.cells = cells;
-        this.code = code2;
+        this.code = code;
         this.returnType = returnType;
         this.loc = this.locAt(0);
       }
@@ -12644,7 +12605,7 @@ var init_compiler = __esm({
         if (clash) throw new CompileError(def.line, `${def.name}() is defined twice (also at ${clash.file}:${clash.line})`);
         const base = this.nextText;
         this.nextText += 64n;
-        const code2 = {
+        const code = {
           name: def.name,
           file: def.file,
           line: def.line,
@@ -12662,11 +12623,11 @@ var init_compiler = __esm({
           trap: null,
           region: null
         };
-        code2.region = new FunctionRegion(def.name, t, base, { kind: "model", fn: code2 });
-        same.push(code2);
+        code.region = new FunctionRegion(def.name, t, base, { kind: "model", fn: code });
+        same.push(code);
         this.fnsByName.set(def.name, same);
-        this.fns.push(code2);
-        this.defs.set(code2, def);
+        this.fns.push(code);
+        this.defs.set(code, def);
       }
       declareGlobal(name2, t, init2, storage2, file, line) {
         const isStatic = storage2.includes("static");
@@ -13461,10 +13422,10 @@ var init_machine = __esm({
         }
         let tgt = this.byName.get(fn);
         if (!tgt) {
-          const code2 = this.program.lookupFunction(fn, "");
-          const b2 = code2 ? void 0 : this.program.builtin(fn);
-          if (!code2 && !b2) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
-          this.byName.set(fn, tgt = code2 ? { kind: "model", fn: code2 } : b2);
+          const code = this.program.lookupFunction(fn, "");
+          const b2 = code ? void 0 : this.program.builtin(fn);
+          if (!code && !b2) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+          this.byName.set(fn, tgt = code ? { kind: "model", fn: code } : b2);
         }
         return tgt;
       }
@@ -17212,7 +17173,7 @@ function interactionsOf(o, actors) {
           skip.set(thread, e.depth);
           break;
         }
-        if (from !== to) out2.push({ t: "msg", from, to, text: e.fn });
+        if (from !== to) out2.push({ t: "msg", from, to, what: { kind: "call", fn: e.fn } });
         break;
       }
       case "return":
@@ -17224,39 +17185,43 @@ function interactionsOf(o, actors) {
         if (!n) break;
         let issuer2 = n.stack.length - 1;
         while (issuer2 > 0 && /^_*mmu_notifier_/.test(n.stack[issuer2])) issuer2--;
-        out2.push({ t: "msg", from: actorOf(n.stack[issuer2], actors), to: "notifier", text: `${n.event} ${ownerText(n.owner)} [${n.start}, ${n.end}) from ${n.stack[issuer2] ?? "?"}` });
+        out2.push({
+          t: "msg",
+          from: actorOf(n.stack[issuer2], actors),
+          to: "notifier",
+          what: { kind: "notifier", event: n.event, owner: n.owner, start: n.start, end: n.end, issuer: n.stack[issuer2] ?? null }
+        });
         for (const s of n.subscribers) {
           subscriberCalls.add(s.name);
-          out2.push({ t: "msg", from: "notifier", to: actorOf(s.name, actors), text: `${s.name}: ${s.action === "seq-bumped" ? "seq bumped" : s.action}` });
+          out2.push({ t: "msg", from: "notifier", to: actorOf(s.name, actors), what: { kind: "subscriber", name: s.name, action: s.action } });
         }
         break;
       }
       case "retry":
-        out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} retries: pass ${e.pass}` });
+        out2.push({ t: "note", over: actorOf(e.fn, actors), what: { kind: "retry", fn: e.fn, pass: e.pass } });
         break;
       case "fault":
         if (e.fn === "(scenario)") {
           const last = out2[out2.length - 1];
-          const text = `CPU ${e.kind} fault at ${e.addr}`;
-          if (last?.t === "msg" && last.from === "scenario" && last.text === "handle_mm_fault") last.text = `${text} (handle_mm_fault)`;
-          else out2.push({ t: "msg", from: "scenario", to: "mm", text });
-        } else out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn}: ${e.kind} fault at ${e.addr}` });
+          const what = { kind: "user-fault", access: e.kind, addr: e.addr, call: null };
+          if (last?.t === "msg" && last.from === "scenario" && last.what.kind === "call" && last.what.fn === "handle_mm_fault") last.what = { ...what, call: last.what.fn };
+          else out2.push({ t: "msg", from: "scenario", to: "mm", what });
+        } else out2.push({ t: "note", over: actorOf(e.fn, actors), what: { kind: "fault", fn: e.fn, access: e.kind, addr: e.addr } });
         break;
       case "lock":
-        if (e.op === "block") out2.push({ t: "note", over: actorOf(e.fn, actors), text: `${e.fn} blocks on ${e.lock}` });
+        if (e.op === "block") out2.push({ t: "note", over: actorOf(e.fn, actors), what: { kind: "block", fn: e.fn, lock: e.lock } });
         break;
       case "hazard": {
         const h = o.hazards[e.index];
-        if (h) out2.push({ t: "note", over: actorOf(h.function, actors), text: `hazard ${h.kind} in ${h.function}` });
+        if (h) out2.push({ t: "note", over: actorOf(h.function, actors), what: { kind: "hazard", hazard: h.kind, function: h.function } });
         break;
       }
       case "note":
-        if (e.fn === "(scenario)") out2.push({ t: "note", over: "scenario", text: e.text });
+        if (e.fn === "(scenario)") out2.push({ t: "note", over: "scenario", what: { kind: "step", text: e.text } });
         break;
     }
   }
-  const end = o.verdict === "completed" ? `completed, result ${o.result}` : `${o.verdict}: ${dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""))}`;
-  out2.push({ t: "note", over: "scenario", text: end });
+  out2.push({ t: "note", over: "scenario", what: { kind: "end", ...runEnd(o, false) } });
   return out2;
 }
 var CONTEXT = 2;
@@ -17277,16 +17242,16 @@ function sequencePair(label, scenario, baseline, variant, actors) {
     const end = Math.min(list.length, list.length - s + CONTEXT);
     const kept = fold(list.slice(from, end));
     const out2 = [];
-    if (from > 0) out2.push({ t: "note", over: "scenario", text: `${from} step(s) as in both runs` });
+    if (from > 0) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: from } });
     out2.push(...kept.slice(0, MAX_ITEMS));
-    if (kept.length > MAX_ITEMS) out2.push({ t: "note", over: "scenario", text: `${kept.length - MAX_ITEMS} more step(s)` });
-    if (end < list.length) out2.push({ t: "note", over: "scenario", text: `${list.length - end} step(s) as in both runs` });
+    if (kept.length > MAX_ITEMS) out2.push({ t: "note", over: "scenario", what: { kind: "more-steps", steps: kept.length - MAX_ITEMS } });
+    if (end < list.length) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: list.length - end } });
     return out2;
   };
   return { label, scenario, baseline: cut(b2), variant: cut(v) };
 }
 function key(x) {
-  return x.t === "msg" ? `${x.from}>${x.to}:${x.text}` : x.t === "note" ? `note ${x.over}:${x.text}` : `loop ${x.times}`;
+  return x.t === "msg" ? `${x.from}>${x.to}:${JSON.stringify(x.what)}` : x.t === "note" ? `note ${x.over}:${JSON.stringify(x.what)}` : `loop ${x.times}`;
 }
 function shape(x) {
   return key(x).replace(/0x[0-9a-f]+/gi, "X");

@@ -8,6 +8,9 @@ import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { replayNotice } from '../report/replay-notice.js';
 import { outcomeCell } from '../report/review-common.js';
+import { differenceText } from '../report/difference-words.js';
+import { reasonText } from '../report/placement-words.js';
+import { stepText } from '../report/trace-words.js';
 import type { ReviewAnnotation, ReviewForGitHub } from './review-for-github.js';
 
 interface AdapterFile {
@@ -61,7 +64,7 @@ function annotationsOf(r: Review, v: VariantReview, files: AdapterFile[]): Revie
       const first = x.differences[0];
       const cause = x.differences.find((d) => d.regression)?.firstCause ?? first?.firstCause;
       return `${x.scenario}: ${outcomeCell(baselineFor(r, v, x.scenario))} → ${outcomeCell(x.outcome)}${x.regression ? ' (regression)' : ''}` +
-        `${first ? `; ${first.summary}` : ''}${cause?.chain.length ? `; cause: ${cause.chain.join('; ')}` : ''}`;
+        `${first ? `; ${differenceText(first)}` : ''}${cause?.chain.length ? `; cause: ${cause.chain.map(stepText).join('; ')}` : ''}`;
     });
     for (const h of code.length ? code : v.hunks) {
       const w = where(h);
@@ -73,7 +76,7 @@ function annotationsOf(r: Review, v: VariantReview, files: AdapterFile[]): Revie
   if (!v.replayed) {
     for (const h of v.hunks.filter((x) => !x.mapped)) {
       const w = where(h);
-      out.push({ path: w.path, startLine: w.startLine, endLine: w.endLine, level: 'notice', title: `${v.label}: not replayed`, message: cap(`${h.file}${h.function ? ` ${h.function}()` : ''}: ${h.reason ?? h.unplaced ?? 'could not be placed'}`) });
+      out.push({ path: w.path, startLine: w.startLine, endLine: w.endLine, level: 'notice', title: `${v.label}: not replayed`, message: cap(`${h.file}${h.function ? ` ${h.function}()` : ''}: ${h.reason ? reasonText(h.reason) : (h.unplaced ?? 'could not be placed')}`) });
     }
   }
   return out;

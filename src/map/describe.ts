@@ -1,4 +1,4 @@
-// Short renderings of model statements for placements and reasons: `mmu_notifier_range_init_owner(...)`.
+// Short renderings of model statements for placements and reasons: mmu_notifier_range_init_owner(...).
 import type { FileIndex } from './model-index.js';
 import type { TokStatement } from './statements.js';
 
@@ -36,9 +36,8 @@ export function statementLine(file: FileIndex, s: TokStatement): number {
   return file.toks[s.first]!.line;
 }
 
-/** "`foo(...)`" for the model statement holding token `tok` ('' when there is none). */
-export function describeStatementAt(file: FileIndex, tok: number): string {
-  if (tok < 0) return '';
+/** "foo(...)" for the model statement holding token `tok`; the token itself when no statement does. */
+export function statementSummaryAt(file: FileIndex, tok: number): string {
   const s = statementAt(file, tok);
-  return s ? `\`${summarise(statementText(file, s))}\`` : `\`${file.toks[tok]!.t}\``;
+  return s ? summarise(statementText(file, s)) : file.toks[tok]!.t;
 }

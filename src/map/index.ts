@@ -54,7 +54,7 @@ import { statementAt, statementText } from './describe.js';
 import { MODEL_CONFIG } from '../model/source/config.js';
 import { placement, unplaced, type HunkState, type Pass } from './placements.js';
 import { applyEdits, shiftOffset, type Range } from './splice.js';
-import type { HunkPlacement, MappedDiff } from './types.js';
+import type { HunkPlacement, MapNote, MappedDiff, Placement } from './types.js';
 import { compileProblems, parseProblems } from './verify.js';
 
 export type * from './types.js';
@@ -134,7 +134,7 @@ function splicePass(hunks: HunkState[], idx: BaseIndex, baselineHunks: Set<strin
   const bySection = new Map<number, HunkState[]>();
   for (const h of hunks) bySection.set(h.fi, [...(bySection.get(h.fi) ?? []), h]);
   for (const [, section] of [...bySection].sort((a, b) => a[0] - b[0])) {
-    const planned: { h: HunkState; plan: HunkPlan; file: FileIndex; notes: string[] }[] = [];
+    const planned: Planned[] = [];
     for (const h of section) {
       const p = placeOne(h, cx, baselineHunks, forced, planned);
       placements.push(p);
@@ -152,7 +152,7 @@ function splicePass(hunks: HunkState[], idx: BaseIndex, baselineHunks: Set<strin
           const h = list.find((p) => p.h.key === k)!.h;
           const o = list.find((p) => p.h.key === other)!.h;
           const i = placements.findIndex((p) => p.fileIndex === h.fi && p.hunkIndex === h.hi);
-          placements[i] = unplaced(h, 'context-not-found', `its change lands on the same model text as hunk ${o.hi + 1} of ${o.path}`, placements[i]!.function);
+          placements[i] = unplaced(h, 'context-not-found', { kind: 'overlaps', hunk: o.hi + 1, file: o.path }, placements[i]!.function);
         }
         r = applyEdits(before, list.filter((p) => !out.has(p.h.key)).map((p) => ({ key: p.h.key, edits: p.plan.edits })));
       }
@@ -165,15 +165,16 @@ function splicePass(hunks: HunkState[], idx: BaseIndex, baselineHunks: Set<strin
   return { placements, texts, ranges };
 }
 
-function placeOne(
-  h: HunkState,
-  cx: LocateContext,
-  baselineHunks: Set<string>,
-  forced: Map<string, HunkPlacement>,
-  planned: { h: HunkState; plan: HunkPlan; file: FileIndex; notes: string[] }[],
-): HunkPlacement {
+/** A hunk whose edit is planned, to be spliced with the others of its file. */
+interface Planned {
+  h: HunkState;
+  plan: HunkPlan;
+  file: FileIndex;
+}
+
+function placeOne(h: HunkState, cx: LocateContext, baselineHunks: Set<string>, forced: Map<string, HunkPlacement>, planned: Planned[]): HunkPlacement {
   const nb = noBehaviour(diffPath(h.fd));
-  if (nb) return placement(h, { kind: 'no-behaviour', placement: `${h.path}: ${nb}, no behaviour to replay`, function: null });
+  if (nb) return placement(h, { kind: 'no-behaviour', placement: { kind: 'no-behaviour', path: h.path, why: nb }, function: null });
   const f = forced.get(h.key);
   if (f) return f;
   if (baselineHunks.has(h.key)) return placeDefinitions(h, cx, planned);
@@ -184,7 +185,7 @@ function placeOne(
     if (same) return same;
     const p = placeCode(h, cx, planned);
     if (p.kind === 'unplaced' && OUTSIDE.has(p.unplaced!)) {
-      return placement(h, { kind: 'outside-model', placement: `${p.reason}: outside the model, which the base leaves out of this series too`, function: p.function });
+      return placement(h, { kind: 'outside-model', placement: { kind: 'outside-model', why: p.reason! }, function: p.function });
     }
     return p;
   }
@@ -198,7 +199,7 @@ const OUTSIDE = new Set(['file-not-modelled', 'function-not-modelled', 'function
  * place of the model's where they differ; where all are the model's, the hunk is the base's own
  * code (`baseline`).
  */
-function placeDefinitions(h: HunkState, cx: LocateContext, planned: { h: HunkState; plan: HunkPlan; file: FileIndex; notes: string[] }[]): HunkPlacement {
+function placeDefinitions(h: HunkState, cx: LocateContext, planned: Planned[]): HunkPlacement {
   const swaps = definitionSwaps(h.hunk, cx.base, cx.fileOf);
   const tokens = swaps.reduce((n, s) => n + s.tokens, 0);
   const matched = swaps.reduce((n, s) => n + s.matched, 0);
@@ -207,7 +208,7 @@ function placeDefinitions(h: HunkState, cx: LocateContext, planned: { h: HunkSta
   if (!differ.length) {
     return placement(h, {
       kind: 'baseline',
-      placement: `adds ${swaps.map((s) => `${s.name}()`).join(', ')} as the model has them: the base's own code, not spliced`,
+      placement: { kind: 'baseline', functions: swaps.map((s) => s.name) },
       function: swaps[0]?.name ?? headerFunction(h.hunk),
       match: { tokens, matched },
     });
@@ -219,17 +220,18 @@ function placeDefinitions(h: HunkState, cx: LocateContext, planned: { h: HunkSta
   const plan: HunkPlan = {
     edits,
     modelLines: { start: first.fn.startLine, end: here.at(-1)!.fn.endLine },
-    where: `replacing the model's ${here.map((s) => `${s.name}()`).join(', ')} with the posting's`,
+    change: { kind: 'replace-definitions', functions: here.map((s) => s.name) },
     line: first.fn.startLine,
     function: first.name,
     inFunction: null,
     notes: [],
   };
-  planned.push({ h, plan, file, notes: [] });
-  const notes = here.map((s) => `${s.name}(): ${s.matched} of the posting's ${s.tokens} tokens are the model's, in order (the model's has ${modelTokens(s)})`);
+  planned.push({ h, plan, file });
+  const notes: MapNote[] = here.map((s) => ({ kind: 'definition-differs', function: s.name, matched: s.matched, tokens: s.tokens, modelTokens: modelTokens(s) }));
   const elsewhere = differ.filter((s) => s.file.path !== file.path);
-  if (elsewhere.length) notes.push(`not replaced (defined in another model file than the hunk's first): ${elsewhere.map((s) => `${s.name}()`).join(', ')}`);
-  return placement(h, { kind: 'code', placement: `${file.path}:${first.fn.startLine}, ${plan.where}`, function: first.name, modelLines: plan.modelLines, match: { tokens, matched }, notes });
+  if (elsewhere.length) notes.push({ kind: 'not-replaced', functions: elsewhere.map((s) => s.name) });
+  const where: Placement = { kind: 'spliced', at: { file: file.path, line: first.fn.startLine }, change: plan.change, inFunction: null };
+  return placement(h, { kind: 'code', placement: where, function: first.name, modelLines: plan.modelLines, match: { tokens, matched }, notes });
 }
 
 /**
@@ -255,9 +257,9 @@ function postedAsModel(h: HunkState, cx: LocateContext): HunkPlacement | null {
   const fn = functionAtLine(loc.fit.file, loc.fit.file.toks[loc.fit.alignment.firstModel]!.line)?.name ?? headerFunction(h.hunk);
   // A few names the posting's tree spells otherwise (`src_vma` for `vma`): the same code on
   // another tree's API, said in a note.
-  const notes = m.all ? [] : [`the posted code is the model's but for ${m.unmatched.length} token${m.unmatched.length > 1 ? 's' : ''} (${[...new Set(m.unmatched)].map((t) => `\`${t}\``).join(', ')}): the names of the tree it was posted on`];
+  const notes: MapNote[] = m.all ? [] : [{ kind: 'posted-names', tokens: m.unmatched }];
   // Not `alreadyApplied`: a posting's code being the base's is what makes the base its own.
-  return placement(h, { kind: 'no-code-change', placement: `${loc.fit.file.path}: the model already has this code as posted`, function: fn, match: matchOf(loc.fit), notes });
+  return placement(h, { kind: 'no-code-change', placement: { kind: 'as-posted', file: loc.fit.file.path }, function: fn, match: matchOf(loc.fit), notes });
 }
 
 /**
@@ -286,7 +288,7 @@ function addedMatch(loc: Located, s: HunkSides): { all: boolean; near: boolean; 
   return { all: unmatched.length === 0, near: near && unmatched.length * 10 <= tokens, unmatched };
 }
 
-function placeCode(h: HunkState, cx: LocateContext, planned: { h: HunkState; plan: HunkPlan; file: FileIndex; notes: string[] }[]): HunkPlacement {
+function placeCode(h: HunkState, cx: LocateContext, planned: Planned[]): HunkPlacement {
   if (!h.sides.codeChange) {
     const loc = locateHunk(cx, h.fd, h.hunk, h.sides);
     if (loc.ok) {
@@ -295,40 +297,47 @@ function placeCode(h: HunkState, cx: LocateContext, planned: { h: HunkState; pla
         const fn = plan.function;
         return placement(h, {
           kind: 'no-code-change',
-          placement: `${loc.fit.file.path}:${plan.line}${plan.inFunction ? ` in ${plan.inFunction}` : ''}: comments or whitespace only`,
+          placement: { kind: 'comments-only', at: { file: loc.fit.file.path, line: plan.line }, inFunction: plan.inFunction },
           function: fn,
           modelLines: plan.modelLines,
           match: matchOf(loc.fit),
         });
       }
     }
-    return placement(h, { kind: 'no-code-change', placement: 'comments or whitespace only (not located in the model)', function: headerFunction(h.hunk) });
+    return placement(h, { kind: 'no-code-change', placement: { kind: 'comments-only', at: null, inFunction: null }, function: headerFunction(h.hunk) });
   }
   const loc = locateHunk(cx, h.fd, h.hunk, h.sides);
-  if (!loc.ok) return unplaced(h, loc.reason, loc.text, loc.function);
+  if (!loc.ok) return unplaced(h, loc.reason, loc.why, loc.function);
   const plan = planHunk(h.sides, loc.fit);
   if ('problem' in plan) {
     const fn = functionAtLine(loc.fit.file, loc.fit.file.toks[loc.fit.alignment.firstModel]!.line)?.name ?? null;
-    return unplaced(h, 'context-not-found', `${plan.problem} (${loc.fit.file.path}${fn ? `, ${fn}` : ''})`, fn ?? h.hunk.function ?? null);
+    return unplaced(h, 'context-not-found', { ...plan.problem, file: loc.fit.file.path, function: fn }, fn ?? h.hunk.function ?? null);
   }
   const fn = plan.function;
-  const where = `${loc.fit.file.path}:${plan.line}, ${plan.where}${plan.inFunction ? ` in ${plan.inFunction}` : ''}`;
+  const at = { file: loc.fit.file.path, line: plan.line };
   if (alreadyApplied(h, loc.fit)) {
     return placement(h, {
       kind: 'no-code-change',
-      placement: `${where}: the model already has this change`,
+      placement: { kind: 'already-applied', at, change: plan.change, inFunction: plan.inFunction },
       function: fn,
       modelLines: plan.modelLines,
       match: matchOf(loc.fit),
       alreadyApplied: true,
-      notes: [...loc.notes, 'the new side of the hunk is already in the model here: nothing to splice'],
+      notes: [...loc.notes, { kind: 'already-applied' }],
     });
   }
   const file = loc.fit.file;
   if (compiledOut(file, plan.edits)) {
-    return placement(h, { kind: 'no-behaviour', placement: `${where}: code the model's configuration compiles out (${MODEL_CONFIG.join(', ')} set), no behaviour to replay`, function: fn ?? declaredName(file, plan), modelLines: plan.modelLines, match: matchOf(loc.fit) });
+    return placement(h, {
+      kind: 'no-behaviour',
+      placement: { kind: 'compiled-out', at, change: plan.change, inFunction: plan.inFunction, config: [...MODEL_CONFIG] },
+      function: fn ?? declaredName(file, plan),
+      modelLines: plan.modelLines,
+      match: matchOf(loc.fit),
+    });
   }
-  planned.push({ h, plan, file, notes: loc.notes });
+  planned.push({ h, plan, file });
+  const where: Placement = { kind: 'spliced', at, change: plan.change, inFunction: plan.inFunction };
   const p = placement(h, { kind: 'code', placement: where, function: fn ?? declaredName(file, plan), modelLines: plan.modelLines, match: matchOf(loc.fit), notes: [...loc.notes, ...plan.notes] });
   if (!diffPath(h.fd)) p.file = loc.fit.file.path; // a bare `@@` fragment: the file it was found in
   return p;

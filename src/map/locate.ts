@@ -2,7 +2,7 @@
 // when the model has it, else the diff's file, else every model file), the best alignment there,
 // whether it is unique, and, when nothing fits, the closest model statement to show a reviewer.
 import type { FileDiff, Hunk } from '../patch/types.js';
-import type { UnplacedReason } from './types.js';
+import type { MapNote, ModelLine, SearchRegion, UnplacedReason, WhyUnplaced } from './types.js';
 import { lcsLength } from './align.js';
 import { summarise, statementLine, statementText } from './describe.js';
 import { fitHunk, MIN_COVERAGE, type Fit } from './fit.js';
@@ -15,15 +15,15 @@ interface Region {
   file: FileIndex;
   from: number;
   to: number;
-  /** "page_make_device_exclusive_one (mm/rmap.c)" or "mm/rmap.c". */
-  label: string;
+  /** A function's region (with the code after it) or a whole file's. */
+  what: SearchRegion;
   /** For a function's region: where that function ends (the rest is the code after it). */
   homeEnd?: number;
 }
 
 export type Located =
-  | { ok: true; fit: Fit; notes: string[] }
-  | { ok: false; reason: UnplacedReason; text: string; function: string | null; tooLarge?: boolean };
+  | { ok: true; fit: Fit; notes: MapNote[] }
+  | { ok: false; reason: UnplacedReason; why: WhyUnplaced; function: string | null; tooLarge?: boolean };
 
 /** Coverage asked of a hunk found outside the file and function its diff names. */
 const STRICT_COVERAGE = 0.9;
@@ -65,7 +65,7 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
       // the hunk may reach into code the model has elsewhere in the file
       const whole = search(sides, [wholeFile(file)], false);
       if (whole.ok) {
-        whole.notes.push(`the \`@@\` context names ${fnName}(), but the context lines are in ${whole.fit.file.path} outside it`);
+        whole.notes.push({ kind: 'outside-named-function', function: fnName, file: whole.fit.file.path });
         return whole;
       }
       // too large for the whole file says more than too large for the function
@@ -82,37 +82,33 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
       const regions = defs.map((d) => fnRegion(cx.fileOf(d.path) ?? cx.base.file(d.path)!, d.fn));
       const r = search(sides, regions, false);
       if (r.ok) {
-        r.notes.push(`the diff names ${path ?? 'no file'}; the model has ${fnName}() in ${defs.map((d) => d.path).join(', ')}`);
+        r.notes.push({ kind: 'function-elsewhere', path, function: fnName, modelFiles: defs.map((d) => d.path) });
         return r;
       }
-      if (!file) return { ok: false, reason: path ? 'file-not-modelled' : 'no-file-named', text: `${path ? `${path} is not a model file` : 'the hunk names no file'}, and ${fnName}() as the model has it (${defs.map((d) => d.path).join(', ')}) does not hold this hunk's context`, function: fnName };
+      if (!file) {
+        const why: WhyUnplaced = { kind: 'function-elsewhere', path, function: fnName, modelFiles: defs.map((d) => d.path) };
+        return { ok: false, reason: path ? 'file-not-modelled' : 'no-file-named', why, function: fnName };
+      }
       return r;
     }
-    if (!file && !path) return { ok: false, reason: 'no-file-named', text: `the hunk names no file, and its \`@@\` context names ${fnName}(), which the model does not have`, function: fnName };
-    if (!file) return { ok: false, reason: 'file-not-modelled', text: notModelledFile(path, cx), function: fnName };
+    if (!file) {
+      if (!path) return { ok: false, reason: 'no-file-named', why: { kind: 'unknown-function', function: fnName }, function: fnName };
+      return { ok: false, reason: 'file-not-modelled', why: notModelledFile(path, cx), function: fnName };
+    }
     // not model C: unless the hunk runs into a function the model has, it cannot be placed
     const reached = reachedFunction(sides, file);
     if (reached) {
       const r = search(sides, [fnRegion(file, reached)], false);
       if (r.ok) {
-        r.notes.push(`the hunk starts in ${fnName}(), which the model does not have, and runs into ${reached.name}()`);
+        r.notes.push({ kind: 'runs-into', function: fnName, into: reached.name });
         return r;
       }
     }
     if (cx.base.builtins.has(fnName)) {
-      return {
-        ok: false,
-        reason: 'function-is-runtime-primitive',
-        text: `${fnName}() is a primitive of the model's TypeScript runtime, not model C: a change to it cannot be replayed as source`,
-        function: fnName,
-      };
+      return { ok: false, reason: 'function-is-runtime-primitive', why: { kind: 'runtime-primitive', function: fnName }, function: fnName };
     }
-    return {
-      ok: false,
-      reason: 'function-not-modelled',
-      text: `${fnName}() is not in the model's ${file.path} (it has: ${file.functions.map((f) => f.name).join(', ') || 'no functions'})`,
-      function: fnName,
-    };
+    const has = file.functions.map((f) => f.name);
+    return { ok: false, reason: 'function-not-modelled', why: { kind: 'function-not-modelled', function: fnName, file: file.path, has }, function: fnName };
   }
 
   if (file) {
@@ -126,26 +122,25 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
   // file or not (a short fragment resembling model code is not model code).
   const r = search(sides, regions, true);
   if (r.ok) {
-    if (path) r.notes.push(`the diff names ${path}; the context is in the model's ${r.fit.file.path}`);
+    if (path) r.notes.push({ kind: 'file-elsewhere', path, file: r.fit.file.path });
     return r;
   }
-  if (path) return { ok: false, reason: 'file-not-modelled', text: notModelledFile(path, cx), function: null };
+  if (path) return { ok: false, reason: 'file-not-modelled', why: notModelledFile(path, cx), function: null };
   return r;
 }
 
-function notModelledFile(path: string | null, cx: LocateContext): string {
-  const dirs = [...new Set(cx.modelPaths.filter((p) => p.endsWith('.c')))].join(', ');
-  return `${path ?? 'the file'} is not a model file (the model has ${dirs} and include/linux headers)`;
+function notModelledFile(path: string, cx: LocateContext): WhyUnplaced {
+  return { kind: 'file-not-modelled', path, modelFiles: [...new Set(cx.modelPaths.filter((p) => p.endsWith('.c')))] };
 }
 
 function fnRegion(file: FileIndex, fn: IndexedFunction): Region {
   // the hunk starts in fn (git names the function above the first line) and may run past its end
   const next = file.functions.find((g) => g.startLine > fn.endLine);
-  return { file, from: fn.tokFirst, to: next ? next.tokEnd : file.toks.length, label: `${fn.name}() (${file.path})`, homeEnd: fn.tokEnd };
+  return { file, from: fn.tokFirst, to: next ? next.tokEnd : file.toks.length, what: { file: file.path, function: fn.name }, homeEnd: fn.tokEnd };
 }
 
 function wholeFile(file: FileIndex): Region {
-  return { file, from: 0, to: file.toks.length, label: file.path };
+  return { file, from: 0, to: file.toks.length, what: { file: file.path, function: null } };
 }
 
 /** A model function whose definition header is among the hunk's old-side lines. */
@@ -186,7 +181,7 @@ function search(sides: HunkSides, regions: Region[], strict: boolean): Located {
     }
   }
   if (!best || !bestRegion) return notFound(sides, fits, strict);
-  const where = (f: Fit): string => `${f.file.path}:${f.file.toks[f.alignment.firstModel]!.line}`;
+  const where = (f: Fit): ModelLine => ({ file: f.file.path, line: f.file.toks[f.alignment.firstModel]!.line });
   for (const other of accepted) {
     if (other === best) continue;
     const same = other.file === best.file && other.alignment.firstModel === best.alignment.firstModel;
@@ -207,16 +202,15 @@ function search(sides: HunkSides, regions: Region[], strict: boolean): Located {
 /** context-not-found for a hunk larger than every region it could be in, naming the largest. */
 function tooLarge(h: HunkSize, sized: { region: Region; size: RegionSize }[]): Located {
   const top = sized.reduce((a, b) => (b.size.tokens > a.size.tokens ? b : a));
-  const what = sized.length === 1 ? top.region.label : `any of the ${sized.length} places searched (largest: ${top.region.label})`;
-  return {
-    ok: false,
-    reason: 'context-not-found',
-    text:
-      `hunk of ${h.lines} old-side lines (${h.tokens} tokens) is larger than ${what}, ${top.size.lines} lines (${top.size.tokens} tokens): ` +
-      `it is not aligned (a match needs ${MIN_COVERAGE * 100}% of the context's words; at most ${MAX_OLD_PER_MODEL_TOKEN} hunk tokens per model token)`,
-    function: null,
-    tooLarge: true,
+  const why: WhyUnplaced = {
+    kind: 'too-large',
+    hunk: { lines: h.lines, tokens: h.tokens },
+    largest: { ...top.region.what, lines: top.size.lines, tokens: top.size.tokens },
+    regions: sized.length,
+    minCoverage: MIN_COVERAGE,
+    maxPerModelToken: MAX_OLD_PER_MODEL_TOKEN,
   };
+  return { ok: false, reason: 'context-not-found', why, function: null, tooLarge: true };
 }
 
 function passes(fit: Fit, strict: boolean): boolean {
@@ -224,21 +218,17 @@ function passes(fit: Fit, strict: boolean): boolean {
   return !strict || (fit.coverage >= STRICT_COVERAGE && fit.matchedWords >= STRICT_WORDS);
 }
 
-function ambiguous(a: Fit, b: Fit, where: (f: Fit) => string): Located {
-  return {
-    ok: false,
-    reason: 'context-ambiguous',
-    text: `the context fits ${where(a)} and ${where(b)} equally well (${a.matchedWords} of ${a.totalWords} context words); an ambiguous place is not a placement`,
-    function: null,
-  };
+function ambiguous(a: Fit, b: Fit, where: (f: Fit) => ModelLine): Located {
+  const why: WhyUnplaced = { kind: 'ambiguous', places: [where(a), where(b)], words: { matched: a.matchedWords, total: a.totalWords } };
+  return { ok: false, reason: 'context-ambiguous', why, function: null };
 }
 
 /** context-not-found, with the model statement closest to the hunk's statement next to its first change. */
 function notFound(sides: HunkSides, fits: { fit: Fit; region: Region }[], strict: boolean): Located {
   const bestFit = fits.reduce<{ fit: Fit; region: Region } | null>((a, b) => (!a || b.fit.coverage > a.fit.coverage ? b : a), null);
-  const label = fits.length === 1 ? fits[0]!.region.label : fits.length ? `${fits.length} model files` : 'the model';
   const stmt = anchorStatement(sides);
-  let closest = '';
+  let statement: string | null = null;
+  let closest: Extract<WhyUnplaced, { kind: 'not-found' }>['closest'] = null;
   if (stmt) {
     const want = sides.oldToks.slice(stmt.first, stmt.end).map((t) => t.t);
     let top: { k: number; file: FileIndex; s: TokStatement } | null = null;
@@ -250,13 +240,19 @@ function notFound(sides: HunkSides, fits: { fit: Fit; region: Region }[], strict
         if (!top || k > top.k) top = { k, file: region.file, s };
       }
     }
-    const shown = summarise(sides.oldLines.filter((l) => l.first < stmt.end && l.end > stmt.first).map((l) => l.text).join(' '));
-    closest = top
-      ? `; for \`${shown}\` the closest model statement is ${top.file.path}:${statementLine(top.file, top.s)} \`${summarise(statementText(top.file, top.s))}\` (${top.k} of ${want.length} context tokens)`
-      : `; \`${shown}\` has no counterpart in the model`;
+    statement = summarise(sides.oldLines.filter((l) => l.first < stmt.end && l.end > stmt.first).map((l) => l.text).join(' '));
+    if (top) closest = { file: top.file.path, line: statementLine(top.file, top.s), statement: summarise(statementText(top.file, top.s)), matched: top.k, tokens: want.length };
   }
-  const cov = bestFit ? `${bestFit.fit.matchedWords} of ${bestFit.fit.totalWords} context words match${strict ? ' (a near-complete match is needed outside the diff\'s own file)' : ''}` : 'nothing to search';
-  return { ok: false, reason: 'context-not-found', text: `context not found in ${label}: ${cov}${closest}`, function: null };
+  const why: WhyUnplaced = {
+    kind: 'not-found',
+    region: fits.length === 1 ? fits[0]!.region.what : null,
+    regions: fits.length,
+    words: bestFit ? { matched: bestFit.fit.matchedWords, total: bestFit.fit.totalWords } : null,
+    strict,
+    statement,
+    closest,
+  };
+  return { ok: false, reason: 'context-not-found', why, function: null };
 }
 
 /** The old-side statement next to the first change: a removed one, else the one after, else before. */

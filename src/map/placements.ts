@@ -3,7 +3,7 @@ import type { FileDiff, Hunk } from '../patch/types.js';
 import type { HunkSides } from './hunk-sides.js';
 import { headerFunction } from './locate.js';
 import type { Range } from './splice.js';
-import type { HunkPlacement, MissingName, UnplacedReason } from './types.js';
+import type { HunkPlacement, MapNote, MissingName, UnplacedReason, WhyUnplaced } from './types.js';
 
 export interface HunkState {
   key: string;
@@ -48,7 +48,7 @@ export function placement(h: HunkState, p: Partial<HunkPlacement> & Pick<HunkPla
   };
 }
 
-export function unplaced(h: HunkState, reason: UnplacedReason, text: string, fn: string | null, notes: string[] = [], missing: MissingName[] = []): HunkPlacement {
-  return placement(h, { kind: 'unplaced', unplaced: reason, reason: text, function: fn ?? headerFunction(h.hunk), notes, missing });
+export function unplaced(h: HunkState, reason: UnplacedReason, why: WhyUnplaced, fn: string | null, notes: MapNote[] = [], missing: MissingName[] = []): HunkPlacement {
+  return placement(h, { kind: 'unplaced', unplaced: reason, reason: why, function: fn ?? headerFunction(h.hunk), notes, missing });
 }
 

@@ -4,10 +4,11 @@
 // that precedes them. Edits are offsets into the original model text, so the hunks of a file
 // can be planned independently and applied bottom-up.
 import { outlineTranslationUnit } from '../model/interp/source-outline.js';
-import { describeStatementAt, statementAt, statementText, summarise } from './describe.js';
+import { statementAt, statementSummaryAt } from './describe.js';
 import { changeBlocks, type HunkSides } from './hunk-sides.js';
 import { MIN_REMOVED_LINE, type Fit } from './fit.js';
 import { functionAtLine, type FileIndex } from './model-index.js';
+import type { Change, MapNote, PlanProblem } from './types.js';
 
 export interface Edit {
   start: number;
@@ -19,32 +20,28 @@ export interface HunkPlan {
   edits: Edit[];
   /** Model lines the old side aligned with. */
   modelLines: { start: number; end: number } | null;
-  /** Where the first change goes, in words: "before `foo(...)`". */
-  where: string;
+  /** What the first change to code does where it goes: before `foo(...)`, replacing a statement ... */
+  change: Change;
   /** Model line of the first change. */
   line: number;
   /** Model function of the first change; at file level, the first function the hunk adds, else null. */
   function: string | null;
   /** Model function the first change is inside (null at file level). */
   inFunction: string | null;
-  notes: string[];
+  notes: MapNote[];
 }
 
-export interface PlanProblem {
-  problem: string;
-}
-
-type Anchor = { pos: number; mode: 'line' | 'before-token' | 'after-token'; what: string; line: number; tok: number; side: 'before' | 'after' };
+type Anchor = { pos: number; mode: 'line' | 'before-token' | 'after-token'; change: Change; line: number; tok: number; side: 'before' | 'after' };
 
 const TERMINATORS = new Set([';', '{', '}']);
 
-export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
+export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | { problem: PlanProblem } {
   const file = fit.file;
   const toks = file.toks;
   const lf = fit.lines;
   const edits: Edit[] = [];
-  const notes: string[] = [];
-  let firstWhere = '';
+  const notes: MapNote[] = [];
+  let firstChange: Change | null = null;
   let firstLine = 0;
   let firstIsCode = false;
   let firstAtFileLevel = false;
@@ -90,20 +87,19 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
         const after = matchedAfter(r.old);
         const clean = before >= 0 && after === before + 1;
         if (f.declaration || clean) {
-          notes.push(`removed line \`${r.text.trim()}\` is not in the model (nothing to remove)`);
+          notes.push({ kind: 'removed-line-missing', line: r.text.trim() });
           continue;
         }
-        return { problem: `the removed line \`${r.text.trim()}\` is not in the model at this place` };
+        return { problem: { kind: 'removed-line-missing', line: r.text.trim(), model: null } };
       }
+      const there = { matched: f.matchedTokens, tokens: f.tokens };
       if (!ok) {
         const st = statementAt(file, f.modelFirst);
-        const there = st ? `; the model has \`${summarise(statementText(file, st))}\` there (${f.matchedTokens} of ${f.tokens} tokens match)` : '';
-        return { problem: `the removed line \`${r.text.trim()}\` is not in the model at this place${there}` };
+        return { problem: { kind: 'removed-line-missing', line: r.text.trim(), model: st ? { statement: statementSummaryAt(file, f.modelFirst), ...there } : null } };
       }
       if (f.matchedTokens < f.tokens) {
         // The code it removes is not the model's: replaying it would remove something else.
-        const s = statementAt(file, f.modelFirst);
-        return { problem: `the removed line \`${r.text.trim()}\` differs in code from the model's \`${s ? summarise(statementText(file, s)) : toks[f.modelFirst]!.t}\` there (${f.matchedTokens} of ${f.tokens} tokens match)` };
+        return { problem: { kind: 'removed-line-differs', line: r.text.trim(), model: { statement: statementSummaryAt(file, f.modelFirst), ...there } } };
       }
       if (tokFirst < 0 || f.modelFirst < tokFirst) tokFirst = f.modelFirst;
       if (f.modelLast > tokLast) tokLast = f.modelLast;
@@ -137,12 +133,13 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
     if (merged.length) {
       const d = merged[0]!;
       const line = lineOfOffset(file, d.start);
-      const verb = added.length ? 'replacing' : 'removing';
-      const what = tokFirst >= 0 ? `${verb} ${describeStatementAt(file, tokFirst)}` : `${verb} the model's line ${line} \`${file.text.slice(d.start, lineEnd(line)).trim()}\``;
-      anchor = { pos: d.start, mode: d.whole ? 'line' : 'before-token', what, line, tok: tokFirst, side: 'before' };
+      const op = added.length ? 'replace' : 'remove';
+      const change: Change =
+        tokFirst >= 0 ? { kind: 'statement', op, statement: statementSummaryAt(file, tokFirst) } : { kind: 'line', op, line, text: file.text.slice(d.start, lineEnd(line)).trim() };
+      anchor = { pos: d.start, mode: d.whole ? 'line' : 'before-token', change, line, tok: tokFirst, side: 'before' };
     } else if (added.length) {
       anchor = neighbourAnchor(sides, fit, b.first, b.end);
-      if (!anchor) return { problem: 'no line next to the change is in the model, so there is no place to put it' };
+      if (!anchor) return { problem: { kind: 'no-anchor' } };
     }
     for (const d of merged) edits.push({ start: d.start, end: d.end, text: '' });
     let fileLevelBlock = false;
@@ -165,8 +162,7 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
         const line = lineOfOffset(file, pos);
         const above = [...file.functions].reverse().find((f) => f.endLine < line);
         const below = file.functions.find((f) => f.startLine >= line);
-        const names = newFns.map((n) => `${n}()`).join(', ');
-        anchor.what = above ? `adding ${names} after ${above.name}()` : below ? `adding ${names} before ${below.name}()` : `adding ${names}`;
+        anchor.change = { kind: 'add-functions', functions: newFns, after: above?.name ?? null, before: above ? null : (below?.name ?? null) };
       }
       const indentLine = mode === 'line' ? Math.min(file.lineStarts.length, lineOfOffset(file, pos)) : anchor.line;
       const indent = mangled && !fnLevel ? indentOf(indentLine) || indentOf(Math.max(1, indentLine - 1)) : '';
@@ -180,11 +176,10 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
     }
     // the placement names the first change to code (a comment-only block comes last)
     const codeBlock = tokFirst >= 0 || added.some((l) => sides.newLineTokens[l.index]! > 0);
-    const what = anchor ? anchor.what : merged.length ? `removing ${describeStatementAt(file, tokFirst)}` : '';
-    const whatLine = anchor ? anchor.line : merged.length ? lineOfOffset(file, merged[0]!.start) : 0;
-    if (what && (!firstWhere || (codeBlock && !firstIsCode))) {
-      firstWhere = what;
-      firstLine = whatLine;
+    // (a block that removes anything has an anchor: where the removed text was)
+    if (anchor && (!firstChange || (codeBlock && !firstIsCode))) {
+      firstChange = anchor.change;
+      firstLine = anchor.line;
       firstIsCode = codeBlock;
       firstAtFileLevel = fileLevelBlock;
     }
@@ -207,7 +202,7 @@ export function planHunk(sides: HunkSides, fit: Fit): HunkPlan | PlanProblem {
   return {
     edits,
     modelLines: lo === Infinity ? null : { start: lo, end: hi },
-    where: firstWhere || 'no change to the model text',
+    change: firstChange ?? { kind: 'none' },
     line: firstLine,
     function: fnName,
     inFunction: fn?.name ?? null,
@@ -240,7 +235,7 @@ function before(fit: Fit, k: number): Anchor {
   const f = fit.lines[k]!;
   if (f.modelFirst < 0) {
     const line = f.gapLine;
-    return { pos: file.lineStarts[line - 1]!, mode: 'line', what: `before the model's line ${line}`, line, tok: -1, side: 'before' };
+    return { pos: file.lineStarts[line - 1]!, mode: 'line', change: { kind: 'line', op: 'before', line, text: null }, line, tok: -1, side: 'before' };
   }
   let t = f.modelFirst;
   // back to the start of the model's statement when the hunk line matched only its tail
@@ -252,9 +247,9 @@ function before(fit: Fit, k: number): Anchor {
   while (t - 1 > floor && t - 1 >= fit.region.from && !TERMINATORS.has(file.toks[t - 1]!.t) && !isPpLine(file, file.toks[t - 1]!.line)) t--;
   const tok = file.toks[t]!;
   const lt = file.lineToks[tok.line - 1]!;
-  const what = `before ${describeStatementAt(file, t)}`;
-  if (lt.first === t) return { pos: file.lineStarts[tok.line - 1]!, mode: 'line', what, line: tok.line, tok: t, side: 'before' };
-  return { pos: tok.start, mode: 'before-token', what, line: tok.line, tok: t, side: 'before' };
+  const change: Change = { kind: 'statement', op: 'before', statement: statementSummaryAt(file, t) };
+  if (lt.first === t) return { pos: file.lineStarts[tok.line - 1]!, mode: 'line', change, line: tok.line, tok: t, side: 'before' };
+  return { pos: tok.start, mode: 'before-token', change, line: tok.line, tok: t, side: 'before' };
 }
 
 function after(fit: Fit, k: number): Anchor {
@@ -263,7 +258,7 @@ function after(fit: Fit, k: number): Anchor {
   const nextLineStart = (line: number): number => (line < file.lineStarts.length ? file.lineStarts[line]! : file.text.length);
   if (f.modelLast < 0) {
     const line = f.gapLine;
-    return { pos: nextLineStart(line), mode: 'line', what: `after the model's line ${line}`, line, tok: -1, side: 'after' };
+    return { pos: nextLineStart(line), mode: 'line', change: { kind: 'line', op: 'after', line, text: null }, line, tok: -1, side: 'after' };
   }
   let u = f.modelLast;
   let ceil = fit.region.to;
@@ -275,9 +270,9 @@ function after(fit: Fit, k: number): Anchor {
   while (!TERMINATORS.has(file.toks[u]!.t) && u + 1 < ceil && u + 1 < file.toks.length) u++;
   const tok = file.toks[u]!;
   const lt = file.lineToks[tok.line - 1]!;
-  const what = `after ${describeStatementAt(file, u)}`;
-  if (lt.end - 1 === u) return { pos: nextLineStart(tok.line), mode: 'line', what, line: tok.line, tok: u, side: 'after' };
-  return { pos: tok.end, mode: 'after-token', what, line: tok.line, tok: u, side: 'after' };
+  const change: Change = { kind: 'statement', op: 'after', statement: statementSummaryAt(file, u) };
+  if (lt.end - 1 === u) return { pos: nextLineStart(tok.line), mode: 'line', change, line: tok.line, tok: u, side: 'after' };
+  return { pos: tok.end, mode: 'after-token', change, line: tok.line, tok: u, side: 'after' };
 }
 
 function modelLine(file: FileIndex, line: number): string {

@@ -1,5 +1,6 @@
 // What the hunk mapper tells the replay stage: where each hunk of a diff lands in the model
 // sources, why a hunk could not be placed, and the model sources with the variant spliced in.
+// Placements, reasons and notes are facts; report/placement-words.ts says them.
 import type { ModelSource } from '../model/source/index.js';
 
 /**
@@ -39,6 +40,152 @@ export interface MissingName {
   knownIn: string[];
 }
 
+/** A line of a model file. */
+export interface ModelLine {
+  file: string;
+  line: number;
+}
+
+/** A place the mapper searched: a model function (with the code after it) or a whole file. */
+export interface SearchRegion {
+  file: string;
+  function: string | null;
+}
+
+/** What a placed hunk does to the model text, at its first change to code. */
+export type Change =
+  /** `statement`: the model statement (summarised: a long call as `name(...)`) it replaces, removes, or goes before or after. */
+  | { kind: 'statement'; op: 'replace' | 'remove' | 'before' | 'after'; statement: string }
+  /** A model line with no statement of its own (a comment, a blank); `text` for a line replaced or removed. */
+  | { kind: 'line'; op: 'replace' | 'remove' | 'before' | 'after'; line: number; text: string | null }
+  /** New functions, between the model's: after `after`, else before `before`. */
+  | { kind: 'add-functions'; functions: string[]; after: string | null; before: string | null }
+  /** The posting's definitions of these functions in place of the model's. */
+  | { kind: 'replace-definitions'; functions: string[] }
+  | { kind: 'none' };
+
+/** Why a file carries no behaviour for the model. */
+export type NoBehaviourWhy = 'documentation' | 'kconfig' | 'metadata' | 'build' | 'git';
+
+/** Where and how a hunk was placed (kinds other than `unplaced`). */
+export type Placement =
+  /** Spliced in (`code`): at the model's `at`, inside `inFunction` (null: at file level). */
+  | { kind: 'spliced'; at: ModelLine; change: Change; inFunction: string | null }
+  /** The model already has the hunk's new side there (`no-code-change`). */
+  | { kind: 'already-applied'; at: ModelLine; change: Change; inFunction: string | null }
+  /** Code the model's configuration compiles out (`no-behaviour`): `config` the options set. */
+  | { kind: 'compiled-out'; at: ModelLine; change: Change; inFunction: string | null; config: string[] }
+  /** Only comments or whitespace change (`no-code-change`); `at` null: not located in the model. */
+  | { kind: 'comments-only'; at: ModelLine | null; inFunction: string | null }
+  /** A posting's code the model has as posted (`no-code-change`). */
+  | { kind: 'as-posted'; file: string }
+  /** A file that carries no behaviour (`no-behaviour`). */
+  | { kind: 'no-behaviour'; path: string; why: NoBehaviourWhy }
+  /** Whole functions the model has as they are (`baseline`). */
+  | { kind: 'baseline'; functions: string[] }
+  /** In a posting of the series the base models, a part outside the model (`outside-model`). */
+  | { kind: 'outside-model'; why: WhyUnplaced };
+
+/** A model statement near a hunk line, and how many of the line's tokens it has. */
+interface NearStatement {
+  statement: string;
+  matched: number;
+  tokens: number;
+}
+
+/** What went wrong when planning the edit of a located hunk (all `context-not-found`). */
+export type PlanProblem =
+  /** A removed line the model does not have there; `model` the statement it has there, if any. */
+  | { kind: 'removed-line-missing'; line: string; model: NearStatement | null }
+  /** A removed line whose code differs from the model's there. */
+  | { kind: 'removed-line-differs'; line: string; model: NearStatement }
+  /** No line next to the change is in the model: nowhere to put it. */
+  | { kind: 'no-anchor' };
+
+/** Why a hunk could not be placed: the facts behind its UnplacedReason. */
+export type WhyUnplaced =
+  /** The `@@` function is in other model files, which do not hold the context; `path` null: no file named. */
+  | { kind: 'function-elsewhere'; path: string | null; function: string; modelFiles: string[] }
+  /** No file named, and the model lacks the `@@` function. */
+  | { kind: 'unknown-function'; function: string }
+  /** `modelFiles`: the model's C files (headers are include/linux). */
+  | { kind: 'file-not-modelled'; path: string; modelFiles: string[] }
+  | { kind: 'runtime-primitive'; function: string }
+  /** `has`: the functions the model's file has. */
+  | { kind: 'function-not-modelled'; function: string; file: string; has: string[] }
+  /**
+   * Larger than every place it could be in (`largest` of `regions` searched): not aligned.
+   * `minCoverage` the share of context words a match needs, `maxPerModelToken` the hunk tokens
+   * aligned per model token at most.
+   */
+  | {
+      kind: 'too-large';
+      hunk: { lines: number; tokens: number };
+      largest: SearchRegion & { lines: number; tokens: number };
+      regions: number;
+      minCoverage: number;
+      maxPerModelToken: number;
+    }
+  /** Two places fit equally well (`words`: context words matched of all). */
+  | { kind: 'ambiguous'; places: [ModelLine, ModelLine]; words: { matched: number; total: number } }
+  /**
+   * No place fits: `region` the one searched (null: `regions` many), `words` matched at the best
+   * (null: nothing searched), `strict` a near-complete match was needed (outside the diff's own
+   * file); `statement` the hunk's statement next to its first change and `closest` the model
+   * statement most like it.
+   */
+  | {
+      kind: 'not-found';
+      region: SearchRegion | null;
+      regions: number;
+      words: { matched: number; total: number } | null;
+      strict: boolean;
+      statement: string | null;
+      closest: (ModelLine & NearStatement) | null;
+    }
+  /** Its change lands on the same model text as hunk `hunk` (1-based in its file) of `file`. */
+  | { kind: 'overlaps'; hunk: number; file: string }
+  /** Located in `file` (in `function`) but its edit could not be planned. */
+  | (PlanProblem & { file: string; function: string | null })
+  /** With the hunk spliced in, the file no longer parses (`message` the parser's, at `line`). */
+  | { kind: 'does-not-parse'; file: string; function: string | null; line: number; message: string }
+  /**
+   * Calls the spliced sources make that the model cannot resolve: each name, where (`at`), whether
+   * the hunk's added code calls it (else the hunk removed it while others still call it), and
+   * the other bases whose model has it.
+   */
+  | { kind: 'calls-unknown'; calls: { name: string; at: ModelLine[]; added: boolean; elsewhere: string[] }[] }
+  /** The interpreter's first compile error (`more` after it) and the names the base lacks, with the other bases that have them. */
+  | {
+      kind: 'does-not-compile';
+      file: string;
+      line: number;
+      function: string | null;
+      message: string;
+      more: number;
+      missing: { kind: MissingName['kind']; name: string; struct: string | null; elsewhere: string[] }[];
+    };
+
+/** What a reviewer should know about a placement that did not stop it. */
+export type MapNote =
+  /** The context lines are in `file`, outside the function the `@@` context names. */
+  | { kind: 'outside-named-function'; function: string; file: string }
+  /** The diff names `path` (null: none); the model has the function in `modelFiles`. */
+  | { kind: 'function-elsewhere'; path: string | null; function: string; modelFiles: string[] }
+  /** The hunk starts in a function the model lacks and runs into one it has. */
+  | { kind: 'runs-into'; function: string; into: string }
+  /** The diff names `path`; the context is in the model's `file`. */
+  | { kind: 'file-elsewhere'; path: string; file: string }
+  /** A removed line (a declaration, or between two matched lines) the model does not have: nothing removed. */
+  | { kind: 'removed-line-missing'; line: string }
+  /** A posting's definition in place of the model's: tokens of it the model's has in order, of its own. */
+  | { kind: 'definition-differs'; function: string; matched: number; tokens: number; modelTokens: number }
+  /** Definitions not replaced: defined in another model file than the hunk's first. */
+  | { kind: 'not-replaced'; functions: string[] }
+  /** Posted code that is the model's but for these tokens (the names of the tree it was posted on). */
+  | { kind: 'posted-names'; tokens: string[] }
+  | { kind: 'already-applied' };
+
 export interface HunkPlacement {
   /** Index of the file in the diff and of the hunk in that file. */
   fileIndex: number;
@@ -58,11 +205,8 @@ export interface HunkPlacement {
   kind: PlacementKind;
   /** True for `code`, `no-code-change`, `no-behaviour` and `baseline`. */
   mapped: boolean;
-  /**
-   * For placed hunks, where in plain words: "mm/rmap.c:236, before `mmu_notifier_range_init_owner(...)`
-   * in page_make_device_exclusive_one". Null when unplaced.
-   */
-  placement: string | null;
+  /** Where and how a placed hunk was placed; null when unplaced. */
+  placement: Placement | null;
   /** Model lines the hunk's old side aligned with (1-based, inclusive), when placed. */
   modelLines: { start: number; end: number } | null;
   /**
@@ -76,19 +220,15 @@ export interface HunkPlacement {
   /** For calls-unknown-function and does-not-compile: the names the base lacks. */
   missing: MissingName[];
   unplaced: UnplacedReason | null;
-  /**
-   * One sentence for a reviewer: for context-not-found it shows the closest model statement and
-   * how close it was; for calls-unknown-function it names the functions.
-   */
-  reason: string | null;
+  /** Why it could not be placed (for context-not-found, the closest model statement; for calls-unknown-function, the functions). */
+  reason: WhyUnplaced | null;
   /** Body lines of the hunk in its message (for annotations), first and last. */
   bodyLines: { start: number; end: number };
   /**
    * What a reviewer should know about a placement that did not stop it: the hunk was found
-   * outside the file or function its diff names, a removed line the model does not have, code
-   * the interpreter cannot compile (that function then ends a run with verdict `error`), ...
+   * outside the file or function its diff names, a removed line the model does not have, ...
    */
-  notes: string[];
+  notes: MapNote[];
 }
 
 export interface MappedDiff {

@@ -6,7 +6,7 @@ import { compileFacts, newErrors, newUnresolved } from './compile-check.js';
 import { functionAtLine, indexFile, type BaseIndex, type FileIndex } from './model-index.js';
 import { unplaced, type HunkState, type Pass } from './placements.js';
 import { lineAt } from './splice.js';
-import type { HunkPlacement, MissingName } from './types.js';
+import type { HunkPlacement, MissingName, ModelLine, WhyUnplaced } from './types.js';
 import type { Diagnostic } from '../model/interp/compiler.js';
 import { basesKnowing } from './vocabulary.js';
 import type { MapBase } from './index.js';
@@ -27,7 +27,7 @@ export function parseProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex): M
       if (!owner || out.has(owner.key)) continue;
       const h = hunks.find((x) => x.key === owner.key)!;
       const fn = functionAtLine(now, e.line)?.name ?? null;
-      out.set(owner.key, unplaced(h, 'does-not-parse', `with this hunk spliced in, ${fn ? `${fn}() in ` : ''}${path} does not parse: ${e.message} at line ${e.line}`, fn));
+      out.set(owner.key, unplaced(h, 'does-not-parse', { kind: 'does-not-parse', file: path, function: fn, line: e.line, message: e.message }, fn));
     }
   }
   return out;
@@ -82,27 +82,26 @@ export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
   if (!pass.ranges.size) return out;
   const baseFacts = compileFacts(base.kernel, base.sources);
   const facts = compileFacts(base.kernel, splicedSources(pass, idx));
-  const byHunk = new Map<string, { name: string; at: string; fn: string }[]>();
+  const byHunk = new Map<string, { name: string; at: ModelLine; fn: string }[]>();
   for (const u of newUnresolved(baseFacts, facts)) {
     const k = blame(hunks, pass, u.file, u.line, u.function, u.name);
     if (!k) continue;
-    byHunk.set(k, [...(byHunk.get(k) ?? []), { name: u.name, at: `${u.file}:${u.line}`, fn: u.function }]);
+    byHunk.set(k, [...(byHunk.get(k) ?? []), { name: u.name, at: { file: u.file, line: u.line }, fn: u.function }]);
   }
   for (const [k, calls] of byHunk) {
     const h = hunks.find((x) => x.key === k)!;
     const names = [...new Set(calls.map((c) => c.name))];
-    const listOf = (ns: string[]): string => ns.map((n) => `\`${n}()\` (${calls.filter((c) => c.name === n).map((c) => c.at).join(', ')})`).join(', ');
     const added = h.hunk.lines.filter((l) => l.op === '+').map((l) => l.text);
     const isAdded = (n: string): boolean => added.some((t) => new RegExp(`\\b${n}\\s*\\(`).test(t));
-    const calledHere = names.filter(isAdded);
-    const leftBehind = names.filter((n) => !isAdded(n));
     const missing = names.map((name) => ({ kind: 'call' as const, name, knownIn: basesKnowing(name) }));
-    const parts: string[] = [];
-    if (calledHere.length) parts.push(`the added code calls ${listOf(calledHere)}, which the model has neither as C nor as a runtime primitive`);
-    if (leftBehind.length) parts.push(`with this hunk spliced in, ${listOf(leftBehind)} ${leftBehind.length > 1 ? 'are' : 'is'} called but the model no longer has ${leftBehind.length > 1 ? 'them' : 'it'}`);
+    // Names the added code calls first, then those it removed while others still call them.
     // Which other bases have a called name says what the added code was written for.
-    const hint = knownInText(missing.filter((m) => calledHere.includes(m.name)), base.name);
-    out.set(k, unplaced(h, 'calls-unknown-function', parts.join('; ') + hint, calls[0]!.fn || null, [], missing));
+    const ordered = [...names.filter(isAdded), ...names.filter((n) => !isAdded(n))];
+    const why: WhyUnplaced = {
+      kind: 'calls-unknown',
+      calls: ordered.map((name) => ({ name, at: calls.filter((c) => c.name === name).map((c) => c.at), added: isAdded(name), elsewhere: elsewhere(basesKnowing(name), base.name) })),
+    };
+    out.set(k, unplaced(h, 'calls-unknown-function', why, calls[0]!.fn || null, [], missing));
   }
   // Code that does not compile on this base: never replayed into an `error` verdict.
   const errorsByHunk = new Map<string, Diagnostic[]>();
@@ -130,17 +129,23 @@ export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
       }
     }
     const d = ds[0]!;
-    const text = `with this hunk spliced in, ${d.function ? `${d.function}()` : d.file} does not compile: ${d.message} (${d.file}:${d.line})${ds.length > 1 ? ` and ${ds.length - 1} more error${ds.length > 2 ? 's' : ''}` : ''}`;
-    out.set(k, unplaced(h, 'does-not-compile', text + knownInText(missing, base.name), d.function ?? null, [], missing));
+    const why: WhyUnplaced = {
+      kind: 'does-not-compile',
+      file: d.file,
+      line: d.line,
+      function: d.function ?? null,
+      message: d.message,
+      more: ds.length - 1,
+      missing: missing.map((m) => ({ kind: m.kind, name: m.name, struct: m.struct ?? null, elsewhere: elsewhere(m.knownIn, base.name) })),
+    };
+    out.set(k, unplaced(h, 'does-not-compile', why, d.function ?? null, [], missing));
   }
   return out;
 }
 
 const C_KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'do', 'case', 'defined']);
 
-/** "; the model has X in v6.1, v6.13" for the missing names other bases know. */
-function knownInText(missing: MissingName[], base: string): string {
-  const known = missing.map((m) => ({ m, other: m.knownIn.filter((b) => b !== base) })).filter((x) => x.other.length);
-  if (!known.length) return '';
-  return `; ${known.map(({ m, other }) => `the model has \`${m.name}\`${m.struct ? ` in struct ${m.struct}` : ''} in ${other.join(', ')}`).join('; ')}`;
+/** The bases other than `base` that know a name. */
+function elsewhere(knownIn: string[], base: string): string[] {
+  return knownIn.filter((b) => b !== base);
 }

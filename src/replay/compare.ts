@@ -2,12 +2,12 @@
 // retries, notifier traffic (gained or lost, by event, owner, range and issuer), hazards gained or
 // lost, final state. Each comes with its first cause (first-cause.ts) and says whether it is a
 // regression (regression.ts). Step counts and source positions are not behaviour and are ignored.
-import type { NotifierRecord } from '../model/kernel/mm/mmu_notifier.js';
 import type { Outcome } from '../model/scenario/types.js';
-import { analysePair, causeFor, errnoText, type Anchor, type PairAnalysis } from './first-cause.js';
+import type { DifferenceFacts, NotifierGroup } from './cause-types.js';
+import { analysePair, causeFor, type Anchor, type PairAnalysis } from './first-cause.js';
 import { isRegressionOf } from './regression.js';
-import { code, dropPositions, issuerOf, ownerText } from './trace-read.js';
-import type { Difference, DifferenceKind } from './types.js';
+import { dropPositions, notifierGroup, notifierGroupKey, runEnd } from './trace-read.js';
+import type { Difference } from './types.js';
 
 export interface Comparison {
   differences: Difference[];
@@ -21,26 +21,25 @@ export function compareOutcomes(baseline: Outcome, variant: Outcome): Comparison
   let pair: PairAnalysis | null = null;
   const analysis = (): PairAnalysis => (pair ??= analysePair(baseline, variant));
   const diffs: Difference[] = [];
-  const add = (kind: DifferenceKind, summary: string, anchor: Anchor, regression = false) =>
-    diffs.push({ kind, summary, firstCause: causeFor(analysis(), anchor), regression });
+  const add = (facts: DifferenceFacts, anchor: Anchor, regression = false) => diffs.push({ ...facts, firstCause: causeFor(analysis(), anchor), regression });
   const reg = isRegressionOf(baseline, variant);
 
   if (baseline.verdict !== variant.verdict) {
-    add('verdict', `verdict: ${baseline.verdict} → ${variant.verdict}${variant.verdict === 'completed' ? '' : ` (${shortDetail(variant)})`}`, { kind: 'end' }, reg.verdict);
+    add({ kind: 'verdict', baseline: baseline.verdict, variant: variant.verdict, detail: runEnd(variant, false).detail }, { kind: 'end' }, reg.verdict);
   }
   // A run that never returned has no result; when that is also a verdict change, the verdict
   // difference already says it.
   const noResult = baseline.result === null || variant.result === null;
   if (baseline.result !== variant.result && !(noResult && baseline.verdict !== variant.verdict)) {
-    add('result', `result: ${errnoText(baseline.result)} → ${errnoText(variant.result)}`, { kind: 'result' }, reg.result);
+    add({ kind: 'result', baseline: baseline.result, variant: variant.result }, { kind: 'result' }, reg.result);
   }
   if (baseline.retries !== variant.retries) {
     const lastRetry = [...analysis().gained].reverse().find((s) => s.kind === 'retry');
-    add('retries', `retries: ${baseline.retries} → ${variant.retries}`, lastRetry ? { kind: 'event', index: lastRetry.index } : { kind: 'end' });
+    add({ kind: 'retries', baseline: baseline.retries, variant: variant.retries }, lastRetry ? { kind: 'event', index: lastRetry.index } : { kind: 'end' });
   }
-  for (const d of notifierDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor);
-  for (const d of hazardDifferences(baseline, variant)) add(d.kind, d.summary, d.anchor, d.kind === 'hazard-gained');
-  for (const d of finalDifferences(baseline, variant)) add('final-state', d.summary, { kind: 'end' }, d.regression);
+  for (const d of notifierDifferences(baseline, variant)) add(d.facts, d.anchor);
+  for (const d of hazardDifferences(baseline, variant)) add(d.facts, d.anchor, d.facts.kind === 'hazard-gained');
+  for (const d of finalDifferences(baseline, variant)) add(d.facts, { kind: 'end' }, d.regression);
   return {
     differences: diffs,
     regression: diffs.some((d) => d.regression),
@@ -50,18 +49,13 @@ export function compareOutcomes(baseline: Outcome, variant: Outcome): Comparison
   };
 }
 
-function shortDetail(o: Outcome): string {
-  return dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ''));
-}
-
 // ----------------------------------------------------------------------------------------------
 // Notifier traffic
 
 interface Group {
-  key: string;
-  text: string;
+  notifier: NotifierGroup;
   /** range -> count */
-  ranges: Map<string, number>;
+  ranges: Map<string, { start: string; end: string; count: number }>;
   /** trace indices of this group's notifier events, in order */
   at: number[];
 }
@@ -73,50 +67,49 @@ function notifierGroups(o: Outcome): Map<string, Group> {
     if (e.t === 'notifier') traceIndex.set(e.index, i);
   });
   o.notifiers.forEach((n, idx) => {
-    const who = issuerOf(n.stack);
-    const key = `${n.event}|${n.owner ?? 'NULL'}|${who.issuer}|${who.via.join('<')}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(',')}`;
+    const key = notifierGroupKey(n);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, text: groupText(n), ranges: new Map(), at: [] }));
-    const r = `[${n.start}, ${n.end})`;
-    g.ranges.set(r, (g.ranges.get(r) ?? 0) + 1);
+    if (!g) groups.set(key, (g = { notifier: notifierGroup(n), ranges: new Map(), at: [] }));
+    const r = `${n.start}|${n.end}`;
+    const seen = g.ranges.get(r);
+    if (seen) seen.count++;
+    else g.ranges.set(r, { start: n.start, end: n.end, count: 1 });
     g.at.push(traceIndex.get(idx) ?? -1);
   });
   return groups;
 }
 
-function groupText(n: NotifierRecord): string {
-  const subs = n.subscribers.map((s) => `${code(s.name)} ${s.action === 'seq-bumped' ? 'seq bumped' : s.action}`).join(', ');
-  return `${n.event} with ${ownerText(n.owner)} from ${issuerOf(n.stack).text}${subs ? `; ${subs}` : '; no subscriber'}`;
+const SHOWN_RANGES = 3;
+
+/** What `g` has beyond `other`, range by range: the count, and the first ranges with theirs. */
+function beyond(g: Group, other: Group | undefined): { count: number; ranges: { start: string; end: string; count: number }[]; moreRanges: number } | null {
+  const more: { start: string; end: string; count: number }[] = [];
+  for (const [r, x] of g.ranges) {
+    const d = x.count - (other?.ranges.get(r)?.count ?? 0);
+    if (d > 0) more.push({ start: x.start, end: x.end, count: d });
+  }
+  if (!more.length) return null;
+  const count = more.reduce((a, b) => a + b.count, 0);
+  return { count, ranges: more.slice(0, SHOWN_RANGES), moreRanges: Math.max(0, more.length - SHOWN_RANGES) };
 }
 
-function rangesText(r: Map<string, number>): string {
-  const list = [...r.entries()];
-  const shown = list.slice(0, 3).map(([range, n]) => (n > 1 ? `${range} ×${n}` : range));
-  return `over ${shown.join(', ')}${list.length > 3 ? ` and ${list.length - 3} more range(s)` : ''}`;
-}
-
-function notifierDifferences(baseline: Outcome, variant: Outcome): { kind: DifferenceKind; summary: string; anchor: Anchor }[] {
+function notifierDifferences(baseline: Outcome, variant: Outcome): { facts: DifferenceFacts; anchor: Anchor }[] {
   const gb = notifierGroups(baseline);
   const gv = notifierGroups(variant);
-  const out: { kind: DifferenceKind; summary: string; anchor: Anchor }[] = [];
+  const out: { facts: DifferenceFacts; anchor: Anchor }[] = [];
   for (const [key, g] of gv) {
-    const other = gb.get(key)?.ranges ?? new Map<string, number>();
-    const more = new Map<string, number>();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) more.set(r, n - (other.get(r) ?? 0));
-    if (!more.size) continue;
-    const total = [...more.values()].reduce((a, b) => a + b, 0);
+    const other = gb.get(key);
+    const more = beyond(g, other);
+    if (!more) continue;
     // The first event of the group beyond what the baseline had: where the chain ends.
-    const baseCount = [...other.values()].reduce((a, b) => a + b, 0);
+    const baseCount = other ? [...other.ranges.values()].reduce((a, b) => a + b.count, 0) : 0;
     const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
-    out.push({ kind: 'notifier-gained', summary: `+${total} ${g.text} ${rangesText(more)}`, anchor: idx >= 0 ? { kind: 'event', index: idx } : { kind: 'end' } });
+    out.push({ facts: { kind: 'notifier-gained', count: more.count, notifier: g.notifier, ranges: more.ranges, moreRanges: more.moreRanges }, anchor: idx >= 0 ? { kind: 'event', index: idx } : { kind: 'end' } });
   }
   for (const [key, g] of gb) {
-    const other = gv.get(key)?.ranges ?? new Map<string, number>();
-    const fewer = new Map<string, number>();
-    for (const [r, n] of g.ranges) if (n > (other.get(r) ?? 0)) fewer.set(r, n - (other.get(r) ?? 0));
-    if (!fewer.size) continue;
-    const total = [...fewer.values()].reduce((a, b) => a + b, 0);
-    out.push({ kind: 'notifier-lost', summary: `−${total} ${g.text} ${rangesText(fewer)}`, anchor: { kind: 'lost', noLonger: `the variant no longer issues this ${g.text.split(' ')[0]}`, endsBefore: `the variant's run ends before it issues this ${g.text.split(' ')[0]}` } });
+    const fewer = beyond(g, gv.get(key));
+    if (!fewer) continue;
+    out.push({ facts: { kind: 'notifier-lost', count: fewer.count, notifier: g.notifier, ranges: fewer.ranges, moreRanges: fewer.moreRanges }, anchor: { kind: 'lost', notifier: g.notifier.event } });
   }
   return out;
 }
@@ -124,25 +117,31 @@ function notifierDifferences(baseline: Outcome, variant: Outcome): { kind: Diffe
 // ----------------------------------------------------------------------------------------------
 // Hazards
 
-function hazardDifferences(baseline: Outcome, variant: Outcome): { kind: DifferenceKind; summary: string; anchor: Anchor }[] {
-  const key = (h: Outcome['hazards'][number]) => `${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}`;
+function hazardDifferences(baseline: Outcome, variant: Outcome): { facts: Extract<DifferenceFacts, { kind: 'hazard-gained' | 'hazard-lost' }>; anchor: Anchor }[] {
+  type Seen = { kind: string; function: string; detail: string; count: number };
+  const key = (h: Outcome['hazards'][number]) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`;
   const count = (o: Outcome) => {
-    const m = new Map<string, number>();
-    for (const h of o.hazards) m.set(key(h), (m.get(key(h)) ?? 0) + 1);
+    const m = new Map<string, Seen>();
+    for (const h of o.hazards) {
+      const k = key(h);
+      const seen = m.get(k);
+      if (seen) seen.count++;
+      else m.set(k, { kind: h.kind, function: h.function, detail: dropPositions(h.detail), count: 1 });
+    }
     return m;
   };
   const cb = count(baseline);
   const cv = count(variant);
-  const out: { kind: DifferenceKind; summary: string; anchor: Anchor }[] = [];
-  for (const [k, n] of cv) {
-    const d = n - (cb.get(k) ?? 0);
+  const out: { facts: Extract<DifferenceFacts, { kind: 'hazard-gained' | 'hazard-lost' }>; anchor: Anchor }[] = [];
+  for (const [k, h] of cv) {
+    const d = h.count - (cb.get(k)?.count ?? 0);
     if (d <= 0) continue;
     const idx = variant.trace.findIndex((e) => e.t === 'hazard' && variant.hazards[e.index] && key(variant.hazards[e.index]!) === k);
-    out.push({ kind: 'hazard-gained', summary: `+${d} hazard ${k}`, anchor: idx >= 0 ? { kind: 'event', index: idx } : { kind: 'end' } });
+    out.push({ facts: { kind: 'hazard-gained', count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: idx >= 0 ? { kind: 'event', index: idx } : { kind: 'end' } });
   }
-  for (const [k, n] of cb) {
-    const d = n - (cv.get(k) ?? 0);
-    if (d > 0) out.push({ kind: 'hazard-lost', summary: `−${d} hazard ${k}`, anchor: { kind: 'lost', noLonger: 'the variant no longer hits this hazard', endsBefore: "the variant's run ends before this hazard" } });
+  for (const [k, h] of cb) {
+    const d = h.count - (cv.get(k)?.count ?? 0);
+    if (d > 0) out.push({ facts: { kind: 'hazard-lost', count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: { kind: 'lost', notifier: null } });
   }
   return out;
 }
@@ -150,32 +149,31 @@ function hazardDifferences(baseline: Outcome, variant: Outcome): { kind: Differe
 // ----------------------------------------------------------------------------------------------
 // Final state
 
-function finalDifferences(baseline: Outcome, variant: Outcome): { summary: string; regression: boolean }[] {
-  const out: { summary: string; regression: boolean }[] = [];
-  const lines = (name: string, a: string[], b: string[]) => {
+function finalDifferences(baseline: Outcome, variant: Outcome): { facts: DifferenceFacts; regression: boolean }[] {
+  const out: { facts: DifferenceFacts; regression: boolean }[] = [];
+  const lines = (part: 'ptes' | 'pages' | 'gpu' | 'mirror' | 'seqs', process: string | null, a: string[], b: string[]) => {
     const gone = a.filter((l) => !b.includes(l));
     const come = b.filter((l) => !a.includes(l));
     if (!gone.length && !come.length) return;
-    const list = (l: string[]) => (l.length ? l.slice(0, 3).join('; ') + (l.length > 3 ? `; and ${l.length - 3} more` : '') : '(nothing)');
-    out.push({ summary: `final ${name}: ${list(gone)} → ${list(come)}`, regression: false });
+    out.push({ facts: { kind: 'final-state', part, process, gone, come }, regression: false });
   };
   const fb = baseline.final;
   const fv = variant.final;
   const procs = [...new Set([...fb.processes.map((p) => p.name), ...fv.processes.map((p) => p.name)])];
   for (const p of procs) {
-    lines(`ptes of ${p}`, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
+    lines('ptes', p, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
   }
-  lines('pages', fb.pages, fv.pages);
-  lines('GPU page table', fb.gpu, fv.gpu);
-  lines('dmirror mirror', fb.mirror, fv.mirror);
-  lines('notifier seqs', fb.seqs, fv.seqs);
-  const newly = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
-  const fixed = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
-  if (newly.length || fixed.length || fb.asserts.passed !== fv.asserts.passed) {
-    const parts = [`${fb.asserts.passed} → ${fv.asserts.passed} passed`];
-    if (newly.length) parts.push(`newly failing: ${newly.join('; ')}`);
-    if (fixed.length) parts.push(`no longer failing: ${fixed.join('; ')}`);
-    out.push({ summary: `scenario checks: ${parts.join('; ')}`, regression: newly.length > 0 && fb.asserts.failed.length === 0 });
+  lines('pages', null, fb.pages, fv.pages);
+  lines('gpu', null, fb.gpu, fv.gpu);
+  lines('mirror', null, fb.mirror, fv.mirror);
+  lines('seqs', null, fb.seqs, fv.seqs);
+  const newlyFailing = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
+  const noLongerFailing = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
+  if (newlyFailing.length || noLongerFailing.length || fb.asserts.passed !== fv.asserts.passed) {
+    out.push({
+      facts: { kind: 'final-state', part: 'checks', passed: { baseline: fb.asserts.passed, variant: fv.asserts.passed }, newlyFailing, noLongerFailing },
+      regression: newlyFailing.length > 0 && fb.asserts.failed.length === 0,
+    });
   }
   return out;
 }

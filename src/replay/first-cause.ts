@@ -3,8 +3,8 @@
 // variant's trace from there to the difference. Everything here is read from the two traces:
 // nothing knows what the variant's patch says.
 import type { Outcome } from '../model/scenario/types.js';
-import type { FirstCause, TracePoint } from './types.js';
-import { Stacks, code, describeEvent, dropPositions, firstKeyDifference, significantEvents, threadAt, type Significant } from './trace-read.js';
+import type { CauseStep, FirstCause, TracePoint } from './cause-types.js';
+import { Stacks, eventFact, firstKeyDifference, runEnd, significantEvents, threadAt, type Significant } from './trace-read.js';
 
 export interface PairAnalysis {
   /** Null when the two traces are the same event for event. */
@@ -33,7 +33,7 @@ function pointAt(o: Outcome, index: number, other: Outcome): TracePoint {
   const oe = other.trace[index];
   // Arguments only matter when both sides call the same function (then they are the difference).
   const withArgs = e?.t === 'call' && oe?.t === 'call' && e.fn === oe.fn;
-  return { index, thread, event: describeEvent(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
+  return { index, thread, event: eventFact(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
 }
 
 /**
@@ -80,15 +80,8 @@ export type Anchor =
   | { kind: 'end' }
   | { kind: 'event'; index: number }
   | { kind: 'result' }
-  /** Something the baseline did that the variant does not: how to say so either way. */
-  | { kind: 'lost'; noLonger: string; endsBefore: string };
-
-const ERRNO: Record<number, string> = { 1: 'EPERM', 2: 'ENOENT', 4: 'EINTR', 5: 'EIO', 11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT', 16: 'EBUSY', 17: 'EEXIST', 22: 'EINVAL' };
-
-export function errnoText(v: number | null): string {
-  if (v === null) return 'none (the call never returned)';
-  return v < 0 && ERRNO[-v] ? `${v} (${ERRNO[-v]})` : String(v);
-}
+  /** Something the baseline did that the variant does not: a notifier of this event, or a hazard. */
+  | { kind: 'lost'; notifier: string | null };
 
 /**
  * Where the run's result came from: the scenario-level call that returned it, followed down
@@ -130,65 +123,47 @@ export function resultOrigin(o: Outcome): { index: number; functions: string[] }
 /** The first cause of one difference, ending at `anchor`. */
 export function causeFor(a: PairAnalysis, anchor: Anchor): FirstCause | null {
   if (!a.divergence) return null;
-  const { baseline: b, variant: v } = a.divergence;
   let upTo = Number.POSITIVE_INFINITY;
-  let last: string | null = null;
-  const origin = anchor.kind === 'result' ? resultOrigin(a.variant) : null;
+  let last: CauseStep | null = null;
   switch (anchor.kind) {
     case 'event':
       upTo = anchor.index;
       break;
-    case 'result':
-      if (origin) {
-        upTo = origin.index;
-        const [inner, ...outer] = origin.functions;
-        last = `${code(inner!)} returns ${errnoText(a.variant.result)}${outer.length ? `, passed up by ${outer.map(code).join(', ')}` : ''}: the scenario's result`;
-      } else last = `the scenario's result is ${errnoText(a.variant.result)}`;
+    case 'result': {
+      const origin = resultOrigin(a.variant);
+      if (origin) upTo = origin.index;
+      last = { kind: 'result', value: a.variant.result, from: origin ? origin.functions : [] };
       break;
+    }
     case 'end':
-      last = endText(a.variant);
+      last = { kind: 'end', ...runEnd(a.variant, false) };
       break;
-    case 'lost':
-      last = a.variant.verdict !== 'completed' || a.variant.final.asserts.failed.length ? anchor.endsBefore : anchor.noLonger;
+    case 'lost': {
+      const endsBefore = a.variant.verdict !== 'completed' || a.variant.final.asserts.failed.length > 0;
+      last = anchor.notifier !== null ? { kind: 'lost-notifier', event: anchor.notifier, endsBefore } : { kind: 'lost-hazard', endsBefore };
       break;
+    }
   }
   const steps = collapse(a.gained.filter((s) => s.index <= upTo));
   if (last) steps.push(last);
-  const chain = cap(steps);
-  const sameStack = b.stack.join('>') === v.stack.join('>');
-  const where = sameStack
-    ? `in ${stackText(v.stack)} (thread ${v.thread})`
-    : `(baseline in ${stackText(b.stack)}, variant in ${stackText(v.stack)})`;
-  const text =
-    `The runs part at trace event ${v.index} ${where}: baseline: ${b.event}; variant: ${v.event}.` +
-    (chain.length ? ` Then, in the variant: ${chain.join('; ')}.` : '');
-  return { text, divergence: { baseline: b, variant: v }, chain };
-}
-
-function stackText(stack: string[]): string {
-  return stack.length ? stack.map(code).join(' > ') : 'the scenario';
-}
-
-function endText(o: Outcome): string {
-  const detail = dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ''));
-  if (o.verdict === 'completed') return `the run completes with result ${errnoText(o.result)} (${detail})`;
-  return `${o.verdict}: ${detail}`;
+  return { divergence: a.divergence, chain: cap(steps) };
 }
 
 /** Runs of events of the same shape become one step with a count; pass changes are marked. */
-function collapse(events: Significant[]): string[] {
+function collapse(events: Significant[]): CauseStep[] {
   const merged: Significant[] = [];
   for (let i = 0; i < events.length; i++) {
     const s = events[i]!;
     const next = events[i + 1];
     // A failed trylock right before blocking on the same lock says nothing more.
-    if (s.kind === 'lock' && next?.kind === 'lock' && s.key.startsWith('lock|trylock-fail|') && next.key.startsWith('lock|block|')) {
-      const lockOf = (k: string) => k.split('|').slice(2, 4).join('|');
-      if (lockOf(s.key) === lockOf(next.key)) continue;
+    if (s.kind === 'lock' && next?.kind === 'lock') {
+      const a = s.fact;
+      const b = next.fact;
+      if (a.kind === 'lock' && b.kind === 'lock' && a.op === 'trylock-fail' && b.op === 'block' && a.lock === b.lock && a.fn === b.fn) continue;
     }
     merged.push(s);
   }
-  const out: string[] = [];
+  const out: CauseStep[] = [];
   let pass = 1;
   for (let i = 0; i < merged.length; ) {
     const s = merged[i]!;
@@ -196,13 +171,8 @@ function collapse(events: Significant[]): string[] {
     const keys = new Set([s.key]);
     while (j < merged.length && merged[j]!.shape === s.shape && merged[j]!.pass === s.pass) keys.add(merged[j++]!.key);
     const n = j - i;
-    let text = s.text;
-    if (n > 1) text += ` (×${n}${keys.size > 1 ? `, ${keys.size} different ${s.kind === 'notifier' ? 'ranges' : 'addresses'}` : ''})`;
-    if (s.pass !== pass) {
-      text = `pass ${s.pass}: ${text}`;
-      pass = s.pass;
-    }
-    out.push(text);
+    out.push({ kind: 'event', event: s.fact, pass: s.pass, firstOfPass: s.pass !== pass, repeat: n > 1 ? { times: n, distinct: keys.size } : null });
+    pass = s.pass;
     i = j;
   }
   return out;
@@ -210,9 +180,9 @@ function collapse(events: Significant[]): string[] {
 
 const MAX_CHAIN = 10;
 
-function cap(steps: string[]): string[] {
+function cap(steps: CauseStep[]): CauseStep[] {
   if (steps.length <= MAX_CHAIN) return steps;
   const head = steps.slice(0, 6);
   const tail = steps.slice(steps.length - 3);
-  return [...head, `… ${steps.length - 9} more step(s) …`, ...tail];
+  return [...head, { kind: 'elided', steps: steps.length - 9 }, ...tail];
 }

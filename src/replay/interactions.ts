@@ -1,21 +1,41 @@
 // Who talks to whom in a run, for the reports' sequence diagrams: the scenario, the driver
 // (nouveau, test_hmm), core mm and the MMU-notifier layer. Read from the full trace: calls that
 // cross from one of them to another, notifier records with what each subscriber did, retries,
-// faults, blocking, hazards and scenario steps. Then both runs are trimmed to where they differ
-// and repeated stretches become loops.
+// faults, blocking, hazards and scenario steps, each as facts (report/interaction-words.ts says
+// them). Then both runs are trimmed to where they differ and repeated stretches become loops.
 import type { TraceEvent } from '../model/interp/api.js';
 import type { Outcome } from '../model/scenario/types.js';
 import type { ModelSource } from '../model/source/index.js';
 import { outlineTranslationUnit } from '../model/interp/source-outline.js';
-import { addressRenamer, dropPositions, ownerText } from './trace-read.js';
+import type { RunEnd } from './cause-types.js';
+import { addressRenamer, runEnd } from './trace-read.js';
 
 export type Actor = 'scenario' | 'driver' | 'mm' | 'notifier';
 export const ACTORS: readonly Actor[] = ['scenario', 'driver', 'mm', 'notifier'];
 
 export type Interaction =
-  | { t: 'msg'; from: Actor; to: Actor; text: string }
-  | { t: 'note'; over: Actor; text: string }
+  | { t: 'msg'; from: Actor; to: Actor; what: Happening }
+  | { t: 'note'; over: Actor; what: Happening }
   | { t: 'loop'; times: number; body: Interaction[] };
+
+/** What a message or note of a sequence diagram stands for. */
+export type Happening =
+  | { kind: 'call'; fn: string }
+  /** A CPU access in a scenario step faults; `call`: the runtime function it enters mm through. */
+  | { kind: 'user-fault'; access: string; addr: string; call: string | null }
+  /** `issuer`: the function below the mmu_notifier_* frames (null: none). */
+  | { kind: 'notifier'; event: string; owner: string | null; start: string; end: string; issuer: string | null }
+  | { kind: 'subscriber'; name: string; action: string }
+  | { kind: 'retry'; fn: string; pass: number }
+  | { kind: 'fault'; fn: string; access: string; addr: string }
+  | { kind: 'block'; fn: string; lock: string }
+  | { kind: 'hazard'; hazard: string; function: string }
+  | { kind: 'step'; text: string }
+  /** How the run ended (`detail` without its stack). */
+  | ({ kind: 'end' } & RunEnd)
+  /** Trimmed: steps both runs share, or more steps than a diagram shows. */
+  | { kind: 'same-steps'; steps: number }
+  | { kind: 'more-steps'; steps: number };
 
 export interface SequencePair {
   /** Variant label and scenario the diagrams are of. */
@@ -76,7 +96,7 @@ export function interactionsOf(o: Outcome, actors: Map<string, Actor>): Interact
           skip.set(thread, e.depth);
           break;
         }
-        if (from !== to) out.push({ t: 'msg', from, to, text: e.fn });
+        if (from !== to) out.push({ t: 'msg', from, to, what: { kind: 'call', fn: e.fn } });
         break;
       }
       case 'return':
@@ -88,41 +108,45 @@ export function interactionsOf(o: Outcome, actors: Map<string, Actor>): Interact
         if (!n) break;
         let issuer = n.stack.length - 1;
         while (issuer > 0 && /^_*mmu_notifier_/.test(n.stack[issuer]!)) issuer--;
-        out.push({ t: 'msg', from: actorOf(n.stack[issuer], actors), to: 'notifier', text: `${n.event} ${ownerText(n.owner)} [${n.start}, ${n.end}) from ${n.stack[issuer] ?? '?'}` });
+        out.push({
+          t: 'msg',
+          from: actorOf(n.stack[issuer], actors),
+          to: 'notifier',
+          what: { kind: 'notifier', event: n.event, owner: n.owner, start: n.start, end: n.end, issuer: n.stack[issuer] ?? null },
+        });
         for (const s of n.subscribers) {
           subscriberCalls.add(s.name);
-          out.push({ t: 'msg', from: 'notifier', to: actorOf(s.name, actors), text: `${s.name}: ${s.action === 'seq-bumped' ? 'seq bumped' : s.action}` });
+          out.push({ t: 'msg', from: 'notifier', to: actorOf(s.name, actors), what: { kind: 'subscriber', name: s.name, action: s.action } });
         }
         break;
       }
       case 'retry':
-        out.push({ t: 'note', over: actorOf(e.fn, actors), text: `${e.fn} retries: pass ${e.pass}` });
+        out.push({ t: 'note', over: actorOf(e.fn, actors), what: { kind: 'retry', fn: e.fn, pass: e.pass } });
         break;
       case 'fault':
         if (e.fn === '(scenario)') {
           // a user access: the fault and the handle_mm_fault call it makes are one message
           const last = out[out.length - 1];
-          const text = `CPU ${e.kind} fault at ${e.addr}`;
-          if (last?.t === 'msg' && last.from === 'scenario' && last.text === 'handle_mm_fault') last.text = `${text} (handle_mm_fault)`;
-          else out.push({ t: 'msg', from: 'scenario', to: 'mm', text });
+          const what = { kind: 'user-fault' as const, access: e.kind, addr: e.addr, call: null };
+          if (last?.t === 'msg' && last.from === 'scenario' && last.what.kind === 'call' && last.what.fn === 'handle_mm_fault') last.what = { ...what, call: last.what.fn };
+          else out.push({ t: 'msg', from: 'scenario', to: 'mm', what });
         }
-        else out.push({ t: 'note', over: actorOf(e.fn, actors), text: `${e.fn}: ${e.kind} fault at ${e.addr}` });
+        else out.push({ t: 'note', over: actorOf(e.fn, actors), what: { kind: 'fault', fn: e.fn, access: e.kind, addr: e.addr } });
         break;
       case 'lock':
-        if (e.op === 'block') out.push({ t: 'note', over: actorOf(e.fn, actors), text: `${e.fn} blocks on ${e.lock}` });
+        if (e.op === 'block') out.push({ t: 'note', over: actorOf(e.fn, actors), what: { kind: 'block', fn: e.fn, lock: e.lock } });
         break;
       case 'hazard': {
         const h = o.hazards[e.index];
-        if (h) out.push({ t: 'note', over: actorOf(h.function, actors), text: `hazard ${h.kind} in ${h.function}` });
+        if (h) out.push({ t: 'note', over: actorOf(h.function, actors), what: { kind: 'hazard', hazard: h.kind, function: h.function } });
         break;
       }
       case 'note':
-        if (e.fn === '(scenario)') out.push({ t: 'note', over: 'scenario', text: e.text });
+        if (e.fn === '(scenario)') out.push({ t: 'note', over: 'scenario', what: { kind: 'step', text: e.text } });
         break;
     }
   }
-  const end = o.verdict === 'completed' ? `completed, result ${o.result}` : `${o.verdict}: ${dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ''))}`;
-  out.push({ t: 'note', over: 'scenario', text: end });
+  out.push({ t: 'note', over: 'scenario', what: { kind: 'end', ...runEnd(o, false) } });
   return out;
 }
 
@@ -146,17 +170,17 @@ export function sequencePair(label: string, scenario: string, baseline: Outcome,
     const end = Math.min(list.length, list.length - s + CONTEXT);
     const kept = fold(list.slice(from, end));
     const out: Interaction[] = [];
-    if (from > 0) out.push({ t: 'note', over: 'scenario', text: `${from} step(s) as in both runs` });
+    if (from > 0) out.push({ t: 'note', over: 'scenario', what: { kind: 'same-steps', steps: from } });
     out.push(...kept.slice(0, MAX_ITEMS));
-    if (kept.length > MAX_ITEMS) out.push({ t: 'note', over: 'scenario', text: `${kept.length - MAX_ITEMS} more step(s)` });
-    if (end < list.length) out.push({ t: 'note', over: 'scenario', text: `${list.length - end} step(s) as in both runs` });
+    if (kept.length > MAX_ITEMS) out.push({ t: 'note', over: 'scenario', what: { kind: 'more-steps', steps: kept.length - MAX_ITEMS } });
+    if (end < list.length) out.push({ t: 'note', over: 'scenario', what: { kind: 'same-steps', steps: list.length - end } });
     return out;
   };
   return { label, scenario, baseline: cut(b), variant: cut(v) };
 }
 
 function key(x: Interaction): string {
-  return x.t === 'msg' ? `${x.from}>${x.to}:${x.text}` : x.t === 'note' ? `note ${x.over}:${x.text}` : `loop ${x.times}`;
+  return x.t === 'msg' ? `${x.from}>${x.to}:${JSON.stringify(x.what)}` : x.t === 'note' ? `note ${x.over}:${JSON.stringify(x.what)}` : `loop ${x.times}`;
 }
 
 /** Same step up to addresses and ranges: what makes a repeat. */

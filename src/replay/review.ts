@@ -131,7 +131,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     if (!known) baseErrors.set(against.base, (known = new Set((await runner.errors(baseUnit(against.base))).map(diagKey))));
     // Right after mapping: the mapper has just compiled these sources to check them, and the
     // runner gets that program from the model's cache instead of compiling them again.
-    v.compileErrors = (await runner.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => `${d.file}:${d.line}: ${d.message}`);
+    v.compileErrors = (await runner.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => ({ file: d.file, line: d.line, message: d.message }));
   };
 
   for (const c of eachVariant(parse)) {
@@ -149,7 +149,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     const sources = at?.sources ?? baseSources(choice.base);
     const mapped = await mapSafely(mapper, c.diff, choice.base, sources, !!req.partial);
     if ('error' in mapped) {
-      variants.add(variantOf(c, next(), choice, null, `not replayed: the hunk mapper failed on this diff (${mapped.error})`));
+      variants.add(variantOf(c, next(), choice, null, { kind: 'mapper-failed', error: mapped.error }));
       continue;
     }
     // A posting of the modelled series is the base's own code only when it is that code: every
@@ -317,7 +317,7 @@ function seriesVariant(m: VariantCandidate['message'], label: string, base: Base
     series,
     replayed: at.onTopOf.length > 0,
     partial: at.incomplete.length > 0,
-    note: at.onTopOf.length ? null : `not replayed: no patch of the series v${info.version} could be placed`,
+    note: at.onTopOf.length ? null : { kind: 'series-unplaced', version: info.version },
     partialWouldReplay: [],
     splitPairs: [],
   };

@@ -1,9 +1,11 @@
 // Reading an Outcome's trace: comparable keys for every event (incidental fields normalised),
 // call stacks per thread, and the events that matter for a cause (notifiers with what each
-// subscriber did, retries, faults, blocking lock operations, hazards, scenario steps).
+// subscriber did, retries, faults, blocking lock operations, hazards, scenario steps), each as
+// facts (cause-types.ts) for the report to put in words.
 import type { TraceEvent } from '../model/interp/api.js';
 import type { NotifierRecord } from '../model/kernel/mm/mmu_notifier.js';
 import type { Outcome } from '../model/scenario/types.js';
+import type { NotifierFact, NotifierGroup, RunEnd, TraceFact } from './cause-types.js';
 
 /**
  * Kernel-virtual addresses of runtime objects (page tables, heap) depend on allocation order, not
@@ -111,6 +113,10 @@ export function eventKeys(o: Outcome): string[] {
 
 const keysMade = new WeakMap<readonly TraceEvent[], { notifiers: Outcome['notifiers']; hazards: Outcome['hazards']; keys: string[] }>();
 
+/**
+ * The key of a trace event: the one definition of "the same thing happened" (a notifier with its
+ * range, issuer and what each subscriber did; a fault at its address; a lock operation ...).
+ */
 function eventKey(e: TraceEvent, o: Outcome): string {
   switch (e.t) {
     case 'call':
@@ -134,9 +140,41 @@ function eventKey(e: TraceEvent, o: Outcome): string {
   }
 }
 
+/** The key without the range or address: events of one shape in a row fold into one step ("×N"). */
+function eventShape(e: TraceEvent, o: Outcome): string {
+  switch (e.t) {
+    case 'notifier': {
+      const n = o.notifiers[e.index];
+      return n ? `ntf|${notifierGroupKey(n, false)}` : eventKey(e, o);
+    }
+    case 'lock':
+      return `lock|${e.op}|${e.thread}|${e.fn}`;
+    case 'fault':
+      return `fault|${e.kind}|${e.thread}|${e.fn}`;
+    case 'retry':
+      return `retry|${e.fn}|${e.thread}`;
+    case 'hazard': {
+      const h = o.hazards[e.index];
+      return h ? `hazard|${h.kind}|${h.function}` : eventKey(e, o);
+    }
+    default:
+      return eventKey(e, o);
+  }
+}
+
 function notifierKey(n: NotifierRecord | undefined): string {
   if (!n) return '?';
   return `${n.event}|${n.owner ?? 'NULL'}|${n.start}|${n.end}|${n.stack.join('>')}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(',')}`;
+}
+
+/**
+ * A notifier without its range: event, owner, issuer and how it was reached, and what the
+ * subscribers did (`names`: which subscriber did what; else only the actions, in order).
+ */
+export function notifierGroupKey(n: NotifierRecord, names = true): string {
+  const { issuer, via } = issuerOf(n.stack);
+  const subs = n.subscribers.map((s) => (names ? `${s.name}:${s.action}` : s.action)).join(',');
+  return `${n.event}|${n.owner ?? 'NULL'}|${issuer}|${via.join('<')}|${subs}`;
 }
 
 /** Model call stack of every thread at each point, replayed from call/return events. */
@@ -182,50 +220,34 @@ export interface Significant {
   thread: string;
   /** Pass of the thread's retry loop the event happened in (1 before any retry). */
   pass: number;
-  /** Equal in two runs when the same thing happened (ranges, addresses included). */
+  /** Equal in two runs when the same thing happened (ranges, addresses included): eventKey. */
   key: string;
   /** Equal for events of the same kind that differ only in range or address (for "×N"). */
   shape: string;
-  /** The event in words (made when first read: most significant events are only matched by key). */
-  readonly text: string;
+  /** The event as facts (made when first read: most significant events are only matched by key). */
+  readonly fact: TraceFact;
   kind: 'notifier' | 'retry' | 'fault' | 'lock' | 'hazard' | 'step';
-  /** For notifiers: the record's index. */
-  notifier?: number;
 }
 
 const BORING_CALLEES = new Set(['mmu_notifier_range_blockable', 'mmu_interval_set_seq', 'mm_has_notifiers']);
 
-export function code(name: string): string {
-  return '`' + name + '`';
-}
-
-/** The function that issued a notifier and how it was reached: `__split_huge_pmd` (from `x` in `y`). */
-export function issuerOf(stack: readonly string[]): { issuer: string; via: string[]; text: string } {
+/** The function that issued a notifier and up to two callers it was reached through, innermost first. */
+function issuerOf(stack: readonly string[]): { issuer: string | null; via: string[] } {
   let end = stack.length;
   while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1]!)) end--;
-  const issuer = stack[end - 1] ?? '(unknown)';
+  const issuer = stack[end - 1] ?? null;
   const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
-  const text = via.length === 0 ? code(issuer) : via.length === 1 ? `${code(issuer)} (from ${code(via[0]!)})` : `${code(issuer)} (from ${code(via[0]!)} in ${code(via[1]!)})`;
-  return { issuer, via, text };
+  return { issuer, via };
 }
 
-export function ownerText(owner: string | null): string {
-  return owner === null ? 'owner NULL' : owner === 'unset' ? 'owner unset' : `owner ${owner}`;
-}
-
-function rangeText(n: NotifierRecord): string {
-  return `[${n.start}, ${n.end})`;
-}
-
-function subscriberText(name: string, action: string, callees: string[]): string {
-  const tail = callees.length ? `, calls ${callees.join(', ')}` : '';
-  if (action === 'filtered') return `${code(name)} filters it${tail}`;
-  if (action === 'seq-bumped') return `${code(name)} does not filter it: seq bumped${tail}`;
-  return `${code(name)} is called${tail}`;
+/** The part of a notifier record that does not depend on the range. */
+export function notifierGroup(n: NotifierRecord): NotifierGroup {
+  const { issuer, via } = issuerOf(n.stack);
+  return { event: n.event, owner: n.owner, issuer, via, subscribers: n.subscribers.map((s) => ({ name: s.name, action: s.action })) };
 }
 
 /** Direct model callees of a subscriber callback that starts at trace index `from`. */
-function calleesOf(trace: readonly TraceEvent[], from: number, fn: string): string[] {
+function calleesOf(trace: readonly TraceEvent[], from: number, fn: string): { fn: string; args: string[] }[] {
   let start = -1;
   for (let i = from; i < trace.length && i <= from + 4; i++) {
     const e = trace[i]!;
@@ -236,28 +258,28 @@ function calleesOf(trace: readonly TraceEvent[], from: number, fn: string): stri
   }
   if (start < 0) return [];
   const first = trace[start] as Extract<TraceEvent, { t: 'call' }>;
-  const out: string[] = [];
+  const out: { fn: string; args: string[] }[] = [];
   for (let i = start + 1; i < trace.length; i++) {
     const e = trace[i]!;
     if (e.t === 'return' && e.depth === first.depth && e.thread === first.thread) break;
     if (e.t === 'call' && e.depth === first.depth + 1 && e.thread === first.thread && !BORING_CALLEES.has(e.fn)) {
-      const call = `${code(e.fn)}(${(e.args ?? []).join(', ')})`;
-      if (!out.includes(call)) out.push(call);
+      const args = e.args ?? [];
+      if (!out.some((c) => c.fn === e.fn && c.args.join(', ') === args.join(', '))) out.push({ fn: e.fn, args: [...args] });
       if (out.length >= 2) break;
     }
   }
   return out;
 }
 
-/** The notifier record as a sentence: issuer, event, owner, range, what each subscriber did. */
-function notifierText(o: Outcome, index: number, traceAt: number | null): string {
+/** The notifier record as facts: issuer, event, owner, range, what each subscriber did and called. */
+function notifierFact(o: Outcome, index: number, traceAt: number | null): NotifierFact {
   const n = o.notifiers[index]!;
-  const who = issuerOf(n.stack).text;
+  const { issuer, via } = issuerOf(n.stack);
   let at = traceAt;
-  const subs = n.subscribers.map((s) => {
-    let callees: string[] = [];
+  const subscribers = n.subscribers.map((s) => {
+    let calls: { fn: string; args: string[] }[] = [];
     if (at !== null) {
-      callees = calleesOf(o.trace, at, s.name);
+      calls = calleesOf(o.trace, at, s.name);
       for (let i = at + 1; i < o.trace.length; i++) {
         const e = o.trace[i]!;
         if (e.t === 'return' && e.fn === s.name) {
@@ -267,9 +289,9 @@ function notifierText(o: Outcome, index: number, traceAt: number | null): string
         if (e.t === 'notifier') break;
       }
     }
-    return subscriberText(s.name, s.action, callees);
+    return { name: s.name, action: s.action, calls };
   });
-  return `${who} issues ${n.event} with ${ownerText(n.owner)} over ${rangeText(n)}${subs.length ? '; ' + subs.join('; ') : '; no subscriber is called'}`;
+  return { kind: 'notifier', event: n.event, owner: n.owner, start: n.start, end: n.end, issuer, via, subscribers };
 }
 
 /** The function whose return value the retry loop acted on (the read_retry check), if traced. */
@@ -292,7 +314,7 @@ function holderOf(trace: readonly TraceEvent[], at: number, lock: string): { thr
   return null;
 }
 
-/** The significant events of a run from `from` on, each keyed and described. */
+/** The significant events of a run from `from` on, each keyed and read as facts. */
 export function significantEvents(o: Outcome, from = 0): Significant[] {
   const ren = addressRenamer();
   const pass = new Map<string, number>();
@@ -311,85 +333,45 @@ export function significantEvents(o: Outcome, from = 0): Significant[] {
       passAt.push({ index: i, thread: e.thread, pass: e.pass });
     }
     if (i < from) continue;
-    const push = (s: Omit<Significant, 'index' | 'thread' | 'pass' | 'text'> & { text: () => string }) => {
-      let text: string | null = null;
-      const make = s.text;
+    const push = (kind: Significant['kind'], make: () => TraceFact) => {
+      let fact: TraceFact | null = null;
       out.push({
         index: i,
         thread,
         pass: p,
-        kind: s.kind,
-        ...(s.notifier !== undefined ? { notifier: s.notifier } : {}),
-        key: ren(s.key),
-        shape: ren(s.shape),
-        get text() {
-          return (text ??= make());
+        kind,
+        key: ren(eventKey(e, o)),
+        shape: ren(eventShape(e, o)),
+        get fact() {
+          return (fact ??= make());
         },
       });
     };
     switch (e.t) {
-      case 'notifier': {
-        const n = o.notifiers[e.index];
-        if (!n) break;
-        const who = issuerOf(n.stack);
-        push({
-          kind: 'notifier',
-          notifier: e.index,
-          key: `ntf|${notifierKey(n)}`,
-          shape: `ntf|${n.event}|${n.owner}|${who.issuer}|${who.via.join('<')}|${n.subscribers.map((s) => s.action).join(',')}`,
-          text: () => notifierText(o, e.index, i),
-        });
+      case 'notifier':
+        if (o.notifiers[e.index]) push('notifier', () => notifierFact(o, e.index, i));
         break;
-      }
-      case 'retry': {
-        const check = retryCheck(trace, i, e.thread);
-        push({
-          kind: 'retry',
-          key: `retry|${e.fn}|${e.pass}|${e.thread}`,
-          shape: `retry|${e.fn}|${e.thread}`,
-          text: () => `${check ? `${code(check)} returns true: ` : ''}${code(e.fn)} goes round again (pass ${e.pass})`,
-        });
+      case 'retry':
+        push('retry', () => ({ kind: 'retry', fn: e.fn, pass: e.pass, check: retryCheck(trace, i, e.thread) }));
         break;
-      }
       case 'fault':
-        push({
-          kind: 'fault',
-          key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
-          shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
-          text: () => `${e.fn === '(scenario)' ? 'the CPU (scenario step)' : code(e.fn)} faults at ${e.addr} (${e.kind})`,
-        });
+        push('fault', () => ({ kind: 'fault', fn: e.fn, addr: e.addr, access: e.kind }));
         break;
-      case 'lock': {
+      case 'lock':
         if (e.op !== 'block' && e.op !== 'trylock-fail') break;
-        const held = (): string => {
+        push('lock', () => {
           const h = holderOf(trace, i, e.lock);
-          if (!h) return '';
-          const hp = passOf(passAt, h.index, h.thread);
-          const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
-          return `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ''}`;
-        };
-        push({
-          kind: 'lock',
-          key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
-          shape: `lock|${e.op}|${e.fn}|${e.thread}`,
-          text: () => `${code(e.fn)} ${e.op === 'block' ? 'blocks on' : 'fails to trylock'} ${e.lock}${held()}`,
+          const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
+          return { kind: 'lock', op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
         });
         break;
-      }
       case 'hazard': {
         const hz = o.hazards[e.index];
-        if (!hz) break;
-        push({
-          kind: 'hazard',
-          key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
-          shape: `hazard|${hz.kind}|${hz.function}`,
-          text: () => `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`,
-        });
+        if (hz) push('hazard', () => ({ kind: 'hazard', hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) }));
         break;
       }
       case 'note':
-        if (e.fn !== '(scenario)') break;
-        push({ kind: 'step', key: `step|${e.text}`, shape: `step|${e.text}`, text: () => `scenario: ${e.text}` });
+        if (e.fn === '(scenario)') push('step', () => ({ kind: 'note', fn: e.fn, text: e.text }));
         break;
       default:
         break;
@@ -404,29 +386,34 @@ function passOf(passAt: { index: number; thread: string; pass: number }[], index
   return p;
 }
 
-/** A trace event in words (for the divergence point). */
-export function describeEvent(o: Outcome, index: number, caller: string | null, withArgs: boolean): string {
+/** A run's end: verdict, result and the model's detail (positions dropped; `withStack` false: its stack too). */
+export function runEnd(o: Outcome, withStack: boolean): RunEnd {
+  const detail = withStack ? o.detail : o.detail.replace(/ \[stack: [^\]]*\]/, '');
+  return { verdict: o.verdict, result: o.result, detail: dropPositions(detail) };
+}
+
+/** A trace event as facts (for the divergence point); past the last event, how the run ended. */
+export function eventFact(o: Outcome, index: number, caller: string | null, withArgs: boolean): TraceFact {
   const e = o.trace[index];
-  if (!e) return `the run ends: ${o.verdict}${o.verdict === 'completed' ? `, result ${o.result}` : ''} (${dropPositions(o.detail)})`;
-  const by = caller ? code(caller) : 'the scenario';
+  if (!e) return { kind: 'end', ...runEnd(o, true) };
   switch (e.t) {
     case 'call':
-      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(', ')})` : '()'}`;
+      return { kind: 'call', caller, fn: e.fn, args: withArgs ? [...(e.args ?? [])] : null };
     case 'return':
-      return `${code(e.fn)} returns ${e.value ?? 'void'}`;
+      return { kind: 'return', fn: e.fn, value: e.value ?? null };
     case 'notifier':
-      return notifierText(o, e.index, index);
+      return notifierFact(o, e.index, index);
     case 'lock':
-      return `${code(e.fn)} ${{ acquire: 'takes', release: 'releases', block: 'blocks on', 'trylock-fail': 'fails to trylock' }[e.op]} ${e.lock}`;
+      return { kind: 'lock', op: e.op, fn: e.fn, lock: e.lock, thread: e.thread };
     case 'fault':
-      return `${e.fn === '(scenario)' ? 'the CPU (scenario step)' : code(e.fn)} faults at ${e.addr} (${e.kind})`;
+      return { kind: 'fault', fn: e.fn, addr: e.addr, access: e.kind };
     case 'retry':
-      return `${code(e.fn)} goes round again (pass ${e.pass})`;
+      return { kind: 'retry', fn: e.fn, pass: e.pass, check: null };
     case 'hazard': {
-      const h = o.hazards[e.index];
-      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : 'a hazard';
+      const h = o.hazards[e.index]!;
+      return { kind: 'hazard', hazard: h.kind, function: h.function, detail: dropPositions(h.detail) };
     }
     case 'note':
-      return e.fn === '(scenario)' ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
+      return { kind: 'note', fn: e.fn, text: e.text };
   }
 }

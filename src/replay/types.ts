@@ -1,13 +1,14 @@
 // The review: one data model that the text, markdown and JSON renderers all read. The JSON
 // report is this object as it is (README "Review JSON"), so change them together.
-import type { Outcome } from '../model/scenario/types.js';
-import type { PlacementKind, UnplacedReason } from '../map/types.js';
+import type { Outcome, Verdict } from '../model/scenario/types.js';
+import type { MapNote, Placement, PlacementKind, UnplacedReason, WhyUnplaced } from '../map/types.js';
 import type { DiffOrigin } from '../patch/types.js';
 import type { InputFormat, InputError, Person } from '../thread/types.js';
 import type { SequencePair } from './interactions.js';
 import type { BaseChoice } from './choose-base.js';
 import type { SplitPair } from './split-pairs.js';
 import type { BaseKind } from '../model/source/bases.js';
+import type { DifferenceFacts, FirstCause, TraceFact } from './cause-types.js';
 import type { FailurePoint } from '../model/scenario/fault-plan.js';
 
 export interface Review {
@@ -94,10 +95,12 @@ export interface HunkReview {
   file: string;
   function: string | null;
   mapped: boolean;
-  placement: string | null;
-  reason: string | null;
+  /** Where and how it was placed (the mapper's facts); null when it was not. */
+  placement: Placement | null;
+  /** Why it was not placed: the mapper's facts, or that the mapper failed on the diff. */
+  reason: WhyUnplaced | MapperFailed | null;
   /** What a reviewer should know about a placement that did not stop it (from the mapper). */
-  notes: string[];
+  notes: MapNote[];
   kind: PlacementKind;
   unplaced: UnplacedReason | null;
   header: string;
@@ -141,16 +144,41 @@ export interface VariantReview {
   splitPairs: SplitPair[];
   /** Not replayed because some hunks could not be placed: the hunks (1-based) --partial would replay. */
   partialWouldReplay: number[];
-  /** Why the variant was not replayed, or what was left out of a partial replay. */
-  note: string | null;
-  /** Compile errors of the model with the variant spliced in. */
-  compileErrors: string[];
+  /** Why the variant was not replayed, what was left out of a partial replay, or that no hunk changes code. */
+  note: VariantNote | null;
+  /** Compile errors of the model with the variant spliced in (beyond the base's own): the interpreter's message, where. */
+  compileErrors: { file: string; line: number; message: string }[];
   results: ScenarioResult[];
   /** Some scenario behaves differently. */
   changed: boolean;
   /** Some scenario regresses. */
   regression: boolean;
 }
+
+/** The mapper threw on the diff (`error` its message): nothing of it was placed. */
+export interface MapperFailed {
+  kind: 'mapper-failed';
+  error: string;
+}
+
+/** A hunk of the variant: its number in `hunks` and in its file's section (both 1-based). */
+export interface HunkRef {
+  hunk: number;
+  inFile: number;
+}
+
+export type VariantNote =
+  /** Not replayed: this hunk could not be placed (the first that could not). */
+  | { kind: 'stopped'; at: HunkRef }
+  /** Not replayed: the mapper placed nothing and named no hunk. */
+  | { kind: 'nothing-to-replay' }
+  /** Replayed in part (--partial): these hunks were left out. */
+  | { kind: 'partial'; leftOut: HunkRef[] }
+  /** Replayed, though no hunk changes code (to show it behaves the same). */
+  | { kind: 'no-code-change' }
+  | MapperFailed
+  /** A series as a whole or a revision none of whose patches could be placed. */
+  | { kind: 'series-unplaced'; version: number };
 
 export interface VariantSeries {
   version: number;
@@ -241,7 +269,7 @@ export interface ExploreFinding {
    */
   on: 'both' | 'baseline' | 'variant';
   /** What the run shows that the other side does not: verdicts other than completed, hazards. */
-  shows: string[];
+  shows: Shown[];
   /** Outcomes under the fault or schedule (the side or sides run under it). */
   baseline?: { verdict: string; result: number | null };
   variant?: { verdict: string; result: number | null };
@@ -252,48 +280,36 @@ export interface ExploreFinding {
   steps?: ScheduleStep[];
 }
 
+/** A behaviour only a failure or an interleaving shows. */
+export type Shown =
+  /** A verdict other than completed. */
+  | { kind: 'verdict'; verdict: Verdict }
+  /** A hazard (`detail` the model's, source positions dropped). */
+  | { kind: 'hazard'; hazard: string; function: string; detail: string }
+  /** Base and variant under one fault: a verdict or hazard they differ in (as in `differences`). */
+  | { kind: 'difference'; difference: DifferenceFacts };
+
 export interface ScheduleStep {
   thread: string;
   /** What it did, in order (lock waits, page locks, faults, notifiers, hazards, results). */
-  did: string[];
+  did: ScheduleDeed[];
 }
 
-export type DifferenceKind =
-  | 'verdict'
-  | 'result'
-  | 'retries'
-  | 'notifier-gained'
-  | 'notifier-lost'
-  | 'hazard-gained'
-  | 'hazard-lost'
-  | 'final-state';
+export type ScheduleDeed =
+  /** The scheduler chose this thread at scheduling point `point`, before `what` (the model's name for the operation). */
+  | { kind: 'switch'; point: number; what: string }
+  /** A trace event of the thread, in pass `pass` of its retry loop. */
+  | { kind: 'event'; event: TraceFact; pass: number }
+  /** Deeds left out of a long step (its first and last few are kept). */
+  | { kind: 'more'; count: number };
 
-export interface Difference {
-  kind: DifferenceKind;
-  summary: string;
+/** One way the variant's run differs from the baseline's, with its first cause (facts: cause-types.ts). */
+export type Difference = DifferenceFacts & {
+  /** Null when the traces do not part within the recorded events. */
   firstCause: FirstCause | null;
   /** This difference alone makes the scenario a regression. */
   regression: boolean;
-}
-
-/** Where the two runs part, and what follows from it in the variant's run. */
-export interface FirstCause {
-  /** The whole cause in one paragraph (divergence, then the chain). */
-  text: string;
-  divergence: { baseline: TracePoint | null; variant: TracePoint | null };
-  /** Steps read off the variant's trace, from the divergence to this difference. */
-  chain: string[];
-}
-
-export interface TracePoint {
-  /** Index into the run's full trace (before trimming). */
-  index: number;
-  thread: string;
-  /** What happens there, in words. */
-  event: string;
-  /** Model call stack of the thread, outermost first. */
-  stack: string[];
-}
+};
 
 /** Outcomes in a review carry a trimmed trace; these say how much was left out. */
 export interface Trimmed {

@@ -4,23 +4,25 @@ import type { MappedDiff } from '../map/types.js';
 import type { Diff, Message } from '../thread/types.js';
 import type { BaseChoice } from './choose-base.js';
 import { splitPairs } from './split-pairs.js';
-import type { HunkReview, VariantReview } from './types.js';
+import type { HunkRef, HunkReview, MapperFailed, VariantNote, VariantReview } from './types.js';
 import type { VariantCandidate } from './variants.js';
 
-export function noteFor(m: MappedDiff): string | null {
+export function noteFor(m: MappedDiff): VariantNote | null {
   const code = m.placements.filter((p) => p.kind === 'code' || p.kind === 'unplaced');
   const unplaced = m.placements.filter((p) => !p.mapped);
-  const where = (p: MappedDiff['placements'][number]) => `hunk ${p.hunkIndex + 1} of ${p.file}${p.function ? ` (${p.function})` : ''}`;
+  const ref = (p: MappedDiff['placements'][number]): HunkRef => ({ hunk: m.placements.indexOf(p) + 1, inFile: p.hunkIndex + 1 });
   if (!m.replayable) {
     const s = m.stoppedBy ?? unplaced[0];
-    return s ? `not replayed: ${where(s)} could not be placed: ${s.reason ?? s.unplaced ?? 'no reason given'}` : 'not replayed: the mapper found nothing to replay';
+    return s ? { kind: 'stopped', at: ref(s) } : { kind: 'nothing-to-replay' };
   }
-  if (m.partial) return `replayed in part (--partial): ${unplaced.map((p) => `${where(p)} left out (${p.reason ?? p.unplaced})`).join('; ')}`;
-  if (!code.length) return 'no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same';
+  if (m.partial) return { kind: 'partial', leftOut: unplaced.map(ref) };
+  if (!code.length) return { kind: 'no-code-change' };
   return null;
 }
 
-export function variantOf(c: VariantCandidate, label: string, base: BaseChoice, mapped: MappedDiff | null, note: string | null): VariantReview {
+/** `note`: why the variant was not mapped (mapped null) or what the mapping left out. */
+export function variantOf(c: VariantCandidate, label: string, base: BaseChoice, mapped: MappedDiff | null, note: VariantNote | null): VariantReview {
+  const failed: MapperFailed | null = note?.kind === 'mapper-failed' ? note : null;
   const m = c.message;
   const hunks: HunkReview[] = mapped
     ? mapped.placements.map((p) => hunkReview(c.diff, m, p))
@@ -39,10 +41,10 @@ export function variantOf(c: VariantCandidate, label: string, base: BaseChoice, 
             alreadyApplied: false,
             missing: [],
             unplaced: null,
-            reason: note,
+            reason: null,
             notes: [],
             bodyLines: { start: h.lines[0]?.lineNo ?? 1, end: h.lines[h.lines.length - 1]?.lineNo ?? 1 },
-          }),
+          }, failed),
         ),
       );
   return {
@@ -76,7 +78,7 @@ function codeHunkNumbers(d: Diff, placements: MappedDiff['placements']): number[
   return placements.filter((p) => p.kind === 'code').map((p) => d.files.slice(0, p.fileIndex).reduce((n, f) => n + f.hunks.length, 0) + p.hunkIndex + 1);
 }
 
-function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number]): HunkReview {
+function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number], reason: HunkReview['reason'] = p.reason): HunkReview {
   const hunk = d.files[p.fileIndex]?.hunks[p.hunkIndex];
   const header = hunk?.header ?? '';
   const body = m.position?.body ?? null;
@@ -85,7 +87,7 @@ function hunkReview(d: Diff, m: Message, p: MappedDiff['placements'][number]): H
     function: p.function,
     mapped: p.mapped,
     placement: p.placement,
-    reason: p.reason,
+    reason,
     notes: p.notes ?? [],
     kind: p.kind,
     unplaced: p.unplaced,

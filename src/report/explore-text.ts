@@ -2,6 +2,7 @@
 // what was explored and how far, a failure point in words, what a finding shows and under what.
 import type { FailurePoint } from '../model/scenario/fault-plan.js';
 import type { ExploreFinding, Review, ScenarioExplore } from '../replay/types.js';
+import { shownText } from './explore-words.js';
 import { plural } from './review-common.js';
 
 /** Findings told per scenario and variant; the rest are counted (all are in the JSON). */
@@ -58,7 +59,7 @@ export function findingLead(f: ExploreFinding, label: string): string {
 
 /** What the finding's run shows that the other does not, in words. */
 export function showsLine(f: ExploreFinding): string {
-  return f.shows.join('; ');
+  return f.shows.map(shownText).join('; ');
 }
 
 /** The flag that replays a finding. */

@@ -3,6 +3,8 @@
 // `Note over`, `loop ... end`. Text keeps only characters Mermaid takes literally: `;` ends a
 // statement, `#` starts an entity, `:` `<` `>` `{` `}` `%` quotes and backticks are markup.
 import { ACTORS, type Actor, type Interaction } from '../replay/interactions.js';
+import { deedText } from './explore-words.js';
+import { happeningText } from './interaction-words.js';
 import type { ScheduleStep } from '../replay/types.js';
 
 const ID: Record<Actor, string> = { scenario: 'S', driver: 'D', mm: 'M', notifier: 'N' };
@@ -34,8 +36,8 @@ export function sequenceDiagram(items: Interaction[], also: Interaction[] = []):
   for (const a of ACTORS) if (used.has(a)) out.push(`  participant ${ID[a]} as ${a}`);
   const emit = (list: Interaction[], indent: string) => {
     for (const x of list) {
-      if (x.t === 'msg') out.push(`${indent}${ID[x.from]}->>${ID[x.to]}: ${mermaidText(x.text)}`);
-      else if (x.t === 'note') out.push(`${indent}Note over ${ID[x.over]}: ${mermaidText(x.text)}`);
+      if (x.t === 'msg') out.push(`${indent}${ID[x.from]}->>${ID[x.to]}: ${mermaidText(happeningText(x.what))}`);
+      else if (x.t === 'note') out.push(`${indent}Note over ${ID[x.over]}: ${mermaidText(happeningText(x.what))}`);
       else {
         out.push(`${indent}loop ${x.times} times`);
         emit(x.body, indent + '  ');
@@ -62,9 +64,9 @@ export function scheduleDiagram(steps: readonly ScheduleStep[]): string {
     const id = ids.get(s.thread);
     if (!id) continue;
     const [first, ...rest] = s.did;
-    if (prev && prev !== id && first?.startsWith('at point ')) out.push(`  ${prev}->>${id}: ${mermaidText(first)}`);
+    if (prev && prev !== id && first?.kind === 'switch') out.push(`  ${prev}->>${id}: ${mermaidText(deedText(first))}`);
     else if (first) rest.unshift(first);
-    if (rest.length) out.push(`  Note over ${id}: ${mermaidText(rest.join('; '))}`);
+    if (rest.length) out.push(`  Note over ${id}: ${mermaidText(rest.map(deedText).join('; '))}`);
     prev = id;
   }
   return out.join('\n') + '\n';

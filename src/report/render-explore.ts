@@ -3,6 +3,7 @@
 // review reports).
 import type { ScenarioExplore } from '../replay/types.js';
 import { exploreCounts, findingLead, replayFlag, showsLine } from './explore-text.js';
+import { deedsLine } from './explore-words.js';
 
 export function exploredText(base: string, explored: { scenario: string; explore: ScenarioExplore }[]): string {
   const out: string[] = [];
@@ -11,7 +12,7 @@ export function exploredText(base: string, explored: { scenario: string; explore
     out.push('', `${scenario} on ${base}, explored: ${counts || 'nothing to explore'}; ${explore.findings.length ? `${explore.findings.length} beyond the plain run` : 'nothing beyond the plain run'}`);
     explore.findings.forEach((f, i) => {
       out.push(`  ${i + 1}. ${findingLead(f, '')}`, `     replay: ${replayFlag(f)}`, `     shows: ${showsLine(f)}`);
-      for (const [j, st] of (f.steps ?? []).entries()) out.push(`     step ${j + 1}, ${st.thread}: ${st.did.join('; ')}`);
+      for (const [j, st] of (f.steps ?? []).entries()) out.push(`     step ${j + 1}, ${st.thread}: ${deedsLine(st)}`);
     });
   }
   return out.join('\n') + '\n';

@@ -4,13 +4,30 @@
 import type { Review } from '../replay/types.js';
 import { replayNotice } from './replay-notice.js';
 
-export const REVIEW_FORMAT = 'lkml-replay/review@2';
+export const REVIEW_FORMAT = 'lkml-replay/review@3';
+
+/** The document `review --format json` prints (schemas/review.schema.json is made from this type). */
+export interface ReviewDocument {
+  format: typeof REVIEW_FORMAT;
+  /** What was not replayed, before anything else (empty when every variant was replayed whole). */
+  notice: string[];
+  bases: Review['bases'];
+  thread: Review['thread'];
+  baselinePatches: Review['baselinePatches'];
+  scenarios: Review['scenarios'];
+  variants: Review['variants'];
+  summary: Review['summary'];
+  /** Only with --explore, --fault or --schedule: what was explored and how far. */
+  explore?: NonNullable<Review['explore']>;
+  sequence: Review['sequence'];
+  /** Only in one share of a sharded review (`review --shard i/n`), for `merge`. */
+  shard?: NonNullable<Review['shard']>;
+}
 
 /** `notice`: given by reviewJsonChunks, which renders the document around a stand-in for the variants. */
 export function renderJson(r: Review, notice: string[] = replayNotice(r)): string {
-  const doc = {
+  const doc: ReviewDocument = {
     format: REVIEW_FORMAT,
-    // What was not replayed, before anything else (empty when every variant was replayed whole).
     notice,
     bases: r.bases,
     thread: r.thread,
@@ -18,10 +35,8 @@ export function renderJson(r: Review, notice: string[] = replayNotice(r)): strin
     scenarios: r.scenarios,
     variants: r.variants,
     summary: r.summary,
-    // Only with --explore, --fault or --schedule: what was explored and how far.
     ...(r.explore ? { explore: r.explore } : {}),
     sequence: r.sequence,
-    // Only in one share of a sharded review (`review --shard i/n`), for `merge`.
     ...(r.shard ? { shard: r.shard } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -9,7 +9,9 @@ import type { Carrier } from './carriers.js';
 import { address, encodeText, header, mailDate } from './mail-headers.js';
 import { replayNotice } from './replay-notice.js';
 import { baselineFor, baseOf, baseWhy } from './base-choice.js';
-import { causeLayout, kernelWhere, outcomeCell, placementWords, plural, shortWho, stepsRef } from './review-common.js';
+import { placementWords, reasonText, variantNoteText } from './placement-words.js';
+import { causeLayout, kernelWhere, outcomeCell, plural, shortWho, stepsRef } from './review-common.js';
+import { eventText } from './trace-words.js';
 import { wrapLine } from './wrap.js';
 
 export const MAIL_WIDTH = 72;
@@ -49,11 +51,12 @@ function replyTo(r: Review, v: VariantReview, c: Carrier): string {
   for (const [i, h] of v.hunks.entries()) {
     const fn = h.function ? ` in ${h.function}()` : '';
     const where = `Hunk ${i + 1}, at ${kernelWhere(h)}${fn}`;
-    body.push(...prose(h.mapped ? `${where}: ${plainText(placementWords(h) ?? 'placed')}.` : `${where}, could not be placed on the model (${h.unplaced ?? 'unplaced'}): ${plainText(h.reason ?? 'no reason given')}.`));
+    const placed = h.placement ? placementWords(h.placement) : 'placed';
+    body.push(...prose(h.mapped ? `${where}: ${plainText(placed)}.` : `${where}, could not be placed on the model (${h.unplaced ?? 'unplaced'}): ${plainText(h.reason ? reasonText(h.reason) : 'no reason given')}.`));
   }
   body.push('');
   if (!v.replayed) {
-    body.push(...prose(`So nothing was replayed: ${plainText(v.note ?? 'the change could not be placed on the model')}. This is no verdict on the change, only on what the model covers.`));
+    body.push(...prose(`So nothing was replayed: ${plainText(v.note ? variantNoteText(v.note, v.hunks) : 'the change could not be placed on the model')}. This is no verdict on the change, only on what the model covers.`));
   } else {
     body.push(...verdictTable(r, v), '');
     const changed = v.results.filter((x) => x.changed);
@@ -89,7 +92,7 @@ function causeProse(r: Review, v: VariantReview, x: ScenarioResult): string[] {
   if (b && w) {
     const fn = w.stack.at(-1);
     const via = w.stack.length > 1 ? `, reached from ${w.stack[0]}()` : '';
-    part = `The runs part ${fn ? `in ${fn}()${via}` : 'in the scenario itself'}, on thread ${w.thread}: on ${v.base.base}, ${plainText(b.event)}; with the change, ${plainText(w.event)}.`;
+    part = `The runs part ${fn ? `in ${fn}()${via}` : 'in the scenario itself'}, on thread ${w.thread}: on ${v.base.base}, ${plainText(eventText(b.event))}; with the change, ${plainText(eventText(w.event))}.`;
   }
   out.push(...prose(`${verdict} ${part}`));
   if (c.steps.length) {
@@ -101,7 +104,7 @@ function causeProse(r: Review, v: VariantReview, x: ScenarioResult): string[] {
     const ref = stepsRef(d.steps);
     const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
     const cause = tail ? ` It follows from ${plainText(tail)}.` : '';
-    out.push(...prose(`  - ${sentence(plainText(d.difference.summary))}${d.difference.regression ? ' This is a regression.' : ''}${cause}`));
+    out.push(...prose(`  - ${sentence(plainText(d.summary))}${d.difference.regression ? ' This is a regression.' : ''}${cause}`));
   }
   return out;
 }

@@ -2,6 +2,8 @@
 // cells marked), details per variant, and Mermaid sequence diagrams of the run that changed most.
 import type { Review, VariantReview } from '../replay/types.js';
 import { scheduleDiagram, sequenceDiagram } from './mermaid.js';
+import { noteText, variantNoteText } from './placement-words.js';
+import { deedsLine } from './explore-words.js';
 import { budgetLine, exploreCounts, exploreLine, findingLead, FINDINGS_SHOWN, replayFlag, showsLine } from './explore-text.js';
 import type { ExploreFinding } from '../replay/types.js';
 import { baselineFor, baseWhy } from './base-choice.js';
@@ -96,16 +98,16 @@ function variantDetails(r: Review, v: VariantReview, diagrams: { left: number })
   v.hunks.forEach((h, i) => {
     const lines = linesOf(h);
     out.push(`- ${md(hunkWhere(h, i + 1, mdLiteral))}${lines ? ` (${md(lines)})` : ''}`);
-    for (const n of h.notes) out.push(`  - note: ${md(n)}`);
+    for (const n of h.notes) out.push(`  - note: ${md(noteText(n))}`);
   });
   out.push(`- Base: \`${v.base.base}\`: ${md(baseWhy(v.base))}.`);
   const series = seriesLine(v);
   if (series) out.push(`- Series: ${md(series)}.`);
-  if (v.note) out.push(`- ${md(v.note)}`);
+  if (v.note) out.push(`- ${md(variantNoteText(v.note, v.hunks))}`);
   for (const s of splitPairLines(v)) out.push(`- Partial replay: ${md(s)}.`);
   const hint = partialHint(v);
   if (hint) out.push(`- ${md(hint)}.`);
-  for (const e of v.compileErrors) out.push(`- compile error: ${md(e)}`);
+  for (const e of v.compileErrors) out.push(`- compile error: ${md(`${e.file}:${e.line}: ${e.message}`)}`);
   out.push('');
   if (!v.replayed) return out;
   const changed = v.results.filter((x) => x.changed);
@@ -129,7 +131,7 @@ function variantDetails(r: Review, v: VariantReview, diagrams: { left: number })
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
       const tag = differenceTag(x, d.difference);
-      out.push(`- ${md(d.difference.summary)}${tag ? ` **(${tag})**` : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
+      out.push(`- ${md(d.summary)}${tag ? ` **(${tag})**` : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
     }
     out.push('');
   }
@@ -148,7 +150,7 @@ function exploreDetails(label: string, scenario: string, findings: ExploreFindin
     out.push('');
     if (f.steps?.length) {
       out.push('Steps:', '');
-      f.steps.forEach((st, j) => out.push(`${j + 1}. **${lit(st.thread)}**: ${md(st.did.join('; '))}`));
+      f.steps.forEach((st, j) => out.push(`${j + 1}. **${lit(st.thread)}**: ${md(deedsLine(st))}`));
       out.push('');
       if (diagrams.left > 0) {
         diagrams.left--;
@@ -162,7 +164,7 @@ function exploreDetails(label: string, scenario: string, findings: ExploreFindin
     for (const d of c.perDifference) {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
-      out.push(`- ${md(d.difference.summary)}${d.difference.regression && f.regression ? ' **(regression)**' : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
+      out.push(`- ${md(d.summary)}${d.difference.regression && f.regression ? ' **(regression)**' : ''}${tail ? ` (cause: ${md(tail)})` : ''}`);
     }
     out.push('');
   });

@@ -2,6 +2,7 @@
 // a script's grep. With no variant at all, the one line says why nothing was replayed.
 import type { Review, VariantReview } from '../replay/types.js';
 import { visibleControls } from './escape.js';
+import { variantNoteText } from './placement-words.js';
 import { replayNotice } from './replay-notice.js';
 import { plural, shortWho } from './review-common.js';
 
@@ -13,7 +14,7 @@ export function renderQuiet(r: Review): string {
 }
 
 function verdict(v: VariantReview): string {
-  if (!v.replayed) return v.note ?? 'not replayed';
+  if (!v.replayed) return v.note ? variantNoteText(v.note, v.hunks) : 'not replayed';
   const part = v.partial ? ' (replayed in part)' : '';
   const reg = v.results.filter((x) => x.regression).map((x) => x.scenario);
   const diff = v.results.filter((x) => x.changed && !x.regression).map((x) => x.scenario);

@@ -5,8 +5,10 @@
 import type { Review, VariantReview } from '../replay/types.js';
 import { visibleControls } from './escape.js';
 import { baselineFor, baseWhy } from './base-choice.js';
+import { noteText, variantNoteText } from './placement-words.js';
 import { replayNotice } from './replay-notice.js';
 import { budgetLine, exploreCounts, exploreLine, findingLead, FINDINGS_SHOWN, replayFlag, showsLine } from './explore-text.js';
+import { deedsLine } from './explore-words.js';
 import type { ExploreFinding } from '../replay/types.js';
 import { causeLayout, causeLayoutOf, differenceTag, hunkWhere, partialHint, seriesLine, splitPairLines, linesOf, outcomeCell, plural, resultMark, shortWho, stepsRef, summaryLine, when, who, whereProposed } from './review-common.js';
 import { plain, type Style } from './style.js';
@@ -77,16 +79,16 @@ function variantBlock(r: Review, v: VariantReview): string[] {
   v.hunks.forEach((h, i) => {
     const lines = linesOf(h);
     out.push(`    ${hunkWhere(h, i + 1)}${lines ? `  [${lines}]` : ''}`);
-    for (const n of h.notes) out.push(`      note: ${n}`);
+    for (const n of h.notes) out.push(`      note: ${noteText(n)}`);
   });
   out.push(`    base:   ${v.base.base}: ${baseWhy(v.base)}`);
   const series = seriesLine(v);
   if (series) out.push(`    series: ${series}`);
-  if (v.note) out.push(`    ${v.note}`);
+  if (v.note) out.push(`    ${variantNoteText(v.note, v.hunks)}`);
   for (const s of splitPairLines(v)) out.push(`    partial replay: ${s}`);
   const hint = partialHint(v);
   if (hint) out.push(`    ${hint}`);
-  for (const e of v.compileErrors) out.push(`    compile error: ${e}`);
+  for (const e of v.compileErrors) out.push(`    compile error: ${e.file}:${e.line}: ${e.message}`);
   if (!v.replayed) return out;
   out.push(`    replayed on ${v.base.base} + ${v.label}${v.partial ? ' (partial)' : ''}:`);
   const w = Math.max(8, ...v.results.map((x) => x.scenario.length));
@@ -113,7 +115,7 @@ function variantBlock(r: Review, v: VariantReview): string[] {
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
       const tag = differenceTag(x, d.difference);
-      out.push(`        - ${d.difference.summary}${tag ? ` [${tag}]` : ''}${tail ? ` (cause: ${tail})` : ''}`);
+      out.push(`        - ${d.summary}${tag ? ` [${tag}]` : ''}${tail ? ` (cause: ${tail})` : ''}`);
     }
   }
   for (const x of v.results) if (x.explore) out.push(...exploreBlock(v.label, x.scenario, x.explore.findings, exploreCounts(x.explore), x.partial));
@@ -130,7 +132,7 @@ function exploreBlock(label: string, scenario: string, findings: ExploreFinding[
     // one line, never wrapped: it is copied into a command
     out.push(`${TABLE}         replay: ${replayFlag(f)}`);
     if (f.kind === 'schedule' && f.shows.length) out.push(`         shows: ${showsLine(f)}`);
-    for (const [j, st] of (f.steps ?? []).entries()) out.push(`         step ${j + 1}, ${st.thread}: ${st.did.join('; ')}`);
+    for (const [j, st] of (f.steps ?? []).entries()) out.push(`         step ${j + 1}, ${st.thread}: ${deedsLine(st)}`);
     const c = causeLayoutOf(f.differences);
     if (c.divergence) out.push(`         first cause: ${c.divergence}`);
     if (c.steps.length) c.steps.forEach((s, k) => out.push(`           ${k + 1}. ${s}`));
@@ -138,7 +140,7 @@ function exploreBlock(label: string, scenario: string, findings: ExploreFinding[
       const ref = stepsRef(d.steps);
       const tail = d.extra.length ? `${ref ? `${ref}, then ` : ''}${d.extra.join('; ')}` : ref;
       const tag = d.difference.regression && (f.regression || partial) ? (partial ? 'regression if the left-out hunks did not matter; partial replay, not counted' : 'regression') : '';
-      out.push(`         - ${d.difference.summary}${tag ? `  [${tag}]` : ''}${tail ? `  (cause: ${tail})` : ''}`);
+      out.push(`         - ${d.summary}${tag ? `  [${tag}]` : ''}${tail ? `  (cause: ${tail})` : ''}`);
     }
   });
   if (findings.length > FINDINGS_SHOWN) out.push(`      and ${findings.length - FINDINGS_SHOWN} more (all in --format json)`);

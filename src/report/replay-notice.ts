@@ -2,6 +2,7 @@
 // nothing, and a variant left out (or replayed in part) is no pass. One sentence per case,
 // read off the review: the variants' `replayed`/`partial` flags and their unplaced hunks.
 import type { HunkReview, Review, VariantReview } from '../replay/types.js';
+import { variantNoteText } from './placement-words.js';
 import { kernelWhere, plural } from './review-common.js';
 
 const LISTED = 5;
@@ -28,7 +29,7 @@ export function replayNotice(r: Review): string[] {
 /** `3 hunks outside the model: mm/memory.c:3461 do_wp_page() (function-not-modelled), ...` */
 function why(variants: VariantReview[]): string {
   const hunks = variants.flatMap((v) => v.hunks.filter((h) => !h.mapped));
-  if (!hunks.length) return variants.map((v) => `${v.label}: ${v.note ?? 'no reason given'}`).join('; ');
+  if (!hunks.length) return variants.map((v) => `${v.label}: ${v.note ? variantNoteText(v.note, v.hunks) : 'no reason given'}`).join('; ');
   const outside = hunks.every((h) => h.unplaced === 'file-not-modelled' || h.unplaced === 'function-not-modelled');
   return `${plural(hunks.length, 'hunk')} ${outside ? 'outside the model' : 'not placed on the model'}: ${listHunks(hunks)}`;
 }

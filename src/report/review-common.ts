@@ -1,7 +1,12 @@
 // Wording shared by the review's text and markdown renderers, so the two say the same things.
 import type { Outcome } from '../model/scenario/types.js';
 import type { Person } from '../thread/types.js';
+import { isDeepStrictEqual } from 'node:util';
+import type { CauseStep } from '../replay/cause-types.js';
 import type { Difference, HunkReview, Review, ScenarioResult, VariantReview } from '../replay/types.js';
+import { differenceText } from './difference-words.js';
+import { placementWords, reasonText } from './placement-words.js';
+import { eventText, stepText } from './trace-words.js';
 
 export function who(p: Person | null): string {
   if (!p) return 'unknown author';
@@ -52,25 +57,15 @@ export function whereProposed(v: VariantReview, input: (s: string) => string = a
  */
 export function hunkWhere(h: HunkReview, n: number, input: (s: string) => string = asIs): string {
   const head = `hunk ${n}: ${input(kernelWhere(h))}${h.function ? ` ${input(h.function)}()` : ''}`;
-  if (!h.mapped) return `${head}: not placed (${h.unplaced ?? 'unplaced'}): ${h.reason ?? 'no reason given'}`;
+  if (!h.mapped) return `${head}: not placed (${h.unplaced ?? 'unplaced'}): ${h.reason ? reasonText(h.reason) : 'no reason given'}`;
   const kind = h.kind === 'code' ? '' : ` [${h.kind}]`;
-  return `${head}: ${placementWords(h) ?? 'placed'}${kind}`;
+  return `${head}: ${h.placement ? placementWords(h.placement) : 'placed'}${kind}`;
 }
 
 /** `mm/rmap.c:2042-2053`: the hunk's new-side lines in the kernel file, from its `@@` header. */
 export function kernelWhere(h: HunkReview): string {
   const { start, end } = h.kernelLines;
   return `${h.file}:${start}${end > start ? `-${end}` : ''}`;
-}
-
-/**
- * The mapper's placement without its leading model `file:line` (`mm/rmap.c:210, before X in f`
- * -> `before X in f`; `f.c:12 in f: comments or whitespace only` -> `in f: comments ...`).
- */
-export function placementWords(h: HunkReview): string | null {
-  if (h.placement === null) return null;
-  const m = /^\S+:\d+(?:, |: |(?= in ))\s*(.*)$/.exec(h.placement);
-  return m ? m[1]! : h.placement;
 }
 
 export function linesOf(h: HunkReview): string {
@@ -97,7 +92,7 @@ export function differenceTag(x: ScenarioResult, d: { regression: boolean }): st
 export interface CauseLayout {
   divergence: string | null;
   steps: string[];
-  perDifference: { difference: Difference; steps: number; extra: string[] }[];
+  perDifference: { difference: Difference; summary: string; steps: number; extra: string[] }[];
 }
 
 export function causeLayout(r: ScenarioResult): CauseLayout {
@@ -110,12 +105,12 @@ export function causeLayoutOf(differences: readonly Difference[]): CauseLayout {
   const first = withCause[0]?.firstCause ?? null;
   // The chain to the end of the run tells the whole story (verdict and final state end there).
   const toEnd = withCause.find((d) => d.kind === 'verdict') ?? withCause.find((d) => d.kind === 'final-state');
-  const master = toEnd ? toEnd.firstCause!.chain : withCause.reduce<string[]>((m, d) => (d.firstCause!.chain.length > m.length ? d.firstCause!.chain : m), []);
+  const master = toEnd ? toEnd.firstCause!.chain : withCause.reduce<CauseStep[]>((m, d) => (d.firstCause!.chain.length > m.length ? d.firstCause!.chain : m), []);
   const per = differences.map((d) => {
     const chain = d.firstCause?.chain ?? [];
     let k = 0;
     while (k < chain.length && k < master.length && sameStep(chain[k]!, master[k]!)) k++;
-    return { difference: d, steps: k, extra: chain.slice(k) };
+    return { difference: d, summary: differenceText(d), steps: k, extra: chain.slice(k).map(stepText) };
   });
   let divergence: string | null = null;
   if (first) {
@@ -123,16 +118,16 @@ export function causeLayoutOf(differences: readonly Difference[]): CauseLayout {
     const stack = (s: string[]) => (s.length ? s.join(' > ') : 'the scenario');
     if (b && v) {
       const same = b.stack.join('>') === v.stack.join('>');
-      divergence = `the runs part at trace event ${v.index} (thread ${v.thread}${same ? `, in ${stack(v.stack)}` : ''}): baseline: ${b.event}${same ? '' : ` [in ${stack(b.stack)}]`}; variant: ${v.event}${same ? '' : ` [in ${stack(v.stack)}]`}`;
+      divergence = `the runs part at trace event ${v.index} (thread ${v.thread}${same ? `, in ${stack(v.stack)}` : ''}): baseline: ${eventText(b.event)}${same ? '' : ` [in ${stack(b.stack)}]`}; variant: ${eventText(v.event)}${same ? '' : ` [in ${stack(v.stack)}]`}`;
     }
   }
-  return { divergence, steps: master, perDifference: per };
+  return { divergence, steps: master.map(stepText), perDifference: per };
 }
 
-/** Equal steps, one of them maybe with a repeat count added: `... (×1024, 2 different ranges)`. */
-function sameStep(a: string, b: string): boolean {
-  const bare = (s: string) => s.replace(/ \(×\d+[^)]*\)$/, '');
-  return bare(a) === bare(b);
+/** The same step, one of them maybe folding more repeats of it (`×1024` against `×512`). */
+function sameStep(a: CauseStep, b: CauseStep): boolean {
+  if (a.kind === 'event' && b.kind === 'event') return isDeepStrictEqual({ ...a, repeat: null }, { ...b, repeat: null });
+  return isDeepStrictEqual(a, b);
 }
 
 export function stepsRef(n: number): string {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Placement, WhyUnplaced } from '../../src/map/types.js';
+import { reasonText } from '../../src/report/placement-words.js';
 import { ROOT } from '../thread/built-cli.js';
 import { CASES, GOOD_IDS } from './corpus.js';
 import { lines, runCli } from './run-cli.js';
@@ -234,8 +236,8 @@ interface ReviewHunk {
   file: string;
   kind: string;
   unplaced: string | null;
-  reason: string | null;
-  placement: string | null;
+  reason: WhyUnplaced | null;
+  placement: Placement | null;
 }
 
 function reviewHunks(name: string): { run: ReturnType<typeof runCli>; hunks: ReviewHunk[] } {
@@ -249,7 +251,7 @@ describe('review of a 100,000-line hunk ends: a hunk larger than the model is no
   it('context only, in a file the model does not have: no code change, not located', { timeout: T }, () => {
     const { run, hunks } = reviewHunks('hunk-100000-lines');
     expect([run.code, run.stderr]).toEqual([0, '']);
-    expect(hunks).toEqual([expect.objectContaining({ file: 'mm/big.c', kind: 'no-code-change', placement: 'comments or whitespace only (not located in the model)' })]);
+    expect(hunks).toEqual([expect.objectContaining({ file: 'mm/big.c', kind: 'no-code-change', placement: { kind: 'comments-only', at: null, inFunction: null } })]);
   });
 
   it('a change in page_make_device_exclusive_one under 100,000 context lines: unplaced, the reason gives both sizes', { timeout: T }, () => {
@@ -258,7 +260,8 @@ describe('review of a 100,000-line hunk ends: a hunk larger than the model is no
     expect(hunks).toHaveLength(1);
     expect(hunks[0]).toMatchObject({ file: 'mm/rmap.c', kind: 'unplaced', unplaced: 'context-not-found' });
     // too large for the function and for the whole model file it is in
-    expect(hunks[0]!.reason).toMatch(/^hunk of 100001 old-side lines \(400004 tokens\) is larger than mm\/rmap\.c, \d+ lines \(\d+ tokens\): it is not aligned/);
+    expect(hunks[0]!.reason).toMatchObject({ kind: 'too-large', hunk: { lines: 100001, tokens: 400004 }, largest: { file: 'mm/rmap.c', function: null } });
+    expect(reasonText(hunks[0]!.reason!)).toMatch(/^hunk of 100001 old-side lines \(400004 tokens\) is larger than mm\/rmap\.c, \d+ lines \(\d+ tokens\): it is not aligned/);
   });
 });
 

@@ -2,6 +2,7 @@
 // the model leaves out, comments, a statement the model words differently), what it refuses
 // (ambiguity, a removed line the model does not have), and the tokenizer under it.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { noteText, placementWords, reasonText } from '../../src/report/placement-words.js';
 import { initMapper, mapDiffSync, type MapBase } from '../../src/map/index.js';
 import { indexBase, indexFile } from '../../src/map/model-index.js';
 import { isDeclaration, groupStatements } from '../../src/map/statements.js';
@@ -58,7 +59,8 @@ describe('alignment on a toy model', () => {
       ].join('\n'),
     );
     expect(m.placements[0]).toMatchObject({ kind: 'code', function: 'first' });
-    expect(m.placements[0]!.placement).toBe('mm/toy.c:9, before `foo(page, vma)` in first');
+    expect(m.placements[0]!.placement).toEqual({ kind: 'spliced', at: { file: 'mm/toy.c', line: 9 }, change: { kind: 'statement', op: 'before', statement: 'foo(page, vma)' }, inFunction: 'first' });
+    expect(placementWords(m.placements[0]!.placement!)).toBe('before `foo(page, vma)` in first');
     expect(textOf(m.sources, 'mm/toy.c')).toContain('\tlock_page(page);\n\tbar(page);\n\tfoo(page, vma);');
   });
 
@@ -66,7 +68,8 @@ describe('alignment on a toy model', () => {
     const hunk = ['@@ -30,2 +30,3 @@ int second(struct page *page)', ' \treturn 0;', ' }', '+/* end of second */', '+int fourth(void) { return 4; }'].join('\n');
     const m = run(hunk);
     expect(m.placements[0]).toMatchObject({ kind: 'code', function: 'fourth' });
-    expect(m.placements[0]!.placement).toBe('mm/toy.c:18, adding fourth() after second()');
+    expect(m.placements[0]!.placement).toEqual({ kind: 'spliced', at: { file: 'mm/toy.c', line: 18 }, change: { kind: 'add-functions', functions: ['fourth'], after: 'second', before: null }, inFunction: null });
+    expect(placementWords(m.placements[0]!.placement!)).toBe('adding fourth() after second()');
     // without the function, `return 0; }` fits three places equally well
     const n = run(hunk.replace(/@@ int second.*$/m, '@@'));
     expect(n.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'context-ambiguous' });
@@ -76,16 +79,19 @@ describe('alignment on a toy model', () => {
     const m = run(['@@ -40,4 +40,4 @@ int third(int n)', ' {', '-\tfoo_reset(n);', '+\tfoo_reset(n + 1);', ' \tfoo(NULL, NULL);', ' \treturn 0;'].join('\n'));
     // the model has nothing between `{` and `foo(NULL, NULL)`: the removed line is simply absent
     expect(m.placements[0]!.kind).toBe('code');
-    expect(m.placements[0]!.notes.join(' ')).toContain('is not in the model');
+    expect(m.placements[0]!.notes).toEqual([{ kind: 'removed-line-missing', line: 'foo_reset(n);' }]);
+    expect(noteText(m.placements[0]!.notes[0]!)).toBe('removed line `foo_reset(n);` is not in the model (nothing to remove)');
     const r = run(['@@ -40,4 +40,4 @@ int first(struct page *page)', ' \tstruct vm_area_struct *vma = page->vma;', '-\tspin_lock(&vma->lock);', '+\tspin_lock_irq(&vma->lock);', ' \tfoo(page, vma);'].join('\n'));
     expect(r.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'context-not-found' });
-    expect(r.placements[0]!.reason).toContain('the removed line `spin_lock(&vma->lock);` is not in the model at this place');
+    expect(r.placements[0]!.reason).toMatchObject({ kind: 'removed-line-missing', line: 'spin_lock(&vma->lock);', file: 'mm/toy.c', function: 'first' });
+    expect(reasonText(r.placements[0]!.reason!)).toContain('the removed line `spin_lock(&vma->lock);` is not in the model at this place');
   });
 
   it('reports a hunk whose new side the model already has as no-code-change', () => {
     const m = run(['@@ -20,3 +20,4 @@ int first(struct page *page)', ' \tlock_page(page);', '+\tfoo(page, vma);', ' \treturn 0;'].join('\n'));
     expect(m.placements[0]).toMatchObject({ kind: 'no-code-change', function: 'first' });
-    expect(m.placements[0]!.notes.join(' ')).toContain('already in the model');
+    expect(m.placements[0]!.notes).toEqual([{ kind: 'already-applied' }]);
+    expect(m.placements[0]!.placement).toMatchObject({ kind: 'already-applied', at: { file: 'mm/toy.c' } });
     expect(textOf(m.sources, 'mm/toy.c')).toBe(MODEL);
   });
 });

@@ -1,6 +1,7 @@
 // Removal hunks, several hunks in one file and in several files, --partial, new functions at
 // file level, and a series mail that adds the model's functions (the baseline).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { placementWords, reasonText } from '../../src/report/placement-words.js';
 import { readFileSync } from 'node:fs';
 import { compileSources } from '../../src/model/scenario/run.js';
 import { applyModelPatch, baseInfo, sourceDir, type ModelSource } from '../../src/model/source/index.js';
@@ -34,7 +35,8 @@ describe('removal hunks', () => {
     const m = await map(await diffOf(fixture('map-v11-pagetail.patch')), 'v10');
     expect(m.placements).toHaveLength(1);
     expect(m.placements[0]).toMatchObject({ kind: 'code', function: 'page_make_device_exclusive' });
-    expect(m.placements[0]!.placement).toMatch(/replacing `if \(!PageAnon\(page\)\) return false` in page_make_device_exclusive$/);
+    expect(m.placements[0]!.placement).toMatchObject({ kind: 'spliced', change: { kind: 'statement', op: 'replace', statement: 'if (!PageAnon(page)) return false' }, inFunction: 'page_make_device_exclusive' });
+    expect(placementWords(m.placements[0]!.placement!)).toBe('replacing `if (!PageAnon(page)) return false` in page_make_device_exclusive');
     const got = fnOf(textOf(m.sources, 'mm/rmap.c'), 'page_make_device_exclusive').text;
     const want = fnOf(textOf((await base('v5.14')).sources, 'mm/rmap.c'), 'page_make_device_exclusive').text;
     expect(toks(got)).toBe(toks(want));
@@ -111,7 +113,8 @@ describe('several hunks and files compose', () => {
       ['mm/rmap.c', 'code'],
       ['mm/rmap.c', 'code'],
     ]);
-    expect(m.placements[0]!.reason).toMatch(/closest model statement is lib\/test_hmm\.c:\d+ `ret = make_device_exclusive_range\(\.\.\.\)` \(14 of 15 context tokens\)/);
+    expect(m.placements[0]!.reason).toMatchObject({ kind: 'not-found', closest: { file: 'lib/test_hmm.c', statement: 'ret = make_device_exclusive_range(...)', matched: 14, tokens: 15 } });
+    expect(reasonText(m.placements[0]!.reason!)).toMatch(/closest model statement is lib\/test_hmm\.c:\d+ `ret = make_device_exclusive_range\(\.\.\.\)` \(14 of 15 context tokens\)/);
     const fn = toks(fnOf(textOf(m.sources, 'mm/rmap.c'), 'make_device_exclusive_range').text);
     expect(fn).toContain('pages , NULL , NULL ) ; if ( npages < 0 ) return npages ; for ( i = 0 ;');
     expect(fn).toContain('{ if ( PageTail ( pages [ i ] ) || ! trylock_page ( pages [ i ] ) ) {');
@@ -148,7 +151,8 @@ describe('whole functions in added lines', () => {
       ['code', 'page_exclusive_candidate'],
       ['code', 'page_make_device_exclusive'],
     ]);
-    expect(m.placements[0]!.placement).toMatch(/adding page_exclusive_candidate\(\) after page_make_device_exclusive_one\(\)$/);
+    expect(m.placements[0]!.placement).toMatchObject({ kind: 'spliced', change: { kind: 'add-functions', functions: ['page_exclusive_candidate'], after: 'page_make_device_exclusive_one', before: null } });
+    expect(placementWords(m.placements[0]!.placement!)).toBe('adding page_exclusive_candidate() after page_make_device_exclusive_one()');
     expect(m.addsModelledFunctions).toEqual([]);
     const text = textOf(m.sources, 'mm/rmap.c');
     const names = outlineTranslationUnit(text).functions.map((f) => f.name);

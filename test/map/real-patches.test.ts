@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { placementWords, reasonText } from '../../src/report/placement-words.js';
 import { base, diffOf, diffOfText, fnOf, map, textOf } from './helpers.js';
 import { initMapper } from '../../src/map/index.js';
 
@@ -38,7 +39,8 @@ describe.skipIf(!existsSync(REAL))('real patches on v5.14', () => {
       ['code', 'split_huge_pmd_address'],
       ['no-behaviour', '__split_huge_pmd'],
     ]);
-    expect(header[2]!.placement).toContain("code the model's configuration compiles out");
+    expect(header[2]!.placement).toMatchObject({ kind: 'compiled-out', at: { file: 'include/linux/huge_mm.h' } });
+    expect(placementWords(header[2]!.placement!)).toContain("code the model's configuration compiles out");
     // the folio code itself cannot be replayed on a page-based base: not as an error verdict
     expect(m.placements.filter((p) => p.file === 'mm/huge_memory.c').every((p) => p.kind === 'unplaced')).toBe(true);
     expect(m.replayable).toBe(false);
@@ -51,7 +53,8 @@ describe('removed lines must be the model\'s code', () => {
     const d = diffOfText('--- a/mm/rmap.c\n+++ b/mm/rmap.c\n@@ -1,5 +1,5 @@\n {\n \tlong npages = (end - start) >> PAGE_SHIFT;\n-\tunsigned long i;\n+\tint i;\n \n \tnpages = get_user_pages_remote(mm, start, npages,\n');
     const m = await map(d, 'v5.14');
     expect(m.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'context-not-found', function: 'make_device_exclusive_range' });
-    expect(m.placements[0]!.reason).toMatch(/the removed line `unsigned long i;` differs in code from the model's `long i` there \(3 of 4 tokens match\)/);
+    expect(m.placements[0]!.reason).toMatchObject({ kind: 'removed-line-differs', line: 'unsigned long i;', model: { statement: 'long i', matched: 3, tokens: 4 } });
+    expect(reasonText(m.placements[0]!.reason!)).toMatch(/the removed line `unsigned long i;` differs in code from the model's `long i` there \(3 of 4 tokens match\)/);
     // the same hunk against the base it was written for places exactly
     const on10 = (await map(d, 'v10')).placements[0]!;
     expect(on10.kind).toBe('code');

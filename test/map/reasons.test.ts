@@ -1,6 +1,7 @@
 // Hunks that change nothing the model runs, and hunks that cannot be placed, each with its
 // precise reason.
 import { describe, expect, it } from 'vitest';
+import { placementWords, reasonText } from '../../src/report/placement-words.js';
 import { base, diffOf, diffOfText, fixture, map, textOf, toks } from './helpers.js';
 
 describe('hunks with nothing to replay', () => {
@@ -8,7 +9,8 @@ describe('hunks with nothing to replay', () => {
     const m = await map(await diffOf(fixture('map-comment-only.patch')), 'v10');
     expect(m.placements).toHaveLength(1);
     expect(m.placements[0]).toMatchObject({ kind: 'no-code-change', mapped: true, function: 'page_make_device_exclusive_one', unplaced: null });
-    expect(m.placements[0]!.placement).toMatch(/^mm\/rmap\.c:\d+ in page_make_device_exclusive_one: comments or whitespace only$/);
+    expect(m.placements[0]!.placement).toMatchObject({ kind: 'comments-only', at: { file: 'mm/rmap.c' }, inFunction: 'page_make_device_exclusive_one' });
+    expect(placementWords(m.placements[0]!.placement!)).toBe('in page_make_device_exclusive_one: comments or whitespace only');
     expect(m).toMatchObject({ replayable: true, partial: false, stoppedBy: null });
     // nothing is spliced: the sources are the base's
     expect(m.sources).toEqual((await base('v10')).sources);
@@ -24,7 +26,8 @@ describe('hunks with nothing to replay', () => {
   it('Documentation/ is no-behaviour and does not stop a replay', async () => {
     const m = await map(await diffOf(fixture('map-documentation.patch')), 'v10');
     expect(m.placements[0]).toMatchObject({ kind: 'no-behaviour', mapped: true, file: 'Documentation/vm/hmm.rst', function: null });
-    expect(m.placements[0]!.placement).toContain('documentation');
+    expect(m.placements[0]!.placement).toEqual({ kind: 'no-behaviour', path: 'Documentation/vm/hmm.rst', why: 'documentation' });
+    expect(placementWords(m.placements[0]!.placement!)).toBe('Documentation/vm/hmm.rst: documentation, no behaviour to replay');
     expect(m).toMatchObject({ replayable: true, stoppedBy: null });
   });
 });
@@ -34,8 +37,9 @@ describe('unplaced hunks', () => {
     const m = await map(await diffOf(fixture('map-unmodelled-function.patch')), 'v10');
     const p = m.placements[0]!;
     expect(p).toMatchObject({ kind: 'unplaced', mapped: false, unplaced: 'function-not-modelled', function: 'try_to_unmap_one', placement: null, modelLines: null });
-    expect(p.reason).toMatch(/^try_to_unmap_one\(\) is not in the model's mm\/rmap\.c \(it has: .*page_make_device_exclusive_one.*\)$/);
-    expect(p.reason).toContain('make_device_exclusive_range');
+    expect(p.reason).toMatchObject({ kind: 'function-not-modelled', function: 'try_to_unmap_one', file: 'mm/rmap.c' });
+    expect(reasonText(p.reason!)).toMatch(/^try_to_unmap_one\(\) is not in the model's mm\/rmap\.c \(it has: .*page_make_device_exclusive_one.*\)$/);
+    expect(reasonText(p.reason!)).toContain('make_device_exclusive_range');
     expect(m).toMatchObject({ replayable: false, partial: false, sources: null });
     expect(m.stoppedBy).toBe(p);
   });
@@ -43,33 +47,37 @@ describe('unplaced hunks', () => {
   it('a hunk in a runtime primitive (page_remove_rmap) is function-is-runtime-primitive', async () => {
     const m = await map(await diffOf(fixture('map-runtime-primitive.patch')), 'v10');
     expect(m.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'function-is-runtime-primitive', function: 'page_remove_rmap' });
-    expect(m.placements[0]!.reason).toContain('TypeScript runtime');
+    expect(m.placements[0]!.reason).toEqual({ kind: 'runtime-primitive', function: 'page_remove_rmap' });
+    expect(reasonText(m.placements[0]!.reason!)).toContain('TypeScript runtime');
     expect(m.replayable).toBe(false);
   });
 
   it('a file the model does not have (fs/exec.c) is file-not-modelled', async () => {
     const m = await map(await diffOf(fixture('map-unmodelled-file.patch')), 'v10');
     expect(m.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'file-not-modelled', file: 'fs/exec.c' });
-    expect(m.placements[0]!.reason).toMatch(/^fs\/exec\.c is not a model file \(the model has .*mm\/rmap\.c/);
+    expect(m.placements[0]!.reason).toMatchObject({ kind: 'file-not-modelled', path: 'fs/exec.c', modelFiles: expect.arrayContaining(['mm/rmap.c']) });
+    expect(reasonText(m.placements[0]!.reason!)).toMatch(/^fs\/exec\.c is not a model file \(the model has .*mm\/rmap\.c/);
     expect(m.stoppedBy?.file).toBe('fs/exec.c');
   });
 
   it('a hunk that names no file, in a function the model lacks, is no-file-named, not a file the model lacks', async () => {
     const m = await map(diffOfText('@@ -10,3 +10,4 @@ static int frobnicate_widget(struct widget *w)\n \tint x;\n+\tx = 1;\n \treturn x;\n \t}\n'), 'v10');
     expect(m.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'no-file-named', function: 'frobnicate_widget' });
-    expect(m.placements[0]!.reason).toBe('the hunk names no file, and its `@@` context names frobnicate_widget(), which the model does not have');
+    expect(m.placements[0]!.reason).toEqual({ kind: 'unknown-function', function: 'frobnicate_widget' });
+    expect(reasonText(m.placements[0]!.reason!)).toBe('the hunk names no file, and its `@@` context names frobnicate_widget(), which the model does not have');
   });
 
   it('an added call to a function the model lacks is calls-unknown-function, naming it', async () => {
     const m = await map(await diffOf(fixture('map-unknown-call.patch')), 'v10');
     const p = m.placements[0]!;
     expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'calls-unknown-function', function: 'page_make_device_exclusive_one' });
-    expect(p.reason).toMatch(/calls `lru_add_drain_all\(\)` \(mm\/rmap\.c:\d+\), which the model has neither as C nor as a runtime primitive/);
+    expect(reasonText(p.reason!)).toMatch(/calls `lru_add_drain_all\(\)` \(mm\/rmap\.c:\d+\), which the model has neither as C nor as a runtime primitive/);
     // the line named is that of the added call in the spliced text: where the notifier
     // initialisation was in the base
     const rmap = textOf((await base('v10')).sources, 'mm/rmap.c').split('\n');
     const init = rmap.findIndex((l) => l.includes('mmu_notifier_range_init_owner(&range, MMU_NOTIFY_EXCLUSIVE')) + 1;
-    expect(p.reason).toContain(`(mm/rmap.c:${init})`);
+    expect(p.reason).toEqual({ kind: 'calls-unknown', calls: [{ name: 'lru_add_drain_all', at: [{ file: 'mm/rmap.c', line: init }], added: true, elsewhere: [] }] });
+    expect(reasonText(p.reason!)).toContain(`(mm/rmap.c:${init})`);
     expect(m.replayable).toBe(false);
     const partial = await map(await diffOf(fixture('map-unknown-call.patch')), 'v10', { partial: true });
     expect(partial.replayable).toBe(false); // nothing else to replay
@@ -87,9 +95,11 @@ describe('unplaced hunks', () => {
     const m = await map(d, 'v10');
     const p = m.placements[0]!;
     expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'calls-unknown-function' });
-    expect(p.reason).toMatch(/^with this hunk spliced in, `rmap_walk\(\)` \(mm\/rmap\.c:\d+\) is called but the model no longer has it$/);
+    expect(p.reason).toMatchObject({ kind: 'calls-unknown', calls: [{ name: 'rmap_walk', added: false }] });
+    expect(reasonText(p.reason!)).toMatch(/^with this hunk spliced in, `rmap_walk\(\)` \(mm\/rmap\.c:\d+\) is called but the model no longer has it$/);
     const partialRun = await map(d, 'v10', { compile: false });
-    expect(partialRun.placements[0]!.placement).toMatch(/^mm\/rmap\.c:\d+, removing `void rmap_walk\(\.\.\.\)`/);
+    expect(partialRun.placements[0]!.placement).toMatchObject({ kind: 'spliced', at: { file: 'mm/rmap.c', line: start + 1 }, change: { kind: 'statement', op: 'remove', statement: 'void rmap_walk(...)' } });
+    expect(placementWords(partialRun.placements[0]!.placement!)).toMatch(/^removing `void rmap_walk\(\.\.\.\)`/);
   });
 
   it('context that is not in the function is context-not-found, with the closest model statement', async () => {
@@ -99,8 +109,14 @@ describe('unplaced hunks', () => {
     const rmap = textOf((await base('v10')).sources, 'mm/rmap.c').split('\n');
     const line = rmap.findIndex((l) => l.trim() === 'set_pte_at(mm, address, pvmw.pte, swp_pte);') + 1;
     expect(line).toBeGreaterThan(0);
-    expect(p.reason).toContain(`the closest model statement is mm/rmap.c:${line} \`set_pte_at(mm, address, pvmw.pte, swp_pte)\` (12 of 13 context tokens)`);
-    expect(p.reason).toMatch(/^context not found in page_make_device_exclusive_one\(\) \(mm\/rmap\.c\): \d+ of \d+ context words match/);
+    expect(p.reason).toMatchObject({
+      kind: 'not-found',
+      region: { file: 'mm/rmap.c', function: 'page_make_device_exclusive_one' },
+      strict: false,
+      closest: { file: 'mm/rmap.c', line, statement: 'set_pte_at(mm, address, pvmw.pte, swp_pte)', matched: 12, tokens: 13 },
+    });
+    expect(reasonText(p.reason!)).toContain(`the closest model statement is mm/rmap.c:${line} \`set_pte_at(mm, address, pvmw.pte, swp_pte)\` (12 of 13 context tokens)`);
+    expect(reasonText(p.reason!)).toMatch(/^context not found in page_make_device_exclusive_one\(\) \(mm\/rmap\.c\): \d+ of \d+ context words match/);
   });
 
   it('context that fits two places equally well is context-ambiguous, naming both', async () => {
@@ -110,14 +126,16 @@ describe('unplaced hunks', () => {
     const rmap = textOf((await base('v10')).sources, 'mm/rmap.c').split('\n');
     const puts = rmap.map((l, i) => (l.trim() === 'put_page(pages[i]);' ? i + 1 : 0)).filter(Boolean);
     expect(puts).toHaveLength(2);
-    expect(p.reason).toContain(`mm/rmap.c:${puts[0]} and mm/rmap.c:${puts[1]}`);
+    expect(p.reason).toMatchObject({ kind: 'ambiguous', places: [{ file: 'mm/rmap.c', line: puts[0] }, { file: 'mm/rmap.c', line: puts[1] }] });
+    expect(reasonText(p.reason!)).toContain(`mm/rmap.c:${puts[0]} and mm/rmap.c:${puts[1]}`);
   });
 
   it('added code that does not parse is does-not-parse', async () => {
     const m = await map(await diffOf(fixture('map-does-not-parse.patch')), 'v10');
     const p = m.placements[0]!;
     expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'does-not-parse' });
-    expect(p.reason).toMatch(/page_make_device_exclusive_one\(\) in mm\/rmap\.c does not parse: syntax error/);
+    expect(p.reason).toMatchObject({ kind: 'does-not-parse', file: 'mm/rmap.c', function: 'page_make_device_exclusive_one' });
+    expect(reasonText(p.reason!)).toMatch(/page_make_device_exclusive_one\(\) in mm\/rmap\.c does not parse: syntax error/);
     expect(m.replayable).toBe(false);
   });
 });
@@ -127,7 +145,8 @@ describe('code that does not compile on the base', () => {
     const m = await map(await diffOf(fixture('map-compile-error.patch')), 'v10');
     const p = m.placements[0]!;
     expect(p).toMatchObject({ kind: 'unplaced', unplaced: 'does-not-compile', function: 'page_make_device_exclusive_one' });
-    expect(p.reason).toMatch(/^with this hunk spliced in, page_make_device_exclusive_one\(\) does not compile: unknown identifier `flags` \(mm\/rmap\.c:\d+\)/);
+    expect(p.reason).toMatchObject({ kind: 'does-not-compile', file: 'mm/rmap.c', function: 'page_make_device_exclusive_one', message: 'unknown identifier `flags`' });
+    expect(reasonText(p.reason!)).toMatch(/^with this hunk spliced in, page_make_device_exclusive_one\(\) does not compile: unknown identifier `flags` \(mm\/rmap\.c:\d+\)/);
     expect(p.missing).toContainEqual({ kind: 'identifier', name: 'flags', knownIn: [] });
     expect(m.replayable).toBe(false);
     // with --partial nothing else is left to replay

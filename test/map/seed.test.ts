@@ -3,6 +3,7 @@
 // same hunk in other shapes (re-indented, re-wrapped, comments changed, no `@@` function) giving
 // the same program.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { placementWords } from '../../src/report/placement-words.js';
 import { readFileSync } from 'node:fs';
 import { compileSources } from '../../src/model/scenario/run.js';
 import { baseInfo } from '../../src/model/source/index.js';
@@ -30,10 +31,11 @@ describe.each(BASES)('the seed diff on %s', (b) => {
     expect(m.placements).toHaveLength(1);
     const p = m.placements[0]!;
     expect(p).toMatchObject({ kind: 'code', mapped: true, file: 'mm/rmap.c', function: FN, unplaced: null, reason: null });
-    expect(p.placement).toMatch(/^mm\/rmap\.c:\d+, before `mmu_notifier_range_init_owner\(\.\.\.\)` in page_make_device_exclusive_one$/);
+    expect(p.placement).toMatchObject({ kind: 'spliced', at: { file: 'mm/rmap.c' }, change: { kind: 'statement', op: 'before', statement: 'mmu_notifier_range_init_owner(...)' }, inFunction: FN });
+    expect(placementWords(p.placement!)).toBe('before `mmu_notifier_range_init_owner(...)` in page_make_device_exclusive_one');
     expect(m).toMatchObject({ replayable: true, partial: false, stoppedBy: null, addsModelledFunctions: [] });
     const baseText = textOf((await base(b)).sources, 'mm/rmap.c');
-    const at = Number(/:(\d+),/.exec(p.placement!)![1]);
+    const at = p.placement!.kind === 'spliced' ? p.placement!.at.line : 0;
     expect(baseText.split('\n')[at - 1]).toMatch(/^\tmmu_notifier_range_init_owner\(&range, MMU_NOTIFY_EXCLUSIVE,/);
     expect(p.modelLines!.start).toBeLessThanOrEqual(at);
     expect(p.modelLines!.end).toBeGreaterThanOrEqual(at + 2);

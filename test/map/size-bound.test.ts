@@ -2,6 +2,7 @@
 // alignment costs hunk tokens x region tokens), with both sizes in the reason; a big hunk of
 // added lines in a modelled function is still placed (added lines are spliced, not aligned).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { placementWords, reasonText } from '../../src/report/placement-words.js';
 import { initMapper, mapDiffSync, type MapBase } from '../../src/map/index.js';
 import { diffOfText, map, textOf } from './helpers.js';
 
@@ -27,7 +28,15 @@ describe('a hunk larger than the model it must fit in', () => {
     const m = run([...repeat(200, (i) => ` \tx${i} = ${i};`), ' \tlock_page(page);', '-\tfoo(page);', '+\tbar(page);']);
     expect(m.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'context-not-found', function: 'first' });
     // `first` plus the rest of the file is the whole file here: the file's size is named
-    expect(m.placements[0]!.reason).toBe(
+    expect(m.placements[0]!.reason).toEqual({
+      kind: 'too-large',
+      hunk: { lines: 202, tokens: 810 },
+      largest: { file: 'mm/toy.c', function: null, lines: 6, tokens: 23 },
+      regions: 1,
+      minCoverage: 0.6,
+      maxPerModelToken: 4,
+    });
+    expect(reasonText(m.placements[0]!.reason!)).toBe(
       'hunk of 202 old-side lines (810 tokens) is larger than mm/toy.c, 6 lines (23 tokens): it is not aligned ' +
         '(a match needs 60% of the context\'s words; at most 4 hunk tokens per model token)',
     );
@@ -43,7 +52,7 @@ describe('a hunk larger than the model it must fit in', () => {
     // 40 declarations: 130 tokens, over 4 x 23: not aligned
     const big = run(decls(40));
     expect(big.placements[0]).toMatchObject({ kind: 'unplaced', unplaced: 'context-not-found' });
-    expect(big.placements[0]!.reason).toMatch(/^hunk of 42 old-side lines \(130 tokens\) is larger than mm\/toy\.c/);
+    expect(reasonText(big.placements[0]!.reason!)).toMatch(/^hunk of 42 old-side lines \(130 tokens\) is larger than mm\/toy\.c/);
   });
 
   it('in a file the model does not have, searched across model files: file-not-modelled as before', () => {
@@ -74,7 +83,7 @@ describe('many added lines in a modelled function', () => {
     );
     const m = await map(diff, 'v10');
     expect(m.placements[0]).toMatchObject({ kind: 'code', function: 'page_make_device_exclusive_one' });
-    expect(m.placements[0]!.placement).toMatch(/before `while \(page_vma_mapped_walk\(&pvmw\)\) \{` in page_make_device_exclusive_one$/);
+    expect(placementWords(m.placements[0]!.placement!)).toMatch(/before `while \(page_vma_mapped_walk\(&pvmw\)\) \{` in page_make_device_exclusive_one$/);
     const rmap = textOf(m.sources, 'mm/rmap.c');
     expect(rmap).toContain('address + 0, pvmw.pte);');
     expect(rmap).toContain('address + 2999, pvmw.pte);');

@@ -2,6 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { compareOutcomes } from '../../src/replay/compare.js';
 import { isRegressionOf } from '../../src/replay/regression.js';
+import { differenceText } from '../../src/report/difference-words.js';
+import { stepText } from '../../src/report/trace-words.js';
 import { faultPrefix, Run } from './outcome-builder.js';
 
 const STACK = ['drv_fault', 'make_exclusive', 'make_exclusive_one', 'split_address', '__split', 'mmu_notifier_invalidate_range_start'];
@@ -24,11 +26,14 @@ describe('compareOutcomes', () => {
     const c = compareOutcomes(b.outcome(), v.outcome());
     expect(c.differences.map((d) => d.kind)).toEqual(['verdict', 'retries', 'notifier-gained']);
     const [verdict, retries, gained] = c.differences;
-    expect(verdict!.summary).toBe('verdict: completed → deadlock (main waits for page lock of pfn 0x1004 held by main (itself))');
+    expect(verdict).toMatchObject({ kind: 'verdict', baseline: 'completed', variant: 'deadlock' });
+    expect(differenceText(verdict!)).toBe('verdict: completed → deadlock (main waits for page lock of pfn 0x1004 held by main (itself))');
     expect(verdict!.regression).toBe(true);
-    expect(retries!.summary).toBe('retries: 0 → 1');
+    expect(retries).toMatchObject({ baseline: 0, variant: 1 });
+    expect(differenceText(retries!)).toBe('retries: 0 → 1');
     expect(retries!.firstCause!.chain).toHaveLength(2);
-    expect(gained!.summary).toBe('+1 CLEAR with owner unset from `__split` (from `split_address` in `make_exclusive_one`); `drv_invalidate` seq bumped over [0x7f0000000000, 0x7f0000200000)');
+    expect(gained).toMatchObject({ count: 1, notifier: { event: 'CLEAR', owner: 'unset', issuer: '__split', via: ['split_address', 'make_exclusive_one'] }, moreRanges: 0 });
+    expect(differenceText(gained!)).toBe('+1 CLEAR with owner unset from `__split` (from `split_address` in `make_exclusive_one`); `drv_invalidate` seq bumped over [0x7f0000000000, 0x7f0000200000)');
     expect(gained!.firstCause!.chain).toHaveLength(1);
     expect(c.regression).toBe(true);
   });
@@ -41,7 +46,7 @@ describe('compareOutcomes', () => {
     expect(kinds(stuck, done)).toEqual(['verdict']);
     const stuckAfterError = faultPrefix(new Run()).end('deadlock', 'main waits for page lock of pfn 0x1004 held by main (itself)', -22);
     const c = compareOutcomes(stuck.outcome(), stuckAfterError.outcome());
-    expect(c.differences.map((d) => [d.kind, d.summary])).toEqual([['result', 'result: none (the call never returned) → -22 (EINVAL)']]);
+    expect(c.differences.map((d) => [d.kind, differenceText(d)])).toEqual([['result', 'result: none (the call never returned) → -22 (EINVAL)']]);
   });
 
   test('notifier traffic compares by event, owner, range and issuer', () => {
@@ -53,8 +58,9 @@ describe('compareOutcomes', () => {
     expect(kinds(b, faultPrefix(new Run()).notify({ stack: otherIssuer, owner: 'drv' }))).toEqual(['notifier-gained', 'notifier-lost']);
     const lost = compareOutcomes(b.outcome(), faultPrefix(new Run()).outcome()).differences[0]!;
     expect(lost.kind).toBe('notifier-lost');
-    expect(lost.summary.startsWith('−1 CLEAR with owner drv')).toBe(true);
-    expect(lost.firstCause!.chain.at(-1)).toBe('the variant no longer issues this CLEAR');
+    expect(differenceText(lost).startsWith('−1 CLEAR with owner drv')).toBe(true);
+    expect(lost.firstCause!.chain.at(-1)).toEqual({ kind: 'lost-notifier', event: 'CLEAR', endsBefore: false });
+    expect(stepText(lost.firstCause!.chain.at(-1)!)).toBe('the variant no longer issues this CLEAR');
   });
 
   test('a gained hazard is a regression, a lost one is not', () => {
@@ -74,10 +80,13 @@ describe('compareOutcomes', () => {
     v.final = { ...v.final, mirror: ['128 entries'], asserts: { passed: 2, failed: ['EXCLUSIVE returned -2, expected 0'] } };
     const c = compareOutcomes(b.outcome(), v.outcome());
     expect(c.differences.map((d) => d.kind)).toEqual(['result', 'final-state', 'final-state']);
-    expect(c.differences[0]!.summary).toBe('result: 0 → -2 (ENOENT)');
+    expect(c.differences[0]).toMatchObject({ baseline: 0, variant: -2 });
+    expect(differenceText(c.differences[0]!)).toBe('result: 0 → -2 (ENOENT)');
     expect(c.differences[0]!.regression).toBe(true);
-    expect(c.differences[1]!.summary).toBe('final dmirror mirror: 1024 entries → 128 entries');
-    expect(c.differences[2]!.summary).toBe('scenario checks: 8 → 2 passed; newly failing: EXCLUSIVE returned -2, expected 0');
+    expect(c.differences[1]).toMatchObject({ part: 'mirror', gone: ['1024 entries'], come: ['128 entries'] });
+    expect(differenceText(c.differences[1]!)).toBe('final dmirror mirror: 1024 entries → 128 entries');
+    expect(c.differences[2]).toMatchObject({ part: 'checks', passed: { baseline: 8, variant: 2 }, newlyFailing: ['EXCLUSIVE returned -2, expected 0'] });
+    expect(differenceText(c.differences[2]!)).toBe('scenario checks: 8 → 2 passed; newly failing: EXCLUSIVE returned -2, expected 0');
     expect(c.differences[2]!.regression).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ import type { ExploreRequest, Review } from '../../src/replay/types.js';
 import { renderText } from '../../src/report/render-text.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderJson } from '../../src/report/render-json.js';
+import { differenceText } from '../../src/report/difference-words.js';
+import { eventText } from '../../src/report/trace-words.js';
 import { compiled, scenario } from '../model/helpers.js';
 import { mermaidBlocks, mermaidProblems } from '../report/mermaid-check.js';
 
@@ -94,9 +96,11 @@ describe('review --explore', () => {
       variant: { verdict: 'completed', result: -14 },
       regression: true,
     });
-    const gained = f!.differences.filter((d) => d.kind === 'hazard-gained').map((d) => d.summary);
+    const gained = f!.differences.filter((d) => d.kind === 'hazard-gained').map(differenceText);
     expect(gained[0]).toBe('+1 hazard lock-held-at-exit in `nouveau_atomic_range_fault`: mmap_lock of mm 1 (read), taken in nouveau_atomic_range_fault(), is still held by main when nouveau_svm_fault_model() returns');
-    expect(f!.differences.find((d) => d.kind === 'hazard-gained')!.firstCause!.divergence.variant!.event).toBe('`nouveau_atomic_range_fault` returns -14');
+    const parted = f!.differences.find((d) => d.kind === 'hazard-gained')!.firstCause!.divergence.variant!.event;
+    expect(parted).toEqual({ kind: 'return', fn: 'nouveau_atomic_range_fault', value: '-14' });
+    expect(eventText(parted)).toBe('`nouveau_atomic_range_fault` returns -14');
     // the scenario without a call to the changed function: its points run on the base only, nothing differs
     expect(colin.variants[0]!.results.find((r) => r.scenario === 'hmm-exclusive-thp')!.explore!.findings).toEqual([]);
     const t = renderText(colin, { width: 100 });
@@ -109,7 +113,7 @@ describe('review --explore', () => {
   test('the 2023 fix: the base frees the page under the sleeper in some schedule, the fix in none', () => {
     const x = fix.variants[0]!.results[0]!;
     expect([x.scenario, x.changed]).toEqual(['nouveau-race-unmap', false]);
-    const hz = x.explore!.findings.filter((f) => f.shows.some((k) => k.startsWith('hazard wait-on-unreferenced-page')));
+    const hz = x.explore!.findings.filter((f) => f.shows.some((k) => k.kind === 'hazard' && k.hazard === 'wait-on-unreferenced-page'));
     expect(hz.map((f) => [f.kind, f.on, f.id, f.regression])).toEqual([['schedule', 'baseline', 'cpu@25', false]]);
     expect(x.explore!.schedules).toMatchObject({ threads: 3, complete: true });
     expect(hz[0]!.steps!.map((s) => s.thread)).toEqual(['gpu', 'cpu', 'unmap', 'gpu', 'cpu']);

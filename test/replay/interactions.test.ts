@@ -3,7 +3,8 @@
 import { expect, test } from 'vitest';
 import { initOutline } from '../../src/model/interp/source-outline.js';
 import { runScenario } from '../../src/model/scenario/run.js';
-import { actorMap, interactionsOf } from '../../src/replay/interactions.js';
+import { actorMap, interactionsOf, type Happening } from '../../src/replay/interactions.js';
+import { happeningText } from '../../src/report/interaction-words.js';
 import { compiled, scenario } from '../model/helpers.js';
 
 test('nouveau-atomic-small: each CPU write fault is one message from the scenario into mm; the second causes the EXCLUSIVE', async () => {
@@ -12,7 +13,9 @@ test('nouveau-atomic-small: each CPU write fault is one message from the scenari
   const list = interactionsOf(runScenario(c, scenario('nouveau-atomic-small')), actorMap(c.sources));
   const intoMm = list.filter((x) => x.t === 'msg' && x.from === 'scenario' && x.to === 'mm');
   // the first write populates the page, the one after the GPU fault meets the exclusive entry
-  expect(intoMm.map((x) => x.t === 'msg' && x.text)).toEqual(['CPU write fault at 0x7f0000000000 (handle_mm_fault)', 'CPU write fault at 0x7f0000000000 (handle_mm_fault)']);
+  const fault = { kind: 'user-fault', access: 'write', addr: '0x7f0000000000', call: 'handle_mm_fault' };
+  expect(intoMm.map((x) => x.t === 'msg' && x.what)).toEqual([fault, fault]);
+  expect(happeningText(fault as Happening)).toBe('CPU write fault at 0x7f0000000000 (handle_mm_fault)');
   const i = list.indexOf(intoMm[1]!);
-  expect(list[i + 1]).toMatchObject({ t: 'msg', from: 'mm', to: 'notifier', text: expect.stringMatching(/^EXCLUSIVE owner NULL .* from remove_device_exclusive_entry$/) });
+  expect(list[i + 1]).toMatchObject({ t: 'msg', from: 'mm', to: 'notifier', what: { kind: 'notifier', event: 'EXCLUSIVE', owner: null, issuer: 'remove_device_exclusive_entry' } });
 });

@@ -2,6 +2,9 @@
 // and whitespace edit behaves the same everywhere; a hunk in a function the model lacks stops
 // its variant (or, with --partial, is left out and flagged); new ideas give their own differences.
 import { beforeAll, describe, expect, test } from 'vitest';
+import { variantNoteText } from '../../src/report/placement-words.js';
+import { differenceText } from '../../src/report/difference-words.js';
+import { eventText, stepText } from '../../src/report/trace-words.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 import { review } from '../../src/replay/review.js';
 import { baseWhy } from '../../src/report/base-choice.js';
@@ -42,10 +45,11 @@ describe('a hunk against a function the model does not have', () => {
   test('is reported unplaced with its reason, and its variant is not replayed', () => {
     const [v, both] = r.variants;
     expect(v!.hunks[0]).toMatchObject({ function: 'try_to_migrate_one', mapped: false, unplaced: 'function-not-modelled' });
-    expect(v!.hunks[0]!.reason).toContain('try_to_migrate_one');
+    expect(v!.hunks[0]!.reason).toMatchObject({ kind: 'function-not-modelled', function: 'try_to_migrate_one' });
     expect(v!.replayed).toBe(false);
     expect(v!.results).toEqual([]);
-    expect(v!.note).toMatch(/^not replayed: hunk 1 of mm\/rmap\.c \(try_to_migrate_one\) could not be placed/);
+    expect(v!.note).toEqual({ kind: 'stopped', at: { hunk: 1, inFile: 1 } });
+    expect(variantNoteText(v!.note!, v!.hunks)).toMatch(/^not replayed: hunk 1 of mm\/rmap\.c \(try_to_migrate_one\) could not be placed: try_to_migrate_one\(\) is not in/);
     // One unplaced hunk stops the whole variant, even with a placeable one beside it.
     expect(both!.hunks.map((h) => h.mapped)).toEqual([false, true]);
     expect(both!.replayed).toBe(false);
@@ -55,7 +59,8 @@ describe('a hunk against a function the model does not have', () => {
     const v = partial.variants[0]!;
     expect(v.replayed).toBe(true);
     expect(v.partial).toBe(true);
-    expect(v.note).toMatch(/^replayed in part \(--partial\): hunk 1 of mm\/rmap\.c \(try_to_migrate_one\) left out/);
+    expect(v.note).toEqual({ kind: 'partial', leftOut: [{ hunk: 1, inFile: 1 }] });
+    expect(variantNoteText(v.note!, v.hunks)).toMatch(/^replayed in part \(--partial\): hunk 1 of mm\/rmap\.c \(try_to_migrate_one\) left out/);
     expect(res(v, 'nouveau-atomic-small').outcome.verdict).toBe('deadlock');
   });
 });
@@ -73,23 +78,23 @@ describe('variants nobody has seen replay by execution', () => {
 
   test('the split moved after the notifier start: still an unfiltered CLEAR, still a retry and a deadlock; the runs part later', () => {
     const v = byFile('split-after-init');
-    expect(v.hunks[0]!.placement).toMatch(/before `while \(page_vma_mapped_walk\(&pvmw\)\)/);
+    expect(v.hunks[0]!.placement).toMatchObject({ kind: 'spliced', change: { kind: 'statement', op: 'before', statement: expect.stringMatching(/^while \(page_vma_mapped_walk\(&pvmw\)\)/) } });
     const x = res(v, 'nouveau-atomic-small');
     expect(x.outcome.verdict).toBe('deadlock');
     const c = x.differences.find((d) => d.kind === 'verdict')!.firstCause!;
-    expect(c.divergence.baseline!.event).toBe('`page_make_device_exclusive_one` calls `page_vma_mapped_walk`()');
-    expect(c.divergence.variant!.event).toBe('`page_make_device_exclusive_one` calls `split_huge_pmd_address`()');
-    expect(c.chain[0]).toContain('issues CLEAR with owner unset');
+    expect(eventText(c.divergence.baseline!.event)).toBe('`page_make_device_exclusive_one` calls `page_vma_mapped_walk`()');
+    expect(eventText(c.divergence.variant!.event)).toBe('`page_make_device_exclusive_one` calls `split_huge_pmd_address`()');
+    expect(stepText(c.chain[0]!)).toContain('issues CLEAR with owner unset');
   });
 
   test('an owner-tagged range around the split: its own EXCLUSIVE is filtered, the CLEAR inside is not', () => {
     const v = byFile('owner-tagged-split');
     const x = res(v, 'nouveau-atomic-small');
     expect(x.outcome.verdict).toBe('deadlock');
-    const chain = x.differences.find((d) => d.kind === 'verdict')!.firstCause!.chain;
+    const chain = x.differences.find((d) => d.kind === 'verdict')!.firstCause!.chain.map(stepText);
     expect(chain[0]).toMatch(/issues EXCLUSIVE with owner nouveau .*`nouveau_svm_range_invalidate` filters it/);
     expect(chain[1]).toMatch(/`__split_huge_pmd` \(from `split_huge_pmd_address` .*issues CLEAR with owner unset.*does not filter it: seq bumped/);
-    expect(x.differences.filter((d) => d.kind === 'notifier-gained').map((d) => d.summary.split(' ')[1])).toEqual(['EXCLUSIVE', 'CLEAR']);
+    expect(x.differences.flatMap((d) => (d.kind === 'notifier-gained' ? [d.notifier.event] : []))).toEqual(['EXCLUSIVE', 'CLEAR']);
   });
 
   test('skipping tail pages: the tail-mapping-read hazard is gone, nothing regresses', () => {
@@ -97,8 +102,9 @@ describe('variants nobody has seen replay by execution', () => {
     expect(res(v, 'nouveau-atomic-small').differences).toEqual([]);
     const x = res(v, 'nouveau-atomic-thp-tail');
     expect(x.differences.map((d) => d.kind)).toEqual(['hazard-lost']);
-    expect(x.differences[0]!.summary).toMatch(/^−1 hazard tail-mapping-read in `page_lock_anon_vma_read`/);
-    expect(x.differences[0]!.firstCause!.divergence.variant!.event).toBe('`page_make_device_exclusive` returns 0');
+    expect(x.differences[0]).toMatchObject({ kind: 'hazard-lost', count: 1, hazard: 'tail-mapping-read', function: 'page_lock_anon_vma_read' });
+    expect(differenceText(x.differences[0]!)).toMatch(/^−1 hazard tail-mapping-read in `page_lock_anon_vma_read`/);
+    expect(eventText(x.differences[0]!.firstCause!.divergence.variant!.event)).toBe('`page_make_device_exclusive` returns 0');
     expect(x.regression).toBe(false);
     expect(v.regression).toBe(false);
   });

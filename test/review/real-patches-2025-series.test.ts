@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 import { review } from '../../src/replay/review.js';
+import { reasonText } from '../../src/report/placement-words.js';
 
 const REAL = resolve(process.env.LKML_REPLAY_SHARED ?? resolve(import.meta.dirname, '../../../shared'), 'real-patches');
 const P = (name: string) => resolve(REAL, name);
@@ -23,12 +24,15 @@ describe.skipIf(!existsSync(REAL))('the 2025 series, v1 03/12 and 06/12, no --ba
     const by = (file: string, fn: string) => v.hunks.filter((h) => h.file === file && h.function === fn);
     // written on top of 02/12, which adds the hugetlb check to the line it removes
     expect(by('mm/rmap.c', 'folio_make_device_exclusive')[0]).toMatchObject({ mapped: false, unplaced: 'context-not-found' });
-    expect(by('mm/rmap.c', 'folio_make_device_exclusive')[0]!.reason).toContain('folio_test_hugetlb(folio)');
+    expect(by('mm/rmap.c', 'folio_make_device_exclusive')[0]!.reason).toMatchObject({ kind: 'removed-line-differs', line: expect.stringContaining('folio_test_hugetlb(folio)') });
+    expect(reasonText(by('mm/rmap.c', 'folio_make_device_exclusive')[0]!.reason!)).toContain('folio_test_hugetlb(folio)');
     // written on top of the nouveau fix b3fefbb30a16, which declares `folio`
     expect(by('drivers/gpu/drm/nouveau/nouveau_svm.c', 'nouveau_atomic_range_fault')[0]).toMatchObject({ mapped: false, unplaced: 'does-not-compile' });
-    expect(by('drivers/gpu/drm/nouveau/nouveau_svm.c', 'nouveau_atomic_range_fault')[0]!.reason).toContain('unknown identifier `folio`');
+    expect(by('drivers/gpu/drm/nouveau/nouveau_svm.c', 'nouveau_atomic_range_fault')[0]!.reason).toMatchObject({ kind: 'does-not-compile', message: 'unknown identifier `folio`' });
     // the function the rmap.c hunk would add is v6.15's
-    expect(v.hunks.find((h) => h.unplaced === 'calls-unknown-function')!.reason).toContain('the model has `make_device_exclusive` in v6.15');
+    const calls = v.hunks.find((h) => h.unplaced === 'calls-unknown-function')!.reason!;
+    expect(calls).toMatchObject({ kind: 'calls-unknown', calls: expect.arrayContaining([expect.objectContaining({ name: 'make_device_exclusive', added: true, elsewhere: ['v6.15'] })]) });
+    expect(reasonText(calls)).toContain('the model has `make_device_exclusive` in v6.15');
     expect(v.replayed).toBe(false);
   }, 600_000);
 

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { differenceText } from '../../src/report/difference-words.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 import { review } from '../../src/replay/review.js';
 import type { Review } from '../../src/replay/types.js';
@@ -44,11 +45,11 @@ describe.skipIf(!existsSync(REAL))('the 2023 page-reference fix, no --base', () 
       expect([head.outcome.verdict, head.outcome.result, head.outcome.retries]).toEqual(['deadlock', null, 1]);
       // the reference is taken before the folio lock the thread itself holds
       expect(head.differences.map((d) => d.kind)).toEqual(['final-state']);
-      expect(head.differences[0]!.summary).toMatch(/refcount 513.*→.*refcount 514/);
+      expect(differenceText(head.differences[0]!)).toMatch(/refcount 513.*→.*refcount 514/);
     }
     // v1 takes it with get_page_unless_zero() (the folio rework came in v2)
     expect(r.variants.map((v) => v.results.find((x) => x.scenario === 'nouveau-atomic-thp-head')!.differences[0]!.firstCause?.divergence.variant?.event)).toEqual([
-      '`remove_device_exclusive_entry` calls `get_page_unless_zero`()',
+      { kind: 'call', caller: 'remove_device_exclusive_entry', fn: 'get_page_unless_zero', args: null },
     ]);
   });
 });

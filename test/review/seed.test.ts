@@ -2,6 +2,8 @@
 // variant by Peter Xu at quote depth 1 placed before the EXCLUSIVE notifier's initialisation in
 // page_make_device_exclusive_one, what it does in every bundled scenario, and why.
 import { beforeAll, describe, expect, test } from 'vitest';
+import { differenceText } from '../../src/report/difference-words.js';
+import { eventText, stepText } from '../../src/report/trace-words.js';
 import { loadBundledScenarios } from '../../src/model/scenario/load.js';
 import { chooseScenarios } from '../../src/model/scenario/select.js';
 import { review } from '../../src/replay/review.js';
@@ -46,7 +48,7 @@ describe('review of the seed thread', () => {
     expect(v.hunks).toHaveLength(1);
     const h = v.hunks[0]!;
     expect(h).toMatchObject({ file: 'mm/rmap.c', function: 'page_make_device_exclusive_one', mapped: true, kind: 'code' });
-    expect(h.placement).toMatch(/^mm\/rmap\.c:\d+, before `mmu_notifier_range_init_owner\(/);
+    expect(h.placement).toMatchObject({ kind: 'spliced', at: { file: 'mm/rmap.c' }, change: { kind: 'statement', op: 'before', statement: 'mmu_notifier_range_init_owner(...)' } });
     // The hunk's lines in the seed file itself (the body starts on line 7).
     expect(h.fileLines).toEqual({ start: 99, end: 110 });
     expect(v.replayed).toBe(true);
@@ -63,16 +65,17 @@ describe('review of the seed thread', () => {
   test('its first cause: the CLEAR from __split_huge_pmd via split_huge_pmd_address, owner unset, unfiltered seq bump, the retry, the self-deadlock', () => {
     const verdict = result('nouveau-atomic-small').differences.find((d) => d.kind === 'verdict')!;
     const c = verdict.firstCause!;
-    expect(c.divergence.baseline!.event).toContain('calls `mmu_notifier_range_init_owner`');
-    expect(c.divergence.variant!.event).toContain('calls `split_huge_pmd_address`');
+    expect(c.divergence.baseline!.event).toMatchObject({ kind: 'call', caller: 'page_make_device_exclusive_one', fn: 'mmu_notifier_range_init_owner' });
+    expect(eventText(c.divergence.variant!.event)).toContain('calls `split_huge_pmd_address`');
     expect(c.divergence.variant!.stack.at(-1)).toBe('page_make_device_exclusive_one');
-    const [clear, retry, ...rest] = c.chain;
+    expect(c.chain[0]).toMatchObject({ kind: 'event', event: { kind: 'notifier', event: 'CLEAR', owner: 'unset', issuer: '__split_huge_pmd', via: ['split_huge_pmd_address', 'page_make_device_exclusive_one'] } });
+    const [clear, retry, ...rest] = c.chain.map(stepText);
     expect(clear).toContain('`__split_huge_pmd` (from `split_huge_pmd_address` in `page_make_device_exclusive_one`) issues CLEAR with owner unset over [0x7f0000000000, 0x7f0000200000)');
     expect(clear).toContain('`nouveau_svm_range_invalidate` does not filter it: seq bumped');
     expect(retry).toBe('`mmu_interval_read_retry` returns true: `nouveau_atomic_range_fault` goes round again (pass 2)');
     expect(rest.join('; ')).toMatch(/pass 2: .*`remove_device_exclusive_entry` blocks on page lock of pfn 0x[0-9a-f]+: this thread \(main\) itself holds it, taken by `make_device_exclusive_range` in pass 1/);
-    expect(c.chain.at(-1)).toMatch(/^deadlock: /);
-    expect(result('nouveau-atomic-small').differences.find((d) => d.kind === 'retries')?.summary).toBe('retries: 0 → 1');
+    expect(c.chain.at(-1)).toMatchObject({ kind: 'end', verdict: 'deadlock' });
+    expect(differenceText(result('nouveau-atomic-small').differences.find((d) => d.kind === 'retries')!)).toBe('retries: 0 → 1');
   });
 
   test('nouveau-atomic-thp-tail: no verdict change (nor any other)', () => {
@@ -87,9 +90,10 @@ describe('review of the seed thread', () => {
     const x = result('hmm-exclusive');
     expect(x.outcome).toMatchObject({ verdict: 'completed', result: -2 });
     const res = x.differences.find((d) => d.kind === 'result')!;
-    expect(res.summary).toBe('result: 0 → -2 (ENOENT)');
-    expect(res.firstCause!.chain[0]).toMatch(/issues CLEAR with owner unset .*`dmirror_interval_invalidate` does not filter it: seq bumped, calls `dmirror_do_update`.* \(×\d+, 2 different ranges\)/);
-    expect(res.firstCause!.chain.at(-1)).toBe('`dmirror_do_read` returns -2 (ENOENT), passed up by `dmirror_exclusive`, `dmirror_model_ioctl`: the scenario\'s result');
+    expect(differenceText(res)).toBe('result: 0 → -2 (ENOENT)');
+    expect(res.firstCause!.chain.at(-1)).toEqual({ kind: 'result', value: -2, from: ['dmirror_do_read', 'dmirror_exclusive', 'dmirror_model_ioctl'] });
+    expect(stepText(res.firstCause!.chain[0]!)).toMatch(/issues CLEAR with owner unset .*`dmirror_interval_invalidate` does not filter it: seq bumped, calls `dmirror_do_update`.* \(×\d+, 2 different ranges\)/);
+    expect(stepText(res.firstCause!.chain.at(-1)!)).toBe('`dmirror_do_read` returns -2 (ENOENT), passed up by `dmirror_exclusive`, `dmirror_model_ioctl`: the scenario\'s result');
   });
 
   test('the summary counts regressions and differences over scenario runs', () => {

@@ -35,7 +35,7 @@ describe('review of the whole v10 07/10 thread', () => {
     expect(r.variants.map((v) => [v.label, v.author?.name, v.messageId, v.quoteDepth])).toEqual([['V1', 'Peter Xu', 'YMDmsha6GDtUf3Vs@t490s', 0]]);
     const v = r.variants[0]!;
     expect(v.copies).toEqual(['2773835.D95cIkl9rl@nvdebian']);
-    expect(v.hunks[0]!.placement).toMatch(/before `mmu_notifier_range_init_owner\(/);
+    expect(v.hunks[0]!.placement).toMatchObject({ kind: 'spliced', change: { op: 'before', statement: 'mmu_notifier_range_init_owner(...)' } });
     expect(v.results.find((x) => x.scenario === 'nouveau-atomic-small')!.outcome.verdict).toBe('deadlock');
     expect(v.results.find((x) => x.scenario === 'nouveau-atomic-thp-tail')!.differences).toEqual([]);
     // Annotations can point at the diff's own lines in the mbox: the hunk's @@ header is the line

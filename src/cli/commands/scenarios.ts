@@ -78,8 +78,7 @@ export function registerScenarios(program: Command): void {
       const outcomes = chosen.map((s) => run.runScenario(compiled, s, { trace, ...onlyRun }));
       const explored = explore && !only ? await exploreBase(compiled, chosen, outcomes, explore) : [];
       if (opts.format === 'json') {
-        const docs = outcomes.map((o, i) => (explored[i] ? { ...o, explored: explored[i]!.explore } : o));
-        process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
+        process.stdout.write((await import('../../report/outcomes-json.js')).renderOutcomesJson(outcomes, explored));
       } else {
         process.stdout.write(render.outcomesText(outcomes, !!opts.details));
         if (explored.length) process.stdout.write((await import('../../report/render-explore.js')).exploredText(opts.base, explored));

@@ -21,8 +21,9 @@ import { planOf } from '../../model/scenario/schedule.js';
 import type { FailurePoint } from '../../model/scenario/fault-plan.js';
 import { compareOutcomes } from '../compare.js';
 import { dropPositions } from '../trace-read.js';
+import type { DifferenceFacts } from '../cause-types.js';
 import type { CompileUnit, RunJob } from '../run-all.js';
-import type { Difference, ExploreFinding, ExploreRequest, ScenarioExplore } from '../types.js';
+import type { Difference, ExploreFinding, ExploreRequest, ScenarioExplore, Shown } from '../types.js';
 import { searchSchedules, type ScheduleSearch } from './dpor.js';
 import { scheduleSteps } from './steps.js';
 
@@ -36,14 +37,22 @@ export interface PlainRuns {
 
 const brief = (o: Outcome) => ({ verdict: o.verdict, result: o.result });
 
-/** A difference the plain runs show already is not told again. */
-const diffKey = (d: Difference) => `${d.kind}|${d.summary}`;
+/** A difference's facts without its cause and weight: what it is. */
+function factsOf(d: Difference): DifferenceFacts {
+  const { firstCause: _cause, regression: _regression, ...facts } = d;
+  return facts;
+}
 
-/** Behaviours a fault or a schedule can bring: a verdict other than completed, each hazard. */
-function behaviours(o: Outcome): string[] {
-  const out = o.verdict === 'completed' ? [] : [`verdict ${o.verdict}`];
-  for (const h of o.hazards) out.push(`hazard ${h.kind} in \`${h.function}\`: ${dropPositions(h.detail)}`);
-  return [...new Set(out)];
+/** A difference the plain runs show already is not told again. */
+const diffKey = (d: Difference) => JSON.stringify(factsOf(d));
+
+/** Behaviours a fault or a schedule can bring, by a key that tells them apart: a verdict other than completed, each hazard. */
+function behaviours(o: Outcome): Map<string, Shown> {
+  const out = new Map<string, Shown>();
+  const add = (b: Shown) => out.set(JSON.stringify(b), b);
+  if (o.verdict !== 'completed') add({ kind: 'verdict', verdict: o.verdict });
+  for (const h of o.hazards) add({ kind: 'hazard', hazard: h.kind, function: h.function, detail: dropPositions(h.detail) });
+  return out;
 }
 
 /** What a run under a fault or schedule newly shows against a plain run: verdict and hazards gained. */
@@ -106,7 +115,7 @@ export async function exploreScenario(
     };
     const first = scenario.threads[0]!.name;
     /** The run under schedule `id` on `unit`, as a finding (against the unit's plain run). */
-    const scheduled = async (unit: CompileUnit, id: string, on: 'baseline' | 'variant', shows: string[], regression: boolean): Promise<ExploreFinding> => {
+    const scheduled = async (unit: CompileUnit, id: string, on: 'baseline' | 'variant', shows: Shown[], regression: boolean): Promise<ExploreFinding> => {
       const o = await run(job(unit, 'full', { schedule: planOf(id) }));
       return {
         kind: 'schedule', id, on, shows,
@@ -120,7 +129,7 @@ export async function exploreScenario(
     const inBase = firstSeen(b.runs);
     if (baseOnly) {
       baseOnly.schedules = { threads, baseline: b.made, variant: 0, complete: b.exhausted };
-      for (const [id, keys] of bySchedule(inBase, new Set(behaviours(plain.baseline)))) baseOnly.findings.push(await scheduled(base, id, 'baseline', keys, false));
+      for (const [id, shows] of bySchedule(inBase, new Set(behaviours(plain.baseline).keys()))) baseOnly.findings.push(await scheduled(base, id, 'baseline', shows, false));
     }
     const reachedInBase = new Set(b.runs.flatMap((o) => o.explore?.reached ?? []));
     for (const unit of variants) {
@@ -133,27 +142,27 @@ export async function exploreScenario(
       const v = await search(unit);
       s.schedules = { threads, baseline: b.made, variant: v.made, complete: b.exhausted && v.exhausted };
       const inVariant = firstSeen(v.runs);
-      for (const [id, keys] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, 'variant', keys, !unit.partial));
-      for (const [id, keys] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base, id, 'baseline', keys, false));
+      for (const [id, shows] of bySchedule(inVariant, new Set(inBase.keys()))) s.findings.push(await scheduled(unit, id, 'variant', shows, !unit.partial));
+      for (const [id, shows] of bySchedule(inBase, new Set(inVariant.keys()))) s.findings.push(await scheduled(base, id, 'baseline', shows, false));
     }
   }
   return { perVariant, base: baseOnly };
 }
 
-/** Each behaviour with the first run that shows it. */
-function firstSeen(runs: readonly Outcome[]): Map<string, Outcome> {
-  const m = new Map<string, Outcome>();
-  for (const o of runs) for (const k of behaviours(o)) if (!m.has(k)) m.set(k, o);
+/** Each behaviour (by key) with the first run that shows it. */
+function firstSeen(runs: readonly Outcome[]): Map<string, { run: Outcome; shown: Shown }> {
+  const m = new Map<string, { run: Outcome; shown: Shown }>();
+  for (const o of runs) for (const [k, shown] of behaviours(o)) if (!m.has(k)) m.set(k, { run: o, shown });
   return m;
 }
 
 /** Behaviours of `seen` not in `known`, grouped by the schedule that first shows them (in run order). */
-function bySchedule(seen: Map<string, Outcome>, known: Set<string>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [k, o] of seen) {
+function bySchedule(seen: Map<string, { run: Outcome; shown: Shown }>, known: Set<string>): Map<string, Shown[]> {
+  const out = new Map<string, Shown[]>();
+  for (const [k, { run, shown }] of seen) {
     if (known.has(k)) continue;
-    const id = o.explore!.schedule!.id;
-    out.set(id, [...(out.get(id) ?? []), k]);
+    const id = run.explore!.schedule!.id;
+    out.set(id, [...(out.get(id) ?? []), shown]);
   }
   return out;
 }
@@ -175,7 +184,7 @@ async function underFault(b: Outcome, v: Outcome, point: FailurePoint, plainDiff
     id: point.id,
     point,
     on: 'both',
-    shows: newly(diffs).map((d) => d.summary),
+    shows: newly(diffs).map((d) => ({ kind: 'difference', difference: factsOf(d) })),
     baseline: brief(b),
     variant: brief(v),
     differences: diffs,
@@ -189,8 +198,8 @@ async function underFault(b: Outcome, v: Outcome, point: FailurePoint, plainDiff
  * and no finding by itself.
  */
 async function alone(o: Outcome, what: { kind: 'fault'; id: string; point: FailurePoint }, traced: () => Promise<Outcome>, plain: Outcome): Promise<ExploreFinding | null> {
-  const before = new Set(behaviours(plain));
-  const shows = behaviours(o).filter((k) => !before.has(k));
+  const before = behaviours(plain);
+  const shows = [...behaviours(o)].filter(([k]) => !before.has(k)).map(([, b]) => b);
   if (!shows.length) return null;
   const full = await traced();
   return { ...what, on: 'baseline', shows, baseline: brief(full), differences: newly(compareOutcomes(plain, full).differences), regression: false };
