@@ -38279,10 +38279,10 @@ function unmodelledBuiltins() {
   add2(NOT_MODELLED);
   t.releasesOf({ from: "6.13" });
   add2(NOT_MODELLED_613);
-  for (const [header, proto, what, releases] of NOT_MODELLED_RENAMED) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
+  for (const [header, proto, what, releases] of NOT_MODELLED_SOME) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
   return t;
 }
-var NOT_MODELLED, NOT_MODELLED_613, NOT_MODELLED_RENAMED;
+var NOT_MODELLED, NOT_MODELLED_613, NOT_MODELLED_SOME;
 var init_unmodelled = __esm({
   "src/model/kernel/builtins/unmodelled.ts"() {
     "use strict";
@@ -38291,7 +38291,6 @@ var init_unmodelled = __esm({
       ["include/linux/hugetlb.h", "struct page *follow_huge_pmd_pte(struct vm_area_struct *vma, unsigned long address, int flags)", "hugetlb vmas"],
       ["include/linux/hugetlb.h", "struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)", "hugetlb vmas"],
       ["include/linux/hugetlb.h", "struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)", "hugetlb vmas"],
-      ["include/linux/hugetlb.h", "struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", "hugepd tables"],
       ["include/linux/hugetlb.h", "long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)", "hugetlb vmas"],
       ["include/linux/hugetlb.h", "long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot, unsigned long cp_flags)", "hugetlb vmas"],
       ["include/linux/hugetlb.h", "struct hstate *hstate_vma(struct vm_area_struct *vma)", "hugetlb vmas"],
@@ -38338,7 +38337,8 @@ var init_unmodelled = __esm({
       ["include/linux/wait.h", "int waitqueue_active(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"],
       ["include/linux/wait.h", "void wake_up(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"]
     ];
-    NOT_MODELLED_RENAMED = [
+    NOT_MODELLED_SOME = [
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", "hugepd tables", { from: "6.1", until: "6.13" }],
       ["include/linux/mm.h", "bool folio_likely_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.13", until: "6.15" }],
       ["include/linux/mm.h", "bool folio_maybe_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.15" }]
     ];
@@ -38389,7 +38389,8 @@ function groupStatements(toks) {
     const start2 = i2;
     const t = toks[i2];
     if (ppStart(i2)) {
-      while (i2 < n && toks[i2].line === t.line) i2++;
+      let line = t.line;
+      while (i2 < n && toks[i2].line === line) if (toks[i2++].continues && i2 < n) line = toks[i2].line;
       out2.push({ kind: "pp", first: start2, end: i2 });
       continue;
     }
@@ -38481,12 +38482,18 @@ function holds(cond, config) {
   return null;
 }
 function inactiveLines(text, config) {
+  return offBranches(text, config).map((b2) => b2 !== null);
+}
+function offBranches(text, config) {
   const cfg = new Set(config);
   const lines = text.split("\n");
-  const out2 = [false];
+  const out2 = [null];
   const stack = [];
-  const live = () => stack.every((s) => s.on);
-  for (const line of lines) {
+  const off = () => {
+    const s = stack.find((x) => !x.on);
+    return s ? { directive: s.directive, line: s.line, branch: s.branch } : null;
+  };
+  lines.forEach((line, i2) => {
     const m = DIRECTIVE.exec(line);
     if (m) {
       const [, kw, rest] = m;
@@ -38494,22 +38501,24 @@ function inactiveLines(text, config) {
         const name3 = rest.trim().split(/\s/)[0] ?? "";
         const h = kw === "if" ? holds(rest, cfg) : name3.startsWith("CONFIG_") ? kw === "ifdef" === cfg.has(name3) : null;
         const on = h ?? true;
-        stack.push({ taken: on, on, live: live() });
+        stack.push({ taken: on, on, directive: line.trim().replace(/\s+/g, " "), line: i2 + 1, branch: "if" });
       } else if (kw === "elif" && stack.length) {
         const top = stack[stack.length - 1];
         const h = holds(rest, cfg) ?? true;
         top.on = !top.taken && h;
         top.taken ||= top.on;
+        top.branch = "elif";
       } else if (kw === "else" && stack.length) {
         const top = stack[stack.length - 1];
         top.on = !top.taken;
         top.taken = true;
+        top.branch = "else";
       } else if (kw === "endif") stack.pop();
-      out2.push(false);
-      continue;
+      out2.push(null);
+      return;
     }
-    out2.push(!live());
-  }
+    out2.push(off());
+  });
   return out2;
 }
 var DIRECTIVE;
@@ -38593,6 +38602,7 @@ function tokenizeLine(text, state, line, base2 = 0) {
     i2 += len;
     toks.push({ t: text.slice(start2, i2), kind: "punct", start: base2 + start2, end: base2 + i2, line });
   }
+  if (toks.length && /\\\s*$/.test(text)) toks[toks.length - 1].continues = true;
   return { toks, state };
 }
 function skipQuoted(text, i2) {
@@ -40669,13 +40679,15 @@ var init_cexpr = __esm({
     init_ints();
     init_runtime();
     CompileError = class extends Error {
-      constructor(line, message, unknown) {
+      constructor(line, message, unknown, callee) {
         super(message);
         this.line = line;
         this.unknown = unknown;
+        this.callee = callee;
       }
       line;
       unknown;
+      callee;
     };
     i64 = null;
   }
@@ -41220,7 +41232,7 @@ function argsOf(cx, e, name3) {
 function convertArgs(ft, args3, name3, line) {
   const n = ft.params.length;
   if (args3.length < n || !ft.variadic && args3.length > n) {
-    throw new CompileError(line, `${name3}() takes ${n}${ft.variadic ? " or more" : ""} argument${n === 1 ? "" : "s"}, ${args3.length} given`);
+    throw new CompileError(line, `${name3}() takes ${n}${ft.variadic ? " or more" : ""} argument${n === 1 ? "" : "s"}, ${args3.length} given`, void 0, name3);
   }
   return args3.map((a, i2) => i2 < n ? convert(a, ft.params[i2], "arg", `argument ${i2 + 1} of ${name3}()`) : a);
 }
@@ -41387,7 +41399,7 @@ function expansionOf(cx, mac, e) {
   const args3 = macroArgs(cx, e.raw.text);
   const n = mac.params.length;
   const ok = mac.variadic ? args3.length >= n - 1 : args3.length === n || n === 0 && args3.length === 0;
-  if (!ok) throw new CompileError(e.line, `macro ${mac.name} takes ${n} argument${n === 1 ? "" : "s"}, ${args3.length} given`);
+  if (!ok) throw new CompileError(e.line, `macro ${mac.name} takes ${n} argument${n === 1 ? "" : "s"}, ${args3.length} given`, void 0, mac.name);
   return cx.ps.parseFragment(expandFunctionMacro(mac, args3), e.line, cx.file);
 }
 function expandMacroExpr(cx, mac, e) {
@@ -43403,6 +43415,8 @@ var init_compiler = __esm({
       fnUnresolved = /* @__PURE__ */ new Map();
       fnsByName = /* @__PURE__ */ new Map();
       protos = /* @__PURE__ */ new Map();
+      /** Where each name's first prototype is, to name it when a definition disagrees. */
+      protoAt = /* @__PURE__ */ new Map();
       globalsByName = /* @__PURE__ */ new Map();
       config;
       fragments = /* @__PURE__ */ new Map();
@@ -43433,6 +43447,7 @@ var init_compiler = __esm({
         const tops = units2.map((u) => this.parseUnit(u.path, u.text));
         tops.forEach((list2) => list2.forEach((d) => this.guard(d.k === "function" ? d.def.file : d.file, d.k === "function" ? d.def.line : d.line, () => this.declareTop(d))));
         for (const [name3, b2] of Object.entries(this.opts.builtins ?? {})) this.guard("<builtins>", 0, () => this.bindBuiltin(name3, b2));
+        this.checkPrototypes();
         this.compileFunctions();
         for (const g of this.globals) this.guard(g.info.file, g.info.line, () => this.compileGlobalInit(g));
       }
@@ -43444,7 +43459,7 @@ var init_compiler = __esm({
         try {
           run2();
         } catch (e) {
-          if (e instanceof CompileError) this.diag({ severity: "error", file, line: e.line || line, message: e.message, ...e.unknown ? { unknown: e.unknown } : {} });
+          if (e instanceof CompileError) this.diag({ severity: "error", file, line: e.line || line, message: e.message, ...e.unknown ? { unknown: e.unknown } : {}, ...e.callee ? { callee: e.callee } : {} });
           else if (e instanceof NeedCell) this.diag({ severity: "error", file, line, message: `cannot take the address of \`${e.name}\` here` });
           else throw e;
         }
@@ -43499,10 +43514,22 @@ var init_compiler = __esm({
         for (const v of d.decls) {
           const { t } = this.resolveType(v.type.spec, v.type.decl, v.line, null);
           if (t.k === "func") {
-            if (!this.protos.has(v.name)) this.protos.set(v.name, t);
+            if (!this.protos.has(v.name)) {
+              this.protos.set(v.name, t);
+              this.protoAt.set(v.name, { file: d.file, line: v.line });
+            }
             continue;
           }
           this.declareGlobal(v.name, t, v.init, d.storage, d.file, v.line);
+        }
+      }
+      /** A definition whose type is not its prototype's, as a C compiler refuses it ("conflicting types"). */
+      checkPrototypes() {
+        for (const f of this.fns) {
+          const proto = this.protos.get(f.name);
+          const at3 = this.protoAt.get(f.name);
+          if (f.isStatic || !proto || !at3 || sameType(proto, f.type)) continue;
+          this.diag({ severity: "error", file: f.file, line: f.line, function: f.name, message: `conflicting types for ${f.name}() (its prototype at ${at3.file}:${at3.line} is \`${typeToString(proto)}\`)`, callee: f.name });
         }
       }
       declareFunction(def) {
@@ -43829,7 +43856,7 @@ var init_compiler = __esm({
           set2.add(fn);
           this.callers.set(callee, set2);
         }
-        const errors = cx.errors.map((e) => ({ severity: "error", file: def.file, line: e.line, function: def.name, message: e.message, ...e.unknown ? { unknown: e.unknown } : {} }));
+        const errors = cx.errors.map((e) => ({ severity: "error", file: def.file, line: e.line, function: def.name, message: e.message, ...e.unknown ? { unknown: e.unknown } : {}, ...e.callee ? { callee: e.callee } : {} }));
         for (const p of this.problems) {
           if (p.file === def.file && p.line >= def.line && p.line <= def.endLine && !errors.some((x) => x.line === p.line)) {
             errors.push({ severity: "error", file: p.file, line: p.line, function: def.name, message: p.message });
@@ -45629,8 +45656,10 @@ function blame(hunks, pass, file, line, fn, name3) {
     if (inFn) return inFn.key;
   }
   if (name3) {
-    const remover = hunks.find((h) => pass.ranges.has(h.key) && h.hunk.lines.some((l) => l.op === "-" && new RegExp(`\\b${name3}\\b`).test(l.text)));
-    if (remover) return remover.key;
+    const declares = new RegExp(`^\\s*(?!return\\b)[A-Za-z_][\\w\\s]*[\\s*]${name3}\\s*\\(`);
+    const placed = hunks.filter((h) => pass.ranges.has(h.key));
+    const owner = placed.find((h) => h.hunk.lines.some((l) => declares.test(l.text))) ?? placed.find((h) => h.hunk.lines.some((l) => l.op === "-" && new RegExp(`\\b${name3}\\b`).test(l.text)));
+    if (owner) return owner.key;
   }
   const sameFile = [...pass.ranges].find(([, v]) => v.path === file);
   if (sameFile) return sameFile[0];
@@ -45658,11 +45687,11 @@ function compileProblems(hunks, pass, idx, base2) {
       kind: "calls-unknown",
       calls: ordered.map((name3) => ({ name: name3, at: calls.filter((c) => c.name === name3).map((c) => c.at), added: isAdded(name3), elsewhere: elsewhere(basesKnowing(name3), base2.name) }))
     };
-    out2.set(k, unplaced(h, "calls-unknown-function", why2, calls[0].fn || null, [], missing));
+    out2.set(k, unplaced(h, "calls-unknown-function", why2, ownFunction(pass, h) ?? (calls[0].fn || null), [], missing));
   }
   const errorsByHunk = /* @__PURE__ */ new Map();
   for (const d of newErrors(baseFacts, facts)) {
-    const k = blame(hunks, pass, d.file, d.line, d.function, d.unknown?.kind === "identifier" ? d.unknown.name : void 0);
+    const k = blame(hunks, pass, d.file, d.line, d.function, d.unknown?.kind === "identifier" ? d.unknown.name : d.callee);
     if (!k || out2.has(k)) continue;
     errorsByHunk.set(k, [...errorsByHunk.get(k) ?? [], d]);
   }
@@ -45693,9 +45722,12 @@ function compileProblems(hunks, pass, idx, base2) {
       more: ds.length - 1,
       missing: missing.map((m) => ({ kind: m.kind, name: m.name, struct: m.struct ?? null, elsewhere: elsewhere(m.knownIn, base2.name) }))
     };
-    out2.set(k, unplaced(h, "does-not-compile", why2, d.function ?? null, [], missing));
+    out2.set(k, unplaced(h, "does-not-compile", why2, ownFunction(pass, h) ?? d.function ?? null, [], missing));
   }
   return out2;
+}
+function ownFunction(pass, h) {
+  return pass.placements.find((p) => p.fileIndex === h.fi && p.hunkIndex === h.hi)?.function ?? null;
 }
 function elsewhere(knownIn, base2) {
   return knownIn.filter((b2) => b2 !== base2);
@@ -45930,10 +45962,11 @@ function placeCode(h, cx, planned) {
     });
   }
   const file = loc.fit.file;
-  if (compiledOut(file, plan.edits)) {
+  const off = compiledOut(file, plan.edits);
+  if (off) {
     return placement(h, {
       kind: "no-behaviour",
-      placement: { kind: "compiled-out", at: at3, change: plan.change, inFunction: plan.inFunction, config: [...MODEL_CONFIG] },
+      placement: { kind: "compiled-out", at: at3, change: plan.change, inFunction: plan.inFunction, off },
       function: fn ?? declaredName(file, plan),
       modelLines: plan.modelLines,
       match: matchOf(loc.fit)
@@ -45946,14 +45979,18 @@ function placeCode(h, cx, planned) {
   return p;
 }
 function compiledOut(file, edits) {
-  if (!edits.length || !/^\s*#\s*(if|else)/m.test(file.text)) return false;
-  const off = inactiveLines(file.text, MODEL_CONFIG);
-  return edits.every((e) => {
+  if (!edits.length || !/^\s*#\s*(if|else)/m.test(file.text)) return null;
+  const off = offBranches(file.text, MODEL_CONFIG);
+  let first2 = null;
+  for (const e of edits) {
     const a = lineOfOffset(file, e.start);
     const b2 = lineOfOffset(file, Math.max(e.start, e.end - 1));
-    for (let l = a; l <= b2; l++) if (!off[l]) return false;
-    return true;
-  });
+    for (let l = a; l <= b2; l++) {
+      if (!off[l]) return null;
+      first2 ??= off[l];
+    }
+  }
+  return first2;
 }
 function declaredName(file, plan) {
   if (!plan.line) return null;
@@ -79475,7 +79512,7 @@ function placementWords(p) {
     case "already-applied":
       return `${changeText(p.change)}${inFn}: the model already has this change`;
     case "compiled-out":
-      return `${changeText(p.change)}${inFn}: code the model's configuration compiles out (${p.config.join(", ")} set), no behaviour to replay`;
+      return `${changeText(p.change)}${inFn}: code the model's configuration compiles out (${p.off.branch === "if" ? "" : `the #${p.off.branch} branch of `}\`${p.off.directive}\`, not taken), no behaviour to replay`;
     case "comments-only":
       if (!p.at) return "comments or whitespace only (not located in the model)";
       return p.inFunction ? `in ${p.inFunction}: comments or whitespace only` : "comments or whitespace only";

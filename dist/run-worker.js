@@ -9760,13 +9760,15 @@ var init_cexpr = __esm({
     init_ints();
     init_runtime();
     CompileError = class extends Error {
-      constructor(line, message, unknown) {
+      constructor(line, message, unknown, callee) {
         super(message);
         this.line = line;
         this.unknown = unknown;
+        this.callee = callee;
       }
       line;
       unknown;
+      callee;
     };
     i64 = null;
   }
@@ -10311,7 +10313,7 @@ function argsOf(cx, e, name2) {
 function convertArgs(ft, args3, name2, line) {
   const n = ft.params.length;
   if (args3.length < n || !ft.variadic && args3.length > n) {
-    throw new CompileError(line, `${name2}() takes ${n}${ft.variadic ? " or more" : ""} argument${n === 1 ? "" : "s"}, ${args3.length} given`);
+    throw new CompileError(line, `${name2}() takes ${n}${ft.variadic ? " or more" : ""} argument${n === 1 ? "" : "s"}, ${args3.length} given`, void 0, name2);
   }
   return args3.map((a, i2) => i2 < n ? convert(a, ft.params[i2], "arg", `argument ${i2 + 1} of ${name2}()`) : a);
 }
@@ -10478,7 +10480,7 @@ function expansionOf(cx, mac, e) {
   const args3 = macroArgs(cx, e.raw.text);
   const n = mac.params.length;
   const ok = mac.variadic ? args3.length >= n - 1 : args3.length === n || n === 0 && args3.length === 0;
-  if (!ok) throw new CompileError(e.line, `macro ${mac.name} takes ${n} argument${n === 1 ? "" : "s"}, ${args3.length} given`);
+  if (!ok) throw new CompileError(e.line, `macro ${mac.name} takes ${n} argument${n === 1 ? "" : "s"}, ${args3.length} given`, void 0, mac.name);
   return cx.ps.parseFragment(expandFunctionMacro(mac, args3), e.line, cx.file);
 }
 function expandMacroExpr(cx, mac, e) {
@@ -12494,6 +12496,8 @@ var init_compiler = __esm({
       fnUnresolved = /* @__PURE__ */ new Map();
       fnsByName = /* @__PURE__ */ new Map();
       protos = /* @__PURE__ */ new Map();
+      /** Where each name's first prototype is, to name it when a definition disagrees. */
+      protoAt = /* @__PURE__ */ new Map();
       globalsByName = /* @__PURE__ */ new Map();
       config;
       fragments = /* @__PURE__ */ new Map();
@@ -12524,6 +12528,7 @@ var init_compiler = __esm({
         const tops = units.map((u) => this.parseUnit(u.path, u.text));
         tops.forEach((list) => list.forEach((d) => this.guard(d.k === "function" ? d.def.file : d.file, d.k === "function" ? d.def.line : d.line, () => this.declareTop(d))));
         for (const [name2, b2] of Object.entries(this.opts.builtins ?? {})) this.guard("<builtins>", 0, () => this.bindBuiltin(name2, b2));
+        this.checkPrototypes();
         this.compileFunctions();
         for (const g of this.globals) this.guard(g.info.file, g.info.line, () => this.compileGlobalInit(g));
       }
@@ -12535,7 +12540,7 @@ var init_compiler = __esm({
         try {
           run2();
         } catch (e) {
-          if (e instanceof CompileError) this.diag({ severity: "error", file, line: e.line || line, message: e.message, ...e.unknown ? { unknown: e.unknown } : {} });
+          if (e instanceof CompileError) this.diag({ severity: "error", file, line: e.line || line, message: e.message, ...e.unknown ? { unknown: e.unknown } : {}, ...e.callee ? { callee: e.callee } : {} });
           else if (e instanceof NeedCell) this.diag({ severity: "error", file, line, message: `cannot take the address of \`${e.name}\` here` });
           else throw e;
         }
@@ -12590,10 +12595,22 @@ var init_compiler = __esm({
         for (const v of d.decls) {
           const { t } = this.resolveType(v.type.spec, v.type.decl, v.line, null);
           if (t.k === "func") {
-            if (!this.protos.has(v.name)) this.protos.set(v.name, t);
+            if (!this.protos.has(v.name)) {
+              this.protos.set(v.name, t);
+              this.protoAt.set(v.name, { file: d.file, line: v.line });
+            }
             continue;
           }
           this.declareGlobal(v.name, t, v.init, d.storage, d.file, v.line);
+        }
+      }
+      /** A definition whose type is not its prototype's, as a C compiler refuses it ("conflicting types"). */
+      checkPrototypes() {
+        for (const f of this.fns) {
+          const proto = this.protos.get(f.name);
+          const at2 = this.protoAt.get(f.name);
+          if (f.isStatic || !proto || !at2 || sameType(proto, f.type)) continue;
+          this.diag({ severity: "error", file: f.file, line: f.line, function: f.name, message: `conflicting types for ${f.name}() (its prototype at ${at2.file}:${at2.line} is \`${typeToString(proto)}\`)`, callee: f.name });
         }
       }
       declareFunction(def) {
@@ -12920,7 +12937,7 @@ var init_compiler = __esm({
           set.add(fn);
           this.callers.set(callee, set);
         }
-        const errors = cx.errors.map((e) => ({ severity: "error", file: def.file, line: e.line, function: def.name, message: e.message, ...e.unknown ? { unknown: e.unknown } : {} }));
+        const errors = cx.errors.map((e) => ({ severity: "error", file: def.file, line: e.line, function: def.name, message: e.message, ...e.unknown ? { unknown: e.unknown } : {}, ...e.callee ? { callee: e.callee } : {} }));
         for (const p of this.problems) {
           if (p.file === def.file && p.line >= def.line && p.line <= def.endLine && !errors.some((x) => x.line === p.line)) {
             errors.push({ severity: "error", file: p.file, line: p.line, function: def.name, message: p.message });
@@ -15240,10 +15257,10 @@ function unmodelledBuiltins() {
   add(NOT_MODELLED);
   t.releasesOf({ from: "6.13" });
   add(NOT_MODELLED_613);
-  for (const [header, proto, what, releases] of NOT_MODELLED_RENAMED) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
+  for (const [header, proto, what, releases] of NOT_MODELLED_SOME) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
   return t;
 }
-var NOT_MODELLED, NOT_MODELLED_613, NOT_MODELLED_RENAMED;
+var NOT_MODELLED, NOT_MODELLED_613, NOT_MODELLED_SOME;
 var init_unmodelled = __esm({
   "src/model/kernel/builtins/unmodelled.ts"() {
     "use strict";
@@ -15252,7 +15269,6 @@ var init_unmodelled = __esm({
       ["include/linux/hugetlb.h", "struct page *follow_huge_pmd_pte(struct vm_area_struct *vma, unsigned long address, int flags)", "hugetlb vmas"],
       ["include/linux/hugetlb.h", "struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)", "hugetlb vmas"],
       ["include/linux/hugetlb.h", "struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)", "hugetlb vmas"],
-      ["include/linux/hugetlb.h", "struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", "hugepd tables"],
       ["include/linux/hugetlb.h", "long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)", "hugetlb vmas"],
       ["include/linux/hugetlb.h", "long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot, unsigned long cp_flags)", "hugetlb vmas"],
       ["include/linux/hugetlb.h", "struct hstate *hstate_vma(struct vm_area_struct *vma)", "hugetlb vmas"],
@@ -15299,7 +15315,8 @@ var init_unmodelled = __esm({
       ["include/linux/wait.h", "int waitqueue_active(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"],
       ["include/linux/wait.h", "void wake_up(struct wait_queue_head *wq_head)", "the swap cache wait queue (swap-in)"]
     ];
-    NOT_MODELLED_RENAMED = [
+    NOT_MODELLED_SOME = [
+      ["include/linux/hugetlb.h", "struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)", "hugepd tables", { from: "6.1", until: "6.13" }],
       ["include/linux/mm.h", "bool folio_likely_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.13", until: "6.15" }],
       ["include/linux/mm.h", "bool folio_maybe_mapped_shared(struct folio *folio)", "NUMA balancing", { from: "6.15" }]
     ];

@@ -15,16 +15,34 @@ function holds(cond: string, config: ReadonlySet<string>): boolean | null {
   return null;
 }
 
+/** The branch a compiled-out line sits in: the `#if`/`#ifdef`/`#ifndef` that opens its group. */
+export interface OffBranch {
+  /** The opening directive, as written (`#ifdef CONFIG_TRANSPARENT_HUGEPAGE`). */
+  directive: string;
+  /** Its 1-based line in the model file. */
+  line: number;
+  /** Which branch of it is not taken. */
+  branch: 'if' | 'elif' | 'else';
+}
+
 /** Per 1-based line of `text`: true when the model's config compiles it out. */
 export function inactiveLines(text: string, config: readonly string[]): boolean[] {
+  return offBranches(text, config).map((b) => b !== null);
+}
+
+/** Per 1-based line of `text`: the outermost branch not taken that holds it, else null. */
+export function offBranches(text: string, config: readonly string[]): (OffBranch | null)[] {
   const cfg = new Set(config);
   const lines = text.split('\n');
-  const out: boolean[] = [false];
-  // each open #if: whether some branch was taken, whether the current one is, and whether the
-  // whole group sits in live code
-  const stack: { taken: boolean; on: boolean; live: boolean }[] = [];
-  const live = () => stack.every((s) => s.on);
-  for (const line of lines) {
+  const out: (OffBranch | null)[] = [null];
+  // each open #if: whether some branch was taken, whether the current one is, and which
+  // directive and branch it is
+  const stack: { taken: boolean; on: boolean; directive: string; line: number; branch: OffBranch['branch'] }[] = [];
+  const off = (): OffBranch | null => {
+    const s = stack.find((x) => !x.on);
+    return s ? { directive: s.directive, line: s.line, branch: s.branch } : null;
+  };
+  lines.forEach((line, i) => {
     const m = DIRECTIVE.exec(line);
     if (m) {
       const [, kw, rest] = m as unknown as [string, string, string];
@@ -32,21 +50,23 @@ export function inactiveLines(text: string, config: readonly string[]): boolean[
         const name = rest.trim().split(/\s/)[0] ?? '';
         const h = kw === 'if' ? holds(rest, cfg) : name.startsWith('CONFIG_') ? (kw === 'ifdef') === cfg.has(name) : null;
         const on = h ?? true;
-        stack.push({ taken: on, on, live: live() });
+        stack.push({ taken: on, on, directive: line.trim().replace(/\s+/g, ' '), line: i + 1, branch: 'if' });
       } else if (kw === 'elif' && stack.length) {
         const top = stack[stack.length - 1]!;
         const h = holds(rest, cfg) ?? true;
         top.on = !top.taken && h;
         top.taken ||= top.on;
+        top.branch = 'elif';
       } else if (kw === 'else' && stack.length) {
         const top = stack[stack.length - 1]!;
         top.on = !top.taken;
         top.taken = true;
+        top.branch = 'else';
       } else if (kw === 'endif') stack.pop();
-      out.push(false);
-      continue;
+      out.push(null);
+      return;
     }
-    out.push(!live());
-  }
+    out.push(off());
+  });
   return out;
 }

@@ -49,7 +49,7 @@ import { diffPath, headerFunction, locateHunk, type LocateContext, type Located 
 import { functionAtLine, indexBase, indexFile, type BaseIndex, type FileIndex } from './model-index.js';
 import { noBehaviour } from './paths.js';
 import { lineOfOffset, planHunk, type Edit, type HunkPlan } from './plan.js';
-import { inactiveLines } from './config-regions.js';
+import { offBranches, type OffBranch } from './config-regions.js';
 import { statementAt, statementText } from './describe.js';
 import { MODEL_CONFIG } from '../model/source/config.js';
 import { placement, unplaced, type HunkState, type Pass } from './placements.js';
@@ -327,10 +327,11 @@ function placeCode(h: HunkState, cx: LocateContext, planned: Planned[]): HunkPla
     });
   }
   const file = loc.fit.file;
-  if (compiledOut(file, plan.edits)) {
+  const off = compiledOut(file, plan.edits);
+  if (off) {
     return placement(h, {
       kind: 'no-behaviour',
-      placement: { kind: 'compiled-out', at, change: plan.change, inFunction: plan.inFunction, config: [...MODEL_CONFIG] },
+      placement: { kind: 'compiled-out', at, change: plan.change, inFunction: plan.inFunction, off },
       function: fn ?? declaredName(file, plan),
       modelLines: plan.modelLines,
       match: matchOf(loc.fit),
@@ -343,16 +344,20 @@ function placeCode(h: HunkState, cx: LocateContext, planned: Planned[]): HunkPla
   return p;
 }
 
-/** Every line the edits touch is in a branch the model's config compiles out. */
-function compiledOut(file: FileIndex, edits: Edit[]): boolean {
-  if (!edits.length || !/^\s*#\s*(if|else)/m.test(file.text)) return false;
-  const off = inactiveLines(file.text, MODEL_CONFIG);
-  return edits.every((e) => {
+/** The branch the model's config compiles out that holds every line the edits touch, if one does. */
+function compiledOut(file: FileIndex, edits: Edit[]): OffBranch | null {
+  if (!edits.length || !/^\s*#\s*(if|else)/m.test(file.text)) return null;
+  const off = offBranches(file.text, MODEL_CONFIG);
+  let first: OffBranch | null = null;
+  for (const e of edits) {
     const a = lineOfOffset(file, e.start);
     const b = lineOfOffset(file, Math.max(e.start, e.end - 1));
-    for (let l = a; l <= b; l++) if (!off[l]) return false;
-    return true;
-  });
+    for (let l = a; l <= b; l++) {
+      if (!off[l]) return null;
+      first ??= off[l]!;
+    }
+  }
+  return first;
 }
 
 const NOT_NAMES = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'do', 'defined', '__attribute__']);

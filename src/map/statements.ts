@@ -26,7 +26,9 @@ export function groupStatements(toks: Tok[]): TokStatement[] {
     const start = i;
     const t = toks[i]!;
     if (ppStart(i)) {
-      while (i < n && toks[i]!.line === t.line) i++;
+      // to the end of the directive: its line, and the lines a trailing backslash continues it on
+      let line = t.line;
+      while (i < n && toks[i]!.line === line) if (toks[i++]!.continues && i < n) line = toks[i]!.line;
       out.push({ kind: 'pp', first: start, end: i });
       continue;
     }

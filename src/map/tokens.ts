@@ -14,6 +14,8 @@ export interface Tok {
   end: number;
   /** 1-based line of a model file, or the index of the hunk line. */
   line: number;
+  /** The last token of a line that ends in a backslash: a directive goes on to the next line. */
+  continues?: true;
 }
 
 export type CommentState = 'code' | 'comment';
@@ -78,6 +80,7 @@ export function tokenizeLine(text: string, state: CommentState, line: number, ba
     i += len;
     toks.push({ t: text.slice(start, i), kind: 'punct', start: base + start, end: base + i, line });
   }
+  if (toks.length && /\\\s*$/.test(text)) toks[toks.length - 1]!.continues = true;
   return { toks, state };
 }
 

@@ -2,6 +2,7 @@
 // sources, why a hunk could not be placed, and the model sources with the variant spliced in.
 // Placements, reasons and notes are facts; report/placement-words.ts says them.
 import type { ModelSource } from '../model/source/index.js';
+import type { OffBranch } from './config-regions.js';
 
 /**
  * - `code`: the hunk changes model C and was spliced in;
@@ -73,8 +74,8 @@ export type Placement =
   | { kind: 'spliced'; at: ModelLine; change: Change; inFunction: string | null }
   /** The model already has the hunk's new side there (`no-code-change`). */
   | { kind: 'already-applied'; at: ModelLine; change: Change; inFunction: string | null }
-  /** Code the model's configuration compiles out (`no-behaviour`): `config` the options set. */
-  | { kind: 'compiled-out'; at: ModelLine; change: Change; inFunction: string | null; config: string[] }
+  /** Code the model's configuration compiles out (`no-behaviour`): `off` the branch not taken. */
+  | { kind: 'compiled-out'; at: ModelLine; change: Change; inFunction: string | null; off: OffBranch }
   /** Only comments or whitespace change (`no-code-change`); `at` null: not located in the model. */
   | { kind: 'comments-only'; at: ModelLine | null; inFunction: string | null }
   /** A posting's code the model has as posted (`no-code-change`). */

@@ -69,8 +69,11 @@ function blame(hunks: HunkState[], pass: Pass, file: string, line: number, fn: s
     if (inFn) return inFn.key;
   }
   if (name) {
-    const remover = hunks.find((h) => pass.ranges.has(h.key) && h.hunk.lines.some((l) => l.op === '-' && new RegExp(`\\b${name}\\b`).test(l.text)));
-    if (remover) return remover.key;
+    // the hunk that changes the declaration or definition of `name`, else one that removed a use
+    const declares = new RegExp(`^\\s*(?!return\\b)[A-Za-z_][\\w\\s]*[\\s*]${name}\\s*\\(`);
+    const placed = hunks.filter((h) => pass.ranges.has(h.key));
+    const owner = placed.find((h) => h.hunk.lines.some((l) => declares.test(l.text))) ?? placed.find((h) => h.hunk.lines.some((l) => l.op === '-' && new RegExp(`\\b${name}\\b`).test(l.text)));
+    if (owner) return owner.key;
   }
   const sameFile = [...pass.ranges].find(([, v]) => v.path === file);
   if (sameFile) return sameFile[0];
@@ -101,12 +104,14 @@ export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
       kind: 'calls-unknown',
       calls: ordered.map((name) => ({ name, at: calls.filter((c) => c.name === name).map((c) => c.at), added: isAdded(name), elsewhere: elsewhere(basesKnowing(name), base.name) })),
     };
-    out.set(k, unplaced(h, 'calls-unknown-function', why, calls[0]!.fn || null, [], missing));
+    out.set(k, unplaced(h, 'calls-unknown-function', why, ownFunction(pass, h) ?? (calls[0]!.fn || null), [], missing));
   }
   // Code that does not compile on this base: never replayed into an `error` verdict.
   const errorsByHunk = new Map<string, Diagnostic[]>();
   for (const d of newErrors(baseFacts, facts)) {
-    const k = blame(hunks, pass, d.file, d.line, d.function, d.unknown?.kind === 'identifier' ? d.unknown.name : undefined);
+    // an unknown identifier: the hunk that removed it; a call that no longer fits: the hunk that
+    // changed the callee's prototype (a caller elsewhere, untouched, still passes the old arguments)
+    const k = blame(hunks, pass, d.file, d.line, d.function, d.unknown?.kind === 'identifier' ? d.unknown.name : d.callee);
     if (!k || out.has(k)) continue;
     errorsByHunk.set(k, [...(errorsByHunk.get(k) ?? []), d]);
   }
@@ -138,9 +143,14 @@ export function compileProblems(hunks: HunkState[], pass: Pass, idx: BaseIndex, 
       more: ds.length - 1,
       missing: missing.map((m) => ({ kind: m.kind, name: m.name, struct: m.struct ?? null, elsewhere: elsewhere(m.knownIn, base.name) })),
     };
-    out.set(k, unplaced(h, 'does-not-compile', why, d.function ?? null, [], missing));
+    out.set(k, unplaced(h, 'does-not-compile', why, ownFunction(pass, h) ?? d.function ?? null, [], missing));
   }
   return out;
+}
+
+/** The function the hunk itself changes, as placed (a finding may be in another function it broke). */
+function ownFunction(pass: Pass, h: HunkState): string | null {
+  return pass.placements.find((p) => p.fileIndex === h.fi && p.hunkIndex === h.hi)?.function ?? null;
 }
 
 const C_KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'do', 'case', 'defined']);

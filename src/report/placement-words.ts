@@ -50,7 +50,7 @@ export function placementWords(p: Placement): string {
     case 'already-applied':
       return `${changeText(p.change)}${inFn}: the model already has this change`;
     case 'compiled-out':
-      return `${changeText(p.change)}${inFn}: code the model's configuration compiles out (${p.config.join(', ')} set), no behaviour to replay`;
+      return `${changeText(p.change)}${inFn}: code the model's configuration compiles out (${p.off.branch === 'if' ? '' : `the #${p.off.branch} branch of `}\`${p.off.directive}\`, not taken), no behaviour to replay`;
     case 'comments-only':
       if (!p.at) return 'comments or whitespace only (not located in the model)';
       return p.inFunction ? `in ${p.inFunction}: comments or whitespace only` : 'comments or whitespace only';

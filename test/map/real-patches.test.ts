@@ -31,16 +31,21 @@ describe.skipIf(!existsSync(REAL))('real patches on v5.14', () => {
     expect(fn).toMatch(/if \(!page\)\n\t\t\tpage = pmd_page\(\*pmd\);\n\t\tif \(PageMlocked\(page\)\)/);
   });
 
-  it('09 (__split_huge_pmd takes a folio): header hunks found by the prototype they change; the !THP stubs carry no behaviour', async () => {
+  it('09 (__split_huge_pmd takes a folio): header hunks found by the prototype they change, refused as the C compiler would while the definitions cannot change; the !THP stubs carry no behaviour', async () => {
     const m = await map(await diffOf(join(REAL, '09-huge_memory-__split_huge_pmd-take-folio.patch')), 'v5.14');
     const header = m.placements.filter((p) => p.file === 'include/linux/huge_mm.h');
     expect(header.map((p) => [p.kind, p.function])).toEqual([
-      ['code', '__split_huge_pmd'],
-      ['code', 'split_huge_pmd_address'],
+      ['unplaced', '__split_huge_pmd'],
+      ['unplaced', 'split_huge_pmd_address'],
       ['no-behaviour', '__split_huge_pmd'],
     ]);
-    expect(header[2]!.placement).toMatchObject({ kind: 'compiled-out', at: { file: 'include/linux/huge_mm.h' } });
-    expect(placementWords(header[2]!.placement!)).toContain("code the model's configuration compiles out");
+    // the prototypes take a folio, the definitions (whose hunks do not compile on 5.14) a page
+    for (const [i, fn] of [[0, '__split_huge_pmd'], [1, 'split_huge_pmd_address']] as const) {
+      expect(header[i]!.reason).toMatchObject({ kind: 'does-not-compile', file: 'mm/huge_memory.c', function: fn });
+      expect(reasonText(header[i]!.reason!)).toMatch(new RegExp(`conflicting types for ${fn}\\(\\) \\(its prototype at include/linux/huge_mm\\.h:\\d+ is \`void \\(.*struct folio \\*\\)\`\\)`));
+    }
+    expect(header[2]!.placement).toMatchObject({ kind: 'compiled-out', at: { file: 'include/linux/huge_mm.h' }, off: { directive: '#ifdef CONFIG_TRANSPARENT_HUGEPAGE', branch: 'else' } });
+    expect(placementWords(header[2]!.placement!)).toContain("code the model's configuration compiles out (the #else branch of `#ifdef CONFIG_TRANSPARENT_HUGEPAGE`, not taken)");
     // the folio code itself cannot be replayed on a page-based base: not as an error verdict
     expect(m.placements.filter((p) => p.file === 'mm/huge_memory.c').every((p) => p.kind === 'unplaced')).toBe(true);
     expect(m.replayable).toBe(false);

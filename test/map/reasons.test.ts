@@ -152,6 +152,16 @@ describe('code that does not compile on the base', () => {
     // with --partial nothing else is left to replay
     expect((await map(await diffOf(fixture('map-compile-error.patch')), 'v10', { partial: true })).replayable).toBe(false);
   });
+
+  it('a prototype changed without its definition and callers: the header hunk is blamed, named by the prototype it changes', async () => {
+    const m = await map(await diffOf(fixture('map-prototype-callers.patch')), 'v6.15');
+    const p = m.placements[0]!;
+    // the model's header has a #define with a continued line just above: it is no part of the prototype
+    expect(p).toMatchObject({ file: 'include/linux/rmap.h', kind: 'unplaced', unplaced: 'does-not-compile', function: 'make_device_exclusive' });
+    expect(p.reason).toMatchObject({ kind: 'does-not-compile', file: 'mm/rmap.c', function: 'make_device_exclusive' });
+    expect(reasonText(p.reason!)).toMatch(/^with this hunk spliced in, make_device_exclusive\(\) does not compile: conflicting types for make_device_exclusive\(\) \(its prototype at include\/linux\/rmap\.h:\d+ is `struct page \* \(struct mm_struct \*, unsigned long, struct folio \* \*\)`\)/);
+    expect(m.replayable).toBe(false);
+  });
 });
 
 describe('placements are deterministic', () => {

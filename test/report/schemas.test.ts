@@ -63,7 +63,7 @@ describe('review --format json meets schemas/review.schema.json', () => {
   });
 
   test('--partial: a variant replayed with hunks left out', { timeout: T }, () => {
-    const doc = meets(validate, ['review', '../shared/real-patches/09-huge_memory-__split_huge_pmd-take-folio.patch', '--partial', '--format', 'json']) as Doc;
+    const doc = meets(validate, ['review', '../shared/real-patches/16-single-SWP_DEVICE_EXCLUSIVE-entry-type.patch', '--partial', '--format', 'json']) as Doc;
     expect(doc.variants.some((v) => v.replayed && v.partial)).toBe(true);
   });
 

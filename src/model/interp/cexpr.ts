@@ -59,6 +59,8 @@ export class CompileError extends Error {
     readonly line: number,
     message: string,
     readonly unknown?: UnknownName,
+    /** The function whose arguments an error is about (a call that does not fit its prototype). */
+    readonly callee?: string,
   ) {
     super(message);
   }

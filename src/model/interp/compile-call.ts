@@ -63,7 +63,7 @@ function argsOf(cx: FnCx, e: Extract<Expr, { k: 'call' }>, name: string): CExpr[
 function convertArgs(ft: FuncType, args: CExpr[], name: string, line: number): CExpr[] {
   const n = ft.params.length;
   if (args.length < n || (!ft.variadic && args.length > n)) {
-    throw new CompileError(line, `${name}() takes ${n}${ft.variadic ? ' or more' : ''} argument${n === 1 ? '' : 's'}, ${args.length} given`);
+    throw new CompileError(line, `${name}() takes ${n}${ft.variadic ? ' or more' : ''} argument${n === 1 ? '' : 's'}, ${args.length} given`, undefined, name);
   }
   return args.map((a, i) => (i < n ? convert(a, ft.params[i]!, 'arg', `argument ${i + 1} of ${name}()`) : a));
 }
@@ -251,7 +251,7 @@ function expansionOf(cx: FnCx, mac: MacroDef, e: Extract<Expr, { k: 'call' }>): 
   const args = macroArgs(cx, e.raw.text);
   const n = mac.params!.length;
   const ok = mac.variadic ? args.length >= n - 1 : args.length === n || (n === 0 && args.length === 0);
-  if (!ok) throw new CompileError(e.line, `macro ${mac.name} takes ${n} argument${n === 1 ? '' : 's'}, ${args.length} given`);
+  if (!ok) throw new CompileError(e.line, `macro ${mac.name} takes ${n} argument${n === 1 ? '' : 's'}, ${args.length} given`, undefined, mac.name);
   return cx.ps.parseFragment(expandFunctionMacro(mac, args), e.line, cx.file);
 }
 

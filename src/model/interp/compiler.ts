@@ -11,7 +11,7 @@ import type { Declarator, Expr, FunctionDef, Init, Stmt, TopDecl, TypeName, Type
 import { CompileError, convert, type UnknownName } from './cexpr.js';
 import { compileFunctionBody } from './compile-block.js';
 import { compileRvalue, constValue } from './compile-expr.js';
-import { INT, primType, TypeTable, typeToString, type FuncType } from './ctypes.js';
+import { INT, primType, sameType, TypeTable, typeToString, type FuncType } from './ctypes.js';
 import { FnCx, NeedCell, type GlobalInfo, type ProgramScope } from './fn-context.js';
 import { ADDR, ArrayRegion, FunctionRegion } from './memory.js';
 import { Lowerer, LowerError, clip } from './lower.js';
@@ -52,6 +52,8 @@ export interface Diagnostic {
   message: string;
   /** The undeclared name an error is about, when it is about one. */
   unknown?: UnknownName;
+  /** The function (or macro) a call's arguments do not fit, when the error is about one. */
+  callee?: string;
 }
 
 export interface UnresolvedCall {
@@ -87,6 +89,8 @@ export class ProgramCompiler implements ProgramScope {
   readonly fnUnresolved = new Map<FnCode, UnresolvedCall[]>();
   private readonly fnsByName = new Map<string, FnCode[]>();
   private readonly protos = new Map<string, FuncType>();
+  /** Where each name's first prototype is, to name it when a definition disagrees. */
+  private readonly protoAt = new Map<string, { file: string; line: number }>();
   private readonly globalsByName = new Map<string, GlobalDecl[]>();
   private readonly config: Set<string>;
   private readonly fragments = new Map<string, Stmt[]>();
@@ -130,6 +134,7 @@ export class ProgramCompiler implements ProgramScope {
     const tops: TopDecl[][] = units.map((u) => this.parseUnit(u.path, u.text));
     tops.forEach((list) => list.forEach((d) => this.guard(d.k === 'function' ? d.def.file : d.file, d.k === 'function' ? d.def.line : d.line, () => this.declareTop(d))));
     for (const [name, b] of Object.entries(this.opts.builtins ?? {})) this.guard('<builtins>', 0, () => this.bindBuiltin(name, b));
+    this.checkPrototypes();
     this.compileFunctions();
     for (const g of this.globals) this.guard(g.info.file, g.info.line, () => this.compileGlobalInit(g));
   }
@@ -143,7 +148,7 @@ export class ProgramCompiler implements ProgramScope {
     try {
       run();
     } catch (e) {
-      if (e instanceof CompileError) this.diag({ severity: 'error', file, line: e.line || line, message: e.message, ...(e.unknown ? { unknown: e.unknown } : {}) });
+      if (e instanceof CompileError) this.diag({ severity: 'error', file, line: e.line || line, message: e.message, ...(e.unknown ? { unknown: e.unknown } : {}), ...(e.callee ? { callee: e.callee } : {}) });
       else if (e instanceof NeedCell) this.diag({ severity: 'error', file, line, message: `cannot take the address of \`${e.name}\` here` });
       else throw e;
     }
@@ -202,10 +207,23 @@ export class ProgramCompiler implements ProgramScope {
     for (const v of d.decls) {
       const { t } = this.resolveType(v.type.spec, v.type.decl, v.line, null);
       if (t.k === 'func') {
-        if (!this.protos.has(v.name)) this.protos.set(v.name, t);
+        if (!this.protos.has(v.name)) {
+          this.protos.set(v.name, t);
+          this.protoAt.set(v.name, { file: d.file, line: v.line });
+        }
         continue;
       }
       this.declareGlobal(v.name, t, v.init, d.storage, d.file, v.line);
+    }
+  }
+
+  /** A definition whose type is not its prototype's, as a C compiler refuses it ("conflicting types"). */
+  private checkPrototypes(): void {
+    for (const f of this.fns) {
+      const proto = this.protos.get(f.name);
+      const at = this.protoAt.get(f.name);
+      if (f.isStatic || !proto || !at || sameType(proto, f.type)) continue;
+      this.diag({ severity: 'error', file: f.file, line: f.line, function: f.name, message: `conflicting types for ${f.name}() (its prototype at ${at.file}:${at.line} is \`${typeToString(proto)}\`)`, callee: f.name });
     }
   }
 
@@ -559,7 +577,7 @@ export class ProgramCompiler implements ProgramScope {
       set.add(fn);
       this.callers.set(callee, set);
     }
-    const errors: Diagnostic[] = cx.errors.map((e) => ({ severity: 'error', file: def.file, line: e.line, function: def.name, message: e.message, ...(e.unknown ? { unknown: e.unknown } : {}) }));
+    const errors: Diagnostic[] = cx.errors.map((e) => ({ severity: 'error', file: def.file, line: e.line, function: def.name, message: e.message, ...(e.unknown ? { unknown: e.unknown } : {}), ...(e.callee ? { callee: e.callee } : {}) }));
     for (const p of this.problems) {
       if (p.file === def.file && p.line >= def.line && p.line <= def.endLine && !errors.some((x) => x.line === p.line)) {
         errors.push({ severity: 'error', file: p.file, line: p.line, function: def.name, message: p.message });

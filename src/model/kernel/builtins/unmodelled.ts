@@ -10,7 +10,6 @@ const NOT_MODELLED: [header: string, proto: string, what: string][] = [
   ['include/linux/hugetlb.h', 'struct page *follow_huge_pmd_pte(struct vm_area_struct *vma, unsigned long address, int flags)', 'hugetlb vmas'],
   ['include/linux/hugetlb.h', 'struct page *follow_huge_pud(struct mm_struct *mm, unsigned long address, pud_t *pud, int flags)', 'hugetlb vmas'],
   ['include/linux/hugetlb.h', 'struct page *follow_huge_pgd(struct mm_struct *mm, unsigned long address, pgd_t *pgd, int flags)', 'hugetlb vmas'],
-  ['include/linux/hugetlb.h', 'struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)', 'hugepd tables'],
   ['include/linux/hugetlb.h', 'long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma, struct page **pages, struct vm_area_struct **vmas, unsigned long *position, unsigned long *nr_pages, long i, unsigned int flags, int *locked)', 'hugetlb vmas'],
   ['include/linux/hugetlb.h', 'long hugetlb_change_protection(struct vm_area_struct *vma, unsigned long address, unsigned long end, pgprot_t newprot, unsigned long cp_flags)', 'hugetlb vmas'],
   ['include/linux/hugetlb.h', 'struct hstate *hstate_vma(struct vm_area_struct *vma)', 'hugetlb vmas'],
@@ -60,8 +59,9 @@ const NOT_MODELLED_613: [header: string, proto: string, what: string][] = [
   ['include/linux/wait.h', 'void wake_up(struct wait_queue_head *wq_head)', 'the swap cache wait queue (swap-in)'],
 ];
 
-/** Of what the v6.13 sources call: renamed in v6.15 (the NUMA skip of shared folios). */
-const NOT_MODELLED_RENAMED: [header: string, proto: string, what: string, releases: Releases][] = [
+/** Rows of some releases only: hugepd lookups left GUP before v6.13; a NUMA helper renamed in v6.15. */
+const NOT_MODELLED_SOME: [header: string, proto: string, what: string, releases: Releases][] = [
+  ['include/linux/hugetlb.h', 'struct page *follow_huge_pd(struct vm_area_struct *vma, unsigned long address, hugepd_t hpd, int flags, int pdshift)', 'hugepd tables', { from: '6.1', until: '6.13' }],
   ['include/linux/mm.h', 'bool folio_likely_mapped_shared(struct folio *folio)', 'NUMA balancing', { from: '6.13', until: '6.15' }],
   ['include/linux/mm.h', 'bool folio_maybe_mapped_shared(struct folio *folio)', 'NUMA balancing', { from: '6.15' }],
 ];
@@ -75,6 +75,6 @@ export function unmodelledBuiltins(): TableBuilder {
   add(NOT_MODELLED);
   t.releasesOf({ from: '6.13' });
   add(NOT_MODELLED_613);
-  for (const [header, proto, what, releases] of NOT_MODELLED_RENAMED) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
+  for (const [header, proto, what, releases] of NOT_MODELLED_SOME) t.releasesOf(releases).in(header).fn(proto, (ctx) => ctx.notModelled(`${protoName(proto)}: ${what}`));
   return t;
 }
