@@ -28,6 +28,36 @@ function kindOf(v: unknown): Kind | null {
   return null;
 }
 
+/** Int32 values, grown by doubling. */
+class IntList {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const more = new Int32Array(this.data.length * 2);
+      more.set(this.data);
+      this.data = more;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+interface Shape {
+  id: number;
+  keys: string[];
+  kinds: Kind[];
+}
+
+/** Whether `ev` has exactly `shape`'s keys, in its order, each holding its kind of value. */
+function fits(ev: Record<string, unknown>, shape: Shape): boolean {
+  let i = 0;
+  for (const k in ev) {
+    if (k !== shape.keys[i] || kindOf(ev[k]) !== shape.kinds[i]) return false;
+    i++;
+  }
+  return i === shape.keys.length;
+}
+
 /** The outcome as bytes; null when its trace holds a value this encoding does not keep. */
 export function encodeOutcome(o: Outcome): Buffer | null {
   const strings: string[] = [];
@@ -38,26 +68,41 @@ export function encodeOutcome(o: Outcome): Buffer | null {
     return id;
   };
   const shapes: Head['shapes'] = [];
-  const shapeIds = new Map<string, number>();
-  const data: number[] = [];
-  for (const ev of o.trace) {
-    const keys = Object.keys(ev);
-    const values = keys.map((k) => (ev as unknown as Record<string, unknown>)[k]);
-    const kinds: Kind[] = [];
-    for (const v of values) {
-      const k = kindOf(v);
-      if (k === null) return null;
-      kinds.push(k);
+  // Shapes by the event's kind (its `t`): a few each, tried in turn.
+  const byType = new Map<unknown, Shape[]>();
+  const data = new IntList();
+  for (const event of o.trace) {
+    const ev = event as unknown as Record<string, unknown>;
+    let list = byType.get(ev.t);
+    if (!list) byType.set(ev.t, (list = []));
+    let shape = list.find((sh) => fits(ev, sh));
+    if (!shape) {
+      const keys = Object.keys(ev);
+      const kinds: Kind[] = [];
+      for (const k of keys) {
+        const kind = kindOf(ev[k]);
+        if (kind === null) return null;
+        kinds.push(kind);
+      }
+      shape = { id: shapes.push({ keys, kinds }) - 1, keys, kinds };
+      list.push(shape);
     }
-    const sig = `${keys.join(',')}:${kinds.join('')}`;
-    let shape = shapeIds.get(sig);
-    if (shape === undefined) shapeIds.set(sig, (shape = shapes.push({ keys, kinds }) - 1));
-    data.push(shape);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (kinds[i] === 's') data.push(str(v as string));
-      else if (kinds[i] === 'n') data.push(v as number);
-      else if (kinds[i] === 'a') data.push((v as string[]).length, ...(v as string[]).map(str));
+    data.push(shape.id);
+    for (let i = 0; i < shape.keys.length; i++) {
+      const v = ev[shape.keys[i]!];
+      switch (shape.kinds[i]) {
+        case 's':
+          data.push(str(v as string));
+          break;
+        case 'n':
+          data.push(v as number);
+          break;
+        case 'a':
+          data.push((v as string[]).length);
+          for (const x of v as string[]) data.push(str(x));
+          break;
+        default:
+      }
     }
   }
   const head: Head = { outcome: { ...o, trace: null }, strings, shapes, events: o.trace.length };
@@ -67,7 +112,7 @@ export function encodeOutcome(o: Outcome): Buffer | null {
   out.writeUInt32LE(MAGIC, 0);
   out.writeUInt32LE(json.length, 4);
   json.copy(out, 8);
-  new Int32Array(out.buffer, out.byteOffset + 8 + headBytes, data.length).set(data);
+  new Int32Array(out.buffer, out.byteOffset + 8 + headBytes, data.length).set(data.data.subarray(0, data.length));
   return out;
 }
 

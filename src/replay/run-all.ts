@@ -96,11 +96,11 @@ export class InProcessRunner implements Runner {
   async run(job: RunJob): Promise<Outcome> {
     const compiled = await this.compile(job.unit);
     // A base's own sources, run plainly with the full trace: what the baseline cache keeps.
-    const keep = job.unit.sources === null && job.trace === 'full' && !job.explore;
-    const kept = keep ? await cachedBaseline(compiled, job.scenario) : null;
+    const of = job.unit.sources === null && job.trace === 'full' && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+    const kept = of ? await cachedBaseline(of, job.scenario) : null;
     if (kept) return kept;
     const outcome = await this.model.run(compiled, job);
-    if (keep) await keepBaseline(compiled, job.scenario, outcome);
+    if (of) await keepBaseline(of, job.scenario, outcome);
     return outcome;
   }
 

@@ -1,6 +1,6 @@
-// Baselines kept on disk: an outcome read back is the run's own, key order and all; a kept
-// baseline is read instead of run, for the same sources, scenario and budgets only; a file that
-// does not decode is run again; with no cache directory nothing is kept.
+// Baselines kept on disk: an outcome read back is the run's own, key order and all; a kept or
+// precomputed baseline is read instead of run, for the same sources, scenario and budgets only;
+// a file that does not decode is run again; with no cache directory nothing is kept.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -11,6 +11,7 @@ import { compileBase, compileSources, runScenario } from '../../src/model/scenar
 import type { Scenario } from '../../src/model/scenario/types.js';
 import { baseInfo, loadBase } from '../../src/model/source/index.js';
 import { useBaselineCache } from '../../src/replay/baseline-cache.js';
+import { precomputeBaselines } from '../../src/replay/precompute-baselines.js';
 import { actorMap, type Actor } from '../../src/replay/interactions.js';
 import { decodeOutcome, encodeOutcome } from '../../src/replay/outcome-codec.js';
 import { InProcessRunner, runAll, type CompileUnit, type RunnerModel } from '../../src/replay/run-all.js';
@@ -61,7 +62,7 @@ test('a kept baseline is read instead of run, and the replay gives the same resu
   const first: string[] = [];
   const fresh = await runAll({ base, variants: [variant], scenarios, actors }, { runner: new InProcessRunner(counting(first)), jobs: 1 });
   expect(first).toEqual(scenarios.flatMap((s) => [`base ${s.name}`, `v5.14 ${s.name}`]));
-  expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(scenarios.length);
+  expect(readdirSync(dir).filter((f) => f.endsWith('.br'))).toHaveLength(scenarios.length);
 
   const second: string[] = [];
   const cached = await runAll({ base, variants: [variant], scenarios, actors }, { runner: new InProcessRunner(counting(second)), jobs: 1 });
@@ -82,6 +83,21 @@ test('another budget is another baseline; a file that does not decode is run aga
   const again: string[] = [];
   await runAll({ base, variants: [], scenarios: one, actors }, { runner: new InProcessRunner(counting(again)), jobs: 1 });
   expect(again).toEqual([`base ${one[0]!.name}`]);
+});
+
+test('precomputed baselines are the fresh runs, read by the replay instead of running them; current ones are not run again', async () => {
+  const dir = tempDir('baselines-');
+  expect(await precomputeBaselines(dir, ['v10'], scenarios)).toBe(scenarios.length);
+  expect(await precomputeBaselines(dir, ['v10'], scenarios)).toBe(0);
+  const fresh = await runAll({ base, variants: [variant], scenarios, actors }, { runner: new InProcessRunner(counting([])), jobs: 1 });
+  useBaselineCache(dir);
+  const calls: string[] = [];
+  const read = await runAll({ base, variants: [variant], scenarios, actors }, { runner: new InProcessRunner(counting(calls)), jobs: 1 });
+  expect(calls).toEqual(scenarios.map((s) => `v5.14 ${s.name}`));
+  expect(JSON.stringify(read)).toBe(JSON.stringify(fresh));
+  // Another base's files are not this one's: precomputing v5.14 alone removes v10's.
+  await precomputeBaselines(dir, ['v5.14'], [scenarios[1]!]);
+  expect(readdirSync(dir)).toHaveLength(1);
 });
 
 test('with no cache directory no baseline is kept or read', async () => {

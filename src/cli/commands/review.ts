@@ -53,7 +53,7 @@ export function registerReview(program: Command): void {
     .option('--lore-url <url>', LORE_URL_HELP)
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
     .option('--shard <i/n>', 'replay only share i of n of the replayable variants (JSON only); `lkml-replay merge` joins the shares into the one review')
-    .option('--no-cache', 'run every baseline (a base\'s own code over a scenario) instead of reading it from $XDG_CACHE_HOME/lkml-replay/baselines, and keep none there')
+    .option('--no-cache', 'run every baseline (a base\'s own code over a scenario) instead of reading it from the precomputed ones or $XDG_CACHE_HOME/lkml-replay/baselines, and keep none there')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
   addExploreOptions(addBudgetOptions(cmd)).action(async (inputs: string[], opts: ReviewCliOptions) => {
       const { parseFailOn, failOnHits } = await import('../../replay/fail-on.js');
