@@ -1,13 +1,13 @@
 // The goals section: what a reviewer waits for, timed as they run it, for this tree and (with
 // `--against <ref>`) for another commit built beside it, turn about in the same run so that a
 // busy machine slows both alike. Process start to exit of `review` on the seed thread, on a patch
-// nothing in the model covers and on the v10 thread fixture, with the baselines an earlier review
-// kept and with an empty cache (wall, and user+system CPU and peak RSS from /usr/bin/time when it
-// is there); scenario runs per second and interpreted statements per second
-// (lib/bench/replay-child.mjs, one process per repetition); a first run on a freshly compiled
-// program, as a review's runs are. Ratios say how much faster this tree is.
+// nothing in the model covers and on the v10 thread fixture, as after an install and with
+// --no-cache (wall, and user+system CPU and peak RSS from /usr/bin/time when it is there);
+// scenario runs per second and interpreted statements per second (lib/bench/replay-child.mjs,
+// one process per repetition); a first run on a freshly compiled program, as a review's runs
+// are. Ratios say how much faster this tree is.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchSectionRunner } from './context.js';
@@ -21,17 +21,17 @@ interface Tree {
 }
 
 /**
- * The reviews timed, each with its goal (process start to exit, seconds). `cache`: the baselines
- * kept by an earlier review of the same thread (a reviewer's second review, or any review after
- * one on the same base), or an empty cache directory (the first review after an install or a
- * new build). A tree without the baseline cache runs every baseline either way.
+ * The reviews timed, each with its goal (process start to exit, seconds), each with an empty
+ * cache directory: what a review costs right after an install (whose precomputed baselines a
+ * tree with them reads), and with `--no-cache` (every baseline run; a tree without the flag
+ * runs them all anyway and is timed without it).
  */
-const REVIEWS: { id: string; args: string[]; goal: number; cache: 'kept' | 'empty'; what: string }[] = [
-  { id: 'seed', args: ['review'], goal: 1.0, cache: 'kept', what: 'review of the seed thread (`npm start`), baselines kept' },
-  { id: 'seed-first', args: ['review'], goal: 1.0, cache: 'empty', what: 'review of the seed thread, cache empty' },
-  { id: 'unmodelled', args: ['review', 'fixtures/patches/review-unmodelled-function.patch'], goal: 0.5, cache: 'empty', what: 'review with nothing replayable (a patch to a function the model does not have)' },
-  { id: 'v10', args: ['review', 'fixtures/threads/v10-07-device-exclusive.mbox'], goal: 1.5, cache: 'kept', what: 'review of the v10 thread fixture, baselines kept' },
-  { id: 'v10-first', args: ['review', 'fixtures/threads/v10-07-device-exclusive.mbox'], goal: 1.5, cache: 'empty', what: 'review of the v10 thread fixture, cache empty' },
+const REVIEWS: { id: string; args: string[]; goal: number; noCache?: true; what: string }[] = [
+  { id: 'seed', args: ['review'], goal: 1.0, what: 'review of the seed thread (`npm start`)' },
+  { id: 'seed-no-cache', args: ['review'], goal: 1.0, noCache: true, what: 'review of the seed thread, --no-cache' },
+  { id: 'unmodelled', args: ['review', 'fixtures/patches/review-unmodelled-function.patch'], goal: 0.5, what: 'review with nothing replayable (a patch to a function the model does not have)' },
+  { id: 'v10', args: ['review', 'fixtures/threads/v10-07-device-exclusive.mbox'], goal: 1.5, what: 'review of the v10 thread fixture' },
+  { id: 'v10-no-cache', args: ['review', 'fixtures/threads/v10-07-device-exclusive.mbox'], goal: 1.5, noCache: true, what: 'review of the v10 thread fixture, --no-cache' },
 ];
 
 interface ProcessRun {
@@ -40,14 +40,18 @@ interface ProcessRun {
   rssMB: number | null;
 }
 
-/** `cacheHome`: the XDG_CACHE_HOME the review keeps its baselines in. */
-function runCli(tree: Tree, args: string[], cacheHome: string): ProcessRun | null {
+/** `noCache`: with `--no-cache` when the tree's review has it. */
+function runCli(tree: Tree, args: string[], noCache: boolean): ProcessRun | null {
   if (!existsSync(join(tree.root, args[args.length - 1]!)) && args.length > 1) return null; // a fixture the tree has not got
   const useTime = existsSync(TIME);
-  const cmd = [join(tree.root, 'bin', 'lkml-replay.js'), ...args, '--jobs', '1'];
-  const opts = { cwd: tree.root, stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[], env: { ...process.env, XDG_CACHE_HOME: cacheHome } };
+  const flags = noCache && readFileSync(join(tree.root, 'lib', 'cli', 'commands', 'review.js'), 'utf8').includes("'--no-cache'") ? ['--no-cache'] : [];
+  const cmd = [join(tree.root, 'bin', 'lkml-replay.js'), ...args, ...flags, '--jobs', '1'];
+  // An empty cache directory: nothing an earlier run kept is read.
+  const home = mkdtempSync(join(tmpdir(), 'lkml-replay-bench-'));
+  const opts = { cwd: tree.root, stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[], env: { ...process.env, XDG_CACHE_HOME: home } };
   const t0 = performance.now();
   const r = useTime ? spawnSync(TIME, ['-f', 'BENCHTIME %U %S %M', process.execPath, ...cmd], opts) : spawnSync(process.execPath, cmd, opts);
+  rmSync(home, { recursive: true, force: true });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${tree.label}: lkml-replay ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(-500)}`);
   const m = /BENCHTIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr?.toString() ?? '');
@@ -77,29 +81,17 @@ async function goalsSection(ctx: BenchContext): Promise<BenchSection> {
   const ratios: BenchRatio[] = [];
   const reviews = new Map<string, ProcessRun[]>();
   const children = new Map<string, ChildResult[]>();
-  // One cache directory per tree whose baselines the 'kept' reviews read (each such review once
-  // first, untimed), and a new empty one for each 'empty' review.
-  const kept = new Map(trees.map((t) => [t.label, mkdtempSync(join(tmpdir(), 'lkml-replay-bench-kept-'))]));
-  const made = [...kept.values()];
-  for (const rv of REVIEWS) if (rv.cache === 'kept') for (const t of trees) runCli(t, rv.args, kept.get(t.label)!);
-  const cacheFor = (rv: (typeof REVIEWS)[number], t: Tree): string => {
-    if (rv.cache === 'kept') return kept.get(t.label)!;
-    const d = mkdtempSync(join(tmpdir(), 'lkml-replay-bench-empty-'));
-    made.push(d);
-    return d;
-  };
   // Turn about: each repetition runs every measurement on each tree before the next repetition.
   for (let i = 0; i < ctx.reps; i++) {
     ctx.log(`goals rep ${i + 1}/${ctx.reps}`);
     for (const rv of REVIEWS) {
       for (const t of trees) {
-        const run = runCli(t, rv.args, cacheFor(rv, t));
+        const run = runCli(t, rv.args, !!rv.noCache);
         if (run) reviews.set(`${rv.id}|${t.label}`, [...(reviews.get(`${rv.id}|${t.label}`) ?? []), run]);
       }
     }
     for (const t of trees) children.set(t.label, [...(children.get(t.label) ?? []), replayChild(ctx, t)]);
   }
-  for (const d of made) rmSync(d, { recursive: true, force: true });
   const med = (xs: number[]) => summarise('', '', xs).median;
   const speedup = (name: string, mine: number[], other: number[], higherIsBetter: boolean, note: string) => {
     if (!mine.length || !other.length) return;
