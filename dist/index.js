@@ -602,10 +602,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code3, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code3 ? `HPE_${code3}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance2) {
@@ -628,12 +628,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code3, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -644,12 +644,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code3, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -859,8 +859,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key2.charCodeAt(index);
-        if (code2 > 127) {
+        const code3 = this.code = key2.charCodeAt(index);
+        if (code3 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key2.length !== ++index) {
@@ -881,11 +881,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key2.charCodeAt(index);
-          if (code2 > 127) {
+          const code3 = key2.charCodeAt(index);
+          if (code3 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code2) {
+          if (node.code === code3) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -895,7 +895,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key2, value, index);
               break;
             }
-          } else if (node.code < code2) {
+          } else if (node.code < code3) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -919,19 +919,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key2[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code3 = key2[index];
+          if (code3 <= 90 && code3 >= 65) {
+            code3 |= 32;
           }
           while (node !== null) {
-            if (code2 === node.code) {
+            if (code3 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code2 ? node.left : node.right;
+            node = node.code < code3 ? node.left : node.right;
           }
         }
         return null;
@@ -1638,11 +1638,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
+        const { websocket, code: code3, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code2,
+          code3,
           reason
         );
       });
@@ -4090,7 +4090,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module2) {
     "use strict";
     var { Transform: Transform6 } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4130,9 +4130,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i2 = 0; i2 < url.length; ++i2) {
-        const code2 = url.charCodeAt(i2);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code3 = url.charCodeAt(i2);
+        if (code3 > 126 || // Non-US-ASCII + DEL
+        code3 < 32) {
           return false;
         }
       }
@@ -4723,8 +4723,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code3 = char.charCodeAt(0);
+          return code3 >= 48 && code3 <= 57;
         },
         data,
         position
@@ -4750,8 +4750,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code3 = char.charCodeAt(0);
+          return code3 >= 48 && code3 <= 57;
         },
         data,
         position
@@ -4790,7 +4790,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err2) => this.destroy(err2));
@@ -7042,9 +7042,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err2;
       this[kClient][kOnError](err2);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code3, id) {
       if (id === 0) {
-        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
         this[kSocket][kError] = err2;
         this[kClient][kOnError](err2);
       }
@@ -7054,8 +7054,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err2);
       util.destroy(this[kSocket], err2);
     }
-    function onHTTP2GoAway(code2) {
-      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code3) {
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7260,8 +7260,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err2) {
         abort2(err2);
       });
-      stream.once("frameError", (type, code2) => {
-        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+      stream.once("frameError", (type, code3) => {
+        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
       });
       return true;
       function writeBodyH2() {
@@ -9199,7 +9199,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err2, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err2;
+        const { statusCode, code: code3, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9211,7 +9211,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
           cb(err2);
           return;
         }
@@ -11954,8 +11954,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code3) {
+      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
@@ -13531,7 +13531,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -14493,23 +14493,23 @@ var require_fetch = __commonJS({
                 for (let i2 = codings.length - 1; i2 >= 0; --i2) {
                   const coding = codings[i2].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders2.push(zlib.createGunzip({
+                    decoders2.push(zlib2.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders2.push(createInflate({
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders2.push(zlib.createBrotliDecompress({
-                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+                    decoders2.push(zlib2.createBrotliDecompress({
+                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders2.length = 0;
@@ -16110,8 +16110,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i2 = 0; i2 < value.length; ++i2) {
-        const code2 = value.charCodeAt(i2);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code3 = value.charCodeAt(i2);
+        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
           return true;
         }
       }
@@ -16119,26 +16119,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name3) {
       for (let i2 = 0; i2 < name3.length; ++i2) {
-        const code2 = name3.charCodeAt(i2);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = name3.charCodeAt(i2);
+        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
+        code3 > 126 || // exclude non-ascii and DEL
+        code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 60 || // <
+        code3 === 62 || // >
+        code3 === 64 || // @
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 58 || // :
+        code3 === 92 || // \
+        code3 === 47 || // /
+        code3 === 91 || // [
+        code3 === 93 || // ]
+        code3 === 63 || // ?
+        code3 === 61 || // =
+        code3 === 123 || // {
+        code3 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16154,31 +16154,31 @@ var require_util6 = __commonJS({
         ++i2;
       }
       while (i2 < len) {
-        const code2 = value.charCodeAt(i2++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code3 = value.charCodeAt(i2++);
+        if (code3 < 33 || // exclude CTLs (0-31)
+        code3 > 126 || // non-ascii and DEL (127)
+        code3 === 34 || // "
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path) {
       for (let i2 = 0; i2 < path.length; ++i2) {
-        const code2 = path.charCodeAt(i2);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code3 = path.charCodeAt(i2);
+        if (code3 < 32 || // exclude CTLs (0-31)
+        code3 > 126 || // exclude DEL and non-ascii
+        code3 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code3) {
+      return code3 >= 48 && code3 <= 57 || // 0-9
+      code3 >= 65 && code3 <= 90 || // A-Z
+      code3 >= 97 && code3 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16189,8 +16189,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i2 = 0; i2 < domain.length; ++i2) {
-        const code2 = domain.charCodeAt(i2);
-        if (code2 === 46) {
+        const code3 = domain.charCodeAt(i2);
+        if (code3 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16200,10 +16200,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code3)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code3) && code3 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16977,37 +16977,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i2 = 0; i2 < protocol.length; ++i2) {
-        const code2 = protocol.charCodeAt(i2);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code3 = protocol.charCodeAt(i2);
+        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code3 > 126 || code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 44 || // ,
+        code3 === 47 || // /
+        code3 === 58 || // :
+        code3 === 59 || // ;
+        code3 === 60 || // <
+        code3 === 61 || // =
+        code3 === 62 || // >
+        code3 === 63 || // ?
+        code3 === 64 || // @
+        code3 === 91 || // [
+        code3 === 92 || // \
+        code3 === 93 || // ]
+        code3 === 123 || // {
+        code3 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code3) {
+      if (code3 >= 1e3 && code3 < 1015) {
+        return code3 !== 1004 && // reserved
+        code3 !== 1005 && // "MUST NOT be set as a status code"
+        code3 !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code3 >= 3e3 && code3 <= 4999;
     }
     function failWebsocketConnection(ws2, reason) {
       const { [kController]: controller, [kResponse]: response } = ws2;
@@ -17276,7 +17276,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws2, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws2, code3, reason, reasonByteLength) {
       if (isClosing(ws2) || isClosed(ws2)) {
       } else if (!isEstablished(ws2)) {
         failWebsocketConnection(ws2, "Connection was closed before it was established.");
@@ -17284,12 +17284,12 @@ var require_connection = __commonJS({
       } else if (ws2[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws2[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code3 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code3, 0);
+        } else if (code3 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code2, 0);
+          frame.frameData.writeUInt16BE(code3, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17314,25 +17314,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws2[kSentClose] === sentCloseFrameState.SENT && ws2[kReceivedClose];
-      let code2 = 1005;
+      let code3 = 1005;
       let reason = "";
       const result = ws2[kByteParser].closingInfo;
       if (result && !result.error) {
-        code2 = result.code ?? 1005;
+        code3 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws2[kReceivedClose]) {
-        code2 = 1006;
+        code3 = 1006;
       }
       ws2[kReadyState] = states.CLOSED;
       fireEvent("close", ws2, (type, init2) => new CloseEvent(type, init2), {
         wasClean,
-        code: code2,
+        code: code3,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws2,
-          code: code2,
+          code: code3,
           reason
         });
       }
@@ -17457,8 +17457,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws2, code2, reason) {
-      closeWebSocketConnection(ws2, code2, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws2, code3, reason) {
+      closeWebSocketConnection(ws2, code3, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws2, reason);
     }
     var ByteParser = class extends Writable {
@@ -17645,8 +17645,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error3, data) => {
                     if (error3) {
-                      const code2 = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code2, error3.message);
+                      const code3 = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code3, error3.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17732,11 +17732,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert2(data.length !== 1);
-        let code2;
+        let code3;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code3 = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code3 !== void 0 && !isValidStatusCode(code3)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17748,7 +17748,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code: code3, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17763,8 +17763,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
+            const { code: code3, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code3, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18002,17 +18002,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code3 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
+        if (code3 !== void 0) {
+          code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code2 !== void 0) {
-          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+        if (code3 !== void 0) {
+          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18026,7 +18026,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code3, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18272,15 +18272,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err2) {
       let message;
-      let code2;
+      let code3;
       if (err2 instanceof CloseEvent) {
         message = err2.reason;
-        code2 = err2.code;
+        code3 = err2.code;
       } else {
         message = err2.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
-      closeWebSocketConnection(this, code2);
+      closeWebSocketConnection(this, code3);
     }
     module2.exports = {
       WebSocket
@@ -19480,8 +19480,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants6();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code3) => {
+      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token2) => {
       if (token2.isPrefix !== true) {
@@ -19511,38 +19511,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code2;
+      let code3;
       let token2 = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek2 = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code2;
+        prev = code3;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code2 = advance();
+        code3 = advance();
         let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
+        if (code3 === CHAR_BACKWARD_SLASH) {
           backslashes = token2.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+          code3 = advance();
+          if (code3 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code3 = advance())) {
+            if (code3 === CHAR_BACKWARD_SLASH) {
               backslashes = token2.backslashes = true;
               advance();
               continue;
             }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            if (code3 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
               isBrace = token2.isBrace = true;
               isGlob = token2.isGlob = true;
               finished = true;
@@ -19551,7 +19551,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+            if (braceEscaped !== true && code3 === CHAR_COMMA) {
               isBrace = token2.isBrace = true;
               isGlob = token2.isGlob = true;
               finished = true;
@@ -19560,7 +19560,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -19575,7 +19575,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code2 === CHAR_FORWARD_SLASH) {
+        if (code3 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token2);
           token2 = { value: "", depth: 0, isGlob: false };
@@ -19588,27 +19588,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
             isGlob = token2.isGlob = true;
             isExtglob = token2.isExtglob = true;
             finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start2) {
+            if (code3 === CHAR_EXCLAMATION_MARK && index === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code3 = advance())) {
+                if (code3 === CHAR_BACKWARD_SLASH) {
                   backslashes = token2.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
+                if (code3 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -19618,7 +19618,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code2 === CHAR_ASTERISK) {
+        if (code3 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token2.isGlobstar = true;
           isGlob = token2.isGlob = true;
           finished = true;
@@ -19627,7 +19627,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code2 === CHAR_QUESTION_MARK) {
+        if (code3 === CHAR_QUESTION_MARK) {
           isGlob = token2.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -19635,7 +19635,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token2.backslashes = true;
@@ -19654,26 +19654,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start2) {
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start2) {
           negated = token2.negated = true;
           start2++;
           continue;
         }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
           isGlob = token2.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code3 = advance())) {
+              if (code3 === CHAR_BACKWARD_SLASH) {
                 backslashes = token2.backslashes = true;
                 advance();
                 continue;
               }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
+              if (code3 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -19738,7 +19738,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
+        if (!isPathSeparator(code3)) {
           tokens.push(token2);
         }
         state.tokens = tokens;
@@ -22716,10 +22716,10 @@ var init_machine = __esm({
         }
         let tgt = this.byName.get(fn);
         if (!tgt) {
-          const code2 = this.program.lookupFunction(fn, "");
-          const b2 = code2 ? void 0 : this.program.builtin(fn);
-          if (!code2 && !b2) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
-          this.byName.set(fn, tgt = code2 ? { kind: "model", fn: code2 } : b2);
+          const code3 = this.program.lookupFunction(fn, "");
+          const b2 = code3 ? void 0 : this.program.builtin(fn);
+          if (!code3 && !b2) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+          this.byName.set(fn, tgt = code3 ? { kind: "model", fn: code3 } : b2);
         }
         return tgt;
       }
@@ -23488,8 +23488,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags2 = CHAR_MAP[code2];
+    const code3 = header.charCodeAt(index);
+    const flags2 = CHAR_MAP[code3];
     if ((flags2 & stopFlags) !== 0) {
       stop2 |= flags2 & COMMA_FLAG;
       break;
@@ -23500,7 +23500,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags2;
+    typeFlags |= code3 & NON_ASCII | flags2;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -23522,14 +23522,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags2 = CHAR_MAP[code2];
+      const code3 = header.charCodeAt(index);
+      const flags2 = CHAR_MAP[code3];
       if ((flags2 & stopFlags) !== 0) {
         if ((flags2 & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code3 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -23541,16 +23541,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code4 = header.charCodeAt(index);
+            if (code4 === DQUOTE) {
               if (parameters[key2] === void 0) {
                 parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop3 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags3 = CHAR_MAP[code4];
+                const code5 = header.charCodeAt(index);
+                const flags3 = CHAR_MAP[code5];
                 if ((flags3 & stopFlags) !== 0) {
                   stop3 = flags3 & COMMA_FLAG;
                   break;
@@ -23561,7 +23561,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code4 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -23574,8 +23574,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop2 = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags3 = CHAR_MAP[code3];
+          const code4 = header.charCodeAt(index);
+          const flags3 = CHAR_MAP[code4];
           if ((flags3 & stopFlags) !== 0) {
             stop2 = flags3 & COMMA_FLAG;
             break;
@@ -23602,7 +23602,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags2;
+      keyFlags |= code3 & NON_ASCII | flags2;
       index++;
     }
   }
@@ -23640,20 +23640,20 @@ var init_dist = __esm({
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA] |= COMMA_FLAG;
-    for (let code2 = 128; code2 <= 255; code2++) {
-      CHAR_MAP[code2] |= LOWER_CASE;
+    for (let code3 = 128; code3 <= 255; code3++) {
+      CHAR_MAP[code3] |= LOWER_CASE;
     }
     for (const char of "!#$%&'*+-.^_`|~") {
       CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
     }
-    for (let code2 = 48; code2 <= 57; code2++) {
-      CHAR_MAP[code2] |= TOKEN_FLAG;
+    for (let code3 = 48; code3 <= 57; code3++) {
+      CHAR_MAP[code3] |= TOKEN_FLAG;
     }
-    for (let code2 = 65; code2 <= 90; code2++) {
-      CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+    for (let code3 = 65; code3 <= 90; code3++) {
+      CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
     }
-    for (let code2 = 97; code2 <= 122; code2++) {
-      CHAR_MAP[code2] |= TOKEN_FLAG;
+    for (let code3 = 97; code3 <= 122; code3++) {
+      CHAR_MAP[code3] |= TOKEN_FLAG;
     }
     NullObject = /* @__PURE__ */ (() => {
       const C2 = function() {
@@ -29370,9 +29370,9 @@ function sourceDir() {
   }
   return resolve(here, "..", "..", "..", "src", "model", "source");
 }
-function walk(dir, root, out2) {
-  for (const name3 of readdirSync(dir).sort()) {
-    const p = join(dir, name3);
+function walk(dir2, root, out2) {
+  for (const name3 of readdirSync(dir2).sort()) {
+    const p = join(dir2, name3);
     if (statSync(p).isDirectory()) walk(p, root, out2);
     else if (name3.endsWith(".c") || name3.endsWith(".h")) out2.push({ path: relative(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
   }
@@ -29951,8 +29951,8 @@ var init_preprocess = __esm({
         return this.units;
       }
       resolveInclude(name3, from, system) {
-        const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
-        const cands = system ? [`include/${name3}`, name3] : [dir ? `${dir}/${name3}` : name3, `include/${name3}`, name3];
+        const dir2 = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
+        const cands = system ? [`include/${name3}`, name3] : [dir2 ? `${dir2}/${name3}` : name3, `include/${name3}`, name3];
         for (const c of cands) if (this.sources.has(c)) return c;
         return null;
       }
@@ -34263,13 +34263,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
         var runtimeKeepaliveCounter = 0;
         var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-        var _proc_exit = /* @__PURE__ */ __name((code2) => {
-          EXITSTATUS = code2;
+        var _proc_exit = /* @__PURE__ */ __name((code3) => {
+          EXITSTATUS = code3;
           if (!keepRuntimeAlive()) {
-            Module["onExit"]?.(code2);
+            Module["onExit"]?.(code3);
             ABORT = true;
           }
-          quit_(code2, new ExitStatus(code2));
+          quit_(code3, new ExitStatus(code3));
         }, "_proc_exit");
         _proc_exit.sig = "vi";
         var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -34869,8 +34869,8 @@ function locateWasm() {
     } catch (e) {
       tried.push(`${pkgPath} (${e.message.split("\n")[0]})`);
     }
-    for (const dir of [here, join3(here, ".."), join3(here, "wasm")]) {
-      const p = join3(dir, file);
+    for (const dir2 of [here, join3(here, ".."), join3(here, "wasm")]) {
+      const p = join3(dir2, file);
       if (existsSync3(p)) return p;
       tried.push(p);
     }
@@ -38627,12 +38627,12 @@ function startsInComment(lines) {
   for (const l of lines) {
     const stripped = stripLiterals(l);
     const lineCmt = stripped.indexOf("//");
-    const code2 = lineCmt >= 0 ? stripped.slice(0, lineCmt) : stripped;
-    const open3 = code2.indexOf("/*");
-    const close = code2.indexOf("*/");
+    const code3 = lineCmt >= 0 ? stripped.slice(0, lineCmt) : stripped;
+    const open3 = code3.indexOf("/*");
+    const close = code3.indexOf("*/");
     if (close >= 0 && (open3 < 0 || close < open3)) return true;
     if (open3 >= 0) return false;
-    if (code2.trim() !== "" && !/^\s*\*(\s|$)/.test(code2)) return false;
+    if (code3.trim() !== "" && !/^\s*\*(\s|$)/.test(code3)) return false;
   }
   return lines.some((l) => l.trim() !== "");
 }
@@ -38854,26 +38854,26 @@ function chooseBase(m, facts, asked, probe) {
   }
   const commit = baseCommitOf(m, facts);
   const release2 = commit ? releaseOfCommit(commit) : null;
-  const fits = BASE_SPECS.map((b2) => fitOf(b2.name, probe(b2.name)));
-  if (release2 && commit) return { base: release2.name, rule: "base-commit", commit, fits };
+  const fits2 = BASE_SPECS.map((b2) => fitOf(b2.name, probe(b2.name)));
+  if (release2 && commit) return { base: release2.name, rule: "base-commit", commit, fits: fits2 };
   const unknownCommit = commit;
   const spec = (name3) => BASE_SPECS.find((b2) => b2.name === name3);
   const named2 = facts.subjectVersion === null ? void 0 : BASE_SPECS.find((b2) => b2.kind === "posting" && b2.name === `v${facts.subjectVersion}`);
-  const namedFit = named2 && fits.find((f) => f.base === named2.name);
-  if (namedFit && (namedFit.exact || namedFit.hunks > 0 && namedFit.applied === namedFit.hunks)) return { base: named2.name, rule: "subject", version: facts.subjectVersion, fits, unknownCommit };
-  const exact = fits.filter((f) => f.exact).map((f) => spec(f.base)).sort(byNewest);
-  if (exact.length) return { base: exact[0].name, rule: "exact", fits, unknownCommit };
-  const placing = fits.filter((f) => f.placed > 0);
+  const namedFit = named2 && fits2.find((f) => f.base === named2.name);
+  if (namedFit && (namedFit.exact || namedFit.hunks > 0 && namedFit.applied === namedFit.hunks)) return { base: named2.name, rule: "subject", version: facts.subjectVersion, fits: fits2, unknownCommit };
+  const exact = fits2.filter((f) => f.exact).map((f) => spec(f.base)).sort(byNewest);
+  if (exact.length) return { base: exact[0].name, rule: "exact", fits: fits2, unknownCommit };
+  const placing = fits2.filter((f) => f.placed > 0);
   if (placing.length) {
     const ratio = (f) => f.tokens ? f.matched / f.tokens : 0;
     const day2 = m.date ? m.date.slice(0, 10) : null;
     const away = (f) => day2 === null ? 0 : Math.abs(Date.parse(spec(f.base).date) - Date.parse(day2));
     placing.sort((a, b2) => b2.placed - a.placed || ratio(b2) - ratio(a) || away(a) - away(b2) || byNewest(spec(a.base), spec(b2.base)));
-    return { base: placing[0].base, rule: "closest", fits, unknownCommit };
+    return { base: placing[0].base, rule: "closest", fits: fits2, unknownCommit };
   }
   const day = m.date ? m.date.slice(0, 10) : null;
   const existed = [...BASE_SPECS].sort(byNewest).find((b2) => day === null || b2.date <= day) ?? [...BASE_SPECS].sort(byNewest).at(-1);
-  return { base: existed.name, rule: "date", date: m.date, fits, unknownCommit };
+  return { base: existed.name, rule: "date", date: m.date, fits: fits2, unknownCommit };
 }
 var UnknownBase, byNewest;
 var init_choose_base = __esm({
@@ -39527,30 +39527,30 @@ function align(h, lines, m, from, to, masked) {
     for (let j2 = 1; j2 <= M; j2++) {
       const mi = from + j2 - 1;
       let best = -1073741823;
-      let code2 = 0;
+      let code3 = 0;
       if (m[mi].t === t && !(masked && mi >= masked.from && mi <= masked.to)) {
         best = S[up + j2 - 1] + w;
-        code2 = 1;
+        code3 = 1;
       }
       if (ls >= 0) {
         const v2 = S[ls + j2] - LSKIP;
         if (v2 > best) {
           best = v2;
-          code2 = 4;
+          code3 = 4;
         }
       }
       let v = S[up + j2] - HSKIP;
       if (v > best) {
         best = v;
-        code2 = 2;
+        code3 = 2;
       }
       v = S[row + j2 - 1] - MSKIP;
       if (v > best) {
         best = v;
-        code2 = 3;
+        code3 = 3;
       }
       S[row + j2] = best;
-      TB[row + j2] = code2;
+      TB[row + j2] = code3;
     }
   }
   const last = n * W;
@@ -39561,14 +39561,14 @@ function align(h, lines, m, from, to, masked) {
   let i2 = n;
   let j = jBest;
   while (i2 > 0) {
-    const code2 = TB[i2 * W + j];
-    if (code2 === 1) {
+    const code3 = TB[i2 * W + j];
+    if (code3 === 1) {
       match3[i2 - 1] = from + j - 1;
       i2--;
       j--;
-    } else if (code2 === 2) i2--;
-    else if (code2 === 3) j--;
-    else if (code2 === 4) {
+    } else if (code3 === 2) i2--;
+    else if (code3 === 3) j--;
+    else if (code3 === 4) {
       const k = h[i2 - 1].line;
       lineSkipped[k] = true;
       i2 = lines[k].first;
@@ -40288,10 +40288,10 @@ function search(sides, regions, strict) {
   let best = null;
   let bestRegion = null;
   const accepted = [];
-  const fits = [];
+  const fits2 = [];
   for (const r of searched) {
     const fit = fitHunk(sides, r.file, r.from, r.to);
-    fits.push({ fit, region: r });
+    fits2.push({ fit, region: r });
     if (!passes(fit, strict)) continue;
     accepted.push(fit);
     if (!best || fit.alignment.score > best.alignment.score) {
@@ -40299,7 +40299,7 @@ function search(sides, regions, strict) {
       bestRegion = r;
     }
   }
-  if (!best || !bestRegion) return notFound(sides, fits, strict);
+  if (!best || !bestRegion) return notFound(sides, fits2, strict);
   const where = (f) => `${f.file.path}:${f.file.toks[f.alignment.firstModel].line}`;
   for (const other of accepted) {
     if (other === best) continue;
@@ -40338,15 +40338,15 @@ function ambiguous(a, b2, where) {
     function: null
   };
 }
-function notFound(sides, fits, strict) {
-  const bestFit = fits.reduce((a, b2) => !a || b2.fit.coverage > a.fit.coverage ? b2 : a, null);
-  const label = fits.length === 1 ? fits[0].region.label : fits.length ? `${fits.length} model files` : "the model";
+function notFound(sides, fits2, strict) {
+  const bestFit = fits2.reduce((a, b2) => !a || b2.fit.coverage > a.fit.coverage ? b2 : a, null);
+  const label = fits2.length === 1 ? fits2[0].region.label : fits2.length ? `${fits2.length} model files` : "the model";
   const stmt = anchorStatement(sides);
   let closest = "";
   if (stmt) {
     const want = sides.oldToks.slice(stmt.first, stmt.end).map((t) => t.t);
     let top = null;
-    for (const { region } of fits) {
+    for (const { region } of fits2) {
       for (const s of region.file.statements) {
         if (s.first < region.from || s.end > region.to) continue;
         const have = region.file.toks.slice(s.first, s.end).map((t) => t.t);
@@ -41664,12 +41664,12 @@ var init_fn_context = __esm({
       name;
     };
     FnCx = class {
-      constructor(ps, file, fnName, cells, code2, returnType = { k: "void" }) {
+      constructor(ps, file, fnName, cells, code3, returnType = { k: "void" }) {
         this.ps = ps;
         this.file = file;
         this.fnName = fnName;
         this.cells = cells;
-        this.code = code2;
+        this.code = code3;
         this.returnType = returnType;
         this.loc = this.locAt(0);
       }
@@ -43539,7 +43539,7 @@ var init_compiler = __esm({
         if (clash) throw new CompileError(def.line, `${def.name}() is defined twice (also at ${clash.file}:${clash.line})`);
         const base2 = this.nextText;
         this.nextText += 64n;
-        const code2 = {
+        const code3 = {
           name: def.name,
           file: def.file,
           line: def.line,
@@ -43557,11 +43557,11 @@ var init_compiler = __esm({
           trap: null,
           region: null
         };
-        code2.region = new FunctionRegion(def.name, t, base2, { kind: "model", fn: code2 });
-        same.push(code2);
+        code3.region = new FunctionRegion(def.name, t, base2, { kind: "model", fn: code3 });
+        same.push(code3);
         this.fnsByName.set(def.name, same);
-        this.fns.push(code2);
-        this.defs.set(code2, def);
+        this.fns.push(code3);
+        this.defs.set(code3, def);
       }
       declareGlobal(name3, t, init2, storage2, file, line) {
         const isStatic = storage2.includes("static");
@@ -46031,6 +46031,220 @@ var init_map_seam = __esm({
   }
 });
 
+// src/replay/outcome-codec.ts
+function kindOf(v) {
+  if (typeof v === "string") return "s";
+  if (v === void 0) return "u";
+  if (typeof v === "number") return (v | 0) === v && !Object.is(v, -0) ? "n" : null;
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return "a";
+  return null;
+}
+function fits(ev, shape2) {
+  let i2 = 0;
+  for (const k in ev) {
+    if (k !== shape2.keys[i2] || kindOf(ev[k]) !== shape2.kinds[i2]) return false;
+    i2++;
+  }
+  return i2 === shape2.keys.length;
+}
+function encodeOutcome(o) {
+  const strings2 = [];
+  const stringIds = /* @__PURE__ */ new Map();
+  const str = (s) => {
+    let id = stringIds.get(s);
+    if (id === void 0) stringIds.set(s, id = strings2.push(s) - 1);
+    return id;
+  };
+  const shapes = [];
+  const byType = /* @__PURE__ */ new Map();
+  const data = new IntList();
+  for (const event of o.trace) {
+    const ev = event;
+    let list2 = byType.get(ev.t);
+    if (!list2) byType.set(ev.t, list2 = []);
+    let shape2 = list2.find((sh) => fits(ev, sh));
+    if (!shape2) {
+      const keys = Object.keys(ev);
+      const kinds = [];
+      for (const k of keys) {
+        const kind = kindOf(ev[k]);
+        if (kind === null) return null;
+        kinds.push(kind);
+      }
+      shape2 = { id: shapes.push({ keys, kinds }) - 1, keys, kinds };
+      list2.push(shape2);
+    }
+    data.push(shape2.id);
+    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
+      const v = ev[shape2.keys[i2]];
+      switch (shape2.kinds[i2]) {
+        case "s":
+          data.push(str(v));
+          break;
+        case "n":
+          data.push(v);
+          break;
+        case "a":
+          data.push(v.length);
+          for (const x of v) data.push(str(x));
+          break;
+        default:
+      }
+    }
+  }
+  const head2 = { outcome: { ...o, trace: null }, strings: strings2, shapes, events: o.trace.length };
+  const json = Buffer.from(JSON.stringify(head2), "utf8");
+  const headBytes = json.length + 3 & ~3;
+  const out2 = Buffer.alloc(8 + headBytes + data.length * 4);
+  out2.writeUInt32LE(MAGIC, 0);
+  out2.writeUInt32LE(json.length, 4);
+  json.copy(out2, 8);
+  new Int32Array(out2.buffer, out2.byteOffset + 8 + headBytes, data.length).set(data.data.subarray(0, data.length));
+  return out2;
+}
+function decodeOutcome(buf) {
+  if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error("not an encoded outcome");
+  const jsonLength = buf.readUInt32LE(4);
+  const headBytes = jsonLength + 3 & ~3;
+  if (8 + headBytes > buf.length || (buf.length - 8 - headBytes) % 4) throw new Error("encoded outcome cut short");
+  const head2 = JSON.parse(buf.toString("utf8", 8, 8 + jsonLength));
+  const data = new Int32Array(buf.buffer.slice(buf.byteOffset + 8 + headBytes, buf.byteOffset + buf.length));
+  const { strings: strings2, shapes } = head2;
+  const trace = new Array(head2.events);
+  let at2 = 0;
+  for (let e = 0; e < head2.events; e++) {
+    const shape2 = shapes[data[at2++]];
+    if (!shape2) throw new Error("encoded outcome: unknown event shape");
+    const ev = {};
+    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
+      const key2 = shape2.keys[i2];
+      switch (shape2.kinds[i2]) {
+        case "s":
+          ev[key2] = strings2[data[at2++]];
+          break;
+        case "n":
+          ev[key2] = data[at2++];
+          break;
+        case "a": {
+          const n = data[at2++];
+          const list2 = new Array(n);
+          for (let j = 0; j < n; j++) list2[j] = strings2[data[at2++]];
+          ev[key2] = list2;
+          break;
+        }
+        default:
+          ev[key2] = void 0;
+      }
+    }
+    trace[e] = ev;
+  }
+  if (at2 !== data.length) throw new Error("encoded outcome: events and data disagree");
+  const outcome = head2.outcome;
+  outcome.trace = trace;
+  return outcome;
+}
+var MAGIC, IntList;
+var init_outcome_codec = __esm({
+  "src/replay/outcome-codec.ts"() {
+    "use strict";
+    MAGIC = 1280462641;
+    IntList = class {
+      data = new Int32Array(1 << 16);
+      length = 0;
+      push(v) {
+        if (this.length === this.data.length) {
+          const more2 = new Int32Array(this.data.length * 2);
+          more2.set(this.data);
+          this.data = more2;
+        }
+        this.data[this.length++] = v;
+      }
+    };
+  }
+});
+
+// src/replay/baseline-cache.ts
+import { createHash as createHash4 } from "node:crypto";
+import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { join as join4 } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function baselineCacheDir() {
+  return dir;
+}
+function codeDigest() {
+  if (code2) return code2;
+  const h = createHash4("sha256");
+  const walk2 = (d) => {
+    for (const e of readdirSync2(d, { withFileTypes: true }).sort((a, b2) => a.name < b2.name ? -1 : 1)) {
+      const p = join4(d, e.name);
+      if (e.isDirectory()) walk2(p);
+      else if (/\.(js|ts|c|h|patch|json)$/.test(e.name)) h.update(p.slice(root.length)).update("\0").update(readFileSync2(p)).update("\0");
+    }
+  };
+  const root = fileURLToPath3(new URL("../model/", import.meta.url));
+  walk2(root);
+  return code2 = h.digest("hex");
+}
+async function grammarDigest() {
+  const { locateWasm: locateWasm2 } = await Promise.resolve().then(() => (init_ts_parser(), ts_parser_exports));
+  const { runtime, grammar: grammar2 } = locateWasm2();
+  return createHash4("sha256").update(readFileSync2(runtime)).update(readFileSync2(grammar2)).digest("hex");
+}
+async function baselineName(of, scenario) {
+  const h = createHash4("sha256");
+  h.update(codeDigest()).update("\0").update(await (grammar ??= grammarDigest())).update("\0");
+  h.update(of.kernel).update("\0").update(of.config.join(",")).update("\0");
+  for (const s of of.sources) h.update(s.path).update("\0").update(s.text).update("\0");
+  const { source: _source, ...what } = scenario;
+  h.update(JSON.stringify(what, (_k, v) => typeof v === "bigint" ? `${v}n` : v));
+  return `${h.digest("hex")}.br`;
+}
+function shippedBaselineDir() {
+  return fileURLToPath3(new URL("../baselines/", import.meta.url));
+}
+async function cachedBaseline(of, scenario) {
+  if (!dir) return null;
+  const name3 = await baselineName(of, scenario);
+  for (const d of [shippedBaselineDir(), dir]) {
+    let bytes;
+    try {
+      bytes = readFileSync2(join4(d, name3));
+    } catch {
+      continue;
+    }
+    try {
+      return decodeOutcome(brotliDecompressSync(bytes));
+    } catch {
+    }
+  }
+  return null;
+}
+async function keepBaseline(of, scenario, outcome, into = dir) {
+  if (!into) return;
+  const bytes = encodeOutcome(outcome);
+  if (!bytes) return;
+  const packed = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  const file = join4(into, await baselineName(of, scenario));
+  try {
+    mkdirSync(into, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, packed);
+    renameSync(tmp, file);
+  } catch {
+  }
+}
+var dir, code2, grammar;
+var init_baseline_cache = __esm({
+  "src/replay/baseline-cache.ts"() {
+    "use strict";
+    init_outcome_codec();
+    dir = null;
+    code2 = null;
+    grammar = null;
+  }
+});
+
 // src/replay/first-cause.ts
 function analysePair(baseline, variant) {
   const i2 = firstKeyDifference(baseline, variant);
@@ -46717,14 +46931,14 @@ __export(worker_pool_exports, {
   workerScript: () => workerScript
 });
 import { existsSync as existsSync4 } from "node:fs";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 import { Worker } from "node:worker_threads";
 function workerScript() {
   const here = import.meta.url;
   const candidates = [new URL("./run-worker.js", here)];
   if (here.endsWith(".ts")) candidates.push(new URL("../../lib/replay/run-worker.js", here));
   for (const u of candidates) {
-    const p = fileURLToPath3(u);
+    const p = fileURLToPath4(u);
     if (existsSync4(p)) return p;
   }
   return null;
@@ -46739,6 +46953,8 @@ async function claimLoop(input, run2, put) {
 async function runInWorkers(script, tasks, actors, size, runHere = null) {
   const results = new Array(tasks.length);
   const input = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches() };
+  const cacheDir = baselineCacheDir();
+  if (cacheDir) input.baselineCache = cacheDir;
   const count2 = Math.max(runHere ? size - 1 : size, 1);
   const workers = [];
   let failure = null;
@@ -46761,8 +46977,8 @@ async function runInWorkers(script, tasks, actors, size, runHere = null) {
         results[m.index] = m.result;
       });
       w.on("error", (e) => fail(e instanceof Error ? e : new Error(String(e))));
-      w.on("exit", (code2) => {
-        if (!closed) fail(new Error(`replay worker stopped (exit code ${code2}) before its scenarios were done`));
+      w.on("exit", (code3) => {
+        if (!closed) fail(new Error(`replay worker stopped (exit code ${code3}) before its scenarios were done`));
         close();
       });
     }
@@ -46788,6 +47004,7 @@ async function runInWorkers(script, tasks, actors, size, runHere = null) {
 var init_worker_pool = __esm({
   "src/replay/worker-pool.ts"() {
     "use strict";
+    init_baseline_cache();
     init_compiler_support();
   }
 });
@@ -46854,6 +47071,7 @@ var MODEL, VARIANTS_PER_PASS, InProcessRunner, POOL_MIN_RUNS;
 var init_run_all = __esm({
   "src/replay/run-all.ts"() {
     "use strict";
+    init_baseline_cache();
     init_replay_scenario();
     MODEL = {
       compile: compileUnit,
@@ -46887,7 +47105,13 @@ var init_run_all = __esm({
         return c;
       }
       async run(job) {
-        return this.model.run(await this.compile(job.unit), job);
+        const compiled = await this.compile(job.unit);
+        const of = job.unit.sources === null && job.trace === "full" && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+        const kept = of ? await cachedBaseline(of, job.scenario) : null;
+        if (kept) return kept;
+        const outcome = await this.model.run(compiled, job);
+        if (of) await keepBaseline(of, job.scenario, outcome);
+        return outcome;
       }
       async errors(unit) {
         return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
@@ -47098,7 +47322,7 @@ var init_split_pairs = __esm({
 
 // src/replay/variant-review.ts
 function noteFor(m) {
-  const code2 = m.placements.filter((p) => p.kind === "code" || p.kind === "unplaced");
+  const code3 = m.placements.filter((p) => p.kind === "code" || p.kind === "unplaced");
   const unplaced2 = m.placements.filter((p) => !p.mapped);
   const where = (p) => `hunk ${p.hunkIndex + 1} of ${p.file}${p.function ? ` (${p.function})` : ""}`;
   if (!m.replayable) {
@@ -47106,7 +47330,7 @@ function noteFor(m) {
     return s ? `not replayed: ${where(s)} could not be placed: ${s.reason ?? s.unplaced ?? "no reason given"}` : "not replayed: the mapper found nothing to replay";
   }
   if (m.partial) return `replayed in part (--partial): ${unplaced2.map((p) => `${where(p)} left out (${p.reason ?? p.unplaced})`).join("; ")}`;
-  if (!code2.length) return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
+  if (!code3.length) return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
   return null;
 }
 function variantOf(c, label, base2, mapped, note) {
@@ -47242,7 +47466,7 @@ var init_variants = __esm({
 // src/util/spill-file.ts
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 var REUSE_MAX, SpillFile;
 var init_spill_file = __esm({
   "src/util/spill-file.ts"() {
@@ -47253,7 +47477,7 @@ var init_spill_file = __esm({
       end = 0;
       scratch = Buffer.allocUnsafeSlow(64 * 1024);
       constructor() {
-        const path = join4(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+        const path = join5(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
         this.fd = openSync(path, "wx+", 384);
         try {
           unlinkSync(path);
@@ -47624,8 +47848,8 @@ var init_sniff = __esm({
 
 // src/thread/input/input-error.ts
 function describeFsError(err2) {
-  const code2 = err2?.code;
-  switch (code2) {
+  const code3 = err2?.code;
+  switch (code3) {
     case "ENOENT":
       return "no such file or directory";
     case "EACCES":
@@ -47659,7 +47883,7 @@ var init_input_error = __esm({
 // src/thread/input/read-input.ts
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
-import { join as join5, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
+import { join as join6, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 function inputLocation(path, opts) {
@@ -47736,22 +47960,22 @@ function tooBigProblem(size) {
 function mib(bytes) {
   return bytes >= 1024 ** 2 ? `${Math.floor(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
 }
-async function* readMaildir(dir, name3) {
+async function* readMaildir(dir2, name3) {
   const entries = [];
   let isMaildir = false;
   for (const sub of ["cur", "new"]) {
-    const names = await readdir3(join5(dir, sub)).catch(() => null);
+    const names = await readdir3(join6(dir2, sub)).catch(() => null);
     if (names === null) continue;
     isMaildir = true;
-    for (const n of names) if (!n.startsWith(".")) entries.push(join5(dir, sub, n));
+    for (const n of names) if (!n.startsWith(".")) entries.push(join6(dir2, sub, n));
   }
   if (!isMaildir) throw new UnreadableInput(name3, "is a directory but not a maildir (no cur/ or new/ folder)");
   entries.sort((a, b2) => basename(a) < basename(b2) ? -1 : basename(a) > basename(b2) ? 1 : 0);
-  const root = await realpath2(dir).catch(() => dir);
+  const root = await realpath2(dir2).catch(() => dir2);
   let index = 0;
   for (const p of entries) {
     const base2 = { file: name3, index: index++, format: "maildir", layout: "mail", orphan: false, line: 1 };
-    const entryName2 = relative3(dir, p);
+    const entryName2 = relative3(dir2, p);
     const entry = await maildirEntry(p, root);
     if ("problem" in entry) {
       yield { ...base2, raw: EMPTY, problem: `${entryName2}: ${entry.problem}` };
@@ -49694,8 +49918,8 @@ var require_libqp = __commonJS({
       const buffer = Buffer.alloc(len - encodedBytesCount * 2);
       let bufferPos = 0;
       for (let i2 = 0; i2 < len; i2++) {
-        const code2 = input.charCodeAt(i2);
-        if (code2 === 61 && i2 < len - 2) {
+        const code3 = input.charCodeAt(i2);
+        if (code3 === 61 && i2 < len - 2) {
           const hi = hexValue2(input.charCodeAt(i2 + 1));
           const lo = hexValue2(input.charCodeAt(i2 + 2));
           if (hi >= 0 && lo >= 0) {
@@ -49704,19 +49928,19 @@ var require_libqp = __commonJS({
             continue;
           }
         }
-        buffer[bufferPos++] = code2;
+        buffer[bufferPos++] = code3;
       }
       return buffer;
     }
-    function hexValue2(code2) {
-      if (code2 >= 48 && code2 <= 57) {
-        return code2 - 48;
+    function hexValue2(code3) {
+      if (code3 >= 48 && code3 <= 57) {
+        return code3 - 48;
       }
-      if (code2 >= 65 && code2 <= 70) {
-        return code2 - 65 + 10;
+      if (code3 >= 65 && code3 <= 70) {
+        return code3 - 65 + 10;
       }
-      if (code2 >= 97 && code2 <= 102) {
-        return code2 - 97 + 10;
+      if (code3 >= 97 && code3 <= 102) {
+        return code3 - 97 + 10;
       }
       return -1;
     }
@@ -49766,12 +49990,12 @@ var require_libqp = __commonJS({
         if (hi < 0 || lo < 0) {
           break;
         }
-        const code2 = hi * 16 + lo;
-        if (code2 < 128) {
+        const code3 = hi * 16 + lo;
+        if (code3 < 128) {
           break;
         }
         end -= 3;
-        if (code2 >= 192) {
+        if (code3 >= 192) {
           break;
         }
       }
@@ -50245,15 +50469,15 @@ var require_utf32 = __commonJS({
       var write32 = this.isLE ? dst.writeUInt32LE : dst.writeUInt32BE;
       var offset = 0;
       for (var i2 = 0; i2 < src.length; i2 += 2) {
-        var code2 = src.readUInt16LE(i2);
-        var isHighSurrogate = code2 >= 55296 && code2 < 56320;
-        var isLowSurrogate = code2 >= 56320 && code2 < 57344;
+        var code3 = src.readUInt16LE(i2);
+        var isHighSurrogate = code3 >= 55296 && code3 < 56320;
+        var isLowSurrogate = code3 >= 56320 && code3 < 57344;
         if (this.highSurrogate) {
           if (isHighSurrogate || !isLowSurrogate) {
             write32.call(dst, this.highSurrogate, offset);
             offset += 4;
           } else {
-            var codepoint = (this.highSurrogate - 55296 << 10 | code2 - 56320) + 65536;
+            var codepoint = (this.highSurrogate - 55296 << 10 | code3 - 56320) + 65536;
             write32.call(dst, codepoint, offset);
             offset += 4;
             this.highSurrogate = 0;
@@ -50261,9 +50485,9 @@ var require_utf32 = __commonJS({
           }
         }
         if (isHighSurrogate) {
-          this.highSurrogate = code2;
+          this.highSurrogate = code3;
         } else {
-          write32.call(dst, code2, offset);
+          write32.call(dst, code3, offset);
           offset += 4;
           this.highSurrogate = 0;
         }
@@ -51611,16 +51835,16 @@ var require_dbcs_codec = __commonJS({
         var part = chunk[k];
         if (typeof part === "string") {
           for (var l = 0; l < part.length; ) {
-            var code2 = part.charCodeAt(l++);
-            if (code2 >= 55296 && code2 < 56320) {
+            var code3 = part.charCodeAt(l++);
+            if (code3 >= 55296 && code3 < 56320) {
               var codeTrail = part.charCodeAt(l++);
               if (codeTrail >= 56320 && codeTrail < 57344) {
-                writeTable[curAddr++] = 65536 + (code2 - 55296) * 1024 + (codeTrail - 56320);
+                writeTable[curAddr++] = 65536 + (code3 - 55296) * 1024 + (codeTrail - 56320);
               } else {
                 throw new Error("Incorrect surrogate pair in " + this.encodingName + " at chunk " + chunk[0]);
               }
-            } else if (code2 > 4080 && code2 <= 4095) {
-              var len = 4095 - code2 + 2;
+            } else if (code3 > 4080 && code3 <= 4095) {
+              var len = 4095 - code3 + 2;
               var seq = [];
               for (var m = 0; m < len; m++) {
                 seq.push(part.charCodeAt(l++));
@@ -51628,7 +51852,7 @@ var require_dbcs_codec = __commonJS({
               writeTable[curAddr++] = SEQ_START - this.decodeTableSeq.length;
               this.decodeTableSeq.push(seq);
             } else {
-              writeTable[curAddr++] = code2;
+              writeTable[curAddr++] = code3;
             }
           }
         } else if (typeof part === "number") {
@@ -53863,38 +54087,38 @@ var require_util9 = __commonJS({
       return buffer;
     }
     exports.stringToBuffer = stringToBuffer;
-    function codeToString_fast(code2) {
+    function codeToString_fast(code3) {
       if (config.CAN_CHARCODE_APPLY && config.CAN_CHARCODE_APPLY_TYPED) {
-        var len = code2 && code2.length;
+        var len = code3 && code3.length;
         if (!len) {
           return "";
         }
         if (len <= config.APPLY_BUFFER_SIZE && config.APPLY_BUFFER_SIZE_OK !== false) {
           try {
-            return fromCharCode.apply(null, code2);
+            return fromCharCode.apply(null, code3);
           } catch (e) {
             if (config.APPLY_BUFFER_SIZE_OK === null) {
               config.APPLY_BUFFER_SIZE_OK = false;
             }
-            return codeToString_slow(code2);
+            return codeToString_slow(code3);
           }
         }
       }
-      return codeToString_chunked(code2);
+      return codeToString_chunked(code3);
     }
     exports.codeToString_fast = codeToString_fast;
-    function codeToString_chunked(code2) {
+    function codeToString_chunked(code3) {
       var string3 = "";
-      var length = code2 && code2.length;
+      var length = code3 && code3.length;
       var size = config.APPLY_BUFFER_SIZE;
-      var hasSubarray = length > 0 && !!code2.subarray;
+      var hasSubarray = length > 0 && !!code3.subarray;
       var i2 = 0;
       var sub;
       while (i2 < length) {
         if (hasSubarray) {
-          sub = code2.subarray(i2, i2 + size);
+          sub = code3.subarray(i2, i2 + size);
         } else {
-          sub = code2.slice(i2, i2 + size);
+          sub = code3.slice(i2, i2 + size);
         }
         i2 += size;
         if (config.APPLY_BUFFER_SIZE_OK !== false) {
@@ -53910,40 +54134,40 @@ var require_util9 = __commonJS({
             }
           }
         }
-        return codeToString_slow(code2);
+        return codeToString_slow(code3);
       }
       return string3;
     }
     exports.codeToString_chunked = codeToString_chunked;
-    function codeToString_slow(code2) {
+    function codeToString_slow(code3) {
       var string3 = "";
-      var length = code2 && code2.length;
+      var length = code3 && code3.length;
       for (var i2 = 0; i2 < length; i2++) {
-        string3 += fromCharCode(code2[i2]);
+        string3 += fromCharCode(code3[i2]);
       }
       return string3;
     }
     exports.codeToString_slow = codeToString_slow;
     function stringToCode(string3) {
       var len = string3 && string3.length || 0;
-      var code2 = new Array(len);
+      var code3 = new Array(len);
       for (var i2 = 0; i2 < len; i2++) {
-        code2[i2] = string3.charCodeAt(i2);
+        code3[i2] = string3.charCodeAt(i2);
       }
-      return code2;
+      return code3;
     }
     exports.stringToCode = stringToCode;
-    function codeToBuffer(code2) {
+    function codeToBuffer(code3) {
       if (config.HAS_TYPED) {
-        return new Uint16Array(code2);
+        return new Uint16Array(code3);
       }
-      if (isArray(code2)) {
-        return code2;
+      if (isArray(code3)) {
+        return code3;
       }
-      var length = code2 && code2.length || 0;
+      var length = code3 && code3.length || 0;
       var buffer = new Array(length);
       for (var i2 = 0; i2 < length; i2++) {
-        buffer[i2] = code2[i2];
+        buffer[i2] = code3[i2];
       }
       return buffer;
     }
@@ -53953,11 +54177,11 @@ var require_util9 = __commonJS({
         return buffer;
       }
       var len = buffer.length;
-      var code2 = new Array(len);
+      var code3 = new Array(len);
       for (var i2 = 0; i2 < len; i2++) {
-        code2[i2] = buffer[i2];
+        code3[i2] = buffer[i2];
       }
-      return code2;
+      return code3;
     }
     exports.bufferToCode = bufferToCode;
     function canonicalizeEncodingName(target) {
@@ -54985,9 +55209,9 @@ var require_sjis_ext = __commonJS({
       if (b1 >= 250) {
         return remapCP932_IBMExt(b1, b2);
       }
-      var code2 = b1 << 8 | b2;
-      var remapped = CP932_NEC_DUPLICATE_MAP[code2];
-      return remapped == null ? code2 : remapped;
+      var code3 = b1 << 8 | b2;
+      var remapped = CP932_NEC_DUPLICATE_MAP[code3];
+      return remapped == null ? code3 : remapped;
     }
     exports.remapCP932DuplicateCode = remapCP932DuplicateCode;
     function hasCP932DuplicateCode(b1) {
@@ -55815,7 +56039,7 @@ var require_encoding_convert = __commonJS({
     function UTF8ToUNICODE(data, options) {
       var i2 = 0;
       var len = data && data.length;
-      var nibble, c, c2, c3, c4, code2;
+      var nibble, c, c2, c3, c4, code3;
       var asCodePoint = options && options.asCodePoint;
       var results = asCodePoint ? [] : createBuffer(16, len * 2);
       var n = 0;
@@ -55823,28 +56047,28 @@ var require_encoding_convert = __commonJS({
         c = data[i2++];
         nibble = c >> 4;
         if (nibble >= 0 && nibble <= 7) {
-          code2 = c;
+          code3 = c;
         } else if (nibble === 12 || nibble === 13) {
           c2 = data[i2++];
-          code2 = (c & 31) << 6 | c2 & 63;
+          code3 = (c & 31) << 6 | c2 & 63;
         } else if (nibble === 14) {
           c2 = data[i2++];
           c3 = data[i2++];
-          code2 = (c & 15) << 12 | (c2 & 63) << 6 | c3 & 63;
+          code3 = (c & 15) << 12 | (c2 & 63) << 6 | c3 & 63;
         } else if (nibble === 15) {
           c2 = data[i2++];
           c3 = data[i2++];
           c4 = data[i2++];
-          code2 = (c & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63;
+          code3 = (c & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63;
         } else {
           continue;
         }
-        if (code2 <= 65535 || asCodePoint) {
-          results[n++] = code2;
+        if (code3 <= 65535 || asCodePoint) {
+          results[n++] = code3;
         } else {
-          code2 -= 65536;
-          results[n++] = (code2 >> 10) + 55296;
-          results[n++] = code2 % 1024 + 56320;
+          code3 -= 65536;
+          results[n++] = (code3 >> 10) + 55296;
+          results[n++] = code3 % 1024 + 56320;
         }
       }
       return util.truncateBuffer(results, n);
@@ -56991,31 +57215,31 @@ var require_src = __commonJS({
         var results = new Array(len);
         var n = 0;
         var i2 = 0;
-        var c, code2, next;
+        var c, code3, next;
         for (; i2 < len; i2++) {
           c = data[i2];
           if (c > 65376 && c < 65440) {
-            code2 = KanaCaseTable.ZENKANA_TABLE[c - 65377];
+            code3 = KanaCaseTable.ZENKANA_TABLE[c - 65377];
             if (i2 + 1 < len) {
               next = data[i2 + 1];
               if (next === 65438 && c === 65395) {
-                code2 = 12532;
+                code3 = 12532;
                 i2++;
               } else if (next === 65438 && c === 65436) {
-                code2 = 12535;
+                code3 = 12535;
                 i2++;
               } else if (next === 65438 && c === 65382) {
-                code2 = 12538;
+                code3 = 12538;
                 i2++;
               } else if (next === 65438 && (c > 65397 && c < 65413 || c > 65417 && c < 65423)) {
-                code2++;
+                code3++;
                 i2++;
               } else if (next === 65439 && (c > 65417 && c < 65423)) {
-                code2 += 2;
+                code3 += 2;
                 i2++;
               }
             }
-            c = code2;
+            c = code3;
           }
           results[n++] = c;
         }
@@ -61177,7 +61401,7 @@ var require_mime_node = __commonJS({
 });
 
 // src/thread/mime/message-ids.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function idsIn(value) {
   if (!value) return [];
   const out2 = [];
@@ -61203,7 +61427,7 @@ function idOf(value) {
   return idsIn(value)[0] ?? null;
 }
 function synthesiseId(...content) {
-  const h = createHash5("sha256");
+  const h = createHash6("sha256");
   for (const c of content) h.update(c).update("\0");
   return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
 }
@@ -63047,11 +63271,11 @@ function mapInner(r, f) {
 function mapOuter(r, f) {
   return r.matched ? f(r) : r;
 }
-function ab(pa, pb, join9) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join9(ma.value, vb, data, i2, j)));
+function ab(pa, pb, join10) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join10(ma.value, vb, data, i2, j)));
 }
-function abc(pa, pb, pc, join9) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join9(ma.value, mb.value, vc, data, i2, j))));
+function abc(pa, pb, pc, join10) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join10(ma.value, mb.value, vc, data, i2, j))));
 }
 function ahead(p) {
   return (data, i2) => mapOuter(p(data, i2), (m1) => ({
@@ -64253,17 +64477,17 @@ var init_bin_trie_flags = __esm({
 });
 
 // node_modules/htmlparser2/node_modules/entities/dist/esm/decode.js
-function isNumber(code2) {
-  return code2 >= CharCodes.ZERO && code2 <= CharCodes.NINE;
+function isNumber(code3) {
+  return code3 >= CharCodes.ZERO && code3 <= CharCodes.NINE;
 }
-function isHexadecimalCharacter(code2) {
-  return code2 >= CharCodes.UPPER_A && code2 <= CharCodes.UPPER_F || code2 >= CharCodes.LOWER_A && code2 <= CharCodes.LOWER_F;
+function isHexadecimalCharacter(code3) {
+  return code3 >= CharCodes.UPPER_A && code3 <= CharCodes.UPPER_F || code3 >= CharCodes.LOWER_A && code3 <= CharCodes.LOWER_F;
 }
-function isAsciiAlphaNumeric(code2) {
-  return code2 >= CharCodes.UPPER_A && code2 <= CharCodes.UPPER_Z || code2 >= CharCodes.LOWER_A && code2 <= CharCodes.LOWER_Z || isNumber(code2);
+function isAsciiAlphaNumeric(code3) {
+  return code3 >= CharCodes.UPPER_A && code3 <= CharCodes.UPPER_Z || code3 >= CharCodes.LOWER_A && code3 <= CharCodes.LOWER_Z || isNumber(code3);
 }
-function isEntityInAttributeInvalidEnd(code2) {
-  return code2 === CharCodes.EQUALS || isAsciiAlphaNumeric(code2);
+function isEntityInAttributeInvalidEnd(code3) {
+  return code3 === CharCodes.EQUALS || isAsciiAlphaNumeric(code3);
 }
 function determineBranch(decodeTree, current, nodeIndex, char) {
   const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
@@ -65868,17 +66092,17 @@ var init_decode_codepoint2 = __esm({
 });
 
 // node_modules/entities/lib/esm/decode.js
-function isNumber2(code2) {
-  return code2 >= CharCodes3.ZERO && code2 <= CharCodes3.NINE;
+function isNumber2(code3) {
+  return code3 >= CharCodes3.ZERO && code3 <= CharCodes3.NINE;
 }
-function isHexadecimalCharacter2(code2) {
-  return code2 >= CharCodes3.UPPER_A && code2 <= CharCodes3.UPPER_F || code2 >= CharCodes3.LOWER_A && code2 <= CharCodes3.LOWER_F;
+function isHexadecimalCharacter2(code3) {
+  return code3 >= CharCodes3.UPPER_A && code3 <= CharCodes3.UPPER_F || code3 >= CharCodes3.LOWER_A && code3 <= CharCodes3.LOWER_F;
 }
-function isAsciiAlphaNumeric2(code2) {
-  return code2 >= CharCodes3.UPPER_A && code2 <= CharCodes3.UPPER_Z || code2 >= CharCodes3.LOWER_A && code2 <= CharCodes3.LOWER_Z || isNumber2(code2);
+function isAsciiAlphaNumeric2(code3) {
+  return code3 >= CharCodes3.UPPER_A && code3 <= CharCodes3.UPPER_Z || code3 >= CharCodes3.LOWER_A && code3 <= CharCodes3.LOWER_Z || isNumber2(code3);
 }
-function isEntityInAttributeInvalidEnd2(code2) {
-  return code2 === CharCodes3.EQUALS || isAsciiAlphaNumeric2(code2);
+function isEntityInAttributeInvalidEnd2(code3) {
+  return code3 === CharCodes3.EQUALS || isAsciiAlphaNumeric2(code3);
 }
 function getDecoder(decodeTree) {
   let ret = "";
@@ -69014,8 +69238,8 @@ function decode2(str) {
   const buffer = Buffer.alloc(len - encodedBytesCount * 2);
   let bufferPos = 0;
   for (let i2 = 0; i2 < len; i2++) {
-    const code2 = input.charCodeAt(i2);
-    if (code2 === 61 && i2 < len - 2) {
+    const code3 = input.charCodeAt(i2);
+    if (code3 === 61 && i2 < len - 2) {
       const hi = hexValue(input.charCodeAt(i2 + 1));
       const lo = hexValue(input.charCodeAt(i2 + 2));
       if (hi >= 0 && lo >= 0) {
@@ -69024,19 +69248,19 @@ function decode2(str) {
         continue;
       }
     }
-    buffer[bufferPos++] = code2;
+    buffer[bufferPos++] = code3;
   }
   return buffer;
 }
-function hexValue(code2) {
-  if (code2 >= 48 && code2 <= 57) {
-    return code2 - 48;
+function hexValue(code3) {
+  if (code3 >= 48 && code3 <= 57) {
+    return code3 - 48;
   }
-  if (code2 >= 65 && code2 <= 70) {
-    return code2 - 65 + 10;
+  if (code3 >= 65 && code3 <= 70) {
+    return code3 - 65 + 10;
   }
-  if (code2 >= 97 && code2 <= 102) {
-    return code2 - 97 + 10;
+  if (code3 >= 97 && code3 <= 102) {
+    return code3 - 97 + 10;
   }
   return -1;
 }
@@ -69086,12 +69310,12 @@ function trimUtf8Sequence(line) {
     if (hi < 0 || lo < 0) {
       break;
     }
-    const code2 = hi * 16 + lo;
-    if (code2 < 128) {
+    const code3 = hi * 16 + lo;
+    if (code3 < 128) {
       break;
     }
     end -= 3;
-    if (code2 >= 192) {
+    if (code3 >= 192) {
       break;
     }
   }
@@ -73081,11 +73305,11 @@ function _quoteLocalPart(address) {
 function _isAddrSpec(value) {
   return ADDR_SPEC.test(value) || LITERAL_ADDR_SPEC.test(value);
 }
-function _isSpaceCode(code2) {
-  return code2 === 32 || code2 >= 9 && code2 <= 13 || code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
+function _isSpaceCode(code3) {
+  return code3 === 32 || code3 >= 9 && code3 <= 13 || code3 === 160 || code3 === 5760 || code3 >= 8192 && code3 <= 8202 || code3 === 8232 || code3 === 8233 || code3 === 8239 || code3 === 8287 || code3 === 12288 || code3 === 65279;
 }
-function _isWordCode(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+function _isWordCode(code3) {
+  return code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 === 95;
 }
 function _isBoundary(text, at2) {
   return _isWordCode(text.charCodeAt(at2 - 1)) !== _isWordCode(text.charCodeAt(at2));
@@ -75792,11 +76016,11 @@ var init_otp_token = __esm({
 
 // node_modules/mailparser/dist/esm/mail-parser.js
 import { Transform as Transform5 } from "node:stream";
-function isHostChar(code2) {
-  return code2 >= 97 && code2 <= 122 || code2 >= 65 && code2 <= 90 || code2 >= 48 && code2 <= 57 || code2 === 45 || code2 >= 128;
+function isHostChar(code3) {
+  return code3 >= 97 && code3 <= 122 || code3 >= 65 && code3 <= 90 || code3 >= 48 && code3 <= 57 || code3 === 45 || code3 >= 128;
 }
-function isTagNameChar(code2) {
-  return code2 >= 97 && code2 <= 122 || code2 >= 65 && code2 <= 90 || code2 >= 48 && code2 <= 57 || code2 === 45 || code2 === 58 || code2 === 95;
+function isTagNameChar(code3) {
+  return code3 >= 97 && code3 <= 122 || code3 >= 65 && code3 <= 90 || code3 >= 48 && code3 <= 57 || code3 === 45 || code3 === 58 || code3 === 95;
 }
 function exceedsHtmlNestingDepth(html, maxDepth) {
   let stack = [];
@@ -76765,12 +76989,12 @@ var init_mail_parser = __esm({
         }
         let labels = 0;
         for (let i2 = 0, len = segment.length; i2 < len; i2++) {
-          let code2 = segment.charCodeAt(i2);
-          if (code2 === 46) {
+          let code3 = segment.charCodeAt(i2);
+          if (code3 === 46) {
             if (++labels > MAX_LINKIFY_HOST_LABELS) {
               return false;
             }
-          } else if (!isHostChar(code2)) {
+          } else if (!isHostChar(code3)) {
             labels = 0;
           }
         }
@@ -79910,14 +80134,14 @@ function annotationsOf(r, v, files) {
   };
   const out2 = [];
   if (v.changed) {
-    const code2 = v.hunks.filter((h) => h.kind === "code");
+    const code3 = v.hunks.filter((h) => h.kind === "code");
     const changed2 = v.results.filter((x) => x.changed);
     const lines = changed2.map((x) => {
       const first2 = x.differences[0];
       const cause = x.differences.find((d) => d.regression)?.firstCause ?? first2?.firstCause;
       return `${x.scenario}: ${outcomeCell(baselineFor(r, v, x.scenario))} → ${outcomeCell(x.outcome)}${x.regression ? " (regression)" : ""}${first2 ? `; ${first2.summary}` : ""}${cause?.chain.length ? `; cause: ${cause.chain.join("; ")}` : ""}`;
     });
-    for (const h of code2.length ? code2 : v.hunks) {
+    for (const h of code3.length ? code3 : v.hunks) {
       const w = where(h);
       const title = `${v.label} (${v.author?.name || v.author?.email || "unknown author"}): ${v.regression ? "regression" : "behaviour changed"} in ${plural2(changed2.length, "scenario")}`;
       const head2 = `Replayed on ${v.base.base}${w.onMessage ? " (the message body is encoded, so this points at the message, not the hunk)" : ""}.`;
@@ -81100,8 +81324,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start2, i2);
-                const code2 = json.substr(i2 + 2, 4);
-                switch (code2) {
+                const code3 = json.substr(i2 + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -81127,8 +81351,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i2, 6);
                 }
@@ -83244,9 +83468,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
+        const dir2 = doc.directives.toString(doc);
+        if (dir2) {
+          lines.push(dir2);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -83627,22 +83851,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name3, pos, code2, message) {
+      constructor(name3, pos, code3, message) {
         super();
         this.name = name3;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError = (src, lc) => (error3) => {
@@ -84551,7 +84775,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -84749,9 +84973,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -85073,12 +85297,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code3, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -85240,12 +85464,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token2, strict = true, onError) {
       if (token2) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token2.type) {
           case "scalar":
@@ -87292,25 +87516,25 @@ __export(load_exports, {
   parseScenario: () => parseScenario,
   parseSize: () => parseSize
 });
-import { existsSync as existsSync5, readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join6, resolve as resolve4 } from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { existsSync as existsSync5, readFileSync as readFileSync3, readdirSync as readdirSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join7, resolve as resolve4 } from "node:path";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 function bundledScenarioDir() {
-  const here = dirname3(fileURLToPath4(new URL("model/scenario/load.js", import.meta.url).href));
+  const here = dirname3(fileURLToPath5(new URL("model/scenario/load.js", import.meta.url).href));
   for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname3(d)) {
-    const p = join6(d, "fixtures", "scenarios");
-    if (existsSync5(join6(p, "nouveau-atomic-small.yaml"))) return p;
+    const p = join7(d, "fixtures", "scenarios");
+    if (existsSync5(join7(p, "nouveau-atomic-small.yaml"))) return p;
   }
   return resolve4(here, "..", "..", "..", "fixtures", "scenarios");
 }
 function loadBundledScenarios() {
-  const dir = bundledScenarioDir();
-  return readdirSync2(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join6(dir, f)));
+  const dir2 = bundledScenarioDir();
+  return readdirSync3(dir2).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join7(dir2, f)));
 }
 function loadScenarioFile(path) {
   let text;
   try {
-    text = readFileSync2(path, "utf8");
+    text = readFileSync3(path, "utf8");
   } catch (e) {
     throw new ScenarioError(path, `cannot read (${e.message})`);
   }
@@ -88373,9 +88597,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code3, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code3), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -88566,7 +88790,7 @@ function info2(message) {
 // src/action/main.ts
 import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/action/event.ts
 init_pull_request();
@@ -88688,7 +88912,7 @@ init_octokit();
 init_source();
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join7 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute3, join as join8 } from "node:path";
 
 // src/action/workspace.ts
 import { constants as constants3 } from "node:fs";
@@ -88719,8 +88943,8 @@ async function readWorkspaceFile(workspace, repoPath, maxBytes = MAX_INPUT_BYTES
   try {
     handle2 = await open2(full, constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0));
   } catch (err2) {
-    const code2 = err2.code;
-    throw new WorkspaceFileError(repoPath, code2 === "ELOOP" ? "is a symbolic link; not read" : `cannot be opened (${code2 ?? "error"})`);
+    const code3 = err2.code;
+    throw new WorkspaceFileError(repoPath, code3 === "ELOOP" ? "is a symbolic link; not read" : `cannot be opened (${code3 ?? "error"})`);
   }
   try {
     const info3 = await handle2.stat();
@@ -88733,12 +88957,12 @@ async function readWorkspaceFile(workspace, repoPath, maxBytes = MAX_INPUT_BYTES
 }
 async function findWorkspaceFiles(workspace, match3, limit = 200) {
   const found = [];
-  const walk2 = async (dir) => {
-    const entries = await readdir2(dir, { withFileTypes: true });
+  const walk2 = async (dir2) => {
+    const entries = await readdir2(dir2, { withFileTypes: true });
     entries.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
     for (const entry of entries) {
       if (found.length >= limit) return;
-      const full = join2(dir, entry.name);
+      const full = join2(dir2, entry.name);
       const repoPath = relative2(workspace, full).split(sep2).join("/");
       if (entry.isDirectory()) {
         if (entry.name !== ".git" && entry.name !== "node_modules") await walk2(full);
@@ -88764,22 +88988,22 @@ var reviewFiles = async (files, options) => {
     throw new Error(`input base: ${JSON.stringify(options.base)} is not a model base (bases: ${BASES2.join(", ")})`);
   }
   const scenarios = withBudgets2(await chooseScenarios2(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
-  const dir = await mkdtemp(join7(tmpdir2(), "lkml-replay-inputs-"));
+  const dir2 = await mkdtemp(join8(tmpdir2(), "lkml-replay-inputs-"));
   try {
     for (const f of files) {
       if (f.path === "" || isAbsolute3(f.path) || f.path.split("/").includes("..")) throw new Error(`${f.path}: not a repository path`);
-      await mkdir2(dirname4(join7(dir, f.path)), { recursive: true });
-      await writeFile2(join7(dir, f.path), f.bytes);
+      await mkdir2(dirname4(join8(dir2, f.path)), { recursive: true });
+      await writeFile2(join8(dir2, f.path), f.bytes);
     }
     const inputs = files.map((f) => f.path);
-    const parse4 = await parseThread2(inputs, { ...REVIEW_PARSE2, dir });
+    const parse4 = await parseThread2(inputs, { ...REVIEW_PARSE2, dir: dir2 });
     const report = await review2({ inputs, parse: parse4, base: options.base, scenarios, partial: options.partial === true });
     return toReviewForGitHub2(report, {
       failOn: options.failOn,
       files: files.map((f) => ({ input: f.path, path: f.path, kind: f.kind }))
     });
   } finally {
-    await rm2(dir, { recursive: true, force: true });
+    await rm2(dir2, { recursive: true, force: true });
   }
 };
 async function chooseScenarios2(spec, workspace) {
@@ -89028,7 +89252,7 @@ async function postMode(inputs, context, env, token2, io) {
       const payload = JSON.parse(await readFile4(env.GITHUB_EVENT_PATH, "utf8"));
       if (typeof payload.workflow_run?.head_sha === "string") expectHeadSha = payload.workflow_run.head_sha;
     }
-    const code2 = await postReport2(
+    const code3 = await postReport2(
       {
         repo: `${context.owner}/${context.repo}`,
         pr: String(pr),
@@ -89042,7 +89266,7 @@ async function postMode(inputs, context, env, token2, io) {
       },
       { env: { ...env, LKML_REPLAY_POST_TOKEN: token2 }, stdout: (line) => io.logger.info(line), log: io.logger, ...io.clientOptions ? { clientOptions: io.clientOptions } : {} }
     );
-    if (code2 !== 0) io.fail("the report was not posted (the errors above say why)");
+    if (code3 !== 0) io.fail("the report was not posted (the errors above say why)");
   } catch (err2) {
     io.fail(`mode post: ${io.secrets.describe(err2)}`);
   }
@@ -89071,13 +89295,13 @@ async function writeSummary(markdown, logger, secrets, pointer) {
   }
 }
 async function writeOutputs(review2, context, env) {
-  const dir = join8(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
-  await mkdir3(dir, { recursive: true });
-  const reportPath = join8(dir, "report.json");
+  const dir2 = join9(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
+  await mkdir3(dir2, { recursive: true });
+  const reportPath = join9(dir2, "report.json");
   await writeFile3(reportPath, review2.json);
   setOutput("report", reportPath);
   if (context.pullRequest) {
-    const githubReportPath = join8(dir, "github-report.json");
+    const githubReportPath = join9(dir2, "github-report.json");
     await writeFile3(
       githubReportPath,
       serializeGitHubReport({
