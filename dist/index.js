@@ -15058,11 +15058,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder2 = new StringDecoder2("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa2(decoder2.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder2.end());
           return dataURL;
         }
         case "Text": {
@@ -15087,11 +15087,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder2 = new StringDecoder2("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+            binaryString += decoder2.write(chunk);
           }
-          binaryString += decoder.end();
+          binaryString += decoder2.end();
           return binaryString;
         }
       }
@@ -50220,8 +50220,8 @@ var require_bom_handling = __commonJS({
       return this.encoder.end();
     };
     exports.StripBOM = StripBOMWrapper;
-    function StripBOMWrapper(decoder, options) {
-      this.decoder = decoder;
+    function StripBOMWrapper(decoder2, options) {
+      this.decoder = decoder2;
       this.pass = false;
       this.options = options || {};
     }
@@ -53812,9 +53812,9 @@ var require_lib = __commonJS({
         }
         buf = Buffer5.from("" + (buf || ""), "binary");
       }
-      var decoder = module2.exports.getDecoder(encoding, options);
-      var res = decoder.write(buf);
-      var trail = decoder.end();
+      var decoder2 = module2.exports.getDecoder(encoding, options);
+      var res = decoder2.write(buf);
+      var trail = decoder2.end();
       return trail ? res + trail : res;
     };
     module2.exports.encodingExists = function encodingExists(enc) {
@@ -53880,11 +53880,11 @@ var require_lib = __commonJS({
     };
     module2.exports.getDecoder = function getDecoder2(encoding, options) {
       var codec = module2.exports.getCodec(encoding);
-      var decoder = new codec.decoder(options, codec);
+      var decoder2 = new codec.decoder(options, codec);
       if (codec.bomAware && !(options && options.stripBOM === false)) {
-        decoder = new bomHandling.StripBOM(decoder, options);
+        decoder2 = new bomHandling.StripBOM(decoder2, options);
       }
-      return decoder;
+      return decoder2;
     };
     module2.exports.enableStreamingAPI = function enableStreamingAPI(streamModule2) {
       if (module2.exports.supportsStreams) {
@@ -57640,10 +57640,10 @@ var require_charset = __commonJS({
       }
     };
     var HeadBufferedDecoder2 = class {
-      constructor(decoder, size) {
+      constructor(decoder2, size) {
         this.head = [];
         this.headLength = 0;
-        this.decoder = decoder;
+        this.decoder = decoder2;
         this.size = size;
       }
       write(chunk) {
@@ -61400,47 +61400,6 @@ var require_mime_node = __commonJS({
   }
 });
 
-// src/thread/mime/message-ids.ts
-import { createHash as createHash6 } from "node:crypto";
-function idsIn(value) {
-  if (!value) return [];
-  const out2 = [];
-  let at2 = value.indexOf("<");
-  while (at2 >= 0) {
-    let j = at2 + 1;
-    for (; ; ) {
-      const c = value.charCodeAt(j);
-      if (Number.isNaN(c) || c === LT || c === GT3 || isJsSpace(c)) break;
-      j++;
-    }
-    if (j > at2 + 1 && value.charCodeAt(j) === GT3) {
-      out2.push(value.slice(at2 + 1, j));
-      at2 = value.indexOf("<", j + 1);
-    } else at2 = value.indexOf("<", at2 + 1);
-  }
-  if (out2.length === 0) {
-    for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out2.push(t);
-  }
-  return out2;
-}
-function idOf(value) {
-  return idsIn(value)[0] ?? null;
-}
-function synthesiseId(...content) {
-  const h = createHash6("sha256");
-  for (const c of content) h.update(c).update("\0");
-  return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
-}
-var LT, GT3;
-var init_message_ids = __esm({
-  "src/thread/mime/message-ids.ts"() {
-    "use strict";
-    init_js_space();
-    LT = 60;
-    GT3 = 62;
-  }
-});
-
 // node_modules/@zone-eu/mailsplit/lib/message-splitter.js
 var require_message_splitter = __commonJS({
   "node_modules/@zone-eu/mailsplit/lib/message-splitter.js"(exports, module2) {
@@ -62141,7 +62100,7 @@ var require_node_rewriter = __commonJS({
           this.encoder = node.getEncoder("quoted-printable");
         }
         let lastByte = false;
-        let decoder = (
+        let decoder2 = (
           /** @type {DecoderStream} */
           this.decoder
         );
@@ -62150,12 +62109,12 @@ var require_node_rewriter = __commonJS({
           this.encoder
         );
         let firstChunk = true;
-        decoder.$reading = false;
+        decoder2.$reading = false;
         let readFromEncoder = () => {
-          decoder.$reading = true;
+          decoder2.$reading = true;
           let data = encoder.read();
           if (data === null) {
-            decoder.$reading = false;
+            decoder2.$reading = false;
             return;
           }
           if (firstChunk) {
@@ -62184,7 +62143,7 @@ var require_node_rewriter = __commonJS({
           }
         };
         encoder.on("readable", () => {
-          if (!decoder.$reading) {
+          if (!decoder2.$reading) {
             return readFromEncoder();
           }
         });
@@ -62207,8 +62166,8 @@ var require_node_rewriter = __commonJS({
           }
         });
         if (/^text\//.test(node.contentType || "") && node.flowed) {
-          let flowDecoder = decoder;
-          decoder = new FlowedDecoder2({
+          let flowDecoder = decoder2;
+          decoder2 = new FlowedDecoder2({
             delSp: node.delSp
           });
           flowDecoder.on(
@@ -62220,17 +62179,17 @@ var require_node_rewriter = __commonJS({
              * @returns {void}
              */
             (err2) => {
-              decoder.emit("error", err2);
+              decoder2.emit("error", err2);
             }
           );
-          flowDecoder.pipe(decoder);
+          flowDecoder.pipe(decoder2);
           node.flowed = false;
           node.delSp = false;
           node.setContentType();
         }
         return {
           node,
-          decoder,
+          decoder: decoder2,
           encoder
         };
       }
@@ -62329,14 +62288,14 @@ var require_node_streamer = __commonJS({
       createDecoder(node) {
         this.decoder = /** @type {DecoderStream} */
         node.getDecoder();
-        let decoder = (
+        let decoder2 = (
           /** @type {DecoderStream} */
           this.decoder
         );
-        decoder.$reading = false;
+        decoder2.$reading = false;
         if (/^text\//.test(node.contentType || "") && node.flowed) {
-          let flowDecoder = decoder;
-          decoder = new FlowedDecoder2({
+          let flowDecoder = decoder2;
+          decoder2 = new FlowedDecoder2({
             delSp: node.delSp
           });
           flowDecoder.on(
@@ -62348,14 +62307,14 @@ var require_node_streamer = __commonJS({
              * @returns {void}
              */
             (err2) => {
-              decoder.emit("error", err2);
+              decoder2.emit("error", err2);
             }
           );
-          flowDecoder.pipe(decoder);
+          flowDecoder.pipe(decoder2);
         }
         return {
           node,
-          decoder,
+          decoder: decoder2,
           /**
            * Marks the selected node stream as consumed so the passthrough can continue.
            *
@@ -66106,20 +66065,20 @@ function isEntityInAttributeInvalidEnd2(code3) {
 }
 function getDecoder(decodeTree) {
   let ret = "";
-  const decoder = new EntityDecoder2(decodeTree, (str) => ret += fromCodePoint2(str));
+  const decoder2 = new EntityDecoder2(decodeTree, (str) => ret += fromCodePoint2(str));
   return function decodeWithTrie(str, decodeMode) {
     let lastIndex = 0;
     let offset = 0;
     while ((offset = str.indexOf("&", offset)) >= 0) {
       ret += str.slice(lastIndex, offset);
-      decoder.startEntity(decodeMode);
-      const len = decoder.write(
+      decoder2.startEntity(decodeMode);
+      const len = decoder2.write(
         str,
         // Skip the "&"
         offset + 1
       );
       if (len < 0) {
-        lastIndex = offset + decoder.end();
+        lastIndex = offset + decoder2.end();
         break;
       }
       lastIndex = offset + len;
@@ -69794,10 +69753,10 @@ var init_charset = __esm({
       }
     };
     HeadBufferedDecoder = class {
-      constructor(decoder, size) {
+      constructor(decoder2, size) {
         this.head = [];
         this.headLength = 0;
-        this.decoder = decoder;
+        this.decoder = decoder2;
         this.size = size;
       }
       write(chunk) {
@@ -75801,18 +75760,18 @@ var require_punycode = __commonJS({
 });
 
 // node_modules/mailparser/dist/esm/address-header.js
-function decodeAddresses(addresses, decoder = libmime_default, decodePunycode = true) {
+function decodeAddresses(addresses, decoder2 = libmime_default, decodePunycode = true) {
   for (let address of addresses) {
     address.name = (address.name || "").toString().trim();
     if (address.name) {
       try {
-        address.name = decoder.decodeWords(address.name);
+        address.name = decoder2.decodeWords(address.name);
       } catch {
       }
     }
     if (address.address && ENCODED_WORD.test(address.address)) {
       try {
-        let decodedAddr = decoder.decodeWords(address.address);
+        let decodedAddr = decoder2.decodeWords(address.address);
         if (/^[^\s@]+@[^\s@]+$/.test(decodedAddr) && !/[=]\?/.test(decodedAddr)) {
           address.address = decodedAddr;
         } else {
@@ -75829,7 +75788,7 @@ function decodeAddresses(addresses, decoder = libmime_default, decodePunycode = 
       }
     }
     if (address.group) {
-      decodeAddresses(address.group, decoder, decodePunycode);
+      decodeAddresses(address.group, decoder2, decodePunycode);
     }
   }
 }
@@ -75874,6 +75833,42 @@ function formatAddressesText(value) {
     return str;
   }).join(", ");
   return formatSingleLevel([].concat(value || []));
+}
+function parseAddressHeader(value, options) {
+  let addresses = [];
+  for (let entry of [].concat(value)) {
+    if (typeof entry !== "string" || !entry) {
+      continue;
+    }
+    let parsed = addressparser_default(entry, { flatten: !!options?.flatten });
+    decodeAddresses(parsed, libmime_default, options?.decodePunycode !== false);
+    for (let address of parsed) {
+      addresses.push(address);
+    }
+  }
+  return withLazyFormats(addresses);
+}
+function withLazyFormats(addresses) {
+  let html;
+  let text;
+  const result = { value: addresses };
+  Object.defineProperties(result, {
+    html: {
+      enumerable: true,
+      get: () => html ??= formatAddressesHTML(addresses),
+      set: (value) => {
+        html = value;
+      }
+    },
+    text: {
+      enumerable: true,
+      get: () => text ??= formatAddressesText(addresses),
+      set: (value) => {
+        text = value;
+      }
+    }
+  });
+  return result;
 }
 var import_he, import_punycode, ENCODED_WORD;
 var init_address_header = __esm({
@@ -76545,11 +76540,11 @@ var init_mail_parser = __esm({
           if (charset) {
             newNode.charset = charset;
           }
-          let decoder = node.getDecoder();
-          decoder.on("end", () => {
+          let decoder2 = node.getDecoder();
+          decoder2.on("end", () => {
             this.decoderEnded = true;
           });
-          newNode.decoder = decoder;
+          newNode.decoder = decoder2;
         }
         if (node.root) {
           this.headers = newNode.headers;
@@ -76742,7 +76737,7 @@ var init_mail_parser = __esm({
               node.showMeta = true;
             }
             if (node.isAttachment) {
-              let decoder = node.decoder;
+              let decoder2 = node.decoder;
               let contentType = node.contentType;
               if (node.contentType === "application/octet-stream" && data.filename) {
                 contentType = this.libmime.detectMimeType(data.filename) || "application/octet-stream";
@@ -76777,12 +76772,12 @@ var init_mail_parser = __esm({
                 err2.message = `Checksum algorithm "${algo}" is not available: ${err2.message}`;
                 return done(err2);
               }
-              decoder.on("error", (err2) => {
+              decoder2.on("error", (err2) => {
                 hasher.emit("error", err2);
               });
               pump = () => {
                 let chunk;
-                while ((chunk = decoder.read()) !== null) {
+                while ((chunk = decoder2.read()) !== null) {
                   if (hasher.write(chunk) === false && !released) {
                     waitingDrain = true;
                     hasher.once("drain", () => {
@@ -76793,12 +76788,12 @@ var init_mail_parser = __esm({
                   }
                 }
               };
-              decoder.on("readable", () => {
+              decoder2.on("readable", () => {
                 if (!waitingDrain) {
                   pump();
                 }
               });
-              decoder.once("end", () => {
+              decoder2.once("end", () => {
                 hasher.end();
               });
               attachment.content = hasher;
@@ -77079,216 +77074,233 @@ var init_mail_parser = __esm({
 });
 
 // node_modules/mailparser/dist/esm/simple-parser.js
+function simpleParser(input, options, callback) {
+  if (input === null || input === void 0) {
+    throw new TypeError("Input cannot be null or undefined.");
+  }
+  if (!callback && typeof options === "function") {
+    callback = options;
+    options = false;
+  }
+  let promise;
+  let done;
+  if (!callback) {
+    promise = new Promise((resolve5, reject) => {
+      done = (err2, mail2) => {
+        if (err2) {
+          reject(err2);
+        } else {
+          resolve5(mail2);
+        }
+      };
+    });
+  } else {
+    done = callback;
+  }
+  let settled = false;
+  let settle = (...args3) => {
+    if (settled) {
+      return;
+    }
+    settled = true;
+    done(...args3);
+  };
+  let parserOptions = options || {};
+  let keepCidLinks = !!parserOptions.keepCidLinks;
+  let mail = {
+    attachments: []
+  };
+  let parser = new mail_parser_default(parserOptions);
+  parser.on("error", (err2) => {
+    settle(err2);
+  });
+  parser.on("headers", (headers) => {
+    mail.headers = headers;
+    mail.headerLines = parser.headerLines;
+    if (parser.otp) {
+      mail.otp = parser.otp;
+    }
+  });
+  let reading = false;
+  let reader = () => {
+    reading = true;
+    let data = parser.read();
+    if (data === null) {
+      reading = false;
+      return;
+    }
+    if (data.type === "text") {
+      Object.keys(data).forEach((key2) => {
+        if (["text", "html", "textAsHtml", "textConversionError"].includes(key2)) {
+          mail[key2] = data[key2];
+        }
+      });
+    }
+    if (data.type === "attachment") {
+      let attachment = data;
+      mail.attachments.push(attachment);
+      let chunks = [];
+      let chunklen = 0;
+      attachment.content.on("readable", () => {
+        let chunk;
+        while ((chunk = attachment.content.read()) !== null) {
+          chunks.push(chunk);
+          chunklen += chunk.length;
+        }
+      });
+      attachment.content.on("end", () => {
+        attachment.content = Buffer.concat(chunks, chunklen);
+        attachment.release();
+        reader();
+      });
+    } else {
+      reader();
+    }
+  };
+  parser.on("readable", () => {
+    if (!reading) {
+      reader();
+    }
+  });
+  parser.on("end", () => {
+    ["subject", "references", "date", "to", "from", "to", "cc", "bcc", "message-id", "in-reply-to", "reply-to"].forEach((key2) => {
+      if (mail.headers && mail.headers.has(key2)) {
+        mail[key2.replace(/-([a-z])/g, (m, c) => c.toUpperCase())] = mail.headers.get(key2);
+      }
+    });
+    if (keepCidLinks) {
+      return settle(null, mail);
+    }
+    parser.updateImageLinks((attachment, done2) => done2(false, "data:" + attachment.contentType + ";base64," + attachment.content.toString("base64")), (err2, html) => {
+      if (err2) {
+        return settle(err2);
+      }
+      mail.html = html;
+      settle(null, mail);
+    });
+  });
+  if (typeof input === "string") {
+    parser.end(Buffer.from(input));
+  } else if (Buffer.isBuffer(input)) {
+    parser.end(input);
+  } else {
+    input.once("error", (err2) => {
+      input.destroy();
+      parser.destroy();
+      settle(err2);
+    }).pipe(parser);
+  }
+  return promise;
+}
+var simple_parser_default;
 var init_simple_parser = __esm({
   "node_modules/mailparser/dist/esm/simple-parser.js"() {
     init_mail_parser();
+    simple_parser_default = simpleParser;
   }
 });
 
 // node_modules/mailparser/dist/esm/index.js
+var esm_exports3 = {};
+__export(esm_exports3, {
+  MailParser: () => mail_parser_default,
+  default: () => esm_default2,
+  parseAddressHeader: () => parseAddressHeader,
+  parseOtpToken: () => parseOtpToken,
+  simpleParser: () => simple_parser_default
+});
+var esm_default2;
 var init_esm7 = __esm({
   "node_modules/mailparser/dist/esm/index.js"() {
     init_mail_parser();
     init_simple_parser();
     init_address_header();
     init_otp_token();
+    esm_default2 = { MailParser: mail_parser_default, simpleParser: simple_parser_default, parseAddressHeader, parseOtpToken };
   }
 });
 
 // src/thread/mime/mailparser-headers.ts
+function loadMailparser() {
+  loading2 ??= Promise.resolve().then(() => (init_esm7(), esm_exports3)).then((m) => {
+    headerDecoder = new m.MailParser(PARSER_OPTIONS);
+    return m.MailParser;
+  });
+  return loading2;
+}
+function decoder() {
+  if (!headerDecoder) throw new MailparserNotLoaded();
+  return headerDecoder;
+}
 function processHeaders(lines) {
-  return headerDecoder.processHeaders(lines);
+  return decoder().processHeaders(lines);
 }
 function headerValue(line) {
-  return String(headerDecoder.libmime.decodeHeader(line)?.value ?? "").trim();
+  return String(decoder().libmime.decodeHeader(line)?.value ?? "").trim();
 }
 function firstPerson(a) {
   const v = a?.value.find((x) => x.address || x.name);
   if (!v) return null;
   return { name: (v.name || v.address || "").trim(), email: (v.address ?? "").trim() };
 }
-var PARSER_OPTIONS, headerDecoder;
+var PARSER_OPTIONS, MailparserNotLoaded, loading2, headerDecoder;
 var init_mailparser_headers = __esm({
   "src/thread/mime/mailparser-headers.ts"() {
     "use strict";
-    init_esm7();
     PARSER_OPTIONS = {
       skipTextToHtml: true,
       skipImageLinks: true,
       skipTextLinks: true,
       keepCidLinks: true
     };
-    headerDecoder = new mail_parser_default(PARSER_OPTIONS);
+    MailparserNotLoaded = class extends Error {
+      constructor() {
+        super("mailparser is not loaded: call loadMailparser() first");
+      }
+    };
+    loading2 = null;
+    headerDecoder = null;
   }
 });
 
-// src/thread/mime/flowed.ts
-function decodeFlowed(text, delSp) {
-  const lines = text.split(/\r?\n/);
+// src/thread/mime/message-ids.ts
+import { createHash as createHash6 } from "node:crypto";
+function idsIn(value) {
+  if (!value) return [];
   const out2 = [];
-  let parts2 = [];
-  let length = 0;
-  let blank2 = true;
-  let depth = 0;
-  let prefix = "";
-  let inHunk = false;
-  const push = (piece) => {
-    if (piece === "") return;
-    parts2.push(piece);
-    length += piece.length;
-    if (blank2 && !/^[ \t]*$/.test(piece)) blank2 = false;
-  };
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const line = lines[i2];
-    let d = 0;
-    while (line.charCodeAt(d) === GT4) d++;
-    const prefixLength = d && line.charCodeAt(d) === SPACE2 ? d + 1 : d;
-    const content = line.slice(prefixLength);
-    const last = parts2.length ? parts2[parts2.length - 1] : "";
-    const hard = length === 3 && parts2.join("") === "-- " || inHunk && blank2;
-    if (d === depth && last.endsWith(" ") && !hard) {
-      if (delSp) {
-        parts2.pop();
-        length -= last.length;
-        push(last.slice(0, -1));
-        push(content);
-      } else {
-        push(d ? content : content.replace(/^ /, ""));
-      }
-      continue;
+  let at2 = value.indexOf("<");
+  while (at2 >= 0) {
+    let j = at2 + 1;
+    for (; ; ) {
+      const c = value.charCodeAt(j);
+      if (Number.isNaN(c) || c === LT || c === GT3 || isJsSpace(c)) break;
+      j++;
     }
-    if (i2 > 0) out2.push(prefix + parts2.join(""));
-    parts2 = [];
-    length = 0;
-    blank2 = true;
-    depth = d;
-    prefix = line.slice(0, prefixLength);
-    push(content);
-    inHunk = hunkGoesOn(inHunk, d === 0 && content.startsWith(" ") ? content.slice(1) : content);
+    if (j > at2 + 1 && value.charCodeAt(j) === GT3) {
+      out2.push(value.slice(at2 + 1, j));
+      at2 = value.indexOf("<", j + 1);
+    } else at2 = value.indexOf("<", at2 + 1);
   }
-  if (length || prefix) out2.push(prefix + parts2.join(""));
-  return out2.join("\n").replace(/^ /gm, "");
-}
-function hunkGoesOn(inHunk, text) {
-  if (text.startsWith("@@ -")) return true;
-  if (!inHunk) return false;
-  const c = text.charCodeAt(0);
-  return text === "" || c === SPACE2 || c === PLUS || c === MINUS || c === BACKSLASH;
-}
-var GT4, SPACE2, PLUS, MINUS, BACKSLASH;
-var init_flowed = __esm({
-  "src/thread/mime/flowed.ts"() {
-    "use strict";
-    GT4 = 62;
-    SPACE2 = 32;
-    PLUS = 43;
-    MINUS = 45;
-    BACKSLASH = 92;
+  if (out2.length === 0) {
+    for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out2.push(t);
   }
-});
-
-// src/thread/mime/lean-mailparser.ts
-function leanParse(raw, keep, rootKeys) {
-  return new Promise((resolve5, reject) => {
-    const parser = new LeanMailParser(rootKeys);
-    const out2 = { attachments: [], text: void 0 };
-    let settled = false;
-    const fail = (err2) => {
-      if (settled) return;
-      settled = true;
-      reject(err2 instanceof Error ? err2 : new Error(String(err2)));
-    };
-    parser.on("error", fail);
-    parser.on("headers", (headers) => {
-      out2.headers = headers;
-      out2.headerLines = parser.headerLines || [];
-    });
-    let reading = false;
-    const read = () => {
-      reading = true;
-      for (; ; ) {
-        const data = parser.read();
-        if (data === null) break;
-        if (data.type === "text") {
-          out2.text = data.text;
-          continue;
-        }
-        const a = data;
-        if (!keep(a.contentType, a.filename)) {
-          a.content.resume();
-          a.release?.();
-          continue;
-        }
-        buffer(a, () => read());
-        return;
-      }
-      reading = false;
-    };
-    parser.on("readable", () => {
-      if (!reading) read();
-    });
-    parser.on("end", () => {
-      if (settled) return;
-      settled = true;
-      resolve5(out2);
-    });
-    parser.end(raw);
-    function buffer(a, next) {
-      const chunks = [];
-      a.content.on("readable", () => {
-        let chunk;
-        while ((chunk = a.content.read()) !== null) chunks.push(chunk);
-      });
-      a.content.on("end", () => {
-        out2.attachments.push({ contentType: a.contentType, filename: a.filename, headers: a.headers, content: Buffer.concat(chunks) });
-        a.release?.();
-        next();
-      });
-    }
-  });
+  return out2;
 }
-var ALL_ROOT_KEYS, MIME_ROOT_KEYS, base, OPTIONS2, LeanMailParser;
-var init_lean_mailparser = __esm({
-  "src/thread/mime/lean-mailparser.ts"() {
+function idOf(value) {
+  return idsIn(value)[0] ?? null;
+}
+function synthesiseId(...content) {
+  const h = createHash6("sha256");
+  for (const c of content) h.update(c).update("\0");
+  return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
+}
+var LT, GT3;
+var init_message_ids = __esm({
+  "src/thread/mime/message-ids.ts"() {
     "use strict";
-    init_esm7();
-    init_mailparser_headers();
-    init_flowed();
-    ALL_ROOT_KEYS = /* @__PURE__ */ new Set(["from", "subject", "message-id", "in-reply-to", "references", "content-type", "content-id"]);
-    MIME_ROOT_KEYS = /* @__PURE__ */ new Set(["content-type", "content-id"]);
-    base = mail_parser_default.prototype;
-    OPTIONS2 = { ...PARSER_OPTIONS, checksumAlgo: false };
-    LeanMailParser = class extends mail_parser_default {
-      #decodingRoot = false;
-      #rootKeys;
-      /** Text nodes sent format=flowed: undone here (flowed.ts), not by mailparser. */
-      #flowed = [];
-      constructor(rootKeys) {
-        super(OPTIONS2);
-        this.#rootKeys = rootKeys;
-      }
-      createNode(node) {
-        this.#decodingRoot = node.root;
-        try {
-          const made = base.createNode.call(this, node);
-          if (node.flowed) {
-            this.#flowed.push({ node: made, delSp: node.delSp });
-            node.flowed = false;
-          }
-          return made;
-        } finally {
-          this.#decodingRoot = false;
-        }
-      }
-      getTextContent() {
-        for (const f of this.#flowed) if (typeof f.node.textContent === "string") f.node.textContent = decodeFlowed(f.node.textContent, f.delSp);
-        this.#flowed.length = 0;
-        return base.getTextContent.call(this);
-      }
-      processHeaders(lines) {
-        return base.processHeaders.call(this, this.#decodingRoot ? lines.filter((l) => this.#rootKeys.has(l.key)) : lines);
-      }
-    };
+    init_js_space();
+    LT = 60;
+    GT3 = 62;
   }
 });
 
@@ -77542,6 +77554,182 @@ var init_plain_mail = __esm({
   }
 });
 
+// src/thread/mime/flowed.ts
+function decodeFlowed(text, delSp) {
+  const lines = text.split(/\r?\n/);
+  const out2 = [];
+  let parts2 = [];
+  let length = 0;
+  let blank2 = true;
+  let depth = 0;
+  let prefix = "";
+  let inHunk = false;
+  const push = (piece) => {
+    if (piece === "") return;
+    parts2.push(piece);
+    length += piece.length;
+    if (blank2 && !/^[ \t]*$/.test(piece)) blank2 = false;
+  };
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    let d = 0;
+    while (line.charCodeAt(d) === GT4) d++;
+    const prefixLength = d && line.charCodeAt(d) === SPACE2 ? d + 1 : d;
+    const content = line.slice(prefixLength);
+    const last = parts2.length ? parts2[parts2.length - 1] : "";
+    const hard = length === 3 && parts2.join("") === "-- " || inHunk && blank2;
+    if (d === depth && last.endsWith(" ") && !hard) {
+      if (delSp) {
+        parts2.pop();
+        length -= last.length;
+        push(last.slice(0, -1));
+        push(content);
+      } else {
+        push(d ? content : content.replace(/^ /, ""));
+      }
+      continue;
+    }
+    if (i2 > 0) out2.push(prefix + parts2.join(""));
+    parts2 = [];
+    length = 0;
+    blank2 = true;
+    depth = d;
+    prefix = line.slice(0, prefixLength);
+    push(content);
+    inHunk = hunkGoesOn(inHunk, d === 0 && content.startsWith(" ") ? content.slice(1) : content);
+  }
+  if (length || prefix) out2.push(prefix + parts2.join(""));
+  return out2.join("\n").replace(/^ /gm, "");
+}
+function hunkGoesOn(inHunk, text) {
+  if (text.startsWith("@@ -")) return true;
+  if (!inHunk) return false;
+  const c = text.charCodeAt(0);
+  return text === "" || c === SPACE2 || c === PLUS || c === MINUS || c === BACKSLASH;
+}
+var GT4, SPACE2, PLUS, MINUS, BACKSLASH;
+var init_flowed = __esm({
+  "src/thread/mime/flowed.ts"() {
+    "use strict";
+    GT4 = 62;
+    SPACE2 = 32;
+    PLUS = 43;
+    MINUS = 45;
+    BACKSLASH = 92;
+  }
+});
+
+// src/thread/mime/lean-mailparser.ts
+var lean_mailparser_exports = {};
+__export(lean_mailparser_exports, {
+  ALL_ROOT_KEYS: () => ALL_ROOT_KEYS,
+  MIME_ROOT_KEYS: () => MIME_ROOT_KEYS,
+  leanParse: () => leanParse
+});
+function leanParse(raw, keep, rootKeys) {
+  return new Promise((resolve5, reject) => {
+    const parser = new LeanMailParser(rootKeys);
+    const out2 = { attachments: [], text: void 0 };
+    let settled = false;
+    const fail = (err2) => {
+      if (settled) return;
+      settled = true;
+      reject(err2 instanceof Error ? err2 : new Error(String(err2)));
+    };
+    parser.on("error", fail);
+    parser.on("headers", (headers) => {
+      out2.headers = headers;
+      out2.headerLines = parser.headerLines || [];
+    });
+    let reading = false;
+    const read = () => {
+      reading = true;
+      for (; ; ) {
+        const data = parser.read();
+        if (data === null) break;
+        if (data.type === "text") {
+          out2.text = data.text;
+          continue;
+        }
+        const a = data;
+        if (!keep(a.contentType, a.filename)) {
+          a.content.resume();
+          a.release?.();
+          continue;
+        }
+        buffer(a, () => read());
+        return;
+      }
+      reading = false;
+    };
+    parser.on("readable", () => {
+      if (!reading) read();
+    });
+    parser.on("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve5(out2);
+    });
+    parser.end(raw);
+    function buffer(a, next) {
+      const chunks = [];
+      a.content.on("readable", () => {
+        let chunk;
+        while ((chunk = a.content.read()) !== null) chunks.push(chunk);
+      });
+      a.content.on("end", () => {
+        out2.attachments.push({ contentType: a.contentType, filename: a.filename, headers: a.headers, content: Buffer.concat(chunks) });
+        a.release?.();
+        next();
+      });
+    }
+  });
+}
+var ALL_ROOT_KEYS, MIME_ROOT_KEYS, base, OPTIONS2, LeanMailParser;
+var init_lean_mailparser = __esm({
+  "src/thread/mime/lean-mailparser.ts"() {
+    "use strict";
+    init_esm7();
+    init_mailparser_headers();
+    init_flowed();
+    ALL_ROOT_KEYS = /* @__PURE__ */ new Set(["from", "subject", "message-id", "in-reply-to", "references", "content-type", "content-id"]);
+    MIME_ROOT_KEYS = /* @__PURE__ */ new Set(["content-type", "content-id"]);
+    base = mail_parser_default.prototype;
+    OPTIONS2 = { ...PARSER_OPTIONS, checksumAlgo: false };
+    LeanMailParser = class extends mail_parser_default {
+      #decodingRoot = false;
+      #rootKeys;
+      /** Text nodes sent format=flowed: undone here (flowed.ts), not by mailparser. */
+      #flowed = [];
+      constructor(rootKeys) {
+        super(OPTIONS2);
+        this.#rootKeys = rootKeys;
+      }
+      createNode(node) {
+        this.#decodingRoot = node.root;
+        try {
+          const made = base.createNode.call(this, node);
+          if (node.flowed) {
+            this.#flowed.push({ node: made, delSp: node.delSp });
+            node.flowed = false;
+          }
+          return made;
+        } finally {
+          this.#decodingRoot = false;
+        }
+      }
+      getTextContent() {
+        for (const f of this.#flowed) if (typeof f.node.textContent === "string") f.node.textContent = decodeFlowed(f.node.textContent, f.delSp);
+        this.#flowed.length = 0;
+        return base.getTextContent.call(this);
+      }
+      processHeaders(lines) {
+        return base.processHeaders.call(this, this.#decodingRoot ? lines.filter((l) => this.#rootKeys.has(l.key)) : lines);
+      }
+    };
+  }
+});
+
 // src/thread/mime/mime-decode.ts
 var mime_decode_exports = {};
 __export(mime_decode_exports, {
@@ -77551,9 +77739,10 @@ __export(mime_decode_exports, {
   normaliseLineEnds: () => normaliseLineEnds
 });
 async function decodeWithMailparser(raw) {
+  const [{ ALL_ROOT_KEYS: ALL_ROOT_KEYS2, MIME_ROOT_KEYS: MIME_ROOT_KEYS2, leanParse: leanParse2 }] = await Promise.all([Promise.resolve().then(() => (init_lean_mailparser(), lean_mailparser_exports)), loadMailparser()]);
   const h = readPlainHeaders(raw);
-  if (h === null) return mailOf(await leanParse(raw, mayHoldDiff, ALL_ROOT_KEYS));
-  const m = await leanParse(raw, mayHoldDiff, MIME_ROOT_KEYS);
+  if (h === null) return mailOf(await leanParse2(raw, mayHoldDiff, ALL_ROOT_KEYS2));
+  const m = await leanParse2(raw, mayHoldDiff, MIME_ROOT_KEYS2);
   return withHeaderFields(raw, h, normaliseLineEnds(m.text ?? ""), m.attachments.flatMap(textPart));
 }
 function mailOf(m) {
@@ -77674,7 +77863,6 @@ var init_mime_decode = __esm({
     import_mime_node = __toESM(require_mime_node(), 1);
     init_message_ids();
     init_mailparser_headers();
-    init_lean_mailparser();
     init_plain_headers();
     init_plain_content_type();
     init_plain_mail();
@@ -77692,12 +77880,21 @@ function load() {
 }
 async function decodeMessage(raw) {
   const d = await load();
-  return d.decodePlain(raw) ?? await d.decodeWithMailparser(raw);
+  let plain;
+  try {
+    plain = d.decodePlain(raw);
+  } catch (err2) {
+    if (!(err2 instanceof MailparserNotLoaded)) throw err2;
+    await loadMailparser();
+    plain = d.decodePlain(raw);
+  }
+  return plain ?? await d.decodeWithMailparser(raw);
 }
 var decoders;
 var init_decode_message = __esm({
   "src/thread/mime/decode-message.ts"() {
     "use strict";
+    init_mailparser_headers();
     decoders = null;
   }
 });
