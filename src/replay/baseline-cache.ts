@@ -2,11 +2,12 @@
 // sources, the scenario (with its budgets) and the code that runs it (the model's modules and
 // the C grammar), so its Outcome is kept, brotli-compressed, under a digest of all of them and
 // read back instead of run again: from the package's own precomputed baselines
-// (precompute-baselines.ts), else from the cache directory the CLI names, where new ones go. Off
+// (precompute.ts), else from the cache directory the CLI names, where new ones go. Off
 // unless the CLI turns it on (`review --no-cache` leaves it off): library callers, the Action and
 // tests run everything.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { modelCodeDigest } from '../model/code-digest.js';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -25,35 +26,6 @@ export function baselineCacheDir(): string | null {
   return dir;
 }
 
-let code: string | null = null;
-
-/**
- * Digest of the code a run executes: every module of src/model (lib/model when built), which
- * the model imports nothing outside of, and the two wasm files of the C parser.
- */
-function codeDigest(): string {
-  if (code) return code;
-  const h = createHash('sha256');
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(js|ts|c|h|patch|json)$/.test(e.name)) h.update(p.slice(root.length)).update('\0').update(readFileSync(p)).update('\0');
-    }
-  };
-  const root = fileURLToPath(new URL('../model/', import.meta.url));
-  walk(root);
-  return (code = h.digest('hex'));
-}
-
-async function grammarDigest(): Promise<string> {
-  const { locateWasm } = await import('../model/interp/ts-parser.js');
-  const { runtime, grammar } = locateWasm();
-  return createHash('sha256').update(readFileSync(runtime)).update(readFileSync(grammar)).digest('hex');
-}
-
-let grammar: Promise<string> | null = null;
-
 /** What a baseline run is of: a base's own sources, compiled for `kernel` under `config`. */
 export interface BaselineOf {
   kernel: string;
@@ -61,10 +33,15 @@ export interface BaselineOf {
   sources: readonly ModelSource[];
 }
 
-/** The file name of a run of `of` over `scenario`, the same in every cache directory. */
-export async function baselineName(of: BaselineOf, scenario: Scenario): Promise<string> {
+/**
+ * The file name of a run of `of` over `scenario`, the same in every cache directory; null where
+ * the model's code cannot be named (a bundle): nothing is kept then.
+ */
+export function baselineName(of: BaselineOf, scenario: Scenario): string | null {
+  const code = modelCodeDigest();
+  if (!code) return null;
   const h = createHash('sha256');
-  h.update(codeDigest()).update('\0').update(await (grammar ??= grammarDigest())).update('\0');
+  h.update(code).update('\0');
   h.update(of.kernel).update('\0').update(of.config.join(',')).update('\0');
   for (const s of of.sources) h.update(s.path).update('\0').update(s.text).update('\0');
   // Where the scenario was read from is no part of what it does.
@@ -74,7 +51,7 @@ export async function baselineName(of: BaselineOf, scenario: Scenario): Promise<
 }
 
 /**
- * Baselines shipped with the package (lib/baselines/, written by scripts/precompute-baselines.mjs
+ * Baselines shipped with the package (lib/baselines/, written by scripts/precompute.mjs
  * when the package is installed): the bundled scenarios on every base, read like the cache.
  */
 export function shippedBaselineDir(): string {
@@ -82,10 +59,11 @@ export function shippedBaselineDir(): string {
 }
 
 /** The kept outcome of this baseline run, or null (none kept, or a file that does not decode). */
-export async function cachedBaseline(of: BaselineOf, scenario: Scenario): Promise<Outcome | null> {
-  if (!dir) return null;
-  const name = await baselineName(of, scenario);
-  for (const d of [shippedBaselineDir(), dir]) {
+export function cachedBaseline(of: BaselineOf, scenario: Scenario): Outcome | null {
+  const cacheDir = dir;
+  const name = cacheDir && baselineName(of, scenario);
+  if (!cacheDir || !name) return null;
+  for (const d of [shippedBaselineDir(), cacheDir]) {
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(d, name));
@@ -102,13 +80,14 @@ export async function cachedBaseline(of: BaselineOf, scenario: Scenario): Promis
 }
 
 /** Keeps a baseline run's outcome; a cache that cannot be written is no error (the run stands). */
-export async function keepBaseline(of: BaselineOf, scenario: Scenario, outcome: Outcome, into: string | null = dir): Promise<void> {
-  if (!into) return;
+export function keepBaseline(of: BaselineOf, scenario: Scenario, outcome: Outcome, into: string | null = dir): void {
+  const name = into && baselineName(of, scenario);
+  if (!name) return;
   const bytes = encodeOutcome(outcome);
   if (!bytes) return;
   // Brotli at quality 5: an hmm baseline 4.5 MB -> about 0.15 MB, read back in a few milliseconds.
   const packed = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
-  const file = join(into, await baselineName(of, scenario));
+  const file = join(into, name);
   try {
     mkdirSync(into, { recursive: true });
     // Written whole under another name, then renamed: a reader never sees half a file.

@@ -97,10 +97,10 @@ export class InProcessRunner implements Runner {
     const compiled = await this.compile(job.unit);
     // A base's own sources, run plainly with the full trace: what the baseline cache keeps.
     const of = job.unit.sources === null && job.trace === 'full' && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
-    const kept = of ? await cachedBaseline(of, job.scenario) : null;
+    const kept = of ? cachedBaseline(of, job.scenario) : null;
     if (kept) return kept;
     const outcome = await this.model.run(compiled, job);
-    if (of) await keepBaseline(of, job.scenario, outcome);
+    if (of) keepBaseline(of, job.scenario, outcome);
     return outcome;
   }
 

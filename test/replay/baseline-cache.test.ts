@@ -11,7 +11,7 @@ import { compileBase, compileSources, runScenario } from '../../src/model/scenar
 import type { Scenario } from '../../src/model/scenario/types.js';
 import { baseInfo, loadBase } from '../../src/model/source/index.js';
 import { useBaselineCache } from '../../src/replay/baseline-cache.js';
-import { precomputeBaselines } from '../../src/replay/precompute-baselines.js';
+import { precomputeBaselines } from '../../src/replay/precompute.js';
 import { actorMap, type Actor } from '../../src/replay/interactions.js';
 import { decodeOutcome, encodeOutcome } from '../../src/replay/outcome-codec.js';
 import { InProcessRunner, runAll, type CompileUnit, type RunnerModel } from '../../src/replay/run-all.js';
