@@ -602,10 +602,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code3, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code3 ? `HPE_${code3}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance2) {
@@ -628,12 +628,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code3;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -644,12 +644,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code3;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -859,8 +859,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code3 = this.code = key2.charCodeAt(index);
-        if (code3 > 127) {
+        const code2 = this.code = key2.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key2.length !== ++index) {
@@ -881,11 +881,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code3 = key2.charCodeAt(index);
-          if (code3 > 127) {
+          const code2 = key2.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code3) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -895,7 +895,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key2, value, index);
               break;
             }
-          } else if (node.code < code3) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -919,19 +919,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code3 = key2[index];
-          if (code3 <= 90 && code3 >= 65) {
-            code3 |= 32;
+          let code2 = key2[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code3 === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code3 ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -1638,11 +1638,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code3, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code3,
+          code2,
           reason
         );
       });
@@ -4130,9 +4130,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i2 = 0; i2 < url.length; ++i2) {
-        const code3 = url.charCodeAt(i2);
-        if (code3 > 126 || // Non-US-ASCII + DEL
-        code3 < 32) {
+        const code2 = url.charCodeAt(i2);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4723,8 +4723,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4750,8 +4750,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -7042,9 +7042,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err2;
       this[kClient][kOnError](err2);
     }
-    function onHttp2FrameError(type, code3, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err2;
         this[kClient][kOnError](err2);
       }
@@ -7054,8 +7054,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err2);
       util.destroy(this[kSocket], err2);
     }
-    function onHTTP2GoAway(code3) {
-      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7260,8 +7260,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err2) {
         abort2(err2);
       });
-      stream.once("frameError", (type, code3) => {
-        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
+      stream.once("frameError", (type, code2) => {
+        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9199,7 +9199,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err2, { state, opts }, cb) {
-        const { statusCode, code: code3, headers } = err2;
+        const { statusCode, code: code2, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9211,7 +9211,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err2);
           return;
         }
@@ -11954,8 +11954,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code3) {
-      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
@@ -16110,8 +16110,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i2 = 0; i2 < value.length; ++i2) {
-        const code3 = value.charCodeAt(i2);
-        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
+        const code2 = value.charCodeAt(i2);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16119,26 +16119,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name3) {
       for (let i2 = 0; i2 < name3.length; ++i2) {
-        const code3 = name3.charCodeAt(i2);
-        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
-        code3 > 126 || // exclude non-ascii and DEL
-        code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 60 || // <
-        code3 === 62 || // >
-        code3 === 64 || // @
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 58 || // :
-        code3 === 92 || // \
-        code3 === 47 || // /
-        code3 === 91 || // [
-        code3 === 93 || // ]
-        code3 === 63 || // ?
-        code3 === 61 || // =
-        code3 === 123 || // {
-        code3 === 125) {
+        const code2 = name3.charCodeAt(i2);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16154,31 +16154,31 @@ var require_util6 = __commonJS({
         ++i2;
       }
       while (i2 < len) {
-        const code3 = value.charCodeAt(i2++);
-        if (code3 < 33 || // exclude CTLs (0-31)
-        code3 > 126 || // non-ascii and DEL (127)
-        code3 === 34 || // "
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 92) {
+        const code2 = value.charCodeAt(i2++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path) {
       for (let i2 = 0; i2 < path.length; ++i2) {
-        const code3 = path.charCodeAt(i2);
-        if (code3 < 32 || // exclude CTLs (0-31)
-        code3 > 126 || // exclude DEL and non-ascii
-        code3 === 59) {
+        const code2 = path.charCodeAt(i2);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code3) {
-      return code3 >= 48 && code3 <= 57 || // 0-9
-      code3 >= 65 && code3 <= 90 || // A-Z
-      code3 >= 97 && code3 <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16189,8 +16189,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i2 = 0; i2 < domain.length; ++i2) {
-        const code3 = domain.charCodeAt(i2);
-        if (code3 === 46) {
+        const code2 = domain.charCodeAt(i2);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16200,10 +16200,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code3)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code3) && code3 !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16977,37 +16977,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i2 = 0; i2 < protocol.length; ++i2) {
-        const code3 = protocol.charCodeAt(i2);
-        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code3 > 126 || code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 44 || // ,
-        code3 === 47 || // /
-        code3 === 58 || // :
-        code3 === 59 || // ;
-        code3 === 60 || // <
-        code3 === 61 || // =
-        code3 === 62 || // >
-        code3 === 63 || // ?
-        code3 === 64 || // @
-        code3 === 91 || // [
-        code3 === 92 || // \
-        code3 === 93 || // ]
-        code3 === 123 || // {
-        code3 === 125) {
+        const code2 = protocol.charCodeAt(i2);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code3) {
-      if (code3 >= 1e3 && code3 < 1015) {
-        return code3 !== 1004 && // reserved
-        code3 !== 1005 && // "MUST NOT be set as a status code"
-        code3 !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code3 >= 3e3 && code3 <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws2, reason) {
       const { [kController]: controller, [kResponse]: response } = ws2;
@@ -17239,8 +17239,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto4.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto4.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -17276,7 +17276,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws2, code3, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws2, code2, reason, reasonByteLength) {
       if (isClosing(ws2) || isClosed(ws2)) {
       } else if (!isEstablished(ws2)) {
         failWebsocketConnection(ws2, "Connection was closed before it was established.");
@@ -17284,12 +17284,12 @@ var require_connection = __commonJS({
       } else if (ws2[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws2[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code3 !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code3, 0);
-        } else if (code3 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code3, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17314,25 +17314,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws2[kSentClose] === sentCloseFrameState.SENT && ws2[kReceivedClose];
-      let code3 = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws2[kByteParser].closingInfo;
       if (result && !result.error) {
-        code3 = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws2[kReceivedClose]) {
-        code3 = 1006;
+        code2 = 1006;
       }
       ws2[kReadyState] = states.CLOSED;
       fireEvent("close", ws2, (type, init2) => new CloseEvent(type, init2), {
         wasClean,
-        code: code3,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws2,
-          code: code3,
+          code: code2,
           reason
         });
       }
@@ -17457,8 +17457,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws2, code3, reason) {
-      closeWebSocketConnection(ws2, code3, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws2, code2, reason) {
+      closeWebSocketConnection(ws2, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws2, reason);
     }
     var ByteParser = class extends Writable {
@@ -17645,8 +17645,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error3, data) => {
                     if (error3) {
-                      const code3 = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code3, error3.message);
+                      const code2 = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error3.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17732,11 +17732,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert2(data.length !== 1);
-        let code3;
+        let code2;
         if (data.length >= 2) {
-          code3 = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code3 !== void 0 && !isValidStatusCode(code3)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17748,7 +17748,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code3, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17763,8 +17763,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code: code3, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code3, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18002,17 +18002,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code3 = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code3 !== void 0) {
-          code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code3 !== void 0) {
-          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18026,7 +18026,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code3, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18272,15 +18272,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err2) {
       let message;
-      let code3;
+      let code2;
       if (err2 instanceof CloseEvent) {
         message = err2.reason;
-        code3 = err2.code;
+        code2 = err2.code;
       } else {
         message = err2.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
-      closeWebSocketConnection(this, code3);
+      closeWebSocketConnection(this, code2);
     }
     module2.exports = {
       WebSocket
@@ -19480,8 +19480,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants6();
-    var isPathSeparator = (code3) => {
-      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token2) => {
       if (token2.isPrefix !== true) {
@@ -19511,38 +19511,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code3;
+      let code2;
       let token2 = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek2 = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code3;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code3 = advance();
+        code2 = advance();
         let next;
-        if (code3 === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token2.backslashes = true;
-          code3 = advance();
-          if (code3 === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code3 = advance())) {
-            if (code3 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token2.backslashes = true;
               advance();
               continue;
             }
-            if (code3 === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token2.isBrace = true;
               isGlob = token2.isGlob = true;
               finished = true;
@@ -19551,7 +19551,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code3 === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token2.isBrace = true;
               isGlob = token2.isGlob = true;
               finished = true;
@@ -19560,7 +19560,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -19575,7 +19575,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token2);
           token2 = { value: "", depth: 0, isGlob: false };
@@ -19588,27 +19588,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
             isGlob = token2.isGlob = true;
             isExtglob = token2.isExtglob = true;
             finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index === start2) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code3 = advance())) {
-                if (code3 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token2.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code3 === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -19618,7 +19618,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code3 === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token2.isGlobstar = true;
           isGlob = token2.isGlob = true;
           finished = true;
@@ -19627,7 +19627,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token2.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -19635,7 +19635,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token2.backslashes = true;
@@ -19654,26 +19654,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start2) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start2) {
           negated = token2.negated = true;
           start2++;
           continue;
         }
-        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token2.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code3 = advance())) {
-              if (code3 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token2.backslashes = true;
                 advance();
                 continue;
               }
-              if (code3 === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -19738,7 +19738,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code3)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token2);
         }
         state.tokens = tokens;
@@ -22716,10 +22716,10 @@ var init_machine = __esm({
         }
         let tgt = this.byName.get(fn);
         if (!tgt) {
-          const code3 = this.program.lookupFunction(fn, "");
-          const b2 = code3 ? void 0 : this.program.builtin(fn);
-          if (!code3 && !b2) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
-          this.byName.set(fn, tgt = code3 ? { kind: "model", fn: code3 } : b2);
+          const code2 = this.program.lookupFunction(fn, "");
+          const b2 = code2 ? void 0 : this.program.builtin(fn);
+          if (!code2 && !b2) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+          this.byName.set(fn, tgt = code2 ? { kind: "model", fn: code2 } : b2);
         }
         return tgt;
       }
@@ -23488,8 +23488,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code3 = header.charCodeAt(index);
-    const flags2 = CHAR_MAP[code3];
+    const code2 = header.charCodeAt(index);
+    const flags2 = CHAR_MAP[code2];
     if ((flags2 & stopFlags) !== 0) {
       stop2 |= flags2 & COMMA_FLAG;
       break;
@@ -23500,7 +23500,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code3 & NON_ASCII | flags2;
+    typeFlags |= code2 & NON_ASCII | flags2;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -23522,14 +23522,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code3 = header.charCodeAt(index);
-      const flags2 = CHAR_MAP[code3];
+      const code2 = header.charCodeAt(index);
+      const flags2 = CHAR_MAP[code2];
       if ((flags2 & stopFlags) !== 0) {
         if ((flags2 & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code3 === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -23541,16 +23541,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code4 = header.charCodeAt(index);
-            if (code4 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key2] === void 0) {
                 parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop3 = 0;
               while (index < len) {
-                const code5 = header.charCodeAt(index);
-                const flags3 = CHAR_MAP[code5];
+                const code4 = header.charCodeAt(index);
+                const flags3 = CHAR_MAP[code4];
                 if ((flags3 & stopFlags) !== 0) {
                   stop3 = flags3 & COMMA_FLAG;
                   break;
@@ -23561,7 +23561,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code4 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -23574,8 +23574,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop2 = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code4 = header.charCodeAt(index);
-          const flags3 = CHAR_MAP[code4];
+          const code3 = header.charCodeAt(index);
+          const flags3 = CHAR_MAP[code3];
           if ((flags3 & stopFlags) !== 0) {
             stop2 = flags3 & COMMA_FLAG;
             break;
@@ -23602,7 +23602,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code3 & NON_ASCII | flags2;
+      keyFlags |= code2 & NON_ASCII | flags2;
       index++;
     }
   }
@@ -23640,20 +23640,20 @@ var init_dist = __esm({
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA] |= COMMA_FLAG;
-    for (let code3 = 128; code3 <= 255; code3++) {
-      CHAR_MAP[code3] |= LOWER_CASE;
+    for (let code2 = 128; code2 <= 255; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE;
     }
     for (const char of "!#$%&'*+-.^_`|~") {
       CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
     }
-    for (let code3 = 48; code3 <= 57; code3++) {
-      CHAR_MAP[code3] |= TOKEN_FLAG;
+    for (let code2 = 48; code2 <= 57; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
     }
-    for (let code3 = 65; code3 <= 90; code3++) {
-      CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
+    for (let code2 = 65; code2 <= 90; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
     }
-    for (let code3 = 97; code3 <= 122; code3++) {
-      CHAR_MAP[code3] |= TOKEN_FLAG;
+    for (let code2 = 97; code2 <= 122; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
     }
     NullObject = /* @__PURE__ */ (() => {
       const C2 = function() {
@@ -34263,13 +34263,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
         var runtimeKeepaliveCounter = 0;
         var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-        var _proc_exit = /* @__PURE__ */ __name((code3) => {
-          EXITSTATUS = code3;
+        var _proc_exit = /* @__PURE__ */ __name((code2) => {
+          EXITSTATUS = code2;
           if (!keepRuntimeAlive()) {
-            Module["onExit"]?.(code3);
+            Module["onExit"]?.(code2);
             ABORT = true;
           }
-          quit_(code3, new ExitStatus(code3));
+          quit_(code2, new ExitStatus(code2));
         }, "_proc_exit");
         _proc_exit.sig = "vi";
         var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -34922,6 +34922,71 @@ var init_ts_parser = __esm({
   }
 });
 
+// src/model/code-digest.ts
+import { createHash } from "node:crypto";
+import { readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function modelCodeDigest() {
+  if (digest !== void 0) return digest;
+  try {
+    const h = createHash("sha256");
+    const root = fileURLToPath3(new URL("./", import.meta.url));
+    const walk2 = (d) => {
+      for (const e of readdirSync2(d, { withFileTypes: true }).sort((a, b2) => a.name < b2.name ? -1 : 1)) {
+        const p = join4(d, e.name);
+        if (e.isDirectory()) walk2(p);
+        else if (/\.(js|ts|c|h|patch|json)$/.test(e.name)) h.update(p.slice(root.length)).update("\0").update(readFileSync2(p)).update("\0");
+      }
+    };
+    walk2(join4(root, "interp"));
+    walk2(join4(root, "kernel"));
+    walk2(join4(root, "scenario"));
+    walk2(join4(root, "source"));
+    h.update(readFileSync2(fileURLToPath3(import.meta.url)));
+    const { runtime, grammar } = locateWasm();
+    h.update(readFileSync2(runtime)).update(readFileSync2(grammar));
+    digest = h.digest("hex");
+  } catch {
+    digest = null;
+  }
+  return digest;
+}
+var digest;
+var init_code_digest = __esm({
+  "src/model/code-digest.ts"() {
+    "use strict";
+    init_ts_parser();
+  }
+});
+
+// src/model/interp/outline-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
+import { join as join5 } from "node:path";
+function nameOf(text) {
+  const code2 = modelCodeDigest();
+  return code2 && `${createHash2("sha256").update(code2).update("\0").update(text).digest("hex")}.json`;
+}
+function precomputedOutline(text) {
+  const dir2 = reading;
+  const name3 = dir2 && nameOf(text);
+  if (!dir2 || !name3) return null;
+  try {
+    return JSON.parse(readFileSync3(join5(dir2, name3), "utf8"));
+  } catch {
+    return null;
+  }
+}
+var reading;
+var init_outline_cache = __esm({
+  "src/model/interp/outline-cache.ts"() {
+    "use strict";
+    init_code_digest();
+    reading = null;
+  }
+});
+
 // src/model/interp/source-outline.ts
 var source_outline_exports = {};
 __export(source_outline_exports, {
@@ -34933,6 +34998,9 @@ async function initOutline() {
   await loadCParser();
 }
 function outlineTranslationUnit(text, opts = {}) {
+  const plain = opts.config === void 0 && opts.path === void 0 && opts.sources === void 0;
+  const kept = plain ? precomputedOutline(text) : null;
+  if (kept) return kept;
   cParserSync();
   const path = opts.path ?? "<outline>";
   let src;
@@ -35025,6 +35093,7 @@ var init_source_outline = __esm({
     init_preprocess();
     init_compiler_support();
     init_ts_parser();
+    init_outline_cache();
     BLOCKY = /* @__PURE__ */ new Set(["compound_statement", "else_clause", "case_statement", "labeled_statement"]);
   }
 });
@@ -38627,12 +38696,12 @@ function startsInComment(lines) {
   for (const l of lines) {
     const stripped = stripLiterals(l);
     const lineCmt = stripped.indexOf("//");
-    const code3 = lineCmt >= 0 ? stripped.slice(0, lineCmt) : stripped;
-    const open3 = code3.indexOf("/*");
-    const close = code3.indexOf("*/");
+    const code2 = lineCmt >= 0 ? stripped.slice(0, lineCmt) : stripped;
+    const open3 = code2.indexOf("/*");
+    const close = code2.indexOf("*/");
     if (close >= 0 && (open3 < 0 || close < open3)) return true;
     if (open3 >= 0) return false;
-    if (code3.trim() !== "" && !/^\s*\*(\s|$)/.test(code3)) return false;
+    if (code2.trim() !== "" && !/^\s*\*(\s|$)/.test(code2)) return false;
   }
   return lines.some((l) => l.trim() !== "");
 }
@@ -38744,12 +38813,12 @@ var init_model_index = __esm({
 });
 
 // src/map/token-digest.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function functionTokens(file, fn) {
   return file.toks.slice(fn.tokFirst, fn.tokEnd).map((t) => t.t).join(" ");
 }
 function tokenDigest(tokens) {
-  return createHash("sha1").update(tokens).digest("hex").slice(0, 16);
+  return createHash3("sha1").update(tokens).digest("hex").slice(0, 16);
 }
 var init_token_digest = __esm({
   "src/map/token-digest.ts"() {
@@ -39527,30 +39596,30 @@ function align(h, lines, m, from, to, masked) {
     for (let j2 = 1; j2 <= M; j2++) {
       const mi = from + j2 - 1;
       let best = -1073741823;
-      let code3 = 0;
+      let code2 = 0;
       if (m[mi].t === t && !(masked && mi >= masked.from && mi <= masked.to)) {
         best = S[up + j2 - 1] + w;
-        code3 = 1;
+        code2 = 1;
       }
       if (ls >= 0) {
         const v2 = S[ls + j2] - LSKIP;
         if (v2 > best) {
           best = v2;
-          code3 = 4;
+          code2 = 4;
         }
       }
       let v = S[up + j2] - HSKIP;
       if (v > best) {
         best = v;
-        code3 = 2;
+        code2 = 2;
       }
       v = S[row + j2 - 1] - MSKIP;
       if (v > best) {
         best = v;
-        code3 = 3;
+        code2 = 3;
       }
       S[row + j2] = best;
-      TB[row + j2] = code3;
+      TB[row + j2] = code2;
     }
   }
   const last = n * W;
@@ -39561,14 +39630,14 @@ function align(h, lines, m, from, to, masked) {
   let i2 = n;
   let j = jBest;
   while (i2 > 0) {
-    const code3 = TB[i2 * W + j];
-    if (code3 === 1) {
+    const code2 = TB[i2 * W + j];
+    if (code2 === 1) {
       match3[i2 - 1] = from + j - 1;
       i2--;
       j--;
-    } else if (code3 === 2) i2--;
-    else if (code3 === 3) j--;
-    else if (code3 === 4) {
+    } else if (code2 === 2) i2--;
+    else if (code2 === 3) j--;
+    else if (code2 === 4) {
       const k = h[i2 - 1].line;
       lineSkipped[k] = true;
       i2 = lines[k].first;
@@ -41664,12 +41733,12 @@ var init_fn_context = __esm({
       name;
     };
     FnCx = class {
-      constructor(ps, file, fnName, cells, code3, returnType = { k: "void" }) {
+      constructor(ps, file, fnName, cells, code2, returnType = { k: "void" }) {
         this.ps = ps;
         this.file = file;
         this.fnName = fnName;
         this.cells = cells;
-        this.code = code3;
+        this.code = code2;
         this.returnType = returnType;
         this.loc = this.locAt(0);
       }
@@ -43539,7 +43608,7 @@ var init_compiler = __esm({
         if (clash) throw new CompileError(def.line, `${def.name}() is defined twice (also at ${clash.file}:${clash.line})`);
         const base2 = this.nextText;
         this.nextText += 64n;
-        const code3 = {
+        const code2 = {
           name: def.name,
           file: def.file,
           line: def.line,
@@ -43557,11 +43626,11 @@ var init_compiler = __esm({
           trap: null,
           region: null
         };
-        code3.region = new FunctionRegion(def.name, t, base2, { kind: "model", fn: code3 });
-        same.push(code3);
+        code2.region = new FunctionRegion(def.name, t, base2, { kind: "model", fn: code2 });
+        same.push(code2);
         this.fnsByName.set(def.name, same);
-        this.fns.push(code3);
-        this.defs.set(code3, def);
+        this.fns.push(code2);
+        this.defs.set(code2, def);
       }
       declareGlobal(name3, t, init2, storage2, file, line) {
         const isStatic = storage2.includes("static");
@@ -45179,7 +45248,7 @@ __export(run_exports, {
   runScenario: () => runScenario,
   runThreads: () => runThreads
 });
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function opaqueZero(name3) {
   switch (name3) {
     case "pte_t":
@@ -45240,7 +45309,7 @@ function paramCounts(program) {
   return m;
 }
 function modelProgram(kernel, sources) {
-  const h = createHash2("sha1").update(kernel).update("\0");
+  const h = createHash4("sha1").update(kernel).update("\0");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   const key2 = h.digest("hex");
   let program = programs.get(key2);
@@ -45513,9 +45582,9 @@ __export(compile_check_exports, {
   newUnresolved: () => newUnresolved,
   sourcesDigest: () => sourcesDigest
 });
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function sourcesDigest(sources) {
-  const h = createHash3("sha1");
+  const h = createHash5("sha1");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   return h.digest("hex");
 }
@@ -46164,36 +46233,19 @@ var init_outcome_codec = __esm({
 });
 
 // src/replay/baseline-cache.ts
-import { createHash as createHash4 } from "node:crypto";
-import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 function baselineCacheDir() {
   return dir;
 }
-function codeDigest() {
-  if (code2) return code2;
-  const h = createHash4("sha256");
-  const walk2 = (d) => {
-    for (const e of readdirSync2(d, { withFileTypes: true }).sort((a, b2) => a.name < b2.name ? -1 : 1)) {
-      const p = join4(d, e.name);
-      if (e.isDirectory()) walk2(p);
-      else if (/\.(js|ts|c|h|patch|json)$/.test(e.name)) h.update(p.slice(root.length)).update("\0").update(readFileSync2(p)).update("\0");
-    }
-  };
-  const root = fileURLToPath3(new URL("../model/", import.meta.url));
-  walk2(root);
-  return code2 = h.digest("hex");
-}
-async function grammarDigest() {
-  const { locateWasm: locateWasm2 } = await Promise.resolve().then(() => (init_ts_parser(), ts_parser_exports));
-  const { runtime, grammar: grammar2 } = locateWasm2();
-  return createHash4("sha256").update(readFileSync2(runtime)).update(readFileSync2(grammar2)).digest("hex");
-}
-async function baselineName(of, scenario) {
-  const h = createHash4("sha256");
-  h.update(codeDigest()).update("\0").update(await (grammar ??= grammarDigest())).update("\0");
+function baselineName(of, scenario) {
+  const code2 = modelCodeDigest();
+  if (!code2) return null;
+  const h = createHash6("sha256");
+  h.update(code2).update("\0");
   h.update(of.kernel).update("\0").update(of.config.join(",")).update("\0");
   for (const s of of.sources) h.update(s.path).update("\0").update(s.text).update("\0");
   const { source: _source, ...what } = scenario;
@@ -46201,15 +46253,16 @@ async function baselineName(of, scenario) {
   return `${h.digest("hex")}.br`;
 }
 function shippedBaselineDir() {
-  return fileURLToPath3(new URL("../baselines/", import.meta.url));
+  return fileURLToPath4(new URL("../baselines/", import.meta.url));
 }
-async function cachedBaseline(of, scenario) {
-  if (!dir) return null;
-  const name3 = await baselineName(of, scenario);
-  for (const d of [shippedBaselineDir(), dir]) {
+function cachedBaseline(of, scenario) {
+  const cacheDir = dir;
+  const name3 = cacheDir && baselineName(of, scenario);
+  if (!cacheDir || !name3) return null;
+  for (const d of [shippedBaselineDir(), cacheDir]) {
     let bytes;
     try {
-      bytes = readFileSync2(join4(d, name3));
+      bytes = readFileSync4(join6(d, name3));
     } catch {
       continue;
     }
@@ -46220,28 +46273,28 @@ async function cachedBaseline(of, scenario) {
   }
   return null;
 }
-async function keepBaseline(of, scenario, outcome, into = dir) {
-  if (!into) return;
+function keepBaseline(of, scenario, outcome, into = dir) {
+  const name3 = into && baselineName(of, scenario);
+  if (!name3) return;
   const bytes = encodeOutcome(outcome);
   if (!bytes) return;
   const packed = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
-  const file = join4(into, await baselineName(of, scenario));
+  const file = join6(into, name3);
   try {
-    mkdirSync(into, { recursive: true });
+    mkdirSync2(into, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, packed);
-    renameSync(tmp, file);
+    writeFileSync2(tmp, packed);
+    renameSync2(tmp, file);
   } catch {
   }
 }
-var dir, code2, grammar;
+var dir;
 var init_baseline_cache = __esm({
   "src/replay/baseline-cache.ts"() {
     "use strict";
+    init_code_digest();
     init_outcome_codec();
     dir = null;
-    code2 = null;
-    grammar = null;
   }
 });
 
@@ -46931,14 +46984,14 @@ __export(worker_pool_exports, {
   workerScript: () => workerScript
 });
 import { existsSync as existsSync4 } from "node:fs";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 import { Worker } from "node:worker_threads";
 function workerScript() {
   const here = import.meta.url;
   const candidates = [new URL("./run-worker.js", here)];
   if (here.endsWith(".ts")) candidates.push(new URL("../../lib/replay/run-worker.js", here));
   for (const u of candidates) {
-    const p = fileURLToPath4(u);
+    const p = fileURLToPath5(u);
     if (existsSync4(p)) return p;
   }
   return null;
@@ -46977,8 +47030,8 @@ async function runInWorkers(script, tasks, actors, size, runHere = null) {
         results[m.index] = m.result;
       });
       w.on("error", (e) => fail(e instanceof Error ? e : new Error(String(e))));
-      w.on("exit", (code3) => {
-        if (!closed) fail(new Error(`replay worker stopped (exit code ${code3}) before its scenarios were done`));
+      w.on("exit", (code2) => {
+        if (!closed) fail(new Error(`replay worker stopped (exit code ${code2}) before its scenarios were done`));
         close();
       });
     }
@@ -47107,10 +47160,10 @@ var init_run_all = __esm({
       async run(job) {
         const compiled = await this.compile(job.unit);
         const of = job.unit.sources === null && job.trace === "full" && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
-        const kept = of ? await cachedBaseline(of, job.scenario) : null;
+        const kept = of ? cachedBaseline(of, job.scenario) : null;
         if (kept) return kept;
         const outcome = await this.model.run(compiled, job);
-        if (of) await keepBaseline(of, job.scenario, outcome);
+        if (of) keepBaseline(of, job.scenario, outcome);
         return outcome;
       }
       async errors(unit) {
@@ -47322,7 +47375,7 @@ var init_split_pairs = __esm({
 
 // src/replay/variant-review.ts
 function noteFor(m) {
-  const code3 = m.placements.filter((p) => p.kind === "code" || p.kind === "unplaced");
+  const code2 = m.placements.filter((p) => p.kind === "code" || p.kind === "unplaced");
   const unplaced2 = m.placements.filter((p) => !p.mapped);
   const where = (p) => `hunk ${p.hunkIndex + 1} of ${p.file}${p.function ? ` (${p.function})` : ""}`;
   if (!m.replayable) {
@@ -47330,7 +47383,7 @@ function noteFor(m) {
     return s ? `not replayed: ${where(s)} could not be placed: ${s.reason ?? s.unplaced ?? "no reason given"}` : "not replayed: the mapper found nothing to replay";
   }
   if (m.partial) return `replayed in part (--partial): ${unplaced2.map((p) => `${where(p)} left out (${p.reason ?? p.unplaced})`).join("; ")}`;
-  if (!code3.length) return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
+  if (!code2.length) return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
   return null;
 }
 function variantOf(c, label, base2, mapped, note) {
@@ -47466,7 +47519,7 @@ var init_variants = __esm({
 // src/util/spill-file.ts
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join7 } from "node:path";
 var REUSE_MAX, SpillFile;
 var init_spill_file = __esm({
   "src/util/spill-file.ts"() {
@@ -47477,7 +47530,7 @@ var init_spill_file = __esm({
       end = 0;
       scratch = Buffer.allocUnsafeSlow(64 * 1024);
       constructor() {
-        const path = join5(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+        const path = join7(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
         this.fd = openSync(path, "wx+", 384);
         try {
           unlinkSync(path);
@@ -47848,8 +47901,8 @@ var init_sniff = __esm({
 
 // src/thread/input/input-error.ts
 function describeFsError(err2) {
-  const code3 = err2?.code;
-  switch (code3) {
+  const code2 = err2?.code;
+  switch (code2) {
     case "ENOENT":
       return "no such file or directory";
     case "EACCES":
@@ -47883,7 +47936,7 @@ var init_input_error = __esm({
 // src/thread/input/read-input.ts
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
-import { join as join6, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
+import { join as join8, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 function inputLocation(path, opts) {
@@ -47964,10 +48017,10 @@ async function* readMaildir(dir2, name3) {
   const entries = [];
   let isMaildir = false;
   for (const sub of ["cur", "new"]) {
-    const names = await readdir3(join6(dir2, sub)).catch(() => null);
+    const names = await readdir3(join8(dir2, sub)).catch(() => null);
     if (names === null) continue;
     isMaildir = true;
-    for (const n of names) if (!n.startsWith(".")) entries.push(join6(dir2, sub, n));
+    for (const n of names) if (!n.startsWith(".")) entries.push(join8(dir2, sub, n));
   }
   if (!isMaildir) throw new UnreadableInput(name3, "is a directory but not a maildir (no cur/ or new/ folder)");
   entries.sort((a, b2) => basename(a) < basename(b2) ? -1 : basename(a) > basename(b2) ? 1 : 0);
@@ -49918,8 +49971,8 @@ var require_libqp = __commonJS({
       const buffer = Buffer.alloc(len - encodedBytesCount * 2);
       let bufferPos = 0;
       for (let i2 = 0; i2 < len; i2++) {
-        const code3 = input.charCodeAt(i2);
-        if (code3 === 61 && i2 < len - 2) {
+        const code2 = input.charCodeAt(i2);
+        if (code2 === 61 && i2 < len - 2) {
           const hi = hexValue2(input.charCodeAt(i2 + 1));
           const lo = hexValue2(input.charCodeAt(i2 + 2));
           if (hi >= 0 && lo >= 0) {
@@ -49928,19 +49981,19 @@ var require_libqp = __commonJS({
             continue;
           }
         }
-        buffer[bufferPos++] = code3;
+        buffer[bufferPos++] = code2;
       }
       return buffer;
     }
-    function hexValue2(code3) {
-      if (code3 >= 48 && code3 <= 57) {
-        return code3 - 48;
+    function hexValue2(code2) {
+      if (code2 >= 48 && code2 <= 57) {
+        return code2 - 48;
       }
-      if (code3 >= 65 && code3 <= 70) {
-        return code3 - 65 + 10;
+      if (code2 >= 65 && code2 <= 70) {
+        return code2 - 65 + 10;
       }
-      if (code3 >= 97 && code3 <= 102) {
-        return code3 - 97 + 10;
+      if (code2 >= 97 && code2 <= 102) {
+        return code2 - 97 + 10;
       }
       return -1;
     }
@@ -49990,12 +50043,12 @@ var require_libqp = __commonJS({
         if (hi < 0 || lo < 0) {
           break;
         }
-        const code3 = hi * 16 + lo;
-        if (code3 < 128) {
+        const code2 = hi * 16 + lo;
+        if (code2 < 128) {
           break;
         }
         end -= 3;
-        if (code3 >= 192) {
+        if (code2 >= 192) {
           break;
         }
       }
@@ -50469,15 +50522,15 @@ var require_utf32 = __commonJS({
       var write32 = this.isLE ? dst.writeUInt32LE : dst.writeUInt32BE;
       var offset = 0;
       for (var i2 = 0; i2 < src.length; i2 += 2) {
-        var code3 = src.readUInt16LE(i2);
-        var isHighSurrogate = code3 >= 55296 && code3 < 56320;
-        var isLowSurrogate = code3 >= 56320 && code3 < 57344;
+        var code2 = src.readUInt16LE(i2);
+        var isHighSurrogate = code2 >= 55296 && code2 < 56320;
+        var isLowSurrogate = code2 >= 56320 && code2 < 57344;
         if (this.highSurrogate) {
           if (isHighSurrogate || !isLowSurrogate) {
             write32.call(dst, this.highSurrogate, offset);
             offset += 4;
           } else {
-            var codepoint = (this.highSurrogate - 55296 << 10 | code3 - 56320) + 65536;
+            var codepoint = (this.highSurrogate - 55296 << 10 | code2 - 56320) + 65536;
             write32.call(dst, codepoint, offset);
             offset += 4;
             this.highSurrogate = 0;
@@ -50485,9 +50538,9 @@ var require_utf32 = __commonJS({
           }
         }
         if (isHighSurrogate) {
-          this.highSurrogate = code3;
+          this.highSurrogate = code2;
         } else {
-          write32.call(dst, code3, offset);
+          write32.call(dst, code2, offset);
           offset += 4;
           this.highSurrogate = 0;
         }
@@ -51835,16 +51888,16 @@ var require_dbcs_codec = __commonJS({
         var part = chunk[k];
         if (typeof part === "string") {
           for (var l = 0; l < part.length; ) {
-            var code3 = part.charCodeAt(l++);
-            if (code3 >= 55296 && code3 < 56320) {
+            var code2 = part.charCodeAt(l++);
+            if (code2 >= 55296 && code2 < 56320) {
               var codeTrail = part.charCodeAt(l++);
               if (codeTrail >= 56320 && codeTrail < 57344) {
-                writeTable[curAddr++] = 65536 + (code3 - 55296) * 1024 + (codeTrail - 56320);
+                writeTable[curAddr++] = 65536 + (code2 - 55296) * 1024 + (codeTrail - 56320);
               } else {
                 throw new Error("Incorrect surrogate pair in " + this.encodingName + " at chunk " + chunk[0]);
               }
-            } else if (code3 > 4080 && code3 <= 4095) {
-              var len = 4095 - code3 + 2;
+            } else if (code2 > 4080 && code2 <= 4095) {
+              var len = 4095 - code2 + 2;
               var seq = [];
               for (var m = 0; m < len; m++) {
                 seq.push(part.charCodeAt(l++));
@@ -51852,7 +51905,7 @@ var require_dbcs_codec = __commonJS({
               writeTable[curAddr++] = SEQ_START - this.decodeTableSeq.length;
               this.decodeTableSeq.push(seq);
             } else {
-              writeTable[curAddr++] = code3;
+              writeTable[curAddr++] = code2;
             }
           }
         } else if (typeof part === "number") {
@@ -54087,38 +54140,38 @@ var require_util9 = __commonJS({
       return buffer;
     }
     exports.stringToBuffer = stringToBuffer;
-    function codeToString_fast(code3) {
+    function codeToString_fast(code2) {
       if (config.CAN_CHARCODE_APPLY && config.CAN_CHARCODE_APPLY_TYPED) {
-        var len = code3 && code3.length;
+        var len = code2 && code2.length;
         if (!len) {
           return "";
         }
         if (len <= config.APPLY_BUFFER_SIZE && config.APPLY_BUFFER_SIZE_OK !== false) {
           try {
-            return fromCharCode.apply(null, code3);
+            return fromCharCode.apply(null, code2);
           } catch (e) {
             if (config.APPLY_BUFFER_SIZE_OK === null) {
               config.APPLY_BUFFER_SIZE_OK = false;
             }
-            return codeToString_slow(code3);
+            return codeToString_slow(code2);
           }
         }
       }
-      return codeToString_chunked(code3);
+      return codeToString_chunked(code2);
     }
     exports.codeToString_fast = codeToString_fast;
-    function codeToString_chunked(code3) {
+    function codeToString_chunked(code2) {
       var string3 = "";
-      var length = code3 && code3.length;
+      var length = code2 && code2.length;
       var size = config.APPLY_BUFFER_SIZE;
-      var hasSubarray = length > 0 && !!code3.subarray;
+      var hasSubarray = length > 0 && !!code2.subarray;
       var i2 = 0;
       var sub;
       while (i2 < length) {
         if (hasSubarray) {
-          sub = code3.subarray(i2, i2 + size);
+          sub = code2.subarray(i2, i2 + size);
         } else {
-          sub = code3.slice(i2, i2 + size);
+          sub = code2.slice(i2, i2 + size);
         }
         i2 += size;
         if (config.APPLY_BUFFER_SIZE_OK !== false) {
@@ -54134,40 +54187,40 @@ var require_util9 = __commonJS({
             }
           }
         }
-        return codeToString_slow(code3);
+        return codeToString_slow(code2);
       }
       return string3;
     }
     exports.codeToString_chunked = codeToString_chunked;
-    function codeToString_slow(code3) {
+    function codeToString_slow(code2) {
       var string3 = "";
-      var length = code3 && code3.length;
+      var length = code2 && code2.length;
       for (var i2 = 0; i2 < length; i2++) {
-        string3 += fromCharCode(code3[i2]);
+        string3 += fromCharCode(code2[i2]);
       }
       return string3;
     }
     exports.codeToString_slow = codeToString_slow;
     function stringToCode(string3) {
       var len = string3 && string3.length || 0;
-      var code3 = new Array(len);
+      var code2 = new Array(len);
       for (var i2 = 0; i2 < len; i2++) {
-        code3[i2] = string3.charCodeAt(i2);
+        code2[i2] = string3.charCodeAt(i2);
       }
-      return code3;
+      return code2;
     }
     exports.stringToCode = stringToCode;
-    function codeToBuffer(code3) {
+    function codeToBuffer(code2) {
       if (config.HAS_TYPED) {
-        return new Uint16Array(code3);
+        return new Uint16Array(code2);
       }
-      if (isArray(code3)) {
-        return code3;
+      if (isArray(code2)) {
+        return code2;
       }
-      var length = code3 && code3.length || 0;
+      var length = code2 && code2.length || 0;
       var buffer = new Array(length);
       for (var i2 = 0; i2 < length; i2++) {
-        buffer[i2] = code3[i2];
+        buffer[i2] = code2[i2];
       }
       return buffer;
     }
@@ -54177,11 +54230,11 @@ var require_util9 = __commonJS({
         return buffer;
       }
       var len = buffer.length;
-      var code3 = new Array(len);
+      var code2 = new Array(len);
       for (var i2 = 0; i2 < len; i2++) {
-        code3[i2] = buffer[i2];
+        code2[i2] = buffer[i2];
       }
-      return code3;
+      return code2;
     }
     exports.bufferToCode = bufferToCode;
     function canonicalizeEncodingName(target) {
@@ -55209,9 +55262,9 @@ var require_sjis_ext = __commonJS({
       if (b1 >= 250) {
         return remapCP932_IBMExt(b1, b2);
       }
-      var code3 = b1 << 8 | b2;
-      var remapped = CP932_NEC_DUPLICATE_MAP[code3];
-      return remapped == null ? code3 : remapped;
+      var code2 = b1 << 8 | b2;
+      var remapped = CP932_NEC_DUPLICATE_MAP[code2];
+      return remapped == null ? code2 : remapped;
     }
     exports.remapCP932DuplicateCode = remapCP932DuplicateCode;
     function hasCP932DuplicateCode(b1) {
@@ -56039,7 +56092,7 @@ var require_encoding_convert = __commonJS({
     function UTF8ToUNICODE(data, options) {
       var i2 = 0;
       var len = data && data.length;
-      var nibble, c, c2, c3, c4, code3;
+      var nibble, c, c2, c3, c4, code2;
       var asCodePoint = options && options.asCodePoint;
       var results = asCodePoint ? [] : createBuffer(16, len * 2);
       var n = 0;
@@ -56047,28 +56100,28 @@ var require_encoding_convert = __commonJS({
         c = data[i2++];
         nibble = c >> 4;
         if (nibble >= 0 && nibble <= 7) {
-          code3 = c;
+          code2 = c;
         } else if (nibble === 12 || nibble === 13) {
           c2 = data[i2++];
-          code3 = (c & 31) << 6 | c2 & 63;
+          code2 = (c & 31) << 6 | c2 & 63;
         } else if (nibble === 14) {
           c2 = data[i2++];
           c3 = data[i2++];
-          code3 = (c & 15) << 12 | (c2 & 63) << 6 | c3 & 63;
+          code2 = (c & 15) << 12 | (c2 & 63) << 6 | c3 & 63;
         } else if (nibble === 15) {
           c2 = data[i2++];
           c3 = data[i2++];
           c4 = data[i2++];
-          code3 = (c & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63;
+          code2 = (c & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63;
         } else {
           continue;
         }
-        if (code3 <= 65535 || asCodePoint) {
-          results[n++] = code3;
+        if (code2 <= 65535 || asCodePoint) {
+          results[n++] = code2;
         } else {
-          code3 -= 65536;
-          results[n++] = (code3 >> 10) + 55296;
-          results[n++] = code3 % 1024 + 56320;
+          code2 -= 65536;
+          results[n++] = (code2 >> 10) + 55296;
+          results[n++] = code2 % 1024 + 56320;
         }
       }
       return util.truncateBuffer(results, n);
@@ -57215,31 +57268,31 @@ var require_src = __commonJS({
         var results = new Array(len);
         var n = 0;
         var i2 = 0;
-        var c, code3, next;
+        var c, code2, next;
         for (; i2 < len; i2++) {
           c = data[i2];
           if (c > 65376 && c < 65440) {
-            code3 = KanaCaseTable.ZENKANA_TABLE[c - 65377];
+            code2 = KanaCaseTable.ZENKANA_TABLE[c - 65377];
             if (i2 + 1 < len) {
               next = data[i2 + 1];
               if (next === 65438 && c === 65395) {
-                code3 = 12532;
+                code2 = 12532;
                 i2++;
               } else if (next === 65438 && c === 65436) {
-                code3 = 12535;
+                code2 = 12535;
                 i2++;
               } else if (next === 65438 && c === 65382) {
-                code3 = 12538;
+                code2 = 12538;
                 i2++;
               } else if (next === 65438 && (c > 65397 && c < 65413 || c > 65417 && c < 65423)) {
-                code3++;
+                code2++;
                 i2++;
               } else if (next === 65439 && (c > 65417 && c < 65423)) {
-                code3 += 2;
+                code2 += 2;
                 i2++;
               }
             }
-            c = code3;
+            c = code2;
           }
           results[n++] = c;
         }
@@ -63230,11 +63283,11 @@ function mapInner(r, f) {
 function mapOuter(r, f) {
   return r.matched ? f(r) : r;
 }
-function ab(pa, pb, join10) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join10(ma.value, vb, data, i2, j)));
+function ab(pa, pb, join12) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join12(ma.value, vb, data, i2, j)));
 }
-function abc(pa, pb, pc, join10) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join10(ma.value, mb.value, vc, data, i2, j))));
+function abc(pa, pb, pc, join12) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join12(ma.value, mb.value, vc, data, i2, j))));
 }
 function ahead(p) {
   return (data, i2) => mapOuter(p(data, i2), (m1) => ({
@@ -64436,17 +64489,17 @@ var init_bin_trie_flags = __esm({
 });
 
 // node_modules/htmlparser2/node_modules/entities/dist/esm/decode.js
-function isNumber(code3) {
-  return code3 >= CharCodes.ZERO && code3 <= CharCodes.NINE;
+function isNumber(code2) {
+  return code2 >= CharCodes.ZERO && code2 <= CharCodes.NINE;
 }
-function isHexadecimalCharacter(code3) {
-  return code3 >= CharCodes.UPPER_A && code3 <= CharCodes.UPPER_F || code3 >= CharCodes.LOWER_A && code3 <= CharCodes.LOWER_F;
+function isHexadecimalCharacter(code2) {
+  return code2 >= CharCodes.UPPER_A && code2 <= CharCodes.UPPER_F || code2 >= CharCodes.LOWER_A && code2 <= CharCodes.LOWER_F;
 }
-function isAsciiAlphaNumeric(code3) {
-  return code3 >= CharCodes.UPPER_A && code3 <= CharCodes.UPPER_Z || code3 >= CharCodes.LOWER_A && code3 <= CharCodes.LOWER_Z || isNumber(code3);
+function isAsciiAlphaNumeric(code2) {
+  return code2 >= CharCodes.UPPER_A && code2 <= CharCodes.UPPER_Z || code2 >= CharCodes.LOWER_A && code2 <= CharCodes.LOWER_Z || isNumber(code2);
 }
-function isEntityInAttributeInvalidEnd(code3) {
-  return code3 === CharCodes.EQUALS || isAsciiAlphaNumeric(code3);
+function isEntityInAttributeInvalidEnd(code2) {
+  return code2 === CharCodes.EQUALS || isAsciiAlphaNumeric(code2);
 }
 function determineBranch(decodeTree, current, nodeIndex, char) {
   const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
@@ -66051,17 +66104,17 @@ var init_decode_codepoint2 = __esm({
 });
 
 // node_modules/entities/lib/esm/decode.js
-function isNumber2(code3) {
-  return code3 >= CharCodes3.ZERO && code3 <= CharCodes3.NINE;
+function isNumber2(code2) {
+  return code2 >= CharCodes3.ZERO && code2 <= CharCodes3.NINE;
 }
-function isHexadecimalCharacter2(code3) {
-  return code3 >= CharCodes3.UPPER_A && code3 <= CharCodes3.UPPER_F || code3 >= CharCodes3.LOWER_A && code3 <= CharCodes3.LOWER_F;
+function isHexadecimalCharacter2(code2) {
+  return code2 >= CharCodes3.UPPER_A && code2 <= CharCodes3.UPPER_F || code2 >= CharCodes3.LOWER_A && code2 <= CharCodes3.LOWER_F;
 }
-function isAsciiAlphaNumeric2(code3) {
-  return code3 >= CharCodes3.UPPER_A && code3 <= CharCodes3.UPPER_Z || code3 >= CharCodes3.LOWER_A && code3 <= CharCodes3.LOWER_Z || isNumber2(code3);
+function isAsciiAlphaNumeric2(code2) {
+  return code2 >= CharCodes3.UPPER_A && code2 <= CharCodes3.UPPER_Z || code2 >= CharCodes3.LOWER_A && code2 <= CharCodes3.LOWER_Z || isNumber2(code2);
 }
-function isEntityInAttributeInvalidEnd2(code3) {
-  return code3 === CharCodes3.EQUALS || isAsciiAlphaNumeric2(code3);
+function isEntityInAttributeInvalidEnd2(code2) {
+  return code2 === CharCodes3.EQUALS || isAsciiAlphaNumeric2(code2);
 }
 function getDecoder(decodeTree) {
   let ret = "";
@@ -69197,8 +69250,8 @@ function decode2(str) {
   const buffer = Buffer.alloc(len - encodedBytesCount * 2);
   let bufferPos = 0;
   for (let i2 = 0; i2 < len; i2++) {
-    const code3 = input.charCodeAt(i2);
-    if (code3 === 61 && i2 < len - 2) {
+    const code2 = input.charCodeAt(i2);
+    if (code2 === 61 && i2 < len - 2) {
       const hi = hexValue(input.charCodeAt(i2 + 1));
       const lo = hexValue(input.charCodeAt(i2 + 2));
       if (hi >= 0 && lo >= 0) {
@@ -69207,19 +69260,19 @@ function decode2(str) {
         continue;
       }
     }
-    buffer[bufferPos++] = code3;
+    buffer[bufferPos++] = code2;
   }
   return buffer;
 }
-function hexValue(code3) {
-  if (code3 >= 48 && code3 <= 57) {
-    return code3 - 48;
+function hexValue(code2) {
+  if (code2 >= 48 && code2 <= 57) {
+    return code2 - 48;
   }
-  if (code3 >= 65 && code3 <= 70) {
-    return code3 - 65 + 10;
+  if (code2 >= 65 && code2 <= 70) {
+    return code2 - 65 + 10;
   }
-  if (code3 >= 97 && code3 <= 102) {
-    return code3 - 97 + 10;
+  if (code2 >= 97 && code2 <= 102) {
+    return code2 - 97 + 10;
   }
   return -1;
 }
@@ -69269,12 +69322,12 @@ function trimUtf8Sequence(line) {
     if (hi < 0 || lo < 0) {
       break;
     }
-    const code3 = hi * 16 + lo;
-    if (code3 < 128) {
+    const code2 = hi * 16 + lo;
+    if (code2 < 128) {
       break;
     }
     end -= 3;
-    if (code3 >= 192) {
+    if (code2 >= 192) {
       break;
     }
   }
@@ -73264,11 +73317,11 @@ function _quoteLocalPart(address) {
 function _isAddrSpec(value) {
   return ADDR_SPEC.test(value) || LITERAL_ADDR_SPEC.test(value);
 }
-function _isSpaceCode(code3) {
-  return code3 === 32 || code3 >= 9 && code3 <= 13 || code3 === 160 || code3 === 5760 || code3 >= 8192 && code3 <= 8202 || code3 === 8232 || code3 === 8233 || code3 === 8239 || code3 === 8287 || code3 === 12288 || code3 === 65279;
+function _isSpaceCode(code2) {
+  return code2 === 32 || code2 >= 9 && code2 <= 13 || code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
 }
-function _isWordCode(code3) {
-  return code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 === 95;
+function _isWordCode(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
 }
 function _isBoundary(text, at2) {
   return _isWordCode(text.charCodeAt(at2 - 1)) !== _isWordCode(text.charCodeAt(at2));
@@ -76011,11 +76064,11 @@ var init_otp_token = __esm({
 
 // node_modules/mailparser/dist/esm/mail-parser.js
 import { Transform as Transform5 } from "node:stream";
-function isHostChar(code3) {
-  return code3 >= 97 && code3 <= 122 || code3 >= 65 && code3 <= 90 || code3 >= 48 && code3 <= 57 || code3 === 45 || code3 >= 128;
+function isHostChar(code2) {
+  return code2 >= 97 && code2 <= 122 || code2 >= 65 && code2 <= 90 || code2 >= 48 && code2 <= 57 || code2 === 45 || code2 >= 128;
 }
-function isTagNameChar(code3) {
-  return code3 >= 97 && code3 <= 122 || code3 >= 65 && code3 <= 90 || code3 >= 48 && code3 <= 57 || code3 === 45 || code3 === 58 || code3 === 95;
+function isTagNameChar(code2) {
+  return code2 >= 97 && code2 <= 122 || code2 >= 65 && code2 <= 90 || code2 >= 48 && code2 <= 57 || code2 === 45 || code2 === 58 || code2 === 95;
 }
 function exceedsHtmlNestingDepth(html, maxDepth) {
   let stack = [];
@@ -76984,12 +77037,12 @@ var init_mail_parser = __esm({
         }
         let labels = 0;
         for (let i2 = 0, len = segment.length; i2 < len; i2++) {
-          let code3 = segment.charCodeAt(i2);
-          if (code3 === 46) {
+          let code2 = segment.charCodeAt(i2);
+          if (code2 === 46) {
             if (++labels > MAX_LINKIFY_HOST_LABELS) {
               return false;
             }
-          } else if (!isHostChar(code3)) {
+          } else if (!isHostChar(code2)) {
             labels = 0;
           }
         }
@@ -77121,12 +77174,12 @@ function simpleParser(input, options, callback) {
       mail.otp = parser.otp;
     }
   });
-  let reading = false;
+  let reading2 = false;
   let reader = () => {
-    reading = true;
+    reading2 = true;
     let data = parser.read();
     if (data === null) {
-      reading = false;
+      reading2 = false;
       return;
     }
     if (data.type === "text") {
@@ -77158,7 +77211,7 @@ function simpleParser(input, options, callback) {
     }
   };
   parser.on("readable", () => {
-    if (!reading) {
+    if (!reading2) {
       reader();
     }
   });
@@ -77264,7 +77317,7 @@ var init_mailparser_headers = __esm({
 });
 
 // src/thread/mime/message-ids.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function idsIn(value) {
   if (!value) return [];
   const out2 = [];
@@ -77290,7 +77343,7 @@ function idOf(value) {
   return idsIn(value)[0] ?? null;
 }
 function synthesiseId(...content) {
-  const h = createHash6("sha256");
+  const h = createHash8("sha256");
   for (const c of content) h.update(c).update("\0");
   return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
 }
@@ -77641,9 +77694,9 @@ function leanParse(raw, keep, rootKeys) {
       out2.headers = headers;
       out2.headerLines = parser.headerLines || [];
     });
-    let reading = false;
+    let reading2 = false;
     const read = () => {
-      reading = true;
+      reading2 = true;
       for (; ; ) {
         const data = parser.read();
         if (data === null) break;
@@ -77660,10 +77713,10 @@ function leanParse(raw, keep, rootKeys) {
         buffer(a, () => read());
         return;
       }
-      reading = false;
+      reading2 = false;
     };
     parser.on("readable", () => {
-      if (!reading) read();
+      if (!reading2) read();
     });
     parser.on("end", () => {
       if (settled) return;
@@ -80331,14 +80384,14 @@ function annotationsOf(r, v, files) {
   };
   const out2 = [];
   if (v.changed) {
-    const code3 = v.hunks.filter((h) => h.kind === "code");
+    const code2 = v.hunks.filter((h) => h.kind === "code");
     const changed2 = v.results.filter((x) => x.changed);
     const lines = changed2.map((x) => {
       const first2 = x.differences[0];
       const cause = x.differences.find((d) => d.regression)?.firstCause ?? first2?.firstCause;
       return `${x.scenario}: ${outcomeCell(baselineFor(r, v, x.scenario))} → ${outcomeCell(x.outcome)}${x.regression ? " (regression)" : ""}${first2 ? `; ${first2.summary}` : ""}${cause?.chain.length ? `; cause: ${cause.chain.join("; ")}` : ""}`;
     });
-    for (const h of code3.length ? code3 : v.hunks) {
+    for (const h of code2.length ? code2 : v.hunks) {
       const w = where(h);
       const title = `${v.label} (${v.author?.name || v.author?.email || "unknown author"}): ${v.regression ? "regression" : "behaviour changed"} in ${plural2(changed2.length, "scenario")}`;
       const head2 = `Replayed on ${v.base.base}${w.onMessage ? " (the message body is encoded, so this points at the message, not the hunk)" : ""}.`;
@@ -81521,8 +81574,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start2, i2);
-                const code3 = json.substr(i2 + 2, 4);
-                switch (code3) {
+                const code2 = json.substr(i2 + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -81548,8 +81601,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i2, 6);
                 }
@@ -84048,22 +84101,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name3, pos, code3, message) {
+      constructor(name3, pos, code2, message) {
         super();
         this.name = name3;
-        this.code = code3;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error3) => {
@@ -84972,7 +85025,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -85170,9 +85223,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -85494,12 +85547,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -85661,12 +85714,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token2, strict = true, onError) {
       if (token2) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token2.type) {
           case "scalar":
@@ -87713,25 +87766,25 @@ __export(load_exports, {
   parseScenario: () => parseScenario,
   parseSize: () => parseSize
 });
-import { existsSync as existsSync5, readFileSync as readFileSync3, readdirSync as readdirSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join7, resolve as resolve4 } from "node:path";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { existsSync as existsSync5, readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join9, resolve as resolve4 } from "node:path";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 function bundledScenarioDir() {
-  const here = dirname3(fileURLToPath5(new URL("model/scenario/load.js", import.meta.url).href));
+  const here = dirname3(fileURLToPath6(new URL("model/scenario/load.js", import.meta.url).href));
   for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname3(d)) {
-    const p = join7(d, "fixtures", "scenarios");
-    if (existsSync5(join7(p, "nouveau-atomic-small.yaml"))) return p;
+    const p = join9(d, "fixtures", "scenarios");
+    if (existsSync5(join9(p, "nouveau-atomic-small.yaml"))) return p;
   }
   return resolve4(here, "..", "..", "..", "fixtures", "scenarios");
 }
 function loadBundledScenarios() {
   const dir2 = bundledScenarioDir();
-  return readdirSync3(dir2).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join7(dir2, f)));
+  return readdirSync3(dir2).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join9(dir2, f)));
 }
 function loadScenarioFile(path) {
   let text;
   try {
-    text = readFileSync3(path, "utf8");
+    text = readFileSync5(path, "utf8");
   } catch (e) {
     throw new ScenarioError(path, `cannot read (${e.message})`);
   }
@@ -88794,9 +88847,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code3, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code3), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -88987,7 +89040,7 @@ function info2(message) {
 // src/action/main.ts
 import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/action/event.ts
 init_pull_request();
@@ -89109,7 +89162,7 @@ init_octokit();
 init_source();
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join8 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute3, join as join10 } from "node:path";
 
 // src/action/workspace.ts
 import { constants as constants3 } from "node:fs";
@@ -89140,8 +89193,8 @@ async function readWorkspaceFile(workspace, repoPath, maxBytes = MAX_INPUT_BYTES
   try {
     handle2 = await open2(full, constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0));
   } catch (err2) {
-    const code3 = err2.code;
-    throw new WorkspaceFileError(repoPath, code3 === "ELOOP" ? "is a symbolic link; not read" : `cannot be opened (${code3 ?? "error"})`);
+    const code2 = err2.code;
+    throw new WorkspaceFileError(repoPath, code2 === "ELOOP" ? "is a symbolic link; not read" : `cannot be opened (${code2 ?? "error"})`);
   }
   try {
     const info3 = await handle2.stat();
@@ -89185,12 +89238,12 @@ var reviewFiles = async (files, options) => {
     throw new Error(`input base: ${JSON.stringify(options.base)} is not a model base (bases: ${BASES2.join(", ")})`);
   }
   const scenarios = withBudgets2(await chooseScenarios2(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
-  const dir2 = await mkdtemp(join8(tmpdir2(), "lkml-replay-inputs-"));
+  const dir2 = await mkdtemp(join10(tmpdir2(), "lkml-replay-inputs-"));
   try {
     for (const f of files) {
       if (f.path === "" || isAbsolute3(f.path) || f.path.split("/").includes("..")) throw new Error(`${f.path}: not a repository path`);
-      await mkdir2(dirname4(join8(dir2, f.path)), { recursive: true });
-      await writeFile2(join8(dir2, f.path), f.bytes);
+      await mkdir2(dirname4(join10(dir2, f.path)), { recursive: true });
+      await writeFile2(join10(dir2, f.path), f.bytes);
     }
     const inputs = files.map((f) => f.path);
     const parse4 = await parseThread2(inputs, { ...REVIEW_PARSE2, dir: dir2 });
@@ -89449,7 +89502,7 @@ async function postMode(inputs, context, env, token2, io) {
       const payload = JSON.parse(await readFile4(env.GITHUB_EVENT_PATH, "utf8"));
       if (typeof payload.workflow_run?.head_sha === "string") expectHeadSha = payload.workflow_run.head_sha;
     }
-    const code3 = await postReport2(
+    const code2 = await postReport2(
       {
         repo: `${context.owner}/${context.repo}`,
         pr: String(pr),
@@ -89463,7 +89516,7 @@ async function postMode(inputs, context, env, token2, io) {
       },
       { env: { ...env, LKML_REPLAY_POST_TOKEN: token2 }, stdout: (line) => io.logger.info(line), log: io.logger, ...io.clientOptions ? { clientOptions: io.clientOptions } : {} }
     );
-    if (code3 !== 0) io.fail("the report was not posted (the errors above say why)");
+    if (code2 !== 0) io.fail("the report was not posted (the errors above say why)");
   } catch (err2) {
     io.fail(`mode post: ${io.secrets.describe(err2)}`);
   }
@@ -89492,13 +89545,13 @@ async function writeSummary(markdown, logger, secrets, pointer) {
   }
 }
 async function writeOutputs(review2, context, env) {
-  const dir2 = join9(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
+  const dir2 = join11(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
   await mkdir3(dir2, { recursive: true });
-  const reportPath = join9(dir2, "report.json");
+  const reportPath = join11(dir2, "report.json");
   await writeFile3(reportPath, review2.json);
   setOutput("report", reportPath);
   if (context.pullRequest) {
-    const githubReportPath = join9(dir2, "github-report.json");
+    const githubReportPath = join11(dir2, "github-report.json");
     await writeFile3(
       githubReportPath,
       serializeGitHubReport({

@@ -15,138 +15,6 @@ var __export = (target, all) => {
     __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 
-// src/replay/outcome-codec.ts
-function kindOf(v) {
-  if (typeof v === "string") return "s";
-  if (v === void 0) return "u";
-  if (typeof v === "number") return (v | 0) === v && !Object.is(v, -0) ? "n" : null;
-  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return "a";
-  return null;
-}
-function fits(ev, shape2) {
-  let i2 = 0;
-  for (const k in ev) {
-    if (k !== shape2.keys[i2] || kindOf(ev[k]) !== shape2.kinds[i2]) return false;
-    i2++;
-  }
-  return i2 === shape2.keys.length;
-}
-function encodeOutcome(o) {
-  const strings = [];
-  const stringIds = /* @__PURE__ */ new Map();
-  const str = (s) => {
-    let id = stringIds.get(s);
-    if (id === void 0) stringIds.set(s, id = strings.push(s) - 1);
-    return id;
-  };
-  const shapes = [];
-  const byType = /* @__PURE__ */ new Map();
-  const data = new IntList();
-  for (const event of o.trace) {
-    const ev = event;
-    let list = byType.get(ev.t);
-    if (!list) byType.set(ev.t, list = []);
-    let shape2 = list.find((sh) => fits(ev, sh));
-    if (!shape2) {
-      const keys = Object.keys(ev);
-      const kinds = [];
-      for (const k of keys) {
-        const kind = kindOf(ev[k]);
-        if (kind === null) return null;
-        kinds.push(kind);
-      }
-      shape2 = { id: shapes.push({ keys, kinds }) - 1, keys, kinds };
-      list.push(shape2);
-    }
-    data.push(shape2.id);
-    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
-      const v = ev[shape2.keys[i2]];
-      switch (shape2.kinds[i2]) {
-        case "s":
-          data.push(str(v));
-          break;
-        case "n":
-          data.push(v);
-          break;
-        case "a":
-          data.push(v.length);
-          for (const x of v) data.push(str(x));
-          break;
-        default:
-      }
-    }
-  }
-  const head2 = { outcome: { ...o, trace: null }, strings, shapes, events: o.trace.length };
-  const json = Buffer.from(JSON.stringify(head2), "utf8");
-  const headBytes = json.length + 3 & ~3;
-  const out2 = Buffer.alloc(8 + headBytes + data.length * 4);
-  out2.writeUInt32LE(MAGIC, 0);
-  out2.writeUInt32LE(json.length, 4);
-  json.copy(out2, 8);
-  new Int32Array(out2.buffer, out2.byteOffset + 8 + headBytes, data.length).set(data.data.subarray(0, data.length));
-  return out2;
-}
-function decodeOutcome(buf) {
-  if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error("not an encoded outcome");
-  const jsonLength = buf.readUInt32LE(4);
-  const headBytes = jsonLength + 3 & ~3;
-  if (8 + headBytes > buf.length || (buf.length - 8 - headBytes) % 4) throw new Error("encoded outcome cut short");
-  const head2 = JSON.parse(buf.toString("utf8", 8, 8 + jsonLength));
-  const data = new Int32Array(buf.buffer.slice(buf.byteOffset + 8 + headBytes, buf.byteOffset + buf.length));
-  const { strings, shapes } = head2;
-  const trace = new Array(head2.events);
-  let at2 = 0;
-  for (let e = 0; e < head2.events; e++) {
-    const shape2 = shapes[data[at2++]];
-    if (!shape2) throw new Error("encoded outcome: unknown event shape");
-    const ev = {};
-    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
-      const key2 = shape2.keys[i2];
-      switch (shape2.kinds[i2]) {
-        case "s":
-          ev[key2] = strings[data[at2++]];
-          break;
-        case "n":
-          ev[key2] = data[at2++];
-          break;
-        case "a": {
-          const n = data[at2++];
-          const list = new Array(n);
-          for (let j = 0; j < n; j++) list[j] = strings[data[at2++]];
-          ev[key2] = list;
-          break;
-        }
-        default:
-          ev[key2] = void 0;
-      }
-    }
-    trace[e] = ev;
-  }
-  if (at2 !== data.length) throw new Error("encoded outcome: events and data disagree");
-  const outcome = head2.outcome;
-  outcome.trace = trace;
-  return outcome;
-}
-var MAGIC, IntList;
-var init_outcome_codec = __esm({
-  "src/replay/outcome-codec.ts"() {
-    "use strict";
-    MAGIC = 1280462641;
-    IntList = class {
-      data = new Int32Array(1 << 16);
-      length = 0;
-      push(v) {
-        if (this.length === this.data.length) {
-          const more2 = new Int32Array(this.data.length * 2);
-          more2.set(this.data);
-          this.data = more2;
-        }
-        this.data[this.length++] = v;
-      }
-    };
-  }
-});
-
 // node_modules/web-tree-sitter/tree-sitter.js
 function assertInternal(x) {
   if (x !== INTERNAL) throw new Error("Illegal constructor");
@@ -3512,13 +3380,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
         var runtimeKeepaliveCounter = 0;
         var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-        var _proc_exit = /* @__PURE__ */ __name((code3) => {
-          EXITSTATUS = code3;
+        var _proc_exit = /* @__PURE__ */ __name((code2) => {
+          EXITSTATUS = code2;
           if (!keepRuntimeAlive()) {
-            Module["onExit"]?.(code3);
+            Module["onExit"]?.(code2);
             ABORT = true;
           }
-          quit_(code3, new ExitStatus(code3));
+          quit_(code2, new ExitStatus(code2));
         }, "_proc_exit");
         _proc_exit.sig = "vi";
         var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -4171,37 +4039,190 @@ var init_ts_parser = __esm({
   }
 });
 
-// src/replay/baseline-cache.ts
+// src/model/code-digest.ts
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join as join2 } from "node:path";
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+function modelCodeDigest() {
+  if (digest !== void 0) return digest;
+  try {
+    const h = createHash("sha256");
+    const root = fileURLToPath2(new URL("./", import.meta.url));
+    const walk2 = (d) => {
+      for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b2) => a.name < b2.name ? -1 : 1)) {
+        const p = join2(d, e.name);
+        if (e.isDirectory()) walk2(p);
+        else if (/\.(js|ts|c|h|patch|json)$/.test(e.name)) h.update(p.slice(root.length)).update("\0").update(readFileSync(p)).update("\0");
+      }
+    };
+    walk2(join2(root, "interp"));
+    walk2(join2(root, "kernel"));
+    walk2(join2(root, "scenario"));
+    walk2(join2(root, "source"));
+    h.update(readFileSync(fileURLToPath2(import.meta.url)));
+    const { runtime, grammar } = locateWasm();
+    h.update(readFileSync(runtime)).update(readFileSync(grammar));
+    digest = h.digest("hex");
+  } catch {
+    digest = null;
+  }
+  return digest;
+}
+var digest;
+var init_code_digest = __esm({
+  "src/model/code-digest.ts"() {
+    "use strict";
+    init_ts_parser();
+  }
+});
+
+// src/replay/outcome-codec.ts
+function kindOf(v) {
+  if (typeof v === "string") return "s";
+  if (v === void 0) return "u";
+  if (typeof v === "number") return (v | 0) === v && !Object.is(v, -0) ? "n" : null;
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return "a";
+  return null;
+}
+function fits(ev, shape2) {
+  let i2 = 0;
+  for (const k in ev) {
+    if (k !== shape2.keys[i2] || kindOf(ev[k]) !== shape2.kinds[i2]) return false;
+    i2++;
+  }
+  return i2 === shape2.keys.length;
+}
+function encodeOutcome(o) {
+  const strings = [];
+  const stringIds = /* @__PURE__ */ new Map();
+  const str = (s) => {
+    let id = stringIds.get(s);
+    if (id === void 0) stringIds.set(s, id = strings.push(s) - 1);
+    return id;
+  };
+  const shapes = [];
+  const byType = /* @__PURE__ */ new Map();
+  const data = new IntList();
+  for (const event of o.trace) {
+    const ev = event;
+    let list = byType.get(ev.t);
+    if (!list) byType.set(ev.t, list = []);
+    let shape2 = list.find((sh) => fits(ev, sh));
+    if (!shape2) {
+      const keys = Object.keys(ev);
+      const kinds = [];
+      for (const k of keys) {
+        const kind = kindOf(ev[k]);
+        if (kind === null) return null;
+        kinds.push(kind);
+      }
+      shape2 = { id: shapes.push({ keys, kinds }) - 1, keys, kinds };
+      list.push(shape2);
+    }
+    data.push(shape2.id);
+    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
+      const v = ev[shape2.keys[i2]];
+      switch (shape2.kinds[i2]) {
+        case "s":
+          data.push(str(v));
+          break;
+        case "n":
+          data.push(v);
+          break;
+        case "a":
+          data.push(v.length);
+          for (const x of v) data.push(str(x));
+          break;
+        default:
+      }
+    }
+  }
+  const head2 = { outcome: { ...o, trace: null }, strings, shapes, events: o.trace.length };
+  const json = Buffer.from(JSON.stringify(head2), "utf8");
+  const headBytes = json.length + 3 & ~3;
+  const out2 = Buffer.alloc(8 + headBytes + data.length * 4);
+  out2.writeUInt32LE(MAGIC, 0);
+  out2.writeUInt32LE(json.length, 4);
+  json.copy(out2, 8);
+  new Int32Array(out2.buffer, out2.byteOffset + 8 + headBytes, data.length).set(data.data.subarray(0, data.length));
+  return out2;
+}
+function decodeOutcome(buf) {
+  if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error("not an encoded outcome");
+  const jsonLength = buf.readUInt32LE(4);
+  const headBytes = jsonLength + 3 & ~3;
+  if (8 + headBytes > buf.length || (buf.length - 8 - headBytes) % 4) throw new Error("encoded outcome cut short");
+  const head2 = JSON.parse(buf.toString("utf8", 8, 8 + jsonLength));
+  const data = new Int32Array(buf.buffer.slice(buf.byteOffset + 8 + headBytes, buf.byteOffset + buf.length));
+  const { strings, shapes } = head2;
+  const trace = new Array(head2.events);
+  let at2 = 0;
+  for (let e = 0; e < head2.events; e++) {
+    const shape2 = shapes[data[at2++]];
+    if (!shape2) throw new Error("encoded outcome: unknown event shape");
+    const ev = {};
+    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
+      const key2 = shape2.keys[i2];
+      switch (shape2.kinds[i2]) {
+        case "s":
+          ev[key2] = strings[data[at2++]];
+          break;
+        case "n":
+          ev[key2] = data[at2++];
+          break;
+        case "a": {
+          const n = data[at2++];
+          const list = new Array(n);
+          for (let j = 0; j < n; j++) list[j] = strings[data[at2++]];
+          ev[key2] = list;
+          break;
+        }
+        default:
+          ev[key2] = void 0;
+      }
+    }
+    trace[e] = ev;
+  }
+  if (at2 !== data.length) throw new Error("encoded outcome: events and data disagree");
+  const outcome = head2.outcome;
+  outcome.trace = trace;
+  return outcome;
+}
+var MAGIC, IntList;
+var init_outcome_codec = __esm({
+  "src/replay/outcome-codec.ts"() {
+    "use strict";
+    MAGIC = 1280462641;
+    IntList = class {
+      data = new Int32Array(1 << 16);
+      length = 0;
+      push(v) {
+        if (this.length === this.data.length) {
+          const more2 = new Int32Array(this.data.length * 2);
+          more2.set(this.data);
+          this.data = more2;
+        }
+        this.data[this.length++] = v;
+      }
+    };
+  }
+});
+
+// src/replay/baseline-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 function useBaselineCache(path) {
   dir = path;
 }
-function codeDigest() {
-  if (code) return code;
-  const h = createHash("sha256");
-  const walk2 = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b2) => a.name < b2.name ? -1 : 1)) {
-      const p = join2(d, e.name);
-      if (e.isDirectory()) walk2(p);
-      else if (/\.(js|ts|c|h|patch|json)$/.test(e.name)) h.update(p.slice(root.length)).update("\0").update(readFileSync(p)).update("\0");
-    }
-  };
-  const root = fileURLToPath2(new URL("../model/", import.meta.url));
-  walk2(root);
-  return code = h.digest("hex");
-}
-async function grammarDigest() {
-  const { locateWasm: locateWasm2 } = await Promise.resolve().then(() => (init_ts_parser(), ts_parser_exports));
-  const { runtime, grammar: grammar2 } = locateWasm2();
-  return createHash("sha256").update(readFileSync(runtime)).update(readFileSync(grammar2)).digest("hex");
-}
-async function baselineName(of, scenario) {
-  const h = createHash("sha256");
-  h.update(codeDigest()).update("\0").update(await (grammar ??= grammarDigest())).update("\0");
+function baselineName(of, scenario) {
+  const code2 = modelCodeDigest();
+  if (!code2) return null;
+  const h = createHash2("sha256");
+  h.update(code2).update("\0");
   h.update(of.kernel).update("\0").update(of.config.join(",")).update("\0");
   for (const s of of.sources) h.update(s.path).update("\0").update(s.text).update("\0");
   const { source: _source, ...what } = scenario;
@@ -4209,15 +4230,16 @@ async function baselineName(of, scenario) {
   return `${h.digest("hex")}.br`;
 }
 function shippedBaselineDir() {
-  return fileURLToPath2(new URL("../baselines/", import.meta.url));
+  return fileURLToPath3(new URL("../baselines/", import.meta.url));
 }
-async function cachedBaseline(of, scenario) {
-  if (!dir) return null;
-  const name2 = await baselineName(of, scenario);
-  for (const d of [shippedBaselineDir(), dir]) {
+function cachedBaseline(of, scenario) {
+  const cacheDir = dir;
+  const name2 = cacheDir && baselineName(of, scenario);
+  if (!cacheDir || !name2) return null;
+  for (const d of [shippedBaselineDir(), cacheDir]) {
     let bytes;
     try {
-      bytes = readFileSync(join2(d, name2));
+      bytes = readFileSync2(join3(d, name2));
     } catch {
       continue;
     }
@@ -4228,12 +4250,13 @@ async function cachedBaseline(of, scenario) {
   }
   return null;
 }
-async function keepBaseline(of, scenario, outcome, into = dir) {
-  if (!into) return;
+function keepBaseline(of, scenario, outcome, into = dir) {
+  const name2 = into && baselineName(of, scenario);
+  if (!name2) return;
   const bytes = encodeOutcome(outcome);
   if (!bytes) return;
   const packed = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
-  const file = join2(into, await baselineName(of, scenario));
+  const file = join3(into, name2);
   try {
     mkdirSync(into, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
@@ -4242,14 +4265,13 @@ async function keepBaseline(of, scenario, outcome, into = dir) {
   } catch {
   }
 }
-var dir, code, grammar;
+var dir;
 var init_baseline_cache = __esm({
   "src/replay/baseline-cache.ts"() {
     "use strict";
+    init_code_digest();
     init_outcome_codec();
     dir = null;
-    code = null;
-    grammar = null;
   }
 });
 
@@ -4344,7 +4366,7 @@ function threadAt(trace, index) {
   }
   return "main";
 }
-function code2(name2) {
+function code(name2) {
   return "`" + name2 + "`";
 }
 function issuerOf(stack) {
@@ -4352,7 +4374,7 @@ function issuerOf(stack) {
   while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
   const issuer2 = stack[end - 1] ?? "(unknown)";
   const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
-  const text = via.length === 0 ? code2(issuer2) : via.length === 1 ? `${code2(issuer2)} (from ${code2(via[0])})` : `${code2(issuer2)} (from ${code2(via[0])} in ${code2(via[1])})`;
+  const text = via.length === 0 ? code(issuer2) : via.length === 1 ? `${code(issuer2)} (from ${code(via[0])})` : `${code(issuer2)} (from ${code(via[0])} in ${code(via[1])})`;
   return { issuer: issuer2, via, text };
 }
 function ownerText(owner) {
@@ -4363,9 +4385,9 @@ function rangeText(n) {
 }
 function subscriberText(name2, action, callees) {
   const tail = callees.length ? `, calls ${callees.join(", ")}` : "";
-  if (action === "filtered") return `${code2(name2)} filters it${tail}`;
-  if (action === "seq-bumped") return `${code2(name2)} does not filter it: seq bumped${tail}`;
-  return `${code2(name2)} is called${tail}`;
+  if (action === "filtered") return `${code(name2)} filters it${tail}`;
+  if (action === "seq-bumped") return `${code(name2)} does not filter it: seq bumped${tail}`;
+  return `${code(name2)} is called${tail}`;
 }
 function calleesOf(trace, from, fn) {
   let start2 = -1;
@@ -4383,7 +4405,7 @@ function calleesOf(trace, from, fn) {
     const e = trace[i2];
     if (e.t === "return" && e.depth === first.depth && e.thread === first.thread) break;
     if (e.t === "call" && e.depth === first.depth + 1 && e.thread === first.thread && !BORING_CALLEES.has(e.fn)) {
-      const call = `${code2(e.fn)}(${(e.args ?? []).join(", ")})`;
+      const call = `${code(e.fn)}(${(e.args ?? []).join(", ")})`;
       if (!out2.includes(call)) out2.push(call);
       if (out2.length >= 2) break;
     }
@@ -4480,7 +4502,7 @@ function significantEvents(o, from = 0) {
           kind: "retry",
           key: `retry|${e.fn}|${e.pass}|${e.thread}`,
           shape: `retry|${e.fn}|${e.thread}`,
-          text: () => `${check ? `${code2(check)} returns true: ` : ""}${code2(e.fn)} goes round again (pass ${e.pass})`
+          text: () => `${check ? `${code(check)} returns true: ` : ""}${code(e.fn)} goes round again (pass ${e.pass})`
         });
         break;
       }
@@ -4489,7 +4511,7 @@ function significantEvents(o, from = 0) {
           kind: "fault",
           key: `fault|${e.fn}|${e.addr}|${e.kind}|${e.thread}`,
           shape: `fault|${e.fn}|${e.kind}|${e.thread}`,
-          text: () => `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code2(e.fn)} faults at ${e.addr} (${e.kind})`
+          text: () => `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`
         });
         break;
       case "lock": {
@@ -4499,13 +4521,13 @@ function significantEvents(o, from = 0) {
           if (!h) return "";
           const hp = passOf(passAt, h.index, h.thread);
           const whose = h.thread === e.thread ? `this thread (${e.thread}) itself holds it` : `thread ${h.thread} holds it`;
-          return `: ${whose}, taken by ${code2(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
+          return `: ${whose}, taken by ${code(h.fn)}${hp > 1 || p > 1 ? ` in pass ${hp}` : ""}`;
         };
         push({
           kind: "lock",
           key: `lock|${e.op}|${e.lock}|${e.fn}|${e.thread}`,
           shape: `lock|${e.op}|${e.fn}|${e.thread}`,
-          text: () => `${code2(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held()}`
+          text: () => `${code(e.fn)} ${e.op === "block" ? "blocks on" : "fails to trylock"} ${e.lock}${held()}`
         });
         break;
       }
@@ -4516,7 +4538,7 @@ function significantEvents(o, from = 0) {
           kind: "hazard",
           key: `hazard|${hz.kind}|${hz.function}|${dropPositions(hz.detail)}`,
           shape: `hazard|${hz.kind}|${hz.function}`,
-          text: () => `hazard ${hz.kind} in ${code2(hz.function)}: ${dropPositions(hz.detail)}`
+          text: () => `hazard ${hz.kind} in ${code(hz.function)}: ${dropPositions(hz.detail)}`
         });
         break;
       }
@@ -4538,23 +4560,23 @@ function passOf(passAt, index, thread) {
 function describeEvent(o, index, caller, withArgs) {
   const e = o.trace[index];
   if (!e) return `the run ends: ${o.verdict}${o.verdict === "completed" ? `, result ${o.result}` : ""} (${dropPositions(o.detail)})`;
-  const by = caller ? code2(caller) : "the scenario";
+  const by = caller ? code(caller) : "the scenario";
   switch (e.t) {
     case "call":
-      return `${by} calls ${code2(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
+      return `${by} calls ${code(e.fn)}${withArgs ? `(${(e.args ?? []).join(", ")})` : "()"}`;
     case "return":
-      return `${code2(e.fn)} returns ${e.value ?? "void"}`;
+      return `${code(e.fn)} returns ${e.value ?? "void"}`;
     case "notifier":
       return notifierText(o, e.index, index);
     case "lock":
-      return `${code2(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
+      return `${code(e.fn)} ${{ acquire: "takes", release: "releases", block: "blocks on", "trylock-fail": "fails to trylock" }[e.op]} ${e.lock}`;
     case "fault":
-      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code2(e.fn)} faults at ${e.addr} (${e.kind})`;
+      return `${e.fn === "(scenario)" ? "the CPU (scenario step)" : code(e.fn)} faults at ${e.addr} (${e.kind})`;
     case "retry":
-      return `${code2(e.fn)} goes round again (pass ${e.pass})`;
+      return `${code(e.fn)} goes round again (pass ${e.pass})`;
     case "hazard": {
       const h = o.hazards[e.index];
-      return h ? `hazard ${h.kind} in ${code2(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
+      return h ? `hazard ${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}` : "a hazard";
     }
     case "note":
       return e.fn === "(scenario)" ? `scenario: ${e.text}` : `note from ${e.fn}: ${e.text}`;
@@ -4710,7 +4732,7 @@ function causeFor(a, anchor) {
       if (origin) {
         upTo = origin.index;
         const [inner, ...outer] = origin.functions;
-        last = `${code2(inner)} returns ${errnoText(a.variant.result)}${outer.length ? `, passed up by ${outer.map(code2).join(", ")}` : ""}: the scenario's result`;
+        last = `${code(inner)} returns ${errnoText(a.variant.result)}${outer.length ? `, passed up by ${outer.map(code).join(", ")}` : ""}: the scenario's result`;
       } else last = `the scenario's result is ${errnoText(a.variant.result)}`;
       break;
     case "end":
@@ -4729,7 +4751,7 @@ function causeFor(a, anchor) {
   return { text, divergence: { baseline: b2, variant: v }, chain };
 }
 function stackText(stack) {
-  return stack.length ? stack.map(code2).join(" > ") : "the scenario";
+  return stack.length ? stack.map(code).join(" > ") : "the scenario";
 }
 function endText(o) {
   const detail = dropPositions(o.detail.replace(/ \[stack: [^\]]*\]/, ""));
@@ -4848,7 +4870,7 @@ function notifierGroups(o) {
   return groups;
 }
 function groupText(n) {
-  const subs = n.subscribers.map((s) => `${code2(s.name)} ${s.action === "seq-bumped" ? "seq bumped" : s.action}`).join(", ");
+  const subs = n.subscribers.map((s) => `${code(s.name)} ${s.action === "seq-bumped" ? "seq bumped" : s.action}`).join(", ");
   return `${n.event} with ${ownerText(n.owner)} from ${issuerOf(n.stack).text}${subs ? `; ${subs}` : "; no subscriber"}`;
 }
 function rangesText(r) {
@@ -4881,7 +4903,7 @@ function notifierDifferences(baseline, variant) {
   return out2;
 }
 function hazardDifferences(baseline, variant) {
-  const key2 = (h) => `${h.kind} in ${code2(h.function)}: ${dropPositions(h.detail)}`;
+  const key2 = (h) => `${h.kind} in ${code(h.function)}: ${dropPositions(h.detail)}`;
   const count = (o) => {
     const m = /* @__PURE__ */ new Map();
     for (const h of o.hazards) m.set(key2(h), (m.get(key2(h)) ?? 0) + 1);
@@ -6915,6 +6937,14 @@ var init_compiler_support = __esm({
   }
 });
 
+// src/model/interp/outline-cache.ts
+var init_outline_cache = __esm({
+  "src/model/interp/outline-cache.ts"() {
+    "use strict";
+    init_code_digest();
+  }
+});
+
 // src/model/interp/source-outline.ts
 var init_source_outline = __esm({
   "src/model/interp/source-outline.ts"() {
@@ -6922,6 +6952,7 @@ var init_source_outline = __esm({
     init_preprocess();
     init_compiler_support();
     init_ts_parser();
+    init_outline_cache();
   }
 });
 
@@ -10983,12 +11014,12 @@ var init_fn_context = __esm({
       name;
     };
     FnCx = class {
-      constructor(ps, file, fnName, cells, code3, returnType = { k: "void" }) {
+      constructor(ps, file, fnName, cells, code2, returnType = { k: "void" }) {
         this.ps = ps;
         this.file = file;
         this.fnName = fnName;
         this.cells = cells;
-        this.code = code3;
+        this.code = code2;
         this.returnType = returnType;
         this.loc = this.locAt(0);
       }
@@ -12858,7 +12889,7 @@ var init_compiler = __esm({
         if (clash) throw new CompileError(def.line, `${def.name}() is defined twice (also at ${clash.file}:${clash.line})`);
         const base = this.nextText;
         this.nextText += 64n;
-        const code3 = {
+        const code2 = {
           name: def.name,
           file: def.file,
           line: def.line,
@@ -12876,11 +12907,11 @@ var init_compiler = __esm({
           trap: null,
           region: null
         };
-        code3.region = new FunctionRegion(def.name, t, base, { kind: "model", fn: code3 });
-        same.push(code3);
+        code2.region = new FunctionRegion(def.name, t, base, { kind: "model", fn: code2 });
+        same.push(code2);
         this.fnsByName.set(def.name, same);
-        this.fns.push(code3);
-        this.defs.set(code3, def);
+        this.fns.push(code2);
+        this.defs.set(code2, def);
       }
       declareGlobal(name2, t, init2, storage2, file, line) {
         const isStatic = storage2.includes("static");
@@ -13675,10 +13706,10 @@ var init_machine = __esm({
         }
         let tgt = this.byName.get(fn);
         if (!tgt) {
-          const code3 = this.program.lookupFunction(fn, "");
-          const b2 = code3 ? void 0 : this.program.builtin(fn);
-          if (!code3 && !b2) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
-          this.byName.set(fn, tgt = code3 ? { kind: "model", fn: code3 } : b2);
+          const code2 = this.program.lookupFunction(fn, "");
+          const b2 = code2 ? void 0 : this.program.builtin(fn);
+          if (!code2 && !b2) return t.notModelled(`calls \`${fn}()\`, which the model does not have`);
+          this.byName.set(fn, tgt = code2 ? { kind: "model", fn: code2 } : b2);
         }
         return tgt;
       }
@@ -16250,29 +16281,29 @@ __export(source_exports, {
   postedMail: () => postedMail,
   sourceDir: () => sourceDir
 });
-import { existsSync as existsSync2, readFileSync as readFileSync2, readdirSync as readdirSync2, statSync } from "node:fs";
-import { dirname as dirname2, join as join3, relative, resolve } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { existsSync as existsSync2, readFileSync as readFileSync3, readdirSync as readdirSync2, statSync } from "node:fs";
+import { dirname as dirname2, join as join4, relative, resolve } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 function sourceDir() {
-  const here = dirname2(fileURLToPath3(new URL("model/source/index.js", import.meta.url).href));
-  if (existsSync2(join3(here, MARKER))) return here;
+  const here = dirname2(fileURLToPath4(new URL("model/source/index.js", import.meta.url).href));
+  if (existsSync2(join4(here, MARKER))) return here;
   for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname2(d)) {
-    const p = join3(d, "src", "model", "source");
-    if (existsSync2(join3(p, MARKER))) return p;
+    const p = join4(d, "src", "model", "source");
+    if (existsSync2(join4(p, MARKER))) return p;
   }
   return resolve(here, "..", "..", "..", "src", "model", "source");
 }
 function walk(dir2, root, out2) {
   for (const name2 of readdirSync2(dir2).sort()) {
-    const p = join3(dir2, name2);
+    const p = join4(dir2, name2);
     if (statSync(p).isDirectory()) walk(p, root, out2);
-    else if (name2.endsWith(".c") || name2.endsWith(".h")) out2.push({ path: relative(root, p).split("\\").join("/"), text: readFileSync2(p, "utf8") });
+    else if (name2.endsWith(".c") || name2.endsWith(".h")) out2.push({ path: relative(root, p).split("\\").join("/"), text: readFileSync3(p, "utf8") });
   }
 }
 function treeSources(name2) {
   let t = trees.get(name2);
   if (!t) {
-    const root = join3(sourceDir(), name2);
+    const root = join4(sourceDir(), name2);
     const all = [];
     walk(root, root, all);
     t = [...all.filter((s) => s.path.endsWith(".h")), ...all.filter((s) => s.path.endsWith(".c"))];
@@ -16283,7 +16314,7 @@ function treeSources(name2) {
 function baseInfo(name2) {
   const spec = baseSpec(name2);
   if (!spec) throw new PatchError(null, `unknown base ${JSON.stringify(name2)} (bases: ${BASES.join(", ")})`);
-  const patch = spec.kind === "posting" ? readFileSync2(join3(sourceDir(), `${spec.name}.patch`), "utf8") : "";
+  const patch = spec.kind === "posting" ? readFileSync3(join4(sourceDir(), `${spec.name}.patch`), "utf8") : "";
   return { name: spec.name, spec, description: spec.summary, patch };
 }
 function applyModelPatch(sources, patch, what = "patch") {
@@ -16328,7 +16359,7 @@ var init_source = __esm({
     init_libesm();
     init_bases();
     init_bases();
-    MARKER = join3(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
+    MARKER = join4(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
     trees = /* @__PURE__ */ new Map();
     PatchError = class extends Error {
       constructor(patch, problem) {
@@ -17043,7 +17074,7 @@ __export(run_exports, {
   runScenario: () => runScenario,
   runThreads: () => runThreads
 });
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function opaqueZero(name2) {
   switch (name2) {
     case "pte_t":
@@ -17104,7 +17135,7 @@ function paramCounts(program) {
   return m;
 }
 function modelProgram(kernel, sources) {
-  const h = createHash2("sha1").update(kernel).update("\0");
+  const h = createHash3("sha1").update(kernel).update("\0");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   const key2 = h.digest("hex");
   let program = programs.get(key2);
@@ -17636,10 +17667,10 @@ var InProcessRunner = class {
   async run(job) {
     const compiled = await this.compile(job.unit);
     const of = job.unit.sources === null && job.trace === "full" && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
-    const kept = of ? await cachedBaseline(of, job.scenario) : null;
+    const kept = of ? cachedBaseline(of, job.scenario) : null;
     if (kept) return kept;
     const outcome = await this.model.run(compiled, job);
-    if (of) await keepBaseline(of, job.scenario, outcome);
+    if (of) keepBaseline(of, job.scenario, outcome);
     return outcome;
   }
   async errors(unit) {
