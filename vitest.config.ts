@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    globalSetup: ['test/cache-home.ts'],
     pool: 'forks',
     // Most of the suite's time is the model compiled and run from cold in each test file, and
     // CLI processes the tests wait for: files share a worker's modules (its compiled programs

@@ -1,7 +1,8 @@
 // `--against <ref>`: a given commit built beside the working tree, so the goals section can time
 // both in the same run. The commit's files come from `git archive` into a temporary folder (no
 // worktree is registered, nothing in the repository changes); its node_modules are this tree's
-// when the lockfiles are the same, else `npm ci`; then its own `npm run build`.
+// when the lockfiles are the same, else `npm ci`; then its own `npm run prepare` (its build, and
+// whatever else an install makes, such as precomputed baselines).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +32,8 @@ export function buildOther(root: string, ref: string, log: (m: string) => void):
       log(`--against ${ref}: its lockfile differs, npm ci`);
       execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
     }
-    log(`--against ${ref}: npm run build`);
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    log(`--against ${ref}: npm run prepare`);
+    execFileSync('npm', ['run', 'prepare', '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
     return { ref, commit, root: dir, dispose };
   } catch (err) {
     dispose();

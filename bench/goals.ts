@@ -1,12 +1,14 @@
 // The goals section: what a reviewer waits for, timed as they run it, for this tree and (with
 // `--against <ref>`) for another commit built beside it, turn about in the same run so that a
 // busy machine slows both alike. Process start to exit of `review` on the seed thread, on a patch
-// nothing in the model covers and on the v10 thread fixture (wall, and user+system CPU and peak
-// RSS from /usr/bin/time when it is there); scenario runs per second and interpreted statements
-// per second (lib/bench/replay-child.mjs, one process per repetition); a first run on a freshly
-// compiled program, as a review's runs are. Ratios say how much faster this tree is.
+// nothing in the model covers and on the v10 thread fixture, as after an install and with
+// --no-cache (wall, and user+system CPU and peak RSS from /usr/bin/time when it is there);
+// scenario runs per second and interpreted statements per second (lib/bench/replay-child.mjs,
+// one process per repetition); a first run on a freshly compiled program, as a review's runs
+// are. Ratios say how much faster this tree is.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchSectionRunner } from './context.js';
 import { summarise, type BenchFigure, type BenchRatio, type BenchSection } from './types.js';
@@ -18,11 +20,18 @@ interface Tree {
   root: string;
 }
 
-/** The reviews timed, each with its goal (process start to exit, seconds). */
-const REVIEWS: { id: string; args: string[]; goal: number; what: string }[] = [
+/**
+ * The reviews timed, each with its goal (process start to exit, seconds), each with an empty
+ * cache directory: what a review costs right after an install (whose precomputed baselines a
+ * tree with them reads), and with `--no-cache` (every baseline run; a tree without the flag
+ * runs them all anyway and is timed without it).
+ */
+const REVIEWS: { id: string; args: string[]; goal: number; noCache?: true; what: string }[] = [
   { id: 'seed', args: ['review'], goal: 1.0, what: 'review of the seed thread (`npm start`)' },
+  { id: 'seed-no-cache', args: ['review'], goal: 1.0, noCache: true, what: 'review of the seed thread, --no-cache' },
   { id: 'unmodelled', args: ['review', 'fixtures/patches/review-unmodelled-function.patch'], goal: 0.5, what: 'review with nothing replayable (a patch to a function the model does not have)' },
   { id: 'v10', args: ['review', 'fixtures/threads/v10-07-device-exclusive.mbox'], goal: 1.5, what: 'review of the v10 thread fixture' },
+  { id: 'v10-no-cache', args: ['review', 'fixtures/threads/v10-07-device-exclusive.mbox'], goal: 1.5, noCache: true, what: 'review of the v10 thread fixture, --no-cache' },
 ];
 
 interface ProcessRun {
@@ -31,14 +40,18 @@ interface ProcessRun {
   rssMB: number | null;
 }
 
-function runCli(tree: Tree, args: string[]): ProcessRun | null {
+/** `noCache`: with `--no-cache` when the tree's review has it. */
+function runCli(tree: Tree, args: string[], noCache: boolean): ProcessRun | null {
   if (!existsSync(join(tree.root, args[args.length - 1]!)) && args.length > 1) return null; // a fixture the tree has not got
   const useTime = existsSync(TIME);
-  const cmd = [join(tree.root, 'bin', 'lkml-replay.js'), ...args, '--jobs', '1'];
+  const flags = noCache && readFileSync(join(tree.root, 'lib', 'cli', 'commands', 'review.js'), 'utf8').includes("'--no-cache'") ? ['--no-cache'] : [];
+  const cmd = [join(tree.root, 'bin', 'lkml-replay.js'), ...args, ...flags, '--jobs', '1'];
+  // An empty cache directory: nothing an earlier run kept is read.
+  const home = mkdtempSync(join(tmpdir(), 'lkml-replay-bench-'));
+  const opts = { cwd: tree.root, stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[], env: { ...process.env, XDG_CACHE_HOME: home } };
   const t0 = performance.now();
-  const r = useTime
-    ? spawnSync(TIME, ['-f', 'BENCHTIME %U %S %M', process.execPath, ...cmd], { cwd: tree.root, stdio: ['ignore', 'ignore', 'pipe'] })
-    : spawnSync(process.execPath, cmd, { cwd: tree.root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = useTime ? spawnSync(TIME, ['-f', 'BENCHTIME %U %S %M', process.execPath, ...cmd], opts) : spawnSync(process.execPath, cmd, opts);
+  rmSync(home, { recursive: true, force: true });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${tree.label}: lkml-replay ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(-500)}`);
   const m = /BENCHTIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr?.toString() ?? '');
@@ -73,7 +86,7 @@ async function goalsSection(ctx: BenchContext): Promise<BenchSection> {
     ctx.log(`goals rep ${i + 1}/${ctx.reps}`);
     for (const rv of REVIEWS) {
       for (const t of trees) {
-        const run = runCli(t, rv.args);
+        const run = runCli(t, rv.args, !!rv.noCache);
         if (run) reviews.set(`${rv.id}|${t.label}`, [...(reviews.get(`${rv.id}|${t.label}`) ?? []), run]);
       }
     }

@@ -4090,7 +4090,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module2) {
     "use strict";
     var { Transform: Transform6 } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4790,7 +4790,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err2) => this.destroy(err2));
@@ -13531,7 +13531,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -14493,23 +14493,23 @@ var require_fetch = __commonJS({
                 for (let i2 = codings.length - 1; i2 >= 0; --i2) {
                   const coding = codings[i2].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders2.push(zlib.createGunzip({
+                    decoders2.push(zlib2.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders2.push(createInflate({
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders2.push(zlib.createBrotliDecompress({
-                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+                    decoders2.push(zlib2.createBrotliDecompress({
+                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders2.length = 0;
@@ -15058,11 +15058,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder2 = new StringDecoder2("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa2(decoder2.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder2.end());
           return dataURL;
         }
         case "Text": {
@@ -15087,11 +15087,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder2 = new StringDecoder2("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+            binaryString += decoder2.write(chunk);
           }
-          binaryString += decoder.end();
+          binaryString += decoder2.end();
           return binaryString;
         }
       }
@@ -17239,8 +17239,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto4.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto4.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -29370,9 +29370,9 @@ function sourceDir() {
   }
   return resolve(here, "..", "..", "..", "src", "model", "source");
 }
-function walk(dir, root, out2) {
-  for (const name3 of readdirSync(dir).sort()) {
-    const p = join(dir, name3);
+function walk(dir2, root, out2) {
+  for (const name3 of readdirSync(dir2).sort()) {
+    const p = join(dir2, name3);
     if (statSync(p).isDirectory()) walk(p, root, out2);
     else if (name3.endsWith(".c") || name3.endsWith(".h")) out2.push({ path: relative(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
   }
@@ -29951,8 +29951,8 @@ var init_preprocess = __esm({
         return this.units;
       }
       resolveInclude(name3, from, system) {
-        const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
-        const cands = system ? [`include/${name3}`, name3] : [dir ? `${dir}/${name3}` : name3, `include/${name3}`, name3];
+        const dir2 = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
+        const cands = system ? [`include/${name3}`, name3] : [dir2 ? `${dir2}/${name3}` : name3, `include/${name3}`, name3];
         for (const c of cands) if (this.sources.has(c)) return c;
         return null;
       }
@@ -34869,8 +34869,8 @@ function locateWasm() {
     } catch (e) {
       tried.push(`${pkgPath} (${e.message.split("\n")[0]})`);
     }
-    for (const dir of [here, join3(here, ".."), join3(here, "wasm")]) {
-      const p = join3(dir, file);
+    for (const dir2 of [here, join3(here, ".."), join3(here, "wasm")]) {
+      const p = join3(dir2, file);
       if (existsSync3(p)) return p;
       tried.push(p);
     }
@@ -34922,6 +34922,71 @@ var init_ts_parser = __esm({
   }
 });
 
+// src/model/code-digest.ts
+import { createHash } from "node:crypto";
+import { readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function modelCodeDigest() {
+  if (digest !== void 0) return digest;
+  try {
+    const h = createHash("sha256");
+    const root = fileURLToPath3(new URL("./", import.meta.url));
+    const walk2 = (d) => {
+      for (const e of readdirSync2(d, { withFileTypes: true }).sort((a, b2) => a.name < b2.name ? -1 : 1)) {
+        const p = join4(d, e.name);
+        if (e.isDirectory()) walk2(p);
+        else if (/\.(js|ts|c|h|patch|json)$/.test(e.name)) h.update(p.slice(root.length)).update("\0").update(readFileSync2(p)).update("\0");
+      }
+    };
+    walk2(join4(root, "interp"));
+    walk2(join4(root, "kernel"));
+    walk2(join4(root, "scenario"));
+    walk2(join4(root, "source"));
+    h.update(readFileSync2(fileURLToPath3(import.meta.url)));
+    const { runtime, grammar } = locateWasm();
+    h.update(readFileSync2(runtime)).update(readFileSync2(grammar));
+    digest = h.digest("hex");
+  } catch {
+    digest = null;
+  }
+  return digest;
+}
+var digest;
+var init_code_digest = __esm({
+  "src/model/code-digest.ts"() {
+    "use strict";
+    init_ts_parser();
+  }
+});
+
+// src/model/interp/outline-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
+import { join as join5 } from "node:path";
+function nameOf(text) {
+  const code2 = modelCodeDigest();
+  return code2 && `${createHash2("sha256").update(code2).update("\0").update(text).digest("hex")}.json`;
+}
+function precomputedOutline(text) {
+  const dir2 = reading;
+  const name3 = dir2 && nameOf(text);
+  if (!dir2 || !name3) return null;
+  try {
+    return JSON.parse(readFileSync3(join5(dir2, name3), "utf8"));
+  } catch {
+    return null;
+  }
+}
+var reading;
+var init_outline_cache = __esm({
+  "src/model/interp/outline-cache.ts"() {
+    "use strict";
+    init_code_digest();
+    reading = null;
+  }
+});
+
 // src/model/interp/source-outline.ts
 var source_outline_exports = {};
 __export(source_outline_exports, {
@@ -34933,6 +34998,9 @@ async function initOutline() {
   await loadCParser();
 }
 function outlineTranslationUnit(text, opts = {}) {
+  const plain = opts.config === void 0 && opts.path === void 0 && opts.sources === void 0;
+  const kept = plain ? precomputedOutline(text) : null;
+  if (kept) return kept;
   cParserSync();
   const path = opts.path ?? "<outline>";
   let src;
@@ -35025,6 +35093,7 @@ var init_source_outline = __esm({
     init_preprocess();
     init_compiler_support();
     init_ts_parser();
+    init_outline_cache();
     BLOCKY = /* @__PURE__ */ new Set(["compound_statement", "else_clause", "case_statement", "labeled_statement"]);
   }
 });
@@ -38754,12 +38823,12 @@ var init_model_index = __esm({
 });
 
 // src/map/token-digest.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function functionTokens(file, fn) {
   return file.toks.slice(fn.tokFirst, fn.tokEnd).map((t) => t.t).join(" ");
 }
 function tokenDigest(tokens) {
-  return createHash("sha1").update(tokens).digest("hex").slice(0, 16);
+  return createHash3("sha1").update(tokens).digest("hex").slice(0, 16);
 }
 var init_token_digest = __esm({
   "src/map/token-digest.ts"() {
@@ -38864,26 +38933,26 @@ function chooseBase(m, facts, asked, probe) {
   }
   const commit = baseCommitOf(m, facts);
   const release2 = commit ? releaseOfCommit(commit) : null;
-  const fits = BASE_SPECS.map((b2) => fitOf(b2.name, probe(b2.name)));
-  if (release2 && commit) return { base: release2.name, rule: "base-commit", commit, fits };
+  const fits2 = BASE_SPECS.map((b2) => fitOf(b2.name, probe(b2.name)));
+  if (release2 && commit) return { base: release2.name, rule: "base-commit", commit, fits: fits2 };
   const unknownCommit = commit;
   const spec = (name3) => BASE_SPECS.find((b2) => b2.name === name3);
   const named2 = facts.subjectVersion === null ? void 0 : BASE_SPECS.find((b2) => b2.kind === "posting" && b2.name === `v${facts.subjectVersion}`);
-  const namedFit = named2 && fits.find((f) => f.base === named2.name);
-  if (namedFit && (namedFit.exact || namedFit.hunks > 0 && namedFit.applied === namedFit.hunks)) return { base: named2.name, rule: "subject", version: facts.subjectVersion, fits, unknownCommit };
-  const exact = fits.filter((f) => f.exact).map((f) => spec(f.base)).sort(byNewest);
-  if (exact.length) return { base: exact[0].name, rule: "exact", fits, unknownCommit };
-  const placing = fits.filter((f) => f.placed > 0);
+  const namedFit = named2 && fits2.find((f) => f.base === named2.name);
+  if (namedFit && (namedFit.exact || namedFit.hunks > 0 && namedFit.applied === namedFit.hunks)) return { base: named2.name, rule: "subject", version: facts.subjectVersion, fits: fits2, unknownCommit };
+  const exact = fits2.filter((f) => f.exact).map((f) => spec(f.base)).sort(byNewest);
+  if (exact.length) return { base: exact[0].name, rule: "exact", fits: fits2, unknownCommit };
+  const placing = fits2.filter((f) => f.placed > 0);
   if (placing.length) {
     const ratio = (f) => f.tokens ? f.matched / f.tokens : 0;
     const day2 = m.date ? m.date.slice(0, 10) : null;
     const away = (f) => day2 === null ? 0 : Math.abs(Date.parse(spec(f.base).date) - Date.parse(day2));
     placing.sort((a, b2) => b2.placed - a.placed || ratio(b2) - ratio(a) || away(a) - away(b2) || byNewest(spec(a.base), spec(b2.base)));
-    return { base: placing[0].base, rule: "closest", fits, unknownCommit };
+    return { base: placing[0].base, rule: "closest", fits: fits2, unknownCommit };
   }
   const day = m.date ? m.date.slice(0, 10) : null;
   const existed = [...BASE_SPECS].sort(byNewest).find((b2) => day === null || b2.date <= day) ?? [...BASE_SPECS].sort(byNewest).at(-1);
-  return { base: existed.name, rule: "date", date: m.date, fits, unknownCommit };
+  return { base: existed.name, rule: "date", date: m.date, fits: fits2, unknownCommit };
 }
 var UnknownBase, byNewest;
 var init_choose_base = __esm({
@@ -40268,10 +40337,10 @@ function search(sides, regions, strict) {
   let best = null;
   let bestRegion = null;
   const accepted = [];
-  const fits = [];
+  const fits2 = [];
   for (const r of searched) {
     const fit = fitHunk(sides, r.file, r.from, r.to);
-    fits.push({ fit, region: r });
+    fits2.push({ fit, region: r });
     if (!passes(fit, strict)) continue;
     accepted.push(fit);
     if (!best || fit.alignment.score > best.alignment.score) {
@@ -40279,7 +40348,7 @@ function search(sides, regions, strict) {
       bestRegion = r;
     }
   }
-  if (!best || !bestRegion) return notFound(sides, fits, strict);
+  if (!best || !bestRegion) return notFound(sides, fits2, strict);
   const where = (f) => ({ file: f.file.path, line: f.file.toks[f.alignment.firstModel].line });
   for (const other of accepted) {
     if (other === best) continue;
@@ -40315,15 +40384,15 @@ function ambiguous(a, b2, where) {
   const why2 = { kind: "ambiguous", places: [where(a), where(b2)], words: { matched: a.matchedWords, total: a.totalWords } };
   return { ok: false, reason: "context-ambiguous", why: why2, function: null };
 }
-function notFound(sides, fits, strict) {
-  const bestFit = fits.reduce((a, b2) => !a || b2.fit.coverage > a.fit.coverage ? b2 : a, null);
+function notFound(sides, fits2, strict) {
+  const bestFit = fits2.reduce((a, b2) => !a || b2.fit.coverage > a.fit.coverage ? b2 : a, null);
   const stmt = anchorStatement(sides);
   let statement = null;
   let closest = null;
   if (stmt) {
     const want = sides.oldToks.slice(stmt.first, stmt.end).map((t) => t.t);
     let top = null;
-    for (const { region } of fits) {
+    for (const { region } of fits2) {
       for (const s of region.file.statements) {
         if (s.first < region.from || s.end > region.to) continue;
         const have = region.file.toks.slice(s.first, s.end).map((t) => t.t);
@@ -40336,8 +40405,8 @@ function notFound(sides, fits, strict) {
   }
   const why2 = {
     kind: "not-found",
-    region: fits.length === 1 ? fits[0].region.what : null,
-    regions: fits.length,
+    region: fits2.length === 1 ? fits2[0].region.what : null,
+    regions: fits2.length,
     words: bestFit ? { matched: bestFit.fit.matchedWords, total: bestFit.fit.totalWords } : null,
     strict,
     statement,
@@ -45181,7 +45250,7 @@ __export(run_exports, {
   runScenario: () => runScenario,
   runThreads: () => runThreads
 });
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function opaqueZero(name3) {
   switch (name3) {
     case "pte_t":
@@ -45242,7 +45311,7 @@ function paramCounts(program) {
   return m;
 }
 function modelProgram(kernel, sources) {
-  const h = createHash2("sha1").update(kernel).update("\0");
+  const h = createHash4("sha1").update(kernel).update("\0");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   const key2 = h.digest("hex");
   let program = programs.get(key2);
@@ -45515,9 +45584,9 @@ __export(compile_check_exports, {
   newUnresolved: () => newUnresolved,
   sourcesDigest: () => sourcesDigest
 });
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function sourcesDigest(sources) {
-  const h = createHash3("sha1");
+  const h = createHash5("sha1");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   return h.digest("hex");
 }
@@ -46052,6 +46121,204 @@ async function defaultMapper() {
 var init_map_seam = __esm({
   "src/replay/map-seam.ts"() {
     "use strict";
+  }
+});
+
+// src/replay/outcome-codec.ts
+function kindOf(v) {
+  if (typeof v === "string") return "s";
+  if (v === void 0) return "u";
+  if (typeof v === "number") return (v | 0) === v && !Object.is(v, -0) ? "n" : null;
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return "a";
+  return null;
+}
+function fits(ev, shape2) {
+  let i2 = 0;
+  for (const k in ev) {
+    if (k !== shape2.keys[i2] || kindOf(ev[k]) !== shape2.kinds[i2]) return false;
+    i2++;
+  }
+  return i2 === shape2.keys.length;
+}
+function encodeOutcome(o) {
+  const strings2 = [];
+  const stringIds = /* @__PURE__ */ new Map();
+  const str = (s) => {
+    let id = stringIds.get(s);
+    if (id === void 0) stringIds.set(s, id = strings2.push(s) - 1);
+    return id;
+  };
+  const shapes = [];
+  const byType = /* @__PURE__ */ new Map();
+  const data = new IntList();
+  for (const event of o.trace) {
+    const ev = event;
+    let list2 = byType.get(ev.t);
+    if (!list2) byType.set(ev.t, list2 = []);
+    let shape2 = list2.find((sh) => fits(ev, sh));
+    if (!shape2) {
+      const keys = Object.keys(ev);
+      const kinds = [];
+      for (const k of keys) {
+        const kind = kindOf(ev[k]);
+        if (kind === null) return null;
+        kinds.push(kind);
+      }
+      shape2 = { id: shapes.push({ keys, kinds }) - 1, keys, kinds };
+      list2.push(shape2);
+    }
+    data.push(shape2.id);
+    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
+      const v = ev[shape2.keys[i2]];
+      switch (shape2.kinds[i2]) {
+        case "s":
+          data.push(str(v));
+          break;
+        case "n":
+          data.push(v);
+          break;
+        case "a":
+          data.push(v.length);
+          for (const x of v) data.push(str(x));
+          break;
+        default:
+      }
+    }
+  }
+  const head2 = { outcome: { ...o, trace: null }, strings: strings2, shapes, events: o.trace.length };
+  const json = Buffer.from(JSON.stringify(head2), "utf8");
+  const headBytes = json.length + 3 & ~3;
+  const out2 = Buffer.alloc(8 + headBytes + data.length * 4);
+  out2.writeUInt32LE(MAGIC, 0);
+  out2.writeUInt32LE(json.length, 4);
+  json.copy(out2, 8);
+  new Int32Array(out2.buffer, out2.byteOffset + 8 + headBytes, data.length).set(data.data.subarray(0, data.length));
+  return out2;
+}
+function decodeOutcome(buf) {
+  if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error("not an encoded outcome");
+  const jsonLength = buf.readUInt32LE(4);
+  const headBytes = jsonLength + 3 & ~3;
+  if (8 + headBytes > buf.length || (buf.length - 8 - headBytes) % 4) throw new Error("encoded outcome cut short");
+  const head2 = JSON.parse(buf.toString("utf8", 8, 8 + jsonLength));
+  const data = new Int32Array(buf.buffer.slice(buf.byteOffset + 8 + headBytes, buf.byteOffset + buf.length));
+  const { strings: strings2, shapes } = head2;
+  const trace = new Array(head2.events);
+  let at3 = 0;
+  for (let e = 0; e < head2.events; e++) {
+    const shape2 = shapes[data[at3++]];
+    if (!shape2) throw new Error("encoded outcome: unknown event shape");
+    const ev = {};
+    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
+      const key2 = shape2.keys[i2];
+      switch (shape2.kinds[i2]) {
+        case "s":
+          ev[key2] = strings2[data[at3++]];
+          break;
+        case "n":
+          ev[key2] = data[at3++];
+          break;
+        case "a": {
+          const n = data[at3++];
+          const list2 = new Array(n);
+          for (let j = 0; j < n; j++) list2[j] = strings2[data[at3++]];
+          ev[key2] = list2;
+          break;
+        }
+        default:
+          ev[key2] = void 0;
+      }
+    }
+    trace[e] = ev;
+  }
+  if (at3 !== data.length) throw new Error("encoded outcome: events and data disagree");
+  const outcome = head2.outcome;
+  outcome.trace = trace;
+  return outcome;
+}
+var MAGIC, IntList;
+var init_outcome_codec = __esm({
+  "src/replay/outcome-codec.ts"() {
+    "use strict";
+    MAGIC = 1280462641;
+    IntList = class {
+      data = new Int32Array(1 << 16);
+      length = 0;
+      push(v) {
+        if (this.length === this.data.length) {
+          const more2 = new Int32Array(this.data.length * 2);
+          more2.set(this.data);
+          this.data = more2;
+        }
+        this.data[this.length++] = v;
+      }
+    };
+  }
+});
+
+// src/replay/baseline-cache.ts
+import { createHash as createHash6 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+function baselineCacheDir() {
+  return dir;
+}
+function baselineName(of, scenario) {
+  const code2 = modelCodeDigest();
+  if (!code2) return null;
+  const h = createHash6("sha256");
+  h.update(code2).update("\0");
+  h.update(of.kernel).update("\0").update(of.config.join(",")).update("\0");
+  for (const s of of.sources) h.update(s.path).update("\0").update(s.text).update("\0");
+  const { source: _source, ...what } = scenario;
+  h.update(JSON.stringify(what, (_k, v) => typeof v === "bigint" ? `${v}n` : v));
+  return `${h.digest("hex")}.br`;
+}
+function shippedBaselineDir() {
+  return fileURLToPath4(new URL("../baselines/", import.meta.url));
+}
+function cachedBaseline(of, scenario) {
+  const cacheDir = dir;
+  const name3 = cacheDir && baselineName(of, scenario);
+  if (!cacheDir || !name3) return null;
+  for (const d of [shippedBaselineDir(), cacheDir]) {
+    let bytes;
+    try {
+      bytes = readFileSync4(join6(d, name3));
+    } catch {
+      continue;
+    }
+    try {
+      return decodeOutcome(brotliDecompressSync(bytes));
+    } catch {
+    }
+  }
+  return null;
+}
+function keepBaseline(of, scenario, outcome, into = dir) {
+  const name3 = into && baselineName(of, scenario);
+  if (!name3) return;
+  const bytes = encodeOutcome(outcome);
+  if (!bytes) return;
+  const packed = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  const file = join6(into, name3);
+  try {
+    mkdirSync2(into, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync2(tmp, packed);
+    renameSync2(tmp, file);
+  } catch {
+  }
+}
+var dir;
+var init_baseline_cache = __esm({
+  "src/replay/baseline-cache.ts"() {
+    "use strict";
+    init_code_digest();
+    init_outcome_codec();
+    dir = null;
   }
 });
 
@@ -46726,14 +46993,14 @@ __export(worker_pool_exports, {
   workerScript: () => workerScript
 });
 import { existsSync as existsSync4 } from "node:fs";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 import { Worker } from "node:worker_threads";
 function workerScript() {
   const here = import.meta.url;
   const candidates = [new URL("./run-worker.js", here)];
   if (here.endsWith(".ts")) candidates.push(new URL("../../lib/replay/run-worker.js", here));
   for (const u of candidates) {
-    const p = fileURLToPath3(u);
+    const p = fileURLToPath5(u);
     if (existsSync4(p)) return p;
   }
   return null;
@@ -46748,6 +47015,8 @@ async function claimLoop(input, run2, put) {
 async function runInWorkers(script, tasks, actors, size, runHere = null) {
   const results = new Array(tasks.length);
   const input = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches() };
+  const cacheDir = baselineCacheDir();
+  if (cacheDir) input.baselineCache = cacheDir;
   const count2 = Math.max(runHere ? size - 1 : size, 1);
   const workers = [];
   let failure = null;
@@ -46797,6 +47066,7 @@ async function runInWorkers(script, tasks, actors, size, runHere = null) {
 var init_worker_pool = __esm({
   "src/replay/worker-pool.ts"() {
     "use strict";
+    init_baseline_cache();
     init_compiler_support();
   }
 });
@@ -46863,6 +47133,7 @@ var MODEL, VARIANTS_PER_PASS, InProcessRunner, POOL_MIN_RUNS;
 var init_run_all = __esm({
   "src/replay/run-all.ts"() {
     "use strict";
+    init_baseline_cache();
     init_replay_scenario();
     MODEL = {
       compile: compileUnit,
@@ -46896,7 +47167,13 @@ var init_run_all = __esm({
         return c;
       }
       async run(job) {
-        return this.model.run(await this.compile(job.unit), job);
+        const compiled = await this.compile(job.unit);
+        const of = job.unit.sources === null && job.trace === "full" && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+        const kept = of ? cachedBaseline(of, job.scenario) : null;
+        if (kept) return kept;
+        const outcome = await this.model.run(compiled, job);
+        if (of) keepBaseline(of, job.scenario, outcome);
+        return outcome;
       }
       async errors(unit) {
         return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
@@ -47252,7 +47529,7 @@ var init_variants = __esm({
 // src/util/spill-file.ts
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join7 } from "node:path";
 var REUSE_MAX, SpillFile;
 var init_spill_file = __esm({
   "src/util/spill-file.ts"() {
@@ -47263,7 +47540,7 @@ var init_spill_file = __esm({
       end = 0;
       scratch = Buffer.allocUnsafeSlow(64 * 1024);
       constructor() {
-        const path = join4(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+        const path = join7(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
         this.fd = openSync(path, "wx+", 384);
         try {
           unlinkSync(path);
@@ -47669,7 +47946,7 @@ var init_input_error = __esm({
 // src/thread/input/read-input.ts
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
-import { join as join5, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
+import { join as join8, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 function inputLocation(path, opts) {
@@ -47746,22 +48023,22 @@ function tooBigProblem(size) {
 function mib(bytes) {
   return bytes >= 1024 ** 2 ? `${Math.floor(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
 }
-async function* readMaildir(dir, name3) {
+async function* readMaildir(dir2, name3) {
   const entries = [];
   let isMaildir = false;
   for (const sub of ["cur", "new"]) {
-    const names = await readdir3(join5(dir, sub)).catch(() => null);
+    const names = await readdir3(join8(dir2, sub)).catch(() => null);
     if (names === null) continue;
     isMaildir = true;
-    for (const n of names) if (!n.startsWith(".")) entries.push(join5(dir, sub, n));
+    for (const n of names) if (!n.startsWith(".")) entries.push(join8(dir2, sub, n));
   }
   if (!isMaildir) throw new UnreadableInput(name3, "is a directory but not a maildir (no cur/ or new/ folder)");
   entries.sort((a, b2) => basename(a) < basename(b2) ? -1 : basename(a) > basename(b2) ? 1 : 0);
-  const root = await realpath2(dir).catch(() => dir);
+  const root = await realpath2(dir2).catch(() => dir2);
   let index = 0;
   for (const p of entries) {
     const base2 = { file: name3, index: index++, format: "maildir", layout: "mail", orphan: false, line: 1 };
-    const entryName2 = relative3(dir, p);
+    const entryName2 = relative3(dir2, p);
     const entry = await maildirEntry(p, root);
     if ("problem" in entry) {
       yield { ...base2, raw: EMPTY, problem: `${entryName2}: ${entry.problem}` };
@@ -50006,8 +50283,8 @@ var require_bom_handling = __commonJS({
       return this.encoder.end();
     };
     exports.StripBOM = StripBOMWrapper;
-    function StripBOMWrapper(decoder, options) {
-      this.decoder = decoder;
+    function StripBOMWrapper(decoder2, options) {
+      this.decoder = decoder2;
       this.pass = false;
       this.options = options || {};
     }
@@ -53598,9 +53875,9 @@ var require_lib = __commonJS({
         }
         buf = Buffer5.from("" + (buf || ""), "binary");
       }
-      var decoder = module2.exports.getDecoder(encoding, options);
-      var res = decoder.write(buf);
-      var trail = decoder.end();
+      var decoder2 = module2.exports.getDecoder(encoding, options);
+      var res = decoder2.write(buf);
+      var trail = decoder2.end();
       return trail ? res + trail : res;
     };
     module2.exports.encodingExists = function encodingExists(enc) {
@@ -53666,11 +53943,11 @@ var require_lib = __commonJS({
     };
     module2.exports.getDecoder = function getDecoder2(encoding, options) {
       var codec = module2.exports.getCodec(encoding);
-      var decoder = new codec.decoder(options, codec);
+      var decoder2 = new codec.decoder(options, codec);
       if (codec.bomAware && !(options && options.stripBOM === false)) {
-        decoder = new bomHandling.StripBOM(decoder, options);
+        decoder2 = new bomHandling.StripBOM(decoder2, options);
       }
-      return decoder;
+      return decoder2;
     };
     module2.exports.enableStreamingAPI = function enableStreamingAPI(streamModule2) {
       if (module2.exports.supportsStreams) {
@@ -57426,10 +57703,10 @@ var require_charset = __commonJS({
       }
     };
     var HeadBufferedDecoder2 = class {
-      constructor(decoder, size) {
+      constructor(decoder2, size) {
         this.head = [];
         this.headLength = 0;
-        this.decoder = decoder;
+        this.decoder = decoder2;
         this.size = size;
       }
       write(chunk) {
@@ -61186,47 +61463,6 @@ var require_mime_node = __commonJS({
   }
 });
 
-// src/thread/mime/message-ids.ts
-import { createHash as createHash5 } from "node:crypto";
-function idsIn(value) {
-  if (!value) return [];
-  const out2 = [];
-  let at3 = value.indexOf("<");
-  while (at3 >= 0) {
-    let j = at3 + 1;
-    for (; ; ) {
-      const c = value.charCodeAt(j);
-      if (Number.isNaN(c) || c === LT || c === GT3 || isJsSpace(c)) break;
-      j++;
-    }
-    if (j > at3 + 1 && value.charCodeAt(j) === GT3) {
-      out2.push(value.slice(at3 + 1, j));
-      at3 = value.indexOf("<", j + 1);
-    } else at3 = value.indexOf("<", at3 + 1);
-  }
-  if (out2.length === 0) {
-    for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out2.push(t);
-  }
-  return out2;
-}
-function idOf(value) {
-  return idsIn(value)[0] ?? null;
-}
-function synthesiseId(...content) {
-  const h = createHash5("sha256");
-  for (const c of content) h.update(c).update("\0");
-  return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
-}
-var LT, GT3;
-var init_message_ids = __esm({
-  "src/thread/mime/message-ids.ts"() {
-    "use strict";
-    init_js_space();
-    LT = 60;
-    GT3 = 62;
-  }
-});
-
 // node_modules/@zone-eu/mailsplit/lib/message-splitter.js
 var require_message_splitter = __commonJS({
   "node_modules/@zone-eu/mailsplit/lib/message-splitter.js"(exports, module2) {
@@ -61927,7 +62163,7 @@ var require_node_rewriter = __commonJS({
           this.encoder = node.getEncoder("quoted-printable");
         }
         let lastByte = false;
-        let decoder = (
+        let decoder2 = (
           /** @type {DecoderStream} */
           this.decoder
         );
@@ -61936,12 +62172,12 @@ var require_node_rewriter = __commonJS({
           this.encoder
         );
         let firstChunk = true;
-        decoder.$reading = false;
+        decoder2.$reading = false;
         let readFromEncoder = () => {
-          decoder.$reading = true;
+          decoder2.$reading = true;
           let data = encoder.read();
           if (data === null) {
-            decoder.$reading = false;
+            decoder2.$reading = false;
             return;
           }
           if (firstChunk) {
@@ -61970,7 +62206,7 @@ var require_node_rewriter = __commonJS({
           }
         };
         encoder.on("readable", () => {
-          if (!decoder.$reading) {
+          if (!decoder2.$reading) {
             return readFromEncoder();
           }
         });
@@ -61993,8 +62229,8 @@ var require_node_rewriter = __commonJS({
           }
         });
         if (/^text\//.test(node.contentType || "") && node.flowed) {
-          let flowDecoder = decoder;
-          decoder = new FlowedDecoder2({
+          let flowDecoder = decoder2;
+          decoder2 = new FlowedDecoder2({
             delSp: node.delSp
           });
           flowDecoder.on(
@@ -62006,17 +62242,17 @@ var require_node_rewriter = __commonJS({
              * @returns {void}
              */
             (err2) => {
-              decoder.emit("error", err2);
+              decoder2.emit("error", err2);
             }
           );
-          flowDecoder.pipe(decoder);
+          flowDecoder.pipe(decoder2);
           node.flowed = false;
           node.delSp = false;
           node.setContentType();
         }
         return {
           node,
-          decoder,
+          decoder: decoder2,
           encoder
         };
       }
@@ -62115,14 +62351,14 @@ var require_node_streamer = __commonJS({
       createDecoder(node) {
         this.decoder = /** @type {DecoderStream} */
         node.getDecoder();
-        let decoder = (
+        let decoder2 = (
           /** @type {DecoderStream} */
           this.decoder
         );
-        decoder.$reading = false;
+        decoder2.$reading = false;
         if (/^text\//.test(node.contentType || "") && node.flowed) {
-          let flowDecoder = decoder;
-          decoder = new FlowedDecoder2({
+          let flowDecoder = decoder2;
+          decoder2 = new FlowedDecoder2({
             delSp: node.delSp
           });
           flowDecoder.on(
@@ -62134,14 +62370,14 @@ var require_node_streamer = __commonJS({
              * @returns {void}
              */
             (err2) => {
-              decoder.emit("error", err2);
+              decoder2.emit("error", err2);
             }
           );
-          flowDecoder.pipe(decoder);
+          flowDecoder.pipe(decoder2);
         }
         return {
           node,
-          decoder,
+          decoder: decoder2,
           /**
            * Marks the selected node stream as consumed so the passthrough can continue.
            *
@@ -63057,11 +63293,11 @@ function mapInner(r, f) {
 function mapOuter(r, f) {
   return r.matched ? f(r) : r;
 }
-function ab(pa, pb, join9) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join9(ma.value, vb, data, i2, j)));
+function ab(pa, pb, join12) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join12(ma.value, vb, data, i2, j)));
 }
-function abc(pa, pb, pc, join9) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join9(ma.value, mb.value, vc, data, i2, j))));
+function abc(pa, pb, pc, join12) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join12(ma.value, mb.value, vc, data, i2, j))));
 }
 function ahead(p) {
   return (data, i2) => mapOuter(p(data, i2), (m1) => ({
@@ -65892,20 +66128,20 @@ function isEntityInAttributeInvalidEnd2(code2) {
 }
 function getDecoder(decodeTree) {
   let ret = "";
-  const decoder = new EntityDecoder2(decodeTree, (str) => ret += fromCodePoint2(str));
+  const decoder2 = new EntityDecoder2(decodeTree, (str) => ret += fromCodePoint2(str));
   return function decodeWithTrie(str, decodeMode) {
     let lastIndex = 0;
     let offset = 0;
     while ((offset = str.indexOf("&", offset)) >= 0) {
       ret += str.slice(lastIndex, offset);
-      decoder.startEntity(decodeMode);
-      const len = decoder.write(
+      decoder2.startEntity(decodeMode);
+      const len = decoder2.write(
         str,
         // Skip the "&"
         offset + 1
       );
       if (len < 0) {
-        lastIndex = offset + decoder.end();
+        lastIndex = offset + decoder2.end();
         break;
       }
       lastIndex = offset + len;
@@ -69580,10 +69816,10 @@ var init_charset = __esm({
       }
     };
     HeadBufferedDecoder = class {
-      constructor(decoder, size) {
+      constructor(decoder2, size) {
         this.head = [];
         this.headLength = 0;
-        this.decoder = decoder;
+        this.decoder = decoder2;
         this.size = size;
       }
       write(chunk) {
@@ -75587,18 +75823,18 @@ var require_punycode = __commonJS({
 });
 
 // node_modules/mailparser/dist/esm/address-header.js
-function decodeAddresses(addresses, decoder = libmime_default, decodePunycode = true) {
+function decodeAddresses(addresses, decoder2 = libmime_default, decodePunycode = true) {
   for (let address of addresses) {
     address.name = (address.name || "").toString().trim();
     if (address.name) {
       try {
-        address.name = decoder.decodeWords(address.name);
+        address.name = decoder2.decodeWords(address.name);
       } catch {
       }
     }
     if (address.address && ENCODED_WORD.test(address.address)) {
       try {
-        let decodedAddr = decoder.decodeWords(address.address);
+        let decodedAddr = decoder2.decodeWords(address.address);
         if (/^[^\s@]+@[^\s@]+$/.test(decodedAddr) && !/[=]\?/.test(decodedAddr)) {
           address.address = decodedAddr;
         } else {
@@ -75615,7 +75851,7 @@ function decodeAddresses(addresses, decoder = libmime_default, decodePunycode = 
       }
     }
     if (address.group) {
-      decodeAddresses(address.group, decoder, decodePunycode);
+      decodeAddresses(address.group, decoder2, decodePunycode);
     }
   }
 }
@@ -75660,6 +75896,42 @@ function formatAddressesText(value) {
     return str;
   }).join(", ");
   return formatSingleLevel([].concat(value || []));
+}
+function parseAddressHeader(value, options) {
+  let addresses = [];
+  for (let entry of [].concat(value)) {
+    if (typeof entry !== "string" || !entry) {
+      continue;
+    }
+    let parsed = addressparser_default(entry, { flatten: !!options?.flatten });
+    decodeAddresses(parsed, libmime_default, options?.decodePunycode !== false);
+    for (let address of parsed) {
+      addresses.push(address);
+    }
+  }
+  return withLazyFormats(addresses);
+}
+function withLazyFormats(addresses) {
+  let html;
+  let text;
+  const result = { value: addresses };
+  Object.defineProperties(result, {
+    html: {
+      enumerable: true,
+      get: () => html ??= formatAddressesHTML(addresses),
+      set: (value) => {
+        html = value;
+      }
+    },
+    text: {
+      enumerable: true,
+      get: () => text ??= formatAddressesText(addresses),
+      set: (value) => {
+        text = value;
+      }
+    }
+  });
+  return result;
 }
 var import_he, import_punycode, ENCODED_WORD;
 var init_address_header = __esm({
@@ -76331,11 +76603,11 @@ var init_mail_parser = __esm({
           if (charset) {
             newNode.charset = charset;
           }
-          let decoder = node.getDecoder();
-          decoder.on("end", () => {
+          let decoder2 = node.getDecoder();
+          decoder2.on("end", () => {
             this.decoderEnded = true;
           });
-          newNode.decoder = decoder;
+          newNode.decoder = decoder2;
         }
         if (node.root) {
           this.headers = newNode.headers;
@@ -76528,7 +76800,7 @@ var init_mail_parser = __esm({
               node.showMeta = true;
             }
             if (node.isAttachment) {
-              let decoder = node.decoder;
+              let decoder2 = node.decoder;
               let contentType = node.contentType;
               if (node.contentType === "application/octet-stream" && data.filename) {
                 contentType = this.libmime.detectMimeType(data.filename) || "application/octet-stream";
@@ -76563,12 +76835,12 @@ var init_mail_parser = __esm({
                 err2.message = `Checksum algorithm "${algo}" is not available: ${err2.message}`;
                 return done(err2);
               }
-              decoder.on("error", (err2) => {
+              decoder2.on("error", (err2) => {
                 hasher.emit("error", err2);
               });
               pump = () => {
                 let chunk;
-                while ((chunk = decoder.read()) !== null) {
+                while ((chunk = decoder2.read()) !== null) {
                   if (hasher.write(chunk) === false && !released) {
                     waitingDrain = true;
                     hasher.once("drain", () => {
@@ -76579,12 +76851,12 @@ var init_mail_parser = __esm({
                   }
                 }
               };
-              decoder.on("readable", () => {
+              decoder2.on("readable", () => {
                 if (!waitingDrain) {
                   pump();
                 }
               });
-              decoder.once("end", () => {
+              decoder2.once("end", () => {
                 hasher.end();
               });
               attachment.content = hasher;
@@ -76865,216 +77137,233 @@ var init_mail_parser = __esm({
 });
 
 // node_modules/mailparser/dist/esm/simple-parser.js
+function simpleParser(input, options, callback) {
+  if (input === null || input === void 0) {
+    throw new TypeError("Input cannot be null or undefined.");
+  }
+  if (!callback && typeof options === "function") {
+    callback = options;
+    options = false;
+  }
+  let promise;
+  let done;
+  if (!callback) {
+    promise = new Promise((resolve5, reject) => {
+      done = (err2, mail2) => {
+        if (err2) {
+          reject(err2);
+        } else {
+          resolve5(mail2);
+        }
+      };
+    });
+  } else {
+    done = callback;
+  }
+  let settled = false;
+  let settle = (...args3) => {
+    if (settled) {
+      return;
+    }
+    settled = true;
+    done(...args3);
+  };
+  let parserOptions = options || {};
+  let keepCidLinks = !!parserOptions.keepCidLinks;
+  let mail = {
+    attachments: []
+  };
+  let parser = new mail_parser_default(parserOptions);
+  parser.on("error", (err2) => {
+    settle(err2);
+  });
+  parser.on("headers", (headers) => {
+    mail.headers = headers;
+    mail.headerLines = parser.headerLines;
+    if (parser.otp) {
+      mail.otp = parser.otp;
+    }
+  });
+  let reading2 = false;
+  let reader = () => {
+    reading2 = true;
+    let data = parser.read();
+    if (data === null) {
+      reading2 = false;
+      return;
+    }
+    if (data.type === "text") {
+      Object.keys(data).forEach((key2) => {
+        if (["text", "html", "textAsHtml", "textConversionError"].includes(key2)) {
+          mail[key2] = data[key2];
+        }
+      });
+    }
+    if (data.type === "attachment") {
+      let attachment = data;
+      mail.attachments.push(attachment);
+      let chunks = [];
+      let chunklen = 0;
+      attachment.content.on("readable", () => {
+        let chunk;
+        while ((chunk = attachment.content.read()) !== null) {
+          chunks.push(chunk);
+          chunklen += chunk.length;
+        }
+      });
+      attachment.content.on("end", () => {
+        attachment.content = Buffer.concat(chunks, chunklen);
+        attachment.release();
+        reader();
+      });
+    } else {
+      reader();
+    }
+  };
+  parser.on("readable", () => {
+    if (!reading2) {
+      reader();
+    }
+  });
+  parser.on("end", () => {
+    ["subject", "references", "date", "to", "from", "to", "cc", "bcc", "message-id", "in-reply-to", "reply-to"].forEach((key2) => {
+      if (mail.headers && mail.headers.has(key2)) {
+        mail[key2.replace(/-([a-z])/g, (m, c) => c.toUpperCase())] = mail.headers.get(key2);
+      }
+    });
+    if (keepCidLinks) {
+      return settle(null, mail);
+    }
+    parser.updateImageLinks((attachment, done2) => done2(false, "data:" + attachment.contentType + ";base64," + attachment.content.toString("base64")), (err2, html) => {
+      if (err2) {
+        return settle(err2);
+      }
+      mail.html = html;
+      settle(null, mail);
+    });
+  });
+  if (typeof input === "string") {
+    parser.end(Buffer.from(input));
+  } else if (Buffer.isBuffer(input)) {
+    parser.end(input);
+  } else {
+    input.once("error", (err2) => {
+      input.destroy();
+      parser.destroy();
+      settle(err2);
+    }).pipe(parser);
+  }
+  return promise;
+}
+var simple_parser_default;
 var init_simple_parser = __esm({
   "node_modules/mailparser/dist/esm/simple-parser.js"() {
     init_mail_parser();
+    simple_parser_default = simpleParser;
   }
 });
 
 // node_modules/mailparser/dist/esm/index.js
+var esm_exports3 = {};
+__export(esm_exports3, {
+  MailParser: () => mail_parser_default,
+  default: () => esm_default2,
+  parseAddressHeader: () => parseAddressHeader,
+  parseOtpToken: () => parseOtpToken,
+  simpleParser: () => simple_parser_default
+});
+var esm_default2;
 var init_esm7 = __esm({
   "node_modules/mailparser/dist/esm/index.js"() {
     init_mail_parser();
     init_simple_parser();
     init_address_header();
     init_otp_token();
+    esm_default2 = { MailParser: mail_parser_default, simpleParser: simple_parser_default, parseAddressHeader, parseOtpToken };
   }
 });
 
 // src/thread/mime/mailparser-headers.ts
+function loadMailparser() {
+  loading2 ??= Promise.resolve().then(() => (init_esm7(), esm_exports3)).then((m) => {
+    headerDecoder = new m.MailParser(PARSER_OPTIONS);
+    return m.MailParser;
+  });
+  return loading2;
+}
+function decoder() {
+  if (!headerDecoder) throw new MailparserNotLoaded();
+  return headerDecoder;
+}
 function processHeaders(lines) {
-  return headerDecoder.processHeaders(lines);
+  return decoder().processHeaders(lines);
 }
 function headerValue(line) {
-  return String(headerDecoder.libmime.decodeHeader(line)?.value ?? "").trim();
+  return String(decoder().libmime.decodeHeader(line)?.value ?? "").trim();
 }
 function firstPerson(a) {
   const v = a?.value.find((x) => x.address || x.name);
   if (!v) return null;
   return { name: (v.name || v.address || "").trim(), email: (v.address ?? "").trim() };
 }
-var PARSER_OPTIONS, headerDecoder;
+var PARSER_OPTIONS, MailparserNotLoaded, loading2, headerDecoder;
 var init_mailparser_headers = __esm({
   "src/thread/mime/mailparser-headers.ts"() {
     "use strict";
-    init_esm7();
     PARSER_OPTIONS = {
       skipTextToHtml: true,
       skipImageLinks: true,
       skipTextLinks: true,
       keepCidLinks: true
     };
-    headerDecoder = new mail_parser_default(PARSER_OPTIONS);
+    MailparserNotLoaded = class extends Error {
+      constructor() {
+        super("mailparser is not loaded: call loadMailparser() first");
+      }
+    };
+    loading2 = null;
+    headerDecoder = null;
   }
 });
 
-// src/thread/mime/flowed.ts
-function decodeFlowed(text, delSp) {
-  const lines = text.split(/\r?\n/);
+// src/thread/mime/message-ids.ts
+import { createHash as createHash8 } from "node:crypto";
+function idsIn(value) {
+  if (!value) return [];
   const out2 = [];
-  let parts2 = [];
-  let length = 0;
-  let blank2 = true;
-  let depth = 0;
-  let prefix = "";
-  let inHunk = false;
-  const push = (piece) => {
-    if (piece === "") return;
-    parts2.push(piece);
-    length += piece.length;
-    if (blank2 && !/^[ \t]*$/.test(piece)) blank2 = false;
-  };
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const line = lines[i2];
-    let d = 0;
-    while (line.charCodeAt(d) === GT4) d++;
-    const prefixLength = d && line.charCodeAt(d) === SPACE2 ? d + 1 : d;
-    const content = line.slice(prefixLength);
-    const last = parts2.length ? parts2[parts2.length - 1] : "";
-    const hard = length === 3 && parts2.join("") === "-- " || inHunk && blank2;
-    if (d === depth && last.endsWith(" ") && !hard) {
-      if (delSp) {
-        parts2.pop();
-        length -= last.length;
-        push(last.slice(0, -1));
-        push(content);
-      } else {
-        push(d ? content : content.replace(/^ /, ""));
-      }
-      continue;
+  let at3 = value.indexOf("<");
+  while (at3 >= 0) {
+    let j = at3 + 1;
+    for (; ; ) {
+      const c = value.charCodeAt(j);
+      if (Number.isNaN(c) || c === LT || c === GT3 || isJsSpace(c)) break;
+      j++;
     }
-    if (i2 > 0) out2.push(prefix + parts2.join(""));
-    parts2 = [];
-    length = 0;
-    blank2 = true;
-    depth = d;
-    prefix = line.slice(0, prefixLength);
-    push(content);
-    inHunk = hunkGoesOn(inHunk, d === 0 && content.startsWith(" ") ? content.slice(1) : content);
+    if (j > at3 + 1 && value.charCodeAt(j) === GT3) {
+      out2.push(value.slice(at3 + 1, j));
+      at3 = value.indexOf("<", j + 1);
+    } else at3 = value.indexOf("<", at3 + 1);
   }
-  if (length || prefix) out2.push(prefix + parts2.join(""));
-  return out2.join("\n").replace(/^ /gm, "");
-}
-function hunkGoesOn(inHunk, text) {
-  if (text.startsWith("@@ -")) return true;
-  if (!inHunk) return false;
-  const c = text.charCodeAt(0);
-  return text === "" || c === SPACE2 || c === PLUS || c === MINUS || c === BACKSLASH;
-}
-var GT4, SPACE2, PLUS, MINUS, BACKSLASH;
-var init_flowed = __esm({
-  "src/thread/mime/flowed.ts"() {
-    "use strict";
-    GT4 = 62;
-    SPACE2 = 32;
-    PLUS = 43;
-    MINUS = 45;
-    BACKSLASH = 92;
+  if (out2.length === 0) {
+    for (const t of value.split(/\s+/)) if (/^[^\s@<>()]+@[^\s@<>()]+$/.test(t)) out2.push(t);
   }
-});
-
-// src/thread/mime/lean-mailparser.ts
-function leanParse(raw, keep, rootKeys) {
-  return new Promise((resolve5, reject) => {
-    const parser = new LeanMailParser(rootKeys);
-    const out2 = { attachments: [], text: void 0 };
-    let settled = false;
-    const fail = (err2) => {
-      if (settled) return;
-      settled = true;
-      reject(err2 instanceof Error ? err2 : new Error(String(err2)));
-    };
-    parser.on("error", fail);
-    parser.on("headers", (headers) => {
-      out2.headers = headers;
-      out2.headerLines = parser.headerLines || [];
-    });
-    let reading = false;
-    const read = () => {
-      reading = true;
-      for (; ; ) {
-        const data = parser.read();
-        if (data === null) break;
-        if (data.type === "text") {
-          out2.text = data.text;
-          continue;
-        }
-        const a = data;
-        if (!keep(a.contentType, a.filename)) {
-          a.content.resume();
-          a.release?.();
-          continue;
-        }
-        buffer(a, () => read());
-        return;
-      }
-      reading = false;
-    };
-    parser.on("readable", () => {
-      if (!reading) read();
-    });
-    parser.on("end", () => {
-      if (settled) return;
-      settled = true;
-      resolve5(out2);
-    });
-    parser.end(raw);
-    function buffer(a, next) {
-      const chunks = [];
-      a.content.on("readable", () => {
-        let chunk;
-        while ((chunk = a.content.read()) !== null) chunks.push(chunk);
-      });
-      a.content.on("end", () => {
-        out2.attachments.push({ contentType: a.contentType, filename: a.filename, headers: a.headers, content: Buffer.concat(chunks) });
-        a.release?.();
-        next();
-      });
-    }
-  });
+  return out2;
 }
-var ALL_ROOT_KEYS, MIME_ROOT_KEYS, base, OPTIONS2, LeanMailParser;
-var init_lean_mailparser = __esm({
-  "src/thread/mime/lean-mailparser.ts"() {
+function idOf(value) {
+  return idsIn(value)[0] ?? null;
+}
+function synthesiseId(...content) {
+  const h = createHash8("sha256");
+  for (const c of content) h.update(c).update("\0");
+  return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
+}
+var LT, GT3;
+var init_message_ids = __esm({
+  "src/thread/mime/message-ids.ts"() {
     "use strict";
-    init_esm7();
-    init_mailparser_headers();
-    init_flowed();
-    ALL_ROOT_KEYS = /* @__PURE__ */ new Set(["from", "subject", "message-id", "in-reply-to", "references", "content-type", "content-id"]);
-    MIME_ROOT_KEYS = /* @__PURE__ */ new Set(["content-type", "content-id"]);
-    base = mail_parser_default.prototype;
-    OPTIONS2 = { ...PARSER_OPTIONS, checksumAlgo: false };
-    LeanMailParser = class extends mail_parser_default {
-      #decodingRoot = false;
-      #rootKeys;
-      /** Text nodes sent format=flowed: undone here (flowed.ts), not by mailparser. */
-      #flowed = [];
-      constructor(rootKeys) {
-        super(OPTIONS2);
-        this.#rootKeys = rootKeys;
-      }
-      createNode(node) {
-        this.#decodingRoot = node.root;
-        try {
-          const made = base.createNode.call(this, node);
-          if (node.flowed) {
-            this.#flowed.push({ node: made, delSp: node.delSp });
-            node.flowed = false;
-          }
-          return made;
-        } finally {
-          this.#decodingRoot = false;
-        }
-      }
-      getTextContent() {
-        for (const f of this.#flowed) if (typeof f.node.textContent === "string") f.node.textContent = decodeFlowed(f.node.textContent, f.delSp);
-        this.#flowed.length = 0;
-        return base.getTextContent.call(this);
-      }
-      processHeaders(lines) {
-        return base.processHeaders.call(this, this.#decodingRoot ? lines.filter((l) => this.#rootKeys.has(l.key)) : lines);
-      }
-    };
+    init_js_space();
+    LT = 60;
+    GT3 = 62;
   }
 });
 
@@ -77328,6 +77617,182 @@ var init_plain_mail = __esm({
   }
 });
 
+// src/thread/mime/flowed.ts
+function decodeFlowed(text, delSp) {
+  const lines = text.split(/\r?\n/);
+  const out2 = [];
+  let parts2 = [];
+  let length = 0;
+  let blank2 = true;
+  let depth = 0;
+  let prefix = "";
+  let inHunk = false;
+  const push = (piece) => {
+    if (piece === "") return;
+    parts2.push(piece);
+    length += piece.length;
+    if (blank2 && !/^[ \t]*$/.test(piece)) blank2 = false;
+  };
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    let d = 0;
+    while (line.charCodeAt(d) === GT4) d++;
+    const prefixLength = d && line.charCodeAt(d) === SPACE2 ? d + 1 : d;
+    const content = line.slice(prefixLength);
+    const last = parts2.length ? parts2[parts2.length - 1] : "";
+    const hard = length === 3 && parts2.join("") === "-- " || inHunk && blank2;
+    if (d === depth && last.endsWith(" ") && !hard) {
+      if (delSp) {
+        parts2.pop();
+        length -= last.length;
+        push(last.slice(0, -1));
+        push(content);
+      } else {
+        push(d ? content : content.replace(/^ /, ""));
+      }
+      continue;
+    }
+    if (i2 > 0) out2.push(prefix + parts2.join(""));
+    parts2 = [];
+    length = 0;
+    blank2 = true;
+    depth = d;
+    prefix = line.slice(0, prefixLength);
+    push(content);
+    inHunk = hunkGoesOn(inHunk, d === 0 && content.startsWith(" ") ? content.slice(1) : content);
+  }
+  if (length || prefix) out2.push(prefix + parts2.join(""));
+  return out2.join("\n").replace(/^ /gm, "");
+}
+function hunkGoesOn(inHunk, text) {
+  if (text.startsWith("@@ -")) return true;
+  if (!inHunk) return false;
+  const c = text.charCodeAt(0);
+  return text === "" || c === SPACE2 || c === PLUS || c === MINUS || c === BACKSLASH;
+}
+var GT4, SPACE2, PLUS, MINUS, BACKSLASH;
+var init_flowed = __esm({
+  "src/thread/mime/flowed.ts"() {
+    "use strict";
+    GT4 = 62;
+    SPACE2 = 32;
+    PLUS = 43;
+    MINUS = 45;
+    BACKSLASH = 92;
+  }
+});
+
+// src/thread/mime/lean-mailparser.ts
+var lean_mailparser_exports = {};
+__export(lean_mailparser_exports, {
+  ALL_ROOT_KEYS: () => ALL_ROOT_KEYS,
+  MIME_ROOT_KEYS: () => MIME_ROOT_KEYS,
+  leanParse: () => leanParse
+});
+function leanParse(raw, keep, rootKeys) {
+  return new Promise((resolve5, reject) => {
+    const parser = new LeanMailParser(rootKeys);
+    const out2 = { attachments: [], text: void 0 };
+    let settled = false;
+    const fail = (err2) => {
+      if (settled) return;
+      settled = true;
+      reject(err2 instanceof Error ? err2 : new Error(String(err2)));
+    };
+    parser.on("error", fail);
+    parser.on("headers", (headers) => {
+      out2.headers = headers;
+      out2.headerLines = parser.headerLines || [];
+    });
+    let reading2 = false;
+    const read = () => {
+      reading2 = true;
+      for (; ; ) {
+        const data = parser.read();
+        if (data === null) break;
+        if (data.type === "text") {
+          out2.text = data.text;
+          continue;
+        }
+        const a = data;
+        if (!keep(a.contentType, a.filename)) {
+          a.content.resume();
+          a.release?.();
+          continue;
+        }
+        buffer(a, () => read());
+        return;
+      }
+      reading2 = false;
+    };
+    parser.on("readable", () => {
+      if (!reading2) read();
+    });
+    parser.on("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve5(out2);
+    });
+    parser.end(raw);
+    function buffer(a, next) {
+      const chunks = [];
+      a.content.on("readable", () => {
+        let chunk;
+        while ((chunk = a.content.read()) !== null) chunks.push(chunk);
+      });
+      a.content.on("end", () => {
+        out2.attachments.push({ contentType: a.contentType, filename: a.filename, headers: a.headers, content: Buffer.concat(chunks) });
+        a.release?.();
+        next();
+      });
+    }
+  });
+}
+var ALL_ROOT_KEYS, MIME_ROOT_KEYS, base, OPTIONS2, LeanMailParser;
+var init_lean_mailparser = __esm({
+  "src/thread/mime/lean-mailparser.ts"() {
+    "use strict";
+    init_esm7();
+    init_mailparser_headers();
+    init_flowed();
+    ALL_ROOT_KEYS = /* @__PURE__ */ new Set(["from", "subject", "message-id", "in-reply-to", "references", "content-type", "content-id"]);
+    MIME_ROOT_KEYS = /* @__PURE__ */ new Set(["content-type", "content-id"]);
+    base = mail_parser_default.prototype;
+    OPTIONS2 = { ...PARSER_OPTIONS, checksumAlgo: false };
+    LeanMailParser = class extends mail_parser_default {
+      #decodingRoot = false;
+      #rootKeys;
+      /** Text nodes sent format=flowed: undone here (flowed.ts), not by mailparser. */
+      #flowed = [];
+      constructor(rootKeys) {
+        super(OPTIONS2);
+        this.#rootKeys = rootKeys;
+      }
+      createNode(node) {
+        this.#decodingRoot = node.root;
+        try {
+          const made = base.createNode.call(this, node);
+          if (node.flowed) {
+            this.#flowed.push({ node: made, delSp: node.delSp });
+            node.flowed = false;
+          }
+          return made;
+        } finally {
+          this.#decodingRoot = false;
+        }
+      }
+      getTextContent() {
+        for (const f of this.#flowed) if (typeof f.node.textContent === "string") f.node.textContent = decodeFlowed(f.node.textContent, f.delSp);
+        this.#flowed.length = 0;
+        return base.getTextContent.call(this);
+      }
+      processHeaders(lines) {
+        return base.processHeaders.call(this, this.#decodingRoot ? lines.filter((l) => this.#rootKeys.has(l.key)) : lines);
+      }
+    };
+  }
+});
+
 // src/thread/mime/mime-decode.ts
 var mime_decode_exports = {};
 __export(mime_decode_exports, {
@@ -77337,9 +77802,10 @@ __export(mime_decode_exports, {
   normaliseLineEnds: () => normaliseLineEnds
 });
 async function decodeWithMailparser(raw) {
+  const [{ ALL_ROOT_KEYS: ALL_ROOT_KEYS2, MIME_ROOT_KEYS: MIME_ROOT_KEYS2, leanParse: leanParse2 }] = await Promise.all([Promise.resolve().then(() => (init_lean_mailparser(), lean_mailparser_exports)), loadMailparser()]);
   const h = readPlainHeaders(raw);
-  if (h === null) return mailOf(await leanParse(raw, mayHoldDiff, ALL_ROOT_KEYS));
-  const m = await leanParse(raw, mayHoldDiff, MIME_ROOT_KEYS);
+  if (h === null) return mailOf(await leanParse2(raw, mayHoldDiff, ALL_ROOT_KEYS2));
+  const m = await leanParse2(raw, mayHoldDiff, MIME_ROOT_KEYS2);
   return withHeaderFields(raw, h, normaliseLineEnds(m.text ?? ""), m.attachments.flatMap(textPart));
 }
 function mailOf(m) {
@@ -77460,7 +77926,6 @@ var init_mime_decode = __esm({
     import_mime_node = __toESM(require_mime_node(), 1);
     init_message_ids();
     init_mailparser_headers();
-    init_lean_mailparser();
     init_plain_headers();
     init_plain_content_type();
     init_plain_mail();
@@ -77478,12 +77943,21 @@ function load() {
 }
 async function decodeMessage(raw) {
   const d = await load();
-  return d.decodePlain(raw) ?? await d.decodeWithMailparser(raw);
+  let plain;
+  try {
+    plain = d.decodePlain(raw);
+  } catch (err2) {
+    if (!(err2 instanceof MailparserNotLoaded)) throw err2;
+    await loadMailparser();
+    plain = d.decodePlain(raw);
+  }
+  return plain ?? await d.decodeWithMailparser(raw);
 }
 var decoders;
 var init_decode_message = __esm({
   "src/thread/mime/decode-message.ts"() {
     "use strict";
+    init_mailparser_headers();
     decoders = null;
   }
 });
@@ -83643,9 +84117,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
+        const dir2 = doc.directives.toString(doc);
+        if (dir2) {
+          lines.push(dir2);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -87691,25 +88165,25 @@ __export(load_exports, {
   parseScenario: () => parseScenario,
   parseSize: () => parseSize
 });
-import { existsSync as existsSync5, readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join6, resolve as resolve4 } from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { existsSync as existsSync5, readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join9, resolve as resolve4 } from "node:path";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 function bundledScenarioDir() {
-  const here = dirname3(fileURLToPath4(new URL("model/scenario/load.js", import.meta.url).href));
+  const here = dirname3(fileURLToPath6(new URL("model/scenario/load.js", import.meta.url).href));
   for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname3(d)) {
-    const p = join6(d, "fixtures", "scenarios");
-    if (existsSync5(join6(p, "nouveau-atomic-small.yaml"))) return p;
+    const p = join9(d, "fixtures", "scenarios");
+    if (existsSync5(join9(p, "nouveau-atomic-small.yaml"))) return p;
   }
   return resolve4(here, "..", "..", "..", "fixtures", "scenarios");
 }
 function loadBundledScenarios() {
-  const dir = bundledScenarioDir();
-  return readdirSync2(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join6(dir, f)));
+  const dir2 = bundledScenarioDir();
+  return readdirSync3(dir2).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join9(dir2, f)));
 }
 function loadScenarioFile(path) {
   let text;
   try {
-    text = readFileSync2(path, "utf8");
+    text = readFileSync5(path, "utf8");
   } catch (e) {
     throw new ScenarioError(path, `cannot read (${e.message})`);
   }
@@ -88965,7 +89439,7 @@ function info2(message) {
 // src/action/main.ts
 import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/action/event.ts
 init_pull_request();
@@ -89087,7 +89561,7 @@ init_octokit();
 init_source();
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join7 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute3, join as join10 } from "node:path";
 
 // src/action/workspace.ts
 import { constants as constants3 } from "node:fs";
@@ -89132,12 +89606,12 @@ async function readWorkspaceFile(workspace, repoPath, maxBytes = MAX_INPUT_BYTES
 }
 async function findWorkspaceFiles(workspace, match3, limit = 200) {
   const found = [];
-  const walk2 = async (dir) => {
-    const entries = await readdir2(dir, { withFileTypes: true });
+  const walk2 = async (dir2) => {
+    const entries = await readdir2(dir2, { withFileTypes: true });
     entries.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
     for (const entry of entries) {
       if (found.length >= limit) return;
-      const full = join2(dir, entry.name);
+      const full = join2(dir2, entry.name);
       const repoPath = relative2(workspace, full).split(sep2).join("/");
       if (entry.isDirectory()) {
         if (entry.name !== ".git" && entry.name !== "node_modules") await walk2(full);
@@ -89163,22 +89637,22 @@ var reviewFiles = async (files, options) => {
     throw new Error(`input base: ${JSON.stringify(options.base)} is not a model base (bases: ${BASES2.join(", ")})`);
   }
   const scenarios = withBudgets2(await chooseScenarios2(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
-  const dir = await mkdtemp(join7(tmpdir2(), "lkml-replay-inputs-"));
+  const dir2 = await mkdtemp(join10(tmpdir2(), "lkml-replay-inputs-"));
   try {
     for (const f of files) {
       if (f.path === "" || isAbsolute3(f.path) || f.path.split("/").includes("..")) throw new Error(`${f.path}: not a repository path`);
-      await mkdir2(dirname4(join7(dir, f.path)), { recursive: true });
-      await writeFile2(join7(dir, f.path), f.bytes);
+      await mkdir2(dirname4(join10(dir2, f.path)), { recursive: true });
+      await writeFile2(join10(dir2, f.path), f.bytes);
     }
     const inputs = files.map((f) => f.path);
-    const parse4 = await parseThread2(inputs, { ...REVIEW_PARSE2, dir });
+    const parse4 = await parseThread2(inputs, { ...REVIEW_PARSE2, dir: dir2 });
     const report = await review2({ inputs, parse: parse4, base: options.base, scenarios, partial: options.partial === true });
     return toReviewForGitHub2(report, {
       failOn: options.failOn,
       files: files.map((f) => ({ input: f.path, path: f.path, kind: f.kind }))
     });
   } finally {
-    await rm2(dir, { recursive: true, force: true });
+    await rm2(dir2, { recursive: true, force: true });
   }
 };
 async function chooseScenarios2(spec, workspace) {
@@ -89470,13 +89944,13 @@ async function writeSummary(markdown, logger, secrets, pointer) {
   }
 }
 async function writeOutputs(review2, context, env) {
-  const dir = join8(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
-  await mkdir3(dir, { recursive: true });
-  const reportPath = join8(dir, "report.json");
+  const dir2 = join11(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
+  await mkdir3(dir2, { recursive: true });
+  const reportPath = join11(dir2, "report.json");
   await writeFile3(reportPath, review2.json);
   setOutput("report", reportPath);
   if (context.pullRequest) {
-    const githubReportPath = join8(dir, "github-report.json");
+    const githubReportPath = join11(dir2, "github-report.json");
     await writeFile3(
       githubReportPath,
       serializeGitHubReport({

@@ -15,2622 +15,6 @@ var __export = (target, all) => {
     __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 
-// src/replay/trace-read.ts
-function addressRenamer() {
-  const r = new Renamer();
-  return (s) => r.rename(s);
-}
-function firstKeyDifference(b2, v) {
-  const tb = b2.trace;
-  const tv = v.trace;
-  const n = Math.min(tb.length, tv.length);
-  let j = 0;
-  while (j < n && sameFields(tb[j], b2, tv[j], v)) j++;
-  if (j === tb.length && j === tv.length) return null;
-  const common = new Renamer();
-  for (let i2 = 0; i2 < j; i2++) if (mayHoldAddress(tb[i2])) common.rename(eventKey(tb[i2], b2));
-  const rb = common.clone();
-  const rv = common;
-  for (let i2 = j; i2 < n; i2++) if (rb.rename(eventKey(tb[i2], b2)) !== rv.rename(eventKey(tv[i2], v))) return i2;
-  return tb.length === tv.length ? null : n;
-}
-function sameFields(x, ox, y, oy) {
-  if (x.t !== y.t) return false;
-  switch (x.t) {
-    case "call": {
-      const c = y;
-      if (x.fn !== c.fn || x.depth !== c.depth || x.thread !== c.thread) return false;
-      const a = x.args ?? [];
-      const d = c.args ?? [];
-      if (a.length !== d.length) return false;
-      for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== d[i2]) return false;
-      return true;
-    }
-    case "return": {
-      const r = y;
-      return x.fn === r.fn && x.depth === r.depth && x.thread === r.thread && (x.value ?? "") === (r.value ?? "");
-    }
-    case "lock": {
-      const l = y;
-      return x.op === l.op && x.lock === l.lock && x.thread === l.thread && x.fn === l.fn;
-    }
-    default:
-      return eventKey(x, ox) === eventKey(y, oy);
-  }
-}
-function mayHoldAddress(e) {
-  switch (e.t) {
-    case "call":
-      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.args ?? []).some((a) => a.includes("0xffff"));
-    case "return":
-      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.value ?? "").includes("0xffff");
-    case "lock":
-      return e.lock.includes("0xffff") || e.thread.includes("0xffff") || e.fn.includes("0xffff");
-    default:
-      return true;
-  }
-}
-function dropPositions(s) {
-  return s.replace(/ at [\w./-]+\.[ch]:\d+/g, "").replace(/\b([\w./-]+\.[ch]):\d+\b/g, "$1");
-}
-function eventKey(e, o) {
-  switch (e.t) {
-    case "call":
-      return `call|${e.thread}|${e.depth}|${e.fn}|${(e.args ?? []).join(",")}`;
-    case "return":
-      return `ret|${e.thread}|${e.depth}|${e.fn}|${e.value ?? ""}`;
-    case "notifier":
-      return `ntf|${notifierKey(o.notifiers[e.index])}`;
-    case "lock":
-      return `lock|${e.op}|${e.lock}|${e.thread}|${e.fn}`;
-    case "fault":
-      return `fault|${e.addr}|${e.kind}|${e.thread}|${e.fn}`;
-    case "retry":
-      return `retry|${e.fn}|${e.pass}|${e.thread}`;
-    case "hazard": {
-      const h = o.hazards[e.index];
-      return `hazard|${h ? `${h.kind}|${h.function}|${dropPositions(h.detail)}` : e.index}`;
-    }
-    case "note":
-      return `note|${e.fn}|${dropPositions(e.text)}`;
-  }
-}
-function eventShape(e, o) {
-  switch (e.t) {
-    case "notifier": {
-      const n = o.notifiers[e.index];
-      return n ? `ntf|${notifierGroupKey(n, false)}` : eventKey(e, o);
-    }
-    case "lock":
-      return `lock|${e.op}|${e.thread}|${e.fn}`;
-    case "fault":
-      return `fault|${e.kind}|${e.thread}|${e.fn}`;
-    case "retry":
-      return `retry|${e.fn}|${e.thread}`;
-    case "hazard": {
-      const h = o.hazards[e.index];
-      return h ? `hazard|${h.kind}|${h.function}` : eventKey(e, o);
-    }
-    default:
-      return eventKey(e, o);
-  }
-}
-function notifierKey(n) {
-  if (!n) return "?";
-  return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
-}
-function notifierGroupKey(n, names = true) {
-  const { issuer: issuer2, via } = issuerOf(n.stack);
-  const subs = n.subscribers.map((s) => names ? `${s.name}:${s.action}` : s.action).join(",");
-  return `${n.event}|${n.owner ?? "NULL"}|${issuer2}|${via.join("<")}|${subs}`;
-}
-function threadAt(trace, index) {
-  for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
-    const e = trace[i2];
-    if ("thread" in e) return e.thread;
-  }
-  return "main";
-}
-function issuerOf(stack) {
-  let end = stack.length;
-  while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
-  const issuer2 = stack[end - 1] ?? null;
-  const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
-  return { issuer: issuer2, via };
-}
-function notifierGroup(n) {
-  const { issuer: issuer2, via } = issuerOf(n.stack);
-  return { event: n.event, owner: n.owner, issuer: issuer2, via, subscribers: n.subscribers.map((s) => ({ name: s.name, action: s.action })) };
-}
-function calleesOf(trace, from, fn) {
-  let start2 = -1;
-  for (let i2 = from; i2 < trace.length && i2 <= from + 4; i2++) {
-    const e = trace[i2];
-    if (e.t === "call" && e.fn === fn) {
-      start2 = i2;
-      break;
-    }
-  }
-  if (start2 < 0) return [];
-  const first = trace[start2];
-  const out2 = [];
-  for (let i2 = start2 + 1; i2 < trace.length; i2++) {
-    const e = trace[i2];
-    if (e.t === "return" && e.depth === first.depth && e.thread === first.thread) break;
-    if (e.t === "call" && e.depth === first.depth + 1 && e.thread === first.thread && !BORING_CALLEES.has(e.fn)) {
-      const args3 = e.args ?? [];
-      if (!out2.some((c) => c.fn === e.fn && c.args.join(", ") === args3.join(", "))) out2.push({ fn: e.fn, args: [...args3] });
-      if (out2.length >= 2) break;
-    }
-  }
-  return out2;
-}
-function notifierFact(o, index, traceAt) {
-  const n = o.notifiers[index];
-  const { issuer: issuer2, via } = issuerOf(n.stack);
-  let at2 = traceAt;
-  const subscribers = n.subscribers.map((s) => {
-    let calls = [];
-    if (at2 !== null) {
-      calls = calleesOf(o.trace, at2, s.name);
-      for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
-        const e = o.trace[i2];
-        if (e.t === "return" && e.fn === s.name) {
-          at2 = i2;
-          break;
-        }
-        if (e.t === "notifier") break;
-      }
-    }
-    return { name: s.name, action: s.action, calls };
-  });
-  return { kind: "notifier", event: n.event, owner: n.owner, start: n.start, end: n.end, issuer: issuer2, via, subscribers };
-}
-function retryCheck(trace, at2, thread) {
-  for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
-    const e = trace[i2];
-    if (e.t === "return" && e.thread === thread) return e.fn;
-  }
-  return null;
-}
-function holderOf(trace, at2, lock) {
-  for (let i2 = at2 - 1; i2 >= 0; i2--) {
-    const e = trace[i2];
-    if (e.t !== "lock" || e.lock !== lock) continue;
-    if (e.op === "release") return null;
-    if (e.op === "acquire") return { thread: e.thread, fn: e.fn, index: i2 };
-  }
-  return null;
-}
-function significantEvents(o, from = 0) {
-  const ren = addressRenamer();
-  const pass = /* @__PURE__ */ new Map();
-  const passAt = [];
-  const out2 = [];
-  const trace = o.trace;
-  let lastThread = "main";
-  for (let i2 = 0; i2 < trace.length; i2++) {
-    const e = trace[i2];
-    if ("thread" in e) lastThread = e.thread;
-    const thread = lastThread;
-    const p = pass.get(thread) ?? 1;
-    if (e.t === "retry") {
-      pass.set(e.thread, e.pass);
-      passAt.push({ index: i2, thread: e.thread, pass: e.pass });
-    }
-    if (i2 < from) continue;
-    const push = (kind, make) => {
-      let fact = null;
-      out2.push({
-        index: i2,
-        thread,
-        pass: p,
-        kind,
-        key: ren(eventKey(e, o)),
-        shape: ren(eventShape(e, o)),
-        get fact() {
-          return fact ??= make();
-        }
-      });
-    };
-    switch (e.t) {
-      case "notifier":
-        if (o.notifiers[e.index]) push("notifier", () => notifierFact(o, e.index, i2));
-        break;
-      case "retry":
-        push("retry", () => ({ kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) }));
-        break;
-      case "fault":
-        push("fault", () => ({ kind: "fault", fn: e.fn, addr: e.addr, access: e.kind }));
-        break;
-      case "lock":
-        if (e.op !== "block" && e.op !== "trylock-fail") break;
-        push("lock", () => {
-          const h = holderOf(trace, i2, e.lock);
-          const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
-          return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
-        });
-        break;
-      case "hazard": {
-        const hz = o.hazards[e.index];
-        if (hz) push("hazard", () => ({ kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) }));
-        break;
-      }
-      case "note":
-        if (e.fn === "(scenario)") push("step", () => ({ kind: "note", fn: e.fn, text: e.text }));
-        break;
-      default:
-        break;
-    }
-  }
-  return out2;
-}
-function passOf(passAt, index, thread) {
-  let p = 1;
-  for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
-  return p;
-}
-function runEnd(o, withStack) {
-  const detail = withStack ? o.detail : o.detail.replace(/ \[stack: [^\]]*\]/, "");
-  return { verdict: o.verdict, result: o.result, detail: dropPositions(detail) };
-}
-function eventFact(o, index, caller, withArgs) {
-  const e = o.trace[index];
-  if (!e) return { kind: "end", ...runEnd(o, true) };
-  switch (e.t) {
-    case "call":
-      return { kind: "call", caller, fn: e.fn, args: withArgs ? [...e.args ?? []] : null };
-    case "return":
-      return { kind: "return", fn: e.fn, value: e.value ?? null };
-    case "notifier":
-      return notifierFact(o, e.index, index);
-    case "lock":
-      return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread };
-    case "fault":
-      return { kind: "fault", fn: e.fn, addr: e.addr, access: e.kind };
-    case "retry":
-      return { kind: "retry", fn: e.fn, pass: e.pass, check: null };
-    case "hazard": {
-      const h = o.hazards[e.index];
-      return { kind: "hazard", hazard: h.kind, function: h.function, detail: dropPositions(h.detail) };
-    }
-    case "note":
-      return { kind: "note", fn: e.fn, text: e.text };
-  }
-}
-var Renamer, Stacks, BORING_CALLEES;
-var init_trace_read = __esm({
-  "src/replay/trace-read.ts"() {
-    "use strict";
-    Renamer = class _Renamer {
-      constructor(names = /* @__PURE__ */ new Map()) {
-        this.names = names;
-      }
-      names;
-      one = (m) => {
-        let n = this.names.get(m);
-        if (!n) this.names.set(m, n = `K${this.names.size}`);
-        return n;
-      };
-      /** Most texts hold no kernel address: no regex, no new string. */
-      rename(s) {
-        return s.includes("0xffff") ? s.replace(/0xffff[0-9a-f]{8,12}/g, this.one) : s;
-      }
-      clone() {
-        return new _Renamer(new Map(this.names));
-      }
-    };
-    Stacks = class {
-      constructor(trace) {
-        this.trace = trace;
-      }
-      trace;
-      cur = /* @__PURE__ */ new Map();
-      at = 0;
-      /** The stack of `thread` just before event `index` (call events show the caller's stack). */
-      before(index, thread) {
-        if (index < this.at) {
-          this.cur.clear();
-          this.at = 0;
-        }
-        for (; this.at < index && this.at < this.trace.length; this.at++) {
-          const e = this.trace[this.at];
-          if (e.t !== "call" && e.t !== "return") continue;
-          const st = this.cur.get(e.thread) ?? [];
-          if (e.t === "call") {
-            st.length = e.depth - 1;
-            st.push(e.fn);
-          } else st.length = Math.max(0, e.depth - 1);
-          this.cur.set(e.thread, st);
-        }
-        return [...this.cur.get(thread) ?? []];
-      }
-    };
-    BORING_CALLEES = /* @__PURE__ */ new Set(["mmu_notifier_range_blockable", "mmu_interval_set_seq", "mm_has_notifiers"]);
-  }
-});
-
-// src/replay/first-cause.ts
-function analysePair(baseline, variant) {
-  const i2 = firstKeyDifference(baseline, variant);
-  if (i2 === null) return { divergence: null, gained: [], lost: [], variant, baseline };
-  const sb = significantEvents(baseline, i2);
-  const sv = significantEvents(variant, i2);
-  const { gained, lost } = matchForward(sb, sv);
-  return { divergence: { baseline: pointAt(baseline, i2, variant), variant: pointAt(variant, i2, baseline) }, gained, lost, variant, baseline };
-}
-function pointAt(o, index, other) {
-  const thread = threadAt(o.trace, index);
-  const stack = new Stacks(o.trace).before(index, thread);
-  const e = o.trace[index];
-  const oe = other.trace[index];
-  const withArgs = e?.t === "call" && oe?.t === "call" && e.fn === oe.fn;
-  return { index, thread, event: eventFact(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
-}
-function matchForward(base, variant) {
-  const positions = /* @__PURE__ */ new Map();
-  base.forEach((s, i2) => {
-    const l = positions.get(s.key);
-    if (l) l.push(i2);
-    else positions.set(s.key, [i2]);
-  });
-  const used = new Array(base.length).fill(false);
-  const gained = [];
-  let p = 0;
-  for (const v of variant) {
-    const l = positions.get(v.key);
-    const q = l ? firstAtOrAfter(l, p) : -1;
-    if (q < 0) {
-      gained.push(v);
-      continue;
-    }
-    used[q] = true;
-    p = q + 1;
-  }
-  return { gained, lost: base.filter((_, i2) => !used[i2]) };
-}
-function firstAtOrAfter(sorted, p) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (sorted[mid] < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? sorted[lo] : -1;
-}
-function resultOrigin(o) {
-  if (o.result === null) return null;
-  const want = String(o.result);
-  const t = o.trace;
-  let j = -1;
-  for (let i2 = t.length - 1; i2 >= 0; i2--) {
-    const e = t[i2];
-    if (e.t === "return" && e.depth === 1 && e.value === want) {
-      j = i2;
-      break;
-    }
-  }
-  if (j < 0) return null;
-  const chain = [j];
-  for (; ; ) {
-    const outer = t[chain[chain.length - 1]];
-    let found = -1;
-    for (let i2 = chain[chain.length - 1] - 1; i2 >= 0; i2--) {
-      const e = t[i2];
-      if (e.t === "call" && e.thread === outer.thread && e.depth === outer.depth) break;
-      if (e.t === "return" && e.thread === outer.thread && e.depth === outer.depth + 1 && e.value === want) {
-        found = i2;
-        break;
-      }
-    }
-    if (found < 0) break;
-    chain.push(found);
-  }
-  const fns = chain.map((i2) => t[i2].fn).reverse();
-  return { index: chain[chain.length - 1], functions: fns };
-}
-function causeFor(a, anchor) {
-  if (!a.divergence) return null;
-  let upTo = Number.POSITIVE_INFINITY;
-  let last = null;
-  switch (anchor.kind) {
-    case "event":
-      upTo = anchor.index;
-      break;
-    case "result": {
-      const origin = resultOrigin(a.variant);
-      if (origin) upTo = origin.index;
-      last = { kind: "result", value: a.variant.result, from: origin ? origin.functions : [] };
-      break;
-    }
-    case "end":
-      last = { kind: "end", ...runEnd(a.variant, false) };
-      break;
-    case "lost": {
-      const endsBefore = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length > 0;
-      last = anchor.notifier !== null ? { kind: "lost-notifier", event: anchor.notifier, endsBefore } : { kind: "lost-hazard", endsBefore };
-      break;
-    }
-  }
-  const steps = collapse(a.gained.filter((s) => s.index <= upTo));
-  if (last) steps.push(last);
-  return { divergence: a.divergence, chain: cap(steps) };
-}
-function collapse(events) {
-  const merged = [];
-  for (let i2 = 0; i2 < events.length; i2++) {
-    const s = events[i2];
-    const next = events[i2 + 1];
-    if (s.kind === "lock" && next?.kind === "lock") {
-      const a = s.fact;
-      const b2 = next.fact;
-      if (a.kind === "lock" && b2.kind === "lock" && a.op === "trylock-fail" && b2.op === "block" && a.lock === b2.lock && a.fn === b2.fn) continue;
-    }
-    merged.push(s);
-  }
-  const out2 = [];
-  let pass = 1;
-  for (let i2 = 0; i2 < merged.length; ) {
-    const s = merged[i2];
-    let j = i2 + 1;
-    const keys = /* @__PURE__ */ new Set([s.key]);
-    while (j < merged.length && merged[j].shape === s.shape && merged[j].pass === s.pass) keys.add(merged[j++].key);
-    const n = j - i2;
-    out2.push({ kind: "event", event: s.fact, pass: s.pass, firstOfPass: s.pass !== pass, repeat: n > 1 ? { times: n, distinct: keys.size } : null });
-    pass = s.pass;
-    i2 = j;
-  }
-  return out2;
-}
-function cap(steps) {
-  if (steps.length <= MAX_CHAIN) return steps;
-  const head2 = steps.slice(0, 6);
-  const tail = steps.slice(steps.length - 3);
-  return [...head2, { kind: "elided", steps: steps.length - 9 }, ...tail];
-}
-var MAX_CHAIN;
-var init_first_cause = __esm({
-  "src/replay/first-cause.ts"() {
-    "use strict";
-    init_trace_read();
-    MAX_CHAIN = 10;
-  }
-});
-
-// src/replay/regression.ts
-function isRegressionOf(baseline, variant) {
-  const ok = (o) => o.verdict === "completed" && o.result === 0;
-  const broke = ok(baseline) && !ok(variant);
-  const newBug = variant.verdict === "bug" && baseline.verdict !== "bug";
-  return {
-    verdict: broke && variant.verdict !== "completed" || newBug,
-    result: broke && variant.verdict === "completed"
-  };
-}
-var init_regression = __esm({
-  "src/replay/regression.ts"() {
-    "use strict";
-  }
-});
-
-// src/replay/compare.ts
-function compareOutcomes(baseline, variant) {
-  let pair = null;
-  const analysis = () => pair ??= analysePair(baseline, variant);
-  const diffs = [];
-  const add = (facts, anchor, regression = false) => diffs.push({ ...facts, firstCause: causeFor(analysis(), anchor), regression });
-  const reg = isRegressionOf(baseline, variant);
-  if (baseline.verdict !== variant.verdict) {
-    add({ kind: "verdict", baseline: baseline.verdict, variant: variant.verdict, detail: runEnd(variant, false).detail }, { kind: "end" }, reg.verdict);
-  }
-  const noResult = baseline.result === null || variant.result === null;
-  if (baseline.result !== variant.result && !(noResult && baseline.verdict !== variant.verdict)) {
-    add({ kind: "result", baseline: baseline.result, variant: variant.result }, { kind: "result" }, reg.result);
-  }
-  if (baseline.retries !== variant.retries) {
-    const lastRetry = [...analysis().gained].reverse().find((s) => s.kind === "retry");
-    add({ kind: "retries", baseline: baseline.retries, variant: variant.retries }, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
-  }
-  for (const d of notifierDifferences(baseline, variant)) add(d.facts, d.anchor);
-  for (const d of hazardDifferences(baseline, variant)) add(d.facts, d.anchor, d.facts.kind === "hazard-gained");
-  for (const d of finalDifferences(baseline, variant)) add(d.facts, { kind: "end" }, d.regression);
-  return {
-    differences: diffs,
-    regression: diffs.some((d) => d.regression),
-    get analysis() {
-      return analysis();
-    }
-  };
-}
-function notifierGroups(o) {
-  const groups = /* @__PURE__ */ new Map();
-  const traceIndex = /* @__PURE__ */ new Map();
-  o.trace.forEach((e, i2) => {
-    if (e.t === "notifier") traceIndex.set(e.index, i2);
-  });
-  o.notifiers.forEach((n, idx) => {
-    const key2 = notifierGroupKey(n);
-    let g = groups.get(key2);
-    if (!g) groups.set(key2, g = { notifier: notifierGroup(n), ranges: /* @__PURE__ */ new Map(), at: [] });
-    const r = `${n.start}|${n.end}`;
-    const seen = g.ranges.get(r);
-    if (seen) seen.count++;
-    else g.ranges.set(r, { start: n.start, end: n.end, count: 1 });
-    g.at.push(traceIndex.get(idx) ?? -1);
-  });
-  return groups;
-}
-function beyond(g, other) {
-  const more2 = [];
-  for (const [r, x] of g.ranges) {
-    const d = x.count - (other?.ranges.get(r)?.count ?? 0);
-    if (d > 0) more2.push({ start: x.start, end: x.end, count: d });
-  }
-  if (!more2.length) return null;
-  const count = more2.reduce((a, b2) => a + b2.count, 0);
-  return { count, ranges: more2.slice(0, SHOWN_RANGES), moreRanges: Math.max(0, more2.length - SHOWN_RANGES) };
-}
-function notifierDifferences(baseline, variant) {
-  const gb = notifierGroups(baseline);
-  const gv = notifierGroups(variant);
-  const out2 = [];
-  for (const [key2, g] of gv) {
-    const other = gb.get(key2);
-    const more2 = beyond(g, other);
-    if (!more2) continue;
-    const baseCount = other ? [...other.ranges.values()].reduce((a, b2) => a + b2.count, 0) : 0;
-    const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
-    out2.push({ facts: { kind: "notifier-gained", count: more2.count, notifier: g.notifier, ranges: more2.ranges, moreRanges: more2.moreRanges }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
-  }
-  for (const [key2, g] of gb) {
-    const fewer = beyond(g, gv.get(key2));
-    if (!fewer) continue;
-    out2.push({ facts: { kind: "notifier-lost", count: fewer.count, notifier: g.notifier, ranges: fewer.ranges, moreRanges: fewer.moreRanges }, anchor: { kind: "lost", notifier: g.notifier.event } });
-  }
-  return out2;
-}
-function hazardDifferences(baseline, variant) {
-  const key2 = (h) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`;
-  const count = (o) => {
-    const m = /* @__PURE__ */ new Map();
-    for (const h of o.hazards) {
-      const k = key2(h);
-      const seen = m.get(k);
-      if (seen) seen.count++;
-      else m.set(k, { kind: h.kind, function: h.function, detail: dropPositions(h.detail), count: 1 });
-    }
-    return m;
-  };
-  const cb = count(baseline);
-  const cv = count(variant);
-  const out2 = [];
-  for (const [k, h] of cv) {
-    const d = h.count - (cb.get(k)?.count ?? 0);
-    if (d <= 0) continue;
-    const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
-    out2.push({ facts: { kind: "hazard-gained", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
-  }
-  for (const [k, h] of cb) {
-    const d = h.count - (cv.get(k)?.count ?? 0);
-    if (d > 0) out2.push({ facts: { kind: "hazard-lost", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: { kind: "lost", notifier: null } });
-  }
-  return out2;
-}
-function finalDifferences(baseline, variant) {
-  const out2 = [];
-  const lines = (part, process2, a, b2) => {
-    const gone = a.filter((l) => !b2.includes(l));
-    const come = b2.filter((l) => !a.includes(l));
-    if (!gone.length && !come.length) return;
-    out2.push({ facts: { kind: "final-state", part, process: process2, gone, come }, regression: false });
-  };
-  const fb = baseline.final;
-  const fv = variant.final;
-  const procs = [.../* @__PURE__ */ new Set([...fb.processes.map((p) => p.name), ...fv.processes.map((p) => p.name)])];
-  for (const p of procs) {
-    lines("ptes", p, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
-  }
-  lines("pages", null, fb.pages, fv.pages);
-  lines("gpu", null, fb.gpu, fv.gpu);
-  lines("mirror", null, fb.mirror, fv.mirror);
-  lines("seqs", null, fb.seqs, fv.seqs);
-  const newlyFailing = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
-  const noLongerFailing = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
-  if (newlyFailing.length || noLongerFailing.length || fb.asserts.passed !== fv.asserts.passed) {
-    out2.push({
-      facts: { kind: "final-state", part: "checks", passed: { baseline: fb.asserts.passed, variant: fv.asserts.passed }, newlyFailing, noLongerFailing },
-      regression: newlyFailing.length > 0 && fb.asserts.failed.length === 0
-    });
-  }
-  return out2;
-}
-var SHOWN_RANGES;
-var init_compare = __esm({
-  "src/replay/compare.ts"() {
-    "use strict";
-    init_first_cause();
-    init_regression();
-    init_trace_read();
-    SHOWN_RANGES = 3;
-  }
-});
-
-// src/model/interp/lex.ts
-function isIdStart(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
-}
-function isIdPart(c) {
-  return isIdStart(c) || c >= 48 && c <= 57;
-}
-function lex(text) {
-  const out2 = [];
-  const n = text.length;
-  let i2 = 0;
-  while (i2 < n) {
-    const c = text.charCodeAt(i2);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
-      i2++;
-      continue;
-    }
-    if (c === 92 && (text[i2 + 1] === "\n" || text[i2 + 1] === "\r")) {
-      i2 += 2;
-      continue;
-    }
-    if (c === 47 && text[i2 + 1] === "/") {
-      while (i2 < n && text[i2] !== "\n") i2++;
-      continue;
-    }
-    if (c === 47 && text[i2 + 1] === "*") {
-      const e = text.indexOf("*/", i2 + 2);
-      i2 = e < 0 ? n : e + 2;
-      continue;
-    }
-    const start2 = i2;
-    if (isIdStart(c)) {
-      while (i2 < n && isIdPart(text.charCodeAt(i2))) i2++;
-      out2.push({ kind: "id", text: text.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c >= 48 && c <= 57 || c === 46 && /[0-9]/.test(text[i2 + 1] ?? "")) {
-      i2++;
-      while (i2 < n) {
-        const d = text[i2];
-        if (/[0-9A-Za-z_.]/.test(d)) i2++;
-        else if ((d === "+" || d === "-") && /[eEpP]/.test(text[i2 - 1])) i2++;
-        else break;
-      }
-      out2.push({ kind: "num", text: text.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (c === 34 || c === 39) {
-      const q = text[i2];
-      i2++;
-      while (i2 < n && text[i2] !== q && text[i2] !== "\n") i2 += text[i2] === "\\" ? 2 : 1;
-      i2 = Math.min(n, i2 + 1);
-      out2.push({ kind: q === '"' ? "str" : "chr", text: text.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    let p = text[i2];
-    for (const cand of PUNCTS) {
-      if (text.startsWith(cand, i2)) {
-        p = cand;
-        break;
-      }
-    }
-    i2 += p.length;
-    out2.push({ kind: "punct", text: p, start: start2, end: i2 });
-  }
-  return out2;
-}
-function splitArgs(text) {
-  const toks = lex(text);
-  if (toks.length === 0) return [];
-  const out2 = [];
-  let depth = 0;
-  let segStart = 0;
-  for (const t of toks) {
-    if (t.kind !== "punct") continue;
-    if (t.text === "(" || t.text === "[" || t.text === "{") depth++;
-    else if (t.text === ")" || t.text === "]" || t.text === "}") depth--;
-    else if (t.text === "," && depth === 0) {
-      out2.push(trimmed(text, segStart, t.start));
-      segStart = t.end;
-    }
-  }
-  out2.push(trimmed(text, segStart, text.length));
-  return out2;
-}
-function trimmed(text, a, b2) {
-  const raw = text.slice(a, b2);
-  const lead = raw.length - raw.trimStart().length;
-  return { text: raw.trim(), offset: a + lead };
-}
-function lineAt(text, at2) {
-  let line = 1;
-  for (let i2 = 0; i2 < at2 && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
-  return line;
-}
-var PUNCTS;
-var init_lex = __esm({
-  "src/model/interp/lex.ts"() {
-    "use strict";
-    PUNCTS = [
-      "...",
-      "<<=",
-      ">>=",
-      "->",
-      "++",
-      "--",
-      "<<",
-      ">>",
-      "<=",
-      ">=",
-      "==",
-      "!=",
-      "&&",
-      "||",
-      "+=",
-      "-=",
-      "*=",
-      "/=",
-      "%=",
-      "&=",
-      "|=",
-      "^=",
-      "##"
-    ];
-  }
-});
-
-// src/model/interp/pp-if.ts
-function applyIf(op, l, r) {
-  const b2 = (x) => x ? 1n : 0n;
-  switch (op) {
-    case "||":
-      return b2(l !== 0n || r !== 0n);
-    case "&&":
-      return b2(l !== 0n && r !== 0n);
-    case "|":
-      return l | r;
-    case "^":
-      return l ^ r;
-    case "&":
-      return l & r;
-    case "==":
-      return b2(l === r);
-    case "!=":
-      return b2(l !== r);
-    case "<":
-      return b2(l < r);
-    case ">":
-      return b2(l > r);
-    case "<=":
-      return b2(l <= r);
-    case ">=":
-      return b2(l >= r);
-    case "<<":
-      return l << r;
-    case ">>":
-      return l >> r;
-    case "+":
-      return l + r;
-    case "-":
-      return l - r;
-    case "*":
-      return l * r;
-    case "/":
-      if (r === 0n) throw new Error("division by zero");
-      return l / r;
-    case "%":
-      if (r === 0n) throw new Error("division by zero");
-      return l % r;
-  }
-  throw new Error(`operator ${op}`);
-}
-var IfParser;
-var init_pp_if = __esm({
-  "src/model/interp/pp-if.ts"() {
-    "use strict";
-    IfParser = class _IfParser {
-      constructor(t) {
-        this.t = t;
-      }
-      t;
-      i = 0;
-      done() {
-        return this.i >= this.t.length;
-      }
-      peek() {
-        return this.t[this.i] ?? "<end>";
-      }
-      eat(s) {
-        if (this.t[this.i] === s) {
-          this.i++;
-          return true;
-        }
-        return false;
-      }
-      ternary() {
-        const c = this.binary(0);
-        if (!this.eat("?")) return c;
-        const a = this.ternary();
-        if (!this.eat(":")) throw new Error("expected :");
-        const b2 = this.ternary();
-        return c !== 0n ? a : b2;
-      }
-      static LEVELS = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", ">", "<=", ">="], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
-      binary(level) {
-        if (level >= _IfParser.LEVELS.length) return this.unary();
-        let l = this.binary(level + 1);
-        for (; ; ) {
-          const op = this.t[this.i];
-          if (op === void 0 || !_IfParser.LEVELS[level].includes(op)) return l;
-          this.i++;
-          const r = this.binary(level + 1);
-          l = applyIf(op, l, r);
-        }
-      }
-      unary() {
-        if (this.eat("!")) return this.unary() === 0n ? 1n : 0n;
-        if (this.eat("-")) return -this.unary();
-        if (this.eat("+")) return this.unary();
-        if (this.eat("~")) return ~this.unary();
-        if (this.eat("(")) {
-          const v = this.ternary();
-          if (!this.eat(")")) throw new Error("expected )");
-          return v;
-        }
-        const tok = this.t[this.i++];
-        if (tok === void 0) throw new Error("unexpected end");
-        if (/^(0x[0-9a-f]+|\d+)$/i.test(tok)) return BigInt(tok);
-        if (/^'.'$/.test(tok)) return BigInt(tok.charCodeAt(1));
-        throw new Error(`unexpected ${tok}`);
-      }
-    };
-  }
-});
-
-// src/model/interp/preprocess.ts
-function withoutAnnotations(body2) {
-  const toks = lex(body2).filter((t) => t.kind === "id" && ANNOTATION_SET.has(t.text));
-  if (!toks.length) return body2;
-  let out2 = "";
-  let at2 = 0;
-  for (const t of toks) {
-    out2 += body2.slice(at2, t.start) + " ".repeat(t.end - t.start);
-    at2 = t.end;
-  }
-  return out2 + body2.slice(at2);
-}
-function configMacros(config) {
-  const out2 = /* @__PURE__ */ new Map();
-  if (!config) return out2;
-  if (Array.isArray(config)) {
-    for (const c of config) out2.set(c, "1");
-    return out2;
-  }
-  for (const [k, v] of Object.entries(config)) {
-    if (v === false) continue;
-    out2.set(k, v === true ? "1" : String(v));
-  }
-  return out2;
-}
-function startsStatement(t) {
-  return t !== void 0 && (t.text === "{" || t.kind === "id");
-}
-function directiveLines(text) {
-  const out2 = /* @__PURE__ */ new Set();
-  const lines = text.split("\n");
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    if (!/^\s*#/.test(lines[i2])) continue;
-    out2.add(i2 + 1);
-    while (/\\\s*$/.test(lines[i2]) && i2 + 1 < lines.length) out2.add(++i2 + 1);
-  }
-  return out2;
-}
-function lineOf(starts, at2) {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (starts[mid] <= at2) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-function expandFunctionMacro(def, args3) {
-  const params = def.params ?? [];
-  const values = /* @__PURE__ */ new Map();
-  params.forEach((p, i2) => {
-    if (p === "__VA_ARGS__" || def.variadic && i2 === params.length - 1) values.set(p, args3.slice(i2).join(", "));
-    else values.set(p, args3[i2] ?? "");
-  });
-  const toks = lex(def.body);
-  const parts2 = [];
-  let paste = false;
-  for (let i2 = 0; i2 < toks.length; i2++) {
-    const t = toks[i2];
-    if (t.text === "#" && toks[i2 + 1]?.kind === "id" && values.has(toks[i2 + 1].text)) {
-      parts2.push(JSON.stringify(values.get(toks[i2 + 1].text)));
-      i2++;
-      continue;
-    }
-    if (t.text === "##") {
-      paste = true;
-      continue;
-    }
-    const text = t.kind === "id" && values.has(t.text) ? values.get(t.text) : t.text;
-    if (paste && parts2.length > 0) parts2[parts2.length - 1] += text;
-    else parts2.push(text);
-    paste = false;
-  }
-  return parts2.join(" ");
-}
-function blank(s) {
-  return s.replace(/[^\n]/g, " ");
-}
-function commentStateAfter(line, inComment) {
-  let c = inComment;
-  for (let i2 = 0; i2 < line.length; i2++) {
-    if (c) {
-      if (line[i2] === "*" && line[i2 + 1] === "/") {
-        c = false;
-        i2++;
-      }
-      continue;
-    }
-    const ch = line[i2];
-    if (ch === "/" && line[i2 + 1] === "/") return false;
-    if (ch === "/" && line[i2 + 1] === "*") {
-      c = true;
-      i2++;
-    } else if (ch === '"' || ch === "'") {
-      for (i2++; i2 < line.length && line[i2] !== ch; i2++) if (line[i2] === "\\") i2++;
-    }
-  }
-  return c;
-}
-function stripComments(s) {
-  return s.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, "");
-}
-var EMPTY_ANNOTATIONS, EMPTY_FN_ANNOTATIONS, ANNOTATION_SET, Preprocessor, C_KEYWORDS, TYPE_TAKING, TYPE_WORDS;
-var init_preprocess = __esm({
-  "src/model/interp/preprocess.ts"() {
-    "use strict";
-    init_lex();
-    init_pp_if();
-    EMPTY_ANNOTATIONS = [
-      "__always_inline",
-      "__inline",
-      "__init",
-      "__exit",
-      "__user",
-      "__rcu",
-      "__iomem",
-      "__percpu",
-      "__must_check",
-      "__maybe_unused",
-      "__always_unused",
-      "__read_mostly",
-      "__cold",
-      "__weak",
-      "noinline",
-      "notrace",
-      "__force",
-      "__ref",
-      "__sched",
-      "__visible",
-      "asmlinkage",
-      "__latent_entropy",
-      "__randomize_layout",
-      "__packed",
-      "__aligned_largest",
-      "fallthrough",
-      "__private",
-      "__safe"
-    ];
-    EMPTY_FN_ANNOTATIONS = [
-      "__acquires",
-      "__releases",
-      "__must_hold",
-      "__acquire",
-      "__release",
-      "__cond_lock_hint",
-      "EXPORT_SYMBOL",
-      "EXPORT_SYMBOL_GPL",
-      "MODULE_LICENSE",
-      "MODULE_AUTHOR",
-      "MODULE_DESCRIPTION",
-      "__aligned",
-      "__section",
-      "__attribute__"
-    ];
-    ANNOTATION_SET = new Set(EMPTY_ANNOTATIONS);
-    Preprocessor = class {
-      constructor(sources, config, extraEmpty = []) {
-        this.sources = sources;
-        for (const [name2, body2] of configMacros(config)) {
-          this.macros.set(name2, { name: name2, params: null, variadic: false, body: body2, file: "<config>", line: 0 });
-        }
-        for (const name2 of [...EMPTY_ANNOTATIONS, ...extraEmpty]) {
-          this.macros.set(name2, { name: name2, params: null, variadic: false, body: "", file: "<builtin>", line: 0 });
-        }
-        for (const name2 of EMPTY_FN_ANNOTATIONS) {
-          this.macros.set(name2, { name: name2, params: [], variadic: true, body: "", file: "<builtin>", line: 0 });
-        }
-      }
-      sources;
-      macros = /* @__PURE__ */ new Map();
-      /** `#pragma lkml opaque NAME [SIZE]`: typedef names whose values belong to the runtime. */
-      opaque = /* @__PURE__ */ new Map();
-      units = [];
-      diagnostics = [];
-      /**
-       * Uses of loop-header macros (`anon_vma_interval_tree_foreach(...) { body }`), which C parsers
-       * cannot read: the use is replaced in the text by `for(;__lkml_L<n>;)` of the same length and
-       * recorded here under that marker; the compiler expands the macro and puts the body back.
-       */
-      loopUses = /* @__PURE__ */ new Map();
-      /**
-       * Type arguments of calls (`container_of(p, struct svm_notifier, notifier)`) that the C
-       * grammar cannot read as expressions are replaced by a same-length identifier `__T<n>___`;
-       * restoreTypes() puts the type text back when a macro or intrinsic reads its arguments.
-       */
-      typeArgs = /* @__PURE__ */ new Map();
-      done = /* @__PURE__ */ new Set();
-      active = /* @__PURE__ */ new Set();
-      /** Process every source in order (headers first where included). */
-      run(order = [...this.sources.keys()]) {
-        for (const p of order) this.file(p);
-        return this.units;
-      }
-      resolveInclude(name2, from, system) {
-        const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
-        const cands = system ? [`include/${name2}`, name2] : [dir ? `${dir}/${name2}` : name2, `include/${name2}`, name2];
-        for (const c of cands) if (this.sources.has(c)) return c;
-        return null;
-      }
-      file(path) {
-        if (this.done.has(path)) return;
-        if (this.active.has(path)) return;
-        const text = this.sources.get(path);
-        if (text === void 0) return;
-        this.active.add(path);
-        const out2 = this.directives(path, text);
-        this.active.delete(path);
-        this.done.add(path);
-        this.units.push({ path, text: this.rewriteUses(path, out2) });
-      }
-      // ------------------------------------------------------------------------- directives
-      directives(path, text) {
-        const lines = text.split("\n");
-        const out2 = [];
-        const conds = [];
-        const isOn = () => conds.length === 0 ? true : conds[conds.length - 1].on;
-        let inComment = false;
-        for (let i2 = 0; i2 < lines.length; i2++) {
-          const lineText = lines[i2];
-          const directive = !inComment && /^\s*#/.test(lineText);
-          if (!directive) {
-            out2.push(isOn() ? lineText : blank(lineText));
-            inComment = commentStateAfter(lineText, inComment);
-            continue;
-          }
-          let full = lineText;
-          const first = i2;
-          out2.push(blank(lineText));
-          while (/\\\s*$/.test(full.split("\n").pop()) && i2 + 1 < lines.length) {
-            i2++;
-            full = full.replace(/\\\s*$/, "") + "\n" + lines[i2];
-            out2.push(blank(lines[i2]));
-          }
-          const lineNo = first + 1;
-          const body2 = stripComments(full).replace(/\n/g, " ").trim().slice(1).trim();
-          const m = /^(\w+)\s*(.*)$/s.exec(body2);
-          const kw = m ? m[1] : "";
-          const rest = m ? m[2].trim() : "";
-          const at2 = { file: path, line: lineNo };
-          switch (kw) {
-            case "ifdef":
-            case "ifndef": {
-              const parent = isOn();
-              const def = this.macros.has(rest.split(/\s/)[0]);
-              const on = parent && (kw === "ifdef" ? def : !def);
-              conds.push({ on, taken: on, parent, line: lineNo });
-              break;
-            }
-            case "if": {
-              const parent = isOn();
-              const on = parent && this.evalIf(rest, at2);
-              conds.push({ on, taken: on, parent, line: lineNo });
-              break;
-            }
-            case "elif": {
-              const c = conds[conds.length - 1];
-              if (!c) {
-                this.diag("error", at2, "#elif without #if");
-                break;
-              }
-              const on = c.parent && !c.taken && this.evalIf(rest, at2);
-              c.on = on;
-              c.taken ||= on;
-              break;
-            }
-            case "else": {
-              const c = conds[conds.length - 1];
-              if (!c) {
-                this.diag("error", at2, "#else without #if");
-                break;
-              }
-              c.on = c.parent && !c.taken;
-              c.taken = true;
-              break;
-            }
-            case "endif":
-              if (!conds.pop()) this.diag("error", at2, "#endif without #if");
-              break;
-            default:
-              if (isOn()) this.activeDirective(kw, rest, at2);
-          }
-          inComment = false;
-        }
-        for (const c of conds) this.diag("error", { file: path, line: c.line }, "unterminated #if");
-        return out2.join("\n");
-      }
-      activeDirective(kw, rest, at2) {
-        switch (kw) {
-          case "include": {
-            const m = /^([<"])([^>"]+)[>"]/.exec(rest);
-            if (!m) {
-              this.diag("warning", at2, `cannot read #include ${rest}`);
-              return;
-            }
-            const target = this.resolveInclude(m[2], at2.file, m[1] === "<");
-            if (target) this.file(target);
-            else if (m[1] === '"') this.diag("note", at2, `#include "${m[2]}" is not among the model sources; ignored`);
-            return;
-          }
-          case "define": {
-            const m = /^(\w+)(\()?/.exec(rest);
-            if (!m) {
-              this.diag("error", at2, `bad #define ${rest}`);
-              return;
-            }
-            const name2 = m[1];
-            if (m[2]) {
-              const close = rest.indexOf(")");
-              const plist = rest.slice(name2.length + 1, close).split(",").map((s) => s.trim()).filter((s) => s !== "");
-              const variadic = plist.length > 0 && plist[plist.length - 1].endsWith("...");
-              const params = plist.map((p) => p === "..." ? "__VA_ARGS__" : p.replace(/\.\.\.$/, ""));
-              this.macros.set(name2, { name: name2, params, variadic, body: withoutAnnotations(rest.slice(close + 1).trim()), ...at2 });
-            } else {
-              this.macros.set(name2, { name: name2, params: null, variadic: false, body: withoutAnnotations(rest.slice(name2.length).trim()), ...at2 });
-            }
-            return;
-          }
-          case "undef":
-            this.macros.delete(rest.split(/\s/)[0]);
-            return;
-          case "pragma": {
-            const m = /^lkml\s+opaque\s+(\w+)(?:\s+(\d+))?/.exec(rest);
-            if (m) this.opaque.set(m[1], m[2] ? Number(m[2]) : 8);
-            return;
-          }
-          case "error":
-            this.diag("error", at2, `#error ${rest}`);
-            return;
-          case "warning":
-            this.diag("warning", at2, `#warning ${rest}`);
-            return;
-          case "line":
-          case "":
-            return;
-          default:
-            this.diag("warning", at2, `ignored directive #${kw}`);
-        }
-      }
-      diag(severity, at2, message) {
-        this.diagnostics.push({ severity, file: at2.file, line: at2.line, message });
-      }
-      // ------------------------------------------------------------------------- #if expressions
-      evalIf(text, at2) {
-        try {
-          const toks = this.expandForIf(lex(text), /* @__PURE__ */ new Set());
-          const p = new IfParser(toks);
-          const v = p.ternary();
-          if (!p.done()) throw new Error(`unexpected ${p.peek()}`);
-          return v !== 0n;
-        } catch (e) {
-          this.diag("error", at2, `cannot evaluate #if ${text}: ${e.message}`);
-          return false;
-        }
-      }
-      /** `defined X`, IS_ENABLED(X), macros -> their values, other identifiers -> 0. */
-      expandForIf(toks, hide) {
-        const out2 = [];
-        for (let i2 = 0; i2 < toks.length; i2++) {
-          const t = toks[i2];
-          if (t.kind !== "id") {
-            out2.push(t.kind === "num" ? t.text.replace(/[uUlL]+$/, "") : t.text);
-            continue;
-          }
-          const isDefinedOp = t.text === "defined" || t.text === "IS_ENABLED" || t.text === "IS_BUILTIN" || t.text === "IS_REACHABLE";
-          if (isDefinedOp) {
-            let name2;
-            if (toks[i2 + 1]?.text === "(") {
-              name2 = toks[i2 + 2]?.text;
-              if (toks[i2 + 3]?.text !== ")") throw new Error(`expected ) after ${t.text}(${name2 ?? ""}`);
-              i2 += 3;
-            } else {
-              name2 = toks[i2 + 1]?.text;
-              i2 += 1;
-            }
-            out2.push(name2 !== void 0 && this.macros.has(name2) && (t.text === "defined" || this.macros.get(name2).body !== "0") ? "1" : "0");
-            continue;
-          }
-          const def = this.macros.get(t.text);
-          if (!def || hide.has(t.text)) {
-            out2.push("0");
-            continue;
-          }
-          const inner = new Set(hide).add(t.text);
-          if (def.params === null) {
-            out2.push(...this.expandForIf(lex(def.body), inner));
-            continue;
-          }
-          if (toks[i2 + 1]?.text !== "(") {
-            out2.push("0");
-            continue;
-          }
-          let depth = 0;
-          let j = i2 + 1;
-          for (; j < toks.length; j++) {
-            if (toks[j].text === "(") depth++;
-            else if (toks[j].text === ")" && --depth === 0) break;
-          }
-          const argText = toks.slice(i2 + 2, j).map((x) => x.text).join(" ");
-          out2.push(...this.expandForIf(lex(expandFunctionMacro(def, splitArgs(argText).map((a) => a.text))), inner));
-          i2 = j;
-        }
-        return out2;
-      }
-      // ------------------------------------------------------------------------- annotations
-      /** A function-like macro whose body is a statement header (`for (...)`) needing a body after it. */
-      isLoopHeader(def) {
-        if (def.params === null || def.body === "") return false;
-        const toks = lex(def.body);
-        return ["for", "while", "if", "switch"].includes(toks[0]?.text ?? "") && toks[toks.length - 1]?.text === ")";
-      }
-      /**
-       * For pure syntax (the outline): only the use rewriting of `rewriteUses`, on raw text with its
-       * directives kept, and with loop-header macros recognised without their definitions: inside a
-       * function body, `name(...)` followed by `{` or by a statement is never C, so it is one.
-       */
-      rewriteForOutline(path, text) {
-        return this.rewriteUses(path, text, true);
-      }
-      /**
-       * Blank identifiers whose macro expands to nothing (with their argument list if function-like),
-       * replace uses of loop-header macros by a same-length `for(;__lkml_L<n>;)` marker, and type
-       * arguments of calls by a same-length `__T<n>` identifier. Lines and columns never move.
-       */
-      rewriteUses(path, text, guessLoops = false) {
-        const all = lex(text);
-        const directive = guessLoops ? directiveLines(text) : null;
-        const lineStarts = [];
-        if (directive) {
-          lineStarts.push(0);
-          for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) lineStarts.push(i2 + 1);
-        }
-        const toks = directive ? all.filter((t) => !directive.has(lineOf(lineStarts, t.start))) : all;
-        let depth = 0;
-        let chars = null;
-        const put = (from, to, marker) => {
-          chars ??= text.split("");
-          for (let k = from; k < to; k++) if (chars[k] !== "\n") chars[k] = k - from < marker.length ? marker[k - from] : marker.startsWith("__T") ? "_" : " ";
-        };
-        const matching = (open) => {
-          let depth2 = 0;
-          for (let j = open; j < toks.length; j++) {
-            if (toks[j].text === "(") depth2++;
-            else if (toks[j].text === ")" && --depth2 === 0) return j;
-          }
-          return -1;
-        };
-        for (let i2 = 0; i2 < toks.length; i2++) {
-          const t = toks[i2];
-          if (t.text === "{") depth++;
-          else if (t.text === "}") depth--;
-          if (t.kind !== "id") continue;
-          const call = toks[i2 + 1]?.text === "(";
-          const close = call ? matching(i2 + 1) : -1;
-          let def = this.macros.get(t.text);
-          if (close >= 0 && (def && def.params !== null || TYPE_TAKING.has(t.text))) this.typeArguments(toks, i2 + 1, close, text, put);
-          if (!def && guessLoops && depth > 0 && close >= 0 && !C_KEYWORDS.has(t.text) && startsStatement(toks[close + 1])) {
-            def = { name: t.text, params: [], variadic: true, body: "for (;;)", file: "<guessed>", line: 0 };
-          }
-          if (!def) continue;
-          const loop = this.isLoopHeader(def);
-          if (def.body !== "" && !loop) continue;
-          if (def.params !== null && close < 0) continue;
-          const end = def.params !== null ? toks[close].end : t.end;
-          if (loop) {
-            const marker = `for(;__lkml_L${this.loopUses.size};)`;
-            const firstLine = text.indexOf("\n", t.start);
-            if ((firstLine < 0 || firstLine >= end ? end : firstLine) - t.start < marker.length) continue;
-            this.loopUses.set(`__lkml_L${this.loopUses.size}`, {
-              macro: def.name,
-              args: text.slice(toks[i2 + 1].end, toks[close].start),
-              file: path,
-              line: lineAt(text, t.start)
-            });
-            put(t.start, end, marker);
-            i2 = close;
-            continue;
-          }
-          put(t.start, end, "");
-          if (close >= 0) i2 = close;
-        }
-        return chars ? chars.join("") : text;
-      }
-      /** Replace keyword-led arguments (`struct x`, `unsigned long`) of the call at toks[open..close]. */
-      typeArguments(toks, open, close, text, put) {
-        let depth = 0;
-        let argStart = open + 1;
-        for (let j = open + 1; j <= close; j++) {
-          const x = toks[j].text;
-          if (x === "(" || x === "[" || x === "{") depth++;
-          else if ((x === ")" || x === "]" || x === "}") && j !== close) depth--;
-          if (x === "," && depth === 0 || j === close) {
-            const first = toks[argStart];
-            if (first && argStart < j && TYPE_WORDS.has(first.text)) {
-              const from = first.start;
-              const to = toks[j - 1].end;
-              const original = text.slice(from, to);
-              const marker = `__T${this.typeArgs.size}`;
-              if (!original.includes("\n") && to - from >= marker.length + 1) {
-                this.typeArgs.set(marker, original);
-                put(from, to, marker);
-              }
-            }
-            argStart = j + 1;
-          }
-        }
-      }
-      /** Text with `__T<n>___` type markers replaced by the type they stand for. */
-      restoreTypes(text) {
-        if (!text.includes("__T")) return text;
-        return text.replace(/\b__T(\d+)_*\b/g, (m, n) => this.typeArgs.get(`__T${n}`) ?? m);
-      }
-    };
-    C_KEYWORDS = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "else", "case", "goto", "_Alignof", "typeof", "__typeof__", "defined", "__attribute__", "asm", "__asm__"]);
-    TYPE_TAKING = /* @__PURE__ */ new Set(["container_of", "min_t", "max_t", "clamp_t"]);
-    TYPE_WORDS = /* @__PURE__ */ new Set(["struct", "union", "enum", "unsigned", "signed", "int", "long", "short", "char", "bool", "_Bool", "void", "const", "volatile"]);
-  }
-});
-
-// src/model/interp/api.ts
-var UNINIT, Ptr;
-var init_api = __esm({
-  "src/model/interp/api.ts"() {
-    "use strict";
-    UNINIT = /* @__PURE__ */ Symbol("uninitialised");
-    Ptr = class _Ptr {
-      constructor(region, index, byteOffset = 0) {
-        this.region = region;
-        this.index = index;
-        this.byteOffset = byteOffset;
-      }
-      region;
-      index;
-      byteOffset;
-      get address() {
-        const r = this.region;
-        if (this.byteOffset === 0) {
-          if (this.index === 0) return r.base;
-          const off = this.index * r.elemSize;
-          if (Number.isSafeInteger(off)) return r.base + BigInt(off);
-        }
-        return r.base + BigInt(this.index) * BigInt(r.elemSize) + BigInt(this.byteOffset);
-      }
-      add(n) {
-        return new _Ptr(this.region, this.index + n, this.byteOffset);
-      }
-      equals(o) {
-        return o !== null && this.address === o.address;
-      }
-    };
-  }
-});
-
-// src/model/interp/ctypes.ts
-function intType(bits, signed, name2) {
-  const key2 = `${bits}${signed ? "s" : "u"}${name2}`;
-  let t = intCache.get(key2);
-  if (!t) intCache.set(key2, t = { k: "int", bits, signed, name: name2 });
-  return t;
-}
-function isInt(t) {
-  return t.k === "int";
-}
-function is64(t) {
-  return t.k === "int" && t.bits === 64;
-}
-function promote(t) {
-  return t.bits < 32 ? INT : t;
-}
-function uac(a, b2) {
-  const x = promote(a);
-  const y = promote(b2);
-  if (x.signed === y.signed) return x.bits >= y.bits ? x : y;
-  const [u, s] = x.signed ? [y, x] : [x, y];
-  if (u.bits >= s.bits) return u;
-  return s;
-}
-function sameType(a, b2) {
-  if (a === b2) return true;
-  switch (a.k) {
-    case "void":
-      return b2.k === "void";
-    case "int":
-      return b2.k === "int" && a.bits === b2.bits && a.signed === b2.signed;
-    case "ptr":
-      return b2.k === "ptr" && sameType(a.to, b2.to);
-    case "struct":
-      return b2.k === "struct" && a.name === b2.name;
-    case "opaque":
-      return b2.k === "opaque" && a.name === b2.name;
-    case "array":
-      return b2.k === "array" && sameType(a.of, b2.of);
-    case "func":
-      return b2.k === "func" && sameType(a.ret, b2.ret) && a.variadic === b2.variadic && a.params.length === b2.params.length && a.params.every((p, i2) => sameType(p, b2.params[i2]));
-  }
-}
-function typeToString(t) {
-  switch (t.k) {
-    case "void":
-      return "void";
-    case "int":
-      return t.name;
-    case "opaque":
-      return t.name;
-    case "struct":
-      return t.name.startsWith("<") ? t.name : `struct ${t.name}`;
-    case "ptr":
-      if (t.to.k === "func") return `${typeToString(t.to.ret)} (*)(${funcParams(t.to)})`;
-      return `${typeToString(t.to)} *`;
-    case "array":
-      return `${typeToString(t.of)}[${t.len}]`;
-    case "func":
-      return `${typeToString(t.ret)} (${funcParams(t)})`;
-  }
-}
-function funcParams(f) {
-  const ps = f.params.map(typeToString);
-  if (f.variadic) ps.push("...");
-  return ps.length ? ps.join(", ") : "void";
-}
-function primType(words) {
-  const w = words.filter((x) => x !== "const" && x !== "volatile" && x !== "register" && x !== "restrict");
-  if (w.length === 1) {
-    const only = w[0];
-    if (only === "void") return VOID;
-    if (BUILTIN_TYPEDEFS[only]) return BUILTIN_TYPEDEFS[only];
-  }
-  let unsigned = false;
-  let signed = false;
-  let longs = 0;
-  let short = false;
-  let char = false;
-  for (const x of w) {
-    if (x === "unsigned") unsigned = true;
-    else if (x === "signed") signed = true;
-    else if (x === "long") longs++;
-    else if (x === "short") short = true;
-    else if (x === "char") char = true;
-    else if (x === "int") continue;
-    else return null;
-  }
-  if (char) return unsigned ? UCHAR : signed ? SCHAR : CHAR;
-  if (short) return unsigned ? USHORT : SHORT;
-  if (longs === 1) return unsigned ? ULONG : LONG;
-  if (longs >= 2) return unsigned ? ULLONG : LLONG;
-  return unsigned ? UINT : INT;
-}
-function roundUp(n, a) {
-  return Math.ceil(n / a) * a;
-}
-var intCache, VOID, BOOL, CHAR, SCHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, LLONG, ULLONG, SIZE_T, VOID_PTR, UNRESOLVED, CHAR_PTR, BUILTIN_TYPEDEFS, ZeroOpaque, TypeTable;
-var init_ctypes = __esm({
-  "src/model/interp/ctypes.ts"() {
-    "use strict";
-    intCache = /* @__PURE__ */ new Map();
-    VOID = { k: "void" };
-    BOOL = intType(1, false, "bool");
-    CHAR = intType(8, true, "char");
-    SCHAR = intType(8, true, "signed char");
-    UCHAR = intType(8, false, "unsigned char");
-    SHORT = intType(16, true, "short");
-    USHORT = intType(16, false, "unsigned short");
-    INT = intType(32, true, "int");
-    UINT = intType(32, false, "unsigned int");
-    LONG = intType(64, true, "long");
-    ULONG = intType(64, false, "unsigned long");
-    LLONG = intType(64, true, "long long");
-    ULLONG = intType(64, false, "unsigned long long");
-    SIZE_T = intType(64, false, "size_t");
-    VOID_PTR = { k: "ptr", to: VOID };
-    UNRESOLVED = { k: "opaque", name: "<unresolved>" };
-    CHAR_PTR = { k: "ptr", to: CHAR };
-    BUILTIN_TYPEDEFS = {
-      u8: intType(8, false, "u8"),
-      u16: intType(16, false, "u16"),
-      u32: intType(32, false, "u32"),
-      u64: intType(64, false, "u64"),
-      s8: intType(8, true, "s8"),
-      s16: intType(16, true, "s16"),
-      s32: intType(32, true, "s32"),
-      s64: intType(64, true, "s64"),
-      __u8: intType(8, false, "__u8"),
-      __u16: intType(16, false, "__u16"),
-      __u32: intType(32, false, "__u32"),
-      __u64: intType(64, false, "__u64"),
-      __s8: intType(8, true, "__s8"),
-      __s16: intType(16, true, "__s16"),
-      __s32: intType(32, true, "__s32"),
-      __s64: intType(64, true, "__s64"),
-      uint8_t: intType(8, false, "uint8_t"),
-      uint16_t: intType(16, false, "uint16_t"),
-      uint32_t: intType(32, false, "uint32_t"),
-      uint64_t: intType(64, false, "uint64_t"),
-      int8_t: intType(8, true, "int8_t"),
-      int16_t: intType(16, true, "int16_t"),
-      int32_t: intType(32, true, "int32_t"),
-      int64_t: intType(64, true, "int64_t"),
-      size_t: SIZE_T,
-      ssize_t: intType(64, true, "ssize_t"),
-      ptrdiff_t: intType(64, true, "ptrdiff_t"),
-      uintptr_t: intType(64, false, "uintptr_t"),
-      intptr_t: intType(64, true, "intptr_t"),
-      pgoff_t: intType(64, false, "pgoff_t"),
-      loff_t: intType(64, true, "loff_t"),
-      vm_fault_t: intType(32, false, "vm_fault_t"),
-      gfp_t: intType(32, false, "gfp_t"),
-      fmode_t: intType(32, false, "fmode_t"),
-      vm_flags_t: intType(64, false, "vm_flags_t"),
-      pteval_t: intType(64, false, "pteval_t"),
-      pmdval_t: intType(64, false, "pmdval_t"),
-      pudval_t: intType(64, false, "pudval_t"),
-      pgdval_t: intType(64, false, "pgdval_t"),
-      p4dval_t: intType(64, false, "p4dval_t"),
-      phys_addr_t: intType(64, false, "phys_addr_t"),
-      dma_addr_t: intType(64, false, "dma_addr_t"),
-      resource_size_t: intType(64, false, "resource_size_t"),
-      _Bool: BOOL,
-      bool: BOOL
-    };
-    ZeroOpaque = class _ZeroOpaque {
-      constructor(opaqueType) {
-        this.opaqueType = opaqueType;
-      }
-      opaqueType;
-      describe() {
-        return `${this.opaqueType}(0)`;
-      }
-      equals(other) {
-        return other instanceof _ZeroOpaque && other.opaqueType === this.opaqueType;
-      }
-    };
-    TypeTable = class {
-      constructor(opaqueZero2) {
-        this.opaqueZero = opaqueZero2;
-      }
-      opaqueZero;
-      typedefs = new Map(Object.entries(BUILTIN_TYPEDEFS));
-      structs = /* @__PURE__ */ new Map();
-      enumConsts = /* @__PURE__ */ new Map();
-      opaqueSizes = /* @__PURE__ */ new Map();
-      structTypes = /* @__PURE__ */ new Map();
-      zeroOpaques = /* @__PURE__ */ new Map();
-      /** The interned `{k:'struct', name}` type (identity comparisons are then cheap). */
-      structType(name2) {
-        let t = this.structTypes.get(name2);
-        if (!t) this.structTypes.set(name2, t = { k: "struct", name: name2 });
-        return t;
-      }
-      opaque(name2) {
-        return { k: "opaque", name: name2 };
-      }
-      zeroOpaque(name2) {
-        let z = this.zeroOpaques.get(name2);
-        if (!z) this.zeroOpaques.set(name2, z = this.opaqueZero?.(name2) ?? new ZeroOpaque(name2));
-        return z;
-      }
-      layoutOf(name2) {
-        return this.structs.get(name2);
-      }
-      /** Size in bytes; null for incomplete types (undefined struct, function, void is 1 as in GNU C). */
-      sizeof(t) {
-        switch (t.k) {
-          case "void":
-            return 1;
-          case "int":
-            return t.bits === 1 ? 1 : t.bits / 8;
-          case "ptr":
-            return 8;
-          case "opaque":
-            return this.opaqueSizes.get(t.name) ?? 8;
-          case "struct": {
-            const l = this.structs.get(t.name);
-            return l && l.complete ? l.size : null;
-          }
-          case "array": {
-            const e = this.sizeof(t.of);
-            return e === null ? null : e * t.len;
-          }
-          case "func":
-            return null;
-        }
-      }
-      alignof(t) {
-        switch (t.k) {
-          case "struct":
-            return this.structs.get(t.name)?.align ?? 8;
-          case "array":
-            return this.alignof(t.of);
-          case "opaque":
-            return Math.min(8, this.opaqueSizes.get(t.name) ?? 8);
-          default:
-            return Math.max(1, Math.min(8, this.sizeof(t) ?? 1));
-        }
-      }
-      /**
-       * Lay out a struct or union. `members` are (name|null, type) in order; a null name with a
-       * struct type is an anonymous member whose fields are flattened into this one.
-       */
-      defineStruct(name2, union, members, file, line) {
-        const fields = [];
-        const byName = /* @__PURE__ */ new Map();
-        let size = 0;
-        let align = 1;
-        const add = (fname, t, offset) => {
-          const fi = { name: fname, t, offset, index: fields.length };
-          fields.push(fi);
-          byName.set(fname, fi);
-        };
-        for (const m of members) {
-          const a = this.alignof(m.t);
-          const s = this.sizeof(m.t) ?? 0;
-          align = Math.max(align, a);
-          const off = union ? 0 : roundUp(size, a);
-          if (m.name === null) {
-            if (m.t.k === "struct") {
-              const inner = this.structs.get(m.t.name);
-              for (const f of inner?.fields ?? []) add(f.name, f.t, off + f.offset);
-            }
-          } else add(m.name, m.t, off);
-          size = union ? Math.max(size, s) : off + s;
-        }
-        const layout = { name: name2, union, fields, byName, size: roundUp(size, align), align, complete: true, file, line, table: this };
-        this.structs.set(name2, layout);
-        return layout;
-      }
-      /** `struct foo;` or a use before the definition. */
-      declareStruct(name2, union, file, line) {
-        if (!this.structs.has(name2)) {
-          this.structs.set(name2, { name: name2, union, fields: [], byName: /* @__PURE__ */ new Map(), size: 0, align: 1, complete: false, file, line, table: this });
-        }
-      }
-      offsetof(structName, path) {
-        let offset = 0;
-        let t = this.structType(structName);
-        for (const p of path) {
-          if (t.k !== "struct") return null;
-          const f = this.structs.get(t.name)?.byName.get(p);
-          if (!f) return null;
-          offset += f.offset;
-          t = f.t;
-        }
-        return { offset, t };
-      }
-    };
-  }
-});
-
-// src/model/interp/ints.ts
-function repOf(t) {
-  if (t.bits === 64) return t.signed ? "i64" : "u64";
-  if (t.bits === 32) return t.signed ? "i32" : "u32";
-  return "i32";
-}
-function converter(to) {
-  if (to.bits === 64) {
-    return to.signed ? (v) => typeof v === "bigint" ? BigInt.asIntN(64, v) : BigInt(v) : (v) => typeof v === "bigint" ? BigInt.asUintN(64, v) : BigInt.asUintN(64, BigInt(v));
-  }
-  const num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(32, v)) : v;
-  switch (to.bits) {
-    case 32:
-      return to.signed ? (v) => num(v) | 0 : (v) => num(v) >>> 0;
-    case 16:
-      return to.signed ? (v) => num(v) << 16 >> 16 : (v) => num(v) & 65535;
-    case 8:
-      return to.signed ? (v) => num(v) << 24 >> 24 : (v) => num(v) & 255;
-    case 1:
-      return (v) => v === 0 || v === 0n ? 0 : 1;
-  }
-}
-function converterFrom(from, to) {
-  if (to.bits === 1) return from.bits === 1 ? null : converter(to);
-  if (from.bits === 64 || to.bits === 64) {
-    if (from.bits === 64 && to.bits === 64 && from.signed === to.signed) return null;
-    return converter(to);
-  }
-  if (from.bits === 1) return null;
-  if (from.signed === to.signed && from.bits <= to.bits) return null;
-  if (!from.signed && to.signed && from.bits < to.bits) return null;
-  return converter(to);
-}
-function converterJs(to, v) {
-  if (to.bits === 64) {
-    return to.signed ? `(typeof ${v} === 'bigint' ? BigInt.asIntN(64, ${v}) : BigInt(${v}))` : `(typeof ${v} === 'bigint' ? BigInt.asUintN(64, ${v}) : BigInt.asUintN(64, BigInt(${v})))`;
-  }
-  const num = `(typeof ${v} === 'bigint' ? Number(BigInt.asIntN(32, ${v})) : ${v})`;
-  switch (to.bits) {
-    case 32:
-      return to.signed ? `(${num} | 0)` : `(${num} >>> 0)`;
-    case 16:
-      return to.signed ? `((${num} << 16) >> 16)` : `(${num} & 0xffff)`;
-    case 8:
-      return to.signed ? `((${num} << 24) >> 24)` : `(${num} & 0xff)`;
-    case 1:
-      return `(${v} === 0 || ${v} === 0n ? 0 : 1)`;
-  }
-}
-function arith(op, rep) {
-  switch (rep) {
-    case "i32":
-      return I32[op];
-    case "u32":
-      return U32[op];
-    case "i64":
-      return I64[op];
-    case "u64":
-      return U64[op];
-  }
-}
-function shift(op, rep) {
-  const f = arith(op, rep);
-  if (rep === "i64" || rep === "u64") return (a, b2) => f(a, typeof b2 === "bigint" ? b2 : BigInt(b2));
-  return (a, b2) => f(a, typeof b2 === "bigint" ? Number(BigInt.asUintN(32, b2)) : b2);
-}
-function compare(op) {
-  switch (op) {
-    case "==":
-      return (a, b2) => a === b2;
-    case "!=":
-      return (a, b2) => a !== b2;
-    case "<":
-      return (a, b2) => a < b2;
-    case ">":
-      return (a, b2) => a > b2;
-    case "<=":
-      return (a, b2) => a <= b2;
-    case ">=":
-      return (a, b2) => a >= b2;
-  }
-  return void 0;
-}
-function negate(rep) {
-  switch (rep) {
-    case "i32":
-      return (a) => -a | 0;
-    case "u32":
-      return (a) => -a >>> 0;
-    case "i64":
-      return (a) => BigInt.asIntN(64, -a);
-    case "u64":
-      return (a) => BigInt.asUintN(64, -a);
-  }
-}
-function complement(rep) {
-  switch (rep) {
-    case "i32":
-      return (a) => ~a;
-    case "u32":
-      return (a) => ~a >>> 0;
-    case "i64":
-      return (a) => ~a;
-    case "u64":
-      return (a) => BigInt.asUintN(64, ~a);
-  }
-}
-function parseIntLiteral(text) {
-  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(text);
-  if (!m) return null;
-  const body2 = m[1];
-  const suf = m[2].toLowerCase();
-  let value;
-  if (/^0[bB]/.test(body2)) value = BigInt(body2);
-  else if (/^0[0-7]+$/.test(body2)) value = BigInt("0o" + body2.slice(1));
-  else value = BigInt(body2);
-  const decimal = /^[1-9]/.test(body2) || body2 === "0";
-  let unsigned = suf.includes("u");
-  let long = suf.includes("l");
-  if (!long) {
-    if (unsigned ? value > 0xffffffffn : value > 0x7fffffffn) {
-      if (!unsigned && !decimal && value <= 0xffffffffn) unsigned = true;
-      else long = true;
-    }
-  }
-  if (long && value > 0x7fffffffffffffffn) unsigned = true;
-  return { value, unsigned, long };
-}
-function arithJs(op, rep) {
-  return JS_OPS[rep][op];
-}
-function shiftJs(op, rep) {
-  const f = JS_OPS[rep][op];
-  if (rep === "i64" || rep === "u64") return (a, b2) => f(a, `(typeof ${b2} === 'bigint' ? ${b2} : BigInt(${b2}))`);
-  return (a, b2) => f(a, `(typeof ${b2} === 'bigint' ? Number(BigInt.asUintN(32, ${b2})) : ${b2})`);
-}
-function compareJs(op) {
-  return JS_CMP[op];
-}
-function negateJs(rep, a) {
-  switch (rep) {
-    case "i32":
-      return `(-${a} | 0)`;
-    case "u32":
-      return `(-${a} >>> 0)`;
-    case "i64":
-      return `BigInt.asIntN(64, -${a})`;
-    case "u64":
-      return `BigInt.asUintN(64, -${a})`;
-  }
-}
-function complementJs(rep, a) {
-  switch (rep) {
-    case "i32":
-      return `(~${a})`;
-    case "u32":
-      return `(~${a} >>> 0)`;
-    case "i64":
-      return `(~${a})`;
-    case "u64":
-      return `BigInt.asUintN(64, ~${a})`;
-  }
-}
-var I32, U32, I64, U64, JS_OPS, JS_CMP;
-var init_ints = __esm({
-  "src/model/interp/ints.ts"() {
-    "use strict";
-    I32 = {
-      "+": (a, b2) => a + b2 | 0,
-      "-": (a, b2) => a - b2 | 0,
-      "*": (a, b2) => Math.imul(a, b2),
-      "/": (a, b2) => a / b2 | 0,
-      "%": (a, b2) => a % b2 | 0,
-      "&": (a, b2) => a & b2,
-      "|": (a, b2) => a | b2,
-      "^": (a, b2) => a ^ b2,
-      "<<": (a, b2) => a << (b2 & 31),
-      ">>": (a, b2) => a >> (b2 & 31)
-    };
-    U32 = {
-      "+": (a, b2) => a + b2 >>> 0,
-      "-": (a, b2) => a - b2 >>> 0,
-      "*": (a, b2) => Math.imul(a, b2) >>> 0,
-      "/": (a, b2) => Math.floor(a / b2) >>> 0,
-      "%": (a, b2) => a % b2 >>> 0,
-      "&": (a, b2) => (a & b2) >>> 0,
-      "|": (a, b2) => (a | b2) >>> 0,
-      "^": (a, b2) => (a ^ b2) >>> 0,
-      "<<": (a, b2) => a << (b2 & 31) >>> 0,
-      ">>": (a, b2) => a >>> (b2 & 31)
-    };
-    I64 = {
-      "+": (a, b2) => BigInt.asIntN(64, a + b2),
-      "-": (a, b2) => BigInt.asIntN(64, a - b2),
-      "*": (a, b2) => BigInt.asIntN(64, a * b2),
-      "/": (a, b2) => BigInt.asIntN(64, a / b2),
-      "%": (a, b2) => a % b2,
-      "&": (a, b2) => a & b2,
-      "|": (a, b2) => a | b2,
-      "^": (a, b2) => a ^ b2,
-      "<<": (a, b2) => BigInt.asIntN(64, a << (b2 & 63n)),
-      ">>": (a, b2) => a >> (b2 & 63n)
-    };
-    U64 = {
-      "+": (a, b2) => BigInt.asUintN(64, a + b2),
-      "-": (a, b2) => BigInt.asUintN(64, a - b2),
-      "*": (a, b2) => BigInt.asUintN(64, a * b2),
-      "/": (a, b2) => a / b2,
-      "%": (a, b2) => a % b2,
-      "&": (a, b2) => a & b2,
-      "|": (a, b2) => a | b2,
-      "^": (a, b2) => a ^ b2,
-      "<<": (a, b2) => BigInt.asUintN(64, a << (b2 & 63n)),
-      ">>": (a, b2) => a >> (b2 & 63n)
-    };
-    JS_OPS = {
-      i32: {
-        "+": (a, b2) => `((${a} + ${b2}) | 0)`,
-        "-": (a, b2) => `((${a} - ${b2}) | 0)`,
-        "*": (a, b2) => `Math.imul(${a}, ${b2})`,
-        "/": (a, b2) => `((${a} / ${b2}) | 0)`,
-        "%": (a, b2) => `(${a} % ${b2} | 0)`,
-        "&": (a, b2) => `(${a} & ${b2})`,
-        "|": (a, b2) => `(${a} | ${b2})`,
-        "^": (a, b2) => `(${a} ^ ${b2})`,
-        "<<": (a, b2) => `(${a} << (${b2} & 31))`,
-        ">>": (a, b2) => `(${a} >> (${b2} & 31))`
-      },
-      u32: {
-        "+": (a, b2) => `((${a} + ${b2}) >>> 0)`,
-        "-": (a, b2) => `((${a} - ${b2}) >>> 0)`,
-        "*": (a, b2) => `(Math.imul(${a}, ${b2}) >>> 0)`,
-        "/": (a, b2) => `(Math.floor(${a} / ${b2}) >>> 0)`,
-        "%": (a, b2) => `((${a} % ${b2}) >>> 0)`,
-        "&": (a, b2) => `((${a} & ${b2}) >>> 0)`,
-        "|": (a, b2) => `((${a} | ${b2}) >>> 0)`,
-        "^": (a, b2) => `((${a} ^ ${b2}) >>> 0)`,
-        "<<": (a, b2) => `((${a} << (${b2} & 31)) >>> 0)`,
-        ">>": (a, b2) => `(${a} >>> (${b2} & 31))`
-      },
-      i64: {
-        "+": (a, b2) => `BigInt.asIntN(64, ${a} + ${b2})`,
-        "-": (a, b2) => `BigInt.asIntN(64, ${a} - ${b2})`,
-        "*": (a, b2) => `BigInt.asIntN(64, ${a} * ${b2})`,
-        "/": (a, b2) => `BigInt.asIntN(64, ${a} / ${b2})`,
-        "%": (a, b2) => `(${a} % ${b2})`,
-        "&": (a, b2) => `(${a} & ${b2})`,
-        "|": (a, b2) => `(${a} | ${b2})`,
-        "^": (a, b2) => `(${a} ^ ${b2})`,
-        "<<": (a, b2) => `BigInt.asIntN(64, ${a} << (${b2} & 63n))`,
-        ">>": (a, b2) => `(${a} >> (${b2} & 63n))`
-      },
-      u64: {
-        "+": (a, b2) => `BigInt.asUintN(64, ${a} + ${b2})`,
-        "-": (a, b2) => `BigInt.asUintN(64, ${a} - ${b2})`,
-        "*": (a, b2) => `BigInt.asUintN(64, ${a} * ${b2})`,
-        "/": (a, b2) => `(${a} / ${b2})`,
-        "%": (a, b2) => `(${a} % ${b2})`,
-        "&": (a, b2) => `(${a} & ${b2})`,
-        "|": (a, b2) => `(${a} | ${b2})`,
-        "^": (a, b2) => `(${a} ^ ${b2})`,
-        "<<": (a, b2) => `BigInt.asUintN(64, ${a} << (${b2} & 63n))`,
-        ">>": (a, b2) => `(${a} >> (${b2} & 63n))`
-      }
-    };
-    JS_CMP = { "==": "===", "!=": "!==", "<": "<", ">": ">", "<=": "<=", ">=": ">=" };
-  }
-});
-
-// src/model/interp/lower.ts
-function named(n) {
-  return n.namedChildren.filter((c) => c !== null);
-}
-function field(n, name2) {
-  const c = n.childForFieldName(name2);
-  if (!c) throw new LowerError(n, `missing ${name2} in ${n.type}: ${clip(n.text)}`);
-  return c;
-}
-function storage(n) {
-  return named(n).filter((c) => c.type === "storage_class_specifier").map((c) => c.text);
-}
-function declaratorName(d) {
-  for (let x = d; ; ) {
-    if (x.k === "name") return x.name;
-    if (x.k === "abstract") return null;
-    x = x.of;
-  }
-}
-function clip(s, max = 120) {
-  const one = s.replace(/\s+/g, " ").trim();
-  return one.length > max ? one.slice(0, max - 3) + "..." : one;
-}
-function unescape(body2) {
-  const out2 = [];
-  for (let i2 = 0; i2 < body2.length; i2++) {
-    const c = body2[i2];
-    if (c !== "\\") {
-      out2.push(body2.charCodeAt(i2));
-      continue;
-    }
-    const d = body2[++i2] ?? "";
-    if (d === "x") {
-      const m = /^[0-9a-fA-F]+/.exec(body2.slice(i2 + 1))[0];
-      out2.push(parseInt(m, 16) & 255);
-      i2 += m.length;
-    } else if (/[0-7]/.test(d)) {
-      const m = /^[0-7]{1,3}/.exec(body2.slice(i2))[0];
-      out2.push(parseInt(m, 8) & 255);
-      i2 += m.length - 1;
-    } else out2.push(ESC[d] ?? d.charCodeAt(0));
-  }
-  return out2;
-}
-function charValue(text) {
-  const body2 = text.replace(/^[LuU8]*'/, "").replace(/'$/, "");
-  const v = unescape(body2)[0] ?? 0;
-  return v > 127 ? v - 256 : v;
-}
-function stringValue(text) {
-  const body2 = text.replace(/^[LuU8]*"/, "").replace(/"$/, "");
-  return String.fromCharCode(...unescape(body2));
-}
-var Lowerer, LowerError, ESC;
-var init_lower = __esm({
-  "src/model/interp/lower.ts"() {
-    "use strict";
-    Lowerer = class {
-      /** `lineBase` is added to tree rows (fragments are parsed inside a wrapper). */
-      constructor(file, lineBase = 1) {
-        this.file = file;
-        this.lineBase = lineBase;
-      }
-      file;
-      lineBase;
-      problems = [];
-      line(n) {
-        return n.startPosition.row + this.lineBase;
-      }
-      problem(n, what) {
-        this.problems.push({ line: this.line(n), message: what });
-      }
-      bad(n, what) {
-        this.problem(n, what);
-        return { k: "bad", message: what, line: this.line(n), src: clip(n.text) };
-      }
-      // ------------------------------------------------------------------------- top level
-      translationUnit(root) {
-        const out2 = [];
-        for (const c of named(root)) this.topLevel(c, out2);
-        return out2;
-      }
-      /** The declarations one top-level node contributes (a caller can isolate broken ones). */
-      translationUnitItem(n) {
-        const out2 = [];
-        this.topLevel(n, out2);
-        return out2;
-      }
-      topLevel(n, out2) {
-        switch (n.type) {
-          case "function_definition":
-            out2.push({ k: "function", def: this.functionDef(n) });
-            return;
-          case "declaration": {
-            const d = this.declaration(n);
-            out2.push({ k: "decl", storage: d.storage, spec: d.spec, decls: d.decls, line: this.line(n), file: this.file });
-            return;
-          }
-          case "type_definition": {
-            const t = this.typedef(n);
-            out2.push({ k: "typedef", spec: t.spec, names: t.names, line: this.line(n), file: this.file });
-            return;
-          }
-          case "struct_specifier":
-          case "union_specifier":
-          case "enum_specifier":
-            out2.push({ k: "decl", storage: [], spec: this.typeSpec(n), decls: [], line: this.line(n), file: this.file });
-            return;
-          case "expression_statement":
-            if (named(n).length === 0) return;
-            this.problem(n, `statement outside a function: ${clip(n.text)}`);
-            return;
-          case "comment":
-            return;
-          case "preproc_include":
-          case "preproc_def":
-          case "preproc_function_def":
-          case "preproc_call":
-            return;
-          // only seen when a caller parses un-preprocessed text
-          case "preproc_if":
-          case "preproc_ifdef":
-          case "preproc_else":
-          case "preproc_elif":
-            for (const c of named(n)) if (c.type !== "identifier" && !/^preproc_(defined|arg)$/.test(c.type)) this.topLevel(c, out2);
-            return;
-          default:
-            this.problem(n, n.type === "ERROR" ? `syntax error: ${clip(n.text)}` : `unsupported top-level ${n.type}: ${clip(n.text)}`);
-        }
-      }
-      functionDef(n) {
-        const declNode = field(n, "declarator");
-        const decl = this.declarator(declNode);
-        const body2 = field(n, "body");
-        return {
-          name: declaratorName(decl) ?? "<anonymous>",
-          storage: storage(n),
-          spec: this.typeSpec(field(n, "type")),
-          decl,
-          body: this.blockItems(body2),
-          file: this.file,
-          line: this.line(n),
-          endLine: n.endPosition.row + this.lineBase,
-          bodyLine: this.line(body2)
-        };
-      }
-      declaration(n) {
-        const spec = this.typeSpec(field(n, "type"));
-        const decls = [];
-        for (const d of n.childrenForFieldName("declarator")) {
-          if (!d) continue;
-          if (d.type === "init_declarator") {
-            const inner = this.declarator(field(d, "declarator"));
-            decls.push({
-              name: declaratorName(inner) ?? "<anonymous>",
-              type: { spec, decl: inner },
-              init: this.init(field(d, "value")),
-              line: this.line(d)
-            });
-          } else {
-            const inner = this.declarator(d);
-            decls.push({ name: declaratorName(inner) ?? "<anonymous>", type: { spec, decl: inner }, init: null, line: this.line(d) });
-          }
-        }
-        return { storage: storage(n), spec, decls };
-      }
-      typedef(n) {
-        const spec = this.typeSpec(field(n, "type"));
-        const names = [];
-        for (const d of n.childrenForFieldName("declarator")) {
-          if (!d) continue;
-          const decl = this.declarator(d);
-          names.push({ name: declaratorName(decl) ?? "<anonymous>", decl });
-        }
-        return { spec, names };
-      }
-      // ------------------------------------------------------------------------- types
-      typeSpec(n) {
-        switch (n.type) {
-          case "primitive_type":
-            return { k: "prim", words: [n.text] };
-          case "sized_type_specifier": {
-            const words = n.text.split(/\s+/).filter((w) => w !== "const" && w !== "volatile");
-            return { k: "prim", words };
-          }
-          case "type_identifier":
-            return { k: "name", name: n.text };
-          case "struct_specifier":
-          case "union_specifier": {
-            const body2 = n.childForFieldName("body");
-            return {
-              k: "struct",
-              union: n.type === "union_specifier",
-              name: n.childForFieldName("name")?.text ?? null,
-              fields: body2 ? this.fields(body2) : null,
-              line: this.line(n)
-            };
-          }
-          case "enum_specifier": {
-            const body2 = n.childForFieldName("body");
-            let items = null;
-            if (body2) {
-              items = [];
-              for (const e of named(body2)) {
-                if (e.type !== "enumerator") continue;
-                const v = e.childForFieldName("value");
-                items.push({ name: field(e, "name").text, value: v ? this.expr(v) : null, line: this.line(e) });
-              }
-            }
-            return { k: "enum", name: n.childForFieldName("name")?.text ?? null, items, line: this.line(n) };
-          }
-          case "macro_type_specifier":
-            this.problem(n, `unsupported type syntax: ${clip(n.text)}`);
-            return { k: "prim", words: ["int"] };
-          default:
-            this.problem(n, `unsupported type ${n.type}: ${clip(n.text)}`);
-            return { k: "prim", words: ["int"] };
-        }
-      }
-      fields(list) {
-        const out2 = [];
-        for (const f of named(list)) {
-          if (f.type === "comment") continue;
-          if (f.type !== "field_declaration") {
-            this.problem(f, `unsupported in struct body: ${clip(f.text)}`);
-            continue;
-          }
-          const spec = this.typeSpec(field(f, "type"));
-          const bitsNode = named(f).find((c) => c.type === "bitfield_clause");
-          const bits = bitsNode && named(bitsNode)[0] ? this.expr(named(bitsNode)[0]) : null;
-          const decls = f.childrenForFieldName("declarator").filter((d) => d !== null);
-          if (decls.length === 0) out2.push({ spec, decl: null, bits, line: this.line(f) });
-          for (const d of decls) out2.push({ spec, decl: this.declarator(d), bits, line: this.line(f) });
-        }
-        return out2;
-      }
-      declarator(n) {
-        if (!n) return { k: "abstract" };
-        switch (n.type) {
-          case "identifier":
-          case "field_identifier":
-          case "type_identifier":
-          case "primitive_type":
-            return { k: "name", name: n.text };
-          case "pointer_declarator":
-          case "abstract_pointer_declarator":
-            return { k: "ptr", of: this.declarator(n.childForFieldName("declarator")) };
-          case "array_declarator":
-          case "abstract_array_declarator": {
-            const size = n.childForFieldName("size");
-            return {
-              k: "array",
-              of: this.declarator(n.childForFieldName("declarator")),
-              size: size && size.type !== "*" ? this.expr(size) : null
-            };
-          }
-          case "function_declarator":
-          case "abstract_function_declarator": {
-            const { params, variadic } = this.params(field(n, "parameters"));
-            return { k: "func", of: this.declarator(n.childForFieldName("declarator")), params, variadic };
-          }
-          case "parenthesized_declarator":
-          case "abstract_parenthesized_declarator":
-          case "attributed_declarator": {
-            const inner = named(n).find((c) => /declarator$|identifier$/.test(c.type));
-            return this.declarator(inner ?? null);
-          }
-          default:
-            this.problem(n, `unsupported declarator ${n.type}: ${clip(n.text)}`);
-            return { k: "name", name: "<bad>" };
-        }
-      }
-      params(list) {
-        const params = [];
-        let variadic = false;
-        for (const p of named(list)) {
-          if (p.type === "variadic_parameter") variadic = true;
-          else if (p.type === "parameter_declaration") {
-            params.push({ spec: this.typeSpec(field(p, "type")), decl: this.declarator(p.childForFieldName("declarator")), line: this.line(p) });
-          } else if (p.type !== "comment") this.problem(p, `unsupported parameter: ${clip(p.text)}`);
-        }
-        if (params.length === 1 && params[0].decl.k === "abstract" && params[0].spec.k === "prim" && params[0].spec.words.join(" ") === "void") {
-          params.length = 0;
-        }
-        return { params, variadic };
-      }
-      typeName(n) {
-        return { spec: this.typeSpec(field(n, "type")), decl: this.declarator(n.childForFieldName("declarator")) };
-      }
-      // ------------------------------------------------------------------------- statements
-      blockItems(n) {
-        const out2 = [];
-        for (const c of named(n)) {
-          if (c.type === "comment") continue;
-          out2.push(this.stmt(c));
-        }
-        return out2;
-      }
-      stmt(n) {
-        const line = this.line(n);
-        const endLine = n.endPosition.row + this.lineBase;
-        const at2 = { line, endLine };
-        switch (n.type) {
-          case "compound_statement":
-            return { ...at2, k: "block", body: this.blockItems(n) };
-          case "expression_statement": {
-            const e = named(n).filter((c) => c.type !== "comment")[0];
-            return e ? { ...at2, k: "expr", e: this.expr(e) } : { ...at2, k: "empty" };
-          }
-          case "declaration": {
-            const d = this.declaration(n);
-            return { ...at2, k: "decl", storage: d.storage, decls: d.decls, spec: d.spec };
-          }
-          case "type_definition": {
-            const t = this.typedef(n);
-            return { ...at2, k: "typedef", spec: t.spec, names: t.names };
-          }
-          case "struct_specifier":
-          case "union_specifier":
-          case "enum_specifier":
-            return { ...at2, k: "decl", storage: [], decls: [], spec: this.typeSpec(n) };
-          case "if_statement": {
-            const alt = n.childForFieldName("alternative");
-            const altStmt = alt ? named(alt).filter((c) => c.type !== "comment")[0] : void 0;
-            return {
-              ...at2,
-              k: "if",
-              test: this.cond(field(n, "condition")),
-              then: this.stmt(field(n, "consequence")),
-              else: altStmt ? this.stmt(altStmt) : null
-            };
-          }
-          case "while_statement":
-            return { ...at2, k: "while", test: this.cond(field(n, "condition")), body: this.stmt(field(n, "body")) };
-          case "do_statement":
-            return { ...at2, k: "do", body: this.stmt(field(n, "body")), test: this.cond(field(n, "condition")) };
-          case "for_statement": {
-            const init2 = n.childForFieldName("initializer");
-            const test = n.childForFieldName("condition");
-            const update = n.childForFieldName("update");
-            let initStmt = null;
-            if (init2) {
-              initStmt = init2.type === "declaration" ? this.stmt(init2) : { line: this.line(init2), endLine: this.line(init2), k: "expr", e: this.expr(init2) };
-            }
-            return {
-              ...at2,
-              k: "for",
-              init: initStmt,
-              test: test ? this.expr(test) : null,
-              update: update ? this.expr(update) : null,
-              body: this.stmt(field(n, "body"))
-            };
-          }
-          case "switch_statement":
-            return { ...at2, k: "switch", test: this.cond(field(n, "condition")), body: this.stmt(field(n, "body")) };
-          case "case_statement": {
-            const value = n.childForFieldName("value");
-            const body2 = [];
-            for (const c of named(n)) {
-              if (value && c.id === value.id) continue;
-              if (c.type === "comment") continue;
-              body2.push(this.stmt(c));
-            }
-            return { ...at2, k: "case", value: value ? this.expr(value) : null, body: body2 };
-          }
-          case "break_statement":
-            return { ...at2, k: "break" };
-          case "continue_statement":
-            return { ...at2, k: "continue" };
-          case "return_statement": {
-            const e = named(n).filter((c) => c.type !== "comment")[0];
-            return { ...at2, k: "return", e: e ? this.expr(e) : null };
-          }
-          case "goto_statement":
-            return { ...at2, k: "goto", label: field(n, "label").text };
-          case "labeled_statement": {
-            const label = field(n, "label");
-            const inner = named(n).filter((c) => c.id !== label.id && c.type !== "comment")[0];
-            return { ...at2, k: "label", label: label.text, body: inner ? this.stmt(inner) : { ...at2, k: "empty" } };
-          }
-          case "attributed_statement": {
-            const inner = named(n).filter((c) => c.type !== "attribute_declaration" && c.type !== "comment")[0];
-            return inner ? this.stmt(inner) : { ...at2, k: "empty" };
-          }
-          default: {
-            const what = n.type === "ERROR" ? `syntax error: ${clip(n.text)}` : `unsupported statement ${n.type}: ${clip(n.text)}`;
-            return { ...at2, k: "expr", e: this.bad(n, what) };
-          }
-        }
-      }
-      /** The `(cond)` of if/while/do/switch. */
-      cond(n) {
-        if (n.type === "parenthesized_expression") {
-          const inner = named(n).filter((c) => c.type !== "comment")[0];
-          if (inner) return this.expr(inner);
-        }
-        return this.expr(n);
-      }
-      // ------------------------------------------------------------------------- initialisers
-      init(n) {
-        if (!n) return null;
-        if (n.type !== "initializer_list") return { k: "expr", e: this.expr(n) };
-        const items = [];
-        for (const c of named(n)) {
-          if (c.type === "comment") continue;
-          if (c.type === "initializer_pair") {
-            const designators = [];
-            for (const d of c.childrenForFieldName("designator")) {
-              if (!d) continue;
-              if (d.type === "field_designator") designators.push({ k: "field", name: named(d)[0].text });
-              else if (d.type === "field_identifier") designators.push({ k: "field", name: d.text });
-              else if (d.type === "subscript_designator") designators.push({ k: "index", index: this.expr(named(d)[0]) });
-              else this.problem(d, `unsupported designator: ${clip(d.text)}`);
-            }
-            items.push({ designators, value: this.init(field(c, "value")) });
-          } else {
-            items.push({ designators: [], value: this.init(c) });
-          }
-        }
-        return { k: "list", items, line: this.line(n) };
-      }
-      // ------------------------------------------------------------------------- expressions
-      expr(n) {
-        const line = this.line(n);
-        const src = clip(n.text);
-        const at2 = { line, src };
-        if (n.isMissing) return this.bad(n, `syntax error: missing \`${n.type}\``);
-        switch (n.type) {
-          case "number_literal":
-            return { ...at2, k: "num", text: n.text };
-          case "char_literal":
-            return { ...at2, k: "char", value: charValue(n.text) };
-          case "string_literal":
-            return { ...at2, k: "str", value: stringValue(n.text) };
-          case "concatenated_string": {
-            let s = "";
-            for (const c of named(n)) {
-              if (c.type === "string_literal") s += stringValue(c.text);
-              else return this.bad(c, `macro in string concatenation is not supported: ${src}`);
-            }
-            return { ...at2, k: "str", value: s };
-          }
-          case "true":
-            return { ...at2, k: "bool", value: true };
-          case "false":
-            return { ...at2, k: "bool", value: false };
-          case "null":
-            return { ...at2, k: "null" };
-          case "identifier":
-            return { ...at2, k: "ident", name: n.text };
-          case "parenthesized_expression": {
-            const inner = named(n).filter((c) => c.type !== "comment")[0];
-            if (!inner) return this.bad(n, "empty parentheses");
-            if (inner.type === "compound_statement") return { ...at2, k: "stmtExpr", body: this.blockItems(inner) };
-            return { ...at2, k: "paren", arg: this.expr(inner) };
-          }
-          case "unary_expression":
-            return { ...at2, k: "unary", op: field(n, "operator").text, arg: this.expr(field(n, "argument")) };
-          case "pointer_expression": {
-            const op = field(n, "operator").text;
-            const arg = this.expr(field(n, "argument"));
-            return op === "&" ? { ...at2, k: "addr", arg } : { ...at2, k: "deref", arg };
-          }
-          case "binary_expression":
-            return { ...at2, k: "binary", op: field(n, "operator").text, left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
-          case "assignment_expression":
-            return { ...at2, k: "assign", op: field(n, "operator").text, left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
-          case "update_expression": {
-            const opNode = field(n, "operator");
-            const arg = field(n, "argument");
-            return { ...at2, k: "update", op: opNode.text, prefix: opNode.startIndex < arg.startIndex, arg: this.expr(arg) };
-          }
-          case "call_expression": {
-            const argList = field(n, "arguments");
-            const raw = { text: argList.text.slice(1, -1), line: this.line(argList) };
-            const kids = named(argList).filter((c) => c.type !== "comment");
-            const broken = argList.hasError || kids.some((c) => c.type === "compound_statement" || c.type === "preproc_defined");
-            return {
-              ...at2,
-              k: "call",
-              callee: this.expr(field(n, "function")),
-              args: broken ? null : kids.map((c) => this.expr(c)),
-              raw
-            };
-          }
-          case "field_expression":
-            return { ...at2, k: "field", obj: this.expr(field(n, "argument")), field: field(n, "field").text, arrow: field(n, "operator").text === "->" };
-          case "subscript_expression":
-            return { ...at2, k: "index", obj: this.expr(field(n, "argument")), index: this.expr(field(n, "index")) };
-          case "cast_expression":
-            return { ...at2, k: "cast", type: this.typeName(field(n, "type")), arg: this.expr(field(n, "value")) };
-          case "conditional_expression": {
-            const test = this.expr(field(n, "condition"));
-            const cons = n.childForFieldName("consequence");
-            return { ...at2, k: "cond", test, then: cons ? this.expr(cons) : test, else: this.expr(field(n, "alternative")) };
-          }
-          case "comma_expression":
-            return { ...at2, k: "comma", left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
-          case "sizeof_expression": {
-            const t = n.childForFieldName("type");
-            if (t) return { ...at2, k: "sizeofType", type: this.typeName(t) };
-            return { ...at2, k: "sizeofExpr", arg: this.expr(field(n, "value")) };
-          }
-          case "offsetof_expression":
-            return { ...at2, k: "offsetof", type: this.typeName(field(n, "type")), field: field(n, "member").text };
-          case "compound_literal_expression":
-            return { ...at2, k: "compoundLit", type: this.typeName(field(n, "type")), init: this.init(field(n, "value")) };
-          case "extension_expression":
-            return this.expr(named(n)[0]);
-          default:
-            return this.bad(n, n.type === "ERROR" ? `syntax error: ${src}` : `unsupported expression ${n.type}: ${src}`);
-        }
-      }
-    };
-    LowerError = class extends Error {
-      constructor(node, message) {
-        super(message);
-        this.node = node;
-      }
-      node;
-    };
-    ESC = { n: 10, t: 9, r: 13, "0": 0, a: 7, b: 8, f: 12, v: 11, "\\": 92, "'": 39, '"': 34, "?": 63, e: 27 };
-  }
-});
-
-// src/model/interp/compiler-support.ts
-function loadCaches(c) {
-  for (const [k, v] of c.units) remember(unitCache, k, v);
-  for (const [k, v] of c.fragments) remember(fragmentCache, k, v);
-}
-function remember(cache, key2, value) {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key2, value);
-}
-function relocate(x, line) {
-  if (Array.isArray(x)) return x.map((y) => relocate(y, line));
-  if (x === null || typeof x !== "object") return x;
-  const out2 = {};
-  for (const [k, v] of Object.entries(x)) out2[k] = k === "line" || k === "endLine" ? line : relocate(v, line);
-  return out2;
-}
-function collectLabels(stmts) {
-  const out2 = [];
-  const walk2 = (s) => {
-    switch (s.k) {
-      case "label":
-        out2.push(s.label);
-        walk2(s.body);
-        break;
-      case "block":
-        s.body.forEach(walk2);
-        break;
-      case "if":
-        walk2(s.then);
-        if (s.else) walk2(s.else);
-        break;
-      case "while":
-      case "do":
-      case "for":
-      case "switch":
-        walk2(s.body);
-        break;
-      case "case":
-        s.body.forEach(walk2);
-        break;
-      default:
-    }
-  };
-  stmts.forEach(walk2);
-  return out2;
-}
-function syntaxErrors(node, lineBase) {
-  const out2 = [];
-  const walk2 = (n) => {
-    if (n.type === "argument_list") return;
-    if (n.isError || n.isMissing) {
-      out2.push({ line: n.startPosition.row + lineBase, message: n.isMissing ? `syntax error: missing \`${n.type}\`` : `syntax error near \`${clip(n.text, 60)}\`` });
-      return;
-    }
-    if (!n.hasError && !n.isMissing) return;
-    for (const c of n.children) if (c) walk2(c);
-  };
-  walk2(node);
-  return out2;
-}
-function returnChecker(name2, t) {
-  const bad = (v, th) => th.notModelled(`builtin ${name2}() returned ${v === void 0 ? "undefined" : typeof v} ${String(v)} for \`${typeToString(t)}\``);
-  switch (t.k) {
-    case "void":
-      return () => void 0;
-    case "int": {
-      const conv = converter(t);
-      return (v, th) => {
-        if (typeof v === "number" && Number.isInteger(v)) return conv(v);
-        if (typeof v === "bigint") return conv(v);
-        if (typeof v === "boolean") return conv(v ? 1 : 0);
-        if (v === UNINIT) return UNINIT;
-        return bad(v, th);
-      };
-    }
-    case "ptr":
-      return (v, th) => v === null || v instanceof Ptr || v === UNINIT ? v : v === 0 || v === 0n ? null : bad(v, th);
-    case "struct":
-      return (v, th) => v !== null && typeof v === "object" && "structName" in v ? v : bad(v, th);
-    case "opaque":
-      return (v, th) => v !== null && typeof v === "object" && "describe" in v ? v : v === UNINIT ? UNINIT : bad(v, th);
-    default:
-      return (v) => v;
-  }
-}
-var unitCache, fragmentCache, CACHE_LIMIT;
-var init_compiler_support = __esm({
-  "src/model/interp/compiler-support.ts"() {
-    "use strict";
-    init_api();
-    init_ctypes();
-    init_ints();
-    init_lower();
-    unitCache = /* @__PURE__ */ new Map();
-    fragmentCache = /* @__PURE__ */ new Map();
-    CACHE_LIMIT = 2e4;
-  }
-});
-
 // node_modules/web-tree-sitter/tree-sitter.js
 function assertInternal(x) {
   if (x !== INTERNAL) throw new Error("Illegal constructor");
@@ -6602,8 +3986,8 @@ function locateWasm() {
     } catch (e) {
       tried.push(`${pkgPath} (${e.message.split("\n")[0]})`);
     }
-    for (const dir of [here, join(here, ".."), join(here, "wasm")]) {
-      const p = join(dir, file);
+    for (const dir2 of [here, join(here, ".."), join(here, "wasm")]) {
+      const p = join(dir2, file);
       if (existsSync(p)) return p;
       tried.push(p);
     }
@@ -6655,6 +4039,2866 @@ var init_ts_parser = __esm({
   }
 });
 
+// src/model/code-digest.ts
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function modelCodeDigest() {
+  if (digest !== void 0) return digest;
+  try {
+    const h = createHash("sha256");
+    const root = fileURLToPath2(new URL("./", import.meta.url));
+    const walk2 = (d) => {
+      for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b2) => a.name < b2.name ? -1 : 1)) {
+        const p = join2(d, e.name);
+        if (e.isDirectory()) walk2(p);
+        else if (/\.(js|ts|c|h|patch|json)$/.test(e.name)) h.update(p.slice(root.length)).update("\0").update(readFileSync(p)).update("\0");
+      }
+    };
+    walk2(join2(root, "interp"));
+    walk2(join2(root, "kernel"));
+    walk2(join2(root, "scenario"));
+    walk2(join2(root, "source"));
+    h.update(readFileSync(fileURLToPath2(import.meta.url)));
+    const { runtime, grammar } = locateWasm();
+    h.update(readFileSync(runtime)).update(readFileSync(grammar));
+    digest = h.digest("hex");
+  } catch {
+    digest = null;
+  }
+  return digest;
+}
+var digest;
+var init_code_digest = __esm({
+  "src/model/code-digest.ts"() {
+    "use strict";
+    init_ts_parser();
+  }
+});
+
+// src/replay/outcome-codec.ts
+function kindOf(v) {
+  if (typeof v === "string") return "s";
+  if (v === void 0) return "u";
+  if (typeof v === "number") return (v | 0) === v && !Object.is(v, -0) ? "n" : null;
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return "a";
+  return null;
+}
+function fits(ev, shape2) {
+  let i2 = 0;
+  for (const k in ev) {
+    if (k !== shape2.keys[i2] || kindOf(ev[k]) !== shape2.kinds[i2]) return false;
+    i2++;
+  }
+  return i2 === shape2.keys.length;
+}
+function encodeOutcome(o) {
+  const strings = [];
+  const stringIds = /* @__PURE__ */ new Map();
+  const str = (s) => {
+    let id = stringIds.get(s);
+    if (id === void 0) stringIds.set(s, id = strings.push(s) - 1);
+    return id;
+  };
+  const shapes = [];
+  const byType = /* @__PURE__ */ new Map();
+  const data = new IntList();
+  for (const event of o.trace) {
+    const ev = event;
+    let list = byType.get(ev.t);
+    if (!list) byType.set(ev.t, list = []);
+    let shape2 = list.find((sh) => fits(ev, sh));
+    if (!shape2) {
+      const keys = Object.keys(ev);
+      const kinds = [];
+      for (const k of keys) {
+        const kind = kindOf(ev[k]);
+        if (kind === null) return null;
+        kinds.push(kind);
+      }
+      shape2 = { id: shapes.push({ keys, kinds }) - 1, keys, kinds };
+      list.push(shape2);
+    }
+    data.push(shape2.id);
+    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
+      const v = ev[shape2.keys[i2]];
+      switch (shape2.kinds[i2]) {
+        case "s":
+          data.push(str(v));
+          break;
+        case "n":
+          data.push(v);
+          break;
+        case "a":
+          data.push(v.length);
+          for (const x of v) data.push(str(x));
+          break;
+        default:
+      }
+    }
+  }
+  const head2 = { outcome: { ...o, trace: null }, strings, shapes, events: o.trace.length };
+  const json = Buffer.from(JSON.stringify(head2), "utf8");
+  const headBytes = json.length + 3 & ~3;
+  const out2 = Buffer.alloc(8 + headBytes + data.length * 4);
+  out2.writeUInt32LE(MAGIC, 0);
+  out2.writeUInt32LE(json.length, 4);
+  json.copy(out2, 8);
+  new Int32Array(out2.buffer, out2.byteOffset + 8 + headBytes, data.length).set(data.data.subarray(0, data.length));
+  return out2;
+}
+function decodeOutcome(buf) {
+  if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error("not an encoded outcome");
+  const jsonLength = buf.readUInt32LE(4);
+  const headBytes = jsonLength + 3 & ~3;
+  if (8 + headBytes > buf.length || (buf.length - 8 - headBytes) % 4) throw new Error("encoded outcome cut short");
+  const head2 = JSON.parse(buf.toString("utf8", 8, 8 + jsonLength));
+  const data = new Int32Array(buf.buffer.slice(buf.byteOffset + 8 + headBytes, buf.byteOffset + buf.length));
+  const { strings, shapes } = head2;
+  const trace = new Array(head2.events);
+  let at2 = 0;
+  for (let e = 0; e < head2.events; e++) {
+    const shape2 = shapes[data[at2++]];
+    if (!shape2) throw new Error("encoded outcome: unknown event shape");
+    const ev = {};
+    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
+      const key2 = shape2.keys[i2];
+      switch (shape2.kinds[i2]) {
+        case "s":
+          ev[key2] = strings[data[at2++]];
+          break;
+        case "n":
+          ev[key2] = data[at2++];
+          break;
+        case "a": {
+          const n = data[at2++];
+          const list = new Array(n);
+          for (let j = 0; j < n; j++) list[j] = strings[data[at2++]];
+          ev[key2] = list;
+          break;
+        }
+        default:
+          ev[key2] = void 0;
+      }
+    }
+    trace[e] = ev;
+  }
+  if (at2 !== data.length) throw new Error("encoded outcome: events and data disagree");
+  const outcome = head2.outcome;
+  outcome.trace = trace;
+  return outcome;
+}
+var MAGIC, IntList;
+var init_outcome_codec = __esm({
+  "src/replay/outcome-codec.ts"() {
+    "use strict";
+    MAGIC = 1280462641;
+    IntList = class {
+      data = new Int32Array(1 << 16);
+      length = 0;
+      push(v) {
+        if (this.length === this.data.length) {
+          const more2 = new Int32Array(this.data.length * 2);
+          more2.set(this.data);
+          this.data = more2;
+        }
+        this.data[this.length++] = v;
+      }
+    };
+  }
+});
+
+// src/replay/baseline-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function useBaselineCache(path) {
+  dir = path;
+}
+function baselineName(of, scenario) {
+  const code = modelCodeDigest();
+  if (!code) return null;
+  const h = createHash2("sha256");
+  h.update(code).update("\0");
+  h.update(of.kernel).update("\0").update(of.config.join(",")).update("\0");
+  for (const s of of.sources) h.update(s.path).update("\0").update(s.text).update("\0");
+  const { source: _source, ...what } = scenario;
+  h.update(JSON.stringify(what, (_k, v) => typeof v === "bigint" ? `${v}n` : v));
+  return `${h.digest("hex")}.br`;
+}
+function shippedBaselineDir() {
+  return fileURLToPath3(new URL("../baselines/", import.meta.url));
+}
+function cachedBaseline(of, scenario) {
+  const cacheDir = dir;
+  const name2 = cacheDir && baselineName(of, scenario);
+  if (!cacheDir || !name2) return null;
+  for (const d of [shippedBaselineDir(), cacheDir]) {
+    let bytes;
+    try {
+      bytes = readFileSync2(join3(d, name2));
+    } catch {
+      continue;
+    }
+    try {
+      return decodeOutcome(brotliDecompressSync(bytes));
+    } catch {
+    }
+  }
+  return null;
+}
+function keepBaseline(of, scenario, outcome, into = dir) {
+  const name2 = into && baselineName(of, scenario);
+  if (!name2) return;
+  const bytes = encodeOutcome(outcome);
+  if (!bytes) return;
+  const packed = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  const file = join3(into, name2);
+  try {
+    mkdirSync(into, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, packed);
+    renameSync(tmp, file);
+  } catch {
+  }
+}
+var dir;
+var init_baseline_cache = __esm({
+  "src/replay/baseline-cache.ts"() {
+    "use strict";
+    init_code_digest();
+    init_outcome_codec();
+    dir = null;
+  }
+});
+
+// src/replay/trace-read.ts
+function addressRenamer() {
+  const r = new Renamer();
+  return (s) => r.rename(s);
+}
+function firstKeyDifference(b2, v) {
+  const tb = b2.trace;
+  const tv = v.trace;
+  const n = Math.min(tb.length, tv.length);
+  let j = 0;
+  while (j < n && sameFields(tb[j], b2, tv[j], v)) j++;
+  if (j === tb.length && j === tv.length) return null;
+  const common = new Renamer();
+  for (let i2 = 0; i2 < j; i2++) if (mayHoldAddress(tb[i2])) common.rename(eventKey(tb[i2], b2));
+  const rb = common.clone();
+  const rv = common;
+  for (let i2 = j; i2 < n; i2++) if (rb.rename(eventKey(tb[i2], b2)) !== rv.rename(eventKey(tv[i2], v))) return i2;
+  return tb.length === tv.length ? null : n;
+}
+function sameFields(x, ox, y, oy) {
+  if (x.t !== y.t) return false;
+  switch (x.t) {
+    case "call": {
+      const c = y;
+      if (x.fn !== c.fn || x.depth !== c.depth || x.thread !== c.thread) return false;
+      const a = x.args ?? [];
+      const d = c.args ?? [];
+      if (a.length !== d.length) return false;
+      for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== d[i2]) return false;
+      return true;
+    }
+    case "return": {
+      const r = y;
+      return x.fn === r.fn && x.depth === r.depth && x.thread === r.thread && (x.value ?? "") === (r.value ?? "");
+    }
+    case "lock": {
+      const l = y;
+      return x.op === l.op && x.lock === l.lock && x.thread === l.thread && x.fn === l.fn;
+    }
+    default:
+      return eventKey(x, ox) === eventKey(y, oy);
+  }
+}
+function mayHoldAddress(e) {
+  switch (e.t) {
+    case "call":
+      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.args ?? []).some((a) => a.includes("0xffff"));
+    case "return":
+      return e.fn.includes("0xffff") || e.thread.includes("0xffff") || (e.value ?? "").includes("0xffff");
+    case "lock":
+      return e.lock.includes("0xffff") || e.thread.includes("0xffff") || e.fn.includes("0xffff");
+    default:
+      return true;
+  }
+}
+function dropPositions(s) {
+  return s.replace(/ at [\w./-]+\.[ch]:\d+/g, "").replace(/\b([\w./-]+\.[ch]):\d+\b/g, "$1");
+}
+function eventKey(e, o) {
+  switch (e.t) {
+    case "call":
+      return `call|${e.thread}|${e.depth}|${e.fn}|${(e.args ?? []).join(",")}`;
+    case "return":
+      return `ret|${e.thread}|${e.depth}|${e.fn}|${e.value ?? ""}`;
+    case "notifier":
+      return `ntf|${notifierKey(o.notifiers[e.index])}`;
+    case "lock":
+      return `lock|${e.op}|${e.lock}|${e.thread}|${e.fn}`;
+    case "fault":
+      return `fault|${e.addr}|${e.kind}|${e.thread}|${e.fn}`;
+    case "retry":
+      return `retry|${e.fn}|${e.pass}|${e.thread}`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return `hazard|${h ? `${h.kind}|${h.function}|${dropPositions(h.detail)}` : e.index}`;
+    }
+    case "note":
+      return `note|${e.fn}|${dropPositions(e.text)}`;
+  }
+}
+function eventShape(e, o) {
+  switch (e.t) {
+    case "notifier": {
+      const n = o.notifiers[e.index];
+      return n ? `ntf|${notifierGroupKey(n, false)}` : eventKey(e, o);
+    }
+    case "lock":
+      return `lock|${e.op}|${e.thread}|${e.fn}`;
+    case "fault":
+      return `fault|${e.kind}|${e.thread}|${e.fn}`;
+    case "retry":
+      return `retry|${e.fn}|${e.thread}`;
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return h ? `hazard|${h.kind}|${h.function}` : eventKey(e, o);
+    }
+    default:
+      return eventKey(e, o);
+  }
+}
+function notifierKey(n) {
+  if (!n) return "?";
+  return `${n.event}|${n.owner ?? "NULL"}|${n.start}|${n.end}|${n.stack.join(">")}|${n.subscribers.map((s) => `${s.name}:${s.action}`).join(",")}`;
+}
+function notifierGroupKey(n, names = true) {
+  const { issuer: issuer2, via } = issuerOf(n.stack);
+  const subs = n.subscribers.map((s) => names ? `${s.name}:${s.action}` : s.action).join(",");
+  return `${n.event}|${n.owner ?? "NULL"}|${issuer2}|${via.join("<")}|${subs}`;
+}
+function threadAt(trace, index) {
+  for (let i2 = Math.min(index, trace.length - 1); i2 >= 0; i2--) {
+    const e = trace[i2];
+    if ("thread" in e) return e.thread;
+  }
+  return "main";
+}
+function issuerOf(stack) {
+  let end = stack.length;
+  while (end > 0 && /^_*mmu_notifier_/.test(stack[end - 1])) end--;
+  const issuer2 = stack[end - 1] ?? null;
+  const via = stack.slice(Math.max(0, end - 3), end - 1).reverse();
+  return { issuer: issuer2, via };
+}
+function notifierGroup(n) {
+  const { issuer: issuer2, via } = issuerOf(n.stack);
+  return { event: n.event, owner: n.owner, issuer: issuer2, via, subscribers: n.subscribers.map((s) => ({ name: s.name, action: s.action })) };
+}
+function calleesOf(trace, from, fn) {
+  let start2 = -1;
+  for (let i2 = from; i2 < trace.length && i2 <= from + 4; i2++) {
+    const e = trace[i2];
+    if (e.t === "call" && e.fn === fn) {
+      start2 = i2;
+      break;
+    }
+  }
+  if (start2 < 0) return [];
+  const first = trace[start2];
+  const out2 = [];
+  for (let i2 = start2 + 1; i2 < trace.length; i2++) {
+    const e = trace[i2];
+    if (e.t === "return" && e.depth === first.depth && e.thread === first.thread) break;
+    if (e.t === "call" && e.depth === first.depth + 1 && e.thread === first.thread && !BORING_CALLEES.has(e.fn)) {
+      const args3 = e.args ?? [];
+      if (!out2.some((c) => c.fn === e.fn && c.args.join(", ") === args3.join(", "))) out2.push({ fn: e.fn, args: [...args3] });
+      if (out2.length >= 2) break;
+    }
+  }
+  return out2;
+}
+function notifierFact(o, index, traceAt) {
+  const n = o.notifiers[index];
+  const { issuer: issuer2, via } = issuerOf(n.stack);
+  let at2 = traceAt;
+  const subscribers = n.subscribers.map((s) => {
+    let calls = [];
+    if (at2 !== null) {
+      calls = calleesOf(o.trace, at2, s.name);
+      for (let i2 = at2 + 1; i2 < o.trace.length; i2++) {
+        const e = o.trace[i2];
+        if (e.t === "return" && e.fn === s.name) {
+          at2 = i2;
+          break;
+        }
+        if (e.t === "notifier") break;
+      }
+    }
+    return { name: s.name, action: s.action, calls };
+  });
+  return { kind: "notifier", event: n.event, owner: n.owner, start: n.start, end: n.end, issuer: issuer2, via, subscribers };
+}
+function retryCheck(trace, at2, thread) {
+  for (let i2 = at2 - 1; i2 >= 0 && i2 >= at2 - 6; i2--) {
+    const e = trace[i2];
+    if (e.t === "return" && e.thread === thread) return e.fn;
+  }
+  return null;
+}
+function holderOf(trace, at2, lock) {
+  for (let i2 = at2 - 1; i2 >= 0; i2--) {
+    const e = trace[i2];
+    if (e.t !== "lock" || e.lock !== lock) continue;
+    if (e.op === "release") return null;
+    if (e.op === "acquire") return { thread: e.thread, fn: e.fn, index: i2 };
+  }
+  return null;
+}
+function significantEvents(o, from = 0) {
+  const ren = addressRenamer();
+  const pass = /* @__PURE__ */ new Map();
+  const passAt = [];
+  const out2 = [];
+  const trace = o.trace;
+  let lastThread = "main";
+  for (let i2 = 0; i2 < trace.length; i2++) {
+    const e = trace[i2];
+    if ("thread" in e) lastThread = e.thread;
+    const thread = lastThread;
+    const p = pass.get(thread) ?? 1;
+    if (e.t === "retry") {
+      pass.set(e.thread, e.pass);
+      passAt.push({ index: i2, thread: e.thread, pass: e.pass });
+    }
+    if (i2 < from) continue;
+    const push = (kind, make) => {
+      let fact = null;
+      out2.push({
+        index: i2,
+        thread,
+        pass: p,
+        kind,
+        key: ren(eventKey(e, o)),
+        shape: ren(eventShape(e, o)),
+        get fact() {
+          return fact ??= make();
+        }
+      });
+    };
+    switch (e.t) {
+      case "notifier":
+        if (o.notifiers[e.index]) push("notifier", () => notifierFact(o, e.index, i2));
+        break;
+      case "retry":
+        push("retry", () => ({ kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) }));
+        break;
+      case "fault":
+        push("fault", () => ({ kind: "fault", fn: e.fn, addr: e.addr, access: e.kind }));
+        break;
+      case "lock":
+        if (e.op !== "block" && e.op !== "trylock-fail") break;
+        push("lock", () => {
+          const h = holderOf(trace, i2, e.lock);
+          const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
+          return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
+        });
+        break;
+      case "hazard": {
+        const hz = o.hazards[e.index];
+        if (hz) push("hazard", () => ({ kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) }));
+        break;
+      }
+      case "note":
+        if (e.fn === "(scenario)") push("step", () => ({ kind: "note", fn: e.fn, text: e.text }));
+        break;
+      default:
+        break;
+    }
+  }
+  return out2;
+}
+function passOf(passAt, index, thread) {
+  let p = 1;
+  for (const x of passAt) if (x.index < index && x.thread === thread) p = x.pass;
+  return p;
+}
+function runEnd(o, withStack) {
+  const detail = withStack ? o.detail : o.detail.replace(/ \[stack: [^\]]*\]/, "");
+  return { verdict: o.verdict, result: o.result, detail: dropPositions(detail) };
+}
+function eventFact(o, index, caller, withArgs) {
+  const e = o.trace[index];
+  if (!e) return { kind: "end", ...runEnd(o, true) };
+  switch (e.t) {
+    case "call":
+      return { kind: "call", caller, fn: e.fn, args: withArgs ? [...e.args ?? []] : null };
+    case "return":
+      return { kind: "return", fn: e.fn, value: e.value ?? null };
+    case "notifier":
+      return notifierFact(o, e.index, index);
+    case "lock":
+      return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread };
+    case "fault":
+      return { kind: "fault", fn: e.fn, addr: e.addr, access: e.kind };
+    case "retry":
+      return { kind: "retry", fn: e.fn, pass: e.pass, check: null };
+    case "hazard": {
+      const h = o.hazards[e.index];
+      return { kind: "hazard", hazard: h.kind, function: h.function, detail: dropPositions(h.detail) };
+    }
+    case "note":
+      return { kind: "note", fn: e.fn, text: e.text };
+  }
+}
+var Renamer, Stacks, BORING_CALLEES;
+var init_trace_read = __esm({
+  "src/replay/trace-read.ts"() {
+    "use strict";
+    Renamer = class _Renamer {
+      constructor(names = /* @__PURE__ */ new Map()) {
+        this.names = names;
+      }
+      names;
+      one = (m) => {
+        let n = this.names.get(m);
+        if (!n) this.names.set(m, n = `K${this.names.size}`);
+        return n;
+      };
+      /** Most texts hold no kernel address: no regex, no new string. */
+      rename(s) {
+        return s.includes("0xffff") ? s.replace(/0xffff[0-9a-f]{8,12}/g, this.one) : s;
+      }
+      clone() {
+        return new _Renamer(new Map(this.names));
+      }
+    };
+    Stacks = class {
+      constructor(trace) {
+        this.trace = trace;
+      }
+      trace;
+      cur = /* @__PURE__ */ new Map();
+      at = 0;
+      /** The stack of `thread` just before event `index` (call events show the caller's stack). */
+      before(index, thread) {
+        if (index < this.at) {
+          this.cur.clear();
+          this.at = 0;
+        }
+        for (; this.at < index && this.at < this.trace.length; this.at++) {
+          const e = this.trace[this.at];
+          if (e.t !== "call" && e.t !== "return") continue;
+          const st = this.cur.get(e.thread) ?? [];
+          if (e.t === "call") {
+            st.length = e.depth - 1;
+            st.push(e.fn);
+          } else st.length = Math.max(0, e.depth - 1);
+          this.cur.set(e.thread, st);
+        }
+        return [...this.cur.get(thread) ?? []];
+      }
+    };
+    BORING_CALLEES = /* @__PURE__ */ new Set(["mmu_notifier_range_blockable", "mmu_interval_set_seq", "mm_has_notifiers"]);
+  }
+});
+
+// src/replay/first-cause.ts
+function analysePair(baseline, variant) {
+  const i2 = firstKeyDifference(baseline, variant);
+  if (i2 === null) return { divergence: null, gained: [], lost: [], variant, baseline };
+  const sb = significantEvents(baseline, i2);
+  const sv = significantEvents(variant, i2);
+  const { gained, lost } = matchForward(sb, sv);
+  return { divergence: { baseline: pointAt(baseline, i2, variant), variant: pointAt(variant, i2, baseline) }, gained, lost, variant, baseline };
+}
+function pointAt(o, index, other) {
+  const thread = threadAt(o.trace, index);
+  const stack = new Stacks(o.trace).before(index, thread);
+  const e = o.trace[index];
+  const oe = other.trace[index];
+  const withArgs = e?.t === "call" && oe?.t === "call" && e.fn === oe.fn;
+  return { index, thread, event: eventFact(o, index, stack[stack.length - 1] ?? null, withArgs), stack };
+}
+function matchForward(base, variant) {
+  const positions = /* @__PURE__ */ new Map();
+  base.forEach((s, i2) => {
+    const l = positions.get(s.key);
+    if (l) l.push(i2);
+    else positions.set(s.key, [i2]);
+  });
+  const used = new Array(base.length).fill(false);
+  const gained = [];
+  let p = 0;
+  for (const v of variant) {
+    const l = positions.get(v.key);
+    const q = l ? firstAtOrAfter(l, p) : -1;
+    if (q < 0) {
+      gained.push(v);
+      continue;
+    }
+    used[q] = true;
+    p = q + 1;
+  }
+  return { gained, lost: base.filter((_, i2) => !used[i2]) };
+}
+function firstAtOrAfter(sorted, p) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo] : -1;
+}
+function resultOrigin(o) {
+  if (o.result === null) return null;
+  const want = String(o.result);
+  const t = o.trace;
+  let j = -1;
+  for (let i2 = t.length - 1; i2 >= 0; i2--) {
+    const e = t[i2];
+    if (e.t === "return" && e.depth === 1 && e.value === want) {
+      j = i2;
+      break;
+    }
+  }
+  if (j < 0) return null;
+  const chain = [j];
+  for (; ; ) {
+    const outer = t[chain[chain.length - 1]];
+    let found = -1;
+    for (let i2 = chain[chain.length - 1] - 1; i2 >= 0; i2--) {
+      const e = t[i2];
+      if (e.t === "call" && e.thread === outer.thread && e.depth === outer.depth) break;
+      if (e.t === "return" && e.thread === outer.thread && e.depth === outer.depth + 1 && e.value === want) {
+        found = i2;
+        break;
+      }
+    }
+    if (found < 0) break;
+    chain.push(found);
+  }
+  const fns = chain.map((i2) => t[i2].fn).reverse();
+  return { index: chain[chain.length - 1], functions: fns };
+}
+function causeFor(a, anchor) {
+  if (!a.divergence) return null;
+  let upTo = Number.POSITIVE_INFINITY;
+  let last = null;
+  switch (anchor.kind) {
+    case "event":
+      upTo = anchor.index;
+      break;
+    case "result": {
+      const origin = resultOrigin(a.variant);
+      if (origin) upTo = origin.index;
+      last = { kind: "result", value: a.variant.result, from: origin ? origin.functions : [] };
+      break;
+    }
+    case "end":
+      last = { kind: "end", ...runEnd(a.variant, false) };
+      break;
+    case "lost": {
+      const endsBefore = a.variant.verdict !== "completed" || a.variant.final.asserts.failed.length > 0;
+      last = anchor.notifier !== null ? { kind: "lost-notifier", event: anchor.notifier, endsBefore } : { kind: "lost-hazard", endsBefore };
+      break;
+    }
+  }
+  const steps = collapse(a.gained.filter((s) => s.index <= upTo));
+  if (last) steps.push(last);
+  return { divergence: a.divergence, chain: cap(steps) };
+}
+function collapse(events) {
+  const merged = [];
+  for (let i2 = 0; i2 < events.length; i2++) {
+    const s = events[i2];
+    const next = events[i2 + 1];
+    if (s.kind === "lock" && next?.kind === "lock") {
+      const a = s.fact;
+      const b2 = next.fact;
+      if (a.kind === "lock" && b2.kind === "lock" && a.op === "trylock-fail" && b2.op === "block" && a.lock === b2.lock && a.fn === b2.fn) continue;
+    }
+    merged.push(s);
+  }
+  const out2 = [];
+  let pass = 1;
+  for (let i2 = 0; i2 < merged.length; ) {
+    const s = merged[i2];
+    let j = i2 + 1;
+    const keys = /* @__PURE__ */ new Set([s.key]);
+    while (j < merged.length && merged[j].shape === s.shape && merged[j].pass === s.pass) keys.add(merged[j++].key);
+    const n = j - i2;
+    out2.push({ kind: "event", event: s.fact, pass: s.pass, firstOfPass: s.pass !== pass, repeat: n > 1 ? { times: n, distinct: keys.size } : null });
+    pass = s.pass;
+    i2 = j;
+  }
+  return out2;
+}
+function cap(steps) {
+  if (steps.length <= MAX_CHAIN) return steps;
+  const head2 = steps.slice(0, 6);
+  const tail = steps.slice(steps.length - 3);
+  return [...head2, { kind: "elided", steps: steps.length - 9 }, ...tail];
+}
+var MAX_CHAIN;
+var init_first_cause = __esm({
+  "src/replay/first-cause.ts"() {
+    "use strict";
+    init_trace_read();
+    MAX_CHAIN = 10;
+  }
+});
+
+// src/replay/regression.ts
+function isRegressionOf(baseline, variant) {
+  const ok = (o) => o.verdict === "completed" && o.result === 0;
+  const broke = ok(baseline) && !ok(variant);
+  const newBug = variant.verdict === "bug" && baseline.verdict !== "bug";
+  return {
+    verdict: broke && variant.verdict !== "completed" || newBug,
+    result: broke && variant.verdict === "completed"
+  };
+}
+var init_regression = __esm({
+  "src/replay/regression.ts"() {
+    "use strict";
+  }
+});
+
+// src/replay/compare.ts
+function compareOutcomes(baseline, variant) {
+  let pair = null;
+  const analysis = () => pair ??= analysePair(baseline, variant);
+  const diffs = [];
+  const add = (facts, anchor, regression = false) => diffs.push({ ...facts, firstCause: causeFor(analysis(), anchor), regression });
+  const reg = isRegressionOf(baseline, variant);
+  if (baseline.verdict !== variant.verdict) {
+    add({ kind: "verdict", baseline: baseline.verdict, variant: variant.verdict, detail: runEnd(variant, false).detail }, { kind: "end" }, reg.verdict);
+  }
+  const noResult = baseline.result === null || variant.result === null;
+  if (baseline.result !== variant.result && !(noResult && baseline.verdict !== variant.verdict)) {
+    add({ kind: "result", baseline: baseline.result, variant: variant.result }, { kind: "result" }, reg.result);
+  }
+  if (baseline.retries !== variant.retries) {
+    const lastRetry = [...analysis().gained].reverse().find((s) => s.kind === "retry");
+    add({ kind: "retries", baseline: baseline.retries, variant: variant.retries }, lastRetry ? { kind: "event", index: lastRetry.index } : { kind: "end" });
+  }
+  for (const d of notifierDifferences(baseline, variant)) add(d.facts, d.anchor);
+  for (const d of hazardDifferences(baseline, variant)) add(d.facts, d.anchor, d.facts.kind === "hazard-gained");
+  for (const d of finalDifferences(baseline, variant)) add(d.facts, { kind: "end" }, d.regression);
+  return {
+    differences: diffs,
+    regression: diffs.some((d) => d.regression),
+    get analysis() {
+      return analysis();
+    }
+  };
+}
+function notifierGroups(o) {
+  const groups = /* @__PURE__ */ new Map();
+  const traceIndex = /* @__PURE__ */ new Map();
+  o.trace.forEach((e, i2) => {
+    if (e.t === "notifier") traceIndex.set(e.index, i2);
+  });
+  o.notifiers.forEach((n, idx) => {
+    const key2 = notifierGroupKey(n);
+    let g = groups.get(key2);
+    if (!g) groups.set(key2, g = { notifier: notifierGroup(n), ranges: /* @__PURE__ */ new Map(), at: [] });
+    const r = `${n.start}|${n.end}`;
+    const seen = g.ranges.get(r);
+    if (seen) seen.count++;
+    else g.ranges.set(r, { start: n.start, end: n.end, count: 1 });
+    g.at.push(traceIndex.get(idx) ?? -1);
+  });
+  return groups;
+}
+function beyond(g, other) {
+  const more2 = [];
+  for (const [r, x] of g.ranges) {
+    const d = x.count - (other?.ranges.get(r)?.count ?? 0);
+    if (d > 0) more2.push({ start: x.start, end: x.end, count: d });
+  }
+  if (!more2.length) return null;
+  const count = more2.reduce((a, b2) => a + b2.count, 0);
+  return { count, ranges: more2.slice(0, SHOWN_RANGES), moreRanges: Math.max(0, more2.length - SHOWN_RANGES) };
+}
+function notifierDifferences(baseline, variant) {
+  const gb = notifierGroups(baseline);
+  const gv = notifierGroups(variant);
+  const out2 = [];
+  for (const [key2, g] of gv) {
+    const other = gb.get(key2);
+    const more2 = beyond(g, other);
+    if (!more2) continue;
+    const baseCount = other ? [...other.ranges.values()].reduce((a, b2) => a + b2.count, 0) : 0;
+    const idx = g.at[Math.min(baseCount, g.at.length - 1)] ?? -1;
+    out2.push({ facts: { kind: "notifier-gained", count: more2.count, notifier: g.notifier, ranges: more2.ranges, moreRanges: more2.moreRanges }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+  }
+  for (const [key2, g] of gb) {
+    const fewer = beyond(g, gv.get(key2));
+    if (!fewer) continue;
+    out2.push({ facts: { kind: "notifier-lost", count: fewer.count, notifier: g.notifier, ranges: fewer.ranges, moreRanges: fewer.moreRanges }, anchor: { kind: "lost", notifier: g.notifier.event } });
+  }
+  return out2;
+}
+function hazardDifferences(baseline, variant) {
+  const key2 = (h) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`;
+  const count = (o) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const h of o.hazards) {
+      const k = key2(h);
+      const seen = m.get(k);
+      if (seen) seen.count++;
+      else m.set(k, { kind: h.kind, function: h.function, detail: dropPositions(h.detail), count: 1 });
+    }
+    return m;
+  };
+  const cb = count(baseline);
+  const cv = count(variant);
+  const out2 = [];
+  for (const [k, h] of cv) {
+    const d = h.count - (cb.get(k)?.count ?? 0);
+    if (d <= 0) continue;
+    const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
+    out2.push({ facts: { kind: "hazard-gained", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
+  }
+  for (const [k, h] of cb) {
+    const d = h.count - (cv.get(k)?.count ?? 0);
+    if (d > 0) out2.push({ facts: { kind: "hazard-lost", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: { kind: "lost", notifier: null } });
+  }
+  return out2;
+}
+function finalDifferences(baseline, variant) {
+  const out2 = [];
+  const lines = (part, process2, a, b2) => {
+    const gone = a.filter((l) => !b2.includes(l));
+    const come = b2.filter((l) => !a.includes(l));
+    if (!gone.length && !come.length) return;
+    out2.push({ facts: { kind: "final-state", part, process: process2, gone, come }, regression: false });
+  };
+  const fb = baseline.final;
+  const fv = variant.final;
+  const procs = [.../* @__PURE__ */ new Set([...fb.processes.map((p) => p.name), ...fv.processes.map((p) => p.name)])];
+  for (const p of procs) {
+    lines("ptes", p, fb.processes.find((x) => x.name === p)?.ptes ?? [], fv.processes.find((x) => x.name === p)?.ptes ?? []);
+  }
+  lines("pages", null, fb.pages, fv.pages);
+  lines("gpu", null, fb.gpu, fv.gpu);
+  lines("mirror", null, fb.mirror, fv.mirror);
+  lines("seqs", null, fb.seqs, fv.seqs);
+  const newlyFailing = fv.asserts.failed.filter((f) => !fb.asserts.failed.includes(f));
+  const noLongerFailing = fb.asserts.failed.filter((f) => !fv.asserts.failed.includes(f));
+  if (newlyFailing.length || noLongerFailing.length || fb.asserts.passed !== fv.asserts.passed) {
+    out2.push({
+      facts: { kind: "final-state", part: "checks", passed: { baseline: fb.asserts.passed, variant: fv.asserts.passed }, newlyFailing, noLongerFailing },
+      regression: newlyFailing.length > 0 && fb.asserts.failed.length === 0
+    });
+  }
+  return out2;
+}
+var SHOWN_RANGES;
+var init_compare = __esm({
+  "src/replay/compare.ts"() {
+    "use strict";
+    init_first_cause();
+    init_regression();
+    init_trace_read();
+    SHOWN_RANGES = 3;
+  }
+});
+
+// src/model/interp/lex.ts
+function isIdStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+}
+function isIdPart(c) {
+  return isIdStart(c) || c >= 48 && c <= 57;
+}
+function lex(text) {
+  const out2 = [];
+  const n = text.length;
+  let i2 = 0;
+  while (i2 < n) {
+    const c = text.charCodeAt(i2);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
+      i2++;
+      continue;
+    }
+    if (c === 92 && (text[i2 + 1] === "\n" || text[i2 + 1] === "\r")) {
+      i2 += 2;
+      continue;
+    }
+    if (c === 47 && text[i2 + 1] === "/") {
+      while (i2 < n && text[i2] !== "\n") i2++;
+      continue;
+    }
+    if (c === 47 && text[i2 + 1] === "*") {
+      const e = text.indexOf("*/", i2 + 2);
+      i2 = e < 0 ? n : e + 2;
+      continue;
+    }
+    const start2 = i2;
+    if (isIdStart(c)) {
+      while (i2 < n && isIdPart(text.charCodeAt(i2))) i2++;
+      out2.push({ kind: "id", text: text.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c >= 48 && c <= 57 || c === 46 && /[0-9]/.test(text[i2 + 1] ?? "")) {
+      i2++;
+      while (i2 < n) {
+        const d = text[i2];
+        if (/[0-9A-Za-z_.]/.test(d)) i2++;
+        else if ((d === "+" || d === "-") && /[eEpP]/.test(text[i2 - 1])) i2++;
+        else break;
+      }
+      out2.push({ kind: "num", text: text.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      const q = text[i2];
+      i2++;
+      while (i2 < n && text[i2] !== q && text[i2] !== "\n") i2 += text[i2] === "\\" ? 2 : 1;
+      i2 = Math.min(n, i2 + 1);
+      out2.push({ kind: q === '"' ? "str" : "chr", text: text.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    let p = text[i2];
+    for (const cand of PUNCTS) {
+      if (text.startsWith(cand, i2)) {
+        p = cand;
+        break;
+      }
+    }
+    i2 += p.length;
+    out2.push({ kind: "punct", text: p, start: start2, end: i2 });
+  }
+  return out2;
+}
+function splitArgs(text) {
+  const toks = lex(text);
+  if (toks.length === 0) return [];
+  const out2 = [];
+  let depth = 0;
+  let segStart = 0;
+  for (const t of toks) {
+    if (t.kind !== "punct") continue;
+    if (t.text === "(" || t.text === "[" || t.text === "{") depth++;
+    else if (t.text === ")" || t.text === "]" || t.text === "}") depth--;
+    else if (t.text === "," && depth === 0) {
+      out2.push(trimmed(text, segStart, t.start));
+      segStart = t.end;
+    }
+  }
+  out2.push(trimmed(text, segStart, text.length));
+  return out2;
+}
+function trimmed(text, a, b2) {
+  const raw = text.slice(a, b2);
+  const lead = raw.length - raw.trimStart().length;
+  return { text: raw.trim(), offset: a + lead };
+}
+function lineAt(text, at2) {
+  let line = 1;
+  for (let i2 = 0; i2 < at2 && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
+  return line;
+}
+var PUNCTS;
+var init_lex = __esm({
+  "src/model/interp/lex.ts"() {
+    "use strict";
+    PUNCTS = [
+      "...",
+      "<<=",
+      ">>=",
+      "->",
+      "++",
+      "--",
+      "<<",
+      ">>",
+      "<=",
+      ">=",
+      "==",
+      "!=",
+      "&&",
+      "||",
+      "+=",
+      "-=",
+      "*=",
+      "/=",
+      "%=",
+      "&=",
+      "|=",
+      "^=",
+      "##"
+    ];
+  }
+});
+
+// src/model/interp/pp-if.ts
+function applyIf(op, l, r) {
+  const b2 = (x) => x ? 1n : 0n;
+  switch (op) {
+    case "||":
+      return b2(l !== 0n || r !== 0n);
+    case "&&":
+      return b2(l !== 0n && r !== 0n);
+    case "|":
+      return l | r;
+    case "^":
+      return l ^ r;
+    case "&":
+      return l & r;
+    case "==":
+      return b2(l === r);
+    case "!=":
+      return b2(l !== r);
+    case "<":
+      return b2(l < r);
+    case ">":
+      return b2(l > r);
+    case "<=":
+      return b2(l <= r);
+    case ">=":
+      return b2(l >= r);
+    case "<<":
+      return l << r;
+    case ">>":
+      return l >> r;
+    case "+":
+      return l + r;
+    case "-":
+      return l - r;
+    case "*":
+      return l * r;
+    case "/":
+      if (r === 0n) throw new Error("division by zero");
+      return l / r;
+    case "%":
+      if (r === 0n) throw new Error("division by zero");
+      return l % r;
+  }
+  throw new Error(`operator ${op}`);
+}
+var IfParser;
+var init_pp_if = __esm({
+  "src/model/interp/pp-if.ts"() {
+    "use strict";
+    IfParser = class _IfParser {
+      constructor(t) {
+        this.t = t;
+      }
+      t;
+      i = 0;
+      done() {
+        return this.i >= this.t.length;
+      }
+      peek() {
+        return this.t[this.i] ?? "<end>";
+      }
+      eat(s) {
+        if (this.t[this.i] === s) {
+          this.i++;
+          return true;
+        }
+        return false;
+      }
+      ternary() {
+        const c = this.binary(0);
+        if (!this.eat("?")) return c;
+        const a = this.ternary();
+        if (!this.eat(":")) throw new Error("expected :");
+        const b2 = this.ternary();
+        return c !== 0n ? a : b2;
+      }
+      static LEVELS = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", ">", "<=", ">="], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
+      binary(level) {
+        if (level >= _IfParser.LEVELS.length) return this.unary();
+        let l = this.binary(level + 1);
+        for (; ; ) {
+          const op = this.t[this.i];
+          if (op === void 0 || !_IfParser.LEVELS[level].includes(op)) return l;
+          this.i++;
+          const r = this.binary(level + 1);
+          l = applyIf(op, l, r);
+        }
+      }
+      unary() {
+        if (this.eat("!")) return this.unary() === 0n ? 1n : 0n;
+        if (this.eat("-")) return -this.unary();
+        if (this.eat("+")) return this.unary();
+        if (this.eat("~")) return ~this.unary();
+        if (this.eat("(")) {
+          const v = this.ternary();
+          if (!this.eat(")")) throw new Error("expected )");
+          return v;
+        }
+        const tok = this.t[this.i++];
+        if (tok === void 0) throw new Error("unexpected end");
+        if (/^(0x[0-9a-f]+|\d+)$/i.test(tok)) return BigInt(tok);
+        if (/^'.'$/.test(tok)) return BigInt(tok.charCodeAt(1));
+        throw new Error(`unexpected ${tok}`);
+      }
+    };
+  }
+});
+
+// src/model/interp/preprocess.ts
+function withoutAnnotations(body2) {
+  const toks = lex(body2).filter((t) => t.kind === "id" && ANNOTATION_SET.has(t.text));
+  if (!toks.length) return body2;
+  let out2 = "";
+  let at2 = 0;
+  for (const t of toks) {
+    out2 += body2.slice(at2, t.start) + " ".repeat(t.end - t.start);
+    at2 = t.end;
+  }
+  return out2 + body2.slice(at2);
+}
+function configMacros(config) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!config) return out2;
+  if (Array.isArray(config)) {
+    for (const c of config) out2.set(c, "1");
+    return out2;
+  }
+  for (const [k, v] of Object.entries(config)) {
+    if (v === false) continue;
+    out2.set(k, v === true ? "1" : String(v));
+  }
+  return out2;
+}
+function startsStatement(t) {
+  return t !== void 0 && (t.text === "{" || t.kind === "id");
+}
+function directiveLines(text) {
+  const out2 = /* @__PURE__ */ new Set();
+  const lines = text.split("\n");
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    if (!/^\s*#/.test(lines[i2])) continue;
+    out2.add(i2 + 1);
+    while (/\\\s*$/.test(lines[i2]) && i2 + 1 < lines.length) out2.add(++i2 + 1);
+  }
+  return out2;
+}
+function lineOf(starts, at2) {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (starts[mid] <= at2) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function expandFunctionMacro(def, args3) {
+  const params = def.params ?? [];
+  const values = /* @__PURE__ */ new Map();
+  params.forEach((p, i2) => {
+    if (p === "__VA_ARGS__" || def.variadic && i2 === params.length - 1) values.set(p, args3.slice(i2).join(", "));
+    else values.set(p, args3[i2] ?? "");
+  });
+  const toks = lex(def.body);
+  const parts2 = [];
+  let paste = false;
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const t = toks[i2];
+    if (t.text === "#" && toks[i2 + 1]?.kind === "id" && values.has(toks[i2 + 1].text)) {
+      parts2.push(JSON.stringify(values.get(toks[i2 + 1].text)));
+      i2++;
+      continue;
+    }
+    if (t.text === "##") {
+      paste = true;
+      continue;
+    }
+    const text = t.kind === "id" && values.has(t.text) ? values.get(t.text) : t.text;
+    if (paste && parts2.length > 0) parts2[parts2.length - 1] += text;
+    else parts2.push(text);
+    paste = false;
+  }
+  return parts2.join(" ");
+}
+function blank(s) {
+  return s.replace(/[^\n]/g, " ");
+}
+function commentStateAfter(line, inComment) {
+  let c = inComment;
+  for (let i2 = 0; i2 < line.length; i2++) {
+    if (c) {
+      if (line[i2] === "*" && line[i2 + 1] === "/") {
+        c = false;
+        i2++;
+      }
+      continue;
+    }
+    const ch = line[i2];
+    if (ch === "/" && line[i2 + 1] === "/") return false;
+    if (ch === "/" && line[i2 + 1] === "*") {
+      c = true;
+      i2++;
+    } else if (ch === '"' || ch === "'") {
+      for (i2++; i2 < line.length && line[i2] !== ch; i2++) if (line[i2] === "\\") i2++;
+    }
+  }
+  return c;
+}
+function stripComments(s) {
+  return s.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, "");
+}
+var EMPTY_ANNOTATIONS, EMPTY_FN_ANNOTATIONS, ANNOTATION_SET, Preprocessor, C_KEYWORDS, TYPE_TAKING, TYPE_WORDS;
+var init_preprocess = __esm({
+  "src/model/interp/preprocess.ts"() {
+    "use strict";
+    init_lex();
+    init_pp_if();
+    EMPTY_ANNOTATIONS = [
+      "__always_inline",
+      "__inline",
+      "__init",
+      "__exit",
+      "__user",
+      "__rcu",
+      "__iomem",
+      "__percpu",
+      "__must_check",
+      "__maybe_unused",
+      "__always_unused",
+      "__read_mostly",
+      "__cold",
+      "__weak",
+      "noinline",
+      "notrace",
+      "__force",
+      "__ref",
+      "__sched",
+      "__visible",
+      "asmlinkage",
+      "__latent_entropy",
+      "__randomize_layout",
+      "__packed",
+      "__aligned_largest",
+      "fallthrough",
+      "__private",
+      "__safe"
+    ];
+    EMPTY_FN_ANNOTATIONS = [
+      "__acquires",
+      "__releases",
+      "__must_hold",
+      "__acquire",
+      "__release",
+      "__cond_lock_hint",
+      "EXPORT_SYMBOL",
+      "EXPORT_SYMBOL_GPL",
+      "MODULE_LICENSE",
+      "MODULE_AUTHOR",
+      "MODULE_DESCRIPTION",
+      "__aligned",
+      "__section",
+      "__attribute__"
+    ];
+    ANNOTATION_SET = new Set(EMPTY_ANNOTATIONS);
+    Preprocessor = class {
+      constructor(sources, config, extraEmpty = []) {
+        this.sources = sources;
+        for (const [name2, body2] of configMacros(config)) {
+          this.macros.set(name2, { name: name2, params: null, variadic: false, body: body2, file: "<config>", line: 0 });
+        }
+        for (const name2 of [...EMPTY_ANNOTATIONS, ...extraEmpty]) {
+          this.macros.set(name2, { name: name2, params: null, variadic: false, body: "", file: "<builtin>", line: 0 });
+        }
+        for (const name2 of EMPTY_FN_ANNOTATIONS) {
+          this.macros.set(name2, { name: name2, params: [], variadic: true, body: "", file: "<builtin>", line: 0 });
+        }
+      }
+      sources;
+      macros = /* @__PURE__ */ new Map();
+      /** `#pragma lkml opaque NAME [SIZE]`: typedef names whose values belong to the runtime. */
+      opaque = /* @__PURE__ */ new Map();
+      units = [];
+      diagnostics = [];
+      /**
+       * Uses of loop-header macros (`anon_vma_interval_tree_foreach(...) { body }`), which C parsers
+       * cannot read: the use is replaced in the text by `for(;__lkml_L<n>;)` of the same length and
+       * recorded here under that marker; the compiler expands the macro and puts the body back.
+       */
+      loopUses = /* @__PURE__ */ new Map();
+      /**
+       * Type arguments of calls (`container_of(p, struct svm_notifier, notifier)`) that the C
+       * grammar cannot read as expressions are replaced by a same-length identifier `__T<n>___`;
+       * restoreTypes() puts the type text back when a macro or intrinsic reads its arguments.
+       */
+      typeArgs = /* @__PURE__ */ new Map();
+      done = /* @__PURE__ */ new Set();
+      active = /* @__PURE__ */ new Set();
+      /** Process every source in order (headers first where included). */
+      run(order = [...this.sources.keys()]) {
+        for (const p of order) this.file(p);
+        return this.units;
+      }
+      resolveInclude(name2, from, system) {
+        const dir2 = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
+        const cands = system ? [`include/${name2}`, name2] : [dir2 ? `${dir2}/${name2}` : name2, `include/${name2}`, name2];
+        for (const c of cands) if (this.sources.has(c)) return c;
+        return null;
+      }
+      file(path) {
+        if (this.done.has(path)) return;
+        if (this.active.has(path)) return;
+        const text = this.sources.get(path);
+        if (text === void 0) return;
+        this.active.add(path);
+        const out2 = this.directives(path, text);
+        this.active.delete(path);
+        this.done.add(path);
+        this.units.push({ path, text: this.rewriteUses(path, out2) });
+      }
+      // ------------------------------------------------------------------------- directives
+      directives(path, text) {
+        const lines = text.split("\n");
+        const out2 = [];
+        const conds = [];
+        const isOn = () => conds.length === 0 ? true : conds[conds.length - 1].on;
+        let inComment = false;
+        for (let i2 = 0; i2 < lines.length; i2++) {
+          const lineText = lines[i2];
+          const directive = !inComment && /^\s*#/.test(lineText);
+          if (!directive) {
+            out2.push(isOn() ? lineText : blank(lineText));
+            inComment = commentStateAfter(lineText, inComment);
+            continue;
+          }
+          let full = lineText;
+          const first = i2;
+          out2.push(blank(lineText));
+          while (/\\\s*$/.test(full.split("\n").pop()) && i2 + 1 < lines.length) {
+            i2++;
+            full = full.replace(/\\\s*$/, "") + "\n" + lines[i2];
+            out2.push(blank(lines[i2]));
+          }
+          const lineNo = first + 1;
+          const body2 = stripComments(full).replace(/\n/g, " ").trim().slice(1).trim();
+          const m = /^(\w+)\s*(.*)$/s.exec(body2);
+          const kw = m ? m[1] : "";
+          const rest = m ? m[2].trim() : "";
+          const at2 = { file: path, line: lineNo };
+          switch (kw) {
+            case "ifdef":
+            case "ifndef": {
+              const parent = isOn();
+              const def = this.macros.has(rest.split(/\s/)[0]);
+              const on = parent && (kw === "ifdef" ? def : !def);
+              conds.push({ on, taken: on, parent, line: lineNo });
+              break;
+            }
+            case "if": {
+              const parent = isOn();
+              const on = parent && this.evalIf(rest, at2);
+              conds.push({ on, taken: on, parent, line: lineNo });
+              break;
+            }
+            case "elif": {
+              const c = conds[conds.length - 1];
+              if (!c) {
+                this.diag("error", at2, "#elif without #if");
+                break;
+              }
+              const on = c.parent && !c.taken && this.evalIf(rest, at2);
+              c.on = on;
+              c.taken ||= on;
+              break;
+            }
+            case "else": {
+              const c = conds[conds.length - 1];
+              if (!c) {
+                this.diag("error", at2, "#else without #if");
+                break;
+              }
+              c.on = c.parent && !c.taken;
+              c.taken = true;
+              break;
+            }
+            case "endif":
+              if (!conds.pop()) this.diag("error", at2, "#endif without #if");
+              break;
+            default:
+              if (isOn()) this.activeDirective(kw, rest, at2);
+          }
+          inComment = false;
+        }
+        for (const c of conds) this.diag("error", { file: path, line: c.line }, "unterminated #if");
+        return out2.join("\n");
+      }
+      activeDirective(kw, rest, at2) {
+        switch (kw) {
+          case "include": {
+            const m = /^([<"])([^>"]+)[>"]/.exec(rest);
+            if (!m) {
+              this.diag("warning", at2, `cannot read #include ${rest}`);
+              return;
+            }
+            const target = this.resolveInclude(m[2], at2.file, m[1] === "<");
+            if (target) this.file(target);
+            else if (m[1] === '"') this.diag("note", at2, `#include "${m[2]}" is not among the model sources; ignored`);
+            return;
+          }
+          case "define": {
+            const m = /^(\w+)(\()?/.exec(rest);
+            if (!m) {
+              this.diag("error", at2, `bad #define ${rest}`);
+              return;
+            }
+            const name2 = m[1];
+            if (m[2]) {
+              const close = rest.indexOf(")");
+              const plist = rest.slice(name2.length + 1, close).split(",").map((s) => s.trim()).filter((s) => s !== "");
+              const variadic = plist.length > 0 && plist[plist.length - 1].endsWith("...");
+              const params = plist.map((p) => p === "..." ? "__VA_ARGS__" : p.replace(/\.\.\.$/, ""));
+              this.macros.set(name2, { name: name2, params, variadic, body: withoutAnnotations(rest.slice(close + 1).trim()), ...at2 });
+            } else {
+              this.macros.set(name2, { name: name2, params: null, variadic: false, body: withoutAnnotations(rest.slice(name2.length).trim()), ...at2 });
+            }
+            return;
+          }
+          case "undef":
+            this.macros.delete(rest.split(/\s/)[0]);
+            return;
+          case "pragma": {
+            const m = /^lkml\s+opaque\s+(\w+)(?:\s+(\d+))?/.exec(rest);
+            if (m) this.opaque.set(m[1], m[2] ? Number(m[2]) : 8);
+            return;
+          }
+          case "error":
+            this.diag("error", at2, `#error ${rest}`);
+            return;
+          case "warning":
+            this.diag("warning", at2, `#warning ${rest}`);
+            return;
+          case "line":
+          case "":
+            return;
+          default:
+            this.diag("warning", at2, `ignored directive #${kw}`);
+        }
+      }
+      diag(severity, at2, message) {
+        this.diagnostics.push({ severity, file: at2.file, line: at2.line, message });
+      }
+      // ------------------------------------------------------------------------- #if expressions
+      evalIf(text, at2) {
+        try {
+          const toks = this.expandForIf(lex(text), /* @__PURE__ */ new Set());
+          const p = new IfParser(toks);
+          const v = p.ternary();
+          if (!p.done()) throw new Error(`unexpected ${p.peek()}`);
+          return v !== 0n;
+        } catch (e) {
+          this.diag("error", at2, `cannot evaluate #if ${text}: ${e.message}`);
+          return false;
+        }
+      }
+      /** `defined X`, IS_ENABLED(X), macros -> their values, other identifiers -> 0. */
+      expandForIf(toks, hide) {
+        const out2 = [];
+        for (let i2 = 0; i2 < toks.length; i2++) {
+          const t = toks[i2];
+          if (t.kind !== "id") {
+            out2.push(t.kind === "num" ? t.text.replace(/[uUlL]+$/, "") : t.text);
+            continue;
+          }
+          const isDefinedOp = t.text === "defined" || t.text === "IS_ENABLED" || t.text === "IS_BUILTIN" || t.text === "IS_REACHABLE";
+          if (isDefinedOp) {
+            let name2;
+            if (toks[i2 + 1]?.text === "(") {
+              name2 = toks[i2 + 2]?.text;
+              if (toks[i2 + 3]?.text !== ")") throw new Error(`expected ) after ${t.text}(${name2 ?? ""}`);
+              i2 += 3;
+            } else {
+              name2 = toks[i2 + 1]?.text;
+              i2 += 1;
+            }
+            out2.push(name2 !== void 0 && this.macros.has(name2) && (t.text === "defined" || this.macros.get(name2).body !== "0") ? "1" : "0");
+            continue;
+          }
+          const def = this.macros.get(t.text);
+          if (!def || hide.has(t.text)) {
+            out2.push("0");
+            continue;
+          }
+          const inner = new Set(hide).add(t.text);
+          if (def.params === null) {
+            out2.push(...this.expandForIf(lex(def.body), inner));
+            continue;
+          }
+          if (toks[i2 + 1]?.text !== "(") {
+            out2.push("0");
+            continue;
+          }
+          let depth = 0;
+          let j = i2 + 1;
+          for (; j < toks.length; j++) {
+            if (toks[j].text === "(") depth++;
+            else if (toks[j].text === ")" && --depth === 0) break;
+          }
+          const argText = toks.slice(i2 + 2, j).map((x) => x.text).join(" ");
+          out2.push(...this.expandForIf(lex(expandFunctionMacro(def, splitArgs(argText).map((a) => a.text))), inner));
+          i2 = j;
+        }
+        return out2;
+      }
+      // ------------------------------------------------------------------------- annotations
+      /** A function-like macro whose body is a statement header (`for (...)`) needing a body after it. */
+      isLoopHeader(def) {
+        if (def.params === null || def.body === "") return false;
+        const toks = lex(def.body);
+        return ["for", "while", "if", "switch"].includes(toks[0]?.text ?? "") && toks[toks.length - 1]?.text === ")";
+      }
+      /**
+       * For pure syntax (the outline): only the use rewriting of `rewriteUses`, on raw text with its
+       * directives kept, and with loop-header macros recognised without their definitions: inside a
+       * function body, `name(...)` followed by `{` or by a statement is never C, so it is one.
+       */
+      rewriteForOutline(path, text) {
+        return this.rewriteUses(path, text, true);
+      }
+      /**
+       * Blank identifiers whose macro expands to nothing (with their argument list if function-like),
+       * replace uses of loop-header macros by a same-length `for(;__lkml_L<n>;)` marker, and type
+       * arguments of calls by a same-length `__T<n>` identifier. Lines and columns never move.
+       */
+      rewriteUses(path, text, guessLoops = false) {
+        const all = lex(text);
+        const directive = guessLoops ? directiveLines(text) : null;
+        const lineStarts = [];
+        if (directive) {
+          lineStarts.push(0);
+          for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) lineStarts.push(i2 + 1);
+        }
+        const toks = directive ? all.filter((t) => !directive.has(lineOf(lineStarts, t.start))) : all;
+        let depth = 0;
+        let chars = null;
+        const put = (from, to, marker) => {
+          chars ??= text.split("");
+          for (let k = from; k < to; k++) if (chars[k] !== "\n") chars[k] = k - from < marker.length ? marker[k - from] : marker.startsWith("__T") ? "_" : " ";
+        };
+        const matching = (open) => {
+          let depth2 = 0;
+          for (let j = open; j < toks.length; j++) {
+            if (toks[j].text === "(") depth2++;
+            else if (toks[j].text === ")" && --depth2 === 0) return j;
+          }
+          return -1;
+        };
+        for (let i2 = 0; i2 < toks.length; i2++) {
+          const t = toks[i2];
+          if (t.text === "{") depth++;
+          else if (t.text === "}") depth--;
+          if (t.kind !== "id") continue;
+          const call = toks[i2 + 1]?.text === "(";
+          const close = call ? matching(i2 + 1) : -1;
+          let def = this.macros.get(t.text);
+          if (close >= 0 && (def && def.params !== null || TYPE_TAKING.has(t.text))) this.typeArguments(toks, i2 + 1, close, text, put);
+          if (!def && guessLoops && depth > 0 && close >= 0 && !C_KEYWORDS.has(t.text) && startsStatement(toks[close + 1])) {
+            def = { name: t.text, params: [], variadic: true, body: "for (;;)", file: "<guessed>", line: 0 };
+          }
+          if (!def) continue;
+          const loop = this.isLoopHeader(def);
+          if (def.body !== "" && !loop) continue;
+          if (def.params !== null && close < 0) continue;
+          const end = def.params !== null ? toks[close].end : t.end;
+          if (loop) {
+            const marker = `for(;__lkml_L${this.loopUses.size};)`;
+            const firstLine = text.indexOf("\n", t.start);
+            if ((firstLine < 0 || firstLine >= end ? end : firstLine) - t.start < marker.length) continue;
+            this.loopUses.set(`__lkml_L${this.loopUses.size}`, {
+              macro: def.name,
+              args: text.slice(toks[i2 + 1].end, toks[close].start),
+              file: path,
+              line: lineAt(text, t.start)
+            });
+            put(t.start, end, marker);
+            i2 = close;
+            continue;
+          }
+          put(t.start, end, "");
+          if (close >= 0) i2 = close;
+        }
+        return chars ? chars.join("") : text;
+      }
+      /** Replace keyword-led arguments (`struct x`, `unsigned long`) of the call at toks[open..close]. */
+      typeArguments(toks, open, close, text, put) {
+        let depth = 0;
+        let argStart = open + 1;
+        for (let j = open + 1; j <= close; j++) {
+          const x = toks[j].text;
+          if (x === "(" || x === "[" || x === "{") depth++;
+          else if ((x === ")" || x === "]" || x === "}") && j !== close) depth--;
+          if (x === "," && depth === 0 || j === close) {
+            const first = toks[argStart];
+            if (first && argStart < j && TYPE_WORDS.has(first.text)) {
+              const from = first.start;
+              const to = toks[j - 1].end;
+              const original = text.slice(from, to);
+              const marker = `__T${this.typeArgs.size}`;
+              if (!original.includes("\n") && to - from >= marker.length + 1) {
+                this.typeArgs.set(marker, original);
+                put(from, to, marker);
+              }
+            }
+            argStart = j + 1;
+          }
+        }
+      }
+      /** Text with `__T<n>___` type markers replaced by the type they stand for. */
+      restoreTypes(text) {
+        if (!text.includes("__T")) return text;
+        return text.replace(/\b__T(\d+)_*\b/g, (m, n) => this.typeArgs.get(`__T${n}`) ?? m);
+      }
+    };
+    C_KEYWORDS = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "else", "case", "goto", "_Alignof", "typeof", "__typeof__", "defined", "__attribute__", "asm", "__asm__"]);
+    TYPE_TAKING = /* @__PURE__ */ new Set(["container_of", "min_t", "max_t", "clamp_t"]);
+    TYPE_WORDS = /* @__PURE__ */ new Set(["struct", "union", "enum", "unsigned", "signed", "int", "long", "short", "char", "bool", "_Bool", "void", "const", "volatile"]);
+  }
+});
+
+// src/model/interp/api.ts
+var UNINIT, Ptr;
+var init_api = __esm({
+  "src/model/interp/api.ts"() {
+    "use strict";
+    UNINIT = /* @__PURE__ */ Symbol("uninitialised");
+    Ptr = class _Ptr {
+      constructor(region, index, byteOffset = 0) {
+        this.region = region;
+        this.index = index;
+        this.byteOffset = byteOffset;
+      }
+      region;
+      index;
+      byteOffset;
+      get address() {
+        const r = this.region;
+        if (this.byteOffset === 0) {
+          if (this.index === 0) return r.base;
+          const off = this.index * r.elemSize;
+          if (Number.isSafeInteger(off)) return r.base + BigInt(off);
+        }
+        return r.base + BigInt(this.index) * BigInt(r.elemSize) + BigInt(this.byteOffset);
+      }
+      add(n) {
+        return new _Ptr(this.region, this.index + n, this.byteOffset);
+      }
+      equals(o) {
+        return o !== null && this.address === o.address;
+      }
+    };
+  }
+});
+
+// src/model/interp/ctypes.ts
+function intType(bits, signed, name2) {
+  const key2 = `${bits}${signed ? "s" : "u"}${name2}`;
+  let t = intCache.get(key2);
+  if (!t) intCache.set(key2, t = { k: "int", bits, signed, name: name2 });
+  return t;
+}
+function isInt(t) {
+  return t.k === "int";
+}
+function is64(t) {
+  return t.k === "int" && t.bits === 64;
+}
+function promote(t) {
+  return t.bits < 32 ? INT : t;
+}
+function uac(a, b2) {
+  const x = promote(a);
+  const y = promote(b2);
+  if (x.signed === y.signed) return x.bits >= y.bits ? x : y;
+  const [u, s] = x.signed ? [y, x] : [x, y];
+  if (u.bits >= s.bits) return u;
+  return s;
+}
+function sameType(a, b2) {
+  if (a === b2) return true;
+  switch (a.k) {
+    case "void":
+      return b2.k === "void";
+    case "int":
+      return b2.k === "int" && a.bits === b2.bits && a.signed === b2.signed;
+    case "ptr":
+      return b2.k === "ptr" && sameType(a.to, b2.to);
+    case "struct":
+      return b2.k === "struct" && a.name === b2.name;
+    case "opaque":
+      return b2.k === "opaque" && a.name === b2.name;
+    case "array":
+      return b2.k === "array" && sameType(a.of, b2.of);
+    case "func":
+      return b2.k === "func" && sameType(a.ret, b2.ret) && a.variadic === b2.variadic && a.params.length === b2.params.length && a.params.every((p, i2) => sameType(p, b2.params[i2]));
+  }
+}
+function typeToString(t) {
+  switch (t.k) {
+    case "void":
+      return "void";
+    case "int":
+      return t.name;
+    case "opaque":
+      return t.name;
+    case "struct":
+      return t.name.startsWith("<") ? t.name : `struct ${t.name}`;
+    case "ptr":
+      if (t.to.k === "func") return `${typeToString(t.to.ret)} (*)(${funcParams(t.to)})`;
+      return `${typeToString(t.to)} *`;
+    case "array":
+      return `${typeToString(t.of)}[${t.len}]`;
+    case "func":
+      return `${typeToString(t.ret)} (${funcParams(t)})`;
+  }
+}
+function funcParams(f) {
+  const ps = f.params.map(typeToString);
+  if (f.variadic) ps.push("...");
+  return ps.length ? ps.join(", ") : "void";
+}
+function primType(words) {
+  const w = words.filter((x) => x !== "const" && x !== "volatile" && x !== "register" && x !== "restrict");
+  if (w.length === 1) {
+    const only = w[0];
+    if (only === "void") return VOID;
+    if (BUILTIN_TYPEDEFS[only]) return BUILTIN_TYPEDEFS[only];
+  }
+  let unsigned = false;
+  let signed = false;
+  let longs = 0;
+  let short = false;
+  let char = false;
+  for (const x of w) {
+    if (x === "unsigned") unsigned = true;
+    else if (x === "signed") signed = true;
+    else if (x === "long") longs++;
+    else if (x === "short") short = true;
+    else if (x === "char") char = true;
+    else if (x === "int") continue;
+    else return null;
+  }
+  if (char) return unsigned ? UCHAR : signed ? SCHAR : CHAR;
+  if (short) return unsigned ? USHORT : SHORT;
+  if (longs === 1) return unsigned ? ULONG : LONG;
+  if (longs >= 2) return unsigned ? ULLONG : LLONG;
+  return unsigned ? UINT : INT;
+}
+function roundUp(n, a) {
+  return Math.ceil(n / a) * a;
+}
+var intCache, VOID, BOOL, CHAR, SCHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, LLONG, ULLONG, SIZE_T, VOID_PTR, UNRESOLVED, CHAR_PTR, BUILTIN_TYPEDEFS, ZeroOpaque, TypeTable;
+var init_ctypes = __esm({
+  "src/model/interp/ctypes.ts"() {
+    "use strict";
+    intCache = /* @__PURE__ */ new Map();
+    VOID = { k: "void" };
+    BOOL = intType(1, false, "bool");
+    CHAR = intType(8, true, "char");
+    SCHAR = intType(8, true, "signed char");
+    UCHAR = intType(8, false, "unsigned char");
+    SHORT = intType(16, true, "short");
+    USHORT = intType(16, false, "unsigned short");
+    INT = intType(32, true, "int");
+    UINT = intType(32, false, "unsigned int");
+    LONG = intType(64, true, "long");
+    ULONG = intType(64, false, "unsigned long");
+    LLONG = intType(64, true, "long long");
+    ULLONG = intType(64, false, "unsigned long long");
+    SIZE_T = intType(64, false, "size_t");
+    VOID_PTR = { k: "ptr", to: VOID };
+    UNRESOLVED = { k: "opaque", name: "<unresolved>" };
+    CHAR_PTR = { k: "ptr", to: CHAR };
+    BUILTIN_TYPEDEFS = {
+      u8: intType(8, false, "u8"),
+      u16: intType(16, false, "u16"),
+      u32: intType(32, false, "u32"),
+      u64: intType(64, false, "u64"),
+      s8: intType(8, true, "s8"),
+      s16: intType(16, true, "s16"),
+      s32: intType(32, true, "s32"),
+      s64: intType(64, true, "s64"),
+      __u8: intType(8, false, "__u8"),
+      __u16: intType(16, false, "__u16"),
+      __u32: intType(32, false, "__u32"),
+      __u64: intType(64, false, "__u64"),
+      __s8: intType(8, true, "__s8"),
+      __s16: intType(16, true, "__s16"),
+      __s32: intType(32, true, "__s32"),
+      __s64: intType(64, true, "__s64"),
+      uint8_t: intType(8, false, "uint8_t"),
+      uint16_t: intType(16, false, "uint16_t"),
+      uint32_t: intType(32, false, "uint32_t"),
+      uint64_t: intType(64, false, "uint64_t"),
+      int8_t: intType(8, true, "int8_t"),
+      int16_t: intType(16, true, "int16_t"),
+      int32_t: intType(32, true, "int32_t"),
+      int64_t: intType(64, true, "int64_t"),
+      size_t: SIZE_T,
+      ssize_t: intType(64, true, "ssize_t"),
+      ptrdiff_t: intType(64, true, "ptrdiff_t"),
+      uintptr_t: intType(64, false, "uintptr_t"),
+      intptr_t: intType(64, true, "intptr_t"),
+      pgoff_t: intType(64, false, "pgoff_t"),
+      loff_t: intType(64, true, "loff_t"),
+      vm_fault_t: intType(32, false, "vm_fault_t"),
+      gfp_t: intType(32, false, "gfp_t"),
+      fmode_t: intType(32, false, "fmode_t"),
+      vm_flags_t: intType(64, false, "vm_flags_t"),
+      pteval_t: intType(64, false, "pteval_t"),
+      pmdval_t: intType(64, false, "pmdval_t"),
+      pudval_t: intType(64, false, "pudval_t"),
+      pgdval_t: intType(64, false, "pgdval_t"),
+      p4dval_t: intType(64, false, "p4dval_t"),
+      phys_addr_t: intType(64, false, "phys_addr_t"),
+      dma_addr_t: intType(64, false, "dma_addr_t"),
+      resource_size_t: intType(64, false, "resource_size_t"),
+      _Bool: BOOL,
+      bool: BOOL
+    };
+    ZeroOpaque = class _ZeroOpaque {
+      constructor(opaqueType) {
+        this.opaqueType = opaqueType;
+      }
+      opaqueType;
+      describe() {
+        return `${this.opaqueType}(0)`;
+      }
+      equals(other) {
+        return other instanceof _ZeroOpaque && other.opaqueType === this.opaqueType;
+      }
+    };
+    TypeTable = class {
+      constructor(opaqueZero2) {
+        this.opaqueZero = opaqueZero2;
+      }
+      opaqueZero;
+      typedefs = new Map(Object.entries(BUILTIN_TYPEDEFS));
+      structs = /* @__PURE__ */ new Map();
+      enumConsts = /* @__PURE__ */ new Map();
+      opaqueSizes = /* @__PURE__ */ new Map();
+      structTypes = /* @__PURE__ */ new Map();
+      zeroOpaques = /* @__PURE__ */ new Map();
+      /** The interned `{k:'struct', name}` type (identity comparisons are then cheap). */
+      structType(name2) {
+        let t = this.structTypes.get(name2);
+        if (!t) this.structTypes.set(name2, t = { k: "struct", name: name2 });
+        return t;
+      }
+      opaque(name2) {
+        return { k: "opaque", name: name2 };
+      }
+      zeroOpaque(name2) {
+        let z = this.zeroOpaques.get(name2);
+        if (!z) this.zeroOpaques.set(name2, z = this.opaqueZero?.(name2) ?? new ZeroOpaque(name2));
+        return z;
+      }
+      layoutOf(name2) {
+        return this.structs.get(name2);
+      }
+      /** Size in bytes; null for incomplete types (undefined struct, function, void is 1 as in GNU C). */
+      sizeof(t) {
+        switch (t.k) {
+          case "void":
+            return 1;
+          case "int":
+            return t.bits === 1 ? 1 : t.bits / 8;
+          case "ptr":
+            return 8;
+          case "opaque":
+            return this.opaqueSizes.get(t.name) ?? 8;
+          case "struct": {
+            const l = this.structs.get(t.name);
+            return l && l.complete ? l.size : null;
+          }
+          case "array": {
+            const e = this.sizeof(t.of);
+            return e === null ? null : e * t.len;
+          }
+          case "func":
+            return null;
+        }
+      }
+      alignof(t) {
+        switch (t.k) {
+          case "struct":
+            return this.structs.get(t.name)?.align ?? 8;
+          case "array":
+            return this.alignof(t.of);
+          case "opaque":
+            return Math.min(8, this.opaqueSizes.get(t.name) ?? 8);
+          default:
+            return Math.max(1, Math.min(8, this.sizeof(t) ?? 1));
+        }
+      }
+      /**
+       * Lay out a struct or union. `members` are (name|null, type) in order; a null name with a
+       * struct type is an anonymous member whose fields are flattened into this one.
+       */
+      defineStruct(name2, union, members, file, line) {
+        const fields = [];
+        const byName = /* @__PURE__ */ new Map();
+        let size = 0;
+        let align = 1;
+        const add = (fname, t, offset) => {
+          const fi = { name: fname, t, offset, index: fields.length };
+          fields.push(fi);
+          byName.set(fname, fi);
+        };
+        for (const m of members) {
+          const a = this.alignof(m.t);
+          const s = this.sizeof(m.t) ?? 0;
+          align = Math.max(align, a);
+          const off = union ? 0 : roundUp(size, a);
+          if (m.name === null) {
+            if (m.t.k === "struct") {
+              const inner = this.structs.get(m.t.name);
+              for (const f of inner?.fields ?? []) add(f.name, f.t, off + f.offset);
+            }
+          } else add(m.name, m.t, off);
+          size = union ? Math.max(size, s) : off + s;
+        }
+        const layout = { name: name2, union, fields, byName, size: roundUp(size, align), align, complete: true, file, line, table: this };
+        this.structs.set(name2, layout);
+        return layout;
+      }
+      /** `struct foo;` or a use before the definition. */
+      declareStruct(name2, union, file, line) {
+        if (!this.structs.has(name2)) {
+          this.structs.set(name2, { name: name2, union, fields: [], byName: /* @__PURE__ */ new Map(), size: 0, align: 1, complete: false, file, line, table: this });
+        }
+      }
+      offsetof(structName, path) {
+        let offset = 0;
+        let t = this.structType(structName);
+        for (const p of path) {
+          if (t.k !== "struct") return null;
+          const f = this.structs.get(t.name)?.byName.get(p);
+          if (!f) return null;
+          offset += f.offset;
+          t = f.t;
+        }
+        return { offset, t };
+      }
+    };
+  }
+});
+
+// src/model/interp/ints.ts
+function repOf(t) {
+  if (t.bits === 64) return t.signed ? "i64" : "u64";
+  if (t.bits === 32) return t.signed ? "i32" : "u32";
+  return "i32";
+}
+function converter(to) {
+  if (to.bits === 64) {
+    return to.signed ? (v) => typeof v === "bigint" ? BigInt.asIntN(64, v) : BigInt(v) : (v) => typeof v === "bigint" ? BigInt.asUintN(64, v) : BigInt.asUintN(64, BigInt(v));
+  }
+  const num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(32, v)) : v;
+  switch (to.bits) {
+    case 32:
+      return to.signed ? (v) => num(v) | 0 : (v) => num(v) >>> 0;
+    case 16:
+      return to.signed ? (v) => num(v) << 16 >> 16 : (v) => num(v) & 65535;
+    case 8:
+      return to.signed ? (v) => num(v) << 24 >> 24 : (v) => num(v) & 255;
+    case 1:
+      return (v) => v === 0 || v === 0n ? 0 : 1;
+  }
+}
+function converterFrom(from, to) {
+  if (to.bits === 1) return from.bits === 1 ? null : converter(to);
+  if (from.bits === 64 || to.bits === 64) {
+    if (from.bits === 64 && to.bits === 64 && from.signed === to.signed) return null;
+    return converter(to);
+  }
+  if (from.bits === 1) return null;
+  if (from.signed === to.signed && from.bits <= to.bits) return null;
+  if (!from.signed && to.signed && from.bits < to.bits) return null;
+  return converter(to);
+}
+function converterJs(to, v) {
+  if (to.bits === 64) {
+    return to.signed ? `(typeof ${v} === 'bigint' ? BigInt.asIntN(64, ${v}) : BigInt(${v}))` : `(typeof ${v} === 'bigint' ? BigInt.asUintN(64, ${v}) : BigInt.asUintN(64, BigInt(${v})))`;
+  }
+  const num = `(typeof ${v} === 'bigint' ? Number(BigInt.asIntN(32, ${v})) : ${v})`;
+  switch (to.bits) {
+    case 32:
+      return to.signed ? `(${num} | 0)` : `(${num} >>> 0)`;
+    case 16:
+      return to.signed ? `((${num} << 16) >> 16)` : `(${num} & 0xffff)`;
+    case 8:
+      return to.signed ? `((${num} << 24) >> 24)` : `(${num} & 0xff)`;
+    case 1:
+      return `(${v} === 0 || ${v} === 0n ? 0 : 1)`;
+  }
+}
+function arith(op, rep) {
+  switch (rep) {
+    case "i32":
+      return I32[op];
+    case "u32":
+      return U32[op];
+    case "i64":
+      return I64[op];
+    case "u64":
+      return U64[op];
+  }
+}
+function shift(op, rep) {
+  const f = arith(op, rep);
+  if (rep === "i64" || rep === "u64") return (a, b2) => f(a, typeof b2 === "bigint" ? b2 : BigInt(b2));
+  return (a, b2) => f(a, typeof b2 === "bigint" ? Number(BigInt.asUintN(32, b2)) : b2);
+}
+function compare(op) {
+  switch (op) {
+    case "==":
+      return (a, b2) => a === b2;
+    case "!=":
+      return (a, b2) => a !== b2;
+    case "<":
+      return (a, b2) => a < b2;
+    case ">":
+      return (a, b2) => a > b2;
+    case "<=":
+      return (a, b2) => a <= b2;
+    case ">=":
+      return (a, b2) => a >= b2;
+  }
+  return void 0;
+}
+function negate(rep) {
+  switch (rep) {
+    case "i32":
+      return (a) => -a | 0;
+    case "u32":
+      return (a) => -a >>> 0;
+    case "i64":
+      return (a) => BigInt.asIntN(64, -a);
+    case "u64":
+      return (a) => BigInt.asUintN(64, -a);
+  }
+}
+function complement(rep) {
+  switch (rep) {
+    case "i32":
+      return (a) => ~a;
+    case "u32":
+      return (a) => ~a >>> 0;
+    case "i64":
+      return (a) => ~a;
+    case "u64":
+      return (a) => BigInt.asUintN(64, ~a);
+  }
+}
+function parseIntLiteral(text) {
+  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(text);
+  if (!m) return null;
+  const body2 = m[1];
+  const suf = m[2].toLowerCase();
+  let value;
+  if (/^0[bB]/.test(body2)) value = BigInt(body2);
+  else if (/^0[0-7]+$/.test(body2)) value = BigInt("0o" + body2.slice(1));
+  else value = BigInt(body2);
+  const decimal = /^[1-9]/.test(body2) || body2 === "0";
+  let unsigned = suf.includes("u");
+  let long = suf.includes("l");
+  if (!long) {
+    if (unsigned ? value > 0xffffffffn : value > 0x7fffffffn) {
+      if (!unsigned && !decimal && value <= 0xffffffffn) unsigned = true;
+      else long = true;
+    }
+  }
+  if (long && value > 0x7fffffffffffffffn) unsigned = true;
+  return { value, unsigned, long };
+}
+function arithJs(op, rep) {
+  return JS_OPS[rep][op];
+}
+function shiftJs(op, rep) {
+  const f = JS_OPS[rep][op];
+  if (rep === "i64" || rep === "u64") return (a, b2) => f(a, `(typeof ${b2} === 'bigint' ? ${b2} : BigInt(${b2}))`);
+  return (a, b2) => f(a, `(typeof ${b2} === 'bigint' ? Number(BigInt.asUintN(32, ${b2})) : ${b2})`);
+}
+function compareJs(op) {
+  return JS_CMP[op];
+}
+function negateJs(rep, a) {
+  switch (rep) {
+    case "i32":
+      return `(-${a} | 0)`;
+    case "u32":
+      return `(-${a} >>> 0)`;
+    case "i64":
+      return `BigInt.asIntN(64, -${a})`;
+    case "u64":
+      return `BigInt.asUintN(64, -${a})`;
+  }
+}
+function complementJs(rep, a) {
+  switch (rep) {
+    case "i32":
+      return `(~${a})`;
+    case "u32":
+      return `(~${a} >>> 0)`;
+    case "i64":
+      return `(~${a})`;
+    case "u64":
+      return `BigInt.asUintN(64, ~${a})`;
+  }
+}
+var I32, U32, I64, U64, JS_OPS, JS_CMP;
+var init_ints = __esm({
+  "src/model/interp/ints.ts"() {
+    "use strict";
+    I32 = {
+      "+": (a, b2) => a + b2 | 0,
+      "-": (a, b2) => a - b2 | 0,
+      "*": (a, b2) => Math.imul(a, b2),
+      "/": (a, b2) => a / b2 | 0,
+      "%": (a, b2) => a % b2 | 0,
+      "&": (a, b2) => a & b2,
+      "|": (a, b2) => a | b2,
+      "^": (a, b2) => a ^ b2,
+      "<<": (a, b2) => a << (b2 & 31),
+      ">>": (a, b2) => a >> (b2 & 31)
+    };
+    U32 = {
+      "+": (a, b2) => a + b2 >>> 0,
+      "-": (a, b2) => a - b2 >>> 0,
+      "*": (a, b2) => Math.imul(a, b2) >>> 0,
+      "/": (a, b2) => Math.floor(a / b2) >>> 0,
+      "%": (a, b2) => a % b2 >>> 0,
+      "&": (a, b2) => (a & b2) >>> 0,
+      "|": (a, b2) => (a | b2) >>> 0,
+      "^": (a, b2) => (a ^ b2) >>> 0,
+      "<<": (a, b2) => a << (b2 & 31) >>> 0,
+      ">>": (a, b2) => a >>> (b2 & 31)
+    };
+    I64 = {
+      "+": (a, b2) => BigInt.asIntN(64, a + b2),
+      "-": (a, b2) => BigInt.asIntN(64, a - b2),
+      "*": (a, b2) => BigInt.asIntN(64, a * b2),
+      "/": (a, b2) => BigInt.asIntN(64, a / b2),
+      "%": (a, b2) => a % b2,
+      "&": (a, b2) => a & b2,
+      "|": (a, b2) => a | b2,
+      "^": (a, b2) => a ^ b2,
+      "<<": (a, b2) => BigInt.asIntN(64, a << (b2 & 63n)),
+      ">>": (a, b2) => a >> (b2 & 63n)
+    };
+    U64 = {
+      "+": (a, b2) => BigInt.asUintN(64, a + b2),
+      "-": (a, b2) => BigInt.asUintN(64, a - b2),
+      "*": (a, b2) => BigInt.asUintN(64, a * b2),
+      "/": (a, b2) => a / b2,
+      "%": (a, b2) => a % b2,
+      "&": (a, b2) => a & b2,
+      "|": (a, b2) => a | b2,
+      "^": (a, b2) => a ^ b2,
+      "<<": (a, b2) => BigInt.asUintN(64, a << (b2 & 63n)),
+      ">>": (a, b2) => a >> (b2 & 63n)
+    };
+    JS_OPS = {
+      i32: {
+        "+": (a, b2) => `((${a} + ${b2}) | 0)`,
+        "-": (a, b2) => `((${a} - ${b2}) | 0)`,
+        "*": (a, b2) => `Math.imul(${a}, ${b2})`,
+        "/": (a, b2) => `((${a} / ${b2}) | 0)`,
+        "%": (a, b2) => `(${a} % ${b2} | 0)`,
+        "&": (a, b2) => `(${a} & ${b2})`,
+        "|": (a, b2) => `(${a} | ${b2})`,
+        "^": (a, b2) => `(${a} ^ ${b2})`,
+        "<<": (a, b2) => `(${a} << (${b2} & 31))`,
+        ">>": (a, b2) => `(${a} >> (${b2} & 31))`
+      },
+      u32: {
+        "+": (a, b2) => `((${a} + ${b2}) >>> 0)`,
+        "-": (a, b2) => `((${a} - ${b2}) >>> 0)`,
+        "*": (a, b2) => `(Math.imul(${a}, ${b2}) >>> 0)`,
+        "/": (a, b2) => `(Math.floor(${a} / ${b2}) >>> 0)`,
+        "%": (a, b2) => `((${a} % ${b2}) >>> 0)`,
+        "&": (a, b2) => `((${a} & ${b2}) >>> 0)`,
+        "|": (a, b2) => `((${a} | ${b2}) >>> 0)`,
+        "^": (a, b2) => `((${a} ^ ${b2}) >>> 0)`,
+        "<<": (a, b2) => `((${a} << (${b2} & 31)) >>> 0)`,
+        ">>": (a, b2) => `(${a} >>> (${b2} & 31))`
+      },
+      i64: {
+        "+": (a, b2) => `BigInt.asIntN(64, ${a} + ${b2})`,
+        "-": (a, b2) => `BigInt.asIntN(64, ${a} - ${b2})`,
+        "*": (a, b2) => `BigInt.asIntN(64, ${a} * ${b2})`,
+        "/": (a, b2) => `BigInt.asIntN(64, ${a} / ${b2})`,
+        "%": (a, b2) => `(${a} % ${b2})`,
+        "&": (a, b2) => `(${a} & ${b2})`,
+        "|": (a, b2) => `(${a} | ${b2})`,
+        "^": (a, b2) => `(${a} ^ ${b2})`,
+        "<<": (a, b2) => `BigInt.asIntN(64, ${a} << (${b2} & 63n))`,
+        ">>": (a, b2) => `(${a} >> (${b2} & 63n))`
+      },
+      u64: {
+        "+": (a, b2) => `BigInt.asUintN(64, ${a} + ${b2})`,
+        "-": (a, b2) => `BigInt.asUintN(64, ${a} - ${b2})`,
+        "*": (a, b2) => `BigInt.asUintN(64, ${a} * ${b2})`,
+        "/": (a, b2) => `(${a} / ${b2})`,
+        "%": (a, b2) => `(${a} % ${b2})`,
+        "&": (a, b2) => `(${a} & ${b2})`,
+        "|": (a, b2) => `(${a} | ${b2})`,
+        "^": (a, b2) => `(${a} ^ ${b2})`,
+        "<<": (a, b2) => `BigInt.asUintN(64, ${a} << (${b2} & 63n))`,
+        ">>": (a, b2) => `(${a} >> (${b2} & 63n))`
+      }
+    };
+    JS_CMP = { "==": "===", "!=": "!==", "<": "<", ">": ">", "<=": "<=", ">=": ">=" };
+  }
+});
+
+// src/model/interp/lower.ts
+function named(n) {
+  return n.namedChildren.filter((c) => c !== null);
+}
+function field(n, name2) {
+  const c = n.childForFieldName(name2);
+  if (!c) throw new LowerError(n, `missing ${name2} in ${n.type}: ${clip(n.text)}`);
+  return c;
+}
+function storage(n) {
+  return named(n).filter((c) => c.type === "storage_class_specifier").map((c) => c.text);
+}
+function declaratorName(d) {
+  for (let x = d; ; ) {
+    if (x.k === "name") return x.name;
+    if (x.k === "abstract") return null;
+    x = x.of;
+  }
+}
+function clip(s, max = 120) {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > max ? one.slice(0, max - 3) + "..." : one;
+}
+function unescape(body2) {
+  const out2 = [];
+  for (let i2 = 0; i2 < body2.length; i2++) {
+    const c = body2[i2];
+    if (c !== "\\") {
+      out2.push(body2.charCodeAt(i2));
+      continue;
+    }
+    const d = body2[++i2] ?? "";
+    if (d === "x") {
+      const m = /^[0-9a-fA-F]+/.exec(body2.slice(i2 + 1))[0];
+      out2.push(parseInt(m, 16) & 255);
+      i2 += m.length;
+    } else if (/[0-7]/.test(d)) {
+      const m = /^[0-7]{1,3}/.exec(body2.slice(i2))[0];
+      out2.push(parseInt(m, 8) & 255);
+      i2 += m.length - 1;
+    } else out2.push(ESC[d] ?? d.charCodeAt(0));
+  }
+  return out2;
+}
+function charValue(text) {
+  const body2 = text.replace(/^[LuU8]*'/, "").replace(/'$/, "");
+  const v = unescape(body2)[0] ?? 0;
+  return v > 127 ? v - 256 : v;
+}
+function stringValue(text) {
+  const body2 = text.replace(/^[LuU8]*"/, "").replace(/"$/, "");
+  return String.fromCharCode(...unescape(body2));
+}
+var Lowerer, LowerError, ESC;
+var init_lower = __esm({
+  "src/model/interp/lower.ts"() {
+    "use strict";
+    Lowerer = class {
+      /** `lineBase` is added to tree rows (fragments are parsed inside a wrapper). */
+      constructor(file, lineBase = 1) {
+        this.file = file;
+        this.lineBase = lineBase;
+      }
+      file;
+      lineBase;
+      problems = [];
+      line(n) {
+        return n.startPosition.row + this.lineBase;
+      }
+      problem(n, what) {
+        this.problems.push({ line: this.line(n), message: what });
+      }
+      bad(n, what) {
+        this.problem(n, what);
+        return { k: "bad", message: what, line: this.line(n), src: clip(n.text) };
+      }
+      // ------------------------------------------------------------------------- top level
+      translationUnit(root) {
+        const out2 = [];
+        for (const c of named(root)) this.topLevel(c, out2);
+        return out2;
+      }
+      /** The declarations one top-level node contributes (a caller can isolate broken ones). */
+      translationUnitItem(n) {
+        const out2 = [];
+        this.topLevel(n, out2);
+        return out2;
+      }
+      topLevel(n, out2) {
+        switch (n.type) {
+          case "function_definition":
+            out2.push({ k: "function", def: this.functionDef(n) });
+            return;
+          case "declaration": {
+            const d = this.declaration(n);
+            out2.push({ k: "decl", storage: d.storage, spec: d.spec, decls: d.decls, line: this.line(n), file: this.file });
+            return;
+          }
+          case "type_definition": {
+            const t = this.typedef(n);
+            out2.push({ k: "typedef", spec: t.spec, names: t.names, line: this.line(n), file: this.file });
+            return;
+          }
+          case "struct_specifier":
+          case "union_specifier":
+          case "enum_specifier":
+            out2.push({ k: "decl", storage: [], spec: this.typeSpec(n), decls: [], line: this.line(n), file: this.file });
+            return;
+          case "expression_statement":
+            if (named(n).length === 0) return;
+            this.problem(n, `statement outside a function: ${clip(n.text)}`);
+            return;
+          case "comment":
+            return;
+          case "preproc_include":
+          case "preproc_def":
+          case "preproc_function_def":
+          case "preproc_call":
+            return;
+          // only seen when a caller parses un-preprocessed text
+          case "preproc_if":
+          case "preproc_ifdef":
+          case "preproc_else":
+          case "preproc_elif":
+            for (const c of named(n)) if (c.type !== "identifier" && !/^preproc_(defined|arg)$/.test(c.type)) this.topLevel(c, out2);
+            return;
+          default:
+            this.problem(n, n.type === "ERROR" ? `syntax error: ${clip(n.text)}` : `unsupported top-level ${n.type}: ${clip(n.text)}`);
+        }
+      }
+      functionDef(n) {
+        const declNode = field(n, "declarator");
+        const decl = this.declarator(declNode);
+        const body2 = field(n, "body");
+        return {
+          name: declaratorName(decl) ?? "<anonymous>",
+          storage: storage(n),
+          spec: this.typeSpec(field(n, "type")),
+          decl,
+          body: this.blockItems(body2),
+          file: this.file,
+          line: this.line(n),
+          endLine: n.endPosition.row + this.lineBase,
+          bodyLine: this.line(body2)
+        };
+      }
+      declaration(n) {
+        const spec = this.typeSpec(field(n, "type"));
+        const decls = [];
+        for (const d of n.childrenForFieldName("declarator")) {
+          if (!d) continue;
+          if (d.type === "init_declarator") {
+            const inner = this.declarator(field(d, "declarator"));
+            decls.push({
+              name: declaratorName(inner) ?? "<anonymous>",
+              type: { spec, decl: inner },
+              init: this.init(field(d, "value")),
+              line: this.line(d)
+            });
+          } else {
+            const inner = this.declarator(d);
+            decls.push({ name: declaratorName(inner) ?? "<anonymous>", type: { spec, decl: inner }, init: null, line: this.line(d) });
+          }
+        }
+        return { storage: storage(n), spec, decls };
+      }
+      typedef(n) {
+        const spec = this.typeSpec(field(n, "type"));
+        const names = [];
+        for (const d of n.childrenForFieldName("declarator")) {
+          if (!d) continue;
+          const decl = this.declarator(d);
+          names.push({ name: declaratorName(decl) ?? "<anonymous>", decl });
+        }
+        return { spec, names };
+      }
+      // ------------------------------------------------------------------------- types
+      typeSpec(n) {
+        switch (n.type) {
+          case "primitive_type":
+            return { k: "prim", words: [n.text] };
+          case "sized_type_specifier": {
+            const words = n.text.split(/\s+/).filter((w) => w !== "const" && w !== "volatile");
+            return { k: "prim", words };
+          }
+          case "type_identifier":
+            return { k: "name", name: n.text };
+          case "struct_specifier":
+          case "union_specifier": {
+            const body2 = n.childForFieldName("body");
+            return {
+              k: "struct",
+              union: n.type === "union_specifier",
+              name: n.childForFieldName("name")?.text ?? null,
+              fields: body2 ? this.fields(body2) : null,
+              line: this.line(n)
+            };
+          }
+          case "enum_specifier": {
+            const body2 = n.childForFieldName("body");
+            let items = null;
+            if (body2) {
+              items = [];
+              for (const e of named(body2)) {
+                if (e.type !== "enumerator") continue;
+                const v = e.childForFieldName("value");
+                items.push({ name: field(e, "name").text, value: v ? this.expr(v) : null, line: this.line(e) });
+              }
+            }
+            return { k: "enum", name: n.childForFieldName("name")?.text ?? null, items, line: this.line(n) };
+          }
+          case "macro_type_specifier":
+            this.problem(n, `unsupported type syntax: ${clip(n.text)}`);
+            return { k: "prim", words: ["int"] };
+          default:
+            this.problem(n, `unsupported type ${n.type}: ${clip(n.text)}`);
+            return { k: "prim", words: ["int"] };
+        }
+      }
+      fields(list) {
+        const out2 = [];
+        for (const f of named(list)) {
+          if (f.type === "comment") continue;
+          if (f.type !== "field_declaration") {
+            this.problem(f, `unsupported in struct body: ${clip(f.text)}`);
+            continue;
+          }
+          const spec = this.typeSpec(field(f, "type"));
+          const bitsNode = named(f).find((c) => c.type === "bitfield_clause");
+          const bits = bitsNode && named(bitsNode)[0] ? this.expr(named(bitsNode)[0]) : null;
+          const decls = f.childrenForFieldName("declarator").filter((d) => d !== null);
+          if (decls.length === 0) out2.push({ spec, decl: null, bits, line: this.line(f) });
+          for (const d of decls) out2.push({ spec, decl: this.declarator(d), bits, line: this.line(f) });
+        }
+        return out2;
+      }
+      declarator(n) {
+        if (!n) return { k: "abstract" };
+        switch (n.type) {
+          case "identifier":
+          case "field_identifier":
+          case "type_identifier":
+          case "primitive_type":
+            return { k: "name", name: n.text };
+          case "pointer_declarator":
+          case "abstract_pointer_declarator":
+            return { k: "ptr", of: this.declarator(n.childForFieldName("declarator")) };
+          case "array_declarator":
+          case "abstract_array_declarator": {
+            const size = n.childForFieldName("size");
+            return {
+              k: "array",
+              of: this.declarator(n.childForFieldName("declarator")),
+              size: size && size.type !== "*" ? this.expr(size) : null
+            };
+          }
+          case "function_declarator":
+          case "abstract_function_declarator": {
+            const { params, variadic } = this.params(field(n, "parameters"));
+            return { k: "func", of: this.declarator(n.childForFieldName("declarator")), params, variadic };
+          }
+          case "parenthesized_declarator":
+          case "abstract_parenthesized_declarator":
+          case "attributed_declarator": {
+            const inner = named(n).find((c) => /declarator$|identifier$/.test(c.type));
+            return this.declarator(inner ?? null);
+          }
+          default:
+            this.problem(n, `unsupported declarator ${n.type}: ${clip(n.text)}`);
+            return { k: "name", name: "<bad>" };
+        }
+      }
+      params(list) {
+        const params = [];
+        let variadic = false;
+        for (const p of named(list)) {
+          if (p.type === "variadic_parameter") variadic = true;
+          else if (p.type === "parameter_declaration") {
+            params.push({ spec: this.typeSpec(field(p, "type")), decl: this.declarator(p.childForFieldName("declarator")), line: this.line(p) });
+          } else if (p.type !== "comment") this.problem(p, `unsupported parameter: ${clip(p.text)}`);
+        }
+        if (params.length === 1 && params[0].decl.k === "abstract" && params[0].spec.k === "prim" && params[0].spec.words.join(" ") === "void") {
+          params.length = 0;
+        }
+        return { params, variadic };
+      }
+      typeName(n) {
+        return { spec: this.typeSpec(field(n, "type")), decl: this.declarator(n.childForFieldName("declarator")) };
+      }
+      // ------------------------------------------------------------------------- statements
+      blockItems(n) {
+        const out2 = [];
+        for (const c of named(n)) {
+          if (c.type === "comment") continue;
+          out2.push(this.stmt(c));
+        }
+        return out2;
+      }
+      stmt(n) {
+        const line = this.line(n);
+        const endLine = n.endPosition.row + this.lineBase;
+        const at2 = { line, endLine };
+        switch (n.type) {
+          case "compound_statement":
+            return { ...at2, k: "block", body: this.blockItems(n) };
+          case "expression_statement": {
+            const e = named(n).filter((c) => c.type !== "comment")[0];
+            return e ? { ...at2, k: "expr", e: this.expr(e) } : { ...at2, k: "empty" };
+          }
+          case "declaration": {
+            const d = this.declaration(n);
+            return { ...at2, k: "decl", storage: d.storage, decls: d.decls, spec: d.spec };
+          }
+          case "type_definition": {
+            const t = this.typedef(n);
+            return { ...at2, k: "typedef", spec: t.spec, names: t.names };
+          }
+          case "struct_specifier":
+          case "union_specifier":
+          case "enum_specifier":
+            return { ...at2, k: "decl", storage: [], decls: [], spec: this.typeSpec(n) };
+          case "if_statement": {
+            const alt = n.childForFieldName("alternative");
+            const altStmt = alt ? named(alt).filter((c) => c.type !== "comment")[0] : void 0;
+            return {
+              ...at2,
+              k: "if",
+              test: this.cond(field(n, "condition")),
+              then: this.stmt(field(n, "consequence")),
+              else: altStmt ? this.stmt(altStmt) : null
+            };
+          }
+          case "while_statement":
+            return { ...at2, k: "while", test: this.cond(field(n, "condition")), body: this.stmt(field(n, "body")) };
+          case "do_statement":
+            return { ...at2, k: "do", body: this.stmt(field(n, "body")), test: this.cond(field(n, "condition")) };
+          case "for_statement": {
+            const init2 = n.childForFieldName("initializer");
+            const test = n.childForFieldName("condition");
+            const update = n.childForFieldName("update");
+            let initStmt = null;
+            if (init2) {
+              initStmt = init2.type === "declaration" ? this.stmt(init2) : { line: this.line(init2), endLine: this.line(init2), k: "expr", e: this.expr(init2) };
+            }
+            return {
+              ...at2,
+              k: "for",
+              init: initStmt,
+              test: test ? this.expr(test) : null,
+              update: update ? this.expr(update) : null,
+              body: this.stmt(field(n, "body"))
+            };
+          }
+          case "switch_statement":
+            return { ...at2, k: "switch", test: this.cond(field(n, "condition")), body: this.stmt(field(n, "body")) };
+          case "case_statement": {
+            const value = n.childForFieldName("value");
+            const body2 = [];
+            for (const c of named(n)) {
+              if (value && c.id === value.id) continue;
+              if (c.type === "comment") continue;
+              body2.push(this.stmt(c));
+            }
+            return { ...at2, k: "case", value: value ? this.expr(value) : null, body: body2 };
+          }
+          case "break_statement":
+            return { ...at2, k: "break" };
+          case "continue_statement":
+            return { ...at2, k: "continue" };
+          case "return_statement": {
+            const e = named(n).filter((c) => c.type !== "comment")[0];
+            return { ...at2, k: "return", e: e ? this.expr(e) : null };
+          }
+          case "goto_statement":
+            return { ...at2, k: "goto", label: field(n, "label").text };
+          case "labeled_statement": {
+            const label = field(n, "label");
+            const inner = named(n).filter((c) => c.id !== label.id && c.type !== "comment")[0];
+            return { ...at2, k: "label", label: label.text, body: inner ? this.stmt(inner) : { ...at2, k: "empty" } };
+          }
+          case "attributed_statement": {
+            const inner = named(n).filter((c) => c.type !== "attribute_declaration" && c.type !== "comment")[0];
+            return inner ? this.stmt(inner) : { ...at2, k: "empty" };
+          }
+          default: {
+            const what = n.type === "ERROR" ? `syntax error: ${clip(n.text)}` : `unsupported statement ${n.type}: ${clip(n.text)}`;
+            return { ...at2, k: "expr", e: this.bad(n, what) };
+          }
+        }
+      }
+      /** The `(cond)` of if/while/do/switch. */
+      cond(n) {
+        if (n.type === "parenthesized_expression") {
+          const inner = named(n).filter((c) => c.type !== "comment")[0];
+          if (inner) return this.expr(inner);
+        }
+        return this.expr(n);
+      }
+      // ------------------------------------------------------------------------- initialisers
+      init(n) {
+        if (!n) return null;
+        if (n.type !== "initializer_list") return { k: "expr", e: this.expr(n) };
+        const items = [];
+        for (const c of named(n)) {
+          if (c.type === "comment") continue;
+          if (c.type === "initializer_pair") {
+            const designators = [];
+            for (const d of c.childrenForFieldName("designator")) {
+              if (!d) continue;
+              if (d.type === "field_designator") designators.push({ k: "field", name: named(d)[0].text });
+              else if (d.type === "field_identifier") designators.push({ k: "field", name: d.text });
+              else if (d.type === "subscript_designator") designators.push({ k: "index", index: this.expr(named(d)[0]) });
+              else this.problem(d, `unsupported designator: ${clip(d.text)}`);
+            }
+            items.push({ designators, value: this.init(field(c, "value")) });
+          } else {
+            items.push({ designators: [], value: this.init(c) });
+          }
+        }
+        return { k: "list", items, line: this.line(n) };
+      }
+      // ------------------------------------------------------------------------- expressions
+      expr(n) {
+        const line = this.line(n);
+        const src = clip(n.text);
+        const at2 = { line, src };
+        if (n.isMissing) return this.bad(n, `syntax error: missing \`${n.type}\``);
+        switch (n.type) {
+          case "number_literal":
+            return { ...at2, k: "num", text: n.text };
+          case "char_literal":
+            return { ...at2, k: "char", value: charValue(n.text) };
+          case "string_literal":
+            return { ...at2, k: "str", value: stringValue(n.text) };
+          case "concatenated_string": {
+            let s = "";
+            for (const c of named(n)) {
+              if (c.type === "string_literal") s += stringValue(c.text);
+              else return this.bad(c, `macro in string concatenation is not supported: ${src}`);
+            }
+            return { ...at2, k: "str", value: s };
+          }
+          case "true":
+            return { ...at2, k: "bool", value: true };
+          case "false":
+            return { ...at2, k: "bool", value: false };
+          case "null":
+            return { ...at2, k: "null" };
+          case "identifier":
+            return { ...at2, k: "ident", name: n.text };
+          case "parenthesized_expression": {
+            const inner = named(n).filter((c) => c.type !== "comment")[0];
+            if (!inner) return this.bad(n, "empty parentheses");
+            if (inner.type === "compound_statement") return { ...at2, k: "stmtExpr", body: this.blockItems(inner) };
+            return { ...at2, k: "paren", arg: this.expr(inner) };
+          }
+          case "unary_expression":
+            return { ...at2, k: "unary", op: field(n, "operator").text, arg: this.expr(field(n, "argument")) };
+          case "pointer_expression": {
+            const op = field(n, "operator").text;
+            const arg = this.expr(field(n, "argument"));
+            return op === "&" ? { ...at2, k: "addr", arg } : { ...at2, k: "deref", arg };
+          }
+          case "binary_expression":
+            return { ...at2, k: "binary", op: field(n, "operator").text, left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
+          case "assignment_expression":
+            return { ...at2, k: "assign", op: field(n, "operator").text, left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
+          case "update_expression": {
+            const opNode = field(n, "operator");
+            const arg = field(n, "argument");
+            return { ...at2, k: "update", op: opNode.text, prefix: opNode.startIndex < arg.startIndex, arg: this.expr(arg) };
+          }
+          case "call_expression": {
+            const argList = field(n, "arguments");
+            const raw = { text: argList.text.slice(1, -1), line: this.line(argList) };
+            const kids = named(argList).filter((c) => c.type !== "comment");
+            const broken = argList.hasError || kids.some((c) => c.type === "compound_statement" || c.type === "preproc_defined");
+            return {
+              ...at2,
+              k: "call",
+              callee: this.expr(field(n, "function")),
+              args: broken ? null : kids.map((c) => this.expr(c)),
+              raw
+            };
+          }
+          case "field_expression":
+            return { ...at2, k: "field", obj: this.expr(field(n, "argument")), field: field(n, "field").text, arrow: field(n, "operator").text === "->" };
+          case "subscript_expression":
+            return { ...at2, k: "index", obj: this.expr(field(n, "argument")), index: this.expr(field(n, "index")) };
+          case "cast_expression":
+            return { ...at2, k: "cast", type: this.typeName(field(n, "type")), arg: this.expr(field(n, "value")) };
+          case "conditional_expression": {
+            const test = this.expr(field(n, "condition"));
+            const cons = n.childForFieldName("consequence");
+            return { ...at2, k: "cond", test, then: cons ? this.expr(cons) : test, else: this.expr(field(n, "alternative")) };
+          }
+          case "comma_expression":
+            return { ...at2, k: "comma", left: this.expr(field(n, "left")), right: this.expr(field(n, "right")) };
+          case "sizeof_expression": {
+            const t = n.childForFieldName("type");
+            if (t) return { ...at2, k: "sizeofType", type: this.typeName(t) };
+            return { ...at2, k: "sizeofExpr", arg: this.expr(field(n, "value")) };
+          }
+          case "offsetof_expression":
+            return { ...at2, k: "offsetof", type: this.typeName(field(n, "type")), field: field(n, "member").text };
+          case "compound_literal_expression":
+            return { ...at2, k: "compoundLit", type: this.typeName(field(n, "type")), init: this.init(field(n, "value")) };
+          case "extension_expression":
+            return this.expr(named(n)[0]);
+          default:
+            return this.bad(n, n.type === "ERROR" ? `syntax error: ${src}` : `unsupported expression ${n.type}: ${src}`);
+        }
+      }
+    };
+    LowerError = class extends Error {
+      constructor(node, message) {
+        super(message);
+        this.node = node;
+      }
+      node;
+    };
+    ESC = { n: 10, t: 9, r: 13, "0": 0, a: 7, b: 8, f: 12, v: 11, "\\": 92, "'": 39, '"': 34, "?": 63, e: 27 };
+  }
+});
+
+// src/model/interp/compiler-support.ts
+function loadCaches(c) {
+  for (const [k, v] of c.units) remember(unitCache, k, v);
+  for (const [k, v] of c.fragments) remember(fragmentCache, k, v);
+}
+function remember(cache, key2, value) {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key2, value);
+}
+function relocate(x, line) {
+  if (Array.isArray(x)) return x.map((y) => relocate(y, line));
+  if (x === null || typeof x !== "object") return x;
+  const out2 = {};
+  for (const [k, v] of Object.entries(x)) out2[k] = k === "line" || k === "endLine" ? line : relocate(v, line);
+  return out2;
+}
+function collectLabels(stmts) {
+  const out2 = [];
+  const walk2 = (s) => {
+    switch (s.k) {
+      case "label":
+        out2.push(s.label);
+        walk2(s.body);
+        break;
+      case "block":
+        s.body.forEach(walk2);
+        break;
+      case "if":
+        walk2(s.then);
+        if (s.else) walk2(s.else);
+        break;
+      case "while":
+      case "do":
+      case "for":
+      case "switch":
+        walk2(s.body);
+        break;
+      case "case":
+        s.body.forEach(walk2);
+        break;
+      default:
+    }
+  };
+  stmts.forEach(walk2);
+  return out2;
+}
+function syntaxErrors(node, lineBase) {
+  const out2 = [];
+  const walk2 = (n) => {
+    if (n.type === "argument_list") return;
+    if (n.isError || n.isMissing) {
+      out2.push({ line: n.startPosition.row + lineBase, message: n.isMissing ? `syntax error: missing \`${n.type}\`` : `syntax error near \`${clip(n.text, 60)}\`` });
+      return;
+    }
+    if (!n.hasError && !n.isMissing) return;
+    for (const c of n.children) if (c) walk2(c);
+  };
+  walk2(node);
+  return out2;
+}
+function returnChecker(name2, t) {
+  const bad = (v, th) => th.notModelled(`builtin ${name2}() returned ${v === void 0 ? "undefined" : typeof v} ${String(v)} for \`${typeToString(t)}\``);
+  switch (t.k) {
+    case "void":
+      return () => void 0;
+    case "int": {
+      const conv = converter(t);
+      return (v, th) => {
+        if (typeof v === "number" && Number.isInteger(v)) return conv(v);
+        if (typeof v === "bigint") return conv(v);
+        if (typeof v === "boolean") return conv(v ? 1 : 0);
+        if (v === UNINIT) return UNINIT;
+        return bad(v, th);
+      };
+    }
+    case "ptr":
+      return (v, th) => v === null || v instanceof Ptr || v === UNINIT ? v : v === 0 || v === 0n ? null : bad(v, th);
+    case "struct":
+      return (v, th) => v !== null && typeof v === "object" && "structName" in v ? v : bad(v, th);
+    case "opaque":
+      return (v, th) => v !== null && typeof v === "object" && "describe" in v ? v : v === UNINIT ? UNINIT : bad(v, th);
+    default:
+      return (v) => v;
+  }
+}
+var unitCache, fragmentCache, CACHE_LIMIT;
+var init_compiler_support = __esm({
+  "src/model/interp/compiler-support.ts"() {
+    "use strict";
+    init_api();
+    init_ctypes();
+    init_ints();
+    init_lower();
+    unitCache = /* @__PURE__ */ new Map();
+    fragmentCache = /* @__PURE__ */ new Map();
+    CACHE_LIMIT = 2e4;
+  }
+});
+
+// src/model/interp/outline-cache.ts
+var init_outline_cache = __esm({
+  "src/model/interp/outline-cache.ts"() {
+    "use strict";
+    init_code_digest();
+  }
+});
+
 // src/model/interp/source-outline.ts
 var init_source_outline = __esm({
   "src/model/interp/source-outline.ts"() {
@@ -6662,6 +6906,7 @@ var init_source_outline = __esm({
     init_preprocess();
     init_compiler_support();
     init_ts_parser();
+    init_outline_cache();
   }
 });
 
@@ -16014,29 +16259,29 @@ __export(source_exports, {
   postedMail: () => postedMail,
   sourceDir: () => sourceDir
 });
-import { existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
-import { dirname as dirname2, join as join2, relative, resolve } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { existsSync as existsSync2, readFileSync as readFileSync3, readdirSync as readdirSync2, statSync } from "node:fs";
+import { dirname as dirname2, join as join4, relative, resolve } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 function sourceDir() {
-  const here = dirname2(fileURLToPath2(new URL("model/source/index.js", import.meta.url).href));
-  if (existsSync2(join2(here, MARKER))) return here;
+  const here = dirname2(fileURLToPath4(new URL("model/source/index.js", import.meta.url).href));
+  if (existsSync2(join4(here, MARKER))) return here;
   for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname2(d)) {
-    const p = join2(d, "src", "model", "source");
-    if (existsSync2(join2(p, MARKER))) return p;
+    const p = join4(d, "src", "model", "source");
+    if (existsSync2(join4(p, MARKER))) return p;
   }
   return resolve(here, "..", "..", "..", "src", "model", "source");
 }
-function walk(dir, root, out2) {
-  for (const name2 of readdirSync(dir).sort()) {
-    const p = join2(dir, name2);
+function walk(dir2, root, out2) {
+  for (const name2 of readdirSync2(dir2).sort()) {
+    const p = join4(dir2, name2);
     if (statSync(p).isDirectory()) walk(p, root, out2);
-    else if (name2.endsWith(".c") || name2.endsWith(".h")) out2.push({ path: relative(root, p).split("\\").join("/"), text: readFileSync(p, "utf8") });
+    else if (name2.endsWith(".c") || name2.endsWith(".h")) out2.push({ path: relative(root, p).split("\\").join("/"), text: readFileSync3(p, "utf8") });
   }
 }
 function treeSources(name2) {
   let t = trees.get(name2);
   if (!t) {
-    const root = join2(sourceDir(), name2);
+    const root = join4(sourceDir(), name2);
     const all = [];
     walk(root, root, all);
     t = [...all.filter((s) => s.path.endsWith(".h")), ...all.filter((s) => s.path.endsWith(".c"))];
@@ -16047,7 +16292,7 @@ function treeSources(name2) {
 function baseInfo(name2) {
   const spec = baseSpec(name2);
   if (!spec) throw new PatchError(null, `unknown base ${JSON.stringify(name2)} (bases: ${BASES.join(", ")})`);
-  const patch = spec.kind === "posting" ? readFileSync(join2(sourceDir(), `${spec.name}.patch`), "utf8") : "";
+  const patch = spec.kind === "posting" ? readFileSync3(join4(sourceDir(), `${spec.name}.patch`), "utf8") : "";
   return { name: spec.name, spec, description: spec.summary, patch };
 }
 function applyModelPatch(sources, patch, what = "patch") {
@@ -16092,7 +16337,7 @@ var init_source = __esm({
     init_libesm();
     init_bases();
     init_bases();
-    MARKER = join2(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
+    MARKER = join4(BASE_SPECS.find((b2) => b2.kind === "release").name, "mm", "rmap.c");
     trees = /* @__PURE__ */ new Map();
     PatchError = class extends Error {
       constructor(patch, problem) {
@@ -16807,7 +17052,7 @@ __export(run_exports, {
   runScenario: () => runScenario,
   runThreads: () => runThreads
 });
-import { createHash } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function opaqueZero(name2) {
   switch (name2) {
     case "pte_t":
@@ -16868,7 +17113,7 @@ function paramCounts(program) {
   return m;
 }
 function modelProgram(kernel, sources) {
-  const h = createHash("sha1").update(kernel).update("\0");
+  const h = createHash3("sha1").update(kernel).update("\0");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   const key2 = h.digest("hex");
   let program = programs.get(key2);
@@ -17144,11 +17389,13 @@ async function claimLoop(input2, run2, put) {
 var init_worker_pool = __esm({
   "src/replay/worker-pool.ts"() {
     "use strict";
+    init_baseline_cache();
     init_compiler_support();
   }
 });
 
 // src/replay/run-worker.ts
+init_baseline_cache();
 import { parentPort, workerData } from "node:worker_threads";
 
 // src/replay/replay-scenario.ts
@@ -17367,6 +17614,7 @@ function changeScore(c) {
 }
 
 // src/replay/run-all.ts
+init_baseline_cache();
 var MODEL = {
   compile: compileUnit,
   async run(compiled, job) {
@@ -17399,7 +17647,13 @@ var InProcessRunner = class {
     return c;
   }
   async run(job) {
-    return this.model.run(await this.compile(job.unit), job);
+    const compiled = await this.compile(job.unit);
+    const of = job.unit.sources === null && job.trace === "full" && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+    const kept = of ? cachedBaseline(of, job.scenario) : null;
+    if (kept) return kept;
+    const outcome = await this.model.run(compiled, job);
+    if (of) keepBaseline(of, job.scenario, outcome);
+    return outcome;
   }
   async errors(unit) {
     return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
@@ -17426,6 +17680,7 @@ var port = parentPort;
 if (!port) throw new Error("run-worker.js is a worker thread entry (started by worker-pool.ts)");
 var input = workerData;
 if (input.lowered) loadCaches(input.lowered);
+if (input.baselineCache) useBaselineCache(input.baselineCache);
 var runner2 = new InProcessRunner();
 var post = (m) => port.postMessage(m);
 var current = -1;

@@ -1,11 +1,7 @@
-// Where fetched threads are kept: $XDG_CACHE_HOME/lkml-replay/lore (else ~/.cache/...), as the
-// XDG base directory specification puts a program's non-essential files.
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+// Where fetched threads are kept: lore/ in the program's cache directory.
+import { join } from 'node:path';
+import { xdgCacheDir } from '../util/xdg-cache.js';
 
 export function loreCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  // The specification: a relative XDG_CACHE_HOME is invalid and is ignored.
-  const xdg = env.XDG_CACHE_HOME;
-  const root = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache');
-  return join(root, 'lkml-replay', 'lore');
+  return join(xdgCacheDir(env), 'lore');
 }

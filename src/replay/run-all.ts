@@ -9,6 +9,7 @@ import type { CompiledBase, RunOptions } from '../model/scenario/run.js';
 import type { Outcome, Scenario } from '../model/scenario/types.js';
 import type { ModelSource } from '../model/source/index.js';
 import type { Actor } from './interactions.js';
+import { cachedBaseline, keepBaseline } from './baseline-cache.js';
 import { replayScenario, type ScenarioResult, type ScenarioTask } from './replay-scenario.js';
 import type { ExploreRequest } from './types.js';
 
@@ -93,7 +94,14 @@ export class InProcessRunner implements Runner {
   }
 
   async run(job: RunJob): Promise<Outcome> {
-    return this.model.run(await this.compile(job.unit), job);
+    const compiled = await this.compile(job.unit);
+    // A base's own sources, run plainly with the full trace: what the baseline cache keeps.
+    const of = job.unit.sources === null && job.trace === 'full' && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+    const kept = of ? cachedBaseline(of, job.scenario) : null;
+    if (kept) return kept;
+    const outcome = await this.model.run(compiled, job);
+    if (of) keepBaseline(of, job.scenario, outcome);
+    return outcome;
   }
 
   async errors(unit: CompileUnit): Promise<Diagnostic[]> {

@@ -2,6 +2,7 @@
 // scenarios from the shared counter until none is left, posts each result, then says it is done;
 // units are compiled once per worker.
 import { parentPort, workerData } from 'node:worker_threads';
+import { useBaselineCache } from './baseline-cache.js';
 import { replayScenario } from './replay-scenario.js';
 import { InProcessRunner } from './run-all.js';
 import { claimLoop, type WorkerInput, type WorkerReply } from './worker-pool.js';
@@ -11,6 +12,7 @@ const port = parentPort;
 if (!port) throw new Error('run-worker.js is a worker thread entry (started by worker-pool.ts)');
 const input = workerData as WorkerInput;
 if (input.lowered) loadCaches(input.lowered);
+if (input.baselineCache) useBaselineCache(input.baselineCache);
 const runner = new InProcessRunner();
 const post = (m: WorkerReply) => port.postMessage(m);
 let current = -1;

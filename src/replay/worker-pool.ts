@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Actor } from './interactions.js';
+import { baselineCacheDir } from './baseline-cache.js';
 import { savedCaches, type LoweredCaches } from '../model/interp/compiler-support.js';
 import type { ScenarioResult, ScenarioTask } from './replay-scenario.js';
 
@@ -27,6 +28,8 @@ export interface WorkerInput {
    * the same units without parsing them again (compiler-support.ts loadCaches).
    */
   lowered?: LoweredCaches;
+  /** This thread's baseline cache directory (baseline-cache.ts), if it has one. */
+  baselineCache?: string;
 }
 
 /** Messages from a worker. */
@@ -66,6 +69,8 @@ export async function runInWorkers(
 ): Promise<ScenarioResult[]> {
   const results: (ScenarioResult | undefined)[] = new Array(tasks.length);
   const input: WorkerInput = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches() };
+  const cacheDir = baselineCacheDir();
+  if (cacheDir) input.baselineCache = cacheDir;
   const count = Math.max(runHere ? size - 1 : size, 1);
   const workers: Worker[] = [];
   let failure: Error | null = null;

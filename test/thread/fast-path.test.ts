@@ -9,16 +9,21 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpus } from './corpus.js';
 import { readInput } from '../../src/thread/input/read-input.js';
 import { UnreadableInput } from '../../src/thread/input/input-error.js';
 import { simpleParser } from 'mailparser';
 import { decodePlain, decodeWithMailparser, mailOf } from '../../src/thread/mime/mime-decode.js';
-import { PARSER_OPTIONS } from '../../src/thread/mime/mailparser-headers.js';
+import { loadMailparser, PARSER_OPTIONS } from '../../src/thread/mime/mailparser-headers.js';
 import { writeCorpus } from '../../bench/corpus.js';
 import type { DecodedMail } from '../../src/thread/mime/decoded-mail.js';
 import { decodeFlowed } from '../../src/thread/mime/flowed.js';
+
+// decodePlain falls back to mailparser's header decoding, which decodeMessage loads on demand.
+beforeAll(async () => {
+  await loadMailparser();
+});
 
 interface Tally {
   messages: number;

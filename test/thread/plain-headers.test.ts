@@ -6,12 +6,17 @@
 // The corpora-wide differential test is test/thread/fast-path.test.ts.
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePlain, decodeWithMailparser, mailOf } from '../../src/thread/mime/mime-decode.js';
-import { PARSER_OPTIONS } from '../../src/thread/mime/mailparser-headers.js';
+import { loadMailparser, PARSER_OPTIONS } from '../../src/thread/mime/mailparser-headers.js';
 import { FROM, readPlainHeaders, utf8Of } from '../../src/thread/mime/plain-headers.js';
 import { plainBody } from '../../src/thread/mime/plain-content-type.js';
 import { simpleFrom } from '../../src/thread/mime/plain-from.js';
+
+// decodePlain falls back to mailparser's header decoding, which decodeMessage loads on demand.
+beforeAll(async () => {
+  await loadMailparser();
+});
 
 /** Which code read the header block: ours, or mailsplit's MimeNode (fallback). */
 function reader(raw: Buffer): 'ours' | 'mailsplit' {

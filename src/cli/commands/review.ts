@@ -2,7 +2,7 @@
 // report what behaves differently. With no inputs it reviews the bundled seed thread. The parser,
 // the mapper, the model and the renderers are imported inside the action, so `--help` stays fast.
 import { Option, type Command } from 'commander';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitCodes, InputError, UsageError } from '../../util/errors.js';
 import { reportUnreadMessages } from '../unread-messages.js';
@@ -26,6 +26,7 @@ interface ReviewCliOptions extends BudgetCliOptions, LoreCliOptions, ExploreCliO
   quiet?: boolean;
   verbose?: boolean;
   export?: string;
+  cache: boolean;
 }
 
 /** The bundled seed thread (fixtures/ at the package root), shown relative to the working directory. */
@@ -52,6 +53,7 @@ export function registerReview(program: Command): void {
     .option('--lore-url <url>', LORE_URL_HELP)
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
     .option('--shard <i/n>', 'replay only share i of n of the replayable variants (JSON only); `lkml-replay merge` joins the shares into the one review')
+    .option('--no-cache', 'read nothing an install precomputed or a review kept: run every baseline (a base\'s own code over a scenario) and outline every model file, and keep nothing in $XDG_CACHE_HOME/lkml-replay/baselines')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
   addExploreOptions(addBudgetOptions(cmd)).action(async (inputs: string[], opts: ReviewCliOptions) => {
       const { parseFailOn, failOnHits } = await import('../../replay/fail-on.js');
@@ -70,6 +72,15 @@ export function registerReview(program: Command): void {
         import('../../thread/input/input-error.js'),
       ]);
       const scenarios = await chosenScenarios(opts, explore);
+      if (opts.cache) {
+        const [{ useBaselineCache }, { usePrecomputedOutlines, precomputedOutlineDir }, { xdgCacheDir }] = await Promise.all([
+          import('../../replay/baseline-cache.js'),
+          import('../../model/interp/outline-cache.js'),
+          import('../../util/xdg-cache.js'),
+        ]);
+        useBaselineCache(join(xdgCacheDir(), 'baselines'));
+        usePrecomputedOutlines(precomputedOutlineDir());
+      }
       let result;
       let parse;
       try {

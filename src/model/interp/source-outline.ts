@@ -5,6 +5,7 @@
 import { Preprocessor, type ConfigSet } from './preprocess.js';
 import { syntaxErrors } from './compiler-support.js';
 import { cParserSync, loadCParser, withTree, type TSNode } from './ts-parser.js';
+import { precomputedOutline } from './outline-cache.js';
 
 export interface StatementOutline {
   /** tree-sitter node type: expression_statement, if_statement, declaration, return_statement ... */
@@ -56,6 +57,9 @@ export async function initOutline(): Promise<void> {
 
 /** Functions and statement ranges of a translation unit. Call `initOutline()` once first. */
 export function outlineTranslationUnit(text: string, opts: OutlineOptions = {}): Outline {
+  const plain = opts.config === undefined && opts.path === undefined && opts.sources === undefined;
+  const kept = plain ? precomputedOutline(text) : null;
+  if (kept) return kept;
   cParserSync();
   const path = opts.path ?? '<outline>';
   let src: string;

@@ -2,11 +2,12 @@
 // format=flowed, multipart). A plain 7-bit/8-bit text mail takes the fast path, everything else
 // mailparser (src/thread/mime-decode.ts); everything else works on DecodedMail.
 import type { DecodedMail } from './decoded-mail.js';
+import { loadMailparser, MailparserNotLoaded } from './mailparser-headers.js';
 
 type Decoders = typeof import('./mime-decode.js');
 let decoders: Promise<Decoders> | null = null;
 
-/** mailparser is loaded on first use, so CLI start-up does not pay for it. */
+/** The decoders are loaded on first use, and mailparser only when a mail needs it (mailparser-headers.ts). */
 function load(): Promise<Decoders> {
   decoders ??= import('./mime-decode.js');
   return decoders;
@@ -14,6 +15,15 @@ function load(): Promise<Decoders> {
 
 export async function decodeMessage(raw: Buffer): Promise<DecodedMail> {
   const d = await load();
-  return d.decodePlain(raw) ?? (await d.decodeWithMailparser(raw));
+  let plain: DecodedMail | null;
+  try {
+    plain = d.decodePlain(raw);
+  } catch (err) {
+    // A header field only mailparser decodes: load it, and decode the mail again.
+    if (!(err instanceof MailparserNotLoaded)) throw err;
+    await loadMailparser();
+    plain = d.decodePlain(raw);
+  }
+  return plain ?? (await d.decodeWithMailparser(raw));
 }
 

@@ -18,8 +18,8 @@ import MimeNode from '@zone-eu/mailsplit/lib/mime-node.js';
 import type { AddressObject, HeaderLines } from 'mailparser';
 import type { DecodedMail, TextPart } from './decoded-mail.js';
 import { idOf, idsIn } from './message-ids.js';
-import { firstPerson, headerValue, processHeaders } from './mailparser-headers.js';
-import { ALL_ROOT_KEYS, MIME_ROOT_KEYS, leanParse, type LeanAttachment, type LeanParsed } from './lean-mailparser.js';
+import { firstPerson, headerValue, loadMailparser, processHeaders } from './mailparser-headers.js';
+import type { LeanAttachment, LeanParsed } from './lean-mailparser.js';
 import { MAX_FAST_HEADER, readPlainHeaders } from './plain-headers.js';
 import { plainBody } from './plain-content-type.js';
 import { plainMail, withHeaderFields } from './plain-mail.js';
@@ -28,6 +28,7 @@ import { plainMail, withHeaderFields } from './plain-mail.js';
 const WANTED = new Set(['from', 'subject', 'message-id', 'in-reply-to', 'references']);
 
 export async function decodeWithMailparser(raw: Buffer): Promise<DecodedMail> {
+  const [{ ALL_ROOT_KEYS, MIME_ROOT_KEYS, leanParse }] = await Promise.all([import('./lean-mailparser.js'), loadMailparser()]);
   // The header fields are read as on the fast path when the block is plain enough; mailparser decodes the body.
   const h = readPlainHeaders(raw);
   if (h === null) return mailOf(await leanParse(raw, mayHoldDiff, ALL_ROOT_KEYS));
@@ -55,7 +56,10 @@ export function mailOf(m: LeanParsed): DecodedMail {
 const ASCII_OR_UTF8 = new Set(['ascii', 'usascii', 'utf8']);
 const NO_TRANSFER_ENCODING = new Set(['', '7bit', '8bit', 'binary']);
 
-/** The fast path: a DecodedMail, or null when the message needs mailparser. */
+/**
+ * The fast path: a DecodedMail, or null when the message needs mailparser. Throws
+ * MailparserNotLoaded when a header field needs mailparser's decoding and it is not loaded yet.
+ */
 export function decodePlain(raw: Buffer): DecodedMail | null {
   const h = readPlainHeaders(raw);
   const body = h === null ? 'unsure' : plainBody(h);
