@@ -40498,8 +40498,11 @@ function placement(h, p) {
     unplaced: p.unplaced ?? null,
     reason: p.reason ?? null,
     bodyLines: bodyLines(h.hunk),
-    notes: p.notes ?? []
+    notes: [...cutShort(h.hunk), ...p.notes ?? []]
   };
+}
+function cutShort(h) {
+  return h.sent ? [{ kind: "cut-short", sent: h.sent, quoted: { oldLines: h.oldLines, newLines: h.newLines } }] : [];
 }
 function unplaced(h, reason, why2, fn, notes = [], missing = []) {
   return placement(h, { kind: "unplaced", unplaced: reason, reason: why2, function: fn ?? headerFunction(h.hunk), notes, missing });
@@ -48881,6 +48884,9 @@ var init_hunk_lines = __esm({
           removed,
           lines
         };
+        if (recounted && !snipLine && oldLines <= h.oldLines && newLines <= h.newLines && (oldLines < h.oldLines || newLines < h.newLines)) {
+          hunk.sent = { oldLines: h.oldLines, newLines: h.newLines };
+        }
         return { hunk, repairs };
       }
     };
@@ -80092,6 +80098,8 @@ function noteText(n) {
     }
     case "already-applied":
       return "the new side of the hunk is already in the model here: nothing to splice";
+    case "cut-short":
+      return `the mail cuts this hunk short: its ${code("@@")} line counts ${n.sent.oldLines} old and ${n.sent.newLines} new lines, ${n.quoted.oldLines} and ${n.quoted.newLines} follow it`;
   }
 }
 function variantNoteText(n, hunks) {

@@ -44,8 +44,13 @@ export function placement(h: HunkState, p: Partial<HunkPlacement> & Pick<HunkPla
     unplaced: p.unplaced ?? null,
     reason: p.reason ?? null,
     bodyLines: bodyLines(h.hunk),
-    notes: p.notes ?? [],
+    notes: [...cutShort(h.hunk), ...(p.notes ?? [])],
   };
+}
+
+/** A hunk the mail cuts short is said first: what follows may stem from the lines it lacks. */
+function cutShort(h: Hunk): MapNote[] {
+  return h.sent ? [{ kind: 'cut-short', sent: h.sent, quoted: { oldLines: h.oldLines, newLines: h.newLines } }] : [];
 }
 
 export function unplaced(h: HunkState, reason: UnplacedReason, why: WhyUnplaced, fn: string | null, notes: MapNote[] = [], missing: MissingName[] = []): HunkPlacement {

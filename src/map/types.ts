@@ -185,7 +185,9 @@ export type MapNote =
   | { kind: 'not-replaced'; functions: string[] }
   /** Posted code that is the model's but for these tokens (the names of the tree it was posted on). */
   | { kind: 'posted-names'; tokens: string[] }
-  | { kind: 'already-applied' };
+  | { kind: 'already-applied' }
+  /** The hunk is cut short in the mail: its `@@` counted `sent` lines, `quoted` follow it. */
+  | { kind: 'cut-short'; sent: { oldLines: number; newLines: number }; quoted: { oldLines: number; newLines: number } };
 
 export interface HunkPlacement {
   /** Index of the file in the diff and of the hunk in that file. */

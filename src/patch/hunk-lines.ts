@@ -232,6 +232,9 @@ export class HunkLines {
       removed,
       lines,
     };
+    if (recounted && !snipLine && oldLines <= h.oldLines && newLines <= h.newLines && (oldLines < h.oldLines || newLines < h.newLines)) {
+      hunk.sent = { oldLines: h.oldLines, newLines: h.newLines };
+    }
     return { hunk, repairs };
   }
 }

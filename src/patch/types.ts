@@ -54,6 +54,11 @@ export interface Hunk {
   added: number;
   removed: number;
   lines: HunkLine[];
+  /**
+   * The counts of the `@@` line as sent, when they were more on both sides than the lines that
+   * follow (the hunk is cut short: a reply that quotes only its start).
+   */
+  sent?: { oldLines: number; newLines: number };
 }
 
 export interface FileDiff {

@@ -171,6 +171,8 @@ export function noteText(n: MapNote): string {
     }
     case 'already-applied':
       return 'the new side of the hunk is already in the model here: nothing to splice';
+    case 'cut-short':
+      return `the mail cuts this hunk short: its ${code('@@')} line counts ${n.sent.oldLines} old and ${n.sent.newLines} new lines, ${n.quoted.oldLines} and ${n.quoted.newLines} follow it`;
   }
 }
 

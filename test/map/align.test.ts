@@ -88,7 +88,7 @@ describe('alignment on a toy model', () => {
   });
 
   it('reports a hunk whose new side the model already has as no-code-change', () => {
-    const m = run(['@@ -20,3 +20,4 @@ int first(struct page *page)', ' \tlock_page(page);', '+\tfoo(page, vma);', ' \treturn 0;'].join('\n'));
+    const m = run(['@@ -20,2 +20,3 @@ int first(struct page *page)', ' \tlock_page(page);', '+\tfoo(page, vma);', ' \treturn 0;'].join('\n'));
     expect(m.placements[0]).toMatchObject({ kind: 'no-code-change', function: 'first' });
     expect(m.placements[0]!.notes).toEqual([{ kind: 'already-applied' }]);
     expect(m.placements[0]!.placement).toMatchObject({ kind: 'already-applied', at: { file: 'mm/toy.c' } });

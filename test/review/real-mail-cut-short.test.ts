@@ -1,0 +1,20 @@
+// A reply that quotes only the start of a hunk (../shared/real-mail/v7-5of8-jgg-review-cut-file-header.eml:
+// Jason Gunthorpe quotes v7 5/8's copy_nonpresent_pte() hunk, header -781,6 +781,27, and cuts it
+// after 3 old and 24 new lines, mid-branch). The cut is a fact of the hunk and is said first on
+// its placement: the compile failure that follows comes from the braces the quote left out.
+import { describe, expect, test } from 'vitest';
+import { review } from '../../src/replay/review.js';
+import { noteText, reasonText } from '../../src/report/placement-words.js';
+
+describe('a quoted hunk cut short', () => {
+  test('is said so, and is not replayed', async () => {
+    const r = await review({ inputs: ['../shared/real-mail/v7-5of8-jgg-review-cut-file-header.eml'], base: 'v5.14', scenarios: [] });
+    const [v] = r.variants;
+    const [h] = v!.hunks;
+    expect(h).toMatchObject({ file: 'mm/memory.c', mapped: false, unplaced: 'does-not-compile' });
+    expect(h!.notes[0]).toEqual({ kind: 'cut-short', sent: { oldLines: 6, newLines: 27 }, quoted: { oldLines: 3, newLines: 24 } });
+    expect(noteText(h!.notes[0]!)).toBe('the mail cuts this hunk short: its `@@` line counts 6 old and 27 new lines, 3 and 24 follow it');
+    expect(reasonText(h!.reason!)).toMatch(/does not compile/);
+    expect(v!.replayed).toBe(false);
+  });
+});
