@@ -172,7 +172,9 @@ function finalDifferences(baseline: Outcome, variant: Outcome): { facts: Differe
   if (newlyFailing.length || noLongerFailing.length || fb.asserts.passed !== fv.asserts.passed) {
     out.push({
       facts: { kind: 'final-state', part: 'checks', passed: { baseline: fb.asserts.passed, variant: fv.asserts.passed }, newlyFailing, noLongerFailing },
-      regression: newlyFailing.length > 0 && fb.asserts.failed.length === 0,
+      // only against a baseline whose checks all ran and held: one that ended early (a bug, a
+      // deadlock) never reached the checks the variant now fails
+      regression: newlyFailing.length > 0 && fb.asserts.failed.length === 0 && baseline.verdict === 'completed',
     });
   }
   return out;

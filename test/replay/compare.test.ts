@@ -89,6 +89,15 @@ describe('compareOutcomes', () => {
     expect(differenceText(c.differences[2]!)).toBe('scenario checks: 8 → 2 passed; newly failing: EXCLUSIVE returned -2, expected 0');
     expect(c.differences[2]!.regression).toBe(true);
   });
+
+  test('a check the variant fails is no regression against a baseline that ended before its checks (a bug under a fault)', () => {
+    const b = faultPrefix(new Run()).end('bug', 'page is an uninitialised or non-pointer value');
+    b.final = { ...b.final, asserts: { passed: 2, failed: [] } };
+    const v = faultPrefix(new Run()).end('completed', 'x', 0);
+    v.final = { ...v.final, asserts: { passed: 4, failed: ['mirror of buf page 960: 896, expected 960'] } };
+    const checks = compareOutcomes(b.outcome(), v.outcome()).differences.find((d) => d.kind === 'final-state' && d.part === 'checks')!;
+    expect(checks).toMatchObject({ newlyFailing: ['mirror of buf page 960: 896, expected 960'], regression: false });
+  });
 });
 
 describe('isRegressionOf', () => {
