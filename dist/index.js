@@ -47398,6 +47398,8 @@ function noteFor(m) {
   }
   if (m.partial) return { kind: "partial", leftOut: unplaced2.map(ref) };
   if (!code2.length) return { kind: "no-code-change" };
+  const applied = m.placements.filter((p) => p.alreadyApplied);
+  if (applied.length) return { kind: "partly-applied", applied: applied.map(ref) };
   return null;
 }
 function variantOf(c, label, base2, mapped, note) {
@@ -80122,6 +80124,10 @@ function variantNoteText(n, hunks) {
       return `replayed in part (--partial): ${n.leftOut.map((x) => `${where(x.hunk, x.inFile)} left out (${why2(x.hunk)})`).join("; ")}`;
     case "no-code-change":
       return "no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same";
+    case "partly-applied": {
+      const k = n.applied.length;
+      return `${n.applied.map((x) => where(x.hunk, x.inFile)).join(", ")} ${k > 1 ? "are" : "is"} already in the base; the other hunks were replayed on top of it: the base may already make this change in another form, so a difference may be the change made twice`;
+    }
     case "mapper-failed":
       return reasonText(n);
     case "series-unplaced":

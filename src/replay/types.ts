@@ -176,6 +176,11 @@ export type VariantNote =
   | { kind: 'partial'; leftOut: HunkRef[] }
   /** Replayed, though no hunk changes code (to show it behaves the same). */
   | { kind: 'no-code-change' }
+  /**
+   * Replayed whole, but these hunks' new side is already in the base while the others were
+   * spliced: the base may hold this change in another form, and the replay may do it twice.
+   */
+  | { kind: 'partly-applied'; applied: HunkRef[] }
   | MapperFailed
   /** A series as a whole or a revision none of whose patches could be placed. */
   | { kind: 'series-unplaced'; version: number };

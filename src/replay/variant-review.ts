@@ -17,6 +17,8 @@ export function noteFor(m: MappedDiff): VariantNote | null {
   }
   if (m.partial) return { kind: 'partial', leftOut: unplaced.map(ref) };
   if (!code.length) return { kind: 'no-code-change' };
+  const applied = m.placements.filter((p) => p.alreadyApplied);
+  if (applied.length) return { kind: 'partly-applied', applied: applied.map(ref) };
   return null;
 }
 

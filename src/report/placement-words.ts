@@ -195,6 +195,10 @@ export function variantNoteText(n: VariantNote, hunks: readonly HunkReview[]): s
       return `replayed in part (--partial): ${n.leftOut.map((x) => `${where(x.hunk, x.inFile)} left out (${why(x.hunk)})`).join('; ')}`;
     case 'no-code-change':
       return 'no hunk changes code (comments, whitespace or files without behaviour): replayed to show it behaves the same';
+    case 'partly-applied': {
+      const k = n.applied.length;
+      return `${n.applied.map((x) => where(x.hunk, x.inFile)).join(', ')} ${k > 1 ? 'are' : 'is'} already in the base; the other hunks were replayed on top of it: the base may already make this change in another form, so a difference may be the change made twice`;
+    }
     case 'mapper-failed':
       return reasonText(n);
     case 'series-unplaced':
