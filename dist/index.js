@@ -79640,6 +79640,10 @@ async function review(req) {
     if (!known) baseErrors.set(against.base, known = new Set((await runner2.errors(baseUnit(against.base))).map(diagKey)));
     v.compileErrors = (await runner2.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => ({ file: d.file, line: d.line, message: d.message }));
   };
+  const isBasePosting = (key2) => {
+    const base2 = chains.baseOf(key2).base;
+    return BASE_SPECS2.some((b2) => b2.kind === "posting" && b2.name === base2 && b2.name === `v${seriesIdx.series.get(key2).version}`);
+  };
   for (const c of eachVariant(parse4)) {
     const sp = seriesPatchOf(c.message, seriesIdx, facts);
     const role = sp ? !sp.reply && ownDiff(c.message)?.id === c.diff.id ? "patch" : "reply" : null;
@@ -79647,7 +79651,7 @@ async function review(req) {
     let at3 = null;
     if (sp && role) {
       choice = chains.baseOf(sp.member.series);
-      at3 = await chains.before(sp.member.series, sp.member.index);
+      at3 = isBasePosting(sp.member.series) ? { sources: baseSources2(choice.base), onTopOf: [], missing: [], incomplete: [], inBase: true } : await chains.before(sp.member.series, sp.member.index);
     } else {
       choice = choose(c.message, c.diff);
     }
@@ -79663,7 +79667,9 @@ async function review(req) {
     }
     const v = variantOf(c, next(), choice, mapped, noteFor(mapped));
     let against = { base: choice.base, unit: baseUnit(choice.base) };
-    if (sp && role && at3) {
+    if (sp && role && at3?.inBase) {
+      v.series = seriesFacts(seriesIdx.series.get(sp.member.series), sp.member.index, role, at3, null);
+    } else if (sp && role && at3) {
       const info3 = seriesIdx.series.get(sp.member.series);
       against = comparedWith(choice.base, at3, `${info3.key}#<${sp.member.index}`);
       v.series = seriesFacts(info3, sp.member.index, role, at3, null);
@@ -79678,6 +79684,7 @@ async function review(req) {
   }
   for (const info3 of seriesIdx.series.values()) {
     const choice = chains.baseOf(info3.key);
+    if (isBasePosting(info3.key)) continue;
     const last = info3.members.at(-1);
     const first2 = parse4.messages[info3.members[0].messageIndex];
     const whole = await chains.after(info3.key, last.index);
@@ -79789,7 +79796,7 @@ function summarize(total, inMemory) {
   };
 }
 function seriesFacts(info3, index, role, at3, previousVersion) {
-  return { version: info3.version, index, total: info3.total, role, onTopOf: at3.onTopOf, missing: at3.missing, incomplete: at3.incomplete, previousVersion, baseline: null };
+  return { version: info3.version, index, total: info3.total, role, onTopOf: at3.onTopOf, missing: at3.missing, incomplete: at3.incomplete, inBase: !!at3.inBase, previousVersion, baseline: null };
 }
 function seriesVariant(m, label, base2, id, series, at3, info3) {
   const v = variantOf({ diff: ownDiff(m), message: m, copies: [] }, label, base2, null, null);
@@ -80312,6 +80319,7 @@ function seriesLine(v) {
       return `${of} patches ${indexList(s.onTopOf)} against v${s.previousVersion} patches 1-${s.index}: what the revision changed up to patch ${s.index}`;
   }
   const parts2 = [head2];
+  if (s.inBase && s.index !== null && s.index > 1) parts2.push(`the ${of} base is this posting: patches 1-${s.index - 1} are in it`);
   if (s.missing.length) parts2.push(`the input lacks ${patches(s.missing)}, so ${s.missing.length > 1 ? "they are" : "it is"} not under it`);
   if (s.incomplete.length) parts2.push(`${patches(s.incomplete)} ${s.incomplete.length > 1 ? "were" : "was"} not wholly placed, so this replay is partial`);
   if (s.previousVersion !== null) parts2.push(`this is also what ${of} changed against v${s.previousVersion}'s patch ${s.index}`);

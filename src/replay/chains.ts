@@ -13,6 +13,8 @@ export interface ChainPoint {
   onTopOf: number[];
   missing: number[];
   incomplete: number[];
+  /** The base is this series' own posting: the patches before it are in it, none is stacked. */
+  inBase?: boolean;
 }
 
 export interface ChainDeps {

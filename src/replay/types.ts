@@ -201,6 +201,8 @@ export interface VariantSeries {
   onTopOf: number[];
   missing: number[];
   incomplete: number[];
+  /** The base is this series' own posting (v10's patches on the v10 base): nothing is stacked under it. */
+  inBase: boolean;
   /** The version it is compared with, when that is the previous revision (its patches 1..k). */
   previousVersion: number | null;
   /** Outcomes of what it is compared with when that is not the bare base. */

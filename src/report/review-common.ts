@@ -185,6 +185,7 @@ export function seriesLine(v: VariantReview): string | null {
       return `${of} patches ${indexList(s.onTopOf)} against v${s.previousVersion} patches 1-${s.index}: what the revision changed up to patch ${s.index}`;
   }
   const parts = [head];
+  if (s.inBase && s.index !== null && s.index > 1) parts.push(`the ${of} base is this posting: patches 1-${s.index - 1} are in it`);
   if (s.missing.length) parts.push(`the input lacks ${patches(s.missing)}, so ${s.missing.length > 1 ? 'they are' : 'it is'} not under it`);
   if (s.incomplete.length) parts.push(`${patches(s.incomplete)} ${s.incomplete.length > 1 ? 'were' : 'was'} not wholly placed, so this replay is partial`);
   if (s.previousVersion !== null) parts.push(`this is also what ${of} changed against v${s.previousVersion}'s patch ${s.index}`);

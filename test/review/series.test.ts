@@ -95,3 +95,17 @@ describe.skipIf(!existsSync(V11))('the v11 posting of the modelled series (the t
     expect(renderText(r)).toContain("this is also what v11 changed against v10's patch 7");
   }, 600_000);
 });
+
+describe('a reply to a patch of the posting a base models', () => {
+  // v10's patches are the v10 base (07, 08 and 10 as posted, the others as 5.14 merged them):
+  // Peter Xu's diff in a reply to 7/10 is replayed whole on v10, nothing stacked under it. In a
+  // whole list archive that holds 01-06 as posted, stacking them made the replay partial and its
+  // regressions uncounted.
+  test('is replayed whole on that base, patches 1..k-1 in it', async () => {
+    const r = await review({ inputs: ['fixtures/threads/v10-07-device-exclusive.mbox'], scenarios: scenarios.filter((s) => s.name === 'nouveau-atomic-small') });
+    const v = r.variants.find((x) => x.series?.role === 'reply')!;
+    expect(v.series).toMatchObject({ version: 10, index: 7, inBase: true, onTopOf: [], missing: [], incomplete: [] });
+    expect(v).toMatchObject({ replayed: true, partial: false, regression: true });
+    expect(renderText(r)).toContain('the v10 base is this posting: patches 1-6 are in it');
+  }, 600_000);
+});
