@@ -45579,29 +45579,76 @@ var init_run = __esm({
   }
 });
 
+// src/map/compile-facts-cache.ts
+import { createHash as createHash5 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, extname, join as join6 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+function mapCode() {
+  if (ownCode !== void 0) return ownCode;
+  try {
+    const h = createHash5("sha256");
+    const self2 = fileURLToPath4(import.meta.url);
+    for (const f of [self2, join6(dirname3(self2), `compile-check${extname(self2)}`)]) h.update(readFileSync4(f)).update("\0");
+    ownCode = h.digest("hex");
+  } catch {
+    ownCode = null;
+  }
+  return ownCode;
+}
+function compileFactsFileName(kernel, sourcesDigest2) {
+  const model = modelCodeDigest();
+  const map2 = mapCode();
+  if (!model || !map2) return null;
+  return `${createHash5("sha256").update(model).update("\0").update(map2).update("\0").update(kernel).update("\0").update(sourcesDigest2).digest("hex")}.json`;
+}
+function precomputedCompileFacts(kernel, sourcesDigest2) {
+  const dir2 = reading2;
+  const name3 = dir2 && compileFactsFileName(kernel, sourcesDigest2);
+  if (!dir2 || !name3) return null;
+  try {
+    return JSON.parse(readFileSync4(join6(dir2, name3), "utf8"));
+  } catch {
+    return null;
+  }
+}
+var reading2, ownCode;
+var init_compile_facts_cache = __esm({
+  "src/map/compile-facts-cache.ts"() {
+    "use strict";
+    init_code_digest();
+    reading2 = null;
+  }
+});
+
 // src/map/compile-check.ts
 var compile_check_exports = {};
 __export(compile_check_exports, {
   compileFacts: () => compileFacts,
+  factsOfCompile: () => factsOfCompile,
   newErrors: () => newErrors,
   newUnresolved: () => newUnresolved,
   sourcesDigest: () => sourcesDigest
 });
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function sourcesDigest(sources) {
-  const h = createHash5("sha1");
+  const h = createHash6("sha1");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   return h.digest("hex");
 }
 function compileFacts(kernel, sources) {
-  const key2 = `${kernel}\0${sourcesDigest(sources)}`;
+  const digest2 = sourcesDigest(sources);
+  const key2 = `${kernel}\0${digest2}`;
   const hit = cache.get(key2);
   if (hit) return hit;
-  const program = modelProgram(kernel, sources);
-  const facts = { unresolved: program.unresolvedCalls, errors: program.errors };
+  const facts = precomputedCompileFacts(kernel, digest2) ?? factsOfCompile(kernel, sources);
   cache.set(key2, facts);
   if (cache.size > CACHE_LIMIT2) cache.delete(cache.keys().next().value);
   return facts;
+}
+function factsOfCompile(kernel, sources) {
+  const program = modelProgram(kernel, sources);
+  return { unresolved: program.unresolvedCalls, errors: program.errors };
 }
 function newUnresolved(base2, variant) {
   return beyond(base2.unresolved, variant.unresolved, (u) => `${u.name}\0${u.function}`);
@@ -45626,6 +45673,7 @@ var init_compile_check = __esm({
   "src/map/compile-check.ts"() {
     "use strict";
     init_run();
+    init_compile_facts_cache();
     CACHE_LIMIT2 = 32;
     cache = /* @__PURE__ */ new Map();
   }
@@ -46260,18 +46308,18 @@ var init_outcome_codec = __esm({
 });
 
 // src/replay/baseline-cache.ts
-import { createHash as createHash6 } from "node:crypto";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join7 } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 function baselineCacheDir() {
   return dir;
 }
 function baselineName(of, scenario) {
   const code2 = modelCodeDigest();
   if (!code2) return null;
-  const h = createHash6("sha256");
+  const h = createHash7("sha256");
   h.update(code2).update("\0");
   h.update(of.kernel).update("\0").update(of.config.join(",")).update("\0");
   for (const s of of.sources) h.update(s.path).update("\0").update(s.text).update("\0");
@@ -46280,7 +46328,7 @@ function baselineName(of, scenario) {
   return `${h.digest("hex")}.br`;
 }
 function shippedBaselineDir() {
-  return fileURLToPath4(new URL("../baselines/", import.meta.url));
+  return fileURLToPath5(new URL("../baselines/", import.meta.url));
 }
 function cachedBaseline(of, scenario) {
   const cacheDir = dir;
@@ -46289,7 +46337,7 @@ function cachedBaseline(of, scenario) {
   for (const d of [shippedBaselineDir(), cacheDir]) {
     let bytes;
     try {
-      bytes = readFileSync4(join6(d, name3));
+      bytes = readFileSync5(join7(d, name3));
     } catch {
       continue;
     }
@@ -46306,12 +46354,12 @@ function keepBaseline(of, scenario, outcome, into = dir) {
   const bytes = encodeOutcome(outcome);
   if (!bytes) return;
   const packed = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
-  const file = join6(into, name3);
+  const file = join7(into, name3);
   try {
-    mkdirSync2(into, { recursive: true });
+    mkdirSync3(into, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync2(tmp, packed);
-    renameSync2(tmp, file);
+    writeFileSync3(tmp, packed);
+    renameSync3(tmp, file);
   } catch {
   }
 }
@@ -46996,14 +47044,14 @@ __export(worker_pool_exports, {
   workerScript: () => workerScript
 });
 import { existsSync as existsSync4 } from "node:fs";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 import { Worker } from "node:worker_threads";
 function workerScript() {
   const here = import.meta.url;
   const candidates = [new URL("./run-worker.js", here)];
   if (here.endsWith(".ts")) candidates.push(new URL("../../lib/replay/run-worker.js", here));
   for (const u of candidates) {
-    const p = fileURLToPath5(u);
+    const p = fileURLToPath6(u);
     if (existsSync4(p)) return p;
   }
   return null;
@@ -47532,7 +47580,7 @@ var init_variants = __esm({
 // src/util/spill-file.ts
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var REUSE_MAX, SpillFile;
 var init_spill_file = __esm({
   "src/util/spill-file.ts"() {
@@ -47543,7 +47591,7 @@ var init_spill_file = __esm({
       end = 0;
       scratch = Buffer.allocUnsafeSlow(64 * 1024);
       constructor() {
-        const path = join7(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+        const path = join8(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
         this.fd = openSync(path, "wx+", 384);
         try {
           unlinkSync(path);
@@ -47949,7 +47997,7 @@ var init_input_error = __esm({
 // src/thread/input/read-input.ts
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
-import { join as join8, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
+import { join as join9, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 function inputLocation(path, opts) {
@@ -48030,10 +48078,10 @@ async function* readMaildir(dir2, name3) {
   const entries = [];
   let isMaildir = false;
   for (const sub of ["cur", "new"]) {
-    const names = await readdir3(join8(dir2, sub)).catch(() => null);
+    const names = await readdir3(join9(dir2, sub)).catch(() => null);
     if (names === null) continue;
     isMaildir = true;
-    for (const n of names) if (!n.startsWith(".")) entries.push(join8(dir2, sub, n));
+    for (const n of names) if (!n.startsWith(".")) entries.push(join9(dir2, sub, n));
   }
   if (!isMaildir) throw new UnreadableInput(name3, "is a directory but not a maildir (no cur/ or new/ folder)");
   entries.sort((a, b2) => basename(a) < basename(b2) ? -1 : basename(a) > basename(b2) ? 1 : 0);
@@ -63299,11 +63347,11 @@ function mapInner(r, f) {
 function mapOuter(r, f) {
   return r.matched ? f(r) : r;
 }
-function ab(pa, pb, join12) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join12(ma.value, vb, data, i2, j)));
+function ab(pa, pb, join13) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join13(ma.value, vb, data, i2, j)));
 }
-function abc(pa, pb, pc, join12) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join12(ma.value, mb.value, vc, data, i2, j))));
+function abc(pa, pb, pc, join13) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join13(ma.value, mb.value, vc, data, i2, j))));
 }
 function ahead(p) {
   return (data, i2) => mapOuter(p(data, i2), (m1) => ({
@@ -77190,12 +77238,12 @@ function simpleParser(input, options, callback) {
       mail.otp = parser.otp;
     }
   });
-  let reading2 = false;
+  let reading3 = false;
   let reader = () => {
-    reading2 = true;
+    reading3 = true;
     let data = parser.read();
     if (data === null) {
-      reading2 = false;
+      reading3 = false;
       return;
     }
     if (data.type === "text") {
@@ -77227,7 +77275,7 @@ function simpleParser(input, options, callback) {
     }
   };
   parser.on("readable", () => {
-    if (!reading2) {
+    if (!reading3) {
       reader();
     }
   });
@@ -77333,7 +77381,7 @@ var init_mailparser_headers = __esm({
 });
 
 // src/thread/mime/message-ids.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 function idsIn(value) {
   if (!value) return [];
   const out2 = [];
@@ -77359,7 +77407,7 @@ function idOf(value) {
   return idsIn(value)[0] ?? null;
 }
 function synthesiseId(...content) {
-  const h = createHash8("sha256");
+  const h = createHash9("sha256");
   for (const c of content) h.update(c).update("\0");
   return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
 }
@@ -77710,9 +77758,9 @@ function leanParse(raw, keep, rootKeys) {
       out2.headers = headers;
       out2.headerLines = parser.headerLines || [];
     });
-    let reading2 = false;
+    let reading3 = false;
     const read = () => {
-      reading2 = true;
+      reading3 = true;
       for (; ; ) {
         const data = parser.read();
         if (data === null) break;
@@ -77729,10 +77777,10 @@ function leanParse(raw, keep, rootKeys) {
         buffer(a, () => read());
         return;
       }
-      reading2 = false;
+      reading3 = false;
     };
     parser.on("readable", () => {
-      if (!reading2) read();
+      if (!reading3) read();
     });
     parser.on("end", () => {
       if (settled) return;
@@ -88173,25 +88221,25 @@ __export(load_exports, {
   parseScenario: () => parseScenario,
   parseSize: () => parseSize
 });
-import { existsSync as existsSync5, readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join9, resolve as resolve4 } from "node:path";
-import { fileURLToPath as fileURLToPath6 } from "node:url";
+import { existsSync as existsSync5, readFileSync as readFileSync6, readdirSync as readdirSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname4, join as join10, resolve as resolve4 } from "node:path";
+import { fileURLToPath as fileURLToPath7 } from "node:url";
 function bundledScenarioDir() {
-  const here = dirname3(fileURLToPath6(new URL("model/scenario/load.js", import.meta.url).href));
-  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname3(d)) {
-    const p = join9(d, "fixtures", "scenarios");
-    if (existsSync5(join9(p, "nouveau-atomic-small.yaml"))) return p;
+  const here = dirname4(fileURLToPath7(new URL("model/scenario/load.js", import.meta.url).href));
+  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname4(d)) {
+    const p = join10(d, "fixtures", "scenarios");
+    if (existsSync5(join10(p, "nouveau-atomic-small.yaml"))) return p;
   }
   return resolve4(here, "..", "..", "..", "fixtures", "scenarios");
 }
 function loadBundledScenarios() {
   const dir2 = bundledScenarioDir();
-  return readdirSync3(dir2).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join9(dir2, f)));
+  return readdirSync3(dir2).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join10(dir2, f)));
 }
 function loadScenarioFile(path) {
   let text;
   try {
-    text = readFileSync5(path, "utf8");
+    text = readFileSync6(path, "utf8");
   } catch (e) {
     throw new ScenarioError(path, `cannot read (${e.message})`);
   }
@@ -89447,7 +89495,7 @@ function info2(message) {
 // src/action/main.ts
 import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/action/event.ts
 init_pull_request();
@@ -89569,7 +89617,7 @@ init_octokit();
 init_source();
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join10 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join11 } from "node:path";
 
 // src/action/workspace.ts
 import { constants as constants3 } from "node:fs";
@@ -89645,12 +89693,12 @@ var reviewFiles = async (files, options) => {
     throw new Error(`input base: ${JSON.stringify(options.base)} is not a model base (bases: ${BASES2.join(", ")})`);
   }
   const scenarios = withBudgets2(await chooseScenarios2(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
-  const dir2 = await mkdtemp(join10(tmpdir2(), "lkml-replay-inputs-"));
+  const dir2 = await mkdtemp(join11(tmpdir2(), "lkml-replay-inputs-"));
   try {
     for (const f of files) {
       if (f.path === "" || isAbsolute3(f.path) || f.path.split("/").includes("..")) throw new Error(`${f.path}: not a repository path`);
-      await mkdir2(dirname4(join10(dir2, f.path)), { recursive: true });
-      await writeFile2(join10(dir2, f.path), f.bytes);
+      await mkdir2(dirname5(join11(dir2, f.path)), { recursive: true });
+      await writeFile2(join11(dir2, f.path), f.bytes);
     }
     const inputs = files.map((f) => f.path);
     const parse4 = await parseThread2(inputs, { ...REVIEW_PARSE2, dir: dir2 });
@@ -89952,13 +90000,13 @@ async function writeSummary(markdown, logger, secrets, pointer) {
   }
 }
 async function writeOutputs(review2, context, env) {
-  const dir2 = join11(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
+  const dir2 = join12(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
   await mkdir3(dir2, { recursive: true });
-  const reportPath = join11(dir2, "report.json");
+  const reportPath = join12(dir2, "report.json");
   await writeFile3(reportPath, review2.json);
   setOutput("report", reportPath);
   if (context.pullRequest) {
-    const githubReportPath = join11(dir2, "github-report.json");
+    const githubReportPath = join12(dir2, "github-report.json");
     await writeFile3(
       githubReportPath,
       serializeGitHubReport({
