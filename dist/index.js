@@ -39159,6 +39159,63 @@ function holderOf(trace, at3, lock) {
   }
   return null;
 }
+function significantKind(e, o) {
+  switch (e.t) {
+    case "notifier":
+      return o.notifiers[e.index] ? "notifier" : null;
+    case "retry":
+      return "retry";
+    case "fault":
+      return "fault";
+    case "lock":
+      return e.op === "block" || e.op === "trylock-fail" ? "lock" : null;
+    case "hazard":
+      return o.hazards[e.index] ? "hazard" : null;
+    case "note":
+      return e.fn === "(scenario)" ? "step" : null;
+    default:
+      return null;
+  }
+}
+function significant(o, i2, thread, pass, kind, ren, passAt) {
+  const trace = o.trace;
+  const e = trace[i2];
+  let fact = null;
+  const make = () => {
+    switch (e.t) {
+      case "notifier":
+        return notifierFact(o, e.index, i2);
+      case "retry":
+        return { kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) };
+      case "fault":
+        return { kind: "fault", fn: e.fn, addr: e.addr, access: e.kind };
+      case "lock": {
+        const h = holderOf(trace, i2, e.lock);
+        const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
+        return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
+      }
+      case "hazard": {
+        const hz = o.hazards[e.index];
+        return { kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) };
+      }
+      case "note":
+        return { kind: "note", fn: e.fn, text: e.text };
+      default:
+        throw new Error(`trace event ${i2} (${e.t}) is not significant`);
+    }
+  };
+  return {
+    index: i2,
+    thread,
+    pass,
+    kind,
+    key: ren(eventKey(e, o)),
+    shape: ren(eventShape(e, o)),
+    get fact() {
+      return fact ??= make();
+    }
+  };
+}
 function significantEvents(o, from = 0) {
   const ren = addressRenamer();
   const pass = /* @__PURE__ */ new Map();
@@ -39176,49 +39233,8 @@ function significantEvents(o, from = 0) {
       passAt.push({ index: i2, thread: e.thread, pass: e.pass });
     }
     if (i2 < from) continue;
-    const push = (kind, make) => {
-      let fact = null;
-      out2.push({
-        index: i2,
-        thread,
-        pass: p,
-        kind,
-        key: ren(eventKey(e, o)),
-        shape: ren(eventShape(e, o)),
-        get fact() {
-          return fact ??= make();
-        }
-      });
-    };
-    switch (e.t) {
-      case "notifier":
-        if (o.notifiers[e.index]) push("notifier", () => notifierFact(o, e.index, i2));
-        break;
-      case "retry":
-        push("retry", () => ({ kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) }));
-        break;
-      case "fault":
-        push("fault", () => ({ kind: "fault", fn: e.fn, addr: e.addr, access: e.kind }));
-        break;
-      case "lock":
-        if (e.op !== "block" && e.op !== "trylock-fail") break;
-        push("lock", () => {
-          const h = holderOf(trace, i2, e.lock);
-          const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
-          return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
-        });
-        break;
-      case "hazard": {
-        const hz = o.hazards[e.index];
-        if (hz) push("hazard", () => ({ kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) }));
-        break;
-      }
-      case "note":
-        if (e.fn === "(scenario)") push("step", () => ({ kind: "note", fn: e.fn, text: e.text }));
-        break;
-      default:
-        break;
-    }
+    const kind = significantKind(e, o);
+    if (kind) out2.push(significant(o, i2, thread, p, kind, ren, passAt));
   }
   return out2;
 }
