@@ -38599,6 +38599,10 @@ var init_config_regions = __esm({
 });
 
 // src/model/source/config.ts
+var config_exports = {};
+__export(config_exports, {
+  MODEL_CONFIG: () => MODEL_CONFIG
+});
 var MODEL_CONFIG;
 var init_config = __esm({
   "src/model/source/config.ts"() {
@@ -45596,10 +45600,24 @@ var init_run = __esm({
 });
 
 // src/map/compile-facts-cache.ts
+var compile_facts_cache_exports = {};
+__export(compile_facts_cache_exports, {
+  compileFactsFileName: () => compileFactsFileName,
+  precomputedCompileFacts: () => precomputedCompileFacts,
+  precomputedCompileFactsDir: () => precomputedCompileFactsDir,
+  usePrecomputedCompileFacts: () => usePrecomputedCompileFacts,
+  writeCompileFacts: () => writeCompileFacts
+});
 import { createHash as createHash5 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname3, extname, join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
+function usePrecomputedCompileFacts(dir2) {
+  reading2 = dir2;
+}
+function precomputedCompileFactsDir() {
+  return fileURLToPath4(new URL("../compile-facts/", import.meta.url));
+}
 function mapCode() {
   if (ownCode !== void 0) return ownCode;
   try {
@@ -45627,6 +45645,14 @@ function precomputedCompileFacts(kernel, sourcesDigest2) {
   } catch {
     return null;
   }
+}
+function writeCompileFacts(dir2, kernel, sourcesDigest2, facts) {
+  const name3 = compileFactsFileName(kernel, sourcesDigest2);
+  if (!name3) return;
+  mkdirSync2(dir2, { recursive: true });
+  const tmp = join6(dir2, `${name3}.${process.pid}.tmp`);
+  writeFileSync2(tmp, JSON.stringify(facts));
+  renameSync2(tmp, join6(dir2, name3));
 }
 var reading2, ownCode;
 var init_compile_facts_cache = __esm({
@@ -47148,6 +47174,19 @@ var init_worker_pool = __esm({
 
 // src/replay/run-all.ts
 import { availableParallelism } from "node:os";
+async function ownSources(name3) {
+  const [{ loadBase: loadBase2 }, { MODEL_CONFIG: MODEL_CONFIG2 }] = await Promise.all([Promise.resolve().then(() => (init_source(), source_exports)), Promise.resolve().then(() => (init_config(), config_exports))]);
+  const { base: base2, sources } = loadBase2(name3);
+  return { kernel: base2.spec.kernel, config: MODEL_CONFIG2, sources };
+}
+async function precomputedBaseErrors(name3) {
+  const [{ baseInfo: baseInfo2, loadBase: loadBase2 }, { sourcesDigest: sourcesDigest2 }, { precomputedCompileFacts: precomputedCompileFacts2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_source(), source_exports)),
+    Promise.resolve().then(() => (init_compile_check(), compile_check_exports)),
+    Promise.resolve().then(() => (init_compile_facts_cache(), compile_facts_cache_exports))
+  ]);
+  return precomputedCompileFacts2(baseInfo2(name3).spec.kernel, sourcesDigest2(loadBase2(name3).sources))?.errors ?? null;
+}
 async function compileUnit(unit) {
   const [{ compileSources: compileSources2 }, { baseInfo: baseInfo2, loadBase: loadBase2 }, { loadCParser: loadCParser2 }] = await Promise.all([
     Promise.resolve().then(() => (init_run(), run_exports)),
@@ -47242,16 +47281,16 @@ var init_run_all = __esm({
         return c;
       }
       async run(job) {
-        const compiled = await this.compile(job.unit);
-        const of = job.unit.sources === null && job.trace === "full" && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+        const of = job.unit.sources === null && job.trace === "full" && !job.explore && baselineCacheDir() !== null ? await ownSources(job.unit.base) : null;
         const kept = of ? cachedBaseline(of, job.scenario) : null;
         if (kept) return kept;
-        const outcome = await this.model.run(compiled, job);
+        const outcome = await this.model.run(await this.compile(job.unit), job);
         if (of) keepBaseline(of, job.scenario, outcome);
         return outcome;
       }
       async errors(unit) {
-        return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
+        const kept = unit.sources === null ? await precomputedBaseErrors(unit.base) : null;
+        return kept ?? (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
       }
     };
     POOL_MIN_RUNS = 32;

@@ -4226,6 +4226,9 @@ import { fileURLToPath as fileURLToPath3 } from "node:url";
 function useBaselineCache(path) {
   dir = path;
 }
+function baselineCacheDir() {
+  return dir;
+}
 function baselineName(of, scenario) {
   const code = modelCodeDigest();
   if (!code) return null;
@@ -6821,9 +6824,9 @@ function loadCaches(c) {
   for (const [k, v] of c.units) remember(unitCache, k, v);
   for (const [k, v] of c.fragments) remember(fragmentCache, k, v);
 }
-function remember(cache, key2, value) {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key2, value);
+function remember(cache2, key2, value) {
+  if (cache2.size >= CACHE_LIMIT) cache2.clear();
+  cache2.set(key2, value);
 }
 function relocate(x, line) {
   if (Array.isArray(x)) return x.map((y) => relocate(y, line));
@@ -16377,6 +16380,10 @@ var init_source = __esm({
 });
 
 // src/model/source/config.ts
+var config_exports = {};
+__export(config_exports, {
+  MODEL_CONFIG: () => MODEL_CONFIG
+});
 var MODEL_CONFIG;
 var init_config = __esm({
   "src/model/source/config.ts"() {
@@ -17402,6 +17409,128 @@ var init_run = __esm({
   }
 });
 
+// src/map/compile-facts-cache.ts
+var compile_facts_cache_exports = {};
+__export(compile_facts_cache_exports, {
+  compileFactsFileName: () => compileFactsFileName,
+  precomputedCompileFacts: () => precomputedCompileFacts,
+  precomputedCompileFactsDir: () => precomputedCompileFactsDir,
+  usePrecomputedCompileFacts: () => usePrecomputedCompileFacts,
+  writeCompileFacts: () => writeCompileFacts
+});
+import { createHash as createHash4 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, extname, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
+function usePrecomputedCompileFacts(dir2) {
+  reading = dir2;
+}
+function precomputedCompileFactsDir() {
+  return fileURLToPath5(new URL("../compile-facts/", import.meta.url));
+}
+function mapCode() {
+  if (ownCode !== void 0) return ownCode;
+  try {
+    const h = createHash4("sha256");
+    const self2 = fileURLToPath5(import.meta.url);
+    for (const f of [self2, join5(dirname3(self2), `compile-check${extname(self2)}`)]) h.update(readFileSync4(f)).update("\0");
+    ownCode = h.digest("hex");
+  } catch {
+    ownCode = null;
+  }
+  return ownCode;
+}
+function compileFactsFileName(kernel, sourcesDigest2) {
+  const model = modelCodeDigest();
+  const map = mapCode();
+  if (!model || !map) return null;
+  return `${createHash4("sha256").update(model).update("\0").update(map).update("\0").update(kernel).update("\0").update(sourcesDigest2).digest("hex")}.json`;
+}
+function precomputedCompileFacts(kernel, sourcesDigest2) {
+  const dir2 = reading;
+  const name2 = dir2 && compileFactsFileName(kernel, sourcesDigest2);
+  if (!dir2 || !name2) return null;
+  try {
+    return JSON.parse(readFileSync4(join5(dir2, name2), "utf8"));
+  } catch {
+    return null;
+  }
+}
+function writeCompileFacts(dir2, kernel, sourcesDigest2, facts) {
+  const name2 = compileFactsFileName(kernel, sourcesDigest2);
+  if (!name2) return;
+  mkdirSync2(dir2, { recursive: true });
+  const tmp = join5(dir2, `${name2}.${process.pid}.tmp`);
+  writeFileSync2(tmp, JSON.stringify(facts));
+  renameSync2(tmp, join5(dir2, name2));
+}
+var reading, ownCode;
+var init_compile_facts_cache = __esm({
+  "src/map/compile-facts-cache.ts"() {
+    "use strict";
+    init_code_digest();
+    reading = null;
+  }
+});
+
+// src/map/compile-check.ts
+var compile_check_exports = {};
+__export(compile_check_exports, {
+  compileFacts: () => compileFacts,
+  factsOfCompile: () => factsOfCompile,
+  newErrors: () => newErrors,
+  newUnresolved: () => newUnresolved,
+  sourcesDigest: () => sourcesDigest
+});
+import { createHash as createHash5 } from "node:crypto";
+function sourcesDigest(sources) {
+  const h = createHash5("sha1");
+  for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
+  return h.digest("hex");
+}
+function compileFacts(kernel, sources) {
+  const digest2 = sourcesDigest(sources);
+  const key2 = `${kernel}\0${digest2}`;
+  const hit = cache.get(key2);
+  if (hit) return hit;
+  const facts = precomputedCompileFacts(kernel, digest2) ?? factsOfCompile(kernel, sources);
+  cache.set(key2, facts);
+  if (cache.size > CACHE_LIMIT2) cache.delete(cache.keys().next().value);
+  return facts;
+}
+function factsOfCompile(kernel, sources) {
+  const program = modelProgram(kernel, sources);
+  return { unresolved: program.unresolvedCalls, errors: program.errors };
+}
+function newUnresolved(base, variant) {
+  return beyond2(base.unresolved, variant.unresolved, (u) => `${u.name}\0${u.function}`);
+}
+function newErrors(base, variant) {
+  return beyond2(base.errors, variant.errors, (d) => `${d.file}\0${d.function ?? ""}\0${d.message.replace(/:\d+/g, "")}`);
+}
+function beyond2(base, variant, key2) {
+  const count = /* @__PURE__ */ new Map();
+  for (const b2 of base) count.set(key2(b2), (count.get(key2(b2)) ?? 0) + 1);
+  const out2 = [];
+  for (const v of variant) {
+    const k = key2(v);
+    const c = count.get(k) ?? 0;
+    if (c > 0) count.set(k, c - 1);
+    else out2.push(v);
+  }
+  return out2;
+}
+var CACHE_LIMIT2, cache;
+var init_compile_check = __esm({
+  "src/map/compile-check.ts"() {
+    "use strict";
+    init_run();
+    init_compile_facts_cache();
+    CACHE_LIMIT2 = 32;
+    cache = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/replay/worker-pool.ts
 async function claimLoop(input2, run2, put) {
   for (; ; ) {
@@ -17671,18 +17800,31 @@ var InProcessRunner = class {
     return c;
   }
   async run(job) {
-    const compiled = await this.compile(job.unit);
-    const of = job.unit.sources === null && job.trace === "full" && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+    const of = job.unit.sources === null && job.trace === "full" && !job.explore && baselineCacheDir() !== null ? await ownSources(job.unit.base) : null;
     const kept = of ? cachedBaseline(of, job.scenario) : null;
     if (kept) return kept;
-    const outcome = await this.model.run(compiled, job);
+    const outcome = await this.model.run(await this.compile(job.unit), job);
     if (of) keepBaseline(of, job.scenario, outcome);
     return outcome;
   }
   async errors(unit) {
-    return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
+    const kept = unit.sources === null ? await precomputedBaseErrors(unit.base) : null;
+    return kept ?? (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
   }
 };
+async function ownSources(name2) {
+  const [{ loadBase: loadBase2 }, { MODEL_CONFIG: MODEL_CONFIG2 }] = await Promise.all([Promise.resolve().then(() => (init_source(), source_exports)), Promise.resolve().then(() => (init_config(), config_exports))]);
+  const { base, sources } = loadBase2(name2);
+  return { kernel: base.spec.kernel, config: MODEL_CONFIG2, sources };
+}
+async function precomputedBaseErrors(name2) {
+  const [{ baseInfo: baseInfo2, loadBase: loadBase2 }, { sourcesDigest: sourcesDigest2 }, { precomputedCompileFacts: precomputedCompileFacts2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_source(), source_exports)),
+    Promise.resolve().then(() => (init_compile_check(), compile_check_exports)),
+    Promise.resolve().then(() => (init_compile_facts_cache(), compile_facts_cache_exports))
+  ]);
+  return precomputedCompileFacts2(baseInfo2(name2).spec.kernel, sourcesDigest2(loadBase2(name2).sources))?.errors ?? null;
+}
 async function compileUnit(unit) {
   const [{ compileSources: compileSources2 }, { baseInfo: baseInfo2, loadBase: loadBase2 }, { loadCParser: loadCParser2 }] = await Promise.all([
     Promise.resolve().then(() => (init_run(), run_exports)),
