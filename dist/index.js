@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name3, list2) {
-      const value = list2.get(name3, true);
+    function getDecodeSplit(name3, list3) {
+      const value = list3.get(name3, true);
       if (value === null) {
         return null;
       }
@@ -12281,9 +12281,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12323,8 +12323,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list3) {
+        o.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13292,13 +13292,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -27443,16 +27443,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list3;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list3 = arr[j];
+            if (list3.length > 0) {
+              return list3;
             }
           }
           return [];
@@ -28972,11 +28972,11 @@ var init_line_endings = __esm({
 
 // node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list2 = [];
+  const diffstr = uniDiff.split(/\n/), list3 = [];
   let i2 = 0;
   function parseIndex() {
     const index = {};
-    list2.push(index);
+    list3.push(index);
     while (i2 < diffstr.length) {
       const line = diffstr[i2];
       if (/^(---|\+\+\+|@@)\s/.test(line)) {
@@ -29072,7 +29072,7 @@ function parsePatch(uniDiff) {
   while (i2 < diffstr.length) {
     parseIndex();
   }
-  return list2;
+  return list3;
 }
 var init_parse = __esm({
   "node_modules/diff/libesm/patch/parse.js"() {
@@ -30494,9 +30494,9 @@ var init_lower = __esm({
             return { k: "prim", words: ["int"] };
         }
       }
-      fields(list2) {
+      fields(list3) {
         const out2 = [];
-        for (const f of named(list2)) {
+        for (const f of named(list3)) {
           if (f.type === "comment") continue;
           if (f.type !== "field_declaration") {
             this.problem(f, `unsupported in struct body: ${clip(f.text)}`);
@@ -30547,10 +30547,10 @@ var init_lower = __esm({
             return { k: "name", name: "<bad>" };
         }
       }
-      params(list2) {
+      params(list3) {
         const params = [];
         let variadic = false;
-        for (const p of named(list2)) {
+        for (const p of named(list3)) {
           if (p.type === "variadic_parameter") variadic = true;
           else if (p.type === "parameter_declaration") {
             params.push({ spec: this.typeSpec(field(p, "type")), decl: this.declarator(p.childForFieldName("declarator")), line: this.line(p) });
@@ -36363,16 +36363,16 @@ function mergeTsDepths(trace) {
   const open3 = /* @__PURE__ */ new Map();
   for (const e of trace) {
     if (e.t !== "call" && e.t !== "return") continue;
-    let list2 = open3.get(e.thread);
-    if (!list2) open3.set(e.thread, list2 = []);
+    let list3 = open3.get(e.thread);
+    if (!list3) open3.set(e.thread, list3 = []);
     const base2 = e[OPENED];
     if (base2 !== void 0) {
-      if (e.t === "call") list2.push(base2);
-      else list2.pop();
+      if (e.t === "call") list3.push(base2);
+      else list3.pop();
       continue;
     }
     let below = 0;
-    for (const b2 of list2) if (b2 < e.depth) below++;
+    for (const b2 of list3) if (b2 < e.depth) below++;
     if (below) e.depth += below;
   }
 }
@@ -36531,17 +36531,17 @@ var init_state = __esm({
       }
       /** Run `body` as the TypeScript primitive `name` (so it shows in notifier stacks). */
       *tsFrame(ctx, name3, body2) {
-        let list2 = this.tsFrames.get(ctx.thread.id);
-        if (!list2) this.tsFrames.set(ctx.thread.id, list2 = []);
+        let list3 = this.tsFrames.get(ctx.thread.id);
+        if (!list3) this.tsFrames.set(ctx.thread.id, list3 = []);
         const modelDepth = ctx.stack().length;
-        list2.push({ name: name3, depth: modelDepth });
-        const depth = this.traceCalls ? modelDepth + list2.length : 0;
+        list3.push({ name: name3, depth: modelDepth });
+        const depth = this.traceCalls ? modelDepth + list3.length : 0;
         if (this.traceCalls) traceTsCall(ctx, name3, depth, modelDepth);
         let value;
         try {
           value = yield* body2;
         } finally {
-          list2.pop();
+          list3.pop();
         }
         if (this.traceCalls) traceTsReturn(ctx, name3, depth, modelDepth, value);
         return value;
@@ -38599,6 +38599,10 @@ var init_config_regions = __esm({
 });
 
 // src/model/source/config.ts
+var config_exports = {};
+__export(config_exports, {
+  MODEL_CONFIG: () => MODEL_CONFIG
+});
 var MODEL_CONFIG;
 var init_config = __esm({
   "src/model/source/config.ts"() {
@@ -38805,17 +38809,17 @@ var init_model_index = __esm({
       }
       /** Where the base defines a model function (compiled-out definitions are none), in source order. */
       definitionsOf(name3) {
-        let list2 = this.definitions.get(name3);
-        if (!list2) {
+        let list3 = this.definitions.get(name3);
+        if (!list3) {
           const named2 = new RegExp(`\\b${name3.replace(/[^\w]/g, "")}\\s*\\(`);
-          list2 = [];
+          list3 = [];
           for (const s of this.sources) {
             if (!named2.test(s.text)) continue;
-            for (const fn of this.file(s.path).functions) if (fn.name === name3) list2.push({ path: s.path, fn });
+            for (const fn of this.file(s.path).functions) if (fn.name === name3) list3.push({ path: s.path, fn });
           }
-          this.definitions.set(name3, list2);
+          this.definitions.set(name3, list3);
         }
-        return list2;
+        return list3;
       }
     };
     baseCache = /* @__PURE__ */ new WeakMap();
@@ -39159,6 +39163,63 @@ function holderOf(trace, at3, lock) {
   }
   return null;
 }
+function significantKind(e, o) {
+  switch (e.t) {
+    case "notifier":
+      return o.notifiers[e.index] ? "notifier" : null;
+    case "retry":
+      return "retry";
+    case "fault":
+      return "fault";
+    case "lock":
+      return e.op === "block" || e.op === "trylock-fail" ? "lock" : null;
+    case "hazard":
+      return o.hazards[e.index] ? "hazard" : null;
+    case "note":
+      return e.fn === "(scenario)" ? "step" : null;
+    default:
+      return null;
+  }
+}
+function significant(o, i2, thread, pass, kind, ren, passAt) {
+  const trace = o.trace;
+  const e = trace[i2];
+  let fact = null;
+  const make = () => {
+    switch (e.t) {
+      case "notifier":
+        return notifierFact(o, e.index, i2);
+      case "retry":
+        return { kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) };
+      case "fault":
+        return { kind: "fault", fn: e.fn, addr: e.addr, access: e.kind };
+      case "lock": {
+        const h = holderOf(trace, i2, e.lock);
+        const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
+        return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
+      }
+      case "hazard": {
+        const hz = o.hazards[e.index];
+        return { kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) };
+      }
+      case "note":
+        return { kind: "note", fn: e.fn, text: e.text };
+      default:
+        throw new Error(`trace event ${i2} (${e.t}) is not significant`);
+    }
+  };
+  return {
+    index: i2,
+    thread,
+    pass,
+    kind,
+    key: ren(eventKey(e, o)),
+    shape: ren(eventShape(e, o)),
+    get fact() {
+      return fact ??= make();
+    }
+  };
+}
 function significantEvents(o, from = 0) {
   const ren = addressRenamer();
   const pass = /* @__PURE__ */ new Map();
@@ -39176,49 +39237,8 @@ function significantEvents(o, from = 0) {
       passAt.push({ index: i2, thread: e.thread, pass: e.pass });
     }
     if (i2 < from) continue;
-    const push = (kind, make) => {
-      let fact = null;
-      out2.push({
-        index: i2,
-        thread,
-        pass: p,
-        kind,
-        key: ren(eventKey(e, o)),
-        shape: ren(eventShape(e, o)),
-        get fact() {
-          return fact ??= make();
-        }
-      });
-    };
-    switch (e.t) {
-      case "notifier":
-        if (o.notifiers[e.index]) push("notifier", () => notifierFact(o, e.index, i2));
-        break;
-      case "retry":
-        push("retry", () => ({ kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) }));
-        break;
-      case "fault":
-        push("fault", () => ({ kind: "fault", fn: e.fn, addr: e.addr, access: e.kind }));
-        break;
-      case "lock":
-        if (e.op !== "block" && e.op !== "trylock-fail") break;
-        push("lock", () => {
-          const h = holderOf(trace, i2, e.lock);
-          const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
-          return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
-        });
-        break;
-      case "hazard": {
-        const hz = o.hazards[e.index];
-        if (hz) push("hazard", () => ({ kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) }));
-        break;
-      }
-      case "note":
-        if (e.fn === "(scenario)") push("step", () => ({ kind: "note", fn: e.fn, text: e.text }));
-        break;
-      default:
-        break;
-    }
+    const kind = significantKind(e, o);
+    if (kind) out2.push(significant(o, i2, thread, p, kind, ren, passAt));
   }
   return out2;
 }
@@ -39413,14 +39433,14 @@ function sequencePair(label, scenario, baseline, variant, actors) {
   let s = 0;
   while (s < kb.length - p && s < kv.length - p && kb[kb.length - 1 - s] === kv[kv.length - 1 - s]) s++;
   const from = Math.max(0, p - CONTEXT);
-  const cut = (list2) => {
-    const end = Math.min(list2.length, list2.length - s + CONTEXT);
-    const kept = fold(list2.slice(from, end));
+  const cut = (list3) => {
+    const end = Math.min(list3.length, list3.length - s + CONTEXT);
+    const kept = fold(list3.slice(from, end));
     const out2 = [];
     if (from > 0) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: from } });
     out2.push(...kept.slice(0, MAX_ITEMS));
     if (kept.length > MAX_ITEMS) out2.push({ t: "note", over: "scenario", what: { kind: "more-steps", steps: kept.length - MAX_ITEMS } });
-    if (end < list2.length) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: list2.length - end } });
+    if (end < list3.length) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: list3.length - end } });
     return out2;
   };
   return { label, scenario, baseline: cut(b2), variant: cut(v) };
@@ -41028,11 +41048,11 @@ function nothing(src, line) {
   return plainExpr(VOID, () => void 0, src, line, null, () => "undefined");
 }
 function args2(cx, e, name3, min, max = min) {
-  const list2 = e.args ?? rawArgs(cx, e).map((a) => exprFromText(cx, a, e.line));
-  if (list2.length < min || list2.length > max) {
-    throw new CompileError(e.line, `${name3}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, ${list2.length} given`);
+  const list3 = e.args ?? rawArgs(cx, e).map((a) => exprFromText(cx, a, e.line));
+  if (list3.length < min || list3.length > max) {
+    throw new CompileError(e.line, `${name3}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, ${list3.length} given`);
   }
-  return list2.map((a) => compileRvalue(cx, a));
+  return list3.map((a) => compileRvalue(cx, a));
 }
 function rawArgs(cx, e) {
   const raw = cx.ps.restoreTypes(e.raw.text);
@@ -41112,42 +41132,42 @@ function pick(cx, a, b2, t, less, src, line) {
 }
 function minMax(name3, less, typed, n) {
   return (cx, e) => {
-    let list2;
+    let list3;
     let t;
     if (typed) {
       const raw = rawArgs(cx, e);
       if (raw.length !== n + 1) throw new CompileError(e.line, `${name3}() takes ${n + 1} arguments, ${raw.length} given`);
       t = typeFromText(cx, raw[0], e.line);
-      list2 = raw.slice(1).map((r2) => convert(compileRvalue(cx, exprFromText(cx, r2, e.line)), t, "cast", `${name3}()`));
+      list3 = raw.slice(1).map((r2) => convert(compileRvalue(cx, exprFromText(cx, r2, e.line)), t, "cast", `${name3}()`));
     } else {
-      list2 = args2(cx, e, name3, n);
-      t = list2[0].t;
-      for (const c of list2.slice(1)) {
+      list3 = args2(cx, e, name3, n);
+      t = list3[0].t;
+      for (const c of list3.slice(1)) {
         if (t.k === "int" && c.t.k === "int") t = uac(t, c.t);
         else if (!sameType(t, c.t)) throw new CompileError(e.line, `${name3}() of \`${typeToString(t)}\` and \`${typeToString(c.t)}\``);
       }
-      list2 = list2.map((c) => convert(c, t, "assign", `${name3}()`));
+      list3 = list3.map((c) => convert(c, t, "assign", `${name3}()`));
     }
-    let r = pick(cx, list2[0], list2[1], t, less, e.src, e.line);
-    if (n === 3) r = pick(cx, r, list2[2], t, less, e.src, e.line);
+    let r = pick(cx, list3[0], list3[1], t, less, e.src, e.line);
+    if (n === 3) r = pick(cx, r, list3[2], t, less, e.src, e.line);
     return r;
   };
 }
 function clamp(typed) {
   return (cx, e) => {
-    let list2;
+    let list3;
     let t;
     if (typed) {
       const raw = rawArgs(cx, e);
       if (raw.length !== 4) throw new CompileError(e.line, `clamp_t() takes 4 arguments, ${raw.length} given`);
       t = typeFromText(cx, raw[0], e.line);
-      list2 = raw.slice(1).map((r) => convert(compileRvalue(cx, exprFromText(cx, r, e.line)), t, "cast", "clamp_t()"));
+      list3 = raw.slice(1).map((r) => convert(compileRvalue(cx, exprFromText(cx, r, e.line)), t, "cast", "clamp_t()"));
     } else {
-      list2 = args2(cx, e, "clamp", 3);
-      t = list2[0].t;
-      list2 = list2.map((c) => convert(c, t, "assign", "clamp()"));
+      list3 = args2(cx, e, "clamp", 3);
+      t = list3[0].t;
+      list3 = list3.map((c) => convert(c, t, "assign", "clamp()"));
     }
-    return pick(cx, pick(cx, list2[0], list2[1], t, false, e.src, e.line), list2[2], t, true, e.src, e.line);
+    return pick(cx, pick(cx, list3[0], list3[1], t, false, e.src, e.line), list3[2], t, true, e.src, e.line);
   };
 }
 function containerOf(cx, e) {
@@ -41392,11 +41412,11 @@ function callBuiltin(cx, b2, args3, e) {
     else if (n === 3) fast = (f) => f.m.builtinHooked ? general(f) : check(fn(f.t, a0(f), a1(f), a2(f)), f.t);
     const js2 = (g) => {
       const a = argsJs(g, conv);
-      const list2 = a.names.join(", ");
+      const list3 = a.names.join(", ");
       const kb = g.k(b2);
       const direct = `${g.k(check)}(${g.k(fn)}(f.t${a.names.map((x) => `, ${x}`).join("")}), f.t)`;
-      if (fast === null) return `(${a.set}callBuiltinPlain(f.t, ${kb}, [${list2}]))`;
-      return `(${a.set}m.builtinHooked ? callBuiltinPlain(f.t, ${kb}, [${list2}]) : ${direct})`;
+      if (fast === null) return `(${a.set}callBuiltinPlain(f.t, ${kb}, [${list3}]))`;
+      return `(${a.set}m.builtinHooked ? callBuiltinPlain(f.t, ${kb}, [${list3}]) : ${direct})`;
     };
     return plainExpr(ft.ret, fast ?? general, e.src, e.line, null, js2);
   }
@@ -42753,8 +42773,8 @@ function compileSwitch(cx, s) {
   const flat = [];
   const cases = [];
   const body2 = s.body.k === "block" ? s.body.body : [s.body];
-  const walk2 = (list2) => {
-    for (const st of list2) {
+  const walk2 = (list3) => {
+    for (const st of list3) {
       if (st.k === "case") {
         cases.push({ value: st.value, at: flat.length, line: st.line });
         walk2(st.body);
@@ -43517,7 +43537,7 @@ var init_compiler = __esm({
         if (Array.isArray(extra)) for (const n of extra) this.declareOpaque(n, 8);
         else if (extra) for (const [n, s] of Object.entries(extra)) this.declareOpaque(n, s);
         const tops = units2.map((u) => this.parseUnit(u.path, u.text));
-        tops.forEach((list2) => list2.forEach((d) => this.guard(d.k === "function" ? d.def.file : d.file, d.k === "function" ? d.def.line : d.line, () => this.declareTop(d))));
+        tops.forEach((list3) => list3.forEach((d) => this.guard(d.k === "function" ? d.def.file : d.file, d.k === "function" ? d.def.line : d.line, () => this.declareTop(d))));
         for (const [name3, b2] of Object.entries(this.opts.builtins ?? {})) this.guard("<builtins>", 0, () => this.bindBuiltin(name3, b2));
         this.checkPrototypes();
         this.compileFunctions();
@@ -43640,8 +43660,8 @@ var init_compiler = __esm({
       declareGlobal(name3, t, init2, storage2, file, line) {
         const isStatic = storage2.includes("static");
         const extern = storage2.includes("extern");
-        const list2 = this.globalsByName.get(name3) ?? [];
-        const prev = list2.find((g2) => g2.isStatic === isStatic && (!isStatic || g2.info.file === file));
+        const list3 = this.globalsByName.get(name3) ?? [];
+        const prev = list3.find((g2) => g2.isStatic === isStatic && (!isStatic || g2.info.file === file));
         if (prev) {
           if (init2 && prev.init) throw new CompileError(line, `\`${name3}\` is defined twice (also at ${prev.info.file}:${prev.info.line})`);
           if (init2) {
@@ -43653,8 +43673,8 @@ var init_compiler = __esm({
         if (t.k === "struct" && !this.types.layoutOf(t.name)?.complete) throw new CompileError(line, `\`${name3}\` has incomplete type struct ${t.name}`);
         const g = { info: { name: name3, t, index: this.globals.length, file, line }, init: init2, isStatic, extern: extern && !init2, filler: null, value: null };
         this.globals.push(g);
-        list2.push(g);
-        this.globalsByName.set(name3, list2);
+        list3.push(g);
+        this.globalsByName.set(name3, list3);
       }
       // ------------------------------------------------------------------------- types
       resolveType(spec, decl, line, cx) {
@@ -43732,9 +43752,9 @@ var init_compiler = __esm({
       }
       // ------------------------------------------------------------------------- lookups
       lookupFunction(name3, fromFile) {
-        const list2 = this.fnsByName.get(name3);
-        if (!list2) return void 0;
-        return list2.find((f) => f.isStatic && f.file === fromFile) ?? list2.find((f) => !f.isStatic) ?? list2[0];
+        const list3 = this.fnsByName.get(name3);
+        if (!list3) return void 0;
+        return list3.find((f) => f.isStatic && f.file === fromFile) ?? list3.find((f) => !f.isStatic) ?? list3[0];
       }
       prototype(name3) {
         return this.protos.get(name3);
@@ -43743,9 +43763,9 @@ var init_compiler = __esm({
         return this.builtinTargets.get(name3);
       }
       global(name3, fromFile) {
-        const list2 = this.globalsByName.get(name3);
-        if (!list2) return void 0;
-        return (list2.find((g) => g.isStatic && g.info.file === fromFile) ?? list2.find((g) => !g.isStatic) ?? list2[0]).info;
+        const list3 = this.globalsByName.get(name3);
+        if (!list3) return void 0;
+        return (list3.find((g) => g.isStatic && g.info.file === fromFile) ?? list3.find((g) => !g.isStatic) ?? list3[0]).info;
       }
       missing(name3, t) {
         let m = this.missingTargets.get(name3);
@@ -43977,7 +43997,7 @@ var init_compiler = __esm({
           const inFn = this.fns.some((f) => f.file === p.file && p.line >= f.line && p.line <= f.endLine);
           if (!inFn) out2.push({ severity: "error", file: p.file, line: p.line, message: p.message });
         }
-        for (const list2 of this.fnErrors.values()) out2.push(...list2);
+        for (const list3 of this.fnErrors.values()) out2.push(...list3);
         return out2;
       }
       unresolvedCalls() {
@@ -45198,8 +45218,8 @@ var init_schedule = __esm({
         const forced = this.forced;
         this.forced = null;
         const open3 = candidates.filter((t) => this.gate(t.name));
-        const list2 = open3.length ? open3 : candidates;
-        const want = forced ?? this.decide(list2.map((t) => t.name), previous?.name ?? null, list2[0].name, false);
+        const list3 = open3.length ? open3 : candidates;
+        const want = forced ?? this.decide(list3.map((t) => t.name), previous?.name ?? null, list3[0].name, false);
         return candidates.find((t) => t.name === want) ?? candidates[0];
       };
       decide(enabled, current, dflt, preemption) {
@@ -45579,29 +45599,98 @@ var init_run = __esm({
   }
 });
 
+// src/map/compile-facts-cache.ts
+var compile_facts_cache_exports = {};
+__export(compile_facts_cache_exports, {
+  compileFactsFileName: () => compileFactsFileName,
+  precomputedCompileFacts: () => precomputedCompileFacts,
+  precomputedCompileFactsDir: () => precomputedCompileFactsDir,
+  usePrecomputedCompileFacts: () => usePrecomputedCompileFacts,
+  writeCompileFacts: () => writeCompileFacts
+});
+import { createHash as createHash5 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, extname, join as join6 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+function usePrecomputedCompileFacts(dir2) {
+  reading2 = dir2;
+}
+function precomputedCompileFactsDir() {
+  return fileURLToPath4(new URL("../compile-facts/", import.meta.url));
+}
+function mapCode() {
+  if (ownCode !== void 0) return ownCode;
+  try {
+    const h = createHash5("sha256");
+    const self2 = fileURLToPath4(import.meta.url);
+    for (const f of [self2, join6(dirname3(self2), `compile-check${extname(self2)}`)]) h.update(readFileSync4(f)).update("\0");
+    ownCode = h.digest("hex");
+  } catch {
+    ownCode = null;
+  }
+  return ownCode;
+}
+function compileFactsFileName(kernel, sourcesDigest2) {
+  const model = modelCodeDigest();
+  const map2 = mapCode();
+  if (!model || !map2) return null;
+  return `${createHash5("sha256").update(model).update("\0").update(map2).update("\0").update(kernel).update("\0").update(sourcesDigest2).digest("hex")}.json`;
+}
+function precomputedCompileFacts(kernel, sourcesDigest2) {
+  const dir2 = reading2;
+  const name3 = dir2 && compileFactsFileName(kernel, sourcesDigest2);
+  if (!dir2 || !name3) return null;
+  try {
+    return JSON.parse(readFileSync4(join6(dir2, name3), "utf8"));
+  } catch {
+    return null;
+  }
+}
+function writeCompileFacts(dir2, kernel, sourcesDigest2, facts) {
+  const name3 = compileFactsFileName(kernel, sourcesDigest2);
+  if (!name3) return;
+  mkdirSync2(dir2, { recursive: true });
+  const tmp = join6(dir2, `${name3}.${process.pid}.tmp`);
+  writeFileSync2(tmp, JSON.stringify(facts));
+  renameSync2(tmp, join6(dir2, name3));
+}
+var reading2, ownCode;
+var init_compile_facts_cache = __esm({
+  "src/map/compile-facts-cache.ts"() {
+    "use strict";
+    init_code_digest();
+    reading2 = null;
+  }
+});
+
 // src/map/compile-check.ts
 var compile_check_exports = {};
 __export(compile_check_exports, {
   compileFacts: () => compileFacts,
+  factsOfCompile: () => factsOfCompile,
   newErrors: () => newErrors,
   newUnresolved: () => newUnresolved,
   sourcesDigest: () => sourcesDigest
 });
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function sourcesDigest(sources) {
-  const h = createHash5("sha1");
+  const h = createHash6("sha1");
   for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
   return h.digest("hex");
 }
 function compileFacts(kernel, sources) {
-  const key2 = `${kernel}\0${sourcesDigest(sources)}`;
+  const digest2 = sourcesDigest(sources);
+  const key2 = `${kernel}\0${digest2}`;
   const hit = cache.get(key2);
   if (hit) return hit;
-  const program = modelProgram(kernel, sources);
-  const facts = { unresolved: program.unresolvedCalls, errors: program.errors };
+  const facts = precomputedCompileFacts(kernel, digest2) ?? factsOfCompile(kernel, sources);
   cache.set(key2, facts);
   if (cache.size > CACHE_LIMIT2) cache.delete(cache.keys().next().value);
   return facts;
+}
+function factsOfCompile(kernel, sources) {
+  const program = modelProgram(kernel, sources);
+  return { unresolved: program.unresolvedCalls, errors: program.errors };
 }
 function newUnresolved(base2, variant) {
   return beyond(base2.unresolved, variant.unresolved, (u) => `${u.name}\0${u.function}`);
@@ -45626,6 +45715,7 @@ var init_compile_check = __esm({
   "src/map/compile-check.ts"() {
     "use strict";
     init_run();
+    init_compile_facts_cache();
     CACHE_LIMIT2 = 32;
     cache = /* @__PURE__ */ new Map();
   }
@@ -45886,20 +45976,20 @@ function splicePass(hunks, idx, baselineHunks, forced) {
     }
     const byFile = /* @__PURE__ */ new Map();
     for (const p of planned) byFile.set(p.file.path, [...byFile.get(p.file.path) ?? [], p]);
-    for (const [path, list2] of byFile) {
+    for (const [path, list3] of byFile) {
       const before2 = texts.get(path);
-      let r = applyEdits(before2, list2.map((p) => ({ key: p.h.key, edits: p.plan.edits })));
+      let r = applyEdits(before2, list3.map((p) => ({ key: p.h.key, edits: p.plan.edits })));
       if (r.overlaps.length) {
         const out2 = new Set(r.overlaps.map(([k]) => k));
         for (const [k, other] of r.overlaps) {
-          const h = list2.find((p) => p.h.key === k).h;
-          const o = list2.find((p) => p.h.key === other).h;
+          const h = list3.find((p) => p.h.key === k).h;
+          const o = list3.find((p) => p.h.key === other).h;
           const i2 = placements.findIndex((p) => p.fileIndex === h.fi && p.hunkIndex === h.hi);
           placements[i2] = unplaced(h, "context-not-found", { kind: "overlaps", hunk: o.hi + 1, file: o.path }, placements[i2].function);
         }
-        r = applyEdits(before2, list2.filter((p) => !out2.has(p.h.key)).map((p) => ({ key: p.h.key, edits: p.plan.edits })));
+        r = applyEdits(before2, list3.filter((p) => !out2.has(p.h.key)).map((p) => ({ key: p.h.key, edits: p.plan.edits })));
       }
-      const allEdits = list2.filter((p) => r.ranges.has(p.h.key)).flatMap((p) => p.plan.edits);
+      const allEdits = list3.filter((p) => r.ranges.has(p.h.key)).flatMap((p) => p.plan.edits);
       for (const v of ranges.values()) if (v.path === path) v.range = { start: shiftOffset(v.range.start, allEdits), end: shiftOffset(v.range.end, allEdits) };
       for (const [k, range] of r.ranges) ranges.set(k, { path, range });
       texts.set(path, r.text);
@@ -46156,9 +46246,9 @@ function encodeOutcome(o) {
   const data = new IntList();
   for (const event of o.trace) {
     const ev = event;
-    let list2 = byType.get(ev.t);
-    if (!list2) byType.set(ev.t, list2 = []);
-    let shape2 = list2.find((sh) => fits(ev, sh));
+    let list3 = byType.get(ev.t);
+    if (!list3) byType.set(ev.t, list3 = []);
+    let shape2 = list3.find((sh) => fits(ev, sh));
     if (!shape2) {
       const keys = Object.keys(ev);
       const kinds = [];
@@ -46168,7 +46258,7 @@ function encodeOutcome(o) {
         kinds.push(kind);
       }
       shape2 = { id: shapes.push({ keys, kinds }) - 1, keys, kinds };
-      list2.push(shape2);
+      list3.push(shape2);
     }
     data.push(shape2.id);
     for (let i2 = 0; i2 < shape2.keys.length; i2++) {
@@ -46198,6 +46288,34 @@ function encodeOutcome(o) {
   new Int32Array(out2.buffer, out2.byteOffset + 8 + headBytes, data.length).set(data.data.subarray(0, data.length));
   return out2;
 }
+function readerOf(shape2) {
+  const fields = shape2.keys.map((key2, i2) => {
+    if (key2 === "__proto__") throw new Error("encoded outcome: an event key this decoder does not make");
+    return `${JSON.stringify(key2)}: ${valueOf2(shape2.kinds[i2])}`;
+  });
+  const make = new Function("list", `return (data, strings, cursor) => ({ ${fields.join(", ")} });`);
+  return make(list);
+}
+function valueOf2(kind) {
+  switch (kind) {
+    case "s":
+      return "strings[data[cursor.at++]]";
+    case "n":
+      return "data[cursor.at++]";
+    case "a":
+      return "list(data, strings, cursor)";
+    case "u":
+      return "undefined";
+    default:
+      throw new Error("encoded outcome: unknown kind of value");
+  }
+}
+function list(data, strings2, cursor) {
+  const n = data[cursor.at++];
+  const out2 = new Array(n);
+  for (let j = 0; j < n; j++) out2[j] = strings2[data[cursor.at++]];
+  return out2;
+}
 function decodeOutcome(buf) {
   if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error("not an encoded outcome");
   const jsonLength = buf.readUInt32LE(4);
@@ -46206,35 +46324,15 @@ function decodeOutcome(buf) {
   const head2 = JSON.parse(buf.toString("utf8", 8, 8 + jsonLength));
   const data = new Int32Array(buf.buffer.slice(buf.byteOffset + 8 + headBytes, buf.byteOffset + buf.length));
   const { strings: strings2, shapes } = head2;
+  const readers = shapes.map(readerOf);
   const trace = new Array(head2.events);
-  let at3 = 0;
+  const cursor = { at: 0 };
   for (let e = 0; e < head2.events; e++) {
-    const shape2 = shapes[data[at3++]];
-    if (!shape2) throw new Error("encoded outcome: unknown event shape");
-    const ev = {};
-    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
-      const key2 = shape2.keys[i2];
-      switch (shape2.kinds[i2]) {
-        case "s":
-          ev[key2] = strings2[data[at3++]];
-          break;
-        case "n":
-          ev[key2] = data[at3++];
-          break;
-        case "a": {
-          const n = data[at3++];
-          const list2 = new Array(n);
-          for (let j = 0; j < n; j++) list2[j] = strings2[data[at3++]];
-          ev[key2] = list2;
-          break;
-        }
-        default:
-          ev[key2] = void 0;
-      }
-    }
-    trace[e] = ev;
+    const read = readers[data[cursor.at++]];
+    if (!read) throw new Error("encoded outcome: unknown event shape");
+    trace[e] = read(data, strings2, cursor);
   }
-  if (at3 !== data.length) throw new Error("encoded outcome: events and data disagree");
+  if (cursor.at !== data.length) throw new Error("encoded outcome: events and data disagree");
   const outcome = head2.outcome;
   outcome.trace = trace;
   return outcome;
@@ -46260,18 +46358,18 @@ var init_outcome_codec = __esm({
 });
 
 // src/replay/baseline-cache.ts
-import { createHash as createHash6 } from "node:crypto";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join7 } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 function baselineCacheDir() {
   return dir;
 }
 function baselineName(of, scenario) {
   const code2 = modelCodeDigest();
   if (!code2) return null;
-  const h = createHash6("sha256");
+  const h = createHash7("sha256");
   h.update(code2).update("\0");
   h.update(of.kernel).update("\0").update(of.config.join(",")).update("\0");
   for (const s of of.sources) h.update(s.path).update("\0").update(s.text).update("\0");
@@ -46280,7 +46378,7 @@ function baselineName(of, scenario) {
   return `${h.digest("hex")}.br`;
 }
 function shippedBaselineDir() {
-  return fileURLToPath4(new URL("../baselines/", import.meta.url));
+  return fileURLToPath5(new URL("../baselines/", import.meta.url));
 }
 function cachedBaseline(of, scenario) {
   const cacheDir = dir;
@@ -46289,7 +46387,7 @@ function cachedBaseline(of, scenario) {
   for (const d of [shippedBaselineDir(), cacheDir]) {
     let bytes;
     try {
-      bytes = readFileSync4(join6(d, name3));
+      bytes = readFileSync5(join7(d, name3));
     } catch {
       continue;
     }
@@ -46306,12 +46404,12 @@ function keepBaseline(of, scenario, outcome, into = dir) {
   const bytes = encodeOutcome(outcome);
   if (!bytes) return;
   const packed = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
-  const file = join6(into, name3);
+  const file = join7(into, name3);
   try {
-    mkdirSync2(into, { recursive: true });
+    mkdirSync3(into, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync2(tmp, packed);
-    renameSync2(tmp, file);
+    writeFileSync3(tmp, packed);
+    renameSync3(tmp, file);
   } catch {
   }
 }
@@ -46998,14 +47096,14 @@ __export(worker_pool_exports, {
   workerScript: () => workerScript
 });
 import { existsSync as existsSync4 } from "node:fs";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 import { Worker } from "node:worker_threads";
 function workerScript() {
   const here = import.meta.url;
   const candidates = [new URL("./run-worker.js", here)];
   if (here.endsWith(".ts")) candidates.push(new URL("../../lib/replay/run-worker.js", here));
   for (const u of candidates) {
-    const p = fileURLToPath5(u);
+    const p = fileURLToPath6(u);
     if (existsSync4(p)) return p;
   }
   return null;
@@ -47078,6 +47176,19 @@ var init_worker_pool = __esm({
 
 // src/replay/run-all.ts
 import { availableParallelism } from "node:os";
+async function ownSources(name3) {
+  const [{ loadBase: loadBase2 }, { MODEL_CONFIG: MODEL_CONFIG2 }] = await Promise.all([Promise.resolve().then(() => (init_source(), source_exports)), Promise.resolve().then(() => (init_config(), config_exports))]);
+  const { base: base2, sources } = loadBase2(name3);
+  return { kernel: base2.spec.kernel, config: MODEL_CONFIG2, sources };
+}
+async function precomputedBaseErrors(name3) {
+  const [{ baseInfo: baseInfo2, loadBase: loadBase2 }, { sourcesDigest: sourcesDigest2 }, { precomputedCompileFacts: precomputedCompileFacts2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_source(), source_exports)),
+    Promise.resolve().then(() => (init_compile_check(), compile_check_exports)),
+    Promise.resolve().then(() => (init_compile_facts_cache(), compile_facts_cache_exports))
+  ]);
+  return precomputedCompileFacts2(baseInfo2(name3).spec.kernel, sourcesDigest2(loadBase2(name3).sources))?.errors ?? null;
+}
 async function compileUnit(unit) {
   const [{ compileSources: compileSources2 }, { baseInfo: baseInfo2, loadBase: loadBase2 }, { loadCParser: loadCParser2 }] = await Promise.all([
     Promise.resolve().then(() => (init_run(), run_exports)),
@@ -47172,16 +47283,16 @@ var init_run_all = __esm({
         return c;
       }
       async run(job) {
-        const compiled = await this.compile(job.unit);
-        const of = job.unit.sources === null && job.trace === "full" && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+        const of = job.unit.sources === null && job.trace === "full" && !job.explore && baselineCacheDir() !== null ? await ownSources(job.unit.base) : null;
         const kept = of ? cachedBaseline(of, job.scenario) : null;
         if (kept) return kept;
-        const outcome = await this.model.run(compiled, job);
+        const outcome = await this.model.run(await this.compile(job.unit), job);
         if (of) keepBaseline(of, job.scenario, outcome);
         return outcome;
       }
       async errors(unit) {
-        return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
+        const kept = unit.sources === null ? await precomputedBaseErrors(unit.base) : null;
+        return kept ?? (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
       }
     };
     POOL_MIN_RUNS = 32;
@@ -47232,11 +47343,11 @@ function indexSeries(messages, facts) {
   }
   for (const s of series.values()) s.members.sort((a, b2) => a.index - b2.index);
   for (const keys of identities.values()) {
-    const list2 = [...keys].map((k) => series.get(k)).sort((a, b2) => a.version - b2.version);
-    for (let k = 1; k < list2.length; k++) {
-      const titles = new Set(list2[k].members.map((m) => m.title));
-      const prev = list2.slice(0, k).reverse().find((s) => s.members.some((m) => titles.has(m.title)));
-      if (prev) list2[k].previous = prev.key;
+    const list3 = [...keys].map((k) => series.get(k)).sort((a, b2) => a.version - b2.version);
+    for (let k = 1; k < list3.length; k++) {
+      const titles = new Set(list3[k].members.map((m) => m.title));
+      const prev = list3.slice(0, k).reverse().find((s) => s.members.some((m) => titles.has(m.title)));
+      if (prev) list3[k].previous = prev.key;
     }
   }
   return { byMessage, series };
@@ -47536,7 +47647,7 @@ var init_variants = __esm({
 // src/util/spill-file.ts
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var REUSE_MAX, SpillFile;
 var init_spill_file = __esm({
   "src/util/spill-file.ts"() {
@@ -47547,7 +47658,7 @@ var init_spill_file = __esm({
       end = 0;
       scratch = Buffer.allocUnsafeSlow(64 * 1024);
       constructor() {
-        const path = join7(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+        const path = join8(tmpdir(), `lkml-replay-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
         this.fd = openSync(path, "wx+", 384);
         try {
           unlinkSync(path);
@@ -47953,7 +48064,7 @@ var init_input_error = __esm({
 // src/thread/input/read-input.ts
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, stat as stat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
-import { join as join8, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
+import { join as join9, basename, relative as relative3, isAbsolute as isAbsolute2, resolve as resolve3, sep as sep3 } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 function inputLocation(path, opts) {
@@ -48034,10 +48145,10 @@ async function* readMaildir(dir2, name3) {
   const entries = [];
   let isMaildir = false;
   for (const sub of ["cur", "new"]) {
-    const names = await readdir3(join8(dir2, sub)).catch(() => null);
+    const names = await readdir3(join9(dir2, sub)).catch(() => null);
     if (names === null) continue;
     isMaildir = true;
-    for (const n of names) if (!n.startsWith(".")) entries.push(join8(dir2, sub, n));
+    for (const n of names) if (!n.startsWith(".")) entries.push(join9(dir2, sub, n));
   }
   if (!isMaildir) throw new UnreadableInput(name3, "is a directory but not a maildir (no cur/ or new/ folder)");
   entries.sort((a, b2) => basename(a) < basename(b2) ? -1 : basename(a) > basename(b2) ? 1 : 0);
@@ -60534,7 +60645,7 @@ var require_libmime = __commonJS({
        * @return {Array} A list of encoded keys and headers
        */
       buildHeaderParam(key2, data, maxLength, fromCharset) {
-        let list2 = [];
+        let list3 = [];
         if (typeof data !== "string" && !node_buffer_1.Buffer.isBuffer(data)) {
           data = data === null || data === void 0 ? "" : data.toString();
         }
@@ -60555,13 +60666,13 @@ var require_libmime = __commonJS({
             ];
           }
           encodedStr = encodedStr.replace(new RegExp(".{" + maxLength + "}", "g"), (str) => {
-            list2.push({
+            list3.push({
               line: str
             });
             return "";
           });
           if (encodedStr) {
-            list2.push({
+            list3.push({
               line: encodedStr
             });
           }
@@ -60580,7 +60691,7 @@ var require_libmime = __commonJS({
               chr = chr === " " ? chr : this.safeEncodeURIComponent(chr);
               if (chr !== encodedStr[i2]) {
                 if ((this.safeEncodeURIComponent(line) + chr).length >= maxLength) {
-                  list2.push({
+                  list3.push({
                     line,
                     encoded: isEncoded
                   });
@@ -60595,7 +60706,7 @@ var require_libmime = __commonJS({
               }
             }
             if ((line + chr).length >= maxLength) {
-              list2.push({
+              list3.push({
                 line,
                 encoded: isEncoded
               });
@@ -60611,13 +60722,13 @@ var require_libmime = __commonJS({
             }
           }
           if (line) {
-            list2.push({
+            list3.push({
               line,
               encoded: isEncoded
             });
           }
         }
-        return list2.map((item, i3) => ({
+        return list3.map((item, i3) => ({
           // encoded lines: {name}*{part}*
           // unencoded lines: {name}*{part}
           // if any line needs to be encoded then the first line (part==0) is always encoded
@@ -63303,11 +63414,11 @@ function mapInner(r, f) {
 function mapOuter(r, f) {
   return r.matched ? f(r) : r;
 }
-function ab(pa, pb, join12) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join12(ma.value, vb, data, i2, j)));
+function ab(pa, pb, join13) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapInner(pb(data, ma.position), (vb, j) => join13(ma.value, vb, data, i2, j)));
 }
-function abc(pa, pb, pc, join12) {
-  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join12(ma.value, mb.value, vc, data, i2, j))));
+function abc(pa, pb, pc, join13) {
+  return (data, i2) => mapOuter(pa(data, i2), (ma) => mapOuter(pb(data, ma.position), (mb) => mapInner(pc(data, mb.position), (vc, j) => join13(ma.value, mb.value, vc, data, i2, j))));
 }
 function ahead(p) {
   return (data, i2) => mapOuter(p(data, i2), (m1) => ({
@@ -68715,13 +68826,13 @@ var init_html_to_text = __esm({
         if (!(this._stackItem instanceof ListStackItem)) {
           throw new Error("Can't add a list item to something that is not a list! Check the formatter.");
         }
-        const list2 = this._stackItem;
-        const prefixLength = Math.max(prefix.length, list2.maxPrefixLength);
-        const maxLineLength = Math.max(20, list2.inlineTextBuilder.maxLineLength - prefixLength);
-        this._stackItem = new ListItemStackItem(this.options, list2, {
+        const list3 = this._stackItem;
+        const prefixLength = Math.max(prefix.length, list3.maxPrefixLength);
+        const maxLineLength = Math.max(20, list3.inlineTextBuilder.maxLineLength - prefixLength);
+        this._stackItem = new ListItemStackItem(this.options, list3, {
           prefix,
           maxLineLength,
-          leadingLineBreaks: list2.interRowLineBreaks
+          leadingLineBreaks: list3.interRowLineBreaks
         });
       }
       /**
@@ -68729,16 +68840,16 @@ var init_html_to_text = __esm({
        */
       closeListItem() {
         const listItem = this._popStackItem();
-        const list2 = listItem.next;
-        const prefixLength = Math.max(listItem.prefix.length, list2.maxPrefixLength);
+        const list3 = listItem.next;
+        const prefixLength = Math.max(listItem.prefix.length, list3.maxPrefixLength);
         const spacing = "\n" + " ".repeat(prefixLength);
-        const prefix = list2.prefixAlign === "right" ? listItem.prefix.padStart(prefixLength) : listItem.prefix.padEnd(prefixLength);
+        const prefix = list3.prefixAlign === "right" ? listItem.prefix.padStart(prefixLength) : listItem.prefix.padEnd(prefixLength);
         const text = prefix + getText2(listItem).replace(/\n/g, spacing);
         addText(
-          list2,
+          list3,
           text,
           listItem.leadingLineBreaks,
-          Math.max(listItem.stashedLineBreaks, list2.interRowLineBreaks)
+          Math.max(listItem.stashedLineBreaks, list3.interRowLineBreaks)
         );
       }
       /**
@@ -68751,10 +68862,10 @@ var init_html_to_text = __esm({
        * This list should have at least this number of line breaks to separate it from any following block.
        */
       closeList({ trailingLineBreaks = 2 } = {}) {
-        const list2 = this._popStackItem();
-        const text = getText2(list2);
+        const list3 = this._popStackItem();
+        const text = getText2(list3);
         if (text) {
-          addText(this._stackItem, text, list2.leadingLineBreaks, trailingLineBreaks);
+          addText(this._stackItem, text, list3.leadingLineBreaks, trailingLineBreaks);
         }
       }
       /**
@@ -69908,10 +70019,10 @@ var init_charset = __esm({
 });
 
 // node_modules/libmime/dist/esm/mimetypes.js
-var list, extensions;
+var list2, extensions;
 var init_mimetypes = __esm({
   "node_modules/libmime/dist/esm/mimetypes.js"() {
-    list = {
+    list2 = {
       "application/acad": "dwg",
       "application/applixware": "aw",
       "application/arj": "arj",
@@ -72587,7 +72698,7 @@ var init_libmime = __esm({
        * @return {Array} A list of encoded keys and headers
        */
       buildHeaderParam(key2, data, maxLength, fromCharset) {
-        let list2 = [];
+        let list3 = [];
         if (typeof data !== "string" && !Buffer4.isBuffer(data)) {
           data = data === null || data === void 0 ? "" : data.toString();
         }
@@ -72608,13 +72719,13 @@ var init_libmime = __esm({
             ];
           }
           encodedStr = encodedStr.replace(new RegExp(".{" + maxLength + "}", "g"), (str) => {
-            list2.push({
+            list3.push({
               line: str
             });
             return "";
           });
           if (encodedStr) {
-            list2.push({
+            list3.push({
               line: encodedStr
             });
           }
@@ -72633,7 +72744,7 @@ var init_libmime = __esm({
               chr = chr === " " ? chr : this.safeEncodeURIComponent(chr);
               if (chr !== encodedStr[i2]) {
                 if ((this.safeEncodeURIComponent(line) + chr).length >= maxLength) {
-                  list2.push({
+                  list3.push({
                     line,
                     encoded: isEncoded
                   });
@@ -72648,7 +72759,7 @@ var init_libmime = __esm({
               }
             }
             if ((line + chr).length >= maxLength) {
-              list2.push({
+              list3.push({
                 line,
                 encoded: isEncoded
               });
@@ -72664,13 +72775,13 @@ var init_libmime = __esm({
             }
           }
           if (line) {
-            list2.push({
+            list3.push({
               line,
               encoded: isEncoded
             });
           }
         }
-        return list2.map((item, i3) => ({
+        return list3.map((item, i3) => ({
           // encoded lines: {name}*{part}*
           // unencoded lines: {name}*{part}
           // if any line needs to be encoded then the first line (part==0) is always encoded
@@ -72687,19 +72798,19 @@ var init_libmime = __esm({
        */
       detectExtension(input) {
         let mimeType = (input || "").toString().toLowerCase().replace(/\s/g, "");
-        if (!Object.hasOwn(list, mimeType)) {
+        if (!Object.hasOwn(list2, mimeType)) {
           return "bin";
         }
-        if (typeof list[mimeType] === "string") {
-          return list[mimeType];
+        if (typeof list2[mimeType] === "string") {
+          return list2[mimeType];
         }
         let mimeParts = mimeType.split("/");
-        for (let i2 = 0, len = list[mimeType].length; i2 < len; i2++) {
-          if (mimeParts[1] === list[mimeType][i2]) {
-            return list[mimeType][i2];
+        for (let i2 = 0, len = list2[mimeType].length; i2 < len; i2++) {
+          if (mimeParts[1] === list2[mimeType][i2]) {
+            return list2[mimeType][i2];
           }
         }
-        return list[mimeType][0] !== "*" ? list[mimeType][0] : "bin";
+        return list2[mimeType][0] !== "*" ? list2[mimeType][0] : "bin";
       }
       /**
        * Returns content type for a file extension. If no suitable content types
@@ -73290,15 +73401,15 @@ var init_linkify_it = __esm({
       this.__compiled__[match3.schema].normalize(match3, this);
       return match3;
     };
-    LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
-      list2 = Array.isArray(list2) ? list2 : [list2];
+    LinkifyIt.prototype.tlds = function tlds(list3, keepOld) {
+      list3 = Array.isArray(list3) ? list3 : [list3];
       if (!keepOld) {
-        this.__tlds__ = list2.slice();
+        this.__tlds__ = list3.slice();
         this.__tlds_replaced__ = true;
         compile2(this);
         return this;
       }
-      this.__tlds__ = this.__tlds__.concat(list2).sort().filter(function(el, idx, arr) {
+      this.__tlds__ = this.__tlds__.concat(list3).sort().filter(function(el, idx, arr) {
         return el !== arr[idx - 1];
       }).reverse();
       compile2(this);
@@ -73701,10 +73812,10 @@ function _handleAddress(tokens, from, to) {
   }
   return address;
 }
-function _mergeNameFragments(list2) {
+function _mergeNameFragments(list3) {
   const merged = [];
-  for (let i2 = list2.length - 1; i2 >= 0; i2--) {
-    const current = list2[i2];
+  for (let i2 = list3.length - 1; i2 >= 0; i2--) {
+    const current = list3[i2];
     const next = merged.length ? merged[merged.length - 1] : null;
     if (next && current.address === "" && current.name && !current.group && next.address && next.name) {
       next.name = current.name + ", " + next.name;
@@ -73754,8 +73865,8 @@ function addressparser(str, options) {
   const parsedAddresses = _parseAddressList(str);
   if (options?.flatten) {
     const flatAddresses = [];
-    const walkAddressList = (list2) => {
-      list2.forEach((entry) => {
+    const walkAddressList = (list3) => {
+      list3.forEach((entry) => {
         if (entry.group) {
           return walkAddressList(entry.group);
         }
@@ -73885,10 +73996,10 @@ var init_addressparser = __esm({
           this.checkChar(str.charAt(i2), i2);
         }
         this._closeText(len);
-        const list2 = this.list;
-        const slots = list2.slots;
+        const list3 = this.list;
+        const slots = list3.slots;
         let kept = 0;
-        for (let i2 = 0, count2 = list2.length; i2 < count2; i2++) {
+        for (let i2 = 0, count2 = list3.length; i2 < count2; i2++) {
           const kind = slots[i2 * 3];
           let start2 = slots[i2 * 3 + 1];
           let end = slots[i2 * 3 + 2];
@@ -73897,7 +74008,7 @@ var init_addressparser = __esm({
             if (!value) {
               continue;
             }
-            list2.cleaned.set(kept, value);
+            list3.cleaned.set(kept, value);
           } else if (!(kind & TOKEN_OPERATOR)) {
             while (start2 < end && _isSpaceCode(str.charCodeAt(start2))) {
               start2++;
@@ -73914,8 +74025,8 @@ var init_addressparser = __esm({
           slots[kept * 3 + 2] = end;
           kept++;
         }
-        list2.length = kept;
-        return list2;
+        list3.length = kept;
+        return list3;
       }
       /**
        * Ends the text run being collected, if there is one
@@ -76049,11 +76160,11 @@ function getFieldValue(value) {
   return end - start2 > MAX_FIELD_LENGTH ? null : value.slice(start2, end);
 }
 function parseOtpToken(values) {
-  const list2 = typeof values === "string" ? [values] : values;
-  if (!Array.isArray(list2) || list2.length !== 1 || typeof list2[0] !== "string") {
+  const list3 = typeof values === "string" ? [values] : values;
+  if (!Array.isArray(list3) || list3.length !== 1 || typeof list3[0] !== "string") {
     return void 0;
   }
-  const value = getFieldValue(list2[0]);
+  const value = getFieldValue(list3[0]);
   const parsed = value === null ? null : parseStringItem(value);
   const origin = parsed?.params.get("origin");
   if (!parsed?.value || typeof origin !== "string" || !isOtpOrigin(origin)) {
@@ -76457,9 +76568,9 @@ var init_mail_parser = __esm({
             if (!headers.has(key2)) {
               headers.set(key2, [].concat(value || []));
             } else if (Array.isArray(value)) {
-              let list2 = headers.get(key2);
+              let list3 = headers.get(key2);
               for (let entry of value) {
-                list2.push(entry);
+                list3.push(entry);
               }
             } else {
               headers.get(key2).push(value);
@@ -77194,12 +77305,12 @@ function simpleParser(input, options, callback) {
       mail.otp = parser.otp;
     }
   });
-  let reading2 = false;
+  let reading3 = false;
   let reader = () => {
-    reading2 = true;
+    reading3 = true;
     let data = parser.read();
     if (data === null) {
-      reading2 = false;
+      reading3 = false;
       return;
     }
     if (data.type === "text") {
@@ -77231,7 +77342,7 @@ function simpleParser(input, options, callback) {
     }
   };
   parser.on("readable", () => {
-    if (!reading2) {
+    if (!reading3) {
       reader();
     }
   });
@@ -77337,7 +77448,7 @@ var init_mailparser_headers = __esm({
 });
 
 // src/thread/mime/message-ids.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 function idsIn(value) {
   if (!value) return [];
   const out2 = [];
@@ -77363,7 +77474,7 @@ function idOf(value) {
   return idsIn(value)[0] ?? null;
 }
 function synthesiseId(...content) {
-  const h = createHash8("sha256");
+  const h = createHash9("sha256");
   for (const c of content) h.update(c).update("\0");
   return `${h.digest("hex").slice(0, 20)}@synthesised.lkml-replay.invalid`;
 }
@@ -77407,8 +77518,8 @@ function readPlainHeaders(raw) {
     if (folded) text = text.replace(/\r?\n[ \t]*/g, " ");
     if (text.includes("\r")) return null;
     const f = { start: start2, end, folded, text: text.trim() };
-    const list2 = fields[id];
-    if (list2) list2.push(f);
+    const list3 = fields[id];
+    if (list3) list3.push(f);
     else fields[id] = [f];
   }
 }
@@ -77714,9 +77825,9 @@ function leanParse(raw, keep, rootKeys) {
       out2.headers = headers;
       out2.headerLines = parser.headerLines || [];
     });
-    let reading2 = false;
+    let reading3 = false;
     const read = () => {
-      reading2 = true;
+      reading3 = true;
       for (; ; ) {
         const data = parser.read();
         if (data === null) break;
@@ -77733,10 +77844,10 @@ function leanParse(raw, keep, rootKeys) {
         buffer(a, () => read());
         return;
       }
-      reading2 = false;
+      reading3 = false;
     };
     parser.on("readable", () => {
-      if (!reading2) read();
+      if (!reading3) read();
     });
     parser.on("end", () => {
       if (settled) return;
@@ -78761,15 +78872,15 @@ function threadIndexed(t) {
   for (const c of byMade) {
     const p = parent[c];
     if (p < 0 || msgOf[p] >= 0) continue;
-    const list2 = children.get(p);
-    if (list2) list2.push(c);
+    const list3 = children.get(p);
+    if (list3) list3.push(c);
     else children.set(p, [c]);
   }
   const placeholders = [];
   for (const c of byMade) {
-    const list2 = children.get(c);
-    if (msgOf[c] >= 0 || !list2) continue;
-    placeholders.push({ id: c, parent: parent[c], children: list2 });
+    const list3 = children.get(c);
+    if (msgOf[c] >= 0 || !list3) continue;
+    placeholders.push({ id: c, parent: parent[c], children: list3 });
   }
   return { parent, placeholders, unlinked: subjectOnly(t, parent) };
 }
@@ -78792,8 +78903,8 @@ function subjectOnly(t, parent) {
   for (const root of roots) {
     const key2 = threadSubject(t.subject(firstOf[root]));
     if (key2 === "") continue;
-    const list2 = bySubject.get(key2);
-    if (list2) list2.push(root);
+    const list3 = bySubject.get(key2);
+    if (list3) list3.push(root);
     else bySubject.set(key2, [root]);
   }
   const realRoot = (root) => msgOf[root] >= 0 && !t.reply(msgOf[root]);
@@ -79041,9 +79152,9 @@ var init_grow_array = __esm({
 });
 
 // src/thread/tree/builder.ts
-function small(list2, v) {
-  const i2 = list2.indexOf(v);
-  return i2 >= 0 ? i2 : list2.push(v) - 1;
+function small(list3, v) {
+  const i2 = list3.indexOf(v);
+  return i2 >= 0 ? i2 : list3.push(v) - 1;
 }
 function fresh(s) {
   return s.length > 12 ? Buffer.from(s, "utf8").toString("utf8") : s;
@@ -79352,8 +79463,8 @@ var init_builder = __esm({
             firstIn[diffId[d]] = m;
             firstAuthor[diffId[d]] = author[d];
             const root = rootOf(m);
-            const list2 = inThread.get(root);
-            if (list2) list2.push(d);
+            const list3 = inThread.get(root);
+            if (list3) list3.push(d);
             else inThread.set(root, [d]);
           }
         }
@@ -80020,8 +80131,8 @@ function placementWords(p) {
 function regionText(r) {
   return r.function ? `${r.function}() (${r.file})` : r.file;
 }
-function elsewhereText(list2) {
-  const known = list2.filter((m) => m.elsewhere.length);
+function elsewhereText(list3) {
+  const known = list3.filter((m) => m.elsewhere.length);
   if (!known.length) return "";
   return `; ${known.map((m) => `the model has ${code(m.name)}${m.struct ? ` in struct ${m.struct}` : ""} in ${m.elsewhere.join(", ")}`).join("; ")}`;
 }
@@ -80059,12 +80170,12 @@ function reasonText(r) {
     case "does-not-parse":
       return `with this hunk spliced in, ${r.function ? `${r.function}() in ` : ""}${r.file} does not parse: ${r.message} at line ${r.line}`;
     case "calls-unknown": {
-      const list2 = (calls) => calls.map((c) => `${code(`${c.name}()`)} (${c.at.map(at2).join(", ")})`).join(", ");
+      const list3 = (calls) => calls.map((c) => `${code(`${c.name}()`)} (${c.at.map(at2).join(", ")})`).join(", ");
       const added = r.calls.filter((c) => c.added);
       const left2 = r.calls.filter((c) => !c.added);
       const parts2 = [];
-      if (added.length) parts2.push(`the added code calls ${list2(added)}, which the model has neither as C nor as a runtime primitive`);
-      if (left2.length) parts2.push(`with this hunk spliced in, ${list2(left2)} ${left2.length > 1 ? "are" : "is"} called but the model no longer has ${left2.length > 1 ? "them" : "it"}`);
+      if (added.length) parts2.push(`the added code calls ${list3(added)}, which the model has neither as C nor as a runtime primitive`);
+      if (left2.length) parts2.push(`with this hunk spliced in, ${list3(left2)} ${left2.length > 1 ? "are" : "is"} called but the model no longer has ${left2.length > 1 ? "them" : "it"}`);
       return parts2.join("; ") + elsewhereText(added);
     }
     case "does-not-compile": {
@@ -80474,8 +80585,8 @@ function mermaidText(s) {
 }
 function sequenceDiagram(items, also = []) {
   const used = /* @__PURE__ */ new Set(["scenario"]);
-  const visit = (list2) => {
-    for (const x of list2) {
+  const visit = (list3) => {
+    for (const x of list3) {
       if (x.t === "msg") {
         used.add(x.from);
         used.add(x.to);
@@ -80487,8 +80598,8 @@ function sequenceDiagram(items, also = []) {
   visit(also);
   const out2 = ["sequenceDiagram"];
   for (const a of ACTORS) if (used.has(a)) out2.push(`  participant ${ID2[a]} as ${a}`);
-  const emit = (list2, indent) => {
-    for (const x of list2) {
+  const emit = (list3, indent) => {
+    for (const x of list3) {
       if (x.t === "msg") out2.push(`${indent}${ID2[x.from]}->>${ID2[x.to]}: ${mermaidText(happeningText(x.what))}`);
       else if (x.t === "note") out2.push(`${indent}Note over ${ID2[x.over]}: ${mermaidText(happeningText(x.what))}`);
       else {
@@ -87164,15 +87275,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i2 = 0; i2 < list2.length; ++i2)
-        if (list2[i2].type === type)
+    function includesToken(list3, type) {
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i2 = 0; i2 < list2.length; ++i2) {
-        switch (list2[i2].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -88189,25 +88300,25 @@ __export(load_exports, {
   parseScenario: () => parseScenario,
   parseSize: () => parseSize
 });
-import { existsSync as existsSync5, readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join9, resolve as resolve4 } from "node:path";
-import { fileURLToPath as fileURLToPath6 } from "node:url";
+import { existsSync as existsSync5, readFileSync as readFileSync6, readdirSync as readdirSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname4, join as join10, resolve as resolve4 } from "node:path";
+import { fileURLToPath as fileURLToPath7 } from "node:url";
 function bundledScenarioDir() {
-  const here = dirname3(fileURLToPath6(new URL("model/scenario/load.js", import.meta.url).href));
-  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname3(d)) {
-    const p = join9(d, "fixtures", "scenarios");
-    if (existsSync5(join9(p, "nouveau-atomic-small.yaml"))) return p;
+  const here = dirname4(fileURLToPath7(new URL("model/scenario/load.js", import.meta.url).href));
+  for (let d = here, i2 = 0; i2 < 8; i2++, d = dirname4(d)) {
+    const p = join10(d, "fixtures", "scenarios");
+    if (existsSync5(join10(p, "nouveau-atomic-small.yaml"))) return p;
   }
   return resolve4(here, "..", "..", "..", "fixtures", "scenarios");
 }
 function loadBundledScenarios() {
   const dir2 = bundledScenarioDir();
-  return readdirSync3(dir2).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join9(dir2, f)));
+  return readdirSync3(dir2).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadScenarioFile(join10(dir2, f)));
 }
 function loadScenarioFile(path) {
   let text;
   try {
-    text = readFileSync5(path, "utf8");
+    text = readFileSync6(path, "utf8");
   } catch (e) {
     throw new ScenarioError(path, `cannot read (${e.message})`);
   }
@@ -88235,10 +88346,10 @@ function parseScenario(text, source = "(scenario)") {
   const { budget, maxDepth, maxMemory } = parseBudgetKey(doc["budget"], fail);
   const processes = /* @__PURE__ */ new Set(["main"]);
   const buffers = /* @__PURE__ */ new Set();
-  const steps = (list2, where) => {
-    if (list2 === void 0 || list2 === null) return [];
-    if (!Array.isArray(list2)) return fail(`${where} is a list of steps`);
-    return list2.map((s, i2) => parseStep(s, `${where}[${i2}]`, fail, processes, buffers));
+  const steps = (list3, where) => {
+    if (list3 === void 0 || list3 === null) return [];
+    if (!Array.isArray(list3)) return fail(`${where} is a list of steps`);
+    return list3.map((s, i2) => parseStep(s, `${where}[${i2}]`, fail, processes, buffers));
   };
   const setup = steps(doc["setup"], "setup");
   let threads;
@@ -89463,7 +89574,7 @@ function info2(message) {
 // src/action/main.ts
 import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/action/event.ts
 init_pull_request();
@@ -89585,7 +89696,7 @@ init_octokit();
 init_source();
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join10 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join11 } from "node:path";
 
 // src/action/workspace.ts
 import { constants as constants3 } from "node:fs";
@@ -89661,12 +89772,12 @@ var reviewFiles = async (files, options) => {
     throw new Error(`input base: ${JSON.stringify(options.base)} is not a model base (bases: ${BASES2.join(", ")})`);
   }
   const scenarios = withBudgets2(await chooseScenarios2(options.scenarios, options.workspace ?? process.cwd()), options.budgets ?? {});
-  const dir2 = await mkdtemp(join10(tmpdir2(), "lkml-replay-inputs-"));
+  const dir2 = await mkdtemp(join11(tmpdir2(), "lkml-replay-inputs-"));
   try {
     for (const f of files) {
       if (f.path === "" || isAbsolute3(f.path) || f.path.split("/").includes("..")) throw new Error(`${f.path}: not a repository path`);
-      await mkdir2(dirname4(join10(dir2, f.path)), { recursive: true });
-      await writeFile2(join10(dir2, f.path), f.bytes);
+      await mkdir2(dirname5(join11(dir2, f.path)), { recursive: true });
+      await writeFile2(join11(dir2, f.path), f.bytes);
     }
     const inputs = files.map((f) => f.path);
     const parse4 = await parseThread2(inputs, { ...REVIEW_PARSE2, dir: dir2 });
@@ -89968,13 +90079,13 @@ async function writeSummary(markdown, logger, secrets, pointer) {
   }
 }
 async function writeOutputs(review2, context, env) {
-  const dir2 = join11(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
+  const dir2 = join12(env.RUNNER_TEMP || tmpdir3(), "lkml-replay");
   await mkdir3(dir2, { recursive: true });
-  const reportPath = join11(dir2, "report.json");
+  const reportPath = join12(dir2, "report.json");
   await writeFile3(reportPath, review2.json);
   setOutput("report", reportPath);
   if (context.pullRequest) {
-    const githubReportPath = join11(dir2, "github-report.json");
+    const githubReportPath = join12(dir2, "github-report.json");
     await writeFile3(
       githubReportPath,
       serializeGitHubReport({

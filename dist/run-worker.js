@@ -4106,9 +4106,9 @@ function encodeOutcome(o) {
   const data = new IntList();
   for (const event of o.trace) {
     const ev = event;
-    let list = byType.get(ev.t);
-    if (!list) byType.set(ev.t, list = []);
-    let shape2 = list.find((sh) => fits(ev, sh));
+    let list2 = byType.get(ev.t);
+    if (!list2) byType.set(ev.t, list2 = []);
+    let shape2 = list2.find((sh) => fits(ev, sh));
     if (!shape2) {
       const keys = Object.keys(ev);
       const kinds = [];
@@ -4118,7 +4118,7 @@ function encodeOutcome(o) {
         kinds.push(kind);
       }
       shape2 = { id: shapes.push({ keys, kinds }) - 1, keys, kinds };
-      list.push(shape2);
+      list2.push(shape2);
     }
     data.push(shape2.id);
     for (let i2 = 0; i2 < shape2.keys.length; i2++) {
@@ -4148,6 +4148,34 @@ function encodeOutcome(o) {
   new Int32Array(out2.buffer, out2.byteOffset + 8 + headBytes, data.length).set(data.data.subarray(0, data.length));
   return out2;
 }
+function readerOf(shape2) {
+  const fields = shape2.keys.map((key2, i2) => {
+    if (key2 === "__proto__") throw new Error("encoded outcome: an event key this decoder does not make");
+    return `${JSON.stringify(key2)}: ${valueOf(shape2.kinds[i2])}`;
+  });
+  const make = new Function("list", `return (data, strings, cursor) => ({ ${fields.join(", ")} });`);
+  return make(list);
+}
+function valueOf(kind) {
+  switch (kind) {
+    case "s":
+      return "strings[data[cursor.at++]]";
+    case "n":
+      return "data[cursor.at++]";
+    case "a":
+      return "list(data, strings, cursor)";
+    case "u":
+      return "undefined";
+    default:
+      throw new Error("encoded outcome: unknown kind of value");
+  }
+}
+function list(data, strings, cursor) {
+  const n = data[cursor.at++];
+  const out2 = new Array(n);
+  for (let j = 0; j < n; j++) out2[j] = strings[data[cursor.at++]];
+  return out2;
+}
 function decodeOutcome(buf) {
   if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error("not an encoded outcome");
   const jsonLength = buf.readUInt32LE(4);
@@ -4156,35 +4184,15 @@ function decodeOutcome(buf) {
   const head2 = JSON.parse(buf.toString("utf8", 8, 8 + jsonLength));
   const data = new Int32Array(buf.buffer.slice(buf.byteOffset + 8 + headBytes, buf.byteOffset + buf.length));
   const { strings, shapes } = head2;
+  const readers = shapes.map(readerOf);
   const trace = new Array(head2.events);
-  let at2 = 0;
+  const cursor = { at: 0 };
   for (let e = 0; e < head2.events; e++) {
-    const shape2 = shapes[data[at2++]];
-    if (!shape2) throw new Error("encoded outcome: unknown event shape");
-    const ev = {};
-    for (let i2 = 0; i2 < shape2.keys.length; i2++) {
-      const key2 = shape2.keys[i2];
-      switch (shape2.kinds[i2]) {
-        case "s":
-          ev[key2] = strings[data[at2++]];
-          break;
-        case "n":
-          ev[key2] = data[at2++];
-          break;
-        case "a": {
-          const n = data[at2++];
-          const list = new Array(n);
-          for (let j = 0; j < n; j++) list[j] = strings[data[at2++]];
-          ev[key2] = list;
-          break;
-        }
-        default:
-          ev[key2] = void 0;
-      }
-    }
-    trace[e] = ev;
+    const read = readers[data[cursor.at++]];
+    if (!read) throw new Error("encoded outcome: unknown event shape");
+    trace[e] = read(data, strings, cursor);
   }
-  if (at2 !== data.length) throw new Error("encoded outcome: events and data disagree");
+  if (cursor.at !== data.length) throw new Error("encoded outcome: events and data disagree");
   const outcome = head2.outcome;
   outcome.trace = trace;
   return outcome;
@@ -4217,6 +4225,9 @@ import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "nod
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function useBaselineCache(path) {
   dir = path;
+}
+function baselineCacheDir() {
+  return dir;
 }
 function baselineName(of, scenario) {
   const code = modelCodeDigest();
@@ -4462,6 +4473,63 @@ function holderOf(trace, at2, lock) {
   }
   return null;
 }
+function significantKind(e, o) {
+  switch (e.t) {
+    case "notifier":
+      return o.notifiers[e.index] ? "notifier" : null;
+    case "retry":
+      return "retry";
+    case "fault":
+      return "fault";
+    case "lock":
+      return e.op === "block" || e.op === "trylock-fail" ? "lock" : null;
+    case "hazard":
+      return o.hazards[e.index] ? "hazard" : null;
+    case "note":
+      return e.fn === "(scenario)" ? "step" : null;
+    default:
+      return null;
+  }
+}
+function significant(o, i2, thread, pass, kind, ren, passAt) {
+  const trace = o.trace;
+  const e = trace[i2];
+  let fact = null;
+  const make = () => {
+    switch (e.t) {
+      case "notifier":
+        return notifierFact(o, e.index, i2);
+      case "retry":
+        return { kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) };
+      case "fault":
+        return { kind: "fault", fn: e.fn, addr: e.addr, access: e.kind };
+      case "lock": {
+        const h = holderOf(trace, i2, e.lock);
+        const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
+        return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
+      }
+      case "hazard": {
+        const hz = o.hazards[e.index];
+        return { kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) };
+      }
+      case "note":
+        return { kind: "note", fn: e.fn, text: e.text };
+      default:
+        throw new Error(`trace event ${i2} (${e.t}) is not significant`);
+    }
+  };
+  return {
+    index: i2,
+    thread,
+    pass,
+    kind,
+    key: ren(eventKey(e, o)),
+    shape: ren(eventShape(e, o)),
+    get fact() {
+      return fact ??= make();
+    }
+  };
+}
 function significantEvents(o, from = 0) {
   const ren = addressRenamer();
   const pass = /* @__PURE__ */ new Map();
@@ -4479,49 +4547,8 @@ function significantEvents(o, from = 0) {
       passAt.push({ index: i2, thread: e.thread, pass: e.pass });
     }
     if (i2 < from) continue;
-    const push = (kind, make) => {
-      let fact = null;
-      out2.push({
-        index: i2,
-        thread,
-        pass: p,
-        kind,
-        key: ren(eventKey(e, o)),
-        shape: ren(eventShape(e, o)),
-        get fact() {
-          return fact ??= make();
-        }
-      });
-    };
-    switch (e.t) {
-      case "notifier":
-        if (o.notifiers[e.index]) push("notifier", () => notifierFact(o, e.index, i2));
-        break;
-      case "retry":
-        push("retry", () => ({ kind: "retry", fn: e.fn, pass: e.pass, check: retryCheck(trace, i2, e.thread) }));
-        break;
-      case "fault":
-        push("fault", () => ({ kind: "fault", fn: e.fn, addr: e.addr, access: e.kind }));
-        break;
-      case "lock":
-        if (e.op !== "block" && e.op !== "trylock-fail") break;
-        push("lock", () => {
-          const h = holderOf(trace, i2, e.lock);
-          const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
-          return { kind: "lock", op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
-        });
-        break;
-      case "hazard": {
-        const hz = o.hazards[e.index];
-        if (hz) push("hazard", () => ({ kind: "hazard", hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) }));
-        break;
-      }
-      case "note":
-        if (e.fn === "(scenario)") push("step", () => ({ kind: "note", fn: e.fn, text: e.text }));
-        break;
-      default:
-        break;
-    }
+    const kind = significantKind(e, o);
+    if (kind) out2.push(significant(o, i2, thread, p, kind, ren, passAt));
   }
   return out2;
 }
@@ -6488,9 +6515,9 @@ var init_lower = __esm({
             return { k: "prim", words: ["int"] };
         }
       }
-      fields(list) {
+      fields(list2) {
         const out2 = [];
-        for (const f of named(list)) {
+        for (const f of named(list2)) {
           if (f.type === "comment") continue;
           if (f.type !== "field_declaration") {
             this.problem(f, `unsupported in struct body: ${clip(f.text)}`);
@@ -6541,10 +6568,10 @@ var init_lower = __esm({
             return { k: "name", name: "<bad>" };
         }
       }
-      params(list) {
+      params(list2) {
         const params = [];
         let variadic = false;
-        for (const p of named(list)) {
+        for (const p of named(list2)) {
           if (p.type === "variadic_parameter") variadic = true;
           else if (p.type === "parameter_declaration") {
             params.push({ spec: this.typeSpec(field(p, "type")), decl: this.declarator(p.childForFieldName("declarator")), line: this.line(p) });
@@ -6799,9 +6826,9 @@ function loadCaches(c) {
   for (const [k, v] of c.units) remember(unitCache, k, v);
   for (const [k, v] of c.fragments) remember(fragmentCache, k, v);
 }
-function remember(cache, key2, value) {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key2, value);
+function remember(cache2, key2, value) {
+  if (cache2.size >= CACHE_LIMIT) cache2.clear();
+  cache2.set(key2, value);
 }
 function relocate(x, line) {
   if (Array.isArray(x)) return x.map((y) => relocate(y, line));
@@ -8119,16 +8146,16 @@ function mergeTsDepths(trace) {
   const open = /* @__PURE__ */ new Map();
   for (const e of trace) {
     if (e.t !== "call" && e.t !== "return") continue;
-    let list = open.get(e.thread);
-    if (!list) open.set(e.thread, list = []);
+    let list2 = open.get(e.thread);
+    if (!list2) open.set(e.thread, list2 = []);
     const base = e[OPENED];
     if (base !== void 0) {
-      if (e.t === "call") list.push(base);
-      else list.pop();
+      if (e.t === "call") list2.push(base);
+      else list2.pop();
       continue;
     }
     let below = 0;
-    for (const b2 of list) if (b2 < e.depth) below++;
+    for (const b2 of list2) if (b2 < e.depth) below++;
     if (below) e.depth += below;
   }
 }
@@ -8354,17 +8381,17 @@ var init_state = __esm({
       }
       /** Run `body` as the TypeScript primitive `name` (so it shows in notifier stacks). */
       *tsFrame(ctx, name2, body2) {
-        let list = this.tsFrames.get(ctx.thread.id);
-        if (!list) this.tsFrames.set(ctx.thread.id, list = []);
+        let list2 = this.tsFrames.get(ctx.thread.id);
+        if (!list2) this.tsFrames.set(ctx.thread.id, list2 = []);
         const modelDepth = ctx.stack().length;
-        list.push({ name: name2, depth: modelDepth });
-        const depth = this.traceCalls ? modelDepth + list.length : 0;
+        list2.push({ name: name2, depth: modelDepth });
+        const depth = this.traceCalls ? modelDepth + list2.length : 0;
         if (this.traceCalls) traceTsCall(ctx, name2, depth, modelDepth);
         let value;
         try {
           value = yield* body2;
         } finally {
-          list.pop();
+          list2.pop();
         }
         if (this.traceCalls) traceTsReturn(ctx, name2, depth, modelDepth, value);
         return value;
@@ -8871,8 +8898,8 @@ var init_schedule = __esm({
         const forced = this.forced;
         this.forced = null;
         const open = candidates.filter((t) => this.gate(t.name));
-        const list = open.length ? open : candidates;
-        const want = forced ?? this.decide(list.map((t) => t.name), previous?.name ?? null, list[0].name, false);
+        const list2 = open.length ? open : candidates;
+        const want = forced ?? this.decide(list2.map((t) => t.name), previous?.name ?? null, list2[0].name, false);
         return candidates.find((t) => t.name === want) ?? candidates[0];
       };
       decide(enabled, current2, dflt, preemption) {
@@ -10284,11 +10311,11 @@ function nothing(src, line) {
   return plainExpr(VOID, () => void 0, src, line, null, () => "undefined");
 }
 function args2(cx, e, name2, min, max = min) {
-  const list = e.args ?? rawArgs(cx, e).map((a) => exprFromText(cx, a, e.line));
-  if (list.length < min || list.length > max) {
-    throw new CompileError(e.line, `${name2}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, ${list.length} given`);
+  const list2 = e.args ?? rawArgs(cx, e).map((a) => exprFromText(cx, a, e.line));
+  if (list2.length < min || list2.length > max) {
+    throw new CompileError(e.line, `${name2}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, ${list2.length} given`);
   }
-  return list.map((a) => compileRvalue(cx, a));
+  return list2.map((a) => compileRvalue(cx, a));
 }
 function rawArgs(cx, e) {
   const raw = cx.ps.restoreTypes(e.raw.text);
@@ -10368,42 +10395,42 @@ function pick(cx, a, b2, t, less, src, line) {
 }
 function minMax(name2, less, typed, n) {
   return (cx, e) => {
-    let list;
+    let list2;
     let t;
     if (typed) {
       const raw = rawArgs(cx, e);
       if (raw.length !== n + 1) throw new CompileError(e.line, `${name2}() takes ${n + 1} arguments, ${raw.length} given`);
       t = typeFromText(cx, raw[0], e.line);
-      list = raw.slice(1).map((r2) => convert(compileRvalue(cx, exprFromText(cx, r2, e.line)), t, "cast", `${name2}()`));
+      list2 = raw.slice(1).map((r2) => convert(compileRvalue(cx, exprFromText(cx, r2, e.line)), t, "cast", `${name2}()`));
     } else {
-      list = args2(cx, e, name2, n);
-      t = list[0].t;
-      for (const c of list.slice(1)) {
+      list2 = args2(cx, e, name2, n);
+      t = list2[0].t;
+      for (const c of list2.slice(1)) {
         if (t.k === "int" && c.t.k === "int") t = uac(t, c.t);
         else if (!sameType(t, c.t)) throw new CompileError(e.line, `${name2}() of \`${typeToString(t)}\` and \`${typeToString(c.t)}\``);
       }
-      list = list.map((c) => convert(c, t, "assign", `${name2}()`));
+      list2 = list2.map((c) => convert(c, t, "assign", `${name2}()`));
     }
-    let r = pick(cx, list[0], list[1], t, less, e.src, e.line);
-    if (n === 3) r = pick(cx, r, list[2], t, less, e.src, e.line);
+    let r = pick(cx, list2[0], list2[1], t, less, e.src, e.line);
+    if (n === 3) r = pick(cx, r, list2[2], t, less, e.src, e.line);
     return r;
   };
 }
 function clamp(typed) {
   return (cx, e) => {
-    let list;
+    let list2;
     let t;
     if (typed) {
       const raw = rawArgs(cx, e);
       if (raw.length !== 4) throw new CompileError(e.line, `clamp_t() takes 4 arguments, ${raw.length} given`);
       t = typeFromText(cx, raw[0], e.line);
-      list = raw.slice(1).map((r) => convert(compileRvalue(cx, exprFromText(cx, r, e.line)), t, "cast", "clamp_t()"));
+      list2 = raw.slice(1).map((r) => convert(compileRvalue(cx, exprFromText(cx, r, e.line)), t, "cast", "clamp_t()"));
     } else {
-      list = args2(cx, e, "clamp", 3);
-      t = list[0].t;
-      list = list.map((c) => convert(c, t, "assign", "clamp()"));
+      list2 = args2(cx, e, "clamp", 3);
+      t = list2[0].t;
+      list2 = list2.map((c) => convert(c, t, "assign", "clamp()"));
     }
-    return pick(cx, pick(cx, list[0], list[1], t, false, e.src, e.line), list[2], t, true, e.src, e.line);
+    return pick(cx, pick(cx, list2[0], list2[1], t, false, e.src, e.line), list2[2], t, true, e.src, e.line);
   };
 }
 function containerOf(cx, e) {
@@ -10648,11 +10675,11 @@ function callBuiltin(cx, b2, args3, e) {
     else if (n === 3) fast = (f) => f.m.builtinHooked ? general(f) : check(fn(f.t, a0(f), a1(f), a2(f)), f.t);
     const js2 = (g) => {
       const a = argsJs(g, conv);
-      const list = a.names.join(", ");
+      const list2 = a.names.join(", ");
       const kb = g.k(b2);
       const direct = `${g.k(check)}(${g.k(fn)}(f.t${a.names.map((x) => `, ${x}`).join("")}), f.t)`;
-      if (fast === null) return `(${a.set}callBuiltinPlain(f.t, ${kb}, [${list}]))`;
-      return `(${a.set}m.builtinHooked ? callBuiltinPlain(f.t, ${kb}, [${list}]) : ${direct})`;
+      if (fast === null) return `(${a.set}callBuiltinPlain(f.t, ${kb}, [${list2}]))`;
+      return `(${a.set}m.builtinHooked ? callBuiltinPlain(f.t, ${kb}, [${list2}]) : ${direct})`;
     };
     return plainExpr(ft.ret, fast ?? general, e.src, e.line, null, js2);
   }
@@ -12009,8 +12036,8 @@ function compileSwitch(cx, s) {
   const flat = [];
   const cases = [];
   const body2 = s.body.k === "block" ? s.body.body : [s.body];
-  const walk2 = (list) => {
-    for (const st of list) {
+  const walk2 = (list2) => {
+    for (const st of list2) {
       if (st.k === "case") {
         cases.push({ value: st.value, at: flat.length, line: st.line });
         walk2(st.body);
@@ -12773,7 +12800,7 @@ var init_compiler = __esm({
         if (Array.isArray(extra)) for (const n of extra) this.declareOpaque(n, 8);
         else if (extra) for (const [n, s] of Object.entries(extra)) this.declareOpaque(n, s);
         const tops = units.map((u) => this.parseUnit(u.path, u.text));
-        tops.forEach((list) => list.forEach((d) => this.guard(d.k === "function" ? d.def.file : d.file, d.k === "function" ? d.def.line : d.line, () => this.declareTop(d))));
+        tops.forEach((list2) => list2.forEach((d) => this.guard(d.k === "function" ? d.def.file : d.file, d.k === "function" ? d.def.line : d.line, () => this.declareTop(d))));
         for (const [name2, b2] of Object.entries(this.opts.builtins ?? {})) this.guard("<builtins>", 0, () => this.bindBuiltin(name2, b2));
         this.checkPrototypes();
         this.compileFunctions();
@@ -12896,8 +12923,8 @@ var init_compiler = __esm({
       declareGlobal(name2, t, init2, storage2, file, line) {
         const isStatic = storage2.includes("static");
         const extern = storage2.includes("extern");
-        const list = this.globalsByName.get(name2) ?? [];
-        const prev = list.find((g2) => g2.isStatic === isStatic && (!isStatic || g2.info.file === file));
+        const list2 = this.globalsByName.get(name2) ?? [];
+        const prev = list2.find((g2) => g2.isStatic === isStatic && (!isStatic || g2.info.file === file));
         if (prev) {
           if (init2 && prev.init) throw new CompileError(line, `\`${name2}\` is defined twice (also at ${prev.info.file}:${prev.info.line})`);
           if (init2) {
@@ -12909,8 +12936,8 @@ var init_compiler = __esm({
         if (t.k === "struct" && !this.types.layoutOf(t.name)?.complete) throw new CompileError(line, `\`${name2}\` has incomplete type struct ${t.name}`);
         const g = { info: { name: name2, t, index: this.globals.length, file, line }, init: init2, isStatic, extern: extern && !init2, filler: null, value: null };
         this.globals.push(g);
-        list.push(g);
-        this.globalsByName.set(name2, list);
+        list2.push(g);
+        this.globalsByName.set(name2, list2);
       }
       // ------------------------------------------------------------------------- types
       resolveType(spec, decl, line, cx) {
@@ -12988,9 +13015,9 @@ var init_compiler = __esm({
       }
       // ------------------------------------------------------------------------- lookups
       lookupFunction(name2, fromFile) {
-        const list = this.fnsByName.get(name2);
-        if (!list) return void 0;
-        return list.find((f) => f.isStatic && f.file === fromFile) ?? list.find((f) => !f.isStatic) ?? list[0];
+        const list2 = this.fnsByName.get(name2);
+        if (!list2) return void 0;
+        return list2.find((f) => f.isStatic && f.file === fromFile) ?? list2.find((f) => !f.isStatic) ?? list2[0];
       }
       prototype(name2) {
         return this.protos.get(name2);
@@ -12999,9 +13026,9 @@ var init_compiler = __esm({
         return this.builtinTargets.get(name2);
       }
       global(name2, fromFile) {
-        const list = this.globalsByName.get(name2);
-        if (!list) return void 0;
-        return (list.find((g) => g.isStatic && g.info.file === fromFile) ?? list.find((g) => !g.isStatic) ?? list[0]).info;
+        const list2 = this.globalsByName.get(name2);
+        if (!list2) return void 0;
+        return (list2.find((g) => g.isStatic && g.info.file === fromFile) ?? list2.find((g) => !g.isStatic) ?? list2[0]).info;
       }
       missing(name2, t) {
         let m = this.missingTargets.get(name2);
@@ -13233,7 +13260,7 @@ var init_compiler = __esm({
           const inFn = this.fns.some((f) => f.file === p.file && p.line >= f.line && p.line <= f.endLine);
           if (!inFn) out2.push({ severity: "error", file: p.file, line: p.line, message: p.message });
         }
-        for (const list of this.fnErrors.values()) out2.push(...list);
+        for (const list2 of this.fnErrors.values()) out2.push(...list2);
         return out2;
       }
       unresolvedCalls() {
@@ -15942,11 +15969,11 @@ var init_line_endings = __esm({
 
 // node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list = [];
+  const diffstr = uniDiff.split(/\n/), list2 = [];
   let i2 = 0;
   function parseIndex() {
     const index = {};
-    list.push(index);
+    list2.push(index);
     while (i2 < diffstr.length) {
       const line = diffstr[i2];
       if (/^(---|\+\+\+|@@)\s/.test(line)) {
@@ -16042,7 +16069,7 @@ function parsePatch(uniDiff) {
   while (i2 < diffstr.length) {
     parseIndex();
   }
-  return list;
+  return list2;
 }
 var init_parse = __esm({
   "node_modules/diff/libesm/patch/parse.js"() {
@@ -16355,6 +16382,10 @@ var init_source = __esm({
 });
 
 // src/model/source/config.ts
+var config_exports = {};
+__export(config_exports, {
+  MODEL_CONFIG: () => MODEL_CONFIG
+});
 var MODEL_CONFIG;
 var init_config = __esm({
   "src/model/source/config.ts"() {
@@ -16523,7 +16554,7 @@ var init_mprotect = __esm({
 });
 
 // src/model/scenario/steps.ts
-function valueOf(v, pageIndex2) {
+function valueOf2(v, pageIndex2) {
   return v.kind === "index" ? BigInt(pageIndex2 + v.plus) : BigInt(v.value);
 }
 function pagesOf2(buf, offset, pages) {
@@ -16585,12 +16616,12 @@ function* runStep(ctx, env, s) {
         const addr2 = buf.addr + BigInt(idx) * 4096n;
         if (s.op === "write") {
           const spec = s.value;
-          const r = yield* cpuAccess(ctx, k, mm, addr2, true, (old) => spec === "increment" ? old + 1n : valueOf(spec, idx));
+          const r = yield* cpuAccess(ctx, k, mm, addr2, true, (old) => spec === "increment" ? old + 1n : valueOf2(spec, idx));
           if (r.ret) return assertFail(env, `CPU store at ${hex(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
         } else {
           const r = yield* cpuAccess(ctx, k, mm, addr2, false, (v) => v);
           if (r.ret) return assertFail(env, `CPU load at ${hex(addr2)} (${s.at} page ${idx}) in ${s.process} got SIGSEGV`);
-          const want = valueOf(s.expect, idx);
+          const want = valueOf2(s.expect, idx);
           if (r.value !== want) return assertFail(env, `${s.at} page ${idx} in ${s.process} reads ${r.value}, expected ${want}`);
         }
       }
@@ -16636,7 +16667,7 @@ function* runStep(ctx, env, s) {
       const n = pagesOf2(buf, 0n, s.pages);
       for (let i2 = 0; i2 < n; i2++) {
         const got = k.userBuffers.get(buf.mirror + BigInt(i2) * 4096n);
-        const want = valueOf(s.expect, i2);
+        const want = valueOf2(s.expect, i2);
         if (got !== want) return assertFail(env, `mirror of ${s.at} page ${i2}: ${got === void 0 ? "never written" : got}, expected ${want}`);
       }
       env.passed++;
@@ -17380,6 +17411,128 @@ var init_run = __esm({
   }
 });
 
+// src/map/compile-facts-cache.ts
+var compile_facts_cache_exports = {};
+__export(compile_facts_cache_exports, {
+  compileFactsFileName: () => compileFactsFileName,
+  precomputedCompileFacts: () => precomputedCompileFacts,
+  precomputedCompileFactsDir: () => precomputedCompileFactsDir,
+  usePrecomputedCompileFacts: () => usePrecomputedCompileFacts,
+  writeCompileFacts: () => writeCompileFacts
+});
+import { createHash as createHash4 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, extname, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
+function usePrecomputedCompileFacts(dir2) {
+  reading = dir2;
+}
+function precomputedCompileFactsDir() {
+  return fileURLToPath5(new URL("../compile-facts/", import.meta.url));
+}
+function mapCode() {
+  if (ownCode !== void 0) return ownCode;
+  try {
+    const h = createHash4("sha256");
+    const self2 = fileURLToPath5(import.meta.url);
+    for (const f of [self2, join5(dirname3(self2), `compile-check${extname(self2)}`)]) h.update(readFileSync4(f)).update("\0");
+    ownCode = h.digest("hex");
+  } catch {
+    ownCode = null;
+  }
+  return ownCode;
+}
+function compileFactsFileName(kernel, sourcesDigest2) {
+  const model = modelCodeDigest();
+  const map = mapCode();
+  if (!model || !map) return null;
+  return `${createHash4("sha256").update(model).update("\0").update(map).update("\0").update(kernel).update("\0").update(sourcesDigest2).digest("hex")}.json`;
+}
+function precomputedCompileFacts(kernel, sourcesDigest2) {
+  const dir2 = reading;
+  const name2 = dir2 && compileFactsFileName(kernel, sourcesDigest2);
+  if (!dir2 || !name2) return null;
+  try {
+    return JSON.parse(readFileSync4(join5(dir2, name2), "utf8"));
+  } catch {
+    return null;
+  }
+}
+function writeCompileFacts(dir2, kernel, sourcesDigest2, facts) {
+  const name2 = compileFactsFileName(kernel, sourcesDigest2);
+  if (!name2) return;
+  mkdirSync2(dir2, { recursive: true });
+  const tmp = join5(dir2, `${name2}.${process.pid}.tmp`);
+  writeFileSync2(tmp, JSON.stringify(facts));
+  renameSync2(tmp, join5(dir2, name2));
+}
+var reading, ownCode;
+var init_compile_facts_cache = __esm({
+  "src/map/compile-facts-cache.ts"() {
+    "use strict";
+    init_code_digest();
+    reading = null;
+  }
+});
+
+// src/map/compile-check.ts
+var compile_check_exports = {};
+__export(compile_check_exports, {
+  compileFacts: () => compileFacts,
+  factsOfCompile: () => factsOfCompile,
+  newErrors: () => newErrors,
+  newUnresolved: () => newUnresolved,
+  sourcesDigest: () => sourcesDigest
+});
+import { createHash as createHash5 } from "node:crypto";
+function sourcesDigest(sources) {
+  const h = createHash5("sha1");
+  for (const s of sources) h.update(s.path).update("\0").update(s.text).update("\0");
+  return h.digest("hex");
+}
+function compileFacts(kernel, sources) {
+  const digest2 = sourcesDigest(sources);
+  const key2 = `${kernel}\0${digest2}`;
+  const hit = cache.get(key2);
+  if (hit) return hit;
+  const facts = precomputedCompileFacts(kernel, digest2) ?? factsOfCompile(kernel, sources);
+  cache.set(key2, facts);
+  if (cache.size > CACHE_LIMIT2) cache.delete(cache.keys().next().value);
+  return facts;
+}
+function factsOfCompile(kernel, sources) {
+  const program = modelProgram(kernel, sources);
+  return { unresolved: program.unresolvedCalls, errors: program.errors };
+}
+function newUnresolved(base, variant) {
+  return beyond2(base.unresolved, variant.unresolved, (u) => `${u.name}\0${u.function}`);
+}
+function newErrors(base, variant) {
+  return beyond2(base.errors, variant.errors, (d) => `${d.file}\0${d.function ?? ""}\0${d.message.replace(/:\d+/g, "")}`);
+}
+function beyond2(base, variant, key2) {
+  const count = /* @__PURE__ */ new Map();
+  for (const b2 of base) count.set(key2(b2), (count.get(key2(b2)) ?? 0) + 1);
+  const out2 = [];
+  for (const v of variant) {
+    const k = key2(v);
+    const c = count.get(k) ?? 0;
+    if (c > 0) count.set(k, c - 1);
+    else out2.push(v);
+  }
+  return out2;
+}
+var CACHE_LIMIT2, cache;
+var init_compile_check = __esm({
+  "src/map/compile-check.ts"() {
+    "use strict";
+    init_run();
+    init_compile_facts_cache();
+    CACHE_LIMIT2 = 32;
+    cache = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/replay/worker-pool.ts
 async function claimLoop(input2, run2, put) {
   for (; ; ) {
@@ -17504,14 +17657,14 @@ function sequencePair(label, scenario, baseline, variant, actors) {
   let s = 0;
   while (s < kb.length - p && s < kv.length - p && kb[kb.length - 1 - s] === kv[kv.length - 1 - s]) s++;
   const from = Math.max(0, p - CONTEXT);
-  const cut = (list) => {
-    const end = Math.min(list.length, list.length - s + CONTEXT);
-    const kept = fold(list.slice(from, end));
+  const cut = (list2) => {
+    const end = Math.min(list2.length, list2.length - s + CONTEXT);
+    const kept = fold(list2.slice(from, end));
     const out2 = [];
     if (from > 0) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: from } });
     out2.push(...kept.slice(0, MAX_ITEMS));
     if (kept.length > MAX_ITEMS) out2.push({ t: "note", over: "scenario", what: { kind: "more-steps", steps: kept.length - MAX_ITEMS } });
-    if (end < list.length) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: list.length - end } });
+    if (end < list2.length) out2.push({ t: "note", over: "scenario", what: { kind: "same-steps", steps: list2.length - end } });
     return out2;
   };
   return { label, scenario, baseline: cut(b2), variant: cut(v) };
@@ -17649,18 +17802,31 @@ var InProcessRunner = class {
     return c;
   }
   async run(job) {
-    const compiled = await this.compile(job.unit);
-    const of = job.unit.sources === null && job.trace === "full" && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+    const of = job.unit.sources === null && job.trace === "full" && !job.explore && baselineCacheDir() !== null ? await ownSources(job.unit.base) : null;
     const kept = of ? cachedBaseline(of, job.scenario) : null;
     if (kept) return kept;
-    const outcome = await this.model.run(compiled, job);
+    const outcome = await this.model.run(await this.compile(job.unit), job);
     if (of) keepBaseline(of, job.scenario, outcome);
     return outcome;
   }
   async errors(unit) {
-    return (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
+    const kept = unit.sources === null ? await precomputedBaseErrors(unit.base) : null;
+    return kept ?? (await this.compile(unit)).diagnostics.filter((d) => d.severity === "error");
   }
 };
+async function ownSources(name2) {
+  const [{ loadBase: loadBase2 }, { MODEL_CONFIG: MODEL_CONFIG2 }] = await Promise.all([Promise.resolve().then(() => (init_source(), source_exports)), Promise.resolve().then(() => (init_config(), config_exports))]);
+  const { base, sources } = loadBase2(name2);
+  return { kernel: base.spec.kernel, config: MODEL_CONFIG2, sources };
+}
+async function precomputedBaseErrors(name2) {
+  const [{ baseInfo: baseInfo2, loadBase: loadBase2 }, { sourcesDigest: sourcesDigest2 }, { precomputedCompileFacts: precomputedCompileFacts2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_source(), source_exports)),
+    Promise.resolve().then(() => (init_compile_check(), compile_check_exports)),
+    Promise.resolve().then(() => (init_compile_facts_cache(), compile_facts_cache_exports))
+  ]);
+  return precomputedCompileFacts2(baseInfo2(name2).spec.kernel, sourcesDigest2(loadBase2(name2).sources))?.errors ?? null;
+}
 async function compileUnit(unit) {
   const [{ compileSources: compileSources2 }, { baseInfo: baseInfo2, loadBase: loadBase2 }, { loadCParser: loadCParser2 }] = await Promise.all([
     Promise.resolve().then(() => (init_run(), run_exports)),

@@ -1,10 +1,12 @@
 // Compile spliced model sources with the interpreter, as the replay stage will, to find the calls
 // the model cannot resolve and the code it cannot compile. Results are cached by the sources'
-// content, so the base is compiled once however many variants are mapped onto it.
+// content, so the base is compiled once however many variants are mapped onto it, and a bundled
+// base's own facts are read from those precomputed at install when the CLI asks (compile-facts-cache.ts).
 import { createHash } from 'node:crypto';
 import type { Diagnostic, UnresolvedCall } from '../model/interp/compiler.js';
 import { modelProgram } from '../model/scenario/run.js';
 import type { ModelSource } from '../model/source/index.js';
+import { precomputedCompileFacts } from './compile-facts-cache.js';
 
 export interface CompileFacts {
   unresolved: UnresolvedCall[];
@@ -22,15 +24,21 @@ export function sourcesDigest(sources: ModelSource[]): string {
 
 /** `kernel`: the release whose runtime primitives the sources are compiled against. */
 export function compileFacts(kernel: string, sources: ModelSource[]): CompileFacts {
-  const key = `${kernel}\u0000${sourcesDigest(sources)}`;
+  const digest = sourcesDigest(sources);
+  const key = `${kernel}\u0000${digest}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  // reuse: the replay runs these very sources next and takes the program from the model's cache.
-  const program = modelProgram(kernel, sources);
-  const facts: CompileFacts = { unresolved: program.unresolvedCalls, errors: program.errors };
+  const facts = precomputedCompileFacts(kernel, digest) ?? factsOfCompile(kernel, sources);
   cache.set(key, facts);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return facts;
+}
+
+/** The facts of a compile, uncached. */
+export function factsOfCompile(kernel: string, sources: ModelSource[]): CompileFacts {
+  // reuse: the replay runs these very sources next and takes the program from the model's cache.
+  const program = modelProgram(kernel, sources);
+  return { unresolved: program.unresolvedCalls, errors: program.errors };
 }
 
 /** Unresolved calls of `variant` beyond those the base already has (counted per name and function). */

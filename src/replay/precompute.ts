@@ -1,6 +1,7 @@
 // What an install precomputes (scripts/precompute.mjs, npm's `prepare`): every bundled scenario
-// run on every base, where baseline-cache.ts reads baselines, and the outline of every base's
-// model files, where outline-cache.ts reads them. A file already there under its name is current
+// run on every base, where baseline-cache.ts reads baselines, the outline of every base's model
+// files, where outline-cache.ts reads them, and every base's compile facts, where
+// compile-facts-cache.ts reads them. A file already there under its name is current
 // (the name is a digest of all it depends on) and is not made again; files of older code are
 // removed.
 import { readdirSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ import type { Scenario } from '../model/scenario/types.js';
 import { MODEL_CONFIG } from '../model/source/config.js';
 import { BASE_SPECS, baseInfo, loadBase } from '../model/source/index.js';
 import { baselineName, keepBaseline } from './baseline-cache.js';
+import { factsOfCompile, sourcesDigest } from '../map/compile-check.js';
+import { compileFactsFileName, writeCompileFacts } from '../map/compile-facts-cache.js';
 
 const ALL_BASES = BASE_SPECS.map((b) => b.name);
 
@@ -54,6 +57,27 @@ export async function precomputeOutlines(dir: string, bases: readonly string[] =
       writeOutline(dir, s.text, outlineTranslationUnit(s.text));
       made++;
     }
+  }
+  removeAllBut(dir, wanted);
+  return made;
+}
+
+/** Writes the compile facts of every base in `bases` (its own sources) into `dir`; returns how many it made. */
+export async function precomputeCompileFacts(dir: string, bases: readonly string[] = ALL_BASES): Promise<number> {
+  await loadCParser();
+  const wanted = new Set<string>();
+  let made = 0;
+  const present = new Set(listing(dir));
+  for (const name of bases) {
+    const kernel = baseInfo(name).spec.kernel;
+    const sources = loadBase(name).sources;
+    const digest = sourcesDigest(sources);
+    const file = compileFactsFileName(kernel, digest);
+    if (!file || wanted.has(file)) continue;
+    wanted.add(file);
+    if (present.has(file)) continue;
+    writeCompileFacts(dir, kernel, digest, factsOfCompile(kernel, sources));
+    made++;
   }
   removeAllBut(dir, wanted);
   return made;

@@ -9,7 +9,7 @@ import type { CompiledBase, RunOptions } from '../model/scenario/run.js';
 import type { Outcome, Scenario } from '../model/scenario/types.js';
 import type { ModelSource } from '../model/source/index.js';
 import type { Actor } from './interactions.js';
-import { cachedBaseline, keepBaseline } from './baseline-cache.js';
+import { baselineCacheDir, cachedBaseline, keepBaseline, type BaselineOf } from './baseline-cache.js';
 import { replayScenario, type ScenarioResult, type ScenarioTask } from './replay-scenario.js';
 import type { ExploreRequest } from './types.js';
 
@@ -94,19 +94,38 @@ export class InProcessRunner implements Runner {
   }
 
   async run(job: RunJob): Promise<Outcome> {
-    const compiled = await this.compile(job.unit);
-    // A base's own sources, run plainly with the full trace: what the baseline cache keeps.
-    const of = job.unit.sources === null && job.trace === 'full' && !job.explore ? { kernel: compiled.base.spec.kernel, config: compiled.config, sources: compiled.sources } : null;
+    // A base's own sources, run plainly with the full trace: what the baseline cache keeps. A
+    // kept run is looked for before the base is compiled, which it then need not be.
+    const of = job.unit.sources === null && job.trace === 'full' && !job.explore && baselineCacheDir() !== null ? await ownSources(job.unit.base) : null;
     const kept = of ? cachedBaseline(of, job.scenario) : null;
     if (kept) return kept;
-    const outcome = await this.model.run(compiled, job);
+    const outcome = await this.model.run(await this.compile(job.unit), job);
     if (of) keepBaseline(of, job.scenario, outcome);
     return outcome;
   }
 
   async errors(unit: CompileUnit): Promise<Diagnostic[]> {
-    return (await this.compile(unit)).diagnostics.filter((d) => d.severity === 'error');
+    // A base's own: what an install precomputed, when the CLI reads it, else its compile's.
+    const kept = unit.sources === null ? await precomputedBaseErrors(unit.base) : null;
+    return kept ?? (await this.compile(unit)).diagnostics.filter((d) => d.severity === 'error');
   }
+}
+
+/** What a base's own baseline runs are of: its sources, compiled as compileUnit compiles them. */
+async function ownSources(name: string): Promise<BaselineOf> {
+  const [{ loadBase }, { MODEL_CONFIG }] = await Promise.all([import('../model/source/index.js'), import('../model/source/config.js')]);
+  const { base, sources } = loadBase(name);
+  return { kernel: base.spec.kernel, config: MODEL_CONFIG, sources };
+}
+
+/** The compile errors of base `name`'s own sources as an install precomputed them; null: not read, or none kept. */
+async function precomputedBaseErrors(name: string): Promise<Diagnostic[] | null> {
+  const [{ baseInfo, loadBase }, { sourcesDigest }, { precomputedCompileFacts }] = await Promise.all([
+    import('../model/source/index.js'),
+    import('../map/compile-check.js'),
+    import('../map/compile-facts-cache.js'),
+  ]);
+  return precomputedCompileFacts(baseInfo(name).spec.kernel, sourcesDigest(loadBase(name).sources))?.errors ?? null;
 }
 
 async function compileUnit(unit: CompileUnit): Promise<CompiledBase> {

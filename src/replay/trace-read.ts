@@ -314,6 +314,67 @@ function holderOf(trace: readonly TraceEvent[], at: number, lock: string): { thr
   return null;
 }
 
+/** What kind of significant event `e` is, or null for one that is not. */
+function significantKind(e: TraceEvent, o: Outcome): Significant['kind'] | null {
+  switch (e.t) {
+    case 'notifier':
+      return o.notifiers[e.index] ? 'notifier' : null;
+    case 'retry':
+      return 'retry';
+    case 'fault':
+      return 'fault';
+    case 'lock':
+      return e.op === 'block' || e.op === 'trylock-fail' ? 'lock' : null;
+    case 'hazard':
+      return o.hazards[e.index] ? 'hazard' : null;
+    case 'note':
+      return e.fn === '(scenario)' ? 'step' : null;
+    default:
+      return null;
+  }
+}
+
+/** The significant event at `i`, keyed (key first, then shape: `ren` numbers addresses as met), its facts made when first read. */
+function significant(o: Outcome, i: number, thread: string, pass: number, kind: Significant['kind'], ren: (s: string) => string, passAt: { index: number; thread: string; pass: number }[]): Significant {
+  const trace = o.trace;
+  const e = trace[i]!;
+  let fact: TraceFact | null = null;
+  const make = (): TraceFact => {
+    switch (e.t) {
+      case 'notifier':
+        return notifierFact(o, e.index, i);
+      case 'retry':
+        return { kind: 'retry', fn: e.fn, pass: e.pass, check: retryCheck(trace, i, e.thread) };
+      case 'fault':
+        return { kind: 'fault', fn: e.fn, addr: e.addr, access: e.kind };
+      case 'lock': {
+        const h = holderOf(trace, i, e.lock);
+        const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
+        return { kind: 'lock', op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
+      }
+      case 'hazard': {
+        const hz = o.hazards[e.index]!;
+        return { kind: 'hazard', hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) };
+      }
+      case 'note':
+        return { kind: 'note', fn: e.fn, text: e.text };
+      default:
+        throw new Error(`trace event ${i} (${e.t}) is not significant`);
+    }
+  };
+  return {
+    index: i,
+    thread,
+    pass,
+    kind,
+    key: ren(eventKey(e, o)),
+    shape: ren(eventShape(e, o)),
+    get fact() {
+      return (fact ??= make());
+    },
+  };
+}
+
 /** The significant events of a run from `from` on, each keyed and read as facts. */
 export function significantEvents(o: Outcome, from = 0): Significant[] {
   const ren = addressRenamer();
@@ -333,49 +394,10 @@ export function significantEvents(o: Outcome, from = 0): Significant[] {
       passAt.push({ index: i, thread: e.thread, pass: e.pass });
     }
     if (i < from) continue;
-    const push = (kind: Significant['kind'], make: () => TraceFact) => {
-      let fact: TraceFact | null = null;
-      out.push({
-        index: i,
-        thread,
-        pass: p,
-        kind,
-        key: ren(eventKey(e, o)),
-        shape: ren(eventShape(e, o)),
-        get fact() {
-          return (fact ??= make());
-        },
-      });
-    };
-    switch (e.t) {
-      case 'notifier':
-        if (o.notifiers[e.index]) push('notifier', () => notifierFact(o, e.index, i));
-        break;
-      case 'retry':
-        push('retry', () => ({ kind: 'retry', fn: e.fn, pass: e.pass, check: retryCheck(trace, i, e.thread) }));
-        break;
-      case 'fault':
-        push('fault', () => ({ kind: 'fault', fn: e.fn, addr: e.addr, access: e.kind }));
-        break;
-      case 'lock':
-        if (e.op !== 'block' && e.op !== 'trylock-fail') break;
-        push('lock', () => {
-          const h = holderOf(trace, i, e.lock);
-          const holder = h ? { thread: h.thread, fn: h.fn, pass: passOf(passAt, h.index, h.thread) } : null;
-          return { kind: 'lock', op: e.op, fn: e.fn, lock: e.lock, thread: e.thread, holder };
-        });
-        break;
-      case 'hazard': {
-        const hz = o.hazards[e.index];
-        if (hz) push('hazard', () => ({ kind: 'hazard', hazard: hz.kind, function: hz.function, detail: dropPositions(hz.detail) }));
-        break;
-      }
-      case 'note':
-        if (e.fn === '(scenario)') push('step', () => ({ kind: 'note', fn: e.fn, text: e.text }));
-        break;
-      default:
-        break;
-    }
+    // The closures are made only for the few events that are significant: the loop itself
+    // captures nothing, so a call or return event costs no allocation.
+    const kind = significantKind(e, o);
+    if (kind) out.push(significant(o, i, thread, p, kind, ren, passAt));
   }
   return out;
 }

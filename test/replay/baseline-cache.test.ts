@@ -32,9 +32,10 @@ beforeAll(async () => {
 
 afterEach(() => useBaselineCache(null));
 
-function counting(calls: string[]): RunnerModel {
+function counting(calls: string[], compiles: string[] = []): RunnerModel {
   return {
     async compile(unit) {
+      compiles.push(unit.key);
       return unit.sources ? compileSources(baseInfo(unit.base), unit.sources, [unit.label], { reuse: true }) : compileBase(unit.base);
     },
     async run(compiled, job) {
@@ -65,8 +66,11 @@ test('a kept baseline is read instead of run, and the replay gives the same resu
   expect(readdirSync(dir).filter((f) => f.endsWith('.br'))).toHaveLength(scenarios.length);
 
   const second: string[] = [];
-  const cached = await runAll({ base, variants: [variant], scenarios, actors }, { runner: new InProcessRunner(counting(second)), jobs: 1 });
+  const compiled: string[] = [];
+  const cached = await runAll({ base, variants: [variant], scenarios, actors }, { runner: new InProcessRunner(counting(second, compiled)), jobs: 1 });
   expect(second).toEqual(scenarios.map((s) => `v5.14 ${s.name}`));
+  // Every baseline kept: the base is not even compiled.
+  expect(compiled).toEqual(['v5.14']);
   expect(JSON.stringify(cached)).toBe(JSON.stringify(fresh));
   expect(fresh.some((r) => r.variants[0]!.changed)).toBe(true);
 });

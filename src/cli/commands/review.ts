@@ -53,7 +53,7 @@ export function registerReview(program: Command): void {
     .option('--lore-url <url>', LORE_URL_HELP)
     .option('--partial', 'replay the placed hunks of a variant even when some hunk could not be placed (flagged)')
     .option('--shard <i/n>', 'replay only share i of n of the replayable variants (JSON only); `lkml-replay merge` joins the shares into the one review')
-    .option('--no-cache', 'read nothing an install precomputed or a review kept: run every baseline (a base\'s own code over a scenario) and outline every model file, and keep nothing in $XDG_CACHE_HOME/lkml-replay/baselines')
+    .option('--no-cache', 'read nothing an install precomputed or a review kept: run every baseline (a base\'s own code over a scenario), outline every model file and compile every base, and keep nothing in $XDG_CACHE_HOME/lkml-replay/baselines')
     .option('--jobs <n>', 'threads for the scenario runs: the main one plus n-1 workers (1: main only; default: $LKML_REPLAY_JOBS, else the cores from 32 runs (variants + base, times scenarios) up)');
   addExploreOptions(addBudgetOptions(cmd)).action(async (inputs: string[], opts: ReviewCliOptions) => {
       const { parseFailOn, failOnHits } = await import('../../replay/fail-on.js');
@@ -73,13 +73,15 @@ export function registerReview(program: Command): void {
       ]);
       const scenarios = await chosenScenarios(opts, explore);
       if (opts.cache) {
-        const [{ useBaselineCache }, { usePrecomputedOutlines, precomputedOutlineDir }, { xdgCacheDir }] = await Promise.all([
+        const [{ useBaselineCache }, { usePrecomputedOutlines, precomputedOutlineDir }, { usePrecomputedCompileFacts, precomputedCompileFactsDir }, { xdgCacheDir }] = await Promise.all([
           import('../../replay/baseline-cache.js'),
           import('../../model/interp/outline-cache.js'),
+          import('../../map/compile-facts-cache.js'),
           import('../../util/xdg-cache.js'),
         ]);
         useBaselineCache(join(xdgCacheDir(), 'baselines'));
         usePrecomputedOutlines(precomputedOutlineDir());
+        usePrecomputedCompileFacts(precomputedCompileFactsDir());
       }
       let result;
       let parse;
