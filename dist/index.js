@@ -29459,6 +29459,7 @@ var Chains;
 var init_chains = __esm({
   "src/replay/chains.ts"() {
     "use strict";
+    init_source();
     Chains = class {
       constructor(d) {
         this.d = d;
@@ -29486,8 +29487,17 @@ var init_chains = __esm({
         this.bases.set(key2, b2);
         return b2;
       }
+      /**
+       * The series is the posting its base models (v10's patches on the v10 base): its patches are in
+       * that base already, as posted or as the release under it merged them, so nothing is stacked.
+       */
+      isBasePosting(key2) {
+        const base2 = this.baseOf(key2).base;
+        return BASE_SPECS.some((b2) => b2.kind === "posting" && b2.name === base2 && b2.name === `v${this.info(key2).version}`);
+      }
       /** The sources patch k of a series is replayed on (its series' patches 1..k-1 spliced in). */
       async before(key2, k) {
+        if (this.isBasePosting(key2)) return { sources: this.d.baseSources(this.baseOf(key2).base), onTopOf: [], missing: [], incomplete: [], inBase: true };
         const s = this.info(key2);
         const earlier = s.members.filter((m) => m.index < k);
         const missing = [];
@@ -79751,10 +79761,6 @@ async function review(req) {
     if (!known) baseErrors.set(against.base, known = new Set((await runner2.errors(baseUnit(against.base))).map(diagKey)));
     v.compileErrors = (await runner2.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => ({ file: d.file, line: d.line, message: d.message }));
   };
-  const isBasePosting = (key2) => {
-    const base2 = chains.baseOf(key2).base;
-    return BASE_SPECS2.some((b2) => b2.kind === "posting" && b2.name === base2 && b2.name === `v${seriesIdx.series.get(key2).version}`);
-  };
   for (const c of eachVariant(parse4)) {
     const sp = seriesPatchOf(c.message, seriesIdx, facts);
     const role = sp ? !sp.reply && ownDiff(c.message)?.id === c.diff.id ? "patch" : "reply" : null;
@@ -79762,7 +79768,7 @@ async function review(req) {
     let at3 = null;
     if (sp && role) {
       choice = chains.baseOf(sp.member.series);
-      at3 = isBasePosting(sp.member.series) ? { sources: baseSources2(choice.base), onTopOf: [], missing: [], incomplete: [], inBase: true } : await chains.before(sp.member.series, sp.member.index);
+      at3 = await chains.before(sp.member.series, sp.member.index);
     } else {
       choice = choose(c.message, c.diff);
     }
@@ -79795,7 +79801,7 @@ async function review(req) {
   }
   for (const info3 of seriesIdx.series.values()) {
     const choice = chains.baseOf(info3.key);
-    if (isBasePosting(info3.key)) continue;
+    if (chains.isBasePosting(info3.key)) continue;
     const last = info3.members.at(-1);
     const first2 = parse4.messages[info3.members[0].messageIndex];
     const whole = await chains.after(info3.key, last.index);

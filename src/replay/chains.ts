@@ -2,7 +2,7 @@
 // that the input has, each spliced on the sources before it. Computed on demand, each patch
 // mapped once; a newer revision of a series is replayed on the base its previous revision was.
 import type { MappedDiff } from '../map/types.js';
-import type { ModelSource } from '../model/source/index.js';
+import { BASE_SPECS, type ModelSource } from '../model/source/index.js';
 import type { Diff, Message } from '../thread/types.js';
 import type { BaseChoice } from './choose-base.js';
 import type { SeriesIndex, SeriesInfo } from './series.js';
@@ -60,8 +60,18 @@ export class Chains {
     return b;
   }
 
+  /**
+   * The series is the posting its base models (v10's patches on the v10 base): its patches are in
+   * that base already, as posted or as the release under it merged them, so nothing is stacked.
+   */
+  isBasePosting(key: string): boolean {
+    const base = this.baseOf(key).base;
+    return BASE_SPECS.some((b) => b.kind === 'posting' && b.name === base && b.name === `v${this.info(key).version}`);
+  }
+
   /** The sources patch k of a series is replayed on (its series' patches 1..k-1 spliced in). */
   async before(key: string, k: number): Promise<ChainPoint> {
+    if (this.isBasePosting(key)) return { sources: this.d.baseSources(this.baseOf(key).base), onTopOf: [], missing: [], incomplete: [], inBase: true };
     const s = this.info(key);
     const earlier = s.members.filter((m) => m.index < k);
     const missing: number[] = [];

@@ -134,15 +134,6 @@ export async function review(req: ReviewRequest): Promise<Review> {
     v.compileErrors = (await runner.errors(unit)).filter((d) => !known.has(diagKey(d))).map((d) => ({ file: d.file, line: d.line, message: d.message }));
   };
 
-  /**
-   * The series is the posting a base models (v10's patches on the v10 base): its patches are in
-   * that base already, as posted or as the release under it merged them, so nothing is stacked.
-   */
-  const isBasePosting = (key: string): boolean => {
-    const base = chains.baseOf(key).base;
-    return BASE_SPECS.some((b) => b.kind === 'posting' && b.name === base && b.name === `v${seriesIdx.series.get(key)!.version}`);
-  };
-
   for (const c of eachVariant(parse)) {
     // A series patch (or a reply to one) is replayed on its series' chain.
     const sp = seriesPatchOf(c.message, seriesIdx, facts);
@@ -151,7 +142,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     let at: ChainPoint | null = null;
     if (sp && role) {
       choice = chains.baseOf(sp.member.series);
-      at = isBasePosting(sp.member.series) ? { sources: baseSources(choice.base), onTopOf: [], missing: [], incomplete: [], inBase: true } : await chains.before(sp.member.series, sp.member.index);
+      at = await chains.before(sp.member.series, sp.member.index);
     } else {
       choice = choose(c.message, c.diff);
     }
@@ -170,6 +161,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     const v = variantOf(c, next(), choice, mapped, noteFor(mapped));
     let against: Compared = { base: choice.base, unit: baseUnit(choice.base) };
     if (sp && role && at?.inBase) {
+      // compared with the bare base, as any variant of it
       v.series = seriesFacts(seriesIdx.series.get(sp.member.series)!, sp.member.index, role, at, null);
     } else if (sp && role && at) {
       const info = seriesIdx.series.get(sp.member.series)!;
@@ -190,7 +182,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
   // Each series as a whole, and each revision's patches against the previous revision's.
   for (const info of seriesIdx.series.values()) {
     const choice = chains.baseOf(info.key);
-    if (isBasePosting(info.key)) continue; // the base is this posting: as a whole it is the baseline
+    if (chains.isBasePosting(info.key)) continue; // the base is this posting: as a whole it is the baseline
     const last = info.members.at(-1)!;
     const first = parse.messages[info.members[0]!.messageIndex]!;
     const whole = await chains.after(info.key, last.index);
