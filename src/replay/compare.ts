@@ -119,24 +119,39 @@ function notifierDifferences(baseline: Outcome, variant: Outcome): { facts: Diff
 
 function hazardDifferences(baseline: Outcome, variant: Outcome): { facts: Extract<DifferenceFacts, { kind: 'hazard-gained' | 'hazard-lost' }>; anchor: Anchor }[] {
   type Seen = { kind: string; function: string; detail: string; count: number };
-  const key = (h: Outcome['hazards'][number]) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`;
-  const count = (o: Outcome) => {
+  // Each hazard's key once (dropPositions is a regex over its detail).
+  const keysOf = (o: Outcome) => o.hazards.map((h) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`);
+  const count = (o: Outcome, keys: string[]) => {
     const m = new Map<string, Seen>();
-    for (const h of o.hazards) {
-      const k = key(h);
+    o.hazards.forEach((h, i) => {
+      const k = keys[i]!;
       const seen = m.get(k);
       if (seen) seen.count++;
       else m.set(k, { kind: h.kind, function: h.function, detail: dropPositions(h.detail), count: 1 });
-    }
+    });
     return m;
   };
-  const cb = count(baseline);
-  const cv = count(variant);
+  const kv = keysOf(variant);
+  const cb = count(baseline, keysOf(baseline));
+  const cv = count(variant, kv);
   const out: { facts: Extract<DifferenceFacts, { kind: 'hazard-gained' | 'hazard-lost' }>; anchor: Anchor }[] = [];
+  // Where each kind of hazard first shows in the variant's trace: one pass, made when one is gained.
+  let firstAt: Map<string, number> | null = null;
+  const first = (k: string): number => {
+    if (!firstAt) {
+      firstAt = new Map();
+      variant.trace.forEach((e, i) => {
+        if (e.t !== 'hazard' || !variant.hazards[e.index]) return;
+        const key = kv[e.index]!;
+        if (!firstAt!.has(key)) firstAt!.set(key, i);
+      });
+    }
+    return firstAt.get(k) ?? -1;
+  };
   for (const [k, h] of cv) {
     const d = h.count - (cb.get(k)?.count ?? 0);
     if (d <= 0) continue;
-    const idx = variant.trace.findIndex((e) => e.t === 'hazard' && variant.hazards[e.index] && key(variant.hazards[e.index]!) === k);
+    const idx = first(k);
     out.push({ facts: { kind: 'hazard-gained', count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: idx >= 0 ? { kind: 'event', index: idx } : { kind: 'end' } });
   }
   for (const [k, h] of cb) {

@@ -13,7 +13,7 @@ import { changedFunctions } from './changed-functions.js';
 import { chooseBase, threadBaseFacts, UnknownBase, type BaseChoice } from './choose-base.js';
 import { actorMap, type SequencePair } from './interactions.js';
 import { defaultMapper, type MapDiffFn } from './map-seam.js';
-import { InProcessRunner, runAll, type CompileUnit, type Runner } from './run-all.js';
+import { InProcessRunner, runPasses, type CompileUnit, type Runner } from './run-all.js';
 import { indexSeries, seriesPatchOf, type SeriesInfo } from './series.js';
 import { brief } from './thread-brief.js';
 import type { BaselinePatch, BaseUse, ExploreRequest, ExploreSummary, Review, VariantReview, VariantSeries } from './types.js';
@@ -206,15 +206,17 @@ export async function review(req: ReviewRequest): Promise<Review> {
     }
   }
 
-  const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
+  // Replayed variants by id until their results are in; then settled (variant-store.ts).
+  const byId = new Map([...variants.inMemory()].filter((v) => v.replayed).map((v) => [v.id, v]));
+  const basesUsed = new Set([...variants.inMemory()].map((v) => v.base.base));
   const { initOutline } = await import('../model/interp/source-outline.js');
   await initOutline();
   // The diagrams show the run that changed most (of equals, the first by bestKey).
-  let best: { score: number; key: number[]; sequence: SequencePair } | null = null;
+  let best = null as { score: number; key: number[]; sequence: SequencePair } | null; // set in the passes' callback
   const mine = (v: VariantReview) => !req.shard || shardOf(v.label, req.shard.count) === req.shard.index;
   const bases: BaseUse[] = [];
   for (const [baseIndex, spec] of BASE_SPECS.entries()) {
-    if (![...variants.inMemory()].some((v) => v.base.base === spec.name)) continue;
+    if (!basesUsed.has(spec.name)) continue;
     const use: BaseUse = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo(spec.name).description, baseline: {} };
     bases.push(use);
     // Every group compared with the same thing on this base: the bare base first.
@@ -226,27 +228,39 @@ export async function review(req: ReviewRequest): Promise<Review> {
       groups.set(r.against.unit.key, g);
     }
     for (const g of [...groups.values()].sort((a, b) => Number(b.against.unit.sources === null) - Number(a.against.unit.sources === null))) {
-      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources(spec.name)), ...(req.explore ? { explore: req.explore } : {}) }, {
-        runner,
-        // A runner of the caller's own (a test's) must see every run: no workers then.
-        jobs: req.runner ? 1 : req.jobs,
+      const { run, copies } = sameProgram(g.units, sourcesDigest);
+      const plan = { base: g.against.unit, variants: run, scenarios: req.scenarios, actors: actorMap(baseSources(spec.name)), ...(req.explore ? { explore: req.explore } : {}) };
+      // A runner of the caller's own (a test's) must see every run: no workers then.
+      await runPasses(plan, { runner, jobs: req.runner ? 1 : req.jobs }, (results) => {
+        const inPass = new Set<VariantReview>();
+        for (const [scenarioIndex, r] of results.entries()) {
+          if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
+          for (const one of r.variants) {
+            for (const [key, label] of [[one.key, null], ...(copies.get(one.key) ?? []).map((u) => [u.key, u.label] as const)] as const) {
+              const v = byId.get(key)!;
+              inPass.add(v);
+              // A copy's runs are its program's: the same outcome, under its own name.
+              const outcome = label === null ? one.outcome : { ...one.outcome, base: `${spec.name} + ${label}` };
+              if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
+              // A partial replay is never a regression: the hunks left out may be what the rest needs.
+              const regression = one.regression && !v.partial;
+              v.results.push({ scenario: r.scenario, outcome, differences: one.differences, changed: one.changed, regression, partial: v.partial, reached: one.reached, ...(one.explore ? { explore: one.explore } : {}) });
+              v.changed ||= one.changed;
+              v.regression ||= regression;
+            }
+          }
+          if (r.best?.sequence) {
+            const key = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.label);
+            if (!best || r.best.score > best.score || (r.best.score === best.score && keyBefore(key, best.key))) best = { score: r.best.score, key, sequence: r.best.sequence };
+          }
+        }
+        // Each variant is in one pass of one group: its results are all in.
+        for (const v of inPass) {
+          byId.delete(v.id);
+          replays.delete(v.id);
+          variants.settle(v);
+        }
       });
-      for (const [scenarioIndex, r] of results.entries()) {
-        if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
-        for (const run of r.variants) {
-          const v = byId.get(run.key)!;
-          if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
-          // A partial replay is never a regression: the hunks left out may be what the rest needs.
-          const regression = run.regression && !v.partial;
-          v.results.push({ scenario: r.scenario, outcome: run.outcome, differences: run.differences, changed: run.changed, regression, partial: v.partial, reached: run.reached, ...(run.explore ? { explore: run.explore } : {}) });
-          v.changed ||= run.changed;
-          v.regression ||= regression;
-        }
-        if (r.best?.sequence) {
-          const key = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.label);
-          if (!best || r.best.score > best.score || (r.best.score === best.score && keyBefore(key, best.key))) best = { score: r.best.score, key, sequence: r.best.sequence };
-        }
-      }
     }
   }
 
@@ -257,9 +271,9 @@ export async function review(req: ReviewRequest): Promise<Review> {
     scenarios: req.scenarios.map((s) => s.name),
     variants: variants.list(),
     sequence: best?.sequence ?? null,
-    // Only replayed variants have results, and they are all in memory.
-    summary: summarize(variants.length, [...variants.inMemory()]),
-    ...(req.explore ? { explore: summarizeExplore(req.explore, [...variants.inMemory()]) } : {}),
+    // Only replayed variants have results.
+    summary: summarize(variants.length, variants.replayed()),
+    ...(req.explore ? { explore: summarizeExplore(req.explore, variants.replayed()) } : {}),
     ...(req.shard ? { shard: { ...req.shard, best: best && { score: best.score, key: best.key } } } : {}),
   };
 }
@@ -292,19 +306,45 @@ export function summarizeExplore(req: ExploreRequest, replayed: Iterable<Variant
   return out;
 }
 
-/** The review's counts: `total` variants, of which `inMemory` holds every replayed one. */
-export function summarize(total: number, inMemory: Iterable<VariantReview>): Review['summary'] {
-  const replayed = [...inMemory].filter((v) => v.replayed);
-  const pairs = replayed.flatMap((v) => v.results);
-  const whole = pairs.filter((x) => !x.partial);
-  return {
-    variants: total,
-    replayed: replayed.length,
-    partial: replayed.filter((v) => v.partial).length,
-    differences: whole.filter((r) => r.changed).length,
-    regressions: whole.filter((r) => r.regression).length,
-    partialDifferences: pairs.filter((r) => r.partial && r.changed).length,
-  };
+/** The review's counts: `total` variants, of which `replayed` holds every replayed one (read once, one at a time). */
+export function summarize(total: number, replayed: Iterable<VariantReview>): Review['summary'] {
+  const out: Review['summary'] = { variants: total, replayed: 0, partial: 0, differences: 0, regressions: 0, partialDifferences: 0 };
+  for (const v of replayed) {
+    if (!v.replayed) continue;
+    out.replayed++;
+    if (v.partial) out.partial++;
+    for (const r of v.results) {
+      if (!r.partial && r.changed) out.differences++;
+      if (!r.partial && r.regression) out.regressions++;
+      if (r.partial && r.changed) out.partialDifferences++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Units compared with the same thing whose sources are the same program (a patch posted again,
+ * quoted whole, or placed to the same code from different context) run once: `run` holds the
+ * first of each, `copies` the others by that first's key. Runs are deterministic, so a copy's
+ * runs are its first's. A partial replay is never merged with a whole one (they differ in what
+ * counts as a regression and which run may be the diagrams').
+ */
+export function sameProgram(units: readonly CompileUnit[], digest: (sources: ModelSource[]) => string): { run: CompileUnit[]; copies: Map<string, CompileUnit[]> } {
+  const first = new Map<string, CompileUnit>();
+  const run: CompileUnit[] = [];
+  const copies = new Map<string, CompileUnit[]>();
+  for (const u of units) {
+    const k = u.sources ? `${u.partial ? 'partial' : 'whole'}|${digest(u.sources)}` : null;
+    const of = k === null ? undefined : first.get(k);
+    if (of) {
+      copies.get(of.key)!.push(u);
+      continue;
+    }
+    if (k !== null) first.set(k, u);
+    copies.set(u.key, []);
+    run.push(u);
+  }
+  return { run, copies };
 }
 
 function seriesFacts(info: SeriesInfo, index: number | null, role: VariantSeries['role'], at: ChainPoint, previousVersion: number | null): VariantSeries {

@@ -176,14 +176,40 @@ export const POOL_MIN_RUNS = 32;
  * scenario, in the plan's order whatever thread ran it and whenever it finished.
  */
 export async function runAll(plan: ReplayPlan, opts: ReplayOptions = {}): Promise<ScenarioResult[]> {
-  // Group by group, each over every scenario (see VARIANTS_PER_PASS); merged per scenario below.
+  const passes: ScenarioResult[][] = [];
+  await runPasses(plan, opts, (results) => void passes.push(results));
+  return mergeGroups(passes.flat(), plan.scenarios.length);
+}
+
+/**
+ * runAll a pass at a time: the plan's variants VARIANTS_PER_PASS at a time, each pass over every
+ * scenario. `onPass` gets each pass's results (one per scenario, in order) as soon as the pass is
+ * done, passes in order, and nothing is kept here after it: a review of thousands of variants
+ * holds one pass's outcomes at a time.
+ */
+export async function runPasses(plan: ReplayPlan, opts: ReplayOptions, onPass: (results: ScenarioResult[]) => void | Promise<void>): Promise<void> {
   const groups: CompileUnit[][] = [];
   for (let i = 0; i < plan.variants.length || i === 0; i += VARIANTS_PER_PASS) groups.push(plan.variants.slice(i, i + VARIANTS_PER_PASS));
   const tasks: ScenarioTask[] = groups.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants, ...(plan.explore ? { explore: plan.explore } : {}) })));
-  return mergeGroups(await runTasks(plan, tasks, opts), plan.scenarios.length);
+  // Results arrive in any order from the threads; a pass goes out once it and all before it are in.
+  const n = plan.scenarios.length;
+  const waiting = new Map<number, ScenarioResult>();
+  let nextPass = 0;
+  let delivering = Promise.resolve();
+  const put = (index: number, result: ScenarioResult) => {
+    waiting.set(index, result);
+    while (nextPass < groups.length && Array.from({ length: n }, (_, s) => waiting.has(nextPass * n + s)).every(Boolean)) {
+      const pass = Array.from({ length: n }, (_, s) => waiting.get(nextPass * n + s)!);
+      for (let s = 0; s < n; s++) waiting.delete(nextPass * n + s);
+      nextPass++;
+      delivering = delivering.then(() => onPass(pass));
+    }
+  };
+  await runTasks(plan, tasks, opts, put);
+  await delivering;
 }
 
-async function runTasks(plan: ReplayPlan, tasks: ScenarioTask[], opts: ReplayOptions): Promise<ScenarioResult[]> {
+async function runTasks(plan: ReplayPlan, tasks: ScenarioTask[], opts: ReplayOptions, put: (index: number, result: ScenarioResult) => void): Promise<void> {
   // From the TypeScript sources (tests) workers would run the built lib/, which may be older than
   // the sources: only when asked for there.
   const runs = tasks.reduce((n, t) => n + t.variants.length + 1, 0);
@@ -194,21 +220,19 @@ async function runTasks(plan: ReplayPlan, tasks: ScenarioTask[], opts: ReplayOpt
     const { runInWorkers, workerScript } = await import('./worker-pool.js');
     const script = workerScript();
     // This thread takes part: it has the units compiled already; jobs - 1 workers join it.
-    if (script) return runInWorkers(script, tasks, plan.actors, jobs, here);
+    if (script) return void (await runInWorkers(script, tasks, plan.actors, jobs, here, put));
   }
   // In order, here: a scenario's diagrams are made only if no task the review reads before it
   // (earlier scenario, or the same scenario's earlier group) has a best of at least that score,
   // since the review shows the first best of the highest score (review.ts, mergeGroups).
-  const out: ScenarioResult[] = [];
   const seen: { scenario: number; score: number }[] = [];
   const n = plan.scenarios.length;
   for (let i = 0; i < tasks.length; i++) {
     const scenario = i % n;
     const r = await replayScenario((job) => runner.run(job), tasks[i]!, plan.actors, (score) => !seen.some((x) => x.scenario <= scenario && x.score >= score));
     if (r.best) seen.push({ scenario, score: r.best.score });
-    out.push(r);
+    put(i, r);
   }
-  return out;
 }
 
 /**

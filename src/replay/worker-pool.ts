@@ -59,6 +59,8 @@ export async function claimLoop(input: WorkerInput, run: (task: ScenarioTask) =>
 /**
  * Replays the tasks on this thread (with `runHere`) and `size - 1` workers; one result per task,
  * in task order. `runHere` null: this thread only waits (all the work in `size` workers).
+ * `put`: each result as it comes (task index, any order), and none are kept here; the promise
+ * then gives an empty array.
  */
 export async function runInWorkers(
   script: string,
@@ -66,8 +68,15 @@ export async function runInWorkers(
   actors: Map<string, Actor>,
   size: number,
   runHere: ((task: ScenarioTask) => Promise<ScenarioResult>) | null = null,
+  put?: (index: number, result: ScenarioResult) => void,
 ): Promise<ScenarioResult[]> {
   const results: (ScenarioResult | undefined)[] = new Array(tasks.length);
+  const done: boolean[] = new Array(tasks.length).fill(false);
+  const got = (index: number, result: ScenarioResult) => {
+    done[index] = true;
+    if (put) put(index, result);
+    else results[index] = result;
+  };
   const input: WorkerInput = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches() };
   const cacheDir = baselineCacheDir();
   if (cacheDir) input.baselineCache = cacheDir;
@@ -91,7 +100,7 @@ export async function runInWorkers(
       w.on('message', (m: WorkerReply) => {
         if ('done' in m) return close();
         if ('error' in m) return fail(new Error(`scenario ${tasks[m.index]!.scenario.name}: ${m.error}`));
-        results[m.index] = m.result;
+        got(m.index, m.result);
       });
       w.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
       w.on('exit', (code) => {
@@ -102,9 +111,7 @@ export async function runInWorkers(
   });
   try {
     if (runHere) {
-      await claimLoop(input, runHere, (index, result) => {
-        results[index] = result;
-      }).catch((err: unknown) => {
+      await claimLoop(input, runHere, got).catch((err: unknown) => {
         failure ??= err instanceof Error ? err : new Error(String(err));
         Atomics.store(input.next, 0, tasks.length);
       });
@@ -114,7 +121,7 @@ export async function runInWorkers(
     await Promise.all(workers.map((w) => w.terminate()));
   }
   if (failure) throw failure;
-  const missing = results.findIndex((r) => r === undefined);
+  const missing = done.indexOf(false);
   if (missing >= 0) throw new Error(`scenario ${tasks[missing]!.scenario.name}: no result from the replay threads`);
-  return results as ScenarioResult[];
+  return put ? [] : (results as ScenarioResult[]);
 }
