@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { Actor } from './interactions.js';
 import { baselineCacheDir } from './baseline-cache.js';
 import { savedCaches, type LoweredCaches } from '../model/interp/compiler-support.js';
+import { loadBase } from '../model/source/index.js';
 import type { ScenarioResult, ScenarioTask } from './replay-scenario.js';
 
 /** What a worker gets: every task, and the counter the threads claim them with. */
@@ -77,7 +78,8 @@ export async function runInWorkers(
     if (put) put(index, result);
     else results[index] = result;
   };
-  const input: WorkerInput = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches() };
+  const files = tasks.flatMap((t) => [t.base, ...t.variants].flatMap((u) => u.sources ?? loadBase(u.base).sources));
+  const input: WorkerInput = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches(files) };
   const cacheDir = baselineCacheDir();
   if (cacheDir) input.baselineCache = cacheDir;
   const count = Math.max(runHere ? size - 1 : size, 1);

@@ -24,9 +24,24 @@ export interface TextOptions {
 const TABLE = '\u0000';
 
 export function renderText(r: Review, opts: TextOptions = {}): string {
+  return [...renderTextChunks(r, opts)].join('');
+}
+
+/** renderText a piece at a time (the head, then each variant): a review of thousands of variants is never one string. */
+export function* renderTextChunks(r: Review, opts: TextOptions = {}): Generator<string> {
+  const style = opts.style ?? plain;
+  let at = 0;
+  const lines = (out: string[]): string =>
+    out
+      .flatMap((l) => {
+        const table = l.startsWith(TABLE);
+        const text = visibleControls(table ? l.slice(1) : l);
+        return table || opts.width === undefined ? [text] : wrapLine(text, opts.width);
+      })
+      .map((l) => paint(l, at++, style))
+      .join('\n') + '\n';
   const out: string[] = [];
   const t = r.thread;
-  const style = opts.style ?? plain;
   // The title stays whole on the first line, like a mail's subject.
   out.push(`${TABLE}lkml-replay review: ${t.subject || '(no subject)'}`);
   for (const n of replayNotice(r)) out.push(`  ${n}`);
@@ -46,14 +61,9 @@ export function renderText(r: Review, opts: TextOptions = {}): string {
   if (explored) out.push(`  explored:  ${explored}`);
   const budget = budgetLine(r);
   if (budget) out.push(`  budget:    ${budget}`);
-  for (const v of r.variants) out.push('', ...variantBlock(r, v));
-  if (!r.variants.length) out.push('', 'No variants: the input has no diff to replay.');
-  const lines = out.flatMap((l) => {
-    const table = l.startsWith(TABLE);
-    const text = visibleControls(table ? l.slice(1) : l);
-    return table || opts.width === undefined ? [text] : wrapLine(text, opts.width);
-  });
-  return lines.map((l, i) => paint(l, i, style)).join('\n') + '\n';
+  yield lines(out);
+  for (const v of r.variants) yield lines(['', ...variantBlock(r, v)]);
+  if (!r.variants.length) yield lines(['', 'No variants: the input has no diff to replay.']);
 }
 
 /** Colours by the report's own structure: the title, the notice, variant heads, marks in tables and headings. */

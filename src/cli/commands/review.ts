@@ -130,11 +130,11 @@ async function writeReport(result: import('../../replay/types.js').Review, opts:
   if (opts.format === 'markdown') return void process.stdout.write((await import('../../report/render-markdown.js')).renderMarkdown(result));
   if (opts.format === 'mail') return void process.stdout.write((await import('../../report/render-mail.js')).renderMail(result, carriers));
   if (opts.quiet) return void process.stdout.write((await import('../../report/render-quiet.js')).renderQuiet(result));
-  const [{ renderText }, { ansi, plain, wantsColour }] = await Promise.all([import('../../report/render-text.js'), import('../../report/style.js')]);
+  const [{ renderTextChunks }, { ansi, plain, wantsColour }] = await Promise.all([import('../../report/render-text.js'), import('../../report/style.js')]);
   const out = process.stdout;
   // A terminal's own width; a pipe or a file gets 100 columns.
   const width = out.isTTY && out.columns ? Math.max(60, out.columns) : 100;
-  out.write(renderText(result, { width, style: wantsColour(out, process.env) ? ansi : plain }));
+  return writeChunks(renderTextChunks(result, { width, style: wantsColour(out, process.env) ? ansi : plain }));
 }
 
 /** `2/4` as share 2 of 4; undefined when not given. */

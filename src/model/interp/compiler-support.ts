@@ -11,23 +11,62 @@ import type { ThreadCore } from './runtime.js';
 import type { TSNode } from './ts-parser.js';
 
 /** Lowered sources and fragments, shared by every compile in the process (the AST is immutable). */
-export const unitCache = new Map<string, { tops: TopDecl[]; problems: { line: number; message: string }[] }>();
+const unitCache = new Map<string, { tops: TopDecl[]; problems: { line: number; message: string }[] }>();
 export const fragmentCache = new Map<string, { stmts: Stmt[] } | { error: string }>();
 const CACHE_LIMIT = 20000;
+/**
+ * Lowered files kept, most recently used last: every base's files with room to spare. A file's
+ * AST is a few MB, and a review of thousands of variants lowers a new text of a file for each:
+ * kept without bound they were most of such a review's heap (and were copied to every worker).
+ */
+const UNITS_KEPT = 256;
 
 /** The lowered sources and fragments as plain data, for another thread to start with (see loadCaches). */
 export interface LoweredCaches {
-  units: [string, { tops: TopDecl[]; problems: { line: number; message: string }[] }][];
+  /** Lowered file by `path\0preprocessed text`, with the `path\0text` of the source it came from. */
+  units: [string, { tops: TopDecl[]; problems: { line: number; message: string }[] }, string][];
   fragments: [string, { stmts: Stmt[] } | { error: string }][];
 }
 
-export function savedCaches(): LoweredCaches {
-  return { units: [...unitCache], fragments: [...fragmentCache] };
+/** A lowered file from the cache, made the most recently used. */
+export function cachedUnit(key: string): LoweredCaches['units'][number][1] | undefined {
+  const hit = unitCache.get(key);
+  if (hit) {
+    unitCache.delete(key);
+    unitCache.set(key, hit);
+  }
+  return hit;
+}
+
+/** Per kept lowered file: `path\0text` of the model source it was preprocessed from. */
+const unitSource = new Map<string, string>();
+
+/** Keeps a lowered file (of model source `source`: `path\0text`), dropping the least recently used past UNITS_KEPT. */
+export function keepUnit(key: string, unit: LoweredCaches['units'][number][1], source: string): void {
+  unitCache.delete(key);
+  if (unitCache.size >= UNITS_KEPT) {
+    const oldest = unitCache.keys().next().value!;
+    unitCache.delete(oldest);
+    unitSource.delete(oldest);
+  }
+  unitCache.set(key, unit);
+  unitSource.set(key, source);
+}
+
+/** `files`: only the lowered files of these sources (a worker compiles its tasks' units alone). */
+export function savedCaches(files?: readonly { path: string; text: string }[]): LoweredCaches {
+  const keys = files && new Set(files.map((f) => `${f.path}\0${f.text}`));
+  const units: LoweredCaches['units'] = [];
+  for (const [k, unit] of unitCache) {
+    const source = unitSource.get(k)!;
+    if (!keys || keys.has(source)) units.push([k, unit, source]);
+  }
+  return { units, fragments: [...fragmentCache] };
 }
 
 /** Take another thread's lowered sources: this thread's compiles of the same text parse nothing. */
 export function loadCaches(c: LoweredCaches): void {
-  for (const [k, v] of c.units) remember(unitCache, k, v);
+  for (const [k, v, source] of c.units) keepUnit(k, v, source);
   for (const [k, v] of c.fragments) remember(fragmentCache, k, v);
 }
 

@@ -19,7 +19,7 @@ import { Preprocessor, type ConfigSet, type MacroDef, type PpDiagnostic } from '
 import type { BuiltinTarget, FnCode, MissingTarget } from './runtime.js';
 import { withTree } from './ts-parser.js';
 import { compileInitFiller, type Filler } from './compile-init.js';
-import { collectLabels, fragmentCache, relocate, remember, returnChecker, syntaxErrors, unitCache } from './compiler-support.js';
+import { cachedUnit, collectLabels, fragmentCache, keepUnit, relocate, remember, returnChecker, syntaxErrors } from './compiler-support.js';
 import { Gen } from './jsgen.js';
 
 export interface CompileOptions {
@@ -156,7 +156,7 @@ export class ProgramCompiler implements ProgramScope {
 
   private parseUnit(path: string, text: string): TopDecl[] {
     const key = `${path}\0${text}`;
-    let hit = unitCache.get(key);
+    let hit = cachedUnit(key);
     if (!hit) {
       hit = withTree(text, (tree) => {
         const lw = new Lowerer(path);
@@ -172,7 +172,7 @@ export class ProgramCompiler implements ProgramScope {
         }
         return { tops: out, problems: [...lw.problems, ...syntaxErrors(tree.rootNode, 1)] };
       });
-      remember(unitCache, key, hit);
+      keepUnit(key, hit, `${path}\0${this.opts.sources.find((s) => s.path === path)?.text ?? text}`);
     }
     for (const p of hit.problems) this.problems.push({ file: path, ...p });
     return hit.tops;
