@@ -1,19 +1,14 @@
-// Temp directories for tests: each call makes a fresh one, and all of them are removed when the
-// test process exits. The suite runs files with isolate: false (vitest.config.ts), so this module
-// is loaded once per worker process for many files: a file-level afterAll here would be
-// registered with the first file only, and every later file's directories would be left behind.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Temp directories for tests: each call makes a fresh one in the test run's own folder (made and
+// removed by the global setup, cache-home.ts), so none is left behind. A per-file afterAll here
+// would not do: the suite runs with isolate: false, so this module is loaded once per worker for
+// many files, and its workers are ended without their exit handlers.
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const made: string[] = [];
-process.on('exit', () => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-/** A fresh directory under the system temp folder whose name starts with `prefix`. */
+/** A fresh directory under the test run's temp folder (else the system's) whose name starts with `prefix`. */
 export function tempDir(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  made.push(d);
-  return d;
+  const root = process.env.LKML_REPLAY_TEST_TMP ?? tmpdir();
+  mkdirSync(root, { recursive: true });
+  return mkdtempSync(join(root, prefix));
 }

@@ -4,11 +4,11 @@
 // read back afterwards.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { build } from 'esbuild';
 import { afterAll, beforeAll } from 'vitest';
+import { tempDir } from '../temp-dir.js';
 import { actionBuildOptions } from '../../scripts/build-action.mjs';
 
 const ACTION_YML = new URL('../../action.yml', import.meta.url);
@@ -37,16 +37,10 @@ export interface RunnerOptions {
   inputs?: Record<string, string>;
 }
 
-const runnerDirs: string[] = [];
-// Tests read the run's files (report.json under runnerTemp) after it returns: each runner
-// directory goes when the importing test file's tests are done.
-afterAll(async () => {
-  await Promise.all(runnerDirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-
 export async function runAsRunner(options: RunnerOptions): Promise<RunnerResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'lkml-replay-runner-'));
-  runnerDirs.push(dir);
+  // Tests read the run's files (report.json under runnerTemp) after it returns: the directory
+  // is in the test run's temp folder, removed at the run's end (temp-dir.ts).
+  const dir = tempDir('lkml-replay-runner-');
   const eventPath = join(dir, 'event.json');
   const summaryPath = join(dir, 'step_summary.md');
   const outputPath = join(dir, 'output.txt');
