@@ -15,6 +15,8 @@ export interface BenchContext {
   outDir: string;
   /** Progress notes on stderr (the table goes to stdout). */
   log(message: string): void;
+  /** `--archive FILE`: also review this mbox (a list archive) once per tree, default jobs. */
+  archive?: string;
   /** `--against <ref>`: that commit, built in a temporary folder (against.ts). */
   against?: { ref: string; commit: string; root: string };
 }

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { BenchContext, BenchSectionRunner } from './context.js';
 import { summarise, type BenchFigure, type BenchRatio, type BenchSection } from './types.js';
 
@@ -40,12 +40,12 @@ interface ProcessRun {
   rssMB: number | null;
 }
 
-/** `noCache`: with `--no-cache` when the tree's review has it. */
-function runCli(tree: Tree, args: string[], noCache: boolean): ProcessRun | null {
-  if (!existsSync(join(tree.root, args[args.length - 1]!)) && args.length > 1) return null; // a fixture the tree has not got
+/** `noCache`: with `--no-cache` when the tree's review has it. `jobs`: the `--jobs` given (null: the default). */
+function runCli(tree: Tree, args: string[], noCache: boolean, jobs: string | null = '1'): ProcessRun | null {
+  if (!existsSync(resolve(tree.root, args[args.length - 1]!)) && args.length > 1) return null; // a fixture the tree has not got
   const useTime = existsSync(TIME);
   const flags = noCache && readFileSync(join(tree.root, 'lib', 'cli', 'commands', 'review.js'), 'utf8').includes("'--no-cache'") ? ['--no-cache'] : [];
-  const cmd = [join(tree.root, 'bin', 'lkml-replay.js'), ...args, ...flags, '--jobs', '1'];
+  const cmd = [join(tree.root, 'bin', 'lkml-replay.js'), ...args, ...flags, ...(jobs === null ? [] : ['--jobs', jobs])];
   // An empty cache directory: nothing an earlier run kept is read.
   const home = mkdtempSync(join(tmpdir(), 'lkml-replay-bench-'));
   const opts = { cwd: tree.root, stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[], env: { ...process.env, XDG_CACHE_HOME: home } };
@@ -92,6 +92,14 @@ async function goalsSection(ctx: BenchContext): Promise<BenchSection> {
     }
     for (const t of trees) children.set(t.label, [...(children.get(t.label) ?? []), replayChild(ctx, t)]);
   }
+  // A list archive takes minutes: once per tree, as a user runs it (default jobs).
+  if (ctx.archive) {
+    for (const t of trees) {
+      ctx.log(`archive review (${basename(ctx.archive)}), ${t.label}`);
+      const run = runCli(t, ['review', ctx.archive], false, null);
+      if (run) reviews.set(`archive|${t.label}`, [run]);
+    }
+  }
   const med = (xs: number[]) => summarise('', '', xs).median;
   const speedup = (name: string, mine: number[], other: number[], higherIsBetter: boolean, note: string) => {
     if (!mine.length || !other.length) return;
@@ -113,6 +121,20 @@ async function goalsSection(ctx: BenchContext): Promise<BenchSection> {
       const b = reviews.get(`${rv.id}|${trees[1].label}`) ?? [];
       speedup(`${rv.id} review wall: ${trees[1].label} / this tree`, a.map((r) => r.wall), b.map((r) => r.wall), false, 'higher: this tree is faster');
       speedup(`${rv.id} review CPU: ${trees[1].label} / this tree`, a.flatMap((r) => (r.cpu === null ? [] : [r.cpu])), b.flatMap((r) => (r.cpu === null ? [] : [r.cpu])), false, 'higher: this tree is faster');
+    }
+  }
+  if (ctx.archive) {
+    for (const t of trees) {
+      const run = reviews.get(`archive|${t.label}`)?.[0];
+      if (!run) continue;
+      const tag = `archive review (${basename(ctx.archive)}), ${t.label}`;
+      figures.push(summarise(`${tag}: wall`, 's', [run.wall], t === trees[0] ? 'default jobs; goal ≤ 180 s' : 'default jobs'));
+      if (run.cpu !== null) figures.push(summarise(`${tag}: CPU (user+system)`, 's', [run.cpu]));
+      if (run.rssMB !== null) figures.push(summarise(`${tag}: peak RSS`, 'MB', [run.rssMB], t === trees[0] ? 'goal ≤ 400 MB' : undefined));
+    }
+    if (trees[1]) {
+      const [a, b] = [reviews.get(`archive|${trees[0]!.label}`) ?? [], reviews.get(`archive|${trees[1].label}`) ?? []];
+      speedup(`archive review wall: ${trees[1].label} / this tree`, a.map((r) => r.wall), b.map((r) => r.wall), false, 'higher: this tree is faster');
     }
   }
   const series = (label: string, pick: (c: ChildResult) => number[]) => (children.get(label) ?? []).flatMap(pick);

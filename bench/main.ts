@@ -3,6 +3,7 @@
 //   npm run bench                    full run (20,000-message corpus)
 //   npm run bench -- --quick         small corpus, 3 repetitions
 //   npm run bench -- --big           also the 1 GB streaming run (peak RSS)
+//   npm run bench -- --archive FILE  also review that mbox (a list archive) once per tree (goals)
 //   npm run bench -- --reps 7 --only parse
 //   npm run bench -- --against HEAD~1 [--only goals]   also build that commit and time both
 //                                                       (goals section), printing the ratios
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
   const ctx: BenchContext = {
     quick,
     big: args.includes('--big'),
+    ...(argValue(args, '--archive') ? { archive: resolve(argValue(args, '--archive')!) } : {}),
     reps: Number(argValue(args, '--reps') ?? (quick ? 3 : 5)),
     root,
     outDir: join(root, 'bench', 'out'),

@@ -41,6 +41,8 @@ export interface ReviewRequest {
   shard?: { index: number; count: number };
   /** Explore failures and interleavings after the plain runs (`--explore`, `--fault`, `--schedule`). */
   explore?: ExploreRequest;
+  /** Told how many variants will be replayed, once they are all mapped and before any runs. */
+  beforeRuns?: (replayed: number) => void;
 }
 
 /** The share a variant's replay belongs to: V1 to shard 1, V2 to shard 2 ... round robin. */
@@ -208,6 +210,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
 
   // Replayed variants by id until their results are in; then settled (variant-store.ts).
   const byId = new Map([...variants.inMemory()].filter((v) => v.replayed).map((v) => [v.id, v]));
+  req.beforeRuns?.(byId.size);
   const basesUsed = new Set([...variants.inMemory()].map((v) => v.base.base));
   const { initOutline } = await import('../model/interp/source-outline.js');
   await initOutline();

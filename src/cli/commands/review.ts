@@ -91,16 +91,21 @@ export function registerReview(program: Command): void {
         // On a big input messages and variants are made, used and dropped one at a time: a small
         // young generation and an old one that grows by 10% collect that garbage before it piles
         // up (as `thread`). On a thread-sized input they only slow the replay (seed: ~0.5 s).
-        if ((await inputBytes(reviewInputs)) >= BIG_INPUT_BYTES) {
-          const v8 = await import('node:v8');
+        const v8 = await import('node:v8');
+        let lean = false;
+        const leanHeap = () => {
+          if (lean) return;
+          lean = true;
           v8.setFlagsFromString('--max-semi-space-size=4');
           v8.setFlagsFromString('--heap-growing-percent=10');
-        }
+        };
+        if ((await inputBytes(reviewInputs)) >= BIG_INPUT_BYTES) leanHeap();
         // Parsed here, as review() would, so that a big input shows the progress bar on a terminal.
         const onProgress = (await import('../progress.js')).progressBar({ format: opts.format });
         parse = await (await import('../../thread/parse-thread.js')).parseThread(reviewInputs, { ...REVIEW_PARSE, ...(onProgress ? { onProgress } : {}) });
         log.done(`read ${reviewInputs.join(', ')}: ${parse.messages.length} message(s)`);
-        result = await review({ inputs: reviewInputs, parse, base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs), ...(shard ? { shard } : {}), ...(explore ? { explore } : {}) });
+        if (parse.messages.length >= MANY_MESSAGES) leanHeap();
+        result = await review({ inputs: reviewInputs, parse, beforeRuns: (n) => n >= MANY_REPLAYED && leanHeap(), base: opts.base, scenarios: withBudgets(scenarios, budgets), partial: !!opts.partial, jobs: opts.jobs === undefined ? undefined : Number(opts.jobs), ...(shard ? { shard } : {}), ...(explore ? { explore } : {}) });
         const s = result.summary;
         log.done(`reviewed on ${result.bases.map((b) => b.name).join(", ") || "no base"}: ${s.variants} variant(s), ${s.replayed} replayed over ${result.scenarios.length} scenario(s); ${s.differences} difference(s), ${s.regressions} regression(s)`);
       } catch (err) {
@@ -147,6 +152,14 @@ function parseShard(spec: string | undefined): { index: number; count: number } 
 
 /** From this much input (files and folders' entries; stdin counts as big) review tunes the GC for memory. */
 const BIG_INPUT_BYTES = 16 * 1024 * 1024;
+/**
+ * From this many replayed variants it does so before the runs, whatever the input's size: each
+ * run's full trace outlives the young generation, and with V8's default growth the old one grew
+ * to several times what was alive (10 MB of an archive's mail, 87 variants replayed: 1.4 GB).
+ */
+const MANY_REPLAYED = 32;
+/** And from this many messages, before the mapping: an archive's thousands of variants are mapped and compiled one after another. */
+const MANY_MESSAGES = 200;
 
 async function inputBytes(inputs: readonly string[]): Promise<number> {
   const { stat } = await import('node:fs/promises');
