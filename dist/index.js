@@ -30811,8 +30811,32 @@ var init_lower = __esm({
 });
 
 // src/model/interp/compiler-support.ts
-function savedCaches() {
-  return { units: [...unitCache], fragments: [...fragmentCache] };
+function cachedUnit(key2) {
+  const hit = unitCache.get(key2);
+  if (hit) {
+    unitCache.delete(key2);
+    unitCache.set(key2, hit);
+  }
+  return hit;
+}
+function keepUnit(key2, unit, source) {
+  unitCache.delete(key2);
+  if (unitCache.size >= UNITS_KEPT) {
+    const oldest = unitCache.keys().next().value;
+    unitCache.delete(oldest);
+    unitSource.delete(oldest);
+  }
+  unitCache.set(key2, unit);
+  unitSource.set(key2, source);
+}
+function savedCaches(files) {
+  const keys = files && new Set(files.map((f) => `${f.path}\0${f.text}`));
+  const units2 = [];
+  for (const [k, unit] of unitCache) {
+    const source = unitSource.get(k);
+    if (!keys || keys.has(source)) units2.push([k, unit, source]);
+  }
+  return { units: units2, fragments: [...fragmentCache] };
 }
 function remember(cache2, key2, value) {
   if (cache2.size >= CACHE_LIMIT) cache2.clear();
@@ -30894,7 +30918,7 @@ function returnChecker(name3, t) {
       return (v) => v;
   }
 }
-var unitCache, fragmentCache, CACHE_LIMIT;
+var unitCache, fragmentCache, CACHE_LIMIT, UNITS_KEPT, unitSource;
 var init_compiler_support = __esm({
   "src/model/interp/compiler-support.ts"() {
     "use strict";
@@ -30905,6 +30929,8 @@ var init_compiler_support = __esm({
     unitCache = /* @__PURE__ */ new Map();
     fragmentCache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 2e4;
+    UNITS_KEPT = 256;
+    unitSource = /* @__PURE__ */ new Map();
   }
 });
 
@@ -40226,7 +40252,7 @@ var init_posting = __esm({
 function hunkSize(sides) {
   const declTok = new Uint8Array(sides.oldToks.length);
   for (const s of sides.oldStatements) if (s.kind === "decl") for (let i2 = s.first; i2 < s.end; i2++) declTok[i2] = 1;
-  let countedWords = 0;
+  let countedWords2 = 0;
   for (const l of sides.oldLines) {
     let words = 0;
     let decl = l.end > l.first;
@@ -40234,9 +40260,9 @@ function hunkSize(sides) {
       if (sides.oldToks[i2].kind !== "punct") words++;
       if (!declTok[i2]) decl = false;
     }
-    if (!decl) countedWords += words;
+    if (!decl) countedWords2 += words;
   }
-  return { lines: sides.oldLines.length, tokens: sides.oldToks.length, countedWords };
+  return { lines: sides.oldLines.length, tokens: sides.oldToks.length, countedWords: countedWords2 };
 }
 function regionSize(file, from, to) {
   let words = 0;
@@ -40325,7 +40351,7 @@ function locateHunk(cx, fd, hunk, sides) {
     const r2 = search(sides, [wholeFile(file)], false);
     return r2;
   }
-  const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p)));
+  const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p))).filter((r2) => !path || mayPassStrict(sides, r2.file));
   const r = search(sides, regions, true);
   if (r.ok) {
     if (path) r.notes.push({ kind: "file-elsewhere", path, file: r.fit.file.path });
@@ -40333,6 +40359,40 @@ function locateHunk(cx, fd, hunk, sides) {
   }
   if (path) return { ok: false, reason: "file-not-modelled", why: notModelledFile(path, cx), function: null };
   return r;
+}
+function mayPassStrict(sides, file) {
+  const have = wordCounts(file);
+  const want = /* @__PURE__ */ new Map();
+  for (const t of sides.oldToks) if (t.kind !== "punct") want.set(t.t, (want.get(t.t) ?? 0) + 1);
+  let bound = 0;
+  for (const [t, n] of want) bound += Math.min(n, have.get(t) ?? 0);
+  if (bound < STRICT_WORDS) return false;
+  const counted = countedWords(sides);
+  return counted === 0 || bound / counted >= STRICT_COVERAGE;
+}
+function wordCounts(file) {
+  let m = fileWords.get(file);
+  if (!m) {
+    m = /* @__PURE__ */ new Map();
+    for (const t of file.toks) if (t.kind !== "punct") m.set(t.t, (m.get(t.t) ?? 0) + 1);
+    fileWords.set(file, m);
+  }
+  return m;
+}
+function countedWords(sides) {
+  const decl = new Uint8Array(sides.oldToks.length);
+  for (const st of sides.oldStatements) if (st.kind === "decl") for (let i2 = st.first; i2 < st.end; i2++) decl[i2] = 1;
+  let n = 0;
+  for (const l of sides.oldLines) {
+    let words = 0;
+    let declaration = l.end > l.first;
+    for (let i2 = l.first; i2 < l.end; i2++) {
+      if (sides.oldToks[i2].kind !== "punct") words++;
+      if (!decl[i2]) declaration = false;
+    }
+    if (!declaration) n += words;
+  }
+  return n;
 }
 function notModelledFile(path, cx) {
   return { kind: "file-not-modelled", path, modelFiles: [...new Set(cx.modelPaths.filter((p) => p.endsWith(".c")))] };
@@ -40471,7 +40531,7 @@ function anchorStatement(sides) {
   }
   return st[0];
 }
-var STRICT_COVERAGE, STRICT_WORDS;
+var STRICT_COVERAGE, STRICT_WORDS, fileWords;
 var init_locate = __esm({
   "src/map/locate.ts"() {
     "use strict";
@@ -40482,6 +40542,7 @@ var init_locate = __esm({
     init_hunk_size();
     STRICT_COVERAGE = 0.9;
     STRICT_WORDS = 8;
+    fileWords = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -43568,7 +43629,7 @@ var init_compiler = __esm({
       }
       parseUnit(path, text) {
         const key2 = `${path}\0${text}`;
-        let hit = unitCache.get(key2);
+        let hit = cachedUnit(key2);
         if (!hit) {
           hit = withTree(text, (tree) => {
             const lw = new Lowerer(path);
@@ -43584,7 +43645,7 @@ var init_compiler = __esm({
             }
             return { tops: out2, problems: [...lw.problems, ...syntaxErrors(tree.rootNode, 1)] };
           });
-          remember(unitCache, key2, hit);
+          keepUnit(key2, hit, `${path}\0${this.opts.sources.find((s) => s.path === path)?.text ?? text}`);
         }
         for (const p of hit.problems) this.problems.push({ file: path, ...p });
         return hit.tops;
@@ -46674,24 +46735,37 @@ function notifierDifferences(baseline, variant) {
   return out2;
 }
 function hazardDifferences(baseline, variant) {
-  const key2 = (h) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`;
-  const count2 = (o) => {
+  const keysOf = (o) => o.hazards.map((h) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`);
+  const count2 = (o, keys) => {
     const m = /* @__PURE__ */ new Map();
-    for (const h of o.hazards) {
-      const k = key2(h);
+    o.hazards.forEach((h, i2) => {
+      const k = keys[i2];
       const seen = m.get(k);
       if (seen) seen.count++;
       else m.set(k, { kind: h.kind, function: h.function, detail: dropPositions(h.detail), count: 1 });
-    }
+    });
     return m;
   };
-  const cb = count2(baseline);
-  const cv = count2(variant);
+  const kv = keysOf(variant);
+  const cb = count2(baseline, keysOf(baseline));
+  const cv = count2(variant, kv);
   const out2 = [];
+  let firstAt = null;
+  const first2 = (k) => {
+    if (!firstAt) {
+      firstAt = /* @__PURE__ */ new Map();
+      variant.trace.forEach((e, i2) => {
+        if (e.t !== "hazard" || !variant.hazards[e.index]) return;
+        const key2 = kv[e.index];
+        if (!firstAt.has(key2)) firstAt.set(key2, i2);
+      });
+    }
+    return firstAt.get(k) ?? -1;
+  };
   for (const [k, h] of cv) {
     const d = h.count - (cb.get(k)?.count ?? 0);
     if (d <= 0) continue;
-    const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
+    const idx = first2(k);
     out2.push({ facts: { kind: "hazard-gained", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
   }
   for (const [k, h] of cb) {
@@ -47125,9 +47199,16 @@ async function claimLoop(input, run2, put) {
     put(index, await run2(input.tasks[index]));
   }
 }
-async function runInWorkers(script, tasks, actors, size, runHere = null) {
+async function runInWorkers(script, tasks, actors, size, runHere = null, put) {
   const results = new Array(tasks.length);
-  const input = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches() };
+  const done = new Array(tasks.length).fill(false);
+  const got = (index, result) => {
+    done[index] = true;
+    if (put) put(index, result);
+    else results[index] = result;
+  };
+  const files = tasks.flatMap((t) => [t.base, ...t.variants].flatMap((u) => u.sources ?? loadBase(u.base).sources));
+  const input = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches(files) };
   const cacheDir = baselineCacheDir();
   if (cacheDir) input.baselineCache = cacheDir;
   const count2 = Math.max(runHere ? size - 1 : size, 1);
@@ -47149,7 +47230,7 @@ async function runInWorkers(script, tasks, actors, size, runHere = null) {
       w.on("message", (m) => {
         if ("done" in m) return close();
         if ("error" in m) return fail(new Error(`scenario ${tasks[m.index].scenario.name}: ${m.error}`));
-        results[m.index] = m.result;
+        got(m.index, m.result);
       });
       w.on("error", (e) => fail(e instanceof Error ? e : new Error(String(e))));
       w.on("exit", (code2) => {
@@ -47160,9 +47241,7 @@ async function runInWorkers(script, tasks, actors, size, runHere = null) {
   });
   try {
     if (runHere) {
-      await claimLoop(input, runHere, (index, result) => {
-        results[index] = result;
-      }).catch((err2) => {
+      await claimLoop(input, runHere, got).catch((err2) => {
         failure ??= err2 instanceof Error ? err2 : new Error(String(err2));
         Atomics.store(input.next, 0, tasks.length);
       });
@@ -47172,15 +47251,16 @@ async function runInWorkers(script, tasks, actors, size, runHere = null) {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   if (failure) throw failure;
-  const missing = results.findIndex((r) => r === void 0);
+  const missing = done.indexOf(false);
   if (missing >= 0) throw new Error(`scenario ${tasks[missing].scenario.name}: no result from the replay threads`);
-  return results;
+  return put ? [] : results;
 }
 var init_worker_pool = __esm({
   "src/replay/worker-pool.ts"() {
     "use strict";
     init_baseline_cache();
     init_compiler_support();
+    init_source();
   }
 });
 
@@ -47212,13 +47292,27 @@ async function compileUnit(unit) {
   }
   return compileSources2(baseInfo2(unit.base), unit.sources, unit.label ? [unit.label] : [], { reuse: true });
 }
-async function runAll(plan, opts = {}) {
+async function runPasses(plan, opts, onPass) {
   const groups2 = [];
   for (let i2 = 0; i2 < plan.variants.length || i2 === 0; i2 += VARIANTS_PER_PASS) groups2.push(plan.variants.slice(i2, i2 + VARIANTS_PER_PASS));
   const tasks = groups2.flatMap((variants) => plan.scenarios.map((scenario) => ({ scenario, base: plan.base, variants, ...plan.explore ? { explore: plan.explore } : {} })));
-  return mergeGroups(await runTasks(plan, tasks, opts), plan.scenarios.length);
+  const n = plan.scenarios.length;
+  const waiting = /* @__PURE__ */ new Map();
+  let nextPass = 0;
+  let delivering = Promise.resolve();
+  const put = (index, result) => {
+    waiting.set(index, result);
+    while (nextPass < groups2.length && Array.from({ length: n }, (_, s) => waiting.has(nextPass * n + s)).every(Boolean)) {
+      const pass = Array.from({ length: n }, (_, s) => waiting.get(nextPass * n + s));
+      for (let s = 0; s < n; s++) waiting.delete(nextPass * n + s);
+      nextPass++;
+      delivering = delivering.then(() => onPass(pass));
+    }
+  };
+  await runTasks(plan, tasks, opts, put);
+  await delivering;
 }
-async function runTasks(plan, tasks, opts) {
+async function runTasks(plan, tasks, opts, put) {
   const runs2 = tasks.reduce((n2, t) => n2 + t.variants.length + 1, 0);
   const jobs = poolSize(opts.jobs, tasks.length, runs2, !import.meta.url.endsWith(".ts"));
   const runner2 = opts.runner ?? new InProcessRunner();
@@ -47226,28 +47320,16 @@ async function runTasks(plan, tasks, opts) {
   if (jobs > 1) {
     const { runInWorkers: runInWorkers2, workerScript: workerScript2 } = await Promise.resolve().then(() => (init_worker_pool(), worker_pool_exports));
     const script = workerScript2();
-    if (script) return runInWorkers2(script, tasks, plan.actors, jobs, here);
+    if (script) return void await runInWorkers2(script, tasks, plan.actors, jobs, here, put);
   }
-  const out2 = [];
   const seen = [];
   const n = plan.scenarios.length;
   for (let i2 = 0; i2 < tasks.length; i2++) {
     const scenario = i2 % n;
     const r = await replayScenario((job) => runner2.run(job), tasks[i2], plan.actors, (score) => !seen.some((x) => x.scenario <= scenario && x.score >= score));
     if (r.best) seen.push({ scenario, score: r.best.score });
-    out2.push(r);
+    put(i2, r);
   }
-  return out2;
-}
-function mergeGroups(results, scenarios) {
-  const out2 = results.slice(0, scenarios).map((r) => ({ ...r, variants: [...r.variants] }));
-  for (let i2 = scenarios; i2 < results.length; i2++) {
-    const r = results[i2];
-    const into = out2[i2 % scenarios];
-    into.variants.push(...r.variants);
-    if (r.best && r.best.score > (into.best?.score ?? 0)) into.best = r.best;
-  }
-  return out2;
 }
 function poolSize(asked, tasks, runs2, auto = true) {
   const env = process.env.LKML_REPLAY_JOBS;
@@ -47760,23 +47842,45 @@ var init_variant_store = __esm({
       sizes = [];
       spill = null;
       count = 0;
+      /** Index of every replayed variant, in order. */
+      replayedAt = [];
+      /** Index of each replayed variant not settled yet, by id. */
+      pending = /* @__PURE__ */ new Map();
       get length() {
         return this.count;
       }
       add(v) {
         const i2 = this.count++;
-        if (v.replayed || i2 < this.spillFrom) {
-          this.kept.set(i2, v);
-          this.offsets.push(-1);
-          this.sizes.push(0);
-          return;
+        this.offsets.push(-1);
+        this.sizes.push(0);
+        if (v.replayed) {
+          this.replayedAt.push(i2);
+          this.pending.set(v.id, i2);
         }
+        if (v.replayed || i2 < this.spillFrom) this.kept.set(i2, v);
+        else this.toSpill(i2, v);
+      }
+      /** Replayed variant `v` has all its results: from now on it is read back like the rest. */
+      settle(v) {
+        const i2 = this.pending.get(v.id);
+        if (i2 === void 0) return;
+        this.pending.delete(v.id);
+        if (i2 >= this.spillFrom) {
+          this.kept.delete(i2);
+          this.toSpill(i2, v);
+        }
+      }
+      toSpill(i2, v) {
         this.spill ??= new SpillFile();
         const at3 = this.spill.write(JSON.stringify(v));
-        this.offsets.push(at3.offset);
-        this.sizes.push(at3.bytes);
+        this.offsets[i2] = at3.offset;
+        this.sizes[i2] = at3.bytes;
       }
-      /** The variants that stay in memory (every replayed one among them). */
+      /** Every replayed variant, in order, read back one at a time if settled and spilled. */
+      *replayed() {
+        for (const i2 of this.replayedAt) yield this.at(i2);
+      }
+      /** The variants in memory now: the first `spillFrom`, and the replayed ones not settled. */
       inMemory() {
         return this.kept.values();
       }
@@ -79694,6 +79798,7 @@ __export(review_exports, {
   REVIEW_PARSE: () => REVIEW_PARSE,
   keyBefore: () => keyBefore,
   review: () => review,
+  sameProgram: () => sameProgram,
   shardOf: () => shardOf,
   summarize: () => summarize,
   summarizeExplore: () => summarizeExplore
@@ -79823,14 +79928,16 @@ async function review(req) {
       await add2(v, { sources: mine2.sources }, comparedWith(choice.base, theirs, `${prev.key}#${m.index}`));
     }
   }
-  const byId = new Map([...variants.inMemory()].map((v) => [v.id, v]));
+  const byId = new Map([...variants.inMemory()].filter((v) => v.replayed).map((v) => [v.id, v]));
+  req.beforeRuns?.(byId.size);
+  const basesUsed = new Set([...variants.inMemory()].map((v) => v.base.base));
   const { initOutline: initOutline2 } = await Promise.resolve().then(() => (init_source_outline(), source_outline_exports));
   await initOutline2();
   let best = null;
   const mine = (v) => !req.shard || shardOf(v.label, req.shard.count) === req.shard.index;
   const bases = [];
   for (const [baseIndex, spec] of BASE_SPECS2.entries()) {
-    if (![...variants.inMemory()].some((v) => v.base.base === spec.name)) continue;
+    if (!basesUsed.has(spec.name)) continue;
     const use = { name: spec.name, kind: spec.kind, kernel: spec.kernel, date: spec.date, description: baseInfo2(spec.name).description, baseline: {} };
     bases.push(use);
     const groups2 = /* @__PURE__ */ new Map();
@@ -79841,26 +79948,35 @@ async function review(req) {
       groups2.set(r.against.unit.key, g);
     }
     for (const g of [...groups2.values()].sort((a, b2) => Number(b2.against.unit.sources === null) - Number(a.against.unit.sources === null))) {
-      const results = await runAll({ base: g.against.unit, variants: g.units, scenarios: req.scenarios, actors: actorMap(baseSources2(spec.name)), ...req.explore ? { explore: req.explore } : {} }, {
-        runner: runner2,
-        // A runner of the caller's own (a test's) must see every run: no workers then.
-        jobs: req.runner ? 1 : req.jobs
+      const { run: run2, copies } = sameProgram(g.units, sourcesDigest2);
+      const plan = { base: g.against.unit, variants: run2, scenarios: req.scenarios, actors: actorMap(baseSources2(spec.name)), ...req.explore ? { explore: req.explore } : {} };
+      await runPasses(plan, { runner: runner2, jobs: req.runner ? 1 : req.jobs }, (results) => {
+        const inPass = /* @__PURE__ */ new Set();
+        for (const [scenarioIndex, r] of results.entries()) {
+          if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
+          for (const one of r.variants) {
+            for (const [key2, label] of [[one.key, null], ...(copies.get(one.key) ?? []).map((u) => [u.key, u.label])]) {
+              const v = byId.get(key2);
+              inPass.add(v);
+              const outcome = label === null ? one.outcome : { ...one.outcome, base: `${spec.name} + ${label}` };
+              if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
+              const regression = one.regression && !v.partial;
+              v.results.push({ scenario: r.scenario, outcome, differences: one.differences, changed: one.changed, regression, partial: v.partial, reached: one.reached, ...one.explore ? { explore: one.explore } : {} });
+              v.changed ||= one.changed;
+              v.regression ||= regression;
+            }
+          }
+          if (r.best?.sequence) {
+            const key2 = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.label);
+            if (!best || r.best.score > best.score || r.best.score === best.score && keyBefore(key2, best.key)) best = { score: r.best.score, key: key2, sequence: r.best.sequence };
+          }
+        }
+        for (const v of inPass) {
+          byId.delete(v.id);
+          replays.delete(v.id);
+          variants.settle(v);
+        }
       });
-      for (const [scenarioIndex, r] of results.entries()) {
-        if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
-        for (const run2 of r.variants) {
-          const v = byId.get(run2.key);
-          if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
-          const regression = run2.regression && !v.partial;
-          v.results.push({ scenario: r.scenario, outcome: run2.outcome, differences: run2.differences, changed: run2.changed, regression, partial: v.partial, reached: run2.reached, ...run2.explore ? { explore: run2.explore } : {} });
-          v.changed ||= run2.changed;
-          v.regression ||= regression;
-        }
-        if (r.best?.sequence) {
-          const key2 = bestKey(baseIndex, g.against.unit.sources === null, scenarioIndex, r.best.label);
-          if (!best || r.best.score > best.score || r.best.score === best.score && keyBefore(key2, best.key)) best = { score: r.best.score, key: key2, sequence: r.best.sequence };
-        }
-      }
     }
   }
   return {
@@ -79870,9 +79986,9 @@ async function review(req) {
     scenarios: req.scenarios.map((s) => s.name),
     variants: variants.list(),
     sequence: best?.sequence ?? null,
-    // Only replayed variants have results, and they are all in memory.
-    summary: summarize(variants.length, [...variants.inMemory()]),
-    ...req.explore ? { explore: summarizeExplore(req.explore, [...variants.inMemory()]) } : {},
+    // Only replayed variants have results.
+    summary: summarize(variants.length, variants.replayed()),
+    ...req.explore ? { explore: summarizeExplore(req.explore, variants.replayed()) } : {},
     ...req.shard ? { shard: { ...req.shard, best: best && { score: best.score, key: best.key } } } : {}
   };
 }
@@ -79899,18 +80015,36 @@ function summarizeExplore(req, replayed) {
   }
   return out2;
 }
-function summarize(total, inMemory) {
-  const replayed = [...inMemory].filter((v) => v.replayed);
-  const pairs = replayed.flatMap((v) => v.results);
-  const whole = pairs.filter((x) => !x.partial);
-  return {
-    variants: total,
-    replayed: replayed.length,
-    partial: replayed.filter((v) => v.partial).length,
-    differences: whole.filter((r) => r.changed).length,
-    regressions: whole.filter((r) => r.regression).length,
-    partialDifferences: pairs.filter((r) => r.partial && r.changed).length
-  };
+function summarize(total, replayed) {
+  const out2 = { variants: total, replayed: 0, partial: 0, differences: 0, regressions: 0, partialDifferences: 0 };
+  for (const v of replayed) {
+    if (!v.replayed) continue;
+    out2.replayed++;
+    if (v.partial) out2.partial++;
+    for (const r of v.results) {
+      if (!r.partial && r.changed) out2.differences++;
+      if (!r.partial && r.regression) out2.regressions++;
+      if (r.partial && r.changed) out2.partialDifferences++;
+    }
+  }
+  return out2;
+}
+function sameProgram(units2, digest2) {
+  const first2 = /* @__PURE__ */ new Map();
+  const run2 = [];
+  const copies = /* @__PURE__ */ new Map();
+  for (const u of units2) {
+    const k = u.sources ? `${u.partial ? "partial" : "whole"}|${digest2(u.sources)}` : null;
+    const of = k === null ? void 0 : first2.get(k);
+    if (of) {
+      copies.get(of.key).push(u);
+      continue;
+    }
+    if (k !== null) first2.set(k, u);
+    copies.set(u.key, []);
+    run2.push(u);
+  }
+  return { run: run2, copies };
 }
 function seriesFacts(info3, index, role, at3, previousVersion) {
   return { version: info3.version, index, total: info3.total, role, onTopOf: at3.onTopOf, missing: at3.missing, incomplete: at3.incomplete, inBase: !!at3.inBase, previousVersion, baseline: null };
@@ -80456,37 +80590,64 @@ var init_review_common = __esm({
 
 // src/report/replay-notice.ts
 function replayNotice(r) {
-  const variants = [...r.variants];
   if (r.summary.replayed === 0) {
-    if (!variants.length) {
+    if (!r.variants.length) {
       return [r.baselinePatches.length ? `nothing replayed: the thread's diffs add the functions the model has (its baseline); there is no variant to replay` : "nothing replayed: the input has no diff"];
     }
-    return [`nothing replayed: ${why(variants)}`];
+    return [`nothing replayed: ${why(r.variants)}`];
   }
   const out2 = [];
-  const left2 = variants.filter((v) => !v.replayed);
-  if (left2.length) out2.push(`not replayed: ${left2.map((v) => v.label).join(", ")}: ${why(left2)}`);
-  const partial = variants.filter((v) => v.replayed && v.partial);
-  if (partial.length) out2.push(`replayed in part (--partial): ${partial.map((v) => `${v.label} without ${listHunks(v.hunks.filter((h) => !h.mapped))}`).join("; ")}`);
+  const left2 = [];
+  const partial = [];
+  const leftWhy = new Why();
+  for (const v of r.variants) {
+    if (!v.replayed) {
+      left2.push(v.label);
+      leftWhy.add(v);
+    } else if (v.partial) {
+      const out3 = v.hunks.filter((h) => !h.mapped);
+      partial.push(`${v.label} without ${listHunks(out3, out3.length)}`);
+    }
+  }
+  if (left2.length) out2.push(`not replayed: ${left2.join(", ")}: ${leftWhy.text()}`);
+  if (partial.length) out2.push(`replayed in part (--partial): ${partial.join("; ")}`);
   return out2;
 }
 function why(variants) {
-  const hunks = variants.flatMap((v) => v.hunks.filter((h) => !h.mapped));
-  if (!hunks.length) return variants.map((v) => `${v.label}: ${v.note ? variantNoteText(v.note, v.hunks) : "no reason given"}`).join("; ");
-  const outside = hunks.every((h) => h.unplaced === "file-not-modelled" || h.unplaced === "function-not-modelled");
-  return `${plural(hunks.length, "hunk")} ${outside ? "outside the model" : "not placed on the model"}: ${listHunks(hunks)}`;
+  const w = new Why();
+  for (const v of variants) w.add(v);
+  return w.text();
 }
-function listHunks(hunks) {
+function listHunks(hunks, total) {
   const shown = hunks.slice(0, LISTED).map((h) => `${kernelWhere(h)}${h.function ? ` ${h.function}()` : ""} (${h.unplaced ?? "unplaced"})`);
-  return shown.join(", ") + (hunks.length > LISTED ? ` and ${hunks.length - LISTED} more` : "");
+  return shown.join(", ") + (total > LISTED ? ` and ${total - LISTED} more` : "");
 }
-var LISTED;
+var LISTED, Why;
 var init_replay_notice = __esm({
   "src/report/replay-notice.ts"() {
     "use strict";
     init_placement_words();
     init_review_common();
     LISTED = 5;
+    Why = class {
+      hunks = 0;
+      shown = [];
+      outside = true;
+      notes = [];
+      add(v) {
+        for (const h of v.hunks) {
+          if (h.mapped) continue;
+          this.hunks++;
+          if (this.shown.length < LISTED) this.shown.push(h);
+          if (h.unplaced !== "file-not-modelled" && h.unplaced !== "function-not-modelled") this.outside = false;
+        }
+        if (!this.hunks) this.notes.push(`${v.label}: ${v.note ? variantNoteText(v.note, v.hunks) : "no reason given"}`);
+      }
+      text() {
+        if (!this.hunks) return this.notes.join("; ");
+        return `${plural(this.hunks, "hunk")} ${this.outside ? "outside the model" : "not placed on the model"}: ${listHunks(this.shown, this.hunks)}`;
+      }
+    };
   }
 });
 

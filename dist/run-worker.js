@@ -4878,24 +4878,37 @@ function notifierDifferences(baseline, variant) {
   return out2;
 }
 function hazardDifferences(baseline, variant) {
-  const key2 = (h) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`;
-  const count = (o) => {
+  const keysOf = (o) => o.hazards.map((h) => `${h.kind}|${h.function}|${dropPositions(h.detail)}`);
+  const count = (o, keys) => {
     const m = /* @__PURE__ */ new Map();
-    for (const h of o.hazards) {
-      const k = key2(h);
+    o.hazards.forEach((h, i2) => {
+      const k = keys[i2];
       const seen = m.get(k);
       if (seen) seen.count++;
       else m.set(k, { kind: h.kind, function: h.function, detail: dropPositions(h.detail), count: 1 });
-    }
+    });
     return m;
   };
-  const cb = count(baseline);
-  const cv = count(variant);
+  const kv = keysOf(variant);
+  const cb = count(baseline, keysOf(baseline));
+  const cv = count(variant, kv);
   const out2 = [];
+  let firstAt = null;
+  const first = (k) => {
+    if (!firstAt) {
+      firstAt = /* @__PURE__ */ new Map();
+      variant.trace.forEach((e, i2) => {
+        if (e.t !== "hazard" || !variant.hazards[e.index]) return;
+        const key2 = kv[e.index];
+        if (!firstAt.has(key2)) firstAt.set(key2, i2);
+      });
+    }
+    return firstAt.get(k) ?? -1;
+  };
   for (const [k, h] of cv) {
     const d = h.count - (cb.get(k)?.count ?? 0);
     if (d <= 0) continue;
-    const idx = variant.trace.findIndex((e) => e.t === "hazard" && variant.hazards[e.index] && key2(variant.hazards[e.index]) === k);
+    const idx = first(k);
     out2.push({ facts: { kind: "hazard-gained", count: d, hazard: h.kind, function: h.function, detail: h.detail }, anchor: idx >= 0 ? { kind: "event", index: idx } : { kind: "end" } });
   }
   for (const [k, h] of cb) {
@@ -6822,8 +6835,26 @@ var init_lower = __esm({
 });
 
 // src/model/interp/compiler-support.ts
+function cachedUnit(key2) {
+  const hit = unitCache.get(key2);
+  if (hit) {
+    unitCache.delete(key2);
+    unitCache.set(key2, hit);
+  }
+  return hit;
+}
+function keepUnit(key2, unit, source) {
+  unitCache.delete(key2);
+  if (unitCache.size >= UNITS_KEPT) {
+    const oldest = unitCache.keys().next().value;
+    unitCache.delete(oldest);
+    unitSource.delete(oldest);
+  }
+  unitCache.set(key2, unit);
+  unitSource.set(key2, source);
+}
 function loadCaches(c) {
-  for (const [k, v] of c.units) remember(unitCache, k, v);
+  for (const [k, v, source] of c.units) keepUnit(k, v, source);
   for (const [k, v] of c.fragments) remember(fragmentCache, k, v);
 }
 function remember(cache2, key2, value) {
@@ -6906,7 +6937,7 @@ function returnChecker(name2, t) {
       return (v) => v;
   }
 }
-var unitCache, fragmentCache, CACHE_LIMIT;
+var unitCache, fragmentCache, CACHE_LIMIT, UNITS_KEPT, unitSource;
 var init_compiler_support = __esm({
   "src/model/interp/compiler-support.ts"() {
     "use strict";
@@ -6917,6 +6948,8 @@ var init_compiler_support = __esm({
     unitCache = /* @__PURE__ */ new Map();
     fragmentCache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 2e4;
+    UNITS_KEPT = 256;
+    unitSource = /* @__PURE__ */ new Map();
   }
 });
 
@@ -12821,7 +12854,7 @@ var init_compiler = __esm({
       }
       parseUnit(path, text) {
         const key2 = `${path}\0${text}`;
-        let hit = unitCache.get(key2);
+        let hit = cachedUnit(key2);
         if (!hit) {
           hit = withTree(text, (tree) => {
             const lw = new Lowerer(path);
@@ -12837,7 +12870,7 @@ var init_compiler = __esm({
             }
             return { tops: out2, problems: [...lw.problems, ...syntaxErrors(tree.rootNode, 1)] };
           });
-          remember(unitCache, key2, hit);
+          keepUnit(key2, hit, `${path}\0${this.opts.sources.find((s) => s.path === path)?.text ?? text}`);
         }
         for (const p of hit.problems) this.problems.push({ file: path, ...p });
         return hit.tops;
@@ -17546,6 +17579,7 @@ var init_worker_pool = __esm({
     "use strict";
     init_baseline_cache();
     init_compiler_support();
+    init_source();
   }
 });
 
