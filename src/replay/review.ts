@@ -239,11 +239,11 @@ export async function review(req: ReviewRequest): Promise<Review> {
         for (const [scenarioIndex, r] of results.entries()) {
           if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
           for (const one of r.variants) {
-            for (const [key, label] of [[one.key, null], ...(copies.get(one.key) ?? []).map((u) => [u.key, u.label] as const)] as const) {
-              const v = byId.get(key)!;
+            // The unit that ran (null), then its copies: a copy's runs are its program's, under its own name.
+            for (const copy of [null, ...(copies.get(one.key) ?? [])]) {
+              const v = byId.get(copy ? copy.key : one.key)!;
               inPass.add(v);
-              // A copy's runs are its program's: the same outcome, under its own name.
-              const outcome = label === null ? one.outcome : { ...one.outcome, base: `${spec.name} + ${label}` };
+              const outcome = copy ? { ...one.outcome, base: `${spec.name} + ${copy.label}` } : one.outcome;
               if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
               // A partial replay is never a regression: the hunks left out may be what the rest needs.
               const regression = one.regression && !v.partial;
