@@ -15,9 +15,10 @@ const unitCache = new Map<string, { tops: TopDecl[]; problems: { line: number; m
 export const fragmentCache = new Map<string, { stmts: Stmt[] } | { error: string }>();
 const CACHE_LIMIT = 20000;
 /**
- * Lowered files kept, most recently used last: every base's files with room to spare. A file's
- * AST is a few MB, and a review of thousands of variants lowers a new text of a file for each:
- * kept without bound they were most of such a review's heap (and were copied to every worker).
+ * Lowered files kept, most recently used last: every base's files with room to spare. A base's
+ * lowered files and program hold 10-15 MB, and a review of thousands of variants lowers a new
+ * text of a file for each: kept without bound they grew with the review (and were copied to
+ * every worker).
  */
 const UNITS_KEPT = 256;
 
