@@ -79955,10 +79955,10 @@ async function review(req) {
         for (const [scenarioIndex, r] of results.entries()) {
           if (g.against.unit.sources === null) use.baseline[r.scenario] = r.baseline;
           for (const one of r.variants) {
-            for (const [key2, label] of [[one.key, null], ...(copies.get(one.key) ?? []).map((u) => [u.key, u.label])]) {
-              const v = byId.get(key2);
+            for (const copy of [null, ...copies.get(one.key) ?? []]) {
+              const v = byId.get(copy ? copy.key : one.key);
               inPass.add(v);
-              const outcome = label === null ? one.outcome : { ...one.outcome, base: `${spec.name} + ${label}` };
+              const outcome = copy ? { ...one.outcome, base: `${spec.name} + ${copy.label}` } : one.outcome;
               if (v.series && g.against.unit.sources !== null) (v.series.baseline ??= {})[r.scenario] = r.baseline;
               const regression = one.regression && !v.partial;
               v.results.push({ scenario: r.scenario, outcome, differences: one.differences, changed: one.changed, regression, partial: v.partial, reached: one.reached, ...one.explore ? { explore: one.explore } : {} });
