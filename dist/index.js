@@ -39723,30 +39723,37 @@ function fitHunk(sides, file, from, to, masked) {
   const a = align(sides.oldToks, sides.oldLines, file.toks, from, to, masked);
   return evaluate(sides, file, { from, to }, a);
 }
-function evaluate(sides, file, region, a) {
+function lineWords(sides) {
   const declTok = new Uint8Array(sides.oldToks.length);
   for (const s of sides.oldStatements) if (s.kind === "decl") for (let i2 = s.first; i2 < s.end; i2++) declTok[i2] = 1;
-  const lines = sides.oldLines.map((l) => {
+  return sides.oldLines.map((l) => {
     let words = 0;
+    let declaration = l.end > l.first;
+    for (let i2 = l.first; i2 < l.end; i2++) {
+      if (sides.oldToks[i2].kind !== "punct") words++;
+      if (!declTok[i2]) declaration = false;
+    }
+    return { words, declaration };
+  });
+}
+function evaluate(sides, file, region, a) {
+  const shape2 = lineWords(sides);
+  const lines = sides.oldLines.map((l, k) => {
     let mw = 0;
     let mt = 0;
-    let decl = l.end > l.first;
     let modelFirst = -1;
     let modelLast = -1;
     for (let i2 = l.first; i2 < l.end; i2++) {
-      const t = sides.oldToks[i2];
-      const isWord = t.kind !== "punct";
-      if (isWord) words++;
-      if (!declTok[i2]) decl = false;
       const mi = a.match[i2];
       if (mi >= 0) {
         mt++;
-        if (isWord) mw++;
+        if (sides.oldToks[i2].kind !== "punct") mw++;
         if (modelFirst < 0) modelFirst = mi;
         modelLast = mi;
       }
     }
-    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration: decl, modelFirst, modelLast, gapLine: 0, comment: null };
+    const { words, declaration } = shape2[k];
+    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration, modelFirst, modelLast, gapLine: 0, comment: null };
   });
   let total = 0;
   let matched = 0;
@@ -40250,19 +40257,24 @@ var init_posting = __esm({
 
 // src/map/hunk-size.ts
 function hunkSize(sides) {
-  const declTok = new Uint8Array(sides.oldToks.length);
-  for (const s of sides.oldStatements) if (s.kind === "decl") for (let i2 = s.first; i2 < s.end; i2++) declTok[i2] = 1;
-  let countedWords2 = 0;
-  for (const l of sides.oldLines) {
-    let words = 0;
-    let decl = l.end > l.first;
-    for (let i2 = l.first; i2 < l.end; i2++) {
-      if (sides.oldToks[i2].kind !== "punct") words++;
-      if (!declTok[i2]) decl = false;
-    }
-    if (!decl) countedWords2 += words;
+  const countedWords = lineWords(sides).reduce((n, l) => l.declaration ? n : n + l.words, 0);
+  return { lines: sides.oldLines.length, tokens: sides.oldToks.length, countedWords };
+}
+function hunkWords(sides) {
+  const m = /* @__PURE__ */ new Map();
+  for (const t of sides.oldToks) if (t.kind !== "punct") m.set(t.t, (m.get(t.t) ?? 0) + 1);
+  return m;
+}
+function matchableWords(words, file) {
+  let have = fileWords.get(file);
+  if (!have) {
+    have = /* @__PURE__ */ new Map();
+    for (const t of file.toks) if (t.kind !== "punct") have.set(t.t, (have.get(t.t) ?? 0) + 1);
+    fileWords.set(file, have);
   }
-  return { lines: sides.oldLines.length, tokens: sides.oldToks.length, countedWords: countedWords2 };
+  let n = 0;
+  for (const [t, k] of words) n += Math.min(k, have.get(t) ?? 0);
+  return n;
 }
 function regionSize(file, from, to) {
   let words = 0;
@@ -40273,12 +40285,13 @@ function regionSize(file, from, to) {
 function canHold(h, r) {
   return h.countedWords * MIN_COVERAGE <= r.words && h.tokens <= MAX_OLD_PER_MODEL_TOKEN * r.tokens;
 }
-var MAX_OLD_PER_MODEL_TOKEN;
+var MAX_OLD_PER_MODEL_TOKEN, fileWords;
 var init_hunk_size = __esm({
   "src/map/hunk-size.ts"() {
     "use strict";
     init_fit();
     MAX_OLD_PER_MODEL_TOKEN = 4;
+    fileWords = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -40351,7 +40364,8 @@ function locateHunk(cx, fd, hunk, sides) {
     const r2 = search(sides, [wholeFile(file)], false);
     return r2;
   }
-  const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p))).filter((r2) => !path || mayPassStrict(sides, r2.file));
+  const mayPass = path ? strictBound(sides) : () => true;
+  const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p))).filter((r2) => mayPass(r2.file));
   const r = search(sides, regions, true);
   if (r.ok) {
     if (path) r.notes.push({ kind: "file-elsewhere", path, file: r.fit.file.path });
@@ -40360,39 +40374,13 @@ function locateHunk(cx, fd, hunk, sides) {
   if (path) return { ok: false, reason: "file-not-modelled", why: notModelledFile(path, cx), function: null };
   return r;
 }
-function mayPassStrict(sides, file) {
-  const have = wordCounts(file);
-  const want = /* @__PURE__ */ new Map();
-  for (const t of sides.oldToks) if (t.kind !== "punct") want.set(t.t, (want.get(t.t) ?? 0) + 1);
-  let bound = 0;
-  for (const [t, n] of want) bound += Math.min(n, have.get(t) ?? 0);
-  if (bound < STRICT_WORDS) return false;
-  const counted = countedWords(sides);
-  return counted === 0 || bound / counted >= STRICT_COVERAGE;
-}
-function wordCounts(file) {
-  let m = fileWords.get(file);
-  if (!m) {
-    m = /* @__PURE__ */ new Map();
-    for (const t of file.toks) if (t.kind !== "punct") m.set(t.t, (m.get(t.t) ?? 0) + 1);
-    fileWords.set(file, m);
-  }
-  return m;
-}
-function countedWords(sides) {
-  const decl = new Uint8Array(sides.oldToks.length);
-  for (const st of sides.oldStatements) if (st.kind === "decl") for (let i2 = st.first; i2 < st.end; i2++) decl[i2] = 1;
-  let n = 0;
-  for (const l of sides.oldLines) {
-    let words = 0;
-    let declaration = l.end > l.first;
-    for (let i2 = l.first; i2 < l.end; i2++) {
-      if (sides.oldToks[i2].kind !== "punct") words++;
-      if (!decl[i2]) declaration = false;
-    }
-    if (!declaration) n += words;
-  }
-  return n;
+function strictBound(sides) {
+  const words = hunkWords(sides);
+  const counted = hunkSize(sides).countedWords;
+  return (file) => {
+    const bound = matchableWords(words, file);
+    return bound >= STRICT_WORDS && (counted === 0 || bound / counted >= STRICT_COVERAGE);
+  };
 }
 function notModelledFile(path, cx) {
   return { kind: "file-not-modelled", path, modelFiles: [...new Set(cx.modelPaths.filter((p) => p.endsWith(".c")))] };
@@ -40531,7 +40519,7 @@ function anchorStatement(sides) {
   }
   return st[0];
 }
-var STRICT_COVERAGE, STRICT_WORDS, fileWords;
+var STRICT_COVERAGE, STRICT_WORDS;
 var init_locate = __esm({
   "src/map/locate.ts"() {
     "use strict";
@@ -40542,7 +40530,6 @@ var init_locate = __esm({
     init_hunk_size();
     STRICT_COVERAGE = 0.9;
     STRICT_WORDS = 8;
-    fileWords = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -47207,7 +47194,9 @@ async function runInWorkers(script, tasks, actors, size, runHere = null, put) {
     if (put) put(index, result);
     else results[index] = result;
   };
-  const files = tasks.flatMap((t) => [t.base, ...t.variants].flatMap((u) => u.sources ?? loadBase(u.base).sources));
+  const units2 = new Map(tasks.flatMap((t) => [t.base, ...t.variants]).map((u) => [u.key, u]));
+  const own = /* @__PURE__ */ new Map();
+  const files = [...units2.values()].flatMap((u) => u.sources ?? own.get(u.base) ?? own.set(u.base, loadBase(u.base).sources).get(u.base));
   const input = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches(files) };
   const cacheDir = baselineCacheDir();
   if (cacheDir) input.baselineCache = cacheDir;

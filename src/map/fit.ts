@@ -48,30 +48,43 @@ export function fitHunk(sides: HunkSides, file: FileIndex, from: number, to: num
   return evaluate(sides, file, { from, to }, a);
 }
 
-function evaluate(sides: HunkSides, file: FileIndex, region: { from: number; to: number }, a: Alignment): Fit {
+/**
+ * Per old-side line: its words (tokens that are not punctuation) and whether it is a
+ * declaration (every token in a declaration statement: a local the model may leave out, not
+ * counted when nothing of it matched).
+ */
+export function lineWords(sides: HunkSides): { words: number; declaration: boolean }[] {
   const declTok = new Uint8Array(sides.oldToks.length);
   for (const s of sides.oldStatements) if (s.kind === 'decl') for (let i = s.first; i < s.end; i++) declTok[i] = 1;
-  const lines: LineFit[] = sides.oldLines.map((l) => {
+  return sides.oldLines.map((l) => {
     let words = 0;
+    let declaration = l.end > l.first;
+    for (let i = l.first; i < l.end; i++) {
+      if (sides.oldToks[i]!.kind !== 'punct') words++;
+      if (!declTok[i]) declaration = false;
+    }
+    return { words, declaration };
+  });
+}
+
+function evaluate(sides: HunkSides, file: FileIndex, region: { from: number; to: number }, a: Alignment): Fit {
+  const shape = lineWords(sides);
+  const lines: LineFit[] = sides.oldLines.map((l, k) => {
     let mw = 0;
     let mt = 0;
-    let decl = l.end > l.first;
     let modelFirst = -1;
     let modelLast = -1;
     for (let i = l.first; i < l.end; i++) {
-      const t = sides.oldToks[i]!;
-      const isWord = t.kind !== 'punct';
-      if (isWord) words++;
-      if (!declTok[i]) decl = false;
       const mi = a.match[i]!;
       if (mi >= 0) {
         mt++;
-        if (isWord) mw++;
+        if (sides.oldToks[i]!.kind !== 'punct') mw++;
         if (modelFirst < 0) modelFirst = mi;
         modelLast = mi;
       }
     }
-    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration: decl, modelFirst, modelLast, gapLine: 0, comment: null };
+    const { words, declaration } = shape[k]!;
+    return { tokens: l.end - l.first, words, matchedTokens: mt, matchedWords: mw, declaration, modelFirst, modelLast, gapLine: 0, comment: null };
   });
   let total = 0;
   let matched = 0;

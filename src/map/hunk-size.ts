@@ -9,7 +9,7 @@
 //   MAX_OLD_PER_MODEL_TOKEN tokens per region token is not aligned. Only unmatched
 //   declaration lines escape the exact bound; a hunk that is mostly declarations the model
 //   lacks is not the model's code. This keeps every alignment under 4 x region² cells.
-import { MIN_COVERAGE } from './fit.js';
+import { lineWords, MIN_COVERAGE } from './fit.js';
 import type { HunkSides } from './hunk-sides.js';
 import type { FileIndex } from './model-index.js';
 
@@ -29,20 +29,31 @@ export interface RegionSize {
 }
 
 export function hunkSize(sides: HunkSides): HunkSize {
-  const declTok = new Uint8Array(sides.oldToks.length);
-  for (const s of sides.oldStatements) if (s.kind === 'decl') for (let i = s.first; i < s.end; i++) declTok[i] = 1;
-  let countedWords = 0;
-  for (const l of sides.oldLines) {
-    let words = 0;
-    let decl = l.end > l.first;
-    for (let i = l.first; i < l.end; i++) {
-      if (sides.oldToks[i]!.kind !== 'punct') words++;
-      if (!declTok[i]) decl = false;
-    }
-    if (!decl) countedWords += words;
-  }
+  const countedWords = lineWords(sides).reduce((n, l) => (l.declaration ? n : n + l.words), 0);
   return { lines: sides.oldLines.length, tokens: sides.oldToks.length, countedWords };
 }
+
+/** The old side's words (tokens that are not punctuation) by text. */
+export function hunkWords(sides: HunkSides): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of sides.oldToks) if (t.kind !== 'punct') m.set(t.t, (m.get(t.t) ?? 0) + 1);
+  return m;
+}
+
+/** The most of these words an alignment with `file` can match: each at most as often as the file has it. */
+export function matchableWords(words: Map<string, number>, file: FileIndex): number {
+  let have = fileWords.get(file);
+  if (!have) {
+    have = new Map();
+    for (const t of file.toks) if (t.kind !== 'punct') have.set(t.t, (have.get(t.t) ?? 0) + 1);
+    fileWords.set(file, have);
+  }
+  let n = 0;
+  for (const [t, k] of words) n += Math.min(k, have.get(t) ?? 0);
+  return n;
+}
+
+const fileWords = new WeakMap<FileIndex, Map<string, number>>();
 
 export function regionSize(file: FileIndex, from: number, to: number): RegionSize {
   let words = 0;

@@ -7,7 +7,7 @@ import { lcsLength } from './align.js';
 import { summarise, statementLine, statementText } from './describe.js';
 import { fitHunk, MIN_COVERAGE, type Fit } from './fit.js';
 import { changeBlocks, type HunkSides } from './hunk-sides.js';
-import { canHold, hunkSize, MAX_OLD_PER_MODEL_TOKEN, regionSize, type HunkSize, type RegionSize } from './hunk-size.js';
+import { canHold, hunkSize, hunkWords, matchableWords, MAX_OLD_PER_MODEL_TOKEN, regionSize, type HunkSize, type RegionSize } from './hunk-size.js';
 import type { BaseIndex, FileIndex, IndexedFunction } from './model-index.js';
 import type { TokStatement } from './statements.js';
 
@@ -116,11 +116,11 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
     return r;
   }
   // no model file by that name: the context may still be model code (a headerless fragment, a
-  // file the model keeps under another path); ask for a near-complete match
-  // A named file's hunk found nowhere is only "not a model file": the files whose words could not
-  // give a strict match are not aligned (most hunks of a list archive are to files the model
-  // does not have, and aligning each with every model file was most of an archive's review).
-  const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p)!)).filter((r) => !path || mayPassStrict(sides, r.file));
+  // file the model keeps under another path); ask for a near-complete match. A named file's hunk
+  // found nowhere is only "not a model file", so the files whose words cannot give one are not
+  // aligned (most hunks of a list archive are to files the model does not have).
+  const mayPass = path ? strictBound(sides) : () => true;
+  const regions = cx.modelPaths.map((p) => wholeFile(cx.fileOf(p)!)).filter((r) => mayPass(r.file));
   // Placed only where the context is unmistakably the model's code: a near-complete match, named
   // file or not (a short fragment resembling model code is not model code).
   const r = search(sides, regions, true);
@@ -133,48 +133,17 @@ export function locateHunk(cx: LocateContext, fd: FileDiff, hunk: Hunk, sides: H
 }
 
 /**
- * Whether a strict search of `file` can pass: at most as many hunk words can match as the file
- * has of each, and every line but declarations counts in the coverage. A bound, so a file it
- * rules out fails the alignment too.
+ * Whether a strict search of a file can pass: at most as many hunk words can match as the file
+ * has of each (hunk-size.ts), and every line's words but declarations' count in the coverage. A
+ * bound, so a file it rules out fails the alignment too.
  */
-function mayPassStrict(sides: HunkSides, file: FileIndex): boolean {
-  const have = wordCounts(file);
-  const want = new Map<string, number>();
-  for (const t of sides.oldToks) if (t.kind !== 'punct') want.set(t.t, (want.get(t.t) ?? 0) + 1);
-  let bound = 0;
-  for (const [t, n] of want) bound += Math.min(n, have.get(t) ?? 0);
-  if (bound < STRICT_WORDS) return false;
-  const counted = countedWords(sides);
-  return counted === 0 || bound / counted >= STRICT_COVERAGE;
-}
-
-const fileWords = new WeakMap<FileIndex, Map<string, number>>();
-
-function wordCounts(file: FileIndex): Map<string, number> {
-  let m = fileWords.get(file);
-  if (!m) {
-    m = new Map();
-    for (const t of file.toks) if (t.kind !== 'punct') m.set(t.t, (m.get(t.t) ?? 0) + 1);
-    fileWords.set(file, m);
-  }
-  return m;
-}
-
-/** Words of the old side's lines that always count in a fit's coverage: all but declarations (fit.ts). */
-function countedWords(sides: HunkSides): number {
-  const decl = new Uint8Array(sides.oldToks.length);
-  for (const st of sides.oldStatements) if (st.kind === 'decl') for (let i = st.first; i < st.end; i++) decl[i] = 1;
-  let n = 0;
-  for (const l of sides.oldLines) {
-    let words = 0;
-    let declaration = l.end > l.first;
-    for (let i = l.first; i < l.end; i++) {
-      if (sides.oldToks[i]!.kind !== 'punct') words++;
-      if (!decl[i]) declaration = false;
-    }
-    if (!declaration) n += words;
-  }
-  return n;
+function strictBound(sides: HunkSides): (file: FileIndex) => boolean {
+  const words = hunkWords(sides);
+  const counted = hunkSize(sides).countedWords;
+  return (file) => {
+    const bound = matchableWords(words, file);
+    return bound >= STRICT_WORDS && (counted === 0 || bound / counted >= STRICT_COVERAGE);
+  };
 }
 
 function notModelledFile(path: string, cx: LocateContext): WhyUnplaced {

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { Actor } from './interactions.js';
 import { baselineCacheDir } from './baseline-cache.js';
 import { savedCaches, type LoweredCaches } from '../model/interp/compiler-support.js';
-import { loadBase } from '../model/source/index.js';
+import { loadBase, type ModelSource } from '../model/source/index.js';
 import type { ScenarioResult, ScenarioTask } from './replay-scenario.js';
 
 /** What a worker gets: every task, and the counter the threads claim them with. */
@@ -78,7 +78,10 @@ export async function runInWorkers(
     if (put) put(index, result);
     else results[index] = result;
   };
-  const files = tasks.flatMap((t) => [t.base, ...t.variants].flatMap((u) => u.sources ?? loadBase(u.base).sources));
+  // The sources of every distinct unit (a base's own loaded once), for the lowered files to send.
+  const units = new Map(tasks.flatMap((t) => [t.base, ...t.variants]).map((u) => [u.key, u]));
+  const own = new Map<string, ModelSource[]>();
+  const files = [...units.values()].flatMap((u) => u.sources ?? own.get(u.base) ?? own.set(u.base, loadBase(u.base).sources).get(u.base)!);
   const input: WorkerInput = { tasks: [...tasks], actors, next: new Int32Array(new SharedArrayBuffer(4)), lowered: savedCaches(files) };
   const cacheDir = baselineCacheDir();
   if (cacheDir) input.baselineCache = cacheDir;
